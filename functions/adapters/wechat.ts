@@ -1,0 +1,95 @@
+// WeChat's server API: code2Session for sign-in and getuserphonenumber for phone binding.
+// The simulator is the offline default; the real client calls api.weixin.qq.com.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { config } from '../config.js';
+import { secrets } from '../secrets.js';
+import { fetchJson } from './http-json.js';
+
+export interface WechatSession {
+  openid: string;
+  unionid?: string;
+}
+
+export interface WechatApi {
+  /** Undefined when WeChat rejects the code (expired, used, forged). */
+  code2Session(code: string): Promise<WechatSession | undefined>;
+  phoneNumber(code: string): Promise<string | undefined>;
+}
+
+export const SIMULATOR_LOGIN_PREFIX = 'sim-login.';
+export const SIMULATOR_PHONE_PREFIX = 'sim-phone.';
+
+export function simulatorWechat(appid: string): WechatApi {
+  const openidFor = (seed: string) =>
+    'o' + createHash('sha256').update(`${appid}:${seed}`).digest('base64url').slice(0, 27);
+  return {
+    async code2Session(code) {
+      // Simulator codes name a simulated user; a code from a real wx.login (DevTools pointed at
+      // a local backend) maps to a user of its own.
+      const seed = code.startsWith(SIMULATOR_LOGIN_PREFIX) ? code.slice(SIMULATOR_LOGIN_PREFIX.length) : `code:${code}`;
+      if (seed.length === 0) return undefined;
+      return { openid: openidFor(seed) };
+    },
+    async phoneNumber(code) {
+      if (!code.startsWith(SIMULATOR_PHONE_PREFIX)) return undefined;
+      const phone = code.slice(SIMULATOR_PHONE_PREFIX.length);
+      return /^1[3-9]\d{9}$/.test(phone) ? phone : undefined;
+    },
+  };
+}
+
+const TIMEOUT_MS = 3_000;
+const Code2Session = z.object({ openid: z.string().optional(), unionid: z.string().optional(), errcode: z.number().optional() });
+const StableToken = z.object({ access_token: z.string(), expires_in: z.number() });
+const PhoneInfo = z.object({
+  errcode: z.number().optional(),
+  phone_info: z.object({ purePhoneNumber: z.string() }).optional(),
+});
+
+export function realWechat(appid: string): WechatApi {
+  let token: { value: string; expiresAtMs: number } | undefined;
+  async function accessToken(): Promise<string> {
+    if (token && token.expiresAtMs > Date.now() + 60_000) return token.value;
+    const body = StableToken.parse(
+      await fetchJson('wechat', 'https://api.weixin.qq.com/cgi-bin/stable_token', {
+        method: 'POST',
+        body: { grant_type: 'client_credential', appid, secret: (await secrets()).wechatSecret },
+        timeoutMs: TIMEOUT_MS,
+      }),
+    );
+    token = { value: body.access_token, expiresAtMs: Date.now() + body.expires_in * 1000 };
+    return token.value;
+  }
+  return {
+    async code2Session(code) {
+      const query = new URLSearchParams({
+        appid,
+        secret: (await secrets()).wechatSecret,
+        js_code: code,
+        grant_type: 'authorization_code',
+      });
+      const body = Code2Session.parse(
+        await fetchJson('wechat', `https://api.weixin.qq.com/sns/jscode2session?${query}`, { method: 'GET', timeoutMs: TIMEOUT_MS }),
+      );
+      // The session_key in the answer is dropped here: it never leaves the server, nor is it kept.
+      if (body.errcode || !body.openid) return undefined;
+      return { openid: body.openid, ...(body.unionid ? { unionid: body.unionid } : {}) };
+    },
+    async phoneNumber(code) {
+      const body = PhoneInfo.parse(
+        await fetchJson('wechat', `https://api.weixin.qq.com/wxa/business/getuserphonenumber?access_token=${await accessToken()}`, {
+          method: 'POST',
+          body: { code },
+          timeoutMs: TIMEOUT_MS,
+        }),
+      );
+      return body.errcode ? undefined : body.phone_info?.purePhoneNumber;
+    },
+  };
+}
+
+export function wechat(): WechatApi {
+  const { WECHAT_MODE, WECHAT_APPID } = config();
+  return WECHAT_MODE === 'simulator' ? simulatorWechat(WECHAT_APPID) : realWechat(WECHAT_APPID);
+}

@@ -1,0 +1,40 @@
+// Runtime configuration, read once from the environment that serverless.yml sets per stage.
+// Secrets come from the environment locally; on AWS they come from SSM Parameter Store (see
+// secrets.ts), never from the deployment package.
+import { z } from 'zod';
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const Env = z.object({
+  STAGE: z.string().min(1).default('local'),
+  TABLE_NAME: z.string().min(3).max(255),
+  DYNAMODB_ENDPOINT: optional(z.url()),
+  WECHAT_MODE: z.enum(['simulator', 'real']).default('simulator'),
+  WECHAT_APPID: z.string().default('wx-simulator'),
+  CARD_GATEWAY_MODE: z.enum(['simulator', 'real']).default('simulator'),
+  CARD_GATEWAY_URL: optional(z.url()),
+  SECRETS_PARAMETER: optional(z.string()),
+  ACCESS_TOKEN_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
+  REFRESH_TOKEN_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+  PIN_MAX_ATTEMPTS: z.coerce.number().int().min(3).max(10).default(5),
+  PIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(24 * 60),
+  CLASS2_NONBOUND_DAILY_FEN: z.coerce.number().int().min(0).default(1_000_000),
+  CLASS2_NONBOUND_YEARLY_FEN: z.coerce.number().int().min(0).default(20_000_000),
+  MAX_SINGLE_AMOUNT_FEN: z.coerce.number().int().min(1).max(100_000_000).default(50_000_000),
+  HOUSE_SHARDS: z.coerce.number().int().min(1).max(64).default(16),
+  LOG_LEVEL: z.string().default('INFO'),
+});
+
+export type Config = z.infer<typeof Env>;
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  cached ??= Env.parse(process.env);
+  return cached;
+}
+
+/** Tests point the code at another table; production never calls this. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}

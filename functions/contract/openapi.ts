@@ -1,0 +1,76 @@
+// The OpenAPI 3.1 document, generated from the route table and the zod schemas.
+import { z } from 'zod';
+import { routes, type RouteSpec } from './routes.js';
+import './schemas.js';
+
+const ref = (schema: z.ZodType) => {
+  const id = z.globalRegistry.get(schema)?.id;
+  if (id) return { $ref: `#/components/schemas/${id}` };
+  const { $schema: _ignored, ...inline } = z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any' });
+  return inline;
+};
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+function operation(name: string, spec: RouteSpec) {
+  const parameters: object[] = [];
+  if (spec.query) {
+    const { properties = {}, required = [] } = z.toJSONSchema(spec.query, { target: 'draft-2020-12', io: 'input' }) as {
+      properties?: Record<string, object>;
+      required?: string[];
+    };
+    for (const [param, schema] of Object.entries(properties)) {
+      parameters.push({ name: param, in: 'query', required: required.includes(param), schema });
+    }
+  }
+  if (spec.idempotent) {
+    parameters.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: true,
+      description: 'Same key + same body → same answer; same key + other body → 422; in flight → 409',
+      schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' },
+    });
+  }
+  return {
+    operationId: name,
+    summary: spec.summary,
+    ...(spec.auth === 'customer' ? { security: [{ bearer: [] }] } : { security: [] }),
+    ...(parameters.length ? { parameters } : {}),
+    ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(spec.body) } } } } : {}),
+    responses: {
+      '200': { description: 'OK', content: { 'application/json': { schema: ref(spec.response) } } },
+      '400': errorResponse('Invalid input; nothing changed'),
+      ...(spec.auth === 'customer' ? { '401': errorResponse('Missing, expired or invalid token') } : {}),
+      ...(spec.idempotent
+        ? { '409': errorResponse('Same Idempotency-Key still in flight'), '422': errorResponse('Refused by the rules, or key reused with another body') }
+        : { '422': errorResponse('Refused by the rules') }),
+    },
+  };
+}
+
+export function openApiDocument() {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const [name, spec] of Object.entries(routes) as [string, RouteSpec][]) {
+    paths[spec.path] ??= {};
+    paths[spec.path]![spec.method.toLowerCase()] = operation(name, spec);
+  }
+  const { schemas } = z.toJSONSchema(z.globalRegistry, {
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  }) as { schemas: Record<string, Record<string, unknown>> };
+  for (const schema of Object.values(schemas)) delete schema.$schema;
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Jinlin (近邻银行) API', version: '1.0.0' },
+    paths,
+    components: {
+      schemas,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// Checks shared by routes: the signed-in customer exists, has done the onboarding steps a route
+// needs, and gave the right PIN.
+import { config } from '../config.js';
+import { type OnboardingState, assertReadyFor } from '../domain/customer.js';
+import { refuse } from '../domain/errors.js';
+import type { Class2Limits } from '../domain/limits.js';
+import { afterWrongPin, isPinLocked } from '../domain/pin.js';
+import { type AccountRecord, getAccount } from '../store/accounts.js';
+import { type CustomerRecord, getCustomer, savePinAttempts } from '../store/customers.js';
+import { pinMatches } from '../store/pin-hash.js';
+
+export async function loadCustomer(customerId: string): Promise<CustomerRecord> {
+  const customer = await getCustomer(customerId);
+  // A valid token for a customer who no longer exists is as good as no token.
+  if (!customer) return refuse('unauthenticated', 'UNAUTHENTICATED', '登录已失效，请重新登录');
+  return customer;
+}
+
+export function onboardingState(customer: CustomerRecord): OnboardingState {
+  return {
+    phoneBound: Boolean(customer.phoneHash),
+    realNameVerified: Boolean(customer.realNameVerifiedAt),
+    pinSet: Boolean(customer.pinHash),
+    accountOpen: Boolean(customer.accountId),
+  };
+}
+
+export async function loadOwnAccount(customer: CustomerRecord): Promise<AccountRecord> {
+  assertReadyFor('moveMoney', onboardingState(customer));
+  const account = await getAccount(customer.accountId!);
+  if (!account || account.ownerCustomerId !== customer.customerId) {
+    throw new Error(`customer ${customer.customerId} points at an account it does not own`);
+  }
+  return account;
+}
+
+export function class2Limits(): Class2Limits {
+  const c = config();
+  return {
+    nonBoundDailyFen: c.CLASS2_NONBOUND_DAILY_FEN,
+    nonBoundYearlyFen: c.CLASS2_NONBOUND_YEARLY_FEN,
+    maxSingleAmountFen: c.MAX_SINGLE_AMOUNT_FEN,
+  };
+}
+
+/** Verifies the payment PIN, counting wrong attempts and locking after too many. */
+export async function requirePin(customer: CustomerRecord, pin: string, now: Date, attempt = 1): Promise<void> {
+  if (!customer.pinHash) refuse('unprocessable', 'PIN_REQUIRED', '请先设置支付密码');
+  const state = { failedAttempts: customer.pinFailedAttempts ?? 0, lockedUntil: customer.pinLockedUntil ?? null };
+  if (isPinLocked(state, now)) refuse('locked', 'PIN_LOCKED', '支付密码错误次数过多，已暂时锁定');
+  const policy = { maxAttempts: config().PIN_MAX_ATTEMPTS, lockMinutes: config().PIN_LOCK_MINUTES };
+  if (await pinMatches(pin, customer.pinHash!)) {
+    if (state.failedAttempts > 0 || state.lockedUntil) {
+      await savePinAttempts(customer.customerId, state, { failedAttempts: 0, lockedUntil: null });
+    }
+    return;
+  }
+  const next = afterWrongPin(state, policy, now);
+  const saved = await savePinAttempts(customer.customerId, state, next);
+  // Lost a race with another attempt: re-read and count this one on top of it.
+  if (!saved) {
+    if (attempt >= 3) refuse('conflict', 'REQUEST_IN_PROGRESS', '操作过于频繁，请稍后再试');
+    return requirePin(await loadCustomer(customer.customerId), pin, now, attempt + 1);
+  }
+  if (next.lockedUntil) refuse('locked', 'PIN_LOCKED', '支付密码错误次数过多，已暂时锁定');
+  refuse('forbidden', 'PIN_INCORRECT', `支付密码错误，还可尝试 ${policy.maxAttempts - next.failedAttempts} 次`);
+}

@@ -1,0 +1,11 @@
+// Liveness and the API's own description.
+import { openApiDocument } from '../contract/openapi.js';
+import { routes } from '../contract/routes.js';
+import { defineRoute, lambda } from './route.js';
+
+const document = openApiDocument();
+
+const health = defineRoute('health', routes.health, async () => ({ ok: true as const }));
+const openapi = defineRoute('openapi', routes.openapi, async () => document);
+
+export const handler = lambda([health, openapi]);

@@ -1,0 +1,211 @@
+// How every HTTP route runs: size guard → JSON body → schema validation → authentication →
+// idempotency → the route's work → response validated against the contract. Errors leave as
+// `{ error: { code, message } }` with a 4xx for anything the caller can fix.
+import { Logger } from '@aws-lambda-powertools/logger';
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import httpRouterHandler from '@middy/http-router';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { UpstreamUnavailable } from '../adapters/http-json.js';
+import type { RouteSpec } from '../contract/routes.js';
+import { Refusal, type RefusalKind } from '../domain/errors.js';
+import * as idempotency from '../store/idempotency.js';
+import { verifyAccessToken } from './tokens.js';
+
+export const logger = new Logger({ serviceName: 'jinlin', logLevel: (process.env.LOG_LEVEL ?? 'INFO') as 'INFO' });
+
+const MAX_BODY_BYTES = 16 * 1024;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+
+export type RouteInput<S extends RouteSpec> = {
+  body: Infer<S['body']>;
+  query: Infer<S['query']>;
+  now: Date;
+  /** Present on money-moving routes; the route derives its journal ids from it. */
+  idempotencyKey: string;
+} & (S['auth'] extends 'customer' ? { customerId: string } : unknown);
+
+type Event = APIGatewayProxyEventV2 & { body?: unknown };
+type Result = APIGatewayProxyStructuredResultV2;
+/** What the middlewares learn about a request, handed to the route's work. */
+type RouteContext = Context & {
+  customerId?: string;
+  idempotencyKey?: string;
+  reservedKey?: boolean;
+  body?: unknown;
+  query?: unknown;
+};
+type Middleware = MiddlewareObj<Event, Result, Error, RouteContext>;
+
+const STATUS_BY_KIND: Record<RefusalKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  locked: 423,
+  upstream: 502,
+};
+
+function json(statusCode: number, body: unknown): Result {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    body: JSON.stringify(body),
+  };
+}
+
+export function errorResponse(statusCode: number, code: string, message: string): Result {
+  return json(statusCode, { error: { code, message } });
+}
+
+const fieldList = (error: z.ZodError) =>
+  [...new Set(error.issues.map((issue) => issue.path.join('.') || '(body)'))].slice(0, 5).join('、');
+
+/** Maps anything thrown to the response the caller sees; nothing internal leaks. */
+function toErrorResponse(error: unknown): Result {
+  if (error instanceof Refusal) return errorResponse(STATUS_BY_KIND[error.kind], error.code, error.userMessage);
+  if (error instanceof z.ZodError) {
+    return errorResponse(400, 'VALIDATION_FAILED', `请求参数有误：${fieldList(error)}`);
+  }
+  if (error instanceof UpstreamUnavailable) {
+    logger.warn('upstream unavailable', { error: error.message });
+    return errorResponse(503, 'UPSTREAM_UNAVAILABLE', '外部服务暂时不可用，请稍后再试');
+  }
+  const statusCode = (error as { statusCode?: unknown }).statusCode;
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    const known: Record<number, [string, string]> = {
+      404: ['NOT_FOUND', '请求的资源不存在'],
+      405: ['METHOD_NOT_ALLOWED', '不支持该请求方法'],
+      413: ['PAYLOAD_TOO_LARGE', '请求内容过大'],
+      415: ['UNSUPPORTED_MEDIA_TYPE', '请使用 application/json 格式'],
+      422: ['MALFORMED_JSON', '请求内容不是有效的 JSON'],
+    };
+    const [code, message] = known[statusCode] ?? ['BAD_REQUEST', '请求无效'];
+    return errorResponse(statusCode, code, message);
+  }
+  logger.error('unhandled error', { error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
+  return errorResponse(500, 'INTERNAL_ERROR', '系统繁忙，请稍后再试');
+}
+
+const bodyLimit = (): Middleware => ({
+  before: ({ event }) => {
+    const raw = typeof event.body === 'string' ? event.body : '';
+    if (Buffer.byteLength(raw, event.isBase64Encoded ? 'base64' : 'utf8') > MAX_BODY_BYTES) {
+      throw new Refusal('invalid', 'PAYLOAD_TOO_LARGE', '请求内容过大');
+    }
+  },
+});
+
+const authenticate = (): Middleware => ({
+  before: async ({ event, context }) => {
+    const header = event.headers?.authorization ?? '';
+    const match = /^Bearer ([A-Za-z0-9._-]{20,2048})$/.exec(header);
+    const customerId = match ? await verifyAccessToken(match[1]!) : undefined;
+    if (!customerId) throw new Refusal('unauthenticated', 'UNAUTHENTICATED', '登录已失效，请重新登录');
+    context.customerId = customerId;
+  },
+});
+
+/** The hash a repeat must match. The PIN is left out: it is a secret and not part of what the
+ *  request asks for. */
+function requestHash(event: Event): string {
+  const { pin: _pin, ...rest } = (event.body ?? {}) as Record<string, unknown>;
+  const canonical = JSON.stringify(rest, Object.keys(rest).sort());
+  return createHash('sha256').update(`${event.requestContext.http.method} ${event.rawPath}\n${canonical}`).digest('base64url');
+}
+
+const idempotent = (routeName: string): Middleware => {
+  const scopeOf = (context: RouteContext) => `${context.customerId}#${routeName}`;
+  return {
+    before: async ({ event, context }) => {
+      const key = event.headers?.['idempotency-key'] ?? '';
+      if (!IDEMPOTENCY_KEY.test(key)) {
+        throw new Refusal('invalid', 'IDEMPOTENCY_KEY_REQUIRED', '缺少或无效的 Idempotency-Key 请求头');
+      }
+      context.idempotencyKey = key;
+      const reservation = await idempotency.reserve(scopeOf(context), key, requestHash(event), new Date());
+      if (reservation.state === 'replay') return json(reservation.response.statusCode, JSON.parse(reservation.response.body));
+      if (reservation.state === 'mismatch') {
+        throw new Refusal('unprocessable', 'IDEMPOTENCY_KEY_REUSED', '该 Idempotency-Key 已用于另一笔不同的请求');
+      }
+      if (reservation.state === 'in_flight') {
+        throw new Refusal('conflict', 'REQUEST_IN_PROGRESS', '该请求正在处理中，请勿重复提交');
+      }
+      context.reservedKey = true;
+      return undefined;
+    },
+    after: async ({ context, response }) => {
+      if (!context.reservedKey || !response) return;
+      await idempotency.complete(scopeOf(context), context.idempotencyKey!, {
+        statusCode: response.statusCode ?? 200,
+        body: String(response.body),
+      });
+    },
+    // Refusals happen before anything is written (a withdrawal that was debited and then
+    // declined by the card answers 200 REVERSED instead), and a crash after a write is safe to
+    // redo because journal ids derive from the key: so a failed request frees its key.
+    onError: async ({ context }) => {
+      if (context.reservedKey) await idempotency.release(scopeOf(context), context.idempotencyKey!);
+    },
+  };
+};
+
+const validate = (spec: RouteSpec): Middleware => ({
+  before: ({ event, context }) => {
+    context.body = spec.body?.parse(event.body);
+    context.query = spec.query?.parse(event.queryStringParameters ?? {});
+  },
+});
+
+export interface Route {
+  spec: RouteSpec;
+  handler: (event: Event, context: Context) => Promise<Result>;
+}
+
+/** One route: its spec from the contract and the work it does. */
+export function defineRoute<S extends RouteSpec>(
+  name: string,
+  spec: S,
+  work: (input: RouteInput<S>) => Promise<z.infer<S['response']>>,
+): Route {
+  const handler = middy<Event, Result, Error, RouteContext>().use(bodyLimit());
+  if (spec.body) handler.use(httpJsonBodyParser());
+  if (spec.auth === 'customer') handler.use(authenticate());
+  handler.use(validate(spec));
+  if (spec.idempotent) handler.use(idempotent(name));
+  return {
+    spec,
+    handler: handler.handler(async (_event, context) => {
+      const input = {
+        body: context.body,
+        query: context.query,
+        now: new Date(),
+        idempotencyKey: context.idempotencyKey ?? '',
+        customerId: context.customerId,
+      } as RouteInput<S>;
+      return json(200, spec.response.parse(await work(input)));
+    }) as Route['handler'],
+  };
+}
+
+/** The Lambda handler for one capability: its routes, behind one router. */
+export function lambda(routeList: Route[]) {
+  const router = httpRouterHandler(
+    routeList.map((route) => ({ method: route.spec.method, path: route.spec.path, handler: route.handler })),
+  );
+  return middy<Event, Result>()
+    .use(httpHeaderNormalizer())
+    .use({
+      onError: (request) => {
+        request.response = toErrorResponse(request.error);
+      },
+    })
+    .handler(router as unknown as (event: Event, context: Context) => Promise<Result>);
+}

@@ -1,0 +1,43 @@
+// Secrets: from SSM Parameter Store (one SecureString holding JSON) when SECRETS_PARAMETER is
+// set, as on AWS; from JINLIN_* environment variables otherwise, as locally.
+import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
+import { z } from 'zod';
+import { config } from './config.js';
+
+const Secrets = z.object({
+  /** HMAC key for access tokens, at least 32 bytes. */
+  jwtSecret: z.string().min(32),
+  /** AES-256 key for personal data at rest, base64 of 32 bytes. */
+  dataKey: z.base64().refine((b64) => Buffer.from(b64, 'base64').length === 32, 'dataKey must be 32 bytes'),
+  wechatSecret: z.string().min(1),
+  cardGatewayToken: z.string().min(1),
+});
+export type Secrets = z.infer<typeof Secrets>;
+
+let cached: Promise<Secrets> | undefined;
+
+export function secrets(): Promise<Secrets> {
+  cached ??= load().catch((error: unknown) => {
+    cached = undefined;
+    throw error;
+  });
+  return cached;
+}
+
+async function load(): Promise<Secrets> {
+  const parameterName = config().SECRETS_PARAMETER;
+  if (parameterName) {
+    const raw = await getParameter(parameterName, { decrypt: true, transform: 'json', maxAge: 300 });
+    return Secrets.parse(raw);
+  }
+  return Secrets.parse({
+    jwtSecret: process.env.JINLIN_JWT_SECRET,
+    dataKey: process.env.JINLIN_DATA_KEY,
+    wechatSecret: process.env.JINLIN_WECHAT_SECRET ?? 'simulator',
+    cardGatewayToken: process.env.JINLIN_CARD_GATEWAY_TOKEN ?? 'simulator',
+  });
+}
+
+export function resetSecretsForTests(): void {
+  cached = undefined;
+}

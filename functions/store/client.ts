@@ -1,0 +1,26 @@
+// One DynamoDB document client per Lambda container, pointed at DynamoDB Local when configured.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { config } from '../config.js';
+
+let cached: { tableName: string; doc: DynamoDBDocumentClient } | undefined;
+
+export function db(): { tableName: string; doc: DynamoDBDocumentClient } {
+  const { TABLE_NAME, DYNAMODB_ENDPOINT } = config();
+  if (cached?.tableName === TABLE_NAME) return cached;
+  const local = DYNAMODB_ENDPOINT
+    ? {
+        endpoint: DYNAMODB_ENDPOINT,
+        region: 'local',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      }
+    : {};
+  const client = new DynamoDBClient({ ...local, maxAttempts: 4 });
+  cached = {
+    tableName: TABLE_NAME,
+    doc: DynamoDBDocumentClient.from(client, {
+      marshallOptions: { removeUndefinedValues: true },
+    }),
+  };
+  return cached;
+}

@@ -1,0 +1,210 @@
+// Customers and the unique identities that point at them (WeChat openid, phone, ID number).
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { refuse } from '../domain/errors.js';
+import type { PinAttemptState } from '../domain/pin.js';
+import { db } from './client.js';
+import { cancellationCodes, isConditionFailed } from './errors.js';
+import { keys } from './keys.js';
+
+export interface CustomerRecord {
+  customerId: string;
+  openid: string;
+  createdAt: string;
+  phoneEnc?: string;
+  phoneMasked?: string;
+  phoneHash?: string;
+  nameEnc?: string;
+  nameMasked?: string;
+  idNumberEnc?: string;
+  idNumberMasked?: string;
+  realNameVerifiedAt?: string;
+  pinHash?: string;
+  pinFailedAttempts?: number;
+  pinLockedUntil?: string | null;
+  accountId?: string;
+}
+
+export async function getCustomer(customerId: string): Promise<CustomerRecord | undefined> {
+  const { doc, tableName } = db();
+  const { Item } = await doc.send(
+    new GetCommand({ TableName: tableName, Key: keys.customer(customerId), ConsistentRead: true }),
+  );
+  return Item as CustomerRecord | undefined;
+}
+
+export async function customerIdByLookup(key: { PK: string; SK: string }): Promise<string | undefined> {
+  const { doc, tableName } = db();
+  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+  return Item?.customerId as string | undefined;
+}
+
+/** The customer behind a WeChat openid, created on first sign-in. */
+export async function findOrCreateByOpenid(openid: string, now: Date): Promise<{ customer: CustomerRecord; created: boolean }> {
+  const existingId = await customerIdByLookup(keys.openid(openid));
+  if (existingId) {
+    const customer = await getCustomer(existingId);
+    if (!customer) throw new Error(`openid mapping points at missing customer ${existingId}`);
+    return { customer, created: false };
+  }
+  const customer: CustomerRecord = { customerId: randomUUID(), openid, createdAt: now.toISOString() };
+  const { doc, tableName } = db();
+  try {
+    await doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...keys.openid(openid), type: 'OPENID', customerId: customer.customerId },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...keys.customer(customer.customerId), type: 'CUSTOMER', ...customer, pinFailedAttempts: 0 },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+        ],
+      }),
+    );
+    return { customer, created: true };
+  } catch (error) {
+    // A concurrent first sign-in of the same WeChat user won: use its customer.
+    if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return findOrCreateByOpenid(openid, now);
+    throw error;
+  }
+}
+
+/** Binds a phone that no other customer holds; one bind per customer. */
+export async function bindPhone(
+  customerId: string,
+  phone: { hash: string; enc: string; masked: string },
+): Promise<void> {
+  const { doc, tableName } = db();
+  try {
+    await doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...keys.phone(phone.hash), type: 'PHONE', customerId },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.customer(customerId),
+              UpdateExpression: 'SET phoneHash = :h, phoneEnc = :e, phoneMasked = :m',
+              ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(phoneHash)',
+              ExpressionAttributeValues: { ':h': phone.hash, ':e': phone.enc, ':m': phone.masked },
+            },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    const codes = cancellationCodes(error);
+    if (codes?.[1] === 'ConditionalCheckFailed') refuse('conflict', 'PHONE_ALREADY_BOUND', '已绑定手机号');
+    if (codes?.[0] === 'ConditionalCheckFailed') refuse('conflict', 'PHONE_IN_USE', '该手机号已被其他用户绑定');
+    throw error;
+  }
+}
+
+export async function setRealName(
+  customerId: string,
+  realName: { idHash: string; nameEnc: string; nameMasked: string; idNumberEnc: string; idNumberMasked: string },
+  now: Date,
+): Promise<void> {
+  const { doc, tableName } = db();
+  try {
+    await doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...keys.idNumber(realName.idHash), type: 'IDNO', customerId },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.customer(customerId),
+              UpdateExpression:
+                'SET nameEnc = :ne, nameMasked = :nm, idNumberEnc = :ie, idNumberMasked = :im, realNameVerifiedAt = :at',
+              ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(realNameVerifiedAt)',
+              ExpressionAttributeValues: {
+                ':ne': realName.nameEnc,
+                ':nm': realName.nameMasked,
+                ':ie': realName.idNumberEnc,
+                ':im': realName.idNumberMasked,
+                ':at': now.toISOString(),
+              },
+            },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    const codes = cancellationCodes(error);
+    if (codes?.[1] === 'ConditionalCheckFailed') refuse('conflict', 'ALREADY_VERIFIED', '已完成实名认证');
+    if (codes?.[0] === 'ConditionalCheckFailed') refuse('conflict', 'ID_NUMBER_IN_USE', '该身份证号已被其他用户认证');
+    throw error;
+  }
+}
+
+/** Stores a new PIN hash; `previousHash` guards against a concurrent change. */
+export async function savePinHash(customerId: string, pinHash: string, previousHash: string | undefined): Promise<void> {
+  const { doc, tableName } = db();
+  try {
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.customer(customerId),
+        UpdateExpression: 'SET pinHash = :h, pinFailedAttempts = :zero, pinLockedUntil = :none',
+        ConditionExpression: previousHash ? 'pinHash = :prev' : 'attribute_not_exists(pinHash)',
+        ExpressionAttributeValues: {
+          ':h': pinHash,
+          ':zero': 0,
+          ':none': null,
+          ...(previousHash ? { ':prev': previousHash } : {}),
+        },
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailed(error)) refuse('conflict', 'PIN_CHANGED_CONCURRENTLY', '支付密码已被修改，请重试');
+    throw error;
+  }
+}
+
+/** Records the attempt counter after a PIN check; conditional on what was read, so two wrong
+ *  attempts at once cannot both count as the first. */
+export async function savePinAttempts(customerId: string, expected: PinAttemptState, next: PinAttemptState): Promise<boolean> {
+  const { doc, tableName } = db();
+  try {
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.customer(customerId),
+        UpdateExpression: 'SET pinFailedAttempts = :n, pinLockedUntil = :l',
+        ConditionExpression: 'pinFailedAttempts = :en AND (attribute_not_exists(pinLockedUntil) OR pinLockedUntil = :el)',
+        ExpressionAttributeValues: {
+          ':n': next.failedAttempts,
+          ':l': next.lockedUntil,
+          ':en': expected.failedAttempts,
+          ':el': expected.lockedUntil,
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailed(error)) return false;
+    throw error;
+  }
+}

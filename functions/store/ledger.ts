@@ -1,0 +1,206 @@
+// The ledger's writes: a journal, its postings, the balances they change and the limit counters
+// they consume — all in one TransactWriteItems, so either everything happened or nothing did.
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
+import { refuse } from '../domain/errors.js';
+import { assertBalanced, isHouseAccount, type Journal, type JournalKind } from '../domain/ledger.js';
+import { db } from './client.js';
+import { cancellationCodes, withContentionRetry } from './errors.js';
+import { keys } from './keys.js';
+
+export interface LimitCharge {
+  accountId: string;
+  bucket: string;
+  amountFen: number;
+  limitFen: number;
+}
+
+type Refused =
+  | { ok: false; reason: 'INSUFFICIENT_FUNDS' | 'ACCOUNT_INACTIVE'; accountId: string }
+  | { ok: false; reason: 'LIMIT_EXCEEDED'; accountId: string; bucket: string };
+
+export type PostOutcome = { ok: true; journal: Journal; replayed: boolean } | Refused;
+
+/** A journal id derived from what asked for it, so a retried request can only ever write the
+ *  same journal once (the Put is conditional on the id being new). */
+export function deterministicJournalId(...parts: string[]): string {
+  return 'J' + createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 26);
+}
+
+/** Which shard of a house account a journal touches: spread, and stable across retries. */
+export function houseShard(houseAccount: string, journalId: string, shards: number): string {
+  const n = createHash('sha256').update(journalId).digest().readUInt32BE(0) % shards;
+  return `${houseAccount}~${String(n).padStart(2, '0')}`;
+}
+
+export async function postJournal(journal: Journal, limitCharges: LimitCharge[] = []): Promise<PostOutcome> {
+  assertBalanced(journal);
+  const { doc, tableName } = db();
+  type Item = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+  const items: Item[] = [];
+  // What a failed condition on items[i] means; 'UNCONDITIONAL' items cannot fail a condition.
+  const meaning: (Refused | 'JOURNAL' | 'UNCONDITIONAL')[] = [];
+
+  items.push({
+    Put: {
+      TableName: tableName,
+      Item: { ...keys.journal(journal.journalId), type: 'JOURNAL', ...journal },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  });
+  meaning.push('JOURNAL');
+
+  for (const posting of journal.postings) {
+    items.push({
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...keys.posting(posting.accountId, journal.createdAt, journal.journalId),
+          type: 'POSTING',
+          journalId: journal.journalId,
+          kind: journal.kind,
+          accountId: posting.accountId,
+          amountFen: posting.amountFen,
+          label: posting.label,
+          counterparty: posting.counterparty,
+          createdAt: journal.createdAt,
+        },
+      },
+    });
+    meaning.push('UNCONDITIONAL');
+
+    if (isHouseAccount(posting.accountId)) {
+      // House shards are created on first use and may go negative (clearing positions).
+      items.push({
+        Update: {
+          TableName: tableName,
+          Key: keys.balance(posting.accountId),
+          UpdateExpression: 'SET #type = :house ADD balanceFen :delta',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':delta': posting.amountFen, ':house': 'HOUSE' },
+        },
+      });
+      meaning.push('UNCONDITIONAL');
+    } else {
+      const debit = posting.amountFen < 0;
+      items.push({
+        Update: {
+          TableName: tableName,
+          Key: keys.balance(posting.accountId),
+          UpdateExpression: 'SET balanceFen = balanceFen + :delta',
+          ConditionExpression: debit ? '#status = :active AND balanceFen >= :need' : '#status = :active',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':delta': posting.amountFen,
+            ':active': 'ACTIVE',
+            ...(debit ? { ':need': -posting.amountFen } : {}),
+          },
+        },
+      });
+      meaning.push({ ok: false, reason: debit ? 'INSUFFICIENT_FUNDS' : 'ACCOUNT_INACTIVE', accountId: posting.accountId });
+    }
+  }
+
+  for (const charge of limitCharges) {
+    if (charge.amountFen > charge.limitFen) return { ok: false, reason: 'LIMIT_EXCEEDED', accountId: charge.accountId, bucket: charge.bucket };
+    items.push({
+      Update: {
+        TableName: tableName,
+        Key: keys.limitCounter(charge.accountId, charge.bucket),
+        UpdateExpression: 'SET #bucket = :bucket, #type = :limit ADD usedFen :amount',
+        ConditionExpression: 'attribute_not_exists(usedFen) OR usedFen <= :room',
+        ExpressionAttributeNames: { '#type': 'type', '#bucket': 'bucket' },
+        ExpressionAttributeValues: {
+          ':bucket': charge.bucket,
+          ':limit': 'LIMIT',
+          ':amount': charge.amountFen,
+          ':room': charge.limitFen - charge.amountFen,
+        },
+      },
+    });
+    meaning.push({ ok: false, reason: 'LIMIT_EXCEEDED', accountId: charge.accountId, bucket: charge.bucket });
+  }
+
+  try {
+    await withContentionRetry(() => doc.send(new TransactWriteCommand({ TransactItems: items })));
+    return { ok: true, journal, replayed: false };
+  } catch (error) {
+    const codes = cancellationCodes(error);
+    const failed = codes?.findIndex((code) => code === 'ConditionalCheckFailed') ?? -1;
+    if (failed < 0) throw error;
+    const cause = meaning[failed]!;
+    if (cause === 'JOURNAL') {
+      const existing = await getJournal(journal.journalId);
+      if (!existing) throw new Error(`journal ${journal.journalId} reported existing but not found`);
+      assertSameMovement(existing, journal);
+      return { ok: true, journal: existing, replayed: true };
+    }
+    if (cause === 'UNCONDITIONAL') throw error;
+    return cause;
+  }
+}
+
+/** A replay must be the same movement; anything else would mean two requests share an id. */
+function assertSameMovement(existing: Journal, requested: Journal): void {
+  const shape = (j: Journal) =>
+    JSON.stringify([j.kind, j.postings.map((p) => [isHouseAccount(p.accountId) ? 'HOUSE' : p.accountId, p.amountFen])]);
+  if (shape(existing) !== shape(requested)) {
+    throw new Error(`journal id ${requested.journalId} reused for a different movement`);
+  }
+}
+
+export async function getJournal(journalId: string): Promise<Journal | undefined> {
+  const { doc, tableName } = db();
+  const { Item } = await doc.send(
+    new GetCommand({ TableName: tableName, Key: keys.journal(journalId), ConsistentRead: true }),
+  );
+  if (!Item) return undefined;
+  const { journalId: id, kind, postings, createdAt, reverses } = Item as Journal;
+  return { journalId: id, kind, postings, createdAt, ...(reverses ? { reverses } : {}) };
+}
+
+export interface PostingLine {
+  journalId: string;
+  kind: JournalKind;
+  label: string;
+  counterparty: string;
+  amountFen: number;
+  createdAt: string;
+}
+
+export const MAX_HISTORY_PAGE = 50;
+
+/** Newest-first postings of one account. The cursor is the last sort key, opaque to clients. */
+export async function historyPage(
+  accountId: string,
+  limit: number,
+  cursor: string | undefined,
+): Promise<{ items: PostingLine[]; nextCursor: string | null }> {
+  const { doc, tableName } = db();
+  const pk = keys.balance(accountId).PK;
+  const startSortKey = cursor === undefined ? undefined : Buffer.from(cursor, 'base64url').toString('utf8');
+  if (startSortKey !== undefined && !startSortKey.startsWith(keys.postingPrefix)) {
+    refuse('invalid', 'INVALID_CURSOR', '分页参数无效');
+  }
+  const { Items, LastEvaluatedKey } = await doc.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.postingPrefix },
+      ScanIndexForward: false,
+      Limit: Math.min(limit, MAX_HISTORY_PAGE),
+      ExclusiveStartKey: startSortKey ? { PK: pk, SK: startSortKey } : undefined,
+    }),
+  );
+  return {
+    items: (Items ?? []).map((item) => ({
+      journalId: String(item.journalId),
+      kind: item.kind as JournalKind,
+      label: String(item.label),
+      counterparty: String(item.counterparty),
+      amountFen: Number(item.amountFen),
+      createdAt: String(item.createdAt),
+    })),
+    nextCursor: LastEvaluatedKey ? Buffer.from(String(LastEvaluatedKey.SK)).toString('base64url') : null,
+  };
+}

@@ -1,0 +1,47 @@
+// Reads serverless.yml, the one description of the stack: the table definition and the local
+// stage's parameters come from here, so local tools never keep a second copy.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse, type Tags } from 'yaml';
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+// CloudFormation intrinsic tags (!GetAtt, !Join, !Sub, !Ref) kept as plain values.
+const cfnTags: Tags = ['GetAtt', 'Join', 'Sub', 'Ref', 'Select', 'If'].flatMap((name) => [
+  { tag: `!${name}`, resolve: (value: unknown) => ({ [`Fn::${name}`]: value }) },
+  { tag: `!${name}`, collection: 'seq' as const, resolve: (value: unknown) => ({ [`Fn::${name}`]: value }) },
+]);
+
+interface ServerlessFile {
+  params: Record<string, Record<string, unknown>>;
+  functions: Record<string, { handler: string; events?: { httpApi?: string }[] }>;
+  resources: { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
+}
+
+export function serverlessFile(): ServerlessFile {
+  return parse(readFileSync(`${repoRoot}/serverless.yml`, 'utf8'), { customTags: cfnTags }) as ServerlessFile;
+}
+
+export interface TableDefinition {
+  AttributeDefinitions: { AttributeName: string; AttributeType: 'S' | 'N' | 'B' }[];
+  KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
+  GlobalSecondaryIndexes?: unknown[];
+  StreamSpecification?: { StreamViewType: 'NEW_AND_OLD_IMAGES' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'KEYS_ONLY' };
+  TimeToLiveSpecification?: { AttributeName: string; Enabled: boolean };
+}
+
+export function tableDefinition(): TableDefinition {
+  const table = serverlessFile().resources.Resources.BankTable;
+  if (table?.Type !== 'AWS::DynamoDB::Table') throw new Error('serverless.yml has no BankTable');
+  return table.Properties as unknown as TableDefinition;
+}
+
+/** The environment the Lambda functions get on the local stage, with ${...} variables that
+ *  only the Serverless CLI resolves replaced by the values given here. */
+export function localSecretsEnv(): Record<string, string> {
+  const params = { ...serverlessFile().params.default, ...serverlessFile().params.local };
+  return {
+    JINLIN_JWT_SECRET: String(params.devJwtSecret),
+    JINLIN_DATA_KEY: String(params.devDataKey),
+  };
+}

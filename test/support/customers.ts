@@ -1,0 +1,95 @@
+// Customers built through the real API, step by step, as the mini-program does.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { luhnCheckDigit } from '../../functions/domain/card.js';
+import { idCheckChar } from '../../functions/domain/idcard.js';
+import { handler as account } from '../../functions/http/account.js';
+import { handler as auth } from '../../functions/http/auth.js';
+import { handler as customer } from '../../functions/http/customer.js';
+import { handler as simulator } from '../../functions/http/simulator.js';
+import { call } from './bank.js';
+
+let sequence = 0;
+
+/** A valid resident ID number for someone born on `birth` (YYYYMMDD), unique per call. */
+export function idNumber(birth = '19900307'): string {
+  sequence += 1;
+  const body = `110105${birth}${String(sequence % 1000).padStart(3, '0')}`;
+  return body + idCheckChar(body);
+}
+
+export function uniquePhone(): string {
+  return `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+}
+
+/** A Luhn-valid debit card number with the given last digits before the check digit. */
+export function cardNumber(bin = '622202', ending?: string): string {
+  if (ending) {
+    // Find a body whose completed number ends with `ending` (the simulator keys on it).
+    for (let n = 0; n < 10_000; n++) {
+      const body = `${bin}${String(n).padStart(9, '0')}${ending.slice(0, -1)}`;
+      if (luhnCheckDigit(body) === ending.slice(-1)) return body + ending.slice(-1);
+    }
+    throw new Error(`no card number ends with ${ending}`);
+  }
+  const body = `${bin}${String(Math.floor(Math.random() * 1e12)).padStart(12, '0')}`;
+  return body + luhnCheckDigit(body);
+}
+
+export async function signIn(user = randomUUID()): Promise<{ token: string; refreshToken: string; customerId: string }> {
+  const code = await call(simulator, { method: 'POST', path: '/v1/sim/wechat/login-code', body: { user } });
+  assert.equal(code.status, 200, JSON.stringify(code.body));
+  const session = await call(auth, { method: 'POST', path: '/v1/auth/wechat', body: { code: code.body.code } });
+  assert.equal(session.status, 200, JSON.stringify(session.body));
+  return { token: session.body.accessToken, refreshToken: session.body.refreshToken, customerId: session.body.me.customerId };
+}
+
+export interface Onboarded {
+  token: string;
+  customerId: string;
+  phone: string;
+  name: string;
+  pin: string;
+  accountId: string;
+}
+
+/** Signs a new customer in and takes them through phone, real name, PIN and account opening. */
+export async function onboard(options: { name?: string; pin?: string; card?: string } = {}): Promise<Onboarded> {
+  const { token, customerId } = await signIn();
+  const phone = uniquePhone();
+  const name = options.name ?? '王小明';
+  const pin = options.pin ?? '135790';
+  const phoneCode = await call(simulator, { method: 'POST', path: '/v1/sim/wechat/phone-code', body: { phone } });
+  const steps = [
+    await call(customer, { method: 'POST', path: '/v1/me/phone', token, body: { code: phoneCode.body.code } }),
+    await call(customer, { method: 'POST', path: '/v1/me/real-name', token, body: { name, idNumber: idNumber() } }),
+    await call(customer, { method: 'POST', path: '/v1/me/pin', token, body: { pin } }),
+    await call(account, { method: 'POST', path: '/v1/account', token, body: { cardNumber: options.card ?? cardNumber() } }),
+  ];
+  for (const step of steps) assert.equal(step.status, 200, JSON.stringify(step.body));
+  return { token, customerId, phone, name, pin, accountId: steps[3]!.body.accountId };
+}
+
+export async function topUp(who: Onboarded, amountFen: number, key = randomUUID()) {
+  return call(account, { method: 'POST', path: '/v1/account/top-up', token: who.token, idempotencyKey: key, body: { amountFen, pin: who.pin } });
+}
+
+export async function withdraw(who: Onboarded, amountFen: number, key = randomUUID()) {
+  return call(account, { method: 'POST', path: '/v1/account/withdraw', token: who.token, idempotencyKey: key, body: { amountFen, pin: who.pin } });
+}
+
+export async function transfer(from: Onboarded, to: Onboarded, amountFen: number, key = randomUUID()) {
+  return call(account, {
+    method: 'POST',
+    path: '/v1/account/transfer',
+    token: from.token,
+    idempotencyKey: key,
+    body: { toPhone: to.phone, amountFen, pin: from.pin },
+  });
+}
+
+export async function balanceFen(who: Onboarded): Promise<number> {
+  const detail = await call(account, { method: 'GET', path: '/v1/account', token: who.token });
+  assert.equal(detail.status, 200, JSON.stringify(detail.body));
+  return detail.body.balanceFen;
+}
