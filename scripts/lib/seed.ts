@@ -1,0 +1,113 @@
+// Demo data, safe to run any number of times: the house's card-settlement shards and two demo
+// customers with open accounts, written through the same store code the API uses.
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { simulatorWechat } from '../../functions/adapters/wechat.js';
+import { config } from '../../functions/config.js';
+import { accountNumberFrom } from '../../functions/domain/account-number.js';
+import { luhnCheckDigit } from '../../functions/domain/card.js';
+import { idCheckChar } from '../../functions/domain/idcard.js';
+import { HOUSE_ACCOUNTS, topUpJournal } from '../../functions/domain/ledger.js';
+import { maskCardNumber, maskIdNumber, maskName, maskPhone } from '../../functions/domain/masking.js';
+import { getAccount, openAccount } from '../../functions/store/accounts.js';
+import { db } from '../../functions/store/client.js';
+import { encrypt, lookupHash } from '../../functions/store/crypto.js';
+import { bindPhone, findOrCreateByOpenid, getCustomer, savePinHash, setRealName } from '../../functions/store/customers.js';
+import { isConditionFailed } from '../../functions/store/errors.js';
+import { keys } from '../../functions/store/keys.js';
+import { deterministicJournalId, houseShard, postJournal } from '../../functions/store/ledger.js';
+import { hashPin } from '../../functions/store/pin-hash.js';
+
+export interface DemoCustomer {
+  simulatorUser: string;
+  name: string;
+  phone: string;
+  idBody: string;
+  pin: string;
+  cardBody: string;
+  openingBalanceFen: number;
+}
+
+export const DEMO_CUSTOMERS: DemoCustomer[] = [
+  { simulatorUser: 'demo', name: '林晓', phone: '13800138000', idBody: '11010519880512004', pin: '258036', cardBody: '622202000012345678', openingBalanceFen: 1_288_800 },
+  { simulatorUser: 'demo-payee', name: '陈静', phone: '13900139000', idBody: '31010419920818006', pin: '369147', cardBody: '621700000087654321', openingBalanceFen: 50_000 },
+];
+
+async function seedHouseShards(): Promise<void> {
+  const { doc, tableName } = db();
+  for (let shard = 0; shard < config().HOUSE_SHARDS; shard++) {
+    const accountId = `${HOUSE_ACCOUNTS.CARD_SETTLEMENT}~${String(shard).padStart(2, '0')}`;
+    await doc
+      .send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...keys.balance(accountId), type: 'HOUSE', balanceFen: 0 },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionFailed(error)) throw error;
+      });
+  }
+}
+
+async function seedCustomer(demo: DemoCustomer, now: Date): Promise<void> {
+  const session = await simulatorWechat(config().WECHAT_APPID).code2Session(`sim-login.${demo.simulatorUser}`);
+  const { customer } = await findOrCreateByOpenid(session!.openid, now);
+  const id = customer.customerId;
+  const idNumber = demo.idBody + idCheckChar(demo.idBody);
+  const cardNumber = demo.cardBody + luhnCheckDigit(demo.cardBody);
+  if (!customer.phoneHash) {
+    await bindPhone(id, { hash: await lookupHash('phone', demo.phone), enc: await encrypt(demo.phone), masked: maskPhone(demo.phone) });
+  }
+  if (!customer.realNameVerifiedAt) {
+    await setRealName(
+      id,
+      {
+        idHash: await lookupHash('id', idNumber),
+        nameEnc: await encrypt(demo.name),
+        nameMasked: maskName(demo.name),
+        idNumberEnc: await encrypt(idNumber),
+        idNumberMasked: maskIdNumber(idNumber),
+      },
+      now,
+    );
+  }
+  if (!customer.pinHash) await savePinHash(id, await hashPin(demo.pin), undefined);
+  const current = await getCustomer(id);
+  let accountId = current!.accountId;
+  if (!accountId) {
+    accountId = `demo-${demo.simulatorUser}`;
+    const accountNumber = accountNumberFrom(demo.idBody.slice(-12));
+    await openAccount({
+      accountId,
+      ownerCustomerId: id,
+      accountNumberMasked: `${accountNumber.slice(0, 4)} **** **** ${accountNumber.slice(-4)}`,
+      accountNumberEnc: await encrypt(accountNumber),
+      accountClass: 'II',
+      balanceFen: 0,
+      status: 'ACTIVE',
+      boundCard: { bankName: '中国工商银行', cardNumberMasked: maskCardNumber(cardNumber), cardNumberEnc: await encrypt(cardNumber) },
+      openedAt: now.toISOString(),
+    });
+  }
+  if (!(await getAccount(accountId))) throw new Error(`demo account ${accountId} missing`);
+  // The opening balance arrives as an ordinary top-up journal; its id is fixed, so a second
+  // seed run finds it already there and changes nothing.
+  const journalId = deterministicJournalId('seed', demo.simulatorUser, 'opening-balance');
+  const outcome = await postJournal(
+    topUpJournal({
+      journalId,
+      customerAccountId: accountId,
+      cardMasked: `中国工商银行 ${cardNumber.slice(-4)}`,
+      houseShardAccountId: houseShard(HOUSE_ACCOUNTS.CARD_SETTLEMENT, journalId, config().HOUSE_SHARDS),
+      amountFen: demo.openingBalanceFen,
+      createdAt: now.toISOString(),
+    }),
+  );
+  if (!outcome.ok) throw new Error(`demo opening balance refused: ${outcome.reason}`);
+}
+
+export async function seedDemo(now = new Date()): Promise<void> {
+  await seedHouseShards();
+  for (const demo of DEMO_CUSTOMERS) await seedCustomer(demo, now);
+}

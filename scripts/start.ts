@@ -1,0 +1,82 @@
+// `npm start`: the whole bank on this machine — DynamoDB Local (data kept in .data/), the table
+// from serverless.yml, demo data, the API (serverless offline) and the mini-program's H5 build.
+// Ctrl-C stops everything. `npm start -- --fresh` (or JINLIN_FRESH=1) starts from an empty database.
+import { rmSync } from 'node:fs';
+import { DEMO_CUSTOMERS } from './lib/seed.js';
+import { startLocalStack, type LocalStack } from './lib/local-stack.js';
+import { PortTaken, assertPortFree } from './lib/ports.js';
+import { type Service, startService, waitForHttp } from './lib/processes.js';
+import { repoRoot } from './lib/serverless-config.js';
+
+const PORTS = { dynamo: 8000, api: 3000, lambda: 3002, h5: 10086 };
+const dataDir = `${repoRoot}/.data/dynamodb`;
+const fresh = process.argv.includes('--fresh') || process.env.JINLIN_FRESH === '1';
+
+let stack: LocalStack | undefined;
+let h5: Service | undefined;
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    console.log('[setup] stopping…');
+    await Promise.all([h5?.stop(), stack?.stop()]);
+  }
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+async function main(): Promise<void> {
+  await assertPortFree(PORTS.h5, 'mini-program H5');
+  if (fresh) {
+    rmSync(dataDir, { recursive: true, force: true });
+    console.log('[setup] --fresh: starting from an empty database');
+  }
+  stack = await startLocalStack({
+    dynamoPort: PORTS.dynamo,
+    apiPort: PORTS.api,
+    lambdaPort: PORTS.lambda,
+    tableName: 'jinlin-local',
+    dataDir,
+    log: true,
+  });
+  stack.api.child.once('exit', (code) => {
+    if (!stopping) {
+      console.error(`[setup] the API exited (${code}); stopping`);
+      void shutdown(1);
+    }
+  });
+  stack.dynamo.process.once('exit', (code) => {
+    if (!stopping) {
+      console.error(`[setup] DynamoDB Local exited (${code}); stopping`);
+      void shutdown(1);
+    }
+  });
+  h5 = startService('h5', `${repoRoot}/node_modules/.bin/taro`, ['build', '--type', 'h5', '--watch'], {
+    cwd: `${repoRoot}/miniprogram`,
+    env: { JINLIN_API_URL: stack.apiUrl, NODE_ENV: 'development' },
+  });
+  h5.child.once('exit', (code) => {
+    if (!stopping) {
+      console.error(`[setup] the H5 dev server exited (${code}); stopping`);
+      void shutdown(1);
+    }
+  });
+  await waitForHttp(`http://127.0.0.1:${PORTS.h5}/`, 300_000, h5.child);
+  const demo = DEMO_CUSTOMERS[0]!;
+  console.log(`
+  近邻银行 Jinlin is running
+    Mini-program (H5)  http://127.0.0.1:${PORTS.h5}/
+    API                ${stack.apiUrl}/v1/health   (OpenAPI: ${stack.apiUrl}/v1/openapi.json)
+    DynamoDB Local     ${stack.dynamo.endpoint}   (data in .data/dynamodb)
+  Demo customer: sign in as simulated WeChat user "${demo.simulatorUser}" (${demo.name}, PIN ${demo.pin});
+  transfer to ${DEMO_CUSTOMERS[1]!.phone} (${DEMO_CUSTOMERS[1]!.name}). Ctrl-C stops everything.
+`);
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`[setup] ${error instanceof PortTaken ? error.message : error instanceof Error ? error.stack : String(error)}`);
+  await shutdown(1);
+});
