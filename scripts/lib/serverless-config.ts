@@ -1,10 +1,11 @@
 // Reads serverless.yml, the one description of the stack: the table definition and the local
 // stage's parameters come from here, so local tools never keep a second copy.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, type Tags } from 'yaml';
 
-export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 // CloudFormation intrinsic tags (!GetAtt, !Join, !Sub, !Ref) kept as plain values.
 const cfnTags: Tags = ['GetAtt', 'Join', 'Sub', 'Ref', 'Select', 'If'].flatMap((name) => [

@@ -50,7 +50,9 @@ describe('serverless package --stage prod', () => {
   });
 
   test('IAM gives the functions only the table (and its indexes) and their one secret', () => {
-    const [[, role]] = ofType('AWS::IAM::Role') as [[string, { Properties: any }]];
+    const roles = ofType('AWS::IAM::Role');
+    assert.equal(roles.length, 1);
+    const role = roles[0]![1];
     const statements: { Action: string[]; Resource: unknown[] }[] = role.Properties.Policies.flatMap(
       (policy: any) => policy.PolicyDocument.Statement,
     );

@@ -53,6 +53,10 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+/** Every response any handler gave in this test process, for scans such as "no full phone number
+ *  ever left the server". */
+export const transcript: { method: string; path: string; status: number; body: string }[] = [];
+
 export interface CallResult<T = any> {
   status: number;
   body: T;
@@ -60,11 +64,21 @@ export interface CallResult<T = any> {
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
 
-const context = {
-  functionName: 'test',
-  awsRequestId: 'test',
-  getRemainingTimeInMillis: () => 10_000,
-} as unknown as Context;
+/** Time left before the invocation's deadline, as Lambda reports it. On AWS every invocation has
+ *  its own container and the 10 s timeout of serverless.yml; here dozens of concurrent calls share
+ *  two cores (and each PIN check is ~100 ms of scrypt), so the deadline is wider. */
+const INVOCATION_BUDGET_MS = 60_000;
+
+/** A fresh Lambda context per invocation, as Lambda gives: middlewares keep per-request state
+ *  on it, so concurrent calls sharing one object would mix up each other's state. */
+const newContext = () => {
+  const deadline = Date.now() + INVOCATION_BUDGET_MS;
+  return {
+    functionName: 'test',
+    awsRequestId: randomUUID(),
+    getRemainingTimeInMillis: () => deadline - Date.now(),
+  } as unknown as Context;
+};
 
 export async function call<T = any>(handler: Handler, options: CallOptions): Promise<CallResult<T>> {
   const rawQueryString = new URLSearchParams(options.query ?? {}).toString();
@@ -90,6 +104,7 @@ export async function call<T = any>(handler: Handler, options: CallOptions): Pro
     body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     isBase64Encoded: false,
   } as unknown as APIGatewayProxyEventV2;
-  const result = (await handler(event, context)) as { statusCode: number; body?: string };
+  const result = (await handler(event, newContext())) as { statusCode: number; body?: string };
+  transcript.push({ method: options.method, path: options.path, status: result.statusCode, body: result.body ?? '' });
   return { status: result.statusCode, body: result.body ? JSON.parse(result.body) : undefined };
 }

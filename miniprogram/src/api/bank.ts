@@ -1,0 +1,136 @@
+// Typed calls for every API route the mini-program uses (shapes from functions/contract).
+import Taro from '@tarojs/taro';
+import type {
+  AccountDetail,
+  CardMoneyRequest,
+  HistoryPage,
+  Me,
+  MoneyMovementResult,
+  OpenAccountRequest,
+  Payee,
+  RealNameRequest,
+  SetPinRequest,
+  SignInResponse,
+  TransferRequest,
+} from '@contract/schemas';
+import { customerRequest, publicRequest } from './http';
+import { clearSession, loadSession, saveSession } from './session';
+
+interface CodeResponse {
+  code: string;
+}
+
+/** A wx.login code: from WeChat in the mini-program, from the local simulator in H5. */
+async function wechatLoginCode(simulatedUser: string): Promise<string> {
+  if (process.env.TARO_ENV === 'h5') {
+    const { code } = await publicRequest<CodeResponse>({
+      method: 'POST',
+      path: '/v1/sim/wechat/login-code',
+      body: { user: simulatedUser },
+    });
+    return code;
+  }
+  const { code } = await Taro.login();
+  return code;
+}
+
+export async function signIn(simulatedUser: string): Promise<Me> {
+  const code = await wechatLoginCode(simulatedUser);
+  const response = await publicRequest<SignInResponse>({
+    method: 'POST',
+    path: '/v1/auth/wechat',
+    body: { code },
+  });
+  saveSession(response);
+  return response.me;
+}
+
+/** Revokes the refresh token on the server; the local session is dropped even if that fails. */
+export async function signOut(): Promise<void> {
+  const session = loadSession();
+  clearSession();
+  if (!session) return;
+  await publicRequest({
+    method: 'POST',
+    path: '/v1/auth/sign-out',
+    body: { refreshToken: session.refreshToken },
+  }).catch(() => undefined);
+}
+
+export function getMe(): Promise<Me> {
+  return customerRequest<Me>({ method: 'GET', path: '/v1/me' });
+}
+
+/** H5 only: the simulator issues the getPhoneNumber code WeChat would give the mini-program. */
+export async function simulatedPhoneCode(phone: string): Promise<string> {
+  const { code } = await publicRequest<CodeResponse>({
+    method: 'POST',
+    path: '/v1/sim/wechat/phone-code',
+    body: { phone },
+  });
+  return code;
+}
+
+export function bindPhone(code: string): Promise<Me> {
+  return customerRequest<Me>({ method: 'POST', path: '/v1/me/phone', body: { code } });
+}
+
+export function verifyRealName(body: RealNameRequest): Promise<Me> {
+  return customerRequest<Me>({ method: 'POST', path: '/v1/me/real-name', body });
+}
+
+export function setPin(body: SetPinRequest): Promise<Me> {
+  return customerRequest<Me>({ method: 'POST', path: '/v1/me/pin', body });
+}
+
+export function openAccount(body: OpenAccountRequest): Promise<AccountDetail> {
+  return customerRequest<AccountDetail>({ method: 'POST', path: '/v1/account', body });
+}
+
+export function getAccount(): Promise<AccountDetail> {
+  return customerRequest<AccountDetail>({ method: 'GET', path: '/v1/account' });
+}
+
+export function topUp(body: CardMoneyRequest, idempotencyKey: string): Promise<MoneyMovementResult> {
+  return customerRequest<MoneyMovementResult>({
+    method: 'POST',
+    path: '/v1/account/top-up',
+    body,
+    idempotencyKey,
+  });
+}
+
+export function withdraw(
+  body: CardMoneyRequest,
+  idempotencyKey: string,
+): Promise<MoneyMovementResult> {
+  return customerRequest<MoneyMovementResult>({
+    method: 'POST',
+    path: '/v1/account/withdraw',
+    body,
+    idempotencyKey,
+  });
+}
+
+export function findPayee(phone: string): Promise<Payee> {
+  return customerRequest<Payee>({ method: 'GET', path: '/v1/account/payee', query: { phone } });
+}
+
+export function transfer(body: TransferRequest, idempotencyKey: string): Promise<MoneyMovementResult> {
+  return customerRequest<MoneyMovementResult>({
+    method: 'POST',
+    path: '/v1/account/transfer',
+    body,
+    idempotencyKey,
+  });
+}
+
+const HISTORY_PAGE_SIZE = 20;
+
+export function getHistory(cursor?: string): Promise<HistoryPage> {
+  return customerRequest<HistoryPage>({
+    method: 'GET',
+    path: '/v1/account/history',
+    query: { limit: HISTORY_PAGE_SIZE, cursor },
+  });
+}

@@ -1,0 +1,32 @@
+import { Button, Text, View } from '@tarojs/components';
+
+export function ErrorText({ message }: { message: string }) {
+  if (!message) return null;
+  return (
+    <Text id='error-message' className='error-text'>
+      {message}
+    </Text>
+  );
+}
+
+export function Loading() {
+  return (
+    <View className='status'>
+      <View className='status__spinner' />
+      <Text className='status__text'>加载中…</Text>
+    </View>
+  );
+}
+
+export function LoadFailed({ message, onRetry }: { message: string; onRetry: () => void }) {
+  return (
+    <View className='status'>
+      <Text id='error-message' className='status__text status__text--error'>
+        {message}
+      </Text>
+      <Button className='btn btn--ghost status__retry' onClick={onRetry}>
+        重试
+      </Button>
+    </View>
+  );
+}

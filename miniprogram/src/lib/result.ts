@@ -1,0 +1,22 @@
+import Taro from '@tarojs/taro';
+import type { MoneyMovementResult } from '@contract/schemas';
+import { PAGES } from './nav';
+
+/**
+ * Replaces the finished form with the result page, so Back cannot resubmit it. The result travels
+ * in the URL: only the values the server returned, nothing computed here.
+ */
+export function showResult(result: MoneyMovementResult, payeeName?: string): void {
+  const params: Record<string, string> = {
+    kind: result.kind,
+    status: result.status,
+    amountFen: String(result.amountFen),
+    balanceFen: String(result.balanceFen),
+    createdAt: result.createdAt,
+  };
+  if (payeeName) params.payee = payeeName;
+  const query = Object.entries(params)
+    .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
+    .join('&');
+  void Taro.redirectTo({ url: `${PAGES.result}?${query}` });
+}

@@ -1,0 +1,167 @@
+import { Text, View } from '@tarojs/components';
+import type { AccountSummary, Me } from '@contract/schemas';
+import { getMe, signOut } from '@/api/bank';
+import { LoadFailed, Loading } from '@/components/Status';
+import { useRemote } from '@/hooks/useRemote';
+import { formatFen } from '@/lib/money';
+import { goLogin, goTo, PAGES, type PagePath } from '@/lib/nav';
+import { formatDateTime } from '@/lib/time';
+import './index.css';
+
+interface Step {
+  id: string;
+  title: string;
+  description: string;
+  page: PagePath;
+  done: boolean;
+}
+
+function onboardingSteps(me: Me): Step[] {
+  return [
+    {
+      id: 'go-bind-phone',
+      title: '绑定手机号',
+      description: me.phoneMasked ?? '使用微信绑定的手机号',
+      page: PAGES.bindPhone,
+      done: me.phoneMasked !== null,
+    },
+    {
+      id: 'go-real-name',
+      title: '实名认证',
+      description: me.realName ? me.realName.nameMasked : '核验姓名与身份证号',
+      page: PAGES.realName,
+      done: me.realName !== null,
+    },
+    {
+      id: 'go-pin',
+      title: '设置支付密码',
+      description: me.pinSet ? '已设置' : '6 位数字，用于资金交易确认',
+      page: PAGES.pin,
+      done: me.pinSet,
+    },
+    {
+      id: 'go-open-account',
+      title: '开通电子账户',
+      description: '绑定本人一类借记卡，开通 II 类电子账户',
+      page: PAGES.openAccount,
+      done: me.account !== null,
+    },
+  ];
+}
+
+function Onboarding({ me }: { me: Me }) {
+  const steps = onboardingSteps(me);
+  const next = steps.findIndex((step) => !step.done);
+  return (
+    <View className='card onboarding'>
+      <Text className='card__title'>开通近邻银行电子账户</Text>
+      <Text className='card__subtitle'>按顺序完成以下四步，全程线上办理</Text>
+      {steps.map((step, index) => {
+        const actionable = index === next;
+        const state = step.done ? 'done' : actionable ? 'next' : 'later';
+        return (
+          <View
+            key={step.id}
+            id={step.id}
+            className={`step step--${state}`}
+            onClick={actionable ? () => goTo(step.page) : undefined}
+          >
+            <View className='step__mark'>
+              <Text>{step.done ? '✓' : index + 1}</Text>
+            </View>
+            <View className='step__body'>
+              <Text className='step__title'>{step.title}</Text>
+              <Text className='step__description'>{step.description}</Text>
+            </View>
+            <Text className='step__action'>
+              {step.done ? '已完成' : actionable ? '去办理 ›' : '待办理'}
+            </Text>
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
+const TILES = [
+  { id: 'tile-top-up', label: '充值', glyph: '充', page: PAGES.topUp },
+  { id: 'tile-withdraw', label: '提现', glyph: '提', page: PAGES.withdraw },
+  { id: 'tile-transfer', label: '转账', glyph: '转', page: PAGES.transfer },
+  { id: 'tile-history', label: '明细', glyph: '明', page: PAGES.history },
+] as const;
+
+function AccountHome({ account }: { account: AccountSummary }) {
+  return (
+    <View>
+      <View className='balance-card'>
+        <View className='balance-card__top'>
+          <Text className='balance-card__product'>II 类电子账户</Text>
+          <Text className='balance-card__number'>{account.accountNumberMasked}</Text>
+        </View>
+        <Text className='balance-card__label'>可用余额</Text>
+        <Text id='balance' className='balance-card__amount'>
+          {formatFen(account.balanceFen)}
+        </Text>
+        <View className='balance-card__card'>
+          <Text>
+            绑定卡 {account.boundCard.bankName} {account.boundCard.cardNumberMasked}
+          </Text>
+        </View>
+      </View>
+
+      <View className='card tiles'>
+        {TILES.map((tile) => (
+          <View key={tile.id} id={tile.id} className='tile' onClick={() => goTo(tile.page)}>
+            <View className='tile__icon'>
+              <Text>{tile.glyph}</Text>
+            </View>
+            <Text className='tile__label'>{tile.label}</Text>
+          </View>
+        ))}
+      </View>
+
+      <View className='card menu'>
+        <View id='go-change-pin' className='menu__row' onClick={() => goTo(PAGES.pin)}>
+          <Text>修改支付密码</Text>
+          <Text className='menu__arrow'>›</Text>
+        </View>
+      </View>
+    </View>
+  );
+}
+
+export default function HomePage() {
+  const { remote, reload } = useRemote(getMe);
+
+  async function handleSignOut() {
+    await signOut();
+    goLogin();
+  }
+
+  if (remote.status === 'loading') return <Loading />;
+  if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
+
+  const me = remote.data;
+  return (
+    <View className='page home'>
+      <View className='home__greeting'>
+        <Text className='home__hello'>{me.realName ? `${me.realName.nameMasked}，您好` : '您好'}</Text>
+        <Text className='home__welcome'>欢迎使用近邻银行</Text>
+      </View>
+
+      {me.pinLockedUntil && new Date(me.pinLockedUntil) > new Date() && (
+        <View className='notice'>
+          <Text>支付密码输错次数过多，已锁定至 {formatDateTime(me.pinLockedUntil)}</Text>
+        </View>
+      )}
+
+      {me.account ? <AccountHome account={me.account} /> : <Onboarding me={me} />}
+
+      <View className='home__footer'>
+        <Text id='sign-out' className='home__sign-out' onClick={handleSignOut}>
+          退出登录
+        </Text>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,72 @@
+import { Text, View } from '@tarojs/components';
+import { useLoad } from '@tarojs/taro';
+import { useState } from 'react';
+import { signIn } from '@/api/bank';
+import { loadSession, rememberSimulatedUser, simulatedUser } from '@/api/session';
+import { Field } from '@/components/Field';
+import { ErrorText } from '@/components/Status';
+import { SubmitButton } from '@/components/SubmitButton';
+import { useSubmit } from '@/hooks/useSubmit';
+import { goHome } from '@/lib/nav';
+import './index.css';
+
+const isH5 = process.env.TARO_ENV === 'h5';
+const SIMULATED_USER_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export default function LoginPage() {
+  const [user, setUser] = useState(() => (isH5 ? simulatedUser() : ''));
+  const { busy, error, setError, run } = useSubmit();
+
+  useLoad(() => {
+    if (loadSession()) goHome();
+  });
+
+  async function handleSignIn() {
+    if (isH5) {
+      if (!SIMULATED_USER_PATTERN.test(user)) {
+        setError('模拟用户只能包含字母、数字、下划线或短横线');
+        return;
+      }
+      rememberSimulatedUser(user);
+    }
+    const me = await run(() => signIn(user));
+    if (me) goHome();
+  }
+
+  return (
+    <View className='page login'>
+      <View className='login__brand'>
+        <View className='login__logo'>
+          <Text className='login__logo-text'>邻</Text>
+        </View>
+        <Text className='login__name'>近邻银行</Text>
+        <Text className='login__slogan'>不用跑网点，银行就在身边</Text>
+      </View>
+
+      {isH5 && (
+        <View className='card'>
+          <Field
+            id='login-user'
+            label='模拟微信用户'
+            value={user}
+            onChange={setUser}
+            maxlength={64}
+            placeholder='同一用户即同一客户'
+          />
+          <Text className='hint'>本地联调使用：由模拟器代替微信登录，同一浏览器保持同一用户。</Text>
+        </View>
+      )}
+
+      <View className='actions'>
+        <SubmitButton id='login-wechat' busy={busy} onClick={handleSignIn}>
+          微信一键登录
+        </SubmitButton>
+      </View>
+      <ErrorText message={error} />
+
+      <Text className='login__footnote'>
+        首次登录将为您创建近邻银行客户档案，开通电子账户前需完成手机号绑定与实名认证。
+      </Text>
+    </View>
+  );
+}

@@ -1,0 +1,67 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { verifyRealName } from '@/api/bank';
+import { Field } from '@/components/Field';
+import { ErrorText } from '@/components/Status';
+import { SubmitButton } from '@/components/SubmitButton';
+import { useSubmit } from '@/hooks/useSubmit';
+import { goHome } from '@/lib/nav';
+
+// Same shapes the API accepts; the server also checks the ID number's check digit.
+const NAME_PATTERN = /^[\u4e00-\u9fa5·]{2,20}$/;
+const ID_NUMBER_PATTERN = /^\d{17}[\dX]$/;
+
+export default function RealNamePage() {
+  const [name, setName] = useState('');
+  const [idNumber, setIdNumber] = useState('');
+  const { busy, error, setError, run } = useSubmit();
+
+  async function handleSubmit() {
+    const trimmedName = name.trim();
+    if (!NAME_PATTERN.test(trimmedName)) {
+      setError('请输入身份证上的中文姓名');
+      return;
+    }
+    if (!ID_NUMBER_PATTERN.test(idNumber)) {
+      setError('请输入 18 位居民身份证号码');
+      return;
+    }
+    const me = await run(() => verifyRealName({ name: trimmedName, idNumber }));
+    if (me) goHome();
+  }
+
+  return (
+    <View className='page'>
+      <View className='intro'>
+        <Text className='intro__title'>实名认证</Text>
+        <Text className='intro__text'>根据监管要求，开立银行账户需核验本人身份信息。</Text>
+      </View>
+      <View className='card'>
+        <Field
+          id='real-name-name'
+          label='姓名'
+          value={name}
+          onChange={setName}
+          maxlength={20}
+          placeholder='与身份证一致'
+        />
+        <Field
+          id='real-name-id'
+          label='身份证号'
+          kind='idcard'
+          value={idNumber}
+          onChange={setIdNumber}
+          maxlength={18}
+          placeholder='18 位居民身份证号码'
+        />
+      </View>
+      <Text className='hint'>您的身份信息加密存储，仅用于身份核验，页面只显示脱敏信息。</Text>
+      <View className='actions'>
+        <SubmitButton id='real-name-submit' busy={busy} onClick={handleSubmit}>
+          提交认证
+        </SubmitButton>
+      </View>
+      <ErrorText message={error} />
+    </View>
+  );
+}

@@ -1,0 +1,5 @@
+import { CardMoneyForm } from '@/components/CardMoneyForm';
+
+export default function TopUpPage() {
+  return <CardMoneyForm direction='top-up' />;
+}

@@ -1,0 +1,5 @@
+import { CardMoneyForm } from '@/components/CardMoneyForm';
+
+export default function WithdrawPage() {
+  return <CardMoneyForm direction='withdraw' />;
+}
