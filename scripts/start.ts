@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   });
   h5 = startService('h5', `${repoRoot}/node_modules/.bin/taro`, ['build', '--type', 'h5', '--watch'], {
     cwd: `${repoRoot}/miniprogram`,
-    env: { JINLIN_API_URL: stack.apiUrl, NODE_ENV: 'development' },
+    env: { JINLIN_API_URL: stack.apiUrl, NODE_ENV: 'development', JINLIN_PLAIN_LOGS: '1' },
   });
   h5.child.once('exit', (code) => {
     if (!stopping) {

@@ -25,7 +25,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@': path.resolve(__dirname, '..', 'src'),
     },
     framework: 'react',
-    compiler: 'webpack5',
+    // Taro's dependency pre-bundling (on by default in development) cannot resolve the H5
+    // runtime from the root node_modules; the plain webpack build can.
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: {
       enable: false,
     },
@@ -54,6 +56,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Taro splits only initial chunks, so every lazily loaded page would carry its own copy of
       // the API client and components (~60 KB each); share them between pages instead.
       webpackChain(chain) {
+        // `npm start` pipes logs through a prefixer: a redrawing progress bar only adds noise.
+        if (process.env.JINLIN_PLAIN_LOGS === '1') chain.plugins.delete('webpackbar');
         chain.optimization.splitChunks({
           ...chain.optimization.get('splitChunks'),
           chunks: 'all',
