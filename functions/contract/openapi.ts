@@ -18,10 +18,13 @@ const errorResponse = (description: string) => ({
 function operation(name: string, spec: RouteSpec) {
   const parameters: object[] = [];
   if (spec.query) {
-    const { properties = {}, required = [] } = z.toJSONSchema(spec.query, { target: 'draft-2020-12', io: 'input' }) as {
-      properties?: Record<string, object>;
-      required?: string[];
+    type ObjectSchema = { properties?: Record<string, object>; required?: string[] };
+    // A query schema with an id comes back as a $ref into $defs: document the object it names.
+    const json = z.toJSONSchema(spec.query, { target: 'draft-2020-12', io: 'input' }) as ObjectSchema & {
+      $ref?: string;
+      $defs?: Record<string, ObjectSchema>;
     };
+    const { properties = {}, required = [] } = json.$ref?.startsWith('#/$defs/') ? (json.$defs?.[json.$ref.slice('#/$defs/'.length)] ?? {}) : json;
     for (const [param, schema] of Object.entries(properties)) {
       parameters.push({ name: param, in: 'query', required: required.includes(param), schema });
     }

@@ -23,11 +23,13 @@ export interface OnboardingState {
   accountOpen: boolean;
 }
 
-/** Phone, then real name, then PIN, then the account: refuses the first step not yet done. */
-export function assertReadyFor(step: 'realName' | 'openAccount' | 'moveMoney', state: OnboardingState): void {
+/** Phone, then real name, then PIN, then the account: refuses the first step not yet done.
+ *  The PIN comes after the real name so a birthday PIN can be recognised and refused. */
+export function assertReadyFor(step: 'realName' | 'setPin' | 'openAccount' | 'moveMoney', state: OnboardingState): void {
   if (!state.phoneBound) refuse('unprocessable', 'PHONE_REQUIRED', '请先绑定手机号');
   if (step === 'realName') return;
   if (!state.realNameVerified) refuse('unprocessable', 'REAL_NAME_REQUIRED', '请先完成实名认证');
+  if (step === 'setPin') return;
   if (!state.pinSet) refuse('unprocessable', 'PIN_REQUIRED', '请先设置支付密码');
   if (step === 'openAccount') return;
   if (!state.accountOpen) refuse('unprocessable', 'ACCOUNT_REQUIRED', '请先开通电子账户');

@@ -7,8 +7,8 @@ export type RefusalKind =
   | 'not_found'
   | 'conflict'
   | 'unprocessable'
-  | 'locked'
-  | 'upstream';
+  | 'too_large'
+  | 'locked';
 
 export class Refusal extends Error {
   constructor(

@@ -114,7 +114,8 @@ const topUp = defineRoute('topUp', routes.topUp, async ({ customerId, body, now,
   // Pull from the card first: the e-account is credited only with money that has arrived.
   const cardNumber = await decrypt(account.boundCard.cardNumberEnc);
   const pulled = await withGatewayRetry(() => cardGateway().debit({ cardNumber, amountFen: body.amountFen, reference: journalId }));
-  if (!pulled.ok) return refuse('upstream', pulled.code, pulled.message);
+  // The card network gave a definite no: nothing moved, and retrying will not change it.
+  if (!pulled.ok) return refuse('unprocessable', pulled.code, pulled.message);
   const journal = topUpJournal({
     journalId,
     customerAccountId: account.accountId,

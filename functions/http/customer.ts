@@ -47,11 +47,12 @@ const realName = defineRoute('realName', routes.realName, async ({ customerId, b
 
 const pin = defineRoute('setPin', routes.setPin, async ({ customerId, body, now }) => {
   const customer = await loadCustomer(customerId);
+  assertReadyFor('setPin', onboardingState(customer));
   if (customer.pinHash) {
     if (!body.currentPin) return refuse('invalid', 'CURRENT_PIN_REQUIRED', '修改支付密码需要输入原密码');
     await requirePin(customer, body.currentPin, now);
   }
-  const birthDate = customer.idNumberEnc ? validateRealName(await decrypt(customer.idNumberEnc), businessDate(now)).birthDate : null;
+  const { birthDate } = validateRealName(await decrypt(customer.idNumberEnc!), businessDate(now));
   assertPinStrongEnough(body.pin, birthDate);
   await savePinHash(customerId, await hashPin(body.pin), customer.pinHash);
   return meView(await loadCustomer(customerId), now);

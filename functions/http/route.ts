@@ -49,8 +49,8 @@ const STATUS_BY_KIND: Record<RefusalKind, number> = {
   not_found: 404,
   conflict: 409,
   unprocessable: 422,
+  too_large: 413,
   locked: 423,
-  upstream: 502,
 };
 
 function json(statusCode: number, body: unknown): Result {
@@ -88,7 +88,9 @@ function toErrorResponse(error: unknown): Result {
       422: ['MALFORMED_JSON', '请求内容不是有效的 JSON'],
     };
     const [code, message] = known[statusCode] ?? ['BAD_REQUEST', '请求无效'];
-    return errorResponse(statusCode, code, message);
+    // The JSON parser says 422 for a body that is not JSON; the contract's 422 means "refused by
+    // the rules", so unparseable input is a 400 like every other invalid input.
+    return errorResponse(statusCode === 422 ? 400 : statusCode, code, message);
   }
   logger.error('unhandled error', { error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
   return errorResponse(500, 'INTERNAL_ERROR', '系统繁忙，请稍后再试');
@@ -98,7 +100,7 @@ const bodyLimit = (): Middleware => ({
   before: ({ event }) => {
     const raw = typeof event.body === 'string' ? event.body : '';
     if (Buffer.byteLength(raw, event.isBase64Encoded ? 'base64' : 'utf8') > MAX_BODY_BYTES) {
-      throw new Refusal('invalid', 'PAYLOAD_TOO_LARGE', '请求内容过大');
+      throw new Refusal('too_large', 'PAYLOAD_TOO_LARGE', '请求内容过大');
     }
   },
 });

@@ -30,6 +30,8 @@ export async function verifyAccessToken(token: string): Promise<string | undefin
       issuer: ISSUER,
       audience: AUDIENCE,
       algorithms: ['HS256'],
+      // A token without an expiry would never expire.
+      requiredClaims: ['sub', 'exp'],
     });
     return typeof payload.sub === 'string' ? payload.sub : undefined;
   } catch {

@@ -2,7 +2,7 @@
 import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { refuse } from '../domain/errors.js';
 import { db } from './client.js';
-import { cancellationCodes } from './errors.js';
+import { cancellationCodes, withContentionRetry } from './errors.js';
 import { keys } from './keys.js';
 
 export interface AccountRecord {
@@ -29,27 +29,29 @@ export async function getAccount(accountId: string): Promise<AccountRecord | und
 export async function openAccount(account: AccountRecord): Promise<void> {
   const { doc, tableName } = db();
   try {
-    await doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: { ...keys.balance(account.accountId), type: 'ACCOUNT', ...account },
-              ConditionExpression: 'attribute_not_exists(PK)',
+    await withContentionRetry(() =>
+      doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName,
+                Item: { ...keys.balance(account.accountId), type: 'ACCOUNT', ...account },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
             },
-          },
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.customer(account.ownerCustomerId),
-              UpdateExpression: 'SET accountId = :a',
-              ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(accountId)',
-              ExpressionAttributeValues: { ':a': account.accountId },
+            {
+              Update: {
+                TableName: tableName,
+                Key: keys.customer(account.ownerCustomerId),
+                UpdateExpression: 'SET accountId = :a',
+                ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(accountId)',
+                ExpressionAttributeValues: { ':a': account.accountId },
+              },
             },
-          },
-        ],
-      }),
+          ],
+        }),
+      ),
     );
   } catch (error) {
     if (cancellationCodes(error)?.[1] === 'ConditionalCheckFailed') {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { refuse } from '../domain/errors.js';
 import type { PinAttemptState } from '../domain/pin.js';
 import { db } from './client.js';
-import { cancellationCodes, isConditionFailed } from './errors.js';
+import { cancellationCodes, isConditionFailed, withContentionRetry } from './errors.js';
 import { keys } from './keys.js';
 
 export interface CustomerRecord {
@@ -50,25 +50,27 @@ export async function findOrCreateByOpenid(openid: string, now: Date): Promise<{
   const customer: CustomerRecord = { customerId: randomUUID(), openid, createdAt: now.toISOString() };
   const { doc, tableName } = db();
   try {
-    await doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: { ...keys.openid(openid), type: 'OPENID', customerId: customer.customerId },
-              ConditionExpression: 'attribute_not_exists(PK)',
+    await withContentionRetry(() =>
+      doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName,
+                Item: { ...keys.openid(openid), type: 'OPENID', customerId: customer.customerId },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
             },
-          },
-          {
-            Put: {
-              TableName: tableName,
-              Item: { ...keys.customer(customer.customerId), type: 'CUSTOMER', ...customer, pinFailedAttempts: 0 },
-              ConditionExpression: 'attribute_not_exists(PK)',
+            {
+              Put: {
+                TableName: tableName,
+                Item: { ...keys.customer(customer.customerId), type: 'CUSTOMER', ...customer, pinFailedAttempts: 0 },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
             },
-          },
-        ],
-      }),
+          ],
+        }),
+      ),
     );
     return { customer, created: true };
   } catch (error) {
@@ -85,27 +87,29 @@ export async function bindPhone(
 ): Promise<void> {
   const { doc, tableName } = db();
   try {
-    await doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: { ...keys.phone(phone.hash), type: 'PHONE', customerId },
-              ConditionExpression: 'attribute_not_exists(PK)',
+    await withContentionRetry(() =>
+      doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName,
+                Item: { ...keys.phone(phone.hash), type: 'PHONE', customerId },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
             },
-          },
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.customer(customerId),
-              UpdateExpression: 'SET phoneHash = :h, phoneEnc = :e, phoneMasked = :m',
-              ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(phoneHash)',
-              ExpressionAttributeValues: { ':h': phone.hash, ':e': phone.enc, ':m': phone.masked },
+            {
+              Update: {
+                TableName: tableName,
+                Key: keys.customer(customerId),
+                UpdateExpression: 'SET phoneHash = :h, phoneEnc = :e, phoneMasked = :m',
+                ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(phoneHash)',
+                ExpressionAttributeValues: { ':h': phone.hash, ':e': phone.enc, ':m': phone.masked },
+              },
             },
-          },
-        ],
-      }),
+          ],
+        }),
+      ),
     );
   } catch (error) {
     const codes = cancellationCodes(error);
@@ -122,34 +126,36 @@ export async function setRealName(
 ): Promise<void> {
   const { doc, tableName } = db();
   try {
-    await doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: { ...keys.idNumber(realName.idHash), type: 'IDNO', customerId },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.customer(customerId),
-              UpdateExpression:
-                'SET nameEnc = :ne, nameMasked = :nm, idNumberEnc = :ie, idNumberMasked = :im, realNameVerifiedAt = :at',
-              ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(realNameVerifiedAt)',
-              ExpressionAttributeValues: {
-                ':ne': realName.nameEnc,
-                ':nm': realName.nameMasked,
-                ':ie': realName.idNumberEnc,
-                ':im': realName.idNumberMasked,
-                ':at': now.toISOString(),
+    await withContentionRetry(() =>
+      doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName,
+                Item: { ...keys.idNumber(realName.idHash), type: 'IDNO', customerId },
+                ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
-          },
-        ],
-      }),
+            {
+              Update: {
+                TableName: tableName,
+                Key: keys.customer(customerId),
+                UpdateExpression:
+                  'SET nameEnc = :ne, nameMasked = :nm, idNumberEnc = :ie, idNumberMasked = :im, realNameVerifiedAt = :at',
+                ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(realNameVerifiedAt)',
+                ExpressionAttributeValues: {
+                  ':ne': realName.nameEnc,
+                  ':nm': realName.nameMasked,
+                  ':ie': realName.idNumberEnc,
+                  ':im': realName.idNumberMasked,
+                  ':at': now.toISOString(),
+                },
+              },
+            },
+          ],
+        }),
+      ),
     );
   } catch (error) {
     const codes = cancellationCodes(error);

@@ -3,7 +3,7 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { db } from './client.js';
-import { cancellationCodes } from './errors.js';
+import { cancellationCodes, withContentionRetry } from './errors.js';
 import { keys } from './keys.js';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -72,29 +72,31 @@ export async function rotate(
   const next = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + days * 86_400_000);
   try {
-    await doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.refreshToken(hashToken(refreshToken)),
-              UpdateExpression: 'SET usedAt = :now',
-              ConditionExpression: 'attribute_not_exists(usedAt)',
-              ExpressionAttributeValues: { ':now': now.toISOString() },
+    await withContentionRetry(() =>
+      doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: tableName,
+                Key: keys.refreshToken(hashToken(refreshToken)),
+                UpdateExpression: 'SET usedAt = :now',
+                ConditionExpression: 'attribute_not_exists(usedAt)',
+                ExpressionAttributeValues: { ':now': now.toISOString() },
+              },
             },
-          },
-          {
-            ConditionCheck: {
-              TableName: tableName,
-              Key: keys.refreshFamily(familyId),
-              ConditionExpression: 'revoked = :no',
-              ExpressionAttributeValues: { ':no': false },
+            {
+              ConditionCheck: {
+                TableName: tableName,
+                Key: keys.refreshFamily(familyId),
+                ConditionExpression: 'revoked = :no',
+                ExpressionAttributeValues: { ':no': false },
+              },
             },
-          },
-          { Put: { TableName: tableName, Item: tokenItem(customerId, familyId, next, expiresAt) } },
-        ],
-      }),
+            { Put: { TableName: tableName, Item: tokenItem(customerId, familyId, next, expiresAt) } },
+          ],
+        }),
+      ),
     );
   } catch (error) {
     const codes = cancellationCodes(error);

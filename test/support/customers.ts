@@ -36,7 +36,7 @@ export function cardNumber(bin = '622202', ending?: string): string {
   return body + luhnCheckDigit(body);
 }
 
-export async function signIn(user = randomUUID()): Promise<{ token: string; refreshToken: string; customerId: string }> {
+export async function signIn(user: string = randomUUID()): Promise<{ token: string; refreshToken: string; customerId: string }> {
   const code = await call(simulator, { method: 'POST', path: '/v1/sim/wechat/login-code', body: { user } });
   assert.equal(code.status, 200, JSON.stringify(code.body));
   const session = await call(auth, { method: 'POST', path: '/v1/auth/wechat', body: { code: code.body.code } });
@@ -51,7 +51,12 @@ export interface Onboarded {
   name: string;
   pin: string;
   accountId: string;
+  idNumber: string;
+  cardNumber: string;
 }
+
+/** Everyone `onboard` created in this test process, for privacy scans of the responses. */
+export const onboarded: Onboarded[] = [];
 
 /** Signs a new customer in and takes them through phone, real name, PIN and account opening. */
 export async function onboard(options: { name?: string; pin?: string; card?: string } = {}): Promise<Onboarded> {
@@ -59,26 +64,30 @@ export async function onboard(options: { name?: string; pin?: string; card?: str
   const phone = uniquePhone();
   const name = options.name ?? '王小明';
   const pin = options.pin ?? '135790';
+  const id = idNumber();
+  const card = options.card ?? cardNumber();
   const phoneCode = await call(simulator, { method: 'POST', path: '/v1/sim/wechat/phone-code', body: { phone } });
   const steps = [
     await call(customer, { method: 'POST', path: '/v1/me/phone', token, body: { code: phoneCode.body.code } }),
-    await call(customer, { method: 'POST', path: '/v1/me/real-name', token, body: { name, idNumber: idNumber() } }),
+    await call(customer, { method: 'POST', path: '/v1/me/real-name', token, body: { name, idNumber: id } }),
     await call(customer, { method: 'POST', path: '/v1/me/pin', token, body: { pin } }),
-    await call(account, { method: 'POST', path: '/v1/account', token, body: { cardNumber: options.card ?? cardNumber() } }),
+    await call(account, { method: 'POST', path: '/v1/account', token, body: { cardNumber: card } }),
   ];
   for (const step of steps) assert.equal(step.status, 200, JSON.stringify(step.body));
-  return { token, customerId, phone, name, pin, accountId: steps[3]!.body.accountId };
+  const who = { token, customerId, phone, name, pin, accountId: steps[3]!.body.accountId, idNumber: id, cardNumber: card };
+  onboarded.push(who);
+  return who;
 }
 
-export async function topUp(who: Onboarded, amountFen: number, key = randomUUID()) {
+export async function topUp(who: Onboarded, amountFen: number, key: string = randomUUID()) {
   return call(account, { method: 'POST', path: '/v1/account/top-up', token: who.token, idempotencyKey: key, body: { amountFen, pin: who.pin } });
 }
 
-export async function withdraw(who: Onboarded, amountFen: number, key = randomUUID()) {
+export async function withdraw(who: Onboarded, amountFen: number, key: string = randomUUID()) {
   return call(account, { method: 'POST', path: '/v1/account/withdraw', token: who.token, idempotencyKey: key, body: { amountFen, pin: who.pin } });
 }
 
-export async function transfer(from: Onboarded, to: Onboarded, amountFen: number, key = randomUUID()) {
+export async function transfer(from: Onboarded, to: Onboarded, amountFen: number, key: string = randomUUID()) {
   return call(account, {
     method: 'POST',
     path: '/v1/account/transfer',

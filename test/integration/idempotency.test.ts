@@ -1,0 +1,210 @@
+// Idempotency-Key on money-moving routes: same key + same body → same answer and one movement;
+// same key + other body → 422; still running → 409; a refused request frees its key.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { before, describe, test } from 'node:test';
+import { handler as account } from '../../functions/http/account.js';
+import { reserve } from '../../functions/store/idempotency.js';
+import { call, useBank } from '../support/bank.js';
+import { balanceFen, type Onboarded, onboard, topUp, transfer, withdraw } from '../support/customers.js';
+import { expectError, expectOk } from '../support/expect.js';
+import { assertNoPersonalDataInResponses } from '../support/pii.js';
+import { assertLedgerSound, scanTable } from '../support/ledger-check.js';
+
+useBank();
+
+let a: Onboarded;
+let b: Onboarded;
+let ready: Promise<void> | undefined;
+/** The two customers most tests share, onboarded once (after the bank's own set-up). */
+const customers = () => (ready ??= Promise.all([onboard({ name: '张三' }), onboard({ name: '李四' })]).then(([x, y]) => {
+  a = x;
+  b = y;
+}));
+
+const journalCount = async () => (await scanTable()).filter((i) => i.type === 'JOURNAL').length;
+const post = (who: Onboarded, path: string, key: string | undefined, body: unknown, rawBody?: string) =>
+  call(account, { method: 'POST', path, token: who.token, ...(key ? { idempotencyKey: key } : {}), body, ...(rawBody ? { rawBody } : {}) });
+
+/** The stored idempotency record for a key (whatever its scope). */
+async function idempotencyRecord(key: string) {
+  const found = (await scanTable()).filter((i) => i.type === 'IDEMPOTENCY' && String(i.PK).endsWith(`#${key}`));
+  assert.equal(found.length, 1, `records for ${key}`);
+  const item = found[0]!;
+  return { scope: String(item.PK).slice('IDEM#'.length, -(key.length + 1)), requestHash: String(item.requestHash), item };
+}
+
+describe('repeats', () => {
+  before(customers);
+
+  test('same key + same body: identical answer, one journal, one balance change (top-up, withdraw, transfer)', async () => {
+    const cases: [string, () => Promise<any>][] = [
+      ['top-up', () => topUp(a, 5_000, key)],
+      ['withdraw', () => withdraw(a, 700, key)],
+      ['transfer', () => transfer(a, b, 300, key)],
+    ];
+    let key = '';
+    for (const [what, send] of cases) {
+      key = randomUUID();
+      const before = { journals: await journalCount(), a: await balanceFen(a), b: await balanceFen(b) };
+      const first = expectOk(await send());
+      const second = expectOk(await send());
+      const third = expectOk(await send());
+      assert.deepEqual(second, first, what);
+      assert.deepEqual(third, first, what);
+      assert.equal(await journalCount(), before.journals + 1, what);
+      const moved = { 'top-up': [5_000, 0], withdraw: [-700, 0], transfer: [-300, 300] }[what]!;
+      assert.deepEqual([await balanceFen(a) - before.a, await balanceFen(b) - before.b], moved, what);
+    }
+  });
+
+  test('a replay answers what was answered then, even after the balance moved on', async () => {
+    const key = randomUUID();
+    const first = expectOk(await topUp(a, 1_111, key));
+    expectOk(await topUp(a, 2_222));
+    const replay = expectOk(await topUp(a, 1_111, key));
+    assert.deepEqual(replay, first);
+    assert.notEqual(await balanceFen(a), first.balanceFen);
+  });
+
+  test('field order and whitespace do not make a body different', async () => {
+    const key = randomUUID();
+    const first = expectOk(await post(a, '/v1/account/top-up', key, undefined, JSON.stringify({ amountFen: 321, pin: a.pin })));
+    const journals = await journalCount();
+    const again = expectOk(await post(a, '/v1/account/top-up', key, undefined, `{ "pin": "${a.pin}",\n  "amountFen": 321 }`));
+    assert.deepEqual(again, first);
+    assert.equal(await journalCount(), journals);
+  });
+
+  test('same key + different body: 422 IDEMPOTENCY_KEY_REUSED and nothing moves', async () => {
+    const key = randomUUID();
+    expectOk(await topUp(a, 400, key));
+    const before = { journals: await journalCount(), a: await balanceFen(a), b: await balanceFen(b) };
+    expectError(await topUp(a, 401, key), 422, 'IDEMPOTENCY_KEY_REUSED');
+    const tKey = randomUUID();
+    expectOk(await transfer(a, b, 50, tKey));
+    expectError(await post(a, '/v1/account/transfer', tKey, { toPhone: b.phone, amountFen: 50, pin: a.pin, memo: '另一笔' }), 422, 'IDEMPOTENCY_KEY_REUSED');
+    expectError(await transfer(a, b, 51, tKey), 422, 'IDEMPOTENCY_KEY_REUSED');
+    assert.equal(await journalCount(), before.journals + 1);
+    assert.deepEqual([await balanceFen(a), await balanceFen(b)], [before.a - 50, before.b + 50]);
+  });
+
+  test('keys are per customer and per route', async () => {
+    const key = randomUUID();
+    const journals = await journalCount();
+    const up = expectOk(await topUp(a, 900, key));
+    const down = expectOk(await withdraw(a, 100, key));
+    const other = expectOk(await topUp(b, 900, key));
+    assert.equal(new Set([up.journalId, down.journalId, other.journalId]).size, 3);
+    assert.equal(await journalCount(), journals + 3);
+  });
+
+  test('concurrent duplicates: one movement; the others replay it or are told it is in progress', async () => {
+    const key = randomUUID();
+    const before = { journals: await journalCount(), a: await balanceFen(a) };
+    const results = await Promise.all(Array.from({ length: 6 }, () => topUp(a, 777, key)));
+    const ok = results.filter((r) => r.status === 200);
+    assert.ok(ok.length >= 1, JSON.stringify(results.map((r) => r.body)));
+    for (const r of results) if (r.status !== 200) expectError(r, 409, 'REQUEST_IN_PROGRESS');
+    for (const r of ok) assert.equal(r.body.journalId, ok[0]!.body.journalId);
+    assert.equal(await journalCount(), before.journals + 1);
+    assert.equal(await balanceFen(a), before.a + 777);
+    // Once settled, the key replays.
+    assert.equal(expectOk(await topUp(a, 777, key)).journalId, ok[0]!.body.journalId);
+  });
+});
+
+describe('keys that are missing, malformed or in flight', () => {
+  before(customers);
+
+  test('a missing or malformed key is 400 and nothing moves', async () => {
+    const before = { journals: await journalCount(), a: await balanceFen(a) };
+    for (const path of ['/v1/account/top-up', '/v1/account/withdraw']) {
+      expectError(await post(a, path, undefined, { amountFen: 100, pin: a.pin }), 400, 'IDEMPOTENCY_KEY_REQUIRED');
+    }
+    expectError(await post(a, '/v1/account/transfer', undefined, { toPhone: b.phone, amountFen: 100, pin: a.pin }), 400, 'IDEMPOTENCY_KEY_REQUIRED');
+    for (const key of ['short', 'has space in it', 'k'.repeat(65), 'ключ-12345678', 'key/with/slash']) {
+      expectError(await post(a, '/v1/account/top-up', key, { amountFen: 100, pin: a.pin }), 400, 'IDEMPOTENCY_KEY_REQUIRED');
+    }
+    assert.deepEqual({ journals: await journalCount(), a: await balanceFen(a) }, before);
+  });
+
+  test('a key another request holds IN_FLIGHT answers 409 REQUEST_IN_PROGRESS; an expired lease is taken over', async () => {
+    // Learn the request hash of this body from a real request, then park a second key with it.
+    const probe = randomUUID();
+    expectOk(await topUp(a, 4_321, probe));
+    const { scope, requestHash } = await idempotencyRecord(probe);
+    const held = randomUUID();
+    assert.equal((await reserve(scope, held, requestHash, new Date())).state, 'reserved');
+    const before = { journals: await journalCount(), a: await balanceFen(a) };
+    expectError(await topUp(a, 4_321, held), 409, 'REQUEST_IN_PROGRESS');
+    // Another body under that key is a reuse, in flight or not.
+    expectError(await topUp(a, 4_322, held), 422, 'IDEMPOTENCY_KEY_REUSED');
+    assert.deepEqual({ journals: await journalCount(), a: await balanceFen(a) }, before);
+
+    // A lease left by a crashed attempt long ago is taken over by the same request.
+    const crashed = randomUUID();
+    assert.equal((await reserve(scope, crashed, requestHash, new Date(Date.now() - 10 * 60_000))).state, 'reserved');
+    const recovered = expectOk(await topUp(a, 4_321, crashed));
+    assert.equal(recovered.amountFen, 4_321);
+    assert.equal(await balanceFen(a), before.a + 4_321);
+    assert.equal((await idempotencyRecord(crashed)).item.status, 'COMPLETED');
+    assert.equal((await idempotencyRecord(held)).item.status, 'IN_FLIGHT');
+  });
+
+  test('a refused request (insufficient funds) frees its key: the same key succeeds after a top-up', async () => {
+    const c = await onboard({ name: '王五' });
+    const key = randomUUID();
+    expectError(await withdraw(c, 2_000, key), 422, 'INSUFFICIENT_FUNDS');
+    expectError(await withdraw(c, 2_000, key), 422, 'INSUFFICIENT_FUNDS');
+    expectOk(await topUp(c, 3_000));
+    const done = expectOk(await withdraw(c, 2_000, key));
+    assert.equal(done.balanceFen, 1_000);
+    assert.deepEqual(expectOk(await withdraw(c, 2_000, key)), done);
+    assert.equal(await balanceFen(c), 1_000);
+  });
+});
+
+describe('the PIN and the request hash', () => {
+  before(customers);
+
+  test('the PIN is not part of the hash: a wrong-PIN request then the right one with the same key succeeds', async () => {
+    const key = randomUUID();
+    const before = await balanceFen(a);
+    expectError(await topUp({ ...a, pin: '000123' }, 600, key), 403, 'PIN_INCORRECT');
+    const ok = expectOk(await topUp(a, 600, key));
+    assert.equal(ok.balanceFen, before + 600);
+  });
+
+  test('a replay with another PIN gives the stored answer and moves nothing again', async () => {
+    const key = randomUUID();
+    const first = expectOk(await topUp(a, 250, key));
+    const journals = await journalCount();
+    const replay = expectOk(await topUp({ ...a, pin: '000123' }, 250, key));
+    assert.deepEqual(replay, first);
+    assert.equal(await journalCount(), journals);
+  });
+
+  test('the PIN is never stored with the key', async () => {
+    const key = randomUUID();
+    const weirdPin = a.pin;
+    expectOk(await topUp(a, 10, key));
+    const { item } = await idempotencyRecord(key);
+    assert.ok(!JSON.stringify(item).includes(weirdPin));
+  });
+});
+
+describe('ledger', () => {
+  before(customers);
+
+  test('one journal per key, and every invariant holds (one key deliberately left in flight)', async () => {
+    const report = await assertLedgerSound({ allowInFlight: true });
+    assert.equal(report.inFlightKeys, 1);
+  });
+});
+
+describe('privacy', () => {
+  test('no response carried a customer\'s full phone, name, ID or card number', () => {
+    assertNoPersonalDataInResponses();
+  });
+});

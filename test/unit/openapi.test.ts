@@ -1,0 +1,120 @@
+// The OpenAPI document, the route table and serverless.yml describe the same API.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { openApiDocument } from '../../functions/contract/openapi.js';
+import { routes, type RouteSpec } from '../../functions/contract/routes.js';
+import { serverlessFile } from '../../scripts/lib/serverless-config.js';
+
+type Operation = {
+  operationId: string;
+  security: unknown[];
+  parameters?: { name: string; in: string; required: boolean }[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+};
+
+const doc = openApiDocument() as unknown as {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+};
+const routeList = Object.entries(routes) as [string, RouteSpec][];
+
+function collectRefs(value: unknown, into: string[] = []): string[] {
+  if (Array.isArray(value)) for (const v of value) collectRefs(v, into);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === '$ref' && typeof v === 'string') into.push(v);
+      else collectRefs(v, into);
+    }
+  }
+  return into;
+}
+
+describe('OpenAPI document', () => {
+  test('is OpenAPI 3.1 and serializes to JSON', () => {
+    assert.match(doc.openapi, /^3\.1\./);
+    assert.deepEqual(JSON.parse(JSON.stringify(doc)), doc);
+  });
+
+  test('every route appears under its path with its method and name', () => {
+    assert.ok(routeList.length >= 17);
+    for (const [name, spec] of routeList) {
+      const operation = doc.paths[spec.path]?.[spec.method.toLowerCase()];
+      assert.ok(operation, `${spec.method} ${spec.path} missing`);
+      assert.equal(operation.operationId, name);
+    }
+  });
+
+  test('lists no operation that is not a route', () => {
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    assert.deepEqual(documented.sort(), routeList.map(([, s]) => `${s.method} ${s.path}`).sort());
+  });
+
+  test('money-moving routes declare a required Idempotency-Key header; others do not', () => {
+    const moneyRoutes = routeList.filter(([, s]) => s.idempotent).map(([n]) => n);
+    assert.deepEqual(moneyRoutes.sort(), ['topUp', 'transfer', 'withdraw']);
+    for (const [, spec] of routeList) {
+      const header = doc.paths[spec.path]![spec.method.toLowerCase()]!.parameters?.find(
+        (p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key',
+      );
+      if (spec.idempotent) {
+        assert.equal(header?.required, true, `${spec.path} needs Idempotency-Key`);
+        assert.equal(spec.method, 'POST');
+      } else assert.equal(header, undefined, `${spec.path} should not ask for Idempotency-Key`);
+    }
+  });
+
+  test('customer routes require the bearer token; public ones do not', () => {
+    assert.ok(doc.components.securitySchemes.bearer);
+    for (const [, spec] of routeList) {
+      const op = doc.paths[spec.path]![spec.method.toLowerCase()]!;
+      if (spec.auth === 'customer') {
+        assert.deepEqual(op.security, [{ bearer: [] }]);
+        assert.ok(op.responses['401'], `${spec.path} documents 401`);
+      } else assert.deepEqual(op.security, []);
+    }
+  });
+
+  test('routes with a body document it, and every error response uses the Error schema', () => {
+    for (const [, spec] of routeList) {
+      const op = doc.paths[spec.path]![spec.method.toLowerCase()]!;
+      assert.equal(Boolean(op.requestBody), Boolean(spec.body), spec.path);
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (status.startsWith('4')) assert.deepEqual(collectRefs(response), ['#/components/schemas/Error'], `${spec.path} ${status}`);
+      }
+    }
+  });
+
+  test('query parameters are documented', () => {
+    const history = doc.paths['/v1/account/history']!.get!;
+    assert.deepEqual(history.parameters?.filter((p) => p.in === 'query').map((p) => p.name).sort(), ['cursor', 'limit']);
+    const payee = doc.paths['/v1/account/payee']!.get!;
+    assert.deepEqual(payee.parameters?.filter((p) => p.in === 'query').map((p) => [p.name, p.required]), [['phone', true]]);
+  });
+
+  test('every $ref resolves to a component schema', () => {
+    const refs = collectRefs(doc);
+    assert.ok(refs.length > 20);
+    for (const ref of refs) {
+      const match = /^#\/components\/schemas\/([A-Za-z0-9_]+)$/.exec(ref);
+      assert.ok(match, `unexpected $ref form ${ref}`);
+      assert.ok(doc.components.schemas[match[1]!], `${ref} does not resolve`);
+    }
+  });
+
+  test('amounts are documented as integers with bounds', () => {
+    const request = doc.components.schemas.CardMoneyRequest as { properties: { amountFen: { type: string; minimum: number; maximum: number } }; additionalProperties: boolean };
+    assert.equal(request.properties.amountFen.type, 'integer');
+    assert.equal(request.properties.amountFen.minimum, 1);
+    assert.ok(request.properties.amountFen.maximum <= Number.MAX_SAFE_INTEGER);
+    assert.equal(request.additionalProperties, false, 'extra fields are refused, and the document says so');
+  });
+});
+
+describe('serverless.yml', () => {
+  test('routes exactly the API in the route table', () => {
+    const events = Object.values(serverlessFile().functions).flatMap((fn) => (fn.events ?? []).map((e) => e.httpApi).filter(Boolean));
+    assert.deepEqual([...events].sort(), routeList.map(([, s]) => `${s.method} ${s.path}`).sort());
+  });
+});
