@@ -1,0 +1,86 @@
+// Repayment allocation. A payment settles the oldest row first, and within a row penalty, then
+// interest, then principal (the order in the loan contract). Row by row rather than "all penalty
+// first" so the oldest overdue row is cured first, which is what ends days past due and penalty.
+import { assertPositiveFen, sumFen } from '../money.js';
+import { assertIsoDate } from './dates.js';
+import { type Amounts, type InstallmentState, isSettled, unpaidOf } from './state.js';
+
+export interface AllocationLine extends Amounts {
+  period: number;
+}
+
+export interface Allocation extends Amounts {
+  lines: AllocationLine[];
+  allocatedFen: number;
+  /** What the payment brought beyond what is payable; the caller refunds or refuses it. */
+  remainderFen: number;
+}
+
+/** Rows a repayment may touch on `today`: everything already due and still owed, plus the
+ *  current (next not yet due) row. Paying further ahead is early payoff, which has its own quote. */
+export function payableInstallments(installments: readonly InstallmentState[], today: string): InstallmentState[] {
+  assertIsoDate(today, 'today');
+  const owing = installments.filter((installment) => !isSettled(installment));
+  const due = owing.filter((installment) => installment.dueDate <= today);
+  const current = owing.find((installment) => installment.dueDate > today);
+  return current ? [...due, current] : due;
+}
+
+export function amountPayableFen(installments: readonly InstallmentState[], today: string): number {
+  return sumFen(
+    payableInstallments(installments, today).map((installment) => {
+      const unpaid = unpaidOf(installment);
+      return unpaid.penaltyFen + unpaid.interestFen + unpaid.principalFen;
+    }),
+  );
+}
+
+/** Splits a payment over the payable rows. Accrue penalty through `today` first (accruePenalty)
+ *  so the penalty it pays is complete. */
+export function allocateRepayment(installments: readonly InstallmentState[], amountFen: number, today: string): Allocation {
+  assertPositiveFen(amountFen);
+  let leftFen = amountFen;
+  const take = (owedFen: number) => {
+    const takenFen = Math.min(owedFen, leftFen);
+    leftFen -= takenFen;
+    return takenFen;
+  };
+  const lines: AllocationLine[] = [];
+  const rows = [...payableInstallments(installments, today)].sort((a, b) => a.period - b.period);
+  for (const installment of rows) {
+    if (leftFen === 0) break;
+    const unpaid = unpaidOf(installment);
+    const penaltyFen = take(unpaid.penaltyFen);
+    const interestFen = take(unpaid.interestFen);
+    const principalFen = take(unpaid.principalFen);
+    lines.push({ period: installment.period, penaltyFen, interestFen, principalFen });
+  }
+  return {
+    lines,
+    penaltyFen: sumFen(lines.map((line) => line.penaltyFen)),
+    interestFen: sumFen(lines.map((line) => line.interestFen)),
+    principalFen: sumFen(lines.map((line) => line.principalFen)),
+    allocatedFen: amountFen - leftFen,
+    remainderFen: leftFen,
+  };
+}
+
+/** The rows after the allocation is booked. */
+export function applyAllocation(installments: readonly InstallmentState[], allocation: Allocation): InstallmentState[] {
+  const byPeriod = new Map(allocation.lines.map((line) => [line.period, line]));
+  return installments.map((installment) => {
+    const line = byPeriod.get(installment.period);
+    if (!line) return installment;
+    const next = {
+      ...installment,
+      penaltyPaidFen: installment.penaltyPaidFen + line.penaltyFen,
+      interestPaidFen: installment.interestPaidFen + line.interestFen,
+      principalPaidFen: installment.principalPaidFen + line.principalFen,
+    };
+    const unpaid = unpaidOf(next);
+    if (unpaid.penaltyFen < 0 || unpaid.interestFen < 0 || unpaid.principalFen < 0) {
+      throw new Error(`allocation overpays period ${installment.period}; was the loan changed since?`);
+    }
+    return next;
+  });
+}
