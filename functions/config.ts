@@ -1,7 +1,7 @@
 // Runtime configuration, read once from the environment that serverless.yml sets per stage.
 // Secrets come from the environment locally; on AWS they come from SSM Parameter Store (see
 // secrets.ts), never from the deployment package.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
@@ -13,6 +13,8 @@ const Env = z.object({
   WECHAT_APPID: z.string().default('wx-simulator'),
   CARD_GATEWAY_MODE: z.enum(['simulator', 'real']).default('simulator'),
   CARD_GATEWAY_URL: optional(z.url()),
+  CREDIT_BUREAU_MODE: z.enum(['simulator', 'real']).default('simulator'),
+  CREDIT_BUREAU_URL: optional(z.url()),
   SECRETS_PARAMETER: optional(z.string()),
   ACCESS_TOKEN_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
   REFRESH_TOKEN_DAYS: z.coerce.number().int().min(1).max(90).default(30),
@@ -23,6 +25,11 @@ const Env = z.object({
   MAX_SINGLE_AMOUNT_FEN: z.coerce.number().int().min(1).max(100_000_000).default(50_000_000),
   HOUSE_SHARDS: z.coerce.number().int().min(1).max(64).default(16),
   LOG_LEVEL: z.string().default('INFO'),
+  /** Local and test stages only: operators may move the business date (to exercise overdue). */
+  ALLOW_CLOCK_CONTROL: z.stringbool().default(false),
+  /** Test harness only: DynamoDB faults to inject (see store/faults.ts). Honoured only together
+   *  with DYNAMODB_ENDPOINT, i.e. never against real DynamoDB. */
+  JINLIN_FAULTS: optional(z.string()),
 });
 
 export type Config = z.infer<typeof Env>;

@@ -1,7 +1,7 @@
 // Secrets: from SSM Parameter Store (one SecureString holding JSON) when SECRETS_PARAMETER is
 // set, as on AWS; from JINLIN_* environment variables otherwise, as locally.
 import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
-import { z } from 'zod';
+import * as z from 'zod';
 import { config } from './config.js';
 
 const Secrets = z.object({
@@ -11,6 +11,9 @@ const Secrets = z.object({
   dataKey: z.base64().refine((b64) => Buffer.from(b64, 'base64').length === 32, 'dataKey must be 32 bytes'),
   wechatSecret: z.string().min(1),
   cardGatewayToken: z.string().min(1),
+  creditBureauToken: z.string().min(1),
+  /** What bank operators present (header x-operator-key) on admin routes; at least 32 characters. */
+  operatorKey: z.string().min(32),
 });
 export type Secrets = z.infer<typeof Secrets>;
 
@@ -35,6 +38,8 @@ async function load(): Promise<Secrets> {
     dataKey: process.env.JINLIN_DATA_KEY,
     wechatSecret: process.env.JINLIN_WECHAT_SECRET ?? 'simulator',
     cardGatewayToken: process.env.JINLIN_CARD_GATEWAY_TOKEN ?? 'simulator',
+    creditBureauToken: process.env.JINLIN_CREDIT_BUREAU_TOKEN ?? 'simulator',
+    operatorKey: process.env.JINLIN_OPERATOR_KEY,
   });
 }
 

@@ -1,7 +1,7 @@
 // WeChat's server API: code2Session for sign-in and getuserphonenumber for phone binding.
 // The simulator is the offline default; the real client calls api.weixin.qq.com.
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { config } from '../config.js';
 import { secrets } from '../secrets.js';
 import { fetchJson } from './http-json.js';
@@ -15,6 +15,9 @@ export interface WechatApi {
   /** Undefined when WeChat rejects the code (expired, used, forged). */
   code2Session(code: string): Promise<WechatSession | undefined>;
   phoneNumber(code: string): Promise<string | undefined>;
+  /** A subscription message (订阅消息); false when WeChat refuses it (e.g. the user did not
+   *  subscribe). The data carries no personal data beyond what the template shows. */
+  sendSubscribeMessage(message: { openid: string; templateId: string; page: string; data: Record<string, string> }): Promise<boolean>;
 }
 
 export const SIMULATOR_LOGIN_PREFIX = 'sim-login.';
@@ -36,11 +39,15 @@ export function simulatorWechat(appid: string): WechatApi {
       const phone = code.slice(SIMULATOR_PHONE_PREFIX.length);
       return /^1[3-9]\d{9}$/.test(phone) ? phone : undefined;
     },
+    async sendSubscribeMessage() {
+      return true;
+    },
   };
 }
 
 const TIMEOUT_MS = 3_000;
 const Code2Session = z.object({ openid: z.string().optional(), unionid: z.string().optional(), errcode: z.number().optional() });
+const WechatAnswer = z.object({ errcode: z.number().optional() });
 const StableToken = z.object({ access_token: z.string(), expires_in: z.number() });
 const PhoneInfo = z.object({
   errcode: z.number().optional(),
@@ -85,6 +92,21 @@ export function realWechat(appid: string): WechatApi {
         }),
       );
       return body.errcode ? undefined : body.phone_info?.purePhoneNumber;
+    },
+    async sendSubscribeMessage({ openid, templateId, page, data }) {
+      const body = WechatAnswer.parse(
+        await fetchJson('wechat', `https://api.weixin.qq.com/cgi-bin/message/subscribe/send?access_token=${await accessToken()}`, {
+          method: 'POST',
+          body: {
+            touser: openid,
+            template_id: templateId,
+            page,
+            data: Object.fromEntries(Object.entries(data).map(([name, value]) => [name, { value }])),
+          },
+          timeoutMs: TIMEOUT_MS,
+        }),
+      );
+      return !body.errcode;
     },
   };
 }

@@ -1,6 +1,7 @@
 // Every route of the API with its schemas. The HTTP layer validates against this table and the
 // OpenAPI document is generated from it, so the two cannot drift apart.
 import type { z } from 'zod';
+import * as l from './loan-schemas.js';
 import * as s from './schemas.js';
 
 export type Method = 'GET' | 'POST';
@@ -9,12 +10,14 @@ export interface RouteSpec {
   method: Method;
   path: string;
   summary: string;
-  /** 'customer' needs a customer access token; 'none' is public. */
-  auth: 'customer' | 'none';
+  /** 'customer' needs a customer access token, 'operator' the bank operator's key; 'none' is public. */
+  auth: 'customer' | 'operator' | 'none';
   /** Money-moving: needs an Idempotency-Key header. */
   idempotent: boolean;
   body?: z.ZodType;
   query?: z.ZodType;
+  /** Path parameters, for paths with `{name}` segments. */
+  params?: z.ZodType;
   response: z.ZodType;
   /** Only served while the WeChat simulator is configured (local stages). */
   simulatorOnly?: boolean;
@@ -180,6 +183,150 @@ export const routes = {
     idempotent: false,
     query: s.HistoryQuery,
     response: s.HistoryPage,
+  },
+  loanProducts: {
+    method: 'GET',
+    path: '/v1/loan-products',
+    summary: 'Published loan products with their "as low as" rates',
+    auth: 'none',
+    idempotent: false,
+    response: l.LoanProductList,
+  },
+  loanCalculator: {
+    method: 'POST',
+    path: '/v1/loan-calculator',
+    summary: 'Full schedule, total interest and IRR annualized rate for an amount, term and method',
+    auth: 'none',
+    idempotent: false,
+    body: l.CalculatorRequest,
+    response: l.CalculatorResponse,
+  },
+  loanApply: {
+    method: 'POST',
+    path: '/v1/loan-applications',
+    summary: 'Apply for a credit line; decided at once by the rules and the credit bureau report',
+    auth: 'customer',
+    idempotent: false,
+    body: l.LoanApplicationRequest,
+    response: l.LoanDecisionView,
+  },
+  creditLines: {
+    method: 'GET',
+    path: '/v1/credit-lines',
+    summary: 'Approved credit lines with what is still available',
+    auth: 'customer',
+    idempotent: false,
+    response: l.CreditLineList,
+  },
+  drawdown: {
+    method: 'POST',
+    path: '/v1/loans',
+    summary: 'Draw a loan within a credit line into the e-account',
+    auth: 'customer',
+    idempotent: true,
+    body: l.DrawdownRequest,
+    response: l.LoanView,
+  },
+  loans: {
+    method: 'GET',
+    path: '/v1/loans',
+    summary: 'My loans with schedules',
+    auth: 'customer',
+    idempotent: false,
+    response: l.LoanList,
+  },
+  loan: {
+    method: 'GET',
+    path: '/v1/loans/{loanId}',
+    summary: 'One loan with its schedule',
+    auth: 'customer',
+    idempotent: false,
+    params: l.LoanIdParams,
+    response: l.LoanView,
+  },
+  repay: {
+    method: 'POST',
+    path: '/v1/loans/{loanId}/repayments',
+    summary: 'Repay from the e-account: penalty, then interest, then principal, oldest first',
+    auth: 'customer',
+    idempotent: true,
+    params: l.LoanIdParams,
+    body: l.RepayRequest,
+    response: l.RepaymentResult,
+  },
+  payoffQuote: {
+    method: 'POST',
+    path: '/v1/loans/{loanId}/payoff-quote',
+    summary: 'Quote for paying the loan off today, valid for minutes',
+    auth: 'customer',
+    idempotent: false,
+    params: l.LoanIdParams,
+    response: l.PayoffQuoteView,
+  },
+  payoff: {
+    method: 'POST',
+    path: '/v1/loans/{loanId}/payoff',
+    summary: 'Pay the loan off at the latest quote',
+    auth: 'customer',
+    idempotent: true,
+    params: l.LoanIdParams,
+    body: l.PinOnly,
+    response: l.RepaymentResult,
+  },
+  deferralPlan: {
+    method: 'POST',
+    path: '/v1/loans/{loanId}/deferral-plan',
+    summary: 'Show the schedule a relief deferral would give, before confirming',
+    auth: 'customer',
+    idempotent: false,
+    params: l.LoanIdParams,
+    body: l.DeferralRequest,
+    response: l.DeferralPlanView,
+  },
+  deferral: {
+    method: 'POST',
+    path: '/v1/loans/{loanId}/deferral',
+    summary: 'Confirm a relief deferral (延期还款)',
+    auth: 'customer',
+    idempotent: true,
+    params: l.LoanIdParams,
+    body: l.DeferralConfirmRequest,
+    response: l.LoanView,
+  },
+  adminLpr: {
+    method: 'POST',
+    path: '/v1/admin/lpr',
+    summary: 'Operator: set the 1-year LPR used for new pricing',
+    auth: 'operator',
+    idempotent: false,
+    body: l.LprRequest,
+    response: l.LprView,
+  },
+  adminPublishLoanProduct: {
+    method: 'POST',
+    path: '/v1/admin/loan-products',
+    summary: 'Operator: publish a new version of a loan product',
+    auth: 'operator',
+    idempotent: false,
+    body: l.PublishLoanProductRequest,
+    response: l.LoanProductView,
+  },
+  adminBusinessDate: {
+    method: 'POST',
+    path: '/v1/admin/business-date',
+    summary: 'Operator (local and test stages only): move the business date forward',
+    auth: 'operator',
+    idempotent: false,
+    body: l.BusinessDateRequest,
+    response: l.BusinessDateView,
+  },
+  adminDayClose: {
+    method: 'POST',
+    path: '/v1/admin/day-close',
+    summary: 'Operator: run the day close now (auto-debit, overdue, reminders) and open the next day',
+    auth: 'operator',
+    idempotent: false,
+    response: l.DayCloseResult,
   },
 } as const satisfies Record<string, RouteSpec>;
 

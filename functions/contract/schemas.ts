@@ -1,7 +1,7 @@
 // The API contract: every request and response body, as zod schemas. The server validates with
 // them, the OpenAPI document is generated from them, and the mini-program imports the inferred
 // types (type-only, so zod never ships in the mini-program bundle).
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Largest amount one money movement may carry: 1,000,000 yuan. */
 export const MAX_AMOUNT_FEN = 100_000_000;
@@ -182,7 +182,7 @@ export const Payee = z
   .object({ nameMasked: z.string(), phoneMasked: z.string() })
   .meta({ id: 'Payee' });
 
-export const JournalKind = z.enum(['TOP_UP', 'WITHDRAW', 'WITHDRAW_REVERSAL', 'TRANSFER']);
+export const JournalKind = z.enum(['TOP_UP', 'WITHDRAW', 'WITHDRAW_REVERSAL', 'TRANSFER', 'LOAN_DRAWDOWN', 'LOAN_REPAYMENT']);
 
 export const MoneyMovementResult = z
   .object({

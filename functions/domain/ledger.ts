@@ -5,12 +5,16 @@
 // always exactly zero.
 import { assertFen, sumFen } from './money.js';
 
-export type JournalKind = 'TOP_UP' | 'WITHDRAW' | 'WITHDRAW_REVERSAL' | 'TRANSFER';
+export type JournalKind = 'TOP_UP' | 'WITHDRAW' | 'WITHDRAW_REVERSAL' | 'TRANSFER' | 'LOAN_DRAWDOWN' | 'LOAN_REPAYMENT';
 
 /** The bank's own accounts. Each is split into shards so no single item takes every write. */
 export const HOUSE_ACCOUNTS = {
   /** Clearing with the card network for top-ups and withdrawals to Class I cards. */
   CARD_SETTLEMENT: 'HOUSE-CARD-SETTLEMENT',
+  /** The bank's money lent out: drawdowns come from it, repaid principal returns to it. */
+  LOAN_FUNDING: 'HOUSE-LOAN-FUNDING',
+  INTEREST_INCOME: 'HOUSE-INTEREST-INCOME',
+  PENALTY_INCOME: 'HOUSE-PENALTY-INCOME',
 } as const;
 export type HouseAccount = (typeof HOUSE_ACCOUNTS)[keyof typeof HOUSE_ACCOUNTS];
 
@@ -31,6 +35,8 @@ export interface Journal {
   createdAt: string;
   /** Journal this one reverses, if any. */
   reverses?: string;
+  /** Set when no customer request asked for it (the day close's auto-debits). */
+  origin?: 'DAY_CLOSE';
 }
 
 /** Throws unless the journal balances; called before every write, since breaking it loses money. */
@@ -134,6 +140,61 @@ export function transferJournal(args: {
     postings: [
       { accountId: args.from.accountId, amountFen: -args.amountFen, label: `转账给 ${args.to.displayName}${memo}`, counterparty: args.to.displayName },
       { accountId: args.to.accountId, amountFen: args.amountFen, label: `来自 ${args.from.displayName} 的转账${memo}`, counterparty: args.from.displayName },
+    ],
+  });
+}
+
+export function loanDrawdownJournal(args: {
+  journalId: string;
+  customerAccountId: string;
+  fundingShardAccountId: string;
+  amountFen: number;
+  contractNo: string;
+  productName: string;
+  createdAt: string;
+}): Journal {
+  return assertBalanced({
+    journalId: args.journalId,
+    kind: 'LOAN_DRAWDOWN',
+    createdAt: args.createdAt,
+    postings: [
+      { accountId: args.customerAccountId, amountFen: args.amountFen, label: `${args.productName}放款`, counterparty: `合同 ${args.contractNo}` },
+      { accountId: args.fundingShardAccountId, amountFen: -args.amountFen, label: '贷款发放', counterparty: args.contractNo },
+    ],
+  });
+}
+
+/** One repayment: principal back to loan funding, interest and penalty to income. Parts that
+ *  are zero get no posting. */
+export function loanRepaymentJournal(args: {
+  journalId: string;
+  customerAccountId: string;
+  houseShard: (houseAccount: HouseAccount) => string;
+  principalFen: number;
+  interestFen: number;
+  penaltyFen: number;
+  contractNo: string;
+  label: string;
+  createdAt: string;
+  origin?: 'DAY_CLOSE';
+}): Journal {
+  const parts: [HouseAccount, number, string][] = [
+    [HOUSE_ACCOUNTS.LOAN_FUNDING, args.principalFen, '贷款本金收回'],
+    [HOUSE_ACCOUNTS.INTEREST_INCOME, args.interestFen, '贷款利息收入'],
+    [HOUSE_ACCOUNTS.PENALTY_INCOME, args.penaltyFen, '贷款罚息收入'],
+  ];
+  const houseSide = parts
+    .filter(([, amountFen]) => amountFen > 0)
+    .map(([house, amountFen, label]) => ({ accountId: args.houseShard(house), amountFen, label, counterparty: args.contractNo }));
+  const totalFen = sumFen(houseSide.map((posting) => posting.amountFen));
+  return assertBalanced({
+    journalId: args.journalId,
+    kind: 'LOAN_REPAYMENT',
+    createdAt: args.createdAt,
+    ...(args.origin ? { origin: args.origin } : {}),
+    postings: [
+      { accountId: args.customerAccountId, amountFen: -totalFen, label: args.label, counterparty: `合同 ${args.contractNo}` },
+      ...houseSide,
     ],
   });
 }

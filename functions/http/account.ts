@@ -77,7 +77,8 @@ async function settled(outcome: PostOutcome, ownAccountId: string, status: 'SUCC
         : refuse('unprocessable', 'DAILY_LIMIT_EXCEEDED', '超过电子账户（二类户）非绑定账户日累计限额');
     }
     if (outcome.reason === 'INSUFFICIENT_FUNDS') return refuse('unprocessable', 'INSUFFICIENT_FUNDS', '余额不足');
-    return refuse('unprocessable', 'ACCOUNT_INACTIVE', '账户状态异常，暂不能交易');
+    if (outcome.reason === 'ACCOUNT_INACTIVE') return refuse('unprocessable', 'ACCOUNT_INACTIVE', '账户状态异常，暂不能交易');
+    throw new Error(`account movement refused unexpectedly: ${JSON.stringify(outcome)}`);
   }
   const own = outcome.journal.postings.find((p) => p.accountId === ownAccountId);
   if (!own) throw new Error(`journal ${outcome.journal.journalId} does not touch account ${ownAccountId}`);
@@ -191,12 +192,12 @@ const transfer = defineRoute('transfer', routes.transfer, async ({ customerId, b
     createdAt: now.toISOString(),
   });
   // A transfer between two Class II accounts is non-bound on both sides.
-  const outcome = await postJournal(journal, [
+  const outcome = await postJournal(journal, { limitCharges: [
     { accountId: account.accountId, bucket: out.daily, amountFen: body.amountFen, limitFen: limits.nonBoundDailyFen },
     { accountId: account.accountId, bucket: out.yearly, amountFen: body.amountFen, limitFen: limits.nonBoundYearlyFen },
     { accountId: to.accountId, bucket: into.daily, amountFen: body.amountFen, limitFen: limits.nonBoundDailyFen },
     { accountId: to.accountId, bucket: into.yearly, amountFen: body.amountFen, limitFen: limits.nonBoundYearlyFen },
-  ]);
+  ] });
   return settled(outcome, account.accountId);
 });
 

@@ -7,12 +7,13 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import httpRouterHandler from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import * as z from 'zod';
 import { UpstreamUnavailable } from '../adapters/http-json.js';
 import type { RouteSpec } from '../contract/routes.js';
 import { Refusal, type RefusalKind } from '../domain/errors.js';
 import * as idempotency from '../store/idempotency.js';
+import { secrets } from '../secrets.js';
 import { verifyAccessToken } from './tokens.js';
 
 export const logger = new Logger({ serviceName: 'jinlin', logLevel: (process.env.LOG_LEVEL ?? 'INFO') as 'INFO' });
@@ -25,6 +26,7 @@ type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
 export type RouteInput<S extends RouteSpec> = {
   body: Infer<S['body']>;
   query: Infer<S['query']>;
+  params: Infer<S['params']>;
   now: Date;
   /** Present on money-moving routes; the route derives its journal ids from it. */
   idempotencyKey: string;
@@ -39,6 +41,7 @@ type RouteContext = Context & {
   reservedKey?: boolean;
   body?: unknown;
   query?: unknown;
+  params?: unknown;
 };
 type Middleware = MiddlewareObj<Event, Result, Error, RouteContext>;
 
@@ -115,6 +118,16 @@ const authenticate = (): Middleware => ({
   },
 });
 
+/** Operators authenticate with the bank's operator key (from the secrets), compared in
+ *  constant time. */
+const authenticateOperator = (): Middleware => ({
+  before: async ({ event }) => {
+    const given = createHash('sha256').update(event.headers?.['x-operator-key'] ?? '').digest();
+    const expected = createHash('sha256').update((await secrets()).operatorKey).digest();
+    if (!timingSafeEqual(given, expected)) throw new Refusal('unauthenticated', 'UNAUTHENTICATED', '操作员凭证无效');
+  },
+});
+
 /** The hash a repeat must match. The PIN is left out: it is a secret and not part of what the
  *  request asks for. */
 function requestHash(event: Event): string {
@@ -163,6 +176,11 @@ const validate = (spec: RouteSpec): Middleware => ({
   before: ({ event, context }) => {
     context.body = spec.body?.parse(event.body);
     context.query = spec.query?.parse(event.queryStringParameters ?? {});
+    // A malformed id names nothing that exists: answer as for any other unknown id.
+    if (spec.params && !spec.params.safeParse(event.pathParameters ?? {}).success) {
+      throw new Refusal('not_found', 'NOT_FOUND', '请求的资源不存在');
+    }
+    context.params = spec.params?.parse(event.pathParameters ?? {});
   },
 });
 
@@ -180,6 +198,7 @@ export function defineRoute<S extends RouteSpec>(
   const handler = middy<Event, Result, Error, RouteContext>().use(bodyLimit());
   if (spec.body) handler.use(httpJsonBodyParser());
   if (spec.auth === 'customer') handler.use(authenticate());
+  if (spec.auth === 'operator') handler.use(authenticateOperator());
   handler.use(validate(spec));
   if (spec.idempotent) handler.use(idempotent(name));
   return {
@@ -188,6 +207,7 @@ export function defineRoute<S extends RouteSpec>(
       const input = {
         body: context.body,
         query: context.query,
+        params: context.params,
         now: new Date(),
         idempotencyKey: context.idempotencyKey ?? '',
         customerId: context.customerId,

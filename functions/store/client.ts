@@ -2,11 +2,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.js';
+import { installFaults, parseFaults } from './faults.js';
 
 let cached: { tableName: string; doc: DynamoDBDocumentClient } | undefined;
 
 export function db(): { tableName: string; doc: DynamoDBDocumentClient } {
-  const { TABLE_NAME, DYNAMODB_ENDPOINT } = config();
+  const { TABLE_NAME, DYNAMODB_ENDPOINT, JINLIN_FAULTS } = config();
   if (cached?.tableName === TABLE_NAME) return cached;
   const local = DYNAMODB_ENDPOINT
     ? {
@@ -16,6 +17,8 @@ export function db(): { tableName: string; doc: DynamoDBDocumentClient } {
       }
     : {};
   const client = new DynamoDBClient({ ...local, maxAttempts: 4 });
+  // The reliability harness's fault injection: only when asked for, and only on DynamoDB Local.
+  if (JINLIN_FAULTS && DYNAMODB_ENDPOINT) installFaults(client, parseFaults(JINLIN_FAULTS));
   cached = {
     tableName: TABLE_NAME,
     doc: DynamoDBDocumentClient.from(client, {

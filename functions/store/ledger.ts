@@ -15,9 +15,19 @@ export interface LimitCharge {
   limitFen: number;
 }
 
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/** Another record that must change together with the journal, under its own condition (a loan's
+ *  version, a credit line's room); `name` comes back if that condition fails. */
+export interface Guard {
+  name: string;
+  item: TransactItem;
+}
+
 type Refused =
   | { ok: false; reason: 'INSUFFICIENT_FUNDS' | 'ACCOUNT_INACTIVE'; accountId: string }
-  | { ok: false; reason: 'LIMIT_EXCEEDED'; accountId: string; bucket: string };
+  | { ok: false; reason: 'LIMIT_EXCEEDED'; accountId: string; bucket: string }
+  | { ok: false; reason: 'GUARD_FAILED'; guard: string };
 
 export type PostOutcome = { ok: true; journal: Journal; replayed: boolean } | Refused;
 
@@ -33,11 +43,13 @@ export function houseShard(houseAccount: string, journalId: string, shards: numb
   return `${houseAccount}~${String(n).padStart(2, '0')}`;
 }
 
-export async function postJournal(journal: Journal, limitCharges: LimitCharge[] = []): Promise<PostOutcome> {
+export async function postJournal(
+  journal: Journal,
+  { limitCharges = [], guards = [] }: { limitCharges?: LimitCharge[]; guards?: Guard[] } = {},
+): Promise<PostOutcome> {
   assertBalanced(journal);
   const { doc, tableName } = db();
-  type Item = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
-  const items: Item[] = [];
+  const items: TransactItem[] = [];
   // What a failed condition on items[i] means; 'UNCONDITIONAL' items cannot fail a condition.
   const meaning: (Refused | 'JOURNAL' | 'UNCONDITIONAL')[] = [];
 
@@ -121,6 +133,11 @@ export async function postJournal(journal: Journal, limitCharges: LimitCharge[] 
     meaning.push({ ok: false, reason: 'LIMIT_EXCEEDED', accountId: charge.accountId, bucket: charge.bucket });
   }
 
+  for (const guard of guards) {
+    items.push(guard.item);
+    meaning.push({ ok: false, reason: 'GUARD_FAILED', guard: guard.name });
+  }
+
   try {
     await withContentionRetry(() => doc.send(new TransactWriteCommand({ TransactItems: items })));
     return { ok: true, journal, replayed: false };
@@ -155,8 +172,8 @@ export async function getJournal(journalId: string): Promise<Journal | undefined
     new GetCommand({ TableName: tableName, Key: keys.journal(journalId), ConsistentRead: true }),
   );
   if (!Item) return undefined;
-  const { journalId: id, kind, postings, createdAt, reverses } = Item as Journal;
-  return { journalId: id, kind, postings, createdAt, ...(reverses ? { reverses } : {}) };
+  const { journalId: id, kind, postings, createdAt, reverses, origin } = Item as Journal;
+  return { journalId: id, kind, postings, createdAt, ...(reverses ? { reverses } : {}), ...(origin ? { origin } : {}) };
 }
 
 export interface PostingLine {

@@ -1,5 +1,6 @@
 // The local bank: DynamoDB Local with the table from serverless.yml, the demo seed, and the
 // API through serverless-offline. Used by `npm start` and by the end-to-end tests.
+import { rmSync } from 'node:fs';
 import { resetConfigForTests } from '../../functions/config.js';
 import { resetSecretsForTests } from '../../functions/secrets.js';
 import { ensureTable, startDynamoLocal, type RunningDynamo } from './dynamo-local.js';
@@ -16,12 +17,21 @@ export interface LocalStackOptions {
   /** Where DynamoDB Local keeps its files; in memory when absent. */
   dataDir?: string;
   log: boolean;
+  /** Extra environment for the API process only (e.g. JINLIN_FAULTS for the bank test). */
+  apiEnv?: Record<string, string>;
+  /** Extra `serverless offline start` options. */
+  offlineArgs?: string[];
 }
 
 export interface LocalStack {
+  /** The DynamoDB Local running now (replaced by restartDynamo). */
   dynamo: RunningDynamo;
   api: Service;
   apiUrl: string;
+  /** `kill -9` of DynamoDB Local (its whole process group); resolves once it is gone. */
+  killDynamo(): Promise<void>;
+  /** Starts DynamoDB Local again on the same port from the same data directory. */
+  restartDynamo(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -42,7 +52,8 @@ function useTableInThisProcess(endpoint: string, tableName: string): void {
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   await assertPortFree(options.apiPort, 'API (serverless offline)');
   await assertPortFree(options.lambdaPort, 'serverless offline Lambda endpoint');
-  const dynamo = await startDynamoLocal({ port: options.dynamoPort, dataDir: options.dataDir, logAs: options.log ? 'db' : undefined });
+  const startDynamo = () => startDynamoLocal({ port: options.dynamoPort, dataDir: options.dataDir, logAs: options.log ? 'db' : undefined });
+  const dynamo = await startDynamo();
   try {
     const table = await ensureTable(dynamo.endpoint, options.tableName);
     if (options.log) console.log(`[setup] table ${options.tableName}: ${table}`);
@@ -53,6 +64,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await dynamo.stop();
     throw error;
   }
+  // Its own esbuild output folder: stacks and `serverless package` running at the same time
+  // must not overwrite or delete each other's bundles.
+  const workFolder = `.esbuild-stacks/${options.apiPort}`;
   const api = startService(
     options.log ? 'api' : 'api-quiet',
     process.execPath,
@@ -66,22 +80,54 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       String(options.apiPort),
       '--lambdaPort',
       String(options.lambdaPort),
+      ...(options.offlineArgs ?? []),
     ],
     {
       cwd: repoRoot,
-      env: { JINLIN_DYNAMODB_ENDPOINT: dynamo.endpoint, JINLIN_TABLE_NAME: options.tableName, SLS_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...options.apiEnv,
+        JINLIN_DYNAMODB_ENDPOINT: dynamo.endpoint,
+        JINLIN_TABLE_NAME: options.tableName,
+        JINLIN_ESBUILD_WORK_FOLDER: workFolder,
+        SLS_TELEMETRY_DISABLED: '1',
+      },
       quiet: !options.log,
     },
   );
   const apiUrl = `http://127.0.0.1:${options.apiPort}`;
+  let current = dynamo;
   const stop = async () => {
-    await Promise.all([api.stop(), dynamo.stop()]);
+    await Promise.all([api.stop(), current.stop()]);
+    rmSync(`${repoRoot}/${workFolder}`, { recursive: true, force: true });
   };
+  const killDynamo = () =>
+    new Promise<void>((resolve) => {
+      const child = current.process;
+      if (child.exitCode !== null || child.signalCode !== null || !child.pid) return resolve();
+      child.once('exit', () => resolve());
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    });
   try {
     await waitForHttp(`${apiUrl}/v1/health`, 120_000, api.child);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { dynamo, api, apiUrl, stop };
+  const stack: LocalStack = {
+    dynamo,
+    api,
+    apiUrl,
+    stop,
+    killDynamo,
+    restartDynamo: async () => {
+      await killDynamo();
+      current = await startDynamo();
+      stack.dynamo = current;
+    },
+  };
+  return stack;
 }

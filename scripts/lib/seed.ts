@@ -1,5 +1,5 @@
-// Demo data, safe to run any number of times: the house's card-settlement shards and two demo
-// customers with open accounts, written through the same store code the API uses.
+// Demo data, safe to run any number of times: the house's card-settlement shards, the two loan
+// products, and two demo customers with open accounts, written through the store code the API uses.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { simulatorWechat } from '../../functions/adapters/wechat.js';
 import { config } from '../../functions/config.js';
@@ -16,6 +16,8 @@ import { isConditionFailed } from '../../functions/store/errors.js';
 import { keys } from '../../functions/store/keys.js';
 import { deterministicJournalId, houseShard, postJournal } from '../../functions/store/ledger.js';
 import { hashPin } from '../../functions/store/pin-hash.js';
+import { SEED_LOAN_PRODUCTS } from '../../functions/domain/loan/product.js';
+import { seedProduct } from '../../functions/store/loans.js';
 
 export interface DemoCustomer {
   simulatorUser: string;
@@ -109,5 +111,6 @@ async function seedCustomer(demo: DemoCustomer, now: Date): Promise<void> {
 
 export async function seedDemo(now = new Date()): Promise<void> {
   await seedHouseShards();
+  for (const product of SEED_LOAN_PRODUCTS) await seedProduct(product, now);
   for (const demo of DEMO_CUSTOMERS) await seedCustomer(demo, now);
 }

@@ -44,5 +44,7 @@ export function localSecretsEnv(): Record<string, string> {
   return {
     JINLIN_JWT_SECRET: String(params.devJwtSecret),
     JINLIN_DATA_KEY: String(params.devDataKey),
+    JINLIN_OPERATOR_KEY: String(params.devOperatorKey),
+    ALLOW_CLOCK_CONTROL: String(params.allowClockControl),
   };
 }

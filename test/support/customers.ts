@@ -59,12 +59,12 @@ export interface Onboarded {
 export const onboarded: Onboarded[] = [];
 
 /** Signs a new customer in and takes them through phone, real name, PIN and account opening. */
-export async function onboard(options: { name?: string; pin?: string; card?: string } = {}): Promise<Onboarded> {
+export async function onboard(options: { name?: string; pin?: string; card?: string; idNumber?: string } = {}): Promise<Onboarded> {
   const { token, customerId } = await signIn();
   const phone = uniquePhone();
   const name = options.name ?? '王小明';
   const pin = options.pin ?? '135790';
-  const id = idNumber();
+  const id = options.idNumber ?? idNumber();
   const card = options.card ?? cardNumber();
   const phoneCode = await call(simulator, { method: 'POST', path: '/v1/sim/wechat/phone-code', body: { phone } });
   const steps = [

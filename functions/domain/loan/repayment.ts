@@ -84,3 +84,18 @@ export function applyAllocation(installments: readonly InstallmentState[], alloc
     return next;
   });
 }
+
+/** What the day close debits by itself on `closedDate`: everything due by then, as far as the
+ *  e-account balance reaches (a partial debit still cuts the arrears). */
+export function autoDebitAmountFen(installments: readonly InstallmentState[], closedDate: string, balanceFen: number): number {
+  assertIsoDate(closedDate, 'closedDate');
+  const dueFen = sumFen(
+    installments
+      .filter((installment) => !isSettled(installment) && installment.dueDate <= closedDate)
+      .map((installment) => {
+        const unpaid = unpaidOf(installment);
+        return unpaid.penaltyFen + unpaid.interestFen + unpaid.principalFen;
+      }),
+  );
+  return Math.max(0, Math.min(dueFen, balanceFen));
+}

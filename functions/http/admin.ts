@@ -1,0 +1,35 @@
+// Operators: the LPR, loan products (published as new versions, no deploy), and in local and
+// test stages the business date and an on-demand day close.
+import { config } from '../config.js';
+import { routes } from '../contract/routes.js';
+import { refuse } from '../domain/errors.js';
+import * as loans from '../store/loans.js';
+import { runDayClose } from '../jobs/day-close.js';
+import { productView } from './loan-views.js';
+import { defineRoute, lambda } from './route.js';
+
+function assertClockControl(): void {
+  if (!config().ALLOW_CLOCK_CONTROL) refuse('forbidden', 'CLOCK_CONTROL_DISABLED', '本环境不允许调整营业日期');
+}
+
+const lpr = defineRoute('adminLpr', routes.adminLpr, async ({ body, now }) => {
+  await loans.setOneYearLprBps(body.oneYearLprBps, now);
+  return { oneYearLprBps: body.oneYearLprBps, display: `${(body.oneYearLprBps / 100).toFixed(2)}%` };
+});
+
+const publish = defineRoute('adminPublishLoanProduct', routes.adminPublishLoanProduct, async ({ body, now }) =>
+  productView(await loans.publishProduct(body, now), await loans.oneYearLprBps()),
+);
+
+const businessDate = defineRoute('adminBusinessDate', routes.adminBusinessDate, async ({ body, now }) => {
+  assertClockControl();
+  await loans.setBusinessDate(await loans.currentBusinessDate(now), body.businessDate);
+  return { businessDate: body.businessDate };
+});
+
+const dayClose = defineRoute('adminDayClose', routes.adminDayClose, async ({ now }) => {
+  assertClockControl();
+  return runDayClose(now);
+});
+
+export const handler = lambda([lpr, publish, businessDate, dayClose]);

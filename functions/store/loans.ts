@@ -1,0 +1,424 @@
+// Loans in the table: published products, the LPR and business date, applications with their
+// decisions, credit lines, drawn loans and payoff quotes. Loan state changes go through the
+// ledger's transaction (as guards) so money and schedule never disagree.
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
+import { refuse } from '../domain/errors.js';
+import type { LoanDecision, LoanApplication, BureauReport } from '../domain/loan/decision.js';
+import type { PayoffQuote } from '../domain/loan/payoff.js';
+import { type LoanProduct, loanProductSchema } from '../domain/loan/product.js';
+import { ONE_YEAR_LPR_BPS } from '../domain/loan/pricing.js';
+import type { LoanState } from '../domain/loan/state.js';
+import { businessDate } from '../domain/time.js';
+import { db } from './client.js';
+import { isConditionFailed } from './errors.js';
+import type { Guard } from './ledger.js';
+import { keys } from './keys.js';
+
+export const ACTIVE_LOAN_SHARDS = 16;
+const MAX_PRODUCTS = 100;
+const MAX_LOANS_PER_CUSTOMER = 100;
+const MAX_ACTIVE_LOANS_PER_SHARD_PAGE = 500;
+
+// ---- configuration: LPR and business date ---------------------------------------------------
+
+export async function oneYearLprBps(): Promise<number> {
+  const { doc, tableName } = db();
+  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.config('LPR'), ConsistentRead: true }));
+  return Item ? Number(Item.oneYearLprBps) : ONE_YEAR_LPR_BPS;
+}
+
+export async function setOneYearLprBps(oneYearLprBps: number, now: Date): Promise<void> {
+  const { doc, tableName } = db();
+  await doc.send(
+    new PutCommand({ TableName: tableName, Item: { ...keys.config('LPR'), type: 'CONFIG', oneYearLprBps, updatedAt: now.toISOString() } }),
+  );
+}
+
+/** The bank's business date: the one the day close last opened, or today in China before the
+ *  first day close. */
+export async function currentBusinessDate(now: Date): Promise<string> {
+  const { doc, tableName } = db();
+  const { Item } = await doc.send(
+    new GetCommand({ TableName: tableName, Key: keys.config('BUSINESS_DATE'), ConsistentRead: true }),
+  );
+  return Item ? String(Item.businessDate) : businessDate(now);
+}
+
+/** Sets the first business date, once; afterwards only the day close moves it. */
+export async function initBusinessDate(date: string): Promise<void> {
+  const { doc, tableName } = db();
+  await doc
+    .send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...keys.config('BUSINESS_DATE'), type: 'CONFIG', businessDate: date },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    )
+    .catch((error: unknown) => {
+      if (!isConditionFailed(error)) throw error;
+    });
+}
+
+/** Moves the business date forward only, conditional on what it was. */
+export async function setBusinessDate(from: string, to: string): Promise<void> {
+  if (to <= from) refuse('invalid', 'BUSINESS_DATE_BACKWARDS', '营业日期只能向后推进');
+  const { doc, tableName } = db();
+  try {
+    await doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...keys.config('BUSINESS_DATE'), type: 'CONFIG', businessDate: to },
+        ConditionExpression: 'attribute_not_exists(PK) OR businessDate = :from',
+        ExpressionAttributeValues: { ':from': from },
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailed(error)) refuse('conflict', 'BUSINESS_DATE_CHANGED', '营业日期已被修改，请重试');
+    throw error;
+  }
+}
+
+// ---- products ------------------------------------------------------------------------------
+
+export async function currentProducts(): Promise<LoanProduct[]> {
+  const { doc, tableName } = db();
+  const { Items } = await doc.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': 'LOANPRODUCT', ':prefix': keys.loanProductCurrentPrefix },
+      Limit: MAX_PRODUCTS,
+    }),
+  );
+  return (Items ?? []).map((item) => loanProductSchema.parse(item.product));
+}
+
+export async function currentProduct(productId: string): Promise<LoanProduct | undefined> {
+  const { doc, tableName } = db();
+  const { Item } = await doc.send(
+    new GetCommand({ TableName: tableName, Key: keys.loanProductCurrent(productId), ConsistentRead: true }),
+  );
+  return Item ? loanProductSchema.parse(Item.product) : undefined;
+}
+
+export async function productVersion(productId: string, version: number): Promise<LoanProduct | undefined> {
+  const { doc, tableName } = db();
+  const { Item } = await doc.send(
+    new GetCommand({ TableName: tableName, Key: keys.loanProductVersion(productId, version), ConsistentRead: true }),
+  );
+  return Item ? loanProductSchema.parse(Item.product) : undefined;
+}
+
+/** Publishes `product` as the next version; versions are immutable, so a drawn loan can always
+ *  show the terms it was signed under. */
+export async function publishProduct(product: LoanProduct, now: Date): Promise<LoanProduct> {
+  const previous = await currentProduct(product.productId);
+  const published = { ...product, version: (previous?.version ?? 0) + 1 };
+  const { doc, tableName } = db();
+  try {
+    await doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...keys.loanProductVersion(published.productId, published.version), type: 'LOANPRODUCT_VERSION', product: published, publishedAt: now.toISOString() },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailed(error)) refuse('conflict', 'PRODUCT_VERSION_EXISTS', '该产品版本已存在，请重试');
+    throw error;
+  }
+  await doc.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: { ...keys.loanProductCurrent(published.productId), type: 'LOANPRODUCT_CURRENT', product: published },
+    }),
+  );
+  return published;
+}
+
+// ---- applications and credit lines ------------------------------------------------------------
+
+export interface ApplicationRecord {
+  applicationId: string;
+  customerId: string;
+  createdAt: string;
+  productId: string;
+  productVersion: number;
+  application: LoanApplication;
+  bureauReport: BureauReport;
+  decision: LoanDecision;
+  lprBps: number;
+  consent: { textVersion: string; agreedAt: string };
+}
+
+export interface CreditLineRecord {
+  customerId: string;
+  productId: string;
+  productVersion: number;
+  applicationId: string;
+  grade: string;
+  creditLimitFen: number;
+  usedFen: number;
+  /** creditLimitFen − usedFen, kept on the item because a condition cannot do arithmetic. */
+  availableFen: number;
+  annualRateBps: number;
+  lineExpiresOn: string;
+}
+
+export async function latestApplication(customerId: string, productId: string): Promise<ApplicationRecord | undefined> {
+  const { doc, tableName } = db();
+  const { Items } = await doc.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      FilterExpression: 'productId = :product',
+      ExpressionAttributeValues: { ':pk': `CUST#${customerId}`, ':prefix': keys.loanApplicationPrefix, ':product': productId },
+      ScanIndexForward: false,
+      ConsistentRead: true,
+    }),
+  );
+  return Items?.[0] as ApplicationRecord | undefined;
+}
+
+/** Stores the application with its inputs, bureau report and decision (for audit and replay),
+ *  and on approval the credit line it grants, replacing an older line of the same product. */
+export async function saveApplication(record: ApplicationRecord, line: CreditLineRecord | undefined): Promise<void> {
+  const { doc, tableName } = db();
+  await doc.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: { ...keys.loanApplication(record.customerId, record.createdAt, record.applicationId), type: 'LOAN_APPLICATION', ...record },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    }),
+  );
+  if (!line) return;
+  const existing = await creditLine(record.customerId, record.productId);
+  await doc.send(
+    new PutCommand({
+      TableName: tableName,
+      // What is already drawn stays drawn against the new line.
+      Item: {
+        ...keys.creditLine(line.customerId, line.productId),
+        type: 'CREDIT_LINE',
+        ...line,
+        usedFen: existing?.usedFen ?? 0,
+        availableFen: line.creditLimitFen - (existing?.usedFen ?? 0),
+      },
+    }),
+  );
+}
+
+export async function creditLine(customerId: string, productId: string): Promise<CreditLineRecord | undefined> {
+  const { doc, tableName } = db();
+  const { Item } = await doc.send(
+    new GetCommand({ TableName: tableName, Key: keys.creditLine(customerId, productId), ConsistentRead: true }),
+  );
+  return Item as CreditLineRecord | undefined;
+}
+
+export async function creditLines(customerId: string): Promise<CreditLineRecord[]> {
+  const { doc, tableName } = db();
+  const { Items } = await doc.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': `CUST#${customerId}`, ':prefix': keys.creditLinePrefix },
+      ConsistentRead: true,
+      Limit: MAX_PRODUCTS,
+    }),
+  );
+  return (Items ?? []) as CreditLineRecord[];
+}
+
+/** Guard: the line has room for `amountFen` more (or gives back room when negative). */
+export function creditLineUseGuard(customerId: string, productId: string, amountFen: number): Guard {
+  const { tableName } = db();
+  return {
+    name: 'CREDIT_LINE',
+    item: {
+      Update: {
+        TableName: tableName,
+        Key: keys.creditLine(customerId, productId),
+        UpdateExpression: 'ADD usedFen :amount, availableFen :back',
+        ConditionExpression: amountFen > 0 ? 'availableFen >= :amount' : 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':amount': amountFen, ':back': -amountFen },
+      },
+    },
+  };
+}
+
+// ---- loans ---------------------------------------------------------------------------------
+
+export interface LoanRecord {
+  loanId: string;
+  contractNo: string;
+  drawdownJournalId: string;
+  customerId: string;
+  accountId: string;
+  productId: string;
+  productName: string;
+  productVersion: number;
+  disclosureVersion: string;
+  termMonths: number;
+  annualizedRateBps: number;
+  annualizedRateDisplay: string;
+  signedAt: string;
+  status: 'ACTIVE' | 'PAID_OFF';
+  /** Bumped by every change; each change is conditional on the version it read. */
+  version: number;
+  state: LoanState;
+}
+
+export function activeLoanShard(loanId: string): number {
+  return createHash('sha256').update(loanId).digest().readUInt32BE(0) % ACTIVE_LOAN_SHARDS;
+}
+
+/** Guards that create the loan (once: its id derives from the request) and list it as active. */
+export function newLoanGuards(loan: LoanRecord): Guard[] {
+  const { tableName } = db();
+  return [
+    {
+      name: 'LOAN_EXISTS',
+      item: {
+        Put: {
+          TableName: tableName,
+          Item: { ...keys.loan(loan.customerId, loan.loanId), type: 'LOAN', ...loan },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+    },
+    {
+      name: 'ACTIVE_INDEX',
+      item: {
+        Put: {
+          TableName: tableName,
+          Item: { ...keys.activeLoan(activeLoanShard(loan.loanId), loan.loanId), type: 'ACTIVE_LOAN', customerId: loan.customerId },
+        },
+      },
+    },
+  ];
+}
+
+/** Guards that replace the loan's state if nobody changed it since `previous` was read. */
+export function loanChangeGuards(previous: LoanRecord, next: LoanRecord): Guard[] {
+  const { tableName } = db();
+  const guards: Guard[] = [
+    {
+      name: 'LOAN_CHANGED',
+      item: {
+        Put: {
+          TableName: tableName,
+          Item: { ...keys.loan(next.customerId, next.loanId), type: 'LOAN', ...next, version: previous.version + 1 },
+          ConditionExpression: 'version = :version',
+          ExpressionAttributeValues: { ':version': previous.version },
+        },
+      },
+    },
+  ];
+  if (next.status === 'PAID_OFF') {
+    guards.push({
+      name: 'ACTIVE_INDEX',
+      item: { Delete: { TableName: tableName, Key: keys.activeLoan(activeLoanShard(next.loanId), next.loanId) } },
+    });
+  }
+  return guards;
+}
+
+/** A change that moves no money (a deferral): the same version check, on its own. */
+export async function saveLoanChange(previous: LoanRecord, next: LoanRecord, note: Record<string, string>): Promise<void> {
+  const { doc, tableName } = db();
+  try {
+    await doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...keys.loan(next.customerId, next.loanId), type: 'LOAN', ...next, version: previous.version + 1, lastChange: note },
+        ConditionExpression: 'version = :version',
+        ExpressionAttributeValues: { ':version': previous.version },
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailed(error)) refuse('conflict', 'LOAN_CHANGED', '借款信息已更新，请刷新后重试');
+    throw error;
+  }
+}
+
+export async function getLoan(customerId: string, loanId: string): Promise<LoanRecord | undefined> {
+  const { doc, tableName } = db();
+  const { Item } = await doc.send(
+    new GetCommand({ TableName: tableName, Key: keys.loan(customerId, loanId), ConsistentRead: true }),
+  );
+  return Item as LoanRecord | undefined;
+}
+
+export async function customerLoans(customerId: string): Promise<LoanRecord[]> {
+  const { doc, tableName } = db();
+  const { Items } = await doc.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': `CUST#${customerId}`, ':prefix': keys.loanPrefix },
+      ConsistentRead: true,
+      Limit: MAX_LOANS_PER_CUSTOMER,
+    }),
+  );
+  return (Items ?? []) as LoanRecord[];
+}
+
+/** Every active loan as (customer, loan) pairs, shard by shard, page by page. */
+export async function* activeLoans(): AsyncGenerator<{ customerId: string; loanId: string }> {
+  const { doc, tableName } = db();
+  for (let shard = 0; shard < ACTIVE_LOAN_SHARDS; shard++) {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.activeLoanShard(shard) },
+          ExclusiveStartKey: startKey,
+          Limit: MAX_ACTIVE_LOANS_PER_SHARD_PAGE,
+        }),
+      );
+      for (const item of page.Items ?? []) yield { customerId: String(item.customerId), loanId: String(item.SK) };
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+  }
+}
+
+// ---- payoff quotes -------------------------------------------------------------------------
+
+export async function savePayoffQuote(customerId: string, loanId: string, quote: PayoffQuote): Promise<void> {
+  const { doc, tableName } = db();
+  await doc.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: {
+        ...keys.payoffQuote(customerId, loanId),
+        type: 'PAYOFF_QUOTE',
+        quote,
+        expiresAtEpoch: Math.floor(new Date(quote.validUntil).getTime() / 1000) + 3600,
+      },
+    }),
+  );
+}
+
+export async function payoffQuote(customerId: string, loanId: string): Promise<PayoffQuote | undefined> {
+  const { doc, tableName } = db();
+  const { Item } = await doc.send(
+    new GetCommand({ TableName: tableName, Key: keys.payoffQuote(customerId, loanId), ConsistentRead: true }),
+  );
+  return Item?.quote as PayoffQuote | undefined;
+}
+
+export async function deletePayoffQuote(customerId: string, loanId: string): Promise<void> {
+  const { doc, tableName } = db();
+  await doc.send(new DeleteCommand({ TableName: tableName, Key: keys.payoffQuote(customerId, loanId) }));
+}
+
+/** Seeds a product the first time only; later edits go through publishProduct. */
+export async function seedProduct(product: LoanProduct, now: Date): Promise<void> {
+  if (!(await currentProduct(product.productId))) await publishProduct(product, now);
+}
+

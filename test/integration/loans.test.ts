@@ -1,0 +1,246 @@
+// Loans end to end against DynamoDB Local: products and calculator, an instant explainable
+// decision, drawdown through the ledger, repayment, early payoff, deferral, and overdue by
+// moving the business date — with the ledger's invariants checked after the money moved.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { before, describe, test } from 'node:test';
+import { idCheckChar } from '../../functions/domain/idcard.js';
+import { handler as admin } from '../../functions/http/admin.js';
+import { handler as loans } from '../../functions/http/loans.js';
+import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
+import { call } from '../support/bank.js';
+import { useBank } from '../support/bank.js';
+import { balanceFen, onboard, topUp, type Onboarded } from '../support/customers.js';
+import { expectError, expectOk } from '../support/expect.js';
+import { assertLedgerSound } from '../support/ledger-check.js';
+import { seedProduct } from '../../functions/store/loans.js';
+import { SEED_LOAN_PRODUCTS } from '../../functions/domain/loan/product.js';
+
+useBank();
+
+const operator = () => ({ 'x-operator-key': localSecretsEnv().JINLIN_OPERATOR_KEY! });
+const application = {
+  productId: 'consumer-credit',
+  amountFen: 1_000_000,
+  termMonths: 12,
+  method: 'EQUAL_INSTALLMENT',
+  purpose: 'CONSUMPTION',
+  monthlyIncomeFen: 2_000_000,
+  employer: '近邻科技有限公司',
+  industry: 'INFORMATION_TECHNOLOGY',
+  bureauConsent: { agreed: true, textVersion: 'bureau-consent-2025-05' },
+};
+
+async function approved(who: Onboarded) {
+  const decision = expectOk(await call(loans, { method: 'POST', path: '/v1/loan-applications', token: who.token, body: application }));
+  assert.equal(decision.outcome, 'APPROVED', JSON.stringify(decision));
+  return decision;
+}
+
+async function draw(who: Onboarded, amountFen: number, key = randomUUID()) {
+  return call(loans, {
+    method: 'POST',
+    path: '/v1/loans',
+    token: who.token,
+    idempotencyKey: key,
+    body: { productId: 'consumer-credit', amountFen, termMonths: 12, method: 'EQUAL_INSTALLMENT', pin: who.pin },
+  });
+}
+
+describe('loans', () => {
+  before(async () => {
+    for (const product of SEED_LOAN_PRODUCTS) await seedProduct(product, new Date());
+  });
+
+  test('products and the calculator show the annualized rate next to the nominal one', async () => {
+    const list = expectOk(await call(loans, { method: 'GET', path: '/v1/loan-products' }));
+    assert.deepEqual(list.items.map((p: any) => p.productId).sort(), ['consumer-credit', 'micro-business']);
+    assert.equal(list.lprBps, 300);
+    const quote = expectOk(
+      await call(loans, {
+        method: 'POST',
+        path: '/v1/loan-calculator',
+        body: { productId: 'consumer-credit', amountFen: 1_200_000, termMonths: 12, method: 'EQUAL_INSTALLMENT' },
+      }),
+    );
+    // Best grade A: LPR 300 + spread 100 = 400 bps; an equal-installment IRR equals the nominal rate.
+    assert.equal(quote.annualRateBps, 400);
+    assert.equal(quote.annualizedRateBps, 400);
+    assert.equal(quote.installments.length, 12);
+    const principal = quote.installments.reduce((sum: number, row: any) => sum + row.principalFen, 0);
+    assert.equal(principal, 1_200_000);
+    expectError(
+      await call(loans, { method: 'POST', path: '/v1/loan-calculator', body: { productId: 'consumer-credit', amountFen: 1_200_000, termMonths: 7, method: 'EQUAL_INSTALLMENT' } }),
+      422,
+      'TERM_NOT_OFFERED',
+    );
+    expectError(
+      await call(loans, { method: 'POST', path: '/v1/loan-calculator', body: { productId: 'no-such-loan', amountFen: 1_200_000, termMonths: 12, method: 'EQUAL_INSTALLMENT' } }),
+      404,
+      'PRODUCT_NOT_FOUND',
+    );
+  });
+
+  test('a blacklisted applicant is declined with a readable reason and must wait to re-apply', async () => {
+    const body = '11010519900307901';
+    const who = await onboard({ idNumber: body + idCheckChar(body) });
+    const decision = expectOk(await call(loans, { method: 'POST', path: '/v1/loan-applications', token: who.token, body: application }));
+    assert.equal(decision.outcome, 'DECLINED');
+    assert.ok(decision.reasons.some((reason: any) => reason.code === 'BLACKLISTED'), JSON.stringify(decision));
+    assert.ok(decision.reapplyAfter > decision.decidedOn);
+    expectError(await call(loans, { method: 'POST', path: '/v1/loan-applications', token: who.token, body: application }), 422, 'REAPPLY_COOLDOWN');
+    expectError(await draw(who, 100_000), 422, 'NO_CREDIT_LINE');
+  });
+
+  test('approve → draw → repay the current installment → pay off, with the ledger sound throughout', async () => {
+    const who = await onboard();
+    const decision = await approved(who);
+    assert.ok(decision.creditLimitFen >= 1_000_000);
+    assert.ok(decision.annualizedRateDisplay.endsWith('%'));
+
+    const before = await balanceFen(who);
+    const key = randomUUID();
+    const loan = expectOk(await draw(who, 500_000, key));
+    assert.equal(await balanceFen(who), before + 500_000);
+    assert.equal(loan.status, 'ACTIVE');
+    assert.equal(loan.installments.length, 12);
+    assert.equal(loan.outstandingPrincipalFen, 500_000);
+    assert.equal(loan.annualizedRateBps, loan.annualRateBps);
+    // The same request again: the same loan, no second drawdown.
+    assert.equal(expectOk(await draw(who, 500_000, key)).loanId, loan.loanId);
+    assert.equal(await balanceFen(who), before + 500_000);
+    await assertLedgerSound();
+
+    const lines = expectOk(await call(loans, { method: 'GET', path: '/v1/credit-lines', token: who.token }));
+    assert.equal(lines.items[0].availableFen, decision.creditLimitFen - 500_000);
+    expectError(await draw(who, decision.creditLimitFen), 422, 'CREDIT_LIMIT_EXCEEDED');
+
+    const firstDueFen = loan.installments[0].dueFen;
+    const repaid = expectOk(
+      await call(loans, { method: 'POST', path: `/v1/loans/${loan.loanId}/repayments`, token: who.token, idempotencyKey: randomUUID(), body: { pin: who.pin } }),
+    );
+    assert.equal(repaid.paidFen, firstDueFen);
+    assert.equal(repaid.balanceFen, before + 500_000 - firstDueFen);
+    assert.equal(repaid.loan.installments[0].status, 'PAID');
+    assert.equal(repaid.loan.installments[1].status, 'DUE');
+    // Nothing else is payable before the second period starts.
+    expectError(
+      await call(loans, { method: 'POST', path: `/v1/loans/${loan.loanId}/repayments`, token: who.token, idempotencyKey: randomUUID(), body: { amountFen: 10_000_000, pin: who.pin } }),
+      422,
+      'AMOUNT_EXCEEDS_PAYABLE',
+    );
+    await assertLedgerSound();
+
+    expectError(
+      await call(loans, { method: 'POST', path: `/v1/loans/${loan.loanId}/payoff`, token: who.token, idempotencyKey: randomUUID(), body: { pin: who.pin } }),
+      422,
+      'PAYOFF_QUOTE_REQUIRED',
+    );
+    expectOk(await topUp(who, 100_000));
+    const quote = expectOk(await call(loans, { method: 'POST', path: `/v1/loans/${loan.loanId}/payoff-quote`, token: who.token }));
+    assert.equal(quote.principalFen, repaid.loan.outstandingPrincipalFen);
+    // Within the cooling-off days no interest is charged for paying off early.
+    assert.equal(quote.coolingOff, true);
+    assert.equal(quote.totalFen, quote.principalFen + quote.interestFen + quote.penaltyFen);
+    const paidOff = expectOk(
+      await call(loans, { method: 'POST', path: `/v1/loans/${loan.loanId}/payoff`, token: who.token, idempotencyKey: randomUUID(), body: { pin: who.pin } }),
+    );
+    assert.equal(paidOff.loan.status, 'PAID_OFF');
+    assert.equal(paidOff.loan.outstandingPrincipalFen, 0);
+    assert.equal(paidOff.balanceFen, repaid.balanceFen + 100_000 - quote.totalFen);
+    const linesAfter = expectOk(await call(loans, { method: 'GET', path: '/v1/credit-lines', token: who.token }));
+    assert.equal(linesAfter.items[0].availableFen, decision.creditLimitFen);
+    await assertLedgerSound();
+  });
+
+  test('another customer’s loan id answers 404; a malformed id too', async () => {
+    const owner = await onboard();
+    await approved(owner);
+    const loan = expectOk(await draw(owner, 200_000));
+    const stranger = await onboard();
+    expectError(await call(loans, { method: 'GET', path: `/v1/loans/${loan.loanId}`, token: stranger.token }), 404, 'LOAN_NOT_FOUND');
+    expectError(
+      await call(loans, { method: 'POST', path: `/v1/loans/${loan.loanId}/repayments`, token: stranger.token, idempotencyKey: randomUUID(), body: { pin: stranger.pin } }),
+      404,
+      'LOAN_NOT_FOUND',
+    );
+    expectError(await call(loans, { method: 'GET', path: '/v1/loans/..%2F..%2Fetc', token: owner.token }), 404, 'NOT_FOUND');
+    const mine = expectOk(await call(loans, { method: 'GET', path: '/v1/loans', token: stranger.token }));
+    assert.deepEqual(mine.items, []);
+  });
+
+  test('a deferral shows its new schedule first, then shifts the loan once', async () => {
+    const who = await onboard();
+    await approved(who);
+    const loan = expectOk(await draw(who, 300_000));
+    const plan = expectOk(
+      await call(loans, { method: 'POST', path: `/v1/loans/${loan.loanId}/deferral-plan`, token: who.token, body: { months: 2, reason: 'ILLNESS' } }),
+    );
+    assert.equal(plan.deferredMonths, 2);
+    assert.ok(plan.newMaturityDate > loan.maturityDate);
+    const deferred = expectOk(
+      await call(loans, { method: 'POST', path: `/v1/loans/${loan.loanId}/deferral`, token: who.token, idempotencyKey: randomUUID(), body: { months: 2, reason: 'ILLNESS', pin: who.pin } }),
+    );
+    assert.equal(deferred.maturityDate, plan.newMaturityDate);
+    assert.equal(deferred.deferralsUsed, 1);
+    expectError(
+      await call(loans, { method: 'POST', path: `/v1/loans/${loan.loanId}/deferral-plan`, token: who.token, body: { months: 1, reason: 'ILLNESS' } }),
+      422,
+      'DEFERRAL_LIMIT_REACHED',
+    );
+  });
+
+  test('operators: LPR and products are data; clock control moves the business date; the day close auto-debits and flags overdue', async () => {
+    expectError(await call(admin, { method: 'POST', path: '/v1/admin/lpr', body: { oneYearLprBps: 310 } }), 401, 'UNAUTHENTICATED');
+    const who = await onboard();
+    await approved(who);
+    const loan = expectOk(await draw(who, 600_000));
+    // Spend the drawn money so the first installment cannot be debited in full.
+    const emptied = await call(loans, { method: 'GET', path: `/v1/loans/${loan.loanId}`, token: who.token });
+    assert.equal(emptied.status, 200);
+    const balance = await balanceFen(who);
+    const { handler: accountHandler } = await import('../../functions/http/account.js');
+    expectOk(
+      await call(accountHandler, { method: 'POST', path: '/v1/account/withdraw', token: who.token, idempotencyKey: randomUUID(), body: { amountFen: balance, pin: who.pin } }),
+    );
+    const firstDue = loan.installments[0].dueDate;
+    expectOk(await call(admin, { method: 'POST', path: '/v1/admin/business-date', headers: operator(), body: { businessDate: firstDue } }));
+    const closed = expectOk(await call(admin, { method: 'POST', path: '/v1/admin/day-close', headers: operator() }));
+    assert.equal(closed.closedDate, firstDue);
+    assert.ok(closed.loansChecked >= 1);
+    const overdue = expectOk(await call(loans, { method: 'GET', path: `/v1/loans/${loan.loanId}`, token: who.token }));
+    assert.equal(overdue.installments[0].status, 'OVERDUE');
+    assert.equal(overdue.overdue.daysPastDue, 1);
+    assert.equal(overdue.overdue.bucket, 'DPD_1_30');
+    assert.ok(closed.overdueLoans >= 1 && closed.remindersSent >= 1);
+
+    // Money arrives; the next close collects what is due, penalty first.
+    expectOk(await topUp(who, 2_000_000));
+    const next = expectOk(await call(admin, { method: 'POST', path: '/v1/admin/day-close', headers: operator() }));
+    assert.ok(next.autoDebits >= 1);
+    const cured = expectOk(await call(loans, { method: 'GET', path: `/v1/loans/${loan.loanId}`, token: who.token }));
+    assert.equal(cured.installments[0].status, 'PAID');
+    assert.ok(cured.installments[0].penaltyFen > 0, 'a day overdue costs penalty interest');
+    assert.equal(cured.overdue.daysPastDue, 0);
+    await assertLedgerSound();
+
+    const lpr = expectOk(await call(admin, { method: 'POST', path: '/v1/admin/lpr', headers: operator(), body: { oneYearLprBps: 310 } }));
+    assert.equal(lpr.oneYearLprBps, 310);
+    const products = expectOk(await call(loans, { method: 'GET', path: '/v1/loan-products' }));
+    assert.equal(products.lprBps, 310);
+    const consumer = products.items.find((p: any) => p.productId === 'consumer-credit');
+    const republished = expectOk(
+      await call(admin, {
+        method: 'POST',
+        path: '/v1/admin/loan-products',
+        headers: operator(),
+        body: { ...SEED_LOAN_PRODUCTS[0], name: '近邻消费贷（新版）' },
+      }),
+    );
+    assert.equal(republished.version, consumer.version + 1);
+    // The earlier loan keeps the terms it was signed under.
+    const kept = expectOk(await call(loans, { method: 'GET', path: `/v1/loans/${loan.loanId}`, token: who.token }));
+    assert.equal(kept.contract.productVersion, loan.contract.productVersion);
+    assert.equal(kept.annualRateBps, loan.annualRateBps);
+  });
+});
