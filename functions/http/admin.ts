@@ -3,6 +3,7 @@
 import { config } from '../config.js';
 import { routes } from '../contract/routes.js';
 import { refuse } from '../domain/errors.js';
+import { formatRateBps } from '../domain/loan/arith.js';
 import * as loans from '../store/loans.js';
 import { runDayClose } from '../jobs/day-close.js';
 import { productView } from './loan-views.js';
@@ -14,7 +15,7 @@ function assertClockControl(): void {
 
 const lpr = defineRoute('adminLpr', routes.adminLpr, async ({ body, now }) => {
   await loans.setOneYearLprBps(body.oneYearLprBps, now);
-  return { oneYearLprBps: body.oneYearLprBps, display: `${(body.oneYearLprBps / 100).toFixed(2)}%` };
+  return { oneYearLprBps: body.oneYearLprBps, display: formatRateBps(body.oneYearLprBps) };
 });
 
 const publish = defineRoute('adminPublishLoanProduct', routes.adminPublishLoanProduct, async ({ body, now }) =>

@@ -9,6 +9,7 @@ import { refuse } from '../domain/errors.js';
 import { parseIdNumber } from '../domain/idcard.js';
 import { HOUSE_ACCOUNTS, type Journal, loanDrawdownJournal, loanRepaymentJournal } from '../domain/ledger.js';
 import { scheduleAnnualizedRate } from '../domain/loan/apr.js';
+import { formatRateBps } from '../domain/loan/arith.js';
 import { calculatorQuote } from '../domain/loan/calculator.js';
 import { decide, loanApplicationSchema, RULE_VERSION } from '../domain/loan/decision.js';
 import { applyDeferral, planDeferral } from '../domain/loan/deferral.js';
@@ -41,7 +42,7 @@ async function ownLoan(customerId: string, loanId: string): Promise<loans.LoanRe
 const productList = defineRoute('loanProducts', routes.loanProducts, async () => {
   const lprBps = await loans.oneYearLprBps();
   const items = (await loans.currentProducts()).map((item) => productView(item, lprBps));
-  return { items, lprBps, lprDisplay: `${(lprBps / 100).toFixed(2)}%` };
+  return { items, lprBps, lprDisplay: formatRateBps(lprBps) };
 });
 
 const calculator = defineRoute('loanCalculator', routes.loanCalculator, async ({ body, now }) => {
@@ -149,11 +150,11 @@ const lines = defineRoute('creditLines', routes.creditLines, async ({ customerId
     items.push({
       productId: line.productId,
       productName: lineProduct?.name ?? line.productId,
-      grade: line.grade as 'A',
+      grade: line.grade,
       creditLimitFen: line.creditLimitFen,
       availableFen: Math.max(0, line.availableFen),
       annualRateBps: line.annualRateBps,
-      annualRateDisplay: `${(line.annualRateBps / 100).toFixed(2)}%`,
+      annualRateDisplay: formatRateBps(line.annualRateBps),
       lineExpiresOn: line.lineExpiresOn,
     });
   }
@@ -372,7 +373,7 @@ const deferralPlan = defineRoute('deferralPlan', routes.deferralPlan, async ({ c
     addedInterestFen: plan.addedInterestFen,
     newMaturityDate: plan.newMaturityDate,
     annualRateBps: loan.state.annualRateBps,
-    annualRateDisplay: `${(loan.state.annualRateBps / 100).toFixed(2)}%`,
+    annualRateDisplay: formatRateBps(loan.state.annualRateBps),
     annualizedRateBps: plan.annualizedRateBps,
     annualizedRateDisplay: plan.annualizedRateDisplay,
     installments: installmentViews(plan.installments, today),

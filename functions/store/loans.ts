@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { refuse } from '../domain/errors.js';
 import type { LoanDecision, LoanApplication, BureauReport } from '../domain/loan/decision.js';
 import type { PayoffQuote } from '../domain/loan/payoff.js';
-import { type LoanProduct, loanProductSchema } from '../domain/loan/product.js';
+import { type LoanProduct, loanProductSchema, type RiskGrade } from '../domain/loan/product.js';
 import { ONE_YEAR_LPR_BPS } from '../domain/loan/pricing.js';
 import type { LoanState } from '../domain/loan/state.js';
 import { businessDate } from '../domain/time.js';
@@ -158,7 +158,7 @@ export interface CreditLineRecord {
   productId: string;
   productVersion: number;
   applicationId: string;
-  grade: string;
+  grade: RiskGrade;
   creditLimitFen: number;
   usedFen: number;
   /** creditLimitFen − usedFen, kept on the item because a condition cannot do arithmetic. */
