@@ -218,6 +218,15 @@ export const routes = {
     idempotent: false,
     response: l.CreditLineList,
   },
+  drawdownQuote: {
+    method: 'POST',
+    path: '/v1/loan-quotes',
+    summary: 'Schedule and IRR annualized rate of a drawdown at the rate of my credit line',
+    auth: 'customer',
+    idempotent: false,
+    body: l.CalculatorRequest,
+    response: l.CalculatorResponse,
+  },
   drawdown: {
     method: 'POST',
     path: '/v1/loans',

@@ -15,7 +15,7 @@ import { decide, loanApplicationSchema, RULE_VERSION } from '../domain/loan/deci
 import { applyDeferral, planDeferral } from '../domain/loan/deferral.js';
 import { accruePenalty } from '../domain/loan/overdue.js';
 import { payOff, quotePayoff } from '../domain/loan/payoff.js';
-import { type LoanProduct, productFitReasons } from '../domain/loan/product.js';
+import { type LoanProduct, productFitReasons, type RepaymentMethod } from '../domain/loan/product.js';
 import { allocateRepayment, amountPayableFen, applyAllocation } from '../domain/loan/repayment.js';
 import { buildSchedule } from '../domain/loan/schedule.js';
 import { isPaidOff, type LoanState, openLoan } from '../domain/loan/state.js';
@@ -161,30 +161,42 @@ const lines = defineRoute('creditLines', routes.creditLines, async ({ customerId
   return { items };
 });
 
-const drawdown = defineRoute('drawdown', routes.drawdown, async ({ customerId, body, now, idempotencyKey }) => {
-  const customer = await loadCustomer(customerId);
-  const account = await loadOwnAccount(customer);
-  const today = await loans.currentBusinessDate(now);
-  const line = await loans.creditLine(customerId, body.productId);
+/** The schedule a drawdown would get today on the customer's line, or why it cannot be drawn. */
+async function drawdownTerms(customerId: string, request: { productId: string; amountFen: number; termMonths: number; method: RepaymentMethod }, today: string) {
+  const line = await loans.creditLine(customerId, request.productId);
   if (!line) return refuse('unprocessable', 'NO_CREDIT_LINE', '请先申请该产品的借款额度');
   if (line.lineExpiresOn < today) return refuse('unprocessable', 'CREDIT_LINE_EXPIRED', '借款额度已过期，请重新申请');
   const terms = await loans.productVersion(line.productId, line.productVersion);
   if (!terms) throw new Error(`credit line points at missing product version ${line.productId}@${line.productVersion}`);
-  const [misfit] = productFitReasons(terms, body);
+  const [misfit] = productFitReasons(terms, request);
   if (misfit) return refuse('unprocessable', misfit.code, misfit.message);
-  if (body.amountFen > line.availableFen) {
-    return refuse('unprocessable', 'CREDIT_LIMIT_EXCEEDED', '超过可用借款额度');
-  }
+  if (request.amountFen > line.availableFen) return refuse('unprocessable', 'CREDIT_LIMIT_EXCEEDED', '超过可用借款额度');
+  const schedule = buildSchedule({ ...request, principalFen: request.amountFen, annualRateBps: line.annualRateBps, drawdownDate: today });
+  return { line, terms, schedule, annualized: scheduleAnnualizedRate(schedule) };
+}
+
+const drawdownQuote = defineRoute('drawdownQuote', routes.drawdownQuote, async ({ customerId, body, now }) => {
+  await loadOwnAccount(await loadCustomer(customerId));
+  const { line, schedule, annualized } = await drawdownTerms(customerId, body, await loans.currentBusinessDate(now));
+  return {
+    ...body,
+    grade: line.grade,
+    annualRateBps: line.annualRateBps,
+    annualRateDisplay: formatRateBps(line.annualRateBps),
+    ...annualized,
+    totalInterestFen: schedule.totals.interestFen,
+    totalPaymentFen: schedule.totals.paymentFen,
+    installments: schedule.installments,
+  };
+});
+
+const drawdown = defineRoute('drawdown', routes.drawdown, async ({ customerId, body, now, idempotencyKey }) => {
+  const customer = await loadCustomer(customerId);
+  const account = await loadOwnAccount(customer);
+  const today = await loans.currentBusinessDate(now);
+  const { line, terms, schedule, annualized } = await drawdownTerms(customerId, body, today);
   await requirePin(customer, body.pin, now);
 
-  const schedule = buildSchedule({
-    principalFen: body.amountFen,
-    annualRateBps: line.annualRateBps,
-    termMonths: body.termMonths,
-    method: body.method,
-    drawdownDate: today,
-  });
-  const annualized = scheduleAnnualizedRate(schedule);
   const journalId = deterministicJournalId(customerId, 'drawdown', idempotencyKey);
   const loanId = `L${journalId.slice(1)}`;
   const contractNo = `JL${today.replaceAll('-', '')}${loanId.slice(1, 9).toUpperCase()}`;
@@ -403,6 +415,7 @@ export const handler = lambda([
   calculator,
   apply,
   lines,
+  drawdownQuote,
   drawdown,
   list,
   detail,

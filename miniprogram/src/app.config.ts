@@ -12,6 +12,29 @@ export default defineAppConfig({
     'pages/history/index',
     'pages/result/index',
   ],
+  // Loans load on demand: the main package stays small for the first start.
+  subPackages: [
+    {
+      root: 'packageLoan',
+      pages: [
+        'pages/loans/index',
+        'pages/calculator/index',
+        'pages/apply/index',
+        'pages/decision/index',
+        'pages/draw/index',
+        'pages/loan/index',
+        'pages/repay/index',
+        'pages/payoff/index',
+        'pages/deferral/index',
+        'pages/result/index',
+      ],
+    },
+  ],
+  // Fetched in the background once home or login is shown, so the first tap on 贷款 is instant.
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['packageLoan'] },
+    'pages/login/index': { network: 'all', packages: ['packageLoan'] },
+  },
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f3f5f8',

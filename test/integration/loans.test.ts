@@ -99,8 +99,20 @@ describe('loans', () => {
     assert.ok(decision.annualizedRateDisplay.endsWith('%'));
 
     const before = await balanceFen(who);
+    const quoted = expectOk(
+      await call(loans, {
+        method: 'POST',
+        path: '/v1/loan-quotes',
+        token: who.token,
+        body: { productId: 'consumer-credit', amountFen: 500_000, termMonths: 12, method: 'EQUAL_INSTALLMENT' },
+      }),
+    );
+    assert.equal(quoted.annualRateBps, decision.annualRateBps);
     const key = randomUUID();
     const loan = expectOk(await draw(who, 500_000, key));
+    // What the customer was shown before signing is what the contract holds.
+    assert.equal(loan.annualizedRateBps, quoted.annualizedRateBps);
+    assert.deepEqual(loan.installments.map((row: any) => row.dueFen), quoted.installments.map((row: any) => row.paymentFen));
     assert.equal(await balanceFen(who), before + 500_000);
     assert.equal(loan.status, 'ACTIVE');
     assert.equal(loan.installments.length, 12);

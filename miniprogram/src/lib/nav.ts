@@ -12,12 +12,36 @@ export const PAGES = {
   transfer: '/pages/transfer/index',
   history: '/pages/history/index',
   result: '/pages/result/index',
+  loans: '/packageLoan/pages/loans/index',
+  loanCalculator: '/packageLoan/pages/calculator/index',
+  loanApply: '/packageLoan/pages/apply/index',
+  loanDecision: '/packageLoan/pages/decision/index',
+  loanDraw: '/packageLoan/pages/draw/index',
+  loan: '/packageLoan/pages/loan/index',
+  loanRepay: '/packageLoan/pages/repay/index',
+  loanPayoff: '/packageLoan/pages/payoff/index',
+  loanDeferral: '/packageLoan/pages/deferral/index',
+  loanResult: '/packageLoan/pages/result/index',
 } as const;
 
 export type PagePath = (typeof PAGES)[keyof typeof PAGES];
 
-export function goTo(url: PagePath): void {
-  void Taro.navigateTo({ url });
+export type PageQuery = Record<string, string | number>;
+
+export function pageUrl(path: PagePath, query: PageQuery = {}): string {
+  const pairs = Object.entries(query).map(
+    ([name, value]) => `${name}=${encodeURIComponent(String(value))}`,
+  );
+  return pairs.length > 0 ? `${path}?${pairs.join('&')}` : path;
+}
+
+export function goTo(path: PagePath, query?: PageQuery): void {
+  void Taro.navigateTo({ url: pageUrl(path, query) });
+}
+
+/** Replaces the current page, so Back skips a finished form. */
+export function replaceWith(path: PagePath, query?: PageQuery): void {
+  void Taro.redirectTo({ url: pageUrl(path, query) });
 }
 
 /** Restart the page stack at home, so Back never returns to a finished form. */

@@ -1,6 +1,5 @@
-import Taro from '@tarojs/taro';
 import type { MoneyMovementResult } from '@contract/schemas';
-import { PAGES } from './nav';
+import { PAGES, replaceWith } from './nav';
 
 /**
  * Replaces the finished form with the result page, so Back cannot resubmit it. The result travels
@@ -15,8 +14,5 @@ export function showResult(result: MoneyMovementResult, payeeName?: string): voi
     createdAt: result.createdAt,
   };
   if (payeeName) params.payee = payeeName;
-  const query = Object.entries(params)
-    .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
-    .join('&');
-  void Taro.redirectTo({ url: `${PAGES.result}?${query}` });
+  replaceWith(PAGES.result, params);
 }

@@ -14,6 +14,8 @@ const KIND_GLYPH: Record<JournalKind, string> = {
   WITHDRAW: '提',
   WITHDRAW_REVERSAL: '退',
   TRANSFER: '转',
+  LOAN_DRAWDOWN: '贷',
+  LOAN_REPAYMENT: '还',
 };
 
 interface Pages {

@@ -88,6 +88,7 @@ const TILES = [
   { id: 'tile-withdraw', label: '提现', glyph: '提', page: PAGES.withdraw },
   { id: 'tile-transfer', label: '转账', glyph: '转', page: PAGES.transfer },
   { id: 'tile-history', label: '明细', glyph: '明', page: PAGES.history },
+  { id: 'tile-loans', label: '贷款', glyph: '贷', page: PAGES.loans },
 ] as const;
 
 function AccountHome({ account }: { account: AccountSummary }) {

@@ -7,7 +7,7 @@ import { Field } from '@/components/Field';
 import { ErrorText } from '@/components/Status';
 import { SubmitButton } from '@/components/SubmitButton';
 import { useSubmit } from '@/hooks/useSubmit';
-import { goHome } from '@/lib/nav';
+import { goHome, goTo, PAGES } from '@/lib/nav';
 import './index.css';
 
 const isH5 = process.env.TARO_ENV === 'h5';
@@ -63,6 +63,16 @@ export default function LoginPage() {
         </SubmitButton>
       </View>
       <ErrorText message={error} />
+
+      <View className='login__links'>
+        <Text
+          id='go-loan-calculator'
+          className='link'
+          onClick={() => goTo(PAGES.loanCalculator)}
+        >
+          借款计算器（无需登录）›
+        </Text>
+      </View>
 
       <Text className='login__footnote'>
         首次登录将为您创建近邻银行客户档案，开通电子账户前需完成手机号绑定与实名认证。

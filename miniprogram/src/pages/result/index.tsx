@@ -3,7 +3,6 @@ import { useRouter } from '@tarojs/taro';
 import { formatFen } from '@/lib/money';
 import { goHome } from '@/lib/nav';
 import { formatDateTime } from '@/lib/time';
-import './index.css';
 
 const SUCCESS_MESSAGE: Record<string, string> = {
   TOP_UP: '充值成功',

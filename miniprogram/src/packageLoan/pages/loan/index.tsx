@@ -1,0 +1,127 @@
+import { Button, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import type { LoanView } from '@contract/loan-schemas';
+import { LoadFailed, Loading } from '@/components/Status';
+import { useRemote } from '@/hooks/useRemote';
+import { formatFen } from '@/lib/money';
+import { goTo, PAGES } from '@/lib/nav';
+import { getLoan } from '../../api';
+import { Rates } from '../../components/Rates';
+import { InstallmentSchedule } from '../../components/Schedule';
+import { DPD_BUCKET_LABELS, loanStatusClass, loanStatusLabel } from '../../labels';
+import '../../loan.css';
+
+function Summary({ loan }: { loan: LoanView }) {
+  const overdue = loan.overdue.daysPastDue > 0;
+  return (
+    <View className='card'>
+      <View className='card__head'>
+        <Text className='card__title'>{loan.productName}</Text>
+        <Text id='loan-status' className={loanStatusClass(loan)}>
+          {loanStatusLabel(loan)}
+        </Text>
+      </View>
+      <View className='figure'>
+        <Text className='figure__label'>待还本金</Text>
+        <Text id='loan-outstanding' className='figure__amount'>
+          {formatFen(loan.outstandingPrincipalFen)}
+        </Text>
+      </View>
+      {overdue && (
+        <View id='loan-overdue' className='notice notice--danger'>
+          <Text>
+            已逾期 {loan.overdue.daysPastDue} 天（{DPD_BUCKET_LABELS[loan.overdue.bucket]}），逾期应还{' '}
+            {formatFen(loan.overdue.overdueTotalFen)}，逾期本金按合同利率上浮{' '}
+            {loan.contract.penaltyRateMarkupPercent}% 计收罚息，请尽快还款。
+          </Text>
+        </View>
+      )}
+      {loan.nextDue && (
+        <View className='info-row'>
+          <Text className='info-row__label'>下期还款 {loan.nextDue.dueDate}</Text>
+          <Text id='loan-next-due' className='info-row__value'>
+            {formatFen(loan.nextDue.amountFen)}
+          </Text>
+        </View>
+      )}
+    </View>
+  );
+}
+
+function Terms({ loan }: { loan: LoanView }) {
+  const rows = [
+    ['借款金额', formatFen(loan.principalFen)],
+    ['借款期限', `${loan.termMonths} 个月`],
+    ['还款方式', loan.methodLabel],
+    ['放款日', loan.drawdownDate],
+    ['到期日', loan.maturityDate],
+    ['合同编号', loan.contractNo],
+    ['冷静期', `放款后 ${loan.contract.coolingOffDays} 天`],
+    ['已延期', `${loan.deferralsUsed} 次`],
+  ];
+  return (
+    <View className='card'>
+      <Rates
+        id='loan-annualized-rate'
+        annualizedRateDisplay={loan.annualizedRateDisplay}
+        annualRateDisplay={loan.annualRateDisplay}
+      />
+      {rows.map(([label, value]) => (
+        <View key={label} className='info-row'>
+          <Text className='info-row__label'>{label}</Text>
+          <Text className='info-row__value'>{value}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Actions({ loan }: { loan: LoanView }) {
+  if (loan.status !== 'ACTIVE') return null;
+  const query = { loanId: loan.loanId };
+  return (
+    <View className='card'>
+      <Button
+        id='loan-repay'
+        className='btn btn--primary'
+        onClick={() => goTo(PAGES.loanRepay, query)}
+      >
+        还款
+      </Button>
+      <View className='button-row'>
+        <Button
+          id='loan-payoff'
+          className='btn btn--ghost'
+          onClick={() => goTo(PAGES.loanPayoff, query)}
+        >
+          提前结清
+        </Button>
+        <Button
+          id='loan-deferral'
+          className='btn btn--ghost'
+          onClick={() => goTo(PAGES.loanDeferral, query)}
+        >
+          延期还款
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/** One loan: where it stands, its price, what to do, and every installment. */
+export default function LoanPage() {
+  const { params } = useRouter();
+  const loanId = params.loanId ?? '';
+  const { remote, reload } = useRemote(() => getLoan(loanId));
+  if (remote.status === 'loading') return <Loading />;
+  if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
+  const loan = remote.data;
+  return (
+    <View className='page'>
+      <Summary loan={loan} />
+      <Actions loan={loan} />
+      <Terms loan={loan} />
+      <InstallmentSchedule installments={loan.installments} />
+    </View>
+  );
+}
