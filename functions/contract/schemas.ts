@@ -30,13 +30,23 @@ export const ErrorBody = z
 
 // ---- Auth ----------------------------------------------------------------------------------
 
+/** A wx.login / getPhoneNumber code: an opaque token of visible ASCII, never control characters
+ *  or other text (found by the bad-input fuzzer: a code with an unpaired surrogate signed in). */
+const WechatCode = z.string().min(1).max(128).regex(/^[\x21-\x7e]+$/);
+
+/** Free text a customer writes and another reads (a transfer memo): no control characters,
+ *  unpaired surrogates or invisible format characters such as bidi overrides (ZWJ/ZWNJ, which
+ *  emoji and some scripts need, are allowed). */
+const PlainText = (max: number) => z.string().max(max).regex(/^(?:[^\p{Cc}\p{Cf}\p{Cs}]|[\u200c\u200d])*$/u);
+
 export const WechatSignInRequest = z
-  .object({ code: z.string().min(1).max(128) })
+  .object({ code: WechatCode })
   .strict()
   .meta({ id: 'WechatSignInRequest' });
 
 export const RefreshRequest = z
-  .object({ refreshToken: z.string().min(16).max(256) })
+  // Issued refresh tokens are base64url.
+  .object({ refreshToken: z.string().min(16).max(256).regex(/^[A-Za-z0-9_-]+$/) })
   .strict()
   .meta({ id: 'RefreshRequest' });
 
@@ -100,7 +110,7 @@ export const SignInResponse = z
   .meta({ id: 'SignInResponse' });
 
 export const BindPhoneRequest = z
-  .object({ code: z.string().min(1).max(128).meta({ description: 'getPhoneNumber code' }) })
+  .object({ code: WechatCode.meta({ description: 'getPhoneNumber code' }) })
   .strict()
   .meta({ id: 'BindPhoneRequest' });
 
@@ -168,7 +178,7 @@ export const TransferRequest = z
     toPhone: z.string().regex(/^1[3-9]\d{9}$/),
     amountFen: AmountFen,
     pin: Pin,
-    memo: z.string().max(20).optional(),
+    memo: PlainText(20).optional(),
   })
   .strict()
   .meta({ id: 'TransferRequest' });

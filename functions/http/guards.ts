@@ -6,7 +6,7 @@ import { refuse } from '../domain/errors.js';
 import type { Class2Limits } from '../domain/limits.js';
 import { afterWrongPin, isPinLocked } from '../domain/pin.js';
 import { type AccountRecord, getAccount } from '../store/accounts.js';
-import { type CustomerRecord, getCustomer, savePinAttempts } from '../store/customers.js';
+import { type CustomerRecord, clearPinAttempts, getCustomer, lockPin, takePinAttempt } from '../store/customers.js';
 import { pinMatches } from '../store/pin-hash.js';
 
 export async function loadCustomer(customerId: string): Promise<CustomerRecord> {
@@ -43,25 +43,25 @@ export function class2Limits(): Class2Limits {
   };
 }
 
-/** Verifies the payment PIN, counting wrong attempts and locking after too many. */
-export async function requirePin(customer: CustomerRecord, pin: string, now: Date, attempt = 1): Promise<void> {
+/** Verifies the payment PIN, counting wrong attempts and locking after too many. An attempt is
+ *  taken from the budget before the PIN is compared (and given back when it was right), so
+ *  guesses fired at once cannot be evaluated beyond the budget: each one either holds an
+ *  attempt or is answered PIN_LOCKED without being checked. */
+export async function requirePin(customer: CustomerRecord, pin: string, now: Date): Promise<void> {
   if (!customer.pinHash) refuse('unprocessable', 'PIN_REQUIRED', '请先设置支付密码');
+  const policy = { maxAttempts: config().PIN_MAX_ATTEMPTS, lockMinutes: config().PIN_LOCK_MINUTES };
   const state = { failedAttempts: customer.pinFailedAttempts ?? 0, lockedUntil: customer.pinLockedUntil ?? null };
   if (isPinLocked(state, now)) refuse('locked', 'PIN_LOCKED', '支付密码错误次数过多，已暂时锁定');
-  const policy = { maxAttempts: config().PIN_MAX_ATTEMPTS, lockMinutes: config().PIN_LOCK_MINUTES };
+  const taken = await takePinAttempt(customer.customerId, policy.maxAttempts, now);
+  if (taken === undefined) refuse('locked', 'PIN_LOCKED', '支付密码错误次数过多，已暂时锁定');
   if (await pinMatches(pin, customer.pinHash!)) {
-    if (state.failedAttempts > 0 || state.lockedUntil) {
-      await savePinAttempts(customer.customerId, state, { failedAttempts: 0, lockedUntil: null });
-    }
+    await clearPinAttempts(customer.customerId, now);
     return;
   }
-  const next = afterWrongPin(state, policy, now);
-  const saved = await savePinAttempts(customer.customerId, state, next);
-  // Lost a race with another attempt: re-read and count this one on top of it.
-  if (!saved) {
-    if (attempt >= 3) refuse('conflict', 'REQUEST_IN_PROGRESS', '操作过于频繁，请稍后再试');
-    return requirePin(await loadCustomer(customer.customerId), pin, now, attempt + 1);
+  const next = afterWrongPin({ failedAttempts: taken! - 1, lockedUntil: null }, policy, now);
+  if (next.lockedUntil) {
+    await lockPin(customer.customerId, policy.maxAttempts, next.lockedUntil);
+    refuse('locked', 'PIN_LOCKED', '支付密码错误次数过多，已暂时锁定');
   }
-  if (next.lockedUntil) refuse('locked', 'PIN_LOCKED', '支付密码错误次数过多，已暂时锁定');
-  refuse('forbidden', 'PIN_INCORRECT', `支付密码错误，还可尝试 ${policy.maxAttempts - next.failedAttempts} 次`);
+  refuse('forbidden', 'PIN_INCORRECT', `支付密码错误，还可尝试 ${policy.maxAttempts - taken!} 次`);
 }

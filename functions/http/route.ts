@@ -136,6 +136,10 @@ function requestHash(event: Event): string {
   return createHash('sha256').update(`${event.requestContext.http.method} ${event.rawPath}\n${canonical}`).digest('base64url');
 }
 
+/** Refusals about the request itself (its content against the rules and the state it met);
+ *  the others — credentials, PIN, contention — say nothing final about the request. */
+const FINAL_REFUSALS: ReadonlySet<RefusalKind> = new Set<RefusalKind>(['invalid', 'not_found', 'unprocessable']);
+
 const idempotent = (routeName: string): Middleware => {
   const scopeOf = (context: RouteContext) => `${context.customerId}#${routeName}`;
   return {
@@ -163,11 +167,21 @@ const idempotent = (routeName: string): Middleware => {
         body: String(response.body),
       });
     },
-    // Refusals happen before anything is written (a withdrawal that was debited and then
-    // declined by the card answers 200 REVERSED instead), and a crash after a write is safe to
-    // redo because journal ids derive from the key: so a failed request frees its key.
-    onError: async ({ context }) => {
-      if (context.reservedKey) await idempotency.release(scopeOf(context), context.idempotencyKey!);
+    // A refusal decided by the rules is the request's answer: it is stored like a success, so a
+    // repeat of the same request gets the same refusal — never a success later, once the balance
+    // or a limit has moved (the customer was told it did not happen). Anything else frees the
+    // key: a wrong or locked PIN (the PIN is not part of the request, so the same request may be
+    // retried with the right one), contention, an outage, a crash — a crash after a write is safe
+    // to redo because journal ids derive from the key. Refusals happen before anything is
+    // written (a withdrawal debited and then declined by the card answers 200 REVERSED instead).
+    onError: async ({ context, error }) => {
+      if (!context.reservedKey) return;
+      if (error instanceof Refusal && FINAL_REFUSALS.has(error.kind)) {
+        const refused = errorResponse(STATUS_BY_KIND[error.kind], error.code, error.userMessage);
+        await idempotency.complete(scopeOf(context), context.idempotencyKey!, { statusCode: refused.statusCode!, body: String(refused.body) });
+        return;
+      }
+      await idempotency.release(scopeOf(context), context.idempotencyKey!);
     },
   };
 };

@@ -2,7 +2,6 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { refuse } from '../domain/errors.js';
-import type { PinAttemptState } from '../domain/pin.js';
 import { db } from './client.js';
 import { cancellationCodes, isConditionFailed, withContentionRetry } from './errors.js';
 import { keys } from './keys.js';
@@ -189,28 +188,64 @@ export async function savePinHash(customerId: string, pinHash: string, previousH
   }
 }
 
-/** Records the attempt counter after a PIN check; conditional on what was read, so two wrong
- *  attempts at once cannot both count as the first. */
-export async function savePinAttempts(customerId: string, expected: PinAttemptState, next: PinAttemptState): Promise<boolean> {
+/** Takes one attempt from the PIN budget BEFORE the PIN is checked, atomically: concurrent checks
+ *  each take their own, so no more than `maxAttempts` guesses are ever evaluated between locks.
+ *  Returns the attempts now taken, or undefined when the PIN is locked or the budget is spent. */
+export async function takePinAttempt(customerId: string, maxAttempts: number, now: Date): Promise<number | undefined> {
   const { doc, tableName } = db();
   try {
-    await doc.send(
+    const { Attributes } = await doc.send(
       new UpdateCommand({
         TableName: tableName,
         Key: keys.customer(customerId),
-        UpdateExpression: 'SET pinFailedAttempts = :n, pinLockedUntil = :l',
-        ConditionExpression: 'pinFailedAttempts = :en AND (attribute_not_exists(pinLockedUntil) OR pinLockedUntil = :el)',
-        ExpressionAttributeValues: {
-          ':n': next.failedAttempts,
-          ':l': next.lockedUntil,
-          ':en': expected.failedAttempts,
-          ':el': expected.lockedUntil,
-        },
+        UpdateExpression: 'SET pinFailedAttempts = if_not_exists(pinFailedAttempts, :zero) + :one',
+        ConditionExpression:
+          'attribute_exists(PK) AND (attribute_not_exists(pinLockedUntil) OR pinLockedUntil = :none OR pinLockedUntil <= :now)' +
+          ' AND (attribute_not_exists(pinFailedAttempts) OR pinFailedAttempts < :max)',
+        ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':none': null, ':now': now.toISOString(), ':max': maxAttempts },
+        ReturnValues: 'UPDATED_NEW',
       }),
     );
-    return true;
+    return Number(Attributes?.pinFailedAttempts);
   } catch (error) {
-    if (isConditionFailed(error)) return false;
+    if (isConditionFailed(error)) return undefined;
     throw error;
   }
+}
+
+/** After the right PIN: the attempts taken so far are cleared (unless a lock arrived meanwhile). */
+export async function clearPinAttempts(customerId: string, now: Date): Promise<void> {
+  const { doc, tableName } = db();
+  await doc
+    .send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.customer(customerId),
+        UpdateExpression: 'SET pinFailedAttempts = :zero, pinLockedUntil = :none',
+        ConditionExpression: 'attribute_not_exists(pinLockedUntil) OR pinLockedUntil = :none OR pinLockedUntil <= :now',
+        ExpressionAttributeValues: { ':zero': 0, ':none': null, ':now': now.toISOString() },
+      }),
+    )
+    .catch((error: unknown) => {
+      if (!isConditionFailed(error)) throw error;
+    });
+}
+
+/** The wrong guess that spent the budget locks the PIN and starts a fresh budget for afterwards. */
+export async function lockPin(customerId: string, maxAttempts: number, lockedUntil: string): Promise<void> {
+  const { doc, tableName } = db();
+  await doc
+    .send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.customer(customerId),
+        UpdateExpression: 'SET pinFailedAttempts = :zero, pinLockedUntil = :until',
+        ConditionExpression: 'pinFailedAttempts >= :max',
+        ExpressionAttributeValues: { ':zero': 0, ':until': lockedUntil, ':max': maxAttempts },
+      }),
+    )
+    .catch((error: unknown) => {
+      // The right PIN cleared the budget meanwhile: nothing to lock.
+      if (!isConditionFailed(error)) throw error;
+    });
 }

@@ -5,15 +5,21 @@
 //
 //   JINLIN_FAULTS=throttle:0.05,conflict:0.05,lostReply:0.02[,seed:42][,log:/tmp/faults.log]
 //
-// throttle   any call fails before it is sent, as DynamoDB does when it throttles and the SDK's
-//            own retries have given up (ThrottlingException / ProvisionedThroughputExceeded).
+// throttle   any call is answered ThrottlingException / ProvisionedThroughputExceededException
+//            instead of being served, as DynamoDB does under too much load. Injected under the
+//            SDK's own retries (which back off and try again, as in production); a throttle that
+//            outlasts them reaches the application and is logged as `throttleSurfaced`.
 // conflict   a TransactWriteItems is cancelled before it is sent: TransactionCanceledException
 //            with a TransactionConflict reason, as when another transaction holds an item.
 // lostReply  a TransactWriteItems is sent and commits, then the caller gets a timeout instead
 //            of the answer — the write happened, the caller cannot know.
 // Each injected fault is appended as one line (`<kind> <command>`) to `log` when given.
+import type { DeserializeMiddleware, InitializeMiddleware } from '@smithy/types';
 import {
+  type DynamoDBClient,
   DynamoDBServiceException,
+  type ServiceInputTypes,
+  type ServiceOutputTypes,
   ProvisionedThroughputExceededException,
   ThrottlingException,
   TransactionCanceledException,
@@ -90,35 +96,45 @@ function lostReply(): Error {
   return Object.assign(new Error('Connection timed out after the request was sent (injected: the write committed)'), { name: 'TimeoutError', code: 'ETIMEDOUT' });
 }
 
-interface Stack {
-  add(middleware: unknown, options: { step: 'initialize'; name: string; priority: 'high' }): void;
-}
+type Next = (args: { input: Record<string, unknown> }) => Promise<unknown>;
+type Middleware = (next: Next, context: { commandName?: string }) => (args: { input: Record<string, unknown> }) => Promise<unknown>;
+const isThrottle = (error: unknown) => error instanceof ThrottlingException || error instanceof ProvisionedThroughputExceededException;
 
-/** Adds the fault middleware at the top of the client's stack, above the SDK's own retries. */
-export function installFaults(client: { middlewareStack: Stack }, plan: FaultPlan): void {
+/** Adds the fault middlewares: throttling inside the SDK's retry loop (the deserialize step runs
+ *  once per attempt), conflicts and lost replies at the top (once per call, above the retries). */
+export function installFaults(client: DynamoDBClient, plan: FaultPlan): void {
   const rand = random(plan.seed ^ Math.imul(threadId + 1, 0x9e3779b1));
-  const record = (kind: FaultKind, command: string) => {
+  const record = (kind: string, command: string) => {
     if (plan.log) appendFileSync(plan.log, `${kind} ${command}\n`);
   };
-  const middleware =
-    (next: (args: { input: Record<string, unknown> }) => Promise<unknown>, context: { commandName?: string }) =>
-    async (args: { input: Record<string, unknown> }) => {
-      const command = (context.commandName ?? 'Unknown').replace(/Command$/, '');
-      const transactWrite = command === 'TransactWriteItems';
-      if (rand() < plan.rates.throttle) {
-        record('throttle', command);
-        throw throttled(rand);
-      }
-      if (transactWrite && rand() < plan.rates.conflict) {
-        record('conflict', command);
-        throw conflicted(Array.isArray(args.input.TransactItems) ? args.input.TransactItems.length : 1, rand);
-      }
-      const result = await next(args);
-      if (transactWrite && rand() < plan.rates.lostReply) {
-        record('lostReply', command);
-        throw lostReply();
-      }
-      return result;
-    };
-  client.middlewareStack.add(middleware, { step: 'initialize', name: 'jinlinFaultInjection', priority: 'high' });
+  const commandOf = (context: { commandName?: string }) => (context.commandName ?? 'Unknown').replace(/Command$/, '');
+  const perAttempt: Middleware = (next, context) => async (args: { input: Record<string, unknown> }) => {
+    if (rand() < plan.rates.throttle) {
+      record('throttle', commandOf(context));
+      throw throttled(rand);
+    }
+    return next(args);
+  };
+  const perCall: Middleware = (next, context) => async (args: { input: Record<string, unknown> }) => {
+    const command = commandOf(context);
+    const transactWrite = command === 'TransactWriteItems';
+    if (transactWrite && rand() < plan.rates.conflict) {
+      record('conflict', command);
+      throw conflicted(Array.isArray(args.input.TransactItems) ? args.input.TransactItems.length : 1, rand);
+    }
+    let result: unknown;
+    try {
+      result = await next(args);
+    } catch (error) {
+      if (isThrottle(error)) record('throttleSurfaced', command);
+      throw error;
+    }
+    if (transactWrite && rand() < plan.rates.lostReply) {
+      record('lostReply', command);
+      throw lostReply();
+    }
+    return result;
+  };
+  client.middlewareStack.add(perCall as unknown as InitializeMiddleware<ServiceInputTypes, ServiceOutputTypes>, { step: 'initialize', name: 'jinlinFaultsPerCall', priority: 'high' });
+  client.middlewareStack.add(perAttempt as unknown as DeserializeMiddleware<ServiceInputTypes, ServiceOutputTypes>, { step: 'deserialize', name: 'jinlinFaultsPerAttempt', priority: 'high' });
 }

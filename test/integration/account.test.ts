@@ -293,8 +293,9 @@ describe('card gateway refusals', () => {
     assert.equal(await balanceFen(g), 0);
     assert.equal((await scanTable()).filter((i) => i.type === 'JOURNAL').length, journalsBefore);
     assert.deepEqual(expectOk(await history(g)).items, []);
-    // The refused request freed its key: retrying it asks the card again rather than replaying.
+    // The refusal is that key's answer: a repeat gets it again, and still nothing moves.
     expectError(await topUp(g, 10_000, key), 422, 'CARD_DECLINED');
+    assert.equal(await balanceFen(g), 0);
   });
 
   test('a card that refuses the credit (…0052): withdrawal answers REVERSED and the money is back', async () => {

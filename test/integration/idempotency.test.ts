@@ -1,5 +1,5 @@
 // Idempotency-Key on money-moving routes: same key + same body → same answer and one movement;
-// same key + other body → 422; still running → 409; a refused request frees its key.
+// same key + other body → 422; still running → 409; a refusal is stored like a success.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
@@ -152,16 +152,21 @@ describe('keys that are missing, malformed or in flight', () => {
     assert.equal((await idempotencyRecord(held)).item.status, 'IN_FLIGHT');
   });
 
-  test('a refused request (insufficient funds) frees its key: the same key succeeds after a top-up', async () => {
+  test('a refusal is the answer: the same key gets the same refusal even once the money is there', async () => {
+    // The customer was told it did not happen; a repeat of that request (a duplicate delivery,
+    // a retry) must not make it happen later. A new submission is a new key.
     const c = await onboard({ name: '王五' });
     const key = randomUUID();
-    expectError(await withdraw(c, 2_000, key), 422, 'INSUFFICIENT_FUNDS');
-    expectError(await withdraw(c, 2_000, key), 422, 'INSUFFICIENT_FUNDS');
+    const refused = await withdraw(c, 2_000, key);
+    expectError(refused, 422, 'INSUFFICIENT_FUNDS');
     expectOk(await topUp(c, 3_000));
-    const done = expectOk(await withdraw(c, 2_000, key));
+    const again = await withdraw(c, 2_000, key);
+    expectError(again, 422, 'INSUFFICIENT_FUNDS');
+    assert.deepEqual(again.body, refused.body);
+    assert.equal(await balanceFen(c), 3_000);
+    assert.equal((await idempotencyRecord(key)).item.status, 'COMPLETED');
+    const done = expectOk(await withdraw(c, 2_000));
     assert.equal(done.balanceFen, 1_000);
-    assert.deepEqual(expectOk(await withdraw(c, 2_000, key)), done);
-    assert.equal(await balanceFen(c), 1_000);
   });
 });
 

@@ -1,0 +1,50 @@
+// Private copies of the service (serverless.yml, functions/, package.json, tsconfig.json) with
+// node_modules linked in, taken once per run. `serverless package` and `serverless offline`
+// build into `<service>/.esbuild`, and package deletes that folder when it is done: run from the
+// repository, the benchmark would pull the bundles from under anyone else's offline API in the
+// same checkout (and theirs from under it). A copy also keeps every phase of a run on the same
+// code while others edit files.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../../scripts/lib/serverless-config.js';
+import { onCleanup } from './cleanup.js';
+
+/** The offline copy's Lambda timeout. serverless.yml says 10 s, which AWS gives each invocation
+ *  with its own CPU; here 32 concurrent requests queue for two shared cores behind ~0.1–0.3 s of
+ *  scrypt each, and middy's own timeout would turn the wait into 500s that AWS would not see. */
+export const OFFLINE_TIMEOUT_SECONDS = 120;
+
+const snapshots = new Map<string, string>();
+
+/** `import { z } from 'zod'` materializes zod's namespace object, which re-exports every locale. */
+export const NAMED_ZOD_IMPORT = /^import \{ z \} from 'zod';$/gm;
+
+export function serviceSnapshot(variant: 'as-is' | 'offline' | 'zod-namespace' = 'as-is'): string {
+  const existing = snapshots.get(variant);
+  if (existing) return existing;
+  const dir = mkdtempSync(join(tmpdir(), `jinlin-bench-service-${variant}-`));
+  onCleanup(`service snapshot (${variant})`, () => rmSync(dir, { recursive: true, force: true }));
+  for (const file of ['serverless.yml', 'package.json', 'tsconfig.json']) cpSync(join(repoRoot, file), join(dir, file));
+  cpSync(join(repoRoot, 'functions'), join(dir, 'functions'), { recursive: true });
+  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  if (variant === 'offline') {
+    const file = join(dir, 'serverless.yml');
+    const yaml = readFileSync(file, 'utf8');
+    const timeouts = yaml.match(/^ {2}timeout: \d+$/gm) ?? [];
+    if (timeouts.length !== 1) throw new Error(`expected one provider timeout in serverless.yml, found ${timeouts.length}`);
+    writeFileSync(file, yaml.replace(/^ {2}timeout: \d+$/m, `  timeout: ${OFFLINE_TIMEOUT_SECONDS}`));
+  }
+  if (variant === 'zod-namespace') {
+    // What the bundles would be if every file used zod's namespace import (attribution only).
+    for (const file of readdirSync(join(dir, 'functions'), { recursive: true }) as string[]) {
+      if (!file.endsWith('.ts')) continue;
+      const path = join(dir, 'functions', file);
+      const text = readFileSync(path, 'utf8');
+      if (NAMED_ZOD_IMPORT.test(text)) writeFileSync(path, text.replace(NAMED_ZOD_IMPORT, "import * as z from 'zod';"));
+      NAMED_ZOD_IMPORT.lastIndex = 0;
+    }
+  }
+  snapshots.set(variant, dir);
+  return dir;
+}

@@ -1,0 +1,267 @@
+// The bank test's checker. During the run: consistent snapshots of every balance item
+// (TransactGetItems, ≤ 100 items per call) must sum to exactly 0 — money is only ever moved
+// between accounts, the house's clearing shards mirroring the cards — and no customer balance is
+// below zero. After the run: the whole-table ledger invariants (ledger-check.ts) plus what the
+// clients saw: every success is in the ledger as the movement it claimed, every definitive
+// refusal left nothing, one key never got two different answers, each balance is its opening
+// balance plus exactly the successes, and the Class II limits held.
+import { TransactGetCommand } from '@aws-sdk/lib-dynamodb';
+import { businessDate } from '../../functions/domain/time.js';
+import { db } from '../../functions/store/client.js';
+import { deterministicJournalId } from '../../functions/store/ledger.js';
+import { checkLedger, type Item } from '../support/ledger-check.js';
+import type { Answer } from './client.js';
+import type { PlannedOp } from './plan.js';
+
+export const MAX_TRANSACT_GET = 100;
+
+export interface Snapshot {
+  total: number;
+  balances: Map<string, number>;
+}
+
+/** One atomic read of up to 100 balance items; throws when DynamoDB does not answer. */
+export async function snapshot(accountIds: string[]): Promise<Snapshot> {
+  if (accountIds.length > MAX_TRANSACT_GET) {
+    throw new Error(`${accountIds.length} balance items do not fit one TransactGetItems (≤ ${MAX_TRANSACT_GET}): the total would not be one snapshot`);
+  }
+  const { doc, tableName } = db();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { Responses } = await doc.send(
+        new TransactGetCommand({
+          TransactItems: accountIds.map((accountId) => ({
+            Get: { TableName: tableName, Key: { PK: `ACCT#${accountId}`, SK: 'BALANCE' }, ProjectionExpression: 'balanceFen' },
+          })),
+        }),
+      );
+      const balances = new Map<string, number>();
+      let total = 0;
+      accountIds.forEach((accountId, i) => {
+        const balance = Number(Responses?.[i]?.Item?.balanceFen ?? Number.NaN);
+        balances.set(accountId, balance);
+        total += balance;
+      });
+      return { total, balances };
+    } catch (error) {
+      // A snapshot that collides with a transaction in progress is cancelled; read again.
+      if ((error as Error).name !== 'TransactionCanceledException' || attempt >= 10) throw error;
+    }
+  }
+}
+
+/** What a snapshot must show. */
+export function snapshotViolations(snap: Snapshot, customerAccounts: ReadonlySet<string>): string[] {
+  const violations: string[] = [];
+  if (snap.total !== 0) violations.push(`snapshot: balances sum to ${snap.total}, not 0`);
+  for (const [accountId, balance] of snap.balances) {
+    if (!Number.isSafeInteger(balance)) violations.push(`snapshot: ${accountId} has no integer balance (${balance})`);
+    if (customerAccounts.has(accountId) && balance < 0) violations.push(`snapshot: customer account ${accountId} is at ${balance}`);
+  }
+  return violations;
+}
+
+export interface Party {
+  customerId: string;
+  accountId: string;
+}
+
+/** One planned operation and every definitive (or last) answer the clients got for it. */
+export interface OpRecord {
+  op: PlannedOp;
+  /** The route name the server derives journal ids from. */
+  route: 'topUp' | 'withdraw' | 'transfer' | 'account';
+  from: Party;
+  to?: Party;
+  amount: unknown;
+  answers: Answer[];
+  /** The same key sent again with another body: must be refused, and change nothing. */
+  reuse?: Answer;
+}
+
+export interface Limits {
+  dailyFen: number;
+  yearlyFen: number;
+}
+
+export interface FinalInput {
+  items: Item[];
+  records: OpRecord[];
+  /** Customer balances when the clients started, from a snapshot. */
+  opening: Map<string, number>;
+  customerAccounts: ReadonlySet<string>;
+  /** Journals that existed before the clients started. */
+  journalsBefore: ReadonlySet<string>;
+  /** Journals allowed without an idempotency record (the demo seed). */
+  unkeyed: ReadonlySet<string>;
+  limits: Limits;
+}
+
+export interface FinalResult {
+  violations: string[];
+  /** Operations whose outcome the clients never learnt, resolved against the ledger. */
+  unknownApplied: number;
+  unknownNotApplied: number;
+  journals: number;
+}
+
+const definitive = (answers: Answer[]) => answers.filter((a) => a.outcome !== 'unknown');
+
+export function finalCheck(input: FinalInput): FinalResult {
+  const { items, records, opening, customerAccounts, limits } = input;
+  const violations: string[] = [];
+  const journals = new Map<string, Item>(items.filter((i) => i.type === 'JOURNAL').map((j) => [String(j.journalId), j]));
+  const unkeyed = new Set(input.unkeyed);
+  let unknownApplied = 0;
+  let unknownNotApplied = 0;
+  const expected = new Map(opening);
+  const expectedJournals = new Set(input.journalsBefore);
+  const move = (accountId: string, delta: number) => expected.set(accountId, (expected.get(accountId) ?? 0) + delta);
+  const unknownKeys = new Set<string>();
+
+  for (const record of records) {
+    const { op } = record;
+    if (op.kind === 'read') {
+      for (const answer of definitive(record.answers)) {
+        if (answer.outcome === 'ok' && !(Number.isSafeInteger(answer.body?.balanceFen) && answer.body.balanceFen >= 0)) {
+          violations.push(`${op.id} read a balance of ${answer.body?.balanceFen}`);
+        }
+      }
+      continue;
+    }
+    const tag = `${op.id} ${op.kind} ${JSON.stringify(record.amount)} key ${op.key}`;
+    const journalId = deterministicJournalId(record.from.customerId, record.route, op.key);
+    const reversalId = deterministicJournalId(record.from.customerId, 'withdraw-reversal', op.key);
+    const answers = definitive(record.answers);
+    const oks = answers.filter((a) => a.outcome === 'ok');
+    const rejected = answers.filter((a) => a.outcome === 'rejected');
+
+    // One key, one answer: copies and repeats of a request agree.
+    if (oks.length > 0 && rejected.length > 0) {
+      violations.push(`${tag}: the same key was answered ${oks[0]!.status} and ${rejected.map((r) => `${r.status} ${r.code}`).join(', ')}`);
+    }
+    if (new Set(oks.map((a) => a.raw)).size > 1) violations.push(`${tag}: repeats got different successes: ${oks.map((a) => a.raw).join(' | ')}`);
+    if (new Set(rejected.map((a) => a.code)).size > 1) violations.push(`${tag}: repeats got different refusals: ${rejected.map((a) => a.code).join(', ')}`);
+    if (record.reuse && !(record.reuse.outcome === 'rejected' && record.reuse.status === 422 && record.reuse.code === 'IDEMPOTENCY_KEY_REUSED')) {
+      violations.push(`${tag}: the key reused with another body was answered ${record.reuse.status} ${record.reuse.code ?? record.reuse.raw.slice(0, 200)}`);
+    }
+    if (op.amountClass !== 'valid' && oks.length > 0) violations.push(`${tag}: an invalid amount (${op.amountClass}) was accepted`);
+
+    const main = journals.get(journalId);
+    const reversal = journals.get(reversalId);
+    if (oks.length > 0) {
+      const body = oks[0]!.body;
+      const reversed = body.status === 'REVERSED';
+      const claimed = journals.get(String(body.journalId));
+      if (!claimed) {
+        violations.push(`${tag}: answered ${body.status} with journal ${body.journalId}, which is not in the ledger`);
+        continue;
+      }
+      if (!Number.isSafeInteger(body.balanceFen) || body.balanceFen < 0) violations.push(`${tag}: answered a balance of ${body.balanceFen}`);
+      if (body.amountFen !== record.amount) violations.push(`${tag}: answered amount ${body.amountFen}`);
+      if (!main) violations.push(`${tag}: succeeded but its journal ${journalId} is missing`);
+      const ownPosting = (j: Item | undefined, accountId: string) =>
+        (j?.postings as { accountId: string; amountFen: number }[] | undefined)?.find((p) => p.accountId === accountId)?.amountFen;
+      const amount = record.amount as number;
+      if (record.route === 'topUp') {
+        if (body.journalId !== journalId || main?.kind !== 'TOP_UP' || ownPosting(main, record.from.accountId) !== amount) violations.push(`${tag}: ledger holds ${JSON.stringify(main?.postings)} for a top-up`);
+        move(record.from.accountId, amount);
+        expectedJournals.add(journalId);
+      } else if (record.route === 'withdraw') {
+        if (main?.kind !== 'WITHDRAW' || ownPosting(main, record.from.accountId) !== -amount) violations.push(`${tag}: ledger holds ${JSON.stringify(main?.postings)} for a withdrawal`);
+        expectedJournals.add(journalId);
+        if (reversed) {
+          if (body.journalId !== reversalId || reversal?.kind !== 'WITHDRAW_REVERSAL' || reversal.reverses !== journalId || ownPosting(reversal, record.from.accountId) !== amount) {
+            violations.push(`${tag}: answered REVERSED but the ledger holds ${JSON.stringify(reversal)}`);
+          }
+          expectedJournals.add(reversalId);
+        } else {
+          if (body.journalId !== journalId) violations.push(`${tag}: answered journal ${body.journalId}, expected ${journalId}`);
+          if (reversal) violations.push(`${tag}: answered SUCCEEDED but the ledger also holds its reversal ${reversalId}`);
+          move(record.from.accountId, -amount);
+        }
+      } else {
+        if (body.journalId !== journalId || main?.kind !== 'TRANSFER' || ownPosting(main, record.from.accountId) !== -amount || ownPosting(main, record.to!.accountId) !== amount) {
+          violations.push(`${tag}: ledger holds ${JSON.stringify(main?.postings)} for a transfer to ${record.to?.accountId}`);
+        }
+        move(record.from.accountId, -amount);
+        move(record.to!.accountId, amount);
+        expectedJournals.add(journalId);
+      }
+    } else if (rejected.length > 0) {
+      // A definitive refusal changed nothing.
+      if (main) violations.push(`${tag}: refused (${rejected[0]!.status} ${rejected[0]!.code}) but journal ${journalId} is in the ledger`);
+      if (reversal) violations.push(`${tag}: refused but reversal ${reversalId} is in the ledger`);
+    } else {
+      // Nobody learnt the outcome: the ledger decides, and it must be all or nothing.
+      unknownKeys.add(op.key);
+      if (main) {
+        unknownApplied++;
+        unkeyed.add(journalId);
+        expectedJournals.add(journalId);
+        const postings = main.postings as { accountId: string; amountFen: number }[];
+        for (const p of postings) if (customerAccounts.has(p.accountId)) move(p.accountId, p.amountFen);
+        if (reversal) {
+          unkeyed.add(reversalId);
+          expectedJournals.add(reversalId);
+          for (const p of reversal.postings as { accountId: string; amountFen: number }[]) if (customerAccounts.has(p.accountId)) move(p.accountId, p.amountFen);
+        }
+      } else {
+        unknownNotApplied++;
+        if (reversal) violations.push(`${tag}: reversal ${reversalId} without its withdrawal`);
+      }
+    }
+  }
+
+  // The ledger's own invariants over the whole table.
+  const report = checkLedger(items, { allowInFlight: true, unkeyedJournals: unkeyed });
+  violations.push(...report.violations);
+  // Keys left in flight only for requests nobody learnt the outcome of.
+  for (const item of items) {
+    if (item.type === 'IDEMPOTENCY' && item.status === 'IN_FLIGHT') {
+      const key = String(item.PK).split('#').pop()!;
+      if (!unknownKeys.has(key)) violations.push(`idempotency key ${key} left IN_FLIGHT though its request was answered`);
+    }
+  }
+
+  // Exactly the journals the answers account for: no duplicate, no ghost.
+  for (const journalId of journals.keys()) {
+    if (!expectedJournals.has(journalId)) violations.push(`journal ${journalId} (${journals.get(journalId)!.kind}) is in the ledger but no answer accounts for it`);
+  }
+  for (const journalId of expectedJournals) if (!journals.has(journalId)) violations.push(`journal ${journalId} expected but missing`);
+
+  // Every customer balance is its opening balance plus exactly what the clients were told.
+  for (const accountId of customerAccounts) {
+    const stored = report.balances.get(accountId);
+    const want = expected.get(accountId) ?? 0;
+    if (stored !== want) violations.push(`account ${accountId}: balance ${stored}, but opening + answered movements = ${want}`);
+  }
+
+  // Class II limits: transfers per account, direction, CST day and year, against the limits and
+  // against the stored counters (which move in the same transaction).
+  const used = new Map<string, number>();
+  const add = (key: string, amount: number) => used.set(key, (used.get(key) ?? 0) + amount);
+  for (const journal of journals.values()) {
+    if (journal.kind !== 'TRANSFER') continue;
+    const day = businessDate(new Date(String(journal.createdAt)));
+    for (const p of journal.postings as { accountId: string; amountFen: number }[]) {
+      const direction = p.amountFen < 0 ? 'OUT' : 'IN';
+      add(`${p.accountId}|${direction}#D#${day}`, Math.abs(p.amountFen));
+      add(`${p.accountId}|${direction}#Y#${day.slice(0, 4)}`, Math.abs(p.amountFen));
+    }
+  }
+  for (const [key, amount] of used) {
+    const limit = key.includes('#D#') ? limits.dailyFen : limits.yearlyFen;
+    if (amount > limit) violations.push(`Class II limit exceeded: ${key} moved ${amount} > ${limit}`);
+  }
+  const counters = items.filter((i) => i.type === 'LIMIT');
+  for (const counter of counters) {
+    const key = `${String(counter.PK).slice('ACCT#'.length)}|${counter.bucket}`;
+    if (Number(counter.usedFen) !== (used.get(key) ?? 0)) violations.push(`limit counter ${key} holds ${counter.usedFen}, transfers sum to ${used.get(key) ?? 0}`);
+  }
+  for (const key of used.keys()) {
+    if (!counters.some((c) => `${String(c.PK).slice('ACCT#'.length)}|${c.bucket}` === key)) violations.push(`no limit counter for ${key}`);
+  }
+
+  return { violations, unknownApplied, unknownNotApplied, journals: journals.size };
+}

@@ -1,0 +1,323 @@
+// One run of the bank test: DynamoDB Local persisting to a temp dir, the API in serverless
+// offline with DynamoDB faults injected (functions/store/faults.ts), the planned customers, then
+// concurrent clients through the HTTP API while a checker reads consistent snapshots, DynamoDB
+// Local is killed with -9 and restarted from its files, and finally the whole-table check.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalStack, type LocalStack } from '../../scripts/lib/local-stack.js';
+import { freePort } from '../../scripts/lib/ports.js';
+import { serverlessFile } from '../../scripts/lib/serverless-config.js';
+import { checkLedger, scanTable } from '../support/ledger-check.js';
+import { type Answer, type ClientOptions, type ClientStats, newStats, type Request, send } from './client.js';
+import { finalCheck, type OpRecord, snapshot, snapshotViolations } from './checker.js';
+import { type BankPlan, makePlan, type PlannedOp, type PlanSize, planFingerprint } from './plan.js';
+import { type LiveCustomer, prepareCustomers, signIn } from './setup.js';
+
+export interface BankOptions extends PlanSize {
+  seed: number;
+  /** JINLIN_FAULTS for the API, without seed/log (added here). */
+  faults: string;
+  /** Stop starting operations after this long (the ones started still finish). */
+  budgetMs: number;
+  log: (line: string) => void;
+}
+
+export interface BankReport {
+  seed: number;
+  fingerprint: string;
+  planned: number;
+  executed: number;
+  byKind: Record<string, Record<string, number>>;
+  faults: Record<string, number>;
+  client: ClientStats & { unexpected401: number; tokenRenewals: number };
+  snapshots: { taken: number; failedWhileUp: number; failedWhileDown: number };
+  kills: { atOp: number; outageMs: number; restartMs: number }[];
+  unknown: { applied: number; notApplied: number };
+  journals: number;
+  violations: string[];
+  durationsMs: { startup: number; setup: number; run: number; check: number };
+  dataDir: string;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const ROUTE = { topUp: 'topUp', withdraw: 'withdraw', transfer: 'transfer', read: 'account' } as const;
+const PATH = { topUp: '/v1/account/top-up', withdraw: '/v1/account/withdraw', transfer: '/v1/account/transfer', read: '/v1/account' } as const;
+
+const isMovement = (body: any) => typeof body?.journalId === 'string' && typeof body?.status === 'string' && Number.isSafeInteger(body?.balanceFen);
+const isAccount = (body: any) => typeof body?.accountId === 'string' && Number.isSafeInteger(body?.balanceFen);
+
+function label(record: OpRecord): string {
+  const answer = record.answers.find((a) => a.outcome !== 'unknown') ?? record.answers[0];
+  if (!answer || answer.outcome === 'unknown') return 'unknown';
+  if (answer.outcome === 'ok') return record.op.kind === 'read' ? 'ok' : String(answer.body.status);
+  return `${answer.status} ${answer.code}`;
+}
+
+export async function runBank(options: BankOptions): Promise<BankReport> {
+  const t0 = Date.now();
+  const plan: BankPlan = makePlan(options.seed, options);
+  const fingerprint = planFingerprint(plan);
+  options.log(`bank test: seed ${options.seed} (plan ${fingerprint}): ${plan.totalOps} operations, ${options.clients} clients, ${options.customers} customers, ${options.kills} kill(s), faults ${options.faults}`);
+  const dir = mkdtempSync(join(tmpdir(), 'jinlin-bank-'));
+  const faultsLog = join(dir, 'faults.log');
+  writeFileSync(faultsLog, '');
+  // Two shared cores carry DynamoDB Local, the API and the clients: run the emulator's JVM with
+  // the quick compiler only and the serial collector (faster start and restart, less JIT work).
+  process.env.JAVA_TOOL_OPTIONS ??= '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
+  const stack: LocalStack = await startLocalStack({
+    dynamoPort: await freePort(),
+    apiPort: await freePort(),
+    lambdaPort: await freePort(),
+    tableName: 'jinlin-bank',
+    dataDir: join(dir, 'dynamodb'),
+    log: false,
+    apiEnv: { JINLIN_FAULTS: `${options.faults},seed:${options.seed},log:${faultsLog}` },
+    // Handlers in the offline process itself rather than one worker thread per concurrent
+    // request: half the CPU per request, which two cores need.
+    offlineArgs: ['--useInProcess'],
+  });
+  const startupMs = Date.now() - t0;
+  let passed = false;
+  try {
+    const t1 = Date.now();
+    const live = await prepareCustomers(plan.customers, options.seed);
+    // The balance items: every account and house shard. The set is fixed from here on.
+    const before = await scanTable();
+    const accountIds = before.filter((i) => i.type === 'ACCOUNT' || i.type === 'HOUSE').map((i) => String(i.PK).slice('ACCT#'.length));
+    const customerAccounts = new Set(before.filter((i) => i.type === 'ACCOUNT').map((i) => String(i.accountId)));
+    const setupReport = checkLedger(before, { unkeyedJournals: new Set(before.filter((i) => i.type === 'JOURNAL').map((i) => String(i.journalId))) });
+    if (setupReport.violations.length) throw new Error(`ledger unsound before the run:\n${setupReport.violations.join('\n')}`);
+    const answered = new Set(setupReport.answeredJournalIds);
+    const unkeyed = new Set([...setupReport.journals.keys()].filter((id) => !answered.has(id)));
+    const opening = (await snapshot(accountIds)).balances;
+    const setupMs = Date.now() - t1;
+
+    const stats = newStats();
+    const client = { unexpected401: 0, tokenRenewals: 0 };
+    const clientOptions = (isApiAnswer: (body: unknown) => boolean): ClientOptions => ({
+      apiUrl: stack.apiUrl,
+      timeoutMs: 30_000,
+      deadlineMs: 150_000,
+      maxAttempts: 80,
+      stats,
+      isApiAnswer,
+    });
+    const moneyClient = clientOptions(isMovement);
+    const readClient = clientOptions(isAccount);
+
+    // Token upkeep: access tokens live 15 minutes; renew through sign-in (in this process)
+    // before they run out, one renewal per customer at a time.
+    const renewing = new Map<number, Promise<void>>();
+    const renew = (c: LiveCustomer) => {
+      let pending = renewing.get(c.spec.index);
+      if (!pending) {
+        pending = signIn(c.spec.user).then(({ token }) => {
+          c.token = token;
+          c.tokenIssuedAt = Date.now();
+          client.tokenRenewals++;
+        }).finally(() => renewing.delete(c.spec.index));
+        renewing.set(c.spec.index, pending);
+      }
+      return pending;
+    };
+    /** Sends with the customer's current token; a 401 is never an answer about the request. */
+    const sendAs = async (options: ClientOptions, c: LiveCustomer, request: Omit<Request, 'token'>): Promise<Answer> => {
+      if (Date.now() - c.tokenIssuedAt > 10 * 60_000) await renew(c);
+      for (let n = 0; ; n++) {
+        const answer = await send(options, { ...request, token: c.token });
+        if (!(answer.outcome === 'rejected' && answer.status === 401) || n >= 2) return answer;
+        client.unexpected401++;
+        await renew(c);
+      }
+    };
+
+    // Warm the functions up: as many concurrent requests as the clients will make.
+    await Promise.all(Array.from({ length: options.clients * 2 }, (_, i) => sendAs(readClient, live[i % live.length]!, { method: 'GET', path: '/v1/account' })));
+
+    // The checker, reading consistent snapshots while the clients run.
+    const snapshots = { taken: 0, failedWhileUp: 0, failedWhileDown: 0 };
+    const violations: string[] = [];
+    let dbDown = false;
+    let running = true;
+    const checkerLoop = (async () => {
+      while (running) {
+        const down = dbDown;
+        try {
+          const snap = await snapshot(accountIds);
+          snapshots.taken++;
+          violations.push(...snapshotViolations(snap, customerAccounts).map((v) => `${v} (during the run)`));
+        } catch {
+          if (down || dbDown) snapshots.failedWhileDown++;
+          else snapshots.failedWhileUp++;
+        }
+        await sleep(1_000);
+      }
+    })();
+
+    // The clients.
+    const t2 = Date.now();
+    const records: OpRecord[] = [];
+    const kills: BankReport['kills'] = [];
+    const killed = plan.kills.map(() => false);
+    const outages: Promise<void>[] = [];
+    let started = 0;
+    const maybeKill = () => {
+      plan.kills.forEach((kill, k) => {
+        const dueByTime = Date.now() - t2 > (options.budgetMs * kill.afterOps) / plan.totalOps;
+        if (killed[k] || !(started >= kill.afterOps || dueByTime) || dbDown) return;
+        killed[k] = true;
+        const atOp = started;
+        outages.push((async () => {
+          dbDown = true;
+          await stack.killDynamo();
+          options.log(`kill -9 DynamoDB Local at operation ${atOp}; down for ${kill.outageMs} ms`);
+          await sleep(kill.outageMs);
+          const restartAt = Date.now();
+          await stack.restartDynamo();
+          dbDown = false;
+          kills.push({ atOp, outageMs: kill.outageMs, restartMs: Date.now() - restartAt });
+          options.log(`DynamoDB Local restarted from its files in ${Date.now() - restartAt} ms`);
+        })());
+      });
+    };
+
+    const execute = async (op: PlannedOp): Promise<OpRecord> => {
+      const who = live[op.who]!;
+      const from = { customerId: who.customerId, accountId: who.accountId };
+      if (op.kind === 'read') {
+        return { op, route: 'account', from, amount: undefined, answers: [await sendAs(readClient, who, { method: 'GET', path: PATH.read })] };
+      }
+      const target = typeof op.to === 'number' ? live[op.to]! : undefined;
+      const toPhone = op.to === 'self' ? who.spec.phone : op.to === 'stranger' ? plan.strangerPhone : target?.spec.phone;
+      const body: Record<string, unknown> = {
+        ...(op.amount !== undefined ? { amountFen: op.amount } : {}),
+        pin: who.spec.pin,
+        ...(op.kind === 'transfer' ? { toPhone, ...(op.memo ? { memo: op.memo } : {}) } : {}),
+      };
+      const request = { method: 'POST' as const, path: PATH[op.kind], key: op.key, body };
+      const record: OpRecord = {
+        op,
+        route: ROUTE[op.kind],
+        from,
+        ...(target ? { to: { customerId: target.customerId, accountId: target.accountId } } : {}),
+        amount: op.amount,
+        answers: [],
+      };
+      if (op.delivery === 'concurrent') {
+        record.answers = await Promise.all(Array.from({ length: op.copies }, () => sendAs(moneyClient, who, request)));
+      } else {
+        record.answers.push(await sendAs(moneyClient, who, request));
+        if (op.delivery === 'repeat') record.answers.push(await sendAs(moneyClient, who, request));
+        if (op.delivery === 'reuse' && record.answers[0]!.outcome === 'ok' && typeof op.amount === 'number') {
+          record.reuse = await sendAs(moneyClient, who, { ...request, body: { ...body, amountFen: op.amount === 1 ? 2 : op.amount - 1 } });
+        }
+      }
+      return record;
+    };
+
+    // The clients take the planned operations in order, each as soon as it is free.
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: options.clients }, async () => {
+        while (next < plan.ops.length && Date.now() - t2 <= options.budgetMs) {
+          const op = plan.ops[next++]!;
+          started++;
+          maybeKill();
+          records.push(await execute(op));
+        }
+      }),
+    );
+    await Promise.all(outages);
+    running = false;
+    await checkerLoop;
+    const runMs = Date.now() - t2;
+
+    // After the run: one more snapshot, then the whole table.
+    const t3 = Date.now();
+    violations.push(...snapshotViolations(await snapshot(accountIds), customerAccounts).map((v) => `${v} (after the run)`));
+    const items = await scanTable();
+    const newBalances = items.filter((i) => (i.type === 'ACCOUNT' || i.type === 'HOUSE') && !accountIds.includes(String(i.PK).slice('ACCT#'.length)));
+    if (newBalances.length) violations.push(`balance items appeared during the run, outside the snapshots: ${newBalances.map((i) => i.PK).join(', ')}`);
+    const limits = serverlessFile().params.default as Record<string, unknown>;
+    const final = finalCheck({
+      items,
+      records,
+      opening,
+      customerAccounts,
+      journalsBefore: new Set(before.filter((i) => i.type === 'JOURNAL').map((i) => String(i.journalId))),
+      unkeyed,
+      limits: { dailyFen: Number(limits.class2NonBoundDailyFen), yearlyFen: Number(limits.class2NonBoundYearlyFen) },
+    });
+    violations.push(...final.violations);
+    violations.push(...stats.problems.map((p) => `answer broke the API's rules: ${p}`));
+    if (killed.some((k) => !k)) violations.push('a planned kill of DynamoDB Local did not happen');
+    // Wrong PINs are never sent: a PIN refusal would be a bug.
+    for (const r of records) {
+      for (const a of r.answers) if (a.code?.startsWith('PIN_')) violations.push(`${r.op.id}: ${a.status} ${a.code} for the right PIN`);
+    }
+
+    const byKind: BankReport['byKind'] = {};
+    for (const r of records) {
+      const kind = r.op.kind;
+      byKind[kind] ??= {};
+      const l = label(r);
+      byKind[kind][l] = (byKind[kind][l] ?? 0) + 1;
+    }
+    const faults: Record<string, number> = { throttle: 0, throttleSurfaced: 0, conflict: 0, lostReply: 0 };
+    for (const line of readFileSync(faultsLog, 'utf8').split('\n')) {
+      const kind = line.split(' ')[0];
+      if (kind) faults[kind] = (faults[kind] ?? 0) + 1;
+    }
+    faults['duplicate delivery (repeat after the answer)'] = records.filter((r) => r.op.delivery === 'repeat').length;
+    faults['concurrent duplicates (requests with 2–3 copies at once)'] = records.filter((r) => r.op.delivery === 'concurrent').length;
+    faults['key reused with another body'] = records.filter((r) => r.reuse).length;
+    faults['kill -9 of DynamoDB Local'] = kills.length;
+    const report: BankReport = {
+      seed: options.seed,
+      fingerprint,
+      planned: plan.totalOps,
+      executed: records.length,
+      byKind,
+      faults,
+      client: { ...stats, ...client },
+      snapshots,
+      kills,
+      unknown: { applied: final.unknownApplied, notApplied: final.unknownNotApplied },
+      journals: final.journals,
+      violations,
+      durationsMs: { startup: startupMs, setup: setupMs, run: runMs, check: Date.now() - t3 },
+      dataDir: dir,
+    };
+    passed = violations.length === 0;
+    return report;
+  } finally {
+    await stack.stop();
+    // Keep the data of a failed run for a post-mortem; a passed run leaves nothing behind.
+    if (passed) rmSync(dir, { recursive: true, force: true });
+    else options.log(`DynamoDB Local data and the fault log kept in ${dir}`);
+  }
+}
+
+export function formatReport(r: BankReport): string {
+  const lines: string[] = [];
+  lines.push(`seed ${r.seed} (plan ${r.fingerprint}); reproduce: JINLIN_BANK_SEED=${r.seed} npm run test:bank`);
+  lines.push(`operations: ${r.executed} executed of ${r.planned} planned; ${r.journals} journals in the ledger`);
+  for (const [kind, outcomes] of Object.entries(r.byKind).sort()) {
+    const total = Object.values(outcomes).reduce((s, n) => s + n, 0);
+    lines.push(`  ${kind.padEnd(9)} ${String(total).padStart(6)}  ${Object.entries(outcomes).sort((a, b) => b[1] - a[1]).map(([o, n]) => `${o}: ${n}`).join(', ')}`);
+  }
+  lines.push('faults injected:');
+  for (const [kind, n] of Object.entries(r.faults)) lines.push(`  ${kind}: ${n}`);
+  lines.push(`HTTP: ${r.client.requests} requests, ${r.client.retries} retries (same key), by status ${JSON.stringify(r.client.byStatus)}; emulator answers ${r.client.emulatorAnswers}; token renewals ${r.client.tokenRenewals}, unexpected 401s ${r.client.unexpected401}`);
+  for (const sample of r.client.emulatorSamples) lines.push(`  emulator answer: ${sample}`);
+  lines.push(`kills: ${r.kills.map((k) => `at op ${k.atOp}, down ${k.outageMs} ms, restart ${k.restartMs} ms`).join('; ') || 'none'}`);
+  lines.push(`snapshots (TransactGetItems, total must be 0): ${r.snapshots.taken} read, ${r.snapshots.failedWhileDown} failed while DynamoDB was down, ${r.snapshots.failedWhileUp} failed while it was up`);
+  lines.push(`outcome never learnt by the client: ${r.unknown.applied} applied, ${r.unknown.notApplied} not applied (each all-or-nothing)`);
+  lines.push(`time: startup ${(r.durationsMs.startup / 1000).toFixed(1)} s, setup ${(r.durationsMs.setup / 1000).toFixed(1)} s, run ${(r.durationsMs.run / 1000).toFixed(1)} s, check ${(r.durationsMs.check / 1000).toFixed(1)} s`);
+  lines.push(`violations: ${r.violations.length}`);
+  for (const v of r.violations.slice(0, 50)) lines.push(`  ✗ ${v}`);
+  if (r.violations.length > 50) lines.push(`  … and ${r.violations.length - 50} more`);
+  return lines.join('\n');
+}

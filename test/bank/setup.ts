@@ -1,0 +1,97 @@
+// The bank test's customers, created before the clients start: signed in, phone bound, real
+// name checked, PIN set, e-account opened and funded — through the real handlers, in this process
+// (no faults here: the faults belong to the run, not to its preparation).
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import assert from 'node:assert/strict';
+import { randomBytes, scrypt } from 'node:crypto';
+import { promisify } from 'node:util';
+import { handler as account } from '../../functions/http/account.js';
+import { handler as auth } from '../../functions/http/auth.js';
+import { handler as customer } from '../../functions/http/customer.js';
+import { handler as simulator } from '../../functions/http/simulator.js';
+import { db } from '../../functions/store/client.js';
+import { keys } from '../../functions/store/keys.js';
+import { call } from '../support/bank.js';
+import type { CustomerSpec } from './plan.js';
+
+export interface LiveCustomer {
+  spec: CustomerSpec;
+  customerId: string;
+  accountId: string;
+  token: string;
+  tokenIssuedAt: number;
+}
+
+const scryptAsync = promisify(scrypt) as (pin: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
+
+/** The scrypt cost of the bank customers' PIN hashes. Production hashes use N = 2^15 (~150 ms of
+ *  CPU per check here); the verifier reads N from the stored hash, so the fixture stores N = 2^10
+ *  to let two cores carry thousands of PIN-checked movements. The code path is the same. */
+export const BANK_PIN_SCRYPT_N = 2 ** 10;
+
+async function cheapPinHash(pin: string): Promise<string> {
+  const salt = randomBytes(16);
+  const derived = await scryptAsync(pin, salt, 32, { N: BANK_PIN_SCRYPT_N, r: 8, p: 1 });
+  return `scrypt$${BANK_PIN_SCRYPT_N}$${salt.toString('base64')}$${derived.toString('base64')}`;
+}
+
+const ok = <T = any>(res: { status: number; body: T }, what: string): T => {
+  assert.equal(res.status, 200, `${what}: ${JSON.stringify(res.body)}`);
+  return res.body;
+};
+
+/** A fresh access token for the customer, through the sign-in route. */
+export async function signIn(user: string): Promise<{ token: string; customerId: string }> {
+  const code = ok(await call(simulator, { method: 'POST', path: '/v1/sim/wechat/login-code', body: { user } }), 'login code').code;
+  const session = ok(await call(auth, { method: 'POST', path: '/v1/auth/wechat', body: { code } }), 'sign-in');
+  return { token: session.accessToken, customerId: session.me.customerId };
+}
+
+async function onboard(spec: CustomerSpec): Promise<LiveCustomer> {
+  const { token, customerId } = await signIn(spec.user);
+  const phoneCode = ok(await call(simulator, { method: 'POST', path: '/v1/sim/wechat/phone-code', body: { phone: spec.phone } }), 'phone code').code;
+  ok(await call(customer, { method: 'POST', path: '/v1/me/phone', token, body: { code: phoneCode } }), 'bind phone');
+  ok(await call(customer, { method: 'POST', path: '/v1/me/real-name', token, body: { name: spec.name, idNumber: spec.idNumber } }), 'real name');
+  ok(await call(customer, { method: 'POST', path: '/v1/me/pin', token, body: { pin: spec.pin } }), 'set PIN');
+  const opened = ok(await call(account, { method: 'POST', path: '/v1/account', token, body: { cardNumber: spec.card } }), 'open account');
+  const { doc, tableName } = db();
+  await doc.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: keys.customer(customerId),
+      UpdateExpression: 'SET pinHash = :h',
+      ConditionExpression: 'attribute_exists(pinHash)',
+      ExpressionAttributeValues: { ':h': await cheapPinHash(spec.pin) },
+    }),
+  );
+  return { spec, customerId, accountId: opened.accountId, token, tokenIssuedAt: Date.now() };
+}
+
+/** Onboards and funds every customer; returns them in plan order. */
+export async function prepareCustomers(specs: CustomerSpec[], seed: number, parallel = 4): Promise<LiveCustomer[]> {
+  const live: LiveCustomer[] = new Array(specs.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < specs.length) {
+        const spec = specs[next++]!;
+        live[spec.index] = await onboard(spec);
+      }
+    }),
+  );
+  // Opening balances: top-ups from the bound card, except where the card declines top-ups —
+  // those customers are paid by transfer from a funded customer instead.
+  const funders = live.filter((c) => c.spec.cardBehaviour === 'normal');
+  for (const c of live) {
+    if (c.spec.cardBehaviour === 'debitDeclined') continue;
+    ok(await call(account, { method: 'POST', path: '/v1/account/top-up', token: c.token, idempotencyKey: `open-${seed}-${c.spec.index}`, body: { amountFen: c.spec.openingFen, pin: c.spec.pin } }), 'opening top-up');
+  }
+  let f = 0;
+  for (const c of live) {
+    if (c.spec.cardBehaviour !== 'debitDeclined') continue;
+    const funder = funders[f++ % funders.length]!;
+    ok(await call(account, { method: 'POST', path: '/v1/account/top-up', token: funder.token, idempotencyKey: `fund-${seed}-${c.spec.index}`, body: { amountFen: c.spec.openingFen, pin: funder.spec.pin } }), 'funder top-up');
+    ok(await call(account, { method: 'POST', path: '/v1/account/transfer', token: funder.token, idempotencyKey: `gift-${seed}-${c.spec.index}`, body: { toPhone: c.spec.phone, amountFen: c.spec.openingFen, pin: funder.spec.pin, memo: '开户资金' } }), 'opening transfer');
+  }
+  return live;
+}

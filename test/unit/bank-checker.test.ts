@@ -1,0 +1,101 @@
+// The bank test's checker must be able to fail: each kind of broken outcome, built by hand on a
+// small sound ledger, is reported. (test/integration/ledger-invariants.test.ts does the same for
+// the whole-table invariants the checker also runs.)
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { deterministicJournalId } from '../../functions/store/ledger.js';
+import type { Answer } from '../bank/client.js';
+import { finalCheck, type FinalInput, type OpRecord, snapshotViolations } from '../bank/checker.js';
+import type { PlannedOp } from '../bank/plan.js';
+import type { Item } from '../support/ledger-check.js';
+
+const A = { customerId: 'cust-a', accountId: 'acct-a' };
+const B = { customerId: 'cust-b', accountId: 'acct-b' };
+const HOUSE = 'HOUSE-CARD-SETTLEMENT~00';
+const T = '2026-03-02T04:00:00.000Z';
+
+function journal(journalId: string, kind: string, postings: [string, number][], extra: Item = {}): Item[] {
+  const ps = postings.map(([accountId, amountFen]) => ({ accountId, amountFen, label: 'l', counterparty: 'c' }));
+  return [
+    { PK: `JRNL#${journalId}`, SK: 'JOURNAL', type: 'JOURNAL', journalId, kind, postings: ps, createdAt: T, ...extra },
+    ...ps.map((p) => ({ PK: `ACCT#${p.accountId}`, SK: `POST#${T}#${journalId}`, type: 'POSTING', journalId, kind, accountId: p.accountId, amountFen: p.amountFen, label: 'l', counterparty: 'c', createdAt: T })),
+  ];
+}
+const idem = (key: string, body: unknown): Item => ({ PK: `IDEM#x#${key}`, SK: 'IDEM', type: 'IDEMPOTENCY', status: 'COMPLETED', requestHash: 'h', response: { statusCode: 200, body: JSON.stringify(body) } });
+const op = (id: number, kind: PlannedOp['kind'], key: string, amount: number, delivery: PlannedOp['delivery'] = 'once'): PlannedOp => ({ id, kind, who: 0, key, amountClass: 'valid', amount, delivery, copies: 1 });
+const ok = (body: Record<string, unknown>): Answer => ({ outcome: 'ok', status: 200, body, raw: JSON.stringify(body), attempts: [200] });
+const no = (status: number, code: string): Answer => ({ outcome: 'rejected', status, code, body: { error: { code } }, raw: '', attempts: [status] });
+
+/** A sound world: A topped up 1,000 then sent 300 to B; one withdrawal by A was refused. */
+function world(): FinalInput {
+  const topUp = deterministicJournalId(A.customerId, 'topUp', 'k-top');
+  const transfer = deterministicJournalId(A.customerId, 'transfer', 'k-tr');
+  const topUpBody = { journalId: topUp, kind: 'TOP_UP', status: 'SUCCEEDED', amountFen: 1_000, balanceFen: 1_000, createdAt: T };
+  const transferBody = { journalId: transfer, kind: 'TRANSFER', status: 'SUCCEEDED', amountFen: 300, balanceFen: 700, createdAt: T };
+  const items: Item[] = [
+    ...journal(topUp, 'TOP_UP', [[A.accountId, 1_000], [HOUSE, -1_000]]),
+    ...journal(transfer, 'TRANSFER', [[A.accountId, -300], [B.accountId, 300]]),
+    { PK: `ACCT#${A.accountId}`, SK: 'BALANCE', type: 'ACCOUNT', accountId: A.accountId, balanceFen: 700 },
+    { PK: `ACCT#${B.accountId}`, SK: 'BALANCE', type: 'ACCOUNT', accountId: B.accountId, balanceFen: 300 },
+    { PK: `ACCT#${HOUSE}`, SK: 'BALANCE', type: 'HOUSE', balanceFen: -1_000 },
+    { PK: `ACCT#${A.accountId}`, SK: 'LIMIT#OUT#D#2026-03-02', type: 'LIMIT', bucket: 'OUT#D#2026-03-02', usedFen: 300 },
+    { PK: `ACCT#${A.accountId}`, SK: 'LIMIT#OUT#Y#2026', type: 'LIMIT', bucket: 'OUT#Y#2026', usedFen: 300 },
+    { PK: `ACCT#${B.accountId}`, SK: 'LIMIT#IN#D#2026-03-02', type: 'LIMIT', bucket: 'IN#D#2026-03-02', usedFen: 300 },
+    { PK: `ACCT#${B.accountId}`, SK: 'LIMIT#IN#Y#2026', type: 'LIMIT', bucket: 'IN#Y#2026', usedFen: 300 },
+    idem('k-top', topUpBody),
+    idem('k-tr', transferBody),
+  ];
+  const records: OpRecord[] = [
+    { op: op(0, 'topUp', 'k-top', 1_000, 'repeat'), route: 'topUp', from: A, amount: 1_000, answers: [ok(topUpBody), ok(topUpBody)] },
+    { op: op(1, 'transfer', 'k-tr', 300), route: 'transfer', from: A, to: B, amount: 300, answers: [ok(transferBody)] },
+    { op: op(2, 'withdraw', 'k-wd', 5_000), route: 'withdraw', from: A, amount: 5_000, answers: [no(422, 'INSUFFICIENT_FUNDS')] },
+  ];
+  return {
+    items,
+    records,
+    opening: new Map([[A.accountId, 0], [B.accountId, 0]]),
+    customerAccounts: new Set([A.accountId, B.accountId]),
+    journalsBefore: new Set(),
+    unkeyed: new Set(),
+    limits: { dailyFen: 1_000, yearlyFen: 20_000 },
+  };
+}
+
+const violationsOf = (change: (w: FinalInput) => void) => {
+  const w = world();
+  change(w);
+  return finalCheck(w).violations;
+};
+
+describe('the bank checker', () => {
+  test('passes a sound run', () => {
+    assert.deepEqual(finalCheck(world()).violations, []);
+  });
+
+  const cases: [string, (w: FinalInput) => void, RegExp][] = [
+    ['a success whose journal is missing', (w) => { w.items = w.items.filter((i) => !(i.type === 'JOURNAL' && i.kind === 'TOP_UP')); }, /not in the ledger/],
+    ['a refusal that left a journal', (w) => { w.items.push(...journal(deterministicJournalId(A.customerId, 'withdraw', 'k-wd'), 'WITHDRAW', [[A.accountId, -5_000], [HOUSE, 5_000]])); }, /refused .* but journal/],
+    ['one key answered both ways', (w) => { w.records[0]!.answers.push(no(422, 'INSUFFICIENT_FUNDS')); }, /same key was answered/],
+    ['two different successes for one key', (w) => { const a0 = w.records[0]!.answers[1]!; w.records[0]!.answers[1] = { ...a0, raw: a0.raw.replace('1000', '1001') }; }, /different successes/],
+    ['a balance that is not opening + answers', (w) => { w.opening.set(B.accountId, 5); }, /opening \+ answered movements/],
+    ['a journal nobody was told about', (w) => { w.items.push(...journal('J-ghost', 'TOP_UP', [[B.accountId, 1], [HOUSE, -1]]), idem('k-ghost', { journalId: 'J-ghost' })); }, /no answer accounts for it/],
+    ['a Class II limit exceeded', (w) => { w.limits.dailyFen = 299; }, /limit exceeded/],
+    ['a limit counter out of step', (w) => { w.items.find((i) => i.type === 'LIMIT')!.usedFen = 0; }, /limit counter/],
+    ['an invalid amount accepted', (w) => { w.records[1]!.op.amountClass = 'schemaInvalid'; }, /invalid amount/],
+    ['a key reused with another body and accepted', (w) => { w.records[1]!.reuse = ok({ journalId: 'x' }); }, /reused with another body/],
+    ['a key left in flight though answered', (w) => { w.items.push({ PK: 'IDEM#x#k-wd', SK: 'IDEM', type: 'IDEMPOTENCY', status: 'IN_FLIGHT' }); }, /left IN_FLIGHT/],
+  ];
+  for (const [what, change, expected] of cases) {
+    test(`reports ${what}`, () => {
+      const violations = violationsOf(change);
+      assert.ok(violations.some((v) => expected.test(v)), `expected ${expected} in ${JSON.stringify(violations)}`);
+    });
+  }
+
+  test('a snapshot must sum to 0 with no customer below 0', () => {
+    const customers = new Set(['a', 'b']);
+    assert.deepEqual(snapshotViolations({ total: 0, balances: new Map([['a', 5], ['b', 0], ['HOUSE-X', -5]]) }, customers), []);
+    assert.match(snapshotViolations({ total: 1, balances: new Map([['a', 6], ['HOUSE-X', -5]]) }, customers).join(), /sum to 1/);
+    assert.match(snapshotViolations({ total: 0, balances: new Map([['a', -1], ['HOUSE-X', 1]]) }, customers).join(), /is at -1/);
+  });
+});
