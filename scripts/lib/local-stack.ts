@@ -49,6 +49,21 @@ function useTableInThisProcess(endpoint: string, tableName: string): void {
   resetSecretsForTests();
 }
 
+/** serverless offline loads each function on its first call, which on a busy machine can take
+ *  longer than a person (or a browser test) waits: call one route of every function once. */
+async function warmUp(apiUrl: string): Promise<void> {
+  const json = { 'content-type': 'application/json' };
+  const calls: [string, RequestInit][] = [
+    ['/v1/sim/wechat/login-code', { method: 'POST', headers: json, body: JSON.stringify({ user: 'warm-up' }) }],
+    ['/v1/auth/refresh', { method: 'POST', headers: json, body: '{}' }],
+    ['/v1/me', { method: 'GET' }],
+    ['/v1/account', { method: 'GET' }],
+    ['/v1/loan-products', { method: 'GET' }],
+    ['/v1/admin/lpr', { method: 'POST', headers: json, body: '{}' }],
+  ];
+  for (const [path, init] of calls) await fetch(`${apiUrl}${path}`, { ...init, signal: AbortSignal.timeout(60_000) });
+}
+
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   await assertPortFree(options.apiPort, 'API (serverless offline)');
   await assertPortFree(options.lambdaPort, 'serverless offline Lambda endpoint');
@@ -113,6 +128,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
   try {
     await waitForHttp(`${apiUrl}/v1/health`, 120_000, api.child);
+    await warmUp(apiUrl);
   } catch (error) {
     await stop();
     throw error;

@@ -65,8 +65,11 @@ async function send(spec: RequestSpec, accessToken?: string): Promise<RawRespons
   }
 }
 
+/** serverless offline answers a crashed or timed-out function with 200 and `errorMessage` where
+ *  AWS answers 5xx: neither is a success. */
 function isSuccess(response: RawResponse): boolean {
-  return response.statusCode >= 200 && response.statusCode < 300;
+  const lambdaFailure = typeof response.data === 'object' && response.data !== null && 'errorMessage' in response.data;
+  return response.statusCode >= 200 && response.statusCode < 300 && !lambdaFailure;
 }
 
 function toApiError(response: RawResponse): ApiError {
@@ -76,7 +79,7 @@ function toApiError(response: RawResponse): ApiError {
     return new ApiError(response.statusCode, error.code, error.message);
   }
   const message =
-    response.statusCode >= 500 ? '服务暂时不可用，请稍后重试' : `请求失败（${response.statusCode}）`;
+    response.statusCode >= 500 || response.statusCode < 300 ? '服务暂时不可用，请稍后重试' : `请求失败（${response.statusCode}）`;
   return new ApiError(response.statusCode, `HTTP_${response.statusCode}`, message);
 }
 
