@@ -83,6 +83,8 @@ export interface Profile {
   rawTransactItems: number;
   standardWrites: { operation: string; bytes: number; wcu: number }[];
   consistentReads: number;
+  /** The last request's DynamoDB calls in order, e.g. "GetItem CUST#…/PROFILE". */
+  callSequence: string[];
 }
 
 export interface LedgerResults {
@@ -334,6 +336,12 @@ async function invoke(path: string, token: string, body: unknown, idempotencyKey
   return { status: result.statusCode, body: result.body ? JSON.parse(result.body) : undefined };
 }
 
+/** "CUST#…/PROFILE": the key's kind without the ids. */
+function describeKey(key: Record<string, string | undefined> | undefined): string {
+  if (!key) return '';
+  return `${String(key.PK).split('#')[0]}#…/${String(key.SK).split('#')[0]}`;
+}
+
 const scryptAsync = promisify(scrypt) as (pin: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
 
 /** Same format as functions/store/pin-hash.ts#hashPin, with a lower N (diagnostic only). */
@@ -464,8 +472,6 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
     const overHttp: number[] = [];
     const dynamoTimes: number[] = [];
     let lastCalls: ProbedCall[] = [];
-    let lastKey = '';
-    let lastSender = senders[0]!;
     const counts: Record<string, number[]> = {};
     const samples = 12;
     for (let i = 0; i < samples; i++) {
@@ -483,8 +489,6 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
           : await invoke('/v1/account/transfer', from.token, { toPhone: receivers[i % receivers.length]!.phone, amountFen: TRANSFER_FEN, pin: PIN }, idempotencyKey);
       totals.push(performance.now() - started);
       if (answer.status !== 200) throw new Error(`in-process ${operation}: ${answer.status} ${JSON.stringify(answer.body)}`);
-      lastKey = idempotencyKey;
-      lastSender = from;
       // This process's DynamoDB client only sees the in-process handler's calls.
       const handlerCalls = [...probe.calls];
       // The same request through HTTP and offline right after, for the transport's share.
@@ -506,19 +510,23 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
           new GetItemCommand({ TableName: TABLE, Key: { PK: { S: String(item.key.PK) }, SK: { S: String(item.key.SK) } }, ConsistentRead: true }),
         );
         const bytes = Item ? itemBytes(Item) : (item.putBytes ?? 0);
-        const what = `${item.kind} ${String(item.key.PK).split('#')[0]}#…/${String(item.key.SK).split('#').slice(0, 2).join('#')}`;
+        const what = `${item.kind} ${describeKey(item.key)}${String(item.key.SK).startsWith('LIMIT#') ? `#${String(item.key.SK).split('#')[1]}` : ''}`;
         return { kind: item.kind, what, bytes, wcu: 2 * Math.max(1, Math.ceil(bytes / 1024)) };
       }),
     );
-    // The idempotency record is the only item written outside the transaction; its size decides
-    // what those writes cost.
-    const route = operation === 'top-up' ? 'topUp' : 'transfer';
-    const idemKey = keys.idempotency(`${lastSender.customerId}#${route}`, lastKey);
-    const idem = await low.send(new GetItemCommand({ TableName: TABLE, Key: { PK: { S: idemKey.PK }, SK: { S: idemKey.SK } }, ConsistentRead: true }));
-    const idemBytes = idem.Item ? itemBytes(idem.Item) : 0;
-    const standardWrites = lastCalls
-      .filter((call) => ['PutItem', 'UpdateItem', 'DeleteItem'].includes(call.operation))
-      .map((call) => ({ operation: call.operation, bytes: idemBytes, wcu: Math.max(1, Math.ceil(idemBytes / 1024)) }));
+    // The writes outside the transaction (idempotency record, PIN attempt counter), each sized
+    // from the item as it is now.
+    const standardWrites = await Promise.all(
+      lastCalls
+        .filter((call) => ['PutItem', 'UpdateItem', 'DeleteItem'].includes(call.operation))
+        .map(async (call) => {
+          const { Item } = call.key
+            ? await low.send(new GetItemCommand({ TableName: TABLE, Key: { PK: { S: String(call.key.PK) }, SK: { S: String(call.key.SK) } }, ConsistentRead: true }))
+            : { Item: undefined };
+          const bytes = Item ? itemBytes(Item) : 0;
+          return { operation: `${call.operation} ${describeKey(call.key)}`, bytes, wcu: Math.max(1, Math.ceil(bytes / 1024)) };
+        }),
+    );
     const rawItems =
       operation === 'top-up'
         ? ledgerItems(TABLE, rawTopUp('JPROBE', senders[0]!, DEPLOYED_HOUSE_SHARDS), []).length
@@ -542,6 +550,7 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
       rawTransactItems: rawItems,
       standardWrites,
       consistentReads: lastCalls.filter((call) => call.operation === 'GetItem').length,
+      callSequence: lastCalls.map((call) => (call.key ? `${call.operation} ${describeKey(call.key)}` : call.operation)),
     });
   }
   const pinHashMsSerial = median(profiles.map((p) => p.pinMs));

@@ -210,9 +210,10 @@ work even if the table leaks. It is ${topUp ? ((topUp.pinMs / topUp.totalMs) * 1
 it; the raw loop pays nothing comparable. On this 2-core machine the API's throughput is
 therefore capped near *cores ÷ scrypt time*, whatever the concurrency, while the engine's is
 not — and DynamoDB Local (Java), serverless offline, its worker threads and the load generator
-all share the same two cores. Beside scrypt, a money POST makes ${topUp ? Object.values(topUp.dynamoCalls).reduce((a, b) => a + b, 0) : '?'} (top-up) / ${transfer ? Object.values(transfer.dynamoCalls).reduce((a, b) => a + b, 0) : '?'} (transfer) DynamoDB calls
-where the raw loop makes one: the customer and account reads, the idempotency reservation and
-its completion, the payee look-ups (transfer) and the read of the new balance for the answer.
+all share the same two cores. Beside scrypt, a money POST makes ${topUp?.callSequence.length ?? '?'} (top-up) / ${transfer?.callSequence.length ?? '?'} (transfer) DynamoDB calls
+one after the other where the raw loop makes one. A top-up, in order: ${topUp ? topUp.callSequence.map((c) => `\`${c}\``).join(' → ') : '?'}
+(as of this run: customer, account, idempotency reservation, PIN attempt counter taken and cleared, the
+journal's transaction, the new balance for the answer, the idempotency record completed).
 
 ### Diagnostic: the same path with a cheap stored PIN hash
 
@@ -425,17 +426,17 @@ function paperSection(c: CapacityModel, l: LedgerResults | undefined): string {
 
 ### DynamoDB writes per money movement
 
-Counted from the transactions this run's handlers actually sent (section 1's profile), each item
-read back to size it. Transactional writes cost 2 write units per item ≤ 1 KB; the idempotency
-record is written twice outside the transaction (reserve, complete: 1 unit each); reads are
-strongly consistent GetItems of items ≤ 4 KB (1 read unit each).
+Counted from the calls this run's handlers actually made (section 1's profile), each item read
+back to size it. Transactional writes cost 2 write units per item ≤ 1 KB; the writes outside the
+transaction (idempotency record, PIN attempt counter) cost 1 unit per KB; reads are strongly
+consistent GetItems of items ≤ 4 KB (1 read unit each).
 
 ${mdTable(
-    ['movement', 'items in the TransactWriteItems', 'transaction WRU', 'idempotency WRU', 'WRU per movement', 'RRU per movement'],
+    ['movement', 'items in the TransactWriteItems', 'transaction WRU', 'other writes WRU', 'WRU per movement', 'RRU per movement'],
     c.perMovement.map((m) => [m.operation, m.transactItems, m.transactWcu, m.standardWcu, `**${m.totalWru}**`, m.reads]),
   )}
 
-${l ? mdTable(['movement', 'item', 'bytes', 'WRU'], l.profiles.flatMap((pr) => pr.transactItems.map((i) => [pr.operation, i.what, i.bytes, i.wcu]))) : ''}
+${l ? mdTable(['movement', 'write', 'bytes', 'WRU'], l.profiles.flatMap((pr) => [...pr.transactItems.map((i) => [pr.operation, `transaction: ${i.what}`, i.bytes, i.wcu]), ...pr.standardWrites.map((w) => [pr.operation, w.operation, w.bytes, w.wcu])])) : ''}
 
 A withdrawal has a top-up's shape; a bill payment will look like a transfer with a biller
 settlement shard in place of the payee. The plan below uses the heavier transfer:
@@ -550,7 +551,7 @@ under any other offline API in the same checkout), and the two Taro projects are
 temporary folders, so \`miniprogram/dist\` is left alone.
 
 Deliberate differences from \`npm start\`, for measuring on a small machine: the offline copy's
-Lambda timeout is ${OFFLINE_TIMEOUT_SECONDS} s instead of 10 s and offline runs with \`--noTimeout\` (32 concurrent
+Lambda timeout is ${OFFLINE_TIMEOUT_SECONDS} s instead of the local stage's and offline runs with \`--noTimeout\` (32 concurrent
 requests queue for two cores behind the PIN check; on AWS each invocation has its own CPU), and
 with \`--localEnvironment\` so that \`HOUSE_SHARDS\` reaches the functions. Customers are built
 through the handlers in the benchmark process with the test suite's helpers

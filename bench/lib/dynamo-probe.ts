@@ -8,6 +8,8 @@ export type TransactItemKind = 'Put' | 'Update' | 'Delete' | 'ConditionCheck';
 export interface ProbedCall {
   operation: string;
   ms: number;
+  /** For single-item calls (GetItem, PutItem, UpdateItem, DeleteItem): the item's key. */
+  key?: Record<string, string | undefined>;
   /** For TransactWriteItems: one entry per item, e.g. "Put JRNL#…/JOURNAL". */
   transactItems?: { kind: TransactItemKind; key: Record<string, string | undefined>; putBytes?: number }[];
 }
@@ -44,7 +46,13 @@ export function probeClient(client: Pick<DynamoDBClient, 'middlewareStack'>): { 
       } finally {
         const operation = String(context.commandName ?? 'unknown').replace(/Command$/, '');
         const call: ProbedCall = { operation, ms: performance.now() - started };
-        const input = args.input as { TransactItems?: Record<string, { Item?: Record<string, AttributeValue>; Key?: Record<string, AttributeValue> }>[] };
+        const input = args.input as {
+          TransactItems?: Record<string, { Item?: Record<string, AttributeValue>; Key?: Record<string, AttributeValue> }>[];
+          Key?: Record<string, AttributeValue>;
+          Item?: Record<string, AttributeValue>;
+        };
+        if (input.Key) call.key = plainKey(input.Key);
+        else if (input.Item?.PK && input.Item.SK) call.key = plainKey({ PK: input.Item.PK, SK: input.Item.SK });
         if (operation === 'TransactWriteItems' && input.TransactItems) {
           call.transactItems = input.TransactItems.map((entry) => {
             const [kind, body] = Object.entries(entry)[0]!;

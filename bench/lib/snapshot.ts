@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { repoRoot } from '../../scripts/lib/serverless-config.js';
 import { onCleanup } from './cleanup.js';
 
-/** The offline copy's Lambda timeout. serverless.yml says 10 s, which AWS gives each invocation
- *  with its own CPU; here 32 concurrent requests queue for two shared cores behind ~0.1–0.3 s of
+/** The offline copy's Lambda timeout. serverless.yml gives 10 s on AWS (each invocation with its
+ *  own CPU) and 30 s on the local stage; here 32 concurrent requests queue for two shared cores behind ~0.1–0.3 s of
  *  scrypt each, and middy's own timeout would turn the wait into 500s that AWS would not see. */
 export const OFFLINE_TIMEOUT_SECONDS = 120;
 
@@ -31,9 +31,10 @@ export function serviceSnapshot(variant: 'as-is' | 'offline' | 'zod-namespace' =
   if (variant === 'offline') {
     const file = join(dir, 'serverless.yml');
     const yaml = readFileSync(file, 'utf8');
-    const timeouts = yaml.match(/^ {2}timeout: \d+$/gm) ?? [];
+    // The provider's timeout is the only `timeout:` at two spaces (functions' own are deeper).
+    const timeouts = yaml.match(/^ {2}timeout: .+$/gm) ?? [];
     if (timeouts.length !== 1) throw new Error(`expected one provider timeout in serverless.yml, found ${timeouts.length}`);
-    writeFileSync(file, yaml.replace(/^ {2}timeout: \d+$/m, `  timeout: ${OFFLINE_TIMEOUT_SECONDS}`));
+    writeFileSync(file, yaml.replace(/^ {2}timeout: .+$/m, `  timeout: ${OFFLINE_TIMEOUT_SECONDS}`));
   }
   if (variant === 'zod-namespace') {
     // What the bundles would be if every file used zod's namespace import (attribution only).

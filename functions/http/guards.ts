@@ -6,7 +6,7 @@ import { refuse } from '../domain/errors.js';
 import type { Class2Limits } from '../domain/limits.js';
 import { afterWrongPin, isPinLocked } from '../domain/pin.js';
 import { type AccountRecord, getAccount } from '../store/accounts.js';
-import { type CustomerRecord, clearPinAttempts, getCustomer, lockPin, takePinAttempt } from '../store/customers.js';
+import { type CustomerRecord, clearPinAttempts, countWrongPin, getCustomer, lockPin } from '../store/customers.js';
 import { pinMatches } from '../store/pin-hash.js';
 
 export async function loadCustomer(customerId: string): Promise<CustomerRecord> {
@@ -43,25 +43,26 @@ export function class2Limits(): Class2Limits {
   };
 }
 
-/** Verifies the payment PIN, counting wrong attempts and locking after too many. An attempt is
- *  taken from the budget before the PIN is compared (and given back when it was right), so
- *  guesses fired at once cannot be evaluated beyond the budget: each one either holds an
- *  attempt or is answered PIN_LOCKED without being checked. */
+/** Verifies the payment PIN, counting wrong attempts and locking after too many. Guesses fired
+ *  at the same time cannot get past the budget: each wrong one is counted atomically (once the
+ *  budget is spent the rest are answered PIN_LOCKED), and a right one is accepted only if the
+ *  budget is still unspent when it is recorded — so at most `maxAttempts` guesses per lock are
+ *  ever answered as checked (PIN_INCORRECT, or success). */
 export async function requirePin(customer: CustomerRecord, pin: string, now: Date): Promise<void> {
   if (!customer.pinHash) refuse('unprocessable', 'PIN_REQUIRED', '请先设置支付密码');
   const policy = { maxAttempts: config().PIN_MAX_ATTEMPTS, lockMinutes: config().PIN_LOCK_MINUTES };
   const state = { failedAttempts: customer.pinFailedAttempts ?? 0, lockedUntil: customer.pinLockedUntil ?? null };
   if (isPinLocked(state, now)) refuse('locked', 'PIN_LOCKED', '支付密码错误次数过多，已暂时锁定');
-  const taken = await takePinAttempt(customer.customerId, policy.maxAttempts, now);
-  if (taken === undefined) refuse('locked', 'PIN_LOCKED', '支付密码错误次数过多，已暂时锁定');
   if (await pinMatches(pin, customer.pinHash!)) {
-    await clearPinAttempts(customer.customerId, now);
+    if (!(await clearPinAttempts(customer.customerId, policy.maxAttempts, now))) refuse('locked', 'PIN_LOCKED', '支付密码错误次数过多，已暂时锁定');
     return;
   }
-  const next = afterWrongPin({ failedAttempts: taken! - 1, lockedUntil: null }, policy, now);
+  const counted = await countWrongPin(customer.customerId, policy.maxAttempts, now);
+  if (counted === undefined) return refuse('locked', 'PIN_LOCKED', '支付密码错误次数过多，已暂时锁定');
+  const next = afterWrongPin({ failedAttempts: counted - 1, lockedUntil: null }, policy, now);
   if (next.lockedUntil) {
     await lockPin(customer.customerId, policy.maxAttempts, next.lockedUntil);
     refuse('locked', 'PIN_LOCKED', '支付密码错误次数过多，已暂时锁定');
   }
-  refuse('forbidden', 'PIN_INCORRECT', `支付密码错误，还可尝试 ${policy.maxAttempts - taken!} 次`);
+  refuse('forbidden', 'PIN_INCORRECT', `支付密码错误，还可尝试 ${policy.maxAttempts - counted} 次`);
 }

@@ -188,10 +188,12 @@ export async function savePinHash(customerId: string, pinHash: string, previousH
   }
 }
 
-/** Takes one attempt from the PIN budget BEFORE the PIN is checked, atomically: concurrent checks
- *  each take their own, so no more than `maxAttempts` guesses are ever evaluated between locks.
- *  Returns the attempts now taken, or undefined when the PIN is locked or the budget is spent. */
-export async function takePinAttempt(customerId: string, maxAttempts: number, now: Date): Promise<number | undefined> {
+const NOT_LOCKED = '(attribute_not_exists(pinLockedUntil) OR pinLockedUntil = :none OR pinLockedUntil <= :now)';
+const BUDGET_LEFT = '(attribute_not_exists(pinFailedAttempts) OR pinFailedAttempts < :max)';
+
+/** Counts a wrong PIN atomically, so concurrent wrong guesses each count. Returns the count now,
+ *  or undefined when the budget was already spent (locked, or about to be by a concurrent guess). */
+export async function countWrongPin(customerId: string, maxAttempts: number, now: Date): Promise<number | undefined> {
   const { doc, tableName } = db();
   try {
     const { Attributes } = await doc.send(
@@ -199,9 +201,7 @@ export async function takePinAttempt(customerId: string, maxAttempts: number, no
         TableName: tableName,
         Key: keys.customer(customerId),
         UpdateExpression: 'SET pinFailedAttempts = if_not_exists(pinFailedAttempts, :zero) + :one',
-        ConditionExpression:
-          'attribute_exists(PK) AND (attribute_not_exists(pinLockedUntil) OR pinLockedUntil = :none OR pinLockedUntil <= :now)' +
-          ' AND (attribute_not_exists(pinFailedAttempts) OR pinFailedAttempts < :max)',
+        ConditionExpression: `attribute_exists(PK) AND ${NOT_LOCKED} AND ${BUDGET_LEFT}`,
         ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':none': null, ':now': now.toISOString(), ':max': maxAttempts },
         ReturnValues: 'UPDATED_NEW',
       }),
@@ -213,22 +213,25 @@ export async function takePinAttempt(customerId: string, maxAttempts: number, no
   }
 }
 
-/** After the right PIN: the attempts taken so far are cleared (unless a lock arrived meanwhile). */
-export async function clearPinAttempts(customerId: string, now: Date): Promise<void> {
+/** After the right PIN: clears the count — only while the budget is not spent. False when wrong
+ *  guesses fired at the same time spent it meanwhile: then the right PIN is refused like them. */
+export async function clearPinAttempts(customerId: string, maxAttempts: number, now: Date): Promise<boolean> {
   const { doc, tableName } = db();
-  await doc
-    .send(
+  try {
+    await doc.send(
       new UpdateCommand({
         TableName: tableName,
         Key: keys.customer(customerId),
         UpdateExpression: 'SET pinFailedAttempts = :zero, pinLockedUntil = :none',
-        ConditionExpression: 'attribute_not_exists(pinLockedUntil) OR pinLockedUntil = :none OR pinLockedUntil <= :now',
-        ExpressionAttributeValues: { ':zero': 0, ':none': null, ':now': now.toISOString() },
+        ConditionExpression: `attribute_exists(PK) AND ${NOT_LOCKED} AND ${BUDGET_LEFT}`,
+        ExpressionAttributeValues: { ':zero': 0, ':none': null, ':now': now.toISOString(), ':max': maxAttempts },
       }),
-    )
-    .catch((error: unknown) => {
-      if (!isConditionFailed(error)) throw error;
-    });
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailed(error)) return false;
+    throw error;
+  }
 }
 
 /** The wrong guess that spent the budget locks the PIN and starts a fresh budget for afterwards. */

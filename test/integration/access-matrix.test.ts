@@ -185,21 +185,21 @@ describe('PIN lockout under concurrent guesses', () => {
     call(accountHandler, { method: 'POST', path: '/v1/account/top-up', token: who.token, idempotencyKey: `pin-guess-${who.customerId.slice(0, 8)}-${n}`, body: { amountFen: 100, pin } });
   const me = async (who: Onboarded) => expectOk(await call(customerHandler, { method: 'GET', path: '/v1/me', token: who.token }));
 
-  test('10 wrong PINs at once: locked, and at most 5 of them were ever checked', async (t) => {
+  test('10 wrong PINs at once: locked, and at most 5 counted', async (t) => {
     const c = await onboard({ name: '王五' });
     const wrong = c.pin === '246810' ? '975310' : '246810';
     const results = await Promise.all(Array.from({ length: 10 }, (_, n) => moneyWithPin(c, wrong, n)));
     const codes = results.map((r) => `${r.status} ${r.body?.error?.code}`);
     t.diagnostic(`answers: ${codes.sort().join(', ')}`);
     for (const r of results) assert.ok(['403 PIN_INCORRECT', '423 PIN_LOCKED'].includes(`${r.status} ${r.body?.error?.code}`), JSON.stringify(r.body));
-    // Four are told "wrong", the fifth locks; the rest are never compared with the PIN.
+    // Four are told "wrong", the fifth locks; the rest are answered PIN_LOCKED.
     assert.ok(codes.filter((x) => x.startsWith('403')).length <= 4, codes.join());
     assert.notEqual((await me(c)).pinLockedUntil, null, 'not locked after 10 wrong PINs');
     expectError(await moneyWithPin(c, c.pin, 99), 423, 'PIN_LOCKED');
     assert.equal((await me(c)).account.balanceFen, 0);
   });
 
-  test('20 guesses at once, one of them right: no more than 5 are ever checked', async () => {
+  test('20 guesses at once, one of them right: no more than 5 are ever answered as checked', async () => {
     const d = await onboard({ name: '赵六' });
     const guesses = Array.from({ length: 20 }, (_, n) => (n === 13 ? d.pin : String(100_000 + n * 7_919).slice(0, 6)));
     const results = await Promise.all(guesses.map((pin, n) => moneyWithPin(d, pin, n)));
