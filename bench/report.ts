@@ -46,7 +46,8 @@ export function summaryRows(r: RunResults): SummaryRow[] {
         measure: `top-ups, 1 house shard ÷ 16 shards, c=${hot.concurrency} (${hot.variant})`,
         figure: `${fmt.ratio(hot.ratio)}; errors at the client: ${errors}`,
         target: `≥ ${HOT_TARGET_RATIO}×, 0 errors`,
-        status: metOrMissed(hot.ratio >= HOT_TARGET_RATIO && errors === 0),
+        // The target is for the path as designed; the cheap-PIN run only explains it.
+        status: hot.variant === 'designed PIN' ? metOrMissed(hot.ratio >= HOT_TARGET_RATIO && errors === 0) : `diagnostic${errors > 0 ? `, ${errors} errors` : ''}`,
       });
     }
   }
@@ -184,16 +185,18 @@ ${errorNotes(l.runs.flatMap((r) => [{ label: `${r.operation} c=${r.concurrency} 
 ### Where a money POST's time goes (profile)
 
 The real handler (functions/http/account.ts) called in the benchmark process, c=1, its DynamoDB
-calls timed by a middleware on the store's client; before each call, the PIN check alone
-(\`pinMatches\` on the customer's stored hash), and after it the same request through HTTP and
-serverless offline. Medians of 12 of each, interleaved.
+calls timed by a middleware on the store's client. Each sample, back to back: the PIN check alone
+(\`pinMatches\` on a stored hash), the request, the same request from a twin customer whose
+stored hash is cheap (N=2^10 — the difference is what scrypt costs inside the handler; the
+twin's time less its DynamoDB time is everything else), and the same request through HTTP and
+serverless offline. Medians of 12 samples.
 
 ${mdTable(
-    ['movement', 'handler total ms', 'PIN check (scrypt) ms', 'DynamoDB ms', 'DynamoDB calls', 'rest (middy, zod, JWT, AES, JSON) ms', 'same request via HTTP + offline ms'],
+    ['movement', 'handler total ms', 'scrypt in the handler ms (alone)', 'DynamoDB ms', 'DynamoDB calls', 'rest (middy, zod, JWT, AES, JSON) ms', 'same request via HTTP + offline ms'],
     l.profiles.map((p) => [
       p.operation,
       fmt.ms(p.totalMs),
-      `${fmt.ms(p.pinMs)} (${((p.pinMs / p.totalMs) * 100).toFixed(0)} %)`,
+      `${fmt.ms(p.pinMs)} = ${((p.pinMs / p.totalMs) * 100).toFixed(0)} % (${fmt.ms(p.pinAloneMs)})`,
       fmt.ms(p.dynamoMs),
       Object.entries(p.dynamoCalls).map(([op, n]) => `${n} ${op}`).join(', '),
       fmt.ms(p.otherMs),
@@ -205,7 +208,7 @@ The transaction the API sent had ${topUp?.transactItems.length ?? '?'} items for
 baseline sends ${topUp?.rawTransactItems ?? '?'} and ${transfer?.rawTransactItems ?? '?'} (${topUp && transfer && topUp.transactItems.length === topUp.rawTransactItems && transfer.transactItems.length === transfer.rawTransactItems ? 'the same' : '**not the same — check the baseline**'}).
 
 **Cause.** The PIN check is scrypt with N=2^15 (32 MB, memory-hard), ${fmt.ms(l.pinHashMsSerial)} ms of one
-core here, by design: a 6-digit PIN has only a million values, so each guess must cost real
+core here (this machine, loaded as it was), by design: a 6-digit PIN has only a million values, so each guess must cost real
 work even if the table leaks. It is ${topUp ? ((topUp.pinMs / topUp.totalMs) * 100).toFixed(0) : '?'} % of a top-up's handler time. Every money POST pays
 it; the raw loop pays nothing comparable. On this 2-core machine the API's throughput is
 therefore capped near *cores ÷ scrypt time*, whatever the concurrency, while the engine's is
@@ -313,8 +316,8 @@ files of the foundation (config, secrets, adapters/card-gateway, adapters/wechat
 contract/schemas, contract/openapi, http/route); measured while making the change, that alone
 took the five bundles of the time from ~520–560 KB to ~175–210 KB.
 ${x.namedZodImports.length ? `
-In this run's checkout ${x.namedZodImports.length === 1 ? 'one file still imports' : `${x.namedZodImports.length} files still import`} \`{ z }\` — ${x.namedZodImports.map((f) => `\`${f}\``).join(', ')} (new
-loan work, in progress in parallel) — and since the contract reaches them, every function bundles
+In this run's checkout ${x.namedZodImports.length === 1 ? 'one file still imports' : `${x.namedZodImports.length} files still import`} \`{ z }\` — ${x.namedZodImports.map((f) => `\`${f}\``).join(', ')} (the loan
+work, written in parallel with this) — and since the contract reaches them, every function bundles
 all of zod again. The column "with \`import * as z\` everywhere" bundles the same code with
 those imports rewritten (same esbuild options): largest ${kb(largestNamespace)}, ${largestNamespace <= BUNDLE_TARGET_BYTES ? 'inside' : 'still above'} the target. **Those
 files should switch to \`import * as z from 'zod'\` too**; a static check that refuses \`import { z }\`
