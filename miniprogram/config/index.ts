@@ -15,7 +15,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // Tests build each H5 copy into a folder of its own (two journeys may build at once).
+    outputRoot: process.env.JINLIN_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
     defineConstants: {
       API_BASE_URL: JSON.stringify(process.env.JINLIN_API_URL || 'http://127.0.0.1:3000'),
     },

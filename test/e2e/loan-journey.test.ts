@@ -5,69 +5,11 @@
 // amount.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import type { Server } from 'node:http';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { idCheckChar } from '../../functions/domain/idcard.js';
-import { luhnCheckDigit } from '../../functions/domain/card.js';
-import { startLocalStack, type LocalStack } from '../../scripts/lib/local-stack.js';
-import { freePort } from '../../scripts/lib/ports.js';
-import { buildH5, h5Dist } from '../support/h5-build.js';
-import { serveStatic } from '../support/static-server.js';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { click, fill, signUpThroughUi, useBrowserBank, watchedPage } from '../support/browser.js';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-let stack: LocalStack;
-let web: Server;
-let browser: Browser;
-let origin: string;
-
-before(async () => {
-  const webPort = await freePort();
-  origin = `http://127.0.0.1:${webPort}`;
-  process.env.JINLIN_H5_ORIGIN = origin;
-  stack = await startLocalStack({
-    dynamoPort: await freePort(),
-    apiPort: await freePort(),
-    lambdaPort: await freePort(),
-    tableName: 'jinlin-e2e-loans',
-    log: false,
-  });
-  buildH5(stack.apiUrl);
-  web = await serveStatic(h5Dist, webPort);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-});
-
-after(async () => {
-  await browser?.close();
-  web?.close();
-  await stack?.stop();
-});
-
-/** Taro renders <Input id> as a custom element around the real <input>. */
-async function fill(page: Page, id: string, value: string) {
-  await page.locator(`#${id} input, input#${id}`).first().fill(value);
-}
-
-async function click(page: Page, id: string) {
-  await page.locator(`#${id}`).first().click();
-}
-
-/** Onboarding steps become tappable one at a time, once home has reloaded the profile. */
-async function startStep(page: Page, id: string) {
-  await page.locator(`#${id}.step--next`).waitFor();
-  await click(page, id);
-}
+const bank = useBrowserBank('jinlin-e2e-loans');
 
 /** `¥5,000.00` → 500000, on the digits alone (no floating point). */
 function fenOf(shown: string): number {
@@ -90,50 +32,19 @@ async function openFirstLoan(page: Page) {
 }
 
 const RATE = /^\d{1,2}\.\d{2}%$/;
-const screenshots = process.env.JINLIN_SCREENSHOTS ?? tmpdir();
-
 test('a new customer borrows ¥5,000 and repays the first installment', async (t) => {
-  const page = await browser.newPage();
-  t.after(async () => {
-    // Kept for whoever reads a failure: what the customer saw last.
-    const path = `${screenshots}/jinlin-e2e-loans-last.png`;
-    await page.screenshot({ path }).catch(() => undefined);
-    const shownErrors = await page.locator('#error-message:visible').allInnerTexts().catch(() => []);
-    t.diagnostic(`last screen: ${path} ${page.url()} errors shown: ${JSON.stringify(shownErrors)}`);
-  });
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => consoleErrors.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
-  t.after(() => t.diagnostic(`browser errors: ${JSON.stringify(consoleErrors)}`));
-  await page.goto(`${origin}/`);
-
-  await fill(page, 'login-user', `e2e-loan-${randomUUID().slice(0, 8)}`);
-  await click(page, 'login-wechat');
-
-  await startStep(page, 'go-bind-phone');
-  await fill(page, 'phone-input', '13700137021');
-  await click(page, 'phone-submit');
-
-  // Sequence digits 017: the credit-bureau simulator's good profile.
-  await startStep(page, 'go-real-name');
-  await fill(page, 'real-name-name', '周芷若');
-  const idBody = '11010519900307017';
-  await fill(page, 'real-name-id', idBody + idCheckChar(idBody));
-  await click(page, 'real-name-submit');
-
+  const page = await bank.browser.newPage();
+  const consoleErrors = watchedPage(t, page, 'jinlin-e2e-loans-last');
   const pin = '731904';
-  await startStep(page, 'go-pin');
-  await fill(page, 'pin-input', pin);
-  await fill(page, 'pin-confirm', pin);
-  await click(page, 'pin-submit');
-
-  await startStep(page, 'go-open-account');
-  const cardBody = '621483000056789';
-  await fill(page, 'card-number', cardBody + luhnCheckDigit(cardBody));
-  await click(page, 'open-account-submit');
+  // ID sequence digits 017: the credit-bureau simulator's good profile.
+  await signUpThroughUi(page, bank.origin, {
+    user: `e2e-loan-${randomUUID().slice(0, 8)}`,
+    phone: '13700137021',
+    name: '周芷若',
+    idBody: '11010519900307017',
+    pin,
+    cardBody: '621483000056789',
+  });
 
   const openingFen = await homeBalanceFen(page);
   assert.equal(openingFen, 0);
