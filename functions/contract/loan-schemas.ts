@@ -244,19 +244,6 @@ export const DeferralPlanView = z
 export const LprRequest = z.object({ oneYearLprBps: z.int().min(0).max(2400) }).strict().meta({ id: 'LprRequest' });
 export const LprView = z.object({ oneYearLprBps: z.int(), display: z.string() }).meta({ id: 'LprView' });
 export const PublishLoanProductRequest = loanProductSchema.meta({ id: 'LoanProduct' });
-export const BusinessDateRequest = z.object({ businessDate: IsoDate }).strict().meta({ id: 'BusinessDateRequest' });
-export const BusinessDateView = z.object({ businessDate: IsoDate }).meta({ id: 'BusinessDateView' });
-export const DayCloseResult = z
-  .object({
-    closedDate: IsoDate,
-    businessDate: IsoDate,
-    loansChecked: z.int(),
-    autoDebitedFen: z.int(),
-    autoDebits: z.int(),
-    overdueLoans: z.int(),
-    remindersSent: z.int(),
-  })
-  .meta({ id: 'DayCloseResult' });
 
 export type LoanProductView = z.infer<typeof LoanProductView>;
 export type LoanProductList = z.infer<typeof LoanProductList>;

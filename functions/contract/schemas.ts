@@ -2,6 +2,7 @@
 // them, the OpenAPI document is generated from them, and the mini-program imports the inferred
 // types (type-only, so zod never ships in the mini-program bundle).
 import * as z from 'zod';
+import { JOURNAL_KINDS } from '../domain/ledger.js';
 
 /** Largest amount one money movement may carry: 1,000,000 yuan. */
 export const MAX_AMOUNT_FEN = 100_000_000;
@@ -192,7 +193,7 @@ export const Payee = z
   .object({ nameMasked: z.string(), phoneMasked: z.string() })
   .meta({ id: 'Payee' });
 
-export const JournalKind = z.enum(['TOP_UP', 'WITHDRAW', 'WITHDRAW_REVERSAL', 'TRANSFER', 'LOAN_DRAWDOWN', 'LOAN_REPAYMENT']);
+export const JournalKind = z.enum(JOURNAL_KINDS);
 
 export const MoneyMovementResult = z
   .object({
@@ -249,3 +250,20 @@ export type SetPinRequest = z.infer<typeof SetPinRequest>;
 export type OpenAccountRequest = z.infer<typeof OpenAccountRequest>;
 export type CardMoneyRequest = z.infer<typeof CardMoneyRequest>;
 export type TransferRequest = z.infer<typeof TransferRequest>;
+
+// ---- the business date and the day close (operators) ----
+
+const BusinessDate = z.iso.date().meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' });
+export const BusinessDateRequest = z.object({ businessDate: BusinessDate }).strict().meta({ id: 'BusinessDateRequest' });
+export const BusinessDateView = z.object({ businessDate: BusinessDate }).meta({ id: 'BusinessDateView' });
+export const DayCloseResult = z
+  .object({
+    closedDate: BusinessDate,
+    businessDate: BusinessDate,
+    loansChecked: z.int(),
+    autoDebitedFen: z.int(),
+    autoDebits: z.int(),
+    overdueLoans: z.int(),
+    remindersSent: z.int(),
+  })
+  .meta({ id: 'DayCloseResult' });

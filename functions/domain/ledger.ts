@@ -5,7 +5,29 @@
 // always exactly zero.
 import { assertFen, sumFen } from './money.js';
 
-export type JournalKind = 'TOP_UP' | 'WITHDRAW' | 'WITHDRAW_REVERSAL' | 'TRANSFER' | 'LOAN_DRAWDOWN' | 'LOAN_REPAYMENT';
+export const JOURNAL_KINDS = [
+  'TOP_UP',
+  'WITHDRAW',
+  'WITHDRAW_REVERSAL',
+  'TRANSFER',
+  'LOAN_DRAWDOWN',
+  'LOAN_REPAYMENT',
+  /** Customer → the product's custody: a wealth order, paid at once, units confirmed later. */
+  'WEALTH_PURCHASE',
+  /** Custody → customer: a cancelled (cooling-off) or failed order, or a confirmation residual. */
+  'WEALTH_REFUND',
+  /** Custody → customer: units sold back (fast T+0, normal T+1, or at maturity). */
+  'WEALTH_REDEMPTION',
+  /** The issuer's return → custody: money-market income paid as new units. */
+  'WEALTH_INCOME',
+  /** Customer → bill clearing: the amount is held while the biller gateway is asked. */
+  'BILL_HOLD',
+  /** Bill clearing → the biller's settlement: the gateway confirmed the payment. */
+  'BILL_SETTLEMENT',
+  /** Bill clearing → customer: the gateway declined or never answered; the hold is released. */
+  'BILL_VOID',
+] as const;
+export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
 /** The bank's own accounts. Each is split into shards so no single item takes every write. */
 export const HOUSE_ACCOUNTS = {
@@ -15,6 +37,14 @@ export const HOUSE_ACCOUNTS = {
   LOAN_FUNDING: 'HOUSE-LOAN-FUNDING',
   INTEREST_INCOME: 'HOUSE-INTEREST-INCOME',
   PENALTY_INCOME: 'HOUSE-PENALTY-INCOME',
+  /** Money paid for wealth products and not yet redeemed (a product's custody, 托管). */
+  WEALTH_CUSTODY: 'HOUSE-WEALTH-CUSTODY',
+  /** What issuers pay in as money-market income; mirrors the funds' returns outside Jinlin. */
+  WEALTH_YIELD: 'HOUSE-WEALTH-YIELD',
+  /** Bill payments held while the biller gateway answers (two-phase payment). */
+  BILL_CLEARING: 'HOUSE-BILL-CLEARING',
+  /** Bill payments the gateway confirmed, owed to the billers at settlement. */
+  BILLER_SETTLEMENT: 'HOUSE-BILLER-SETTLEMENT',
 } as const;
 export type HouseAccount = (typeof HOUSE_ACCOUNTS)[keyof typeof HOUSE_ACCOUNTS];
 

@@ -3,7 +3,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { cardGateway } from '../adapters/card-gateway.js';
 import { UpstreamUnavailable } from '../adapters/http-json.js';
 import { config } from '../config.js';
-import { routes } from '../contract/routes.js';
+import { coreRoutes as routes } from '../contract/core-routes.js';
 import type { MoneyMovementResult } from '../contract/schemas.js';
 import { accountNumberFrom } from '../domain/account-number.js';
 import { luhnValid } from '../domain/card.js';
@@ -22,6 +22,7 @@ import { maskCardNumber, maskPhone } from '../domain/masking.js';
 import { businessDate } from '../domain/time.js';
 import { type AccountRecord, getAccount, openAccount } from '../store/accounts.js';
 import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
+import { recordCustomerEvent } from '../store/customer-events.js';
 import { customerIdByLookup, getCustomer } from '../store/customers.js';
 import { keys } from '../store/keys.js';
 import { type PostOutcome, deterministicJournalId, historyPage, houseShard, postJournal } from '../store/ledger.js';
@@ -59,6 +60,7 @@ const open = defineRoute('openAccount', routes.openAccount, async ({ customerId,
     openedAt: now.toISOString(),
   };
   await openAccount(account);
+  await recordCustomerEvent({ customerId, kind: 'ACCOUNT_OPENED', at: account.openedAt, ref: account.accountId });
   return accountDetail(account, class2Limits(), now);
 });
 

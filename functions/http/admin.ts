@@ -1,9 +1,11 @@
 // Operators: the LPR, loan products (published as new versions, no deploy), and in local and
 // test stages the business date and an on-demand day close.
 import { config } from '../config.js';
-import { routes } from '../contract/routes.js';
+import { coreRoutes } from '../contract/core-routes.js';
+import { loanRoutes } from '../contract/loan-routes.js';
 import { refuse } from '../domain/errors.js';
 import { formatRateBps } from '../domain/loan/arith.js';
+import { currentBusinessDate, setBusinessDate } from '../store/business-date.js';
 import * as loans from '../store/loans.js';
 import { runDayClose } from '../jobs/day-close.js';
 import { productView } from './loan-views.js';
@@ -13,22 +15,22 @@ function assertClockControl(): void {
   if (!config().ALLOW_CLOCK_CONTROL) refuse('forbidden', 'CLOCK_CONTROL_DISABLED', '本环境不允许调整营业日期');
 }
 
-const lpr = defineRoute('adminLpr', routes.adminLpr, async ({ body, now }) => {
+const lpr = defineRoute('adminLpr', loanRoutes.adminLpr, async ({ body, now }) => {
   await loans.setOneYearLprBps(body.oneYearLprBps, now);
   return { oneYearLprBps: body.oneYearLprBps, display: formatRateBps(body.oneYearLprBps) };
 });
 
-const publish = defineRoute('adminPublishLoanProduct', routes.adminPublishLoanProduct, async ({ body, now }) =>
+const publish = defineRoute('adminPublishLoanProduct', loanRoutes.adminPublishLoanProduct, async ({ body, now }) =>
   productView(await loans.publishProduct(body, now), await loans.oneYearLprBps()),
 );
 
-const businessDate = defineRoute('adminBusinessDate', routes.adminBusinessDate, async ({ body, now }) => {
+const businessDate = defineRoute('adminBusinessDate', coreRoutes.adminBusinessDate, async ({ body, now }) => {
   assertClockControl();
-  await loans.setBusinessDate(await loans.currentBusinessDate(now), body.businessDate);
+  await setBusinessDate(await currentBusinessDate(now), body.businessDate);
   return { businessDate: body.businessDate };
 });
 
-const dayClose = defineRoute('adminDayClose', routes.adminDayClose, async ({ now }) => {
+const dayClose = defineRoute('adminDayClose', coreRoutes.adminDayClose, async ({ now }) => {
   assertClockControl();
   return runDayClose(now);
 });

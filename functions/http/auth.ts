@@ -1,8 +1,9 @@
 // Sign-in with WeChat, token refresh and sign-out.
 import { wechat } from '../adapters/wechat.js';
 import { config } from '../config.js';
-import { routes } from '../contract/routes.js';
+import { coreRoutes as routes } from '../contract/core-routes.js';
 import { refuse } from '../domain/errors.js';
+import { recordCustomerEvent } from '../store/customer-events.js';
 import { findOrCreateByOpenid, getCustomer } from '../store/customers.js';
 import * as sessions from '../store/sessions.js';
 import { defineRoute, lambda } from './route.js';
@@ -25,7 +26,8 @@ async function signedIn(customer: CustomerRecord, refresh: IssuedRefreshToken, n
 const signIn = defineRoute('signIn', routes.signIn, async ({ body, now }) => {
   const session = await wechat().code2Session(body.code);
   if (!session) return refuse('unauthenticated', 'WECHAT_CODE_INVALID', '微信登录已失效，请重试');
-  const { customer } = await findOrCreateByOpenid(session.openid, now);
+  const { customer, created } = await findOrCreateByOpenid(session.openid, now);
+  if (created) await recordCustomerEvent({ customerId: customer.customerId, kind: 'SIGNED_UP', at: customer.createdAt, ref: customer.customerId });
   return signedIn(customer, await sessions.startFamily(customer.customerId, now, config().REFRESH_TOKEN_DAYS), now);
 });
 

@@ -1,6 +1,6 @@
 // The signed-in customer: profile, phone binding, real-name verification and payment PIN.
 import { wechat } from '../adapters/wechat.js';
-import { routes } from '../contract/routes.js';
+import { coreRoutes as routes } from '../contract/core-routes.js';
 import { assertReadyFor, validateRealName } from '../domain/customer.js';
 import { refuse } from '../domain/errors.js';
 import { maskIdNumber, maskName, maskPhone } from '../domain/masking.js';
@@ -8,6 +8,7 @@ import { assertPinStrongEnough } from '../domain/pin.js';
 import { businessDate } from '../domain/time.js';
 import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
 import { bindPhone, savePinHash, setRealName } from '../store/customers.js';
+import { recordCustomerEvent } from '../store/customer-events.js';
 import { hashPin } from '../store/pin-hash.js';
 import { loadCustomer, onboardingState, requirePin } from './guards.js';
 import { defineRoute, lambda } from './route.js';
@@ -42,6 +43,7 @@ const realName = defineRoute('realName', routes.realName, async ({ customerId, b
     },
     now,
   );
+  await recordCustomerEvent({ customerId, kind: 'REAL_NAME_VERIFIED', at: now.toISOString(), ref: customerId });
   return meView(await loadCustomer(customerId), now);
 });
 

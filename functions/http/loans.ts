@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { creditBureau } from '../adapters/credit-bureau.js';
 import { config } from '../config.js';
 import type { LoanDecisionView, RepaymentResult } from '../contract/loan-schemas.js';
-import { routes } from '../contract/routes.js';
+import { loanRoutes as routes } from '../contract/loan-routes.js';
 import { refuse } from '../domain/errors.js';
 import { parseIdNumber } from '../domain/idcard.js';
 import { HOUSE_ACCOUNTS, type Journal, loanDrawdownJournal, loanRepaymentJournal } from '../domain/ledger.js';
@@ -22,6 +22,8 @@ import { isPaidOff, type LoanState, openLoan } from '../domain/loan/state.js';
 import { getAccount } from '../store/accounts.js';
 import { decrypt } from '../store/crypto.js';
 import { deterministicJournalId, houseShard, type PostOutcome, postJournal } from '../store/ledger.js';
+import { currentBusinessDate } from '../store/business-date.js';
+import { recordCustomerEvent } from '../store/customer-events.js';
 import * as loans from '../store/loans.js';
 import { loadCustomer, loadOwnAccount, requirePin } from './guards.js';
 import { bestGrade, installmentViews, loanView, productView } from './loan-views.js';
@@ -52,7 +54,7 @@ const calculator = defineRoute('loanCalculator', routes.loanCalculator, async ({
     ...body,
     grade,
     lprBps: await loans.oneYearLprBps(),
-    drawdownDate: await loans.currentBusinessDate(now),
+    drawdownDate: await currentBusinessDate(now),
   });
   return {
     productId: chosen.productId,
@@ -74,7 +76,7 @@ const apply = defineRoute('loanApply', routes.loanApply, async ({ customerId, bo
   const customer = await loadCustomer(customerId);
   await loadOwnAccount(customer);
   const chosen = await product(body.productId);
-  const today = await loans.currentBusinessDate(now);
+  const today = await currentBusinessDate(now);
   const previous = await loans.latestApplication(customerId, chosen.productId);
   if (previous?.decision.outcome === 'DECLINED' && previous.decision.reapplyAfter > today) {
     refuse('unprocessable', 'REAPPLY_COOLDOWN', `暂不能重新申请，请于 ${previous.decision.reapplyAfter} 后再试`);
@@ -121,6 +123,11 @@ const apply = defineRoute('loanApply', routes.loanApply, async ({ customerId, bo
         }
       : undefined,
   );
+  const productRef = { type: 'LOAN', id: chosen.productId } as const;
+  await recordCustomerEvent({ customerId, kind: 'LOAN_APPLIED', at: now.toISOString(), ref: applicationId, product: productRef });
+  if (decision.outcome === 'APPROVED') {
+    await recordCustomerEvent({ customerId, kind: 'LOAN_APPROVED', at: now.toISOString(), ref: applicationId, product: productRef, amountFen: decision.creditLimitFen });
+  }
   const approved = decision.outcome === 'APPROVED' ? decision : undefined;
   const view: LoanDecisionView = {
     applicationId,
@@ -142,7 +149,7 @@ const apply = defineRoute('loanApply', routes.loanApply, async ({ customerId, bo
 });
 
 const lines = defineRoute('creditLines', routes.creditLines, async ({ customerId, now }) => {
-  const today = await loans.currentBusinessDate(now);
+  const today = await currentBusinessDate(now);
   const items = [];
   for (const line of await loans.creditLines(customerId)) {
     if (line.lineExpiresOn < today) continue;
@@ -177,7 +184,7 @@ async function drawdownTerms(customerId: string, request: { productId: string; a
 
 const drawdownQuote = defineRoute('drawdownQuote', routes.drawdownQuote, async ({ customerId, body, now }) => {
   await loadOwnAccount(await loadCustomer(customerId));
-  const { line, schedule, annualized } = await drawdownTerms(customerId, body, await loans.currentBusinessDate(now));
+  const { line, schedule, annualized } = await drawdownTerms(customerId, body, await currentBusinessDate(now));
   return {
     ...body,
     grade: line.grade,
@@ -193,7 +200,7 @@ const drawdownQuote = defineRoute('drawdownQuote', routes.drawdownQuote, async (
 const drawdown = defineRoute('drawdown', routes.drawdown, async ({ customerId, body, now, idempotencyKey }) => {
   const customer = await loadCustomer(customerId);
   const account = await loadOwnAccount(customer);
-  const today = await loans.currentBusinessDate(now);
+  const today = await currentBusinessDate(now);
   const { line, terms, schedule, annualized } = await drawdownTerms(customerId, body, today);
   await requirePin(customer, body.pin, now);
 
@@ -236,17 +243,25 @@ const drawdown = defineRoute('drawdown', routes.drawdown, async ({ customerId, b
     }
     throw new Error(`drawdown refused unexpectedly: ${JSON.stringify(outcome)}`);
   }
+  await recordCustomerEvent({
+    customerId,
+    kind: 'LOAN_DRAWN',
+    at: outcome.journal.createdAt,
+    ref: journalId,
+    amountFen: body.amountFen,
+    product: { type: 'LOAN', id: terms.productId },
+  });
   return loanView(await ownLoan(customerId, loanId), today);
 });
 
 const list = defineRoute('loans', routes.loans, async ({ customerId, now }) => {
-  const today = await loans.currentBusinessDate(now);
+  const today = await currentBusinessDate(now);
   const items = (await loans.customerLoans(customerId)).map((loan) => loanView(loan, today));
   return { items, businessDate: today };
 });
 
 const detail = defineRoute('loan', routes.loan, async ({ customerId, params, now }) =>
-  loanView(await ownLoan(customerId, params.loanId), await loans.currentBusinessDate(now)),
+  loanView(await ownLoan(customerId, params.loanId), await currentBusinessDate(now)),
 );
 
 /** Posts a repayment journal together with the loan's new state, or explains why not. */
@@ -312,7 +327,7 @@ const repay = defineRoute('repay', routes.repay, async ({ customerId, params, bo
   const loan = await ownLoan(customerId, params.loanId);
   const journalId = deterministicJournalId(customerId, 'repay', idempotencyKey);
   assertActive(loan);
-  const today = await loans.currentBusinessDate(now);
+  const today = await currentBusinessDate(now);
   const state = accruePenalty(loan.state, today);
   const payableFen = amountPayableFen(state.installments, today);
   if (payableFen === 0) return refuse('unprocessable', 'NOTHING_DUE', '当前没有应还金额');
@@ -336,7 +351,7 @@ const repay = defineRoute('repay', routes.repay, async ({ customerId, params, bo
 const payoffQuote = defineRoute('payoffQuote', routes.payoffQuote, async ({ customerId, params, now }) => {
   const loan = await ownLoan(customerId, params.loanId);
   assertActive(loan);
-  const quote = quotePayoff(loan.state, await loans.currentBusinessDate(now), now);
+  const quote = quotePayoff(loan.state, await currentBusinessDate(now), now);
   await loans.savePayoffQuote(customerId, loan.loanId, quote);
   return {
     loanId: loan.loanId,
@@ -358,7 +373,7 @@ const payoff = defineRoute('payoff', routes.payoff, async ({ customerId, params,
   assertActive(loan);
   const quote = await loans.payoffQuote(customerId, loan.loanId);
   if (!quote) return refuse('unprocessable', 'PAYOFF_QUOTE_REQUIRED', '请先获取提前结清金额');
-  const today = await loans.currentBusinessDate(now);
+  const today = await currentBusinessDate(now);
   const next = payOff(loan.state, quote, today, now);
   await requirePin(customer, body.pin, now);
   const result = await settleRepayment({
@@ -377,7 +392,7 @@ const payoff = defineRoute('payoff', routes.payoff, async ({ customerId, params,
 const deferralPlan = defineRoute('deferralPlan', routes.deferralPlan, async ({ customerId, params, body, now }) => {
   const loan = await ownLoan(customerId, params.loanId);
   assertActive(loan);
-  const today = await loans.currentBusinessDate(now);
+  const today = await currentBusinessDate(now);
   const plan = planDeferral(accruePenalty(loan.state, today), { months: body.months, today });
   return {
     loanId: loan.loanId,
@@ -396,7 +411,7 @@ const deferral = defineRoute('deferral', routes.deferral, async ({ customerId, p
   const customer = await loadCustomer(customerId);
   const loan = await ownLoan(customerId, params.loanId);
   assertActive(loan);
-  const today = await loans.currentBusinessDate(now);
+  const today = await currentBusinessDate(now);
   const state = accruePenalty(loan.state, today);
   const plan = planDeferral(state, { months: body.months, today });
   await requirePin(customer, body.pin, now);

@@ -1,6 +1,6 @@
 // Liveness and the API's own description.
 import { openApiDocument } from '../contract/openapi.js';
-import { routes } from '../contract/routes.js';
+import { coreRoutes as routes } from '../contract/core-routes.js';
 import { defineRoute, lambda } from './route.js';
 
 const document = openApiDocument();

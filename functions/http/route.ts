@@ -10,7 +10,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { createHash, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
 import { UpstreamUnavailable } from '../adapters/http-json.js';
-import type { RouteSpec } from '../contract/routes.js';
+import type { RouteSpec } from '../contract/route-spec.js';
 import { Refusal, type RefusalKind } from '../domain/errors.js';
 import * as idempotency from '../store/idempotency.js';
 import { secrets } from '../secrets.js';

@@ -2,7 +2,7 @@
 // the simulator is configured, so a real deployment never mints sign-in codes.
 import { SIMULATOR_LOGIN_PREFIX, SIMULATOR_PHONE_PREFIX } from '../adapters/wechat.js';
 import { config } from '../config.js';
-import { routes } from '../contract/routes.js';
+import { coreRoutes as routes } from '../contract/core-routes.js';
 import { refuse } from '../domain/errors.js';
 import { defineRoute, lambda } from './route.js';
 

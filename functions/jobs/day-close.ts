@@ -1,114 +1,25 @@
-// The day close (日终): for the business date being closed, every active loan accrues penalty
-// interest, what is due is debited from the e-account as far as the balance reaches, overdue
-// customers get a reminder; then the next business date opens. Runs on a schedule in AWS and on
-// an operator's request in local and test stages.
+// The day close (日终): each capability closes the business date (loans: penalty, auto-debit,
+// reminders), then the next business date opens. Runs on a schedule in AWS and on an operator's
+// request in local and test stages.
 import type { ScheduledEvent } from 'aws-lambda';
-import { wechat } from '../adapters/wechat.js';
-import { config } from '../config.js';
-import { loanRepaymentJournal } from '../domain/ledger.js';
 import { addDays } from '../domain/loan/dates.js';
-import { accruePenalty, overdueStatus } from '../domain/loan/overdue.js';
-import { allocateRepayment, applyAllocation, autoDebitAmountFen } from '../domain/loan/repayment.js';
-import { isPaidOff } from '../domain/loan/state.js';
 import { businessDate } from '../domain/time.js';
-import { getAccount } from '../store/accounts.js';
-import { getCustomer } from '../store/customers.js';
-import { deterministicJournalId, houseShard, postJournal } from '../store/ledger.js';
-import * as loans from '../store/loans.js';
 import { logger } from '../http/route.js';
+import { currentBusinessDate, initBusinessDate, setBusinessDate } from '../store/business-date.js';
+import { closeLoans, type LoanCloseReport } from './loan-close.js';
 
-/** WeChat subscription-message template for repayment reminders (configured per bank). */
-const REMINDER_TEMPLATE_ID = process.env.WECHAT_REMINDER_TEMPLATE_ID ?? 'loan-overdue-reminder';
-
-export interface DayCloseReport {
+export interface DayCloseReport extends LoanCloseReport {
   closedDate: string;
   businessDate: string;
-  loansChecked: number;
-  autoDebitedFen: number;
-  autoDebits: number;
-  overdueLoans: number;
-  remindersSent: number;
-}
-
-async function closeLoan(customerId: string, loanId: string, closedDate: string, report: DayCloseReport): Promise<void> {
-  const loan = await loans.getLoan(customerId, loanId);
-  if (!loan || loan.status !== 'ACTIVE') return;
-  report.loansChecked += 1;
-  const state = accruePenalty(loan.state, closedDate);
-  const account = await getAccount(loan.accountId);
-  const debitFen = autoDebitAmountFen(state.installments, closedDate, account?.balanceFen ?? 0);
-  if (debitFen > 0) {
-    const allocation = allocateRepayment(state.installments, debitFen, closedDate);
-    const next = { ...state, installments: applyAllocation(state.installments, allocation) };
-    // One auto-debit per loan and business date, however often the close is retried.
-    const journalId = deterministicJournalId(customerId, 'auto-debit', loanId, closedDate);
-    const nextRecord: loans.LoanRecord = { ...loan, state: next, status: isPaidOff(next) ? 'PAID_OFF' : 'ACTIVE' };
-    const guards = [...loans.loanChangeGuards(loan, nextRecord)];
-    if (allocation.principalFen > 0) guards.push(loans.creditLineUseGuard(customerId, loan.productId, -allocation.principalFen));
-    const outcome = await postJournal(
-      loanRepaymentJournal({
-        journalId,
-        customerAccountId: loan.accountId,
-        houseShard: (house) => houseShard(house, journalId, config().HOUSE_SHARDS),
-        principalFen: allocation.principalFen,
-        interestFen: allocation.interestFen,
-        penaltyFen: allocation.penaltyFen,
-        contractNo: loan.contractNo,
-        label: `${loan.productName}自动还款`,
-        createdAt: new Date().toISOString(),
-        origin: 'DAY_CLOSE',
-      }),
-      { guards },
-    );
-    // The customer spent the money meanwhile, or repaid themselves: tomorrow's close tries again.
-    if (outcome.ok && !outcome.replayed) {
-      report.autoDebits += 1;
-      report.autoDebitedFen += debitFen;
-    }
-  } else if (state.penaltyAccruedThrough !== loan.state.penaltyAccruedThrough) {
-    await loans.saveLoanChange(loan, { ...loan, state }, { penaltyAccruedThrough: closedDate });
-  }
-  const after = await loans.getLoan(customerId, loanId);
-  // Whatever is still unpaid at the close of its due date is overdue from the next day on.
-  const overdue = overdueStatus(after!.state, addDays(closedDate, 1));
-  if (overdue.daysPastDue > 0) {
-    report.overdueLoans += 1;
-    const customer = await getCustomer(customerId);
-    const sent = customer
-      ? await wechat().sendSubscribeMessage({
-          openid: customer.openid,
-          templateId: REMINDER_TEMPLATE_ID,
-          page: `packageLoan/pages/detail/index?loanId=${loanId}`,
-          data: { thing1: after!.productName, amount2: (overdue.overdueTotalFen / 100).toFixed(2), number3: String(overdue.daysPastDue) },
-        })
-      : false;
-    if (sent) report.remindersSent += 1;
-  }
 }
 
 /** Closes the current business date and opens the next one. */
 export async function runDayClose(now: Date): Promise<DayCloseReport> {
-  const closedDate = await loans.currentBusinessDate(now);
-  const report: DayCloseReport = {
-    closedDate,
-    businessDate: closedDate,
-    loansChecked: 0,
-    autoDebitedFen: 0,
-    autoDebits: 0,
-    overdueLoans: 0,
-    remindersSent: 0,
-  };
-  for await (const { customerId, loanId } of loans.activeLoans()) {
-    try {
-      await closeLoan(customerId, loanId, closedDate, report);
-    } catch (error) {
-      // One loan's trouble must not stop the close for everyone else; it is retried tomorrow.
-      logger.error('day close failed for a loan', { loanId, error: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  report.businessDate = addDays(closedDate, 1);
-  await loans.setBusinessDate(closedDate, report.businessDate);
-  return report;
+  const closedDate = await currentBusinessDate(now);
+  const loanReport = await closeLoans(closedDate);
+  const next = addDays(closedDate, 1);
+  await setBusinessDate(closedDate, next);
+  return { closedDate, businessDate: next, ...loanReport };
 }
 
 const MAX_CATCH_UP_DAYS = 7;
@@ -118,9 +29,9 @@ const MAX_CATCH_UP_DAYS = 7;
 export const handler = async (_event: ScheduledEvent): Promise<DayCloseReport[]> => {
   const now = new Date();
   const today = businessDate(now);
-  await loans.initBusinessDate(addDays(today, -1));
+  await initBusinessDate(addDays(today, -1));
   const reports: DayCloseReport[] = [];
-  for (let day = 0; day < MAX_CATCH_UP_DAYS && (await loans.currentBusinessDate(now)) < today; day++) {
+  for (let day = 0; day < MAX_CATCH_UP_DAYS && (await currentBusinessDate(now)) < today; day++) {
     const report = await runDayClose(now);
     logger.info('day close', { ...report });
     reports.push(report);

@@ -35,5 +35,7 @@ export const keys = {
   /** Active loans, sharded so the day close can list them without one hot partition. */
   activeLoan: (shard: number, loanId: string) => ({ PK: `ACTIVELOANS#${String(shard).padStart(2, '0')}`, SK: loanId }),
   activeLoanShard: (shard: number) => `ACTIVELOANS#${String(shard).padStart(2, '0')}`,
+  customerEvent: (customerId: string, kind: string, ref: string) => ({ PK: `CUST#${customerId}`, SK: `EVENT#${kind}#${ref}` }),
+  customerEventPrefix: 'EVENT#',
   payoffQuote: (customerId: string, loanId: string) => ({ PK: `CUST#${customerId}`, SK: `PAYOFFQUOTE#${loanId}` }),
 } as const;

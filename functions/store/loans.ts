@@ -9,7 +9,6 @@ import type { PayoffQuote } from '../domain/loan/payoff.js';
 import { type LoanProduct, loanProductSchema, type RiskGrade } from '../domain/loan/product.js';
 import { ONE_YEAR_LPR_BPS } from '../domain/loan/pricing.js';
 import type { LoanState } from '../domain/loan/state.js';
-import { businessDate } from '../domain/time.js';
 import { db } from './client.js';
 import { isConditionFailed } from './errors.js';
 import type { Guard } from './ledger.js';
@@ -20,7 +19,7 @@ const MAX_PRODUCTS = 100;
 const MAX_LOANS_PER_CUSTOMER = 100;
 const MAX_ACTIVE_LOANS_PER_SHARD_PAGE = 500;
 
-// ---- configuration: LPR and business date ---------------------------------------------------
+// ---- configuration: the LPR ---------------------------------------------------
 
 export async function oneYearLprBps(): Promise<number> {
   const { doc, tableName } = db();
@@ -33,51 +32,6 @@ export async function setOneYearLprBps(oneYearLprBps: number, now: Date): Promis
   await doc.send(
     new PutCommand({ TableName: tableName, Item: { ...keys.config('LPR'), type: 'CONFIG', oneYearLprBps, updatedAt: now.toISOString() } }),
   );
-}
-
-/** The bank's business date: the one the day close last opened, or today in China before the
- *  first day close. */
-export async function currentBusinessDate(now: Date): Promise<string> {
-  const { doc, tableName } = db();
-  const { Item } = await doc.send(
-    new GetCommand({ TableName: tableName, Key: keys.config('BUSINESS_DATE'), ConsistentRead: true }),
-  );
-  return Item ? String(Item.businessDate) : businessDate(now);
-}
-
-/** Sets the first business date, once; afterwards only the day close moves it. */
-export async function initBusinessDate(date: string): Promise<void> {
-  const { doc, tableName } = db();
-  await doc
-    .send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...keys.config('BUSINESS_DATE'), type: 'CONFIG', businessDate: date },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    )
-    .catch((error: unknown) => {
-      if (!isConditionFailed(error)) throw error;
-    });
-}
-
-/** Moves the business date forward only, conditional on what it was. */
-export async function setBusinessDate(from: string, to: string): Promise<void> {
-  if (to <= from) refuse('invalid', 'BUSINESS_DATE_BACKWARDS', '营业日期只能向后推进');
-  const { doc, tableName } = db();
-  try {
-    await doc.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...keys.config('BUSINESS_DATE'), type: 'CONFIG', businessDate: to },
-        ConditionExpression: 'attribute_not_exists(PK) OR businessDate = :from',
-        ExpressionAttributeValues: { ':from': from },
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailed(error)) refuse('conflict', 'BUSINESS_DATE_CHANGED', '营业日期已被修改，请重试');
-    throw error;
-  }
 }
 
 // ---- products ------------------------------------------------------------------------------

@@ -16,6 +16,13 @@ const KIND_GLYPH: Record<JournalKind, string> = {
   TRANSFER: '转',
   LOAN_DRAWDOWN: '贷',
   LOAN_REPAYMENT: '还',
+  WEALTH_PURCHASE: '理',
+  WEALTH_REFUND: '退',
+  WEALTH_REDEMPTION: '赎',
+  WEALTH_INCOME: '益',
+  BILL_HOLD: '缴',
+  BILL_SETTLEMENT: '缴',
+  BILL_VOID: '退',
 };
 
 interface Pages {

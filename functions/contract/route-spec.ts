@@ -1,0 +1,22 @@
+// The shape of a route in the contract. Each capability keeps its own table (core-routes.ts,
+// loan-routes.ts, …) so a Lambda bundles only its own schemas; routes.ts joins them.
+import type { z } from 'zod';
+
+export type Method = 'GET' | 'POST';
+
+export interface RouteSpec {
+  method: Method;
+  path: string;
+  summary: string;
+  /** 'customer' needs a customer access token, 'operator' the bank operator's key; 'none' is public. */
+  auth: 'customer' | 'operator' | 'none';
+  /** Money-moving: needs an Idempotency-Key header. */
+  idempotent: boolean;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  /** Path parameters, for paths with `{name}` segments. */
+  params?: z.ZodType;
+  response: z.ZodType;
+  /** Only served while the WeChat simulator is configured (local stages). */
+  simulatorOnly?: boolean;
+}

@@ -1,0 +1,28 @@
+// What a customer did that the bank counts: the steps of the relationship managers' funnel. Each
+// capability records its own events; attribution to a manager reads them.
+export const CUSTOMER_EVENT_KINDS = [
+  'SIGNED_UP',
+  'REAL_NAME_VERIFIED',
+  'ACCOUNT_OPENED',
+  'LOAN_APPLIED',
+  'LOAN_APPROVED',
+  'LOAN_DRAWN',
+  'WEALTH_PURCHASED',
+  'BILL_PAID',
+] as const;
+export type CustomerEventKind = (typeof CUSTOMER_EVENT_KINDS)[number];
+
+/** Which product an event concerns: a loan product, a wealth product or a biller category. */
+export type ProductRef = { type: 'LOAN' | 'WEALTH' | 'BILL'; id: string };
+
+export interface CustomerEvent {
+  customerId: string;
+  kind: CustomerEventKind;
+  /** ISO time it happened. */
+  at: string;
+  /** What makes the event unique for its kind (a journal id, an application id…): recording the
+   *  same event twice keeps one. */
+  ref: string;
+  amountFen?: number;
+  product?: ProductRef;
+}
