@@ -5,7 +5,7 @@ import { creditBureau } from '../adapters/credit-bureau.js';
 import { config } from '../config.js';
 import type { LoanDecisionView, RepaymentResult } from '../contract/loan-schemas.js';
 import { loanRoutes as routes } from '../contract/loan-routes.js';
-import { refuse } from '../domain/errors.js';
+import { Refusal, refuse } from '../domain/errors.js';
 import { parseIdNumber } from '../domain/idcard.js';
 import { HOUSE_ACCOUNTS, type Journal, loanDrawdownJournal, loanRepaymentJournal } from '../domain/ledger.js';
 import { scheduleAnnualizedRate } from '../domain/loan/apr.js';
@@ -321,31 +321,39 @@ function assertActive(loan: loans.LoanRecord): void {
   if (loan.status !== 'ACTIVE') refuse('unprocessable', 'LOAN_PAID_OFF', '该笔借款已结清');
 }
 
+/** Two repayments of one loan at once (two devices, a double tap with new keys) meet at the loan's
+ *  version: the one that loses re-reads the loan and allocates again, a bounded number of times,
+ *  so the customer does not see a conflict the server can resolve. */
+const REPAY_ATTEMPTS = 3;
+
 const repay = defineRoute('repay', routes.repay, async ({ customerId, params, body, now, idempotencyKey }) => {
   const customer = await loadCustomer(customerId);
   await loadOwnAccount(customer);
-  const loan = await ownLoan(customerId, params.loanId);
   const journalId = deterministicJournalId(customerId, 'repay', idempotencyKey);
-  assertActive(loan);
   const today = await currentBusinessDate(now);
-  const state = accruePenalty(loan.state, today);
-  const payableFen = amountPayableFen(state.installments, today);
-  if (payableFen === 0) return refuse('unprocessable', 'NOTHING_DUE', '当前没有应还金额');
-  const amountFen = body.amountFen ?? payableFen;
-  if (amountFen > payableFen) {
-    return refuse('unprocessable', 'AMOUNT_EXCEEDS_PAYABLE', `本次最多可还 ¥${(payableFen / 100).toFixed(2)}，如需全部还清请选择提前结清`);
-  }
+  const allocate = async () => {
+    const loan = await ownLoan(customerId, params.loanId);
+    assertActive(loan);
+    const state = accruePenalty(loan.state, today);
+    const payableFen = amountPayableFen(state.installments, today);
+    if (payableFen === 0) return refuse('unprocessable', 'NOTHING_DUE', '当前没有应还金额');
+    const amountFen = body.amountFen ?? payableFen;
+    if (amountFen > payableFen) {
+      return refuse('unprocessable', 'AMOUNT_EXCEEDS_PAYABLE', `本次最多可还 ¥${(payableFen / 100).toFixed(2)}，如需全部还清请选择提前结清`);
+    }
+    const allocation = allocateRepayment(state.installments, amountFen, today);
+    return { loan, next: { ...state, installments: applyAllocation(state.installments, allocation) }, parts: allocation };
+  };
+  let planned = await allocate();
   await requirePin(customer, body.pin, now);
-  const allocation = allocateRepayment(state.installments, amountFen, today);
-  return settleRepayment({
-    loan,
-    next: { ...state, installments: applyAllocation(state.installments, allocation) },
-    parts: allocation,
-    journalId,
-    label: `${loan.productName}还款`,
-    now,
-    today,
-  });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await settleRepayment({ ...planned, journalId, label: `${planned.loan.productName}还款`, now, today });
+    } catch (error) {
+      if (!(error instanceof Refusal && error.code === 'LOAN_CHANGED') || attempt >= REPAY_ATTEMPTS) throw error;
+      planned = await allocate();
+    }
+  }
 });
 
 const payoffQuote = defineRoute('payoffQuote', routes.payoffQuote, async ({ customerId, params, now }) => {

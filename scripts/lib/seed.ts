@@ -34,10 +34,12 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
   { simulatorUser: 'demo-payee', name: '陈静', phone: '13900139000', idBody: '31010419920818006', pin: '369147', cardBody: '621700000087654321', openingBalanceFen: 50_000 },
 ];
 
+/** Opens every shard of every house account at zero, so the bank's books list them all from the
+ *  start (and a consistent snapshot of the balances can name them before any money moves). */
 async function seedHouseShards(): Promise<void> {
   const { doc, tableName } = db();
-  for (let shard = 0; shard < config().HOUSE_SHARDS; shard++) {
-    const accountId = `${HOUSE_ACCOUNTS.CARD_SETTLEMENT}~${String(shard).padStart(2, '0')}`;
+  const shards = Array.from({ length: config().HOUSE_SHARDS }, (_, shard) => String(shard).padStart(2, '0'));
+  for (const accountId of Object.values(HOUSE_ACCOUNTS).flatMap((house) => shards.map((shard) => `${house}~${shard}`))) {
     await doc
       .send(
         new PutCommand({

@@ -4,8 +4,10 @@
 // below zero. After the run: the whole-table ledger invariants (ledger-check.ts) plus what the
 // clients saw: every success is in the ledger as the movement it claimed, every definitive
 // refusal left nothing, one key never got two different answers, each balance is its opening
-// balance plus exactly the successes, and the Class II limits held.
+// balance plus exactly the successes, the Class II limits held, and each credit line's use is
+// exactly what was drawn minus the principal repaid.
 import { TransactGetCommand } from '@aws-sdk/lib-dynamodb';
+import { HOUSE_ACCOUNTS } from '../../functions/domain/ledger.js';
 import { businessDate } from '../../functions/domain/time.js';
 import { db } from '../../functions/store/client.js';
 import { deterministicJournalId } from '../../functions/store/ledger.js';
@@ -70,7 +72,7 @@ export interface Party {
 export interface OpRecord {
   op: PlannedOp;
   /** The route name the server derives journal ids from. */
-  route: 'topUp' | 'withdraw' | 'transfer' | 'account';
+  route: 'topUp' | 'withdraw' | 'transfer' | 'drawdown' | 'repay' | 'account';
   from: Party;
   to?: Party;
   amount: unknown;
@@ -152,18 +154,28 @@ export function finalCheck(input: FinalInput): FinalResult {
     if (oks.length > 0) {
       const body = oks[0]!.body;
       const reversed = body.status === 'REVERSED';
-      const claimed = journals.get(String(body.journalId));
-      if (!claimed) {
-        violations.push(`${tag}: answered ${body.status} with journal ${body.journalId}, which is not in the ledger`);
+      const claimedId = String(record.route === 'drawdown' ? body.drawdownJournalId : body.journalId);
+      if (!journals.get(claimedId)) {
+        violations.push(`${tag}: answered with journal ${claimedId}, which is not in the ledger`);
         continue;
       }
-      if (!Number.isSafeInteger(body.balanceFen) || body.balanceFen < 0) violations.push(`${tag}: answered a balance of ${body.balanceFen}`);
-      if (body.amountFen !== record.amount) violations.push(`${tag}: answered amount ${body.amountFen}`);
+      if (record.route !== 'drawdown' && (!Number.isSafeInteger(body.balanceFen) || body.balanceFen < 0)) violations.push(`${tag}: answered a balance of ${body.balanceFen}`);
+      const answeredAmount = record.route === 'drawdown' ? body.principalFen : record.route === 'repay' ? body.paidFen : body.amountFen;
+      // A repayment without an amount pays whatever was payable.
+      if (record.amount !== undefined && answeredAmount !== record.amount) violations.push(`${tag}: answered amount ${answeredAmount}`);
       if (!main) violations.push(`${tag}: succeeded but its journal ${journalId} is missing`);
       const ownPosting = (j: Item | undefined, accountId: string) =>
         (j?.postings as { accountId: string; amountFen: number }[] | undefined)?.find((p) => p.accountId === accountId)?.amountFen;
-      const amount = record.amount as number;
-      if (record.route === 'topUp') {
+      const amount = answeredAmount as number;
+      if (record.route === 'drawdown') {
+        if (claimedId !== journalId || main?.kind !== 'LOAN_DRAWDOWN' || ownPosting(main, record.from.accountId) !== amount) violations.push(`${tag}: ledger holds ${JSON.stringify(main?.postings)} for a drawdown`);
+        move(record.from.accountId, amount);
+        expectedJournals.add(journalId);
+      } else if (record.route === 'repay') {
+        if (claimedId !== journalId || main?.kind !== 'LOAN_REPAYMENT' || ownPosting(main, record.from.accountId) !== -amount) violations.push(`${tag}: ledger holds ${JSON.stringify(main?.postings)} for a repayment`);
+        move(record.from.accountId, -amount);
+        expectedJournals.add(journalId);
+      } else if (record.route === 'topUp') {
         if (body.journalId !== journalId || main?.kind !== 'TOP_UP' || ownPosting(main, record.from.accountId) !== amount) violations.push(`${tag}: ledger holds ${JSON.stringify(main?.postings)} for a top-up`);
         move(record.from.accountId, amount);
         expectedJournals.add(journalId);
@@ -263,5 +275,38 @@ export function finalCheck(input: FinalInput): FinalResult {
     if (!counters.some((c) => `${String(c.PK).slice('ACCT#'.length)}|${c.bucket}` === key)) violations.push(`no limit counter for ${key}`);
   }
 
+  violations.push(...creditLineViolations(items, [...journals.values()]));
+
   return { violations, unknownApplied, unknownNotApplied, journals: journals.size };
+}
+
+/** Each credit line has used exactly what its owner drew minus the principal repaid, and its
+ *  room is the limit minus that (the line moves in the same transaction as the journal). */
+function creditLineViolations(items: Item[], journals: Item[]): string[] {
+  const violations: string[] = [];
+  const ownerOf = new Map(items.filter((i) => i.type === 'ACCOUNT').map((a) => [String(a.accountId), String(a.ownerCustomerId)]));
+  const usedByCustomer = new Map<string, number>();
+  const add = (customerId: string | undefined, amountFen: number) => {
+    if (customerId) usedByCustomer.set(customerId, (usedByCustomer.get(customerId) ?? 0) + amountFen);
+  };
+  for (const journal of journals) {
+    const postings = journal.postings as { accountId: string; amountFen: number }[];
+    const customerPosting = postings.find((p) => ownerOf.has(p.accountId));
+    if (!customerPosting) continue;
+    const customerId = ownerOf.get(customerPosting.accountId);
+    if (journal.kind === 'LOAN_DRAWDOWN') add(customerId, customerPosting.amountFen);
+    if (journal.kind === 'LOAN_REPAYMENT') {
+      const principal = postings.filter((p) => p.accountId.startsWith(`${HOUSE_ACCOUNTS.LOAN_FUNDING}~`)).reduce((sum, p) => sum + p.amountFen, 0);
+      add(customerId, -principal);
+    }
+  }
+  for (const line of items.filter((i) => i.type === 'CREDIT_LINE')) {
+    const customerId = String(line.customerId);
+    const want = usedByCustomer.get(customerId) ?? 0;
+    if (Number(line.usedFen) !== want) violations.push(`credit line of ${customerId}: used ${line.usedFen}, the ledger says ${want}`);
+    if (Number(line.availableFen) !== Number(line.creditLimitFen) - Number(line.usedFen)) {
+      violations.push(`credit line of ${customerId}: available ${line.availableFen} ≠ limit ${line.creditLimitFen} − used ${line.usedFen}`);
+    }
+  }
+  return violations;
 }

@@ -23,7 +23,7 @@ export interface CustomerSpec {
   openingFen: number;
 }
 
-export type OpKind = 'topUp' | 'withdraw' | 'transfer' | 'read';
+export type OpKind = 'topUp' | 'withdraw' | 'transfer' | 'loanDraw' | 'loanRepay' | 'read';
 export type AmountClass = 'valid' | 'schemaInvalid' | 'ruleInvalid';
 export type Delivery = 'once' | 'repeat' | 'concurrent' | 'reuse';
 
@@ -38,6 +38,8 @@ export interface PlannedOp {
   /** Exactly what goes into the body's amountFen (absent when `undefined`). */
   amount: unknown;
   memo?: string;
+  /** Loan drawdowns: the term and repayment method asked for. */
+  loanTerms?: { termMonths: number; method: 'EQUAL_INSTALLMENT' | 'EQUAL_PRINCIPAL' };
   key: string;
   delivery: Delivery;
   /** Copies sent at once when delivery is 'concurrent'. */
@@ -102,7 +104,8 @@ function customers(rng: Rng, count: number): CustomerSpec[] {
     do phone = `1${rng.int(3, 9)}${String(rng.int(0, 999_999_999)).padStart(9, '0')}`;
     while (phones.has(phone));
     phones.add(phone);
-    const year = rng.int(1960, 2000);
+    // 26 to 56 years old: all adults, and inside the loan rules' age range (18–60).
+    const year = rng.int(1970, 2000);
     const month = String(rng.int(1, 12)).padStart(2, '0');
     const day = String(rng.int(1, 28)).padStart(2, '0');
     const body = `110105${year}${month}${day}${String(index).padStart(3, '0')}`;
@@ -144,7 +147,7 @@ function schemaInvalidAmount(rng: Rng): unknown {
 }
 
 function op(rng: Rng, n: number, seed: number, customerCount: number, largeTransfer: number): PlannedOp {
-  const kind = rng.weighted<OpKind>({ transfer: 32, topUp: 22, withdraw: 18, read: 12 });
+  const kind = rng.weighted<OpKind>({ transfer: 30, topUp: 20, withdraw: 16, loanDraw: 6, loanRepay: 8, read: 12 });
   const who = rng.int(0, customerCount - 1);
   const key = `bank${seed.toString(36)}-${n}`;
   const base = { id: n, kind, who, key, copies: 1 };
@@ -158,11 +161,20 @@ function op(rng: Rng, n: number, seed: number, customerCount: number, largeTrans
     to = target === 'other' ? (who + rng.int(1, customerCount - 1)) % customerCount : target;
     if (rng.chance(0.3)) memo = rng.pick(MEMOS);
   }
-  if (amountClass === 'schemaInvalid') amount = schemaInvalidAmount(rng);
-  else if (amountClass === 'ruleInvalid') {
-    // Over the largest single movement (top-up, withdraw) or the Class II daily limit (transfer).
+  let loanTerms: PlannedOp['loanTerms'];
+  if (kind === 'loanDraw') loanTerms = { termMonths: rng.pick([3, 6, 12, 24]), method: rng.pick(['EQUAL_INSTALLMENT', 'EQUAL_PRINCIPAL'] as const) };
+  if (amountClass === 'schemaInvalid') {
+    amount = schemaInvalidAmount(rng);
+    // A repayment without an amount is valid (it pays everything payable).
+    if (kind === 'loanRepay' && amount === undefined) amount = 0;
+  } else if (amountClass === 'ruleInvalid') {
+    // Over the largest single movement (top-up, withdraw), the Class II daily limit (transfer),
+    // the product's range (drawdown) or what is payable (repayment).
     amount = kind === 'transfer' ? rng.int(1_000_001, 100_000_000) : rng.int(50_000_001, 100_000_000);
-  } else if (kind === 'topUp') amount = rng.chance(0.05) ? rng.logInt(300_000, 5_000_000) : rng.logInt(1, 300_000);
+  } else if (kind === 'loanDraw') amount = rng.logInt(100_000, 2_000_000);
+  // A repayment without an amount pays everything payable now.
+  else if (kind === 'loanRepay') amount = rng.chance(0.3) ? undefined : rng.logInt(1, 60_000);
+  else if (kind === 'topUp') amount = rng.chance(0.05) ? rng.logInt(300_000, 5_000_000) : rng.logInt(1, 300_000);
   else if (kind === 'withdraw') amount = rng.chance(0.1) ? rng.logInt(200_000, 4_000_000) : rng.logInt(1, 200_000);
   else amount = rng.chance(largeTransfer) ? rng.int(150_000, 1_000_000) : rng.logInt(1, 80_000);
   const delivery = rng.weighted<Delivery>({ once: 82, repeat: 8, concurrent: 7, reuse: amountClass === 'valid' ? 3 : 0 });
@@ -172,6 +184,7 @@ function op(rng: Rng, n: number, seed: number, customerCount: number, largeTrans
     amount,
     ...(to !== undefined ? { to } : {}),
     ...(memo ? { memo } : {}),
+    ...(loanTerms ? { loanTerms } : {}),
     delivery,
     copies: delivery === 'concurrent' ? rng.int(2, 3) : 1,
   };

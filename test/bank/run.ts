@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import { startLocalStack, type LocalStack } from '../../scripts/lib/local-stack.js';
 import { freePort } from '../../scripts/lib/ports.js';
 import { serverlessFile } from '../../scripts/lib/serverless-config.js';
+import { HOUSE_ACCOUNTS } from '../../functions/domain/ledger.js';
 import { checkLedger, scanTable } from '../support/ledger-check.js';
 import { type Answer, type ClientOptions, type ClientStats, newStats, type Request, send } from './client.js';
 import { finalCheck, type OpRecord, snapshot, snapshotViolations } from './checker.js';
 import { type BankPlan, makePlan, type PlannedOp, type PlanSize, planFingerprint } from './plan.js';
-import { type LiveCustomer, prepareCustomers, signIn } from './setup.js';
+import { BANK_LOAN_PRODUCT, type LiveCustomer, prepareCustomers, signIn } from './setup.js';
 
 export interface BankOptions extends PlanSize {
   seed: number;
@@ -42,16 +43,21 @@ export interface BankReport {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const ROUTE = { topUp: 'topUp', withdraw: 'withdraw', transfer: 'transfer', read: 'account' } as const;
-const PATH = { topUp: '/v1/account/top-up', withdraw: '/v1/account/withdraw', transfer: '/v1/account/transfer', read: '/v1/account' } as const;
+/** The name each route derives its journal ids from (functions/http/*.ts). */
+const ROUTE = { topUp: 'topUp', withdraw: 'withdraw', transfer: 'transfer', loanDraw: 'drawdown', loanRepay: 'repay', read: 'account' } as const;
+const PATH = { topUp: '/v1/account/top-up', withdraw: '/v1/account/withdraw', transfer: '/v1/account/transfer', loanDraw: '/v1/loans', read: '/v1/account' } as const;
+/** The house accounts the operations touch; with the customers they are the snapshot (≤ 100 items). */
+const HOUSE_IN_PLAY: string[] = [HOUSE_ACCOUNTS.CARD_SETTLEMENT, HOUSE_ACCOUNTS.LOAN_FUNDING, HOUSE_ACCOUNTS.INTEREST_INCOME];
 
 const isMovement = (body: any) => typeof body?.journalId === 'string' && typeof body?.status === 'string' && Number.isSafeInteger(body?.balanceFen);
 const isAccount = (body: any) => typeof body?.accountId === 'string' && Number.isSafeInteger(body?.balanceFen);
+const isLoan = (body: any) => typeof body?.loanId === 'string' && typeof body?.drawdownJournalId === 'string';
+const isRepayment = (body: any) => typeof body?.journalId === 'string' && Number.isSafeInteger(body?.paidFen);
 
 function label(record: OpRecord): string {
   const answer = record.answers.find((a) => a.outcome !== 'unknown') ?? record.answers[0];
   if (!answer || answer.outcome === 'unknown') return 'unknown';
-  if (answer.outcome === 'ok') return record.op.kind === 'read' ? 'ok' : String(answer.body.status);
+  if (answer.outcome === 'ok') return { read: 'ok', loanDraw: 'DRAWN', loanRepay: 'REPAID' }[record.op.kind as string] ?? String(answer.body.status);
   return `${answer.status} ${answer.code}`;
 }
 
@@ -85,7 +91,9 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
     const live = await prepareCustomers(plan.customers, options.seed);
     // The balance items: every account and house shard. The set is fixed from here on.
     const before = await scanTable();
-    const accountIds = before.filter((i) => i.type === 'ACCOUNT' || i.type === 'HOUSE').map((i) => String(i.PK).slice('ACCT#'.length));
+    const accountIds = before
+      .filter((i) => i.type === 'ACCOUNT' || (i.type === 'HOUSE' && HOUSE_IN_PLAY.some((house) => String(i.PK).startsWith(`ACCT#${house}~`))))
+      .map((i) => String(i.PK).slice('ACCT#'.length));
     const customerAccounts = new Set(before.filter((i) => i.type === 'ACCOUNT').map((i) => String(i.accountId)));
     const setupReport = checkLedger(before, { unkeyedJournals: new Set(before.filter((i) => i.type === 'JOURNAL').map((i) => String(i.journalId))) });
     if (setupReport.violations.length) throw new Error(`ledger unsound before the run:\n${setupReport.violations.join('\n')}`);
@@ -106,6 +114,9 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
     });
     const moneyClient = clientOptions(isMovement);
     const readClient = clientOptions(isAccount);
+    const drawClient = clientOptions(isLoan);
+    const repayClient = clientOptions(isRepayment);
+    const clientFor = { topUp: moneyClient, withdraw: moneyClient, transfer: moneyClient, loanDraw: drawClient, loanRepay: repayClient };
 
     // Token upkeep: access tokens live 15 minutes; renew through sign-in (in this process)
     // before they run out, one renewal per customer at a time.
@@ -195,8 +206,14 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
         ...(op.amount !== undefined ? { amountFen: op.amount } : {}),
         pin: who.spec.pin,
         ...(op.kind === 'transfer' ? { toPhone, ...(op.memo ? { memo: op.memo } : {}) } : {}),
+        ...(op.kind === 'loanDraw' ? { productId: BANK_LOAN_PRODUCT, ...op.loanTerms } : {}),
       };
-      const request = { method: 'POST' as const, path: PATH[op.kind], key: op.key, body };
+      // A repayment goes to one of the loans drawn so far (which one depends on timing), or —
+      // before the customer has any — to a loan id nobody has, which must answer 404.
+      const loanId = who.loanIds.length ? who.loanIds[op.id % who.loanIds.length]! : `L${op.key.replace(/[^A-Za-z0-9]/g, '').padEnd(12, '0')}`;
+      const path = op.kind === 'loanRepay' ? `/v1/loans/${loanId}/repayments` : PATH[op.kind];
+      const request = { method: 'POST' as const, path, key: op.key, body };
+      const client = clientFor[op.kind];
       const record: OpRecord = {
         op,
         route: ROUTE[op.kind],
@@ -206,14 +223,16 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
         answers: [],
       };
       if (op.delivery === 'concurrent') {
-        record.answers = await Promise.all(Array.from({ length: op.copies }, () => sendAs(moneyClient, who, request)));
+        record.answers = await Promise.all(Array.from({ length: op.copies }, () => sendAs(client, who, request)));
       } else {
-        record.answers.push(await sendAs(moneyClient, who, request));
-        if (op.delivery === 'repeat') record.answers.push(await sendAs(moneyClient, who, request));
+        record.answers.push(await sendAs(client, who, request));
+        if (op.delivery === 'repeat') record.answers.push(await sendAs(client, who, request));
         if (op.delivery === 'reuse' && record.answers[0]!.outcome === 'ok' && typeof op.amount === 'number') {
-          record.reuse = await sendAs(moneyClient, who, { ...request, body: { ...body, amountFen: op.amount === 1 ? 2 : op.amount - 1 } });
+          record.reuse = await sendAs(client, who, { ...request, body: { ...body, amountFen: op.amount === 1 ? 2 : op.amount - 1 } });
         }
       }
+      const drawn = record.answers.find((answer) => answer.outcome === 'ok');
+      if (op.kind === 'loanDraw' && drawn && !who.loanIds.includes(drawn.body.loanId)) who.loanIds.push(drawn.body.loanId);
       return record;
     };
 
@@ -238,7 +257,8 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
     const t3 = Date.now();
     violations.push(...snapshotViolations(await snapshot(accountIds), customerAccounts).map((v) => `${v} (after the run)`));
     const items = await scanTable();
-    const newBalances = items.filter((i) => (i.type === 'ACCOUNT' || i.type === 'HOUSE') && !accountIds.includes(String(i.PK).slice('ACCT#'.length)));
+    const balanceItemsBefore = new Set(before.filter((i) => i.type === 'ACCOUNT' || i.type === 'HOUSE').map((i) => String(i.PK)));
+    const newBalances = items.filter((i) => (i.type === 'ACCOUNT' || i.type === 'HOUSE') && !balanceItemsBefore.has(String(i.PK)));
     if (newBalances.length) violations.push(`balance items appeared during the run, outside the snapshots: ${newBalances.map((i) => i.PK).join(', ')}`);
     const limits = serverlessFile().params.default as Record<string, unknown>;
     const final = finalCheck({

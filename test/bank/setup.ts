@@ -1,5 +1,6 @@
 // The bank test's customers, created before the clients start: signed in, phone bound, real
-// name checked, PIN set, e-account opened and funded — through the real handlers, in this process
+// name checked, PIN set, e-account opened and funded, a consumer credit line approved — through
+// the real handlers, in this process
 // (no faults here: the faults belong to the run, not to its preparation).
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import assert from 'node:assert/strict';
@@ -8,6 +9,7 @@ import { promisify } from 'node:util';
 import { handler as account } from '../../functions/http/account.js';
 import { handler as auth } from '../../functions/http/auth.js';
 import { handler as customer } from '../../functions/http/customer.js';
+import { handler as loans } from '../../functions/http/loans.js';
 import { handler as simulator } from '../../functions/http/simulator.js';
 import { db } from '../../functions/store/client.js';
 import { keys } from '../../functions/store/keys.js';
@@ -20,7 +22,23 @@ export interface LiveCustomer {
   accountId: string;
   token: string;
   tokenIssuedAt: number;
+  /** Loans the clients were told were drawn, oldest first (repayments pick from them). */
+  loanIds: string[];
 }
+
+/** The product the bank test borrows from, and the application every customer makes for it. */
+export const BANK_LOAN_PRODUCT = 'consumer-credit';
+const LOAN_APPLICATION = {
+  productId: BANK_LOAN_PRODUCT,
+  amountFen: 5_000_000,
+  termMonths: 12,
+  method: 'EQUAL_INSTALLMENT',
+  purpose: 'CONSUMPTION',
+  monthlyIncomeFen: 3_000_000,
+  employer: '近邻科技有限公司',
+  industry: 'INFORMATION_TECHNOLOGY',
+  bureauConsent: { agreed: true, textVersion: 'bureau-consent-2025-05' },
+};
 
 const scryptAsync = promisify(scrypt) as (pin: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
 
@@ -64,7 +82,9 @@ async function onboard(spec: CustomerSpec): Promise<LiveCustomer> {
       ExpressionAttributeValues: { ':h': await cheapPinHash(spec.pin) },
     }),
   );
-  return { spec, customerId, accountId: opened.accountId, token, tokenIssuedAt: Date.now() };
+  const decision = ok(await call(loans, { method: 'POST', path: '/v1/loan-applications', token, body: LOAN_APPLICATION }), 'loan application');
+  assert.equal(decision.outcome, 'APPROVED', `bank customer ${spec.index}'s credit line: ${JSON.stringify(decision)}`);
+  return { spec, customerId, accountId: opened.accountId, token, tokenIssuedAt: Date.now(), loanIds: [] };
 }
 
 /** Onboards and funds every customer; returns them in plan order. */

@@ -165,6 +165,24 @@ describe('loans', () => {
     await assertLedgerSound();
   });
 
+  test('repayments of one loan sent at once (new keys each) all land: the loser of the race allocates again', async () => {
+    const who = await onboard();
+    await approved(who);
+    expectOk(await topUp(who, 100_000));
+    const loan = expectOk(await draw(who, 600_000));
+    const repay = (amountFen: number) =>
+      call(loans, { method: 'POST', path: `/v1/loans/${loan.loanId}/repayments`, token: who.token, idempotencyKey: randomUUID(), body: { amountFen, pin: who.pin } });
+    const before = await balanceFen(who);
+    const answers = await Promise.all([1_000, 2_000, 3_000, 4_000].map(repay));
+    for (const answer of answers) expectOk(answer);
+    assert.deepEqual(answers.map((a) => a.body.paidFen).sort((x, y) => x - y), [1_000, 2_000, 3_000, 4_000]);
+    assert.equal(await balanceFen(who), before - 10_000);
+    const after = expectOk(await call(loans, { method: 'GET', path: `/v1/loans/${loan.loanId}`, token: who.token }));
+    const paid = after.installments.reduce((sum: number, row: any) => sum + row.paidFen, 0);
+    assert.equal(paid, 10_000);
+    await assertLedgerSound();
+  });
+
   test('another customer’s loan id answers 404; a malformed id too', async () => {
     const owner = await onboard();
     await approved(owner);

@@ -44,6 +44,8 @@ function world(): FinalInput {
     { PK: `ACCT#${B.accountId}`, SK: 'LIMIT#IN#Y#2026', type: 'LIMIT', bucket: 'IN#Y#2026', usedFen: 300 },
     idem('k-top', topUpBody),
     idem('k-tr', transferBody),
+    // A's credit line, approved but never drawn.
+    { PK: `CUST#${A.customerId}`, SK: 'CREDITLINE#consumer-credit', type: 'CREDIT_LINE', customerId: A.customerId, creditLimitFen: 10_000, usedFen: 0, availableFen: 10_000 },
   ];
   const records: OpRecord[] = [
     { op: op(0, 'topUp', 'k-top', 1_000, 'repeat'), route: 'topUp', from: A, amount: 1_000, answers: [ok(topUpBody), ok(topUpBody)] },
@@ -83,6 +85,8 @@ describe('the bank checker', () => {
     ['a limit counter out of step', (w) => { w.items.find((i) => i.type === 'LIMIT')!.usedFen = 0; }, /limit counter/],
     ['an invalid amount accepted', (w) => { w.records[1]!.op.amountClass = 'schemaInvalid'; }, /invalid amount/],
     ['a key reused with another body and accepted', (w) => { w.records[1]!.reuse = ok({ journalId: 'x' }); }, /reused with another body/],
+    ['a credit line used without a drawdown', (w) => { Object.assign(w.items.find((i) => i.type === 'CREDIT_LINE')!, { usedFen: 500, availableFen: 9_500 }); }, /credit line of cust-a: used 500/],
+    ['a credit line whose room is not limit − used', (w) => { w.items.find((i) => i.type === 'CREDIT_LINE')!.availableFen = 9_000; }, /available 9000/],
     ['a key left in flight though answered', (w) => { w.items.push({ PK: 'IDEM#x#k-wd', SK: 'IDEM', type: 'IDEMPOTENCY', status: 'IN_FLIGHT' }); }, /left IN_FLIGHT/],
   ];
   for (const [what, change, expected] of cases) {
