@@ -2,7 +2,7 @@
 // prod` builds it, and module init time (import of the bundle in a fresh Node process) against a
 // bare middy handler built with the same esbuild options.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,12 +36,6 @@ export interface LambdaResults {
   /** Import of only the @aws-sdk packages the bundles leave to the Lambda runtime. */
   awsSdkOnly: { initMs: number; modules: string[] };
   largest: { name: string; byPackage: { name: string; bytes: number }[]; zodLocaleBytes: number };
-  /** Files in functions/ that import `{ z }` from zod (which bundles every zod locale). */
-  namedZodImports: string[];
-  /** Each function bundled (same options) with every `import { z }` turned into `import * as z`. */
-  namespaceOnly: { name: string; bytes: number }[];
-  /** Where the bytes of the largest of those would come from. */
-  namespaceLargest: { name: string; byPackage: { name: string; bytes: number }[] };
   packageSeconds: number;
 }
 
@@ -99,14 +93,6 @@ function timeImport(file: string, sourceMaps: boolean): number {
     throw new Error(`importing ${file} failed (${result.status}): ${result.stderr.slice(-2000)}`);
   }
   return ms;
-}
-
-function namedZodImports(service: string): string[] {
-  const files = (readdirSync(join(service, 'functions'), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
-  return files
-    .filter((file) => /^import\s+\{[^}]*\bz\b[^}]*\}\s+from\s+['"]zod['"]/m.test(readFileSync(join(service, 'functions', file), 'utf8')))
-    .map((file) => `functions/${file}`)
-    .sort();
 }
 
 export async function runLambdaBenchmarks(log: (line: string) => void): Promise<LambdaResults> {
@@ -170,22 +156,6 @@ export async function runLambdaBenchmarks(log: (line: string) => void): Promise<
   const handlerPath = serverlessFile().functions[largest.name]!.handler.replace(/\.[^.]+$/, '.ts');
   const analysed = await build({ ...options, entryPoints: [join(serviceSnapshot(), handlerPath)], outdir: join(work, 'analyse'), write: false, metafile: true, logLevel: 'warning' });
 
-  // The same functions with zod's namespace import everywhere (attribution for the size target).
-  const namespaceDir = serviceSnapshot('zod-namespace');
-  const namespaceOnly: LambdaResults['namespaceOnly'] = [];
-  let namespaceLargest: LambdaResults['namespaceLargest'] = { name: '', byPackage: [] };
-  let namespaceLargestBytes = 0;
-  for (const name of functionNames) {
-    const entry = join(namespaceDir, serverlessFile().functions[name]!.handler.replace(/\.[^.]+$/, '.ts'));
-    const built = await build({ ...options, entryPoints: [entry], outdir: join(work, 'namespace', name), write: false, metafile: true, logLevel: 'warning' });
-    const bytes = Object.values(built.metafile.outputs).find((o) => o.entryPoint)!.bytes;
-    namespaceOnly.push({ name, bytes });
-    if (bytes > namespaceLargestBytes) {
-      namespaceLargestBytes = bytes;
-      namespaceLargest = { name, byPackage: sizeByPackage(built.metafile).byPackage };
-    }
-  }
-
   // Fresh processes, round-robin so that a noisy moment hits every bundle alike.
   log(`module init: ${ROUNDS} fresh processes per bundle …`);
   const subjects = [hello, ...bundles, { name: 'aws-sdk-only', file: sdkProbe }];
@@ -212,9 +182,6 @@ export async function runLambdaBenchmarks(log: (line: string) => void): Promise<
     hello: figures(hello),
     awsSdkOnly: { initMs: median(samples.get('aws-sdk-only')!), modules: sdkModules },
     largest: { name: largest.name, ...sizeByPackage(analysed.metafile) },
-    namedZodImports: namedZodImports(serviceSnapshot()),
-    namespaceOnly,
-    namespaceLargest,
     packageSeconds,
   };
 }

@@ -45,7 +45,7 @@ const PAIRS = Math.max(...CONCURRENCIES, HOT_CONCURRENCY);
 const PIN = '135790';
 const TOP_UP_FEN = 100;
 const TRANSFER_FEN = 1;
-const TABLE = 'jinlin-bench';
+export const BENCH_TABLE = 'jinlin-bench';
 const DEPLOYED_HOUSE_SHARDS = 16;
 /** Diagnostic only: the stored PIN hash's scrypt cost, lowered on the bench's throwaway
  *  customers to show what the rest of the path costs. The code and its N=2^15 are unchanged. */
@@ -113,10 +113,10 @@ interface Customer {
 
 // ---- the stack ------------------------------------------------------------------------------
 
-function useTableInThisProcess(endpoint: string): void {
+export function useTableInThisProcess(endpoint: string): void {
   Object.assign(process.env, {
     STAGE: 'local',
-    TABLE_NAME: TABLE,
+    TABLE_NAME: BENCH_TABLE,
     DYNAMODB_ENDPOINT: endpoint,
     WECHAT_MODE: 'simulator',
     CARD_GATEWAY_MODE: 'simulator',
@@ -155,7 +155,7 @@ async function startApi(name: string, dynamoEndpoint: string, houseShards: numbe
       cwd: serviceSnapshot('offline'),
       env: {
         JINLIN_DYNAMODB_ENDPOINT: dynamoEndpoint,
-        JINLIN_TABLE_NAME: TABLE,
+        JINLIN_TABLE_NAME: BENCH_TABLE,
         JINLIN_FAULTS: '',
         HOUSE_SHARDS: String(houseShards),
         SLS_TELEMETRY_DISABLED: '1',
@@ -363,7 +363,7 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
   log('DynamoDB Local (in memory), table from serverless.yml, demo seed …');
   const dynamo = await startDynamoLocal({ port: await freePort() });
   onCleanup('DynamoDB Local', () => dynamo.stop());
-  await ensureTable(dynamo.endpoint, TABLE);
+  await ensureTable(dynamo.endpoint, BENCH_TABLE);
   useTableInThisProcess(dynamo.endpoint);
   await seedDemo();
 
@@ -402,10 +402,10 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
     const journalId = `JRAW${key('r')}`;
     const items =
       operation === 'top-up'
-        ? ledgerItems(TABLE, rawTopUp(journalId, senders[worker]!, shards), [])
+        ? ledgerItems(BENCH_TABLE, rawTopUp(journalId, senders[worker]!, shards), [])
         : (() => {
             const { journal, charges } = rawTransfer(journalId, senders[worker]!, receivers[worker]!);
-            return ledgerItems(TABLE, journal, charges);
+            return ledgerItems(BENCH_TABLE, journal, charges);
           })();
     await rawClient.send(new TransactWriteCommand({ TransactItems: items }));
   };
@@ -467,14 +467,14 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
   const profiles: Profile[] = [];
   const low = localClient(dynamo.endpoint);
   onCleanup('probe client', () => low.destroy());
-  const storedHash = (await low.send(new GetItemCommand({ TableName: TABLE, Key: { PK: { S: `CUST#${senders[0]!.customerId}` }, SK: { S: 'PROFILE' } } }))).Item!.pinHash!.S!;
+  const storedHash = (await low.send(new GetItemCommand({ TableName: BENCH_TABLE, Key: { PK: { S: `CUST#${senders[0]!.customerId}` }, SK: { S: 'PROFILE' } } }))).Item!.pinHash!.S!;
   if (!(await pinMatches(PIN, storedHash))) throw new Error('bench PIN does not match its stored hash');
   // A twin of the senders whose stored PIN hash is cheap (N=2^10, diagnostic only): the same
   // request from both, one right after the other, isolates what scrypt costs inside the handler.
   const twin = receivers[receivers.length - 1]!;
   const twinPayee = receivers[receivers.length - 2]!;
   await db().doc.send(
-    new UpdateCommand({ TableName: TABLE, Key: keys.customer(twin.customerId), UpdateExpression: 'SET pinHash = :h', ExpressionAttributeValues: { ':h': await litePinHash(PIN) } }),
+    new UpdateCommand({ TableName: BENCH_TABLE, Key: keys.customer(twin.customerId), UpdateExpression: 'SET pinHash = :h', ExpressionAttributeValues: { ':h': await litePinHash(PIN) } }),
   );
   const twinFunded = await invoke('/v1/account/top-up', twin.token, { amountFen: 1_000_000, pin: PIN }, key('f'));
   if (twinFunded.status !== 200) throw new Error(`funding the twin: ${twinFunded.status} ${JSON.stringify(twinFunded.body)}`);
@@ -529,7 +529,7 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
     const transactItems = await Promise.all(
       (transaction?.transactItems ?? []).map(async (item) => {
         const { Item } = await low.send(
-          new GetItemCommand({ TableName: TABLE, Key: { PK: { S: String(item.key.PK) }, SK: { S: String(item.key.SK) } }, ConsistentRead: true }),
+          new GetItemCommand({ TableName: BENCH_TABLE, Key: { PK: { S: String(item.key.PK) }, SK: { S: String(item.key.SK) } }, ConsistentRead: true }),
         );
         const bytes = Item ? itemBytes(Item) : (item.putBytes ?? 0);
         const what = `${item.kind} ${describeKey(item.key)}${String(item.key.SK).startsWith('LIMIT#') ? `#${String(item.key.SK).split('#')[1]}` : ''}`;
@@ -543,7 +543,7 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
         .filter((call) => ['PutItem', 'UpdateItem', 'DeleteItem'].includes(call.operation))
         .map(async (call) => {
           const { Item } = call.key
-            ? await low.send(new GetItemCommand({ TableName: TABLE, Key: { PK: { S: String(call.key.PK) }, SK: { S: String(call.key.SK) } }, ConsistentRead: true }))
+            ? await low.send(new GetItemCommand({ TableName: BENCH_TABLE, Key: { PK: { S: String(call.key.PK) }, SK: { S: String(call.key.SK) } }, ConsistentRead: true }))
             : { Item: undefined };
           const bytes = Item ? itemBytes(Item) : 0;
           return { operation: `${call.operation} ${describeKey(call.key)}`, bytes, wcu: Math.max(1, Math.ceil(bytes / 1024)) };
@@ -551,10 +551,10 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
     );
     const rawItems =
       operation === 'top-up'
-        ? ledgerItems(TABLE, rawTopUp('JPROBE', senders[0]!, DEPLOYED_HOUSE_SHARDS), []).length
+        ? ledgerItems(BENCH_TABLE, rawTopUp('JPROBE', senders[0]!, DEPLOYED_HOUSE_SHARDS), []).length
         : (() => {
             const { journal, charges } = rawTransfer('JPROBE', senders[0]!, receivers[0]!);
-            return ledgerItems(TABLE, journal, charges).length;
+            return ledgerItems(BENCH_TABLE, journal, charges).length;
           })();
     const dynamoCalls = Object.fromEntries(Object.entries(counts).map(([op, n]) => [op, median(n)]));
     const totalMs = median(totals);
@@ -586,7 +586,7 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
   const { doc } = db();
   for (const customer of senders) {
     await doc.send(
-      new UpdateCommand({ TableName: TABLE, Key: keys.customer(customer.customerId), UpdateExpression: 'SET pinHash = :h', ExpressionAttributeValues: { ':h': await litePinHash(PIN) } }),
+      new UpdateCommand({ TableName: BENCH_TABLE, Key: keys.customer(customer.customerId), UpdateExpression: 'SET pinHash = :h', ExpressionAttributeValues: { ':h': await litePinHash(PIN) } }),
     );
   }
   // The diagnostic runs are shorter: they explain, they are not the headline.
@@ -608,7 +608,7 @@ async function checkInvariants(client: ReturnType<typeof localClient>): Promise<
   let journals = 0;
   let startKey: Record<string, AttributeValue> | undefined;
   for (let page = 0; page < 2_000; page++) {
-    const out = await client.send(new ScanCommand({ TableName: TABLE, ExclusiveStartKey: startKey, Limit: 2_000 }));
+    const out = await client.send(new ScanCommand({ TableName: BENCH_TABLE, ExclusiveStartKey: startKey, Limit: 2_000 }));
     for (const item of out.Items ?? []) {
       const type = item.type?.S;
       if (type === 'ACCOUNT' || type === 'HOUSE') {

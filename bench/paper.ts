@@ -26,9 +26,12 @@ export const ASSUMPTIONS = {
   otherRequestReadUnits: 3,
   otherRequestWriteUnits: 1,
   otherRequestMs: 60,
-  lambdaMemoryGb: 0.5,
   /** Lambda gives a function one full vCPU at 1,769 MB and CPU in proportion below that. */
   fullVcpuMemoryMb: 1769,
+  /** serverless.yml: the functions that check a payment PIN (scrypt) get one full vCPU … */
+  paymentLambdaMemoryMb: 1769,
+  /** … the others the provider's default. */
+  otherLambdaMemoryMb: 512,
   dynamoCallMsOnAws: 6,
   /** Journal + postings + index overhead (100 bytes per item) per movement. */
   storedKbPerPayment: 1.3,
@@ -69,7 +72,7 @@ export function capacityModel(profiles: Profile[], pinMsOneCore: number): Capaci
   const a = ASSUMPTIONS;
   const planningWru = heaviest.totalWru;
   const planningRru = heaviest.reads; // strongly consistent reads of items ≤ 4 KB: 1 RRU each
-  const cpuShare = (a.lambdaMemoryGb * 1024) / a.fullVcpuMemoryMb;
+  const cpuShare = Math.min(1, a.paymentLambdaMemoryMb / a.fullVcpuMemoryMb);
   const lambdaMsPerPayment = pinMsOneCore / cpuShare + (heaviest.reads + 3) * a.dynamoCallMsOnAws;
   const peakConcurrency = (a.peakPaymentsPerSecond * lambdaMsPerPayment) / 1000;
 
@@ -79,7 +82,7 @@ export function capacityModel(profiles: Profile[], pinMsOneCore: number): Capaci
   const wru = payments * planningWru + others * a.otherRequestWriteUnits;
   const rru = payments * planningRru + others * a.otherRequestReadUnits;
   const storedGb = (payments * a.monthsOfHistory * a.storedKbPerPayment + a.customers * a.storedKbPerCustomer) / 1024 / 1024;
-  const gbSeconds = a.lambdaMemoryGb * (payments * lambdaMsPerPayment + others * a.otherRequestMs) / 1000;
+  const gbSeconds = ((a.paymentLambdaMemoryMb / 1024) * payments * lambdaMsPerPayment + (a.otherLambdaMemoryMb / 1024) * others * a.otherRequestMs) / 1000;
   const logGb = (requests * a.logKbPerRequest) / 1024 / 1024;
   const p = PRICES;
   const m = (n: number) => `${(n / 1e6).toFixed(0)} M`;
@@ -89,7 +92,7 @@ export function capacityModel(profiles: Profile[], pinMsOneCore: number): Capaci
     { item: `DynamoDB storage after ${a.monthsOfHistory} months`, usage: `${storedGb.toFixed(0)} GB`, usd: storedGb * p.dynamoStorageGbMonth },
     { item: 'DynamoDB point-in-time recovery', usage: `${storedGb.toFixed(0)} GB`, usd: storedGb * p.dynamoPitrGbMonth },
     { item: 'Lambda requests', usage: m(requests), usd: (requests / 1e6) * p.lambdaRequestsPerMillion },
-    { item: `Lambda duration (arm64, ${a.lambdaMemoryGb * 1024} MB)`, usage: `${(gbSeconds / 1e6).toFixed(2)} M GB-s`, usd: gbSeconds * p.lambdaArmGbSecond },
+    { item: `Lambda duration (arm64, ${a.paymentLambdaMemoryMb} MB payments, ${a.otherLambdaMemoryMb} MB others)`, usage: `${(gbSeconds / 1e6).toFixed(2)} M GB-s`, usd: gbSeconds * p.lambdaArmGbSecond },
     { item: 'API Gateway HTTP API', usage: m(requests), usd: (requests / 1e6) * p.httpApiRequestsPerMillion },
     { item: 'CloudWatch Logs (ingestion + 180 days kept)', usage: `${logGb.toFixed(0)} GB/month`, usd: logGb * p.logsIngestionPerGb + logGb * 6 * p.logsStorageGbMonth },
   ];

@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark of issue 8 in one run — Lambda bundles and init, the ledger
-// against the raw engine, the hot house account, the mini-program builds and first paint, and the
-// capacity model — then a table on the console and docs/BENCHMARKS.md.
+// against the raw engine, the hot house account, the loan decision latency, the mini-program
+// builds and first paint, and the capacity model — then a table on the console and docs/BENCHMARKS.md.
 //
 // Order matters: `serverless package` (item 4) runs first, the local stack for items 1–2 runs
 // next and is stopped before the Taro builds (item 5) take the CPU.
@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../scripts/lib/serverless-config.js';
+import { runDecisionBenchmark } from './decision.js';
 import { runLambdaBenchmarks } from './lambda.js';
 import { runLedgerBenchmarks } from './ledger.js';
 import { installSignalHandlers, runCleanups } from './lib/cleanup.js';
@@ -16,7 +17,7 @@ import { runMiniprogramBenchmarks } from './miniprogram.js';
 import { capacityModel } from './paper.js';
 import { consoleTable, markdown, type RunResults } from './report.js';
 
-const PHASES = ['lambda', 'ledger', 'mini'] as const;
+const PHASES = ['lambda', 'ledger', 'decision', 'mini'] as const;
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const wanted = (phase: (typeof PHASES)[number]) => only.length === 0 || only.includes(phase);
 
@@ -60,6 +61,7 @@ try {
   } else {
     results.lambda = await phase('lambda', () => runLambdaBenchmarks(log('lambda')));
     results.ledger = await phase('ledger', () => runLedgerBenchmarks(log('ledger')));
+    results.decision = await phase('decision', () => runDecisionBenchmark(log('decision')));
     results.miniprogram = await phase('mini', () => runMiniprogramBenchmarks(log('mini-program')));
     results.seconds = (performance.now() - started) / 1000;
     writeFileSync(RESULTS_FILE, JSON.stringify(results));

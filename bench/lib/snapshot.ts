@@ -4,7 +4,7 @@
 // repository, the benchmark would pull the bundles from under anyone else's offline API in the
 // same checkout (and theirs from under it). A copy also keeps every phase of a run on the same
 // code while others edit files.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../../scripts/lib/serverless-config.js';
@@ -17,10 +17,7 @@ export const OFFLINE_TIMEOUT_SECONDS = 120;
 
 const snapshots = new Map<string, string>();
 
-/** `import { z } from 'zod'` materializes zod's namespace object, which re-exports every locale. */
-export const NAMED_ZOD_IMPORT = /^import \{ z \} from 'zod';$/gm;
-
-export function serviceSnapshot(variant: 'as-is' | 'offline' | 'zod-namespace' = 'as-is'): string {
+export function serviceSnapshot(variant: 'as-is' | 'offline' = 'as-is'): string {
   const existing = snapshots.get(variant);
   if (existing) return existing;
   const dir = mkdtempSync(join(tmpdir(), `jinlin-bench-service-${variant}-`));
@@ -35,16 +32,6 @@ export function serviceSnapshot(variant: 'as-is' | 'offline' | 'zod-namespace' =
     const timeouts = yaml.match(/^ {2}timeout: .+$/gm) ?? [];
     if (timeouts.length !== 1) throw new Error(`expected one provider timeout in serverless.yml, found ${timeouts.length}`);
     writeFileSync(file, yaml.replace(/^ {2}timeout: .+$/m, `  timeout: ${OFFLINE_TIMEOUT_SECONDS}`));
-  }
-  if (variant === 'zod-namespace') {
-    // What the bundles would be if every file used zod's namespace import (attribution only).
-    for (const file of readdirSync(join(dir, 'functions'), { recursive: true }) as string[]) {
-      if (!file.endsWith('.ts')) continue;
-      const path = join(dir, 'functions', file);
-      const text = readFileSync(path, 'utf8');
-      if (NAMED_ZOD_IMPORT.test(text)) writeFileSync(path, text.replace(NAMED_ZOD_IMPORT, "import * as z from 'zod';"));
-      NAMED_ZOD_IMPORT.lastIndex = 0;
-    }
   }
   snapshots.set(variant, dir);
   return dir;

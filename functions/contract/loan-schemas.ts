@@ -1,5 +1,5 @@
 // The loans part of the API contract (see schemas.ts for the conventions).
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOAN_PURPOSES, REPAYMENT_METHODS, RISK_GRADES, loanProductSchema } from '../domain/loan/product.js';
 import { INDUSTRIES } from '../domain/loan/decision.js';
 import { DPD_BUCKETS } from '../domain/loan/overdue.js';

@@ -25,7 +25,7 @@
 // A request above the limit is declined, not approved at the limit: the customer agrees to the
 // amount and schedule they saw, and the message states the limit so they can ask again at once.
 // Declines the customer can fix by changing the request carry no cooldown.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ageOn } from '../idcard.js';
 import { assertFen } from '../money.js';
 import { assertRateBps, Dec, formatRateBps, formatYuan, roundHalfUp } from './arith.js';

@@ -1,6 +1,6 @@
 // Loan products are data: operators publish new versions through the admin API, and every
 // contract keeps the (productId, version) it was priced under. The schema is the gate.
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatYuan } from './arith.js';
 
 export const LOAN_KINDS = ['CONSUMER_CREDIT', 'MICRO_BUSINESS'] as const;
