@@ -1,0 +1,133 @@
+// Wealth products (理财) are data: operators publish them (and new versions of them) through the
+// admin API, no deploy. The schema is the gate every product passes, seeded or published.
+//
+// Units and prices are integers: units in hundredths (`unitsCenti`, 1 unit = 100), the NAV per
+// unit in hundredths of a fen (`navCentiFen`, 1.0234 yuan = 10234). Money-market funds keep the
+// NAV at 1.0000 and publish a 7-day annualized yield and the income per 10,000 units instead.
+import * as z from 'zod';
+import { formatYuan } from '../loan/arith.js';
+
+export const WEALTH_PRODUCT_TYPES = ['MONEY_MARKET', 'FIXED_TERM', 'BOND_FUND', 'MIXED_FUND'] as const;
+export type WealthProductType = (typeof WEALTH_PRODUCT_TYPES)[number];
+export const PRODUCT_TYPE_LABELS: Record<WealthProductType, string> = {
+  MONEY_MARKET: '货币基金',
+  FIXED_TERM: '定期理财',
+  BOND_FUND: '债券基金',
+  MIXED_FUND: '混合基金',
+};
+
+export const ISSUER_TYPES = ['BANK_PUBLIC', 'WEALTH_SUBSIDIARY', 'FUND'] as const;
+export type IssuerType = (typeof ISSUER_TYPES)[number];
+export const ISSUER_TYPE_LABELS: Record<IssuerType, string> = {
+  BANK_PUBLIC: '本行公募理财',
+  WEALTH_SUBSIDIARY: '理财子公司',
+  FUND: '公募基金',
+};
+
+export const OFFERINGS = ['PUBLIC', 'PRIVATE'] as const;
+export type Offering = (typeof OFFERINGS)[number];
+
+export const RISK_LEVELS = ['R1', 'R2', 'R3', 'R4', 'R5'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = {
+  R1: 'R1 低风险',
+  R2: 'R2 中低风险',
+  R3: 'R3 中风险',
+  R4: 'R4 中高风险',
+  R5: 'R5 高风险',
+};
+
+/** NAV of a money-market fund: always 1.0000 yuan a unit. */
+export const MONEY_MARKET_NAV_CENTI_FEN = 10_000;
+/** Private products must give at least 24 hours to change one's mind (资管新规 / 理财办法). */
+export const MIN_PRIVATE_COOLING_OFF_HOURS = 24;
+/** 10,000 yuan: the floor for bank-issued public products under the 2018 wealth rules. */
+export const BANK_PUBLIC_MIN_PURCHASE_FEN = 1_000_000;
+/** The largest amount one order may carry (the API's single-movement ceiling). */
+export const MAX_ORDER_FEN = 100_000_000;
+/** NAVs between 0.0001 and 1,000 yuan a unit. */
+export const MAX_NAV_CENTI_FEN = 10_000_000;
+
+const IsoDate = z.iso.date();
+const bpsPerYear = z.int().min(0).max(1_000);
+
+export const wealthProductSchema = z
+  .object({
+    productId: z.string().regex(/^[a-z][a-z0-9-]{2,39}$/),
+    version: z.int().min(1).max(10_000),
+    name: z.string().min(1).max(40).regex(/^[^\p{Cc}\p{Cf}\p{Cs}]+$/u),
+    type: z.enum(WEALTH_PRODUCT_TYPES),
+    issuerType: z.enum(ISSUER_TYPES),
+    issuerName: z.string().min(1).max(40).regex(/^[^\p{Cc}\p{Cf}\p{Cs}]+$/u),
+    offering: z.enum(OFFERINGS),
+    riskLevel: z.enum(RISK_LEVELS),
+    /** Operators open and close subscriptions; a closed product still redeems and pays income. */
+    status: z.enum(['OPEN', 'CLOSED']),
+    minPurchaseFen: z.int().min(1).max(MAX_ORDER_FEN),
+    /** An amount above the minimum must be the minimum plus whole steps. */
+    stepFen: z.int().min(1).max(MAX_ORDER_FEN),
+    maxPurchaseFen: z.int().min(1).max(MAX_ORDER_FEN),
+    subscriptionOpensOn: IsoDate,
+    /** null: open-ended (no closing date). */
+    subscriptionClosesOn: IsoDate.nullable(),
+    /** Fixed-term only: the stated term and the date every unit is redeemed automatically. */
+    termDays: z.int().min(1).max(3_650).nullable(),
+    maturityDate: IsoDate.nullable(),
+    coolingOffHours: z.int().min(0).max(720),
+    /** Annual fees. They accrue inside the NAV / yield the issuer publishes, so no fee moves
+     *  through Jinlin's ledger: they are shown so the customer knows what the return is net of. */
+    fees: z
+      .object({ managementBpsPerYear: bpsPerYear, custodyBpsPerYear: bpsPerYear, salesServiceBpsPerYear: bpsPerYear })
+      .strict(),
+    /** The risk disclosure text version a purchase must acknowledge. */
+    disclosureVersion: z.string().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/),
+    description: z.string().max(200).regex(/^[^\p{Cc}\p{Cf}\p{Cs}]*$/u),
+  })
+  .strict()
+  .superRefine((product, ctx) => {
+    const problem = (message: string, path: string) => ctx.addIssue({ code: 'custom', message, path: [path] });
+    if (product.minPurchaseFen > product.maxPurchaseFen) problem('minPurchaseFen must not exceed maxPurchaseFen', 'minPurchaseFen');
+    if (product.offering === 'PRIVATE' && product.coolingOffHours < MIN_PRIVATE_COOLING_OFF_HOURS) {
+      problem(`private products need at least ${MIN_PRIVATE_COOLING_OFF_HOURS} cooling-off hours`, 'coolingOffHours');
+    }
+    if (product.issuerType === 'BANK_PUBLIC' && product.minPurchaseFen < BANK_PUBLIC_MIN_PURCHASE_FEN) {
+      problem('bank-issued public products start at 10,000 yuan', 'minPurchaseFen');
+    }
+    if (product.subscriptionClosesOn !== null && product.subscriptionClosesOn < product.subscriptionOpensOn) {
+      problem('the subscription window closes before it opens', 'subscriptionClosesOn');
+    }
+    if (product.type === 'FIXED_TERM') {
+      if (product.termDays === null || product.maturityDate === null || product.subscriptionClosesOn === null) {
+        problem('a fixed-term product needs termDays, maturityDate and subscriptionClosesOn', 'maturityDate');
+      } else if (product.maturityDate <= product.subscriptionClosesOn) {
+        problem('a fixed-term product matures after its subscription window', 'maturityDate');
+      }
+    } else if (product.termDays !== null || product.maturityDate !== null) {
+      problem('only fixed-term products have a term and a maturity date', 'maturityDate');
+    }
+  });
+
+export type WealthProduct = z.infer<typeof wealthProductSchema>;
+
+export const isMoneyMarket = (product: Pick<WealthProduct, 'type'>): boolean => product.type === 'MONEY_MARKET';
+
+/** "¥0.01 起购" and the like: the purchase rule in words, from integers only. */
+export function purchaseRuleText(product: WealthProduct): string {
+  const step = product.stepFen === product.minPurchaseFen ? '' : `，按 ${formatYuan(product.stepFen)} 元递增`;
+  return `${formatYuan(product.minPurchaseFen)} 元起购${step}`;
+}
+
+/** The risk disclosure (风险揭示书) a purchase acknowledges; its version is the product's. */
+export function riskDisclosure(product: WealthProduct): { version: string; title: string; text: string } {
+  const term = product.type === 'FIXED_TERM' ? `本产品为封闭式产品，期限 ${product.termDays} 天，${product.maturityDate} 到期后自动赎回至您的电子账户，封闭期内不可赎回。` : '';
+  const coolingOff = product.coolingOffHours > 0 ? `本产品设有 ${product.coolingOffHours} 小时投资冷静期，冷静期内您可撤销购买，已付款项全额退回。` : '';
+  return {
+    version: product.disclosureVersion,
+    title: `${product.name}风险揭示书`,
+    text:
+      `理财非存款，产品有风险，投资须谨慎。本产品风险等级为 ${RISK_LEVEL_LABELS[product.riskLevel]}，由${product.issuerName}发行，` +
+      '不保证本金和收益，过往业绩不代表未来表现，您可能因市场波动损失部分甚至全部本金。' +
+      `申购款于付款时从电子账户扣划，份额在下一营业日按当日净值确认。${term}${coolingOff}` +
+      '请确认您已阅读并理解产品说明书及本风险揭示书，并自愿承担投资风险。',
+  };
+}

@@ -1,0 +1,205 @@
+// Shapes wealth records into the contract's views: every figure as an integer and as text, so the
+// mini-program shows what the server says and computes nothing.
+import type { RiskAssessmentView, WealthHistory, WealthHoldingView, WealthOrderView, WealthProductView } from '../contract/wealth-schemas.js';
+import { formatRateBps, formatYuan } from '../domain/loan/arith.js';
+import { addDays } from '../domain/loan/dates.js';
+import { isCancellable, orderDates, totalEarningsFen } from '../domain/wealth/orders.js';
+import {
+  ISSUER_TYPE_LABELS,
+  isMoneyMarket,
+  MONEY_MARKET_NAV_CENTI_FEN,
+  PRODUCT_TYPE_LABELS,
+  purchaseRuleText,
+  RISK_LEVEL_LABELS,
+  type WealthProduct,
+} from '../domain/wealth/product.js';
+import { CUSTOMER_RISK_LABELS, isAssessmentValid, maxRiskLevelFor, type RiskAssessment } from '../domain/wealth/risk.js';
+import { formatIncomePer10k, formatNav, formatUnits, valueFen } from '../domain/wealth/units.js';
+import type { PriceRecord, WealthHoldingRecord, WealthOrderRecord } from '../store/wealth.js';
+
+/** Whether the product takes a purchase placed today. */
+export function onSale(product: WealthProduct, today: string): boolean {
+  if (product.status !== 'OPEN' || today < product.subscriptionOpensOn) return false;
+  if (product.subscriptionClosesOn !== null && today > product.subscriptionClosesOn) return false;
+  return product.maturityDate === null || orderDates(product, today).confirmDate < product.maturityDate;
+}
+
+function redemptionRule(product: WealthProduct, fastCapFen: number): string {
+  if (product.type === 'FIXED_TERM') return `封闭期内不可赎回，${product.maturityDate} 到期后自动赎回至电子账户`;
+  if (isMoneyMarket(product)) return `快速赎回实时到账，每日限额 ${formatYuan(fastCapFen)} 元；普通赎回下一营业日到账`;
+  return '赎回按下一营业日净值确认，资金确认后到账电子账户';
+}
+
+export function productView(product: WealthProduct, price: PriceRecord | undefined, today: string, fastCapFen: number): WealthProductView {
+  const moneyMarket = isMoneyMarket(product);
+  const yieldBps = price?.sevenDayYieldBps ?? null;
+  const { fees } = product;
+  return {
+    productId: product.productId,
+    version: product.version,
+    name: product.name,
+    type: product.type,
+    typeLabel: PRODUCT_TYPE_LABELS[product.type],
+    issuerType: product.issuerType,
+    issuerLabel: ISSUER_TYPE_LABELS[product.issuerType],
+    issuerName: product.issuerName,
+    offering: product.offering,
+    riskLevel: product.riskLevel,
+    riskLabel: RISK_LEVEL_LABELS[product.riskLevel],
+    status: product.status,
+    onSale: onSale(product, today),
+    minPurchaseFen: product.minPurchaseFen,
+    stepFen: product.stepFen,
+    maxPurchaseFen: product.maxPurchaseFen,
+    purchaseRule: purchaseRuleText(product),
+    subscriptionOpensOn: product.subscriptionOpensOn,
+    subscriptionClosesOn: product.subscriptionClosesOn,
+    termDays: product.termDays,
+    maturityDate: product.maturityDate,
+    coolingOffHours: product.coolingOffHours,
+    fees: {
+      ...fees,
+      display: `管理费 ${formatRateBps(fees.managementBpsPerYear)}/年 · 托管费 ${formatRateBps(fees.custodyBpsPerYear)}/年 · 销售服务费 ${formatRateBps(fees.salesServiceBpsPerYear)}/年`,
+    },
+    disclosureVersion: product.disclosureVersion,
+    description: product.description,
+    headline: moneyMarket
+      ? { label: '七日年化收益率', display: yieldBps === null ? '—' : formatRateBps(yieldBps), date: price?.date ?? null }
+      : { label: '单位净值', display: price ? formatNav(price.navCentiFen) : '—', date: price?.date ?? null },
+    navCentiFen: moneyMarket ? MONEY_MARKET_NAV_CENTI_FEN : (price?.navCentiFen ?? null),
+    navDisplay: moneyMarket ? formatNav(MONEY_MARKET_NAV_CENTI_FEN) : price ? formatNav(price.navCentiFen) : null,
+    sevenDayYieldBps: moneyMarket ? yieldBps : null,
+    incomePer10kDisplay: moneyMarket && price?.incomePer10kCentiFen != null ? formatIncomePer10k(price.incomePer10kCentiFen) : null,
+    priceDate: price?.date ?? null,
+    fastRedemption: moneyMarket,
+    fastRedemptionDailyCapFen: moneyMarket ? fastCapFen : null,
+    redemptionRule: redemptionRule(product, fastCapFen),
+  };
+}
+
+const HISTORY_MIN_BAR = 8;
+
+/** The chart's bars: heights scaled between the period's low and high (flat series: mid height). */
+export function historyView(product: WealthProduct, prices: readonly PriceRecord[]): WealthHistory {
+  const moneyMarket = isMoneyMarket(product);
+  const points = prices
+    .map((price) => ({ date: price.date, value: moneyMarket ? price.sevenDayYieldBps : price.navCentiFen }))
+    .filter((point): point is { date: string; value: number } => point.value !== null);
+  const format = (value: number) => (moneyMarket ? formatRateBps(value) : formatNav(value));
+  const values = points.map((point) => point.value);
+  const low = values.length ? Math.min(...values) : null;
+  const high = values.length ? Math.max(...values) : null;
+  return {
+    productId: product.productId,
+    series: moneyMarket ? 'SEVEN_DAY_YIELD' : 'NAV',
+    seriesLabel: moneyMarket ? '七日年化收益率' : '单位净值',
+    points: points.map((point) => ({
+      ...point,
+      display: format(point.value),
+      heightPercent:
+        low === null || high === null || high === low
+          ? 60
+          : HISTORY_MIN_BAR + Math.round(((100 - HISTORY_MIN_BAR) * (point.value - low)) / (high - low)),
+    })),
+    lowDisplay: low === null ? null : format(low),
+    highDisplay: high === null ? null : format(high),
+  };
+}
+
+export function assessmentView(assessment: RiskAssessment, today: string): RiskAssessmentView {
+  return {
+    level: assessment.level,
+    levelLabel: CUSTOMER_RISK_LABELS[assessment.level],
+    score: assessment.score,
+    maxRiskLevel: maxRiskLevelFor(assessment.level),
+    assessedOn: assessment.assessedOn,
+    validThrough: assessment.validThrough,
+    valid: isAssessmentValid(assessment, today),
+  };
+}
+
+const STATUS_LABELS: Record<WealthOrderRecord['status'], string> = {
+  PENDING: '确认中',
+  CONFIRMED: '已确认',
+  CANCELLED: '已撤销',
+  FAILED: '申购失败',
+};
+
+function kindLabel(order: WealthOrderRecord): string {
+  if (order.kind === 'PURCHASE') return '申购';
+  return order.redemption === 'FAST' ? '快速赎回' : order.redemption === 'MATURITY' ? '到期赎回' : '赎回';
+}
+
+export function orderView(order: WealthOrderRecord, today: string): WealthOrderView {
+  return {
+    orderId: order.orderId,
+    kind: order.kind,
+    kindLabel: kindLabel(order),
+    productId: order.productId,
+    productName: order.productName,
+    status: order.status,
+    statusLabel: order.status === 'CONFIRMED' && order.kind === 'REDEMPTION' ? '已到账' : STATUS_LABELS[order.status],
+    placedAt: order.placedAt,
+    placedOn: order.placedOn,
+    confirmDate: order.confirmDate,
+    coolingOffEndsOn: order.coolingOffEndsOn,
+    cancellable: isCancellable(order, today),
+    amountFen: order.amountFen,
+    unitsCenti: order.unitsCenti,
+    unitsDisplay: order.unitsCenti === null ? null : formatUnits(order.unitsCenti),
+    navDisplay: order.navCentiFen === null ? null : formatNav(order.navCentiFen),
+    navDate: order.navDate,
+    valueFen: order.valueFen,
+    residualFen: order.residualFen,
+    proceedsFen: order.proceedsFen,
+    journalId: order.journalId,
+    settlementJournalId: order.settlementJournalId,
+    riskAcknowledgement: order.riskAcknowledgement
+      ? {
+          disclosureVersion: order.riskAcknowledgement.disclosureVersion,
+          acknowledgedAt: order.riskAcknowledgement.acknowledgedAt,
+          customerRiskLevel: order.riskAcknowledgement.customerRiskLevel,
+          productRiskLevel: order.riskAcknowledgement.productRiskLevel,
+        }
+      : null,
+  };
+}
+
+export function holdingView(args: {
+  product: WealthProduct;
+  holding: WealthHoldingRecord | undefined;
+  price: PriceRecord | undefined;
+  pendingPurchaseFen: number;
+  fastLeftFen: number | null;
+  today: string;
+}): WealthHoldingView {
+  const { product, price, today } = args;
+  const holding = args.holding;
+  const units = holding?.unitsCenti ?? 0;
+  const available = holding?.availableUnitsCenti ?? 0;
+  const navCentiFen = isMoneyMarket(product) ? MONEY_MARKET_NAV_CENTI_FEN : (price?.navCentiFen ?? null);
+  const marketValueFen = navCentiFen === null ? 0 : valueFen(units, navCentiFen);
+  const closed = holding?.closedEarnings;
+  return {
+    productId: product.productId,
+    productName: product.name,
+    type: product.type,
+    riskLevel: product.riskLevel,
+    unitsCenti: units,
+    unitsDisplay: formatUnits(units),
+    availableUnitsCenti: available,
+    availableUnitsDisplay: formatUnits(available),
+    frozenUnitsCenti: holding?.frozenUnitsCenti ?? 0,
+    frozenUnitsDisplay: formatUnits(holding?.frozenUnitsCenti ?? 0),
+    navDisplay: navCentiFen === null ? '—' : formatNav(navCentiFen),
+    navDate: price?.date ?? null,
+    marketValueFen,
+    yesterdayEarningsFen: closed && closed.date === addDays(today, -1) ? closed.dayEarningsFen : 0,
+    totalEarningsFen: holding ? totalEarningsFen({ marketValueFen, redeemedFen: holding.redeemedFen, investedFen: holding.investedFen }) : 0,
+    pendingPurchaseFen: args.pendingPurchaseFen,
+    maturityDate: product.maturityDate,
+    redeemable: product.type !== 'FIXED_TERM' && available > 0,
+    fastRedemption: isMoneyMarket(product),
+    fastRedemptionLeftFen: args.fastLeftFen,
+  };
+}

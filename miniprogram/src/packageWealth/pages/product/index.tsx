@@ -1,0 +1,102 @@
+import { Button, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import type { WealthHistory, WealthProductView } from '@contract/wealth-schemas';
+import { getWealthHistory, getWealthProduct } from '@/api/wealth';
+import { LoadFailed, Loading } from '@/components/Status';
+import { useRemote } from '@/hooks/useRemote';
+import { formatFen } from '@/lib/money';
+import { goTo, PAGES } from '@/lib/nav';
+import { Row } from '../../components/Bits';
+import '../../wealth.css';
+
+/** The NAV or 7-day yield history as bars; the server scales the heights. */
+function Chart({ history }: { history: WealthHistory }) {
+  if (history.points.length === 0) return <Text className='hint'>暂无历史数据</Text>;
+  const first = history.points[0]!;
+  const last = history.points[history.points.length - 1]!;
+  return (
+    <View className='card'>
+      <View className='card__head'>
+        <Text className='card__title'>{history.seriesLabel}走势</Text>
+        <Text className='badge badge--muted'>近 {history.points.length} 日</Text>
+      </View>
+      <View id='product-chart' className='chart'>
+        {history.points.map((point) => (
+          <View key={point.date} className='chart__bar' style={{ height: `${point.heightPercent}%` }} />
+        ))}
+      </View>
+      <View className='chart__scale'>
+        <Text>{first.date}</Text>
+        <Text>{last.date}</Text>
+      </View>
+      <Row label='区间最低' value={history.lowDisplay ?? '—'} />
+      <Row label='区间最高' value={history.highDisplay ?? '—'} />
+    </View>
+  );
+}
+
+function Rules({ product }: { product: WealthProductView }) {
+  return (
+    <View className='card'>
+      <Text className='card__title'>产品规则</Text>
+      <Row label='发行机构' value={`${product.issuerName}（${product.issuerLabel}）`} />
+      <Row label='风险等级' value={product.riskLabel} />
+      <Row label='起购金额' value={product.purchaseRule} />
+      <Row label='单笔上限' value={formatFen(product.maxPurchaseFen)} />
+      <Row label='募集期' value={`${product.subscriptionOpensOn} 至 ${product.subscriptionClosesOn ?? '长期开放'}`} />
+      {product.termDays !== null && <Row label='产品期限' value={`${product.termDays} 天`} />}
+      {product.maturityDate !== null && <Row label='到期日' value={product.maturityDate} />}
+      <Row label='冷静期' value={product.coolingOffHours > 0 ? `${product.coolingOffHours} 小时` : '无'} />
+      {product.incomePer10kDisplay !== null && <Row label='万份收益（元）' value={product.incomePer10kDisplay} />}
+      <Text className='hint'>赎回：{product.redemptionRule}</Text>
+      <Text className='hint'>费用：{product.fees.display}（已在净值或收益率中扣除）</Text>
+      {product.description && <Text className='hint'>{product.description}</Text>}
+    </View>
+  );
+}
+
+async function loadProduct(productId: string) {
+  const [product, history] = await Promise.all([getWealthProduct(productId), getWealthHistory(productId)]);
+  return { product, history };
+}
+
+export default function WealthProductPage() {
+  const { params } = useRouter();
+  const productId = params.productId ?? '';
+  const { remote, reload } = useRemote(() => loadProduct(productId));
+  if (remote.status === 'loading') return <Loading />;
+  if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
+  const { product, history } = remote.data;
+  return (
+    <View className='page'>
+      <View className='card'>
+        <Text className='card__title'>{product.name}</Text>
+        <View className='badges'>
+          <Text className='badge'>{product.typeLabel}</Text>
+          <Text className='badge badge--risk'>{product.riskLevel}</Text>
+        </View>
+        <View className='figure'>
+          <Text className='figure__label'>
+            {product.headline.label}
+            {product.headline.date ? `（${product.headline.date}）` : ''}
+          </Text>
+          <Text id='product-headline' className='figure__amount gain'>
+            {product.headline.display}
+          </Text>
+        </View>
+      </View>
+      <Chart history={history} />
+      <Rules product={product} />
+      <View className='actions'>
+        <Button
+          id='product-buy'
+          className={product.onSale ? 'btn btn--primary' : 'btn btn--primary btn--disabled'}
+          disabled={!product.onSale}
+          onClick={() => goTo(PAGES.wealthBuy, { productId: product.productId })}
+        >
+          {product.onSale ? '立即购买' : '暂停申购'}
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,112 @@
+import { Button, Text, View } from '@tarojs/components';
+import type { RiskProfile, WealthHoldings, WealthProductView } from '@contract/wealth-schemas';
+import { getRiskProfile, getWealthHoldings, getWealthProducts } from '@/api/wealth';
+import { LoadFailed, Loading } from '@/components/Status';
+import { useRemote } from '@/hooks/useRemote';
+import { formatFen } from '@/lib/money';
+import { goTo, PAGES } from '@/lib/nav';
+import { Earnings, Figure } from '../../components/Bits';
+import '../../wealth.css';
+
+function Summary({ holdings }: { holdings: WealthHoldings }) {
+  const { totals } = holdings;
+  return (
+    <View className='card'>
+      <View className='figure'>
+        <Text className='figure__label'>理财总市值</Text>
+        <Text id='wealth-total-value' className='figure__amount'>
+          {formatFen(totals.marketValueFen)}
+        </Text>
+      </View>
+      <View className='figures'>
+        <Figure label='昨日收益'>
+          <Earnings id='wealth-yesterday' amountFen={totals.yesterdayEarningsFen} />
+        </Figure>
+        <Figure label='累计收益'>
+          <Earnings id='wealth-total-earnings' amountFen={totals.totalEarningsFen} />
+        </Figure>
+        <Figure label='确认中'>
+          <Text className='figures__value'>{formatFen(totals.pendingPurchaseFen)}</Text>
+        </Figure>
+      </View>
+      <View className='buttons'>
+        <Button id='wealth-holdings' className='btn btn--primary btn--small' onClick={() => goTo(PAGES.wealthHoldings)}>
+          我的持仓
+        </Button>
+        <Button id='wealth-orders' className='btn btn--ghost btn--small' onClick={() => goTo(PAGES.wealthOrders)}>
+          交易记录
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+function Risk({ profile }: { profile: RiskProfile }) {
+  const { assessment } = profile;
+  return (
+    <View className='card'>
+      <View className='card__head'>
+        <Text className='card__title'>风险承受能力</Text>
+        <Text id='wealth-risk-level' className='badge badge--risk'>
+          {assessment ? assessment.levelLabel : '未评估'}
+        </Text>
+      </View>
+      <Text className='hint'>
+        {assessment === null
+          ? '购买理财产品前，请先完成风险承受能力评估。'
+          : assessment.valid
+            ? `可购买 ${assessment.maxRiskLevel} 及以下风险等级的产品，评估有效期至 ${assessment.validThrough}。`
+            : `评估已于 ${assessment.validThrough} 到期，请重新评估。`}
+      </Text>
+      <View className='actions'>
+        <Button id='wealth-questionnaire' className='btn btn--ghost' onClick={() => goTo(PAGES.wealthQuestionnaire)}>
+          {assessment ? '重新评估' : '开始风险评估'}
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+function ProductRow({ product }: { product: WealthProductView }) {
+  return (
+    <View id={`product-${product.productId}`} className='product-item' onClick={() => goTo(PAGES.wealthProduct, { productId: product.productId })}>
+      <View className='product-item__body'>
+        <Text className='product-item__name'>{product.name}</Text>
+        <View className='badges'>
+          <Text className='badge'>{product.typeLabel}</Text>
+          <Text className='badge badge--risk'>{product.riskLevel}</Text>
+          {!product.onSale && <Text className='badge badge--muted'>暂停申购</Text>}
+        </View>
+        <Text className='product-item__rule'>{product.purchaseRule}</Text>
+      </View>
+      <View className='product-item__side'>
+        <Text className='product-item__headline'>{product.headline.display}</Text>
+        <Text className='product-item__label'>{product.headline.label}</Text>
+      </View>
+    </View>
+  );
+}
+
+async function loadWealthHome() {
+  const [products, profile, holdings] = await Promise.all([getWealthProducts(), getRiskProfile(), getWealthHoldings()]);
+  return { products: products.items, profile, holdings };
+}
+
+/** 理财: what I hold, my risk level, and the products on offer. */
+export default function WealthHomePage() {
+  const { remote, reload } = useRemote(loadWealthHome);
+  if (remote.status === 'loading') return <Loading />;
+  if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
+  const { products, profile, holdings } = remote.data;
+  return (
+    <View className='page'>
+      <Summary holdings={holdings} />
+      <Risk profile={profile} />
+      <View className='card'>
+        <Text className='card__title'>精选理财</Text>
+        <Text className='card__subtitle'>理财非存款，产品有风险，投资须谨慎</Text>
+        {products.length === 0 ? <Text className='empty'>暂无在售产品</Text> : products.map((product) => <ProductRow key={product.productId} product={product} />)}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,357 @@
+// Wealth end to end against DynamoDB Local: products and the questionnaire, suitability, buy →
+// T+1 confirmation at NAV (residual refunded, a too-small order failed and refunded) → money-market
+// income → redemption (normal T+1, fast T+0 with the daily cap, also under concurrency) →
+// cooling-off cancel → maturity — with the ledger's invariants checked after every step, and
+// idempotent replays.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { before, describe, test } from 'node:test';
+import { addDays, addMonthsClamped } from '../../functions/domain/loan/dates.js';
+import { RISK_QUESTIONS, RISK_QUESTIONNAIRE_VERSION } from '../../functions/domain/wealth/risk.js';
+import { confirmOrder, valueFen } from '../../functions/domain/wealth/units.js';
+import { handler as admin } from '../../functions/http/admin.js';
+import { handler as wealth } from '../../functions/http/wealth.js';
+import { currentBusinessDate } from '../../functions/store/business-date.js';
+import { customerEvents } from '../../functions/store/customer-events.js';
+import { demoWealthProducts, seedWealth } from '../../scripts/lib/seed-wealth.js';
+import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
+import { call, useBank } from '../support/bank.js';
+import { balanceFen, onboard, topUp, type Onboarded } from '../support/customers.js';
+import { expectError, expectOk } from '../support/expect.js';
+import { assertLedgerSound } from '../support/ledger-check.js';
+
+useBank();
+
+const operator = () => ({ 'x-operator-key': localSecretsEnv().JINLIN_OPERATOR_KEY! });
+const answers = (score: number) => RISK_QUESTIONS.map((q) => ({ questionId: q.questionId, optionId: q.options[score - 1]!.optionId }));
+const disclosureOf = async (productId: string) => {
+  const product = expectOk(await call(wealth, { method: 'GET', path: `/v1/wealth-products/${productId}` }));
+  return { acknowledged: true, version: product.disclosureVersion };
+};
+
+async function assess(who: Onboarded, score: number) {
+  return expectOk(
+    await call(wealth, { method: 'POST', path: '/v1/wealth-risk-assessment', token: who.token, body: { questionnaireVersion: RISK_QUESTIONNAIRE_VERSION, answers: answers(score) } }),
+  );
+}
+
+async function buy(who: Onboarded, productId: string, amountFen: number, key = randomUUID(), pin = who.pin) {
+  return call(wealth, {
+    method: 'POST',
+    path: '/v1/wealth-orders',
+    token: who.token,
+    idempotencyKey: key,
+    body: { productId, amountFen, riskDisclosure: await disclosureOf(productId), pin },
+  });
+}
+
+async function redeem(who: Onboarded, productId: string, unitsCenti: number, mode: 'FAST' | 'NORMAL', key = randomUUID()) {
+  return call(wealth, { method: 'POST', path: '/v1/wealth-redemptions', token: who.token, idempotencyKey: key, body: { productId, unitsCenti, mode, pin: who.pin } });
+}
+
+async function holdings(who: Onboarded) {
+  return expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-holdings', token: who.token }));
+}
+const holdingOf = async (who: Onboarded, productId: string) => (await holdings(who)).items.find((item: any) => item.productId === productId);
+
+async function dayClose() {
+  return expectOk(await call(admin, { method: 'POST', path: '/v1/admin/day-close', headers: operator() }));
+}
+
+async function publishYield(productId: string, yieldDate: string, incomePer10kCentiFen: number) {
+  return call(wealth, { method: 'POST', path: '/v1/admin/wealth-yields', headers: operator(), body: { productId, yieldDate, sevenDayYieldBps: 160, incomePer10kCentiFen } });
+}
+
+async function publishNav(productId: string, navDate: string, navCentiFen: number) {
+  return call(wealth, { method: 'POST', path: '/v1/admin/wealth-navs', headers: operator(), body: { productId, navDate, navCentiFen } });
+}
+
+describe('wealth', () => {
+  let today: string;
+  before(async () => {
+    await seedWealth(new Date());
+    today = await currentBusinessDate(new Date());
+  });
+
+  test('products, their history and the questionnaire are public; operator routes need the key', async () => {
+    const list = expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-products' }));
+    assert.deepEqual(list.items.map((p: any) => p.productId).sort(), ['anxin-bond', 'jijiwen-90d', 'wenying-180d', 'youxuan-mixed', 'zhaozhao-money']);
+    const money = list.items.find((p: any) => p.productId === 'zhaozhao-money');
+    assert.equal(money.headline.label, '七日年化收益率');
+    assert.match(money.headline.display, /^\d+\.\d{2}%$/);
+    assert.equal(money.purchaseRule, '0.01 元起购');
+    assert.equal(money.fastRedemptionDailyCapFen, 1_000_000);
+    const bankProduct = list.items.find((p: any) => p.productId === 'wenying-180d');
+    assert.equal(bankProduct.purchaseRule, '10,000 元起购，按 1,000 元递增');
+    const history = expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-products/anxin-bond/history', query: { days: '30' } }));
+    assert.equal(history.series, 'NAV');
+    assert.equal(history.points.length, 30);
+    assert.equal(history.points.at(-1).date, today);
+    for (const point of history.points) assert.ok(point.heightPercent >= 8 && point.heightPercent <= 100);
+    assert.ok(history.points.some((p: any) => p.heightPercent === 100) && history.points.some((p: any) => p.heightPercent === 8));
+    expectError(await call(wealth, { method: 'GET', path: '/v1/wealth-products/no-such-fund' }), 404, 'PRODUCT_NOT_FOUND');
+    const questionnaire = expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-risk-questionnaire' }));
+    assert.equal(questionnaire.questions.length, 10);
+    assert.equal(questionnaire.validityMonths, 12);
+    assert.equal(JSON.stringify(questionnaire).includes('score'), false, 'scores stay on the server');
+    expectError(await call(wealth, { method: 'POST', path: '/v1/admin/wealth-yields', body: { productId: 'zhaozhao-money', yieldDate: today, sevenDayYieldBps: 1, incomePer10kCentiFen: 1 } }), 401, 'UNAUTHENTICATED');
+    expectError(await call(wealth, { method: 'POST', path: '/v1/admin/wealth-products/anxin-bond/status', headers: { 'x-operator-key': 'k'.repeat(48) }, body: { status: 'CLOSED' } }), 401, 'UNAUTHENTICATED');
+  });
+
+  test('suitability is enforced by the server: no assessment, a level too low, an outdated disclosure', async () => {
+    const who = await onboard();
+    expectOk(await topUp(who, 100_000));
+    expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-risk-assessment', token: who.token }));
+    expectError(await buy(who, 'zhaozhao-money', 100), 422, 'RISK_ASSESSMENT_REQUIRED');
+    const conservative = await assess(who, 1);
+    assert.equal(conservative.level, 'C1');
+    assert.equal(conservative.maxRiskLevel, 'R1');
+    assert.equal(conservative.validThrough, addDays(addMonthsClamped(today, 12), -1));
+    expectError(await buy(who, 'jijiwen-90d', 100), 422, 'RISK_LEVEL_TOO_LOW');
+    const terms = expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-products/jijiwen-90d/purchase-terms', token: who.token }));
+    assert.equal(terms.suitable, false);
+    assert.equal(terms.suitability.code, 'RISK_LEVEL_TOO_LOW');
+    assert.match(terms.disclosure.text, /理财非存款/);
+    // Retaking the questionnaire replaces the level.
+    assert.equal((await assess(who, 3)).level, 'C3');
+    expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-products/jijiwen-90d/purchase-terms', token: who.token }));
+    const outdated = await call(wealth, {
+      method: 'POST',
+      path: '/v1/wealth-orders',
+      token: who.token,
+      idempotencyKey: randomUUID(),
+      body: { productId: 'jijiwen-90d', amountFen: 100, riskDisclosure: { acknowledged: true, version: 'old-text' }, pin: who.pin },
+    });
+    expectError(outdated, 422, 'DISCLOSURE_OUTDATED');
+    expectError(await buy(who, 'youxuan-mixed', 100), 422, 'RISK_LEVEL_TOO_LOW');
+    expectError(await buy(who, 'wenying-180d', 1_000_100), 422, 'AMOUNT_NOT_ON_STEP');
+    expectError(await buy(who, 'zhaozhao-money', 200_000), 422, 'INSUFFICIENT_FUNDS');
+    expectError(await buy(who, 'zhaozhao-money', 100, randomUUID(), who.pin === '000000' ? '111111' : '000000'), 403, 'PIN_INCORRECT');
+    assert.equal(await balanceFen(who), 100_000, 'nothing refused moved money');
+    await assertLedgerSound();
+  });
+
+  test('buy → confirm T+1 at NAV → income → redeem normal and fast with the cap → cancel → maturity, the ledger sound after every step', async () => {
+    const who = await onboard();
+    expectOk(await topUp(who, 5_000_000));
+    await assess(who, 5);
+    const start = await balanceFen(who);
+    const d0 = today;
+
+    // A money-market purchase, replayed: one order, one debit.
+    const key = randomUUID();
+    const bought = expectOk(await buy(who, 'zhaozhao-money', 2_000_000, key));
+    assert.equal(bought.order.status, 'PENDING');
+    assert.equal(bought.order.confirmDate, addDays(d0, 1));
+    assert.equal(bought.order.riskAcknowledgement.customerRiskLevel, 'C5');
+    assert.equal(bought.order.riskAcknowledgement.productRiskLevel, 'R1');
+    assert.equal(bought.balanceFen, start - 2_000_000);
+    const replay = expectOk(await buy(who, 'zhaozhao-money', 2_000_000, key));
+    assert.deepEqual(replay, bought);
+    expectError(await buy(who, 'zhaozhao-money', 3_000_000, key), 422, 'IDEMPOTENCY_KEY_REUSED');
+    assert.equal(await balanceFen(who), start - 2_000_000);
+    const events = await customerEvents(who.customerId);
+    assert.deepEqual(events.filter((e) => e.kind === 'WEALTH_PURCHASED').map((e) => [e.amountFen, e.product]), [[2_000_000, { type: 'WEALTH', id: 'zhaozhao-money' }]]);
+    await assertLedgerSound();
+
+    // A bond fund (NAV ≠ 1: a residual), a mixed fund for ¥0.01 (buys no unit: fails), and two
+    // fixed-term orders with a 24-hour cooling-off.
+    const bond = expectOk(await buy(who, 'anxin-bond', 100_000));
+    const tiny = expectOk(await buy(who, 'youxuan-mixed', 1));
+    const toCancel = expectOk(await buy(who, 'jijiwen-90d', 100_000));
+    const fixed = expectOk(await buy(who, 'jijiwen-90d', 50_000));
+    assert.equal(toCancel.order.coolingOffEndsOn, addDays(d0, 1));
+    assert.equal(toCancel.order.cancellable, true);
+
+    // Cooling-off cancel: full refund, order void; the same request again is the same answer;
+    // another request cannot cancel it twice.
+    const cancelKey = randomUUID();
+    const cancelPath = `/v1/wealth-orders/${toCancel.order.orderId}/cancel`;
+    const beforeCancel = await balanceFen(who);
+    const cancelled = expectOk(await call(wealth, { method: 'POST', path: cancelPath, token: who.token, idempotencyKey: cancelKey, body: { pin: who.pin } }));
+    assert.equal(cancelled.order.status, 'CANCELLED');
+    assert.equal(cancelled.balanceFen, beforeCancel + 100_000);
+    assert.deepEqual(expectOk(await call(wealth, { method: 'POST', path: cancelPath, token: who.token, idempotencyKey: cancelKey, body: { pin: who.pin } })), cancelled);
+    expectError(await call(wealth, { method: 'POST', path: cancelPath, token: who.token, idempotencyKey: randomUUID(), body: { pin: who.pin } }), 422, 'ORDER_NOT_CANCELLABLE');
+    expectError(await call(wealth, { method: 'POST', path: `/v1/wealth-orders/${bought.order.orderId}/cancel`, token: who.token, idempotencyKey: randomUUID(), body: { pin: who.pin } }), 422, 'ORDER_NOT_CANCELLABLE');
+    await assertLedgerSound();
+
+    // Close D0: nothing confirms yet (T+1).
+    const close0 = await dayClose();
+    assert.equal(close0.closedDate, d0);
+    assert.equal(close0.wealth.purchasesConfirmed, 0);
+    const d1 = addDays(d0, 1);
+    expectError(await call(wealth, { method: 'POST', path: `/v1/wealth-orders/${fixed.order.orderId}/cancel`, token: who.token, idempotencyKey: randomUUID(), body: { pin: who.pin } }), 422, 'ORDER_NOT_CANCELLABLE');
+
+    // D1's prices, then its close confirms at them and pays D1's income on the new units.
+    expectOk(await publishYield('zhaozhao-money', d1, 4_321));
+    expectOk(await publishNav('anxin-bond', d1, 10_234));
+    expectOk(await publishNav('jijiwen-90d', d1, 10_000));
+    expectOk(await publishNav('youxuan-mixed', d1, 12_345));
+    const beforeClose1 = await balanceFen(who);
+    const close1 = await dayClose();
+    assert.equal(close1.wealth.purchasesConfirmed, 3);
+    assert.equal(close1.wealth.purchasesFailed, 1);
+    const bondConfirmation = confirmOrder(100_000, 10_234);
+    assert.equal(bondConfirmation.residualFen, 1);
+    assert.equal(close1.wealth.residualRefundedFen, bondConfirmation.residualFen);
+    // 2,000,000 unitsCenti × 4,321 / 10^8 = 86.42 fen → 86 paid, 0.42 carried.
+    assert.equal(close1.wealth.incomePaidFen, 86);
+    assert.equal(await balanceFen(who), beforeClose1 + bondConfirmation.residualFen + 1, 'the residual and the failed ¥0.01 come back');
+    const failed = expectOk(await call(wealth, { method: 'GET', path: `/v1/wealth-orders/${tiny.order.orderId}`, token: who.token }));
+    assert.equal(failed.status, 'FAILED');
+    const confirmedBond = expectOk(await call(wealth, { method: 'GET', path: `/v1/wealth-orders/${bond.order.orderId}`, token: who.token }));
+    assert.deepEqual([confirmedBond.status, confirmedBond.unitsCenti, confirmedBond.valueFen, confirmedBond.residualFen, confirmedBond.navDate], ['CONFIRMED', 97_713, 99_999, 1, d1]);
+    await assertLedgerSound();
+
+    const afterD1 = await holdings(who);
+    const mm = afterD1.items.find((item: any) => item.productId === 'zhaozhao-money');
+    assert.deepEqual([mm.unitsCenti, mm.marketValueFen, mm.yesterdayEarningsFen, mm.totalEarningsFen], [2_000_086, 2_000_086, 86, 86]);
+    const bondHolding = afterD1.items.find((item: any) => item.productId === 'anxin-bond');
+    assert.deepEqual([bondHolding.unitsCenti, bondHolding.marketValueFen, bondHolding.totalEarningsFen], [97_713, 99_999, 0]);
+    assert.equal(afterD1.items.some((item: any) => item.productId === 'youxuan-mixed'), false);
+
+    // Today's NAV rises: the market value follows at once.
+    const d2 = addDays(d1, 1);
+    expectOk(await publishNav('anxin-bond', d2, 10_300));
+    const bondNow = await holdingOf(who, 'anxin-bond');
+    assert.equal(bondNow.marketValueFen, valueFen(97_713, 10_300));
+    assert.equal(bondNow.totalEarningsFen, valueFen(97_713, 10_300) - 99_999);
+
+    // Fast redemption of ¥15,000: ¥10,000 (the cap) at once, the rest T+1; then nothing fast is left today.
+    const beforeFast = await balanceFen(who);
+    const fastKey = randomUUID();
+    const fast = expectOk(await redeem(who, 'zhaozhao-money', 1_500_000, 'FAST', fastKey));
+    assert.equal(fast.fast.proceedsFen, 1_000_000);
+    assert.equal(fast.normal.unitsCenti, 500_000);
+    assert.equal(fast.normal.confirmDate, addDays(d2, 1));
+    assert.equal(fast.capExceeded, true);
+    assert.equal(fast.balanceFen, beforeFast + 1_000_000);
+    assert.deepEqual(expectOk(await redeem(who, 'zhaozhao-money', 1_500_000, 'FAST', fastKey)), fast);
+    const capped = expectOk(await redeem(who, 'zhaozhao-money', 100, 'FAST'));
+    assert.equal(capped.fast, null);
+    assert.equal(capped.journalId, null);
+    assert.equal(capped.normal.unitsCenti, 100);
+    const mmAfter = await holdingOf(who, 'zhaozhao-money');
+    assert.deepEqual([mmAfter.unitsCenti, mmAfter.availableUnitsCenti, mmAfter.frozenUnitsCenti, mmAfter.fastRedemptionLeftFen], [1_000_086, 499_986, 500_100, 0]);
+    expectError(await redeem(who, 'zhaozhao-money', 499_987, 'NORMAL'), 422, 'INSUFFICIENT_UNITS');
+    expectError(await redeem(who, 'anxin-bond', 100, 'FAST'), 422, 'FAST_REDEMPTION_NOT_SUPPORTED');
+    expectError(await redeem(who, 'jijiwen-90d', 100, 'NORMAL'), 422, 'REDEMPTION_NOT_ALLOWED');
+    // All the bond fund, normally: settled at D2's NAV by D2's close.
+    expectOk(await redeem(who, 'anxin-bond', 97_713, 'NORMAL'));
+    await assertLedgerSound();
+
+    // Close D2: the redemptions wait for T+1; frozen units still earn (D1's yield, carried forward).
+    const close2 = await dayClose();
+    assert.equal(close2.closedDate, d2);
+    assert.equal(close2.wealth.redemptionsSettled, 0);
+    const exactD2 = 1_000_086 * 4_321 + 42_000_000;
+    const incomeD2 = Math.floor(exactD2 / 1e8);
+    assert.equal(close2.wealth.incomePaidFen, incomeD2);
+    const mmD2 = await holdingOf(who, 'zhaozhao-money');
+    assert.deepEqual([mmD2.unitsCenti, mmD2.yesterdayEarningsFen, mmD2.totalEarningsFen], [1_000_086 + incomeD2, incomeD2, 86 + incomeD2]);
+    await assertLedgerSound();
+
+    // Close D3 settles the three normal redemptions at the latest NAV (the bond fund's D2 NAV).
+    const beforeClose3 = await balanceFen(who);
+    const close3 = await dayClose();
+    assert.equal(close3.wealth.redemptionsSettled, 3);
+    const bondProceeds = valueFen(97_713, 10_300);
+    assert.equal(close3.wealth.redeemedFen, 500_000 + 100 + bondProceeds);
+    assert.equal(await balanceFen(who), beforeClose3 + 500_100 + bondProceeds);
+    const incomeD3 = Math.floor(((1_000_086 + incomeD2 - 500_100) * 4_321 + (exactD2 % 1e8)) / 1e8);
+    assert.equal(close3.wealth.incomePaidFen, incomeD3);
+    const mmD3 = await holdingOf(who, 'zhaozhao-money');
+    assert.deepEqual(
+      [mmD3.unitsCenti, mmD3.frozenUnitsCenti, mmD3.yesterdayEarningsFen, mmD3.totalEarningsFen],
+      [1_000_086 + incomeD2 - 500_100 + incomeD3, 0, incomeD3, 86 + incomeD2 + incomeD3],
+    );
+    assert.equal(await holdingOf(who, 'anxin-bond'), undefined, 'an emptied holding is not listed');
+    await assertLedgerSound();
+
+    const orders = expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-orders', token: who.token, query: { limit: '50' } }));
+    assert.ok(orders.items.length >= 9);
+    assert.ok(orders.items.every((o: any, i: number) => i === 0 || orders.items[i - 1].placedAt >= o.placedAt), 'newest first');
+  });
+
+  test('fast redemptions fired at once cannot pass the daily cap together', async () => {
+    const who = await onboard();
+    expectOk(await topUp(who, 3_000_000));
+    await assess(who, 3);
+    expectOk(await buy(who, 'zhaozhao-money', 2_500_000));
+    const d = await currentBusinessDate(new Date());
+    expectOk(await publishYield('zhaozhao-money', d, 0));
+    await dayClose();
+    await dayClose();
+    const results = await Promise.all(Array.from({ length: 4 }, () => redeem(who, 'zhaozhao-money', 400_000, 'FAST')));
+    const fastPaid = results.map((r) => expectOk(r)).reduce((sum, r) => sum + (r.fast?.proceedsFen ?? 0), 0);
+    const normal = results.map((r) => r.body).reduce((sum, r) => sum + (r.normal?.unitsCenti ?? 0), 0);
+    assert.equal(fastPaid, 1_000_000, 'exactly the cap, never more');
+    assert.equal(fastPaid + normal, 1_600_000);
+    await assertLedgerSound();
+  });
+
+  test('a fixed-term product redeems every unit automatically at the close of its maturity date', async () => {
+    const d = await currentBusinessDate(new Date());
+    const [template] = demoWealthProducts(d).filter((p) => p.productId === 'jijiwen-90d');
+    const shortTerm = { ...template!, productId: 'short-term-3d', name: '三日测试定期', subscriptionOpensOn: d, subscriptionClosesOn: d, termDays: 3, maturityDate: addDays(d, 3), disclosureVersion: 'short-term-3d-v1' };
+    const published = expectOk(await call(wealth, { method: 'POST', path: '/v1/admin/wealth-products', headers: operator(), body: shortTerm }));
+    assert.equal(published.version, 1);
+    expectOk(await publishNav('short-term-3d', d, 10_000));
+    const who = await onboard();
+    expectOk(await topUp(who, 200_000));
+    await assess(who, 2);
+    expectOk(await buy(who, 'short-term-3d', 100_000));
+    const start = await balanceFen(who);
+    await dayClose(); // d
+    await dayClose(); // d+1: confirmed at 1.0000
+    assert.equal((await holdingOf(who, 'short-term-3d')).unitsCenti, 100_000);
+    expectOk(await publishNav('short-term-3d', addDays(d, 2), 10_050));
+    await dayClose(); // d+2
+    expectOk(await publishNav('short-term-3d', addDays(d, 3), 10_080));
+    const matured = await dayClose(); // d+3: maturity
+    assert.equal(matured.wealth.holdingsMatured, 1);
+    assert.equal(matured.wealth.maturedFen, 100_800);
+    assert.equal(await balanceFen(who), start + 100_800);
+    assert.equal(await holdingOf(who, 'short-term-3d'), undefined);
+    const orders = expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-orders', token: who.token, query: { productId: 'short-term-3d' } }));
+    assert.equal(orders.items[0].kindLabel, '到期赎回');
+    assert.equal(orders.items[0].proceedsFen, 100_800);
+    // The next close changes nothing for it.
+    assert.equal((await dayClose()).wealth.holdingsMatured, 0);
+    assert.equal(await balanceFen(who), start + 100_800);
+    await assertLedgerSound();
+
+    // Operators close the product: no more purchases.
+    const closed = expectOk(await call(wealth, { method: 'POST', path: '/v1/admin/wealth-products/short-term-3d/status', headers: operator(), body: { status: 'CLOSED' } }));
+    assert.equal(closed.status, 'CLOSED');
+    assert.equal(closed.onSale, false);
+  });
+
+  test('operators: NAV rules; another customer’s order is 404', async () => {
+    const d = await currentBusinessDate(new Date());
+    expectError(await call(wealth, { method: 'POST', path: '/v1/admin/wealth-navs', body: { productId: 'anxin-bond', navDate: d, navCentiFen: 10_600 } }), 401, 'UNAUTHENTICATED');
+    expectError(await publishNav('zhaozhao-money', d, 10_100), 422, 'NAV_FIXED');
+    expectError(await publishYield('anxin-bond', d, 100), 422, 'NOT_MONEY_MARKET');
+    expectError(await publishNav('anxin-bond', addDays(d, 1), 10_600), 400, 'PRICE_DATE_IN_FUTURE');
+    expectOk(await publishNav('anxin-bond', d, 10_600));
+    expectOk(await publishNav('anxin-bond', d, 10_610));
+    // The seed's NAV for the first business date: closed and used, never rewritten.
+    expectError(await publishNav('anxin-bond', today, 10_600), 409, 'PRICE_ALREADY_CLOSED');
+
+    const owner = await onboard();
+    expectOk(await topUp(owner, 10_000));
+    await assess(owner, 3);
+    const order = expectOk(await buy(owner, 'zhaozhao-money', 500)).order;
+    const stranger = await onboard();
+    expectError(await call(wealth, { method: 'GET', path: `/v1/wealth-orders/${order.orderId}`, token: stranger.token }), 404, 'ORDER_NOT_FOUND');
+    expectError(
+      await call(wealth, { method: 'POST', path: `/v1/wealth-orders/${order.orderId}/cancel`, token: stranger.token, idempotencyKey: randomUUID(), body: { pin: stranger.pin } }),
+      404,
+      'ORDER_NOT_FOUND',
+    );
+    expectError(await call(wealth, { method: 'GET', path: '/v1/wealth-orders/..%2F..', token: owner.token }), 404, 'NOT_FOUND');
+    assert.deepEqual(expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-holdings', token: stranger.token })).items, []);
+    await assertLedgerSound();
+  });
+});
