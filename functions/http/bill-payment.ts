@@ -1,0 +1,250 @@
+// The two-phase bill payment, shared by the payment route and the day close (auto-pay, and
+// finishing payments a crash left HELD).
+//
+// Phase 1 — hold: one transaction writes the BILL_HOLD journal (customer → bill clearing), the
+// payment record (HELD), its history pointer, its HELD index entry, the per-bill duplicate guard
+// and the Class II limit counters. The amount has left the customer's balance, so it cannot be
+// spent elsewhere while the gateway is asked.
+// Phase 2 — the gateway is asked under the payment id as reference, at most GATEWAY_ATTEMPTS
+// times with the same reference (the biller dedupes on it). Confirmed → BILL_SETTLEMENT journal
+// (clearing → billers' settlement) with the record SETTLED; declined, or no answer and the
+// gateway does not know the reference → BILL_VOID journal (clearing → customer) with the record
+// VOIDED, the duplicate guard released and the limit given back. Both transitions are
+// conditional on HELD, so a payment is never both delivered and refunded.
+import { billerGateway } from '../adapters/biller-gateway.js';
+import { UpstreamUnavailable } from '../adapters/http-json.js';
+import { config } from '../config.js';
+import { declinedMessage, type BillLookup, type PayAnswer, TIMEOUT_MESSAGE } from '../domain/bills/bill.js';
+import type { Biller } from '../domain/bills/biller.js';
+import { billHoldJournal, billSettlementJournal, billVoidJournal } from '../domain/bills/journals.js';
+import { maskBillAccount } from '../domain/bills/account-number.js';
+import { billPeriodPaid } from '../domain/bills/amount.js';
+import { refuse } from '../domain/errors.js';
+import { HOUSE_ACCOUNTS } from '../domain/ledger.js';
+import { limitBuckets } from '../domain/limits.js';
+import { businessDate as calendarDate } from '../domain/time.js';
+import type { AccountRecord } from '../store/accounts.js';
+import * as bills from '../store/bills.js';
+import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
+import { recordCustomerEvent } from '../store/customer-events.js';
+import { deterministicJournalId, getJournal, houseShard, postJournal } from '../store/ledger.js';
+import { class2Limits } from './guards.js';
+
+/** Tries of one payment at the gateway before it counts as unanswered. */
+export const GATEWAY_ATTEMPTS = 3;
+
+const shard = (house: string, journalId: string) => houseShard(house, journalId, config().HOUSE_SHARDS);
+
+export const billAccountHash = (billerId: string, accountNumber: string) => lookupHash('bill-account', `${billerId}:${accountNumber}`);
+
+/** Refuses a payment of a bill someone already paid or is paying. */
+export async function refuseTakenBill(guardKey: { PK: string; SK: string }): Promise<never> {
+  const holder = await bills.guardHolder(guardKey);
+  const payment = holder ? await bills.getPayment(holder.customerId, holder.paymentId) : undefined;
+  if (payment?.status === 'SETTLED') return refuse('unprocessable', 'BILL_ALREADY_PAID', '该账单已缴清，请勿重复缴费');
+  return refuse('conflict', 'BILL_PAYMENT_IN_PROGRESS', '该账单正在缴费处理中，请稍后查看缴费记录');
+}
+
+export interface HoldInput {
+  customerId: string;
+  account: AccountRecord;
+  biller: Biller;
+  accountNumber: string;
+  lookup: Exclude<BillLookup, { outcome: 'ACCOUNT_NOT_FOUND' }>;
+  amountFen: number;
+  prepaymentFen: number;
+  /** Derived from what asked for the payment (an Idempotency-Key, or payee + period for auto-pay). */
+  journalId: string;
+  origin: 'CUSTOMER' | 'AUTO_PAY';
+  payeeId: string | null;
+  now: Date;
+  /** Jinlin's business date: the settlement date the gateway files the payment under. */
+  businessDate: string;
+}
+
+/** Phase 1. Answers the payment (the existing one when the request is a retry), or refuses with
+ *  nothing written. */
+export async function holdBillPayment(input: HoldInput): Promise<bills.BillPaymentRecord> {
+  const { biller, lookup, now } = input;
+  const paymentId = `P${input.journalId.slice(1)}`;
+  const period = lookup.outcome === 'BILL' ? lookup.period : null;
+  const guardedPeriod = billPeriodPaid(biller.amountRule, lookup);
+  const accountHash = await billAccountHash(biller.billerId, input.accountNumber);
+  // Class II limits count per calendar day, as the account's limits view shows them.
+  const buckets = limitBuckets('OUT', calendarDate(now));
+  const accountNumberMasked = maskBillAccount(biller.accountNumber.format, input.accountNumber);
+  const record: bills.BillPaymentRecord = {
+    paymentId,
+    customerId: input.customerId,
+    accountId: input.account.accountId,
+    billerId: biller.billerId,
+    billerName: biller.name,
+    category: biller.category,
+    cityName: biller.city.name,
+    accountNumberMasked,
+    accountNumberEnc: await encrypt(input.accountNumber),
+    gatewayBillerCode: biller.gateway.billerCode,
+    holderNameMasked: lookup.holderNameMasked,
+    period,
+    amountDueFen: lookup.outcome === 'BILL' ? lookup.amountDueFen : null,
+    amountFen: input.amountFen,
+    prepaymentFen: input.prepaymentFen,
+    status: 'HELD',
+    holdJournalId: input.journalId,
+    settleJournalId: null,
+    voidJournalId: null,
+    gatewayReference: null,
+    businessDate: input.businessDate,
+    heldAt: now.toISOString(),
+    settledAt: null,
+    voidedAt: null,
+    failure: null,
+    // A top-up or a prepayment without a bill has no bill to pay twice.
+    guardKey: guardedPeriod ? bills.billAccountGuardKey(biller.billerId, accountHash, guardedPeriod) : null,
+    limitBuckets: [buckets.daily, buckets.yearly],
+    origin: input.origin,
+    payeeId: input.payeeId,
+  };
+  const limits = class2Limits();
+  const outcome = await postJournal(
+    billHoldJournal({
+      journalId: input.journalId,
+      customerAccountId: input.account.accountId,
+      clearingShardAccountId: shard(HOUSE_ACCOUNTS.BILL_CLEARING, input.journalId),
+      amountFen: input.amountFen,
+      billerName: biller.name,
+      accountNumberMasked,
+      paymentId,
+      createdAt: record.heldAt,
+      ...(input.origin === 'AUTO_PAY' ? { origin: 'DAY_CLOSE' as const } : {}),
+    }),
+    {
+      // A bill payment is a non-bound outflow of the Class II account (PBoC: 消费和缴费).
+      limitCharges: [
+        { accountId: input.account.accountId, bucket: buckets.daily, amountFen: input.amountFen, limitFen: limits.nonBoundDailyFen },
+        { accountId: input.account.accountId, bucket: buckets.yearly, amountFen: input.amountFen, limitFen: limits.nonBoundYearlyFen },
+      ],
+      guards: bills.newPaymentGuards(record),
+    },
+  );
+  if (outcome.ok) {
+    const stored = await bills.getPayment(input.customerId, paymentId);
+    if (!stored) throw new Error(`payment ${paymentId} missing after its hold journal`);
+    return stored;
+  }
+  if (outcome.reason === 'INSUFFICIENT_FUNDS') return refuse('unprocessable', 'INSUFFICIENT_FUNDS', '电子账户余额不足，请先充值');
+  if (outcome.reason === 'ACCOUNT_INACTIVE') return refuse('unprocessable', 'ACCOUNT_INACTIVE', '账户状态异常，暂不能交易');
+  if (outcome.reason === 'LIMIT_EXCEEDED') {
+    return outcome.bucket.includes('#Y#')
+      ? refuse('unprocessable', 'YEARLY_LIMIT_EXCEEDED', '超过电子账户（二类户）非绑定账户年累计限额')
+      : refuse('unprocessable', 'DAILY_LIMIT_EXCEEDED', '超过电子账户（二类户）非绑定账户日累计限额');
+  }
+  if (outcome.reason === 'GUARD_FAILED' && outcome.guard === 'BILL_GUARD' && record.guardKey) return refuseTakenBill(record.guardKey);
+  throw new Error(`bill hold refused unexpectedly: ${JSON.stringify(outcome)}`);
+}
+
+/** Phase 2 from the payment route (and auto-pay): ask the gateway, then settle or void. A payment
+ *  that is not HELD any more is answered as it is. */
+export async function completeBillPayment(record: bills.BillPaymentRecord, dayClose = false): Promise<bills.BillPaymentRecord> {
+  if (record.status !== 'HELD') return record;
+  const gateway = billerGateway();
+  const accountNumber = await decrypt(record.accountNumberEnc);
+  let answer: PayAnswer | undefined;
+  for (let attempt = 1; attempt <= GATEWAY_ATTEMPTS && !answer; attempt++) {
+    try {
+      answer = await gateway.pay({
+        billerId: record.billerId,
+        billerCode: record.gatewayBillerCode,
+        reference: record.paymentId,
+        accountNumber,
+        period: record.period,
+        amountFen: record.amountFen,
+        settlementDate: record.businessDate,
+      });
+    } catch (error) {
+      if (!(error instanceof UpstreamUnavailable)) throw error;
+    }
+  }
+  if (answer?.ok) return settle(record, answer.gatewayReference, record.businessDate, dayClose);
+  if (answer) return voidPayment(record, { code: answer.code, message: declinedMessage(answer.message) }, dayClose);
+  // No answer within the budget: the gateway may still have taken it — ask once before voiding.
+  const status = await gateway.status({ reference: record.paymentId }).catch((error: unknown) => {
+    if (error instanceof UpstreamUnavailable) return { state: 'UNKNOWN' as const };
+    throw error;
+  });
+  if (status.state === 'ACCEPTED') return settle(record, status.gatewayReference, status.settlementDate, dayClose);
+  return voidPayment(record, { code: 'BILLER_TIMEOUT', message: TIMEOUT_MESSAGE }, dayClose);
+}
+
+/** The day close, for a payment a crash left HELD: the gateway is asked by reference (it
+ *  remembers what it accepted) and the payment settled or voided accordingly. Left HELD, for the
+ *  next close, when the gateway does not answer. */
+export async function finishHeldPayment(record: bills.BillPaymentRecord): Promise<bills.BillPaymentRecord> {
+  if (record.status !== 'HELD') return record;
+  const status = await billerGateway().status({ reference: record.paymentId });
+  if (status.state === 'ACCEPTED') return settle(record, status.gatewayReference, status.settlementDate, true);
+  return voidPayment(record, { code: 'BILLER_TIMEOUT', message: TIMEOUT_MESSAGE }, true);
+}
+
+async function holdOf(record: bills.BillPaymentRecord) {
+  const hold = await getJournal(record.holdJournalId);
+  if (!hold) throw new Error(`payment ${record.paymentId} has no hold journal`);
+  return hold;
+}
+
+async function reread(record: bills.BillPaymentRecord): Promise<bills.BillPaymentRecord> {
+  const fresh = await bills.getPayment(record.customerId, record.paymentId);
+  if (!fresh) throw new Error(`payment ${record.paymentId} disappeared`);
+  return fresh;
+}
+
+async function settle(record: bills.BillPaymentRecord, gatewayReference: string, settlementDate: string, dayClose: boolean): Promise<bills.BillPaymentRecord> {
+  const journalId = deterministicJournalId('bill-settle', record.paymentId);
+  const settledAt = new Date().toISOString();
+  const outcome = await postJournal(
+    billSettlementJournal({
+      journalId,
+      hold: await holdOf(record),
+      settlementShardAccountId: shard(HOUSE_ACCOUNTS.BILLER_SETTLEMENT, journalId),
+      billerName: record.billerName,
+      createdAt: settledAt,
+      ...(dayClose ? { origin: 'DAY_CLOSE' as const } : {}),
+    }),
+    { guards: bills.settleGuards(record, { settleJournalId: journalId, gatewayReference, settledAt, businessDate: settlementDate }) },
+  );
+  // Another run finished it first (the day close and a retried request): its answer stands.
+  if (!outcome.ok && !(outcome.reason === 'GUARD_FAILED' && outcome.guard === 'NOT_HELD')) {
+    throw new Error(`bill settlement refused unexpectedly: ${JSON.stringify(outcome)}`);
+  }
+  const fresh = await reread(record);
+  if (fresh.status === 'SETTLED') {
+    await recordCustomerEvent({
+      customerId: fresh.customerId,
+      kind: 'BILL_PAID',
+      at: fresh.settledAt ?? settledAt,
+      ref: fresh.paymentId,
+      amountFen: fresh.amountFen,
+      product: { type: 'BILL', id: fresh.category },
+    });
+  }
+  return fresh;
+}
+
+async function voidPayment(record: bills.BillPaymentRecord, failure: { code: string; message: string }, dayClose: boolean): Promise<bills.BillPaymentRecord> {
+  const journalId = deterministicJournalId('bill-void', record.paymentId);
+  const voidedAt = new Date().toISOString();
+  const outcome = await postJournal(
+    billVoidJournal({
+      journalId,
+      hold: await holdOf(record),
+      billerName: record.billerName,
+      createdAt: voidedAt,
+      ...(dayClose ? { origin: 'DAY_CLOSE' as const } : {}),
+    }),
+    { guards: bills.voidGuards(record, { voidJournalId: journalId, voidedAt, failure }) },
+  );
+  if (!outcome.ok && !(outcome.reason === 'GUARD_FAILED' && outcome.guard === 'NOT_HELD')) {
+    throw new Error(`bill void refused unexpectedly: ${JSON.stringify(outcome)}`);
+  }
+  return reread(record);
+}

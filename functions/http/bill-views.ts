@@ -1,0 +1,56 @@
+// Shapes bill records into the contract's views.
+import type { BillerView, BillPaymentView, PayeeView } from '../contract/bill-schemas.js';
+import { PAYMENT_STATUS_LABELS } from '../domain/bills/bill.js';
+import { type Biller, CATEGORY_LABELS } from '../domain/bills/biller.js';
+import type { BillPaymentRecord, PayeeRecord } from '../store/bills.js';
+
+export function billerView(biller: Biller): BillerView {
+  return {
+    billerId: biller.billerId,
+    name: biller.name,
+    category: biller.category,
+    categoryLabel: CATEGORY_LABELS[biller.category],
+    city: biller.city,
+    accountNumberLabel: biller.accountNumber.label,
+    accountNumberHint: biller.accountNumber.hint,
+    amountRule: biller.amountRule.kind,
+  };
+}
+
+export function paymentView(record: BillPaymentRecord): BillPaymentView {
+  return {
+    paymentId: record.paymentId,
+    status: record.status,
+    statusLabel: PAYMENT_STATUS_LABELS[record.status],
+    journalId: record.holdJournalId,
+    billerId: record.billerId,
+    billerName: record.billerName,
+    category: record.category,
+    categoryLabel: CATEGORY_LABELS[record.category],
+    cityName: record.cityName,
+    accountNumberMasked: record.accountNumberMasked,
+    holderNameMasked: record.holderNameMasked,
+    period: record.period,
+    amountDueFen: record.amountDueFen,
+    amountFen: record.amountFen,
+    prepaymentFen: record.prepaymentFen,
+    gatewayReference: record.gatewayReference,
+    paidAt: record.heldAt,
+    settledAt: record.settledAt,
+    voidedAt: record.voidedAt,
+    failure: record.failure,
+    autoPay: record.origin === 'AUTO_PAY',
+  };
+}
+
+export function payeeView(payee: PayeeRecord, biller: Biller): PayeeView {
+  return {
+    payeeId: payee.payeeId,
+    nickname: payee.nickname,
+    biller: billerView(biller),
+    accountNumberMasked: payee.accountNumberMasked,
+    autoPay: payee.autoPay,
+    lastAutoPay: payee.lastAutoPay,
+    createdAt: payee.createdAt,
+  };
+}

@@ -1,0 +1,109 @@
+import { Text, View } from '@tarojs/components';
+import type { BillerCatalog } from '@contract/bill-schemas';
+import { useState } from 'react';
+import { getBillers } from '@/api/bills';
+import { LoadFailed, Loading } from '@/components/Status';
+import { useRemote } from '@/hooks/useRemote';
+import { goTo, PAGES } from '@/lib/nav';
+import { CATEGORY_GLYPHS } from '../../labels';
+import '../../bills.css';
+
+type Category = BillerCatalog['categories'][number];
+
+function Chooser({ catalog }: { catalog: BillerCatalog }) {
+  const [category, setCategory] = useState<Category | null>(null);
+  const [city, setCity] = useState<string | null>(null);
+
+  function chooseCategory(next: Category) {
+    setCategory(next);
+    // One city: nothing to choose.
+    setCity(next.cities.length === 1 ? next.cities[0]!.code : null);
+  }
+
+  const billers = catalog.items.filter((biller) => biller.category === category?.category && biller.city.code === city);
+  return (
+    <View>
+      <View className='card'>
+        <Text className='card__title'>选择缴费类型</Text>
+        <View className='categories'>
+          {catalog.categories.map((item) => (
+            <View
+              key={item.category}
+              id={`bill-category-${item.category}`}
+              className={item.category === category?.category ? 'category category--selected' : 'category'}
+              onClick={() => chooseCategory(item)}
+            >
+              <View className='category__icon'>
+                <Text>{CATEGORY_GLYPHS[item.category]}</Text>
+              </View>
+              <Text className='category__label'>{item.label}</Text>
+            </View>
+          ))}
+        </View>
+      </View>
+
+      {category && (
+        <View className='card'>
+          <Text className='card__title'>选择城市</Text>
+          <View className='chips'>
+            {category.cities.map((item) => (
+              <View
+                key={item.code}
+                id={`bill-city-${item.code}`}
+                className={item.code === city ? 'chip chip--selected' : 'chip'}
+                onClick={() => setCity(item.code)}
+              >
+                <Text>{item.name}</Text>
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
+
+      {category && city && (
+        <View className='card'>
+          <Text className='card__title'>选择缴费单位</Text>
+          {billers.map((biller) => (
+            <View
+              key={biller.billerId}
+              id={`biller-${biller.billerId}`}
+              className='list-row'
+              onClick={() => goTo(PAGES.billLookup, { billerId: biller.billerId })}
+            >
+              <View className='list-row__main'>
+                <Text className='list-row__title'>{biller.name}</Text>
+                <Text className='list-row__meta'>
+                  {biller.city.name} · {biller.categoryLabel}
+                </Text>
+              </View>
+              <Text className='menu__arrow'>›</Text>
+            </View>
+          ))}
+        </View>
+      )}
+
+      <View className='card menu'>
+        <View id='bills-payees' className='menu__row' onClick={() => goTo(PAGES.billPayees)}>
+          <Text>常用缴费户</Text>
+          <Text className='menu__arrow'>›</Text>
+        </View>
+        <View id='bills-history' className='menu__row' onClick={() => goTo(PAGES.billHistory)}>
+          <Text>缴费记录</Text>
+          <Text className='menu__arrow'>›</Text>
+        </View>
+      </View>
+    </View>
+  );
+}
+
+/** Bill payment: category → city → biller, then the account number on the next page. */
+export default function BillsPage() {
+  const { remote, reload } = useRemote(() => getBillers());
+  if (remote.status === 'loading') return <Loading />;
+  if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
+  return (
+    <View className='page'>
+      <Chooser catalog={remote.data} />
+    </View>
+  );
+}
