@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '绑定员工身份',
+});

@@ -1,0 +1,174 @@
+import { Button, Image, Text, View } from '@tarojs/components';
+import { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import type { NamedProduct, ShareLinkView, SharePoster } from '@contract/rm-schemas';
+import { Field } from '@/components/Field';
+import { ErrorText, LoadFailed, Loading } from '@/components/Status';
+import { SubmitButton } from '@/components/SubmitButton';
+import { useRemote } from '@/hooks/useRemote';
+import { useSubmit } from '@/hooks/useSubmit';
+import { PAGES, replaceWith } from '@/lib/nav';
+import { createShareLink, getPoster, getShareableProducts, getShareLink, isH5, revokeShareLink } from '../../api';
+import { dateOf, LINK_DAYS } from '../../labels';
+import '../../rm.css';
+
+const productKey = (p: { type: string; id: string }) => `${p.type}-${p.id}`;
+
+/** Pick a product, a campaign and how long the link lasts; the server issues the short code. */
+function NewLink() {
+  const { remote, reload } = useRemote(getShareableProducts);
+  const [product, setProduct] = useState<NamedProduct | null>(null);
+  const [campaign, setCampaign] = useState('');
+  const [days, setDays] = useState<number | null>(30);
+  const { busy, error, setError, run } = useSubmit();
+
+  if (remote.status === 'loading') return <Loading />;
+  if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
+
+  async function handleCreate() {
+    if (!product) {
+      setError('请选择要分享的产品');
+      return;
+    }
+    const link = await run(() =>
+      createShareLink({
+        product: { type: product.type, id: product.id },
+        ...(campaign.trim() ? { campaign: campaign.trim() } : {}),
+        expiresInDays: days,
+      }),
+    );
+    if (link) replaceWith(PAGES.rmShare, { code: link.code });
+  }
+
+  return (
+    <View className='page'>
+      <View className='card'>
+        <Text className='card__title'>选择产品</Text>
+        <View className='rm-chips'>
+          {remote.data.items.map((item) => (
+            <Text
+              key={productKey(item)}
+              id={`rm-product-${productKey(item)}`}
+              className={product && productKey(product) === productKey(item) ? 'rm-chip rm-chip--selected' : 'rm-chip'}
+              onClick={() => setProduct(item)}
+            >
+              {item.name}
+            </Text>
+          ))}
+        </View>
+      </View>
+      <View className='card'>
+        <Field id='rm-campaign' label='活动名称' value={campaign} onChange={setCampaign} maxlength={30} placeholder='选填，如 春季开户季' />
+        <Text className='card__subtitle'>有效期</Text>
+        <View className='rm-chips'>
+          {LINK_DAYS.map((choice) => (
+            <Text
+              key={choice.label}
+              id={`rm-expiry-${choice.days ?? 'none'}`}
+              className={choice.days === days ? 'rm-chip rm-chip--selected' : 'rm-chip'}
+              onClick={() => setDays(choice.days)}
+            >
+              {choice.label}
+            </Text>
+          ))}
+        </View>
+      </View>
+      <View className='actions'>
+        <SubmitButton id='rm-share-submit' busy={busy} onClick={handleCreate}>
+          生成分享
+        </SubmitButton>
+      </View>
+      <ErrorText message={error} />
+    </View>
+  );
+}
+
+async function loadShare(code: string): Promise<{ link: ShareLinkView; poster: SharePoster | null }> {
+  const link = await getShareLink(code);
+  return { link, poster: link.status === 'ACTIVE' ? await getPoster(code) : null };
+}
+
+/** One link: the share card (WeChat), the QR poster, the H5 link; revoke. */
+function LinkCard({ code, onLink }: { code: string; onLink: (link: ShareLinkView) => void }) {
+  const { remote, reload } = useRemote(() => loadShare(code));
+  const { busy, error, run } = useSubmit();
+  if (remote.status === 'loading') return <Loading />;
+  if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
+  const { link, poster } = remote.data;
+  onLink(link);
+
+  async function handleRevoke() {
+    if (await run(() => revokeShareLink(code))) await reload();
+  }
+
+  return (
+    <View className='page'>
+      <View className='card'>
+        <View className='rm-item__top'>
+          <Text className='card__title'>{link.product.name}</Text>
+          <Text id='rm-link-status' className={link.status === 'ACTIVE' ? 'rm-badge' : 'rm-badge rm-badge--off'}>
+            {link.statusLabel}
+          </Text>
+        </View>
+        <Text className='card__subtitle'>{link.title}</Text>
+        <View className='info-row'>
+          <Text className='info-row__label'>短码</Text>
+          <Text id='rm-link-code' className='info-row__value'>
+            {link.code}
+          </Text>
+        </View>
+        <View className='info-row'>
+          <Text className='info-row__label'>活动</Text>
+          <Text className='info-row__value'>{link.campaign ?? '—'}</Text>
+        </View>
+        <View className='info-row'>
+          <Text className='info-row__label'>有效期至</Text>
+          <Text className='info-row__value'>{dateOf(link.expiresAt)}</Text>
+        </View>
+      </View>
+
+      {poster && (
+        <View className='card'>
+          <Text className='card__title'>小程序码海报</Text>
+          <Image id='rm-share-qr' className='rm-qr' src={`data:${poster.imageType};base64,${poster.imageBase64}`} showMenuByLongpress />
+          <Text className='hint'>长按保存图片，客户微信扫码即可打开。</Text>
+          {!isH5 && (
+            <Button id='rm-share-wechat' className='btn btn--primary' openType='share'>
+              分享给微信好友
+            </Button>
+          )}
+        </View>
+      )}
+
+      {link.h5Url && (
+        <View className='card'>
+          <Text className='card__title'>网页链接</Text>
+          <Text id='rm-share-h5-url' className='rm-url' selectable userSelect>
+            {link.h5Url}
+          </Text>
+        </View>
+      )}
+
+      {link.status === 'ACTIVE' && (
+        <View className='actions'>
+          <Button id='rm-revoke' className={busy ? 'btn btn--ghost btn--disabled' : 'btn btn--ghost'} disabled={busy} onClick={handleRevoke}>
+            撤销该链接
+          </Button>
+        </View>
+      )}
+      <ErrorText message={error} />
+    </View>
+  );
+}
+
+export default function SharePage() {
+  const { params } = useRouter();
+  const code = typeof params.code === 'string' && /^[0-9A-Za-z]{8,10}$/.test(params.code) ? params.code : null;
+  const shown = useRef<ShareLinkView | null>(null);
+  // WeChat's share card: the path carries the short code; the title names manager and product.
+  useShareAppMessage(() => {
+    const link = shown.current;
+    return link?.status === 'ACTIVE' ? { title: link.title, path: `/${link.sharePath}` } : { title: '近邻银行', path: `/${PAGES.home.slice(1)}` };
+  });
+  return code ? <LinkCard code={code} onLink={(link) => (shown.current = link)} /> : <NewLink />;
+}

@@ -1,0 +1,115 @@
+import { Text, View } from '@tarojs/components';
+import { useEffect, useRef, useState } from 'react';
+import type { Dashboard } from '@contract/rm-schemas';
+import { LoadFailed, Loading } from '@/components/Status';
+import { useRemote } from '@/hooks/useRemote';
+import { formatFen } from '@/lib/money';
+import { goTo, PAGES } from '@/lib/nav';
+import { getDashboard } from '../../api';
+import { PERIODS } from '../../labels';
+import '../../rm.css';
+
+function Funnel({ board }: { board: Dashboard }) {
+  return (
+    <View className='card'>
+      <Text className='card__title'>转化漏斗</Text>
+      <Text className='card__subtitle'>
+        {board.period.from} 至 {board.period.to} · 转化率为相对上一步
+      </Text>
+      {board.funnel.map((row) => (
+        <View key={row.stage} id={`rm-stage-${row.stage}`} className='rm-funnel-row'>
+          <Text className='rm-funnel-row__label'>{row.label}</Text>
+          <Text className='rm-funnel-row__count'>{row.count}</Text>
+          <Text className='rm-funnel-row__rate'>{row.conversionDisplay}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Money({ board }: { board: Dashboard }) {
+  return (
+    <View className='card'>
+      <Text className='card__title'>业务金额</Text>
+      {board.money.map((total) => (
+        <View key={total.kind} id={`rm-money-${total.kind}`} className='info-row'>
+          <Text className='info-row__label'>
+            {total.label}（{total.count} 笔）
+          </Text>
+          <Text className='info-row__value'>{formatFen(total.amountFen)}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** The manager's home: who they are, the funnel and money for a period, and where to go next. */
+export default function WorkbenchPage() {
+  const [days, setDays] = useState<number>(30);
+  const { remote, reload } = useRemote(() => getDashboard(days));
+  const shown = useRef(days);
+  useEffect(() => {
+    // The first load comes with the page showing; a new period loads again.
+    if (shown.current === days) return;
+    shown.current = days;
+    void reload();
+  }, [days, reload]);
+
+  if (remote.status === 'loading') return <Loading />;
+  if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
+  const board = remote.data;
+
+  return (
+    <View className='page'>
+      <View className='card'>
+        <Text id='rm-staff-name' className='rm-head__name'>
+          {board.staff.name}
+        </Text>
+        <Text className='rm-head__meta'>
+          {board.staff.roleLabel} · {board.staff.branchName} · 工号 {board.staff.staffNo}
+        </Text>
+        <View className='rm-chips'>
+          {PERIODS.map((period) => (
+            <Text
+              key={period.days}
+              id={`rm-days-${period.days}`}
+              className={period.days === days ? 'rm-chip rm-chip--selected' : 'rm-chip'}
+              onClick={() => setDays(period.days)}
+            >
+              {period.label}
+            </Text>
+          ))}
+        </View>
+      </View>
+
+      <Funnel board={board} />
+      <Money board={board} />
+
+      <View className='card menu'>
+        <View id='rm-go-share' className='menu__row' onClick={() => goTo(PAGES.rmShare)}>
+          <Text>分享产品（卡片 / 小程序码）</Text>
+          <Text className='menu__arrow'>›</Text>
+        </View>
+        <View id='rm-go-links' className='menu__row' onClick={() => goTo(PAGES.rmLinks)}>
+          <Text>我的分享链接</Text>
+          <Text className='menu__arrow'>›</Text>
+        </View>
+        <View id='rm-go-customers' className='menu__row' onClick={() => goTo(PAGES.rmCustomers)}>
+          <Text>我的客户</Text>
+          <Text className='menu__arrow'>›</Text>
+        </View>
+        {board.staff.role === 'BRANCH_LEAD' && (
+          <View id='rm-go-leaderboard' className='menu__row' onClick={() => goTo(PAGES.rmLeaderboard)}>
+            <Text>支行排行</Text>
+            <Text className='menu__arrow'>›</Text>
+          </View>
+        )}
+      </View>
+
+      <Text className='hint'>
+        客户首次打开您的分享后 {board.attributionWindowDays} 天内注册登录，即归属于您；之后打开其他经理的分享不会改变归属。
+        {board.truncated ? ' 本期数据量较大，仅统计了部分记录。' : ''}
+      </Text>
+    </View>
+  );
+}

@@ -1,0 +1,104 @@
+// A relationship manager and a new customer in two Chromium contexts against the production H5
+// build, the API in serverless offline and DynamoDB Local: the operator creates the manager, who
+// binds WeChat with the one-time code and shares the account-opening page (link and QR); the
+// customer opens that link in the other context, signs up and opens an account, and is told who
+// their manager is; the manager's area then shows the customer masked (周*, 137****7022) with the
+// step reached, and the funnel counts the opening and the account.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { handler as staff } from '../../functions/http/staff.js';
+import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
+import { call } from '../support/bank.js';
+import { click, fill, signUpThroughUi, useBrowserBank, watchedPage } from '../support/browser.js';
+
+const bank = useBrowserBank('jinlin-e2e-rm');
+
+const text = async (page: Page, selector: string) => {
+  await page.locator(selector).first().waitFor();
+  return (await page.locator(selector).first().innerText()).trim();
+};
+
+/** Waits until the selector shows exactly `expected`: a page already in the stack shows its last
+ *  figures until its refresh arrives. Times out (and fails) if it never does. */
+async function shows(page: Page, selector: string, expected: string): Promise<void> {
+  const exact = new RegExp(`^\\s*${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  await page.locator(selector, { hasText: exact }).first().waitFor();
+}
+
+const funnelShows = (page: Page, stage: string, count: number) => shows(page, `#rm-stage-${stage} .rm-funnel-row__count`, String(count));
+
+test('a manager shares the account opening; the customer who opens it is theirs, masked, in the funnel', async (t) => {
+  // The operator creates the manager (admin API, called as API Gateway would).
+  const branchId = `E2E-${randomUUID().slice(0, 6)}`;
+  const created = await call(staff, {
+    method: 'POST',
+    path: '/v1/admin/staff',
+    headers: { 'x-operator-key': localSecretsEnv().JINLIN_OPERATOR_KEY! },
+    body: { name: '王芳', staffNo: `E${Date.now().toString(36)}`, branchId, branchName: '北京海淀支行', role: 'RELATIONSHIP_MANAGER' },
+  });
+  assert.equal(created.status, 200, JSON.stringify(created.body));
+
+  const managerContext = await bank.browser.newContext();
+  const customerContext = await bank.browser.newContext();
+  t.after(async () => {
+    await managerContext.close();
+    await customerContext.close();
+  });
+  const manager = await managerContext.newPage();
+  const customer = await customerContext.newPage();
+  const managerErrors = watchedPage(t, manager, 'jinlin-e2e-rm-manager-last');
+  const customerErrors = watchedPage(t, customer, 'jinlin-e2e-rm-customer-last');
+
+  // The manager binds their WeChat identity once, with the code the operator handed over.
+  await manager.goto(`${bank.origin}/#/packageRM/pages/bind/index`);
+  await fill(manager, 'rm-bind-user', `e2e-rm-${randomUUID().slice(0, 8)}`);
+  await fill(manager, 'rm-binding-code', created.body.bindingCode);
+  await click(manager, 'rm-bind-submit');
+  assert.equal(await text(manager, '#rm-staff-name'), '王芳');
+  await funnelShows(manager, 'OPENED', 0);
+
+  // … and shares the account-opening page: a link and a QR poster.
+  await click(manager, 'rm-go-share');
+  await click(manager, 'rm-product-ACCOUNT-open-account');
+  await fill(manager, 'rm-campaign', '春季开户季');
+  await click(manager, 'rm-share-submit');
+  const link = await text(manager, '#rm-share-h5-url');
+  assert.ok(link.startsWith(`${bank.origin}/#/pages/home/index?rm=`), link);
+  assert.equal(await text(manager, '#rm-link-status'), '生效中');
+  const qr = await manager.locator('#rm-share-qr img').first().getAttribute('src');
+  assert.ok(qr?.startsWith('data:image/png;base64,'), 'the QR poster is on screen');
+
+  // The customer opens the link in another browser: the sign-in page says who shared it.
+  await customer.goto(link);
+  assert.match(await text(customer, '#referral-banner'), /客户经理 王芳（北京海淀支行）为您推荐：开通电子账户/);
+  // ID sequence digits 017: the credit-bureau simulator's good profile.
+  await signUpThroughUi(customer, bank.origin, {
+    user: `e2e-rm-customer-${randomUUID().slice(0, 8)}`,
+    phone: '13700137022',
+    name: '周芷若',
+    idBody: '11010519900307017',
+    pin: '731904',
+    cardBody: '621483000056789',
+  });
+  await customer.locator('#balance').waitFor();
+  assert.equal(await text(customer, '#my-manager-name'), '王芳');
+
+  // The manager's customers: masked, never the ID number, at the step reached.
+  await manager.goto(`${bank.origin}/#/packageRM/pages/customers/index`);
+  await shows(manager, '.rm-customer__name', '周** 137****7022');
+  await shows(manager, '.rm-customer__stage', '开通电子账户');
+  const listed = await manager.locator('.page').first().innerText();
+  for (const secret of ['周芷若', '13700137022', '110105']) assert.ok(!listed.includes(secret), `the manager saw ${secret}`);
+
+  // The funnel: one opening, one sign-up, one account.
+  await manager.goto(`${bank.origin}/#/packageRM/pages/workbench/index`);
+  await funnelShows(manager, 'OPENED', 1);
+  await funnelShows(manager, 'SIGNED_UP', 1);
+  await funnelShows(manager, 'ACCOUNT_OPENED', 1);
+  await shows(manager, '#rm-stage-ACCOUNT_OPENED .rm-funnel-row__rate', '100.00%');
+
+  assert.deepEqual(managerErrors, []);
+  assert.deepEqual(customerErrors, []);
+});
