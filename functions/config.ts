@@ -15,6 +15,8 @@ const Env = z.object({
   CARD_GATEWAY_URL: optional(z.url()),
   CREDIT_BUREAU_MODE: z.enum(['simulator', 'real']).default('simulator'),
   CREDIT_BUREAU_URL: optional(z.url()),
+  BILLER_GATEWAY_MODE: z.enum(['simulator', 'real']).default('simulator'),
+  BILLER_GATEWAY_URL: optional(z.url()),
   SECRETS_PARAMETER: optional(z.string()),
   ACCESS_TOKEN_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
   REFRESH_TOKEN_DAYS: z.coerce.number().int().min(1).max(90).default(30),
@@ -24,6 +26,15 @@ const Env = z.object({
   CLASS2_NONBOUND_YEARLY_FEN: z.coerce.number().int().min(0).default(20_000_000),
   MAX_SINGLE_AMOUNT_FEN: z.coerce.number().int().min(1).max(100_000_000).default(50_000_000),
   HOUSE_SHARDS: z.coerce.number().int().min(1).max(64).default(16),
+  /** Relationship managers: how long a share-link visit can still bind a customer (first touch). */
+  RM_ATTRIBUTION_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Where the bank serves the H5 build, for share links; none in a WeChat-only deployment. */
+  H5_ORIGIN: optional(z.url()),
+  /** How long a wealth risk assessment stays valid before the customer must retake it. */
+  WEALTH_RISK_VALIDITY_MONTHS: z.coerce.number().int().min(1).max(36).default(12),
+  /** Money-market fast (T+0) redemption cap per customer, product and business date: 10,000
+   *  yuan (PBoC/CSRC 2018 rule on T+0 redemption of money-market funds). */
+  WEALTH_FAST_REDEEM_DAILY_FEN: z.coerce.number().int().min(0).max(100_000_000).default(1_000_000),
   LOG_LEVEL: z.string().default('INFO'),
   /** Local and test stages only: operators may move the business date (to exercise overdue). */
   ALLOW_CLOCK_CONTROL: z.stringbool().default(false),

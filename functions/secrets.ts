@@ -12,6 +12,7 @@ const Secrets = z.object({
   wechatSecret: z.string().min(1),
   cardGatewayToken: z.string().min(1),
   creditBureauToken: z.string().min(1),
+  billerGatewayToken: z.string().min(1),
   /** What bank operators present (header x-operator-key) on admin routes; at least 32 characters. */
   operatorKey: z.string().min(32),
 });
@@ -39,6 +40,7 @@ async function load(): Promise<Secrets> {
     wechatSecret: process.env.JINLIN_WECHAT_SECRET ?? 'simulator',
     cardGatewayToken: process.env.JINLIN_CARD_GATEWAY_TOKEN ?? 'simulator',
     creditBureauToken: process.env.JINLIN_CREDIT_BUREAU_TOKEN ?? 'simulator',
+    billerGatewayToken: process.env.JINLIN_BILLER_GATEWAY_TOKEN ?? 'simulator',
     operatorKey: process.env.JINLIN_OPERATOR_KEY,
   });
 }

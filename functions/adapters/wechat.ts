@@ -1,10 +1,11 @@
-// WeChat's server API: code2Session for sign-in and getuserphonenumber for phone binding.
-// The simulator is the offline default; the real client calls api.weixin.qq.com.
+// WeChat's server API: code2Session for sign-in, getuserphonenumber for phone binding,
+// subscription messages and getwxacodeunlimit for share posters. The simulator is the offline
+// default; the real client calls api.weixin.qq.com.
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { config } from '../config.js';
 import { secrets } from '../secrets.js';
-import { fetchJson } from './http-json.js';
+import { fetchJson, UpstreamUnavailable } from './http-json.js';
 
 export interface WechatSession {
   openid: string;
@@ -18,6 +19,9 @@ export interface WechatApi {
   /** A subscription message (订阅消息); false when WeChat refuses it (e.g. the user did not
    *  subscribe). The data carries no personal data beyond what the template shows. */
   sendSubscribeMessage(message: { openid: string; templateId: string; page: string; data: Record<string, string> }): Promise<boolean>;
+  /** getwxacodeunlimit: the image of a mini-program code that opens `page` with `scene` (≤ 32
+   *  characters) as its query; undefined when WeChat refuses (e.g. the page is not published). */
+  unlimitedQrCode(request: { scene: string; page: string; width: number }): Promise<{ contentType: 'image/png' | 'image/jpeg'; bytes: Uint8Array } | undefined>;
 }
 
 export const SIMULATOR_LOGIN_PREFIX = 'sim-login.';
@@ -41,6 +45,14 @@ export function simulatorWechat(appid: string): WechatApi {
     },
     async sendSubscribeMessage() {
       return true;
+    },
+    // A real QR image. WeChat's code opens the page with `scene` in its query; the simulated one
+    // does the same in the H5 build (when the bank serves one), so a phone camera can open it.
+    async unlimitedQrCode({ scene, page, width }) {
+      const origin = config().H5_ORIGIN?.replace(/\/+$/, '');
+      const target = `${origin ? `${origin}/#/` : ''}${page}?scene=${encodeURIComponent(scene)}`;
+      const { toBuffer } = await import('qrcode');
+      return { contentType: 'image/png' as const, bytes: await toBuffer(target, { type: 'png', width, margin: 2, errorCorrectionLevel: 'M' }) };
     },
   };
 }
@@ -107,6 +119,25 @@ export function realWechat(appid: string): WechatApi {
         }),
       );
       return !body.errcode;
+    },
+    async unlimitedQrCode({ scene, page, width }) {
+      const url = `https://api.weixin.qq.com/wxa/getwxacodeunlimit?access_token=${await accessToken()}`;
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ scene, page, width, check_path: true, env_version: 'release' }),
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+        });
+      } catch (error) {
+        throw new UpstreamUnavailable('wechat', error);
+      }
+      if (response.status >= 500) throw new UpstreamUnavailable('wechat', new Error(`HTTP ${response.status}`));
+      // The image on success; a JSON body with errcode when WeChat refuses.
+      const contentType = response.headers.get('content-type') ?? '';
+      if (!/^image\/(png|jpeg)/.test(contentType)) return undefined;
+      return { contentType: contentType.startsWith('image/png') ? 'image/png' : 'image/jpeg', bytes: new Uint8Array(await response.arrayBuffer()) };
     },
   };
 }

@@ -15,20 +15,24 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
 
+/** The properties of an object schema (path parameters, the query) as OpenAPI parameters. */
+function objectParameters(schema: z.ZodType | undefined, where: 'path' | 'query'): object[] {
+  if (!schema) return [];
+  type ObjectSchema = { properties?: Record<string, object>; required?: string[] };
+  // A schema with an id comes back as a $ref into $defs: document the object it names.
+  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' }) as ObjectSchema & {
+    $ref?: string;
+    $defs?: Record<string, ObjectSchema>;
+  };
+  const { properties = {}, required = [] } = json.$ref?.startsWith('#/$defs/') ? (json.$defs?.[json.$ref.slice('#/$defs/'.length)] ?? {}) : json;
+  return Object.entries(properties).map(([name, property]) => ({ name, in: where, required: where === 'path' || required.includes(name), schema: property }));
+}
+
 function operation(name: string, spec: RouteSpec) {
-  const parameters: object[] = [];
-  if (spec.query) {
-    type ObjectSchema = { properties?: Record<string, object>; required?: string[] };
-    // A query schema with an id comes back as a $ref into $defs: document the object it names.
-    const json = z.toJSONSchema(spec.query, { target: 'draft-2020-12', io: 'input' }) as ObjectSchema & {
-      $ref?: string;
-      $defs?: Record<string, ObjectSchema>;
-    };
-    const { properties = {}, required = [] } = json.$ref?.startsWith('#/$defs/') ? (json.$defs?.[json.$ref.slice('#/$defs/'.length)] ?? {}) : json;
-    for (const [param, schema] of Object.entries(properties)) {
-      parameters.push({ name: param, in: 'query', required: required.includes(param), schema });
-    }
-  }
+  const parameters: object[] = [
+    ...objectParameters(spec.params, 'path'),
+    ...objectParameters(spec.query, 'query'),
+  ];
   if (spec.idempotent) {
     parameters.push({
       name: 'Idempotency-Key',
@@ -41,13 +45,13 @@ function operation(name: string, spec: RouteSpec) {
   return {
     operationId: name,
     summary: spec.summary,
-    ...(spec.auth === 'customer' ? { security: [{ bearer: [] }] } : { security: [] }),
+    security: spec.auth === 'customer' ? [{ bearer: [] }] : spec.auth === 'staff' ? [{ staffBearer: [] }] : [],
     ...(parameters.length ? { parameters } : {}),
     ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(spec.body) } } } } : {}),
     responses: {
       '200': { description: 'OK', content: { 'application/json': { schema: ref(spec.response) } } },
       '400': errorResponse('Invalid input; nothing changed'),
-      ...(spec.auth === 'customer' ? { '401': errorResponse('Missing, expired or invalid token') } : {}),
+      ...(spec.auth === 'customer' || spec.auth === 'staff' ? { '401': errorResponse('Missing, expired or invalid token') } : {}),
       ...(spec.idempotent
         ? { '409': errorResponse('Same Idempotency-Key still in flight'), '422': errorResponse('Refused by the rules, or key reused with another body') }
         : { '422': errorResponse('Refused by the rules') }),
@@ -73,7 +77,11 @@ export function openApiDocument() {
     paths,
     components: {
       schemas,
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        // Staff tokens (relationship managers) carry another audience: not interchangeable.
+        staffBearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+      },
     },
   };
 }

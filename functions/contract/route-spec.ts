@@ -8,8 +8,10 @@ export interface RouteSpec {
   method: Method;
   path: string;
   summary: string;
-  /** 'customer' needs a customer access token, 'operator' the bank operator's key; 'none' is public. */
-  auth: 'customer' | 'operator' | 'none';
+  /** 'customer' needs a customer access token, 'staff' a staff access token (relationship
+   *  managers; another audience, so neither token passes for the other), 'operator' the bank
+   *  operator's key; 'none' is public. */
+  auth: 'customer' | 'staff' | 'operator' | 'none';
   /** Money-moving: needs an Idempotency-Key header. */
   idempotent: boolean;
   body?: z.ZodType;

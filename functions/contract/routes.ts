@@ -1,12 +1,18 @@
 // Every route of the API. The HTTP layer validates against these tables and the OpenAPI document
 // is generated from them, so the two cannot drift apart. Handlers import their capability's own
 // table; this one joins them for the document, the tests and the deployment check.
+import { billRoutes } from './bill-routes.js';
 import { coreRoutes } from './core-routes.js';
 import { loanRoutes } from './loan-routes.js';
+import { rmRoutes } from './rm-routes.js';
+import { wealthRoutes } from './wealth-routes.js';
 
 export type { Method, RouteSpec } from './route-spec.js';
 
 export const routes = {
   ...coreRoutes,
+  ...billRoutes,
   ...loanRoutes,
+  ...rmRoutes,
+  ...wealthRoutes,
 } as const;

@@ -3,6 +3,8 @@
 // types (type-only, so zod never ships in the mini-program bundle).
 import * as z from 'zod';
 import { JOURNAL_KINDS } from '../domain/ledger.js';
+import { BillCloseReport } from './bill-close-schema.js';
+import { WealthCloseReport } from './wealth-close-schema.js';
 
 /** Largest amount one money movement may carry: 1,000,000 yuan. */
 export const MAX_AMOUNT_FEN = 100_000_000;
@@ -38,10 +40,14 @@ const WechatCode = z.string().min(1).max(128).regex(/^[\x21-\x7e]+$/);
 /** Free text a customer writes and another reads (a transfer memo): no control characters,
  *  unpaired surrogates or invisible format characters such as bidi overrides (ZWJ/ZWNJ, which
  *  emoji and some scripts need, are allowed). */
-const PlainText = (max: number) => z.string().max(max).regex(/^(?:[^\p{Cc}\p{Cf}\p{Cs}]|[\u200c\u200d])*$/u);
+export const PlainText = (max: number) => z.string().max(max).regex(/^(?:[^\p{Cc}\p{Cf}\p{Cs}]|[\u200c\u200d])*$/u);
+
+/** Random id the mini-program keeps in its storage: links share-link visits made before sign-in
+ *  to the customer (relationship managers, rm-schemas.ts). */
+export const DeviceId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
 export const WechatSignInRequest = z
-  .object({ code: WechatCode })
+  .object({ code: WechatCode, deviceId: DeviceId.optional() })
   .strict()
   .meta({ id: 'WechatSignInRequest' });
 
@@ -265,5 +271,7 @@ export const DayCloseResult = z
     autoDebits: z.int(),
     overdueLoans: z.int(),
     remindersSent: z.int(),
+    wealth: WealthCloseReport,
+    bills: BillCloseReport,
   })
   .meta({ id: 'DayCloseResult' });

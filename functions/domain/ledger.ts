@@ -37,7 +37,8 @@ export const HOUSE_ACCOUNTS = {
   LOAN_FUNDING: 'HOUSE-LOAN-FUNDING',
   INTEREST_INCOME: 'HOUSE-INTEREST-INCOME',
   PENALTY_INCOME: 'HOUSE-PENALTY-INCOME',
-  /** Money paid for wealth products and not yet redeemed (a product's custody, 托管). */
+  /** Money paid for wealth products and not yet redeemed: one account per product (托管),
+   *  `HOUSE-WEALTH-CUSTODY-<productId>` (domain/wealth/journals.ts), opened when it is published. */
   WEALTH_CUSTODY: 'HOUSE-WEALTH-CUSTODY',
   /** What issuers pay in as money-market income; mirrors the funds' returns outside Jinlin. */
   WEALTH_YIELD: 'HOUSE-WEALTH-YIELD',
@@ -65,6 +66,8 @@ export interface Journal {
   createdAt: string;
   /** Journal this one reverses, if any. */
   reverses?: string;
+  /** The hold a two-phase payment's settlement or void completes (bill payments). */
+  completes?: string;
   /** Set when no customer request asked for it (the day close's auto-debits). */
   origin?: 'DAY_CLOSE';
 }

@@ -6,6 +6,7 @@ import { refuse } from '../domain/errors.js';
 import { recordCustomerEvent } from '../store/customer-events.js';
 import { findOrCreateByOpenid, getCustomer } from '../store/customers.js';
 import * as sessions from '../store/sessions.js';
+import { linkDeviceAtSignIn } from './rm-attribution.js';
 import { defineRoute, lambda } from './route.js';
 import { issueAccessToken } from './tokens.js';
 import { meView } from './views.js';
@@ -28,6 +29,8 @@ const signIn = defineRoute('signIn', routes.signIn, async ({ body, now }) => {
   if (!session) return refuse('unauthenticated', 'WECHAT_CODE_INVALID', '微信登录已失效，请重试');
   const { customer, created } = await findOrCreateByOpenid(session.openid, now);
   if (created) await recordCustomerEvent({ customerId: customer.customerId, kind: 'SIGNED_UP', at: customer.createdAt, ref: customer.customerId });
+  // Share-link visits made on this device before sign-in: first touch may bind a manager.
+  if (body.deviceId) await linkDeviceAtSignIn(body.deviceId, customer.customerId, now);
   return signedIn(customer, await sessions.startFamily(customer.customerId, now, config().REFRESH_TOKEN_DAYS), now);
 });
 

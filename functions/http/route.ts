@@ -14,7 +14,7 @@ import type { RouteSpec } from '../contract/route-spec.js';
 import { Refusal, type RefusalKind } from '../domain/errors.js';
 import * as idempotency from '../store/idempotency.js';
 import { secrets } from '../secrets.js';
-import { verifyAccessToken } from './tokens.js';
+import { verifyAccessToken, verifyStaffAccessToken } from './tokens.js';
 
 export const logger = new Logger({ serviceName: 'jinlin', logLevel: (process.env.LOG_LEVEL ?? 'INFO') as 'INFO' });
 
@@ -30,13 +30,15 @@ export type RouteInput<S extends RouteSpec> = {
   now: Date;
   /** Present on money-moving routes; the route derives its journal ids from it. */
   idempotencyKey: string;
-} & (S['auth'] extends 'customer' ? { customerId: string } : unknown);
+} & (S['auth'] extends 'customer' ? { customerId: string } : unknown) &
+  (S['auth'] extends 'staff' ? { staffId: string } : unknown);
 
 type Event = APIGatewayProxyEventV2 & { body?: unknown };
 type Result = APIGatewayProxyStructuredResultV2;
 /** What the middlewares learn about a request, handed to the route's work. */
 type RouteContext = Context & {
   customerId?: string;
+  staffId?: string;
   idempotencyKey?: string;
   reservedKey?: boolean;
   body?: unknown;
@@ -108,13 +110,24 @@ const bodyLimit = (): Middleware => ({
   },
 });
 
+const bearerToken = (event: Event) => /^Bearer ([A-Za-z0-9._-]{20,2048})$/.exec(event.headers?.authorization ?? '')?.[1];
+
 const authenticate = (): Middleware => ({
   before: async ({ event, context }) => {
-    const header = event.headers?.authorization ?? '';
-    const match = /^Bearer ([A-Za-z0-9._-]{20,2048})$/.exec(header);
-    const customerId = match ? await verifyAccessToken(match[1]!) : undefined;
+    const token = bearerToken(event);
+    const customerId = token ? await verifyAccessToken(token) : undefined;
     if (!customerId) throw new Refusal('unauthenticated', 'UNAUTHENTICATED', '登录已失效，请重新登录');
     context.customerId = customerId;
+  },
+});
+
+/** Staff (relationship managers) present their own token, of another audience. */
+const authenticateStaff = (): Middleware => ({
+  before: async ({ event, context }) => {
+    const token = bearerToken(event);
+    const staffId = token ? await verifyStaffAccessToken(token) : undefined;
+    if (!staffId) throw new Refusal('unauthenticated', 'UNAUTHENTICATED', '员工登录已失效，请重新登录');
+    context.staffId = staffId;
   },
 });
 
@@ -212,6 +225,7 @@ export function defineRoute<S extends RouteSpec>(
   const handler = middy<Event, Result, Error, RouteContext>().use(bodyLimit());
   if (spec.body) handler.use(httpJsonBodyParser());
   if (spec.auth === 'customer') handler.use(authenticate());
+  if (spec.auth === 'staff') handler.use(authenticateStaff());
   if (spec.auth === 'operator') handler.use(authenticateOperator());
   handler.use(validate(spec));
   if (spec.idempotent) handler.use(idempotent(name));
@@ -225,6 +239,7 @@ export function defineRoute<S extends RouteSpec>(
         now: new Date(),
         idempotencyKey: context.idempotencyKey ?? '',
         customerId: context.customerId,
+        staffId: context.staffId,
       } as RouteInput<S>;
       return json(200, spec.response.parse(await work(input)));
     }) as Route['handler'],

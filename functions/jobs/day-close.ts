@@ -1,25 +1,31 @@
 // The day close (日终): each capability closes the business date (loans: penalty, auto-debit,
-// reminders), then the next business date opens. Runs on a schedule in AWS and on an operator's
-// request in local and test stages.
+// reminders; bills: held payments, auto-pay, reconciliation), then the next business date opens.
+// Runs on a schedule in AWS and on an operator's request in local and test stages.
 import type { ScheduledEvent } from 'aws-lambda';
 import { addDays } from '../domain/loan/dates.js';
 import { businessDate } from '../domain/time.js';
 import { logger } from '../http/route.js';
 import { currentBusinessDate, initBusinessDate, setBusinessDate } from '../store/business-date.js';
+import { type BillCloseReport, closeBills } from './bills-close.js';
 import { closeLoans, type LoanCloseReport } from './loan-close.js';
+import { closeWealth, type WealthCloseReport } from './wealth-close.js';
 
 export interface DayCloseReport extends LoanCloseReport {
   closedDate: string;
   businessDate: string;
+  wealth: WealthCloseReport;
+  bills: BillCloseReport;
 }
 
 /** Closes the current business date and opens the next one. */
 export async function runDayClose(now: Date): Promise<DayCloseReport> {
   const closedDate = await currentBusinessDate(now);
   const loanReport = await closeLoans(closedDate);
+  const wealth = await closeWealth(closedDate);
+  const bills = await closeBills(closedDate);
   const next = addDays(closedDate, 1);
   await setBusinessDate(closedDate, next);
-  return { closedDate, businessDate: next, ...loanReport };
+  return { closedDate, businessDate: next, ...loanReport, wealth, bills };
 }
 
 const MAX_CATCH_UP_DAYS = 7;

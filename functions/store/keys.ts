@@ -38,4 +38,89 @@ export const keys = {
   customerEvent: (customerId: string, kind: string, ref: string) => ({ PK: `CUST#${customerId}`, SK: `EVENT#${kind}#${ref}` }),
   customerEventPrefix: 'EVENT#',
   payoffQuote: (customerId: string, loanId: string) => ({ PK: `CUST#${customerId}`, SK: `PAYOFFQUOTE#${loanId}` }),
+  // ---- wealth (理财) ----
+  wealthProductCurrent: (productId: string) => ({ PK: 'WEALTHPRODUCT', SK: `CURRENT#${productId}` }),
+  wealthProductCurrentPrefix: 'CURRENT#',
+  wealthProductVersion: (productId: string, version: number) => ({
+    PK: 'WEALTHPRODUCT',
+    SK: `VERSION#${productId}#${String(version).padStart(5, '0')}`,
+  }),
+  /** A product's NAV (or money-market yield) for one date; a query on the partition walks dates. */
+  wealthPrice: (productId: string, date: string) => ({ PK: `WEALTHPRICE#${productId}`, SK: date }),
+  wealthPricePartition: (productId: string) => `WEALTHPRICE#${productId}`,
+  wealthRisk: (customerId: string) => ({ PK: `CUST#${customerId}`, SK: 'WEALTHRISK' }),
+  wealthRiskHistory: (customerId: string, at: string) => ({ PK: `CUST#${customerId}`, SK: `WEALTHRISK#${at}` }),
+  wealthHolding: (customerId: string, productId: string) => ({ PK: `CUST#${customerId}`, SK: `WEALTHHOLDING#${productId}` }),
+  wealthHoldingPrefix: 'WEALTHHOLDING#',
+  wealthOrder: (customerId: string, orderId: string) => ({ PK: `CUST#${customerId}`, SK: `WEALTHORDER#${orderId}` }),
+  wealthOrderPrefix: 'WEALTHORDER#',
+  /** Orders waiting for a day close, sharded, sorted by the date that confirms them. */
+  wealthPending: (shard: number, confirmDate: string, orderId: string) => ({
+    PK: `WEALTHPENDING#${String(shard).padStart(2, '0')}`,
+    SK: `${confirmDate}#${orderId}`,
+  }),
+  wealthPendingShard: (shard: number) => `WEALTHPENDING#${String(shard).padStart(2, '0')}`,
+  /** Who holds a product, sharded: the day close pays income and matures holdings from it. */
+  wealthHolder: (productId: string, shard: number, customerId: string) => ({
+    PK: `WEALTHHOLDERS#${productId}#${String(shard).padStart(2, '0')}`,
+    SK: customerId,
+  }),
+  wealthHolderShard: (productId: string, shard: number) => `WEALTHHOLDERS#${productId}#${String(shard).padStart(2, '0')}`,
+  // ---- bills (缴费) ----
+  biller: (billerId: string) => ({ PK: 'BILLER', SK: `BILLER#${billerId}` }),
+  billerPrefix: 'BILLER#',
+  billPayment: (customerId: string, paymentId: string) => ({ PK: `CUST#${customerId}`, SK: `BILLPAY#${paymentId}` }),
+  /** Newest-first history of a customer's bill payments: a pointer per payment, by time. */
+  billHistory: (customerId: string, heldAt: string, paymentId: string) => ({ PK: `CUST#${customerId}`, SK: `BILLHIST#${heldAt}#${paymentId}` }),
+  billHistoryPrefix: 'BILLHIST#',
+  /** Whose payment a reference is (the gateway's statement names references only). */
+  billReference: (paymentId: string) => ({ PK: `BILLREF#${paymentId}`, SK: 'BILLREF' }),
+  /** One payment per bill (biller + account + period): the second is refused while this exists. */
+  billGuard: (billerId: string, accountHash: string, period: string) => ({ PK: `BILLGUARD#${billerId}#${accountHash}#${period}`, SK: 'BILLGUARD' }),
+  /** Payments still HELD, sharded, for the day close to finish. */
+  heldBill: (shard: number, paymentId: string) => ({ PK: `BILLHELD#${String(shard).padStart(2, '0')}`, SK: paymentId }),
+  heldBillShard: (shard: number) => `BILLHELD#${String(shard).padStart(2, '0')}`,
+  /** Payments settled on a business date, sharded, for that date's reconciliation. */
+  settledBill: (date: string, shard: number, paymentId: string) => ({ PK: `BILLSETTLED#${date}#${String(shard).padStart(2, '0')}`, SK: paymentId }),
+  settledBillShard: (date: string, shard: number) => `BILLSETTLED#${date}#${String(shard).padStart(2, '0')}`,
+  billPayee: (customerId: string, payeeId: string) => ({ PK: `CUST#${customerId}`, SK: `BILLPAYEE#${payeeId}` }),
+  billPayeePrefix: 'BILLPAYEE#',
+  /** Payees with auto-pay on, sharded, for the day close. */
+  autoPayPayee: (shard: number, payeeId: string) => ({ PK: `BILLAUTOPAY#${String(shard).padStart(2, '0')}`, SK: payeeId }),
+  autoPayShard: (shard: number) => `BILLAUTOPAY#${String(shard).padStart(2, '0')}`,
+  billReconciliation: (date: string) => ({ PK: 'BILLRECON', SK: date }),
+  /** The biller-gateway simulator's own records (local and test stages only): what it accepted,
+   *  by reference and by settlement date. */
+  billerSimAcceptance: (reference: string) => ({ PK: `SIMBILLER#${reference}`, SK: 'ACCEPTED' }),
+  billerSimStatement: (date: string, reference: string) => ({ PK: `SIMBILLERSTMT#${date}`, SK: reference }),
+  billerSimStatementPartition: (date: string) => `SIMBILLERSTMT#${date}`,
+  // ---- relationship managers (客户经理) ----
+  staff: (staffId: string) => ({ PK: `STAFF#${staffId}`, SK: 'PROFILE' }),
+  staffNo: (staffNo: string) => ({ PK: `STAFFNO#${staffNo}`, SK: 'STAFFNO' }),
+  staffOpenid: (openid: string) => ({ PK: `STAFFOPENID#${openid}`, SK: 'STAFFOPENID' }),
+  /** A one-time binding code, by its hash; expires by TTL as well as by its own time. */
+  staffBinding: (codeHash: string) => ({ PK: `STAFFBIND#${codeHash}`, SK: 'STAFFBIND' }),
+  branchMember: (branchId: string, staffId: string) => ({ PK: `BRANCH#${branchId}`, SK: `STAFF#${staffId}` }),
+  branchPartition: (branchId: string) => `BRANCH#${branchId}`,
+  branchMemberPrefix: 'STAFF#',
+  shareLink: (code: string) => ({ PK: `RMLINK#${code}`, SK: 'LINK' }),
+  /** Visits a link recorded on one (China) date: the public visit route's per-link cap. */
+  shareLinkVisits: (code: string, date: string) => ({ PK: `RMLINK#${code}`, SK: `VISITS#${date}` }),
+  /** Under the manager (PK STAFF#…): links, visits, attributed customers and their money events,
+   *  each sorted by time so a period is a key range. */
+  staffPartition: (staffId: string) => `STAFF#${staffId}`,
+  staffLink: (staffId: string, createdAt: string, code: string) => ({ PK: `STAFF#${staffId}`, SK: `LINK#${createdAt}#${code}` }),
+  staffLinkPrefix: 'LINK#',
+  staffVisit: (staffId: string, at: string, deviceId: string, code: string) => ({ PK: `STAFF#${staffId}`, SK: `VISIT#${at}#${deviceId}#${code}` }),
+  staffVisitPrefix: 'VISIT#',
+  staffCustomer: (staffId: string, firstTouchAt: string, customerId: string) => ({ PK: `STAFF#${staffId}`, SK: `CUSTOMER#${firstTouchAt}#${customerId}` }),
+  staffCustomerPrefix: 'CUSTOMER#',
+  staffMoneyEvent: (staffId: string, at: string, kind: string, ref: string) => ({ PK: `STAFF#${staffId}`, SK: `MONEY#${at}#${kind}#${ref}` }),
+  staffMoneyEventPrefix: 'MONEY#',
+  device: (deviceId: string) => ({ PK: `DEVICE#${deviceId}`, SK: 'DEVICE' }),
+  deviceVisit: (deviceId: string, code: string) => ({ PK: `DEVICE#${deviceId}`, SK: `VISIT#${code}` }),
+  deviceVisitPrefix: 'VISIT#',
+  devicePartition: (deviceId: string) => `DEVICE#${deviceId}`,
+  /** Which manager serves the customer (first touch); written once, never replaced. */
+  rmAttribution: (customerId: string) => ({ PK: `CUST#${customerId}`, SK: 'RMATTRIBUTION' }),
 } as const;

@@ -1,11 +1,11 @@
 // The ledger's writes: a journal, its postings, the balances they change and the limit counters
 // they consume — all in one TransactWriteItems, so either everything happened or nothing did.
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import { refuse } from '../domain/errors.js';
 import { assertBalanced, isHouseAccount, type Journal, type JournalKind } from '../domain/ledger.js';
 import { db } from './client.js';
-import { cancellationCodes, withContentionRetry } from './errors.js';
+import { cancellationCodes, isConditionFailed, withContentionRetry } from './errors.js';
 import { keys } from './keys.js';
 
 export interface LimitCharge {
@@ -35,6 +35,26 @@ export type PostOutcome = { ok: true; journal: Journal; replayed: boolean } | Re
  *  same journal once (the Put is conditional on the id being new). */
 export function deterministicJournalId(...parts: string[]): string {
   return 'J' + createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 26);
+}
+
+/** Opens every shard of a house account at zero (again: no change), so the books list them before
+ *  money moves and a consistent snapshot of all balances can name them. */
+export async function openHouseAccount(houseAccount: string, shards: number): Promise<void> {
+  if (!isHouseAccount(houseAccount)) throw new Error(`${houseAccount} is not a house account`);
+  const { doc, tableName } = db();
+  for (let n = 0; n < shards; n++) {
+    await doc
+      .send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...keys.balance(`${houseAccount}~${String(n).padStart(2, '0')}`), type: 'HOUSE', balanceFen: 0 },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionFailed(error)) throw error;
+      });
+  }
 }
 
 /** Which shard of a house account a journal touches: spread, and stable across retries. */
@@ -172,8 +192,16 @@ export async function getJournal(journalId: string): Promise<Journal | undefined
     new GetCommand({ TableName: tableName, Key: keys.journal(journalId), ConsistentRead: true }),
   );
   if (!Item) return undefined;
-  const { journalId: id, kind, postings, createdAt, reverses, origin } = Item as Journal;
-  return { journalId: id, kind, postings, createdAt, ...(reverses ? { reverses } : {}), ...(origin ? { origin } : {}) };
+  const { journalId: id, kind, postings, createdAt, reverses, completes, origin } = Item as Journal;
+  return {
+    journalId: id,
+    kind,
+    postings,
+    createdAt,
+    ...(reverses ? { reverses } : {}),
+    ...(completes ? { completes } : {}),
+    ...(origin ? { origin } : {}),
+  };
 }
 
 export interface PostingLine {

@@ -29,6 +29,36 @@ export default defineAppConfig({
         'pages/result/index',
       ],
     },
+    {
+      root: 'packageBills',
+      pages: ['pages/index/index', 'pages/lookup/index', 'pages/receipt/index', 'pages/history/index', 'pages/payees/index'],
+    },
+    {
+      root: 'packageWealth',
+      pages: [
+        'pages/products/index',
+        'pages/product/index',
+        'pages/questionnaire/index',
+        'pages/buy/index',
+        'pages/holdings/index',
+        'pages/redeem/index',
+        'pages/orders/index',
+        'pages/order/index',
+        'pages/result/index',
+      ],
+    },
+    // Relationship managers' area (客户经理工作台): only staff ever load it.
+    {
+      root: 'packageRM',
+      pages: [
+        'pages/workbench/index',
+        'pages/bind/index',
+        'pages/share/index',
+        'pages/links/index',
+        'pages/customers/index',
+        'pages/leaderboard/index',
+      ],
+    },
   ],
   // Fetched in the background once home or login is shown, so the first tap on 贷款 is instant.
   preloadRule: {

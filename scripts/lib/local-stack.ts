@@ -59,7 +59,10 @@ async function warmUp(apiUrl: string): Promise<void> {
     ['/v1/me', { method: 'GET' }],
     ['/v1/account', { method: 'GET' }],
     ['/v1/loan-products', { method: 'GET' }],
+    ['/v1/billers', { method: 'GET' }],
+    ['/v1/wealth-products', { method: 'GET' }],
     ['/v1/admin/lpr', { method: 'POST', headers: json, body: '{}' }],
+    ['/v1/staff/me', { method: 'GET' }],
   ];
   for (const [path, init] of calls) await fetch(`${apiUrl}${path}`, { ...init, signal: AbortSignal.timeout(60_000) });
 }

@@ -1,6 +1,5 @@
-// Demo data, safe to run any number of times: the house's card-settlement shards, the two loan
-// products, and two demo customers with open accounts, written through the store code the API uses.
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+// Demo data, safe to run any number of times: the house accounts' shards, the two loan
+// products, the demo billers, the wealth products (with NAV history), and two demo customers with open accounts, written through the store code the API uses.
 import { simulatorWechat } from '../../functions/adapters/wechat.js';
 import { config } from '../../functions/config.js';
 import { accountNumberFrom } from '../../functions/domain/account-number.js';
@@ -9,15 +8,15 @@ import { idCheckChar } from '../../functions/domain/idcard.js';
 import { HOUSE_ACCOUNTS, topUpJournal } from '../../functions/domain/ledger.js';
 import { maskCardNumber, maskIdNumber, maskName, maskPhone } from '../../functions/domain/masking.js';
 import { getAccount, openAccount } from '../../functions/store/accounts.js';
-import { db } from '../../functions/store/client.js';
 import { encrypt, lookupHash } from '../../functions/store/crypto.js';
 import { bindPhone, findOrCreateByOpenid, getCustomer, savePinHash, setRealName } from '../../functions/store/customers.js';
-import { isConditionFailed } from '../../functions/store/errors.js';
-import { keys } from '../../functions/store/keys.js';
-import { deterministicJournalId, houseShard, postJournal } from '../../functions/store/ledger.js';
+import { deterministicJournalId, houseShard, openHouseAccount, postJournal } from '../../functions/store/ledger.js';
 import { hashPin } from '../../functions/store/pin-hash.js';
 import { SEED_LOAN_PRODUCTS } from '../../functions/domain/loan/product.js';
 import { seedProduct } from '../../functions/store/loans.js';
+import { seedBills } from './seed-bills.js';
+import { seedRelationshipManagers } from './seed-rm.js';
+import { seedWealth } from './seed-wealth.js';
 
 export interface DemoCustomer {
   simulatorUser: string;
@@ -34,23 +33,10 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
   { simulatorUser: 'demo-payee', name: '陈静', phone: '13900139000', idBody: '31010419920818006', pin: '369147', cardBody: '621700000087654321', openingBalanceFen: 50_000 },
 ];
 
-/** Opens every shard of every house account at zero, so the bank's books list them all from the
- *  start (and a consistent snapshot of the balances can name them before any money moves). */
+/** Opens the bank's house accounts (each product's wealth custody is opened with the product). */
 async function seedHouseShards(): Promise<void> {
-  const { doc, tableName } = db();
-  const shards = Array.from({ length: config().HOUSE_SHARDS }, (_, shard) => String(shard).padStart(2, '0'));
-  for (const accountId of Object.values(HOUSE_ACCOUNTS).flatMap((house) => shards.map((shard) => `${house}~${shard}`))) {
-    await doc
-      .send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...keys.balance(accountId), type: 'HOUSE', balanceFen: 0 },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      )
-      .catch((error: unknown) => {
-        if (!isConditionFailed(error)) throw error;
-      });
+  for (const house of Object.values(HOUSE_ACCOUNTS)) {
+    if (house !== HOUSE_ACCOUNTS.WEALTH_CUSTODY) await openHouseAccount(house, config().HOUSE_SHARDS);
   }
 }
 
@@ -114,5 +100,8 @@ async function seedCustomer(demo: DemoCustomer, now: Date): Promise<void> {
 export async function seedDemo(now = new Date()): Promise<void> {
   await seedHouseShards();
   for (const product of SEED_LOAN_PRODUCTS) await seedProduct(product, now);
+  await seedBills(now);
+  await seedWealth(now);
   for (const demo of DEMO_CUSTOMERS) await seedCustomer(demo, now);
+  await seedRelationshipManagers(now);
 }

@@ -25,6 +25,7 @@ import { type Onboarded, onboard, topUp } from '../support/customers.js';
 import { expectOk } from '../support/expect.js';
 import { errorShapeProblem, internalDetail } from '../support/leaks.js';
 import { assertLedgerSound, type Item, scanTable } from '../support/ledger-check.js';
+import { newStaff, type Staff } from '../support/rm.js';
 
 useBank();
 
@@ -65,6 +66,8 @@ async function fuzzRoutes(): Promise<FuzzRoute[]> {
 
 let a: Onboarded;
 let b: Onboarded;
+/** A relationship manager, so staff routes are reached past authentication. */
+let manager: Staff;
 const operatorKey = () => process.env.JINLIN_OPERATOR_KEY ?? '';
 
 /** A value the field accepts (for the parts of a case that are not the point of the case). */
@@ -86,6 +89,7 @@ function baseOptions(route: FuzzRoute): CallOptions {
     method: route.spec.method,
     path,
     ...(route.spec.auth === 'customer' ? { token: a.token } : {}),
+    ...(route.spec.auth === 'staff' ? { token: manager.token } : {}),
     ...(route.spec.auth === 'operator' ? { headers: { 'x-operator-key': operatorKey() } } : {}),
     ...(route.spec.idempotent ? { idempotencyKey: `fuzz-${randomUUID()}` } : {}),
   };
@@ -297,7 +301,7 @@ function cases(route: FuzzRoute): fc.Arbitrary<Case> {
     }));
   }
   // A mangled Authorization header on a route that needs one.
-  if (spec.auth === 'customer') {
+  if (spec.auth === 'customer' || spec.auth === 'staff') {
     arbitraries.push(fc.constantFrom('Bearer', 'Bearer ', `Bearer ${a.token} x`, `Basic ${Buffer.from('a:b').toString('base64')}`, `Bearer ${'A'.repeat(5000)}`, `Bearer ${a.token.split('.').slice(0, 2).join('.')}.`, `Bearer ${a.token}\u0000`, 'Bearer ../../etc/passwd.x.y').map((header) => {
       const { token: _t, ...base } = baseOptions(route);
       return { why: `Authorization ${JSON.stringify(header.slice(0, 40))}`, options: { ...base, ...(spec.body ? { rawBody: JSON.stringify(body()) } : {}), headers: { ...base.headers, authorization: header } }, mustRefuse: true };
@@ -356,6 +360,7 @@ let all: FuzzRoute[] = [];
 const setUp = async () => {
   [a, b] = await Promise.all([onboard({ name: '张三' }), onboard({ name: '李四' })]);
   expectOk(await topUp(a, 10_000));
+  manager = await newStaff({ name: '王芳', branchId: 'FUZZ-01' });
   all = await fuzzRoutes();
   known = snapshotText(await scanTable());
   console.log(`[fuzz] seed ${SEED} — reproduce with JINLIN_FUZZ_SEED=${SEED}; ${TOTAL_CASES} cases over ${all.length} routes`);

@@ -5,7 +5,10 @@
 // another customer's valid token, which can never reach the first customer's data (a request
 // cannot name another customer: ids in paths answer 404, ids in bodies or queries are refused).
 // Operator routes: no key, a wrong key, a customer token instead — all 401. No response carries
-// the first customer's data. Staff (relationship manager) columns come with that role.
+// the first customer's data. Staff routes (relationship managers): no token, a customer's token,
+// forged or mis-addressed staff tokens — all 401; then manager A vs manager B vs the branch lead:
+// A's links answer 404 to anyone else, lists show each their own, the branch ranking only to the
+// lead (403 to a manager), and no answer to B or the lead carries A's customers.
 //
 // Then: PIN lockout holds under concurrent guesses, and sign-out stops refreshing.
 import assert from 'node:assert/strict';
@@ -22,6 +25,7 @@ import { exampleValue, requestSchemas } from '../support/examples.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { errorShapeProblem, internalDetail } from '../support/leaks.js';
 import { scanTable } from '../support/ledger-check.js';
+import { loginCode, newDeviceId, newStaff, shareLink, type Staff, visit } from '../support/rm.js';
 
 useBank();
 
@@ -177,6 +181,104 @@ describe('the access matrix', () => {
     for (const { who, route, raw } of notA) {
       for (const value of secrets) assert.ok(!raw.includes(value), `${route} answered ${who} with A's ${value}`);
     }
+  });
+});
+
+describe('the staff access matrix', () => {
+  let managerA: Staff;
+  let managerB: Staff;
+  let lead: Staff;
+  let codeOfA: string;
+  let referred: { customerId: string; user: string };
+  const staffRoutes = () => protectedRoutes().filter(([, s]) => s.auth === 'staff');
+  const withCode = (spec: RouteSpec, code: string) => spec.path.replace('{code}', code);
+
+  before(async () => {
+    const branch = `MX-${Date.now().toString(36)}`;
+    [managerA, managerB, lead] = await Promise.all([
+      newStaff({ name: '马云', branchId: branch }),
+      newStaff({ name: '马化腾', branchId: branch }),
+      newStaff({ name: '李彦宏', branchId: branch, role: 'BRANCH_LEAD' }),
+    ]);
+    codeOfA = (await shareLink(managerA, { type: 'ACCOUNT', id: 'open-account' }, { campaign: '矩阵测试' })).code;
+    // A customer of A's: opened A's link, then signed up on that device.
+    const device = newDeviceId();
+    expectOk(await visit(codeOfA, device));
+    const user = `matrix-${Date.now().toString(36)}`;
+    const signedIn = expectOk(await call(auth, { method: 'POST', path: '/v1/auth/wechat', body: { code: await loginCode(user), deviceId: device } }));
+    referred = { customerId: signedIn.me.customerId, user };
+  });
+
+  test('every staff route × {no token, a customer token, forged staff tokens}: 401, and nothing changes', async (t) => {
+    const now = Math.floor(Date.now() / 1000);
+    const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+    const columns: Record<string, Record<string, string>> = {
+      'no token': {},
+      'a customer token': bearer(a.token),
+      'customer audience, staff id': bearer(await sign({ sub: managerA.staffId, exp: now + 600 })),
+      'expired staff token': bearer(await sign({ sub: managerA.staffId, aud: 'jinlin-staff', exp: now - 60, iat: now - 960 })),
+      'staff token, another key': bearer(await sign({ sub: managerA.staffId, aud: 'jinlin-staff', exp: now + 600 }, new TextEncoder().encode('y'.repeat(48)))),
+      'staff token, no expiry': bearer(await sign({ sub: managerA.staffId, aud: 'jinlin-staff' })),
+    };
+    const before = JSON.stringify(await scanTable());
+    for (const [name, spec] of staffRoutes()) {
+      for (const [column, headers] of Object.entries(columns)) {
+        expectError(await send(name, spec, column, { headers, path: withCode(spec, codeOfA) }), 401, 'UNAUTHENTICATED');
+      }
+      t.diagnostic(`${spec.method} ${spec.path}: ${Object.keys(columns).join('; ')} → 401`);
+    }
+    assert.equal(JSON.stringify(await scanTable()), before, 'a refused request changed the table');
+    assert.ok(staffRoutes().length >= 10, `${staffRoutes().length} staff routes`);
+  });
+
+  test('a staff token never passes a customer route', async () => {
+    for (const [name, spec] of protectedRoutes().filter(([, s]) => s.auth === 'customer')) {
+      expectError(await send(name, spec, 'staff A', { token: managerA.token }), 401, 'UNAUTHENTICATED');
+    }
+  });
+
+  test('manager A vs manager B vs the branch lead on every staff route', async (t) => {
+    const readers: [string, Staff][] = [['A', managerA], ['B', managerB], ['lead', lead]];
+    for (const [name, spec] of staffRoutes()) {
+      const cells: string[] = [];
+      for (const [who, staff] of readers) {
+        const body = name === 'createShareLink' ? { product: { type: 'ACCOUNT', id: 'open-account' } } : undefined;
+        const res = await send(name, spec, who === 'A' ? 'staff A' : who, { token: staff.token, path: withCode(spec, codeOfA), ...(body ? { body } : { body: undefined }) });
+        cells.push(`${who} ${res.status}`);
+        if (/\{code\}/.test(spec.path)) {
+          // A's link is A's alone.
+          if (who === 'A') assert.ok(res.status === 200 || res.status === 422, `${name} as A: ${res.status}`);
+          else expectError(res, 404, 'SHARE_LINK_NOT_FOUND');
+        } else if (name === 'rmLeaderboard') {
+          if (who === 'lead') {
+            const rows = expectOk(res).items as { staffNo: string; referred: number }[];
+            assert.equal(rows.find((r) => r.staffNo === managerA.staffNo)?.referred, 1, 'the lead sees A in the ranking');
+          } else expectError(res, 403, 'BRANCH_LEAD_ONLY');
+        } else {
+          const answer = expectOk(res);
+          const raw = JSON.stringify(answer);
+          if (who !== 'A') assert.ok(!raw.includes(codeOfA), `${name} showed A's link to ${who}`);
+          if (name === 'rmCustomers') assert.equal(answer.items.length, who === 'A' ? 1 : 0, `${name} as ${who}`);
+          if (name === 'rmDashboard') {
+            const signedUp = answer.funnel.find((r: { stage: string }) => r.stage === 'SIGNED_UP').count;
+            assert.equal(signedUp, who === 'A' ? 1 : 0, `${name} as ${who}`);
+          }
+          if (name === 'staffMe') assert.equal(answer.staffId, staff.staffId);
+        }
+      }
+      t.diagnostic(`${spec.method} ${spec.path}: ${cells.join(', ')}`);
+    }
+    // A's revoke worked (it ran as A above): B and the lead could not have.
+    for (const [who, staff] of readers.slice(1)) {
+      const res = await send('revokeShareLink', routes.revokeShareLink, who, { token: staff.token, path: `/v1/staff/share-links/${codeOfA}/revoke` });
+      expectError(res, 404, 'SHARE_LINK_NOT_FOUND');
+    }
+  });
+
+  test('no staff answer to B or the lead carried A\'s customer', () => {
+    const others = notA.filter((entry) => entry.who === 'B' || entry.who === 'lead');
+    assert.ok(others.length >= 20, `${others.length} answers`);
+    for (const { route, raw } of others) assert.ok(!raw.includes(referred.customerId), `${route} showed A's customer`);
   });
 });
 

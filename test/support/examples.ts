@@ -40,7 +40,7 @@ export function resolve(schema: JsonSchema | undefined): JsonSchema | undefined 
 }
 
 /** The route's operation in the OpenAPI document, with its body and query as JSON Schemas. */
-export function requestSchemas(name: string, spec: RouteSpec): { body?: JsonSchema; query?: JsonSchema } {
+export function requestSchemas(name: string, spec: RouteSpec): { body?: JsonSchema; query?: JsonSchema; params: Record<string, JsonSchema> } {
   const operation = doc.paths[spec.path]?.[spec.method.toLowerCase()];
   if (!operation || operation.operationId !== name) throw new Error(`${name} is not in the OpenAPI document`);
   const query = operation.parameters?.filter((p) => p.in === 'query');
@@ -49,7 +49,14 @@ export function requestSchemas(name: string, spec: RouteSpec): { body?: JsonSche
     query: query?.length
       ? { type: 'object', properties: Object.fromEntries(query.map((p) => [p.name, p.schema])), required: query.filter((p) => p.required).map((p) => p.name) }
       : undefined,
+    params: Object.fromEntries((operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => [p.name, p.schema])),
   };
+}
+
+/** The route's path with each `{id}` filled by a value its schema accepts (one that names nothing). */
+export function examplePath(name: string, spec: RouteSpec): string {
+  const { params } = requestSchemas(name, spec);
+  return spec.path.replace(/\{(\w+)\}/g, (_, param: string) => encodeURIComponent(String(exampleValue(param, params[param] ?? {}))));
 }
 
 /** A value the field accepts; `known` gives the values that mean something (a PIN, a phone). */

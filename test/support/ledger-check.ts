@@ -150,9 +150,21 @@ export function checkLedger(items: Item[], options: CheckOptions = {}): LedgerRe
   for (const journalId of answered) if (!journals.has(journalId)) violations.push(`a key was answered with missing journal ${journalId}`);
   const reversedBy = new Map<string, string>();
   for (const [journalId, journal] of journals) if (journal.reverses) reversedBy.set(journal.reverses, journalId);
+  // A two-phase payment's hold is completed once: settled or voided, never both (bill payments).
+  const completedBy = new Map<string, string>();
+  for (const [journalId, journal] of journals) {
+    if (journal.completes === undefined) continue;
+    if (!journals.has(journal.completes)) violations.push(`journal ${journalId} completes missing ${journal.completes}`);
+    const earlier = completedBy.get(journal.completes);
+    if (earlier) violations.push(`hold ${journal.completes} completed twice: ${earlier} and ${journalId}`);
+    completedBy.set(journal.completes, journalId);
+  }
   for (const [journalId, journal] of journals) {
     const reversal = reversedBy.get(journalId);
-    const covered = answered.has(journalId) || (reversal !== undefined && answered.has(reversal));
+    const covered =
+      answered.has(journalId) ||
+      (reversal !== undefined && answered.has(reversal)) ||
+      (journal.completes !== undefined && answered.has(journal.completes));
     const unkeyed = journal.origin === 'DAY_CLOSE' || options.unkeyedJournals?.has(journalId);
     if (!covered && !unkeyed) violations.push(`journal ${journalId} was answered to no idempotency key`);
     if (answered.has(journalId) && reversal !== undefined && answered.has(reversal)) violations.push(`journal ${journalId} and its reversal both answered keys`);

@@ -53,7 +53,7 @@ describe('OpenAPI document', () => {
 
   test('money-moving routes declare a required Idempotency-Key header; others do not', () => {
     const moneyRoutes = routeList.filter(([, s]) => s.idempotent).map(([n]) => n);
-    assert.deepEqual(moneyRoutes.sort(), ['deferral', 'drawdown', 'payoff', 'repay', 'topUp', 'transfer', 'withdraw']);
+    assert.deepEqual(moneyRoutes.sort(), ['billPay', 'deferral', 'drawdown', 'payoff', 'repay', 'topUp', 'transfer', 'wealthCancel', 'wealthPurchase', 'wealthRedeem', 'withdraw']);
     for (const [, spec] of routeList) {
       const header = doc.paths[spec.path]![spec.method.toLowerCase()]!.parameters?.find(
         (p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key',
@@ -71,6 +71,9 @@ describe('OpenAPI document', () => {
       const op = doc.paths[spec.path]![spec.method.toLowerCase()]!;
       if (spec.auth === 'customer') {
         assert.deepEqual(op.security, [{ bearer: [] }]);
+        assert.ok(op.responses['401'], `${spec.path} documents 401`);
+      } else if (spec.auth === 'staff') {
+        assert.deepEqual(op.security, [{ staffBearer: [] }]);
         assert.ok(op.responses['401'], `${spec.path} documents 401`);
       } else assert.deepEqual(op.security, []);
     }
@@ -91,6 +94,19 @@ describe('OpenAPI document', () => {
     assert.deepEqual(history.parameters?.filter((p) => p.in === 'query').map((p) => p.name).sort(), ['cursor', 'limit']);
     const payee = doc.paths['/v1/account/payee']!.get!;
     assert.deepEqual(payee.parameters?.filter((p) => p.in === 'query').map((p) => [p.name, p.required]), [['phone', true]]);
+  });
+
+  test('every {id} in a path is documented as a required path parameter, and only those', () => {
+    let withIds = 0;
+    for (const [name, spec] of routeList) {
+      const operation = doc.paths[spec.path]![spec.method.toLowerCase()]!;
+      const inPath = [...spec.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+      const documented = (operation.parameters ?? []).filter((p) => p.in === 'path');
+      assert.deepEqual(documented.map((p) => p.name).sort(), inPath, name);
+      assert.ok(documented.every((p) => p.required), name);
+      if (inPath.length) withIds++;
+    }
+    assert.ok(withIds >= 10, `only ${withIds} routes with path ids`);
   });
 
   test('every $ref resolves to a component schema', () => {

@@ -15,6 +15,7 @@ import type {
 } from '@contract/schemas';
 import { customerRequest, publicRequest } from './http';
 import { clearSession, loadSession, saveSession } from './session';
+import { deviceId } from './rm';
 
 interface CodeResponse {
   code: string;
@@ -36,10 +37,11 @@ async function wechatLoginCode(simulatedUser: string): Promise<string> {
 
 export async function signIn(simulatedUser: string): Promise<Me> {
   const code = await wechatLoginCode(simulatedUser);
+  // The device id links share-link visits made before sign-in (relationship managers).
   const response = await publicRequest<SignInResponse>({
     method: 'POST',
     path: '/v1/auth/wechat',
-    body: { code },
+    body: { code, deviceId: deviceId() },
   });
   saveSession(response);
   return response.me;

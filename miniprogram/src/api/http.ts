@@ -99,6 +99,14 @@ export async function publicRequest<T>(spec: RequestSpec): Promise<T> {
   return unwrap<T>(await send(spec));
 }
 
+/** A route with a bearer token the caller keeps itself (staff, in packageRM): a 401 asks the
+ *  caller for a new token once and retries. */
+export async function bearerRequest<T>(spec: RequestSpec, token: string, renew: () => Promise<string>): Promise<T> {
+  let response = await send(spec, token);
+  if (response.statusCode === 401) response = await send(spec, await renew());
+  return unwrap<T>(response);
+}
+
 let renewal: Promise<Session> | null = null;
 
 async function exchangeRefreshToken(refreshToken: string): Promise<Session> {

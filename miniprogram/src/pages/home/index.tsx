@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { AccountSummary, Me } from '@contract/schemas';
 import { getMe, signOut } from '@/api/bank';
+import { ManagerCard } from '@/components/rm/ManagerCard';
 import { LoadFailed, Loading } from '@/components/Status';
 import { useRemote } from '@/hooks/useRemote';
 import { formatFen } from '@/lib/money';
@@ -89,6 +90,8 @@ const TILES = [
   { id: 'tile-transfer', label: '转账', glyph: '转', page: PAGES.transfer },
   { id: 'tile-history', label: '明细', glyph: '明', page: PAGES.history },
   { id: 'tile-loans', label: '贷款', glyph: '贷', page: PAGES.loans },
+  { id: 'tile-wealth', label: '理财', glyph: '财', page: PAGES.wealth },
+  { id: 'tile-bills', label: '缴费', glyph: '缴', page: PAGES.bills },
 ] as const;
 
 function AccountHome({ account }: { account: AccountSummary }) {
@@ -158,9 +161,14 @@ export default function HomePage() {
 
       {me.account ? <AccountHome account={me.account} /> : <Onboarding me={me} />}
 
+      <ManagerCard />
+
       <View className='home__footer'>
         <Text id='sign-out' className='home__sign-out' onClick={handleSignOut}>
           退出登录
+        </Text>
+        <Text id='go-rm' className='home__sign-out' onClick={() => goTo(PAGES.rmWorkbench)}>
+          客户经理工作台
         </Text>
       </View>
     </View>

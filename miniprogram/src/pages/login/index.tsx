@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { signIn } from '@/api/bank';
 import { loadSession, rememberSimulatedUser, simulatedUser } from '@/api/session';
 import { Field } from '@/components/Field';
+import { ReferralBanner } from '@/components/rm/ReferralBanner';
 import { ErrorText } from '@/components/Status';
 import { SubmitButton } from '@/components/SubmitButton';
 import { useSubmit } from '@/hooks/useSubmit';
@@ -33,6 +34,12 @@ export default function LoginPage() {
     if (me) goHome();
   }
 
+  /** Staff sign in as the WeChat user on this page (in H5: the simulated one typed above). */
+  function handleStaff() {
+    if (isH5 && SIMULATED_USER_PATTERN.test(user)) rememberSimulatedUser(user);
+    goTo(PAGES.rmWorkbench);
+  }
+
   return (
     <View className='page login'>
       <View className='login__brand'>
@@ -42,6 +49,8 @@ export default function LoginPage() {
         <Text className='login__name'>近邻银行</Text>
         <Text className='login__slogan'>不用跑网点，银行就在身边</Text>
       </View>
+
+      <ReferralBanner />
 
       {isH5 && (
         <View className='card'>
@@ -71,6 +80,11 @@ export default function LoginPage() {
           onClick={() => goTo(PAGES.loanCalculator)}
         >
           借款计算器（无需登录）›
+        </Text>
+      </View>
+      <View className='login__links'>
+        <Text id='go-rm' className='link' onClick={handleStaff}>
+          客户经理入口 ›
         </Text>
       </View>
 
