@@ -232,7 +232,9 @@ describe('bills', () => {
   });
 
   test('held money cannot be spent elsewhere; the day close finishes payments a crash left HELD', async () => {
-    const who = await funded(50_000);
+    // Two bills of up to 299.99 yuan each must fit the balance.
+    const openingFen = 100_000;
+    const who = await funded(openingFen);
     const acct = (await getAccount(who.accountId))!;
     const njPower = SEED_BILLERS.find((b) => b.billerId === 'nj-power')!;
     const today = await currentBusinessDate(new Date());
@@ -265,10 +267,10 @@ describe('bills', () => {
     const lost = await hold('2');
     const heldFen = accepted.record.amountFen + lost.record.amountFen;
     assert.equal(accepted.record.status, 'HELD');
-    assert.equal(await balanceFen(who), 50_000 - heldFen);
+    assert.equal(await balanceFen(who), openingFen - heldFen);
     // The held amount is gone from the balance: withdrawing the old balance is refused.
     expectError(
-      await call(account, { method: 'POST', path: '/v1/account/withdraw', token: who.token, idempotencyKey: randomUUID(), body: { amountFen: 50_000 - heldFen + 1, pin: who.pin } }),
+      await call(account, { method: 'POST', path: '/v1/account/withdraw', token: who.token, idempotencyKey: randomUUID(), body: { amountFen: openingFen - heldFen + 1, pin: who.pin } }),
       422,
       'INSUFFICIENT_FUNDS',
     );
@@ -295,7 +297,7 @@ describe('bills', () => {
     const voided = (await billStore.getPayment(who.customerId, lost.record.paymentId))!;
     assert.equal(settled.status, 'SETTLED');
     assert.equal(voided.status, 'VOIDED');
-    assert.equal(await balanceFen(who), 50_000 - accepted.record.amountFen);
+    assert.equal(await balanceFen(who), openingFen - accepted.record.amountFen);
     // Finishing again changes nothing: never both delivered and refunded.
     assert.equal((await completeBillPayment(settled)).status, 'SETTLED');
     assert.equal((await completeBillPayment(voided)).status, 'VOIDED');
