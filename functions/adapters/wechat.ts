@@ -1,11 +1,12 @@
-// WeChat's server API: code2Session for sign-in, getuserphonenumber for phone binding,
-// subscription messages and getwxacodeunlimit for share posters. The simulator is the offline
-// default; the real client calls api.weixin.qq.com.
+// WeChat's server API: code2Session for sign-in, getuserphonenumber for phone binding and
+// subscription messages (share posters' mini-program codes are in wechat-codes.ts, so only the
+// function that draws them bundles a QR encoder). The simulator is the offline default; the real
+// client calls api.weixin.qq.com.
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { config } from '../config.js';
 import { secrets } from '../secrets.js';
-import { fetchJson, UpstreamUnavailable } from './http-json.js';
+import { fetchJson } from './http-json.js';
 
 export interface WechatSession {
   openid: string;
@@ -19,9 +20,6 @@ export interface WechatApi {
   /** A subscription message (订阅消息); false when WeChat refuses it (e.g. the user did not
    *  subscribe). The data carries no personal data beyond what the template shows. */
   sendSubscribeMessage(message: { openid: string; templateId: string; page: string; data: Record<string, string> }): Promise<boolean>;
-  /** getwxacodeunlimit: the image of a mini-program code that opens `page` with `scene` (≤ 32
-   *  characters) as its query; undefined when WeChat refuses (e.g. the page is not published). */
-  unlimitedQrCode(request: { scene: string; page: string; width: number }): Promise<{ contentType: 'image/png' | 'image/jpeg'; bytes: Uint8Array } | undefined>;
 }
 
 export const SIMULATOR_LOGIN_PREFIX = 'sim-login.';
@@ -46,18 +44,10 @@ export function simulatorWechat(appid: string): WechatApi {
     async sendSubscribeMessage() {
       return true;
     },
-    // A real QR image. WeChat's code opens the page with `scene` in its query; the simulated one
-    // does the same in the H5 build (when the bank serves one), so a phone camera can open it.
-    async unlimitedQrCode({ scene, page, width }) {
-      const origin = config().H5_ORIGIN?.replace(/\/+$/, '');
-      const target = `${origin ? `${origin}/#/` : ''}${page}?scene=${encodeURIComponent(scene)}`;
-      const { toBuffer } = await import('qrcode');
-      return { contentType: 'image/png' as const, bytes: await toBuffer(target, { type: 'png', width, margin: 2, errorCorrectionLevel: 'M' }) };
-    },
   };
 }
 
-const TIMEOUT_MS = 3_000;
+export const WECHAT_TIMEOUT_MS = 3_000;
 const Code2Session = z.object({ openid: z.string().optional(), unionid: z.string().optional(), errcode: z.number().optional() });
 const WechatAnswer = z.object({ errcode: z.number().optional() });
 const StableToken = z.object({ access_token: z.string(), expires_in: z.number() });
@@ -66,20 +56,25 @@ const PhoneInfo = z.object({
   phone_info: z.object({ purePhoneNumber: z.string() }).optional(),
 });
 
+/** The mini-program's API access token (stable_token), kept by the container until a minute
+ *  before it expires. */
+let token: { appid: string; value: string; expiresAtMs: number } | undefined;
+
+export async function wechatAccessToken(appid: string): Promise<string> {
+  if (token && token.appid === appid && token.expiresAtMs > Date.now() + 60_000) return token.value;
+  const body = StableToken.parse(
+    await fetchJson('wechat', 'https://api.weixin.qq.com/cgi-bin/stable_token', {
+      method: 'POST',
+      body: { grant_type: 'client_credential', appid, secret: (await secrets()).wechatSecret },
+      timeoutMs: WECHAT_TIMEOUT_MS,
+    }),
+  );
+  token = { appid, value: body.access_token, expiresAtMs: Date.now() + body.expires_in * 1000 };
+  return token.value;
+}
+
 export function realWechat(appid: string): WechatApi {
-  let token: { value: string; expiresAtMs: number } | undefined;
-  async function accessToken(): Promise<string> {
-    if (token && token.expiresAtMs > Date.now() + 60_000) return token.value;
-    const body = StableToken.parse(
-      await fetchJson('wechat', 'https://api.weixin.qq.com/cgi-bin/stable_token', {
-        method: 'POST',
-        body: { grant_type: 'client_credential', appid, secret: (await secrets()).wechatSecret },
-        timeoutMs: TIMEOUT_MS,
-      }),
-    );
-    token = { value: body.access_token, expiresAtMs: Date.now() + body.expires_in * 1000 };
-    return token.value;
-  }
+  const accessToken = () => wechatAccessToken(appid);
   return {
     async code2Session(code) {
       const query = new URLSearchParams({
@@ -89,7 +84,7 @@ export function realWechat(appid: string): WechatApi {
         grant_type: 'authorization_code',
       });
       const body = Code2Session.parse(
-        await fetchJson('wechat', `https://api.weixin.qq.com/sns/jscode2session?${query}`, { method: 'GET', timeoutMs: TIMEOUT_MS }),
+        await fetchJson('wechat', `https://api.weixin.qq.com/sns/jscode2session?${query}`, { method: 'GET', timeoutMs: WECHAT_TIMEOUT_MS }),
       );
       // The session_key in the answer is dropped here: it never leaves the server, nor is it kept.
       if (body.errcode || !body.openid) return undefined;
@@ -100,7 +95,7 @@ export function realWechat(appid: string): WechatApi {
         await fetchJson('wechat', `https://api.weixin.qq.com/wxa/business/getuserphonenumber?access_token=${await accessToken()}`, {
           method: 'POST',
           body: { code },
-          timeoutMs: TIMEOUT_MS,
+          timeoutMs: WECHAT_TIMEOUT_MS,
         }),
       );
       return body.errcode ? undefined : body.phone_info?.purePhoneNumber;
@@ -115,29 +110,10 @@ export function realWechat(appid: string): WechatApi {
             page,
             data: Object.fromEntries(Object.entries(data).map(([name, value]) => [name, { value }])),
           },
-          timeoutMs: TIMEOUT_MS,
+          timeoutMs: WECHAT_TIMEOUT_MS,
         }),
       );
       return !body.errcode;
-    },
-    async unlimitedQrCode({ scene, page, width }) {
-      const url = `https://api.weixin.qq.com/wxa/getwxacodeunlimit?access_token=${await accessToken()}`;
-      let response: Response;
-      try {
-        response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ scene, page, width, check_path: true, env_version: 'release' }),
-          signal: AbortSignal.timeout(TIMEOUT_MS),
-        });
-      } catch (error) {
-        throw new UpstreamUnavailable('wechat', error);
-      }
-      if (response.status >= 500) throw new UpstreamUnavailable('wechat', new Error(`HTTP ${response.status}`));
-      // The image on success; a JSON body with errcode when WeChat refuses.
-      const contentType = response.headers.get('content-type') ?? '';
-      if (!/^image\/(png|jpeg)/.test(contentType)) return undefined;
-      return { contentType: contentType.startsWith('image/png') ? 'image/png' : 'image/jpeg', bytes: new Uint8Array(await response.arrayBuffer()) };
     },
   };
 }

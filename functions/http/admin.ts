@@ -4,7 +4,7 @@ import { config } from '../config.js';
 import { coreRoutes } from '../contract/core-routes.js';
 import { loanRoutes } from '../contract/loan-routes.js';
 import { refuse } from '../domain/errors.js';
-import { formatRateBps } from '../domain/loan/arith.js';
+import { formatRateBps } from '../domain/format.js';
 import { currentBusinessDate, setBusinessDate } from '../store/business-date.js';
 import * as loans from '../store/loans.js';
 import { runDayClose } from '../jobs/day-close.js';

@@ -1,6 +1,6 @@
 // Shapes loan records into the contract's views. Every rate goes out with its IRR annualized twin.
 import type { InstallmentView, LoanProductView, LoanView } from '../contract/loan-schemas.js';
-import { formatRateBps } from '../domain/loan/arith.js';
+import { formatRateBps } from '../domain/format.js';
 import { overdueStatus } from '../domain/loan/overdue.js';
 import { type LoanProduct, METHOD_LABELS, PURPOSE_LABELS, RISK_GRADES, type RiskGrade } from '../domain/loan/product.js';
 import { priceLoan } from '../domain/loan/pricing.js';

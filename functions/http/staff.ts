@@ -1,5 +1,5 @@
-// Relationship managers (客户经理): staff sign-in and one-time binding, share links and QR
-// posters, the dashboard (funnel, money, referred customers, branch leaderboard); the public route
+// Relationship managers (客户经理): staff sign-in and one-time binding, share links (their QR
+// posters are in staff-poster.ts), the dashboard (funnel, money, referred customers, branch leaderboard); the public route
 // a share link's visit takes; the customer's own manager; and the operators' staff routes.
 import { wechat } from '../adapters/wechat.js';
 import { config } from '../config.js';
@@ -18,7 +18,7 @@ import {
   stageLabel,
 } from '../domain/rm/funnel.js';
 import { productKey, type ShareProduct, type ShareProductType } from '../domain/rm/product.js';
-import { LANDING_PAGE, linkExpiry, sceneFor, shareLinkStatus } from '../domain/rm/share-code.js';
+import { linkExpiry, shareLinkStatus } from '../domain/rm/share-code.js';
 import { assertActive, assertBranchLead } from '../domain/rm/staff.js';
 import { currentBusinessDate } from '../store/business-date.js';
 import * as referrals from '../store/referrals.js';
@@ -27,28 +27,12 @@ import { attributeFromDevice } from './rm-attribution.js';
 import { productName, shareableProduct, shareableProducts } from './rm-products.js';
 import { linkProduct, managerCard, shareLinkView, staffMe, staffView } from './rm-views.js';
 import { defineRoute, lambda } from './route.js';
+import { loadStaff, ownLink } from './staff-guards.js';
 import { issueStaffAccessToken } from './tokens.js';
 
 const DEFAULT_LINK_DAYS = 30;
 const DEFAULT_PAGE = 20;
-const QR_WIDTH_PX = 430;
-const MAX_QR_BYTES = 1024 * 1024;
 const MONEY_LABELS = { LOAN_DRAWN: '贷款提款', WEALTH_PURCHASED: '理财购买', BILL_PAID: '生活缴费' } as const;
-
-/** The signed-in staff member, who must still exist and be active. */
-async function loadStaff(staffId: string): Promise<staffStore.StaffRecord> {
-  const staff = await staffStore.getStaff(staffId);
-  if (!staff) return refuse('unauthenticated', 'UNAUTHENTICATED', '员工登录已失效，请重新登录');
-  assertActive(staff);
-  return staff;
-}
-
-/** One of the manager's own links; anyone else's (or none) answers as not found. */
-async function ownLink(staffId: string, code: string): Promise<referrals.ShareLinkRecord> {
-  const link = await referrals.getShareLink(code);
-  if (!link || link.staffId !== staffId) return refuse('not_found', 'SHARE_LINK_NOT_FOUND', '未找到该分享链接');
-  return link;
-}
 
 async function session(staff: staffStore.StaffRecord, now: Date) {
   const token = await issueStaffAccessToken(staff.staffId, now);
@@ -144,25 +128,6 @@ const revoke = defineRoute('revokeShareLink', routes.revokeShareLink, async ({ s
   const staff = await loadStaff(staffId);
   await referrals.revokeShareLink(await ownLink(staffId, params.code), now);
   return shareLinkView(await ownLink(staffId, params.code), staff, now);
-});
-
-const poster = defineRoute('sharePoster', routes.sharePoster, async ({ staffId, params, now }) => {
-  const staff = await loadStaff(staffId);
-  const shared = await ownLink(staffId, params.code);
-  if (shareLinkStatus(shared, now) !== 'ACTIVE') return refuse('unprocessable', 'SHARE_LINK_INACTIVE', '链接已过期或已撤销，无法生成海报');
-  const scene = sceneFor(shared.code);
-  const image = await wechat().unlimitedQrCode({ scene, page: LANDING_PAGE, width: QR_WIDTH_PX });
-  if (!image || image.bytes.length === 0 || image.bytes.length > MAX_QR_BYTES) {
-    return refuse('unprocessable', 'QR_UNAVAILABLE', '小程序码生成失败，请稍后再试');
-  }
-  return {
-    code: shared.code,
-    page: LANDING_PAGE,
-    scene,
-    imageType: image.contentType,
-    imageBase64: Buffer.from(image.bytes).toString('base64'),
-    h5Url: shareLinkView(shared, staff, now).h5Url,
-  };
 });
 
 // ---- dashboard -------------------------------------------------------------------------------------
@@ -313,7 +278,6 @@ export const handler = lambda([
   links,
   link,
   revoke,
-  poster,
   dashboard,
   customers,
   leaderboard,

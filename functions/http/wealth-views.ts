@@ -1,7 +1,7 @@
 // Shapes wealth records into the contract's views: every figure as an integer and as text, so the
 // mini-program shows what the server says and computes nothing.
 import type { RiskAssessmentView, WealthHistory, WealthHoldingView, WealthOrderView, WealthProductView } from '../contract/wealth-schemas.js';
-import { formatRateBps, formatYuan } from '../domain/loan/arith.js';
+import { formatRateBps, formatYuan } from '../domain/format.js';
 import { addDays } from '../domain/loan/dates.js';
 import { isCancellable, orderDates, totalEarningsFen } from '../domain/wealth/orders.js';
 import {

@@ -5,7 +5,7 @@ import { config } from '../config.js';
 import type { WealthHoldingView, WealthOrderView, WealthRedemptionResult } from '../contract/wealth-schemas.js';
 import { wealthRoutes as routes } from '../contract/wealth-routes.js';
 import { refuse } from '../domain/errors.js';
-import { formatYuan } from '../domain/loan/arith.js';
+import { formatYuan } from '../domain/format.js';
 import { addDays } from '../domain/loan/dates.js';
 import { custodyAccountOf, wealthPurchaseJournal, wealthRedemptionJournal, wealthRefundJournal } from '../domain/wealth/journals.js';
 import { assertPurchasable, isCancellable, orderDates, splitRedemption } from '../domain/wealth/orders.js';

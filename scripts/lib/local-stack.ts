@@ -63,6 +63,7 @@ async function warmUp(apiUrl: string): Promise<void> {
     ['/v1/wealth-products', { method: 'GET' }],
     ['/v1/admin/lpr', { method: 'POST', headers: json, body: '{}' }],
     ['/v1/staff/me', { method: 'GET' }],
+    ['/v1/staff/share-links/warm-up/poster', { method: 'GET' }],
   ];
   for (const [path, init] of calls) await fetch(`${apiUrl}${path}`, { ...init, signal: AbortSignal.timeout(60_000) });
 }

@@ -14,6 +14,7 @@ import { handler as customer } from '../../functions/http/customer.js';
 import { handler as meta } from '../../functions/http/meta.js';
 import { handler as simulator } from '../../functions/http/simulator.js';
 import { handler as staff } from '../../functions/http/staff.js';
+import { handler as staffPoster } from '../../functions/http/staff-poster.js';
 import { handler as wealth } from '../../functions/http/wealth.js';
 import { serverlessFile } from '../../scripts/lib/serverless-config.js';
 import { call, useBank } from '../support/bank.js';
@@ -24,14 +25,14 @@ import { assertNoPersonalDataInResponses } from '../support/pii.js';
 
 useBank();
 
-const handlers = { account, admin, auth, bills, customer, loans, meta, simulator, staff, wealth } as Record<string, Parameters<typeof call>[0]>;
+const handlers = { account, admin, auth, bills, customer, loans, meta, simulator, 'staff-poster': staffPoster, staff, wealth } as Record<string, Parameters<typeof call>[0]>;
 
 /** The handler serverless.yml wires each "METHOD /path" to. */
 function deployedHandlers(): Map<string, Parameters<typeof call>[0]> {
   const map = new Map<string, Parameters<typeof call>[0]>();
   for (const [name, fn] of Object.entries(serverlessFile().functions)) {
     if (!fn.events?.some((event) => event.httpApi)) continue;
-    const module = /^functions\/http\/(\w+)\.handler$/.exec(fn.handler)?.[1];
+    const module = /^functions\/http\/([\w-]+)\.handler$/.exec(fn.handler)?.[1];
     assert.ok(module && handlers[module], `${name} → ${fn.handler}`);
     for (const event of fn.events ?? []) if (event.httpApi) map.set(event.httpApi, handlers[module]!);
   }

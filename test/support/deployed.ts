@@ -8,7 +8,7 @@ export type Handler = Parameters<typeof call>[0];
 export async function deployedHandlers(): Promise<Map<string, Handler>> {
   const byRouteKey = new Map<string, Handler>();
   for (const fn of Object.values(serverlessFile().functions)) {
-    const module = /^functions\/http\/(\w+)\.handler$/.exec(fn.handler)?.[1];
+    const module = /^functions\/http\/([\w-]+)\.handler$/.exec(fn.handler)?.[1];
     if (!module) continue;
     const handler = ((await import(`../../functions/http/${module}.js`)) as { handler: Handler }).handler;
     for (const event of fn.events ?? []) if (event.httpApi) byRouteKey.set(event.httpApi, handler);

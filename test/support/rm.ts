@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { handler as simulator } from '../../functions/http/simulator.js';
 import { handler as staffHandler } from '../../functions/http/staff.js';
+import { handler as staffPosterHandler } from '../../functions/http/staff-poster.js';
 import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
 import { call, type CallOptions, type CallResult } from './bank.js';
 
@@ -58,8 +59,10 @@ export async function newStaff(options: { name: string; branchId: string; role?:
 }
 
 /** A call to the staff handler (whatever its auth) as this staff member. */
+/** A staff route, through the function serverless.yml deploys it to (posters have their own). */
 export function asStaff(who: Staff | undefined, options: Omit<CallOptions, 'token'>): Promise<CallResult> {
-  return call(staffHandler, { ...options, ...(who ? { token: who.token } : {}) });
+  const handler = options.path.endsWith('/poster') ? staffPosterHandler : staffHandler;
+  return call(handler, { ...options, ...(who ? { token: who.token } : {}) });
 }
 
 export async function shareLink(who: Staff, product: { type: string; id: string }, extra: Record<string, unknown> = {}) {

@@ -3,7 +3,8 @@
 // annualized as i × 12. It is a rate, not money, so doubles are fine; bisection is used because
 // it cannot diverge and its iteration count is known in advance.
 import { assertFen, assertPositiveFen, sumFen } from '../money.js';
-import { Dec, formatRateBps, roundHalfUp } from './arith.js';
+import { Dec, roundHalfUp } from './arith.js';
+import { formatRateBps } from '../format.js';
 import type { Schedule } from './schedule.js';
 
 /** Bisection halves [0, 1] each step; 200 steps is far past double precision. */

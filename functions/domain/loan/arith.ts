@@ -38,33 +38,3 @@ export function monthlyInterestFen(principalFen: number, annualRateBps: Decimal.
 export function dailyInterestFen(principalFen: number, annualRateBps: Decimal.Value, days: number): number {
   return roundFen(new Dec(principalFen).times(annualRateBps).times(days).div(BPS_PER_YEAR_TO_DAILY), 'interestFen');
 }
-
-/** Integer basis points within [0, maxBps]; rates come from configuration and products. */
-export function assertRateBps(rateBps: number, what: string, maxBps: number): number {
-  if (!Number.isSafeInteger(rateBps) || rateBps < 0 || rateBps > maxBps) {
-    throw new Error(`${what} must be whole basis points in [0, ${maxBps}], got ${rateBps}`);
-  }
-  return rateBps;
-}
-
-export function assertIntIn(value: number, what: string, min: number, max: number): number {
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new Error(`${what} must be an integer in [${min}, ${max}], got ${value}`);
-  }
-  return value;
-}
-
-/** 721 → "7.21%", built from integers so no float formatting can misround it. */
-export function formatRateBps(rateBps: number): string {
-  const whole = Math.floor(rateBps / 100);
-  return `${whole}.${String(rateBps - whole * 100).padStart(2, '0')}%`;
-}
-
-/** 123456789 → "1,234,567.89"; whole yuan print without decimals ("1,000"). */
-export function formatYuan(amountFen: number): string {
-  assertFen(amountFen);
-  const yuan = Math.floor(amountFen / 100);
-  const cents = amountFen - yuan * 100;
-  const grouped = String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return cents === 0 ? grouped : `${grouped}.${String(cents).padStart(2, '0')}`;
-}

@@ -1,7 +1,7 @@
 // The public calculator: a product, a grade's price and a request → the full schedule with both
 // the nominal and the IRR annualized rate, the latter shown at least as prominently.
 import { refuse } from '../errors.js';
-import { formatRateBps } from './arith.js';
+import { formatRateBps } from '../format.js';
 import { type AnnualizedRate, scheduleAnnualizedRate } from './apr.js';
 import { type LoanProduct, productFitReasons, type RepaymentMethod, type RiskGrade } from './product.js';
 import { priceLoan } from './pricing.js';

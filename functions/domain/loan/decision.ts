@@ -28,7 +28,9 @@
 import * as z from 'zod';
 import { ageOn } from '../idcard.js';
 import { assertFen } from '../money.js';
-import { assertRateBps, Dec, formatRateBps, formatYuan, roundHalfUp } from './arith.js';
+import { Dec, roundHalfUp } from './arith.js';
+import { assertRateBps } from '../bounds.js';
+import { formatRateBps, formatYuan } from '../format.js';
 import { scheduleAnnualizedRate } from './apr.js';
 import { addDays, addMonthsClamped, assertIsoDate } from './dates.js';
 import { isValidCreditCode } from './business-licence.js';

@@ -12,4 +12,4 @@ export * from './product.js';
 export * from './repayment.js';
 export * from './schedule.js';
 export * from './state.js';
-export { formatRateBps, formatYuan } from './arith.js';
+export { formatRateBps, formatYuan } from '../format.js';

@@ -1,7 +1,7 @@
 // Pricing: annual nominal rate = LPR + the product's spread for the risk grade, never above the
 // product's cap nor the 24% judicial ceiling. LPR is configuration (1-year LPR 3.00% since May 2025).
 import { refuse } from '../errors.js';
-import { assertRateBps } from './arith.js';
+import { assertRateBps } from '../bounds.js';
 import { JUDICIAL_RATE_CEILING_BPS, type LoanProduct, type RiskGrade } from './product.js';
 
 /** The configuration's starting value; the live LPR is passed in, never read from here. */

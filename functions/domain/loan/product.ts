@@ -1,7 +1,7 @@
 // Loan products are data: operators publish new versions through the admin API, and every
 // contract keeps the (productId, version) it was priced under. The schema is the gate.
 import * as z from 'zod';
-import { formatYuan } from './arith.js';
+import { formatYuan } from '../format.js';
 
 export const LOAN_KINDS = ['CONSUMER_CREDIT', 'MICRO_BUSINESS'] as const;
 export type LoanKind = (typeof LOAN_KINDS)[number];

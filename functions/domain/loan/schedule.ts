@@ -2,7 +2,8 @@
 // rounded half-up to the fen (how Chinese banks quote instalment loans, whatever the month's length).
 import { refuse } from '../errors.js';
 import { assertFen, sumFen } from '../money.js';
-import { assertIntIn, assertRateBps, Dec, monthlyInterestFen, monthlyRate, roundFen } from './arith.js';
+import { Dec, monthlyInterestFen, monthlyRate, roundFen } from './arith.js';
+import { assertIntIn, assertRateBps } from '../bounds.js';
 import { addMonthsClamped, assertIsoDate } from './dates.js';
 import { JUDICIAL_RATE_CEILING_BPS, REPAYMENT_METHODS, type RepaymentMethod } from './product.js';
 

@@ -2,7 +2,7 @@
 // until when it may be cancelled, and how a redemption splits between fast (T+0) and normal (T+1).
 import { refuse } from '../errors.js';
 import { assertFen } from '../money.js';
-import { formatYuan } from '../loan/arith.js';
+import { formatYuan } from '../format.js';
 import { addDays } from '../loan/dates.js';
 import { isMoneyMarket, type WealthProduct } from './product.js';
 

@@ -5,7 +5,7 @@
 // unit in hundredths of a fen (`navCentiFen`, 1.0234 yuan = 10234). Money-market funds keep the
 // NAV at 1.0000 and publish a 7-day annualized yield and the income per 10,000 units instead.
 import * as z from 'zod';
-import { formatYuan } from '../loan/arith.js';
+import { formatYuan } from '../format.js';
 
 export const WEALTH_PRODUCT_TYPES = ['MONEY_MARKET', 'FIXED_TERM', 'BOND_FUND', 'MIXED_FUND'] as const;
 export type WealthProductType = (typeof WEALTH_PRODUCT_TYPES)[number];
