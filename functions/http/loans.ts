@@ -9,7 +9,7 @@ import { Refusal, refuse } from '../domain/errors.js';
 import { parseIdNumber } from '../domain/idcard.js';
 import { HOUSE_ACCOUNTS, type Journal, loanDrawdownJournal, loanRepaymentJournal } from '../domain/ledger.js';
 import { scheduleAnnualizedRate } from '../domain/loan/apr.js';
-import { formatRateBps } from '../domain/loan/arith.js';
+import { formatRateBps } from '../domain/format.js';
 import { calculatorQuote } from '../domain/loan/calculator.js';
 import { decide, loanApplicationSchema, RULE_VERSION } from '../domain/loan/decision.js';
 import { applyDeferral, planDeferral } from '../domain/loan/deferral.js';
@@ -21,7 +21,7 @@ import { buildSchedule } from '../domain/loan/schedule.js';
 import { isPaidOff, type LoanState, openLoan } from '../domain/loan/state.js';
 import { getAccount } from '../store/accounts.js';
 import { decrypt } from '../store/crypto.js';
-import { deterministicJournalId, houseShard, type PostOutcome, postJournal } from '../store/ledger.js';
+import { deterministicJournalId, getJournal, houseShard, type PostOutcome, postJournal } from '../store/ledger.js';
 import { currentBusinessDate } from '../store/business-date.js';
 import { recordCustomerEvent } from '../store/customer-events.js';
 import * as loans from '../store/loans.js';
@@ -344,6 +344,10 @@ const repay = defineRoute('repay', routes.repay, async ({ customerId, params, bo
   await loadOwnAccount(customer);
   const journalId = deterministicJournalId(customerId, 'repay', idempotencyKey);
   const today = await currentBusinessDate(now);
+  // A retry of a repayment that committed (its answer lost) is answered from its journal:
+  // allocating again against the loan it already changed would be another movement.
+  const done = await getJournal(journalId);
+  if (done) return repaymentResult(done, await ownLoan(customerId, params.loanId), today);
   const allocate = async () => {
     const loan = await ownLoan(customerId, params.loanId);
     assertActive(loan);
@@ -390,18 +394,26 @@ const payoffQuote = defineRoute('payoffQuote', routes.payoffQuote, async ({ cust
 const payoff = defineRoute('payoff', routes.payoff, async ({ customerId, params, body, now, idempotencyKey }) => {
   const customer = await loadCustomer(customerId);
   await loadOwnAccount(customer);
+  const journalId = deterministicJournalId(customerId, 'payoff', idempotencyKey);
+  const today = await currentBusinessDate(now);
+  // A retry of a payoff that committed (its answer lost) is answered from its journal: the loan
+  // it paid off would otherwise refuse it as already paid off, though the money moved.
+  const done = await getJournal(journalId);
+  if (done) {
+    await loans.deletePayoffQuote(customerId, params.loanId);
+    return repaymentResult(done, await ownLoan(customerId, params.loanId), today);
+  }
   const loan = await ownLoan(customerId, params.loanId);
   assertActive(loan);
   const quote = await loans.payoffQuote(customerId, loan.loanId);
   if (!quote) return refuse('unprocessable', 'PAYOFF_QUOTE_REQUIRED', '请先获取提前结清金额');
-  const today = await currentBusinessDate(now);
   const next = payOff(loan.state, quote, today, now);
   await requirePin(customer, body.pin, now);
   const result = await settleRepayment({
     loan,
     next,
     parts: quote,
-    journalId: deterministicJournalId(customerId, 'payoff', idempotencyKey),
+    journalId,
     label: `${loan.productName}提前结清`,
     now,
     today,

@@ -12,7 +12,9 @@ import { call } from '../support/bank.js';
 import { useBank } from '../support/bank.js';
 import { balanceFen, onboard, topUp, type Onboarded } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
-import { assertLedgerSound } from '../support/ledger-check.js';
+import { assertLedgerSound, scanTable } from '../support/ledger-check.js';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { db } from '../../functions/store/client.js';
 import { seedProduct } from '../../functions/store/loans.js';
 import { SEED_LOAN_PRODUCTS } from '../../functions/domain/loan/product.js';
 
@@ -180,6 +182,40 @@ describe('loans', () => {
     const after = expectOk(await call(loans, { method: 'GET', path: `/v1/loans/${loan.loanId}`, token: who.token }));
     const paid = after.installments.reduce((sum: number, row: any) => sum + row.paidFen, 0);
     assert.equal(paid, 10_000);
+    await assertLedgerSound();
+  });
+
+  test('a repayment or payoff whose answer was lost, retried with its key, is answered from its journal', async () => {
+    const who = await onboard();
+    await approved(who);
+    expectOk(await topUp(who, 1_000_000));
+    const loan = expectOk(await draw(who, 500_000));
+    const { doc, tableName } = db();
+    // What route.ts does when a request fails after its transaction committed: the key is released.
+    const releaseKey = async (key: string) => {
+      const items = await scanTable();
+      const held = items.filter((i) => i.type === 'IDEMPOTENCY' && String(i.PK).endsWith(`#${key}`));
+      assert.equal(held.length, 1);
+      await doc.send(new DeleteCommand({ TableName: tableName, Key: { PK: held[0]!.PK, SK: held[0]!.SK } }));
+    };
+    const repayKey = randomUUID();
+    const repayment = { method: 'POST' as const, path: `/v1/loans/${loan.loanId}/repayments`, token: who.token, idempotencyKey: repayKey, body: { amountFen: 3_000, pin: who.pin } };
+    const first = expectOk(await call(loans, repayment));
+    await releaseKey(repayKey);
+    const again = expectOk(await call(loans, repayment));
+    assert.equal(again.journalId, first.journalId);
+    assert.equal(again.paidFen, 3_000);
+    assert.equal(again.balanceFen, first.balanceFen);
+
+    expectOk(await call(loans, { method: 'POST', path: `/v1/loans/${loan.loanId}/payoff-quote`, token: who.token }));
+    const payoffKey = randomUUID();
+    const payoff = { method: 'POST' as const, path: `/v1/loans/${loan.loanId}/payoff`, token: who.token, idempotencyKey: payoffKey, body: { pin: who.pin } };
+    const paid = expectOk(await call(loans, payoff));
+    assert.equal(paid.loan.status, 'PAID_OFF');
+    await releaseKey(payoffKey);
+    const paidAgain = expectOk(await call(loans, payoff));
+    assert.equal(paidAgain.journalId, paid.journalId);
+    assert.equal(paidAgain.balanceFen, paid.balanceFen);
     await assertLedgerSound();
   });
 
