@@ -4,10 +4,12 @@
 // below zero. After the run: the whole-table ledger invariants (ledger-check.ts) plus what the
 // clients saw: every success is in the ledger as the movement it claimed, every definitive
 // refusal left nothing, one key never got two different answers, each balance is its opening
-// balance plus exactly the successes, the Class II limits held, and each credit line's use is
-// exactly what was drawn minus the principal repaid.
+// balance plus exactly the successes, the Class II limits held (transfers and bill payments not
+// voided), each credit line's use is exactly what was drawn minus the principal repaid, and each
+// wealth order is refunded at most once, in full.
 import { TransactGetCommand } from '@aws-sdk/lib-dynamodb';
 import { HOUSE_ACCOUNTS } from '../../functions/domain/ledger.js';
+import { custodyAccountOf } from '../../functions/domain/wealth/journals.js';
 import { businessDate } from '../../functions/domain/time.js';
 import { db } from '../../functions/store/client.js';
 import { deterministicJournalId } from '../../functions/store/ledger.js';
@@ -72,11 +74,16 @@ export interface Party {
 export interface OpRecord {
   op: PlannedOp;
   /** The route name the server derives journal ids from. */
-  route: 'topUp' | 'withdraw' | 'transfer' | 'drawdown' | 'repay' | 'account';
+  route: 'topUp' | 'withdraw' | 'transfer' | 'drawdown' | 'repay' | 'billPay' | 'wealth-purchase' | 'wealth-cancel' | 'account';
   from: Party;
   to?: Party;
+  /** Wealth cancels: the order whose cancel was asked for. */
+  orderId?: string;
+  /** What went into amountFen (a bill payment's follows the bill it looked up). */
   amount: unknown;
   answers: Answer[];
+  /** A bill payment not sent because its lookup showed no bill (the answer it got instead). */
+  lookupFailed?: Answer;
   /** The same key sent again with another body: must be refused, and change nothing. */
   reuse?: Answer;
 }
@@ -151,6 +158,19 @@ export function finalCheck(input: FinalInput): FinalResult {
 
     const main = journals.get(journalId);
     const reversal = journals.get(reversalId);
+    // A bill payment's second phase: its journal ids derive from the payment id (bill-payment.ts).
+    const paymentId = `P${journalId.slice(1)}`;
+    const settleId = deterministicJournalId('bill-settle', paymentId);
+    const voidId = deterministicJournalId('bill-void', paymentId);
+    const settlement = journals.get(settleId);
+    const voided = journals.get(voidId);
+    const followers: [string, Item | undefined][] = [[reversalId, reversal], [settleId, settlement], [voidId, voided]];
+    if (record.lookupFailed) {
+      const lookup = record.lookupFailed;
+      if (lookup.outcome !== 'unknown') violations.push(`${tag}: the lookup of ${op.bill?.accountNumber}, which has a bill, answered ${lookup.status} ${lookup.code ?? lookup.raw.slice(0, 200)}`);
+      if (main) violations.push(`${tag}: no payment was sent, yet journal ${journalId} is in the ledger`);
+      continue;
+    }
     if (oks.length > 0) {
       const body = oks[0]!.body;
       const reversed = body.status === 'REVERSED';
@@ -160,7 +180,11 @@ export function finalCheck(input: FinalInput): FinalResult {
         continue;
       }
       if (record.route !== 'drawdown' && (!Number.isSafeInteger(body.balanceFen) || body.balanceFen < 0)) violations.push(`${tag}: answered a balance of ${body.balanceFen}`);
-      const answeredAmount = record.route === 'drawdown' ? body.principalFen : record.route === 'repay' ? body.paidFen : body.amountFen;
+      const answeredAmount =
+        record.route === 'drawdown' ? body.principalFen
+        : record.route === 'repay' ? body.paidFen
+        : record.route === 'wealth-purchase' || record.route === 'wealth-cancel' ? body.order?.amountFen
+        : body.amountFen;
       // A repayment without an amount pays whatever was payable.
       if (record.amount !== undefined && answeredAmount !== record.amount) violations.push(`${tag}: answered amount ${answeredAmount}`);
       if (!main) violations.push(`${tag}: succeeded but its journal ${journalId} is missing`);
@@ -174,6 +198,40 @@ export function finalCheck(input: FinalInput): FinalResult {
       } else if (record.route === 'repay') {
         if (claimedId !== journalId || main?.kind !== 'LOAN_REPAYMENT' || ownPosting(main, record.from.accountId) !== -amount) violations.push(`${tag}: ledger holds ${JSON.stringify(main?.postings)} for a repayment`);
         move(record.from.accountId, -amount);
+        expectedJournals.add(journalId);
+      } else if (record.route === 'billPay') {
+        if (claimedId !== journalId || body.paymentId !== paymentId || main?.kind !== 'BILL_HOLD' || ownPosting(main, record.from.accountId) !== -amount) {
+          violations.push(`${tag}: ledger holds ${JSON.stringify(main?.postings)} for the hold of payment ${body.paymentId}`);
+        }
+        expectedJournals.add(journalId);
+        // Settled: the money went on to the biller. Voided: it came back. Never both.
+        if (body.status === 'SETTLED') {
+          if (settlement?.kind !== 'BILL_SETTLEMENT' || settlement.completes !== journalId) violations.push(`${tag}: answered SETTLED but its settlement ${settleId} is ${JSON.stringify(settlement?.postings)}`);
+          if (voided) violations.push(`${tag}: answered SETTLED but the ledger also holds its void ${voidId}`);
+          move(record.from.accountId, -amount);
+          expectedJournals.add(settleId);
+        } else if (body.status === 'VOIDED') {
+          if (voided?.kind !== 'BILL_VOID' || voided.completes !== journalId || ownPosting(voided, record.from.accountId) !== amount) violations.push(`${tag}: answered VOIDED but its void ${voidId} is ${JSON.stringify(voided?.postings)}`);
+          if (settlement) violations.push(`${tag}: answered VOIDED but the ledger also holds its settlement ${settleId}`);
+          expectedJournals.add(voidId);
+        } else violations.push(`${tag}: answered ${body.status}; a payment is settled or voided before it is answered`);
+      } else if (record.route === 'wealth-purchase') {
+        const custody = (main?.postings as { accountId: string; amountFen: number }[] | undefined)?.find((p) => p.accountId.startsWith(`${custodyAccountOf(String(op.productId))}~`));
+        if (claimedId !== journalId || body.order?.orderId !== `W${journalId.slice(1)}` || main?.kind !== 'WEALTH_PURCHASE' || ownPosting(main, record.from.accountId) !== -amount || custody?.amountFen !== amount) {
+          violations.push(`${tag}: ledger holds ${JSON.stringify(main?.postings)} for a purchase of ${op.productId}`);
+        }
+        move(record.from.accountId, -amount);
+        expectedJournals.add(journalId);
+      } else if (record.route === 'wealth-cancel') {
+        const purchase = journals.get(`J${String(record.orderId).slice(1)}`);
+        if (claimedId !== journalId || body.order?.orderId !== record.orderId || body.order?.status !== 'CANCELLED' || main?.kind !== 'WEALTH_REFUND' || ownPosting(main, record.from.accountId) !== amount) {
+          violations.push(`${tag}: ledger holds ${JSON.stringify(main?.postings)} for the cancel of ${record.orderId}`);
+        }
+        // In full, and only of an order its owner paid for.
+        if (purchase?.kind !== 'WEALTH_PURCHASE' || ownPosting(purchase, record.from.accountId) !== -amount) {
+          violations.push(`${tag}: refunded ${amount} for order ${record.orderId}, paid ${ownPosting(purchase, record.from.accountId)} from this account`);
+        }
+        move(record.from.accountId, amount);
         expectedJournals.add(journalId);
       } else if (record.route === 'topUp') {
         if (body.journalId !== journalId || main?.kind !== 'TOP_UP' || ownPosting(main, record.from.accountId) !== amount) violations.push(`${tag}: ledger holds ${JSON.stringify(main?.postings)} for a top-up`);
@@ -203,24 +261,22 @@ export function finalCheck(input: FinalInput): FinalResult {
     } else if (rejected.length > 0) {
       // A definitive refusal changed nothing.
       if (main) violations.push(`${tag}: refused (${rejected[0]!.status} ${rejected[0]!.code}) but journal ${journalId} is in the ledger`);
-      if (reversal) violations.push(`${tag}: refused but reversal ${reversalId} is in the ledger`);
+      for (const [id, journal] of followers) if (journal) violations.push(`${tag}: refused but ${journal.kind} ${id} is in the ledger`);
     } else {
-      // Nobody learnt the outcome: the ledger decides, and it must be all or nothing.
+      // Nobody learnt the outcome: the ledger decides, and it must be all or nothing (a bill
+      // payment may also have stopped between its hold and its settlement or void).
       unknownKeys.add(op.key);
       if (main) {
         unknownApplied++;
-        unkeyed.add(journalId);
-        expectedJournals.add(journalId);
-        const postings = main.postings as { accountId: string; amountFen: number }[];
-        for (const p of postings) if (customerAccounts.has(p.accountId)) move(p.accountId, p.amountFen);
-        if (reversal) {
-          unkeyed.add(reversalId);
-          expectedJournals.add(reversalId);
-          for (const p of reversal.postings as { accountId: string; amountFen: number }[]) if (customerAccounts.has(p.accountId)) move(p.accountId, p.amountFen);
+        for (const [id, journal] of [[journalId, main] as const, ...followers]) {
+          if (!journal) continue;
+          unkeyed.add(id);
+          expectedJournals.add(id);
+          for (const p of journal.postings as { accountId: string; amountFen: number }[]) if (customerAccounts.has(p.accountId)) move(p.accountId, p.amountFen);
         }
       } else {
         unknownNotApplied++;
-        if (reversal) violations.push(`${tag}: reversal ${reversalId} without its withdrawal`);
+        for (const [id, journal] of followers) if (journal) violations.push(`${tag}: ${journal.kind} ${id} without ${journalId}`);
       }
     }
   }
@@ -249,14 +305,17 @@ export function finalCheck(input: FinalInput): FinalResult {
     if (stored !== want) violations.push(`account ${accountId}: balance ${stored}, but opening + answered movements = ${want}`);
   }
 
-  // Class II limits: transfers per account, direction, CST day and year, against the limits and
-  // against the stored counters (which move in the same transaction).
+  // Class II limits: non-bound movements per account, direction, CST day and year — transfers,
+  // and bill payments by their hold unless voided (a void gives the limit back) — against the
+  // limits and against the stored counters (which move in the same transactions).
   const used = new Map<string, number>();
   const add = (key: string, amount: number) => used.set(key, (used.get(key) ?? 0) + amount);
+  const voidedHolds = new Set([...journals.values()].filter((j) => j.kind === 'BILL_VOID').map((j) => String(j.completes)));
   for (const journal of journals.values()) {
-    if (journal.kind !== 'TRANSFER') continue;
+    if (!(journal.kind === 'TRANSFER' || (journal.kind === 'BILL_HOLD' && !voidedHolds.has(String(journal.journalId))))) continue;
     const day = businessDate(new Date(String(journal.createdAt)));
     for (const p of journal.postings as { accountId: string; amountFen: number }[]) {
+      if (!customerAccounts.has(p.accountId)) continue;
       const direction = p.amountFen < 0 ? 'OUT' : 'IN';
       add(`${p.accountId}|${direction}#D#${day}`, Math.abs(p.amountFen));
       add(`${p.accountId}|${direction}#Y#${day.slice(0, 4)}`, Math.abs(p.amountFen));
@@ -266,16 +325,18 @@ export function finalCheck(input: FinalInput): FinalResult {
     const limit = key.includes('#D#') ? limits.dailyFen : limits.yearlyFen;
     if (amount > limit) violations.push(`Class II limit exceeded: ${key} moved ${amount} > ${limit}`);
   }
-  const counters = items.filter((i) => i.type === 'LIMIT');
+  // Other counters (a money-market fund's fast-redemption cap, WEALTH-FAST#…) are not Class II's.
+  const counters = items.filter((i) => i.type === 'LIMIT' && /^(IN|OUT)#/.test(String(i.bucket)));
   for (const counter of counters) {
     const key = `${String(counter.PK).slice('ACCT#'.length)}|${counter.bucket}`;
-    if (Number(counter.usedFen) !== (used.get(key) ?? 0)) violations.push(`limit counter ${key} holds ${counter.usedFen}, transfers sum to ${used.get(key) ?? 0}`);
+    if (Number(counter.usedFen) !== (used.get(key) ?? 0)) violations.push(`limit counter ${key} holds ${counter.usedFen}, transfers and bill payments sum to ${used.get(key) ?? 0}`);
   }
   for (const key of used.keys()) {
     if (!counters.some((c) => `${String(c.PK).slice('ACCT#'.length)}|${c.bucket}` === key)) violations.push(`no limit counter for ${key}`);
   }
 
   violations.push(...creditLineViolations(items, [...journals.values()]));
+  violations.push(...wealthRefundViolations([...journals.values()]));
 
   return { violations, unknownApplied, unknownNotApplied, journals: journals.size };
 }
@@ -306,6 +367,38 @@ function creditLineViolations(items: Item[], journals: Item[]): string[] {
     if (Number(line.usedFen) !== want) violations.push(`credit line of ${customerId}: used ${line.usedFen}, the ledger says ${want}`);
     if (Number(line.availableFen) !== Number(line.creditLimitFen) - Number(line.usedFen)) {
       violations.push(`credit line of ${customerId}: available ${line.availableFen} ≠ limit ${line.creditLimitFen} − used ${line.usedFen}`);
+    }
+  }
+  return violations;
+}
+
+/** Each wealth order is refunded at most once, in full, to the account that paid for it. (No day
+ *  close runs in the bank test, so the only refunds are cooling-off cancels: no failed orders, no
+ *  confirmation residuals.) The custody postings name the order. */
+function wealthRefundViolations(journals: Item[]): string[] {
+  const violations: string[] = [];
+  type P = { accountId: string; amountFen: number; counterparty: string };
+  const split = (journal: Item) => {
+    const postings = journal.postings as P[];
+    const custody = postings.find((p) => p.accountId.startsWith(`${HOUSE_ACCOUNTS.WEALTH_CUSTODY}-`));
+    return { custody, customer: postings.find((p) => p !== custody) };
+  };
+  const paid = new Map<string, P>();
+  for (const journal of journals) {
+    if (journal.kind !== 'WEALTH_PURCHASE') continue;
+    const { custody, customer } = split(journal);
+    if (custody && customer) paid.set(custody.counterparty, customer);
+  }
+  const refunded = new Map<string, string>();
+  for (const journal of journals) {
+    if (journal.kind !== 'WEALTH_REFUND') continue;
+    const { custody, customer } = split(journal);
+    const orderId = String(custody?.counterparty);
+    const payment = paid.get(orderId);
+    if (refunded.has(orderId)) violations.push(`order ${orderId} refunded twice: ${refunded.get(orderId)} and ${journal.journalId}`);
+    refunded.set(orderId, String(journal.journalId));
+    if (!payment || payment.accountId !== customer?.accountId || payment.amountFen !== -customer.amountFen) {
+      violations.push(`refund ${journal.journalId} pays ${customer?.amountFen} to ${customer?.accountId} for order ${orderId}, paid ${payment?.amountFen} from ${payment?.accountId}`);
     }
   }
   return violations;

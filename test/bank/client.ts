@@ -1,6 +1,6 @@
 // The bank test's HTTP client: sends one request to the real API and retries it — with the SAME
-// Idempotency-Key and body — until the answer is definitive: 200, or a 4xx other than 409
-// REQUEST_IN_PROGRESS. 5xx, network errors, timeouts, 409 and answers that are not the API's
+// Idempotency-Key and body — until the answer is definitive: 200, or a 4xx other than a 409
+// "in progress". 5xx, network errors, timeouts, 409 and answers that are not the API's
 // (serverless offline reloading, DynamoDB Local restarting) are retried, within bounds.
 import { errorShapeProblem, internalDetail } from '../support/leaks.js';
 
@@ -52,6 +52,11 @@ export interface ClientOptions {
 export function newStats(): ClientStats {
   return { requests: 0, retries: 0, byStatus: {}, problems: [], emulatorAnswers: 0, emulatorSamples: [] };
 }
+
+/** 409s that say "not decided yet" rather than "no": this key's request still running, or
+ *  another payment of the same bill still with the gateway (once it ends, the bill is paid —
+ *  BILL_ALREADY_PAID — or free again). Both are waited for; neither is an answer. */
+const IN_PROGRESS = new Set(['REQUEST_IN_PROGRESS', 'BILL_PAYMENT_IN_PROGRESS']);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -124,7 +129,7 @@ export async function send(options: ClientOptions, request: Request): Promise<An
       if (shape) options.stats.problems.push(`${request.method} ${request.path} ${result}: error shape (${shape}) ${raw.slice(0, 300)}`);
     }
     if (result === 200) return { outcome: 'ok', status: 200, body, raw, attempts };
-    if (result === 409 && code === 'REQUEST_IN_PROGRESS') {
+    if (result === 409 && IN_PROGRESS.has(code ?? '')) {
       inProgress = true;
       continue;
     }

@@ -23,7 +23,7 @@ export interface CustomerSpec {
   openingFen: number;
 }
 
-export type OpKind = 'topUp' | 'withdraw' | 'transfer' | 'loanDraw' | 'loanRepay' | 'read';
+export type OpKind = 'topUp' | 'withdraw' | 'transfer' | 'loanDraw' | 'loanRepay' | 'billPay' | 'wealthBuy' | 'wealthCancel' | 'read';
 export type AmountClass = 'valid' | 'schemaInvalid' | 'ruleInvalid';
 export type Delivery = 'once' | 'repeat' | 'concurrent' | 'reuse';
 
@@ -35,11 +35,18 @@ export interface PlannedOp {
   /** Transfers: a customer index, the sender itself, or a phone no customer has. */
   to?: number | 'self' | 'stranger';
   amountClass: AmountClass;
-  /** Exactly what goes into the body's amountFen (absent when `undefined`). */
+  /** Exactly what goes into the body's amountFen (absent when `undefined`; a bill payment with
+   *  `bill.overDueFen` sends the amount due it looked up plus that instead). */
   amount: unknown;
   memo?: string;
   /** Loan drawdowns: the term and repayment method asked for. */
   loanTerms?: { termMonths: number; method: 'EQUAL_INSTALLMENT' | 'EQUAL_PRINCIPAL' };
+  /** Bill payments: the biller, the account number at it (its last digit picks the simulator's
+   *  answer) and, when the amount follows the bill, what to add to the amount due (below 0:
+   *  less than the bill). */
+  bill?: { billerId: string; accountNumber: string; overDueFen?: number };
+  /** Wealth purchases: the product bought. */
+  productId?: string;
   key: string;
   delivery: Delivery;
   /** Copies sent at once when delivery is 'concurrent'. */
@@ -146,12 +153,17 @@ function schemaInvalidAmount(rng: Rng): unknown {
   ])();
 }
 
-function op(rng: Rng, n: number, seed: number, customerCount: number, largeTransfer: number): PlannedOp {
-  const kind = rng.weighted<OpKind>({ transfer: 30, topUp: 20, withdraw: 16, loanDraw: 6, loanRepay: 8, read: 12 });
+function op(rng: Rng, n: number, seed: number, customerCount: number, largeTransfer: number, billAccounts: string[]): PlannedOp {
+  const kind = rng.weighted<OpKind>({ transfer: 26, topUp: 19, withdraw: 13, loanDraw: 5, loanRepay: 7, billPay: 10, wealthBuy: 8, wealthCancel: 4, read: 8 });
   const who = rng.int(0, customerCount - 1);
   const key = `bank${seed.toString(36)}-${n}`;
   const base = { id: n, kind, who, key, copies: 1 };
   if (kind === 'read') return { ...base, amountClass: 'valid', amount: undefined, delivery: 'once' };
+  if (kind === 'billPay') return billPay(rng, base, billAccounts);
+  if (kind === 'wealthBuy') return wealthBuy(rng, base);
+  // A cancel names one of the customer's orders (picked when it runs) and carries only the PIN:
+  // there is no other body to reuse its key with.
+  if (kind === 'wealthCancel') return { ...base, amountClass: 'valid', amount: undefined, ...delivered(rng, false) };
   const amountClass = rng.weighted<AmountClass>({ valid: 80, schemaInvalid: 12, ruleInvalid: 8 });
   let amount: unknown;
   let to: PlannedOp['to'];
@@ -177,7 +189,6 @@ function op(rng: Rng, n: number, seed: number, customerCount: number, largeTrans
   else if (kind === 'topUp') amount = rng.chance(0.05) ? rng.logInt(300_000, 5_000_000) : rng.logInt(1, 300_000);
   else if (kind === 'withdraw') amount = rng.chance(0.1) ? rng.logInt(200_000, 4_000_000) : rng.logInt(1, 200_000);
   else amount = rng.chance(largeTransfer) ? rng.int(150_000, 1_000_000) : rng.logInt(1, 80_000);
-  const delivery = rng.weighted<Delivery>({ once: 82, repeat: 8, concurrent: 7, reuse: amountClass === 'valid' ? 3 : 0 });
   return {
     ...base,
     amountClass,
@@ -185,9 +196,90 @@ function op(rng: Rng, n: number, seed: number, customerCount: number, largeTrans
     ...(to !== undefined ? { to } : {}),
     ...(memo ? { memo } : {}),
     ...(loanTerms ? { loanTerms } : {}),
-    delivery,
-    copies: delivery === 'concurrent' ? rng.int(2, 3) : 1,
+    ...delivered(rng, amountClass === 'valid'),
   };
+}
+
+function delivered(rng: Rng, mayReuse: boolean): { delivery: Delivery; copies: number } {
+  const delivery = rng.weighted<Delivery>({ once: 82, repeat: 8, concurrent: 7, reuse: mayReuse ? 3 : 0 });
+  return { delivery, copies: delivery === 'concurrent' ? rng.int(2, 3) : 1 };
+}
+
+/** The biller the bank test pays: electricity, at least the bill, up to 5,000 yuan. */
+export const BANK_BILLER = { billerId: 'nj-power', minFen: 1_000, maxFen: 500_000 } as const;
+/** Simulator endings (functions/adapters/biller-gateway.ts) by what they lead to. */
+const HAS_BILL = ['0', '1', '2', '3', '4', '6'];
+const VOIDED = ['8', '9'];
+
+/** A bill payment: mostly bills paid in full (looked up first) and settled; some prepayments on
+ *  an account with no bill, some the gateway never answers or declines (voided, refunded), some
+ *  for an account the biller does not know or a biller that does not exist; amounts below the
+ *  bill, over the biller's maximum, or not amounts at all. One in five pays an account number
+ *  an earlier payment used — the bill may be paid already, and must not be paid twice. */
+function billPay(rng: Rng, base: Pick<PlannedOp, 'id' | 'kind' | 'who' | 'key' | 'copies'>, billAccounts: string[]): PlannedOp {
+  const amountClass = rng.weighted<AmountClass>({ valid: 80, schemaInvalid: 12, ruleInvalid: 8 });
+  const fresh = (ending: string) => {
+    const accountNumber = `${rng.int(1, 9)}${String(rng.int(0, 99_999_999)).padStart(8, '0')}${ending}`;
+    billAccounts.push(accountNumber);
+    return accountNumber;
+  };
+  let billerId: string = BANK_BILLER.billerId;
+  let accountNumber: string;
+  let overDueFen: number | undefined;
+  let amount: unknown;
+  if (amountClass === 'valid') {
+    accountNumber = billAccounts.length && rng.chance(0.2)
+      ? rng.pick(billAccounts)
+      : fresh(rng.weighted({ bill: 72, noBill: 8, voided: 20 }) === 'bill' ? rng.pick(HAS_BILL) : rng.chance(0.4) ? '5' : rng.pick(VOIDED));
+    if (accountNumber.endsWith('5')) amount = rng.int(BANK_BILLER.minFen, 100_000);
+    else if (accountNumber.endsWith('7')) amount = rng.int(BANK_BILLER.minFen, 100_000);
+    else overDueFen = rng.chance(0.85) ? 0 : rng.logInt(1, 20_000);
+  } else if (amountClass === 'schemaInvalid') {
+    accountNumber = fresh(rng.pick(HAS_BILL));
+    if (rng.chance(0.2)) {
+      // Nine digits where the biller's account numbers have ten.
+      accountNumber = accountNumber.slice(1);
+      amount = rng.int(BANK_BILLER.minFen, 100_000);
+    } else amount = schemaInvalidAmount(rng);
+  } else {
+    const why = rng.weighted({ belowBill: 35, overMax: 30, notFound: 25, noBiller: 10 });
+    accountNumber = fresh(why === 'notFound' ? '7' : rng.pick(HAS_BILL));
+    if (why === 'belowBill') overDueFen = -rng.int(1, 2_999);
+    else amount = why === 'overMax' ? rng.int(BANK_BILLER.maxFen + 1, 5_000_000) : rng.int(BANK_BILLER.minFen, 100_000);
+    if (why === 'noBiller') billerId = 'nj-nowhere-power';
+  }
+  return {
+    ...base,
+    amountClass,
+    amount,
+    bill: { billerId, accountNumber, ...(overDueFen !== undefined ? { overDueFen } : {}) },
+    ...delivered(rng, amountClass === 'valid'),
+  };
+}
+
+/** The wealth products the bank test buys (scripts/lib/seed-wealth.ts): a money-market fund and
+ *  a 90-day product from 0.01 yuan (the latter with 24 h cooling-off), and a bank-issued product
+ *  from 10,000 yuan in steps of 1,000 (24 h cooling-off). */
+export const BANK_WEALTH = {
+  moneyMarket: { productId: 'zhaozhao-money', minFen: 1, stepFen: 1, maxFen: 50_000_000 },
+  coolingOff: { productId: 'jijiwen-90d', minFen: 1, stepFen: 1, maxFen: 100_000_000 },
+  bankPublic: { productId: 'wenying-180d', minFen: 1_000_000, stepFen: 100_000, maxFen: 100_000_000 },
+} as const;
+
+/** A wealth purchase: valid amounts from 1 fen; below the minimum, off the step, over the
+ *  maximum, or not amounts at all. */
+function wealthBuy(rng: Rng, base: Pick<PlannedOp, 'id' | 'kind' | 'who' | 'key' | 'copies'>): PlannedOp {
+  const amountClass = rng.weighted<AmountClass>({ valid: 80, schemaInvalid: 12, ruleInvalid: 8 });
+  let product: (typeof BANK_WEALTH)[keyof typeof BANK_WEALTH] = BANK_WEALTH[rng.weighted({ moneyMarket: 40, coolingOff: 45, bankPublic: 15 })];
+  let amount: unknown;
+  if (amountClass === 'schemaInvalid') amount = schemaInvalidAmount(rng);
+  else if (amountClass === 'ruleInvalid') {
+    const why = rng.weighted({ belowMinimum: 40, offStep: 40, overMax: 20 });
+    product = why === 'overMax' ? BANK_WEALTH.moneyMarket : BANK_WEALTH.bankPublic;
+    amount = why === 'belowMinimum' ? rng.int(1, product.minFen - 1) : why === 'offStep' ? product.minFen + rng.int(1, product.stepFen - 1) : rng.int(product.maxFen + 1, 100_000_000);
+  } else if (product === BANK_WEALTH.bankPublic) amount = product.minFen + product.stepFen * rng.int(0, 5);
+  else amount = rng.chance(0.1) ? 1 : rng.logInt(1, 300_000);
+  return { ...base, amountClass, amount, productId: product.productId, ...delivered(rng, amountClass === 'valid') };
 }
 
 export function makePlan(seed: number, size: PlanSize): BankPlan {
@@ -197,7 +289,8 @@ export function makePlan(seed: number, size: PlanSize): BankPlan {
   // customers' daily budget goes to them, however long the run.
   const largeTransfer = Math.min(0.08, Math.max(0.01, (0.5 * size.customers * 1_000_000) / (0.256 * size.ops * 575_000)));
   const rng = root.fork('operations');
-  const ops = Array.from({ length: size.ops }, (_, n) => op(rng, n, seed, people.length, largeTransfer));
+  const billAccounts: string[] = [];
+  const ops = Array.from({ length: size.ops }, (_, n) => op(rng, n, seed, people.length, largeTransfer, billAccounts));
   const total = ops.length;
   const faults = root.fork('kills');
   const kills = Array.from({ length: size.kills }, (_, k) => {

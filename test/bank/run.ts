@@ -9,11 +9,12 @@ import { startLocalStack, type LocalStack } from '../../scripts/lib/local-stack.
 import { freePort } from '../../scripts/lib/ports.js';
 import { serverlessFile } from '../../scripts/lib/serverless-config.js';
 import { HOUSE_ACCOUNTS } from '../../functions/domain/ledger.js';
+import { custodyAccountOf } from '../../functions/domain/wealth/journals.js';
 import { checkLedger, scanTable } from '../support/ledger-check.js';
 import { type Answer, type ClientOptions, type ClientStats, newStats, type Request, send } from './client.js';
 import { finalCheck, type OpRecord, snapshot, snapshotViolations } from './checker.js';
-import { type BankPlan, makePlan, type PlannedOp, type PlanSize, planFingerprint } from './plan.js';
-import { BANK_LOAN_PRODUCT, type LiveCustomer, prepareCustomers, signIn } from './setup.js';
+import { BANK_WEALTH, type BankPlan, makePlan, type PlannedOp, type PlanSize, planFingerprint } from './plan.js';
+import { BANK_LOAN_PRODUCT, disclosureVersions, type LiveCustomer, prepareCustomers, signIn } from './setup.js';
 
 export interface BankOptions extends PlanSize {
   seed: number;
@@ -44,20 +45,52 @@ export interface BankReport {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The name each route derives its journal ids from (functions/http/*.ts). */
-const ROUTE = { topUp: 'topUp', withdraw: 'withdraw', transfer: 'transfer', loanDraw: 'drawdown', loanRepay: 'repay', read: 'account' } as const;
-const PATH = { topUp: '/v1/account/top-up', withdraw: '/v1/account/withdraw', transfer: '/v1/account/transfer', loanDraw: '/v1/loans', read: '/v1/account' } as const;
+const ROUTE = {
+  topUp: 'topUp',
+  withdraw: 'withdraw',
+  transfer: 'transfer',
+  loanDraw: 'drawdown',
+  loanRepay: 'repay',
+  billPay: 'billPay',
+  wealthBuy: 'wealth-purchase',
+  wealthCancel: 'wealth-cancel',
+  read: 'account',
+} as const;
+const PATH = {
+  topUp: '/v1/account/top-up',
+  withdraw: '/v1/account/withdraw',
+  transfer: '/v1/account/transfer',
+  loanDraw: '/v1/loans',
+  billPay: '/v1/bill-payments',
+  wealthBuy: '/v1/wealth-orders',
+  read: '/v1/account',
+} as const;
 /** The house accounts the operations touch; with the customers they are the snapshot (≤ 100 items). */
-const HOUSE_IN_PLAY: string[] = [HOUSE_ACCOUNTS.CARD_SETTLEMENT, HOUSE_ACCOUNTS.LOAN_FUNDING, HOUSE_ACCOUNTS.INTEREST_INCOME];
+const HOUSE_IN_PLAY: string[] = [
+  HOUSE_ACCOUNTS.CARD_SETTLEMENT,
+  HOUSE_ACCOUNTS.LOAN_FUNDING,
+  HOUSE_ACCOUNTS.INTEREST_INCOME,
+  HOUSE_ACCOUNTS.BILL_CLEARING,
+  HOUSE_ACCOUNTS.BILLER_SETTLEMENT,
+  ...Object.values(BANK_WEALTH).map((product) => custodyAccountOf(product.productId)),
+];
+/** Shards per house account in the bank test. Deployed there are 16; 8 house accounts × 16 and
+ *  the customers would not fit one TransactGetItems (≤ 100 items), and a snapshot that is not one
+ *  read proves nothing. Sharding itself is the same code with any count. */
+export const BANK_HOUSE_SHARDS = 4;
 
 const isMovement = (body: any) => typeof body?.journalId === 'string' && typeof body?.status === 'string' && Number.isSafeInteger(body?.balanceFen);
 const isAccount = (body: any) => typeof body?.accountId === 'string' && Number.isSafeInteger(body?.balanceFen);
 const isLoan = (body: any) => typeof body?.loanId === 'string' && typeof body?.drawdownJournalId === 'string';
 const isRepayment = (body: any) => typeof body?.journalId === 'string' && Number.isSafeInteger(body?.paidFen);
+const isBillPayment = (body: any) => typeof body?.paymentId === 'string' && typeof body?.status === 'string' && isMovement(body);
+const isBillView = (body: any) => typeof body?.biller?.billerId === 'string' && body?.bill !== undefined;
+const isWealthOrder = (body: any) => typeof body?.journalId === 'string' && typeof body?.order?.orderId === 'string' && Number.isSafeInteger(body?.balanceFen);
 
 function label(record: OpRecord): string {
   const answer = record.answers.find((a) => a.outcome !== 'unknown') ?? record.answers[0];
   if (!answer || answer.outcome === 'unknown') return 'unknown';
-  if (answer.outcome === 'ok') return { read: 'ok', loanDraw: 'DRAWN', loanRepay: 'REPAID' }[record.op.kind as string] ?? String(answer.body.status);
+  if (answer.outcome === 'ok') return { read: 'ok', loanDraw: 'DRAWN', loanRepay: 'REPAID', wealthBuy: 'BOUGHT', wealthCancel: 'REFUNDED' }[record.op.kind as string] ?? String(answer.body.status);
   return `${answer.status} ${answer.code}`;
 }
 
@@ -72,6 +105,8 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
   // Two shared cores carry DynamoDB Local, the API and the clients: run the emulator's JVM with
   // the quick compiler only and the serial collector (faster start and restart, less JIT work).
   process.env.JAVA_TOOL_OPTIONS ??= '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
+  // The seed runs in this process and the API in serverless offline: both must shard alike.
+  process.env.HOUSE_SHARDS = String(BANK_HOUSE_SHARDS);
   const stack: LocalStack = await startLocalStack({
     dynamoPort: await freePort(),
     apiPort: await freePort(),
@@ -79,21 +114,27 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
     tableName: 'jinlin-bank',
     dataDir: join(dir, 'dynamodb'),
     log: false,
-    apiEnv: { JINLIN_FAULTS: `${options.faults},seed:${options.seed},log:${faultsLog}` },
+    apiEnv: { JINLIN_FAULTS: `${options.faults},seed:${options.seed},log:${faultsLog}`, HOUSE_SHARDS: String(BANK_HOUSE_SHARDS) },
     // Handlers in the offline process itself rather than one worker thread per concurrent
-    // request: half the CPU per request, which two cores need.
-    offlineArgs: ['--useInProcess'],
+    // request: half the CPU per request, which two cores need. --localEnvironment hands the
+    // functions this environment (HOUSE_SHARDS is not in serverless.yml).
+    offlineArgs: ['--useInProcess', '--localEnvironment'],
   });
   const startupMs = Date.now() - t0;
   let passed = false;
   try {
     const t1 = Date.now();
     const live = await prepareCustomers(plan.customers, options.seed);
+    const disclosures = await disclosureVersions(live[0]!.token);
     // The balance items: every account and house shard. The set is fixed from here on.
     const before = await scanTable();
     const accountIds = before
       .filter((i) => i.type === 'ACCOUNT' || (i.type === 'HOUSE' && HOUSE_IN_PLAY.some((house) => String(i.PK).startsWith(`ACCT#${house}~`))))
       .map((i) => String(i.PK).slice('ACCT#'.length));
+    const houseShards = accountIds.filter((id) => id.startsWith('HOUSE-')).length;
+    if (houseShards !== HOUSE_IN_PLAY.length * BANK_HOUSE_SHARDS) {
+      throw new Error(`the seed opened ${houseShards} shards of the house accounts in play, not ${HOUSE_IN_PLAY.length} × ${BANK_HOUSE_SHARDS}`);
+    }
     const customerAccounts = new Set(before.filter((i) => i.type === 'ACCOUNT').map((i) => String(i.accountId)));
     const setupReport = checkLedger(before, { unkeyedJournals: new Set(before.filter((i) => i.type === 'JOURNAL').map((i) => String(i.journalId))) });
     if (setupReport.violations.length) throw new Error(`ledger unsound before the run:\n${setupReport.violations.join('\n')}`);
@@ -116,7 +157,19 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
     const readClient = clientOptions(isAccount);
     const drawClient = clientOptions(isLoan);
     const repayClient = clientOptions(isRepayment);
-    const clientFor = { topUp: moneyClient, withdraw: moneyClient, transfer: moneyClient, loanDraw: drawClient, loanRepay: repayClient };
+    const billClient = clientOptions(isBillPayment);
+    const lookupClient = clientOptions(isBillView);
+    const wealthClient = clientOptions(isWealthOrder);
+    const clientFor = {
+      topUp: moneyClient,
+      withdraw: moneyClient,
+      transfer: moneyClient,
+      loanDraw: drawClient,
+      loanRepay: repayClient,
+      billPay: billClient,
+      wealthBuy: wealthClient,
+      wealthCancel: wealthClient,
+    };
 
     // Token upkeep: access tokens live 15 minutes; renew through sign-in (in this process)
     // before they run out, one renewal per customer at a time.
@@ -202,16 +255,29 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
       }
       const target = typeof op.to === 'number' ? live[op.to]! : undefined;
       const toPhone = op.to === 'self' ? who.spec.phone : op.to === 'stranger' ? plan.strangerPhone : target?.spec.phone;
+      let amount = op.amount;
+      if (op.bill?.overDueFen !== undefined) {
+        // The customer looks the bill up to know what is due, and pays that (plus or minus).
+        const lookup = await sendAs(lookupClient, who, { method: 'POST', path: '/v1/bill-lookups', body: { billerId: op.bill.billerId, accountNumber: op.bill.accountNumber } });
+        const due = lookup.outcome === 'ok' ? lookup.body.bill?.amountDueFen : undefined;
+        if (!Number.isSafeInteger(due)) return { op, route: ROUTE[op.kind], from, amount: undefined, answers: [], lookupFailed: lookup };
+        amount = due + op.bill.overDueFen;
+      }
       const body: Record<string, unknown> = {
-        ...(op.amount !== undefined ? { amountFen: op.amount } : {}),
+        ...(amount !== undefined ? { amountFen: amount } : {}),
         pin: who.spec.pin,
         ...(op.kind === 'transfer' ? { toPhone, ...(op.memo ? { memo: op.memo } : {}) } : {}),
         ...(op.kind === 'loanDraw' ? { productId: BANK_LOAN_PRODUCT, ...op.loanTerms } : {}),
+        ...(op.bill ? { billerId: op.bill.billerId, accountNumber: op.bill.accountNumber } : {}),
+        ...(op.productId ? { productId: op.productId, riskDisclosure: { acknowledged: true, version: disclosures.get(op.productId) } } : {}),
       };
       // A repayment goes to one of the loans drawn so far (which one depends on timing), or —
-      // before the customer has any — to a loan id nobody has, which must answer 404.
-      const loanId = who.loanIds.length ? who.loanIds[op.id % who.loanIds.length]! : `L${op.key.replace(/[^A-Za-z0-9]/g, '').padEnd(12, '0')}`;
-      const path = op.kind === 'loanRepay' ? `/v1/loans/${loanId}/repayments` : PATH[op.kind];
+      // before the customer has any — to a loan id nobody has, which must answer 404; a cancel
+      // likewise to one of the customer's orders.
+      const unknownId = (prefix: string, length: number) => `${prefix}${op.key.replace(/[^A-Za-z0-9]/g, '').padEnd(length, '0')}`;
+      const loanId = who.loanIds.length ? who.loanIds[op.id % who.loanIds.length]! : unknownId('L', 12);
+      const orderId = op.kind === 'wealthCancel' ? (who.orderIds.length ? who.orderIds[op.id % who.orderIds.length]! : unknownId('W', 26)) : undefined;
+      const path = op.kind === 'loanRepay' ? `/v1/loans/${loanId}/repayments` : op.kind === 'wealthCancel' ? `/v1/wealth-orders/${orderId}/cancel` : PATH[op.kind];
       const request = { method: 'POST' as const, path, key: op.key, body };
       const client = clientFor[op.kind];
       const record: OpRecord = {
@@ -219,7 +285,8 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
         route: ROUTE[op.kind],
         from,
         ...(target ? { to: { customerId: target.customerId, accountId: target.accountId } } : {}),
-        amount: op.amount,
+        ...(orderId ? { orderId } : {}),
+        amount,
         answers: [],
       };
       if (op.delivery === 'concurrent') {
@@ -227,12 +294,13 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
       } else {
         record.answers.push(await sendAs(client, who, request));
         if (op.delivery === 'repeat') record.answers.push(await sendAs(client, who, request));
-        if (op.delivery === 'reuse' && record.answers[0]!.outcome === 'ok' && typeof op.amount === 'number') {
-          record.reuse = await sendAs(client, who, { ...request, body: { ...body, amountFen: op.amount === 1 ? 2 : op.amount - 1 } });
+        if (op.delivery === 'reuse' && record.answers[0]!.outcome === 'ok' && typeof amount === 'number') {
+          record.reuse = await sendAs(client, who, { ...request, body: { ...body, amountFen: amount === 1 ? 2 : amount - 1 } });
         }
       }
-      const drawn = record.answers.find((answer) => answer.outcome === 'ok');
-      if (op.kind === 'loanDraw' && drawn && !who.loanIds.includes(drawn.body.loanId)) who.loanIds.push(drawn.body.loanId);
+      const done = record.answers.find((answer) => answer.outcome === 'ok');
+      if (op.kind === 'loanDraw' && done && !who.loanIds.includes(done.body.loanId)) who.loanIds.push(done.body.loanId);
+      if (op.kind === 'wealthBuy' && done && !who.orderIds.includes(done.body.order.orderId)) who.orderIds.push(done.body.order.orderId);
       return record;
     };
 
@@ -326,7 +394,7 @@ export function formatReport(r: BankReport): string {
   lines.push(`operations: ${r.executed} executed of ${r.planned} planned; ${r.journals} journals in the ledger`);
   for (const [kind, outcomes] of Object.entries(r.byKind).sort()) {
     const total = Object.values(outcomes).reduce((s, n) => s + n, 0);
-    lines.push(`  ${kind.padEnd(9)} ${String(total).padStart(6)}  ${Object.entries(outcomes).sort((a, b) => b[1] - a[1]).map(([o, n]) => `${o}: ${n}`).join(', ')}`);
+    lines.push(`  ${kind.padEnd(12)} ${String(total).padStart(6)}  ${Object.entries(outcomes).sort((a, b) => b[1] - a[1]).map(([o, n]) => `${o}: ${n}`).join(', ')}`);
   }
   lines.push('faults injected:');
   for (const [kind, n] of Object.entries(r.faults)) lines.push(`  ${kind}: ${n}`);

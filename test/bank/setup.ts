@@ -1,6 +1,6 @@
 // The bank test's customers, created before the clients start: signed in, phone bound, real
-// name checked, PIN set, e-account opened and funded, a consumer credit line approved — through
-// the real handlers, in this process
+// name checked, PIN set, e-account opened and funded, a consumer credit line approved, the wealth
+// risk questionnaire answered — through the real handlers, in this process
 // (no faults here: the faults belong to the run, not to its preparation).
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import assert from 'node:assert/strict';
@@ -11,10 +11,12 @@ import { handler as auth } from '../../functions/http/auth.js';
 import { handler as customer } from '../../functions/http/customer.js';
 import { handler as loans } from '../../functions/http/loans.js';
 import { handler as simulator } from '../../functions/http/simulator.js';
+import { handler as wealth } from '../../functions/http/wealth.js';
+import { RISK_QUESTIONNAIRE_VERSION, RISK_QUESTIONS } from '../../functions/domain/wealth/risk.js';
 import { db } from '../../functions/store/client.js';
 import { keys } from '../../functions/store/keys.js';
 import { call } from '../support/bank.js';
-import type { CustomerSpec } from './plan.js';
+import { BANK_WEALTH, type CustomerSpec } from './plan.js';
 
 export interface LiveCustomer {
   spec: CustomerSpec;
@@ -24,6 +26,8 @@ export interface LiveCustomer {
   tokenIssuedAt: number;
   /** Loans the clients were told were drawn, oldest first (repayments pick from them). */
   loanIds: string[];
+  /** Wealth orders the clients were told were bought, oldest first (cancels pick from them). */
+  orderIds: string[];
 }
 
 /** The product the bank test borrows from, and the application every customer makes for it. */
@@ -38,6 +42,12 @@ const LOAN_APPLICATION = {
   employer: '近邻科技有限公司',
   industry: 'INFORMATION_TECHNOLOGY',
   bureauConsent: { agreed: true, textVersion: 'bureau-consent-2025-05' },
+};
+
+/** Every answer scores 3: 30 points, C3 — may buy R1–R3, so every product the test buys. */
+const RISK_ANSWERS = {
+  questionnaireVersion: RISK_QUESTIONNAIRE_VERSION,
+  answers: RISK_QUESTIONS.map((question) => ({ questionId: question.questionId, optionId: question.options.find((option) => option.score === 3)!.optionId })),
 };
 
 const scryptAsync = promisify(scrypt) as (pin: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
@@ -84,7 +94,22 @@ async function onboard(spec: CustomerSpec): Promise<LiveCustomer> {
   );
   const decision = ok(await call(loans, { method: 'POST', path: '/v1/loan-applications', token, body: LOAN_APPLICATION }), 'loan application');
   assert.equal(decision.outcome, 'APPROVED', `bank customer ${spec.index}'s credit line: ${JSON.stringify(decision)}`);
-  return { spec, customerId, accountId: opened.accountId, token, tokenIssuedAt: Date.now(), loanIds: [] };
+  ok(await call(wealth, { method: 'POST', path: '/v1/wealth-risk-assessment', token, body: RISK_ANSWERS }), 'risk questionnaire');
+  for (const { productId } of Object.values(BANK_WEALTH)) {
+    const terms = ok(await call(wealth, { method: 'GET', path: `/v1/wealth-products/${productId}/purchase-terms`, token }), 'purchase terms');
+    assert.ok(terms.suitable, `bank customer ${spec.index} may not buy ${productId}: ${JSON.stringify(terms.suitability)}`);
+  }
+  return { spec, customerId, accountId: opened.accountId, token, tokenIssuedAt: Date.now(), loanIds: [], orderIds: [] };
+}
+
+/** The risk disclosure version each product's purchase must acknowledge, as the API shows it. */
+export async function disclosureVersions(token: string): Promise<Map<string, string>> {
+  const versions = new Map<string, string>();
+  for (const { productId } of Object.values(BANK_WEALTH)) {
+    const terms = ok(await call(wealth, { method: 'GET', path: `/v1/wealth-products/${productId}/purchase-terms`, token }), 'purchase terms');
+    versions.set(productId, terms.disclosure.version);
+  }
+  return versions;
 }
 
 /** Onboards and funds every customer; returns them in plan order. */
