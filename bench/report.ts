@@ -242,16 +242,15 @@ Without most of the scrypt cost the API reaches ${fmt.ratio(liteWorst)}–${fmt.
 ### What would meet ${LEDGER_TARGET_RATIO}×
 
 - *On AWS the ratio is a different question.* Each Lambda invocation gets its own CPU share, so
-  the PIN check adds latency (about ${fmt.ms(l.pinHashMsSerial)} ms at one vCPU, ≈ 3.5× that at the 512 MB the
-  functions get today) but does not cap throughput: that scales with Lambda concurrency, while
-  DynamoDB's capacity is the same for both sides. Here, one machine's two cores are the
-  ceiling for both the engine and every request's scrypt.
-- Keeping every rule, the API's own work can shrink: (1) give the \`account\` function 1,769 MB
-  (one full vCPU) — scrypt latency drops ≈ 3.5× at about the same GB-seconds per request;
-  (2) read the customer and the account with one BatchGetItem instead of two GetItems (one
-  round trip fewer on every money POST). Neither is done in this change: (1) is a deployment
-  decision with a cost, (2) touches code others are working in — and on this machine neither
-  closes the gap that scrypt opens.
+  the PIN check adds latency (about ${fmt.ms(l.pinHashMsSerial)} ms at one vCPU) but does not cap throughput: that
+  scales with Lambda concurrency, while DynamoDB's capacity is the same for both sides. Here,
+  one machine's two cores are the ceiling for both the engine and every request's scrypt.
+- Done: serverless.yml gives the functions that check a PIN (account, loans, wealth, bills)
+  1,769 MB, one full vCPU, so scrypt takes ≈ 1/3.5 of the time it took at the 512 MB default,
+  for about the same GB-seconds per request (item 6). It changes nothing on this machine.
+- Not done: reading the customer and the account with one BatchGetItem instead of two GetItems
+  (one round trip fewer on every money POST); on this machine it would not close the gap that
+  scrypt opens.
 - With the PIN cost as designed, ${LEDGER_TARGET_RATIO}× of a bare TransactWriteItems loop on the same two cores
   is not reachable: the PIN check alone costs more CPU than the engine spends on a transaction.
 `);
@@ -294,8 +293,8 @@ function decisionSection(d: DecisionResults): string {
 \`POST /v1/loan-applications\` (bench/decision.ts), timed around the handler in the benchmark's own
 process — the server-side time: schema validation, token check, the customer and e-account
 reads, decryption of name and ID, the credit bureau (simulator), the rules
-(functions/domain/loan/decision.ts), one transaction storing application, bureau report,
-decision and credit line, and the funnel events — against DynamoDB Local in memory, one request
+(functions/domain/loan/decision.ts), the writes that store the application (with its bureau report and
+decision) and the credit line, and the funnel events — against DynamoDB Local in memory, one request
 at a time (${d.samples} decisions after a warm-up, ${Object.entries(d.outcomes).map(([o, n]) => `${o} ${n}`).join(', ')}).
 
 | p50 | p99 | max | target |

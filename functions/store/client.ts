@@ -4,11 +4,11 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.js';
 import { installFaults, parseFaults } from './faults.js';
 
-let cached: { tableName: string; doc: DynamoDBDocumentClient } | undefined;
+let cached: { tableName: string; endpoint: string | undefined; doc: DynamoDBDocumentClient } | undefined;
 
 export function db(): { tableName: string; doc: DynamoDBDocumentClient } {
   const { TABLE_NAME, DYNAMODB_ENDPOINT, JINLIN_FAULTS } = config();
-  if (cached?.tableName === TABLE_NAME) return cached;
+  if (cached?.tableName === TABLE_NAME && cached.endpoint === DYNAMODB_ENDPOINT) return cached;
   const local = DYNAMODB_ENDPOINT
     ? {
         endpoint: DYNAMODB_ENDPOINT,
@@ -21,6 +21,7 @@ export function db(): { tableName: string; doc: DynamoDBDocumentClient } {
   if (JINLIN_FAULTS && DYNAMODB_ENDPOINT) installFaults(client, parseFaults(JINLIN_FAULTS));
   cached = {
     tableName: TABLE_NAME,
+    endpoint: DYNAMODB_ENDPOINT,
     doc: DynamoDBDocumentClient.from(client, {
       marshallOptions: { removeUndefinedValues: true },
     }),

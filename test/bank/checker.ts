@@ -74,7 +74,7 @@ export interface Party {
 export interface OpRecord {
   op: PlannedOp;
   /** The route name the server derives journal ids from. */
-  route: 'topUp' | 'withdraw' | 'transfer' | 'drawdown' | 'repay' | 'billPay' | 'wealth-purchase' | 'wealth-cancel' | 'account';
+  route: 'topUp' | 'withdraw' | 'transfer' | 'drawdown' | 'repay' | 'billPay' | 'wealth-purchase' | 'wealth-cancel' | 'wealth-redeem-fast' | 'account';
   from: Party;
   to?: Party;
   /** Wealth cancels: the order whose cancel was asked for. */
@@ -103,7 +103,12 @@ export interface FinalInput {
   journalsBefore: ReadonlySet<string>;
   /** Journals allowed without an idempotency record (the demo seed). */
   unkeyed: ReadonlySet<string>;
-  limits: Limits;
+  limits: Limits & {
+    /** The money-market fast-redemption cap per customer, product and business day. */
+    fastRedeemDailyFen: number;
+  };
+  /** Money-market holdings (WEALTH_HOLDING items of fixed-NAV products) when the clients started. */
+  moneyMarketHoldingsBefore: Item[];
 }
 
 export interface FinalResult {
@@ -169,6 +174,28 @@ export function finalCheck(input: FinalInput): FinalResult {
       const lookup = record.lookupFailed;
       if (lookup.outcome !== 'unknown') violations.push(`${tag}: the lookup of ${op.bill?.accountNumber}, which has a bill, answered ${lookup.status} ${lookup.code ?? lookup.raw.slice(0, 200)}`);
       if (main) violations.push(`${tag}: no payment was sent, yet journal ${journalId} is in the ledger`);
+      continue;
+    }
+    if (oks.length > 0 && record.route === 'wealth-redeem-fast') {
+      // A redemption: its fast part is paid at once (one journal, custody → customer); its normal
+      // part only freezes units until a day close. Together they are the units asked for.
+      const body = oks[0]!.body;
+      const fastUnits = Number(body.fast?.unitsCenti ?? 0);
+      const normalUnits = Number(body.normal?.unitsCenti ?? 0);
+      if (fastUnits + normalUnits !== record.amount) violations.push(`${tag}: answered ${fastUnits} fast + ${normalUnits} normal units for ${JSON.stringify(record.amount)}`);
+      if (op.redeemMode === 'NORMAL' && fastUnits > 0) violations.push(`${tag}: a normal redemption was paid at once`);
+      if (!Number.isSafeInteger(body.balanceFen) || body.balanceFen < 0) violations.push(`${tag}: answered a balance of ${body.balanceFen}`);
+      if (body.journalId === null) {
+        if (main) violations.push(`${tag}: answered no fast part, yet journal ${journalId} is in the ledger`);
+        continue;
+      }
+      const proceeds = Number(body.fast?.proceedsFen);
+      const ownPaid = (main?.postings as { accountId: string; amountFen: number }[] | undefined)?.find((p) => p.accountId === record.from.accountId)?.amountFen;
+      if (body.journalId !== journalId || main?.kind !== 'WEALTH_REDEMPTION' || ownPaid !== proceeds || proceeds !== fastUnits) {
+        violations.push(`${tag}: answered fast proceeds ${proceeds} for ${fastUnits} units; ledger holds ${JSON.stringify(main?.postings)}`);
+      }
+      move(record.from.accountId, proceeds);
+      expectedJournals.add(journalId);
       continue;
     }
     if (oks.length > 0) {
@@ -336,9 +363,52 @@ export function finalCheck(input: FinalInput): FinalResult {
   }
 
   violations.push(...creditLineViolations(items, [...journals.values()]));
+  violations.push(...moneyMarketViolations(items, [...journals.values()], input.moneyMarketHoldingsBefore, limits.fastRedeemDailyFen));
   violations.push(...wealthRefundViolations([...journals.values()]));
 
   return { violations, unknownApplied, unknownNotApplied, journals: journals.size };
+}
+
+/** Money-market holdings (NAV 1.0000: a unit-centi is a fen): the units are those held before
+ *  less what fast redemptions paid; the frozen units are exactly the pending normal redemptions;
+ *  available = units − frozen, none negative; and each fast-redemption counter holds what its
+ *  account was paid at once, within the daily cap. (No day close runs, so no income or
+ *  confirmation changes a holding meanwhile.) */
+function moneyMarketViolations(items: Item[], journals: Item[], before: Item[], capFen: number): string[] {
+  const violations: string[] = [];
+  const key = (i: Item) => `${i.customerId}|${i.productId}`;
+  const unitsBefore = new Map(before.map((h) => [key(h), Number(h.unitsCenti)]));
+  const paidFast = new Map<string, number>();
+  for (const journal of journals.filter((j) => j.kind === 'WEALTH_REDEMPTION')) {
+    for (const p of journal.postings as { accountId: string; amountFen: number }[]) {
+      if (p.amountFen > 0 && !p.accountId.startsWith('HOUSE-')) paidFast.set(p.accountId, (paidFast.get(p.accountId) ?? 0) + p.amountFen);
+    }
+  }
+  const frozen = new Map<string, number>();
+  for (const order of items.filter((i) => i.type === 'WEALTH_ORDER' && i.kind === 'REDEMPTION' && i.status === 'PENDING')) {
+    frozen.set(key(order), (frozen.get(key(order)) ?? 0) + Number(order.unitsCenti));
+  }
+  for (const holding of items.filter((i) => i.type === 'WEALTH_HOLDING' && unitsBefore.has(key(i)))) {
+    const tag = `money-market holding ${key(holding)}`;
+    // The store adds frozen units on the first normal redemption; before it, none are frozen.
+    const frozenUnits = Number(holding.frozenUnitsCenti ?? 0);
+    const want = unitsBefore.get(key(holding))! - (paidFast.get(String(holding.accountId)) ?? 0);
+    if (Number(holding.unitsCenti) !== want) violations.push(`${tag}: ${holding.unitsCenti} units, but ${want} were held less what fast redemptions paid`);
+    if (frozenUnits !== (frozen.get(key(holding)) ?? 0)) violations.push(`${tag}: ${frozenUnits} frozen, pending normal redemptions hold ${frozen.get(key(holding)) ?? 0}`);
+    if (Number(holding.availableUnitsCenti) !== Number(holding.unitsCenti) - frozenUnits || Number(holding.availableUnitsCenti) < 0) {
+      violations.push(`${tag}: available ${holding.availableUnitsCenti} ≠ units ${holding.unitsCenti} − frozen ${frozenUnits}, or below 0`);
+    }
+  }
+  const counted = new Map<string, number>();
+  for (const counter of items.filter((i) => i.type === 'LIMIT' && String(i.bucket).startsWith('WEALTH-FAST#'))) {
+    const accountId = String(counter.PK).slice('ACCT#'.length);
+    counted.set(accountId, (counted.get(accountId) ?? 0) + Number(counter.usedFen));
+    if (Number(counter.usedFen) > capFen) violations.push(`fast-redemption counter ${accountId}|${counter.bucket} holds ${counter.usedFen} > the cap ${capFen}`);
+  }
+  for (const [accountId, paid] of paidFast) {
+    if ((counted.get(accountId) ?? 0) !== paid) violations.push(`account ${accountId} was paid ${paid} by fast redemptions, its counters hold ${counted.get(accountId) ?? 0}`);
+  }
+  return violations;
 }
 
 /** Each credit line has used exactly what its owner drew minus the principal repaid, and its

@@ -23,7 +23,7 @@ export interface CustomerSpec {
   openingFen: number;
 }
 
-export type OpKind = 'topUp' | 'withdraw' | 'transfer' | 'loanDraw' | 'loanRepay' | 'billPay' | 'wealthBuy' | 'wealthCancel' | 'read';
+export type OpKind = 'topUp' | 'withdraw' | 'transfer' | 'loanDraw' | 'loanRepay' | 'billPay' | 'wealthBuy' | 'wealthCancel' | 'wealthRedeem' | 'read';
 export type AmountClass = 'valid' | 'schemaInvalid' | 'ruleInvalid';
 export type Delivery = 'once' | 'repeat' | 'concurrent' | 'reuse';
 
@@ -45,6 +45,8 @@ export interface PlannedOp {
    *  answer) and, when the amount follows the bill, what to add to the amount due (below 0:
    *  less than the bill). */
   bill?: { billerId: string; accountNumber: string; overDueFen?: number };
+  /** Wealth redemptions: fast (T+0) or normal (T+1). */
+  redeemMode?: 'FAST' | 'NORMAL';
   /** Wealth purchases: the product bought. */
   productId?: string;
   key: string;
@@ -154,13 +156,14 @@ function schemaInvalidAmount(rng: Rng): unknown {
 }
 
 function op(rng: Rng, n: number, seed: number, customerCount: number, largeTransfer: number, billAccounts: string[]): PlannedOp {
-  const kind = rng.weighted<OpKind>({ transfer: 26, topUp: 19, withdraw: 13, loanDraw: 5, loanRepay: 7, billPay: 10, wealthBuy: 8, wealthCancel: 4, read: 8 });
+  const kind = rng.weighted<OpKind>({ transfer: 25, topUp: 18, withdraw: 12, loanDraw: 5, loanRepay: 7, billPay: 10, wealthBuy: 8, wealthCancel: 4, wealthRedeem: 5, read: 8 });
   const who = rng.int(0, customerCount - 1);
   const key = `bank${seed.toString(36)}-${n}`;
   const base = { id: n, kind, who, key, copies: 1 };
   if (kind === 'read') return { ...base, amountClass: 'valid', amount: undefined, delivery: 'once' };
   if (kind === 'billPay') return billPay(rng, base, billAccounts);
   if (kind === 'wealthBuy') return wealthBuy(rng, base);
+  if (kind === 'wealthRedeem') return wealthRedeem(rng, base);
   // A cancel names one of the customer's orders (picked when it runs) and carries only the PIN:
   // there is no other body to reuse its key with.
   if (kind === 'wealthCancel') return { ...base, amountClass: 'valid', amount: undefined, ...delivered(rng, false) };
@@ -265,6 +268,24 @@ export const BANK_WEALTH = {
   coolingOff: { productId: 'jijiwen-90d', minFen: 1, stepFen: 1, maxFen: 100_000_000 },
   bankPublic: { productId: 'wenying-180d', minFen: 1_000_000, stepFen: 100_000, maxFen: 100_000_000 },
 } as const;
+
+/** What each customer buys of the money-market fund during set-up, confirmed by two day closes
+ *  (NAV 1.0000, so 1 unit-centi = 1 fen; the confirming close may add a few fen of income). */
+export const BANK_MONEY_MARKET_UNITS_CENTI = 100_000;
+
+/** A redemption of the money-market fund: mostly fast (T+0, paid at once within the daily cap),
+ *  some normal (T+1, frozen until a day close, which the run does not reach); valid units, more
+ *  than anyone holds, or not units at all. */
+function wealthRedeem(rng: Rng, base: Pick<PlannedOp, 'id' | 'kind' | 'who' | 'key' | 'copies'>): PlannedOp {
+  const amountClass = rng.weighted<AmountClass>({ valid: 80, schemaInvalid: 12, ruleInvalid: 8 });
+  let amount: unknown;
+  if (amountClass === 'schemaInvalid') {
+    amount = schemaInvalidAmount(rng);
+    if (amount === undefined) amount = 0;
+  } else if (amountClass === 'ruleInvalid') amount = rng.int(50_000_001, 100_000_000);
+  else amount = rng.logInt(1, 20_000);
+  return { ...base, amountClass, amount, productId: BANK_WEALTH.moneyMarket.productId, redeemMode: rng.chance(0.8) ? 'FAST' : 'NORMAL', ...delivered(rng, amountClass === 'valid') };
+}
 
 /** A wealth purchase: valid amounts from 1 fen; below the minimum, off the step, over the
  *  maximum, or not amounts at all. */

@@ -54,6 +54,7 @@ const ROUTE = {
   billPay: 'billPay',
   wealthBuy: 'wealth-purchase',
   wealthCancel: 'wealth-cancel',
+  wealthRedeem: 'wealth-redeem-fast',
   read: 'account',
 } as const;
 const PATH = {
@@ -63,6 +64,7 @@ const PATH = {
   loanDraw: '/v1/loans',
   billPay: '/v1/bill-payments',
   wealthBuy: '/v1/wealth-orders',
+  wealthRedeem: '/v1/wealth-redemptions',
   read: '/v1/account',
 } as const;
 /** The house accounts the operations touch; with the customers they are the snapshot (≤ 100 items). */
@@ -72,9 +74,11 @@ const HOUSE_IN_PLAY: string[] = [
   HOUSE_ACCOUNTS.INTEREST_INCOME,
   HOUSE_ACCOUNTS.BILL_CLEARING,
   HOUSE_ACCOUNTS.BILLER_SETTLEMENT,
+  // The set-up's day closes pay money-market income from the issuers' yield account.
+  HOUSE_ACCOUNTS.WEALTH_YIELD,
   ...Object.values(BANK_WEALTH).map((product) => custodyAccountOf(product.productId)),
 ];
-/** Shards per house account in the bank test. Deployed there are 16; 8 house accounts × 16 and
+/** Shards per house account in the bank test. Deployed there are 16; 9 house accounts × 16 and
  *  the customers would not fit one TransactGetItems (≤ 100 items), and a snapshot that is not one
  *  read proves nothing. Sharding itself is the same code with any count. */
 export const BANK_HOUSE_SHARDS = 4;
@@ -86,11 +90,12 @@ const isRepayment = (body: any) => typeof body?.journalId === 'string' && Number
 const isBillPayment = (body: any) => typeof body?.paymentId === 'string' && typeof body?.status === 'string' && isMovement(body);
 const isBillView = (body: any) => typeof body?.biller?.billerId === 'string' && body?.bill !== undefined;
 const isWealthOrder = (body: any) => typeof body?.journalId === 'string' && typeof body?.order?.orderId === 'string' && Number.isSafeInteger(body?.balanceFen);
+const isWealthRedemption = (body: any) => typeof body?.capExceeded === 'boolean' && Number.isSafeInteger(body?.balanceFen);
 
 function label(record: OpRecord): string {
   const answer = record.answers.find((a) => a.outcome !== 'unknown') ?? record.answers[0];
   if (!answer || answer.outcome === 'unknown') return 'unknown';
-  if (answer.outcome === 'ok') return { read: 'ok', loanDraw: 'DRAWN', loanRepay: 'REPAID', wealthBuy: 'BOUGHT', wealthCancel: 'REFUNDED' }[record.op.kind as string] ?? String(answer.body.status);
+  if (answer.outcome === 'ok') return { read: 'ok', loanDraw: 'DRAWN', loanRepay: 'REPAID', wealthBuy: 'BOUGHT', wealthCancel: 'REFUNDED', wealthRedeem: 'REDEEMED' }[record.op.kind as string] ?? String(answer.body.status);
   return `${answer.status} ${answer.code}`;
 }
 
@@ -169,6 +174,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
       billPay: billClient,
       wealthBuy: wealthClient,
       wealthCancel: wealthClient,
+      wealthRedeem: clientOptions(isWealthRedemption),
     };
 
     // Token upkeep: access tokens live 15 minutes; renew through sign-in (in this process)
@@ -263,13 +269,16 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
         if (!Number.isSafeInteger(due)) return { op, route: ROUTE[op.kind], from, amount: undefined, answers: [], lookupFailed: lookup };
         amount = due + op.bill.overDueFen;
       }
+      // A redemption names units, not an amount (the money-market fund's NAV is 1.0000).
+      const amountField = op.kind === 'wealthRedeem' ? 'unitsCenti' : 'amountFen';
       const body: Record<string, unknown> = {
-        ...(amount !== undefined ? { amountFen: amount } : {}),
+        ...(amount !== undefined ? { [amountField]: amount } : {}),
         pin: who.spec.pin,
         ...(op.kind === 'transfer' ? { toPhone, ...(op.memo ? { memo: op.memo } : {}) } : {}),
         ...(op.kind === 'loanDraw' ? { productId: BANK_LOAN_PRODUCT, ...op.loanTerms } : {}),
         ...(op.bill ? { billerId: op.bill.billerId, accountNumber: op.bill.accountNumber } : {}),
-        ...(op.productId ? { productId: op.productId, riskDisclosure: { acknowledged: true, version: disclosures.get(op.productId) } } : {}),
+        ...(op.kind === 'wealthBuy' ? { productId: op.productId, riskDisclosure: { acknowledged: true, version: disclosures.get(op.productId!) } } : {}),
+        ...(op.kind === 'wealthRedeem' ? { productId: op.productId, mode: op.redeemMode } : {}),
       };
       // A repayment goes to one of the loans drawn so far (which one depends on timing), or —
       // before the customer has any — to a loan id nobody has, which must answer 404; a cancel
@@ -295,7 +304,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
         record.answers.push(await sendAs(client, who, request));
         if (op.delivery === 'repeat') record.answers.push(await sendAs(client, who, request));
         if (op.delivery === 'reuse' && record.answers[0]!.outcome === 'ok' && typeof amount === 'number') {
-          record.reuse = await sendAs(client, who, { ...request, body: { ...body, amountFen: amount === 1 ? 2 : amount - 1 } });
+          record.reuse = await sendAs(client, who, { ...request, body: { ...body, [amountField]: amount === 1 ? 2 : amount - 1 } });
         }
       }
       const done = record.answers.find((answer) => answer.outcome === 'ok');
@@ -336,7 +345,12 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
       customerAccounts,
       journalsBefore: new Set(before.filter((i) => i.type === 'JOURNAL').map((i) => String(i.journalId))),
       unkeyed,
-      limits: { dailyFen: Number(limits.class2NonBoundDailyFen), yearlyFen: Number(limits.class2NonBoundYearlyFen) },
+      limits: {
+        dailyFen: Number(limits.class2NonBoundDailyFen),
+        yearlyFen: Number(limits.class2NonBoundYearlyFen),
+        fastRedeemDailyFen: Number(limits.wealthFastRedeemDailyFen),
+      },
+      moneyMarketHoldingsBefore: before.filter((i) => i.type === 'WEALTH_HOLDING' && i.productId === BANK_WEALTH.moneyMarket.productId),
     });
     violations.push(...final.violations);
     violations.push(...stats.problems.map((p) => `answer broke the API's rules: ${p}`));

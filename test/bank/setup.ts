@@ -1,6 +1,6 @@
 // The bank test's customers, created before the clients start: signed in, phone bound, real
 // name checked, PIN set, e-account opened and funded, a consumer credit line approved, the wealth
-// risk questionnaire answered — through the real handlers, in this process
+// risk questionnaire answered, money-market units bought and confirmed — through the real handlers, in this process
 // (no faults here: the faults belong to the run, not to its preparation).
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import assert from 'node:assert/strict';
@@ -12,11 +12,12 @@ import { handler as customer } from '../../functions/http/customer.js';
 import { handler as loans } from '../../functions/http/loans.js';
 import { handler as simulator } from '../../functions/http/simulator.js';
 import { handler as wealth } from '../../functions/http/wealth.js';
+import { runDayClose } from '../../functions/jobs/day-close.js';
 import { RISK_QUESTIONNAIRE_VERSION, RISK_QUESTIONS } from '../../functions/domain/wealth/risk.js';
 import { db } from '../../functions/store/client.js';
 import { keys } from '../../functions/store/keys.js';
 import { call } from '../support/bank.js';
-import { BANK_WEALTH, type CustomerSpec } from './plan.js';
+import { BANK_MONEY_MARKET_UNITS_CENTI, BANK_WEALTH, type CustomerSpec } from './plan.js';
 
 export interface LiveCustomer {
   spec: CustomerSpec;
@@ -137,6 +138,28 @@ export async function prepareCustomers(specs: CustomerSpec[], seed: number, para
     const funder = funders[f++ % funders.length]!;
     ok(await call(account, { method: 'POST', path: '/v1/account/top-up', token: funder.token, idempotencyKey: `fund-${seed}-${c.spec.index}`, body: { amountFen: c.spec.openingFen, pin: funder.spec.pin } }), 'funder top-up');
     ok(await call(account, { method: 'POST', path: '/v1/account/transfer', token: funder.token, idempotencyKey: `gift-${seed}-${c.spec.index}`, body: { toPhone: c.spec.phone, amountFen: c.spec.openingFen, pin: funder.spec.pin, memo: '开户资金' } }), 'opening transfer');
+  }
+  // Money-market units for the run's redemptions: bought, then confirmed by two day closes (an
+  // order placed on T is confirmed at the close of T+1, at that day's NAV of 1.0000).
+  const disclosure = (await disclosureVersions(live[0]!.token)).get(BANK_WEALTH.moneyMarket.productId);
+  for (const c of live) {
+    ok(
+      await call(wealth, {
+        method: 'POST',
+        path: '/v1/wealth-orders',
+        token: c.token,
+        idempotencyKey: `mmf-${seed}-${c.spec.index}`,
+        body: { productId: BANK_WEALTH.moneyMarket.productId, amountFen: BANK_MONEY_MARKET_UNITS_CENTI, pin: c.spec.pin, riskDisclosure: { acknowledged: true, version: disclosure } },
+      }),
+      'money-market purchase',
+    );
+  }
+  for (let day = 0; day < 2; day++) await runDayClose(new Date());
+  for (const c of live) {
+    const holdings = ok(await call(wealth, { method: 'GET', path: '/v1/wealth-holdings', token: c.token }), 'holdings');
+    const units = holdings.items.find((h: { productId: string }) => h.productId === BANK_WEALTH.moneyMarket.productId)?.unitsCenti;
+    // The close that confirms the units may also pay that day's income, as new units.
+    assert.ok(units >= BANK_MONEY_MARKET_UNITS_CENTI && units < BANK_MONEY_MARKET_UNITS_CENTI * 1.01, `bank customer ${c.spec.index}'s money-market units after the day closes: ${units}`);
   }
   return live;
 }

@@ -101,7 +101,8 @@ function world(): FinalInput {
     customerAccounts: new Set([A.accountId, B.accountId]),
     journalsBefore: new Set(),
     unkeyed: new Set(),
-    limits: { dailyFen: 1_000, yearlyFen: 20_000 },
+    limits: { dailyFen: 1_000, yearlyFen: 20_000, fastRedeemDailyFen: 1_000_000 },
+    moneyMarketHoldingsBefore: [],
   };
 }
 
@@ -164,6 +165,7 @@ describe('the bank checker', () => {
     ['a wealth refund not in full', (w) => {
       replaceJournal(w, refund, journal(refund, 'WEALTH_REFUND', [[A.accountId, 90], [CUSTODY, -90]]).map((i) => withCounterparty(i, CUSTODY, orderId)));
     }, /pays 90 to acct-a for order/],
+    ['a fast-redemption counter over the daily cap', (w) => { w.items.find((i) => String(i.bucket).startsWith('WEALTH-FAST#'))!.usedFen = 1_000_001; }, /holds 1000001 > the cap/],
     ['a key left in flight though answered', (w) => { w.items.push({ PK: 'IDEM#x#k-wd', SK: 'IDEM', type: 'IDEMPOTENCY', status: 'IN_FLIGHT' }); }, /left IN_FLIGHT/],
   ];
   for (const [what, change, expected] of cases) {
