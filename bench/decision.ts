@@ -9,6 +9,7 @@ import { freePort } from '../scripts/lib/ports.js';
 import { seedDemo } from '../scripts/lib/seed.js';
 import { call } from '../test/support/bank.js';
 import { onboard, type Onboarded } from '../test/support/customers.js';
+import { loanApplicationRequest } from '../test/support/loan-application.js';
 import { onCleanup } from './lib/cleanup.js';
 import { probeClient } from './lib/dynamo-probe.js';
 import { percentile } from './lib/stats.js';
@@ -29,17 +30,7 @@ export interface DecisionResults {
   dynamoCallList: string[];
 }
 
-const APPLICATION = {
-  productId: 'consumer-credit',
-  amountFen: 5_000_000,
-  termMonths: 12,
-  method: 'EQUAL_INSTALLMENT',
-  purpose: 'CONSUMPTION',
-  monthlyIncomeFen: 2_500_000,
-  employer: '近邻科技有限公司',
-  industry: 'INFORMATION_TECHNOLOGY',
-  bureauConsent: { agreed: true, textVersion: 'bureau-consent-2025-05' },
-};
+const APPLICATION = loanApplicationRequest({ amountFen: 5_000_000, monthlyIncomeFen: 2_500_000 });
 
 export async function runDecisionBenchmark(log: (line: string) => void): Promise<DecisionResults> {
   log('DynamoDB Local (in memory), table from serverless.yml, demo seed …');

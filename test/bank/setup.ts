@@ -17,6 +17,7 @@ import { RISK_QUESTIONNAIRE_VERSION, RISK_QUESTIONS } from '../../functions/doma
 import { db } from '../../functions/store/client.js';
 import { keys } from '../../functions/store/keys.js';
 import { call } from '../support/bank.js';
+import { loanApplicationRequest } from '../support/loan-application.js';
 import { BANK_MONEY_MARKET_UNITS_CENTI, BANK_WEALTH, type CustomerSpec } from './plan.js';
 
 export interface LiveCustomer {
@@ -33,17 +34,7 @@ export interface LiveCustomer {
 
 /** The product the bank test borrows from, and the application every customer makes for it. */
 export const BANK_LOAN_PRODUCT = 'consumer-credit';
-const LOAN_APPLICATION = {
-  productId: BANK_LOAN_PRODUCT,
-  amountFen: 5_000_000,
-  termMonths: 12,
-  method: 'EQUAL_INSTALLMENT',
-  purpose: 'CONSUMPTION',
-  monthlyIncomeFen: 3_000_000,
-  employer: '近邻科技有限公司',
-  industry: 'INFORMATION_TECHNOLOGY',
-  bureauConsent: { agreed: true, textVersion: 'bureau-consent-2025-05' },
-};
+const LOAN_APPLICATION = loanApplicationRequest({ amountFen: 5_000_000, monthlyIncomeFen: 3_000_000 });
 
 /** Every answer scores 3: 30 points, C3 — may buy R1–R3, so every product the test buys. */
 const RISK_ANSWERS = {

@@ -12,6 +12,7 @@ import { call } from '../support/bank.js';
 import { useBank } from '../support/bank.js';
 import { balanceFen, onboard, topUp, type Onboarded } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
+import { loanApplicationRequest } from '../support/loan-application.js';
 import { assertLedgerSound, scanTable } from '../support/ledger-check.js';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '../../functions/store/client.js';
@@ -21,17 +22,7 @@ import { SEED_LOAN_PRODUCTS } from '../../functions/domain/loan/product.js';
 useBank();
 
 const operator = () => ({ 'x-operator-key': localSecretsEnv().JINLIN_OPERATOR_KEY! });
-const application = {
-  productId: 'consumer-credit',
-  amountFen: 1_000_000,
-  termMonths: 12,
-  method: 'EQUAL_INSTALLMENT',
-  purpose: 'CONSUMPTION',
-  monthlyIncomeFen: 2_000_000,
-  employer: '近邻科技有限公司',
-  industry: 'INFORMATION_TECHNOLOGY',
-  bureauConsent: { agreed: true, textVersion: 'bureau-consent-2025-05' },
-};
+const application = loanApplicationRequest();
 
 async function approved(who: Onboarded) {
   const decision = expectOk(await call(loans, { method: 'POST', path: '/v1/loan-applications', token: who.token, body: application }));

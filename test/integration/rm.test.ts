@@ -24,6 +24,7 @@ import { call, transcript, useBank } from '../support/bank.js';
 import { cardNumber, idNumber, onboard, uniquePhone } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { assertLedgerSound } from '../support/ledger-check.js';
+import { loanApplicationRequest } from '../support/loan-application.js';
 import { assertNoPersonalDataInResponses } from '../support/pii.js';
 import { asStaff, createStaff, loginCode, newDeviceId, newStaff, operatorHeaders, shareLink, type Staff, visit } from '../support/rm.js';
 
@@ -31,17 +32,7 @@ useBank();
 
 const LOAN = { type: 'LOAN', id: 'consumer-credit' };
 const ACCOUNT = { type: 'ACCOUNT', id: 'open-account' };
-const application = {
-  productId: 'consumer-credit',
-  amountFen: 1_000_000,
-  termMonths: 12,
-  method: 'EQUAL_INSTALLMENT',
-  purpose: 'CONSUMPTION',
-  monthlyIncomeFen: 2_000_000,
-  employer: '近邻科技有限公司',
-  industry: 'INFORMATION_TECHNOLOGY',
-  bureauConsent: { agreed: true, textVersion: 'bureau-consent-2025-05' },
-};
+const application = loanApplicationRequest();
 
 /** Signs a WeChat user (a new one unless named) in on a device, as the mini-program does. */
 async function signInOn(deviceId: string | undefined, user: string = randomUUID()) {
