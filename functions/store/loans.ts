@@ -9,13 +9,13 @@ import type { PayoffQuote } from '../domain/loan/payoff.js';
 import { type LoanProduct, loanProductSchema, type RiskGrade } from '../domain/loan/product.js';
 import { ONE_YEAR_LPR_BPS } from '../domain/loan/pricing.js';
 import type { LoanState } from '../domain/loan/state.js';
+import { currentCatalog, currentCatalogProduct, MAX_CATALOG_PRODUCTS } from './catalog.js';
 import { db } from './client.js';
 import { isConditionFailed } from './errors.js';
 import type { Guard } from './ledger.js';
 import { keys } from './keys.js';
 
 export const ACTIVE_LOAN_SHARDS = 16;
-const MAX_PRODUCTS = 100;
 const MAX_LOANS_PER_CUSTOMER = 100;
 const MAX_ACTIVE_LOANS_PER_SHARD_PAGE = 500;
 
@@ -37,24 +37,11 @@ export async function setOneYearLprBps(oneYearLprBps: number, now: Date): Promis
 // ---- products ------------------------------------------------------------------------------
 
 export async function currentProducts(): Promise<LoanProduct[]> {
-  const { doc, tableName } = db();
-  const { Items } = await doc.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': 'LOANPRODUCT', ':prefix': keys.loanProductCurrentPrefix },
-      Limit: MAX_PRODUCTS,
-    }),
-  );
-  return (Items ?? []).map((item) => loanProductSchema.parse(item.product));
+  return currentCatalog('LOANPRODUCT', keys.loanProductCurrentPrefix, loanProductSchema);
 }
 
 export async function currentProduct(productId: string): Promise<LoanProduct | undefined> {
-  const { doc, tableName } = db();
-  const { Item } = await doc.send(
-    new GetCommand({ TableName: tableName, Key: keys.loanProductCurrent(productId), ConsistentRead: true }),
-  );
-  return Item ? loanProductSchema.parse(Item.product) : undefined;
+  return currentCatalogProduct(keys.loanProductCurrent(productId), loanProductSchema);
 }
 
 export async function productVersion(productId: string, version: number): Promise<LoanProduct | undefined> {
@@ -180,7 +167,8 @@ export async function creditLines(customerId: string): Promise<CreditLineRecord[
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
       ExpressionAttributeValues: { ':pk': `CUST#${customerId}`, ':prefix': keys.creditLinePrefix },
       ConsistentRead: true,
-      Limit: MAX_PRODUCTS,
+      // One line per product at most.
+      Limit: MAX_CATALOG_PRODUCTS,
     }),
   );
   return (Items ?? []) as CreditLineRecord[];

@@ -9,13 +9,13 @@ import type { RiskAssessment } from '../domain/wealth/risk.js';
 import { type WealthProduct, wealthProductSchema } from '../domain/wealth/product.js';
 import { custodyAccountOf, type RedemptionKind } from '../domain/wealth/journals.js';
 import { config } from '../config.js';
+import { currentCatalog, currentCatalogProduct } from './catalog.js';
 import { db } from './client.js';
 import { cancellationCodes, isConditionFailed, withContentionRetry } from './errors.js';
 import { type Guard, openHouseAccount } from './ledger.js';
 import { keys } from './keys.js';
 
 export const WEALTH_INDEX_SHARDS = 16;
-const MAX_PRODUCTS = 100;
 /** A customer's order list reads at most this many orders (newest shown first). */
 export const MAX_ORDERS_READ = 500;
 const MAX_HOLDINGS = 100;
@@ -28,24 +28,11 @@ const shardOf = (value: string) => createHash('sha256').update(value).digest().r
 // ---- products -----------------------------------------------------------------------------------
 
 export async function currentWealthProducts(): Promise<WealthProduct[]> {
-  const { doc, tableName } = db();
-  const { Items } = await doc.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': 'WEALTHPRODUCT', ':prefix': keys.wealthProductCurrentPrefix },
-      Limit: MAX_PRODUCTS,
-    }),
-  );
-  return (Items ?? []).map((item) => wealthProductSchema.parse(item.product));
+  return currentCatalog('WEALTHPRODUCT', keys.wealthProductCurrentPrefix, wealthProductSchema);
 }
 
 export async function currentWealthProduct(productId: string): Promise<WealthProduct | undefined> {
-  const { doc, tableName } = db();
-  const { Item } = await doc.send(
-    new GetCommand({ TableName: tableName, Key: keys.wealthProductCurrent(productId), ConsistentRead: true }),
-  );
-  return Item ? wealthProductSchema.parse(Item.product) : undefined;
+  return currentCatalogProduct(keys.wealthProductCurrent(productId), wealthProductSchema);
 }
 
 /** Publishes `product` as its next version. Versions are immutable; orders name the one they were
