@@ -1,32 +1,15 @@
 import { Button, Text, View } from '@tarojs/components';
-import { useState } from 'react';
-import type { ReferredCustomer } from '@contract/rm-schemas';
-import { errorMessage } from '@/api/http';
 import { ErrorText, LoadFailed, Loading } from '@/components/Status';
-import { useRemote } from '@/hooks/useRemote';
+import { usePagedRemote } from '@/hooks/usePagedRemote';
 import { getCustomers } from '../../api';
 import { dateOf } from '../../labels';
 import '../../rm.css';
 
 /** Customers attributed to me, masked as the server sends them (张*, 138****1234). */
 export default function CustomersPage() {
-  const { remote, reload } = useRemote(() => getCustomers());
-  const [more, setMore] = useState<{ items: ReferredCustomer[]; cursor: string | null } | null>(null);
-  const [error, setError] = useState('');
+  const { remote, reload, items, cursor, loadMore, error } = usePagedRemote(getCustomers);
   if (remote.status === 'loading') return <Loading />;
   if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
-  const items = [...remote.data.items, ...(more?.items ?? [])];
-  const cursor = more ? more.cursor : remote.data.nextCursor;
-
-  async function loadMore() {
-    if (!cursor) return;
-    try {
-      const page = await getCustomers(cursor);
-      setMore({ items: [...(more?.items ?? []), ...page.items], cursor: page.nextCursor });
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  }
 
   return (
     <View className='page'>

@@ -1,9 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
-import { useState } from 'react';
-import type { ShareLinkView } from '@contract/rm-schemas';
 import { ErrorText, LoadFailed, Loading } from '@/components/Status';
-import { useRemote } from '@/hooks/useRemote';
-import { errorMessage } from '@/api/http';
+import { usePagedRemote } from '@/hooks/usePagedRemote';
 import { goTo, PAGES } from '@/lib/nav';
 import { getShareLinks } from '../../api';
 import { dateOf } from '../../labels';
@@ -11,23 +8,9 @@ import '../../rm.css';
 
 /** My share links, newest first, with their state; tap one for its card and poster. */
 export default function LinksPage() {
-  const { remote, reload } = useRemote(() => getShareLinks());
-  const [more, setMore] = useState<{ items: ShareLinkView[]; cursor: string | null } | null>(null);
-  const [error, setError] = useState('');
+  const { remote, reload, items, cursor, loadMore, error } = usePagedRemote(getShareLinks);
   if (remote.status === 'loading') return <Loading />;
   if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
-  const items = [...remote.data.items, ...(more?.items ?? [])];
-  const cursor = more ? more.cursor : remote.data.nextCursor;
-
-  async function loadMore() {
-    if (!cursor) return;
-    try {
-      const page = await getShareLinks(cursor);
-      setMore({ items: [...(more?.items ?? []), ...page.items], cursor: page.nextCursor });
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  }
 
   return (
     <View className='page'>
