@@ -1,20 +1,20 @@
 // Secrets: from SSM Parameter Store (one SecureString holding JSON) when SECRETS_PARAMETER is
 // set, as on AWS; from JINLIN_* environment variables otherwise, as locally.
 import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { config } from './config.js';
 
 const Secrets = z.object({
   /** HMAC key for access tokens, at least 32 bytes. */
-  jwtSecret: z.string().min(32),
+  jwtSecret: z.string().check(z.minLength(32)),
   /** AES-256 key for personal data at rest, base64 of 32 bytes. */
-  dataKey: z.base64().refine((b64) => Buffer.from(b64, 'base64').length === 32, 'dataKey must be 32 bytes'),
-  wechatSecret: z.string().min(1),
-  cardGatewayToken: z.string().min(1),
-  creditBureauToken: z.string().min(1),
-  billerGatewayToken: z.string().min(1),
+  dataKey: z.base64().check(z.refine((b64) => Buffer.from(b64, 'base64').length === 32, 'dataKey must be 32 bytes')),
+  wechatSecret: z.string().check(z.minLength(1)),
+  cardGatewayToken: z.string().check(z.minLength(1)),
+  creditBureauToken: z.string().check(z.minLength(1)),
+  billerGatewayToken: z.string().check(z.minLength(1)),
   /** What bank operators present (header x-operator-key) on admin routes; at least 32 characters. */
-  operatorKey: z.string().min(32),
+  operatorKey: z.string().check(z.minLength(32)),
 });
 export type Secrets = z.infer<typeof Secrets>;
 

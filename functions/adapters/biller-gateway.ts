@@ -9,7 +9,7 @@
 // see the same simulated biller. A real deployment uses the HTTP client instead.
 import { TransactWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { config } from '../config.js';
 import { BILL_PERIOD, type BillLookup, type PayAnswer, type PaymentStatusAnswer, type StatementLine } from '../domain/bills/bill.js';
 import { maskName } from '../domain/masking.js';
@@ -172,32 +172,32 @@ export async function injectSimulatorStatementLine(date: string, line: Statement
 // ---- the real gateway, over HTTPS -------------------------------------------------------------
 
 const TIMEOUT_MS = 5_000;
-const Masked = z.string().min(1).max(20);
-const Fen = z.int().min(0).max(100_000_000);
+const Masked = z.string().check(z.minLength(1), z.maxLength(20));
+const Fen = z.int().check(z.minimum(0), z.maximum(100_000_000));
 const LookupAnswer = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('BILL'),
     holderNameMasked: Masked,
-    period: z.string().regex(BILL_PERIOD),
+    period: z.string().check(z.regex(BILL_PERIOD)),
     amountDueFen: Fen,
-    dueDate: z.iso.date().nullable(),
-    arrears: z.object({ sinceDate: z.iso.date(), lateFeeFen: Fen }).nullable(),
+    dueDate: z.nullable(z.iso.date()),
+    arrears: z.nullable(z.object({ sinceDate: z.iso.date(), lateFeeFen: Fen })),
   }),
   z.object({ outcome: z.literal('NO_BILL'), holderNameMasked: Masked }),
   z.object({ outcome: z.literal('ACCOUNT_NOT_FOUND') }),
 ]);
 const PayResult = z.union([
-  z.object({ ok: z.literal(true), gatewayReference: z.string().min(1).max(64) }),
-  z.object({ ok: z.literal(false), code: z.string().max(64), message: z.string().max(200) }),
+  z.object({ ok: z.literal(true), gatewayReference: z.string().check(z.minLength(1), z.maxLength(64)) }),
+  z.object({ ok: z.literal(false), code: z.string().check(z.maxLength(64)), message: z.string().check(z.maxLength(200)) }),
 ]);
 const StatusResult = z.union([
-  z.object({ state: z.literal('ACCEPTED'), gatewayReference: z.string().min(1).max(64), amountFen: Fen, settlementDate: z.iso.date() }),
+  z.object({ state: z.literal('ACCEPTED'), gatewayReference: z.string().check(z.minLength(1), z.maxLength(64)), amountFen: Fen, settlementDate: z.iso.date() }),
   z.object({ state: z.literal('UNKNOWN') }),
 ]);
 const StatementResult = z.object({
   lines: z
-    .array(z.object({ reference: z.string().max(64), gatewayReference: z.string().max(64), billerId: z.string().max(40), amountFen: Fen }))
-    .max(MAX_STATEMENT_LINES),
+    .array(z.object({ reference: z.string().check(z.maxLength(64)), gatewayReference: z.string().check(z.maxLength(64)), billerId: z.string().check(z.maxLength(40)), amountFen: Fen }))
+    .check(z.maxLength(MAX_STATEMENT_LINES)),
 });
 
 export function httpBillerGateway(baseUrl: string): BillerGateway {

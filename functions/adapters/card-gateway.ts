@@ -1,6 +1,6 @@
 // The card gateway: verifies a Class I card against its holder, and moves money between the
 // card and the bank's card-settlement account. The simulator is deterministic by card number.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { config } from '../config.js';
 import { secrets } from '../secrets.js';
 import { fetchJson } from './http-json.js';

@@ -1,7 +1,7 @@
 // The credit bureau (征信): a report per ID number, queried only with the customer's consent.
 // The simulator is deterministic by ID number so every decision path can be reached on purpose.
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { config } from '../config.js';
 import { type BureauReport, bureauReportSchema } from '../domain/loan/decision.js';
 import { secrets } from '../secrets.js';

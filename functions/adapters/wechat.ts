@@ -3,7 +3,7 @@
 // function that draws them bundles a QR encoder). The simulator is the offline default; the real
 // client calls api.weixin.qq.com.
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { config } from '../config.js';
 import { secrets } from '../secrets.js';
 import { fetchJson } from './http-json.js';
@@ -48,12 +48,12 @@ export function simulatorWechat(appid: string): WechatApi {
 }
 
 export const WECHAT_TIMEOUT_MS = 3_000;
-const Code2Session = z.object({ openid: z.string().optional(), unionid: z.string().optional(), errcode: z.number().optional() });
-const WechatAnswer = z.object({ errcode: z.number().optional() });
+const Code2Session = z.object({ openid: z.optional(z.string()), unionid: z.optional(z.string()), errcode: z.optional(z.number()) });
+const WechatAnswer = z.object({ errcode: z.optional(z.number()) });
 const StableToken = z.object({ access_token: z.string(), expires_in: z.number() });
 const PhoneInfo = z.object({
-  errcode: z.number().optional(),
-  phone_info: z.object({ purePhoneNumber: z.string() }).optional(),
+  errcode: z.optional(z.number()),
+  phone_info: z.optional(z.object({ purePhoneNumber: z.string() })),
 });
 
 /** The mini-program's API access token (stable_token), kept by the container until a minute

@@ -1,19 +1,18 @@
 // The bills' part of the day-close result (functions/jobs/bills-close.ts). Its own file so the
 // core schemas can include it without importing the bill contract (which imports them).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const BillCloseReport = z
   .object({
-    heldSettled: z.int().meta({ description: 'Payments left HELD that the gateway had accepted: settled' }),
-    heldVoided: z.int().meta({ description: 'Payments left HELD that the gateway never took: voided and refunded' }),
+    heldSettled: z.int().check(z.meta({ description: 'Payments left HELD that the gateway had accepted: settled' })),
+    heldVoided: z.int().check(z.meta({ description: 'Payments left HELD that the gateway never took: voided and refunded' })),
     autoPayChecked: z.int(),
     autoPaid: z.int(),
     autoPaidFen: z.int(),
     autoPayFailed: z.int(),
     notificationsSent: z.int(),
     reconciliation: z
-      .object({ matched: z.int(), mismatches: z.int() })
-      .nullable()
-      .meta({ description: 'null when the gateway statement was unavailable; details at /v1/admin/bill-reconciliations/{date}' }),
+      .nullable(z.object({ matched: z.int(), mismatches: z.int() }))
+      .check(z.meta({ description: 'null when the gateway statement was unavailable; details at /v1/admin/bill-reconciliations/{date}' })),
   })
-  .meta({ id: 'BillCloseReport' });
+  .check(z.meta({ id: 'BillCloseReport' }));

@@ -1,46 +1,47 @@
 // The bills part of the API contract (see schemas.ts for the conventions).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MAX_AUTO_PAY_DAY } from '../domain/bills/auto-pay.js';
 import { BILL_PERIOD, PAYMENT_STATUSES } from '../domain/bills/bill.js';
 import { BILL_CATEGORIES, billerSchema, MAX_BILL_AMOUNT_FEN } from '../domain/bills/biller.js';
 import { MISMATCH_KINDS, RECONCILIATION_ACTIONS } from '../domain/bills/reconciliation.js';
 import { IsoTime, Pin } from './schemas.js';
 
-const IsoDate = z.iso.date().meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' });
-const BillerId = z.string().regex(/^[a-z][a-z0-9-]{2,39}$/);
+const IsoDate = z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' }));
+const BillerId = z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/));
 const Category = z.enum(BILL_CATEGORIES);
-const PaymentId = z.string().regex(/^P[A-Za-z0-9_-]{26}$/);
-const PayeeId = z.string().regex(/^Y[A-Za-z0-9_-]{16}$/);
+const PaymentId = z.string().check(z.regex(/^P[A-Za-z0-9_-]{26}$/));
+const PayeeId = z.string().check(z.regex(/^Y[A-Za-z0-9_-]{16}$/));
 /** What the customer typed; spaces are allowed (numbers are printed in groups) and dropped. */
 const AccountNumberInput = z
   .string()
-  .min(1)
-  .max(40)
-  .regex(/^[0-9A-Za-z\- ]+$/)
-  .meta({ description: "Account number at the biller; checked against the biller's format before any gateway call" });
-const BillFen = z.int().min(1).max(MAX_BILL_AMOUNT_FEN).meta({ description: 'Amount in fen' });
+  .check(
+    z.minLength(1),
+    z.maxLength(40),
+    z.regex(/^[0-9A-Za-z\- ]+$/),
+    z.meta({ description: "Account number at the biller; checked against the biller's format before any gateway call" }),
+  );
+const BillFen = z.int().check(z.minimum(1), z.maximum(MAX_BILL_AMOUNT_FEN), z.meta({ description: 'Amount in fen' }));
 
-export const PaymentIdParams = z.object({ paymentId: PaymentId }).strict();
-export const PayeeIdParams = z.object({ payeeId: PayeeId }).strict();
-export const ReconciliationDateParams = z.object({ date: IsoDate }).strict();
+export const PaymentIdParams = z.strictObject({ paymentId: PaymentId });
+export const PayeeIdParams = z.strictObject({ payeeId: PayeeId });
+export const ReconciliationDateParams = z.strictObject({ date: IsoDate });
 
 // ---- billers ---------------------------------------------------------------------------------
 
 export const BillerQuery = z
-  .object({ category: Category.optional(), city: z.string().regex(/^[a-z]{2,20}$/).optional() })
-  .strict()
-  .meta({ id: 'BillerQuery' });
+  .strictObject({ category: z.optional(Category), city: z.optional(z.string().check(z.regex(/^[a-z]{2,20}$/))) })
+  .check(z.meta({ id: 'BillerQuery' }));
 
 export const AmountOptionsView = z
   .object({
     kind: z.enum(['EXACT', 'AT_LEAST_BILL', 'RANGE']),
-    fixedFen: z.int().nullable().meta({ description: 'Set when only this amount is accepted' }),
+    fixedFen: z.nullable(z.int()).check(z.meta({ description: 'Set when only this amount is accepted' })),
     minFen: z.int(),
     maxFen: z.int(),
     stepFen: z.int(),
     presetsFen: z.array(z.int()),
   })
-  .meta({ id: 'AmountOptionsView' });
+  .check(z.meta({ id: 'AmountOptionsView' }));
 
 export const BillerView = z
   .object({
@@ -53,7 +54,7 @@ export const BillerView = z
     accountNumberHint: z.string(),
     amountRule: z.enum(['EXACT', 'AT_LEAST_BILL', 'RANGE']),
   })
-  .meta({ id: 'BillerView' });
+  .check(z.meta({ id: 'BillerView' }));
 
 export const BillerCatalog = z
   .object({
@@ -62,11 +63,11 @@ export const BillerCatalog = z
     ),
     items: z.array(BillerView),
   })
-  .meta({ id: 'BillerCatalog' });
+  .check(z.meta({ id: 'BillerCatalog' }));
 
 // ---- bills -----------------------------------------------------------------------------------
 
-export const BillLookupRequest = z.object({ billerId: BillerId, accountNumber: AccountNumberInput }).strict().meta({ id: 'BillLookupRequest' });
+export const BillLookupRequest = z.strictObject({ billerId: BillerId, accountNumber: AccountNumberInput }).check(z.meta({ id: 'BillLookupRequest' }));
 
 export const BillView = z
   .object({
@@ -74,106 +75,107 @@ export const BillView = z
     accountNumberMasked: z.string(),
     holderNameMasked: z.string(),
     bill: z
-      .object({
-        period: z.string(),
-        amountDueFen: z.int(),
-        dueDate: IsoDate.nullable(),
-        arrears: z.object({ sinceDate: IsoDate, lateFeeFen: z.int() }).nullable(),
-      })
-      .nullable()
-      .meta({ description: 'null: nothing due (a prepayment or top-up may still be possible)' }),
+      .nullable(
+        z.object({
+          period: z.string(),
+          amountDueFen: z.int(),
+          dueDate: z.nullable(IsoDate),
+          arrears: z.nullable(z.object({ sinceDate: IsoDate, lateFeeFen: z.int() })),
+        }),
+      )
+      .check(z.meta({ description: 'null: nothing due (a prepayment or top-up may still be possible)' })),
     alreadyPaid: z
-      .object({ paymentId: z.string().nullable() })
-      .nullable()
-      .meta({ description: 'This bill is paid (or being paid) already; paymentId when it was this customer' }),
-    amount: AmountOptionsView.nullable().meta({ description: 'What may be paid now; null when nothing can be' }),
-    payeeId: PayeeId.nullable(),
+      .nullable(z.object({ paymentId: z.nullable(z.string()) }))
+      .check(z.meta({ description: 'This bill is paid (or being paid) already; paymentId when it was this customer' })),
+    amount: z.nullable(AmountOptionsView).check(z.meta({ description: 'What may be paid now; null when nothing can be' })),
+    payeeId: z.nullable(PayeeId),
     businessDate: IsoDate,
   })
-  .meta({ id: 'BillView' });
+  .check(z.meta({ id: 'BillView' }));
 
 export const BillPaymentRequest = z
-  .object({
-    billerId: BillerId.optional(),
-    accountNumber: AccountNumberInput.optional(),
-    payeeId: PayeeId.optional().meta({ description: 'Pay a saved payee instead of naming biller and account' }),
+  .strictObject({
+    billerId: z.optional(BillerId),
+    accountNumber: z.optional(AccountNumberInput),
+    payeeId: z.optional(PayeeId).check(z.meta({ description: 'Pay a saved payee instead of naming biller and account' })),
     billPeriod: z
-      .string()
-      .regex(BILL_PERIOD)
-      .optional()
-      .meta({ description: 'The period of the bill the customer was shown; refused if the bill has changed since' }),
+      .optional(z.string().check(z.regex(BILL_PERIOD)))
+      .check(z.meta({ description: 'The period of the bill the customer was shown; refused if the bill has changed since' })),
     amountFen: BillFen,
     pin: Pin,
   })
-  .strict()
-  .refine(
-    (body) => (body.payeeId !== undefined ? body.billerId === undefined && body.accountNumber === undefined : body.billerId !== undefined && body.accountNumber !== undefined),
-    { message: 'either payeeId, or billerId with accountNumber' },
-  )
-  .meta({ id: 'BillPaymentRequest' });
+  .check(
+    z.refine(
+      (body) => (body.payeeId !== undefined ? body.billerId === undefined && body.accountNumber === undefined : body.billerId !== undefined && body.accountNumber !== undefined),
+      { message: 'either payeeId, or billerId with accountNumber' },
+    ),
+    z.meta({ id: 'BillPaymentRequest' }),
+  );
 
-export const BillPaymentView = z
-  .object({
-    paymentId: PaymentId.meta({ description: 'Transaction reference (交易流水号), also sent to the biller' }),
-    status: z.enum(PAYMENT_STATUSES),
-    statusLabel: z.string(),
-    journalId: z.string().meta({ description: 'The ledger journal that took the money from the e-account (the hold)' }),
-    billerId: BillerId,
-    billerName: z.string(),
-    category: Category,
-    categoryLabel: z.string(),
-    cityName: z.string(),
-    accountNumberMasked: z.string(),
-    holderNameMasked: z.string().nullable(),
-    period: z.string().nullable(),
-    amountDueFen: z.int().nullable(),
-    amountFen: z.int(),
-    prepaymentFen: z.int(),
-    gatewayReference: z.string().nullable().meta({ description: "The biller's own reference, once it confirmed" }),
-    paidAt: IsoTime,
-    settledAt: IsoTime.nullable(),
-    voidedAt: IsoTime.nullable(),
-    failure: z.object({ code: z.string(), message: z.string() }).nullable(),
-    autoPay: z.boolean(),
+// Unregistered on purpose: with zod/mini the id is a check, and z.extend() keeps checks — extending
+// the registered BillPaymentView would register 'BillPaymentView' again, on BillPaymentResult.
+const BillPaymentViewObject = z.object({
+  paymentId: PaymentId.check(z.meta({ description: 'Transaction reference (交易流水号), also sent to the biller' })),
+  status: z.enum(PAYMENT_STATUSES),
+  statusLabel: z.string(),
+  journalId: z.string().check(z.meta({ description: 'The ledger journal that took the money from the e-account (the hold)' })),
+  billerId: BillerId,
+  billerName: z.string(),
+  category: Category,
+  categoryLabel: z.string(),
+  cityName: z.string(),
+  accountNumberMasked: z.string(),
+  holderNameMasked: z.nullable(z.string()),
+  period: z.nullable(z.string()),
+  amountDueFen: z.nullable(z.int()),
+  amountFen: z.int(),
+  prepaymentFen: z.int(),
+  gatewayReference: z.nullable(z.string()).check(z.meta({ description: "The biller's own reference, once it confirmed" })),
+  paidAt: IsoTime,
+  settledAt: z.nullable(IsoTime),
+  voidedAt: z.nullable(IsoTime),
+  failure: z.nullable(z.object({ code: z.string(), message: z.string() })),
+  autoPay: z.boolean(),
+});
+
+export const BillPaymentView = BillPaymentViewObject.check(z.meta({ id: 'BillPaymentView' }));
+
+export const BillPaymentResult = z
+  .extend(BillPaymentViewObject, {
+    balanceFen: z.int().check(z.meta({ description: 'E-account balance after the payment (after the refund when voided)' })),
   })
-  .meta({ id: 'BillPaymentView' });
-
-export const BillPaymentResult = BillPaymentView.extend({
-  balanceFen: z.int().meta({ description: 'E-account balance after the payment (after the refund when voided)' }),
-}).meta({ id: 'BillPaymentResult' });
+  .check(z.meta({ id: 'BillPaymentResult' }));
 
 export const BillPaymentQuery = z
-  .object({
-    category: Category.optional(),
-    limit: z.coerce.number().int().min(1).max(50).optional(),
-    cursor: z.string().max(300).optional(),
+  .strictObject({
+    category: z.optional(Category),
+    limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50))),
+    cursor: z.optional(z.string().check(z.maxLength(300))),
   })
-  .strict()
-  .meta({ id: 'BillPaymentQuery' });
+  .check(z.meta({ id: 'BillPaymentQuery' }));
 
 export const BillPaymentPage = z
-  .object({ items: z.array(BillPaymentView), nextCursor: z.string().nullable() })
-  .meta({ id: 'BillPaymentPage' });
+  .object({ items: z.array(BillPaymentView), nextCursor: z.nullable(z.string()) })
+  .check(z.meta({ id: 'BillPaymentPage' }));
 
 // ---- saved payees ------------------------------------------------------------------------------
 
-const AutoPaySettingInput = z
-  .object({ capFen: BillFen.meta({ description: 'Largest bill auto-pay pays; a larger one is left to the customer' }), dayOfMonth: z.int().min(1).max(MAX_AUTO_PAY_DAY) })
-  .strict();
+const AutoPaySettingInput = z.strictObject({
+  capFen: BillFen.check(z.meta({ description: 'Largest bill auto-pay pays; a larger one is left to the customer' })),
+  dayOfMonth: z.int().check(z.minimum(1), z.maximum(MAX_AUTO_PAY_DAY)),
+});
 
 export const PayeeCreateRequest = z
-  .object({
-    nickname: z.string().min(1).max(20).regex(/^[\p{L}\p{N}·\-_ ()（）]+$/u),
+  .strictObject({
+    nickname: z.string().check(z.minLength(1), z.maxLength(20), z.regex(/^[\p{L}\p{N}·\-_ ()（）]+$/u)),
     billerId: BillerId,
     accountNumber: AccountNumberInput,
   })
-  .strict()
-  .meta({ id: 'PayeeCreateRequest' });
+  .check(z.meta({ id: 'PayeeCreateRequest' }));
 
 export const AutoPayRequest = z
-  .object({ autoPay: AutoPaySettingInput.nullable().meta({ description: 'null turns auto-pay off' }), pin: Pin })
-  .strict()
-  .meta({ id: 'AutoPayRequest' });
+  .strictObject({ autoPay: z.nullable(AutoPaySettingInput).check(z.meta({ description: 'null turns auto-pay off' })), pin: Pin })
+  .check(z.meta({ id: 'AutoPayRequest' }));
 
 export const PayeeView = z
   .object({
@@ -181,20 +183,20 @@ export const PayeeView = z
     nickname: z.string(),
     biller: BillerView,
     accountNumberMasked: z.string(),
-    autoPay: z.object({ capFen: z.int(), dayOfMonth: z.int(), lastRunMonth: z.string().nullable() }).nullable(),
-    lastAutoPay: z.object({ month: z.string(), code: z.string(), message: z.string(), paymentId: z.string().nullable() }).nullable(),
+    autoPay: z.nullable(z.object({ capFen: z.int(), dayOfMonth: z.int(), lastRunMonth: z.nullable(z.string()) })),
+    lastAutoPay: z.nullable(z.object({ month: z.string(), code: z.string(), message: z.string(), paymentId: z.nullable(z.string()) })),
     createdAt: IsoTime,
   })
-  .meta({ id: 'PayeeView' });
+  .check(z.meta({ id: 'PayeeView' }));
 
-export const PayeeList = z.object({ items: z.array(PayeeView) }).meta({ id: 'PayeeList' });
+export const PayeeList = z.object({ items: z.array(PayeeView) }).check(z.meta({ id: 'PayeeList' }));
 
-export const BillOk = z.object({ ok: z.literal(true) }).meta({ id: 'BillOk' });
+export const BillOk = z.object({ ok: z.literal(true) }).check(z.meta({ id: 'BillOk' }));
 
 // ---- operators ---------------------------------------------------------------------------------
 
-export const Biller = billerSchema.meta({ id: 'Biller' });
-export const AdminBillerList = z.object({ items: z.array(Biller) }).meta({ id: 'AdminBillerList' });
+export const Biller = billerSchema.check(z.meta({ id: 'Biller' }));
+export const AdminBillerList = z.object({ items: z.array(Biller) }).check(z.meta({ id: 'AdminBillerList' }));
 
 export const ReconciliationReport = z
   .object({
@@ -212,15 +214,15 @@ export const ReconciliationReport = z
         kind: z.enum(MISMATCH_KINDS),
         reference: z.string(),
         billerId: z.string(),
-        jinlinAmountFen: z.int().nullable(),
-        gatewayAmountFen: z.int().nullable(),
+        jinlinAmountFen: z.nullable(z.int()),
+        gatewayAmountFen: z.nullable(z.int()),
         jinlinStatus: z.enum([...PAYMENT_STATUSES, 'NONE']),
         action: z.enum(RECONCILIATION_ACTIONS),
         note: z.string(),
       }),
     ),
   })
-  .meta({ id: 'ReconciliationReport' });
+  .check(z.meta({ id: 'ReconciliationReport' }));
 
 export type BillerView = z.infer<typeof BillerView>;
 export type BillerCatalog = z.infer<typeof BillerCatalog>;

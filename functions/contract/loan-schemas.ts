@@ -1,24 +1,22 @@
 // The loans part of the API contract (see schemas.ts for the conventions).
-import * as z from 'zod';
-import { LOAN_PURPOSES, REPAYMENT_METHODS, RISK_GRADES, loanProductSchema } from '../domain/loan/product.js';
-import { INDUSTRIES } from '../domain/loan/decision.js';
-import { DPD_BUCKETS } from '../domain/loan/overdue.js';
+import * as z from 'zod/mini';
+import { DPD_BUCKETS, INDUSTRIES, LOAN_PURPOSES, REPAYMENT_METHODS, RISK_GRADES, loanProductSchema } from '../domain/loan/product.js';
 import { AmountFen, IsoTime, Pin } from './schemas.js';
 
-const IsoDate = z.iso.date().meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' });
-const ProductId = z.string().regex(/^[a-z][a-z0-9-]{2,39}$/);
-const TermMonths = z.int().min(1).max(120);
+const IsoDate = z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' }));
+const ProductId = z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/));
+const TermMonths = z.int().check(z.minimum(1), z.maximum(120));
 const Method = z.enum(REPAYMENT_METHODS);
 
 /** Every rate travels with its IRR annualized twin (PBoC announcement [2021] No. 3). */
 const Rates = {
-  annualRateBps: z.int().meta({ description: 'Nominal annual rate in basis points (LPR + spread)' }),
+  annualRateBps: z.int().check(z.meta({ description: 'Nominal annual rate in basis points (LPR + spread)' })),
   annualRateDisplay: z.string(),
-  annualizedRateBps: z.int().meta({ description: 'Annualized rate by the IRR method, basis points' }),
-  annualizedRateDisplay: z.string().meta({ description: 'e.g. "7.21%": show at least as prominently as the nominal rate' }),
+  annualizedRateBps: z.int().check(z.meta({ description: 'Annualized rate by the IRR method, basis points' })),
+  annualizedRateDisplay: z.string().check(z.meta({ description: 'e.g. "7.21%": show at least as prominently as the nominal rate' })),
 };
 
-export const LoanIdParams = z.object({ loanId: z.string().regex(/^L[A-Za-z0-9_-]{10,40}$/) }).strict();
+export const LoanIdParams = z.strictObject({ loanId: z.string().check(z.regex(/^L[A-Za-z0-9_-]{10,40}$/)) });
 
 export const LoanProductView = z
   .object({
@@ -38,16 +36,15 @@ export const LoanProductView = z
     rateFromBps: z.int(),
     rateFromDisplay: z.string(),
   })
-  .meta({ id: 'LoanProductView' });
+  .check(z.meta({ id: 'LoanProductView' }));
 
 export const LoanProductList = z
   .object({ items: z.array(LoanProductView), lprBps: z.int(), lprDisplay: z.string() })
-  .meta({ id: 'LoanProductList' });
+  .check(z.meta({ id: 'LoanProductList' }));
 
 export const CalculatorRequest = z
-  .object({ productId: ProductId, amountFen: AmountFen, termMonths: TermMonths, method: Method })
-  .strict()
-  .meta({ id: 'CalculatorRequest' });
+  .strictObject({ productId: ProductId, amountFen: AmountFen, termMonths: TermMonths, method: Method })
+  .check(z.meta({ id: 'CalculatorRequest' }));
 
 export const ScheduleLine = z
   .object({
@@ -58,7 +55,7 @@ export const ScheduleLine = z
     paymentFen: z.int(),
     closingPrincipalFen: z.int(),
   })
-  .meta({ id: 'ScheduleLine' });
+  .check(z.meta({ id: 'ScheduleLine' }));
 
 export const CalculatorResponse = z
   .object({
@@ -66,37 +63,37 @@ export const CalculatorResponse = z
     amountFen: z.int(),
     termMonths: z.int(),
     method: Method,
-    grade: z.enum(RISK_GRADES).meta({ description: 'The grade this quote is priced at (the best one)' }),
+    grade: z.enum(RISK_GRADES).check(z.meta({ description: 'The grade this quote is priced at (the best one)' })),
     ...Rates,
     totalInterestFen: z.int(),
     totalPaymentFen: z.int(),
     installments: z.array(ScheduleLine),
   })
-  .meta({ id: 'CalculatorResponse' });
+  .check(z.meta({ id: 'CalculatorResponse' }));
 
 export const LoanApplicationRequest = z
-  .object({
+  .strictObject({
     productId: ProductId,
     amountFen: AmountFen,
     termMonths: TermMonths,
     method: Method,
     purpose: z.enum(LOAN_PURPOSES),
-    monthlyIncomeFen: z.int().min(0).max(1_000_000_000),
-    employer: z.string().trim().min(1).max(100),
+    monthlyIncomeFen: z.int().check(z.minimum(0), z.maximum(1_000_000_000)),
+    employer: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
     industry: z.enum(INDUSTRIES),
-    businessLicence: z
-      .object({ creditCode: z.string().length(18), businessName: z.string().trim().min(1).max(100) })
-      .strict()
-      .optional(),
+    businessLicence: z.optional(
+      z.strictObject({
+        creditCode: z.string().check(z.length(18)),
+        businessName: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+      }),
+    ),
     bureauConsent: z
-      .object({ agreed: z.literal(true), textVersion: z.string().min(1).max(40) })
-      .strict()
-      .meta({ description: 'Consent to the credit-bureau query; its text version and time are stored' }),
+      .strictObject({ agreed: z.literal(true), textVersion: z.string().check(z.minLength(1), z.maxLength(40)) })
+      .check(z.meta({ description: 'Consent to the credit-bureau query; its text version and time are stored' })),
   })
-  .strict()
-  .meta({ id: 'LoanApplicationRequest' });
+  .check(z.meta({ id: 'LoanApplicationRequest' }));
 
-export const DecisionReason = z.object({ code: z.string(), message: z.string() }).meta({ id: 'DecisionReason' });
+export const DecisionReason = z.object({ code: z.string(), message: z.string() }).check(z.meta({ id: 'DecisionReason' }));
 
 export const LoanDecisionView = z
   .object({
@@ -105,17 +102,17 @@ export const LoanDecisionView = z
     productId: ProductId,
     decidedOn: IsoDate,
     ruleVersion: z.string(),
-    grade: z.enum(RISK_GRADES).nullable(),
-    creditLimitFen: z.int().nullable(),
-    annualRateBps: z.int().nullable(),
-    annualRateDisplay: z.string().nullable(),
-    annualizedRateBps: z.int().nullable(),
-    annualizedRateDisplay: z.string().nullable(),
-    lineExpiresOn: IsoDate.nullable(),
+    grade: z.nullable(z.enum(RISK_GRADES)),
+    creditLimitFen: z.nullable(z.int()),
+    annualRateBps: z.nullable(z.int()),
+    annualRateDisplay: z.nullable(z.string()),
+    annualizedRateBps: z.nullable(z.int()),
+    annualizedRateDisplay: z.nullable(z.string()),
+    lineExpiresOn: z.nullable(IsoDate),
     reasons: z.array(DecisionReason),
-    reapplyAfter: IsoDate.nullable(),
+    reapplyAfter: z.nullable(IsoDate),
   })
-  .meta({ id: 'LoanDecisionView' });
+  .check(z.meta({ id: 'LoanDecisionView' }));
 
 export const CreditLineView = z
   .object({
@@ -128,14 +125,13 @@ export const CreditLineView = z
     annualRateDisplay: z.string(),
     lineExpiresOn: IsoDate,
   })
-  .meta({ id: 'CreditLineView' });
+  .check(z.meta({ id: 'CreditLineView' }));
 
-export const CreditLineList = z.object({ items: z.array(CreditLineView) }).meta({ id: 'CreditLineList' });
+export const CreditLineList = z.object({ items: z.array(CreditLineView) }).check(z.meta({ id: 'CreditLineList' }));
 
 export const DrawdownRequest = z
-  .object({ productId: ProductId, amountFen: AmountFen, termMonths: TermMonths, method: Method, pin: Pin })
-  .strict()
-  .meta({ id: 'DrawdownRequest' });
+  .strictObject({ productId: ProductId, amountFen: AmountFen, termMonths: TermMonths, method: Method, pin: Pin })
+  .check(z.meta({ id: 'DrawdownRequest' }));
 
 export const InstallmentView = z
   .object({
@@ -144,17 +140,17 @@ export const InstallmentView = z
     principalFen: z.int(),
     interestFen: z.int(),
     penaltyFen: z.int(),
-    dueFen: z.int().meta({ description: 'principal + interest + penalty of this period' }),
+    dueFen: z.int().check(z.meta({ description: 'principal + interest + penalty of this period' })),
     paidFen: z.int(),
     status: z.enum(['PAID', 'OVERDUE', 'DUE', 'UPCOMING']),
   })
-  .meta({ id: 'InstallmentView' });
+  .check(z.meta({ id: 'InstallmentView' }));
 
 export const LoanView = z
   .object({
     loanId: z.string(),
     contractNo: z.string(),
-    drawdownJournalId: z.string().meta({ description: 'The ledger journal that paid the loan out (放款流水号)' }),
+    drawdownJournalId: z.string().check(z.meta({ description: 'The ledger journal that paid the loan out (放款流水号)' })),
     productId: ProductId,
     productName: z.string(),
     status: z.enum(['ACTIVE', 'PAID_OFF']),
@@ -166,7 +162,7 @@ export const LoanView = z
     termMonths: z.int(),
     drawdownDate: IsoDate,
     maturityDate: IsoDate,
-    nextDue: z.object({ dueDate: IsoDate, amountFen: z.int() }).nullable(),
+    nextDue: z.nullable(z.object({ dueDate: IsoDate, amountFen: z.int() })),
     overdue: z.object({ daysPastDue: z.int(), bucket: z.enum(DPD_BUCKETS), overdueTotalFen: z.int() }),
     deferralsUsed: z.int(),
     installments: z.array(InstallmentView),
@@ -178,17 +174,16 @@ export const LoanView = z
       signedAt: IsoTime,
     }),
   })
-  .meta({ id: 'LoanView' });
+  .check(z.meta({ id: 'LoanView' }));
 
-export const LoanList = z.object({ items: z.array(LoanView), businessDate: IsoDate }).meta({ id: 'LoanList' });
+export const LoanList = z.object({ items: z.array(LoanView), businessDate: IsoDate }).check(z.meta({ id: 'LoanList' }));
 
 export const RepayRequest = z
-  .object({
-    amountFen: AmountFen.optional().meta({ description: 'Omit to pay everything payable now (due rows + the current one)' }),
+  .strictObject({
+    amountFen: z.optional(AmountFen).check(z.meta({ description: 'Omit to pay everything payable now (due rows + the current one)' })),
     pin: Pin,
   })
-  .strict()
-  .meta({ id: 'RepayRequest' });
+  .check(z.meta({ id: 'RepayRequest' }));
 
 export const RepaymentResult = z
   .object({
@@ -197,10 +192,10 @@ export const RepaymentResult = z
     principalFen: z.int(),
     interestFen: z.int(),
     penaltyFen: z.int(),
-    balanceFen: z.int().meta({ description: 'E-account balance after the payment' }),
+    balanceFen: z.int().check(z.meta({ description: 'E-account balance after the payment' })),
     loan: LoanView,
   })
-  .meta({ id: 'RepaymentResult' });
+  .check(z.meta({ id: 'RepaymentResult' }));
 
 export const PayoffQuoteView = z
   .object({
@@ -214,19 +209,20 @@ export const PayoffQuoteView = z
     accruedInterestDays: z.int(),
     coolingOff: z.boolean(),
   })
-  .meta({ id: 'PayoffQuoteView' });
+  .check(z.meta({ id: 'PayoffQuoteView' }));
 
-export const PinOnly = z.object({ pin: Pin }).strict().meta({ id: 'PinOnly' });
+export const PinOnly = z.strictObject({ pin: Pin }).check(z.meta({ id: 'PinOnly' }));
 
-export const DeferralRequest = z
-  .object({
-    months: z.int().min(1).max(3),
-    reason: z.enum(['ILLNESS', 'INCOME_LOSS', 'DISASTER', 'OTHER']),
-  })
-  .strict()
-  .meta({ id: 'DeferralRequest' });
+// Extended below without its meta: in zod/mini the meta is a check, and checks are copied by
+// z.extend, so extending the registered schema would re-register 'DeferralRequest' on the copy.
+const DeferralRequestShape = z.strictObject({
+  months: z.int().check(z.minimum(1), z.maximum(3)),
+  reason: z.enum(['ILLNESS', 'INCOME_LOSS', 'DISASTER', 'OTHER']),
+});
 
-export const DeferralConfirmRequest = DeferralRequest.extend({ pin: Pin }).strict().meta({ id: 'DeferralConfirmRequest' });
+export const DeferralRequest = DeferralRequestShape.check(z.meta({ id: 'DeferralRequest' }));
+
+export const DeferralConfirmRequest = z.extend(DeferralRequestShape, { pin: Pin }).check(z.meta({ id: 'DeferralConfirmRequest' }));
 
 export const DeferralPlanView = z
   .object({
@@ -237,13 +233,13 @@ export const DeferralPlanView = z
     ...Rates,
     installments: z.array(InstallmentView),
   })
-  .meta({ id: 'DeferralPlanView' });
+  .check(z.meta({ id: 'DeferralPlanView' }));
 
 // ---- Operators -----------------------------------------------------------------------------
 
-export const LprRequest = z.object({ oneYearLprBps: z.int().min(0).max(2400) }).strict().meta({ id: 'LprRequest' });
-export const LprView = z.object({ oneYearLprBps: z.int(), display: z.string() }).meta({ id: 'LprView' });
-export const PublishLoanProductRequest = loanProductSchema.meta({ id: 'LoanProduct' });
+export const LprRequest = z.strictObject({ oneYearLprBps: z.int().check(z.minimum(0), z.maximum(2400)) }).check(z.meta({ id: 'LprRequest' }));
+export const LprView = z.object({ oneYearLprBps: z.int(), display: z.string() }).check(z.meta({ id: 'LprView' }));
+export const PublishLoanProductRequest = loanProductSchema.check(z.meta({ id: 'LoanProduct' }));
 
 export type LoanProductView = z.infer<typeof LoanProductView>;
 export type LoanProductList = z.infer<typeof LoanProductList>;

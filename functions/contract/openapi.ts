@@ -1,9 +1,9 @@
 // The OpenAPI 3.1 document, generated from the route table and the zod schemas.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { routes, type RouteSpec } from './routes.js';
 import './schemas.js';
 
-const ref = (schema: z.ZodType) => {
+const ref = (schema: z.ZodMiniType) => {
   const id = z.globalRegistry.get(schema)?.id;
   if (id) return { $ref: `#/components/schemas/${id}` };
   const { $schema: _ignored, ...inline } = z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any' });
@@ -16,7 +16,7 @@ const errorResponse = (description: string) => ({
 });
 
 /** The properties of an object schema (path parameters, the query) as OpenAPI parameters. */
-function objectParameters(schema: z.ZodType | undefined, where: 'path' | 'query'): object[] {
+function objectParameters(schema: z.ZodMiniType | undefined, where: 'path' | 'query'): object[] {
   if (!schema) return [];
   type ObjectSchema = { properties?: Record<string, object>; required?: string[] };
   // A schema with an id comes back as a $ref into $defs: document the object it names.

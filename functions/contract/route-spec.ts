@@ -1,6 +1,6 @@
 // The shape of a route in the contract. Each capability keeps its own table (core-routes.ts,
 // loan-routes.ts, …) so a Lambda bundles only its own schemas; routes.ts joins them.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 export type Method = 'GET' | 'POST';
 
@@ -14,11 +14,11 @@ export interface RouteSpec {
   auth: 'customer' | 'staff' | 'operator' | 'none';
   /** Money-moving: needs an Idempotency-Key header. */
   idempotent: boolean;
-  body?: z.ZodType;
-  query?: z.ZodType;
+  body?: z.ZodMiniType;
+  query?: z.ZodMiniType;
   /** Path parameters, for paths with `{name}` segments. */
-  params?: z.ZodType;
-  response: z.ZodType;
+  params?: z.ZodMiniType;
+  response: z.ZodMiniType;
   /** Only served while the WeChat simulator is configured (local stages). */
   simulatorOnly?: boolean;
 }

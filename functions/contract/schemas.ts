@@ -1,7 +1,8 @@
-// The API contract: every request and response body, as zod schemas. The server validates with
-// them, the OpenAPI document is generated from them, and the mini-program imports the inferred
-// types (type-only, so zod never ships in the mini-program bundle).
-import * as z from 'zod';
+// The API contract: every request and response body, as zod schemas (zod/mini: the functional
+// API keeps ~75 KB of zod out of every Lambda bundle, docs/BENCHMARKS.md item 4). The server
+// validates with them, the OpenAPI document is generated from them, and the mini-program imports
+// the inferred types (type-only, so zod never ships in the mini-program bundle).
+import * as z from 'zod/mini';
 import { JOURNAL_KINDS } from '../domain/ledger.js';
 import { BillCloseReport } from './bill-close-schema.js';
 import { WealthCloseReport } from './wealth-close-schema.js';
@@ -11,100 +12,84 @@ export const MAX_AMOUNT_FEN = 100_000_000;
 
 export const AmountFen = z
   .int()
-  .min(1)
-  .max(MAX_AMOUNT_FEN)
-  .meta({ description: 'Amount in fen (1 yuan = 100 fen), a positive integer' });
+  .check(z.minimum(1), z.maximum(MAX_AMOUNT_FEN), z.meta({ description: 'Amount in fen (1 yuan = 100 fen), a positive integer' }));
 
-export const Pin = z
-  .string()
-  .regex(/^\d{6}$/)
-  .meta({ description: 'Six-digit payment PIN' });
+export const Pin = z.string().check(z.regex(/^\d{6}$/), z.meta({ description: 'Six-digit payment PIN' }));
 
-export const IsoTime = z.string().meta({ description: 'ISO-8601 time' });
+export const IsoTime = z.string().check(z.meta({ description: 'ISO-8601 time' }));
 
 export const ErrorBody = z
   .object({
     error: z.object({
-      code: z.string().meta({ description: 'Stable machine-readable code, e.g. INSUFFICIENT_FUNDS' }),
-      message: z.string().meta({ description: 'Human-readable message in Simplified Chinese' }),
+      code: z.string().check(z.meta({ description: 'Stable machine-readable code, e.g. INSUFFICIENT_FUNDS' })),
+      message: z.string().check(z.meta({ description: 'Human-readable message in Simplified Chinese' })),
     }),
   })
-  .meta({ id: 'Error' });
+  .check(z.meta({ id: 'Error' }));
 
 // ---- Auth ----------------------------------------------------------------------------------
 
 /** A wx.login / getPhoneNumber code: an opaque token of visible ASCII, never control characters
  *  or other text (found by the bad-input fuzzer: a code with an unpaired surrogate signed in). */
-const WechatCode = z.string().min(1).max(128).regex(/^[\x21-\x7e]+$/);
+const WechatCode = z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[\x21-\x7e]+$/));
 
 /** Free text a customer writes and another reads (a transfer memo): no control characters,
  *  unpaired surrogates or invisible format characters such as bidi overrides (ZWJ/ZWNJ, which
  *  emoji and some scripts need, are allowed). */
-export const PlainText = (max: number) => z.string().max(max).regex(/^(?:[^\p{Cc}\p{Cf}\p{Cs}]|[\u200c\u200d])*$/u);
+export const PlainText = (max: number) => z.string().check(z.maxLength(max), z.regex(/^(?:[^\p{Cc}\p{Cf}\p{Cs}]|[\u200c\u200d])*$/u));
 
 /** Random id the mini-program keeps in its storage: links share-link visits made before sign-in
  *  to the customer (relationship managers, rm-schemas.ts). */
-export const DeviceId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+export const DeviceId = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/));
 
 export const WechatSignInRequest = z
-  .object({ code: WechatCode, deviceId: DeviceId.optional() })
-  .strict()
-  .meta({ id: 'WechatSignInRequest' });
+  .strictObject({ code: WechatCode, deviceId: z.optional(DeviceId) })
+  .check(z.meta({ id: 'WechatSignInRequest' }));
 
 export const RefreshRequest = z
   // Issued refresh tokens are base64url.
-  .object({ refreshToken: z.string().min(16).max(256).regex(/^[A-Za-z0-9_-]+$/) })
-  .strict()
-  .meta({ id: 'RefreshRequest' });
+  .strictObject({ refreshToken: z.string().check(z.minLength(16), z.maxLength(256), z.regex(/^[A-Za-z0-9_-]+$/)) })
+  .check(z.meta({ id: 'RefreshRequest' }));
 
 export const SimulatorLoginCodeRequest = z
-  .object({
+  .strictObject({
     user: z
       .string()
-      .regex(/^[A-Za-z0-9_-]{1,64}$/)
-      .meta({ description: 'Which simulated WeChat user signs in (same value → same openid)' }),
+      .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/), z.meta({ description: 'Which simulated WeChat user signs in (same value → same openid)' })),
   })
-  .strict()
-  .meta({ id: 'SimulatorLoginCodeRequest' });
+  .check(z.meta({ id: 'SimulatorLoginCodeRequest' }));
 
 export const SimulatorPhoneCodeRequest = z
-  .object({ phone: z.string().regex(/^1[3-9]\d{9}$/) })
-  .strict()
-  .meta({ id: 'SimulatorPhoneCodeRequest' });
+  .strictObject({ phone: z.string().check(z.regex(/^1[3-9]\d{9}$/)) })
+  .check(z.meta({ id: 'SimulatorPhoneCodeRequest' }));
 
-export const SimulatorCodeResponse = z
-  .object({ code: z.string() })
-  .meta({ id: 'SimulatorCodeResponse' });
+export const SimulatorCodeResponse = z.object({ code: z.string() }).check(z.meta({ id: 'SimulatorCodeResponse' }));
 
 // ---- Customer ------------------------------------------------------------------------------
 
-export const BoundCard = z
-  .object({ bankName: z.string(), cardNumberMasked: z.string() })
-  .meta({ id: 'BoundCard' });
+export const BoundCard = z.object({ bankName: z.string(), cardNumberMasked: z.string() }).check(z.meta({ id: 'BoundCard' }));
 
-export const AccountSummary = z
-  .object({
-    accountId: z.string(),
-    accountNumberMasked: z.string(),
-    accountClass: z.literal('II'),
-    balanceFen: z.int(),
-    boundCard: BoundCard,
-    openedAt: IsoTime,
-  })
-  .meta({ id: 'AccountSummary' });
+const accountSummaryShape = {
+  accountId: z.string(),
+  accountNumberMasked: z.string(),
+  accountClass: z.literal('II'),
+  balanceFen: z.int(),
+  boundCard: BoundCard,
+  openedAt: IsoTime,
+};
+
+export const AccountSummary = z.object(accountSummaryShape).check(z.meta({ id: 'AccountSummary' }));
 
 export const Me = z
   .object({
     customerId: z.string(),
-    phoneMasked: z.string().nullable(),
-    realName: z
-      .object({ nameMasked: z.string(), idNumberMasked: z.string(), verifiedAt: IsoTime })
-      .nullable(),
+    phoneMasked: z.nullable(z.string()),
+    realName: z.nullable(z.object({ nameMasked: z.string(), idNumberMasked: z.string(), verifiedAt: IsoTime })),
     pinSet: z.boolean(),
-    pinLockedUntil: IsoTime.nullable(),
-    account: AccountSummary.nullable(),
+    pinLockedUntil: z.nullable(IsoTime),
+    account: z.nullable(AccountSummary),
   })
-  .meta({ id: 'Me' });
+  .check(z.meta({ id: 'Me' }));
 
 export const SignInResponse = z
   .object({
@@ -114,43 +99,30 @@ export const SignInResponse = z
     refreshTokenExpiresAt: IsoTime,
     me: Me,
   })
-  .meta({ id: 'SignInResponse' });
+  .check(z.meta({ id: 'SignInResponse' }));
 
 export const BindPhoneRequest = z
-  .object({ code: WechatCode.meta({ description: 'getPhoneNumber code' }) })
-  .strict()
-  .meta({ id: 'BindPhoneRequest' });
+  .strictObject({ code: WechatCode.check(z.meta({ description: 'getPhoneNumber code' })) })
+  .check(z.meta({ id: 'BindPhoneRequest' }));
 
 export const RealNameRequest = z
-  .object({
+  .strictObject({
     name: z
       .string()
-      .regex(/^[\u4e00-\u9fa5·]{2,20}$/)
-      .meta({ description: 'Legal name as on the ID card, 2–20 Chinese characters' }),
-    idNumber: z
-      .string()
-      .regex(/^\d{17}[\dXx]$/)
-      .meta({ description: '18-character resident ID number' }),
+      .check(z.regex(/^[\u4e00-\u9fa5·]{2,20}$/), z.meta({ description: 'Legal name as on the ID card, 2–20 Chinese characters' })),
+    idNumber: z.string().check(z.regex(/^\d{17}[\dXx]$/), z.meta({ description: '18-character resident ID number' })),
   })
-  .strict()
-  .meta({ id: 'RealNameRequest' });
+  .check(z.meta({ id: 'RealNameRequest' }));
 
-export const SetPinRequest = z
-  .object({ pin: Pin, currentPin: Pin.optional() })
-  .strict()
-  .meta({ id: 'SetPinRequest' });
+export const SetPinRequest = z.strictObject({ pin: Pin, currentPin: z.optional(Pin) }).check(z.meta({ id: 'SetPinRequest' }));
 
 // ---- Account -------------------------------------------------------------------------------
 
 export const OpenAccountRequest = z
-  .object({
-    cardNumber: z
-      .string()
-      .regex(/^\d{16,19}$/)
-      .meta({ description: 'Class I debit card number to bind' }),
+  .strictObject({
+    cardNumber: z.string().check(z.regex(/^\d{16,19}$/), z.meta({ description: 'Class I debit card number to bind' })),
   })
-  .strict()
-  .meta({ id: 'OpenAccountRequest' });
+  .check(z.meta({ id: 'OpenAccountRequest' }));
 
 export const LimitUsage = z
   .object({
@@ -158,7 +130,7 @@ export const LimitUsage = z
     usedFen: z.int(),
     remainingFen: z.int(),
   })
-  .meta({ id: 'LimitUsage' });
+  .check(z.meta({ id: 'LimitUsage' }));
 
 export const AccountLimits = z
   .object({
@@ -169,35 +141,26 @@ export const AccountLimits = z
     boundCard: z.literal('UNLIMITED'),
     maxSingleAmountFen: z.int(),
   })
-  .meta({ id: 'AccountLimits' });
+  .check(z.meta({ id: 'AccountLimits' }));
 
-export const AccountDetail = AccountSummary.extend({ limits: AccountLimits }).meta({
-  id: 'AccountDetail',
-});
+// Built from the shape, not by extending AccountSummary: a mini schema's meta is a check, and
+// extending would copy AccountSummary's id onto AccountDetail.
+export const AccountDetail = z.object({ ...accountSummaryShape, limits: AccountLimits }).check(z.meta({ id: 'AccountDetail' }));
 
-export const CardMoneyRequest = z
-  .object({ amountFen: AmountFen, pin: Pin })
-  .strict()
-  .meta({ id: 'CardMoneyRequest' });
+export const CardMoneyRequest = z.strictObject({ amountFen: AmountFen, pin: Pin }).check(z.meta({ id: 'CardMoneyRequest' }));
 
 export const TransferRequest = z
-  .object({
-    toPhone: z.string().regex(/^1[3-9]\d{9}$/),
+  .strictObject({
+    toPhone: z.string().check(z.regex(/^1[3-9]\d{9}$/)),
     amountFen: AmountFen,
     pin: Pin,
-    memo: PlainText(20).optional(),
+    memo: z.optional(PlainText(20)),
   })
-  .strict()
-  .meta({ id: 'TransferRequest' });
+  .check(z.meta({ id: 'TransferRequest' }));
 
-export const PayeeQuery = z
-  .object({ phone: z.string().regex(/^1[3-9]\d{9}$/) })
-  .strict()
-  .meta({ id: 'PayeeQuery' });
+export const PayeeQuery = z.strictObject({ phone: z.string().check(z.regex(/^1[3-9]\d{9}$/)) }).check(z.meta({ id: 'PayeeQuery' }));
 
-export const Payee = z
-  .object({ nameMasked: z.string(), phoneMasked: z.string() })
-  .meta({ id: 'Payee' });
+export const Payee = z.object({ nameMasked: z.string(), phoneMasked: z.string() }).check(z.meta({ id: 'Payee' }));
 
 export const JournalKind = z.enum(JOURNAL_KINDS);
 
@@ -210,34 +173,33 @@ export const MoneyMovementResult = z
     balanceFen: z.int(),
     createdAt: IsoTime,
   })
-  .meta({ id: 'MoneyMovementResult' });
+  .check(z.meta({ id: 'MoneyMovementResult' }));
 
 export const HistoryQuery = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(50).optional(),
-    cursor: z.string().max(200).optional(),
+  .strictObject({
+    limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50))),
+    cursor: z.optional(z.string().check(z.maxLength(200))),
   })
-  .strict()
-  .meta({ id: 'HistoryQuery' });
+  .check(z.meta({ id: 'HistoryQuery' }));
 
 export const HistoryItem = z
   .object({
     journalId: z.string(),
     kind: JournalKind,
-    label: z.string().meta({ description: 'Human label, e.g. 转账给 张*' }),
+    label: z.string().check(z.meta({ description: 'Human label, e.g. 转账给 张*' })),
     counterparty: z.string(),
-    amountFen: z.int().meta({ description: 'Signed: positive money in, negative money out' }),
+    amountFen: z.int().check(z.meta({ description: 'Signed: positive money in, negative money out' })),
     createdAt: IsoTime,
   })
-  .meta({ id: 'HistoryItem' });
+  .check(z.meta({ id: 'HistoryItem' }));
 
 export const HistoryPage = z
-  .object({ items: z.array(HistoryItem), nextCursor: z.string().nullable() })
-  .meta({ id: 'HistoryPage' });
+  .object({ items: z.array(HistoryItem), nextCursor: z.nullable(z.string()) })
+  .check(z.meta({ id: 'HistoryPage' }));
 
-export const Ok = z.object({ ok: z.literal(true) }).meta({ id: 'Ok' });
+export const Ok = z.object({ ok: z.literal(true) }).check(z.meta({ id: 'Ok' }));
 
-export const OpenApiDocument = z.record(z.string(), z.unknown()).meta({ id: 'OpenApiDocument' });
+export const OpenApiDocument = z.record(z.string(), z.unknown()).check(z.meta({ id: 'OpenApiDocument' }));
 
 export type Me = z.infer<typeof Me>;
 export type SignInResponse = z.infer<typeof SignInResponse>;
@@ -259,9 +221,9 @@ export type TransferRequest = z.infer<typeof TransferRequest>;
 
 // ---- the business date and the day close (operators) ----
 
-const BusinessDate = z.iso.date().meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' });
-export const BusinessDateRequest = z.object({ businessDate: BusinessDate }).strict().meta({ id: 'BusinessDateRequest' });
-export const BusinessDateView = z.object({ businessDate: BusinessDate }).meta({ id: 'BusinessDateView' });
+const BusinessDate = z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' }));
+export const BusinessDateRequest = z.strictObject({ businessDate: BusinessDate }).check(z.meta({ id: 'BusinessDateRequest' }));
+export const BusinessDateView = z.object({ businessDate: BusinessDate }).check(z.meta({ id: 'BusinessDateView' }));
 export const DayCloseResult = z
   .object({
     closedDate: BusinessDate,
@@ -274,4 +236,4 @@ export const DayCloseResult = z
     wealth: WealthCloseReport,
     bills: BillCloseReport,
   })
-  .meta({ id: 'DayCloseResult' });
+  .check(z.meta({ id: 'DayCloseResult' }));

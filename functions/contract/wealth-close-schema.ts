@@ -1,6 +1,6 @@
 // The wealth step's part of the day close result. Its own file: schemas.ts (DayCloseResult) imports
 // it, and importing the rest of the wealth contract there would be a cycle.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const WealthCloseReport = z
   .object({
@@ -12,8 +12,8 @@ export const WealthCloseReport = z
     incomePaidFen: z.int(),
     holdingsMatured: z.int(),
     maturedFen: z.int(),
-    skipped: z.int().meta({ description: 'Orders or holdings left for the next close (no NAV yet, or an error)' }),
+    skipped: z.int().check(z.meta({ description: 'Orders or holdings left for the next close (no NAV yet, or an error)' })),
   })
-  .meta({ id: 'WealthCloseReport' });
+  .check(z.meta({ id: 'WealthCloseReport' }));
 
 export type WealthCloseReport = z.infer<typeof WealthCloseReport>;

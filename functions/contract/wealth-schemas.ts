@@ -1,20 +1,20 @@
 // The wealth (理财) part of the API contract (see schemas.ts for the conventions). Units are
 // integers in hundredths (`unitsCenti`), NAVs in hundredths of a fen (`navCentiFen`, 1.0234 yuan
 // = 10234); every figure also travels as display text, so the mini-program computes nothing.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ISSUER_TYPES, MAX_NAV_CENTI_FEN, RISK_LEVELS, WEALTH_PRODUCT_TYPES, wealthProductSchema } from '../domain/wealth/product.js';
 import { CUSTOMER_RISK_LEVELS } from '../domain/wealth/risk.js';
 import { AmountFen, IsoTime, Pin } from './schemas.js';
 
-const IsoDate = z.iso.date().meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' });
-const ProductId = z.string().regex(/^[a-z][a-z0-9-]{2,39}$/);
-const OrderId = z.string().regex(/^W[A-Za-z0-9_-]{20,40}$/);
+const IsoDate = z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' }));
+const ProductId = z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/));
+const OrderId = z.string().check(z.regex(/^W[A-Za-z0-9_-]{20,40}$/));
 const RiskLevel = z.enum(RISK_LEVELS);
 const CustomerRiskLevel = z.enum(CUSTOMER_RISK_LEVELS);
-const UnitsCenti = z.int().min(1).max(10_000_000_000).meta({ description: 'Units in hundredths (12345 = 123.45 units)' });
+const UnitsCenti = z.int().check(z.minimum(1), z.maximum(10_000_000_000), z.meta({ description: 'Units in hundredths (12345 = 123.45 units)' }));
 
-export const WealthProductIdParams = z.object({ productId: ProductId }).strict();
-export const WealthOrderIdParams = z.object({ orderId: OrderId }).strict();
+export const WealthProductIdParams = z.strictObject({ productId: ProductId });
+export const WealthOrderIdParams = z.strictObject({ orderId: OrderId });
 
 export const WealthProductView = z
   .object({
@@ -35,44 +35,47 @@ export const WealthProductView = z
     minPurchaseFen: z.int(),
     stepFen: z.int(),
     maxPurchaseFen: z.int(),
-    purchaseRule: z.string().meta({ description: 'e.g. "0.01 元起购"' }),
+    purchaseRule: z.string().check(z.meta({ description: 'e.g. "0.01 元起购"' })),
     subscriptionOpensOn: IsoDate,
-    subscriptionClosesOn: IsoDate.nullable(),
-    termDays: z.int().nullable(),
-    maturityDate: IsoDate.nullable(),
+    subscriptionClosesOn: z.nullable(IsoDate),
+    termDays: z.nullable(z.int()),
+    maturityDate: z.nullable(IsoDate),
     coolingOffHours: z.int(),
     fees: z.object({ managementBpsPerYear: z.int(), custodyBpsPerYear: z.int(), salesServiceBpsPerYear: z.int(), display: z.string() }),
     disclosureVersion: z.string(),
     description: z.string(),
     /** The figure to show big: the 7-day annualized yield of a money-market fund, else the NAV. */
-    headline: z.object({ label: z.string(), display: z.string(), date: IsoDate.nullable() }),
-    navCentiFen: z.int().nullable(),
-    navDisplay: z.string().nullable(),
-    sevenDayYieldBps: z.int().nullable(),
-    incomePer10kDisplay: z.string().nullable(),
-    priceDate: IsoDate.nullable(),
+    headline: z.object({ label: z.string(), display: z.string(), date: z.nullable(IsoDate) }),
+    navCentiFen: z.nullable(z.int()),
+    navDisplay: z.nullable(z.string()),
+    sevenDayYieldBps: z.nullable(z.int()),
+    incomePer10kDisplay: z.nullable(z.string()),
+    priceDate: z.nullable(IsoDate),
     fastRedemption: z.boolean(),
-    fastRedemptionDailyCapFen: z.int().nullable(),
+    fastRedemptionDailyCapFen: z.nullable(z.int()),
     redemptionRule: z.string(),
   })
-  .meta({ id: 'WealthProductView' });
+  .check(z.meta({ id: 'WealthProductView' }));
 
-export const WealthProductList = z.object({ items: z.array(WealthProductView), businessDate: IsoDate }).meta({ id: 'WealthProductList' });
+export const WealthProductList = z.object({ items: z.array(WealthProductView), businessDate: IsoDate }).check(z.meta({ id: 'WealthProductList' }));
 
 export const WealthHistoryQuery = z
-  .object({ days: z.coerce.number().int().min(7).max(90).optional().meta({ description: 'How many days back (default 30)' }) })
-  .strict()
-  .meta({ id: 'WealthHistoryQuery' });
+  .strictObject({
+    days: z
+      .optional(z.coerce.number().check(z.int(), z.minimum(7), z.maximum(90)))
+      .check(z.meta({ description: 'How many days back (default 30)' })),
+  })
+  .check(z.meta({ id: 'WealthHistoryQuery' }));
 
 export const WealthHistoryPoint = z
   .object({
     date: IsoDate,
-    value: z.int().meta({ description: 'navCentiFen, or sevenDayYieldBps for money-market funds' }),
+    value: z.int().check(z.meta({ description: 'navCentiFen, or sevenDayYieldBps for money-market funds' })),
     display: z.string(),
     /** Bar height for the chart, 8–100, scaled by the server between the period's low and high. */
     heightPercent: z.int(),
   })
-  .meta({ id: 'WealthHistoryPoint' });
+  .check(z.meta({ id: 'WealthHistoryPoint' }));
 
 export const WealthHistory = z
   .object({
@@ -80,10 +83,10 @@ export const WealthHistory = z
     series: z.enum(['NAV', 'SEVEN_DAY_YIELD']),
     seriesLabel: z.string(),
     points: z.array(WealthHistoryPoint),
-    lowDisplay: z.string().nullable(),
-    highDisplay: z.string().nullable(),
+    lowDisplay: z.nullable(z.string()),
+    highDisplay: z.nullable(z.string()),
   })
-  .meta({ id: 'WealthHistory' });
+  .check(z.meta({ id: 'WealthHistory' }));
 
 export const RiskQuestionnaire = z
   .object({
@@ -93,59 +96,55 @@ export const RiskQuestionnaire = z
     ),
     validityMonths: z.int(),
   })
-  .meta({ id: 'RiskQuestionnaire' });
+  .check(z.meta({ id: 'RiskQuestionnaire' }));
 
 export const RiskAssessmentRequest = z
-  .object({
-    questionnaireVersion: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  .strictObject({
+    questionnaireVersion: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/)),
     answers: z
-      .array(z.object({ questionId: z.string().regex(/^q\d{2}$/), optionId: z.string().regex(/^q\d{2}-[a-e]$/) }).strict())
-      .min(1)
-      .max(20),
+      .array(z.strictObject({ questionId: z.string().check(z.regex(/^q\d{2}$/)), optionId: z.string().check(z.regex(/^q\d{2}-[a-e]$/)) }))
+      .check(z.minLength(1), z.maxLength(20)),
   })
-  .strict()
-  .meta({ id: 'RiskAssessmentRequest' });
+  .check(z.meta({ id: 'RiskAssessmentRequest' }));
 
 export const RiskAssessmentView = z
   .object({
     level: CustomerRiskLevel,
     levelLabel: z.string(),
     score: z.int(),
-    maxRiskLevel: RiskLevel.meta({ description: 'The highest product risk level the customer may buy' }),
+    maxRiskLevel: RiskLevel.check(z.meta({ description: 'The highest product risk level the customer may buy' })),
     assessedOn: IsoDate,
     validThrough: IsoDate,
     valid: z.boolean(),
   })
-  .meta({ id: 'RiskAssessmentView' });
+  .check(z.meta({ id: 'RiskAssessmentView' }));
 
-export const RiskProfile = z.object({ assessment: RiskAssessmentView.nullable() }).meta({ id: 'RiskProfile' });
+export const RiskProfile = z.object({ assessment: z.nullable(RiskAssessmentView) }).check(z.meta({ id: 'RiskProfile' }));
 
 export const WealthPurchaseTerms = z
   .object({
     product: WealthProductView,
     suitable: z.boolean(),
-    suitability: z.object({ code: z.string(), message: z.string() }).nullable(),
-    assessment: RiskAssessmentView.nullable(),
+    suitability: z.nullable(z.object({ code: z.string(), message: z.string() })),
+    assessment: z.nullable(RiskAssessmentView),
     businessDate: IsoDate,
-    confirmDate: IsoDate.meta({ description: 'The day close of this date confirms the units' }),
-    coolingOffEndsOn: IsoDate.nullable(),
+    confirmDate: IsoDate.check(z.meta({ description: 'The day close of this date confirms the units' })),
+    coolingOffEndsOn: z.nullable(IsoDate),
     disclosure: z.object({ version: z.string(), title: z.string(), text: z.string() }),
     balanceFen: z.int(),
   })
-  .meta({ id: 'WealthPurchaseTerms' });
+  .check(z.meta({ id: 'WealthPurchaseTerms' }));
 
 export const WealthPurchaseRequest = z
-  .object({
+  .strictObject({
     productId: ProductId,
     amountFen: AmountFen,
     riskDisclosure: z
-      .object({ acknowledged: z.literal(true), version: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/) })
-      .strict()
-      .meta({ description: 'The risk disclosure the customer read and accepted; stored with the order' }),
+      .strictObject({ acknowledged: z.literal(true), version: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,40}$/)) })
+      .check(z.meta({ description: 'The risk disclosure the customer read and accepted; stored with the order' })),
     pin: Pin,
   })
-  .strict()
-  .meta({ id: 'WealthPurchaseRequest' });
+  .check(z.meta({ id: 'WealthPurchaseRequest' }));
 
 export const WealthOrderView = z
   .object({
@@ -159,44 +158,43 @@ export const WealthOrderView = z
     placedAt: IsoTime,
     placedOn: IsoDate,
     confirmDate: IsoDate,
-    coolingOffEndsOn: IsoDate.nullable(),
+    coolingOffEndsOn: z.nullable(IsoDate),
     cancellable: z.boolean(),
-    amountFen: z.int().nullable(),
-    unitsCenti: z.int().nullable(),
-    unitsDisplay: z.string().nullable(),
-    navDisplay: z.string().nullable(),
-    navDate: IsoDate.nullable(),
-    valueFen: z.int().nullable(),
-    residualFen: z.int().nullable(),
-    proceedsFen: z.int().nullable(),
-    journalId: z.string().nullable(),
-    settlementJournalId: z.string().nullable(),
-    riskAcknowledgement: z
-      .object({ disclosureVersion: z.string(), acknowledgedAt: IsoTime, customerRiskLevel: z.string(), productRiskLevel: z.string() })
-      .nullable(),
+    amountFen: z.nullable(z.int()),
+    unitsCenti: z.nullable(z.int()),
+    unitsDisplay: z.nullable(z.string()),
+    navDisplay: z.nullable(z.string()),
+    navDate: z.nullable(IsoDate),
+    valueFen: z.nullable(z.int()),
+    residualFen: z.nullable(z.int()),
+    proceedsFen: z.nullable(z.int()),
+    journalId: z.nullable(z.string()),
+    settlementJournalId: z.nullable(z.string()),
+    riskAcknowledgement: z.nullable(
+      z.object({ disclosureVersion: z.string(), acknowledgedAt: IsoTime, customerRiskLevel: z.string(), productRiskLevel: z.string() }),
+    ),
   })
-  .meta({ id: 'WealthOrderView' });
+  .check(z.meta({ id: 'WealthOrderView' }));
 
 export const WealthOrdersQuery = z
-  .object({ productId: ProductId.optional(), limit: z.coerce.number().int().min(1).max(50).optional() })
-  .strict()
-  .meta({ id: 'WealthOrdersQuery' });
+  .strictObject({ productId: z.optional(ProductId), limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50))) })
+  .check(z.meta({ id: 'WealthOrdersQuery' }));
 
-export const WealthOrderList = z.object({ items: z.array(WealthOrderView), businessDate: IsoDate }).meta({ id: 'WealthOrderList' });
+export const WealthOrderList = z.object({ items: z.array(WealthOrderView), businessDate: IsoDate }).check(z.meta({ id: 'WealthOrderList' }));
 
 export const WealthPurchaseResult = z
   .object({
-    journalId: z.string().meta({ description: 'The journal that paid for the order' }),
+    journalId: z.string().check(z.meta({ description: 'The journal that paid for the order' })),
     order: WealthOrderView,
     balanceFen: z.int(),
   })
-  .meta({ id: 'WealthPurchaseResult' });
+  .check(z.meta({ id: 'WealthPurchaseResult' }));
 
 export const WealthCancelResult = z
-  .object({ journalId: z.string().meta({ description: 'The refund journal' }), order: WealthOrderView, balanceFen: z.int() })
-  .meta({ id: 'WealthCancelResult' });
+  .object({ journalId: z.string().check(z.meta({ description: 'The refund journal' })), order: WealthOrderView, balanceFen: z.int() })
+  .check(z.meta({ id: 'WealthCancelResult' }));
 
-export const WealthPinOnly = z.object({ pin: Pin }).strict().meta({ id: 'WealthPinOnly' });
+export const WealthPinOnly = z.strictObject({ pin: Pin }).check(z.meta({ id: 'WealthPinOnly' }));
 
 export const WealthHoldingView = z
   .object({
@@ -208,20 +206,20 @@ export const WealthHoldingView = z
     unitsDisplay: z.string(),
     availableUnitsCenti: z.int(),
     availableUnitsDisplay: z.string(),
-    frozenUnitsCenti: z.int().meta({ description: 'Units in normal redemptions waiting for their day close' }),
+    frozenUnitsCenti: z.int().check(z.meta({ description: 'Units in normal redemptions waiting for their day close' })),
     frozenUnitsDisplay: z.string(),
     navDisplay: z.string(),
-    navDate: IsoDate.nullable(),
+    navDate: z.nullable(IsoDate),
     marketValueFen: z.int(),
     yesterdayEarningsFen: z.int(),
     totalEarningsFen: z.int(),
-    pendingPurchaseFen: z.int().meta({ description: 'Paid, waiting for confirmation' }),
-    maturityDate: IsoDate.nullable(),
+    pendingPurchaseFen: z.int().check(z.meta({ description: 'Paid, waiting for confirmation' })),
+    maturityDate: z.nullable(IsoDate),
     redeemable: z.boolean(),
     fastRedemption: z.boolean(),
-    fastRedemptionLeftFen: z.int().nullable().meta({ description: "What is left of today's fast-redemption cap" }),
+    fastRedemptionLeftFen: z.nullable(z.int()).check(z.meta({ description: "What is left of today's fast-redemption cap" })),
   })
-  .meta({ id: 'WealthHoldingView' });
+  .check(z.meta({ id: 'WealthHoldingView' }));
 
 export const WealthHoldings = z
   .object({
@@ -229,49 +227,48 @@ export const WealthHoldings = z
     totals: z.object({ marketValueFen: z.int(), yesterdayEarningsFen: z.int(), totalEarningsFen: z.int(), pendingPurchaseFen: z.int() }),
     businessDate: IsoDate,
   })
-  .meta({ id: 'WealthHoldings' });
+  .check(z.meta({ id: 'WealthHoldings' }));
 
 export const WealthRedemptionRequest = z
-  .object({
+  .strictObject({
     productId: ProductId,
     unitsCenti: UnitsCenti,
-    mode: z.enum(['FAST', 'NORMAL']).meta({ description: 'FAST: money-market T+0 within the daily cap, the rest goes NORMAL (T+1)' }),
+    mode: z.enum(['FAST', 'NORMAL']).check(z.meta({ description: 'FAST: money-market T+0 within the daily cap, the rest goes NORMAL (T+1)' })),
     pin: Pin,
   })
-  .strict()
-  .meta({ id: 'WealthRedemptionRequest' });
+  .check(z.meta({ id: 'WealthRedemptionRequest' }));
 
 export const WealthRedemptionResult = z
   .object({
-    journalId: z.string().nullable().meta({ description: 'The fast part’s journal; null when nothing was paid at once' }),
-    fast: WealthOrderView.nullable(),
-    normal: WealthOrderView.nullable(),
-    capExceeded: z.boolean().meta({ description: 'Part of a fast request went normal because of the daily cap' }),
+    journalId: z.nullable(z.string()).check(z.meta({ description: 'The fast part’s journal; null when nothing was paid at once' })),
+    fast: z.nullable(WealthOrderView),
+    normal: z.nullable(WealthOrderView),
+    capExceeded: z.boolean().check(z.meta({ description: 'Part of a fast request went normal because of the daily cap' })),
     message: z.string(),
     balanceFen: z.int(),
   })
-  .meta({ id: 'WealthRedemptionResult' });
+  .check(z.meta({ id: 'WealthRedemptionResult' }));
 
 // ---- Operators -------------------------------------------------------------------------------
 
-export const PublishWealthProductRequest = wealthProductSchema.meta({ id: 'WealthProduct' });
+export const PublishWealthProductRequest = wealthProductSchema.check(z.meta({ id: 'WealthProduct' }));
 
-export const WealthProductStatusRequest = z.object({ status: z.enum(['OPEN', 'CLOSED']) }).strict().meta({ id: 'WealthProductStatusRequest' });
+export const WealthProductStatusRequest = z.strictObject({ status: z.enum(['OPEN', 'CLOSED']) }).check(z.meta({ id: 'WealthProductStatusRequest' }));
 
 export const WealthNavRequest = z
-  .object({ productId: ProductId, navDate: IsoDate, navCentiFen: z.int().min(1).max(MAX_NAV_CENTI_FEN) })
-  .strict()
-  .meta({ id: 'WealthNavRequest' });
+  .strictObject({ productId: ProductId, navDate: IsoDate, navCentiFen: z.int().check(z.minimum(1), z.maximum(MAX_NAV_CENTI_FEN)) })
+  .check(z.meta({ id: 'WealthNavRequest' }));
 
 export const WealthYieldRequest = z
-  .object({
+  .strictObject({
     productId: ProductId,
     yieldDate: IsoDate,
-    sevenDayYieldBps: z.int().min(0).max(2_000),
-    incomePer10kCentiFen: z.int().min(0).max(100_000).meta({ description: '万份收益 in hundredths of a fen (0.4321 yuan = 4321)' }),
+    sevenDayYieldBps: z.int().check(z.minimum(0), z.maximum(2_000)),
+    incomePer10kCentiFen: z
+      .int()
+      .check(z.minimum(0), z.maximum(100_000), z.meta({ description: '万份收益 in hundredths of a fen (0.4321 yuan = 4321)' })),
   })
-  .strict()
-  .meta({ id: 'WealthYieldRequest' });
+  .check(z.meta({ id: 'WealthYieldRequest' }));
 
 export const WealthPriceView = z
   .object({
@@ -279,10 +276,10 @@ export const WealthPriceView = z
     date: IsoDate,
     navCentiFen: z.int(),
     navDisplay: z.string(),
-    sevenDayYieldBps: z.int().nullable(),
-    incomePer10kCentiFen: z.int().nullable(),
+    sevenDayYieldBps: z.nullable(z.int()),
+    incomePer10kCentiFen: z.nullable(z.int()),
   })
-  .meta({ id: 'WealthPriceView' });
+  .check(z.meta({ id: 'WealthPriceView' }));
 
 export type WealthProductView = z.infer<typeof WealthProductView>;
 export type WealthProductList = z.infer<typeof WealthProductList>;

@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { type RouteSpec, routes } from '../../functions/contract/routes.js';
 import { call, type CallOptions, transcript, useBank } from '../support/bank.js';
 import { deployedHandlers, type Handler } from '../support/deployed.js';
@@ -184,7 +184,7 @@ const badIds = fc.oneof(
 const contentTypes = fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'text/json', 'application/jsonp', '', 'application/octet-stream', 'image/png');
 
 /** Whether the contract's own schema accepts `value`. */
-const accepts = (schema: z.ZodType | undefined, value: unknown) => schema !== undefined && schema.safeParse(value).success;
+const accepts = (schema: z.ZodMiniType | undefined, value: unknown) => schema !== undefined && schema.safeParse(value).success;
 
 const hasForbidden = (value: unknown): boolean =>
   typeof value === 'string' ? FORBIDDEN.test(value) : Array.isArray(value) ? value.some(hasForbidden) : value !== null && typeof value === 'object' ? Object.entries(value).some(([k, v]) => FORBIDDEN.test(k) || hasForbidden(v)) : false;

@@ -25,7 +25,7 @@
 // A request above the limit is declined, not approved at the limit: the customer agrees to the
 // amount and schedule they saw, and the message states the limit so they can ask again at once.
 // Declines the customer can fix by changing the request carry no cooldown.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ageOn } from '../idcard.js';
 import { assertFen } from '../money.js';
 import { Dec, roundHalfUp } from './arith.js';
@@ -35,6 +35,7 @@ import { scheduleAnnualizedRate } from './apr.js';
 import { addDays, addMonthsClamped, assertIsoDate } from './dates.js';
 import { isValidCreditCode } from './business-licence.js';
 import {
+  INDUSTRIES,
   JUDICIAL_RATE_CEILING_BPS,
   LOAN_PURPOSES,
   type LoanProduct,
@@ -75,54 +76,37 @@ export const RULES = {
   lineMonths: 12,
 } as const;
 
-export const INDUSTRIES = [
-  'MANUFACTURING',
-  'CONSTRUCTION',
-  'WHOLESALE_RETAIL',
-  'TRANSPORT_LOGISTICS',
-  'HOSPITALITY_CATERING',
-  'INFORMATION_TECHNOLOGY',
-  'FINANCE',
-  'EDUCATION',
-  'HEALTHCARE',
-  'PUBLIC_SECTOR',
-  'AGRICULTURE',
-  'OTHER',
-] as const;
-
 /** 10 million yuan a month: anything above is a typo, not an income. */
 const MAX_MONTHLY_FEN = 1_000_000_000;
 
 /** birthDate comes from the verified ID number, not from the form. */
-export const loanApplicationSchema = z
-  .object({
-    amountFen: z.int().min(1).max(MAX_PRODUCT_AMOUNT_FEN),
-    termMonths: z.int().min(1).max(MAX_PRODUCT_TERM_MONTHS),
-    method: z.enum(REPAYMENT_METHODS),
-    purpose: z.enum(LOAN_PURPOSES),
-    monthlyIncomeFen: z.int().min(0).max(MAX_MONTHLY_FEN),
-    employer: z.string().trim().min(1).max(100),
-    industry: z.enum(INDUSTRIES),
-    birthDate: z.iso.date(),
-    businessLicence: z
-      .object({ creditCode: z.string().length(18), businessName: z.string().trim().min(1).max(100) })
-      .strict()
-      .optional(),
-  })
-  .strict();
+export const loanApplicationSchema = z.strictObject({
+  amountFen: z.int().check(z.minimum(1), z.maximum(MAX_PRODUCT_AMOUNT_FEN)),
+  termMonths: z.int().check(z.minimum(1), z.maximum(MAX_PRODUCT_TERM_MONTHS)),
+  method: z.enum(REPAYMENT_METHODS),
+  purpose: z.enum(LOAN_PURPOSES),
+  monthlyIncomeFen: z.int().check(z.minimum(0), z.maximum(MAX_MONTHLY_FEN)),
+  employer: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  industry: z.enum(INDUSTRIES),
+  birthDate: z.iso.date(),
+  businessLicence: z.optional(
+    z.strictObject({
+      creditCode: z.string().check(z.length(18)),
+      businessName: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    }),
+  ),
+});
 export type LoanApplication = z.infer<typeof loanApplicationSchema>;
 
-export const bureauReportSchema = z
-  .object({
-    score: z.int().min(300).max(850),
-    existingMonthlyDebtFen: z.int().min(0).max(MAX_MONTHLY_FEN),
-    /** Days the worst debt is overdue today; 0 = nothing overdue. */
-    currentOverdueDays: z.int().min(0).max(3650),
-    overdueCount24m: z.int().min(0).max(100),
-    blacklisted: z.boolean(),
-    queriesLast3m: z.int().min(0).max(100),
-  })
-  .strict();
+export const bureauReportSchema = z.strictObject({
+  score: z.int().check(z.minimum(300), z.maximum(850)),
+  existingMonthlyDebtFen: z.int().check(z.minimum(0), z.maximum(MAX_MONTHLY_FEN)),
+  /** Days the worst debt is overdue today; 0 = nothing overdue. */
+  currentOverdueDays: z.int().check(z.minimum(0), z.maximum(3650)),
+  overdueCount24m: z.int().check(z.minimum(0), z.maximum(100)),
+  blacklisted: z.boolean(),
+  queriesLast3m: z.int().check(z.minimum(0), z.maximum(100)),
+});
 export type BureauReport = z.infer<typeof bureauReportSchema>;
 
 export type DeclineCode =

@@ -3,11 +3,9 @@
 import { sumFen } from '../money.js';
 import { dailyInterestFen, Dec } from './arith.js';
 import { assertIsoDate, daysBetween } from './dates.js';
-import { JUDICIAL_RATE_CEILING_BPS } from './product.js';
+import { type DpdBucket, JUDICIAL_RATE_CEILING_BPS } from './product.js';
 import { type InstallmentState, type LoanState, owesInstallment, unpaidOf } from './state.js';
 
-export const DPD_BUCKETS = ['CURRENT', 'DPD_1_30', 'DPD_31_60', 'DPD_61_90', 'DPD_90_PLUS'] as const;
-export type DpdBucket = (typeof DPD_BUCKETS)[number];
 
 export function dpdBucket(daysPastDue: number): DpdBucket {
   if (!Number.isSafeInteger(daysPastDue) || daysPastDue < 0) throw new Error(`bad days past due ${daysPastDue}`);

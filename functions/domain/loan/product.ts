@@ -1,6 +1,6 @@
 // Loan products are data: operators publish new versions through the admin API, and every
 // contract keeps the (productId, version) it was priced under. The schema is the gate.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { formatYuan } from '../format.js';
 
 export const LOAN_KINDS = ['CONSUMER_CREDIT', 'MICRO_BUSINESS'] as const;
@@ -29,6 +29,26 @@ export const LOAN_PURPOSES = [
   'BUSINESS_EQUIPMENT',
 ] as const;
 export type LoanPurpose = (typeof LOAN_PURPOSES)[number];
+
+/** Applicants' industries (the decision rules weigh them, domain/loan/decision.ts). */
+export const INDUSTRIES = [
+  'MANUFACTURING',
+  'CONSTRUCTION',
+  'WHOLESALE_RETAIL',
+  'TRANSPORT_LOGISTICS',
+  'HOSPITALITY_CATERING',
+  'INFORMATION_TECHNOLOGY',
+  'FINANCE',
+  'EDUCATION',
+  'HEALTHCARE',
+  'PUBLIC_SECTOR',
+  'AGRICULTURE',
+  'OTHER',
+] as const;
+
+/** Days-past-due buckets of an overdue loan (domain/loan/overdue.ts). */
+export const DPD_BUCKETS = ['CURRENT', 'DPD_1_30', 'DPD_31_60', 'DPD_61_90', 'DPD_90_PLUS'] as const;
+export type DpdBucket = (typeof DPD_BUCKETS)[number];
 export const PURPOSE_LABELS: Record<LoanPurpose, string> = {
   CONSUMPTION: '日常消费',
   EDUCATION: '教育培训',
@@ -48,37 +68,38 @@ export const MIN_PRODUCT_AMOUNT_FEN = 100_000;
 export const MAX_PRODUCT_AMOUNT_FEN = 100_000_000;
 
 const uniqueList = <T>(items: readonly T[]) => new Set(items).size === items.length;
-const bps = z.int().min(0).max(JUDICIAL_RATE_CEILING_BPS);
+const bps = z.int().check(z.minimum(0), z.maximum(JUDICIAL_RATE_CEILING_BPS));
 
 export const loanProductSchema = z
-  .object({
-    productId: z.string().regex(/^[a-z][a-z0-9-]{2,39}$/),
-    version: z.int().min(1).max(10_000),
-    name: z.string().min(1).max(40),
+  .strictObject({
+    productId: z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)),
+    version: z.int().check(z.minimum(1), z.maximum(10_000)),
+    name: z.string().check(z.minLength(1), z.maxLength(40)),
     kind: z.enum(LOAN_KINDS),
-    minAmountFen: z.int().min(MIN_PRODUCT_AMOUNT_FEN).max(MAX_PRODUCT_AMOUNT_FEN),
-    maxAmountFen: z.int().min(MIN_PRODUCT_AMOUNT_FEN).max(MAX_PRODUCT_AMOUNT_FEN),
+    minAmountFen: z.int().check(z.minimum(MIN_PRODUCT_AMOUNT_FEN), z.maximum(MAX_PRODUCT_AMOUNT_FEN)),
+    maxAmountFen: z.int().check(z.minimum(MIN_PRODUCT_AMOUNT_FEN), z.maximum(MAX_PRODUCT_AMOUNT_FEN)),
     termsMonths: z
-      .array(z.int().min(1).max(MAX_PRODUCT_TERM_MONTHS))
-      .min(1)
-      .max(12)
-      .refine((terms) => terms.every((term, i) => i === 0 || term > terms[i - 1]!), 'terms must be strictly ascending'),
-    methods: z.array(z.enum(REPAYMENT_METHODS)).min(1).refine(uniqueList, 'methods must be unique'),
+      .array(z.int().check(z.minimum(1), z.maximum(MAX_PRODUCT_TERM_MONTHS)))
+      .check(
+        z.minLength(1),
+        z.maxLength(12),
+        z.refine((terms) => terms.every((term, i) => i === 0 || term > terms[i - 1]!), 'terms must be strictly ascending'),
+      ),
+    methods: z.array(z.enum(REPAYMENT_METHODS)).check(z.minLength(1), z.refine(uniqueList, 'methods must be unique')),
     /** A grade left out is a grade the product does not lend to. */
     spreadBpsByGrade: z
       .partialRecord(z.enum(RISK_GRADES), bps)
-      .refine((spreads) => Object.keys(spreads).length > 0, 'at least one grade must be priced'),
-    rateCapBps: bps.min(1),
+      .check(z.refine((spreads) => Object.keys(spreads).length > 0, 'at least one grade must be priced')),
+    rateCapBps: bps.check(z.minimum(1)),
     /** Penalty rate = contract rate × (1 + markup%); PBoC 银发〔2003〕251号 sets 30–50%. */
-    penaltyRateMarkupPercent: z.int().min(30).max(50),
+    penaltyRateMarkupPercent: z.int().check(z.minimum(30), z.maximum(50)),
     /** Days after drawdown in which paying off costs no interest (0 = no cooling-off). */
-    coolingOffDays: z.int().min(0).max(15),
-    disclosureVersion: z.string().min(1).max(40),
-    purposes: z.array(z.enum(LOAN_PURPOSES)).min(1).refine(uniqueList, 'purposes must be unique'),
+    coolingOffDays: z.int().check(z.minimum(0), z.maximum(15)),
+    disclosureVersion: z.string().check(z.minLength(1), z.maxLength(40)),
+    purposes: z.array(z.enum(LOAN_PURPOSES)).check(z.minLength(1), z.refine(uniqueList, 'purposes must be unique')),
     requiresBusinessLicence: z.boolean(),
   })
-  .strict()
-  .refine((product) => product.minAmountFen <= product.maxAmountFen, 'minAmountFen must not exceed maxAmountFen');
+  .check(z.refine((product) => product.minAmountFen <= product.maxAmountFen, 'minAmountFen must not exceed maxAmountFen'));
 
 export type LoanProduct = z.infer<typeof loanProductSchema>;
 
