@@ -3,9 +3,11 @@ import { openApiDocument } from '../contract/openapi.js';
 import { coreRoutes as routes } from '../contract/core-routes.js';
 import { defineRoute, lambda } from './route.js';
 
-const document = openApiDocument();
+// Built on the first request for it, not at init: the health check, which monitors call far more
+// often, never pays for generating the document.
+let document: ReturnType<typeof openApiDocument> | undefined;
 
 const health = defineRoute('health', routes.health, async () => ({ ok: true as const }));
-const openapi = defineRoute('openapi', routes.openapi, async () => document);
+const openapi = defineRoute('openapi', routes.openapi, async () => (document ??= openApiDocument()));
 
 export const handler = lambda([health, openapi]);
