@@ -7,7 +7,7 @@
 // (functions/store/ledger.ts), to the same DynamoDB Local.
 import { randomBytes, scrypt } from 'node:crypto';
 import { promisify } from 'node:util';
-import { GetItemCommand, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, ScanCommand, TransactWriteItemsCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { resetConfigForTests } from '../functions/config.js';
@@ -16,6 +16,7 @@ import { HOUSE_ACCOUNTS, isHouseAccount, type Journal, topUpJournal, transferJou
 import { limitBuckets } from '../functions/domain/limits.js';
 import { businessDate } from '../functions/domain/time.js';
 import { handler as accountHandler } from '../functions/http/account.js';
+import { handler as billsHandler } from '../functions/http/bills.js';
 import { resetSecretsForTests } from '../functions/secrets.js';
 import { db } from '../functions/store/client.js';
 import { keys } from '../functions/store/keys.js';
@@ -45,13 +46,18 @@ const PAIRS = Math.max(...CONCURRENCIES, HOT_CONCURRENCY);
 const PIN = '135790';
 const TOP_UP_FEN = 100;
 const TRANSFER_FEN = 1;
+/** Bill payments: a phone top-up (a RANGE biller, so no bill can be paid twice and every payment
+ *  goes through), its smallest amount. */
+const BILL_FEN = 1_000;
+const BILLER_ID = 'js-mobile';
 export const BENCH_TABLE = 'jinlin-bench';
 const DEPLOYED_HOUSE_SHARDS = 16;
 /** Diagnostic only: the stored PIN hash's scrypt cost, lowered on the bench's throwaway
  *  customers to show what the rest of the path costs. The code and its N=2^15 are unchanged. */
 const LITE_PIN_N = 2 ** 10;
 
-export type Operation = 'top-up' | 'transfer';
+export type Operation = 'top-up' | 'transfer' | 'bill payment';
+const OPERATIONS: Operation[] = ['top-up', 'transfer', 'bill payment'];
 
 export interface PairRun {
   operation: Operation;
@@ -316,9 +322,52 @@ function rawTransfer(journalId: string, from: Customer, to: Customer): { journal
   };
 }
 
+/** A mobile number to top up per worker; it ends in 1, which the biller simulator answers with
+ *  a bill (5–9 are its failure cases). */
+const billAccountFor = (index: number) => `13800${String(index).padStart(5, '0')}1`;
+
+/** The biller gateway's simulator keeps what it accepted in the same table (SIMBILLER…): the
+ *  outside system's writes, not the bank's, so neither the baseline nor the profile counts them. */
+const isSimulatorCall = (call: ProbedCall) => [call.key, ...(call.transactItems ?? []).map((item) => item.key)].some((key) => String(key?.PK ?? '').startsWith('SIM'));
+
+/** The transactions one bill payment sent (hold, then settlement), captured from the real
+ *  handler, and what in them names the payment and its payer: replayed with fresh ids and
+ *  another worker's customer and account, they are exactly the writes the API makes for a payment. */
+interface BillTemplate {
+  json: string;
+  holdSuffix: string;
+  otherJournalIds: string[];
+  customerId: string;
+  accountId: string;
+}
+
+function billTemplate(calls: ProbedCall[], payer: Customer): BillTemplate {
+  const transactions = calls.filter((call) => call.transactInput && !isSimulatorCall(call)).map((call) => call.transactInput!);
+  if (transactions.length !== 2) throw new Error(`a bill payment sent ${transactions.length} ledger transactions (expected hold + settlement)`);
+  const json = JSON.stringify(transactions);
+  // Binary attributes would not survive JSON; the ledger writes none.
+  if (json.includes('"B":')) throw new Error('bill payment transaction holds a binary attribute');
+  const journalIds = transactions.map((items) => {
+    const journal = (items as { Put?: { Item: Record<string, AttributeValue> } }[]).find((item) => item.Put?.Item.type?.S === 'JOURNAL');
+    if (!journal) throw new Error('a bill payment transaction without its journal');
+    return journal.Put!.Item.journalId!.S!;
+  });
+  return { json, holdSuffix: journalIds[0]!.slice(1), otherJournalIds: journalIds.slice(1), customerId: payer.customerId, accountId: payer.accountId };
+}
+
+/** The template's transactions for `payer`, with ids no payment has used. */
+function replayBill(template: BillTemplate, payer: Customer, freshSuffix: () => string): unknown[][] {
+  const fresh = (length: number) => freshSuffix().padEnd(length, '0').slice(0, length);
+  let json = template.json.replaceAll(template.holdSuffix, fresh(template.holdSuffix.length));
+  for (const id of template.otherJournalIds) json = json.replaceAll(id, `J${fresh(id.length - 1)}`);
+  json = json.replaceAll(template.customerId, payer.customerId).replaceAll(template.accountId, payer.accountId);
+  return JSON.parse(json) as unknown[][];
+}
+
 // ---- in-process calls for the profile ------------------------------------------------------
 
 async function invoke(path: string, token: string, body: unknown, idempotencyKey: string): Promise<{ status: number; body: any }> {
+  const handler = path.startsWith('/v1/bill-') ? billsHandler : accountHandler;
   const event = {
     version: '2.0',
     routeKey: `POST ${path}`,
@@ -336,7 +385,7 @@ async function invoke(path: string, token: string, body: unknown, idempotencyKey
   } as unknown as APIGatewayProxyEventV2;
   const deadline = Date.now() + 60_000;
   const context = { functionName: 'bench', awsRequestId: idempotencyKey, getRemainingTimeInMillis: () => deadline - Date.now() } as unknown as Context;
-  const result = (await accountHandler(event, context)) as { statusCode: number; body?: string };
+  const result = (await handler(event, context)) as { statusCode: number; body?: string };
   return { status: result.statusCode, body: result.body ? JSON.parse(result.body) : undefined };
 }
 
@@ -380,9 +429,16 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
     const funded = await invoke('/v1/account/top-up', senders[i]!.token, { amountFen: 1_000_000, pin: PIN }, `fund-${tag}-${i}`);
     if (funded.status !== 200) throw new Error(`funding top-up: ${funded.status} ${JSON.stringify(funded.body)}`);
   });
+  // One bill payment through the real handler, its transactions captured for the raw baseline.
+  const probe = probeClient(db().doc);
+  const captured = await invoke('/v1/bill-payments', senders[0]!.token, { billerId: BILLER_ID, accountNumber: billAccountFor(0), amountFen: BILL_FEN, pin: PIN }, `bill-${tag}`);
+  if (captured.status !== 200 || captured.body?.status !== 'SETTLED') throw new Error(`bill payment for the template: ${captured.status} ${JSON.stringify(captured.body)}`);
+  const bills = billTemplate(probe.calls, senders[0]!);
+  probe.reset();
   const setupSeconds = (performance.now() - setupStarted) / 1000;
 
-  const rawClient = DynamoDBDocumentClient.from(localClient(dynamo.endpoint), { marshallOptions: { removeUndefinedValues: true } });
+  const rawLow = localClient(dynamo.endpoint);
+  const rawClient = DynamoDBDocumentClient.from(rawLow, { marshallOptions: { removeUndefinedValues: true } });
   onCleanup('raw DynamoDB client', () => rawClient.destroy());
   let sequence = 0;
   const key = (kind: string) => `${kind}${tag}${(sequence++).toString(36)}`;
@@ -391,6 +447,11 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
     const from = senders[worker]!;
     if (operation === 'top-up') {
       await expectOk(request(url, 'POST', '/v1/account/top-up', { token: from.token, idempotencyKey: key('t'), body: { amountFen: TOP_UP_FEN, pin: PIN } }), 'top-up');
+    } else if (operation === 'bill payment') {
+      await expectOk(
+        request(url, 'POST', '/v1/bill-payments', { token: from.token, idempotencyKey: key('b'), body: { billerId: BILLER_ID, accountNumber: billAccountFor(from.index), amountFen: BILL_FEN, pin: PIN } }),
+        'bill payment',
+      );
     } else {
       await expectOk(
         request(url, 'POST', '/v1/account/transfer', { token: from.token, idempotencyKey: key('x'), body: { toPhone: receivers[worker]!.phone, amountFen: TRANSFER_FEN, pin: PIN } }),
@@ -399,6 +460,13 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
     }
   };
   const rawOp = (operation: Operation, shards = DEPLOYED_HOUSE_SHARDS) => async (worker: number) => {
+    if (operation === 'bill payment') {
+      // Hold, then settlement, one after the other as the API sends them.
+      for (const items of replayBill(bills, senders[worker]!, () => key('r'))) {
+        await rawLow.send(new TransactWriteItemsCommand({ TransactItems: items as never }));
+      }
+      return;
+    }
     const journalId = `JRAW${key('r')}`;
     const items =
       operation === 'top-up'
@@ -415,7 +483,7 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
 
   const pairRuns = async (label: string): Promise<PairRun[]> => {
     const runs: PairRun[] = [];
-    for (const operation of ['top-up', 'transfer'] as const) {
+    for (const operation of OPERATIONS) {
       for (const concurrency of CONCURRENCIES) {
         log(`${label}: ${operation} at concurrency ${concurrency}: raw TransactWriteItems, then the API …`);
         const raw = await load(concurrency, rawOp(operation), concurrency);
@@ -463,7 +531,6 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
   // Where a money POST's time goes: the real handler in this process, its DynamoDB calls
   // watched, against the same table.
   log('profile: in-process handler with its DynamoDB calls watched …');
-  const probe = probeClient(db().doc);
   const profiles: Profile[] = [];
   const low = localClient(dynamo.endpoint);
   onCleanup('probe client', () => low.destroy());
@@ -478,7 +545,7 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
   );
   const twinFunded = await invoke('/v1/account/top-up', twin.token, { amountFen: 1_000_000, pin: PIN }, key('f'));
   if (twinFunded.status !== 200) throw new Error(`funding the twin: ${twinFunded.status} ${JSON.stringify(twinFunded.body)}`);
-  for (const operation of ['top-up', 'transfer'] as const) {
+  for (const operation of OPERATIONS) {
     const totals: number[] = [];
     const pins: number[] = [];
     const scryptInHandler: number[] = [];
@@ -494,7 +561,9 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
       const request = (who: Customer, to: Customer) =>
         operation === 'top-up'
           ? invoke('/v1/account/top-up', who.token, { amountFen: TOP_UP_FEN, pin: PIN }, key('p'))
-          : invoke('/v1/account/transfer', who.token, { toPhone: to.phone, amountFen: TRANSFER_FEN, pin: PIN }, key('p'));
+          : operation === 'bill payment'
+            ? invoke('/v1/bill-payments', who.token, { billerId: BILLER_ID, accountNumber: billAccountFor(who.index), amountFen: BILL_FEN, pin: PIN }, key('p'))
+            : invoke('/v1/account/transfer', who.token, { toPhone: to.phone, amountFen: TRANSFER_FEN, pin: PIN }, key('p'));
       // The PIN check on its own, right before the request that contains one.
       const pinStarted = performance.now();
       await pinMatches(PIN, storedHash);
@@ -505,7 +574,7 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
       totals.push(performance.now() - started);
       if (answer.status !== 200) throw new Error(`in-process ${operation}: ${answer.status} ${JSON.stringify(answer.body)}`);
       // This process's DynamoDB client only sees the in-process handler's calls.
-      const handlerCalls = [...probe.calls];
+      const handlerCalls = probe.calls.filter((call) => !isSimulatorCall(call));
       dynamoTimes.push(handlerCalls.reduce((sum, call) => sum + call.ms, 0));
       // The twin: the same request with a cheap hash.
       probe.reset();
@@ -514,6 +583,7 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
       const twinMs = performance.now() - twinStarted;
       if (twinAnswer.status !== 200) throw new Error(`in-process ${operation} (twin): ${twinAnswer.status} ${JSON.stringify(twinAnswer.body)}`);
       scryptInHandler.push(totals.at(-1)! - twinMs);
+      // The simulated biller's writes are the outside system's time, like the card gateway's.
       rests.push(twinMs - probe.calls.reduce((sum, call) => sum + call.ms, 0));
       // The same request through HTTP and offline right after, for the transport's share.
       const httpStarted = performance.now();
@@ -524,10 +594,10 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
       for (const [op, n] of Object.entries(perOp)) (counts[op] ??= []).push(n);
       lastCalls = handlerCalls;
     }
-    // The size of every item the last request's transaction wrote, read back from the table.
-    const transaction = lastCalls.find((call) => call.transactItems);
+    // The size of every item the last request's transactions wrote, read back from the table (an
+    // item a later transaction deleted counts as its put size, or 1 KB).
     const transactItems = await Promise.all(
-      (transaction?.transactItems ?? []).map(async (item) => {
+      lastCalls.flatMap((call) => call.transactItems ?? []).map(async (item) => {
         const { Item } = await low.send(
           new GetItemCommand({ TableName: BENCH_TABLE, Key: { PK: { S: String(item.key.PK) }, SK: { S: String(item.key.SK) } }, ConsistentRead: true }),
         );
@@ -552,10 +622,12 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
     const rawItems =
       operation === 'top-up'
         ? ledgerItems(BENCH_TABLE, rawTopUp('JPROBE', senders[0]!, DEPLOYED_HOUSE_SHARDS), []).length
-        : (() => {
-            const { journal, charges } = rawTransfer('JPROBE', senders[0]!, receivers[0]!);
-            return ledgerItems(BENCH_TABLE, journal, charges).length;
-          })();
+        : operation === 'bill payment'
+          ? replayBill(bills, senders[0]!, () => 'probe').flat().length
+          : (() => {
+              const { journal, charges } = rawTransfer('JPROBE', senders[0]!, receivers[0]!);
+              return ledgerItems(BENCH_TABLE, journal, charges).length;
+            })();
     const dynamoCalls = Object.fromEntries(Object.entries(counts).map(([op, n]) => [op, median(n)]));
     const totalMs = median(totals);
     const dynamoMs = median(dynamoTimes);

@@ -44,6 +44,7 @@ export const ASSUMPTIONS = {
 
 export interface CapacityModel {
   perMovement: { operation: string; transactItems: number; transactWcu: number; standardWcu: number; reads: number; totalWru: number }[];
+  planningOperation: string;
   planningWru: number;
   planningRru: number;
   peakWruPerSecond: number;
@@ -67,7 +68,7 @@ export function capacityModel(profiles: Profile[], pinMsOneCore: number): Capaci
       totalWru: transactWcu + standardWcu,
     };
   });
-  // Plan with the heavier movement (a transfer: two customers' balances and four limit counters).
+  // Plan with the heaviest movement measured (a bill payment: hold and settlement transactions).
   const heaviest = perMovement.reduce((a, b) => (b.totalWru > a.totalWru ? b : a));
   const a = ASSUMPTIONS;
   const planningWru = heaviest.totalWru;
@@ -98,6 +99,7 @@ export function capacityModel(profiles: Profile[], pinMsOneCore: number): Capaci
   ];
   return {
     perMovement,
+    planningOperation: heaviest.operation,
     planningWru,
     planningRru,
     peakWruPerSecond: a.peakPaymentsPerSecond * planningWru,

@@ -170,6 +170,7 @@ function ledgerSection(l: LedgerResults): string {
   const byOp = (op: string) => l.profiles.find((p) => p.operation === op);
   const topUp = byOp('top-up');
   const transfer = byOp('transfer');
+  const billPayment = byOp('bill payment');
   const worstRatio = Math.min(...l.runs.map((r) => r.ratio));
   const bestRatio = Math.max(...l.runs.map((r) => r.ratio));
   const liteBest = l.liteRuns.length ? Math.max(...l.liteRuns.map((r) => r.ratio)) : Number.NaN;
@@ -180,11 +181,16 @@ A money POST through HTTP (serverless offline) → middy → validation → auth
 idempotency → PIN check → ledger, against DynamoDB Local, compared with a bare loop that sends
 the **same TransactWriteItems** the ledger sends (functions/store/ledger.ts: journal Put, one
 posting Put per account, the balance Updates and — for a transfer — the four Class II limit
-counter Updates) from one client in the benchmark process to the same DynamoDB Local. Closed
+counter Updates) from one client in the benchmark process to the same DynamoDB Local. A bill
+payment is two transactions — the hold (journal, postings, balances, limit counters, the payment
+record and its index entries) and, once the biller gateway (simulator) accepts, the settlement —
+so its baseline sends both, one after the other: the very transactions one payment through the
+real handler sent in this run, replayed with fresh ids and each worker's own account. Closed
 loop: *c* workers, each sending its next request when the last one answered, for ${l.runs[0] ? (l.runs[0].raw.elapsedMs / 1000).toFixed(0) : '?'} s or so after
 a warm-up of *c* requests (which starts every offline worker thread). Each worker is its own
 customer (transfers: sender *i* → receiver *i*), so the comparison has no contention in it.
-Top-ups are ${100} fen from the bound card; transfers are 1 fen to another Jinlin customer.
+Top-ups are ${100} fen from the bound card; transfers are 1 fen to another Jinlin customer; bill
+payments are 10-yuan phone top-ups (江苏移动话费充值, which has no bill to pay twice).
 
 ### With the PIN as designed (scrypt N=2^15 on every money POST)
 
@@ -214,8 +220,8 @@ ${mdTable(
     ]),
   )}
 
-The transaction the API sent had ${topUp?.transactItems.length ?? '?'} items for a top-up and ${transfer?.transactItems.length ?? '?'} for a transfer; the raw
-baseline sends ${topUp?.rawTransactItems ?? '?'} and ${transfer?.rawTransactItems ?? '?'} (${topUp && transfer && topUp.transactItems.length === topUp.rawTransactItems && transfer.transactItems.length === transfer.rawTransactItems ? 'the same' : '**not the same — check the baseline**'}).
+The transactions the API sent had ${l.profiles.map((p) => `${p.transactItems.length} items for a ${p.operation}`).join(', ')}; the raw
+baseline sends ${l.profiles.map((p) => p.rawTransactItems).join(', ')} (${l.profiles.every((p) => p.transactItems.length === p.rawTransactItems) ? 'the same' : '**not the same — check the baseline**'}).
 
 **Cause.** The PIN check is scrypt with N=2^15 (32 MB, memory-hard), ${fmt.ms(l.pinHashMsSerial)} ms of one
 core here (this machine, loaded as it was), by design: a 6-digit PIN has only a million values, so each guess must cost real
@@ -223,8 +229,8 @@ work even if the table leaks. It is ${topUp ? ((topUp.pinMs / topUp.totalMs) * 1
 it; the raw loop pays nothing comparable. On this 2-core machine the API's throughput is
 therefore capped near *cores ÷ scrypt time*, whatever the concurrency, while the engine's is
 not — and DynamoDB Local (Java), serverless offline, its worker threads and the load generator
-all share the same two cores. Beside scrypt, a money POST makes ${topUp?.callSequence.length ?? '?'} (top-up) / ${transfer?.callSequence.length ?? '?'} (transfer) DynamoDB calls
-one after the other where the raw loop makes one. A top-up, in order: ${topUp ? topUp.callSequence.map((c) => `\`${c}\``).join(' → ') : '?'}
+all share the same two cores. Beside scrypt, a money POST makes ${topUp?.callSequence.length ?? '?'} (top-up) / ${transfer?.callSequence.length ?? '?'} (transfer) / ${billPayment?.callSequence.length ?? '?'} (bill payment) DynamoDB calls
+one after the other where the raw loop makes one (two for a bill payment). A top-up, in order: ${topUp ? topUp.callSequence.map((c) => `\`${c}\``).join(' → ') : '?'}
 (as of this run: customer, account, idempotency reservation, PIN attempt counter taken and cleared, the
 journal's transaction, the new balance for the answer, the idempotency record completed).
 
@@ -248,9 +254,18 @@ Without most of the scrypt cost the API reaches ${fmt.ratio(liteWorst)}–${fmt.
 - Done: serverless.yml gives the functions that check a PIN (account, loans, wealth, bills)
   1,769 MB, one full vCPU, so scrypt takes ≈ 1/3.5 of the time it took at the 512 MB default,
   for about the same GB-seconds per request (item 6). It changes nothing on this machine.
-- Not done: reading the customer and the account with one BatchGetItem instead of two GetItems
-  (one round trip fewer on every money POST); on this machine it would not close the gap that
-  scrypt opens.
+- Round trips, even without scrypt (the diagnostic above): a correct money POST reads before it
+  writes, one call after the other — it reserves the idempotency key (a repeat still in flight
+  must answer 409), reads the customer (PIN hash, lockout, onboarding) and then the account the
+  customer names (status, bound card), counts the PIN attempt atomically (the lockout), and
+  writes the journal's transaction. Two calls could go: the balance re-read for the answer
+  (computed from the balance read before, were the account's update conditioned on its
+  version) and the idempotency record's completion (written inside the journal's
+  transaction). Not done: that is two of a top-up's ${topUp?.callSequence.length ?? '?'} round trips (a bill payment makes ${billPayment?.callSequence.length ?? '?'}: it also reads
+  the biller, the business date and the payment, and settles in a second transaction), at the price of changing the
+  idempotency and ledger code the bank test proved (issue 7), and it would not bring
+  ${fmt.ratio(liteWorst)}–${fmt.ratio(liteBest)} to ${LEDGER_TARGET_RATIO}×: the calls that remain are what a money POST must do, and the
+  engine loop does only its transactions.
 - With the PIN cost as designed, ${LEDGER_TARGET_RATIO}× of a bare TransactWriteItems loop on the same two cores
   is not reachable: the PIN check alone costs more CPU than the engine spends on a transaction.
 `);
@@ -335,37 +350,51 @@ Without source maps: bare middy ${fmt.ms(hello.initNoMapsMs ?? Number.NaN)} ms, 
 
 ### Size: ${over.length === 0 ? 'met' : `missed by ${over.map((f) => f.name).join(', ')}`} (largest ${kb(largest)}; target ≤ 250 KB)
 
-What was done: bundles were ~520–620 KB because \`import { z } from 'zod'\` imports zod's namespace
-object, which re-exports its 40-odd locales (~260 KB minified), so esbuild had to keep them all.
-Every file now uses zod's documented \`import * as z from 'zod'\` (a static test,
-test/static/zod-imports.test.ts, refuses the other form in functions/), and each capability has
-its own route table (functions/contract/*-routes.ts) so a function bundles only its own routes'
-schemas; only \`meta\` (the OpenAPI document) imports them all.
+What was done, in two steps. First, bundles were ~520–620 KB because \`import { z } from 'zod'\`
+imports zod's namespace object, which re-exports its 40-odd locales (~260 KB minified); then
+~250–300 KB, because zod's classic API gives every schema ~50 methods that reach the whole
+library (the JSON Schema generator included), ~100 KB in every bundle. Server code now uses
+\`zod/mini\`, zod's functional API for bundle-sensitive code (\`z.string().check(z.maxLength(20))\`
+instead of \`z.string().max(20)\`): the same schemas, the same validation and the byte-identical
+OpenAPI document, for ~40 KB of zod. A static test (test/static/zod-imports.test.ts) refuses
+classic zod in functions/ and any reach into zod/mini's \`core\` or \`locales\` namespaces (each
+would bring all locales back, ~380 KB). Each capability has its own route table
+(functions/contract/*-routes.ts) so a function bundles only its own routes' schemas; only
+\`meta\` (the OpenAPI document) imports them all, and the loan enumerations the contract needs live
+apart from the loan arithmetic so \`meta\` does not carry decimal.js.
 
-What is left in the largest bundle (${x.largest.name}), as packaged:
+What is in the largest bundle (${x.largest.name}), as packaged:
 
 ${mdTable(['from', 'bytes in the bundle'], x.largest.byPackage.slice(0, 10).map((p) => [p.name, kb(p.bytes)]))}
 ${over.length ? `
-About 100 KB of every bundle is zod's core (its classic API keeps the JSON Schema generator
-reachable from every schema); Powertools logger and parameters, jose and middy add ~50 KB; the
-rest is the capability's own rules and their libraries (the loan rules bring decimal.js, 32 KB,
-and dayjs). Getting the larger functions under 250 KB would take \`zod/mini\` (a functional API
-without the methods, a rewrite of every schema) or splitting a capability's routes across two
-functions; neither is worth its cost while the biggest cold-start cost is the SDK import below.
-` : ''}
+Over the target: ${over.map((f) => `${f.name} ${kb(f.mjsBytes)}`).join(', ')} — see the table above for what it carries.
+` : `
+Every bundle is within the target. Beside zod (~40 KB), Powertools logger and parameters, jose
+and middy add ~50 KB to each; the rest is the capability's own rules and their libraries (the
+loan rules bring decimal.js, 32 KB, and dayjs; admin also runs every capability's day close).
+`}
 ### Init: ${worstInit <= INIT_TARGET_RATIO ? 'met' : 'missed'} (up to ${fmt.ratio(worstInit)}; target ≤ ${INIT_TARGET_RATIO}×)
 
 Most of it is not our code: importing only the AWS SDK packages the bundles use costs
 ${fmt.ms(sdk)} ms here (${fmt.ratio(sdk / hello.initMs)} the bare handler) — already far past 2× — while a bare middy handler
 imports nothing at all. Any Lambda that talks to DynamoDB pays this, and on AWS the SDK comes
-from the runtime's own node_modules the same way. What our bundles add on top of the SDK import
+from the runtime's own node_modules the same way. Against that SDK import alone, the bundles take
+${x.functions.map((f) => `${f.name} ${fmt.ratio(f.initMs / sdk)}`).join(', ')}; what they add on top
 (differences of medians of noisy samples): ${x.functions.map((f) => `${f.name} ${fmt.ms(f.initMs - sdk)} ms`).join(', ')} —
-parsing the bundle and building the routes' zod schemas at import.
-Bundling the SDK into the function instead does not help (tried: 1.3 MB and no faster to
-import). What would meet 2× is a fairer reference — a bare middy handler that also loads the
-DynamoDB client — or fewer SDK packages at init: \`@aws-sdk/client-ssm\` (through Powertools
-parameters) is imported by every function although only a container's first request reads the
-secret.
+parsing the bundle and building the routes' schemas at import.
+
+Why 2× of a bare handler cannot be met by a function that uses DynamoDB through the AWS SDK, and
+what would:
+- Bundling the SDK into the function does not help (tried: 1.3 MB and no faster to import).
+- Importing the SDK lazily, on the first request, would move the cost out of what this
+  benchmark measures but not out of the customer's first request: every route but the health
+  check and the OpenAPI document reads DynamoDB or the secrets on its first call. Not done.
+- Replacing the SDK with a small signed-HTTP DynamoDB client would cut the import, but the
+  ledger's correctness rests on the SDK's behaviour under throttling, cancelled transactions
+  and lost replies, which the bank test (issue 7) proved against this SDK. Not done.
+- What removes the cold start from a customer's path on AWS is provisioned concurrency on the
+  money-moving functions (account, bills), priced in section 6's terms at about $0.0000041667
+  per GB-second kept warm: 2 instances × 1.769 GB ≈ $38/month per function.
 `;
 }
 
@@ -454,8 +483,7 @@ ${mdTable(
 
 ${l ? mdTable(['movement', 'write', 'bytes', 'WRU'], l.profiles.flatMap((pr) => [...pr.transactItems.map((i) => [pr.operation, `transaction: ${i.what}`, i.bytes, i.wcu]), ...pr.standardWrites.map((w) => [pr.operation, w.operation, w.bytes, w.wcu])])) : ''}
 
-A withdrawal has a top-up's shape; a bill payment will look like a transfer with a biller
-settlement shard in place of the payee. The plan below uses the heavier transfer:
+A withdrawal has a top-up's shape. The plan below uses the heaviest movement measured, ${c.planningOperation}:
 **${c.planningWru} WRU and ${c.planningRru} RRU per payment**.
 
 ### Ceilings and how the design passes them
@@ -492,7 +520,7 @@ do no scrypt, only a few DynamoDB calls).
 Assumptions: ${a.paymentsPerCustomerPerMonth} payments per customer per month (${(a.customers * a.paymentsPerCustomerPerMonth / 1e6).toFixed(0)} M; ${((a.customers * a.paymentsPerCustomerPerMonth) / (30 * 86400)).toFixed(1)}/s on average, so
 the 100/s peak is ~${(a.peakPaymentsPerSecond / ((a.customers * a.paymentsPerCustomerPerMonth) / (30 * 86400))).toFixed(0)}× the mean); ${a.otherRequestsPerCustomerPerMonth} other API requests per customer per month (sign-in and refresh,
 home, balance, history, payee look-ups) at ~${a.otherRequestReadUnits} RRU + ${a.otherRequestWriteUnits} WRU and ~${a.otherRequestMs} ms each; every payment costed as a
-transfer; ~${a.storedKbPerPayment} KB stored per payment (journal + postings + index overhead), ${a.storedKbPerCustomer} KB per
+${c.planningOperation}; ~${a.storedKbPerPayment} KB stored per payment (journal + postings + index overhead), ${a.storedKbPerCustomer} KB per
 customer, ${a.monthsOfHistory} months kept; arm64 functions (${a.paymentLambdaMemoryMb} MB for payments, ${a.otherLambdaMemoryMb} MB otherwise); ~${a.logKbPerRequest} KB of logs per request, kept 180
 days. Region and prices: **${p.region} list prices** — DynamoDB on-demand $${p.dynamoWriteRequestUnitPerMillion} per million write request
 units and $${p.dynamoReadRequestUnitPerMillion} per million read request units, storage $${p.dynamoStorageGbMonth}/GB-month, PITR $${p.dynamoPitrGbMonth}/GB-month; Lambda

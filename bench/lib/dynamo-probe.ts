@@ -12,6 +12,8 @@ export interface ProbedCall {
   key?: Record<string, string | undefined>;
   /** For TransactWriteItems: one entry per item, e.g. "Put JRNL#…/JOURNAL". */
   transactItems?: { kind: TransactItemKind; key: Record<string, string | undefined>; putBytes?: number }[];
+  /** For TransactWriteItems: the items as sent (marshalled), to replay the same transaction. */
+  transactInput?: unknown[];
 }
 
 type AttributeValue = { S?: string; N?: string; B?: Uint8Array; BOOL?: boolean; NULL?: boolean; M?: Record<string, AttributeValue>; L?: AttributeValue[]; SS?: string[]; NS?: string[] };
@@ -54,6 +56,7 @@ export function probeClient(client: Pick<DynamoDBClient, 'middlewareStack'>): { 
         if (input.Key) call.key = plainKey(input.Key);
         else if (input.Item?.PK && input.Item.SK) call.key = plainKey({ PK: input.Item.PK, SK: input.Item.SK });
         if (operation === 'TransactWriteItems' && input.TransactItems) {
+          call.transactInput = structuredClone(input.TransactItems);
           call.transactItems = input.TransactItems.map((entry) => {
             const [kind, body] = Object.entries(entry)[0]!;
             const key: Record<string, AttributeValue> = body.Item ? { PK: body.Item.PK!, SK: body.Item.SK! } : body.Key!;
