@@ -22,7 +22,9 @@ export const WECHAT_PACKAGE_LIMIT_BYTES = 2 * 1024 * 1024;
 export const MAIN_TARGET_BYTES = 512 * 1024;
 export const SUBPACKAGE_TARGET_BYTES = 300 * 1024;
 export const FCP_TARGET_RATIO = 1.5;
-const FCP_RUNS = Number(process.env.BENCH_FCP_RUNS ?? 7);
+// Medians of 7 visits moved the ratio between 1.13× and 1.52× from run to run on this shared
+// machine (same code): 15 visits each, alternating, for a steadier median.
+const FCP_RUNS = Number(process.env.BENCH_FCP_RUNS ?? 15);
 
 /** The same flags as the end-to-end test (test/e2e/customer-journey.test.ts). */
 const CHROMIUM_ARGS = [

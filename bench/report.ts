@@ -457,7 +457,7 @@ ${fcpRatio <= FCP_TARGET_RATIO ? `Met in this run${noisy ? '; single samples var
 page mounts (no session → open the login page first, in app.ts, instead of home redirecting
 after its chunks have loaded), and cap the number of async chunks a page needs
 (\`splitChunks.maxAsyncRequests\`, e.g. 3–4, so webpack merges the small shared chunks). Neither
-is made here: the mini-program is others' area and the gain is within this machine's noise in
+is made here: the gain is within this machine's noise in
 a quick trial (maxAsyncRequests: 3 brought the login page from 12 requests to 4 without a
 clear FCP change); measure it on a quiet machine first.
 `;
