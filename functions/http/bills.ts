@@ -3,7 +3,7 @@
 // bill routes (billers as data, reconciliation reports).
 import { billerGateway } from '../adapters/biller-gateway.js';
 import { billRoutes as routes } from '../contract/bill-routes.js';
-import type { BillView } from '../contract/bill-schemas.js';
+import type { BillPaymentRequest, BillView } from '../contract/bill-schemas.js';
 import { checkAccountNumber, maskBillAccount } from '../domain/bills/account-number.js';
 import { amountOptions, billPeriodPaid, checkAmount } from '../domain/bills/amount.js';
 import type { BillLookup } from '../domain/bills/bill.js';
@@ -15,6 +15,7 @@ import * as bills from '../store/bills.js';
 import { currentBusinessDate } from '../store/business-date.js';
 import { decrypt, encrypt } from '../store/crypto.js';
 import { deterministicJournalId } from '../store/ledger.js';
+import { allInOrder } from './all-in-order.js';
 import { billAccountHash, completeBillPayment, holdBillPayment, refuseTakenBill } from './bill-payment.js';
 import { billerView, payeeView, paymentView } from './bill-views.js';
 import { class2Limits, loadCustomer, loadOwnAccount, requirePin } from './guards.js';
@@ -97,26 +98,30 @@ const lookup = defineRoute('billLookup', routes.billLookup, async ({ customerId,
   return billView(customerId, biller, accountNumber, null, await currentBusinessDate(now));
 });
 
-const pay = defineRoute('billPay', routes.billPay, async ({ customerId, body, now, idempotencyKey }) => {
-  const customer = await loadCustomer(customerId);
-  const account = await loadOwnAccount(customer);
-  let biller: Biller;
-  let accountNumber: string;
-  let payeeId: string | null = null;
+/** What a payment pays: a saved payee's biller and account, or the ones the request names. */
+async function payTarget(customerId: string, body: BillPaymentRequest): Promise<{ biller: Biller; accountNumber: string; payeeId: string | null }> {
   if (body.payeeId) {
     const payee = await ownPayee(customerId, body.payeeId);
-    biller = await activeBiller(payee.billerId);
-    accountNumber = await decrypt(payee.accountNumberEnc);
-    payeeId = payee.payeeId;
-  } else {
-    biller = await activeBiller(body.billerId!);
-    accountNumber = checkAccountNumber(biller.accountNumber.format, biller.accountNumber.label, body.accountNumber!);
+    const biller = await activeBiller(payee.billerId);
+    return { biller, accountNumber: await decrypt(payee.accountNumberEnc), payeeId: payee.payeeId };
   }
-  assertWithinSingleLimits(body.amountFen, class2Limits(), true);
+  const biller = await activeBiller(body.billerId!);
+  return { biller, accountNumber: checkAccountNumber(biller.accountNumber.format, biller.accountNumber.label, body.accountNumber!), payeeId: null };
+}
+
+const pay = defineRoute('billPay', routes.billPay, async ({ customerId, body, now, idempotencyKey }) => {
+  const customer = await loadCustomer(customerId);
   const journalId = deterministicJournalId(customerId, 'billPay', idempotencyKey);
-  // A retry of a request that got as far as the hold finishes that payment, never a second one.
-  let record = await bills.getPayment(customerId, `P${journalId.slice(1)}`);
-  const today = await currentBusinessDate(now);
+  // The account, what is paid, an earlier try of this request (a retry that got as far as the
+  // hold finishes that payment, never a second one) and the business date: independent reads.
+  const [account, { biller, accountNumber, payeeId }, earlier, today] = await allInOrder([
+    loadOwnAccount(customer),
+    payTarget(customerId, body),
+    bills.getPayment(customerId, `P${journalId.slice(1)}`),
+    currentBusinessDate(now),
+  ]);
+  assertWithinSingleLimits(body.amountFen, class2Limits(), true);
+  let record = earlier;
   let bill: Exclude<BillLookup, { outcome: 'ACCOUNT_NOT_FOUND' }> | undefined;
   let prepaymentFen = 0;
   if (!record) {

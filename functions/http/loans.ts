@@ -25,6 +25,7 @@ import { deterministicJournalId, getJournal, houseShard, type PostOutcome, postJ
 import { currentBusinessDate } from '../store/business-date.js';
 import { recordCustomerEvent } from '../store/customer-events.js';
 import * as loans from '../store/loans.js';
+import { allInOrder } from './all-in-order.js';
 import { loadCustomer, loadOwnAccount, requirePin } from './guards.js';
 import { bestGrade, installmentViews, loanView, productView } from './loan-views.js';
 import { defineRoute, lambda } from './route.js';
@@ -41,13 +42,6 @@ async function ownLoan(customerId: string, loanId: string): Promise<loans.LoanRe
   return (await loans.getLoan(customerId, loanId)) ?? refuse('not_found', 'LOAN_NOT_FOUND', '未找到该笔借款');
 }
 
-/** Promise.all whose failure is the first in argument order, not in time: the same request
- *  always gets the same refusal. */
-async function allInOrder<T extends readonly unknown[]>(promises: readonly [...{ [K in keyof T]: Promise<T[K]> }]): Promise<T> {
-  const settled = await Promise.allSettled(promises);
-  for (const result of settled) if (result.status === 'rejected') throw result.reason;
-  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
-}
 
 const productList = defineRoute('loanProducts', routes.loanProducts, async () => {
   const lprBps = await loans.oneYearLprBps();
