@@ -128,6 +128,9 @@ export async function holdBillPayment(input: HoldInput): Promise<bills.BillPayme
     },
   );
   if (outcome.ok) {
+    // Written just now by this transaction, exactly as `record`. A replayed hold (a retry whose
+    // first reply was lost) may have moved on since: read what is stored.
+    if (!outcome.replayed) return record;
     const stored = await bills.getPayment(input.customerId, paymentId);
     if (!stored) throw new Error(`payment ${paymentId} missing after its hold journal`);
     return stored;
