@@ -30,7 +30,7 @@ import { localSecretsEnv, repoRoot } from '../scripts/lib/serverless-config.js';
 import { onCleanup } from './lib/cleanup.js';
 import { serviceSnapshot } from './lib/snapshot.js';
 import { onboard } from '../test/support/customers.js';
-import { type ProbedCall, itemBytes, probeClient } from './lib/dynamo-probe.js';
+import { type ProbedCall, itemBytes, probeClient, roundTrips } from './lib/dynamo-probe.js';
 import { expectOk, request } from './lib/http.js';
 import { closedLoop, type LoadResult } from './lib/load.js';
 import { median } from './lib/stats.js';
@@ -95,6 +95,8 @@ export interface Profile {
   consistentReads: number;
   /** The last request's DynamoDB calls in order, e.g. "GetItem CUST#…/PROFILE". */
   callSequence: string[];
+  /** How many of those were sequential round trips (reads sent at once count once). */
+  roundTrips: number;
 }
 
 export interface LedgerResults {
@@ -646,6 +648,7 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
       standardWrites,
       consistentReads: lastCalls.filter((call) => call.operation === 'GetItem').length,
       callSequence: lastCalls.map((call) => (call.key ? `${call.operation} ${describeKey(call.key)}` : call.operation)),
+      roundTrips: roundTrips(lastCalls),
     });
   }
   const pinHashMsSerial = median(profiles.map((p) => p.pinAloneMs));

@@ -169,7 +169,6 @@ function ledgerSection(l: LedgerResults): string {
   const out: string[] = [];
   const byOp = (op: string) => l.profiles.find((p) => p.operation === op);
   const topUp = byOp('top-up');
-  const transfer = byOp('transfer');
   const billPayment = byOp('bill payment');
   const worstRatio = Math.min(...l.runs.map((r) => r.ratio));
   const bestRatio = Math.max(...l.runs.map((r) => r.ratio));
@@ -229,8 +228,8 @@ work even if the table leaks. It is ${topUp ? ((topUp.pinMs / topUp.totalMs) * 1
 it; the raw loop pays nothing comparable. On this 2-core machine the API's throughput is
 therefore capped near *cores ÷ scrypt time*, whatever the concurrency, while the engine's is
 not — and DynamoDB Local (Java), serverless offline, its worker threads and the load generator
-all share the same two cores. Beside scrypt, a money POST makes ${topUp?.callSequence.length ?? '?'} (top-up) / ${transfer?.callSequence.length ?? '?'} (transfer) / ${billPayment?.callSequence.length ?? '?'} (bill payment) DynamoDB calls
-one after the other where the raw loop makes one (two for a bill payment). A top-up, in order: ${topUp ? topUp.callSequence.map((c) => `\`${c}\``).join(' → ') : '?'}
+all share the same two cores. Beside scrypt, a money POST makes ${l.profiles.map((p) => `${p.callSequence.length} DynamoDB calls in ${p.roundTrips} round trips (${p.operation})`).join(', ')}
+where the raw loop makes one (two for a bill payment). A top-up, in order: ${topUp ? topUp.callSequence.map((c) => `\`${c}\``).join(' → ') : '?'}
 (as of this run: customer, account, idempotency reservation, PIN attempt counter taken and cleared, the
 journal's transaction, the new balance for the answer, the idempotency record completed).
 
@@ -261,7 +260,7 @@ Without most of the scrypt cost the API reaches ${fmt.ratio(liteWorst)}–${fmt.
   writes the journal's transaction. Two calls could go: the balance re-read for the answer
   (computed from the balance read before, were the account's update conditioned on its
   version) and the idempotency record's completion (written inside the journal's
-  transaction). Not done: that is two of a top-up's ${topUp?.callSequence.length ?? '?'} round trips (a bill payment makes ${billPayment?.callSequence.length ?? '?'}: it also reads
+  transaction). Not done: that is two of a top-up's ${topUp?.roundTrips ?? '?'} round trips (a bill payment makes ${billPayment?.roundTrips ?? '?'}: it also reads
   the biller, the business date and the payment, and settles in a second transaction), at the price of changing the
   idempotency and ledger code the bank test proved (issue 7), and it would not bring
   ${fmt.ratio(liteWorst)}–${fmt.ratio(liteBest)} to ${LEDGER_TARGET_RATIO}×: the calls that remain are what a money POST must do, and the

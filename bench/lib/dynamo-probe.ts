@@ -8,6 +8,8 @@ export type TransactItemKind = 'Put' | 'Update' | 'Delete' | 'ConditionCheck';
 export interface ProbedCall {
   operation: string;
   ms: number;
+  /** performance.now() when it was sent: calls a handler sends at once overlap. */
+  startedAt: number;
   /** For single-item calls (GetItem, PutItem, UpdateItem, DeleteItem): the item's key. */
   key?: Record<string, string | undefined>;
   /** For TransactWriteItems: one entry per item, e.g. "Put JRNL#…/JOURNAL". */
@@ -47,7 +49,7 @@ export function probeClient(client: Pick<DynamoDBClient, 'middlewareStack'>): { 
         return await next(args);
       } finally {
         const operation = String(context.commandName ?? 'unknown').replace(/Command$/, '');
-        const call: ProbedCall = { operation, ms: performance.now() - started };
+        const call: ProbedCall = { operation, ms: performance.now() - started, startedAt: started };
         const input = args.input as {
           TransactItems?: Record<string, { Item?: Record<string, AttributeValue>; Key?: Record<string, AttributeValue> }>[];
           Key?: Record<string, AttributeValue>;
@@ -73,4 +75,16 @@ export function probeClient(client: Pick<DynamoDBClient, 'middlewareStack'>): { 
     { step: 'build', name: 'jinlinBenchProbe', override: true },
   );
   return { calls, reset: () => calls.splice(0) };
+}
+
+/** Round trips one after the other: a call sent while earlier ones were still out shares their
+ *  round trip. */
+export function roundTrips(calls: ProbedCall[]): number {
+  let trips = 0;
+  let outUntil = -Infinity;
+  for (const call of [...calls].sort((a, b) => a.startedAt - b.startedAt)) {
+    if (call.startedAt >= outUntil) trips++;
+    outUntil = Math.max(outUntil, call.startedAt + call.ms);
+  }
+  return trips;
 }
