@@ -1,8 +1,10 @@
 // Products kept as data (loan and wealth products): each publication is a version, and one
 // "current" item per product under the catalog's partition holds the version on sale.
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod/mini';
+import { refuse } from '../domain/errors.js';
 import { db } from './client.js';
+import { isConditionFailed } from './errors.js';
 
 /** More products than any catalog of a small bank holds; the query stops there. */
 export const MAX_CATALOG_PRODUCTS = 100;
@@ -26,4 +28,28 @@ export async function currentCatalogProduct<T>(key: { PK: string; SK: string }, 
   const { doc, tableName } = db();
   const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
   return Item ? schema.parse(Item.product) : undefined;
+}
+
+/** Stores a product's next version — refused when another publication took that number first —
+ *  then makes it the one on sale. `kind` names the items (LOANPRODUCT_VERSION, …_CURRENT). */
+export async function publishCatalogVersion(
+  kind: 'LOANPRODUCT' | 'WEALTHPRODUCT',
+  keys: { version: { PK: string; SK: string }; current: { PK: string; SK: string } },
+  product: { version: number },
+  now: Date,
+): Promise<void> {
+  const { doc, tableName } = db();
+  try {
+    await doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...keys.version, type: `${kind}_VERSION`, product, publishedAt: now.toISOString() },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailed(error)) refuse('conflict', 'PRODUCT_VERSION_EXISTS', '该产品版本已存在，请重试');
+    throw error;
+  }
+  await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.current, type: `${kind}_CURRENT`, product } }));
 }

@@ -9,7 +9,7 @@ import type { PayoffQuote } from '../domain/loan/payoff.js';
 import { type LoanProduct, loanProductSchema, type RiskGrade } from '../domain/loan/product.js';
 import { ONE_YEAR_LPR_BPS } from '../domain/loan/pricing.js';
 import type { LoanState } from '../domain/loan/state.js';
-import { currentCatalog, currentCatalogProduct, MAX_CATALOG_PRODUCTS } from './catalog.js';
+import { currentCatalog, currentCatalogProduct, MAX_CATALOG_PRODUCTS, publishCatalogVersion } from './catalog.js';
 import { db } from './client.js';
 import { isConditionFailed } from './errors.js';
 import type { Guard } from './ledger.js';
@@ -57,25 +57,8 @@ export async function productVersion(productId: string, version: number): Promis
 export async function publishProduct(product: LoanProduct, now: Date): Promise<LoanProduct> {
   const previous = await currentProduct(product.productId);
   const published = { ...product, version: (previous?.version ?? 0) + 1 };
-  const { doc, tableName } = db();
-  try {
-    await doc.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...keys.loanProductVersion(published.productId, published.version), type: 'LOANPRODUCT_VERSION', product: published, publishedAt: now.toISOString() },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailed(error)) refuse('conflict', 'PRODUCT_VERSION_EXISTS', '该产品版本已存在，请重试');
-    throw error;
-  }
-  await doc.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: { ...keys.loanProductCurrent(published.productId), type: 'LOANPRODUCT_CURRENT', product: published },
-    }),
-  );
+  const itemKeys = { version: keys.loanProductVersion(published.productId, published.version), current: keys.loanProductCurrent(published.productId) };
+  await publishCatalogVersion('LOANPRODUCT', itemKeys, published, now);
   return published;
 }
 

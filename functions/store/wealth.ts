@@ -9,7 +9,7 @@ import type { RiskAssessment } from '../domain/wealth/risk.js';
 import { type WealthProduct, wealthProductSchema } from '../domain/wealth/product.js';
 import { custodyAccountOf, type RedemptionKind } from '../domain/wealth/journals.js';
 import { config } from '../config.js';
-import { currentCatalog, currentCatalogProduct } from './catalog.js';
+import { currentCatalog, currentCatalogProduct, publishCatalogVersion } from './catalog.js';
 import { db } from './client.js';
 import { cancellationCodes, isConditionFailed, withContentionRetry } from './errors.js';
 import { type Guard, openHouseAccount } from './ledger.js';
@@ -41,23 +41,10 @@ export async function publishWealthProduct(product: WealthProduct, now: Date): P
   const previous = await currentWealthProduct(product.productId);
   if (previous && previous.type !== product.type) refuse('unprocessable', 'PRODUCT_TYPE_FIXED', '产品类型发布后不可更改');
   const published = wealthProductSchema.parse({ ...product, version: (previous?.version ?? 0) + 1 });
-  const { doc, tableName } = db();
-  try {
-    await doc.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...keys.wealthProductVersion(published.productId, published.version), type: 'WEALTHPRODUCT_VERSION', product: published, publishedAt: now.toISOString() },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailed(error)) refuse('conflict', 'PRODUCT_VERSION_EXISTS', '该产品版本已存在，请重试');
-    throw error;
-  }
+  // The custody account exists before the product can be on sale (opening is idempotent).
   if (!previous) await openHouseAccount(custodyAccountOf(published.productId), config().HOUSE_SHARDS);
-  await doc.send(
-    new PutCommand({ TableName: tableName, Item: { ...keys.wealthProductCurrent(published.productId), type: 'WEALTHPRODUCT_CURRENT', product: published } }),
-  );
+  const itemKeys = { version: keys.wealthProductVersion(published.productId, published.version), current: keys.wealthProductCurrent(published.productId) };
+  await publishCatalogVersion('WEALTHPRODUCT', itemKeys, published, now);
   return published;
 }
 
