@@ -4,6 +4,7 @@ import type { Me } from '@contract/schemas';
 import type { LoanApplicationRequest, LoanProductView } from '@contract/loan-schemas';
 import { useState } from 'react';
 import { getMe } from '@/api/bank';
+import { Consent } from '@/components/Consent';
 import { Field } from '@/components/Field';
 import { ErrorText, LoadFailed, Loading } from '@/components/Status';
 import { SubmitButton } from '@/components/SubmitButton';
@@ -243,18 +244,9 @@ function ApplyForm({ products, prefill }: { products: LoanProductView[]; prefill
       )}
 
       <View className='card'>
-        <View
-          id='apply-consent'
-          className={consented ? 'consent consent--checked' : 'consent'}
-          onClick={() => setConsented(!consented)}
-        >
-          <View className='consent__box'>
-            <Text>{consented ? '✓' : ''}</Text>
-          </View>
-          <Text className='consent__text'>
-            {`本人同意并授权近邻银行向中国人民银行征信中心及依法设立的征信机构查询本人的信用报告，用于本次贷款审批及贷后管理。（授权书版本 ${BUREAU_CONSENT_VERSION}）`}
-          </Text>
-        </View>
+        <Consent id='apply-consent' checked={consented} onToggle={() => setConsented(!consented)}>
+          {`本人同意并授权近邻银行向中国人民银行征信中心及依法设立的征信机构查询本人的信用报告，用于本次贷款审批及贷后管理。（授权书版本 ${BUREAU_CONSENT_VERSION}）`}
+        </Consent>
       </View>
 
       <View className='actions'>

@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import type { WealthPurchaseTerms } from '@contract/wealth-schemas';
 import { useState } from 'react';
 import { buyWealth, getPurchaseTerms } from '@/api/wealth';
+import { Consent } from '@/components/Consent';
 import { Field } from '@/components/Field';
 import { ErrorText, LoadFailed, Loading } from '@/components/Status';
 import { SubmitButton } from '@/components/SubmitButton';
@@ -108,12 +109,9 @@ function BuyForm({ terms }: { terms: WealthPurchaseTerms }) {
       <View className='card'>
         <Text className='card__title'>{terms.disclosure.title}</Text>
         <Text className='disclosure'>{terms.disclosure.text}</Text>
-        <View id='buy-ack' className={acknowledged ? 'consent consent--checked' : 'consent'} onClick={() => setAcknowledged(!acknowledged)}>
-          <View className='consent__box'>
-            <Text>{acknowledged ? '✓' : ''}</Text>
-          </View>
-          <Text className='consent__text'>我已阅读并理解《{terms.disclosure.title}》，自愿承担投资风险</Text>
-        </View>
+        <Consent id='buy-ack' checked={acknowledged} onToggle={() => setAcknowledged(!acknowledged)}>
+          {`我已阅读并理解《${terms.disclosure.title}》，自愿承担投资风险`}
+        </Consent>
       </View>
       <View className='card'>
         <Field id='pin-input' label='支付密码' kind='pin' value={pin} onChange={setPin} placeholder='6 位数字' />
