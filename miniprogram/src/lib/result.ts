@@ -16,3 +16,13 @@ export function showResult(result: MoneyMovementResult, payeeName?: string): voi
   if (payeeName) params.payee = payeeName;
   replaceWith(PAGES.result, params);
 }
+
+/** A result page's amount parameter: whole fen as the server returned it, or null. */
+export function fenParam(value: string | undefined): number | null {
+  return value !== undefined && /^-?\d+$/.test(value) ? Number(value) : null;
+}
+
+/** A result page's text parameter (URL-encoded in the route). */
+export function textParam(value: string | undefined): string {
+  return value ? decodeURIComponent(value) : '';
+}

@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { formatFen } from '@/lib/money';
 import { goHome } from '@/lib/nav';
+import { fenParam, textParam } from '@/lib/result';
 import { formatDateTime } from '@/lib/time';
 
 const SUCCESS_MESSAGE: Record<string, string> = {
@@ -9,10 +10,6 @@ const SUCCESS_MESSAGE: Record<string, string> = {
   WITHDRAW: '提现成功',
   TRANSFER: '转账成功',
 };
-
-function fenParam(value: string | undefined): number | null {
-  return value !== undefined && /^-?\d+$/.test(value) ? Number(value) : null;
-}
 
 /** Shows a finished money movement exactly as the server returned it (see lib/result.ts). */
 export default function ResultPage() {
@@ -23,8 +20,8 @@ export default function ResultPage() {
   const message = reversed
     ? '提现未成功，资金已退回电子账户'
     : (SUCCESS_MESSAGE[params.kind ?? ''] ?? '交易成功');
-  const payee = params.payee ? decodeURIComponent(params.payee) : '';
-  const createdAt = params.createdAt ? decodeURIComponent(params.createdAt) : '';
+  const payee = textParam(params.payee);
+  const createdAt = textParam(params.createdAt);
 
   return (
     <View className='page result'>

@@ -4,6 +4,7 @@ import { getAccount } from '@/api/bank';
 import { useRemote } from '@/hooks/useRemote';
 import { formatFen } from '@/lib/money';
 import { goHome, PAGES, replaceWith } from '@/lib/nav';
+import { fenParam, textParam } from '@/lib/result';
 import { Rates } from '../../components/Rates';
 import '../../loan.css';
 
@@ -13,14 +14,6 @@ const MESSAGE: Record<string, string> = {
   PAYOFF: '借款已结清',
   DEFERRAL: '延期还款已生效',
 };
-
-function fenParam(value: string | undefined): number | null {
-  return value !== undefined && /^-?\d+$/.test(value) ? Number(value) : null;
-}
-
-function textParam(value: string | undefined): string {
-  return value ? decodeURIComponent(value) : '';
-}
 
 function Row({ label, value, id }: { label: string; value: string; id?: string }) {
   return (

@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { formatFen } from '@/lib/money';
 import { goHome, PAGES, replaceWith } from '@/lib/nav';
+import { fenParam, textParam } from '@/lib/result';
 import { Row } from '../../components/Bits';
 import '../../wealth.css';
 
@@ -11,8 +12,6 @@ const MESSAGE: Record<string, string> = {
   CANCEL: '已撤销，款项已退回',
 };
 
-const fenParam = (value: string | undefined): number | null => (value !== undefined && /^-?\d+$/.test(value) ? Number(value) : null);
-const textParam = (value: string | undefined): string => (value ? decodeURIComponent(value) : '');
 
 /** A finished purchase, redemption or cancellation, as the server returned it. */
 export default function WealthResultPage() {
