@@ -12,7 +12,7 @@ import { DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from '@aw
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { resetConfigForTests } from '../functions/config.js';
 import { luhnCheckDigit } from '../functions/domain/card.js';
-import { HOUSE_ACCOUNTS, isHouseAccount, type Journal, topUpJournal, transferJournal } from '../functions/domain/ledger.js';
+import { HOUSE_ACCOUNTS, type Journal, topUpJournal, transferJournal } from '../functions/domain/ledger.js';
 import { limitBuckets } from '../functions/domain/limits.js';
 import { businessDate } from '../functions/domain/time.js';
 import { handler as accountHandler } from '../functions/http/account.js';
@@ -20,7 +20,7 @@ import { handler as billsHandler } from '../functions/http/bills.js';
 import { resetSecretsForTests } from '../functions/secrets.js';
 import { db } from '../functions/store/client.js';
 import { keys } from '../functions/store/keys.js';
-import { houseShard } from '../functions/store/ledger.js';
+import { houseShard, journalTransaction, type LimitCharge } from '../functions/store/ledger.js';
 import { pinMatches } from '../functions/store/pin-hash.js';
 import { ensureTable, localClient, startDynamoLocal } from '../scripts/lib/dynamo-local.js';
 import { freePort } from '../scripts/lib/ports.js';
@@ -212,81 +212,7 @@ async function inBatches<T>(count: number, width: number, make: (i: number) => P
   return out;
 }
 
-// ---- the raw baseline: the ledger's TransactWriteItems, sent directly ------------------------
-
-interface LimitCharge {
-  accountId: string;
-  bucket: string;
-  amountFen: number;
-  limitFen: number;
-}
-
-/** The same items functions/store/ledger.ts#postJournal writes for `journal`. */
-function ledgerItems(tableName: string, journal: Journal, limitCharges: LimitCharge[]) {
-  const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
-    {
-      Put: {
-        TableName: tableName,
-        Item: { ...keys.journal(journal.journalId), type: 'JOURNAL', ...journal },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      },
-    },
-  ];
-  for (const posting of journal.postings) {
-    items.push({
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...keys.posting(posting.accountId, journal.createdAt, journal.journalId),
-          type: 'POSTING',
-          journalId: journal.journalId,
-          kind: journal.kind,
-          accountId: posting.accountId,
-          amountFen: posting.amountFen,
-          label: posting.label,
-          counterparty: posting.counterparty,
-          createdAt: journal.createdAt,
-        },
-      },
-    });
-    if (isHouseAccount(posting.accountId)) {
-      items.push({
-        Update: {
-          TableName: tableName,
-          Key: keys.balance(posting.accountId),
-          UpdateExpression: 'SET #type = :house ADD balanceFen :delta',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: { ':delta': posting.amountFen, ':house': 'HOUSE' },
-        },
-      });
-    } else {
-      const debit = posting.amountFen < 0;
-      items.push({
-        Update: {
-          TableName: tableName,
-          Key: keys.balance(posting.accountId),
-          UpdateExpression: 'SET balanceFen = balanceFen + :delta',
-          ConditionExpression: debit ? '#status = :active AND balanceFen >= :need' : '#status = :active',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':delta': posting.amountFen, ':active': 'ACTIVE', ...(debit ? { ':need': -posting.amountFen } : {}) },
-        },
-      });
-    }
-  }
-  for (const charge of limitCharges) {
-    items.push({
-      Update: {
-        TableName: tableName,
-        Key: keys.limitCounter(charge.accountId, charge.bucket),
-        UpdateExpression: 'SET #bucket = :bucket, #type = :limit ADD usedFen :amount',
-        ConditionExpression: 'attribute_not_exists(usedFen) OR usedFen <= :room',
-        ExpressionAttributeNames: { '#type': 'type', '#bucket': 'bucket' },
-        ExpressionAttributeValues: { ':bucket': charge.bucket, ':limit': 'LIMIT', ':amount': charge.amountFen, ':room': charge.limitFen - charge.amountFen },
-      },
-    });
-  }
-  return items;
-}
+// ---- the raw baseline: the ledger's own TransactWriteItems (store/ledger.ts), sent directly -----
 
 function rawTopUp(journalId: string, customer: Customer, shards: number): Journal {
   return topUpJournal({
@@ -472,10 +398,10 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
     const journalId = `JRAW${key('r')}`;
     const items =
       operation === 'top-up'
-        ? ledgerItems(BENCH_TABLE, rawTopUp(journalId, senders[worker]!, shards), [])
+        ? journalTransaction(rawTopUp(journalId, senders[worker]!, shards)).items
         : (() => {
             const { journal, charges } = rawTransfer(journalId, senders[worker]!, receivers[worker]!);
-            return ledgerItems(BENCH_TABLE, journal, charges);
+            return journalTransaction(journal, { limitCharges: charges }).items;
           })();
     await rawClient.send(new TransactWriteCommand({ TransactItems: items }));
   };
@@ -623,12 +549,12 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
     );
     const rawItems =
       operation === 'top-up'
-        ? ledgerItems(BENCH_TABLE, rawTopUp('JPROBE', senders[0]!, DEPLOYED_HOUSE_SHARDS), []).length
+        ? journalTransaction(rawTopUp('JPROBE', senders[0]!, DEPLOYED_HOUSE_SHARDS)).items.length
         : operation === 'bill payment'
           ? replayBill(bills, senders[0]!, () => 'probe').flat().length
           : (() => {
               const { journal, charges } = rawTransfer('JPROBE', senders[0]!, receivers[0]!);
-              return ledgerItems(BENCH_TABLE, journal, charges).length;
+              return journalTransaction(journal, { limitCharges: charges }).items.length;
             })();
     const dynamoCalls = Object.fromEntries(Object.entries(counts).map(([op, n]) => [op, median(n)]));
     const totalMs = median(totals);
