@@ -178,7 +178,7 @@ function ledgerSection(l: LedgerResults): string {
 
 A money POST through HTTP (serverless offline) → middy → validation → authentication →
 idempotency → PIN check → ledger, against DynamoDB Local, compared with a bare loop that sends
-the **same TransactWriteItems** the ledger sends, built by the ledger's own `journalTransaction`
+the **same TransactWriteItems** the ledger sends, built by the ledger's own \`journalTransaction\`
 (functions/store/ledger.ts: journal Put, one
 posting Put per account, the balance Updates and — for a transfer — the four Class II limit
 counter Updates) from one client in the benchmark process to the same DynamoDB Local. A bill
