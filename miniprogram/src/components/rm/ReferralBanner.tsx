@@ -12,6 +12,9 @@ export function ReferralBanner() {
   useEffect(() => {
     const show = (view: VisitView) => setReferral(view);
     Taro.eventCenter.on(REFERRAL_EVENT, show);
+    // A visit recorded between the first render and this subscription fired with no one
+    // listening (seen under load in the end-to-end test): it is in storage by then.
+    setReferral(lastReferral());
     return () => {
       Taro.eventCenter.off(REFERRAL_EVENT, show);
     };
