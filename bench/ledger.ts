@@ -13,14 +13,14 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { resetConfigForTests } from '../functions/config.js';
 import { luhnCheckDigit } from '../functions/domain/card.js';
 import { HOUSE_ACCOUNTS, type Journal, topUpJournal, transferJournal } from '../functions/domain/ledger.js';
-import { limitBuckets } from '../functions/domain/limits.js';
+import { class2Charges, type LimitCharge } from '../functions/domain/limits.js';
 import { businessDate } from '../functions/domain/time.js';
 import { handler as accountHandler } from '../functions/http/account.js';
 import { handler as billsHandler } from '../functions/http/bills.js';
 import { resetSecretsForTests } from '../functions/secrets.js';
 import { db } from '../functions/store/client.js';
 import { keys } from '../functions/store/keys.js';
-import { houseShard, journalTransaction, type LimitCharge } from '../functions/store/ledger.js';
+import { houseShard, journalTransaction } from '../functions/store/ledger.js';
 import { pinMatches } from '../functions/store/pin-hash.js';
 import { ensureTable, localClient, startDynamoLocal } from '../scripts/lib/dynamo-local.js';
 import { freePort } from '../scripts/lib/ports.js';
@@ -228,10 +228,7 @@ function rawTopUp(journalId: string, customer: Customer, shards: number): Journa
 function rawTransfer(journalId: string, from: Customer, to: Customer): { journal: Journal; charges: LimitCharge[] } {
   const now = new Date();
   const today = businessDate(now);
-  const out = limitBuckets('OUT', today);
-  const into = limitBuckets('IN', today);
-  const daily = 1_000_000;
-  const yearly = 20_000_000;
+  const limits = { nonBoundDailyFen: 1_000_000, nonBoundYearlyFen: 20_000_000, maxSingleAmountFen: 50_000_000 };
   return {
     journal: transferJournal({
       journalId,
@@ -242,10 +239,8 @@ function rawTransfer(journalId: string, from: Customer, to: Customer): { journal
       createdAt: now.toISOString(),
     }),
     charges: [
-      { accountId: from.accountId, bucket: out.daily, amountFen: TRANSFER_FEN, limitFen: daily },
-      { accountId: from.accountId, bucket: out.yearly, amountFen: TRANSFER_FEN, limitFen: yearly },
-      { accountId: to.accountId, bucket: into.daily, amountFen: TRANSFER_FEN, limitFen: daily },
-      { accountId: to.accountId, bucket: into.yearly, amountFen: TRANSFER_FEN, limitFen: yearly },
+      ...class2Charges(from.accountId, 'OUT', today, TRANSFER_FEN, limits),
+      ...class2Charges(to.accountId, 'IN', today, TRANSFER_FEN, limits),
     ],
   };
 }

@@ -38,8 +38,16 @@ export const LoanProductView = z
   })
   .check(z.meta({ id: 'LoanProductView' }));
 
+export const LoanApplicationTerms = z
+  .object({
+    bureauConsentTextVersion: z.string(),
+    bureauConsentText: z.string(),
+    creditCodePattern: z.string().check(z.meta({ description: 'Regular expression source of the unified social credit code the server accepts (its check character is verified on the server)' })),
+  })
+  .check(z.meta({ id: 'LoanApplicationTerms' }));
+
 export const LoanProductList = z
-  .object({ items: z.array(LoanProductView), lprBps: z.int(), lprDisplay: z.string() })
+  .object({ items: z.array(LoanProductView), lprBps: z.int(), lprDisplay: z.string(), applicationTerms: LoanApplicationTerms })
   .check(z.meta({ id: 'LoanProductList' }));
 
 export const CalculatorRequest = z

@@ -2,6 +2,7 @@
 // counterparties other than the bound Class I card is capped per day and per year in each
 // direction; movements with the bound card are not. The figures are configuration.
 import { refuse } from './errors.js';
+import { type LimitKind, limitRefusal } from './ledger-refusal.js';
 
 export interface Class2Limits {
   nonBoundDailyFen: number;
@@ -24,9 +25,33 @@ export function assertWithinSingleLimits(amountFen: number, limits: Class2Limits
   if (amountFen > limits.maxSingleAmountFen) {
     refuse('unprocessable', 'AMOUNT_TOO_LARGE', '超过单笔金额上限');
   }
-  if (nonBound && amountFen > limits.nonBoundDailyFen) {
-    refuse('unprocessable', 'DAILY_LIMIT_EXCEEDED', '超过电子账户（二类户）非绑定账户日累计限额');
-  }
+  if (nonBound && amountFen > limits.nonBoundDailyFen) throw limitRefusal('CLASS2_DAILY');
+}
+
+/** One limit counter a ledger transaction charges, under its own condition (room left). */
+export interface LimitCharge {
+  accountId: string;
+  /** Which limit this is: reported back, closed set, when the charge does not fit. */
+  limit: LimitKind;
+  /** The counter's bucket (limitBuckets): a storage detail nobody parses. */
+  bucket: string;
+  amountFen: number;
+  limitFen: number;
+}
+
+/** The Class II day and year charges of a non-bound movement of `amountFen` on `businessDate`. */
+export function class2Charges(
+  accountId: string,
+  direction: Direction,
+  businessDate: string,
+  amountFen: number,
+  limits: Class2Limits,
+): LimitCharge[] {
+  const buckets = limitBuckets(direction, businessDate);
+  return [
+    { accountId, limit: 'CLASS2_DAILY', bucket: buckets.daily, amountFen, limitFen: limits.nonBoundDailyFen },
+    { accountId, limit: 'CLASS2_YEARLY', bucket: buckets.yearly, amountFen, limitFen: limits.nonBoundYearlyFen },
+  ];
 }
 
 export function usage(limitFen: number, usedFen: number) {

@@ -17,7 +17,8 @@ import {
   transferJournal,
   withdrawJournal,
 } from '../domain/ledger.js';
-import { assertWithinSingleLimits, limitBuckets } from '../domain/limits.js';
+import { assertWithinSingleLimits, class2Charges } from '../domain/limits.js';
+import { ledgerRefusal } from '../domain/ledger-refusal.js';
 import { maskCardNumber, maskPhone } from '../domain/masking.js';
 import { businessDate } from '../domain/time.js';
 import { type AccountRecord, getAccount, openAccount } from '../store/accounts.js';
@@ -26,7 +27,7 @@ import { recordCustomerEvent } from '../store/customer-events.js';
 import { customerIdByLookup, getCustomer } from '../store/customers.js';
 import { keys } from '../store/keys.js';
 import { type PostOutcome, deterministicJournalId, historyPage, houseShard, postJournal } from '../store/ledger.js';
-import { class2Limits, loadCustomer, loadOwnAccount, onboardingState, requirePin } from './guards.js';
+import { class2Limits, loadCustomer, loadOwnAccount, onboardingState, requirePin } from '../services/customer-guards.js';
 import { defineRoute, lambda } from './route.js';
 import { accountDetail } from './views.js';
 
@@ -71,17 +72,7 @@ const detail = defineRoute('account', routes.account, async ({ customerId, now }
 
 /** Turns a refused posting into the customer's error; success into the route's answer. */
 async function settled(outcome: PostOutcome, ownAccountId: string, status: 'SUCCEEDED' | 'REVERSED' = 'SUCCEEDED'): Promise<MoneyMovementResult> {
-  if (!outcome.ok) {
-    if (outcome.reason === 'LIMIT_EXCEEDED') {
-      if (outcome.accountId !== ownAccountId) return refuse('unprocessable', 'PAYEE_LIMIT_EXCEEDED', '对方账户已超过收款限额');
-      return outcome.bucket.includes('#Y#')
-        ? refuse('unprocessable', 'YEARLY_LIMIT_EXCEEDED', '超过电子账户（二类户）非绑定账户年累计限额')
-        : refuse('unprocessable', 'DAILY_LIMIT_EXCEEDED', '超过电子账户（二类户）非绑定账户日累计限额');
-    }
-    if (outcome.reason === 'INSUFFICIENT_FUNDS') return refuse('unprocessable', 'INSUFFICIENT_FUNDS', '余额不足');
-    if (outcome.reason === 'ACCOUNT_INACTIVE') return refuse('unprocessable', 'ACCOUNT_INACTIVE', '账户状态异常，暂不能交易');
-    throw new Error(`account movement refused unexpectedly: ${JSON.stringify(outcome)}`);
-  }
+  if (!outcome.ok) throw ledgerRefusal(outcome, { ownAccountId });
   const own = outcome.journal.postings.find((p) => p.accountId === ownAccountId);
   if (!own) throw new Error(`journal ${outcome.journal.journalId} does not touch account ${ownAccountId}`);
   const account = await getAccount(ownAccountId);
@@ -183,8 +174,6 @@ const transfer = defineRoute('transfer', routes.transfer, async ({ customerId, b
   if (to.accountId === account.accountId) return refuse('invalid', 'SAME_ACCOUNT', '不能转账给自己');
   await requirePin(customer, body.pin, now);
   const today = businessDate(now);
-  const out = limitBuckets('OUT', today);
-  const into = limitBuckets('IN', today);
   const journal = transferJournal({
     journalId: deterministicJournalId(customerId, 'transfer', idempotencyKey),
     from: { accountId: account.accountId, displayName: customer.nameMasked! },
@@ -195,10 +184,8 @@ const transfer = defineRoute('transfer', routes.transfer, async ({ customerId, b
   });
   // A transfer between two Class II accounts is non-bound on both sides.
   const outcome = await postJournal(journal, { limitCharges: [
-    { accountId: account.accountId, bucket: out.daily, amountFen: body.amountFen, limitFen: limits.nonBoundDailyFen },
-    { accountId: account.accountId, bucket: out.yearly, amountFen: body.amountFen, limitFen: limits.nonBoundYearlyFen },
-    { accountId: to.accountId, bucket: into.daily, amountFen: body.amountFen, limitFen: limits.nonBoundDailyFen },
-    { accountId: to.accountId, bucket: into.yearly, amountFen: body.amountFen, limitFen: limits.nonBoundYearlyFen },
+    ...class2Charges(account.accountId, 'OUT', today, body.amountFen, limits),
+    ...class2Charges(to.accountId, 'IN', today, body.amountFen, limits),
   ] });
   return settled(outcome, account.accountId);
 });

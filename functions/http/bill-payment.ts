@@ -21,14 +21,15 @@ import { maskBillAccount } from '../domain/bills/account-number.js';
 import { billPeriodPaid } from '../domain/bills/amount.js';
 import { refuse } from '../domain/errors.js';
 import { HOUSE_ACCOUNTS } from '../domain/ledger.js';
-import { limitBuckets } from '../domain/limits.js';
+import { class2Charges } from '../domain/limits.js';
+import { ledgerRefusal } from '../domain/ledger-refusal.js';
 import { businessDate as calendarDate } from '../domain/time.js';
 import type { AccountRecord } from '../store/accounts.js';
 import * as bills from '../store/bills.js';
 import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
 import { recordCustomerEvent } from '../store/customer-events.js';
 import { deterministicJournalId, getJournal, houseShard, postJournal } from '../store/ledger.js';
-import { class2Limits } from './guards.js';
+import { class2Limits } from '../services/customer-guards.js';
 
 /** Tries of one payment at the gateway before it counts as unanswered. */
 export const GATEWAY_ATTEMPTS = 3;
@@ -71,7 +72,7 @@ export async function holdBillPayment(input: HoldInput): Promise<bills.BillPayme
   const guardedPeriod = billPeriodPaid(biller.amountRule, lookup);
   const accountHash = await billAccountHash(biller.billerId, input.accountNumber);
   // Class II limits count per calendar day, as the account's limits view shows them.
-  const buckets = limitBuckets('OUT', calendarDate(now));
+  const limitCharges = class2Charges(input.account.accountId, 'OUT', calendarDate(now), input.amountFen, class2Limits());
   const accountNumberMasked = maskBillAccount(biller.accountNumber.format, input.accountNumber);
   const record: bills.BillPaymentRecord = {
     paymentId,
@@ -101,11 +102,10 @@ export async function holdBillPayment(input: HoldInput): Promise<bills.BillPayme
     failure: null,
     // A top-up or a prepayment without a bill has no bill to pay twice.
     guardKey: guardedPeriod ? bills.billAccountGuardKey(biller.billerId, accountHash, guardedPeriod) : null,
-    limitBuckets: [buckets.daily, buckets.yearly],
+    limitBuckets: limitCharges.map((charge) => charge.bucket),
     origin: input.origin,
     payeeId: input.payeeId,
   };
-  const limits = class2Limits();
   const outcome = await postJournal(
     billHoldJournal({
       journalId: input.journalId,
@@ -120,10 +120,7 @@ export async function holdBillPayment(input: HoldInput): Promise<bills.BillPayme
     }),
     {
       // A bill payment is a non-bound outflow of the Class II account (PBoC: 消费和缴费).
-      limitCharges: [
-        { accountId: input.account.accountId, bucket: buckets.daily, amountFen: input.amountFen, limitFen: limits.nonBoundDailyFen },
-        { accountId: input.account.accountId, bucket: buckets.yearly, amountFen: input.amountFen, limitFen: limits.nonBoundYearlyFen },
-      ],
+      limitCharges,
       guards: bills.newPaymentGuards(record),
     },
   );
@@ -135,15 +132,8 @@ export async function holdBillPayment(input: HoldInput): Promise<bills.BillPayme
     if (!stored) throw new Error(`payment ${paymentId} missing after its hold journal`);
     return stored;
   }
-  if (outcome.reason === 'INSUFFICIENT_FUNDS') return refuse('unprocessable', 'INSUFFICIENT_FUNDS', '电子账户余额不足，请先充值');
-  if (outcome.reason === 'ACCOUNT_INACTIVE') return refuse('unprocessable', 'ACCOUNT_INACTIVE', '账户状态异常，暂不能交易');
-  if (outcome.reason === 'LIMIT_EXCEEDED') {
-    return outcome.bucket.includes('#Y#')
-      ? refuse('unprocessable', 'YEARLY_LIMIT_EXCEEDED', '超过电子账户（二类户）非绑定账户年累计限额')
-      : refuse('unprocessable', 'DAILY_LIMIT_EXCEEDED', '超过电子账户（二类户）非绑定账户日累计限额');
-  }
   if (outcome.reason === 'GUARD_FAILED' && outcome.guard === 'BILL_GUARD' && record.guardKey) return refuseTakenBill(record.guardKey);
-  throw new Error(`bill hold refused unexpectedly: ${JSON.stringify(outcome)}`);
+  throw ledgerRefusal(outcome, { ownAccountId: input.account.accountId });
 }
 
 /** Phase 2 from the payment route (and auto-pay): ask the gateway, then settle or void. A payment

@@ -15,10 +15,10 @@ import * as bills from '../store/bills.js';
 import { currentBusinessDate } from '../store/business-date.js';
 import { decrypt, encrypt } from '../store/crypto.js';
 import { deterministicJournalId } from '../store/ledger.js';
-import { allInOrder } from './all-in-order.js';
+import { allInOrder } from '../platform/all-in-order.js';
 import { billAccountHash, completeBillPayment, holdBillPayment, refuseTakenBill } from './bill-payment.js';
 import { billerView, payeeView, paymentView } from './bill-views.js';
-import { class2Limits, loadCustomer, loadOwnAccount, requirePin } from './guards.js';
+import { class2Limits, loadCustomer, loadOwnAccount, requirePin } from '../services/customer-guards.js';
 import { defineRoute, lambda } from './route.js';
 
 async function knownBiller(billerId: string): Promise<Biller> {

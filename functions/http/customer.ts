@@ -10,7 +10,7 @@ import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
 import { bindPhone, savePinHash, setRealName } from '../store/customers.js';
 import { recordCustomerEvent } from '../store/customer-events.js';
 import { hashPin } from '../store/pin-hash.js';
-import { loadCustomer, onboardingState, requirePin } from './guards.js';
+import { loadCustomer, onboardingState, requirePin } from '../services/customer-guards.js';
 import { defineRoute, lambda } from './route.js';
 import { meView } from './views.js';
 

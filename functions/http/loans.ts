@@ -10,7 +10,9 @@ import { parseIdNumber } from '../domain/idcard.js';
 import { HOUSE_ACCOUNTS, type Journal, loanDrawdownJournal, loanRepaymentJournal } from '../domain/ledger.js';
 import { scheduleAnnualizedRate } from '../domain/loan/apr.js';
 import { formatRateBps } from '../domain/format.js';
+import { CREDIT_CODE_PATTERN } from '../domain/loan/business-licence.js';
 import { calculatorQuote } from '../domain/loan/calculator.js';
+import { BUREAU_CONSENT, isCurrentBureauConsent } from '../domain/loan/consent.js';
 import { decide, loanApplicationSchema, RULE_VERSION } from '../domain/loan/decision.js';
 import { applyDeferral, planDeferral } from '../domain/loan/deferral.js';
 import { accruePenalty } from '../domain/loan/overdue.js';
@@ -25,8 +27,8 @@ import { deterministicJournalId, getJournal, houseShard, type PostOutcome, postJ
 import { currentBusinessDate } from '../store/business-date.js';
 import { recordCustomerEvent } from '../store/customer-events.js';
 import * as loans from '../store/loans.js';
-import { allInOrder } from './all-in-order.js';
-import { loadCustomer, loadOwnAccount, requirePin } from './guards.js';
+import { allInOrder } from '../platform/all-in-order.js';
+import { loadCustomer, loadOwnAccount, requirePin } from '../services/customer-guards.js';
 import { bestGrade, installmentViews, loanView, productView } from './loan-views.js';
 import { defineRoute, lambda } from './route.js';
 
@@ -46,7 +48,16 @@ async function ownLoan(customerId: string, loanId: string): Promise<loans.LoanRe
 const productList = defineRoute('loanProducts', routes.loanProducts, async () => {
   const lprBps = await loans.oneYearLprBps();
   const items = (await loans.currentProducts()).map((item) => productView(item, lprBps));
-  return { items, lprBps, lprDisplay: formatRateBps(lprBps) };
+  return {
+    items,
+    lprBps,
+    lprDisplay: formatRateBps(lprBps),
+    applicationTerms: {
+      bureauConsentTextVersion: BUREAU_CONSENT.textVersion,
+      bureauConsentText: BUREAU_CONSENT.text,
+      creditCodePattern: CREDIT_CODE_PATTERN,
+    },
+  };
 });
 
 const calculator = defineRoute('loanCalculator', routes.loanCalculator, async ({ body, now }) => {
@@ -84,6 +95,9 @@ const apply = defineRoute('loanApply', routes.loanApply, async ({ customerId, bo
     loans.latestApplication(customerId, body.productId),
     loans.oneYearLprBps(),
   ]);
+  if (!isCurrentBureauConsent(body.bureauConsent.textVersion)) {
+    refuse('unprocessable', 'CONSENT_VERSION_UNKNOWN', '征信授权书版本已更新，请重新阅读并同意');
+  }
   if (previous?.decision.outcome === 'DECLINED' && previous.decision.reapplyAfter > today) {
     refuse('unprocessable', 'REAPPLY_COOLDOWN', `暂不能重新申请，请于 ${previous.decision.reapplyAfter} 后再试`);
   }

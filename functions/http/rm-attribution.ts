@@ -7,7 +7,7 @@ import { firstTouch, type Touch } from '../domain/rm/attribution.js';
 import { customerEvents } from '../store/customer-events.js';
 import { attribute, creditEvents, deviceTouches, getAttribution, getShareLink, linkDevice } from '../store/referrals.js';
 import { getStaffMembers } from '../store/staff.js';
-import { logger } from './route.js';
+import { logger } from '../platform/logger.js';
 
 /** Touches that may still bind: the link is not revoked and its manager still active. */
 async function usable(touches: Touch[]): Promise<Touch[]> {

@@ -1,7 +1,6 @@
 // How every HTTP route runs: size guard → JSON body → schema validation → authentication →
 // idempotency → the route's work → response validated against the contract. Errors leave as
 // `{ error: { code, message } }` with a 4xx for anything the caller can fix.
-import { Logger } from '@aws-lambda-powertools/logger';
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
@@ -16,10 +15,9 @@ import { UpstreamUnavailable } from '../adapters/http-json.js';
 import type { RouteSpec } from '../contract/route-spec.js';
 import { Refusal, type RefusalKind } from '../domain/errors.js';
 import * as idempotency from '../store/idempotency.js';
+import { logContext, logger } from '../platform/logger.js';
 import { secrets } from '../secrets.js';
 import { verifyAccessToken, verifyStaffAccessToken } from './tokens.js';
-
-export const logger = new Logger({ serviceName: 'jinlin', logLevel: (process.env.LOG_LEVEL ?? 'INFO') as 'INFO' });
 
 const MAX_BODY_BYTES = 16 * 1024;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
@@ -255,6 +253,7 @@ export function lambda(routeList: Route[]) {
     routeList.map((route) => ({ method: route.spec.method, path: route.spec.path, handler: route.handler })),
   );
   return middy<Event, Result>()
+    .use(logContext())
     .use(httpHeaderNormalizer())
     .use({
       onError: (request) => {

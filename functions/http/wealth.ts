@@ -17,7 +17,7 @@ import { currentBusinessDate } from '../store/business-date.js';
 import { recordCustomerEvent } from '../store/customer-events.js';
 import { deterministicJournalId, houseShard, postJournal } from '../store/ledger.js';
 import * as wealth from '../store/wealth.js';
-import { loadCustomer, loadOwnAccount, requirePin } from './guards.js';
+import { loadCustomer, loadOwnAccount, requirePin } from '../services/customer-guards.js';
 import { defineRoute, lambda } from './route.js';
 import { assessmentView, historyView, holdingView, orderView, productView } from './wealth-views.js';
 
@@ -396,7 +396,7 @@ const redeem = defineRoute('wealthRedeem', routes.wealthRedeem, async ({ custome
       // The daily cap is a counter in the same transaction: concurrent fast redemptions cannot
       // together pass it.
       const bucket = wealth.fastRedemptionBucket(chosen.productId, today);
-      outcome = await postJournal(journal, { guards, limitCharges: [{ accountId: account.accountId, bucket, amountFen: proceedsFen, limitFen: fastCapFen() }] });
+      outcome = await postJournal(journal, { guards, limitCharges: [{ accountId: account.accountId, limit: 'FAST_REDEEM_DAILY', bucket, amountFen: proceedsFen, limitFen: fastCapFen() }] });
     } else {
       const written = await wealth.writeGuards(guards);
       outcome = written.ok ? written : { ok: false, reason: 'GUARD_FAILED', guard: written.guard };

@@ -19,7 +19,7 @@ import { decrypt } from '../store/crypto.js';
 import { getCustomer } from '../store/customers.js';
 import { deterministicJournalId } from '../store/ledger.js';
 import { billAccountHash, completeBillPayment, finishHeldPayment, holdBillPayment } from '../http/bill-payment.js';
-import { logger } from '../http/route.js';
+import { logger } from '../platform/logger.js';
 
 /** WeChat subscription-message template for failed auto-pays (configured per bank). */
 const AUTO_PAY_TEMPLATE_ID = process.env.WECHAT_BILL_AUTOPAY_TEMPLATE_ID ?? 'bill-autopay-failed';

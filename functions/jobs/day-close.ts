@@ -4,7 +4,7 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { addDays } from '../domain/loan/dates.js';
 import { businessDate } from '../domain/time.js';
-import { logger } from '../http/route.js';
+import { logger } from '../platform/logger.js';
 import { currentBusinessDate, initBusinessDate, setBusinessDate } from '../store/business-date.js';
 import { type BillCloseReport, closeBills } from './bills-close.js';
 import { closeLoans, type LoanCloseReport } from './loan-close.js';

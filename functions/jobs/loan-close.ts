@@ -12,7 +12,7 @@ import { getAccount } from '../store/accounts.js';
 import { getCustomer } from '../store/customers.js';
 import { deterministicJournalId, houseShard, postJournal } from '../store/ledger.js';
 import * as loans from '../store/loans.js';
-import { logger } from '../http/route.js';
+import { logger } from '../platform/logger.js';
 
 /** WeChat subscription-message template for repayment reminders (configured per bank). */
 const REMINDER_TEMPLATE_ID = process.env.WECHAT_REMINDER_TEMPLATE_ID ?? 'loan-overdue-reminder';

@@ -14,7 +14,7 @@ import { custodyAccountOf, wealthIncomeJournal, wealthRedemptionJournal, wealthR
 import { totalEarningsFen } from '../domain/wealth/orders.js';
 import type { WealthProduct } from '../domain/wealth/product.js';
 import { accrueIncome, confirmOrder, valueFen } from '../domain/wealth/units.js';
-import { logger } from '../http/route.js';
+import { logger } from '../platform/logger.js';
 import { deterministicJournalId, type Guard, houseShard, postJournal } from '../store/ledger.js';
 import * as wealth from '../store/wealth.js';
 

@@ -1,4 +1,6 @@
 // DynamoDB error shapes the store reacts to.
+import { retry, type RetryPolicy } from '../platform/retry.js';
+
 export function errorName(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : undefined;
 }
@@ -24,17 +26,10 @@ export function isRetryableContention(error: unknown): boolean {
     && !codes.includes('ConditionalCheckFailed');
 }
 
-const MAX_ATTEMPTS = 8;
+/** DynamoDB contention: a few quick tries, spread apart (the SDK's own retries sit beneath). */
+export const CONTENTION_RETRY: RetryPolicy = { attempts: 8, baseDelayMs: 10, maxDelayMs: 200, retryable: isRetryableContention };
 
-/** Runs `attempt` again on contention, at most MAX_ATTEMPTS times with jittered backoff. */
-export async function withContentionRetry<T>(attempt: () => Promise<T>): Promise<T> {
-  for (let n = 1; ; n++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (n >= MAX_ATTEMPTS || !isRetryableContention(error)) throw error;
-      const capMs = Math.min(200, 5 * 2 ** n);
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * capMs));
-    }
-  }
+/** Runs `attempt` again on contention, at most 8 times with jittered backoff. */
+export function withContentionRetry<T>(attempt: () => Promise<T>): Promise<T> {
+  return retry(CONTENTION_RETRY, attempt);
 }

@@ -3,17 +3,15 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import { refuse } from '../domain/errors.js';
-import { assertBalanced, isHouseAccount, type Journal, type JournalKind } from '../domain/ledger.js';
+import * as z from 'zod/mini';
+import { assertBalanced, isHouseAccount, JOURNAL_KINDS, type Journal, type JournalKind, MAX_POSTINGS_PER_JOURNAL } from '../domain/ledger.js';
+import type { LedgerRefusal } from '../domain/ledger-refusal.js';
+import type { LimitCharge } from '../domain/limits.js';
 import { db } from './client.js';
 import { cancellationCodes, isConditionFailed, withContentionRetry } from './errors.js';
 import { keys } from './keys.js';
 
-export interface LimitCharge {
-  accountId: string;
-  bucket: string;
-  amountFen: number;
-  limitFen: number;
-}
+
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -24,12 +22,7 @@ export interface Guard {
   item: TransactItem;
 }
 
-type Refused =
-  | { ok: false; reason: 'INSUFFICIENT_FUNDS' | 'ACCOUNT_INACTIVE'; accountId: string }
-  | { ok: false; reason: 'LIMIT_EXCEEDED'; accountId: string; bucket: string }
-  | { ok: false; reason: 'GUARD_FAILED'; guard: string };
-
-export type PostOutcome = { ok: true; journal: Journal; replayed: boolean } | Refused;
+export type PostOutcome = { ok: true; journal: Journal; replayed: boolean } | LedgerRefusal;
 
 /** A journal id derived from what asked for it, so a retried request can only ever write the
  *  same journal once (the Put is conditional on the id being new). */
@@ -65,7 +58,7 @@ export function houseShard(houseAccount: string, journalId: string, shards: numb
 
 /** What a failed condition on an item of a journal's transaction means; 'UNCONDITIONAL' items
  *  cannot fail a condition. */
-type ItemMeaning = Refused | 'JOURNAL' | 'UNCONDITIONAL';
+type ItemMeaning = LedgerRefusal | 'JOURNAL' | 'UNCONDITIONAL';
 
 /** The one TransactWriteItems that posts `journal`: the journal, a posting and a balance update
  *  per account, the limit charges and the caller's guards (the benchmark sends the same items). */
@@ -153,7 +146,7 @@ export function journalTransaction(
         },
       },
     });
-    meaning.push({ ok: false, reason: 'LIMIT_EXCEEDED', accountId: charge.accountId, bucket: charge.bucket });
+    meaning.push({ ok: false, reason: 'LIMIT_EXCEEDED', accountId: charge.accountId, limit: charge.limit });
   }
 
   for (const guard of guards) {
@@ -171,7 +164,7 @@ export async function postJournal(
   assertBalanced(journal);
   // A single movement above a limit's whole room can never fit: refused before any write.
   const over = options.limitCharges?.find((charge) => charge.amountFen > charge.limitFen);
-  if (over) return { ok: false, reason: 'LIMIT_EXCEEDED', accountId: over.accountId, bucket: over.bucket };
+  if (over) return { ok: false, reason: 'LIMIT_EXCEEDED', accountId: over.accountId, limit: over.limit };
   const { doc } = db();
   const { items, meaning } = journalTransaction(journal, options);
 
@@ -203,22 +196,30 @@ function assertSameMovement(existing: Journal, requested: Journal): void {
   }
 }
 
+// A journal read back is checked, not trusted: a malformed or unbalanced item stops the
+// workflow here instead of moving money on what it says.
+const StoredJournal = z.object({
+  journalId: z.string().check(z.minLength(1)),
+  kind: z.enum(JOURNAL_KINDS),
+  postings: z
+    .array(z.object({ accountId: z.string(), amountFen: z.number().check(z.int()), label: z.string(), counterparty: z.string() }))
+    .check(z.minLength(2), z.maxLength(MAX_POSTINGS_PER_JOURNAL)),
+  createdAt: z.string(),
+  reverses: z.optional(z.string()),
+  completes: z.optional(z.string()),
+  origin: z.optional(z.literal('DAY_CLOSE')),
+});
+
 export async function getJournal(journalId: string): Promise<Journal | undefined> {
   const { doc, tableName } = db();
   const { Item } = await doc.send(
     new GetCommand({ TableName: tableName, Key: keys.journal(journalId), ConsistentRead: true }),
   );
   if (!Item) return undefined;
-  const { journalId: id, kind, postings, createdAt, reverses, completes, origin } = Item as Journal;
-  return {
-    journalId: id,
-    kind,
-    postings,
-    createdAt,
-    ...(reverses ? { reverses } : {}),
-    ...(completes ? { completes } : {}),
-    ...(origin ? { origin } : {}),
-  };
+  // The schema strips the item's keys and type; optional fields absent stay absent.
+  const journal: Journal = StoredJournal.parse(Item);
+  if (journal.journalId !== journalId) throw new Error(`journal item ${journalId} holds journal ${journal.journalId}`);
+  return assertBalanced(journal);
 }
 
 export interface PostingLine {
