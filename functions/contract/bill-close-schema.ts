@@ -1,4 +1,4 @@
-// The bills' part of the day-close result (functions/jobs/bills-close.ts). Its own file so the
+// The bills' part of the day-close result (functions/services/bills-close.ts). Its own file so the
 // core schemas can include it without importing the bill contract (which imports them).
 import * as z from 'zod/mini';
 

@@ -23,7 +23,7 @@ import { maskCardNumber, maskPhone } from '../domain/masking.js';
 import { businessDate } from '../domain/time.js';
 import { type AccountRecord, getAccount, openAccount } from '../store/accounts.js';
 import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
-import { recordCustomerEvent } from '../store/customer-events.js';
+import { recordCustomerEvent } from '../services/customer-events.js';
 import { customerIdByLookup, getCustomer } from '../store/customers.js';
 import { keys } from '../store/keys.js';
 import { type PostOutcome, deterministicJournalId, historyPage, houseShard, postJournal } from '../store/ledger.js';

@@ -7,7 +7,7 @@ import { refuse } from '../domain/errors.js';
 import { formatRateBps } from '../domain/format.js';
 import { currentBusinessDate, setBusinessDate } from '../store/business-date.js';
 import * as loans from '../store/loans.js';
-import { runDayClose } from '../jobs/day-close.js';
+import { runDayClose } from '../services/day-close.js';
 import { productView } from './loan-views.js';
 import { defineRoute, lambda } from './route.js';
 

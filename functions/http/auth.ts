@@ -3,7 +3,7 @@ import { wechat } from '../adapters/wechat.js';
 import { config } from '../config.js';
 import { coreRoutes as routes } from '../contract/core-routes.js';
 import { refuse } from '../domain/errors.js';
-import { recordCustomerEvent } from '../store/customer-events.js';
+import { recordCustomerEvent } from '../services/customer-events.js';
 import { findOrCreateByOpenid, getCustomer } from '../store/customers.js';
 import * as sessions from '../store/sessions.js';
 import { linkDeviceAtSignIn } from './rm-attribution.js';

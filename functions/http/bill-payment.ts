@@ -27,7 +27,7 @@ import { businessDate as calendarDate } from '../domain/time.js';
 import type { AccountRecord } from '../store/accounts.js';
 import * as bills from '../store/bills.js';
 import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
-import { recordCustomerEvent } from '../store/customer-events.js';
+import { recordCustomerEvent } from '../services/customer-events.js';
 import { deterministicJournalId, getJournal, houseShard, postJournal } from '../store/ledger.js';
 import { class2Limits } from '../services/customer-guards.js';
 

@@ -8,7 +8,7 @@ import { assertPinStrongEnough } from '../domain/pin.js';
 import { businessDate } from '../domain/time.js';
 import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
 import { bindPhone, savePinHash, setRealName } from '../store/customers.js';
-import { recordCustomerEvent } from '../store/customer-events.js';
+import { recordCustomerEvent } from '../services/customer-events.js';
 import { hashPin } from '../store/pin-hash.js';
 import { loadCustomer, onboardingState, requirePin } from '../services/customer-guards.js';
 import { defineRoute, lambda } from './route.js';

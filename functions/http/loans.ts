@@ -25,7 +25,7 @@ import { getAccount } from '../store/accounts.js';
 import { decrypt } from '../store/crypto.js';
 import { deterministicJournalId, getJournal, houseShard, type PostOutcome, postJournal } from '../store/ledger.js';
 import { currentBusinessDate } from '../store/business-date.js';
-import { recordCustomerEvent } from '../store/customer-events.js';
+import { recordCustomerEvent } from '../services/customer-events.js';
 import * as loans from '../store/loans.js';
 import { allInOrder } from '../platform/all-in-order.js';
 import { loadCustomer, loadOwnAccount, requirePin } from '../services/customer-guards.js';

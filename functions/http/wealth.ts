@@ -14,7 +14,7 @@ import { assessRisk, RISK_QUESTIONNAIRE_VERSION, RISK_QUESTIONS, suitability } f
 import { formatNav, valueFen } from '../domain/wealth/units.js';
 import { getAccount, limitCounters } from '../store/accounts.js';
 import { currentBusinessDate } from '../store/business-date.js';
-import { recordCustomerEvent } from '../store/customer-events.js';
+import { recordCustomerEvent } from '../services/customer-events.js';
 import { deterministicJournalId, houseShard, postJournal } from '../store/ledger.js';
 import * as wealth from '../store/wealth.js';
 import { loadCustomer, loadOwnAccount, requirePin } from '../services/customer-guards.js';

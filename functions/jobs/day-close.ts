@@ -1,46 +1,10 @@
-// The day close (日终): each capability closes the business date (loans: penalty, auto-debit,
-// reminders; bills: held payments, auto-pay, reconciliation), then the next business date opens.
-// Runs on a schedule in AWS and on an operator's request in local and test stages.
+// The scheduled day close (日终), just after midnight in China: closes every business date
+// before today's (services/day-close.ts), logging each close.
+import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
-import { addDays } from '../domain/loan/dates.js';
-import { businessDate } from '../domain/time.js';
-import { logger } from '../platform/logger.js';
-import { currentBusinessDate, initBusinessDate, setBusinessDate } from '../store/business-date.js';
-import { type BillCloseReport, closeBills } from './bills-close.js';
-import { closeLoans, type LoanCloseReport } from './loan-close.js';
-import { closeWealth, type WealthCloseReport } from './wealth-close.js';
+import { logContext, logger } from '../platform/logger.js';
+import { catchUpDayCloses, type DayCloseReport } from '../services/day-close.js';
 
-export interface DayCloseReport extends LoanCloseReport {
-  closedDate: string;
-  businessDate: string;
-  wealth: WealthCloseReport;
-  bills: BillCloseReport;
-}
-
-/** Closes the current business date and opens the next one. */
-export async function runDayClose(now: Date): Promise<DayCloseReport> {
-  const closedDate = await currentBusinessDate(now);
-  const loanReport = await closeLoans(closedDate);
-  const wealth = await closeWealth(closedDate);
-  const bills = await closeBills(closedDate);
-  const next = addDays(closedDate, 1);
-  await setBusinessDate(closedDate, next);
-  return { closedDate, businessDate: next, ...loanReport, wealth, bills };
-}
-
-const MAX_CATCH_UP_DAYS = 7;
-
-/** Scheduled just after midnight in China: closes every business date before today's calendar
- *  date (more than one if a night was missed, up to a week). */
-export const handler = async (_event: ScheduledEvent): Promise<DayCloseReport[]> => {
-  const now = new Date();
-  const today = businessDate(now);
-  await initBusinessDate(addDays(today, -1));
-  const reports: DayCloseReport[] = [];
-  for (let day = 0; day < MAX_CATCH_UP_DAYS && (await currentBusinessDate(now)) < today; day++) {
-    const report = await runDayClose(now);
-    logger.info('day close', { ...report });
-    reports.push(report);
-  }
-  return reports;
-};
+export const handler = middy<ScheduledEvent, DayCloseReport[]>()
+  .use(logContext())
+  .handler(() => catchUpDayCloses(new Date(), (report) => logger.info('day close', { ...report })));

@@ -1,18 +1,17 @@
-// Customer events in the table, under the customer: written after the step they record has been
-// stored, keyed by kind and ref so a retried request records its event once. A customer served by
-// a relationship manager has each event credited to the manager as well (store/referrals.ts).
+// Customer events in the table, under the customer: keyed by kind and ref so a retried request
+// stores its event once. Crediting a manager is the service's decision (services/customer-events.ts).
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { CustomerEvent } from '../domain/customer-events.js';
 import { assertFen } from '../domain/money.js';
 import { db } from './client.js';
 import { isConditionFailed } from './errors.js';
 import { keys } from './keys.js';
-import { creditEvents, getAttribution } from './referrals.js';
 
 /** Far more than any funnel needs per customer; the query stops there. */
 export const MAX_EVENTS_PER_CUSTOMER = 1000;
 
-export async function recordCustomerEvent(event: CustomerEvent): Promise<void> {
+/** Stores the event once (a repeat is a no-op). */
+export async function putCustomerEvent(event: CustomerEvent): Promise<void> {
   if (event.amountFen !== undefined) assertFen(event.amountFen, `${event.kind} event`);
   const { doc, tableName } = db();
   try {
@@ -26,10 +25,6 @@ export async function recordCustomerEvent(event: CustomerEvent): Promise<void> {
   } catch (error) {
     if (!isConditionFailed(error)) throw error;
   }
-  // Read after the write: an attribution made at the same moment either is seen here or sees
-  // this event in its backfill (creditEvents is idempotent either way).
-  const attribution = await getAttribution(event.customerId);
-  if (attribution) await creditEvents(attribution, [event]);
 }
 
 export async function customerEvents(customerId: string): Promise<CustomerEvent[]> {

@@ -12,7 +12,7 @@ import { handler as customer } from '../../functions/http/customer.js';
 import { handler as loans } from '../../functions/http/loans.js';
 import { handler as simulator } from '../../functions/http/simulator.js';
 import { handler as wealth } from '../../functions/http/wealth.js';
-import { runDayClose } from '../../functions/jobs/day-close.js';
+import { runDayClose } from '../../functions/services/day-close.js';
 import { RISK_QUESTIONNAIRE_VERSION, RISK_QUESTIONS } from '../../functions/domain/wealth/risk.js';
 import { db } from '../../functions/store/client.js';
 import { keys } from '../../functions/store/keys.js';
