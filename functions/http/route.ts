@@ -14,10 +14,10 @@ import { $ZodError } from 'zod/v4/core';
 import { UpstreamUnavailable } from '../adapters/http-json.js';
 import type { RouteSpec } from '../contract/route-spec.js';
 import { Refusal, type RefusalKind } from '../domain/errors.js';
-import * as idempotency from '../store/idempotency.js';
+import { beginRequest, completeRequest, failRequest, type StoredResponse } from '../services/idempotency.js';
 import { logContext, logger } from '../platform/logger.js';
 import { secrets } from '../secrets.js';
-import { verifyAccessToken, verifyStaffAccessToken } from './tokens.js';
+import { verifyAccessToken, verifyStaffAccessToken } from '../services/tokens.js';
 
 const MAX_BODY_BYTES = 16 * 1024;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
@@ -150,9 +150,11 @@ function requestHash(event: Event): string {
   return createHash('sha256').update(`${event.requestContext.http.method} ${event.rawPath}\n${canonical}`).digest('base64url');
 }
 
-/** Refusals about the request itself (its content against the rules and the state it met);
- *  the others — credentials, PIN, contention — say nothing final about the request. */
-const FINAL_REFUSALS: ReadonlySet<RefusalKind> = new Set<RefusalKind>(['invalid', 'not_found', 'unprocessable']);
+/** The stored form of a refusal's response (a final refusal is the request's answer). */
+function refusalResponse(refusal: Refusal): StoredResponse {
+  const refused = errorResponse(STATUS_BY_KIND[refusal.kind], refusal.code, refusal.userMessage);
+  return { statusCode: refused.statusCode!, body: String(refused.body) };
+}
 
 const idempotent = (routeName: string): Middleware => {
   const scopeOf = (context: RouteContext) => `${context.customerId}#${routeName}`;
@@ -163,39 +165,21 @@ const idempotent = (routeName: string): Middleware => {
         throw new Refusal('invalid', 'IDEMPOTENCY_KEY_REQUIRED', '缺少或无效的 Idempotency-Key 请求头');
       }
       context.idempotencyKey = key;
-      const reservation = await idempotency.reserve(scopeOf(context), key, requestHash(event), new Date());
-      if (reservation.state === 'replay') return json(reservation.response.statusCode, JSON.parse(reservation.response.body));
-      if (reservation.state === 'mismatch') {
-        throw new Refusal('unprocessable', 'IDEMPOTENCY_KEY_REUSED', '该 Idempotency-Key 已用于另一笔不同的请求');
-      }
-      if (reservation.state === 'in_flight') {
-        throw new Refusal('conflict', 'REQUEST_IN_PROGRESS', '该请求正在处理中，请勿重复提交');
-      }
+      const replay = await beginRequest(scopeOf(context), key, requestHash(event), new Date());
+      if (replay) return json(replay.statusCode, JSON.parse(replay.body));
       context.reservedKey = true;
       return undefined;
     },
     after: async ({ context, response }) => {
       if (!context.reservedKey || !response) return;
-      await idempotency.complete(scopeOf(context), context.idempotencyKey!, {
+      await completeRequest(scopeOf(context), context.idempotencyKey!, {
         statusCode: response.statusCode ?? 200,
         body: String(response.body),
       });
     },
-    // A refusal decided by the rules is the request's answer: it is stored like a success, so a
-    // repeat of the same request gets the same refusal — never a success later, once the balance
-    // or a limit has moved (the customer was told it did not happen). Anything else frees the
-    // key: a wrong or locked PIN (the PIN is not part of the request, so the same request may be
-    // retried with the right one), contention, an outage, a crash — a crash after a write is safe
-    // to redo because journal ids derive from the key. Refusals happen before anything is
-    // written (a withdrawal debited and then declined by the card answers 200 REVERSED instead).
     onError: async ({ context, error }) => {
       if (!context.reservedKey) return;
-      if (error instanceof Refusal && FINAL_REFUSALS.has(error.kind)) {
-        const refused = errorResponse(STATUS_BY_KIND[error.kind], error.code, error.userMessage);
-        await idempotency.complete(scopeOf(context), context.idempotencyKey!, { statusCode: refused.statusCode!, body: String(refused.body) });
-        return;
-      }
-      await idempotency.release(scopeOf(context), context.idempotencyKey!);
+      await failRequest(scopeOf(context), context.idempotencyKey!, error, refusalResponse);
     },
   };
 };

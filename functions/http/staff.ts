@@ -23,12 +23,12 @@ import { assertActive, assertBranchLead } from '../domain/rm/staff.js';
 import { currentBusinessDate } from '../store/business-date.js';
 import * as referrals from '../store/referrals.js';
 import * as staffStore from '../store/staff.js';
-import { attributeFromDevice } from './rm-attribution.js';
+import { attributeFromDevice } from '../services/rm-attribution.js';
 import { productName, shareableProduct, shareableProducts } from './rm-products.js';
 import { linkProduct, managerCard, shareLinkView, staffMe, staffView } from './rm-views.js';
 import { defineRoute, lambda } from './route.js';
 import { loadStaff, ownLink } from './staff-guards.js';
-import { issueStaffAccessToken } from './tokens.js';
+import { issueStaffAccessToken } from '../services/tokens.js';
 
 const DEFAULT_LINK_DAYS = 30;
 const DEFAULT_PAGE = 20;

@@ -1,9 +1,9 @@
 // Shapes stored records into the contract's response bodies. Only masked values leave.
 import type { AccountDetail, AccountSummary, Me } from '../contract/schemas.js';
 import type { Class2Limits } from '../domain/limits.js';
-import { limitBuckets, usage } from '../domain/limits.js';
-import { businessDate } from '../domain/time.js';
-import { type AccountRecord, getAccount, limitCounters } from '../store/accounts.js';
+import { usage } from '../domain/limits.js';
+import type { AccountWithUsage } from '../services/accounts.js';
+import type { AccountRecord } from '../store/accounts.js';
 import type { CustomerRecord } from '../store/customers.js';
 
 export function accountSummary(account: AccountRecord): AccountSummary {
@@ -17,8 +17,7 @@ export function accountSummary(account: AccountRecord): AccountSummary {
   };
 }
 
-export async function meView(customer: CustomerRecord, now: Date): Promise<Me> {
-  const account = customer.accountId ? await getAccount(customer.accountId) : undefined;
+export function meView(customer: CustomerRecord, account: AccountRecord | undefined, now: Date): Me {
   const lockedUntil = customer.pinLockedUntil && new Date(customer.pinLockedUntil) > now ? customer.pinLockedUntil : null;
   return {
     customerId: customer.customerId,
@@ -33,18 +32,14 @@ export async function meView(customer: CustomerRecord, now: Date): Promise<Me> {
   };
 }
 
-export async function accountDetail(account: AccountRecord, limits: Class2Limits, now: Date): Promise<AccountDetail> {
-  const today = businessDate(now);
-  const out = limitBuckets('OUT', today);
-  const into = limitBuckets('IN', today);
-  const used = await limitCounters(account.accountId, [out.daily, out.yearly, into.daily, into.yearly]);
+export function accountDetail({ account, usedFen }: AccountWithUsage, limits: Class2Limits): AccountDetail {
   return {
     ...accountSummary(account),
     limits: {
-      nonBoundOutToday: usage(limits.nonBoundDailyFen, used[out.daily]!),
-      nonBoundOutThisYear: usage(limits.nonBoundYearlyFen, used[out.yearly]!),
-      nonBoundInToday: usage(limits.nonBoundDailyFen, used[into.daily]!),
-      nonBoundInThisYear: usage(limits.nonBoundYearlyFen, used[into.yearly]!),
+      nonBoundOutToday: usage(limits.nonBoundDailyFen, usedFen.outToday),
+      nonBoundOutThisYear: usage(limits.nonBoundYearlyFen, usedFen.outThisYear),
+      nonBoundInToday: usage(limits.nonBoundDailyFen, usedFen.inToday),
+      nonBoundInThisYear: usage(limits.nonBoundYearlyFen, usedFen.inThisYear),
       boundCard: 'UNLIMITED',
       maxSingleAmountFen: limits.maxSingleAmountFen,
     },

@@ -6,7 +6,7 @@ import { SignJWT } from 'jose';
 import { handler as auth } from '../../functions/http/auth.js';
 import { handler as customer } from '../../functions/http/customer.js';
 import { handler as simulator } from '../../functions/http/simulator.js';
-import { issueAccessToken } from '../../functions/http/tokens.js';
+import { issueAccessToken } from '../../functions/services/tokens.js';
 import * as sessions from '../../functions/store/sessions.js';
 import { call } from '../support/bank.js';
 import { useBank } from '../support/bank.js';

@@ -1,0 +1,40 @@
+// Idempotent requests (DESIGN.md: same key + same body → same answer; same key + other body →
+// 422; still running → 409). The HTTP layer hashes the request and stores responses; what each
+// state of the key means, and which outcomes are final, is decided here.
+import { Refusal, type RefusalKind } from '../domain/errors.js';
+import * as idempotency from '../store/idempotency.js';
+
+export type StoredResponse = idempotency.StoredResponse;
+
+/** Reserves the key for this request, or answers with the stored response of an earlier
+ *  identical request. Another request under the key, or this one still running, is refused. */
+export async function beginRequest(scope: string, key: string, requestHash: string, now: Date): Promise<StoredResponse | undefined> {
+  const reservation = await idempotency.reserve(scope, key, requestHash, now);
+  if (reservation.state === 'replay') return reservation.response;
+  if (reservation.state === 'mismatch') throw new Refusal('unprocessable', 'IDEMPOTENCY_KEY_REUSED', '该 Idempotency-Key 已用于另一笔不同的请求');
+  if (reservation.state === 'in_flight') throw new Refusal('conflict', 'REQUEST_IN_PROGRESS', '该请求正在处理中，请勿重复提交');
+  return undefined;
+}
+
+export function completeRequest(scope: string, key: string, response: StoredResponse): Promise<void> {
+  return idempotency.complete(scope, key, response);
+}
+
+/** Refusals about the request itself (its content against the rules and the state it met); the
+ *  others — credentials, PIN, contention — say nothing final about the request. */
+const FINAL_REFUSALS: ReadonlySet<RefusalKind> = new Set<RefusalKind>(['invalid', 'not_found', 'unprocessable']);
+
+/** A request that failed: a refusal decided by the rules is its answer and is stored like a
+ *  success, so a repeat gets the same refusal — never a success later, once the balance or a
+ *  limit has moved (the customer was told it did not happen). Anything else frees the key: a
+ *  wrong or locked PIN (the PIN is not part of the request, so the same request may be retried
+ *  with the right one), contention, an outage, a crash — a crash after a write is safe to redo
+ *  because journal ids derive from the key. Refusals happen before anything is written (a
+ *  withdrawal debited and then declined by the card answers 200 REVERSED instead). */
+export async function failRequest(scope: string, key: string, error: unknown, refusalResponse: (refusal: Refusal) => StoredResponse): Promise<void> {
+  if (error instanceof Refusal && FINAL_REFUSALS.has(error.kind)) {
+    await idempotency.complete(scope, key, refusalResponse(error));
+    return;
+  }
+  await idempotency.release(scope, key);
+}
