@@ -1,8 +1,8 @@
 // Shapes bill records into the contract's views.
-import type { BillerView, BillPaymentView, PayeeView } from '../contract/bill-schemas.js';
+import type { BillerCatalog, BillerView, BillPaymentView, BillView, PayeeView } from '../contract/bill-schemas.js';
 import { PAYMENT_STATUS_LABELS } from '../domain/bills/bill.js';
 import { type Biller, CATEGORY_LABELS } from '../domain/bills/biller.js';
-import type { BillPaymentRecord, PayeeRecord } from '../store/bills.js';
+import type { BillerCatalogue, BillPaymentRecord, BillQuote, PayeeWithBiller } from '../services/bills.js';
 
 export function billerView(biller: Biller): BillerView {
   return {
@@ -14,6 +14,26 @@ export function billerView(biller: Biller): BillerView {
     accountNumberLabel: biller.accountNumber.label,
     accountNumberHint: biller.accountNumber.hint,
     amountRule: biller.amountRule.kind,
+  };
+}
+
+export function catalogueView({ categories, billers }: BillerCatalogue): BillerCatalog {
+  return {
+    categories: categories.map(({ category, cities }) => ({ category, label: CATEGORY_LABELS[category], cities })),
+    items: billers.map(billerView),
+  };
+}
+
+export function billView({ biller, accountNumberMasked, bill, alreadyPaid, amount, payeeId, businessDate }: BillQuote): BillView {
+  return {
+    biller: billerView(biller),
+    accountNumberMasked,
+    holderNameMasked: bill.holderNameMasked,
+    bill: bill.outcome === 'BILL' ? { period: bill.period, amountDueFen: bill.amountDueFen, dueDate: bill.dueDate, arrears: bill.arrears } : null,
+    alreadyPaid,
+    amount,
+    payeeId,
+    businessDate,
   };
 }
 
@@ -43,7 +63,7 @@ export function paymentView(record: BillPaymentRecord): BillPaymentView {
   };
 }
 
-export function payeeView(payee: PayeeRecord, biller: Biller): PayeeView {
+export function payeeView({ payee, biller }: PayeeWithBiller): PayeeView {
   return {
     payeeId: payee.payeeId,
     nickname: payee.nickname,

@@ -18,8 +18,8 @@ import * as bills from '../store/bills.js';
 import { decrypt } from '../store/crypto.js';
 import { getCustomer } from '../store/customers.js';
 import { deterministicJournalId } from '../store/ledger.js';
-import { billAccountHash, completeBillPayment, finishHeldPayment, holdBillPayment } from '../http/bill-payment.js';
 import { logger } from '../platform/logger.js';
+import { billGuardKey, completeBillPayment, finishHeldPayment, holdBillPayment, paymentIdFor } from './bill-payment.js';
 
 /** WeChat subscription-message template for failed auto-pays (configured per bank). */
 const AUTO_PAY_TEMPLATE_ID = process.env.WECHAT_BILL_AUTOPAY_TEMPLATE_ID ?? 'bill-autopay-failed';
@@ -70,12 +70,11 @@ async function autoPayOne(customerId: string, payeeId: string, closedDate: strin
   if (!biller || biller.status !== 'ACTIVE' || !account) return fail('BILLER_SUSPENDED', '缴费单位暂停缴费服务', null);
   const accountNumber = await decrypt(payee.accountNumberEnc);
   const lookup = await billerGateway().lookup({ billerId: biller.billerId, billerCode: biller.gateway.billerCode, accountNumber, asOf: closedDate });
-  const guardKey =
-    lookup.outcome === 'BILL' ? bills.billAccountGuardKey(biller.billerId, await billAccountHash(biller.billerId, accountNumber), lookup.period) : undefined;
   // This payee's own earlier auto-pay of the bill (a re-run close) is finished, not refused.
-  const journalId = lookup.outcome === 'BILL' ? deterministicJournalId(customerId, 'bill-autopay', payeeId, lookup.period) : '';
-  const ownEarlier = journalId ? await bills.getPayment(customerId, `P${journalId.slice(1)}`) : undefined;
-  const takenByOther = guardKey && !ownEarlier ? (await bills.guardHolder(guardKey)) !== undefined : false;
+  const journalId = lookup.outcome === 'BILL' ? deterministicJournalId(customerId, 'bill-autopay', payeeId, lookup.period) : undefined;
+  const ownEarlier = journalId ? await bills.getPayment(customerId, paymentIdFor(journalId)) : undefined;
+  const takenByOther =
+    lookup.outcome === 'BILL' && !ownEarlier ? (await bills.guardHolder(await billGuardKey(biller.billerId, accountNumber, lookup.period))) !== undefined : false;
   const step = autoPayStep(payee.autoPay, lookup, takenByOther);
   if (step.action === 'WAIT') return;
   if (step.action === 'SKIP') {
@@ -85,7 +84,8 @@ async function autoPayOne(customerId: string, payeeId: string, closedDate: strin
   }
   let record = ownEarlier;
   try {
-    if (!record && lookup.outcome !== 'ACCOUNT_NOT_FOUND') {
+    // Only a bill is auto-paid (autoPayStep), so the lookup found one and named the journal.
+    if (!record && lookup.outcome === 'BILL' && journalId) {
       const { prepaymentFen } = checkAmount(biller.amountRule, step.amountFen, step.amountFen);
       record = await holdBillPayment({
         customerId,

@@ -18,9 +18,14 @@ import type { Guard } from './ledger.js';
 export const BILL_INDEX_SHARDS = 16;
 export const MAX_PAYEES_PER_CUSTOMER = 20;
 export const MAX_HISTORY_PAGE = 50;
+/** Queries one history page may take: a rare category can come back short, with a cursor. */
+const MAX_HISTORY_QUERIES = 5;
 /** A reconciliation report keeps at most this many mismatches; more are counted, not listed. */
 export const MAX_LISTED_MISMATCHES = 500;
-const INDEX_PAGE = 500;
+const INDEX_PAGE_ITEMS = 500;
+/** Pages read from one index shard at most (500,000 entries, far beyond a day's work). A larger
+ *  shard stops the day close loudly rather than letting it act on part of an index. */
+const MAX_INDEX_PAGES_PER_SHARD = 1_000;
 
 const shardOf = (id: string) => createHash('sha256').update(id).digest().readUInt32BE(0) % BILL_INDEX_SHARDS;
 
@@ -46,12 +51,9 @@ export async function listBillers(): Promise<Biller[]> {
 }
 
 /** Creates or replaces a biller; payments already made keep the names they were made under. */
-export async function putBiller(biller: Biller, now: Date): Promise<Biller> {
+export async function putBiller(biller: Biller, now: Date): Promise<void> {
   const { doc, tableName } = db();
-  const existing = await getBiller(biller.billerId);
-  if (!existing && (await listBillers()).length >= MAX_BILLERS) refuse('unprocessable', 'TOO_MANY_BILLERS', `缴费单位最多 ${MAX_BILLERS} 家`);
   await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.biller(biller.billerId), type: 'BILLER', biller, updatedAt: now.toISOString() } }));
-  return biller;
 }
 
 /** Seeds a biller the first time only; later edits go through putBiller. */
@@ -211,37 +213,37 @@ export function settleGuards(record: BillPaymentRecord, changes: { settleJournal
 }
 
 export function voidGuards(record: BillPaymentRecord, changes: { voidJournalId: string; voidedAt: string; failure: { code: string; message: string } }): Guard[] {
-  const { tableName } = db();
-  const guards: Guard[] = [transition(record, { status: 'VOIDED', ...changes }), leaveHeldIndex(record)];
-  if (record.guardKey) {
-    // The bill is unpaid again: the customer may pay it once more.
-    guards.push({
-      name: 'BILL_GUARD',
-      item: {
-        Delete: {
-          TableName: tableName,
-          Key: record.guardKey,
-          ConditionExpression: 'attribute_not_exists(PK) OR paymentId = :mine',
-          ExpressionAttributeValues: { ':mine': record.paymentId },
-        },
+  return [transition(record, { status: 'VOIDED', ...changes }), leaveHeldIndex(record)];
+}
+
+/** Deletes a bill's duplicate guard, if it is still `paymentId`'s, so the bill can be paid again. */
+export function releaseBillGuard(guardKey: { PK: string; SK: string }, paymentId: string): Guard {
+  return {
+    name: 'BILL_GUARD',
+    item: {
+      Delete: {
+        TableName: db().tableName,
+        Key: guardKey,
+        ConditionExpression: 'attribute_not_exists(PK) OR paymentId = :mine',
+        ExpressionAttributeValues: { ':mine': paymentId },
       },
-    });
-  }
-  for (const bucket of record.limitBuckets) {
-    // Nothing left the account in the end, so the Class II limit is given back.
-    guards.push({
-      name: 'LIMIT_RELEASE',
-      item: {
-        Update: {
-          TableName: tableName,
-          Key: keys.limitCounter(record.accountId, bucket),
-          UpdateExpression: 'ADD usedFen :back',
-          ExpressionAttributeValues: { ':back': -record.amountFen },
-        },
+    },
+  };
+}
+
+/** Takes `amountFen` off a limit counter (gives back what a charge counted). */
+export function limitRelease(accountId: string, bucket: string, amountFen: number): Guard {
+  return {
+    name: 'LIMIT_RELEASE',
+    item: {
+      Update: {
+        TableName: db().tableName,
+        Key: keys.limitCounter(accountId, bucket),
+        UpdateExpression: 'ADD usedFen :back',
+        ExpressionAttributeValues: { ':back': -amountFen },
       },
-    });
-  }
-  return guards;
+    },
+  };
 }
 
 export async function getPayment(customerId: string, paymentId: string): Promise<BillPaymentRecord | undefined> {
@@ -264,8 +266,7 @@ export async function guardHolder(guardKey: { PK: string; SK: string }): Promise
   return Item ? { customerId: String(Item.customerId), paymentId: String(Item.paymentId) } : undefined;
 }
 
-/** Newest-first payments of a customer, optionally of one category. Reads at most a few index
- *  pages per call, so a rare category can come back short with a cursor to continue. */
+/** Newest-first payments of a customer, optionally of one category. */
 export async function paymentHistory(
   customerId: string,
   category: BillCategory | undefined,
@@ -279,7 +280,7 @@ export async function paymentHistory(
   const wanted = Math.min(limit, MAX_HISTORY_PAGE);
   const ids: string[] = [];
   let more = true;
-  for (let round = 0; round < 5 && ids.length < wanted && more; round++) {
+  for (let query = 0; query < MAX_HISTORY_QUERIES && ids.length < wanted && more; query++) {
     const page = await doc.send(
       new QueryCommand({
         TableName: tableName,
@@ -315,13 +316,15 @@ async function* shardItems(partitions: string[]): AsyncGenerator<Record<string, 
   const { doc, tableName } = db();
   for (const pk of partitions) {
     let startKey: Record<string, unknown> | undefined;
-    do {
+    for (let pageNumber = 1; pageNumber <= MAX_INDEX_PAGES_PER_SHARD; pageNumber++) {
       const page = await doc.send(
-        new QueryCommand({ TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ExclusiveStartKey: startKey, Limit: INDEX_PAGE, ConsistentRead: true }),
+        new QueryCommand({ TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ExclusiveStartKey: startKey, Limit: INDEX_PAGE_ITEMS, ConsistentRead: true }),
       );
       for (const item of page.Items ?? []) yield item;
       startKey = page.LastEvaluatedKey;
-    } while (startKey);
+      if (!startKey) break;
+    }
+    if (startKey) throw new Error(`bill index ${pk} holds more than ${MAX_INDEX_PAGES_PER_SHARD} pages`);
   }
 }
 
@@ -381,12 +384,8 @@ export async function getPayee(customerId: string, payeeId: string): Promise<Pay
   return Item as PayeeRecord | undefined;
 }
 
-export async function createPayee(payee: PayeeRecord): Promise<void> {
-  // Counted before the write: two saves at the very same moment may pass 20 by one, which costs
-  // nothing; the limit only keeps the list (and the day close's work) bounded.
-  if ((await listPayees(payee.customerId)).length >= MAX_PAYEES_PER_CUSTOMER) {
-    refuse('unprocessable', 'TOO_MANY_PAYEES', `常用缴费户最多保存 ${MAX_PAYEES_PER_CUSTOMER} 个`);
-  }
+/** Saves a new payee; false when the customer has it already (its id derives from the account). */
+export async function createPayee(payee: PayeeRecord): Promise<boolean> {
   const { doc, tableName } = db();
   try {
     await doc.send(
@@ -396,8 +395,9 @@ export async function createPayee(payee: PayeeRecord): Promise<void> {
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
+    return true;
   } catch (error) {
-    if (isConditionFailed(error)) refuse('conflict', 'PAYEE_EXISTS', '该户号已在常用缴费户中');
+    if (isConditionFailed(error)) return false;
     throw error;
   }
 }
@@ -416,8 +416,9 @@ export async function deletePayee(payee: PayeeRecord): Promise<void> {
   );
 }
 
-/** Turns auto-pay on (or changes it) or off, together with the day close's index of it. */
-export async function setAutoPay(payee: PayeeRecord, setting: AutoPaySetting | null): Promise<void> {
+/** Turns auto-pay on (or changes it) or off, together with the day close's index of it; false when
+ *  the payee is gone. */
+export async function setAutoPay(payee: PayeeRecord, setting: AutoPaySetting | null): Promise<boolean> {
   const { doc, tableName } = db();
   const indexKey = keys.autoPayPayee(shardOf(payee.payeeId), payee.payeeId);
   try {
@@ -441,8 +442,9 @@ export async function setAutoPay(payee: PayeeRecord, setting: AutoPaySetting | n
         }),
       ),
     );
+    return true;
   } catch (error) {
-    if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') refuse('not_found', 'PAYEE_NOT_FOUND', '未找到该常用缴费户');
+    if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return false;
     throw error;
   }
 }

@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { randomInt, randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
-import { injectSimulatorStatementLine, simulatorBillerGateway } from '../../functions/adapters/biller-gateway.js';
+import { injectSimulatorStatementLine, simulatorBillerGateway } from '../../functions/adapters/simulators/biller-gateway.js';
 import { SEED_BILLERS } from '../../functions/domain/bills/biller.js';
 import { handler as account } from '../../functions/http/account.js';
 import { handler as admin } from '../../functions/http/admin.js';
-import { completeBillPayment, holdBillPayment } from '../../functions/http/bill-payment.js';
+import { completeBillPayment, holdBillPayment } from '../../functions/services/bill-payment.js';
 import { handler as billsHandler } from '../../functions/http/bills.js';
 import { getAccount } from '../../functions/store/accounts.js';
 import * as billStore from '../../functions/store/bills.js';

@@ -3,16 +3,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { parseYuanToFen } from '../../miniprogram/src/lib/money.js';
-import { fenToYuanInput } from '../../miniprogram/src/packageBills/amount.js';
+import { parseYuanToFen, yuanInputText } from '../../miniprogram/src/lib/money.js';
 
 test('a server amount written into the field parses back to the same fen', () => {
-  assert.equal(fenToYuanInput(1), '0.01');
-  assert.equal(fenToYuanInput(12_345), '123.45');
-  assert.equal(fenToYuanInput(5_000_000), '50000.00');
+  assert.equal(yuanInputText(1), '0.01');
+  assert.equal(yuanInputText(12_345), '123.45');
+  assert.equal(yuanInputText(5_000_000), '50000.00');
   fc.assert(
     fc.property(fc.integer({ min: 1, max: 5_000_000 }), (fen) => {
-      assert.deepEqual(parseYuanToFen(fenToYuanInput(fen)), { ok: true, amountFen: fen });
+      assert.deepEqual(parseYuanToFen(yuanInputText(fen)), { ok: true, amountFen: fen });
     }),
   );
 });

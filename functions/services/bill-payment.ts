@@ -5,8 +5,8 @@
 // payment record (HELD), its history pointer, its HELD index entry, the per-bill duplicate guard
 // and the Class II limit counters. The amount has left the customer's balance, so it cannot be
 // spent elsewhere while the gateway is asked.
-// Phase 2 — the gateway is asked under the payment id as reference, at most GATEWAY_ATTEMPTS
-// times with the same reference (the biller dedupes on it). Confirmed → BILL_SETTLEMENT journal
+// Phase 2 — the gateway is asked under the payment id as reference, retried under GATEWAY_RETRY
+// with the same reference (the biller dedupes on it). Confirmed → BILL_SETTLEMENT journal
 // (clearing → billers' settlement) with the record SETTLED; declined, or no answer and the
 // gateway does not know the reference → BILL_VOID journal (clearing → customer) with the record
 // VOIDED, the duplicate guard released and the limit given back. Both transitions are
@@ -14,33 +14,42 @@
 import { billerGateway } from '../adapters/biller-gateway.js';
 import { UpstreamUnavailable } from '../adapters/http-json.js';
 import { config } from '../config.js';
-import { declinedMessage, type BillLookup, type PayAnswer, TIMEOUT_MESSAGE } from '../domain/bills/bill.js';
+import { billPeriodPaid } from '../domain/bills/amount.js';
+import { maskBillAccount } from '../domain/bills/account-number.js';
+import { type BillLookup, declinedMessage, TIMEOUT_MESSAGE } from '../domain/bills/bill.js';
 import type { Biller } from '../domain/bills/biller.js';
 import { billHoldJournal, billSettlementJournal, billVoidJournal } from '../domain/bills/journals.js';
-import { maskBillAccount } from '../domain/bills/account-number.js';
-import { billPeriodPaid } from '../domain/bills/amount.js';
 import { refuse } from '../domain/errors.js';
-import { HOUSE_ACCOUNTS } from '../domain/ledger.js';
-import { class2Charges } from '../domain/limits.js';
+import { HOUSE_ACCOUNTS, type Journal } from '../domain/ledger.js';
 import { ledgerRefusal } from '../domain/ledger-refusal.js';
+import { class2Charges } from '../domain/limits.js';
 import { businessDate as calendarDate } from '../domain/time.js';
+import { retry } from '../platform/retry.js';
 import type { AccountRecord } from '../store/accounts.js';
 import * as bills from '../store/bills.js';
 import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
-import { recordCustomerEvent } from '../services/customer-events.js';
-import { deterministicJournalId, getJournal, houseShard, postJournal } from '../store/ledger.js';
-import { class2Limits } from '../services/customer-guards.js';
+import { deterministicJournalId, getJournal, type Guard, houseShard, postJournal } from '../store/ledger.js';
+import { recordCustomerEvent } from './customer-events.js';
+import { class2Limits } from './customer-guards.js';
+import { GATEWAY_RETRY } from './gateway-retry.js';
 
-/** Tries of one payment at the gateway before it counts as unanswered. */
-export const GATEWAY_ATTEMPTS = 3;
+/** A bill the gateway found (an account it does not know is refused before any payment). */
+export type FoundBill = Exclude<BillLookup, { outcome: 'ACCOUNT_NOT_FOUND' }>;
 
 const shard = (house: string, journalId: string) => houseShard(house, journalId, config().HOUSE_SHARDS);
 
 export const billAccountHash = (billerId: string, accountNumber: string) => lookupHash('bill-account', `${billerId}:${accountNumber}`);
 
-/** Refuses a payment of a bill someone already paid or is paying. */
-export async function refuseTakenBill(guardKey: { PK: string; SK: string }): Promise<never> {
-  const holder = await bills.guardHolder(guardKey);
+/** The key of a bill's duplicate guard: one payment per biller, account and period. */
+export async function billGuardKey(billerId: string, accountNumber: string, period: string) {
+  return bills.billAccountGuardKey(billerId, await billAccountHash(billerId, accountNumber), period);
+}
+
+/** A payment's id derives from its hold journal's, so a retried request finds its payment. */
+export const paymentIdFor = (holdJournalId: string) => `P${holdJournalId.slice(1)}`;
+
+/** Refuses a payment of a bill whose duplicate guard `holder` holds: paid already, or being paid. */
+export async function refuseTakenBill(holder: { customerId: string; paymentId: string } | undefined): Promise<never> {
   const payment = holder ? await bills.getPayment(holder.customerId, holder.paymentId) : undefined;
   if (payment?.status === 'SETTLED') return refuse('unprocessable', 'BILL_ALREADY_PAID', '该账单已缴清，请勿重复缴费');
   return refuse('conflict', 'BILL_PAYMENT_IN_PROGRESS', '该账单正在缴费处理中，请稍后查看缴费记录');
@@ -51,7 +60,7 @@ export interface HoldInput {
   account: AccountRecord;
   biller: Biller;
   accountNumber: string;
-  lookup: Exclude<BillLookup, { outcome: 'ACCOUNT_NOT_FOUND' }>;
+  lookup: FoundBill;
   amountFen: number;
   prepaymentFen: number;
   /** Derived from what asked for the payment (an Idempotency-Key, or payee + period for auto-pay). */
@@ -67,10 +76,8 @@ export interface HoldInput {
  *  nothing written. */
 export async function holdBillPayment(input: HoldInput): Promise<bills.BillPaymentRecord> {
   const { biller, lookup, now } = input;
-  const paymentId = `P${input.journalId.slice(1)}`;
-  const period = lookup.outcome === 'BILL' ? lookup.period : null;
+  const paymentId = paymentIdFor(input.journalId);
   const guardedPeriod = billPeriodPaid(biller.amountRule, lookup);
-  const accountHash = await billAccountHash(biller.billerId, input.accountNumber);
   // Class II limits count per calendar day, as the account's limits view shows them.
   const limitCharges = class2Charges(input.account.accountId, 'OUT', calendarDate(now), input.amountFen, class2Limits());
   const accountNumberMasked = maskBillAccount(biller.accountNumber.format, input.accountNumber);
@@ -86,7 +93,7 @@ export async function holdBillPayment(input: HoldInput): Promise<bills.BillPayme
     accountNumberEnc: await encrypt(input.accountNumber),
     gatewayBillerCode: biller.gateway.billerCode,
     holderNameMasked: lookup.holderNameMasked,
-    period,
+    period: lookup.outcome === 'BILL' ? lookup.period : null,
     amountDueFen: lookup.outcome === 'BILL' ? lookup.amountDueFen : null,
     amountFen: input.amountFen,
     prepaymentFen: input.prepaymentFen,
@@ -101,7 +108,7 @@ export async function holdBillPayment(input: HoldInput): Promise<bills.BillPayme
     voidedAt: null,
     failure: null,
     // A top-up or a prepayment without a bill has no bill to pay twice.
-    guardKey: guardedPeriod ? bills.billAccountGuardKey(biller.billerId, accountHash, guardedPeriod) : null,
+    guardKey: guardedPeriod ? await billGuardKey(biller.billerId, input.accountNumber, guardedPeriod) : null,
     limitBuckets: limitCharges.map((charge) => charge.bucket),
     origin: input.origin,
     payeeId: input.payeeId,
@@ -128,11 +135,11 @@ export async function holdBillPayment(input: HoldInput): Promise<bills.BillPayme
     // Written just now by this transaction, exactly as `record`. A replayed hold (a retry whose
     // first reply was lost) may have moved on since: read what is stored.
     if (!outcome.replayed) return record;
-    const stored = await bills.getPayment(input.customerId, paymentId);
-    if (!stored) throw new Error(`payment ${paymentId} missing after its hold journal`);
-    return stored;
+    return reread(record);
   }
-  if (outcome.reason === 'GUARD_FAILED' && outcome.guard === 'BILL_GUARD' && record.guardKey) return refuseTakenBill(record.guardKey);
+  if (outcome.reason === 'GUARD_FAILED' && outcome.guard === 'BILL_GUARD' && record.guardKey) {
+    return refuseTakenBill(await bills.guardHolder(record.guardKey));
+  }
   throw ledgerRefusal(outcome, { ownAccountId: input.account.accountId });
 }
 
@@ -142,29 +149,21 @@ export async function completeBillPayment(record: bills.BillPaymentRecord, dayCl
   if (record.status !== 'HELD') return record;
   const gateway = billerGateway();
   const accountNumber = await decrypt(record.accountNumberEnc);
-  let answer: PayAnswer | undefined;
-  for (let attempt = 1; attempt <= GATEWAY_ATTEMPTS && !answer; attempt++) {
-    try {
-      answer = await gateway.pay({
-        billerId: record.billerId,
-        billerCode: record.gatewayBillerCode,
-        reference: record.paymentId,
-        accountNumber,
-        period: record.period,
-        amountFen: record.amountFen,
-        settlementDate: record.businessDate,
-      });
-    } catch (error) {
-      if (!(error instanceof UpstreamUnavailable)) throw error;
-    }
-  }
+  const answer = await retry(GATEWAY_RETRY, () =>
+    gateway.pay({
+      billerId: record.billerId,
+      billerCode: record.gatewayBillerCode,
+      reference: record.paymentId,
+      accountNumber,
+      period: record.period,
+      amountFen: record.amountFen,
+      settlementDate: record.businessDate,
+    }),
+  ).catch(unanswered);
   if (answer?.ok) return settle(record, answer.gatewayReference, record.businessDate, dayClose);
   if (answer) return voidPayment(record, { code: answer.code, message: declinedMessage(answer.message) }, dayClose);
-  // No answer within the budget: the gateway may still have taken it — ask once before voiding.
-  const status = await gateway.status({ reference: record.paymentId }).catch((error: unknown) => {
-    if (error instanceof UpstreamUnavailable) return { state: 'UNKNOWN' as const };
-    throw error;
-  });
+  // No answer within the retries: the gateway may still have taken it — ask once before voiding.
+  const status = (await gateway.status({ reference: record.paymentId }).catch(unanswered)) ?? { state: 'UNKNOWN' as const };
   if (status.state === 'ACCEPTED') return settle(record, status.gatewayReference, status.settlementDate, dayClose);
   return voidPayment(record, { code: 'BILLER_TIMEOUT', message: TIMEOUT_MESSAGE }, dayClose);
 }
@@ -179,7 +178,13 @@ export async function finishHeldPayment(record: bills.BillPaymentRecord): Promis
   return voidPayment(record, { code: 'BILLER_TIMEOUT', message: TIMEOUT_MESSAGE }, true);
 }
 
-async function holdOf(record: bills.BillPaymentRecord) {
+/** The gateway not answering is an outcome here (undefined), anything else an error. */
+function unanswered(error: unknown): undefined {
+  if (!(error instanceof UpstreamUnavailable)) throw error;
+  return undefined;
+}
+
+async function holdOf(record: bills.BillPaymentRecord): Promise<Journal> {
   const hold = await getJournal(record.holdJournalId);
   if (!hold) throw new Error(`payment ${record.paymentId} has no hold journal`);
   return hold;
@@ -187,29 +192,32 @@ async function holdOf(record: bills.BillPaymentRecord) {
 
 async function reread(record: bills.BillPaymentRecord): Promise<bills.BillPaymentRecord> {
   const fresh = await bills.getPayment(record.customerId, record.paymentId);
-  if (!fresh) throw new Error(`payment ${record.paymentId} disappeared`);
+  if (!fresh) throw new Error(`payment ${record.paymentId} missing after its hold journal`);
   return fresh;
+}
+
+/** Posts a phase-2 journal with the payment's transition. Another run may have finished the
+ *  payment first (the day close and a retried request): then its answer stands. */
+async function complete(record: bills.BillPaymentRecord, journal: Journal, guards: Guard[]): Promise<bills.BillPaymentRecord> {
+  const outcome = await postJournal(journal, { guards });
+  if (!outcome.ok && !(outcome.reason === 'GUARD_FAILED' && outcome.guard === 'NOT_HELD')) {
+    throw new Error(`${journal.kind} of payment ${record.paymentId} refused unexpectedly: ${JSON.stringify(outcome)}`);
+  }
+  return reread(record);
 }
 
 async function settle(record: bills.BillPaymentRecord, gatewayReference: string, settlementDate: string, dayClose: boolean): Promise<bills.BillPaymentRecord> {
   const journalId = deterministicJournalId('bill-settle', record.paymentId);
   const settledAt = new Date().toISOString();
-  const outcome = await postJournal(
-    billSettlementJournal({
-      journalId,
-      hold: await holdOf(record),
-      settlementShardAccountId: shard(HOUSE_ACCOUNTS.BILLER_SETTLEMENT, journalId),
-      billerName: record.billerName,
-      createdAt: settledAt,
-      ...(dayClose ? { origin: 'DAY_CLOSE' as const } : {}),
-    }),
-    { guards: bills.settleGuards(record, { settleJournalId: journalId, gatewayReference, settledAt, businessDate: settlementDate }) },
-  );
-  // Another run finished it first (the day close and a retried request): its answer stands.
-  if (!outcome.ok && !(outcome.reason === 'GUARD_FAILED' && outcome.guard === 'NOT_HELD')) {
-    throw new Error(`bill settlement refused unexpectedly: ${JSON.stringify(outcome)}`);
-  }
-  const fresh = await reread(record);
+  const journal = billSettlementJournal({
+    journalId,
+    hold: await holdOf(record),
+    settlementShardAccountId: shard(HOUSE_ACCOUNTS.BILLER_SETTLEMENT, journalId),
+    billerName: record.billerName,
+    createdAt: settledAt,
+    ...(dayClose ? { origin: 'DAY_CLOSE' as const } : {}),
+  });
+  const fresh = await complete(record, journal, bills.settleGuards(record, { settleJournalId: journalId, gatewayReference, settledAt, businessDate: settlementDate }));
   if (fresh.status === 'SETTLED') {
     await recordCustomerEvent({
       customerId: fresh.customerId,
@@ -226,18 +234,18 @@ async function settle(record: bills.BillPaymentRecord, gatewayReference: string,
 async function voidPayment(record: bills.BillPaymentRecord, failure: { code: string; message: string }, dayClose: boolean): Promise<bills.BillPaymentRecord> {
   const journalId = deterministicJournalId('bill-void', record.paymentId);
   const voidedAt = new Date().toISOString();
-  const outcome = await postJournal(
-    billVoidJournal({
-      journalId,
-      hold: await holdOf(record),
-      billerName: record.billerName,
-      createdAt: voidedAt,
-      ...(dayClose ? { origin: 'DAY_CLOSE' as const } : {}),
-    }),
-    { guards: bills.voidGuards(record, { voidJournalId: journalId, voidedAt, failure }) },
-  );
-  if (!outcome.ok && !(outcome.reason === 'GUARD_FAILED' && outcome.guard === 'NOT_HELD')) {
-    throw new Error(`bill void refused unexpectedly: ${JSON.stringify(outcome)}`);
-  }
-  return reread(record);
+  const journal = billVoidJournal({
+    journalId,
+    hold: await holdOf(record),
+    billerName: record.billerName,
+    createdAt: voidedAt,
+    ...(dayClose ? { origin: 'DAY_CLOSE' as const } : {}),
+  });
+  return complete(record, journal, [
+    ...bills.voidGuards(record, { voidJournalId: journalId, voidedAt, failure }),
+    // Nothing left the account in the end: the bill is unpaid again (the customer may pay it once
+    // more), and the Class II limit the hold used is given back.
+    ...(record.guardKey ? [bills.releaseBillGuard(record.guardKey, record.paymentId)] : []),
+    ...record.limitBuckets.map((bucket) => bills.limitRelease(record.accountId, bucket, record.amountFen)),
+  ]);
 }

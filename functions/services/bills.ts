@@ -1,0 +1,294 @@
+// Bill payment (缴费) for customers and operators: the biller catalogue, bill lookup through the
+// biller gateway, payment (the two-phase workflow of bill-payment.ts), receipts and history,
+// saved payees with one-tap re-query and auto-pay settings; billers as data and reconciliation
+// reports for operators.
+import { billerGateway } from '../adapters/biller-gateway.js';
+import type { BillPaymentRequest } from '../contract/bill-schemas.js';
+import { checkAccountNumber, maskBillAccount } from '../domain/bills/account-number.js';
+import { type AmountOptions, amountOptions, billPeriodPaid, checkAmount } from '../domain/bills/amount.js';
+import type { AutoPaySetting } from '../domain/bills/auto-pay.js';
+import { BILL_CATEGORIES, type BillCategory, type Biller, MAX_BILLERS } from '../domain/bills/biller.js';
+import { Refusal, refuse } from '../domain/errors.js';
+import { assertWithinSingleLimits } from '../domain/limits.js';
+import { allInOrder } from '../platform/all-in-order.js';
+import { getAccount } from '../store/accounts.js';
+import * as bills from '../store/bills.js';
+import { currentBusinessDate } from '../store/business-date.js';
+import { decrypt, encrypt } from '../store/crypto.js';
+import { deterministicJournalId } from '../store/ledger.js';
+import {
+  billAccountHash,
+  billGuardKey,
+  completeBillPayment,
+  type FoundBill,
+  holdBillPayment,
+  paymentIdFor,
+  refuseTakenBill,
+} from './bill-payment.js';
+import { class2Limits, loadCustomer, loadOwnAccount, requirePin } from './customer-guards.js';
+
+export type { BillPaymentRecord, PayeeRecord, ReconciliationRecord } from '../store/bills.js';
+
+async function knownBiller(billerId: string): Promise<Biller> {
+  return (await bills.getBiller(billerId)) ?? refuse('not_found', 'BILLER_NOT_FOUND', '未找到该缴费单位');
+}
+
+async function activeBiller(billerId: string): Promise<Biller> {
+  const biller = await knownBiller(billerId);
+  if (biller.status !== 'ACTIVE') refuse('unprocessable', 'BILLER_SUSPENDED', '该缴费单位暂停缴费服务');
+  return biller;
+}
+
+/** The account number in the biller's format, refused before any gateway call when it is not. */
+const billerAccountNumber = (biller: Biller, raw: string) => checkAccountNumber(biller.accountNumber.format, biller.accountNumber.label, raw);
+
+async function ownPayee(customerId: string, payeeId: string): Promise<bills.PayeeRecord> {
+  // Payees live under their owner's key: another customer's payee id simply is not there.
+  return (await bills.getPayee(customerId, payeeId)) ?? refuse('not_found', 'PAYEE_NOT_FOUND', '未找到该常用缴费户');
+}
+
+/** The gateway's bill; an account the biller does not know is refused. */
+async function findBill(biller: Biller, accountNumber: string, today: string): Promise<FoundBill> {
+  const lookup = await billerGateway().lookup({ billerId: biller.billerId, billerCode: biller.gateway.billerCode, accountNumber, asOf: today });
+  if (lookup.outcome === 'ACCOUNT_NOT_FOUND') {
+    return refuse('unprocessable', 'BILL_ACCOUNT_NOT_FOUND', `缴费单位未查询到该${biller.accountNumber.label}，请核对后重试`);
+  }
+  return lookup;
+}
+
+// ---- the catalogue ---------------------------------------------------------------------------
+
+export interface BillerCatalogue {
+  /** Categories that have an active biller, in catalogue order, with the cities they serve. */
+  categories: { category: BillCategory; cities: { code: string; name: string }[] }[];
+  /** The active billers the filter asks for. */
+  billers: Biller[];
+}
+
+export async function billerCatalogue(filter: { category?: BillCategory; city?: string }): Promise<BillerCatalogue> {
+  const active = (await bills.listBillers()).filter((biller) => biller.status === 'ACTIVE');
+  const categories = BILL_CATEGORIES.map((category) => {
+    const cities = new Map(active.filter((biller) => biller.category === category).map((biller) => [biller.city.code, biller.city.name]));
+    return { category, cities: [...cities].map(([code, name]) => ({ code, name })) };
+  }).filter(({ cities }) => cities.length > 0);
+  const billers = active.filter((biller) => (!filter.category || biller.category === filter.category) && (!filter.city || biller.city.code === filter.city));
+  return { categories, billers };
+}
+
+// ---- bills -----------------------------------------------------------------------------------
+
+/** A bill as the customer is shown it before paying. */
+export interface BillQuote {
+  biller: Biller;
+  accountNumberMasked: string;
+  bill: FoundBill;
+  /** Paid (or being paid) already; the payment id only when it was this customer's. */
+  alreadyPaid: { paymentId: string | null } | null;
+  /** What may be paid now; null when nothing can be. */
+  amount: AmountOptions | null;
+  payeeId: string | null;
+  businessDate: string;
+}
+
+async function quote(customerId: string, biller: Biller, accountNumber: string, payeeId: string | null, today: string): Promise<BillQuote> {
+  const bill = await findBill(biller, accountNumber, today);
+  let alreadyPaid: BillQuote['alreadyPaid'] = null;
+  const period = billPeriodPaid(biller.amountRule, bill);
+  if (period) {
+    const holder = await bills.guardHolder(await billGuardKey(biller.billerId, accountNumber, period));
+    // Someone else's payment of the same bill (a family member) is shown without its id.
+    if (holder) alreadyPaid = { paymentId: holder.customerId === customerId ? holder.paymentId : null };
+  }
+  let amount: AmountOptions | null = null;
+  if (!alreadyPaid) {
+    try {
+      amount = amountOptions(biller.amountRule, bill.outcome === 'BILL' ? bill.amountDueFen : null);
+    } catch (error) {
+      // Nothing payable (an exact-bill biller with no bill): the quote says so with amount null.
+      if (!(error instanceof Refusal)) throw error;
+    }
+  }
+  return { biller, accountNumberMasked: maskBillAccount(biller.accountNumber.format, accountNumber), bill, alreadyPaid, amount, payeeId, businessDate: today };
+}
+
+export async function lookupBill(customerId: string, request: { billerId: string; accountNumber: string }, now: Date): Promise<BillQuote> {
+  await loadOwnAccount(await loadCustomer(customerId));
+  const biller = await activeBiller(request.billerId);
+  return quote(customerId, biller, billerAccountNumber(biller, request.accountNumber), null, await currentBusinessDate(now));
+}
+
+/** One-tap re-query of a saved payee's bill. */
+export async function payeeBill(customerId: string, payeeId: string, now: Date): Promise<BillQuote> {
+  await loadOwnAccount(await loadCustomer(customerId));
+  const payee = await ownPayee(customerId, payeeId);
+  const biller = await activeBiller(payee.billerId);
+  return quote(customerId, biller, await decrypt(payee.accountNumberEnc), payee.payeeId, await currentBusinessDate(now));
+}
+
+// ---- payment ---------------------------------------------------------------------------------
+
+/** What a payment pays: a saved payee's biller and account, or the ones the request names. */
+async function payTarget(customerId: string, request: BillPaymentRequest): Promise<{ biller: Biller; accountNumber: string; payeeId: string | null }> {
+  if (request.payeeId) {
+    const payee = await ownPayee(customerId, request.payeeId);
+    const biller = await activeBiller(payee.billerId);
+    return { biller, accountNumber: await decrypt(payee.accountNumberEnc), payeeId: payee.payeeId };
+  }
+  // The contract asks for both when there is no payee.
+  const biller = await activeBiller(request.billerId!);
+  return { biller, accountNumber: billerAccountNumber(biller, request.accountNumber!), payeeId: null };
+}
+
+export interface BillPaymentOrder {
+  customerId: string;
+  request: BillPaymentRequest;
+  now: Date;
+  idempotencyKey: string;
+}
+
+/** Pays a bill with the PIN: held, then settled or voided by the gateway's answer. A retry of the
+ *  same request that got as far as the hold finishes that payment, never a second one. */
+export async function payBill({ customerId, request, now, idempotencyKey }: BillPaymentOrder): Promise<{ payment: bills.BillPaymentRecord; balanceFen: number }> {
+  const customer = await loadCustomer(customerId);
+  const journalId = deterministicJournalId(customerId, 'billPay', idempotencyKey);
+  // The account, what is paid, an earlier try of this request and the business date: independent reads.
+  const [account, { biller, accountNumber, payeeId }, earlier, today] = await allInOrder([
+    loadOwnAccount(customer),
+    payTarget(customerId, request),
+    bills.getPayment(customerId, paymentIdFor(journalId)),
+    currentBusinessDate(now),
+  ]);
+  assertWithinSingleLimits(request.amountFen, class2Limits(), true);
+  let bill: FoundBill | undefined;
+  let prepaymentFen = 0;
+  if (!earlier) {
+    bill = await findBill(biller, accountNumber, today);
+    if (request.billPeriod !== undefined && request.billPeriod !== (bill.outcome === 'BILL' ? bill.period : undefined)) {
+      refuse('unprocessable', 'BILL_CHANGED', '账单已更新，请重新查询后缴费');
+    }
+    const period = billPeriodPaid(biller.amountRule, bill);
+    if (period) {
+      const holder = await bills.guardHolder(await billGuardKey(biller.billerId, accountNumber, period));
+      if (holder) await refuseTakenBill(holder);
+    }
+    prepaymentFen = checkAmount(biller.amountRule, bill.outcome === 'BILL' ? bill.amountDueFen : null, request.amountFen).prepaymentFen;
+  }
+  await requirePin(customer, request.pin, now);
+  const held =
+    earlier ??
+    (await holdBillPayment({
+      customerId,
+      account,
+      biller,
+      accountNumber,
+      lookup: bill!,
+      amountFen: request.amountFen,
+      prepaymentFen,
+      journalId,
+      origin: 'CUSTOMER',
+      payeeId,
+      now,
+      businessDate: today,
+    }));
+  const payment = await completeBillPayment(held);
+  const after = await getAccount(account.accountId);
+  return { payment, balanceFen: after!.balanceFen };
+}
+
+export async function paymentHistory(customerId: string, query: { category?: BillCategory; limit?: number; cursor?: string }) {
+  await loadCustomer(customerId);
+  return bills.paymentHistory(customerId, query.category, query.limit ?? 20, query.cursor);
+}
+
+export async function paymentReceipt(customerId: string, paymentId: string): Promise<bills.BillPaymentRecord> {
+  return (await bills.getPayment(customerId, paymentId)) ?? refuse('not_found', 'PAYMENT_NOT_FOUND', '未找到该笔缴费');
+}
+
+// ---- saved payees ----------------------------------------------------------------------------
+
+export interface PayeeWithBiller {
+  payee: bills.PayeeRecord;
+  biller: Biller;
+}
+
+/** The customer's payees; one whose biller was removed is left out. */
+export async function listPayees(customerId: string): Promise<PayeeWithBiller[]> {
+  await loadCustomer(customerId);
+  const payees = await bills.listPayees(customerId);
+  const billerIds = [...new Set(payees.map((payee) => payee.billerId))];
+  const found = await allInOrder(billerIds.map((billerId) => bills.getBiller(billerId)));
+  const billers = new Map(found.flatMap((biller) => (biller ? [[biller.billerId, biller] as const] : [])));
+  return payees.flatMap((payee) => {
+    const biller = billers.get(payee.billerId);
+    return biller ? [{ payee, biller }] : [];
+  });
+}
+
+export async function savePayee(customerId: string, request: { nickname: string; billerId: string; accountNumber: string }, now: Date): Promise<PayeeWithBiller> {
+  await loadOwnAccount(await loadCustomer(customerId));
+  const biller = await activeBiller(request.billerId);
+  const accountNumber = billerAccountNumber(biller, request.accountNumber);
+  // Only an account the biller knows is worth saving.
+  await findBill(biller, accountNumber, await currentBusinessDate(now));
+  const payee: bills.PayeeRecord = {
+    payeeId: bills.payeeIdFor(customerId, biller.billerId, await billAccountHash(biller.billerId, accountNumber)),
+    customerId,
+    nickname: request.nickname.trim() || biller.name,
+    billerId: biller.billerId,
+    accountNumberMasked: maskBillAccount(biller.accountNumber.format, accountNumber),
+    accountNumberEnc: await encrypt(accountNumber),
+    autoPay: null,
+    lastAutoPay: null,
+    createdAt: now.toISOString(),
+  };
+  // Counted before the write: two saves at the very same moment may pass the cap by one, which
+  // costs nothing; the cap only keeps the list (and the day close's work) bounded.
+  if ((await bills.listPayees(customerId)).length >= bills.MAX_PAYEES_PER_CUSTOMER) {
+    refuse('unprocessable', 'TOO_MANY_PAYEES', `常用缴费户最多保存 ${bills.MAX_PAYEES_PER_CUSTOMER} 个`);
+  }
+  if (!(await bills.createPayee(payee))) refuse('conflict', 'PAYEE_EXISTS', '该户号已在常用缴费户中');
+  return { payee, biller };
+}
+
+/** Turns a payee's auto-pay on, changes it, or turns it off (`setting` null). */
+export async function setAutoPay(
+  customerId: string,
+  payeeId: string,
+  request: { autoPay: { capFen: number; dayOfMonth: number } | null; pin: string },
+  now: Date,
+): Promise<PayeeWithBiller> {
+  const customer = await loadCustomer(customerId);
+  await loadOwnAccount(customer);
+  const payee = await ownPayee(customerId, payeeId);
+  const biller = await knownBiller(payee.billerId);
+  if (request.autoPay && biller.amountRule.kind === 'RANGE') {
+    refuse('unprocessable', 'AUTO_PAY_NOT_OFFERED', '充值类缴费不支持自动缴费');
+  }
+  // Auto-pay takes money without asking again each month: it is granted with the PIN.
+  await requirePin(customer, request.pin, now);
+  const setting: AutoPaySetting | null = request.autoPay
+    ? { capFen: request.autoPay.capFen, dayOfMonth: request.autoPay.dayOfMonth, lastRunMonth: payee.autoPay?.lastRunMonth ?? null }
+    : null;
+  if (!(await bills.setAutoPay(payee, setting))) refuse('not_found', 'PAYEE_NOT_FOUND', '未找到该常用缴费户');
+  return { payee: { ...payee, autoPay: setting }, biller };
+}
+
+export async function deletePayee(customerId: string, payeeId: string): Promise<void> {
+  await bills.deletePayee(await ownPayee(customerId, payeeId));
+}
+
+// ---- operators -------------------------------------------------------------------------------
+
+export const allBillers = (): Promise<Biller[]> => bills.listBillers();
+
+/** Creates or replaces a biller; a new one only while the catalogue has room. */
+export async function putBiller(biller: Biller, now: Date): Promise<Biller> {
+  const existing = await bills.getBiller(biller.billerId);
+  if (!existing && (await bills.listBillers()).length >= MAX_BILLERS) refuse('unprocessable', 'TOO_MANY_BILLERS', `缴费单位最多 ${MAX_BILLERS} 家`);
+  await bills.putBiller(biller, now);
+  return biller;
+}
+
+export async function reconciliationReport(date: string): Promise<bills.ReconciliationRecord> {
+  return (await bills.getReconciliation(date)) ?? refuse('not_found', 'RECONCILIATION_NOT_FOUND', '该营业日尚未对账');
+}
