@@ -1,6 +1,18 @@
 // Shapes wealth records into the contract's views: every figure as an integer and as text, so the
 // mini-program shows what the server says and computes nothing.
-import type { RiskAssessmentView, WealthHistory, WealthHoldingView, WealthOrderView, WealthProductView } from '../contract/wealth-schemas.js';
+import type {
+  RiskAssessmentView,
+  RiskQuestionnaire,
+  WealthCancelResult,
+  WealthPurchaseResult,
+  WealthHistory,
+  WealthHoldings,
+  WealthHoldingView,
+  WealthOrderView,
+  WealthProductView,
+  WealthPurchaseTerms,
+  WealthRedemptionResult,
+} from '../contract/wealth-schemas.js';
 import { formatRateBps, formatYuan } from '../domain/format.js';
 import { addDays } from '../domain/loan/dates.js';
 import { isCancellable, orderDates, totalEarningsFen } from '../domain/wealth/orders.js';
@@ -13,12 +25,14 @@ import {
   RISK_LEVEL_LABELS,
   type WealthProduct,
 } from '../domain/wealth/product.js';
-import { CUSTOMER_RISK_LABELS, isAssessmentValid, maxRiskLevelFor, type RiskAssessment } from '../domain/wealth/risk.js';
+import { CUSTOMER_RISK_LABELS, isAssessmentValid, maxRiskLevelFor, type RiskAssessment, type RiskQuestion } from '../domain/wealth/risk.js';
 import { formatIncomePer10k, formatNav, formatUnits, valueFen } from '../domain/wealth/units.js';
-import type { PriceRecord, WealthHoldingRecord, WealthOrderRecord } from '../store/wealth.js';
+import type { HoldingLine, OrderResult, PurchaseTerms, RedemptionResult } from '../services/wealth-orders.js';
+import type { ProductQuote } from '../services/wealth-products.js';
+import type { PriceRecord, WealthOrderRecord } from '../store/wealth.js';
 
 /** Whether the product takes a purchase placed today. */
-export function onSale(product: WealthProduct, today: string): boolean {
+function onSale(product: WealthProduct, today: string): boolean {
   if (product.status !== 'OPEN' || today < product.subscriptionOpensOn) return false;
   if (product.subscriptionClosesOn !== null && today > product.subscriptionClosesOn) return false;
   return product.maturityDate === null || orderDates(product, today).confirmDate < product.maturityDate;
@@ -30,7 +44,7 @@ function redemptionRule(product: WealthProduct, fastCapFen: number): string {
   return '赎回按下一营业日净值确认，资金确认后到账电子账户';
 }
 
-export function productView(product: WealthProduct, price: PriceRecord | undefined, today: string, fastCapFen: number): WealthProductView {
+export function productView({ product, price, today, fastCapFen }: ProductQuote): WealthProductView {
   const moneyMarket = isMoneyMarket(product);
   const yieldBps = price?.sevenDayYieldBps ?? null;
   const { fees } = product;
@@ -77,6 +91,8 @@ export function productView(product: WealthProduct, price: PriceRecord | undefin
   };
 }
 
+export const priceView = (price: PriceRecord) => ({ ...price, navDisplay: formatNav(price.navCentiFen) });
+
 const HISTORY_MIN_BAR = 8;
 
 /** The chart's bars: heights scaled between the period's low and high (flat series: mid height). */
@@ -106,6 +122,18 @@ export function historyView(product: WealthProduct, prices: readonly PriceRecord
   };
 }
 
+export function questionnaireView(questionnaire: { questionnaireVersion: string; questions: readonly RiskQuestion[]; validityMonths: number }): RiskQuestionnaire {
+  return {
+    ...questionnaire,
+    // Scores stay on the server: the customer answers, the bank scores.
+    questions: questionnaire.questions.map(({ questionId, text, options }) => ({
+      questionId,
+      text,
+      options: options.map(({ optionId, text: optionText }) => ({ optionId, text: optionText })),
+    })),
+  };
+}
+
 export function assessmentView(assessment: RiskAssessment, today: string): RiskAssessmentView {
   return {
     level: assessment.level,
@@ -115,6 +143,22 @@ export function assessmentView(assessment: RiskAssessment, today: string): RiskA
     assessedOn: assessment.assessedOn,
     validThrough: assessment.validThrough,
     valid: isAssessmentValid(assessment, today),
+  };
+}
+
+export function purchaseTermsView(terms: PurchaseTerms): WealthPurchaseTerms {
+  const { today } = terms.quote;
+  const fit = terms.suitability;
+  return {
+    product: productView(terms.quote),
+    suitable: fit.ok,
+    suitability: fit.ok ? null : { code: fit.code, message: fit.message },
+    assessment: terms.assessment ? assessmentView(terms.assessment, today) : null,
+    businessDate: today,
+    confirmDate: terms.confirmDate,
+    coolingOffEndsOn: terms.coolingOffEndsOn,
+    disclosure: terms.disclosure,
+    balanceFen: terms.balanceFen,
   };
 }
 
@@ -165,16 +209,14 @@ export function orderView(order: WealthOrderRecord, today: string): WealthOrderV
   };
 }
 
-export function holdingView(args: {
-  product: WealthProduct;
-  holding: WealthHoldingRecord | undefined;
-  price: PriceRecord | undefined;
-  pendingPurchaseFen: number;
-  fastLeftFen: number | null;
-  today: string;
-}): WealthHoldingView {
-  const { product, price, today } = args;
-  const holding = args.holding;
+/** A purchase's or a cancel's answer (the same shape). */
+export const orderResultView = ({ journalId, order, today, balanceFen }: OrderResult): WealthPurchaseResult & WealthCancelResult => ({
+  journalId,
+  order: orderView(order, today),
+  balanceFen,
+});
+
+function holdingView({ product, holding, price, pendingPurchaseFen, fastLeftFen }: HoldingLine, today: string): WealthHoldingView {
   const units = holding?.unitsCenti ?? 0;
   const available = holding?.availableUnitsCenti ?? 0;
   const navCentiFen = isMoneyMarket(product) ? MONEY_MARKET_NAV_CENTI_FEN : (price?.navCentiFen ?? null);
@@ -196,10 +238,48 @@ export function holdingView(args: {
     marketValueFen,
     yesterdayEarningsFen: closed && closed.date === addDays(today, -1) ? closed.dayEarningsFen : 0,
     totalEarningsFen: holding ? totalEarningsFen({ marketValueFen, redeemedFen: holding.redeemedFen, investedFen: holding.investedFen }) : 0,
-    pendingPurchaseFen: args.pendingPurchaseFen,
+    pendingPurchaseFen,
     maturityDate: product.maturityDate,
     redeemable: product.type !== 'FIXED_TERM' && available > 0,
     fastRedemption: isMoneyMarket(product),
-    fastRedemptionLeftFen: args.fastLeftFen,
+    fastRedemptionLeftFen: fastLeftFen,
+  };
+}
+
+export function holdingsView({ lines, today }: { lines: HoldingLine[]; today: string }): WealthHoldings {
+  const items = lines.map((line) => holdingView(line, today));
+  const sum = (pick: (item: WealthHoldingView) => number) => items.reduce((total, item) => total + pick(item), 0);
+  return {
+    items,
+    totals: {
+      marketValueFen: sum((item) => item.marketValueFen),
+      yesterdayEarningsFen: sum((item) => item.yesterdayEarningsFen),
+      totalEarningsFen: sum((item) => item.totalEarningsFen),
+      pendingPurchaseFen: sum((item) => item.pendingPurchaseFen),
+    },
+    businessDate: today,
+  };
+}
+
+function redemptionMessage(fast: WealthOrderView | null, normal: WealthOrderView | null, capExceeded: boolean): string {
+  const parts: string[] = [];
+  if (fast) parts.push(`快速赎回 ${formatYuan(fast.proceedsFen!)} 元已实时到账`);
+  if (normal) {
+    const why = capExceeded ? '超出今日快速赎回额度的部分' : '赎回申请';
+    parts.push(`${why} ${normal.unitsDisplay} 份将于 ${normal.confirmDate} 日终按当日净值确认，资金到账电子账户`);
+  }
+  return parts.join('；');
+}
+
+export function redemptionView(result: RedemptionResult): WealthRedemptionResult {
+  const fast = result.fast ? orderView(result.fast, result.today) : null;
+  const normal = result.normal ? orderView(result.normal, result.today) : null;
+  return {
+    journalId: result.fast?.journalId ?? null,
+    fast,
+    normal,
+    capExceeded: result.capExceeded,
+    message: redemptionMessage(fast, normal, result.capExceeded),
+    balanceFen: result.balanceFen,
   };
 }

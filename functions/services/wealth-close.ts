@@ -10,39 +10,29 @@
 import type { WealthCloseReport } from '../contract/wealth-close-schema.js';
 import { config } from '../config.js';
 import { HOUSE_ACCOUNTS, type Journal } from '../domain/ledger.js';
-import { custodyAccountOf, wealthIncomeJournal, wealthRedemptionJournal, wealthRefundJournal } from '../domain/wealth/journals.js';
-import { totalEarningsFen } from '../domain/wealth/orders.js';
+import { wealthIncomeJournal, wealthRedemptionJournal, wealthRefundJournal } from '../domain/wealth/journals.js';
+import { orderIdFor, totalEarningsFen } from '../domain/wealth/orders.js';
 import type { WealthProduct } from '../domain/wealth/product.js';
 import { accrueIncome, confirmOrder, valueFen } from '../domain/wealth/units.js';
 import { logger } from '../platform/logger.js';
-import { deterministicJournalId, type Guard, houseShard, postJournal } from '../store/ledger.js';
+import { isTryAgain, retry, type RetryPolicy, TryAgain } from '../platform/retry.js';
+import { deterministicJournalId, type Guard, houseShard } from '../store/ledger.js';
 import * as wealth from '../store/wealth.js';
 
 export type { WealthCloseReport };
 
-const MAX_HOLDING_ATTEMPTS = 3;
+/** A customer's redemption may change a holding between the close's read and its write: read
+ *  again and redo, a few times; a holding still moving then is left to the next close. */
+const HOLDING_RACE: RetryPolicy = { attempts: 3, baseDelayMs: 10, maxDelayMs: 50, retryable: isTryAgain };
 
-const custodyShard = (productId: string, journalId: string) => houseShard(custodyAccountOf(productId), journalId, config().HOUSE_SHARDS);
-
-/** Writes the guards, with the journal when money moves. False when a guard found the record
- *  changed (already settled, or a customer changed the holding meanwhile). */
-async function commit(journal: Journal | undefined, guards: Guard[]): Promise<{ written: boolean; replayed: boolean; guard?: string }> {
-  if (journal) {
-    const outcome = await postJournal(journal, { guards });
-    if (outcome.ok) return { written: true, replayed: outcome.replayed };
-    if (outcome.reason === 'GUARD_FAILED') return { written: false, replayed: false, guard: outcome.guard };
-    throw new Error(`wealth close refused: ${JSON.stringify(outcome)}`);
-  }
-  const outcome = await wealth.writeGuards(guards);
-  return outcome.ok ? { written: true, replayed: false } : { written: false, replayed: false, guard: outcome.guard };
-}
-
-/** Commits a pending order's settlement; a guard other than "no longer pending" (a customer
- *  cancelled it meanwhile) failing is an error the close reports. */
-async function commitSettlement(journal: Journal | undefined, guards: Guard[]): Promise<boolean> {
-  const result = await commit(journal, guards);
-  if (!result.written && result.guard !== 'ORDER_NOT_PENDING') throw new Error(`order settlement refused by ${result.guard}`);
-  return result.written && !result.replayed;
+/** Commits a pending order's settlement; true when this call wrote it. A customer may have
+ *  cancelled the order meanwhile (it is no longer pending): nothing to do. Any other refusal is
+ *  an error the close reports. */
+async function commitSettlement(guards: Guard[], journal: Journal | undefined): Promise<boolean> {
+  const outcome = await wealth.writeChange(guards, journal && { journal });
+  if (outcome.ok) return !outcome.replayed;
+  if (outcome.reason === 'GUARD_FAILED' && outcome.guard === 'ORDER_NOT_PENDING') return false;
+  throw new Error(`order settlement refused: ${JSON.stringify(outcome)}`);
 }
 
 async function settlePending(
@@ -62,7 +52,7 @@ async function settlePending(
   const now = new Date().toISOString();
   const journalId = deterministicJournalId('wealth-settle', order.orderId);
   const common = { journalId, createdAt: now, productName: order.productName, orderId: order.orderId, origin: 'DAY_CLOSE' as const };
-  const custody = custodyShard(order.productId, journalId);
+  const accounts = { customerAccountId: order.accountId, custodyShardAccountId: wealth.custodyShard(order.productId, journalId) };
   const priced = { navCentiFen: price.navCentiFen, navDate: price.date, settledAt: now };
   const owner = { customerId: order.customerId, accountId: order.accountId, productId: order.productId, productName: order.productName };
 
@@ -71,8 +61,8 @@ async function settlePending(
     const confirmation = confirmOrder(amountFen, price.navCentiFen);
     if (confirmation.unitsCenti === 0) {
       const next: wealth.WealthOrderRecord = { ...order, ...priced, status: 'FAILED', unitsCenti: 0, valueFen: 0, residualFen: amountFen, settlementJournalId: journalId };
-      const journal = wealthRefundJournal({ ...common, customerAccountId: order.accountId, custodyShardAccountId: custody, amountFen, reason: 'FAILED' });
-      if (await commitSettlement(journal, wealth.settleOrderGuards(order, next))) report.purchasesFailed += 1;
+      const journal = wealthRefundJournal({ ...common, ...accounts, amountFen, reason: 'FAILED' });
+      if (await commitSettlement(wealth.settleOrderGuards(order, next), journal)) report.purchasesFailed += 1;
       return;
     }
     const { residualFen } = confirmation;
@@ -90,11 +80,8 @@ async function settlePending(
       wealth.holdingGuard(owner, { unitsCenti: confirmation.unitsCenti, availableUnitsCenti: confirmation.unitsCenti, investedFen: confirmation.valueFen }),
       wealth.holderIndexGuard(order.productId, order.customerId),
     ];
-    const journal =
-      residualFen > 0
-        ? wealthRefundJournal({ ...common, customerAccountId: order.accountId, custodyShardAccountId: custody, amountFen: residualFen, reason: 'RESIDUAL' })
-        : undefined;
-    if (await commitSettlement(journal, guards)) {
+    const journal = residualFen > 0 ? wealthRefundJournal({ ...common, ...accounts, amountFen: residualFen, reason: 'RESIDUAL' }) : undefined;
+    if (await commitSettlement(guards, journal)) {
       report.purchasesConfirmed += 1;
       report.residualRefundedFen += residualFen;
     }
@@ -108,14 +95,112 @@ async function settlePending(
     ...wealth.settleOrderGuards(order, next),
     wealth.holdingGuard(owner, { unitsCenti: -units, frozenUnitsCenti: -units, redeemedFen: proceedsFen }, { frozenAtLeast: units }),
   ];
-  const journal =
-    proceedsFen > 0
-      ? wealthRedemptionJournal({ ...common, customerAccountId: order.accountId, custodyShardAccountId: custody, amountFen: proceedsFen, redemption: 'NORMAL' })
-      : undefined;
-  if (await commitSettlement(journal, guards)) {
+  const journal = proceedsFen > 0 ? wealthRedemptionJournal({ ...common, ...accounts, amountFen: proceedsFen, redemption: 'NORMAL' }) : undefined;
+  if (await commitSettlement(guards, journal)) {
     report.redemptionsSettled += 1;
     report.redeemedFen += proceedsFen;
   }
+}
+
+/** What closing a date writes for one holding (conditional on the version read), and what it
+ *  adds to the report. */
+interface HoldingClose {
+  guards: Guard[];
+  journal: Journal | undefined;
+  incomeFen: number;
+  /** What a maturity paid out; null when the holding did not mature. */
+  maturedFen: number | null;
+}
+
+/** A fixed-term holding on or after its maturity date: every unit redeems at the date's NAV. */
+function maturity(product: WealthProduct, price: wealth.PriceRecord, holding: wealth.WealthHoldingRecord, closedDate: string): HoldingClose {
+  const now = new Date().toISOString();
+  const maturedFen = valueFen(holding.unitsCenti, price.navCentiFen);
+  const journalId = deterministicJournalId('wealth-maturity', holding.customerId, product.productId, closedDate);
+  const orderId = orderIdFor(journalId);
+  const totalFen = totalEarningsFen({ marketValueFen: 0, redeemedFen: holding.redeemedFen + maturedFen, investedFen: holding.investedFen });
+  const order: wealth.WealthOrderRecord = {
+    orderId,
+    customerId: holding.customerId,
+    accountId: holding.accountId,
+    kind: 'REDEMPTION',
+    redemption: 'MATURITY',
+    productId: product.productId,
+    productName: product.name,
+    productVersion: product.version,
+    status: 'CONFIRMED',
+    placedAt: now,
+    placedOn: closedDate,
+    confirmDate: closedDate,
+    coolingOffEndsOn: null,
+    amountFen: null,
+    unitsCenti: holding.unitsCenti,
+    navCentiFen: price.navCentiFen,
+    navDate: price.date,
+    valueFen: null,
+    residualFen: null,
+    proceedsFen: maturedFen,
+    journalId: null,
+    settlementJournalId: maturedFen > 0 ? journalId : null,
+    settledAt: now,
+    riskAcknowledgement: null,
+  };
+  const guards = [
+    ...wealth.newOrderGuards(order),
+    wealth.holdingCloseGuard(holding, {
+      incomeFen: 0,
+      incomeCarry: holding.incomeCarry,
+      redeemAllFen: maturedFen,
+      closedEarnings: { date: closedDate, totalEarningsFen: totalFen, dayEarningsFen: totalFen - (holding.closedEarnings?.totalEarningsFen ?? 0) },
+    }),
+  ];
+  const journal =
+    maturedFen > 0
+      ? wealthRedemptionJournal({
+          journalId,
+          createdAt: now,
+          productName: product.name,
+          orderId,
+          origin: 'DAY_CLOSE',
+          customerAccountId: holding.accountId,
+          custodyShardAccountId: wealth.custodyShard(product.productId, journalId),
+          amountFen: maturedFen,
+          redemption: 'MATURITY',
+        })
+      : undefined;
+  return { guards, journal, incomeFen: 0, maturedFen };
+}
+
+/** The date's money-market income paid as units (a fund of another type earns through its NAV)
+ *  and the day's earnings; undefined when an emptied holding has nothing new to record. */
+function dayEarnings(product: WealthProduct, price: wealth.PriceRecord, holding: wealth.WealthHoldingRecord, closedDate: string): HoldingClose | undefined {
+  const accrual =
+    product.type === 'MONEY_MARKET' ? accrueIncome(holding.unitsCenti, price.incomePer10kCentiFen ?? 0, holding.incomeCarry) : { paidFen: 0, carry: holding.incomeCarry };
+  const incomeFen = accrual.paidFen;
+  const previousTotalFen = holding.closedEarnings?.totalEarningsFen ?? 0;
+  const marketValueFen = valueFen(holding.unitsCenti + incomeFen, price.navCentiFen);
+  const totalFen = totalEarningsFen({ marketValueFen, redeemedFen: holding.redeemedFen, investedFen: holding.investedFen });
+  if (holding.unitsCenti === 0 && totalFen === previousTotalFen && accrual.carry === holding.incomeCarry) return undefined;
+  const guards = [
+    wealth.holdingCloseGuard(holding, {
+      incomeFen,
+      incomeCarry: accrual.carry,
+      closedEarnings: { date: closedDate, totalEarningsFen: totalFen, dayEarningsFen: totalFen - previousTotalFen },
+    }),
+  ];
+  const journalId = deterministicJournalId('wealth-income', holding.customerId, product.productId, closedDate);
+  const journal =
+    incomeFen > 0
+      ? wealthIncomeJournal({
+          journalId,
+          createdAt: new Date().toISOString(),
+          yieldShardAccountId: houseShard(HOUSE_ACCOUNTS.WEALTH_YIELD, journalId, config().HOUSE_SHARDS),
+          custodyShardAccountId: wealth.custodyShard(product.productId, journalId),
+          amountFen: incomeFen,
+          holdingRef: `${product.productId}#${holding.customerId}`,
+        })
+      : undefined;
+  return { guards, journal, incomeFen, maturedFen: null };
 }
 
 /** Maturity (fixed-term, on or after its date), income (money-market) and the day's earnings of
@@ -127,111 +212,25 @@ async function closeHolding(
   closedDate: string,
   report: WealthCloseReport,
 ): Promise<void> {
-  for (let attempt = 1; attempt <= MAX_HOLDING_ATTEMPTS; attempt++) {
+  await retry(HOLDING_RACE, async () => {
     const holding = await wealth.getHolding(customerId, product.productId);
     if (!holding || (holding.closedEarnings && holding.closedEarnings.date >= closedDate)) return;
-    const previousTotalFen = holding.closedEarnings?.totalEarningsFen ?? 0;
-    const now = new Date().toISOString();
     const maturing = product.maturityDate !== null && product.maturityDate <= closedDate && holding.unitsCenti > 0;
-
-    let journal: Journal | undefined;
-    let guards: Guard[];
-    let incomeFen = 0;
-    let maturedFen = 0;
-    if (maturing) {
-      maturedFen = valueFen(holding.unitsCenti, price.navCentiFen);
-      const journalId = deterministicJournalId('wealth-maturity', customerId, product.productId, closedDate);
-      const orderId = `W${journalId.slice(1)}`;
-      const totalFen = totalEarningsFen({ marketValueFen: 0, redeemedFen: holding.redeemedFen + maturedFen, investedFen: holding.investedFen });
-      const order: wealth.WealthOrderRecord = {
-        orderId,
-        customerId,
-        accountId: holding.accountId,
-        kind: 'REDEMPTION',
-        redemption: 'MATURITY',
-        productId: product.productId,
-        productName: product.name,
-        productVersion: product.version,
-        status: 'CONFIRMED',
-        placedAt: now,
-        placedOn: closedDate,
-        confirmDate: closedDate,
-        coolingOffEndsOn: null,
-        amountFen: null,
-        unitsCenti: holding.unitsCenti,
-        navCentiFen: price.navCentiFen,
-        navDate: price.date,
-        valueFen: null,
-        residualFen: null,
-        proceedsFen: maturedFen,
-        journalId: null,
-        settlementJournalId: maturedFen > 0 ? journalId : null,
-        settledAt: now,
-        riskAcknowledgement: null,
-      };
-      guards = [
-        ...wealth.newOrderGuards(order),
-        wealth.holdingCloseGuard(holding, {
-          incomeFen: 0,
-          incomeCarry: holding.incomeCarry,
-          redeemAllFen: maturedFen,
-          closedEarnings: { date: closedDate, totalEarningsFen: totalFen, dayEarningsFen: totalFen - previousTotalFen },
-        }),
-      ];
-      if (maturedFen > 0) {
-        journal = wealthRedemptionJournal({
-          journalId,
-          createdAt: now,
-          productName: product.name,
-          orderId,
-          origin: 'DAY_CLOSE',
-          customerAccountId: holding.accountId,
-          custodyShardAccountId: custodyShard(product.productId, journalId),
-          amountFen: maturedFen,
-          redemption: 'MATURITY',
-        });
-      }
-    } else {
-      const accrual = product.type === 'MONEY_MARKET' ? accrueIncome(holding.unitsCenti, price.incomePer10kCentiFen ?? 0, holding.incomeCarry) : { paidFen: 0, carry: holding.incomeCarry };
-      incomeFen = accrual.paidFen;
-      const marketValueFen = valueFen(holding.unitsCenti + incomeFen, price.navCentiFen);
-      const totalFen = totalEarningsFen({ marketValueFen, redeemedFen: holding.redeemedFen, investedFen: holding.investedFen });
-      // An emptied holding with nothing new to record is left alone.
-      if (holding.unitsCenti === 0 && totalFen === previousTotalFen && accrual.carry === holding.incomeCarry) return;
-      guards = [
-        wealth.holdingCloseGuard(holding, {
-          incomeFen,
-          incomeCarry: accrual.carry,
-          closedEarnings: { date: closedDate, totalEarningsFen: totalFen, dayEarningsFen: totalFen - previousTotalFen },
-        }),
-      ];
-      if (incomeFen > 0) {
-        const journalId = deterministicJournalId('wealth-income', customerId, product.productId, closedDate);
-        journal = wealthIncomeJournal({
-          journalId,
-          createdAt: now,
-          yieldShardAccountId: houseShard(HOUSE_ACCOUNTS.WEALTH_YIELD, journalId, config().HOUSE_SHARDS),
-          custodyShardAccountId: custodyShard(product.productId, journalId),
-          amountFen: incomeFen,
-          holdingRef: `${product.productId}#${customerId}`,
-        });
-      }
-    }
-    const result = await commit(journal, guards);
-    if (result.written) {
-      if (!result.replayed) {
-        report.incomePaidFen += incomeFen;
-        if (maturing) {
-          report.holdingsMatured += 1;
-          report.maturedFen += maturedFen;
-        }
+    const change = maturing ? maturity(product, price, holding, closedDate) : dayEarnings(product, price, holding, closedDate);
+    if (!change) return;
+    const outcome = await wealth.writeChange(change.guards, change.journal && { journal: change.journal });
+    if (outcome.ok) {
+      if (outcome.replayed) return;
+      report.incomePaidFen += change.incomeFen;
+      if (change.maturedFen !== null) {
+        report.holdingsMatured += 1;
+        report.maturedFen += change.maturedFen;
       }
       return;
     }
-    // The customer redeemed meanwhile (the version moved): read again and redo.
-    if (result.guard !== 'HOLDING_CHANGED') throw new Error(`holding close refused by ${result.guard}`);
-  }
-  report.skipped += 1;
+    if (outcome.reason === 'GUARD_FAILED' && outcome.guard === 'HOLDING_CHANGED') throw new TryAgain('a customer changed the holding meanwhile');
+    throw new Error(`holding close refused: ${JSON.stringify(outcome)}`);
+  });
 }
 
 export async function closeWealth(closedDate: string): Promise<WealthCloseReport> {

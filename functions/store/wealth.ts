@@ -4,15 +4,17 @@
 // is a guard in the journal's transaction, so units and money never disagree.
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
-import { refuse } from '../domain/errors.js';
 import type { RiskAssessment } from '../domain/wealth/risk.js';
+import type { LedgerRefusal } from '../domain/ledger-refusal.js';
+import type { Journal } from '../domain/ledger.js';
+import type { LimitCharge } from '../domain/limits.js';
 import { type WealthProduct, wealthProductSchema } from '../domain/wealth/product.js';
 import { custodyAccountOf, type RedemptionKind } from '../domain/wealth/journals.js';
 import { config } from '../config.js';
 import { currentCatalog, currentCatalogProduct, publishCatalogVersion } from './catalog.js';
 import { db } from './client.js';
 import { cancellationCodes, isConditionFailed, withContentionRetry } from './errors.js';
-import { type Guard, openHouseAccount } from './ledger.js';
+import { type Guard, houseShard, postJournal } from './ledger.js';
 import { keys } from './keys.js';
 
 export const WEALTH_INDEX_SHARDS = 16;
@@ -35,23 +37,15 @@ export async function currentWealthProduct(productId: string): Promise<WealthPro
   return currentCatalogProduct(keys.wealthProductCurrent(productId), wealthProductSchema);
 }
 
-/** Publishes `product` as its next version. Versions are immutable; orders name the one they were
- *  placed under. A product's type cannot change once published (holdings depend on it). */
-export async function publishWealthProduct(product: WealthProduct, now: Date): Promise<WealthProduct> {
-  const previous = await currentWealthProduct(product.productId);
-  if (previous && previous.type !== product.type) refuse('unprocessable', 'PRODUCT_TYPE_FIXED', '产品类型发布后不可更改');
-  const published = wealthProductSchema.parse({ ...product, version: (previous?.version ?? 0) + 1 });
-  // The custody account exists before the product can be on sale (opening is idempotent).
-  if (!previous) await openHouseAccount(custodyAccountOf(published.productId), config().HOUSE_SHARDS);
-  const itemKeys = { version: keys.wealthProductVersion(published.productId, published.version), current: keys.wealthProductCurrent(published.productId) };
-  await publishCatalogVersion('WEALTHPRODUCT', itemKeys, published, now);
-  return published;
+/** Stores `product` (its version numbered by the caller) and makes it the one on sale; refused
+ *  when another publication took that version number first. */
+export async function saveWealthProductVersion(product: WealthProduct, now: Date): Promise<void> {
+  const itemKeys = { version: keys.wealthProductVersion(product.productId, product.version), current: keys.wealthProductCurrent(product.productId) };
+  await publishCatalogVersion('WEALTHPRODUCT', itemKeys, product, now);
 }
 
-/** Seeds a product the first time only; later edits go through publishWealthProduct. */
-export async function seedWealthProduct(product: WealthProduct, now: Date): Promise<void> {
-  if (!(await currentWealthProduct(product.productId))) await publishWealthProduct(product, now);
-}
+/** The shard of a product's custody account a journal touches. */
+export const custodyShard = (productId: string, journalId: string): string => houseShard(custodyAccountOf(productId), journalId, config().HOUSE_SHARDS);
 
 // ---- NAVs and yields --------------------------------------------------------------------------
 
@@ -199,19 +193,25 @@ export async function getOrder(customerId: string, orderId: string): Promise<Wea
   return Item as WealthOrderRecord | undefined;
 }
 
-/** A customer's orders, newest first. */
-export async function customerOrders(customerId: string): Promise<WealthOrderRecord[]> {
+/** Up to `limit` of a customer's items whose sort key starts with `prefix`. */
+async function customerItems(customerId: string, prefix: string, limit: number): Promise<Record<string, unknown>[]> {
   const { doc, tableName } = db();
   const { Items } = await doc.send(
     new QueryCommand({
       TableName: tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.customer(customerId).PK, ':prefix': keys.wealthOrderPrefix },
+      ExpressionAttributeValues: { ':pk': keys.customer(customerId).PK, ':prefix': prefix },
       ConsistentRead: true,
-      Limit: MAX_ORDERS_READ,
+      Limit: limit,
     }),
   );
-  return ((Items ?? []) as WealthOrderRecord[]).sort((a, b) => (a.placedAt < b.placedAt ? 1 : a.placedAt > b.placedAt ? -1 : 0));
+  return Items ?? [];
+}
+
+/** A customer's orders, newest first. */
+export async function customerOrders(customerId: string): Promise<WealthOrderRecord[]> {
+  const orders = (await customerItems(customerId, keys.wealthOrderPrefix, MAX_ORDERS_READ)) as unknown as WealthOrderRecord[];
+  return orders.sort((a, b) => (a.placedAt < b.placedAt ? 1 : a.placedAt > b.placedAt ? -1 : 0));
 }
 
 /** Guards that create an order (once: its id derives from the request) and, while it waits for a
@@ -268,8 +268,9 @@ export function settleOrderGuards(previous: WealthOrderRecord, next: WealthOrder
   ];
 }
 
-/** Pending orders whose confirmation date is on or before `date`, shard by shard. */
-export async function* pendingOrdersThrough(date: string): AsyncGenerator<{ customerId: string; orderId: string }> {
+/** Every entry of a sharded index (of at most `skAtMost` when given), shard by shard, page by
+ *  page: the walk ends with the index. */
+async function* indexEntries(partitionOf: (shard: number) => string, skAtMost?: string): AsyncGenerator<Record<string, unknown>> {
   const { doc, tableName } = db();
   for (let shard = 0; shard < WEALTH_INDEX_SHARDS; shard++) {
     let startKey: Record<string, unknown> | undefined;
@@ -277,18 +278,23 @@ export async function* pendingOrdersThrough(date: string): AsyncGenerator<{ cust
       const page = await doc.send(
         new QueryCommand({
           TableName: tableName,
-          KeyConditionExpression: 'PK = :pk AND SK <= :bound',
-          // '~' sorts after every character of an order id, so the bound takes all of `date`.
-          ExpressionAttributeValues: { ':pk': keys.wealthPendingShard(shard), ':bound': `${date}#~` },
+          KeyConditionExpression: skAtMost === undefined ? 'PK = :pk' : 'PK = :pk AND SK <= :bound',
+          ExpressionAttributeValues: { ':pk': partitionOf(shard), ...(skAtMost === undefined ? {} : { ':bound': skAtMost }) },
           ExclusiveStartKey: startKey,
           Limit: INDEX_PAGE,
           ConsistentRead: true,
         }),
       );
-      for (const item of page.Items ?? []) yield { customerId: String(item.customerId), orderId: String(item.orderId) };
+      yield* page.Items ?? [];
       startKey = page.LastEvaluatedKey;
     } while (startKey);
   }
+}
+
+/** Pending orders whose confirmation date is on or before `date`. */
+export async function* pendingOrdersThrough(date: string): AsyncGenerator<{ customerId: string; orderId: string }> {
+  // '~' sorts after every character of an order id, so the bound takes all of `date`.
+  for await (const item of indexEntries(keys.wealthPendingShard, `${date}#~`)) yield { customerId: String(item.customerId), orderId: String(item.orderId) };
 }
 
 // ---- holdings -----------------------------------------------------------------------------------
@@ -345,17 +351,7 @@ export async function getHolding(customerId: string, productId: string): Promise
 }
 
 export async function customerHoldings(customerId: string): Promise<WealthHoldingRecord[]> {
-  const { doc, tableName } = db();
-  const { Items } = await doc.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.customer(customerId).PK, ':prefix': keys.wealthHoldingPrefix },
-      ConsistentRead: true,
-      Limit: MAX_HOLDINGS,
-    }),
-  );
-  return (Items ?? []).map(toHolding);
+  return (await customerItems(customerId, keys.wealthHoldingPrefix, MAX_HOLDINGS)).map(toHolding);
 }
 
 /** A change to a holding's counters, applied with ADD so concurrent changes compose; the
@@ -455,39 +451,26 @@ export function holderIndexGuard(productId: string, customerId: string): Guard {
   };
 }
 
-/** Every customer who has held the product, shard by shard. */
+/** Every customer who has held the product. */
 export async function* productHolders(productId: string): AsyncGenerator<string> {
-  const { doc, tableName } = db();
-  for (let shard = 0; shard < WEALTH_INDEX_SHARDS; shard++) {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.wealthHolderShard(productId, shard) },
-          ExclusiveStartKey: startKey,
-          Limit: INDEX_PAGE,
-        }),
-      );
-      for (const item of page.Items ?? []) yield String(item.customerId);
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-  }
+  for await (const item of indexEntries((shard) => keys.wealthHolderShard(productId, shard))) yield String(item.customerId);
 }
 
-export type WriteOutcome = { ok: true } | { ok: false; guard: string };
+export type ChangeOutcome = { ok: true; replayed: boolean } | LedgerRefusal;
 
-/** Guards written together when no money moves (a confirmation without a residual). */
-export async function writeGuards(guards: Guard[]): Promise<WriteOutcome> {
+/** Writes the guards in one transaction — with the journal and its limit charges when money
+ *  moves (a change without one: a normal redemption, a confirmation without a residual). A
+ *  refused change says which condition refused, as postJournal does. */
+export async function writeChange(guards: Guard[], money?: { journal: Journal; limitCharges?: LimitCharge[] }): Promise<ChangeOutcome> {
+  if (money) return postJournal(money.journal, { guards, limitCharges: money.limitCharges });
   const { doc } = db();
   try {
     await withContentionRetry(() => doc.send(new TransactWriteCommand({ TransactItems: guards.map((guard) => guard.item) })));
-    return { ok: true };
+    return { ok: true, replayed: false };
   } catch (error) {
     const failed = cancellationCodes(error)?.findIndex((code) => code === 'ConditionalCheckFailed') ?? -1;
     if (failed < 0) throw error;
-    return { ok: false, guard: guards[failed]!.name };
+    return { ok: false, reason: 'GUARD_FAILED', guard: guards[failed]!.name };
   }
 }
 

@@ -6,7 +6,8 @@
 import { addDays } from '../../functions/domain/loan/dates.js';
 import { MONEY_MARKET_NAV_CENTI_FEN, type WealthProduct, wealthProductSchema } from '../../functions/domain/wealth/product.js';
 import { currentBusinessDate } from '../../functions/store/business-date.js';
-import { currentWealthProduct, putPrice, seedWealthProduct } from '../../functions/store/wealth.js';
+import { publishProduct } from '../../functions/services/wealth-products.js';
+import { currentWealthProduct, putPrice } from '../../functions/store/wealth.js';
 
 const HISTORY_DAYS = 30;
 
@@ -150,7 +151,7 @@ export async function seedWealth(now: Date): Promise<void> {
   const today = await currentBusinessDate(now);
   for (const product of demoWealthProducts(today)) {
     if (await currentWealthProduct(product.productId)) continue;
-    await seedWealthProduct(product, now);
+    await publishProduct(product, now);
     await seedHistory(product, today, now);
   }
 }

@@ -49,8 +49,19 @@ export function assertPurchasable(product: WealthProduct, amountFen: number, tod
   return dates;
 }
 
+/** An order's id mirrors the journal id it derives from (J… → W…): a retried request finds both. */
+export const orderIdFor = (journalId: string): string => `W${journalId.slice(1)}`;
+
+/** What the customer is told when an order may no longer be cancelled, whether the rule or the
+ *  order's write finds it so. */
+export const NOT_CANCELLABLE = ['ORDER_NOT_CANCELLABLE', '该订单已过冷静期或已确认，不能撤销'] as const;
+
 export const isCancellable = (order: { kind: string; status: string; coolingOffEndsOn?: string | null }, today: string): boolean =>
   order.kind === 'PURCHASE' && order.status === 'PENDING' && order.coolingOffEndsOn != null && today < order.coolingOffEndsOn;
+
+/** What the customer is told when the units asked for are more than those available, whether the
+ *  check or the holding's write finds it so. */
+export const INSUFFICIENT_UNITS = ['INSUFFICIENT_UNITS', '可赎回份额不足'] as const;
 
 export type RedemptionMode = 'FAST' | 'NORMAL';
 
@@ -75,7 +86,7 @@ export function splitRedemption(args: {
   if (product.type === 'FIXED_TERM') refuse('unprocessable', 'REDEMPTION_NOT_ALLOWED', '定期产品在封闭期内不可赎回，到期后自动赎回至电子账户');
   if (mode === 'FAST' && !isMoneyMarket(product)) refuse('unprocessable', 'FAST_REDEMPTION_NOT_SUPPORTED', '该产品不支持快速赎回');
   if (!Number.isSafeInteger(unitsCenti) || unitsCenti <= 0) refuse('invalid', 'UNITS_INVALID', '请输入赎回份额');
-  if (unitsCenti > args.availableUnitsCenti) refuse('unprocessable', 'INSUFFICIENT_UNITS', '可赎回份额不足');
+  if (unitsCenti > args.availableUnitsCenti) refuse('unprocessable', ...INSUFFICIENT_UNITS);
   if (mode === 'NORMAL') return { fastUnitsCenti: 0, normalUnitsCenti: unitsCenti };
   const fastUnitsCenti = Math.max(0, Math.min(unitsCenti, args.fastCapLeftFen));
   return { fastUnitsCenti, normalUnitsCenti: unitsCenti - fastUnitsCenti };

@@ -1,0 +1,478 @@
+// A customer's wealth workflows: the risk questionnaire and assessment; purchase (product rules,
+// suitability and the acknowledged disclosure, then the PIN); cooling-off cancel; redemption
+// (normal T+1, or money-market fast T+0 within the daily cap); and the reads of orders and
+// holdings. Every write is one transaction with its journal; ids derive from the Idempotency-Key.
+import { config } from '../config.js';
+import { refuse } from '../domain/errors.js';
+import { ledgerRefusal } from '../domain/ledger-refusal.js';
+import type { LimitCharge } from '../domain/limits.js';
+import { addDays } from '../domain/loan/dates.js';
+import { wealthPurchaseJournal, wealthRedemptionJournal, wealthRefundJournal } from '../domain/wealth/journals.js';
+import {
+  assertPurchasable,
+  INSUFFICIENT_UNITS,
+  isCancellable,
+  NOT_CANCELLABLE,
+  type OrderDates,
+  orderDates,
+  orderIdFor,
+  type RedemptionMode,
+  type RedemptionSplit,
+  splitRedemption,
+} from '../domain/wealth/orders.js';
+import { isMoneyMarket, MONEY_MARKET_NAV_CENTI_FEN, riskDisclosure, type WealthProduct } from '../domain/wealth/product.js';
+import { assessRisk, RISK_QUESTIONNAIRE_VERSION, RISK_QUESTIONS, type RiskAnswer, type RiskAssessment, type Suitability, suitability } from '../domain/wealth/risk.js';
+import { valueFen } from '../domain/wealth/units.js';
+import { allInOrder } from '../platform/all-in-order.js';
+import { isTryAgain, retry, type RetryPolicy, TryAgain } from '../platform/retry.js';
+import { getAccount, limitCounters } from '../store/accounts.js';
+import { currentBusinessDate } from '../store/business-date.js';
+import { deterministicJournalId, postJournal } from '../store/ledger.js';
+import * as wealth from '../store/wealth.js';
+import { recordCustomerEvent } from './customer-events.js';
+import { loadCustomer, loadOwnAccount, requirePin } from './customer-guards.js';
+import { fastRedeemDailyCapFen, findProduct, type ProductQuote, quoteOn } from './wealth-products.js';
+
+const DEFAULT_ORDER_PAGE = 20;
+
+/** Concurrent fast redemptions may use the cap between our read and our write: split again on
+ *  what is left, a few quick times. */
+const FAST_CAP_RACE: RetryPolicy = { attempts: 3, baseDelayMs: 5, maxDelayMs: 20, retryable: isTryAgain };
+
+const REDEMPTION_REFUSALS = { HOLDING_UNITS: INSUFFICIENT_UNITS };
+const CANCEL_REFUSALS = { ORDER_NOT_PENDING: NOT_CANCELLABLE };
+
+async function balanceOf(accountId: string): Promise<number> {
+  return (await getAccount(accountId))?.balanceFen ?? 0;
+}
+
+async function ownOrder(customerId: string, orderId: string): Promise<wealth.WealthOrderRecord> {
+  // Orders live under their owner's key: another customer's order id simply is not there.
+  return (await wealth.getOrder(customerId, orderId)) ?? refuse('not_found', 'ORDER_NOT_FOUND', '未找到该笔理财订单');
+}
+
+/** What is left of today's fast-redemption cap of the product on the account. */
+async function fastCapLeftFen(accountId: string, productId: string, today: string): Promise<number> {
+  const bucket = wealth.fastRedemptionBucket(productId, today);
+  const usedFen = (await limitCounters(accountId, [bucket]))[bucket] ?? 0;
+  return Math.max(0, fastRedeemDailyCapFen() - usedFen);
+}
+
+/** The dates a purchase placed today is given: no cooling-off is shown as none. */
+const purchaseDates = (product: WealthProduct, dates: OrderDates) => ({
+  confirmDate: dates.confirmDate,
+  coolingOffEndsOn: product.coolingOffHours > 0 ? dates.coolingOffEndsOn : null,
+});
+
+// ---- risk questionnaire -------------------------------------------------------------------------
+
+export function riskQuestionnaire() {
+  return { questionnaireVersion: RISK_QUESTIONNAIRE_VERSION, questions: RISK_QUESTIONS, validityMonths: config().WEALTH_RISK_VALIDITY_MONTHS };
+}
+
+export async function riskProfile(customerId: string, now: Date): Promise<{ assessment: RiskAssessment | undefined; today: string }> {
+  const [assessment, today] = await allInOrder([wealth.getAssessment(customerId), currentBusinessDate(now)]);
+  return { assessment, today };
+}
+
+export async function assessCustomerRisk(
+  customerId: string,
+  answered: { questionnaireVersion: string; answers: readonly RiskAnswer[] },
+  now: Date,
+): Promise<{ assessment: RiskAssessment; today: string }> {
+  await loadCustomer(customerId);
+  const today = await currentBusinessDate(now);
+  const assessment = assessRisk(answered, today, config().WEALTH_RISK_VALIDITY_MONTHS);
+  await wealth.saveAssessment(customerId, assessment, now);
+  return { assessment, today };
+}
+
+// ---- purchase and cancel ------------------------------------------------------------------------
+
+export interface PurchaseTerms {
+  quote: ProductQuote;
+  suitability: Suitability;
+  assessment: RiskAssessment | undefined;
+  confirmDate: string;
+  coolingOffEndsOn: string | null;
+  disclosure: ReturnType<typeof riskDisclosure>;
+  balanceFen: number;
+}
+
+/** Whether the customer may buy the product today, and on what terms. */
+export async function purchaseTerms(customerId: string, productId: string, now: Date): Promise<PurchaseTerms> {
+  const account = await loadOwnAccount(await loadCustomer(customerId));
+  const product = await findProduct(productId);
+  const today = await currentBusinessDate(now);
+  const assessment = await wealth.getAssessment(customerId);
+  return {
+    quote: await quoteOn(product, today),
+    suitability: suitability(assessment, product.riskLevel, today),
+    assessment,
+    ...purchaseDates(product, orderDates(product, today)),
+    disclosure: riskDisclosure(product),
+    balanceFen: account.balanceFen,
+  };
+}
+
+/** An order as a money-moving request left it, with the journal that moved the money. */
+export interface OrderResult {
+  journalId: string;
+  order: wealth.WealthOrderRecord;
+  today: string;
+  balanceFen: number;
+}
+
+/** Pays for an order at once into the product's custody; the units come with its confirmation. */
+export async function purchase(request: {
+  customerId: string;
+  productId: string;
+  amountFen: number;
+  disclosureVersion: string;
+  pin: string;
+  now: Date;
+  idempotencyKey: string;
+}): Promise<OrderResult> {
+  const { customerId, amountFen, now } = request;
+  const customer = await loadCustomer(customerId);
+  const account = await loadOwnAccount(customer);
+  const journalId = deterministicJournalId(customerId, 'wealth-purchase', request.idempotencyKey);
+  const orderId = orderIdFor(journalId);
+  const today = await currentBusinessDate(now);
+  // A retry of a request whose answer was lost finds its order.
+  const existing = await wealth.getOrder(customerId, orderId);
+  if (existing) return { journalId, order: existing, today, balanceFen: await balanceOf(account.accountId) };
+
+  const product = await findProduct(request.productId);
+  const dates = purchaseDates(product, assertPurchasable(product, amountFen, today));
+  const assessment = await wealth.getAssessment(customerId);
+  const fit = suitability(assessment, product.riskLevel, today);
+  if (!fit.ok) return refuse('unprocessable', fit.code, fit.message);
+  if (request.disclosureVersion !== product.disclosureVersion) {
+    refuse('unprocessable', 'DISCLOSURE_OUTDATED', '产品风险揭示书已更新，请重新阅读并确认');
+  }
+  await requirePin(customer, request.pin, now);
+
+  const order: wealth.WealthOrderRecord = {
+    orderId,
+    customerId,
+    accountId: account.accountId,
+    kind: 'PURCHASE',
+    redemption: null,
+    productId: product.productId,
+    productName: product.name,
+    productVersion: product.version,
+    status: 'PENDING',
+    placedAt: now.toISOString(),
+    placedOn: today,
+    ...dates,
+    amountFen,
+    unitsCenti: null,
+    navCentiFen: null,
+    navDate: null,
+    valueFen: null,
+    residualFen: null,
+    proceedsFen: null,
+    journalId,
+    settlementJournalId: null,
+    settledAt: null,
+    riskAcknowledgement: {
+      disclosureVersion: request.disclosureVersion,
+      acknowledgedAt: now.toISOString(),
+      // A suitable customer has a valid assessment.
+      customerRiskLevel: assessment!.level,
+      productRiskLevel: product.riskLevel,
+      assessmentValidThrough: assessment!.validThrough,
+    },
+  };
+  const journal = wealthPurchaseJournal({
+    journalId,
+    createdAt: now.toISOString(),
+    productName: product.name,
+    orderId,
+    customerAccountId: account.accountId,
+    custodyShardAccountId: wealth.custodyShard(product.productId, journalId),
+    amountFen,
+  });
+  const outcome = await postJournal(journal, { guards: wealth.newOrderGuards(order) });
+  if (!outcome.ok) throw ledgerRefusal(outcome, { ownAccountId: account.accountId });
+  await recordCustomerEvent({
+    customerId,
+    kind: 'WEALTH_PURCHASED',
+    at: outcome.journal.createdAt,
+    ref: orderId,
+    amountFen,
+    product: { type: 'WEALTH', id: product.productId },
+  });
+  return { journalId, order: await ownOrder(customerId, orderId), today, balanceFen: await balanceOf(account.accountId) };
+}
+
+/** Cancels a purchase within its cooling-off period: the order is void and refunded in full. */
+export async function cancelPurchase(request: { customerId: string; orderId: string; pin: string; now: Date; idempotencyKey: string }): Promise<OrderResult> {
+  const { customerId, now } = request;
+  const customer = await loadCustomer(customerId);
+  const account = await loadOwnAccount(customer);
+  const order = await ownOrder(customerId, request.orderId);
+  const journalId = deterministicJournalId(customerId, 'wealth-cancel', request.idempotencyKey);
+  const today = await currentBusinessDate(now);
+  if (order.status === 'CANCELLED' && order.settlementJournalId === journalId) {
+    return { journalId, order, today, balanceFen: await balanceOf(account.accountId) };
+  }
+  if (!isCancellable(order, today)) refuse('unprocessable', ...NOT_CANCELLABLE);
+  await requirePin(customer, request.pin, now);
+  const next: wealth.WealthOrderRecord = { ...order, status: 'CANCELLED', settlementJournalId: journalId, settledAt: now.toISOString() };
+  const journal = wealthRefundJournal({
+    journalId,
+    createdAt: now.toISOString(),
+    productName: order.productName,
+    orderId: order.orderId,
+    customerAccountId: order.accountId,
+    custodyShardAccountId: wealth.custodyShard(order.productId, journalId),
+    amountFen: order.amountFen!,
+    reason: 'COOLING_OFF',
+  });
+  // The close may confirm the order meanwhile: the write is conditional on it still pending.
+  const outcome = await postJournal(journal, { guards: wealth.settleOrderGuards(order, next) });
+  if (!outcome.ok) throw ledgerRefusal(outcome, { ownAccountId: account.accountId, guards: CANCEL_REFUSALS });
+  return { journalId, order: await ownOrder(customerId, order.orderId), today, balanceFen: await balanceOf(account.accountId) };
+}
+
+// ---- redemption ---------------------------------------------------------------------------------
+
+export interface RedemptionResult {
+  /** The part paid at once, if any. */
+  fast: wealth.WealthOrderRecord | undefined;
+  /** The part the close of T+1 pays, if any. */
+  normal: wealth.WealthOrderRecord | undefined;
+  /** Part of a fast request went normal because of the daily cap. */
+  capExceeded: boolean;
+  today: string;
+  balanceFen: number;
+}
+
+/** What one redemption request writes, whichever way it splits. */
+interface Redemption {
+  customerId: string;
+  accountId: string;
+  product: WealthProduct;
+  unitsCenti: number;
+  now: Date;
+  today: string;
+  fastJournalId: string;
+  fastOrderId: string;
+  normalOrderId: string;
+}
+
+/** One transaction: the units leave the available ones (the fast part for good, the normal part
+ *  frozen until its close) with the orders, and a fast part's payment with the cap's counter. */
+function writeRedemption(redemption: Redemption, { fastUnitsCenti, normalUnitsCenti }: RedemptionSplit): Promise<wealth.ChangeOutcome> {
+  const { customerId, accountId, product, now, today } = redemption;
+  const order = {
+    customerId,
+    accountId,
+    kind: 'REDEMPTION' as const,
+    productId: product.productId,
+    productName: product.name,
+    productVersion: product.version,
+    placedAt: now.toISOString(),
+    placedOn: today,
+    coolingOffEndsOn: null,
+    amountFen: null,
+    valueFen: null,
+    residualFen: null,
+    settlementJournalId: null,
+    riskAcknowledgement: null,
+  };
+  const guards = [
+    // Both parts take their units in one condition: what is available covers the whole request.
+    wealth.holdingGuard(
+      { customerId, accountId, productId: product.productId, productName: product.name },
+      { unitsCenti: -fastUnitsCenti, availableUnitsCenti: -redemption.unitsCenti, frozenUnitsCenti: normalUnitsCenti, redeemedFen: fastUnitsCenti },
+      { availableAtLeast: redemption.unitsCenti },
+    ),
+  ];
+  if (normalUnitsCenti > 0) {
+    guards.push(
+      ...wealth.newOrderGuards({
+        ...order,
+        orderId: redemption.normalOrderId,
+        redemption: 'NORMAL',
+        status: 'PENDING',
+        confirmDate: addDays(today, 1),
+        unitsCenti: normalUnitsCenti,
+        navCentiFen: null,
+        navDate: null,
+        proceedsFen: null,
+        journalId: null,
+        settledAt: null,
+      }),
+    );
+  }
+  if (fastUnitsCenti === 0) return wealth.writeChange(guards);
+
+  // A money-market unit-centi is worth exactly one fen (NAV 1.0000).
+  const proceedsFen = valueFen(fastUnitsCenti, MONEY_MARKET_NAV_CENTI_FEN);
+  const { fastJournalId: journalId, fastOrderId } = redemption;
+  guards.push(
+    ...wealth.newOrderGuards({
+      ...order,
+      orderId: fastOrderId,
+      redemption: 'FAST',
+      status: 'CONFIRMED',
+      confirmDate: today,
+      unitsCenti: fastUnitsCenti,
+      navCentiFen: MONEY_MARKET_NAV_CENTI_FEN,
+      navDate: today,
+      proceedsFen,
+      journalId,
+      settledAt: now.toISOString(),
+    }),
+  );
+  const journal = wealthRedemptionJournal({
+    journalId,
+    createdAt: now.toISOString(),
+    productName: product.name,
+    orderId: fastOrderId,
+    customerAccountId: accountId,
+    custodyShardAccountId: wealth.custodyShard(product.productId, journalId),
+    amountFen: proceedsFen,
+    redemption: 'FAST',
+  });
+  // The daily cap is a counter in the same transaction: concurrent fast redemptions cannot
+  // together pass it.
+  const capCharge: LimitCharge = {
+    accountId,
+    limit: 'FAST_REDEEM_DAILY',
+    bucket: wealth.fastRedemptionBucket(product.productId, today),
+    amountFen: proceedsFen,
+    limitFen: fastRedeemDailyCapFen(),
+  };
+  return wealth.writeChange(guards, { journal, limitCharges: [capCharge] });
+}
+
+/** Redeems units: normal (paid by the close of T+1 at that day's NAV), or for a money-market fund
+ *  fast — paid at once within what is left of today's cap, the rest going normal. */
+export async function redeem(request: {
+  customerId: string;
+  productId: string;
+  mode: RedemptionMode;
+  unitsCenti: number;
+  pin: string;
+  now: Date;
+  idempotencyKey: string;
+}): Promise<RedemptionResult> {
+  const { customerId, mode, unitsCenti, now } = request;
+  const customer = await loadCustomer(customerId);
+  const account = await loadOwnAccount(customer);
+  const product = await findProduct(request.productId);
+  const today = await currentBusinessDate(now);
+  const fastJournalId = deterministicJournalId(customerId, 'wealth-redeem-fast', request.idempotencyKey);
+  const redemption: Redemption = {
+    customerId,
+    accountId: account.accountId,
+    product,
+    unitsCenti,
+    now,
+    today,
+    fastJournalId,
+    fastOrderId: orderIdFor(fastJournalId),
+    normalOrderId: orderIdFor(deterministicJournalId(customerId, 'wealth-redeem-normal', request.idempotencyKey)),
+  };
+  const result = async (capExceeded: boolean): Promise<RedemptionResult> => {
+    const [fast, normal, balanceFen] = await allInOrder([
+      wealth.getOrder(customerId, redemption.fastOrderId),
+      wealth.getOrder(customerId, redemption.normalOrderId),
+      balanceOf(account.accountId),
+    ]);
+    return { fast, normal, capExceeded, today, balanceFen };
+  };
+  // A retry of a request whose answer was lost finds what it wrote (both parts are one write).
+  const [doneFast, doneNormal] = await allInOrder([
+    wealth.getOrder(customerId, redemption.fastOrderId),
+    wealth.getOrder(customerId, redemption.normalOrderId),
+  ]);
+  if (doneFast || doneNormal) return result(mode === 'FAST' && doneNormal !== undefined);
+
+  const holding = await wealth.getHolding(customerId, product.productId);
+  const firstSplit = splitRedemption({
+    product,
+    mode,
+    unitsCenti,
+    availableUnitsCenti: holding?.availableUnitsCenti ?? 0,
+    fastCapLeftFen: isMoneyMarket(product) ? await fastCapLeftFen(account.accountId, product.productId, today) : 0,
+  });
+  await requirePin(customer, request.pin, now);
+
+  const written = await retry(FAST_CAP_RACE, async (attempt) => {
+    // After a lost race for the cap, split again on what is left (the units were checked above,
+    // and the holding's condition checks them again in the write).
+    const split =
+      attempt === 1
+        ? firstSplit
+        : splitRedemption({ product, mode, unitsCenti, availableUnitsCenti: unitsCenti, fastCapLeftFen: await fastCapLeftFen(account.accountId, product.productId, today) });
+    const outcome = await writeRedemption(redemption, split);
+    if (outcome.ok) return split;
+    if (outcome.reason === 'LIMIT_EXCEEDED' && outcome.limit === 'FAST_REDEEM_DAILY') throw new TryAgain('the fast-redemption cap was used meanwhile');
+    throw ledgerRefusal(outcome, { ownAccountId: account.accountId, guards: REDEMPTION_REFUSALS });
+  }).catch((error: unknown) => {
+    // Still losing the race after every attempt: the customer may send the request again.
+    if (isTryAgain(error)) refuse('conflict', 'REQUEST_CONFLICT', '赎回请求较多，请稍后重试');
+    throw error;
+  });
+  return result(mode === 'FAST' && written.normalUnitsCenti > 0);
+}
+
+// ---- reads --------------------------------------------------------------------------------------
+
+/** A customer's orders, newest first, optionally of one product. */
+export async function listOrders(
+  customerId: string,
+  filter: { productId?: string | undefined; limit?: number | undefined },
+  now: Date,
+): Promise<{ orders: wealth.WealthOrderRecord[]; today: string }> {
+  const today = await currentBusinessDate(now);
+  const orders = (await wealth.customerOrders(customerId))
+    .filter((order) => filter.productId === undefined || order.productId === filter.productId)
+    .slice(0, filter.limit ?? DEFAULT_ORDER_PAGE);
+  return { orders, today };
+}
+
+export async function orderOf(customerId: string, orderId: string, now: Date): Promise<{ order: wealth.WealthOrderRecord; today: string }> {
+  return { order: await ownOrder(customerId, orderId), today: await currentBusinessDate(now) };
+}
+
+/** One product the customer holds or has a purchase of pending. */
+export interface HoldingLine {
+  product: WealthProduct;
+  holding: wealth.WealthHoldingRecord | undefined;
+  price: wealth.PriceRecord | undefined;
+  pendingPurchaseFen: number;
+  /** What is left of today's fast-redemption cap; null where there is no fast redemption. */
+  fastLeftFen: number | null;
+}
+
+export async function holdings(customerId: string, now: Date): Promise<{ lines: HoldingLine[]; today: string }> {
+  const today = await currentBusinessDate(now);
+  const [held, orders] = await allInOrder([wealth.customerHoldings(customerId), wealth.customerOrders(customerId)]);
+  const holdingOf = new Map(held.map((holding) => [holding.productId, holding]));
+  const pendingFen = new Map<string, number>();
+  for (const order of orders) {
+    if (order.kind === 'PURCHASE' && order.status === 'PENDING') pendingFen.set(order.productId, (pendingFen.get(order.productId) ?? 0) + order.amountFen!);
+  }
+  const lines: HoldingLine[] = [];
+  for (const productId of new Set([...holdingOf.keys(), ...pendingFen.keys()])) {
+    const holding = holdingOf.get(productId);
+    // An emptied holding is shown only while a purchase of it is pending.
+    if (holding && holding.unitsCenti === 0 && !pendingFen.has(productId)) continue;
+    const product = await wealth.currentWealthProduct(productId);
+    if (!product) continue;
+    lines.push({
+      product,
+      holding,
+      price: await wealth.latestPrice(productId, today),
+      pendingPurchaseFen: pendingFen.get(productId) ?? 0,
+      fastLeftFen: holding && isMoneyMarket(product) ? await fastCapLeftFen(holding.accountId, productId, today) : null,
+    });
+  }
+  return { lines, today };
+}
