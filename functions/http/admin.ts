@@ -5,9 +5,9 @@ import { coreRoutes } from '../contract/core-routes.js';
 import { loanRoutes } from '../contract/loan-routes.js';
 import { refuse } from '../domain/errors.js';
 import { formatRateBps } from '../domain/format.js';
-import { currentBusinessDate, setBusinessDate } from '../store/business-date.js';
-import * as loans from '../store/loans.js';
+import { advanceBusinessDate } from '../services/business-date.js';
 import { runDayClose } from '../services/day-close.js';
+import { publishLoanProduct, setOneYearLpr } from '../services/loan-products.js';
 import { productView } from './loan-views.js';
 import { defineRoute, lambda } from './route.js';
 
@@ -16,17 +16,18 @@ function assertClockControl(): void {
 }
 
 const lpr = defineRoute('adminLpr', loanRoutes.adminLpr, async ({ body, now }) => {
-  await loans.setOneYearLprBps(body.oneYearLprBps, now);
+  await setOneYearLpr(body.oneYearLprBps, now);
   return { oneYearLprBps: body.oneYearLprBps, display: formatRateBps(body.oneYearLprBps) };
 });
 
-const publish = defineRoute('adminPublishLoanProduct', loanRoutes.adminPublishLoanProduct, async ({ body, now }) =>
-  productView(await loans.publishProduct(body, now), await loans.oneYearLprBps()),
-);
+const publish = defineRoute('adminPublishLoanProduct', loanRoutes.adminPublishLoanProduct, async ({ body, now }) => {
+  const { product, lprBps } = await publishLoanProduct(body, now);
+  return productView(product, lprBps);
+});
 
 const businessDate = defineRoute('adminBusinessDate', coreRoutes.adminBusinessDate, async ({ body, now }) => {
   assertClockControl();
-  await setBusinessDate(await currentBusinessDate(now), body.businessDate);
+  await advanceBusinessDate(body.businessDate, now);
   return { businessDate: body.businessDate };
 });
 

@@ -3,7 +3,8 @@
 // customer served by a relationship manager has each event credited to the manager as well.
 import type { CustomerEvent } from '../domain/customer-events.js';
 import { putCustomerEvent } from '../store/customer-events.js';
-import { creditEvents, getAttribution } from '../store/referrals.js';
+import { getAttribution } from '../store/referrals.js';
+import { creditEvents } from './rm-attribution.js';
 
 export async function recordCustomerEvent(event: CustomerEvent): Promise<void> {
   await putCustomerEvent(event);

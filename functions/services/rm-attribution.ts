@@ -3,11 +3,12 @@
 // within the window binds the customer to its manager, and what the customer did is credited to
 // the manager from then on (earlier events are backfilled here).
 import { config } from '../config.js';
-import { firstTouch, type Touch } from '../domain/rm/attribution.js';
-import { customerEvents } from '../store/customer-events.js';
-import { attribute, creditEvents, deviceTouches, getAttribution, getShareLink, linkDevice } from '../store/referrals.js';
-import { getStaffMembers } from '../store/staff.js';
+import type { CustomerEvent } from '../domain/customer-events.js';
+import { firstTouch, managerCredit, type Touch } from '../domain/rm/attribution.js';
 import { logger } from '../platform/logger.js';
+import { customerEvents } from '../store/customer-events.js';
+import { attribute, type AttributionRecord, creditManager, deviceTouches, getAttribution, getShareLink, linkDevice } from '../store/referrals.js';
+import { getStaff, getStaffMembers, type StaffRecord } from '../store/staff.js';
 
 /** Touches that may still bind: the link is not revoked and its manager still active. */
 async function usable(touches: Touch[]): Promise<Touch[]> {
@@ -20,6 +21,16 @@ async function usable(touches: Touch[]): Promise<Touch[]> {
     if (link && !link.revokedAt) kept.push(touch);
   }
   return kept;
+}
+
+/**
+ * Credits a customer's events to their manager. Both the event path (recordCustomerEvent) and the
+ * attribution's backfill credit, and each writes before it reads the other's side strongly
+ * consistent: an event recorded at the moment of attribution is credited by one of them, or both
+ * (the writes are idempotent).
+ */
+export async function creditEvents(attribution: AttributionRecord, events: readonly CustomerEvent[]): Promise<void> {
+  if (events.length > 0) await creditManager(attribution, managerCredit(attribution, events));
 }
 
 export async function attributeFromDevice(deviceId: string, customerId: string, now: Date): Promise<void> {
@@ -46,4 +57,11 @@ export async function linkDeviceAtSignIn(deviceId: string, customerId: string, n
   } catch (error) {
     logger.error('referral attribution at sign-in failed', { error: error instanceof Error ? { name: error.name, message: error.message } : String(error) });
   }
+}
+
+/** The manager serving the customer, and since when; none once that manager has left. */
+export async function relationshipManager(customerId: string): Promise<{ manager: StaffRecord; since: string } | undefined> {
+  const attribution = await getAttribution(customerId);
+  const manager = attribution ? await getStaff(attribution.staffId) : undefined;
+  return attribution && manager?.status === 'ACTIVE' ? { manager, since: attribution.attributedAt } : undefined;
 }

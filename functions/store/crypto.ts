@@ -32,3 +32,16 @@ export async function lookupHash(kind: string, value: string): Promise<string> {
   const { lookupKey } = await keysFor();
   return createHmac('sha256', lookupKey).update(`${kind}:${value}`).digest('base64url');
 }
+
+/** Draws of random bytes before a code gives up: one draw falls short about once in 10^27. */
+const MAX_CODE_DRAWS = 3;
+
+/** A random code: `from` turns random bytes into one by rejection sampling and says undefined when
+ *  the bytes run out before the code is complete; then fresh bytes are drawn. */
+export function randomCode(from: (random: Uint8Array) => string | undefined, randomByteCount: number): string {
+  for (let draw = 0; draw < MAX_CODE_DRAWS; draw++) {
+    const code = from(randomBytes(randomByteCount));
+    if (code !== undefined) return code;
+  }
+  throw new Error(`no code from ${MAX_CODE_DRAWS} draws of random bytes`);
+}

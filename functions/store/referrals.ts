@@ -1,18 +1,20 @@
 // Share links, the visits they bring (by device, before anyone signs in), which manager serves
 // which customer, and what the manager's customers did — all kept under the manager's partition
 // sorted by time, so a dashboard period is a key range.
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { randomBytes } from 'node:crypto';
-import type { CustomerEvent, CustomerEventKind } from '../domain/customer-events.js';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { CustomerEventKind } from '../domain/customer-events.js';
 import { refuse } from '../domain/errors.js';
-import { countsForManager, type Touch } from '../domain/rm/attribution.js';
-import { type CohortCustomer, isMoneyKind, type MoneyEvent } from '../domain/rm/funnel.js';
+import type { ManagerCredit, Touch } from '../domain/rm/attribution.js';
+import type { CohortCustomer, MoneyEvent } from '../domain/rm/funnel.js';
 import type { ShareProduct } from '../domain/rm/product.js';
 import { SHORT_CODE_RANDOM_BYTES, shortCodeFrom, type ShareLinkTerms } from '../domain/rm/share-code.js';
 import { businessDate } from '../domain/time.js';
+import { batchGetItems } from './batch-get.js';
 import { db } from './client.js';
-import { cancellationCodes, isConditionFailed, withContentionRetry } from './errors.js';
+import { randomCode } from './crypto.js';
+import { isConditionFailed, withContentionRetry } from './errors.js';
 import { keys } from './keys.js';
+import { transactWrite } from './transact.js';
 
 export interface ShareLinkRecord extends ShareLinkTerms {
   productName: string;
@@ -40,12 +42,7 @@ type Item = Record<string, unknown>;
 
 // ---- share links -----------------------------------------------------------------------------------
 
-export function newShortCode(): string {
-  for (;;) {
-    const code = shortCodeFrom(randomBytes(SHORT_CODE_RANDOM_BYTES));
-    if (code) return code;
-  }
-}
+export const newShortCode = (): string => randomCode(shortCodeFrom, SHORT_CODE_RANDOM_BYTES);
 
 const linkOf = (item: Item): ShareLinkRecord => ({
   code: String(item.code),
@@ -60,25 +57,14 @@ const linkOf = (item: Item): ShareLinkRecord => ({
 
 /** Stores a new link under its code and under its manager; false when the code is taken. */
 export async function createShareLink(link: ShareLinkRecord): Promise<boolean> {
-  const { doc, tableName } = db();
+  const { tableName } = db();
   // revokedAt is absent until a revocation sets it (if_not_exists keeps the first time).
   const item = { type: 'SHARE_LINK', ...link, revokedAt: undefined };
-  try {
-    await withContentionRetry(() =>
-      doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: tableName, Item: { ...keys.shareLink(link.code), ...item }, ConditionExpression: 'attribute_not_exists(PK)' } },
-            { Put: { TableName: tableName, Item: { ...keys.staffLink(link.staffId, link.createdAt, link.code), ...item, type: 'STAFF_LINK' } } },
-          ],
-        }),
-      ),
-    );
-    return true;
-  } catch (error) {
-    if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return false;
-    throw error;
-  }
+  const refusedAt = await transactWrite([
+    { Put: { TableName: tableName, Item: { ...keys.shareLink(link.code), ...item }, ConditionExpression: 'attribute_not_exists(PK)' } },
+    { Put: { TableName: tableName, Item: { ...keys.staffLink(link.staffId, link.createdAt, link.code), ...item, type: 'STAFF_LINK' } } },
+  ]);
+  return refusedAt === undefined;
 }
 
 export async function getShareLink(code: string): Promise<ShareLinkRecord | undefined> {
@@ -138,6 +124,11 @@ export async function staffLinks(staffId: string, limit: number, cursor: string 
 
 // ---- visits and devices ------------------------------------------------------------------------------
 
+export type VisitOutcome = 'RECORDED' | 'REPEAT' | 'DEVICE_LIMIT' | 'LINK_LIMIT';
+
+/** What each of recordVisit's conditional items refusing means, by its index. */
+const VISIT_REFUSED: Record<number, VisitOutcome> = { 0: 'REPEAT', 1: 'DEVICE_LIMIT', 3: 'LINK_LIMIT' };
+
 /**
  * Records the first opening of a link on a device — under the device (for attribution at sign-in)
  * and under the manager (for the funnel), in one transaction with the device's and the link's
@@ -145,50 +136,36 @@ export async function staffLinks(staffId: string, limit: number, cursor: string 
  * a device, or MAX_VISITS_PER_LINK_PER_DAY visits of a link, nothing more is recorded (a public
  * route must not let a caller grow the table without end).
  */
-export async function recordVisit(link: ShareLinkRecord, deviceId: string, now: Date): Promise<'RECORDED' | 'REPEAT' | 'DEVICE_LIMIT' | 'LINK_LIMIT'> {
-  const { doc, tableName } = db();
+export async function recordVisit(link: ShareLinkRecord, deviceId: string, now: Date): Promise<VisitOutcome> {
+  const { tableName } = db();
   const at = now.toISOString();
   const touch = { code: link.code, staffId: link.staffId, product: link.product, campaign: link.campaign, at };
-  try {
-    await withContentionRetry(() =>
-      doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: tableName, Item: { ...keys.deviceVisit(deviceId, link.code), type: 'DEVICE_VISIT', deviceId, ...touch }, ConditionExpression: 'attribute_not_exists(PK)' } },
-            {
-              Update: {
-                TableName: tableName,
-                Key: keys.device(deviceId),
-                UpdateExpression: 'SET #type = :type, visits = if_not_exists(visits, :zero) + :one',
-                ConditionExpression: 'attribute_not_exists(visits) OR visits < :max',
-                ExpressionAttributeNames: { '#type': 'type' },
-                ExpressionAttributeValues: { ':type': 'DEVICE', ':zero': 0, ':one': 1, ':max': MAX_VISITS_PER_DEVICE },
-              },
-            },
-            { Put: { TableName: tableName, Item: { ...keys.staffVisit(link.staffId, at, deviceId, link.code), type: 'STAFF_VISIT', deviceId, ...touch } } },
-            {
-              Update: {
-                TableName: tableName,
-                Key: keys.shareLinkVisits(link.code, businessDate(now)),
-                // Kept two days: only today's count is ever read.
-                UpdateExpression: 'SET #type = :type, visits = if_not_exists(visits, :zero) + :one, expiresAtEpoch = :expires',
-                ConditionExpression: 'attribute_not_exists(visits) OR visits < :max',
-                ExpressionAttributeNames: { '#type': 'type' },
-                ExpressionAttributeValues: { ':type': 'LINK_VISITS', ':zero': 0, ':one': 1, ':max': MAX_VISITS_PER_LINK_PER_DAY, ':expires': Math.floor(now.getTime() / 1000) + 2 * 86_400 },
-              },
-            },
-          ],
-        }),
-      ),
-    );
-    return 'RECORDED';
-  } catch (error) {
-    const codes = cancellationCodes(error);
-    if (codes?.[0] === 'ConditionalCheckFailed') return 'REPEAT';
-    if (codes?.[1] === 'ConditionalCheckFailed') return 'DEVICE_LIMIT';
-    if (codes?.[3] === 'ConditionalCheckFailed') return 'LINK_LIMIT';
-    throw error;
-  }
+  const refusedAt = await transactWrite([
+    { Put: { TableName: tableName, Item: { ...keys.deviceVisit(deviceId, link.code), type: 'DEVICE_VISIT', deviceId, ...touch }, ConditionExpression: 'attribute_not_exists(PK)' } },
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.device(deviceId),
+        UpdateExpression: 'SET #type = :type, visits = if_not_exists(visits, :zero) + :one',
+        ConditionExpression: 'attribute_not_exists(visits) OR visits < :max',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':type': 'DEVICE', ':zero': 0, ':one': 1, ':max': MAX_VISITS_PER_DEVICE },
+      },
+    },
+    { Put: { TableName: tableName, Item: { ...keys.staffVisit(link.staffId, at, deviceId, link.code), type: 'STAFF_VISIT', deviceId, ...touch } } },
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.shareLinkVisits(link.code, businessDate(now)),
+        // Kept two days: only today's count is ever read.
+        UpdateExpression: 'SET #type = :type, visits = if_not_exists(visits, :zero) + :one, expiresAtEpoch = :expires',
+        ConditionExpression: 'attribute_not_exists(visits) OR visits < :max',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':type': 'LINK_VISITS', ':zero': 0, ':one': 1, ':max': MAX_VISITS_PER_LINK_PER_DAY, ':expires': Math.floor(now.getTime() / 1000) + 2 * 86_400 },
+      },
+    },
+  ]);
+  return refusedAt === undefined ? 'RECORDED' : VISIT_REFUSED[refusedAt]!;
 }
 
 export async function deviceCustomer(deviceId: string): Promise<string | undefined> {
@@ -244,7 +221,7 @@ export async function getAttribution(customerId: string): Promise<AttributionRec
   return record as AttributionRecord;
 }
 
-/** Binds the customer to the touch's manager; false when someone bound them first (no rebind). */
+/** Binds the customer to the touch's manager; undefined when someone bound them first (no rebind). */
 export async function attribute(customerId: string, touch: Touch, now: Date): Promise<AttributionRecord | undefined> {
   const record: AttributionRecord = {
     customerId,
@@ -254,77 +231,58 @@ export async function attribute(customerId: string, touch: Touch, now: Date): Pr
     firstTouchAt: touch.at,
     attributedAt: now.toISOString(),
   };
-  const { doc, tableName } = db();
-  try {
-    await withContentionRetry(() =>
-      doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: tableName, Item: { ...keys.rmAttribution(customerId), type: 'RM_ATTRIBUTION', ...record }, ConditionExpression: 'attribute_not_exists(PK)' } },
-            { Put: { TableName: tableName, Item: { ...keys.staffCustomer(touch.staffId, touch.at, customerId), type: 'STAFF_CUSTOMER', ...record } } },
-          ],
-        }),
-      ),
-    );
-    return record;
-  } catch (error) {
-    if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return undefined;
-    throw error;
-  }
+  const { tableName } = db();
+  const refusedAt = await transactWrite([
+    { Put: { TableName: tableName, Item: { ...keys.rmAttribution(customerId), type: 'RM_ATTRIBUTION', ...record }, ConditionExpression: 'attribute_not_exists(PK)' } },
+    { Put: { TableName: tableName, Item: { ...keys.staffCustomer(touch.staffId, touch.at, customerId), type: 'STAFF_CUSTOMER', ...record } } },
+  ]);
+  return refusedAt === undefined ? record : undefined;
 }
 
 const stageAttribute = (kind: CustomerEventKind) => `reached_${kind}`;
 
-/**
- * Credits a customer's events to their manager: the first time each funnel stage was reached
- * (whenever it was), and the money events from the first touch on. Writing is idempotent, so the
- * event path and the attribution backfill may both credit the same event: whichever of the two
- * writes second reads the other's write (both read strongly consistent after writing), so no event
- * is missed even when an event and the attribution happen at the same moment.
- */
-export async function creditEvents(attribution: AttributionRecord, events: readonly CustomerEvent[]): Promise<void> {
-  if (events.length === 0) return;
+/** Writes what the service decided a customer's events add to their manager's figures. Each write
+ *  is idempotent (a stage keeps its first time, a money record its key), so crediting the same
+ *  event twice changes nothing. */
+export async function creditManager(attribution: AttributionRecord, credit: ManagerCredit): Promise<void> {
   const { doc, tableName } = db();
-  const firstByKind = new Map<CustomerEventKind, string>();
-  for (const event of events) {
-    const seen = firstByKind.get(event.kind);
-    if (!seen || event.at < seen) firstByKind.set(event.kind, event.at);
+  const stages = Object.entries(credit.stagesReached);
+  if (stages.length > 0) {
+    const names: Record<string, string> = {};
+    const values: Record<string, string> = {};
+    const sets = stages.map(([kind, at], index) => {
+      names[`#k${index}`] = stageAttribute(kind as CustomerEventKind);
+      values[`:v${index}`] = at;
+      return `#k${index} = if_not_exists(#k${index}, :v${index})`;
+    });
+    try {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.staffCustomer(attribution.staffId, attribution.firstTouchAt, attribution.customerId),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailed(error)) throw new Error(`attribution of ${attribution.customerId} has no manager-side record`);
+      throw error;
+    }
   }
-  const names: Record<string, string> = {};
-  const values: Record<string, string> = {};
-  const sets = [...firstByKind].map(([kind, at], index) => {
-    names[`#k${index}`] = stageAttribute(kind);
-    values[`:v${index}`] = at;
-    return `#k${index} = if_not_exists(#k${index}, :v${index})`;
-  });
-  try {
-    await doc.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: keys.staffCustomer(attribution.staffId, attribution.firstTouchAt, attribution.customerId),
-        UpdateExpression: `SET ${sets.join(', ')}`,
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailed(error)) throw new Error(`attribution of ${attribution.customerId} has no manager-side record`);
-    throw error;
-  }
-  for (const event of events) {
-    if (!isMoneyKind(event.kind) || event.amountFen === undefined || !countsForManager(event.at, attribution.firstTouchAt)) continue;
+  for (const money of credit.money) {
     await doc.send(
       new PutCommand({
         TableName: tableName,
         Item: {
-          ...keys.staffMoneyEvent(attribution.staffId, event.at, event.kind, event.ref),
+          ...keys.staffMoneyEvent(attribution.staffId, money.at, money.kind, money.ref),
           type: 'STAFF_MONEY_EVENT',
-          customerId: event.customerId,
-          kind: event.kind,
-          amountFen: event.amountFen,
-          at: event.at,
-          entryProduct: attribution.entryProduct,
+          customerId: money.customerId,
+          kind: money.kind,
+          amountFen: money.amountFen,
+          at: money.at,
+          entryProduct: money.entryProduct,
         },
       }),
     );
@@ -400,21 +358,8 @@ export async function staffCustomers(staffId: string, limit: number, cursor: str
 
 /** Masked name and phone of customers, read alone (never the encrypted values or ID numbers). */
 export async function maskedContacts(customerIds: readonly string[]): Promise<Map<string, { nameMasked: string | null; phoneMasked: string | null }>> {
-  const { doc, tableName } = db();
-  const found = new Map<string, { nameMasked: string | null; phoneMasked: string | null }>();
-  if (customerIds.length === 0) return found;
-  if (customerIds.length > 100) throw new Error('at most 100 customers at a time');
-  let request: Record<string, { Keys: Record<string, unknown>[]; ProjectionExpression: string; ConsistentRead: boolean }> | undefined = {
-    [tableName]: { Keys: [...new Set(customerIds)].map((id) => keys.customer(id)), ProjectionExpression: 'customerId, nameMasked, phoneMasked', ConsistentRead: true },
-  };
-  for (let attempt = 0; request && attempt < 5; attempt++) {
-    const answer: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: request }));
-    for (const item of answer.Responses?.[tableName] ?? []) {
-      found.set(String(item.customerId), { nameMasked: (item.nameMasked as string | undefined) ?? null, phoneMasked: (item.phoneMasked as string | undefined) ?? null });
-    }
-    const left = answer.UnprocessedKeys?.[tableName]?.Keys;
-    request = left?.length ? { [tableName]: { ...request[tableName]!, Keys: left } } : undefined;
-  }
-  if (request) throw new Error('customers still unprocessed after retries');
-  return found;
+  const items = await batchGetItems([...new Set(customerIds)].map((id) => keys.customer(id)), 'customerId, nameMasked, phoneMasked');
+  return new Map(
+    items.map((item) => [String(item.customerId), { nameMasked: (item.nameMasked as string | undefined) ?? null, phoneMasked: (item.phoneMasked as string | undefined) ?? null }]),
+  );
 }

@@ -1,12 +1,15 @@
 // Staff records (relationship managers and branch leads), their unique staff numbers, the WeChat
 // identity each binds once, one-time binding codes (stored as hashes only) and branch membership.
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash, randomUUID } from 'node:crypto';
 import { refuse } from '../domain/errors.js';
 import { BINDING_CODE_HOURS, bindingCodeFrom, type StaffMember } from '../domain/rm/staff.js';
+import { batchGetItems } from './batch-get.js';
 import { db } from './client.js';
-import { cancellationCodes, isConditionFailed, withContentionRetry } from './errors.js';
+import { randomCode } from './crypto.js';
+import { isConditionFailed } from './errors.js';
 import { keys } from './keys.js';
+import { type TransactItems, transactWrite } from './transact.js';
 
 export interface StaffRecord extends StaffMember {
   createdAt: string;
@@ -27,9 +30,11 @@ export interface IssuedBindingCode {
   expiresAt: string;
 }
 
+/** Random bytes for one binding code with rejection sampling (12 characters use far fewer). */
+const BINDING_CODE_RANDOM_BYTES = 32;
+
 export function newBindingCode(now: Date): IssuedBindingCode {
-  let bindingCode: string | undefined;
-  while (!bindingCode) bindingCode = bindingCodeFrom(randomBytes(32));
+  const bindingCode = randomCode(bindingCodeFrom, BINDING_CODE_RANDOM_BYTES);
   return { bindingCode, hash: hashBindingCode(bindingCode), expiresAt: new Date(now.getTime() + BINDING_CODE_HOURS * 3_600_000).toISOString() };
 }
 
@@ -55,24 +60,15 @@ export async function createStaff(
     createdAt: now.toISOString(),
     bindingCodeHash: code.hash,
   };
-  const { doc, tableName } = db();
-  try {
-    await withContentionRetry(() =>
-      doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: tableName, Item: { ...keys.staffNo(record.staffNo), type: 'STAFFNO', staffId: record.staffId }, ConditionExpression: 'attribute_not_exists(PK)' } },
-            { Put: { TableName: tableName, Item: { ...keys.staff(record.staffId), type: 'STAFF', ...record }, ConditionExpression: 'attribute_not_exists(PK)' } },
-            { Put: { TableName: tableName, Item: { ...keys.branchMember(record.branchId, record.staffId), type: 'BRANCH_MEMBER', staffId: record.staffId } } },
-            { Put: { TableName: tableName, Item: bindingItem(record.staffId, code) } },
-          ],
-        }),
-      ),
-    );
-  } catch (error) {
-    if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') refuse('conflict', 'STAFF_NO_IN_USE', '该工号已存在');
-    throw error;
-  }
+  const { tableName } = db();
+  const refusedAt = await transactWrite([
+    { Put: { TableName: tableName, Item: { ...keys.staffNo(record.staffNo), type: 'STAFFNO', staffId: record.staffId }, ConditionExpression: 'attribute_not_exists(PK)' } },
+    { Put: { TableName: tableName, Item: { ...keys.staff(record.staffId), type: 'STAFF', ...record }, ConditionExpression: 'attribute_not_exists(PK)' } },
+    { Put: { TableName: tableName, Item: { ...keys.branchMember(record.branchId, record.staffId), type: 'BRANCH_MEMBER', staffId: record.staffId } } },
+    { Put: { TableName: tableName, Item: bindingItem(record.staffId, code) } },
+  ]);
+  if (refusedAt === 0) refuse('conflict', 'STAFF_NO_IN_USE', '该工号已存在');
+  if (refusedAt !== undefined) throw new Error(`staff id ${record.staffId} already taken`);
   return record;
 }
 
@@ -89,23 +85,7 @@ export async function getStaff(staffId: string): Promise<StaffRecord | undefined
 
 /** Several staff records at once (missing ones left out), in no particular order. */
 export async function getStaffMembers(staffIds: readonly string[]): Promise<StaffRecord[]> {
-  const { doc, tableName } = db();
-  const found: StaffRecord[] = [];
-  const unique = [...new Set(staffIds)];
-  for (let start = 0; start < unique.length; start += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
-      [tableName]: { Keys: unique.slice(start, start + 100).map((id) => keys.staff(id)), ConsistentRead: true },
-    };
-    // Unprocessed keys come back under throttling: ask again, a bounded number of times.
-    for (let attempt = 0; request && attempt < 5; attempt++) {
-      const answer: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: request }));
-      found.push(...(answer.Responses?.[tableName] ?? []).map(fromItem));
-      const left = answer.UnprocessedKeys?.[tableName];
-      request = left?.Keys?.length ? { [tableName]: { Keys: left.Keys, ConsistentRead: true } } : undefined;
-    }
-    if (request) throw new Error('staff records still unprocessed after retries');
-  }
-  return found;
+  return (await batchGetItems([...new Set(staffIds)].map((id) => keys.staff(id)))).map(fromItem);
 }
 
 export async function branchStaff(branchId: string): Promise<{ members: StaffRecord[]; truncated: boolean }> {
@@ -141,41 +121,30 @@ export async function bindWechat(bindingCode: string, openid: string, now: Date)
   const invalid = () => refuse('unprocessable', 'BINDING_CODE_INVALID', '绑定码无效或已过期，请联系管理员重新获取');
   if (!binding || String(binding.expiresAt) <= now.toISOString()) return invalid();
   const staffId = String(binding.staffId);
-  try {
-    await withContentionRetry(() =>
-      doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: tableName, Item: { ...keys.staffOpenid(openid), type: 'STAFF_OPENID', staffId }, ConditionExpression: 'attribute_not_exists(PK)' } },
-            {
-              Update: {
-                TableName: tableName,
-                Key: keys.staff(staffId),
-                UpdateExpression: 'SET openid = :openid, boundAt = :now REMOVE bindingCodeHash',
-                ConditionExpression: 'bindingCodeHash = :hash AND attribute_not_exists(openid) AND #status = :active',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':openid': openid, ':now': now.toISOString(), ':hash': hash, ':active': 'ACTIVE' },
-              },
-            },
-            { Delete: { TableName: tableName, Key: keys.staffBinding(hash), ConditionExpression: 'attribute_exists(PK)' } },
-          ],
-        }),
-      ),
-    );
-  } catch (error) {
-    const codes = cancellationCodes(error);
-    if (codes?.[0] === 'ConditionalCheckFailed') refuse('conflict', 'WECHAT_ALREADY_BOUND', '该微信已绑定员工身份');
-    if (codes?.[1] === 'ConditionalCheckFailed' || codes?.[2] === 'ConditionalCheckFailed') return invalid();
-    throw error;
-  }
+  const refusedAt = await transactWrite([
+    { Put: { TableName: tableName, Item: { ...keys.staffOpenid(openid), type: 'STAFF_OPENID', staffId }, ConditionExpression: 'attribute_not_exists(PK)' } },
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.staff(staffId),
+        UpdateExpression: 'SET openid = :openid, boundAt = :now REMOVE bindingCodeHash',
+        ConditionExpression: 'bindingCodeHash = :hash AND attribute_not_exists(openid) AND #status = :active',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':openid': openid, ':now': now.toISOString(), ':hash': hash, ':active': 'ACTIVE' },
+      },
+    },
+    { Delete: { TableName: tableName, Key: keys.staffBinding(hash), ConditionExpression: 'attribute_exists(PK)' } },
+  ]);
+  if (refusedAt === 0) refuse('conflict', 'WECHAT_ALREADY_BOUND', '该微信已绑定员工身份');
+  if (refusedAt !== undefined) return invalid();
   return (await getStaff(staffId))!;
 }
 
 /** A new binding code for a staff member; the WeChat identity bound so far (if any) is unbound
  *  and the previous code stops working — e.g. the manager changed phone or WeChat account. */
 export async function reissueBindingCode(staff: StaffRecord, code: IssuedBindingCode): Promise<void> {
-  const { doc, tableName } = db();
-  const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+  const { tableName } = db();
+  const items: TransactItems = [
     {
       Update: {
         TableName: tableName,
@@ -194,18 +163,15 @@ export async function reissueBindingCode(staff: StaffRecord, code: IssuedBinding
   ];
   if (staff.openid) items.push({ Delete: { TableName: tableName, Key: keys.staffOpenid(staff.openid) } });
   if (staff.bindingCodeHash) items.push({ Delete: { TableName: tableName, Key: keys.staffBinding(staff.bindingCodeHash) } });
-  try {
-    await withContentionRetry(() => doc.send(new TransactWriteCommand({ TransactItems: items })));
-  } catch (error) {
-    if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') refuse('conflict', 'STAFF_CHANGED', '员工信息已更新，请重试');
-    throw error;
-  }
+  // Only the staff record's update is conditional.
+  if ((await transactWrite(items)) !== undefined) refuse('conflict', 'STAFF_CHANGED', '员工信息已更新，请重试');
 }
 
-export async function deactivateStaff(staffId: string, now: Date): Promise<void> {
+/** Deactivates a staff member (again: keeps the first time); returns the record as it now is. */
+export async function deactivateStaff(staffId: string, now: Date): Promise<StaffRecord> {
   const { doc, tableName } = db();
   try {
-    await doc.send(
+    const { Attributes } = await doc.send(
       new UpdateCommand({
         TableName: tableName,
         Key: keys.staff(staffId),
@@ -213,8 +179,10 @@ export async function deactivateStaff(staffId: string, now: Date): Promise<void>
         ConditionExpression: 'attribute_exists(PK)',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':inactive': 'INACTIVE', ':now': now.toISOString() },
+        ReturnValues: 'ALL_NEW',
       }),
     );
+    return fromItem(Attributes!);
   } catch (error) {
     if (isConditionFailed(error)) refuse('not_found', 'STAFF_NOT_FOUND', '未找到该员工');
     throw error;

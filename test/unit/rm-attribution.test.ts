@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { countsForManager, firstTouch, type Touch } from '../../functions/domain/rm/attribution.js';
+import { countsForManager, firstTouch, managerCredit, type Touch } from '../../functions/domain/rm/attribution.js';
 
 const DAY = 86_400_000;
 const linkedAt = new Date('2025-06-30T12:00:00.000Z');
@@ -75,5 +75,21 @@ describe('what counts for the manager', () => {
     assert.equal(countsForManager('2025-06-01T00:00:00.000Z', '2025-06-01T00:00:00.000Z'), true);
     assert.equal(countsForManager('2025-06-02T00:00:00.000Z', '2025-06-01T00:00:00.000Z'), true);
     assert.equal(countsForManager('2025-05-31T23:59:59.999Z', '2025-06-01T00:00:00.000Z'), false);
+  });
+
+  test('a stage is credited at its first time, even before the touch; money only from the touch on', () => {
+    const attribution = { firstTouchAt: '2025-06-10T00:00:00.000Z', entryProduct: { type: 'LOAN' as const, id: 'consumer-credit' } };
+    const event = (kind: 'SIGNED_UP' | 'BILL_PAID' | 'LOAN_APPLIED', at: string, ref: string, amountFen?: number) => ({ customerId: 'C-1', kind, at, ref, amountFen });
+    const credit = managerCredit(attribution, [
+      event('BILL_PAID', '2025-06-12T00:00:00.000Z', 'j-2', 3_000),
+      event('SIGNED_UP', '2025-06-01T00:00:00.000Z', 'C-1'),
+      event('BILL_PAID', '2025-06-05T00:00:00.000Z', 'j-1', 2_000),
+      event('LOAN_APPLIED', '2025-06-11T00:00:00.000Z', 'app-1'),
+    ]);
+    assert.deepEqual(credit.stagesReached, { BILL_PAID: '2025-06-05T00:00:00.000Z', SIGNED_UP: '2025-06-01T00:00:00.000Z', LOAN_APPLIED: '2025-06-11T00:00:00.000Z' });
+    assert.deepEqual(credit.money, [
+      { customerId: 'C-1', kind: 'BILL_PAID', amountFen: 3_000, at: '2025-06-12T00:00:00.000Z', ref: 'j-2', entryProduct: attribution.entryProduct },
+    ]);
+    assert.deepEqual(managerCredit(attribution, []), { stagesReached: {}, money: [] });
   });
 });

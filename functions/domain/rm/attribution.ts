@@ -3,6 +3,8 @@
 // is linked to the device (at sign-in, or at once when the device is already theirs) the earliest
 // visit within the window binds the customer to that link's manager. Once bound, never rebound:
 // later codes are kept as visits only.
+import type { CustomerEvent, CustomerEventKind } from '../customer-events.js';
+import { isMoneyKind, type MoneyEvent } from './funnel.js';
 import type { ShareProduct } from './product.js';
 
 export const MAX_ATTRIBUTION_WINDOW_DAYS = 365;
@@ -42,3 +44,25 @@ export function firstTouch(touches: readonly Touch[], linkedAt: Date, windowDays
 /** Whether an event of the customer counts towards the manager's money figures: only what the
  *  customer did from the first touch on. */
 export const countsForManager = (eventAt: string, firstTouchAt: string): boolean => eventAt >= firstTouchAt;
+
+/** What a customer's events add to their manager's figures. */
+export interface ManagerCredit {
+  /** The first time each funnel stage was reached, whenever that was (before the touch too). */
+  stagesReached: Partial<Record<CustomerEventKind, string>>;
+  /** The money events from the first touch on, each with the event's ref (one record per event). */
+  money: (MoneyEvent & { ref: string })[];
+}
+
+export function managerCredit(attribution: { firstTouchAt: string; entryProduct: ShareProduct }, events: readonly CustomerEvent[]): ManagerCredit {
+  const stagesReached: ManagerCredit['stagesReached'] = {};
+  for (const event of events) {
+    const seen = stagesReached[event.kind];
+    if (!seen || event.at < seen) stagesReached[event.kind] = event.at;
+  }
+  const money = events.flatMap(({ customerId, kind, amountFen, at, ref }) =>
+    isMoneyKind(kind) && amountFen !== undefined && countsForManager(at, attribution.firstTouchAt)
+      ? [{ customerId, kind, amountFen, at, ref, entryProduct: attribution.entryProduct }]
+      : [],
+  );
+  return { stagesReached, money };
+}

@@ -16,3 +16,10 @@ export const ACCOUNT_OPENING: ShareProduct = { type: 'ACCOUNT', id: 'open-accoun
 export const PRODUCT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export const productKey = (product: ShareProduct | ProductRef): string => `${product.type}:${product.id}`;
+
+/** The product a `TYPE:id` key names: productKey's inverse, for keys the contract's pattern has
+ *  checked (a known type, an id without colons). */
+export function productFromKey(key: string): ShareProduct {
+  const [type, id] = key.split(':') as [ShareProductType, string];
+  return { type, id };
+}

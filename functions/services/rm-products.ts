@@ -4,6 +4,7 @@
 import type { NamedProduct } from '../contract/rm-schemas.js';
 import { BILL_CATEGORIES, CATEGORY_LABELS, type BillCategory } from '../domain/bills/biller.js';
 import { ACCOUNT_OPENING, type ShareProduct } from '../domain/rm/product.js';
+import { allInOrder } from '../platform/all-in-order.js';
 import { listBillers } from '../store/bills.js';
 import * as loans from '../store/loans.js';
 import { currentWealthProduct, currentWealthProducts } from '../store/wealth.js';
@@ -13,7 +14,7 @@ const ACCOUNT_OPENING_NAME = '开通电子账户';
 const isBillCategory = (id: string): id is BillCategory => (BILL_CATEGORIES as readonly string[]).includes(id);
 
 export async function shareableProducts(): Promise<NamedProduct[]> {
-  const [loanProducts, wealthProducts, billers] = await Promise.all([loans.currentProducts(), currentWealthProducts(), listBillers()]);
+  const [loanProducts, wealthProducts, billers] = await allInOrder([loans.currentProducts(), currentWealthProducts(), listBillers()]);
   const categories = BILL_CATEGORIES.filter((category) => billers.some((b) => b.category === category && b.status === 'ACTIVE'));
   return [
     { ...ACCOUNT_OPENING, name: ACCOUNT_OPENING_NAME },
