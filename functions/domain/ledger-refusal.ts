@@ -1,7 +1,7 @@
 // What a refused ledger transaction means, as a closed set, and the one table of what the
 // customer is told for each. The store reports which condition refused (it knows the items it
 // sent); services turn that into the customer's refusal here, never by reading storage keys.
-import { Refusal } from './errors.js';
+import { Refusal, type RefusalKind } from './errors.js';
 
 /** The limits a ledger transaction can be charged against. */
 export type LimitKind = 'CLASS2_DAILY' | 'CLASS2_YEARLY' | 'FAST_REDEEM_DAILY';
@@ -13,6 +13,11 @@ export type LedgerRefusal =
   | { ok: false; reason: 'GUARD_FAILED'; guard: string };
 
 type Text = readonly [code: string, message: string];
+
+/** What one of a workflow's guards means to the customer. Unprocessable unless it names its
+ *  kind: a version guard that lost a race is a `conflict` (the request itself may succeed when
+ *  sent again, so its idempotency key is not spent on the refusal). */
+export type GuardText = readonly [code: string, message: string, kind?: RefusalKind];
 
 const ACCOUNT_TEXT = {
   INSUFFICIENT_FUNDS: ['INSUFFICIENT_FUNDS', '电子账户余额不足，请先充值'],
@@ -34,18 +39,24 @@ export function limitRefusal(limit: LimitKind): Refusal {
   return new Refusal('unprocessable', code, message);
 }
 
+/** The refusal a guard's text names, also used when the same condition is found before (or
+ *  without) a ledger transaction. */
+export function guardRefusal([code, message, kind = 'unprocessable']: GuardText): Refusal {
+  return new Refusal(kind, code, message);
+}
+
 /** The customer's refusal for a refused ledger transaction. `ownAccountId` is the customer's
  *  account, so a condition that failed on the other party's side reads as theirs; `guards`
  *  names what each of the workflow's own conditions means. A guard the workflow did not name is
  *  a bug, not a refusal: it throws. */
 export function ledgerRefusal(
   refused: LedgerRefusal,
-  { ownAccountId, guards = {} }: { ownAccountId?: string; guards?: Readonly<Record<string, Text>> } = {},
+  { ownAccountId, guards = {} }: { ownAccountId?: string; guards?: Readonly<Record<string, GuardText>> } = {},
 ): Refusal {
   if (refused.reason === 'GUARD_FAILED') {
     const text = guards[refused.guard];
     if (!text) throw new Error(`ledger guard ${refused.guard} failed with no refusal named for it`);
-    return new Refusal('unprocessable', text[0], text[1]);
+    return guardRefusal(text);
   }
   if (refused.reason === 'LIMIT_EXCEEDED') {
     if (ownAccountId !== undefined && refused.accountId !== ownAccountId) {

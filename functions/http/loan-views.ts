@@ -1,18 +1,31 @@
-// Shapes loan records into the contract's views. Every rate goes out with its IRR annualized twin.
-import type { InstallmentView, LoanProductView, LoanView } from '../contract/loan-schemas.js';
+// Shapes what the loan services answer into the contract's views. Every rate goes out with its
+// IRR annualized twin.
+import type {
+  CalculatorResponse,
+  CreditLineList,
+  DeferralPlanView,
+  InstallmentView,
+  LoanDecisionView,
+  LoanList,
+  LoanProductList,
+  LoanProductView,
+  LoanView,
+  PayoffQuoteView,
+  RepaymentResult,
+} from '../contract/loan-schemas.js';
 import { formatRateBps } from '../domain/format.js';
+import type { AnnualizedRate } from '../domain/loan/apr.js';
+import type { LoanDecision } from '../domain/loan/decision.js';
+import type { DeferralPlan } from '../domain/loan/deferral.js';
 import { overdueStatus } from '../domain/loan/overdue.js';
-import { type LoanProduct, METHOD_LABELS, PURPOSE_LABELS, RISK_GRADES, type RiskGrade } from '../domain/loan/product.js';
-import { priceLoan } from '../domain/loan/pricing.js';
+import type { PayoffQuote } from '../domain/loan/payoff.js';
+import { bestGrade, priceLoan } from '../domain/loan/pricing.js';
+import { type LoanProduct, METHOD_LABELS, PURPOSE_LABELS, type RepaymentMethod, type RiskGrade } from '../domain/loan/product.js';
+import type { Schedule } from '../domain/loan/schedule.js';
 import { type InstallmentState, isSettled, outstandingPrincipalFen, unpaidOf } from '../domain/loan/state.js';
-import type { LoanRecord } from '../store/loans.js';
-
-/** The best grade a product lends to: what "as low as" quotes are priced at. */
-export function bestGrade(product: LoanProduct): RiskGrade {
-  const grade = RISK_GRADES.find((candidate) => product.spreadBpsByGrade[candidate] !== undefined);
-  if (!grade) throw new Error(`product ${product.productId} prices no grade`);
-  return grade;
-}
+import type { ApplicationTerms } from '../services/loan-products.js';
+import type { LoanOnDate, RepaymentOutcome } from '../services/loan-servicing.js';
+import type { CreditLineRecord, LoanRecord } from '../store/loans.js';
 
 export function productView(product: LoanProduct, lprBps: number): LoanProductView {
   const { annualRateBps } = priceLoan(product, bestGrade(product), lprBps);
@@ -88,5 +101,121 @@ export function loanView(loan: LoanRecord, today: string): LoanView {
       coolingOffDays: state.coolingOffDays,
       signedAt: loan.signedAt,
     },
+  };
+}
+
+export function productListView(catalog: { products: LoanProduct[]; lprBps: number; applicationTerms: ApplicationTerms }): LoanProductList {
+  const { products, lprBps, applicationTerms } = catalog;
+  return {
+    items: products.map((product) => productView(product, lprBps)),
+    lprBps,
+    lprDisplay: formatRateBps(lprBps),
+    applicationTerms: {
+      bureauConsentTextVersion: applicationTerms.bureauConsent.textVersion,
+      bureauConsentText: applicationTerms.bureauConsent.text,
+      creditCodePattern: applicationTerms.creditCodePattern,
+    },
+  };
+}
+
+/** A schedule quoted before signing: the public calculator's and a drawdown's on the customer's line. */
+export function scheduleQuoteView(
+  request: { productId: string; amountFen: number; termMonths: number; method: RepaymentMethod },
+  priced: AnnualizedRate & { grade: RiskGrade; annualRateBps: number; schedule: Schedule },
+): CalculatorResponse {
+  return {
+    productId: request.productId,
+    amountFen: request.amountFen,
+    termMonths: request.termMonths,
+    method: request.method,
+    grade: priced.grade,
+    annualRateBps: priced.annualRateBps,
+    annualRateDisplay: formatRateBps(priced.annualRateBps),
+    annualizedRateBps: priced.annualizedRateBps,
+    annualizedRateDisplay: priced.annualizedRateDisplay,
+    totalInterestFen: priced.schedule.totals.interestFen,
+    totalPaymentFen: priced.schedule.totals.paymentFen,
+    installments: priced.schedule.installments,
+  };
+}
+
+export function decisionView({ applicationId, decision }: { applicationId: string; decision: LoanDecision }): LoanDecisionView {
+  const approved = decision.outcome === 'APPROVED' ? decision : undefined;
+  return {
+    applicationId,
+    outcome: decision.outcome,
+    productId: decision.productId,
+    decidedOn: decision.decidedOn,
+    ruleVersion: decision.ruleVersion,
+    grade: approved?.grade ?? null,
+    creditLimitFen: approved?.creditLimitFen ?? null,
+    annualRateBps: approved?.annualRateBps ?? null,
+    annualRateDisplay: approved?.annualRateDisplay ?? null,
+    annualizedRateBps: approved?.annualizedRateBps ?? null,
+    annualizedRateDisplay: approved?.annualizedRateDisplay ?? null,
+    lineExpiresOn: approved?.lineExpiresOn ?? null,
+    reasons: decision.outcome === 'DECLINED' ? decision.reasonCodes : [],
+    reapplyAfter: decision.outcome === 'DECLINED' ? decision.reapplyAfter : null,
+  };
+}
+
+export function creditLinesView(lines: { line: CreditLineRecord; productName: string }[]): CreditLineList {
+  return {
+    items: lines.map(({ line, productName }) => ({
+      productId: line.productId,
+      productName,
+      grade: line.grade,
+      creditLimitFen: line.creditLimitFen,
+      availableFen: Math.max(0, line.availableFen),
+      annualRateBps: line.annualRateBps,
+      annualRateDisplay: formatRateBps(line.annualRateBps),
+      lineExpiresOn: line.lineExpiresOn,
+    })),
+  };
+}
+
+export const loanOnDateView = ({ loan, today }: LoanOnDate): LoanView => loanView(loan, today);
+
+export function loanListView({ loans, today }: { loans: LoanRecord[]; today: string }): LoanList {
+  return { items: loans.map((loan) => loanView(loan, today)), businessDate: today };
+}
+
+export function repaymentView(outcome: RepaymentOutcome): RepaymentResult {
+  return {
+    journalId: outcome.journalId,
+    paidFen: outcome.principalFen + outcome.interestFen + outcome.penaltyFen,
+    principalFen: outcome.principalFen,
+    interestFen: outcome.interestFen,
+    penaltyFen: outcome.penaltyFen,
+    balanceFen: outcome.balanceFen,
+    loan: loanView(outcome.loan, outcome.today),
+  };
+}
+
+export function payoffQuoteView(loanId: string, quote: PayoffQuote): PayoffQuoteView {
+  return {
+    loanId,
+    asOf: quote.asOf,
+    validUntil: quote.validUntil,
+    totalFen: quote.totalFen,
+    principalFen: quote.principalFen,
+    interestFen: quote.interestFen,
+    penaltyFen: quote.penaltyFen,
+    accruedInterestDays: quote.accruedInterestDays,
+    coolingOff: quote.coolingOff,
+  };
+}
+
+export function deferralPlanView({ loan, plan, today }: LoanOnDate & { plan: DeferralPlan }): DeferralPlanView {
+  return {
+    loanId: loan.loanId,
+    deferredMonths: plan.deferredMonths,
+    addedInterestFen: plan.addedInterestFen,
+    newMaturityDate: plan.newMaturityDate,
+    annualRateBps: loan.state.annualRateBps,
+    annualRateDisplay: formatRateBps(loan.state.annualRateBps),
+    annualizedRateBps: plan.annualizedRateBps,
+    annualizedRateDisplay: plan.annualizedRateDisplay,
+    installments: installmentViews(plan.installments, today),
   };
 }

@@ -2,17 +2,15 @@
 // penalty interest, what is due is debited from the e-account as far as the balance reaches, and
 // overdue customers get a reminder.
 import { wechat } from '../adapters/wechat.js';
-import { config } from '../config.js';
-import { loanRepaymentJournal } from '../domain/ledger.js';
 import { addDays } from '../domain/loan/dates.js';
 import { accruePenalty, overdueStatus } from '../domain/loan/overdue.js';
 import { allocateRepayment, applyAllocation, autoDebitAmountFen } from '../domain/loan/repayment.js';
-import { isPaidOff } from '../domain/loan/state.js';
+import { logger } from '../platform/logger.js';
 import { getAccount } from '../store/accounts.js';
 import { getCustomer } from '../store/customers.js';
-import { deterministicJournalId, houseShard, postJournal } from '../store/ledger.js';
+import { deterministicJournalId } from '../store/ledger.js';
 import * as loans from '../store/loans.js';
-import { logger } from '../platform/logger.js';
+import { postLoanRepayment } from './loan-servicing.js';
 
 /** WeChat subscription-message template for repayment reminders (configured per bank). */
 const REMINDER_TEMPLATE_ID = process.env.WECHAT_REMINDER_TEMPLATE_ID ?? 'loan-overdue-reminder';
@@ -25,60 +23,58 @@ export interface LoanCloseReport {
   remindersSent: number;
 }
 
+/** Debits what is due by `closedDate` as far as the balance reaches (penalty accrued first), or
+ *  records the accrued penalty alone when nothing can be debited. Returns the amount debited. */
+async function collectDue(loan: loans.LoanRecord, closedDate: string): Promise<number> {
+  const state = accruePenalty(loan.state, closedDate);
+  const account = await getAccount(loan.accountId);
+  const debitFen = autoDebitAmountFen(state.installments, closedDate, account?.balanceFen ?? 0);
+  if (debitFen === 0) {
+    // Not saved when a repayment changed the loan meanwhile: it accrued the penalty itself.
+    if (state.penaltyAccruedThrough !== loan.state.penaltyAccruedThrough) {
+      await loans.saveLoanChange(loan, { ...loan, state }, { penaltyAccruedThrough: closedDate });
+    }
+    return 0;
+  }
+  const allocation = allocateRepayment(state.installments, debitFen, closedDate);
+  const outcome = await postLoanRepayment({
+    loan,
+    next: { ...state, installments: applyAllocation(state.installments, allocation) },
+    parts: allocation,
+    // One auto-debit per loan and business date, however often the close is retried.
+    journalId: deterministicJournalId(loan.customerId, 'auto-debit', loan.loanId, closedDate),
+    label: `${loan.productName}自动还款`,
+    createdAt: new Date().toISOString(),
+    origin: 'DAY_CLOSE',
+  });
+  // The customer spent the money meanwhile, or repaid themselves: tomorrow's close tries again.
+  return outcome.ok && !outcome.replayed ? debitFen : 0;
+}
+
 async function closeLoan(customerId: string, loanId: string, closedDate: string, report: LoanCloseReport): Promise<void> {
   const loan = await loans.getLoan(customerId, loanId);
   if (!loan || loan.status !== 'ACTIVE') return;
   report.loansChecked += 1;
-  const state = accruePenalty(loan.state, closedDate);
-  const account = await getAccount(loan.accountId);
-  const debitFen = autoDebitAmountFen(state.installments, closedDate, account?.balanceFen ?? 0);
-  if (debitFen > 0) {
-    const allocation = allocateRepayment(state.installments, debitFen, closedDate);
-    const next = { ...state, installments: applyAllocation(state.installments, allocation) };
-    // One auto-debit per loan and business date, however often the close is retried.
-    const journalId = deterministicJournalId(customerId, 'auto-debit', loanId, closedDate);
-    const nextRecord: loans.LoanRecord = { ...loan, state: next, status: isPaidOff(next) ? 'PAID_OFF' : 'ACTIVE' };
-    const guards = [...loans.loanChangeGuards(loan, nextRecord)];
-    if (allocation.principalFen > 0) guards.push(loans.creditLineUseGuard(customerId, loan.productId, -allocation.principalFen));
-    const outcome = await postJournal(
-      loanRepaymentJournal({
-        journalId,
-        customerAccountId: loan.accountId,
-        houseShard: (house) => houseShard(house, journalId, config().HOUSE_SHARDS),
-        principalFen: allocation.principalFen,
-        interestFen: allocation.interestFen,
-        penaltyFen: allocation.penaltyFen,
-        contractNo: loan.contractNo,
-        label: `${loan.productName}自动还款`,
-        createdAt: new Date().toISOString(),
-        origin: 'DAY_CLOSE',
-      }),
-      { guards },
-    );
-    // The customer spent the money meanwhile, or repaid themselves: tomorrow's close tries again.
-    if (outcome.ok && !outcome.replayed) {
-      report.autoDebits += 1;
-      report.autoDebitedFen += debitFen;
-    }
-  } else if (state.penaltyAccruedThrough !== loan.state.penaltyAccruedThrough) {
-    await loans.saveLoanChange(loan, { ...loan, state }, { penaltyAccruedThrough: closedDate });
+  const debitedFen = await collectDue(loan, closedDate);
+  if (debitedFen > 0) {
+    report.autoDebits += 1;
+    report.autoDebitedFen += debitedFen;
   }
-  const after = await loans.getLoan(customerId, loanId);
+  const after = (await loans.getLoan(customerId, loanId)) ?? loan;
   // Whatever is still unpaid at the close of its due date is overdue from the next day on.
-  const overdue = overdueStatus(after!.state, addDays(closedDate, 1));
-  if (overdue.daysPastDue > 0) {
-    report.overdueLoans += 1;
-    const customer = await getCustomer(customerId);
-    const sent = customer
-      ? await wechat().sendSubscribeMessage({
-          openid: customer.openid,
-          templateId: REMINDER_TEMPLATE_ID,
-          page: `packageLoan/pages/detail/index?loanId=${loanId}`,
-          data: { thing1: after!.productName, amount2: (overdue.overdueTotalFen / 100).toFixed(2), number3: String(overdue.daysPastDue) },
-        })
-      : false;
-    if (sent) report.remindersSent += 1;
-  }
+  const overdue = overdueStatus(after.state, addDays(closedDate, 1));
+  if (overdue.daysPastDue === 0) return;
+  report.overdueLoans += 1;
+  const customer = await getCustomer(customerId);
+  const sent = customer
+    ? await wechat().sendSubscribeMessage({
+        openid: customer.openid,
+        templateId: REMINDER_TEMPLATE_ID,
+        page: `packageLoan/pages/detail/index?loanId=${loanId}`,
+        data: { thing1: after.productName, amount2: (overdue.overdueTotalFen / 100).toFixed(2), number3: String(overdue.daysPastDue) },
+      })
+    : false;
+  if (sent) report.remindersSent += 1;
 }
 
 export async function closeLoans(closedDate: string): Promise<LoanCloseReport> {

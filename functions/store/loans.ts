@@ -3,7 +3,6 @@
 // ledger's transaction (as guards) so money and schedule never disagree.
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
-import { refuse } from '../domain/errors.js';
 import type { LoanDecision, LoanApplication, BureauReport } from '../domain/loan/decision.js';
 import type { PayoffQuote } from '../domain/loan/payoff.js';
 import { type LoanProduct, loanProductSchema, type RiskGrade } from '../domain/loan/product.js';
@@ -19,12 +18,18 @@ export const ACTIVE_LOAN_SHARDS = 16;
 const MAX_LOANS_PER_CUSTOMER = 100;
 const MAX_ACTIVE_LOANS_PER_SHARD_PAGE = 500;
 
+/** One item, read consistently (a decision or a money movement follows on what it says). */
+async function getItem(key: { PK: string; SK: string }): Promise<Record<string, unknown> | undefined> {
+  const { doc, tableName } = db();
+  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+  return Item;
+}
+
 // ---- configuration: the LPR ---------------------------------------------------
 
 export async function oneYearLprBps(): Promise<number> {
-  const { doc, tableName } = db();
-  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.config('LPR'), ConsistentRead: true }));
-  return Item ? Number(Item.oneYearLprBps) : ONE_YEAR_LPR_BPS;
+  const item = await getItem(keys.config('LPR'));
+  return item ? Number(item.oneYearLprBps) : ONE_YEAR_LPR_BPS;
 }
 
 export async function setOneYearLprBps(oneYearLprBps: number, now: Date): Promise<void> {
@@ -45,11 +50,8 @@ export async function currentProduct(productId: string): Promise<LoanProduct | u
 }
 
 export async function productVersion(productId: string, version: number): Promise<LoanProduct | undefined> {
-  const { doc, tableName } = db();
-  const { Item } = await doc.send(
-    new GetCommand({ TableName: tableName, Key: keys.loanProductVersion(productId, version), ConsistentRead: true }),
-  );
-  return Item ? loanProductSchema.parse(Item.product) : undefined;
+  const item = await getItem(keys.loanProductVersion(productId, version));
+  return item ? loanProductSchema.parse(item.product) : undefined;
 }
 
 /** Publishes `product` as the next version; versions are immutable, so a drawn loan can always
@@ -98,7 +100,7 @@ export async function latestApplication(customerId: string, productId: string): 
       TableName: tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
       FilterExpression: 'productId = :product',
-      ExpressionAttributeValues: { ':pk': `CUST#${customerId}`, ':prefix': keys.loanApplicationPrefix, ':product': productId },
+      ExpressionAttributeValues: { ':pk': keys.customer(customerId).PK, ':prefix': keys.loanApplicationPrefix, ':product': productId },
       ScanIndexForward: false,
       ConsistentRead: true,
     }),
@@ -118,43 +120,31 @@ export async function saveApplication(record: ApplicationRecord, line: CreditLin
     }),
   );
   if (!line) return;
-  const existing = await creditLine(record.customerId, record.productId);
-  await doc.send(
-    new PutCommand({
-      TableName: tableName,
-      // What is already drawn stays drawn against the new line.
-      Item: {
-        ...keys.creditLine(line.customerId, line.productId),
-        type: 'CREDIT_LINE',
-        ...line,
-        usedFen: existing?.usedFen ?? 0,
-        availableFen: line.creditLimitFen - (existing?.usedFen ?? 0),
-      },
-    }),
-  );
+  await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.creditLine(line.customerId, line.productId), type: 'CREDIT_LINE', ...line } }));
 }
 
-export async function creditLine(customerId: string, productId: string): Promise<CreditLineRecord | undefined> {
-  const { doc, tableName } = db();
-  const { Item } = await doc.send(
-    new GetCommand({ TableName: tableName, Key: keys.creditLine(customerId, productId), ConsistentRead: true }),
-  );
-  return Item as CreditLineRecord | undefined;
-}
-
-export async function creditLines(customerId: string): Promise<CreditLineRecord[]> {
+/** The items under a customer's partition whose sort key starts with `prefix`, in key order. */
+async function customerItems<T>(customerId: string, prefix: string, limit: number): Promise<T[]> {
   const { doc, tableName } = db();
   const { Items } = await doc.send(
     new QueryCommand({
       TableName: tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': `CUST#${customerId}`, ':prefix': keys.creditLinePrefix },
+      ExpressionAttributeValues: { ':pk': keys.customer(customerId).PK, ':prefix': prefix },
       ConsistentRead: true,
-      // One line per product at most.
-      Limit: MAX_CATALOG_PRODUCTS,
+      Limit: limit,
     }),
   );
-  return (Items ?? []) as CreditLineRecord[];
+  return (Items ?? []) as T[];
+}
+
+export async function creditLine(customerId: string, productId: string): Promise<CreditLineRecord | undefined> {
+  return (await getItem(keys.creditLine(customerId, productId))) as CreditLineRecord | undefined;
+}
+
+export async function creditLines(customerId: string): Promise<CreditLineRecord[]> {
+  // One line per product at most.
+  return customerItems(customerId, keys.creditLinePrefix, MAX_CATALOG_PRODUCTS);
 }
 
 /** Guard: the line has room for `amountFen` more (or gives back room when negative). */
@@ -251,8 +241,9 @@ export function loanChangeGuards(previous: LoanRecord, next: LoanRecord): Guard[
   return guards;
 }
 
-/** A change that moves no money (a deferral): the same version check, on its own. */
-export async function saveLoanChange(previous: LoanRecord, next: LoanRecord, note: Record<string, string>): Promise<void> {
+/** A change that moves no money (a deferral, penalty accrued by the day close): the same version
+ *  check, on its own. False when the loan changed since `previous` was read (nothing written). */
+export async function saveLoanChange(previous: LoanRecord, next: LoanRecord, note: Record<string, string>): Promise<boolean> {
   const { doc, tableName } = db();
   try {
     await doc.send(
@@ -263,32 +254,19 @@ export async function saveLoanChange(previous: LoanRecord, next: LoanRecord, not
         ExpressionAttributeValues: { ':version': previous.version },
       }),
     );
+    return true;
   } catch (error) {
-    if (isConditionFailed(error)) refuse('conflict', 'LOAN_CHANGED', '借款信息已更新，请刷新后重试');
+    if (isConditionFailed(error)) return false;
     throw error;
   }
 }
 
 export async function getLoan(customerId: string, loanId: string): Promise<LoanRecord | undefined> {
-  const { doc, tableName } = db();
-  const { Item } = await doc.send(
-    new GetCommand({ TableName: tableName, Key: keys.loan(customerId, loanId), ConsistentRead: true }),
-  );
-  return Item as LoanRecord | undefined;
+  return (await getItem(keys.loan(customerId, loanId))) as LoanRecord | undefined;
 }
 
 export async function customerLoans(customerId: string): Promise<LoanRecord[]> {
-  const { doc, tableName } = db();
-  const { Items } = await doc.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': `CUST#${customerId}`, ':prefix': keys.loanPrefix },
-      ConsistentRead: true,
-      Limit: MAX_LOANS_PER_CUSTOMER,
-    }),
-  );
-  return (Items ?? []) as LoanRecord[];
+  return customerItems(customerId, keys.loanPrefix, MAX_LOANS_PER_CUSTOMER);
 }
 
 /** Every active loan as (customer, loan) pairs, shard by shard, page by page. */
@@ -330,11 +308,7 @@ export async function savePayoffQuote(customerId: string, loanId: string, quote:
 }
 
 export async function payoffQuote(customerId: string, loanId: string): Promise<PayoffQuote | undefined> {
-  const { doc, tableName } = db();
-  const { Item } = await doc.send(
-    new GetCommand({ TableName: tableName, Key: keys.payoffQuote(customerId, loanId), ConsistentRead: true }),
-  );
-  return Item?.quote as PayoffQuote | undefined;
+  return (await getItem(keys.payoffQuote(customerId, loanId)))?.quote as PayoffQuote | undefined;
 }
 
 export async function deletePayoffQuote(customerId: string, loanId: string): Promise<void> {

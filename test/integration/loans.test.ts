@@ -74,6 +74,26 @@ describe('loans', () => {
     );
   });
 
+  test('the application terms come from the server, which refuses a consent version it did not publish', async () => {
+    const { applicationTerms } = expectOk(await call(loans, { method: 'GET', path: '/v1/loan-products' }));
+    assert.equal(applicationTerms.bureauConsentTextVersion, application.bureauConsent.textVersion);
+    assert.match(applicationTerms.bureauConsentText, /征信/);
+    const creditCode = new RegExp(applicationTerms.creditCodePattern);
+    assert.ok(creditCode.test('91350100M000100Y43'), 'a well-formed credit code fits the pattern');
+    assert.ok(!creditCode.test('91350100M000100O43'), 'O is not in the credit-code alphabet');
+
+    const who = await onboard();
+    const stale = { ...application, bureauConsent: { agreed: true, textVersion: 'bureau-consent-2019-01' } };
+    expectError(await call(loans, { method: 'POST', path: '/v1/loan-applications', token: who.token, body: stale }), 422, 'CONSENT_VERSION_UNKNOWN');
+    const stored = (await scanTable()).filter((item) => item.PK === `CUST#${who.customerId}`);
+    const ofTheApplication = stored.filter((item) => item.type === 'LOAN_APPLICATION' || item.type === 'CREDIT_LINE' || String(item.kind).startsWith('LOAN_'));
+    assert.deepEqual(ofTheApplication, [], 'no application, credit line or loan event is stored');
+    assert.ok(stored.some((item) => item.type === 'CUSTOMER_EVENT'), 'the scan does see the customer’s events');
+    expectError(await draw(who, 100_000), 422, 'NO_CREDIT_LINE');
+    // The version the server published is accepted.
+    await approved(who);
+  });
+
   test('a blacklisted applicant is declined with a readable reason and must wait to re-apply', async () => {
     const body = '11010519900307901';
     const who = await onboard({ idNumber: body + idCheckChar(body) });

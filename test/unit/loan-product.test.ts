@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { Refusal } from '../../functions/domain/errors.js';
 import { isValidCreditCode } from '../../functions/domain/loan/business-licence.js';
 import { calculatorQuote } from '../../functions/domain/loan/calculator.js';
-import { ONE_YEAR_LPR_BPS, priceLoan } from '../../functions/domain/loan/pricing.js';
+import { bestGrade, ONE_YEAR_LPR_BPS, priceLoan } from '../../functions/domain/loan/pricing.js';
 import {
   CONSUMER_CREDIT_PRODUCT,
   type LoanProduct,
@@ -94,6 +94,12 @@ describe('pricing', () => {
   test('a grade the product does not price is refused', () => {
     const noE = { ...CONSUMER_CREDIT_PRODUCT, spreadBpsByGrade: { A: 100, B: 200 } };
     assert.throws(() => priceLoan(noE, 'E', 300), refusedWith('GRADE_NOT_OFFERED'));
+  });
+
+  test('"as low as" is priced at the best grade the product lends to', () => {
+    assert.equal(bestGrade(CONSUMER_CREDIT_PRODUCT), 'A');
+    assert.equal(bestGrade({ ...CONSUMER_CREDIT_PRODUCT, spreadBpsByGrade: { C: 350, B: 200, E: 800 } }), 'B');
+    assert.throws(() => bestGrade({ ...CONSUMER_CREDIT_PRODUCT, spreadBpsByGrade: {} }), /prices no grade/);
   });
 });
 

@@ -2,7 +2,7 @@
 // product's cap nor the 24% judicial ceiling. LPR is configuration (1-year LPR 3.00% since May 2025).
 import { refuse } from '../errors.js';
 import { assertRateBps } from '../bounds.js';
-import { JUDICIAL_RATE_CEILING_BPS, type LoanProduct, type RiskGrade } from './product.js';
+import { JUDICIAL_RATE_CEILING_BPS, type LoanProduct, RISK_GRADES, type RiskGrade } from './product.js';
 
 /** The configuration's starting value; the live LPR is passed in, never read from here. */
 export const ONE_YEAR_LPR_BPS = 300;
@@ -24,4 +24,11 @@ export function priceLoan(product: LoanProduct, grade: RiskGrade, lprBps: number
   const uncappedBps = lprBps + spreadBps;
   const annualRateBps = Math.min(uncappedBps, product.rateCapBps, JUDICIAL_RATE_CEILING_BPS);
   return { lprBps, spreadBps, annualRateBps, capped: annualRateBps < uncappedBps };
+}
+
+/** The best grade a product lends to: what "as low as" quotes and the calculator are priced at. */
+export function bestGrade(product: LoanProduct): RiskGrade {
+  const grade = RISK_GRADES.find((candidate) => product.spreadBpsByGrade[candidate] !== undefined);
+  if (!grade) throw new Error(`product ${product.productId} prices no grade`);
+  return grade;
 }

@@ -1,0 +1,354 @@
+// A drawn loan's life: drawdown on a credit line, the customer's loans, repayment, early payoff
+// against a quote and relief deferral. Money moves as a ledger journal written in one
+// transaction with the loan's next state (conditional on the version that was read) and the
+// credit line's room, so money and schedule never disagree.
+import { config } from '../config.js';
+import { refuse } from '../domain/errors.js';
+import { guardRefusal, type GuardText, ledgerRefusal } from '../domain/ledger-refusal.js';
+import { HOUSE_ACCOUNTS, type HouseAccount, type Journal, loanDrawdownJournal, loanRepaymentJournal } from '../domain/ledger.js';
+import { type AnnualizedRate, scheduleAnnualizedRate } from '../domain/loan/apr.js';
+import { applyDeferral, type DeferralPlan, planDeferral } from '../domain/loan/deferral.js';
+import { accruePenalty } from '../domain/loan/overdue.js';
+import { payOff, type PayoffQuote, quotePayoff } from '../domain/loan/payoff.js';
+import { productFitReasons, type RepaymentMethod } from '../domain/loan/product.js';
+import { allocateRepayment, amountPayableFen, applyAllocation } from '../domain/loan/repayment.js';
+import { buildSchedule, type Schedule } from '../domain/loan/schedule.js';
+import { isPaidOff, type LoanState, openLoan } from '../domain/loan/state.js';
+import { isTryAgain, retry, type RetryPolicy, TryAgain } from '../platform/retry.js';
+import { getAccount } from '../store/accounts.js';
+import { currentBusinessDate } from '../store/business-date.js';
+import { deterministicJournalId, getJournal, houseShard, type PostOutcome, postJournal } from '../store/ledger.js';
+import * as loans from '../store/loans.js';
+import { recordCustomerEvent } from './customer-events.js';
+import { loadCustomer, loadOwnAccount, requirePin } from './customer-guards.js';
+
+const CREDIT_LIMIT_EXCEEDED = ['CREDIT_LIMIT_EXCEEDED', '超过可用借款额度'] as const satisfies GuardText;
+/** A conflict, not a final refusal: the same request may go through once the customer has seen
+ *  the loan as it is now. */
+const LOAN_CHANGED = ['LOAN_CHANGED', '借款信息已更新，请刷新后重试', 'conflict'] as const satisfies GuardText;
+
+/** What the customer is told when a guard of a loan's ledger transaction refuses (the guards
+ *  are named in store/loans.ts). */
+const DRAWDOWN_GUARDS = { CREDIT_LINE: CREDIT_LIMIT_EXCEEDED };
+const REPAYMENT_GUARDS = { LOAN_CHANGED };
+
+/** Two repayments of one loan at once (two devices, a double tap with new keys) meet at the loan's
+ *  version: the one that loses re-reads the loan and allocates again. Each round at least one of
+ *  them commits, so up to this many at once all land without the customer seeing a conflict. */
+const REPAYMENT_RACE: RetryPolicy = { attempts: 5, baseDelayMs: 10, maxDelayMs: 80, retryable: isTryAgain };
+
+/** A loan and the business date it is seen on (its installments' status depends on the date). */
+export interface LoanOnDate {
+  loan: loans.LoanRecord;
+  today: string;
+}
+
+export interface RepaymentOutcome extends LoanOnDate {
+  journalId: string;
+  principalFen: number;
+  interestFen: number;
+  penaltyFen: number;
+  /** The e-account's balance after the payment. */
+  balanceFen: number;
+}
+
+interface RepaymentParts {
+  principalFen: number;
+  interestFen: number;
+  penaltyFen: number;
+}
+
+const shardOf = (journalId: string) => (house: HouseAccount) => houseShard(house, journalId, config().HOUSE_SHARDS);
+
+async function ownLoan(customerId: string, loanId: string): Promise<loans.LoanRecord> {
+  // Loans live under their owner's key: another customer's loan id simply is not there.
+  return (await loans.getLoan(customerId, loanId)) ?? refuse('not_found', 'LOAN_NOT_FOUND', '未找到该笔借款');
+}
+
+async function ownActiveLoan(customerId: string, loanId: string): Promise<loans.LoanRecord> {
+  const loan = await ownLoan(customerId, loanId);
+  if (loan.status !== 'ACTIVE') refuse('unprocessable', 'LOAN_PAID_OFF', '该笔借款已结清');
+  return loan;
+}
+
+// ---- drawdown -------------------------------------------------------------------------------
+
+export interface DrawdownRequest {
+  productId: string;
+  amountFen: number;
+  termMonths: number;
+  method: RepaymentMethod;
+}
+
+export interface DrawdownTerms {
+  line: loans.CreditLineRecord;
+  schedule: Schedule;
+  annualized: AnnualizedRate;
+}
+
+/** The schedule a drawdown would get today on the customer's line, or why it cannot be drawn. */
+async function drawdownTerms(customerId: string, request: DrawdownRequest, today: string) {
+  const line = await loans.creditLine(customerId, request.productId);
+  if (!line) return refuse('unprocessable', 'NO_CREDIT_LINE', '请先申请该产品的借款额度');
+  if (line.lineExpiresOn < today) return refuse('unprocessable', 'CREDIT_LINE_EXPIRED', '借款额度已过期，请重新申请');
+  const product = await loans.productVersion(line.productId, line.productVersion);
+  if (!product) throw new Error(`credit line points at missing product version ${line.productId}@${line.productVersion}`);
+  const [misfit] = productFitReasons(product, request);
+  if (misfit) return refuse('unprocessable', misfit.code, misfit.message);
+  if (request.amountFen > line.availableFen) throw guardRefusal(CREDIT_LIMIT_EXCEEDED);
+  const schedule = buildSchedule({
+    principalFen: request.amountFen,
+    annualRateBps: line.annualRateBps,
+    termMonths: request.termMonths,
+    method: request.method,
+    drawdownDate: today,
+  });
+  return { line, product, schedule, annualized: scheduleAnnualizedRate(schedule) };
+}
+
+export async function quoteDrawdown(customerId: string, request: DrawdownRequest, now: Date): Promise<DrawdownTerms> {
+  await loadOwnAccount(await loadCustomer(customerId));
+  return drawdownTerms(customerId, request, await currentBusinessDate(now));
+}
+
+/** Draws on the credit line: the loan, its active-index entry, the line's room and the journal
+ *  paying the money out are one transaction. The loan id derives from the request, so a retried
+ *  drawdown finds its loan. */
+export async function drawLoan(
+  customerId: string,
+  request: DrawdownRequest & { pin: string },
+  idempotencyKey: string,
+  now: Date,
+): Promise<LoanOnDate> {
+  const customer = await loadCustomer(customerId);
+  const account = await loadOwnAccount(customer);
+  const today = await currentBusinessDate(now);
+  const { line, product, schedule, annualized } = await drawdownTerms(customerId, request, today);
+  await requirePin(customer, request.pin, now);
+
+  const journalId = deterministicJournalId(customerId, 'drawdown', idempotencyKey);
+  const loanId = `L${journalId.slice(1)}`;
+  const contractNo = `JL${today.replaceAll('-', '')}${loanId.slice(1, 9).toUpperCase()}`;
+  const loan: loans.LoanRecord = {
+    loanId,
+    contractNo,
+    drawdownJournalId: journalId,
+    customerId,
+    accountId: account.accountId,
+    productId: product.productId,
+    productName: product.name,
+    productVersion: product.version,
+    disclosureVersion: product.disclosureVersion,
+    termMonths: request.termMonths,
+    annualizedRateBps: annualized.annualizedRateBps,
+    annualizedRateDisplay: annualized.annualizedRateDisplay,
+    signedAt: now.toISOString(),
+    status: 'ACTIVE',
+    version: 1,
+    state: openLoan(schedule, product),
+  };
+  const journal = loanDrawdownJournal({
+    journalId,
+    customerAccountId: account.accountId,
+    fundingShardAccountId: shardOf(journalId)(HOUSE_ACCOUNTS.LOAN_FUNDING),
+    amountFen: request.amountFen,
+    contractNo,
+    productName: product.name,
+    createdAt: now.toISOString(),
+  });
+  const outcome = await postJournal(journal, {
+    guards: [loans.creditLineUseGuard(customerId, line.productId, request.amountFen), ...loans.newLoanGuards(loan)],
+  });
+  if (!outcome.ok) throw ledgerRefusal(outcome, { ownAccountId: account.accountId, guards: DRAWDOWN_GUARDS });
+  await recordCustomerEvent({
+    customerId,
+    kind: 'LOAN_DRAWN',
+    at: outcome.journal.createdAt,
+    ref: journalId,
+    amountFen: request.amountFen,
+    product: { type: 'LOAN', id: product.productId },
+  });
+  return { loan: await ownLoan(customerId, loanId), today };
+}
+
+// ---- the customer's loans -----------------------------------------------------------------------
+
+export async function customerLoans(customerId: string, now: Date): Promise<{ loans: loans.LoanRecord[]; today: string }> {
+  const today = await currentBusinessDate(now);
+  return { loans: await loans.customerLoans(customerId), today };
+}
+
+export async function customerLoan(customerId: string, loanId: string, now: Date): Promise<LoanOnDate> {
+  return { loan: await ownLoan(customerId, loanId), today: await currentBusinessDate(now) };
+}
+
+// ---- repayment and payoff -----------------------------------------------------------------------
+
+/** Posts a repayment journal together with the loan's next state (conditional on the version
+ *  `loan` was read at) and, when principal comes back, the credit line's restored room. Shared by
+ *  the customer's repayments and the day close's auto-debit. */
+export async function postLoanRepayment(args: {
+  loan: loans.LoanRecord;
+  next: LoanState;
+  parts: RepaymentParts;
+  journalId: string;
+  label: string;
+  createdAt: string;
+  origin?: 'DAY_CLOSE';
+}): Promise<PostOutcome> {
+  const { loan, next, parts, journalId } = args;
+  const nextRecord: loans.LoanRecord = { ...loan, state: next, status: isPaidOff(next) ? 'PAID_OFF' : 'ACTIVE' };
+  const journal = loanRepaymentJournal({
+    journalId,
+    customerAccountId: loan.accountId,
+    houseShard: shardOf(journalId),
+    principalFen: parts.principalFen,
+    interestFen: parts.interestFen,
+    penaltyFen: parts.penaltyFen,
+    contractNo: loan.contractNo,
+    label: args.label,
+    createdAt: args.createdAt,
+    ...(args.origin ? { origin: args.origin } : {}),
+  });
+  const guards = loans.loanChangeGuards(loan, nextRecord);
+  if (parts.principalFen > 0) guards.push(loans.creditLineUseGuard(loan.customerId, loan.productId, -parts.principalFen));
+  return postJournal(journal, { guards });
+}
+
+/** The answer to a repayment, from its journal (also when the journal is a replay). */
+async function repaymentOutcome(journal: Journal, customerId: string, loanId: string, today: string): Promise<RepaymentOutcome> {
+  const houseAmountFen = (house: HouseAccount) =>
+    journal.postings.filter((p) => p.accountId.startsWith(`${house}~`)).reduce((sum, p) => sum + p.amountFen, 0);
+  const loan = await ownLoan(customerId, loanId);
+  const account = await getAccount(loan.accountId);
+  return {
+    journalId: journal.journalId,
+    principalFen: houseAmountFen(HOUSE_ACCOUNTS.LOAN_FUNDING),
+    interestFen: houseAmountFen(HOUSE_ACCOUNTS.INTEREST_INCOME),
+    penaltyFen: houseAmountFen(HOUSE_ACCOUNTS.PENALTY_INCOME),
+    balanceFen: account!.balanceFen,
+    loan,
+    today,
+  };
+}
+
+/** A repayment or payoff that already committed (its answer was lost and the request retried) is
+ *  answered from its journal: allocating again against the loan it changed would be another
+ *  movement, and a loan it paid off would refuse it as paid off though the money moved. */
+async function committedRepayment(journalId: string, customerId: string, loanId: string, today: string): Promise<RepaymentOutcome | undefined> {
+  const done = await getJournal(journalId);
+  return done && repaymentOutcome(done, customerId, loanId, today);
+}
+
+/** What a repayment of `amountFen` (everything payable when omitted) would do to the loan today. */
+async function planRepayment(customerId: string, loanId: string, amountFen: number | undefined, today: string) {
+  const loan = await ownActiveLoan(customerId, loanId);
+  const state = accruePenalty(loan.state, today);
+  const payableFen = amountPayableFen(state.installments, today);
+  if (payableFen === 0) return refuse('unprocessable', 'NOTHING_DUE', '当前没有应还金额');
+  const paidFen = amountFen ?? payableFen;
+  if (paidFen > payableFen) {
+    return refuse('unprocessable', 'AMOUNT_EXCEEDS_PAYABLE', `本次最多可还 ¥${(payableFen / 100).toFixed(2)}，如需全部还清请选择提前结清`);
+  }
+  const allocation = allocateRepayment(state.installments, paidFen, today);
+  return { loan, next: { ...state, installments: applyAllocation(state.installments, allocation) }, parts: allocation };
+}
+
+export async function repayLoan(
+  customerId: string,
+  loanId: string,
+  request: { amountFen?: number; pin: string },
+  idempotencyKey: string,
+  now: Date,
+): Promise<RepaymentOutcome> {
+  const customer = await loadCustomer(customerId);
+  await loadOwnAccount(customer);
+  const journalId = deterministicJournalId(customerId, 'repay', idempotencyKey);
+  const today = await currentBusinessDate(now);
+  const committed = await committedRepayment(journalId, customerId, loanId, today);
+  if (committed) return committed;
+  // What the repayment would do is checked before the PIN: a refusal costs no PIN attempt.
+  const firstPlan = await planRepayment(customerId, loanId, request.amountFen, today);
+  await requirePin(customer, request.pin, now);
+  return retry(REPAYMENT_RACE, async (attemptNumber) => {
+    const plan = attemptNumber === 1 ? firstPlan : await planRepayment(customerId, loanId, request.amountFen, today);
+    const outcome = await postLoanRepayment({ ...plan, journalId, label: `${plan.loan.productName}还款`, createdAt: now.toISOString() });
+    if (outcome.ok) return repaymentOutcome(outcome.journal, customerId, loanId, today);
+    const lostRace = outcome.reason === 'GUARD_FAILED' && outcome.guard === 'LOAN_CHANGED';
+    if (lostRace && attemptNumber < REPAYMENT_RACE.attempts) throw new TryAgain('another change of the loan committed first');
+    throw ledgerRefusal(outcome, { ownAccountId: plan.loan.accountId, guards: REPAYMENT_GUARDS });
+  });
+}
+
+/** The amount that pays the loan off today, held for a few minutes for the payoff to use. */
+export async function quoteLoanPayoff(customerId: string, loanId: string, now: Date): Promise<PayoffQuote> {
+  const loan = await ownActiveLoan(customerId, loanId);
+  const quote = quotePayoff(loan.state, await currentBusinessDate(now), now);
+  await loans.savePayoffQuote(customerId, loan.loanId, quote);
+  return quote;
+}
+
+/** Pays the loan off at its quote. A loan changed since the quote answers LOAN_CHANGED (no retry:
+ *  the quote no longer holds). */
+export async function payOffLoan(customerId: string, loanId: string, pin: string, idempotencyKey: string, now: Date): Promise<RepaymentOutcome> {
+  const customer = await loadCustomer(customerId);
+  await loadOwnAccount(customer);
+  const journalId = deterministicJournalId(customerId, 'payoff', idempotencyKey);
+  const today = await currentBusinessDate(now);
+  const committed = await committedRepayment(journalId, customerId, loanId, today);
+  if (committed) {
+    await loans.deletePayoffQuote(customerId, loanId);
+    return committed;
+  }
+  const loan = await ownActiveLoan(customerId, loanId);
+  const quote = await loans.payoffQuote(customerId, loan.loanId);
+  if (!quote) return refuse('unprocessable', 'PAYOFF_QUOTE_REQUIRED', '请先获取提前结清金额');
+  const next = payOff(loan.state, quote, today, now);
+  await requirePin(customer, pin, now);
+  const outcome = await postLoanRepayment({ loan, next, parts: quote, journalId, label: `${loan.productName}提前结清`, createdAt: now.toISOString() });
+  if (!outcome.ok) throw ledgerRefusal(outcome, { ownAccountId: loan.accountId, guards: REPAYMENT_GUARDS });
+  await loans.deletePayoffQuote(customerId, loan.loanId);
+  return repaymentOutcome(outcome.journal, customerId, loanId, today);
+}
+
+// ---- deferral --------------------------------------------------------------------------------
+
+export interface DeferralRequest {
+  months: number;
+  reason: string;
+}
+
+/** The deferral the customer asks for, planned on the loan as of today (penalty accrued). */
+async function deferralOf(customerId: string, loanId: string, months: number, today: string) {
+  const loan = await ownActiveLoan(customerId, loanId);
+  const state = accruePenalty(loan.state, today);
+  return { loan, state, plan: planDeferral(state, { months, today }) };
+}
+
+export async function planLoanDeferral(
+  customerId: string,
+  loanId: string,
+  request: DeferralRequest,
+  now: Date,
+): Promise<LoanOnDate & { plan: DeferralPlan }> {
+  const today = await currentBusinessDate(now);
+  const { loan, plan } = await deferralOf(customerId, loanId, request.months, today);
+  return { loan, plan, today };
+}
+
+/** Shifts the loan's schedule as planned; no money moves, so only the loan's version guards it. */
+export async function deferLoan(customerId: string, loanId: string, request: DeferralRequest & { pin: string }, now: Date): Promise<LoanOnDate> {
+  const customer = await loadCustomer(customerId);
+  const today = await currentBusinessDate(now);
+  const { loan, state, plan } = await deferralOf(customerId, loanId, request.months, today);
+  await requirePin(customer, request.pin, now);
+  const next: loans.LoanRecord = {
+    ...loan,
+    annualizedRateBps: plan.annualizedRateBps,
+    annualizedRateDisplay: plan.annualizedRateDisplay,
+    state: applyDeferral(state, plan, today),
+  };
+  const saved = await loans.saveLoanChange(loan, next, { deferralReason: request.reason, deferredOn: today });
+  if (!saved) throw guardRefusal(LOAN_CHANGED);
+  return { loan: await ownLoan(customerId, loanId), today };
+}
