@@ -8,6 +8,7 @@ import { isCurrentBureauConsent } from '../domain/loan/consent.js';
 import { type ApprovedDecision, decide, type LoanApplication, type LoanDecision, loanApplicationSchema, RULE_VERSION } from '../domain/loan/decision.js';
 import type { LoanProduct } from '../domain/loan/product.js';
 import { allInOrder } from '../platform/all-in-order.js';
+import { isTryAgain, retry, type RetryPolicy, TryAgain } from '../platform/retry.js';
 import { currentBusinessDate } from '../store/business-date.js';
 import { decrypt } from '../store/crypto.js';
 import * as loans from '../store/loans.js';
@@ -45,6 +46,9 @@ function grantedLine(
   };
 }
 
+/** A credit line written over while its customer draws or repays: read again and redo. */
+const LINE_RACE: RetryPolicy = { attempts: 5, baseDelayMs: 10, maxDelayMs: 80, retryable: isTryAgain };
+
 export async function applyForLoan(
   customerId: string,
   request: LoanApplicationRequest,
@@ -78,25 +82,30 @@ export async function applyForLoan(
   });
   const decision = decide(application, report, product, { lprBps, today, ruleVersion: RULE_VERSION });
   const applicationId = randomUUID();
-  const line =
-    decision.outcome === 'APPROVED'
-      ? grantedLine(customerId, product, applicationId, decision, await loans.creditLine(customerId, product.productId))
-      : undefined;
-  await loans.saveApplication(
-    {
-      applicationId,
-      customerId,
-      createdAt: now.toISOString(),
-      productId: product.productId,
-      productVersion: product.version,
-      application,
-      bureauReport: report,
-      decision,
-      lprBps,
-      consent: { textVersion: bureauConsent.textVersion, agreedAt: now.toISOString() },
-    },
-    line,
-  );
+  const applicationRecord = {
+    applicationId,
+    customerId,
+    createdAt: now.toISOString(),
+    productId: product.productId,
+    productVersion: product.version,
+    application,
+    bureauReport: report,
+    decision,
+    lprBps,
+    consent: { textVersion: bureauConsent.textVersion, agreedAt: now.toISOString() },
+  };
+  // The new line carries over what is drawn on the old one; a drawdown or repayment landing
+  // between the read and the write would be lost, so the write is conditional and redone.
+  const line = await retry(LINE_RACE, async () => {
+    if (decision.outcome !== 'APPROVED') {
+      await loans.saveApplication(applicationRecord, undefined, undefined);
+      return undefined;
+    }
+    const existing = await loans.creditLine(customerId, product.productId);
+    const granted = grantedLine(customerId, product, applicationId, decision, existing);
+    if (!(await loans.saveApplication(applicationRecord, granted, existing?.usedFen))) throw new TryAgain('credit line moved');
+    return granted;
+  }).catch((error: unknown) => (isTryAgain(error) ? refuse('conflict', 'REQUEST_CONFLICT', '借款额度正在变动，请稍后重试') : Promise.reject(error)));
   const event = { customerId, at: now.toISOString(), ref: applicationId, product: { type: 'LOAN', id: product.productId } } as const;
   await allInOrder([
     recordCustomerEvent({ ...event, kind: 'LOAN_APPLIED' }),

@@ -10,6 +10,7 @@ import type { BillPaymentStatus } from '../domain/bills/bill.js';
 import { type BillCategory, type Biller, billerSchema, MAX_BILLERS } from '../domain/bills/biller.js';
 import type { Mismatch, SettledPayment } from '../domain/bills/reconciliation.js';
 import { db } from './client.js';
+import { shardPartitions, walkPartitions } from './index-walk.js';
 import { cancellationCodes, isConditionFailed, withContentionRetry } from './errors.js';
 import { keys } from './keys.js';
 import type { Guard } from './ledger.js';
@@ -22,10 +23,6 @@ export const MAX_HISTORY_PAGE = 50;
 const MAX_HISTORY_QUERIES = 5;
 /** A reconciliation report keeps at most this many mismatches; more are counted, not listed. */
 export const MAX_LISTED_MISMATCHES = 500;
-const INDEX_PAGE_ITEMS = 500;
-/** Pages read from one index shard at most (500,000 entries, far beyond a day's work). A larger
- *  shard stops the day close loudly rather than letting it act on part of an index. */
-const MAX_INDEX_PAGES_PER_SHARD = 1_000;
 
 const shardOf = (id: string) => createHash('sha256').update(id).digest().readUInt32BE(0) % BILL_INDEX_SHARDS;
 
@@ -312,33 +309,16 @@ async function paymentsById(customerId: string, paymentIds: string[]): Promise<B
   return paymentIds.map((id) => byId.get(id)).filter((record): record is BillPaymentRecord => record !== undefined);
 }
 
-async function* shardItems(partitions: string[]): AsyncGenerator<Record<string, unknown>> {
-  const { doc, tableName } = db();
-  for (const pk of partitions) {
-    let startKey: Record<string, unknown> | undefined;
-    for (let pageNumber = 1; pageNumber <= MAX_INDEX_PAGES_PER_SHARD; pageNumber++) {
-      const page = await doc.send(
-        new QueryCommand({ TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ExclusiveStartKey: startKey, Limit: INDEX_PAGE_ITEMS, ConsistentRead: true }),
-      );
-      for (const item of page.Items ?? []) yield item;
-      startKey = page.LastEvaluatedKey;
-      if (!startKey) break;
-    }
-    if (startKey) throw new Error(`bill index ${pk} holds more than ${MAX_INDEX_PAGES_PER_SHARD} pages`);
-  }
-}
-
-const shards = () => Array.from({ length: BILL_INDEX_SHARDS }, (_, shard) => shard);
 
 /** Every payment still HELD, as (customer, payment) pairs. */
 export async function* heldPayments(): AsyncGenerator<{ customerId: string; paymentId: string }> {
-  for await (const item of shardItems(shards().map(keys.heldBillShard))) yield { customerId: String(item.customerId), paymentId: String(item.SK) };
+  for await (const item of walkPartitions(shardPartitions(BILL_INDEX_SHARDS, keys.heldBillShard))) yield { customerId: String(item.customerId), paymentId: String(item.SK) };
 }
 
 /** Jinlin's side of a date's reconciliation: every payment settled under that business date. */
 export async function settledOn(date: string): Promise<(SettledPayment & { customerId: string })[]> {
   const settled: (SettledPayment & { customerId: string })[] = [];
-  for await (const item of shardItems(shards().map((shard) => keys.settledBillShard(date, shard)))) {
+  for await (const item of walkPartitions(shardPartitions(BILL_INDEX_SHARDS, (shard) => keys.settledBillShard(date, shard)))) {
     settled.push({ paymentId: String(item.SK), customerId: String(item.customerId), billerId: String(item.billerId), amountFen: Number(item.amountFen) });
   }
   return settled;
@@ -470,7 +450,7 @@ export async function markAutoPayRun(payee: PayeeRecord, month: string, result: 
 
 /** Every payee with auto-pay on, as (customer, payee) pairs. */
 export async function* autoPayPayees(): AsyncGenerator<{ customerId: string; payeeId: string }> {
-  for await (const item of shardItems(shards().map(keys.autoPayShard))) yield { customerId: String(item.customerId), payeeId: String(item.SK) };
+  for await (const item of walkPartitions(shardPartitions(BILL_INDEX_SHARDS, keys.autoPayShard))) yield { customerId: String(item.customerId), payeeId: String(item.SK) };
 }
 
 // ---- reconciliation reports -------------------------------------------------------------------

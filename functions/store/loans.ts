@@ -10,13 +10,14 @@ import { ONE_YEAR_LPR_BPS } from '../domain/loan/pricing.js';
 import type { LoanState } from '../domain/loan/state.js';
 import { currentCatalog, currentCatalogProduct, MAX_CATALOG_PRODUCTS, publishCatalogVersion } from './catalog.js';
 import { db } from './client.js';
+import { shardPartitions, walkPartitions } from './index-walk.js';
+import { transactWrite } from './transact.js';
 import { isConditionFailed } from './errors.js';
 import type { Guard } from './ledger.js';
 import { keys } from './keys.js';
 
 export const ACTIVE_LOAN_SHARDS = 16;
 const MAX_LOANS_PER_CUSTOMER = 100;
-const MAX_ACTIVE_LOANS_PER_SHARD_PAGE = 500;
 
 /** One item, read consistently (a decision or a money movement follows on what it says). */
 async function getItem(key: { PK: string; SK: string }): Promise<Record<string, unknown> | undefined> {
@@ -110,17 +111,35 @@ export async function latestApplication(customerId: string, productId: string): 
 
 /** Stores the application with its inputs, bureau report and decision (for audit and replay),
  *  and on approval the credit line it grants, replacing an older line of the same product. */
-export async function saveApplication(record: ApplicationRecord, line: CreditLineRecord | undefined): Promise<void> {
-  const { doc, tableName } = db();
-  await doc.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: { ...keys.loanApplication(record.customerId, record.createdAt, record.applicationId), type: 'LOAN_APPLICATION', ...record },
-      ConditionExpression: 'attribute_not_exists(PK)',
-    }),
-  );
-  if (!line) return;
-  await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.creditLine(line.customerId, line.productId), type: 'CREDIT_LINE', ...line } }));
+/** Writes the application and, when approved, its credit line, in one transaction. The line is
+ *  written only over the line that was read (`usedFenRead`, undefined: none): a drawdown or
+ *  repayment that moved the line meanwhile makes this return false and write nothing. */
+export async function saveApplication(record: ApplicationRecord, line: CreditLineRecord | undefined, usedFenRead: number | undefined): Promise<boolean> {
+  const { tableName } = db();
+  const refusedAt = await transactWrite([
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.loanApplication(record.customerId, record.createdAt, record.applicationId), type: 'LOAN_APPLICATION', ...record },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    ...(line
+      ? [
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...keys.creditLine(line.customerId, line.productId), type: 'CREDIT_LINE', ...line },
+              ...(usedFenRead === undefined
+                ? { ConditionExpression: 'attribute_not_exists(PK)' }
+                : { ConditionExpression: 'usedFen = :usedFenRead', ExpressionAttributeValues: { ':usedFenRead': usedFenRead } }),
+            },
+          },
+        ]
+      : []),
+  ]);
+  if (refusedAt === 0) throw new Error(`loan application ${record.applicationId} already stored`);
+  return refusedAt === undefined;
 }
 
 /** The items under a customer's partition whose sort key starts with `prefix`, in key order. */
@@ -271,22 +290,8 @@ export async function customerLoans(customerId: string): Promise<LoanRecord[]> {
 
 /** Every active loan as (customer, loan) pairs, shard by shard, page by page. */
 export async function* activeLoans(): AsyncGenerator<{ customerId: string; loanId: string }> {
-  const { doc, tableName } = db();
-  for (let shard = 0; shard < ACTIVE_LOAN_SHARDS; shard++) {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.activeLoanShard(shard) },
-          ExclusiveStartKey: startKey,
-          Limit: MAX_ACTIVE_LOANS_PER_SHARD_PAGE,
-        }),
-      );
-      for (const item of page.Items ?? []) yield { customerId: String(item.customerId), loanId: String(item.SK) };
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+  for await (const item of walkPartitions(shardPartitions(ACTIVE_LOAN_SHARDS, keys.activeLoanShard))) {
+    yield { customerId: String(item.customerId), loanId: String(item.SK) };
   }
 }
 

@@ -13,6 +13,7 @@ import { custodyAccountOf, type RedemptionKind } from '../domain/wealth/journals
 import { config } from '../config.js';
 import { currentCatalog, currentCatalogProduct, publishCatalogVersion } from './catalog.js';
 import { db } from './client.js';
+import { shardPartitions, walkPartitions } from './index-walk.js';
 import { cancellationCodes, isConditionFailed, withContentionRetry } from './errors.js';
 import { type Guard, houseShard, postJournal } from './ledger.js';
 import { keys } from './keys.js';
@@ -21,7 +22,6 @@ export const WEALTH_INDEX_SHARDS = 16;
 /** A customer's order list reads at most this many orders (newest shown first). */
 export const MAX_ORDERS_READ = 500;
 const MAX_HOLDINGS = 100;
-const INDEX_PAGE = 500;
 /** The longest NAV/yield history one request returns. */
 export const MAX_PRICE_POINTS = 366;
 
@@ -270,31 +270,11 @@ export function settleOrderGuards(previous: WealthOrderRecord, next: WealthOrder
 
 /** Every entry of a sharded index (of at most `skAtMost` when given), shard by shard, page by
  *  page: the walk ends with the index. */
-async function* indexEntries(partitionOf: (shard: number) => string, skAtMost?: string): AsyncGenerator<Record<string, unknown>> {
-  const { doc, tableName } = db();
-  for (let shard = 0; shard < WEALTH_INDEX_SHARDS; shard++) {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: skAtMost === undefined ? 'PK = :pk' : 'PK = :pk AND SK <= :bound',
-          ExpressionAttributeValues: { ':pk': partitionOf(shard), ...(skAtMost === undefined ? {} : { ':bound': skAtMost }) },
-          ExclusiveStartKey: startKey,
-          Limit: INDEX_PAGE,
-          ConsistentRead: true,
-        }),
-      );
-      yield* page.Items ?? [];
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-  }
-}
 
 /** Pending orders whose confirmation date is on or before `date`. */
 export async function* pendingOrdersThrough(date: string): AsyncGenerator<{ customerId: string; orderId: string }> {
   // '~' sorts after every character of an order id, so the bound takes all of `date`.
-  for await (const item of indexEntries(keys.wealthPendingShard, `${date}#~`)) yield { customerId: String(item.customerId), orderId: String(item.orderId) };
+  for await (const item of walkPartitions(shardPartitions(WEALTH_INDEX_SHARDS, keys.wealthPendingShard), `${date}#~`)) yield { customerId: String(item.customerId), orderId: String(item.orderId) };
 }
 
 // ---- holdings -----------------------------------------------------------------------------------
@@ -453,7 +433,7 @@ export function holderIndexGuard(productId: string, customerId: string): Guard {
 
 /** Every customer who has held the product. */
 export async function* productHolders(productId: string): AsyncGenerator<string> {
-  for await (const item of indexEntries((shard) => keys.wealthHolderShard(productId, shard))) yield String(item.customerId);
+  for await (const item of walkPartitions(shardPartitions(WEALTH_INDEX_SHARDS, (shard) => keys.wealthHolderShard(productId, shard)))) yield String(item.customerId);
 }
 
 export type ChangeOutcome = { ok: true; replayed: boolean } | LedgerRefusal;

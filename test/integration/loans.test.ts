@@ -16,7 +16,7 @@ import { loanApplicationRequest } from '../support/loan-application.js';
 import { assertLedgerSound, scanTable } from '../support/ledger-check.js';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '../../functions/store/client.js';
-import { seedProduct } from '../../functions/store/loans.js';
+import { creditLine, saveApplication, seedProduct } from '../../functions/store/loans.js';
 import { SEED_LOAN_PRODUCTS } from '../../functions/domain/loan/product.js';
 
 useBank();
@@ -28,6 +28,12 @@ async function approved(who: Onboarded) {
   const decision = expectOk(await call(loans, { method: 'POST', path: '/v1/loan-applications', token: who.token, body: application }));
   assert.equal(decision.outcome, 'APPROVED', JSON.stringify(decision));
   return decision;
+}
+
+async function storedLine(customerId: string) {
+  const line = await creditLine(customerId, 'consumer-credit');
+  assert.ok(line, 'the customer has a consumer-credit line');
+  return line;
 }
 
 async function draw(who: Onboarded, amountFen: number, key = randomUUID()) {
@@ -176,6 +182,23 @@ describe('loans', () => {
     const linesAfter = expectOk(await call(loans, { method: 'GET', path: '/v1/credit-lines', token: who.token }));
     assert.equal(linesAfter.items[0].availableFen, decision.creditLimitFen);
     await assertLedgerSound();
+  });
+
+  test('a re-approval never overwrites what a drawdown used of the line meanwhile', async () => {
+    const who = await onboard({ name: '钱多多' });
+    await approved(who);
+    const before = await storedLine(who.customerId);
+    expectOk(await draw(who, 300_000));
+    // An approval that read the line before the drawdown may not write over it…
+    const stale = { ...before, applicationId: randomUUID(), availableFen: before.creditLimitFen - before.usedFen };
+    const record = { applicationId: stale.applicationId, customerId: who.customerId, createdAt: new Date().toISOString() } as any;
+    assert.equal(await saveApplication(record, stale, before.usedFen), false);
+    assert.equal((await storedLine(who.customerId)).usedFen, 300_000);
+    // …and the service, re-reading, carries the drawn amount into the new line.
+    await approved(who);
+    const after = await storedLine(who.customerId);
+    assert.equal(after.usedFen, 300_000);
+    assert.equal(after.availableFen, after.creditLimitFen - 300_000);
   });
 
   test('repayments of one loan sent at once (new keys each) all land: the loser of the race allocates again', async () => {
