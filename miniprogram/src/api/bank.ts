@@ -1,4 +1,5 @@
-// Typed calls for every API route the mini-program uses (shapes from functions/contract).
+// The calls main-package pages make: sign-in, onboarding and the e-account (shapes from
+// functions/contract). A subpackage's own calls live in its api.ts.
 import Taro from '@tarojs/taro';
 import type {
   AccountDetail,
@@ -22,7 +23,7 @@ interface CodeResponse {
 }
 
 /** A wx.login code: from WeChat in the mini-program, from the local simulator in H5. */
-async function wechatLoginCode(simulatedUser: string): Promise<string> {
+export async function wechatLoginCode(simulatedUser: string): Promise<string> {
   if (process.env.TARO_ENV === 'h5') {
     const { code } = await publicRequest<CodeResponse>({
       method: 'POST',

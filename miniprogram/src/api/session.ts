@@ -40,6 +40,15 @@ export function simulatedUser(): string {
   return user;
 }
 
-export function rememberSimulatedUser(user: string): void {
+const SIMULATED_USER_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Why a typed simulated user cannot be used. */
+export const SIMULATED_USER_INVALID = '模拟用户只能包含字母、数字、下划线或短横线';
+
+/** Keeps the simulated user for this browser; false, keeping nothing, when the name is not one the
+ *  simulator accepts. */
+export function rememberSimulatedUser(user: string): boolean {
+  if (!SIMULATED_USER_PATTERN.test(user)) return false;
   Taro.setStorageSync(SIMULATED_USER_KEY, user);
+  return true;
 }

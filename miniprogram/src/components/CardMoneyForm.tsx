@@ -2,12 +2,14 @@ import { Text, View } from '@tarojs/components';
 import type { AccountDetail } from '@contract/schemas';
 import { useState } from 'react';
 import { getAccount, topUp, withdraw } from '@/api/bank';
-import { Field } from '@/components/Field';
-import { ErrorText, LoadFailed, Loading } from '@/components/Status';
-import { SubmitButton } from '@/components/SubmitButton';
+import { AmountInput } from '@/components/AmountInput';
+import { InfoRow } from '@/components/InfoRow';
+import { isPinShaped, PIN_MISSING, PinField } from '@/components/PinField';
+import { RemoteStatus } from '@/components/Status';
+import { SubmitActions } from '@/components/SubmitButton';
 import { useRemote } from '@/hooks/useRemote';
 import { useSubmit } from '@/hooks/useSubmit';
-import { formatFen, parseYuanToFen } from '@/lib/money';
+import { formatFen, typedAmount } from '@/lib/money';
 import { showResult } from '@/lib/result';
 
 export type CardDirection = 'top-up' | 'withdraw';
@@ -17,85 +19,52 @@ const TEXT = {
   withdraw: { title: '提现', from: '从电子账户转出到绑定卡', amountLabel: '提现金额', submit: '确认提现' },
 } as const;
 
-const PIN_PATTERN = /^\d{6}$/;
-
-function Form({ direction, account }: { direction: CardDirection; account: AccountDetail }) {
-  const text = TEXT[direction];
-  const [amount, setAmount] = useState('');
+/** Amount and PIN of a movement between the bound card and the e-account, and its submission. */
+export function useCardMoneyForm(direction: CardDirection) {
+  const [amount, setAmount] = useState(() => typedAmount(''));
   const [pin, setPin] = useState('');
-  const { busy, error, setError, run, resetKey } = useSubmit();
+  const { busy, error, setError, run, changing } = useSubmit();
 
-  function changeAmount(value: string) {
-    setAmount(value);
-    resetKey();
-  }
-
-  async function handleSubmit() {
-    const parsed = parseYuanToFen(amount);
-    if (!parsed.ok) {
-      setError(parsed.message);
-      return;
-    }
-    if (!PIN_PATTERN.test(pin)) {
-      setError('请输入 6 位支付密码');
-      return;
-    }
-    const body = { amountFen: parsed.amountFen, pin };
+  async function submit() {
+    if (!amount.parsed.ok) return setError(amount.parsed.message);
+    if (!isPinShaped(pin)) return setError(PIN_MISSING);
+    const body = { amountFen: amount.parsed.amountFen, pin };
     const move = direction === 'top-up' ? topUp : withdraw;
     const result = await run((idempotencyKey) => move(body, idempotencyKey));
     if (result) showResult(result);
     else setPin('');
   }
 
+  return { amount, changeAmount: changing(setAmount), pin, setPin, busy, error, submit };
+}
+
+function AccountCard({ subtitle, account }: { subtitle: string; account: AccountDetail }) {
+  return (
+    <View className='card'>
+      <Text className='card__subtitle'>{subtitle}</Text>
+      <InfoRow label='绑定卡' value={`${account.boundCard.bankName} ${account.boundCard.cardNumberMasked}`} />
+      <InfoRow label='电子账户' value={account.accountNumberMasked} />
+      <InfoRow label='可用余额' value={formatFen(account.balanceFen)} />
+    </View>
+  );
+}
+
+function Form({ direction, account }: { direction: CardDirection; account: AccountDetail }) {
+  const text = TEXT[direction];
+  const form = useCardMoneyForm(direction);
   return (
     <View className='page'>
+      <AccountCard subtitle={text.from} account={account} />
       <View className='card'>
-        <Text className='card__subtitle'>{text.from}</Text>
-        <View className='info-row'>
-          <Text className='info-row__label'>绑定卡</Text>
-          <Text className='info-row__value'>
-            {account.boundCard.bankName} {account.boundCard.cardNumberMasked}
-          </Text>
-        </View>
-        <View className='info-row'>
-          <Text className='info-row__label'>电子账户</Text>
-          <Text className='info-row__value'>{account.accountNumberMasked}</Text>
-        </View>
-        <View className='info-row'>
-          <Text className='info-row__label'>可用余额</Text>
-          <Text className='info-row__value'>{formatFen(account.balanceFen)}</Text>
-        </View>
-      </View>
-
-      <View className='card'>
-        <Field
-          id='amount-input'
-          label={text.amountLabel}
-          kind='amount'
-          value={amount}
-          onChange={changeAmount}
-          maxlength={13}
-          placeholder='0.00'
-        />
-        <Field
-          id='pin-input'
-          label='支付密码'
-          kind='pin'
-          value={pin}
-          onChange={setPin}
-          placeholder='6 位数字'
-        />
+        <AmountInput id='amount-input' label={text.amountLabel} value={form.amount} onChange={form.changeAmount} />
+        <PinField value={form.pin} onChange={form.setPin} />
       </View>
       <Text className='hint'>
         单笔最高 {formatFen(account.limits.maxSingleAmountFen)}，与绑定卡之间{text.title}不限日累计额度。
       </Text>
-
-      <View className='actions'>
-        <SubmitButton id='submit' busy={busy} onClick={handleSubmit}>
-          {text.submit}
-        </SubmitButton>
-      </View>
-      <ErrorText message={error} />
+      <SubmitActions id='submit' busy={form.busy} error={form.error} onClick={form.submit}>
+        {text.submit}
+      </SubmitActions>
     </View>
   );
 }
@@ -103,7 +72,6 @@ function Form({ direction, account }: { direction: CardDirection; account: Accou
 /** Top-up from, or withdrawal to, the bound Class I card. */
 export function CardMoneyForm({ direction }: { direction: CardDirection }) {
   const { remote, reload } = useRemote(getAccount);
-  if (remote.status === 'loading') return <Loading />;
-  if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
+  if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   return <Form direction={direction} account={remote.data} />;
 }

@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
+import type { Remote } from '@/hooks/useRemote';
 
 export function ErrorText({ message }: { message: string }) {
   if (!message) return null;
@@ -29,4 +30,9 @@ export function LoadFailed({ message, onRetry }: { message: string; onRetry: () 
       </Button>
     </View>
   );
+}
+
+/** What a page shows until its server data is ready: the spinner, or the failure with 重试. */
+export function RemoteStatus({ remote, onRetry }: { remote: Exclude<Remote<unknown>, { status: 'ready' }>; onRetry: () => void }) {
+  return remote.status === 'loading' ? <Loading /> : <LoadFailed message={remote.message} onRetry={onRetry} />;
 }

@@ -1,4 +1,6 @@
-import { Button } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import { ErrorText } from './Status';
 
 interface SubmitButtonProps {
   id: string;
@@ -21,5 +23,25 @@ export function SubmitButton({ id, busy, onClick, children }: SubmitButtonProps)
     >
       {busy ? '处理中…' : children}
     </Button>
+  );
+}
+
+interface SubmitActionsProps extends SubmitButtonProps {
+  /** What the last attempt answered, in the server's words ('' for nothing). */
+  error: string;
+  /** Further buttons after the primary one. */
+  extra?: ReactNode;
+}
+
+/** The foot of a form: its primary action, then the error of the last attempt. */
+export function SubmitActions({ error, extra, ...button }: SubmitActionsProps) {
+  return (
+    <>
+      <View className='actions'>
+        <SubmitButton {...button} />
+        {extra}
+      </View>
+      <ErrorText message={error} />
+    </>
   );
 }

@@ -10,6 +10,8 @@ interface Submit {
   run: <T>(request: (idempotencyKey: string) => Promise<T>) => Promise<T | undefined>;
   /** Call when the customer changes what is being submitted (amount, payee). */
   resetKey: () => void;
+  /** Wraps a setter of what is being submitted so that a change also calls `resetKey`. */
+  changing: <T>(set: (value: T) => void) => (value: T) => void;
 }
 
 /**
@@ -47,5 +49,12 @@ export function useSubmit(): Submit {
     }
   }, []);
 
-  return { busy, error, setError, run, resetKey };
+  function changing<T>(set: (value: T) => void) {
+    return (value: T) => {
+      set(value);
+      resetKey();
+    };
+  }
+
+  return { busy, error, setError, run, resetKey, changing };
 }

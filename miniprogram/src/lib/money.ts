@@ -32,3 +32,20 @@ export function parseYuanToFen(input: string): ParsedAmount {
   if (amountFen <= 0) return { ok: false, message: '金额须大于 0' };
   return { ok: true, amountFen };
 }
+
+/** An amount field: what the customer typed (text, so "1." survives typing) and what it parses to. */
+export interface TypedAmount {
+  text: string;
+  parsed: ParsedAmount;
+}
+
+export function typedAmount(text: string): TypedAmount {
+  return { text, parsed: parseYuanToFen(text) };
+}
+
+/** Fen the server sent, written back into an amount field: `1250` → `12.50`, a string operation
+ *  on the digits. */
+export function yuanInputText(amountFen: number): string {
+  const digits = String(amountFen).padStart(3, '0');
+  return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}

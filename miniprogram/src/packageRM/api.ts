@@ -14,6 +14,7 @@ import type {
   StaffMe,
   StaffSession,
 } from '@contract/rm-schemas';
+import { wechatLoginCode } from '@/api/bank';
 import { ApiError, bearerRequest, type RequestSpec, publicRequest } from '@/api/http';
 import { simulatedUser } from '@/api/session';
 import { PAGES } from '@/lib/nav';
@@ -34,23 +35,14 @@ function keep(session: StaffSession): StaffSession {
   return session;
 }
 
-/** A wx.login code: from WeChat in the mini-program, from the simulator in H5. */
-async function loginCode(user: string): Promise<string> {
-  if (isH5) {
-    const { code } = await publicRequest<{ code: string }>({ method: 'POST', path: '/v1/sim/wechat/login-code', body: { user } });
-    return code;
-  }
-  return (await Taro.login()).code;
-}
-
 export async function bindStaff(bindingCode: string, user: string): Promise<StaffSession> {
-  const code = await loginCode(user);
+  const code = await wechatLoginCode(user);
   return keep(await publicRequest<StaffSession>({ method: 'POST', path: '/v1/staff/bind', body: { code, bindingCode } }));
 }
 
 async function signInStaff(): Promise<string> {
   try {
-    const code = await loginCode(simulatedUser());
+    const code = await wechatLoginCode(simulatedUser());
     return keep(await publicRequest<StaffSession>({ method: 'POST', path: '/v1/staff/auth/wechat', body: { code } })).accessToken;
   } catch (error) {
     if (error instanceof ApiError && error.code === 'STAFF_NOT_BOUND') void Taro.redirectTo({ url: PAGES.rmBind });

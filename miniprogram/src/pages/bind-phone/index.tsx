@@ -1,10 +1,11 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import type { BaseEventOrig, ButtonProps } from '@tarojs/components';
 import { useState } from 'react';
 import { bindPhone, simulatedPhoneCode } from '@/api/bank';
 import { Field } from '@/components/Field';
+import { Intro } from '@/components/Intro';
 import { ErrorText } from '@/components/Status';
-import { SubmitButton } from '@/components/SubmitButton';
+import { SubmitActions } from '@/components/SubmitButton';
 import { useSubmit } from '@/hooks/useSubmit';
 import { goHome } from '@/lib/nav';
 
@@ -37,12 +38,9 @@ function SimulatedPhoneForm() {
           placeholder='请输入本人手机号'
         />
       </View>
-      <View className='actions'>
-        <SubmitButton id='phone-submit' busy={busy} onClick={handleSubmit}>
-          绑定手机号
-        </SubmitButton>
-      </View>
-      <ErrorText message={error} />
+      <SubmitActions id='phone-submit' busy={busy} error={error} onClick={handleSubmit}>
+        绑定手机号
+      </SubmitActions>
     </View>
   );
 }
@@ -82,10 +80,7 @@ function WechatPhoneButton() {
 export default function BindPhonePage() {
   return (
     <View className='page'>
-      <View className='intro'>
-        <Text className='intro__title'>绑定手机号</Text>
-        <Text className='intro__text'>手机号用于接收交易通知，也是他人向您转账时的收款账号。</Text>
-      </View>
+      <Intro title='绑定手机号' text='手机号用于接收交易通知，也是他人向您转账时的收款账号。' />
       {process.env.TARO_ENV === 'h5' ? <SimulatedPhoneForm /> : <WechatPhoneButton />}
     </View>
   );

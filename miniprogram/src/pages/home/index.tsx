@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import type { AccountSummary, Me } from '@contract/schemas';
 import { getMe, signOut } from '@/api/bank';
+import { MenuRow } from '@/components/MenuRow';
 import { ManagerCard } from '@/components/rm/ManagerCard';
-import { LoadFailed, Loading } from '@/components/Status';
+import { RemoteStatus } from '@/components/Status';
 import { useRemote } from '@/hooks/useRemote';
 import { formatFen } from '@/lib/money';
 import { goLogin, goTo, PAGES, type PagePath } from '@/lib/nav';
@@ -125,10 +126,7 @@ function AccountHome({ account }: { account: AccountSummary }) {
       </View>
 
       <View className='card menu'>
-        <View id='go-change-pin' className='menu__row' onClick={() => goTo(PAGES.pin)}>
-          <Text>修改支付密码</Text>
-          <Text className='menu__arrow'>›</Text>
-        </View>
+        <MenuRow id='go-change-pin' label='修改支付密码' onClick={() => goTo(PAGES.pin)} />
       </View>
     </View>
   );
@@ -142,8 +140,7 @@ export default function HomePage() {
     goLogin();
   }
 
-  if (remote.status === 'loading') return <Loading />;
-  if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
+  if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
 
   const me = remote.data;
   return (

@@ -2,17 +2,37 @@ import { Text, View } from '@tarojs/components';
 import { useLoad } from '@tarojs/taro';
 import { useState } from 'react';
 import { signIn } from '@/api/bank';
-import { loadSession, rememberSimulatedUser, simulatedUser } from '@/api/session';
+import { loadSession, rememberSimulatedUser, SIMULATED_USER_INVALID, simulatedUser } from '@/api/session';
 import { Field } from '@/components/Field';
 import { ReferralBanner } from '@/components/rm/ReferralBanner';
-import { ErrorText } from '@/components/Status';
-import { SubmitButton } from '@/components/SubmitButton';
+import { SubmitActions } from '@/components/SubmitButton';
 import { useSubmit } from '@/hooks/useSubmit';
 import { goHome, goTo, PAGES } from '@/lib/nav';
 import './index.css';
 
 const isH5 = process.env.TARO_ENV === 'h5';
-const SIMULATED_USER_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+function Brand() {
+  return (
+    <View className='login__brand'>
+      <View className='login__logo'>
+        <Text className='login__logo-text'>邻</Text>
+      </View>
+      <Text className='login__name'>近邻银行</Text>
+      <Text className='login__slogan'>不用跑网点，银行就在身边</Text>
+    </View>
+  );
+}
+
+/** H5: who the local WeChat simulator signs in as. */
+function SimulatedUser({ user, onChange }: { user: string; onChange: (user: string) => void }) {
+  return (
+    <View className='card'>
+      <Field id='login-user' label='模拟微信用户' value={user} onChange={onChange} maxlength={64} placeholder='同一用户即同一客户' />
+      <Text className='hint'>本地联调使用：由模拟器代替微信登录，同一浏览器保持同一用户。</Text>
+    </View>
+  );
+}
 
 export default function LoginPage() {
   const [user, setUser] = useState(() => (isH5 ? simulatedUser() : ''));
@@ -23,55 +43,28 @@ export default function LoginPage() {
   });
 
   async function handleSignIn() {
-    if (isH5) {
-      if (!SIMULATED_USER_PATTERN.test(user)) {
-        setError('模拟用户只能包含字母、数字、下划线或短横线');
-        return;
-      }
-      rememberSimulatedUser(user);
-    }
+    if (isH5 && !rememberSimulatedUser(user)) return setError(SIMULATED_USER_INVALID);
     const me = await run(() => signIn(user));
     if (me) goHome();
   }
 
   /** Staff sign in as the WeChat user on this page (in H5: the simulated one typed above). */
   function handleStaff() {
-    if (isH5 && SIMULATED_USER_PATTERN.test(user)) rememberSimulatedUser(user);
+    if (isH5) rememberSimulatedUser(user);
     goTo(PAGES.rmWorkbench);
   }
 
   return (
     <View className='page login'>
-      <View className='login__brand'>
-        <View className='login__logo'>
-          <Text className='login__logo-text'>邻</Text>
-        </View>
-        <Text className='login__name'>近邻银行</Text>
-        <Text className='login__slogan'>不用跑网点，银行就在身边</Text>
-      </View>
+      <Brand />
 
       <ReferralBanner />
 
-      {isH5 && (
-        <View className='card'>
-          <Field
-            id='login-user'
-            label='模拟微信用户'
-            value={user}
-            onChange={setUser}
-            maxlength={64}
-            placeholder='同一用户即同一客户'
-          />
-          <Text className='hint'>本地联调使用：由模拟器代替微信登录，同一浏览器保持同一用户。</Text>
-        </View>
-      )}
+      {isH5 && <SimulatedUser user={user} onChange={setUser} />}
 
-      <View className='actions'>
-        <SubmitButton id='login-wechat' busy={busy} onClick={handleSignIn}>
-          微信一键登录
-        </SubmitButton>
-      </View>
-      <ErrorText message={error} />
+      <SubmitActions id='login-wechat' busy={busy} error={error} onClick={handleSignIn}>
+        微信一键登录
+      </SubmitActions>
 
       <View className='login__links'>
         <Text

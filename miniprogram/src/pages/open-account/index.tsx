@@ -2,8 +2,8 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { openAccount } from '@/api/bank';
 import { Field } from '@/components/Field';
-import { ErrorText } from '@/components/Status';
-import { SubmitButton } from '@/components/SubmitButton';
+import { Intro } from '@/components/Intro';
+import { SubmitActions } from '@/components/SubmitButton';
 import { useSubmit } from '@/hooks/useSubmit';
 import { goHome } from '@/lib/nav';
 
@@ -24,10 +24,7 @@ export default function OpenAccountPage() {
 
   return (
     <View className='page'>
-      <View className='intro'>
-        <Text className='intro__title'>开通 II 类电子账户</Text>
-        <Text className='intro__text'>绑定一张本人名下的一类借记卡，开通后即可充值、提现与转账。</Text>
-      </View>
+      <Intro title='开通 II 类电子账户' text='绑定一张本人名下的一类借记卡，开通后即可充值、提现与转账。' />
       <View className='card'>
         <Field
           id='card-number'
@@ -45,12 +42,9 @@ export default function OpenAccountPage() {
         <Text className='hint'>· 与非绑定账户之间的转入、转出按 II 类户规定限额，可在转账页查看剩余额度。</Text>
         <Text className='hint'>· 电子账户不提供实体卡，不支持现金存取。</Text>
       </View>
-      <View className='actions'>
-        <SubmitButton id='open-account-submit' busy={busy} onClick={handleSubmit}>
-          同意并开通
-        </SubmitButton>
-      </View>
-      <ErrorText message={error} />
+      <SubmitActions id='open-account-submit' busy={busy} error={error} onClick={handleSubmit}>
+        同意并开通
+      </SubmitActions>
     </View>
   );
 }

@@ -2,8 +2,8 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { verifyRealName } from '@/api/bank';
 import { Field } from '@/components/Field';
-import { ErrorText } from '@/components/Status';
-import { SubmitButton } from '@/components/SubmitButton';
+import { Intro } from '@/components/Intro';
+import { SubmitActions } from '@/components/SubmitButton';
 import { useSubmit } from '@/hooks/useSubmit';
 import { goHome } from '@/lib/nav';
 
@@ -32,10 +32,7 @@ export default function RealNamePage() {
 
   return (
     <View className='page'>
-      <View className='intro'>
-        <Text className='intro__title'>实名认证</Text>
-        <Text className='intro__text'>根据监管要求，开立银行账户需核验本人身份信息。</Text>
-      </View>
+      <Intro title='实名认证' text='根据监管要求，开立银行账户需核验本人身份信息。' />
       <View className='card'>
         <Field
           id='real-name-name'
@@ -56,12 +53,9 @@ export default function RealNamePage() {
         />
       </View>
       <Text className='hint'>您的身份信息加密存储，仅用于身份核验，页面只显示脱敏信息。</Text>
-      <View className='actions'>
-        <SubmitButton id='real-name-submit' busy={busy} onClick={handleSubmit}>
-          提交认证
-        </SubmitButton>
-      </View>
-      <ErrorText message={error} />
+      <SubmitActions id='real-name-submit' busy={busy} error={error} onClick={handleSubmit}>
+        提交认证
+      </SubmitActions>
     </View>
   );
 }

@@ -1,14 +1,82 @@
 import { Text, View } from '@tarojs/components';
 import type { BillerCatalog } from '@contract/bill-schemas';
 import { useState } from 'react';
-import { getBillers } from '@/api/bills';
-import { LoadFailed, Loading } from '@/components/Status';
+import { MenuRow } from '@/components/MenuRow';
+import { RemoteStatus } from '@/components/Status';
 import { useRemote } from '@/hooks/useRemote';
 import { goTo, PAGES } from '@/lib/nav';
+import { getBillers } from '../../api';
 import { CATEGORY_GLYPHS } from '../../labels';
 import '../../bills.css';
 
 type Category = BillerCatalog['categories'][number];
+
+function Categories({ catalog, selected, onSelect }: { catalog: BillerCatalog; selected: Category | null; onSelect: (category: Category) => void }) {
+  return (
+    <View className='card'>
+      <Text className='card__title'>选择缴费类型</Text>
+      <View className='categories'>
+        {catalog.categories.map((item) => (
+          <View
+            key={item.category}
+            id={`bill-category-${item.category}`}
+            className={item.category === selected?.category ? 'category category--selected' : 'category'}
+            onClick={() => onSelect(item)}
+          >
+            <View className='category__icon'>
+              <Text>{CATEGORY_GLYPHS[item.category]}</Text>
+            </View>
+            <Text className='category__label'>{item.label}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+function Cities({ category, city, onSelect }: { category: Category; city: string | null; onSelect: (city: string) => void }) {
+  return (
+    <View className='card'>
+      <Text className='card__title'>选择城市</Text>
+      <View className='chips'>
+        {category.cities.map((item) => (
+          <View
+            key={item.code}
+            id={`bill-city-${item.code}`}
+            className={item.code === city ? 'chip chip--selected' : 'chip'}
+            onClick={() => onSelect(item.code)}
+          >
+            <Text>{item.name}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+function Billers({ billers }: { billers: BillerCatalog['items'] }) {
+  return (
+    <View className='card'>
+      <Text className='card__title'>选择缴费单位</Text>
+      {billers.map((biller) => (
+        <View
+          key={biller.billerId}
+          id={`biller-${biller.billerId}`}
+          className='list-row'
+          onClick={() => goTo(PAGES.billLookup, { billerId: biller.billerId })}
+        >
+          <View className='list-row__main'>
+            <Text className='list-row__title'>{biller.name}</Text>
+            <Text className='list-row__meta'>
+              {biller.city.name} · {biller.categoryLabel}
+            </Text>
+          </View>
+          <Text className='menu__arrow'>›</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
 
 function Chooser({ catalog }: { catalog: BillerCatalog }) {
   const [category, setCategory] = useState<Category | null>(null);
@@ -23,74 +91,12 @@ function Chooser({ catalog }: { catalog: BillerCatalog }) {
   const billers = catalog.items.filter((biller) => biller.category === category?.category && biller.city.code === city);
   return (
     <View>
-      <View className='card'>
-        <Text className='card__title'>选择缴费类型</Text>
-        <View className='categories'>
-          {catalog.categories.map((item) => (
-            <View
-              key={item.category}
-              id={`bill-category-${item.category}`}
-              className={item.category === category?.category ? 'category category--selected' : 'category'}
-              onClick={() => chooseCategory(item)}
-            >
-              <View className='category__icon'>
-                <Text>{CATEGORY_GLYPHS[item.category]}</Text>
-              </View>
-              <Text className='category__label'>{item.label}</Text>
-            </View>
-          ))}
-        </View>
-      </View>
-
-      {category && (
-        <View className='card'>
-          <Text className='card__title'>选择城市</Text>
-          <View className='chips'>
-            {category.cities.map((item) => (
-              <View
-                key={item.code}
-                id={`bill-city-${item.code}`}
-                className={item.code === city ? 'chip chip--selected' : 'chip'}
-                onClick={() => setCity(item.code)}
-              >
-                <Text>{item.name}</Text>
-              </View>
-            ))}
-          </View>
-        </View>
-      )}
-
-      {category && city && (
-        <View className='card'>
-          <Text className='card__title'>选择缴费单位</Text>
-          {billers.map((biller) => (
-            <View
-              key={biller.billerId}
-              id={`biller-${biller.billerId}`}
-              className='list-row'
-              onClick={() => goTo(PAGES.billLookup, { billerId: biller.billerId })}
-            >
-              <View className='list-row__main'>
-                <Text className='list-row__title'>{biller.name}</Text>
-                <Text className='list-row__meta'>
-                  {biller.city.name} · {biller.categoryLabel}
-                </Text>
-              </View>
-              <Text className='menu__arrow'>›</Text>
-            </View>
-          ))}
-        </View>
-      )}
-
+      <Categories catalog={catalog} selected={category} onSelect={chooseCategory} />
+      {category && <Cities category={category} city={city} onSelect={setCity} />}
+      {category && city && <Billers billers={billers} />}
       <View className='card menu'>
-        <View id='bills-payees' className='menu__row' onClick={() => goTo(PAGES.billPayees)}>
-          <Text>常用缴费户</Text>
-          <Text className='menu__arrow'>›</Text>
-        </View>
-        <View id='bills-history' className='menu__row' onClick={() => goTo(PAGES.billHistory)}>
-          <Text>缴费记录</Text>
-          <Text className='menu__arrow'>›</Text>
-        </View>
+        <MenuRow id='bills-payees' label='常用缴费户' onClick={() => goTo(PAGES.billPayees)} />
+        <MenuRow id='bills-history' label='缴费记录' onClick={() => goTo(PAGES.billHistory)} />
       </View>
     </View>
   );
@@ -98,9 +104,8 @@ function Chooser({ catalog }: { catalog: BillerCatalog }) {
 
 /** Bill payment: category → city → biller, then the account number on the next page. */
 export default function BillsPage() {
-  const { remote, reload } = useRemote(() => getBillers());
-  if (remote.status === 'loading') return <Loading />;
-  if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
+  const { remote, reload } = useRemote(getBillers);
+  if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   return (
     <View className='page'>
       <Chooser catalog={remote.data} />

@@ -1,159 +1,135 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { BillerView, BillView } from '@contract/bill-schemas';
-import { useEffect, useState } from 'react';
-import { getBillers, lookUpBill, lookUpPayeeBill, payBill, savePayee } from '@/api/bills';
-import { errorMessage } from '@/api/http';
+import { useState } from 'react';
+import { AmountInput } from '@/components/AmountInput';
 import { Field } from '@/components/Field';
-import { ErrorText, LoadFailed, Loading } from '@/components/Status';
-import { SubmitButton } from '@/components/SubmitButton';
+import { InfoRow } from '@/components/InfoRow';
+import { PinField } from '@/components/PinField';
+import { ErrorText, LoadFailed, RemoteStatus } from '@/components/Status';
+import { SubmitActions } from '@/components/SubmitButton';
+import { useRemote } from '@/hooks/useRemote';
 import { useSubmit } from '@/hooks/useSubmit';
-import { formatFen, parseYuanToFen } from '@/lib/money';
-import { goTo, PAGES, replaceWith } from '@/lib/nav';
-import { fenToYuanInput } from '../../amount';
+import { formatFen, typedAmount, yuanInputText } from '@/lib/money';
+import { goTo, PAGES } from '@/lib/nav';
+import { getBillers, lookUpBill, lookUpPayeeBill } from '../../api';
+import { type BillPayment, useBillPayment, useSavePayee } from './useBillPayment';
 import '../../bills.css';
 
-const PIN_PATTERN = /^\d{6}$/;
-
-function Row({ label, value, id }: { label: string; value: string; id?: string }) {
+/** The bill as the biller's gateway showed it. */
+function BillSummary({ view }: { view: BillView }) {
+  const { bill } = view;
   return (
-    <View className='info-row'>
-      <Text className='info-row__label'>{label}</Text>
-      <Text id={id} className='info-row__value'>
-        {value}
+    <View className='card'>
+      <Text className='card__title'>{view.biller.name}</Text>
+      <InfoRow label='户名' value={view.holderNameMasked} id='bill-holder' />
+      <InfoRow label={view.biller.accountNumberLabel} value={view.accountNumberMasked} />
+      {bill ? (
+        <View>
+          <InfoRow label='账期' value={bill.period} id='bill-period' />
+          {bill.dueDate && <InfoRow label='缴费截止' value={bill.dueDate} />}
+          {bill.arrears && <InfoRow label='其中滞纳金' value={formatFen(bill.arrears.lateFeeFen)} />}
+          <Text className='info-row__label'>应缴金额</Text>
+          <Text id='bill-amount-due' className='bill-due'>
+            {formatFen(bill.amountDueFen)}
+          </Text>
+        </View>
+      ) : (
+        <Text className='hint'>当前没有待缴账单</Text>
+      )}
+    </View>
+  );
+}
+
+function AlreadyPaid({ paymentId }: { paymentId: string | null }) {
+  return (
+    <View id='bill-already-paid' className='notice'>
+      <Text>本期账单已缴清，无需重复缴费</Text>
+      {paymentId && (
+        <Text className='link' onClick={() => goTo(PAGES.billReceipt, { paymentId })}>
+          {' '}查看回单 ›
+        </Text>
+      )}
+    </View>
+  );
+}
+
+type AmountOptions = NonNullable<BillView['amount']>;
+
+/** The amount the biller allows: its presets as chips, then the field with the allowed range. */
+function AmountChoice({ options, payment }: { options: AmountOptions; payment: BillPayment }) {
+  return (
+    <View>
+      {options.presetsFen.length > 1 && (
+        <View className='chips'>
+          {options.presetsFen.map((fen) => (
+            <View
+              key={fen}
+              id={`bill-preset-${fen}`}
+              className={payment.amount.text === yuanInputText(fen) ? 'chip chip--selected' : 'chip'}
+              onClick={() => payment.changeAmount(typedAmount(yuanInputText(fen)))}
+            >
+              <Text>{formatFen(fen)}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+      <AmountInput id='bill-amount' label='缴费金额' value={payment.amount} onChange={payment.changeAmount} />
+      <Text className='hint'>
+        可缴 {formatFen(options.minFen)} – {formatFen(options.maxFen)}
+        {options.kind === 'AT_LEAST_BILL' ? '，超出账单的部分作为预存' : ''}
       </Text>
     </View>
   );
 }
 
-/** The bill as the biller's gateway showed it, and the payment form when something is payable. */
+function PaymentForm({ view, accountNumber, options }: { view: BillView; accountNumber: string; options: AmountOptions }) {
+  const payment = useBillPayment(view, accountNumber);
+  return (
+    <View className='card'>
+      {options.fixedFen !== null ? (
+        <InfoRow label='缴费金额' value={formatFen(options.fixedFen)} id='bill-amount-fixed' />
+      ) : (
+        <AmountChoice options={options} payment={payment} />
+      )}
+      <PinField value={payment.pin} onChange={payment.setPin} />
+      <SubmitActions id='bill-pay-submit' busy={payment.busy} error={payment.error} onClick={payment.submit}>
+        确认缴费
+      </SubmitActions>
+    </View>
+  );
+}
+
+function SavePayee({ view, accountNumber }: { view: BillView; accountNumber: string }) {
+  const payee = useSavePayee(view, accountNumber);
+  if (payee.saved) {
+    return (
+      <View className='card'>
+        <Text id='bill-payee-saved' className='hint'>
+          已保存为常用缴费户
+        </Text>
+      </View>
+    );
+  }
+  return (
+    <View className='card'>
+      <Field id='bill-payee-nickname' label='备注名' value={payee.nickname} onChange={payee.setNickname} maxlength={20} placeholder='如：家里电费' />
+      <Button id='bill-save-payee' className='btn btn--ghost' onClick={payee.save}>
+        保存为常用缴费户
+      </Button>
+      <ErrorText message={payee.error} />
+    </View>
+  );
+}
+
+/** The bill, the payment form when something is payable, and saving the account as a payee. */
 function BillCard({ view, accountNumber }: { view: BillView; accountNumber: string }) {
-  const options = view.amount;
-  const [amount, setAmount] = useState(options && options.fixedFen === null && options.presetsFen[0] ? fenToYuanInput(options.presetsFen[0]) : '');
-  const [pin, setPin] = useState('');
-  const [nickname, setNickname] = useState('');
-  const [saved, setSaved] = useState(false);
-  const [saveError, setSaveError] = useState('');
-  const { busy, error, setError, run, resetKey } = useSubmit();
-
-  function changeAmount(value: string) {
-    setAmount(value);
-    resetKey();
-  }
-
-  async function handlePay() {
-    if (!options) return;
-    let amountFen = options.fixedFen;
-    if (amountFen === null) {
-      const parsed = parseYuanToFen(amount);
-      if (!parsed.ok) {
-        setError(parsed.message);
-        return;
-      }
-      amountFen = parsed.amountFen;
-    }
-    if (!PIN_PATTERN.test(pin)) {
-      setError('请输入 6 位支付密码');
-      return;
-    }
-    const target = view.payeeId ? { payeeId: view.payeeId } : { billerId: view.biller.billerId, accountNumber };
-    const body = { ...target, amountFen, pin, ...(view.bill ? { billPeriod: view.bill.period } : {}) };
-    const result = await run((idempotencyKey) => payBill(body, idempotencyKey));
-    if (result) replaceWith(PAGES.billReceipt, { paymentId: result.paymentId, balanceFen: result.balanceFen });
-    else setPin('');
-  }
-
-  async function handleSave() {
-    setSaveError('');
-    try {
-      await savePayee({ nickname: nickname.trim() || view.biller.name, billerId: view.biller.billerId, accountNumber });
-      setSaved(true);
-    } catch (failure) {
-      setSaveError(errorMessage(failure));
-    }
-  }
-
   return (
     <View>
-      <View className='card'>
-        <Text className='card__title'>{view.biller.name}</Text>
-        <Row label='户名' value={view.holderNameMasked} id='bill-holder' />
-        <Row label={view.biller.accountNumberLabel} value={view.accountNumberMasked} />
-        {view.bill ? (
-          <View>
-            <Row label='账期' value={view.bill.period} id='bill-period' />
-            {view.bill.dueDate && <Row label='缴费截止' value={view.bill.dueDate} />}
-            {view.bill.arrears && <Row label='其中滞纳金' value={formatFen(view.bill.arrears.lateFeeFen)} />}
-            <Text className='info-row__label'>应缴金额</Text>
-            <Text id='bill-amount-due' className='bill-due'>
-              {formatFen(view.bill.amountDueFen)}
-            </Text>
-          </View>
-        ) : (
-          <Text className='hint'>当前没有待缴账单</Text>
-        )}
-      </View>
-
-      {view.alreadyPaid && (
-        <View id='bill-already-paid' className='notice'>
-          <Text>本期账单已缴清，无需重复缴费</Text>
-          {view.alreadyPaid.paymentId && (
-            <Text className='link' onClick={() => goTo(PAGES.billReceipt, { paymentId: view.alreadyPaid!.paymentId! })}>
-              {' '}查看回单 ›
-            </Text>
-          )}
-        </View>
-      )}
-
-      {options && !view.alreadyPaid && (
-        <View className='card'>
-          {options.fixedFen !== null ? (
-            <Row label='缴费金额' value={formatFen(options.fixedFen)} id='bill-amount-fixed' />
-          ) : (
-            <View>
-              {options.presetsFen.length > 1 && (
-                <View className='chips'>
-                  {options.presetsFen.map((fen) => (
-                    <View key={fen} id={`bill-preset-${fen}`} className={amount === fenToYuanInput(fen) ? 'chip chip--selected' : 'chip'} onClick={() => changeAmount(fenToYuanInput(fen))}>
-                      <Text>{formatFen(fen)}</Text>
-                    </View>
-                  ))}
-                </View>
-              )}
-              <Field id='bill-amount' label='缴费金额' kind='amount' value={amount} onChange={changeAmount} maxlength={13} placeholder='0.00' />
-              <Text className='hint'>
-                可缴 {formatFen(options.minFen)} – {formatFen(options.maxFen)}
-                {options.kind === 'AT_LEAST_BILL' ? '，超出账单的部分作为预存' : ''}
-              </Text>
-            </View>
-          )}
-          <Field id='pin-input' label='支付密码' kind='pin' value={pin} onChange={setPin} placeholder='6 位数字' />
-          <View className='actions'>
-            <SubmitButton id='bill-pay-submit' busy={busy} onClick={handlePay}>
-              确认缴费
-            </SubmitButton>
-          </View>
-          <ErrorText message={error} />
-        </View>
-      )}
-
-      {!view.payeeId && (
-        <View className='card'>
-          {saved ? (
-            <Text id='bill-payee-saved' className='hint'>
-              已保存为常用缴费户
-            </Text>
-          ) : (
-            <View>
-              <Field id='bill-payee-nickname' label='备注名' value={nickname} onChange={setNickname} maxlength={20} placeholder='如：家里电费' />
-              <Button id='bill-save-payee' className='btn btn--ghost' onClick={handleSave}>
-                保存为常用缴费户
-              </Button>
-              <ErrorText message={saveError} />
-            </View>
-          )}
-        </View>
-      )}
+      <BillSummary view={view} />
+      {view.alreadyPaid && <AlreadyPaid paymentId={view.alreadyPaid.paymentId} />}
+      {view.amount && !view.alreadyPaid && <PaymentForm view={view} accountNumber={accountNumber} options={view.amount} />}
+      {!view.payeeId && <SavePayee view={view} accountNumber={accountNumber} />}
     </View>
   );
 }
@@ -185,12 +161,9 @@ function AccountForm({ biller }: { biller: BillerView }) {
           maxlength={30}
           placeholder={`请输入${biller.accountNumberLabel}`}
         />
-        <View className='actions'>
-          <SubmitButton id='bill-query' busy={busy} onClick={handleQuery}>
-            查询账单
-          </SubmitButton>
-        </View>
-        <ErrorText message={error} />
+        <SubmitActions id='bill-query' busy={busy} error={error} onClick={handleQuery}>
+          查询账单
+        </SubmitActions>
       </View>
       {view && queried === accountNumber && <BillCard key={`${queried}-${view.bill?.period ?? ''}`} view={view} accountNumber={queried} />}
     </View>
@@ -198,45 +171,21 @@ function AccountForm({ biller }: { biller: BillerView }) {
 }
 
 function PayeeBill({ payeeId }: { payeeId: string }) {
-  const [state, setState] = useState<{ view: BillView } | { error: string } | null>(null);
-  async function load() {
-    setState(null);
-    try {
-      setState({ view: await lookUpPayeeBill(payeeId) });
-    } catch (failure) {
-      setState({ error: errorMessage(failure) });
-    }
-  }
-  useEffect(() => {
-    void load();
-  }, [payeeId]);
-  if (!state) return <Loading />;
-  if ('error' in state) return <LoadFailed message={state.error} onRetry={load} />;
+  const { remote, reload } = useRemote(() => lookUpPayeeBill(payeeId));
+  if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   return (
     <View className='page'>
-      <BillCard view={state.view} accountNumber='' />
+      <BillCard view={remote.data} accountNumber='' />
     </View>
   );
 }
 
 function BillerForm({ billerId }: { billerId: string }) {
-  const [state, setState] = useState<{ biller: BillerView } | { error: string } | null>(null);
-  async function load() {
-    setState(null);
-    try {
-      const catalog = await getBillers();
-      const biller = catalog.items.find((item) => item.billerId === billerId);
-      setState(biller ? { biller } : { error: '该缴费单位暂不可用' });
-    } catch (failure) {
-      setState({ error: errorMessage(failure) });
-    }
-  }
-  useEffect(() => {
-    void load();
-  }, [billerId]);
-  if (!state) return <Loading />;
-  if ('error' in state) return <LoadFailed message={state.error} onRetry={load} />;
-  return <AccountForm biller={state.biller} />;
+  const { remote, reload } = useRemote(getBillers);
+  if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
+  const biller = remote.data.items.find((item) => item.billerId === billerId);
+  if (!biller) return <LoadFailed message='该缴费单位暂不可用' onRetry={reload} />;
+  return <AccountForm biller={biller} />;
 }
 
 /** Look a bill up (by account number, or a saved payee in one tap) and pay it with the PIN. */

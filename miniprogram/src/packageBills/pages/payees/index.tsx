@@ -1,18 +1,20 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { PayeeView } from '@contract/bill-schemas';
 import { useState } from 'react';
-import { deletePayee, getPayees, setAutoPay } from '@/api/bills';
 import { errorMessage } from '@/api/http';
+import { AmountInput } from '@/components/AmountInput';
 import { Field } from '@/components/Field';
-import { ErrorText, LoadFailed, Loading } from '@/components/Status';
+import { isPinShaped, PIN_MISSING, PinField } from '@/components/PinField';
+import { ErrorText, RemoteStatus } from '@/components/Status';
 import { useRemote } from '@/hooks/useRemote';
-import { formatFen, parseYuanToFen } from '@/lib/money';
+import { formatFen, typedAmount } from '@/lib/money';
 import { goTo, PAGES } from '@/lib/nav';
+import { deletePayee, getPayees, setAutoPay } from '../../api';
 import '../../bills.css';
 
 /** Monthly auto-pay: the largest bill it pays and the day of the month, granted with the PIN. */
 function AutoPayForm({ payee, onDone }: { payee: PayeeView; onDone: () => void }) {
-  const [cap, setCap] = useState('');
+  const [cap, setCap] = useState(() => typedAmount(''));
   const [day, setDay] = useState('');
   const [pin, setPin] = useState('');
   const [error, setError] = useState('');
@@ -21,13 +23,12 @@ function AutoPayForm({ payee, onDone }: { payee: PayeeView; onDone: () => void }
   async function save(turnOn: boolean) {
     let autoPay = null;
     if (turnOn) {
-      const parsed = parseYuanToFen(cap);
-      if (!parsed.ok) return setError(parsed.message);
+      if (!cap.parsed.ok) return setError(cap.parsed.message);
       const dayOfMonth = Number(day);
       if (!/^\d{1,2}$/.test(day) || dayOfMonth < 1 || dayOfMonth > 28) return setError('扣款日请填 1–28');
-      autoPay = { capFen: parsed.amountFen, dayOfMonth };
+      autoPay = { capFen: cap.parsed.amountFen, dayOfMonth };
     }
-    if (!/^\d{6}$/.test(pin)) return setError('请输入 6 位支付密码');
+    if (!isPinShaped(pin)) return setError(PIN_MISSING);
     setBusy(true);
     setError('');
     try {
@@ -43,9 +44,9 @@ function AutoPayForm({ payee, onDone }: { payee: PayeeView; onDone: () => void }
 
   return (
     <View>
-      <Field id={`autopay-cap-${payee.payeeId}`} label='单笔上限' kind='amount' value={cap} onChange={setCap} maxlength={9} placeholder='超过不自动缴' />
+      <AmountInput id={`autopay-cap-${payee.payeeId}`} label='单笔上限' value={cap} onChange={setCap} maxlength={9} placeholder='超过不自动缴' />
       <Field id={`autopay-day-${payee.payeeId}`} label='每月扣款日' kind='digits' value={day} onChange={setDay} maxlength={2} placeholder='1–28' />
-      <Field id={`autopay-pin-${payee.payeeId}`} label='支付密码' kind='pin' value={pin} onChange={setPin} placeholder='6 位数字' />
+      <PinField id={`autopay-pin-${payee.payeeId}`} value={pin} onChange={setPin} />
       <View className='row-actions'>
         <Button className='btn btn--primary btn--small' disabled={busy} onClick={() => save(true)}>
           开启自动缴费
@@ -120,8 +121,7 @@ function PayeeRow({ payee, onChanged }: { payee: PayeeView; onChanged: () => voi
 /** Saved payees: one tap to query and pay, monthly auto-pay, removal. */
 export default function PayeesPage() {
   const { remote, reload } = useRemote(getPayees);
-  if (remote.status === 'loading') return <Loading />;
-  if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
+  if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   return (
     <View className='page'>
       {remote.data.items.length === 0 && <Text className='hint'>还没有常用缴费户：查询账单后可保存</Text>}

@@ -1,47 +1,34 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { LoanDecisionView } from '@contract/loan-schemas';
+import { InfoRow } from '@/components/InfoRow';
+import { ResultCard } from '@/components/ResultPage';
 import { formatFen } from '@/lib/money';
 import { goHome, PAGES, replaceWith } from '@/lib/nav';
+import { Blocked } from '../../components/Blocked';
 import { Rates } from '../../components/Rates';
 import { takeOverDecision } from '../../decision';
 import '../../loan.css';
 
 function Approved({ decision }: { decision: LoanDecisionView }) {
+  const { annualizedRateDisplay, annualRateDisplay } = decision;
   return (
     <View>
-      <View className='card result__card'>
-        <View className='result__icon'>
-          <Text>✓</Text>
-        </View>
-        <Text id='decision-outcome' className='result__message'>
-          已批准
-        </Text>
-        <Text className='result__label'>授信额度</Text>
-        <Text id='decision-limit' className='result__amount'>
-          {decision.creditLimitFen === null ? '—' : formatFen(decision.creditLimitFen)}
-        </Text>
-        <View className='result__details'>
-          {decision.annualizedRateDisplay !== null && decision.annualRateDisplay !== null && (
-            <Rates
-              id='decision-annualized-rate'
-              annualizedRateDisplay={decision.annualizedRateDisplay}
-              annualRateDisplay={decision.annualRateDisplay}
-            />
-          )}
-          <View className='info-row'>
-            <Text className='info-row__label'>信用等级</Text>
-            <Text className='info-row__value'>{decision.grade}</Text>
-          </View>
-          <View className='info-row'>
-            <Text className='info-row__label'>额度有效期至</Text>
-            <Text className='info-row__value'>{decision.lineExpiresOn}</Text>
-          </View>
-          <View className='info-row'>
-            <Text className='info-row__label'>审批日期</Text>
-            <Text className='info-row__value'>{decision.decidedOn}</Text>
-          </View>
-        </View>
-      </View>
+      <ResultCard
+        message='已批准'
+        messageId='decision-outcome'
+        figure={{
+          label: '授信额度',
+          value: decision.creditLimitFen === null ? '—' : formatFen(decision.creditLimitFen),
+          id: 'decision-limit',
+        }}
+      >
+        {annualizedRateDisplay !== null && annualRateDisplay !== null && (
+          <Rates id='decision-annualized-rate' rates={{ annualizedRateDisplay, annualRateDisplay }} />
+        )}
+        <InfoRow label='信用等级' value={decision.grade ?? '—'} />
+        <InfoRow label='额度有效期至' value={decision.lineExpiresOn ?? '—'} />
+        <InfoRow label='审批日期' value={decision.decidedOn} />
+      </ResultCard>
       <Text className='hint'>
         年化利率按您申请的金额、期限与还款方式以内部收益率（IRR）法计算，每笔借款的利率以借款合同为准。
       </Text>
@@ -65,26 +52,16 @@ function Declined({ decision }: { decision: LoanDecisionView }) {
   const reapplyNow = decision.reapplyAfter === null || decision.reapplyAfter <= decision.decidedOn;
   return (
     <View>
-      <View className='card result__card'>
-        <View className='result__icon result__icon--warn'>
-          <Text>!</Text>
-        </View>
-        <Text id='decision-outcome' className='result__message'>
-          未通过
-        </Text>
-        <View className='result__details'>
-          <Text className='card__subtitle'>未通过的原因</Text>
-          {decision.reasons.map((reason) => (
-            <Text key={reason.code} className='reason'>
-              {reason.message}
-            </Text>
-          ))}
-        </View>
-      </View>
+      <ResultCard warn message='未通过' messageId='decision-outcome'>
+        <Text className='card__subtitle'>未通过的原因</Text>
+        {decision.reasons.map((reason) => (
+          <Text key={reason.code} className='reason'>
+            {reason.message}
+          </Text>
+        ))}
+      </ResultCard>
       <Text id='decision-reapply' className='hint'>
-        {reapplyNow
-          ? '调整申请内容后可立即重新申请。'
-          : `您可于 ${decision.reapplyAfter} 起重新申请。`}
+        {reapplyNow ? '调整申请内容后可立即重新申请。' : `您可于 ${decision.reapplyAfter} 起重新申请。`}
       </Text>
       <View className='actions'>
         {reapplyNow && (
@@ -104,31 +81,23 @@ function Declined({ decision }: { decision: LoanDecisionView }) {
   );
 }
 
+function DecisionGone() {
+  return (
+    <Blocked
+      title='审批结果已无法在此显示'
+      text='获批的额度可在「贷款」页查看和使用；未获批时可在「贷款」页重新申请。'
+      action={{ label: '查看我的贷款', onClick: () => replaceWith(PAGES.loans) }}
+    />
+  );
+}
+
 /** The automatic decision just made on the apply page, approved or with its reasons. */
 export default function DecisionPage() {
   const decision = takeOverDecision();
-  if (!decision) {
-    return (
-      <View className='page'>
-        <View className='card'>
-          <Text className='card__title'>审批结果已无法在此显示</Text>
-          <Text className='hint'>获批的额度可在「贷款」页查看和使用；未获批时可在「贷款」页重新申请。</Text>
-        </View>
-        <View className='actions'>
-          <Button className='btn btn--primary' onClick={() => replaceWith(PAGES.loans)}>
-            查看我的贷款
-          </Button>
-        </View>
-      </View>
-    );
-  }
+  if (!decision) return <DecisionGone />;
   return (
     <View className='page'>
-      {decision.outcome === 'APPROVED' ? (
-        <Approved decision={decision} />
-      ) : (
-        <Declined decision={decision} />
-      )}
+      {decision.outcome === 'APPROVED' ? <Approved decision={decision} /> : <Declined decision={decision} />}
     </View>
   );
 }

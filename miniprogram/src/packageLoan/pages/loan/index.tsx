@@ -1,7 +1,9 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { LoanView } from '@contract/loan-schemas';
-import { LoadFailed, Loading } from '@/components/Status';
+import { InfoRow } from '@/components/InfoRow';
+import { KeyFigure } from '@/components/KeyFigure';
+import { RemoteStatus } from '@/components/Status';
 import { useRemote } from '@/hooks/useRemote';
 import { formatFen } from '@/lib/money';
 import { goTo, PAGES } from '@/lib/nav';
@@ -21,12 +23,7 @@ function Summary({ loan }: { loan: LoanView }) {
           {loanStatusLabel(loan)}
         </Text>
       </View>
-      <View className='figure'>
-        <Text className='figure__label'>待还本金</Text>
-        <Text id='loan-outstanding' className='figure__amount'>
-          {formatFen(loan.outstandingPrincipalFen)}
-        </Text>
-      </View>
+      <KeyFigure label='待还本金' value={formatFen(loan.outstandingPrincipalFen)} id='loan-outstanding' />
       {overdue && (
         <View id='loan-overdue' className='notice notice--danger'>
           <Text>
@@ -37,12 +34,7 @@ function Summary({ loan }: { loan: LoanView }) {
         </View>
       )}
       {loan.nextDue && (
-        <View className='info-row'>
-          <Text className='info-row__label'>下期还款 {loan.nextDue.dueDate}</Text>
-          <Text id='loan-next-due' className='info-row__value'>
-            {formatFen(loan.nextDue.amountFen)}
-          </Text>
-        </View>
+        <InfoRow label={`下期还款 ${loan.nextDue.dueDate}`} value={formatFen(loan.nextDue.amountFen)} id='loan-next-due' />
       )}
     </View>
   );
@@ -61,16 +53,9 @@ function Terms({ loan }: { loan: LoanView }) {
   ];
   return (
     <View className='card'>
-      <Rates
-        id='loan-annualized-rate'
-        annualizedRateDisplay={loan.annualizedRateDisplay}
-        annualRateDisplay={loan.annualRateDisplay}
-      />
+      <Rates id='loan-annualized-rate' rates={loan} />
       {rows.map(([label, value]) => (
-        <View key={label} className='info-row'>
-          <Text className='info-row__label'>{label}</Text>
-          <Text className='info-row__value'>{value}</Text>
-        </View>
+        <InfoRow key={label} label={label} value={value} />
       ))}
     </View>
   );
@@ -113,8 +98,7 @@ export default function LoanPage() {
   const { params } = useRouter();
   const loanId = params.loanId ?? '';
   const { remote, reload } = useRemote(() => getLoan(loanId));
-  if (remote.status === 'loading') return <Loading />;
-  if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
+  if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   const loan = remote.data;
   return (
     <View className='page'>

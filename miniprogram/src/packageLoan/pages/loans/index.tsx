@@ -1,32 +1,18 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { CreditLineView, LoanView } from '@contract/loan-schemas';
-import { LoadFailed, Loading } from '@/components/Status';
+import { MenuRow } from '@/components/MenuRow';
+import { RemoteStatus } from '@/components/Status';
 import { useRemote } from '@/hooks/useRemote';
 import { formatFen } from '@/lib/money';
 import { goTo, PAGES } from '@/lib/nav';
 import { getCreditLines, getLoans } from '../../api';
+import { CreditLineCard } from '../../components/CreditLineCard';
 import { loanStatusClass, loanStatusLabel } from '../../labels';
 import '../../loan.css';
 
 function CreditLine({ line }: { line: CreditLineView }) {
   return (
-    <View className='card credit-line'>
-      <View className='card__head'>
-        <Text className='card__title'>{line.productName}</Text>
-        <Text className='badge'>信用等级 {line.grade}</Text>
-      </View>
-      <View className='figure'>
-        <Text className='figure__label'>可用额度</Text>
-        <Text className='figure__amount'>{formatFen(line.availableFen)}</Text>
-      </View>
-      <View className='info-row'>
-        <Text className='info-row__label'>总额度</Text>
-        <Text className='info-row__value'>{formatFen(line.creditLimitFen)}</Text>
-      </View>
-      <View className='info-row'>
-        <Text className='info-row__label'>额度有效期至</Text>
-        <Text className='info-row__value'>{line.lineExpiresOn}</Text>
-      </View>
+    <CreditLineCard line={line} className='card credit-line'>
       <Text className='hint'>借款前展示该笔借款的年化利率与完整还款计划。</Text>
       <View className='actions'>
         <Button
@@ -38,7 +24,7 @@ function CreditLine({ line }: { line: CreditLineView }) {
           去借款
         </Button>
       </View>
-    </View>
+    </CreditLineCard>
   );
 }
 
@@ -73,8 +59,7 @@ async function loadLoansPage(): Promise<{ lines: CreditLineView[]; loans: LoanVi
 /** The loans home: credit lines to draw on, or an invitation to apply; then my loans. */
 export default function LoansPage() {
   const { remote, reload } = useRemote(loadLoansPage);
-  if (remote.status === 'loading') return <Loading />;
-  if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
+  if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   const { lines, loans } = remote.data;
 
   return (
@@ -98,14 +83,7 @@ export default function LoansPage() {
       )}
 
       <View className='card menu'>
-        <View
-          id='loans-calculator'
-          className='menu__row'
-          onClick={() => goTo(PAGES.loanCalculator)}
-        >
-          <Text>借款计算器</Text>
-          <Text className='menu__arrow'>›</Text>
-        </View>
+        <MenuRow id='loans-calculator' label='借款计算器' onClick={() => goTo(PAGES.loanCalculator)} />
       </View>
 
       <View className='card'>

@@ -2,16 +2,16 @@ import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { PayoffQuoteView } from '@contract/loan-schemas';
 import { useState } from 'react';
-import { Field } from '@/components/Field';
-import { ErrorText, LoadFailed, Loading } from '@/components/Status';
-import { SubmitButton } from '@/components/SubmitButton';
+import { InfoRow } from '@/components/InfoRow';
+import { KeyFigure } from '@/components/KeyFigure';
+import { isPinShaped, PIN_MISSING, PinConfirm } from '@/components/PinField';
+import { RemoteStatus } from '@/components/Status';
 import { useRemote } from '@/hooks/useRemote';
 import { useSubmit } from '@/hooks/useSubmit';
 import { formatFen } from '@/lib/money';
 import { formatDateTime } from '@/lib/time';
 import { getLoan, getPayoffQuote, payOffLoan } from '../../api';
 import { PaidOff } from '../../components/PaidOff';
-import { PIN_PATTERN } from '../../form';
 import { showRepaymentResult } from '../../repayment';
 import '../../loan.css';
 
@@ -19,80 +19,49 @@ function expired(quote: PayoffQuoteView): boolean {
   return new Date(quote.validUntil).getTime() <= Date.now();
 }
 
-function PayoffForm({ quote, onRequote }: { quote: PayoffQuoteView; onRequote: () => void }) {
+/** Paying off at the server's quote, with the PIN, while the quote is valid. */
+function usePayoffForm(quote: PayoffQuoteView) {
   const [pin, setPin] = useState('');
   const { busy, error, setError, run } = useSubmit();
 
-  async function handleSubmit() {
-    if (expired(quote)) {
-      setError('报价已过期，请重新获取报价');
-      return;
-    }
-    if (!PIN_PATTERN.test(pin)) {
-      setError('请输入 6 位支付密码');
-      return;
-    }
+  async function submit() {
+    if (expired(quote)) return setError('报价已过期，请重新获取报价');
+    if (!isPinShaped(pin)) return setError(PIN_MISSING);
     const result = await run((idempotencyKey) => payOffLoan(quote.loanId, pin, idempotencyKey));
     if (result) showRepaymentResult('PAYOFF', result);
     else setPin('');
   }
 
+  return { pin, setPin, busy, error, submit };
+}
+
+function Quote({ quote }: { quote: PayoffQuoteView }) {
+  return (
+    <View className='card'>
+      <KeyFigure label='今日结清应还' value={formatFen(quote.totalFen)} id='payoff-total' />
+      <InfoRow label='剩余本金' value={formatFen(quote.principalFen)} />
+      <InfoRow label={`利息（计至今日，${quote.accruedInterestDays} 天）`} value={formatFen(quote.interestFen)} />
+      {quote.penaltyFen > 0 && <InfoRow label='罚息' value={formatFen(quote.penaltyFen)} />}
+      <InfoRow label='报价日期' value={quote.asOf} />
+      <InfoRow label='报价有效至' value={formatDateTime(quote.validUntil)} id='payoff-valid-until' />
+      {quote.coolingOff && <Text className='hint'>借款仍在冷静期内，提前结清免收利息。</Text>}
+    </View>
+  );
+}
+
+function PayoffForm({ quote, onRequote }: { quote: PayoffQuoteView; onRequote: () => void }) {
+  const form = usePayoffForm(quote);
+  const requote = (
+    <Button id='payoff-requote' className='btn btn--ghost' onClick={onRequote}>
+      重新报价
+    </Button>
+  );
   return (
     <View className='page'>
-      <View className='card'>
-        <View className='figure'>
-          <Text className='figure__label'>今日结清应还</Text>
-          <Text id='payoff-total' className='figure__amount'>
-            {formatFen(quote.totalFen)}
-          </Text>
-        </View>
-        <View className='info-row'>
-          <Text className='info-row__label'>剩余本金</Text>
-          <Text className='info-row__value'>{formatFen(quote.principalFen)}</Text>
-        </View>
-        <View className='info-row'>
-          <Text className='info-row__label'>利息（计至今日，{quote.accruedInterestDays} 天）</Text>
-          <Text className='info-row__value'>{formatFen(quote.interestFen)}</Text>
-        </View>
-        {quote.penaltyFen > 0 && (
-          <View className='info-row'>
-            <Text className='info-row__label'>罚息</Text>
-            <Text className='info-row__value'>{formatFen(quote.penaltyFen)}</Text>
-          </View>
-        )}
-        <View className='info-row'>
-          <Text className='info-row__label'>报价日期</Text>
-          <Text className='info-row__value'>{quote.asOf}</Text>
-        </View>
-        <View className='info-row'>
-          <Text className='info-row__label'>报价有效至</Text>
-          <Text id='payoff-valid-until' className='info-row__value'>
-            {formatDateTime(quote.validUntil)}
-          </Text>
-        </View>
-        {quote.coolingOff && <Text className='hint'>借款仍在冷静期内，提前结清免收利息。</Text>}
-      </View>
-
-      <View className='card'>
-        <Field
-          id='pin-input'
-          label='支付密码'
-          kind='pin'
-          value={pin}
-          onChange={setPin}
-          placeholder='6 位数字'
-        />
-      </View>
-      <Text className='hint'>报价过期后请重新获取报价。</Text>
-      <View className='actions'>
-        <SubmitButton id='payoff-submit' busy={busy} onClick={handleSubmit}>
-          确认结清
-        </SubmitButton>
-        <Button id='payoff-requote' className='btn btn--ghost' onClick={onRequote}>
-          重新报价
-        </Button>
-      </View>
-      <ErrorText message={error} />
+      <Quote quote={quote} />
+      <PinConfirm id='payoff-submit' form={form} note={<Text className='hint'>报价过期后请重新获取报价。</Text>} extra={requote}>
+        确认结清
+      </PinConfirm>
     </View>
   );
 }
@@ -105,8 +74,7 @@ export default function PayoffPage() {
     const loan = await getLoan(loanId);
     return loan.status === 'ACTIVE' ? getPayoffQuote(loanId) : null;
   });
-  if (remote.status === 'loading') return <Loading />;
-  if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
+  if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   if (remote.data === null) return <PaidOff />;
   return <PayoffForm key={remote.data.validUntil} quote={remote.data} onRequote={reload} />;
 }

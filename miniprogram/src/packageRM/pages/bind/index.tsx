@@ -1,16 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { rememberSimulatedUser, simulatedUser } from '@/api/session';
+import { rememberSimulatedUser, SIMULATED_USER_INVALID, simulatedUser } from '@/api/session';
 import { Field } from '@/components/Field';
-import { ErrorText } from '@/components/Status';
-import { SubmitButton } from '@/components/SubmitButton';
+import { SubmitActions } from '@/components/SubmitButton';
 import { useSubmit } from '@/hooks/useSubmit';
 import { PAGES, replaceWith } from '@/lib/nav';
 import { bindStaff, isH5 } from '../../api';
 import '../../rm.css';
 
 const BINDING_CODE = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{12}$/;
-const SIMULATED_USER = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** What the manager typed, as the code: spaces and dashes dropped, letters upper-cased. */
 const normalized = (typed: string) => typed.replace(/[\s-]/g, '').toUpperCase();
@@ -23,17 +21,8 @@ export default function BindPage() {
 
   async function handleBind() {
     const bindingCode = normalized(code);
-    if (!BINDING_CODE.test(bindingCode)) {
-      setError('绑定码为 12 位字母或数字，请核对');
-      return;
-    }
-    if (isH5) {
-      if (!SIMULATED_USER.test(user)) {
-        setError('模拟用户只能包含字母、数字、下划线或短横线');
-        return;
-      }
-      rememberSimulatedUser(user);
-    }
+    if (!BINDING_CODE.test(bindingCode)) return setError('绑定码为 12 位字母或数字，请核对');
+    if (isH5 && !rememberSimulatedUser(user)) return setError(SIMULATED_USER_INVALID);
     const session = await run(() => bindStaff(bindingCode, user));
     if (session) replaceWith(PAGES.rmWorkbench);
   }
@@ -48,12 +37,9 @@ export default function BindPage() {
         )}
         <Field id='rm-binding-code' label='绑定码' value={code} onChange={setCode} maxlength={20} placeholder='12 位，如 ABCD-EFGH-JKMN' />
       </View>
-      <View className='actions'>
-        <SubmitButton id='rm-bind-submit' busy={busy} onClick={handleBind}>
-          绑定
-        </SubmitButton>
-      </View>
-      <ErrorText message={error} />
+      <SubmitActions id='rm-bind-submit' busy={busy} error={error} onClick={handleBind}>
+        绑定
+      </SubmitActions>
     </View>
   );
 }

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { LoadFailed, Loading } from '@/components/Status';
+import { RemoteStatus } from '@/components/Status';
 import { useRemote } from '@/hooks/useRemote';
 import { formatFen } from '@/lib/money';
 import { getLeaderboard } from '../../api';
@@ -8,8 +8,7 @@ import '../../rm.css';
 /** Branch leads: the branch's managers ranked over the last 30 days. */
 export default function LeaderboardPage() {
   const { remote, reload } = useRemote(() => getLeaderboard(30));
-  if (remote.status === 'loading') return <Loading />;
-  if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
+  if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   const board = remote.data;
   return (
     <View className='page'>

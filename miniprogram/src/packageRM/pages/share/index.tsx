@@ -3,8 +3,9 @@ import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { NamedProduct, ShareLinkView, SharePoster } from '@contract/rm-schemas';
 import { Field } from '@/components/Field';
-import { ErrorText, LoadFailed, Loading } from '@/components/Status';
-import { SubmitButton } from '@/components/SubmitButton';
+import { InfoRow } from '@/components/InfoRow';
+import { ErrorText, RemoteStatus } from '@/components/Status';
+import { SubmitActions } from '@/components/SubmitButton';
 import { useRemote } from '@/hooks/useRemote';
 import { useSubmit } from '@/hooks/useSubmit';
 import { PAGES, replaceWith } from '@/lib/nav';
@@ -22,8 +23,7 @@ function NewLink() {
   const [days, setDays] = useState<number | null>(30);
   const { busy, error, setError, run } = useSubmit();
 
-  if (remote.status === 'loading') return <Loading />;
-  if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
+  if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
 
   async function handleCreate() {
     if (!product) {
@@ -73,12 +73,9 @@ function NewLink() {
           ))}
         </View>
       </View>
-      <View className='actions'>
-        <SubmitButton id='rm-share-submit' busy={busy} onClick={handleCreate}>
-          生成分享
-        </SubmitButton>
-      </View>
-      <ErrorText message={error} />
+      <SubmitActions id='rm-share-submit' busy={busy} error={error} onClick={handleCreate}>
+        生成分享
+      </SubmitActions>
     </View>
   );
 }
@@ -92,8 +89,7 @@ async function loadShare(code: string): Promise<{ link: ShareLinkView; poster: S
 function LinkCard({ code, onLink }: { code: string; onLink: (link: ShareLinkView) => void }) {
   const { remote, reload } = useRemote(() => loadShare(code));
   const { busy, error, run } = useSubmit();
-  if (remote.status === 'loading') return <Loading />;
-  if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
+  if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   const { link, poster } = remote.data;
   onLink(link);
 
@@ -111,20 +107,9 @@ function LinkCard({ code, onLink }: { code: string; onLink: (link: ShareLinkView
           </Text>
         </View>
         <Text className='card__subtitle'>{link.title}</Text>
-        <View className='info-row'>
-          <Text className='info-row__label'>短码</Text>
-          <Text id='rm-link-code' className='info-row__value'>
-            {link.code}
-          </Text>
-        </View>
-        <View className='info-row'>
-          <Text className='info-row__label'>活动</Text>
-          <Text className='info-row__value'>{link.campaign ?? '—'}</Text>
-        </View>
-        <View className='info-row'>
-          <Text className='info-row__label'>有效期至</Text>
-          <Text className='info-row__value'>{dateOf(link.expiresAt)}</Text>
-        </View>
+        <InfoRow label='短码' value={link.code} id='rm-link-code' />
+        <InfoRow label='活动' value={link.campaign ?? '—'} />
+        <InfoRow label='有效期至' value={dateOf(link.expiresAt)} />
       </View>
 
       {poster && (

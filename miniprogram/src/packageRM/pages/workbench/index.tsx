@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Dashboard } from '@contract/rm-schemas';
-import { LoadFailed, Loading } from '@/components/Status';
+import { MenuRow } from '@/components/MenuRow';
+import { RemoteStatus } from '@/components/Status';
 import { useRemote } from '@/hooks/useRemote';
 import { formatFen } from '@/lib/money';
 import { goTo, PAGES } from '@/lib/nav';
@@ -46,17 +47,9 @@ function Money({ board }: { board: Dashboard }) {
 /** The manager's home: who they are, the funnel and money for a period, and where to go next. */
 export default function WorkbenchPage() {
   const [days, setDays] = useState<number>(30);
-  const { remote, reload } = useRemote(() => getDashboard(days));
-  const shown = useRef(days);
-  useEffect(() => {
-    // The first load comes with the page showing; a new period loads again.
-    if (shown.current === days) return;
-    shown.current = days;
-    void reload();
-  }, [days, reload]);
+  const { remote, reload } = useRemote(() => getDashboard(days), days);
 
-  if (remote.status === 'loading') return <Loading />;
-  if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
+  if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   const board = remote.data;
 
   return (
@@ -86,23 +79,11 @@ export default function WorkbenchPage() {
       <Money board={board} />
 
       <View className='card menu'>
-        <View id='rm-go-share' className='menu__row' onClick={() => goTo(PAGES.rmShare)}>
-          <Text>分享产品（卡片 / 小程序码）</Text>
-          <Text className='menu__arrow'>›</Text>
-        </View>
-        <View id='rm-go-links' className='menu__row' onClick={() => goTo(PAGES.rmLinks)}>
-          <Text>我的分享链接</Text>
-          <Text className='menu__arrow'>›</Text>
-        </View>
-        <View id='rm-go-customers' className='menu__row' onClick={() => goTo(PAGES.rmCustomers)}>
-          <Text>我的客户</Text>
-          <Text className='menu__arrow'>›</Text>
-        </View>
+        <MenuRow id='rm-go-share' label='分享产品（卡片 / 小程序码）' onClick={() => goTo(PAGES.rmShare)} />
+        <MenuRow id='rm-go-links' label='我的分享链接' onClick={() => goTo(PAGES.rmLinks)} />
+        <MenuRow id='rm-go-customers' label='我的客户' onClick={() => goTo(PAGES.rmCustomers)} />
         {board.staff.role === 'BRANCH_LEAD' && (
-          <View id='rm-go-leaderboard' className='menu__row' onClick={() => goTo(PAGES.rmLeaderboard)}>
-            <Text>支行排行</Text>
-            <Text className='menu__arrow'>›</Text>
-          </View>
+          <MenuRow id='rm-go-leaderboard' label='支行排行' onClick={() => goTo(PAGES.rmLeaderboard)} />
         )}
       </View>
 

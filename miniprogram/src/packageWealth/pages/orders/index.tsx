@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import type { WealthOrderView } from '@contract/wealth-schemas';
-import { getWealthOrders } from '@/api/wealth';
-import { LoadFailed, Loading } from '@/components/Status';
+import { RemoteStatus } from '@/components/Status';
 import { useRemote } from '@/hooks/useRemote';
 import { formatFen } from '@/lib/money';
 import { goTo, PAGES } from '@/lib/nav';
 import { formatDateTime } from '@/lib/time';
+import { getWealthOrders } from '../../api';
 import '../../wealth.css';
 
 /** What an order moved: the amount paid, or what a redemption paid out (units while pending). */
@@ -16,8 +16,7 @@ function orderFigure(order: WealthOrderView): string {
 
 export default function WealthOrdersPage() {
   const { remote, reload } = useRemote(getWealthOrders);
-  if (remote.status === 'loading') return <Loading />;
-  if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
+  if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   const { items } = remote.data;
   return (
     <View className='page'>

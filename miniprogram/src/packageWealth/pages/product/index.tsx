@@ -1,12 +1,14 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { WealthHistory, WealthProductView } from '@contract/wealth-schemas';
-import { getWealthHistory, getWealthProduct } from '@/api/wealth';
-import { LoadFailed, Loading } from '@/components/Status';
+import { InfoRow } from '@/components/InfoRow';
+import { KeyFigure } from '@/components/KeyFigure';
+import { RemoteStatus } from '@/components/Status';
 import { useRemote } from '@/hooks/useRemote';
 import { formatFen } from '@/lib/money';
 import { goTo, PAGES } from '@/lib/nav';
-import { Row } from '../../components/Bits';
+import { getWealthHistory, getWealthProduct } from '../../api';
+import { ProductBadges } from '../../components/Bits';
 import '../../wealth.css';
 
 /** The NAV or 7-day yield history as bars; the server scales the heights. */
@@ -29,8 +31,8 @@ function Chart({ history }: { history: WealthHistory }) {
         <Text>{first.date}</Text>
         <Text>{last.date}</Text>
       </View>
-      <Row label='区间最低' value={history.lowDisplay ?? '—'} />
-      <Row label='区间最高' value={history.highDisplay ?? '—'} />
+      <InfoRow label='区间最低' value={history.lowDisplay ?? '—'} />
+      <InfoRow label='区间最高' value={history.highDisplay ?? '—'} />
     </View>
   );
 }
@@ -39,15 +41,15 @@ function Rules({ product }: { product: WealthProductView }) {
   return (
     <View className='card'>
       <Text className='card__title'>产品规则</Text>
-      <Row label='发行机构' value={`${product.issuerName}（${product.issuerLabel}）`} />
-      <Row label='风险等级' value={product.riskLabel} />
-      <Row label='起购金额' value={product.purchaseRule} />
-      <Row label='单笔上限' value={formatFen(product.maxPurchaseFen)} />
-      <Row label='募集期' value={`${product.subscriptionOpensOn} 至 ${product.subscriptionClosesOn ?? '长期开放'}`} />
-      {product.termDays !== null && <Row label='产品期限' value={`${product.termDays} 天`} />}
-      {product.maturityDate !== null && <Row label='到期日' value={product.maturityDate} />}
-      <Row label='冷静期' value={product.coolingOffHours > 0 ? `${product.coolingOffHours} 小时` : '无'} />
-      {product.incomePer10kDisplay !== null && <Row label='万份收益（元）' value={product.incomePer10kDisplay} />}
+      <InfoRow label='发行机构' value={`${product.issuerName}（${product.issuerLabel}）`} />
+      <InfoRow label='风险等级' value={product.riskLabel} />
+      <InfoRow label='起购金额' value={product.purchaseRule} />
+      <InfoRow label='单笔上限' value={formatFen(product.maxPurchaseFen)} />
+      <InfoRow label='募集期' value={`${product.subscriptionOpensOn} 至 ${product.subscriptionClosesOn ?? '长期开放'}`} />
+      {product.termDays !== null && <InfoRow label='产品期限' value={`${product.termDays} 天`} />}
+      {product.maturityDate !== null && <InfoRow label='到期日' value={product.maturityDate} />}
+      <InfoRow label='冷静期' value={product.coolingOffHours > 0 ? `${product.coolingOffHours} 小时` : '无'} />
+      {product.incomePer10kDisplay !== null && <InfoRow label='万份收益（元）' value={product.incomePer10kDisplay} />}
       <Text className='hint'>赎回：{product.redemptionRule}</Text>
       <Text className='hint'>费用：{product.fees.display}（已在净值或收益率中扣除）</Text>
       {product.description && <Text className='hint'>{product.description}</Text>}
@@ -64,26 +66,19 @@ export default function WealthProductPage() {
   const { params } = useRouter();
   const productId = params.productId ?? '';
   const { remote, reload } = useRemote(() => loadProduct(productId));
-  if (remote.status === 'loading') return <Loading />;
-  if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
+  if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   const { product, history } = remote.data;
   return (
     <View className='page'>
       <View className='card'>
         <Text className='card__title'>{product.name}</Text>
-        <View className='badges'>
-          <Text className='badge'>{product.typeLabel}</Text>
-          <Text className='badge badge--risk'>{product.riskLevel}</Text>
-        </View>
-        <View className='figure'>
-          <Text className='figure__label'>
-            {product.headline.label}
-            {product.headline.date ? `（${product.headline.date}）` : ''}
-          </Text>
-          <Text id='product-headline' className='figure__amount gain'>
-            {product.headline.display}
-          </Text>
-        </View>
+        <ProductBadges typeLabel={product.typeLabel} risk={product.riskLevel} />
+        <KeyFigure
+          label={product.headline.date ? `${product.headline.label}（${product.headline.date}）` : product.headline.label}
+          value={product.headline.display}
+          id='product-headline'
+          tone='gain'
+        />
       </View>
       <Chart history={history} />
       <Rules product={product} />

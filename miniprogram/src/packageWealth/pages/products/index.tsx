@@ -1,34 +1,26 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { RiskProfile, WealthHoldings, WealthProductView } from '@contract/wealth-schemas';
-import { getRiskProfile, getWealthHoldings, getWealthProducts } from '@/api/wealth';
-import { LoadFailed, Loading } from '@/components/Status';
+import { RemoteStatus } from '@/components/Status';
 import { useRemote } from '@/hooks/useRemote';
 import { formatFen } from '@/lib/money';
 import { goTo, PAGES } from '@/lib/nav';
-import { Earnings, Figure } from '../../components/Bits';
+import { getRiskProfile, getWealthHoldings, getWealthProducts } from '../../api';
+import { Figure, ProductBadges, ValueFigures } from '../../components/Bits';
 import '../../wealth.css';
 
 function Summary({ holdings }: { holdings: WealthHoldings }) {
   const { totals } = holdings;
   return (
     <View className='card'>
-      <View className='figure'>
-        <Text className='figure__label'>理财总市值</Text>
-        <Text id='wealth-total-value' className='figure__amount'>
-          {formatFen(totals.marketValueFen)}
-        </Text>
-      </View>
-      <View className='figures'>
-        <Figure label='昨日收益'>
-          <Earnings id='wealth-yesterday' amountFen={totals.yesterdayEarningsFen} />
-        </Figure>
-        <Figure label='累计收益'>
-          <Earnings id='wealth-total-earnings' amountFen={totals.totalEarningsFen} />
-        </Figure>
+      <ValueFigures
+        label='理财总市值'
+        figures={totals}
+        ids={{ value: 'wealth-total-value', yesterday: 'wealth-yesterday', total: 'wealth-total-earnings' }}
+      >
         <Figure label='确认中'>
           <Text className='figures__value'>{formatFen(totals.pendingPurchaseFen)}</Text>
         </Figure>
-      </View>
+      </ValueFigures>
       <View className='buttons'>
         <Button id='wealth-holdings' className='btn btn--primary btn--small' onClick={() => goTo(PAGES.wealthHoldings)}>
           我的持仓
@@ -72,11 +64,9 @@ function ProductRow({ product }: { product: WealthProductView }) {
     <View id={`product-${product.productId}`} className='product-item' onClick={() => goTo(PAGES.wealthProduct, { productId: product.productId })}>
       <View className='product-item__body'>
         <Text className='product-item__name'>{product.name}</Text>
-        <View className='badges'>
-          <Text className='badge'>{product.typeLabel}</Text>
-          <Text className='badge badge--risk'>{product.riskLevel}</Text>
+        <ProductBadges typeLabel={product.typeLabel} risk={product.riskLevel}>
           {!product.onSale && <Text className='badge badge--muted'>暂停申购</Text>}
-        </View>
+        </ProductBadges>
         <Text className='product-item__rule'>{product.purchaseRule}</Text>
       </View>
       <View className='product-item__side'>
@@ -95,8 +85,7 @@ async function loadWealthHome() {
 /** 理财: what I hold, my risk level, and the products on offer. */
 export default function WealthHomePage() {
   const { remote, reload } = useRemote(loadWealthHome);
-  if (remote.status === 'loading') return <Loading />;
-  if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
+  if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   const { products, profile, holdings } = remote.data;
   return (
     <View className='page'>

@@ -2,32 +2,24 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { RiskAssessmentView, RiskQuestionnaire } from '@contract/wealth-schemas';
 import { useState } from 'react';
-import { getRiskQuestionnaire, submitRiskAssessment } from '@/api/wealth';
-import { ErrorText, LoadFailed, Loading } from '@/components/Status';
-import { SubmitButton } from '@/components/SubmitButton';
+import { InfoRow } from '@/components/InfoRow';
+import { ResultCard } from '@/components/ResultPage';
+import { RemoteStatus } from '@/components/Status';
+import { SubmitActions } from '@/components/SubmitButton';
 import { useRemote } from '@/hooks/useRemote';
 import { useSubmit } from '@/hooks/useSubmit';
 import { goTo, PAGES } from '@/lib/nav';
-import { Row } from '../../components/Bits';
+import { getRiskQuestionnaire, submitRiskAssessment } from '../../api';
 import '../../wealth.css';
 
 function Outcome({ result }: { result: RiskAssessmentView }) {
   return (
     <View className='page'>
-      <View className='card result__card'>
-        <View className='result__icon'>
-          <Text>✓</Text>
-        </View>
-        <Text className='result__message'>评估完成</Text>
-        <Text id='risk-level' className='result__amount'>
-          {result.levelLabel}
-        </Text>
-        <View className='result__details'>
-          <Row label='可购买产品' value={`${result.maxRiskLevel} 及以下`} />
-          <Row label='评估日期' value={result.assessedOn} />
-          <Row label='有效期至' value={result.validThrough} id='risk-valid-through' />
-        </View>
-      </View>
+      <ResultCard message='评估完成' figure={{ value: result.levelLabel, id: 'risk-level' }}>
+        <InfoRow label='可购买产品' value={`${result.maxRiskLevel} 及以下`} />
+        <InfoRow label='评估日期' value={result.assessedOn} />
+        <InfoRow label='有效期至' value={result.validThrough} id='risk-valid-through' />
+      </ResultCard>
       <View className='actions'>
         <Button
           id='questionnaire-done'
@@ -82,12 +74,9 @@ function Form({ questionnaire, onDone }: { questionnaire: RiskQuestionnaire; onD
           ))}
         </View>
       ))}
-      <View className='actions'>
-        <SubmitButton id='questionnaire-submit' busy={busy} onClick={handleSubmit}>
-          提交评估
-        </SubmitButton>
-      </View>
-      <ErrorText message={error} />
+      <SubmitActions id='questionnaire-submit' busy={busy} error={error} onClick={handleSubmit}>
+        提交评估
+      </SubmitActions>
     </View>
   );
 }
@@ -96,7 +85,6 @@ export default function QuestionnairePage() {
   const { remote, reload } = useRemote(getRiskQuestionnaire);
   const [result, setResult] = useState<RiskAssessmentView | null>(null);
   if (result) return <Outcome result={result} />;
-  if (remote.status === 'loading') return <Loading />;
-  if (remote.status === 'failed') return <LoadFailed message={remote.message} onRetry={reload} />;
+  if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   return <Form questionnaire={remote.data} onDone={setResult} />;
 }

@@ -1,5 +1,5 @@
-// Typed calls for the wealth routes (shapes from functions/contract/wealth-schemas.ts). Only the
-// packageWealth pages import it, so it is bundled with that subpackage.
+// The wealth routes' calls (shapes from functions/contract/wealth-schemas.ts); only packageWealth
+// uses them, so they live and are bundled with it.
 import type {
   RiskAssessmentRequest,
   RiskAssessmentView,
@@ -18,7 +18,7 @@ import type {
   WealthRedemptionRequest,
   WealthRedemptionResult,
 } from '@contract/wealth-schemas';
-import { customerRequest, publicRequest } from './http';
+import { customerRequest, publicRequest } from '@/api/http';
 
 const productPath = (productId: string, suffix = '') => `/v1/wealth-products/${encodeURIComponent(productId)}${suffix}`;
 

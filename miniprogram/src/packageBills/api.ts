@@ -1,5 +1,5 @@
-// Typed calls for the bill routes (shapes from functions/contract/bill-schemas.ts). Only the
-// packageBills pages import it, so it is bundled with that subpackage.
+// The bill routes' calls (shapes from functions/contract/bill-schemas.ts); only packageBills uses
+// them, so they live and are bundled with it.
 import type {
   AutoPayRequest,
   BillerCatalog,
@@ -12,7 +12,7 @@ import type {
   PayeeList,
   PayeeView,
 } from '@contract/bill-schemas';
-import { customerRequest, publicRequest } from './http';
+import { customerRequest, publicRequest } from '@/api/http';
 
 export function getBillers(query: { category?: string; city?: string } = {}): Promise<BillerCatalog> {
   return publicRequest<BillerCatalog>({ method: 'GET', path: '/v1/billers', query });

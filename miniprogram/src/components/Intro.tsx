@@ -1,0 +1,11 @@
+import { Text, View } from '@tarojs/components';
+
+/** A form's heading: what the page is for, in a sentence. */
+export function Intro({ title, text }: { title: string; text: string }) {
+  return (
+    <View className='intro'>
+      <Text className='intro__title'>{title}</Text>
+      <Text className='intro__text'>{text}</Text>
+    </View>
+  );
+}

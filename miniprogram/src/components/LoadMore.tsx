@@ -1,0 +1,21 @@
+import { Button } from '@tarojs/components';
+
+interface LoadMoreProps {
+  loading: boolean;
+  onClick: () => void;
+  id?: string;
+}
+
+/** The foot of a paged list while the server has another page. */
+export function LoadMore({ loading, onClick, id }: LoadMoreProps) {
+  return (
+    <Button
+      id={id}
+      className={loading ? 'btn btn--ghost btn--disabled' : 'btn btn--ghost'}
+      disabled={loading}
+      onClick={loading ? undefined : onClick}
+    >
+      {loading ? '加载中…' : '加载更多'}
+    </Button>
+  );
+}

@@ -1,0 +1,56 @@
+import type { BillView } from '@contract/bill-schemas';
+import { useState } from 'react';
+import { errorMessage } from '@/api/http';
+import { isPinShaped, PIN_MISSING } from '@/components/PinField';
+import { useSubmit } from '@/hooks/useSubmit';
+import { typedAmount, yuanInputText } from '@/lib/money';
+import { PAGES, replaceWith } from '@/lib/nav';
+import { payBill, savePayee } from '../../api';
+
+/** Paying the bill the gateway showed: the fixed amount, or one typed (a preset prefilled), and
+ *  the PIN. */
+export function useBillPayment(view: BillView, accountNumber: string) {
+  const options = view.amount;
+  const firstPresetFen = options && options.fixedFen === null ? options.presetsFen[0] : undefined;
+  const [amount, setAmount] = useState(() => typedAmount(firstPresetFen === undefined ? '' : yuanInputText(firstPresetFen)));
+  const [pin, setPin] = useState('');
+  const { busy, error, setError, run, changing } = useSubmit();
+
+  async function submit() {
+    if (!options) return;
+    let amountFen = options.fixedFen;
+    if (amountFen === null) {
+      if (!amount.parsed.ok) return setError(amount.parsed.message);
+      amountFen = amount.parsed.amountFen;
+    }
+    if (!isPinShaped(pin)) return setError(PIN_MISSING);
+    const target = view.payeeId ? { payeeId: view.payeeId } : { billerId: view.biller.billerId, accountNumber };
+    const body = { ...target, amountFen, pin, ...(view.bill ? { billPeriod: view.bill.period } : {}) };
+    const result = await run((idempotencyKey) => payBill(body, idempotencyKey));
+    if (result) replaceWith(PAGES.billReceipt, { paymentId: result.paymentId, balanceFen: result.balanceFen });
+    else setPin('');
+  }
+
+  return { amount, changeAmount: changing(setAmount), pin, setPin, busy, error, submit };
+}
+
+export type BillPayment = ReturnType<typeof useBillPayment>;
+
+/** Keeping a looked-up account as a saved payee (常用缴费户), under a nickname. */
+export function useSavePayee(view: BillView, accountNumber: string) {
+  const [nickname, setNickname] = useState('');
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState('');
+
+  async function save() {
+    setError('');
+    try {
+      await savePayee({ nickname: nickname.trim() || view.biller.name, billerId: view.biller.billerId, accountNumber });
+      setSaved(true);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  }
+
+  return { nickname, setNickname, saved, error, save };
+}
