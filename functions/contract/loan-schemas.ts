@@ -251,6 +251,7 @@ export const PublishLoanProductRequest = loanProductSchema.check(z.meta({ id: 'L
 
 export type LoanProductView = z.infer<typeof LoanProductView>;
 export type LoanProductList = z.infer<typeof LoanProductList>;
+export type LoanApplicationTerms = z.infer<typeof LoanApplicationTerms>;
 export type CalculatorRequest = z.infer<typeof CalculatorRequest>;
 export type CalculatorResponse = z.infer<typeof CalculatorResponse>;
 export type LoanApplicationRequest = z.infer<typeof LoanApplicationRequest>;

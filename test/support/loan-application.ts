@@ -1,5 +1,8 @@
 // A consumer-credit application the decision rules approve for an ordinary test customer (aged
-// 18–60, clean bureau report): shared by the tests, the bank test and the decision benchmark.
+// 18–60, clean bureau report): shared by the tests, the bank test and the decision benchmark. It
+// agrees to the consent text the server publishes, as the mini-program does.
+import { BUREAU_CONSENT } from '../../functions/domain/loan/consent.js';
+
 export function loanApplicationRequest(overrides: { amountFen?: number; monthlyIncomeFen?: number } = {}) {
   return {
     productId: 'consumer-credit',
@@ -10,6 +13,6 @@ export function loanApplicationRequest(overrides: { amountFen?: number; monthlyI
     monthlyIncomeFen: overrides.monthlyIncomeFen ?? 2_000_000,
     employer: '近邻科技有限公司',
     industry: 'INFORMATION_TECHNOLOGY',
-    bureauConsent: { agreed: true, textVersion: 'bureau-consent-2025-05' },
+    bureauConsent: { agreed: true, textVersion: BUREAU_CONSENT.textVersion },
   };
 }
