@@ -1,13 +1,15 @@
 // Item 4 — Lambda cold start: the size of each function's bundle as `serverless package --stage
 // prod` builds it, and module init time (import of the bundle in a fresh Node process) against a
-// bare middy handler built with the same esbuild options.
+// bare middy handler built with the same esbuild options. The listing also names any test double
+// (simulator, fault injection) a bundle carries, and the run fails if a prod bundle carries one.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { repoRoot, serverlessFile } from '../scripts/lib/serverless-config.js';
+import { bundledModules, forbiddenOnRealStages, testDoublesIn } from '../scripts/lib/bundle-modules.js';
+import { esbuildDefine, repoRoot, serverlessFile } from '../scripts/lib/serverless-config.js';
 import { onCleanup } from './lib/cleanup.js';
 import { serviceSnapshot } from './lib/snapshot.js';
 import { median } from './lib/stats.js';
@@ -28,6 +30,8 @@ export interface BundleFigures {
   /** Median import time without source maps (attribution only). */
   initNoMapsMs?: number;
   awsSdkImports: string[];
+  /** Simulator and fault-injection modules in the bundle (scripts/lib/bundle-modules.ts). */
+  testDoubles: string[];
 }
 
 export interface LambdaResults {
@@ -50,6 +54,7 @@ function esbuildOptionsFromServerlessYml(): BuildOptions {
   const options: Record<string, unknown> = Object.fromEntries(Object.entries(section).filter(([key]) => !pluginOnly.includes(key)));
   options.external = [...(section.external ?? []), ...(section.exclude ?? [])];
   if (section.outputFileExtension && section.outputFileExtension !== '.js') options.outExtension = { '.js': section.outputFileExtension };
+  options.define = esbuildDefine('prod');
   return options as BuildOptions;
 }
 
@@ -121,30 +126,35 @@ export async function runLambdaBenchmarks(log: (line: string) => void): Promise<
   const packageSeconds = (performance.now() - startedPackage) / 1000;
 
   const functionNames = Object.keys(serverlessFile().functions);
-  const bundles: { name: string; file: string; mjsBytes: number; mapBytes: number; zipBytes: number; awsSdkImports: string[] }[] = [];
+  const bundles: { name: string; file: string; mjsBytes: number; mapBytes: number; zipBytes: number; awsSdkImports: string[]; testDoubles: string[] }[] = [];
+  const forbidden: string[] = [];
   for (const name of functionNames) {
     const zipPath = join(packageDir, `${name}.zip`);
     const entries = readZip(zipPath);
     const mjs = entries.find((e) => e.name.endsWith('.mjs'));
     const map = entries.find((e) => e.name.endsWith('.mjs.map'));
-    if (!mjs) throw new Error(`${name}.zip holds no .mjs: ${entries.map((e) => e.name).join(', ')}`);
+    if (!mjs || !map) throw new Error(`${name}.zip holds no .mjs and its map: ${entries.map((e) => e.name).join(', ')}`);
     for (const entry of [mjs, map]) {
-      if (!entry) continue;
       const target = join(unpacked, name, entry.name);
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, entry.data());
     }
     const file = join(unpacked, name, mjs.name);
     const awsSdkImports = [...new Set([...readFileSync(file, 'utf8').matchAll(/from\s*"(@aws-sdk\/[^"]+)"/g)].map((m) => m[1]!))].sort();
-    bundles.push({ name, file, mjsBytes: mjs.size, mapBytes: map?.size ?? 0, zipBytes: statSync(zipPath).size, awsSdkImports });
+    const modules = bundledModules(map.data().toString('utf8'));
+    const testDoubles = testDoublesIn(modules);
+    forbidden.push(...forbiddenOnRealStages(name, modules).map((module) => `${name}: ${module}`));
+    log(`${name}: ${(mjs.size / 1024).toFixed(0)} KB .mjs; test doubles: ${testDoubles.join(', ') || 'none'}`);
+    bundles.push({ name, file, mjsBytes: mjs.size, mapBytes: map.size, zipBytes: statSync(zipPath).size, awsSdkImports, testDoubles });
   }
+  if (forbidden.length > 0) throw new Error(`prod bundles carry simulators or fault injection:\n${forbidden.join('\n')}`);
 
   // The bare middy handler, bundled exactly like the functions.
   const options = esbuildOptionsFromServerlessYml();
   const helloDir = join(unpacked, 'hello');
   await build({ ...options, entryPoints: [join(repoRoot, 'bench/fixtures/hello-handler.ts')], outdir: helloDir, logLevel: 'warning' });
   const helloFile = join(helloDir, 'hello-handler.mjs');
-  const hello = { name: 'hello (bare middy)', file: helloFile, mjsBytes: statSync(helloFile).size, mapBytes: statSync(`${helloFile}.map`).size, zipBytes: 0, awsSdkImports: [] };
+  const hello = { name: 'hello (bare middy)', file: helloFile, mjsBytes: statSync(helloFile).size, mapBytes: statSync(`${helloFile}.map`).size, zipBytes: 0, awsSdkImports: [], testDoubles: [] };
 
   // Only the AWS SDK packages the bundles import (the runtime's share of init).
   const sdkModules = [...new Set(bundles.flatMap((b) => b.awsSdkImports))].sort();
@@ -176,6 +186,7 @@ export async function runLambdaBenchmarks(log: (line: string) => void): Promise<
     initSamples: samples.get(b.name)!,
     ...(noMaps.has(b.name) ? { initNoMapsMs: median(noMaps.get(b.name)!) } : {}),
     awsSdkImports: b.awsSdkImports,
+    testDoubles: b.testDoubles,
   });
   return {
     functions: bundles.map(figures),

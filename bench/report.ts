@@ -338,13 +338,19 @@ all bundles in turn in each round. The reference is a bare middy handler
 (bench/fixtures/hello-handler.ts) built with the same esbuild options (custom.esbuild).
 
 ${mdTable(
-    ['function', '.mjs', '.mjs.map', 'zip', 'init ms (median)', 'init ÷ bare middy', 'AWS SDK packages imported'],
+    ['function', '.mjs', '.mjs.map', 'zip', 'init ms (median)', 'init ÷ bare middy', 'AWS SDK packages imported', 'simulators / fault injection'],
     [
-      ...x.functions.map((f) => [f.name, `**${kb(f.mjsBytes)}**`, kb(f.mapBytes), kb(f.zipBytes), fmt.ms(f.initMs), `**${fmt.ratio(f.initMs / hello.initMs)}**`, f.awsSdkImports.join(', ')]),
-      [hello.name, kb(hello.mjsBytes), kb(hello.mapBytes), '—', fmt.ms(hello.initMs), '1.00×', '—'],
-      ['only the AWS SDK packages above', '—', '—', '—', fmt.ms(sdk), fmt.ratio(sdk / hello.initMs), x.awsSdkOnly.modules.join(', ')],
+      ...x.functions.map((f) => [f.name, `**${kb(f.mjsBytes)}**`, kb(f.mapBytes), kb(f.zipBytes), fmt.ms(f.initMs), `**${fmt.ratio(f.initMs / hello.initMs)}**`, f.awsSdkImports.join(', '), f.testDoubles.join(', ') || 'none']),
+      [hello.name, kb(hello.mjsBytes), kb(hello.mapBytes), '—', fmt.ms(hello.initMs), '1.00×', '—', '—'],
+      ['only the AWS SDK packages above', '—', '—', '—', fmt.ms(sdk), fmt.ratio(sdk / hello.initMs), x.awsSdkOnly.modules.join(', '), '—'],
     ],
   )}
+
+The last column lists the test doubles a bundle carries (the modules its source map names under
+\`functions/adapters/simulators/\` and \`functions/store/faults.ts\`): the prod stage builds
+without them (serverless.yml's esbuild \`define\`), and the run fails if any bundle holds one —
+except the \`simulator\` function, which takes the WeChat simulator's code prefixes and answers 404
+on a real stage.
 
 Without source maps: bare middy ${fmt.ms(hello.initNoMapsMs ?? Number.NaN)} ms, ${x.largest.name} ${fmt.ms(x.functions.find((f) => f.name === x.largest.name)?.initNoMapsMs ?? Number.NaN)} ms.
 

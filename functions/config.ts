@@ -1,6 +1,7 @@
 // Runtime configuration, read once from the environment that serverless.yml sets per stage.
 // Secrets come from the environment locally; on AWS they come from SSM Parameter Store (see
 // secrets.ts), never from the deployment package.
+import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 
@@ -51,11 +52,37 @@ const Env = z.object({
 
 export type Config = z.infer<typeof Env>;
 
+declare const __JINLIN_TEST_DOUBLES__: boolean | undefined;
+/** Whether this build carries the test doubles: the outside systems' simulators
+ *  (adapters/simulators/) and DynamoDB fault injection (store/faults.ts). serverless.yml's esbuild
+ *  `define` decides per stage (the local stage only); unbundled (tsx) they are always there. */
+const testDoublesBundled: boolean = typeof __JINLIN_TEST_DOUBLES__ === 'undefined' || __JINLIN_TEST_DOUBLES__;
+
+const SIMULATOR_MODES = ['WECHAT_MODE', 'CARD_GATEWAY_MODE', 'CREDIT_BUREAU_MODE', 'BILLER_GATEWAY_MODE'] as const;
+
+/** A build without test doubles refuses to start configured for one, rather than fail later on
+ *  the first call that needs it. */
+function refuseMissingTestDoubles(env: Config): Config {
+  if (testDoublesBundled) return env;
+  const asked = [...SIMULATOR_MODES.filter((name) => env[name] === 'simulator').map((name) => `${name}=simulator`), ...(env.JINLIN_FAULTS ? ['JINLIN_FAULTS'] : [])];
+  if (asked.length > 0) {
+    throw new Error(`${asked.join(', ')}: this build carries no simulators or fault injection (serverless.yml bundles them for the local stage only)`);
+  }
+  return env;
+}
+
 let cached: Config | undefined;
 
 export function config(): Config {
-  cached ??= Env.parse(process.env);
+  cached ??= refuseMissingTestDoubles(Env.parse(process.env));
   return cached;
+}
+
+/** Where a DynamoDB client connects: DynamoDB Local (which takes any credentials) when
+ *  DYNAMODB_ENDPOINT is set, else the region's DynamoDB as the function's role. */
+export function dynamoDbConnection(): DynamoDBClientConfig {
+  const { DYNAMODB_ENDPOINT } = config();
+  return DYNAMODB_ENDPOINT ? { endpoint: DYNAMODB_ENDPOINT, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {};
 }
 
 /** Tests point the code at another table; production never calls this. */

@@ -1,58 +1,16 @@
-// WeChat's getwxacodeunlimit: the mini-program code (小程序码) of a share poster, opening `page`
-// with `scene` (≤ 32 characters) in its query. Apart from wechat.ts so that only the function
-// that draws posters bundles the simulator's QR encoder.
-import QRCode from 'qrcode';
+// Share posters' mini-program codes: WeChat's (real/wechat-codes.ts), or the simulator's QR image
+// when WECHAT_MODE=simulator in a build that carries simulators (simulated.ts). Apart from
+// wechat.ts so that only the function that draws posters bundles them.
 import { config } from '../config.js';
-import { UpstreamUnavailable } from './http-json.js';
-import { WECHAT_TIMEOUT_MS, wechatAccessToken } from './wechat.js';
+import { realWechatCodes, type WechatCodesApi } from './real/wechat-codes.js';
+import { simulated, wechatCodesSimulator } from './simulated.js';
 
-export interface MiniProgramCode {
-  contentType: 'image/png' | 'image/jpeg';
-  bytes: Uint8Array;
-}
-
-export interface WechatCodesApi {
-  /** Undefined when WeChat refuses (e.g. the page is not published). */
-  unlimitedQrCode(request: { scene: string; page: string; width: number }): Promise<MiniProgramCode | undefined>;
-}
-
-/** A real QR image. WeChat's code opens the page with `scene` in its query; the simulated one
- *  does the same in the H5 build (when the bank serves one), so a phone camera can open it. */
-export function simulatorWechatCodes(): WechatCodesApi {
-  return {
-    async unlimitedQrCode({ scene, page, width }) {
-      const origin = config().H5_ORIGIN?.replace(/\/+$/, '');
-      const target = `${origin ? `${origin}/#/` : ''}${page}?scene=${encodeURIComponent(scene)}`;
-      return { contentType: 'image/png', bytes: await QRCode.toBuffer(target, { type: 'png', width, margin: 2, errorCorrectionLevel: 'M' }) };
-    },
-  };
-}
-
-export function realWechatCodes(appid: string): WechatCodesApi {
-  return {
-    async unlimitedQrCode({ scene, page, width }) {
-      const url = `https://api.weixin.qq.com/wxa/getwxacodeunlimit?access_token=${await wechatAccessToken(appid)}`;
-      let response: Response;
-      try {
-        response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ scene, page, width, check_path: true, env_version: 'release' }),
-          signal: AbortSignal.timeout(WECHAT_TIMEOUT_MS),
-        });
-      } catch (error) {
-        throw new UpstreamUnavailable('wechat', error);
-      }
-      if (response.status >= 500) throw new UpstreamUnavailable('wechat', new Error(`HTTP ${response.status}`));
-      // The image on success; a JSON body with errcode when WeChat refuses.
-      const contentType = response.headers.get('content-type') ?? '';
-      if (!/^image\/(png|jpeg)/.test(contentType)) return undefined;
-      return { contentType: contentType.startsWith('image/png') ? 'image/png' : 'image/jpeg', bytes: new Uint8Array(await response.arrayBuffer()) };
-    },
-  };
-}
+export type { MiniProgramCode, WechatCodesApi } from './real/wechat-codes.js';
 
 export function wechatCodes(): WechatCodesApi {
   const { WECHAT_MODE, WECHAT_APPID } = config();
-  return WECHAT_MODE === 'simulator' ? simulatorWechatCodes() : realWechatCodes(WECHAT_APPID);
+  if (WECHAT_MODE === 'simulator') {
+    return simulated(wechatCodesSimulator, (simulator) => simulator.simulatorWechatCodes(), { unlimitedQrCode: true });
+  }
+  return realWechatCodes(WECHAT_APPID);
 }

@@ -1,6 +1,6 @@
 // Codes the WeChat simulator accepts, for the H5 build that has no wx.login. Answers 404 unless
 // the simulator is configured, so a real deployment never mints sign-in codes.
-import { SIMULATOR_LOGIN_PREFIX, SIMULATOR_PHONE_PREFIX } from '../adapters/wechat.js';
+import { SIMULATOR_LOGIN_PREFIX, SIMULATOR_PHONE_PREFIX } from '../adapters/simulators/wechat.js';
 import { config } from '../config.js';
 import { coreRoutes as routes } from '../contract/core-routes.js';
 import { refuse } from '../domain/errors.js';

@@ -1,24 +1,25 @@
 // One DynamoDB document client per Lambda container, pointed at DynamoDB Local when configured.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { config } from '../config.js';
-import { installFaults, parseFaults } from './faults.js';
+import { config, dynamoDbConnection } from '../config.js';
+
+declare const __JINLIN_TEST_DOUBLES__: boolean | undefined;
+// The reliability harness's fault injection, only in builds that carry test doubles (see
+// config.ts): where serverless.yml's esbuild `define` makes the test false, esbuild drops the
+// import and faults.ts is not in the bundle. Tested here, not imported: esbuild folds a constant
+// only inside its own module. Awaited as this module loads, so that db() stays synchronous (and so
+// faults.ts must never import this module: the cycle would never settle).
+const faults = typeof __JINLIN_TEST_DOUBLES__ === 'undefined' || __JINLIN_TEST_DOUBLES__ ? await import('./faults.js') : undefined;
 
 let cached: { tableName: string; endpoint: string | undefined; doc: DynamoDBDocumentClient } | undefined;
 
 export function db(): { tableName: string; doc: DynamoDBDocumentClient } {
   const { TABLE_NAME, DYNAMODB_ENDPOINT, JINLIN_FAULTS } = config();
   if (cached?.tableName === TABLE_NAME && cached.endpoint === DYNAMODB_ENDPOINT) return cached;
-  const local = DYNAMODB_ENDPOINT
-    ? {
-        endpoint: DYNAMODB_ENDPOINT,
-        region: 'local',
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      }
-    : {};
-  const client = new DynamoDBClient({ ...local, maxAttempts: 4 });
-  // The reliability harness's fault injection: only when asked for, and only on DynamoDB Local.
-  if (JINLIN_FAULTS && DYNAMODB_ENDPOINT) installFaults(client, parseFaults(JINLIN_FAULTS));
+  const client = new DynamoDBClient({ ...dynamoDbConnection(), maxAttempts: 4 });
+  // Only when asked for, and only on DynamoDB Local (config() refuses JINLIN_FAULTS in a build
+  // without fault injection).
+  if (faults && JINLIN_FAULTS && DYNAMODB_ENDPOINT) faults.installFaults(client, faults.parseFaults(JINLIN_FAULTS));
   cached = {
     tableName: TABLE_NAME,
     endpoint: DYNAMODB_ENDPOINT,

@@ -89,11 +89,6 @@ export const keys = {
   autoPayPayee: (shard: number, payeeId: string) => ({ PK: `BILLAUTOPAY#${String(shard).padStart(2, '0')}`, SK: payeeId }),
   autoPayShard: (shard: number) => `BILLAUTOPAY#${String(shard).padStart(2, '0')}`,
   billReconciliation: (date: string) => ({ PK: 'BILLRECON', SK: date }),
-  /** The biller-gateway simulator's own records (local and test stages only): what it accepted,
-   *  by reference and by settlement date. */
-  billerSimAcceptance: (reference: string) => ({ PK: `SIMBILLER#${reference}`, SK: 'ACCEPTED' }),
-  billerSimStatement: (date: string, reference: string) => ({ PK: `SIMBILLERSTMT#${date}`, SK: reference }),
-  billerSimStatementPartition: (date: string) => `SIMBILLERSTMT#${date}`,
   // ---- relationship managers (客户经理) ----
   staff: (staffId: string) => ({ PK: `STAFF#${staffId}`, SK: 'PROFILE' }),
   staffNo: (staffNo: string) => ({ PK: `STAFFNO#${staffNo}`, SK: 'STAFFNO' }),

@@ -2,7 +2,7 @@
 // 海淀支行, each already bound to a simulated WeChat user, so signing in as `demo-rm` (or
 // `demo-lead`) and tapping 客户经理入口 opens the managers' area at once.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { simulatorWechat } from '../../functions/adapters/wechat.js';
+import { simulatorWechat } from '../../functions/adapters/simulators/wechat.js';
 import { config } from '../../functions/config.js';
 import type { StaffRole } from '../../functions/domain/rm/staff.js';
 import { db } from '../../functions/store/client.js';

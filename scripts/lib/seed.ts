@@ -1,6 +1,6 @@
 // Demo data, safe to run any number of times: the house accounts' shards, the two loan
 // products, the demo billers, the wealth products (with NAV history), and two demo customers with open accounts, written through the store code the API uses.
-import { simulatorWechat } from '../../functions/adapters/wechat.js';
+import { simulatorWechat } from '../../functions/adapters/simulators/wechat.js';
 import { config } from '../../functions/config.js';
 import { accountNumberFrom } from '../../functions/domain/account-number.js';
 import { luhnCheckDigit } from '../../functions/domain/card.js';

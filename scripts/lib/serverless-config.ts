@@ -15,6 +15,7 @@ const cfnTags: Tags = ['GetAtt', 'Join', 'Sub', 'Ref', 'Select', 'If'].flatMap((
 
 interface ServerlessFile {
   params: Record<string, Record<string, unknown>>;
+  custom: { esbuild: Record<string, unknown> & { define?: Record<string, string> } };
   functions: Record<string, { handler: string; events?: { httpApi?: string }[] }>;
   resources: { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
 }
@@ -37,10 +38,30 @@ export function tableDefinition(): TableDefinition {
   return table.Properties as unknown as TableDefinition;
 }
 
+/** A stage's parameters: params.default overlaid with the stage's own. */
+export function stageParams(stage: string): Record<string, unknown> {
+  const { params } = serverlessFile();
+  return { ...params.default, ...params[stage] };
+}
+
+/** custom.esbuild.define as the Serverless CLI resolves it for `stage` (its values are
+ *  `${param:…}` references), for builds that must match that stage's bundles. */
+export function esbuildDefine(stage: string): Record<string, string> {
+  const params = stageParams(stage);
+  const define = serverlessFile().custom.esbuild.define ?? {};
+  return Object.fromEntries(
+    Object.entries(define).map(([name, value]) => {
+      const param = /^\$\{param:(\w+)\}$/.exec(value)?.[1];
+      if (param && params[param] === undefined) throw new Error(`serverless.yml: no param ${param} for stage ${stage}`);
+      return [name, param ? String(params[param]) : value];
+    }),
+  );
+}
+
 /** The environment the Lambda functions get on the local stage, with ${...} variables that
  *  only the Serverless CLI resolves replaced by the values given here. */
 export function localSecretsEnv(): Record<string, string> {
-  const params = { ...serverlessFile().params.default, ...serverlessFile().params.local };
+  const params = stageParams('local');
   return {
     JINLIN_JWT_SECRET: String(params.devJwtSecret),
     JINLIN_DATA_KEY: String(params.devDataKey),

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { luhnCheckDigit } from '../../functions/domain/card.js';
 import { idCheckChar } from '../../functions/domain/idcard.js';
 import { assertPinStrongEnough } from '../../functions/domain/pin.js';
-import { SIMULATOR_CARDS } from '../../functions/adapters/card-gateway.js';
+import { SIMULATOR_CARDS } from '../../functions/adapters/simulators/card-gateway.js';
 import { Rng } from './rng.js';
 
 export type CardBehaviour = 'normal' | 'debitDeclined' | 'creditDeclined';
@@ -210,7 +210,7 @@ function delivered(rng: Rng, mayReuse: boolean): { delivery: Delivery; copies: n
 
 /** The biller the bank test pays: electricity, at least the bill, up to 5,000 yuan. */
 export const BANK_BILLER = { billerId: 'nj-power', minFen: 1_000, maxFen: 500_000 } as const;
-/** Simulator endings (functions/adapters/biller-gateway.ts) by what they lead to. */
+/** Simulator endings (functions/adapters/simulators/biller-gateway.ts) by what they lead to. */
 const HAS_BILL = ['0', '1', '2', '3', '4', '6'];
 const VOIDED = ['8', '9'];
 

@@ -1,34 +1,58 @@
 // `serverless package` for the prod stage runs offline (no AWS credentials, no network) and
 // produces the CloudFormation the bank deploys; these assertions hold that template to the
-// security and durability rules.
+// security and durability rules, and its bundles to carrying no test doubles (simulators, fault
+// injection), which the local stage's bundles do carry.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { before, describe, test } from 'node:test';
+import { build } from 'esbuild';
+import { readZip } from '../../bench/lib/zip.js';
 import { routes } from '../../functions/contract/routes.js';
-import { repoRoot, serverlessFile } from '../../scripts/lib/serverless-config.js';
+import { bundledModules, forbiddenOnRealStages, testDoublesIn } from '../../scripts/lib/bundle-modules.js';
+import { esbuildDefine, repoRoot, serverlessFile } from '../../scripts/lib/serverless-config.js';
 
 type Template = { Resources: Record<string, { Type: string; Properties: any }> };
 
+/** Packages `stage` into a fresh folder, from its own esbuild work folder (package deletes it
+ *  when done, which must not pull bundles from under anyone else's build). */
+function packageStage(stage: string): string {
+  const outDir = mkdtempSync(join(tmpdir(), `jinlin-package-${stage}-`));
+  const result = spawnSync(
+    process.execPath,
+    [`${repoRoot}/node_modules/serverless/bin/serverless.js`, 'package', '--stage', stage, '--package', outDir],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      // No credentials at all: packaging must not need AWS.
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, SLS_TELEMETRY_DISABLED: '1', JINLIN_ESBUILD_WORK_FOLDER: `.esbuild-package-test-${stage}-${process.pid}` },
+      timeout: 180_000,
+    },
+  );
+  assert.equal(result.status, 0, `serverless package --stage ${stage} failed:\n${result.stdout}\n${result.stderr}`);
+  return outDir;
+}
+
+/** The repository modules and packages each function's bundle is made of, from its source map. */
+function modulesByFunction(outDir: string): Map<string, string[]> {
+  return new Map(
+    Object.keys(serverlessFile().functions).map((name) => {
+      const map = readZip(join(outDir, `${name}.zip`)).find((entry) => entry.name.endsWith('.mjs.map'));
+      assert.ok(map, `${name}.zip has no source map`);
+      return [name, bundledModules(map.data().toString('utf8'))];
+    }),
+  );
+}
+
 describe('serverless package --stage prod', () => {
-  const outDir = mkdtempSync(join(tmpdir(), 'jinlin-package-'));
+  let outDir: string;
   let template: Template;
 
   before(() => {
-    const result = spawnSync(
-      process.execPath,
-      [`${repoRoot}/node_modules/serverless/bin/serverless.js`, 'package', '--stage', 'prod', '--package', outDir],
-      {
-        cwd: repoRoot,
-        encoding: 'utf8',
-        // No credentials at all: packaging must not need AWS.
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, SLS_TELEMETRY_DISABLED: '1' },
-        timeout: 180_000,
-      },
-    );
-    assert.equal(result.status, 0, `serverless package failed:\n${result.stdout}\n${result.stderr}`);
+    outDir = packageStage('prod');
     template = JSON.parse(readFileSync(join(outDir, 'cloudformation-template-update-stack.json'), 'utf8'));
   });
 
@@ -76,8 +100,11 @@ describe('serverless package --stage prod', () => {
   test('the prod stage uses real WeChat and card gateway, secrets from SSM, no local secrets', () => {
     for (const [, fn] of ofType('AWS::Lambda::Function')) {
       const env = fn.Properties.Environment.Variables;
+      // The prod build has no simulators: config.ts would refuse to start in simulator mode.
       assert.equal(env.WECHAT_MODE, 'real');
       assert.equal(env.CARD_GATEWAY_MODE, 'real');
+      assert.equal(env.CREDIT_BUREAU_MODE, 'real');
+      assert.equal(env.BILLER_GATEWAY_MODE, 'real');
       assert.equal(env.SECRETS_PARAMETER, '/jinlin/prod/secrets');
       assert.equal(env.JINLIN_JWT_SECRET, '');
       assert.equal(env.JINLIN_DATA_KEY, '');
@@ -104,5 +131,70 @@ describe('serverless package --stage prod', () => {
       t.diagnostic(`${name}.zip ${(sizeBytes / 1024).toFixed(0)} KB (zipped, with source map)`);
       assert.ok(sizeBytes < 5 * 1024 * 1024, `${name}.zip is ${sizeBytes} bytes`);
     }
+  });
+
+  test('no bundle carries a simulator or fault injection (the simulator function: only the WeChat simulator it hands out codes for)', () => {
+    for (const [name, modules] of modulesByFunction(outDir)) {
+      assert.ok(modules.includes('functions/config.ts'), `${name}: the source map names no module of ours: ${modules.slice(0, 5).join(', ')}`);
+      assert.deepEqual(forbiddenOnRealStages(name, modules), [], `${name} carries test doubles`);
+    }
+  });
+});
+
+describe('serverless package --stage local', () => {
+  let modules: Map<string, string[]>;
+
+  before(() => {
+    modules = modulesByFunction(packageStage('local'));
+  });
+
+  test('carries the test doubles the prod check looks for: fault injection everywhere, each simulator where it is used', () => {
+    const doubles = (name: string) => testDoublesIn(modules.get(name)!);
+    for (const name of modules.keys()) assert.ok(doubles(name).includes('functions/store/faults.ts'), `${name}: ${doubles(name).join(', ')}`);
+    const simulatorUsedBy = { account: 'card-gateway', loans: 'credit-bureau', bills: 'biller-gateway', auth: 'wechat', staffPoster: 'wechat-codes' };
+    for (const [name, simulator] of Object.entries(simulatorUsedBy)) {
+      assert.ok(doubles(name).includes(`functions/adapters/simulators/${simulator}.ts`), `${name}: ${doubles(name).join(', ')}`);
+    }
+    // One loader per simulator: only the poster function bundles the QR encoder's simulator.
+    const withCodes = [...modules.keys()].filter((name) => doubles(name).includes('functions/adapters/simulators/wechat-codes.ts'));
+    assert.deepEqual(withCodes, ['staffPoster']);
+  });
+});
+
+describe('a build without test doubles (esbuild define as for prod)', () => {
+  let configModule: string;
+
+  before(async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'jinlin-config-prod-'));
+    configModule = join(outDir, 'config.mjs');
+    await build({
+      entryPoints: [join(repoRoot, 'functions/config.ts')],
+      outfile: configModule,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      define: esbuildDefine('prod'),
+      logLevel: 'warning',
+    });
+  });
+
+  /** What config() does in a fresh process with `env`: 'ok' or its error message. */
+  const configWith = (env: Record<string, string>) => {
+    const script = 'const { config } = await import(process.env.CONFIG_MODULE); try { config(); console.log("ok"); } catch (error) { console.log(error.message); }';
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, CONFIG_MODULE: pathToFileURL(configModule).href, TABLE_NAME: 'jinlin-prod', ...env },
+    });
+    assert.equal(result.status, 0, result.stderr);
+    return result.stdout.trim();
+  };
+  const real = { WECHAT_MODE: 'real', CARD_GATEWAY_MODE: 'real', CREDIT_BUREAU_MODE: 'real', BILLER_GATEWAY_MODE: 'real' };
+
+  test('refuses to start configured for a simulator or for fault injection', () => {
+    assert.equal(configWith(real), 'ok');
+    assert.match(configWith({ ...real, BILLER_GATEWAY_MODE: 'simulator' }), /^BILLER_GATEWAY_MODE=simulator: this build carries no simulators/);
+    assert.match(configWith({ ...real, JINLIN_FAULTS: 'throttle:0.1' }), /^JINLIN_FAULTS: this build carries no simulators or fault injection/);
+    // Unset modes default to the simulator, which such a build refuses too.
+    assert.match(configWith({}), /^WECHAT_MODE=simulator, CARD_GATEWAY_MODE=simulator, CREDIT_BUREAU_MODE=simulator, BILLER_GATEWAY_MODE=simulator:/);
   });
 });
