@@ -1,11 +1,6 @@
 // JSON over HTTPS to outside systems, with a hard timeout: an outside system never holds a
 // Lambda for longer than it can afford.
-export class UpstreamUnavailable extends Error {
-  constructor(system: string, cause: unknown) {
-    super(`${system} unavailable`, { cause });
-    this.name = 'UpstreamUnavailable';
-  }
-}
+import { UpstreamUnavailable } from '../platform/upstream-unavailable.js';
 
 export async function fetchJson(
   system: string,

@@ -11,7 +11,7 @@ import type * as z from 'zod/mini';
 // The error class from zod's core directly: reaching it through zod/mini's `core` namespace would keep it all,
 // every locale included (~380 KB), in the bundle.
 import { $ZodError } from 'zod/v4/core';
-import { UpstreamUnavailable } from '../adapters/http-json.js';
+import { UpstreamUnavailable } from '../platform/upstream-unavailable.js';
 import type { RouteSpec } from '../contract/route-spec.js';
 import { Refusal, type RefusalKind } from '../domain/errors.js';
 import { beginRequest, completeRequest, failRequest, type StoredResponse } from '../services/idempotency.js';

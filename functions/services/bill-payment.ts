@@ -12,7 +12,7 @@
 // VOIDED, the duplicate guard released and the limit given back. Both transitions are
 // conditional on HELD, so a payment is never both delivered and refunded.
 import { billerGateway } from '../adapters/biller-gateway.js';
-import { UpstreamUnavailable } from '../adapters/http-json.js';
+import { UpstreamUnavailable } from '../platform/upstream-unavailable.js';
 import { config } from '../config.js';
 import { billPeriodPaid } from '../domain/bills/amount.js';
 import { maskBillAccount } from '../domain/bills/account-number.js';

@@ -6,7 +6,7 @@
 // 3. reconciliation: the date's settled payments against the gateway's statement; the report,
 //    with every mismatch and the action taken, is kept for operators.
 import { billerGateway } from '../adapters/biller-gateway.js';
-import { UpstreamUnavailable } from '../adapters/http-json.js';
+import { UpstreamUnavailable } from '../platform/upstream-unavailable.js';
 import { wechat } from '../adapters/wechat.js';
 import { checkAmount } from '../domain/bills/amount.js';
 import { autoPayDue, autoPayStep } from '../domain/bills/auto-pay.js';

@@ -1,6 +1,6 @@
 // How every call to an outside system's gateway is retried: only when it did not answer
 // (UpstreamUnavailable), a few times, under the same reference so the gateway dedupes repeats.
-import { UpstreamUnavailable } from '../adapters/http-json.js';
+import { UpstreamUnavailable } from '../platform/upstream-unavailable.js';
 import type { RetryPolicy } from '../platform/retry.js';
 
 export const GATEWAY_RETRY: RetryPolicy = {

@@ -6,11 +6,6 @@
 /** Test doubles: the outside systems' simulators and DynamoDB fault injection. */
 const TEST_DOUBLE = /^functions\/(adapters\/simulators\/|store\/faults\.ts$)/;
 
-/** The one test double a real stage's bundle may hold: the simulator function hands out codes
- *  for the WeChat simulator and takes their prefixes from it. On a real stage it answers 404
- *  (WECHAT_MODE=simulator is refused there), so the prefixes are all it can carry. */
-const ALLOWED_ON_REAL_STAGES: Record<string, readonly string[]> = { simulator: ['functions/adapters/simulators/wechat.ts'] };
-
 /** Repository-relative paths of the modules in a bundle, from its source map's JSON. */
 export function bundledModules(sourceMapJson: string): string[] {
   const { sources } = JSON.parse(sourceMapJson) as { sources: string[] };
@@ -20,10 +15,4 @@ export function bundledModules(sourceMapJson: string): string[] {
 
 export function testDoublesIn(modules: readonly string[]): string[] {
   return modules.filter((module) => TEST_DOUBLE.test(module));
-}
-
-/** The test doubles in function `name`'s bundle that a real stage must not carry. */
-export function forbiddenOnRealStages(name: string, modules: readonly string[]): string[] {
-  const allowed = ALLOWED_ON_REAL_STAGES[name] ?? [];
-  return testDoublesIn(modules).filter((module) => !allowed.includes(module));
 }

@@ -1,7 +1,7 @@
 // WeChat's getwxacodeunlimit: the mini-program code (小程序码) of a share poster, opening `page`
 // with `scene` (≤ 32 characters) in its query. Its interface and the real client; apart from
 // wechat.ts so that only the function that draws posters bundles it.
-import { UpstreamUnavailable } from '../http-json.js';
+import { UpstreamUnavailable } from '../../platform/upstream-unavailable.js';
 import { WECHAT_TIMEOUT_MS, wechatAccessToken } from './wechat.js';
 
 export interface MiniProgramCode {

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { config, dynamoDbConnection } from '../../config.js';
 import type { PaymentStatusAnswer, StatementLine } from '../../domain/bills/bill.js';
 import { maskName } from '../../domain/masking.js';
-import { UpstreamUnavailable } from '../http-json.js';
+import { UpstreamUnavailable } from '../../platform/upstream-unavailable.js';
 import { type BillerGateway, MAX_STATEMENT_LINES } from '../real/biller-gateway.js';
 
 /** The last digit of an account number decides what the simulator does. */
