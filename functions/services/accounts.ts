@@ -103,11 +103,19 @@ export interface CardMovement {
   idempotencyKey: string;
 }
 
-export async function topUp({ customerId, amountFen, pin, now, idempotencyKey }: CardMovement): Promise<MoneyMovementResult> {
+/** The checks before money moves with the bound card (bound: no Class II limit but the single
+ *  amount's): the customer's own account, then the PIN. */
+async function cardMovementAccount({ customerId, amountFen, pin, now }: CardMovement): Promise<AccountRecord> {
   const customer = await loadCustomer(customerId);
   const account = await loadOwnAccount(customer);
   assertWithinSingleLimits(amountFen, class2Limits(), false);
   await requirePin(customer, pin, now);
+  return account;
+}
+
+export async function topUp(movement: CardMovement): Promise<MoneyMovementResult> {
+  const { customerId, amountFen, now, idempotencyKey } = movement;
+  const account = await cardMovementAccount(movement);
   const journalId = deterministicJournalId(customerId, 'topUp', idempotencyKey);
   // Pull from the card first: the e-account is credited only with money that has arrived.
   const cardNumber = await decrypt(account.boundCard.cardNumberEnc);
@@ -125,11 +133,9 @@ export async function topUp({ customerId, amountFen, pin, now, idempotencyKey }:
   return settled(await postJournal(journal), account.accountId);
 }
 
-export async function withdraw({ customerId, amountFen, pin, now, idempotencyKey }: CardMovement): Promise<MoneyMovementResult> {
-  const customer = await loadCustomer(customerId);
-  const account = await loadOwnAccount(customer);
-  assertWithinSingleLimits(amountFen, class2Limits(), false);
-  await requirePin(customer, pin, now);
+export async function withdraw(movement: CardMovement): Promise<MoneyMovementResult> {
+  const { customerId, amountFen, now, idempotencyKey } = movement;
+  const account = await cardMovementAccount(movement);
   // Debit first so the money cannot be spent twice while the card network is asked.
   const journalId = deterministicJournalId(customerId, 'withdraw', idempotencyKey);
   const debited = await postJournal(
