@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 
-/** A form's heading: what the page is for, in a sentence. */
+/** A page's heading: what the page is for, in a sentence (a form), or home's greeting. */
 export function Intro({ title, text }: { title: string; text: string }) {
   return (
     <View className='intro'>

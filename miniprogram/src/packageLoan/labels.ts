@@ -59,7 +59,7 @@ export function loanStatusLabel(loan: LoanState): string {
 }
 
 export function loanStatusClass(loan: LoanState): string {
-  if (loan.status === 'PAID_OFF') return 'badge badge--done';
+  if (loan.status === 'PAID_OFF') return 'badge badge--muted';
   return loan.overdue.daysPastDue > 0 ? 'badge badge--warn' : 'badge';
 }
 

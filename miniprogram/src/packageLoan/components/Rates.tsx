@@ -20,13 +20,13 @@ export function Rates({ id, rates }: RatesProps) {
   return (
     <View className='rates'>
       <View className='rates__main'>
-        <Text className='rates__label'>年化利率（单利）</Text>
+        <Text className='figure__label'>年化利率（单利）</Text>
         <Text id={id} className='rates__annualized'>
           {rates.annualizedRateDisplay}
         </Text>
       </View>
       <View className='rates__side'>
-        <Text className='rates__label'>年利率</Text>
+        <Text className='figure__label'>年利率</Text>
         <Text className='rates__nominal'>{rates.annualRateDisplay}</Text>
       </View>
     </View>

@@ -17,7 +17,7 @@ export function PagedCard<T>({ list, empty, children }: PagedCardProps<T>) {
   return (
     <View>
       <View className='card'>
-        {list.items.length === 0 ? <Text className='rm-empty'>{empty}</Text> : list.items.map(children)}
+        {list.items.length === 0 ? <Text className='empty'>{empty}</Text> : list.items.map(children)}
       </View>
       {list.cursor && (
         <View className='actions'>

@@ -27,16 +27,16 @@ const KIND_GLYPH: Record<JournalKind, string> = {
 
 function HistoryRow({ item }: { item: HistoryItem }) {
   return (
-    <View className='history-item'>
+    <View className='list-row history-item'>
       <View className={`history-item__icon history-item__icon--${item.kind.toLowerCase()}`}>
         <Text>{KIND_GLYPH[item.kind]}</Text>
       </View>
-      <View className='history-item__body'>
-        <Text className='history-item__label'>{item.label}</Text>
-        <Text className='history-item__meta'>{item.counterparty}</Text>
+      <View className='list-row__main'>
+        <Text className='list-row__title history-item__label'>{item.label}</Text>
+        <Text className='meta history-item__meta'>{item.counterparty}</Text>
       </View>
-      <View className='history-item__side'>
-        <Text className={`history-item__amount ${item.amountFen > 0 ? 'amount-in' : 'amount-out'}`}>
+      <View className='list-row__side'>
+        <Text className={`list-row__amount ${item.amountFen > 0 ? 'amount-in' : 'amount-out'}`}>
           {formatFen(item.amountFen, { signed: true })}
         </Text>
         <Text className='history-item__time'>{formatDateTime(item.createdAt)}</Text>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { AccountSummary, Me } from '@contract/schemas';
 import { getMe, signOut } from '@/api/bank';
+import { Intro } from '@/components/Intro';
 import { MenuRow } from '@/components/MenuRow';
 import { ManagerCard } from '@/components/rm/ManagerCard';
 import { RemoteStatus } from '@/components/Status';
@@ -65,15 +66,15 @@ function Onboarding({ me }: { me: Me }) {
           <View
             key={step.id}
             id={step.id}
-            className={`step step--${state}`}
+            className={`list-row step step--${state}`}
             onClick={actionable ? () => goTo(step.page) : undefined}
           >
             <View className='step__mark'>
               <Text>{step.done ? '✓' : index + 1}</Text>
             </View>
-            <View className='step__body'>
-              <Text className='step__title'>{step.title}</Text>
-              <Text className='step__description'>{step.description}</Text>
+            <View className='list-row__main'>
+              <Text className='list-row__title'>{step.title}</Text>
+              <Text className='meta'>{step.description}</Text>
             </View>
             <Text className='step__action'>
               {step.done ? '已完成' : actionable ? '去办理 ›' : '待办理'}
@@ -145,10 +146,7 @@ export default function HomePage() {
   const me = remote.data;
   return (
     <View className='page home'>
-      <View className='home__greeting'>
-        <Text className='home__hello'>{me.realName ? `${me.realName.nameMasked}，您好` : '您好'}</Text>
-        <Text className='home__welcome'>欢迎使用近邻银行</Text>
-      </View>
+      <Intro title={me.realName ? `${me.realName.nameMasked}，您好` : '您好'} text='欢迎使用近邻银行' />
 
       {me.pinLockedUntil && new Date(me.pinLockedUntil) > new Date() && (
         <View className='notice'>

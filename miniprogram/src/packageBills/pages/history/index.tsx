@@ -20,7 +20,7 @@ function CategoryFilter({ categories, category, onSelect }: { categories: Catego
     ...categories.map((item) => ({ id: `history-category-${item.category}`, label: item.label, value: item.category })),
   ];
   return (
-    <View className='chips'>
+    <View className='chips chips--standalone'>
       {chips.map((chip) => (
         <View key={chip.id} id={chip.id} className={chip.value === category ? 'chip chip--selected' : 'chip'} onClick={() => onSelect(chip.value)}>
           <Text>{chip.label}</Text>
@@ -35,7 +35,7 @@ function PaymentRow({ payment }: { payment: BillPaymentView }) {
     <View className='list-row bill-payment' onClick={() => goTo(PAGES.billReceipt, { paymentId: payment.paymentId })}>
       <View className='list-row__main'>
         <Text className='list-row__title'>{payment.billerName}</Text>
-        <Text className='list-row__meta'>
+        <Text className='meta'>
           {payment.categoryLabel} · {payment.accountNumberMasked} · {formatDateTime(payment.paidAt)}
         </Text>
       </View>

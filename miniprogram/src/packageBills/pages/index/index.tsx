@@ -15,18 +15,18 @@ function Categories({ catalog, selected, onSelect }: { catalog: BillerCatalog; s
   return (
     <View className='card'>
       <Text className='card__title'>选择缴费类型</Text>
-      <View className='categories'>
+      <View className='tiles'>
         {catalog.categories.map((item) => (
           <View
             key={item.category}
             id={`bill-category-${item.category}`}
-            className={item.category === selected?.category ? 'category category--selected' : 'category'}
+            className={item.category === selected?.category ? 'tile tile--selected' : 'tile'}
             onClick={() => onSelect(item)}
           >
-            <View className='category__icon'>
+            <View className='tile__icon'>
               <Text>{CATEGORY_GLYPHS[item.category]}</Text>
             </View>
-            <Text className='category__label'>{item.label}</Text>
+            <Text className='tile__label'>{item.label}</Text>
           </View>
         ))}
       </View>
@@ -38,7 +38,7 @@ function Cities({ category, city, onSelect }: { category: Category; city: string
   return (
     <View className='card'>
       <Text className='card__title'>选择城市</Text>
-      <View className='chips'>
+      <View className='chips chips--standalone'>
         {category.cities.map((item) => (
           <View
             key={item.code}
@@ -67,7 +67,7 @@ function Billers({ billers }: { billers: BillerCatalog['items'] }) {
         >
           <View className='list-row__main'>
             <Text className='list-row__title'>{biller.name}</Text>
-            <Text className='list-row__meta'>
+            <Text className='meta'>
               {biller.city.name} · {biller.categoryLabel}
             </Text>
           </View>

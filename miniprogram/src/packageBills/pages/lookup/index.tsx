@@ -61,7 +61,7 @@ function AmountChoice({ options, payment }: { options: AmountOptions; payment: B
   return (
     <View>
       {options.presetsFen.length > 1 && (
-        <View className='chips'>
+        <View className='chips chips--standalone'>
           {options.presetsFen.map((fen) => (
             <View
               key={fen}
@@ -134,13 +134,26 @@ function BillCard({ view, accountNumber }: { view: BillView; accountNumber: stri
   );
 }
 
+/** The characters the contract takes in an account number (BillLookupRequest); the biller's own
+ *  format is the server's to check, in its words. */
+const ACCOUNT_NUMBER_CHARACTERS = /^[0-9A-Za-z\- ]+$/;
+
+/** Why the contract would refuse this account number, or '' when it may be looked up. */
+function accountNumberProblem(label: string, accountNumber: string): string {
+  if (accountNumber.trim() === '') return `请输入${label}`;
+  if (!ACCOUNT_NUMBER_CHARACTERS.test(accountNumber)) return `${label}只能包含字母、数字、空格和“-”`;
+  return '';
+}
+
 function AccountForm({ biller }: { biller: BillerView }) {
   const [accountNumber, setAccountNumber] = useState('');
   const [view, setView] = useState<BillView | null>(null);
   const [queried, setQueried] = useState('');
-  const { busy, error, run } = useSubmit();
+  const { busy, error, setError, run } = useSubmit();
 
   async function handleQuery() {
+    const problem = accountNumberProblem(biller.accountNumberLabel, accountNumber);
+    if (problem) return setError(problem);
     const result = await run(() => lookUpBill(biller.billerId, accountNumber));
     if (result) {
       setView(result);

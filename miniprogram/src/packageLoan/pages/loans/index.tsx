@@ -30,22 +30,22 @@ function CreditLine({ line }: { line: CreditLineView }) {
 
 function LoanRow({ loan }: { loan: LoanView }) {
   return (
-    <View className='loan-item' onClick={() => goTo(PAGES.loan, { loanId: loan.loanId })}>
-      <View className='loan-item__body'>
-        <Text className='loan-item__name'>{loan.productName}</Text>
-        <Text className='loan-item__meta'>
+    <View className='list-row loan-item' onClick={() => goTo(PAGES.loan, { loanId: loan.loanId })}>
+      <View className='list-row__main'>
+        <Text className='list-row__title'>{loan.productName}</Text>
+        <Text className='meta'>
           借款 {formatFen(loan.principalFen)} · {loan.termMonths} 个月 · {loan.drawdownDate}
         </Text>
         {loan.nextDue && (
-          <Text className='loan-item__meta'>
+          <Text className='meta'>
             下期 {loan.nextDue.dueDate} 应还 {formatFen(loan.nextDue.amountFen)}
           </Text>
         )}
       </View>
-      <View className='loan-item__side'>
+      <View className='list-row__side'>
         <Text className={loanStatusClass(loan)}>{loanStatusLabel(loan)}</Text>
-        <Text className='loan-item__meta'>待还本金</Text>
-        <Text className='loan-item__amount'>{formatFen(loan.outstandingPrincipalFen)}</Text>
+        <Text className='meta'>待还本金</Text>
+        <Text className='list-row__amount'>{formatFen(loan.outstandingPrincipalFen)}</Text>
       </View>
     </View>
   );

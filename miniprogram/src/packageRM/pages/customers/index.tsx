@@ -17,9 +17,9 @@ export default function CustomersPage() {
               <Text className='rm-customer__name'>
                 {customer.nameMasked ?? '未实名'} {customer.phoneMasked ?? ''}
               </Text>
-              <Text className='rm-badge rm-customer__stage'>{customer.stageLabel}</Text>
+              <Text className='badge rm-customer__stage'>{customer.stageLabel}</Text>
             </View>
-            <Text className='rm-item__meta'>
+            <Text className='meta'>
               来自「{customer.entryProduct.name}」· {dateOf(customer.firstTouchAt)}
             </Text>
           </View>

@@ -23,9 +23,9 @@ export default function LeaderboardPage() {
               <Text>
                 第 {row.rank} 名 · {row.name}（{row.staffNo}）
               </Text>
-              <Text className='rm-badge'>开户 {row.accountsOpened}</Text>
+              <Text className='badge'>开户 {row.accountsOpened}</Text>
             </View>
-            <Text className='rm-item__meta'>
+            <Text className='meta'>
               打开 {row.opened} · 注册 {row.referred} · 金额 {formatFen(row.moneyFen)}
             </Text>
           </View>

@@ -16,9 +16,9 @@ export default function LinksPage() {
           <View key={link.code} className='rm-item rm-link' onClick={() => goTo(PAGES.rmShare, { code: link.code })}>
             <View className='rm-item__top'>
               <Text>{link.product.name}</Text>
-              <Text className={link.status === 'ACTIVE' ? 'rm-badge' : 'rm-badge rm-badge--off'}>{link.statusLabel}</Text>
+              <Text className={link.status === 'ACTIVE' ? 'badge' : 'badge badge--muted'}>{link.statusLabel}</Text>
             </View>
-            <Text className='rm-item__meta'>
+            <Text className='meta'>
               {link.campaign ?? '无活动'} · 创建于 {dateOf(link.createdAt)} · 有效期至 {dateOf(link.expiresAt)}
             </Text>
           </View>

@@ -44,12 +44,12 @@ function NewLink() {
     <View className='page'>
       <View className='card'>
         <Text className='card__title'>选择产品</Text>
-        <View className='rm-chips'>
+        <View className='chips chips--standalone'>
           {remote.data.items.map((item) => (
             <Text
               key={productKey(item)}
               id={`rm-product-${productKey(item)}`}
-              className={product && productKey(product) === productKey(item) ? 'rm-chip rm-chip--selected' : 'rm-chip'}
+              className={product && productKey(product) === productKey(item) ? 'chip chip--selected' : 'chip'}
               onClick={() => setProduct(item)}
             >
               {item.name}
@@ -60,12 +60,12 @@ function NewLink() {
       <View className='card'>
         <Field id='rm-campaign' label='活动名称' value={campaign} onChange={setCampaign} maxlength={30} placeholder='选填，如 春季开户季' />
         <Text className='card__subtitle'>有效期</Text>
-        <View className='rm-chips'>
+        <View className='chips chips--standalone'>
           {LINK_DAYS.map((choice) => (
             <Text
               key={choice.label}
               id={`rm-expiry-${choice.days ?? 'none'}`}
-              className={choice.days === days ? 'rm-chip rm-chip--selected' : 'rm-chip'}
+              className={choice.days === days ? 'chip chip--selected' : 'chip'}
               onClick={() => setDays(choice.days)}
             >
               {choice.label}
@@ -102,7 +102,7 @@ function LinkCard({ code, onLink }: { code: string; onLink: (link: ShareLinkView
       <View className='card'>
         <View className='rm-item__top'>
           <Text className='card__title'>{link.product.name}</Text>
-          <Text id='rm-link-status' className={link.status === 'ACTIVE' ? 'rm-badge' : 'rm-badge rm-badge--off'}>
+          <Text id='rm-link-status' className={link.status === 'ACTIVE' ? 'badge' : 'badge badge--muted'}>
             {link.statusLabel}
           </Text>
         </View>

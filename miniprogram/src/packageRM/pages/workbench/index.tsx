@@ -58,15 +58,15 @@ export default function WorkbenchPage() {
         <Text id='rm-staff-name' className='rm-head__name'>
           {board.staff.name}
         </Text>
-        <Text className='rm-head__meta'>
+        <Text className='meta'>
           {board.staff.roleLabel} · {board.staff.branchName} · 工号 {board.staff.staffNo}
         </Text>
-        <View className='rm-chips'>
+        <View className='chips chips--standalone'>
           {PERIODS.map((period) => (
             <Text
               key={period.days}
               id={`rm-days-${period.days}`}
-              className={period.days === days ? 'rm-chip rm-chip--selected' : 'rm-chip'}
+              className={period.days === days ? 'chip chip--selected' : 'chip'}
               onClick={() => setDays(period.days)}
             >
               {period.label}
