@@ -23,19 +23,19 @@ const TEXT = {
 export function useCardMoneyForm(direction: CardDirection) {
   const [amount, setAmount] = useState(() => typedAmount(''));
   const [pin, setPin] = useState('');
-  const { busy, error, setError, run, changing } = useSubmit();
+  const { busy, error, setError, run } = useSubmit();
 
   async function submit() {
     if (!amount.parsed.ok) return setError(amount.parsed.message);
     if (!isPinShaped(pin)) return setError(PIN_MISSING);
     const body = { amountFen: amount.parsed.amountFen, pin };
     const move = direction === 'top-up' ? topUp : withdraw;
-    const result = await run((idempotencyKey) => move(body, idempotencyKey));
+    const result = await run((idempotencyKey) => move(body, idempotencyKey), body);
     if (result) showResult(result);
     else setPin('');
   }
 
-  return { amount, changeAmount: changing(setAmount), pin, setPin, busy, error, submit };
+  return { amount, changeAmount: setAmount, pin, setPin, busy, error, submit };
 }
 
 function AccountCard({ subtitle, account }: { subtitle: string; account: AccountDetail }) {

@@ -5,7 +5,8 @@ export function InfoRow({ label, value, id }: { label: string; value: string; id
   return (
     <View className='info-row'>
       <Text className='info-row__label'>{label}</Text>
-      <Text id={id} className='info-row__value'>
+      {/* Only a given id: Taro's H5 renderer writes `id={undefined}` out as id="undefined". */}
+      <Text {...(id === undefined ? {} : { id })} className='info-row__value'>
         {value}
       </Text>
     </View>

@@ -6,41 +6,69 @@ interface Submit {
   busy: boolean;
   error: string;
   setError: (message: string) => void;
-  /** Runs the request unless one is already in flight; resolves undefined when it failed. */
-  run: <T>(request: (idempotencyKey: string) => Promise<T>) => Promise<T | undefined>;
-  /** Call when the customer changes what is being submitted (amount, payee). */
-  resetKey: () => void;
-  /** Wraps a setter of what is being submitted so that a change also calls `resetKey`. */
-  changing: <T>(set: (value: T) => void) => (value: T) => void;
+  /**
+   * Runs the request unless one is already in flight; resolves undefined when it failed.
+   * `payload` is the body the request sends: the Idempotency-Key belongs to it (see below).
+   */
+  run: <T>(request: (idempotencyKey: string) => Promise<T>, payload?: object) => Promise<T | undefined>;
+}
+
+/** JSON with every object's keys in sorted order: the same body built in another order is the
+ *  same text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const record = value as Record<string, unknown>;
+  const members = Object.keys(record)
+    .filter((name) => record[name] !== undefined)
+    .sort()
+    .map((name) => `${JSON.stringify(name)}:${canonicalJson(record[name])}`);
+  return `{${members.join(',')}}`;
+}
+
+/** What the server's idempotency check compares (functions/http/route.ts requestHash): the body
+ *  without the PIN, which is a secret and not part of what the request asks for. */
+function fingerprint(payload: object | undefined): string {
+  if (payload === undefined) return '';
+  const { pin: _pin, ...rest } = payload as Record<string, unknown>;
+  return canonicalJson(rest);
 }
 
 /**
+ * The answers the server stores under the key as the request's final answer (ARCHITECTURE.md,
+ * Idempotency: refused by the rules — invalid, not found, unprocessable). Any other failure — a
+ * wrong PIN, a conflict such as REQUEST_IN_PROGRESS, a 5xx, no answer at all — may be followed by
+ * the server doing the work under that key, or releases it for the same request to be retried.
+ */
+const FINAL_REFUSALS: ReadonlySet<number> = new Set([400, 404, 422]);
+
+/**
  * One form submission: a single request in flight, the error to show, and the Idempotency-Key.
- * The key is made on the first attempt and kept for retries and double taps of the same
- * submission, so the server moves the money at most once. It is renewed when the customer
- * changes the payload or the server answered with an error (that submission is finished);
- * after a network failure it is kept, because the server may have done the work.
+ * A key belongs to the payload it was made for and is sent again with that same payload — a
+ * retry, a double tap, or the customer clearing a field and typing the same value back — so the
+ * server moves the money at most once; a different payload gets a key of its own. Keys follow
+ * what the request would send, never whether a field was edited. A key is dropped once the
+ * server refused its request for good (that submission is finished); after any other failure it
+ * is kept, because the server may have done, or may still do, the work.
  */
 export function useSubmit(): Submit {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const inFlight = useRef(false);
-  const key = useRef<string | null>(null);
+  const keys = useRef(new Map<string, string>());
 
-  const resetKey = useCallback(() => {
-    key.current = null;
-  }, []);
-
-  const run = useCallback(async <T,>(request: (idempotencyKey: string) => Promise<T>) => {
+  const run = useCallback(async <T,>(request: (idempotencyKey: string) => Promise<T>, payload?: object) => {
     if (inFlight.current) return undefined;
     inFlight.current = true;
     setBusy(true);
     setError('');
-    key.current ??= newIdempotencyKey();
+    const sent = fingerprint(payload);
+    const key = keys.current.get(sent) ?? newIdempotencyKey();
+    keys.current.set(sent, key);
     try {
-      return await request(key.current);
+      return await request(key);
     } catch (failure) {
-      if (failure instanceof ApiError && failure.status > 0) key.current = null;
+      if (failure instanceof ApiError && FINAL_REFUSALS.has(failure.status)) keys.current.delete(sent);
       setError(errorMessage(failure));
       return undefined;
     } finally {
@@ -49,12 +77,5 @@ export function useSubmit(): Submit {
     }
   }, []);
 
-  function changing<T>(set: (value: T) => void) {
-    return (value: T) => {
-      set(value);
-      resetKey();
-    };
-  }
-
-  return { busy, error, setError, run, resetKey, changing };
+  return { busy, error, setError, run };
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from '@jest/globals';
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { topUp } from '@/api/bank';
+import { topUp, transfer } from '@/api/bank';
 import { useSubmit } from '@/hooks/useSubmit';
 import { type FakeApi, fakeApi } from '../support/api';
 import { refusal, signIn, topUpResult } from '../support/examples';
@@ -16,8 +16,20 @@ beforeEach(() => {
 
 function renderSubmit() {
   const { result } = renderHook(() => useSubmit());
-  const submit = () => result.current.run((idempotencyKey) => topUp(body, idempotencyKey));
+  /** Submits `sent` (by default `body`) as the forms do: the request and the body it carries. */
+  const submit = (sent: typeof body = body) => result.current.run((idempotencyKey) => topUp(sent, idempotencyKey), sent);
   return { result, submit };
+}
+
+/** Submits each body in turn into a connection that drops, and returns the keys sent. */
+async function keysOverDroppedConnection(...bodies: (typeof body)[]): Promise<string[]> {
+  api.dropConnection(TOP_UP);
+  const { result, submit } = renderSubmit();
+  for (const sent of bodies) {
+    await act(async () => void (await submit(sent)));
+    expect(result.current.error).toBe('网络异常，请检查网络后重试');
+  }
+  return sentKeys();
 }
 
 function sentKeys(): string[] {
@@ -47,13 +59,18 @@ describe('useSubmit', () => {
     expect(api.requests(TOP_UP)).toHaveLength(1);
   });
 
-  test("a refusal is the error in the server's words; the next attempt is a new submission", async () => {
-    api.answer(TOP_UP, 409, refusal('INSUFFICIENT_FUNDS', '绑定卡余额不足，请更换金额'));
+  // Refused by the rules: the server stores the refusal as the key's answer (ARCHITECTURE.md).
+  test.each([
+    [422, 'INSUFFICIENT_FUNDS', '绑定卡余额不足，请更换金额'],
+    [400, 'VALIDATION_FAILED', '请求参数有误：amountFen'],
+    [404, 'PAYEE_NOT_FOUND', '未找到该手机号对应的近邻银行账户'],
+  ])("a final refusal (%i %s) is the error in the server's words; the next attempt is a new submission", async (status, code, message) => {
+    api.answer(TOP_UP, status, refusal(code, message));
     const { result, submit } = renderSubmit();
     await act(async () => {
       await expect(submit()).resolves.toBeUndefined();
     });
-    expect(result.current.error).toBe('绑定卡余额不足，请更换金额');
+    expect(result.current.error).toBe(message);
 
     const reply = api.hold(TOP_UP);
     act(() => void submit());
@@ -79,13 +96,50 @@ describe('useSubmit', () => {
     expect(retryKey).toBe(firstKey);
   });
 
-  test('resetKey (the customer changed the payload) makes the next attempt a new submission', async () => {
-    api.dropConnection(TOP_UP);
+  test('the same body typed again after a dropped connection keeps its key, whatever PIN comes with it', async () => {
+    const [first, retry, otherPin] = await keysOverDroppedConnection(body, { ...body }, { ...body, pin: '654321' });
+    // The server's idempotency hash leaves the PIN out, so a retry with it retyped is the same request.
+    expect(retry).toBe(first);
+    expect(otherPin).toBe(first);
+  });
+
+  test('the same body built in another order is the same request', async () => {
+    const TRANSFER = 'POST /v1/account/transfer';
+    api.dropConnection(TRANSFER);
+    const { result } = renderHook(() => useSubmit());
+    for (const sent of [
+      { toPhone: '13900008888', amountFen: 12345, pin: '123456', memo: '房租' },
+      { memo: '房租', pin: '123456', amountFen: 12345, toPhone: '13900008888' },
+    ]) {
+      await act(async () => void (await result.current.run((idempotencyKey) => transfer(sent, idempotencyKey), sent)));
+    }
+    const [first, reordered] = api.requests(TRANSFER).map((request) => request.headers['Idempotency-Key']);
+    expect(reordered).toBe(first);
+  });
+
+  test('a different body is a new submission; going back to the first body sends its key again', async () => {
+    const changed = { ...body, amountFen: 12346 };
+    const [first, second, back] = await keysOverDroppedConnection(body, changed, body);
+    expect(second).not.toBe(first);
+    // The first may have moved the money: sending its body again must not move it twice.
+    expect(back).toBe(first);
+  });
+
+  test.each([
+    [409, 'REQUEST_IN_PROGRESS', '该请求正在处理中，请勿重复提交'],
+    [403, 'PIN_INCORRECT', '支付密码错误，还可尝试 2 次'],
+    [503, 'UNAVAILABLE', '服务暂时不可用，请稍后重试'],
+  ])('an answer the server does not keep as final (%i %s) keeps the key for the retry', async (status, code, message) => {
+    api.answer(TOP_UP, status, refusal(code, message));
     const { result, submit } = renderSubmit();
     await act(async () => void (await submit()));
-    act(() => result.current.resetKey());
-    await act(async () => void (await submit()));
-    const [firstKey, secondKey] = sentKeys();
-    expect(secondKey).not.toBe(firstKey);
+    expect(result.current.error).toBe(message);
+
+    api.answer(TOP_UP, 200, topUpResult);
+    await act(async () => {
+      await expect(submit()).resolves.toEqual(topUpResult);
+    });
+    const [firstKey, retryKey] = sentKeys();
+    expect(retryKey).toBe(firstKey);
   });
 });

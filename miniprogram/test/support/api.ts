@@ -6,6 +6,8 @@ export type Route = `${'GET' | 'POST'} /${string}`;
 
 export interface SentRequest {
   route: Route;
+  /** The query string's parameters (a GET's only input). */
+  query: URLSearchParams;
   headers: Record<string, string>;
   /** The JSON body as the server would parse it. */
   body: unknown;
@@ -47,10 +49,11 @@ export class FakeApi {
   }
 
   readonly fetch = async (url: string, init: RequestInit): Promise<Response> => {
-    const { pathname } = new URL(url);
+    const { pathname, searchParams } = new URL(url);
     const route = `${init.method ?? 'GET'} ${pathname}` as Route;
     this.sent.push({
       route,
+      query: searchParams,
       headers: { ...(init.headers as Record<string, string>) },
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
     });

@@ -100,7 +100,7 @@ function PaymentSection({ form, account }: { form: TransferForm; account: Accoun
 }
 
 function Transfer({ account }: { account: AccountDetail }) {
-  const form = useTransferForm();
+  const form = useTransferForm(account.limits.maxSingleAmountFen);
   return (
     <View className='page'>
       <PayeeSection form={form} />

@@ -1,10 +1,10 @@
 import type { Payee } from '@contract/schemas';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { findPayee, transfer } from '@/api/bank';
 import { errorMessage } from '@/api/http';
 import { isPinShaped, PIN_MISSING } from '@/components/PinField';
 import { useSubmit } from '@/hooks/useSubmit';
-import { typedAmount } from '@/lib/money';
+import { formatFen, typedAmount } from '@/lib/money';
 import { showResult } from '@/lib/result';
 
 const PHONE_PATTERN = /^1[3-9]\d{9}$/;
@@ -13,24 +13,29 @@ export interface ConfirmedPayee extends Payee {
   phone: string;
 }
 
-/** A transfer to another Jinlin customer: find the payee by phone, then amount, memo and PIN. */
-export function useTransferForm() {
+/** A transfer to another Jinlin customer: find the payee by phone, then amount, memo and PIN.
+ *  `maxSingleAmountFen` is the account's single-movement limit as the server sent it (never above
+ *  the contract's largest amount). */
+export function useTransferForm(maxSingleAmountFen: number) {
   const [phone, setPhone] = useState('');
   const [payee, setPayee] = useState<ConfirmedPayee | null>(null);
   const [lookingUp, setLookingUp] = useState(false);
+  // A second tap can land before the disabled button renders: one lookup at a time.
+  const lookupInFlight = useRef(false);
   const [amount, setAmount] = useState(() => typedAmount(''));
   const [memo, setMemo] = useState('');
   const [pin, setPin] = useState('');
-  const { busy, error, setError, run, resetKey, changing } = useSubmit();
+  const { busy, error, setError, run } = useSubmit();
 
   function changePhone(value: string) {
     setPhone(value);
     setPayee(null);
-    resetKey();
   }
 
   async function lookUp() {
+    if (lookupInFlight.current) return;
     if (!PHONE_PATTERN.test(phone)) return setError('请输入收款人 11 位手机号');
+    lookupInFlight.current = true;
     setError('');
     setLookingUp(true);
     try {
@@ -38,6 +43,7 @@ export function useTransferForm() {
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {
+      lookupInFlight.current = false;
       setLookingUp(false);
     }
   }
@@ -45,6 +51,7 @@ export function useTransferForm() {
   async function submit() {
     if (!payee) return;
     if (!amount.parsed.ok) return setError(amount.parsed.message);
+    if (amount.parsed.amountFen > maxSingleAmountFen) return setError(`单笔转账金额不能超过 ${formatFen(maxSingleAmountFen)}`);
     if (!isPinShaped(pin)) return setError(PIN_MISSING);
     const trimmedMemo = memo.trim();
     const body = {
@@ -53,12 +60,12 @@ export function useTransferForm() {
       pin,
       ...(trimmedMemo ? { memo: trimmedMemo } : {}),
     };
-    const result = await run((idempotencyKey) => transfer(body, idempotencyKey));
+    const result = await run((idempotencyKey) => transfer(body, idempotencyKey), body);
     if (result) showResult(result, payee.nameMasked);
     else setPin('');
   }
 
-  return { phone, changePhone, payee, lookingUp, lookUp, amount, changeAmount: changing(setAmount), memo, setMemo, pin, setPin, busy, error, submit };
+  return { phone, changePhone, payee, lookingUp, lookUp, amount, changeAmount: setAmount, memo, setMemo, pin, setPin, busy, error, submit };
 }
 
 export type TransferForm = ReturnType<typeof useTransferForm>;

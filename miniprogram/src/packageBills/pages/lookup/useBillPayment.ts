@@ -14,7 +14,7 @@ export function useBillPayment(view: BillView, accountNumber: string) {
   const firstPresetFen = options && options.fixedFen === null ? options.presetsFen[0] : undefined;
   const [amount, setAmount] = useState(() => typedAmount(firstPresetFen === undefined ? '' : yuanInputText(firstPresetFen)));
   const [pin, setPin] = useState('');
-  const { busy, error, setError, run, changing } = useSubmit();
+  const { busy, error, setError, run } = useSubmit();
 
   async function submit() {
     if (!options) return;
@@ -26,12 +26,12 @@ export function useBillPayment(view: BillView, accountNumber: string) {
     if (!isPinShaped(pin)) return setError(PIN_MISSING);
     const target = view.payeeId ? { payeeId: view.payeeId } : { billerId: view.biller.billerId, accountNumber };
     const body = { ...target, amountFen, pin, ...(view.bill ? { billPeriod: view.bill.period } : {}) };
-    const result = await run((idempotencyKey) => payBill(body, idempotencyKey));
+    const result = await run((idempotencyKey) => payBill(body, idempotencyKey), body);
     if (result) replaceWith(PAGES.billReceipt, { paymentId: result.paymentId, balanceFen: result.balanceFen });
     else setPin('');
   }
 
-  return { amount, changeAmount: changing(setAmount), pin, setPin, busy, error, submit };
+  return { amount, changeAmount: setAmount, pin, setPin, busy, error, submit };
 }
 
 export type BillPayment = ReturnType<typeof useBillPayment>;

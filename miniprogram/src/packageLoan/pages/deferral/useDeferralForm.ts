@@ -14,14 +14,14 @@ export function useDeferralForm(loan: LoanView) {
   const [plan, setPlan] = useState<DeferralPlanView | null>(null);
   const [planning, setPlanning] = useState(false);
   const [pin, setPin] = useState('');
-  const { busy, error, setError, run, changing } = useSubmit();
+  const { busy, error, setError, run } = useSubmit();
 
   /** A new choice makes the plan on screen stale. */
   function choose<T>(set: (value: T) => void) {
-    return changing((value: T) => {
+    return (value: T) => {
       set(value);
       setPlan(null);
-    });
+    };
   }
 
   async function showPlan() {
@@ -41,7 +41,7 @@ export function useDeferralForm(loan: LoanView) {
     if (!plan || months === null || reason === null) return;
     if (!isPinShaped(pin)) return setError(PIN_MISSING);
     const body = { months, reason, pin };
-    const updated = await run((idempotencyKey) => confirmDeferral(loan.loanId, body, idempotencyKey));
+    const updated = await run((idempotencyKey) => confirmDeferral(loan.loanId, body, idempotencyKey), body);
     if (!updated) return setPin('');
     replaceWith(PAGES.loanResult, {
       kind: 'DEFERRAL',

@@ -48,7 +48,7 @@ function useDrawdownPreview(productId: string, checked: CheckedTerms): Preview {
 export function useDrawForm(line: CreditLineView, product: LoanProductView) {
   const [terms, setTerms] = useState(() => initialTerms(product));
   const [pin, setPin] = useState('');
-  const { busy, error, setError, run, changing } = useSubmit();
+  const { busy, error, setError, run } = useSubmit();
   // The smaller of two amounts the server gave: the product's maximum and what the line has left.
   const maxFen = Math.min(product.maxAmountFen, line.availableFen);
   const checked = checkTerms(terms, product.minAmountFen, maxFen);
@@ -59,7 +59,7 @@ export function useDrawForm(line: CreditLineView, product: LoanProductView) {
     if (!isPinShaped(pin)) return setError(PIN_MISSING);
     const { amountFen, termMonths, method } = checked;
     const body = { productId: line.productId, amountFen, termMonths, method, pin };
-    const loan = await run((idempotencyKey) => drawLoan(body, idempotencyKey));
+    const loan = await run((idempotencyKey) => drawLoan(body, idempotencyKey), body);
     if (!loan) return setPin('');
     replaceWith(PAGES.loanResult, {
       kind: 'DRAW',
@@ -71,5 +71,5 @@ export function useDrawForm(line: CreditLineView, product: LoanProductView) {
     });
   }
 
-  return { terms, changeTerms: changing(setTerms), maxFen, preview, pin, setPin, busy, error, submit };
+  return { terms, changeTerms: setTerms, maxFen, preview, pin, setPin, busy, error, submit };
 }

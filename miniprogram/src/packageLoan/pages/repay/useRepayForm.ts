@@ -14,18 +14,16 @@ export function useRepayForm(loan: LoanView) {
   const [mode, setMode] = useState<RepayMode>('current');
   const [amount, setAmount] = useState(() => typedAmount(''));
   const [pin, setPin] = useState('');
-  const { busy, error, setError, run, resetKey } = useSubmit();
+  const { busy, error, setError, run } = useSubmit();
 
   function chooseCurrent() {
     setMode('current');
     setAmount(typedAmount(''));
-    resetKey();
   }
 
   function changeAmount(value: TypedAmount) {
     setAmount(value);
     setMode(value.text === '' ? 'current' : 'custom');
-    resetKey();
   }
 
   async function submit() {
@@ -33,7 +31,7 @@ export function useRepayForm(loan: LoanView) {
     if (!isPinShaped(pin)) return setError(PIN_MISSING);
     // Without an amount the server takes what is due now.
     const body = mode === 'custom' && amount.parsed.ok ? { amountFen: amount.parsed.amountFen, pin } : { pin };
-    const result = await run((idempotencyKey) => repayLoan(loan.loanId, body, idempotencyKey));
+    const result = await run((idempotencyKey) => repayLoan(loan.loanId, body, idempotencyKey), body);
     if (result) showRepaymentResult('REPAY', result);
     else setPin('');
   }

@@ -11,7 +11,7 @@ export function useBuyForm(terms: WealthPurchaseTerms) {
   const [amount, setAmount] = useState(() => typedAmount(''));
   const [acknowledged, setAcknowledged] = useState(false);
   const [pin, setPin] = useState('');
-  const { busy, error, setError, run, changing } = useSubmit();
+  const { busy, error, setError, run } = useSubmit();
 
   async function submit() {
     if (!amount.parsed.ok) return setError(amount.parsed.message);
@@ -23,7 +23,7 @@ export function useBuyForm(terms: WealthPurchaseTerms) {
       riskDisclosure: { acknowledged: true as const, version: terms.disclosure.version },
       pin,
     };
-    const result = await run((idempotencyKey) => buyWealth(body, idempotencyKey));
+    const result = await run((idempotencyKey) => buyWealth(body, idempotencyKey), body);
     if (!result) return setPin('');
     const { order } = result;
     replaceWith(PAGES.wealthResult, {
@@ -39,7 +39,7 @@ export function useBuyForm(terms: WealthPurchaseTerms) {
 
   return {
     amount,
-    changeAmount: changing(setAmount),
+    changeAmount: setAmount,
     acknowledged,
     toggleAcknowledged: () => setAcknowledged(!acknowledged),
     pin,

@@ -13,14 +13,14 @@ export function useRedeemForm(holding: WealthHoldingView) {
   const [units, setUnits] = useState('');
   const [mode, setMode] = useState<RedeemMode>(holding.fastRedemption ? 'FAST' : 'NORMAL');
   const [pin, setPin] = useState('');
-  const { busy, error, setError, run, changing } = useSubmit();
+  const { busy, error, setError, run } = useSubmit();
 
   async function submit() {
     const parsed = parseUnits(units);
     if (!parsed.ok) return setError(parsed.message);
     if (!isPinShaped(pin)) return setError(PIN_MISSING);
     const body = { productId: holding.productId, unitsCenti: parsed.unitsCenti, mode, pin };
-    const result = await run((idempotencyKey) => redeemWealth(body, idempotencyKey));
+    const result = await run((idempotencyKey) => redeemWealth(body, idempotencyKey), body);
     if (!result) return setPin('');
     const proceedsFen = result.fast?.proceedsFen ?? null;
     replaceWith(PAGES.wealthResult, {
@@ -32,5 +32,5 @@ export function useRedeemForm(holding: WealthHoldingView) {
     });
   }
 
-  return { units, changeUnits: changing(setUnits), mode, changeMode: changing(setMode), pin, setPin, busy, error, submit };
+  return { units, changeUnits: setUnits, mode, changeMode: setMode, pin, setPin, busy, error, submit };
 }

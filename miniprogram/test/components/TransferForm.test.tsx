@@ -1,0 +1,317 @@
+import { beforeEach, describe, expect, test } from '@jest/globals';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import Taro from '@tarojs/taro';
+import type { AccountDetail, MoneyMovementResult, Payee } from '@contract/schemas';
+import MoneyResultPage from '@/pages/result/index';
+import TransferPage from '@/pages/transfer/index';
+import { type FakeApi, fakeApi } from '../support/api';
+import { account as baseAccount, refusal, signIn } from '../support/examples';
+import { input, typeInto } from '../support/form';
+import { renderShown } from '../support/page';
+import { redirectedTo, renderAt } from '../support/router';
+
+const ACCOUNT = 'GET /v1/account';
+const PAYEE = 'GET /v1/account/payee';
+const TRANSFER = 'POST /v1/account/transfer';
+
+/** Class II limits as the server reports them: what is left today is its figure, not limit − used. */
+const account: AccountDetail = {
+  ...baseAccount,
+  limits: {
+    ...baseAccount.limits,
+    nonBoundOutToday: { limitFen: 1000000, usedFen: 234567, remainingFen: 765433 },
+  },
+};
+
+const payee: Payee = { nameMasked: '*小明', phoneMasked: '139****8888' };
+
+/** ¥123.45 out of a balance of ¥12,345.67; the server's new balance is its own figure. */
+const transferResult: MoneyMovementResult = {
+  journalId: 'jnl_02',
+  kind: 'TRANSFER',
+  status: 'SUCCEEDED',
+  amountFen: 12345,
+  balanceFen: 1122222,
+  createdAt: '2026-03-02T09:30:00.000Z',
+};
+
+let api: FakeApi;
+beforeEach(() => {
+  api = fakeApi();
+  signIn();
+  api.answer(ACCOUNT, 200, account);
+  api.answer(PAYEE, 200, payee);
+});
+
+async function renderTransfer() {
+  await renderShown(<TransferPage />);
+  await screen.findByText('下一步');
+}
+
+async function lookUp(phone = '13900008888') {
+  await typeInto('transfer-phone', phone);
+  await userEvent.click(screen.getByText('下一步'));
+}
+
+/** The transfer page with the payee found, ready for amount, memo and PIN. */
+async function renderWithPayee() {
+  await renderTransfer();
+  await lookUp();
+  await screen.findByText('确认转账');
+}
+
+/** A double tap faster than a render: both taps reach the button as it was. */
+function tapTwiceAtOnce(button: HTMLElement) {
+  act(() => {
+    fireEvent.click(button);
+    fireEvent.click(button);
+  });
+}
+
+async function fillIn(amount: string, pin: string, memo?: string) {
+  await typeInto('amount-input', amount);
+  if (memo !== undefined) await typeInto('transfer-memo', memo);
+  await typeInto('pin-input', pin);
+}
+
+describe('transfer: the payee', () => {
+  test("the lookup shows the payee's masked name and phone as the server answered them", async () => {
+    await renderTransfer();
+    await lookUp('13900008888');
+
+    expect(await screen.findByText('*小明')).toHaveAttribute('id', 'payee-name');
+    expect(screen.getByText('139****8888')).toBeInTheDocument();
+    expect(screen.getByText('请核对收款人')).toBeInTheDocument();
+    const [lookup] = api.requests(PAYEE);
+    expect(lookup!.query.get('phone')).toBe('13900008888');
+    expect(screen.queryByText('下一步')).toBeNull();
+  });
+
+  test.each([
+    ['', '请输入收款人 11 位手机号'],
+    ['1390000888', '请输入收款人 11 位手机号'],
+    ['12900008888', '请输入收款人 11 位手机号'],
+  ])('phone %j is refused before any lookup: %s', async (phone, message) => {
+    await renderTransfer();
+    await lookUp(phone);
+    expect(await screen.findByText(message)).toHaveAttribute('id', 'error-message');
+    expect(api.requests(PAYEE)).toHaveLength(0);
+  });
+
+  test('the phone field keeps digits only, eleven at most', async () => {
+    await renderTransfer();
+    await typeInto('transfer-phone', '139-0000 8888a99');
+    expect(input('transfer-phone').value).toBe('13900008888');
+  });
+
+  test("an unknown payee is the server's words, and no payment can be entered", async () => {
+    api.answer(PAYEE, 404, refusal('PAYEE_NOT_FOUND', '未找到该手机号对应的近邻银行账户'));
+    await renderTransfer();
+    await lookUp();
+    expect(await screen.findByText('未找到该手机号对应的近邻银行账户')).toHaveAttribute('id', 'error-message');
+    expect(screen.queryByText('确认转账')).toBeNull();
+    expect(screen.getByText('下一步')).toHaveProperty('disabled', false);
+  });
+
+  test('while the lookup is in flight its button is disabled, and a double tap looks up once', async () => {
+    const reply = api.hold(PAYEE);
+    await renderTransfer();
+    await typeInto('transfer-phone', '13900008888');
+    await userEvent.dblClick(screen.getByText('下一步'));
+
+    const button = screen.getByText('查询中…');
+    expect(button).toHaveProperty('disabled', true);
+    await userEvent.click(button);
+    expect(api.requests(PAYEE)).toHaveLength(1);
+
+    reply(200, payee);
+    expect(await screen.findByText('*小明')).toBeInTheDocument();
+    expect(api.requests(PAYEE)).toHaveLength(1);
+  });
+
+  test('two taps on 下一步 before the page re-renders look up once', async () => {
+    const reply = api.hold(PAYEE);
+    await renderTransfer();
+    await typeInto('transfer-phone', '13900008888');
+    tapTwiceAtOnce(screen.getByText('下一步'));
+    await waitFor(() => expect(api.requests(PAYEE)).toHaveLength(1));
+    reply(200, payee);
+    expect(await screen.findByText('*小明')).toBeInTheDocument();
+    expect(api.requests(PAYEE)).toHaveLength(1);
+  });
+
+  test('changing the phone drops the payee: the payment goes away until the new one is looked up', async () => {
+    await renderWithPayee();
+    await typeInto('transfer-phone', '1390000888');
+    expect(screen.queryByText('*小明')).toBeNull();
+    expect(screen.queryByText('确认转账')).toBeNull();
+    expect(screen.getByText('下一步')).toBeInTheDocument();
+  });
+});
+
+describe('transfer: the payment', () => {
+  test("shows the balance and today's remaining limit as the server answered them", async () => {
+    await renderWithPayee();
+    expect(screen.getByText('可用余额').nextElementSibling).toHaveTextContent(/^¥12,345\.67$/);
+    expect(screen.getByText('今日剩余转出额度').nextElementSibling).toHaveTextContent(/^¥7,654\.33$/);
+    expect(screen.getByText(/每日限额 ¥10,000\.00。$/)).toBeInTheDocument();
+  });
+
+  test.each([
+    ['', '123456', '请输入金额'],
+    ['0', '123456', '金额须大于 0'],
+    ['1.234', '123456', '金额最多保留两位小数'],
+    ['1.2.3', '123456', '请输入正确的金额'],
+    // Above the single-movement limit the server sent (¥50,000.00), and above the contract's
+    // largest amount (¥1,000,000.00).
+    ['50000.01', '123456', '单笔转账金额不能超过 ¥50,000.00'],
+    ['1000000.01', '123456', '单笔转账金额不能超过 ¥50,000.00'],
+    ['100', '', '请输入 6 位支付密码'],
+    ['100', '12345', '请输入 6 位支付密码'],
+  ])('amount %j with PIN %j is refused before sending: %s', async (amount, pin, message) => {
+    await renderWithPayee();
+    await fillIn(amount, pin);
+    await userEvent.click(screen.getByText('确认转账'));
+    expect(await screen.findByText(message)).toHaveAttribute('id', 'error-message');
+    expect(api.requests(TRANSFER)).toHaveLength(0);
+  });
+
+  test('the memo takes 20 characters at most', async () => {
+    await renderWithPayee();
+    await typeInto('transfer-memo', '一二三四五六七八九十一二三四五六七八九十多出的字');
+    expect(input('transfer-memo').value).toBe('一二三四五六七八九十一二三四五六七八九十');
+  });
+
+  test('sends the payee phone, exact fen, the PIN and the trimmed memo under an Idempotency-Key', async () => {
+    api.answer(TRANSFER, 200, transferResult);
+    await renderWithPayee();
+    // 0.29 * 100 is 28.999999999999996 in binary floating point.
+    await fillIn('0.29', '123456', '  房租  ');
+    await userEvent.click(screen.getByText('确认转账'));
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+
+    const [request] = api.requests(TRANSFER);
+    expect(request!.body).toEqual({ toPhone: '13900008888', amountFen: 29, pin: '123456', memo: '房租' });
+    expect(request!.headers['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  test('a blank memo is left out', async () => {
+    api.answer(TRANSFER, 200, transferResult);
+    await renderWithPayee();
+    await fillIn('123.45', '123456', '   ');
+    await userEvent.click(screen.getByText('确认转账'));
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+    expect(api.requests(TRANSFER)[0]!.body).toEqual({ toPhone: '13900008888', amountFen: 12345, pin: '123456' });
+  });
+
+  test('while the request is in flight the button and the phone are disabled, and a double tap sends one request', async () => {
+    const reply = api.hold(TRANSFER);
+    await renderWithPayee();
+    await fillIn('123.45', '123456');
+    await userEvent.dblClick(screen.getByText('确认转账'));
+
+    const button = screen.getByText('处理中…');
+    expect(button).toHaveProperty('disabled', true);
+    await waitFor(() => expect(input('transfer-phone')).toHaveProperty('disabled', true));
+    await userEvent.click(button);
+    expect(api.requests(TRANSFER)).toHaveLength(1);
+
+    reply(200, transferResult);
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+    expect(api.requests(TRANSFER)).toHaveLength(1);
+  });
+
+  test('two taps on 确认转账 before the page re-renders send one request', async () => {
+    const reply = api.hold(TRANSFER);
+    await renderWithPayee();
+    await fillIn('123.45', '123456');
+    tapTwiceAtOnce(screen.getByText('确认转账'));
+    await waitFor(() => expect(api.requests(TRANSFER)).toHaveLength(1));
+    reply(200, transferResult);
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+    expect(api.requests(TRANSFER)).toHaveLength(1);
+  });
+
+  test("a refusal is shown in the server's words; the PIN is cleared, the rest kept", async () => {
+    api.answer(TRANSFER, 422, refusal('DAILY_LIMIT_EXCEEDED', '超过电子账户（二类户）非绑定账户日累计限额'));
+    await renderWithPayee();
+    await fillIn('123.45', '123456', '房租');
+    await userEvent.click(screen.getByText('确认转账'));
+
+    expect(await screen.findByText('超过电子账户（二类户）非绑定账户日累计限额')).toHaveAttribute('id', 'error-message');
+    expect(input('pin-input').value).toBe('');
+    expect(input('amount-input').value).toBe('123.45');
+    expect(input('transfer-memo').value).toBe('房租');
+    expect(screen.getByText('*小明')).toBeInTheDocument();
+    expect(screen.getByText('确认转账')).toHaveProperty('disabled', false);
+    expect(Taro.redirectTo).not.toHaveBeenCalled();
+  });
+
+  test("the result page shows the server's amount, payee and new balance, not one computed here", async () => {
+    api.answer(TRANSFER, 200, transferResult);
+    await renderWithPayee();
+    await fillIn('123.45', '123456');
+    await userEvent.click(screen.getByText('确认转账'));
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+
+    const { url, path, query } = redirectedTo();
+    expect(path).toBe('/pages/result/index');
+    expect(query.get('balanceFen')).toBe('1122222');
+    await renderAt(url, <MoneyResultPage />);
+    expect(document.querySelector('#result-message')).toHaveTextContent('转账成功');
+    expect(document.querySelector('#result-amount')).toHaveTextContent(/^¥123\.45$/);
+    expect(document.querySelector('#result-balance')).toHaveTextContent(/^¥11,222\.22$/);
+    // ¥12,345.67 − ¥123.45: what a client subtracting would show.
+    expect(screen.queryByText('¥12,222.22')).toBeNull();
+    expect(screen.getByText('收款人').nextElementSibling).toHaveTextContent('*小明');
+  });
+});
+
+describe('transfer: one Idempotency-Key per transfer', () => {
+  /** Submits into a dropped connection; `edit` changes the form first (the PIN is always retyped). */
+  async function submitAndFail(attempt: number, edit: () => Promise<void>) {
+    await edit();
+    await typeInto('pin-input', '123456');
+    await userEvent.click(screen.getByText('确认转账'));
+    await waitFor(() => expect(api.requests(TRANSFER)).toHaveLength(attempt));
+    await screen.findByText('网络异常，请检查网络后重试');
+    await screen.findByText('确认转账');
+  }
+
+  function sentKeys(): string[] {
+    return api.requests(TRANSFER).map((request) => request.headers['Idempotency-Key']!);
+  }
+
+  test('after a dropped connection, retyping the same amount, payee or memo sends the same key', async () => {
+    api.dropConnection(TRANSFER);
+    await renderWithPayee();
+    await submitAndFail(1, () => fillIn('123.45', '123456', '房租'));
+    await submitAndFail(2, async () => {
+      await typeInto('amount-input', '');
+      await typeInto('amount-input', '123.45');
+    });
+    await submitAndFail(3, async () => {
+      await lookUp('13900008888');
+      await screen.findByText('确认转账');
+    });
+    // The memo is sent trimmed: a trailing space changes nothing the request carries.
+    await submitAndFail(4, () => typeInto('transfer-memo', '房租 '));
+
+    const [first, ...retries] = sentKeys();
+    expect(retries).toEqual([first, first, first]);
+  });
+
+  test('after a dropped connection, a different amount or memo is a new transfer with a new key', async () => {
+    api.dropConnection(TRANSFER);
+    await renderWithPayee();
+    await submitAndFail(1, () => fillIn('123.45', '123456', '房租'));
+    await submitAndFail(2, () => typeInto('amount-input', '123.46'));
+    await submitAndFail(3, () => typeInto('transfer-memo', '水电'));
+
+    const [first, otherAmount, otherMemo] = sentKeys();
+    expect(otherAmount).not.toBe(first);
+    expect(otherMemo).not.toBe(first);
+    expect(otherMemo).not.toBe(otherAmount);
+  });
+});
