@@ -142,11 +142,21 @@ const authenticateOperator = (): Middleware => ({
   },
 });
 
+/** JSON with every object's keys sorted, at every depth, so the same content always gives the
+ *  same text (a replacer array would keep only the top level's key names, nested ones dropped). */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
 /** The hash a repeat must match. The PIN is left out: it is a secret and not part of what the
  *  request asks for. */
 function requestHash(event: Event): string {
   const { pin: _pin, ...rest } = (event.body ?? {}) as Record<string, unknown>;
-  const canonical = JSON.stringify(rest, Object.keys(rest).sort());
+  const canonical = canonicalJson(rest);
   return createHash('sha256').update(`${event.requestContext.http.method} ${event.rawPath}\n${canonical}`).digest('base64url');
 }
 

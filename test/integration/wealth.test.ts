@@ -115,14 +115,24 @@ describe('wealth', () => {
     // Retaking the questionnaire replaces the level.
     assert.equal((await assess(who, 3)).level, 'C3');
     expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-products/jijiwen-90d/purchase-terms', token: who.token }));
+    const outdatedKey = randomUUID();
     const outdated = await call(wealth, {
       method: 'POST',
       path: '/v1/wealth-orders',
       token: who.token,
-      idempotencyKey: randomUUID(),
+      idempotencyKey: outdatedKey,
       body: { productId: 'jijiwen-90d', amountFen: 100, riskDisclosure: { acknowledged: true, version: 'old-text' }, pin: who.pin },
     });
     expectError(outdated, 422, 'DISCLOSURE_OUTDATED');
+    // The same key with only the nested disclosure changed is another request, not a repeat.
+    const reused = await call(wealth, {
+      method: 'POST',
+      path: '/v1/wealth-orders',
+      token: who.token,
+      idempotencyKey: outdatedKey,
+      body: { productId: 'jijiwen-90d', amountFen: 100, riskDisclosure: { acknowledged: true, version: 'older-text' }, pin: who.pin },
+    });
+    expectError(reused, 422, 'IDEMPOTENCY_KEY_REUSED');
     expectError(await buy(who, 'youxuan-mixed', 100), 422, 'RISK_LEVEL_TOO_LOW');
     expectError(await buy(who, 'wenying-180d', 1_000_100), 422, 'AMOUNT_NOT_ON_STEP');
     expectError(await buy(who, 'zhaozhao-money', 200_000), 422, 'INSUFFICIENT_FUNDS');
