@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { optionalId } from '@/lib/optional-id';
 
 interface KeyFigureProps {
   label: string;
@@ -14,7 +15,7 @@ export function KeyFigure({ label, value, id, tone }: KeyFigureProps) {
   return (
     <View className='figure'>
       <Text className='figure__label'>{label}</Text>
-      <Text id={id} className={tone ? `figure__amount ${tone}` : 'figure__amount'}>
+      <Text {...optionalId(id)} className={tone ? `figure__amount ${tone}` : 'figure__amount'}>
         {value}
       </Text>
     </View>

@@ -1,4 +1,5 @@
 import { Button } from '@tarojs/components';
+import { optionalId } from '@/lib/optional-id';
 
 interface LoadMoreProps {
   loading: boolean;
@@ -10,7 +11,7 @@ interface LoadMoreProps {
 export function LoadMore({ loading, onClick, id }: LoadMoreProps) {
   return (
     <Button
-      id={id}
+      {...optionalId(id)}
       className={loading ? 'btn btn--ghost btn--disabled' : 'btn btn--ghost'}
       disabled={loading}
       onClick={loading ? undefined : onClick}

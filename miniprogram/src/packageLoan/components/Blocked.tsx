@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
+import { optionalId } from '@/lib/optional-id';
 
 interface BlockedProps {
   title: string;
@@ -16,7 +17,7 @@ export function Blocked({ title, text, action }: BlockedProps) {
         <Text className='hint'>{text}</Text>
       </View>
       <View className='actions'>
-        <Button id={action.id} className='btn btn--primary' onClick={action.onClick}>
+        <Button {...optionalId(action.id)} className='btn btn--primary' onClick={action.onClick}>
           {action.label}
         </Button>
       </View>

@@ -2,12 +2,13 @@ import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { KeyFigure } from '@/components/KeyFigure';
 import { formatFen } from '@/lib/money';
+import { optionalId } from '@/lib/optional-id';
 
 /** An earnings figure: signed, red for a gain and green for a loss (the Chinese convention). */
 function Earnings({ amountFen, id }: { amountFen: number; id?: string }) {
   const tone = amountFen > 0 ? 'gain' : amountFen < 0 ? 'loss' : '';
   return (
-    <Text id={id} className={`figures__value ${tone}`}>
+    <Text {...optionalId(id)} className={`figures__value ${tone}`}>
       {formatFen(amountFen, { signed: true })}
     </Text>
   );
