@@ -32,6 +32,8 @@ module.exports = {
     // miniprogram/tsconfig.json paths; config/index.ts aliases `@` the same way.
     '^@/(.*)$': '<rootDir>/src/$1',
     '^@contract/(.*)$': '<rootDir>/../functions/contract/$1',
+    // A page's `import './x.css'`: the H5 build's css loaders inject it; a test needs no styles.
+    '\\.css$': '<rootDir>/test/setup/style-stub.cjs',
   },
   transform: {
     // First match wins: taro-h5's API module also gets the webpack loader the H5 build runs on it.

@@ -1,0 +1,187 @@
+import { beforeEach, describe, expect, test } from '@jest/globals';
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import Taro from '@tarojs/taro';
+import WealthBuyPage from '@/packageWealth/pages/buy/index';
+import WealthResultPage from '@/packageWealth/pages/result/index';
+import { type FakeApi, fakeApi } from '../support/api';
+import { refusal, signIn } from '../support/examples';
+import { input, typeInto } from '../support/form';
+import { redirectedTo, renderAt } from '../support/router';
+import { purchaseResult, purchaseTerms, unsuitableTerms } from '../support/wealth-examples';
+
+const TERMS = 'GET /v1/wealth-products/jinlin-bond-a/purchase-terms';
+const BUY = 'POST /v1/wealth-orders';
+const PAGE = '/packageWealth/pages/buy/index?productId=jinlin-bond-a';
+const ACKNOWLEDGE = '我已阅读并理解《近邻稳健债券A产品风险揭示书》，自愿承担投资风险';
+
+let api: FakeApi;
+beforeEach(() => {
+  api = fakeApi();
+  signIn();
+  api.answer(TERMS, 200, purchaseTerms);
+});
+
+async function renderBuy() {
+  await renderAt(PAGE, <WealthBuyPage />);
+  await screen.findByText('确认购买');
+}
+
+/** Amount, the disclosure ticked (or not) and the PIN, as a customer fills the form in. */
+async function fillIn(amount: string, acknowledge: boolean, pin: string) {
+  await typeInto('buy-amount', amount);
+  if (acknowledge) await userEvent.click(screen.getByText(ACKNOWLEDGE));
+  await typeInto('pin-input', pin);
+}
+
+function text(id: string): string | null | undefined {
+  return document.getElementById(id)?.textContent;
+}
+
+describe('wealth purchase', () => {
+  test('shows the purchase terms as the server answered them: balance, level, dates, the product’s own minimum and step', async () => {
+    await renderBuy();
+    expect(api.requests(TERMS)).toHaveLength(1);
+    expect(screen.getByText('近邻稳健债券A')).toBeInTheDocument();
+    expect(screen.getByText('债券基金')).toBeInTheDocument();
+    expect(screen.getByText('R2 中低风险')).toBeInTheDocument();
+    expect(text('buy-balance')).toBe('¥23,456.78');
+    expect(screen.getByText('C3 平衡型')).toBeInTheDocument();
+    expect(screen.getByText('2026-03-03 日终')).toBeInTheDocument();
+    expect(screen.getByText('2026-03-03 前可撤销')).toBeInTheDocument();
+    // The minimum and step in the server's words, the maximum its figure formatted.
+    expect(screen.getByText('1,000.00 元起购，按 100.00 元递增，单笔最多 ¥500,000.00。')).toBeInTheDocument();
+    expect(screen.getByText('近邻稳健债券A产品风险揭示书')).toBeInTheDocument();
+    expect(screen.getByText('理财非存款，产品有风险，投资须谨慎。本产品不保证本金和收益。')).toBeInTheDocument();
+    expect(screen.getByText(ACKNOWLEDGE)).toBeInTheDocument();
+  });
+
+  test('a product above the customer’s level shows the server’s reason and no form', async () => {
+    api.answer(TERMS, 200, unsuitableTerms);
+    await renderAt(PAGE, <WealthBuyPage />);
+    expect(await screen.findByText('该产品风险等级 R4 高于您的风险承受能力 C3，暂不能购买')).toBeInTheDocument();
+    expect(screen.queryByText('确认购买')).toBeNull();
+    await userEvent.click(screen.getByText('去做风险评估'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageWealth/pages/questionnaire/index' });
+  });
+
+  test.each([
+    ['', true, '123456', '请输入金额'],
+    ['0', true, '123456', '金额须大于 0'],
+    ['1.234', true, '123456', '金额最多保留两位小数'],
+    ['1.2.3', true, '123456', '请输入正确的金额'],
+    ['12300', false, '123456', '请阅读并确认产品风险揭示书'],
+    ['12300', true, '', '请输入 6 位支付密码'],
+    ['12300', true, '12345', '请输入 6 位支付密码'],
+  ])('amount %j, disclosure acknowledged %j, PIN %j is refused before sending: %s', async (amount, acknowledge, pin, message) => {
+    await renderBuy();
+    await fillIn(amount, acknowledge, pin);
+    await userEvent.click(screen.getByText('确认购买'));
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    expect(api.requests(BUY)).toHaveLength(0);
+  });
+
+  test('a second tap on the acknowledgement takes it back', async () => {
+    await renderBuy();
+    await fillIn('12300', true, '123456');
+    await userEvent.click(screen.getByText(ACKNOWLEDGE));
+    await userEvent.click(screen.getByText('确认购买'));
+    expect(await screen.findByText('请阅读并确认产品风险揭示书')).toBeInTheDocument();
+    expect(api.requests(BUY)).toHaveLength(0);
+  });
+
+  test('sends the amount as integer fen, the acknowledged disclosure’s version from the terms, the PIN and an Idempotency-Key', async () => {
+    api.answer(BUY, 200, purchaseResult);
+    await renderBuy();
+    await fillIn('12300', true, '123456');
+    await userEvent.click(screen.getByText('确认购买'));
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+
+    const [request] = api.requests(BUY);
+    expect(request!.body).toEqual({
+      productId: 'jinlin-bond-a',
+      amountFen: 1230000,
+      riskDisclosure: { acknowledged: true, version: 'bond-a-2026-02' },
+      pin: '123456',
+    });
+    expect(request!.headers['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  test.each([
+    ['999.99', 'AMOUNT_BELOW_MINIMUM', '起购金额为 1,000.00 元'],
+    ['1050', 'AMOUNT_NOT_ON_STEP', '购买金额须为 1,000.00 元起、按 100.00 元递增'],
+    ['500000.01', 'AMOUNT_ABOVE_MAXIMUM', '单笔最多购买 500,000.00 元'],
+  ])("the product's amount rules are the server's: %j is answered %s in the server's words", async (amount, code, message) => {
+    api.answer(BUY, 422, refusal(code, message));
+    await renderBuy();
+    await fillIn(amount, true, '123456');
+    await userEvent.click(screen.getByText('确认购买'));
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    expect(Taro.redirectTo).not.toHaveBeenCalled();
+  });
+
+  test('while the purchase is in flight the button is disabled, and a double tap sends one request', async () => {
+    const reply = api.hold(BUY);
+    await renderBuy();
+    await fillIn('12300', true, '123456');
+    await userEvent.dblClick(screen.getByText('确认购买'));
+
+    const button = screen.getByText('处理中…');
+    expect(button).toHaveProperty('disabled', true);
+    await userEvent.click(button);
+    expect(api.requests(BUY)).toHaveLength(1);
+
+    reply(200, purchaseResult);
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+    expect(api.requests(BUY)).toHaveLength(1);
+  });
+
+  test('on success the result page shows the order and the balance the server answered', async () => {
+    api.answer(BUY, 200, purchaseResult);
+    await renderBuy();
+    await fillIn('12300', true, '123456');
+    await userEvent.click(screen.getByText('确认购买'));
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+
+    const { url, path, query } = redirectedTo();
+    expect(path).toBe('/packageWealth/pages/result/index');
+    expect(Object.fromEntries(query)).toEqual({
+      kind: 'BUY',
+      productName: '近邻稳健债券A',
+      balanceFen: '1105678',
+      confirmDate: '2026-03-03',
+      orderId: purchaseResult.order.orderId,
+      amountFen: '1230000',
+      coolingOffEndsOn: '2026-03-03',
+    });
+
+    cleanup();
+    await renderAt(url, <WealthResultPage />);
+    expect(screen.getByText('购买成功，份额确认中')).toBeInTheDocument();
+    expect(text('result-amount')).toBe('¥12,300.00');
+    expect(screen.getByText('近邻稳健债券A')).toBeInTheDocument();
+    expect(screen.getByText('2026-03-03 日终')).toBeInTheDocument();
+    expect(screen.getByText('2026-03-03 前可撤销')).toBeInTheDocument();
+    expect(text('result-balance')).toBe('¥11,056.78');
+  });
+
+  test("a refusal is shown in the server's words, the PIN is cleared and the amount kept", async () => {
+    api.answer(BUY, 422, refusal('INSUFFICIENT_FUNDS', '电子账户余额不足，请先充值'));
+    await renderBuy();
+    await fillIn('12300', true, '123456');
+    await userEvent.click(screen.getByText('确认购买'));
+
+    expect(await screen.findByText('电子账户余额不足，请先充值')).toBeInTheDocument();
+    await waitFor(() => expect(input('pin-input').value).toBe(''));
+    await waitFor(() => expect(input('buy-amount').value).toBe('12300'));
+    expect(screen.getByText('确认购买')).toHaveProperty('disabled', false);
+    expect(Taro.redirectTo).not.toHaveBeenCalled();
+  });
+
+  test("a failed load shows the server's words", async () => {
+    api.answer(TERMS, 404, refusal('WEALTH_PRODUCT_NOT_FOUND', '未找到该理财产品'));
+    await renderAt(PAGE, <WealthBuyPage />);
+    expect(await screen.findByText('未找到该理财产品')).toBeInTheDocument();
+    expect(screen.queryByText('确认购买')).toBeNull();
+  });
+});

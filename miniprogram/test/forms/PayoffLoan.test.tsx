@@ -1,0 +1,188 @@
+import { beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import Taro from '@tarojs/taro';
+import { formatDateTime } from '@/lib/time';
+import PayoffPage from '@/packageLoan/pages/payoff/index';
+import LoanResultPage from '@/packageLoan/pages/result/index';
+import { type FakeApi, fakeApi } from '../support/api';
+import { refusal, signIn } from '../support/examples';
+import { input, typeInto } from '../support/form';
+import { LOAN_ID, loan, paidOffLoan, payoffQuote, payoffResult } from '../support/loan-examples';
+import { redirectedTo, renderAt } from '../support/router';
+
+const LOAN = `GET /v1/loans/${LOAN_ID}` as const;
+const QUOTE = `POST /v1/loans/${LOAN_ID}/payoff-quote` as const;
+const PAYOFF = `POST /v1/loans/${LOAN_ID}/payoff` as const;
+const PAGE = `/packageLoan/pages/payoff/index?loanId=${LOAN_ID}`;
+
+let api: FakeApi;
+beforeEach(() => {
+  api = fakeApi();
+  signIn();
+  api.answer(LOAN, 200, loan);
+  api.answer(QUOTE, 200, payoffQuote);
+});
+
+async function renderPayoff() {
+  await renderAt(PAGE, <PayoffPage />);
+  await screen.findByText('确认结清');
+}
+
+async function submitWith(pin: string) {
+  await typeInto('pin-input', pin);
+  await userEvent.click(screen.getByText('确认结清'));
+}
+
+function text(id: string): string | null | undefined {
+  return document.getElementById(id)?.textContent;
+}
+
+describe('loan early payoff', () => {
+  test("shows the server's quote: its total and parts, formatted, and how long it holds", async () => {
+    await renderPayoff();
+    expect(api.requests(QUOTE)).toHaveLength(1);
+    expect(text('payoff-total')).toBe('¥8,062.87');
+    expect(screen.getByText('¥8,020.38')).toBeInTheDocument();
+    expect(screen.getByText('利息（计至今日，18 天）')).toBeInTheDocument();
+    expect(screen.getByText('¥24.86')).toBeInTheDocument();
+    expect(screen.getByText('罚息')).toBeInTheDocument();
+    expect(screen.getByText('¥17.63')).toBeInTheDocument();
+    expect(screen.getByText('2026-04-20')).toBeInTheDocument();
+    expect(text('payoff-valid-until')).toBe(formatDateTime(payoffQuote.validUntil));
+    expect(screen.queryByText(/冷静期/)).toBeNull();
+  });
+
+  test('within the cooling-off period the quote says so; no penalty row when the server quotes none', async () => {
+    api.answer(QUOTE, 200, { ...payoffQuote, totalFen: 802038, interestFen: 0, penaltyFen: 0, coolingOff: true });
+    await renderPayoff();
+    expect(text('payoff-total')).toBe('¥8,020.38');
+    expect(screen.getByText('借款仍在冷静期内，提前结清免收利息。')).toBeInTheDocument();
+    expect(screen.queryByText('罚息')).toBeNull();
+  });
+
+  test('commits to the quoted loan with only the PIN and an Idempotency-Key: the server pays at the quote it gave', async () => {
+    api.answer(PAYOFF, 200, payoffResult);
+    await renderPayoff();
+    await submitWith('123456');
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+
+    expect(api.sent.map((request) => request.route)).toEqual([LOAN, QUOTE, PAYOFF]);
+    const [request] = api.requests(PAYOFF);
+    // PinOnly is a strict object: the contract has no quote id, the server keeps the latest quote.
+    expect(request!.body).toEqual({ pin: '123456' });
+    expect(request!.headers['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  test.each([
+    ['', '请输入 6 位支付密码'],
+    ['12345', '请输入 6 位支付密码'],
+  ])('PIN %j is refused before sending: %s', async (pin, message) => {
+    await renderPayoff();
+    await submitWith(pin);
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    expect(api.requests(PAYOFF)).toHaveLength(0);
+  });
+
+  test('a quote past its validity is not paid: it asks for a new quote', async () => {
+    await renderPayoff();
+    const validUntil = new Date(payoffQuote.validUntil).getTime();
+    jest.spyOn(Date, 'now').mockReturnValue(validUntil);
+    await submitWith('123456');
+    expect(await screen.findByText('报价已过期，请重新获取报价')).toBeInTheDocument();
+    expect(api.requests(PAYOFF)).toHaveLength(0);
+
+    // A millisecond earlier it still holds.
+    jest.spyOn(Date, 'now').mockReturnValue(validUntil - 1);
+    api.answer(PAYOFF, 200, payoffResult);
+    await submitWith('123456');
+    await waitFor(() => expect(api.requests(PAYOFF)).toHaveLength(1));
+  });
+
+  test('重新报价 asks the server again and shows its new quote', async () => {
+    await renderPayoff();
+    const renewed = { ...payoffQuote, validUntil: '2099-04-20T10:30:00.000Z', totalFen: 806399, interestFen: 2598 };
+    api.answer(QUOTE, 200, renewed);
+    await userEvent.click(screen.getByText('重新报价'));
+    await waitFor(() => expect(text('payoff-total')).toBe('¥8,063.99'));
+    expect(api.requests(QUOTE)).toHaveLength(2);
+    expect(screen.getByText('¥25.98')).toBeInTheDocument();
+    expect(text('payoff-valid-until')).toBe(formatDateTime(renewed.validUntil));
+  });
+
+  test('while the payoff is in flight the button is disabled, and a double tap sends one request', async () => {
+    const reply = api.hold(PAYOFF);
+    await renderPayoff();
+    await typeInto('pin-input', '123456');
+    await userEvent.dblClick(screen.getByText('确认结清'));
+
+    const button = screen.getByText('处理中…');
+    expect(button).toHaveProperty('disabled', true);
+    await userEvent.click(button);
+    expect(api.requests(PAYOFF)).toHaveLength(1);
+
+    reply(200, payoffResult);
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+    expect(api.requests(PAYOFF)).toHaveLength(1);
+  });
+
+  test('on success the result page shows what the server took and the balance it reports', async () => {
+    api.answer(PAYOFF, 200, payoffResult);
+    await renderPayoff();
+    await submitWith('123456');
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+
+    const { url, path, query } = redirectedTo();
+    expect(path).toBe('/packageLoan/pages/result/index');
+    expect(Object.fromEntries(query)).toEqual({
+      kind: 'PAYOFF',
+      loanId: LOAN_ID,
+      amountFen: '806287',
+      principalFen: '802038',
+      interestFen: '2486',
+      penaltyFen: '1763',
+      balanceFen: '70256',
+      outstandingFen: '0',
+    });
+
+    cleanup();
+    await renderAt(url, <LoanResultPage />);
+    expect(screen.getByText('借款已结清')).toBeInTheDocument();
+    expect(text('result-amount')).toBe('¥8,062.87');
+    expect(screen.getByText('¥8,020.38')).toBeInTheDocument();
+    expect(screen.getByText('¥24.86')).toBeInTheDocument();
+    expect(screen.getByText('¥17.63')).toBeInTheDocument();
+    expect(screen.getByText('¥0.00')).toBeInTheDocument();
+    expect(text('result-balance')).toBe('¥702.56');
+  });
+
+  test.each([
+    [422, 'INSUFFICIENT_FUNDS', '电子账户余额不足，请先充值'],
+    [422, 'PAYOFF_QUOTE_REQUIRED', '请先获取提前结清金额'],
+  ])("a %s %s refusal is shown in the server's words and the PIN cleared", async (status, code, message) => {
+    api.answer(PAYOFF, status, refusal(code, message));
+    await renderPayoff();
+    await submitWith('123456');
+
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    await waitFor(() => expect(input('pin-input').value).toBe(''));
+    expect(screen.getByText('确认结清')).toHaveProperty('disabled', false);
+    expect(Taro.redirectTo).not.toHaveBeenCalled();
+  });
+
+  test('a loan already paid off gets no quote and offers no form', async () => {
+    api.answer(LOAN, 200, paidOffLoan);
+    await renderAt(PAGE, <PayoffPage />);
+    expect(await screen.findByText('该笔借款已结清')).toBeInTheDocument();
+    expect(api.requests(QUOTE)).toHaveLength(0);
+    expect(screen.queryByText('确认结清')).toBeNull();
+  });
+
+  test("a quote the server refuses is shown in the server's words", async () => {
+    api.answer(QUOTE, 422, refusal('LOAN_PAID_OFF', '该笔借款已结清'));
+    await renderAt(PAGE, <PayoffPage />);
+    expect(await screen.findByText('该笔借款已结清')).toBeInTheDocument();
+    expect(screen.getByText('重试')).toBeInTheDocument();
+    expect(screen.queryByText('确认结清')).toBeNull();
+  });
+});

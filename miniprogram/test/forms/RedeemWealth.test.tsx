@@ -1,0 +1,200 @@
+import { beforeEach, describe, expect, test } from '@jest/globals';
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import Taro from '@tarojs/taro';
+import RedeemPage from '@/packageWealth/pages/redeem/index';
+import WealthResultPage from '@/packageWealth/pages/result/index';
+import { type FakeApi, fakeApi } from '../support/api';
+import { refusal, signIn } from '../support/examples';
+import { input, typeInto } from '../support/form';
+import { redirectedTo, renderAt } from '../support/router';
+import { holdings, redemptionResult } from '../support/wealth-examples';
+
+const HOLDINGS = 'GET /v1/wealth-holdings';
+const REDEEM = 'POST /v1/wealth-redemptions';
+const pageFor = (productId: string) => `/packageWealth/pages/redeem/index?productId=${productId}`;
+const MONEY_MARKET = pageFor('jinlin-cash');
+
+let api: FakeApi;
+beforeEach(() => {
+  api = fakeApi();
+  signIn();
+  api.answer(HOLDINGS, 200, holdings);
+});
+
+async function renderRedeem(url = MONEY_MARKET) {
+  await renderAt(url, <RedeemPage />);
+  await screen.findByText('确认赎回');
+}
+
+async function fillIn(units: string, pin: string) {
+  await typeInto('redeem-units', units);
+  await typeInto('pin-input', pin);
+}
+
+function text(id: string): string | null | undefined {
+  return document.getElementById(id)?.textContent;
+}
+
+describe('wealth redemption', () => {
+  test('shows the holding the route names, as the server answered it', async () => {
+    await renderRedeem();
+    expect(screen.getByText('近邻现金宝')).toBeInTheDocument();
+    expect(text('redeem-available')).toBe('12,345.67');
+    expect(screen.getByText('1.0000')).toBeInTheDocument();
+    expect(screen.getByText('今日快速赎回剩余额度')).toBeInTheDocument();
+    expect(screen.getByText('¥9,876.54')).toBeInTheDocument();
+    expect(screen.getByText('快速赎回（实时到账）')).toBeInTheDocument();
+    expect(screen.getByText('普通赎回（下一营业日）')).toBeInTheDocument();
+  });
+
+  test('全部 fills in exactly the units the server says are available', async () => {
+    api.answer(REDEEM, 200, redemptionResult);
+    await renderRedeem();
+    await userEvent.click(screen.getByText('全部'));
+    await waitFor(() => expect(input('redeem-units').value).toBe('12345.67'));
+
+    await typeInto('pin-input', '123456');
+    await userEvent.click(screen.getByText('确认赎回'));
+    await waitFor(() => expect(api.requests(REDEEM)).toHaveLength(1));
+    expect(api.requests(REDEEM)[0]!.body).toMatchObject({ unitsCenti: 1234567 });
+  });
+
+  test('sends the units as integer hundredths, fast by default, with the PIN and an Idempotency-Key', async () => {
+    api.answer(REDEEM, 200, redemptionResult);
+    await renderRedeem();
+    await fillIn('0.29', '123456');
+    await userEvent.click(screen.getByText('确认赎回'));
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+
+    const [request] = api.requests(REDEEM);
+    expect(request!.body).toEqual({ productId: 'jinlin-cash', unitsCenti: 29, mode: 'FAST', pin: '123456' });
+    expect(request!.headers['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  test('choosing normal redemption sends NORMAL', async () => {
+    api.answer(REDEEM, 200, { ...redemptionResult, fast: null, journalId: null, capExceeded: false });
+    await renderRedeem();
+    await userEvent.click(screen.getByText('普通赎回（下一营业日）'));
+    await fillIn('100', '123456');
+    await userEvent.click(screen.getByText('确认赎回'));
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+    expect(api.requests(REDEEM)[0]!.body).toEqual({ productId: 'jinlin-cash', unitsCenti: 10000, mode: 'NORMAL', pin: '123456' });
+  });
+
+  test('a product without fast redemption offers no choice and redeems NORMAL', async () => {
+    api.answer(REDEEM, 200, { ...redemptionResult, fast: null, journalId: null, capExceeded: false });
+    await renderRedeem(pageFor('jinlin-bond-a'));
+    expect(text('redeem-available')).toBe('5,000.00');
+    expect(screen.queryByText('快速赎回（实时到账）')).toBeNull();
+    expect(screen.queryByText('今日快速赎回剩余额度')).toBeNull();
+    expect(screen.getByText('赎回按下一营业日日终净值确认，资金确认后到账电子账户。')).toBeInTheDocument();
+
+    await fillIn('5000', '123456');
+    await userEvent.click(screen.getByText('确认赎回'));
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+    expect(api.requests(REDEEM)[0]!.body).toEqual({ productId: 'jinlin-bond-a', unitsCenti: 500000, mode: 'NORMAL', pin: '123456' });
+  });
+
+  test.each([
+    ['a fixed-term holding', 'jinlin-fixed-90'],
+    ['a product not held', 'jinlin-other'],
+  ])('%s has nothing to redeem and no form', async (_case, productId) => {
+    await renderAt(pageFor(productId), <RedeemPage />);
+    expect(await screen.findByText('暂无可赎回份额')).toBeInTheDocument();
+    expect(screen.queryByText('确认赎回')).toBeNull();
+  });
+
+  test.each([
+    ['', '123456', '请输入赎回份额'],
+    ['0', '123456', '赎回份额须大于 0'],
+    ['0.00', '123456', '赎回份额须大于 0'],
+    ['1.234', '123456', '份额最多保留两位小数'],
+    ['1.2.3', '123456', '请输入正确的份额'],
+    ['100', '', '请输入 6 位支付密码'],
+    ['100', '12345', '请输入 6 位支付密码'],
+  ])('units %j with PIN %j are refused before sending: %s', async (units, pin, message) => {
+    await renderRedeem();
+    await fillIn(units, pin);
+    await userEvent.click(screen.getByText('确认赎回'));
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    expect(api.requests(REDEEM)).toHaveLength(0);
+  });
+
+  test('while the redemption is in flight the button is disabled, and a double tap sends one request', async () => {
+    const reply = api.hold(REDEEM);
+    await renderRedeem();
+    await fillIn('100', '123456');
+    await userEvent.dblClick(screen.getByText('确认赎回'));
+
+    const button = screen.getByText('处理中…');
+    expect(button).toHaveProperty('disabled', true);
+    await userEvent.click(button);
+    expect(api.requests(REDEEM)).toHaveLength(1);
+
+    reply(200, redemptionResult);
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+    expect(api.requests(REDEEM)).toHaveLength(1);
+  });
+
+  test('on success the result page shows what the server paid at once, its message and the balance it reports', async () => {
+    api.answer(REDEEM, 200, redemptionResult);
+    await renderRedeem();
+    await fillIn('12345.67', '123456');
+    await userEvent.click(screen.getByText('确认赎回'));
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+
+    const { url, path, query } = redirectedTo();
+    expect(path).toBe('/packageWealth/pages/result/index');
+    expect(Object.fromEntries(query)).toEqual({
+      kind: 'REDEEM',
+      productName: '近邻现金宝',
+      balanceFen: '3333332',
+      message: redemptionResult.message,
+      amountFen: '987654',
+    });
+
+    cleanup();
+    await renderAt(url, <WealthResultPage />);
+    expect(screen.getByText('赎回已受理')).toBeInTheDocument();
+    expect(text('result-amount')).toBe('¥9,876.54');
+    expect(text('result-detail')).toBe('今日快速赎回额度已用完，其余 246.80 份转为普通赎回，下一营业日到账');
+    expect(text('result-balance')).toBe('¥33,333.32');
+  });
+
+  test('a normal redemption pays nothing at once: the result shows no amount', async () => {
+    const normalOnly = { ...redemptionResult, fast: null, journalId: null, capExceeded: false, message: '赎回已受理，下一营业日到账' };
+    api.answer(REDEEM, 200, normalOnly);
+    await renderRedeem(pageFor('jinlin-bond-a'));
+    await fillIn('100', '123456');
+    await userEvent.click(screen.getByText('确认赎回'));
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+
+    const { url, query } = redirectedTo();
+    expect(query.has('amountFen')).toBe(false);
+    cleanup();
+    await renderAt(url, <WealthResultPage />);
+    expect(document.getElementById('result-amount')).toBeNull();
+    expect(text('result-detail')).toBe('赎回已受理，下一营业日到账');
+  });
+
+  test("a refusal is shown in the server's words, the PIN is cleared and the units kept", async () => {
+    api.answer(REDEEM, 422, refusal('INSUFFICIENT_UNITS', '可赎回份额不足'));
+    await renderRedeem();
+    await fillIn('12345.68', '123456');
+    await userEvent.click(screen.getByText('确认赎回'));
+
+    expect(await screen.findByText('可赎回份额不足')).toBeInTheDocument();
+    await waitFor(() => expect(input('pin-input').value).toBe(''));
+    await waitFor(() => expect(input('redeem-units').value).toBe('12345.68'));
+    expect(screen.getByText('确认赎回')).toHaveProperty('disabled', false);
+    expect(Taro.redirectTo).not.toHaveBeenCalled();
+  });
+
+  test("a failed load shows the server's words", async () => {
+    api.answer(HOLDINGS, 503, refusal('UNAVAILABLE', '系统维护中，请 10 分钟后再试'));
+    await renderAt(MONEY_MARKET, <RedeemPage />);
+    expect(await screen.findByText('系统维护中，请 10 分钟后再试')).toBeInTheDocument();
+    expect(screen.queryByText('确认赎回')).toBeNull();
+  });
+});

@@ -1,0 +1,177 @@
+import { beforeEach, describe, expect, test } from '@jest/globals';
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import Taro from '@tarojs/taro';
+import RepayPage from '@/packageLoan/pages/repay/index';
+import LoanResultPage from '@/packageLoan/pages/result/index';
+import { type FakeApi, fakeApi } from '../support/api';
+import { account, refusal, signIn } from '../support/examples';
+import { input, typeInto } from '../support/form';
+import { LOAN_ID, loan, overdueLoan, paidOffLoan, repaymentResult } from '../support/loan-examples';
+import { redirectedTo, renderAt } from '../support/router';
+
+const LOAN = `GET /v1/loans/${LOAN_ID}` as const;
+const ACCOUNT = 'GET /v1/account';
+const REPAY = `POST /v1/loans/${LOAN_ID}/repayments` as const;
+const PAGE = `/packageLoan/pages/repay/index?loanId=${LOAN_ID}`;
+
+let api: FakeApi;
+beforeEach(() => {
+  api = fakeApi();
+  signIn();
+  api.answer(LOAN, 200, loan);
+  api.answer(ACCOUNT, 200, account);
+});
+
+async function renderRepay() {
+  await renderAt(PAGE, <RepayPage />);
+  await screen.findByText('确认还款');
+}
+
+async function submitWith(pin: string) {
+  await typeInto('pin-input', pin);
+  await userEvent.click(screen.getByText('确认还款'));
+}
+
+function text(id: string): string | null | undefined {
+  return document.getElementById(id)?.textContent;
+}
+
+describe('loan repayment', () => {
+  test('shows what the loan owes and the account it is paid from, as the server answered them', async () => {
+    api.answer(LOAN, 200, overdueLoan);
+    await renderRepay();
+    expect(api.requests(LOAN)).toHaveLength(1);
+    expect(screen.getByText('近邻e贷')).toBeInTheDocument();
+    expect(screen.getByText('合同编号 JL-2026-000123')).toBeInTheDocument();
+    expect(screen.getByText('¥8,020.38')).toBeInTheDocument();
+    expect(screen.getByText('逾期应还（12 天）')).toBeInTheDocument();
+    expect(screen.getByText('¥4,088.71')).toBeInTheDocument();
+    expect(screen.getByText('本期应还（2026-05-02）')).toBeInTheDocument();
+    expect(text('repay-next-due')).toBe('¥4,040.82');
+    expect(screen.getByText('还逾期及本期应还')).toBeInTheDocument();
+    expect(screen.getByText(/^从电子账户 6230 \*\*\*\* \*\*\*\* 4321 扣款，可用余额 ¥12,345.67/)).toBeInTheDocument();
+  });
+
+  test('a loan without arrears offers what is due this period', async () => {
+    await renderRepay();
+    expect(screen.getByText('还本期应还')).toBeInTheDocument();
+    expect(screen.queryByText(/逾期应还/)).toBeNull();
+  });
+
+  test('paying what is due sends only the PIN: the server decides the amount', async () => {
+    api.answer(REPAY, 200, repaymentResult);
+    await renderRepay();
+    await submitWith('123456');
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+
+    const [request] = api.requests(REPAY);
+    expect(request!.body).toEqual({ pin: '123456' });
+    expect(request!.headers['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  test('another amount is sent as exact integer fen; choosing what is due again drops it', async () => {
+    api.answer(REPAY, 422, refusal('AMOUNT_EXCEEDS_PAYABLE', '本次最多可还 ¥4,040.82，如需全部还清请选择提前结清'));
+    await renderRepay();
+    await typeInto('repay-amount', '0.29');
+    await submitWith('123456');
+    await screen.findByText('本次最多可还 ¥4,040.82，如需全部还清请选择提前结清');
+    expect(api.requests(REPAY)[0]!.body).toEqual({ amountFen: 29, pin: '123456' });
+
+    await userEvent.click(screen.getByText('还本期应还'));
+    await waitFor(() => expect(input('repay-amount').value).toBe(''));
+    await submitWith('123456');
+    await waitFor(() => expect(api.requests(REPAY)).toHaveLength(2));
+    expect(api.requests(REPAY)[1]!.body).toEqual({ pin: '123456' });
+  });
+
+  test.each([
+    ['0', '123456', '金额须大于 0'],
+    ['0.00', '123456', '金额须大于 0'],
+    ['1.234', '123456', '金额最多保留两位小数'],
+    ['1.2.3', '123456', '请输入正确的金额'],
+    ['100', '', '请输入 6 位支付密码'],
+    ['100', '12345', '请输入 6 位支付密码'],
+    // No amount typed is the amount due, which still needs the PIN.
+    ['', '1234', '请输入 6 位支付密码'],
+  ])('amount %j with PIN %j is refused before sending: %s', async (amount, pin, message) => {
+    await renderRepay();
+    await typeInto('repay-amount', amount);
+    await submitWith(pin);
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    expect(api.requests(REPAY)).toHaveLength(0);
+  });
+
+  test('while the repayment is in flight the button is disabled, and a double tap sends one request', async () => {
+    const reply = api.hold(REPAY);
+    await renderRepay();
+    await typeInto('pin-input', '123456');
+    await userEvent.dblClick(screen.getByText('确认还款'));
+
+    const button = screen.getByText('处理中…');
+    expect(button).toHaveProperty('disabled', true);
+    await userEvent.click(button);
+    expect(api.requests(REPAY)).toHaveLength(1);
+
+    reply(200, repaymentResult);
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+    expect(api.requests(REPAY)).toHaveLength(1);
+  });
+
+  test('on success the result page shows what the server applied and the balances it reports', async () => {
+    api.answer(REPAY, 200, repaymentResult);
+    await renderRepay();
+    await submitWith('123456');
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+
+    const { url, path, query } = redirectedTo();
+    expect(path).toBe('/packageLoan/pages/result/index');
+    expect(Object.fromEntries(query)).toEqual({
+      kind: 'REPAY',
+      loanId: LOAN_ID,
+      amountFen: '404082',
+      principalFen: '399993',
+      interestFen: '4089',
+      penaltyFen: '0',
+      balanceFen: '876543',
+      outstandingFen: '402045',
+    });
+
+    cleanup();
+    await renderAt(url, <LoanResultPage />);
+    expect(screen.getByText('还款成功')).toBeInTheDocument();
+    expect(text('result-amount')).toBe('¥4,040.82');
+    expect(screen.getByText('¥3,999.93')).toBeInTheDocument();
+    expect(screen.getByText('¥40.89')).toBeInTheDocument();
+    expect(screen.queryByText('其中罚息')).toBeNull();
+    expect(screen.getByText('¥4,020.45')).toBeInTheDocument();
+    expect(text('result-balance')).toBe('¥8,765.43');
+  });
+
+  test("a refusal is shown in the server's words, the PIN is cleared and the amount kept", async () => {
+    api.answer(REPAY, 422, refusal('INSUFFICIENT_FUNDS', '电子账户余额不足，请先充值'));
+    await renderRepay();
+    await typeInto('repay-amount', '4040.82');
+    await submitWith('123456');
+
+    expect(await screen.findByText('电子账户余额不足，请先充值')).toBeInTheDocument();
+    await waitFor(() => expect(input('pin-input').value).toBe(''));
+    await waitFor(() => expect(input('repay-amount').value).toBe('4040.82'));
+    expect(screen.getByText('确认还款')).toHaveProperty('disabled', false);
+    expect(Taro.redirectTo).not.toHaveBeenCalled();
+  });
+
+  test('a loan already paid off offers no form', async () => {
+    api.answer(LOAN, 200, paidOffLoan);
+    await renderAt(PAGE, <RepayPage />);
+    expect(await screen.findByText('该笔借款已结清')).toBeInTheDocument();
+    expect(screen.queryByText('确认还款')).toBeNull();
+  });
+
+  test("a failed load shows the server's words", async () => {
+    api.answer(LOAN, 404, refusal('LOAN_NOT_FOUND', '未找到该笔借款'));
+    await renderAt(PAGE, <RepayPage />);
+    expect(await screen.findByText('未找到该笔借款')).toBeInTheDocument();
+    expect(screen.queryByText('确认还款')).toBeNull();
+  });
+});
