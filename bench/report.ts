@@ -348,9 +348,8 @@ ${mdTable(
 
 The last column lists the test doubles a bundle carries (the modules its source map names under
 \`functions/adapters/simulators/\` and \`functions/store/faults.ts\`): the prod stage builds
-without them (serverless.yml's esbuild \`define\`), and the run fails if any bundle holds one —
-except the \`simulator\` function, which takes the WeChat simulator's code prefixes and answers 404
-on a real stage.
+without them (serverless.yml's esbuild \`define\`), and the run fails if any bundle holds one, the
+\`simulator\` function's included (on a real stage it answers 404 and carries no simulator code).
 
 Without source maps: bare middy ${fmt.ms(hello.initNoMapsMs ?? Number.NaN)} ms, ${x.largest.name} ${fmt.ms(x.functions.find((f) => f.name === x.largest.name)?.initNoMapsMs ?? Number.NaN)} ms.
 
