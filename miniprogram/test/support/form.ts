@@ -10,8 +10,13 @@ export function input(id: string): HTMLInputElement {
 
 /** Replaces what is typed in the Taro Input with this id, key by key as a customer types. */
 export async function typeInto(id: string, text: string): Promise<void> {
-  // Stencil renders the native input a task after React mounts the Taro Input around it.
-  const field = await waitFor(() => input(id));
+  // Stencil renders the native input a task after React mounts the Taro Input around it, and a
+  // field disabled while a request is in flight becomes editable a render after the answer.
+  const field = await waitFor(() => {
+    const found = input(id);
+    if (found.disabled || found.readOnly) throw new Error(`#${id} is not editable yet`);
+    return found;
+  });
   await userEvent.clear(field);
   if (text !== '') await userEvent.type(field, text);
 }
