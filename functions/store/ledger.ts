@@ -1,6 +1,6 @@
 // The ledger's writes: a journal, its postings, the balances they change and the limit counters
 // they consume — all in one TransactWriteItems, so either everything happened or nothing did.
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import { refuse } from '../domain/errors.js';
 import * as z from 'zod/mini';
@@ -8,12 +8,13 @@ import { assertBalanced, isHouseAccount, JOURNAL_KINDS, type Journal, type Journ
 import type { LedgerRefusal } from '../domain/ledger-refusal.js';
 import type { LimitCharge } from '../domain/limits.js';
 import { db } from './client.js';
-import { cancellationCodes, isConditionFailed, withContentionRetry } from './errors.js';
+import { isConditionFailed } from './errors.js';
 import { keys } from './keys.js';
+import { type TransactItems, transactWrite } from './transact.js';
 
 
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+type TransactItem = TransactItems[number];
 
 /** Another record that must change together with the journal, under its own condition (a loan's
  *  version, a credit line's room); `name` comes back if that condition fails. */
@@ -165,26 +166,18 @@ export async function postJournal(
   // A single movement above a limit's whole room can never fit: refused before any write.
   const over = options.limitCharges?.find((charge) => charge.amountFen > charge.limitFen);
   if (over) return { ok: false, reason: 'LIMIT_EXCEEDED', accountId: over.accountId, limit: over.limit };
-  const { doc } = db();
   const { items, meaning } = journalTransaction(journal, options);
-
-  try {
-    await withContentionRetry(() => doc.send(new TransactWriteCommand({ TransactItems: items })));
-    return { ok: true, journal, replayed: false };
-  } catch (error) {
-    const codes = cancellationCodes(error);
-    const failed = codes?.findIndex((code) => code === 'ConditionalCheckFailed') ?? -1;
-    if (failed < 0) throw error;
-    const cause = meaning[failed]!;
-    if (cause === 'JOURNAL') {
-      const existing = await getJournal(journal.journalId);
-      if (!existing) throw new Error(`journal ${journal.journalId} reported existing but not found`);
-      assertSameMovement(existing, journal);
-      return { ok: true, journal: existing, replayed: true };
-    }
-    if (cause === 'UNCONDITIONAL') throw error;
-    return cause;
+  const refusedAt = await transactWrite(items);
+  if (refusedAt === undefined) return { ok: true, journal, replayed: false };
+  const cause = meaning[refusedAt]!;
+  if (cause === 'JOURNAL') {
+    const existing = await getJournal(journal.journalId);
+    if (!existing) throw new Error(`journal ${journal.journalId} reported existing but not found`);
+    assertSameMovement(existing, journal);
+    return { ok: true, journal: existing, replayed: true };
   }
+  if (cause === 'UNCONDITIONAL') throw new Error(`journal ${journal.journalId}: item ${refusedAt}, which has no condition, was refused`);
+  return cause;
 }
 
 /** A replay must be the same movement; anything else would mean two requests share an id. */
