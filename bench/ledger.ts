@@ -21,7 +21,7 @@ import { resetSecretsForTests } from '../functions/secrets.js';
 import { db } from '../functions/store/client.js';
 import { keys } from '../functions/store/keys.js';
 import { houseShard, journalTransaction } from '../functions/store/ledger.js';
-import { pinMatches } from '../functions/store/pin-hash.js';
+import { checkPin } from '../functions/store/pin-hash.js';
 import { ensureTable, localClient, startDynamoLocal } from '../scripts/lib/dynamo-local.js';
 import { freePort } from '../scripts/lib/ports.js';
 import { type Service, startService, waitForHttp } from '../scripts/lib/processes.js';
@@ -83,7 +83,7 @@ export interface Profile {
   dynamoCalls: Record<string, number>;
   /** Handler time with the designed hash minus the same request with a cheap one. */
   pinMs: number;
-  /** `pinMatches` alone on the designed hash, one core. */
+  /** `checkPin` alone on the designed hash, one core. */
   pinAloneMs: number;
   /** Handler time besides scrypt and DynamoDB (from the cheap-hash twin). */
   otherMs: number;
@@ -454,7 +454,7 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
   const low = localClient(dynamo.endpoint);
   onCleanup('probe client', () => low.destroy());
   const storedHash = (await low.send(new GetItemCommand({ TableName: BENCH_TABLE, Key: { PK: { S: `CUST#${senders[0]!.customerId}` }, SK: { S: 'PROFILE' } } }))).Item!.pinHash!.S!;
-  if (!(await pinMatches(PIN, storedHash))) throw new Error('bench PIN does not match its stored hash');
+  if (!(await checkPin(senders[0]!.customerId, PIN, storedHash)).matches) throw new Error('bench PIN does not match its stored hash');
   // A twin of the senders whose stored PIN hash is cheap (N=2^10, diagnostic only): the same
   // request from both, one right after the other, isolates what scrypt costs inside the handler.
   const twin = receivers[receivers.length - 1]!;
@@ -485,7 +485,7 @@ export async function runLedgerBenchmarks(log: (line: string) => void): Promise<
             : invoke('/v1/account/transfer', who.token, { toPhone: to.phone, amountFen: TRANSFER_FEN, pin: PIN }, key('p'));
       // The PIN check on its own, right before the request that contains one.
       const pinStarted = performance.now();
-      await pinMatches(PIN, storedHash);
+      await checkPin(senders[0]!.customerId, PIN, storedHash);
       pins.push(performance.now() - pinStarted);
       probe.reset();
       const started = performance.now();

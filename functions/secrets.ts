@@ -15,7 +15,17 @@ const Secrets = z.object({
   billerGatewayToken: z.string().check(z.minLength(1)),
   /** What bank operators present (header x-operator-key) on admin routes; at least 32 characters. */
   operatorKey: z.string().check(z.minLength(32)),
-});
+  /** Payment PIN keys (store/pin-hash.ts): key id → base64 of at least 32 random bytes. Every id
+   *  a stored PIN hash names must stay here until no hash names it (rotation). */
+  pinKeys: z
+    .record(
+      z.string().check(z.regex(/^[A-Za-z0-9_-]{1,32}$/, 'PIN key ids are 1–32 of A–Z a–z 0–9 _ -')),
+      z.base64().check(z.refine((b64) => Buffer.from(b64, 'base64').length >= 32, 'a PIN key must be at least 32 bytes')),
+    )
+    .check(z.refine((keys) => Object.keys(keys).length > 0, 'at least one PIN key')),
+  /** The id in pinKeys that new PIN hashes use. */
+  pinKeyId: z.string(),
+}).check(z.refine((s) => Object.hasOwn(s.pinKeys, s.pinKeyId), { message: 'pinKeyId must name one of pinKeys', path: ['pinKeyId'] }));
 export type Secrets = z.infer<typeof Secrets>;
 
 let cached: Promise<Secrets> | undefined;
@@ -42,7 +52,19 @@ async function load(): Promise<Secrets> {
     creditBureauToken: process.env.JINLIN_CREDIT_BUREAU_TOKEN ?? 'simulator',
     billerGatewayToken: process.env.JINLIN_BILLER_GATEWAY_TOKEN ?? 'simulator',
     operatorKey: process.env.JINLIN_OPERATOR_KEY,
+    pinKeys: jsonOrUndefined(process.env.JINLIN_PIN_KEYS),
+    pinKeyId: process.env.JINLIN_PIN_KEY_ID,
   });
+}
+
+/** JINLIN_PIN_KEYS holds JSON ({"id":"base64",…}); anything else fails the schema, never the parse. */
+function jsonOrUndefined(raw: string | undefined): unknown {
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return raw;
+  }
 }
 
 export function resetSecretsForTests(): void {

@@ -60,12 +60,14 @@ export async function verifyRealName(customerId: string, name: string, rawIdNumb
 export async function setPin(customerId: string, pin: string, currentPin: string | undefined, now: Date): Promise<CustomerProfile> {
   const customer = await loadCustomer(customerId);
   assertReadyFor('setPin', onboardingState(customer));
-  if (customer.pinHash) {
+  let previousHash = customer.pinHash;
+  if (previousHash) {
     if (!currentPin) return refuse('invalid', 'CURRENT_PIN_REQUIRED', '修改支付密码需要输入原密码');
-    await requirePin(customer, currentPin, now);
+    // The check may have rewritten a legacy hash: the new PIN replaces what is stored now.
+    previousHash = await requirePin(customer, currentPin, now);
   }
   const { birthDate } = validateRealName(await decrypt(customer.idNumberEnc!), businessDate(now));
   assertPinStrongEnough(pin, birthDate);
-  await savePinHash(customerId, await hashPin(pin), customer.pinHash);
+  await savePinHash(customerId, await hashPin(customerId, pin), previousHash);
   return profile(customerId);
 }

@@ -188,6 +188,29 @@ export async function savePinHash(customerId: string, pinHash: string, previousH
   }
 }
 
+/** Replaces a right PIN's stored hash by its keyed form under the key in force (a legacy scrypt
+ *  hash, or one under an older key), only while the stored hash is still the one that was checked
+ *  (or already this very value: keyed hashes are deterministic, so concurrent rewrites agree).
+ *  The attempt counter and lock are not touched. False when the PIN changed meanwhile. */
+export async function rewritePinHash(customerId: string, checkedHash: string, keyedHash: string): Promise<boolean> {
+  const { doc, tableName } = db();
+  try {
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.customer(customerId),
+        UpdateExpression: 'SET pinHash = :h',
+        ConditionExpression: 'pinHash = :checked OR pinHash = :h',
+        ExpressionAttributeValues: { ':h': keyedHash, ':checked': checkedHash },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailed(error)) return false;
+    throw error;
+  }
+}
+
 const NOT_LOCKED = '(attribute_not_exists(pinLockedUntil) OR pinLockedUntil = :none OR pinLockedUntil <= :now)';
 const BUDGET_LEFT = '(attribute_not_exists(pinFailedAttempts) OR pinFailedAttempts < :max)';
 

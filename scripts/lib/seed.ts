@@ -62,7 +62,7 @@ async function seedCustomer(demo: DemoCustomer, now: Date): Promise<void> {
       now,
     );
   }
-  if (!customer.pinHash) await savePinHash(id, await hashPin(demo.pin), undefined);
+  if (!customer.pinHash) await savePinHash(id, await hashPin(id, demo.pin), undefined);
   const current = await getCustomer(id);
   let accountId = current!.accountId;
   if (!accountId) {

@@ -66,6 +66,8 @@ export function localSecretsEnv(): Record<string, string> {
     JINLIN_JWT_SECRET: String(params.devJwtSecret),
     JINLIN_DATA_KEY: String(params.devDataKey),
     JINLIN_OPERATOR_KEY: String(params.devOperatorKey),
+    JINLIN_PIN_KEYS: String(params.devPinKeys),
+    JINLIN_PIN_KEY_ID: String(params.devPinKeyId),
     ALLOW_CLOCK_CONTROL: String(params.allowClockControl),
   };
 }

@@ -108,6 +108,8 @@ describe('serverless package --stage prod', () => {
       assert.equal(env.SECRETS_PARAMETER, '/jinlin/prod/secrets');
       assert.equal(env.JINLIN_JWT_SECRET, '');
       assert.equal(env.JINLIN_DATA_KEY, '');
+      assert.equal(env.JINLIN_PIN_KEYS, '');
+      assert.equal(env.JINLIN_PIN_KEY_ID, '');
       assert.equal(env.DYNAMODB_ENDPOINT, '');
       // The reliability harness's fault injection is for the local stage only.
       assert.ok(env.JINLIN_FAULTS === undefined || env.JINLIN_FAULTS === '', `JINLIN_FAULTS=${env.JINLIN_FAULTS}`);

@@ -11,6 +11,8 @@ import { balanceFen, cardNumber, idNumber, type Onboarded, onboard, signIn, topU
 import { expectError, expectOk } from '../support/expect.js';
 import { assertNoPersonalDataInResponses } from '../support/pii.js';
 import { assertLedgerSound, scanTable } from '../support/ledger-check.js';
+import { capturingLogs, inClear, legacyScryptHash, storedCustomer, storePinHash } from '../support/legacy-pin.js';
+import { hashPin } from '../../functions/store/pin-hash.js';
 
 useBank();
 
@@ -280,6 +282,65 @@ describe('payment PIN on money routes', () => {
     const res = await topUp({ ...f, pin: '000123' }, 100);
     expectError(res, 403, 'PIN_INCORRECT');
     assert.match(res.body.error.message, new RegExp(`${5 - counted - 1} 次`));
+  });
+});
+
+describe('keyed PIN hashes on money routes', () => {
+  test('a legacy scrypt hash verifies once more and the next right PIN rewrites it to the keyed hash; no item or log holds the PIN', async () => {
+    const pin = '582039';
+    const c = await onboard({ name: '钱十三', pin });
+    // What onboarding stored: the keyed hash under the key in force, never the PIN.
+    assert.equal((await storedCustomer(c.customerId)).pinHash, await hashPin(c.customerId, pin));
+    // A table written before keyed hashes: scrypt N=2^15, as the app stored PINs then.
+    const legacy = await legacyScryptHash(pin);
+    await storePinHash(c.customerId, legacy);
+    const { output } = await capturingLogs(async () => {
+      // A wrong PIN is counted against the legacy hash and rewrites nothing.
+      expectError(await topUp({ ...c, pin: '000123' }, 100), 403, 'PIN_INCORRECT');
+      let stored = await storedCustomer(c.customerId);
+      assert.equal(stored.pinHash, legacy);
+      assert.equal(stored.pinFailedAttempts, 1);
+      // The right PIN: scrypt verifies it once more, the counter is cleared, the hash rewritten.
+      expectOk(await topUp(c, 100));
+      stored = await storedCustomer(c.customerId);
+      assert.match(stored.pinHash, /^hmac1\$local-1\$[A-Za-z0-9_-]{43}$/);
+      assert.equal(stored.pinHash, await hashPin(c.customerId, pin));
+      assert.equal(stored.pinFailedAttempts, 0);
+      assert.equal(stored.pinLockedUntil, null);
+      // From now on the keyed hash answers: the right PIN pays, a wrong one is counted as before.
+      expectOk(await withdraw(c, 50));
+      const wrong = await topUp({ ...c, pin: '000123' }, 100);
+      expectError(wrong, 403, 'PIN_INCORRECT');
+      assert.match(wrong.body.error.message, /4 次/);
+      const keyed = (await storedCustomer(c.customerId)).pinHash;
+      assert.equal(keyed, await hashPin(c.customerId, pin));
+      // A hash under a key no longer in the secrets is an operations error (500, logged), never a
+      // wrong PIN counted towards the customer's lock — and the log line holds no PIN either.
+      await storePinHash(c.customerId, keyed.replace('$local-1$', '$retired-0$'));
+      expectError(await topUp(c, 100), 500, 'INTERNAL_ERROR');
+      assert.equal((await storedCustomer(c.customerId)).pinFailedAttempts, 1);
+      await storePinHash(c.customerId, keyed);
+    });
+    assert.match(output, /PIN key retired-0 is not among the PIN keys/, 'the logs were captured');
+    assert.equal(await balanceFen(c), 50);
+    assert.doesNotMatch(JSON.stringify(await scanTable()), inClear(pin), 'a stored item holds the PIN');
+    assert.doesNotMatch(output, inClear(pin), 'a log line holds the PIN');
+  });
+
+  test('a customer with a legacy hash can change the PIN: the current one is checked by scrypt, the new one stored keyed', async () => {
+    const c = await onboard({ name: '孙十四', pin: '471395' });
+    await storePinHash(c.customerId, await legacyScryptHash('471395', 2 ** 10));
+    expectOk(await call(customer, { method: 'POST', path: '/v1/me/pin', token: c.token, body: { pin: '802461', currentPin: '471395' } }));
+    assert.equal((await storedCustomer(c.customerId)).pinHash, await hashPin(c.customerId, '802461'));
+    expectError(await topUp({ ...c, pin: '471395' }, 100), 403, 'PIN_INCORRECT');
+    expectOk(await topUp({ ...c, pin: '802461' }, 100));
+  });
+
+  test('two customers with the same PIN store different hashes', async () => {
+    const [a, b] = [await onboard({ pin: '390517' }), await onboard({ pin: '390517' })];
+    const [ha, hb] = [(await storedCustomer(a!.customerId)).pinHash, (await storedCustomer(b!.customerId)).pinHash];
+    assert.match(ha, /^hmac1\$/);
+    assert.notEqual(ha, hb);
   });
 });
 

@@ -5,6 +5,7 @@ import { handler as customer } from '../../functions/http/customer.js';
 import { handler as simulator } from '../../functions/http/simulator.js';
 import { businessDate } from '../../functions/domain/time.js';
 import { decrypt } from '../../functions/store/crypto.js';
+import { hashPin } from '../../functions/store/pin-hash.js';
 import { call, transcript, useBank } from '../support/bank.js';
 import { idNumber, onboard, signIn, uniquePhone } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
@@ -67,7 +68,9 @@ describe('profile', () => {
     assert.equal(await decrypt(profile.idNumberEnc), c.idNumber);
     assert.equal(await decrypt(profile.phoneEnc), c.phone);
     assert.equal(await decrypt(profile.nameEnc), c.name);
-    assert.match(profile.pinHash, /^scrypt\$/);
+    // The PIN is stored as a keyed hash (HMAC under the PIN key in force, customer id mixed in).
+    assert.match(profile.pinHash, /^hmac1\$local-1\$[A-Za-z0-9_-]{43}$/);
+    assert.equal(profile.pinHash, await hashPin(c.customerId, c.pin));
     const account = items.find((i) => i.type === 'ACCOUNT' && i.accountId === c.accountId)!;
     const accountNumber = await decrypt(account.accountNumberEnc);
     assert.match(accountNumber, /^623688\d{13}$/);
