@@ -13,6 +13,7 @@ const Secrets = z.object({
   cardGatewayToken: z.string().check(z.minLength(1)),
   creditBureauToken: z.string().check(z.minLength(1)),
   billerGatewayToken: z.string().check(z.minLength(1)),
+  smsGatewayToken: z.string().check(z.minLength(1)),
   /** What bank operators present (header x-operator-key) on admin routes; at least 32 characters. */
   operatorKey: z.string().check(z.minLength(32)),
   /** Payment PIN keys (store/pin-hash.ts): key id → base64 of at least 32 random bytes. Every id
@@ -25,6 +26,12 @@ const Secrets = z.object({
     .check(z.refine((keys) => Object.keys(keys).length > 0, 'at least one PIN key')),
   /** The id in pinKeys that new PIN hashes use. */
   pinKeyId: z.string(),
+  /** HMAC key for payment nonces (services/second-factor.ts), base64 of at least 32 bytes. */
+  paymentNonceKey: z.base64().check(z.refine((b64) => Buffer.from(b64, 'base64').length >= 32, 'paymentNonceKey must be at least 32 bytes')),
+  /** The SM2 key pair the PIN is encrypted to on the device (hex; the public key uncompressed,
+   *  04…). In production the pair whose public half WeChat certifies for the safe-password input. */
+  pinSm2PrivateKey: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'pinSm2PrivateKey must be 64 hex digits')),
+  pinSm2PublicKey: z.string().check(z.regex(/^04[0-9a-f]{128}$/, 'pinSm2PublicKey must be 04 and 128 hex digits')),
 }).check(z.refine((s) => Object.hasOwn(s.pinKeys, s.pinKeyId), { message: 'pinKeyId must name one of pinKeys', path: ['pinKeyId'] }));
 export type Secrets = z.infer<typeof Secrets>;
 
@@ -51,9 +58,13 @@ async function load(): Promise<Secrets> {
     cardGatewayToken: process.env.JINLIN_CARD_GATEWAY_TOKEN ?? 'simulator',
     creditBureauToken: process.env.JINLIN_CREDIT_BUREAU_TOKEN ?? 'simulator',
     billerGatewayToken: process.env.JINLIN_BILLER_GATEWAY_TOKEN ?? 'simulator',
+    smsGatewayToken: process.env.JINLIN_SMS_GATEWAY_TOKEN ?? 'simulator',
     operatorKey: process.env.JINLIN_OPERATOR_KEY,
     pinKeys: jsonOrUndefined(process.env.JINLIN_PIN_KEYS),
     pinKeyId: process.env.JINLIN_PIN_KEY_ID,
+    paymentNonceKey: process.env.JINLIN_PAYMENT_NONCE_KEY,
+    pinSm2PrivateKey: process.env.JINLIN_PIN_SM2_PRIVATE_KEY,
+    pinSm2PublicKey: process.env.JINLIN_PIN_SM2_PUBLIC_KEY,
   });
 }
 

@@ -14,6 +14,7 @@ export const creditBureauSimulator = bundled ? () => import('./simulators/credit
 export const wechatSimulator = bundled ? () => import('./simulators/wechat.js') : undefined;
 export const wechatCodesSimulator = bundled ? () => import('./simulators/wechat-codes.js') : undefined;
 export const billerGatewaySimulator = bundled ? () => import('./simulators/biller-gateway.js') : undefined;
+export const smsGatewaySimulator = bundled ? () => import('./simulators/sms.js') : undefined;
 
 /** The adapter a factory returns in simulator mode: each method imports the simulator on the
  *  first call (the factories are synchronous; every adapter method is async). `methods` names

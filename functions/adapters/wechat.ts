@@ -9,7 +9,7 @@ export type { WechatApi, WechatSession } from './real/wechat.js';
 export function wechat(): WechatApi {
   const { WECHAT_MODE, WECHAT_APPID } = config();
   if (WECHAT_MODE === 'simulator') {
-    return simulated(wechatSimulator, (simulator) => simulator.simulatorWechat(WECHAT_APPID), { code2Session: true, phoneNumber: true, sendSubscribeMessage: true });
+    return simulated(wechatSimulator, (simulator) => simulator.simulatorWechat(WECHAT_APPID), { code2Session: true, phoneNumber: true, sendSubscribeMessage: true, verifySoterSignature: true });
   }
   return realWechat(WECHAT_APPID);
 }

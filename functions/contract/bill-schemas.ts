@@ -4,7 +4,8 @@ import { MAX_AUTO_PAY_DAY } from '../domain/bills/auto-pay.js';
 import { BILL_PERIOD, PAYMENT_STATUSES } from '../domain/bills/bill.js';
 import { BILL_CATEGORIES, billerSchema, MAX_BILL_AMOUNT_FEN } from '../domain/bills/biller.js';
 import { MISMATCH_KINDS, RECONCILIATION_ACTIONS } from '../domain/bills/reconciliation.js';
-import { IsoTime, Pin } from './schemas.js';
+import { IsoTime } from './schemas.js';
+import { SecondFactor } from './second-factor-schemas.js';
 
 const IsoDate = z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' }));
 const BillerId = z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/));
@@ -102,7 +103,7 @@ export const BillPaymentRequest = z
       .optional(z.string().check(z.regex(BILL_PERIOD)))
       .check(z.meta({ description: 'The period of the bill the customer was shown; refused if the bill has changed since' })),
     amountFen: BillFen,
-    pin: Pin,
+    secondFactor: SecondFactor,
   })
   .check(
     z.refine(
@@ -174,7 +175,7 @@ export const PayeeCreateRequest = z
   .check(z.meta({ id: 'PayeeCreateRequest' }));
 
 export const AutoPayRequest = z
-  .strictObject({ autoPay: z.nullable(AutoPaySettingInput).check(z.meta({ description: 'null turns auto-pay off' })), pin: Pin })
+  .strictObject({ autoPay: z.nullable(AutoPaySettingInput).check(z.meta({ description: 'null turns auto-pay off' })), secondFactor: SecondFactor })
   .check(z.meta({ id: 'AutoPayRequest' }));
 
 export const PayeeView = z

@@ -1,6 +1,7 @@
 // Routes of the foundation: health, WeChat sign-in, the customer and the e-account.
 import type { RouteSpec } from './route-spec.js';
 import * as s from './schemas.js';
+import * as sf from './second-factor-schemas.js';
 
 export const coreRoutes = {
   health: {
@@ -98,8 +99,18 @@ export const coreRoutes = {
     summary: 'Set the payment PIN (changing it needs the current one)',
     auth: 'customer',
     idempotent: false,
+    secondFactor: 'optional',
     body: s.SetPinRequest,
     response: s.Me,
+  },
+  paymentAuthorization: {
+    method: 'POST',
+    path: '/v1/payment-authorizations',
+    summary: 'A one-time nonce for one exact money request, and what its review sheet shows',
+    auth: 'customer',
+    idempotent: false,
+    body: sf.PaymentAuthorizationRequest,
+    response: sf.PaymentAuthorization,
   },
   openAccount: {
     method: 'POST',
@@ -124,6 +135,7 @@ export const coreRoutes = {
     summary: 'Top up from the bound card',
     auth: 'customer',
     idempotent: true,
+    secondFactor: 'required',
     body: s.CardMoneyRequest,
     response: s.MoneyMovementResult,
   },
@@ -133,6 +145,7 @@ export const coreRoutes = {
     summary: 'Withdraw to the bound card',
     auth: 'customer',
     idempotent: true,
+    secondFactor: 'required',
     body: s.CardMoneyRequest,
     response: s.MoneyMovementResult,
   },
@@ -151,6 +164,7 @@ export const coreRoutes = {
     summary: 'Transfer to another Jinlin customer by phone number',
     auth: 'customer',
     idempotent: true,
+    secondFactor: 'required',
     body: s.TransferRequest,
     response: s.MoneyMovementResult,
   },
@@ -162,22 +176,5 @@ export const coreRoutes = {
     idempotent: false,
     query: s.HistoryQuery,
     response: s.HistoryPage,
-  },
-  adminBusinessDate: {
-    method: 'POST',
-    path: '/v1/admin/business-date',
-    summary: 'Operator (local and test stages only): move the business date forward',
-    auth: 'operator',
-    idempotent: false,
-    body: s.BusinessDateRequest,
-    response: s.BusinessDateView,
-  },
-  adminDayClose: {
-    method: 'POST',
-    path: '/v1/admin/day-close',
-    summary: 'Operator: run the day close now (auto-debit, overdue, reminders) and open the next day',
-    auth: 'operator',
-    idempotent: false,
-    response: s.DayCloseResult,
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -1,7 +1,8 @@
 // The loans part of the API contract (see schemas.ts for the conventions).
 import * as z from 'zod/mini';
 import { DPD_BUCKETS, INDUSTRIES, LOAN_PURPOSES, REPAYMENT_METHODS, RISK_GRADES, loanProductSchema } from '../domain/loan/product.js';
-import { AmountFen, IsoTime, Pin } from './schemas.js';
+import { AmountFen, IsoTime } from './schemas.js';
+import { SecondFactor } from './second-factor-schemas.js';
 
 const IsoDate = z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' }));
 const ProductId = z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/));
@@ -138,7 +139,7 @@ export const CreditLineView = z
 export const CreditLineList = z.object({ items: z.array(CreditLineView) }).check(z.meta({ id: 'CreditLineList' }));
 
 export const DrawdownRequest = z
-  .strictObject({ productId: ProductId, amountFen: AmountFen, termMonths: TermMonths, method: Method, pin: Pin })
+  .strictObject({ productId: ProductId, amountFen: AmountFen, termMonths: TermMonths, method: Method, secondFactor: SecondFactor })
   .check(z.meta({ id: 'DrawdownRequest' }));
 
 export const InstallmentView = z
@@ -189,7 +190,7 @@ export const LoanList = z.object({ items: z.array(LoanView), businessDate: IsoDa
 export const RepayRequest = z
   .strictObject({
     amountFen: z.optional(AmountFen).check(z.meta({ description: 'Omit to pay everything payable now (due rows + the current one)' })),
-    pin: Pin,
+    secondFactor: SecondFactor,
   })
   .check(z.meta({ id: 'RepayRequest' }));
 
@@ -219,7 +220,7 @@ export const PayoffQuoteView = z
   })
   .check(z.meta({ id: 'PayoffQuoteView' }));
 
-export const PinOnly = z.strictObject({ pin: Pin }).check(z.meta({ id: 'PinOnly' }));
+export const SecondFactorOnly = z.strictObject({ secondFactor: SecondFactor }).check(z.meta({ id: 'SecondFactorOnly' }));
 
 // Extended below without its meta: in zod/mini the meta is a check, and checks are copied by
 // z.extend, so extending the registered schema would re-register 'DeferralRequest' on the copy.
@@ -230,7 +231,7 @@ const DeferralRequestShape = z.strictObject({
 
 export const DeferralRequest = DeferralRequestShape.check(z.meta({ id: 'DeferralRequest' }));
 
-export const DeferralConfirmRequest = z.extend(DeferralRequestShape, { pin: Pin }).check(z.meta({ id: 'DeferralConfirmRequest' }));
+export const DeferralConfirmRequest = z.extend(DeferralRequestShape, { secondFactor: SecondFactor }).check(z.meta({ id: 'DeferralConfirmRequest' }));
 
 export const DeferralPlanView = z
   .object({

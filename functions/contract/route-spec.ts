@@ -14,6 +14,9 @@ export interface RouteSpec {
   auth: 'customer' | 'staff' | 'operator' | 'none';
   /** Money-moving: needs an Idempotency-Key header. */
   idempotent: boolean;
+  /** Confirmed by a second factor (a payment nonce and the encrypted PIN, `secondFactor` in the
+   *  body): 'required', or 'optional' where only some callers have a PIN yet (setting the first). */
+  secondFactor?: 'required' | 'optional';
   body?: z.ZodMiniType;
   query?: z.ZodMiniType;
   /** Path parameters, for paths with `{name}` segments. */

@@ -1,18 +1,24 @@
 // Every route of the API. The HTTP layer validates against these tables and the OpenAPI document
 // is generated from them, so the two cannot drift apart. Handlers import their capability's own
 // table; this one joins them for the document, the tests and the deployment check.
+import { adminRoutes } from './admin-routes.js';
 import { billRoutes } from './bill-routes.js';
 import { coreRoutes } from './core-routes.js';
 import { loanRoutes } from './loan-routes.js';
+import { pinResetRoutes } from './pin-reset-routes.js';
 import { rmRoutes } from './rm-routes.js';
+import { soterRoutes } from './soter-routes.js';
 import { wealthRoutes } from './wealth-routes.js';
 
 export type { Method, RouteSpec } from './route-spec.js';
 
 export const routes = {
   ...coreRoutes,
+  ...adminRoutes,
   ...billRoutes,
   ...loanRoutes,
+  ...pinResetRoutes,
   ...rmRoutes,
+  ...soterRoutes,
   ...wealthRoutes,
 } as const;

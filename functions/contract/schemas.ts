@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { JOURNAL_KINDS } from '../domain/ledger.js';
 import { BillCloseReport } from './bill-close-schema.js';
+import { SecondFactor, SoterEnrolment } from './second-factor-schemas.js';
 import { WealthCloseReport } from './wealth-close-schema.js';
 
 /** Largest amount one money movement may carry: 1,000,000 yuan. */
@@ -13,8 +14,6 @@ export const MAX_AMOUNT_FEN = 100_000_000;
 export const AmountFen = z
   .int()
   .check(z.minimum(1), z.maximum(MAX_AMOUNT_FEN), z.meta({ description: 'Amount in fen (1 yuan = 100 fen), a positive integer' }));
-
-export const Pin = z.string().check(z.regex(/^\d{6}$/), z.meta({ description: 'Six-digit payment PIN' }));
 
 export const IsoTime = z.string().check(z.meta({ description: 'ISO-8601 time' }));
 
@@ -87,6 +86,7 @@ export const Me = z
     realName: z.nullable(z.object({ nameMasked: z.string(), idNumberMasked: z.string(), verifiedAt: IsoTime })),
     pinSet: z.boolean(),
     pinLockedUntil: z.nullable(IsoTime),
+    soterEnrolled: z.nullable(SoterEnrolment).check(z.meta({ description: 'Fingerprint or face payments (SOTER) on, and how; null when off' })),
     account: z.nullable(AccountSummary),
   })
   .check(z.meta({ id: 'Me' }));
@@ -114,7 +114,11 @@ export const RealNameRequest = z
   })
   .check(z.meta({ id: 'RealNameRequest' }));
 
-export const SetPinRequest = z.strictObject({ pin: Pin, currentPin: z.optional(Pin) }).check(z.meta({ id: 'SetPinRequest' }));
+/** The new PIN and, to change one already set, the current PIN as the second factor — both
+ *  encrypted with the challenge of one nonce asked for this request. */
+export const SetPinRequest = z
+  .strictObject({ newPin: SecondFactor, secondFactor: z.optional(SecondFactor) })
+  .check(z.meta({ id: 'SetPinRequest' }));
 
 // ---- Account -------------------------------------------------------------------------------
 
@@ -147,13 +151,13 @@ export const AccountLimits = z
 // extending would copy AccountSummary's id onto AccountDetail.
 export const AccountDetail = z.object({ ...accountSummaryShape, limits: AccountLimits }).check(z.meta({ id: 'AccountDetail' }));
 
-export const CardMoneyRequest = z.strictObject({ amountFen: AmountFen, pin: Pin }).check(z.meta({ id: 'CardMoneyRequest' }));
+export const CardMoneyRequest = z.strictObject({ amountFen: AmountFen, secondFactor: SecondFactor }).check(z.meta({ id: 'CardMoneyRequest' }));
 
 export const TransferRequest = z
   .strictObject({
     toPhone: z.string().check(z.regex(/^1[3-9]\d{9}$/)),
     amountFen: AmountFen,
-    pin: Pin,
+    secondFactor: SecondFactor,
     memo: z.optional(PlainText(20)),
   })
   .check(z.meta({ id: 'TransferRequest' }));

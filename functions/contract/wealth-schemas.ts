@@ -4,7 +4,8 @@
 import * as z from 'zod/mini';
 import { ISSUER_TYPES, MAX_NAV_CENTI_FEN, RISK_LEVELS, WEALTH_PRODUCT_TYPES, wealthProductSchema } from '../domain/wealth/product.js';
 import { CUSTOMER_RISK_LEVELS } from '../domain/wealth/risk.js';
-import { AmountFen, IsoTime, Pin } from './schemas.js';
+import { AmountFen, IsoTime } from './schemas.js';
+import { SecondFactor } from './second-factor-schemas.js';
 
 const IsoDate = z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' }));
 const ProductId = z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/));
@@ -142,7 +143,7 @@ export const WealthPurchaseRequest = z
     riskDisclosure: z
       .strictObject({ acknowledged: z.literal(true), version: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,40}$/)) })
       .check(z.meta({ description: 'The risk disclosure the customer read and accepted; stored with the order' })),
-    pin: Pin,
+    secondFactor: SecondFactor,
   })
   .check(z.meta({ id: 'WealthPurchaseRequest' }));
 
@@ -194,7 +195,7 @@ export const WealthCancelResult = z
   .object({ journalId: z.string().check(z.meta({ description: 'The refund journal' })), order: WealthOrderView, balanceFen: z.int() })
   .check(z.meta({ id: 'WealthCancelResult' }));
 
-export const WealthPinOnly = z.strictObject({ pin: Pin }).check(z.meta({ id: 'WealthPinOnly' }));
+export const WealthSecondFactorOnly = z.strictObject({ secondFactor: SecondFactor }).check(z.meta({ id: 'WealthSecondFactorOnly' }));
 
 export const WealthHoldingView = z
   .object({
@@ -234,7 +235,7 @@ export const WealthRedemptionRequest = z
     productId: ProductId,
     unitsCenti: UnitsCenti,
     mode: z.enum(['FAST', 'NORMAL']).check(z.meta({ description: 'FAST: money-market T+0 within the daily cap, the rest goes NORMAL (T+1)' })),
-    pin: Pin,
+    secondFactor: SecondFactor,
   })
   .check(z.meta({ id: 'WealthRedemptionRequest' }));
 

@@ -9,6 +9,8 @@ export const CUSTOMER_EVENT_KINDS = [
   'LOAN_DRAWN',
   'WEALTH_PURCHASED',
   'BILL_PAID',
+  /** A forgotten payment PIN reset (忘记支付密码): not a funnel stage, kept for the record. */
+  'PIN_RESET',
 ] as const;
 export type CustomerEventKind = (typeof CUSTOMER_EVENT_KINDS)[number];
 

@@ -3,7 +3,9 @@ import { coreRoutes as routes } from '../contract/core-routes.js';
 import { maskPhone } from '../domain/masking.js';
 import * as accounts from '../services/accounts.js';
 import { class2Limits } from '../services/customer-guards.js';
-import { defineRoute, lambda } from './route.js';
+import { authorizePayment } from '../services/second-factor.js';
+import { defineRoute } from './confirmed-route.js';
+import { lambda } from './route.js';
 import { accountDetail } from './views.js';
 
 const open = defineRoute('openAccount', routes.openAccount, async ({ customerId, body, now }) =>
@@ -14,12 +16,16 @@ const detail = defineRoute('account', routes.account, async ({ customerId, now }
   accountDetail(await accounts.ownAccount(customerId, now), class2Limits()),
 );
 
-const topUp = defineRoute('topUp', routes.topUp, ({ customerId, body, now, idempotencyKey }) =>
-  accounts.topUp({ customerId, amountFen: body.amountFen, pin: body.pin, now, idempotencyKey }),
+const authorize = defineRoute('paymentAuthorization', routes.paymentAuthorization, ({ customerId, body, now }) =>
+  authorizePayment(customerId, body, now),
 );
 
-const withdraw = defineRoute('withdraw', routes.withdraw, ({ customerId, body, now, idempotencyKey }) =>
-  accounts.withdraw({ customerId, amountFen: body.amountFen, pin: body.pin, now, idempotencyKey }),
+const topUp = defineRoute('topUp', routes.topUp, ({ customerId, body, now, idempotencyKey, secondFactor, completion }) =>
+  accounts.topUp({ customerId, amountFen: body.amountFen, secondFactor, now, idempotencyKey, completion }),
+);
+
+const withdraw = defineRoute('withdraw', routes.withdraw, ({ customerId, body, now, idempotencyKey, secondFactor }) =>
+  accounts.withdraw({ customerId, amountFen: body.amountFen, secondFactor, now, idempotencyKey }),
 );
 
 const payee = defineRoute('payee', routes.payee, async ({ customerId, query }) => {
@@ -27,10 +33,10 @@ const payee = defineRoute('payee', routes.payee, async ({ customerId, query }) =
   return { nameMasked, phoneMasked: maskPhone(query.phone) };
 });
 
-const transfer = defineRoute('transfer', routes.transfer, ({ customerId, body, now, idempotencyKey }) =>
-  accounts.transfer({ customerId, amountFen: body.amountFen, pin: body.pin, toPhone: body.toPhone, memo: body.memo, now, idempotencyKey }),
+const transfer = defineRoute('transfer', routes.transfer, ({ customerId, body, now, idempotencyKey, secondFactor, completion }) =>
+  accounts.transfer({ customerId, amountFen: body.amountFen, secondFactor, toPhone: body.toPhone, memo: body.memo, now, idempotencyKey, completion }),
 );
 
 const history = defineRoute('history', routes.history, ({ customerId, query }) => accounts.history(customerId, query.limit ?? 20, query.cursor));
 
-export const handler = lambda([open, detail, topUp, withdraw, payee, transfer, history]);
+export const handler = lambda([open, detail, authorize, topUp, withdraw, payee, transfer, history]);

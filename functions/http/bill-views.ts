@@ -1,8 +1,8 @@
 // Shapes bill records into the contract's views.
-import type { BillerCatalog, BillerView, BillPaymentView, BillView, PayeeView } from '../contract/bill-schemas.js';
+import type { BillerCatalog, BillerView, BillPaymentResult, BillPaymentView, BillView, PayeeView } from '../contract/bill-schemas.js';
 import { PAYMENT_STATUS_LABELS } from '../domain/bills/bill.js';
 import { type Biller, CATEGORY_LABELS } from '../domain/bills/biller.js';
-import type { BillerCatalogue, BillPaymentRecord, BillQuote, PayeeWithBiller } from '../services/bills.js';
+import type { BillerCatalogue, BillPaid, BillPaymentRecord, BillQuote, PayeeWithBiller } from '../services/bills.js';
 
 export function billerView(biller: Biller): BillerView {
   return {
@@ -62,6 +62,8 @@ export function paymentView(record: BillPaymentRecord): BillPaymentView {
     autoPay: record.origin === 'AUTO_PAY',
   };
 }
+
+export const billPaidView = ({ payment, balanceFen }: BillPaid): BillPaymentResult => ({ ...paymentView(payment), balanceFen });
 
 export function payeeView({ payee, biller }: PayeeWithBiller): PayeeView {
   return {

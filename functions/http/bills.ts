@@ -3,17 +3,18 @@
 // bill routes (billers as data, reconciliation reports).
 import { billRoutes as routes } from '../contract/bill-routes.js';
 import * as bills from '../services/bills.js';
-import { billView, catalogueView, payeeView, paymentView } from './bill-views.js';
-import { defineRoute, lambda } from './route.js';
+import { completionShownAs } from '../services/money-request.js';
+import { billPaidView, billView, catalogueView, payeeView, paymentView } from './bill-views.js';
+import { defineRoute } from './confirmed-route.js';
+import { lambda } from './route.js';
 
 const catalogue = defineRoute('billers', routes.billers, async ({ query }) => catalogueView(await bills.billerCatalogue(query)));
 
 const lookup = defineRoute('billLookup', routes.billLookup, async ({ customerId, body, now }) => billView(await bills.lookupBill(customerId, body, now)));
 
-const pay = defineRoute('billPay', routes.billPay, async ({ customerId, body, now, idempotencyKey }) => {
-  const { payment, balanceFen } = await bills.payBill({ customerId, request: body, now, idempotencyKey });
-  return { ...paymentView(payment), balanceFen };
-});
+const pay = defineRoute('billPay', routes.billPay, async ({ customerId, body, now, idempotencyKey, secondFactor, completion }) =>
+  billPaidView(await bills.payBill({ customerId, request: body, secondFactor, now, idempotencyKey, completion: completionShownAs(completion, billPaidView) })),
+);
 
 const history = defineRoute('billPayments', routes.billPayments, async ({ customerId, query }) => {
   const page = await bills.paymentHistory(customerId, query);
@@ -30,8 +31,8 @@ const payeeBill = defineRoute('billPayeeBill', routes.billPayeeBill, async ({ cu
   billView(await bills.payeeBill(customerId, params.payeeId, now)),
 );
 
-const autoPay = defineRoute('billPayeeAutoPay', routes.billPayeeAutoPay, async ({ customerId, params, body, now }) =>
-  payeeView(await bills.setAutoPay(customerId, params.payeeId, body, now)),
+const autoPay = defineRoute('billPayeeAutoPay', routes.billPayeeAutoPay, async ({ customerId, params, body, now, secondFactor }) =>
+  payeeView(await bills.setAutoPay(customerId, params.payeeId, body, secondFactor, now)),
 );
 
 const deletePayee = defineRoute('billPayeeDelete', routes.billPayeeDelete, async ({ customerId, params }) => {

@@ -4,6 +4,7 @@
 import { loanRoutes as routes } from '../contract/loan-routes.js';
 import { applyForLoan, customerCreditLines } from '../services/loan-applications.js';
 import { calculateLoan, loanCatalog } from '../services/loan-products.js';
+import { completionShownAs } from '../services/money-request.js';
 import {
   customerLoan,
   customerLoans,
@@ -26,7 +27,8 @@ import {
   repaymentView,
   scheduleQuoteView,
 } from './loan-views.js';
-import { defineRoute, lambda } from './route.js';
+import { defineRoute } from './confirmed-route.js';
+import { lambda } from './route.js';
 
 const productList = defineRoute('loanProducts', routes.loanProducts, async () => productListView(await loanCatalog()));
 
@@ -48,8 +50,8 @@ const drawdownQuote = defineRoute('drawdownQuote', routes.drawdownQuote, async (
   return scheduleQuoteView(body, { grade: line.grade, annualRateBps: line.annualRateBps, schedule, ...annualized });
 });
 
-const drawdown = defineRoute('drawdown', routes.drawdown, async ({ customerId, body, now, idempotencyKey }) =>
-  loanOnDateView(await drawLoan(customerId, body, idempotencyKey, now)),
+const drawdown = defineRoute('drawdown', routes.drawdown, async ({ customerId, body, now, idempotencyKey, secondFactor, completion }) =>
+  loanOnDateView(await drawLoan(customerId, body, { secondFactor, idempotencyKey, now, completion: completionShownAs(completion, loanOnDateView) })),
 );
 
 const list = defineRoute('loans', routes.loans, async ({ customerId, now }) => loanListView(await customerLoans(customerId, now)));
@@ -58,24 +60,24 @@ const detail = defineRoute('loan', routes.loan, async ({ customerId, params, now
   loanOnDateView(await customerLoan(customerId, params.loanId, now)),
 );
 
-const repay = defineRoute('repay', routes.repay, async ({ customerId, params, body, now, idempotencyKey }) =>
-  repaymentView(await repayLoan(customerId, params.loanId, body, idempotencyKey, now)),
+const repay = defineRoute('repay', routes.repay, async ({ customerId, params, body, now, idempotencyKey, secondFactor }) =>
+  repaymentView(await repayLoan(customerId, params.loanId, body, { secondFactor, idempotencyKey, now })),
 );
 
 const payoffQuote = defineRoute('payoffQuote', routes.payoffQuote, async ({ customerId, params, now }) =>
   payoffQuoteView(params.loanId, await quoteLoanPayoff(customerId, params.loanId, now)),
 );
 
-const payoff = defineRoute('payoff', routes.payoff, async ({ customerId, params, body, now, idempotencyKey }) =>
-  repaymentView(await payOffLoan(customerId, params.loanId, body.pin, idempotencyKey, now)),
+const payoff = defineRoute('payoff', routes.payoff, async ({ customerId, params, now, idempotencyKey, secondFactor }) =>
+  repaymentView(await payOffLoan(customerId, params.loanId, { secondFactor, idempotencyKey, now })),
 );
 
 const deferralPlan = defineRoute('deferralPlan', routes.deferralPlan, async ({ customerId, params, body, now }) =>
   deferralPlanView(await planLoanDeferral(customerId, params.loanId, body, now)),
 );
 
-const deferral = defineRoute('deferral', routes.deferral, async ({ customerId, params, body, now }) =>
-  loanOnDateView(await deferLoan(customerId, params.loanId, body, now)),
+const deferral = defineRoute('deferral', routes.deferral, async ({ customerId, params, body, now, idempotencyKey, secondFactor, completion }) =>
+  loanOnDateView(await deferLoan(customerId, params.loanId, body, { secondFactor, idempotencyKey, now, completion: completionShownAs(completion, loanOnDateView) })),
 );
 
 export const handler = lambda([

@@ -7,6 +7,7 @@ import httpJsonBodyParser from '@middy/http-json-body-parser';
 import httpRouterHandler from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { requestHash } from '../platform/request-hash.js';
 import type * as z from 'zod/mini';
 // The error class from zod's core directly: reaching it through zod/mini's `core` namespace would keep it all,
 // every locale included (~380 KB), in the bundle.
@@ -14,7 +15,8 @@ import { $ZodError } from 'zod/v4/core';
 import { UpstreamUnavailable } from '../platform/upstream-unavailable.js';
 import type { RouteSpec } from '../contract/route-spec.js';
 import { Refusal, type RefusalKind } from '../domain/errors.js';
-import { beginRequest, completeRequest, failRequest, type StoredResponse } from '../services/idempotency.js';
+import { beginRequest, completeRequest, failRequest, RequestCompletion, type StoredResponse } from '../services/idempotency.js';
+import type { OpenedSecondFactor } from '../services/second-factor.js';
 import { logContext, logger } from '../platform/logger.js';
 import { secrets } from '../secrets.js';
 import { verifyAccessToken, verifyStaffAccessToken } from '../services/tokens.js';
@@ -31,7 +33,10 @@ export type RouteInput<S extends RouteSpec> = {
   now: Date;
   /** Present on money-moving routes; the route derives its journal ids from it. */
   idempotencyKey: string;
-} & (S['auth'] extends 'customer' ? { customerId: string } : unknown) &
+  /** On idempotent routes: lets the workflow store its answer in its own transaction. */
+  completion?: RequestCompletion;
+} & (S['secondFactor'] extends 'required' ? { secondFactor: OpenedSecondFactor } : unknown) &
+  (S['secondFactor'] extends 'optional' ? { secondFactor?: OpenedSecondFactor; newPin?: OpenedSecondFactor } : unknown) & (S['auth'] extends 'customer' ? { customerId: string } : unknown) &
   (S['auth'] extends 'staff' ? { staffId: string } : unknown);
 
 type Event = APIGatewayProxyEventV2 & { body?: unknown };
@@ -42,11 +47,14 @@ type RouteContext = Context & {
   staffId?: string;
   idempotencyKey?: string;
   reservedKey?: boolean;
+  completion?: RequestCompletion;
+  secondFactor?: OpenedSecondFactor;
+  newPin?: OpenedSecondFactor;
   body?: unknown;
   query?: unknown;
   params?: unknown;
 };
-type Middleware = MiddlewareObj<Event, Result, Error, RouteContext>;
+export type Middleware = MiddlewareObj<Event, Result, Error, RouteContext>;
 
 const STATUS_BY_KIND: Record<RefusalKind, number> = {
   invalid: 400,
@@ -142,23 +150,8 @@ const authenticateOperator = (): Middleware => ({
   },
 });
 
-/** JSON with every object's keys sorted, at every depth, so the same content always gives the
- *  same text (a replacer array would keep only the top level's key names, nested ones dropped). */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : inner,
-  );
-}
-
-/** The hash a repeat must match. The PIN is left out: it is a secret and not part of what the
- *  request asks for. */
-function requestHash(event: Event): string {
-  const { pin: _pin, ...rest } = (event.body ?? {}) as Record<string, unknown>;
-  const canonical = canonicalJson(rest);
-  return createHash('sha256').update(`${event.requestContext.http.method} ${event.rawPath}\n${canonical}`).digest('base64url');
-}
+/** The hash a repeat must match and a payment nonce is bound to (platform/request-hash.ts). */
+export const hashOf = (event: Event) => requestHash(event.requestContext.http.method, event.rawPath, event.body ?? {});
 
 /** The stored form of a refusal's response (a final refusal is the request's answer). */
 function refusalResponse(refusal: Refusal): StoredResponse {
@@ -166,8 +159,9 @@ function refusalResponse(refusal: Refusal): StoredResponse {
   return { statusCode: refused.statusCode!, body: String(refused.body) };
 }
 
-const idempotent = (routeName: string): Middleware => {
+const idempotent = (routeName: string, spec: RouteSpec): Middleware => {
   const scopeOf = (context: RouteContext) => `${context.customerId}#${routeName}`;
+  const render = (result: unknown): StoredResponse => ({ statusCode: 200, body: JSON.stringify(spec.response.parse(result)) });
   return {
     before: async ({ event, context }) => {
       const key = event.headers?.['idempotency-key'] ?? '';
@@ -175,13 +169,15 @@ const idempotent = (routeName: string): Middleware => {
         throw new Refusal('invalid', 'IDEMPOTENCY_KEY_REQUIRED', '缺少或无效的 Idempotency-Key 请求头');
       }
       context.idempotencyKey = key;
-      const replay = await beginRequest(scopeOf(context), key, requestHash(event), new Date());
+      const hash = hashOf(event);
+      const replay = await beginRequest(scopeOf(context), key, hash, new Date());
       if (replay) return json(replay.statusCode, JSON.parse(replay.body));
       context.reservedKey = true;
+      context.completion = new RequestCompletion(scopeOf(context), key, hash, render);
       return undefined;
     },
     after: async ({ context, response }) => {
-      if (!context.reservedKey || !response) return;
+      if (!context.reservedKey || !response || context.completion?.isStored) return;
       await completeRequest(scopeOf(context), context.idempotencyKey!, {
         statusCode: response.statusCode ?? 200,
         body: String(response.body),
@@ -211,19 +207,24 @@ export interface Route {
   handler: (event: Event, context: Context) => Promise<Result>;
 }
 
-/** One route: its spec from the contract and the work it does. */
-export function defineRoute<S extends RouteSpec>(
-  name: string,
-  spec: S,
-  work: (input: RouteInput<S>) => Promise<z.infer<S['response']>>,
-): Route {
+export type RouteWork<S extends RouteSpec> = (input: RouteInput<S>) => Promise<z.infer<S['response']>>;
+
+/** One route: its spec from the contract and the work it does. A route confirmed by a second
+ *  factor is defined through http/confirmed-route.ts, which brings the middleware that opens it
+ *  (and its crypto, which the other functions need not bundle). */
+export function defineRoute<S extends RouteSpec>(name: string, spec: S, work: RouteWork<S>, confirm?: Middleware): Route {
   const handler = middy<Event, Result, Error, RouteContext>().use(bodyLimit());
   if (spec.body) handler.use(httpJsonBodyParser());
   if (spec.auth === 'customer') handler.use(authenticate());
   if (spec.auth === 'staff') handler.use(authenticateStaff());
   if (spec.auth === 'operator') handler.use(authenticateOperator());
   handler.use(validate(spec));
-  if (spec.idempotent) handler.use(idempotent(name));
+  if (spec.idempotent) handler.use(idempotent(name, spec));
+  if (spec.secondFactor) {
+    if (spec.auth !== 'customer') throw new Error(`route ${name}: a second factor is a customer's`);
+    if (!confirm) throw new Error(`route ${name} takes a second factor: define it with http/confirmed-route.ts`);
+    handler.use(confirm);
+  }
   return {
     spec,
     handler: handler.handler(async (_event, context) => {
@@ -233,6 +234,9 @@ export function defineRoute<S extends RouteSpec>(
         params: context.params,
         now: new Date(),
         idempotencyKey: context.idempotencyKey ?? '',
+        completion: context.completion,
+        secondFactor: context.secondFactor,
+        newPin: context.newPin,
         customerId: context.customerId,
         staffId: context.staffId,
       } as RouteInput<S>;

@@ -28,6 +28,7 @@ export function meView(customer: CustomerRecord, account: AccountRecord | undefi
         : null,
     pinSet: Boolean(customer.pinHash),
     pinLockedUntil: lockedUntil,
+    soterEnrolled: customer.soterEnrolment ? { authMode: customer.soterEnrolment.authMode, enrolledAt: customer.soterEnrolment.enrolledAt } : null,
     account: account ? accountSummary(account) : null,
   };
 }

@@ -4,7 +4,8 @@
 import { wealthRoutes as routes } from '../contract/wealth-routes.js';
 import * as orders from '../services/wealth-orders.js';
 import * as products from '../services/wealth-products.js';
-import { defineRoute, lambda } from './route.js';
+import { defineRoute } from './confirmed-route.js';
+import { lambda } from './route.js';
 import {
   assessmentView,
   historyView,
@@ -54,14 +55,14 @@ const purchaseTerms = defineRoute('wealthPurchaseTerms', routes.wealthPurchaseTe
   purchaseTermsView(await orders.purchaseTerms(customerId, params.productId, now)),
 );
 
-const purchase = defineRoute('wealthPurchase', routes.wealthPurchase, async ({ customerId, body, now, idempotencyKey }) =>
+const purchase = defineRoute('wealthPurchase', routes.wealthPurchase, async ({ customerId, body, now, idempotencyKey, secondFactor }) =>
   orderResultView(
     await orders.purchase({
       customerId,
       productId: body.productId,
       amountFen: body.amountFen,
       disclosureVersion: body.riskDisclosure.version,
-      pin: body.pin,
+      secondFactor,
       now,
       idempotencyKey,
     }),
@@ -78,17 +79,17 @@ const orderDetail = defineRoute('wealthOrder', routes.wealthOrder, async ({ cust
   return orderView(order, today);
 });
 
-const cancel = defineRoute('wealthCancel', routes.wealthCancel, async ({ customerId, params, body, now, idempotencyKey }) =>
-  orderResultView(await orders.cancelPurchase({ customerId, orderId: params.orderId, pin: body.pin, now, idempotencyKey })),
+const cancel = defineRoute('wealthCancel', routes.wealthCancel, async ({ customerId, params, now, idempotencyKey, secondFactor }) =>
+  orderResultView(await orders.cancelPurchase({ customerId, orderId: params.orderId, secondFactor, now, idempotencyKey })),
 );
 
 // ---- holdings and redemption --------------------------------------------------------------------
 
 const holdings = defineRoute('wealthHoldings', routes.wealthHoldings, async ({ customerId, now }) => holdingsView(await orders.holdings(customerId, now)));
 
-const redeem = defineRoute('wealthRedeem', routes.wealthRedeem, async ({ customerId, body, now, idempotencyKey }) =>
+const redeem = defineRoute('wealthRedeem', routes.wealthRedeem, async ({ customerId, body, now, idempotencyKey, secondFactor }) =>
   redemptionView(
-    await orders.redeem({ customerId, productId: body.productId, mode: body.mode, unitsCenti: body.unitsCenti, pin: body.pin, now, idempotencyKey }),
+    await orders.redeem({ customerId, productId: body.productId, mode: body.mode, unitsCenti: body.unitsCenti, secondFactor, now, idempotencyKey }),
   ),
 );
 

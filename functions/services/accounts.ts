@@ -7,9 +7,9 @@ import { accountNumberFrom } from '../domain/account-number.js';
 import { luhnValid } from '../domain/card.js';
 import { assertReadyFor } from '../domain/customer.js';
 import { refuse } from '../domain/errors.js';
-import { HOUSE_ACCOUNTS, reversalJournal, topUpJournal, transferJournal, withdrawJournal } from '../domain/ledger.js';
+import { HOUSE_ACCOUNTS, type Journal, reversalJournal, topUpJournal, transferJournal, withdrawJournal } from '../domain/ledger.js';
 import { ledgerRefusal } from '../domain/ledger-refusal.js';
-import { assertWithinSingleLimits, class2Charges, limitBuckets } from '../domain/limits.js';
+import { assertWithinSingleLimits, class2Charges, type LimitCharge, limitBuckets } from '../domain/limits.js';
 import { maskCardNumber } from '../domain/masking.js';
 import { businessDate } from '../domain/time.js';
 import { retry } from '../platform/retry.js';
@@ -17,9 +17,11 @@ import { type AccountRecord, getAccount, limitCounters, openAccount as storeAcco
 import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
 import { type CustomerRecord, customerIdByLookup, getCustomer } from '../store/customers.js';
 import { keys } from '../store/keys.js';
-import { deterministicJournalId, historyPage, houseShard, type PostOutcome, postJournal } from '../store/ledger.js';
+import { deterministicJournalId, historyPage, houseShard, postJournal } from '../store/ledger.js';
 import { recordCustomerEvent } from './customer-events.js';
-import { class2Limits, loadCustomer, loadOwnAccount, onboardingState, requirePin } from './customer-guards.js';
+import { class2Limits, loadCustomer, loadCustomerWithAccount, loadOwnAccount, onboardingState } from './customer-guards.js';
+import { COMPLETION_GUARD_TEXT, type RequestCompletion } from './idempotency.js';
+import { type OpenedSecondFactor, requireSecondFactor, type SecondFactorGuards } from './second-factor.js';
 import { GATEWAY_RETRY } from './gateway-retry.js';
 
 /** An account with what its limits view needs: the Class II counters of today and this year. */
@@ -76,20 +78,55 @@ export async function ownAccount(customerId: string, now: Date): Promise<Account
   return withUsage(await loadOwnAccount(await loadCustomer(customerId)), now);
 }
 
-/** The answer to a posted movement, or the customer's refusal. */
-async function settled(outcome: PostOutcome, ownAccountId: string, status: 'SUCCEEDED' | 'REVERSED' = 'SUCCEEDED'): Promise<MoneyMovementResult> {
-  if (!outcome.ok) throw ledgerRefusal(outcome, { ownAccountId });
-  const own = outcome.journal.postings.find((p) => p.accountId === ownAccountId);
-  if (!own) throw new Error(`journal ${outcome.journal.journalId} does not touch account ${ownAccountId}`);
+/** The answer to a movement posted without the balance known: written by an earlier attempt of
+ *  the same request (a crash, a lapsed lease), or after another movement of the account. */
+async function readBackAnswer(journal: Journal, ownAccountId: string, status: MovementStatus): Promise<MoneyMovementResult> {
   const account = await getAccount(ownAccountId);
-  return {
-    journalId: outcome.journal.journalId,
-    kind: outcome.journal.kind,
-    status,
-    amountFen: Math.abs(own.amountFen),
-    balanceFen: account!.balanceFen,
-    createdAt: outcome.journal.createdAt,
-  };
+  return answer(journal, ownAccountId, account!.balanceFen, status);
+}
+
+type MovementStatus = 'SUCCEEDED' | 'REVERSED';
+
+function answer(journal: Journal, ownAccountId: string, balanceFen: number, status: MovementStatus): MoneyMovementResult {
+  const own = journal.postings.find((p) => p.accountId === ownAccountId);
+  if (!own) throw new Error(`journal ${journal.journalId} does not touch account ${ownAccountId}`);
+  return { journalId: journal.journalId, kind: journal.kind, status, amountFen: Math.abs(own.amountFen), balanceFen, createdAt: journal.createdAt };
+}
+
+/** Posts a movement of the customer's account and answers with the balance after it — known
+ *  from the balance read when the transaction finds it unchanged, read back otherwise (another
+ *  movement came between). The second factor's guards go in the same transaction, and so does
+ *  the request's stored answer when the balance is known, so a movement is one write. */
+async function postMovement(
+  journal: Journal,
+  {
+    account,
+    limitCharges = [],
+    factor,
+    completion,
+    status = 'SUCCEEDED',
+  }: {
+    account: AccountRecord;
+    limitCharges?: LimitCharge[];
+    factor?: SecondFactorGuards;
+    completion?: RequestCompletion;
+    status?: MovementStatus;
+  },
+): Promise<MoneyMovementResult> {
+  const own = journal.postings.find((p) => p.accountId === account.accountId);
+  if (!own) throw new Error(`journal ${journal.journalId} does not touch account ${account.accountId}`);
+  const balanceAfterFen = account.balanceFen + own.amountFen;
+  if (balanceAfterFen < 0) throw ledgerRefusal({ ok: false, reason: 'INSUFFICIENT_FUNDS', accountId: account.accountId });
+  const result = answer(journal, account.accountId, balanceAfterFen, status);
+  const outcome = await postJournal(journal, {
+    limitCharges,
+    guards: factor?.guards ?? [],
+    expectBalance: { accountId: account.accountId, balanceFen: account.balanceFen, exactGuards: completion ? [completion.guard(result)] : [] },
+  });
+  if (!outcome.ok) throw ledgerRefusal(outcome, { ownAccountId: account.accountId, guards: { ...factor?.texts, ...COMPLETION_GUARD_TEXT } });
+  if (!outcome.atExpectedBalance) return readBackAnswer(outcome.journal, account.accountId, status);
+  completion?.stored();
+  return result;
 }
 
 const houseCardShard = (journalId: string) => houseShard(HOUSE_ACCOUNTS.CARD_SETTLEMENT, journalId, config().HOUSE_SHARDS);
@@ -98,24 +135,30 @@ const cardLabel = (account: AccountRecord) => `${account.boundCard.bankName} ${a
 export interface CardMovement {
   customerId: string;
   amountFen: number;
-  pin: string;
+  secondFactor: OpenedSecondFactor;
   now: Date;
   idempotencyKey: string;
+  completion?: RequestCompletion;
+}
+
+/** The customer and the account the nonce names, read once, with the second factor checked. */
+async function confirmedAccount(customerId: string, secondFactor: OpenedSecondFactor, now: Date) {
+  if (!secondFactor.accountId) throw new Error('a money movement nonce names the account it moves');
+  const { customer, account } = await loadCustomerWithAccount(customerId, secondFactor.accountId);
+  const factor = await requireSecondFactor(customer, secondFactor, now);
+  return { customer, account, factor };
 }
 
 /** The checks before money moves with the bound card (bound: no Class II limit but the single
- *  amount's): the customer's own account, then the PIN. */
-async function cardMovementAccount({ customerId, amountFen, pin, now }: CardMovement): Promise<AccountRecord> {
-  const customer = await loadCustomer(customerId);
-  const account = await loadOwnAccount(customer);
+ *  amount's), then the second factor. */
+async function cardMovementAccount({ customerId, amountFen, secondFactor, now }: CardMovement) {
   assertWithinSingleLimits(amountFen, class2Limits(), false);
-  await requirePin(customer, pin, now);
-  return account;
+  return confirmedAccount(customerId, secondFactor, now);
 }
 
 export async function topUp(movement: CardMovement): Promise<MoneyMovementResult> {
-  const { customerId, amountFen, now, idempotencyKey } = movement;
-  const account = await cardMovementAccount(movement);
+  const { customerId, amountFen, now, idempotencyKey, completion } = movement;
+  const { account, factor } = await cardMovementAccount(movement);
   const journalId = deterministicJournalId(customerId, 'topUp', idempotencyKey);
   // Pull from the card first: the e-account is credited only with money that has arrived.
   const cardNumber = await decrypt(account.boundCard.cardNumberEnc);
@@ -130,31 +173,31 @@ export async function topUp(movement: CardMovement): Promise<MoneyMovementResult
     amountFen,
     createdAt: now.toISOString(),
   });
-  return settled(await postJournal(journal), account.accountId);
+  return postMovement(journal, { account, factor, completion });
 }
 
 export async function withdraw(movement: CardMovement): Promise<MoneyMovementResult> {
   const { customerId, amountFen, now, idempotencyKey } = movement;
-  const account = await cardMovementAccount(movement);
-  // Debit first so the money cannot be spent twice while the card network is asked.
+  const { account, factor } = await cardMovementAccount(movement);
+  // Debit first so the money cannot be spent twice while the card network is asked. The answer
+  // depends on the card's, so it is stored after (not with the debit).
   const journalId = deterministicJournalId(customerId, 'withdraw', idempotencyKey);
-  const debited = await postJournal(
-    withdrawJournal({
-      journalId,
-      customerAccountId: account.accountId,
-      cardMasked: cardLabel(account),
-      houseShardAccountId: houseCardShard(journalId),
-      amountFen,
-      createdAt: now.toISOString(),
-    }),
-  );
-  if (!debited.ok) return settled(debited, account.accountId);
+  const debit = withdrawJournal({
+    journalId,
+    customerAccountId: account.accountId,
+    cardMasked: cardLabel(account),
+    houseShardAccountId: houseCardShard(journalId),
+    amountFen,
+    createdAt: now.toISOString(),
+  });
+  const debited = await postMovement(debit, { account, factor });
   const cardNumber = await decrypt(account.boundCard.cardNumberEnc);
-  const pushed = await retry(GATEWAY_RETRY, () => cardGateway().credit({ cardNumber, amountFen, reference: debited.journal.journalId }));
-  if (pushed.ok) return settled(debited, account.accountId);
+  const pushed = await retry(GATEWAY_RETRY, () => cardGateway().credit({ cardNumber, amountFen, reference: debit.journalId }));
+  if (pushed.ok) return debited;
   // The card refused the money: it never left the bank, so it goes back by a reversal journal.
-  const reversal = reversalJournal(debited.journal, deterministicJournalId(customerId, 'withdraw-reversal', idempotencyKey), new Date().toISOString());
-  return settled(await postJournal(reversal), account.accountId, 'REVERSED');
+  const afterDebit = { ...account, balanceFen: debited.balanceFen };
+  const reversal = reversalJournal(debit, deterministicJournalId(customerId, 'withdraw-reversal', idempotencyKey), new Date().toISOString());
+  return postMovement(reversal, { account: afterDebit, status: 'REVERSED' });
 }
 
 interface Payee {
@@ -182,14 +225,15 @@ export interface TransferRequest extends CardMovement {
   memo?: string;
 }
 
-export async function transfer({ customerId, amountFen, pin, now, idempotencyKey, toPhone, memo }: TransferRequest): Promise<MoneyMovementResult> {
-  const customer = await loadCustomer(customerId);
-  const account = await loadOwnAccount(customer);
+/** A transfer to the payee its nonce was issued for (resolved from `toPhone` then, and bound to
+ *  it by the request hash): read the customer and account, one transaction. */
+export async function transfer({ customerId, amountFen, secondFactor, now, idempotencyKey, memo, completion }: TransferRequest): Promise<MoneyMovementResult> {
+  const to = secondFactor.payee;
+  if (!to) throw new Error('a transfer nonce names its payee');
   const limits = class2Limits();
   assertWithinSingleLimits(amountFen, limits, true);
-  const to = await payeeByPhone(toPhone);
+  const { customer, account, factor } = await confirmedAccount(customerId, secondFactor, now);
   if (to.accountId === account.accountId) return refuse('invalid', 'SAME_ACCOUNT', '不能转账给自己');
-  await requirePin(customer, pin, now);
   const today = businessDate(now);
   const journal = transferJournal({
     journalId: deterministicJournalId(customerId, 'transfer', idempotencyKey),
@@ -200,10 +244,8 @@ export async function transfer({ customerId, amountFen, pin, now, idempotencyKey
     createdAt: now.toISOString(),
   });
   // A transfer between two Class II accounts is non-bound on both sides.
-  const outcome = await postJournal(journal, {
-    limitCharges: [...class2Charges(account.accountId, 'OUT', today, amountFen, limits), ...class2Charges(to.accountId, 'IN', today, amountFen, limits)],
-  });
-  return settled(outcome, account.accountId);
+  const limitCharges = [...class2Charges(account.accountId, 'OUT', today, amountFen, limits), ...class2Charges(to.accountId, 'IN', today, amountFen, limits)];
+  return postMovement(journal, { account, limitCharges, factor, completion });
 }
 
 export async function history(customerId: string, limit: number, cursor: string | undefined) {

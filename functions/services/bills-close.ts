@@ -87,20 +87,22 @@ async function autoPayOne(customerId: string, payeeId: string, closedDate: strin
     // Only a bill is auto-paid (autoPayStep), so the lookup found one and named the journal.
     if (!record && lookup.outcome === 'BILL' && journalId) {
       const { prepaymentFen } = checkAmount(biller.amountRule, step.amountFen, step.amountFen);
-      record = await holdBillPayment({
-        customerId,
-        account,
-        biller,
-        accountNumber,
-        lookup,
-        amountFen: step.amountFen,
-        prepaymentFen,
-        journalId,
-        origin: 'AUTO_PAY',
-        payeeId,
-        now: new Date(),
-        businessDate: closedDate,
-      });
+      record = (
+        await holdBillPayment({
+          customerId,
+          account,
+          biller,
+          accountNumber,
+          lookup,
+          amountFen: step.amountFen,
+          prepaymentFen,
+          journalId,
+          origin: 'AUTO_PAY',
+          payeeId,
+          now: new Date(),
+          businessDate: closedDate,
+        })
+      ).payment;
     }
   } catch (error) {
     // Insufficient funds, a limit, a bill paid meanwhile: the customer is told, not retried nightly.
@@ -108,7 +110,7 @@ async function autoPayOne(customerId: string, payeeId: string, closedDate: strin
     throw error;
   }
   if (!record) return;
-  const done = await completeBillPayment(record, true);
+  const done = await completeBillPayment(record, { dayClose: true });
   if (done.status === 'SETTLED') {
     report.autoPaid += 1;
     report.autoPaidFen += done.amountFen;

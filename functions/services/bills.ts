@@ -9,6 +9,7 @@ import { type AmountOptions, amountOptions, billPeriodPaid, checkAmount } from '
 import type { AutoPaySetting } from '../domain/bills/auto-pay.js';
 import { BILL_CATEGORIES, type BillCategory, type Biller, MAX_BILLERS } from '../domain/bills/biller.js';
 import { Refusal, refuse } from '../domain/errors.js';
+import { type GuardText, guardRefusal, ledgerRefusal } from '../domain/ledger-refusal.js';
 import { assertWithinSingleLimits } from '../domain/limits.js';
 import { allInOrder } from '../platform/all-in-order.js';
 import { getAccount } from '../store/accounts.js';
@@ -16,16 +17,10 @@ import * as bills from '../store/bills.js';
 import { currentBusinessDate } from '../store/business-date.js';
 import { decrypt, encrypt } from '../store/crypto.js';
 import { deterministicJournalId } from '../store/ledger.js';
-import {
-  billAccountHash,
-  billGuardKey,
-  completeBillPayment,
-  type FoundBill,
-  holdBillPayment,
-  paymentIdFor,
-  refuseTakenBill,
-} from './bill-payment.js';
-import { class2Limits, loadCustomer, loadOwnAccount, requirePin } from './customer-guards.js';
+import { billAccountHash, billGuardKey, completeBillPayment, type FoundBill, holdBillPayment, paymentIdFor } from './bill-payment.js';
+import { class2Limits, loadCustomer, loadOwnAccount } from './customer-guards.js';
+import { type AnswerCompletion, loadNonceAccount } from './money-request.js';
+import { type OpenedSecondFactor, requireSecondFactor } from './second-factor.js';
 
 export type { BillPaymentRecord, PayeeRecord, ReconciliationRecord } from '../store/bills.js';
 
@@ -42,9 +37,13 @@ async function activeBiller(billerId: string): Promise<Biller> {
 /** The account number in the biller's format, refused before any gateway call when it is not. */
 const billerAccountNumber = (biller: Biller, raw: string) => checkAccountNumber(biller.accountNumber.format, biller.accountNumber.label, raw);
 
+const PAYEE_NOT_FOUND = ['PAYEE_NOT_FOUND', '未找到该常用缴费户', 'not_found'] as const satisfies GuardText;
+
 async function ownPayee(customerId: string, payeeId: string): Promise<bills.PayeeRecord> {
   // Payees live under their owner's key: another customer's payee id simply is not there.
-  return (await bills.getPayee(customerId, payeeId)) ?? refuse('not_found', 'PAYEE_NOT_FOUND', '未找到该常用缴费户');
+  const payee = await bills.getPayee(customerId, payeeId);
+  if (!payee) throw guardRefusal(PAYEE_NOT_FOUND);
+  return payee;
 }
 
 /** The gateway's bill; an account the biller does not know is refused. */
@@ -142,57 +141,69 @@ async function payTarget(customerId: string, request: BillPaymentRequest): Promi
 export interface BillPaymentOrder {
   customerId: string;
   request: BillPaymentRequest;
+  secondFactor: OpenedSecondFactor;
   now: Date;
   idempotencyKey: string;
+  completion?: AnswerCompletion<BillPaid>;
 }
 
-/** Pays a bill with the PIN: held, then settled or voided by the gateway's answer. A retry of the
- *  same request that got as far as the hold finishes that payment, never a second one. */
-export async function payBill({ customerId, request, now, idempotencyKey }: BillPaymentOrder): Promise<{ payment: bills.BillPaymentRecord; balanceFen: number }> {
-  const customer = await loadCustomer(customerId);
+/** A payment as the request left it, and the e-account's balance after it. */
+export interface BillPaid {
+  payment: bills.BillPaymentRecord;
+  balanceFen: number;
+}
+
+/** Pays a bill with the second factor: held (the second factor used up with the hold), then
+ *  settled or voided by the gateway's answer. A retry of the same request that got as far as the
+ *  hold finishes that payment, never a second one. A bill paid, or being paid, already is refused
+ *  by the hold's duplicate guard, with nothing written. */
+export async function payBill({ customerId, request, secondFactor, now, idempotencyKey, completion }: BillPaymentOrder): Promise<BillPaid> {
   const journalId = deterministicJournalId(customerId, 'billPay', idempotencyKey);
-  // The account, what is paid, an earlier try of this request and the business date: independent reads.
-  const [account, { biller, accountNumber, payeeId }, earlier, today] = await allInOrder([
-    loadOwnAccount(customer),
+  // The customer and account, what is paid, an earlier try of this request and the business
+  // date: independent reads.
+  const [{ customer, account }, { biller, accountNumber, payeeId }, earlier, today] = await allInOrder([
+    loadNonceAccount(customerId, secondFactor),
     payTarget(customerId, request),
     bills.getPayment(customerId, paymentIdFor(journalId)),
     currentBusinessDate(now),
   ]);
   assertWithinSingleLimits(request.amountFen, class2Limits(), true);
-  let bill: FoundBill | undefined;
-  let prepaymentFen = 0;
-  if (!earlier) {
-    bill = await findBill(biller, accountNumber, today);
-    if (request.billPeriod !== undefined && request.billPeriod !== (bill.outcome === 'BILL' ? bill.period : undefined)) {
-      refuse('unprocessable', 'BILL_CHANGED', '账单已更新，请重新查询后缴费');
-    }
-    const period = billPeriodPaid(biller.amountRule, bill);
-    if (period) {
-      const holder = await bills.guardHolder(await billGuardKey(biller.billerId, accountNumber, period));
-      if (holder) await refuseTakenBill(holder);
-    }
-    prepaymentFen = checkAmount(biller.amountRule, bill.outcome === 'BILL' ? bill.amountDueFen : null, request.amountFen).prepaymentFen;
+  const balanceNowFen = async () => (await getAccount(account.accountId))!.balanceFen;
+  if (earlier) {
+    // An earlier try of this request held the money (and used up its second factor then): this
+    // one finishes that payment, its PIN checked all the same.
+    await requireSecondFactor(customer, secondFactor, now);
+    const payment = await completeBillPayment(earlier);
+    return { payment, balanceFen: await balanceNowFen() };
   }
-  await requirePin(customer, request.pin, now);
-  const held =
-    earlier ??
-    (await holdBillPayment({
-      customerId,
-      account,
-      biller,
-      accountNumber,
-      lookup: bill!,
-      amountFen: request.amountFen,
-      prepaymentFen,
-      journalId,
-      origin: 'CUSTOMER',
-      payeeId,
-      now,
-      businessDate: today,
-    }));
-  const payment = await completeBillPayment(held);
-  const after = await getAccount(account.accountId);
-  return { payment, balanceFen: after!.balanceFen };
+  const bill = await findBill(biller, accountNumber, today);
+  if (request.billPeriod !== undefined && request.billPeriod !== (bill.outcome === 'BILL' ? bill.period : undefined)) {
+    refuse('unprocessable', 'BILL_CHANGED', '账单已更新，请重新查询后缴费');
+  }
+  const { prepaymentFen } = checkAmount(biller.amountRule, bill.outcome === 'BILL' ? bill.amountDueFen : null, request.amountFen);
+  const factor = await requireSecondFactor(customer, secondFactor, now);
+  const held = await holdBillPayment({
+    customerId,
+    account,
+    biller,
+    accountNumber,
+    lookup: bill,
+    amountFen: request.amountFen,
+    prepaymentFen,
+    journalId,
+    origin: 'CUSTOMER',
+    payeeId,
+    now,
+    businessDate: today,
+    factor,
+  });
+  const { balanceFen } = held;
+  // A settlement leaves the balance as the hold left it: the settlement stores the answer.
+  const payment = await completeBillPayment(held.payment, {
+    hold: held.hold,
+    completion: balanceFen === undefined ? undefined : completion && { guard: (settled) => completion.guard({ payment: settled, balanceFen }), stored: () => completion.stored() },
+  });
+  return { payment, balanceFen: payment.status === 'SETTLED' && balanceFen !== undefined ? balanceFen : await balanceNowFen() };
 }
 
 export async function paymentHistory(customerId: string, query: { category?: BillCategory; limit?: number; cursor?: string }) {
@@ -254,22 +265,23 @@ export async function savePayee(customerId: string, request: { nickname: string;
 export async function setAutoPay(
   customerId: string,
   payeeId: string,
-  request: { autoPay: { capFen: number; dayOfMonth: number } | null; pin: string },
+  request: { autoPay: { capFen: number; dayOfMonth: number } | null },
+  secondFactor: OpenedSecondFactor,
   now: Date,
 ): Promise<PayeeWithBiller> {
-  const customer = await loadCustomer(customerId);
-  await loadOwnAccount(customer);
-  const payee = await ownPayee(customerId, payeeId);
+  const [{ customer }, payee] = await allInOrder([loadNonceAccount(customerId, secondFactor), ownPayee(customerId, payeeId)]);
   const biller = await knownBiller(payee.billerId);
   if (request.autoPay && biller.amountRule.kind === 'RANGE') {
     refuse('unprocessable', 'AUTO_PAY_NOT_OFFERED', '充值类缴费不支持自动缴费');
   }
-  // Auto-pay takes money without asking again each month: it is granted with the PIN.
-  await requirePin(customer, request.pin, now);
+  // Auto-pay takes money without asking again each month: it is granted with the second factor,
+  // used up by the setting's own write.
+  const factor = await requireSecondFactor(customer, secondFactor, now);
   const setting: AutoPaySetting | null = request.autoPay
     ? { capFen: request.autoPay.capFen, dayOfMonth: request.autoPay.dayOfMonth, lastRunMonth: payee.autoPay?.lastRunMonth ?? null }
     : null;
-  if (!(await bills.setAutoPay(payee, setting))) refuse('not_found', 'PAYEE_NOT_FOUND', '未找到该常用缴费户');
+  const refused = await bills.setAutoPay(payee, setting, factor.guards);
+  if (refused) throw ledgerRefusal({ ok: false, reason: 'GUARD_FAILED', guard: refused }, { guards: { PAYEE_GONE: PAYEE_NOT_FOUND, ...factor.texts } });
   return { payee: { ...payee, autoPay: setting }, biller };
 }
 

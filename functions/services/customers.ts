@@ -2,15 +2,20 @@
 import { wechat } from '../adapters/wechat.js';
 import { assertReadyFor, validateRealName } from '../domain/customer.js';
 import { refuse } from '../domain/errors.js';
+import { guardRefusal } from '../domain/ledger-refusal.js';
+import { config } from '../config.js';
 import { maskIdNumber, maskName, maskPhone } from '../domain/masking.js';
 import { assertPinStrongEnough } from '../domain/pin.js';
 import { businessDate } from '../domain/time.js';
 import { type AccountRecord, getAccount } from '../store/accounts.js';
 import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
-import { bindPhone as storePhone, type CustomerRecord, savePinHash, setRealName } from '../store/customers.js';
+import { bindPhone as storePhone, type CustomerRecord, savePinHashItem, setRealName } from '../store/customers.js';
+import { useNonceItem } from '../store/payment-nonces.js';
+import { transactWrite } from '../store/transact.js';
 import { hashPin } from '../store/pin-hash.js';
 import { recordCustomerEvent } from './customer-events.js';
-import { loadCustomer, onboardingState, requirePin } from './customer-guards.js';
+import { loadCustomer, onboardingState } from './customer-guards.js';
+import { type OpenedSecondFactor, pinFactor, requireSecondFactor, SECOND_FACTOR_GUARD_TEXTS } from './second-factor.js';
 
 /** The customer as their profile shows them: the record and their account, if open. */
 export interface CustomerProfile {
@@ -57,17 +62,39 @@ export async function verifyRealName(customerId: string, name: string, rawIdNumb
   return profile(customerId);
 }
 
-export async function setPin(customerId: string, pin: string, currentPin: string | undefined, now: Date): Promise<CustomerProfile> {
+/** Sets the first PIN, or changes it with the current one as the second factor (the PIN itself:
+ *  a fingerprint does not change it). The new PIN comes encrypted with the same nonce's
+ *  challenge; the nonce is used up by the write. */
+export async function setPin(
+  customerId: string,
+  factors: { newPin: OpenedSecondFactor; current: OpenedSecondFactor | undefined },
+  now: Date,
+): Promise<CustomerProfile> {
+  const newPin = pinFactor(factors.newPin);
+  const current = factors.current && pinFactor(factors.current);
   const customer = await loadCustomer(customerId);
   assertReadyFor('setPin', onboardingState(customer));
-  let previousHash = customer.pinHash;
-  if (previousHash) {
-    if (!currentPin) return refuse('invalid', 'CURRENT_PIN_REQUIRED', '修改支付密码需要输入原密码');
-    // The check may have rewritten a legacy hash: the new PIN replaces what is stored now.
-    previousHash = await requirePin(customer, currentPin, now);
-  }
+  if (customer.pinHash && !current) return refuse('invalid', 'CURRENT_PIN_REQUIRED', '修改支付密码需要输入原密码');
   const { birthDate } = validateRealName(await decrypt(customer.idNumberEnc!), businessDate(now));
-  assertPinStrongEnough(pin, birthDate);
-  await savePinHash(customerId, await hashPin(customerId, pin), previousHash);
+  try {
+    assertPinStrongEnough(newPin.pin, birthDate);
+  } catch (refusal) {
+    // The request carried the current PIN under a nonce that does not cover the new PIN (no
+    // nonce can: the device encrypts it afterwards), so the nonce is spent before refusing —
+    // else a captured request could be sent again with a new PIN of someone else's choosing.
+    if (customer.pinHash) await transactWrite([useNonceItem(newPin.nonceId, customerId, newPin.expiresAtMs)]);
+    throw refusal;
+  }
+  // The current PIN last: once it is verified, only the write below (which spends the nonce) or
+  // a concurrent change (after which the current PIN is no longer current) can follow.
+  // A legacy hash the check rewrote is what the new one must replace.
+  const previousHash = customer.pinHash ? (await requireSecondFactor(customer, current!, now)).pinHash : undefined;
+  const items = [
+    savePinHashItem(customerId, await hashPin(customerId, newPin.pin), previousHash, config().PIN_MAX_ATTEMPTS, now),
+    useNonceItem(newPin.nonceId, customerId, newPin.expiresAtMs),
+  ];
+  const refusedAt = await transactWrite(items);
+  if (refusedAt === 0) refuse('conflict', 'PIN_CHANGED_CONCURRENTLY', '支付密码已被修改，请重试');
+  if (refusedAt === 1) throw guardRefusal(SECOND_FACTOR_GUARD_TEXTS.NONCE_USED!);
   return profile(customerId);
 }

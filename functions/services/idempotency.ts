@@ -2,6 +2,8 @@
 // 422; still running → 409). The HTTP layer hashes the request and stores responses; what each
 // state of the key means, and which outcomes are final, is decided here.
 import { Refusal, type RefusalKind } from '../domain/errors.js';
+import type { GuardText } from '../domain/ledger-refusal.js';
+import type { Guard } from '../store/ledger.js';
 import * as idempotency from '../store/idempotency.js';
 
 export type StoredResponse = idempotency.StoredResponse;
@@ -38,3 +40,37 @@ export async function failRequest(scope: string, key: string, error: unknown, re
   }
   await idempotency.release(scope, key);
 }
+
+/** A reserved request's answer, stored by the transaction that does its work (one round trip
+ *  fewer than storing it afterwards). A workflow that uses it adds `guard(result)` to its
+ *  transaction and calls `stored()` once that transaction is written; otherwise the HTTP layer
+ *  stores the answer after the work as usual. */
+export class RequestCompletion {
+  #stored = false;
+
+  constructor(
+    private readonly scope: string,
+    private readonly key: string,
+    private readonly requestHash: string,
+    private readonly render: (result: unknown) => StoredResponse,
+  ) {}
+
+  guard(result: unknown): Guard {
+    return { name: COMPLETION_GUARD, item: idempotency.completeItem(this.scope, this.key, this.requestHash, this.render(result)) };
+  }
+
+  stored(): void {
+    this.#stored = true;
+  }
+
+  get isStored(): boolean {
+    return this.#stored;
+  }
+}
+
+const COMPLETION_GUARD = 'REQUEST_COMPLETION';
+
+/** Refused only if the reservation lapsed and another attempt of the same request took it over. */
+export const COMPLETION_GUARD_TEXT: Readonly<Record<string, GuardText>> = {
+  [COMPLETION_GUARD]: ['REQUEST_IN_PROGRESS', '该请求正在处理中，请勿重复提交', 'conflict'],
+};

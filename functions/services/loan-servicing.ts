@@ -3,6 +3,7 @@
 // transaction with the loan's next state (conditional on the version that was read) and the
 // credit line's room, so money and schedule never disagree.
 import { config } from '../config.js';
+import type { CustomerEvent } from '../domain/customer-events.js';
 import { refuse } from '../domain/errors.js';
 import { guardRefusal, type GuardText, ledgerRefusal } from '../domain/ledger-refusal.js';
 import { HOUSE_ACCOUNTS, type HouseAccount, type Journal, loanDrawdownJournal, loanRepaymentJournal } from '../domain/ledger.js';
@@ -14,13 +15,17 @@ import { productFitReasons, type RepaymentMethod } from '../domain/loan/product.
 import { allocateRepayment, amountPayableFen, applyAllocation } from '../domain/loan/repayment.js';
 import { buildSchedule, type Schedule } from '../domain/loan/schedule.js';
 import { isPaidOff, type LoanState, openLoan } from '../domain/loan/state.js';
+import { allInOrder } from '../platform/all-in-order.js';
 import { isTryAgain, retry, type RetryPolicy, TryAgain } from '../platform/retry.js';
 import { getAccount } from '../store/accounts.js';
 import { currentBusinessDate } from '../store/business-date.js';
-import { deterministicJournalId, getJournal, houseShard, type PostOutcome, postJournal } from '../store/ledger.js';
+import { deterministicJournalId, getJournal, type Guard, houseShard, type PostOutcome, postJournal } from '../store/ledger.js';
 import * as loans from '../store/loans.js';
-import { recordCustomerEvent } from './customer-events.js';
-import { loadCustomer, loadOwnAccount, requirePin } from './customer-guards.js';
+import { creditRecordedEvent, customerEventGuard } from './customer-events.js';
+import { loadCustomer, loadOwnAccount } from './customer-guards.js';
+import { COMPLETION_GUARD_TEXT } from './idempotency.js';
+import { type ConfirmedRequest, loadNonceAccount } from './money-request.js';
+import { requireSecondFactor } from './second-factor.js';
 
 const CREDIT_LIMIT_EXCEEDED = ['CREDIT_LIMIT_EXCEEDED', '超过可用借款额度'] as const satisfies GuardText;
 /** A conflict, not a final refusal: the same request may go through once the customer has seen
@@ -65,8 +70,7 @@ async function ownLoan(customerId: string, loanId: string): Promise<loans.LoanRe
   return (await loans.getLoan(customerId, loanId)) ?? refuse('not_found', 'LOAN_NOT_FOUND', '未找到该笔借款');
 }
 
-async function ownActiveLoan(customerId: string, loanId: string): Promise<loans.LoanRecord> {
-  const loan = await ownLoan(customerId, loanId);
+function activeLoan(loan: loans.LoanRecord): loans.LoanRecord {
   if (loan.status !== 'ACTIVE') refuse('unprocessable', 'LOAN_PAID_OFF', '该笔借款已结清');
   return loan;
 }
@@ -87,8 +91,7 @@ export interface DrawdownTerms {
 }
 
 /** The schedule a drawdown would get today on the customer's line, or why it cannot be drawn. */
-async function drawdownTerms(customerId: string, request: DrawdownRequest, today: string) {
-  const line = await loans.creditLine(customerId, request.productId);
+async function drawdownTerms(line: loans.CreditLineRecord | undefined, request: DrawdownRequest, today: string) {
   if (!line) return refuse('unprocessable', 'NO_CREDIT_LINE', '请先申请该产品的借款额度');
   if (line.lineExpiresOn < today) return refuse('unprocessable', 'CREDIT_LINE_EXPIRED', '借款额度已过期，请重新申请');
   const product = await loans.productVersion(line.productId, line.productVersion);
@@ -108,23 +111,25 @@ async function drawdownTerms(customerId: string, request: DrawdownRequest, today
 
 export async function quoteDrawdown(customerId: string, request: DrawdownRequest, now: Date): Promise<DrawdownTerms> {
   await loadOwnAccount(await loadCustomer(customerId));
-  return drawdownTerms(customerId, request, await currentBusinessDate(now));
+  const [line, today] = await allInOrder([loans.creditLine(customerId, request.productId), currentBusinessDate(now)]);
+  return drawdownTerms(line, request, today);
 }
 
-/** Draws on the credit line: the loan, its active-index entry, the line's room and the journal
- *  paying the money out are one transaction. The loan id derives from the request, so a retried
- *  drawdown finds its loan. */
+/** Draws on the credit line: the loan, its active-index entry, the line's room, the journal
+ *  paying the money out, the second factor, the funnel event and the request's answer are one
+ *  transaction. The loan id derives from the request, so a retried drawdown finds its loan. */
 export async function drawLoan(
   customerId: string,
-  request: DrawdownRequest & { pin: string },
-  idempotencyKey: string,
-  now: Date,
+  request: DrawdownRequest,
+  { secondFactor, idempotencyKey, now, completion }: ConfirmedRequest<LoanOnDate>,
 ): Promise<LoanOnDate> {
-  const customer = await loadCustomer(customerId);
-  const account = await loadOwnAccount(customer);
-  const today = await currentBusinessDate(now);
-  const { line, product, schedule, annualized } = await drawdownTerms(customerId, request, today);
-  await requirePin(customer, request.pin, now);
+  const [{ customer, account }, today, readLine] = await allInOrder([
+    loadNonceAccount(customerId, secondFactor),
+    currentBusinessDate(now),
+    loans.creditLine(customerId, request.productId),
+  ]);
+  const { line, product, schedule, annualized } = await drawdownTerms(readLine, request, today);
+  const factor = await requireSecondFactor(customer, secondFactor, now);
 
   const journalId = deterministicJournalId(customerId, 'drawdown', idempotencyKey);
   const loanId = `L${journalId.slice(1)}`;
@@ -156,19 +161,31 @@ export async function drawLoan(
     productName: product.name,
     createdAt: now.toISOString(),
   });
-  const outcome = await postJournal(journal, {
-    guards: [loans.creditLineUseGuard(customerId, line.productId, request.amountFen), ...loans.newLoanGuards(loan)],
-  });
-  if (!outcome.ok) throw ledgerRefusal(outcome, { ownAccountId: account.accountId, guards: DRAWDOWN_GUARDS });
-  await recordCustomerEvent({
+  const event: CustomerEvent = {
     customerId,
     kind: 'LOAN_DRAWN',
-    at: outcome.journal.createdAt,
+    at: journal.createdAt,
     ref: journalId,
     amountFen: request.amountFen,
     product: { type: 'LOAN', id: product.productId },
+  };
+  const drawn: LoanOnDate = { loan, today };
+  const outcome = await postJournal(journal, {
+    guards: [
+      ...factor.guards,
+      loans.creditLineUseGuard(customerId, line.productId, request.amountFen),
+      ...loans.newLoanGuards(loan),
+      customerEventGuard(event),
+      ...(completion ? [completion.guard(drawn)] : []),
+    ],
   });
-  return { loan: await ownLoan(customerId, loanId), today };
+  if (!outcome.ok) throw ledgerRefusal(outcome, { ownAccountId: account.accountId, guards: { ...factor.texts, ...DRAWDOWN_GUARDS, ...COMPLETION_GUARD_TEXT } });
+  // A replay (an earlier try of this request committed) stored its event and the loan as they
+  // were then: credited and answered as stored.
+  await creditRecordedEvent({ ...event, at: outcome.journal.createdAt });
+  if (outcome.replayed) return { loan: await ownLoan(customerId, loanId), today };
+  completion?.stored();
+  return drawn;
 }
 
 // ---- the customer's loans -----------------------------------------------------------------------
@@ -185,8 +202,9 @@ export async function customerLoan(customerId: string, loanId: string, now: Date
 // ---- repayment and payoff -----------------------------------------------------------------------
 
 /** Posts a repayment journal together with the loan's next state (conditional on the version
- *  `loan` was read at) and, when principal comes back, the credit line's restored room. Shared by
- *  the customer's repayments and the day close's auto-debit. */
+ *  `loan` was read at), when principal comes back the credit line's restored room, and the
+ *  caller's guards (the customer's second factor). Shared by the customer's repayments and the
+ *  day close's auto-debit. */
 export async function postLoanRepayment(args: {
   loan: loans.LoanRecord;
   next: LoanState;
@@ -195,6 +213,7 @@ export async function postLoanRepayment(args: {
   label: string;
   createdAt: string;
   origin?: 'DAY_CLOSE';
+  guards?: Guard[];
 }): Promise<PostOutcome> {
   const { loan, next, parts, journalId } = args;
   const nextRecord: loans.LoanRecord = { ...loan, state: next, status: isPaidOff(next) ? 'PAID_OFF' : 'ACTIVE' };
@@ -210,17 +229,17 @@ export async function postLoanRepayment(args: {
     createdAt: args.createdAt,
     ...(args.origin ? { origin: args.origin } : {}),
   });
-  const guards = loans.loanChangeGuards(loan, nextRecord);
+  const guards = [...(args.guards ?? []), ...loans.loanChangeGuards(loan, nextRecord)];
   if (parts.principalFen > 0) guards.push(loans.creditLineUseGuard(loan.customerId, loan.productId, -parts.principalFen));
   return postJournal(journal, { guards });
 }
 
-/** The answer to a repayment, from its journal (also when the journal is a replay). */
-async function repaymentOutcome(journal: Journal, customerId: string, loanId: string, today: string): Promise<RepaymentOutcome> {
+/** The answer to a repayment, from its journal (also when the journal is a replay) and the loan
+ *  and account as they are after it. */
+async function repaymentOutcome(journal: Journal, customerId: string, loanId: string, accountId: string, today: string): Promise<RepaymentOutcome> {
   const houseAmountFen = (house: HouseAccount) =>
     journal.postings.filter((p) => p.accountId.startsWith(`${house}~`)).reduce((sum, p) => sum + p.amountFen, 0);
-  const loan = await ownLoan(customerId, loanId);
-  const account = await getAccount(loan.accountId);
+  const [loan, account] = await allInOrder([ownLoan(customerId, loanId), getAccount(accountId)]);
   return {
     journalId: journal.journalId,
     principalFen: houseAmountFen(HOUSE_ACCOUNTS.LOAN_FUNDING),
@@ -232,17 +251,24 @@ async function repaymentOutcome(journal: Journal, customerId: string, loanId: st
   };
 }
 
-/** A repayment or payoff that already committed (its answer was lost and the request retried) is
- *  answered from its journal: allocating again against the loan it changed would be another
- *  movement, and a loan it paid off would refuse it as paid off though the money moved. */
-async function committedRepayment(journalId: string, customerId: string, loanId: string, today: string): Promise<RepaymentOutcome | undefined> {
-  const done = await getJournal(journalId);
-  return done && repaymentOutcome(done, customerId, loanId, today);
+/** What a repayment or payoff reads at once: the customer and account, the business date, the
+ *  loan, and the journal of an earlier try of the same request. One that already committed (its
+ *  answer was lost and the request retried) is answered from its journal: allocating again
+ *  against the loan it changed would be another movement, and a loan it paid off would refuse it
+ *  as paid off though the money moved. */
+async function repaymentReads(customerId: string, loanId: string, journalId: string, { secondFactor, now }: ConfirmedRequest<RepaymentOutcome>) {
+  const [{ customer, account }, today, committed, loan] = await allInOrder([
+    loadNonceAccount(customerId, secondFactor),
+    currentBusinessDate(now),
+    getJournal(journalId),
+    ownLoan(customerId, loanId),
+  ]);
+  return { customer, accountId: account.accountId, today, committed, loan };
 }
 
 /** What a repayment of `amountFen` (everything payable when omitted) would do to the loan today. */
-async function planRepayment(customerId: string, loanId: string, amountFen: number | undefined, today: string) {
-  const loan = await ownActiveLoan(customerId, loanId);
+function planRepayment(readLoan: loans.LoanRecord, amountFen: number | undefined, today: string) {
+  const loan = activeLoan(readLoan);
   const state = accruePenalty(loan.state, today);
   const payableFen = amountPayableFen(state.installments, today);
   if (payableFen === 0) return refuse('unprocessable', 'NOTHING_DUE', '当前没有应还金额');
@@ -254,35 +280,33 @@ async function planRepayment(customerId: string, loanId: string, amountFen: numb
   return { loan, next: { ...state, installments: applyAllocation(state.installments, allocation) }, parts: allocation };
 }
 
+/** Repays from the e-account; the second factor is used up by the repayment's transaction. */
 export async function repayLoan(
   customerId: string,
   loanId: string,
-  request: { amountFen?: number; pin: string },
-  idempotencyKey: string,
-  now: Date,
+  request: { amountFen?: number },
+  confirmed: ConfirmedRequest<RepaymentOutcome>,
 ): Promise<RepaymentOutcome> {
-  const customer = await loadCustomer(customerId);
-  await loadOwnAccount(customer);
+  const { secondFactor, idempotencyKey, now } = confirmed;
   const journalId = deterministicJournalId(customerId, 'repay', idempotencyKey);
-  const today = await currentBusinessDate(now);
-  const committed = await committedRepayment(journalId, customerId, loanId, today);
-  if (committed) return committed;
+  const { customer, accountId, today, committed, loan } = await repaymentReads(customerId, loanId, journalId, confirmed);
+  if (committed) return repaymentOutcome(committed, customerId, loanId, accountId, today);
   // What the repayment would do is checked before the PIN: a refusal costs no PIN attempt.
-  const firstPlan = await planRepayment(customerId, loanId, request.amountFen, today);
-  await requirePin(customer, request.pin, now);
+  const firstPlan = planRepayment(loan, request.amountFen, today);
+  const factor = await requireSecondFactor(customer, secondFactor, now);
   return retry(REPAYMENT_RACE, async (attemptNumber) => {
-    const plan = attemptNumber === 1 ? firstPlan : await planRepayment(customerId, loanId, request.amountFen, today);
-    const outcome = await postLoanRepayment({ ...plan, journalId, label: `${plan.loan.productName}还款`, createdAt: now.toISOString() });
-    if (outcome.ok) return repaymentOutcome(outcome.journal, customerId, loanId, today);
+    const plan = attemptNumber === 1 ? firstPlan : planRepayment(await ownLoan(customerId, loanId), request.amountFen, today);
+    const outcome = await postLoanRepayment({ ...plan, journalId, label: `${plan.loan.productName}还款`, createdAt: now.toISOString(), guards: factor.guards });
+    if (outcome.ok) return repaymentOutcome(outcome.journal, customerId, loanId, accountId, today);
     const lostRace = outcome.reason === 'GUARD_FAILED' && outcome.guard === 'LOAN_CHANGED';
     if (lostRace && attemptNumber < REPAYMENT_RACE.attempts) throw new TryAgain('another change of the loan committed first');
-    throw ledgerRefusal(outcome, { ownAccountId: plan.loan.accountId, guards: REPAYMENT_GUARDS });
+    throw ledgerRefusal(outcome, { ownAccountId: plan.loan.accountId, guards: { ...REPAYMENT_GUARDS, ...factor.texts } });
   });
 }
 
 /** The amount that pays the loan off today, held for a few minutes for the payoff to use. */
 export async function quoteLoanPayoff(customerId: string, loanId: string, now: Date): Promise<PayoffQuote> {
-  const loan = await ownActiveLoan(customerId, loanId);
+  const loan = activeLoan(await ownLoan(customerId, loanId));
   const quote = quotePayoff(loan.state, await currentBusinessDate(now), now);
   await loans.savePayoffQuote(customerId, loan.loanId, quote);
   return quote;
@@ -290,25 +314,33 @@ export async function quoteLoanPayoff(customerId: string, loanId: string, now: D
 
 /** Pays the loan off at its quote. A loan changed since the quote answers LOAN_CHANGED (no retry:
  *  the quote no longer holds). */
-export async function payOffLoan(customerId: string, loanId: string, pin: string, idempotencyKey: string, now: Date): Promise<RepaymentOutcome> {
-  const customer = await loadCustomer(customerId);
-  await loadOwnAccount(customer);
+export async function payOffLoan(customerId: string, loanId: string, confirmed: ConfirmedRequest<RepaymentOutcome>): Promise<RepaymentOutcome> {
+  const { secondFactor, idempotencyKey, now } = confirmed;
   const journalId = deterministicJournalId(customerId, 'payoff', idempotencyKey);
-  const today = await currentBusinessDate(now);
-  const committed = await committedRepayment(journalId, customerId, loanId, today);
-  if (committed) {
-    await loans.deletePayoffQuote(customerId, loanId);
-    return committed;
-  }
-  const loan = await ownActiveLoan(customerId, loanId);
-  const quote = await loans.payoffQuote(customerId, loan.loanId);
+  const [{ customer, accountId, today, committed, loan }, quote] = await allInOrder([
+    repaymentReads(customerId, loanId, journalId, confirmed),
+    loans.payoffQuote(customerId, loanId),
+  ]);
+  const paidOff = async (journal: Journal) => {
+    const [, outcome] = await allInOrder([loans.deletePayoffQuote(customerId, loanId), repaymentOutcome(journal, customerId, loanId, accountId, today)]);
+    return outcome;
+  };
+  if (committed) return paidOff(committed);
+  activeLoan(loan);
   if (!quote) return refuse('unprocessable', 'PAYOFF_QUOTE_REQUIRED', '请先获取提前结清金额');
   const next = payOff(loan.state, quote, today, now);
-  await requirePin(customer, pin, now);
-  const outcome = await postLoanRepayment({ loan, next, parts: quote, journalId, label: `${loan.productName}提前结清`, createdAt: now.toISOString() });
-  if (!outcome.ok) throw ledgerRefusal(outcome, { ownAccountId: loan.accountId, guards: REPAYMENT_GUARDS });
-  await loans.deletePayoffQuote(customerId, loan.loanId);
-  return repaymentOutcome(outcome.journal, customerId, loanId, today);
+  const factor = await requireSecondFactor(customer, secondFactor, now);
+  const outcome = await postLoanRepayment({
+    loan,
+    next,
+    parts: quote,
+    journalId,
+    label: `${loan.productName}提前结清`,
+    createdAt: now.toISOString(),
+    guards: factor.guards,
+  });
+  if (!outcome.ok) throw ledgerRefusal(outcome, { ownAccountId: loan.accountId, guards: { ...REPAYMENT_GUARDS, ...factor.texts } });
+  return paidOff(outcome.journal);
 }
 
 // ---- deferral --------------------------------------------------------------------------------
@@ -319,8 +351,8 @@ export interface DeferralRequest {
 }
 
 /** The deferral the customer asks for, planned on the loan as of today (penalty accrued). */
-async function deferralOf(customerId: string, loanId: string, months: number, today: string) {
-  const loan = await ownActiveLoan(customerId, loanId);
+function deferralOf(readLoan: loans.LoanRecord, months: number, today: string) {
+  const loan = activeLoan(readLoan);
   const state = accruePenalty(loan.state, today);
   return { loan, state, plan: planDeferral(state, { months, today }) };
 }
@@ -331,24 +363,34 @@ export async function planLoanDeferral(
   request: DeferralRequest,
   now: Date,
 ): Promise<LoanOnDate & { plan: DeferralPlan }> {
-  const today = await currentBusinessDate(now);
-  const { loan, plan } = await deferralOf(customerId, loanId, request.months, today);
+  const [today, readLoan] = await allInOrder([currentBusinessDate(now), ownLoan(customerId, loanId)]);
+  const { loan, plan } = deferralOf(readLoan, request.months, today);
   return { loan, plan, today };
 }
 
-/** Shifts the loan's schedule as planned; no money moves, so only the loan's version guards it. */
-export async function deferLoan(customerId: string, loanId: string, request: DeferralRequest & { pin: string }, now: Date): Promise<LoanOnDate> {
-  const customer = await loadCustomer(customerId);
-  const today = await currentBusinessDate(now);
-  const { loan, state, plan } = await deferralOf(customerId, loanId, request.months, today);
-  await requirePin(customer, request.pin, now);
+/** Shifts the loan's schedule as planned. No money moves: the loan's version guards it, in one
+ *  transaction with the second factor and the request's answer. */
+export async function deferLoan(
+  customerId: string,
+  loanId: string,
+  request: DeferralRequest,
+  { secondFactor, now, completion }: ConfirmedRequest<LoanOnDate>,
+): Promise<LoanOnDate> {
+  const [{ customer }, today, readLoan] = await allInOrder([loadNonceAccount(customerId, secondFactor), currentBusinessDate(now), ownLoan(customerId, loanId)]);
+  const { loan, state, plan } = deferralOf(readLoan, request.months, today);
+  const factor = await requireSecondFactor(customer, secondFactor, now);
   const next: loans.LoanRecord = {
     ...loan,
     annualizedRateBps: plan.annualizedRateBps,
     annualizedRateDisplay: plan.annualizedRateDisplay,
     state: applyDeferral(state, plan, today),
   };
-  const saved = await loans.saveLoanChange(loan, next, { deferralReason: request.reason, deferredOn: today });
-  if (!saved) throw guardRefusal(LOAN_CHANGED);
-  return { loan: await ownLoan(customerId, loanId), today };
+  const deferred: LoanOnDate = { loan: { ...next, version: loan.version + 1 }, today };
+  const refused = await loans.saveLoanChange(loan, next, { deferralReason: request.reason, deferredOn: today }, [
+    ...factor.guards,
+    ...(completion ? [completion.guard(deferred)] : []),
+  ]);
+  if (refused) throw ledgerRefusal({ ok: false, reason: 'GUARD_FAILED', guard: refused }, { guards: { LOAN_CHANGED, ...factor.texts, ...COMPLETION_GUARD_TEXT } });
+  completion?.stored();
+  return deferred;
 }

@@ -1,8 +1,10 @@
 // A customer's wealth workflows: the risk questionnaire and assessment; purchase (product rules,
-// suitability and the acknowledged disclosure, then the PIN); cooling-off cancel; redemption
-// (normal T+1, or money-market fast T+0 within the daily cap); and the reads of orders and
-// holdings. Every write is one transaction with its journal; ids derive from the Idempotency-Key.
+// suitability and the acknowledged disclosure, then the second factor); cooling-off cancel;
+// redemption (normal T+1, or money-market fast T+0 within the daily cap); and the reads of orders
+// and holdings. Every write is one transaction with its journal and the second factor that
+// confirms it; ids derive from the Idempotency-Key.
 import { config } from '../config.js';
+import type { CustomerEvent } from '../domain/customer-events.js';
 import { refuse } from '../domain/errors.js';
 import { ledgerRefusal } from '../domain/ledger-refusal.js';
 import type { LimitCharge } from '../domain/limits.js';
@@ -27,10 +29,12 @@ import { allInOrder } from '../platform/all-in-order.js';
 import { isTryAgain, retry, type RetryPolicy, TryAgain } from '../platform/retry.js';
 import { getAccount, limitCounters } from '../store/accounts.js';
 import { currentBusinessDate } from '../store/business-date.js';
-import { deterministicJournalId, postJournal } from '../store/ledger.js';
+import { deterministicJournalId, type Guard, postJournal } from '../store/ledger.js';
 import * as wealth from '../store/wealth.js';
-import { recordCustomerEvent } from './customer-events.js';
-import { loadCustomer, loadOwnAccount, requirePin } from './customer-guards.js';
+import { creditRecordedEvent, customerEventGuard } from './customer-events.js';
+import { loadCustomer, loadOwnAccount } from './customer-guards.js';
+import { loadNonceAccount } from './money-request.js';
+import { type OpenedSecondFactor, requireSecondFactor } from './second-factor.js';
 import { fastRedeemDailyCapFen, findProduct, type ProductQuote, quoteOn } from './wealth-products.js';
 
 const DEFAULT_ORDER_PAGE = 20;
@@ -123,35 +127,37 @@ export interface OrderResult {
   balanceFen: number;
 }
 
-/** Pays for an order at once into the product's custody; the units come with its confirmation. */
+/** Pays for an order at once into the product's custody; the units come with its confirmation.
+ *  The order, the journal, the second factor and the funnel event are one transaction. */
 export async function purchase(request: {
   customerId: string;
   productId: string;
   amountFen: number;
   disclosureVersion: string;
-  pin: string;
+  secondFactor: OpenedSecondFactor;
   now: Date;
   idempotencyKey: string;
 }): Promise<OrderResult> {
-  const { customerId, amountFen, now } = request;
-  const customer = await loadCustomer(customerId);
-  const account = await loadOwnAccount(customer);
+  const { customerId, amountFen, secondFactor, now } = request;
   const journalId = deterministicJournalId(customerId, 'wealth-purchase', request.idempotencyKey);
   const orderId = orderIdFor(journalId);
-  const today = await currentBusinessDate(now);
+  const [{ customer, account }, today, existing, product, assessment] = await allInOrder([
+    loadNonceAccount(customerId, secondFactor),
+    currentBusinessDate(now),
+    wealth.getOrder(customerId, orderId),
+    findProduct(request.productId),
+    wealth.getAssessment(customerId),
+  ]);
   // A retry of a request whose answer was lost finds its order.
-  const existing = await wealth.getOrder(customerId, orderId);
   if (existing) return { journalId, order: existing, today, balanceFen: await balanceOf(account.accountId) };
 
-  const product = await findProduct(request.productId);
   const dates = purchaseDates(product, assertPurchasable(product, amountFen, today));
-  const assessment = await wealth.getAssessment(customerId);
   const fit = suitability(assessment, product.riskLevel, today);
   if (!fit.ok) return refuse('unprocessable', fit.code, fit.message);
   if (request.disclosureVersion !== product.disclosureVersion) {
     refuse('unprocessable', 'DISCLOSURE_OUTDATED', '产品风险揭示书已更新，请重新阅读并确认');
   }
-  await requirePin(customer, request.pin, now);
+  const factor = await requireSecondFactor(customer, secondFactor, now);
 
   const order: wealth.WealthOrderRecord = {
     orderId,
@@ -194,32 +200,40 @@ export async function purchase(request: {
     custodyShardAccountId: wealth.custodyShard(product.productId, journalId),
     amountFen,
   });
-  const outcome = await postJournal(journal, { guards: wealth.newOrderGuards(order) });
-  if (!outcome.ok) throw ledgerRefusal(outcome, { ownAccountId: account.accountId });
-  await recordCustomerEvent({
-    customerId,
-    kind: 'WEALTH_PURCHASED',
-    at: outcome.journal.createdAt,
-    ref: orderId,
-    amountFen,
-    product: { type: 'WEALTH', id: product.productId },
-  });
-  return { journalId, order: await ownOrder(customerId, orderId), today, balanceFen: await balanceOf(account.accountId) };
+  const event: CustomerEvent = { customerId, kind: 'WEALTH_PURCHASED', at: journal.createdAt, ref: orderId, amountFen, product: { type: 'WEALTH', id: product.productId } };
+  const outcome = await postJournal(journal, { guards: [...factor.guards, ...wealth.newOrderGuards(order), customerEventGuard(event)] });
+  if (!outcome.ok) throw ledgerRefusal(outcome, { ownAccountId: account.accountId, guards: factor.texts });
+  // A replay (an earlier try of this request committed) stored its event and order as they were
+  // then: credited and answered as stored.
+  const [, placed, balanceFen] = await allInOrder([
+    creditRecordedEvent({ ...event, at: outcome.journal.createdAt }),
+    outcome.replayed ? ownOrder(customerId, orderId) : Promise.resolve(order),
+    balanceOf(account.accountId),
+  ]);
+  return { journalId, order: placed, today, balanceFen };
 }
 
-/** Cancels a purchase within its cooling-off period: the order is void and refunded in full. */
-export async function cancelPurchase(request: { customerId: string; orderId: string; pin: string; now: Date; idempotencyKey: string }): Promise<OrderResult> {
-  const { customerId, now } = request;
-  const customer = await loadCustomer(customerId);
-  const account = await loadOwnAccount(customer);
-  const order = await ownOrder(customerId, request.orderId);
+/** Cancels a purchase within its cooling-off period: the order is void and refunded in full, in
+ *  one transaction with the second factor. */
+export async function cancelPurchase(request: {
+  customerId: string;
+  orderId: string;
+  secondFactor: OpenedSecondFactor;
+  now: Date;
+  idempotencyKey: string;
+}): Promise<OrderResult> {
+  const { customerId, secondFactor, now } = request;
+  const [{ customer, account }, order, today] = await allInOrder([
+    loadNonceAccount(customerId, secondFactor),
+    ownOrder(customerId, request.orderId),
+    currentBusinessDate(now),
+  ]);
   const journalId = deterministicJournalId(customerId, 'wealth-cancel', request.idempotencyKey);
-  const today = await currentBusinessDate(now);
   if (order.status === 'CANCELLED' && order.settlementJournalId === journalId) {
     return { journalId, order, today, balanceFen: await balanceOf(account.accountId) };
   }
   if (!isCancellable(order, today)) refuse('unprocessable', ...NOT_CANCELLABLE);
-  await requirePin(customer, request.pin, now);
+  const factor = await requireSecondFactor(customer, secondFactor, now);
   const next: wealth.WealthOrderRecord = { ...order, status: 'CANCELLED', settlementJournalId: journalId, settledAt: now.toISOString() };
   const journal = wealthRefundJournal({
     journalId,
@@ -232,9 +246,10 @@ export async function cancelPurchase(request: { customerId: string; orderId: str
     reason: 'COOLING_OFF',
   });
   // The close may confirm the order meanwhile: the write is conditional on it still pending.
-  const outcome = await postJournal(journal, { guards: wealth.settleOrderGuards(order, next) });
-  if (!outcome.ok) throw ledgerRefusal(outcome, { ownAccountId: account.accountId, guards: CANCEL_REFUSALS });
-  return { journalId, order: await ownOrder(customerId, order.orderId), today, balanceFen: await balanceOf(account.accountId) };
+  const outcome = await postJournal(journal, { guards: [...factor.guards, ...wealth.settleOrderGuards(order, next)] });
+  if (!outcome.ok) throw ledgerRefusal(outcome, { ownAccountId: account.accountId, guards: { ...CANCEL_REFUSALS, ...factor.texts } });
+  const [cancelled, balanceFen] = await allInOrder([outcome.replayed ? ownOrder(customerId, order.orderId) : Promise.resolve(next), balanceOf(account.accountId)]);
+  return { journalId, order: cancelled, today, balanceFen };
 }
 
 // ---- redemption ---------------------------------------------------------------------------------
@@ -264,8 +279,9 @@ interface Redemption {
 }
 
 /** One transaction: the units leave the available ones (the fast part for good, the normal part
- *  frozen until its close) with the orders, and a fast part's payment with the cap's counter. */
-function writeRedemption(redemption: Redemption, { fastUnitsCenti, normalUnitsCenti }: RedemptionSplit): Promise<wealth.ChangeOutcome> {
+ *  frozen until its close) with the orders, a fast part's payment with the cap's counter, and
+ *  `confirmedBy` (the second factor). */
+function writeRedemption(redemption: Redemption, { fastUnitsCenti, normalUnitsCenti }: RedemptionSplit, confirmedBy: Guard[]): Promise<wealth.ChangeOutcome> {
   const { customerId, accountId, product, now, today } = redemption;
   const order = {
     customerId,
@@ -284,6 +300,7 @@ function writeRedemption(redemption: Redemption, { fastUnitsCenti, normalUnitsCe
     riskAcknowledgement: null,
   };
   const guards = [
+    ...confirmedBy,
     // Both parts take their units in one condition: what is available covers the whole request.
     wealth.holdingGuard(
       { customerId, accountId, productId: product.productId, productName: product.name },
@@ -357,51 +374,38 @@ export async function redeem(request: {
   productId: string;
   mode: RedemptionMode;
   unitsCenti: number;
-  pin: string;
+  secondFactor: OpenedSecondFactor;
   now: Date;
   idempotencyKey: string;
 }): Promise<RedemptionResult> {
-  const { customerId, mode, unitsCenti, now } = request;
-  const customer = await loadCustomer(customerId);
-  const account = await loadOwnAccount(customer);
-  const product = await findProduct(request.productId);
-  const today = await currentBusinessDate(now);
+  const { customerId, mode, unitsCenti, secondFactor, now } = request;
   const fastJournalId = deterministicJournalId(customerId, 'wealth-redeem-fast', request.idempotencyKey);
-  const redemption: Redemption = {
-    customerId,
-    accountId: account.accountId,
-    product,
-    unitsCenti,
-    now,
-    today,
-    fastJournalId,
-    fastOrderId: orderIdFor(fastJournalId),
-    normalOrderId: orderIdFor(deterministicJournalId(customerId, 'wealth-redeem-normal', request.idempotencyKey)),
-  };
+  const fastOrderId = orderIdFor(fastJournalId);
+  const normalOrderId = orderIdFor(deterministicJournalId(customerId, 'wealth-redeem-normal', request.idempotencyKey));
+  // What the redemption splits on, and what an earlier try of this request wrote (a retry of a
+  // request whose answer was lost finds it; both parts are one write): independent reads.
+  const [{ customer, account }, product, today, doneFast, doneNormal, holding] = await allInOrder([
+    loadNonceAccount(customerId, secondFactor),
+    findProduct(request.productId),
+    currentBusinessDate(now),
+    wealth.getOrder(customerId, fastOrderId),
+    wealth.getOrder(customerId, normalOrderId),
+    wealth.getHolding(customerId, request.productId),
+  ]);
+  const redemption: Redemption = { customerId, accountId: account.accountId, product, unitsCenti, now, today, fastJournalId, fastOrderId, normalOrderId };
   const result = async (capExceeded: boolean): Promise<RedemptionResult> => {
     const [fast, normal, balanceFen] = await allInOrder([
-      wealth.getOrder(customerId, redemption.fastOrderId),
-      wealth.getOrder(customerId, redemption.normalOrderId),
+      wealth.getOrder(customerId, fastOrderId),
+      wealth.getOrder(customerId, normalOrderId),
       balanceOf(account.accountId),
     ]);
     return { fast, normal, capExceeded, today, balanceFen };
   };
-  // A retry of a request whose answer was lost finds what it wrote (both parts are one write).
-  const [doneFast, doneNormal] = await allInOrder([
-    wealth.getOrder(customerId, redemption.fastOrderId),
-    wealth.getOrder(customerId, redemption.normalOrderId),
-  ]);
   if (doneFast || doneNormal) return result(mode === 'FAST' && doneNormal !== undefined);
 
-  const holding = await wealth.getHolding(customerId, product.productId);
-  const firstSplit = splitRedemption({
-    product,
-    mode,
-    unitsCenti,
-    availableUnitsCenti: holding?.availableUnitsCenti ?? 0,
-    fastCapLeftFen: isMoneyMarket(product) ? await fastCapLeftFen(account.accountId, product.productId, today) : 0,
-  });
-  await requirePin(customer, request.pin, now);
+  const capLeftFen = isMoneyMarket(product) ? await fastCapLeftFen(account.accountId, product.productId, today) : 0;
+  const firstSplit = splitRedemption({ product, mode, unitsCenti, availableUnitsCenti: holding?.availableUnitsCenti ?? 0, fastCapLeftFen: capLeftFen });
+  const factor = await requireSecondFactor(customer, secondFactor, now);
 
   const written = await retry(FAST_CAP_RACE, async (attempt) => {
     // After a lost race for the cap, split again on what is left (the units were checked above,
@@ -410,10 +414,10 @@ export async function redeem(request: {
       attempt === 1
         ? firstSplit
         : splitRedemption({ product, mode, unitsCenti, availableUnitsCenti: unitsCenti, fastCapLeftFen: await fastCapLeftFen(account.accountId, product.productId, today) });
-    const outcome = await writeRedemption(redemption, split);
+    const outcome = await writeRedemption(redemption, split, factor.guards);
     if (outcome.ok) return split;
     if (outcome.reason === 'LIMIT_EXCEEDED' && outcome.limit === 'FAST_REDEEM_DAILY') throw new TryAgain('the fast-redemption cap was used meanwhile');
-    throw ledgerRefusal(outcome, { ownAccountId: account.accountId, guards: REDEMPTION_REFUSALS });
+    throw ledgerRefusal(outcome, { ownAccountId: account.accountId, guards: { ...REDEMPTION_REFUSALS, ...factor.texts } });
   }).catch((error: unknown) => {
     // Still losing the race after every attempt: the customer may send the request again.
     if (isTryAgain(error)) refuse('conflict', 'REQUEST_CONFLICT', '赎回请求较多，请稍后重试');

@@ -3,6 +3,8 @@ import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-
 import { refuse } from '../domain/errors.js';
 import { db } from './client.js';
 import { cancellationCodes, withContentionRetry } from './errors.js';
+import { batchGetItems } from './batch-get.js';
+import type { CustomerRecord } from './customers.js';
 import { keys } from './keys.js';
 
 export interface AccountRecord {
@@ -74,4 +76,17 @@ export async function limitCounters(accountId: string, buckets: string[]): Promi
   const used: Record<string, number> = Object.fromEntries(buckets.map((bucket) => [bucket, 0]));
   for (const item of Responses?.[tableName] ?? []) used[String(item.bucket)] = Number(item.usedFen);
   return used;
+}
+
+/** A customer and an account read in one round trip (a money request knows both ids from its
+ *  nonce). Either is undefined if absent. */
+export async function getCustomerAndAccount(
+  customerId: string,
+  accountId: string,
+): Promise<{ customer: CustomerRecord | undefined; account: AccountRecord | undefined }> {
+  const items = await batchGetItems([keys.customer(customerId), keys.balance(accountId)]);
+  return {
+    customer: items.find((item) => item.PK === keys.customer(customerId).PK && item.SK === 'PROFILE') as CustomerRecord | undefined,
+    account: items.find((item) => item.type === 'ACCOUNT' && item.accountId === accountId) as AccountRecord | undefined,
+  };
 }

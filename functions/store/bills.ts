@@ -11,9 +11,10 @@ import { type BillCategory, type Biller, billerSchema, MAX_BILLERS } from '../do
 import type { Mismatch, SettledPayment } from '../domain/bills/reconciliation.js';
 import { db } from './client.js';
 import { shardPartitions, walkPartitions } from './index-walk.js';
-import { cancellationCodes, isConditionFailed, withContentionRetry } from './errors.js';
+import { isConditionFailed, withContentionRetry } from './errors.js';
 import { keys } from './keys.js';
 import type { Guard } from './ledger.js';
+import { transactWrite } from './transact.js';
 
 /** Shards of the HELD, settled-by-date and auto-pay indexes. */
 export const BILL_INDEX_SHARDS = 16;
@@ -396,37 +397,35 @@ export async function deletePayee(payee: PayeeRecord): Promise<void> {
   );
 }
 
-/** Turns auto-pay on (or changes it) or off, together with the day close's index of it; false when
- *  the payee is gone. */
-export async function setAutoPay(payee: PayeeRecord, setting: AutoPaySetting | null): Promise<boolean> {
-  const { doc, tableName } = db();
+/** Turns auto-pay on (or changes it) or off, together with the day close's index of it and the
+ *  caller's guards (the second factor that grants it), in one transaction. Answers the name of
+ *  the guard that refused — PAYEE_GONE when the payee was removed — or undefined when written. */
+export async function setAutoPay(payee: PayeeRecord, setting: AutoPaySetting | null, guards: Guard[] = []): Promise<string | undefined> {
+  const { tableName } = db();
   const indexKey = keys.autoPayPayee(shardOf(payee.payeeId), payee.payeeId);
-  try {
-    await withContentionRetry(() =>
-      doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: tableName,
-                Key: keys.billPayee(payee.customerId, payee.payeeId),
-                UpdateExpression: 'SET autoPay = :setting',
-                ConditionExpression: 'attribute_exists(PK)',
-                ExpressionAttributeValues: { ':setting': setting },
-              },
-            },
-            setting
-              ? { Put: { TableName: tableName, Item: { ...indexKey, type: 'BILL_AUTOPAY', customerId: payee.customerId } } }
-              : { Delete: { TableName: tableName, Key: indexKey } },
-          ],
-        }),
-      ),
-    );
-    return true;
-  } catch (error) {
-    if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return false;
-    throw error;
-  }
+  const all: Guard[] = [
+    {
+      name: 'PAYEE_GONE',
+      item: {
+        Update: {
+          TableName: tableName,
+          Key: keys.billPayee(payee.customerId, payee.payeeId),
+          UpdateExpression: 'SET autoPay = :setting',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':setting': setting },
+        },
+      },
+    },
+    {
+      name: 'AUTO_PAY_INDEX',
+      item: setting
+        ? { Put: { TableName: tableName, Item: { ...indexKey, type: 'BILL_AUTOPAY', customerId: payee.customerId } } }
+        : { Delete: { TableName: tableName, Key: indexKey } },
+    },
+    ...guards,
+  ];
+  const refusedAt = await transactWrite(all.map((guard) => guard.item));
+  return refusedAt === undefined ? undefined : all[refusedAt]!.name;
 }
 
 /** Records that this month's auto-pay ran, and how; conditional on the setting still being on. */

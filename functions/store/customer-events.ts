@@ -6,25 +6,30 @@ import { assertFen } from '../domain/money.js';
 import { db } from './client.js';
 import { isConditionFailed } from './errors.js';
 import { keys } from './keys.js';
+import type { TransactItem } from './transact.js';
 
 /** Far more than any funnel needs per customer; the query stops there. */
 export const MAX_EVENTS_PER_CUSTOMER = 1000;
 
+function eventItem(event: CustomerEvent): Record<string, unknown> {
+  if (event.amountFen !== undefined) assertFen(event.amountFen, `${event.kind} event`);
+  return { ...keys.customerEvent(event.customerId, event.kind, event.ref), type: 'CUSTOMER_EVENT', ...event };
+}
+
 /** Stores the event once (a repeat is a no-op). */
 export async function putCustomerEvent(event: CustomerEvent): Promise<void> {
-  if (event.amountFen !== undefined) assertFen(event.amountFen, `${event.kind} event`);
   const { doc, tableName } = db();
   try {
-    await doc.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...keys.customerEvent(event.customerId, event.kind, event.ref), type: 'CUSTOMER_EVENT', ...event },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    );
+    await doc.send(new PutCommand({ TableName: tableName, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(PK)' }));
   } catch (error) {
     if (!isConditionFailed(error)) throw error;
   }
+}
+
+/** The write that stores the event, for the transaction of the step it records: that transaction
+ *  is written once, so the event needs no condition of its own. */
+export function customerEventItem(event: CustomerEvent): TransactItem {
+  return { Put: { TableName: db().tableName, Item: eventItem(event) } };
 }
 
 export async function customerEvents(customerId: string): Promise<CustomerEvent[]> {

@@ -5,6 +5,10 @@ import { refuse } from '../domain/errors.js';
 import { db } from './client.js';
 import { cancellationCodes, isConditionFailed, withContentionRetry } from './errors.js';
 import { keys } from './keys.js';
+import type { TransactItem } from './transact.js';
+
+export const NOT_LOCKED = '(attribute_not_exists(pinLockedUntil) OR pinLockedUntil = :none OR pinLockedUntil <= :now)';
+export const BUDGET_LEFT = '(attribute_not_exists(pinFailedAttempts) OR pinFailedAttempts < :max)';
 
 export interface CustomerRecord {
   customerId: string;
@@ -21,7 +25,18 @@ export interface CustomerRecord {
   pinHash?: string;
   pinFailedAttempts?: number;
   pinLockedUntil?: string | null;
+  /** 指纹/面容支付, when on (store/soter.ts). */
+  soterEnrolment?: SoterEnrolmentRecord;
   accountId?: string;
+}
+
+export interface SoterEnrolmentRecord {
+  /** Names this enrolment, so a count or revocation meant for it never lands on a later one. */
+  enrolmentId: string;
+  authMode: 'fingerPrint' | 'facial';
+  enrolledAt: string;
+  /** Failed checks since it was made. */
+  failedChecks: number;
 }
 
 export async function getCustomer(customerId: string): Promise<CustomerRecord | undefined> {
@@ -164,28 +179,24 @@ export async function setRealName(
   }
 }
 
-/** Stores a new PIN hash; `previousHash` guards against a concurrent change. */
-export async function savePinHash(customerId: string, pinHash: string, previousHash: string | undefined): Promise<void> {
-  const { doc, tableName } = db();
-  try {
-    await doc.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: keys.customer(customerId),
-        UpdateExpression: 'SET pinHash = :h, pinFailedAttempts = :zero, pinLockedUntil = :none',
-        ConditionExpression: previousHash ? 'pinHash = :prev' : 'attribute_not_exists(pinHash)',
-        ExpressionAttributeValues: {
-          ':h': pinHash,
-          ':zero': 0,
-          ':none': null,
-          ...(previousHash ? { ':prev': previousHash } : {}),
-        },
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailed(error)) refuse('conflict', 'PIN_CHANGED_CONCURRENTLY', '支付密码已被修改，请重试');
-    throw error;
-  }
+/** The write that stores a new PIN hash (and clears the lock), for the caller's transaction:
+ *  refused unless the stored hash is still `previousHash` (none, for a first PIN) — a concurrent
+ *  change — and, when changing, unless the attempt budget is unspent (guesses raced the check). */
+export function savePinHashItem(customerId: string, pinHash: string, previousHash: string | undefined, maxAttempts: number, now: Date): TransactItem {
+  return {
+    Update: {
+      TableName: db().tableName,
+      Key: keys.customer(customerId),
+      UpdateExpression: 'SET pinHash = :h, pinFailedAttempts = :zero, pinLockedUntil = :none',
+      ConditionExpression: previousHash ? `pinHash = :prev AND ${NOT_LOCKED} AND ${BUDGET_LEFT}` : 'attribute_exists(PK) AND attribute_not_exists(pinHash)',
+      ExpressionAttributeValues: {
+        ':h': pinHash,
+        ':zero': 0,
+        ':none': null,
+        ...(previousHash ? { ':prev': previousHash, ':now': now.toISOString(), ':max': maxAttempts } : {}),
+      },
+    },
+  };
 }
 
 /** Replaces a right PIN's stored hash by its keyed form under the key in force (a legacy scrypt
@@ -211,8 +222,6 @@ export async function rewritePinHash(customerId: string, checkedHash: string, ke
   }
 }
 
-const NOT_LOCKED = '(attribute_not_exists(pinLockedUntil) OR pinLockedUntil = :none OR pinLockedUntil <= :now)';
-const BUDGET_LEFT = '(attribute_not_exists(pinFailedAttempts) OR pinFailedAttempts < :max)';
 
 /** Counts a wrong PIN atomically, so concurrent wrong guesses each count. Returns the count now,
  *  or undefined when the budget was already spent (locked, or about to be by a concurrent guess). */
@@ -236,25 +245,19 @@ export async function countWrongPin(customerId: string, maxAttempts: number, now
   }
 }
 
-/** After the right PIN: clears the count — only while the budget is not spent. False when wrong
+/** After the right PIN: the write that clears the count — only while the budget is not spent —
+ *  for the caller's transaction (it goes with the movement the PIN confirms). Refused when wrong
  *  guesses fired at the same time spent it meanwhile: then the right PIN is refused like them. */
-export async function clearPinAttempts(customerId: string, maxAttempts: number, now: Date): Promise<boolean> {
-  const { doc, tableName } = db();
-  try {
-    await doc.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: keys.customer(customerId),
-        UpdateExpression: 'SET pinFailedAttempts = :zero, pinLockedUntil = :none',
-        ConditionExpression: `attribute_exists(PK) AND ${NOT_LOCKED} AND ${BUDGET_LEFT}`,
-        ExpressionAttributeValues: { ':zero': 0, ':none': null, ':now': now.toISOString(), ':max': maxAttempts },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailed(error)) return false;
-    throw error;
-  }
+export function clearPinAttemptsItem(customerId: string, maxAttempts: number, now: Date): TransactItem {
+  return {
+    Update: {
+      TableName: db().tableName,
+      Key: keys.customer(customerId),
+      UpdateExpression: 'SET pinFailedAttempts = :zero, pinLockedUntil = :none',
+      ConditionExpression: `attribute_exists(PK) AND ${NOT_LOCKED} AND ${BUDGET_LEFT}`,
+      ExpressionAttributeValues: { ':zero': 0, ':none': null, ':now': now.toISOString(), ':max': maxAttempts },
+    },
+  };
 }
 
 /** The wrong guess that spent the budget locks the PIN and starts a fresh budget for afterwards. */

@@ -4,6 +4,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/l
 import { db } from './client.js';
 import { isConditionFailed } from './errors.js';
 import { keys } from './keys.js';
+import type { TransactItem } from './transact.js';
 
 const LEASE_MS = 30_000;
 const RETENTION_SECONDS = 24 * 60 * 60;
@@ -81,4 +82,20 @@ export async function release(scope: string, key: string): Promise<void> {
   ).catch((error: unknown) => {
     if (!isConditionFailed(error)) throw error;
   });
+}
+
+/** The write that stores the finished answer, for a caller that writes it in the same
+ *  transaction as the work it answers for (then `complete` is not called). Refused if the
+ *  reservation is no longer this request's. */
+export function completeItem(scope: string, key: string, requestHash: string, response: StoredResponse): TransactItem {
+  return {
+    Update: {
+      TableName: db().tableName,
+      Key: keys.idempotency(scope, key),
+      UpdateExpression: 'SET #status = :done, #response = :response',
+      ConditionExpression: '#status = :inFlight AND requestHash = :hash',
+      ExpressionAttributeNames: { '#status': 'status', '#response': 'response' },
+      ExpressionAttributeValues: { ':done': 'COMPLETED', ':response': response, ':inFlight': 'IN_FLIGHT', ':hash': requestHash },
+    },
+  };
 }

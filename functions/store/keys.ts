@@ -1,6 +1,8 @@
 // Single-table key layout. Every item's PK/SK is built here and nowhere else.
 export const keys = {
   customer: (customerId: string) => ({ PK: `CUST#${customerId}`, SK: 'PROFILE' }),
+  /** A customer's PIN resets (忘记支付密码): the code in force, sends and wrong answers counted. */
+  pinReset: (customerId: string) => ({ PK: `CUST#${customerId}`, SK: 'PINRESET' }),
   openid: (openid: string) => ({ PK: `WXOPENID#${openid}`, SK: 'WXOPENID' }),
   phone: (phoneHash: string) => ({ PK: `PHONE#${phoneHash}`, SK: 'PHONE' }),
   idNumber: (idHash: string) => ({ PK: `IDNO#${idHash}`, SK: 'IDNO' }),
@@ -15,6 +17,7 @@ export const keys = {
   postingPrefix: 'POST#',
   limitCounter: (accountId: string, bucket: string) => ({ PK: `ACCT#${accountId}`, SK: `LIMIT#${bucket}` }),
   journal: (journalId: string) => ({ PK: `JRNL#${journalId}`, SK: 'JOURNAL' }),
+  paymentNonce: (nonceId: string) => ({ PK: `NONCE#${nonceId}`, SK: 'NONCE' }),
   idempotency: (scope: string, key: string) => ({ PK: `IDEM#${scope}#${key}`, SK: 'IDEM' }),
   config: (name: 'LPR' | 'BUSINESS_DATE') => ({ PK: 'CONFIG', SK: name }),
   loanProductCurrent: (productId: string) => ({ PK: 'LOANPRODUCT', SK: `CURRENT#${productId}` }),

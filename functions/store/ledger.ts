@@ -10,11 +10,7 @@ import type { LimitCharge } from '../domain/limits.js';
 import { db } from './client.js';
 import { isConditionFailed } from './errors.js';
 import { keys } from './keys.js';
-import { type TransactItems, transactWrite } from './transact.js';
-
-
-
-type TransactItem = TransactItems[number];
+import { type TransactItem, transactWrite } from './transact.js';
 
 /** Another record that must change together with the journal, under its own condition (a loan's
  *  version, a credit line's room); `name` comes back if that condition fails. */
@@ -23,7 +19,10 @@ export interface Guard {
   item: TransactItem;
 }
 
-export type PostOutcome = { ok: true; journal: Journal; replayed: boolean } | LedgerRefusal;
+export type PostOutcome =
+  /** `atExpectedBalance`: written against the caller's expected balance, with its exact guards. */
+  | { ok: true; journal: Journal; replayed: boolean; atExpectedBalance: boolean }
+  | LedgerRefusal;
 
 /** A journal id derived from what asked for it, so a retried request can only ever write the
  *  same journal once (the Put is conditional on the id being new). */
@@ -59,13 +58,31 @@ export function houseShard(houseAccount: string, journalId: string, shards: numb
 
 /** What a failed condition on an item of a journal's transaction means; 'UNCONDITIONAL' items
  *  cannot fail a condition. */
-type ItemMeaning = LedgerRefusal | 'JOURNAL' | 'UNCONDITIONAL';
+type ItemMeaning = LedgerRefusal | 'JOURNAL' | 'UNCONDITIONAL' | 'BALANCE_MOVED';
+
+/** A balance the caller read and would answer from. The transaction is first tried only if the
+ *  account still holds exactly that — then the balance after it is known without reading it
+ *  back, and `exactGuards` (writes that hold for that balance only, such as the request's stored
+ *  answer) go with it. If the balance moved meanwhile (another movement of the account), it is
+ *  written again under the usual conditions, without `exactGuards`, and says so: contention
+ *  costs one more round trip, never a refusal. */
+export interface ExpectedBalance {
+  accountId: string;
+  balanceFen: number;
+  exactGuards?: Guard[];
+}
+
+export interface PostOptions {
+  limitCharges?: LimitCharge[];
+  guards?: Guard[];
+  expectBalance?: ExpectedBalance;
+}
 
 /** The one TransactWriteItems that posts `journal`: the journal, a posting and a balance update
  *  per account, the limit charges and the caller's guards (the benchmark sends the same items). */
 export function journalTransaction(
   journal: Journal,
-  { limitCharges = [], guards = [] }: { limitCharges?: LimitCharge[]; guards?: Guard[] } = {},
+  { limitCharges = [], guards = [], expectBalance }: PostOptions = {},
 ): { items: TransactItem[]; meaning: ItemMeaning[] } {
   const { tableName } = db();
   const items: TransactItem[] = [];
@@ -111,6 +128,21 @@ export function journalTransaction(
         },
       });
       meaning.push('UNCONDITIONAL');
+    } else if (expectBalance?.accountId === posting.accountId) {
+      if (posting.amountFen < 0 && expectBalance.balanceFen + posting.amountFen < 0) {
+        throw new Error(`journal ${journal.journalId} would overdraw ${posting.accountId}: the caller checks funds first`);
+      }
+      items.push({
+        Update: {
+          TableName: tableName,
+          Key: keys.balance(posting.accountId),
+          UpdateExpression: 'SET balanceFen = balanceFen + :delta',
+          ConditionExpression: '#status = :active AND balanceFen = :expected',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':delta': posting.amountFen, ':active': 'ACTIVE', ':expected': expectBalance.balanceFen },
+        },
+      });
+      meaning.push('BALANCE_MOVED');
     } else {
       const debit = posting.amountFen < 0;
       items.push({
@@ -150,7 +182,7 @@ export function journalTransaction(
     meaning.push({ ok: false, reason: 'LIMIT_EXCEEDED', accountId: charge.accountId, limit: charge.limit });
   }
 
-  for (const guard of guards) {
+  for (const guard of [...guards, ...(expectBalance?.exactGuards ?? [])]) {
     items.push(guard.item);
     meaning.push({ ok: false, reason: 'GUARD_FAILED', guard: guard.name });
   }
@@ -158,25 +190,24 @@ export function journalTransaction(
   return { items, meaning };
 }
 
-export async function postJournal(
-  journal: Journal,
-  options: { limitCharges?: LimitCharge[]; guards?: Guard[] } = {},
-): Promise<PostOutcome> {
+export async function postJournal(journal: Journal, options: PostOptions = {}): Promise<PostOutcome> {
   assertBalanced(journal);
   // A single movement above a limit's whole room can never fit: refused before any write.
   const over = options.limitCharges?.find((charge) => charge.amountFen > charge.limitFen);
   if (over) return { ok: false, reason: 'LIMIT_EXCEEDED', accountId: over.accountId, limit: over.limit };
   const { items, meaning } = journalTransaction(journal, options);
   const refusedAt = await transactWrite(items);
-  if (refusedAt === undefined) return { ok: true, journal, replayed: false };
+  if (refusedAt === undefined) return { ok: true, journal, replayed: false, atExpectedBalance: options.expectBalance !== undefined };
   const cause = meaning[refusedAt]!;
   if (cause === 'JOURNAL') {
     const existing = await getJournal(journal.journalId);
     if (!existing) throw new Error(`journal ${journal.journalId} reported existing but not found`);
     assertSameMovement(existing, journal);
-    return { ok: true, journal: existing, replayed: true };
+    return { ok: true, journal: existing, replayed: true, atExpectedBalance: false };
   }
   if (cause === 'UNCONDITIONAL') throw new Error(`journal ${journal.journalId}: item ${refusedAt}, which has no condition, was refused`);
+  // The balance moved since it was read: write it again under the usual conditions.
+  if (cause === 'BALANCE_MOVED') return postJournal(journal, { ...options, expectBalance: undefined });
   return cause;
 }
 

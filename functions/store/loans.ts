@@ -12,7 +12,6 @@ import { currentCatalog, currentCatalogProduct, MAX_CATALOG_PRODUCTS, publishCat
 import { db } from './client.js';
 import { shardPartitions, walkPartitions } from './index-walk.js';
 import { transactWrite } from './transact.js';
-import { isConditionFailed } from './errors.js';
 import type { Guard } from './ledger.js';
 import { keys } from './keys.js';
 
@@ -235,8 +234,9 @@ export function newLoanGuards(loan: LoanRecord): Guard[] {
   ];
 }
 
-/** Guards that replace the loan's state if nobody changed it since `previous` was read. */
-export function loanChangeGuards(previous: LoanRecord, next: LoanRecord): Guard[] {
+/** Guards that replace the loan's state if nobody changed it since `previous` was read; `note`
+ *  says what changed, for a change that moves no money. */
+export function loanChangeGuards(previous: LoanRecord, next: LoanRecord, note?: Record<string, string>): Guard[] {
   const { tableName } = db();
   const guards: Guard[] = [
     {
@@ -244,7 +244,7 @@ export function loanChangeGuards(previous: LoanRecord, next: LoanRecord): Guard[
       item: {
         Put: {
           TableName: tableName,
-          Item: { ...keys.loan(next.customerId, next.loanId), type: 'LOAN', ...next, version: previous.version + 1 },
+          Item: { ...keys.loan(next.customerId, next.loanId), type: 'LOAN', ...next, version: previous.version + 1, ...(note ? { lastChange: note } : {}) },
           ConditionExpression: 'version = :version',
           ExpressionAttributeValues: { ':version': previous.version },
         },
@@ -261,23 +261,13 @@ export function loanChangeGuards(previous: LoanRecord, next: LoanRecord): Guard[
 }
 
 /** A change that moves no money (a deferral, penalty accrued by the day close): the same version
- *  check, on its own. False when the loan changed since `previous` was read (nothing written). */
-export async function saveLoanChange(previous: LoanRecord, next: LoanRecord, note: Record<string, string>): Promise<boolean> {
-  const { doc, tableName } = db();
-  try {
-    await doc.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...keys.loan(next.customerId, next.loanId), type: 'LOAN', ...next, version: previous.version + 1, lastChange: note },
-        ConditionExpression: 'version = :version',
-        ExpressionAttributeValues: { ':version': previous.version },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailed(error)) return false;
-    throw error;
-  }
+ *  check, in one transaction with the caller's guards (a deferral's second factor). Answers the
+ *  name of the guard that refused — LOAN_CHANGED when the loan changed since `previous` was
+ *  read — or undefined when written. */
+export async function saveLoanChange(previous: LoanRecord, next: LoanRecord, note: Record<string, string>, guards: Guard[] = []): Promise<string | undefined> {
+  const all = [...loanChangeGuards(previous, next, note), ...guards];
+  const refusedAt = await transactWrite(all.map((guard) => guard.item));
+  return refusedAt === undefined ? undefined : all[refusedAt]!.name;
 }
 
 export async function getLoan(customerId: string, loanId: string): Promise<LoanRecord | undefined> {

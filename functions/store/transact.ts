@@ -4,6 +4,7 @@ import { db } from './client.js';
 import { cancellationCodes, withContentionRetry } from './errors.js';
 
 export type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
+export type TransactItem = TransactItems[number];
 
 /** Writes the items in one transaction, again on contention. Returns undefined when written, or
  *  the index of the first item whose condition refused it (then nothing was written). */

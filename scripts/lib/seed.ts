@@ -9,9 +9,10 @@ import { HOUSE_ACCOUNTS, topUpJournal } from '../../functions/domain/ledger.js';
 import { maskCardNumber, maskIdNumber, maskName, maskPhone } from '../../functions/domain/masking.js';
 import { getAccount, openAccount } from '../../functions/store/accounts.js';
 import { encrypt, lookupHash } from '../../functions/store/crypto.js';
-import { bindPhone, findOrCreateByOpenid, getCustomer, savePinHash, setRealName } from '../../functions/store/customers.js';
+import { bindPhone, findOrCreateByOpenid, getCustomer, savePinHashItem, setRealName } from '../../functions/store/customers.js';
 import { deterministicJournalId, houseShard, openHouseAccount, postJournal } from '../../functions/store/ledger.js';
 import { hashPin } from '../../functions/store/pin-hash.js';
+import { transactWrite } from '../../functions/store/transact.js';
 import { SEED_LOAN_PRODUCTS } from '../../functions/domain/loan/product.js';
 import { seedProduct } from '../../functions/store/loans.js';
 import { seedBills } from './seed-bills.js';
@@ -62,7 +63,7 @@ async function seedCustomer(demo: DemoCustomer, now: Date): Promise<void> {
       now,
     );
   }
-  if (!customer.pinHash) await savePinHash(id, await hashPin(id, demo.pin), undefined);
+  if (!customer.pinHash) await transactWrite([savePinHashItem(id, await hashPin(id, demo.pin), undefined, config().PIN_MAX_ATTEMPTS, now)]);
   const current = await getCustomer(id);
   let accountId = current!.accountId;
   if (!accountId) {

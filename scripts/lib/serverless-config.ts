@@ -68,6 +68,9 @@ export function localSecretsEnv(): Record<string, string> {
     JINLIN_OPERATOR_KEY: String(params.devOperatorKey),
     JINLIN_PIN_KEYS: String(params.devPinKeys),
     JINLIN_PIN_KEY_ID: String(params.devPinKeyId),
+    JINLIN_PAYMENT_NONCE_KEY: String(params.devPaymentNonceKey),
+    JINLIN_PIN_SM2_PRIVATE_KEY: String(params.devPinSm2PrivateKey),
+    JINLIN_PIN_SM2_PUBLIC_KEY: String(params.devPinSm2PublicKey),
     ALLOW_CLOCK_CONTROL: String(params.allowClockControl),
   };
 }

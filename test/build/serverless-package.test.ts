@@ -97,7 +97,7 @@ describe('serverless package --stage prod', () => {
     assert.match(JSON.stringify(ssm?.Resource), /parameter\/jinlin\/prod\/secrets/);
   });
 
-  test('the prod stage uses real WeChat and card gateway, secrets from SSM, no local secrets', () => {
+  test('the prod stage uses real WeChat, gateways and SMS, secrets from SSM, no local secrets', () => {
     for (const [, fn] of ofType('AWS::Lambda::Function')) {
       const env = fn.Properties.Environment.Variables;
       // The prod build has no simulators: config.ts would refuse to start in simulator mode.
@@ -105,11 +105,15 @@ describe('serverless package --stage prod', () => {
       assert.equal(env.CARD_GATEWAY_MODE, 'real');
       assert.equal(env.CREDIT_BUREAU_MODE, 'real');
       assert.equal(env.BILLER_GATEWAY_MODE, 'real');
+      assert.equal(env.SMS_GATEWAY_MODE, 'real');
       assert.equal(env.SECRETS_PARAMETER, '/jinlin/prod/secrets');
       assert.equal(env.JINLIN_JWT_SECRET, '');
       assert.equal(env.JINLIN_DATA_KEY, '');
       assert.equal(env.JINLIN_PIN_KEYS, '');
       assert.equal(env.JINLIN_PIN_KEY_ID, '');
+      assert.equal(env.JINLIN_PAYMENT_NONCE_KEY, '');
+      assert.equal(env.JINLIN_PIN_SM2_PRIVATE_KEY, '');
+      assert.equal(env.JINLIN_PIN_SM2_PUBLIC_KEY, '');
       assert.equal(env.DYNAMODB_ENDPOINT, '');
       // The reliability harness's fault injection is for the local stage only.
       assert.ok(env.JINLIN_FAULTS === undefined || env.JINLIN_FAULTS === '', `JINLIN_FAULTS=${env.JINLIN_FAULTS}`);
@@ -153,7 +157,7 @@ describe('serverless package --stage local', () => {
   test('carries the test doubles the prod check looks for: fault injection everywhere, each simulator where it is used', () => {
     const doubles = (name: string) => testDoublesIn(modules.get(name)!);
     for (const name of modules.keys()) assert.ok(doubles(name).includes('functions/store/faults.ts'), `${name}: ${doubles(name).join(', ')}`);
-    const simulatorUsedBy = { account: 'card-gateway', loans: 'credit-bureau', bills: 'biller-gateway', auth: 'wechat', staffPoster: 'wechat-codes' };
+    const simulatorUsedBy = { account: 'card-gateway', loans: 'credit-bureau', bills: 'biller-gateway', auth: 'wechat', staffPoster: 'wechat-codes', pinReset: 'sms' };
     for (const [name, simulator] of Object.entries(simulatorUsedBy)) {
       assert.ok(doubles(name).includes(`functions/adapters/simulators/${simulator}.ts`), `${name}: ${doubles(name).join(', ')}`);
     }
@@ -190,13 +194,13 @@ describe('a build without test doubles (esbuild define as for prod)', () => {
     assert.equal(result.status, 0, result.stderr);
     return result.stdout.trim();
   };
-  const real = { WECHAT_MODE: 'real', CARD_GATEWAY_MODE: 'real', CREDIT_BUREAU_MODE: 'real', BILLER_GATEWAY_MODE: 'real' };
+  const real = { WECHAT_MODE: 'real', CARD_GATEWAY_MODE: 'real', CREDIT_BUREAU_MODE: 'real', BILLER_GATEWAY_MODE: 'real', SMS_GATEWAY_MODE: 'real' };
 
   test('refuses to start configured for a simulator or for fault injection', () => {
     assert.equal(configWith(real), 'ok');
     assert.match(configWith({ ...real, BILLER_GATEWAY_MODE: 'simulator' }), /^BILLER_GATEWAY_MODE=simulator: this build carries no simulators/);
     assert.match(configWith({ ...real, JINLIN_FAULTS: 'throttle:0.1' }), /^JINLIN_FAULTS: this build carries no simulators or fault injection/);
     // Unset modes default to the simulator, which such a build refuses too.
-    assert.match(configWith({}), /^WECHAT_MODE=simulator, CARD_GATEWAY_MODE=simulator, CREDIT_BUREAU_MODE=simulator, BILLER_GATEWAY_MODE=simulator:/);
+    assert.match(configWith({}), /^WECHAT_MODE=simulator, CARD_GATEWAY_MODE=simulator, CREDIT_BUREAU_MODE=simulator, BILLER_GATEWAY_MODE=simulator, SMS_GATEWAY_MODE=simulator:/);
   });
 });

@@ -10,7 +10,8 @@
 // A's links answer 404 to anyone else, lists show each their own, the branch ranking only to the
 // lead (403 to a manager), and no answer to B or the lead carries A's customers.
 //
-// Then: PIN lockout holds under concurrent guesses, and sign-out stops refreshing.
+// Then: PIN lockout holds under concurrent guesses (each an encrypted PIN with its own nonce), and
+// sign-out stops refreshing.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { SignJWT } from 'jose';
@@ -21,11 +22,12 @@ import { handler as customerHandler } from '../../functions/http/customer.js';
 import { call, type CallOptions, type CallResult, useBank } from '../support/bank.js';
 import { type Onboarded, onboard, signIn, topUp, transfer, withdraw } from '../support/customers.js';
 import { deployedHandlers, type Handler } from '../support/deployed.js';
-import { exampleValue, requestSchemas } from '../support/examples.js';
+import { exampleValue, requestSchemas, resolve } from '../support/examples.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { errorShapeProblem, internalDetail } from '../support/leaks.js';
 import { scanTable } from '../support/ledger-check.js';
 import { loginCode, newDeviceId, newStaff, shareLink, type Staff, visit } from '../support/rm.js';
+import { confirmed, encryptPin } from '../support/second-factor.js';
 
 useBank();
 
@@ -119,21 +121,44 @@ describe('the access matrix', () => {
 
   test('another customer\'s token never reaches A: ids in paths are 404, ids in bodies and queries are refused, reads show only B', async (t) => {
     // Requests B could validly send (from the OpenAPI document), plus A's ids where one could go.
-    const known = { pin: b.pin, currentPin: b.pin, toPhone: a.phone, phone: a.phone, name: '李四', idNumber: b.idNumber, cardNumber: b.cardNumber, memo: '午饭' };
+    const known = { toPhone: a.phone, phone: a.phone, name: '李四', realName: '李四', idNumber: b.idNumber, cardNumber: b.cardNumber, memo: '午饭' };
     const naming = { customerId: a.customerId, accountId: a.accountId };
+    /** The body as B's device sends it: on a second-factor route, confirmed with B's own PIN by a
+     *  nonce B asks for exactly this request (a new PIN, where the route takes one, with the same
+     *  nonce). A nonce refused for it is the route's answer, as the device shows it. */
+    const confirmedByB = async (name: string, spec: RouteSpec, body: Record<string, unknown>): Promise<{ body: Record<string, unknown> } | { refused: CallResult }> => {
+      if (!spec.secondFactor) return { body };
+      const { secondFactor: _factor, newPin: _newPin, ...asked } = body;
+      const path = pathOf(spec);
+      const issued = await send(`${name} (nonce)`, routes.paymentAuthorization, 'B', { token: b.token, body: { method: spec.method, path, body: asked } });
+      if (issued.status !== 200) return { refused: issued };
+      const takes = Object.keys(resolve(requestSchemas(name, spec).body)?.properties ?? {});
+      const factor = (pin: string) => ({ nonce: issued.body.nonce, pinCipher: encryptPin(issued.body, pin) });
+      return {
+        body: {
+          ...asked,
+          ...(takes.includes('secondFactor') ? { secondFactor: factor(b.pin) } : {}),
+          ...(takes.includes('newPin') ? { newPin: factor('802461') } : {}),
+        },
+      };
+    };
     for (const [name, spec] of protectedRoutes().filter(([, s]) => s.auth === 'customer')) {
       const schemas = requestSchemas(name, spec);
-      const body = schemas.body ? (exampleValue('(body)', schemas.body, known) as Record<string, unknown>) : undefined;
+      const example = schemas.body ? (exampleValue('(body)', schemas.body, known) as Record<string, unknown>) : undefined;
       let res: CallResult;
       let expected: number;
       if (/\{\w+\}/.test(spec.path)) {
         // An id that is not B's answers exactly as one that does not exist.
-        res = await send(name, spec, 'B', { token: b.token, ...(body ? { body } : {}) });
+        const sent = example ? await confirmedByB(name, spec, example) : { body: undefined };
+        res = 'refused' in sent ? sent.refused : await send(name, spec, 'B', { token: b.token, ...(sent.body ? { body: sent.body } : {}) });
         expected = 404;
         expectError(res, 404, res.body?.error?.code);
-      } else if (body) {
-        // A body cannot name A's customer or account: unknown fields are refused, not ignored.
-        res = await send(name, spec, 'B', { token: b.token, body: { ...body, ...naming } });
+      } else if (example) {
+        // A body cannot name A's customer or account: unknown fields are refused, not ignored —
+        // even when B confirms exactly that body with B's own PIN.
+        const sent = await confirmedByB(name, spec, { ...example, ...naming });
+        assert.ok('body' in sent, `${name}: the nonce was refused: ${JSON.stringify('refused' in sent && sent.refused.body)}`);
+        res = await send(name, spec, 'B', { token: b.token, body: sent.body });
         expected = 400;
         expectError(res, 400, 'VALIDATION_FAILED');
       } else if (spec.query) {
@@ -283,14 +308,24 @@ describe('the staff access matrix', () => {
 });
 
 describe('PIN lockout under concurrent guesses', () => {
-  const moneyWithPin = (who: Onboarded, pin: string, n: number) =>
-    call(accountHandler, { method: 'POST', path: '/v1/account/top-up', token: who.token, idempotencyKey: `pin-guess-${who.customerId.slice(0, 8)}-${n}`, body: { amountFen: 100, pin } });
+  /** One guess as a device makes it: a fresh nonce for the top-up and the guessed PIN encrypted
+   *  with its challenge, ready to send. */
+  const guess = async (who: Onboarded, pin: string, n: number) => {
+    const body = await confirmed(who.token, '/v1/account/top-up', { amountFen: 100 }, pin);
+    return () => call(accountHandler, { method: 'POST', path: '/v1/account/top-up', token: who.token, idempotencyKey: `pin-guess-${who.customerId.slice(0, 8)}-${n}`, body });
+  };
+  /** All the guesses' nonces asked first, then every guess sent at once. */
+  const guessAtOnce = async (who: Onboarded, pins: string[]) => {
+    const ready = await Promise.all(pins.map((pin, n) => guess(who, pin, n)));
+    return Promise.all(ready.map((send) => send()));
+  };
+  const moneyWithPin = async (who: Onboarded, pin: string, n: number) => (await guess(who, pin, n))();
   const me = async (who: Onboarded) => expectOk(await call(customerHandler, { method: 'GET', path: '/v1/me', token: who.token }));
 
   test('10 wrong PINs at once: locked, and at most 5 counted', async (t) => {
     const c = await onboard({ name: '王五' });
     const wrong = c.pin === '246810' ? '975310' : '246810';
-    const results = await Promise.all(Array.from({ length: 10 }, (_, n) => moneyWithPin(c, wrong, n)));
+    const results = await guessAtOnce(c, Array.from({ length: 10 }, () => wrong));
     const codes = results.map((r) => `${r.status} ${r.body?.error?.code}`);
     t.diagnostic(`answers: ${codes.sort().join(', ')}`);
     for (const r of results) assert.ok(['403 PIN_INCORRECT', '423 PIN_LOCKED'].includes(`${r.status} ${r.body?.error?.code}`), JSON.stringify(r.body));
@@ -304,7 +339,7 @@ describe('PIN lockout under concurrent guesses', () => {
   test('20 guesses at once, one of them right: no more than 5 are ever answered as checked', async () => {
     const d = await onboard({ name: '赵六' });
     const guesses = Array.from({ length: 20 }, (_, n) => (n === 13 ? d.pin : String(100_000 + n * 7_919).slice(0, 6)));
-    const results = await Promise.all(guesses.map((pin, n) => moneyWithPin(d, pin, n)));
+    const results = await guessAtOnce(d, guesses);
     const checked = results.filter((r) => r.status === 200 || r.body?.error?.code === 'PIN_INCORRECT').length;
     assert.ok(checked <= 5, `${checked} guesses were checked: ${results.map((r) => r.status).join(',')}`);
     for (const r of results) assert.ok([200, 403, 423].includes(r.status), JSON.stringify(r.body));

@@ -12,6 +12,7 @@ import { handler as loans } from '../../functions/http/loans.js';
 import { handler as auth } from '../../functions/http/auth.js';
 import { handler as customer } from '../../functions/http/customer.js';
 import { handler as meta } from '../../functions/http/meta.js';
+import { handler as pinReset } from '../../functions/http/pin-reset.js';
 import { handler as simulator } from '../../functions/http/simulator.js';
 import { handler as staff } from '../../functions/http/staff.js';
 import { handler as staffPoster } from '../../functions/http/staff-poster.js';
@@ -22,10 +23,11 @@ import { examplePath } from '../support/examples.js';
 import { type Onboarded, onboard, topUp, transfer, withdraw } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { assertNoPersonalDataInResponses } from '../support/pii.js';
+import { confirmed } from '../support/second-factor.js';
 
 useBank();
 
-const handlers = { account, admin, auth, bills, customer, loans, meta, simulator, 'staff-poster': staffPoster, staff, wealth } as Record<string, Parameters<typeof call>[0]>;
+const handlers = { account, admin, auth, bills, customer, loans, meta, 'pin-reset': pinReset, simulator, 'staff-poster': staffPoster, staff, wealth } as Record<string, Parameters<typeof call>[0]>;
 
 /** The handler serverless.yml wires each "METHOD /path" to. */
 function deployedHandlers(): Map<string, Parameters<typeof call>[0]> {
@@ -123,7 +125,9 @@ describe('one customer never sees another\'s data', () => {
   });
 
   test('a request body cannot name another customer\'s account', async () => {
-    const res = await call(account, { method: 'POST', path: '/v1/account/withdraw', token: a.token, idempotencyKey: 'steal-from-b-0001', body: { amountFen: 100, pin: a.pin, accountId: b.accountId } });
+    // Even confirmed by A's own PIN with a nonce asked for exactly this body.
+    const body = await confirmed(a.token, '/v1/account/withdraw', { amountFen: 100, accountId: b.accountId }, a.pin);
+    const res = await call(account, { method: 'POST', path: '/v1/account/withdraw', token: a.token, idempotencyKey: 'steal-from-b-0001', body });
     expectError(res, 400, 'VALIDATION_FAILED');
   });
 
@@ -133,7 +137,7 @@ describe('one customer never sees another\'s data', () => {
     const up = await call(account, {
       method: 'POST',
       path: '/v1/account/top-up',
-      rawBody: JSON.stringify({ amountFen: 5, pin: a.pin }),
+      rawBody: JSON.stringify(await confirmed(a.token, '/v1/account/top-up', { amountFen: 5 }, a.pin)),
       headers: { 'content-type': 'application/json; charset=utf-8', Authorization: `Bearer ${a.token}`, 'Idempotency-Key': 'mixed-case-key-0001' },
     });
     assert.equal(expectOk(up).amountFen, 5);

@@ -7,7 +7,7 @@ import { handler as account } from '../../functions/http/account.js';
 import { handler as customer } from '../../functions/http/customer.js';
 import { handler as simulator } from '../../functions/http/simulator.js';
 import { call, useBank } from '../support/bank.js';
-import { balanceFen, cardNumber, idNumber, type Onboarded, onboard, signIn, topUp, transfer, uniquePhone, withdraw } from '../support/customers.js';
+import { balanceFen, cardNumber, idNumber, type Onboarded, onboard, pay, setPin, signIn, topUp, transfer, uniquePhone, withdraw } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { assertNoPersonalDataInResponses } from '../support/pii.js';
 import { assertLedgerSound, scanTable } from '../support/ledger-check.js';
@@ -24,8 +24,9 @@ const openAccount = (token: string, card: string) => call(account, { method: 'PO
 const history = (who: { token: string }, query: Record<string, string> = {}) =>
   call(account, { method: 'GET', path: '/v1/account/history', token: who.token, query });
 const payee = (who: { token: string }, phone: string) => call(account, { method: 'GET', path: '/v1/account/payee', token: who.token, query: { phone } });
-const moneyAs = (who: Onboarded, path: string, body: Record<string, unknown>) =>
-  call(account, { method: 'POST', path, token: who.token, idempotencyKey: randomUUID(), body });
+/** A money request with its PIN (the customer's unless the body names another), confirmed as
+ *  the device does. */
+const moneyAs = (who: Onboarded, path: string, { pin = who.pin, ...body }: Record<string, unknown>) => pay(who, account, path, body, { pin: String(pin) });
 
 async function allHistory(who: Onboarded, limit = 50) {
   const items: any[] = [];
@@ -49,11 +50,11 @@ describe('opening the account', () => {
     expectError(await openAccount(token, card), 422, 'REAL_NAME_REQUIRED');
     expectOk(await call(customer, { method: 'POST', path: '/v1/me/real-name', token, body: { name: '赵六', idNumber: idNumber() } }));
     expectError(await openAccount(token, card), 422, 'PIN_REQUIRED');
-    expectOk(await call(customer, { method: 'POST', path: '/v1/me/pin', token, body: { pin: '471395' } }));
+    expectOk(await setPin(token, '471395'));
 
     // Money routes need the account itself.
     expectError(await getAccount({ token }), 422, 'ACCOUNT_REQUIRED');
-    expectError(await call(account, { method: 'POST', path: '/v1/account/top-up', token, idempotencyKey: randomUUID(), body: { amountFen: 100, pin: '471395' } }), 422, 'ACCOUNT_REQUIRED');
+    expectError(await pay({ token, pin: '471395' }, account, '/v1/account/top-up', { amountFen: 100 }), 422, 'ACCOUNT_REQUIRED');
 
     const bad = card.slice(0, -1) + String((Number(card.slice(-1)) + 1) % 10);
     expectError(await openAccount(token, bad), 400, 'CARD_NUMBER_INVALID');
@@ -78,7 +79,7 @@ describe('opening the account', () => {
     const code = expectOk(await call(simulator, { method: 'POST', path: '/v1/sim/wechat/phone-code', body: { phone: uniquePhone() } })).code;
     expectOk(await call(customer, { method: 'POST', path: '/v1/me/phone', token, body: { code } }));
     expectOk(await call(customer, { method: 'POST', path: '/v1/me/real-name', token, body: { name: '赵六', idNumber: idNumber() } }));
-    const me = expectOk(await call(customer, { method: 'POST', path: '/v1/me/pin', token, body: { pin: '471395' } }));
+    const me = expectOk(await setPin(token, '471395'));
     const before = await scanTable();
 
     expectError(await openAccount(token, cardNumber('622202', '0053')), 422, 'CARD_HOLDER_MISMATCH');
@@ -96,7 +97,7 @@ describe('opening the account', () => {
     const code = expectOk(await call(simulator, { method: 'POST', path: '/v1/sim/wechat/phone-code', body: { phone: uniquePhone() } })).code;
     expectOk(await call(customer, { method: 'POST', path: '/v1/me/phone', token, body: { code } }));
     expectOk(await call(customer, { method: 'POST', path: '/v1/me/real-name', token, body: { name: '赵六', idNumber: idNumber() } }));
-    const me = expectOk(await call(customer, { method: 'POST', path: '/v1/me/pin', token, body: { pin: '471395' } }));
+    const me = expectOk(await setPin(token, '471395'));
     const results = await Promise.all([openAccount(token, cardNumber()), openAccount(token, cardNumber())]);
     assert.deepEqual(results.map((r) => r.status).sort(), [200, 409]);
     const accounts = (await scanTable()).filter((i) => i.type === 'ACCOUNT' && i.ownerCustomerId === me.customerId);
@@ -262,7 +263,7 @@ describe('payment PIN on money routes', () => {
     const lockMs = Date.parse(me.pinLockedUntil) - startedAt;
     assert.ok(lockMs > 23 * 3_600_000 && lockMs <= 24 * 3_600_000 + 60_000, `locked for ${lockMs} ms`);
     // Changing the PIN while locked is refused too.
-    expectError(await call(customer, { method: 'POST', path: '/v1/me/pin', token: d.token, body: { pin: '802461', currentPin: d.pin } }), 423, 'PIN_LOCKED');
+    expectError(await setPin(d.token, '802461', d.pin), 423, 'PIN_LOCKED');
   });
 
   test('the right PIN resets the count of wrong attempts', async () => {
@@ -330,7 +331,7 @@ describe('keyed PIN hashes on money routes', () => {
   test('a customer with a legacy hash can change the PIN: the current one is checked by scrypt, the new one stored keyed', async () => {
     const c = await onboard({ name: '孙十四', pin: '471395' });
     await storePinHash(c.customerId, await legacyScryptHash('471395', 2 ** 10));
-    expectOk(await call(customer, { method: 'POST', path: '/v1/me/pin', token: c.token, body: { pin: '802461', currentPin: '471395' } }));
+    expectOk(await setPin(c.token, '802461', '471395'));
     assert.equal((await storedCustomer(c.customerId)).pinHash, await hashPin(c.customerId, '802461'));
     expectError(await topUp({ ...c, pin: '471395' }, 100), 403, 'PIN_INCORRECT');
     expectOk(await topUp({ ...c, pin: '802461' }, 100));

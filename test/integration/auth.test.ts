@@ -41,7 +41,7 @@ describe('sign-in', () => {
     const session = expectOk(await call(auth, { method: 'POST', path: '/v1/auth/wechat', body: { code: await loginCode(`u-${randomUUID()}`) } }));
     assert.deepEqual(
       { ...session.me, customerId: undefined },
-      { customerId: undefined, phoneMasked: null, realName: null, pinSet: false, pinLockedUntil: null, account: null },
+      { customerId: undefined, phoneMasked: null, realName: null, pinSet: false, pinLockedUntil: null, soterEnrolled: null, account: null },
     );
     const now = Date.now();
     const accessExpiry = Date.parse(session.accessTokenExpiresAt) - now;

@@ -20,9 +20,10 @@ import { deterministicJournalId } from '../../functions/store/ledger.js';
 import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
 import { seedBills } from '../../scripts/lib/seed-bills.js';
 import { call, useBank } from '../support/bank.js';
-import { balanceFen, onboard, type Onboarded, topUp } from '../support/customers.js';
+import { balanceFen, onboard, type Onboarded, pay as confirmedPay, topUp, withdraw } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
-import { assertLedgerSound } from '../support/ledger-check.js';
+import { assertLedgerSound, scanTable } from '../support/ledger-check.js';
+import { confirmed, secondFactorFor } from '../support/second-factor.js';
 
 useBank();
 
@@ -37,8 +38,13 @@ const powerAccount = (ending: string) => `${String(randomInt(0, 1e9)).padStart(9
 const lookup = (who: Onboarded, billerId: string, accountNumber: string) =>
   call(billsHandler, { method: 'POST', path: '/v1/bill-lookups', token: who.token, body: { billerId, accountNumber } });
 
-const pay = (who: Onboarded, body: Record<string, unknown>, key: string = randomUUID()) =>
-  call(billsHandler, { method: 'POST', path: '/v1/bill-payments', token: who.token, idempotencyKey: key, body: { pin: who.pin, ...body } });
+const pay = (who: Onboarded, body: Record<string, unknown>, key = randomUUID(), pin = who.pin) => confirmedPay(who, billsHandler, '/v1/bill-payments', body, { key, pin });
+
+/** Sends `body` as it is (its second factor included) under a new key. */
+const send = (who: Onboarded, body: Record<string, unknown>) =>
+  call(billsHandler, { method: 'POST', path: '/v1/bill-payments', token: who.token, idempotencyKey: randomUUID(), body });
+
+const journalCount = async () => (await scanTable()).filter((item) => item.type === 'JOURNAL').length;
 
 const dayClose = async () => expectOk(await call(admin, { method: 'POST', path: '/v1/admin/day-close', headers: operator() }));
 
@@ -206,9 +212,49 @@ describe('bills', () => {
     expectError(await pay(poor, { billerId: 'nj-power', accountNumber: poorAccount, amountFen: Math.max(poorBill.bill.amountDueFen, 1_001) }), 422, 'INSUFFICIENT_FUNDS');
     assert.equal(await balanceFen(poor), 1_000);
     // A wrong PIN moves nothing; body and key rules as everywhere.
-    const wrongPin = await pay(who, { billerId: 'js-mobile', accountNumber: '13800138001', amountFen: 5_000, pin: who.pin === '000000' ? '111111' : '000000' });
+    const wrongPin = await pay(who, { billerId: 'js-mobile', accountNumber: '13800138001', amountFen: 5_000 }, randomUUID(), who.pin === '000000' ? '111111' : '000000');
     expectError(wrongPin, 403, 'PIN_INCORRECT');
     expectError(await pay(who, { billerId: 'nj-power', amountFen: 5_000 }), 400, 'VALIDATION_FAILED');
+    await sound();
+  });
+
+  test('a nonce asked for another amount or another biller account pays nothing: 403 NONCE_MISMATCH, no journal', async () => {
+    const who = await funded();
+    const before = await balanceFen(who);
+    const journals = await journalCount();
+    const asked = { billerId: 'js-mobile', accountNumber: '13800138001', amountFen: 5_000 };
+    const secondFactor = await secondFactorFor(who.token, '/v1/bill-payments', asked, who.pin);
+    expectError(await send(who, { ...asked, amountFen: 50_000, secondFactor }), 403, 'NONCE_MISMATCH');
+    expectError(await send(who, { ...asked, accountNumber: '13800138003', secondFactor }), 403, 'NONCE_MISMATCH');
+    expectError(await send(who, { billerId: 'nj-power', accountNumber: powerAccount('5'), amountFen: 5_000, secondFactor }), 403, 'NONCE_MISMATCH');
+    assert.equal(await journalCount(), journals);
+    assert.equal(await balanceFen(who), before);
+    assert.deepEqual(expectOk(await call(billsHandler, { method: 'GET', path: '/v1/bill-payments', token: who.token })).items, []);
+    // Refused, the nonce was not used up: it still pays what it was asked for.
+    const paid = expectOk(await send(who, { ...asked, secondFactor }));
+    assert.deepEqual([paid.status, paid.balanceFen], ['SETTLED', before - 5_000]);
+    await sound();
+  });
+
+  test('one nonce pays once: the same second factor under a new key is 409 NONCE_USED, nothing moves', async () => {
+    const who = await funded();
+    const body = await confirmed(who.token, '/v1/bill-payments', { billerId: 'js-mobile', accountNumber: '13800138001', amountFen: 5_000 }, who.pin);
+    const paid = expectOk(await send(who, body));
+    assert.equal(paid.status, 'SETTLED');
+    const journals = await journalCount();
+    const usedOut = await limitsUsedOut(who);
+    expectError(await send(who, body), 409, 'NONCE_USED');
+    assert.equal(await journalCount(), journals);
+    assert.equal(await balanceFen(who), paid.balanceFen);
+    assert.equal(await limitsUsedOut(who), usedOut);
+    const history = expectOk(await call(billsHandler, { method: 'GET', path: '/v1/bill-payments', token: who.token }));
+    assert.deepEqual(history.items.map((p: any) => p.paymentId), [paid.paymentId]);
+    // The auto-pay setting's nonce is used up by the setting's write.
+    const payee = expectOk(await call(billsHandler, { method: 'POST', path: '/v1/bill-payees', token: who.token, body: { nickname: '电费', billerId: 'nj-power', accountNumber: powerAccount('4') } }));
+    const path = `/v1/bill-payees/${payee.payeeId}/auto-pay`;
+    const setting = await confirmed(who.token, path, { autoPay: { capFen: 10_000, dayOfMonth: 1 } }, who.pin);
+    expectOk(await call(billsHandler, { method: 'POST', path, token: who.token, body: setting }));
+    expectError(await call(billsHandler, { method: 'POST', path, token: who.token, body: setting }), 409, 'NONCE_USED');
     await sound();
   });
 
@@ -247,7 +293,7 @@ describe('bills', () => {
       if (found.outcome !== 'BILL') throw new Error('no bill');
       const journalId = deterministicJournalId(who.customerId, 'crash-test', accountNumber);
       unkeyed.add(journalId);
-      const record = await holdBillPayment({
+      const { payment: record } = await holdBillPayment({
         customerId: who.customerId,
         account: acct,
         biller: njPower,
@@ -269,11 +315,7 @@ describe('bills', () => {
     assert.equal(accepted.record.status, 'HELD');
     assert.equal(await balanceFen(who), openingFen - heldFen);
     // The held amount is gone from the balance: withdrawing the old balance is refused.
-    expectError(
-      await call(account, { method: 'POST', path: '/v1/account/withdraw', token: who.token, idempotencyKey: randomUUID(), body: { amountFen: openingFen - heldFen + 1, pin: who.pin } }),
-      422,
-      'INSUFFICIENT_FUNDS',
-    );
+    expectError(await withdraw(who, openingFen - heldFen + 1), 422, 'INSUFFICIENT_FUNDS');
     const receipt = expectOk(await call(billsHandler, { method: 'GET', path: `/v1/bill-payments/${accepted.record.paymentId}`, token: who.token }));
     assert.equal(receipt.status, 'HELD');
     await sound();
@@ -338,8 +380,11 @@ describe('bills', () => {
     expectError(await pay(stranger, { payeeId: saved.payeeId, amountFen: 1_000 }), 404, 'PAYEE_NOT_FOUND');
 
     // Auto-pay: within the cap (paid by the close), over the cap and declined (the customer is told).
-    const autoPay = (payeeId: string, capFen: number) =>
-      call(billsHandler, { method: 'POST', path: `/v1/bill-payees/${payeeId}/auto-pay`, token: who.token, body: { autoPay: { capFen, dayOfMonth: 1 }, pin: who.pin } });
+    const setAutoPay = async (payeeId: string, autoPay: { capFen: number; dayOfMonth: number } | null) => {
+      const path = `/v1/bill-payees/${payeeId}/auto-pay`;
+      return call(billsHandler, { method: 'POST', path, token: who.token, body: await confirmed(who.token, path, { autoPay }, who.pin) });
+    };
+    const autoPay = (payeeId: string, capFen: number) => setAutoPay(payeeId, { capFen, dayOfMonth: 1 });
     const save = async (nickname: string, accountNumber: string) =>
       expectOk(await call(billsHandler, { method: 'POST', path: '/v1/bill-payees', token: who.token, body: { nickname, billerId: 'nj-power', accountNumber } }));
     const within = await save('自动缴费', powerAccount('2'));
@@ -376,7 +421,7 @@ describe('bills', () => {
     assert.ok(power.items.every((p: any) => p.category === 'ELECTRICITY'));
     const water = expectOk(await call(billsHandler, { method: 'GET', path: '/v1/bill-payments', token: who.token, query: { category: 'WATER' } }));
     assert.deepEqual(water.items, []);
-    const off = expectOk(await call(billsHandler, { method: 'POST', path: `/v1/bill-payees/${within.payeeId}/auto-pay`, token: who.token, body: { autoPay: null, pin: who.pin } }));
+    const off = expectOk(await setAutoPay(within.payeeId, null));
     assert.equal(off.autoPay, null);
     expectOk(await call(billsHandler, { method: 'POST', path: `/v1/bill-payees/${saved.payeeId}/delete`, token: who.token }));
     expectError(await call(billsHandler, { method: 'POST', path: `/v1/bill-payees/${saved.payeeId}/delete`, token: who.token }), 404, 'PAYEE_NOT_FOUND');

@@ -7,10 +7,11 @@ import { businessDate } from '../../functions/domain/time.js';
 import { decrypt } from '../../functions/store/crypto.js';
 import { hashPin } from '../../functions/store/pin-hash.js';
 import { call, transcript, useBank } from '../support/bank.js';
-import { idNumber, onboard, signIn, uniquePhone } from '../support/customers.js';
+import { idNumber, onboard, setPin, signIn, uniquePhone } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { assertNoPersonalDataInResponses } from '../support/pii.js';
 import { scanTable } from '../support/ledger-check.js';
+import { authorize, encryptPin } from '../support/second-factor.js';
 
 useBank();
 
@@ -27,8 +28,8 @@ const realName = (token: string, name: string, id: string) => {
   pii.add(id);
   return call(customer, { method: 'POST', path: '/v1/me/real-name', token, body: { name, idNumber: id } });
 };
-const setPin = (token: string, pin: string, currentPin?: string) =>
-  call(customer, { method: 'POST', path: '/v1/me/pin', token, body: currentPin === undefined ? { pin } : { pin, currentPin } });
+/** A PIN request with the body given as is (setPin, from the support, builds a good one). */
+const postPin = (token: string, body: unknown) => call(customer, { method: 'POST', path: '/v1/me/pin', token, body });
 const getMe = async (token: string) => expectOk(await call(customer, { method: 'GET', path: '/v1/me', token }));
 
 const CHINA_TODAY = () => businessDate(new Date());
@@ -40,7 +41,7 @@ describe('profile', () => {
     const c = await onboard({ name: '欧阳娜娜' });
     for (const value of [c.phone, c.name, c.idNumber, c.cardNumber]) pii.add(value);
     const body = await getMe(c.token);
-    assert.deepEqual(Object.keys(body).sort(), ['account', 'customerId', 'phoneMasked', 'pinLockedUntil', 'pinSet', 'realName']);
+    assert.deepEqual(Object.keys(body).sort(), ['account', 'customerId', 'phoneMasked', 'pinLockedUntil', 'pinSet', 'realName', 'soterEnrolled']);
     assert.equal(body.customerId, c.customerId);
     assert.equal(body.phoneMasked, `${c.phone.slice(0, 3)}****${c.phone.slice(-4)}`);
     assert.equal(body.realName.nameMasked, '欧***');
@@ -196,9 +197,42 @@ describe('payment PIN', () => {
     for (const pin of ['111111', '123456', '654321', '121212', '123123', '900307', '030790', '070390']) {
       expectError(await setPin(token, pin), 400, 'PIN_TOO_WEAK');
     }
-    for (const pin of ['12345', '1234567', 'abcdef']) expectError(await setPin(token, pin), 400, 'VALIDATION_FAILED');
+    // Not six digits: the cipher holds no PIN the bank accepts.
+    for (const pin of ['12345', '1234567', 'abcdef']) expectError(await setPin(token, pin), 403, 'PIN_CIPHER_INVALID');
     assert.equal((await getMe(token)).pinSet, false);
     assert.equal(expectOk(await setPin(token, '471395')).pinSet, true);
+  });
+
+  test('the new PIN only ever travels encrypted with a nonce asked for this request: anything else is refused and sets nothing', async () => {
+    const { token } = await verifiedCustomer();
+    const asked = await authorize(token, '/v1/me/pin', {});
+    const good = { nonce: asked.nonce, pinCipher: encryptPin(asked, '471395') };
+    for (const body of [
+      { pin: '471395' },
+      { newPin: '471395' },
+      { newPin: good, pin: '471395' },
+      { newPin: { nonce: asked.nonce } },
+      { newPin: { nonce: 'not-a-nonce-at-all', pinCipher: good.pinCipher } },
+      { newPin: { nonce: asked.nonce, pinCipher: good.pinCipher.toUpperCase() } },
+      { newPin: { nonce: asked.nonce, pinCipher: 'ab'.repeat(40) } },
+      { newPin: { ...good, pin: '471395' } },
+      {},
+    ]) {
+      expectError(await postPin(token, body), 400, 'VALIDATION_FAILED');
+    }
+    // Well-formed but not this request's: another customer's nonce, one asked for another body.
+    const someoneElse = await verifiedCustomer();
+    const theirs = await authorize(someoneElse.token, '/v1/me/pin', {});
+    expectError(await postPin(token, { newPin: { nonce: theirs.nonce, pinCipher: encryptPin(theirs, '471395') } }), 403, 'NONCE_INVALID');
+    const withBody = await authorize(token, '/v1/me/pin', { pin: '471395' });
+    expectError(await postPin(token, { newPin: { nonce: withBody.nonce, pinCipher: encryptPin(withBody, '471395') } }), 403, 'NONCE_MISMATCH');
+    // The PIN encrypted with another challenge than its nonce's.
+    expectError(await postPin(token, { newPin: { nonce: asked.nonce, pinCipher: encryptPin(asked, '471395', { challenge: withBody.challenge }) } }), 403, 'PIN_CIPHER_INVALID');
+    assert.equal((await getMe(token)).pinSet, false);
+    // The nonce was not used up by any of that.
+    assert.equal(expectOk(await postPin(token, { newPin: good })).pinSet, true);
+    // ...and now it is.
+    expectError(await postPin(token, { newPin: good, secondFactor: { nonce: asked.nonce, pinCipher: encryptPin(asked, '471395') } }), 409, 'NONCE_USED');
   });
 
   test('changing the PIN needs the current one, and a wrong current PIN counts as a wrong attempt', async () => {

@@ -1,15 +1,19 @@
 // Idempotency-Key on money-moving routes: same key + same body → same answer and one movement;
-// same key + other body → 422; still running → 409; a refusal is stored like a success.
+// same key + other body → 422; still running → 409; a refusal is stored like a success. The
+// second factor (a fresh nonce and encrypted PIN on every try) is not part of what a request asks.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
 import { handler as account } from '../../functions/http/account.js';
+import { requestHash } from '../../functions/platform/request-hash.js';
 import { reserve } from '../../functions/store/idempotency.js';
 import { call, useBank } from '../support/bank.js';
-import { balanceFen, type Onboarded, onboard, topUp, transfer, withdraw } from '../support/customers.js';
+import { balanceFen, type Onboarded, onboard, pay, topUp, transfer, withdraw } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { assertNoPersonalDataInResponses } from '../support/pii.js';
 import { assertLedgerSound, scanTable } from '../support/ledger-check.js';
+import type { PinSecondFactor } from '../../functions/contract/second-factor-schemas.js';
+import { authorize, confirmed, encryptPin, secondFactorFor } from '../support/second-factor.js';
 
 useBank();
 
@@ -26,9 +30,12 @@ const journalCount = async () => (await scanTable()).filter((i) => i.type === 'J
 const post = (who: Onboarded, path: string, key: string | undefined, body: unknown, rawBody?: string) =>
   call(account, { method: 'POST', path, token: who.token, ...(key ? { idempotencyKey: key } : {}), body, ...(rawBody ? { rawBody } : {}) });
 
+/** The stored idempotency records for a key (whatever its scope): none once the key was freed. */
+const idempotencyRecords = async (key: string) => (await scanTable()).filter((i) => i.type === 'IDEMPOTENCY' && String(i.PK).endsWith(`#${key}`));
+
 /** The stored idempotency record for a key (whatever its scope). */
 async function idempotencyRecord(key: string) {
-  const found = (await scanTable()).filter((i) => i.type === 'IDEMPOTENCY' && String(i.PK).endsWith(`#${key}`));
+  const found = await idempotencyRecords(key);
   assert.equal(found.length, 1, `records for ${key}`);
   const item = found[0]!;
   return { scope: String(item.PK).slice('IDEM#'.length, -(key.length + 1)), requestHash: String(item.requestHash), item };
@@ -69,9 +76,12 @@ describe('repeats', () => {
 
   test('field order and whitespace do not make a body different', async () => {
     const key = randomUUID();
-    const first = expectOk(await post(a, '/v1/account/top-up', key, undefined, JSON.stringify({ amountFen: 321, pin: a.pin })));
+    const path = '/v1/account/transfer';
+    const first = expectOk(await post(a, path, key, undefined, JSON.stringify(await confirmed(a.token, path, { toPhone: b.phone, amountFen: 321, memo: '车费' }, a.pin))));
     const journals = await journalCount();
-    const again = expectOk(await post(a, '/v1/account/top-up', key, undefined, `{ "pin": "${a.pin}",\n  "amountFen": 321 }`));
+    // The retry's nonce was asked with the fields in yet another order.
+    const { nonce, pinCipher } = (await secondFactorFor(a.token, path, { memo: '车费', amountFen: 321, toPhone: b.phone }, a.pin)) as PinSecondFactor;
+    const again = expectOk(await post(a, path, key, undefined, `{ "secondFactor": { "pinCipher": "${pinCipher}", "nonce": "${nonce}" },\n  "memo": "车费",  "amountFen": 321,\n"toPhone":"${b.phone}" }`));
     assert.deepEqual(again, first);
     assert.equal(await journalCount(), journals);
   });
@@ -83,7 +93,7 @@ describe('repeats', () => {
     expectError(await topUp(a, 401, key), 422, 'IDEMPOTENCY_KEY_REUSED');
     const tKey = randomUUID();
     expectOk(await transfer(a, b, 50, tKey));
-    expectError(await post(a, '/v1/account/transfer', tKey, { toPhone: b.phone, amountFen: 50, pin: a.pin, memo: '另一笔' }), 422, 'IDEMPOTENCY_KEY_REUSED');
+    expectError(await pay(a, account, '/v1/account/transfer', { toPhone: b.phone, amountFen: 50, memo: '另一笔' }, { key: tKey }), 422, 'IDEMPOTENCY_KEY_REUSED');
     expectError(await transfer(a, b, 51, tKey), 422, 'IDEMPOTENCY_KEY_REUSED');
     assert.equal(await journalCount(), before.journals + 1);
     assert.deepEqual([await balanceFen(a), await balanceFen(b)], [before.a - 50, before.b + 50]);
@@ -102,7 +112,9 @@ describe('repeats', () => {
   test('concurrent duplicates: one movement; the others replay it or are told it is in progress', async () => {
     const key = randomUUID();
     const before = { journals: await journalCount(), a: await balanceFen(a) };
-    const results = await Promise.all(Array.from({ length: 6 }, () => topUp(a, 777, key)));
+    // Six tries of one request, each with its own second factor (asked first), sent at once.
+    const bodies = await Promise.all(Array.from({ length: 6 }, () => confirmed(a.token, '/v1/account/top-up', { amountFen: 777 }, a.pin)));
+    const results = await Promise.all(bodies.map((body) => post(a, '/v1/account/top-up', key, body)));
     const ok = results.filter((r) => r.status === 200);
     assert.ok(ok.length >= 1, JSON.stringify(results.map((r) => r.body)));
     for (const r of results) if (r.status !== 200) expectError(r, 409, 'REQUEST_IN_PROGRESS');
@@ -119,14 +131,20 @@ describe('keys that are missing, malformed or in flight', () => {
 
   test('a missing or malformed key is 400 and nothing moves', async () => {
     const before = { journals: await journalCount(), a: await balanceFen(a) };
+    // Each request is otherwise complete: a good second factor for exactly that request.
     for (const path of ['/v1/account/top-up', '/v1/account/withdraw']) {
-      expectError(await post(a, path, undefined, { amountFen: 100, pin: a.pin }), 400, 'IDEMPOTENCY_KEY_REQUIRED');
+      expectError(await post(a, path, undefined, await confirmed(a.token, path, { amountFen: 100 }, a.pin)), 400, 'IDEMPOTENCY_KEY_REQUIRED');
     }
-    expectError(await post(a, '/v1/account/transfer', undefined, { toPhone: b.phone, amountFen: 100, pin: a.pin }), 400, 'IDEMPOTENCY_KEY_REQUIRED');
+    const transferBody = await confirmed(a.token, '/v1/account/transfer', { toPhone: b.phone, amountFen: 100 }, a.pin);
+    expectError(await post(a, '/v1/account/transfer', undefined, transferBody), 400, 'IDEMPOTENCY_KEY_REQUIRED');
+    const topUpBody = await confirmed(a.token, '/v1/account/top-up', { amountFen: 100 }, a.pin);
     for (const key of ['short', 'has space in it', 'k'.repeat(65), 'ключ-12345678', 'key/with/slash']) {
-      expectError(await post(a, '/v1/account/top-up', key, { amountFen: 100, pin: a.pin }), 400, 'IDEMPOTENCY_KEY_REQUIRED');
+      expectError(await post(a, '/v1/account/top-up', key, topUpBody), 400, 'IDEMPOTENCY_KEY_REQUIRED');
     }
     assert.deepEqual({ journals: await journalCount(), a: await balanceFen(a) }, before);
+    // The second factors were not used up: the same body pays once with a good key.
+    expectOk(await post(a, '/v1/account/top-up', randomUUID(), topUpBody));
+    assert.equal(await balanceFen(a), before.a + 100);
   });
 
   test('a key another request holds IN_FLIGHT answers 409 REQUEST_IN_PROGRESS; an expired lease is taken over', async () => {
@@ -170,32 +188,52 @@ describe('keys that are missing, malformed or in flight', () => {
   });
 });
 
-describe('the PIN and the request hash', () => {
+describe('the second factor and the request hash', () => {
   before(customers);
 
-  test('the PIN is not part of the hash: a wrong-PIN request then the right one with the same key succeeds', async () => {
+  test('a wrong PIN frees the key: the same request with a new nonce and the right PIN then succeeds under it', async () => {
     const key = randomUUID();
     const before = await balanceFen(a);
     expectError(await topUp({ ...a, pin: '000123' }, 600, key), 403, 'PIN_INCORRECT');
+    assert.deepEqual(await idempotencyRecords(key), [], 'the key is still held after a wrong PIN');
     const ok = expectOk(await topUp(a, 600, key));
     assert.equal(ok.balanceFen, before + 600);
   });
 
-  test('a replay with another PIN gives the stored answer and moves nothing again', async () => {
+  test('a refused second factor frees the key too (another request\'s nonce, a cipher for another challenge)', async () => {
+    const key = randomUUID();
+    const path = '/v1/account/top-up';
+    const before = { journals: await journalCount(), a: await balanceFen(a) };
+    // A nonce asked for another amount.
+    expectError(await post(a, path, key, { amountFen: 640, secondFactor: await secondFactorFor(a.token, path, { amountFen: 641 }, a.pin) }), 403, 'NONCE_MISMATCH');
+    assert.deepEqual(await idempotencyRecords(key), []);
+    // The PIN encrypted with another challenge than its nonce's.
+    const asked = await authorize(a.token, path, { amountFen: 640 });
+    const other = await authorize(a.token, path, { amountFen: 640 });
+    expectError(await post(a, path, key, { amountFen: 640, secondFactor: { nonce: asked.nonce, pinCipher: encryptPin(asked, a.pin, { challenge: other.challenge }) } }), 403, 'PIN_CIPHER_INVALID');
+    assert.deepEqual(await idempotencyRecords(key), []);
+    assert.deepEqual({ journals: await journalCount(), a: await balanceFen(a) }, before);
+    assert.equal(expectOk(await topUp(a, 640, key)).balanceFen, before.a + 640);
+  });
+
+  test('a replay with a new nonce, even with another PIN, gives the stored answer and moves nothing again', async () => {
     const key = randomUUID();
     const first = expectOk(await topUp(a, 250, key));
     const journals = await journalCount();
+    assert.deepEqual(expectOk(await topUp(a, 250, key)), first);
     const replay = expectOk(await topUp({ ...a, pin: '000123' }, 250, key));
     assert.deepEqual(replay, first);
     assert.equal(await journalCount(), journals);
   });
 
-  test('the PIN is never stored with the key', async () => {
+  test('the key stores the hash of the request without its second factor, and never the nonce, the cipher or the PIN', async () => {
     const key = randomUUID();
-    const weirdPin = a.pin;
-    expectOk(await topUp(a, 10, key));
-    const { item } = await idempotencyRecord(key);
-    assert.ok(!JSON.stringify(item).includes(weirdPin));
+    const body = await confirmed(a.token, '/v1/account/top-up', { amountFen: 10 }, a.pin);
+    expectOk(await post(a, '/v1/account/top-up', key, body));
+    const { item, requestHash: stored } = await idempotencyRecord(key);
+    assert.equal(stored, requestHash('POST', '/v1/account/top-up', { amountFen: 10 }));
+    const text = JSON.stringify(item);
+    for (const secret of [body.secondFactor.nonce, (body.secondFactor as PinSecondFactor).pinCipher, a.pin]) assert.ok(!text.includes(secret), 'the idempotency record holds a secret');
   });
 });
 

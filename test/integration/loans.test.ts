@@ -10,10 +10,11 @@ import { handler as loans } from '../../functions/http/loans.js';
 import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
 import { call } from '../support/bank.js';
 import { useBank } from '../support/bank.js';
-import { balanceFen, onboard, topUp, type Onboarded } from '../support/customers.js';
+import { balanceFen, onboard, pay, topUp, type Onboarded, withdraw } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { loanApplicationRequest } from '../support/loan-application.js';
 import { assertLedgerSound, scanTable } from '../support/ledger-check.js';
+import { confirmed, secondFactorFor } from '../support/second-factor.js';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '../../functions/store/client.js';
 import { creditLine, saveApplication, seedProduct } from '../../functions/store/loans.js';
@@ -36,15 +37,21 @@ async function storedLine(customerId: string) {
   return line;
 }
 
+const drawdown = (amountFen: number) => ({ productId: 'consumer-credit', amountFen, termMonths: 12, method: 'EQUAL_INSTALLMENT' });
+
 async function draw(who: Onboarded, amountFen: number, key = randomUUID()) {
-  return call(loans, {
-    method: 'POST',
-    path: '/v1/loans',
-    token: who.token,
-    idempotencyKey: key,
-    body: { productId: 'consumer-credit', amountFen, termMonths: 12, method: 'EQUAL_INSTALLMENT', pin: who.pin },
-  });
+  return pay(who, loans, '/v1/loans', drawdown(amountFen), { key });
 }
+
+/** Repays `body` (`amountFen`, or everything payable when absent) on `loanId`. */
+const repay = (who: Onboarded, loanId: string, body: { amountFen?: number } = {}) => pay(who, loans, `/v1/loans/${loanId}/repayments`, body);
+
+/** Sends `body` as it is (its second factor included) under a new key. */
+const send = (who: Onboarded, path: string, body: Record<string, unknown>) => call(loans, { method: 'POST', path, token: who.token, idempotencyKey: randomUUID(), body });
+
+const payOff = (who: Onboarded, loanId: string) => pay(who, loans, `/v1/loans/${loanId}/payoff`, {});
+
+const journalCount = async () => (await scanTable()).filter((item) => item.type === 'JOURNAL').length;
 
 describe('loans', () => {
   before(async () => {
@@ -147,35 +154,23 @@ describe('loans', () => {
     expectError(await draw(who, decision.creditLimitFen), 422, 'CREDIT_LIMIT_EXCEEDED');
 
     const firstDueFen = loan.installments[0].dueFen;
-    const repaid = expectOk(
-      await call(loans, { method: 'POST', path: `/v1/loans/${loan.loanId}/repayments`, token: who.token, idempotencyKey: randomUUID(), body: { pin: who.pin } }),
-    );
+    const repaid = expectOk(await repay(who, loan.loanId));
     assert.equal(repaid.paidFen, firstDueFen);
     assert.equal(repaid.balanceFen, before + 500_000 - firstDueFen);
     assert.equal(repaid.loan.installments[0].status, 'PAID');
     assert.equal(repaid.loan.installments[1].status, 'DUE');
     // Nothing else is payable before the second period starts.
-    expectError(
-      await call(loans, { method: 'POST', path: `/v1/loans/${loan.loanId}/repayments`, token: who.token, idempotencyKey: randomUUID(), body: { amountFen: 10_000_000, pin: who.pin } }),
-      422,
-      'AMOUNT_EXCEEDS_PAYABLE',
-    );
+    expectError(await repay(who, loan.loanId, { amountFen: 10_000_000 }), 422, 'AMOUNT_EXCEEDS_PAYABLE');
     await assertLedgerSound();
 
-    expectError(
-      await call(loans, { method: 'POST', path: `/v1/loans/${loan.loanId}/payoff`, token: who.token, idempotencyKey: randomUUID(), body: { pin: who.pin } }),
-      422,
-      'PAYOFF_QUOTE_REQUIRED',
-    );
+    expectError(await payOff(who, loan.loanId), 422, 'PAYOFF_QUOTE_REQUIRED');
     expectOk(await topUp(who, 100_000));
     const quote = expectOk(await call(loans, { method: 'POST', path: `/v1/loans/${loan.loanId}/payoff-quote`, token: who.token }));
     assert.equal(quote.principalFen, repaid.loan.outstandingPrincipalFen);
     // Within the cooling-off days no interest is charged for paying off early.
     assert.equal(quote.coolingOff, true);
     assert.equal(quote.totalFen, quote.principalFen + quote.interestFen + quote.penaltyFen);
-    const paidOff = expectOk(
-      await call(loans, { method: 'POST', path: `/v1/loans/${loan.loanId}/payoff`, token: who.token, idempotencyKey: randomUUID(), body: { pin: who.pin } }),
-    );
+    const paidOff = expectOk(await payOff(who, loan.loanId));
     assert.equal(paidOff.loan.status, 'PAID_OFF');
     assert.equal(paidOff.loan.outstandingPrincipalFen, 0);
     assert.equal(paidOff.balanceFen, repaid.balanceFen + 100_000 - quote.totalFen);
@@ -206,10 +201,8 @@ describe('loans', () => {
     await approved(who);
     expectOk(await topUp(who, 100_000));
     const loan = expectOk(await draw(who, 600_000));
-    const repay = (amountFen: number) =>
-      call(loans, { method: 'POST', path: `/v1/loans/${loan.loanId}/repayments`, token: who.token, idempotencyKey: randomUUID(), body: { amountFen, pin: who.pin } });
     const before = await balanceFen(who);
-    const answers = await Promise.all([1_000, 2_000, 3_000, 4_000].map(repay));
+    const answers = await Promise.all([1_000, 2_000, 3_000, 4_000].map((amountFen) => repay(who, loan.loanId, { amountFen })));
     for (const answer of answers) expectOk(answer);
     assert.deepEqual(answers.map((a) => a.body.paidFen).sort((x, y) => x - y), [1_000, 2_000, 3_000, 4_000]);
     assert.equal(await balanceFen(who), before - 10_000);
@@ -233,7 +226,9 @@ describe('loans', () => {
       await doc.send(new DeleteCommand({ TableName: tableName, Key: { PK: held[0]!.PK, SK: held[0]!.SK } }));
     };
     const repayKey = randomUUID();
-    const repayment = { method: 'POST' as const, path: `/v1/loans/${loan.loanId}/repayments`, token: who.token, idempotencyKey: repayKey, body: { amountFen: 3_000, pin: who.pin } };
+    const repayPath = `/v1/loans/${loan.loanId}/repayments`;
+    // The very same request again, its second factor included.
+    const repayment = { method: 'POST' as const, path: repayPath, token: who.token, idempotencyKey: repayKey, body: await confirmed(who.token, repayPath, { amountFen: 3_000 }, who.pin) };
     const first = expectOk(await call(loans, repayment));
     await releaseKey(repayKey);
     const again = expectOk(await call(loans, repayment));
@@ -243,7 +238,8 @@ describe('loans', () => {
 
     expectOk(await call(loans, { method: 'POST', path: `/v1/loans/${loan.loanId}/payoff-quote`, token: who.token }));
     const payoffKey = randomUUID();
-    const payoff = { method: 'POST' as const, path: `/v1/loans/${loan.loanId}/payoff`, token: who.token, idempotencyKey: payoffKey, body: { pin: who.pin } };
+    const payoffPath = `/v1/loans/${loan.loanId}/payoff`;
+    const payoff = { method: 'POST' as const, path: payoffPath, token: who.token, idempotencyKey: payoffKey, body: await confirmed(who.token, payoffPath, {}, who.pin) };
     const paid = expectOk(await call(loans, payoff));
     assert.equal(paid.loan.status, 'PAID_OFF');
     await releaseKey(payoffKey);
@@ -253,17 +249,58 @@ describe('loans', () => {
     await assertLedgerSound();
   });
 
+  test('a nonce asked for another amount or another loan pays nothing: 403 NONCE_MISMATCH, no journal', async () => {
+    const who = await onboard();
+    await approved(who);
+    expectOk(await topUp(who, 100_000));
+    const first = expectOk(await draw(who, 200_000));
+    const second = expectOk(await draw(who, 300_000));
+    const journals = await journalCount();
+    const before = await balanceFen(who);
+    // Confirmed for ¥1,000, sent for ¥9,000.
+    const small = await secondFactorFor(who.token, '/v1/loans', drawdown(100_000), who.pin);
+    expectError(await send(who, '/v1/loans', { ...drawdown(900_000), secondFactor: small }), 403, 'NONCE_MISMATCH');
+    // Confirmed for a repayment of the first loan, sent for the second.
+    const firstPath = `/v1/loans/${first.loanId}/repayments`;
+    const ofFirst = await secondFactorFor(who.token, firstPath, { amountFen: 1_000 }, who.pin);
+    expectError(await send(who, `/v1/loans/${second.loanId}/repayments`, { amountFen: 1_000, secondFactor: ofFirst }), 403, 'NONCE_MISMATCH');
+    assert.equal(await journalCount(), journals);
+    assert.equal(await balanceFen(who), before);
+    const lines = expectOk(await call(loans, { method: 'GET', path: '/v1/credit-lines', token: who.token }));
+    assert.equal(lines.items[0].availableFen, lines.items[0].creditLimitFen - 500_000);
+    // Refused, the nonce was not used up: it still pays what it was asked for.
+    expectOk(await send(who, firstPath, { amountFen: 1_000, secondFactor: ofFirst }));
+    assert.equal(await balanceFen(who), before - 1_000);
+    await assertLedgerSound();
+  });
+
+  test('one nonce pays once: the same second factor under a new key is 409 NONCE_USED, nothing moves', async () => {
+    const who = await onboard();
+    await approved(who);
+    const drawn = await confirmed(who.token, '/v1/loans', drawdown(200_000), who.pin);
+    const loan = expectOk(await send(who, '/v1/loans', drawn));
+    const repayPath = `/v1/loans/${loan.loanId}/repayments`;
+    const repayment = await confirmed(who.token, repayPath, { amountFen: 1_000 }, who.pin);
+    expectOk(await send(who, repayPath, repayment));
+    const journals = await journalCount();
+    const before = await balanceFen(who);
+    expectError(await send(who, '/v1/loans', drawn), 409, 'NONCE_USED');
+    expectError(await send(who, repayPath, repayment), 409, 'NONCE_USED');
+    assert.equal(await journalCount(), journals);
+    assert.equal(await balanceFen(who), before);
+    const mine = expectOk(await call(loans, { method: 'GET', path: '/v1/loans', token: who.token }));
+    assert.equal(mine.items.length, 1);
+    assert.equal(mine.items[0].installments.reduce((sum: number, row: any) => sum + row.paidFen, 0), 1_000);
+    await assertLedgerSound();
+  });
+
   test('another customer’s loan id answers 404; a malformed id too', async () => {
     const owner = await onboard();
     await approved(owner);
     const loan = expectOk(await draw(owner, 200_000));
     const stranger = await onboard();
     expectError(await call(loans, { method: 'GET', path: `/v1/loans/${loan.loanId}`, token: stranger.token }), 404, 'LOAN_NOT_FOUND');
-    expectError(
-      await call(loans, { method: 'POST', path: `/v1/loans/${loan.loanId}/repayments`, token: stranger.token, idempotencyKey: randomUUID(), body: { pin: stranger.pin } }),
-      404,
-      'LOAN_NOT_FOUND',
-    );
+    expectError(await repay(stranger, loan.loanId), 404, 'LOAN_NOT_FOUND');
     expectError(await call(loans, { method: 'GET', path: '/v1/loans/..%2F..%2Fetc', token: owner.token }), 404, 'NOT_FOUND');
     const mine = expectOk(await call(loans, { method: 'GET', path: '/v1/loans', token: stranger.token }));
     assert.deepEqual(mine.items, []);
@@ -278,9 +315,7 @@ describe('loans', () => {
     );
     assert.equal(plan.deferredMonths, 2);
     assert.ok(plan.newMaturityDate > loan.maturityDate);
-    const deferred = expectOk(
-      await call(loans, { method: 'POST', path: `/v1/loans/${loan.loanId}/deferral`, token: who.token, idempotencyKey: randomUUID(), body: { months: 2, reason: 'ILLNESS', pin: who.pin } }),
-    );
+    const deferred = expectOk(await pay(who, loans, `/v1/loans/${loan.loanId}/deferral`, { months: 2, reason: 'ILLNESS' }));
     assert.equal(deferred.maturityDate, plan.newMaturityDate);
     assert.equal(deferred.deferralsUsed, 1);
     expectError(
@@ -299,10 +334,7 @@ describe('loans', () => {
     const emptied = await call(loans, { method: 'GET', path: `/v1/loans/${loan.loanId}`, token: who.token });
     assert.equal(emptied.status, 200);
     const balance = await balanceFen(who);
-    const { handler: accountHandler } = await import('../../functions/http/account.js');
-    expectOk(
-      await call(accountHandler, { method: 'POST', path: '/v1/account/withdraw', token: who.token, idempotencyKey: randomUUID(), body: { amountFen: balance, pin: who.pin } }),
-    );
+    expectOk(await withdraw(who, balance));
     const firstDue = loan.installments[0].dueDate;
     expectOk(await call(admin, { method: 'POST', path: '/v1/admin/business-date', headers: operator(), body: { businessDate: firstDue } }));
     const closed = expectOk(await call(admin, { method: 'POST', path: '/v1/admin/day-close', headers: operator() }));

@@ -21,7 +21,7 @@ import { seedProduct } from '../../functions/store/loans.js';
 import { MAX_VISITS_PER_LINK_PER_DAY } from '../../functions/store/referrals.js';
 import { businessDate } from '../../functions/domain/time.js';
 import { call, transcript, useBank } from '../support/bank.js';
-import { cardNumber, idNumber, onboard, uniquePhone } from '../support/customers.js';
+import { cardNumber, idNumber, onboard, pay, setPin, uniquePhone } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { assertLedgerSound } from '../support/ledger-check.js';
 import { loanApplicationRequest } from '../support/loan-application.js';
@@ -47,7 +47,7 @@ async function completeOnboarding(token: string, name: string) {
   const phoneCode = await call(simulator, { method: 'POST', path: '/v1/sim/wechat/phone-code', body: { phone } });
   expectOk(await call(customerHandler, { method: 'POST', path: '/v1/me/phone', token, body: { code: phoneCode.body.code } }));
   expectOk(await call(customerHandler, { method: 'POST', path: '/v1/me/real-name', token, body: { name, idNumber: id } }));
-  expectOk(await call(customerHandler, { method: 'POST', path: '/v1/me/pin', token, body: { pin: '135790' } }));
+  expectOk(await setPin(token, '135790'));
   expectOk(await call(account, { method: 'POST', path: '/v1/account', token, body: { cardNumber: cardNumber() } }));
   return { phone, idNumber: id, pin: '135790' };
 }
@@ -177,7 +177,7 @@ describe('relationship managers', () => {
       const decision = expectOk(await call(loans, { method: 'POST', path: '/v1/loan-applications', token: customerToken, body: application }));
       assert.equal(decision.outcome, 'APPROVED', JSON.stringify(decision));
       drawnFen = 300_000;
-      expectOk(await call(loans, { method: 'POST', path: '/v1/loans', token: customerToken, idempotencyKey: randomUUID(), body: { productId: 'consumer-credit', amountFen: drawnFen, termMonths: 12, method: 'EQUAL_INSTALLMENT', pin: who.pin } }));
+      expectOk(await pay({ token: customerToken, pin: who.pin }, loans, '/v1/loans', { productId: 'consumer-credit', amountFen: drawnFen, termMonths: 12, method: 'EQUAL_INSTALLMENT' }));
 
       const board = await dashboard(a);
       assert.deepEqual(stages(board), {

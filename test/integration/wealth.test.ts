@@ -16,9 +16,10 @@ import { customerEvents } from '../../functions/store/customer-events.js';
 import { demoWealthProducts, seedWealth } from '../../scripts/lib/seed-wealth.js';
 import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
 import { call, useBank } from '../support/bank.js';
-import { balanceFen, onboard, topUp, type Onboarded } from '../support/customers.js';
+import { balanceFen, onboard, pay, topUp, type Onboarded } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
-import { assertLedgerSound } from '../support/ledger-check.js';
+import { assertLedgerSound, scanTable } from '../support/ledger-check.js';
+import { confirmed, secondFactorFor } from '../support/second-factor.js';
 
 useBank();
 
@@ -36,18 +37,19 @@ async function assess(who: Onboarded, score: number) {
 }
 
 async function buy(who: Onboarded, productId: string, amountFen: number, key = randomUUID(), pin = who.pin) {
-  return call(wealth, {
-    method: 'POST',
-    path: '/v1/wealth-orders',
-    token: who.token,
-    idempotencyKey: key,
-    body: { productId, amountFen, riskDisclosure: await disclosureOf(productId), pin },
-  });
+  return pay(who, wealth, '/v1/wealth-orders', { productId, amountFen, riskDisclosure: await disclosureOf(productId) }, { key, pin });
 }
 
 async function redeem(who: Onboarded, productId: string, unitsCenti: number, mode: 'FAST' | 'NORMAL', key = randomUUID()) {
-  return call(wealth, { method: 'POST', path: '/v1/wealth-redemptions', token: who.token, idempotencyKey: key, body: { productId, unitsCenti, mode, pin: who.pin } });
+  return pay(who, wealth, '/v1/wealth-redemptions', { productId, unitsCenti, mode }, { key });
 }
+
+const cancel = (who: Onboarded, orderId: string, key = randomUUID()) => pay(who, wealth, `/v1/wealth-orders/${orderId}/cancel`, {}, { key });
+
+/** Sends `body` as it is (its second factor included) under a new key. */
+const send = (who: Onboarded, path: string, body: Record<string, unknown>) => call(wealth, { method: 'POST', path, token: who.token, idempotencyKey: randomUUID(), body });
+
+const journalCount = async () => (await scanTable()).filter((item) => item.type === 'JOURNAL').length;
 
 async function holdings(who: Onboarded) {
   return expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-holdings', token: who.token }));
@@ -116,22 +118,22 @@ describe('wealth', () => {
     assert.equal((await assess(who, 3)).level, 'C3');
     expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-products/jijiwen-90d/purchase-terms', token: who.token }));
     const outdatedKey = randomUUID();
-    const outdated = await call(wealth, {
-      method: 'POST',
-      path: '/v1/wealth-orders',
-      token: who.token,
-      idempotencyKey: outdatedKey,
-      body: { productId: 'jijiwen-90d', amountFen: 100, riskDisclosure: { acknowledged: true, version: 'old-text' }, pin: who.pin },
-    });
+    const outdated = await pay(
+      who,
+      wealth,
+      '/v1/wealth-orders',
+      { productId: 'jijiwen-90d', amountFen: 100, riskDisclosure: { acknowledged: true, version: 'old-text' } },
+      { key: outdatedKey },
+    );
     expectError(outdated, 422, 'DISCLOSURE_OUTDATED');
     // The same key with only the nested disclosure changed is another request, not a repeat.
-    const reused = await call(wealth, {
-      method: 'POST',
-      path: '/v1/wealth-orders',
-      token: who.token,
-      idempotencyKey: outdatedKey,
-      body: { productId: 'jijiwen-90d', amountFen: 100, riskDisclosure: { acknowledged: true, version: 'older-text' }, pin: who.pin },
-    });
+    const reused = await pay(
+      who,
+      wealth,
+      '/v1/wealth-orders',
+      { productId: 'jijiwen-90d', amountFen: 100, riskDisclosure: { acknowledged: true, version: 'older-text' } },
+      { key: outdatedKey },
+    );
     expectError(reused, 422, 'IDEMPOTENCY_KEY_REUSED');
     expectError(await buy(who, 'youxuan-mixed', 100), 422, 'RISK_LEVEL_TOO_LOW');
     expectError(await buy(who, 'wenying-180d', 1_000_100), 422, 'AMOUNT_NOT_ON_STEP');
@@ -176,14 +178,13 @@ describe('wealth', () => {
     // Cooling-off cancel: full refund, order void; the same request again is the same answer;
     // another request cannot cancel it twice.
     const cancelKey = randomUUID();
-    const cancelPath = `/v1/wealth-orders/${toCancel.order.orderId}/cancel`;
     const beforeCancel = await balanceFen(who);
-    const cancelled = expectOk(await call(wealth, { method: 'POST', path: cancelPath, token: who.token, idempotencyKey: cancelKey, body: { pin: who.pin } }));
+    const cancelled = expectOk(await cancel(who, toCancel.order.orderId, cancelKey));
     assert.equal(cancelled.order.status, 'CANCELLED');
     assert.equal(cancelled.balanceFen, beforeCancel + 100_000);
-    assert.deepEqual(expectOk(await call(wealth, { method: 'POST', path: cancelPath, token: who.token, idempotencyKey: cancelKey, body: { pin: who.pin } })), cancelled);
-    expectError(await call(wealth, { method: 'POST', path: cancelPath, token: who.token, idempotencyKey: randomUUID(), body: { pin: who.pin } }), 422, 'ORDER_NOT_CANCELLABLE');
-    expectError(await call(wealth, { method: 'POST', path: `/v1/wealth-orders/${bought.order.orderId}/cancel`, token: who.token, idempotencyKey: randomUUID(), body: { pin: who.pin } }), 422, 'ORDER_NOT_CANCELLABLE');
+    assert.deepEqual(expectOk(await cancel(who, toCancel.order.orderId, cancelKey)), cancelled);
+    expectError(await cancel(who, toCancel.order.orderId), 422, 'ORDER_NOT_CANCELLABLE');
+    expectError(await cancel(who, bought.order.orderId), 422, 'ORDER_NOT_CANCELLABLE');
     await assertLedgerSound();
 
     // Close D0: nothing confirms yet (T+1).
@@ -191,7 +192,7 @@ describe('wealth', () => {
     assert.equal(close0.closedDate, d0);
     assert.equal(close0.wealth.purchasesConfirmed, 0);
     const d1 = addDays(d0, 1);
-    expectError(await call(wealth, { method: 'POST', path: `/v1/wealth-orders/${fixed.order.orderId}/cancel`, token: who.token, idempotencyKey: randomUUID(), body: { pin: who.pin } }), 422, 'ORDER_NOT_CANCELLABLE');
+    expectError(await cancel(who, fixed.order.orderId), 422, 'ORDER_NOT_CANCELLABLE');
 
     // D1's prices, then its close confirms at them and pays D1's income on the new units.
     expectOk(await publishYield('zhaozhao-money', d1, 4_321));
@@ -284,6 +285,38 @@ describe('wealth', () => {
     assert.ok(orders.items.every((o: any, i: number) => i === 0 || orders.items[i - 1].placedAt >= o.placedAt), 'newest first');
   });
 
+  test('a nonce asked for another amount or another product buys nothing: 403 NONCE_MISMATCH, no journal', async () => {
+    const who = await onboard();
+    expectOk(await topUp(who, 100_000));
+    await assess(who, 3);
+    const journals = await journalCount();
+    const order = async (productId: string, amountFen: number) => ({ productId, amountFen, riskDisclosure: await disclosureOf(productId) });
+    const forSmall = await secondFactorFor(who.token, '/v1/wealth-orders', await order('zhaozhao-money', 100), who.pin);
+    expectError(await send(who, '/v1/wealth-orders', { ...(await order('zhaozhao-money', 90_000)), secondFactor: forSmall }), 403, 'NONCE_MISMATCH');
+    expectError(await send(who, '/v1/wealth-orders', { ...(await order('anxin-bond', 100)), secondFactor: forSmall }), 403, 'NONCE_MISMATCH');
+    assert.equal(await journalCount(), journals);
+    assert.equal(await balanceFen(who), 100_000);
+    assert.deepEqual(expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-orders', token: who.token })).items, []);
+    // Refused, the nonce was not used up: it still buys what it was asked for.
+    assert.equal(expectOk(await send(who, '/v1/wealth-orders', { ...(await order('zhaozhao-money', 100)), secondFactor: forSmall })).balanceFen, 100_000 - 100);
+    await assertLedgerSound();
+  });
+
+  test('one nonce pays once: the same second factor under a new key is 409 NONCE_USED, nothing moves', async () => {
+    const who = await onboard();
+    expectOk(await topUp(who, 100_000));
+    await assess(who, 3);
+    const body = await confirmed(who.token, '/v1/wealth-orders', { productId: 'zhaozhao-money', amountFen: 1_000, riskDisclosure: await disclosureOf('zhaozhao-money') }, who.pin);
+    const bought = expectOk(await send(who, '/v1/wealth-orders', body));
+    const journals = await journalCount();
+    expectError(await send(who, '/v1/wealth-orders', body), 409, 'NONCE_USED');
+    assert.equal(await journalCount(), journals);
+    assert.equal(await balanceFen(who), 100_000 - 1_000);
+    const orders = expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-orders', token: who.token }));
+    assert.deepEqual(orders.items.map((o: any) => o.orderId), [bought.order.orderId]);
+    await assertLedgerSound();
+  });
+
   test('fast redemptions fired at once cannot pass the daily cap together', async () => {
     const who = await onboard();
     expectOk(await topUp(who, 3_000_000));
@@ -355,11 +388,7 @@ describe('wealth', () => {
     const order = expectOk(await buy(owner, 'zhaozhao-money', 500)).order;
     const stranger = await onboard();
     expectError(await call(wealth, { method: 'GET', path: `/v1/wealth-orders/${order.orderId}`, token: stranger.token }), 404, 'ORDER_NOT_FOUND');
-    expectError(
-      await call(wealth, { method: 'POST', path: `/v1/wealth-orders/${order.orderId}/cancel`, token: stranger.token, idempotencyKey: randomUUID(), body: { pin: stranger.pin } }),
-      404,
-      'ORDER_NOT_FOUND',
-    );
+    expectError(await cancel(stranger, order.orderId), 404, 'ORDER_NOT_FOUND');
     expectError(await call(wealth, { method: 'GET', path: '/v1/wealth-orders/..%2F..', token: owner.token }), 404, 'NOT_FOUND');
     assert.deepEqual(expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-holdings', token: stranger.token })).items, []);
     await assertLedgerSound();

@@ -8,6 +8,7 @@ import { handler as auth } from '../../functions/http/auth.js';
 import { handler as customer } from '../../functions/http/customer.js';
 import { handler as simulator } from '../../functions/http/simulator.js';
 import { call } from './bank.js';
+import { authorize, encryptPin } from './second-factor.js';
 
 let sequence = 0;
 
@@ -70,31 +71,49 @@ export async function onboard(options: { name?: string; pin?: string; card?: str
   const steps = [
     await call(customer, { method: 'POST', path: '/v1/me/phone', token, body: { code: phoneCode.body.code } }),
     await call(customer, { method: 'POST', path: '/v1/me/real-name', token, body: { name, idNumber: id } }),
-    await call(customer, { method: 'POST', path: '/v1/me/pin', token, body: { pin } }),
-    await call(account, { method: 'POST', path: '/v1/account', token, body: { cardNumber: card } }),
   ];
+  steps.push(await setPin(token, pin));
+  steps.push(await call(account, { method: 'POST', path: '/v1/account', token, body: { cardNumber: card } }));
   for (const step of steps) assert.equal(step.status, 200, JSON.stringify(step.body));
   const who = { token, customerId, phone, name, pin, accountId: steps[3]!.body.accountId, idNumber: id, cardNumber: card };
   onboarded.push(who);
   return who;
 }
 
+/** Sets the first PIN (`current` absent) or changes it, both encrypted as the keypad does. */
+export async function setPin(token: string, pin: string, current?: string) {
+  const authorization = await authorize(token, '/v1/me/pin', {});
+  const newPin = { nonce: authorization.nonce, pinCipher: encryptPin(authorization, pin) };
+  const secondFactor = current === undefined ? undefined : { nonce: authorization.nonce, pinCipher: encryptPin(authorization, current) };
+  return call(customer, { method: 'POST', path: '/v1/me/pin', token, body: { newPin, ...(secondFactor ? { secondFactor } : {}) } });
+}
+
+/** A money POST confirmed with `pin` (the customer's own unless given). A request refused when
+ *  its nonce is asked (no account, no such payee…) answers with that refusal, as the device
+ *  shows it before the review sheet. */
+export async function pay(
+  who: { token: string; pin: string },
+  handler: Parameters<typeof call>[0],
+  path: string,
+  body: Record<string, unknown>,
+  { key = randomUUID() as string, pin = who.pin }: { key?: string; pin?: string } = {},
+) {
+  const asked = await call(account, { method: 'POST', path: '/v1/payment-authorizations', token: who.token, body: { method: 'POST', path, body, idempotencyKey: key } });
+  if (asked.status !== 200) return asked;
+  const secondFactor = { nonce: asked.body.nonce, pinCipher: encryptPin(asked.body, pin) };
+  return call(handler, { method: 'POST', path, token: who.token, idempotencyKey: key, body: { ...body, secondFactor } });
+}
+
 export async function topUp(who: Onboarded, amountFen: number, key: string = randomUUID()) {
-  return call(account, { method: 'POST', path: '/v1/account/top-up', token: who.token, idempotencyKey: key, body: { amountFen, pin: who.pin } });
+  return pay(who, account, '/v1/account/top-up', { amountFen }, { key });
 }
 
 export async function withdraw(who: Onboarded, amountFen: number, key: string = randomUUID()) {
-  return call(account, { method: 'POST', path: '/v1/account/withdraw', token: who.token, idempotencyKey: key, body: { amountFen, pin: who.pin } });
+  return pay(who, account, '/v1/account/withdraw', { amountFen }, { key });
 }
 
 export async function transfer(from: Onboarded, to: Onboarded, amountFen: number, key: string = randomUUID()) {
-  return call(account, {
-    method: 'POST',
-    path: '/v1/account/transfer',
-    token: from.token,
-    idempotencyKey: key,
-    body: { toPhone: to.phone, amountFen, pin: from.pin },
-  });
+  return pay(from, account, '/v1/account/transfer', { toPhone: to.phone, amountFen }, { key });
 }
 
 export async function balanceFen(who: Onboarded): Promise<number> {

@@ -1,8 +1,9 @@
-// WeChat's server API: code2Session for sign-in, getuserphonenumber for phone binding and
-// subscription messages (share posters' mini-program codes are in wechat-codes.ts, so only the
-// function that draws them bundles their client). Its interface and the real client, which calls
-// api.weixin.qq.com.
+// WeChat's server API: code2Session for sign-in, getuserphonenumber for phone binding,
+// subscription messages and SOTER's verify_signature (share posters' mini-program codes are in
+// wechat-codes.ts, so only the function that draws them bundles their client). Its interface and
+// the real client, which calls api.weixin.qq.com.
 import * as z from 'zod/mini';
+import { UpstreamUnavailable } from '../../platform/upstream-unavailable.js';
 import { secrets } from '../../secrets.js';
 import { fetchJson } from '../http-json.js';
 
@@ -18,12 +19,24 @@ export interface WechatApi {
   /** A subscription message (订阅消息); false when WeChat refuses it (e.g. the user did not
    *  subscribe). The data carries no personal data beyond what the template shows. */
   sendSubscribeMessage(message: { openid: string; templateId: string; page: string; data: Record<string, string> }): Promise<boolean>;
+  /** Whether WeChat vouches that `jsonSignature` is the signature of `jsonString` (a SOTER
+   *  resultJSON) by the SOTER key of this user's device. False when it does not; throws
+   *  UpstreamUnavailable when it gave no usable answer. */
+  verifySoterSignature(request: { openid: string; jsonString: string; jsonSignature: string }): Promise<boolean>;
 }
 
 export const WECHAT_TIMEOUT_MS = 3_000;
+/** Where WeChat's server API is; a contract test points the client at a local fake instead. */
+export const WECHAT_API_BASE = 'https://api.weixin.qq.com';
 const Code2Session = z.object({ openid: z.optional(z.string()), unionid: z.optional(z.string()), errcode: z.optional(z.number()) });
 const WechatAnswer = z.object({ errcode: z.optional(z.number()) });
 const StableToken = z.object({ access_token: z.string(), expires_in: z.number() });
+const SoterVerdict = z.object({ is_ok: z.optional(z.boolean()), errcode: z.optional(z.number()) });
+/** errcodes that say nothing about the signature: WeChat busy (-1), the access token invalid or
+ *  expired (40001, 40014, 42001), the API quota or rate spent (45009, 45011). */
+const WECHAT_UNAVAILABLE_CODES: ReadonlySet<number> = new Set([-1, 40001, 40014, 42001, 45009, 45011]);
+/** Of those, the ones after which the cached access token must not be used again. */
+const TOKEN_REJECTED_CODES: ReadonlySet<number> = new Set([40001, 40014, 42001]);
 const PhoneInfo = z.object({
   errcode: z.optional(z.number()),
   phone_info: z.optional(z.object({ purePhoneNumber: z.string() })),
@@ -31,23 +44,32 @@ const PhoneInfo = z.object({
 
 /** The mini-program's API access token (stable_token), kept by the container until a minute
  *  before it expires. */
-let token: { appid: string; value: string; expiresAtMs: number } | undefined;
+let token: { appid: string; apiBase: string; value: string; expiresAtMs: number } | undefined;
 
-export async function wechatAccessToken(appid: string): Promise<string> {
-  if (token && token.appid === appid && token.expiresAtMs > Date.now() + 60_000) return token.value;
-  const body = StableToken.parse(
-    await fetchJson('wechat', 'https://api.weixin.qq.com/cgi-bin/stable_token', {
+export async function wechatAccessToken(appid: string, apiBase = WECHAT_API_BASE): Promise<string> {
+  if (token && token.appid === appid && token.apiBase === apiBase && token.expiresAtMs > Date.now() + 60_000) return token.value;
+  const answer = StableToken.safeParse(
+    await fetchJson('wechat', `${apiBase}/cgi-bin/stable_token`, {
       method: 'POST',
       body: { grant_type: 'client_credential', appid, secret: (await secrets()).wechatSecret },
       timeoutMs: WECHAT_TIMEOUT_MS,
     }),
   );
-  token = { appid, value: body.access_token, expiresAtMs: Date.now() + body.expires_in * 1000 };
+  // No token (an errcode: WeChat busy, the app's secret or IP allow-list wrong) is no answer to
+  // the call that needed it; never the customer's input error.
+  if (!answer.success) throw new UpstreamUnavailable('wechat', new Error('stable_token: no access token'));
+  const body = answer.data;
+  token = { appid, apiBase, value: body.access_token, expiresAtMs: Date.now() + body.expires_in * 1000 };
   return token.value;
 }
 
-export function realWechat(appid: string): WechatApi {
-  const accessToken = () => wechatAccessToken(appid);
+/** WeChat refused the token the container kept (revoked, or expired early): the next call gets a new one. */
+function forgetAccessToken(value: string): void {
+  if (token?.value === value) token = undefined;
+}
+
+export function realWechat(appid: string, apiBase = WECHAT_API_BASE): WechatApi {
+  const accessToken = () => wechatAccessToken(appid, apiBase);
   return {
     async code2Session(code) {
       const query = new URLSearchParams({
@@ -57,7 +79,7 @@ export function realWechat(appid: string): WechatApi {
         grant_type: 'authorization_code',
       });
       const body = Code2Session.parse(
-        await fetchJson('wechat', `https://api.weixin.qq.com/sns/jscode2session?${query}`, { method: 'GET', timeoutMs: WECHAT_TIMEOUT_MS }),
+        await fetchJson('wechat', `${apiBase}/sns/jscode2session?${query}`, { method: 'GET', timeoutMs: WECHAT_TIMEOUT_MS }),
       );
       // The session_key in the answer is dropped here: it never leaves the server, nor is it kept.
       if (body.errcode || !body.openid) return undefined;
@@ -65,7 +87,7 @@ export function realWechat(appid: string): WechatApi {
     },
     async phoneNumber(code) {
       const body = PhoneInfo.parse(
-        await fetchJson('wechat', `https://api.weixin.qq.com/wxa/business/getuserphonenumber?access_token=${await accessToken()}`, {
+        await fetchJson('wechat', `${apiBase}/wxa/business/getuserphonenumber?access_token=${await accessToken()}`, {
           method: 'POST',
           body: { code },
           timeoutMs: WECHAT_TIMEOUT_MS,
@@ -75,7 +97,7 @@ export function realWechat(appid: string): WechatApi {
     },
     async sendSubscribeMessage({ openid, templateId, page, data }) {
       const body = WechatAnswer.parse(
-        await fetchJson('wechat', `https://api.weixin.qq.com/cgi-bin/message/subscribe/send?access_token=${await accessToken()}`, {
+        await fetchJson('wechat', `${apiBase}/cgi-bin/message/subscribe/send?access_token=${await accessToken()}`, {
           method: 'POST',
           body: {
             touser: openid,
@@ -87,6 +109,32 @@ export function realWechat(appid: string): WechatApi {
         }),
       );
       return !body.errcode;
+    },
+    async verifySoterSignature({ openid, jsonString, jsonSignature }) {
+      const used = await accessToken();
+      let answer: unknown;
+      try {
+        answer = await fetchJson('wechat', `${apiBase}/cgi-bin/soter/verify_signature?access_token=${encodeURIComponent(used)}`, {
+          method: 'POST',
+          body: { openid, json_string: jsonString, json_signature: jsonSignature },
+          timeoutMs: WECHAT_TIMEOUT_MS,
+        });
+      } catch (error) {
+        // A body that is not JSON is no answer either.
+        if (error instanceof SyntaxError) throw new UpstreamUnavailable('wechat', error);
+        throw error;
+      }
+      const verdict = SoterVerdict.safeParse(answer);
+      if (!verdict.success) throw new UpstreamUnavailable('wechat', new Error('verify_signature: unexpected answer'));
+      const { is_ok: ok, errcode } = verdict.data;
+      if (errcode !== undefined && errcode !== 0) {
+        if (TOKEN_REJECTED_CODES.has(errcode)) forgetAccessToken(used);
+        if (WECHAT_UNAVAILABLE_CODES.has(errcode)) throw new UpstreamUnavailable('wechat', new Error(`verify_signature errcode ${errcode}`));
+        // Anything else is WeChat declining to vouch for this signature (e.g. an unknown openid).
+        return false;
+      }
+      if (ok === undefined) throw new UpstreamUnavailable('wechat', new Error('verify_signature: no verdict'));
+      return ok;
     },
   };
 }

@@ -4,17 +4,15 @@
 // bill.
 //
 // Like a real biller it remembers what it accepted, so `status` and the statement answer alike in
-// every Lambda and in the day close: in the bank's table under keys of its own (SIMBILLER…),
-// through its own DynamoDB client. It is an outside system, not the bank's store: it uses no store/
-// code and gets none of the reliability harness's injected faults.
-import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+// every Lambda and in the day close (memory.ts: under keys SIMBILLER…).
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
-import { config, dynamoDbConnection } from '../../config.js';
 import type { PaymentStatusAnswer, StatementLine } from '../../domain/bills/bill.js';
 import { maskName } from '../../domain/masking.js';
 import { UpstreamUnavailable } from '../../platform/upstream-unavailable.js';
 import { type BillerGateway, MAX_STATEMENT_LINES } from '../real/biller-gateway.js';
+import { simulatorTable as table } from './memory.js';
 
 /** The last digit of an account number decides what the simulator does. */
 export const SIMULATOR_ENDINGS = {
@@ -47,18 +45,6 @@ function lastDigit(accountNumber: string): string | undefined {
 const acceptanceKey = (reference: string) => ({ PK: `SIMBILLER#${reference}`, SK: 'ACCEPTED' });
 const statementPartition = (date: string) => `SIMBILLERSTMT#${date}`;
 const statementKey = (date: string, reference: string) => ({ PK: statementPartition(date), SK: reference });
-
-let memory: { tableName: string; endpoint: string | undefined; doc: DynamoDBDocumentClient } | undefined;
-
-/** The table the simulated biller keeps its memory in: the bank's, whichever it is now (tests
- *  switch tables). */
-function table(): { tableName: string; doc: DynamoDBDocumentClient } {
-  const { TABLE_NAME, DYNAMODB_ENDPOINT } = config();
-  if (memory?.tableName !== TABLE_NAME || memory.endpoint !== DYNAMODB_ENDPOINT) {
-    memory = { tableName: TABLE_NAME, endpoint: DYNAMODB_ENDPOINT, doc: DynamoDBDocumentClient.from(new DynamoDBClient(dynamoDbConnection())) };
-  }
-  return memory;
-}
 
 async function simulatorStatus(reference: string): Promise<PaymentStatusAnswer> {
   const { doc, tableName } = table();

@@ -1,0 +1,49 @@
+// The SMS gateway (短信网关): templated text messages to a mobile number — verification codes and
+// notices. Carriers only deliver templates registered beforehand with the bank's signature
+// (【近邻银行】), so the bank sends a template's name and its parameters, never free text. Its
+// interface and the real client, over HTTPS.
+import * as z from 'zod/mini';
+import { secrets } from '../../secrets.js';
+import { fetchJson } from '../http-json.js';
+
+/** The templates the bank has registered, with the parameters each takes. */
+export type SmsTemplate =
+  /** 您正在找回支付密码，验证码 {code}，{minutes} 分钟内有效… */
+  | { template: 'PIN_RESET_CODE'; params: { code: string; minutes: string } }
+  /** 您的支付密码已于 {time} 重置… */
+  | { template: 'PIN_RESET_NOTICE'; params: { time: string } };
+
+export type SmsMessage = SmsTemplate & {
+  /** Mainland mobile number, 11 digits. */
+  phone: string;
+  /** The bank's id for this message: the gateway sends one message per reference, so a repeat
+   *  after no answer sends nothing twice. */
+  reference: string;
+};
+
+export type SmsAnswer = { ok: true; messageId: string } | { ok: false; code: string; message: string };
+
+export interface SmsGateway {
+  /** Hands the message to the carrier; throws UpstreamUnavailable when no answer arrives. */
+  send(message: SmsMessage): Promise<SmsAnswer>;
+}
+
+const TIMEOUT_MS = 3_000;
+const Answer = z.union([
+  z.object({ ok: z.literal(true), messageId: z.string().check(z.minLength(1), z.maxLength(64)) }),
+  z.object({ ok: z.literal(false), code: z.string().check(z.maxLength(64)), message: z.string().check(z.maxLength(200)) }),
+]);
+
+export function httpSmsGateway(baseUrl: string): SmsGateway {
+  return {
+    async send({ phone, reference, template, params }) {
+      const body = await fetchJson('sms-gateway', new URL('/v1/messages', baseUrl).toString(), {
+        method: 'POST',
+        body: { phone, reference, template, params },
+        headers: { authorization: `Bearer ${(await secrets()).smsGatewayToken}` },
+        timeoutMs: TIMEOUT_MS,
+      });
+      return Answer.parse(body);
+    },
+  };
+}

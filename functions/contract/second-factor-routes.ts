@@ -1,0 +1,34 @@
+// The routes that take a second factor, by path, for the nonce issuer: it must know what a nonce
+// may be asked for without bundling every capability's schemas. test/unit/second-factor-routes
+// proves this list is exactly the routes flagged `secondFactor` in the contract.
+
+export const SECOND_FACTOR_ROUTES = {
+  setPin: '/v1/me/pin',
+  pinReset: '/v1/me/pin-reset',
+  soterEnrol: '/v1/me/soter',
+  topUp: '/v1/account/top-up',
+  withdraw: '/v1/account/withdraw',
+  transfer: '/v1/account/transfer',
+  billPay: '/v1/bill-payments',
+  billPayeeAutoPay: '/v1/bill-payees/{payeeId}/auto-pay',
+  drawdown: '/v1/loans',
+  repay: '/v1/loans/{loanId}/repayments',
+  payoff: '/v1/loans/{loanId}/payoff',
+  deferral: '/v1/loans/{loanId}/deferral',
+  wealthPurchase: '/v1/wealth-orders',
+  wealthCancel: '/v1/wealth-orders/{orderId}/cancel',
+  wealthRedeem: '/v1/wealth-redemptions',
+} as const;
+
+export type SecondFactorRoute = keyof typeof SECOND_FACTOR_ROUTES;
+
+const PATTERNS = Object.entries(SECOND_FACTOR_ROUTES).map(([name, template]) => ({
+  name: name as SecondFactorRoute,
+  // A path parameter is one segment of the id characters the contract allows.
+  pattern: new RegExp(`^${template.replace(/\{[A-Za-z]+\}/g, '[A-Za-z0-9_-]{1,64}')}$`),
+}));
+
+/** Which second-factor route a concrete path is, if any. */
+export function secondFactorRouteOf(path: string): SecondFactorRoute | undefined {
+  return PATTERNS.find(({ pattern }) => pattern.test(path))?.name;
+}

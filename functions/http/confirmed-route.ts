@@ -1,0 +1,20 @@
+// Routes confirmed by a second factor (services/second-factor.ts): the same as every route, plus
+// the middleware that opens the body's second factor — and a new PIN sent with it — against this
+// very request before the work runs. Only the functions that move money bundle it.
+import type { RouteSpec } from '../contract/route-spec.js';
+import type { SecondFactor } from '../contract/second-factor-schemas.js';
+import { openSecondFactors } from '../services/second-factor.js';
+import { defineRoute as defineAnyRoute, hashOf, type Middleware, type Route, type RouteWork } from './route.js';
+
+const confirm = (): Middleware => ({
+  before: async ({ event, context }) => {
+    const body = context.body as { secondFactor?: SecondFactor; newPin?: SecondFactor };
+    const request = { hashOfRequest: hashOf(event), idempotencyKey: context.idempotencyKey };
+    Object.assign(context, await openSecondFactors(context.customerId!, body, request, new Date()));
+  },
+});
+
+/** A route of a function that moves money: second-factor routes get their opener. */
+export function defineRoute<S extends RouteSpec>(name: string, spec: S, work: RouteWork<S>): Route {
+  return defineAnyRoute(name, spec, work, spec.secondFactor ? confirm() : undefined);
+}
