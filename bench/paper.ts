@@ -28,7 +28,7 @@ export const ASSUMPTIONS = {
   otherRequestMs: 60,
   /** Lambda gives a function one full vCPU at 1,769 MB and CPU in proportion below that. */
   fullVcpuMemoryMb: 1769,
-  /** serverless.yml: the functions that check a payment PIN (scrypt) get one full vCPU … */
+  /** serverless.yml: the money-moving functions (account, loans, wealth, bills) get one full vCPU … */
   paymentLambdaMemoryMb: 1769,
   /** … the others the provider's default. */
   otherLambdaMemoryMb: 512,
@@ -43,7 +43,7 @@ export const ASSUMPTIONS = {
 } as const;
 
 export interface CapacityModel {
-  perMovement: { operation: string; transactItems: number; transactWcu: number; standardWcu: number; reads: number; totalWru: number }[];
+  perMovement: { operation: string; transactItems: number; transactWcu: number; standardWcu: number; reads: number; totalWru: number; ownMs: number; roundTrips: number }[];
   planningOperation: string;
   planningWru: number;
   planningRru: number;
@@ -55,7 +55,7 @@ export interface CapacityModel {
   totalUsd: number;
 }
 
-export function capacityModel(profiles: Profile[], pinMsOneCore: number): CapacityModel {
+export function capacityModel(profiles: Profile[]): CapacityModel {
   const perMovement = profiles.map((p) => {
     const transactWcu = p.transactItems.reduce((sum, item) => sum + item.wcu, 0);
     const standardWcu = p.standardWrites.reduce((sum, w) => sum + w.wcu, 0);
@@ -64,8 +64,10 @@ export function capacityModel(profiles: Profile[], pinMsOneCore: number): Capaci
       transactItems: p.transactItems.length,
       transactWcu,
       standardWcu,
-      reads: p.consistentReads,
+      reads: p.itemsRead,
       totalWru: transactWcu + standardWcu,
+      ownMs: p.ownMs,
+      roundTrips: p.roundTrips,
     };
   });
   // Plan with the heaviest movement measured (a bill payment: hold and settlement transactions).
@@ -74,7 +76,9 @@ export function capacityModel(profiles: Profile[], pinMsOneCore: number): Capaci
   const planningWru = heaviest.totalWru;
   const planningRru = heaviest.reads; // strongly consistent reads of items ≤ 4 KB: 1 RRU each
   const cpuShare = Math.min(1, a.paymentLambdaMemoryMb / a.fullVcpuMemoryMb);
-  const lambdaMsPerPayment = pinMsOneCore / cpuShare + (heaviest.reads + 3) * a.dynamoCallMsOnAws;
+  // The handler's own time as measured here (one core), scaled to the function's CPU share, plus
+  // each sequential round trip at DynamoDB's in-region latency.
+  const lambdaMsPerPayment = heaviest.ownMs / cpuShare + heaviest.roundTrips * a.dynamoCallMsOnAws;
   const peakConcurrency = (a.peakPaymentsPerSecond * lambdaMsPerPayment) / 1000;
 
   const payments = a.customers * a.paymentsPerCustomerPerMonth;

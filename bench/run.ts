@@ -67,7 +67,7 @@ try {
     writeFileSync(RESULTS_FILE, JSON.stringify(results));
     console.log(`[bench] raw results: ${RESULTS_FILE}`);
   }
-  if (results.ledger) results.capacity = capacityModel(results.ledger.profiles, results.ledger.pinHashMsSerial);
+  if (results.ledger) results.capacity = capacityModel(results.ledger.profiles);
 
   console.log(`\n${consoleTable(results)}\n`);
   if (only.length === 0) {

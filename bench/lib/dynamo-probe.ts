@@ -16,6 +16,8 @@ export interface ProbedCall {
   transactItems?: { kind: TransactItemKind; key: Record<string, string | undefined>; putBytes?: number }[];
   /** For TransactWriteItems: the items as sent (marshalled), to replay the same transaction. */
   transactInput?: unknown[];
+  /** Items the call read: GetItem 1, BatchGetItem and TransactGetItems one per key. */
+  itemsRead?: number;
 }
 
 type AttributeValue = { S?: string; N?: string; B?: Uint8Array; BOOL?: boolean; NULL?: boolean; M?: Record<string, AttributeValue>; L?: AttributeValue[]; SS?: string[]; NS?: string[] };
@@ -38,7 +40,9 @@ export function itemBytes(item: Record<string, unknown>): number {
   return Object.entries(item).reduce((sum, [name, value]) => sum + Buffer.byteLength(name) + attributeBytes(value as AttributeValue), 0);
 }
 
-const plainKey = (key: Record<string, AttributeValue>) => Object.fromEntries(Object.entries(key).map(([k, v]) => [k, v.S ?? v.N]));
+/** { PK: { S: 'CUST#1' } } → { PK: 'CUST#1' }. */
+export const plainKey = (key: Record<string, { S?: string; N?: string }>): Record<string, string | undefined> =>
+  Object.fromEntries(Object.entries(key).map(([k, v]) => [k, v.S ?? v.N]));
 
 export function probeClient(client: Pick<DynamoDBClient, 'middlewareStack'>): { calls: ProbedCall[]; reset(): void } {
   const calls: ProbedCall[] = [];
@@ -52,9 +56,13 @@ export function probeClient(client: Pick<DynamoDBClient, 'middlewareStack'>): { 
         const call: ProbedCall = { operation, ms: performance.now() - started, startedAt: started };
         const input = args.input as {
           TransactItems?: Record<string, { Item?: Record<string, AttributeValue>; Key?: Record<string, AttributeValue> }>[];
+          RequestItems?: Record<string, { Keys?: unknown[] }>;
           Key?: Record<string, AttributeValue>;
           Item?: Record<string, AttributeValue>;
         };
+        if (operation === 'GetItem') call.itemsRead = 1;
+        if (operation === 'BatchGetItem') call.itemsRead = Object.values(input.RequestItems ?? {}).reduce((sum, table) => sum + (table.Keys?.length ?? 0), 0);
+        if (operation === 'TransactGetItems') call.itemsRead = input.TransactItems?.length ?? 0;
         if (input.Key) call.key = plainKey(input.Key);
         else if (input.Item?.PK && input.Item.SK) call.key = plainKey({ PK: input.Item.PK, SK: input.Item.SK });
         if (operation === 'TransactWriteItems' && input.TransactItems) {
@@ -75,6 +83,18 @@ export function probeClient(client: Pick<DynamoDBClient, 'middlewareStack'>): { 
     { step: 'build', name: 'jinlinBenchProbe', override: true },
   );
   return { calls, reset: () => calls.splice(0) };
+}
+
+/** Time with at least one call out: the union of the calls' intervals. */
+export function dynamoWallMs(calls: ProbedCall[]): number {
+  let total = 0;
+  let outUntil = -Infinity;
+  for (const call of [...calls].sort((a, b) => a.startedAt - b.startedAt)) {
+    const end = call.startedAt + call.ms;
+    if (end > outUntil) total += end - Math.max(call.startedAt, outUntil);
+    outUntil = Math.max(outUntil, end);
+  }
+  return total;
 }
 
 /** Round trips one after the other: a call sent while earlier ones were still out shares their

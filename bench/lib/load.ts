@@ -10,6 +10,8 @@ export interface LoadOptions {
   warmupRequests: number;
   durationMs: number;
   maxRequests: number;
+  /** Measured requests per worker at most (each worker's requests were made ahead, so many). */
+  maxRequestsPerWorker?: number;
   /** One request; throws on any answer that is not the expected success. */
   op: (worker: number, sequence: number) => Promise<void>;
 }
@@ -60,10 +62,11 @@ export async function closedLoop(options: LoadOptions): Promise<LoadResult> {
   let issued = 0;
   const started = performance.now();
   const deadline = started + options.durationMs;
+  const perWorker = options.maxRequestsPerWorker ?? Infinity;
   await runWorkers(
     options,
-    () => {
-      if (performance.now() >= deadline || issued >= options.maxRequests) return false;
+    (_, done) => {
+      if (performance.now() >= deadline || issued >= options.maxRequests || done >= perWorker) return false;
       issued++;
       return true;
     },

@@ -11,8 +11,8 @@ import { repoRoot } from '../../scripts/lib/serverless-config.js';
 import { onCleanup } from './cleanup.js';
 
 /** The offline copy's Lambda timeout. serverless.yml gives 10 s on AWS (each invocation with its
- *  own CPU) and 30 s on the local stage; here 32 concurrent requests queue for two shared cores behind ~0.1–0.3 s of
- *  scrypt each, and middy's own timeout would turn the wait into 500s that AWS would not see. */
+ *  own CPU) and 30 s on the local stage; here 32 concurrent requests queue for two shared cores,
+ *  and middy's own timeout would turn the wait into 500s that AWS would not see. */
 export const OFFLINE_TIMEOUT_SECONDS = 120;
 
 const snapshots = new Map<string, string>();

@@ -31,3 +31,16 @@ export function metOrMissed(met: boolean | undefined): string {
   if (met === undefined) return 'n/a';
   return met ? 'met' : 'MISSED';
 }
+
+/** How a set of samples spreads: fewest, median, 90th percentile (nearest rank) and most. */
+export interface Spread {
+  samples: number[];
+  minMs: number;
+  medianMs: number;
+  p90Ms: number;
+  maxMs: number;
+}
+
+export function spreadOf(samples: number[]): Spread {
+  return { samples, minMs: Math.min(...samples), medianMs: median(samples), p90Ms: percentile(samples, 90), maxMs: Math.max(...samples) };
+}
