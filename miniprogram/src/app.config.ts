@@ -5,6 +5,8 @@ export default defineAppConfig({
     'pages/bind-phone/index',
     'pages/real-name/index',
     'pages/pin/index',
+    'pages/pin-reset/index',
+    'pages/soter/index',
     'pages/open-account/index',
     'pages/top-up/index',
     'pages/withdraw/index',

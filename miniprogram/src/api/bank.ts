@@ -82,8 +82,10 @@ export function verifyRealName(body: RealNameRequest): Promise<Me> {
   return customerRequest<Me>({ method: 'POST', path: '/v1/me/real-name', body });
 }
 
+export const SET_PIN_PATH = '/v1/me/pin';
+
 export function setPin(body: SetPinRequest): Promise<Me> {
-  return customerRequest<Me>({ method: 'POST', path: '/v1/me/pin', body });
+  return customerRequest<Me>({ method: 'POST', path: SET_PIN_PATH, body });
 }
 
 export function openAccount(body: OpenAccountRequest): Promise<AccountDetail> {
@@ -94,25 +96,16 @@ export function getAccount(): Promise<AccountDetail> {
   return customerRequest<AccountDetail>({ method: 'GET', path: '/v1/account' });
 }
 
+export const TOP_UP_PATH = '/v1/account/top-up';
+export const WITHDRAW_PATH = '/v1/account/withdraw';
+export const TRANSFER_PATH = '/v1/account/transfer';
+
 export function topUp(body: CardMoneyRequest, idempotencyKey: string): Promise<MoneyMovementResult> {
-  return customerRequest<MoneyMovementResult>({
-    method: 'POST',
-    path: '/v1/account/top-up',
-    body,
-    idempotencyKey,
-  });
+  return customerRequest<MoneyMovementResult>({ method: 'POST', path: TOP_UP_PATH, body, idempotencyKey });
 }
 
-export function withdraw(
-  body: CardMoneyRequest,
-  idempotencyKey: string,
-): Promise<MoneyMovementResult> {
-  return customerRequest<MoneyMovementResult>({
-    method: 'POST',
-    path: '/v1/account/withdraw',
-    body,
-    idempotencyKey,
-  });
+export function withdraw(body: CardMoneyRequest, idempotencyKey: string): Promise<MoneyMovementResult> {
+  return customerRequest<MoneyMovementResult>({ method: 'POST', path: WITHDRAW_PATH, body, idempotencyKey });
 }
 
 export function findPayee(phone: string): Promise<Payee> {
@@ -120,12 +113,7 @@ export function findPayee(phone: string): Promise<Payee> {
 }
 
 export function transfer(body: TransferRequest, idempotencyKey: string): Promise<MoneyMovementResult> {
-  return customerRequest<MoneyMovementResult>({
-    method: 'POST',
-    path: '/v1/account/transfer',
-    body,
-    idempotencyKey,
-  });
+  return customerRequest<MoneyMovementResult>({ method: 'POST', path: TRANSFER_PATH, body, idempotencyKey });
 }
 
 const HISTORY_PAGE_SIZE = 20;

@@ -1,14 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import type { AccountDetail } from '@contract/schemas';
 import { useState } from 'react';
-import { getAccount, topUp, withdraw } from '@/api/bank';
+import { getAccount, TOP_UP_PATH, topUp, WITHDRAW_PATH, withdraw } from '@/api/bank';
 import { AmountInput } from '@/components/AmountInput';
 import { InfoRow } from '@/components/InfoRow';
-import { isPinShaped, PIN_MISSING, PinField } from '@/components/PinField';
+import { PaymentActions } from '@/components/PaymentSheets';
 import { RemoteStatus } from '@/components/Status';
-import { SubmitActions } from '@/components/SubmitButton';
+import { usePayment } from '@/hooks/usePayment';
 import { useRemote } from '@/hooks/useRemote';
-import { useSubmit } from '@/hooks/useSubmit';
 import { formatFen, typedAmount } from '@/lib/money';
 import { showResult } from '@/lib/result';
 
@@ -19,23 +18,22 @@ const TEXT = {
   withdraw: { title: '提现', from: '从电子账户转出到绑定卡', amountLabel: '提现金额', submit: '确认提现' },
 } as const;
 
-/** Amount and PIN of a movement between the bound card and the e-account, and its submission. */
+/** The amount of a movement between the bound card and the e-account, and its payment. */
 export function useCardMoneyForm(direction: CardDirection) {
   const [amount, setAmount] = useState(() => typedAmount(''));
-  const [pin, setPin] = useState('');
-  const { busy, error, setError, run } = useSubmit();
+  const payment = usePayment();
 
-  async function submit() {
-    if (!amount.parsed.ok) return setError(amount.parsed.message);
-    if (!isPinShaped(pin)) return setError(PIN_MISSING);
-    const body = { amountFen: amount.parsed.amountFen, pin };
-    const move = direction === 'top-up' ? topUp : withdraw;
-    const result = await run((idempotencyKey) => move(body, idempotencyKey), body);
-    if (result) showResult(result);
-    else setPin('');
+  function submit() {
+    if (!amount.parsed.ok) return payment.setError(amount.parsed.message);
+    void payment.start({
+      path: direction === 'top-up' ? TOP_UP_PATH : WITHDRAW_PATH,
+      body: { amountFen: amount.parsed.amountFen },
+      send: direction === 'top-up' ? topUp : withdraw,
+      onPaid: (result) => showResult(result),
+    });
   }
 
-  return { amount, changeAmount: setAmount, pin, setPin, busy, error, submit };
+  return { amount, changeAmount: setAmount, payment, submit };
 }
 
 function AccountCard({ subtitle, account }: { subtitle: string; account: AccountDetail }) {
@@ -57,14 +55,13 @@ function Form({ direction, account }: { direction: CardDirection; account: Accou
       <AccountCard subtitle={text.from} account={account} />
       <View className='card'>
         <AmountInput id='amount-input' label={text.amountLabel} value={form.amount} onChange={form.changeAmount} />
-        <PinField value={form.pin} onChange={form.setPin} />
       </View>
       <Text className='hint'>
         单笔最高 {formatFen(account.limits.maxSingleAmountFen)}，与绑定卡之间{text.title}不限日累计额度。
       </Text>
-      <SubmitActions id='submit' busy={form.busy} error={form.error} onClick={form.submit}>
+      <PaymentActions id='submit' payment={form.payment} title={text.title} onClick={form.submit}>
         {text.submit}
-      </SubmitActions>
+      </PaymentActions>
     </View>
   );
 }

@@ -2,7 +2,7 @@ import { Input, Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 
 /** What the customer types; decides the keyboard and which characters are kept. */
-export type FieldKind = 'text' | 'digits' | 'amount' | 'idcard' | 'pin';
+export type FieldKind = 'text' | 'digits' | 'amount' | 'idcard';
 
 const isH5 = process.env.TARO_ENV === 'h5';
 
@@ -13,7 +13,6 @@ const H5_INPUT_MODE: Record<FieldKind, string> = {
   digits: 'numeric',
   amount: 'decimal',
   idcard: 'text',
-  pin: 'numeric',
 };
 
 const WEAPP_TYPE = {
@@ -21,13 +20,11 @@ const WEAPP_TYPE = {
   digits: 'number',
   amount: 'digit',
   idcard: 'idcard',
-  pin: 'number',
 } as const;
 
 function keepAllowed(kind: FieldKind, value: string): string {
   switch (kind) {
     case 'digits':
-    case 'pin':
       return value.replace(/\D/g, '');
     case 'amount':
       return value.replace(/[^\d.]/g, '');
@@ -70,11 +67,10 @@ export function Field({
         className={kind === 'amount' ? 'field__input field__input--amount' : 'field__input'}
         value={value}
         type={isH5 ? 'text' : WEAPP_TYPE[kind]}
-        password={kind === 'pin'}
         nativeProps={isH5 ? { inputMode: H5_INPUT_MODE[kind], autoComplete: 'off' } : undefined}
         placeholder={placeholder}
         placeholderClass='field__placeholder'
-        maxlength={maxlength ?? (kind === 'pin' ? 6 : 140)}
+        maxlength={maxlength ?? 140}
         disabled={disabled}
         onInput={(event) => onChange(keepAllowed(kind, event.detail.value))}
       />

@@ -11,6 +11,12 @@ interface Submit {
    * `payload` is the body the request sends: the Idempotency-Key belongs to it (see below).
    */
   run: <T>(request: (idempotencyKey: string) => Promise<T>, payload?: object) => Promise<T | undefined>;
+  /**
+   * The Idempotency-Key `run` will send with `payload` (made now if the payload has none yet, and
+   * kept for it): what a payment nonce is bound to before the request is sent
+   * (POST /v1/payment-authorizations `idempotencyKey`).
+   */
+  keyFor: (payload?: object) => string;
 }
 
 /** JSON with every object's keys in sorted order: the same body built in another order is the
@@ -26,18 +32,19 @@ function canonicalJson(value: unknown): string {
   return `{${members.join(',')}}`;
 }
 
-/** What the server's idempotency check compares (functions/http/route.ts requestHash): the body
- *  without the PIN, which is a secret and not part of what the request asks for. */
+/** What the server's idempotency check compares (functions/platform/request-hash.ts): the body
+ *  without the second factor, which differs on every try and is not part of what the request
+ *  asks for. */
 function fingerprint(payload: object | undefined): string {
   if (payload === undefined) return '';
-  const { pin: _pin, ...rest } = payload as Record<string, unknown>;
+  const { secondFactor: _secondFactor, newPin: _newPin, ...rest } = payload as Record<string, unknown>;
   return canonicalJson(rest);
 }
 
 /**
  * The answers the server stores under the key as the request's final answer (ARCHITECTURE.md,
  * Idempotency: refused by the rules — invalid, not found, unprocessable). Any other failure — a
- * wrong PIN, a conflict such as REQUEST_IN_PROGRESS, a 5xx, no answer at all — may be followed by
+ * refused second factor, a conflict such as REQUEST_IN_PROGRESS, a 5xx, no answer at all — may be followed by
  * the server doing the work under that key, or releases it for the same request to be retried.
  */
 const FINAL_REFUSALS: ReadonlySet<number> = new Set([400, 404, 422]);
@@ -57,14 +64,20 @@ export function useSubmit(): Submit {
   const inFlight = useRef(false);
   const keys = useRef(new Map<string, string>());
 
+  const keyFor = useCallback((payload?: object) => {
+    const sent = fingerprint(payload);
+    const key = keys.current.get(sent) ?? newIdempotencyKey();
+    keys.current.set(sent, key);
+    return key;
+  }, []);
+
   const run = useCallback(async <T,>(request: (idempotencyKey: string) => Promise<T>, payload?: object) => {
     if (inFlight.current) return undefined;
     inFlight.current = true;
     setBusy(true);
     setError('');
     const sent = fingerprint(payload);
-    const key = keys.current.get(sent) ?? newIdempotencyKey();
-    keys.current.set(sent, key);
+    const key = keyFor(payload);
     try {
       return await request(key);
     } catch (failure) {
@@ -75,7 +88,7 @@ export function useSubmit(): Submit {
       inFlight.current = false;
       setBusy(false);
     }
-  }, []);
+  }, [keyFor]);
 
-  return { busy, error, setError, run };
+  return { busy, error, setError, run, keyFor };
 }

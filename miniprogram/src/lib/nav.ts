@@ -6,6 +6,8 @@ export const PAGES = {
   bindPhone: '/pages/bind-phone/index',
   realName: '/pages/real-name/index',
   pin: '/pages/pin/index',
+  pinReset: '/pages/pin-reset/index',
+  soter: '/pages/soter/index',
   openAccount: '/pages/open-account/index',
   topUp: '/pages/top-up/index',
   withdraw: '/pages/withdraw/index',

@@ -22,8 +22,11 @@ export function lookUpBill(billerId: string, accountNumber: string): Promise<Bil
   return customerRequest<BillView>({ method: 'POST', path: '/v1/bill-lookups', body: { billerId, accountNumber } });
 }
 
+export const BILL_PAYMENT_PATH = '/v1/bill-payments';
+export const autoPayPath = (payeeId: string) => `/v1/bill-payees/${encodeURIComponent(payeeId)}/auto-pay`;
+
 export function payBill(body: BillPaymentRequest, idempotencyKey: string): Promise<BillPaymentResult> {
-  return customerRequest<BillPaymentResult>({ method: 'POST', path: '/v1/bill-payments', body, idempotencyKey });
+  return customerRequest<BillPaymentResult>({ method: 'POST', path: BILL_PAYMENT_PATH, body, idempotencyKey });
 }
 
 export function getBillPayments(category?: string, cursor?: string): Promise<BillPaymentPage> {
@@ -46,8 +49,9 @@ export function lookUpPayeeBill(payeeId: string): Promise<BillView> {
   return customerRequest<BillView>({ method: 'GET', path: `/v1/bill-payees/${encodeURIComponent(payeeId)}/bill` });
 }
 
+/** Not idempotent (a setting, sent again, is the same setting): no Idempotency-Key. */
 export function setAutoPay(payeeId: string, body: AutoPayRequest): Promise<PayeeView> {
-  return customerRequest<PayeeView>({ method: 'POST', path: `/v1/bill-payees/${encodeURIComponent(payeeId)}/auto-pay`, body });
+  return customerRequest<PayeeView>({ method: 'POST', path: autoPayPath(payeeId), body });
 }
 
 export function deletePayee(payeeId: string): Promise<{ ok: true }> {

@@ -17,11 +17,17 @@ import type {
   RepayRequest,
   RepaymentResult,
 } from '@contract/loan-schemas';
+import type { SecondFactor } from '@contract/second-factor-schemas';
 import { customerRequest, publicRequest } from '@/api/http';
 
 function loanPath(loanId: string, action = ''): string {
   return `/v1/loans/${encodeURIComponent(loanId)}${action}`;
 }
+
+export const DRAW_PATH = '/v1/loans';
+export const repaymentPath = (loanId: string) => loanPath(loanId, '/repayments');
+export const payoffPath = (loanId: string) => loanPath(loanId, '/payoff');
+export const deferralPath = (loanId: string) => loanPath(loanId, '/deferral');
 
 export function getLoanProducts(): Promise<LoanProductList> {
   return publicRequest<LoanProductList>({ method: 'GET', path: '/v1/loan-products' });
@@ -45,7 +51,7 @@ export function getCreditLines(): Promise<CreditLineList> {
 }
 
 export function drawLoan(body: DrawdownRequest, idempotencyKey: string): Promise<LoanView> {
-  return customerRequest<LoanView>({ method: 'POST', path: '/v1/loans', body, idempotencyKey });
+  return customerRequest<LoanView>({ method: 'POST', path: DRAW_PATH, body, idempotencyKey });
 }
 
 export function getLoans(): Promise<LoanList> {
@@ -56,17 +62,8 @@ export function getLoan(loanId: string): Promise<LoanView> {
   return customerRequest<LoanView>({ method: 'GET', path: loanPath(loanId) });
 }
 
-export function repayLoan(
-  loanId: string,
-  body: RepayRequest,
-  idempotencyKey: string,
-): Promise<RepaymentResult> {
-  return customerRequest<RepaymentResult>({
-    method: 'POST',
-    path: loanPath(loanId, '/repayments'),
-    body,
-    idempotencyKey,
-  });
+export function repayLoan(loanId: string, body: RepayRequest, idempotencyKey: string): Promise<RepaymentResult> {
+  return customerRequest<RepaymentResult>({ method: 'POST', path: repaymentPath(loanId), body, idempotencyKey });
 }
 
 export function getPayoffQuote(loanId: string): Promise<PayoffQuoteView> {
@@ -76,17 +73,9 @@ export function getPayoffQuote(loanId: string): Promise<PayoffQuoteView> {
   });
 }
 
-export function payOffLoan(
-  loanId: string,
-  pin: string,
-  idempotencyKey: string,
-): Promise<RepaymentResult> {
-  return customerRequest<RepaymentResult>({
-    method: 'POST',
-    path: loanPath(loanId, '/payoff'),
-    body: { pin },
-    idempotencyKey,
-  });
+/** Pays at the latest quote the server gave: the body is the second factor alone. */
+export function payOffLoan(loanId: string, body: { secondFactor: SecondFactor }, idempotencyKey: string): Promise<RepaymentResult> {
+  return customerRequest<RepaymentResult>({ method: 'POST', path: payoffPath(loanId), body, idempotencyKey });
 }
 
 export function planDeferral(loanId: string, body: DeferralRequest): Promise<DeferralPlanView> {
@@ -102,10 +91,5 @@ export function confirmDeferral(
   body: DeferralConfirmRequest,
   idempotencyKey: string,
 ): Promise<LoanView> {
-  return customerRequest<LoanView>({
-    method: 'POST',
-    path: loanPath(loanId, '/deferral'),
-    body,
-    idempotencyKey,
-  });
+  return customerRequest<LoanView>({ method: 'POST', path: deferralPath(loanId), body, idempotencyKey });
 }

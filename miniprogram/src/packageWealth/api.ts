@@ -18,6 +18,7 @@ import type {
   WealthRedemptionRequest,
   WealthRedemptionResult,
 } from '@contract/wealth-schemas';
+import type { SecondFactor } from '@contract/second-factor-schemas';
 import { customerRequest, publicRequest } from '@/api/http';
 
 const productPath = (productId: string, suffix = '') => `/v1/wealth-products/${encodeURIComponent(productId)}${suffix}`;
@@ -50,8 +51,12 @@ export function getPurchaseTerms(productId: string): Promise<WealthPurchaseTerms
   return customerRequest<WealthPurchaseTerms>({ method: 'GET', path: productPath(productId, '/purchase-terms') });
 }
 
+export const PURCHASE_PATH = '/v1/wealth-orders';
+export const REDEMPTION_PATH = '/v1/wealth-redemptions';
+export const orderCancelPath = (orderId: string) => `/v1/wealth-orders/${encodeURIComponent(orderId)}/cancel`;
+
 export function buyWealth(body: WealthPurchaseRequest, idempotencyKey: string): Promise<WealthPurchaseResult> {
-  return customerRequest<WealthPurchaseResult>({ method: 'POST', path: '/v1/wealth-orders', body, idempotencyKey });
+  return customerRequest<WealthPurchaseResult>({ method: 'POST', path: PURCHASE_PATH, body, idempotencyKey });
 }
 
 export function getWealthOrders(): Promise<WealthOrderList> {
@@ -62,13 +67,9 @@ export function getWealthOrder(orderId: string): Promise<WealthOrderView> {
   return customerRequest<WealthOrderView>({ method: 'GET', path: `/v1/wealth-orders/${encodeURIComponent(orderId)}` });
 }
 
-export function cancelWealthOrder(orderId: string, pin: string, idempotencyKey: string): Promise<WealthCancelResult> {
-  return customerRequest<WealthCancelResult>({
-    method: 'POST',
-    path: `/v1/wealth-orders/${encodeURIComponent(orderId)}/cancel`,
-    body: { pin },
-    idempotencyKey,
-  });
+/** The body is the second factor alone: the order id is in the path. */
+export function cancelWealthOrder(orderId: string, body: { secondFactor: SecondFactor }, idempotencyKey: string): Promise<WealthCancelResult> {
+  return customerRequest<WealthCancelResult>({ method: 'POST', path: orderCancelPath(orderId), body, idempotencyKey });
 }
 
 export function getWealthHoldings(): Promise<WealthHoldings> {
@@ -76,5 +77,5 @@ export function getWealthHoldings(): Promise<WealthHoldings> {
 }
 
 export function redeemWealth(body: WealthRedemptionRequest, idempotencyKey: string): Promise<WealthRedemptionResult> {
-  return customerRequest<WealthRedemptionResult>({ method: 'POST', path: '/v1/wealth-redemptions', body, idempotencyKey });
+  return customerRequest<WealthRedemptionResult>({ method: 'POST', path: REDEMPTION_PATH, body, idempotencyKey });
 }

@@ -7,6 +7,7 @@ import { type FakeApi, fakeApi } from '../support/api';
 import { account, refusal, signIn, topUpResult } from '../support/examples';
 import { input, typeInto } from '../support/form';
 import { renderShown } from '../support/page';
+import { AUTHORIZE, authorization, authorizationsAsked, decryptPin, idempotencyKeyOf, issueNonces, nonceNo, secondFactorOf, submitAndPay } from '../support/payment';
 
 const ACCOUNT = 'GET /v1/account';
 const TOP_UP = 'POST /v1/account/top-up';
@@ -16,16 +17,12 @@ beforeEach(() => {
   api = fakeApi();
   signIn();
   api.answer(ACCOUNT, 200, account);
+  issueNonces(api);
 });
 
 async function renderTopUp() {
   await renderShown(<CardMoneyForm direction='top-up' />);
   await screen.findByText('确认充值');
-}
-
-async function fillIn(amount: string, pin: string) {
-  await typeInto('amount-input', amount);
-  await typeInto('pin-input', pin);
 }
 
 /** The page the form replaced itself with (Taro.redirectTo): its path and query. */
@@ -61,51 +58,73 @@ describe('CardMoneyForm', () => {
     expect(api.requests(ACCOUNT)).toHaveLength(2);
   });
 
-  test.each([
-    ['', '123456', '请输入金额'],
-    ['0', '123456', '金额须大于 0'],
-    ['0.00', '123456', '金额须大于 0'],
-    ['1.234', '123456', '金额最多保留两位小数'],
-    ['1.2.3', '123456', '请输入正确的金额'],
-    ['100', '', '请输入 6 位支付密码'],
-    ['100', '12345', '请输入 6 位支付密码'],
-  ])('amount %j with PIN %j is refused before sending: %s', async (amount, pin, message) => {
+  test('the form has no PIN field: the PIN is asked for after the review', async () => {
     await renderTopUp();
-    await fillIn(amount, pin);
+    await waitFor(() => expect(input('amount-input')).toBeInTheDocument());
+    expect(document.querySelectorAll('input')).toHaveLength(1);
+    expect(screen.queryByText('支付密码')).toBeNull();
+  });
+
+  test.each([
+    ['', '请输入金额'],
+    ['0', '金额须大于 0'],
+    ['0.00', '金额须大于 0'],
+    ['1.234', '金额最多保留两位小数'],
+    ['1.2.3', '请输入正确的金额'],
+  ])('amount %j is refused before asking the server anything: %s', async (amount, message) => {
+    await renderTopUp();
+    await typeInto('amount-input', amount);
     await userEvent.click(screen.getByText('确认充值'));
     expect(await screen.findByText(message)).toBeInTheDocument();
-    expect(api.requests(TOP_UP)).toHaveLength(0);
+    expect(api.requests(AUTHORIZE)).toHaveLength(0);
+    expect(document.getElementById('review-sheet')).toBeNull();
   });
 
-  test('the amount field keeps only digits and the point, the PIN field only digits', async () => {
+  test('the amount field keeps only digits and the point', async () => {
     await renderTopUp();
-    await fillIn('1a2,3.4-5', '12ab34');
+    await typeInto('amount-input', '1a2,3.4-5');
     expect(input('amount-input').value).toBe('123.45');
-    expect(input('pin-input').value).toBe('1234');
   });
 
-  test('sends the yuan typed as exact integer fen, with the PIN and an Idempotency-Key', async () => {
+  test('asks a nonce for the exact top-up, then sends exact integer fen with the nonce and the encrypted PIN under an Idempotency-Key', async () => {
     api.answer(TOP_UP, 200, topUpResult);
     await renderTopUp();
     // 0.29 * 100 is 28.999999999999996 in binary floating point.
-    await fillIn('0.29', '123456');
-    await userEvent.click(screen.getByText('确认充值'));
+    await typeInto('amount-input', '0.29');
+    await submitAndPay('确认充值', '480213');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
 
     const [request] = api.requests(TOP_UP);
-    expect(request!.body).toEqual({ amountFen: 29, pin: '123456' });
+    // The nonce is bound to the Idempotency-Key the top-up then carries.
+    expect(authorizationsAsked(api)).toEqual([{ method: 'POST', path: '/v1/account/top-up', idempotencyKey: idempotencyKeyOf(request), body: { amountFen: 29 } }]);
+    expect(request!.body).toEqual({ amountFen: 29, secondFactor: { nonce: nonceNo(1), pinCipher: expect.any(String) } });
+    expect(decryptPin(secondFactorOf(request).pinCipher)).toMatchObject({ pin: '480213', challenge: 'challenge-000000000001' });
+    expect(JSON.stringify(request!.body)).not.toContain('480213');
     expect(request!.headers['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
   });
 
-  test('while the request is in flight the button is disabled, and a double tap sends one request', async () => {
-    const reply = api.hold(TOP_UP);
+  test('while the nonce is asked for the button is disabled, and a double tap asks once', async () => {
+    const reply = api.hold(AUTHORIZE);
     await renderTopUp();
-    await fillIn('123.45', '123456');
+    await typeInto('amount-input', '123.45');
     await userEvent.dblClick(screen.getByText('确认充值'));
 
     const button = screen.getByText('处理中…');
     expect(button).toHaveProperty('disabled', true);
-    await userEvent.click(button);
+    expect(document.getElementById('review-skeleton')).not.toBeNull();
+    expect(api.requests(AUTHORIZE)).toHaveLength(1);
+    reply(200, authorization(1));
+    expect(await screen.findByText('¥123.45')).toBeInTheDocument();
+    expect(api.requests(AUTHORIZE)).toHaveLength(1);
+  });
+
+  test('while the top-up is in flight the keypad takes nothing, and one request is sent', async () => {
+    const reply = api.hold(TOP_UP);
+    await renderTopUp();
+    await typeInto('amount-input', '123.45');
+    await submitAndPay('确认充值');
+    expect(await screen.findByText('正在付款…')).toBeInTheDocument();
+    for (const digit of '654321') await userEvent.click(document.getElementById(`pin-key-${digit}`)!);
     expect(api.requests(TOP_UP)).toHaveLength(1);
 
     reply(200, topUpResult);
@@ -116,8 +135,8 @@ describe('CardMoneyForm', () => {
   test('on success it shows the result page with the amount and balance the server answered', async () => {
     api.answer(TOP_UP, 200, topUpResult);
     await renderTopUp();
-    await fillIn('123.45', '123456');
-    await userEvent.click(screen.getByText('确认充值'));
+    await typeInto('amount-input', '123.45');
+    await submitAndPay('确认充值');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
 
     const { path, query } = redirectedTo();
@@ -127,14 +146,14 @@ describe('CardMoneyForm', () => {
     expect(query.get('balanceFen')).toBe(String(topUpResult.balanceFen));
   });
 
-  test("a refusal is shown in the server's words, the PIN is cleared and the amount kept", async () => {
-    api.answer(TOP_UP, 403, refusal('PIN_INCORRECT', '支付密码错误，还可尝试 2 次'));
+  test("a refusal is shown on the form in the server's words; the sheets close and the amount is kept", async () => {
+    api.answer(TOP_UP, 422, refusal('INSUFFICIENT_FUNDS', '绑定卡余额不足，请更换金额'));
     await renderTopUp();
-    await fillIn('123.45', '123456');
-    await userEvent.click(screen.getByText('确认充值'));
+    await typeInto('amount-input', '123.45');
+    await submitAndPay('确认充值');
 
-    expect(await screen.findByText('支付密码错误，还可尝试 2 次')).toBeInTheDocument();
-    expect(input('pin-input').value).toBe('');
+    expect(await screen.findByText('绑定卡余额不足，请更换金额')).toHaveAttribute('id', 'error-message');
+    expect(document.getElementById('pin-sheet')).toBeNull();
     expect(input('amount-input').value).toBe('123.45');
     expect(screen.getByText('确认充值')).toHaveProperty('disabled', false);
     expect(Taro.redirectTo).not.toHaveBeenCalled();
@@ -143,11 +162,9 @@ describe('CardMoneyForm', () => {
   test('after a dropped connection the same amount is retried under the same Idempotency-Key, a changed one under a new key', async () => {
     api.dropConnection(TOP_UP);
     await renderTopUp();
-    // The PIN is cleared after each failure; the amount stays unless `amount` retypes it.
     const submitAndFail = async (attempt: number, amount?: string) => {
       if (amount !== undefined) await typeInto('amount-input', amount);
-      await typeInto('pin-input', '123456');
-      await userEvent.click(screen.getByText('确认充值'));
+      await submitAndPay('确认充值');
       await waitFor(() => expect(api.requests(TOP_UP)).toHaveLength(attempt));
       await screen.findByText('网络异常，请检查网络后重试');
       await screen.findByText('确认充值');
@@ -159,16 +176,20 @@ describe('CardMoneyForm', () => {
     const [first, retry, changed] = api.requests(TOP_UP).map((request) => request.headers['Idempotency-Key']);
     expect(retry).toBe(first);
     expect(changed).not.toBe(first);
+    // Each try is paid with a nonce of its own.
+    expect(api.requests(TOP_UP).map((request) => secondFactorOf(request).nonce)).toEqual([nonceNo(1), nonceNo(2), nonceNo(3)]);
   });
 
   test('withdraw: its own labels, and the money goes out through the withdraw route', async () => {
     api.answer('POST /v1/account/withdraw', 200, { ...topUpResult, kind: 'WITHDRAW' });
     await renderShown(<CardMoneyForm direction='withdraw' />);
     expect(await screen.findByText('提现金额')).toBeInTheDocument();
-    await fillIn('123.45', '123456');
-    await userEvent.click(screen.getByText('确认提现'));
+    await typeInto('amount-input', '123.45');
+    await submitAndPay('确认提现');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
 
+    const withdrawKey = idempotencyKeyOf(api.requests('POST /v1/account/withdraw')[0]);
+    expect(authorizationsAsked(api)).toEqual([{ method: 'POST', path: '/v1/account/withdraw', idempotencyKey: withdrawKey, body: { amountFen: 12345 } }]);
     expect(api.requests('POST /v1/account/withdraw')).toHaveLength(1);
     expect(api.requests(TOP_UP)).toHaveLength(0);
   });

@@ -9,6 +9,19 @@ import { type FakeApi, fakeApi } from '../support/api';
 import { account as baseAccount, refusal, signIn } from '../support/examples';
 import { input, typeInto } from '../support/form';
 import { renderShown } from '../support/page';
+import {
+  AUTHORIZE,
+  authorization,
+  authorizationsAsked,
+  decryptPin,
+  idempotencyKeyOf,
+  issueNonces,
+  nonceNo,
+  payWith,
+  review,
+  secondFactorOf,
+  submitAndPay,
+} from '../support/payment';
 import { redirectedTo, renderAt } from '../support/router';
 
 const ACCOUNT = 'GET /v1/account';
@@ -42,6 +55,7 @@ beforeEach(() => {
   signIn();
   api.answer(ACCOUNT, 200, account);
   api.answer(PAYEE, 200, payee);
+  issueNonces(api, { ...review, payeeMasked: '*小明（139****8888）' });
 });
 
 async function renderTransfer() {
@@ -54,7 +68,7 @@ async function lookUp(phone = '13900008888') {
   await userEvent.click(screen.getByText('下一步'));
 }
 
-/** The transfer page with the payee found, ready for amount, memo and PIN. */
+/** The transfer page with the payee found, ready for amount and memo. */
 async function renderWithPayee() {
   await renderTransfer();
   await lookUp();
@@ -69,10 +83,9 @@ function tapTwiceAtOnce(button: HTMLElement) {
   });
 }
 
-async function fillIn(amount: string, pin: string, memo?: string) {
+async function fillIn(amount: string, memo?: string) {
   await typeInto('amount-input', amount);
   if (memo !== undefined) await typeInto('transfer-memo', memo);
-  await typeInto('pin-input', pin);
 }
 
 describe('transfer: the payee', () => {
@@ -159,22 +172,32 @@ describe('transfer: the payment', () => {
   });
 
   test.each([
-    ['', '123456', '请输入金额'],
-    ['0', '123456', '金额须大于 0'],
-    ['1.234', '123456', '金额最多保留两位小数'],
-    ['1.2.3', '123456', '请输入正确的金额'],
+    ['', '请输入金额'],
+    ['0', '金额须大于 0'],
+    ['1.234', '金额最多保留两位小数'],
+    ['1.2.3', '请输入正确的金额'],
     // Above the single-movement limit the server sent (¥50,000.00), and above the contract's
     // largest amount (¥1,000,000.00).
-    ['50000.01', '123456', '单笔转账金额不能超过 ¥50,000.00'],
-    ['1000000.01', '123456', '单笔转账金额不能超过 ¥50,000.00'],
-    ['100', '', '请输入 6 位支付密码'],
-    ['100', '12345', '请输入 6 位支付密码'],
-  ])('amount %j with PIN %j is refused before sending: %s', async (amount, pin, message) => {
+    ['50000.01', '单笔转账金额不能超过 ¥50,000.00'],
+    ['1000000.01', '单笔转账金额不能超过 ¥50,000.00'],
+  ])('amount %j is refused before asking the server anything: %s', async (amount, message) => {
     await renderWithPayee();
-    await fillIn(amount, pin);
+    await fillIn(amount);
     await userEvent.click(screen.getByText('确认转账'));
     expect(await screen.findByText(message)).toHaveAttribute('id', 'error-message');
+    expect(api.requests(AUTHORIZE)).toHaveLength(0);
     expect(api.requests(TRANSFER)).toHaveLength(0);
+  });
+
+  test("the review shows the server's payee, amount in capitals, fee and paying account", async () => {
+    await renderWithPayee();
+    await fillIn('123.45');
+    await userEvent.click(screen.getByText('确认转账'));
+    expect(await screen.findByText('*小明（139****8888）')).toHaveAttribute('id', 'review-payee');
+    expect(document.getElementById('review-amount')).toHaveTextContent(/^¥123\.45$/);
+    expect(document.getElementById('review-amount-words')).toHaveTextContent('人民币壹佰贰拾叁元肆角伍分');
+    expect(document.getElementById('review-fee')).toHaveTextContent('免费');
+    expect(document.getElementById('review-source')).toHaveTextContent('6230 **** **** 4321');
   });
 
   test('the memo takes 20 characters at most', async () => {
@@ -183,64 +206,71 @@ describe('transfer: the payment', () => {
     expect(input('transfer-memo').value).toBe('一二三四五六七八九十一二三四五六七八九十');
   });
 
-  test('sends the payee phone, exact fen, the PIN and the trimmed memo under an Idempotency-Key', async () => {
+  test('asks a nonce for the exact transfer (phone, exact fen, trimmed memo), then sends it with the nonce and the encrypted PIN under an Idempotency-Key', async () => {
     api.answer(TRANSFER, 200, transferResult);
     await renderWithPayee();
     // 0.29 * 100 is 28.999999999999996 in binary floating point.
-    await fillIn('0.29', '123456', '  房租  ');
-    await userEvent.click(screen.getByText('确认转账'));
+    await fillIn('0.29', '  房租  ');
+    await submitAndPay('确认转账', '731904');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
 
+    const transferBody = { toPhone: '13900008888', amountFen: 29, memo: '房租' };
     const [request] = api.requests(TRANSFER);
-    expect(request!.body).toEqual({ toPhone: '13900008888', amountFen: 29, pin: '123456', memo: '房租' });
+    // The nonce is bound to the Idempotency-Key the transfer then carries.
+    expect(authorizationsAsked(api)).toEqual([{ method: 'POST', path: '/v1/account/transfer', idempotencyKey: idempotencyKeyOf(request), body: transferBody }]);
+    expect(request!.body).toEqual({ ...transferBody, secondFactor: { nonce: nonceNo(1), pinCipher: expect.any(String) } });
+    expect(decryptPin(secondFactorOf(request).pinCipher)).toMatchObject({ pin: '731904', challenge: 'challenge-000000000001' });
     expect(request!.headers['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
   });
 
   test('a blank memo is left out', async () => {
     api.answer(TRANSFER, 200, transferResult);
     await renderWithPayee();
-    await fillIn('123.45', '123456', '   ');
-    await userEvent.click(screen.getByText('确认转账'));
+    await fillIn('123.45', '   ');
+    await submitAndPay('确认转账');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
-    expect(api.requests(TRANSFER)[0]!.body).toEqual({ toPhone: '13900008888', amountFen: 12345, pin: '123456' });
+    expect(authorizationsAsked(api)).toEqual([
+      { method: 'POST', path: '/v1/account/transfer', idempotencyKey: idempotencyKeyOf(api.requests(TRANSFER)[0]), body: { toPhone: '13900008888', amountFen: 12345 } },
+    ]);
+    expect(api.requests(TRANSFER)[0]!.body).toEqual({ toPhone: '13900008888', amountFen: 12345, secondFactor: expect.any(Object) });
   });
 
-  test('while the request is in flight the button and the phone are disabled, and a double tap sends one request', async () => {
-    const reply = api.hold(TRANSFER);
+  test('while the review is asked for the button and the phone are disabled, and a double tap asks once', async () => {
+    const reply = api.hold(AUTHORIZE);
     await renderWithPayee();
-    await fillIn('123.45', '123456');
+    await fillIn('123.45');
     await userEvent.dblClick(screen.getByText('确认转账'));
 
     const button = screen.getByText('处理中…');
     expect(button).toHaveProperty('disabled', true);
     await waitFor(() => expect(input('transfer-phone')).toHaveProperty('disabled', true));
     await userEvent.click(button);
-    expect(api.requests(TRANSFER)).toHaveLength(1);
-
-    reply(200, transferResult);
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
-    expect(api.requests(TRANSFER)).toHaveLength(1);
+    expect(api.requests(AUTHORIZE)).toHaveLength(1);
+    reply(200, authorization(1));
+    expect(await screen.findByText('确认付款')).toBeInTheDocument();
+    expect(api.requests(AUTHORIZE)).toHaveLength(1);
   });
 
-  test('two taps on 确认转账 before the page re-renders send one request', async () => {
-    const reply = api.hold(TRANSFER);
+  test('two taps on 确认转账 before the page re-renders ask once, and the transfer is sent once', async () => {
+    api.answer(TRANSFER, 200, transferResult);
     await renderWithPayee();
-    await fillIn('123.45', '123456');
+    await fillIn('123.45');
     tapTwiceAtOnce(screen.getByText('确认转账'));
-    await waitFor(() => expect(api.requests(TRANSFER)).toHaveLength(1));
-    reply(200, transferResult);
+    await waitFor(() => expect(api.requests(AUTHORIZE)).toHaveLength(1));
+    await payWith('123456');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+    expect(api.requests(AUTHORIZE)).toHaveLength(1);
     expect(api.requests(TRANSFER)).toHaveLength(1);
   });
 
-  test("a refusal is shown in the server's words; the PIN is cleared, the rest kept", async () => {
+  test("a refusal is shown in the server's words; the form is kept as typed", async () => {
     api.answer(TRANSFER, 422, refusal('DAILY_LIMIT_EXCEEDED', '超过电子账户（二类户）非绑定账户日累计限额'));
     await renderWithPayee();
-    await fillIn('123.45', '123456', '房租');
-    await userEvent.click(screen.getByText('确认转账'));
+    await fillIn('123.45', '房租');
+    await submitAndPay('确认转账');
 
     expect(await screen.findByText('超过电子账户（二类户）非绑定账户日累计限额')).toHaveAttribute('id', 'error-message');
-    expect(input('pin-input').value).toBe('');
+    expect(document.getElementById('pin-sheet')).toBeNull();
     expect(input('amount-input').value).toBe('123.45');
     expect(input('transfer-memo').value).toBe('房租');
     expect(screen.getByText('*小明')).toBeInTheDocument();
@@ -251,8 +281,8 @@ describe('transfer: the payment', () => {
   test("the result page shows the server's amount, payee and new balance, not one computed here", async () => {
     api.answer(TRANSFER, 200, transferResult);
     await renderWithPayee();
-    await fillIn('123.45', '123456');
-    await userEvent.click(screen.getByText('确认转账'));
+    await fillIn('123.45');
+    await submitAndPay('确认转账');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
 
     const { url, path, query } = redirectedTo();
@@ -269,11 +299,10 @@ describe('transfer: the payment', () => {
 });
 
 describe('transfer: one Idempotency-Key per transfer', () => {
-  /** Submits into a dropped connection; `edit` changes the form first (the PIN is always retyped). */
+  /** Submits into a dropped connection; `edit` changes the form first. */
   async function submitAndFail(attempt: number, edit: () => Promise<void>) {
     await edit();
-    await typeInto('pin-input', '123456');
-    await userEvent.click(screen.getByText('确认转账'));
+    await submitAndPay('确认转账');
     await waitFor(() => expect(api.requests(TRANSFER)).toHaveLength(attempt));
     await screen.findByText('网络异常，请检查网络后重试');
     await screen.findByText('确认转账');
@@ -286,7 +315,7 @@ describe('transfer: one Idempotency-Key per transfer', () => {
   test('after a dropped connection, retyping the same amount, payee or memo sends the same key', async () => {
     api.dropConnection(TRANSFER);
     await renderWithPayee();
-    await submitAndFail(1, () => fillIn('123.45', '123456', '房租'));
+    await submitAndFail(1, () => fillIn('123.45', '房租'));
     await submitAndFail(2, async () => {
       await typeInto('amount-input', '');
       await typeInto('amount-input', '123.45');
@@ -305,7 +334,7 @@ describe('transfer: one Idempotency-Key per transfer', () => {
   test('after a dropped connection, a different amount or memo is a new transfer with a new key', async () => {
     api.dropConnection(TRANSFER);
     await renderWithPayee();
-    await submitAndFail(1, () => fillIn('123.45', '123456', '房租'));
+    await submitAndFail(1, () => fillIn('123.45', '房租'));
     await submitAndFail(2, () => typeInto('amount-input', '123.46'));
     await submitAndFail(3, () => typeInto('transfer-memo', '水电'));
 

@@ -17,6 +17,7 @@ import {
 } from '../support/bill-examples';
 import { refusal, signIn } from '../support/examples';
 import { input, typeInto } from '../support/form';
+import { AUTHORIZE, authorizationsAsked, decryptPin, idempotencyKeyOf, issueNonces, nonceNo, payWith, review, secondFactorOf, submitAndPay } from '../support/payment';
 import { redirectedTo, renderAt } from '../support/router';
 
 const BILLERS = 'GET /v1/billers';
@@ -31,6 +32,7 @@ beforeEach(() => {
   signIn();
   api.answer(BILLERS, 200, catalog);
   api.answer(LOOKUP, 200, powerBill);
+  issueNonces(api, { ...review, amountFen: 40000, amountInWords: '人民币肆佰元整' });
 });
 
 async function renderLookup(billerId = 'nj-power') {
@@ -45,9 +47,9 @@ async function lookUp(accountNumber: string) {
   await screen.findByText('确认缴费');
 }
 
+/** 确认缴费, then the review and the PIN. */
 async function pay(pin: string) {
-  await typeInto('pin-input', pin);
-  await userEvent.click(screen.getByText('确认缴费'));
+  await submitAndPay('确认缴费', pin);
 }
 
 function text(id: string): string | null | undefined {
@@ -166,7 +168,7 @@ describe('bill payment: the amount rule', () => {
       accountNumber: 'A3-1202',
       amountFen: 123456,
       billPeriod: '2026-Q1',
-      pin: '123456',
+      secondFactor: expect.any(Object),
     });
   });
 
@@ -185,22 +187,21 @@ describe('bill payment: the amount rule', () => {
     await waitFor(() => expect(input('bill-amount').value).toBe('100.00'));
     await pay('123456');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
-    expect(api.requests(PAY)[0]!.body).toEqual({ billerId: 'js-mobile', accountNumber: '13800000000', amountFen: 10000, pin: '123456' });
+    expect(api.requests(PAY)[0]!.body).toEqual({ billerId: 'js-mobile', accountNumber: '13800000000', amountFen: 10000, secondFactor: expect.any(Object) });
   });
 
   test.each([
-    ['', '123456', '请输入金额'],
-    ['0', '123456', '金额须大于 0'],
-    ['1.234', '123456', '金额最多保留两位小数'],
-    ['1.2.3', '123456', '请输入正确的金额'],
-    ['400', '', '请输入 6 位支付密码'],
-    ['400', '12345', '请输入 6 位支付密码'],
-  ])('amount %j with PIN %j is refused before sending: %s', async (amount, pin, message) => {
+    ['', '请输入金额'],
+    ['0', '金额须大于 0'],
+    ['1.234', '金额最多保留两位小数'],
+    ['1.2.3', '请输入正确的金额'],
+  ])('amount %j is refused before asking the server anything: %s', async (amount, message) => {
     await renderLookup();
     await lookUp('3201234578');
     await typeInto('bill-amount', amount);
-    await pay(pin);
+    await userEvent.click(screen.getByText('确认缴费'));
     expect(await screen.findByText(message)).toBeInTheDocument();
+    expect(api.requests(AUTHORIZE)).toHaveLength(0);
     expect(api.requests(PAY)).toHaveLength(0);
   });
 
@@ -219,29 +220,35 @@ describe('bill payment: the amount rule', () => {
 });
 
 describe('bill payment: paying', () => {
-  test('sends the biller, the account looked up, the bill period shown, the amount in fen, the PIN and an Idempotency-Key', async () => {
+  test('asks a nonce for the biller, the account looked up, the bill period shown and the amount in fen, then sends them with the nonce and the encrypted PIN under an Idempotency-Key', async () => {
     api.answer(PAY, 200, paymentResult);
     await renderLookup();
     await lookUp('3201234578');
     await typeInto('bill-amount', '400');
-    await pay('123456');
+    await pay('602791');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
 
+    const payment = { billerId: 'nj-power', accountNumber: '3201234578', amountFen: 40000, billPeriod: '2026-02' };
     const [request] = api.requests(PAY);
-    expect(request!.body).toEqual({ billerId: 'nj-power', accountNumber: '3201234578', amountFen: 40000, billPeriod: '2026-02', pin: '123456' });
+    expect(authorizationsAsked(api)).toEqual([{ method: 'POST', path: '/v1/bill-payments', idempotencyKey: idempotencyKeyOf(request), body: payment }]);
+    expect(request!.body).toEqual({ ...payment, secondFactor: { nonce: nonceNo(1), pinCipher: expect.any(String) } });
+    expect(decryptPin(secondFactorOf(request).pinCipher)).toMatchObject({ pin: '602791', challenge: 'challenge-000000000001' });
     expect(request!.headers['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
   });
 
-  test('while the payment is in flight the button is disabled, and a double tap sends one request', async () => {
+  test('while the review is asked for the button is disabled and a double tap asks once; while the payment is in flight the keypad takes nothing', async () => {
     const reply = api.hold(PAY);
     await renderLookup();
     await lookUp('3201234578');
-    await typeInto('pin-input', '123456');
     await userEvent.dblClick(screen.getByText('确认缴费'));
 
     const button = screen.getByText('处理中…');
     expect(button).toHaveProperty('disabled', true);
     await userEvent.click(button);
+    expect(api.requests(AUTHORIZE)).toHaveLength(1);
+    await payWith('123456');
+    await screen.findByText('正在付款…');
+    for (const digit of '654321') await userEvent.click(document.getElementById(`pin-key-${digit}`)!);
     expect(api.requests(PAY)).toHaveLength(1);
 
     reply(200, paymentResult);
@@ -273,7 +280,7 @@ describe('bill payment: paying', () => {
     expect(text('result-balance')).toBe('¥11,945.67');
   });
 
-  test("BILL_ALREADY_PAID is shown in the server's words, the PIN cleared and the amount kept", async () => {
+  test("BILL_ALREADY_PAID is shown in the server's words, the sheets closed and the amount kept", async () => {
     api.answer(PAY, 422, refusal('BILL_ALREADY_PAID', '该账单已缴清，请勿重复缴费'));
     await renderLookup();
     await lookUp('3201234578');
@@ -281,7 +288,7 @@ describe('bill payment: paying', () => {
     await pay('123456');
 
     expect(await screen.findByText('该账单已缴清，请勿重复缴费')).toBeInTheDocument();
-    await waitFor(() => expect(input('pin-input').value).toBe(''));
+    expect(document.getElementById('pin-sheet')).toBeNull();
     await waitFor(() => expect(input('bill-amount').value).toBe('400'));
     expect(screen.getByText('确认缴费')).toHaveProperty('disabled', false);
     expect(Taro.redirectTo).not.toHaveBeenCalled();
@@ -312,6 +319,9 @@ describe('bill payment: paying', () => {
     expect(api.requests(BILLERS)).toHaveLength(0);
     expect(api.requests(LOOKUP)).toHaveLength(0);
     // The contract takes either a payee, or a biller with an account number, never both.
-    expect(api.requests(PAY)[0]!.body).toEqual({ payeeId: PAYEE_ID, amountFen: 35678, billPeriod: '2026-02', pin: '123456' });
+    expect(authorizationsAsked(api)).toEqual([
+      { method: 'POST', path: '/v1/bill-payments', idempotencyKey: idempotencyKeyOf(api.requests(PAY)[0]), body: { payeeId: PAYEE_ID, amountFen: 35678, billPeriod: '2026-02' } },
+    ]);
+    expect(api.requests(PAY)[0]!.body).toEqual({ payeeId: PAYEE_ID, amountFen: 35678, billPeriod: '2026-02', secondFactor: expect.any(Object) });
   });
 });

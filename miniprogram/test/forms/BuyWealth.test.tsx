@@ -7,6 +7,7 @@ import WealthResultPage from '@/packageWealth/pages/result/index';
 import { type FakeApi, fakeApi } from '../support/api';
 import { refusal, signIn } from '../support/examples';
 import { input, typeInto } from '../support/form';
+import { AUTHORIZE, authorizationsAsked, decryptPin, idempotencyKeyOf, issueNonces, nonceNo, payWith, secondFactorOf, submitAndPay } from '../support/payment';
 import { redirectedTo, renderAt } from '../support/router';
 import { purchaseResult, purchaseTerms, unsuitableTerms } from '../support/wealth-examples';
 
@@ -20,6 +21,7 @@ beforeEach(() => {
   api = fakeApi();
   signIn();
   api.answer(TERMS, 200, purchaseTerms);
+  issueNonces(api);
 });
 
 async function renderBuy() {
@@ -27,11 +29,10 @@ async function renderBuy() {
   await screen.findByText('确认购买');
 }
 
-/** Amount, the disclosure ticked (or not) and the PIN, as a customer fills the form in. */
-async function fillIn(amount: string, acknowledge: boolean, pin: string) {
+/** Amount and the disclosure ticked (or not), as a customer fills the form in. */
+async function fillIn(amount: string, acknowledge: boolean) {
   await typeInto('buy-amount', amount);
   if (acknowledge) await userEvent.click(screen.getByText(ACKNOWLEDGE));
-  await typeInto('pin-input', pin);
 }
 
 function text(id: string): string | null | undefined {
@@ -66,44 +67,41 @@ describe('wealth purchase', () => {
   });
 
   test.each([
-    ['', true, '123456', '请输入金额'],
-    ['0', true, '123456', '金额须大于 0'],
-    ['1.234', true, '123456', '金额最多保留两位小数'],
-    ['1.2.3', true, '123456', '请输入正确的金额'],
-    ['12300', false, '123456', '请阅读并确认产品风险揭示书'],
-    ['12300', true, '', '请输入 6 位支付密码'],
-    ['12300', true, '12345', '请输入 6 位支付密码'],
-  ])('amount %j, disclosure acknowledged %j, PIN %j is refused before sending: %s', async (amount, acknowledge, pin, message) => {
+    ['', true, '请输入金额'],
+    ['0', true, '金额须大于 0'],
+    ['1.234', true, '金额最多保留两位小数'],
+    ['1.2.3', true, '请输入正确的金额'],
+    ['12300', false, '请阅读并确认产品风险揭示书'],
+  ])('amount %j, disclosure acknowledged %j is refused before asking the server anything: %s', async (amount, acknowledge, message) => {
     await renderBuy();
-    await fillIn(amount, acknowledge, pin);
+    await fillIn(amount, acknowledge);
     await userEvent.click(screen.getByText('确认购买'));
     expect(await screen.findByText(message)).toBeInTheDocument();
+    expect(api.requests(AUTHORIZE)).toHaveLength(0);
     expect(api.requests(BUY)).toHaveLength(0);
   });
 
   test('a second tap on the acknowledgement takes it back', async () => {
     await renderBuy();
-    await fillIn('12300', true, '123456');
+    await fillIn('12300', true);
     await userEvent.click(screen.getByText(ACKNOWLEDGE));
     await userEvent.click(screen.getByText('确认购买'));
     expect(await screen.findByText('请阅读并确认产品风险揭示书')).toBeInTheDocument();
-    expect(api.requests(BUY)).toHaveLength(0);
+    expect(api.requests(AUTHORIZE)).toHaveLength(0);
   });
 
-  test('sends the amount as integer fen, the acknowledged disclosure’s version from the terms, the PIN and an Idempotency-Key', async () => {
+  test('asks a nonce for the amount as integer fen and the acknowledged disclosure’s version, then sends them with the nonce and the encrypted PIN under an Idempotency-Key', async () => {
     api.answer(BUY, 200, purchaseResult);
     await renderBuy();
-    await fillIn('12300', true, '123456');
-    await userEvent.click(screen.getByText('确认购买'));
+    await fillIn('12300', true);
+    await submitAndPay('确认购买', '602819');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
 
+    const purchase = { productId: 'jinlin-bond-a', amountFen: 1230000, riskDisclosure: { acknowledged: true, version: 'bond-a-2026-02' } };
     const [request] = api.requests(BUY);
-    expect(request!.body).toEqual({
-      productId: 'jinlin-bond-a',
-      amountFen: 1230000,
-      riskDisclosure: { acknowledged: true, version: 'bond-a-2026-02' },
-      pin: '123456',
-    });
+    expect(authorizationsAsked(api)).toEqual([{ method: 'POST', path: '/v1/wealth-orders', idempotencyKey: idempotencyKeyOf(request), body: purchase }]);
+    expect(request!.body).toEqual({ ...purchase, secondFactor: { nonce: nonceNo(1), pinCipher: expect.any(String) } });
+    expect(decryptPin(secondFactorOf(request).pinCipher)).toMatchObject({ pin: '602819', challenge: 'challenge-000000000001' });
     expect(request!.headers['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
   });
 
@@ -114,21 +112,25 @@ describe('wealth purchase', () => {
   ])("the product's amount rules are the server's: %j is answered %s in the server's words", async (amount, code, message) => {
     api.answer(BUY, 422, refusal(code, message));
     await renderBuy();
-    await fillIn(amount, true, '123456');
-    await userEvent.click(screen.getByText('确认购买'));
+    await fillIn(amount, true);
+    await submitAndPay('确认购买');
     expect(await screen.findByText(message)).toBeInTheDocument();
     expect(Taro.redirectTo).not.toHaveBeenCalled();
   });
 
-  test('while the purchase is in flight the button is disabled, and a double tap sends one request', async () => {
+  test('while the review is asked for the button is disabled and a double tap asks once; while the purchase is in flight the keypad takes nothing', async () => {
     const reply = api.hold(BUY);
     await renderBuy();
-    await fillIn('12300', true, '123456');
+    await fillIn('12300', true);
     await userEvent.dblClick(screen.getByText('确认购买'));
 
     const button = screen.getByText('处理中…');
     expect(button).toHaveProperty('disabled', true);
     await userEvent.click(button);
+    expect(api.requests(AUTHORIZE)).toHaveLength(1);
+    await payWith('123456');
+    await screen.findByText('正在付款…');
+    for (const digit of '654321') await userEvent.click(document.getElementById(`pin-key-${digit}`)!);
     expect(api.requests(BUY)).toHaveLength(1);
 
     reply(200, purchaseResult);
@@ -139,8 +141,8 @@ describe('wealth purchase', () => {
   test('on success the result page shows the order and the balance the server answered', async () => {
     api.answer(BUY, 200, purchaseResult);
     await renderBuy();
-    await fillIn('12300', true, '123456');
-    await userEvent.click(screen.getByText('确认购买'));
+    await fillIn('12300', true);
+    await submitAndPay('确认购买');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
 
     const { url, path, query } = redirectedTo();
@@ -165,14 +167,14 @@ describe('wealth purchase', () => {
     expect(text('result-balance')).toBe('¥11,056.78');
   });
 
-  test("a refusal is shown in the server's words, the PIN is cleared and the amount kept", async () => {
+  test("a refusal is shown in the server's words, the sheets closed and the amount kept", async () => {
     api.answer(BUY, 422, refusal('INSUFFICIENT_FUNDS', '电子账户余额不足，请先充值'));
     await renderBuy();
-    await fillIn('12300', true, '123456');
-    await userEvent.click(screen.getByText('确认购买'));
+    await fillIn('12300', true);
+    await submitAndPay('确认购买');
 
     expect(await screen.findByText('电子账户余额不足，请先充值')).toBeInTheDocument();
-    await waitFor(() => expect(input('pin-input').value).toBe(''));
+    expect(document.getElementById('pin-sheet')).toBeNull();
     await waitFor(() => expect(input('buy-amount').value).toBe('12300'));
     expect(screen.getByText('确认购买')).toHaveProperty('disabled', false);
     expect(Taro.redirectTo).not.toHaveBeenCalled();

@@ -8,6 +8,7 @@ import { type FakeApi, fakeApi } from '../support/api';
 import { account, refusal, signIn } from '../support/examples';
 import { input, typeInto } from '../support/form';
 import { businessLine, creditLine, drawdownQuote, drawnLoan, productList } from '../support/loan-examples';
+import { AUTHORIZE, authorizationsAsked, decryptPin, idempotencyKeyOf, issueNonces, nonceNo, payWith, secondFactorOf, submitAndPay } from '../support/payment';
 import { redirectedTo, renderAt } from '../support/router';
 
 const LINES = 'GET /v1/credit-lines';
@@ -26,6 +27,7 @@ beforeEach(() => {
   api.answer(LINES, 200, { items: [creditLine] });
   api.answer(PRODUCTS, 200, productList);
   api.answer(QUOTE, 200, drawdownQuote);
+  issueNonces(api);
 });
 
 async function renderDraw(url = PAGE) {
@@ -33,10 +35,6 @@ async function renderDraw(url = PAGE) {
   await screen.findByText('确认借款');
 }
 
-async function fillIn(amount: string, pin: string) {
-  await typeInto('draw-amount', amount);
-  await typeInto('pin-input', pin);
-}
 
 function text(id: string): string | null | undefined {
   return document.getElementById(id)?.textContent;
@@ -81,46 +79,52 @@ describe('loan drawdown', () => {
   });
 
   test.each([
-    ['', '123456', '请输入金额'],
-    ['0', '123456', '金额须大于 0'],
-    ['1.234', '123456', '金额最多保留两位小数'],
-    ['1.2.3', '123456', '请输入正确的金额'],
+    ['', '请输入金额'],
+    ['0', '金额须大于 0'],
+    ['1.234', '金额最多保留两位小数'],
+    ['1.2.3', '请输入正确的金额'],
     // Below the product's minimum, and above what the line has left.
-    ['999.99', '123456', '借款金额须在 ¥1,000.00 至 ¥54,321.00 之间'],
-    ['54321.01', '123456', '借款金额须在 ¥1,000.00 至 ¥54,321.00 之间'],
-    ['12000', '', '请输入 6 位支付密码'],
-    ['12000', '12345', '请输入 6 位支付密码'],
-  ])('amount %j with PIN %j is refused before sending: %s', async (amount, pin, message) => {
+    ['999.99', '借款金额须在 ¥1,000.00 至 ¥54,321.00 之间'],
+    ['54321.01', '借款金额须在 ¥1,000.00 至 ¥54,321.00 之间'],
+  ])('amount %j is refused before asking the server anything: %s', async (amount, message) => {
     await renderDraw();
-    await fillIn(amount, pin);
+    await typeInto('draw-amount', amount);
     await userEvent.click(screen.getByText('确认借款'));
     expect(await screen.findByText(message)).toBeInTheDocument();
+    expect(api.requests(AUTHORIZE)).toHaveLength(0);
     expect(api.requests(DRAW)).toHaveLength(0);
   });
 
-  test('sends the terms chosen as integer fen, with the PIN and an Idempotency-Key', async () => {
+  test('asks a nonce for the terms chosen, as integer fen, then sends them with the nonce and the encrypted PIN under an Idempotency-Key', async () => {
     api.answer(DRAW, 200, drawnLoan);
     await renderDraw();
-    await fillIn('54321', '123456');
+    await typeInto('draw-amount', '54321');
     await userEvent.click(document.getElementById('draw-term-24')!);
     await userEvent.click(document.getElementById('draw-method-EQUAL_PRINCIPAL')!);
-    await userEvent.click(screen.getByText('确认借款'));
+    await submitAndPay('确认借款', '731904');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
 
+    const terms = { productId: 'jinlin-e-loan', amountFen: 5432100, termMonths: 24, method: 'EQUAL_PRINCIPAL' };
     const [request] = api.requests(DRAW);
-    expect(request!.body).toEqual({ productId: 'jinlin-e-loan', amountFen: 5432100, termMonths: 24, method: 'EQUAL_PRINCIPAL', pin: '123456' });
+    expect(authorizationsAsked(api)).toEqual([{ method: 'POST', path: '/v1/loans', idempotencyKey: idempotencyKeyOf(request), body: terms }]);
+    expect(request!.body).toEqual({ ...terms, secondFactor: { nonce: nonceNo(1), pinCipher: expect.any(String) } });
+    expect(decryptPin(secondFactorOf(request).pinCipher)).toMatchObject({ pin: '731904', challenge: 'challenge-000000000001' });
     expect(request!.headers['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
   });
 
-  test('while the drawdown is in flight the button is disabled, and a double tap sends one request', async () => {
+  test('while the review is asked for the button is disabled and a double tap asks once; while the drawdown is in flight the keypad takes nothing', async () => {
     const reply = api.hold(DRAW);
     await renderDraw();
-    await fillIn('12000', '123456');
+    await typeInto('draw-amount', '12000');
     await userEvent.dblClick(screen.getByText('确认借款'));
 
     const button = screen.getByText('处理中…');
     expect(button).toHaveProperty('disabled', true);
     await userEvent.click(button);
+    expect(api.requests(AUTHORIZE)).toHaveLength(1);
+    await payWith('123456');
+    await screen.findByText('正在付款…');
+    for (const digit of '654321') await userEvent.click(document.getElementById(`pin-key-${digit}`)!);
     expect(api.requests(DRAW)).toHaveLength(1);
 
     reply(200, drawnLoan);
@@ -131,8 +135,8 @@ describe('loan drawdown', () => {
   test('on success the result page shows the loan the server made: principal, contract, rates, and the balance it reports', async () => {
     api.answer(DRAW, 200, drawnLoan);
     await renderDraw();
-    await fillIn('12000', '123456');
-    await userEvent.click(screen.getByText('确认借款'));
+    await typeInto('draw-amount', '12000');
+    await submitAndPay('确认借款');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
 
     const { url, path, query } = redirectedTo();
@@ -155,14 +159,14 @@ describe('loan drawdown', () => {
     await waitFor(() => expect(text('result-balance')).toBe('¥12,345.67'));
   });
 
-  test("a refusal is shown in the server's words, the PIN is cleared and the amount kept", async () => {
+  test("a refusal is shown in the server's words, the sheets closed and the amount kept", async () => {
     api.answer(DRAW, 422, refusal('CREDIT_LIMIT_EXCEEDED', '超过可用借款额度'));
     await renderDraw();
-    await fillIn('12000', '123456');
-    await userEvent.click(screen.getByText('确认借款'));
+    await typeInto('draw-amount', '12000');
+    await submitAndPay('确认借款');
 
     expect(await screen.findByText('超过可用借款额度')).toBeInTheDocument();
-    await waitFor(() => expect(input('pin-input').value).toBe(''));
+    expect(document.getElementById('pin-sheet')).toBeNull();
     await waitFor(() => expect(input('draw-amount').value).toBe('12000'));
     expect(screen.getByText('确认借款')).toHaveProperty('disabled', false);
     expect(Taro.redirectTo).not.toHaveBeenCalled();
@@ -175,13 +179,12 @@ describe('loan drawdown', () => {
     expect(text('draw-available')).toBe('¥276,543.00');
     expect(screen.getByText('本次可借 ¥5,000.00 至 ¥276,543.00。')).toBeInTheDocument();
 
-    await fillIn('4999', '123456');
+    await typeInto('draw-amount', '4999');
     await userEvent.click(screen.getByText('确认借款'));
     expect(await screen.findByText('借款金额须在 ¥5,000.00 至 ¥276,543.00 之间')).toBeInTheDocument();
 
     await typeInto('draw-amount', '60000');
-    await typeInto('pin-input', '123456');
-    await userEvent.click(screen.getByText('确认借款'));
+    await submitAndPay('确认借款');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
     expect(api.requests(DRAW)[0]!.body).toMatchObject({ productId: 'jinlin-biz-loan', amountFen: 6000000 });
   });

@@ -7,8 +7,8 @@ import PayoffPage from '@/packageLoan/pages/payoff/index';
 import LoanResultPage from '@/packageLoan/pages/result/index';
 import { type FakeApi, fakeApi } from '../support/api';
 import { refusal, signIn } from '../support/examples';
-import { input, typeInto } from '../support/form';
 import { LOAN_ID, loan, paidOffLoan, payoffQuote, payoffResult } from '../support/loan-examples';
+import { AUTHORIZE, decryptPin, idempotencyKeyOf, issueNonces, nonceNo, payWith, secondFactorOf, submitAndPay } from '../support/payment';
 import { redirectedTo, renderAt } from '../support/router';
 
 const LOAN = `GET /v1/loans/${LOAN_ID}` as const;
@@ -22,6 +22,7 @@ beforeEach(() => {
   signIn();
   api.answer(LOAN, 200, loan);
   api.answer(QUOTE, 200, payoffQuote);
+  issueNonces(api);
 });
 
 async function renderPayoff() {
@@ -29,9 +30,9 @@ async function renderPayoff() {
   await screen.findByText('确认结清');
 }
 
+/** 确认结清, then the review and the PIN. */
 async function submitWith(pin: string) {
-  await typeInto('pin-input', pin);
-  await userEvent.click(screen.getByText('确认结清'));
+  await submitAndPay('确认结清', pin);
 }
 
 function text(id: string): string | null | undefined {
@@ -61,35 +62,28 @@ describe('loan early payoff', () => {
     expect(screen.queryByText('罚息')).toBeNull();
   });
 
-  test('commits to the quoted loan with only the PIN and an Idempotency-Key: the server pays at the quote it gave', async () => {
+  test('commits to the quoted loan with only the second factor and an Idempotency-Key: the server pays at the quote it gave', async () => {
     api.answer(PAYOFF, 200, payoffResult);
     await renderPayoff();
-    await submitWith('123456');
+    await submitWith('731904');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
 
-    expect(api.sent.map((request) => request.route)).toEqual([LOAN, QUOTE, PAYOFF]);
+    expect(api.sent.map((request) => request.route)).toEqual([LOAN, QUOTE, AUTHORIZE, PAYOFF]);
     const [request] = api.requests(PAYOFF);
-    // PinOnly is a strict object: the contract has no quote id, the server keeps the latest quote.
-    expect(request!.body).toEqual({ pin: '123456' });
+    expect(api.requests(AUTHORIZE)[0]!.body).toEqual({ method: 'POST', path: `/v1/loans/${LOAN_ID}/payoff`, idempotencyKey: idempotencyKeyOf(request), body: {} });
+    // SecondFactorOnly is a strict object: the contract has no quote id, the server keeps the latest quote.
+    expect(request!.body).toEqual({ secondFactor: { nonce: nonceNo(1), pinCipher: expect.any(String) } });
+    expect(decryptPin(secondFactorOf(request).pinCipher)).toMatchObject({ pin: '731904', challenge: 'challenge-000000000001' });
     expect(request!.headers['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
-  });
-
-  test.each([
-    ['', '请输入 6 位支付密码'],
-    ['12345', '请输入 6 位支付密码'],
-  ])('PIN %j is refused before sending: %s', async (pin, message) => {
-    await renderPayoff();
-    await submitWith(pin);
-    expect(await screen.findByText(message)).toBeInTheDocument();
-    expect(api.requests(PAYOFF)).toHaveLength(0);
   });
 
   test('a quote past its validity is not paid: it asks for a new quote', async () => {
     await renderPayoff();
     const validUntil = new Date(payoffQuote.validUntil).getTime();
     jest.spyOn(Date, 'now').mockReturnValue(validUntil);
-    await submitWith('123456');
+    await userEvent.click(screen.getByText('确认结清'));
     expect(await screen.findByText('报价已过期，请重新获取报价')).toBeInTheDocument();
+    expect(api.requests(AUTHORIZE)).toHaveLength(0);
     expect(api.requests(PAYOFF)).toHaveLength(0);
 
     // A millisecond earlier it still holds.
@@ -110,15 +104,18 @@ describe('loan early payoff', () => {
     expect(text('payoff-valid-until')).toBe(formatDateTime(renewed.validUntil));
   });
 
-  test('while the payoff is in flight the button is disabled, and a double tap sends one request', async () => {
+  test('while the review is asked for the button is disabled and a double tap asks once; while the payoff is in flight the keypad takes nothing', async () => {
     const reply = api.hold(PAYOFF);
     await renderPayoff();
-    await typeInto('pin-input', '123456');
     await userEvent.dblClick(screen.getByText('确认结清'));
 
     const button = screen.getByText('处理中…');
     expect(button).toHaveProperty('disabled', true);
     await userEvent.click(button);
+    expect(api.requests(AUTHORIZE)).toHaveLength(1);
+    await payWith('123456');
+    await screen.findByText('正在付款…');
+    for (const digit of '654321') await userEvent.click(document.getElementById(`pin-key-${digit}`)!);
     expect(api.requests(PAYOFF)).toHaveLength(1);
 
     reply(200, payoffResult);
@@ -159,13 +156,13 @@ describe('loan early payoff', () => {
   test.each([
     [422, 'INSUFFICIENT_FUNDS', '电子账户余额不足，请先充值'],
     [422, 'PAYOFF_QUOTE_REQUIRED', '请先获取提前结清金额'],
-  ])("a %s %s refusal is shown in the server's words and the PIN cleared", async (status, code, message) => {
+  ])("a %s %s refusal is shown in the server's words and the sheets closed", async (status, code, message) => {
     api.answer(PAYOFF, status, refusal(code, message));
     await renderPayoff();
     await submitWith('123456');
 
     expect(await screen.findByText(message)).toBeInTheDocument();
-    await waitFor(() => expect(input('pin-input').value).toBe(''));
+    expect(document.getElementById('pin-sheet')).toBeNull();
     expect(screen.getByText('确认结清')).toHaveProperty('disabled', false);
     expect(Taro.redirectTo).not.toHaveBeenCalled();
   });

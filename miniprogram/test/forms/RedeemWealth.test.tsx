@@ -7,6 +7,7 @@ import WealthResultPage from '@/packageWealth/pages/result/index';
 import { type FakeApi, fakeApi } from '../support/api';
 import { refusal, signIn } from '../support/examples';
 import { input, typeInto } from '../support/form';
+import { AUTHORIZE, authorizationsAsked, decryptPin, idempotencyKeyOf, issueNonces, nonceNo, payWith, review, secondFactorOf, submitAndPay } from '../support/payment';
 import { redirectedTo, renderAt } from '../support/router';
 import { holdings, redemptionResult } from '../support/wealth-examples';
 
@@ -20,6 +21,8 @@ beforeEach(() => {
   api = fakeApi();
   signIn();
   api.answer(HOLDINGS, 200, holdings);
+  // Units, not an amount: the server's review has no figure to show.
+  issueNonces(api, { ...review, amountFen: null, amountInWords: null });
 });
 
 async function renderRedeem(url = MONEY_MARKET) {
@@ -27,10 +30,6 @@ async function renderRedeem(url = MONEY_MARKET) {
   await screen.findByText('确认赎回');
 }
 
-async function fillIn(units: string, pin: string) {
-  await typeInto('redeem-units', units);
-  await typeInto('pin-input', pin);
-}
 
 function text(id: string): string | null | undefined {
   return document.getElementById(id)?.textContent;
@@ -54,21 +53,27 @@ describe('wealth redemption', () => {
     await userEvent.click(screen.getByText('全部'));
     await waitFor(() => expect(input('redeem-units').value).toBe('12345.67'));
 
-    await typeInto('pin-input', '123456');
-    await userEvent.click(screen.getByText('确认赎回'));
+    await submitAndPay('确认赎回');
     await waitFor(() => expect(api.requests(REDEEM)).toHaveLength(1));
     expect(api.requests(REDEEM)[0]!.body).toMatchObject({ unitsCenti: 1234567 });
   });
 
-  test('sends the units as integer hundredths, fast by default, with the PIN and an Idempotency-Key', async () => {
+  test('asks a nonce for the units as integer hundredths, fast by default, then sends them with the nonce and the encrypted PIN under an Idempotency-Key', async () => {
     api.answer(REDEEM, 200, redemptionResult);
     await renderRedeem();
-    await fillIn('0.29', '123456');
+    await typeInto('redeem-units', '0.29');
     await userEvent.click(screen.getByText('确认赎回'));
+    // Nothing to show as an amount: the review has no figure, only the fee and the account.
+    await waitFor(() => expect(document.getElementById('review-fee')).not.toBeNull());
+    expect(document.getElementById('review-amount')).toBeNull();
+    await payWith('602819');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
 
+    const redemption = { productId: 'jinlin-cash', unitsCenti: 29, mode: 'FAST' };
     const [request] = api.requests(REDEEM);
-    expect(request!.body).toEqual({ productId: 'jinlin-cash', unitsCenti: 29, mode: 'FAST', pin: '123456' });
+    expect(authorizationsAsked(api)).toEqual([{ method: 'POST', path: '/v1/wealth-redemptions', idempotencyKey: idempotencyKeyOf(request), body: redemption }]);
+    expect(request!.body).toEqual({ ...redemption, secondFactor: { nonce: nonceNo(1), pinCipher: expect.any(String) } });
+    expect(decryptPin(secondFactorOf(request).pinCipher)).toMatchObject({ pin: '602819', challenge: 'challenge-000000000001' });
     expect(request!.headers['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
   });
 
@@ -76,10 +81,10 @@ describe('wealth redemption', () => {
     api.answer(REDEEM, 200, { ...redemptionResult, fast: null, journalId: null, capExceeded: false });
     await renderRedeem();
     await userEvent.click(screen.getByText('普通赎回（下一营业日）'));
-    await fillIn('100', '123456');
-    await userEvent.click(screen.getByText('确认赎回'));
+    await typeInto('redeem-units', '100');
+    await submitAndPay('确认赎回');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
-    expect(api.requests(REDEEM)[0]!.body).toEqual({ productId: 'jinlin-cash', unitsCenti: 10000, mode: 'NORMAL', pin: '123456' });
+    expect(api.requests(REDEEM)[0]!.body).toEqual({ productId: 'jinlin-cash', unitsCenti: 10000, mode: 'NORMAL', secondFactor: expect.any(Object) });
   });
 
   test('a product without fast redemption offers no choice and redeems NORMAL', async () => {
@@ -90,10 +95,10 @@ describe('wealth redemption', () => {
     expect(screen.queryByText('今日快速赎回剩余额度')).toBeNull();
     expect(screen.getByText('赎回按下一营业日日终净值确认，资金确认后到账电子账户。')).toBeInTheDocument();
 
-    await fillIn('5000', '123456');
-    await userEvent.click(screen.getByText('确认赎回'));
+    await typeInto('redeem-units', '5000');
+    await submitAndPay('确认赎回');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
-    expect(api.requests(REDEEM)[0]!.body).toEqual({ productId: 'jinlin-bond-a', unitsCenti: 500000, mode: 'NORMAL', pin: '123456' });
+    expect(api.requests(REDEEM)[0]!.body).toEqual({ productId: 'jinlin-bond-a', unitsCenti: 500000, mode: 'NORMAL', secondFactor: expect.any(Object) });
   });
 
   test.each([
@@ -106,30 +111,33 @@ describe('wealth redemption', () => {
   });
 
   test.each([
-    ['', '123456', '请输入赎回份额'],
-    ['0', '123456', '赎回份额须大于 0'],
-    ['0.00', '123456', '赎回份额须大于 0'],
-    ['1.234', '123456', '份额最多保留两位小数'],
-    ['1.2.3', '123456', '请输入正确的份额'],
-    ['100', '', '请输入 6 位支付密码'],
-    ['100', '12345', '请输入 6 位支付密码'],
-  ])('units %j with PIN %j are refused before sending: %s', async (units, pin, message) => {
+    ['', '请输入赎回份额'],
+    ['0', '赎回份额须大于 0'],
+    ['0.00', '赎回份额须大于 0'],
+    ['1.234', '份额最多保留两位小数'],
+    ['1.2.3', '请输入正确的份额'],
+  ])('units %j are refused before asking the server anything: %s', async (units, message) => {
     await renderRedeem();
-    await fillIn(units, pin);
+    await typeInto('redeem-units', units);
     await userEvent.click(screen.getByText('确认赎回'));
     expect(await screen.findByText(message)).toBeInTheDocument();
+    expect(api.requests(AUTHORIZE)).toHaveLength(0);
     expect(api.requests(REDEEM)).toHaveLength(0);
   });
 
-  test('while the redemption is in flight the button is disabled, and a double tap sends one request', async () => {
+  test('while the review is asked for the button is disabled and a double tap asks once; while the redemption is in flight the keypad takes nothing', async () => {
     const reply = api.hold(REDEEM);
     await renderRedeem();
-    await fillIn('100', '123456');
+    await typeInto('redeem-units', '100');
     await userEvent.dblClick(screen.getByText('确认赎回'));
 
     const button = screen.getByText('处理中…');
     expect(button).toHaveProperty('disabled', true);
     await userEvent.click(button);
+    expect(api.requests(AUTHORIZE)).toHaveLength(1);
+    await payWith('123456');
+    await screen.findByText('正在付款…');
+    for (const digit of '654321') await userEvent.click(document.getElementById(`pin-key-${digit}`)!);
     expect(api.requests(REDEEM)).toHaveLength(1);
 
     reply(200, redemptionResult);
@@ -140,8 +148,8 @@ describe('wealth redemption', () => {
   test('on success the result page shows what the server paid at once, its message and the balance it reports', async () => {
     api.answer(REDEEM, 200, redemptionResult);
     await renderRedeem();
-    await fillIn('12345.67', '123456');
-    await userEvent.click(screen.getByText('确认赎回'));
+    await typeInto('redeem-units', '12345.67');
+    await submitAndPay('确认赎回');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
 
     const { url, path, query } = redirectedTo();
@@ -166,8 +174,8 @@ describe('wealth redemption', () => {
     const normalOnly = { ...redemptionResult, fast: null, journalId: null, capExceeded: false, message: '赎回已受理，下一营业日到账' };
     api.answer(REDEEM, 200, normalOnly);
     await renderRedeem(pageFor('jinlin-bond-a'));
-    await fillIn('100', '123456');
-    await userEvent.click(screen.getByText('确认赎回'));
+    await typeInto('redeem-units', '100');
+    await submitAndPay('确认赎回');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
 
     const { url, query } = redirectedTo();
@@ -178,14 +186,14 @@ describe('wealth redemption', () => {
     expect(text('result-detail')).toBe('赎回已受理，下一营业日到账');
   });
 
-  test("a refusal is shown in the server's words, the PIN is cleared and the units kept", async () => {
+  test("a refusal is shown in the server's words, the sheets closed and the units kept", async () => {
     api.answer(REDEEM, 422, refusal('INSUFFICIENT_UNITS', '可赎回份额不足'));
     await renderRedeem();
-    await fillIn('12345.68', '123456');
-    await userEvent.click(screen.getByText('确认赎回'));
+    await typeInto('redeem-units', '12345.68');
+    await submitAndPay('确认赎回');
 
     expect(await screen.findByText('可赎回份额不足')).toBeInTheDocument();
-    await waitFor(() => expect(input('pin-input').value).toBe(''));
+    expect(document.getElementById('pin-sheet')).toBeNull();
     await waitFor(() => expect(input('redeem-units').value).toBe('12345.68'));
     expect(screen.getByText('确认赎回')).toHaveProperty('disabled', false);
     expect(Taro.redirectTo).not.toHaveBeenCalled();

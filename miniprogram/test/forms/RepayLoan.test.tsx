@@ -8,6 +8,7 @@ import { type FakeApi, fakeApi } from '../support/api';
 import { account, refusal, signIn } from '../support/examples';
 import { input, typeInto } from '../support/form';
 import { LOAN_ID, loan, overdueLoan, paidOffLoan, repaymentResult } from '../support/loan-examples';
+import { AUTHORIZE, authorizationsAsked, decryptPin, idempotencyKeyOf, issueNonces, keysAsked, nonceNo, payWith, secondFactorOf, submitAndPay } from '../support/payment';
 import { redirectedTo, renderAt } from '../support/router';
 
 const LOAN = `GET /v1/loans/${LOAN_ID}` as const;
@@ -21,6 +22,7 @@ beforeEach(() => {
   signIn();
   api.answer(LOAN, 200, loan);
   api.answer(ACCOUNT, 200, account);
+  issueNonces(api);
 });
 
 async function renderRepay() {
@@ -28,9 +30,9 @@ async function renderRepay() {
   await screen.findByText('确认还款');
 }
 
+/** 确认还款, then the review and the PIN. */
 async function submitWith(pin: string) {
-  await typeInto('pin-input', pin);
-  await userEvent.click(screen.getByText('确认还款'));
+  await submitAndPay('确认还款', pin);
 }
 
 function text(id: string): string | null | undefined {
@@ -59,14 +61,16 @@ describe('loan repayment', () => {
     expect(screen.queryByText(/逾期应还/)).toBeNull();
   });
 
-  test('paying what is due sends only the PIN: the server decides the amount', async () => {
+  test('paying what is due sends only the second factor: the server decides the amount', async () => {
     api.answer(REPAY, 200, repaymentResult);
     await renderRepay();
-    await submitWith('123456');
+    await submitWith('731904');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
 
     const [request] = api.requests(REPAY);
-    expect(request!.body).toEqual({ pin: '123456' });
+    expect(authorizationsAsked(api)).toEqual([{ method: 'POST', path: `/v1/loans/${LOAN_ID}/repayments`, idempotencyKey: idempotencyKeyOf(request), body: {} }]);
+    expect(request!.body).toEqual({ secondFactor: { nonce: nonceNo(1), pinCipher: expect.any(String) } });
+    expect(decryptPin(secondFactorOf(request).pinCipher)).toMatchObject({ pin: '731904', challenge: 'challenge-000000000001' });
     expect(request!.headers['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
   });
 
@@ -76,41 +80,46 @@ describe('loan repayment', () => {
     await typeInto('repay-amount', '0.29');
     await submitWith('123456');
     await screen.findByText('本次最多可还 ¥4,040.82，如需全部还清请选择提前结清');
-    expect(api.requests(REPAY)[0]!.body).toEqual({ amountFen: 29, pin: '123456' });
+    expect(api.requests(REPAY)[0]!.body).toEqual({ amountFen: 29, secondFactor: expect.any(Object) });
 
     await userEvent.click(screen.getByText('还本期应还'));
     await waitFor(() => expect(input('repay-amount').value).toBe(''));
     await submitWith('123456');
     await waitFor(() => expect(api.requests(REPAY)).toHaveLength(2));
-    expect(api.requests(REPAY)[1]!.body).toEqual({ pin: '123456' });
+    expect(api.requests(REPAY)[1]!.body).toEqual({ secondFactor: expect.any(Object) });
+    expect(authorizationsAsked(api).map((asked) => (asked as { body: object }).body)).toEqual([{ amountFen: 29 }, {}]);
+    // Two requests, two keys: each nonce under its own request's.
+    const sentKeys = api.requests(REPAY).map(idempotencyKeyOf);
+    expect(keysAsked(api)).toEqual(sentKeys);
+    expect(sentKeys[1]).not.toBe(sentKeys[0]);
   });
 
   test.each([
-    ['0', '123456', '金额须大于 0'],
-    ['0.00', '123456', '金额须大于 0'],
-    ['1.234', '123456', '金额最多保留两位小数'],
-    ['1.2.3', '123456', '请输入正确的金额'],
-    ['100', '', '请输入 6 位支付密码'],
-    ['100', '12345', '请输入 6 位支付密码'],
-    // No amount typed is the amount due, which still needs the PIN.
-    ['', '1234', '请输入 6 位支付密码'],
-  ])('amount %j with PIN %j is refused before sending: %s', async (amount, pin, message) => {
+    ['0', '金额须大于 0'],
+    ['0.00', '金额须大于 0'],
+    ['1.234', '金额最多保留两位小数'],
+    ['1.2.3', '请输入正确的金额'],
+  ])('amount %j is refused before asking the server anything: %s', async (amount, message) => {
     await renderRepay();
     await typeInto('repay-amount', amount);
-    await submitWith(pin);
+    await userEvent.click(screen.getByText('确认还款'));
     expect(await screen.findByText(message)).toBeInTheDocument();
+    expect(api.requests(AUTHORIZE)).toHaveLength(0);
     expect(api.requests(REPAY)).toHaveLength(0);
   });
 
-  test('while the repayment is in flight the button is disabled, and a double tap sends one request', async () => {
+  test('while the review is asked for the button is disabled and a double tap asks once; while the repayment is in flight the keypad takes nothing', async () => {
     const reply = api.hold(REPAY);
     await renderRepay();
-    await typeInto('pin-input', '123456');
     await userEvent.dblClick(screen.getByText('确认还款'));
-
     const button = screen.getByText('处理中…');
     expect(button).toHaveProperty('disabled', true);
     await userEvent.click(button);
+    expect(api.requests(AUTHORIZE)).toHaveLength(1);
+
+    await payWith('123456');
+    await screen.findByText('正在付款…');
+    for (const digit of '654321') await userEvent.click(document.getElementById(`pin-key-${digit}`)!);
     expect(api.requests(REPAY)).toHaveLength(1);
 
     reply(200, repaymentResult);
@@ -148,14 +157,14 @@ describe('loan repayment', () => {
     expect(text('result-balance')).toBe('¥8,765.43');
   });
 
-  test("a refusal is shown in the server's words, the PIN is cleared and the amount kept", async () => {
+  test("a refusal is shown in the server's words, the sheets closed and the amount kept", async () => {
     api.answer(REPAY, 422, refusal('INSUFFICIENT_FUNDS', '电子账户余额不足，请先充值'));
     await renderRepay();
     await typeInto('repay-amount', '4040.82');
     await submitWith('123456');
 
     expect(await screen.findByText('电子账户余额不足，请先充值')).toBeInTheDocument();
-    await waitFor(() => expect(input('pin-input').value).toBe(''));
+    expect(document.getElementById('pin-sheet')).toBeNull();
     await waitFor(() => expect(input('repay-amount').value).toBe('4040.82'));
     expect(screen.getByText('确认还款')).toHaveProperty('disabled', false);
     expect(Taro.redirectTo).not.toHaveBeenCalled();

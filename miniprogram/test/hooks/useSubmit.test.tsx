@@ -1,12 +1,14 @@
 import { beforeEach, describe, expect, test } from '@jest/globals';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { topUp, transfer } from '@/api/bank';
+import { customerRequest } from '@/api/http';
 import { useSubmit } from '@/hooks/useSubmit';
 import { type FakeApi, fakeApi } from '../support/api';
 import { refusal, signIn, topUpResult } from '../support/examples';
 
 const TOP_UP = 'POST /v1/account/top-up';
-const body = { amountFen: 12345, pin: '123456' };
+const secondFactor = (nonce: string) => ({ nonce, pinCipher: 'ab'.repeat(97) });
+const body = { amountFen: 12345, secondFactor: secondFactor('v1.nonce-a.sig') };
 
 let api: FakeApi;
 beforeEach(() => {
@@ -96,11 +98,25 @@ describe('useSubmit', () => {
     expect(retryKey).toBe(firstKey);
   });
 
-  test('the same body typed again after a dropped connection keeps its key, whatever PIN comes with it', async () => {
-    const [first, retry, otherPin] = await keysOverDroppedConnection(body, { ...body }, { ...body, pin: '654321' });
-    // The server's idempotency hash leaves the PIN out, so a retry with it retyped is the same request.
+  test('the same body typed again after a dropped connection keeps its key, whatever second factor comes with it', async () => {
+    const [first, retry, otherNonce] = await keysOverDroppedConnection(body, { ...body }, { ...body, secondFactor: secondFactor('v1.nonce-b.sig') });
+    // The server's idempotency hash leaves the second factor out: a retry under a new nonce and
+    // PIN is the same request.
     expect(retry).toBe(first);
-    expect(otherPin).toBe(first);
+    expect(otherNonce).toBe(first);
+  });
+
+  test('a new PIN (newPin, a second factor of its own) is left out of the key too', async () => {
+    const SET_PIN = 'POST /v1/me/pin';
+    api.dropConnection(SET_PIN);
+    const { result } = renderHook(() => useSubmit());
+    for (const sent of [{ newPin: secondFactor('v1.nonce-a.sig') }, { newPin: secondFactor('v1.nonce-b.sig'), secondFactor: secondFactor('v1.nonce-b.sig') }]) {
+      const send = (idempotencyKey: string) => customerRequest({ method: 'POST', path: '/v1/me/pin', body: sent, idempotencyKey });
+      await act(async () => void (await result.current.run(send, sent)));
+    }
+    const [first, second] = api.requests(SET_PIN).map((request) => request.headers['Idempotency-Key']);
+    expect(first).toMatch(/^[0-9a-f]{32}$/);
+    expect(second).toBe(first);
   });
 
   test('the same body built in another order is the same request', async () => {
@@ -108,8 +124,8 @@ describe('useSubmit', () => {
     api.dropConnection(TRANSFER);
     const { result } = renderHook(() => useSubmit());
     for (const sent of [
-      { toPhone: '13900008888', amountFen: 12345, pin: '123456', memo: '房租' },
-      { memo: '房租', pin: '123456', amountFen: 12345, toPhone: '13900008888' },
+      { toPhone: '13900008888', amountFen: 12345, secondFactor: secondFactor('v1.nonce-a.sig'), memo: '房租' },
+      { memo: '房租', secondFactor: secondFactor('v1.nonce-a.sig'), amountFen: 12345, toPhone: '13900008888' },
     ]) {
       await act(async () => void (await result.current.run((idempotencyKey) => transfer(sent, idempotencyKey), sent)));
     }
@@ -128,6 +144,7 @@ describe('useSubmit', () => {
   test.each([
     [409, 'REQUEST_IN_PROGRESS', '该请求正在处理中，请勿重复提交'],
     [403, 'PIN_INCORRECT', '支付密码错误，还可尝试 2 次'],
+    [403, 'NONCE_EXPIRED', '支付验证已超时，请重新发起'],
     [503, 'UNAVAILABLE', '服务暂时不可用，请稍后重试'],
   ])('an answer the server does not keep as final (%i %s) keeps the key for the retry', async (status, code, message) => {
     api.answer(TOP_UP, status, refusal(code, message));

@@ -13,12 +13,12 @@ export interface SentRequest {
   body: unknown;
 }
 
-interface Answer {
+export interface Answer {
   status: number;
   body: unknown;
 }
 
-type Handler = () => Promise<Answer>;
+type Handler = (request: SentRequest) => Promise<Answer>;
 
 export class FakeApi {
   readonly sent: SentRequest[] = [];
@@ -27,6 +27,11 @@ export class FakeApi {
   /** Answers every request to `route` with this status and JSON body. */
   answer(route: Route, status: number, body: unknown): void {
     this.handlers.set(route, async () => ({ status, body }));
+  }
+
+  /** Answers each request to `route` with what `answer` makes of it (a new nonce each time…). */
+  answerEach(route: Route, answer: (request: SentRequest) => Answer | Promise<Answer>): void {
+    this.handlers.set(route, async (request) => answer(request));
   }
 
   /** Requests to `route` stay in flight until the returned function is called with the answer. */
@@ -51,15 +56,16 @@ export class FakeApi {
   readonly fetch = async (url: string, init: RequestInit): Promise<Response> => {
     const { pathname, searchParams } = new URL(url);
     const route = `${init.method ?? 'GET'} ${pathname}` as Route;
-    this.sent.push({
+    const request: SentRequest = {
       route,
       query: searchParams,
       headers: { ...(init.headers as Record<string, string>) },
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
-    });
+    };
+    this.sent.push(request);
     const handler = this.handlers.get(route);
     const { status, body } = handler
-      ? await handler()
+      ? await handler(request)
       : { status: 404, body: { error: { code: 'NOT_FOUND', message: `no answer for ${route}` } } };
     // `Response` is whatwg-fetch's, which Taro's H5 request module installs in jsdom.
     return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

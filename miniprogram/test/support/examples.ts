@@ -44,7 +44,7 @@ export function signIn(): void {
     accessTokenExpiresAt: '2026-03-02T10:00:00.000Z',
     refreshToken: 'refresh-token-0123456789',
     refreshTokenExpiresAt: '2026-04-01T00:00:00.000Z',
-    me: { customerId: 'cus_01', phoneMasked: '138****0000', realName: null, pinSet: true, pinLockedUntil: null, account: null },
+    me: { customerId: 'cus_01', phoneMasked: '138****0000', realName: null, pinSet: true, pinLockedUntil: null, soterEnrolled: null, account: null },
   };
   saveSession(signedIn);
 }

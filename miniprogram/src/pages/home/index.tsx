@@ -128,6 +128,7 @@ function AccountHome({ account }: { account: AccountSummary }) {
 
       <View className='card menu'>
         <MenuRow id='go-change-pin' label='修改支付密码' onClick={() => goTo(PAGES.pin)} />
+        <MenuRow id='go-soter' label='指纹/面容支付' onClick={() => goTo(PAGES.soter)} />
       </View>
     </View>
   );

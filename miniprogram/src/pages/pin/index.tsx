@@ -1,46 +1,137 @@
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
-import { getMe, setPin } from '@/api/bank';
+import type { PaymentAuthorization } from '@contract/second-factor-schemas';
+import { useEffect, useRef, useState } from 'react';
+import { getMe, SET_PIN_PATH, setPin } from '@/api/bank';
+import { errorMessage } from '@/api/http';
+import { authorizePayment } from '@/api/payments';
 import { Intro } from '@/components/Intro';
-import { isPinShaped, PinField } from '@/components/PinField';
+import { PinInput } from '@/components/PinInput';
+import { ForgotPin, PinLockedHelp } from '@/components/PinSheet';
 import { RemoteStatus } from '@/components/Status';
-import { SubmitActions } from '@/components/SubmitButton';
+import { secondFactorOutcome } from '@/hooks/usePayment';
 import { useRemote } from '@/hooks/useRemote';
 import { useSubmit } from '@/hooks/useSubmit';
 import { goHome } from '@/lib/nav';
+import { type EnteredPin, pinCipherFor } from '@/lib/pin-cipher';
 
+/** The current PIN (when changing), the new one, and the new one again. */
+type Step = 'current' | 'new' | 'confirm';
+
+const PROMPTS: Record<Step, string> = {
+  current: '请输入原支付密码，验证身份',
+  new: '请设置 6 位数字支付密码',
+  confirm: '请再次输入，确认支付密码',
+};
+
+/**
+ * Setting or changing the PIN on the keypad, every entry encrypted at once with the challenge of a
+ * nonce asked for `POST /v1/me/pin`: the new PIN as `newPinCipher`, the current one as the second
+ * factor. Only the first entry of the new PIN is kept, until the second is compared with it (the
+ * H5 keypad; WeChat's safe keyboard never shows our code digits to compare, so it asks once).
+ */
 function PinForm({ changing }: { changing: boolean }) {
-  const [currentPin, setCurrentPin] = useState('');
-  const [pin, setPinValue] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const { busy, error, setError, run } = useSubmit();
+  const firstStep: Step = changing ? 'current' : 'new';
+  const [authorization, setAuthorization] = useState<PaymentAuthorization | null>(null);
+  const [step, setStep] = useState<Step>(firstStep);
+  const [entry, setEntry] = useState(0);
+  const [message, setMessage] = useState('');
+  const [locked, setLocked] = useState('');
+  const currentCipher = useRef('');
+  const firstNewPin = useRef('');
+  const { busy, run } = useSubmit();
 
-  async function handleSubmit() {
-    if (changing && !isPinShaped(currentPin)) return setError('请输入 6 位原支付密码');
-    if (!isPinShaped(pin)) return setError('支付密码须为 6 位数字');
-    if (pin !== confirmation) return setError('两次输入的支付密码不一致');
-    const me = await run(() => setPin(changing ? { pin, currentPin } : { pin }));
-    if (me) return goHome();
-    setCurrentPin('');
-    setPinValue('');
-    setConfirmation('');
+  /** From the first step again, under a new nonce: every cipher made so far carried the old one. */
+  async function startOver(reason: string) {
+    setAuthorization(null);
+    setStep(firstStep);
+    setEntry((count) => count + 1);
+    setMessage(reason);
+    currentCipher.current = '';
+    firstNewPin.current = '';
+    try {
+      setAuthorization(await authorizePayment({ method: 'POST', path: SET_PIN_PATH, body: {} }));
+    } catch (failure) {
+      setMessage(errorMessage(failure));
+    }
   }
 
+  useEffect(() => {
+    void startOver('');
+  }, []);
+
+  function next(to: Step, reason = '') {
+    setStep(to);
+    setEntry((count) => count + 1);
+    setMessage(reason);
+  }
+
+  async function send(paid: PaymentAuthorization, newPinCipher: string) {
+    let failure: unknown;
+    const newPin = { nonce: paid.nonce, pinCipher: newPinCipher };
+    const body = changing ? { newPin, secondFactor: { nonce: paid.nonce, pinCipher: currentCipher.current } } : { newPin };
+    const me = await run(async () => {
+      try {
+        return await setPin(body);
+      } catch (thrown) {
+        failure = thrown;
+        throw thrown;
+      }
+    });
+    if (me) return goHome();
+    if (secondFactorOutcome(failure) === 'locked') return setLocked(errorMessage(failure));
+    await startOver(errorMessage(failure));
+  }
+
+  function entered(pin: EnteredPin) {
+    if (!authorization) return;
+    if (step === 'current') {
+      currentCipher.current = pinCipherFor(pin, authorization);
+      return next('new');
+    }
+    if (step === 'new' && 'digits' in pin) {
+      firstNewPin.current = pin.digits;
+      return next('confirm');
+    }
+    if (step === 'confirm' && 'digits' in pin && pin.digits !== firstNewPin.current) {
+      firstNewPin.current = '';
+      return next('new', '两次输入的支付密码不一致，请重新设置');
+    }
+    firstNewPin.current = '';
+    void send(authorization, pinCipherFor(pin, authorization));
+  }
+
+  if (locked) {
+    return (
+      <View className='card'>
+        <PinLockedHelp message={locked} />
+      </View>
+    );
+  }
   return (
     <View>
-      <View className='card'>
-        {changing && (
-          <PinField id='pin-current' label='原密码' value={currentPin} onChange={setCurrentPin} placeholder='请输入原支付密码' />
-        )}
-        <PinField label={changing ? '新密码' : '支付密码'} value={pin} onChange={setPinValue} />
-        <PinField id='pin-confirm' label='确认密码' value={confirmation} onChange={setConfirmation} placeholder='再次输入' />
+      <View className='card pin-entry'>
+        <Text id='pin-prompt' className='pin-entry__prompt'>
+          {PROMPTS[step]}
+        </Text>
+        <PinInput key={entry} challenge={authorization?.challenge ?? null} disabled={busy} onEntered={entered}>
+          <View className='pin-sheet__under'>
+            {message && (
+              <Text id='pin-message' className='pin-sheet__message'>
+                {message}
+              </Text>
+            )}
+            {(busy || !authorization) && (
+              <Text id='pin-status' className='pin-sheet__status'>
+                {busy ? '正在保存…' : '正在准备…'}
+              </Text>
+            )}
+            {step === 'current' && <ForgotPin />}
+          </View>
+        </PinInput>
       </View>
       <Text className='hint'>
         请勿使用相同或连续的数字、生日等易被猜到的组合。支付密码用于充值、提现、转账等资金交易。
       </Text>
-      <SubmitActions id='pin-submit' busy={busy} error={error} onClick={handleSubmit}>
-        {changing ? '确认修改' : '设置密码'}
-      </SubmitActions>
     </View>
   );
 }

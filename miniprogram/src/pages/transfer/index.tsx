@@ -4,9 +4,8 @@ import { getAccount } from '@/api/bank';
 import { AmountInput } from '@/components/AmountInput';
 import { Field } from '@/components/Field';
 import { InfoRow } from '@/components/InfoRow';
-import { PinField } from '@/components/PinField';
+import { PaymentActions } from '@/components/PaymentSheets';
 import { ErrorText, RemoteStatus } from '@/components/Status';
-import { SubmitActions } from '@/components/SubmitButton';
 import { useRemote } from '@/hooks/useRemote';
 import { formatFen } from '@/lib/money';
 import { type ConfirmedPayee, type TransferForm, useTransferForm } from './useTransferForm';
@@ -52,7 +51,7 @@ function PayeeSection({ form }: { form: TransferForm }) {
         onChange={form.changePhone}
         maxlength={11}
         placeholder='对方在近邻银行的手机号'
-        disabled={form.busy}
+        disabled={form.payment.busy}
         extra={form.payee ? null : lookup}
       />
       {form.payee && <PayeeCard payee={form.payee} />}
@@ -89,12 +88,11 @@ function PaymentSection({ form, account }: { form: TransferForm; account: Accoun
           maxlength={MEMO_MAX_LENGTH}
           placeholder='选填，最多 20 字'
         />
-        <PinField value={form.pin} onChange={form.setPin} />
       </View>
       <Limits account={account} />
-      <SubmitActions id='submit' busy={form.busy} error={form.error} onClick={form.submit}>
+      <PaymentActions id='submit' payment={form.payment} title='转账' onClick={form.submit}>
         确认转账
-      </SubmitActions>
+      </PaymentActions>
     </View>
   );
 }
@@ -104,7 +102,7 @@ function Transfer({ account }: { account: AccountDetail }) {
   return (
     <View className='page'>
       <PayeeSection form={form} />
-      {form.payee ? <PaymentSection form={form} account={account} /> : <ErrorText message={form.error} />}
+      {form.payee ? <PaymentSection form={form} account={account} /> : <ErrorText message={form.payment.error} />}
     </View>
   );
 }

@@ -1,9 +1,8 @@
 import type { Payee } from '@contract/schemas';
 import { useRef, useState } from 'react';
-import { findPayee, transfer } from '@/api/bank';
+import { findPayee, TRANSFER_PATH, transfer } from '@/api/bank';
 import { errorMessage } from '@/api/http';
-import { isPinShaped, PIN_MISSING } from '@/components/PinField';
-import { useSubmit } from '@/hooks/useSubmit';
+import { usePayment } from '@/hooks/usePayment';
 import { formatFen, typedAmount } from '@/lib/money';
 import { showResult } from '@/lib/result';
 
@@ -13,7 +12,8 @@ export interface ConfirmedPayee extends Payee {
   phone: string;
 }
 
-/** A transfer to another Jinlin customer: find the payee by phone, then amount, memo and PIN.
+/** A transfer to another Jinlin customer: find the payee by phone, then amount and memo, paid
+ *  through the review and the PIN (usePayment).
  *  `maxSingleAmountFen` is the account's single-movement limit as the server sent it (never above
  *  the contract's largest amount). */
 export function useTransferForm(maxSingleAmountFen: number) {
@@ -24,8 +24,8 @@ export function useTransferForm(maxSingleAmountFen: number) {
   const lookupInFlight = useRef(false);
   const [amount, setAmount] = useState(() => typedAmount(''));
   const [memo, setMemo] = useState('');
-  const [pin, setPin] = useState('');
-  const { busy, error, setError, run } = useSubmit();
+  const payment = usePayment();
+  const { setError } = payment;
 
   function changePhone(value: string) {
     setPhone(value);
@@ -48,24 +48,20 @@ export function useTransferForm(maxSingleAmountFen: number) {
     }
   }
 
-  async function submit() {
+  function submit() {
     if (!payee) return;
     if (!amount.parsed.ok) return setError(amount.parsed.message);
     if (amount.parsed.amountFen > maxSingleAmountFen) return setError(`单笔转账金额不能超过 ${formatFen(maxSingleAmountFen)}`);
-    if (!isPinShaped(pin)) return setError(PIN_MISSING);
     const trimmedMemo = memo.trim();
-    const body = {
-      toPhone: payee.phone,
-      amountFen: amount.parsed.amountFen,
-      pin,
-      ...(trimmedMemo ? { memo: trimmedMemo } : {}),
-    };
-    const result = await run((idempotencyKey) => transfer(body, idempotencyKey), body);
-    if (result) showResult(result, payee.nameMasked);
-    else setPin('');
+    void payment.start({
+      path: TRANSFER_PATH,
+      body: { toPhone: payee.phone, amountFen: amount.parsed.amountFen, ...(trimmedMemo ? { memo: trimmedMemo } : {}) },
+      send: transfer,
+      onPaid: (result) => showResult(result, payee.nameMasked),
+    });
   }
 
-  return { phone, changePhone, payee, lookingUp, lookUp, amount, changeAmount: setAmount, memo, setMemo, pin, setPin, busy, error, submit };
+  return { phone, changePhone, payee, lookingUp, lookUp, amount, changeAmount: setAmount, memo, setMemo, payment, submit };
 }
 
 export type TransferForm = ReturnType<typeof useTransferForm>;

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { AmountInput } from '@/components/AmountInput';
 import { Field } from '@/components/Field';
 import { InfoRow } from '@/components/InfoRow';
-import { PinField } from '@/components/PinField';
+import { PaymentActions } from '@/components/PaymentSheets';
 import { ErrorText, LoadFailed, RemoteStatus } from '@/components/Status';
 import { SubmitActions } from '@/components/SubmitButton';
 import { useRemote } from '@/hooks/useRemote';
@@ -57,7 +57,7 @@ function AlreadyPaid({ paymentId }: { paymentId: string | null }) {
 type AmountOptions = NonNullable<BillView['amount']>;
 
 /** The amount the biller allows: its presets as chips, then the field with the allowed range. */
-function AmountChoice({ options, payment }: { options: AmountOptions; payment: BillPayment }) {
+function AmountChoice({ options, form }: { options: AmountOptions; form: BillPayment }) {
   return (
     <View>
       {options.presetsFen.length > 1 && (
@@ -66,15 +66,15 @@ function AmountChoice({ options, payment }: { options: AmountOptions; payment: B
             <View
               key={fen}
               id={`bill-preset-${fen}`}
-              className={payment.amount.text === yuanInputText(fen) ? 'chip chip--selected' : 'chip'}
-              onClick={() => payment.changeAmount(typedAmount(yuanInputText(fen)))}
+              className={form.amount.text === yuanInputText(fen) ? 'chip chip--selected' : 'chip'}
+              onClick={() => form.changeAmount(typedAmount(yuanInputText(fen)))}
             >
               <Text>{formatFen(fen)}</Text>
             </View>
           ))}
         </View>
       )}
-      <AmountInput id='bill-amount' label='缴费金额' value={payment.amount} onChange={payment.changeAmount} />
+      <AmountInput id='bill-amount' label='缴费金额' value={form.amount} onChange={form.changeAmount} />
       <Text className='hint'>
         可缴 {formatFen(options.minFen)} – {formatFen(options.maxFen)}
         {options.kind === 'AT_LEAST_BILL' ? '，超出账单的部分作为预存' : ''}
@@ -84,18 +84,17 @@ function AmountChoice({ options, payment }: { options: AmountOptions; payment: B
 }
 
 function PaymentForm({ view, accountNumber, options }: { view: BillView; accountNumber: string; options: AmountOptions }) {
-  const payment = useBillPayment(view, accountNumber);
+  const form = useBillPayment(view, accountNumber);
   return (
     <View className='card'>
       {options.fixedFen !== null ? (
         <InfoRow label='缴费金额' value={formatFen(options.fixedFen)} id='bill-amount-fixed' />
       ) : (
-        <AmountChoice options={options} payment={payment} />
+        <AmountChoice options={options} form={form} />
       )}
-      <PinField value={payment.pin} onChange={payment.setPin} />
-      <SubmitActions id='bill-pay-submit' busy={payment.busy} error={payment.error} onClick={payment.submit}>
+      <PaymentActions id='bill-pay-submit' payment={form.payment} title={`缴费 · ${view.biller.name}`} onClick={form.submit}>
         确认缴费
-      </SubmitActions>
+      </PaymentActions>
     </View>
   );
 }

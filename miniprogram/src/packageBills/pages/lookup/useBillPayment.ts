@@ -1,37 +1,37 @@
-import type { BillView } from '@contract/bill-schemas';
+import type { BillPaymentRequest, BillView } from '@contract/bill-schemas';
 import { useState } from 'react';
 import { errorMessage } from '@/api/http';
-import { isPinShaped, PIN_MISSING } from '@/components/PinField';
-import { useSubmit } from '@/hooks/useSubmit';
+import { usePayment } from '@/hooks/usePayment';
 import { typedAmount, yuanInputText } from '@/lib/money';
 import { PAGES, replaceWith } from '@/lib/nav';
-import { payBill, savePayee } from '../../api';
+import { BILL_PAYMENT_PATH, payBill, savePayee } from '../../api';
 
-/** Paying the bill the gateway showed: the fixed amount, or one typed (a preset prefilled), and
- *  the PIN. */
+/** Paying the bill the gateway showed: the fixed amount, or one typed (a preset prefilled), then
+ *  the review and PIN. */
 export function useBillPayment(view: BillView, accountNumber: string) {
   const options = view.amount;
   const firstPresetFen = options && options.fixedFen === null ? options.presetsFen[0] : undefined;
   const [amount, setAmount] = useState(() => typedAmount(firstPresetFen === undefined ? '' : yuanInputText(firstPresetFen)));
-  const [pin, setPin] = useState('');
-  const { busy, error, setError, run } = useSubmit();
+  const payment = usePayment();
 
-  async function submit() {
+  function submit() {
     if (!options) return;
     let amountFen = options.fixedFen;
     if (amountFen === null) {
-      if (!amount.parsed.ok) return setError(amount.parsed.message);
+      if (!amount.parsed.ok) return payment.setError(amount.parsed.message);
       amountFen = amount.parsed.amountFen;
     }
-    if (!isPinShaped(pin)) return setError(PIN_MISSING);
     const target = view.payeeId ? { payeeId: view.payeeId } : { billerId: view.biller.billerId, accountNumber };
-    const body = { ...target, amountFen, pin, ...(view.bill ? { billPeriod: view.bill.period } : {}) };
-    const result = await run((idempotencyKey) => payBill(body, idempotencyKey), body);
-    if (result) replaceWith(PAGES.billReceipt, { paymentId: result.paymentId, balanceFen: result.balanceFen });
-    else setPin('');
+    const body: Omit<BillPaymentRequest, 'secondFactor'> = { ...target, amountFen, ...(view.bill ? { billPeriod: view.bill.period } : {}) };
+    void payment.start({
+      path: BILL_PAYMENT_PATH,
+      body,
+      send: payBill,
+      onPaid: (result) => replaceWith(PAGES.billReceipt, { paymentId: result.paymentId, balanceFen: result.balanceFen }),
+    });
   }
 
-  return { amount, changeAmount: setAmount, pin, setPin, busy, error, submit };
+  return { amount, changeAmount: setAmount, payment, submit };
 }
 
 export type BillPayment = ReturnType<typeof useBillPayment>;

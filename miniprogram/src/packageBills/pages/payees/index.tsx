@@ -4,60 +4,58 @@ import { useState } from 'react';
 import { errorMessage } from '@/api/http';
 import { AmountInput } from '@/components/AmountInput';
 import { Field } from '@/components/Field';
-import { isPinShaped, PIN_MISSING, PinField } from '@/components/PinField';
+import { PaymentActions } from '@/components/PaymentSheets';
 import { ErrorText, RemoteStatus } from '@/components/Status';
+import { usePayment } from '@/hooks/usePayment';
 import { useRemote } from '@/hooks/useRemote';
 import { formatFen, typedAmount } from '@/lib/money';
 import { goTo, PAGES } from '@/lib/nav';
-import { deletePayee, getPayees, setAutoPay } from '../../api';
+import { autoPayPath, deletePayee, getPayees, setAutoPay } from '../../api';
 import '../../bills.css';
 
-/** Monthly auto-pay: the largest bill it pays and the day of the month, granted with the PIN. */
+/** Monthly auto-pay: the largest bill it pays and the day of the month, granted like a payment
+ *  (review and PIN). */
 function AutoPayForm({ payee, onDone }: { payee: PayeeView; onDone: () => void }) {
   const [cap, setCap] = useState(() => typedAmount(''));
   const [day, setDay] = useState('');
-  const [pin, setPin] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const payment = usePayment();
 
-  async function save(turnOn: boolean) {
+  function save(turnOn: boolean) {
     let autoPay = null;
     if (turnOn) {
-      if (!cap.parsed.ok) return setError(cap.parsed.message);
+      if (!cap.parsed.ok) return payment.setError(cap.parsed.message);
       const dayOfMonth = Number(day);
-      if (!/^\d{1,2}$/.test(day) || dayOfMonth < 1 || dayOfMonth > 28) return setError('扣款日请填 1–28');
+      if (!/^\d{1,2}$/.test(day) || dayOfMonth < 1 || dayOfMonth > 28) return payment.setError('扣款日请填 1–28');
       autoPay = { capFen: cap.parsed.amountFen, dayOfMonth };
     }
-    if (!isPinShaped(pin)) return setError(PIN_MISSING);
-    setBusy(true);
-    setError('');
-    try {
-      await setAutoPay(payee.payeeId, { autoPay, pin });
-      onDone();
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setPin('');
-    } finally {
-      setBusy(false);
-    }
+    void payment.start({
+      path: autoPayPath(payee.payeeId),
+      body: { autoPay },
+      // A setting, sent without an Idempotency-Key: its nonce is bound to none.
+      idempotent: false,
+      send: (body) => setAutoPay(payee.payeeId, body),
+      onPaid: onDone,
+    });
   }
+
+  const turnOff = payee.autoPay && (
+    <Button
+      id={`autopay-off-${payee.payeeId}`}
+      className={payment.busy ? 'btn btn--ghost btn--disabled' : 'btn btn--ghost'}
+      disabled={payment.busy}
+      onClick={() => save(false)}
+    >
+      关闭自动缴费
+    </Button>
+  );
 
   return (
     <View>
       <AmountInput id={`autopay-cap-${payee.payeeId}`} label='单笔上限' value={cap} onChange={setCap} maxlength={9} placeholder='超过不自动缴' />
       <Field id={`autopay-day-${payee.payeeId}`} label='每月扣款日' kind='digits' value={day} onChange={setDay} maxlength={2} placeholder='1–28' />
-      <PinField id={`autopay-pin-${payee.payeeId}`} value={pin} onChange={setPin} />
-      <View className='row-actions'>
-        <Button className='btn btn--primary btn--small' disabled={busy} onClick={() => save(true)}>
-          开启自动缴费
-        </Button>
-        {payee.autoPay && (
-          <Button className='btn btn--ghost btn--small' disabled={busy} onClick={() => save(false)}>
-            关闭
-          </Button>
-        )}
-      </View>
-      <ErrorText message={error} />
+      <PaymentActions id={`autopay-submit-${payee.payeeId}`} payment={payment} title='自动缴费' onClick={() => save(true)} extra={turnOff}>
+        开启自动缴费
+      </PaymentActions>
     </View>
   );
 }

@@ -4,7 +4,7 @@ import type { DeferralPlanView, LoanView } from '@contract/loan-schemas';
 import { InfoRow } from '@/components/InfoRow';
 import { Intro } from '@/components/Intro';
 import { Options } from '@/components/Options';
-import { PinConfirm } from '@/components/PinField';
+import { PaymentActions } from '@/components/PaymentSheets';
 import { ErrorText, RemoteStatus } from '@/components/Status';
 import { useRemote } from '@/hooks/useRemote';
 import { formatFen } from '@/lib/money';
@@ -54,9 +54,9 @@ function DeferralForm({ loan }: { loan: LoanView }) {
       {plan ? (
         <View>
           <Plan plan={plan} />
-          <PinConfirm id='deferral-submit' form={form}>
+          <PaymentActions id='deferral-submit' payment={form.payment} title='延期还款' onClick={form.submit}>
             确认延期
-          </PinConfirm>
+          </PaymentActions>
         </View>
       ) : (
         <View>
@@ -70,7 +70,7 @@ function DeferralForm({ loan }: { loan: LoanView }) {
               {planning ? '计算中…' : '查看延期后的还款计划'}
             </Button>
           </View>
-          <ErrorText message={form.error} />
+          <ErrorText message={form.payment.error} />
         </View>
       )}
     </View>

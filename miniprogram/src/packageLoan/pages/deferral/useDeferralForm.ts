@@ -1,20 +1,20 @@
 import type { DeferralPlanView, LoanView } from '@contract/loan-schemas';
 import { useState } from 'react';
 import { errorMessage } from '@/api/http';
-import { isPinShaped, PIN_MISSING } from '@/components/PinField';
-import { useSubmit } from '@/hooks/useSubmit';
+import { usePayment } from '@/hooks/usePayment';
 import { PAGES, replaceWith } from '@/lib/nav';
-import { confirmDeferral, planDeferral } from '../../api';
+import { confirmDeferral, deferralPath, planDeferral } from '../../api';
 import type { DeferralReason } from '../../labels';
 
-/** A relief deferral: months and reason, the server's plan for them, then the PIN to confirm. */
+/** A relief deferral: months and reason, the server's plan for them, then the confirmation paid
+ *  for like a money movement (review and PIN). */
 export function useDeferralForm(loan: LoanView) {
   const [months, setMonths] = useState<number | null>(null);
   const [reason, setReason] = useState<DeferralReason | null>(null);
   const [plan, setPlan] = useState<DeferralPlanView | null>(null);
   const [planning, setPlanning] = useState(false);
-  const [pin, setPin] = useState('');
-  const { busy, error, setError, run } = useSubmit();
+  const payment = usePayment();
+  const { setError } = payment;
 
   /** A new choice makes the plan on screen stale. */
   function choose<T>(set: (value: T) => void) {
@@ -37,19 +37,21 @@ export function useDeferralForm(loan: LoanView) {
     }
   }
 
-  async function submit() {
+  function submit() {
     if (!plan || months === null || reason === null) return;
-    if (!isPinShaped(pin)) return setError(PIN_MISSING);
-    const body = { months, reason, pin };
-    const updated = await run((idempotencyKey) => confirmDeferral(loan.loanId, body, idempotencyKey), body);
-    if (!updated) return setPin('');
-    replaceWith(PAGES.loanResult, {
-      kind: 'DEFERRAL',
-      loanId: updated.loanId,
-      months,
-      maturityDate: updated.maturityDate,
-      annualizedRate: updated.annualizedRateDisplay,
-      annualRate: updated.annualRateDisplay,
+    void payment.start({
+      path: deferralPath(loan.loanId),
+      body: { months, reason },
+      send: (body, idempotencyKey) => confirmDeferral(loan.loanId, body, idempotencyKey),
+      onPaid: (updated) =>
+        replaceWith(PAGES.loanResult, {
+          kind: 'DEFERRAL',
+          loanId: updated.loanId,
+          months,
+          maturityDate: updated.maturityDate,
+          annualizedRate: updated.annualizedRateDisplay,
+          annualRate: updated.annualRateDisplay,
+        }),
     });
   }
 
@@ -61,10 +63,7 @@ export function useDeferralForm(loan: LoanView) {
     plan,
     planning,
     showPlan,
-    pin,
-    setPin,
-    busy,
-    error,
+    payment,
     submit,
   };
 }

@@ -3,7 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import type { CreditLineView, LoanProductView } from '@contract/loan-schemas';
 import { useState } from 'react';
 import { Options } from '@/components/Options';
-import { PinConfirm } from '@/components/PinField';
+import { PaymentActions } from '@/components/PaymentSheets';
 import { RemoteStatus } from '@/components/Status';
 import { useRemote } from '@/hooks/useRemote';
 import { formatFen } from '@/lib/money';
@@ -51,9 +51,10 @@ function DrawForm({ line, product }: { line: CreditLineView; product: LoanProduc
         本次可借 {formatFen(product.minAmountFen)} 至 {formatFen(form.maxFen)}。
       </Text>
       <SchedulePreview preview={form.preview} />
-      <PinConfirm id='draw-submit' form={form} note={<Disclosure product={product} />}>
+      <Disclosure product={product} />
+      <PaymentActions id='draw-submit' payment={form.payment} title='借款' onClick={form.submit}>
         确认借款
-      </PinConfirm>
+      </PaymentActions>
     </View>
   );
 }

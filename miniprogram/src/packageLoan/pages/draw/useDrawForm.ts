@@ -1,10 +1,9 @@
 import type { CalculatorResponse, CreditLineView, LoanProductView } from '@contract/loan-schemas';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '@/api/http';
-import { isPinShaped, PIN_MISSING } from '@/components/PinField';
-import { useSubmit } from '@/hooks/useSubmit';
+import { usePayment } from '@/hooks/usePayment';
 import { PAGES, replaceWith } from '@/lib/nav';
-import { drawLoan, quoteDrawdown } from '../../api';
+import { DRAW_PATH, drawLoan, quoteDrawdown } from '../../api';
 import { type CheckedTerms, checkTerms, initialTerms } from '../../form';
 
 export type Preview =
@@ -44,32 +43,33 @@ function useDrawdownPreview(productId: string, checked: CheckedTerms): Preview {
   return preview;
 }
 
-/** A drawdown on a credit line: terms (priced as they are typed), the PIN, the submission. */
+/** A drawdown on a credit line: terms (priced as they are typed), then the payment. */
 export function useDrawForm(line: CreditLineView, product: LoanProductView) {
   const [terms, setTerms] = useState(() => initialTerms(product));
-  const [pin, setPin] = useState('');
-  const { busy, error, setError, run } = useSubmit();
+  const payment = usePayment();
   // The smaller of two amounts the server gave: the product's maximum and what the line has left.
   const maxFen = Math.min(product.maxAmountFen, line.availableFen);
   const checked = checkTerms(terms, product.minAmountFen, maxFen);
   const preview = useDrawdownPreview(product.productId, checked);
 
-  async function submit() {
-    if (!checked.ok) return setError(checked.message);
-    if (!isPinShaped(pin)) return setError(PIN_MISSING);
+  function submit() {
+    if (!checked.ok) return payment.setError(checked.message);
     const { amountFen, termMonths, method } = checked;
-    const body = { productId: line.productId, amountFen, termMonths, method, pin };
-    const loan = await run((idempotencyKey) => drawLoan(body, idempotencyKey), body);
-    if (!loan) return setPin('');
-    replaceWith(PAGES.loanResult, {
-      kind: 'DRAW',
-      loanId: loan.loanId,
-      amountFen: loan.principalFen,
-      contractNo: loan.contractNo,
-      annualizedRate: loan.annualizedRateDisplay,
-      annualRate: loan.annualRateDisplay,
+    void payment.start({
+      path: DRAW_PATH,
+      body: { productId: line.productId, amountFen, termMonths, method },
+      send: drawLoan,
+      onPaid: (loan) =>
+        replaceWith(PAGES.loanResult, {
+          kind: 'DRAW',
+          loanId: loan.loanId,
+          amountFen: loan.principalFen,
+          contractNo: loan.contractNo,
+          annualizedRate: loan.annualizedRateDisplay,
+          annualRate: loan.annualRateDisplay,
+        }),
     });
   }
 
-  return { terms, changeTerms: setTerms, maxFen, preview, pin, setPin, busy, error, submit };
+  return { terms, changeTerms: setTerms, maxFen, preview, payment, submit };
 }

@@ -1,16 +1,15 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { PayoffQuoteView } from '@contract/loan-schemas';
-import { useState } from 'react';
 import { InfoRow } from '@/components/InfoRow';
 import { KeyFigure } from '@/components/KeyFigure';
-import { isPinShaped, PIN_MISSING, PinConfirm } from '@/components/PinField';
+import { PaymentActions } from '@/components/PaymentSheets';
 import { RemoteStatus } from '@/components/Status';
+import { usePayment } from '@/hooks/usePayment';
 import { useRemote } from '@/hooks/useRemote';
-import { useSubmit } from '@/hooks/useSubmit';
 import { formatFen } from '@/lib/money';
 import { formatDateTime } from '@/lib/time';
-import { getLoan, getPayoffQuote, payOffLoan } from '../../api';
+import { getLoan, getPayoffQuote, payOffLoan, payoffPath } from '../../api';
 import { PaidOff } from '../../components/PaidOff';
 import { showRepaymentResult } from '../../repayment';
 import '../../loan.css';
@@ -19,20 +18,21 @@ function expired(quote: PayoffQuoteView): boolean {
   return new Date(quote.validUntil).getTime() <= Date.now();
 }
 
-/** Paying off at the server's quote, with the PIN, while the quote is valid. */
+/** Paying off at the server's quote while the quote is valid. */
 function usePayoffForm(quote: PayoffQuoteView) {
-  const [pin, setPin] = useState('');
-  const { busy, error, setError, run } = useSubmit();
+  const payment = usePayment();
 
-  async function submit() {
-    if (expired(quote)) return setError('报价已过期，请重新获取报价');
-    if (!isPinShaped(pin)) return setError(PIN_MISSING);
-    const result = await run((idempotencyKey) => payOffLoan(quote.loanId, pin, idempotencyKey));
-    if (result) showRepaymentResult('PAYOFF', result);
-    else setPin('');
+  function submit() {
+    if (expired(quote)) return payment.setError('报价已过期，请重新获取报价');
+    void payment.start({
+      path: payoffPath(quote.loanId),
+      body: {},
+      send: (body, idempotencyKey) => payOffLoan(quote.loanId, body, idempotencyKey),
+      onPaid: (result) => showRepaymentResult('PAYOFF', result),
+    });
   }
 
-  return { pin, setPin, busy, error, submit };
+  return { payment, submit };
 }
 
 function Quote({ quote }: { quote: PayoffQuoteView }) {
@@ -59,9 +59,10 @@ function PayoffForm({ quote, onRequote }: { quote: PayoffQuoteView; onRequote: (
   return (
     <View className='page'>
       <Quote quote={quote} />
-      <PinConfirm id='payoff-submit' form={form} note={<Text className='hint'>报价过期后请重新获取报价。</Text>} extra={requote}>
+      <Text className='hint'>报价过期后请重新获取报价。</Text>
+      <PaymentActions id='payoff-submit' payment={form.payment} title='提前结清' onClick={form.submit} extra={requote}>
         确认结清
-      </PinConfirm>
+      </PaymentActions>
     </View>
   );
 }

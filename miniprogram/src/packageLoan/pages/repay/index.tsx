@@ -6,9 +6,8 @@ import { getAccount } from '@/api/bank';
 import { AmountInput } from '@/components/AmountInput';
 import { InfoRow } from '@/components/InfoRow';
 import { Options } from '@/components/Options';
-import { PinField } from '@/components/PinField';
+import { PaymentActions } from '@/components/PaymentSheets';
 import { RemoteStatus } from '@/components/Status';
-import { SubmitActions } from '@/components/SubmitButton';
 import { useRemote } from '@/hooks/useRemote';
 import { formatFen } from '@/lib/money';
 import { getLoan } from '../../api';
@@ -52,15 +51,14 @@ function RepayForm({ loan, account }: { loan: LoanView; account: AccountDetail }
           onSelect={form.chooseCurrent}
         />
         <AmountInput id='repay-amount' label='其他金额' value={form.amount} onChange={form.changeAmount} />
-        <PinField value={form.pin} onChange={form.setPin} />
       </View>
       <Text className='hint'>
         从电子账户 {account.accountNumberMasked} 扣款，可用余额 {formatFen(account.balanceFen)}
         。其他金额按罚息、利息、本金的顺序归还逾期及本期款项；提前归还后续各期请使用「提前结清」。
       </Text>
-      <SubmitActions id='repay-submit' busy={form.busy} error={form.error} onClick={form.submit}>
+      <PaymentActions id='repay-submit' payment={form.payment} title='还款' onClick={form.submit}>
         确认还款
-      </SubmitActions>
+      </PaymentActions>
     </View>
   );
 }

@@ -1,9 +1,8 @@
 import type { LoanView } from '@contract/loan-schemas';
 import { useState } from 'react';
-import { isPinShaped, PIN_MISSING } from '@/components/PinField';
-import { useSubmit } from '@/hooks/useSubmit';
+import { usePayment } from '@/hooks/usePayment';
 import { type TypedAmount, typedAmount } from '@/lib/money';
-import { repayLoan } from '../../api';
+import { repaymentPath, repayLoan } from '../../api';
 import { showRepaymentResult } from '../../repayment';
 
 /** 'current': what the server says is payable now; 'custom': an amount the customer typed. */
@@ -13,8 +12,7 @@ export type RepayMode = 'current' | 'custom';
 export function useRepayForm(loan: LoanView) {
   const [mode, setMode] = useState<RepayMode>('current');
   const [amount, setAmount] = useState(() => typedAmount(''));
-  const [pin, setPin] = useState('');
-  const { busy, error, setError, run } = useSubmit();
+  const payment = usePayment();
 
   function chooseCurrent() {
     setMode('current');
@@ -26,15 +24,16 @@ export function useRepayForm(loan: LoanView) {
     setMode(value.text === '' ? 'current' : 'custom');
   }
 
-  async function submit() {
-    if (mode === 'custom' && !amount.parsed.ok) return setError(amount.parsed.message);
-    if (!isPinShaped(pin)) return setError(PIN_MISSING);
-    // Without an amount the server takes what is due now.
-    const body = mode === 'custom' && amount.parsed.ok ? { amountFen: amount.parsed.amountFen, pin } : { pin };
-    const result = await run((idempotencyKey) => repayLoan(loan.loanId, body, idempotencyKey), body);
-    if (result) showRepaymentResult('REPAY', result);
-    else setPin('');
+  function submit() {
+    if (mode === 'custom' && !amount.parsed.ok) return payment.setError(amount.parsed.message);
+    void payment.start({
+      path: repaymentPath(loan.loanId),
+      // Without an amount the server takes what is due now.
+      body: mode === 'custom' && amount.parsed.ok ? { amountFen: amount.parsed.amountFen } : {},
+      send: (body, idempotencyKey) => repayLoan(loan.loanId, body, idempotencyKey),
+      onPaid: (result) => showRepaymentResult('REPAY', result),
+    });
   }
 
-  return { mode, chooseCurrent, amount, changeAmount, pin, setPin, busy, error, submit };
+  return { mode, chooseCurrent, amount, changeAmount, payment, submit };
 }

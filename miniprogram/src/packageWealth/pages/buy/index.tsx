@@ -4,7 +4,7 @@ import type { WealthPurchaseTerms } from '@contract/wealth-schemas';
 import { AmountInput } from '@/components/AmountInput';
 import { Consent } from '@/components/Consent';
 import { InfoRow } from '@/components/InfoRow';
-import { PinConfirm } from '@/components/PinField';
+import { PaymentActions } from '@/components/PaymentSheets';
 import { RemoteStatus } from '@/components/Status';
 import { useRemote } from '@/hooks/useRemote';
 import { formatFen } from '@/lib/money';
@@ -65,9 +65,9 @@ function BuyForm({ terms }: { terms: WealthPurchaseTerms }) {
           {`我已阅读并理解《${disclosure.title}》，自愿承担投资风险`}
         </Consent>
       </View>
-      <PinConfirm id='buy-submit' form={form}>
+      <PaymentActions id='buy-submit' payment={form.payment} title='购买理财' onClick={form.submit}>
         确认购买
-      </PinConfirm>
+      </PaymentActions>
     </View>
   );
 }

@@ -1,39 +1,38 @@
 import type { WealthPurchaseTerms } from '@contract/wealth-schemas';
 import { useState } from 'react';
-import { isPinShaped, PIN_MISSING } from '@/components/PinField';
-import { useSubmit } from '@/hooks/useSubmit';
+import { usePayment } from '@/hooks/usePayment';
 import { typedAmount } from '@/lib/money';
 import { PAGES, replaceWith } from '@/lib/nav';
-import { buyWealth } from '../../api';
+import { buyWealth, PURCHASE_PATH } from '../../api';
 
-/** A purchase under the server's terms: amount, the acknowledged risk disclosure, the PIN. */
+/** A purchase under the server's terms: amount and the acknowledged risk disclosure, then the
+ *  payment. */
 export function useBuyForm(terms: WealthPurchaseTerms) {
   const [amount, setAmount] = useState(() => typedAmount(''));
   const [acknowledged, setAcknowledged] = useState(false);
-  const [pin, setPin] = useState('');
-  const { busy, error, setError, run } = useSubmit();
+  const payment = usePayment();
 
-  async function submit() {
-    if (!amount.parsed.ok) return setError(amount.parsed.message);
-    if (!acknowledged) return setError('请阅读并确认产品风险揭示书');
-    if (!isPinShaped(pin)) return setError(PIN_MISSING);
-    const body = {
-      productId: terms.product.productId,
-      amountFen: amount.parsed.amountFen,
-      riskDisclosure: { acknowledged: true as const, version: terms.disclosure.version },
-      pin,
-    };
-    const result = await run((idempotencyKey) => buyWealth(body, idempotencyKey), body);
-    if (!result) return setPin('');
-    const { order } = result;
-    replaceWith(PAGES.wealthResult, {
-      kind: 'BUY',
-      productName: order.productName,
-      balanceFen: result.balanceFen,
-      confirmDate: order.confirmDate,
-      orderId: order.orderId,
-      ...(order.amountFen === null ? {} : { amountFen: order.amountFen }),
-      ...(order.coolingOffEndsOn ? { coolingOffEndsOn: order.coolingOffEndsOn } : {}),
+  function submit() {
+    if (!amount.parsed.ok) return payment.setError(amount.parsed.message);
+    if (!acknowledged) return payment.setError('请阅读并确认产品风险揭示书');
+    void payment.start({
+      path: PURCHASE_PATH,
+      body: {
+        productId: terms.product.productId,
+        amountFen: amount.parsed.amountFen,
+        riskDisclosure: { acknowledged: true as const, version: terms.disclosure.version },
+      },
+      send: buyWealth,
+      onPaid: ({ order, balanceFen }) =>
+        replaceWith(PAGES.wealthResult, {
+          kind: 'BUY',
+          productName: order.productName,
+          balanceFen,
+          confirmDate: order.confirmDate,
+          orderId: order.orderId,
+          ...(order.amountFen === null ? {} : { amountFen: order.amountFen }),
+          ...(order.coolingOffEndsOn ? { coolingOffEndsOn: order.coolingOffEndsOn } : {}),
+        }),
     });
   }
 
@@ -42,10 +41,7 @@ export function useBuyForm(terms: WealthPurchaseTerms) {
     changeAmount: setAmount,
     acknowledged,
     toggleAcknowledged: () => setAcknowledged(!acknowledged),
-    pin,
-    setPin,
-    busy,
-    error,
+    payment,
     submit,
   };
 }

@@ -1,34 +1,35 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { WealthOrderView } from '@contract/wealth-schemas';
-import { useState } from 'react';
 import { InfoRow } from '@/components/InfoRow';
-import { isPinShaped, PIN_MISSING, PinField } from '@/components/PinField';
+import { PaymentActions } from '@/components/PaymentSheets';
 import { RemoteStatus } from '@/components/Status';
-import { SubmitActions } from '@/components/SubmitButton';
+import { usePayment } from '@/hooks/usePayment';
 import { useRemote } from '@/hooks/useRemote';
-import { useSubmit } from '@/hooks/useSubmit';
 import { formatFen } from '@/lib/money';
 import { PAGES, replaceWith } from '@/lib/nav';
 import { formatDateTime } from '@/lib/time';
-import { cancelWealthOrder, getWealthOrder } from '../../api';
+import { cancelWealthOrder, getWealthOrder, orderCancelPath } from '../../api';
 import '../../wealth.css';
 
 /** Cooling-off: the purchase is void and the money comes back in full. */
 function Cancel({ order }: { order: WealthOrderView }) {
-  const [pin, setPin] = useState('');
-  const { busy, error, setError, run } = useSubmit();
+  const payment = usePayment();
 
-  async function handleCancel() {
-    if (!isPinShaped(pin)) return setError(PIN_MISSING);
-    const result = await run((idempotencyKey) => cancelWealthOrder(order.orderId, pin, idempotencyKey));
-    if (!result) return setPin('');
-    const { amountFen } = result.order;
-    replaceWith(PAGES.wealthResult, {
-      kind: 'CANCEL',
-      productName: result.order.productName,
-      balanceFen: result.balanceFen,
-      ...(amountFen === null ? {} : { amountFen }),
+  function handleCancel() {
+    void payment.start({
+      path: orderCancelPath(order.orderId),
+      body: {},
+      send: (body, idempotencyKey) => cancelWealthOrder(order.orderId, body, idempotencyKey),
+      onPaid: (result) => {
+        const { amountFen } = result.order;
+        replaceWith(PAGES.wealthResult, {
+          kind: 'CANCEL',
+          productName: result.order.productName,
+          balanceFen: result.balanceFen,
+          ...(amountFen === null ? {} : { amountFen }),
+        });
+      },
     });
   }
 
@@ -37,11 +38,10 @@ function Cancel({ order }: { order: WealthOrderView }) {
       <View className='card'>
         <Text className='card__title'>冷静期撤销</Text>
         <Text className='hint'>{order.coolingOffEndsOn} 前可撤销本次购买，款项全额退回电子账户。</Text>
-        <PinField value={pin} onChange={setPin} />
       </View>
-      <SubmitActions id='order-cancel' busy={busy} error={error} onClick={handleCancel}>
+      <PaymentActions id='order-cancel' payment={payment} title='撤销购买' onClick={handleCancel}>
         撤销购买
-      </SubmitActions>
+      </PaymentActions>
     </View>
   );
 }

@@ -4,7 +4,7 @@ import type { WealthHoldingView } from '@contract/wealth-schemas';
 import { Field } from '@/components/Field';
 import { InfoRow } from '@/components/InfoRow';
 import { Options } from '@/components/Options';
-import { PinConfirm } from '@/components/PinField';
+import { PaymentActions } from '@/components/PaymentSheets';
 import { RemoteStatus } from '@/components/Status';
 import { useRemote } from '@/hooks/useRemote';
 import { formatFen } from '@/lib/money';
@@ -65,9 +65,9 @@ function RedeemForm({ holding }: { holding: WealthHoldingView }) {
             : '赎回按下一营业日日终净值确认，资金确认后到账电子账户。'}
         </Text>
       </View>
-      <PinConfirm id='redeem-submit' form={form}>
+      <PaymentActions id='redeem-submit' payment={form.payment} title='赎回理财' onClick={form.submit}>
         确认赎回
-      </PinConfirm>
+      </PaymentActions>
     </View>
   );
 }

@@ -1,36 +1,37 @@
 import type { WealthHoldingView } from '@contract/wealth-schemas';
 import { useState } from 'react';
-import { isPinShaped, PIN_MISSING } from '@/components/PinField';
-import { useSubmit } from '@/hooks/useSubmit';
+import { usePayment } from '@/hooks/usePayment';
 import { PAGES, replaceWith } from '@/lib/nav';
-import { redeemWealth } from '../../api';
+import { REDEMPTION_PATH, redeemWealth } from '../../api';
 import { parseUnits } from '../../units';
 
 export type RedeemMode = 'FAST' | 'NORMAL';
 
-/** A redemption of units of one holding: how many, fast or normal, and the PIN. */
+/** A redemption of units of one holding: how many, fast or normal, then the review and PIN. */
 export function useRedeemForm(holding: WealthHoldingView) {
   const [units, setUnits] = useState('');
   const [mode, setMode] = useState<RedeemMode>(holding.fastRedemption ? 'FAST' : 'NORMAL');
-  const [pin, setPin] = useState('');
-  const { busy, error, setError, run } = useSubmit();
+  const payment = usePayment();
 
-  async function submit() {
+  function submit() {
     const parsed = parseUnits(units);
-    if (!parsed.ok) return setError(parsed.message);
-    if (!isPinShaped(pin)) return setError(PIN_MISSING);
-    const body = { productId: holding.productId, unitsCenti: parsed.unitsCenti, mode, pin };
-    const result = await run((idempotencyKey) => redeemWealth(body, idempotencyKey), body);
-    if (!result) return setPin('');
-    const proceedsFen = result.fast?.proceedsFen ?? null;
-    replaceWith(PAGES.wealthResult, {
-      kind: 'REDEEM',
-      productName: holding.productName,
-      balanceFen: result.balanceFen,
-      message: result.message,
-      ...(proceedsFen === null ? {} : { amountFen: proceedsFen }),
+    if (!parsed.ok) return payment.setError(parsed.message);
+    void payment.start({
+      path: REDEMPTION_PATH,
+      body: { productId: holding.productId, unitsCenti: parsed.unitsCenti, mode },
+      send: redeemWealth,
+      onPaid: (result) => {
+        const proceedsFen = result.fast?.proceedsFen ?? null;
+        replaceWith(PAGES.wealthResult, {
+          kind: 'REDEEM',
+          productName: holding.productName,
+          balanceFen: result.balanceFen,
+          message: result.message,
+          ...(proceedsFen === null ? {} : { amountFen: proceedsFen }),
+        });
+      },
     });
   }
 
-  return { units, changeUnits: setUnits, mode, changeMode: setMode, pin, setPin, busy, error, submit };
+  return { units, changeUnits: setUnits, mode, changeMode: setMode, payment, submit };
 }

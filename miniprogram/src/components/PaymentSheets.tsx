@@ -1,0 +1,65 @@
+import type { ReactNode } from 'react';
+import type { Payment } from '@/hooks/usePayment';
+import { PinLockedSheet, PinSheet } from './PinSheet';
+import { ReviewSheet } from './ReviewSheet';
+import { SoterSheet } from './SoterSheet';
+import { SubmitActions } from './SubmitButton';
+
+/** The sheets of a form's payment (usePayment) over its page: the review, then the fingerprint or
+ *  face (when enrolled, weapp) or the PIN.
+ *  `title` says what is being paid, e.g. 转账. */
+export function PaymentSheets({ payment, title }: { payment: Payment; title: string }) {
+  const { sheet } = payment;
+  switch (sheet.step) {
+    case 'closed':
+      return null;
+    case 'authorizing':
+      return <ReviewSheet title={title} review={null} onConfirm={payment.confirm} onCancel={payment.close} />;
+    case 'review':
+      return <ReviewSheet title={title} review={sheet.authorization.review} onConfirm={payment.confirm} onCancel={payment.close} />;
+    case 'soter':
+      return <SoterSheet title={title} review={sheet.review} authMode={sheet.authMode} sending={payment.sending} onUsePin={payment.choosePin} />;
+    case 'pin':
+      return (
+        <PinSheet
+          key={sheet.attempt}
+          title={title}
+          review={sheet.review}
+          authorization={sheet.authorization}
+          message={sheet.message}
+          sending={payment.sending}
+          onEntered={payment.pay}
+          onBack={payment.back}
+        />
+      );
+    case 'locked':
+      return <PinLockedSheet message={sheet.message} onClose={payment.close} />;
+  }
+}
+
+interface PaymentActionsProps {
+  /** Id of the form's button. */
+  id: string;
+  payment: Payment;
+  /** What is being paid, the sheets' title. */
+  title: string;
+  /** Checks the form and starts the payment. */
+  onClick: () => void;
+  /** Further buttons after the form's own. */
+  extra?: ReactNode;
+  /** The button's label. */
+  children: string;
+}
+
+/** The foot of a money form: its button, the last refusal in the server's words, and the sheets
+ *  the button opens. */
+export function PaymentActions({ id, payment, title, onClick, extra, children }: PaymentActionsProps) {
+  return (
+    <>
+      <SubmitActions id={id} busy={payment.busy} error={payment.error} onClick={onClick} extra={extra}>
+        {children}
+      </SubmitActions>
+      <PaymentSheets payment={payment} title={title} />
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '指纹/面容支付',
+});
