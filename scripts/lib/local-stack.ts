@@ -57,6 +57,7 @@ async function warmUp(apiUrl: string): Promise<void> {
     ['/v1/sim/wechat/login-code', { method: 'POST', headers: json, body: JSON.stringify({ user: 'warm-up' }) }],
     ['/v1/auth/refresh', { method: 'POST', headers: json, body: '{}' }],
     ['/v1/me', { method: 'GET' }],
+    ['/v1/me/pin-reset/code', { method: 'POST', headers: json, body: '{}' }],
     ['/v1/account', { method: 'GET' }],
     ['/v1/loan-products', { method: 'GET' }],
     ['/v1/billers', { method: 'GET' }],

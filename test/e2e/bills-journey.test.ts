@@ -1,13 +1,14 @@
 // A new customer in real Chromium against the production H5 build, the API in serverless
 // offline and DynamoDB Local (seeded with the demo billers): top up, look up an electricity bill
-// (电费 → 南京 → 国网南京供电公司 → 户号) → pay it with the PIN → the receipt with its transaction
+// (电费 → 南京 → 国网南京供电公司 → 户号) → pay it (review, PIN) → the receipt with its transaction
 // reference → the balance is down by exactly the bill amount → paying the same bill again (from a
-// second tab that still shows it) is refused as already paid, and a new lookup says so.
+// second tab that still shows it) is refused as already paid, and a new lookup says so. Every
+// payment through the review sheet and the PIN keypad; no request holds the PIN in clear.
 import assert from 'node:assert/strict';
 import { randomInt, randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { click, fill, signUpThroughUi, useBrowserBank, watchedPage } from '../support/browser.js';
+import { click, confirmPayment, fill, signUpThroughUi, useBrowserBank, watchedPage, watchForClearPins } from '../support/browser.js';
 
 const bank = useBrowserBank('jinlin-e2e-bills');
 
@@ -40,6 +41,8 @@ test('a customer pays an electricity bill once, and only once', async (t) => {
   const consoleErrors = watchedPage(t, page, 'jinlin-e2e-bills-last');
   t.after(() => context.close());
   const pin = '602791';
+  // Both tabs: the context's every request.
+  const requests = watchForClearPins(context, [pin]);
   await signUpThroughUi(page, bank.origin, {
     user: `e2e-bills-${randomUUID().slice(0, 8)}`,
     phone: '13700137031',
@@ -52,8 +55,8 @@ test('a customer pays an electricity bill once, and only once', async (t) => {
   // Top up ¥500 from the bound card.
   await click(page, 'tile-top-up');
   await fill(page, 'amount-input', '500');
-  await fill(page, 'pin-input', pin);
   await click(page, 'submit');
+  await confirmPayment(page, pin, { amount: '¥500.00' });
   await page.locator('#result-message').waitFor();
   await click(page, 'back-home');
   const openingFen = await homeBalanceFen(page);
@@ -80,8 +83,9 @@ test('a customer pays an electricity bill once, and only once', async (t) => {
 
   // Pay it: the amount field holds the bill as the server gave it.
   assert.equal(fenOf(`¥${await page.locator('#bill-amount input, input#bill-amount').first().inputValue()}`), dueFen);
-  await fill(page, 'pin-input', pin);
+  const dueShown = (await page.locator('#bill-amount-due').innerText()).trim();
   await click(page, 'bill-pay-submit');
+  await confirmPayment(page, pin, { amount: dueShown });
   await page.locator('#receipt-status').waitFor();
   assert.equal((await page.locator('#receipt-status').innerText()).trim(), '缴费成功');
   assert.equal(fenOf(await page.locator('#receipt-amount').innerText()), dueFen);
@@ -91,8 +95,8 @@ test('a customer pays an electricity bill once, and only once', async (t) => {
   assert.equal(await homeBalanceFen(page), openingFen - dueFen);
 
   // The second tab tries to pay the same bill: refused as already paid, nothing moves.
-  await fill(secondTab, 'pin-input', pin);
   await click(secondTab, 'bill-pay-submit');
+  await confirmPayment(secondTab, pin, { amount: dueShown });
   await secondTab.locator('#error-message').waitFor();
   assert.match(await secondTab.locator('#error-message').innerText(), /已缴清/);
   assert.ok(secondTabErrors.every((text) => /422/.test(text)), JSON.stringify(secondTabErrors));
@@ -104,5 +108,7 @@ test('a customer pays an electricity bill once, and only once', async (t) => {
   await page.goto(`${bank.origin}/`);
   assert.equal(await homeBalanceFen(page), openingFen - dueFen);
 
+  assert.deepEqual(requests.leaks, []);
+  assert.deepEqual(requests.confirmed, ['POST /v1/me/pin', 'POST /v1/account/top-up', 'POST /v1/bill-payments', 'POST /v1/bill-payments']);
   assert.deepEqual(consoleErrors, []);
 });

@@ -1,32 +1,95 @@
 // A new customer in real Chromium against the production H5 build, the API in serverless
-// offline and DynamoDB Local: sign in, bind phone, verify identity, set a PIN, open the
-// account, top up ¥100, transfer ¥20 to the demo payee, withdraw ¥30 → three history lines
-// and ¥50 left.
+// offline and DynamoDB Local: sign in, bind phone, verify identity, set a PIN on the keypad, open
+// the account, top up ¥100, transfer ¥20 to the demo payee, withdraw ¥30 — each through the
+// review sheet and the PIN keypad → three history lines and ¥50 left.
+//
+// Then the PIN going wrong, on a phone-sized screen: a wrong PIN is refused on the keypad in the
+// server's words and moves nothing; four more lock it (the locked sheet offers 忘记支付密码 and
+// 客服电话); 忘记支付密码 — identity, the code the SMS simulator received, a new PIN twice — and
+// the new PIN pays.
+//
+// No request either browser sends ever holds a PIN in clear: every PIN leaves as an SM2 cipher.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { luhnCheckDigit } from '../../functions/domain/card.js';
+import { idCheckChar } from '../../functions/domain/idcard.js';
 import { DEMO_CUSTOMERS } from '../../scripts/lib/seed.js';
-import { click, fill, signUpThroughUi, useBrowserBank, watchedPage } from '../support/browser.js';
+import {
+  click,
+  confirmPayment,
+  type ExpectedReview,
+  fill,
+  keypadReady,
+  PHONE_VIEWPORT,
+  reviewAndConfirm,
+  setNewPinOnKeypad,
+  signUpThroughUi,
+  stepScreenshot,
+  tapPin,
+  useBrowserBank,
+  waitForPinDots,
+  watchedPage,
+  watchForClearPins,
+} from '../support/browser.js';
 
 const bank = useBrowserBank('jinlin-e2e');
 
-async function moneyStep(page: Page, tile: string, amountYuan: string, pin: string, before?: (page: Page) => Promise<void>) {
+const payee = DEMO_CUSTOMERS[1]!;
+/** The payee as the review sheet masks them: name and phone. */
+const PAYEE_ON_REVIEW = /^陈\*（\d{3}\*{4}\d{4}）$/;
+
+interface MoneyStep {
+  tile: string;
+  amountYuan: string;
+  /** The review sheet's figures. */
+  review: ExpectedReview;
+  /** Fills the form's other fields (a transfer's payee). */
+  before?: (page: Page) => Promise<void>;
+}
+
+/** From home: a money form, its fields, its button, the review and the PIN → the result page's
+ *  balance, then home again. */
+async function moneyStep(page: Page, { tile, amountYuan, review, before }: MoneyStep, pin: string) {
   await click(page, tile);
   await before?.(page);
   await fill(page, 'amount-input', amountYuan);
-  await fill(page, 'pin-input', pin);
   await click(page, 'submit');
+  await confirmPayment(page, pin, review);
   await page.locator('#result-message').waitFor();
-  const balance = await page.locator('#result-balance').innerText();
+  const balance = (await page.locator('#result-balance').innerText()).trim();
   await click(page, 'back-home');
   return balance;
+}
+
+const topUp = (amountYuan: string, amount: string): MoneyStep => ({ tile: 'tile-top-up', amountYuan, review: { amount } });
+const withdraw = (amountYuan: string, amount: string): MoneyStep => ({ tile: 'tile-withdraw', amountYuan, review: { amount } });
+const transfer = (amountYuan: string, amount: string): MoneyStep => ({
+  tile: 'tile-transfer',
+  amountYuan,
+  review: { amount, payee: PAYEE_ON_REVIEW },
+  before: lookUpPayee,
+});
+
+/** The transfer form filled in for the demo payee, the payee's masked name on screen. */
+async function lookUpPayee(page: Page) {
+  await fill(page, 'transfer-phone', payee.phone);
+  await click(page, 'transfer-lookup');
+  await page.locator('#payee-name').waitFor();
+  assert.match(await page.locator('#payee-name').innerText(), /陈\*/);
+}
+
+async function homeBalance(page: Page): Promise<string> {
+  await page.locator('#balance').waitFor();
+  return (await page.locator('#balance').innerText()).trim();
 }
 
 test('a new customer signs up, opens an account and moves money', async (t) => {
   const page = await bank.browser.newPage();
   const consoleErrors = watchedPage(t, page, 'jinlin-e2e-last');
   const pin = '480213';
+  const requests = watchForClearPins(page, [pin]);
   await signUpThroughUi(page, bank.origin, {
     user: `e2e-${randomUUID().slice(0, 8)}`,
     phone: '13700137000',
@@ -36,22 +99,13 @@ test('a new customer signs up, opens an account and moves money', async (t) => {
     cardBody: '621483000012345',
   });
 
-  await page.locator('#balance').waitFor();
-  assert.equal((await page.locator('#balance').innerText()).trim(), '¥0.00');
+  assert.equal(await homeBalance(page), '¥0.00');
 
-  assert.equal((await moneyStep(page, 'tile-top-up', '100', pin)).trim(), '¥100.00');
-  const payee = DEMO_CUSTOMERS[1]!;
-  const afterTransfer = await moneyStep(page, 'tile-transfer', '20', pin, async (p) => {
-    await fill(p, 'transfer-phone', payee.phone);
-    await click(p, 'transfer-lookup');
-    await p.locator('#payee-name').waitFor();
-    assert.match(await p.locator('#payee-name').innerText(), /陈\*/);
-  });
-  assert.equal(afterTransfer.trim(), '¥80.00');
-  assert.equal((await moneyStep(page, 'tile-withdraw', '30', pin)).trim(), '¥50.00');
+  assert.equal(await moneyStep(page, topUp('100', '¥100.00'), pin), '¥100.00');
+  assert.equal(await moneyStep(page, transfer('20', '¥20.00'), pin), '¥80.00');
+  assert.equal(await moneyStep(page, withdraw('30', '¥30.00'), pin), '¥50.00');
 
-  await page.locator('#balance').waitFor();
-  assert.equal((await page.locator('#balance').innerText()).trim(), '¥50.00');
+  assert.equal(await homeBalance(page), '¥50.00');
 
   await click(page, 'tile-history');
   await page.locator('.history-item').nth(2).waitFor();
@@ -61,5 +115,138 @@ test('a new customer signs up, opens an account and moves money', async (t) => {
   assert.match(lines[1]!, /转账给 陈\*/);
   assert.match(lines[2]!, /充值/);
 
+  assert.deepEqual(requests.leaks, []);
+  assert.deepEqual(requests.confirmed, ['POST /v1/me/pin', 'POST /v1/account/top-up', 'POST /v1/account/transfer', 'POST /v1/account/withdraw']);
   assert.deepEqual(consoleErrors, []);
+});
+
+test('a wrong PIN pays nothing; five lock it; 忘记支付密码 sets a new one, which pays', async (t) => {
+  const context = await bank.browser.newContext({ viewport: PHONE_VIEWPORT });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const consoleErrors = watchedPage(t, page, 'jinlin-e2e-pin-last');
+  const pin = '815026';
+  const wrongPin = '815062';
+  const newPin = '392748';
+  const requests = watchForClearPins(page, [pin, wrongPin, newPin]);
+  const customer = {
+    user: `e2e-pin-${randomUUID().slice(0, 8)}`,
+    phone: '13700137040',
+    name: '杨过',
+    idBody: '44030419930718005',
+    pin,
+    cardBody: '621483000098765',
+  };
+  await signUpThroughUi(page, bank.origin, customer);
+  assert.equal(await homeBalance(page), '¥0.00');
+  assert.equal(await moneyStep(page, topUp('200', '¥200.00'), pin), '¥200.00');
+
+  // A transfer's review (payee, amount, 大写, fee, account), then the keypad: three dots for three taps.
+  await click(page, 'tile-transfer');
+  await lookUpPayee(page);
+  await fill(page, 'amount-input', '10');
+  await click(page, 'submit');
+  await reviewAndConfirm(page, { amount: '¥10.00', payee: PAYEE_ON_REVIEW, screenshot: 'review-sheet' });
+  await tapPin(page, wrongPin.slice(0, 3));
+  await waitForPinDots(page, 3);
+  await stepScreenshot(page, 'keypad-3-dots');
+
+  // The rest of a wrong PIN: the server's words on the keypad, the boxes empty for another try.
+  await tapPin(page, wrongPin.slice(3));
+  const message = page.locator('#pin-message:visible');
+  await message.filter({ hasText: '支付密码错误，还可尝试 4 次' }).waitFor();
+  await keypadReady(page);
+  await stepScreenshot(page, 'keypad-wrong-pin');
+  assert.equal(await page.locator('#pin-boxes:visible .pin-boxes__dot').count(), 0);
+
+  // 返回 → the review again; 取消 → the form. Nothing moved.
+  await click(page, 'pin-back');
+  await page.locator('#review-sheet:visible #review-fee').waitFor();
+  await click(page, 'review-cancel');
+  await page.locator('#review-sheet').waitFor({ state: 'detached' });
+  await page.goto(`${bank.origin}/`);
+  assert.equal(await homeBalance(page), '¥200.00');
+
+  // Four more wrong PINs on one review: the counter runs down, the fifth locks the PIN.
+  await click(page, 'tile-transfer');
+  await lookUpPayee(page);
+  await fill(page, 'amount-input', '10');
+  await click(page, 'submit');
+  await reviewAndConfirm(page, { amount: '¥10.00', payee: PAYEE_ON_REVIEW });
+  for (const left of [3, 2, 1]) {
+    await tapPin(page, wrongPin);
+    await message.filter({ hasText: `支付密码错误，还可尝试 ${left} 次` }).waitFor();
+  }
+  await tapPin(page, wrongPin);
+  const locked = page.locator('#pin-locked-sheet:visible');
+  await locked.waitFor();
+  assert.equal((await locked.locator('#pin-message').innerText()).trim(), '支付密码错误次数过多，已暂时锁定');
+  assert.equal((await locked.locator('#pin-forgot').innerText()).trim(), '忘记支付密码');
+  assert.match(await locked.locator('#service-phone').innerText(), /客服电话/);
+  assert.ok(await locked.locator('#pin-locked-close').isVisible(), 'the locked sheet can be closed');
+  await stepScreenshot(page, 'pin-locked-sheet');
+
+  // 忘记支付密码 → 1 identity.
+  await locked.locator('#pin-forgot').click();
+  await page.locator('#reset-steps:visible').waitFor();
+  await fill(page, 'reset-name', customer.name);
+  await fill(page, 'reset-id', customer.idBody + idCheckChar(customer.idBody));
+  await fill(page, 'reset-card', customer.cardBody + luhnCheckDigit(customer.cardBody));
+  await stepScreenshot(page, 'pin-reset-1-identity');
+  await click(page, 'reset-identity-next');
+
+  // 2 the code the bound phone received (the SMS simulator's outbox).
+  await page.locator('#reset-send-code:visible').waitFor();
+  await stepScreenshot(page, 'pin-reset-2-code-unsent');
+  await click(page, 'reset-send-code');
+  await page.locator('#reset-code-hint', { hasText: '验证码已发送至 137****7040' }).waitFor();
+  const code = await smsCode(customer.phone);
+  await fill(page, 'reset-code', code);
+  await stepScreenshot(page, 'pin-reset-2-code-sent');
+  await click(page, 'reset-code-next');
+
+  // 3 the new PIN twice on the keypad → 4 done.
+  await page.locator('#pin-prompt:visible').waitFor();
+  await keypadReady(page);
+  await stepScreenshot(page, 'pin-reset-3-new-pin');
+  await setNewPinOnKeypad(page, newPin);
+  await page.locator('#result-message', { hasText: '支付密码已重置' }).waitFor();
+  assert.equal((await page.locator('#reset-notice').innerText()).trim(), '已发送至 137****7040');
+  await stepScreenshot(page, 'pin-reset-4-done');
+  assert.ok((await smsTemplates(customer.phone)).includes('PIN_RESET_NOTICE'), 'the customer is told of the reset by SMS');
+  await click(page, 'back-home');
+
+  // The new PIN pays; nothing moved until then.
+  assert.equal(await homeBalance(page), '¥200.00');
+  assert.equal(await moneyStep(page, transfer('10', '¥10.00'), newPin), '¥190.00');
+  assert.equal(await homeBalance(page), '¥190.00');
+
+  assert.deepEqual(requests.leaks, []);
+  assert.deepEqual(requests.confirmed, [
+    'POST /v1/me/pin',
+    'POST /v1/account/top-up',
+    ...Array<string>(5).fill('POST /v1/account/transfer'),
+    'POST /v1/me/pin-reset',
+    'POST /v1/account/transfer',
+  ]);
+  // The wrong PINs (403) and the lock (423) are the browser's only complaints.
+  assert.deepEqual(
+    consoleErrors.filter((error) => !/status of (403|423)/.test(error)),
+    [],
+  );
+  assert.equal(consoleErrors.length, 5, JSON.stringify(consoleErrors));
+
+  async function outbox(phone: string) {
+    const res = await fetch(`${bank.apiUrl}/v1/sim/sms/messages?phone=${phone}`);
+    assert.equal(res.status, 200);
+    return ((await res.json()) as { messages: { template: string; params: Record<string, string> }[] }).messages;
+  }
+  async function smsCode(phone: string): Promise<string> {
+    const sent = (await outbox(phone)).find((message) => message.template === 'PIN_RESET_CODE');
+    assert.ok(sent, 'the reset code reached the simulated phone');
+    return sent.params.code!;
+  }
+  async function smsTemplates(phone: string): Promise<string[]> {
+    return (await outbox(phone)).map((message) => message.template);
+  }
 });

@@ -2,12 +2,12 @@
 // offline and DynamoDB Local: sign up and open the account, try the loan calculator, apply for
 // the consumer credit line → approved, draw ¥5,000 → the balance is up by exactly ¥5,000, repay
 // the first installment → the schedule shows it paid and the balance is down by exactly its
-// amount.
+// amount. Both through the review sheet and the PIN keypad; no request holds the PIN in clear.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { click, fill, signUpThroughUi, useBrowserBank, watchedPage } from '../support/browser.js';
+import { click, confirmPayment, fill, signUpThroughUi, useBrowserBank, watchedPage, watchForClearPins } from '../support/browser.js';
 
 const bank = useBrowserBank('jinlin-e2e-loans');
 
@@ -36,6 +36,7 @@ test('a new customer borrows ¥5,000 and repays the first installment', async (t
   const page = await bank.browser.newPage();
   const consoleErrors = watchedPage(t, page, 'jinlin-e2e-loans-last');
   const pin = '731904';
+  const requests = watchForClearPins(page, [pin]);
   // ID sequence digits 017: the credit-bureau simulator's good profile.
   await signUpThroughUi(page, bank.origin, {
     user: `e2e-loan-${randomUUID().slice(0, 8)}`,
@@ -82,8 +83,8 @@ test('a new customer borrows ¥5,000 and repays the first installment', async (t
   await fill(page, 'draw-amount', '5000');
   await click(page, 'draw-term-12');
   await click(page, 'draw-method-EQUAL_INSTALLMENT');
-  await fill(page, 'pin-input', pin);
   await click(page, 'draw-submit');
+  await confirmPayment(page, pin, { amount: '¥5,000.00' });
   await page.locator('#result-message').waitFor();
   assert.equal(fenOf(await page.locator('#result-amount').innerText()), 500_000);
   await click(page, 'back-home');
@@ -103,8 +104,9 @@ test('a new customer borrows ¥5,000 and repays the first installment', async (t
   await page.locator('#repay-next-due').waitFor();
   assert.equal(fenOf(await page.locator('#repay-next-due').innerText()), firstInstallmentFen);
   await click(page, 'repay-current');
-  await fill(page, 'pin-input', pin);
   await click(page, 'repay-submit');
+  // 还本期: the request names no amount (the server takes what is due), so the review shows none.
+  await confirmPayment(page, pin, { amount: null, screenshot: 'review-sheet-repay' });
   await page.locator('#result-message').waitFor();
   assert.equal(fenOf(await page.locator('#result-amount').innerText()), firstInstallmentFen);
   assert.equal(fenOf(await page.locator('#result-balance').innerText()), afterDrawFen - firstInstallmentFen);
@@ -116,6 +118,9 @@ test('a new customer borrows ¥5,000 and repays the first installment', async (t
   assert.equal(await rows.count(), 12);
   assert.equal((await rows.first().locator('.installment-status').innerText()).trim(), '已还');
   assert.equal((await rows.nth(1).locator('.installment-status').innerText()).trim(), '待还');
+
+  assert.deepEqual(requests.leaks, []);
+  assert.match(requests.confirmed.join('\n'), /^POST \/v1\/me\/pin\nPOST \/v1\/loans\nPOST \/v1\/loans\/[^/\n]+\/repayments$/);
 
   assert.deepEqual(consoleErrors, []);
 });

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { handler as staff } from '../../functions/http/staff.js';
 import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
 import { call } from '../support/bank.js';
-import { click, fill, signUpThroughUi, useBrowserBank, watchedPage } from '../support/browser.js';
+import { click, fill, signUpThroughUi, useBrowserBank, watchedPage, watchForClearPins } from '../support/browser.js';
 
 const bank = useBrowserBank('jinlin-e2e-rm');
 
@@ -73,16 +73,20 @@ test('a manager shares the account opening; the customer who opens it is theirs,
   // The customer opens the link in another browser: the sign-in page says who shared it.
   await customer.goto(link);
   assert.match(await text(customer, '#referral-banner'), /客户经理 王芳（北京海淀支行）为您推荐：开通电子账户/);
+  const customerPin = '731904';
+  const requests = watchForClearPins(customer, [customerPin]);
   // ID sequence digits 017: the credit-bureau simulator's good profile.
   await signUpThroughUi(customer, bank.origin, {
     user: `e2e-rm-customer-${randomUUID().slice(0, 8)}`,
     phone: '13700137022',
     name: '周芷若',
     idBody: '11010519900307017',
-    pin: '731904',
+    pin: customerPin,
     cardBody: '621483000056789',
   });
   await customer.locator('#balance').waitFor();
+  assert.deepEqual(requests.leaks, []);
+  assert.deepEqual(requests.confirmed, ['POST /v1/me/pin']);
   assert.equal(await text(customer, '#my-manager-name'), '王芳');
 
   // The manager's customers: masked, never the ID number, at the step reached.

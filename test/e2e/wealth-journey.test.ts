@@ -3,7 +3,8 @@
 // money-market fund and ¥1,000 of the 90-day fixed-term product, then the operator runs the day
 // close twice (T, then T+1 which confirms the units) and publishes today's NAV → the holdings
 // show the units and the earnings → fast-redeem the money-market units → the balance is back up
-// by exactly ¥0.01.
+// by exactly ¥0.01. Every payment through the review sheet and the PIN keypad; no request holds
+// the PIN in clear.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
@@ -13,7 +14,7 @@ import { handler as wealth } from '../../functions/http/wealth.js';
 import { currentBusinessDate } from '../../functions/store/business-date.js';
 import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
 import { call } from '../support/bank.js';
-import { click, fill, signUpThroughUi, useBrowserBank, watchedPage } from '../support/browser.js';
+import { click, confirmPayment, fill, signUpThroughUi, useBrowserBank, watchedPage, watchForClearPins } from '../support/browser.js';
 
 const bank = useBrowserBank('jinlin-e2e-wealth');
 
@@ -38,15 +39,15 @@ async function operatorCall(handler: typeof admin, path: string, body?: unknown)
   return res.body;
 }
 
-async function buy(page: Page, productId: string, amountYuan: string, pin: string) {
+async function buy(page: Page, productId: string, amountYuan: string, amountShown: string, pin: string) {
   await click(page, 'tile-wealth');
   await click(page, `product-${productId}`);
   await page.locator('#product-chart .chart__bar').first().waitFor();
   await click(page, 'product-buy');
   await fill(page, 'buy-amount', amountYuan);
   await click(page, 'buy-ack');
-  await fill(page, 'pin-input', pin);
   await click(page, 'buy-submit');
+  await confirmPayment(page, pin, { amount: amountShown });
   assert.equal(await text(page, 'result-message'), '购买成功，份额确认中');
   const result = { amountFen: fenOf(await text(page, 'result-amount')), balanceFen: fenOf(await text(page, 'result-balance')) };
   await click(page, 'back-home');
@@ -57,6 +58,7 @@ test('questionnaire → buy ¥0.01 money-market and ¥1,000 fixed-term → day c
   const page = await bank.browser.newPage();
   const consoleErrors = watchedPage(t, page, 'jinlin-e2e-wealth-last');
   const pin = '602819';
+  const requests = watchForClearPins(page, [pin]);
   await signUpThroughUi(page, bank.origin, {
     user: `e2e-wealth-${randomUUID().slice(0, 8)}`,
     phone: '13700137031',
@@ -69,8 +71,8 @@ test('questionnaire → buy ¥0.01 money-market and ¥1,000 fixed-term → day c
   // ¥2,000 from the bound card.
   await click(page, 'tile-top-up');
   await fill(page, 'amount-input', '2000');
-  await fill(page, 'pin-input', pin);
   await click(page, 'submit');
+  await confirmPayment(page, pin, { amount: '¥2,000.00' });
   assert.equal(fenOf(await text(page, 'result-balance')), 200_000);
   await click(page, 'back-home');
 
@@ -85,9 +87,9 @@ test('questionnaire → buy ¥0.01 money-market and ¥1,000 fixed-term → day c
   await page.locator('#wealth-risk-level', { hasText: 'C3 平衡型' }).waitFor();
   await page.goBack();
 
-  const money = await buy(page, 'zhaozhao-money', '0.01', pin);
+  const money = await buy(page, 'zhaozhao-money', '0.01', '¥0.01', pin);
   assert.deepEqual(money, { amountFen: 1, balanceFen: 199_999 });
-  const fixed = await buy(page, 'jijiwen-90d', '1000', pin);
+  const fixed = await buy(page, 'jijiwen-90d', '1000', '¥1,000.00', pin);
   assert.deepEqual(fixed, { amountFen: 100_000, balanceFen: 99_999 });
 
   // The operator closes T (nothing confirms yet) and T+1 (units at T+1's NAV, 1.0000), then
@@ -118,8 +120,9 @@ test('questionnaire → buy ¥0.01 money-market and ¥1,000 fixed-term → day c
   await click(page, 'holding-redeem-zhaozhao-money');
   await click(page, 'redeem-all');
   await click(page, 'redeem-mode-FAST');
-  await fill(page, 'pin-input', pin);
   await click(page, 'redeem-submit');
+  // A redemption names units, not an amount: the review shows none.
+  await confirmPayment(page, pin, { amount: null, screenshot: 'review-sheet-redeem' });
   assert.equal(await text(page, 'result-message'), '赎回已受理');
   assert.equal(fenOf(await text(page, 'result-amount')), 1);
   assert.match(await text(page, 'result-detail'), /快速赎回 0\.01 元已实时到账/);
@@ -128,5 +131,13 @@ test('questionnaire → buy ¥0.01 money-market and ¥1,000 fixed-term → day c
   await page.locator('#balance').waitFor();
   assert.equal(fenOf(await page.locator('#balance').innerText()), 100_000);
 
+  assert.deepEqual(requests.leaks, []);
+  assert.deepEqual(requests.confirmed, [
+    'POST /v1/me/pin',
+    'POST /v1/account/top-up',
+    'POST /v1/wealth-orders',
+    'POST /v1/wealth-orders',
+    'POST /v1/wealth-redemptions',
+  ]);
   assert.deepEqual(consoleErrors, []);
 });
