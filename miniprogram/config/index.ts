@@ -19,6 +19,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: process.env.JINLIN_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
     defineConstants: {
       API_BASE_URL: JSON.stringify(process.env.JINLIN_API_URL || 'http://127.0.0.1:3000'),
+      // The bank's 客服电话 on every screen that blocks a customer; the demo bank's by default.
+      CUSTOMER_SERVICE_PHONE_NUMBER: JSON.stringify(process.env.JINLIN_SERVICE_PHONE || '400-000-0000'),
     },
     // `@contract/*` is resolved by TypeScript only: the contract is imported with `import type`,
     // which Babel erases, so a value import (that would bundle zod) fails the build on purpose.

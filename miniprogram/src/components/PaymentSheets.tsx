@@ -8,15 +8,15 @@ import { SubmitActions } from './SubmitButton';
 /** The sheets of a form's payment (usePayment) over its page: the review, then the fingerprint or
  *  face (when enrolled, weapp) or the PIN.
  *  `title` says what is being paid, e.g. 转账. */
-export function PaymentSheets({ payment, title }: { payment: Payment; title: string }) {
+export function PaymentSheets({ payment, title, incoming = false }: { payment: Payment; title: string; incoming?: boolean }) {
   const { sheet } = payment;
   switch (sheet.step) {
     case 'closed':
       return null;
     case 'authorizing':
-      return <ReviewSheet title={title} review={null} onConfirm={payment.confirm} onCancel={payment.close} />;
+      return <ReviewSheet title={title} incoming={incoming} review={null} onConfirm={payment.confirm} onCancel={payment.close} />;
     case 'review':
-      return <ReviewSheet title={title} review={sheet.authorization.review} onConfirm={payment.confirm} onCancel={payment.close} />;
+      return <ReviewSheet title={title} incoming={incoming} review={sheet.authorization.review} onConfirm={payment.confirm} onCancel={payment.close} />;
     case 'soter':
       return <SoterSheet title={title} review={sheet.review} authMode={sheet.authMode} sending={payment.sending} onUsePin={payment.choosePin} />;
     case 'pin':
@@ -49,17 +49,19 @@ interface PaymentActionsProps {
   extra?: ReactNode;
   /** The button's label. */
   children: string;
+  /** Money comes into the account (a redemption): the sheet names the receiving account. */
+  incoming?: boolean;
 }
 
 /** The foot of a money form: its button, the last refusal in the server's words, and the sheets
  *  the button opens. */
-export function PaymentActions({ id, payment, title, onClick, extra, children }: PaymentActionsProps) {
+export function PaymentActions({ id, payment, title, onClick, extra, children, incoming }: PaymentActionsProps) {
   return (
     <>
       <SubmitActions id={id} busy={payment.busy} error={payment.error} onClick={onClick} extra={extra}>
         {children}
       </SubmitActions>
-      <PaymentSheets payment={payment} title={title} />
+      <PaymentSheets payment={payment} title={title} incoming={incoming} />
     </>
   );
 }

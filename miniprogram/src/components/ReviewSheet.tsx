@@ -11,6 +11,8 @@ interface ReviewSheetProps {
   review: PaymentReview | null;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Money comes into the account (a redemption): the account receives, nothing is paid. */
+  incoming?: boolean;
 }
 
 /** Grey bars where the review will be, while the server is asked. */
@@ -31,7 +33,7 @@ function feeText(feeFen: number): string {
   return feeFen === 0 ? '免费' : formatFen(feeFen);
 }
 
-function Review({ review }: { review: PaymentReview }) {
+function Review({ review, incoming }: { review: PaymentReview; incoming: boolean }) {
   return (
     <View className='review'>
       {review.amountFen !== null && (
@@ -49,7 +51,7 @@ function Review({ review }: { review: PaymentReview }) {
       <View className='review__rows'>
         {review.payeeMasked && <InfoRow label='收款人' value={review.payeeMasked} id='review-payee' />}
         <InfoRow label='手续费' value={feeText(review.feeFen)} id='review-fee' />
-        {review.sourceAccountMasked && <InfoRow label='付款账户' value={review.sourceAccountMasked} id='review-source' />}
+        {review.sourceAccountMasked && <InfoRow label={incoming ? '收款账户' : '付款账户'} value={review.sourceAccountMasked} id='review-source' />}
       </View>
     </View>
   );
@@ -59,10 +61,10 @@ function Review({ review }: { review: PaymentReview }) {
  * What the server will book, shown before the PIN is asked for: payee, amount (and in capitals),
  * fee and paying account, exactly as `POST /v1/payment-authorizations` answered them.
  */
-export function ReviewSheet({ title, review, onConfirm, onCancel }: ReviewSheetProps) {
+export function ReviewSheet({ title, review, onConfirm, onCancel, incoming = false }: ReviewSheetProps) {
   return (
     <BottomSheet id='review-sheet' title={title} back={{ id: 'review-cancel', label: '取消', onClick: onCancel }}>
-      {review ? <Review review={review} /> : <Skeleton />}
+      {review ? <Review review={review} incoming={incoming} /> : <Skeleton />}
       <View className='sheet__actions'>
         <Button
           id='review-confirm'
@@ -70,7 +72,7 @@ export function ReviewSheet({ title, review, onConfirm, onCancel }: ReviewSheetP
           disabled={!review}
           onClick={review ? onConfirm : undefined}
         >
-          确认付款
+          {incoming ? '确认' : '确认付款'}
         </Button>
       </View>
     </BottomSheet>

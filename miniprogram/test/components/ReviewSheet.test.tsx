@@ -28,6 +28,13 @@ describe('ReviewSheet', () => {
     expect(screen.getByText('付款账户')).toBeInTheDocument();
   });
 
+  test('money coming in (a redemption) names the receiving account and asks to confirm, not to pay', () => {
+    render(<ReviewSheet title='赎回理财' incoming review={review} onConfirm={jest.fn()} onCancel={jest.fn()} />);
+    expect(screen.getByText('收款账户')).toBeInTheDocument();
+    expect(screen.queryByText('付款账户')).toBeNull();
+    expect(text('review-confirm')).toBe('确认');
+  });
+
   test('a fee of 0 is 免费', () => {
     renderSheet(review);
     expect(text('review-fee')).toBe('免费');

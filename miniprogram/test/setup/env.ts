@@ -6,4 +6,5 @@ process.env.FRAMEWORK = 'react';
 Object.assign(globalThis, {
   DEPRECATED_ADAPTER_COMPONENT: false,
   API_BASE_URL: 'http://api.test',
+  CUSTOMER_SERVICE_PHONE_NUMBER: '400-000-0000',
 });

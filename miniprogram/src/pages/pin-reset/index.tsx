@@ -118,7 +118,7 @@ function CodeStep({ code, onChange, sent, resendAt, sending, error, onSend, onNe
           maxlength={6}
           placeholder='6 位数字'
           extra={
-            <Button id='reset-send-code' className={waiting ? 'btn btn--small btn--disabled' : 'btn btn--small'} disabled={waiting} onClick={waiting ? undefined : onSend}>
+            <Button id='reset-send-code' className={waiting ? 'btn btn--ghost btn--small btn--disabled' : 'btn btn--ghost btn--small'} disabled={waiting} onClick={waiting ? undefined : onSend}>
               {label}
             </Button>
           }

@@ -65,7 +65,7 @@ function RedeemForm({ holding }: { holding: WealthHoldingView }) {
             : '赎回按下一营业日日终净值确认，资金确认后到账电子账户。'}
         </Text>
       </View>
-      <PaymentActions id='redeem-submit' payment={form.payment} title='赎回理财' onClick={form.submit}>
+      <PaymentActions id='redeem-submit' payment={form.payment} title='赎回理财' incoming onClick={form.submit}>
         确认赎回
       </PaymentActions>
     </View>
