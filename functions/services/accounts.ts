@@ -6,7 +6,7 @@ import type { MoneyMovementResult } from '../contract/schemas.js';
 import { accountNumberFrom } from '../domain/account-number.js';
 import { luhnValid } from '../domain/card.js';
 import { assertReadyFor } from '../domain/customer.js';
-import { refuse } from '../domain/errors.js';
+import { Refusal, refuse } from '../domain/errors.js';
 import { HOUSE_ACCOUNTS, type Journal, reversalJournal, topUpJournal, transferJournal, withdrawJournal } from '../domain/ledger.js';
 import { ledgerRefusal } from '../domain/ledger-refusal.js';
 import { assertWithinSingleLimits, class2Charges, type LimitCharge, limitBuckets } from '../domain/limits.js';
@@ -173,8 +173,23 @@ export async function topUp(movement: CardMovement): Promise<MoneyMovementResult
     amountFen,
     createdAt: now.toISOString(),
   });
-  return postMovement(journal, { account, factor, completion });
+  try {
+    return await postMovement(journal, { account, factor, completion });
+  } catch (error) {
+    // The card paid but the credit was refused for good — the nonce spent by another request,
+    // the PIN locked by guesses racing this one, the account closed: the money goes back to the
+    // card. (A refusal that another attempt of this same request will finish is not one of them.)
+    if (error instanceof Refusal && REFUSED_AFTER_PULL.has(error.code)) {
+      const refund = deterministicJournalId(customerId, 'topUp-refund', idempotencyKey);
+      const returned = await retry(GATEWAY_RETRY, () => cardGateway().credit({ cardNumber, amountFen, reference: refund }));
+      if (!returned.ok) throw new Error(`top-up ${journalId}: card debited, credit refused (${error.code}), refund ${refund} declined: ${returned.code}`);
+    }
+    throw error;
+  }
 }
+
+/** Refusals of a top-up's credit that no attempt of the same request can get past. */
+const REFUSED_AFTER_PULL: ReadonlySet<string> = new Set(['NONCE_USED', 'PIN_LOCKED', 'ACCOUNT_INACTIVE']);
 
 export async function withdraw(movement: CardMovement): Promise<MoneyMovementResult> {
   const { customerId, amountFen, now, idempotencyKey } = movement;

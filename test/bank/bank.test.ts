@@ -2,7 +2,10 @@
 // through the real HTTP API while DynamoDB throttles, conflicts, loses replies and is killed with
 // -9; consistent snapshots must always show the exact total, and afterwards the ledger must hold
 // exactly what the clients were told. `npm run test:bank` runs it alone; `npm run soak` runs
-// ≥ 10,000 operations. JINLIN_BANK_SEED=<n> replays a run's plan.
+// ≥ 10,000 operations. JINLIN_BANK_SEED=<n> replays a run's plan. Every money request carries a
+// second factor (a nonce asked for it, the PIN encrypted); the second factor's own fault cases
+// ride along: a nonce replayed under a new key, a nonce asked for another amount or payee, wrong
+// PINs raced against the right one.
 //
 // Sizes: JINLIN_BANK_OPS, JINLIN_BANK_CLIENTS, JINLIN_BANK_CUSTOMERS, JINLIN_BANK_KILLS,
 // JINLIN_BANK_BUDGET_S (stop starting operations after this long), JINLIN_BANK_FAULTS.
@@ -45,4 +48,11 @@ test(`bank: ${size.ops} operations, seed ${seed}`, { timeout: (budgetS + 600) * 
     if (faults.includes(`${kind}:`) && !faults.includes(`${kind}:0,`) && !faults.endsWith(`${kind}:0`)) assert.ok(report.faults[kind]! > 0, `no ${kind} fault was injected`);
   }
   assert.equal(report.kills.length, size.kills);
+  // And every second-factor case with it: the races, the replayed nonces refused as used, the
+  // nonces for another amount or payee refused as mismatched.
+  const sf = report.secondFactor;
+  assert.equal(sf.races.run, sf.races.planned, 'not every PIN race ran');
+  if (sf.replays.sent >= 5) assert.ok((sf.replays.answers['409 NONCE_USED'] ?? 0) > 0, `no replayed nonce was answered NONCE_USED: ${JSON.stringify(sf.replays.answers)}`);
+  if (sf.mismatches.sent >= 5) assert.ok((sf.mismatches.answers['403 NONCE_MISMATCH'] ?? 0) > 0, `no mismatched nonce was answered NONCE_MISMATCH: ${JSON.stringify(sf.mismatches.answers)}`);
+  if (report.executed >= 500) assert.ok(sf.replays.sent >= 5 && sf.mismatches.sent >= 5, `too few nonce cases ran: ${sf.replays.sent} replays, ${sf.mismatches.sent} mismatches`);
 });

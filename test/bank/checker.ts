@@ -86,6 +86,19 @@ export interface OpRecord {
   lookupFailed?: Answer;
   /** The same key sent again with another body: must be refused, and change nothing. */
   reuse?: Answer;
+  /** No money request was sent: the nonce for it was refused (a transfer to the sender or to a
+   *  phone no customer has — the issuer resolves the payee). */
+  authorizationRefused?: Answer;
+  /** After the success, its exact body (same nonce) under another key: refused, no journal.
+   *  `bound`: the nonce was asked bound to the operation's key. */
+  nonceReplay?: { key: string; bound: boolean; answer: Answer };
+  /** Before the request, its body with a nonce asked for another amount or payee: 403
+   *  NONCE_MISMATCH, no journal. `key` is the operation's own key or one of its own. */
+  nonceMismatch?: { key: string; change: 'amount' | 'payee'; answer: Answer; nonceId?: string };
+  /** The ids (challenges) of the nonces its own requests carried — one, or more when a nonce was
+   *  renewed near its expiry — and of the nonce the reused key's other body carried. */
+  nonceIds?: string[];
+  reuseNonceId?: string;
 }
 
 export interface Limits {
@@ -109,6 +122,14 @@ export interface FinalInput {
   };
   /** Money-market holdings (WEALTH_HOLDING items of fixed-NAV products) when the clients started. */
   moneyMarketHoldingsBefore: Item[];
+  /** Used-up payment nonces (their ids: PAYMENT_NONCE items `NONCE#<id>`) when the clients
+   *  started. */
+  noncesBefore?: ReadonlySet<string>;
+  /** When each nonce the clients were given expires, and when the table was read: a used-up
+   *  nonce's item lives until a minute after its expiry, then DynamoDB's TTL may delete it (the
+   *  nonce's signature refuses it by then) — so one missing after that proves nothing. */
+  nonceExpiresAtMs?: ReadonlyMap<string, number>;
+  scannedAtMs?: number;
 }
 
 export interface FinalResult {
@@ -117,9 +138,18 @@ export interface FinalResult {
   unknownApplied: number;
   unknownNotApplied: number;
   journals: number;
+  /** Successes whose used-up nonce was no longer in the table, having expired (TTL). */
+  noncesExpiredAway: number;
 }
 
 const definitive = (answers: Answer[]) => answers.filter((a) => a.outcome !== 'unknown');
+const said = (a: Answer) => (a.outcome === 'unknown' ? `no answer (last ${a.status} ${a.code ?? ''})` : `${a.status} ${a.code ?? a.raw.slice(0, 200)}`);
+
+/** What a replayed nonce may be answered: NONCE_USED — or, since the nonce is used up by the
+ *  transaction that moves the money, a rule the repeat breaks before it gets there (the balance
+ *  now short, the limit reached, the bill already paid, the order already cancelled): a 422,
+ *  stored as the new key's answer. Never a success. */
+const replayRefusedAsItMayBe = (a: Answer) => a.outcome === 'rejected' && ((a.status === 409 && a.code === 'NONCE_USED') || a.status === 422);
 
 export function finalCheck(input: FinalInput): FinalResult {
   const { items, records, opening, customerAccounts, limits } = input;
@@ -133,8 +163,68 @@ export function finalCheck(input: FinalInput): FinalResult {
   const move = (accountId: string, delta: number) => expected.set(accountId, (expected.get(accountId) ?? 0) + delta);
   const unknownKeys = new Set<string>();
 
+  /** The journals one key of this record's route would have written (the movement and what may
+   *  follow it: a withdrawal's reversal, a bill payment's settlement or void). */
+  const journalsOfKey = (record: OpRecord, key: string): [string, Item | undefined][] => {
+    const id = deterministicJournalId(record.from.customerId, record.route, key);
+    const paymentId = `P${id.slice(1)}`;
+    return [id, deterministicJournalId(record.from.customerId, 'withdraw-reversal', key), deterministicJournalId('bill-settle', paymentId), deterministicJournalId('bill-void', paymentId)].map((j) => [j, journals.get(j)]);
+  };
+  /** The nonces used up, by id (PAYMENT_NONCE items, `NONCE#<id>`), and those of the requests
+   *  that moved money. */
+  const spent = new Set(items.filter((i) => i.type === 'PAYMENT_NONCE').map((i) => String(i.PK).slice('NONCE#'.length)));
+  const movedNonces = new Set<string>();
+  const scannedAt = input.scannedAtMs ?? Date.now();
+  const mayHaveExpiredAway = (id: string) => scannedAt > (input.nonceExpiresAtMs?.get(id) ?? Infinity) + 60_000;
+  let noncesExpiredAway = 0;
+  /** A request that moved money used up exactly one of its nonces (the transaction that moved it
+   *  wrote it); one that did not, none. */
+  const nonceViolation = (record: OpRecord, tag: string, moved: boolean, why: string) => {
+    if (!record.nonceIds?.length) return;
+    const used = record.nonceIds.filter((id) => spent.has(id));
+    if (moved) {
+      for (const id of record.nonceIds) movedNonces.add(id);
+      if (used.length > 1) violations.push(`${tag}: moved money once, but used up ${used.length} nonces (${used.join(', ')})`);
+      if (used.length === 0 && record.nonceIds.every(mayHaveExpiredAway)) noncesExpiredAway++;
+      else if (used.length === 0) violations.push(`${tag}: moved money, but its nonce ${record.nonceIds.join(', ')} was not used up`);
+    } else if (used.length > 0) violations.push(`${tag}: ${why}, yet its nonce ${used.join(', ')} was used up`);
+  };
+
   for (const record of records) {
     const { op } = record;
+    // The second factor's cases ride on an operation: each must be refused and write nothing.
+    if (record.nonceReplay) {
+      const { key, bound, answer } = record.nonceReplay;
+      const tag = `${op.id} ${op.kind} nonce${bound ? ' bound to its key' : ''} replayed under key ${key}`;
+      // A nonce bound to another key is refused as issued for another request, before anything.
+      if (bound && answer.outcome !== 'unknown' && !(answer.outcome === 'rejected' && answer.status === 403 && answer.code === 'NONCE_MISMATCH')) violations.push(`${tag}: answered ${said(answer)}, not 403 NONCE_MISMATCH`);
+      if (!bound && !replayRefusedAsItMayBe(answer) && answer.outcome !== 'unknown') violations.push(`${tag}: answered ${said(answer)}, not NONCE_USED`);
+      for (const [id, journal] of journalsOfKey(record, key)) if (journal) violations.push(`${tag}: the nonce paid twice — ${journal.kind} ${id} is in the ledger`);
+      if (answer.outcome === 'unknown') unknownKeys.add(key);
+    }
+    if (record.nonceMismatch) {
+      const { key, change, answer } = record.nonceMismatch;
+      const tag = `${op.id} ${op.kind} sent with a nonce for another ${change} under key ${key}`;
+      if (answer.outcome !== 'unknown' && !(answer.outcome === 'rejected' && answer.status === 403 && answer.code === 'NONCE_MISMATCH')) violations.push(`${tag}: answered ${said(answer)}, not 403 NONCE_MISMATCH`);
+      // Under its own key the operation's request follows and may move money; under a key of
+      // its own, nothing may.
+      if (key !== op.key) {
+        for (const [id, journal] of journalsOfKey(record, key)) if (journal) violations.push(`${tag}: ${journal.kind} ${id} is in the ledger`);
+        if (answer.outcome === 'unknown') unknownKeys.add(key);
+      }
+      if (record.nonceMismatch.nonceId && spent.has(record.nonceMismatch.nonceId)) violations.push(`${tag}: the nonce asked for another ${change} was used up`);
+    }
+    if (record.reuseNonceId && spent.has(record.reuseNonceId)) violations.push(`${op.id} ${op.kind} key ${op.key}: the nonce of the other body sent under the key was used up`);
+    if (record.authorizationRefused) {
+      const refusal = record.authorizationRefused;
+      const tag = `${op.id} ${op.kind} key ${op.key}`;
+      // Only a payee that cannot be paid is refused before the request: the sender, or nobody.
+      if (!(op.kind === 'transfer' && (op.to === 'self' || op.to === 'stranger') && refusal.outcome === 'rejected' && refusal.status < 500)) {
+        violations.push(`${tag}: its nonce was refused (${said(refusal)}), so it could not be sent`);
+      }
+      for (const [id, journal] of journalsOfKey(record, op.key)) if (journal) violations.push(`${tag}: no request was sent, yet ${journal.kind} ${id} is in the ledger`);
+      continue;
+    }
     if (op.kind === 'read') {
       for (const answer of definitive(record.answers)) {
         if (answer.outcome === 'ok' && !(Number.isSafeInteger(answer.body?.balanceFen) && answer.body.balanceFen >= 0)) {
@@ -176,6 +266,8 @@ export function finalCheck(input: FinalInput): FinalResult {
       if (main) violations.push(`${tag}: no payment was sent, yet journal ${journalId} is in the ledger`);
       continue;
     }
+    if (oks.length > 0) nonceViolation(record, tag, true, '');
+    else if (rejected.length > 0) nonceViolation(record, tag, false, `refused (${rejected[0]!.status} ${rejected[0]!.code})`);
     if (oks.length > 0 && record.route === 'wealth-redeem-fast') {
       // A redemption: its fast part is paid at once (one journal, custody → customer); its normal
       // part only freezes units until a day close. Together they are the units asked for.
@@ -295,6 +387,7 @@ export function finalCheck(input: FinalInput): FinalResult {
       unknownKeys.add(op.key);
       if (main) {
         unknownApplied++;
+        nonceViolation(record, tag, true, '');
         for (const [id, journal] of [[journalId, main] as const, ...followers]) {
           if (!journal) continue;
           unkeyed.add(id);
@@ -303,6 +396,7 @@ export function finalCheck(input: FinalInput): FinalResult {
         }
       } else {
         unknownNotApplied++;
+        nonceViolation(record, tag, false, 'never applied');
         for (const [id, journal] of followers) if (journal) violations.push(`${tag}: ${journal.kind} ${id} without ${journalId}`);
       }
     }
@@ -317,6 +411,11 @@ export function finalCheck(input: FinalInput): FinalResult {
       const key = String(item.PK).split('#').pop()!;
       if (!unknownKeys.has(key)) violations.push(`idempotency key ${key} left IN_FLIGHT though its request was answered`);
     }
+  }
+
+  // And no nonce used up but by a request that moved money (the reverse of nonceViolation).
+  for (const id of spent) {
+    if (!input.noncesBefore?.has(id) && !movedNonces.has(id)) violations.push(`nonce ${id} was used up, but no request that moved money carried it`);
   }
 
   // Exactly the journals the answers account for: no duplicate, no ghost.
@@ -366,7 +465,7 @@ export function finalCheck(input: FinalInput): FinalResult {
   violations.push(...moneyMarketViolations(items, [...journals.values()], input.moneyMarketHoldingsBefore, limits.fastRedeemDailyFen));
   violations.push(...wealthRefundViolations([...journals.values()]));
 
-  return { violations, unknownApplied, unknownNotApplied, journals: journals.size };
+  return { violations, unknownApplied, unknownNotApplied, journals: journals.size, noncesExpiredAway };
 }
 
 /** Money-market holdings (NAV 1.0000: a unit-centi is a fen): the units are those held before
@@ -470,6 +569,80 @@ function wealthRefundViolations(journals: Item[]): string[] {
     if (!payment || payment.accountId !== customer?.accountId || payment.amountFen !== -customer.amountFen) {
       violations.push(`refund ${journal.journalId} pays ${customer?.amountFen} to ${customer?.accountId} for order ${orderId}, paid ${payment?.amountFen} from ${payment?.accountId}`);
     }
+  }
+  return violations;
+}
+
+/** One PIN race as the clients saw it, and the racer as the table holds them afterwards. */
+export interface RaceOutcome {
+  index: number;
+  maxAttempts: number;
+  /** The answers to the wrong PINs, and to the right one, all sent at once. */
+  wrong: Answer[];
+  right: Answer;
+  /** The right PIN once more, after every guess was answered. */
+  probe: Answer;
+  /** The racer's CUSTOMER item from the final scan. */
+  customer: Item | undefined;
+  now: Date;
+}
+
+const REMAINING = /还可尝试\s*(\d+)\s*次/;
+
+/** What wrong PINs fired at once with the right one may be answered, with the lockout at
+ *  PIN_MAX_ATTEMPTS (M) wrong PINs:
+ *  - a wrong PIN is never accepted: 403 PIN_INCORRECT (saying how many tries are left) or 423
+ *    PIN_LOCKED; the right one is accepted or refused PIN_LOCKED, nothing else;
+ *  - each wrong PIN is counted atomically: within one budget every "N tries left" is said at most
+ *    once, so at most M − 1 wrong PINs are answered as checked per budget — and the budget starts
+ *    afresh only when the right PIN is accepted (so at most twice in a race);
+ *  - a lock, once reached (a guess answered PIN_LOCKED), stays: no payment lifts it, so the racer
+ *    is locked afterwards, and the right PIN is then refused PIN_LOCKED without moving money; a
+ *    spent budget always comes with its lock;
+ *  - a racer not locked afterwards pays with the right PIN.
+ *  (The ledger side — no journal for a refused guess — is the final check's, as for any request.) */
+export function raceViolations(race: RaceOutcome): string[] {
+  const violations: string[] = [];
+  const tag = `PIN race ${race.index}`;
+  const M = race.maxAttempts;
+  const rightOk = race.right.outcome === 'ok';
+  const counts = new Map<number, number>();
+  let incorrect = 0;
+  let lockedAnswers = 0;
+  for (const answer of race.wrong) {
+    if (answer.outcome === 'unknown') continue;
+    if (answer.outcome === 'ok') {
+      violations.push(`${tag}: a wrong PIN was accepted: ${answer.raw.slice(0, 200)}`);
+      continue;
+    }
+    if (answer.status === 423 && answer.code === 'PIN_LOCKED') {
+      lockedAnswers++;
+      continue;
+    }
+    if (!(answer.status === 403 && answer.code === 'PIN_INCORRECT')) {
+      violations.push(`${tag}: a wrong PIN was answered ${said(answer)}`);
+      continue;
+    }
+    incorrect++;
+    const left = Number(REMAINING.exec(String(answer.body?.error?.message ?? ''))?.[1]);
+    if (!(Number.isInteger(left) && left >= 1 && left <= M - 1)) violations.push(`${tag}: PIN_INCORRECT says ${JSON.stringify(answer.body?.error?.message)}, not 1…${M - 1} tries left`);
+    else counts.set(left, (counts.get(left) ?? 0) + 1);
+  }
+  if (race.right.outcome === 'rejected' && !(race.right.status === 423 && race.right.code === 'PIN_LOCKED')) violations.push(`${tag}: the right PIN was answered ${said(race.right)}`);
+  const budgets = rightOk ? 2 : 1;
+  for (const [left, n] of counts) if (n > budgets) violations.push(`${tag}: "${left} tries left" was said ${n} times in ${budgets} budget(s): wrong PINs were not counted one by one`);
+  if (incorrect > (M - 1) * budgets) violations.push(`${tag}: ${incorrect} wrong PINs were answered as checked, more than ${M - 1} per budget in ${budgets} budget(s)`);
+
+  const lockedUntil = race.customer?.pinLockedUntil;
+  const locked = typeof lockedUntil === 'string' && new Date(lockedUntil) > race.now;
+  const failed = Number(race.customer?.pinFailedAttempts ?? 0);
+  if (!race.customer) violations.push(`${tag}: the racer's customer item is missing`);
+  if (!locked && failed >= M) violations.push(`${tag}: ${failed} wrong PINs counted but no lock set: the budget is spent with no end`);
+  const lockReached = lockedAnswers > 0 || (race.right.outcome === 'rejected' && race.right.code === 'PIN_LOCKED');
+  if (lockReached && !locked) violations.push(`${tag}: the lock was reached (${lockedAnswers} wrong PIN(s) and the right one ${said(race.right)}) but the racer is not locked afterwards: a payment lifted it`);
+  if (race.probe.outcome !== 'unknown') {
+    if (locked && !(race.probe.outcome === 'rejected' && race.probe.status === 423 && race.probe.code === 'PIN_LOCKED')) violations.push(`${tag}: the right PIN after the lock was answered ${said(race.probe)}`);
+    if (!locked && race.probe.outcome !== 'ok') violations.push(`${tag}: not locked, yet the right PIN was answered ${said(race.probe)}`);
   }
   return violations;
 }

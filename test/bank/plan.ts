@@ -63,7 +63,50 @@ export interface BankPlan {
   /** Kill DynamoDB Local once this many operations have been started, for outageMs. */
   kills: { afterOps: number; outageMs: number }[];
   strangerPhone: string;
+  /** The second factor's own fault cases, drawn from a generator of their own: the customers,
+   *  operations and kills above are what they were before these cases existed (same seed, same
+   *  plan fingerprint). */
+  secondFactor: SecondFactorPlan;
 }
+
+/** A money request sent with a nonce that must not pay.
+ *  replay: once the operation succeeded, its exact body — the same nonce and cipher — again
+ *    under a new Idempotency-Key: refused (NONCE_USED, or a rule the repeat now breaks first; a
+ *    nonce bound to the operation's key, NONCE_MISMATCH), never a second journal.
+ *  mismatch: before the operation's own request, its body with a nonce asked for another amount
+ *    (or payee, or order): 403 NONCE_MISMATCH, no journal — under the operation's own key (which
+ *    the refusal must leave free for the real request) or a key of its own. */
+export type NonceCase =
+  | { opId: number; kind: 'replay' }
+  | { opId: number; kind: 'mismatch'; change: 'amount' | 'payee'; sameKey: boolean };
+
+/** Wrong PINs fired at once with the right one, by a customer of their own (a race ends in a
+ *  lock, which would stop the plan's customers): top-ups of `amountFen`, each with its own key
+ *  and nonce. The first PIN_MAX_ATTEMPTS + extraWrong of `wrongPins` are sent; the right PIN
+ *  goes at position `rightAt` among them. */
+export interface PinRace {
+  index: number;
+  /** Index into `racers`. */
+  racer: number;
+  /** Fired once this many operations have been started. */
+  afterOps: number;
+  wrongPins: string[];
+  extraWrong: number;
+  rightAt: number;
+  amountFen: number;
+}
+
+export interface SecondFactorPlan {
+  /** Operations whose nonces are asked bound to their Idempotency-Key (the nonce then pays under
+   *  that key only); the others' nonces are not. */
+  boundOps: number[];
+  nonceCases: NonceCase[];
+  racers: CustomerSpec[];
+  races: PinRace[];
+}
+
+/** How many wrong PINs a race may send at most: the largest PIN_MAX_ATTEMPTS config allows, + 2. */
+const MAX_WRONG_PINS = 12;
 
 export interface PlanSize {
   ops: number;
@@ -93,6 +136,8 @@ function card(rng: Rng, ending?: string): string {
   throw new Error('no card number found');
 }
 
+const planBehaviour = (index: number): CardBehaviour => (index < 2 ? 'debitDeclined' : index < 4 ? 'creditDeclined' : 'normal');
+
 function strongPin(rng: Rng, birthDate: string): string {
   for (;;) {
     const pin = String(rng.int(0, 999_999)).padStart(6, '0');
@@ -105,10 +150,17 @@ function strongPin(rng: Rng, birthDate: string): string {
   }
 }
 
-function customers(rng: Rng, count: number): CustomerSpec[] {
-  const phones = new Set<string>(['13800138000', '13900139000']);
+/** `count` customers from `rng`. The plan's own take the defaults (the first two cards decline
+ *  top-ups, the next two withdrawals); the PIN racers come after them, with cards that work and
+ *  phones nobody else has. */
+function customers(
+  rng: Rng,
+  count: number,
+  { firstIndex = 0, taken = [], userPrefix = 'bank', behaviourOf = planBehaviour }: { firstIndex?: number; taken?: string[]; userPrefix?: string; behaviourOf?: (index: number) => CardBehaviour } = {},
+): CustomerSpec[] {
+  const phones = new Set<string>(['13800138000', '13900139000', ...taken]);
   const list: CustomerSpec[] = [];
-  for (let index = 0; index < count; index++) {
+  for (let index = firstIndex; index < firstIndex + count; index++) {
     let phone: string;
     do phone = `1${rng.int(3, 9)}${String(rng.int(0, 999_999_999)).padStart(9, '0')}`;
     while (phones.has(phone));
@@ -118,11 +170,11 @@ function customers(rng: Rng, count: number): CustomerSpec[] {
     const month = String(rng.int(1, 12)).padStart(2, '0');
     const day = String(rng.int(1, 28)).padStart(2, '0');
     const body = `110105${year}${month}${day}${String(index).padStart(3, '0')}`;
-    const cardBehaviour: CardBehaviour = index < 2 ? 'debitDeclined' : index < 4 ? 'creditDeclined' : 'normal';
+    const cardBehaviour = behaviourOf(index);
     const ending = cardBehaviour === 'debitDeclined' ? SIMULATOR_CARDS.debitDeclined : cardBehaviour === 'creditDeclined' ? SIMULATOR_CARDS.creditDeclined : undefined;
     list.push({
       index,
-      user: `bank-${index}-${rng.int(0, 1e9).toString(36)}`,
+      user: `${userPrefix}-${index}-${rng.int(0, 1e9).toString(36)}`,
       name: rng.pick(SURNAMES) + rng.pick(GIVEN),
       phone,
       idNumber: body + idCheckChar(body),
@@ -323,10 +375,59 @@ export function makePlan(seed: number, size: PlanSize): BankPlan {
   const strangers = root.fork('stranger');
   do strangerPhone = `1${strangers.int(3, 9)}${String(strangers.int(0, 999_999_999)).padStart(9, '0')}`;
   while (taken.has(strangerPhone) || strangerPhone === '13800138000' || strangerPhone === '13900139000');
-  return { seed, customers: people, ops, totalOps: total, kills, strangerPhone };
+  const secondFactor = secondFactorPlan(root.fork('second-factor'), root.fork('second-factor-binding'), ops, people, [...taken, strangerPhone]);
+  return { seed, customers: people, ops, totalOps: total, kills, strangerPhone, secondFactor };
 }
 
-/** A short fingerprint of the plan, printed so two runs can be seen to share a sequence. */
+/** Operations a nonce case may ride on: money requests the clients send as planned. */
+function nonceEligible(op: PlannedOp): boolean {
+  return op.kind !== 'read' && op.amountClass === 'valid' && (op.kind !== 'transfer' || typeof op.to === 'number');
+}
+
+function secondFactorPlan(rng: Rng, binding: Rng, ops: PlannedOp[], people: CustomerSpec[], takenPhones: string[]): SecondFactorPlan {
+  const boundOps = ops.filter((op) => op.kind !== 'read' && binding.chance(0.5)).map((op) => op.id);
+  const nonceCases: NonceCase[] = [];
+  for (const op of ops) {
+    if (!nonceEligible(op)) continue;
+    const roll = rng.next();
+    // A cancel names an order, not an amount: its nonce is asked for another order's cancel.
+    const change = op.kind === 'wealthCancel' ? 'payee' : op.kind === 'transfer' && rng.chance(0.5) ? 'payee' : 'amount';
+    const sameKey = rng.chance(0.5);
+    if (roll < 0.03) nonceCases.push({ opId: op.id, kind: 'replay' });
+    else if (roll < 0.06) nonceCases.push({ opId: op.id, kind: 'mismatch', change, sameKey });
+  }
+  const total = ops.length;
+  const count = Math.min(8, 2 + Math.floor(total / 2_000));
+  const racers = customers(rng.fork('racers'), count, { firstIndex: people.length, taken: takenPhones, userPrefix: 'racer', behaviourOf: () => 'normal' }).map((spec) => ({ ...spec, openingFen: 0 }));
+  const races = racers.map((racer, r): PinRace => {
+    const wrongPins = new Set<string>();
+    while (wrongPins.size < MAX_WRONG_PINS) {
+      const pin = String(rng.int(0, 999_999)).padStart(6, '0');
+      if (pin !== racer.pin) wrongPins.add(pin);
+    }
+    const extraWrong = rng.int(0, 2);
+    return {
+      index: r,
+      racer: r,
+      afterOps: Math.min(total - 1, Math.max(0, Math.floor((total * (r + 1)) / (count + 1) + (rng.next() - 0.5) * (total / (count + 1)) * 0.5))),
+      wrongPins: [...wrongPins],
+      extraWrong,
+      // Anywhere among the guesses, first to last.
+      rightAt: rng.int(0, 1_000),
+      amountFen: rng.int(1, 50_000),
+    };
+  });
+  return { boundOps, nonceCases, racers, races };
+}
+
+/** A short fingerprint of the plan, printed so two runs can be seen to share a sequence. (Of the
+ *  customers, operations and kills only, as before the second factor's cases joined: a seed's
+ *  fingerprint in docs/RELIABILITY.md still names its plan.) */
 export function planFingerprint(plan: BankPlan): string {
   return createHash('sha256').update(JSON.stringify([plan.customers, plan.ops, plan.kills])).digest('hex').slice(0, 16);
+}
+
+/** The fingerprint of the second factor's cases (nonce replays and mismatches, PIN races). */
+export function secondFactorFingerprint(plan: BankPlan): string {
+  return createHash('sha256').update(JSON.stringify(plan.secondFactor)).digest('hex').slice(0, 16);
 }

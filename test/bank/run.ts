@@ -10,11 +10,15 @@ import { freePort } from '../../scripts/lib/ports.js';
 import { serverlessFile } from '../../scripts/lib/serverless-config.js';
 import { HOUSE_ACCOUNTS } from '../../functions/domain/ledger.js';
 import { custodyAccountOf } from '../../functions/domain/wealth/journals.js';
+import type { SecondFactor } from '../../functions/contract/second-factor-schemas.js';
+import { handler as accountHandler } from '../../functions/http/account.js';
+import { call } from '../support/bank.js';
 import { checkLedger, scanTable } from '../support/ledger-check.js';
+import { type Authorization, encryptPin } from '../support/second-factor.js';
 import { type Answer, type ClientOptions, type ClientStats, newStats, type Request, send } from './client.js';
-import { finalCheck, type OpRecord, snapshot, snapshotViolations } from './checker.js';
-import { BANK_WEALTH, type BankPlan, makePlan, type PlannedOp, type PlanSize, planFingerprint } from './plan.js';
-import { BANK_LOAN_PRODUCT, disclosureVersions, type LiveCustomer, prepareCustomers, signIn } from './setup.js';
+import { finalCheck, type OpRecord, type RaceOutcome, raceViolations, snapshot, snapshotViolations } from './checker.js';
+import { BANK_WEALTH, type BankPlan, makePlan, type NonceCase, type PinRace, type PlannedOp, type PlanSize, planFingerprint, secondFactorFingerprint } from './plan.js';
+import { BANK_LOAN_PRODUCT, disclosureVersions, type LiveCustomer, prepareCustomers, prepareRacers, signIn } from './setup.js';
 
 export interface BankOptions extends PlanSize {
   seed: number;
@@ -28,6 +32,8 @@ export interface BankOptions extends PlanSize {
 export interface BankReport {
   seed: number;
   fingerprint: string;
+  /** Of the second factor's cases (plan.ts secondFactorFingerprint). */
+  secondFactorFingerprint: string;
   planned: number;
   executed: number;
   byKind: Record<string, Record<string, number>>;
@@ -35,6 +41,8 @@ export interface BankReport {
   client: ClientStats & { unexpected401: number; tokenRenewals: number };
   snapshots: { taken: number; failedWhileUp: number; failedWhileDown: number };
   kills: { atOp: number; outageMs: number; restartMs: number }[];
+  /** The second factor's fault cases: how many were sent and what they were answered. */
+  secondFactor: SecondFactorReport;
   unknown: { applied: number; notApplied: number };
   journals: number;
   violations: string[];
@@ -42,7 +50,28 @@ export interface BankReport {
   dataDir: string;
 }
 
+export interface SecondFactorReport {
+  /** Nonces asked in this process for the requests (and how many were asked again near expiry). */
+  noncesAsked: number;
+  noncesRenewed: number;
+  replays: { planned: number; sent: number; answers: Record<string, number> };
+  mismatches: { planned: number; sent: number; answers: Record<string, number> };
+  races: { planned: number; run: number; lines: string[] };
+  /** Successes whose used-up nonce had expired and was gone (TTL) by the final scan. */
+  expiredAway?: number;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A nonce must outlive every try of the request it confirms: a send is retried for at most the
+ *  client's deadline (150 s), so a body is given a fresh nonce when less than this is left. */
+const NONCE_MARGIN_MS = 170_000;
+
+const answerLabel = (a: Answer) => (a.outcome === 'ok' ? '200' : a.outcome === 'unknown' ? 'unknown' : `${a.status} ${a.code}`);
+const tally = (into: Record<string, number>, a: Answer, prefix = '') => {
+  const label = prefix + answerLabel(a);
+  into[label] = (into[label] ?? 0) + 1;
+};
 
 /** The name each route derives its journal ids from (functions/http/*.ts). */
 const ROUTE = {
@@ -93,6 +122,7 @@ const isWealthOrder = (body: any) => typeof body?.journalId === 'string' && type
 const isWealthRedemption = (body: any) => typeof body?.capExceeded === 'boolean' && Number.isSafeInteger(body?.balanceFen);
 
 function label(record: OpRecord): string {
+  if (record.authorizationRefused) return `nonce refused: ${answerLabel(record.authorizationRefused)}`;
   const answer = record.answers.find((a) => a.outcome !== 'unknown') ?? record.answers[0];
   if (!answer || answer.outcome === 'unknown') return 'unknown';
   if (answer.outcome === 'ok') return { read: 'ok', loanDraw: 'DRAWN', loanRepay: 'REPAID', wealthBuy: 'BOUGHT', wealthCancel: 'REFUNDED', wealthRedeem: 'REDEEMED' }[record.op.kind as string] ?? String(answer.body.status);
@@ -103,7 +133,12 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
   const t0 = Date.now();
   const plan: BankPlan = makePlan(options.seed, options);
   const fingerprint = planFingerprint(plan);
-  options.log(`bank test: seed ${options.seed} (plan ${fingerprint}): ${plan.totalOps} operations, ${options.clients} clients, ${options.customers} customers, ${options.kills} kill(s), faults ${options.faults}`);
+  const sfFingerprint = secondFactorFingerprint(plan);
+  const sfPlan = plan.secondFactor;
+  const nonceCaseOf = new Map<number, NonceCase>(sfPlan.nonceCases.map((c) => [c.opId, c]));
+  const bound = new Set(sfPlan.boundOps);
+  const maxAttempts = Number(serverlessFile().params.default!.pinMaxAttempts);
+  options.log(`bank test: seed ${options.seed} (plan ${fingerprint}, second-factor cases ${sfFingerprint}): ${plan.totalOps} operations, ${options.clients} clients, ${options.customers} customers, ${options.kills} kill(s), faults ${options.faults}; ${sfPlan.nonceCases.length} nonce cases, ${sfPlan.races.length} PIN races`);
   const dir = mkdtempSync(join(tmpdir(), 'jinlin-bank-'));
   const faultsLog = join(dir, 'faults.log');
   writeFileSync(faultsLog, '');
@@ -130,6 +165,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
   try {
     const t1 = Date.now();
     const live = await prepareCustomers(plan.customers, options.seed);
+    const racers = await prepareRacers(sfPlan.racers);
     const disclosures = await disclosureVersions(live[0]!.token);
     // The balance items: every account and house shard. The set is fixed from here on.
     const before = await scanTable();
@@ -146,6 +182,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
     const answered = new Set(setupReport.answeredJournalIds);
     const unkeyed = new Set([...setupReport.journals.keys()].filter((id) => !answered.has(id)));
     const opening = (await snapshot(accountIds)).balances;
+    const noncesBefore = new Set(before.filter((i) => i.type === 'PAYMENT_NONCE').map((i) => String(i.PK).slice('NONCE#'.length)));
     const setupMs = Date.now() - t1;
 
     const stats = newStats();
@@ -201,6 +238,74 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
         client.unexpected401++;
         await renew(c);
       }
+    };
+
+    // The second factor, as the device makes it: a nonce for the exact request, asked in this
+    // process — outside the faults injected into the API, as the brief step before the request
+    // it confirms (DynamoDB Local may be down for a moment: asked again) — and the PIN encrypted
+    // with its challenge.
+    const sf: SecondFactorReport = {
+      noncesAsked: 0,
+      noncesRenewed: 0,
+      replays: { planned: sfPlan.nonceCases.filter((c) => c.kind === 'replay').length, sent: 0, answers: {} },
+      mismatches: { planned: sfPlan.nonceCases.filter((c) => c.kind === 'mismatch').length, sent: 0, answers: {} },
+      races: { planned: sfPlan.races.length, run: 0, lines: [] },
+    };
+    const nonceExpiresAtMs = new Map<string, number>();
+    const authorize = async (c: LiveCustomer, path: string, body: Record<string, unknown>, idempotencyKey?: string): Promise<{ authorization: Authorization } | { refusal: Answer }> => {
+      const started = Date.now();
+      const attempts: Answer['attempts'] = [];
+      let last: { status: number; body?: any } = { status: 0 };
+      for (let n = 0; Date.now() - started < 120_000; n++) {
+        if (Date.now() - c.tokenIssuedAt > 10 * 60_000) await renew(c);
+        sf.noncesAsked++;
+        last = await call(accountHandler, { method: 'POST', path: '/v1/payment-authorizations', token: c.token, body: { method: 'POST', path, body, ...(idempotencyKey ? { idempotencyKey } : {}) } }).catch((error: unknown) => ({ status: 0, body: { error: String(error) } }));
+        attempts.push(last.status);
+        if (last.status === 200) {
+          const authorization = last.body as Authorization;
+          nonceExpiresAtMs.set(authorization.challenge, Date.parse(authorization.expiresAt));
+          return { authorization };
+        }
+        if (last.status === 401 && n < 2) {
+          await renew(c);
+          continue;
+        }
+        const code = typeof last.body?.error?.code === 'string' ? last.body.error.code : undefined;
+        if (last.status >= 400 && last.status < 500) return { refusal: { outcome: 'rejected', status: last.status, code, body: last.body, raw: JSON.stringify(last.body), attempts } };
+        await sleep(Math.min(2_000, 100 * 2 ** n));
+      }
+      return { refusal: { outcome: 'unknown', status: last.status, body: last.body, raw: JSON.stringify(last.body ?? ''), attempts } };
+    };
+    const factorOf = (authorization: Authorization, pin: string): SecondFactor => ({ nonce: authorization.nonce, pinCipher: encryptPin(authorization, pin) });
+    /** `body` confirmed for `path` (bound to `key` when given): the same second factor for every
+     *  send, until its nonce nears its expiry (then a fresh one, and `renewed`). */
+    const confirm = async (c: LiveCustomer, path: string, body: Record<string, unknown>, key?: string, pin = c.spec.pin) => {
+      const asked = await authorize(c, path, body, key);
+      if ('refusal' in asked) return { refusal: asked.refusal };
+      let authorization = asked.authorization;
+      let factor = factorOf(authorization, pin);
+      const confirmation = {
+        renewed: false,
+        /** The challenges (= nonce ids) of the nonces given out, first to last. */
+        nonceIds: [authorization.challenge],
+        get first() {
+          return { ...body, secondFactor: factor };
+        },
+        async body(): Promise<Record<string, unknown>> {
+          if (Date.parse(authorization.expiresAt) - Date.now() < NONCE_MARGIN_MS) {
+            const again = await authorize(c, path, body, key);
+            if ('authorization' in again) {
+              authorization = again.authorization;
+              factor = factorOf(authorization, pin);
+              confirmation.nonceIds.push(authorization.challenge);
+              confirmation.renewed = true;
+              sf.noncesRenewed++;
+            }
+          }
+          return { ...body, secondFactor: factor };
+        },
+      };
+      return { confirmation };
     };
 
     // Warm the functions up: as many concurrent requests as the clients will make.
@@ -273,7 +378,6 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
       const amountField = op.kind === 'wealthRedeem' ? 'unitsCenti' : 'amountFen';
       const body: Record<string, unknown> = {
         ...(amount !== undefined ? { [amountField]: amount } : {}),
-        pin: who.spec.pin,
         ...(op.kind === 'transfer' ? { toPhone, ...(op.memo ? { memo: op.memo } : {}) } : {}),
         ...(op.kind === 'loanDraw' ? { productId: BANK_LOAN_PRODUCT, ...op.loanTerms } : {}),
         ...(op.bill ? { billerId: op.bill.billerId, accountNumber: op.bill.accountNumber } : {}),
@@ -298,19 +402,107 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
         amount,
         answers: [],
       };
-      if (op.delivery === 'concurrent') {
-        record.answers = await Promise.all(Array.from({ length: op.copies }, () => sendAs(client, who, request)));
-      } else {
-        record.answers.push(await sendAs(client, who, request));
-        if (op.delivery === 'repeat') record.answers.push(await sendAs(client, who, request));
-        if (op.delivery === 'reuse' && record.answers[0]!.outcome === 'ok' && typeof amount === 'number') {
-          record.reuse = await sendAs(client, who, { ...request, body: { ...body, [amountField]: amount === 1 ? 2 : amount - 1 } });
+      const bindTo = bound.has(op.id) ? op.key : undefined;
+      const confirmed = await confirm(who, path, body, bindTo);
+      if ('refusal' in confirmed) return { ...record, authorizationRefused: confirmed.refusal };
+      const { confirmation } = confirmed;
+      record.nonceIds = confirmation.nonceIds;
+      const nonceCase = nonceCaseOf.get(op.id);
+      if (nonceCase?.kind === 'mismatch') {
+        // The request as it will be sent, with a nonce asked for another amount — or payee, or
+        // order — than it carries.
+        let otherPath = path;
+        let otherBody: Record<string, unknown> = { ...body, [amountField]: typeof amount === 'number' ? amount + 1 : 1 };
+        if (nonceCase.change === 'payee' && op.kind === 'transfer' && typeof op.to === 'number') {
+          let other = (op.to + 1) % live.length;
+          if (other === op.who) other = (other + 1) % live.length;
+          otherBody = { ...body, toPhone: live[other]!.spec.phone };
+        } else if (nonceCase.change === 'payee' && orderId) {
+          otherPath = path.replace(orderId, `${orderId.slice(0, -1)}${orderId.endsWith('Z') ? 'Y' : 'Z'}`);
+          otherBody = body;
         }
+        const key = nonceCase.sameKey ? op.key : `${op.key}-mm`;
+        const other = await authorize(who, otherPath, otherBody, bindTo ? key : undefined);
+        const answer = 'refusal' in other ? other.refusal : await sendAs(client, who, { ...request, key, body: { ...body, secondFactor: factorOf(other.authorization, who.spec.pin) } });
+        record.nonceMismatch = { key, change: nonceCase.change, answer, ...('authorization' in other ? { nonceId: other.authorization.challenge } : {}) };
+        sf.mismatches.sent++;
+        tally(sf.mismatches.answers, answer);
+      }
+      if (op.delivery === 'concurrent') {
+        const sent = { ...request, body: await confirmation.body() };
+        record.answers = await Promise.all(Array.from({ length: op.copies }, () => sendAs(client, who, sent)));
+      } else {
+        record.answers.push(await sendAs(client, who, { ...request, body: await confirmation.body() }));
+        if (op.delivery === 'repeat') record.answers.push(await sendAs(client, who, { ...request, body: await confirmation.body() }));
+        if (op.delivery === 'reuse' && record.answers[0]!.outcome === 'ok' && typeof amount === 'number') {
+          // Another body under the key, confirmed for what it asks: only the key's reuse is wrong.
+          const reused = await confirm(who, path, { ...body, [amountField]: amount === 1 ? 2 : amount - 1 }, bindTo);
+          record.reuse = 'refusal' in reused ? reused.refusal : await sendAs(client, who, { ...request, body: reused.confirmation.first });
+          if (reused.confirmation) record.reuseNonceId = reused.confirmation.nonceIds[0];
+        }
+      }
+      // The nonce that paid, sent again under a new key. (Only while it is the nonce that paid: a
+      // nonce renewed for a later send of the same request was never used.)
+      if (nonceCase?.kind === 'replay' && record.answers.some((a) => a.outcome === 'ok') && !confirmation.renewed) {
+        const key = `${op.key}-nr`;
+        const answer = await sendAs(client, who, { ...request, key, body: confirmation.first });
+        record.nonceReplay = { key, bound: bindTo !== undefined, answer };
+        sf.replays.sent++;
+        tally(sf.replays.answers, answer, bindTo ? 'bound to its key: ' : '');
       }
       const done = record.answers.find((answer) => answer.outcome === 'ok');
       if (op.kind === 'loanDraw' && done && !who.loanIds.includes(done.body.loanId)) who.loanIds.push(done.body.loanId);
       if (op.kind === 'wealthBuy' && done && !who.orderIds.includes(done.body.order.orderId)) who.orderIds.push(done.body.order.orderId);
       return record;
+    };
+
+    // PIN races: a racer's wrong PINs and its right one, all at once (nonces asked first), then
+    // the right PIN once more. Each guess is a top-up of its own key, checked by the final check
+    // like any request; what the answers and the lock must be, by raceViolations.
+    const raceRecords: OpRecord[] = [];
+    const raceRuns: (Omit<RaceOutcome, 'customer' | 'now'> & { customerId: string })[] = [];
+    const seed36 = options.seed.toString(36);
+    const raceRecord = (race: PinRace, n: number, key: string, c: LiveCustomer, answer: Answer): OpRecord => ({
+      op: { id: plan.totalOps + race.index * 100 + n, kind: 'topUp', who: plan.customers.length + race.racer, key, amountClass: 'valid', amount: race.amountFen, delivery: 'once', copies: 1 },
+      route: 'topUp',
+      from: { customerId: c.customerId, accountId: c.accountId },
+      amount: race.amountFen,
+      answers: [answer],
+    });
+    const runRace = async (race: PinRace) => {
+      const racer = racers[race.racer]!;
+      const wrongPins = race.wrongPins.slice(0, maxAttempts + race.extraWrong);
+      const rightAt = race.rightAt % (wrongPins.length + 1);
+      const pins = [...wrongPins.slice(0, rightAt), racer.spec.pin, ...wrongPins.slice(rightAt)];
+      const body = { amountFen: race.amountFen };
+      const guesses: { key: string; sent: Record<string, unknown> | Answer; nonceId?: string }[] = [];
+      for (const [n, pin] of pins.entries()) {
+        const asked = await authorize(racer, PATH.topUp, body);
+        const key = `race${seed36}-${race.index}-${n}`;
+        guesses.push('refusal' in asked ? { key, sent: asked.refusal } : { key, sent: { ...body, secondFactor: factorOf(asked.authorization, pin) }, nonceId: asked.authorization.challenge });
+      }
+      const answers = await Promise.all(
+        guesses.map(({ key, sent }) => ('outcome' in sent ? Promise.resolve(sent as Answer) : sendAs(moneyClient, racer, { method: 'POST', path: PATH.topUp, key, body: sent }))),
+      );
+      answers.forEach((answer, n) => raceRecords.push({ ...raceRecord(race, n, guesses[n]!.key, racer, answer), nonceIds: guesses[n]!.nonceId ? [guesses[n]!.nonceId!] : [] }));
+      const probeKey = `race${seed36}-${race.index}-probe`;
+      const probeAsked = await authorize(racer, PATH.topUp, body);
+      const probe = 'refusal' in probeAsked ? probeAsked.refusal : await sendAs(moneyClient, racer, { method: 'POST', path: PATH.topUp, key: probeKey, body: { ...body, secondFactor: factorOf(probeAsked.authorization, racer.spec.pin) } });
+      raceRecords.push({ ...raceRecord(race, 99, probeKey, racer, probe), nonceIds: 'authorization' in probeAsked ? [probeAsked.authorization.challenge] : [] });
+      const right = answers[rightAt]!;
+      raceRuns.push({ index: race.index, maxAttempts, wrong: answers.filter((_, n) => n !== rightAt), right, probe, customerId: racer.customerId });
+      sf.races.run++;
+      sf.races.lines.push(`race ${race.index} at op ${started}: ${wrongPins.length} wrong + the right one (at ${rightAt}) → right ${answerLabel(right)}, wrong ${Object.entries(answers.filter((_, n) => n !== rightAt).reduce((t, a) => ({ ...t, [answerLabel(a)]: (t[answerLabel(a)] ?? 0) + 1 }), {} as Record<string, number>)).map(([k, v]) => `${v} × ${k}`).join(', ')}; then the right PIN → ${answerLabel(probe)}`);
+    };
+    const raced = sfPlan.races.map(() => false);
+    const racing: Promise<void>[] = [];
+    const maybeRace = (force = false) => {
+      sfPlan.races.forEach((race, r) => {
+        const dueByTime = Date.now() - t2 > (options.budgetMs * race.afterOps) / plan.totalOps;
+        if (raced[r] || !(force || started >= race.afterOps || dueByTime)) return;
+        raced[r] = true;
+        racing.push(runRace(race));
+      });
     };
 
     // The clients take the planned operations in order, each as soon as it is free.
@@ -321,10 +513,14 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
           const op = plan.ops[next++]!;
           started++;
           maybeKill();
+          maybeRace();
           records.push(await execute(op));
         }
       }),
     );
+    // Every planned race runs, even when the budget stopped the operations before its turn.
+    maybeRace(true);
+    await Promise.all(racing);
     await Promise.all(outages);
     running = false;
     await checkerLoop;
@@ -333,6 +529,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
     // After the run: one more snapshot, then the whole table.
     const t3 = Date.now();
     violations.push(...snapshotViolations(await snapshot(accountIds), customerAccounts).map((v) => `${v} (after the run)`));
+    const scannedAtMs = Date.now();
     const items = await scanTable();
     const balanceItemsBefore = new Set(before.filter((i) => i.type === 'ACCOUNT' || i.type === 'HOUSE').map((i) => String(i.PK)));
     const newBalances = items.filter((i) => (i.type === 'ACCOUNT' || i.type === 'HOUSE') && !balanceItemsBefore.has(String(i.PK)));
@@ -340,7 +537,10 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
     const limits = serverlessFile().params.default as Record<string, unknown>;
     const final = finalCheck({
       items,
-      records,
+      records: [...records, ...raceRecords],
+      noncesBefore,
+      nonceExpiresAtMs,
+      scannedAtMs,
       opening,
       customerAccounts,
       journalsBefore: new Set(before.filter((i) => i.type === 'JOURNAL').map((i) => String(i.journalId))),
@@ -355,9 +555,16 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
     violations.push(...final.violations);
     violations.push(...stats.problems.map((p) => `answer broke the API's rules: ${p}`));
     if (killed.some((k) => !k)) violations.push('a planned kill of DynamoDB Local did not happen');
-    // Wrong PINs are never sent: a PIN refusal would be a bug.
+    // Outside the races wrong PINs are never sent, and every request carries a fresh nonce asked
+    // for exactly it: a PIN or nonce refusal would be a bug (a retry that found its own nonce
+    // used up, a key left taken by a refusal that is not final…).
     for (const r of records) {
-      for (const a of r.answers) if (a.code?.startsWith('PIN_')) violations.push(`${r.op.id}: ${a.status} ${a.code} for the right PIN`);
+      for (const a of [...r.answers, ...(r.reuse ? [r.reuse] : [])]) if (a.code?.startsWith('PIN_') || a.code?.startsWith('NONCE_')) violations.push(`${r.op.id} ${r.op.kind} key ${r.op.key}: ${a.status} ${a.code} for the right PIN and its own nonce`);
+    }
+    const now = new Date();
+    for (const run of raceRuns) {
+      const customer = items.find((i) => i.type === 'CUSTOMER' && i.customerId === run.customerId);
+      violations.push(...raceViolations({ ...run, customer, now }));
     }
 
     const byKind: BankReport['byKind'] = {};
@@ -375,10 +582,14 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
     faults['duplicate delivery (repeat after the answer)'] = records.filter((r) => r.op.delivery === 'repeat').length;
     faults['concurrent duplicates (requests with 2–3 copies at once)'] = records.filter((r) => r.op.delivery === 'concurrent').length;
     faults['key reused with another body'] = records.filter((r) => r.reuse).length;
+    faults['nonce replayed under a new key after its success'] = sf.replays.sent;
+    faults['nonce asked for another amount or payee'] = sf.mismatches.sent;
+    faults['PIN races (wrong PINs at once with the right one)'] = sf.races.run;
     faults['kill -9 of DynamoDB Local'] = kills.length;
     const report: BankReport = {
       seed: options.seed,
       fingerprint,
+      secondFactorFingerprint: sfFingerprint,
       planned: plan.totalOps,
       executed: records.length,
       byKind,
@@ -386,6 +597,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
       client: { ...stats, ...client },
       snapshots,
       kills,
+      secondFactor: { ...sf, expiredAway: final.noncesExpiredAway },
       unknown: { applied: final.unknownApplied, notApplied: final.unknownNotApplied },
       journals: final.journals,
       violations,
@@ -404,7 +616,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
 
 export function formatReport(r: BankReport): string {
   const lines: string[] = [];
-  lines.push(`seed ${r.seed} (plan ${r.fingerprint}); reproduce: JINLIN_BANK_SEED=${r.seed} npm run test:bank`);
+  lines.push(`seed ${r.seed} (plan ${r.fingerprint}, second-factor cases ${r.secondFactorFingerprint}); reproduce: JINLIN_BANK_SEED=${r.seed} npm run test:bank`);
   lines.push(`operations: ${r.executed} executed of ${r.planned} planned; ${r.journals} journals in the ledger`);
   for (const [kind, outcomes] of Object.entries(r.byKind).sort()) {
     const total = Object.values(outcomes).reduce((s, n) => s + n, 0);
@@ -414,6 +626,11 @@ export function formatReport(r: BankReport): string {
   for (const [kind, n] of Object.entries(r.faults)) lines.push(`  ${kind}: ${n}`);
   lines.push(`HTTP: ${r.client.requests} requests, ${r.client.retries} retries (same key), by status ${JSON.stringify(r.client.byStatus)}; emulator answers ${r.client.emulatorAnswers}; token renewals ${r.client.tokenRenewals}, unexpected 401s ${r.client.unexpected401}`);
   for (const sample of r.client.emulatorSamples) lines.push(`  emulator answer: ${sample}`);
+  const sf = r.secondFactor;
+  const answers = (t: Record<string, number>) => Object.entries(t).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n} × ${k}`).join(', ') || 'none';
+  lines.push(`second factor: ${sf.noncesAsked} nonces asked (${sf.noncesRenewed} renewed near expiry; half the operations' bound to their key); nonce replayed under a new key: ${sf.replays.sent} of ${sf.replays.planned} planned (the others rode on operations that did not succeed or did not run) → ${answers(sf.replays.answers)}; nonce for another amount or payee: ${sf.mismatches.sent} of ${sf.mismatches.planned} → ${answers(sf.mismatches.answers)}`);
+  for (const line of sf.races.lines) lines.push(`  ${line}`);
+  lines.push(`  each success used up exactly its own nonce, no refusal one (${sf.expiredAway ?? 0} successes' nonces had expired and were deleted by TTL before the final scan: not checkable)`);
   lines.push(`kills: ${r.kills.map((k) => `at op ${k.atOp}, down ${k.outageMs} ms, restart ${k.restartMs} ms`).join('; ') || 'none'}`);
   lines.push(`snapshots (TransactGetItems, total must be 0): ${r.snapshots.taken} read, ${r.snapshots.failedWhileDown} failed while DynamoDB was down, ${r.snapshots.failedWhileUp} failed while it was up`);
   lines.push(`outcome never learnt by the client: ${r.unknown.applied} applied, ${r.unknown.notApplied} not applied (each all-or-nothing)`);

@@ -17,7 +17,9 @@ import { RISK_QUESTIONNAIRE_VERSION, RISK_QUESTIONS } from '../../functions/doma
 import { db } from '../../functions/store/client.js';
 import { keys } from '../../functions/store/keys.js';
 import { call } from '../support/bank.js';
+import { setPin } from '../support/customers.js';
 import { loanApplicationRequest } from '../support/loan-application.js';
+import { confirmed } from '../support/second-factor.js';
 import { BANK_MONEY_MARKET_UNITS_CENTI, BANK_WEALTH, type CustomerSpec } from './plan.js';
 
 export interface LiveCustomer {
@@ -69,12 +71,17 @@ export async function signIn(user: string): Promise<{ token: string; customerId:
   return { token: session.accessToken, customerId: session.me.customerId };
 }
 
-async function onboard(spec: CustomerSpec): Promise<LiveCustomer> {
+/** A money POST in the set-up, confirmed as the device does (a nonce for it, the PIN encrypted). */
+async function pay(handler: Parameters<typeof call>[0], token: string, path: string, key: string, body: Record<string, unknown>, pin: string) {
+  return call(handler, { method: 'POST', path, token, idempotencyKey: key, body: await confirmed(token, path, body, pin) });
+}
+
+export async function onboard(spec: CustomerSpec): Promise<LiveCustomer> {
   const { token, customerId } = await signIn(spec.user);
   const phoneCode = ok(await call(simulator, { method: 'POST', path: '/v1/sim/wechat/phone-code', body: { phone: spec.phone } }), 'phone code').code;
   ok(await call(customer, { method: 'POST', path: '/v1/me/phone', token, body: { code: phoneCode } }), 'bind phone');
   ok(await call(customer, { method: 'POST', path: '/v1/me/real-name', token, body: { name: spec.name, idNumber: spec.idNumber } }), 'real name');
-  ok(await call(customer, { method: 'POST', path: '/v1/me/pin', token, body: { pin: spec.pin } }), 'set PIN');
+  ok(await setPin(token, spec.pin), 'set PIN');
   const opened = ok(await call(account, { method: 'POST', path: '/v1/account', token, body: { cardNumber: spec.card } }), 'open account');
   const { doc, tableName } = db();
   await doc.send(
@@ -94,6 +101,14 @@ async function onboard(spec: CustomerSpec): Promise<LiveCustomer> {
     assert.ok(terms.suitable, `bank customer ${spec.index} may not buy ${productId}: ${JSON.stringify(terms.suitability)}`);
   }
   return { spec, customerId, accountId: opened.accountId, token, tokenIssuedAt: Date.now(), loanIds: [], orderIds: [] };
+}
+
+/** The PIN racers: onboarded like the others (legacy PIN hash included), with no money — each
+ *  race tops up. */
+export async function prepareRacers(specs: CustomerSpec[]): Promise<LiveCustomer[]> {
+  const live: LiveCustomer[] = [];
+  for (const spec of specs) live.push(await onboard(spec));
+  return live;
 }
 
 /** The risk disclosure version each product's purchase must acknowledge, as the API shows it. */
@@ -123,27 +138,21 @@ export async function prepareCustomers(specs: CustomerSpec[], seed: number, para
   const funders = live.filter((c) => c.spec.cardBehaviour === 'normal');
   for (const c of live) {
     if (c.spec.cardBehaviour === 'debitDeclined') continue;
-    ok(await call(account, { method: 'POST', path: '/v1/account/top-up', token: c.token, idempotencyKey: `open-${seed}-${c.spec.index}`, body: { amountFen: c.spec.openingFen, pin: c.spec.pin } }), 'opening top-up');
+    ok(await pay(account, c.token, '/v1/account/top-up', `open-${seed}-${c.spec.index}`, { amountFen: c.spec.openingFen }, c.spec.pin), 'opening top-up');
   }
   let f = 0;
   for (const c of live) {
     if (c.spec.cardBehaviour !== 'debitDeclined') continue;
     const funder = funders[f++ % funders.length]!;
-    ok(await call(account, { method: 'POST', path: '/v1/account/top-up', token: funder.token, idempotencyKey: `fund-${seed}-${c.spec.index}`, body: { amountFen: c.spec.openingFen, pin: funder.spec.pin } }), 'funder top-up');
-    ok(await call(account, { method: 'POST', path: '/v1/account/transfer', token: funder.token, idempotencyKey: `gift-${seed}-${c.spec.index}`, body: { toPhone: c.spec.phone, amountFen: c.spec.openingFen, pin: funder.spec.pin, memo: '开户资金' } }), 'opening transfer');
+    ok(await pay(account, funder.token, '/v1/account/top-up', `fund-${seed}-${c.spec.index}`, { amountFen: c.spec.openingFen }, funder.spec.pin), 'funder top-up');
+    ok(await pay(account, funder.token, '/v1/account/transfer', `gift-${seed}-${c.spec.index}`, { toPhone: c.spec.phone, amountFen: c.spec.openingFen, memo: '开户资金' }, funder.spec.pin), 'opening transfer');
   }
   // Money-market units for the run's redemptions: bought, then confirmed by two day closes (an
   // order placed on T is confirmed at the close of T+1, at that day's NAV of 1.0000).
   const disclosure = (await disclosureVersions(live[0]!.token)).get(BANK_WEALTH.moneyMarket.productId);
   for (const c of live) {
     ok(
-      await call(wealth, {
-        method: 'POST',
-        path: '/v1/wealth-orders',
-        token: c.token,
-        idempotencyKey: `mmf-${seed}-${c.spec.index}`,
-        body: { productId: BANK_WEALTH.moneyMarket.productId, amountFen: BANK_MONEY_MARKET_UNITS_CENTI, pin: c.spec.pin, riskDisclosure: { acknowledged: true, version: disclosure } },
-      }),
+      await pay(wealth, c.token, '/v1/wealth-orders', `mmf-${seed}-${c.spec.index}`, { productId: BANK_WEALTH.moneyMarket.productId, amountFen: BANK_MONEY_MARKET_UNITS_CENTI, riskDisclosure: { acknowledged: true, version: disclosure } }, c.spec.pin),
       'money-market purchase',
     );
   }

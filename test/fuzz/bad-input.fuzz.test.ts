@@ -11,6 +11,13 @@
 // format characters other than ZWJ/ZWNJ). Read-only routes also get in-contract oddities (a
 // cursor the server never issued), which may succeed but must not fail.
 //
+// A money route's second factor (a nonce for the exact request and the PIN encrypted with its
+// challenge) is real in every case that carries one: asked for the very body the case sends, so a
+// case is refused for what it breaks, never merely for an unsigned nonce. Second-factor routes
+// also get second factors that must not pass — a tampered or another customer's nonce, a nonce
+// for another amount or bound to another Idempotency-Key, a cipher for another challenge, stale
+// or corrupt — each refused with its own code, before any PIN is counted.
+//
 // `npm test`: ~1,000 cases; `JINLIN_SOAK=1` (npm run soak): ≥ 10,000. JINLIN_FUZZ_SEED replays.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -18,14 +25,17 @@ import { before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import type * as z from 'zod/mini';
 import { type RouteSpec, routes } from '../../functions/contract/routes.js';
+import { handler as accountHandler } from '../../functions/http/account.js';
+import { SECRET_BODY_FIELDS } from '../../functions/platform/request-hash.js';
 import { call, type CallOptions, transcript, useBank } from '../support/bank.js';
 import { deployedHandlers, type Handler } from '../support/deployed.js';
-import { exampleValue, type Json, type JsonSchema, requestSchemas, resolve } from '../support/examples.js';
+import { examplePath, exampleValue, type Json, type JsonSchema, requestSchemas, resolve } from '../support/examples.js';
 import { type Onboarded, onboard, topUp } from '../support/customers.js';
 import { expectOk } from '../support/expect.js';
 import { errorShapeProblem, internalDetail } from '../support/leaks.js';
 import { assertLedgerSound, type Item, scanTable } from '../support/ledger-check.js';
 import { newStaff, type Staff } from '../support/rm.js';
+import { type Authorization, encryptPin } from '../support/second-factor.js';
 
 useBank();
 
@@ -49,7 +59,27 @@ interface Case {
   options: CallOptions;
   /** true: must be a 4xx. false: may succeed (read-only, in-contract oddity), must not fail. */
   mustRefuse: boolean;
+  /** A second factor that must not pass, made when the case is sent (see secondFactorFor). */
+  badFactor?: BadFactor;
 }
+
+/** Second factors that must not pass, and how each is refused. */
+const BAD_FACTORS = {
+  tamperedMac: 'NONCE_INVALID',
+  tamperedPayload: 'NONCE_INVALID',
+  otherCustomer: 'NONCE_INVALID',
+  otherRequest: 'NONCE_MISMATCH',
+  otherKey: 'NONCE_MISMATCH',
+  otherChallenge: 'PIN_CIPHER_INVALID',
+  staleCipher: 'PIN_CIPHER_INVALID',
+  corruptCipher: 'PIN_CIPHER_INVALID',
+} as const;
+type BadFactor = keyof typeof BAD_FACTORS;
+
+/** What a valid body carries where a second factor goes, until the case is sent: well-formed, so
+ *  the schema passes it, and replaced then by a real one for the very body sent. */
+const NONCE_PLACEHOLDER = `v1.${'FuzzNoncePayload'.repeat(2)}.${'FuzzNonceMac'.repeat(4)}`;
+const CIPHER_PLACEHOLDER = 'c0ffee'.repeat(40);
 
 /** Every route of the contract, with its JSON Schemas from the OpenAPI document and the Lambda
  *  handler serverless.yml deploys it to. */
@@ -73,12 +103,30 @@ const operatorKey = () => process.env.JINLIN_OPERATOR_KEY ?? '';
 /** A value the field accepts (for the parts of a case that are not the point of the case). */
 const validValue = (name: string, schema: JsonSchema): Json =>
   exampleValue(name, schema, {
-    pin: a.pin, currentPin: a.pin, toPhone: b.phone, phone: b.phone, name: '张三', idNumber: a.idNumber,
+    nonce: NONCE_PLACEHOLDER, pinCipher: CIPHER_PLACEHOLDER, toPhone: b.phone, phone: b.phone, name: '张三', idNumber: a.idNumber,
     cardNumber: a.cardNumber, user: 'fuzzer', code: 'sim-login.fuzzer', refreshToken: 'r'.repeat(32), memo: '午饭',
   });
 
 function validBody(route: FuzzRoute): Record<string, Json> {
   return validValue('(body)', route.body ?? { type: 'object' }) as Record<string, Json>;
+}
+
+/** A body the contract's schema accepts: the valid one, or with some optional fields added where
+ *  a rule wants them (a bill payment names biller and account, or a saved payee). */
+function acceptedBody(route: FuzzRoute): Record<string, Json> | undefined {
+  const base = validBody(route);
+  if (accepts(route.spec.body, base)) return base;
+  const props = route.body?.properties ?? {};
+  const optional = Object.keys(props).filter((k) => !(route.body?.required ?? []).includes(k));
+  if (optional.length > 8) return undefined;
+  for (let mask = 1; mask < 1 << optional.length; mask++) {
+    const body = { ...base };
+    optional.forEach((k, i) => {
+      if (mask & (1 << i)) body[k] = validValue(k, props[k]!);
+    });
+    if (accepts(route.spec.body, body)) return body;
+  }
+  return undefined;
 }
 
 function baseOptions(route: FuzzRoute): CallOptions {
@@ -246,6 +294,19 @@ function cases(route: FuzzRoute): fc.Arbitrary<Case> {
     }));
   }
 
+  // Second factors that must not pass, on a request otherwise valid (ids in the path that the
+  // schema accepts, so it reaches the second factor).
+  const weighted: fc.WeightedArbitrary<Case>[] = [];
+  const accepted = spec.secondFactor && spec.body ? acceptedBody(route) : undefined;
+  if (accepted) {
+    weighted.push({ weight: 2, arbitrary: fc.constantFrom(...(Object.keys(BAD_FACTORS) as BadFactor[])).map((badFactor) => ({
+      why: `second factor: ${badFactor}`,
+      options: { ...baseOptions(route), path: examplePath(route.name, spec), rawBody: JSON.stringify(accepted) },
+      mustRefuse: true,
+      badFactor,
+    })) });
+  }
+
   // Oversized bodies, for every route: refused before anything is parsed.
   arbitraries.push(fc.tuple(fc.integer({ min: 16 * 1024 + 1, max: 256 * 1024 }), fc.constantFrom('x', '张', '\u0000')).map(([bytes, ch]) => {
     const padding = ch.repeat(Math.ceil(bytes / Buffer.byteLength(ch)));
@@ -307,22 +368,96 @@ function cases(route: FuzzRoute): fc.Arbitrary<Case> {
       return { why: `Authorization ${JSON.stringify(header.slice(0, 40))}`, options: { ...base, ...(spec.body ? { rawBody: JSON.stringify(body()) } : {}), headers: { ...base.headers, authorization: header } }, mustRefuse: true };
     }));
   }
-  return fc.oneof(...arbitraries);
+  return fc.oneof(...arbitraries.map((arbitrary) => ({ weight: 1, arbitrary })), ...weighted);
 }
 
 // ---- the property ------------------------------------------------------------------------------
 
 const snapshotText = (items: Item[]) => items.map((i) => JSON.stringify(i, Object.keys(i).sort())).sort().join('\n');
 let known = '';
-const stats = { cases: 0, refused: 0, answered: 0, byStatus: {} as Record<string, number> };
+const stats = { cases: 0, refused: 0, answered: 0, badFactors: 0, realFactors: 0, byStatus: {} as Record<string, number> };
+
+// ---- the second factor, made when a case is sent ------------------------------------------------
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** A nonce for `path` and `body` as `token`'s customer asks it, or undefined when the issuer
+ *  refuses (a path that is no second-factor route, a body it cannot price). Writes nothing. */
+async function authorization(token: string, path: string, body: Record<string, unknown>, idempotencyKey?: string): Promise<Authorization | undefined> {
+  const answer = await call<Authorization>(accountHandler, { method: 'POST', path: '/v1/payment-authorizations', token, body: { method: 'POST', path, body, ...(idempotencyKey ? { idempotencyKey } : {}) } });
+  return answer.status === 200 ? answer.body : undefined;
+}
+
+/** Changes one character of a base64url text, keeping it base64url. */
+const flip = (text: string, at: number) => text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
+
+/** The case as it is sent: the placeholders replaced by a real second factor for the body it
+ *  sends (as JSON.parse reads it, the way the server does) — or by the bad one it is about —
+ *  and the code that bad one must be refused with. A body the issuer will not price keeps the
+ *  placeholders: a well-formed nonce the bank never signed. */
+async function secondFactorFor(route: FuzzRoute, c: Case): Promise<{ options: CallOptions; expect?: string }> {
+  const raw = c.options.rawBody;
+  if (!route.spec.secondFactor || raw === undefined || !raw.includes(NONCE_PLACEHOLDER)) return { options: c.options };
+  const parsed = parsesTo(raw);
+  if (!parsed.ok || !isObject(parsed.value)) return { options: c.options };
+  const asked: Record<string, unknown> = { ...parsed.value };
+  for (const field of SECRET_BODY_FIELDS) delete asked[field];
+  const issued = await authorization(a.token, c.options.path, asked);
+  const bad = c.badFactor;
+  const fill = (nonce: string, cipher: string) => ({ ...c.options, rawBody: raw.split(NONCE_PLACEHOLDER).join(nonce).split(CIPHER_PLACEHOLDER).join(cipher) });
+  if (!issued) return { options: c.options, ...(bad ? { expect: 'NONCE_INVALID' } : {}) };
+  const cipher = encryptPin(issued, a.pin);
+  if (!bad) {
+    stats.realFactors++;
+    return { options: fill(issued.nonce, cipher) };
+  }
+  const [version, payload, mac] = issued.nonce.split('.') as [string, string, string];
+  let nonce = issued.nonce;
+  let pinCipher = cipher;
+  let expect: string = BAD_FACTORS[bad];
+  if (bad === 'tamperedMac') nonce = `${version}.${payload}.${flip(mac, 0)}`;
+  else if (bad === 'tamperedPayload') nonce = `${version}.${flip(payload, Math.floor(payload.length / 2))}.${mac}`;
+  else if (bad === 'otherCustomer') {
+    // The same request, asked by another customer (who may not be able to ask it: then a nonce
+    // with a broken signature stands in, refused alike).
+    const theirs = await authorization(b.token, c.options.path, asked);
+    nonce = theirs ? theirs.nonce : `${version}.${payload}.${flip(mac, 0)}`;
+  } else if (bad === 'otherRequest') {
+    const other = await authorization(a.token, c.options.path, { ...asked, amountFen: typeof asked.amountFen === 'number' ? asked.amountFen + 1 : 1 });
+    if (other) {
+      nonce = other.nonce;
+      pinCipher = encryptPin(other, a.pin);
+    } else {
+      nonce = `${version}.${payload}.${flip(mac, 0)}`;
+      expect = 'NONCE_INVALID';
+    }
+  } else if (bad === 'otherKey') {
+    // The same request, its nonce bound to an Idempotency-Key other than the one it carries.
+    const other = await authorization(a.token, c.options.path, asked, `fuzz-other-${randomUUID()}`);
+    if (other) {
+      nonce = other.nonce;
+      pinCipher = encryptPin(other, a.pin);
+    } else {
+      nonce = `${version}.${payload}.${flip(mac, 0)}`;
+      expect = 'NONCE_INVALID';
+    }
+  } else if (bad === 'otherChallenge') pinCipher = encryptPin(issued, a.pin, { challenge: 'x'.repeat(issued.challenge.length) });
+  else if (bad === 'staleCipher') pinCipher = encryptPin(issued, a.pin, { ts: Date.now() - 10 * 60_000 });
+  // The cipher's SM3 digest (after the 64-byte point) no longer matches its message.
+  else if (bad === 'corruptCipher') pinCipher = cipher.slice(0, 140) + (cipher[140] === '0' ? '1' : '0') + cipher.slice(141);
+  return { options: fill(nonce, pinCipher), expect };
+}
 
 async function check(route: FuzzRoute, c: Case): Promise<void> {
   stats.cases++;
   let status: number;
   let raw: string;
+  // Made before the case's own call: the answer read below is the case's.
+  const { options, expect } = await secondFactorFor(route, c);
+  if (c.badFactor) stats.badFactors++;
   try {
     const before = transcript.length;
-    const result = await call(route.handler, c.options).catch((error: unknown) => {
+    const result = await call(route.handler, options).catch((error: unknown) => {
       // call() parses the body as JSON; an answer that is not JSON is itself a finding.
       const last = transcript[transcript.length - 1];
       if (transcript.length > before && last) return { status: last.status, body: undefined };
@@ -347,6 +482,7 @@ async function check(route: FuzzRoute, c: Case): Promise<void> {
     const shape = errorShapeProblem(raw);
     assert.equal(shape, undefined, `${c.why}: ${status} error shape: ${shape}: ${raw.slice(0, 300)}`);
   } else stats.answered++;
+  if (expect) assert.equal(`${status} ${parsesTo(raw).ok ? (JSON.parse(raw) as { error?: { code?: string } }).error?.code : raw}`, `403 ${expect}`, `${c.why}: ${raw.slice(0, 300)}`);
   assert.equal(diff, '', `${c.why}: the database changed:\n${diff}`);
 }
 
@@ -385,7 +521,7 @@ describe(`bad input on every route (seed ${SEED})`, () => {
   }
 
   test('report, and the customers are as they were', async (t) => {
-    const line = `${stats.cases} cases (seed ${SEED}): ${stats.refused} refused with 4xx, ${stats.answered} in-contract oddities answered 2xx, 0 server errors; statuses ${JSON.stringify(stats.byStatus)}`;
+    const line = `${stats.cases} cases (seed ${SEED}): ${stats.refused} refused with 4xx (${stats.badFactors} bad second factors, each with its code; ${stats.realFactors} others carried a real one), ${stats.answered} in-contract oddities answered 2xx, 0 server errors; statuses ${JSON.stringify(stats.byStatus)}`;
     console.log(`[fuzz] ${line}`);
     t.diagnostic(line);
     assert.ok(stats.cases >= TOTAL_CASES, `${stats.cases} cases`);

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { createHmac, randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
+import { simulatorCardMovements } from '../../functions/adapters/simulators/card-gateway.js';
 import { db } from '../../functions/store/client.js';
 import { handler as account } from '../../functions/http/account.js';
 import { handler as customer } from '../../functions/http/customer.js';
@@ -168,6 +169,18 @@ describe('a captured request pays at most once, under its own key', () => {
     const balance = await balanceFen(a);
     expectError(await send(a, '/v1/account/top-up', retry), 403, 'NONCE_MISMATCH');
     assert.equal(await balanceFen(a), balance);
+  });
+
+  test('a top-up whose credit is refused after the card paid (nonce spent by another request) gives the card its money back', async () => {
+    const who = await onboard({ name: '褚六' });
+    const body = { amountFen: 2345 };
+    // Asked without a key, so the nonce is not bound to one: only its single use stops a resend.
+    const sent = { ...body, secondFactor: factor(await authorize(who.token, '/v1/account/top-up', body), who.pin) };
+    expectOk(await send(who, '/v1/account/top-up', sent));
+    expectError(await send(who, '/v1/account/top-up', sent), 409, 'NONCE_USED');
+    const card = simulatorCardMovements(who.cardNumber);
+    assert.deepEqual(card.map((m) => `${m.kind} ${m.amountFen}`), ['DEBIT 2345', 'DEBIT 2345', 'CREDIT 2345']);
+    assert.equal(await balanceFen(who), 2345);
   });
 
   test('a PIN change: the new and current PIN under one nonce; a refused weak PIN spends it, so no one can resend it with another', async () => {

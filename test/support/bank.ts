@@ -54,8 +54,9 @@ export interface CallOptions {
 }
 
 /** Every response any handler gave in this test process, for scans such as "no full phone number
- *  ever left the server". */
-export const transcript: { method: string; path: string; status: number; body: string }[] = [];
+ *  ever left the server" — with the request body it answered (`requestBody`, as sent; '' when
+ *  none), for scans such as "no PIN ever travels in clear". */
+export const transcript: { method: string; path: string; status: number; body: string; requestBody: string }[] = [];
 
 export interface CallResult<T = any> {
   status: number;
@@ -104,7 +105,9 @@ export async function call<T = any>(handler: Handler, options: CallOptions): Pro
     body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     isBase64Encoded: false,
   } as unknown as APIGatewayProxyEventV2;
+  // As sent: the JSON body parser replaces event.body by what it parsed.
+  const requestBody = typeof event.body === 'string' ? event.body : '';
   const result = (await handler(event, newContext())) as { statusCode: number; body?: string };
-  transcript.push({ method: options.method, path: options.path, status: result.statusCode, body: result.body ?? '' });
+  transcript.push({ method: options.method, path: options.path, status: result.statusCode, body: result.body ?? '', requestBody });
   return { status: result.statusCode, body: result.body ? JSON.parse(result.body) : undefined };
 }

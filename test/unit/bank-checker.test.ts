@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { deterministicJournalId } from '../../functions/store/ledger.js';
 import type { Answer } from '../bank/client.js';
-import { finalCheck, type FinalInput, type OpRecord, snapshotViolations } from '../bank/checker.js';
+import { finalCheck, type FinalInput, type OpRecord, type RaceOutcome, raceViolations, snapshotViolations } from '../bank/checker.js';
 import type { PlannedOp } from '../bank/plan.js';
 import type { Item } from '../support/ledger-check.js';
 
@@ -82,17 +82,19 @@ function world(): FinalInput {
     idem('k-bill-v', voidedBody),
     idem('k-buy', buyBody),
     idem('k-cancel', cancelBody),
+    // One used-up nonce per request that moved money (six: all but the refused withdrawal).
+    ...Array.from({ length: 6 }, (_, n) => ({ PK: `NONCE#n${n}`, SK: 'NONCE', type: 'PAYMENT_NONCE', customerId: A.customerId })),
     // A's credit line, approved but never drawn.
     { PK: `CUST#${A.customerId}`, SK: 'CREDITLINE#consumer-credit', type: 'CREDIT_LINE', customerId: A.customerId, creditLimitFen: 10_000, usedFen: 0, availableFen: 10_000 },
   ];
   const records: OpRecord[] = [
-    { op: op(0, 'topUp', 'k-top', 1_000, 'repeat'), route: 'topUp', from: A, amount: 1_000, answers: [ok(topUpBody), ok(topUpBody)] },
-    { op: op(1, 'transfer', 'k-tr', 300), route: 'transfer', from: A, to: B, amount: 300, answers: [ok(transferBody)] },
-    { op: op(2, 'withdraw', 'k-wd', 5_000), route: 'withdraw', from: A, amount: 5_000, answers: [no(422, 'INSUFFICIENT_FUNDS')] },
-    { op: op(3, 'billPay', 'k-bill', undefined), route: 'billPay', from: A, amount: 200, answers: [ok(billBody)] },
-    { op: op(4, 'billPay', 'k-bill-v', 50), route: 'billPay', from: A, amount: 50, answers: [ok(voidedBody)] },
-    { op: { ...op(5, 'wealthBuy', 'k-buy', 100), productId: 'jijiwen-90d' }, route: 'wealth-purchase', from: A, amount: 100, answers: [ok(buyBody)] },
-    { op: op(6, 'wealthCancel', 'k-cancel', undefined), route: 'wealth-cancel', from: A, orderId, amount: undefined, answers: [ok(cancelBody)] },
+    { op: op(0, 'topUp', 'k-top', 1_000, 'repeat'), route: 'topUp', from: A, amount: 1_000, answers: [ok(topUpBody), ok(topUpBody)], nonceIds: ['n0'] },
+    { op: op(1, 'transfer', 'k-tr', 300), route: 'transfer', from: A, to: B, amount: 300, answers: [ok(transferBody)], nonceIds: ['n1'] },
+    { op: op(2, 'withdraw', 'k-wd', 5_000), route: 'withdraw', from: A, amount: 5_000, answers: [no(422, 'INSUFFICIENT_FUNDS')], nonceIds: ['n-refused'] },
+    { op: op(3, 'billPay', 'k-bill', undefined), route: 'billPay', from: A, amount: 200, answers: [ok(billBody)], nonceIds: ['n2'] },
+    { op: op(4, 'billPay', 'k-bill-v', 50), route: 'billPay', from: A, amount: 50, answers: [ok(voidedBody)], nonceIds: ['n3'] },
+    { op: { ...op(5, 'wealthBuy', 'k-buy', 100), productId: 'jijiwen-90d' }, route: 'wealth-purchase', from: A, amount: 100, answers: [ok(buyBody)], nonceIds: ['n4'] },
+    { op: op(6, 'wealthCancel', 'k-cancel', undefined), route: 'wealth-cancel', from: A, orderId, amount: undefined, answers: [ok(cancelBody)], nonceIds: ['n5'] },
   ];
   return {
     items,
@@ -167,6 +169,33 @@ describe('the bank checker', () => {
     }, /pays 90 to acct-a for order/],
     ['a fast-redemption counter over the daily cap', (w) => { w.items.find((i) => String(i.bucket).startsWith('WEALTH-FAST#'))!.usedFen = 1_000_001; }, /holds 1000001 > the cap/],
     ['a key left in flight though answered', (w) => { w.items.push({ PK: 'IDEM#x#k-wd', SK: 'IDEM', type: 'IDEMPOTENCY', status: 'IN_FLIGHT' }); }, /left IN_FLIGHT/],
+    // The second factor's cases.
+    ['a replayed nonce accepted', (w) => { record(w, 'k-top').nonceReplay = { key: 'k-top-nr', bound: false, answer: ok({ journalId: 'x' }) }; }, /nonce replayed under key k-top-nr: answered 200/],
+    ['a replayed nonce answered something else than used', (w) => { record(w, 'k-top').nonceReplay = { key: 'k-top-nr', bound: false, answer: no(403, 'NONCE_MISMATCH') }; }, /answered 403 NONCE_MISMATCH, not NONCE_USED/],
+    ['a replayed nonce that paid twice', (w) => {
+      record(w, 'k-top').nonceReplay = { key: 'k-top-nr', bound: false, answer: no(409, 'NONCE_USED') };
+      w.items.push(...journal(deterministicJournalId(A.customerId, 'topUp', 'k-top-nr'), 'TOP_UP', [[A.accountId, 1_000], [HOUSE, -1_000]]));
+    }, /the nonce paid twice/],
+    ['a nonce bound to its key replayed under another and refused otherwise than mismatched', (w) => { record(w, 'k-top').nonceReplay = { key: 'k-top-nr', bound: true, answer: no(409, 'NONCE_USED') }; }, /bound to its key replayed under key k-top-nr: answered 409 NONCE_USED, not 403 NONCE_MISMATCH/],
+    ['a nonce for another amount accepted', (w) => { record(w, 'k-tr').nonceMismatch = { key: 'k-tr', change: 'amount', answer: ok({ journalId: 'x' }) }; }, /nonce for another amount under key k-tr: answered 200 .*, not 403 NONCE_MISMATCH/],
+    ['a mismatched nonce that wrote a journal under its own key', (w) => {
+      record(w, 'k-tr').nonceMismatch = { key: 'k-tr-mm', change: 'payee', answer: no(403, 'NONCE_MISMATCH') };
+      w.items.push(...journal(deterministicJournalId(A.customerId, 'transfer', 'k-tr-mm'), 'TRANSFER', [[A.accountId, -300], [B.accountId, 300]]));
+    }, /another payee under key k-tr-mm: TRANSFER .* is in the ledger/],
+    ['a nonce refused for a request that should have been sent', (w) => { record(w, 'k-wd').authorizationRefused = no(404, 'PAYEE_NOT_FOUND'); }, /its nonce was refused/],
+    ['a nonce used up by a request that moved no money', (w) => { w.items.push({ PK: 'NONCE#extra', SK: 'NONCE', type: 'PAYMENT_NONCE' }); }, /nonce extra was used up, but no request that moved money carried it/],
+    ['a success that left its nonce unused', (w) => { w.items = w.items.filter((i) => i.PK !== 'NONCE#n0'); }, /0 topUp .*: moved money, but its nonce n0 was not used up/],
+    ['a success that used up another nonce', (w) => { w.items = w.items.map((i) => (i.PK === 'NONCE#n1' ? { ...i, PK: 'NONCE#someone-else' } : i)); }, /nonce someone-else was used up, but no request that moved money carried it/],
+    ['a success that used up two nonces', (w) => { record(w, 'k-top').nonceIds = ['n0', 'n9']; w.items.push({ PK: 'NONCE#n9', SK: 'NONCE', type: 'PAYMENT_NONCE' }); }, /moved money once, but used up 2 nonces/],
+    ['a refusal that used up its nonce', (w) => { w.items.push({ PK: 'NONCE#n-refused', SK: 'NONCE', type: 'PAYMENT_NONCE' }); }, /refused \(422 INSUFFICIENT_FUNDS\), yet its nonce n-refused was used up/],
+    ['a nonce for another amount used up', (w) => {
+      record(w, 'k-tr').nonceMismatch = { key: 'k-tr-mm', change: 'amount', answer: no(403, 'NONCE_MISMATCH'), nonceId: 'mm' };
+      w.items.push({ PK: 'NONCE#mm', SK: 'NONCE', type: 'PAYMENT_NONCE' });
+    }, /the nonce asked for another amount was used up/],
+    ['the nonce of another body under a reused key used up', (w) => {
+      record(w, 'k-tr').reuseNonceId = 'rn';
+      w.items.push({ PK: 'NONCE#rn', SK: 'NONCE', type: 'PAYMENT_NONCE' });
+    }, /the nonce of the other body sent under the key was used up/],
   ];
   for (const [what, change, expected] of cases) {
     test(`reports ${what}`, () => {
@@ -175,10 +204,93 @@ describe('the bank checker', () => {
     });
   }
 
+  test('a used-up nonce gone after its expiry (TTL) proves nothing either way', () => {
+    const gone = (w: FinalInput) => {
+      w.items = w.items.filter((i) => i.PK !== 'NONCE#n0');
+      w.nonceExpiresAtMs = new Map([['n0', 1_000]]);
+      w.scannedAtMs = 1_000 + 61_000;
+    };
+    const w = world();
+    gone(w);
+    const result = finalCheck(w);
+    assert.deepEqual(result.violations, []);
+    assert.equal(result.noncesExpiredAway, 1);
+    // Not yet a minute past its expiry: it must still be there.
+    assert.match(violationsOf((x) => { gone(x); x.scannedAtMs = 1_000 + 59_000; }).join('\n'), /moved money, but its nonce n0 was not used up/);
+  });
+
+  test('a replayed nonce may meet a rule first (a 422 stored for its key), and a payee nobody has is refused its nonce', () => {
+    assert.deepEqual(violationsOf((w) => { record(w, 'k-top').nonceReplay = { key: 'k-top-nr', bound: false, answer: no(422, 'INSUFFICIENT_FUNDS') }; }), []);
+    assert.deepEqual(violationsOf((w) => { record(w, 'k-top').nonceReplay = { key: 'k-top-nr', bound: false, answer: no(409, 'NONCE_USED') }; }), []);
+    assert.deepEqual(violationsOf((w) => {
+      w.records.push({ op: { ...op(9, 'transfer', 'k-nobody', 5), to: 'stranger' }, route: 'transfer', from: A, amount: 5, answers: [], authorizationRefused: no(404, 'PAYEE_NOT_FOUND') });
+    }), []);
+  });
+
   test('a snapshot must sum to 0 with no customer below 0', () => {
     const customers = new Set(['a', 'b']);
     assert.deepEqual(snapshotViolations({ total: 0, balances: new Map([['a', 5], ['b', 0], ['HOUSE-X', -5]]) }, customers), []);
     assert.match(snapshotViolations({ total: 1, balances: new Map([['a', 6], ['HOUSE-X', -5]]) }, customers).join(), /sum to 1/);
     assert.match(snapshotViolations({ total: 0, balances: new Map([['a', -1], ['HOUSE-X', 1]]) }, customers).join(), /is at -1/);
   });
+});
+
+describe('the PIN race checker', () => {
+  const M = 5;
+  const incorrect = (left: number) => ({ ...no(403, 'PIN_INCORRECT'), body: { error: { code: 'PIN_INCORRECT', message: `支付密码错误，还可尝试 ${left} 次` } } });
+  const locked = () => no(423, 'PIN_LOCKED');
+  const until = '2999-01-01T00:00:00.000Z';
+  /** 6 wrong PINs with the right one: 4 told "wrong", the 5th locks, the 6th finds the lock; the
+   *  right one came too late; the racer is locked and the right PIN after it is refused. */
+  const race = (): RaceOutcome => ({
+    index: 0,
+    maxAttempts: M,
+    wrong: [incorrect(4), incorrect(3), incorrect(2), incorrect(1), locked(), locked()],
+    right: locked(),
+    probe: locked(),
+    customer: { type: 'CUSTOMER', customerId: 'r', pinFailedAttempts: 0, pinLockedUntil: until },
+    now: new Date('2026-03-02T04:00:00.000Z'),
+  });
+  const violationsOfRace = (change: (r: RaceOutcome) => void) => {
+    const r = race();
+    change(r);
+    return raceViolations(r);
+  };
+
+  test('passes a sound race, and one where the right PIN came first and started a new budget', () => {
+    assert.deepEqual(raceViolations(race()), []);
+    assert.deepEqual(violationsOfRace((r) => {
+      r.wrong = [incorrect(4), incorrect(3), incorrect(4), incorrect(3), incorrect(2), incorrect(1)];
+      r.right = ok({ journalId: 'j' });
+      r.probe = ok({ journalId: 'p' });
+      r.customer = { type: 'CUSTOMER', customerId: 'r', pinFailedAttempts: 4, pinLockedUntil: null };
+    }), []);
+  });
+
+  const cases: [string, (r: RaceOutcome) => void, RegExp][] = [
+    ['a wrong PIN accepted', (r) => { r.wrong[5] = ok({ journalId: 'x' }); }, /a wrong PIN was accepted/],
+    ['a wrong PIN answered otherwise', (r) => { r.wrong[5] = no(403, 'NONCE_USED'); }, /a wrong PIN was answered 403 NONCE_USED/],
+    ['the right PIN answered otherwise', (r) => { r.right = no(403, 'PIN_INCORRECT'); }, /the right PIN was answered 403 PIN_INCORRECT/],
+    ['two guesses counted as one', (r) => { r.wrong[1] = incorrect(4); }, /"4 tries left" was said 2 times in 1 budget/],
+    ['more wrong PINs checked than one budget holds', (r) => { r.wrong[4] = incorrect(1); r.wrong[5] = incorrect(2); }, /answered as checked, more than 4 per budget/],
+    ['a count the message cannot have', (r) => { r.wrong[0] = incorrect(5); }, /not 1…4 tries left/],
+    ['a lock lifted by the right PIN paid after it', (r) => {
+      r.right = ok({ journalId: 'j' });
+      r.probe = ok({ journalId: 'p' });
+      r.customer = { type: 'CUSTOMER', customerId: 'r', pinFailedAttempts: 0, pinLockedUntil: null };
+    }, /the lock was reached .* but the racer is not locked afterwards: a payment lifted it/],
+    ['the right PIN accepted after the lock', (r) => { r.probe = ok({ journalId: 'p' }); }, /the right PIN after the lock was answered 200/],
+    ['a spent budget with no lock', (r) => { r.customer = { type: 'CUSTOMER', customerId: 'r', pinFailedAttempts: 5, pinLockedUntil: null }; }, /5 wrong PINs counted but no lock set/],
+    ['the right PIN refused while not locked', (r) => {
+      r.wrong = [incorrect(4), incorrect(3), incorrect(4), incorrect(3), incorrect(2), incorrect(1)];
+      r.right = ok({ journalId: 'j' });
+      r.customer = { type: 'CUSTOMER', customerId: 'r', pinFailedAttempts: 4, pinLockedUntil: null };
+    }, /not locked, yet the right PIN was answered 423 PIN_LOCKED/],
+  ];
+  for (const [what, change, expected] of cases) {
+    test(`reports ${what}`, () => {
+      const violations = violationsOfRace(change);
+      assert.ok(violations.some((v) => expected.test(v)), `expected ${expected} in ${JSON.stringify(violations)}`);
+    });
+  }
 });

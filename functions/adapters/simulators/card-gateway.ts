@@ -18,6 +18,22 @@ export const SIMULATOR_CARDS = {
   creditDeclined: '0052',
 } as const;
 
+/** What the simulated card network moved, by card: tests read it to see money leave and come
+ *  back (bounded: the oldest entries go first). */
+const movements = new Map<string, { kind: 'DEBIT' | 'CREDIT'; amountFen: number; reference: string }[]>();
+const MAX_CARDS_KEPT = 10_000;
+
+function record(cardNumber: string, kind: 'DEBIT' | 'CREDIT', amountFen: number, reference: string): void {
+  if (!movements.has(cardNumber) && movements.size >= MAX_CARDS_KEPT) movements.delete(movements.keys().next().value!);
+  const list = movements.get(cardNumber) ?? [];
+  list.push({ kind, amountFen, reference });
+  movements.set(cardNumber, list);
+}
+
+export function simulatorCardMovements(cardNumber: string): readonly { kind: 'DEBIT' | 'CREDIT'; amountFen: number; reference: string }[] {
+  return movements.get(cardNumber) ?? [];
+}
+
 export function simulatorCardGateway(): CardGateway {
   return {
     async verify({ cardNumber }) {
@@ -26,16 +42,18 @@ export function simulatorCardGateway(): CardGateway {
       }
       return { ok: true, bankName: BANKS_BY_BIN[cardNumber.slice(0, 6)] ?? '银联借记卡' };
     },
-    async debit({ cardNumber, reference }) {
+    async debit({ cardNumber, amountFen, reference }) {
       if (cardNumber.endsWith(SIMULATOR_CARDS.debitDeclined)) {
         return { ok: false, code: 'CARD_DECLINED', message: '银行卡余额不足或已冻结' };
       }
+      record(cardNumber, 'DEBIT', amountFen, reference);
       return { ok: true, gatewayReference: `SIMD-${reference}` };
     },
-    async credit({ cardNumber, reference }) {
+    async credit({ cardNumber, amountFen, reference }) {
       if (cardNumber.endsWith(SIMULATOR_CARDS.creditDeclined)) {
         return { ok: false, code: 'CARD_DECLINED', message: '收款银行卡状态异常' };
       }
+      record(cardNumber, 'CREDIT', amountFen, reference);
       return { ok: true, gatewayReference: `SIMC-${reference}` };
     },
   };
