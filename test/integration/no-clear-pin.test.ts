@@ -60,13 +60,27 @@ export function pinForms(pin: string): { form: string; needle: string; caseless:
   return forms;
 }
 
+/** Whether the base64 around `at` decodes to text holding `pin`. A base64 needle fixes only
+ *  the bits the PIN's bytes alone decide — not all 48 — so a longer base64 text (a nonce's
+ *  payload with an epoch time in it) can match it with other digits; decoding settles it. */
+function decodesToPin(text: string, at: number, length: number, pin: string): boolean {
+  const standard = text.replace(/-/g, '+').replace(/_/g, '/');
+  for (let start = Math.max(0, at - 3); start <= at; start++) {
+    const chunk = standard.slice(start, at + length + 4).replace(/[^A-Za-z0-9+/]/g, '');
+    if (Buffer.from(chunk.slice(0, chunk.length - (chunk.length % 4)), 'base64').includes(pin)) return true;
+  }
+  return false;
+}
+
 /** Where `text` holds one of the PINs in one of its forms, if anywhere. */
 function pinIn(text: string): string | undefined {
   const lower = text.toLowerCase();
   for (const pin of PINS) {
     for (const { form, needle, caseless } of pinForms(pin)) {
-      const at = caseless ? lower.indexOf(needle) : text.indexOf(needle);
-      if (at >= 0) return `PIN ${pin} (${form} ${JSON.stringify(needle)}) at …${text.slice(Math.max(0, at - 60), at + needle.length + 60)}…`;
+      for (let at = caseless ? lower.indexOf(needle) : text.indexOf(needle); at >= 0; at = (caseless ? lower : text).indexOf(needle, at + 1)) {
+        if (form.startsWith('base64') && !decodesToPin(text, at, needle.length, pin)) continue;
+        return `PIN ${pin} (${form} ${JSON.stringify(needle)}) at …${text.slice(Math.max(0, at - 60), at + needle.length + 60)}…`;
+      }
     }
   }
   return undefined;
