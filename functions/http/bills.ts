@@ -3,7 +3,7 @@
 // bill routes (billers as data, reconciliation reports).
 import { billRoutes as routes } from '../contract/bill-routes.js';
 import * as bills from '../services/bills.js';
-import { completionShownAs } from '../services/money-request.js';
+import { completionShownAs } from '../services/idempotency.js';
 import { billPaidView, billView, catalogueView, payeeView, paymentView } from './bill-views.js';
 import { defineRoute } from './confirmed-route.js';
 import { lambda } from './route.js';

@@ -4,7 +4,7 @@
 import { loanRoutes as routes } from '../contract/loan-routes.js';
 import { applyForLoan, customerCreditLines } from '../services/loan-applications.js';
 import { calculateLoan, loanCatalog } from '../services/loan-products.js';
-import { completionShownAs } from '../services/money-request.js';
+import { completionShownAs } from '../services/idempotency.js';
 import {
   customerLoan,
   customerLoans,

@@ -14,13 +14,12 @@ import { maskCardNumber } from '../domain/masking.js';
 import { businessDate } from '../domain/time.js';
 import { retry } from '../platform/retry.js';
 import { type AccountRecord, getAccount, limitCounters, openAccount as storeAccount } from '../store/accounts.js';
-import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
-import { type CustomerRecord, customerIdByLookup, getCustomer } from '../store/customers.js';
-import { keys } from '../store/keys.js';
+import { decrypt, encrypt } from '../store/crypto.js';
 import { deterministicJournalId, historyPage, houseShard, postJournal } from '../store/ledger.js';
 import { recordCustomerEvent } from './customer-events.js';
-import { class2Limits, loadCustomer, loadCustomerWithAccount, loadOwnAccount, onboardingState } from './customer-guards.js';
+import { class2Limits, loadCustomer, loadOwnAccount, loadPayeeByPhone, onboardingState } from './customer-guards.js';
 import { COMPLETION_GUARD_TEXT, type RequestCompletion } from './idempotency.js';
+import { loadNonceAccount } from './money-request.js';
 import { type OpenedSecondFactor, requireSecondFactor, type SecondFactorGuards } from './second-factor.js';
 import { GATEWAY_RETRY } from './gateway-retry.js';
 
@@ -143,8 +142,7 @@ export interface CardMovement {
 
 /** The customer and the account the nonce names, read once, with the second factor checked. */
 async function confirmedAccount(customerId: string, secondFactor: OpenedSecondFactor, now: Date) {
-  if (!secondFactor.accountId) throw new Error('a money movement nonce names the account it moves');
-  const { customer, account } = await loadCustomerWithAccount(customerId, secondFactor.accountId);
+  const { customer, account } = await loadNonceAccount(customerId, secondFactor);
   const factor = await requireSecondFactor(customer, secondFactor, now);
   return { customer, account, factor };
 }
@@ -215,23 +213,10 @@ export async function withdraw(movement: CardMovement): Promise<MoneyMovementRes
   return postMovement(reversal, { account: afterDebit, status: 'REVERSED' });
 }
 
-interface Payee {
-  customer: CustomerRecord;
-  accountId: string;
-  nameMasked: string;
-}
-
-async function payeeByPhone(phone: string): Promise<Payee> {
-  const payeeId = await customerIdByLookup(keys.phone(await lookupHash('phone', phone)));
-  const payee = payeeId ? await getCustomer(payeeId) : undefined;
-  if (!payee?.accountId || !payee.nameMasked) return refuse('not_found', 'PAYEE_NOT_FOUND', '未找到该手机号对应的近邻银行账户');
-  return { customer: payee, accountId: payee.accountId, nameMasked: payee.nameMasked };
-}
-
 /** Whom a phone number pays, masked, for the customer to confirm before a transfer. */
 export async function findPayee(customerId: string, phone: string): Promise<{ nameMasked: string }> {
   await loadOwnAccount(await loadCustomer(customerId));
-  const { nameMasked } = await payeeByPhone(phone);
+  const { nameMasked } = await loadPayeeByPhone(phone);
   return { nameMasked };
 }
 

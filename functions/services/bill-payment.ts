@@ -36,7 +36,7 @@ import { creditRecordedEvent, customerEventGuard } from './customer-events.js';
 import { class2Limits } from './customer-guards.js';
 import { GATEWAY_RETRY } from './gateway-retry.js';
 import { COMPLETION_GUARD_TEXT } from './idempotency.js';
-import type { AnswerCompletion } from './money-request.js';
+import type { AnswerCompletion } from './idempotency.js';
 import type { SecondFactorGuards } from './second-factor.js';
 
 /** A bill the gateway found (an account it does not know is refused before any payment). */

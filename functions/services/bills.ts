@@ -19,7 +19,8 @@ import { decrypt, encrypt } from '../store/crypto.js';
 import { deterministicJournalId } from '../store/ledger.js';
 import { billAccountHash, billGuardKey, completeBillPayment, type FoundBill, holdBillPayment, paymentIdFor } from './bill-payment.js';
 import { class2Limits, loadCustomer, loadOwnAccount } from './customer-guards.js';
-import { type AnswerCompletion, loadNonceAccount } from './money-request.js';
+import type { AnswerCompletion } from './idempotency.js';
+import { loadNonceAccount } from './money-request.js';
 import { type OpenedSecondFactor, requireSecondFactor } from './second-factor.js';
 
 export type { BillPaymentRecord, PayeeRecord, ReconciliationRecord } from '../store/bills.js';

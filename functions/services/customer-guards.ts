@@ -5,7 +5,9 @@ import { type OnboardingState, assertReadyFor } from '../domain/customer.js';
 import { refuse } from '../domain/errors.js';
 import type { Class2Limits } from '../domain/limits.js';
 import { type AccountRecord, getAccount, getCustomerAndAccount } from '../store/accounts.js';
-import { type CustomerRecord, getCustomer } from '../store/customers.js';
+import { lookupHash } from '../store/crypto.js';
+import { type CustomerRecord, customerIdByLookup, getCustomer } from '../store/customers.js';
+import { keys } from '../store/keys.js';
 
 export async function loadCustomer(customerId: string): Promise<CustomerRecord> {
   const customer = await getCustomer(customerId);
@@ -51,4 +53,12 @@ export async function loadCustomerWithAccount(customerId: string, accountId: str
     throw new Error(`customer ${customerId} sent a nonce for account ${accountId}, which is not theirs`);
   }
   return { customer, account };
+}
+
+/** The Jinlin customer a phone number pays: their account and masked name, or 404. */
+export async function loadPayeeByPhone(phone: string): Promise<{ accountId: string; nameMasked: string }> {
+  const payeeId = await customerIdByLookup(keys.phone(await lookupHash('phone', phone)));
+  const payee = payeeId ? await getCustomer(payeeId) : undefined;
+  if (!payee?.accountId || !payee.nameMasked) return refuse('not_found', 'PAYEE_NOT_FOUND', '未找到该手机号对应的近邻银行账户');
+  return { accountId: payee.accountId, nameMasked: payee.nameMasked };
 }

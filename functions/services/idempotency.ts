@@ -74,3 +74,15 @@ const COMPLETION_GUARD = 'REQUEST_COMPLETION';
 export const COMPLETION_GUARD_TEXT: Readonly<Record<string, GuardText>> = {
   [COMPLETION_GUARD]: ['REQUEST_IN_PROGRESS', '该请求正在处理中，请勿重复提交', 'conflict'],
 };
+
+/** A request's answer, stored by the workflow's own transaction: `guard(result)` goes into it,
+ *  `stored()` once it is written (else the HTTP layer stores the answer after the work). */
+export interface AnswerCompletion<T> {
+  guard(result: T): Guard;
+  stored(): void;
+}
+
+/** The request's completion for a workflow whose result the route answers as `view(result)`. */
+export function completionShownAs<T>(completion: RequestCompletion | undefined, view: (result: T) => unknown): AnswerCompletion<T> | undefined {
+  return completion && { guard: (result) => completion.guard(view(result)), stored: () => completion.stored() };
+}

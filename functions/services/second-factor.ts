@@ -32,15 +32,13 @@ import { retry } from '../platform/retry.js';
 import { requestHash } from '../platform/request-hash.js';
 import { sm2Decrypt } from '../platform/sm2.js';
 import { secrets } from '../secrets.js';
-import { lookupHash } from '../store/crypto.js';
-import { type CustomerRecord, clearPinAttemptsItem, countWrongPin, customerIdByLookup, getCustomer, lockPin, rewritePinHash } from '../store/customers.js';
-import { keys } from '../store/keys.js';
+import { type CustomerRecord, clearPinAttemptsItem, countWrongPin, lockPin, rewritePinHash } from '../store/customers.js';
 import type { Guard } from '../store/ledger.js';
 import { useNonceItem } from '../store/payment-nonces.js';
 import { checkPin } from '../store/pin-hash.js';
 import { countFailedSoterCheck, removeSoterEnrolment } from '../store/soter.js';
 import { transactWrite } from '../store/transact.js';
-import { loadCustomer, loadOwnAccount } from './customer-guards.js';
+import { loadCustomer, loadOwnAccount, loadPayeeByPhone } from './customer-guards.js';
 import { GATEWAY_RETRY } from './gateway-retry.js';
 
 /** How long a nonce stays good: a review and a PIN, not a coffee break. */
@@ -147,11 +145,9 @@ export async function authorizePayment(customerId: string, asked: PaymentAuthori
 
 async function transferPayee(customer: CustomerRecord, toPhone: unknown): Promise<NoncePayee> {
   if (typeof toPhone !== 'string' || !/^1\d{10}$/.test(toPhone)) return refuse('invalid', 'VALIDATION_FAILED', '请求参数有误：toPhone');
-  const payeeId = await customerIdByLookup(keys.phone(await lookupHash('phone', toPhone)));
-  const payee = payeeId ? await getCustomer(payeeId) : undefined;
-  if (!payee?.accountId || !payee.nameMasked) return refuse('not_found', 'PAYEE_NOT_FOUND', '未找到该手机号对应的近邻银行账户');
+  const payee = await loadPayeeByPhone(toPhone);
   if (payee.accountId === customer.accountId) return refuse('invalid', 'SAME_ACCOUNT', '不能转账给自己');
-  return { accountId: payee.accountId, nameMasked: payee.nameMasked };
+  return payee;
 }
 
 /** Opens a PIN cipher made with `challenge`: the PIN, or PIN_CIPHER_INVALID. */
