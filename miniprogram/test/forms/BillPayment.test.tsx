@@ -17,7 +17,7 @@ import {
 } from '../support/bill-examples';
 import { refusal, signIn } from '../support/examples';
 import { input, typeInto } from '../support/form';
-import { AUTHORIZE, authorizationsAsked, decryptPin, idempotencyKeyOf, issueNonces, nonceNo, payWith, review, secondFactorOf, submitAndPay } from '../support/payment';
+import { AUTHORIZE, authorizationsAsked, decryptPin, idempotencyKeyOf, issueNonces, nonceNo,  review, secondFactorOf, submitAndPay, expectOnePaymentPerDoubleTap } from '../support/payment';
 import { redirectedTo, renderAt } from '../support/router';
 
 const BILLERS = 'GET /v1/billers';
@@ -237,23 +237,9 @@ describe('bill payment: paying', () => {
   });
 
   test('while the review is asked for the button is disabled and a double tap asks once; while the payment is in flight the keypad takes nothing', async () => {
-    const reply = api.hold(PAY);
     await renderLookup();
     await lookUp('3201234578');
-    await userEvent.dblClick(screen.getByText('确认缴费'));
-
-    const button = screen.getByText('处理中…');
-    expect(button).toHaveProperty('disabled', true);
-    await userEvent.click(button);
-    expect(api.requests(AUTHORIZE)).toHaveLength(1);
-    await payWith('123456');
-    await screen.findByText('正在付款…');
-    for (const digit of '654321') await userEvent.click(document.getElementById(`pin-key-${digit}`)!);
-    expect(api.requests(PAY)).toHaveLength(1);
-
-    reply(200, paymentResult);
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
-    expect(api.requests(PAY)).toHaveLength(1);
+    await expectOnePaymentPerDoubleTap(api, PAY, '确认缴费', paymentResult);
   });
 
   test('on success the receipt shows the payment the server keeps and the balance it answered', async () => {

@@ -7,7 +7,7 @@ import WealthResultPage from '@/packageWealth/pages/result/index';
 import { type FakeApi, fakeApi } from '../support/api';
 import { refusal, signIn } from '../support/examples';
 import { input, typeInto } from '../support/form';
-import { AUTHORIZE, authorizationsAsked, decryptPin, idempotencyKeyOf, issueNonces, nonceNo, payWith, secondFactorOf, submitAndPay } from '../support/payment';
+import { AUTHORIZE, authorizationsAsked, decryptPin, idempotencyKeyOf, issueNonces, nonceNo,  secondFactorOf, submitAndPay, expectOnePaymentPerDoubleTap } from '../support/payment';
 import { redirectedTo, renderAt } from '../support/router';
 import { purchaseResult, purchaseTerms, unsuitableTerms } from '../support/wealth-examples';
 
@@ -119,23 +119,9 @@ describe('wealth purchase', () => {
   });
 
   test('while the review is asked for the button is disabled and a double tap asks once; while the purchase is in flight the keypad takes nothing', async () => {
-    const reply = api.hold(BUY);
     await renderBuy();
     await fillIn('12300', true);
-    await userEvent.dblClick(screen.getByText('确认购买'));
-
-    const button = screen.getByText('处理中…');
-    expect(button).toHaveProperty('disabled', true);
-    await userEvent.click(button);
-    expect(api.requests(AUTHORIZE)).toHaveLength(1);
-    await payWith('123456');
-    await screen.findByText('正在付款…');
-    for (const digit of '654321') await userEvent.click(document.getElementById(`pin-key-${digit}`)!);
-    expect(api.requests(BUY)).toHaveLength(1);
-
-    reply(200, purchaseResult);
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
-    expect(api.requests(BUY)).toHaveLength(1);
+    await expectOnePaymentPerDoubleTap(api, BUY, '确认购买', purchaseResult);
   });
 
   test('on success the result page shows the order and the balance the server answered', async () => {

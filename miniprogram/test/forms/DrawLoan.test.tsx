@@ -8,7 +8,7 @@ import { type FakeApi, fakeApi } from '../support/api';
 import { account, refusal, signIn } from '../support/examples';
 import { input, typeInto } from '../support/form';
 import { businessLine, creditLine, drawdownQuote, drawnLoan, productList } from '../support/loan-examples';
-import { AUTHORIZE, authorizationsAsked, decryptPin, idempotencyKeyOf, issueNonces, nonceNo, payWith, secondFactorOf, submitAndPay } from '../support/payment';
+import { AUTHORIZE, authorizationsAsked, decryptPin, idempotencyKeyOf, issueNonces, nonceNo,  secondFactorOf, submitAndPay, expectOnePaymentPerDoubleTap } from '../support/payment';
 import { redirectedTo, renderAt } from '../support/router';
 
 const LINES = 'GET /v1/credit-lines';
@@ -113,23 +113,9 @@ describe('loan drawdown', () => {
   });
 
   test('while the review is asked for the button is disabled and a double tap asks once; while the drawdown is in flight the keypad takes nothing', async () => {
-    const reply = api.hold(DRAW);
     await renderDraw();
     await typeInto('draw-amount', '12000');
-    await userEvent.dblClick(screen.getByText('确认借款'));
-
-    const button = screen.getByText('处理中…');
-    expect(button).toHaveProperty('disabled', true);
-    await userEvent.click(button);
-    expect(api.requests(AUTHORIZE)).toHaveLength(1);
-    await payWith('123456');
-    await screen.findByText('正在付款…');
-    for (const digit of '654321') await userEvent.click(document.getElementById(`pin-key-${digit}`)!);
-    expect(api.requests(DRAW)).toHaveLength(1);
-
-    reply(200, drawnLoan);
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
-    expect(api.requests(DRAW)).toHaveLength(1);
+    await expectOnePaymentPerDoubleTap(api, DRAW, '确认借款', drawnLoan);
   });
 
   test('on success the result page shows the loan the server made: principal, contract, rates, and the balance it reports', async () => {

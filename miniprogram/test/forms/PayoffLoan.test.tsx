@@ -8,7 +8,7 @@ import LoanResultPage from '@/packageLoan/pages/result/index';
 import { type FakeApi, fakeApi } from '../support/api';
 import { refusal, signIn } from '../support/examples';
 import { LOAN_ID, loan, paidOffLoan, payoffQuote, payoffResult } from '../support/loan-examples';
-import { AUTHORIZE, decryptPin, idempotencyKeyOf, issueNonces, nonceNo, payWith, secondFactorOf, submitAndPay } from '../support/payment';
+import { AUTHORIZE, decryptPin, idempotencyKeyOf, issueNonces, nonceNo,  secondFactorOf, submitAndPay, expectOnePaymentPerDoubleTap } from '../support/payment';
 import { redirectedTo, renderAt } from '../support/router';
 
 const LOAN = `GET /v1/loans/${LOAN_ID}` as const;
@@ -105,22 +105,8 @@ describe('loan early payoff', () => {
   });
 
   test('while the review is asked for the button is disabled and a double tap asks once; while the payoff is in flight the keypad takes nothing', async () => {
-    const reply = api.hold(PAYOFF);
     await renderPayoff();
-    await userEvent.dblClick(screen.getByText('确认结清'));
-
-    const button = screen.getByText('处理中…');
-    expect(button).toHaveProperty('disabled', true);
-    await userEvent.click(button);
-    expect(api.requests(AUTHORIZE)).toHaveLength(1);
-    await payWith('123456');
-    await screen.findByText('正在付款…');
-    for (const digit of '654321') await userEvent.click(document.getElementById(`pin-key-${digit}`)!);
-    expect(api.requests(PAYOFF)).toHaveLength(1);
-
-    reply(200, payoffResult);
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
-    expect(api.requests(PAYOFF)).toHaveLength(1);
+    await expectOnePaymentPerDoubleTap(api, PAYOFF, '确认结清', payoffResult);
   });
 
   test('on success the result page shows what the server took and the balance it reports', async () => {

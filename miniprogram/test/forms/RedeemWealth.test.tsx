@@ -7,7 +7,7 @@ import WealthResultPage from '@/packageWealth/pages/result/index';
 import { type FakeApi, fakeApi } from '../support/api';
 import { refusal, signIn } from '../support/examples';
 import { input, typeInto } from '../support/form';
-import { AUTHORIZE, authorizationsAsked, decryptPin, idempotencyKeyOf, issueNonces, nonceNo, payWith, review, secondFactorOf, submitAndPay } from '../support/payment';
+import { AUTHORIZE, authorizationsAsked, decryptPin, idempotencyKeyOf, issueNonces, nonceNo, payWith, review, secondFactorOf, submitAndPay, expectOnePaymentPerDoubleTap } from '../support/payment';
 import { redirectedTo, renderAt } from '../support/router';
 import { holdings, redemptionResult } from '../support/wealth-examples';
 
@@ -126,23 +126,9 @@ describe('wealth redemption', () => {
   });
 
   test('while the review is asked for the button is disabled and a double tap asks once; while the redemption is in flight the keypad takes nothing', async () => {
-    const reply = api.hold(REDEEM);
     await renderRedeem();
     await typeInto('redeem-units', '100');
-    await userEvent.dblClick(screen.getByText('确认赎回'));
-
-    const button = screen.getByText('处理中…');
-    expect(button).toHaveProperty('disabled', true);
-    await userEvent.click(button);
-    expect(api.requests(AUTHORIZE)).toHaveLength(1);
-    await payWith('123456');
-    await screen.findByText('正在付款…');
-    for (const digit of '654321') await userEvent.click(document.getElementById(`pin-key-${digit}`)!);
-    expect(api.requests(REDEEM)).toHaveLength(1);
-
-    reply(200, redemptionResult);
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
-    expect(api.requests(REDEEM)).toHaveLength(1);
+    await expectOnePaymentPerDoubleTap(api, REDEEM, '确认赎回', redemptionResult);
   });
 
   test('on success the result page shows what the server paid at once, its message and the balance it reports', async () => {

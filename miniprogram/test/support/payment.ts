@@ -4,6 +4,7 @@
 import { expect } from '@jest/globals';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import Taro from '@tarojs/taro';
 import type { PaymentAuthorization, PaymentReview, PinSecondFactor } from '@contract/second-factor-schemas';
 import { sm2 } from 'sm-crypto-v2';
 import type { FakeApi, Route, SentRequest } from './api';
@@ -96,4 +97,25 @@ export async function payWith(pin: string): Promise<void> {
 export async function submitAndPay(label: string, pin = '123456'): Promise<void> {
   await userEvent.click(screen.getByText(label));
   await payWith(pin);
+}
+
+/** With the form filled in: a double tap asks one review (the button is disabled while it is
+ *  asked, a further tap does nothing); while the payment is in flight the keypad takes no second
+ *  PIN; one request to `route`, answered `result`, then the result page. */
+export async function expectOnePaymentPerDoubleTap(api: FakeApi, route: Route, submitLabel: string, result: unknown): Promise<void> {
+  const reply = api.hold(route);
+  await userEvent.dblClick(screen.getByText(submitLabel));
+
+  const button = screen.getByText('处理中…');
+  expect(button).toHaveProperty('disabled', true);
+  await userEvent.click(button);
+  expect(api.requests(AUTHORIZE)).toHaveLength(1);
+  await payWith('123456');
+  await screen.findByText('正在付款…');
+  for (const digit of '654321') await userEvent.click(document.getElementById(`pin-key-${digit}`)!);
+  expect(api.requests(route)).toHaveLength(1);
+
+  reply(200, result);
+  await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+  expect(api.requests(route)).toHaveLength(1);
 }
