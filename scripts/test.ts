@@ -1,6 +1,6 @@
 // `npm test`: the mini-program's component tests with jest (miniprogram/test, jsdom), then every
 // backend test file under test/ with node's test runner, sharing one DynamoDB Local (each file
-// makes its own table). Both run even if the first fails; the exit code fails if either did, and
+// makes its own table), the Chromium journeys (test/e2e) last. Both run even if the first fails; the exit code fails if either did, and
 // the last line is `N passed, N failed` over both.
 //
 // Arguments filter by path: `npm test -- unit` runs the node files whose path under test/ contains
@@ -19,7 +19,13 @@ interface Outcome {
   passed: number;
   failed: number;
   exitCode: number;
+  /** Each failed test's name and the head of its error, repeated at the very end of the output:
+   *  CI shows its head and tail, and a failure's details sit in the middle of a long log. */
+  failures: string[];
 }
+
+const FAILURES_SHOWN = 10;
+const ERROR_LINES_SHOWN = 14;
 
 const JEST_DIR = 'miniprogram/test';
 
@@ -59,44 +65,82 @@ async function runJest(files: string[]): Promise<Outcome> {
     '--runTestsByPath',
     ...files,
   ]);
-  if (!existsSync(report)) return { runner: 'jest', passed: 0, failed: 0, exitCode };
+  if (!existsSync(report)) return { runner: 'jest', passed: 0, failed: 0, exitCode, failures: [] };
   const result = JSON.parse(readFileSync(report, 'utf8')) as {
     numPassedTests: number;
     numFailedTests: number;
     numRuntimeErrorTestSuites: number;
+    testResults: { name: string; message: string; assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[];
   };
+  const failures = result.testResults.flatMap((file) => {
+    const failed = file.assertionResults.filter((a) => a.status === 'failed');
+    if (failed.length === 0 && file.message) return [`${file.name}\n${file.message}`];
+    return failed.map((a) => `${a.fullName}\n${a.failureMessages.join('\n')}`);
+  });
   // A file that fails to load (syntax error, missing module) has no tests to count as failed.
-  return { runner: 'jest', passed: result.numPassedTests, failed: result.numFailedTests + result.numRuntimeErrorTestSuites, exitCode };
+  return { runner: 'jest', passed: result.numPassedTests, failed: result.numFailedTests + result.numRuntimeErrorTestSuites, exitCode, failures };
 }
 
+/** The end-to-end journeys run after the rest, not beside it: a journey in Chromium waits as a
+ *  person would (the app gives a request 15 s), and on a two-core machine the bank test's eight
+ *  clients hammering their own API beside it once pushed a journey's request past that. */
+const isJourney = (file: string) => file.startsWith('test/e2e/');
+
 async function runNode(files: string[]): Promise<Outcome> {
-  // The terminal gets node's usual reporter (spec on a terminal, TAP otherwise); a second TAP
-  // copy in a file is read for the counts.
-  const tap = `${reports}/node.tap`;
   const dynamo = await startDynamoLocal({ port: await freePort() });
-  let exitCode: number;
+  const phases = [files.filter((file) => !isJourney(file)), files.filter(isJourney)].filter((phase) => phase.length > 0);
+  const outcome: Outcome = { runner: 'node:test', passed: 0, failed: 0, exitCode: 0, failures: [] };
   try {
-    exitCode = await run(
-      [
-        '--import',
-        'tsx',
-        '--test',
-        '--test-concurrency=2',
-        `--test-reporter=${process.stdout.isTTY ? 'spec' : 'tap'}`,
-        '--test-reporter-destination=stdout',
-        '--test-reporter=tap',
-        `--test-reporter-destination=${tap}`,
-        ...files,
-      ],
-      { [SHARED_ENDPOINT_ENV]: dynamo.endpoint },
-    );
+    for (const [n, phase] of phases.entries()) {
+      const result = await runNodePhase(phase, dynamo.endpoint, `${reports}/node-${n}.tap`);
+      outcome.passed += result.passed;
+      outcome.failed += result.failed;
+      outcome.failures.push(...result.failures);
+      if (outcome.exitCode === 0) outcome.exitCode = result.exitCode;
+    }
   } finally {
     await dynamo.stop();
   }
+  return outcome;
+}
+
+async function runNodePhase(files: string[], dynamoEndpoint: string, tap: string): Promise<Outcome> {
+  // The terminal gets node's usual reporter (spec on a terminal, TAP otherwise); a second TAP
+  // copy in a file is read for the counts.
+  const exitCode = await run(
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency=2',
+      `--test-reporter=${process.stdout.isTTY ? 'spec' : 'tap'}`,
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...files,
+    ],
+    { [SHARED_ENDPOINT_ENV]: dynamoEndpoint },
+  );
   const summary = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   // The run's totals are the last `# name N` lines (TAP), after every file's own output.
   const count = (name: string) => Number([...summary.matchAll(new RegExp(`^# ${name} (\\d+)$`, 'gm'))].at(-1)?.[1] ?? 0);
-  return { runner: 'node:test', passed: count('pass'), failed: count('fail') + count('cancelled'), exitCode };
+  return { runner: 'node:test', passed: count('pass'), failed: count('fail') + count('cancelled'), exitCode, failures: tapFailures(summary) };
+}
+
+/** The innermost failed tests of a TAP report (a failed suite only repeats its children), each
+ *  with its YAML diagnostics: location and error. */
+function tapFailures(tap: string): string[] {
+  const lines = tap.split('\n');
+  const failures: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^(\s*)not ok \d+ - (.*)$/.exec(lines[i]!);
+    if (!match) continue;
+    const diagnostics: string[] = [];
+    for (let j = i + 1; j < lines.length && !/^\s*\.\.\.$/.test(lines[j]!); j++) diagnostics.push(lines[j]!.trim());
+    if (diagnostics.some((line) => /^failureType: '?subtestsFailed/.test(line))) continue;
+    failures.push(`${match[2]}\n${diagnostics.filter((line) => !/^(---|duration_ms|type):?/.test(line)).join('\n')}`);
+  }
+  return failures;
 }
 
 // Jest first: it is the quicker suite, and the end-to-end tests in the node run have timeouts
@@ -108,6 +152,11 @@ rmSync(reports, { recursive: true, force: true });
 
 let passed = 0;
 let failed = 0;
+const failures = outcomes.flatMap((outcome) => outcome.failures.map((failure) => `[${outcome.runner}] ${failure}`));
+if (failures.length > 0) {
+  console.log(`\nfailed tests (${failures.length}${failures.length > FAILURES_SHOWN ? `, the first ${FAILURES_SHOWN}` : ''}):`);
+  for (const failure of failures.slice(0, FAILURES_SHOWN)) console.log(failure.split('\n').slice(0, ERROR_LINES_SHOWN).map((line, n) => (n === 0 ? `✗ ${line}` : `    ${line}`)).join('\n'));
+}
 for (const outcome of outcomes) {
   passed += outcome.passed;
   failed += outcome.failed;

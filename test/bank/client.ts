@@ -23,6 +23,8 @@ export interface Answer {
   body?: any;
   raw: string;
   attempts: AttemptResult[];
+  /** When the harness had the answer (Date.now()): set against DynamoDB Local's kills. */
+  answeredAtMs: number;
 }
 
 export interface ClientStats {
@@ -128,13 +130,13 @@ export async function send(options: ClientOptions, request: Request): Promise<An
       const shape = errorShapeProblem(raw);
       if (shape) options.stats.problems.push(`${request.method} ${request.path} ${result}: error shape (${shape}) ${raw.slice(0, 300)}`);
     }
-    if (result === 200) return { outcome: 'ok', status: 200, body, raw, attempts };
+    if (result === 200) return { outcome: 'ok', status: 200, body, raw, attempts, answeredAtMs: Date.now() };
     if (result === 409 && IN_PROGRESS.has(code ?? '')) {
       inProgress = true;
       continue;
     }
     if (result >= 500) continue;
-    return { outcome: 'rejected', status: result, code, body, raw, attempts };
+    return { outcome: 'rejected', status: result, code, body, raw, attempts, answeredAtMs: Date.now() };
   }
-  return { outcome: 'unknown', status: last.status, code: last.code, body: last.body, raw: last.raw, attempts };
+  return { outcome: 'unknown', status: last.status, code: last.code, body: last.body, raw: last.raw, attempts, answeredAtMs: Date.now() };
 }

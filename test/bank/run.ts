@@ -40,10 +40,10 @@ export interface BankReport {
   faults: Record<string, number>;
   client: ClientStats & { unexpected401: number; tokenRenewals: number };
   snapshots: { taken: number; failedWhileUp: number; failedWhileDown: number };
-  kills: { atOp: number; outageMs: number; restartMs: number }[];
+  kills: { atOp: number; outageMs: number; restartMs: number; signalAtMs: number; restartedAtMs: number }[];
   /** The second factor's fault cases: how many were sent and what they were answered. */
   secondFactor: SecondFactorReport;
-  unknown: { applied: number; notApplied: number };
+  unknown: { applied: number; notApplied: number; lostInKill: number };
   journals: number;
   violations: string[];
   durationsMs: { startup: number; setup: number; run: number; check: number };
@@ -271,10 +271,10 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
           continue;
         }
         const code = typeof last.body?.error?.code === 'string' ? last.body.error.code : undefined;
-        if (last.status >= 400 && last.status < 500) return { refusal: { outcome: 'rejected', status: last.status, code, body: last.body, raw: JSON.stringify(last.body), attempts } };
+        if (last.status >= 400 && last.status < 500) return { refusal: { outcome: 'rejected', status: last.status, code, body: last.body, raw: JSON.stringify(last.body), attempts, answeredAtMs: Date.now() } };
         await sleep(Math.min(2_000, 100 * 2 ** n));
       }
-      return { refusal: { outcome: 'unknown', status: last.status, body: last.body, raw: JSON.stringify(last.body ?? ''), attempts } };
+      return { refusal: { outcome: 'unknown', status: last.status, body: last.body, raw: JSON.stringify(last.body ?? ''), attempts, answeredAtMs: Date.now() } };
     };
     const factorOf = (authorization: Authorization, pin: string): SecondFactor => ({ nonce: authorization.nonce, pinCipher: encryptPin(authorization, pin) });
     /** `body` confirmed for `path` (bound to `key` when given): the same second factor for every
@@ -346,13 +346,14 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
         const atOp = started;
         outages.push((async () => {
           dbDown = true;
+          const signalAtMs = Date.now();
           await stack.killDynamo();
           options.log(`kill -9 DynamoDB Local at operation ${atOp}; down for ${kill.outageMs} ms`);
           await sleep(kill.outageMs);
           const restartAt = Date.now();
           await stack.restartDynamo();
           dbDown = false;
-          kills.push({ atOp, outageMs: kill.outageMs, restartMs: Date.now() - restartAt });
+          kills.push({ atOp, outageMs: kill.outageMs, restartMs: Date.now() - restartAt, signalAtMs, restartedAtMs: Date.now() });
           options.log(`DynamoDB Local restarted from its files in ${Date.now() - restartAt} ms`);
         })());
       });
@@ -545,6 +546,9 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
       customerAccounts,
       journalsBefore: new Set(before.filter((i) => i.type === 'JOURNAL').map((i) => String(i.journalId))),
       unkeyed,
+      // From just before the signal: DynamoDB Local acknowledges up to ~3 ms before its write is
+      // on its files; 50 ms covers that on a busy machine's clock.
+      killWindows: kills.map((k) => ({ fromMs: k.signalAtMs - 50, toMs: k.restartedAtMs })),
       limits: {
         dailyFen: Number(limits.class2NonBoundDailyFen),
         yearlyFen: Number(limits.class2NonBoundYearlyFen),
@@ -598,7 +602,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
       snapshots,
       kills,
       secondFactor: { ...sf, expiredAway: final.noncesExpiredAway },
-      unknown: { applied: final.unknownApplied, notApplied: final.unknownNotApplied },
+      unknown: { applied: final.unknownApplied, notApplied: final.unknownNotApplied, lostInKill: final.lostInKill },
       journals: final.journals,
       violations,
       durationsMs: { startup: startupMs, setup: setupMs, run: runMs, check: Date.now() - t3 },
@@ -633,7 +637,7 @@ export function formatReport(r: BankReport): string {
   lines.push(`  each success used up exactly its own nonce, no refusal one (${sf.expiredAway ?? 0} successes' nonces had expired and were deleted by TTL before the final scan: not checkable)`);
   lines.push(`kills: ${r.kills.map((k) => `at op ${k.atOp}, down ${k.outageMs} ms, restart ${k.restartMs} ms`).join('; ') || 'none'}`);
   lines.push(`snapshots (TransactGetItems, total must be 0): ${r.snapshots.taken} read, ${r.snapshots.failedWhileDown} failed while DynamoDB was down, ${r.snapshots.failedWhileUp} failed while it was up`);
-  lines.push(`outcome never learnt by the client: ${r.unknown.applied} applied, ${r.unknown.notApplied} not applied (each all-or-nothing)`);
+  lines.push(`outcome never learnt by the client: ${r.unknown.applied} applied, ${r.unknown.notApplied} not applied (each all-or-nothing); answered as DynamoDB Local was killed -9 and not in its files after the restart: ${r.unknown.lostInKill} (the emulator acknowledges a write ~3 ms before it is durable — checked as all-or-nothing too)`);
   lines.push(`time: startup ${(r.durationsMs.startup / 1000).toFixed(1)} s, setup ${(r.durationsMs.setup / 1000).toFixed(1)} s, run ${(r.durationsMs.run / 1000).toFixed(1)} s, check ${(r.durationsMs.check / 1000).toFixed(1)} s`);
   lines.push(`violations: ${r.violations.length}`);
   for (const v of r.violations.slice(0, 50)) lines.push(`  ✗ ${v}`);

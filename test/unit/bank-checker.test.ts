@@ -26,8 +26,8 @@ function journal(journalId: string, kind: string, postings: [string, number][], 
 }
 const idem = (key: string, body: unknown): Item => ({ PK: `IDEM#x#${key}`, SK: 'IDEM', type: 'IDEMPOTENCY', status: 'COMPLETED', requestHash: 'h', response: { statusCode: 200, body: JSON.stringify(body) } });
 const op = (id: number, kind: PlannedOp['kind'], key: string, amount: number | undefined, delivery: PlannedOp['delivery'] = 'once'): PlannedOp => ({ id, kind, who: 0, key, amountClass: 'valid', amount, delivery, copies: 1 });
-const ok = (body: Record<string, unknown>): Answer => ({ outcome: 'ok', status: 200, body, raw: JSON.stringify(body), attempts: [200] });
-const no = (status: number, code: string): Answer => ({ outcome: 'rejected', status, code, body: { error: { code } }, raw: '', attempts: [status] });
+const ok = (body: Record<string, unknown>): Answer => ({ outcome: 'ok', status: 200, body, raw: JSON.stringify(body), attempts: [200], answeredAtMs: 5_000 });
+const no = (status: number, code: string): Answer => ({ outcome: 'rejected', status, code, body: { error: { code } }, raw: '', attempts: [status], answeredAtMs: 5_000 });
 
 /** The journals of a bill payment answered with `key` (bill-payment.ts derives them alike). */
 const bill = (key: string) => {
@@ -225,6 +225,41 @@ describe('the bank checker', () => {
     assert.deepEqual(violationsOf((w) => {
       w.records.push({ op: { ...op(9, 'transfer', 'k-nobody', 5), to: 'stranger' }, route: 'transfer', from: A, amount: 5, answers: [], authorizationRefused: no(404, 'PAYEE_NOT_FOUND') });
     }), []);
+  });
+
+  test('a success DynamoDB Local lost when it was killed is checked as all or nothing, and only in the kill window', () => {
+    // The transfer's whole transaction gone, as the emulator loses a write it acknowledged just
+    // before kill -9: no journal, no used-up nonce, its key still in flight, balances untouched.
+    const transfer = deterministicJournalId(A.customerId, 'transfer', 'k-tr');
+    const lost = (w: FinalInput) => {
+      w.items = w.items
+        .filter((i) => (i.journalId !== transfer && i.PK !== 'NONCE#n1' && i.PK !== `ACCT#${B.accountId}`) || i.SK === 'BALANCE')
+        .map((i) => {
+          if (i.PK === 'IDEM#x#k-tr') return { ...i, status: 'IN_FLIGHT', response: undefined };
+          if (i.SK === 'BALANCE' && i.PK === `ACCT#${A.accountId}`) return { ...i, balanceFen: 800 };
+          if (i.SK === 'BALANCE' && i.PK === `ACCT#${B.accountId}`) return { ...i, balanceFen: 0 };
+          if (String(i.bucket).startsWith('OUT#')) return { ...i, usedFen: 200 };
+          return i;
+        });
+    };
+    const window = { fromMs: 4_990, toMs: 9_000 };
+    const w = world();
+    lost(w);
+    w.killWindows = [window];
+    const result = finalCheck(w);
+    assert.deepEqual(result.violations, []);
+    assert.equal(result.lostInKill, 1);
+    // Answered before the kill: the answer is a lie.
+    const before = world();
+    lost(before);
+    before.killWindows = [{ fromMs: 5_001, toMs: 9_000 }];
+    assert.match(finalCheck(before).violations.join('\n'), /answered with journal .* which is not in the ledger/);
+    // In the window but half there (its nonce used up, no journal): not all or nothing.
+    const half = world();
+    lost(half);
+    half.items.push({ PK: 'NONCE#n1', SK: 'NONCE', type: 'PAYMENT_NONCE' });
+    half.killWindows = [window];
+    assert.match(finalCheck(half).violations.join('\n'), /never applied, yet its nonce n1 was used up/);
   });
 
   test('a snapshot must sum to 0 with no customer below 0', () => {
