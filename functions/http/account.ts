@@ -3,7 +3,7 @@ import { coreRoutes as routes } from '../contract/core-routes.js';
 import { maskPhone } from '../domain/masking.js';
 import * as accounts from '../services/accounts.js';
 import { class2Limits } from '../services/customer-guards.js';
-import { authorizePayment } from '../services/second-factor.js';
+import { authorizePayment } from '../services/payment-authorization.js';
 import { defineRoute } from './confirmed-route.js';
 import { lambda } from './route.js';
 import { accountDetail } from './views.js';
@@ -24,8 +24,10 @@ const topUp = defineRoute('topUp', routes.topUp, ({ customerId, body, now, idemp
   accounts.topUp({ customerId, amountFen: body.amountFen, secondFactor, now, idempotencyKey, completion }),
 );
 
-const withdraw = defineRoute('withdraw', routes.withdraw, ({ customerId, body, now, idempotencyKey, secondFactor }) =>
-  accounts.withdraw({ customerId, amountFen: body.amountFen, secondFactor, now, idempotencyKey }),
+// Reads its key with the account and leases it with the debit (services/idempotency.ts).
+const withdraw = defineRoute('withdraw', routes.withdraw, ({ customerId, body, now, idempotencyKey, secondFactor, completion }) =>
+  accounts.withdraw({ customerId, amountFen: body.amountFen, secondFactor, now, idempotencyKey, completion }),
+  'first-write',
 );
 
 const payee = defineRoute('payee', routes.payee, async ({ customerId, query }) => {
@@ -33,8 +35,10 @@ const payee = defineRoute('payee', routes.payee, async ({ customerId, query }) =
   return { nameMasked, phoneMasked: maskPhone(query.phone) };
 });
 
+// Reads its key with the account and stores its answer with the movement (services/idempotency.ts).
 const transfer = defineRoute('transfer', routes.transfer, ({ customerId, body, now, idempotencyKey, secondFactor, completion }) =>
   accounts.transfer({ customerId, amountFen: body.amountFen, secondFactor, toPhone: body.toPhone, memo: body.memo, now, idempotencyKey, completion }),
+  'first-write',
 );
 
 const history = defineRoute('history', routes.history, ({ customerId, query }) => accounts.history(customerId, query.limit ?? 20, query.cursor));

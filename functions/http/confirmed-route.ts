@@ -3,6 +3,7 @@
 // very request before the work runs. Only the functions that move money bundle it.
 import type { RouteSpec } from '../contract/route-spec.js';
 import type { SecondFactor } from '../contract/second-factor-schemas.js';
+import type { KeyHolding } from '../services/idempotency.js';
 import { openSecondFactors } from '../services/second-factor.js';
 import { defineRoute as defineAnyRoute, hashOf, type Middleware, type Route, type RouteWork } from './route.js';
 
@@ -14,7 +15,9 @@ const confirm = (): Middleware => ({
   },
 });
 
-/** A route of a function that moves money: second-factor routes get their opener. */
-export function defineRoute<S extends RouteSpec>(name: string, spec: S, work: RouteWork<S>): Route {
-  return defineAnyRoute(name, spec, work, spec.secondFactor ? confirm() : undefined);
+/** A route of a function that moves money: second-factor routes get their opener. A workflow
+ *  that reads its key with its first read and writes it with its first transaction (see
+ *  services/idempotency.ts) is defined with `keyHolding: 'first-write'`. */
+export function defineRoute<S extends RouteSpec>(name: string, spec: S, work: RouteWork<S>, keyHolding?: KeyHolding): Route {
+  return defineAnyRoute(name, spec, work, spec.secondFactor ? confirm() : undefined, keyHolding);
 }

@@ -15,7 +15,7 @@ import { $ZodError } from 'zod/v4/core';
 import { UpstreamUnavailable } from '../platform/upstream-unavailable.js';
 import type { RouteSpec } from '../contract/route-spec.js';
 import { Refusal, type RefusalKind } from '../domain/errors.js';
-import { beginRequest, completeRequest, failRequest, RequestCompletion, type StoredResponse } from '../services/idempotency.js';
+import { beginRequest, completeRequest, failRequest, type KeyHolding, RequestCompletion, StoredAnswer, type StoredResponse } from '../services/idempotency.js';
 import type { OpenedSecondFactor } from '../services/second-factor.js';
 import { logContext, logger } from '../platform/logger.js';
 import { secrets } from '../secrets.js';
@@ -46,7 +46,6 @@ type RouteContext = Context & {
   customerId?: string;
   staffId?: string;
   idempotencyKey?: string;
-  reservedKey?: boolean;
   completion?: RequestCompletion;
   secondFactor?: OpenedSecondFactor;
   newPin?: OpenedSecondFactor;
@@ -159,9 +158,10 @@ function refusalResponse(refusal: Refusal): StoredResponse {
   return { statusCode: refused.statusCode!, body: String(refused.body) };
 }
 
-const idempotent = (routeName: string, spec: RouteSpec): Middleware => {
+const idempotent = (routeName: string, spec: RouteSpec, holding: KeyHolding): Middleware => {
   const scopeOf = (context: RouteContext) => `${context.customerId}#${routeName}`;
   const render = (result: unknown): StoredResponse => ({ statusCode: 200, body: JSON.stringify(spec.response.parse(result)) });
+  const answer = (stored: StoredResponse) => json(stored.statusCode, JSON.parse(stored.body));
   return {
     before: async ({ event, context }) => {
       const key = event.headers?.['idempotency-key'] ?? '';
@@ -170,22 +170,36 @@ const idempotent = (routeName: string, spec: RouteSpec): Middleware => {
       }
       context.idempotencyKey = key;
       const hash = hashOf(event);
-      const replay = await beginRequest(scopeOf(context), key, hash, new Date());
-      if (replay) return json(replay.statusCode, JSON.parse(replay.body));
-      context.reservedKey = true;
-      context.completion = new RequestCompletion(scopeOf(context), key, hash, render);
+      const now = new Date();
+      if (holding === 'reserved') {
+        const replay = await beginRequest(scopeOf(context), key, hash, now);
+        if (replay) return answer(replay);
+      }
+      context.completion = new RequestCompletion(scopeOf(context), key, hash, render, holding, now);
       return undefined;
     },
-    after: async ({ context, response }) => {
-      if (!context.reservedKey || !response || context.completion?.isStored) return;
-      await completeRequest(scopeOf(context), context.idempotencyKey!, {
-        statusCode: response.statusCode ?? 200,
-        body: String(response.body),
-      });
+    after: async (request) => {
+      const { context, response } = request;
+      const completion = context.completion;
+      if (!completion || !response || completion.isStored) return;
+      const done = { statusCode: response.statusCode ?? 200, body: String(response.body) };
+      if (completion.holdsKey) await completeRequest(scopeOf(context), context.idempotencyKey!, done);
+      else request.response = answer(await completion.storeAnswer(done));
     },
-    onError: async ({ context, error }) => {
-      if (!context.reservedKey) return;
-      await failRequest(scopeOf(context), context.idempotencyKey!, error, refusalResponse);
+    onError: async (request) => {
+      const { context, error } = request;
+      if (error instanceof StoredAnswer) {
+        request.response = answer(error.response);
+        return;
+      }
+      const completion = context.completion;
+      if (!completion) return;
+      if (completion.holdsKey) {
+        await failRequest(scopeOf(context), context.idempotencyKey!, error, refusalResponse);
+        return;
+      }
+      const stored = await completion.answerForFailure(error, refusalResponse);
+      if (stored) request.response = answer(stored);
     },
   };
 };
@@ -212,14 +226,14 @@ export type RouteWork<S extends RouteSpec> = (input: RouteInput<S>) => Promise<z
 /** One route: its spec from the contract and the work it does. A route confirmed by a second
  *  factor is defined through http/confirmed-route.ts, which brings the middleware that opens it
  *  (and its crypto, which the other functions need not bundle). */
-export function defineRoute<S extends RouteSpec>(name: string, spec: S, work: RouteWork<S>, confirm?: Middleware): Route {
+export function defineRoute<S extends RouteSpec>(name: string, spec: S, work: RouteWork<S>, confirm?: Middleware, keyHolding: KeyHolding = 'reserved'): Route {
   const handler = middy<Event, Result, Error, RouteContext>().use(bodyLimit());
   if (spec.body) handler.use(httpJsonBodyParser());
   if (spec.auth === 'customer') handler.use(authenticate());
   if (spec.auth === 'staff') handler.use(authenticateStaff());
   if (spec.auth === 'operator') handler.use(authenticateOperator());
   handler.use(validate(spec));
-  if (spec.idempotent) handler.use(idempotent(name, spec));
+  if (spec.idempotent) handler.use(idempotent(name, spec, keyHolding));
   if (spec.secondFactor) {
     if (spec.auth !== 'customer') throw new Error(`route ${name}: a second factor is a customer's`);
     if (!confirm) throw new Error(`route ${name} takes a second factor: define it with http/confirmed-route.ts`);

@@ -95,7 +95,8 @@ function answer(journal: Journal, ownAccountId: string, balanceFen: number, stat
 /** Posts a movement of the customer's account and answers with the balance after it — known
  *  from the balance read when the transaction finds it unchanged, read back otherwise (another
  *  movement came between). The second factor's guards go in the same transaction, and so does
- *  the request's stored answer when the balance is known, so a movement is one write. */
+ *  the request's stored answer when the balance is known (`completion`) or, for a workflow
+ *  answered later, the lease on its key (`lease`, under first-write), so a movement is one write. */
 async function postMovement(
   journal: Journal,
   {
@@ -103,12 +104,14 @@ async function postMovement(
     limitCharges = [],
     factor,
     completion,
+    lease,
     status = 'SUCCEEDED',
   }: {
     account: AccountRecord;
     limitCharges?: LimitCharge[];
     factor?: SecondFactorGuards;
     completion?: RequestCompletion;
+    lease?: RequestCompletion;
     status?: MovementStatus;
   },
 ): Promise<MoneyMovementResult> {
@@ -119,10 +122,12 @@ async function postMovement(
   const result = answer(journal, account.accountId, balanceAfterFen, status);
   const outcome = await postJournal(journal, {
     limitCharges,
-    guards: factor?.guards ?? [],
+    guards: [...(factor?.guards ?? []), ...(lease?.leaseGuard() ?? [])],
     expectBalance: { accountId: account.accountId, balanceFen: account.balanceFen, exactGuards: completion ? [completion.guard(result)] : [] },
   });
   if (!outcome.ok) throw ledgerRefusal(outcome, { ownAccountId: account.accountId, guards: { ...factor?.texts, ...COMPLETION_GUARD_TEXT } });
+  if (outcome.replayed) (completion ?? lease)?.journalWrittenBefore();
+  lease?.leased();
   if (!outcome.atExpectedBalance) return readBackAnswer(outcome.journal, account.accountId, status);
   completion?.stored();
   return result;
@@ -140,18 +145,19 @@ export interface CardMovement {
   completion?: RequestCompletion;
 }
 
-/** The customer and the account the nonce names, read once, with the second factor checked. */
-async function confirmedAccount(customerId: string, secondFactor: OpenedSecondFactor, now: Date) {
-  const { customer, account } = await loadNonceAccount(customerId, secondFactor);
+/** The customer and the account the nonce names, read once (with the request's key under
+ *  first-write), with the second factor checked. */
+async function confirmedAccount(customerId: string, secondFactor: OpenedSecondFactor, now: Date, completion?: RequestCompletion) {
+  const { customer, account } = await loadNonceAccount(customerId, secondFactor, completion);
   const factor = await requireSecondFactor(customer, secondFactor, now);
   return { customer, account, factor };
 }
 
 /** The checks before money moves with the bound card (bound: no Class II limit but the single
  *  amount's), then the second factor. */
-async function cardMovementAccount({ customerId, amountFen, secondFactor, now }: CardMovement) {
+async function cardMovementAccount({ customerId, amountFen, secondFactor, now, completion }: CardMovement) {
   assertWithinSingleLimits(amountFen, class2Limits(), false);
-  return confirmedAccount(customerId, secondFactor, now);
+  return confirmedAccount(customerId, secondFactor, now, completion);
 }
 
 export async function topUp(movement: CardMovement): Promise<MoneyMovementResult> {
@@ -190,10 +196,10 @@ export async function topUp(movement: CardMovement): Promise<MoneyMovementResult
 const REFUSED_AFTER_PULL: ReadonlySet<string> = new Set(['NONCE_USED', 'PIN_LOCKED', 'ACCOUNT_INACTIVE']);
 
 export async function withdraw(movement: CardMovement): Promise<MoneyMovementResult> {
-  const { customerId, amountFen, now, idempotencyKey } = movement;
+  const { customerId, amountFen, now, idempotencyKey, completion } = movement;
   const { account, factor } = await cardMovementAccount(movement);
   // Debit first so the money cannot be spent twice while the card network is asked. The answer
-  // depends on the card's, so it is stored after (not with the debit).
+  // depends on the card's, so it is stored after (not with the debit): the debit takes the lease.
   const journalId = deterministicJournalId(customerId, 'withdraw', idempotencyKey);
   const debit = withdrawJournal({
     journalId,
@@ -203,7 +209,7 @@ export async function withdraw(movement: CardMovement): Promise<MoneyMovementRes
     amountFen,
     createdAt: now.toISOString(),
   });
-  const debited = await postMovement(debit, { account, factor });
+  const debited = await postMovement(debit, { account, factor, lease: completion });
   const cardNumber = await decrypt(account.boundCard.cardNumberEnc);
   const pushed = await retry(GATEWAY_RETRY, () => cardGateway().credit({ cardNumber, amountFen, reference: debit.journalId }));
   if (pushed.ok) return debited;
@@ -232,7 +238,7 @@ export async function transfer({ customerId, amountFen, secondFactor, now, idemp
   if (!to) throw new Error('a transfer nonce names its payee');
   const limits = class2Limits();
   assertWithinSingleLimits(amountFen, limits, true);
-  const { customer, account, factor } = await confirmedAccount(customerId, secondFactor, now);
+  const { customer, account, factor } = await confirmedAccount(customerId, secondFactor, now, completion);
   if (to.accountId === account.accountId) return refuse('invalid', 'SAME_ACCOUNT', '不能转账给自己');
   const today = businessDate(now);
   const journal = transferJournal({

@@ -8,6 +8,7 @@ import { type AccountRecord, getAccount, getCustomerAndAccount } from '../store/
 import { lookupHash } from '../store/crypto.js';
 import { type CustomerRecord, customerIdByLookup, getCustomer } from '../store/customers.js';
 import { keys } from '../store/keys.js';
+import type { RequestCompletion } from './idempotency.js';
 
 export async function loadCustomer(customerId: string): Promise<CustomerRecord> {
   const customer = await getCustomer(customerId);
@@ -45,8 +46,10 @@ export function class2Limits(): Class2Limits {
 
 /** The customer and their own account in one read, the account named by the request's nonce:
  *  it must still be this customer's (the nonce was issued against it). */
-export async function loadCustomerWithAccount(customerId: string, accountId: string): Promise<{ customer: CustomerRecord; account: AccountRecord }> {
-  const { customer, account } = await getCustomerAndAccount(customerId, accountId);
+export async function loadCustomerWithAccount(customerId: string, accountId: string, completion?: RequestCompletion): Promise<{ customer: CustomerRecord; account: AccountRecord }> {
+  const { customer, account, requestRecord } = await getCustomerAndAccount(customerId, accountId, completion?.request);
+  // A repeat of an answered request is answered before anything about it is checked again.
+  if (completion?.request) completion.found(requestRecord);
   if (!customer) return refuse('unauthenticated', 'UNAUTHENTICATED', '登录已失效，请重新登录');
   assertReadyFor('moveMoney', onboardingState(customer));
   if (!account || account.ownerCustomerId !== customerId || customer.accountId !== accountId) {

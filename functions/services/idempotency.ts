@@ -11,10 +11,12 @@ export type StoredResponse = idempotency.StoredResponse;
 /** Reserves the key for this request, or answers with the stored response of an earlier
  *  identical request. Another request under the key, or this one still running, is refused. */
 export async function beginRequest(scope: string, key: string, requestHash: string, now: Date): Promise<StoredResponse | undefined> {
-  const reservation = await idempotency.reserve(scope, key, requestHash, now);
-  if (reservation.state === 'replay') return reservation.response;
-  if (reservation.state === 'mismatch') throw new Refusal('unprocessable', 'IDEMPOTENCY_KEY_REUSED', '该 Idempotency-Key 已用于另一笔不同的请求');
-  if (reservation.state === 'in_flight') throw new Refusal('conflict', 'REQUEST_IN_PROGRESS', '该请求正在处理中，请勿重复提交');
+  try {
+    refuseTaken(await idempotency.reserve(scope, key, requestHash, now));
+  } catch (taken) {
+    if (taken instanceof StoredAnswer) return taken.response;
+    throw taken;
+  }
   return undefined;
 }
 
@@ -41,22 +43,79 @@ export async function failRequest(scope: string, key: string, error: unknown, re
   await idempotency.release(scope, key);
 }
 
-/** A reserved request's answer, stored by the transaction that does its work (one round trip
- *  fewer than storing it afterwards). A workflow that uses it adds `guard(result)` to its
- *  transaction and calls `stored()` once that transaction is written; otherwise the HTTP layer
- *  stores the answer after the work as usual. */
+/** How a request holds its key while it works: `reserved` before anything (a PutItem of its
+ *  own), or `first-write` — the key read with the workflow's first read and written by its first
+ *  transaction, one round trip fewer, for a route whose first write is that transaction. */
+export type KeyHolding = 'reserved' | 'first-write';
+
+/** A repeat of a request already answered: its stored answer is the answer. */
+export class StoredAnswer extends Error {
+  constructor(readonly response: StoredResponse) {
+    super('the request was answered before');
+  }
+}
+
+const IN_PROGRESS = () => new Refusal('conflict', 'REQUEST_IN_PROGRESS', '该请求正在处理中，请勿重复提交');
+
+/** Refuses a request whose key is taken, or throws the stored answer of an identical one. */
+function refuseTaken(state: ReturnType<typeof idempotency.stateOf>): void {
+  if (state.state === 'replay') throw new StoredAnswer(state.response);
+  if (state.state === 'mismatch') throw new Refusal('unprocessable', 'IDEMPOTENCY_KEY_REUSED', '该 Idempotency-Key 已用于另一笔不同的请求');
+  if (state.state === 'in_flight') throw IN_PROGRESS();
+}
+
+/** A request's answer, stored by the transaction that does its work (one round trip fewer than
+ *  storing it afterwards). A workflow that uses it adds `guard(result)` to its transaction and
+ *  calls `stored()` once that transaction is written; otherwise the HTTP layer stores the answer
+ *  after the work as usual. Under `first-write` the workflow also reads `request` with its first
+ *  read and hands what it found to `found`, and a workflow whose answer comes only after its
+ *  first transaction puts `leaseGuard()` in it and calls `leased()` once written. */
 export class RequestCompletion {
   #stored = false;
+  #held: boolean;
+  #tookOver = false;
 
   constructor(
     private readonly scope: string,
     private readonly key: string,
     private readonly requestHash: string,
     private readonly render: (result: unknown) => StoredResponse,
-  ) {}
+    private readonly holding: KeyHolding,
+    private readonly now: Date,
+  ) {
+    this.#held = holding === 'reserved';
+  }
+
+  /** The key the workflow's first read includes (first-write only). */
+  get request(): { scope: string; key: string } | undefined {
+    return this.holding === 'first-write' ? { scope: this.scope, key: this.key } : undefined;
+  }
+
+  /** What the first read found under the key: a repeat of an answered request stops here with its
+   *  answer; a lease lapsed by a crashed attempt of this request is taken over. */
+  found(record: idempotency.KeyRecord | undefined): void {
+    const state = idempotency.stateOf(record, this.requestHash, this.now);
+    refuseTaken(state);
+    if (record) {
+      this.#tookOver = true;
+      this.#held = true;
+    }
+  }
 
   guard(result: unknown): Guard {
-    return { name: COMPLETION_GUARD, item: idempotency.completeItem(this.scope, this.key, this.requestHash, this.render(result)) };
+    const response = this.render(result);
+    const item = this.#held
+      ? idempotency.completeItem(this.scope, this.key, this.requestHash, response)
+      : idempotency.firstWriteItem(this.scope, this.key, this.requestHash, this.now, { status: 'COMPLETED', response });
+    return { name: COMPLETION_GUARD, item };
+  }
+
+  leaseGuard(): Guard[] {
+    return this.#held ? [] : [{ name: COMPLETION_GUARD, item: idempotency.firstWriteItem(this.scope, this.key, this.requestHash, this.now, { status: 'IN_FLIGHT' }) }];
+  }
+
+  leased(): void {
+    this.#held = true;
   }
 
   stored(): void {
@@ -65,6 +124,42 @@ export class RequestCompletion {
 
   get isStored(): boolean {
     return this.#stored;
+  }
+
+  /** The key is this request's: reserved, leased by its first transaction, or taken over. */
+  get holdsKey(): boolean {
+    return this.#held;
+  }
+
+  /** The workflow found its journal already written. Under a key it holds, by an earlier attempt
+   *  of its own (a crash): it carries on from there. Otherwise another copy of the request, sent
+   *  at the same time, wrote it and gives the answer. */
+  journalWrittenBefore(): void {
+    if (this.holding === 'first-write' && !this.#tookOver) throw IN_PROGRESS();
+  }
+
+  /** After the work, for a key not held: stores the answer unless another copy of the request
+   *  stored one first — then that one is the answer. */
+  async storeAnswer(response: StoredResponse): Promise<StoredResponse> {
+    if (await idempotency.record(this.scope, this.key, this.requestHash, response, this.now)) return response;
+    return (await this.storedAnswer()) ?? response;
+  }
+
+  /** After a failure, for a key not held: a final refusal is stored as the answer (unless another
+   *  copy answered first); any other failure may be a repeat of an answered request meeting its
+   *  spent nonce or expired authorization, so the stored answer, if any, is the answer. */
+  async answerForFailure(error: unknown, refusalResponse: (refusal: Refusal) => StoredResponse): Promise<StoredResponse | undefined> {
+    if (error instanceof Refusal && FINAL_REFUSALS.has(error.kind)) return this.storeAnswer(refusalResponse(error));
+    return this.storedAnswer();
+  }
+
+  /** The answer stored under the key for this request, if any; the key used for another request
+   *  is refused as such. */
+  async storedAnswer(): Promise<StoredResponse | undefined> {
+    const state = idempotency.stateOf(await idempotency.read(this.scope, this.key), this.requestHash, this.now);
+    if (state.state === 'replay') return state.response;
+    if (state.state === 'mismatch') refuseTaken(state);
+    return undefined;
   }
 }
 

@@ -3,7 +3,7 @@
 import type { AccountRecord } from '../store/accounts.js';
 import type { CustomerRecord } from '../store/customers.js';
 import { loadCustomerWithAccount } from './customer-guards.js';
-import type { AnswerCompletion } from './idempotency.js';
+import type { AnswerCompletion, RequestCompletion } from './idempotency.js';
 import type { OpenedSecondFactor } from './second-factor.js';
 
 /** What a money request confirmed with a second factor brings to its workflow besides its body. */
@@ -15,8 +15,9 @@ export interface ConfirmedRequest<T> {
   completion?: AnswerCompletion<T>;
 }
 
-/** The customer and the account the nonce was issued against, in one read. */
-export async function loadNonceAccount(customerId: string, secondFactor: OpenedSecondFactor): Promise<{ customer: CustomerRecord; account: AccountRecord }> {
+/** The customer and the account the nonce was issued against, in one read — with the request's
+ *  idempotency record when the request holds its key by its first write. */
+export async function loadNonceAccount(customerId: string, secondFactor: OpenedSecondFactor, completion?: RequestCompletion): Promise<{ customer: CustomerRecord; account: AccountRecord }> {
   if (!secondFactor.accountId) throw new Error('a money movement nonce names the account it moves');
-  return loadCustomerWithAccount(customerId, secondFactor.accountId);
+  return loadCustomerWithAccount(customerId, secondFactor.accountId, completion);
 }

@@ -5,6 +5,7 @@ import { db } from './client.js';
 import { cancellationCodes, withContentionRetry } from './errors.js';
 import { batchGetItems } from './batch-get.js';
 import type { CustomerRecord } from './customers.js';
+import type { KeyRecord } from './idempotency.js';
 import { keys } from './keys.js';
 
 export interface AccountRecord {
@@ -83,10 +84,13 @@ export async function limitCounters(accountId: string, buckets: string[]): Promi
 export async function getCustomerAndAccount(
   customerId: string,
   accountId: string,
-): Promise<{ customer: CustomerRecord | undefined; account: AccountRecord | undefined }> {
-  const items = await batchGetItems([keys.customer(customerId), keys.balance(accountId)]);
+  request?: { scope: string; key: string },
+): Promise<{ customer: CustomerRecord | undefined; account: AccountRecord | undefined; requestRecord?: KeyRecord }> {
+  const requestKey = request && keys.idempotency(request.scope, request.key);
+  const items = await batchGetItems([keys.customer(customerId), keys.balance(accountId), ...(requestKey ? [requestKey] : [])]);
   return {
     customer: items.find((item) => item.PK === keys.customer(customerId).PK && item.SK === 'PROFILE') as CustomerRecord | undefined,
     account: items.find((item) => item.type === 'ACCOUNT' && item.accountId === accountId) as AccountRecord | undefined,
+    ...(requestKey ? { requestRecord: items.find((item) => item.PK === requestKey.PK && item.SK === requestKey.SK) as KeyRecord | undefined } : {}),
   };
 }

@@ -109,21 +109,32 @@ describe('repeats', () => {
     assert.equal(await journalCount(), journals + 3);
   });
 
-  test('concurrent duplicates: one movement; the others replay it or are told it is in progress', async () => {
-    const key = randomUUID();
-    const before = { journals: await journalCount(), a: await balanceFen(a) };
-    // Six tries of one request, each with its own second factor (asked first), sent at once.
-    const bodies = await Promise.all(Array.from({ length: 6 }, () => confirmed(a.token, '/v1/account/top-up', { amountFen: 777 }, a.pin)));
-    const results = await Promise.all(bodies.map((body) => post(a, '/v1/account/top-up', key, body)));
-    const ok = results.filter((r) => r.status === 200);
-    assert.ok(ok.length >= 1, JSON.stringify(results.map((r) => r.body)));
-    for (const r of results) if (r.status !== 200) expectError(r, 409, 'REQUEST_IN_PROGRESS');
-    for (const r of ok) assert.equal(r.body.journalId, ok[0]!.body.journalId);
-    assert.equal(await journalCount(), before.journals + 1);
-    assert.equal(await balanceFen(a), before.a + 777);
-    // Once settled, the key replays.
-    assert.equal(expectOk(await topUp(a, 777, key)).journalId, ok[0]!.body.journalId);
-  });
+  // A top-up reserves its key first; a transfer and a withdrawal read it with the account and
+  // write it with the movement (first-write), so their copies race to the ledger itself.
+  const duplicated = [
+    ['top-up', '/v1/account/top-up', () => ({ amountFen: 777 }), [777, 0]],
+    ['transfer', '/v1/account/transfer', () => ({ toPhone: b.phone, amountFen: 77 }), [-77, 77]],
+    ['withdrawal', '/v1/account/withdraw', () => ({ amountFen: 7 }), [-7, 0]],
+  ] as const;
+  for (const [what, path, body, [movedA, movedB]] of duplicated) {
+    test(`concurrent duplicates of a ${what}: one movement; the others replay it or are told it is in progress`, async () => {
+      const key = randomUUID();
+      const before = { journals: await journalCount(), a: await balanceFen(a), b: await balanceFen(b) };
+      // Six tries of one request, each with its own second factor (asked first), sent at once.
+      const bodies = await Promise.all(Array.from({ length: 6 }, () => confirmed(a.token, path, body(), a.pin)));
+      const results = await Promise.all(bodies.map((sent) => post(a, path, key, sent)));
+      const ok = results.filter((r) => r.status === 200);
+      assert.ok(ok.length >= 1, JSON.stringify(results.map((r) => r.body)));
+      for (const r of results) if (r.status !== 200) expectError(r, 409, 'REQUEST_IN_PROGRESS');
+      // Every success is the one answer, word for word.
+      for (const r of ok) assert.deepEqual(r.body, ok[0]!.body);
+      assert.equal(await journalCount(), before.journals + 1);
+      assert.deepEqual({ a: await balanceFen(a), b: await balanceFen(b) }, { a: before.a + movedA, b: before.b + movedB });
+      // Once settled, the key replays it — even with the first try's nonce, now used up.
+      assert.deepEqual(expectOk(await post(a, path, key, bodies[0])), ok[0]!.body);
+      assert.equal((await idempotencyRecord(key)).item.status, 'COMPLETED');
+    });
+  }
 });
 
 describe('keys that are missing, malformed or in flight', () => {
@@ -168,6 +179,23 @@ describe('keys that are missing, malformed or in flight', () => {
     assert.equal(await balanceFen(a), before.a + 4_321);
     assert.equal((await idempotencyRecord(crashed)).item.status, 'COMPLETED');
     assert.equal((await idempotencyRecord(held)).item.status, 'IN_FLIGHT');
+  });
+
+  test('a transfer, which reads its key with the account, answers a key held IN_FLIGHT with 409 and takes over a lapsed lease', async () => {
+    const probe = randomUUID();
+    expectOk(await transfer(a, b, 31, probe));
+    const { scope, requestHash } = await idempotencyRecord(probe);
+    const held = randomUUID();
+    assert.equal((await reserve(scope, held, requestHash, new Date())).state, 'reserved');
+    const before = { journals: await journalCount(), a: await balanceFen(a) };
+    expectError(await transfer(a, b, 31, held), 409, 'REQUEST_IN_PROGRESS');
+    expectError(await transfer(a, b, 32, held), 422, 'IDEMPOTENCY_KEY_REUSED');
+    assert.deepEqual({ journals: await journalCount(), a: await balanceFen(a) }, before);
+    const crashed = randomUUID();
+    assert.equal((await reserve(scope, crashed, requestHash, new Date(Date.now() - 10 * 60_000))).state, 'reserved');
+    assert.equal(expectOk(await transfer(a, b, 31, crashed)).amountFen, 31);
+    assert.equal(await balanceFen(a), before.a - 31);
+    assert.equal((await idempotencyRecord(crashed)).item.status, 'COMPLETED');
   });
 
   test('a refusal is the answer: the same key gets the same refusal even once the money is there', async () => {
@@ -240,9 +268,9 @@ describe('the second factor and the request hash', () => {
 describe('ledger', () => {
   before(customers);
 
-  test('one journal per key, and every invariant holds (one key deliberately left in flight)', async () => {
+  test('one journal per key, and every invariant holds (two keys deliberately left in flight: a top-up and a transfer)', async () => {
     const report = await assertLedgerSound({ allowInFlight: true });
-    assert.equal(report.inFlightKeys, 1);
+    assert.equal(report.inFlightKeys, 2);
   });
 });
 
