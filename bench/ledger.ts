@@ -148,9 +148,10 @@ export function useTableInThisProcess(endpoint: string): void {
   resetSecretsForTests();
 }
 
-/** The API as `npm start` runs it, from the run's private copy of the service with a longer
- *  Lambda timeout (see lib/snapshot.ts), plus `--noTimeout` and `--localEnvironment`, so that
- *  HOUSE_SHARDS from this process reaches the functions. */
+/** The API as `npm start` runs it (handlers in the offline process, `--useInProcess`), from the
+ *  run's private copy of the service with a longer Lambda timeout (see lib/snapshot.ts), plus
+ *  `--noTimeout` and `--localEnvironment`, so that HOUSE_SHARDS from this process reaches the
+ *  functions. */
 async function startApi(name: string, dynamoEndpoint: string, houseShards: number): Promise<{ url: string; service: Service }> {
   const httpPort = await freePort();
   const lambdaPort = await freePort();
@@ -169,6 +170,7 @@ async function startApi(name: string, dynamoEndpoint: string, houseShards: numbe
       String(lambdaPort),
       '--noTimeout',
       '--localEnvironment',
+      '--useInProcess',
     ],
     {
       cwd: serviceSnapshot('offline'),

@@ -4,7 +4,7 @@
 // bundle (docs/BENCHMARKS.md item 4), and Node has the primitives. test/unit/sm2.test.ts checks
 // it against sm-crypto-v2 both ways. Node's ECDH gives the shared point's x only; y is one of the
 // two square roots, and the SM3 check C3 accepts exactly one.
-import { createECDH, createHash, timingSafeEqual } from 'node:crypto';
+import { createECDH, createHash, type ECDH, timingSafeEqual } from 'node:crypto';
 
 // The SM2 curve (GB/T 32918.5): y² = x³ + ax + b over p, a = p − 3. p ≡ 3 (mod 4), so a square
 // root is a power.
@@ -47,14 +47,30 @@ export function sm2Decrypt(cipherHex: string, privateKeyHex: string): Buffer | u
   return decryptBare(raw, privateKeyHex) ?? (raw[0] === 0x04 ? decryptBare(raw.subarray(1), privateKeyHex) : undefined);
 }
 
+/** Setting a private key computes its public point (a scalar multiplication, ~0.4 ms): done once
+ *  per key in a warm container. computeSecret leaves the object as it was. */
+const keys = new Map<string, ECDH>();
+const MAX_KEYS = 4;
+
+function keyFor(privateKeyHex: string): ECDH {
+  let ecdh = keys.get(privateKeyHex);
+  if (!ecdh) {
+    ecdh = createECDH('SM2');
+    ecdh.setPrivateKey(Buffer.from(privateKeyHex, 'hex'));
+    // A key rotation adds one; never more than a few are in use.
+    if (keys.size >= MAX_KEYS) keys.clear();
+    keys.set(privateKeyHex, ecdh);
+  }
+  return ecdh;
+}
+
 function decryptBare(cipher: Buffer, privateKeyHex: string): Buffer | undefined {
   const c2Length = cipher.length - 2 * COORDINATE_BYTES - DIGEST_BYTES;
   if (c2Length < 1 || c2Length > MAX_MESSAGE_BYTES) return undefined;
   const c1 = Buffer.concat([Buffer.from([0x04]), cipher.subarray(0, 2 * COORDINATE_BYTES)]);
   const c3 = cipher.subarray(2 * COORDINATE_BYTES, 2 * COORDINATE_BYTES + DIGEST_BYTES);
   const c2 = cipher.subarray(2 * COORDINATE_BYTES + DIGEST_BYTES);
-  const ecdh = createECDH('SM2');
-  ecdh.setPrivateKey(Buffer.from(privateKeyHex, 'hex'));
+  const ecdh = keyFor(privateKeyHex);
   let x2: Buffer;
   try {
     // Throws for a C1 that is not a point of the curve.

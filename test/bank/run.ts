@@ -155,10 +155,9 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
     dataDir: join(dir, 'dynamodb'),
     log: false,
     apiEnv: { JINLIN_FAULTS: `${options.faults},seed:${options.seed},log:${faultsLog}`, HOUSE_SHARDS: String(BANK_HOUSE_SHARDS) },
-    // Handlers in the offline process itself rather than one worker thread per concurrent
-    // request: half the CPU per request, which two cores need. --localEnvironment hands the
-    // functions this environment (HOUSE_SHARDS is not in serverless.yml).
-    offlineArgs: ['--useInProcess', '--localEnvironment'],
+    // --localEnvironment hands the functions this environment (HOUSE_SHARDS is not in
+    // serverless.yml).
+    offlineArgs: ['--localEnvironment'],
   });
   const startupMs = Date.now() - t0;
   let passed = false;
