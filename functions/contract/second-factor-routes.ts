@@ -25,10 +25,20 @@ export type SecondFactorRoute = keyof typeof SECOND_FACTOR_ROUTES;
 const PATTERNS = Object.entries(SECOND_FACTOR_ROUTES).map(([name, template]) => ({
   name: name as SecondFactorRoute,
   // A path parameter is one segment of the id characters the contract allows.
-  pattern: new RegExp(`^${template.replace(/\{[A-Za-z]+\}/g, '[A-Za-z0-9_-]{1,64}')}$`),
+  pattern: new RegExp(`^${template.replace(/\{([A-Za-z]+)\}/g, '(?<$1>[A-Za-z0-9_-]{1,64})')}$`),
 }));
 
+/** A concrete path of a second-factor route: which route, and its path parameters (`loanId`…). */
+export interface SecondFactorPath {
+  route: SecondFactorRoute;
+  params: Readonly<Record<string, string>>;
+}
+
 /** Which second-factor route a concrete path is, if any. */
-export function secondFactorRouteOf(path: string): SecondFactorRoute | undefined {
-  return PATTERNS.find(({ pattern }) => pattern.test(path))?.name;
+export function secondFactorRouteOf(path: string): SecondFactorPath | undefined {
+  for (const { name, pattern } of PATTERNS) {
+    const match = pattern.exec(path);
+    if (match) return { route: name, params: { ...match.groups } };
+  }
+  return undefined;
 }

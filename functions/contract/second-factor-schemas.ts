@@ -72,10 +72,26 @@ export const PaymentAuthorizationRequest = z
   .check(z.meta({ id: 'PaymentAuthorizationRequest' }));
 export type PaymentAuthorizationRequest = z.infer<typeof PaymentAuthorizationRequest>;
 
+/** A review amount that is an estimate: a normal redemption of a fund is paid at the NAV of its
+ *  confirmation day, not known yet, so it is valued at the latest one published. */
+export const PaymentEstimate = z
+  .object({
+    navDisplay: z.string().check(z.meta({ description: 'The NAV the amount was valued at, e.g. 1.0234' })),
+    navDate: z.iso.date().check(z.meta({ description: 'The date that NAV was published for' })),
+  })
+  .check(z.meta({ id: 'PaymentEstimate', description: 'The amount is valued at this NAV; what is paid follows the confirmation day\'s NAV' }));
+export type PaymentEstimate = z.infer<typeof PaymentEstimate>;
+
 export const PaymentReview = z
   .object({
-    amountFen: z.nullable(z.int()),
+    amountFen: z.nullable(z.int()).check(
+      z.meta({
+        description:
+          'What the request moves: the body\'s amountFen; for a repayment without one, what is payable now; for a redemption, what its units pay into the account. Null when the request has none (or the route will refuse it)',
+      }),
+    ),
     amountInWords: z.nullable(z.string()),
+    estimate: z.nullable(PaymentEstimate).check(z.meta({ description: 'Set when amountFen is an estimate (a redemption of a fund whose NAV is not fixed); null when it is exact' })),
     feeFen: z.int(),
     sourceAccountMasked: z.nullable(z.string()),
     payeeMasked: z.nullable(z.string()),

@@ -17,9 +17,9 @@ import { formatRateBps, formatYuan } from '../domain/format.js';
 import { addDays } from '../domain/loan/dates.js';
 import { isCancellable, orderDates, totalEarningsFen } from '../domain/wealth/orders.js';
 import {
+  currentNavCentiFen,
   ISSUER_TYPE_LABELS,
   isMoneyMarket,
-  MONEY_MARKET_NAV_CENTI_FEN,
   PRODUCT_TYPE_LABELS,
   purchaseRuleText,
   RISK_LEVEL_LABELS,
@@ -46,6 +46,7 @@ function redemptionRule(product: WealthProduct, fastCapFen: number): string {
 
 export function productView({ product, price, today, fastCapFen }: ProductQuote): WealthProductView {
   const moneyMarket = isMoneyMarket(product);
+  const navCentiFen = currentNavCentiFen(product, price);
   const yieldBps = price?.sevenDayYieldBps ?? null;
   const { fees } = product;
   return {
@@ -80,8 +81,8 @@ export function productView({ product, price, today, fastCapFen }: ProductQuote)
     headline: moneyMarket
       ? { label: '七日年化收益率', display: yieldBps === null ? '—' : formatRateBps(yieldBps), date: price?.date ?? null }
       : { label: '单位净值', display: price ? formatNav(price.navCentiFen) : '—', date: price?.date ?? null },
-    navCentiFen: moneyMarket ? MONEY_MARKET_NAV_CENTI_FEN : (price?.navCentiFen ?? null),
-    navDisplay: moneyMarket ? formatNav(MONEY_MARKET_NAV_CENTI_FEN) : price ? formatNav(price.navCentiFen) : null,
+    navCentiFen,
+    navDisplay: navCentiFen === null ? null : formatNav(navCentiFen),
     sevenDayYieldBps: moneyMarket ? yieldBps : null,
     incomePer10kDisplay: moneyMarket && price?.incomePer10kCentiFen != null ? formatIncomePer10k(price.incomePer10kCentiFen) : null,
     priceDate: price?.date ?? null,
@@ -219,7 +220,7 @@ export const orderResultView = ({ journalId, order, today, balanceFen }: OrderRe
 function holdingView({ product, holding, price, pendingPurchaseFen, fastLeftFen }: HoldingLine, today: string): WealthHoldingView {
   const units = holding?.unitsCenti ?? 0;
   const available = holding?.availableUnitsCenti ?? 0;
-  const navCentiFen = isMoneyMarket(product) ? MONEY_MARKET_NAV_CENTI_FEN : (price?.navCentiFen ?? null);
+  const navCentiFen = currentNavCentiFen(product, price);
   const marketValueFen = navCentiFen === null ? 0 : valueFen(units, navCentiFen);
   const closed = holding?.closedEarnings;
   return {

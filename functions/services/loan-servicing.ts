@@ -237,19 +237,23 @@ export async function postLoanRepayment(args: {
 /** The answer to a repayment, from its journal (also when the journal is a replay) and the loan
  *  and account as they are after it. */
 async function repaymentOutcome(journal: Journal, customerId: string, loanId: string, accountId: string, today: string): Promise<RepaymentOutcome> {
+  const [loan, account] = await allInOrder([ownLoan(customerId, loanId), getAccount(accountId)]);
+  return { journalId: journal.journalId, ...repaidParts(journal), balanceFen: account!.balanceFen, loan, today };
+}
+
+/** What a repayment journal paid, part by part, read from what its house accounts received. */
+function repaidParts(journal: Journal): RepaymentParts {
   const houseAmountFen = (house: HouseAccount) =>
     journal.postings.filter((p) => p.accountId.startsWith(`${house}~`)).reduce((sum, p) => sum + p.amountFen, 0);
-  const [loan, account] = await allInOrder([ownLoan(customerId, loanId), getAccount(accountId)]);
   return {
-    journalId: journal.journalId,
     principalFen: houseAmountFen(HOUSE_ACCOUNTS.LOAN_FUNDING),
     interestFen: houseAmountFen(HOUSE_ACCOUNTS.INTEREST_INCOME),
     penaltyFen: houseAmountFen(HOUSE_ACCOUNTS.PENALTY_INCOME),
-    balanceFen: account!.balanceFen,
-    loan,
-    today,
   };
 }
+
+/** The journal id of the customer's repayment under an Idempotency-Key: a retry finds its journal. */
+const repaymentJournalId = (customerId: string, idempotencyKey: string) => deterministicJournalId(customerId, 'repay', idempotencyKey);
 
 /** What a repayment or payoff reads at once: the customer and account, the business date, the
  *  loan, and the journal of an earlier try of the same request. One that already committed (its
@@ -266,11 +270,17 @@ async function repaymentReads(customerId: string, loanId: string, journalId: str
   return { customer, accountId: account.accountId, today, committed, loan };
 }
 
+/** The loan's state today (penalty accrued through today) and what is payable on it now — due
+ *  rows and the current one: what a repayment without an amount pays. */
+function payableToday(loan: loans.LoanRecord, today: string): { state: LoanState; payableFen: number } {
+  const state = accruePenalty(loan.state, today);
+  return { state, payableFen: amountPayableFen(state.installments, today) };
+}
+
 /** What a repayment of `amountFen` (everything payable when omitted) would do to the loan today. */
 function planRepayment(readLoan: loans.LoanRecord, amountFen: number | undefined, today: string) {
   const loan = activeLoan(readLoan);
-  const state = accruePenalty(loan.state, today);
-  const payableFen = amountPayableFen(state.installments, today);
+  const { state, payableFen } = payableToday(loan, today);
   if (payableFen === 0) return refuse('unprocessable', 'NOTHING_DUE', '当前没有应还金额');
   const paidFen = amountFen ?? payableFen;
   if (paidFen > payableFen) {
@@ -288,7 +298,7 @@ export async function repayLoan(
   confirmed: ConfirmedRequest<RepaymentOutcome>,
 ): Promise<RepaymentOutcome> {
   const { secondFactor, idempotencyKey, now } = confirmed;
-  const journalId = deterministicJournalId(customerId, 'repay', idempotencyKey);
+  const journalId = repaymentJournalId(customerId, idempotencyKey);
   const { customer, accountId, today, committed, loan } = await repaymentReads(customerId, loanId, journalId, confirmed);
   if (committed) return repaymentOutcome(committed, customerId, loanId, accountId, today);
   // What the repayment would do is checked before the PIN: a refusal costs no PIN attempt.
@@ -302,6 +312,26 @@ export async function repayLoan(
     if (lostRace && attemptNumber < REPAYMENT_RACE.attempts) throw new TryAgain('another change of the loan committed first');
     throw ledgerRefusal(outcome, { ownAccountId: plan.loan.accountId, guards: { ...REPAYMENT_GUARDS, ...factor.texts } });
   });
+}
+
+/** What a repayment of the loan without an amount takes from the e-account, for its review sheet
+ *  (reads only): everything payable today, as `repayLoan` plans it; a request an earlier try under
+ *  the same Idempotency-Key already paid is what that try paid (`repayLoan` answers it from its
+ *  journal). Null when the repayment will be refused — no such loan, paid off, nothing due — which
+ *  it says itself, before the PIN is checked. */
+export async function payableNowFen(customerId: string, loanId: string, { idempotencyKey, now }: { idempotencyKey: string | undefined; now: Date }): Promise<number | null> {
+  const [today, committed, loan] = await allInOrder([
+    currentBusinessDate(now),
+    idempotencyKey === undefined ? Promise.resolve(undefined) : getJournal(repaymentJournalId(customerId, idempotencyKey)),
+    loans.getLoan(customerId, loanId),
+  ]);
+  if (committed) {
+    const paid = repaidParts(committed);
+    return paid.principalFen + paid.interestFen + paid.penaltyFen;
+  }
+  if (loan?.status !== 'ACTIVE') return null;
+  const { payableFen } = payableToday(loan, today);
+  return payableFen > 0 ? payableFen : null;
 }
 
 /** The amount that pays the loan off today, held for a few minutes for the payoff to use. */

@@ -4,7 +4,8 @@
 //    body — platform/request-hash.ts). The nonce is signed by the bank (HMAC under a key from the
 //    secrets), names the customer, the request's hash, an expiry, and what the issuer resolved
 //    for the review (the customer's account, a transfer's payee), so the request itself needs no
-//    read to find them. Issuing writes nothing.
+//    read to find them. Issuing writes nothing; services/payment-authorization.ts asks for it and
+//    works out the figures the review sheet shows.
 // 2. The device encrypts {pin, challenge, ts} to the bank's SM2 public key (the challenge is the
 //    nonce's id), so the PIN exists in clear only on the device and in `readSecondFactor`.
 // 3. The money request carries both. It is checked here (signature, customer, expiry, that the
@@ -18,12 +19,10 @@
 //    no PIN attempt; SOTER_MAX_FAILED_CHECKS of them revoke the enrolment (back to the PIN).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { config } from '../config.js';
-import { type SecondFactorRoute, secondFactorRouteOf } from '../contract/second-factor-routes.js';
+import type { SecondFactorRoute } from '../contract/second-factor-routes.js';
 import type { PaymentAuthorization, PaymentAuthorizationRequest, SecondFactor, SoterResult } from '../contract/second-factor-schemas.js';
-import { amountInWords } from '../domain/amount-words.js';
 import { refuse } from '../domain/errors.js';
 import type { GuardText } from '../domain/ledger-refusal.js';
-import { maskPhone } from '../domain/masking.js';
 import { afterWrongPin, isPinLocked } from '../domain/pin.js';
 import { parseSoterResult, refuseSoter, SOTER_MAX_FAILED_CHECKS, type SOTER_REFUSALS } from '../domain/soter.js';
 import { wechat } from '../adapters/wechat.js';
@@ -38,15 +37,12 @@ import { useNonceItem } from '../store/payment-nonces.js';
 import { checkPin } from '../store/pin-hash.js';
 import { countFailedSoterCheck, removeSoterEnrolment } from '../store/soter.js';
 import { transactWrite } from '../store/transact.js';
-import { loadCustomer, loadOwnAccount, loadPayeeByPhone } from './customer-guards.js';
 import { GATEWAY_RETRY } from './gateway-retry.js';
 
 /** How long a nonce stays good: a review and a PIN, not a coffee break. */
 export const NONCE_TTL_MS = 5 * 60_000;
 /** How far the device's clock in the cipher may stray from ours. */
 const CIPHER_CLOCK_SKEW_MS = 5 * 60_000;
-/** Payments made here cost the customer nothing; the review sheet says so. */
-const FEE_FEN = 0;
 
 /** What a transfer's nonce carries about its payee, resolved when it was issued. */
 export interface NoncePayee {
@@ -82,9 +78,6 @@ export type OpenedSecondFactor = {
 export type OpenedPin = Extract<OpenedSecondFactor, { method: 'PIN' }>;
 type OpenedSoter = Extract<OpenedSecondFactor, { method: 'SOTER' }>;
 
-/** Steps that need no account: setting the first PIN comes before it; enrolling SOTER moves nothing. */
-const ACCOUNTLESS_ROUTES: ReadonlySet<SecondFactorRoute> = new Set(['setPin', 'soterEnrol']);
-
 const NONCE_INVALID = () => refuse('forbidden', 'NONCE_INVALID', '支付验证无效，请重新发起');
 
 async function nonceKey(): Promise<Buffer> {
@@ -109,14 +102,19 @@ async function verifiedPayload(nonce: string): Promise<NoncePayload> {
   return payload;
 }
 
-/** Issues the nonce for one exact request and the figures its review sheet shows. */
-export async function authorizePayment(customerId: string, asked: PaymentAuthorizationRequest, now: Date): Promise<PaymentAuthorization> {
-  const route = secondFactorRouteOf(asked.path);
-  if (!route) return refuse('not_found', 'PAYMENT_ROUTE_UNKNOWN', '该操作无需支付验证');
-  const customer = await loadCustomer(customerId);
-  const amountFen = typeof asked.body.amountFen === 'number' && Number.isSafeInteger(asked.body.amountFen) && asked.body.amountFen > 0 ? asked.body.amountFen : null;
-  const account = ACCOUNTLESS_ROUTES.has(route) ? undefined : await loadOwnAccount(customer);
-  const payee = route === 'transfer' ? await transferPayee(customer, asked.body.toPhone) : undefined;
+/** One exact request a nonce is asked for, with what the issuer resolved for it. */
+export interface NonceRequest {
+  customerId: string;
+  route: SecondFactorRoute;
+  asked: PaymentAuthorizationRequest;
+  /** The customer's account (absent on the steps that come before one, or need none). */
+  accountId: string | undefined;
+  payee: NoncePayee | undefined;
+}
+
+/** Signs the nonce for one exact request: the authorization but for its review sheet
+ *  (services/payment-authorization.ts works that out). Writes nothing. */
+export async function issueNonce({ customerId, route, asked, accountId, payee }: NonceRequest, now: Date): Promise<Omit<PaymentAuthorization, 'review'>> {
   const { pinSm2PublicKey } = await secrets();
   const payload: NoncePayload = {
     id: randomBytes(16).toString('base64url'),
@@ -125,29 +123,15 @@ export async function authorizePayment(customerId: string, asked: PaymentAuthori
     requestHash: requestHash(asked.method, asked.path, asked.body),
     ...(asked.idempotencyKey ? { idempotencyKey: asked.idempotencyKey } : {}),
     expiresAtMs: now.getTime() + NONCE_TTL_MS,
-    ...(account ? { accountId: account.accountId } : {}),
+    ...(accountId ? { accountId } : {}),
     ...(payee ? { payee } : {}),
   };
   return {
     nonce: await sign(payload),
     challenge: payload.id,
     expiresAt: new Date(payload.expiresAtMs).toISOString(),
-    review: {
-      amountFen,
-      amountInWords: amountFen === null ? null : amountInWords(amountFen),
-      feeFen: FEE_FEN,
-      sourceAccountMasked: account?.accountNumberMasked ?? null,
-      payeeMasked: payee && typeof asked.body.toPhone === 'string' ? `${payee.nameMasked}（${maskPhone(asked.body.toPhone)}）` : null,
-    },
     encryption: { algorithm: 'SM2', cipherMode: 1, publicKeyHex: pinSm2PublicKey },
   };
-}
-
-async function transferPayee(customer: CustomerRecord, toPhone: unknown): Promise<NoncePayee> {
-  if (typeof toPhone !== 'string' || !/^1\d{10}$/.test(toPhone)) return refuse('invalid', 'VALIDATION_FAILED', '请求参数有误：toPhone');
-  const payee = await loadPayeeByPhone(toPhone);
-  if (payee.accountId === customer.accountId) return refuse('invalid', 'SAME_ACCOUNT', '不能转账给自己');
-  return payee;
 }
 
 /** Opens a PIN cipher made with `challenge`: the PIN, or PIN_CIPHER_INVALID. */

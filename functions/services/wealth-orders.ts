@@ -22,7 +22,7 @@ import {
   type RedemptionSplit,
   splitRedemption,
 } from '../domain/wealth/orders.js';
-import { isMoneyMarket, MONEY_MARKET_NAV_CENTI_FEN, riskDisclosure, type WealthProduct } from '../domain/wealth/product.js';
+import { currentNavCentiFen, isMoneyMarket, MONEY_MARKET_NAV_CENTI_FEN, riskDisclosure, type WealthProduct } from '../domain/wealth/product.js';
 import { assessRisk, RISK_QUESTIONNAIRE_VERSION, RISK_QUESTIONS, type RiskAnswer, type RiskAssessment, type Suitability, suitability } from '../domain/wealth/risk.js';
 import { valueFen } from '../domain/wealth/units.js';
 import { allInOrder } from '../platform/all-in-order.js';
@@ -424,6 +424,30 @@ export async function redeem(request: {
     throw error;
   });
   return result(mode === 'FAST' && written.normalUnitsCenti > 0);
+}
+
+/** What a redemption pays into the e-account, as its review sheet shows it. */
+export interface RedemptionValue {
+  proceedsFen: number;
+  /** The latest NAV it was valued at, when the amount is an estimate; null when it is exact. */
+  estimatedAt: { navCentiFen: number; navDate: string } | null;
+}
+
+/** What redeeming `unitsCenti` of the product pays into the e-account, for its review sheet (reads
+ *  only): the units' value (`valueFen`, as the payment itself is worked out) at the product's NAV
+ *  now. A money-market fund's NAV is fixed, so its amount is exact, fast or normal; another fund's
+ *  redemption is paid at the NAV of its confirmation day (T+1), so its amount is an estimate at the
+ *  latest NAV published. Null where there is nothing to value — no such product, no NAV yet — and
+ *  the redemption says why itself; the holding is not checked here either (as a transfer's
+ *  balance is not checked on its review): what cannot be redeemed is the redemption's to refuse. */
+export async function redemptionValue(productId: string, unitsCenti: number, now: Date): Promise<RedemptionValue | null> {
+  const [product, today] = await allInOrder([wealth.currentWealthProduct(productId), currentBusinessDate(now)]);
+  if (!product) return null;
+  const latest = await wealth.latestPrice(product.productId, today);
+  const navCentiFen = currentNavCentiFen(product, latest);
+  if (navCentiFen === null) return null;
+  const proceedsFen = valueFen(unitsCenti, navCentiFen);
+  return { proceedsFen, estimatedAt: isMoneyMarket(product) || !latest ? null : { navCentiFen, navDate: latest.date } };
 }
 
 // ---- reads --------------------------------------------------------------------------------------

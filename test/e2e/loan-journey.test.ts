@@ -97,7 +97,8 @@ test('a new customer borrows ¥5,000 and repays the first installment', async (t
   assert.match((await page.locator('#loan-annualized-rate').innerText()).trim(), RATE);
   const firstRow = page.locator('.installment-row').first();
   assert.equal((await firstRow.locator('.installment-status').innerText()).trim(), '待还');
-  const firstInstallmentFen = fenOf(await firstRow.locator('.installment-amount').innerText());
+  const firstInstallmentShown = (await firstRow.locator('.installment-amount').innerText()).trim();
+  const firstInstallmentFen = fenOf(firstInstallmentShown);
   assert.ok(firstInstallmentFen > 0);
 
   await click(page, 'loan-repay');
@@ -105,8 +106,9 @@ test('a new customer borrows ¥5,000 and repays the first installment', async (t
   assert.equal(fenOf(await page.locator('#repay-next-due').innerText()), firstInstallmentFen);
   await click(page, 'repay-current');
   await click(page, 'repay-submit');
-  // 还本期: the request names no amount (the server takes what is due), so the review shows none.
-  await confirmPayment(page, pin, { amount: null, screenshot: 'review-sheet-repay' });
+  // 还本期: the request names no amount (the server takes what is due); the review shows what the
+  // server works out is due, which is the first installment.
+  await confirmPayment(page, pin, { amount: firstInstallmentShown, screenshot: 'review-sheet-repay' });
   await page.locator('#result-message').waitFor();
   assert.equal(fenOf(await page.locator('#result-amount').innerText()), firstInstallmentFen);
   assert.equal(fenOf(await page.locator('#result-balance').innerText()), afterDrawFen - firstInstallmentFen);

@@ -121,8 +121,9 @@ test('questionnaire → buy ¥0.01 money-market and ¥1,000 fixed-term → day c
   await click(page, 'redeem-all');
   await click(page, 'redeem-mode-FAST');
   await click(page, 'redeem-submit');
-  // A redemption names units, not an amount: the review shows none.
-  await confirmPayment(page, pin, { amount: null, screenshot: 'review-sheet-redeem' });
+  // A redemption names units, not an amount: the review shows what the server values them at —
+  // exactly, for a money-market fund (NAV 1.0000).
+  await confirmPayment(page, pin, { amount: '¥0.01', screenshot: 'review-sheet-redeem' });
   assert.equal(await text(page, 'result-message'), '赎回已受理');
   assert.equal(fenOf(await text(page, 'result-amount')), 1);
   assert.match(await text(page, 'result-detail'), /快速赎回 0\.01 元已实时到账/);

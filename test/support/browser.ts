@@ -191,8 +191,9 @@ export async function setNewPinOnKeypad(page: Page, pin: string): Promise<void> 
 }
 
 export interface ExpectedReview {
-  /** The amount the form asked for as the sheet shows it (`¥1,000.00`); null for a request
-   *  whose body names no amount (a repayment of what is due, a redemption in units). */
+  /** The amount the sheet shows (`¥1,000.00`): the form's own, or the server's for a request
+   *  whose body names none (a repayment of what is due, a redemption in units); null where the
+   *  server gives no figure. */
   amount: string | null;
   /** The masked payee the sheet must show (a transfer). */
   payee?: RegExp;

@@ -10,7 +10,14 @@ export interface Authorization {
   nonce: string;
   challenge: string;
   expiresAt: string;
-  review: { amountFen: number | null; amountInWords: string | null; feeFen: number; sourceAccountMasked: string | null; payeeMasked: string | null };
+  review: {
+    amountFen: number | null;
+    amountInWords: string | null;
+    estimate: { navDisplay: string; navDate: string } | null;
+    feeFen: number;
+    sourceAccountMasked: string | null;
+    payeeMasked: string | null;
+  };
   encryption: { publicKeyHex: string };
 }
 

@@ -13,10 +13,10 @@ test('every route flagged secondFactor is listed under its name and path, and no
   assert.deepEqual(SECOND_FACTOR_ROUTES, flagged);
 });
 
-test('a concrete path finds its route; other paths and near misses find none', () => {
-  assert.equal(secondFactorRouteOf('/v1/account/transfer'), 'transfer');
-  assert.equal(secondFactorRouteOf('/v1/loans/L123_abc/repayments'), 'repay');
-  assert.equal(secondFactorRouteOf('/v1/loans'), 'drawdown');
+test('a concrete path finds its route and path parameters; other paths and near misses find none', () => {
+  assert.deepEqual(secondFactorRouteOf('/v1/account/transfer'), { route: 'transfer', params: {} });
+  assert.deepEqual(secondFactorRouteOf('/v1/loans/L123_abc/repayments'), { route: 'repay', params: { loanId: 'L123_abc' } });
+  assert.deepEqual(secondFactorRouteOf('/v1/loans'), { route: 'drawdown', params: {} });
   for (const path of ['/v1/account', '/v1/loans/L1/repayments/x', '/v1/loans//repayments', '/v1/account/transfer/', '/v1/bill-payees/a.b/auto-pay']) {
     assert.equal(secondFactorRouteOf(path), undefined, path);
   }

@@ -110,6 +110,11 @@ export type WealthProduct = z.infer<typeof wealthProductSchema>;
 
 export const isMoneyMarket = (product: Pick<WealthProduct, 'type'>): boolean => product.type === 'MONEY_MARKET';
 
+/** The NAV a product's units are worth at now: a money-market fund's is fixed at 1.0000; another's
+ *  is its latest published one (`latest`), none before the first. */
+export const currentNavCentiFen = (product: Pick<WealthProduct, 'type'>, latest: { navCentiFen: number } | undefined): number | null =>
+  isMoneyMarket(product) ? MONEY_MARKET_NAV_CENTI_FEN : (latest?.navCentiFen ?? null);
+
 /** "¥0.01 起购" and the like: the purchase rule in words, from integers only. */
 export function purchaseRuleText(product: WealthProduct): string {
   const step = product.stepFen === product.minPurchaseFen ? '' : `，按 ${formatYuan(product.stepFen)} 元递增`;

@@ -18,13 +18,14 @@ export function PaymentSheets({ payment, title, incoming = false }: { payment: P
     case 'review':
       return <ReviewSheet title={title} incoming={incoming} review={sheet.authorization.review} onConfirm={payment.confirm} onCancel={payment.close} />;
     case 'soter':
-      return <SoterSheet title={title} review={sheet.review} authMode={sheet.authMode} sending={payment.sending} onUsePin={payment.choosePin} />;
+      return <SoterSheet title={title} review={sheet.review} incoming={incoming} authMode={sheet.authMode} sending={payment.sending} onUsePin={payment.choosePin} />;
     case 'pin':
       return (
         <PinSheet
           key={sheet.attempt}
           title={title}
           review={sheet.review}
+          incoming={incoming}
           authorization={sheet.authorization}
           message={sheet.message}
           sending={payment.sending}

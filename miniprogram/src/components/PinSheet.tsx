@@ -1,8 +1,8 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { PaymentAuthorization, PaymentReview } from '@contract/second-factor-schemas';
-import { formatFen } from '@/lib/money';
 import { goTo, PAGES } from '@/lib/nav';
 import type { EnteredPin } from '@/lib/pin-cipher';
+import { labelledAmount } from '@/lib/review';
 import { BottomSheet } from './BottomSheet';
 import { PinInput } from './PinInput';
 import { ServicePhone } from './ServicePhone';
@@ -20,6 +20,8 @@ interface PinSheetProps {
   title: string;
   /** The server's review, for the amount above the boxes. */
   review: PaymentReview;
+  /** Money comes into the account (a redemption): the amount is what arrives. */
+  incoming?: boolean;
   /** Null while a new nonce is asked for. */
   authorization: PaymentAuthorization | null;
   /** The server's word on the last attempt ('' for none). */
@@ -31,13 +33,13 @@ interface PinSheetProps {
 }
 
 /** The second factor: the PIN for the payment the customer just reviewed. */
-export function PinSheet({ title, review, authorization, message, sending, onEntered, onBack }: PinSheetProps) {
+export function PinSheet({ title, review, incoming = false, authorization, message, sending, onEntered, onBack }: PinSheetProps) {
   const waiting = sending || authorization === null;
   return (
     <BottomSheet id='pin-sheet' title='请输入支付密码' back={waiting ? undefined : { id: 'pin-back', label: '返回', onClick: onBack }}>
       <View className='pin-sheet__what'>
         <Text className='pin-sheet__title'>{title}</Text>
-        {review.amountFen !== null && <Text className='pin-sheet__amount'>{formatFen(review.amountFen)}</Text>}
+        {review.amountFen !== null && <Text className='pin-sheet__amount'>{labelledAmount(review, incoming)}</Text>}
       </View>
       <PinInput challenge={authorization?.challenge ?? null} disabled={waiting} onEntered={onEntered}>
         <View className='pin-sheet__under'>

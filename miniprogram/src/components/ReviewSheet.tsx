@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { PaymentReview } from '@contract/second-factor-schemas';
 import { formatFen } from '@/lib/money';
+import { amountLabel, estimateNote } from '@/lib/review';
 import { BottomSheet } from './BottomSheet';
 import { InfoRow } from './InfoRow';
 
@@ -34,16 +35,27 @@ function feeText(feeFen: number): string {
 }
 
 function Review({ review, incoming }: { review: PaymentReview; incoming: boolean }) {
+  const label = amountLabel(review, incoming);
   return (
     <View className='review'>
       {review.amountFen !== null && (
         <View className='review__figure'>
+          {label && (
+            <Text id='review-amount-label' className='review__label'>
+              {label}
+            </Text>
+          )}
           <Text id='review-amount' className='review__amount'>
             {formatFen(review.amountFen)}
           </Text>
           {review.amountInWords && (
             <Text id='review-amount-words' className='review__words'>
               {review.amountInWords}
+            </Text>
+          )}
+          {review.estimate && (
+            <Text id='review-estimate' className='review__note'>
+              {estimateNote(review.estimate)}
             </Text>
           )}
         </View>
@@ -59,7 +71,9 @@ function Review({ review, incoming }: { review: PaymentReview; incoming: boolean
 
 /**
  * What the server will book, shown before the PIN is asked for: payee, amount (and in capitals),
- * fee and paying account, exactly as `POST /v1/payment-authorizations` answered them.
+ * fee and paying account, exactly as `POST /v1/payment-authorizations` answered them. Money coming
+ * in is labelled 到账金额, or 预计到账 with the NAV it was valued at when the server says the amount
+ * is an estimate.
  */
 export function ReviewSheet({ title, review, onConfirm, onCancel, incoming = false }: ReviewSheetProps) {
   return (

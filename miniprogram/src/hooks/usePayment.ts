@@ -3,8 +3,8 @@ import { useCallback, useRef, useState } from 'react';
 import { getMe } from '@/api/bank';
 import { ApiError, errorMessage } from '@/api/http';
 import { authorizePayment } from '@/api/payments';
-import { formatFen } from '@/lib/money';
 import { type EnteredPin, pinCipherFor } from '@/lib/pin-cipher';
+import { labelledAmount } from '@/lib/review';
 import { availableSoterModes, soterResultFor } from '@/lib/soter';
 import { useSubmit } from './useSubmit';
 
@@ -18,6 +18,9 @@ export interface PaymentRequest<Body extends object, Result> {
    * without one (bill auto-pay) says false. Default true.
    */
   idempotent?: boolean;
+  /** Money comes into the account (a redemption): WeChat's prompt names what arrives, not a
+   *  payment. Default false. */
+  incoming?: boolean;
   /** Sends the body with the second factor added; `idempotencyKey` is the body's own. */
   send: (body: NoInfer<Body> & { secondFactor: SecondFactor }, idempotencyKey: string) => Promise<Result>;
   /** The server's answer, once the money moved. */
@@ -81,9 +84,12 @@ async function soterModeFor(): Promise<SoterAuthMode | null> {
   }
 }
 
-/** What WeChat's SOTER prompt says: 确认付款 and the server's amount. */
-function soterPrompt(review: PaymentReview): string {
-  return review.amountFen === null ? '确认付款' : `确认付款 ${formatFen(review.amountFen)}`;
+/** What WeChat's SOTER prompt says: 确认付款 and the server's amount; for money coming in, what
+ *  arrives (预计到账 where the server's amount is an estimate). */
+function soterPrompt(review: PaymentReview, incoming: boolean): string {
+  const amount = labelledAmount(review, incoming);
+  if (amount === null) return '确认付款';
+  return incoming ? amount : `确认付款 ${amount}`;
 }
 
 /**
@@ -222,7 +228,7 @@ export function usePayment() {
     async (paying: AnyRequest, authorization: PaymentAuthorization, authMode: SoterAuthMode) => {
       const step: PaymentStep = { step: 'soter', review: authorization.review, authorization, authMode };
       show(step);
-      const result = await soterResultFor(authorization.challenge, authMode, soterPrompt(authorization.review));
+      const result = await soterResultFor(authorization.challenge, authMode, soterPrompt(authorization.review, paying.incoming ?? false));
       // 使用支付密码 was tapped meanwhile: the PIN is on its way instead.
       if (current.current !== step || request.current !== paying) return;
       if (result === null) {

@@ -46,6 +46,33 @@ describe('ReviewSheet', () => {
     expect(text('review-amount-words')).toBe('人民币壹元整（服务器）');
   });
 
+  test('a repayment of what is payable now: the figure and capitals the server worked out, as a payment', () => {
+    renderSheet({ ...review, amountFen: 404082, amountInWords: '人民币肆仟零肆拾元捌角贰分' });
+    expect(text('review-amount')).toBe('¥4,040.82');
+    expect(text('review-amount-words')).toBe('人民币肆仟零肆拾元捌角贰分');
+    expect(document.getElementById('review-amount-label')).toBeNull();
+    expect(document.getElementById('review-estimate')).toBeNull();
+    expect(text('review-confirm')).toBe('确认付款');
+  });
+
+  test('a fund redemption: 预计到账, the server’s estimate and capitals, and the NAV it was valued at', () => {
+    const estimated = { ...review, amountFen: 511700, amountInWords: '人民币伍仟壹佰壹拾柒元整', estimate: { navDisplay: '1.0234', navDate: '2026-03-01' } };
+    render(<ReviewSheet title='赎回理财' incoming review={estimated} onConfirm={jest.fn()} onCancel={jest.fn()} />);
+    expect(text('review-amount-label')).toBe('预计到账');
+    expect(text('review-amount')).toBe('¥5,117.00');
+    expect(text('review-amount-words')).toBe('人民币伍仟壹佰壹拾柒元整');
+    expect(text('review-estimate')).toBe('按 2026-03-01 单位净值 1.0234 估算，实际到账金额以确认日净值为准');
+    expect(screen.getByText('收款账户')).toBeInTheDocument();
+  });
+
+  test('a money-market redemption: the exact amount as 到账金额, with no estimate note', () => {
+    render(<ReviewSheet title='赎回理财' incoming review={{ ...review, amountFen: 29, amountInWords: '人民币贰角玖分' }} onConfirm={jest.fn()} onCancel={jest.fn()} />);
+    expect(text('review-amount-label')).toBe('到账金额');
+    expect(text('review-amount')).toBe('¥0.29');
+    expect(text('review-amount-words')).toBe('人民币贰角玖分');
+    expect(document.getElementById('review-estimate')).toBeNull();
+  });
+
   test('no payee row unless the server names one; no figure when the request has no amount', () => {
     renderSheet({ ...review, amountFen: null, amountInWords: null, payeeMasked: null });
     expect(document.getElementById('review-payee')).toBeNull();

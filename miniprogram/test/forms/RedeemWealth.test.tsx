@@ -7,7 +7,20 @@ import WealthResultPage from '@/packageWealth/pages/result/index';
 import { type FakeApi, fakeApi } from '../support/api';
 import { refusal, signIn } from '../support/examples';
 import { input, typeInto } from '../support/form';
-import { AUTHORIZE, authorizationsAsked, decryptPin, idempotencyKeyOf, issueNonces, nonceNo, payWith, review, secondFactorOf, submitAndPay, expectOnePaymentPerDoubleTap } from '../support/payment';
+import {
+  AUTHORIZE,
+  authorizationsAsked,
+  confirmReview,
+  decryptPin,
+  idempotencyKeyOf,
+  issueNonces,
+  nonceNo,
+  payWith,
+  review,
+  secondFactorOf,
+  submitAndPay,
+  expectOnePaymentPerDoubleTap,
+} from '../support/payment';
 import { redirectedTo, renderAt } from '../support/router';
 import { holdings, redemptionResult } from '../support/wealth-examples';
 
@@ -21,8 +34,8 @@ beforeEach(() => {
   api = fakeApi();
   signIn();
   api.answer(HOLDINGS, 200, holdings);
-  // Units, not an amount: the server's review has no figure to show.
-  issueNonces(api, { ...review, amountFen: null, amountInWords: null });
+  // Units, not an amount: the server values them — a money-market fund's exactly (NAV 1.0000).
+  issueNonces(api, { ...review, amountFen: 29, amountInWords: '人民币贰角玖分' });
 });
 
 async function renderRedeem(url = MONEY_MARKET) {
@@ -63,9 +76,11 @@ describe('wealth redemption', () => {
     await renderRedeem();
     await typeInto('redeem-units', '0.29');
     await userEvent.click(screen.getByText('确认赎回'));
-    // Nothing to show as an amount: the review has no figure, only the fee and the account.
-    await waitFor(() => expect(document.getElementById('review-fee')).not.toBeNull());
-    expect(document.getElementById('review-amount')).toBeNull();
+    // What the units pay, as the server valued them: exact, so 到账金额 and no estimate note.
+    await waitFor(() => expect(text('review-amount')).toBe('¥0.29'));
+    expect(text('review-amount-label')).toBe('到账金额');
+    expect(text('review-amount-words')).toBe('人民币贰角玖分');
+    expect(document.getElementById('review-estimate')).toBeNull();
     await payWith('602819');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
 
@@ -75,6 +90,21 @@ describe('wealth redemption', () => {
     expect(request!.body).toEqual({ ...redemption, secondFactor: { nonce: nonceNo(1), pinCipher: expect.any(String) } });
     expect(decryptPin(secondFactorOf(request).pinCipher)).toMatchObject({ pin: '602819', challenge: 'challenge-000000000001' });
     expect(request!.headers['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  test('a fund’s redemption: the review shows the server’s estimate as 预计到账, with its capitals and the NAV it was valued at; the PIN sheet says 预计到账 too', async () => {
+    issueNonces(api, { ...review, amountFen: 511700, amountInWords: '人民币伍仟壹佰壹拾柒元整', estimate: { navDisplay: '1.0234', navDate: '2026-03-01' } });
+    await renderRedeem(pageFor('jinlin-bond-a'));
+    await typeInto('redeem-units', '5000');
+    await userEvent.click(screen.getByText('确认赎回'));
+    await waitFor(() => expect(text('review-amount')).toBe('¥5,117.00'));
+    expect(text('review-amount-label')).toBe('预计到账');
+    expect(text('review-amount-words')).toBe('人民币伍仟壹佰壹拾柒元整');
+    expect(text('review-estimate')).toBe('按 2026-03-01 单位净值 1.0234 估算，实际到账金额以确认日净值为准');
+    expect(authorizationsAsked(api)).toEqual([expect.objectContaining({ body: { productId: 'jinlin-bond-a', unitsCenti: 500000, mode: 'NORMAL' } })]);
+
+    await confirmReview();
+    expect(screen.getByText('预计到账 ¥5,117.00')).toBeInTheDocument();
   });
 
   test('choosing normal redemption sends NORMAL', async () => {

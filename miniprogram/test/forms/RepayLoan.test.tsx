@@ -8,7 +8,20 @@ import { type FakeApi, fakeApi } from '../support/api';
 import { account, refusal, signIn } from '../support/examples';
 import { input, typeInto } from '../support/form';
 import { LOAN_ID, loan, overdueLoan, paidOffLoan, repaymentResult } from '../support/loan-examples';
-import { AUTHORIZE, authorizationsAsked, decryptPin, idempotencyKeyOf, issueNonces, keysAsked, nonceNo, payWith, secondFactorOf, submitAndPay } from '../support/payment';
+import {
+  AUTHORIZE,
+  authorizationsAsked,
+  confirmReview,
+  decryptPin,
+  idempotencyKeyOf,
+  issueNonces,
+  keysAsked,
+  nonceNo,
+  payWith,
+  review,
+  secondFactorOf,
+  submitAndPay,
+} from '../support/payment';
 import { redirectedTo, renderAt } from '../support/router';
 
 const LOAN = `GET /v1/loans/${LOAN_ID}` as const;
@@ -72,6 +85,20 @@ describe('loan repayment', () => {
     expect(request!.body).toEqual({ secondFactor: { nonce: nonceNo(1), pinCipher: expect.any(String) } });
     expect(decryptPin(secondFactorOf(request).pinCipher)).toMatchObject({ pin: '731904', challenge: 'challenge-000000000001' });
     expect(request!.headers['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  test('paying what is due: the review shows the figure the server worked out for it, with its capitals, and the PIN sheet that figure', async () => {
+    // Deliberately not the loan's nextDue (¥4,040.82): the sheet can only have it from the review.
+    issueNonces(api, { ...review, amountFen: 404083, amountInWords: '人民币肆仟零肆拾元捌角叁分' });
+    await renderRepay();
+    await userEvent.click(screen.getByText('确认还款'));
+    await waitFor(() => expect(text('review-amount')).toBe('¥4,040.83'));
+    expect(text('review-amount-words')).toBe('人民币肆仟零肆拾元捌角叁分');
+    expect(document.getElementById('review-estimate')).toBeNull();
+    expect((authorizationsAsked(api)[0] as { body: object }).body).toEqual({});
+
+    await confirmReview();
+    expect(screen.getByText('¥4,040.83')).toBeInTheDocument();
   });
 
   test('another amount is sent as exact integer fen; choosing what is due again drops it', async () => {

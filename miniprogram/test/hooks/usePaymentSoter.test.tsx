@@ -11,11 +11,14 @@ import type { Me } from '@contract/schemas';
 import type { SoterAuthMode, SoterResult } from '@contract/second-factor-schemas';
 import { CardMoneyForm } from '@/components/CardMoneyForm';
 import { availableSoterModes, soterResultFor } from '@/lib/soter';
+import RedeemPage from '@/packageWealth/pages/redeem/index';
 import { type FakeApi, fakeApi } from '../support/api';
 import { account, refusal, signIn, topUpResult } from '../support/examples';
 import { typeInto } from '../support/form';
 import { renderShown } from '../support/page';
-import { AUTHORIZE, challengeNo, decryptPin, idempotencyKeyOf, issueNonces, keysAsked, nonceNo, payWith } from '../support/payment';
+import { AUTHORIZE, challengeNo, decryptPin, idempotencyKeyOf, issueNonces, keysAsked, nonceNo, payWith, review } from '../support/payment';
+import { renderAt } from '../support/router';
+import { holdings } from '../support/wealth-examples';
 
 jest.mock('@/lib/soter', () => ({
   ...jest.requireActual<typeof import('@/lib/soter')>('@/lib/soter'),
@@ -137,6 +140,21 @@ describe('usePayment in the WeChat build: 指纹/面容支付 first, when enroll
     expect(keysAsked(api)).toEqual([idempotencyKeyOf(topUps()[0])]);
     expect(api.requests(ME)).toHaveLength(1);
     expect(wechatSoter).toHaveBeenCalledTimes(1);
+  });
+
+  test('a redemption: WeChat’s prompt and the sheet name what arrives — the server’s estimate as 预计到账 — not a payment', async () => {
+    api.answer(ME, 200, me('fingerPrint'));
+    api.answer('GET /v1/wealth-holdings', 200, holdings);
+    issueNonces(api, { ...review, amountFen: 511700, amountInWords: '人民币伍仟壹佰壹拾柒元整', estimate: { navDisplay: '1.0234', navDate: '2026-03-01' } });
+    holdWechat();
+    await renderAt('/packageWealth/pages/redeem/index?productId=jinlin-bond-a', <RedeemPage />);
+    await typeInto('redeem-units', '5000');
+    await userEvent.click(await screen.findByText('确认赎回'));
+    await confirm();
+
+    const sheet = await waitFor(() => document.getElementById('soter-sheet')!);
+    expect(sheet).toHaveTextContent('预计到账 ¥5,117.00');
+    await waitFor(() => expect(wechatSoter).toHaveBeenCalledWith(challengeNo(1), 'fingerPrint', '预计到账 ¥5,117.00'));
   });
 
   test('WeChat gives nothing (cancelled, not recognised): a new nonce under the same key, and the PIN', async () => {

@@ -21,6 +21,7 @@ export const challengeNo = (n: number) => `challenge-${String(n).padStart(12, '0
 export const review: PaymentReview = {
   amountFen: 12345,
   amountInWords: '人民币壹佰贰拾叁元肆角伍分',
+  estimate: null,
   feeFen: 0,
   sourceAccountMasked: '6230 **** **** 4321',
   payeeMasked: null,

@@ -19,6 +19,7 @@ export function useRedeemForm(holding: WealthHoldingView) {
     void payment.start({
       path: REDEMPTION_PATH,
       body: { productId: holding.productId, unitsCenti: parsed.unitsCenti, mode },
+      incoming: true,
       send: redeemWealth,
       onPaid: (result) => {
         const proceedsFen = result.fast?.proceedsFen ?? null;

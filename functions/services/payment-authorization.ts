@@ -1,0 +1,97 @@
+// Asking for a payment's nonce (POST /v1/payment-authorizations, second-factor contract §1): the
+// nonce for one exact request (services/second-factor.ts signs it) and the review sheet's
+// figures. Where the body carries no amount the figure is worked out here by the service that
+// will move the money, so the sheet never shows a figure the device computed. Writes nothing.
+import * as z from 'zod/mini';
+import { type SecondFactorPath, type SecondFactorRoute, secondFactorRouteOf } from '../contract/second-factor-routes.js';
+import type { PaymentAuthorization, PaymentAuthorizationRequest, PaymentEstimate } from '../contract/second-factor-schemas.js';
+import { WealthRedemptionRequest } from '../contract/wealth-schemas.js';
+import { amountInWords } from '../domain/amount-words.js';
+import { refuse } from '../domain/errors.js';
+import { maskPhone } from '../domain/masking.js';
+import { formatNav } from '../domain/wealth/units.js';
+import { allInOrder } from '../platform/all-in-order.js';
+import type { CustomerRecord } from '../store/customers.js';
+import { loadCustomer, loadOwnAccount, loadPayeeByPhone } from './customer-guards.js';
+import { payableNowFen } from './loan-servicing.js';
+import { issueNonce, type NoncePayee } from './second-factor.js';
+import { redemptionValue } from './wealth-orders.js';
+
+/** Payments made here cost the customer nothing; the review sheet says so. */
+const FEE_FEN = 0;
+
+/** Steps that need no account: setting the first PIN comes before it; enrolling SOTER moves nothing. */
+const ACCOUNTLESS_ROUTES: ReadonlySet<SecondFactorRoute> = new Set(['setPin', 'soterEnrol']);
+
+/** What a redemption's body says about what it pays — the units of which product — checked as
+ *  its route checks them (the route checks the rest of the body). */
+const RedeemedUnits = z.object({ productId: WealthRedemptionRequest.shape.productId, unitsCenti: WealthRedemptionRequest.shape.unitsCenti });
+
+/** The amount on the review sheet, and whether it is an estimate. */
+interface ReviewedAmount {
+  amountFen: number | null;
+  estimate: PaymentEstimate | null;
+}
+
+const exactly = (amountFen: number | null): ReviewedAmount => ({ amountFen, estimate: null });
+
+/** Issues the nonce for one exact request and the figures its review sheet shows. */
+export async function authorizePayment(customerId: string, asked: PaymentAuthorizationRequest, now: Date): Promise<PaymentAuthorization> {
+  const resolved = secondFactorRouteOf(asked.path);
+  if (!resolved) return refuse('not_found', 'PAYMENT_ROUTE_UNKNOWN', '该操作无需支付验证');
+  const { route } = resolved;
+  const customer = await loadCustomer(customerId);
+  const account = ACCOUNTLESS_ROUTES.has(route) ? undefined : await loadOwnAccount(customer);
+  const payee = route === 'transfer' ? await transferPayee(customer, asked.body.toPhone) : undefined;
+  const [issued, { amountFen, estimate }] = await allInOrder([
+    issueNonce({ customerId, route, asked, accountId: account?.accountId, payee }, now),
+    reviewedAmount(customerId, resolved, asked, now),
+  ]);
+  return {
+    ...issued,
+    review: {
+      amountFen,
+      amountInWords: amountFen === null ? null : amountInWords(amountFen),
+      estimate,
+      feeFen: FEE_FEN,
+      sourceAccountMasked: account?.accountNumberMasked ?? null,
+      payeeMasked: payee && typeof asked.body.toPhone === 'string' ? `${payee.nameMasked}（${maskPhone(asked.body.toPhone)}）` : null,
+    },
+  };
+}
+
+/** The amount the request moves: the body's own `amountFen`; for a repayment without one, what is
+ *  payable now; for a redemption, what its units pay. Null for a body that names none (or whose
+ *  figure cannot be worked out: the money route refuses such a request in its own words). */
+async function reviewedAmount(
+  customerId: string,
+  { route, params }: SecondFactorPath,
+  asked: PaymentAuthorizationRequest,
+  now: Date,
+): Promise<ReviewedAmount> {
+  if (route === 'repay' && asked.body.amountFen === undefined) {
+    return exactly(await payableNowFen(customerId, params.loanId!, { idempotencyKey: asked.idempotencyKey, now }));
+  }
+  if (route === 'wealthRedeem') return redemptionAmount(asked.body, now);
+  const { amountFen } = asked.body;
+  return exactly(typeof amountFen === 'number' && Number.isSafeInteger(amountFen) && amountFen > 0 ? amountFen : null);
+}
+
+async function redemptionAmount(body: Record<string, unknown>, now: Date): Promise<ReviewedAmount> {
+  const redeemed = RedeemedUnits.safeParse(body);
+  if (!redeemed.success) return exactly(null);
+  const value = await redemptionValue(redeemed.data.productId, redeemed.data.unitsCenti, now);
+  if (!value) return exactly(null);
+  const { estimatedAt } = value;
+  return {
+    amountFen: value.proceedsFen,
+    estimate: estimatedAt && { navDisplay: formatNav(estimatedAt.navCentiFen), navDate: estimatedAt.navDate },
+  };
+}
+
+async function transferPayee(customer: CustomerRecord, toPhone: unknown): Promise<NoncePayee> {
+  if (typeof toPhone !== 'string' || !/^1\d{10}$/.test(toPhone)) return refuse('invalid', 'VALIDATION_FAILED', '请求参数有误：toPhone');
+  const payee = await loadPayeeByPhone(toPhone);
+  if (payee.accountId === customer.accountId) return refuse('invalid', 'SAME_ACCOUNT', '不能转账给自己');
+  return payee;
+}

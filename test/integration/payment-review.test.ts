@@ -1,0 +1,184 @@
+// The review sheet's figures for the two movements whose body carries no amount in fen: a
+// repayment of what is payable now (no amountFen) and a wealth redemption (units). The server
+// works them out when the nonce is asked for — the same figures the movement then books.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { before, describe, test } from 'node:test';
+import { amountInWords } from '../../functions/domain/amount-words.js';
+import { SEED_LOAN_PRODUCTS } from '../../functions/domain/loan/product.js';
+import { RISK_QUESTIONNAIRE_VERSION, RISK_QUESTIONS } from '../../functions/domain/wealth/risk.js';
+import { valueFen } from '../../functions/domain/wealth/units.js';
+import { handler as admin } from '../../functions/http/admin.js';
+import { handler as loans } from '../../functions/http/loans.js';
+import { handler as wealth } from '../../functions/http/wealth.js';
+import { currentBusinessDate } from '../../functions/store/business-date.js';
+import { seedProduct } from '../../functions/store/loans.js';
+import { seedWealth } from '../../scripts/lib/seed-wealth.js';
+import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
+import { call, useBank } from '../support/bank.js';
+import { balanceFen, onboard, pay, topUp, type Onboarded } from '../support/customers.js';
+import { expectError, expectOk } from '../support/expect.js';
+import { assertLedgerSound, scanTable } from '../support/ledger-check.js';
+import { loanApplicationRequest } from '../support/loan-application.js';
+import { type Authorization, authorize, encryptPin } from '../support/second-factor.js';
+
+useBank();
+
+const operator = () => ({ 'x-operator-key': localSecretsEnv().JINLIN_OPERATOR_KEY! });
+type Handler = Parameters<typeof call>[0];
+
+/** Sends `body` to `path`, confirmed by the nonce `asked` with the customer's PIN, under `key`. */
+const sendConfirmed = (handler: Handler, who: Onboarded, path: string, body: Record<string, unknown>, asked: Authorization, key: string) =>
+  call(handler, { method: 'POST', path, token: who.token, idempotencyKey: key, body: { ...body, secondFactor: { nonce: asked.nonce, pinCipher: encryptPin(asked, who.pin) } } });
+
+/** The nonce for `body` under `key`, asserting that asking wrote nothing. */
+async function reviewOf(who: Onboarded, path: string, body: Record<string, unknown>, key: string): Promise<Authorization> {
+  const before = await scanTable();
+  const asked = await authorize(who.token, path, body, key);
+  assert.deepEqual(await scanTable(), before, 'asking for the nonce wrote something');
+  return asked;
+}
+
+/** The figure and its capitals are the server's, and agree. */
+function assertFigure(asked: Authorization, amountFen: number): void {
+  assert.equal(asked.review.amountFen, amountFen);
+  assert.equal(asked.review.amountInWords, amountInWords(amountFen));
+}
+
+describe('a repayment without an amount', () => {
+  let who: Onboarded;
+  let loan: any;
+  before(async () => {
+    for (const product of SEED_LOAN_PRODUCTS) await seedProduct(product, new Date());
+    who = await onboard({ name: '冯还款' });
+    const decision = expectOk(await call(loans, { method: 'POST', path: '/v1/loan-applications', token: who.token, body: loanApplicationRequest() }));
+    assert.equal(decision.outcome, 'APPROVED', JSON.stringify(decision));
+    // Equal principal: each row is smaller than the one before, so two rows' figures differ.
+    loan = expectOk(await pay(who, loans, '/v1/loans', { productId: 'consumer-credit', amountFen: 600_000, termMonths: 12, method: 'EQUAL_PRINCIPAL' }));
+  });
+
+  test('reviews what is payable now, with its capitals, and the repayment debits exactly that', async () => {
+    const path = `/v1/loans/${loan.loanId}/repayments`;
+    const key = randomUUID();
+    const asked = await reviewOf(who, path, {}, key);
+    const payableFen = loan.installments[0].dueFen;
+    assertFigure(asked, payableFen);
+    assert.equal(asked.review.estimate, null);
+    assert.equal(asked.review.payeeMasked, null);
+    assert.match(asked.review.sourceAccountMasked!, /^\d{4} \*{4} \*{4} \d{4}$/);
+
+    const before = await balanceFen(who);
+    const repaid = expectOk(await sendConfirmed(loans, who, path, {}, asked, key));
+    assert.equal(repaid.paidFen, asked.review.amountFen);
+    assert.equal(repaid.principalFen + repaid.interestFen + repaid.penaltyFen, asked.review.amountFen);
+    assert.equal(await balanceFen(who), before - asked.review.amountFen!);
+    await assertLedgerSound();
+
+    // Asked again under the same key (the answer was lost, say): the figure of what that request
+    // paid — the same key is answered from its journal — not of what is payable now.
+    assertFigure(await reviewOf(who, path, {}, key), payableFen);
+    // A new request pays the next row, which is now the current one.
+    const nextFen = repaid.loan.installments[1].dueFen;
+    assert.ok(nextFen < payableFen, 'equal principal: the second row is smaller');
+    assertFigure(await reviewOf(who, path, {}, randomUUID()), nextFen);
+  });
+
+  test('an amount in the body is the figure; a loan that is not the customer’s has none, and its repayment answers 404', async () => {
+    const path = `/v1/loans/${loan.loanId}/repayments`;
+    assertFigure(await reviewOf(who, path, { amountFen: 1_234 }, randomUUID()), 1_234);
+
+    const stranger = await onboard({ name: '陈路人' });
+    expectOk(await topUp(stranger, 100_000));
+    const key = randomUUID();
+    const asked = await reviewOf(stranger, path, {}, key);
+    assert.equal(asked.review.amountFen, null);
+    assert.equal(asked.review.amountInWords, null);
+    expectError(await sendConfirmed(loans, stranger, path, {}, asked, key), 404, 'LOAN_NOT_FOUND');
+  });
+});
+
+describe('a wealth redemption', () => {
+  const REDEEM = '/v1/wealth-redemptions';
+  let who: Onboarded;
+  let today: string;
+  const dayClose = async () => expectOk(await call(admin, { method: 'POST', path: '/v1/admin/day-close', headers: operator() }));
+  const publishNav = async (productId: string, navDate: string, navCentiFen: number) =>
+    expectOk(await call(wealth, { method: 'POST', path: '/v1/admin/wealth-navs', headers: operator(), body: { productId, navDate, navCentiFen } }));
+  const holding = async (productId: string) =>
+    expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-holdings', token: who.token })).items.find((item: any) => item.productId === productId);
+
+  before(async () => {
+    await seedWealth(new Date());
+    who = await onboard({ name: '褚理财' });
+    expectOk(await topUp(who, 500_000));
+    const answers = RISK_QUESTIONS.map((q) => ({ questionId: q.questionId, optionId: q.options[2]!.optionId }));
+    expectOk(await call(wealth, { method: 'POST', path: '/v1/wealth-risk-assessment', token: who.token, body: { questionnaireVersion: RISK_QUESTIONNAIRE_VERSION, answers } }));
+    for (const [productId, amountFen] of [['anxin-bond', 200_000], ['zhaozhao-money', 100_000]] as const) {
+      const product = expectOk(await call(wealth, { method: 'GET', path: `/v1/wealth-products/${productId}` }));
+      const riskDisclosure = { acknowledged: true, version: product.disclosureVersion };
+      expectOk(await pay(who, wealth, '/v1/wealth-orders', { productId, amountFen, riskDisclosure }));
+    }
+    // Purchases confirm at the close of T+1.
+    await dayClose();
+    await dayClose();
+    today = await currentBusinessDate(new Date());
+  });
+
+  test('of a fund: the units valued at the latest NAV, marked as an estimate; the close pays that at an unchanged NAV', async () => {
+    await publishNav('anxin-bond', today, 10_300);
+    const { availableUnitsCenti: unitsCenti } = await holding('anxin-bond');
+    assert.ok(unitsCenti > 0);
+    const body = { productId: 'anxin-bond', unitsCenti, mode: 'NORMAL' };
+    const key = randomUUID();
+    const asked = await reviewOf(who, REDEEM, body, key);
+    const estimateFen = valueFen(unitsCenti, 10_300);
+    assertFigure(asked, estimateFen);
+    assert.deepEqual(asked.review.estimate, { navDisplay: '1.0300', navDate: today });
+    assert.match(asked.review.sourceAccountMasked!, /^\d{4} \*{4} \*{4} \d{4}$/);
+
+    // A NAV published later moves the estimate with it.
+    await publishNav('anxin-bond', today, 10_250);
+    const moved = await reviewOf(who, REDEEM, body, randomUUID());
+    assertFigure(moved, valueFen(unitsCenti, 10_250));
+    assert.deepEqual(moved.review.estimate, { navDisplay: '1.0250', navDate: today });
+    await publishNav('anxin-bond', today, 10_300);
+
+    const redeemed = expectOk(await sendConfirmed(wealth, who, REDEEM, body, asked, key));
+    assert.equal(redeemed.normal.unitsCenti, unitsCenti);
+    // Paid by the close of T+1 at the latest NAV then — still today's.
+    const before = await balanceFen(who);
+    await dayClose();
+    await dayClose();
+    assert.equal(await balanceFen(who), before + estimateFen);
+    await assertLedgerSound();
+  });
+
+  test('of a money-market fund: exact (the NAV is fixed at 1.0000), and a fast redemption pays exactly that at once', async () => {
+    const unitsCenti = 30_000;
+    const body = { productId: 'zhaozhao-money', unitsCenti, mode: 'FAST' };
+    const key = randomUUID();
+    const asked = await reviewOf(who, REDEEM, body, key);
+    assertFigure(asked, unitsCenti);
+    assert.equal(asked.review.estimate, null);
+
+    const before = await balanceFen(who);
+    const redeemed = expectOk(await sendConfirmed(wealth, who, REDEEM, body, asked, key));
+    assert.equal(redeemed.fast.proceedsFen, asked.review.amountFen);
+    assert.equal(redeemed.balanceFen, before + asked.review.amountFen!);
+    await assertLedgerSound();
+  });
+
+  test('nothing to value — no such product, or a body the route will refuse — gives no figure, and the route answers', async () => {
+    for (const body of [
+      { productId: 'no-such-fund', unitsCenti: 100, mode: 'NORMAL' },
+      { productId: 'zhaozhao-money', unitsCenti: 1.5, mode: 'FAST' },
+      { productId: 'zhaozhao-money', mode: 'FAST' },
+    ]) {
+      const key = randomUUID();
+      const asked = await reviewOf(who, REDEEM, body, key);
+      assert.deepEqual([asked.review.amountFen, asked.review.amountInWords, asked.review.estimate], [null, null, null], JSON.stringify(body));
+      const answer = await sendConfirmed(wealth, who, REDEEM, body, asked, key);
+      assert.ok(answer.status === 400 || answer.status === 404, JSON.stringify(answer.body));
+    }
+  });
+});
