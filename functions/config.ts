@@ -44,6 +44,15 @@ const Env = z.object({
   /** Money-market fast (T+0) redemption cap per customer, product and business date: 10,000
    *  yuan (PBoC/CSRC 2018 rule on T+0 redemption of money-market funds). */
   WEALTH_FAST_REDEEM_DAILY_FEN: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(100_000_000)), 1_000_000),
+  /** Where the audit log's head is anchored at each day close (adapters/audit-anchor.ts): a
+   *  local folder (simulator) or an S3 bucket with Object Lock (real). */
+  AUDIT_ANCHOR_MODE: z._default(z.enum(['simulator', 'real']), 'simulator'),
+  /** Simulator: the folder (relative to the working directory, or absolute); the OS temp dir's
+   *  jinlin-audit-anchors when unset. Each table's anchors go in a folder of its name. */
+  AUDIT_ANCHOR_DIR: optional(z.string()),
+  AUDIT_ANCHOR_BUCKET: optional(z.string()),
+  /** Real: days each anchor is locked in COMPLIANCE mode (nobody, root included, can delete it). */
+  AUDIT_ANCHOR_RETENTION_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(36_500)), 3_650),
   LOG_LEVEL: z._default(z.string(), 'INFO'),
   /** Local and test stages only: operators may move the business date (to exercise overdue). */
   ALLOW_CLOCK_CONTROL: z._default(z.stringbool(), false),
@@ -60,7 +69,7 @@ declare const __JINLIN_TEST_DOUBLES__: boolean | undefined;
  *  `define` decides per stage (the local stage only); unbundled (tsx) they are always there. */
 const testDoublesBundled: boolean = typeof __JINLIN_TEST_DOUBLES__ === 'undefined' || __JINLIN_TEST_DOUBLES__;
 
-const SIMULATOR_MODES = ['WECHAT_MODE', 'CARD_GATEWAY_MODE', 'CREDIT_BUREAU_MODE', 'BILLER_GATEWAY_MODE', 'SMS_GATEWAY_MODE'] as const;
+const SIMULATOR_MODES = ['WECHAT_MODE', 'CARD_GATEWAY_MODE', 'CREDIT_BUREAU_MODE', 'BILLER_GATEWAY_MODE', 'SMS_GATEWAY_MODE', 'AUDIT_ANCHOR_MODE'] as const;
 
 /** A build without test doubles refuses to start configured for one, rather than fail later on
  *  the first call that needs it. */

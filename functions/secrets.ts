@@ -32,6 +32,9 @@ const Secrets = z.object({
    *  04…). In production the pair whose public half WeChat certifies for the safe-password input. */
   pinSm2PrivateKey: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'pinSm2PrivateKey must be 64 hex digits')),
   pinSm2PublicKey: z.string().check(z.regex(/^04[0-9a-f]{128}$/, 'pinSm2PublicKey must be 04 and 128 hex digits')),
+  /** HMAC key of the audit log's chain (domain/audit-chain.ts), base64 of at least 32 bytes. Never
+   *  in the table: whoever can write the table without it cannot forge a consistent chain. */
+  auditMacKey: z.base64().check(z.refine((b64) => Buffer.from(b64, 'base64').length >= 32, 'auditMacKey must be at least 32 bytes')),
 }).check(z.refine((s) => Object.hasOwn(s.pinKeys, s.pinKeyId), { message: 'pinKeyId must name one of pinKeys', path: ['pinKeyId'] }));
 export type Secrets = z.infer<typeof Secrets>;
 
@@ -65,6 +68,7 @@ async function load(): Promise<Secrets> {
     paymentNonceKey: process.env.JINLIN_PAYMENT_NONCE_KEY,
     pinSm2PrivateKey: process.env.JINLIN_PIN_SM2_PRIVATE_KEY,
     pinSm2PublicKey: process.env.JINLIN_PIN_SM2_PUBLIC_KEY,
+    auditMacKey: process.env.JINLIN_AUDIT_MAC_KEY,
   });
 }
 

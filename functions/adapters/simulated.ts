@@ -15,6 +15,8 @@ export const wechatSimulator = bundled ? () => import('./simulators/wechat.js') 
 export const wechatCodesSimulator = bundled ? () => import('./simulators/wechat-codes.js') : undefined;
 export const billerGatewaySimulator = bundled ? () => import('./simulators/biller-gateway.js') : undefined;
 export const smsGatewaySimulator = bundled ? () => import('./simulators/sms.js') : undefined;
+export const authenticatorSimulator = bundled ? () => import('./simulators/authenticator.js') : undefined;
+export const auditAnchorSimulator = bundled ? () => import('./simulators/audit-anchor.js') : undefined;
 
 /** The adapter a factory returns in simulator mode: each method imports the simulator on the
  *  first call (the factories are synchronous; every adapter method is async). `methods` names

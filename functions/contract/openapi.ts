@@ -28,6 +28,15 @@ function objectParameters(schema: z.ZodMiniType | undefined, where: 'path' | 'qu
   return Object.entries(properties).map(([name, property]) => ({ name, in: where, required: where === 'path' || required.includes(name), schema: property }));
 }
 
+/** How each kind of route authenticates, as OpenAPI security requirements. */
+const SECURITY: Record<RouteSpec['auth'], object[]> = {
+  customer: [{ bearer: [] }],
+  staff: [{ staffBearer: [] }],
+  console: [{ consoleBearer: [] }],
+  operator: [{ operatorKey: [] }],
+  none: [],
+};
+
 function operation(name: string, spec: RouteSpec) {
   const parameters: object[] = [
     ...objectParameters(spec.params, 'path'),
@@ -45,13 +54,16 @@ function operation(name: string, spec: RouteSpec) {
   return {
     operationId: name,
     summary: spec.summary,
-    security: spec.auth === 'customer' ? [{ bearer: [] }] : spec.auth === 'staff' ? [{ staffBearer: [] }] : [],
+    security: SECURITY[spec.auth],
+    ...(spec.permission ? { 'x-permission': spec.permission } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(spec.body) } } } } : {}),
     responses: {
       '200': { description: 'OK', content: { 'application/json': { schema: ref(spec.response) } } },
       '400': errorResponse('Invalid input; nothing changed'),
-      ...(spec.auth === 'customer' || spec.auth === 'staff' ? { '401': errorResponse('Missing, expired or invalid token') } : {}),
+      ...(spec.auth === 'customer' || spec.auth === 'staff' || spec.auth === 'console' ? { '401': errorResponse('Missing, expired or invalid token') } : {}),
+      ...(spec.auth === 'operator' ? { '401': errorResponse('Missing or wrong x-operator-key') } : {}),
+      ...(spec.auth === 'console' ? { '403': errorResponse(`Signed in, but no role of the operator grants ${spec.permission}`) } : {}),
       ...(spec.idempotent
         ? { '409': errorResponse('Same Idempotency-Key still in flight'), '422': errorResponse('Refused by the rules, or key reused with another body') }
         : { '422': errorResponse('Refused by the rules') }),
@@ -81,6 +93,13 @@ export function openApiDocument() {
         bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
         // Staff tokens (relationship managers) carry another audience: not interchangeable.
         staffBearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        consoleBearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'A console operator’s session token (POST /v1/console/sign-in, then /v1/console/sign-in/totp); the route’s x-permission must be among the operator’s permissions, else 403',
+        },
+        operatorKey: { type: 'apiKey', in: 'header', name: 'x-operator-key', description: 'The bank’s shared operator key (automation)' },
       },
     },
   };

@@ -1,6 +1,7 @@
 // The shape of a route in the contract. Each capability keeps its own table (core-routes.ts,
 // loan-routes.ts, …) so a Lambda bundles only its own schemas; routes.ts joins them.
 import type * as z from 'zod/mini';
+import type { Permission } from '../domain/operator-roles.js';
 
 export type Method = 'GET' | 'POST';
 
@@ -10,8 +11,11 @@ export interface RouteSpec {
   summary: string;
   /** 'customer' needs a customer access token, 'staff' a staff access token (relationship
    *  managers; another audience, so neither token passes for the other), 'operator' the bank
-   *  operator's key; 'none' is public. */
-  auth: 'customer' | 'staff' | 'operator' | 'none';
+   *  operator's key, 'console' a console operator's token (of a live session) and `permission`;
+   *  'none' is public. */
+  auth: 'customer' | 'staff' | 'operator' | 'console' | 'none';
+  /** Console routes: what the operator's roles must allow (domain/operator-roles.ts). */
+  permission?: Permission;
   /** Money-moving: needs an Idempotency-Key header. */
   idempotent: boolean;
   /** Confirmed by a second factor (a payment nonce and the encrypted PIN, `secondFactor` in the

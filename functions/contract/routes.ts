@@ -3,6 +3,7 @@
 // table; this one joins them for the document, the tests and the deployment check.
 import { adminRoutes } from './admin-routes.js';
 import { billRoutes } from './bill-routes.js';
+import { consoleRoutes } from './console-routes.js';
 import { coreRoutes } from './core-routes.js';
 import { loanRoutes } from './loan-routes.js';
 import { pinResetRoutes } from './pin-reset-routes.js';
@@ -16,6 +17,7 @@ export const routes = {
   ...coreRoutes,
   ...adminRoutes,
   ...billRoutes,
+  ...consoleRoutes,
   ...loanRoutes,
   ...pinResetRoutes,
   ...rmRoutes,

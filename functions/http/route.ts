@@ -16,6 +16,7 @@ import { UpstreamUnavailable } from '../platform/upstream-unavailable.js';
 import type { RouteSpec } from '../contract/route-spec.js';
 import { Refusal, type RefusalKind } from '../domain/errors.js';
 import { beginRequest, completeRequest, failRequest, type KeyHolding, RequestCompletion, StoredAnswer, type StoredResponse } from '../services/idempotency.js';
+import type { ConsoleOperator } from '../services/operators.js';
 import type { OpenedSecondFactor } from '../services/second-factor.js';
 import { logContext, logger } from '../platform/logger.js';
 import { secrets } from '../secrets.js';
@@ -37,7 +38,8 @@ export type RouteInput<S extends RouteSpec> = {
   completion?: RequestCompletion;
 } & (S['secondFactor'] extends 'required' ? { secondFactor: OpenedSecondFactor } : unknown) &
   (S['secondFactor'] extends 'optional' ? { secondFactor?: OpenedSecondFactor; newPin?: OpenedSecondFactor } : unknown) & (S['auth'] extends 'customer' ? { customerId: string } : unknown) &
-  (S['auth'] extends 'staff' ? { staffId: string } : unknown);
+  (S['auth'] extends 'staff' ? { staffId: string } : unknown) &
+  (S['auth'] extends 'console' ? { operator: ConsoleOperator } : unknown);
 
 type Event = APIGatewayProxyEventV2 & { body?: unknown };
 type Result = APIGatewayProxyStructuredResultV2;
@@ -45,6 +47,7 @@ type Result = APIGatewayProxyStructuredResultV2;
 type RouteContext = Context & {
   customerId?: string;
   staffId?: string;
+  operator?: ConsoleOperator;
   idempotencyKey?: string;
   completion?: RequestCompletion;
   secondFactor?: OpenedSecondFactor;
@@ -118,7 +121,7 @@ const bodyLimit = (): Middleware => ({
   },
 });
 
-const bearerToken = (event: Event) => /^Bearer ([A-Za-z0-9._-]{20,2048})$/.exec(event.headers?.authorization ?? '')?.[1];
+export const bearerToken = (event: Event) => /^Bearer ([A-Za-z0-9._-]{20,2048})$/.exec(event.headers?.authorization ?? '')?.[1];
 
 const authenticate = (): Middleware => ({
   before: async ({ event, context }) => {
@@ -226,12 +229,18 @@ export type RouteWork<S extends RouteSpec> = (input: RouteInput<S>) => Promise<z
 /** One route: its spec from the contract and the work it does. A route confirmed by a second
  *  factor is defined through http/confirmed-route.ts, which brings the middleware that opens it
  *  (and its crypto, which the other functions need not bundle). */
-export function defineRoute<S extends RouteSpec>(name: string, spec: S, work: RouteWork<S>, confirm?: Middleware, keyHolding: KeyHolding = 'reserved'): Route {
+export function defineRoute<S extends RouteSpec>(name: string, spec: S, work: RouteWork<S>, confirm?: Middleware, keyHolding: KeyHolding = 'reserved', authenticateConsole?: Middleware): Route {
   const handler = middy<Event, Result, Error, RouteContext>().use(bodyLimit());
   if (spec.body) handler.use(httpJsonBodyParser());
   if (spec.auth === 'customer') handler.use(authenticate());
   if (spec.auth === 'staff') handler.use(authenticateStaff());
   if (spec.auth === 'operator') handler.use(authenticateOperator());
+  // Console operators' sessions and permissions: checked by http/console-route.ts's middleware,
+  // which only the console's functions bundle.
+  if (spec.auth === 'console') {
+    if (!authenticateConsole) throw new Error(`route ${name}: define it with http/console-route.ts`);
+    handler.use(authenticateConsole);
+  }
   handler.use(validate(spec));
   if (spec.idempotent) handler.use(idempotent(name, spec, keyHolding));
   if (spec.secondFactor) {
@@ -253,6 +262,7 @@ export function defineRoute<S extends RouteSpec>(name: string, spec: S, work: Ro
         newPin: context.newPin,
         customerId: context.customerId,
         staffId: context.staffId,
+        operator: context.operator,
       } as RouteInput<S>;
       return json(200, spec.response.parse(await work(input)));
     }) as Route['handler'],

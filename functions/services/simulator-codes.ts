@@ -1,8 +1,9 @@
 // Codes the WeChat simulator accepts, for the H5 build that has no wx.login, a SOTER result signed
-// by a simulated phone, and the texts the SMS simulator kept instead of sending. Refused as not found unless the simulator is configured and
+// by a simulated phone, the texts the SMS simulator kept instead of sending, and the codes of the
+// demo operators' authenticator app. Refused as not found unless the simulator is configured and
 // bundled, so a real deployment never mints sign-in codes nor shows messages (and its bundle
 // holds no simulator code at all).
-import { smsGatewaySimulator, wechatSimulator } from '../adapters/simulated.js';
+import { authenticatorSimulator, smsGatewaySimulator, wechatSimulator } from '../adapters/simulated.js';
 import { config } from '../config.js';
 import type { SimulatorSmsOutbox } from '../contract/pin-reset-schemas.js';
 import type { SimulatorSoterResult } from '../contract/second-factor-schemas.js';
@@ -36,4 +37,11 @@ export async function simulatorSoterResult(customerId: string, challenge: string
   const wechat = await simulator();
   const { openid } = await loadCustomer(customerId);
   return { authMode: 'fingerPrint', ...wechat.simulatorSoterResult(config().WECHAT_APPID, openid, challenge) };
+}
+
+/** The code a demo operator's authenticator app shows now (local demo operators only: their
+ *  secrets are derived, adapters/simulators/authenticator.ts); not found for any other login. */
+export async function simulatorConsoleTotp(login: string, now: Date): Promise<string> {
+  if (config().WECHAT_MODE !== 'simulator' || !authenticatorSimulator) return notFound();
+  return (await authenticatorSimulator()).demoTotpCode(login, now) ?? notFound();
 }

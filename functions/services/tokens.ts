@@ -1,21 +1,23 @@
-// Access tokens: short-lived HS256 JWTs naming the customer, or the staff member. The two kinds
-// carry different audiences, so a customer token never passes a staff route and a staff token
-// never passes a customer route. Refresh tokens (customers only) live in the store.
-import { jwtVerify, SignJWT } from 'jose';
+// Access tokens: short-lived HS256 JWTs naming the customer, the staff member or the console
+// operator. Each kind carries its own audience, so no token passes another kind's routes. Refresh
+// tokens (customers only) live in the store; an operator's token names its session, which the
+// store holds (services/operators.ts).
+import { type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { config } from '../config.js';
 import { secrets } from '../secrets.js';
 
 const ISSUER = 'jinlin';
 const AUDIENCE = 'jinlin-customer';
 const STAFF_AUDIENCE = 'jinlin-staff';
+const CONSOLE_AUDIENCE = 'jinlin-console';
 
 async function key(): Promise<Uint8Array> {
   return new TextEncoder().encode((await secrets()).jwtSecret);
 }
 
-async function issue(subject: string, audience: string, now: Date): Promise<{ token: string; expiresAt: string }> {
-  const expiresAtSeconds = Math.floor(now.getTime() / 1000) + config().ACCESS_TOKEN_MINUTES * 60;
-  const token = await new SignJWT({})
+async function issue(subject: string, audience: string, now: Date, minutes = config().ACCESS_TOKEN_MINUTES, claims: JWTPayload = {}): Promise<{ token: string; expiresAt: string }> {
+  const expiresAtSeconds = Math.floor(now.getTime() / 1000) + minutes * 60;
+  const token = await new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(subject)
     .setIssuer(ISSUER)
@@ -26,20 +28,26 @@ async function issue(subject: string, audience: string, now: Date): Promise<{ to
   return { token, expiresAt: new Date(expiresAtSeconds * 1000).toISOString() };
 }
 
-/** The subject of a valid token for the audience, or undefined for anything else. */
-async function verify(token: string, audience: string): Promise<string | undefined> {
+/** The claims of a valid token for the audience, or undefined for anything else. */
+async function verifiedClaims(token: string, audience: string, requiredClaims: string[] = []): Promise<JWTPayload | undefined> {
   try {
     const { payload } = await jwtVerify(token, await key(), {
       issuer: ISSUER,
       audience,
       algorithms: ['HS256'],
       // A token without an expiry would never expire.
-      requiredClaims: ['sub', 'exp'],
+      requiredClaims: ['sub', 'exp', ...requiredClaims],
     });
-    return typeof payload.sub === 'string' ? payload.sub : undefined;
+    return payload;
   } catch {
     return undefined;
   }
+}
+
+/** The subject of a valid token for the audience, or undefined for anything else. */
+async function verify(token: string, audience: string): Promise<string | undefined> {
+  const sub = (await verifiedClaims(token, audience))?.sub;
+  return typeof sub === 'string' ? sub : undefined;
 }
 
 export const issueAccessToken = (customerId: string, now: Date) => issue(customerId, AUDIENCE, now);
@@ -51,3 +59,15 @@ export const issueStaffAccessToken = (staffId: string, now: Date) => issue(staff
 
 /** The staff id in a valid staff token, or undefined for anything else. */
 export const verifyStaffAccessToken = (token: string) => verify(token, STAFF_AUDIENCE);
+
+/** A console operator's token for one session (`sid`), valid `minutes`. */
+export const issueConsoleAccessToken = (operatorId: string, sessionId: string, now: Date, minutes: number) =>
+  issue(operatorId, CONSOLE_AUDIENCE, now, minutes, { sid: sessionId });
+
+/** The operator and session a valid console token names, or undefined for anything else (the
+ *  session itself is checked by the caller). */
+export async function verifyConsoleAccessToken(token: string): Promise<{ operatorId: string; sessionId: string } | undefined> {
+  const claims = await verifiedClaims(token, CONSOLE_AUDIENCE, ['sid']);
+  if (typeof claims?.sub !== 'string' || typeof claims.sid !== 'string') return undefined;
+  return { operatorId: claims.sub, sessionId: claims.sid };
+}

@@ -121,4 +121,29 @@ export const keys = {
   devicePartition: (deviceId: string) => `DEVICE#${deviceId}`,
   /** Which manager serves the customer (first touch); written once, never replaced. */
   rmAttribution: (customerId: string) => ({ PK: `CUST#${customerId}`, SK: 'RMATTRIBUTION' }),
+  // ---- operators (运营中台) ----
+  operator: (operatorId: string) => ({ PK: `OPERATOR#${operatorId}`, SK: 'PROFILE' }),
+  /** Logins are unique: the first to write this item has the login. */
+  operatorLogin: (login: string) => ({ PK: `OPLOGIN#${login}`, SK: 'OPLOGIN' }),
+  /** A right password waiting for its code, by the hash of the challenge id. */
+  operatorChallenge: (challengeHash: string) => ({ PK: `OPCHALLENGE#${challengeHash}`, SK: 'OPCHALLENGE' }),
+  /** A console session, under its operator. */
+  operatorSession: (operatorId: string, sessionId: string) => ({ PK: `OPERATOR#${operatorId}`, SK: `SESSION#${sessionId}` }),
+  // ---- audit log (审计日志) ----
+  /** The chain's head: the last entry's seq and MAC; every append is conditional on its seq. */
+  auditHead: () => ({ PK: 'AUDIT', SK: 'HEAD' }),
+  /** An entry, by sequence number, in buckets of AUDIT_BUCKET_SIZE entries so no partition grows
+   *  with the whole log; a range of sequence numbers is a key range in one bucket or two. */
+  auditEntry: (seq: number) => ({ PK: auditBucket(seq), SK: auditSeqKey(seq) }),
+  auditBucket: (seq: number) => auditBucket(seq),
+  auditSeqKey: (seq: number) => auditSeqKey(seq),
 } as const;
+
+/** Entries per audit bucket: a page (at most 100 entries) spans two at most. */
+export const AUDIT_BUCKET_SIZE = 100_000;
+function auditBucket(seq: number): string {
+  return `AUDIT#${String(Math.floor(seq / AUDIT_BUCKET_SIZE)).padStart(6, '0')}`;
+}
+function auditSeqKey(seq: number): string {
+  return `SEQ#${String(seq).padStart(12, '0')}`;
+}

@@ -1,6 +1,7 @@
 // The local bank: DynamoDB Local with the table from serverless.yml, the demo seed, and the
 // API through serverless-offline. Used by `npm start` and by the end-to-end tests.
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resetConfigForTests } from '../../functions/config.js';
 import { resetSecretsForTests } from '../../functions/secrets.js';
 import { ensureTable, startDynamoLocal, type RunningDynamo } from './dynamo-local.js';
@@ -87,6 +88,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   // Its own esbuild output folder: stacks and `serverless package` running at the same time
   // must not overwrite or delete each other's bundles.
   const workFolder = `.esbuild-stacks/${options.apiPort}`;
+  // The audit log's anchors live as long as the database they anchor: beside its files, or for a
+  // database in memory in a folder of this stack's own (a later stack's new chain would otherwise
+  // meet this one's anchors).
+  const anchorDir = options.dataDir ? `${options.dataDir}/audit-anchors` : mkdtempSync(`${tmpdir()}/jinlin-audit-anchors-`);
   const api = startService(
     options.log ? 'api' : 'api-quiet',
     process.execPath,
@@ -113,6 +118,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         JINLIN_DYNAMODB_ENDPOINT: dynamo.endpoint,
         JINLIN_TABLE_NAME: options.tableName,
         JINLIN_ESBUILD_WORK_FOLDER: workFolder,
+        JINLIN_AUDIT_ANCHOR_DIR: anchorDir,
         SLS_TELEMETRY_DISABLED: '1',
       },
       quiet: !options.log,
@@ -123,6 +129,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const stop = async () => {
     await Promise.all([api.stop(), current.stop()]);
     rmSync(`${repoRoot}/${workFolder}`, { recursive: true, force: true });
+    if (!options.dataDir) rmSync(anchorDir, { recursive: true, force: true });
   };
   const killDynamo = () =>
     new Promise<void>((resolve) => {

@@ -1,5 +1,6 @@
 // Demo data, safe to run any number of times: the house accounts' shards, the two loan
-// products, the demo billers, the wealth products (with NAV history), and two demo customers with open accounts, written through the store code the API uses.
+// products, the demo billers, the wealth products (with NAV history), and two demo customers with open accounts, written through the store code the API uses;
+// then the demo relationship managers and the console's demo operators.
 import { simulatorWechat } from '../../functions/adapters/simulators/wechat.js';
 import { config } from '../../functions/config.js';
 import { accountNumberFrom } from '../../functions/domain/account-number.js';
@@ -16,6 +17,7 @@ import { transactWrite } from '../../functions/store/transact.js';
 import { SEED_LOAN_PRODUCTS } from '../../functions/domain/loan/product.js';
 import { seedProduct } from '../../functions/store/loans.js';
 import { seedBills } from './seed-bills.js';
+import { seedOperators } from './seed-operators.js';
 import { seedRelationshipManagers } from './seed-rm.js';
 import { seedWealth } from './seed-wealth.js';
 
@@ -105,4 +107,5 @@ export async function seedDemo(now = new Date()): Promise<void> {
   await seedWealth(now);
   for (const demo of DEMO_CUSTOMERS) await seedCustomer(demo, now);
   await seedRelationshipManagers(now);
+  await seedOperators(now);
 }

@@ -71,6 +71,7 @@ export function localSecretsEnv(): Record<string, string> {
     JINLIN_PAYMENT_NONCE_KEY: String(params.devPaymentNonceKey),
     JINLIN_PIN_SM2_PRIVATE_KEY: String(params.devPinSm2PrivateKey),
     JINLIN_PIN_SM2_PUBLIC_KEY: String(params.devPinSm2PublicKey),
+    JINLIN_AUDIT_MAC_KEY: String(params.devAuditMacKey),
     ALLOW_CLOCK_CONTROL: String(params.allowClockControl),
   };
 }

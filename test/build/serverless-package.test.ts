@@ -73,7 +73,19 @@ describe('serverless package --stage prod', () => {
     assert.deepEqual(p.TimeToLiveSpecification, { AttributeName: 'expiresAtEpoch', Enabled: true });
   });
 
-  test('IAM gives the functions only the table (and its indexes) and their one secret', () => {
+  test('the audit anchors’ bucket locks every object in COMPLIANCE mode, versioned, private and retained', () => {
+    const buckets = ofType('AWS::S3::Bucket').filter(([name]) => name !== 'ServerlessDeploymentBucket');
+    assert.deepEqual(buckets.map(([name]) => name), ['AuditAnchorBucket']);
+    assert.equal((template.Resources.AuditAnchorBucket as any).DeletionPolicy, 'Retain');
+    const p = buckets[0]![1].Properties;
+    assert.equal(p.ObjectLockEnabled, true);
+    assert.equal(p.ObjectLockConfiguration.Rule.DefaultRetention.Mode, 'COMPLIANCE');
+    assert.ok(p.ObjectLockConfiguration.Rule.DefaultRetention.Days >= 1);
+    assert.equal(p.VersioningConfiguration.Status, 'Enabled');
+    assert.deepEqual(Object.values(p.PublicAccessBlockConfiguration), [true, true, true, true]);
+  });
+
+  test('IAM gives the functions only the table (and its indexes), their one secret and the audit anchors', () => {
     const roles = ofType('AWS::IAM::Role');
     assert.equal(roles.length, 1);
     const role = roles[0]![1];
@@ -92,7 +104,17 @@ describe('serverless package --stage prod', () => {
     }
     const actions = statements.flatMap((statement) => statement.Action);
     assert.ok(actions.includes('dynamodb:UpdateItem'));
-    assert.ok(actions.every((action) => /^(dynamodb|logs|ssm):/.test(action)), actions.join(','));
+    assert.ok(actions.every((action) => /^(dynamodb|logs|ssm|s3):/.test(action)), actions.join(','));
+    // Anchors are written and read, never deleted nor unlocked, and only in their bucket.
+    const bucketArn = { 'Fn::GetAtt': ['AuditAnchorBucket', 'Arn'] };
+    for (const statement of statements.filter((st) => st.Action.some((action) => action.startsWith('s3:')))) {
+      assert.ok(statement.Action.every((action) => ['s3:PutObject', 's3:GetObject', 's3:ListBucket'].includes(action)), statement.Action.join(','));
+      assert.ok(
+        JSON.stringify(statement.Resource) === JSON.stringify([bucketArn]) ||
+          JSON.stringify(statement.Resource) === JSON.stringify([{ 'Fn::Join': ['', [bucketArn, '/*']] }]),
+        JSON.stringify(statement.Resource),
+      );
+    }
     const ssm = statements.find((statement) => statement.Action.includes('ssm:GetParameter'));
     assert.match(JSON.stringify(ssm?.Resource), /parameter\/jinlin\/prod\/secrets/);
   });
@@ -106,6 +128,8 @@ describe('serverless package --stage prod', () => {
       assert.equal(env.CREDIT_BUREAU_MODE, 'real');
       assert.equal(env.BILLER_GATEWAY_MODE, 'real');
       assert.equal(env.SMS_GATEWAY_MODE, 'real');
+      assert.equal(env.AUDIT_ANCHOR_MODE, 'real');
+      assert.deepEqual(env.AUDIT_ANCHOR_BUCKET, { Ref: 'AuditAnchorBucket' });
       assert.equal(env.SECRETS_PARAMETER, '/jinlin/prod/secrets');
       assert.equal(env.JINLIN_JWT_SECRET, '');
       assert.equal(env.JINLIN_DATA_KEY, '');
@@ -114,6 +138,7 @@ describe('serverless package --stage prod', () => {
       assert.equal(env.JINLIN_PAYMENT_NONCE_KEY, '');
       assert.equal(env.JINLIN_PIN_SM2_PRIVATE_KEY, '');
       assert.equal(env.JINLIN_PIN_SM2_PUBLIC_KEY, '');
+      assert.equal(env.JINLIN_AUDIT_MAC_KEY, '');
       assert.equal(env.DYNAMODB_ENDPOINT, '');
       // The reliability harness's fault injection is for the local stage only.
       assert.ok(env.JINLIN_FAULTS === undefined || env.JINLIN_FAULTS === '', `JINLIN_FAULTS=${env.JINLIN_FAULTS}`);
@@ -194,13 +219,13 @@ describe('a build without test doubles (esbuild define as for prod)', () => {
     assert.equal(result.status, 0, result.stderr);
     return result.stdout.trim();
   };
-  const real = { WECHAT_MODE: 'real', CARD_GATEWAY_MODE: 'real', CREDIT_BUREAU_MODE: 'real', BILLER_GATEWAY_MODE: 'real', SMS_GATEWAY_MODE: 'real' };
+  const real = { WECHAT_MODE: 'real', CARD_GATEWAY_MODE: 'real', CREDIT_BUREAU_MODE: 'real', BILLER_GATEWAY_MODE: 'real', SMS_GATEWAY_MODE: 'real', AUDIT_ANCHOR_MODE: 'real' };
 
   test('refuses to start configured for a simulator or for fault injection', () => {
     assert.equal(configWith(real), 'ok');
     assert.match(configWith({ ...real, BILLER_GATEWAY_MODE: 'simulator' }), /^BILLER_GATEWAY_MODE=simulator: this build carries no simulators/);
     assert.match(configWith({ ...real, JINLIN_FAULTS: 'throttle:0.1' }), /^JINLIN_FAULTS: this build carries no simulators or fault injection/);
     // Unset modes default to the simulator, which such a build refuses too.
-    assert.match(configWith({}), /^WECHAT_MODE=simulator, CARD_GATEWAY_MODE=simulator, CREDIT_BUREAU_MODE=simulator, BILLER_GATEWAY_MODE=simulator, SMS_GATEWAY_MODE=simulator:/);
+    assert.match(configWith({}), /^WECHAT_MODE=simulator, CARD_GATEWAY_MODE=simulator, CREDIT_BUREAU_MODE=simulator, BILLER_GATEWAY_MODE=simulator, SMS_GATEWAY_MODE=simulator, AUDIT_ANCHOR_MODE=simulator:/);
   });
 });

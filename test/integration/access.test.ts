@@ -8,6 +8,7 @@ import { routes, type RouteSpec } from '../../functions/contract/routes.js';
 import { handler as account } from '../../functions/http/account.js';
 import { handler as admin } from '../../functions/http/admin.js';
 import { handler as bills } from '../../functions/http/bills.js';
+import { handler as consoleHandler } from '../../functions/http/console.js';
 import { handler as loans } from '../../functions/http/loans.js';
 import { handler as auth } from '../../functions/http/auth.js';
 import { handler as customer } from '../../functions/http/customer.js';
@@ -27,7 +28,7 @@ import { confirmed } from '../support/second-factor.js';
 
 useBank();
 
-const handlers = { account, admin, auth, bills, customer, loans, meta, 'pin-reset': pinReset, simulator, 'staff-poster': staffPoster, staff, wealth } as Record<string, Parameters<typeof call>[0]>;
+const handlers = { account, admin, auth, bills, console: consoleHandler, customer, loans, meta, 'pin-reset': pinReset, simulator, 'staff-poster': staffPoster, staff, wealth } as Record<string, Parameters<typeof call>[0]>;
 
 /** The handler serverless.yml wires each "METHOD /path" to. */
 function deployedHandlers(): Map<string, Parameters<typeof call>[0]> {

@@ -65,18 +65,40 @@ describe('OpenAPI document', () => {
     }
   });
 
-  test('customer routes require the bearer token; public ones do not', () => {
-    assert.ok(doc.components.securitySchemes.bearer);
+  test('every route declares how it is authenticated and documents the 401; public ones need nothing', () => {
+    const schemes = { customer: 'bearer', staff: 'staffBearer', console: 'consoleBearer', operator: 'operatorKey' } as const;
+    for (const name of Object.values(schemes)) assert.ok(doc.components.securitySchemes[name], `no ${name} scheme`);
+    assert.deepEqual(doc.components.securitySchemes.operatorKey, { type: 'apiKey', in: 'header', name: 'x-operator-key', description: 'The bank’s shared operator key (automation)' });
+    const seen = new Set<string>();
     for (const [, spec] of routeList) {
       const op = doc.paths[spec.path]![spec.method.toLowerCase()]!;
-      if (spec.auth === 'customer') {
-        assert.deepEqual(op.security, [{ bearer: [] }]);
-        assert.ok(op.responses['401'], `${spec.path} documents 401`);
-      } else if (spec.auth === 'staff') {
-        assert.deepEqual(op.security, [{ staffBearer: [] }]);
-        assert.ok(op.responses['401'], `${spec.path} documents 401`);
-      } else assert.deepEqual(op.security, []);
+      seen.add(spec.auth);
+      if (spec.auth === 'none') {
+        assert.deepEqual(op.security, [], spec.path);
+        assert.equal(op.responses['401'], undefined, spec.path);
+        continue;
+      }
+      assert.deepEqual(op.security, [{ [schemes[spec.auth]]: [] }], spec.path);
+      assert.ok(op.responses['401'], `${spec.path} documents 401`);
     }
+    assert.deepEqual([...seen].sort(), ['console', 'customer', 'none', 'operator', 'staff']);
+  });
+
+  test('console routes name their permission and document the 403; no other route does', () => {
+    let consoleRoutes = 0;
+    for (const [name, spec] of routeList) {
+      const op = doc.paths[spec.path]![spec.method.toLowerCase()]! as Operation & { 'x-permission'?: string };
+      if (spec.auth === 'console') {
+        consoleRoutes++;
+        assert.ok(spec.permission, `${name} names no permission`);
+        assert.equal(op['x-permission'], spec.permission, name);
+        assert.ok(op.responses['403'], `${name} documents 403`);
+      } else {
+        assert.equal(spec.permission, undefined, `${name} is not a console route but names a permission`);
+        assert.equal(op['x-permission'], undefined, name);
+      }
+    }
+    assert.ok(consoleRoutes >= 2, `${consoleRoutes} console routes`);
   });
 
   test('routes with a body document it, and every error response uses the Error schema', () => {

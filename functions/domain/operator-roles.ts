@@ -1,0 +1,71 @@
+// The bank's operators (运营中台 users) and what each role may do, as data: a console route names
+// the one permission it needs (functions/contract, `permission`), the server grants it when one of
+// the operator's roles carries it (http/route.ts), and the console shows what the operator's
+// permissions allow. Adding a route means naming its permission here and giving it to roles.
+// Four eyes: a change is approved by an operator other than its maker — refused by the
+// maker-checker workflow itself, whatever the roles (an ADMIN manages operators but never
+// approves their own change).
+
+export const OPERATOR_ROLES = ['PRODUCT_MANAGER', 'RISK_OFFICER', 'OPERATIONS', 'CUSTOMER_SERVICE', 'AUDITOR', 'ADMIN'] as const;
+export type OperatorRole = (typeof OPERATOR_ROLES)[number];
+
+export const OPERATOR_ROLE_LABELS: Record<OperatorRole, string> = {
+  PRODUCT_MANAGER: '产品经理',
+  RISK_OFFICER: '风险官',
+  OPERATIONS: '运营',
+  CUSTOMER_SERVICE: '客服',
+  AUDITOR: '审计',
+  ADMIN: '管理员',
+};
+
+export const OPERATOR_STATUSES = ['ACTIVE', 'DEACTIVATED'] as const;
+export type OperatorStatus = (typeof OPERATOR_STATUSES)[number];
+
+/** Every permission, with what it allows. */
+export const PERMISSIONS = {
+  'console.me': '登录控制台：查看本人信息、退出登录',
+  'operators.manage': '管理操作员：新建、停用、分配角色',
+  'staff.manage': '管理客户经理：新建、停用、重发绑定码',
+  'audit.read': '查看与导出审计日志',
+  'products.draft': '起草产品变更：贷款产品、LPR、理财产品及净值、缴费机构',
+  'products.approve': '复核产品变更（不能复核本人起草的变更）',
+  'customers.read': '查找客户，查看脱敏后的客户信息',
+  'customers.reveal': '填写理由后查看完整手机号或证件号',
+  'accounts.freeze': '立即冻结电子账户',
+  'accounts.unfreeze.request': '申请解冻电子账户',
+  'accounts.unfreeze.approve': '复核解冻申请（不能复核本人的申请）',
+  'dayclose.read': '查看日终批处理的状态与历史',
+  'dayclose.run': '手动发起日终批处理',
+  'reconciliation.manage': '处理对账差异：确认、挂账解决、接受',
+  'dashboards.read': '查看经营看板',
+} as const;
+export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
+
+export const ROLE_PERMISSIONS: Record<OperatorRole, readonly Permission[]> = {
+  PRODUCT_MANAGER: ['console.me', 'products.draft', 'products.approve', 'dashboards.read'],
+  RISK_OFFICER: ['console.me', 'products.approve', 'customers.read', 'accounts.freeze', 'accounts.unfreeze.request', 'accounts.unfreeze.approve', 'dashboards.read'],
+  OPERATIONS: ['console.me', 'dayclose.read', 'dayclose.run', 'reconciliation.manage', 'dashboards.read'],
+  CUSTOMER_SERVICE: ['console.me', 'customers.read', 'customers.reveal', 'accounts.freeze', 'accounts.unfreeze.request'],
+  AUDITOR: ['console.me', 'audit.read', 'dayclose.read', 'dashboards.read'],
+  ADMIN: ['console.me', 'operators.manage', 'staff.manage', 'audit.read'],
+};
+
+/** What the roles together allow, in the order of PERMISSIONS. */
+export function permissionsOf(roles: readonly OperatorRole[]): Permission[] {
+  const granted = new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role] ?? []));
+  return PERMISSION_NAMES.filter((permission) => granted.has(permission));
+}
+
+/** Operator logins: 3–32 of a–z 0–9 . _ - (e.g. pm.li). */
+export const OPERATOR_LOGIN_PATTERN = /^[a-z0-9._-]{3,32}$/;
+export const OPERATOR_PASSWORD_MIN_LENGTH = 8;
+export const OPERATOR_PASSWORD_MAX_LENGTH = 128;
+
+/** Wrong passwords or codes in a row that lock an operator, and for how long. */
+export const OPERATOR_MAX_FAILED_ATTEMPTS = 5;
+export const OPERATOR_LOCK_MINUTES = 30;
+/** How long a right password waits for its code. */
+export const SIGN_IN_CHALLENGE_MINUTES = 5;
+/** A console session: its access token's lifetime; signing out or deactivation ends it sooner. */
+export const CONSOLE_SESSION_MINUTES = 15;
