@@ -1,26 +1,29 @@
 // `npm start`: the whole bank on this machine — DynamoDB Local (data kept in .data/), the table
-// from serverless.yml, demo data, the API (serverless offline) and the mini-program's H5 build.
+// from serverless.yml, demo data, the API (serverless offline), the mini-program's H5 build and
+// the operations console (Vite's dev server: up in about a second, against the same API).
 // Ctrl-C stops everything. `npm start -- --fresh` (or JINLIN_FRESH=1) starts from an empty database.
 import { rmSync } from 'node:fs';
+import { DEMO_OPERATOR_PASSWORD, DEMO_OPERATORS } from '../functions/adapters/simulators/authenticator.js';
 import { DEMO_CUSTOMERS } from './lib/seed.js';
 import { startLocalStack, type LocalStack } from './lib/local-stack.js';
 import { PortTaken, assertPortFree } from './lib/ports.js';
 import { type Service, startService, waitForHttp } from './lib/processes.js';
 import { repoRoot } from './lib/serverless-config.js';
 
-const PORTS = { dynamo: 8000, api: 3000, lambda: 3002, h5: 10086 };
+const PORTS = { dynamo: 8000, api: 3000, lambda: 3002, h5: 10086, console: 10087 };
 const dataDir = `${repoRoot}/.data/dynamodb`;
 const fresh = process.argv.includes('--fresh') || process.env.JINLIN_FRESH === '1';
 
 let stack: LocalStack | undefined;
 let h5: Service | undefined;
+let consoleApp: Service | undefined;
 let stopping = false;
 
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     console.log('[setup] stopping…');
-    await Promise.all([h5?.stop(), stack?.stop()]);
+    await Promise.all([h5?.stop(), consoleApp?.stop(), stack?.stop()]);
   }
   process.exit(code);
 }
@@ -30,6 +33,7 @@ process.on('SIGTERM', () => void shutdown(0));
 
 async function main(): Promise<void> {
   await assertPortFree(PORTS.h5, 'mini-program H5');
+  await assertPortFree(PORTS.console, 'operations console');
   if (fresh) {
     rmSync(dataDir, { recursive: true, force: true });
     console.log('[setup] --fresh: starting from an empty database');
@@ -64,15 +68,30 @@ async function main(): Promise<void> {
       void shutdown(1);
     }
   });
+  // The port is fixed in console/vite.config.ts (strictPort): PORTS.console is what it listens on.
+  consoleApp = startService('console', process.execPath, [`${repoRoot}/node_modules/vite/bin/vite.js`], {
+    cwd: `${repoRoot}/console`,
+    env: { JINLIN_API_URL: stack.apiUrl, JINLIN_STAGE: 'local' },
+  });
+  consoleApp.child.once('exit', (code) => {
+    if (!stopping) {
+      console.error(`[setup] the console's dev server exited (${code}); stopping`);
+      void shutdown(1);
+    }
+  });
+  await waitForHttp(`http://127.0.0.1:${PORTS.console}/`, 60_000, consoleApp.child);
   await waitForHttp(`http://127.0.0.1:${PORTS.h5}/`, 300_000, h5.child);
   const demo = DEMO_CUSTOMERS[0]!;
   console.log(`
   近邻银行 Jinlin is running
     Mini-program (H5)  http://127.0.0.1:${PORTS.h5}/
+    Console            http://127.0.0.1:${PORTS.console}/   (运营中台)
     API                ${stack.apiUrl}/v1/health   (OpenAPI: ${stack.apiUrl}/v1/openapi.json)
     DynamoDB Local     ${stack.dynamo.endpoint}   (data in .data/dynamodb)
   Demo customer: sign in as simulated WeChat user "${demo.simulatorUser}" (${demo.name}, PIN ${demo.pin});
-  transfer to ${DEMO_CUSTOMERS[1]!.phone} (${DEMO_CUSTOMERS[1]!.name}). Ctrl-C stops everything.
+  transfer to ${DEMO_CUSTOMERS[1]!.phone} (${DEMO_CUSTOMERS[1]!.name}).
+  Demo operators (password ${DEMO_OPERATOR_PASSWORD}; the 动态口令 from 「获取本地演示口令」 on the sign-in page):
+    ${DEMO_OPERATORS.map((operator) => operator.login).join(', ')}. Ctrl-C stops everything.
 `);
 }
 

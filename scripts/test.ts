@@ -1,5 +1,5 @@
-// `npm test`: the mini-program's component tests with jest (miniprogram/test, jsdom), then every
-// backend test file under test/ with node's test runner, sharing one DynamoDB Local (each file
+// `npm test`: the component tests of the mini-program and the console with jest (miniprogram/test,
+// console/test; jsdom), then every backend test file under test/ with node's test runner, sharing one DynamoDB Local (each file
 // makes its own table), the Chromium journeys (test/e2e) last. Both run even if the first fails; the exit code fails if either did, and
 // the last line is `N passed, N failed` over both.
 //
@@ -27,7 +27,8 @@ interface Outcome {
 const FAILURES_SHOWN = 10;
 const ERROR_LINES_SHOWN = 14;
 
-const JEST_DIR = 'miniprogram/test';
+/** Jest projects: each folder's jest.config.cjs runs the tests in its test/. */
+const JEST_PROJECTS = ['miniprogram', 'console'];
 
 const filters = process.argv.slice(2);
 const matches = (file: string) => filters.length === 0 || filters.some((filter) => file.includes(filter));
@@ -39,8 +40,7 @@ function testFiles(dir: string, name: RegExp): string[] {
 const nodeFiles = testFiles('test', /\.test\.ts$/)
   .filter(matches)
   .map((file) => `test/${file}`);
-const jestFiles = testFiles(JEST_DIR, /\.test\.tsx?$/)
-  .map((file) => `${JEST_DIR}/${file}`)
+const jestFiles = JEST_PROJECTS.flatMap((project) => testFiles(`${project}/test`, /\.test\.tsx?$/).map((file) => `${project}/test/${file}`))
   .filter((file) => filters.includes('jest') || matches(file));
 if (nodeFiles.length === 0 && jestFiles.length === 0) {
   console.error(`no test files match ${filters.join(' ')}`);
@@ -58,8 +58,8 @@ async function runJest(files: string[]): Promise<Outcome> {
   const report = `${reports}/jest.json`;
   const exitCode = await run([
     `${repoRoot}/node_modules/jest/bin/jest.js`,
-    '--config',
-    'miniprogram/jest.config.cjs',
+    '--projects',
+    ...JEST_PROJECTS,
     '--json',
     `--outputFile=${report}`,
     '--runTestsByPath',

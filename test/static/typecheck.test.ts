@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { repoRoot } from '../../scripts/lib/serverless-config.js';
 
-for (const project of ['tsconfig.json', 'miniprogram/tsconfig.json', 'miniprogram/test/tsconfig.json']) {
+for (const project of ['tsconfig.json', 'miniprogram/tsconfig.json', 'miniprogram/test/tsconfig.json', 'console/tsconfig.json']) {
   test(`tsc --noEmit -p ${project}`, () => {
     const result = spawnSync(process.execPath, [`${repoRoot}/node_modules/typescript/bin/tsc`, '--noEmit', '-p', project], {
       cwd: repoRoot,

@@ -1,0 +1,81 @@
+// The signed-in console: ProLayout with the menu the operator's access allows, the pages, and
+// sign-out. Loaded lazily after sign-in (App.tsx), so the sign-in page does not carry it.
+import { LogoutOutlined } from '@ant-design/icons';
+import { ProLayout } from '@ant-design/pro-components';
+import { Dropdown, Result } from 'antd';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { fetchMe, signOut } from '@/api/console';
+import type { ConsoleSignIn } from '@/api/types';
+import { endSession, startSession } from '@/session';
+import { ComingSoon } from '@/pages/ComingSoon';
+import { Workbench } from '@/pages/Workbench';
+import { accessFor } from './access';
+import { HOME_PATH, MENU, menuFor, type MenuEntry } from './menu';
+
+interface Props {
+  session: ConsoleSignIn;
+}
+
+async function signOutNow(): Promise<void> {
+  // The session ends here whatever the server answers: a token it already refuses is no loss.
+  await signOut().catch(() => undefined);
+  endSession();
+}
+
+function pageFor(entry: MenuEntry, session: ConsoleSignIn): ReactNode {
+  return entry.path === HOME_PATH ? <Workbench operator={session.operator} /> : <ComingSoon title={entry.name} />;
+}
+
+function Layout({ session }: Props) {
+  const location = useLocation();
+  // A stored session may be older than the operator's roles (or revoked: a 401 ends it here).
+  useEffect(() => {
+    fetchMe().then(
+      (operator) => startSession({ ...session, operator }),
+      () => undefined,
+    );
+  }, [session.accessToken]);
+  const menu = useMemo(() => menuFor(accessFor(session.operator)), [session.operator]);
+  const { displayName } = session.operator;
+  return (
+    <ProLayout
+      title="近邻银行 运营中台"
+      logo={false}
+      layout="mix"
+      fixSiderbar
+      location={{ pathname: location.pathname }}
+      route={{ path: '/', routes: menu.map(({ path, name, icon }) => ({ path, name, icon })) }}
+      menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
+      avatarProps={{
+        title: displayName,
+        size: 'small',
+        children: displayName.slice(0, 1),
+        render: (_props, avatar) => (
+          <Dropdown menu={{ items: [{ key: 'sign-out', icon: <LogoutOutlined />, label: '退出登录', onClick: () => void signOutNow() }] }}>
+            {avatar}
+          </Dropdown>
+        ),
+      }}
+    >
+      <Routes>
+        <Route path="/" element={<Navigate to={HOME_PATH} replace />} />
+        {menu.map((entry) => (
+          <Route key={entry.path} path={entry.path} element={pageFor(entry, session)} />
+        ))}
+        {MENU.filter((entry) => !menu.includes(entry)).map((entry) => (
+          <Route key={entry.path} path={entry.path} element={<Result status="403" title="无权访问" subTitle="您的角色没有使用该功能的权限。" />} />
+        ))}
+        <Route path="*" element={<Result status="404" title="页面不存在" />} />
+      </Routes>
+    </ProLayout>
+  );
+}
+
+export default function Shell({ session }: Props) {
+  return (
+    <BrowserRouter>
+      <Layout session={session} />
+    </BrowserRouter>
+  );
+}

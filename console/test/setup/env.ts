@@ -1,0 +1,3 @@
+// What vite.config.ts defines at build time, set before any module is loaded. STAGE is read at
+// render, so a test of the local stage's demo aids sets it to 'local' itself.
+Object.assign(globalThis, { API_BASE_URL: 'http://api.test', STAGE: '' });
