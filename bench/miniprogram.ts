@@ -24,10 +24,10 @@ export const SUBPACKAGE_TARGET_BYTES = 300 * 1024;
 export const FCP_TARGET_RATIO = 1.5;
 // Medians of 7 visits moved the ratio between 1.13× and 1.52× from run to run on this shared
 // machine (same code): 15 visits each, alternating, for a steadier median.
-const FCP_RUNS = Number(process.env.BENCH_FCP_RUNS ?? 15);
+export const FCP_RUNS = Number(process.env.BENCH_FCP_RUNS ?? 15);
 
 /** The same flags as the end-to-end test (test/e2e/customer-journey.test.ts). */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -178,13 +178,13 @@ function h5Sizes(project: string): { jsCssBytes: number; jsCssGzipBytes: number;
   return { jsCssBytes, jsCssGzipBytes, initialBytes };
 }
 
-interface Visit {
+export interface Visit {
   fcpMs: number;
   requestsBeforeFcp: number;
   landedOn: string;
 }
 
-async function firstContentfulPaint(browser: Browser, url: string): Promise<Visit> {
+export async function firstContentfulPaint(browser: Browser, url: string): Promise<Visit> {
   // A fresh context each time: empty cache and storage, as a first visit.
   const context = await browser.newContext();
   try {

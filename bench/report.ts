@@ -1,4 +1,5 @@
 // The run's figures as a console table and as docs/BENCHMARKS.md.
+import { CONSOLE_FCP_TARGET_RATIO, type ConsoleResults, type Files, SIGN_IN_JS_TARGET_GZIP_BYTES } from './console.js';
 import { DECISION_P99_TARGET_MS, type DecisionResults } from './decision.js';
 import { BUNDLE_TARGET_BYTES, INIT_TARGET_RATIO, type LambdaResults } from './lambda.js';
 import {
@@ -26,6 +27,7 @@ export interface RunResults {
   ledger?: LedgerResults;
   decision?: DecisionResults;
   miniprogram?: MiniprogramResults;
+  console?: ConsoleResults;
   capacity?: CapacityModel;
   failures: { phase: string; error: string }[];
 }
@@ -39,6 +41,15 @@ interface SummaryRow {
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const kbOne = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** The console's chart chunks: "none yet" while no page imports a chart library (never 0 KB). */
+function chartsCell(c: ConsoleResults): string {
+  if (c.charts.importers.length === 0) return 'none yet (no console module imports a chart library)';
+  const split = c.charts.chunks.map((ch) => `${ch.module} ${kbOne(ch.jsGzipBytes)}`);
+  const bundled = c.charts.importers.filter((m) => !c.charts.chunks.some((ch) => ch.module === m));
+  return [...split, ...(bundled.length ? [`not a chunk of its own (in another chunk): ${bundled.join(', ')}`] : [])].join('; ');
+}
 
 /** Issue 14's bar for a transfer at c = 1 and 8; issue 8's goal everywhere else. */
 function ratioTarget(run: PairRun): { ratio: number; text: string } {
@@ -148,6 +159,38 @@ export function summaryRows(r: RunResults): SummaryRow[] {
       figure: `≈ $${r.capacity.totalUsd.toFixed(0)} (${PRICES.region} list prices)`,
       target: '—',
       status: 'paper',
+    });
+  }
+  if (r.console) {
+    const c = r.console;
+    const fcpRatio = c.fcp.console.fcpMs / c.fcp.bare.fcpMs;
+    rows.push({
+      item: '7',
+      measure: 'console sign-in page: initial JS, gzip (entry + its static imports; ÷ bare antd page)',
+      figure: `${kbOne(c.signIn.jsGzipBytes)} (${fmt.ratio(c.signIn.jsGzipBytes / c.bare.jsGzipBytes)}; bare ${kbOne(c.bare.jsGzipBytes)})`,
+      target: `≤ ${kb(SIGN_IN_JS_TARGET_GZIP_BYTES)}`,
+      status: metOrMissed(c.signIn.jsGzipBytes <= SIGN_IN_JS_TARGET_GZIP_BYTES),
+    });
+    rows.push({
+      item: '7',
+      measure: 'console signed-in shell chunk(s), JS gzip (loaded after sign-in)',
+      figure: `${kbOne(c.shell.jsGzipBytes)} (${c.shell.files.length} file${c.shell.files.length === 1 ? '' : 's'})`,
+      target: '—',
+      status: 'reported',
+    });
+    rows.push({
+      item: '7',
+      measure: 'console chart chunk(s), JS gzip',
+      figure: chartsCell(c),
+      target: '—',
+      status: c.charts.importers.length ? 'reported' : 'n/a',
+    });
+    rows.push({
+      item: '7',
+      measure: 'console sign-in first contentful paint ÷ bare antd sign-in page (median)',
+      figure: `${fmt.ratio(fcpRatio)} (${fmt.ms(c.fcp.console.fcpMs)} vs ${fmt.ms(c.fcp.bare.fcpMs)} ms, ${c.fcp.console.fcpSamples.length} visits each)`,
+      target: `≤ ${CONSOLE_FCP_TARGET_RATIO}×`,
+      status: metOrMissed(fcpRatio <= CONSOLE_FCP_TARGET_RATIO),
     });
   }
   return rows;
@@ -543,6 +586,48 @@ clear FCP change); measure it on a quiet machine first.
 `;
 }
 
+function consoleSection(c: ConsoleResults): string {
+  const fcpRatio = c.fcp.console.fcpMs / c.fcp.bare.fcpMs;
+  const spread = (samples: number[]) => Math.max(...samples) - Math.min(...samples);
+  const noisy = Math.min(spread(c.fcp.console.fcpSamples), spread(c.fcp.bare.fcpSamples)) > Math.abs(c.fcp.console.fcpMs - c.fcp.bare.fcpMs);
+  const filesCell = (f: Files) => f.files.map((file) => `\`${file}\``).join(', ') || '—';
+  // antd 5 styles with CSS-in-JS at run time: the builds may have no CSS file at all.
+  const cssCell = (f: Files) => (f.files.some((file) => file.endsWith('.css')) ? kbOne(f.cssGzipBytes) : 'none');
+  return `## 7. Console
+
+Issue 15's operations console (console/: Vite, React, antd, ProComponents), production build,
+against a bare antd sign-in page (bench/fixtures/antd-sign-in: one antd \`Form\` of two inputs and
+a button, nothing else) built in the same run with the console's own \`vite.config.ts\` and
+\`tsconfig.json\`, the same Vite, React and antd from the repository's node_modules, and the same
+command and environment — only the source differs. Sizes come from Vite's manifest
+(test/support/console-build.ts, as the console's build test reads them): the sign-in page's
+initial JavaScript is the entry chunk and every chunk it imports statically, transitively —
+everything the page loads before an operator can type; the shell is the lazily loaded
+\`src/shell/Shell.tsx\` chunk and the chunks only it imports; a chart chunk is a lazily loaded
+chunk of a console module that imports a chart library (console/src scanned for the imports),
+less what the sign-in page and the shell already load. Each file is gzipped on its own (level 6,
+as a CDN would). First contentful paint as in section 5: headless Chromium, a fresh browser
+context per visit (empty cache and session storage, so the console shows its sign-in page),
+\`performance.getEntriesByName('first-contentful-paint')\`, both builds served from 127.0.0.1 by
+the test suite's static server, ${c.fcp.console.fcpSamples.length} visits each, alternating, after one unmeasured visit each.
+
+${mdTable(
+    ['build', 'initial JS (gzip)', 'initial CSS (gzip)', 'files before interaction', 'build s', 'scripts + styles before FCP', 'FCP median ms', 'samples ms'],
+    [
+      ['console sign-in page', `${kbOne(c.signIn.jsBytes)} (**${kbOne(c.signIn.jsGzipBytes)}**)`, cssCell(c.signIn), filesCell(c.signIn), c.buildSeconds.console.toFixed(1), c.fcp.console.requestsBeforeFcp, `**${fmt.ms(c.fcp.console.fcpMs)}**`, c.fcp.console.fcpSamples.map((v) => v.toFixed(0)).join(' ')],
+      ['bare antd sign-in page', `${kbOne(c.bare.jsBytes)} (${kbOne(c.bare.jsGzipBytes)})`, cssCell(c.bare), filesCell(c.bare), c.buildSeconds.bare.toFixed(1), c.fcp.bare.requestsBeforeFcp, fmt.ms(c.fcp.bare.fcpMs), c.fcp.bare.fcpSamples.map((v) => v.toFixed(0)).join(' ')],
+    ],
+  )}
+
+Initial JavaScript ${kbOne(c.signIn.jsGzipBytes)} gzip (${fmt.ratio(c.signIn.jsGzipBytes / c.bare.jsGzipBytes)} the bare page's), target ≤ ${kb(SIGN_IN_JS_TARGET_GZIP_BYTES)}:
+**${c.signIn.jsGzipBytes <= SIGN_IN_JS_TARGET_GZIP_BYTES ? 'met' : 'missed'}**. First contentful paint ${fmt.ratio(fcpRatio)} the bare page's, target ≤ ${CONSOLE_FCP_TARGET_RATIO}×:
+**${fcpRatio <= CONSOLE_FCP_TARGET_RATIO ? 'met' : 'missed'}**${noisy ? ' (single samples vary by more than the difference of the medians on this machine; see the samples)' : ''}.
+
+Loaded after sign-in: the signed-in shell, ${kbOne(c.shell.jsGzipBytes)} of JavaScript gzip (${kbOne(c.shell.jsBytes)} raw) in
+${filesCell(c.shell)}. Chart chunks: ${chartsCell(c)}.
+`;
+}
+
 function paperSection(c: CapacityModel, l: LedgerResults | undefined): string {
   const a = ASSUMPTIONS;
   const p = PRICES;
@@ -649,6 +734,7 @@ ${r.failures.length ? `\n**Phases that failed in this run:** ${r.failures.map((f
   if (r.lambda) sections.push(lambdaSection(r.lambda));
   if (r.miniprogram) sections.push(miniprogramSection(r.miniprogram));
   if (r.capacity) sections.push(paperSection(r.capacity, r.ledger));
+  if (r.console) sections.push(consoleSection(r.console));
   if (r.ledger) {
     sections.push(`## Ledger invariants after the run
 
@@ -664,11 +750,12 @@ npm run bench        # ~10 minutes on 2 cores; prints the summary and rewrites t
 
 What it starts, all on 127.0.0.1 with free ports and all stopped at the end (also on Ctrl-C):
 one DynamoDB Local in memory with the table from serverless.yml and the demo seed, two
-\`serverless offline\` APIs on it (\`HOUSE_SHARDS\` 16 and 1), a static server per H5 build, and
+\`serverless offline\` APIs on it (\`HOUSE_SHARDS\` 16 and 1), a static server per H5 build and per console build, and
 headless Chromium. The services run from private copies of the service taken at the start
 (\`serverless package\` deletes \`.esbuild\` when it finishes, which would pull the bundles from
-under any other offline API in the same checkout), and the two Taro projects are built in
-temporary folders, so \`miniprogram/dist\` is left alone.
+under any other offline API in the same checkout), and the two Taro projects, the console and
+the bare antd page are built in temporary folders, so \`miniprogram/dist\` and \`console/dist\` are
+left alone.
 
 Deliberate differences from \`npm start\`, for measuring on a small machine: the offline copy's
 Lambda timeout is ${OFFLINE_TIMEOUT_SECONDS} s instead of the local stage's and offline runs with \`--noTimeout\` (32 concurrent
@@ -679,7 +766,7 @@ through the handlers in the benchmark process with the test suite's helpers
 
 Knobs (environment): \`BENCH_SECONDS\` (measured seconds per run, default 4),
 \`BENCH_CONCURRENCY\` (default \`1,8,32\`), \`BENCH_INIT_ROUNDS\` (fresh processes per bundle,
-and cold money POSTs; default 15, issue 14's minimum), \`BENCH_FCP_RUNS\` (default 7), \`BENCH_ONLY\` (comma list of \`lambda,ledger,mini\`;
+and cold money POSTs; default 15, issue 14's minimum), \`BENCH_FCP_RUNS\` (visits per page, mini-program and console; default 15), \`BENCH_ONLY\` (comma list of \`lambda,ledger,decision,mini,console\`;
 a partial run prints the table and does not rewrite this file). Each run also leaves its raw
 results in \`$TMPDIR/jinlin-bench-results.json\`; \`BENCH_RENDER=<that file> npm run bench\`
 rewrites this document from them without measuring again.

@@ -1,13 +1,16 @@
 // `npm run bench`: every benchmark of issue 8 in one run — Lambda bundles and init, the ledger
 // against the raw engine, the hot house account, the loan decision latency, the mini-program
-// builds and first paint, and the capacity model — then a table on the console and docs/BENCHMARKS.md.
+// builds and first paint, and the capacity model — and issue 15's operations console (build sizes
+// and the sign-in page's first paint) — then a table on the console and docs/BENCHMARKS.md.
 //
 // Order matters: `serverless package` (item 4) runs first, the local stack for items 1–2 runs
-// next and is stopped before the Taro builds (item 5) take the CPU.
+// next and is stopped before the Taro builds (item 5) take the CPU; the console's Vite builds and
+// its Chromium visits (item 7) come last, on their own.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../scripts/lib/serverless-config.js';
+import { runConsoleBenchmarks } from './console.js';
 import { runDecisionBenchmark } from './decision.js';
 import { runLambdaBenchmarks } from './lambda.js';
 import { runLedgerBenchmarks } from './ledger.js';
@@ -17,7 +20,7 @@ import { runMiniprogramBenchmarks } from './miniprogram.js';
 import { capacityModel } from './paper.js';
 import { consoleTable, markdown, type RunResults } from './report.js';
 
-const PHASES = ['lambda', 'ledger', 'decision', 'mini'] as const;
+const PHASES = ['lambda', 'ledger', 'decision', 'mini', 'console'] as const;
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const wanted = (phase: (typeof PHASES)[number]) => only.length === 0 || only.includes(phase);
 
@@ -63,6 +66,7 @@ try {
     results.ledger = await phase('ledger', () => runLedgerBenchmarks(log('ledger')));
     results.decision = await phase('decision', () => runDecisionBenchmark(log('decision')));
     results.miniprogram = await phase('mini', () => runMiniprogramBenchmarks(log('mini-program')));
+    results.console = await phase('console', () => runConsoleBenchmarks(log('console')));
     results.seconds = (performance.now() - started) / 1000;
     writeFileSync(RESULTS_FILE, JSON.stringify(results));
     console.log(`[bench] raw results: ${RESULTS_FILE}`);
