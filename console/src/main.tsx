@@ -1,5 +1,7 @@
 import { ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
+// The ES module itself: the CommonJS antd/locale/zh_CN reaches a production build as { default }, and
+// every antd text fell back to English ("20 / page").
+import zhCN from 'antd/es/locale/zh_CN';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

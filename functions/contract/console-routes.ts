@@ -41,6 +41,26 @@ export const consoleRoutes = {
     idempotent: false,
     response: c.OperatorView,
   },
+  // Reading the log changes nothing and is not itself recorded (docs/ARCHITECTURE.md, Audit log).
+  consoleAuditPage: {
+    method: 'GET',
+    path: '/v1/console/audit',
+    summary: 'Operator: the audit log, newest first, a page at a time by sequence number (beforeSeq, limit ≤ 100, 20 by default)',
+    auth: 'console',
+    permission: 'audit.read',
+    idempotent: false,
+    query: c.AuditPageQuery,
+    response: c.AuditPage,
+  },
+  consoleAuditVerification: {
+    method: 'GET',
+    path: '/v1/console/audit/verification',
+    summary: 'Operator: verify the audit log’s MAC chain, its head and the newest anchor; the first problem with its entry number',
+    auth: 'console',
+    permission: 'audit.read',
+    idempotent: false,
+    response: c.AuditVerification,
+  },
   simConsoleTotp: {
     method: 'GET',
     path: '/v1/sim/console/totp',

@@ -58,3 +58,74 @@ export const SimulatorTotpQuery = z.strictObject({ login: OperatorLogin }).check
 export const SimulatorTotpCode = z
   .object({ code: z.string().check(z.meta({ description: 'The demo operator’s current TOTP code' })) })
   .check(z.meta({ id: 'SimulatorTotpCode' }));
+
+/** The most entries one page of the audit log holds, and how many when the query names none. */
+export const AUDIT_PAGE_MAX_ENTRIES = 100;
+export const AUDIT_PAGE_DEFAULT_ENTRIES = 20;
+
+export const AuditPageQuery = z
+  .strictObject({
+    beforeSeq: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.meta({ description: 'Entries numbered below this one; the newest when absent' }))),
+    limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(AUDIT_PAGE_MAX_ENTRIES), z.meta({ description: `At most ${AUDIT_PAGE_MAX_ENTRIES}; ${AUDIT_PAGE_DEFAULT_ENTRIES} when absent` }))),
+  })
+  .check(z.meta({ id: 'AuditPageQuery' }));
+
+const AuditParty = z
+  .object({
+    kind: z.string().check(z.meta({ description: 'operator, system, automation or anonymous (an actor); operator, login, customer… (a target)' })),
+    id: z.string(),
+    login: z.optional(z.string().check(z.meta({ description: 'An operator’s login, when the party is one' }))),
+    displayName: z.optional(z.string().check(z.meta({ description: 'An operator’s name, when the party is one' }))),
+  })
+  .check(z.meta({ id: 'AuditParty' }));
+
+const AuditEntryView = z
+  .object({
+    seq: z.int(),
+    at: IsoTime,
+    actor: AuditParty,
+    action: z.string().check(z.meta({ description: 'Dotted words, e.g. console.sign-in, console.sign-in.failed.password' })),
+    target: AuditParty,
+    reason: z.optional(z.string().check(z.meta({ description: 'Why, as the operator typed it' }))),
+    before: z.optional(z.unknown().check(z.meta({ description: 'What the target was (JSON), for a change' }))),
+    after: z.optional(z.unknown().check(z.meta({ description: 'What it became (JSON)' }))),
+  })
+  .check(z.meta({ id: 'AuditEntryView' }));
+
+const UnreadableAuditEntry = z
+  .object({ seq: z.int(), unreadable: z.literal(true) })
+  .check(z.meta({ id: 'UnreadableAuditEntry', description: 'An item of the log that is not a well-formed entry (verification names it)' }));
+
+export const AuditPage = z
+  .object({
+    headSeq: z.int().check(z.meta({ description: 'The newest entry’s number when the page was read' })),
+    entries: z.array(z.union([AuditEntryView, UnreadableAuditEntry])).check(z.meta({ description: 'Newest first' })),
+    nextBeforeSeq: z.nullable(z.int()).check(z.meta({ description: 'beforeSeq of the next (older) page; null after entry 1' })),
+  })
+  .check(z.meta({ id: 'AuditPage' }));
+export type AuditPage = z.infer<typeof AuditPage>;
+
+const AuditAnchorView = z
+  .nullable(z.object({ seq: z.int(), at: IsoTime }))
+  .check(z.meta({ description: 'The newest anchor of the head kept outside the table (null before the first day close)' }));
+
+export const AuditVerification = z
+  .union([
+    z.object({
+      ok: z.literal(true),
+      checkedEntries: z.int(),
+      headSeq: z.int().check(z.meta({ description: 'The last entry checked' })),
+      anchor: AuditAnchorView,
+    }),
+    z.object({
+      ok: z.literal(false),
+      problem: z.object({
+        kind: z.enum(['edited', 'reordered', 'missing', 'out-of-sequence', 'truncated', 'anchor-mismatch', 'head-mismatch']),
+        seq: z.int(),
+      }),
+      message: z.string().check(z.meta({ description: 'The first problem, in Chinese, with its entry number' })),
+      anchor: AuditAnchorView,
+    }),
+  ])
+  .check(z.meta({ id: 'AuditVerification', description: 'The MAC chain checked from entry 1, against the head item and the newest anchor' }));
+export type AuditVerification = z.infer<typeof AuditVerification>;

@@ -17,7 +17,8 @@ export const MAX_SNAPSHOT_BYTES = 16_384;
 export const MIN_AUDIT_KEY_BYTES = 32;
 
 const Text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
-export const AuditActor = z.object({ kind: z.enum(['operator', 'system', 'automation']), id: Text(64) });
+/** `anonymous`: a request that names no one the bank knows (a sign-in with an unknown login). */
+export const AuditActor = z.object({ kind: z.enum(['operator', 'system', 'automation', 'anonymous']), id: Text(64) });
 export type AuditActor = z.infer<typeof AuditActor>;
 export const AuditTarget = z.object({ kind: Text(40), id: Text(128) });
 export type AuditTarget = z.infer<typeof AuditTarget>;

@@ -79,9 +79,26 @@ export async function* exportAudit(): AsyncGenerator<string> {
   }
 }
 
-/** The entries numbered fromSeq…fromSeq + 99 (what operators read, a page at a time). */
-export function readAuditPage(fromSeq: number): Promise<ChainItem[]> {
-  return readAuditRange(fromSeq, fromSeq + AUDIT_PAGE_SIZE - 1);
+export interface AuditPage {
+  /** The head's seq when the page was read: how many entries the chain holds. */
+  headSeq: number;
+  /** Newest first. */
+  items: ChainItem[];
+  /** Where the next (older) page starts; undefined after entry 1. */
+  nextBeforeSeq: number | undefined;
+}
+
+/** What operators read: up to `limit` (at most AUDIT_PAGE_SIZE) entries numbered below
+ *  `beforeSeq` (from the head when absent), newest first. Sequence numbers are gap-free, so a page
+ *  is a key range: one Query, whatever the log's size (a removed entry is simply not there, and
+ *  verification names it). */
+export async function readAuditPage(beforeSeq: number | undefined, limit: number): Promise<AuditPage> {
+  const head = await readAuditHead();
+  const toSeq = Math.min(head.seq, (beforeSeq ?? head.seq + 1) - 1);
+  if (toSeq < 1) return { headSeq: head.seq, items: [], nextBeforeSeq: undefined };
+  const fromSeq = Math.max(1, toSeq - Math.min(limit, AUDIT_PAGE_SIZE) + 1);
+  const items = (await readAuditRange(fromSeq, toSeq)).reverse();
+  return { headSeq: head.seq, items, nextBeforeSeq: fromSeq > 1 ? fromSeq : undefined };
 }
 
 export interface AnchorReport {

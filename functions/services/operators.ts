@@ -4,8 +4,11 @@
 // OPERATOR_LOCK_MINUTES, and only a completed sign-in (password and code) starts a new count, so
 // knowing the password does not buy unlimited guesses at the code. An unknown login, a
 // deactivated operator and a wrong password get the same answer after the same work (a scrypt
-// check), so the answer does not tell which logins exist.
+// check), so the answer does not tell which logins exist. Every sign-in, failed sign-in and
+// sign-out is an entry of the audit log (services/audit.ts), recorded before the answer is given.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { AuditActor, AuditTarget } from '../domain/audit-chain.js';
+import { type SignInFailure, signInFailedAction } from '../domain/audit-actions.js';
 import { refuse } from '../domain/errors.js';
 import {
   CONSOLE_SESSION_MINUTES,
@@ -25,6 +28,7 @@ import { base32Decode, base32Encode, otpauthUri, TOTP_SECRET_BYTES, verifyTotp }
 import { hashPassword, passwordMatches } from '../platform/password-hash.js';
 import { decrypt, encrypt } from '../store/crypto.js';
 import * as store from '../store/operators.js';
+import { recordAudit } from './audit.js';
 import { issueConsoleAccessToken, verifyConsoleAccessToken } from './tokens.js';
 
 /** Who a console request comes from, as the session and the operator's record say now. */
@@ -70,6 +74,33 @@ const totpUsed = () => refuse('unauthenticated', 'TOTP_USED', '该动态验证�
 const operatorLocked = (lockedUntil: string) =>
   refuse('locked', 'OPERATOR_LOCKED', `连续输错次数过多，账户已锁定，请于 ${chinaMinute(new Date(lockedUntil))} 后再试`);
 
+const operatorParty = (operatorId: string): AuditActor & AuditTarget => ({ kind: 'operator', id: operatorId });
+/** Who tried a login the bank does not know. */
+const ANONYMOUS: AuditActor = { kind: 'anonymous', id: 'unknown' };
+const MAX_LOGIN_LENGTH = 32;
+
+/** A login nobody has, as the log keeps it: lower case, at most a login's length, any character a
+ *  login cannot hold as '?' (the route only passes valid logins; a script may pass anything). */
+const attemptedLogin = (login: string) =>
+  login.slice(0, MAX_LOGIN_LENGTH * 2).toLowerCase().replace(/[^a-z0-9._-]/g, '?').slice(0, MAX_LOGIN_LENGTH) || '?';
+
+function auditSignIn(operatorId: string, action: 'console.sign-in' | 'console.sign-out', now: Date): Promise<unknown> {
+  return recordAudit({ actor: operatorParty(operatorId), action, target: operatorParty(operatorId) }, now);
+}
+
+/** Records the failed attempt (the operator's own, with what it did to the lockout count), then
+ *  gives the refusal. */
+async function refusedSignIn(operatorId: string, cause: SignInFailure, now: Date, refusal: () => never, after?: Record<string, unknown>): Promise<never> {
+  await recordAudit({ actor: operatorParty(operatorId), action: signInFailedAction(cause), target: operatorParty(operatorId), after }, now);
+  return refusal();
+}
+
+/** A sign-in that names no operator (an unknown login, a challenge that is not there). */
+async function refusedAnonymousSignIn(cause: SignInFailure, target: AuditTarget, now: Date, refusal: () => never): Promise<never> {
+  await recordAudit({ actor: ANONYMOUS, action: signInFailedAction(cause), target }, now);
+  return refusal();
+}
+
 const isLocked = (operator: store.OperatorRecord, now: Date) => operator.lockedUntil !== undefined && operator.lockedUntil > now.toISOString();
 const hashChallenge = (challengeId: string) => createHash('sha256').update(`operator-challenge:${challengeId}`).digest('base64url');
 const minutesAfter = (now: Date, minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
@@ -108,13 +139,19 @@ let placeholderHash: Promise<string> | undefined;
 
 /** Counts a wrong password or code; the one that reaches the limit locks the operator and is
  *  answered as locked, the others with `refusal`. */
-async function failAttempt(operator: store.OperatorRecord, now: Date, refusal: () => never): Promise<never> {
-  const count = await store.countFailedAttempt(operator.operatorId);
-  if (count < OPERATOR_MAX_FAILED_ATTEMPTS) return refusal();
+async function failAttempt(operator: store.OperatorRecord, cause: SignInFailure, now: Date, refusal: () => never): Promise<never> {
+  const { operatorId } = operator;
+  const failedAttempts = await store.countFailedAttempt(operatorId);
+  if (failedAttempts < OPERATOR_MAX_FAILED_ATTEMPTS) return refusedSignIn(operatorId, cause, now, refusal, { failedAttempts });
   const lockedUntil = minutesAfter(now, OPERATOR_LOCK_MINUTES);
-  const lockedByThis = await store.lockOperator(operator.operatorId, lockedUntil, OPERATOR_MAX_FAILED_ATTEMPTS);
-  return operatorLocked(lockedByThis ? lockedUntil : ((await store.getOperator(operator.operatorId))?.lockedUntil ?? lockedUntil));
+  const lockedByThis = await store.lockOperator(operatorId, lockedUntil, OPERATOR_MAX_FAILED_ATTEMPTS);
+  const until = lockedByThis ? lockedUntil : ((await store.getOperator(operatorId))?.lockedUntil ?? lockedUntil);
+  return refusedSignIn(operatorId, cause, now, () => operatorLocked(until), { failedAttempts, lockedUntil: until });
 }
+
+/** Refused because the operator is locked: recorded, with until when. */
+const lockedOut = (operator: store.OperatorRecord, now: Date) =>
+  refusedSignIn(operator.operatorId, 'locked', now, () => operatorLocked(operator.lockedUntil!), { lockedUntil: operator.lockedUntil });
 
 /** Step one: a right password gets a challenge for the code. */
 export async function beginSignIn(login: string, password: string, now: Date): Promise<{ challengeId: string; expiresAt: string }> {
@@ -122,10 +159,11 @@ export async function beginSignIn(login: string, password: string, now: Date): P
   const operator = operatorId ? await store.getOperator(operatorId) : undefined;
   if (!operator || operator.status !== 'ACTIVE') {
     await passwordMatches(password, await (placeholderHash ??= hashPassword(randomBytes(16).toString('base64'))));
-    return signInFailed();
+    if (operator) return refusedSignIn(operator.operatorId, 'inactive', now, signInFailed);
+    return refusedAnonymousSignIn('unknown-login', { kind: 'login', id: attemptedLogin(login) }, now, signInFailed);
   }
-  if (isLocked(operator, now)) return operatorLocked(operator.lockedUntil!);
-  if (!(await passwordMatches(password, operator.passwordHash))) return failAttempt(operator, now, signInFailed);
+  if (isLocked(operator, now)) return lockedOut(operator, now);
+  if (!(await passwordMatches(password, operator.passwordHash))) return failAttempt(operator, 'password', now, signInFailed);
   const challengeId = randomBytes(CHALLENGE_BYTES).toString('base64url');
   const expiresAt = minutesAfter(now, SIGN_IN_CHALLENGE_MINUTES);
   await store.putChallenge(hashChallenge(challengeId), { operatorId: operator.operatorId, expiresAt });
@@ -137,25 +175,29 @@ export async function beginSignIn(login: string, password: string, now: Date): P
 export async function completeSignIn(challengeId: string, code: string, now: Date): Promise<ConsoleSignIn> {
   const challengeHash = hashChallenge(challengeId);
   const challenge = await store.getChallenge(challengeHash);
-  if (!challenge || challenge.expiresAt <= now.toISOString()) return signInExpired();
-  const operator = await store.getOperator(challenge.operatorId);
-  if (!operator || operator.status !== 'ACTIVE') return signInExpired();
-  if (isLocked(operator, now)) return operatorLocked(operator.lockedUntil!);
+  if (!challenge) return refusedAnonymousSignIn('expired', { kind: 'sign-in-challenge', id: challengeHash }, now, signInExpired);
+  const { operatorId } = challenge;
+  if (challenge.expiresAt <= now.toISOString()) return refusedSignIn(operatorId, 'expired', now, signInExpired);
+  const operator = await store.getOperator(operatorId);
+  if (!operator || operator.status !== 'ACTIVE') return refusedSignIn(operatorId, 'inactive', now, signInExpired);
+  if (isLocked(operator, now)) return lockedOut(operator, now);
   const secret = base32Decode(await decrypt(operator.totpSecretEnc));
-  if (!secret) throw new Error(`operator ${operator.operatorId}: the stored TOTP secret is not base32`);
+  if (!secret) throw new Error(`operator ${operatorId}: the stored TOTP secret is not base32`);
   const check = verifyTotp(secret, code, now, operator.lastTotpStep);
-  if (!check.ok) return failAttempt(operator, now, check.reason === 'REPLAYED' ? totpUsed : totpIncorrect);
+  if (!check.ok) return check.reason === 'REPLAYED' ? failAttempt(operator, 'totp-used', now, totpUsed) : failAttempt(operator, 'totp', now, totpIncorrect);
   const sessionId = randomUUID();
-  const { token, expiresAt } = await issueConsoleAccessToken(operator.operatorId, sessionId, now, CONSOLE_SESSION_MINUTES);
-  const started = await store.startSession({ operatorId: operator.operatorId, sessionId, createdAt: now.toISOString(), expiresAt }, challengeHash, check.step, now);
-  if (started === 'CHALLENGE_GONE') return signInExpired();
+  const { token, expiresAt } = await issueConsoleAccessToken(operatorId, sessionId, now, CONSOLE_SESSION_MINUTES);
+  const started = await store.startSession({ operatorId, sessionId, createdAt: now.toISOString(), expiresAt }, challengeHash, check.step, now);
+  if (started === 'CHALLENGE_GONE') return refusedSignIn(operatorId, 'expired', now, signInExpired);
   if (started === 'OPERATOR_REFUSED') {
     // Changed since it was read: locked or deactivated meanwhile, or this code used by a
     // concurrent sign-in.
-    const current = await store.getOperator(operator.operatorId);
-    if (current && isLocked(current, now)) return operatorLocked(current.lockedUntil!);
-    return current?.status === 'ACTIVE' ? totpUsed() : signInExpired();
+    const current = await store.getOperator(operatorId);
+    if (current && isLocked(current, now)) return lockedOut(current, now);
+    return current?.status === 'ACTIVE' ? refusedSignIn(operatorId, 'totp-used', now, totpUsed) : refusedSignIn(operatorId, 'inactive', now, signInExpired);
   }
+  // Recorded before the token is handed over: a sign-in the log cannot hold does not happen.
+  await auditSignIn(operatorId, 'console.sign-in', now);
   return { accessToken: token, expiresAt, operator: consoleOperator(operator, sessionId) };
 }
 
@@ -170,8 +212,9 @@ export async function verifyConsoleToken(token: string, now: Date): Promise<Cons
   return consoleOperator(operator, claims.sessionId);
 }
 
-export async function signOut(operator: ConsoleOperator): Promise<void> {
+export async function signOut(operator: ConsoleOperator, now: Date): Promise<void> {
   await store.deleteSession(operator.operatorId, operator.sessionId);
+  await auditSignIn(operator.operatorId, 'console.sign-out', now);
 }
 
 /** Deactivates an operator: every session of theirs stops working at its next request. */

@@ -15,7 +15,7 @@ import { freePort } from '../../scripts/lib/ports.js';
 import { buildH5 } from './h5-build.js';
 import { serveStatic } from './static-server.js';
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -26,7 +26,8 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-const screenshots = process.env.JINLIN_SCREENSHOTS ?? tmpdir();
+/** Where journeys save what a person looks at (JINLIN_SCREENSHOTS; the system's temp folder else). */
+export const screenshots = process.env.JINLIN_SCREENSHOTS ?? tmpdir();
 
 /** A phone's screen (iPhone 12–14), for pages whose screenshots are looked at. */
 export const PHONE_VIEWPORT = { width: 390, height: 844 };

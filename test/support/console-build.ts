@@ -35,12 +35,12 @@ export interface ConsoleBuild {
 
 const SHELL_MODULE = 'src/shell/Shell.tsx';
 
-/** Builds the console for `apiUrl` and measures it. */
-export function buildConsole(apiUrl = 'http://127.0.0.1:3000'): ConsoleBuild {
+/** Builds the console for `apiUrl` and measures it; `stage` 'local' adds the local demo aids. */
+export function buildConsole(apiUrl = 'http://127.0.0.1:3000', stage = ''): ConsoleBuild {
   const outDir = mkdtempSync(join(tmpdir(), 'jinlin-console-'));
   const result = spawnSync(process.execPath, [`${repoRoot}/node_modules/vite/bin/vite.js`, 'build', '--outDir', outDir, '--emptyOutDir'], {
     cwd: join(repoRoot, 'console'),
-    env: { ...process.env, NODE_ENV: 'production', JINLIN_API_URL: apiUrl },
+    env: { ...process.env, NODE_ENV: 'production', JINLIN_API_URL: apiUrl, JINLIN_STAGE: stage },
     encoding: 'utf8',
     timeout: 300_000,
   });

@@ -1,9 +1,21 @@
 // The console's view of the API, typed from the contract (functions/contract/console-schemas.ts).
 // `import type` only: the schemas (zod) never reach the console's bundle.
 import type * as z from 'zod/mini';
-import type { ConsoleSession, ConsoleSignInChallenge, ConsoleSignedOut, OperatorView, SimulatorTotpCode } from '@contract/console-schemas';
+import type {
+  AuditPage,
+  AuditVerification,
+  ConsoleSession,
+  ConsoleSignInChallenge,
+  ConsoleSignedOut,
+  OperatorView,
+  SimulatorTotpCode,
+} from '@contract/console-schemas';
 
-export type { OperatorView };
+export type { AuditPage, AuditVerification, OperatorView };
+export type AuditItem = AuditPage['entries'][number];
+/** A readable entry of the audit log. */
+export type AuditEntry = Exclude<AuditItem, { unreadable: true }>;
+export type AuditParty = AuditEntry['actor'];
 export type Permission = OperatorView['permissions'][number];
 export type SignInChallenge = z.infer<typeof ConsoleSignInChallenge>;
 export type ConsoleSignIn = z.infer<typeof ConsoleSession>;

@@ -8,10 +8,10 @@ import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react
 import { fetchMe, signOut } from '@/api/console';
 import type { ConsoleSignIn } from '@/api/types';
 import { endSession, startSession } from '@/session';
-import { ComingSoon } from '@/pages/ComingSoon';
+import { AuditLog } from '@/pages/AuditLog';
 import { Workbench } from '@/pages/Workbench';
 import { accessFor } from './access';
-import { HOME_PATH, MENU, menuFor, type MenuEntry } from './menu';
+import { AUDIT_PATH, HOME_PATH, MENU, menuFor, type MenuEntry } from './menu';
 
 interface Props {
   session: ConsoleSignIn;
@@ -23,8 +23,15 @@ async function signOutNow(): Promise<void> {
   endSession();
 }
 
+const PAGES: Record<string, (session: ConsoleSignIn) => ReactNode> = {
+  [HOME_PATH]: (session) => <Workbench operator={session.operator} />,
+  [AUDIT_PATH]: () => <AuditLog />,
+};
+
 function pageFor(entry: MenuEntry, session: ConsoleSignIn): ReactNode {
-  return entry.path === HOME_PATH ? <Workbench operator={session.operator} /> : <ComingSoon title={entry.name} />;
+  const page = PAGES[entry.path];
+  if (!page) throw new Error(`the menu entry ${entry.path} has no page`);
+  return page(session);
 }
 
 function Layout({ session }: Props) {

@@ -1,16 +1,10 @@
 // Access flags per operator, as Ant Design Pro's access.ts does: computed once from the
 // permissions the server sent with the operator (the server checks every route again; these only
-// decide what the console shows).
+// decide what the console shows). A flag comes with the first section that needs it.
 import type { OperatorView, Permission } from '@/api/types';
 
 export interface Access {
-  canManageProducts: boolean;
-  canServeCustomers: boolean;
-  canRunOperations: boolean;
-  canReadDashboards: boolean;
   canReadAudit: boolean;
-  canManageOperators: boolean;
-  canManageStaff: boolean;
 }
 
 export type AccessFlag = keyof Access;
@@ -19,12 +13,6 @@ export function accessFor(operator: Pick<OperatorView, 'permissions'>): Access {
   const granted = new Set<string>(operator.permissions);
   const any = (...permissions: Permission[]) => permissions.some((permission) => granted.has(permission));
   return {
-    canManageProducts: any('products.draft', 'products.approve'),
-    canServeCustomers: any('customers.read'),
-    canRunOperations: any('dayclose.read', 'reconciliation.manage'),
-    canReadDashboards: any('dashboards.read'),
     canReadAudit: any('audit.read'),
-    canManageOperators: any('operators.manage'),
-    canManageStaff: any('staff.manage'),
   };
 }

@@ -1,0 +1,41 @@
+// The audit log's actions that operators' sign-ins record (domain/audit-chain.ts AuditAction), and
+// what the console calls every action it shows, in Chinese. The console reads the labels from here,
+// so an action the server records and the console names are one list.
+
+/** Why a sign-in failed: action `console.sign-in.failed.<cause>`. */
+export const SIGN_IN_FAILURES = ['password', 'unknown-login', 'inactive', 'totp', 'totp-used', 'locked', 'expired'] as const;
+export type SignInFailure = (typeof SIGN_IN_FAILURES)[number];
+export const signInFailedAction = (cause: SignInFailure) => `console.sign-in.failed.${cause}` as const;
+
+type KnownAction = 'console.sign-in' | 'console.sign-out' | ReturnType<typeof signInFailedAction> | 'operator.create' | 'day-close.run';
+
+export const AUDIT_ACTION_LABELS: Record<KnownAction, string> = {
+  'console.sign-in': '登录成功',
+  'console.sign-out': '退出登录',
+  'console.sign-in.failed.password': '登录失败：密码错误',
+  'console.sign-in.failed.unknown-login': '登录失败：用户名不存在',
+  'console.sign-in.failed.inactive': '登录失败：操作员已停用',
+  'console.sign-in.failed.totp': '登录失败：动态口令错误',
+  'console.sign-in.failed.totp-used': '登录失败：动态口令已使用',
+  'console.sign-in.failed.locked': '登录被拒：账户已锁定',
+  'console.sign-in.failed.expired': '登录失败：登录已过期',
+  'operator.create': '新建操作员',
+  'day-close.run': '日终批处理',
+};
+
+/** Who acted (domain/audit-chain.ts AuditActor kinds). */
+export const AUDIT_ACTOR_KIND_LABELS: Record<'operator' | 'system' | 'automation' | 'anonymous', string> = {
+  operator: '操作员',
+  system: '系统',
+  automation: '自动化',
+  anonymous: '未知用户',
+};
+
+/** What was acted on, by target kind. */
+export const AUDIT_TARGET_KIND_LABELS: Record<string, string> = {
+  operator: '操作员',
+  login: '登录名',
+  'sign-in-challenge': '登录验证',
+  'business-date': '营业日',
+  customer: '客户',
+};
