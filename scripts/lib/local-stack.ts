@@ -37,11 +37,12 @@ export interface LocalStack {
 }
 
 /** Environment the seed (run in this process) needs to reach the same table as the API. */
-function useTableInThisProcess(endpoint: string, tableName: string): void {
+function useTableInThisProcess(endpoint: string, tableName: string, auditAnchorDir: string): void {
   Object.assign(process.env, {
     STAGE: 'local',
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: endpoint,
+    AUDIT_ANCHOR_DIR: auditAnchorDir,
     WECHAT_MODE: 'simulator',
     CARD_GATEWAY_MODE: 'simulator',
     ...localSecretsEnv(),
@@ -75,10 +76,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   await assertPortFree(options.lambdaPort, 'serverless offline Lambda endpoint');
   const startDynamo = () => startDynamoLocal({ port: options.dynamoPort, dataDir: options.dataDir, logAs: options.log ? 'db' : undefined });
   const dynamo = await startDynamo();
+  // The audit log's anchors live as long as the database they anchor: beside its files, or for a
+  // database in memory in a folder of this stack's own (a later stack's new chain would otherwise
+  // meet this one's anchors). The seed's day closes in this process use the same folder.
+  const anchorDir = options.dataDir ? `${options.dataDir}/audit-anchors` : mkdtempSync(`${tmpdir()}/jinlin-audit-anchors-`);
   try {
     const table = await ensureTable(dynamo.endpoint, options.tableName);
     if (options.log) console.log(`[setup] table ${options.tableName}: ${table}`);
-    useTableInThisProcess(dynamo.endpoint, options.tableName);
+    useTableInThisProcess(dynamo.endpoint, options.tableName, anchorDir);
     await seedDemo();
     if (options.log) console.log('[setup] demo data seeded');
   } catch (error) {
@@ -88,10 +93,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   // Its own esbuild output folder: stacks and `serverless package` running at the same time
   // must not overwrite or delete each other's bundles.
   const workFolder = `.esbuild-stacks/${options.apiPort}`;
-  // The audit log's anchors live as long as the database they anchor: beside its files, or for a
-  // database in memory in a folder of this stack's own (a later stack's new chain would otherwise
-  // meet this one's anchors).
-  const anchorDir = options.dataDir ? `${options.dataDir}/audit-anchors` : mkdtempSync(`${tmpdir()}/jinlin-audit-anchors-`);
   const api = startService(
     options.log ? 'api' : 'api-quiet',
     process.execPath,

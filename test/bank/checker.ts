@@ -134,7 +134,7 @@ export interface FinalInput {
    *  DynamoDB Local acknowledges a transaction a few milliseconds before it is on its files
    *  (scripts/probe-dynamo-durability.ts measures it: up to ~3 ms, about one write in 200 per
    *  kill). DynamoDB itself answers only once a write is on disk in several places, so an answer
-   *  given in such a window whose writes are not in the table is the emulator's loss, not
+   *  given in such a window whose last writes are not in the table is the emulator's loss, not
    *  ours: that operation is checked as one whose outcome nobody learnt — all or nothing. */
   killWindows?: readonly { fromMs: number; toMs: number }[];
 }
@@ -145,7 +145,7 @@ export interface FinalResult {
   unknownApplied: number;
   unknownNotApplied: number;
   journals: number;
-  /** Successes answered as DynamoDB Local was killed whose writes are wholly absent: the
+  /** Successes answered as DynamoDB Local was killed whose last writes are absent: the
    *  emulator's lost acknowledged writes (see killWindows), checked as all or nothing. */
   lostInKill: number;
   /** Successes whose used-up nonce was no longer in the table, having expired (TTL). */
@@ -181,6 +181,16 @@ export function finalCheck(input: FinalInput): FinalResult {
     const id = deterministicJournalId(record.from.customerId, record.route, key);
     const paymentId = `P${id.slice(1)}`;
     return [id, deterministicJournalId(record.from.customerId, 'withdraw-reversal', key), deterministicJournalId('bill-settle', paymentId), deterministicJournalId('bill-void', paymentId)].map((j) => [j, journals.get(j)]);
+  };
+  const keyStatus = new Map(items.filter((i) => i.type === 'IDEMPOTENCY').map((i) => [String(i.PK).split('#').pop()!, String(i.status)]));
+  /** Everything a success names is in the table: its journal, the settlement, void or reversal
+   *  its status says, and its key's stored answer. */
+  const answerOnFile = (record: OpRecord, body: any, key: string): boolean => {
+    const [[, main], [, reversal], [, settlement], [, voided]] = journalsOfKey(record, key);
+    if (!main || keyStatus.get(key) !== 'COMPLETED') return false;
+    if (record.route === 'billPay') return body?.status === 'SETTLED' ? settlement !== undefined : body?.status === 'VOIDED' ? voided !== undefined : true;
+    if (record.route === 'withdraw' && body?.status === 'REVERSED') return reversal !== undefined;
+    return true;
   };
   /** The nonces used up, by id (PAYMENT_NONCE items, `NONCE#<id>`), and those of the requests
    *  that moved money. */
@@ -272,10 +282,11 @@ export function finalCheck(input: FinalInput): FinalResult {
     const settlement = journals.get(settleId);
     const voided = journals.get(voidId);
     const followers: [string, Item | undefined][] = [[reversalId, reversal], [settleId, settlement], [voidId, voided]];
-    // A success answered while DynamoDB Local was being killed, of which the table holds no
-    // journal at all: checked as an outcome nobody learnt (all or nothing) below.
+    // A success answered while DynamoDB Local was being killed whose last writes are not in the
+    // table — a journal it names, or its key's stored answer: the emulator lost the transaction
+    // it had acknowledged. Checked as an outcome nobody learnt (all or nothing) below.
     const claimsJournal = !(record.route === 'wealth-redeem-fast' && answeredOks[0]?.body?.journalId === null);
-    const lostByEmulator = answeredOks.length > 0 && answeredOks.every(inKillWindow) && claimsJournal && !main && followers.every(([, j]) => !j);
+    const lostByEmulator = answeredOks.length > 0 && answeredOks.every(inKillWindow) && claimsJournal && !answerOnFile(record, answeredOks[0]!.body, op.key);
     if (lostByEmulator) lostInKill++;
     const oks = lostByEmulator ? [] : answeredOks;
     if (record.lookupFailed) {

@@ -2,6 +2,8 @@
 // when a file runs alone), and calls to the real Lambda handlers with API Gateway v2 events.
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { after, before } from 'node:test';
 import { resetConfigForTests } from '../../functions/config.js';
 import { resetSecretsForTests } from '../../functions/secrets.js';
@@ -14,6 +16,8 @@ export const SHARED_ENDPOINT_ENV = 'JINLIN_TEST_DYNAMODB_ENDPOINT';
 /** Gives the calling test file its own empty table; sets the env the handlers read. */
 export function useBank(env: Record<string, string> = {}): { endpoint: () => string; tableName: string } {
   const tableName = `test-${randomUUID()}`;
+  // The audit log's anchors (day closes write them) live and go with the file's table.
+  const auditAnchorDir = mkdtempSync(`${tmpdir()}/jinlin-test-anchors-`);
   let own: RunningDynamo | undefined;
   let endpoint = process.env[SHARED_ENDPOINT_ENV] ?? '';
   before(async () => {
@@ -26,6 +30,7 @@ export function useBank(env: Record<string, string> = {}): { endpoint: () => str
       STAGE: 'test',
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: endpoint,
+      AUDIT_ANCHOR_DIR: auditAnchorDir,
       WECHAT_MODE: 'simulator',
       CARD_GATEWAY_MODE: 'simulator',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'CRITICAL',
@@ -37,6 +42,7 @@ export function useBank(env: Record<string, string> = {}): { endpoint: () => str
   });
   after(async () => {
     await own?.stop();
+    rmSync(auditAnchorDir, { recursive: true, force: true });
   });
   return { endpoint: () => endpoint, tableName };
 }

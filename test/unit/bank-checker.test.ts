@@ -260,6 +260,25 @@ describe('the bank checker', () => {
     half.items.push({ PK: 'NONCE#n1', SK: 'NONCE', type: 'PAYMENT_NONCE' });
     half.killWindows = [window];
     assert.match(finalCheck(half).violations.join('\n'), /never applied, yet its nonce n1 was used up/);
+    // A bill payment whose hold is in the table but whose settlement — the last transaction,
+    // which also stored the key's answer — was lost: a hold stopped before its settlement.
+    const settleLost = (x: FinalInput) => {
+      replaceJournal(x, paid.settle, []);
+      x.items = x.items.map((i) => {
+        if (i.PK === 'IDEM#x#k-bill') return { ...i, status: 'IN_FLIGHT', response: undefined };
+        if (i.PK === `ACCT#${CLEARING}` && i.SK === 'BALANCE') return { ...i, balanceFen: 200 };
+        if (i.PK === `ACCT#${BILLERS}` && i.SK === 'BALANCE') return { ...i, balanceFen: 0 };
+        return i;
+      });
+    };
+    const inWindow = world();
+    settleLost(inWindow);
+    inWindow.killWindows = [window];
+    assert.deepEqual(finalCheck(inWindow).violations, []);
+    assert.equal(finalCheck(inWindow).lostInKill, 1);
+    const outside = world();
+    settleLost(outside);
+    assert.match(finalCheck(outside).violations.join('\n'), /answered SETTLED but its settlement/);
   });
 
   test('a snapshot must sum to 0 with no customer below 0', () => {
