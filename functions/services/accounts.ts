@@ -123,12 +123,22 @@ async function postMovement(
   const outcome = await postJournal(journal, {
     limitCharges,
     guards: [...(factor?.guards ?? []), ...(lease?.leaseGuard() ?? [])],
-    expectBalance: { accountId: account.accountId, balanceFen: account.balanceFen, exactGuards: completion ? [completion.guard(result)] : [] },
+    // Under first-write, whichever attempt writes the movement also writes the request's key:
+    // its answer when the balance is as read, else its lease (the answer is stored after).
+    expectBalance: {
+      accountId: account.accountId,
+      balanceFen: account.balanceFen,
+      exactGuards: completion ? [completion.guard(result)] : [],
+      otherwiseGuards: completion?.leaseGuard() ?? [],
+    },
   });
   if (!outcome.ok) throw ledgerRefusal(outcome, { ownAccountId: account.accountId, guards: { ...factor?.texts, ...COMPLETION_GUARD_TEXT } });
   if (outcome.replayed) (completion ?? lease)?.journalWrittenBefore();
   lease?.leased();
-  if (!outcome.atExpectedBalance) return readBackAnswer(outcome.journal, account.accountId, status);
+  if (!outcome.atExpectedBalance) {
+    completion?.leased();
+    return readBackAnswer(outcome.journal, account.accountId, status);
+  }
   completion?.stored();
   return result;
 }

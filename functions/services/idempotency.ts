@@ -149,8 +149,14 @@ export class RequestCompletion {
    *  copy answered first); any other failure may be a repeat of an answered request meeting its
    *  spent nonce or expired authorization, so the stored answer, if any, is the answer. */
   async answerForFailure(error: unknown, refusalResponse: (refusal: Refusal) => StoredResponse): Promise<StoredResponse | undefined> {
-    if (error instanceof Refusal && FINAL_REFUSALS.has(error.kind)) return this.storeAnswer(refusalResponse(error));
-    return this.storedAnswer();
+    if (!(error instanceof Refusal && FINAL_REFUSALS.has(error.kind))) return this.storedAnswer();
+    const refused = refusalResponse(error);
+    if (await idempotency.record(this.scope, this.key, this.requestHash, refused, this.now)) return refused;
+    // Another copy holds the key: its movement may be what left this copy short, so this
+    // copy's refusal is not the request's answer — that copy's is, once given.
+    const stored = await this.storedAnswer();
+    if (stored) return stored;
+    throw IN_PROGRESS();
   }
 
   /** The answer stored under the key for this request, if any; the key used for another request

@@ -64,12 +64,14 @@ type ItemMeaning = LedgerRefusal | 'JOURNAL' | 'UNCONDITIONAL' | 'BALANCE_MOVED'
  *  account still holds exactly that — then the balance after it is known without reading it
  *  back, and `exactGuards` (writes that hold for that balance only, such as the request's stored
  *  answer) go with it. If the balance moved meanwhile (another movement of the account), it is
- *  written again under the usual conditions, without `exactGuards`, and says so: contention
- *  costs one more round trip, never a refusal. */
+ *  written again under the usual conditions, with `otherwiseGuards` in their place (such as a
+ *  lease on the request's key), and says so: contention costs one more round trip, never a
+ *  refusal. */
 export interface ExpectedBalance {
   accountId: string;
   balanceFen: number;
   exactGuards?: Guard[];
+  otherwiseGuards?: Guard[];
 }
 
 export interface PostOptions {
@@ -207,7 +209,9 @@ export async function postJournal(journal: Journal, options: PostOptions = {}): 
   }
   if (cause === 'UNCONDITIONAL') throw new Error(`journal ${journal.journalId}: item ${refusedAt}, which has no condition, was refused`);
   // The balance moved since it was read: write it again under the usual conditions.
-  if (cause === 'BALANCE_MOVED') return postJournal(journal, { ...options, expectBalance: undefined });
+  if (cause === 'BALANCE_MOVED') {
+    return postJournal(journal, { ...options, guards: [...(options.guards ?? []), ...(options.expectBalance?.otherwiseGuards ?? [])], expectBalance: undefined });
+  }
   return cause;
 }
 

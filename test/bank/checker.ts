@@ -186,7 +186,7 @@ export function finalCheck(input: FinalInput): FinalResult {
   /** Everything a success names is in the table: its journal, the settlement, void or reversal
    *  its status says, and its key's stored answer. */
   const answerOnFile = (record: OpRecord, body: any, key: string): boolean => {
-    const [[, main], [, reversal], [, settlement], [, voided]] = journalsOfKey(record, key);
+    const [main, reversal, settlement, voided] = journalsOfKey(record, key).map(([, journal]) => journal);
     if (!main || keyStatus.get(key) !== 'COMPLETED') return false;
     if (record.route === 'billPay') return body?.status === 'SETTLED' ? settlement !== undefined : body?.status === 'VOIDED' ? voided !== undefined : true;
     if (record.route === 'withdraw' && body?.status === 'REVERSED') return reversal !== undefined;
