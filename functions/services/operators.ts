@@ -135,7 +135,9 @@ export async function createOperator(input: NewOperator, now: Date): Promise<Cre
   return { operator, totpSecret, otpauthUri: otpauthUri(TOTP_ISSUER, input.login, secret) };
 }
 
-let placeholderHash: Promise<string> | undefined;
+/** A hash of a random password, made once: an unknown or inactive login is checked against it so
+ *  that it costs the same scrypt work as a real one and the answer's timing names no login. */
+let decoyHash: Promise<string> | undefined;
 
 /** Counts a wrong password or code; the one that reaches the limit locks the operator and is
  *  answered as locked, the others with `refusal`. */
@@ -158,7 +160,7 @@ export async function beginSignIn(login: string, password: string, now: Date): P
   const operatorId = await store.operatorIdByLogin(login);
   const operator = operatorId ? await store.getOperator(operatorId) : undefined;
   if (!operator || operator.status !== 'ACTIVE') {
-    await passwordMatches(password, await (placeholderHash ??= hashPassword(randomBytes(16).toString('base64'))));
+    await passwordMatches(password, await (decoyHash ??= hashPassword(randomBytes(16).toString('base64'))));
     if (operator) return refusedSignIn(operator.operatorId, 'inactive', now, signInFailed);
     return refusedAnonymousSignIn('unknown-login', { kind: 'login', id: attemptedLogin(login) }, now, signInFailed);
   }
