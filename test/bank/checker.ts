@@ -146,7 +146,8 @@ export interface FinalResult {
   unknownNotApplied: number;
   journals: number;
   /** Successes answered as DynamoDB Local was killed whose last writes are absent: the
-   *  emulator's lost acknowledged writes (see killWindows), checked as all or nothing. */
+   *  emulator's lost acknowledged writes (see killWindows), checked as all or nothing — or done
+   *  again by a repeat after the restart, whose answer is then the request's. */
   lostInKill: number;
   /** Successes whose used-up nonce was no longer in the table, having expired (TTL). */
   noncesExpiredAway: number;
@@ -182,7 +183,9 @@ export function finalCheck(input: FinalInput): FinalResult {
     const paymentId = `P${id.slice(1)}`;
     return [id, deterministicJournalId(record.from.customerId, 'withdraw-reversal', key), deterministicJournalId('bill-settle', paymentId), deterministicJournalId('bill-void', paymentId)].map((j) => [j, journals.get(j)]);
   };
-  const keyStatus = new Map(items.filter((i) => i.type === 'IDEMPOTENCY').map((i) => [String(i.PK).split('#').pop()!, String(i.status)]));
+  const keyRecords = items.filter((i) => i.type === 'IDEMPOTENCY');
+  const keyStatus = new Map(keyRecords.map((i) => [String(i.PK).split('#').pop()!, String(i.status)]));
+  const storedBody = new Map(keyRecords.map((i) => [String(i.PK).split('#').pop()!, (i.response as { body?: string } | undefined)?.body]));
   /** Everything a success names is in the table: its journal, the settlement, void or reversal
    *  its status says, and its key's stored answer. */
   const answerOnFile = (record: OpRecord, body: any, key: string): boolean => {
@@ -259,7 +262,16 @@ export function finalCheck(input: FinalInput): FinalResult {
     const journalId = deterministicJournalId(record.from.customerId, record.route, op.key);
     const reversalId = deterministicJournalId(record.from.customerId, 'withdraw-reversal', op.key);
     const answers = definitive(record.answers);
-    const answeredOks = answers.filter((a) => a.outcome === 'ok');
+    // A success answered while DynamoDB Local was being killed that is not the answer stored under
+    // its key: the emulator lost the transaction it had acknowledged, and a repeat after the
+    // restart did the request again (same journal id, a later time). The repeats' answers are
+    // the request's; the lost one is counted with the emulator's losses.
+    const lostAndRedone = (a: Answer) => a.outcome === 'ok' && inKillWindow(a) && storedBody.get(op.key) !== undefined && storedBody.get(op.key) !== a.raw;
+    const oksAll = answers.filter((a) => a.outcome === 'ok');
+    const repeatsAfter = oksAll.filter((a) => !lostAndRedone(a));
+    const redone = repeatsAfter.length > 0 ? oksAll.length - repeatsAfter.length : 0;
+    lostInKill += redone;
+    const answeredOks = redone > 0 ? repeatsAfter : oksAll;
     const rejected = answers.filter((a) => a.outcome === 'rejected');
 
     // One key, one answer: copies and repeats of a request agree.

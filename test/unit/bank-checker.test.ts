@@ -281,6 +281,29 @@ describe('the bank checker', () => {
     assert.match(finalCheck(outside).violations.join('\n'), /answered SETTLED but its settlement/);
   });
 
+  test('a success DynamoDB Local lost, redone by a repeat after the restart, is the repeat\'s answer', () => {
+    // The first answer (in the kill window) is gone with the emulator's write; the repeat wrote
+    // the same journal id again, at a later time, and stored that answer under the key.
+    const transfer = record(world(), 'k-tr').answers[0]!.body as Record<string, unknown>;
+    const lostAnswer = { ...ok({ ...transfer, createdAt: '2026-03-02T01:00:00.000Z' }), answeredAtMs: 5_000 };
+    const redoneAnswer = { ...ok(transfer), answeredAtMs: 12_000 };
+    const w = world();
+    record(w, 'k-tr').answers = [lostAnswer, redoneAnswer, redoneAnswer];
+    w.killWindows = [{ fromMs: 4_990, toMs: 9_000 }];
+    const result = finalCheck(w);
+    assert.deepEqual(result.violations, []);
+    assert.equal(result.lostInKill, 1);
+    // The same answers outside any kill window: two different successes for one key.
+    const outside = world();
+    record(outside, 'k-tr').answers = [lostAnswer, redoneAnswer];
+    assert.match(finalCheck(outside).violations.join('\n'), /repeats got different successes/);
+    // In the window, but with no repeat after it: the table must hold what it answered.
+    const alone = world();
+    record(alone, 'k-tr').answers = [lostAnswer];
+    alone.killWindows = [{ fromMs: 4_990, toMs: 9_000 }];
+    assert.equal(finalCheck(alone).lostInKill, 0);
+  });
+
   test('a snapshot must sum to 0 with no customer below 0', () => {
     const customers = new Set(['a', 'b']);
     assert.deepEqual(snapshotViolations({ total: 0, balances: new Map([['a', 5], ['b', 0], ['HOUSE-X', -5]]) }, customers), []);
