@@ -267,12 +267,12 @@ export function finalCheck(input: FinalInput): FinalResult {
     // restart did the request again (same journal id, a later time). The repeats' answers are
     // the request's; the lost one is counted with the emulator's losses.
     const lostAndRedone = (a: Answer) => a.outcome === 'ok' && inKillWindow(a) && storedBody.get(op.key) !== undefined && storedBody.get(op.key) !== a.raw;
-    const oksAll = answers.filter((a) => a.outcome === 'ok');
-    const repeatsAfter = oksAll.filter((a) => !lostAndRedone(a));
-    const redone = repeatsAfter.length > 0 ? oksAll.length - repeatsAfter.length : 0;
+    const repeatsAfter = answers.filter((a) => !lostAndRedone(a));
+    const redone = repeatsAfter.length > 0 ? answers.length - repeatsAfter.length : 0;
     lostInKill += redone;
-    const answeredOks = redone > 0 ? repeatsAfter : oksAll;
-    const rejected = answers.filter((a) => a.outcome === 'rejected');
+    const answered = redone > 0 ? repeatsAfter : answers;
+    const answeredOks = answered.filter((a) => a.outcome === 'ok');
+    const rejected = answered.filter((a) => a.outcome === 'rejected');
 
     // One key, one answer: copies and repeats of a request agree.
     if (answeredOks.length > 0 && rejected.length > 0) {

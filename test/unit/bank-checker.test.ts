@@ -302,6 +302,24 @@ describe('the bank checker', () => {
     record(alone, 'k-tr').answers = [lostAnswer];
     alone.killWindows = [{ fromMs: 4_990, toMs: 9_000 }];
     assert.equal(finalCheck(alone).lostInKill, 0);
+    // Lost, and the repeat after the restart refused (the balance had moved): the refusal is the
+    // request's answer — nothing of it in the table.
+    const refusedAfter = world();
+    const transferId = String(transfer.journalId);
+    refusedAfter.items = refusedAfter.items
+      .filter((i) => i.journalId !== transferId && i.PK !== 'NONCE#n1' && !String(i.bucket).startsWith('IN#'))
+      .map((i) => {
+        if (i.PK === 'IDEM#x#k-tr') return { ...i, response: { statusCode: 422, body: JSON.stringify({ error: { code: 'INSUFFICIENT_FUNDS' } }) } };
+        if (i.SK === 'BALANCE' && i.PK === `ACCT#${A.accountId}`) return { ...i, balanceFen: 800 };
+        if (i.SK === 'BALANCE' && i.PK === `ACCT#${B.accountId}`) return { ...i, balanceFen: 0 };
+        if (String(i.bucket).startsWith('OUT#')) return { ...i, usedFen: 200 };
+        return i;
+      });
+    const refusal = { ...no(422, 'INSUFFICIENT_FUNDS'), raw: JSON.stringify({ error: { code: 'INSUFFICIENT_FUNDS' } }), answeredAtMs: 12_000 };
+    record(refusedAfter, 'k-tr').answers = [lostAnswer, refusal];
+    assert.match(finalCheck(refusedAfter).violations.join('\n'), /answered 200 and 422 INSUFFICIENT_FUNDS/);
+    refusedAfter.killWindows = [{ fromMs: 4_990, toMs: 9_000 }];
+    assert.deepEqual(finalCheck(refusedAfter).violations, []);
   });
 
   test('a snapshot must sum to 0 with no customer below 0', () => {
