@@ -87,7 +87,7 @@ export const PaymentReview = z
     amountFen: z.nullable(z.int()).check(
       z.meta({
         description:
-          'What the request moves: the body\'s amountFen; for a repayment without one, what is payable now; for a redemption, what its units pay into the account. Null when the request has none (or the route will refuse it)',
+          'What the request moves: the body\'s amountFen; for a repayment without one, what is payable now; for a payoff, the total of the quote it pays at; for a wealth cancel, the refund; for a redemption, what its units pay into the account. Null when the request has none (or the route will refuse it)',
       }),
     ),
     amountInWords: z.nullable(z.string()),

@@ -10,7 +10,7 @@ import { HOUSE_ACCOUNTS, type HouseAccount, type Journal, loanDrawdownJournal, l
 import { type AnnualizedRate, scheduleAnnualizedRate } from '../domain/loan/apr.js';
 import { applyDeferral, type DeferralPlan, planDeferral } from '../domain/loan/deferral.js';
 import { accruePenalty } from '../domain/loan/overdue.js';
-import { payOff, type PayoffQuote, quotePayoff } from '../domain/loan/payoff.js';
+import { payOff, type PayoffQuote, quotePayoff, quoteStanding } from '../domain/loan/payoff.js';
 import { productFitReasons, type RepaymentMethod } from '../domain/loan/product.js';
 import { allocateRepayment, amountPayableFen, applyAllocation } from '../domain/loan/repayment.js';
 import { buildSchedule, type Schedule } from '../domain/loan/schedule.js';
@@ -252,8 +252,10 @@ function repaidParts(journal: Journal): RepaymentParts {
   };
 }
 
-/** The journal id of the customer's repayment under an Idempotency-Key: a retry finds its journal. */
+/** The journal id of the customer's repayment or payoff under an Idempotency-Key: a retry finds
+ *  its journal. */
 const repaymentJournalId = (customerId: string, idempotencyKey: string) => deterministicJournalId(customerId, 'repay', idempotencyKey);
+const payoffJournalId = (customerId: string, idempotencyKey: string) => deterministicJournalId(customerId, 'payoff', idempotencyKey);
 
 /** What a repayment or payoff reads at once: the customer and account, the business date, the
  *  loan, and the journal of an earlier try of the same request. One that already committed (its
@@ -314,24 +316,42 @@ export async function repayLoan(
   });
 }
 
-/** What a repayment of the loan without an amount takes from the e-account, for its review sheet
- *  (reads only): everything payable today, as `repayLoan` plans it; a request an earlier try under
- *  the same Idempotency-Key already paid is what that try paid (`repayLoan` answers it from its
- *  journal). Null when the repayment will be refused — no such loan, paid off, nothing due — which
- *  it says itself, before the PIN is checked. */
-export async function payableNowFen(customerId: string, loanId: string, { idempotencyKey, now }: { idempotencyKey: string | undefined; now: Date }): Promise<number | null> {
+/** What the review sheet of a repayment or payoff reads at once: the business date, the loan, and
+ *  what an earlier try under the same Idempotency-Key paid, if it committed (the money route
+ *  answers that request from its journal). */
+async function reviewReads(customerId: string, loanId: string, journalId: string | undefined, now: Date) {
   const [today, committed, loan] = await allInOrder([
     currentBusinessDate(now),
-    idempotencyKey === undefined ? Promise.resolve(undefined) : getJournal(repaymentJournalId(customerId, idempotencyKey)),
+    journalId === undefined ? Promise.resolve(undefined) : getJournal(journalId),
     loans.getLoan(customerId, loanId),
   ]);
-  if (committed) {
-    const paid = repaidParts(committed);
-    return paid.principalFen + paid.interestFen + paid.penaltyFen;
-  }
+  const paid = committed && repaidParts(committed);
+  return { today, loan, paidFen: paid ? paid.principalFen + paid.interestFen + paid.penaltyFen : undefined };
+}
+
+/** What a repayment of the loan without an amount takes from the e-account, for its review sheet
+ *  (reads only): everything payable today, as `repayLoan` plans it, or what an earlier try under
+ *  the same key paid. Null when the repayment will be refused — no such loan, paid off, nothing
+ *  due — which it says itself, before the PIN is checked. */
+export async function payableNowFen(customerId: string, loanId: string, { idempotencyKey, now }: { idempotencyKey: string | undefined; now: Date }): Promise<number | null> {
+  const journalId = idempotencyKey === undefined ? undefined : repaymentJournalId(customerId, idempotencyKey);
+  const { today, loan, paidFen } = await reviewReads(customerId, loanId, journalId, now);
+  if (paidFen !== undefined) return paidFen;
   if (loan?.status !== 'ACTIVE') return null;
   const { payableFen } = payableToday(loan, today);
   return payableFen > 0 ? payableFen : null;
+}
+
+/** What paying the loan off takes from the e-account, for its review sheet (reads only): the total
+ *  of the quote `payOffLoan` pays at (principal, interest to date and penalty, per the loan
+ *  rules), or what an earlier try under the same key paid. Null when the payoff will be refused —
+ *  no such loan, paid off, no quote, or one that no longer holds — which it says itself. */
+export async function payoffFen(customerId: string, loanId: string, { idempotencyKey, now }: { idempotencyKey: string | undefined; now: Date }): Promise<number | null> {
+  const journalId = idempotencyKey === undefined ? undefined : payoffJournalId(customerId, idempotencyKey);
+  const [{ today, loan, paidFen }, quote] = await allInOrder([reviewReads(customerId, loanId, journalId, now), loans.payoffQuote(customerId, loanId)]);
+  if (paidFen !== undefined) return paidFen;
+  if (loan?.status !== 'ACTIVE' || !quote) return null;
+  return quoteStanding(loan.state, quote, today, now) === 'HOLDS' ? quote.totalFen : null;
 }
 
 /** The amount that pays the loan off today, held for a few minutes for the payoff to use. */
@@ -346,7 +366,7 @@ export async function quoteLoanPayoff(customerId: string, loanId: string, now: D
  *  the quote no longer holds). */
 export async function payOffLoan(customerId: string, loanId: string, confirmed: ConfirmedRequest<RepaymentOutcome>): Promise<RepaymentOutcome> {
   const { secondFactor, idempotencyKey, now } = confirmed;
-  const journalId = deterministicJournalId(customerId, 'payoff', idempotencyKey);
+  const journalId = payoffJournalId(customerId, idempotencyKey);
   const [{ customer, accountId, today, committed, loan }, quote] = await allInOrder([
     repaymentReads(customerId, loanId, journalId, confirmed),
     loans.payoffQuote(customerId, loanId),

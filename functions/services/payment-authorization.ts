@@ -1,7 +1,8 @@
 // Asking for a payment's nonce (POST /v1/payment-authorizations, second-factor contract §1): the
 // nonce for one exact request (services/second-factor.ts signs it) and the review sheet's
-// figures. Where the body carries no amount the figure is worked out here by the service that
-// will move the money, so the sheet never shows a figure the device computed. Writes nothing.
+// figures. Where the body carries no amount (a repayment of what is due, a payoff, a wealth
+// cancel, a redemption in units) the figure is worked out by the service that will move the
+// money, so the sheet never shows a figure the device computed. Writes nothing.
 import * as z from 'zod/mini';
 import { type SecondFactorPath, type SecondFactorRoute, secondFactorRouteOf } from '../contract/second-factor-routes.js';
 import type { PaymentAuthorization, PaymentAuthorizationRequest, PaymentEstimate } from '../contract/second-factor-schemas.js';
@@ -13,9 +14,9 @@ import { formatNav } from '../domain/wealth/units.js';
 import { allInOrder } from '../platform/all-in-order.js';
 import type { CustomerRecord } from '../store/customers.js';
 import { loadCustomer, loadOwnAccount, loadPayeeByPhone } from './customer-guards.js';
-import { payableNowFen } from './loan-servicing.js';
+import { payableNowFen, payoffFen } from './loan-servicing.js';
 import { issueNonce, type NoncePayee } from './second-factor.js';
-import { redemptionValue } from './wealth-orders.js';
+import { cancelRefundFen, redemptionValue } from './wealth-orders.js';
 
 /** Payments made here cost the customer nothing; the review sheet says so. */
 const FEE_FEN = 0;
@@ -61,17 +62,19 @@ export async function authorizePayment(customerId: string, asked: PaymentAuthori
 }
 
 /** The amount the request moves: the body's own `amountFen`; for a repayment without one, what is
- *  payable now; for a redemption, what its units pay. Null for a body that names none (or whose
- *  figure cannot be worked out: the money route refuses such a request in its own words). */
+ *  payable now; for a payoff, its quote's total; for a wealth cancel, the refund; for a redemption,
+ *  what its units pay. Null for a body that names none (or whose figure cannot be worked out: the
+ *  money route refuses such a request in its own words). */
 async function reviewedAmount(
   customerId: string,
   { route, params }: SecondFactorPath,
   asked: PaymentAuthorizationRequest,
   now: Date,
 ): Promise<ReviewedAmount> {
-  if (route === 'repay' && asked.body.amountFen === undefined) {
-    return exactly(await payableNowFen(customerId, params.loanId!, { idempotencyKey: asked.idempotencyKey, now }));
-  }
+  const underKey = { idempotencyKey: asked.idempotencyKey, now };
+  if (route === 'repay' && asked.body.amountFen === undefined) return exactly(await payableNowFen(customerId, params.loanId!, underKey));
+  if (route === 'payoff') return exactly(await payoffFen(customerId, params.loanId!, underKey));
+  if (route === 'wealthCancel') return exactly(await cancelRefundFen(customerId, params.orderId!, underKey));
   if (route === 'wealthRedeem') return redemptionAmount(asked.body, now);
   const { amountFen } = asked.body;
   return exactly(typeof amountFen === 'number' && Number.isSafeInteger(amountFen) && amountFen > 0 ? amountFen : null);

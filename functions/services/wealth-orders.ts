@@ -213,6 +213,23 @@ export async function purchase(request: {
   return { journalId, order: placed, today, balanceFen };
 }
 
+/** The journal id of the customer's cancel under an Idempotency-Key: a retry finds its order. */
+const cancelJournalId = (customerId: string, idempotencyKey: string) => deterministicJournalId(customerId, 'wealth-cancel', idempotencyKey);
+
+/** The order was cancelled by the request whose journal is `journalId` (its answer was lost). */
+const cancelledBy = (order: wealth.WealthOrderRecord, journalId: string): boolean => order.status === 'CANCELLED' && order.settlementJournalId === journalId;
+
+/** What cancelling the purchase refunds into the e-account, for its review sheet (reads only): all
+ *  it paid, as `cancelPurchase` refunds it, while it can be cancelled — or when the request under
+ *  the same key already cancelled it. Null when the cancel will be refused (no such order, past its
+ *  cooling-off or no longer pending), which it says itself. */
+export async function cancelRefundFen(customerId: string, orderId: string, { idempotencyKey, now }: { idempotencyKey: string | undefined; now: Date }): Promise<number | null> {
+  const [order, today] = await allInOrder([wealth.getOrder(customerId, orderId), currentBusinessDate(now)]);
+  if (!order) return null;
+  const refunds = isCancellable(order, today) || (idempotencyKey !== undefined && cancelledBy(order, cancelJournalId(customerId, idempotencyKey)));
+  return refunds ? (order.amountFen ?? null) : null;
+}
+
 /** Cancels a purchase within its cooling-off period: the order is void and refunded in full, in
  *  one transaction with the second factor. */
 export async function cancelPurchase(request: {
@@ -228,8 +245,8 @@ export async function cancelPurchase(request: {
     ownOrder(customerId, request.orderId),
     currentBusinessDate(now),
   ]);
-  const journalId = deterministicJournalId(customerId, 'wealth-cancel', request.idempotencyKey);
-  if (order.status === 'CANCELLED' && order.settlementJournalId === journalId) {
+  const journalId = cancelJournalId(customerId, request.idempotencyKey);
+  if (cancelledBy(order, journalId)) {
     return { journalId, order, today, balanceFen: await balanceOf(account.accountId) };
   }
   if (!isCancellable(order, today)) refuse('unprocessable', ...NOT_CANCELLABLE);

@@ -2,12 +2,14 @@
 // offline and DynamoDB Local: sign up and open the account, try the loan calculator, apply for
 // the consumer credit line → approved, draw ¥5,000 → the balance is up by exactly ¥5,000, repay
 // the first installment → the schedule shows it paid and the balance is down by exactly its
-// amount. Both through the review sheet and the PIN keypad; no request holds the PIN in clear.
+// amount; top up and pay the rest off at the server's quote → the loan is paid off and the
+// balance is down by exactly the quote. Each through the review sheet (showing the server's
+// figure) and the PIN keypad, on a phone's screen; no request holds the PIN in clear.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { click, confirmPayment, fill, signUpThroughUi, useBrowserBank, watchedPage, watchForClearPins } from '../support/browser.js';
+import { click, confirmPayment, fill, PHONE_VIEWPORT, signUpThroughUi, useBrowserBank, watchedPage, watchForClearPins } from '../support/browser.js';
 
 const bank = useBrowserBank('jinlin-e2e-loans');
 
@@ -32,8 +34,8 @@ async function openFirstLoan(page: Page) {
 }
 
 const RATE = /^\d{1,2}\.\d{2}%$/;
-test('a new customer borrows ¥5,000 and repays the first installment', async (t) => {
-  const page = await bank.browser.newPage();
+test('a new customer borrows ¥5,000, repays the first installment and pays the rest off', async (t) => {
+  const page = await bank.browser.newPage({ viewport: PHONE_VIEWPORT });
   const consoleErrors = watchedPage(t, page, 'jinlin-e2e-loans-last');
   const pin = '731904';
   const requests = watchForClearPins(page, [pin]);
@@ -121,8 +123,38 @@ test('a new customer borrows ¥5,000 and repays the first installment', async (t
   assert.equal((await rows.first().locator('.installment-status').innerText()).trim(), '已还');
   assert.equal((await rows.nth(1).locator('.installment-status').innerText()).trim(), '待还');
 
+  // The rest of the principal is more than what is left of the drawn money: ¥1,000 from the card.
+  await page.goBack();
+  await page.goBack();
+  await homeBalanceFen(page);
+  await click(page, 'tile-top-up');
+  await fill(page, 'amount-input', '1000');
+  await click(page, 'submit');
+  await confirmPayment(page, pin, { amount: '¥1,000.00' });
+  await page.locator('#result-message').waitFor();
+  const beforePayoffFen = fenOf(await page.locator('#result-balance').innerText());
+  assert.equal(beforePayoffFen, afterDrawFen - firstInstallmentFen + 100_000);
+  await click(page, 'back-home');
+
+  // 提前结清: the server's quote; the request names no amount, and the review shows the quote's
+  // total, which is what the payoff takes.
+  await openFirstLoan(page);
+  await click(page, 'loan-payoff');
+  await page.locator('#payoff-total').waitFor();
+  const payoffShown = (await page.locator('#payoff-total').innerText()).trim();
+  const payoffFen = fenOf(payoffShown);
+  assert.ok(payoffFen > 0);
+  await click(page, 'payoff-submit');
+  await confirmPayment(page, pin, { amount: payoffShown, screenshot: 'review-sheet-payoff' });
+  await page.locator('#result-message', { hasText: '借款已结清' }).waitFor();
+  assert.equal(fenOf(await page.locator('#result-amount').innerText()), payoffFen);
+  assert.equal(fenOf(await page.locator('#result-balance').innerText()), beforePayoffFen - payoffFen);
+
   assert.deepEqual(requests.leaks, []);
-  assert.match(requests.confirmed.join('\n'), /^POST \/v1\/me\/pin\nPOST \/v1\/loans\nPOST \/v1\/loans\/[^/\n]+\/repayments$/);
+  assert.match(
+    requests.confirmed.join('\n'),
+    /^POST \/v1\/me\/pin\nPOST \/v1\/loans\nPOST \/v1\/loans\/[^/\n]+\/repayments\nPOST \/v1\/account\/top-up\nPOST \/v1\/loans\/[^/\n]+\/payoff$/,
+  );
 
   assert.deepEqual(consoleErrors, []);
 });

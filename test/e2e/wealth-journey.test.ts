@@ -1,10 +1,11 @@
 // A new customer in real Chromium against the production H5 build, the API in serverless offline
 // and DynamoDB Local: top up ¥2,000, take the risk questionnaire (→ C3), buy ¥0.01 of the
-// money-market fund and ¥1,000 of the 90-day fixed-term product, then the operator runs the day
-// close twice (T, then T+1 which confirms the units) and publishes today's NAV → the holdings
-// show the units and the earnings → fast-redeem the money-market units → the balance is back up
-// by exactly ¥0.01. Every payment through the review sheet and the PIN keypad; no request holds
-// the PIN in clear.
+// money-market fund and ¥1,000 of the 90-day fixed-term product, buy ¥100 more of it and cancel
+// that within its cooling-off hours → the balance is back up by exactly ¥100; then the operator
+// runs the day close twice (T, then T+1 which confirms the units) and publishes today's NAV → the
+// holdings show the units and the earnings → fast-redeem the money-market units → the balance is
+// back up by exactly ¥0.01. Every payment through the review sheet (showing the server's figure)
+// and the PIN keypad, on a phone's screen; no request holds the PIN in clear.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
@@ -14,7 +15,7 @@ import { handler as wealth } from '../../functions/http/wealth.js';
 import { currentBusinessDate } from '../../functions/store/business-date.js';
 import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
 import { call } from '../support/bank.js';
-import { click, confirmPayment, fill, signUpThroughUi, useBrowserBank, watchedPage, watchForClearPins } from '../support/browser.js';
+import { click, confirmPayment, fill, PHONE_VIEWPORT, signUpThroughUi, useBrowserBank, watchedPage, watchForClearPins } from '../support/browser.js';
 
 const bank = useBrowserBank('jinlin-e2e-wealth');
 
@@ -54,8 +55,8 @@ async function buy(page: Page, productId: string, amountYuan: string, amountShow
   return result;
 }
 
-test('questionnaire → buy ¥0.01 money-market and ¥1,000 fixed-term → day close → holdings → fast redemption', async (t) => {
-  const page = await bank.browser.newPage();
+test('questionnaire → buy ¥0.01 money-market and ¥1,000 fixed-term → cancel a purchase → day close → holdings → fast redemption', async (t) => {
+  const page = await bank.browser.newPage({ viewport: PHONE_VIEWPORT });
   const consoleErrors = watchedPage(t, page, 'jinlin-e2e-wealth-last');
   const pin = '602819';
   const requests = watchForClearPins(page, [pin]);
@@ -91,6 +92,20 @@ test('questionnaire → buy ¥0.01 money-market and ¥1,000 fixed-term → day c
   assert.deepEqual(money, { amountFen: 1, balanceFen: 199_999 });
   const fixed = await buy(page, 'jijiwen-90d', '1000', '¥1,000.00', pin);
   assert.deepEqual(fixed, { amountFen: 100_000, balanceFen: 99_999 });
+
+  // ¥100 more of the fixed-term product, cancelled within its 24 cooling-off hours: the review
+  // shows the refund the server works out, and exactly that comes back.
+  assert.deepEqual(await buy(page, 'jijiwen-90d', '100', '¥100.00', pin), { amountFen: 10_000, balanceFen: 89_999 });
+  await click(page, 'tile-wealth');
+  await click(page, 'wealth-orders');
+  // Newest first: the ¥100 purchase.
+  await page.locator('.order-item:visible').first().click();
+  await click(page, 'order-cancel');
+  await confirmPayment(page, pin, { amount: '¥100.00', screenshot: 'review-sheet-cancel' });
+  assert.equal(await text(page, 'result-message'), '已撤销，款项已退回');
+  assert.equal(fenOf(await text(page, 'result-amount')), 10_000);
+  assert.equal(fenOf(await text(page, 'result-balance')), 99_999);
+  await click(page, 'back-home');
 
   // The operator closes T (nothing confirms yet) and T+1 (units at T+1's NAV, 1.0000), then
   // publishes today's NAV of the fixed-term product: 1.0050.
@@ -133,11 +148,14 @@ test('questionnaire → buy ¥0.01 money-market and ¥1,000 fixed-term → day c
   assert.equal(fenOf(await page.locator('#balance').innerText()), 100_000);
 
   assert.deepEqual(requests.leaks, []);
-  assert.deepEqual(requests.confirmed, [
+  const orderIdsNamed = requests.confirmed.map((sent) => sent.replace(/^(POST \/v1\/wealth-orders\/)[^/]+(\/cancel)$/, '$1{orderId}$2'));
+  assert.deepEqual(orderIdsNamed, [
     'POST /v1/me/pin',
     'POST /v1/account/top-up',
     'POST /v1/wealth-orders',
     'POST /v1/wealth-orders',
+    'POST /v1/wealth-orders',
+    'POST /v1/wealth-orders/{orderId}/cancel',
     'POST /v1/wealth-redemptions',
   ]);
   assert.deepEqual(consoleErrors, []);

@@ -1,10 +1,12 @@
-// The review sheet's figures for the two movements whose body carries no amount in fen: a
-// repayment of what is payable now (no amountFen) and a wealth redemption (units). The server
-// works them out when the nonce is asked for — the same figures the movement then books.
+// The review sheet's figures for the movements whose body carries no amount in fen: a repayment
+// of what is payable now (no amountFen), a wealth redemption (units), a loan payoff (at its quote)
+// and a wealth cancel (the refund). The server works them out when the nonce is asked for — the
+// same figures the movement then books.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
 import { amountInWords } from '../../functions/domain/amount-words.js';
+import { addDays } from '../../functions/domain/loan/dates.js';
 import { SEED_LOAN_PRODUCTS } from '../../functions/domain/loan/product.js';
 import { RISK_QUESTIONNAIRE_VERSION, RISK_QUESTIONS } from '../../functions/domain/wealth/risk.js';
 import { valueFen } from '../../functions/domain/wealth/units.js';
@@ -37,6 +39,23 @@ async function reviewOf(who: Onboarded, path: string, body: Record<string, unkno
   const asked = await authorize(who.token, path, body, key);
   assert.deepEqual(await scanTable(), before, 'asking for the nonce wrote something');
   return asked;
+}
+
+/** A customer with ¥5,000 in the e-account, assessed C3 (balanced), the wealth products seeded. */
+async function wealthCustomer(name: string): Promise<Onboarded> {
+  await seedWealth(new Date());
+  const who = await onboard({ name });
+  expectOk(await topUp(who, 500_000));
+  const answers = RISK_QUESTIONS.map((q) => ({ questionId: q.questionId, optionId: q.options[2]!.optionId }));
+  expectOk(await call(wealth, { method: 'POST', path: '/v1/wealth-risk-assessment', token: who.token, body: { questionnaireVersion: RISK_QUESTIONNAIRE_VERSION, answers } }));
+  return who;
+}
+
+/** A purchase of `amountFen` of the product, its risk disclosure acknowledged. */
+async function buy(who: Onboarded, productId: string, amountFen: number) {
+  const product = expectOk(await call(wealth, { method: 'GET', path: `/v1/wealth-products/${productId}` }));
+  const riskDisclosure = { acknowledged: true, version: product.disclosureVersion };
+  return expectOk(await pay(who, wealth, '/v1/wealth-orders', { productId, amountFen, riskDisclosure }));
 }
 
 /** The figure and its capitals are the server's, and agree. */
@@ -108,16 +127,8 @@ describe('a wealth redemption', () => {
     expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-holdings', token: who.token })).items.find((item: any) => item.productId === productId);
 
   before(async () => {
-    await seedWealth(new Date());
-    who = await onboard({ name: '褚理财' });
-    expectOk(await topUp(who, 500_000));
-    const answers = RISK_QUESTIONS.map((q) => ({ questionId: q.questionId, optionId: q.options[2]!.optionId }));
-    expectOk(await call(wealth, { method: 'POST', path: '/v1/wealth-risk-assessment', token: who.token, body: { questionnaireVersion: RISK_QUESTIONNAIRE_VERSION, answers } }));
-    for (const [productId, amountFen] of [['anxin-bond', 200_000], ['zhaozhao-money', 100_000]] as const) {
-      const product = expectOk(await call(wealth, { method: 'GET', path: `/v1/wealth-products/${productId}` }));
-      const riskDisclosure = { acknowledged: true, version: product.disclosureVersion };
-      expectOk(await pay(who, wealth, '/v1/wealth-orders', { productId, amountFen, riskDisclosure }));
-    }
+    who = await wealthCustomer('褚理财');
+    for (const [productId, amountFen] of [['anxin-bond', 200_000], ['zhaozhao-money', 100_000]] as const) await buy(who, productId, amountFen);
     // Purchases confirm at the close of T+1.
     await dayClose();
     await dayClose();
@@ -180,5 +191,121 @@ describe('a wealth redemption', () => {
       const answer = await sendConfirmed(wealth, who, REDEEM, body, asked, key);
       assert.ok(answer.status === 400 || answer.status === 404, JSON.stringify(answer.body));
     }
+  });
+});
+
+describe('a wealth cancel in the cooling-off period', () => {
+  let who: Onboarded;
+  before(async () => {
+    who = await wealthCustomer('卫撤销');
+  });
+
+  test('reviews the refund — all the purchase paid, into the account — and the cancel credits exactly that', async () => {
+    // The 90-day fixed-term product has 24 cooling-off hours: cancellable on the day it is bought.
+    const { order } = await buy(who, 'jijiwen-90d', 123_456);
+    const path = `/v1/wealth-orders/${order.orderId}/cancel`;
+    const key = randomUUID();
+    const asked = await reviewOf(who, path, {}, key);
+    assertFigure(asked, 123_456);
+    assert.equal(asked.review.estimate, null);
+    assert.equal(asked.review.payeeMasked, null);
+    assert.match(asked.review.sourceAccountMasked!, /^\d{4} \*{4} \*{4} \d{4}$/);
+
+    const before = await balanceFen(who);
+    const cancelled = expectOk(await sendConfirmed(wealth, who, path, {}, asked, key));
+    assert.equal(cancelled.order.status, 'CANCELLED');
+    assert.equal(cancelled.balanceFen, before + asked.review.amountFen!);
+    await assertLedgerSound();
+
+    // Under the same key (the answer was lost, say): what that request refunded. A new request
+    // would be refused — the order is void — so it gets no figure, and the cancel says why.
+    assertFigure(await reviewOf(who, path, {}, key), 123_456);
+    const againKey = randomUUID();
+    const again = await reviewOf(who, path, {}, againKey);
+    assert.deepEqual([again.review.amountFen, again.review.amountInWords], [null, null]);
+    expectError(await sendConfirmed(wealth, who, path, {}, again, againKey), 422, 'ORDER_NOT_CANCELLABLE');
+  });
+
+  test('an order that is not the customer’s has no figure, and its cancel answers 404', async () => {
+    const { order } = await buy(who, 'jijiwen-90d', 10_000);
+    const stranger = await wealthCustomer('蒋路人');
+    const path = `/v1/wealth-orders/${order.orderId}/cancel`;
+    const key = randomUUID();
+    const asked = await reviewOf(stranger, path, {}, key);
+    assert.deepEqual([asked.review.amountFen, asked.review.amountInWords], [null, null]);
+    expectError(await sendConfirmed(wealth, stranger, path, {}, asked, key), 404, 'ORDER_NOT_FOUND');
+  });
+});
+
+// Last in the file: it moves the business date forward.
+describe('a loan payoff', () => {
+  let who: Onboarded;
+  const quoteFor = async (loanId: string) => expectOk(await call(loans, { method: 'POST', path: `/v1/loans/${loanId}/payoff-quote`, token: who.token }));
+  const draw = async () =>
+    expectOk(await pay(who, loans, '/v1/loans', { productId: 'consumer-credit', amountFen: 300_000, termMonths: 12, method: 'EQUAL_INSTALLMENT' }));
+
+  before(async () => {
+    for (const product of SEED_LOAN_PRODUCTS) await seedProduct(product, new Date());
+    who = await onboard({ name: '沈结清' });
+    const decision = expectOk(await call(loans, { method: 'POST', path: '/v1/loan-applications', token: who.token, body: loanApplicationRequest() }));
+    assert.equal(decision.outcome, 'APPROVED', JSON.stringify(decision));
+    expectOk(await topUp(who, 100_000));
+  });
+
+  test('reviews the total of the quote it pays at — principal and interest to date — and the payoff debits exactly that', async () => {
+    const loan = await draw();
+    const path = `/v1/loans/${loan.loanId}/payoff`;
+    // No quote yet: nothing to pay at, so no figure; the payoff asks for a quote.
+    const unquotedKey = randomUUID();
+    const unquoted = await reviewOf(who, path, {}, unquotedKey);
+    assert.deepEqual([unquoted.review.amountFen, unquoted.review.amountInWords], [null, null]);
+    expectError(await sendConfirmed(loans, who, path, {}, unquoted, unquotedKey), 422, 'PAYOFF_QUOTE_REQUIRED');
+
+    // Ten days on, past the 7 cooling-off days: interest accrues from drawdown to today.
+    const businessDate = addDays(loan.drawdownDate, 10);
+    expectOk(await call(admin, { method: 'POST', path: '/v1/admin/business-date', headers: operator(), body: { businessDate } }));
+    const quote = await quoteFor(loan.loanId);
+    assert.equal(quote.coolingOff, false);
+    assert.equal(quote.accruedInterestDays, 10);
+    assert.equal(quote.principalFen, 300_000);
+    assert.ok(quote.interestFen > 0, 'interest to date');
+    assert.equal(quote.totalFen, quote.principalFen + quote.interestFen + quote.penaltyFen);
+
+    const key = randomUUID();
+    const asked = await reviewOf(who, path, {}, key);
+    assertFigure(asked, quote.totalFen);
+    assert.equal(asked.review.estimate, null);
+    assert.equal(asked.review.payeeMasked, null);
+    assert.match(asked.review.sourceAccountMasked!, /^\d{4} \*{4} \*{4} \d{4}$/);
+
+    const before = await balanceFen(who);
+    const paidOff = expectOk(await sendConfirmed(loans, who, path, {}, asked, key));
+    assert.equal(paidOff.loan.status, 'PAID_OFF');
+    assert.equal(paidOff.paidFen, asked.review.amountFen);
+    assert.equal(paidOff.principalFen + paidOff.interestFen + paidOff.penaltyFen, asked.review.amountFen);
+    assert.equal(await balanceFen(who), before - asked.review.amountFen!);
+    await assertLedgerSound();
+
+    // Under the same key: what that request paid (the quote is gone, the loan paid off). A new
+    // request would be refused, so it gets no figure, and the payoff says why.
+    assertFigure(await reviewOf(who, path, {}, key), quote.totalFen);
+    const againKey = randomUUID();
+    const again = await reviewOf(who, path, {}, againKey);
+    assert.deepEqual([again.review.amountFen, again.review.amountInWords], [null, null]);
+    expectError(await sendConfirmed(loans, who, path, {}, again, againKey), 422, 'LOAN_PAID_OFF');
+  });
+
+  test('a quote the loan has moved away from (a repayment since) gives no figure, and the payoff answers it is stale', async () => {
+    const loan = await draw();
+    await quoteFor(loan.loanId);
+    expectOk(await pay(who, loans, `/v1/loans/${loan.loanId}/repayments`, { amountFen: 1_000 }));
+    const path = `/v1/loans/${loan.loanId}/payoff`;
+    const key = randomUUID();
+    const asked = await reviewOf(who, path, {}, key);
+    assert.deepEqual([asked.review.amountFen, asked.review.amountInWords], [null, null]);
+    expectError(await sendConfirmed(loans, who, path, {}, asked, key), 409, 'PAYOFF_QUOTE_STALE');
+    // A new quote holds again: its total is the figure.
+    const requoted = await quoteFor(loan.loanId);
+    assertFigure(await reviewOf(who, path, {}, randomUUID()), requoted.totalFen);
   });
 });

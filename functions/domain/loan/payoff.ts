@@ -90,12 +90,12 @@ function computePayoff(loan: LoanState, today: string): Omit<PayoffQuote, 'valid
   };
 }
 
-/** Commits a quote: refuses it once expired or when the loan has changed since, then returns
- *  the loan with every row settled at the quoted amounts. */
-export function payOff(loan: LoanState, quote: PayoffQuote, today: string, now: Date): LoanState {
-  if (now.getTime() > Date.parse(quote.validUntil) || quote.asOf !== today) {
-    refuse('conflict', 'PAYOFF_QUOTE_EXPIRED', '提前还款报价已过期，请重新获取');
-  }
+export type QuoteStanding = 'HOLDS' | 'EXPIRED' | 'STALE';
+
+/** Whether a quote can still be paid at: it holds while unexpired, for today, with the loan as it
+ *  was quoted (its payoff today is the quote's, line by line). */
+export function quoteStanding(loan: LoanState, quote: PayoffQuote, today: string, now: Date): QuoteStanding {
+  if (now.getTime() > Date.parse(quote.validUntil) || quote.asOf !== today) return 'EXPIRED';
   const fresh = computePayoff(loan, today);
   const sameLine = (a: PayoffLine, b: PayoffLine | undefined) =>
     b !== undefined &&
@@ -104,11 +104,17 @@ export function payOff(loan: LoanState, quote: PayoffQuote, today: string, now: 
     a.interestFen === b.interestFen &&
     a.principalFen === b.principalFen &&
     a.settledInterestFen === b.settledInterestFen;
-  if (fresh.lines.length !== quote.lines.length || !fresh.lines.every((line, i) => sameLine(line, quote.lines[i]))) {
-    refuse('conflict', 'PAYOFF_QUOTE_STALE', '借款信息已变化，请重新获取提前还款报价');
-  }
+  return fresh.lines.length === quote.lines.length && fresh.lines.every((line, i) => sameLine(line, quote.lines[i])) ? 'HOLDS' : 'STALE';
+}
+
+/** Commits a quote: refuses it once expired or when the loan has changed since, then returns
+ *  the loan with every row settled at the quoted amounts. */
+export function payOff(loan: LoanState, quote: PayoffQuote, today: string, now: Date): LoanState {
+  const standing = quoteStanding(loan, quote, today, now);
+  if (standing === 'EXPIRED') refuse('conflict', 'PAYOFF_QUOTE_EXPIRED', '提前还款报价已过期，请重新获取');
+  if (standing === 'STALE') refuse('conflict', 'PAYOFF_QUOTE_STALE', '借款信息已变化，请重新获取提前还款报价');
   const accrued = accruePenalty(loan, today);
-  const byPeriod = new Map(fresh.lines.map((line) => [line.period, line]));
+  const byPeriod = new Map(quote.lines.map((line) => [line.period, line]));
   return {
     ...accrued,
     installments: accrued.installments.map((row) => {

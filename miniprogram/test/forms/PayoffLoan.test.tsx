@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Taro from '@tarojs/taro';
 import { formatDateTime } from '@/lib/time';
@@ -8,7 +8,7 @@ import LoanResultPage from '@/packageLoan/pages/result/index';
 import { type FakeApi, fakeApi } from '../support/api';
 import { refusal, signIn } from '../support/examples';
 import { LOAN_ID, loan, paidOffLoan, payoffQuote, payoffResult } from '../support/loan-examples';
-import { AUTHORIZE, decryptPin, idempotencyKeyOf, issueNonces, nonceNo,  secondFactorOf, submitAndPay, expectOnePaymentPerDoubleTap } from '../support/payment';
+import { AUTHORIZE, confirmReview, decryptPin, idempotencyKeyOf, issueNonces, nonceNo, payWith, review, secondFactorOf, submitAndPay, expectOnePaymentPerDoubleTap } from '../support/payment';
 import { redirectedTo, renderAt } from '../support/router';
 
 const LOAN = `GET /v1/loans/${LOAN_ID}` as const;
@@ -75,6 +75,34 @@ describe('loan early payoff', () => {
     expect(request!.body).toEqual({ secondFactor: { nonce: nonceNo(1), pinCipher: expect.any(String) } });
     expect(decryptPin(secondFactorOf(request).pinCipher)).toMatchObject({ pin: '731904', challenge: 'challenge-000000000001' });
     expect(request!.headers['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  test("the review shows the server's payoff figure — the total of the quote it pays at — with its capitals, as a payment from the account", async () => {
+    issueNonces(api, { ...review, amountFen: 806287, amountInWords: '人民币捌仟零陆拾贰元捌角柒分' });
+    await renderPayoff();
+    await userEvent.click(screen.getByText('确认结清'));
+    await waitFor(() => expect(text('review-amount')).toBe('¥8,062.87'));
+    expect(text('review-amount-words')).toBe('人民币捌仟零陆拾贰元捌角柒分');
+    expect(document.getElementById('review-amount-label')).toBeNull();
+    expect(document.getElementById('review-estimate')).toBeNull();
+    expect(screen.getByText('付款账户')).toBeInTheDocument();
+    expect(text('review-confirm')).toBe('确认付款');
+
+    await confirmReview();
+    expect(within(document.getElementById('pin-sheet')!).getByText('¥8,062.87')).toBeInTheDocument();
+  });
+
+  test('no figure on the review when the server gives none (its quote no longer holds): the payoff then says why', async () => {
+    issueNonces(api, { ...review, amountFen: null, amountInWords: null });
+    api.answer(PAYOFF, 409, refusal('PAYOFF_QUOTE_STALE', '借款信息已变化，请重新获取提前还款报价'));
+    await renderPayoff();
+    await userEvent.click(screen.getByText('确认结清'));
+    await waitFor(() => expect(document.getElementById('review-fee')).not.toBeNull());
+    expect(document.getElementById('review-amount')).toBeNull();
+    expect(document.getElementById('review-amount-words')).toBeNull();
+    await payWith('123456');
+    expect(await screen.findByText('借款信息已变化，请重新获取提前还款报价')).toBeInTheDocument();
+    expect(Taro.redirectTo).not.toHaveBeenCalled();
   });
 
   test('a quote past its validity is not paid: it asks for a new quote', async () => {

@@ -20,6 +20,8 @@ function Cancel({ order }: { order: WealthOrderView }) {
     void payment.start({
       path: orderCancelPath(order.orderId),
       body: {},
+      // The refund comes into the account: the sheets show what arrives, as the server works it out.
+      incoming: true,
       send: (body, idempotencyKey) => cancelWealthOrder(order.orderId, body, idempotencyKey),
       onPaid: (result) => {
         const { amountFen } = result.order;
@@ -39,7 +41,7 @@ function Cancel({ order }: { order: WealthOrderView }) {
         <Text className='card__title'>冷静期撤销</Text>
         <Text className='hint'>{order.coolingOffEndsOn} 前可撤销本次购买，款项全额退回电子账户。</Text>
       </View>
-      <PaymentActions id='order-cancel' payment={payment} title='撤销购买' onClick={handleCancel}>
+      <PaymentActions id='order-cancel' payment={payment} title='撤销购买' onClick={handleCancel} incoming>
         撤销购买
       </PaymentActions>
     </View>
