@@ -11,7 +11,11 @@ module.exports = {
   setupFiles: ['<rootDir>/test/setup/env.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/setup/after-env.ts'],
   // vite.config.ts resolves `@` the same way.
-  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
+  moduleNameMapper: {
+    '^@/(.*)$': '<rootDir>/src/$1',
+    // functions/ is ES modules written for node (`import … from './format.js'` names the .ts file).
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   transform: {
     '\\.[cm]?[jt]sx?$': [
       'babel-jest',

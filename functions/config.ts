@@ -53,6 +53,14 @@ const Env = z.object({
   AUDIT_ANCHOR_BUCKET: optional(z.string()),
   /** Real: days each anchor is locked in COMPLIANCE mode (nobody, root included, can delete it). */
   AUDIT_ANCHOR_RETENTION_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(36_500)), 3_650),
+  /** How 立即执行 starts the day close (adapters/day-close-trigger.ts): an asynchronous invoke of
+   *  the dayClose function (real; serverless offline's Lambda endpoint locally), or the job's
+   *  handler in this process (simulator: in-process tests, which have no Lambda service). */
+  DAY_CLOSE_TRIGGER_MODE: z._default(z.enum(['simulator', 'real']), 'simulator'),
+  /** Real: the dayClose function's name (service-stage-function, as serverless names it). */
+  DAY_CLOSE_FUNCTION: optional(z.string().check(z.maxLength(140))),
+  /** The Lambda API's endpoint: serverless offline's on the local stage; unset on AWS. */
+  LAMBDA_ENDPOINT: optional(z.url()),
   LOG_LEVEL: z._default(z.string(), 'INFO'),
   /** Local and test stages only: operators may move the business date (to exercise overdue). */
   ALLOW_CLOCK_CONTROL: z._default(z.stringbool(), false),
@@ -69,7 +77,7 @@ declare const __JINLIN_TEST_DOUBLES__: boolean | undefined;
  *  `define` decides per stage (the local stage only); unbundled (tsx) they are always there. */
 const testDoublesBundled: boolean = typeof __JINLIN_TEST_DOUBLES__ === 'undefined' || __JINLIN_TEST_DOUBLES__;
 
-const SIMULATOR_MODES = ['WECHAT_MODE', 'CARD_GATEWAY_MODE', 'CREDIT_BUREAU_MODE', 'BILLER_GATEWAY_MODE', 'SMS_GATEWAY_MODE', 'AUDIT_ANCHOR_MODE'] as const;
+const SIMULATOR_MODES = ['WECHAT_MODE', 'CARD_GATEWAY_MODE', 'CREDIT_BUREAU_MODE', 'BILLER_GATEWAY_MODE', 'SMS_GATEWAY_MODE', 'AUDIT_ANCHOR_MODE', 'DAY_CLOSE_TRIGGER_MODE'] as const;
 
 /** A build without test doubles refuses to start configured for one, rather than fail later on
  *  the first call that needs it. */

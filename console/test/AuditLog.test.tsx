@@ -31,10 +31,6 @@ const firstPage: AuditPage = {
   ],
 };
 
-// rc-table measures the scrollbar with a pseudo-element, which jsdom does not implement (noise only).
-const computedStyle = window.getComputedStyle.bind(window);
-window.getComputedStyle = (element: Element) => computedStyle(element);
-
 let api: FakeApi;
 beforeEach(() => {
   api = fakeApi();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { type OperatorRole, permissionsOf } from '../../functions/domain/operator-roles';
+import { type OperatorRole, type Permission, permissionsOf } from '../../functions/domain/operator-roles';
 import { accessFor } from '@/shell/access';
 import { menuFor } from '@/shell/menu';
 
@@ -8,18 +8,18 @@ const menuOf = (...roles: OperatorRole[]) => menuFor(accessFor({ permissions: pe
 
 describe('the menu follows the operator’s permissions, and lists only the sections that are built', () => {
   test.each<[OperatorRole, string[]]>([
-    ['PRODUCT_MANAGER', ['工作台']],
-    ['RISK_OFFICER', ['工作台']],
-    ['OPERATIONS', ['工作台']],
-    ['CUSTOMER_SERVICE', ['工作台']],
-    ['AUDITOR', ['工作台', '审计日志']],
+    ['PRODUCT_MANAGER', ['工作台', '产品工厂', '复核中心']],
+    ['RISK_OFFICER', ['工作台', '产品工厂', '复核中心', '客户服务']],
+    ['OPERATIONS', ['工作台', '运营管理']],
+    ['CUSTOMER_SERVICE', ['工作台', '复核中心', '客户服务']],
+    ['AUDITOR', ['工作台', '产品工厂', '复核中心', '运营管理', '审计日志']],
     ['ADMIN', ['工作台', '审计日志']],
   ])('%s', (role, menu) => {
     expect(menuOf(role)).toEqual(menu);
   });
 
   test('roles add up', () => {
-    expect(menuOf('CUSTOMER_SERVICE', 'AUDITOR')).toEqual(['工作台', '审计日志']);
+    expect(menuOf('CUSTOMER_SERVICE', 'ADMIN')).toEqual(['工作台', '复核中心', '客户服务', '审计日志']);
   });
 
   test('no permissions: only the 工作台', () => {
@@ -27,7 +27,18 @@ describe('the menu follows the operator’s permissions, and lists only the sect
   });
 
   test('the audit log needs audit.read and nothing else', () => {
-    expect(accessFor({ permissions: ['audit.read'] })).toEqual({ canReadAudit: true });
-    expect(accessFor({ permissions: ['console.me', 'dayclose.read', 'dashboards.read', 'operators.manage'] })).toEqual({ canReadAudit: false });
+    expect(accessFor({ permissions: ['audit.read'] }).canReadAudit).toBe(true);
+    expect(accessFor({ permissions: ['console.me', 'dayclose.read', 'dashboards.read', 'operators.manage'] }).canReadAudit).toBe(false);
+  });
+
+  test('产品工厂 needs products.read; drafting in it products.draft; 复核中心 changes.read', () => {
+    const flags = (...permissions: Permission[]) => {
+      const { canReadProducts, canDraftProducts, canReadChanges } = accessFor({ permissions });
+      return { canReadProducts, canDraftProducts, canReadChanges };
+    };
+    expect(flags('products.read')).toEqual({ canReadProducts: true, canDraftProducts: false, canReadChanges: false });
+    expect(flags('products.draft')).toEqual({ canReadProducts: false, canDraftProducts: true, canReadChanges: false });
+    expect(flags('changes.read')).toEqual({ canReadProducts: false, canDraftProducts: false, canReadChanges: true });
+    expect(flags('products.approve', 'accounts.unfreeze.approve', 'audit.read')).toEqual({ canReadProducts: false, canDraftProducts: false, canReadChanges: false });
   });
 });

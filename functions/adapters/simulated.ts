@@ -17,6 +17,7 @@ export const billerGatewaySimulator = bundled ? () => import('./simulators/bille
 export const smsGatewaySimulator = bundled ? () => import('./simulators/sms.js') : undefined;
 export const authenticatorSimulator = bundled ? () => import('./simulators/authenticator.js') : undefined;
 export const auditAnchorSimulator = bundled ? () => import('./simulators/audit-anchor.js') : undefined;
+export const dayCloseTriggerSimulator = bundled ? () => import('./simulators/day-close-trigger.js') : undefined;
 
 /** The adapter a factory returns in simulator mode: each method imports the simulator on the
  *  first call (the factories are synchronous; every adapter method is async). `methods` names

@@ -1,6 +1,6 @@
-// Routes of the bank's operators (x-operator-key): the business date, the day close, the LPR
-// and loan products. A table of their own, so the admin function bundles no customer route table.
-import * as l from './loan-schemas.js';
+// Routes of the bank's automation (x-operator-key): the business date and the day close. A table
+// of their own, so the admin function bundles no customer route table. The LPR and loan products
+// are changed by people in the console (console-product-routes.ts), four eyes on each change.
 import type { RouteSpec } from './route-spec.js';
 import * as s from './schemas.js';
 
@@ -21,23 +21,5 @@ export const adminRoutes = {
     auth: 'operator',
     idempotent: false,
     response: s.DayCloseResult,
-  },
-  adminLpr: {
-    method: 'POST',
-    path: '/v1/admin/lpr',
-    summary: 'Operator: set the 1-year LPR used for new pricing',
-    auth: 'operator',
-    idempotent: false,
-    body: l.LprRequest,
-    response: l.LprView,
-  },
-  adminPublishLoanProduct: {
-    method: 'POST',
-    path: '/v1/admin/loan-products',
-    summary: 'Operator: publish a new version of a loan product',
-    auth: 'operator',
-    idempotent: false,
-    body: l.PublishLoanProductRequest,
-    response: l.LoanProductView,
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -1,6 +1,6 @@
 // The loans part of the API contract (see schemas.ts for the conventions).
 import * as z from 'zod/mini';
-import { DPD_BUCKETS, INDUSTRIES, LOAN_PURPOSES, REPAYMENT_METHODS, RISK_GRADES, loanProductSchema } from '../domain/loan/product.js';
+import { DPD_BUCKETS, INDUSTRIES, LOAN_PURPOSES, REPAYMENT_METHODS, RISK_GRADES } from '../domain/loan/product.js';
 import { AmountFen, IsoTime } from './schemas.js';
 import { SecondFactor } from './second-factor-schemas.js';
 
@@ -246,9 +246,6 @@ export const DeferralPlanView = z
 
 // ---- Operators -----------------------------------------------------------------------------
 
-export const LprRequest = z.strictObject({ oneYearLprBps: z.int().check(z.minimum(0), z.maximum(2400)) }).check(z.meta({ id: 'LprRequest' }));
-export const LprView = z.object({ oneYearLprBps: z.int(), display: z.string() }).check(z.meta({ id: 'LprView' }));
-export const PublishLoanProductRequest = loanProductSchema.check(z.meta({ id: 'LoanProduct' }));
 
 export type LoanProductView = z.infer<typeof LoanProductView>;
 export type LoanProductList = z.infer<typeof LoanProductList>;

@@ -3,7 +3,11 @@
 // table; this one joins them for the document, the tests and the deployment check.
 import { adminRoutes } from './admin-routes.js';
 import { billRoutes } from './bill-routes.js';
+import { consoleChangeRoutes } from './console-change-routes.js';
+import { consoleOpsRoutes } from './console-ops-routes.js';
+import { consoleProductRoutes } from './console-product-routes.js';
 import { consoleRoutes } from './console-routes.js';
+import { consoleServiceRoutes } from './console-service-routes.js';
 import { coreRoutes } from './core-routes.js';
 import { loanRoutes } from './loan-routes.js';
 import { pinResetRoutes } from './pin-reset-routes.js';
@@ -18,6 +22,10 @@ export const routes = {
   ...adminRoutes,
   ...billRoutes,
   ...consoleRoutes,
+  ...consoleChangeRoutes,
+  ...consoleOpsRoutes,
+  ...consoleProductRoutes,
+  ...consoleServiceRoutes,
   ...loanRoutes,
   ...pinResetRoutes,
   ...rmRoutes,

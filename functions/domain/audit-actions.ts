@@ -7,7 +7,16 @@ export const SIGN_IN_FAILURES = ['password', 'unknown-login', 'inactive', 'totp'
 export type SignInFailure = (typeof SIGN_IN_FAILURES)[number];
 export const signInFailedAction = (cause: SignInFailure) => `console.sign-in.failed.${cause}` as const;
 
-type KnownAction = 'console.sign-in' | 'console.sign-out' | ReturnType<typeof signInFailedAction> | 'operator.create' | 'day-close.run';
+type KnownAction = 'console.sign-in' | 'console.sign-out' | ReturnType<typeof signInFailedAction> | 'operator.create' | 'day-close.run' | ServiceDeskAction | OperationsAction | ChangeAction;
+
+/** The service desk's actions (services/customer-service.ts, services/change-kinds/account-unfreeze.ts). */
+type ServiceDeskAction = 'customer.reveal.phone' | 'customer.reveal.id-number' | 'account.freeze' | 'account.unfreeze';
+
+/** Maker-checker's actions (services/change-requests.ts), target kind `change`. */
+type ChangeAction = 'change.submit' | 'change.approve' | 'change.reject' | 'change.withdraw' | 'change.apply';
+
+/** Operations' actions (services/reconciliation-alerts.ts, services/business-date.ts, services/day-close-runs.ts). */
+type OperationsAction = 'reconciliation.acknowledge' | 'reconciliation.resolve' | 'reconciliation.accept' | 'business-date.set' | 'day-close.start';
 
 export const AUDIT_ACTION_LABELS: Record<KnownAction, string> = {
   'console.sign-in': '登录成功',
@@ -21,6 +30,20 @@ export const AUDIT_ACTION_LABELS: Record<KnownAction, string> = {
   'console.sign-in.failed.expired': '登录失败：登录已过期',
   'operator.create': '新建操作员',
   'day-close.run': '日终批处理',
+  'customer.reveal.phone': '查看完整手机号',
+  'customer.reveal.id-number': '查看完整证件号',
+  'account.freeze': '冻结电子账户',
+  'account.unfreeze': '解冻电子账户',
+  'reconciliation.acknowledge': '确认对账差异',
+  'reconciliation.resolve': '对账差异挂账解决',
+  'reconciliation.accept': '接受对账差异',
+  'business-date.set': '调整营业日期',
+  'day-close.start': '发起日终批处理',
+  'change.submit': '提交变更申请',
+  'change.approve': '复核通过变更',
+  'change.reject': '驳回变更',
+  'change.withdraw': '撤回变更申请',
+  'change.apply': '变更生效',
 };
 
 /** Who acted (domain/audit-chain.ts AuditActor kinds). */
@@ -38,4 +61,7 @@ export const AUDIT_TARGET_KIND_LABELS: Record<string, string> = {
   'sign-in-challenge': '登录验证',
   'business-date': '营业日',
   customer: '客户',
+  account: '电子账户',
+  'reconciliation-alert': '对账差异',
+  change: '变更申请',
 };

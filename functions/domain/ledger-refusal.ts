@@ -7,7 +7,7 @@ import { Refusal, type RefusalKind } from './errors.js';
 export type LimitKind = 'CLASS2_DAILY' | 'CLASS2_YEARLY' | 'FAST_REDEEM_DAILY';
 
 export type LedgerRefusal =
-  | { ok: false; reason: 'INSUFFICIENT_FUNDS' | 'ACCOUNT_INACTIVE'; accountId: string }
+  | { ok: false; reason: 'INSUFFICIENT_FUNDS' | 'ACCOUNT_INACTIVE' | 'ACCOUNT_FROZEN'; accountId: string }
   | { ok: false; reason: 'LIMIT_EXCEEDED'; accountId: string; limit: LimitKind }
   /** A workflow's own condition (a loan's version, a credit line's room…), named by the workflow. */
   | { ok: false; reason: 'GUARD_FAILED'; guard: string };
@@ -22,6 +22,8 @@ export type GuardText = readonly [code: string, message: string, kind?: RefusalK
 const ACCOUNT_TEXT = {
   INSUFFICIENT_FUNDS: ['INSUFFICIENT_FUNDS', '电子账户余额不足，请先充值'],
   ACCOUNT_INACTIVE: ['ACCOUNT_INACTIVE', '账户状态异常，暂不能交易'],
+  // 只收不付: a frozen account still takes money in, so only a debit is refused this way.
+  ACCOUNT_FROZEN: ['ACCOUNT_FROZEN', '您的电子账户已被冻结，暂不能付款或转出，请联系近邻银行客服'],
 } as const satisfies Record<string, Text>;
 
 const LIMIT_TEXT = {

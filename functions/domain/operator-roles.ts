@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   'operators.manage': '管理操作员：新建、停用、分配角色',
   'staff.manage': '管理客户经理：新建、停用、重发绑定码',
   'audit.read': '查看与导出审计日志',
+  'changes.read': '查看变更申请（复核中心）：待复核、已通过、已驳回的变更及其前后对比',
+  'products.read': '查看产品工厂：贷款产品、版本历史、LPR 与预览',
   'products.draft': '起草产品变更：贷款产品、LPR、理财产品及净值、缴费机构',
   'products.approve': '复核产品变更（不能复核本人起草的变更）',
   'customers.read': '查找客户，查看脱敏后的客户信息',
@@ -43,11 +45,11 @@ export type Permission = keyof typeof PERMISSIONS;
 export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
 
 export const ROLE_PERMISSIONS: Record<OperatorRole, readonly Permission[]> = {
-  PRODUCT_MANAGER: ['console.me', 'products.draft', 'products.approve', 'dashboards.read'],
-  RISK_OFFICER: ['console.me', 'products.approve', 'customers.read', 'accounts.freeze', 'accounts.unfreeze.request', 'accounts.unfreeze.approve', 'dashboards.read'],
+  PRODUCT_MANAGER: ['console.me', 'changes.read', 'products.read', 'products.draft', 'products.approve', 'dashboards.read'],
+  RISK_OFFICER: ['console.me', 'changes.read', 'products.read', 'products.approve', 'customers.read', 'accounts.freeze', 'accounts.unfreeze.request', 'accounts.unfreeze.approve', 'dashboards.read'],
   OPERATIONS: ['console.me', 'dayclose.read', 'dayclose.run', 'reconciliation.manage', 'dashboards.read'],
-  CUSTOMER_SERVICE: ['console.me', 'customers.read', 'customers.reveal', 'accounts.freeze', 'accounts.unfreeze.request'],
-  AUDITOR: ['console.me', 'audit.read', 'dayclose.read', 'dashboards.read'],
+  CUSTOMER_SERVICE: ['console.me', 'changes.read', 'customers.read', 'customers.reveal', 'accounts.freeze', 'accounts.unfreeze.request'],
+  AUDITOR: ['console.me', 'audit.read', 'changes.read', 'products.read', 'dayclose.read', 'dashboards.read'],
   ADMIN: ['console.me', 'operators.manage', 'staff.manage', 'audit.read'],
 };
 

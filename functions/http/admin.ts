@@ -1,21 +1,9 @@
-// Operators: the LPR, loan products (published as new versions, no deploy), and in local and
-// test stages the business date and an on-demand day close.
+// Automation with the operator key: in local and test stages the business date, and an on-demand
+// day close. The LPR and loan products are people's changes: drafted and approved in the console
+// (http/console-products.ts, http/console-changes.ts), never through the shared key.
 import { adminRoutes } from '../contract/admin-routes.js';
-import { formatRateBps } from '../domain/format.js';
 import { advanceBusinessDate, closeDayOnRequest } from '../services/business-date.js';
-import { publishLoanProduct, setOneYearLpr } from '../services/loan-products.js';
-import { productView } from './loan-views.js';
 import { defineRoute, lambda } from './route.js';
-
-const lpr = defineRoute('adminLpr', adminRoutes.adminLpr, async ({ body, now }) => {
-  await setOneYearLpr(body.oneYearLprBps, now);
-  return { oneYearLprBps: body.oneYearLprBps, display: formatRateBps(body.oneYearLprBps) };
-});
-
-const publish = defineRoute('adminPublishLoanProduct', adminRoutes.adminPublishLoanProduct, async ({ body, now }) => {
-  const { product, lprBps } = await publishLoanProduct(body, now);
-  return productView(product, lprBps);
-});
 
 const businessDate = defineRoute('adminBusinessDate', adminRoutes.adminBusinessDate, async ({ body, now }) => {
   await advanceBusinessDate(body.businessDate, now);
@@ -24,4 +12,4 @@ const businessDate = defineRoute('adminBusinessDate', adminRoutes.adminBusinessD
 
 const dayClose = defineRoute('adminDayClose', adminRoutes.adminDayClose, ({ now }) => closeDayOnRequest(now));
 
-export const handler = lambda([lpr, publish, businessDate, dayClose]);
+export const handler = lambda([businessDate, dayClose]);

@@ -6,6 +6,7 @@ import type { MoneyMovementResult } from '../contract/schemas.js';
 import { accountNumberFrom } from '../domain/account-number.js';
 import { luhnValid } from '../domain/card.js';
 import { assertReadyFor } from '../domain/customer.js';
+import { searchableAccountNumber } from '../domain/customer-service.js';
 import { Refusal, refuse } from '../domain/errors.js';
 import { HOUSE_ACCOUNTS, type Journal, reversalJournal, topUpJournal, transferJournal, withdrawJournal } from '../domain/ledger.js';
 import { ledgerRefusal } from '../domain/ledger-refusal.js';
@@ -14,7 +15,7 @@ import { maskCardNumber } from '../domain/masking.js';
 import { businessDate } from '../domain/time.js';
 import { retry } from '../platform/retry.js';
 import { type AccountRecord, getAccount, limitCounters, openAccount as storeAccount } from '../store/accounts.js';
-import { decrypt, encrypt } from '../store/crypto.js';
+import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
 import { deterministicJournalId, historyPage, houseShard, postJournal } from '../store/ledger.js';
 import { recordCustomerEvent } from './customer-events.js';
 import { class2Limits, loadCustomer, loadOwnAccount, loadPayeeByPhone, onboardingState } from './customer-guards.js';
@@ -67,7 +68,7 @@ export async function openAccount(customerId: string, cardNumber: string, now: D
     },
     openedAt: now.toISOString(),
   };
-  await storeAccount(account);
+  await storeAccount(account, await lookupHash('account-number', searchableAccountNumber(accountNumber)));
   await recordCustomerEvent({ customerId, kind: 'ACCOUNT_OPENED', at: account.openedAt, ref: account.accountId });
   // A new account has used no limit yet.
   return { account, usedFen: { outToday: 0, outThisYear: 0, inToday: 0, inThisYear: 0 } };

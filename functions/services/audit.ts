@@ -17,6 +17,7 @@ import { isTryAgain, retry, type RetryPolicy, TryAgain } from '../platform/retry
 import { secrets } from '../secrets.js';
 import { AUDIT_PAGE_SIZE, appendAuditEntry, readAuditHead, readAuditRange } from '../store/audit.js';
 import { isRetryableContention } from '../store/errors.js';
+import type { TransactItems } from '../store/transact.js';
 
 /** Appends race for the head: each loser reads it again and reseals. Spread wide enough that a
  *  burst of a few dozen concurrent appends all land within the bound. */
@@ -37,8 +38,27 @@ export async function recordAudit(input: AuditInput, now: Date): Promise<AuditEn
   return retry(AUDIT_APPEND_RETRY, async () => {
     const head = await readAuditHead();
     const entry = sealEntry(input, now, head, key);
-    if (!(await appendAuditEntry(entry, head.seq))) throw new TryAgain('another audit entry took the head');
+    if (!(await appendAuditEntry(entry, head.seq)).written) throw new TryAgain('another audit entry took the head');
     return entry;
+  });
+}
+
+/** Records `input` and writes the change it records (`changes` of the sealed entry, e.g. to note
+ *  its seq; with their own conditions) in one transaction: both or neither. `refusedChange` names
+ *  the change whose condition refused it (nothing was written: the caller reads again and decides). */
+export async function recordAuditWith(
+  input: AuditInput,
+  now: Date,
+  changes: (entry: AuditEntry) => TransactItems,
+): Promise<{ entry: AuditEntry } | { refusedChange: number }> {
+  const key = await macKey();
+  return retry(AUDIT_APPEND_RETRY, async () => {
+    const head = await readAuditHead();
+    const entry = sealEntry(input, now, head, key);
+    const outcome = await appendAuditEntry(entry, head.seq, changes(entry));
+    if (outcome.written) return { entry };
+    if (outcome.refusedChange !== undefined) return { refusedChange: outcome.refusedChange };
+    throw new TryAgain('another audit entry took the head');
   });
 }
 

@@ -4,7 +4,8 @@
 // 2. auto-pay: each saved payee due this month pays its bill if within the customer's cap; what
 //    cannot be paid is sent to the customer as a WeChat subscription message;
 // 3. reconciliation: the date's settled payments against the gateway's statement; the report,
-//    with every mismatch and the action taken, is kept for operators.
+//    with every mismatch and the action taken, is kept for operators, and each mismatch opens an
+//    alert for them to acknowledge, resolve or accept (services/reconciliation-alerts.ts).
 import { billerGateway } from '../adapters/biller-gateway.js';
 import { UpstreamUnavailable } from '../platform/upstream-unavailable.js';
 import { wechat } from '../adapters/wechat.js';
@@ -12,6 +13,7 @@ import { checkAmount } from '../domain/bills/amount.js';
 import { autoPayDue, autoPayStep } from '../domain/bills/auto-pay.js';
 import type { BillPaymentStatus } from '../domain/bills/bill.js';
 import { reconcile } from '../domain/bills/reconciliation.js';
+import type { ReportFailure } from '../domain/day-close.js';
 import { Refusal } from '../domain/errors.js';
 import { getAccount } from '../store/accounts.js';
 import * as bills from '../store/bills.js';
@@ -20,6 +22,7 @@ import { getCustomer } from '../store/customers.js';
 import { deterministicJournalId } from '../store/ledger.js';
 import { logger } from '../platform/logger.js';
 import { billGuardKey, completeBillPayment, finishHeldPayment, holdBillPayment, paymentIdFor } from './bill-payment.js';
+import { openReconciliationAlerts } from './reconciliation-alerts.js';
 
 /** WeChat subscription-message template for failed auto-pays (configured per bank). */
 const AUTO_PAY_TEMPLATE_ID = process.env.WECHAT_BILL_AUTOPAY_TEMPLATE_ID ?? 'bill-autopay-failed';
@@ -120,13 +123,14 @@ async function autoPayOne(customerId: string, payeeId: string, closedDate: strin
   }
 }
 
-async function reconcileDate(closedDate: string): Promise<BillCloseReport['reconciliation']> {
+async function reconcileDate(closedDate: string, reportFailure: ReportFailure): Promise<BillCloseReport['reconciliation']> {
   let statement;
   try {
     statement = await billerGateway().statement({ date: closedDate });
   } catch (error) {
     if (!(error instanceof UpstreamUnavailable)) throw error;
     logger.error('bill reconciliation: gateway statement unavailable', { closedDate });
+    reportFailure('statement', error);
     return null;
   }
   const settled = await bills.settledOn(closedDate);
@@ -150,10 +154,11 @@ async function reconcileDate(closedDate: string): Promise<BillCloseReport['recon
     mismatches: result.mismatches,
   });
   if (result.mismatches.length > 0) logger.warn('bill reconciliation mismatches', { closedDate, mismatches: result.mismatches.length });
+  await openReconciliationAlerts(closedDate, result.mismatches, new Date());
   return { matched: result.matched, mismatches: result.mismatches.length };
 }
 
-export async function closeBills(closedDate: string): Promise<BillCloseReport> {
+export async function closeBills(closedDate: string, reportFailure: ReportFailure = () => undefined): Promise<BillCloseReport> {
   const report: BillCloseReport = {
     heldSettled: 0,
     heldVoided: 0,
@@ -175,6 +180,7 @@ export async function closeBills(closedDate: string): Promise<BillCloseReport> {
     } catch (error) {
       // The gateway is down or the write contended: it stays HELD for the next close.
       logger.error('day close could not finish a held bill payment', { paymentId, error: error instanceof Error ? error.message : String(error) });
+      reportFailure(`bill-payment:${paymentId}`, error);
     }
   }
   for await (const { customerId, payeeId } of bills.autoPayPayees()) {
@@ -183,8 +189,9 @@ export async function closeBills(closedDate: string): Promise<BillCloseReport> {
     } catch (error) {
       // One payee's trouble must not stop everyone else's auto-pay; tomorrow's close tries again.
       logger.error('day close auto-pay failed for a payee', { payeeId, error: error instanceof Error ? error.message : String(error) });
+      reportFailure(`payee:${payeeId}`, error);
     }
   }
-  report.reconciliation = await reconcileDate(closedDate);
+  report.reconciliation = await reconcileDate(closedDate, reportFailure);
   return report;
 }

@@ -1,6 +1,7 @@
 // The signed-in customer: profile, phone binding, real-name verification and payment PIN.
 import { wechat } from '../adapters/wechat.js';
 import { assertReadyFor, validateRealName } from '../domain/customer.js';
+import { searchableName } from '../domain/customer-service.js';
 import { refuse } from '../domain/errors.js';
 import { guardRefusal } from '../domain/ledger-refusal.js';
 import { config } from '../config.js';
@@ -51,6 +52,7 @@ export async function verifyRealName(customerId: string, name: string, rawIdNumb
     customerId,
     {
       idHash: await lookupHash('id', idNumber),
+      nameHash: await lookupHash('name', searchableName(name)),
       nameEnc: await encrypt(name),
       nameMasked: maskName(name),
       idNumberEnc: await encrypt(idNumber),

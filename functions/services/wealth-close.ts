@@ -9,6 +9,7 @@
 // the order, or from (holding, D), so a retried close writes nothing twice.
 import type { WealthCloseReport } from '../contract/wealth-close-schema.js';
 import { config } from '../config.js';
+import type { ReportFailure } from '../domain/day-close.js';
 import { HOUSE_ACCOUNTS, type Journal } from '../domain/ledger.js';
 import { wealthIncomeJournal, wealthRedemptionJournal, wealthRefundJournal } from '../domain/wealth/journals.js';
 import { orderIdFor, totalEarningsFen } from '../domain/wealth/orders.js';
@@ -233,7 +234,7 @@ async function closeHolding(
   });
 }
 
-export async function closeWealth(closedDate: string): Promise<WealthCloseReport> {
+export async function closeWealth(closedDate: string, reportFailure: ReportFailure = () => undefined): Promise<WealthCloseReport> {
   const report: WealthCloseReport = {
     purchasesConfirmed: 0,
     purchasesFailed: 0,
@@ -254,6 +255,7 @@ export async function closeWealth(closedDate: string): Promise<WealthCloseReport
     } catch (error) {
       report.skipped += 1;
       logger.error('wealth close failed for an order', { orderId: ref.orderId, error: error instanceof Error ? error.message : String(error) });
+      reportFailure(`order:${ref.orderId}`, error);
     }
   }
   for (const product of products.values()) {
@@ -266,6 +268,7 @@ export async function closeWealth(closedDate: string): Promise<WealthCloseReport
       } catch (error) {
         report.skipped += 1;
         logger.error('wealth close failed for a holding', { productId: product.productId, error: error instanceof Error ? error.message : String(error) });
+        reportFailure(`holding:${product.productId}`, error);
       }
     }
   }

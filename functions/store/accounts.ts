@@ -1,5 +1,6 @@
 // Class II e-accounts and the house's sharded accounts.
-import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { AccountFreeze, AccountStatus } from '../domain/customer-service.js';
 import { refuse } from '../domain/errors.js';
 import { db } from './client.js';
 import { cancellationCodes, withContentionRetry } from './errors.js';
@@ -7,6 +8,7 @@ import { batchGetItems } from './batch-get.js';
 import type { CustomerRecord } from './customers.js';
 import type { KeyRecord } from './idempotency.js';
 import { keys } from './keys.js';
+import type { TransactItem } from './transact.js';
 
 export interface AccountRecord {
   accountId: string;
@@ -15,7 +17,10 @@ export interface AccountRecord {
   accountNumberEnc: string;
   accountClass: 'II';
   balanceFen: number;
-  status: 'ACTIVE';
+  /** FROZEN: the ledger takes no debit of it (store/ledger.ts). */
+  status: AccountStatus;
+  /** Why and by whom, while FROZEN. */
+  freeze?: AccountFreeze;
   boundCard: { bankName: string; cardNumberMasked: string; cardNumberEnc: string };
   openedAt: string;
 }
@@ -28,8 +33,9 @@ export async function getAccount(accountId: string): Promise<AccountRecord | und
   return Item?.type === 'ACCOUNT' ? (Item as AccountRecord) : undefined;
 }
 
-/** Opens the account and links it to its owner in one transaction: one account per customer. */
-export async function openAccount(account: AccountRecord): Promise<void> {
+/** Opens the account and links it to its owner in one transaction: one account per customer,
+ *  with the account number's blind-index item (its keyed hash; the first to write it has it). */
+export async function openAccount(account: AccountRecord, accountNumberHash: string): Promise<void> {
   const { doc, tableName } = db();
   try {
     await withContentionRetry(() =>
@@ -52,6 +58,13 @@ export async function openAccount(account: AccountRecord): Promise<void> {
                 ExpressionAttributeValues: { ':a': account.accountId },
               },
             },
+            {
+              Put: {
+                TableName: tableName,
+                Item: accountNumberIndexItem(account, accountNumberHash),
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
           ],
         }),
       ),
@@ -62,6 +75,56 @@ export async function openAccount(account: AccountRecord): Promise<void> {
     }
     throw error;
   }
+}
+
+const accountNumberIndexItem = (account: AccountRecord, accountNumberHash: string) => ({
+  ...keys.accountNumber(accountNumberHash),
+  type: 'ACCTNO',
+  accountId: account.accountId,
+  customerId: account.ownerCustomerId,
+});
+
+/** Writes the account number's blind-index item for an account opened before the index existed
+ *  (the demo seed's backfill); writing it again changes nothing. */
+export async function putAccountNumberIndex(account: AccountRecord, accountNumberHash: string): Promise<void> {
+  await db().doc.send(new PutCommand({ TableName: db().tableName, Item: accountNumberIndexItem(account, accountNumberHash) }));
+}
+
+/** The owner of the account whose number has this keyed hash. */
+export async function customerIdByAccountNumber(accountNumberHash: string): Promise<string | undefined> {
+  const { doc, tableName } = db();
+  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.accountNumber(accountNumberHash), ConsistentRead: true }));
+  return Item?.customerId as string | undefined;
+}
+
+/** The write that freezes an ACTIVE account, for the transaction that also records it in the
+ *  audit log; refused when the account is not ACTIVE. */
+export function freezeAccountItem(accountId: string, freeze: AccountFreeze): TransactItem {
+  return {
+    Update: {
+      TableName: db().tableName,
+      Key: keys.balance(accountId),
+      UpdateExpression: 'SET #status = :frozen, freeze = :freeze',
+      ConditionExpression: '#type = :account AND #status = :active',
+      ExpressionAttributeNames: { '#status': 'status', '#type': 'type' },
+      ExpressionAttributeValues: { ':frozen': 'FROZEN', ':active': 'ACTIVE', ':account': 'ACCOUNT', ':freeze': freeze },
+    },
+  };
+}
+
+/** The write that lifts the freeze of a FROZEN account (refused otherwise), for the transaction
+ *  that also records it in the audit log. */
+export function unfreezeAccountItem(accountId: string): TransactItem {
+  return {
+    Update: {
+      TableName: db().tableName,
+      Key: keys.balance(accountId),
+      UpdateExpression: 'SET #status = :active REMOVE freeze',
+      ConditionExpression: '#type = :account AND #status = :frozen',
+      ExpressionAttributeNames: { '#status': 'status', '#type': 'type' },
+      ExpressionAttributeValues: { ':frozen': 'FROZEN', ':active': 'ACTIVE', ':account': 'ACCOUNT' },
+    },
+  };
 }
 
 /** Counter values for limit buckets; a missing counter is 0. */

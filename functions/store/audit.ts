@@ -6,7 +6,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { AuditEntry, type ChainItem, type ChainPoint, GENESIS } from '../domain/audit-chain.js';
 import { db } from './client.js';
 import { AUDIT_BUCKET_SIZE, keys } from './keys.js';
-import { transactWrite } from './transact.js';
+import { type TransactItems, transactWrite } from './transact.js';
 
 /** The most entries one read returns. */
 export const AUDIT_PAGE_SIZE = 100;
@@ -19,10 +19,15 @@ export async function readAuditHead(): Promise<ChainPoint & { at?: string }> {
   return { seq: Number(Item.seq), macHex: String(Item.macHex), at: String(Item.at) };
 }
 
+/** What an append did: written, or refused — by another append that took the head first (read
+ *  it again and reseal), or by the condition of one of the `changes` (`refusedChange`, its index). */
+export type AppendOutcome = { written: true } | { written: false; refusedChange?: number };
+
 /** Appends `entry` as the head's successor: one transaction puts the entry (condition: its seq is
- *  new) and moves the head from `previousSeq` (condition: the head is still there). False when
- *  another append got there first: nothing was written; read the head again and reseal. */
-export async function appendAuditEntry(entry: AuditEntry, previousSeq: number): Promise<boolean> {
+ *  new) and moves the head from `previousSeq` (condition: the head is still there), with the
+ *  `changes` the entry records, if any, so the change and its entry are written together or not
+ *  at all. Nothing is written when refused. */
+export async function appendAuditEntry(entry: AuditEntry, previousSeq: number, changes: TransactItems = []): Promise<AppendOutcome> {
   if (entry.seq !== previousSeq + 1) throw new Error(`audit entry ${entry.seq} cannot follow ${previousSeq}`);
   const { tableName } = db();
   const refusedAt = await transactWrite([
@@ -36,8 +41,10 @@ export async function appendAuditEntry(entry: AuditEntry, previousSeq: number): 
           : { ConditionExpression: 'seq = :previous', ExpressionAttributeValues: { ':previous': previousSeq } }),
       },
     },
+    ...changes,
   ]);
-  return refusedAt === undefined;
+  if (refusedAt === undefined) return { written: true };
+  return refusedAt < 2 ? { written: false } : { written: false, refusedChange: refusedAt - 2 };
 }
 
 /** The entries numbered `fromSeq`…`toSeq` (at most AUDIT_PAGE_SIZE of them) that are there, in

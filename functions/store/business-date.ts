@@ -6,6 +6,7 @@ import { businessDate } from '../domain/time.js';
 import { db } from './client.js';
 import { isConditionFailed } from './errors.js';
 import { keys } from './keys.js';
+import type { TransactItem } from './transact.js';
 
 /** The bank's business date: the one the day close last opened, or today in China before the
  *  first day close. */
@@ -33,19 +34,23 @@ export async function initBusinessDate(date: string): Promise<void> {
     });
 }
 
+/** The write that moves the business date from `from` to `to` (a later date), conditional on
+ *  `from` being in force — alone, or in a transaction with the audit entry that records it. */
+export function businessDateChange(from: string, to: string): NonNullable<TransactItem['Put']> {
+  if (to <= from) refuse('invalid', 'BUSINESS_DATE_BACKWARDS', '营业日期只能向后推进');
+  return {
+    TableName: db().tableName,
+    Item: { ...keys.config('BUSINESS_DATE'), type: 'CONFIG', businessDate: to },
+    ConditionExpression: 'attribute_not_exists(PK) OR businessDate = :from',
+    ExpressionAttributeValues: { ':from': from },
+  };
+}
+
 /** Moves the business date forward only, conditional on what it was. */
 export async function setBusinessDate(from: string, to: string): Promise<void> {
-  if (to <= from) refuse('invalid', 'BUSINESS_DATE_BACKWARDS', '营业日期只能向后推进');
-  const { doc, tableName } = db();
+  const change = businessDateChange(from, to);
   try {
-    await doc.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...keys.config('BUSINESS_DATE'), type: 'CONFIG', businessDate: to },
-        ConditionExpression: 'attribute_not_exists(PK) OR businessDate = :from',
-        ExpressionAttributeValues: { ':from': from },
-      }),
-    );
+    await db().doc.send(new PutCommand(change));
   } catch (error) {
     if (isConditionFailed(error)) refuse('conflict', 'BUSINESS_DATE_CHANGED', '营业日期已被修改，请重试');
     throw error;

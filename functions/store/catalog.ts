@@ -30,6 +30,13 @@ export async function currentCatalogProduct<T>(key: { PK: string; SK: string }, 
   return Item ? schema.parse(Item.product) : undefined;
 }
 
+/** Who published a version through the console's maker-checker (services/change-requests.ts). */
+export interface VersionProvenance {
+  changeId: string;
+  makerLogin: string;
+  checkerLogin: string;
+}
+
 /** Stores a product's next version — refused when another publication took that number first —
  *  then makes it the one on sale. `kind` names the items (LOANPRODUCT_VERSION, …_CURRENT). */
 export async function publishCatalogVersion(
@@ -37,13 +44,14 @@ export async function publishCatalogVersion(
   keys: { version: { PK: string; SK: string }; current: { PK: string; SK: string } },
   product: { version: number },
   now: Date,
+  provenance?: VersionProvenance,
 ): Promise<void> {
   const { doc, tableName } = db();
   try {
     await doc.send(
       new PutCommand({
         TableName: tableName,
-        Item: { ...keys.version, type: `${kind}_VERSION`, product, publishedAt: now.toISOString() },
+        Item: { ...keys.version, type: `${kind}_VERSION`, product, publishedAt: now.toISOString(), ...provenance },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
@@ -51,5 +59,24 @@ export async function publishCatalogVersion(
     if (isConditionFailed(error)) refuse('conflict', 'PRODUCT_VERSION_EXISTS', '该产品版本已存在，请重试');
     throw error;
   }
-  await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.current, type: `${kind}_CURRENT`, product } }));
+  await makeCurrent(kind, keys.current, product);
+}
+
+/** Puts `product` on sale unless a later version is already: a publication finishing late never
+ *  takes a newer version off sale. */
+export async function makeCurrent(kind: 'LOANPRODUCT' | 'WEALTHPRODUCT', key: { PK: string; SK: string }, product: { version: number }): Promise<void> {
+  const { doc, tableName } = db();
+  try {
+    await doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...key, type: `${kind}_CURRENT`, product },
+        ConditionExpression: 'attribute_not_exists(PK) OR #product.#version < :version',
+        ExpressionAttributeNames: { '#product': 'product', '#version': 'version' },
+        ExpressionAttributeValues: { ':version': product.version },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+  }
 }

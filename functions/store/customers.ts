@@ -1,5 +1,5 @@
 // Customers and the unique identities that point at them (WeChat openid, phone, ID number).
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { refuse } from '../domain/errors.js';
 import { db } from './client.js';
@@ -135,7 +135,7 @@ export async function bindPhone(
 
 export async function setRealName(
   customerId: string,
-  realName: { idHash: string; nameEnc: string; nameMasked: string; idNumberEnc: string; idNumberMasked: string },
+  realName: { idHash: string; nameHash: string; nameEnc: string; nameMasked: string; idNumberEnc: string; idNumberMasked: string },
   now: Date,
 ): Promise<void> {
   const { doc, tableName } = db();
@@ -167,6 +167,7 @@ export async function setRealName(
                 },
               },
             },
+            { Put: nameIndexPut(customerId, realName.nameHash) },
           ],
         }),
       ),
@@ -177,6 +178,30 @@ export async function setRealName(
     if (codes?.[0] === 'ConditionalCheckFailed') refuse('conflict', 'ID_NUMBER_IN_USE', '该身份证号已被其他用户认证');
     throw error;
   }
+}
+
+function nameIndexPut(customerId: string, nameHash: string) {
+  return { TableName: db().tableName, Item: { ...keys.customerName(nameHash, customerId), type: 'NAMEIDX', customerId } };
+}
+
+/** Writes the name's blind-index item for a customer verified before the index existed (the
+ *  demo seed's backfill); writing it again changes nothing. */
+export async function putNameIndex(customerId: string, nameHash: string): Promise<void> {
+  await db().doc.send(new PutCommand(nameIndexPut(customerId, nameHash)));
+}
+
+/** The customers whose name has this keyed hash: one Query of the name's partition, at most `limit`. */
+export async function customerIdsByName(nameHash: string, limit: number): Promise<string[]> {
+  const { doc, tableName } = db();
+  const { Items } = await doc.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.customerNamePartition(nameHash) },
+      Limit: limit,
+    }),
+  );
+  return (Items ?? []).map((item) => String(item.customerId));
 }
 
 /** The write that stores a new PIN hash (and clears the lock), for the caller's transaction:

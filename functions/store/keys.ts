@@ -6,6 +6,11 @@ export const keys = {
   openid: (openid: string) => ({ PK: `WXOPENID#${openid}`, SK: 'WXOPENID' }),
   phone: (phoneHash: string) => ({ PK: `PHONE#${phoneHash}`, SK: 'PHONE' }),
   idNumber: (idHash: string) => ({ PK: `IDNO#${idHash}`, SK: 'IDNO' }),
+  /** The service desk's blind indexes (keyed hashes, never the clear value): names are shared, so
+   *  one item per customer under the name's partition; an account number is one account's. */
+  customerName: (nameHash: string, customerId: string) => ({ PK: `NAME#${nameHash}`, SK: `CUST#${customerId}` }),
+  customerNamePartition: (nameHash: string) => `NAME#${nameHash}`,
+  accountNumber: (accountNumberHash: string) => ({ PK: `ACCTNO#${accountNumberHash}`, SK: 'ACCTNO' }),
   card: (cardHash: string) => ({ PK: `CARD#${cardHash}`, SK: 'CARD' }),
   refreshToken: (tokenHash: string) => ({ PK: `RT#${tokenHash}`, SK: 'RT' }),
   refreshFamily: (familyId: string) => ({ PK: `RTF#${familyId}`, SK: 'RTF' }),
@@ -26,6 +31,7 @@ export const keys = {
     PK: 'LOANPRODUCT',
     SK: `VERSION#${productId}#${String(version).padStart(5, '0')}`,
   }),
+  loanProductVersionPrefix: (productId: string) => `VERSION#${productId}#`,
   loanApplication: (customerId: string, createdAt: string, applicationId: string) => ({
     PK: `CUST#${customerId}`,
     SK: `LOANAPP#${createdAt}#${applicationId}`,
@@ -129,6 +135,16 @@ export const keys = {
   operatorChallenge: (challengeHash: string) => ({ PK: `OPCHALLENGE#${challengeHash}`, SK: 'OPCHALLENGE' }),
   /** A console session, under its operator. */
   operatorSession: (operatorId: string, sessionId: string) => ({ PK: `OPERATOR#${operatorId}`, SK: `SESSION#${sessionId}` }),
+  // ---- maker-checker (四眼复核) ----
+  change: (changeId: string) => ({ PK: `CHANGE#${changeId}`, SK: 'CHANGE' }),
+  /** Changes listed newest first by status (or `ALL`) and optionally kind: a pointer per change. */
+  changeListPartition: (status: string, kind?: string) => (kind ? `CHANGES#${status}#${kind}` : `CHANGES#${status}`),
+  changeListEntry: (partition: string, submittedAt: string, changeId: string) => ({ PK: partition, SK: `${submittedAt}#${changeId}` }),
+  /** Held by the entity's one pending (or approved, not yet effective) change. */
+  changeLock: (entityId: string) => ({ PK: `CHANGELOCK#${entityId}`, SK: 'CHANGELOCK' }),
+  /** Approved changes waiting for their time, by effectiveAt: the scheduler's key range. */
+  changeDuePartition: 'CHANGEDUE',
+  changeDue: (effectiveAt: string, changeId: string) => ({ PK: 'CHANGEDUE', SK: `${effectiveAt}#${changeId}` }),
   // ---- audit log (审计日志) ----
   /** The chain's head: the last entry's seq and MAC; every append is conditional on its seq. */
   auditHead: () => ({ PK: 'AUDIT', SK: 'HEAD' }),
@@ -137,6 +153,20 @@ export const keys = {
   auditEntry: (seq: number) => ({ PK: auditBucket(seq), SK: auditSeqKey(seq) }),
   auditBucket: (seq: number) => auditBucket(seq),
   auditSeqKey: (seq: number) => auditSeqKey(seq),
+  // ---- operations (运营) ----
+  /** A day close of one business date: its steps, counts and errors; also the close's lock. */
+  dayCloseRun: (closedDate: string) => ({ PK: 'DAYCLOSE', SK: `RUN#${closedDate}` }),
+  dayCloseRunPartition: 'DAYCLOSE',
+  /** An overdue loan as the close of the day before `asOf` left it, by bucket: a snapshot per date. */
+  overdueLoan: (asOf: string, bucket: string, loanId: string) => ({ PK: `OVERDUE#${asOf}#${bucket}`, SK: loanId }),
+  overdueLoanPartition: (asOf: string, bucket: string) => `OVERDUE#${asOf}#${bucket}`,
+  /** A reconciliation mismatch as an alert, and its timeline under it. */
+  reconAlert: (alertId: string) => ({ PK: `RECONALERT#${alertId}`, SK: 'ALERT' }),
+  reconAlertEvent: (alertId: string, at: string, type: string) => ({ PK: `RECONALERT#${alertId}`, SK: `EVENT#${at}#${type}` }),
+  reconAlertEventPrefix: 'EVENT#',
+  /** Alerts listed by status (and under ALL), newest date first: a copy of each alert. */
+  reconAlertIndex: (status: string, date: string, alertId: string) => ({ PK: `RECONALERTS#${status}`, SK: `${date}#${alertId}` }),
+  reconAlertIndexPartition: (status: string) => `RECONALERTS#${status}`,
 } as const;
 
 /** Entries per audit bucket: a page (at most 100 entries) spans two at most. */

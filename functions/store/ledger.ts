@@ -10,7 +10,7 @@ import type { LimitCharge } from '../domain/limits.js';
 import { db } from './client.js';
 import { isConditionFailed } from './errors.js';
 import { keys } from './keys.js';
-import { type TransactItem, transactWrite } from './transact.js';
+import { type TransactItem, transactWriteRefused } from './transact.js';
 
 /** Another record that must change together with the journal, under its own condition (a loan's
  *  version, a credit line's room); `name` comes back if that condition fails. */
@@ -57,8 +57,14 @@ export function houseShard(houseAccount: string, journalId: string, shards: numb
 }
 
 /** What a failed condition on an item of a journal's transaction means; 'UNCONDITIONAL' items
- *  cannot fail a condition. */
-type ItemMeaning = LedgerRefusal | 'JOURNAL' | 'UNCONDITIONAL' | 'BALANCE_MOVED';
+ *  cannot fail a condition. A debit's refusal is the account's funds or its freeze: which one,
+ *  the refused item's old status says (`debitOf`). */
+type ItemMeaning = LedgerRefusal | 'JOURNAL' | 'UNCONDITIONAL' | 'BALANCE_MOVED' | { debitOf: string };
+
+// A frozen account (冻结, 只收不付) takes money in but none out: credits need ACTIVE or FROZEN,
+// debits ACTIVE — the condition of the balance's own update, so no workflow can get around it.
+const CREDITABLE = '#status IN (:active, :frozen)';
+const DEBITABLE = '#status = :active';
 
 /** A balance the caller read and would answer from. The transaction is first tried only if the
  *  account still holds exactly that — then the balance after it is known without reading it
@@ -134,14 +140,21 @@ export function journalTransaction(
       if (posting.amountFen < 0 && expectBalance.balanceFen + posting.amountFen < 0) {
         throw new Error(`journal ${journal.journalId} would overdraw ${posting.accountId}: the caller checks funds first`);
       }
+      const debit = posting.amountFen < 0;
+      // Refused by a freeze too; the rewrite under the usual conditions then says which.
       items.push({
         Update: {
           TableName: tableName,
           Key: keys.balance(posting.accountId),
           UpdateExpression: 'SET balanceFen = balanceFen + :delta',
-          ConditionExpression: '#status = :active AND balanceFen = :expected',
+          ConditionExpression: `${debit ? DEBITABLE : CREDITABLE} AND balanceFen = :expected`,
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':delta': posting.amountFen, ':active': 'ACTIVE', ':expected': expectBalance.balanceFen },
+          ExpressionAttributeValues: {
+            ':delta': posting.amountFen,
+            ':active': 'ACTIVE',
+            ...(debit ? {} : { ':frozen': 'FROZEN' }),
+            ':expected': expectBalance.balanceFen,
+          },
         },
       });
       meaning.push('BALANCE_MOVED');
@@ -152,16 +165,18 @@ export function journalTransaction(
           TableName: tableName,
           Key: keys.balance(posting.accountId),
           UpdateExpression: 'SET balanceFen = balanceFen + :delta',
-          ConditionExpression: debit ? '#status = :active AND balanceFen >= :need' : '#status = :active',
+          ConditionExpression: debit ? `${DEBITABLE} AND balanceFen >= :need` : CREDITABLE,
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':delta': posting.amountFen,
             ':active': 'ACTIVE',
-            ...(debit ? { ':need': -posting.amountFen } : {}),
+            ...(debit ? { ':need': -posting.amountFen } : { ':frozen': 'FROZEN' }),
           },
+          // The refused balance item comes back, so its status tells a freeze from short funds.
+          ...(debit ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
         },
       });
-      meaning.push({ ok: false, reason: debit ? 'INSUFFICIENT_FUNDS' : 'ACCOUNT_INACTIVE', accountId: posting.accountId });
+      meaning.push(debit ? { debitOf: posting.accountId } : { ok: false, reason: 'ACCOUNT_INACTIVE', accountId: posting.accountId });
     }
   }
 
@@ -198,8 +213,9 @@ export async function postJournal(journal: Journal, options: PostOptions = {}): 
   const over = options.limitCharges?.find((charge) => charge.amountFen > charge.limitFen);
   if (over) return { ok: false, reason: 'LIMIT_EXCEEDED', accountId: over.accountId, limit: over.limit };
   const { items, meaning } = journalTransaction(journal, options);
-  const refusedAt = await transactWrite(items);
-  if (refusedAt === undefined) return { ok: true, journal, replayed: false, atExpectedBalance: options.expectBalance !== undefined };
+  const refused = await transactWriteRefused(items);
+  if (refused === undefined) return { ok: true, journal, replayed: false, atExpectedBalance: options.expectBalance !== undefined };
+  const refusedAt = refused.index;
   const cause = meaning[refusedAt]!;
   if (cause === 'JOURNAL') {
     const existing = await getJournal(journal.journalId);
@@ -211,6 +227,9 @@ export async function postJournal(journal: Journal, options: PostOptions = {}): 
   // The balance moved since it was read: write it again under the usual conditions.
   if (cause === 'BALANCE_MOVED') {
     return postJournal(journal, { ...options, guards: [...(options.guards ?? []), ...(options.expectBalance?.otherwiseGuards ?? [])], expectBalance: undefined });
+  }
+  if ('debitOf' in cause) {
+    return { ok: false, reason: refused.old?.status === 'FROZEN' ? 'ACCOUNT_FROZEN' : 'INSUFFICIENT_FUNDS', accountId: cause.debitOf };
   }
   return cause;
 }

@@ -8,7 +8,8 @@ import type { PayoffQuote } from '../domain/loan/payoff.js';
 import { type LoanProduct, loanProductSchema, type RiskGrade } from '../domain/loan/product.js';
 import { ONE_YEAR_LPR_BPS } from '../domain/loan/pricing.js';
 import type { LoanState } from '../domain/loan/state.js';
-import { currentCatalog, currentCatalogProduct, MAX_CATALOG_PRODUCTS, publishCatalogVersion } from './catalog.js';
+import { batchGetItems } from './batch-get.js';
+import { currentCatalog, currentCatalogProduct, makeCurrent, MAX_CATALOG_PRODUCTS, publishCatalogVersion, type VersionProvenance } from './catalog.js';
 import { db } from './client.js';
 import { shardPartitions, walkPartitions } from './index-walk.js';
 import { transactWrite } from './transact.js';
@@ -56,12 +57,54 @@ export async function productVersion(productId: string, version: number): Promis
 
 /** Publishes `product` as the next version; versions are immutable, so a drawn loan can always
  *  show the terms it was signed under. */
-export async function publishProduct(product: LoanProduct, now: Date): Promise<LoanProduct> {
+export async function publishProduct(product: Omit<LoanProduct, 'version'>, now: Date, provenance?: VersionProvenance): Promise<LoanProduct> {
   const previous = await currentProduct(product.productId);
   const published = { ...product, version: (previous?.version ?? 0) + 1 };
   const itemKeys = { version: keys.loanProductVersion(published.productId, published.version), current: keys.loanProductCurrent(published.productId) };
-  await publishCatalogVersion('LOANPRODUCT', itemKeys, published, now);
+  await publishCatalogVersion('LOANPRODUCT', itemKeys, published, now, provenance);
   return published;
+}
+
+export interface ProductVersionRecord {
+  product: LoanProduct;
+  publishedAt: string;
+  /** Set when the version was published through the console's maker-checker. */
+  provenance?: VersionProvenance;
+}
+
+/** A product's versions, newest first, at most `limit`. */
+export async function productVersions(productId: string, limit: number): Promise<ProductVersionRecord[]> {
+  const { doc, tableName } = db();
+  const { Items } = await doc.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': 'LOANPRODUCT', ':prefix': keys.loanProductVersionPrefix(productId) },
+      ScanIndexForward: false,
+      ConsistentRead: true,
+      Limit: Math.min(limit, MAX_CATALOG_PRODUCTS),
+    }),
+  );
+  return (Items ?? []).map((item) => ({
+    product: loanProductSchema.parse(item.product),
+    publishedAt: String(item.publishedAt),
+    ...(item.changeId ? { provenance: { changeId: String(item.changeId), makerLogin: String(item.makerLogin), checkerLogin: String(item.checkerLogin) } } : {}),
+  }));
+}
+
+/** When each of the given versions was published (one batch read; versions not there are left
+ *  out), keyed `<productId>#<version>`. */
+export async function versionsPublishedAt(versions: readonly { productId: string; version: number }[]): Promise<Map<string, string>> {
+  const items = await batchGetItems(versions.map(({ productId, version }) => keys.loanProductVersion(productId, version)));
+  return new Map(items.map((item) => {
+    const { productId, version } = item.product as { productId: string; version: number };
+    return [`${productId}#${version}`, String(item.publishedAt)];
+  }));
+}
+
+/** Puts a published version on sale unless a later one already is. */
+export async function putProductOnSale(product: LoanProduct): Promise<void> {
+  await makeCurrent('LOANPRODUCT', keys.loanProductCurrent(product.productId), product);
 }
 
 // ---- applications and credit lines ------------------------------------------------------------

@@ -64,7 +64,7 @@ async function warmUp(apiUrl: string): Promise<void> {
     ['/v1/loan-products', { method: 'GET' }],
     ['/v1/billers', { method: 'GET' }],
     ['/v1/wealth-products', { method: 'GET' }],
-    ['/v1/admin/lpr', { method: 'POST', headers: json, body: '{}' }],
+    ['/v1/admin/day-close', { method: 'POST', headers: json, body: '{}' }],
     ['/v1/staff/me', { method: 'GET' }],
     ['/v1/staff/share-links/warm-up/poster', { method: 'GET' }],
   ];
@@ -117,6 +117,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       env: {
         ...options.apiEnv,
         JINLIN_DYNAMODB_ENDPOINT: dynamo.endpoint,
+        // 立即执行 invokes the dayClose function through serverless offline's own Lambda API.
+        JINLIN_LAMBDA_ENDPOINT: `http://127.0.0.1:${options.lambdaPort}`,
         JINLIN_TABLE_NAME: options.tableName,
         JINLIN_ESBUILD_WORK_FOLDER: workFolder,
         JINLIN_AUDIT_ANCHOR_DIR: anchorDir,

@@ -4,13 +4,14 @@
 import { simulatorWechat } from '../../functions/adapters/simulators/wechat.js';
 import { config } from '../../functions/config.js';
 import { accountNumberFrom } from '../../functions/domain/account-number.js';
+import { searchableAccountNumber, searchableName } from '../../functions/domain/customer-service.js';
 import { luhnCheckDigit } from '../../functions/domain/card.js';
 import { idCheckChar } from '../../functions/domain/idcard.js';
 import { HOUSE_ACCOUNTS, topUpJournal } from '../../functions/domain/ledger.js';
 import { maskCardNumber, maskIdNumber, maskName, maskPhone } from '../../functions/domain/masking.js';
-import { getAccount, openAccount } from '../../functions/store/accounts.js';
+import { getAccount, openAccount, putAccountNumberIndex } from '../../functions/store/accounts.js';
 import { encrypt, lookupHash } from '../../functions/store/crypto.js';
-import { bindPhone, findOrCreateByOpenid, getCustomer, savePinHashItem, setRealName } from '../../functions/store/customers.js';
+import { bindPhone, findOrCreateByOpenid, getCustomer, putNameIndex, savePinHashItem, setRealName } from '../../functions/store/customers.js';
 import { deterministicJournalId, houseShard, openHouseAccount, postJournal } from '../../functions/store/ledger.js';
 import { hashPin } from '../../functions/store/pin-hash.js';
 import { transactWrite } from '../../functions/store/transact.js';
@@ -57,6 +58,7 @@ async function seedCustomer(demo: DemoCustomer, now: Date): Promise<void> {
       id,
       {
         idHash: await lookupHash('id', idNumber),
+        nameHash: await lookupHash('name', searchableName(demo.name)),
         nameEnc: await encrypt(demo.name),
         nameMasked: maskName(demo.name),
         idNumberEnc: await encrypt(idNumber),
@@ -68,9 +70,10 @@ async function seedCustomer(demo: DemoCustomer, now: Date): Promise<void> {
   if (!customer.pinHash) await transactWrite([savePinHashItem(id, await hashPin(id, demo.pin), undefined, config().PIN_MAX_ATTEMPTS, now)]);
   const current = await getCustomer(id);
   let accountId = current!.accountId;
+  const accountNumber = accountNumberFrom(demo.idBody.slice(-12));
+  const accountNumberHash = await lookupHash('account-number', searchableAccountNumber(accountNumber));
   if (!accountId) {
     accountId = `demo-${demo.simulatorUser}`;
-    const accountNumber = accountNumberFrom(demo.idBody.slice(-12));
     await openAccount({
       accountId,
       ownerCustomerId: id,
@@ -81,9 +84,13 @@ async function seedCustomer(demo: DemoCustomer, now: Date): Promise<void> {
       status: 'ACTIVE',
       boundCard: { bankName: '中国工商银行', cardNumberMasked: maskCardNumber(cardNumber), cardNumberEnc: await encrypt(cardNumber) },
       openedAt: now.toISOString(),
-    });
+    }, accountNumberHash);
   }
-  if (!(await getAccount(accountId))) throw new Error(`demo account ${accountId} missing`);
+  const account = await getAccount(accountId);
+  if (!account) throw new Error(`demo account ${accountId} missing`);
+  // The service desk's blind indexes, for a table seeded before they existed (again: no change).
+  await putNameIndex(id, await lookupHash('name', searchableName(demo.name)));
+  await putAccountNumberIndex(account, accountNumberHash);
   // The opening balance arrives as an ordinary top-up journal; its id is fixed, so a second
   // seed run finds it already there and changes nothing.
   const journalId = deterministicJournalId('seed', demo.simulatorUser, 'opening-balance');

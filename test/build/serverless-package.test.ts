@@ -85,7 +85,7 @@ describe('serverless package --stage prod', () => {
     assert.deepEqual(Object.values(p.PublicAccessBlockConfiguration), [true, true, true, true]);
   });
 
-  test('IAM gives the functions only the table (and its indexes), their one secret and the audit anchors', () => {
+  test('IAM gives the functions only the table (and its indexes), their one secret, the audit anchors and the invoke of dayClose', () => {
     const roles = ofType('AWS::IAM::Role');
     assert.equal(roles.length, 1);
     const role = roles[0]![1];
@@ -104,7 +104,12 @@ describe('serverless package --stage prod', () => {
     }
     const actions = statements.flatMap((statement) => statement.Action);
     assert.ok(actions.includes('dynamodb:UpdateItem'));
-    assert.ok(actions.every((action) => /^(dynamodb|logs|ssm|s3):/.test(action)), actions.join(','));
+    assert.ok(actions.every((action) => /^(dynamodb|logs|ssm|s3):/.test(action) || action === 'lambda:InvokeFunction'), actions.join(','));
+    // 立即执行 invokes the day close's function, and no other.
+    const invoke = statements.filter((statement) => statement.Action.some((action) => action.startsWith('lambda:')));
+    assert.equal(invoke.length, 1);
+    assert.deepEqual(invoke[0]!.Action, ['lambda:InvokeFunction']);
+    assert.match(JSON.stringify(invoke[0]!.Resource), /:function:jinlin-prod-dayClose"/);
     // Anchors are written and read, never deleted nor unlocked, and only in their bucket.
     const bucketArn = { 'Fn::GetAtt': ['AuditAnchorBucket', 'Arn'] };
     for (const statement of statements.filter((st) => st.Action.some((action) => action.startsWith('s3:')))) {
@@ -129,6 +134,8 @@ describe('serverless package --stage prod', () => {
       assert.equal(env.BILLER_GATEWAY_MODE, 'real');
       assert.equal(env.SMS_GATEWAY_MODE, 'real');
       assert.equal(env.AUDIT_ANCHOR_MODE, 'real');
+      assert.equal(env.DAY_CLOSE_TRIGGER_MODE, 'real');
+      assert.equal(env.LAMBDA_ENDPOINT, '');
       assert.deepEqual(env.AUDIT_ANCHOR_BUCKET, { Ref: 'AuditAnchorBucket' });
       assert.equal(env.SECRETS_PARAMETER, '/jinlin/prod/secrets');
       assert.equal(env.JINLIN_JWT_SECRET, '');
@@ -219,13 +226,13 @@ describe('a build without test doubles (esbuild define as for prod)', () => {
     assert.equal(result.status, 0, result.stderr);
     return result.stdout.trim();
   };
-  const real = { WECHAT_MODE: 'real', CARD_GATEWAY_MODE: 'real', CREDIT_BUREAU_MODE: 'real', BILLER_GATEWAY_MODE: 'real', SMS_GATEWAY_MODE: 'real', AUDIT_ANCHOR_MODE: 'real' };
+  const real = { WECHAT_MODE: 'real', CARD_GATEWAY_MODE: 'real', CREDIT_BUREAU_MODE: 'real', BILLER_GATEWAY_MODE: 'real', SMS_GATEWAY_MODE: 'real', AUDIT_ANCHOR_MODE: 'real', DAY_CLOSE_TRIGGER_MODE: 'real' };
 
   test('refuses to start configured for a simulator or for fault injection', () => {
     assert.equal(configWith(real), 'ok');
     assert.match(configWith({ ...real, BILLER_GATEWAY_MODE: 'simulator' }), /^BILLER_GATEWAY_MODE=simulator: this build carries no simulators/);
     assert.match(configWith({ ...real, JINLIN_FAULTS: 'throttle:0.1' }), /^JINLIN_FAULTS: this build carries no simulators or fault injection/);
     // Unset modes default to the simulator, which such a build refuses too.
-    assert.match(configWith({}), /^WECHAT_MODE=simulator, CARD_GATEWAY_MODE=simulator, CREDIT_BUREAU_MODE=simulator, BILLER_GATEWAY_MODE=simulator, SMS_GATEWAY_MODE=simulator, AUDIT_ANCHOR_MODE=simulator:/);
+    assert.match(configWith({}), /^WECHAT_MODE=simulator, CARD_GATEWAY_MODE=simulator, CREDIT_BUREAU_MODE=simulator, BILLER_GATEWAY_MODE=simulator, SMS_GATEWAY_MODE=simulator, AUDIT_ANCHOR_MODE=simulator, DAY_CLOSE_TRIGGER_MODE=simulator:/);
   });
 });

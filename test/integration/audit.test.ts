@@ -196,7 +196,7 @@ describe('audit log', () => {
 
   test('nothing offers to edit the log: the store appends and reads, the service records, reads, verifies, exports, anchors', async () => {
     assert.deepEqual(Object.keys(auditStore).sort(), ['AUDIT_PAGE_SIZE', 'appendAuditEntry', 'readAuditHead', 'readAuditRange']);
-    assert.deepEqual(Object.keys(auditService).sort(), ['anchorAuditHead', 'exportAudit', 'readAuditPage', 'recordAudit', 'verifyAudit']);
+    assert.deepEqual(Object.keys(auditService).sort(), ['anchorAuditHead', 'exportAudit', 'readAuditPage', 'recordAudit', 'recordAuditWith', 'verifyAudit']);
     const storeSource = readFileSync(join(repoRoot, 'functions/store/audit.ts'), 'utf8');
     assert.doesNotMatch(storeSource, /UpdateCommand|DeleteCommand|Update:|Delete:|BatchWrite/);
     // Only the store's audit module names the log's keys, and only the audit service reaches it.

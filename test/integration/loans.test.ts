@@ -11,6 +11,7 @@ import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
 import { call } from '../support/bank.js';
 import { useBank } from '../support/bank.js';
 import { balanceFen, onboard, pay, topUp, type Onboarded, withdraw } from '../support/customers.js';
+import { publishProductByChange, setLprByChange } from '../support/changes.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { loanApplicationRequest } from '../support/loan-application.js';
 import { assertLedgerSound, scanTable } from '../support/ledger-check.js';
@@ -326,7 +327,7 @@ describe('loans', () => {
   });
 
   test('operators: LPR and products are data; clock control moves the business date; the day close auto-debits and flags overdue', async () => {
-    expectError(await call(admin, { method: 'POST', path: '/v1/admin/lpr', body: { oneYearLprBps: 310 } }), 401, 'UNAUTHENTICATED');
+    expectError(await call(admin, { method: 'POST', path: '/v1/admin/day-close' }), 401, 'UNAUTHENTICATED');
     const who = await onboard();
     await approved(who);
     const loan = expectOk(await draw(who, 600_000));
@@ -356,19 +357,16 @@ describe('loans', () => {
     assert.equal(cured.overdue.daysPastDue, 0);
     await assertLedgerSound();
 
-    const lpr = expectOk(await call(admin, { method: 'POST', path: '/v1/admin/lpr', headers: operator(), body: { oneYearLprBps: 310 } }));
-    assert.equal(lpr.oneYearLprBps, 310);
+    // The LPR and products change as the bank's people change them: drafted and approved by two
+    // product managers in the console (test/support/changes.ts).
+    assert.equal((await setLprByChange(310)).status, 'EFFECTIVE');
     const products = expectOk(await call(loans, { method: 'GET', path: '/v1/loan-products' }));
     assert.equal(products.lprBps, 310);
     const consumer = products.items.find((p: any) => p.productId === 'consumer-credit');
-    const republished = expectOk(
-      await call(admin, {
-        method: 'POST',
-        path: '/v1/admin/loan-products',
-        headers: operator(),
-        body: { ...SEED_LOAN_PRODUCTS[0], name: '近邻消费贷（新版）' },
-      }),
-    );
+    const { version: _version, ...consumerDraft } = SEED_LOAN_PRODUCTS[0]!;
+    assert.equal((await publishProductByChange({ ...consumerDraft, name: '近邻消费贷（新版）' })).status, 'EFFECTIVE');
+    const republished = expectOk(await call(loans, { method: 'GET', path: '/v1/loan-products' })).items.find((p: any) => p.productId === 'consumer-credit');
+    assert.equal(republished.name, '近邻消费贷（新版）');
     assert.equal(republished.version, consumer.version + 1);
     // The earlier loan keeps the terms it was signed under.
     const kept = expectOk(await call(loans, { method: 'GET', path: `/v1/loans/${loan.loanId}`, token: who.token }));

@@ -1,30 +1,17 @@
-// End-to-end plumbing shared by the Chromium journeys: the local bank (DynamoDB Local, the API
-// in serverless offline), the production H5 build served as a CDN would, a headless Chromium,
-// the steps every journey takes to sign a new customer up through the UI, and paying as a
-// customer pays: the review sheet, then the PIN on the keypad, never a PIN in clear on the wire.
+// End-to-end plumbing shared by the Chromium journeys: the local bank serving the production H5
+// build, with a headless Chromium (web-bank.ts); the steps every journey takes to sign a new
+// customer up through the UI, and paying as a customer pays: the review sheet, then the PIN on
+// the keypad, never a PIN in clear on the wire.
 import assert from 'node:assert/strict';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { after, before, type TestContext } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import type { TestContext } from 'node:test';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { amountInWords } from '../../functions/domain/amount-words.js';
 import { luhnCheckDigit } from '../../functions/domain/card.js';
 import { idCheckChar } from '../../functions/domain/idcard.js';
-import { startLocalStack, type LocalStack } from '../../scripts/lib/local-stack.js';
-import { freePort } from '../../scripts/lib/ports.js';
-import { buildH5 } from './h5-build.js';
-import { serveStatic } from './static-server.js';
+import { useWebBank } from './web-bank.js';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS } from './web-bank.js';
 
 /** Where journeys save what a person looks at (JINLIN_SCREENSHOTS; the system's temp folder else). */
 export const screenshots = process.env.JINLIN_SCREENSHOTS ?? tmpdir();
@@ -41,35 +28,18 @@ export interface BrowserBank {
 
 /** Starts the bank, builds and serves the H5 app and launches Chromium for the calling file. */
 export function useBrowserBank(tableName: string): BrowserBank {
-  const bank = {} as BrowserBank;
-  let stack: LocalStack | undefined;
-  let web: Server | undefined;
-  before(async () => {
-    const webPort = await freePort();
-    bank.origin = `http://127.0.0.1:${webPort}`;
-    process.env.JINLIN_H5_ORIGIN = bank.origin;
-    stack = await startLocalStack({
-      dynamoPort: await freePort(),
-      apiPort: await freePort(),
-      lambdaPort: await freePort(),
-      tableName,
-      log: false,
-      // serverless offline drops a function idle for 60 s, and the H5 build below can take longer
-      // than that on a busy machine: the journey's first requests then each waited for a cold
-      // start, with another file's build running, past the app's 15 s request timeout (a sign-up
-      // failed on GET /v1/me). The warmed functions are kept for the run.
-      offlineArgs: ['--terminateIdleLambdaTime', String(24 * 3600)],
-    });
-    bank.apiUrl = stack.apiUrl;
-    web = await serveStatic(buildH5(stack.apiUrl), webPort);
-    bank.browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  });
-  after(async () => {
-    await bank.browser?.close();
-    web?.close();
-    await stack?.stop();
-  });
-  return bank;
+  const bank = useWebBank(tableName, ['h5']);
+  return {
+    get browser() {
+      return bank.browser;
+    },
+    get origin() {
+      return bank.origins.h5;
+    },
+    get apiUrl() {
+      return bank.apiUrl;
+    },
+  };
 }
 
 /** A page whose last screen and browser errors are reported when the test ends. Returns the

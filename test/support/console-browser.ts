@@ -1,16 +1,9 @@
-// End-to-end plumbing for the operations console's Chromium journeys: the local bank (DynamoDB
-// Local with the demo seed, its operators included; the API in serverless offline, allowing the
-// console's origin), the console's production build for the local stage served as a CDN would,
-// and a headless Chromium at a desktop size.
-import { rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { after, before } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
-import { startLocalStack, type LocalStack } from '../../scripts/lib/local-stack.js';
-import { freePort } from '../../scripts/lib/ports.js';
-import { CHROMIUM_ARGS } from './browser.js';
-import { buildConsole } from './console-build.js';
-import { serveStatic } from './static-server.js';
+// End-to-end plumbing for the operations console's Chromium journeys: the local bank serving the
+// console's production build for the local stage, with a headless Chromium (web-bank.ts), at a
+// desktop size.
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_OPERATOR_PASSWORD } from '../../functions/adapters/simulators/authenticator.js';
+import { useWebBank } from './web-bank.js';
 
 /** A laptop screen, the size the console's screenshots are looked at. */
 export const DESKTOP_VIEWPORT = { width: 1440, height: 900 };
@@ -25,34 +18,33 @@ export interface ConsoleBank {
 
 /** Starts the bank, builds and serves the console and launches Chromium for the calling file. */
 export function useConsoleBank(tableName: string): ConsoleBank {
-  const bank = {} as ConsoleBank;
-  let stack: LocalStack | undefined;
-  let web: Server | undefined;
-  let buildDir: string | undefined;
-  before(async () => {
-    const webPort = await freePort();
-    bank.origin = `http://127.0.0.1:${webPort}`;
-    // serverless.yml's local corsOrigins read it when the API starts.
-    process.env.JINLIN_CONSOLE_ORIGIN = bank.origin;
-    stack = await startLocalStack({
-      dynamoPort: await freePort(),
-      apiPort: await freePort(),
-      lambdaPort: await freePort(),
-      tableName,
-      log: false,
-      // As useBrowserBank: the build below may outlast serverless offline's idle timeout.
-      offlineArgs: ['--terminateIdleLambdaTime', String(24 * 3600)],
-    });
-    bank.apiUrl = stack.apiUrl;
-    buildDir = buildConsole(stack.apiUrl, 'local').outDir;
-    web = await serveStatic(buildDir, webPort);
-    bank.browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  });
-  after(async () => {
-    await bank.browser?.close();
-    web?.close();
-    await stack?.stop();
-    if (buildDir) rmSync(buildDir, { recursive: true, force: true });
-  });
-  return bank;
+  const bank = useWebBank(tableName, ['console']);
+  return {
+    get browser() {
+      return bank.browser;
+    },
+    get origin() {
+      return bank.origins.console;
+    },
+    get apiUrl() {
+      return bank.apiUrl;
+    },
+  };
+}
+
+/** Signs a demo operator in on the console served at `origin`, as a person would: login and the
+ *  demo password, then the local stage's 「获取本地演示口令」 link; the session's access token. */
+export async function signInOnConsole(page: Page, origin: string, login: string): Promise<string> {
+  await page.goto(`${origin}/`);
+  await page.locator('#login').fill(login);
+  await page.locator('#password').fill(DEMO_OPERATOR_PASSWORD);
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('button', { name: '获取本地演示口令' }).click();
+  await page.waitForFunction(() => /^\d{6}$/.test((document.querySelector('#code') as HTMLInputElement | null)?.value ?? ''));
+  const [session] = await Promise.all([
+    page.waitForResponse((response) => response.url().endsWith('/v1/console/sign-in/totp') && response.status() === 200),
+    // antd spaces a two-character label (登 录): the form's submit button.
+    page.locator('button[type=submit]').click(),
+  ]);
+  return ((await session.json()) as { accessToken: string }).accessToken;
 }

@@ -10,6 +10,15 @@ import type {
   OperatorView,
   SimulatorTotpCode,
 } from '@contract/console-schemas';
+import type { ChangeDetailView, ChangeList, ChangeRequestView } from '@contract/console-change-schemas';
+import type { ConsoleAccountView, Customer360View, CustomerSearchQuery, CustomerSearchResult as CustomerSearchResultSchema, RevealRequest } from '@contract/console-service-schemas';
+import type {
+  ConsoleLoanProductDetail,
+  ConsoleLoanProductList,
+  LoanProductDraft as LoanProductDraftSchema,
+  LoanProductPreview as LoanProductPreviewSchema,
+  LoanProductPreviewRequest,
+} from '@contract/console-product-schemas';
 
 export type { AuditPage, AuditVerification, OperatorView };
 export type AuditItem = AuditPage['entries'][number];
@@ -21,3 +30,26 @@ export type SignInChallenge = z.infer<typeof ConsoleSignInChallenge>;
 export type ConsoleSignIn = z.infer<typeof ConsoleSession>;
 export type SignedOut = z.infer<typeof ConsoleSignedOut>;
 export type DemoCode = z.infer<typeof SimulatorTotpCode>;
+
+// Maker-checker (复核中心) and the product factory (产品工厂).
+export type ChangeRequest = z.infer<typeof ChangeRequestView>;
+export type ChangeDetail = z.infer<typeof ChangeDetailView>;
+export type ChangeDiffLine = ChangeDetail['diff'][number];
+export type ChangePage = z.infer<typeof ChangeList>;
+export type ChangeKind = ChangeRequest['kind'];
+export type ChangeStatus = ChangeRequest['status'];
+export type LoanProductDraft = z.infer<typeof LoanProductDraftSchema>;
+export type LoanProductPage = z.infer<typeof ConsoleLoanProductList>;
+export type LoanProductSummary = LoanProductPage['products'][number];
+export type LoanProductDetail = z.infer<typeof ConsoleLoanProductDetail>;
+export type LoanProduct = LoanProductDetail['current'];
+export type LoanProductPreview = z.infer<typeof LoanProductPreviewSchema>;
+export type PreviewSample = Omit<z.infer<typeof LoanProductPreviewRequest>, 'product'>;
+
+// The service desk (客户服务).
+export type CustomerSearchCriterion = keyof CustomerSearchQuery;
+export type CustomerSearchResult = z.infer<typeof CustomerSearchResultSchema>;
+export type CustomerMatch = CustomerSearchResult['customers'][number];
+export type Customer360 = Customer360View;
+export type ConsoleAccount = ConsoleAccountView;
+export type RevealField = z.infer<typeof RevealRequest>['field'];

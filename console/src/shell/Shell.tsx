@@ -2,8 +2,8 @@
 // sign-out. Loaded lazily after sign-in (App.tsx), so the sign-in page does not carry it.
 import { LogoutOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
-import { Dropdown, Result } from 'antd';
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { Dropdown, Result, Skeleton } from 'antd';
+import { Suspense, lazy, useEffect, useMemo, type ReactNode } from 'react';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { fetchMe, signOut } from '@/api/console';
 import type { ConsoleSignIn } from '@/api/types';
@@ -11,7 +11,13 @@ import { endSession, startSession } from '@/session';
 import { AuditLog } from '@/pages/AuditLog';
 import { Workbench } from '@/pages/Workbench';
 import { accessFor } from './access';
-import { AUDIT_PATH, HOME_PATH, MENU, menuFor, type MenuEntry } from './menu';
+import { AUDIT_PATH, CHANGES_PATH, HOME_PATH, MENU, menuFor, OPERATIONS_PATH, PRODUCTS_PATH, SERVICE_PATH, type MenuEntry } from './menu';
+
+// Sections with pages of their own (and forms, tables, the contract's checks) load when opened.
+const ProductFactory = lazy(() => import('@/pages/products/ProductFactory'));
+const ChangeCenter = lazy(() => import('@/pages/changes/ChangeCenter'));
+const ServiceDesk = lazy(() => import('@/pages/service/ServiceDesk'));
+const Operations = lazy(() => import('@/pages/operations/Operations'));
 
 interface Props {
   session: ConsoleSignIn;
@@ -26,12 +32,16 @@ async function signOutNow(): Promise<void> {
 const PAGES: Record<string, (session: ConsoleSignIn) => ReactNode> = {
   [HOME_PATH]: (session) => <Workbench operator={session.operator} />,
   [AUDIT_PATH]: () => <AuditLog />,
+  [OPERATIONS_PATH]: (session) => <Operations operator={session.operator} />,
+  [PRODUCTS_PATH]: (session) => <ProductFactory operator={session.operator} />,
+  [CHANGES_PATH]: (session) => <ChangeCenter operator={session.operator} />,
+  [SERVICE_PATH]: (session) => <ServiceDesk operator={session.operator} />,
 };
 
 function pageFor(entry: MenuEntry, session: ConsoleSignIn): ReactNode {
   const page = PAGES[entry.path];
   if (!page) throw new Error(`the menu entry ${entry.path} has no page`);
-  return page(session);
+  return <Suspense fallback={<Skeleton active style={{ padding: 24 }} />}>{page(session)}</Suspense>;
 }
 
 function Layout({ session }: Props) {
@@ -68,10 +78,11 @@ function Layout({ session }: Props) {
       <Routes>
         <Route path="/" element={<Navigate to={HOME_PATH} replace />} />
         {menu.map((entry) => (
-          <Route key={entry.path} path={entry.path} element={pageFor(entry, session)} />
+          // A section's own pages (a product, a change) are routes under its path.
+          <Route key={entry.path} path={`${entry.path}/*`} element={pageFor(entry, session)} />
         ))}
         {MENU.filter((entry) => !menu.includes(entry)).map((entry) => (
-          <Route key={entry.path} path={entry.path} element={<Result status="403" title="无权访问" subTitle="您的角色没有使用该功能的权限。" />} />
+          <Route key={entry.path} path={`${entry.path}/*`} element={<Result status="403" title="无权访问" subTitle="您的角色没有使用该功能的权限。" />} />
         ))}
         <Route path="*" element={<Result status="404" title="页面不存在" />} />
       </Routes>

@@ -5,6 +5,28 @@ import type { OperatorView, Permission } from '@/api/types';
 
 export interface Access {
   canReadAudit: boolean;
+  /** 运营管理: the day close or the reconciliation alerts. */
+  canReadOperations: boolean;
+  /** 日终批处理, 逾期贷款, 待确认理财订单, 业务日期 (reading). */
+  canReadDayClose: boolean;
+  /** 立即执行 the day close; moving the business date where the stage allows it. */
+  canRunDayClose: boolean;
+  /** 对账差异: 确认, 挂账解决, 接受差异. */
+  canManageReconciliation: boolean;
+  /** 产品工厂: the products, their versions and previews. */
+  canReadProducts: boolean;
+  /** Drafting product and LPR changes (新建产品, 复制为新版本, 调整 LPR). */
+  canDraftProducts: boolean;
+  /** 复核中心: the maker-checker inbox (deciding also needs the change kind's permission). */
+  canReadChanges: boolean;
+  /** 客户服务: finding customers and their masked 360 view. */
+  canReadCustomers: boolean;
+  /** 查看完整 (a phone or ID number, with a reason). */
+  canRevealCustomers: boolean;
+  /** 冻结账户. */
+  canFreezeAccounts: boolean;
+  /** 申请解冻. */
+  canRequestUnfreeze: boolean;
 }
 
 export type AccessFlag = keyof Access;
@@ -14,5 +36,16 @@ export function accessFor(operator: Pick<OperatorView, 'permissions'>): Access {
   const any = (...permissions: Permission[]) => permissions.some((permission) => granted.has(permission));
   return {
     canReadAudit: any('audit.read'),
+    canReadOperations: any('dayclose.read', 'reconciliation.manage'),
+    canReadDayClose: any('dayclose.read'),
+    canRunDayClose: any('dayclose.run'),
+    canManageReconciliation: any('reconciliation.manage'),
+    canReadProducts: any('products.read'),
+    canDraftProducts: any('products.draft'),
+    canReadChanges: any('changes.read'),
+    canReadCustomers: any('customers.read'),
+    canRevealCustomers: any('customers.reveal'),
+    canFreezeAccounts: any('accounts.freeze'),
+    canRequestUnfreeze: any('accounts.unfreeze.request'),
   };
 }

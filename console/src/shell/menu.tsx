@@ -1,6 +1,6 @@
 // The console's sections and the access flag each needs. Only sections that are built are listed:
 // each new section comes with its page.
-import { AuditOutlined, DesktopOutlined } from '@ant-design/icons';
+import { AppstoreAddOutlined, AuditOutlined, CustomerServiceOutlined, DesktopOutlined, SafetyOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Access, AccessFlag } from './access';
 
@@ -14,9 +14,17 @@ export interface MenuEntry {
 
 export const HOME_PATH = '/workbench';
 export const AUDIT_PATH = '/audit';
+export const OPERATIONS_PATH = '/operations';
+export const PRODUCTS_PATH = '/products';
+export const CHANGES_PATH = '/changes';
+export const SERVICE_PATH = '/service';
 
 export const MENU: readonly MenuEntry[] = [
   { path: HOME_PATH, name: '工作台', icon: <DesktopOutlined /> },
+  { path: PRODUCTS_PATH, name: '产品工厂', icon: <AppstoreAddOutlined />, access: 'canReadProducts' },
+  { path: CHANGES_PATH, name: '复核中心', icon: <SafetyOutlined />, access: 'canReadChanges' },
+  { path: SERVICE_PATH, name: '客户服务', icon: <CustomerServiceOutlined />, access: 'canReadCustomers' },
+  { path: OPERATIONS_PATH, name: '运营管理', icon: <ScheduleOutlined />, access: 'canReadOperations' },
   { path: AUDIT_PATH, name: '审计日志', icon: <AuditOutlined />, access: 'canReadAudit' },
 ];
 

@@ -15,6 +15,10 @@ Object.defineProperty(window, 'matchMedia', {
   }),
 });
 
+// rc-table measures the scrollbar with a pseudo-element, which jsdom does not implement (noise only).
+const computedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = (element: Element) => computedStyle(element);
+
 beforeEach(() => {
   sessionStorage.clear();
   Object.assign(globalThis, { STAGE: '' });

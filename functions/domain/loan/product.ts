@@ -49,6 +49,15 @@ export const INDUSTRIES = [
 /** Days-past-due buckets of an overdue loan (domain/loan/overdue.ts). */
 export const DPD_BUCKETS = ['CURRENT', 'DPD_1_30', 'DPD_31_60', 'DPD_61_90', 'DPD_90_PLUS'] as const;
 export type DpdBucket = (typeof DPD_BUCKETS)[number];
+/** The buckets the operators' overdue list shows: every bucket but CURRENT. */
+export const OVERDUE_BUCKETS = DPD_BUCKETS.filter((bucket) => bucket !== 'CURRENT') as Exclude<DpdBucket, 'CURRENT'>[];
+export type OverdueBucket = (typeof OVERDUE_BUCKETS)[number];
+export const OVERDUE_BUCKET_LABELS: Record<OverdueBucket, string> = {
+  DPD_1_30: '逾期 1–30 天',
+  DPD_31_60: '逾期 31–60 天',
+  DPD_61_90: '逾期 61–90 天',
+  DPD_90_PLUS: '逾期 90 天以上',
+};
 export const PURPOSE_LABELS: Record<LoanPurpose, string> = {
   CONSUMPTION: '日常消费',
   EDUCATION: '教育培训',

@@ -1,0 +1,46 @@
+// 待确认理财订单: wealth orders awaiting a day close, earliest confirmation date first, paged by the
+// server; the ones the next close confirms are marked.
+import { ProTable, type ProColumns } from '@ant-design/pro-components';
+import { Tag } from 'antd';
+import { useState } from 'react';
+import { fetchPendingOrders, type PendingOrdersPage as Page } from '@/api/operations';
+import { chinaTime, yuan } from './format';
+
+type PendingOrder = Page['orders'][number];
+const PAGE_SIZE = 20;
+
+/** Units are kept in hundredths: 5000 → 50.00 份. */
+const units = (unitsCenti: number | null) => (unitsCenti === null ? '—' : `${Math.floor(unitsCenti / 100)}.${String(unitsCenti % 100).padStart(2, '0')} 份`);
+
+const columns: ProColumns<PendingOrder>[] = [
+  { title: '订单号', dataIndex: 'orderId', width: 300, copyable: true, ellipsis: true },
+  { title: '类型', key: 'kind', width: 80, render: (_, order) => (order.kind === 'PURCHASE' ? <Tag color="blue">申购</Tag> : <Tag color="purple">赎回</Tag>) },
+  { title: '产品', dataIndex: 'productName', width: 160 },
+  { title: '金额 / 份额', key: 'amount', width: 140, align: 'right', render: (_, order) => (order.kind === 'PURCHASE' ? yuan(order.amountFen) : units(order.unitsCenti)) },
+  { title: '下单时间', key: 'placedAt', width: 170, render: (_, order) => chinaTime(order.placedAt) },
+  { title: '确认日', dataIndex: 'confirmDate', width: 110 },
+  { title: '', key: 'due', width: 140, render: (_, order) => (order.dueAtNextClose ? <Tag color="orange">下次日终确认</Tag> : <Tag>等待确认日</Tag>) },
+  { title: '客户编号', dataIndex: 'customerId', width: 300, ellipsis: true },
+];
+
+export function PendingOrdersPage() {
+  const [cursors] = useState(() => new Map<number, string | null>());
+  const [businessDate, setBusinessDate] = useState<string>();
+  return (
+    <ProTable<PendingOrder>
+      headerTitle={businessDate ? `待确认理财订单（营业日 ${businessDate}）` : '待确认理财订单'}
+      rowKey="orderId"
+      search={false}
+      options={false}
+      columns={columns}
+      scroll={{ x: 1400 }}
+      pagination={{ pageSize: PAGE_SIZE, showSizeChanger: false }}
+      request={async ({ current = 1 }) => {
+        const page = await fetchPendingOrders(PAGE_SIZE, current === 1 ? null : (cursors.get(current) ?? null));
+        if (page.nextCursor) cursors.set(current + 1, page.nextCursor);
+        setBusinessDate(page.businessDate);
+        return { data: page.orders, success: true, total: (current - 1) * PAGE_SIZE + page.orders.length + (page.nextCursor ? 1 : 0) };
+      }}
+    />
+  );
+}

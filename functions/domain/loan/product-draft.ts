@@ -1,0 +1,58 @@
+// A loan product as a product manager drafts it in the console: the product without its version
+// (publishing numbers it). One schema for the server's check and the form's inline messages, so
+// the console shows under each field exactly what the server would refuse.
+import * as z from 'zod/mini';
+import { loanProductSchema } from './product.js';
+
+const { version: _version, ...draftShape } = loanProductSchema.shape;
+
+/** Text a product manager types: no control or invisible format characters (what customers read). */
+const Typed = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(/^(?:[^\p{Cc}\p{Cf}\p{Cs}]|[\u200c\u200d])*$/u));
+
+export const loanProductDraftSchema = z
+  .strictObject({ ...draftShape, name: Typed(40), disclosureVersion: Typed(40) })
+  .check(z.refine((draft) => draft.minAmountFen <= draft.maxAmountFen, { message: 'minAmountFen must not exceed maxAmountFen', path: ['maxAmountFen'] }));
+export type LoanProductDraft = z.infer<typeof loanProductDraftSchema>;
+
+/** What each field must be, in the form's words. */
+const FIELD_RULES: Record<keyof LoanProductDraft, string> = {
+  productId: '产品编号须为 3–40 位小写字母、数字或连字符，以字母开头',
+  name: '产品名称须为 1–40 个字符',
+  kind: '请选择产品类型',
+  minAmountFen: '最低借款金额须在 1,000 元至 1,000,000 元之间',
+  maxAmountFen: '最高借款金额须在 1,000 元至 1,000,000 元之间，且不低于最低借款金额',
+  termsMonths: '期限须为 1–12 个 1–120 之间的月数，按从小到大排列',
+  methods: '请至少选择一种还款方式，且不能重复',
+  spreadBpsByGrade: '请至少为一个风险等级定价，利差须在 0–2400 个基点之间',
+  rateCapBps: '利率上限须在 1–2400 个基点之间',
+  penaltyRateMarkupPercent: '罚息上浮比例须在 30%–50% 之间',
+  coolingOffDays: '冷静期须在 0–15 天之间',
+  disclosureVersion: '信息披露版本须为 1–40 个字符',
+  purposes: '请至少选择一种借款用途，且不能重复',
+  requiresBusinessLicence: '请选择是否需要营业执照',
+};
+
+export interface DraftIssue {
+  /** Dotted path in the draft: `minAmountFen`, `spreadBpsByGrade.A`, `termsMonths.2`; '' for the draft as a whole. */
+  path: string;
+  message: string;
+}
+
+/** Why the draft would be refused, one issue per field path (none: it would be accepted). */
+export function loanProductDraftIssues(draft: unknown): DraftIssue[] {
+  const parsed = loanProductDraftSchema.safeParse(draft);
+  if (parsed.success) return [];
+  const issues = new Map<string, string>();
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.map(String).join('.');
+    const field = issue.path[0] as keyof LoanProductDraft | undefined;
+    const message =
+      field !== undefined && field in FIELD_RULES
+        ? FIELD_RULES[field]
+        : issue.code === 'unrecognized_keys'
+          ? `不支持的字段：${issue.keys.join('、')}`
+          : '请填写完整的产品信息';
+    if (!issues.has(path)) issues.set(path, message);
+  }
+  return [...issues].map(([path, message]) => ({ path, message }));
+}

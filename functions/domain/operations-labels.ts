@@ -1,0 +1,41 @@
+// What the console calls the day close's steps, counts and overdue buckets, in Chinese. Apart
+// from the rules (domain/day-close.ts, which reads the loan products' buckets) and free of
+// imports but types, so the console bundles these tables and nothing else of the server.
+import type { DayCloseStep } from './day-close.js';
+
+export const DAY_CLOSE_STEP_LABELS: Record<DayCloseStep, string> = {
+  LOANS: '贷款：罚息计提、自动扣款、逾期提醒',
+  WEALTH: '理财：订单确认、收益分配、产品到期',
+  BILLS: '缴费：挂起订单处理、自动缴费、对账',
+  BUSINESS_DATE: '切换营业日期',
+  AUDIT: '审计日志记录与锚定',
+};
+
+/** The counts the steps report, in Chinese; a count the table does not name shows its key. */
+export const DAY_CLOSE_COUNT_LABELS: Record<string, string> = {
+  loansChecked: '检查贷款',
+  autoDebits: '自动扣款笔数',
+  autoDebitedFen: '自动扣款金额',
+  overdueLoans: '逾期贷款',
+  remindersSent: '发送还款提醒',
+  purchasesConfirmed: '申购确认',
+  purchasesFailed: '申购失败',
+  residualRefundedFen: '申购余额退款',
+  redemptionsSettled: '赎回到账',
+  redeemedFen: '赎回金额',
+  incomePaidFen: '收益分配金额',
+  holdingsMatured: '到期持仓',
+  maturedFen: '到期兑付金额',
+  skipped: '顺延至下次',
+  heldSettled: '挂起订单补记成功',
+  heldVoided: '挂起订单撤销退款',
+  autoPayChecked: '自动缴费检查',
+  autoPaid: '自动缴费成功',
+  autoPaidFen: '自动缴费金额',
+  autoPayFailed: '自动缴费失败',
+  notificationsSent: '发送缴费通知',
+  reconciliationMatched: '对账一致',
+  reconciliationMismatches: '对账差异',
+  auditSeq: '审计日志序号',
+  anchored: '已锚定',
+};

@@ -1,0 +1,16 @@
+// What each kind of maker-checker change needs from the workflow (services/change-requests.ts):
+// who may approve it, and how an approved change takes effect. A static table, so that a kind in
+// domain/change-requests.ts CHANGE_KINDS without its handler does not compile. Each handler lives
+// in a module of its own (services/change-kinds/) that imports neither the workflow nor this table
+// (the handler's type is in change-kinds/handler.ts).
+import type { ChangeKind } from '../domain/change-requests.js';
+import type { ChangeKindHandler } from './change-kinds/handler.js';
+import { loanProductVersionChange } from './change-kinds/loan-product-version.js';
+import { accountUnfreezeChange } from './change-kinds/account-unfreeze.js';
+import { lprChange } from './change-kinds/lpr.js';
+
+export const CHANGE_KIND_HANDLERS: { [K in ChangeKind]: ChangeKindHandler } = {
+  LOAN_PRODUCT_VERSION: loanProductVersionChange,
+  LPR: lprChange,
+  ACCOUNT_UNFREEZE: accountUnfreezeChange,
+};
