@@ -6,20 +6,12 @@ import { resetConfigForTests } from '../../functions/config.js';
 import { openApiDocument } from '../../functions/contract/openapi.js';
 import { routes, type RouteSpec } from '../../functions/contract/routes.js';
 import { handler as account } from '../../functions/http/account.js';
-import { handler as admin } from '../../functions/http/admin.js';
-import { handler as bills } from '../../functions/http/bills.js';
-import { handler as consoleHandler } from '../../functions/http/console.js';
-import { handler as loans } from '../../functions/http/loans.js';
 import { handler as auth } from '../../functions/http/auth.js';
 import { handler as customer } from '../../functions/http/customer.js';
 import { handler as meta } from '../../functions/http/meta.js';
-import { handler as pinReset } from '../../functions/http/pin-reset.js';
 import { handler as simulator } from '../../functions/http/simulator.js';
-import { handler as staff } from '../../functions/http/staff.js';
-import { handler as staffPoster } from '../../functions/http/staff-poster.js';
-import { handler as wealth } from '../../functions/http/wealth.js';
-import { serverlessFile } from '../../scripts/lib/serverless-config.js';
 import { call, useBank } from '../support/bank.js';
+import { deployedHandlers } from '../support/deployed.js';
 import { examplePath } from '../support/examples.js';
 import { type Onboarded, onboard, topUp, transfer, withdraw } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
@@ -28,23 +20,9 @@ import { confirmed } from '../support/second-factor.js';
 
 useBank();
 
-const handlers = { account, admin, auth, bills, console: consoleHandler, customer, loans, meta, 'pin-reset': pinReset, simulator, 'staff-poster': staffPoster, staff, wealth } as Record<string, Parameters<typeof call>[0]>;
-
-/** The handler serverless.yml wires each "METHOD /path" to. */
-function deployedHandlers(): Map<string, Parameters<typeof call>[0]> {
-  const map = new Map<string, Parameters<typeof call>[0]>();
-  for (const [name, fn] of Object.entries(serverlessFile().functions)) {
-    if (!fn.events?.some((event) => event.httpApi)) continue;
-    const module = /^functions\/http\/([\w-]+)\.handler$/.exec(fn.handler)?.[1];
-    assert.ok(module && handlers[module], `${name} → ${fn.handler}`);
-    for (const event of fn.events ?? []) if (event.httpApi) map.set(event.httpApi, handlers[module]!);
-  }
-  return map;
-}
-
 describe('routing', () => {
   test('every route in the contract is served by the function serverless.yml gives it', async () => {
-    const deployed = deployedHandlers();
+    const deployed = await deployedHandlers();
     for (const [name, spec] of Object.entries(routes) as [string, RouteSpec][]) {
       const handler = deployed.get(`${spec.method} ${spec.path}`);
       assert.ok(handler, `${name} is not deployed`);
@@ -57,7 +35,7 @@ describe('routing', () => {
   });
 
   test('unknown paths and methods answer 4xx in the error shape', async () => {
-    for (const handler of Object.values(handlers)) {
+    for (const handler of new Set((await deployedHandlers()).values())) {
       expectError(await call(handler, { method: 'GET', path: '/v1/nope' }), 404, 'NOT_FOUND');
       expectError(await call(handler, { method: 'GET', path: '/v2/account' }), 404, 'NOT_FOUND');
     }
