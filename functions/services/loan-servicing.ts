@@ -128,6 +128,9 @@ export async function drawLoan(
     currentBusinessDate(now),
     loans.creditLine(customerId, request.productId),
   ]);
+  // A frozen account still takes money in (只收不付), but a new loan is new debt for a customer
+  // the bank has stopped: refused until the freeze is lifted.
+  if (account.status === 'FROZEN') refuse('unprocessable', 'ACCOUNT_FROZEN', '您的电子账户已被冻结，暂不能借款，请联系近邻银行客服');
   const { line, product, schedule, annualized } = await drawdownTerms(readLine, request, today);
   const factor = await requireSecondFactor(customer, secondFactor, now);
 

@@ -18,6 +18,7 @@ import { decrypt } from '../../functions/store/crypto.js';
 import { keys } from '../../functions/store/keys.js';
 import { deterministicJournalId, houseShard, postJournal } from '../../functions/store/ledger.js';
 import { call, useBank } from '../support/bank.js';
+import { recordCommands } from '../support/command-recorder.js';
 import { balanceFen, type Onboarded, onboard, topUp, transfer, withdraw } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { newOperator, signInOperator, type TestOperator } from '../support/operators.js';
@@ -31,23 +32,6 @@ const search = (token: string, query: Record<string, string>) => service(token, 
 async function newestAudit(count: number): Promise<AuditEntry[]> {
   const { items } = await readAuditPage(undefined, count);
   return items.filter((item: ChainItem): item is AuditEntry => !('unreadable' in item));
-}
-
-/** DynamoDB commands sent while `work` runs, by name. */
-async function commandsOf(work: () => Promise<unknown>): Promise<string[]> {
-  const names: string[] = [];
-  const { doc } = db();
-  const name = `record-${randomUUID()}`;
-  doc.middlewareStack.add((next, context) => async (args) => {
-    names.push(String(context.commandName));
-    return next(args);
-  }, { step: 'initialize', name });
-  try {
-    await work();
-  } finally {
-    doc.middlewareStack.remove(name);
-  }
-  return names;
 }
 
 let agent: TestOperator;
@@ -83,7 +67,7 @@ describe('finding a customer', () => {
     const commands: string[] = [];
     for (const query of [{ phone: customer.phone }, { accountNumber: spaced }, { name: uniqueName }] as Record<string, string>[]) {
       let answer: any;
-      commands.push(...(await commandsOf(async () => (answer = expectOk(await search(agentToken, query))))));
+      commands.push(...(await recordCommands(async () => (answer = expectOk(await search(agentToken, query))))).commands.map((sent) => sent.command));
       assert.equal(answer.customers.length, 1, JSON.stringify(query));
       const [found] = answer.customers;
       assert.equal(found.customerId, customer.customerId);

@@ -16,8 +16,9 @@ import { expectError, expectOk } from '../support/expect.js';
 import { loanApplicationRequest } from '../support/loan-application.js';
 import { assertLedgerSound, scanTable } from '../support/ledger-check.js';
 import { confirmed, secondFactorFor } from '../support/second-factor.js';
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '../../functions/store/client.js';
+import { keys } from '../../functions/store/keys.js';
 import { creditLine, saveApplication, seedProduct } from '../../functions/store/loans.js';
 import { SEED_LOAN_PRODUCTS } from '../../functions/domain/loan/product.js';
 
@@ -273,6 +274,21 @@ describe('loans', () => {
     expectOk(await send(who, firstPath, { amountFen: 1_000, secondFactor: ofFirst }));
     assert.equal(await balanceFen(who), before - 1_000);
     await assertLedgerSound();
+  });
+
+  test('a frozen account draws no loan (money may come in, new debt may not); lifted, it draws', async () => {
+    const who = await onboard();
+    await approved(who);
+    const { doc } = db();
+    const setStatus = (status: 'FROZEN' | 'ACTIVE') =>
+      doc.send(new UpdateCommand({ TableName: db().tableName, Key: keys.balance(who.accountId), UpdateExpression: 'SET #status = :status', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':status': status } }));
+    await setStatus('FROZEN');
+    const journals = await journalCount();
+    expectError(await draw(who, 200_000), 422, 'ACCOUNT_FROZEN');
+    assert.equal(await journalCount(), journals);
+    assert.equal((await storedLine(who.customerId)).usedFen, 0);
+    await setStatus('ACTIVE');
+    expectOk(await draw(who, 200_000));
   });
 
   test('one nonce pays once: the same second factor under a new key is 409 NONCE_USED, nothing moves', async () => {
