@@ -3,6 +3,7 @@
 // validates with them, the OpenAPI document is generated from them, and the mini-program imports
 // the inferred types (type-only, so zod never ships in the mini-program bundle).
 import * as z from 'zod/mini';
+import { ACCOUNT_STATUSES } from '../domain/customer-service.js';
 import { JOURNAL_KINDS } from '../domain/ledger.js';
 import { BillCloseReport } from './bill-close-schema.js';
 import { SecondFactor, SoterEnrolment } from './second-factor-schemas.js';
@@ -73,6 +74,7 @@ const accountSummaryShape = {
   accountNumberMasked: z.string(),
   accountClass: z.literal('II'),
   balanceFen: z.int(),
+  status: z.enum(ACCOUNT_STATUSES).check(z.meta({ description: 'FROZEN: frozen by the bank (冻结) — money still comes in, none goes out' })),
   boundCard: BoundCard,
   openedAt: IsoTime,
 };

@@ -12,6 +12,7 @@ export function accountSummary(account: AccountRecord): AccountSummary {
     accountNumberMasked: account.accountNumberMasked,
     accountClass: account.accountClass,
     balanceFen: account.balanceFen,
+    status: account.status,
     boundCard: { bankName: account.boundCard.bankName, cardNumberMasked: account.boundCard.cardNumberMasked },
     openedAt: account.openedAt,
   };

@@ -11,6 +11,7 @@ import type { AuditEntry, ChainItem } from '../../functions/domain/audit-chain.j
 import { HOUSE_ACCOUNTS, transferJournal } from '../../functions/domain/ledger.js';
 import { handler as consoleChanges } from '../../functions/http/console-changes.js';
 import { handler as consoleService } from '../../functions/http/console-service.js';
+import { handler as customerHandler } from '../../functions/http/customer.js';
 import { readAuditPage } from '../../functions/services/audit.js';
 import { getAccount } from '../../functions/store/accounts.js';
 import { db } from '../../functions/store/client.js';
@@ -158,6 +159,8 @@ describe('freezing an e-account', () => {
     );
     expectError(await service(agentToken, 'POST', freezePath, { body: { reason: '再次冻结测试' } }), 409, 'ACCOUNT_ALREADY_FROZEN');
 
+    // The customer's own view says so (the mini-program shows why payments stop).
+    assert.equal(expectOk(await call(customerHandler, { method: 'GET', path: '/v1/me', token: customer.token })).account.status, 'FROZEN');
     const balance = await balanceFen(customer);
     const refused = await transfer(customer, payee, 100);
     expectError(refused, 422, 'ACCOUNT_FROZEN');
@@ -196,6 +199,7 @@ describe('freezing an e-account', () => {
 
     assert.equal((await getAccount(customer.accountId))!.status, 'ACTIVE');
     assert.equal((await getAccount(customer.accountId))!.freeze, undefined);
+    assert.equal(expectOk(await call(customerHandler, { method: 'GET', path: '/v1/me', token: customer.token })).account.status, 'ACTIVE');
     const unfreeze = (await newestAudit(5)).find((item) => item.action === 'account.unfreeze');
     assert.ok(unfreeze, 'the unfreeze is in the audit log');
     assert.deepEqual({ actor: unfreeze.actor, target: unfreeze.target, reason: unfreeze.reason }, { actor: { kind: 'operator', id: risk.operatorId }, target: { kind: 'account', id: customer.accountId }, reason: '客户已核实，诈骗风险排除' });

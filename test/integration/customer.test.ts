@@ -49,7 +49,7 @@ describe('profile', () => {
     assert.ok(!Number.isNaN(Date.parse(body.realName.verifiedAt)));
     assert.equal(body.pinSet, true);
     assert.equal(body.pinLockedUntil, null);
-    assert.deepEqual(Object.keys(body.account).sort(), ['accountClass', 'accountId', 'accountNumberMasked', 'balanceFen', 'boundCard', 'openedAt']);
+    assert.deepEqual(Object.keys(body.account).sort(), ['accountClass', 'accountId', 'accountNumberMasked', 'balanceFen', 'boundCard', 'openedAt', 'status']);
     assert.equal(body.account.accountId, c.accountId);
     assert.equal(body.account.accountClass, 'II');
     assert.equal(body.account.balanceFen, 0);

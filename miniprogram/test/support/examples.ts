@@ -10,6 +10,7 @@ export const account: AccountDetail = {
   accountNumberMasked: '6230 **** **** 4321',
   accountClass: 'II',
   balanceFen: 1234567,
+  status: 'ACTIVE',
   boundCard: { bankName: '中国工商银行', cardNumberMasked: '**** 8888' },
   openedAt: '2026-03-01T08:00:00.000Z',
   limits: {

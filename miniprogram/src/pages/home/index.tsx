@@ -4,6 +4,7 @@ import { getMe, signOut } from '@/api/bank';
 import { Intro } from '@/components/Intro';
 import { MenuRow } from '@/components/MenuRow';
 import { ManagerCard } from '@/components/rm/ManagerCard';
+import { ServicePhone } from '@/components/ServicePhone';
 import { RemoteStatus } from '@/components/Status';
 import { useRemote } from '@/hooks/useRemote';
 import { formatFen } from '@/lib/money';
@@ -99,6 +100,12 @@ const TILES = [
 function AccountHome({ account }: { account: AccountSummary }) {
   return (
     <View>
+      {account.status === 'FROZEN' && (
+        <View id='account-frozen' className='notice'>
+          <Text>您的电子账户已被冻结：可以收款，暂不能付款、转出或借款。</Text>
+          <ServicePhone lead='如需解冻，请联系' />
+        </View>
+      )}
       <View className='balance-card'>
         <View className='balance-card__top'>
           <Text className='balance-card__product'>II 类电子账户</Text>

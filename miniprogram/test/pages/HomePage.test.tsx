@@ -1,0 +1,41 @@
+import { beforeEach, describe, expect, test } from '@jest/globals';
+import { screen } from '@testing-library/react';
+import type { Me } from '@contract/schemas';
+import HomePage from '@/pages/home/index';
+import { type FakeApi, fakeApi } from '../support/api';
+import { account, signIn } from '../support/examples';
+import { renderShown } from '../support/page';
+
+const { limits: _limits, ...summary } = account;
+const me = (status: 'ACTIVE' | 'FROZEN'): Me => ({
+  customerId: 'cus_01',
+  phoneMasked: '138****0000',
+  realName: { nameMasked: '*晓', idNumberMasked: '1**************2', verifiedAt: '2026-03-01T08:00:00.000Z' },
+  pinSet: true,
+  pinLockedUntil: null,
+  soterEnrolled: null,
+  account: { ...summary, status },
+});
+
+let api: FakeApi;
+beforeEach(() => {
+  api = fakeApi();
+  signIn();
+});
+
+describe('the home page', () => {
+  test('a frozen account says so, what still works, and whom to call — the balance the server sent stays shown', async () => {
+    api.answer('GET /v1/me', 200, me('FROZEN'));
+    await renderShown(<HomePage />);
+    const notice = await screen.findByText('您的电子账户已被冻结：可以收款，暂不能付款、转出或借款。');
+    expect(notice.closest('#account-frozen')?.querySelector('#service-phone')).not.toBeNull();
+    expect(document.getElementById('balance')?.textContent).toBe('¥12,345.67');
+  });
+
+  test('an active account shows no freeze notice', async () => {
+    api.answer('GET /v1/me', 200, me('ACTIVE'));
+    await renderShown(<HomePage />);
+    await screen.findByText('II 类电子账户');
+    expect(document.getElementById('account-frozen')).toBeNull();
+  });
+});
