@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../scripts/lib/chromium.js';
 import { freePort } from '../scripts/lib/ports.js';
 import { repoRoot } from '../scripts/lib/serverless-config.js';
 import { serveStatic } from '../test/support/static-server.js';
@@ -25,18 +26,6 @@ export const FCP_TARGET_RATIO = 1.5;
 // Medians of 7 visits moved the ratio between 1.13× and 1.52× from run to run on this shared
 // machine (same code): 15 visits each, alternating, for a steadier median.
 export const FCP_RUNS = Number(process.env.BENCH_FCP_RUNS ?? 15);
-
-/** The same flags as the end-to-end test (test/e2e/customer-journey.test.ts). */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const HELLO_SOURCES: Record<string, string> = {
   'src/app.config.ts': `export default defineAppConfig({

@@ -11,7 +11,6 @@ import { luhnCheckDigit } from '../../functions/domain/card.js';
 import { idCheckChar } from '../../functions/domain/idcard.js';
 import { useWebBank } from './web-bank.js';
 
-export { CHROMIUM_ARGS } from './web-bank.js';
 
 /** Where journeys save what a person looks at (JINLIN_SCREENSHOTS; the system's temp folder else). */
 export const screenshots = process.env.JINLIN_SCREENSHOTS ?? tmpdir();

@@ -12,17 +12,7 @@ import { freePort } from '../../scripts/lib/ports.js';
 import { buildConsole } from './console-build.js';
 import { buildH5 } from './h5-build.js';
 import { serveStatic } from './static-server.js';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS } from '../../scripts/lib/chromium.js';
 
 export type WebApp = 'h5' | 'console';
 
