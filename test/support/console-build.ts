@@ -38,7 +38,9 @@ const SHELL_MODULE = 'src/shell/Shell.tsx';
 /** Builds the console for `apiUrl` and measures it; `stage` 'local' adds the local demo aids. */
 export function buildConsole(apiUrl = 'http://127.0.0.1:3000', stage = ''): ConsoleBuild {
   const outDir = mkdtempSync(join(tmpdir(), 'jinlin-console-'));
-  const result = spawnSync(process.execPath, [`${repoRoot}/node_modules/vite/bin/vite.js`, 'build', '--outDir', outDir, '--emptyOutDir'], {
+  // Journeys build in parallel, each into a folder of its own: Vite's one-build-per-project lock
+  // would refuse all but the first.
+  const result = spawnSync(process.execPath, [`${repoRoot}/node_modules/vite/bin/vite.js`, 'build', '--outDir', outDir, '--emptyOutDir', '--bypass-lock'], {
     cwd: join(repoRoot, 'console'),
     env: { ...process.env, NODE_ENV: 'production', JINLIN_API_URL: apiUrl, JINLIN_STAGE: stage },
     encoding: 'utf8',
