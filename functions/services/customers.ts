@@ -73,13 +73,14 @@ export async function setPin(
   now: Date,
 ): Promise<CustomerProfile> {
   const newPin = pinFactor(factors.newPin);
+  const newPinValue = await newPin.pin;
   const current = factors.current && pinFactor(factors.current);
   const customer = await loadCustomer(customerId);
   assertReadyFor('setPin', onboardingState(customer));
   if (customer.pinHash && !current) return refuse('invalid', 'CURRENT_PIN_REQUIRED', '修改支付密码需要输入原密码');
   const { birthDate } = validateRealName(await decrypt(customer.idNumberEnc!), businessDate(now));
   try {
-    assertPinStrongEnough(newPin.pin, birthDate);
+    assertPinStrongEnough(newPinValue, birthDate);
   } catch (refusal) {
     // The request carried the current PIN under a nonce that does not cover the new PIN (no
     // nonce can: the device encrypts it afterwards), so the nonce is spent before refusing —
@@ -92,7 +93,7 @@ export async function setPin(
   // A legacy hash the check rewrote is what the new one must replace.
   const previousHash = customer.pinHash ? (await requireSecondFactor(customer, current!, now)).pinHash : undefined;
   const items = [
-    savePinHashItem(customerId, await hashPin(customerId, newPin.pin), previousHash, config().PIN_MAX_ATTEMPTS, now),
+    savePinHashItem(customerId, await hashPin(customerId, newPinValue), previousHash, config().PIN_MAX_ATTEMPTS, now),
     useNonceItem(newPin.nonceId, customerId, newPin.expiresAtMs),
   ];
   const refusedAt = await transactWrite(items);

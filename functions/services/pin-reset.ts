@@ -113,6 +113,7 @@ export async function startPinReset(customerId: string, now: Date): Promise<PinR
 export async function completePinReset(customerId: string, answers: PinResetAnswers, opened: OpenedSecondFactor | undefined, now: Date): Promise<PinResetDone> {
   if (!opened) return refuse('invalid', 'VALIDATION_FAILED', '请求参数有误：newPin');
   const newPin = pinFactor(opened);
+  const newPinValue = await newPin.pin;
   const customer = await loadCustomer(customerId);
   assertMayReset(customer);
   const account = await loadOwnAccount(customer);
@@ -125,7 +126,7 @@ export async function completePinReset(customerId: string, answers: PinResetAnsw
   ]);
   const identityRight = [same(given.realName, realName), same(given.idNumber, idNumber), same(given.cardNumber, cardNumber)].every(Boolean);
   const givenCode = await codeHash(customerId, answers.smsCode);
-  const pinHash = await hashPin(customerId, newPin.pin);
+  const pinHash = await hashPin(customerId, newPinValue);
 
   await raceBounded(async () => {
     const { state, version } = await getPinReset(customerId);
@@ -137,7 +138,7 @@ export async function completePinReset(customerId: string, answers: PinResetAnsw
       return next.refusal();
     }
     // Judged only once the customer is known: a birthday PIN is refused to nobody else.
-    assertPinStrongEnough(newPin.pin, validateRealName(idNumber, businessDate(now)).birthDate);
+    assertPinStrongEnough(newPinValue, validateRealName(idNumber, businessDate(now)).birthDate);
     const refusedAt = await transactWrite([
       pinResetItem(customerId, afterPinReset(state), version),
       resetPinItem(customerId, pinHash),
