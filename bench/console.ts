@@ -75,7 +75,7 @@ export interface ConsoleResults {
   fcp: { console: FcpFigures; bare: FcpFigures };
 }
 
-function measure(outDir: string, files: string[]): Files {
+export function measure(outDir: string, files: string[]): Files {
   const out: Files = { files, jsBytes: 0, jsGzipBytes: 0, cssGzipBytes: 0 };
   for (const file of files) {
     const content = readFileSync(join(outDir, file));
@@ -104,7 +104,7 @@ function staticFiles(manifest: Record<string, ManifestChunk>, key: string, seen 
 const filesOf = (manifest: Record<string, ManifestChunk>, keys: Iterable<string>) =>
   [...new Set([...keys].flatMap((key) => [manifest[key]!.file, ...(manifest[key]!.css ?? [])]))];
 
-function chartFigures(outDir: string, excluded: Set<string>): ChartFigures {
+export function chartFigures(outDir: string, excluded: Set<string>): ChartFigures {
   const src = join(repoRoot, 'console/src');
   const importers = (readdirSync(src, { recursive: true }) as string[])
     .filter((file) => /\.[jt]sx?$/.test(file) && statSync(join(src, file)).isFile())

@@ -504,9 +504,11 @@ Importing only the AWS SDK clients costs ${fmt.ms(sdkHandler.init.medianMs)} ms 
 nothing: any function that reads DynamoDB and its secrets through the SDK starts from there, and on
 AWS the SDK comes from the runtime's own node_modules the same way. What the bundles add on top
 (differences of medians of noisy samples): ${own.map((o) => `${o.name} ${signed(o.ms)}`).join(', ')} ms${coldFn ? ` — for ${coldFn.name}, ${((Math.max(0, coldFn.init.medianMs - sdkHandler.init.medianMs) / coldFn.init.medianMs) * 100).toFixed(0)} % of its init` : ''}.
-No SDK client is built at import (test/static/import-time.test.ts imports every function and
-fails if one is): the clients are built, and the secrets loaded, on the first request, which the
-table above times.
+No SDK client and no zod schema is built at import (test/static/import-time.test.ts imports every
+function and fails if one is): the clients are built, the secrets loaded and the schemas a route
+parses built on the first request, which the table above times. Building every schema of a bundle's
+route table as it loaded cost 4.5–25 ms of init (300–2,145 zod calls per bundle; session 7's
+measure); now a request builds only the few it parses (functions/domain/lazy-schema.ts).
 
 What 2× of a bare handler would take for a function that uses DynamoDB through the AWS SDK:
 - Importing the SDK lazily, on the first request, moves its cost out of init but not out of the

@@ -4,6 +4,7 @@
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
+import { lazySchema } from './domain/lazy-schema.js';
 
 // zod/mini loads no message locale; English messages for what reaches the logs (customers see
 // the route's own Chinese message, http/route.ts). Every function reads config(), so all get it.
@@ -12,62 +13,64 @@ z.config(en());
 // An empty variable (serverless.yml's '' default) means unset.
 const optional = <T extends z.ZodMiniType>(schema: T) => z.pipe(z.transform((value: unknown) => (value === '' ? undefined : value)), z.optional(schema));
 
-const Env = z.object({
-  STAGE: z._default(z.string().check(z.minLength(1)), 'local'),
-  TABLE_NAME: z.string().check(z.minLength(3), z.maxLength(255)),
-  DYNAMODB_ENDPOINT: optional(z.url()),
-  WECHAT_MODE: z._default(z.enum(['simulator', 'real']), 'simulator'),
-  WECHAT_APPID: z._default(z.string(), 'wx-simulator'),
-  CARD_GATEWAY_MODE: z._default(z.enum(['simulator', 'real']), 'simulator'),
-  CARD_GATEWAY_URL: optional(z.url()),
-  CREDIT_BUREAU_MODE: z._default(z.enum(['simulator', 'real']), 'simulator'),
-  CREDIT_BUREAU_URL: optional(z.url()),
-  BILLER_GATEWAY_MODE: z._default(z.enum(['simulator', 'real']), 'simulator'),
-  BILLER_GATEWAY_URL: optional(z.url()),
-  SMS_GATEWAY_MODE: z._default(z.enum(['simulator', 'real']), 'simulator'),
-  SMS_GATEWAY_URL: optional(z.url()),
-  SECRETS_PARAMETER: optional(z.string()),
-  ACCESS_TOKEN_MINUTES: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(60)), 15),
-  REFRESH_TOKEN_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(90)), 30),
-  PIN_MAX_ATTEMPTS: z._default(z.coerce.number().check(z.int(), z.minimum(3), z.maximum(10)), 5),
-  PIN_LOCK_MINUTES: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(7 * 24 * 60)), 24 * 60),
-  CLASS2_NONBOUND_DAILY_FEN: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 1_000_000),
-  CLASS2_NONBOUND_YEARLY_FEN: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 20_000_000),
-  MAX_SINGLE_AMOUNT_FEN: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000_000)), 50_000_000),
-  HOUSE_SHARDS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(64)), 16),
-  /** Relationship managers: how long a share-link visit can still bind a customer (first touch). */
-  RM_ATTRIBUTION_WINDOW_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(365)), 30),
-  /** Where the bank serves the H5 build, for share links; none in a WeChat-only deployment. */
-  H5_ORIGIN: optional(z.url()),
-  /** How long a wealth risk assessment stays valid before the customer must retake it. */
-  WEALTH_RISK_VALIDITY_MONTHS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(36)), 12),
-  /** Money-market fast (T+0) redemption cap per customer, product and business date: 10,000
-   *  yuan (PBoC/CSRC 2018 rule on T+0 redemption of money-market funds). */
-  WEALTH_FAST_REDEEM_DAILY_FEN: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(100_000_000)), 1_000_000),
-  /** Where the audit log's head is anchored at each day close (adapters/audit-anchor.ts): a
-   *  local folder (simulator) or an S3 bucket with Object Lock (real). */
-  AUDIT_ANCHOR_MODE: z._default(z.enum(['simulator', 'real']), 'simulator'),
-  /** Simulator: the folder (relative to the working directory, or absolute); the OS temp dir's
-   *  jinlin-audit-anchors when unset. Each table's anchors go in a folder of its name. */
-  AUDIT_ANCHOR_DIR: optional(z.string()),
-  AUDIT_ANCHOR_BUCKET: optional(z.string()),
-  /** Real: days each anchor is locked in COMPLIANCE mode (nobody, root included, can delete it). */
-  AUDIT_ANCHOR_RETENTION_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(36_500)), 3_650),
-  /** How 立即执行 starts the day close (adapters/day-close-trigger.ts): an asynchronous invoke of
-   *  the dayClose function (real; serverless offline's Lambda endpoint locally), or the job's
-   *  handler in this process (simulator: in-process tests, which have no Lambda service). */
-  DAY_CLOSE_TRIGGER_MODE: z._default(z.enum(['simulator', 'real']), 'simulator'),
-  /** Real: the dayClose function's name (service-stage-function, as serverless names it). */
-  DAY_CLOSE_FUNCTION: optional(z.string().check(z.maxLength(140))),
-  /** The Lambda API's endpoint: serverless offline's on the local stage; unset on AWS. */
-  LAMBDA_ENDPOINT: optional(z.url()),
-  LOG_LEVEL: z._default(z.string(), 'INFO'),
-  /** Local and test stages only: operators may move the business date (to exercise overdue). */
-  ALLOW_CLOCK_CONTROL: z._default(z.stringbool(), false),
-  /** Test harness only: DynamoDB faults to inject (see store/faults.ts). Honoured only together
-   *  with DYNAMODB_ENDPOINT, i.e. never against real DynamoDB. */
-  JINLIN_FAULTS: optional(z.string()),
-});
+const Env = lazySchema(() =>
+  z.object({
+    STAGE: z._default(z.string().check(z.minLength(1)), 'local'),
+    TABLE_NAME: z.string().check(z.minLength(3), z.maxLength(255)),
+    DYNAMODB_ENDPOINT: optional(z.url()),
+    WECHAT_MODE: z._default(z.enum(['simulator', 'real']), 'simulator'),
+    WECHAT_APPID: z._default(z.string(), 'wx-simulator'),
+    CARD_GATEWAY_MODE: z._default(z.enum(['simulator', 'real']), 'simulator'),
+    CARD_GATEWAY_URL: optional(z.url()),
+    CREDIT_BUREAU_MODE: z._default(z.enum(['simulator', 'real']), 'simulator'),
+    CREDIT_BUREAU_URL: optional(z.url()),
+    BILLER_GATEWAY_MODE: z._default(z.enum(['simulator', 'real']), 'simulator'),
+    BILLER_GATEWAY_URL: optional(z.url()),
+    SMS_GATEWAY_MODE: z._default(z.enum(['simulator', 'real']), 'simulator'),
+    SMS_GATEWAY_URL: optional(z.url()),
+    SECRETS_PARAMETER: optional(z.string()),
+    ACCESS_TOKEN_MINUTES: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(60)), 15),
+    REFRESH_TOKEN_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(90)), 30),
+    PIN_MAX_ATTEMPTS: z._default(z.coerce.number().check(z.int(), z.minimum(3), z.maximum(10)), 5),
+    PIN_LOCK_MINUTES: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(7 * 24 * 60)), 24 * 60),
+    CLASS2_NONBOUND_DAILY_FEN: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 1_000_000),
+    CLASS2_NONBOUND_YEARLY_FEN: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 20_000_000),
+    MAX_SINGLE_AMOUNT_FEN: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000_000)), 50_000_000),
+    HOUSE_SHARDS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(64)), 16),
+    /** Relationship managers: how long a share-link visit can still bind a customer (first touch). */
+    RM_ATTRIBUTION_WINDOW_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(365)), 30),
+    /** Where the bank serves the H5 build, for share links; none in a WeChat-only deployment. */
+    H5_ORIGIN: optional(z.url()),
+    /** How long a wealth risk assessment stays valid before the customer must retake it. */
+    WEALTH_RISK_VALIDITY_MONTHS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(36)), 12),
+    /** Money-market fast (T+0) redemption cap per customer, product and business date: 10,000
+     *  yuan (PBoC/CSRC 2018 rule on T+0 redemption of money-market funds). */
+    WEALTH_FAST_REDEEM_DAILY_FEN: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(100_000_000)), 1_000_000),
+    /** Where the audit log's head is anchored at each day close (adapters/audit-anchor.ts): a
+     *  local folder (simulator) or an S3 bucket with Object Lock (real). */
+    AUDIT_ANCHOR_MODE: z._default(z.enum(['simulator', 'real']), 'simulator'),
+    /** Simulator: the folder (relative to the working directory, or absolute); the OS temp dir's
+     *  jinlin-audit-anchors when unset. Each table's anchors go in a folder of its name. */
+    AUDIT_ANCHOR_DIR: optional(z.string()),
+    AUDIT_ANCHOR_BUCKET: optional(z.string()),
+    /** Real: days each anchor is locked in COMPLIANCE mode (nobody, root included, can delete it). */
+    AUDIT_ANCHOR_RETENTION_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(36_500)), 3_650),
+    /** How 立即执行 starts the day close (adapters/day-close-trigger.ts): an asynchronous invoke of
+     *  the dayClose function (real; serverless offline's Lambda endpoint locally), or the job's
+     *  handler in this process (simulator: in-process tests, which have no Lambda service). */
+    DAY_CLOSE_TRIGGER_MODE: z._default(z.enum(['simulator', 'real']), 'simulator'),
+    /** Real: the dayClose function's name (service-stage-function, as serverless names it). */
+    DAY_CLOSE_FUNCTION: optional(z.string().check(z.maxLength(140))),
+    /** The Lambda API's endpoint: serverless offline's on the local stage; unset on AWS. */
+    LAMBDA_ENDPOINT: optional(z.url()),
+    LOG_LEVEL: z._default(z.string(), 'INFO'),
+    /** Local and test stages only: operators may move the business date (to exercise overdue). */
+    ALLOW_CLOCK_CONTROL: z._default(z.stringbool(), false),
+    /** Test harness only: DynamoDB faults to inject (see store/faults.ts). Honoured only together
+     *  with DYNAMODB_ENDPOINT, i.e. never against real DynamoDB. */
+    JINLIN_FAULTS: optional(z.string()),
+  }),
+);
 
 export type Config = z.infer<typeof Env>;
 

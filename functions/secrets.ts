@@ -3,39 +3,42 @@
 import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
 import * as z from 'zod/mini';
 import { config } from './config.js';
+import { lazySchema } from './domain/lazy-schema.js';
 
-const Secrets = z.object({
-  /** HMAC key for access tokens, at least 32 bytes. */
-  jwtSecret: z.string().check(z.minLength(32)),
-  /** AES-256 key for personal data at rest, base64 of 32 bytes. */
-  dataKey: z.base64().check(z.refine((b64) => Buffer.from(b64, 'base64').length === 32, 'dataKey must be 32 bytes')),
-  wechatSecret: z.string().check(z.minLength(1)),
-  cardGatewayToken: z.string().check(z.minLength(1)),
-  creditBureauToken: z.string().check(z.minLength(1)),
-  billerGatewayToken: z.string().check(z.minLength(1)),
-  smsGatewayToken: z.string().check(z.minLength(1)),
-  /** What bank operators present (header x-operator-key) on admin routes; at least 32 characters. */
-  operatorKey: z.string().check(z.minLength(32)),
-  /** Payment PIN keys (store/pin-hash.ts): key id → base64 of at least 32 random bytes. Every id
-   *  a stored PIN hash names must stay here until no hash names it (rotation). */
-  pinKeys: z
-    .record(
-      z.string().check(z.regex(/^[A-Za-z0-9_-]{1,32}$/, 'PIN key ids are 1–32 of A–Z a–z 0–9 _ -')),
-      z.base64().check(z.refine((b64) => Buffer.from(b64, 'base64').length >= 32, 'a PIN key must be at least 32 bytes')),
-    )
-    .check(z.refine((keys) => Object.keys(keys).length > 0, 'at least one PIN key')),
-  /** The id in pinKeys that new PIN hashes use. */
-  pinKeyId: z.string(),
-  /** HMAC key for payment nonces (services/second-factor.ts), base64 of at least 32 bytes. */
-  paymentNonceKey: z.base64().check(z.refine((b64) => Buffer.from(b64, 'base64').length >= 32, 'paymentNonceKey must be at least 32 bytes')),
-  /** The SM2 key pair the PIN is encrypted to on the device (hex; the public key uncompressed,
-   *  04…). In production the pair whose public half WeChat certifies for the safe-password input. */
-  pinSm2PrivateKey: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'pinSm2PrivateKey must be 64 hex digits')),
-  pinSm2PublicKey: z.string().check(z.regex(/^04[0-9a-f]{128}$/, 'pinSm2PublicKey must be 04 and 128 hex digits')),
-  /** HMAC key of the audit log's chain (domain/audit-chain.ts), base64 of at least 32 bytes. Never
-   *  in the table: whoever can write the table without it cannot forge a consistent chain. */
-  auditMacKey: z.base64().check(z.refine((b64) => Buffer.from(b64, 'base64').length >= 32, 'auditMacKey must be at least 32 bytes')),
-}).check(z.refine((s) => Object.hasOwn(s.pinKeys, s.pinKeyId), { message: 'pinKeyId must name one of pinKeys', path: ['pinKeyId'] }));
+const Secrets = lazySchema(() =>
+  z.object({
+    /** HMAC key for access tokens, at least 32 bytes. */
+    jwtSecret: z.string().check(z.minLength(32)),
+    /** AES-256 key for personal data at rest, base64 of 32 bytes. */
+    dataKey: z.base64().check(z.refine((b64) => Buffer.from(b64, 'base64').length === 32, 'dataKey must be 32 bytes')),
+    wechatSecret: z.string().check(z.minLength(1)),
+    cardGatewayToken: z.string().check(z.minLength(1)),
+    creditBureauToken: z.string().check(z.minLength(1)),
+    billerGatewayToken: z.string().check(z.minLength(1)),
+    smsGatewayToken: z.string().check(z.minLength(1)),
+    /** What bank operators present (header x-operator-key) on admin routes; at least 32 characters. */
+    operatorKey: z.string().check(z.minLength(32)),
+    /** Payment PIN keys (store/pin-hash.ts): key id → base64 of at least 32 random bytes. Every id
+     *  a stored PIN hash names must stay here until no hash names it (rotation). */
+    pinKeys: z
+      .record(
+        z.string().check(z.regex(/^[A-Za-z0-9_-]{1,32}$/, 'PIN key ids are 1–32 of A–Z a–z 0–9 _ -')),
+        z.base64().check(z.refine((b64) => Buffer.from(b64, 'base64').length >= 32, 'a PIN key must be at least 32 bytes')),
+      )
+      .check(z.refine((keys) => Object.keys(keys).length > 0, 'at least one PIN key')),
+    /** The id in pinKeys that new PIN hashes use. */
+    pinKeyId: z.string(),
+    /** HMAC key for payment nonces (services/second-factor.ts), base64 of at least 32 bytes. */
+    paymentNonceKey: z.base64().check(z.refine((b64) => Buffer.from(b64, 'base64').length >= 32, 'paymentNonceKey must be at least 32 bytes')),
+    /** The SM2 key pair the PIN is encrypted to on the device (hex; the public key uncompressed,
+     *  04…). In production the pair whose public half WeChat certifies for the safe-password input. */
+    pinSm2PrivateKey: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'pinSm2PrivateKey must be 64 hex digits')),
+    pinSm2PublicKey: z.string().check(z.regex(/^04[0-9a-f]{128}$/, 'pinSm2PublicKey must be 04 and 128 hex digits')),
+    /** HMAC key of the audit log's chain (domain/audit-chain.ts), base64 of at least 32 bytes. Never
+     *  in the table: whoever can write the table without it cannot forge a consistent chain. */
+    auditMacKey: z.base64().check(z.refine((b64) => Buffer.from(b64, 'base64').length >= 32, 'auditMacKey must be at least 32 bytes')),
+  }).check(z.refine((s) => Object.hasOwn(s.pinKeys, s.pinKeyId), { message: 'pinKeyId must name one of pinKeys', path: ['pinKeyId'] })),
+);
 export type Secrets = z.infer<typeof Secrets>;
 
 let cached: Promise<Secrets> | undefined;

@@ -95,7 +95,7 @@ describe('the diff', () => {
       ],
     });
     await renderAs(zhou);
-    expect(within(diffRow('产品名称')).getByText('（新产品）')).toBeInTheDocument();
+    expect(within(diffRow('产品名称')).getByText('（新建）')).toBeInTheDocument();
     expect(within(diffRow('产品名称')).getByText('邻里贷')).toBeInTheDocument();
     expect(within(diffRow('借款用途')).getByText('日常消费、旅游出行')).toBeInTheDocument();
   }, 60_000);

@@ -8,22 +8,27 @@ const menuOf = (...roles: OperatorRole[]) => menuFor(accessFor({ permissions: pe
 
 describe('the menu follows the operator’s permissions, and lists only the sections that are built', () => {
   test.each<[OperatorRole, string[]]>([
-    ['PRODUCT_MANAGER', ['工作台', '产品工厂', '复核中心']],
-    ['RISK_OFFICER', ['工作台', '产品工厂', '复核中心', '客户服务']],
-    ['OPERATIONS', ['工作台', '运营管理']],
+    ['PRODUCT_MANAGER', ['工作台', '经营看板', '产品工厂', '复核中心']],
+    ['RISK_OFFICER', ['工作台', '经营看板', '产品工厂', '复核中心', '客户服务']],
+    ['OPERATIONS', ['工作台', '经营看板', '运营管理']],
     ['CUSTOMER_SERVICE', ['工作台', '复核中心', '客户服务']],
-    ['AUDITOR', ['工作台', '产品工厂', '复核中心', '运营管理', '审计日志']],
-    ['ADMIN', ['工作台', '审计日志']],
+    ['AUDITOR', ['工作台', '经营看板', '产品工厂', '复核中心', '运营管理', '审计日志']],
+    ['ADMIN', ['工作台', '复核中心', '客户经理管理', '运营人员管理', '审计日志']],
   ])('%s', (role, menu) => {
     expect(menuOf(role)).toEqual(menu);
   });
 
   test('roles add up', () => {
-    expect(menuOf('CUSTOMER_SERVICE', 'ADMIN')).toEqual(['工作台', '复核中心', '客户服务', '审计日志']);
+    expect(menuOf('CUSTOMER_SERVICE', 'ADMIN')).toEqual(['工作台', '复核中心', '客户服务', '客户经理管理', '运营人员管理', '审计日志']);
   });
 
   test('no permissions: only the 工作台', () => {
     expect(menuFor(accessFor({ permissions: [] })).map((entry) => entry.name)).toEqual(['工作台']);
+  });
+
+  test('客户经理管理 needs staff.manage and nothing else', () => {
+    expect(accessFor({ permissions: ['staff.manage'] }).canManageStaff).toBe(true);
+    expect(accessFor({ permissions: ['console.me', 'operators.manage', 'changes.read', 'products.draft', 'audit.read'] }).canManageStaff).toBe(false);
   });
 
   test('the audit log needs audit.read and nothing else', () => {

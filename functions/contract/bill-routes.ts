@@ -1,4 +1,5 @@
-// Routes of bill payment (缴费), including the operators' bill routes.
+// Routes of bill payment (缴费). Operators change billers and read reconciliations in the console
+// (console-biller-routes.ts).
 import * as b from './bill-schemas.js';
 import type { RouteSpec } from './route-spec.js';
 
@@ -94,31 +95,5 @@ export const billRoutes = {
     idempotent: false,
     params: b.PayeeIdParams,
     response: b.BillOk,
-  },
-  adminBillers: {
-    method: 'GET',
-    path: '/v1/admin/billers',
-    summary: 'Operator: every biller, suspended ones included',
-    auth: 'operator',
-    idempotent: false,
-    response: b.AdminBillerList,
-  },
-  adminPutBiller: {
-    method: 'POST',
-    path: '/v1/admin/billers',
-    summary: 'Operator: add or change a biller (category, city, account-number format, amount rule, gateway)',
-    auth: 'operator',
-    idempotent: false,
-    body: b.Biller,
-    response: b.Biller,
-  },
-  adminBillReconciliation: {
-    method: 'GET',
-    path: '/v1/admin/bill-reconciliations/{date}',
-    summary: "Operator: a business date's reconciliation with the biller gateway, each mismatch with the action taken",
-    auth: 'operator',
-    idempotent: false,
-    params: b.ReconciliationDateParams,
-    response: b.ReconciliationReport,
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -2,228 +2,226 @@
 import * as z from 'zod/mini';
 import { MAX_AUTO_PAY_DAY } from '../domain/bills/auto-pay.js';
 import { BILL_PERIOD, PAYMENT_STATUSES } from '../domain/bills/bill.js';
-import { BILL_CATEGORIES, billerSchema, MAX_BILL_AMOUNT_FEN } from '../domain/bills/biller.js';
-import { MISMATCH_KINDS, RECONCILIATION_ACTIONS } from '../domain/bills/reconciliation.js';
+import { BILL_CATEGORIES, MAX_BILL_AMOUNT_FEN } from '../domain/bills/biller.js';
 import { IsoTime } from './schemas.js';
 import { SecondFactor } from './second-factor-schemas.js';
+import { lazySchema } from '../domain/lazy-schema.js';
 
-const IsoDate = z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' }));
-const BillerId = z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/));
-const Category = z.enum(BILL_CATEGORIES);
-const PaymentId = z.string().check(z.regex(/^P[A-Za-z0-9_-]{26}$/));
-const PayeeId = z.string().check(z.regex(/^Y[A-Za-z0-9_-]{16}$/));
+const IsoDate = lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));
+const BillerId = lazySchema(() => z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)));
+const Category = lazySchema(() => z.enum(BILL_CATEGORIES));
+const PaymentId = lazySchema(() => z.string().check(z.regex(/^P[A-Za-z0-9_-]{26}$/)));
+const PayeeId = lazySchema(() => z.string().check(z.regex(/^Y[A-Za-z0-9_-]{16}$/)));
 /** What the customer typed; spaces are allowed (numbers are printed in groups) and dropped. */
-const AccountNumberInput = z
-  .string()
-  .check(
-    z.minLength(1),
-    z.maxLength(40),
-    z.regex(/^[0-9A-Za-z\- ]+$/),
-    z.meta({ description: "Account number at the biller; checked against the biller's format before any gateway call" }),
-  );
-const BillFen = z.int().check(z.minimum(1), z.maximum(MAX_BILL_AMOUNT_FEN), z.meta({ description: 'Amount in fen' }));
+const AccountNumberInput = lazySchema(() =>
+  z
+    .string()
+    .check(
+      z.minLength(1),
+      z.maxLength(40),
+      z.regex(/^[0-9A-Za-z\- ]+$/),
+      z.meta({ description: "Account number at the biller; checked against the biller's format before any gateway call" }),
+    ),
+);
+const BillFen = lazySchema(() => z.int().check(z.minimum(1), z.maximum(MAX_BILL_AMOUNT_FEN), z.meta({ description: 'Amount in fen' })));
 
-export const PaymentIdParams = z.strictObject({ paymentId: PaymentId });
-export const PayeeIdParams = z.strictObject({ payeeId: PayeeId });
-export const ReconciliationDateParams = z.strictObject({ date: IsoDate });
+export const PaymentIdParams = lazySchema(() => z.strictObject({ paymentId: PaymentId }));
+export const PayeeIdParams = lazySchema(() => z.strictObject({ payeeId: PayeeId }));
 
 // ---- billers ---------------------------------------------------------------------------------
 
-export const BillerQuery = z
-  .strictObject({ category: z.optional(Category), city: z.optional(z.string().check(z.regex(/^[a-z]{2,20}$/))) })
-  .check(z.meta({ id: 'BillerQuery' }));
+export const BillerQuery = lazySchema(() =>
+  z
+    .strictObject({ category: z.optional(Category), city: z.optional(z.string().check(z.regex(/^[a-z]{2,20}$/))) })
+    .check(z.meta({ id: 'BillerQuery' })),
+);
 
-export const AmountOptionsView = z
-  .object({
-    kind: z.enum(['EXACT', 'AT_LEAST_BILL', 'RANGE']),
-    fixedFen: z.nullable(z.int()).check(z.meta({ description: 'Set when only this amount is accepted' })),
-    minFen: z.int(),
-    maxFen: z.int(),
-    stepFen: z.int(),
-    presetsFen: z.array(z.int()),
-  })
-  .check(z.meta({ id: 'AmountOptionsView' }));
+export const AmountOptionsView = lazySchema(() =>
+  z
+    .object({
+      kind: z.enum(['EXACT', 'AT_LEAST_BILL', 'RANGE']),
+      fixedFen: z.nullable(z.int()).check(z.meta({ description: 'Set when only this amount is accepted' })),
+      minFen: z.int(),
+      maxFen: z.int(),
+      stepFen: z.int(),
+      presetsFen: z.array(z.int()),
+    })
+    .check(z.meta({ id: 'AmountOptionsView' })),
+);
 
-export const BillerView = z
-  .object({
-    billerId: BillerId,
-    name: z.string(),
-    category: Category,
-    categoryLabel: z.string(),
-    city: z.object({ code: z.string(), name: z.string() }),
-    accountNumberLabel: z.string(),
-    accountNumberHint: z.string(),
-    amountRule: z.enum(['EXACT', 'AT_LEAST_BILL', 'RANGE']),
-  })
-  .check(z.meta({ id: 'BillerView' }));
+export const BillerView = lazySchema(() =>
+  z
+    .object({
+      billerId: BillerId,
+      name: z.string(),
+      category: Category,
+      categoryLabel: z.string(),
+      city: z.object({ code: z.string(), name: z.string() }),
+      accountNumberLabel: z.string(),
+      accountNumberHint: z.string(),
+      amountRule: z.enum(['EXACT', 'AT_LEAST_BILL', 'RANGE']),
+    })
+    .check(z.meta({ id: 'BillerView' })),
+);
 
-export const BillerCatalog = z
-  .object({
-    categories: z.array(
-      z.object({ category: Category, label: z.string(), cities: z.array(z.object({ code: z.string(), name: z.string() })) }),
-    ),
-    items: z.array(BillerView),
-  })
-  .check(z.meta({ id: 'BillerCatalog' }));
+export const BillerCatalog = lazySchema(() =>
+  z
+    .object({
+      categories: z.array(
+        z.object({ category: Category, label: z.string(), cities: z.array(z.object({ code: z.string(), name: z.string() })) }),
+      ),
+      items: z.array(BillerView),
+    })
+    .check(z.meta({ id: 'BillerCatalog' })),
+);
 
 // ---- bills -----------------------------------------------------------------------------------
 
-export const BillLookupRequest = z.strictObject({ billerId: BillerId, accountNumber: AccountNumberInput }).check(z.meta({ id: 'BillLookupRequest' }));
+export const BillLookupRequest = lazySchema(() => z.strictObject({ billerId: BillerId, accountNumber: AccountNumberInput }).check(z.meta({ id: 'BillLookupRequest' })));
 
-export const BillView = z
-  .object({
-    biller: BillerView,
-    accountNumberMasked: z.string(),
-    holderNameMasked: z.string(),
-    bill: z
-      .nullable(
-        z.object({
-          period: z.string(),
-          amountDueFen: z.int(),
-          dueDate: z.nullable(IsoDate),
-          arrears: z.nullable(z.object({ sinceDate: IsoDate, lateFeeFen: z.int() })),
-        }),
-      )
-      .check(z.meta({ description: 'null: nothing due (a prepayment or top-up may still be possible)' })),
-    alreadyPaid: z
-      .nullable(z.object({ paymentId: z.nullable(z.string()) }))
-      .check(z.meta({ description: 'This bill is paid (or being paid) already; paymentId when it was this customer' })),
-    amount: z.nullable(AmountOptionsView).check(z.meta({ description: 'What may be paid now; null when nothing can be' })),
-    payeeId: z.nullable(PayeeId),
-    businessDate: IsoDate,
-  })
-  .check(z.meta({ id: 'BillView' }));
+export const BillView = lazySchema(() =>
+  z
+    .object({
+      biller: BillerView,
+      accountNumberMasked: z.string(),
+      holderNameMasked: z.string(),
+      bill: z
+        .nullable(
+          z.object({
+            period: z.string(),
+            amountDueFen: z.int(),
+            dueDate: z.nullable(IsoDate),
+            arrears: z.nullable(z.object({ sinceDate: IsoDate, lateFeeFen: z.int() })),
+          }),
+        )
+        .check(z.meta({ description: 'null: nothing due (a prepayment or top-up may still be possible)' })),
+      alreadyPaid: z
+        .nullable(z.object({ paymentId: z.nullable(z.string()) }))
+        .check(z.meta({ description: 'This bill is paid (or being paid) already; paymentId when it was this customer' })),
+      amount: z.nullable(AmountOptionsView).check(z.meta({ description: 'What may be paid now; null when nothing can be' })),
+      payeeId: z.nullable(PayeeId),
+      businessDate: IsoDate,
+    })
+    .check(z.meta({ id: 'BillView' })),
+);
 
-export const BillPaymentRequest = z
-  .strictObject({
-    billerId: z.optional(BillerId),
-    accountNumber: z.optional(AccountNumberInput),
-    payeeId: z.optional(PayeeId).check(z.meta({ description: 'Pay a saved payee instead of naming biller and account' })),
-    billPeriod: z
-      .optional(z.string().check(z.regex(BILL_PERIOD)))
-      .check(z.meta({ description: 'The period of the bill the customer was shown; refused if the bill has changed since' })),
-    amountFen: BillFen,
-    secondFactor: SecondFactor,
-  })
-  .check(
-    z.refine(
-      (body) => (body.payeeId !== undefined ? body.billerId === undefined && body.accountNumber === undefined : body.billerId !== undefined && body.accountNumber !== undefined),
-      { message: 'either payeeId, or billerId with accountNumber' },
+export const BillPaymentRequest = lazySchema(() =>
+  z
+    .strictObject({
+      billerId: z.optional(BillerId),
+      accountNumber: z.optional(AccountNumberInput),
+      payeeId: z.optional(PayeeId).check(z.meta({ description: 'Pay a saved payee instead of naming biller and account' })),
+      billPeriod: z
+        .optional(z.string().check(z.regex(BILL_PERIOD)))
+        .check(z.meta({ description: 'The period of the bill the customer was shown; refused if the bill has changed since' })),
+      amountFen: BillFen,
+      secondFactor: SecondFactor,
+    })
+    .check(
+      z.refine(
+        (body) => (body.payeeId !== undefined ? body.billerId === undefined && body.accountNumber === undefined : body.billerId !== undefined && body.accountNumber !== undefined),
+        { message: 'either payeeId, or billerId with accountNumber' },
+      ),
+      z.meta({ id: 'BillPaymentRequest' }),
     ),
-    z.meta({ id: 'BillPaymentRequest' }),
-  );
+);
 
 // Unregistered on purpose: with zod/mini the id is a check, and z.extend() keeps checks — extending
 // the registered BillPaymentView would register 'BillPaymentView' again, on BillPaymentResult.
-const BillPaymentViewObject = z.object({
-  paymentId: PaymentId.check(z.meta({ description: 'Transaction reference (交易流水号), also sent to the biller' })),
-  status: z.enum(PAYMENT_STATUSES),
-  statusLabel: z.string(),
-  journalId: z.string().check(z.meta({ description: 'The ledger journal that took the money from the e-account (the hold)' })),
-  billerId: BillerId,
-  billerName: z.string(),
-  category: Category,
-  categoryLabel: z.string(),
-  cityName: z.string(),
-  accountNumberMasked: z.string(),
-  holderNameMasked: z.nullable(z.string()),
-  period: z.nullable(z.string()),
-  amountDueFen: z.nullable(z.int()),
-  amountFen: z.int(),
-  prepaymentFen: z.int(),
-  gatewayReference: z.nullable(z.string()).check(z.meta({ description: "The biller's own reference, once it confirmed" })),
-  paidAt: IsoTime,
-  settledAt: z.nullable(IsoTime),
-  voidedAt: z.nullable(IsoTime),
-  failure: z.nullable(z.object({ code: z.string(), message: z.string() })),
-  autoPay: z.boolean(),
-});
+const BillPaymentViewObject = lazySchema(() =>
+  z.object({
+    paymentId: PaymentId.check(z.meta({ description: 'Transaction reference (交易流水号), also sent to the biller' })),
+    status: z.enum(PAYMENT_STATUSES),
+    statusLabel: z.string(),
+    journalId: z.string().check(z.meta({ description: 'The ledger journal that took the money from the e-account (the hold)' })),
+    billerId: BillerId,
+    billerName: z.string(),
+    category: Category,
+    categoryLabel: z.string(),
+    cityName: z.string(),
+    accountNumberMasked: z.string(),
+    holderNameMasked: z.nullable(z.string()),
+    period: z.nullable(z.string()),
+    amountDueFen: z.nullable(z.int()),
+    amountFen: z.int(),
+    prepaymentFen: z.int(),
+    gatewayReference: z.nullable(z.string()).check(z.meta({ description: "The biller's own reference, once it confirmed" })),
+    paidAt: IsoTime,
+    settledAt: z.nullable(IsoTime),
+    voidedAt: z.nullable(IsoTime),
+    failure: z.nullable(z.object({ code: z.string(), message: z.string() })),
+    autoPay: z.boolean(),
+  }),
+);
 
-export const BillPaymentView = BillPaymentViewObject.check(z.meta({ id: 'BillPaymentView' }));
+export const BillPaymentView = lazySchema(() => BillPaymentViewObject.check(z.meta({ id: 'BillPaymentView' })));
 
-export const BillPaymentResult = z
-  .extend(BillPaymentViewObject, {
-    balanceFen: z.int().check(z.meta({ description: 'E-account balance after the payment (after the refund when voided)' })),
-  })
-  .check(z.meta({ id: 'BillPaymentResult' }));
+export const BillPaymentResult = lazySchema(() =>
+  z
+    .extend(BillPaymentViewObject, {
+      balanceFen: z.int().check(z.meta({ description: 'E-account balance after the payment (after the refund when voided)' })),
+    })
+    .check(z.meta({ id: 'BillPaymentResult' })),
+);
 
-export const BillPaymentQuery = z
-  .strictObject({
-    category: z.optional(Category),
-    limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50))),
-    cursor: z.optional(z.string().check(z.maxLength(300))),
-  })
-  .check(z.meta({ id: 'BillPaymentQuery' }));
+export const BillPaymentQuery = lazySchema(() =>
+  z
+    .strictObject({
+      category: z.optional(Category),
+      limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50))),
+      cursor: z.optional(z.string().check(z.maxLength(300))),
+    })
+    .check(z.meta({ id: 'BillPaymentQuery' })),
+);
 
-export const BillPaymentPage = z
-  .object({ items: z.array(BillPaymentView), nextCursor: z.nullable(z.string()) })
-  .check(z.meta({ id: 'BillPaymentPage' }));
+export const BillPaymentPage = lazySchema(() =>
+  z
+    .object({ items: z.array(BillPaymentView), nextCursor: z.nullable(z.string()) })
+    .check(z.meta({ id: 'BillPaymentPage' })),
+);
 
 // ---- saved payees ------------------------------------------------------------------------------
 
-const AutoPaySettingInput = z.strictObject({
-  capFen: BillFen.check(z.meta({ description: 'Largest bill auto-pay pays; a larger one is left to the customer' })),
-  dayOfMonth: z.int().check(z.minimum(1), z.maximum(MAX_AUTO_PAY_DAY)),
-});
+const AutoPaySettingInput = lazySchema(() =>
+  z.strictObject({
+    capFen: BillFen.check(z.meta({ description: 'Largest bill auto-pay pays; a larger one is left to the customer' })),
+    dayOfMonth: z.int().check(z.minimum(1), z.maximum(MAX_AUTO_PAY_DAY)),
+  }),
+);
 
-export const PayeeCreateRequest = z
-  .strictObject({
-    nickname: z.string().check(z.minLength(1), z.maxLength(20), z.regex(/^[\p{L}\p{N}·\-_ ()（）]+$/u)),
-    billerId: BillerId,
-    accountNumber: AccountNumberInput,
-  })
-  .check(z.meta({ id: 'PayeeCreateRequest' }));
+export const PayeeCreateRequest = lazySchema(() =>
+  z
+    .strictObject({
+      nickname: z.string().check(z.minLength(1), z.maxLength(20), z.regex(/^[\p{L}\p{N}·\-_ ()（）]+$/u)),
+      billerId: BillerId,
+      accountNumber: AccountNumberInput,
+    })
+    .check(z.meta({ id: 'PayeeCreateRequest' })),
+);
 
-export const AutoPayRequest = z
-  .strictObject({ autoPay: z.nullable(AutoPaySettingInput).check(z.meta({ description: 'null turns auto-pay off' })), secondFactor: SecondFactor })
-  .check(z.meta({ id: 'AutoPayRequest' }));
+export const AutoPayRequest = lazySchema(() =>
+  z
+    .strictObject({ autoPay: z.nullable(AutoPaySettingInput).check(z.meta({ description: 'null turns auto-pay off' })), secondFactor: SecondFactor })
+    .check(z.meta({ id: 'AutoPayRequest' })),
+);
 
-export const PayeeView = z
-  .object({
-    payeeId: PayeeId,
-    nickname: z.string(),
-    biller: BillerView,
-    accountNumberMasked: z.string(),
-    autoPay: z.nullable(z.object({ capFen: z.int(), dayOfMonth: z.int(), lastRunMonth: z.nullable(z.string()) })),
-    lastAutoPay: z.nullable(z.object({ month: z.string(), code: z.string(), message: z.string(), paymentId: z.nullable(z.string()) })),
-    createdAt: IsoTime,
-  })
-  .check(z.meta({ id: 'PayeeView' }));
+export const PayeeView = lazySchema(() =>
+  z
+    .object({
+      payeeId: PayeeId,
+      nickname: z.string(),
+      biller: BillerView,
+      accountNumberMasked: z.string(),
+      autoPay: z.nullable(z.object({ capFen: z.int(), dayOfMonth: z.int(), lastRunMonth: z.nullable(z.string()) })),
+      lastAutoPay: z.nullable(z.object({ month: z.string(), code: z.string(), message: z.string(), paymentId: z.nullable(z.string()) })),
+      createdAt: IsoTime,
+    })
+    .check(z.meta({ id: 'PayeeView' })),
+);
 
-export const PayeeList = z.object({ items: z.array(PayeeView) }).check(z.meta({ id: 'PayeeList' }));
+export const PayeeList = lazySchema(() => z.object({ items: z.array(PayeeView) }).check(z.meta({ id: 'PayeeList' })));
 
-export const BillOk = z.object({ ok: z.literal(true) }).check(z.meta({ id: 'BillOk' }));
-
-// ---- operators ---------------------------------------------------------------------------------
-
-export const Biller = billerSchema.check(z.meta({ id: 'Biller' }));
-export const AdminBillerList = z.object({ items: z.array(Biller) }).check(z.meta({ id: 'AdminBillerList' }));
-
-export const ReconciliationReport = z
-  .object({
-    date: IsoDate,
-    ranAt: IsoTime,
-    matched: z.int(),
-    matchedFen: z.int(),
-    jinlinCount: z.int(),
-    jinlinFen: z.int(),
-    gatewayCount: z.int(),
-    gatewayFen: z.int(),
-    mismatchCount: z.int(),
-    mismatches: z.array(
-      z.object({
-        kind: z.enum(MISMATCH_KINDS),
-        reference: z.string(),
-        billerId: z.string(),
-        jinlinAmountFen: z.nullable(z.int()),
-        gatewayAmountFen: z.nullable(z.int()),
-        jinlinStatus: z.enum([...PAYMENT_STATUSES, 'NONE']),
-        action: z.enum(RECONCILIATION_ACTIONS),
-        note: z.string(),
-      }),
-    ),
-  })
-  .check(z.meta({ id: 'ReconciliationReport' }));
+export const BillOk = lazySchema(() => z.object({ ok: z.literal(true) }).check(z.meta({ id: 'BillOk' })));
 
 export type BillerView = z.infer<typeof BillerView>;
 export type BillerCatalog = z.infer<typeof BillerCatalog>;
@@ -238,4 +236,3 @@ export type PayeeCreateRequest = z.infer<typeof PayeeCreateRequest>;
 export type AutoPayRequest = z.infer<typeof AutoPayRequest>;
 export type PayeeView = z.infer<typeof PayeeView>;
 export type PayeeList = z.infer<typeof PayeeList>;
-export type ReconciliationReport = z.infer<typeof ReconciliationReport>;

@@ -3,21 +3,22 @@
 // domain's enumerations only), so the console functions bundle no customer schema.
 import * as z from 'zod/mini';
 import { CHANGE_KINDS, CHANGE_STATUSES, DECISION_NOTE_MAX_LENGTH } from '../domain/change-requests.js';
+import { lazySchema } from '../domain/lazy-schema.js';
 
 export { CHANGE_KIND_LABELS, CHANGE_STATUS_LABELS } from '../domain/change-requests.js';
 
-const IsoTime = z.string().check(z.meta({ description: 'ISO-8601 time' }));
+const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
 /** What an operator types: no control characters or unpaired surrogates. */
 const NoControl = /^[^\p{Cc}\p{Cs}]*$/u;
 export const CHANGE_PAGE_MAX = 100;
 export const CHANGE_PAGE_DEFAULT = 20;
 
-export const ChangeIdParams = z.strictObject({ changeId: z.string().check(z.regex(/^C[0-9a-f]{32}$/)) });
+export const ChangeIdParams = lazySchema(() => z.strictObject({ changeId: z.string().check(z.regex(/^C[0-9a-f]{32}$/)) }));
 
-const ChangeParty = z.object({ operatorId: z.string(), login: z.string(), displayName: z.string() }).check(z.meta({ id: 'ChangeParty' }));
-const Snapshot = z.record(z.string(), z.unknown());
+const ChangeParty = lazySchema(() => z.object({ operatorId: z.string(), login: z.string(), displayName: z.string() }).check(z.meta({ id: 'ChangeParty' })));
+const Snapshot = lazySchema(() => z.record(z.string(), z.unknown()));
 
-const changeShape = {
+const changeShape = lazySchema(() => ({
   changeId: z.string(),
   kind: z.enum(CHANGE_KINDS),
   entityId: z.string().check(z.meta({ description: 'One pending change per entity: loan-product:<productId>, lpr, account:<accountId>' })),
@@ -32,45 +33,55 @@ const changeShape = {
   decidedAt: z.optional(IsoTime),
   decisionNote: z.optional(z.string()),
   appliedAt: z.optional(IsoTime),
-};
+}));
 
-export const ChangeRequestView = z.object(changeShape).check(z.meta({ id: 'ChangeRequest' }));
+export const ChangeRequestView = lazySchema(() => z.object(changeShape).check(z.meta({ id: 'ChangeRequest' })));
 
-export const ChangeDetailView = z
-  .object({
-    ...changeShape,
-    diff: z.array(
-      z.object({
-        path: z.string().check(z.meta({ description: 'Dotted path: minAmountFen, spreadBpsByGrade.A, termsMonths.2' })),
-        before: z.optional(z.unknown()),
-        after: z.optional(z.unknown()),
-      }),
-    ),
-  })
-  .check(z.meta({ id: 'ChangeDetail', description: 'A change with what it alters, leaf by leaf (a side that has no such member is absent)' }));
+export const ChangeDetailView = lazySchema(() =>
+  z
+    .object({
+      ...changeShape,
+      diff: z.array(
+        z.object({
+          path: z.string().check(z.meta({ description: 'Dotted path: minAmountFen, spreadBpsByGrade.A, termsMonths.2' })),
+          before: z.optional(z.unknown()),
+          after: z.optional(z.unknown()),
+        }),
+      ),
+    })
+    .check(z.meta({ id: 'ChangeDetail', description: 'A change with what it alters, leaf by leaf (a side that has no such member is absent)' })),
+);
 
-export const ChangeListQuery = z
-  .strictObject({
-    status: z.optional(z.enum(CHANGE_STATUSES)),
-    kind: z.optional(z.enum(CHANGE_KINDS)),
-    limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(CHANGE_PAGE_MAX), z.meta({ description: `At most ${CHANGE_PAGE_MAX}; ${CHANGE_PAGE_DEFAULT} when absent` }))),
-    cursor: z.optional(z.string().check(z.maxLength(200), z.regex(/^[A-Za-z0-9_-]*$/))),
-  })
-  .check(z.meta({ id: 'ChangeListQuery' }));
+export const ChangeListQuery = lazySchema(() =>
+  z
+    .strictObject({
+      status: z.optional(z.enum(CHANGE_STATUSES)),
+      kind: z.optional(z.enum(CHANGE_KINDS)),
+      limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(CHANGE_PAGE_MAX), z.meta({ description: `At most ${CHANGE_PAGE_MAX}; ${CHANGE_PAGE_DEFAULT} when absent` }))),
+      cursor: z.optional(z.string().check(z.maxLength(200), z.regex(/^[A-Za-z0-9_-]*$/))),
+    })
+    .check(z.meta({ id: 'ChangeListQuery' })),
+);
 
-export const ChangeList = z
-  .object({ changes: z.array(ChangeRequestView), nextCursor: z.optional(z.string()) })
-  .check(z.meta({ id: 'ChangeList', description: 'Newest first' }));
+export const ChangeList = lazySchema(() =>
+  z
+    .object({ changes: z.array(ChangeRequestView), nextCursor: z.optional(z.string()) })
+    .check(z.meta({ id: 'ChangeList', description: 'Newest first' })),
+);
 
-export const ApproveChangeRequest = z
-  .strictObject({ note: z.optional(z.string().check(z.maxLength(DECISION_NOTE_MAX_LENGTH), z.regex(NoControl))) })
-  .check(z.meta({ id: 'ApproveChangeRequest' }));
+export const ApproveChangeRequest = lazySchema(() =>
+  z
+    .strictObject({ note: z.optional(z.string().check(z.maxLength(DECISION_NOTE_MAX_LENGTH), z.regex(NoControl))) })
+    .check(z.meta({ id: 'ApproveChangeRequest' })),
+);
 
-export const RejectChangeRequest = z
-  .strictObject({
-    note: z.string().check(z.maxLength(DECISION_NOTE_MAX_LENGTH), z.regex(NoControl), z.meta({ description: 'Why: required (400 DECISION_NOTE_REQUIRED when blank)' })),
-  })
-  .check(z.meta({ id: 'RejectChangeRequest' }));
+export const RejectChangeRequest = lazySchema(() =>
+  z
+    .strictObject({
+      note: z.string().check(z.maxLength(DECISION_NOTE_MAX_LENGTH), z.regex(NoControl), z.meta({ description: 'Why: required (400 DECISION_NOTE_REQUIRED when blank)' })),
+    })
+    .check(z.meta({ id: 'RejectChangeRequest' })),
+);
 
 /** Submitting a change: when it takes effect once approved (now when absent or past; ≤ 1 year ahead). */
-export const EffectiveAt = z.optional(z.iso.datetime({ offset: true }).check(z.meta({ description: 'When it takes effect once approved; now when absent' })));
+export const EffectiveAt = lazySchema(() => z.optional(z.iso.datetime({ offset: true }).check(z.meta({ description: 'When it takes effect once approved; now when absent' }))));

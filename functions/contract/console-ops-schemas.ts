@@ -15,212 +15,253 @@ import {
   ALERT_STATUSES,
   BOOKING_REFERENCE_PATTERN,
 } from '../domain/bills/reconciliation-alerts.js';
+import { lazySchema } from '../domain/lazy-schema.js';
 
-const IsoTime = z.string().check(z.meta({ description: 'ISO-8601 time' }));
-const IsoDate = z.iso.date().check(z.meta({ description: 'Business date YYYY-MM-DD (China)' }));
+const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+const IsoDate = lazySchema(() => z.iso.date().check(z.meta({ description: 'Business date YYYY-MM-DD (China)' })));
 /** Text typed by an operator: no control characters, trimmed by the console. */
 const Typed = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max), z.regex(/^[^\p{Cc}\p{Cs}]*$/u), z.regex(/\S/));
 
 export const OPS_PAGE_MAX = 100;
 export const OPS_PAGE_DEFAULT = 20;
-const Limit = z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(OPS_PAGE_MAX), z.meta({ description: `At most ${OPS_PAGE_MAX}; ${OPS_PAGE_DEFAULT} when absent` })));
+const Limit = lazySchema(() => z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(OPS_PAGE_MAX), z.meta({ description: `At most ${OPS_PAGE_MAX}; ${OPS_PAGE_DEFAULT} when absent` }))));
 
-const Party = z
-  .object({ operatorId: z.string(), login: z.string(), displayName: z.string() })
-  .check(z.meta({ id: 'OpsOperatorParty', description: 'The operator who acted' }));
+const Party = lazySchema(() =>
+  z
+    .object({ operatorId: z.string(), login: z.string(), displayName: z.string() })
+    .check(z.meta({ id: 'OpsOperatorParty', description: 'The operator who acted' })),
+);
 
 // ---- the day close ------------------------------------------------------------------------
 
-const StepView = z.object({
-  step: z.enum(DAY_CLOSE_STEPS),
-  status: z.enum(DAY_CLOSE_STEP_STATUSES),
-  startedAt: IsoTime,
-  finishedAt: IsoTime,
-  counts: z.record(z.string(), z.number()).check(z.meta({ description: 'Named counts; names ending in Fen are amounts in fen' })),
-  errorCount: z.int(),
-  errors: z.array(z.object({ ref: z.string(), message: z.string() })).check(z.meta({ description: 'The first 20 errors the step went on past' })),
-});
-
-export const DayCloseRunView = z
-  .object({
-    closedDate: IsoDate,
-    status: z.enum(DAY_CLOSE_RUN_STATUSES),
-    attempts: z.int().check(z.meta({ description: 'Closes started for this date (a failed close is run again)' })),
+const StepView = lazySchema(() =>
+  z.object({
+    step: z.enum(DAY_CLOSE_STEPS),
+    status: z.enum(DAY_CLOSE_STEP_STATUSES),
     startedAt: IsoTime,
-    finishedAt: z.nullable(IsoTime),
-    startedBy: z.object({ kind: z.enum(['operator', 'system']), id: z.string(), login: z.optional(z.string()), displayName: z.optional(z.string()) }),
-    steps: z.array(StepView),
-    failure: z.nullable(z.string()).check(z.meta({ description: 'Why the run failed, when it did' })),
-  })
-  .check(z.meta({ id: 'DayCloseRunView' }));
+    finishedAt: IsoTime,
+    counts: z.record(z.string(), z.number()).check(z.meta({ description: 'Named counts; names ending in Fen are amounts in fen' })),
+    errorCount: z.int(),
+    errors: z.array(z.object({ ref: z.string(), message: z.string() })).check(z.meta({ description: 'The first 20 errors the step went on past' })),
+  }),
+);
+
+export const DayCloseRunView = lazySchema(() =>
+  z
+    .object({
+      closedDate: IsoDate,
+      status: z.enum(DAY_CLOSE_RUN_STATUSES),
+      attempts: z.int().check(z.meta({ description: 'Closes started for this date (a failed close is run again)' })),
+      startedAt: IsoTime,
+      finishedAt: z.nullable(IsoTime),
+      startedBy: z.object({ kind: z.enum(['operator', 'system']), id: z.string(), login: z.optional(z.string()), displayName: z.optional(z.string()) }),
+      steps: z.array(StepView),
+      failure: z.nullable(z.string()).check(z.meta({ description: 'Why the run failed, when it did' })),
+    })
+    .check(z.meta({ id: 'DayCloseRunView' })),
+);
 export type DayCloseRunView = z.infer<typeof DayCloseRunView>;
 
-export const DayCloseStatus = z
-  .object({
-    businessDate: IsoDate,
-    calendarDate: IsoDate.check(z.meta({ description: 'Today in China' })),
-    runMode: z.enum(['CLOSE_CURRENT', 'CATCH_UP']).check(
-      z.meta({ description: 'CLOSE_CURRENT (local and test stages): 立即执行 closes the business date now; CATCH_UP: it closes only dates before today, as the schedule would' }),
-    ),
-    schedule: z.string().check(z.meta({ description: 'When the scheduled close runs, in Chinese' })),
-    latest: z.nullable(DayCloseRunView),
-  })
-  .check(z.meta({ id: 'DayCloseStatus' }));
+export const DayCloseStatus = lazySchema(() =>
+  z
+    .object({
+      businessDate: IsoDate,
+      calendarDate: IsoDate.check(z.meta({ description: 'Today in China' })),
+      runMode: z.enum(['CLOSE_CURRENT', 'CATCH_UP']).check(
+        z.meta({ description: 'CLOSE_CURRENT (local and test stages): 立即执行 closes the business date now; CATCH_UP: it closes only dates before today, as the schedule would' }),
+      ),
+      schedule: z.string().check(z.meta({ description: 'When the scheduled close runs, in Chinese' })),
+      latest: z.nullable(DayCloseRunView),
+    })
+    .check(z.meta({ id: 'DayCloseStatus' })),
+);
 
-export const DayCloseRunsQuery = z
-  .strictObject({ limit: Limit, cursor: z.optional(IsoDate.check(z.meta({ description: 'nextCursor of the previous page' }))) })
-  .check(z.meta({ id: 'DayCloseRunsQuery' }));
+export const DayCloseRunsQuery = lazySchema(() =>
+  z
+    .strictObject({ limit: Limit, cursor: z.optional(IsoDate.check(z.meta({ description: 'nextCursor of the previous page' }))) })
+    .check(z.meta({ id: 'DayCloseRunsQuery' })),
+);
 
-export const DayCloseRunsPage = z
-  .object({ runs: z.array(DayCloseRunView).check(z.meta({ description: 'Newest closed date first' })), nextCursor: z.nullable(z.string()) })
-  .check(z.meta({ id: 'DayCloseRunsPage' }));
+export const DayCloseRunsPage = lazySchema(() =>
+  z
+    .object({ runs: z.array(DayCloseRunView).check(z.meta({ description: 'Newest closed date first' })), nextCursor: z.nullable(z.string()) })
+    .check(z.meta({ id: 'DayCloseRunsPage' })),
+);
 
-export const DayCloseStarted = z
-  .object({
-    started: z.literal(true),
-    businessDate: IsoDate.check(z.meta({ description: 'The business date the close started on' })),
-    runId: z.string().check(z.meta({ description: 'Its run; GET /v1/console/day-close shows its progress until it is no longer RUNNING' })),
-  })
-  .check(z.meta({ id: 'DayCloseStarted', description: 'The close runs on in the dayClose function after this answer' }));
+export const DayCloseStarted = lazySchema(() =>
+  z
+    .object({
+      started: z.literal(true),
+      businessDate: IsoDate.check(z.meta({ description: 'The business date the close started on' })),
+      runId: z.string().check(z.meta({ description: 'Its run; GET /v1/console/day-close shows its progress until it is no longer RUNNING' })),
+    })
+    .check(z.meta({ id: 'DayCloseStarted', description: 'The close runs on in the dayClose function after this answer' })),
+);
 
 // ---- reconciliation alerts ----------------------------------------------------------------
 
-const AlertId = z.string().check(z.regex(ALERT_ID_PATTERN));
-export const AlertParams = z.strictObject({ alertId: AlertId }).check(z.meta({ id: 'ReconciliationAlertParams' }));
+const AlertId = lazySchema(() => z.string().check(z.regex(ALERT_ID_PATTERN)));
+export const AlertParams = lazySchema(() => z.strictObject({ alertId: AlertId }).check(z.meta({ id: 'ReconciliationAlertParams' })));
 
-export const AlertsQuery = z
-  .strictObject({
-    status: z.optional(z.enum(ALERT_STATUSES)),
-    limit: Limit,
-    cursor: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}#RA\d{8}[0-9A-F]{16}$/), z.meta({ description: 'nextCursor of the previous page' }))),
-  })
-  .check(z.meta({ id: 'ReconciliationAlertsQuery' }));
+export const AlertsQuery = lazySchema(() =>
+  z
+    .strictObject({
+      status: z.optional(z.enum(ALERT_STATUSES)),
+      limit: Limit,
+      cursor: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}#RA\d{8}[0-9A-F]{16}$/), z.meta({ description: 'nextCursor of the previous page' }))),
+    })
+    .check(z.meta({ id: 'ReconciliationAlertsQuery' })),
+);
 
-export const AlertView = z
-  .object({
-    alertId: AlertId,
-    date: IsoDate.check(z.meta({ description: 'The business date reconciled' })),
-    kind: z.enum(MISMATCH_KINDS),
-    reference: z.string().check(z.meta({ description: 'The payment reference both sides file it under' })),
-    billerId: z.string(),
-    jinlinAmountFen: z.nullable(z.int()),
-    gatewayAmountFen: z.nullable(z.int()),
-    differenceFen: z.int().check(z.meta({ description: 'Jinlin minus the gateway (a missing side counts 0)' })),
-    jinlinStatus: z.string(),
-    action: z.enum(RECONCILIATION_ACTIONS),
-    note: z.string().check(z.meta({ description: 'What the bank does about it, in Chinese' })),
-    status: z.enum(ALERT_STATUSES),
-    openedAt: IsoTime,
-    updatedAt: IsoTime,
-    bookingReference: z.nullable(z.string()),
-    acceptReason: z.nullable(z.string()),
-  })
-  .check(z.meta({ id: 'ReconciliationAlert' }));
+export const AlertView = lazySchema(() =>
+  z
+    .object({
+      alertId: AlertId,
+      date: IsoDate.check(z.meta({ description: 'The business date reconciled' })),
+      kind: z.enum(MISMATCH_KINDS),
+      reference: z.string().check(z.meta({ description: 'The payment reference both sides file it under' })),
+      billerId: z.string(),
+      jinlinAmountFen: z.nullable(z.int()),
+      gatewayAmountFen: z.nullable(z.int()),
+      differenceFen: z.int().check(z.meta({ description: 'Jinlin minus the gateway (a missing side counts 0)' })),
+      jinlinStatus: z.string(),
+      action: z.enum(RECONCILIATION_ACTIONS),
+      note: z.string().check(z.meta({ description: 'What the bank does about it, in Chinese' })),
+      status: z.enum(ALERT_STATUSES),
+      openedAt: IsoTime,
+      updatedAt: IsoTime,
+      bookingReference: z.nullable(z.string()),
+      acceptReason: z.nullable(z.string()),
+    })
+    .check(z.meta({ id: 'ReconciliationAlert' })),
+);
 export type AlertView = z.infer<typeof AlertView>;
 
-export const AlertsPage = z
-  .object({ alerts: z.array(AlertView).check(z.meta({ description: 'Newest date first' })), nextCursor: z.nullable(z.string()) })
-  .check(z.meta({ id: 'ReconciliationAlertsPage' }));
+export const AlertsPage = lazySchema(() =>
+  z
+    .object({ alerts: z.array(AlertView).check(z.meta({ description: 'Newest date first' })), nextCursor: z.nullable(z.string()) })
+    .check(z.meta({ id: 'ReconciliationAlertsPage' })),
+);
 
-const AlertEventView = z.object({
-  at: IsoTime,
-  type: z.enum(ALERT_EVENT_TYPES),
-  operator: z.nullable(Party).check(z.meta({ description: 'null for the day close that opened it' })),
-  note: z.nullable(z.string()),
-  bookingReference: z.nullable(z.string()),
-  reason: z.nullable(z.string()),
-  auditSeq: z.nullable(z.int()).check(z.meta({ description: 'The audit log entry that records the step' })),
-});
+const AlertEventView = lazySchema(() =>
+  z.object({
+    at: IsoTime,
+    type: z.enum(ALERT_EVENT_TYPES),
+    operator: z.nullable(Party).check(z.meta({ description: 'null for the day close that opened it' })),
+    note: z.nullable(z.string()),
+    bookingReference: z.nullable(z.string()),
+    reason: z.nullable(z.string()),
+    auditSeq: z.nullable(z.int()).check(z.meta({ description: 'The audit log entry that records the step' })),
+  }),
+);
 
-export const AlertDetail = z
-  .object({ alert: AlertView, events: z.array(AlertEventView).check(z.meta({ description: 'The timeline, oldest first' })) })
-  .check(z.meta({ id: 'ReconciliationAlertDetail' }));
+export const AlertDetail = lazySchema(() =>
+  z
+    .object({ alert: AlertView, events: z.array(AlertEventView).check(z.meta({ description: 'The timeline, oldest first' })) })
+    .check(z.meta({ id: 'ReconciliationAlertDetail' })),
+);
 export type AlertDetail = z.infer<typeof AlertDetail>;
 
-const Note = z.optional(Typed(1, ALERT_NOTE_MAX_CHARS));
-export const AcknowledgeAlertRequest = z.strictObject({ note: Note }).check(z.meta({ id: 'AcknowledgeAlertRequest' }));
-export const ResolveAlertRequest = z
-  .strictObject({
-    bookingReference: z.string().check(z.regex(BOOKING_REFERENCE_PATTERN), z.meta({ description: 'The booking that corrected the difference (journal id, voucher, the biller’s reversal number)' })),
-    note: Note,
-  })
-  .check(z.meta({ id: 'ResolveAlertRequest' }));
-export const AcceptAlertRequest = z
-  .strictObject({ reason: Typed(ACCEPT_REASON_MIN_CHARS, ACCEPT_REASON_MAX_CHARS).check(z.meta({ description: 'Why the difference is accepted as it is' })) })
-  .check(z.meta({ id: 'AcceptAlertRequest' }));
+const Note = lazySchema(() => z.optional(Typed(1, ALERT_NOTE_MAX_CHARS)));
+export const AcknowledgeAlertRequest = lazySchema(() => z.strictObject({ note: Note }).check(z.meta({ id: 'AcknowledgeAlertRequest' })));
+export const ResolveAlertRequest = lazySchema(() =>
+  z
+    .strictObject({
+      bookingReference: z.string().check(z.regex(BOOKING_REFERENCE_PATTERN), z.meta({ description: 'The booking that corrected the difference (journal id, voucher, the biller’s reversal number)' })),
+      note: Note,
+    })
+    .check(z.meta({ id: 'ResolveAlertRequest' })),
+);
+export const AcceptAlertRequest = lazySchema(() =>
+  z
+    .strictObject({ reason: Typed(ACCEPT_REASON_MIN_CHARS, ACCEPT_REASON_MAX_CHARS).check(z.meta({ description: 'Why the difference is accepted as it is' })) })
+    .check(z.meta({ id: 'AcceptAlertRequest' })),
+);
 
 // ---- overdue loans ------------------------------------------------------------------------
 
-export const OverdueLoansQuery = z
-  .strictObject({
-    bucket: z.optional(z.enum(OVERDUE_BUCKETS)),
-    limit: Limit,
-    cursor: z.optional(z.string().check(z.regex(/^L[A-Za-z0-9_-]{10,40}$/), z.meta({ description: 'nextCursor of the previous page' }))),
-  })
-  .check(z.meta({ id: 'OverdueLoansQuery' }));
+export const OverdueLoansQuery = lazySchema(() =>
+  z
+    .strictObject({
+      bucket: z.optional(z.enum(OVERDUE_BUCKETS)),
+      limit: Limit,
+      cursor: z.optional(z.string().check(z.regex(/^L[A-Za-z0-9_-]{10,40}$/), z.meta({ description: 'nextCursor of the previous page' }))),
+    })
+    .check(z.meta({ id: 'OverdueLoansQuery' })),
+);
 
-export const OverdueLoansPage = z
-  .object({
-    asOf: z.nullable(IsoDate).check(z.meta({ description: 'The business date the last day close computed the list for; null before the first close' })),
-    buckets: z.array(z.object({ bucket: z.enum(OVERDUE_BUCKETS), loans: z.int(), overdueTotalFen: z.int() })),
-    bucket: z.enum(OVERDUE_BUCKETS),
-    loans: z.array(
-      z.object({
-        loanId: z.string(),
-        customerId: z.string(),
-        productName: z.string(),
-        daysPastDue: z.int(),
-        oldestUnpaidDueDate: z.nullable(IsoDate),
-        overduePrincipalFen: z.int(),
-        overdueInterestFen: z.int(),
-        unpaidPenaltyFen: z.int(),
-        overdueTotalFen: z.int(),
-      }),
-    ),
-    nextCursor: z.nullable(z.string()),
-  })
-  .check(z.meta({ id: 'OverdueLoansPage' }));
+export const OverdueLoansPage = lazySchema(() =>
+  z
+    .object({
+      asOf: z.nullable(IsoDate).check(z.meta({ description: 'The business date the last day close computed the list for; null before the first close' })),
+      buckets: z.array(z.object({ bucket: z.enum(OVERDUE_BUCKETS), loans: z.int(), overdueTotalFen: z.int() })),
+      bucket: z.enum(OVERDUE_BUCKETS),
+      loans: z.array(
+        z.object({
+          loanId: z.string(),
+          customerId: z.string(),
+          productName: z.string(),
+          daysPastDue: z.int(),
+          oldestUnpaidDueDate: z.nullable(IsoDate),
+          overduePrincipalFen: z.int(),
+          overdueInterestFen: z.int(),
+          unpaidPenaltyFen: z.int(),
+          overdueTotalFen: z.int(),
+        }),
+      ),
+      nextCursor: z.nullable(z.string()),
+    })
+    .check(z.meta({ id: 'OverdueLoansPage' })),
+);
 
 // ---- wealth orders awaiting confirmation ----------------------------------------------------
 
-export const PendingWealthOrdersQuery = z
-  .strictObject({
-    limit: Limit,
-    cursor: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}#W[A-Za-z0-9_-]{20,40}$/), z.meta({ description: 'nextCursor of the previous page' }))),
-  })
-  .check(z.meta({ id: 'PendingWealthOrdersQuery' }));
+export const PendingWealthOrdersQuery = lazySchema(() =>
+  z
+    .strictObject({
+      limit: Limit,
+      cursor: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}#W[A-Za-z0-9_-]{20,40}$/), z.meta({ description: 'nextCursor of the previous page' }))),
+    })
+    .check(z.meta({ id: 'PendingWealthOrdersQuery' })),
+);
 
-export const PendingWealthOrdersPage = z
-  .object({
-    businessDate: IsoDate,
-    orders: z.array(
-      z.object({
-        orderId: z.string(),
-        customerId: z.string(),
-        kind: z.enum(['PURCHASE', 'REDEMPTION']),
-        productId: z.string(),
-        productName: z.string(),
-        amountFen: z.nullable(z.int()).check(z.meta({ description: 'A purchase: what was paid' })),
-        unitsCenti: z.nullable(z.int()).check(z.meta({ description: 'A redemption: units (hundredths) to redeem' })),
-        placedAt: IsoTime,
-        confirmDate: IsoDate,
-        dueAtNextClose: z.boolean().check(z.meta({ description: 'The next day close confirms it (its date is on or before the business date)' })),
-      }),
-    ).check(z.meta({ description: 'Earliest confirmation date first' })),
-    nextCursor: z.nullable(z.string()),
-  })
-  .check(z.meta({ id: 'PendingWealthOrdersPage' }));
+export const PendingWealthOrdersPage = lazySchema(() =>
+  z
+    .object({
+      businessDate: IsoDate,
+      orders: z.array(
+        z.object({
+          orderId: z.string(),
+          customerId: z.string(),
+          kind: z.enum(['PURCHASE', 'REDEMPTION']),
+          productId: z.string(),
+          productName: z.string(),
+          amountFen: z.nullable(z.int()).check(z.meta({ description: 'A purchase: what was paid' })),
+          unitsCenti: z.nullable(z.int()).check(z.meta({ description: 'A redemption: units (hundredths) to redeem' })),
+          placedAt: IsoTime,
+          confirmDate: IsoDate,
+          dueAtNextClose: z.boolean().check(z.meta({ description: 'The next day close confirms it (its date is on or before the business date)' })),
+        }),
+      ).check(z.meta({ description: 'Earliest confirmation date first' })),
+      nextCursor: z.nullable(z.string()),
+    })
+    .check(z.meta({ id: 'PendingWealthOrdersPage' })),
+);
 
 // ---- the business date ----------------------------------------------------------------------
 
-export const OpsBusinessDateView = z
-  .object({
-    businessDate: IsoDate,
-    calendarDate: IsoDate,
-    controlAllowed: z.boolean().check(z.meta({ description: 'Local and test stages only: the business date may be moved forward' })),
-  })
-  .check(z.meta({ id: 'OpsBusinessDateView' }));
+export const OpsBusinessDateView = lazySchema(() =>
+  z
+    .object({
+      businessDate: IsoDate,
+      calendarDate: IsoDate,
+      controlAllowed: z.boolean().check(z.meta({ description: 'Local and test stages only: the business date may be moved forward' })),
+    })
+    .check(z.meta({ id: 'OpsBusinessDateView' })),
+);
 
-export const OpsBusinessDateRequest = z
-  .strictObject({ businessDate: IsoDate.check(z.meta({ description: 'Later than the current business date' })) })
-  .check(z.meta({ id: 'OpsBusinessDateRequest' }));
+export const OpsBusinessDateRequest = lazySchema(() =>
+  z
+    .strictObject({ businessDate: IsoDate.check(z.meta({ description: 'Later than the current business date' })) })
+    .check(z.meta({ id: 'OpsBusinessDateRequest' })),
+);

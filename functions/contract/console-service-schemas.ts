@@ -4,131 +4,148 @@
 // customer schemas. Only masked values leave, except the one a reveal answers.
 import * as z from 'zod/mini';
 import { ACCOUNT_STATUSES, REASON_MAX_LENGTH, REASON_MIN_LENGTH, REVEAL_FIELDS } from '../domain/customer-service.js';
+import { lazySchema } from '../domain/lazy-schema.js';
 
-const IsoTime = z.string().check(z.meta({ description: 'ISO-8601 time' }));
+const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
 const Fen = (description: string) => z.int().check(z.meta({ description: `${description}, in fen` }));
 /** An id as the bank writes them (UUIDs, demo-… accounts). */
-const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
+const Id = lazySchema(() => z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)));
 
 /** Typed by the agent; kept in the audit log with the action. */
-export const Reason = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(REASON_MIN_LENGTH),
-    z.maxLength(REASON_MAX_LENGTH),
-    z.regex(/^[^\p{Cc}]*$/u),
-    z.meta({ description: `Why, in the agent’s words: ${REASON_MIN_LENGTH}–${REASON_MAX_LENGTH} characters` }),
-  );
-
-export const CustomerSearchQuery = z
-  .strictObject({
-    phone: z.optional(z.string().check(z.regex(/^1\d{10}$/), z.meta({ description: 'The full mainland mobile number, 11 digits' }))),
-    accountNumber: z.optional(
-      z.string().check(z.regex(/^[\d -]{12,30}$/), z.meta({ description: 'The full e-account number; spaces and dashes are ignored' })),
+export const Reason = lazySchema(() =>
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(REASON_MIN_LENGTH),
+      z.maxLength(REASON_MAX_LENGTH),
+      z.regex(/^[^\p{Cc}]*$/u),
+      z.meta({ description: `Why, in the agent’s words: ${REASON_MIN_LENGTH}–${REASON_MAX_LENGTH} characters` }),
     ),
-    name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(30), z.meta({ description: 'The exact full name (实名)' }))),
-  })
-  .check(
-    z.refine((query) => [query.phone, query.accountNumber, query.name].filter((value) => value !== undefined).length === 1, {
-      message: 'exactly one of phone, accountNumber, name',
-    }),
-    z.meta({ id: 'CustomerSearchQuery', description: 'Exactly one of phone, accountNumber, name: an exact lookup through a keyed blind index' }),
-  );
+);
+
+export const CustomerSearchQuery = lazySchema(() =>
+  z
+    .strictObject({
+      phone: z.optional(z.string().check(z.regex(/^1\d{10}$/), z.meta({ description: 'The full mainland mobile number, 11 digits' }))),
+      accountNumber: z.optional(
+        z.string().check(z.regex(/^[\d -]{12,30}$/), z.meta({ description: 'The full e-account number; spaces and dashes are ignored' })),
+      ),
+      name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(30), z.meta({ description: 'The exact full name (实名)' }))),
+    })
+    .check(
+      z.refine((query) => [query.phone, query.accountNumber, query.name].filter((value) => value !== undefined).length === 1, {
+        message: 'exactly one of phone, accountNumber, name',
+      }),
+      z.meta({ id: 'CustomerSearchQuery', description: 'Exactly one of phone, accountNumber, name: an exact lookup through a keyed blind index' }),
+    ),
+);
 export type CustomerSearchQuery = z.infer<typeof CustomerSearchQuery>;
 
-const AccountStatus = z.enum(ACCOUNT_STATUSES).check(z.meta({ description: 'FROZEN: no debit is taken (money may still come in)' }));
+const AccountStatus = lazySchema(() => z.enum(ACCOUNT_STATUSES).check(z.meta({ description: 'FROZEN: no debit is taken (money may still come in)' })));
 
-export const CustomerMatchView = z
-  .object({
-    customerId: z.string(),
-    nameMasked: z.nullable(z.string()),
-    phoneMasked: z.nullable(z.string()),
-    accountId: z.nullable(z.string()),
-    accountNumberMasked: z.nullable(z.string()),
-    accountStatus: z.nullable(AccountStatus),
-    realNameVerified: z.boolean(),
-    createdAt: IsoTime,
-  })
-  .check(z.meta({ id: 'CustomerMatchView' }));
-
-export const CustomerSearchResult = z
-  .object({ customers: z.array(CustomerMatchView).check(z.meta({ description: 'At most 20' })) })
-  .check(z.meta({ id: 'CustomerSearchResult' }));
-
-export const CustomerIdParams = z.strictObject({ customerId: Id }).check(z.meta({ id: 'CustomerIdParams' }));
-export const AccountIdParams = z.strictObject({ accountId: Id }).check(z.meta({ id: 'AccountIdParams' }));
-
-export const ConsoleAccountView = z
-  .object({
-    accountId: z.string(),
-    accountNumberMasked: z.string(),
-    accountClass: z.literal('II'),
-    balanceFen: Fen('Balance'),
-    status: AccountStatus,
-    freeze: z.nullable(
-      z.object({ reason: z.string(), frozenAt: IsoTime, frozenBy: z.string().check(z.meta({ description: 'The operator’s login' })) }),
-    ),
-    boundCard: z.object({ bankName: z.string(), cardNumberMasked: z.string() }),
-    openedAt: IsoTime,
-    pendingUnfreeze: z.nullable(
-      z.object({ changeId: z.string(), status: z.string(), makerLogin: z.string(), submittedAt: IsoTime }).check(
-        z.meta({ description: 'The unfreeze request waiting for a second operator, if any' }),
-      ),
-    ),
-  })
-  .check(z.meta({ id: 'ConsoleAccountView' }));
-export type ConsoleAccountView = z.infer<typeof ConsoleAccountView>;
-
-export const Customer360View = z
-  .object({
-    profile: z.object({
+export const CustomerMatchView = lazySchema(() =>
+  z
+    .object({
       customerId: z.string(),
       nameMasked: z.nullable(z.string()),
       phoneMasked: z.nullable(z.string()),
-      idNumberMasked: z.nullable(z.string()),
-      realNameVerifiedAt: z.nullable(IsoTime),
+      accountId: z.nullable(z.string()),
+      accountNumberMasked: z.nullable(z.string()),
+      accountStatus: z.nullable(AccountStatus),
+      realNameVerified: z.boolean(),
       createdAt: IsoTime,
-    }),
-    account: z.nullable(ConsoleAccountView),
-    journals: z
-      .array(z.object({ journalId: z.string(), kind: z.string(), label: z.string(), counterparty: z.string(), amountFen: Fen('Signed: + in, − out'), createdAt: IsoTime }))
-      .check(z.meta({ description: 'The newest 20 postings of the e-account' })),
-    loans: z.array(
-      z.object({
-        loanId: z.string(),
-        productName: z.string(),
-        status: z.enum(['ACTIVE', 'PAID_OFF']),
-        principalFen: Fen('Borrowed'),
-        outstandingPrincipalFen: Fen('Principal not yet repaid'),
-        termMonths: z.int(),
-        annualizedRateDisplay: z.string(),
-        signedAt: IsoTime,
+    })
+    .check(z.meta({ id: 'CustomerMatchView' })),
+);
+
+export const CustomerSearchResult = lazySchema(() =>
+  z
+    .object({ customers: z.array(CustomerMatchView).check(z.meta({ description: 'At most 20' })) })
+    .check(z.meta({ id: 'CustomerSearchResult' })),
+);
+
+export const CustomerIdParams = lazySchema(() => z.strictObject({ customerId: Id }).check(z.meta({ id: 'CustomerIdParams' })));
+export const AccountIdParams = lazySchema(() => z.strictObject({ accountId: Id }).check(z.meta({ id: 'AccountIdParams' })));
+
+export const ConsoleAccountView = lazySchema(() =>
+  z
+    .object({
+      accountId: z.string(),
+      accountNumberMasked: z.string(),
+      accountClass: z.literal('II'),
+      balanceFen: Fen('Balance'),
+      status: AccountStatus,
+      freeze: z.nullable(
+        z.object({ reason: z.string(), frozenAt: IsoTime, frozenBy: z.string().check(z.meta({ description: 'The operator’s login' })) }),
+      ),
+      boundCard: z.object({ bankName: z.string(), cardNumberMasked: z.string() }),
+      openedAt: IsoTime,
+      pendingUnfreeze: z.nullable(
+        z.object({ changeId: z.string(), status: z.string(), makerLogin: z.string(), submittedAt: IsoTime }).check(
+          z.meta({ description: 'The unfreeze request waiting for a second operator, if any' }),
+        ),
+      ),
+    })
+    .check(z.meta({ id: 'ConsoleAccountView' })),
+);
+export type ConsoleAccountView = z.infer<typeof ConsoleAccountView>;
+
+export const Customer360View = lazySchema(() =>
+  z
+    .object({
+      profile: z.object({
+        customerId: z.string(),
+        nameMasked: z.nullable(z.string()),
+        phoneMasked: z.nullable(z.string()),
+        idNumberMasked: z.nullable(z.string()),
+        realNameVerifiedAt: z.nullable(IsoTime),
+        createdAt: IsoTime,
       }),
-    ),
-    bills: z
-      .array(z.object({ paymentId: z.string(), billerName: z.string(), category: z.string(), amountFen: Fen('Paid'), status: z.string(), heldAt: IsoTime }))
-      .check(z.meta({ description: 'The newest 20 bill payments' })),
-    wealth: z.array(z.object({ productId: z.string(), productName: z.string(), unitsCenti: z.int(), investedFen: Fen('Invested') })),
-    manager: z.nullable(
-      z.object({ staffId: z.string(), name: z.nullable(z.string()), staffNo: z.nullable(z.string()), branchName: z.nullable(z.string()), since: IsoTime }),
-    ),
-    pin: z.object({
-      set: z.boolean(),
-      failedAttempts: z.int(),
-      lockedUntil: z.nullable(IsoTime).check(z.meta({ description: 'Set while the PIN is locked' })),
-      hint: z.string().check(z.meta({ description: 'Staff never unlock a PIN: what the agent tells the customer' })),
-    }),
-  })
-  .check(z.meta({ id: 'Customer360View', description: 'Everything masked; a full value only through reveal' }));
+      account: z.nullable(ConsoleAccountView),
+      journals: z
+        .array(z.object({ journalId: z.string(), kind: z.string(), label: z.string(), counterparty: z.string(), amountFen: Fen('Signed: + in, − out'), createdAt: IsoTime }))
+        .check(z.meta({ description: 'The newest 20 postings of the e-account' })),
+      loans: z.array(
+        z.object({
+          loanId: z.string(),
+          productName: z.string(),
+          status: z.enum(['ACTIVE', 'PAID_OFF']),
+          principalFen: Fen('Borrowed'),
+          outstandingPrincipalFen: Fen('Principal not yet repaid'),
+          termMonths: z.int(),
+          annualizedRateDisplay: z.string(),
+          signedAt: IsoTime,
+        }),
+      ),
+      bills: z
+        .array(z.object({ paymentId: z.string(), billerName: z.string(), category: z.string(), amountFen: Fen('Paid'), status: z.string(), heldAt: IsoTime }))
+        .check(z.meta({ description: 'The newest 20 bill payments' })),
+      wealth: z.array(z.object({ productId: z.string(), productName: z.string(), unitsCenti: z.int(), investedFen: Fen('Invested') })),
+      manager: z.nullable(
+        z.object({ staffId: z.string(), name: z.nullable(z.string()), staffNo: z.nullable(z.string()), branchName: z.nullable(z.string()), since: IsoTime }),
+      ),
+      pin: z.object({
+        set: z.boolean(),
+        failedAttempts: z.int(),
+        lockedUntil: z.nullable(IsoTime).check(z.meta({ description: 'Set while the PIN is locked' })),
+        hint: z.string().check(z.meta({ description: 'Staff never unlock a PIN: what the agent tells the customer' })),
+      }),
+    })
+    .check(z.meta({ id: 'Customer360View', description: 'Everything masked; a full value only through reveal' })),
+);
 export type Customer360View = z.infer<typeof Customer360View>;
 
-export const RevealRequest = z
-  .strictObject({ field: z.enum(REVEAL_FIELDS), reason: Reason })
-  .check(z.meta({ id: 'RevealRequest' }));
+export const RevealRequest = lazySchema(() =>
+  z
+    .strictObject({ field: z.enum(REVEAL_FIELDS), reason: Reason })
+    .check(z.meta({ id: 'RevealRequest' })),
+);
 
-export const RevealedValue = z
-  .object({ value: z.string().check(z.meta({ description: 'The full value; its reveal is in the audit log' })) })
-  .check(z.meta({ id: 'RevealedValue' }));
+export const RevealedValue = lazySchema(() =>
+  z
+    .object({ value: z.string().check(z.meta({ description: 'The full value; its reveal is in the audit log' })) })
+    .check(z.meta({ id: 'RevealedValue' })),
+);
 
-export const ReasonRequest = z.strictObject({ reason: Reason }).check(z.meta({ id: 'ReasonRequest' }));
+export const ReasonRequest = lazySchema(() => z.strictObject({ reason: Reason }).check(z.meta({ id: 'ReasonRequest' })));

@@ -3,246 +3,281 @@ import * as z from 'zod/mini';
 import { DPD_BUCKETS, INDUSTRIES, LOAN_PURPOSES, REPAYMENT_METHODS, RISK_GRADES } from '../domain/loan/product.js';
 import { AmountFen, IsoTime } from './schemas.js';
 import { SecondFactor } from './second-factor-schemas.js';
+import { lazySchema } from '../domain/lazy-schema.js';
 
-const IsoDate = z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' }));
-const ProductId = z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/));
-const TermMonths = z.int().check(z.minimum(1), z.maximum(120));
-const Method = z.enum(REPAYMENT_METHODS);
+const IsoDate = lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));
+const ProductId = lazySchema(() => z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)));
+const TermMonths = lazySchema(() => z.int().check(z.minimum(1), z.maximum(120)));
+const Method = lazySchema(() => z.enum(REPAYMENT_METHODS));
 
 /** Every rate travels with its IRR annualized twin (PBoC announcement [2021] No. 3). */
-const Rates = {
+const Rates = lazySchema(() => ({
   annualRateBps: z.int().check(z.meta({ description: 'Nominal annual rate in basis points (LPR + spread)' })),
   annualRateDisplay: z.string(),
   annualizedRateBps: z.int().check(z.meta({ description: 'Annualized rate by the IRR method, basis points' })),
   annualizedRateDisplay: z.string().check(z.meta({ description: 'e.g. "7.21%": show at least as prominently as the nominal rate' })),
-};
+}));
 
-export const LoanIdParams = z.strictObject({ loanId: z.string().check(z.regex(/^L[A-Za-z0-9_-]{10,40}$/)) });
+export const LoanIdParams = lazySchema(() => z.strictObject({ loanId: z.string().check(z.regex(/^L[A-Za-z0-9_-]{10,40}$/)) }));
 
-export const LoanProductView = z
-  .object({
-    productId: ProductId,
-    version: z.int(),
-    name: z.string(),
-    kind: z.string(),
-    minAmountFen: z.int(),
-    maxAmountFen: z.int(),
-    termsMonths: z.array(z.int()),
-    methods: z.array(z.object({ method: Method, label: z.string() })),
-    purposes: z.array(z.object({ purpose: z.enum(LOAN_PURPOSES), label: z.string() })),
-    requiresBusinessLicence: z.boolean(),
-    coolingOffDays: z.int(),
-    disclosureVersion: z.string(),
-    /** The best grade's price: "as low as". */
-    rateFromBps: z.int(),
-    rateFromDisplay: z.string(),
-  })
-  .check(z.meta({ id: 'LoanProductView' }));
-
-export const LoanApplicationTerms = z
-  .object({
-    bureauConsentTextVersion: z.string(),
-    bureauConsentText: z.string(),
-    creditCodePattern: z.string().check(z.meta({ description: 'Regular expression source of the unified social credit code the server accepts (its check character is verified on the server)' })),
-  })
-  .check(z.meta({ id: 'LoanApplicationTerms' }));
-
-export const LoanProductList = z
-  .object({ items: z.array(LoanProductView), lprBps: z.int(), lprDisplay: z.string(), applicationTerms: LoanApplicationTerms })
-  .check(z.meta({ id: 'LoanProductList' }));
-
-export const CalculatorRequest = z
-  .strictObject({ productId: ProductId, amountFen: AmountFen, termMonths: TermMonths, method: Method })
-  .check(z.meta({ id: 'CalculatorRequest' }));
-
-export const ScheduleLine = z
-  .object({
-    period: z.int(),
-    dueDate: IsoDate,
-    principalFen: z.int(),
-    interestFen: z.int(),
-    paymentFen: z.int(),
-    closingPrincipalFen: z.int(),
-  })
-  .check(z.meta({ id: 'ScheduleLine' }));
-
-export const CalculatorResponse = z
-  .object({
-    productId: ProductId,
-    amountFen: z.int(),
-    termMonths: z.int(),
-    method: Method,
-    grade: z.enum(RISK_GRADES).check(z.meta({ description: 'The grade this quote is priced at (the best one)' })),
-    ...Rates,
-    totalInterestFen: z.int(),
-    totalPaymentFen: z.int(),
-    installments: z.array(ScheduleLine),
-  })
-  .check(z.meta({ id: 'CalculatorResponse' }));
-
-export const LoanApplicationRequest = z
-  .strictObject({
-    productId: ProductId,
-    amountFen: AmountFen,
-    termMonths: TermMonths,
-    method: Method,
-    purpose: z.enum(LOAN_PURPOSES),
-    monthlyIncomeFen: z.int().check(z.minimum(0), z.maximum(1_000_000_000)),
-    employer: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-    industry: z.enum(INDUSTRIES),
-    businessLicence: z.optional(
-      z.strictObject({
-        creditCode: z.string().check(z.length(18)),
-        businessName: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-      }),
-    ),
-    bureauConsent: z
-      .strictObject({ agreed: z.literal(true), textVersion: z.string().check(z.minLength(1), z.maxLength(40)) })
-      .check(z.meta({ description: 'Consent to the credit-bureau query; its text version and time are stored' })),
-  })
-  .check(z.meta({ id: 'LoanApplicationRequest' }));
-
-export const DecisionReason = z.object({ code: z.string(), message: z.string() }).check(z.meta({ id: 'DecisionReason' }));
-
-export const LoanDecisionView = z
-  .object({
-    applicationId: z.string(),
-    outcome: z.enum(['APPROVED', 'DECLINED']),
-    productId: ProductId,
-    decidedOn: IsoDate,
-    ruleVersion: z.string(),
-    grade: z.nullable(z.enum(RISK_GRADES)),
-    creditLimitFen: z.nullable(z.int()),
-    annualRateBps: z.nullable(z.int()),
-    annualRateDisplay: z.nullable(z.string()),
-    annualizedRateBps: z.nullable(z.int()),
-    annualizedRateDisplay: z.nullable(z.string()),
-    lineExpiresOn: z.nullable(IsoDate),
-    reasons: z.array(DecisionReason),
-    reapplyAfter: z.nullable(IsoDate),
-  })
-  .check(z.meta({ id: 'LoanDecisionView' }));
-
-export const CreditLineView = z
-  .object({
-    productId: ProductId,
-    productName: z.string(),
-    grade: z.enum(RISK_GRADES),
-    creditLimitFen: z.int(),
-    availableFen: z.int(),
-    annualRateBps: z.int(),
-    annualRateDisplay: z.string(),
-    lineExpiresOn: IsoDate,
-  })
-  .check(z.meta({ id: 'CreditLineView' }));
-
-export const CreditLineList = z.object({ items: z.array(CreditLineView) }).check(z.meta({ id: 'CreditLineList' }));
-
-export const DrawdownRequest = z
-  .strictObject({ productId: ProductId, amountFen: AmountFen, termMonths: TermMonths, method: Method, secondFactor: SecondFactor })
-  .check(z.meta({ id: 'DrawdownRequest' }));
-
-export const InstallmentView = z
-  .object({
-    period: z.int(),
-    dueDate: IsoDate,
-    principalFen: z.int(),
-    interestFen: z.int(),
-    penaltyFen: z.int(),
-    dueFen: z.int().check(z.meta({ description: 'principal + interest + penalty of this period' })),
-    paidFen: z.int(),
-    status: z.enum(['PAID', 'OVERDUE', 'DUE', 'UPCOMING']),
-  })
-  .check(z.meta({ id: 'InstallmentView' }));
-
-export const LoanView = z
-  .object({
-    loanId: z.string(),
-    contractNo: z.string(),
-    drawdownJournalId: z.string().check(z.meta({ description: 'The ledger journal that paid the loan out (放款流水号)' })),
-    productId: ProductId,
-    productName: z.string(),
-    status: z.enum(['ACTIVE', 'PAID_OFF']),
-    principalFen: z.int(),
-    outstandingPrincipalFen: z.int(),
-    ...Rates,
-    method: Method,
-    methodLabel: z.string(),
-    termMonths: z.int(),
-    drawdownDate: IsoDate,
-    maturityDate: IsoDate,
-    nextDue: z.nullable(z.object({ dueDate: IsoDate, amountFen: z.int() })),
-    overdue: z.object({ daysPastDue: z.int(), bucket: z.enum(DPD_BUCKETS), overdueTotalFen: z.int() }),
-    deferralsUsed: z.int(),
-    installments: z.array(InstallmentView),
-    contract: z.object({
-      productVersion: z.int(),
-      disclosureVersion: z.string(),
-      penaltyRateMarkupPercent: z.int(),
+export const LoanProductView = lazySchema(() =>
+  z
+    .object({
+      productId: ProductId,
+      version: z.int(),
+      name: z.string(),
+      kind: z.string(),
+      minAmountFen: z.int(),
+      maxAmountFen: z.int(),
+      termsMonths: z.array(z.int()),
+      methods: z.array(z.object({ method: Method, label: z.string() })),
+      purposes: z.array(z.object({ purpose: z.enum(LOAN_PURPOSES), label: z.string() })),
+      requiresBusinessLicence: z.boolean(),
       coolingOffDays: z.int(),
-      signedAt: IsoTime,
-    }),
-  })
-  .check(z.meta({ id: 'LoanView' }));
+      disclosureVersion: z.string(),
+      /** The best grade's price: "as low as". */
+      rateFromBps: z.int(),
+      rateFromDisplay: z.string(),
+    })
+    .check(z.meta({ id: 'LoanProductView' })),
+);
 
-export const LoanList = z.object({ items: z.array(LoanView), businessDate: IsoDate }).check(z.meta({ id: 'LoanList' }));
+export const LoanApplicationTerms = lazySchema(() =>
+  z
+    .object({
+      bureauConsentTextVersion: z.string(),
+      bureauConsentText: z.string(),
+      creditCodePattern: z.string().check(z.meta({ description: 'Regular expression source of the unified social credit code the server accepts (its check character is verified on the server)' })),
+    })
+    .check(z.meta({ id: 'LoanApplicationTerms' })),
+);
 
-export const RepayRequest = z
-  .strictObject({
-    amountFen: z.optional(AmountFen).check(z.meta({ description: 'Omit to pay everything payable now (due rows + the current one)' })),
-    secondFactor: SecondFactor,
-  })
-  .check(z.meta({ id: 'RepayRequest' }));
+export const LoanProductList = lazySchema(() =>
+  z
+    .object({ items: z.array(LoanProductView), lprBps: z.int(), lprDisplay: z.string(), applicationTerms: LoanApplicationTerms })
+    .check(z.meta({ id: 'LoanProductList' })),
+);
 
-export const RepaymentResult = z
-  .object({
-    journalId: z.string(),
-    paidFen: z.int(),
-    principalFen: z.int(),
-    interestFen: z.int(),
-    penaltyFen: z.int(),
-    balanceFen: z.int().check(z.meta({ description: 'E-account balance after the payment' })),
-    loan: LoanView,
-  })
-  .check(z.meta({ id: 'RepaymentResult' }));
+export const CalculatorRequest = lazySchema(() =>
+  z
+    .strictObject({ productId: ProductId, amountFen: AmountFen, termMonths: TermMonths, method: Method })
+    .check(z.meta({ id: 'CalculatorRequest' })),
+);
 
-export const PayoffQuoteView = z
-  .object({
-    loanId: z.string(),
-    asOf: IsoDate,
-    validUntil: IsoTime,
-    totalFen: z.int(),
-    principalFen: z.int(),
-    interestFen: z.int(),
-    penaltyFen: z.int(),
-    accruedInterestDays: z.int(),
-    coolingOff: z.boolean(),
-  })
-  .check(z.meta({ id: 'PayoffQuoteView' }));
+export const ScheduleLine = lazySchema(() =>
+  z
+    .object({
+      period: z.int(),
+      dueDate: IsoDate,
+      principalFen: z.int(),
+      interestFen: z.int(),
+      paymentFen: z.int(),
+      closingPrincipalFen: z.int(),
+    })
+    .check(z.meta({ id: 'ScheduleLine' })),
+);
 
-export const SecondFactorOnly = z.strictObject({ secondFactor: SecondFactor }).check(z.meta({ id: 'SecondFactorOnly' }));
+export const CalculatorResponse = lazySchema(() =>
+  z
+    .object({
+      productId: ProductId,
+      amountFen: z.int(),
+      termMonths: z.int(),
+      method: Method,
+      grade: z.enum(RISK_GRADES).check(z.meta({ description: 'The grade this quote is priced at (the best one)' })),
+      ...Rates,
+      totalInterestFen: z.int(),
+      totalPaymentFen: z.int(),
+      installments: z.array(ScheduleLine),
+    })
+    .check(z.meta({ id: 'CalculatorResponse' })),
+);
+
+export const LoanApplicationRequest = lazySchema(() =>
+  z
+    .strictObject({
+      productId: ProductId,
+      amountFen: AmountFen,
+      termMonths: TermMonths,
+      method: Method,
+      purpose: z.enum(LOAN_PURPOSES),
+      monthlyIncomeFen: z.int().check(z.minimum(0), z.maximum(1_000_000_000)),
+      employer: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+      industry: z.enum(INDUSTRIES),
+      businessLicence: z.optional(
+        z.strictObject({
+          creditCode: z.string().check(z.length(18)),
+          businessName: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+        }),
+      ),
+      bureauConsent: z
+        .strictObject({ agreed: z.literal(true), textVersion: z.string().check(z.minLength(1), z.maxLength(40)) })
+        .check(z.meta({ description: 'Consent to the credit-bureau query; its text version and time are stored' })),
+    })
+    .check(z.meta({ id: 'LoanApplicationRequest' })),
+);
+
+export const DecisionReason = lazySchema(() => z.object({ code: z.string(), message: z.string() }).check(z.meta({ id: 'DecisionReason' })));
+
+export const LoanDecisionView = lazySchema(() =>
+  z
+    .object({
+      applicationId: z.string(),
+      outcome: z.enum(['APPROVED', 'DECLINED']),
+      productId: ProductId,
+      decidedOn: IsoDate,
+      ruleVersion: z.string(),
+      grade: z.nullable(z.enum(RISK_GRADES)),
+      creditLimitFen: z.nullable(z.int()),
+      annualRateBps: z.nullable(z.int()),
+      annualRateDisplay: z.nullable(z.string()),
+      annualizedRateBps: z.nullable(z.int()),
+      annualizedRateDisplay: z.nullable(z.string()),
+      lineExpiresOn: z.nullable(IsoDate),
+      reasons: z.array(DecisionReason),
+      reapplyAfter: z.nullable(IsoDate),
+    })
+    .check(z.meta({ id: 'LoanDecisionView' })),
+);
+
+export const CreditLineView = lazySchema(() =>
+  z
+    .object({
+      productId: ProductId,
+      productName: z.string(),
+      grade: z.enum(RISK_GRADES),
+      creditLimitFen: z.int(),
+      availableFen: z.int(),
+      annualRateBps: z.int(),
+      annualRateDisplay: z.string(),
+      lineExpiresOn: IsoDate,
+    })
+    .check(z.meta({ id: 'CreditLineView' })),
+);
+
+export const CreditLineList = lazySchema(() => z.object({ items: z.array(CreditLineView) }).check(z.meta({ id: 'CreditLineList' })));
+
+export const DrawdownRequest = lazySchema(() =>
+  z
+    .strictObject({ productId: ProductId, amountFen: AmountFen, termMonths: TermMonths, method: Method, secondFactor: SecondFactor })
+    .check(z.meta({ id: 'DrawdownRequest' })),
+);
+
+export const InstallmentView = lazySchema(() =>
+  z
+    .object({
+      period: z.int(),
+      dueDate: IsoDate,
+      principalFen: z.int(),
+      interestFen: z.int(),
+      penaltyFen: z.int(),
+      dueFen: z.int().check(z.meta({ description: 'principal + interest + penalty of this period' })),
+      paidFen: z.int(),
+      status: z.enum(['PAID', 'OVERDUE', 'DUE', 'UPCOMING']),
+    })
+    .check(z.meta({ id: 'InstallmentView' })),
+);
+
+export const LoanView = lazySchema(() =>
+  z
+    .object({
+      loanId: z.string(),
+      contractNo: z.string(),
+      drawdownJournalId: z.string().check(z.meta({ description: 'The ledger journal that paid the loan out (放款流水号)' })),
+      productId: ProductId,
+      productName: z.string(),
+      status: z.enum(['ACTIVE', 'PAID_OFF']),
+      principalFen: z.int(),
+      outstandingPrincipalFen: z.int(),
+      ...Rates,
+      method: Method,
+      methodLabel: z.string(),
+      termMonths: z.int(),
+      drawdownDate: IsoDate,
+      maturityDate: IsoDate,
+      nextDue: z.nullable(z.object({ dueDate: IsoDate, amountFen: z.int() })),
+      overdue: z.object({ daysPastDue: z.int(), bucket: z.enum(DPD_BUCKETS), overdueTotalFen: z.int() }),
+      deferralsUsed: z.int(),
+      installments: z.array(InstallmentView),
+      contract: z.object({
+        productVersion: z.int(),
+        disclosureVersion: z.string(),
+        penaltyRateMarkupPercent: z.int(),
+        coolingOffDays: z.int(),
+        signedAt: IsoTime,
+      }),
+    })
+    .check(z.meta({ id: 'LoanView' })),
+);
+
+export const LoanList = lazySchema(() => z.object({ items: z.array(LoanView), businessDate: IsoDate }).check(z.meta({ id: 'LoanList' })));
+
+export const RepayRequest = lazySchema(() =>
+  z
+    .strictObject({
+      amountFen: z.optional(AmountFen).check(z.meta({ description: 'Omit to pay everything payable now (due rows + the current one)' })),
+      secondFactor: SecondFactor,
+    })
+    .check(z.meta({ id: 'RepayRequest' })),
+);
+
+export const RepaymentResult = lazySchema(() =>
+  z
+    .object({
+      journalId: z.string(),
+      paidFen: z.int(),
+      principalFen: z.int(),
+      interestFen: z.int(),
+      penaltyFen: z.int(),
+      balanceFen: z.int().check(z.meta({ description: 'E-account balance after the payment' })),
+      loan: LoanView,
+    })
+    .check(z.meta({ id: 'RepaymentResult' })),
+);
+
+export const PayoffQuoteView = lazySchema(() =>
+  z
+    .object({
+      loanId: z.string(),
+      asOf: IsoDate,
+      validUntil: IsoTime,
+      totalFen: z.int(),
+      principalFen: z.int(),
+      interestFen: z.int(),
+      penaltyFen: z.int(),
+      accruedInterestDays: z.int(),
+      coolingOff: z.boolean(),
+    })
+    .check(z.meta({ id: 'PayoffQuoteView' })),
+);
+
+export const SecondFactorOnly = lazySchema(() => z.strictObject({ secondFactor: SecondFactor }).check(z.meta({ id: 'SecondFactorOnly' })));
 
 // Extended below without its meta: in zod/mini the meta is a check, and checks are copied by
 // z.extend, so extending the registered schema would re-register 'DeferralRequest' on the copy.
-const DeferralRequestShape = z.strictObject({
-  months: z.int().check(z.minimum(1), z.maximum(3)),
-  reason: z.enum(['ILLNESS', 'INCOME_LOSS', 'DISASTER', 'OTHER']),
-});
+const DeferralRequestShape = lazySchema(() =>
+  z.strictObject({
+    months: z.int().check(z.minimum(1), z.maximum(3)),
+    reason: z.enum(['ILLNESS', 'INCOME_LOSS', 'DISASTER', 'OTHER']),
+  }),
+);
 
-export const DeferralRequest = DeferralRequestShape.check(z.meta({ id: 'DeferralRequest' }));
+export const DeferralRequest = lazySchema(() => DeferralRequestShape.check(z.meta({ id: 'DeferralRequest' })));
 
-export const DeferralConfirmRequest = z.extend(DeferralRequestShape, { secondFactor: SecondFactor }).check(z.meta({ id: 'DeferralConfirmRequest' }));
+export const DeferralConfirmRequest = lazySchema(() => z.extend(DeferralRequestShape, { secondFactor: SecondFactor }).check(z.meta({ id: 'DeferralConfirmRequest' })));
 
-export const DeferralPlanView = z
-  .object({
-    loanId: z.string(),
-    deferredMonths: z.int(),
-    addedInterestFen: z.int(),
-    newMaturityDate: IsoDate,
-    ...Rates,
-    installments: z.array(InstallmentView),
-  })
-  .check(z.meta({ id: 'DeferralPlanView' }));
+export const DeferralPlanView = lazySchema(() =>
+  z
+    .object({
+      loanId: z.string(),
+      deferredMonths: z.int(),
+      addedInterestFen: z.int(),
+      newMaturityDate: IsoDate,
+      ...Rates,
+      installments: z.array(InstallmentView),
+    })
+    .check(z.meta({ id: 'DeferralPlanView' })),
+);
 
 // ---- Operators -----------------------------------------------------------------------------
 

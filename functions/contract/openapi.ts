@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document, generated from the route table and the zod schemas.
 import * as z from 'zod/mini';
+import { buildAllSchemas } from '../domain/lazy-schema.js';
 import { routes, type RouteSpec } from './routes.js';
 import './schemas.js';
 
@@ -72,6 +73,9 @@ function operation(name: string, spec: RouteSpec) {
 }
 
 export function openApiDocument() {
+  // The components are every schema with an id. Each is built when first used: build them all,
+  // in the order their modules declare them, which is the components' order.
+  buildAllSchemas();
   const paths: Record<string, Record<string, object>> = {};
   for (const [name, spec] of Object.entries(routes) as [string, RouteSpec][]) {
     paths[spec.path] ??= {};

@@ -3,52 +3,61 @@
 // and the SMS simulator's outbox, which the local stack reads the code from.
 import * as z from 'zod/mini';
 import { SecondFactor } from './second-factor-schemas.js';
+import { lazySchema } from '../domain/lazy-schema.js';
 
-const IsoTime = z.string().check(z.meta({ description: 'ISO-8601 time' }));
-const Phone = z.string().check(z.regex(/^1[3-9]\d{9}$/));
+const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+const Phone = lazySchema(() => z.string().check(z.regex(/^1[3-9]\d{9}$/)));
 
-export const PinResetCodeRequest = z.strictObject({}).check(z.meta({ id: 'PinResetCodeRequest' }));
+export const PinResetCodeRequest = lazySchema(() => z.strictObject({}).check(z.meta({ id: 'PinResetCodeRequest' })));
 
-export const PinResetCodeSent = z
-  .object({
-    phoneMasked: z.string().check(z.meta({ description: 'The bound phone the code went to' })),
-    expiresAt: IsoTime,
-    resendAfterSeconds: z.int().check(z.meta({ description: 'Wait this long before asking for another code' })),
-    sendsLeftToday: z.int(),
-  })
-  .check(z.meta({ id: 'PinResetCodeSent' }));
+export const PinResetCodeSent = lazySchema(() =>
+  z
+    .object({
+      phoneMasked: z.string().check(z.meta({ description: 'The bound phone the code went to' })),
+      expiresAt: IsoTime,
+      resendAfterSeconds: z.int().check(z.meta({ description: 'Wait this long before asking for another code' })),
+      sendsLeftToday: z.int(),
+    })
+    .check(z.meta({ id: 'PinResetCodeSent' })),
+);
 
-export const PinResetRequest = z
-  .strictObject({
-    realName: z.string().check(z.regex(/^[\u4e00-\u9fa5·]{2,20}$/), z.meta({ description: 'Legal name as verified at onboarding' })),
-    idNumber: z.string().check(z.regex(/^\d{17}[\dXx]$/), z.meta({ description: 'Resident ID number as verified at onboarding' })),
-    cardNumber: z.string().check(z.regex(/^\d{16,19}$/), z.meta({ description: 'The Class I card bound to the e-account' })),
-    smsCode: z.string().check(z.regex(/^\d{6}$/), z.meta({ description: 'The code sent to the bound phone' })),
-    newPin: SecondFactor,
-  })
-  .check(z.meta({ id: 'PinResetRequest' }));
+export const PinResetRequest = lazySchema(() =>
+  z
+    .strictObject({
+      realName: z.string().check(z.regex(/^[\u4e00-\u9fa5·]{2,20}$/), z.meta({ description: 'Legal name as verified at onboarding' })),
+      idNumber: z.string().check(z.regex(/^\d{17}[\dXx]$/), z.meta({ description: 'Resident ID number as verified at onboarding' })),
+      cardNumber: z.string().check(z.regex(/^\d{16,19}$/), z.meta({ description: 'The Class I card bound to the e-account' })),
+      smsCode: z.string().check(z.regex(/^\d{6}$/), z.meta({ description: 'The code sent to the bound phone' })),
+      newPin: SecondFactor,
+    })
+    .check(z.meta({ id: 'PinResetRequest' })),
+);
 
-export const PinResetResult = z
-  .object({
-    resetAt: IsoTime,
-    phoneMasked: z.string().check(z.meta({ description: 'Where the notice of the reset was sent' })),
-  })
-  .check(z.meta({ id: 'PinResetResult' }));
+export const PinResetResult = lazySchema(() =>
+  z
+    .object({
+      resetAt: IsoTime,
+      phoneMasked: z.string().check(z.meta({ description: 'Where the notice of the reset was sent' })),
+    })
+    .check(z.meta({ id: 'PinResetResult' })),
+);
 
-export const SimulatorSmsQuery = z.strictObject({ phone: Phone }).check(z.meta({ id: 'SimulatorSmsQuery' }));
+export const SimulatorSmsQuery = lazySchema(() => z.strictObject({ phone: Phone }).check(z.meta({ id: 'SimulatorSmsQuery' })));
 
-export const SimulatorSmsOutbox = z
-  .object({
-    messages: z.array(
-      z.object({
-        template: z.string(),
-        text: z.string(),
-        params: z.record(z.string(), z.string()),
-        sentAt: IsoTime,
-      }),
-    ),
-  })
-  .check(z.meta({ id: 'SimulatorSmsOutbox', description: 'What the simulated phone received, newest first' }));
+export const SimulatorSmsOutbox = lazySchema(() =>
+  z
+    .object({
+      messages: z.array(
+        z.object({
+          template: z.string(),
+          text: z.string(),
+          params: z.record(z.string(), z.string()),
+          sentAt: IsoTime,
+        }),
+      ),
+    })
+    .check(z.meta({ id: 'SimulatorSmsOutbox', description: 'What the simulated phone received, newest first' })),
+);
 
 export type PinResetCodeSent = z.infer<typeof PinResetCodeSent>;
 export type PinResetRequest = z.infer<typeof PinResetRequest>;

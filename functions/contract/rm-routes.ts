@@ -1,6 +1,6 @@
 // Routes of relationship managers (客户经理): staff sign-in and binding, share links and posters,
-// the dashboard; the public visit a share link records; the customer's own manager; and the
-// operators' staff routes.
+// the dashboard; the public visit a share link records; the customer's own manager. Operators
+// manage staff in the console (console-staff-routes.ts).
 import * as r from './rm-schemas.js';
 import type { RouteSpec } from './route-spec.js';
 
@@ -127,41 +127,5 @@ export const rmRoutes = {
     idempotent: false,
     query: r.LeaderboardQuery,
     response: r.Leaderboard,
-  },
-  adminCreateStaff: {
-    method: 'POST',
-    path: '/v1/admin/staff',
-    summary: 'Operator: create a staff record and its one-time binding code',
-    auth: 'operator',
-    idempotent: false,
-    body: r.CreateStaffRequest,
-    response: r.StaffWithBindingCode,
-  },
-  adminStaff: {
-    method: 'GET',
-    path: '/v1/admin/staff',
-    summary: 'Operator: the staff of a branch',
-    auth: 'operator',
-    idempotent: false,
-    query: r.BranchQuery,
-    response: r.StaffList,
-  },
-  adminStaffBindingCode: {
-    method: 'POST',
-    path: '/v1/admin/staff/{staffId}/binding-code',
-    summary: 'Operator: a new one-time binding code (unbinds the current WeChat identity)',
-    auth: 'operator',
-    idempotent: false,
-    params: r.StaffIdParams,
-    response: r.StaffWithBindingCode,
-  },
-  adminDeactivateStaff: {
-    method: 'POST',
-    path: '/v1/admin/staff/{staffId}/deactivate',
-    summary: 'Operator: deactivate a staff member (their sign-in and links stop working)',
-    auth: 'operator',
-    idempotent: false,
-    params: r.StaffIdParams,
-    response: r.StaffView,
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -1,6 +1,6 @@
 // The relationship-manager part of the API contract (see schemas.ts for the conventions): staff
 // sign-in and binding, share links and QR posters, visits, the customer's own manager, the
-// funnel dashboard, referred customers and the branch leaderboard; and the operators' staff routes.
+// funnel dashboard, referred customers and the branch leaderboard.
 import * as z from 'zod/mini';
 import { CUSTOMER_EVENT_KINDS } from '../domain/customer-events.js';
 import { MAX_ATTRIBUTION_WINDOW_DAYS } from '../domain/rm/attribution.js';
@@ -9,237 +9,236 @@ import { PRODUCT_ID_PATTERN, SHARE_PRODUCT_TYPES } from '../domain/rm/product.js
 import { MAX_LINK_DAYS, SHORT_CODE_PATTERN } from '../domain/rm/share-code.js';
 import { BINDING_CODE_PATTERN, STAFF_ROLES } from '../domain/rm/staff.js';
 import { DeviceId, IsoTime, PlainText } from './schemas.js';
+import { lazySchema } from '../domain/lazy-schema.js';
 
-const IsoDate = z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' }));
-const WechatCode = z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[\x21-\x7e]+$/));
-const ShortCode = z.string().check(z.regex(SHORT_CODE_PATTERN), z.meta({ description: 'Share-link short code, 8–10 of [0-9A-Za-z]' }));
-const StaffId = z.string().check(z.regex(/^S[0-9a-f]{32}$/));
-const PageLimit = z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50)));
-const Cursor = z.optional(z.string().check(z.maxLength(300), z.regex(/^[A-Za-z0-9_-]*$/)));
+const IsoDate = lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));
+const WechatCode = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[\x21-\x7e]+$/)));
+const ShortCode = lazySchema(() => z.string().check(z.regex(SHORT_CODE_PATTERN), z.meta({ description: 'Share-link short code, 8–10 of [0-9A-Za-z]' })));
+const PageLimit = lazySchema(() => z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50))));
+const Cursor = lazySchema(() => z.optional(z.string().check(z.maxLength(300), z.regex(/^[A-Za-z0-9_-]*$/))));
 
-export const ShareProduct = z
-  .strictObject({ type: z.enum(SHARE_PRODUCT_TYPES), id: z.string().check(z.regex(PRODUCT_ID_PATTERN)) })
-  .check(z.meta({ id: 'ShareProduct', description: 'A loan product, wealth product, biller category, or ACCOUNT/open-account' }));
+export const ShareProduct = lazySchema(() =>
+  z
+    .strictObject({ type: z.enum(SHARE_PRODUCT_TYPES), id: z.string().check(z.regex(PRODUCT_ID_PATTERN)) })
+    .check(z.meta({ id: 'ShareProduct', description: 'A loan product, wealth product, biller category, or ACCOUNT/open-account' })),
+);
 
-const NamedProduct = z
-  .object({ type: z.enum(SHARE_PRODUCT_TYPES), id: z.string(), name: z.string() })
-  .check(z.meta({ id: 'NamedProduct' }));
+const NamedProduct = lazySchema(() =>
+  z
+    .object({ type: z.enum(SHARE_PRODUCT_TYPES), id: z.string(), name: z.string() })
+    .check(z.meta({ id: 'NamedProduct' })),
+);
 
-// ---- staff (operators create them; staff bind and sign in) --------------------------------------
+// ---- staff (operators create them in the console: console-staff-schemas.ts; staff bind and sign in)
 
-const StaffName = z.string().check(z.regex(/^[\u4e00-\u9fa5·]{2,20}$/), z.meta({ description: 'Legal name, 2–20 Chinese characters' }));
+export const StaffSignInRequest = lazySchema(() => z.strictObject({ code: WechatCode }).check(z.meta({ id: 'StaffSignInRequest' })));
 
-export const CreateStaffRequest = z
-  .strictObject({
-    name: StaffName,
-    staffNo: z.string().check(z.regex(/^[A-Za-z0-9]{3,20}$/), z.meta({ description: 'Staff number (工号), unique' })),
-    branchId: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9-]{1,39}$/)),
-    branchName: PlainText(40).check(z.minLength(2)),
-    role: z.enum(STAFF_ROLES),
-  })
-  .check(z.meta({ id: 'CreateStaffRequest' }));
+export const StaffBindRequest = lazySchema(() =>
+  z
+    .strictObject({
+      code: WechatCode.check(z.meta({ description: 'wx.login code of the WeChat identity to bind' })),
+      bindingCode: z.string().check(z.regex(BINDING_CODE_PATTERN), z.meta({ description: '12 characters from the operator' })),
+    })
+    .check(z.meta({ id: 'StaffBindRequest' })),
+);
 
-export const StaffView = z
-  .object({
-    staffId: z.string(),
-    name: z.string(),
-    staffNo: z.string(),
-    branchId: z.string(),
-    branchName: z.string(),
-    role: z.enum(STAFF_ROLES),
-    roleLabel: z.string(),
-    status: z.enum(['ACTIVE', 'INACTIVE']),
-    wechatBound: z.boolean(),
-    createdAt: IsoTime,
-  })
-  .check(z.meta({ id: 'StaffView' }));
+export const StaffMe = lazySchema(() =>
+  z
+    .object({
+      staffId: z.string(),
+      name: z.string(),
+      staffNo: z.string(),
+      branchId: z.string(),
+      branchName: z.string(),
+      role: z.enum(STAFF_ROLES),
+      roleLabel: z.string(),
+    })
+    .check(z.meta({ id: 'StaffMe' })),
+);
 
-export const StaffWithBindingCode = z
-  .object({
-    staff: StaffView,
-    bindingCode: z.string().check(z.meta({ description: 'One-time code the manager enters in the mini-program; shown once, stored hashed' })),
-    bindingCodeExpiresAt: IsoTime,
-  })
-  .check(z.meta({ id: 'StaffWithBindingCode' }));
-
-export const StaffIdParams = z.strictObject({ staffId: StaffId });
-export const BranchQuery = z.strictObject({ branchId: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9-]{1,39}$/)) }).check(z.meta({ id: 'BranchQuery' }));
-export const StaffList = z.object({ items: z.array(StaffView) }).check(z.meta({ id: 'StaffList' }));
-
-export const StaffSignInRequest = z.strictObject({ code: WechatCode }).check(z.meta({ id: 'StaffSignInRequest' }));
-
-export const StaffBindRequest = z
-  .strictObject({
-    code: WechatCode.check(z.meta({ description: 'wx.login code of the WeChat identity to bind' })),
-    bindingCode: z.string().check(z.regex(BINDING_CODE_PATTERN), z.meta({ description: '12 characters from the operator' })),
-  })
-  .check(z.meta({ id: 'StaffBindRequest' }));
-
-export const StaffMe = z
-  .object({
-    staffId: z.string(),
-    name: z.string(),
-    staffNo: z.string(),
-    branchId: z.string(),
-    branchName: z.string(),
-    role: z.enum(STAFF_ROLES),
-    roleLabel: z.string(),
-  })
-  .check(z.meta({ id: 'StaffMe' }));
-
-export const StaffSession = z
-  .object({ accessToken: z.string(), accessTokenExpiresAt: IsoTime, staff: StaffMe })
-  .check(z.meta({ id: 'StaffSession' }));
+export const StaffSession = lazySchema(() =>
+  z
+    .object({ accessToken: z.string(), accessTokenExpiresAt: IsoTime, staff: StaffMe })
+    .check(z.meta({ id: 'StaffSession' })),
+);
 
 // ---- share links ---------------------------------------------------------------------------------
 
-export const ShareableProducts = z.object({ items: z.array(NamedProduct) }).check(z.meta({ id: 'ShareableProducts' }));
+export const ShareableProducts = lazySchema(() => z.object({ items: z.array(NamedProduct) }).check(z.meta({ id: 'ShareableProducts' })));
 
-export const CreateShareLinkRequest = z
-  .strictObject({
-    product: ShareProduct,
-    campaign: z.optional(PlainText(30).check(z.minLength(1))).check(z.meta({ description: 'Campaign label, e.g. 春季开户季' })),
-    expiresInDays: z
-      .optional(z.nullable(z.int().check(z.minimum(1), z.maximum(MAX_LINK_DAYS))))
-      .check(z.meta({ description: 'Days until it stops working; null never; default 30' })),
-  })
-  .check(z.meta({ id: 'CreateShareLinkRequest' }));
+export const CreateShareLinkRequest = lazySchema(() =>
+  z
+    .strictObject({
+      product: ShareProduct,
+      campaign: z.optional(PlainText(30).check(z.minLength(1))).check(z.meta({ description: 'Campaign label, e.g. 春季开户季' })),
+      expiresInDays: z
+        .optional(z.nullable(z.int().check(z.minimum(1), z.maximum(MAX_LINK_DAYS))))
+        .check(z.meta({ description: 'Days until it stops working; null never; default 30' })),
+    })
+    .check(z.meta({ id: 'CreateShareLinkRequest' })),
+);
 
-export const ShareLinkView = z
-  .object({
-    code: z.string(),
-    product: NamedProduct,
-    campaign: z.nullable(z.string()),
-    createdAt: IsoTime,
-    expiresAt: z.nullable(IsoTime),
-    revokedAt: z.nullable(IsoTime),
-    status: z.enum(['ACTIVE', 'EXPIRED', 'REVOKED']),
-    statusLabel: z.string(),
-    sharePath: z.string().check(z.meta({ description: 'onShareAppMessage path, e.g. pages/home/index?rm=<code>' })),
-    scene: z.string().check(z.meta({ description: 'getwxacodeunlimit scene (≤ 32 characters)' })),
-    h5Url: z.nullable(z.string()).check(z.meta({ description: 'The H5 link, where the bank serves an H5 build' })),
-    title: z.string().check(z.meta({ description: 'Share card title' })),
-  })
-  .check(z.meta({ id: 'ShareLinkView' }));
+export const ShareLinkView = lazySchema(() =>
+  z
+    .object({
+      code: z.string(),
+      product: NamedProduct,
+      campaign: z.nullable(z.string()),
+      createdAt: IsoTime,
+      expiresAt: z.nullable(IsoTime),
+      revokedAt: z.nullable(IsoTime),
+      status: z.enum(['ACTIVE', 'EXPIRED', 'REVOKED']),
+      statusLabel: z.string(),
+      sharePath: z.string().check(z.meta({ description: 'onShareAppMessage path, e.g. pages/home/index?rm=<code>' })),
+      scene: z.string().check(z.meta({ description: 'getwxacodeunlimit scene (≤ 32 characters)' })),
+      h5Url: z.nullable(z.string()).check(z.meta({ description: 'The H5 link, where the bank serves an H5 build' })),
+      title: z.string().check(z.meta({ description: 'Share card title' })),
+    })
+    .check(z.meta({ id: 'ShareLinkView' })),
+);
 
-export const ShareCodeParams = z.strictObject({ code: ShortCode });
-export const PageQuery = z.strictObject({ limit: PageLimit, cursor: Cursor }).check(z.meta({ id: 'RmPageQuery' }));
-export const ShareLinkPage = z.object({ items: z.array(ShareLinkView), nextCursor: z.nullable(z.string()) }).check(z.meta({ id: 'ShareLinkPage' }));
+export const ShareCodeParams = lazySchema(() => z.strictObject({ code: ShortCode }));
+export const PageQuery = lazySchema(() => z.strictObject({ limit: PageLimit, cursor: Cursor }).check(z.meta({ id: 'RmPageQuery' })));
+export const ShareLinkPage = lazySchema(() => z.object({ items: z.array(ShareLinkView), nextCursor: z.nullable(z.string()) }).check(z.meta({ id: 'ShareLinkPage' })));
 
-export const SharePoster = z
-  .object({
-    code: z.string(),
-    page: z.string(),
-    scene: z.string(),
-    imageType: z.enum(['image/png', 'image/jpeg']),
-    imageBase64: z.string().check(z.meta({ description: 'The mini-program code (QR) image from WeChat, base64' })),
-    h5Url: z.nullable(z.string()),
-  })
-  .check(z.meta({ id: 'SharePoster' }));
+export const SharePoster = lazySchema(() =>
+  z
+    .object({
+      code: z.string(),
+      page: z.string(),
+      scene: z.string(),
+      imageType: z.enum(['image/png', 'image/jpeg']),
+      imageBase64: z.string().check(z.meta({ description: 'The mini-program code (QR) image from WeChat, base64' })),
+      h5Url: z.nullable(z.string()),
+    })
+    .check(z.meta({ id: 'SharePoster' })),
+);
 
 // ---- visits and the customer's manager -----------------------------------------------------------
 
-export const VisitRequest = z.strictObject({ code: ShortCode, deviceId: DeviceId }).check(z.meta({ id: 'VisitRequest' }));
+export const VisitRequest = lazySchema(() => z.strictObject({ code: ShortCode, deviceId: DeviceId }).check(z.meta({ id: 'VisitRequest' })));
 
-export const ManagerCard = z
-  .object({ name: z.string(), staffNo: z.string(), branchName: z.string() })
-  .check(z.meta({ id: 'ManagerCard' }));
+export const ManagerCard = lazySchema(() =>
+  z
+    .object({ name: z.string(), staffNo: z.string(), branchName: z.string() })
+    .check(z.meta({ id: 'ManagerCard' })),
+);
 
-export const VisitView = z
-  .object({ manager: ManagerCard, product: NamedProduct, campaign: z.nullable(z.string()) })
-  .check(z.meta({ id: 'VisitView' }));
+export const VisitView = lazySchema(() =>
+  z
+    .object({ manager: ManagerCard, product: NamedProduct, campaign: z.nullable(z.string()) })
+    .check(z.meta({ id: 'VisitView' })),
+);
 
-export const MyManager = z
-  .object({ manager: z.nullable(ManagerCard), since: z.nullable(IsoTime) })
-  .check(z.meta({ id: 'MyManager' }));
+export const MyManager = lazySchema(() =>
+  z
+    .object({ manager: z.nullable(ManagerCard), since: z.nullable(IsoTime) })
+    .check(z.meta({ id: 'MyManager' })),
+);
 
 // ---- dashboard ------------------------------------------------------------------------------------
 
-export const DashboardQuery = z
-  .strictObject({
-    days: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PERIOD_DAYS))),
-    from: z.optional(IsoDate),
-    to: z.optional(IsoDate),
-    product: z
-      .optional(z.string().check(z.regex(new RegExp(`^(?:${SHARE_PRODUCT_TYPES.join('|')}):${PRODUCT_ID_PATTERN.source.slice(1, -1)}$`))))
-      .check(z.meta({ description: 'TYPE:id of the share product customers came in through, e.g. LOAN:consumer-credit' })),
-  })
-  .check(
-    z.refine((q) => (q.from === undefined) === (q.to === undefined), { message: 'from and to go together', path: ['from'] }),
-    z.refine((q) => q.days === undefined || q.from === undefined, { message: 'days or from/to, not both', path: ['days'] }),
-    z.meta({ id: 'DashboardQuery' }),
-  );
-
-const PeriodView = z.object({ from: IsoDate, to: IsoDate }).check(z.meta({ id: 'PeriodView' }));
-
-export const FunnelRowView = z
-  .object({
-    stage: z.enum(['OPENED', ...CUSTOMER_EVENT_KINDS]),
-    label: z.string(),
-    count: z.int(),
-    conversionBps: z.nullable(z.int()),
-    conversionDisplay: z.string(),
-    ofOpenedBps: z.nullable(z.int()),
-    ofOpenedDisplay: z.string(),
-  })
-  .check(z.meta({ id: 'FunnelRowView' }));
-
-export const MoneyTotalView = z
-  .object({ kind: z.enum(MONEY_KINDS), label: z.string(), count: z.int(), amountFen: z.int() })
-  .check(z.meta({ id: 'MoneyTotalView' }));
-
-export const Dashboard = z
-  .object({
-    staff: StaffMe,
-    period: PeriodView,
-    product: z.nullable(NamedProduct),
-    products: z.array(NamedProduct).check(z.meta({ description: 'Products customers came in through in the period' })),
-    funnel: z.array(FunnelRowView),
-    money: z.array(MoneyTotalView),
-    attributionWindowDays: z.int().check(z.minimum(1), z.maximum(MAX_ATTRIBUTION_WINDOW_DAYS)),
-    truncated: z.boolean().check(z.meta({ description: 'More activity than one dashboard reads; figures are a lower bound' })),
-  })
-  .check(z.meta({ id: 'Dashboard' }));
-
-export const ReferredCustomer = z
-  .object({
-    nameMasked: z.nullable(z.string()).check(z.meta({ description: '张*; null before real-name verification' })),
-    phoneMasked: z.nullable(z.string()).check(z.meta({ description: '138****1234' })),
-    entryProduct: NamedProduct,
-    firstTouchAt: IsoTime,
-    stage: z.enum(['OPENED', ...CUSTOMER_EVENT_KINDS]),
-    stageLabel: z.string(),
-  })
-  .check(z.meta({ id: 'ReferredCustomer' }));
-
-export const ReferredCustomerPage = z
-  .object({ items: z.array(ReferredCustomer), nextCursor: z.nullable(z.string()) })
-  .check(z.meta({ id: 'ReferredCustomerPage' }));
-
-export const LeaderboardQuery = z
-  .strictObject({ days: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PERIOD_DAYS))) })
-  .check(z.meta({ id: 'LeaderboardQuery' }));
-
-export const Leaderboard = z
-  .object({
-    branchId: z.string(),
-    branchName: z.string(),
-    period: PeriodView,
-    items: z.array(
-      z.object({
-        rank: z.int(),
-        name: z.string(),
-        staffNo: z.string(),
-        role: z.enum(STAFF_ROLES),
-        opened: z.int(),
-        referred: z.int(),
-        accountsOpened: z.int(),
-        moneyFen: z.int(),
-      }),
+export const DashboardQuery = lazySchema(() =>
+  z
+    .strictObject({
+      days: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PERIOD_DAYS))),
+      from: z.optional(IsoDate),
+      to: z.optional(IsoDate),
+      product: z
+        .optional(z.string().check(z.regex(new RegExp(`^(?:${SHARE_PRODUCT_TYPES.join('|')}):${PRODUCT_ID_PATTERN.source.slice(1, -1)}$`))))
+        .check(z.meta({ description: 'TYPE:id of the share product customers came in through, e.g. LOAN:consumer-credit' })),
+    })
+    .check(
+      z.refine((q) => (q.from === undefined) === (q.to === undefined), { message: 'from and to go together', path: ['from'] }),
+      z.refine((q) => q.days === undefined || q.from === undefined, { message: 'days or from/to, not both', path: ['days'] }),
+      z.meta({ id: 'DashboardQuery' }),
     ),
-    truncated: z.boolean(),
-  })
-  .check(z.meta({ id: 'Leaderboard' }));
+);
+
+const PeriodView = lazySchema(() => z.object({ from: IsoDate, to: IsoDate }).check(z.meta({ id: 'PeriodView' })));
+
+export const FunnelRowView = lazySchema(() =>
+  z
+    .object({
+      stage: z.enum(['OPENED', ...CUSTOMER_EVENT_KINDS]),
+      label: z.string(),
+      count: z.int(),
+      conversionBps: z.nullable(z.int()),
+      conversionDisplay: z.string(),
+      ofOpenedBps: z.nullable(z.int()),
+      ofOpenedDisplay: z.string(),
+    })
+    .check(z.meta({ id: 'FunnelRowView' })),
+);
+
+export const MoneyTotalView = lazySchema(() =>
+  z
+    .object({ kind: z.enum(MONEY_KINDS), label: z.string(), count: z.int(), amountFen: z.int() })
+    .check(z.meta({ id: 'MoneyTotalView' })),
+);
+
+export const Dashboard = lazySchema(() =>
+  z
+    .object({
+      staff: StaffMe,
+      period: PeriodView,
+      product: z.nullable(NamedProduct),
+      products: z.array(NamedProduct).check(z.meta({ description: 'Products customers came in through in the period' })),
+      funnel: z.array(FunnelRowView),
+      money: z.array(MoneyTotalView),
+      attributionWindowDays: z.int().check(z.minimum(1), z.maximum(MAX_ATTRIBUTION_WINDOW_DAYS)),
+      truncated: z.boolean().check(z.meta({ description: 'More activity than one dashboard reads; figures are a lower bound' })),
+    })
+    .check(z.meta({ id: 'Dashboard' })),
+);
+
+export const ReferredCustomer = lazySchema(() =>
+  z
+    .object({
+      nameMasked: z.nullable(z.string()).check(z.meta({ description: '张*; null before real-name verification' })),
+      phoneMasked: z.nullable(z.string()).check(z.meta({ description: '138****1234' })),
+      entryProduct: NamedProduct,
+      firstTouchAt: IsoTime,
+      stage: z.enum(['OPENED', ...CUSTOMER_EVENT_KINDS]),
+      stageLabel: z.string(),
+    })
+    .check(z.meta({ id: 'ReferredCustomer' })),
+);
+
+export const ReferredCustomerPage = lazySchema(() =>
+  z
+    .object({ items: z.array(ReferredCustomer), nextCursor: z.nullable(z.string()) })
+    .check(z.meta({ id: 'ReferredCustomerPage' })),
+);
+
+export const LeaderboardQuery = lazySchema(() =>
+  z
+    .strictObject({ days: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PERIOD_DAYS))) })
+    .check(z.meta({ id: 'LeaderboardQuery' })),
+);
+
+export const Leaderboard = lazySchema(() =>
+  z
+    .object({
+      branchId: z.string(),
+      branchName: z.string(),
+      period: PeriodView,
+      items: z.array(
+        z.object({
+          rank: z.int(),
+          name: z.string(),
+          staffNo: z.string(),
+          role: z.enum(STAFF_ROLES),
+          opened: z.int(),
+          referred: z.int(),
+          accountsOpened: z.int(),
+          moneyFen: z.int(),
+        }),
+      ),
+      truncated: z.boolean(),
+    })
+    .check(z.meta({ id: 'Leaderboard' })),
+);
 
 export type ShareLinkView = z.infer<typeof ShareLinkView>;
 export type ShareLinkPage = z.infer<typeof ShareLinkPage>;

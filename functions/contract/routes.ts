@@ -3,11 +3,16 @@
 // table; this one joins them for the document, the tests and the deployment check.
 import { adminRoutes } from './admin-routes.js';
 import { billRoutes } from './bill-routes.js';
+import { consoleBillerRoutes } from './console-biller-routes.js';
 import { consoleChangeRoutes } from './console-change-routes.js';
+import { consoleDashboardRoutes } from './console-dashboard-routes.js';
 import { consoleOpsRoutes } from './console-ops-routes.js';
+import { consoleOperatorRoutes } from './console-operator-routes.js';
 import { consoleProductRoutes } from './console-product-routes.js';
 import { consoleRoutes } from './console-routes.js';
 import { consoleServiceRoutes } from './console-service-routes.js';
+import { consoleWealthRoutes } from './console-wealth-routes.js';
+import { consoleStaffRoutes } from './console-staff-routes.js';
 import { coreRoutes } from './core-routes.js';
 import { loanRoutes } from './loan-routes.js';
 import { pinResetRoutes } from './pin-reset-routes.js';
@@ -22,10 +27,15 @@ export const routes = {
   ...adminRoutes,
   ...billRoutes,
   ...consoleRoutes,
+  ...consoleBillerRoutes,
   ...consoleChangeRoutes,
+  ...consoleDashboardRoutes,
   ...consoleOpsRoutes,
+  ...consoleOperatorRoutes,
   ...consoleProductRoutes,
   ...consoleServiceRoutes,
+  ...consoleWealthRoutes,
+  ...consoleStaffRoutes,
   ...loanRoutes,
   ...pinResetRoutes,
   ...rmRoutes,

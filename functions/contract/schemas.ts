@@ -8,30 +8,35 @@ import { JOURNAL_KINDS } from '../domain/ledger.js';
 import { BillCloseReport } from './bill-close-schema.js';
 import { SecondFactor, SoterEnrolment } from './second-factor-schemas.js';
 import { WealthCloseReport } from './wealth-close-schema.js';
+import { lazySchema } from '../domain/lazy-schema.js';
 
 /** Largest amount one money movement may carry: 1,000,000 yuan. */
 export const MAX_AMOUNT_FEN = 100_000_000;
 
-export const AmountFen = z
-  .int()
-  .check(z.minimum(1), z.maximum(MAX_AMOUNT_FEN), z.meta({ description: 'Amount in fen (1 yuan = 100 fen), a positive integer' }));
+export const AmountFen = lazySchema(() =>
+  z
+    .int()
+    .check(z.minimum(1), z.maximum(MAX_AMOUNT_FEN), z.meta({ description: 'Amount in fen (1 yuan = 100 fen), a positive integer' })),
+);
 
-export const IsoTime = z.string().check(z.meta({ description: 'ISO-8601 time' }));
+export const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
 
-export const ErrorBody = z
-  .object({
-    error: z.object({
-      code: z.string().check(z.meta({ description: 'Stable machine-readable code, e.g. INSUFFICIENT_FUNDS' })),
-      message: z.string().check(z.meta({ description: 'Human-readable message in Simplified Chinese' })),
-    }),
-  })
-  .check(z.meta({ id: 'Error' }));
+export const ErrorBody = lazySchema(() =>
+  z
+    .object({
+      error: z.object({
+        code: z.string().check(z.meta({ description: 'Stable machine-readable code, e.g. INSUFFICIENT_FUNDS' })),
+        message: z.string().check(z.meta({ description: 'Human-readable message in Simplified Chinese' })),
+      }),
+    })
+    .check(z.meta({ id: 'Error' })),
+);
 
 // ---- Auth ----------------------------------------------------------------------------------
 
 /** A wx.login / getPhoneNumber code: an opaque token of visible ASCII, never control characters
  *  or other text (found by the bad-input fuzzer: a code with an unpaired surrogate signed in). */
-const WechatCode = z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[\x21-\x7e]+$/));
+const WechatCode = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[\x21-\x7e]+$/)));
 
 /** Free text a customer writes and another reads (a transfer memo): no control characters,
  *  unpaired surrogates or invisible format characters such as bidi overrides (ZWJ/ZWNJ, which
@@ -40,36 +45,44 @@ export const PlainText = (max: number) => z.string().check(z.maxLength(max), z.r
 
 /** Random id the mini-program keeps in its storage: links share-link visits made before sign-in
  *  to the customer (relationship managers, rm-schemas.ts). */
-export const DeviceId = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/));
+export const DeviceId = lazySchema(() => z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/)));
 
-export const WechatSignInRequest = z
-  .strictObject({ code: WechatCode, deviceId: z.optional(DeviceId) })
-  .check(z.meta({ id: 'WechatSignInRequest' }));
+export const WechatSignInRequest = lazySchema(() =>
+  z
+    .strictObject({ code: WechatCode, deviceId: z.optional(DeviceId) })
+    .check(z.meta({ id: 'WechatSignInRequest' })),
+);
 
-export const RefreshRequest = z
-  // Issued refresh tokens are base64url.
-  .strictObject({ refreshToken: z.string().check(z.minLength(16), z.maxLength(256), z.regex(/^[A-Za-z0-9_-]+$/)) })
-  .check(z.meta({ id: 'RefreshRequest' }));
+export const RefreshRequest = lazySchema(() =>
+  z
+    // Issued refresh tokens are base64url.
+    .strictObject({ refreshToken: z.string().check(z.minLength(16), z.maxLength(256), z.regex(/^[A-Za-z0-9_-]+$/)) })
+    .check(z.meta({ id: 'RefreshRequest' })),
+);
 
-export const SimulatorLoginCodeRequest = z
-  .strictObject({
-    user: z
-      .string()
-      .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/), z.meta({ description: 'Which simulated WeChat user signs in (same value → same openid)' })),
-  })
-  .check(z.meta({ id: 'SimulatorLoginCodeRequest' }));
+export const SimulatorLoginCodeRequest = lazySchema(() =>
+  z
+    .strictObject({
+      user: z
+        .string()
+        .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/), z.meta({ description: 'Which simulated WeChat user signs in (same value → same openid)' })),
+    })
+    .check(z.meta({ id: 'SimulatorLoginCodeRequest' })),
+);
 
-export const SimulatorPhoneCodeRequest = z
-  .strictObject({ phone: z.string().check(z.regex(/^1[3-9]\d{9}$/)) })
-  .check(z.meta({ id: 'SimulatorPhoneCodeRequest' }));
+export const SimulatorPhoneCodeRequest = lazySchema(() =>
+  z
+    .strictObject({ phone: z.string().check(z.regex(/^1[3-9]\d{9}$/)) })
+    .check(z.meta({ id: 'SimulatorPhoneCodeRequest' })),
+);
 
-export const SimulatorCodeResponse = z.object({ code: z.string() }).check(z.meta({ id: 'SimulatorCodeResponse' }));
+export const SimulatorCodeResponse = lazySchema(() => z.object({ code: z.string() }).check(z.meta({ id: 'SimulatorCodeResponse' })));
 
 // ---- Customer ------------------------------------------------------------------------------
 
-export const BoundCard = z.object({ bankName: z.string(), cardNumberMasked: z.string() }).check(z.meta({ id: 'BoundCard' }));
+export const BoundCard = lazySchema(() => z.object({ bankName: z.string(), cardNumberMasked: z.string() }).check(z.meta({ id: 'BoundCard' })));
 
-const accountSummaryShape = {
+const accountSummaryShape = lazySchema(() => ({
   accountId: z.string(),
   accountNumberMasked: z.string(),
   accountClass: z.literal('II'),
@@ -77,135 +90,161 @@ const accountSummaryShape = {
   status: z.enum(ACCOUNT_STATUSES).check(z.meta({ description: 'FROZEN: frozen by the bank (冻结) — money still comes in, none goes out' })),
   boundCard: BoundCard,
   openedAt: IsoTime,
-};
+}));
 
-export const AccountSummary = z.object(accountSummaryShape).check(z.meta({ id: 'AccountSummary' }));
+export const AccountSummary = lazySchema(() => z.object(accountSummaryShape).check(z.meta({ id: 'AccountSummary' })));
 
-export const Me = z
-  .object({
-    customerId: z.string(),
-    phoneMasked: z.nullable(z.string()),
-    realName: z.nullable(z.object({ nameMasked: z.string(), idNumberMasked: z.string(), verifiedAt: IsoTime })),
-    pinSet: z.boolean(),
-    pinLockedUntil: z.nullable(IsoTime),
-    soterEnrolled: z.nullable(SoterEnrolment).check(z.meta({ description: 'Fingerprint or face payments (SOTER) on, and how; null when off' })),
-    account: z.nullable(AccountSummary),
-  })
-  .check(z.meta({ id: 'Me' }));
+export const Me = lazySchema(() =>
+  z
+    .object({
+      customerId: z.string(),
+      phoneMasked: z.nullable(z.string()),
+      realName: z.nullable(z.object({ nameMasked: z.string(), idNumberMasked: z.string(), verifiedAt: IsoTime })),
+      pinSet: z.boolean(),
+      pinLockedUntil: z.nullable(IsoTime),
+      soterEnrolled: z.nullable(SoterEnrolment).check(z.meta({ description: 'Fingerprint or face payments (SOTER) on, and how; null when off' })),
+      account: z.nullable(AccountSummary),
+    })
+    .check(z.meta({ id: 'Me' })),
+);
 
-export const SignInResponse = z
-  .object({
-    accessToken: z.string(),
-    accessTokenExpiresAt: IsoTime,
-    refreshToken: z.string(),
-    refreshTokenExpiresAt: IsoTime,
-    me: Me,
-  })
-  .check(z.meta({ id: 'SignInResponse' }));
+export const SignInResponse = lazySchema(() =>
+  z
+    .object({
+      accessToken: z.string(),
+      accessTokenExpiresAt: IsoTime,
+      refreshToken: z.string(),
+      refreshTokenExpiresAt: IsoTime,
+      me: Me,
+    })
+    .check(z.meta({ id: 'SignInResponse' })),
+);
 
-export const BindPhoneRequest = z
-  .strictObject({ code: WechatCode.check(z.meta({ description: 'getPhoneNumber code' })) })
-  .check(z.meta({ id: 'BindPhoneRequest' }));
+export const BindPhoneRequest = lazySchema(() =>
+  z
+    .strictObject({ code: WechatCode.check(z.meta({ description: 'getPhoneNumber code' })) })
+    .check(z.meta({ id: 'BindPhoneRequest' })),
+);
 
-export const RealNameRequest = z
-  .strictObject({
-    name: z
-      .string()
-      .check(z.regex(/^[\u4e00-\u9fa5·]{2,20}$/), z.meta({ description: 'Legal name as on the ID card, 2–20 Chinese characters' })),
-    idNumber: z.string().check(z.regex(/^\d{17}[\dXx]$/), z.meta({ description: '18-character resident ID number' })),
-  })
-  .check(z.meta({ id: 'RealNameRequest' }));
+export const RealNameRequest = lazySchema(() =>
+  z
+    .strictObject({
+      name: z
+        .string()
+        .check(z.regex(/^[\u4e00-\u9fa5·]{2,20}$/), z.meta({ description: 'Legal name as on the ID card, 2–20 Chinese characters' })),
+      idNumber: z.string().check(z.regex(/^\d{17}[\dXx]$/), z.meta({ description: '18-character resident ID number' })),
+    })
+    .check(z.meta({ id: 'RealNameRequest' })),
+);
 
 /** The new PIN and, to change one already set, the current PIN as the second factor — both
  *  encrypted with the challenge of one nonce asked for this request. */
-export const SetPinRequest = z
-  .strictObject({ newPin: SecondFactor, secondFactor: z.optional(SecondFactor) })
-  .check(z.meta({ id: 'SetPinRequest' }));
+export const SetPinRequest = lazySchema(() =>
+  z
+    .strictObject({ newPin: SecondFactor, secondFactor: z.optional(SecondFactor) })
+    .check(z.meta({ id: 'SetPinRequest' })),
+);
 
 // ---- Account -------------------------------------------------------------------------------
 
-export const OpenAccountRequest = z
-  .strictObject({
-    cardNumber: z.string().check(z.regex(/^\d{16,19}$/), z.meta({ description: 'Class I debit card number to bind' })),
-  })
-  .check(z.meta({ id: 'OpenAccountRequest' }));
+export const OpenAccountRequest = lazySchema(() =>
+  z
+    .strictObject({
+      cardNumber: z.string().check(z.regex(/^\d{16,19}$/), z.meta({ description: 'Class I debit card number to bind' })),
+    })
+    .check(z.meta({ id: 'OpenAccountRequest' })),
+);
 
-export const LimitUsage = z
-  .object({
-    limitFen: z.int(),
-    usedFen: z.int(),
-    remainingFen: z.int(),
-  })
-  .check(z.meta({ id: 'LimitUsage' }));
+export const LimitUsage = lazySchema(() =>
+  z
+    .object({
+      limitFen: z.int(),
+      usedFen: z.int(),
+      remainingFen: z.int(),
+    })
+    .check(z.meta({ id: 'LimitUsage' })),
+);
 
-export const AccountLimits = z
-  .object({
-    nonBoundOutToday: LimitUsage,
-    nonBoundOutThisYear: LimitUsage,
-    nonBoundInToday: LimitUsage,
-    nonBoundInThisYear: LimitUsage,
-    boundCard: z.literal('UNLIMITED'),
-    maxSingleAmountFen: z.int(),
-  })
-  .check(z.meta({ id: 'AccountLimits' }));
+export const AccountLimits = lazySchema(() =>
+  z
+    .object({
+      nonBoundOutToday: LimitUsage,
+      nonBoundOutThisYear: LimitUsage,
+      nonBoundInToday: LimitUsage,
+      nonBoundInThisYear: LimitUsage,
+      boundCard: z.literal('UNLIMITED'),
+      maxSingleAmountFen: z.int(),
+    })
+    .check(z.meta({ id: 'AccountLimits' })),
+);
 
 // Built from the shape, not by extending AccountSummary: a mini schema's meta is a check, and
 // extending would copy AccountSummary's id onto AccountDetail.
-export const AccountDetail = z.object({ ...accountSummaryShape, limits: AccountLimits }).check(z.meta({ id: 'AccountDetail' }));
+export const AccountDetail = lazySchema(() => z.object({ ...accountSummaryShape, limits: AccountLimits }).check(z.meta({ id: 'AccountDetail' })));
 
-export const CardMoneyRequest = z.strictObject({ amountFen: AmountFen, secondFactor: SecondFactor }).check(z.meta({ id: 'CardMoneyRequest' }));
+export const CardMoneyRequest = lazySchema(() => z.strictObject({ amountFen: AmountFen, secondFactor: SecondFactor }).check(z.meta({ id: 'CardMoneyRequest' })));
 
-export const TransferRequest = z
-  .strictObject({
-    toPhone: z.string().check(z.regex(/^1[3-9]\d{9}$/)),
-    amountFen: AmountFen,
-    secondFactor: SecondFactor,
-    memo: z.optional(PlainText(20)),
-  })
-  .check(z.meta({ id: 'TransferRequest' }));
+export const TransferRequest = lazySchema(() =>
+  z
+    .strictObject({
+      toPhone: z.string().check(z.regex(/^1[3-9]\d{9}$/)),
+      amountFen: AmountFen,
+      secondFactor: SecondFactor,
+      memo: z.optional(PlainText(20)),
+    })
+    .check(z.meta({ id: 'TransferRequest' })),
+);
 
-export const PayeeQuery = z.strictObject({ phone: z.string().check(z.regex(/^1[3-9]\d{9}$/)) }).check(z.meta({ id: 'PayeeQuery' }));
+export const PayeeQuery = lazySchema(() => z.strictObject({ phone: z.string().check(z.regex(/^1[3-9]\d{9}$/)) }).check(z.meta({ id: 'PayeeQuery' })));
 
-export const Payee = z.object({ nameMasked: z.string(), phoneMasked: z.string() }).check(z.meta({ id: 'Payee' }));
+export const Payee = lazySchema(() => z.object({ nameMasked: z.string(), phoneMasked: z.string() }).check(z.meta({ id: 'Payee' })));
 
-export const JournalKind = z.enum(JOURNAL_KINDS);
+export const JournalKind = lazySchema(() => z.enum(JOURNAL_KINDS));
 
-export const MoneyMovementResult = z
-  .object({
-    journalId: z.string(),
-    kind: JournalKind,
-    status: z.enum(['SUCCEEDED', 'REVERSED']),
-    amountFen: z.int(),
-    balanceFen: z.int(),
-    createdAt: IsoTime,
-  })
-  .check(z.meta({ id: 'MoneyMovementResult' }));
+export const MoneyMovementResult = lazySchema(() =>
+  z
+    .object({
+      journalId: z.string(),
+      kind: JournalKind,
+      status: z.enum(['SUCCEEDED', 'REVERSED']),
+      amountFen: z.int(),
+      balanceFen: z.int(),
+      createdAt: IsoTime,
+    })
+    .check(z.meta({ id: 'MoneyMovementResult' })),
+);
 
-export const HistoryQuery = z
-  .strictObject({
-    limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50))),
-    cursor: z.optional(z.string().check(z.maxLength(200))),
-  })
-  .check(z.meta({ id: 'HistoryQuery' }));
+export const HistoryQuery = lazySchema(() =>
+  z
+    .strictObject({
+      limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50))),
+      cursor: z.optional(z.string().check(z.maxLength(200))),
+    })
+    .check(z.meta({ id: 'HistoryQuery' })),
+);
 
-export const HistoryItem = z
-  .object({
-    journalId: z.string(),
-    kind: JournalKind,
-    label: z.string().check(z.meta({ description: 'Human label, e.g. 转账给 张*' })),
-    counterparty: z.string(),
-    amountFen: z.int().check(z.meta({ description: 'Signed: positive money in, negative money out' })),
-    createdAt: IsoTime,
-  })
-  .check(z.meta({ id: 'HistoryItem' }));
+export const HistoryItem = lazySchema(() =>
+  z
+    .object({
+      journalId: z.string(),
+      kind: JournalKind,
+      label: z.string().check(z.meta({ description: 'Human label, e.g. 转账给 张*' })),
+      counterparty: z.string(),
+      amountFen: z.int().check(z.meta({ description: 'Signed: positive money in, negative money out' })),
+      createdAt: IsoTime,
+    })
+    .check(z.meta({ id: 'HistoryItem' })),
+);
 
-export const HistoryPage = z
-  .object({ items: z.array(HistoryItem), nextCursor: z.nullable(z.string()) })
-  .check(z.meta({ id: 'HistoryPage' }));
+export const HistoryPage = lazySchema(() =>
+  z
+    .object({ items: z.array(HistoryItem), nextCursor: z.nullable(z.string()) })
+    .check(z.meta({ id: 'HistoryPage' })),
+);
 
-export const Ok = z.object({ ok: z.literal(true) }).check(z.meta({ id: 'Ok' }));
+export const Ok = lazySchema(() => z.object({ ok: z.literal(true) }).check(z.meta({ id: 'Ok' })));
 
-export const OpenApiDocument = z.record(z.string(), z.unknown()).check(z.meta({ id: 'OpenApiDocument' }));
+export const OpenApiDocument = lazySchema(() => z.record(z.string(), z.unknown()).check(z.meta({ id: 'OpenApiDocument' })));
 
 export type Me = z.infer<typeof Me>;
 export type SignInResponse = z.infer<typeof SignInResponse>;
@@ -227,19 +266,21 @@ export type TransferRequest = z.infer<typeof TransferRequest>;
 
 // ---- the business date and the day close (operators) ----
 
-const BusinessDate = z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' }));
-export const BusinessDateRequest = z.strictObject({ businessDate: BusinessDate }).check(z.meta({ id: 'BusinessDateRequest' }));
-export const BusinessDateView = z.object({ businessDate: BusinessDate }).check(z.meta({ id: 'BusinessDateView' }));
-export const DayCloseResult = z
-  .object({
-    closedDate: BusinessDate,
-    businessDate: BusinessDate,
-    loansChecked: z.int(),
-    autoDebitedFen: z.int(),
-    autoDebits: z.int(),
-    overdueLoans: z.int(),
-    remindersSent: z.int(),
-    wealth: WealthCloseReport,
-    bills: BillCloseReport,
-  })
-  .check(z.meta({ id: 'DayCloseResult' }));
+const BusinessDate = lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));
+export const BusinessDateRequest = lazySchema(() => z.strictObject({ businessDate: BusinessDate }).check(z.meta({ id: 'BusinessDateRequest' })));
+export const BusinessDateView = lazySchema(() => z.object({ businessDate: BusinessDate }).check(z.meta({ id: 'BusinessDateView' })));
+export const DayCloseResult = lazySchema(() =>
+  z
+    .object({
+      closedDate: BusinessDate,
+      businessDate: BusinessDate,
+      loansChecked: z.int(),
+      autoDebitedFen: z.int(),
+      autoDebits: z.int(),
+      overdueLoans: z.int(),
+      remindersSent: z.int(),
+      wealth: WealthCloseReport,
+      bills: BillCloseReport,
+    })
+    .check(z.meta({ id: 'DayCloseResult' })),
+);

@@ -1,4 +1,4 @@
-// Routes of wealth products (理财), including the operators' wealth routes.
+// Routes of wealth products (理财) for customers; operators' are in console-wealth-routes.ts.
 import type { RouteSpec } from './route-spec.js';
 import * as w from './wealth-schemas.js';
 
@@ -120,42 +120,5 @@ export const wealthRoutes = {
     secondFactor: 'required',
     body: w.WealthRedemptionRequest,
     response: w.WealthRedemptionResult,
-  },
-  adminPublishWealthProduct: {
-    method: 'POST',
-    path: '/v1/admin/wealth-products',
-    summary: 'Operator: publish a new version of a wealth product',
-    auth: 'operator',
-    idempotent: false,
-    body: w.PublishWealthProductRequest,
-    response: w.WealthProductView,
-  },
-  adminWealthProductStatus: {
-    method: 'POST',
-    path: '/v1/admin/wealth-products/{productId}/status',
-    summary: 'Operator: open or close a wealth product for subscription',
-    auth: 'operator',
-    idempotent: false,
-    params: w.WealthProductIdParams,
-    body: w.WealthProductStatusRequest,
-    response: w.WealthProductView,
-  },
-  adminWealthNav: {
-    method: 'POST',
-    path: '/v1/admin/wealth-navs',
-    summary: "Operator: publish a product's NAV for a date (today's may be replaced until the close)",
-    auth: 'operator',
-    idempotent: false,
-    body: w.WealthNavRequest,
-    response: w.WealthPriceView,
-  },
-  adminWealthYield: {
-    method: 'POST',
-    path: '/v1/admin/wealth-yields',
-    summary: "Operator: publish a money-market fund's 7-day yield and income per 10,000 units for a date",
-    auth: 'operator',
-    idempotent: false,
-    body: w.WealthYieldRequest,
-    response: w.WealthPriceView,
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -2,285 +2,288 @@
 // integers in hundredths (`unitsCenti`), NAVs in hundredths of a fen (`navCentiFen`, 1.0234 yuan
 // = 10234); every figure also travels as display text, so the mini-program computes nothing.
 import * as z from 'zod/mini';
-import { ISSUER_TYPES, MAX_NAV_CENTI_FEN, RISK_LEVELS, WEALTH_PRODUCT_TYPES, wealthProductSchema } from '../domain/wealth/product.js';
+import { ISSUER_TYPES, RISK_LEVELS, WEALTH_PRODUCT_TYPES } from '../domain/wealth/product.js';
 import { CUSTOMER_RISK_LEVELS } from '../domain/wealth/risk.js';
 import { AmountFen, IsoTime } from './schemas.js';
 import { SecondFactor } from './second-factor-schemas.js';
+import { lazySchema } from '../domain/lazy-schema.js';
 
-const IsoDate = z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' }));
-const ProductId = z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/));
-const OrderId = z.string().check(z.regex(/^W[A-Za-z0-9_-]{20,40}$/));
-const RiskLevel = z.enum(RISK_LEVELS);
-const CustomerRiskLevel = z.enum(CUSTOMER_RISK_LEVELS);
-const UnitsCenti = z.int().check(z.minimum(1), z.maximum(10_000_000_000), z.meta({ description: 'Units in hundredths (12345 = 123.45 units)' }));
+const IsoDate = lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));
+const ProductId = lazySchema(() => z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)));
+const OrderId = lazySchema(() => z.string().check(z.regex(/^W[A-Za-z0-9_-]{20,40}$/)));
+const RiskLevel = lazySchema(() => z.enum(RISK_LEVELS));
+const CustomerRiskLevel = lazySchema(() => z.enum(CUSTOMER_RISK_LEVELS));
+const UnitsCenti = lazySchema(() => z.int().check(z.minimum(1), z.maximum(10_000_000_000), z.meta({ description: 'Units in hundredths (12345 = 123.45 units)' })));
 
-export const WealthProductIdParams = z.strictObject({ productId: ProductId });
-export const WealthOrderIdParams = z.strictObject({ orderId: OrderId });
+export const WealthProductIdParams = lazySchema(() => z.strictObject({ productId: ProductId }));
+export const WealthOrderIdParams = lazySchema(() => z.strictObject({ orderId: OrderId }));
 
-export const WealthProductView = z
-  .object({
-    productId: ProductId,
-    version: z.int(),
-    name: z.string(),
-    type: z.enum(WEALTH_PRODUCT_TYPES),
-    typeLabel: z.string(),
-    issuerType: z.enum(ISSUER_TYPES),
-    issuerLabel: z.string(),
-    issuerName: z.string(),
-    offering: z.enum(['PUBLIC', 'PRIVATE']),
-    riskLevel: RiskLevel,
-    riskLabel: z.string(),
-    status: z.enum(['OPEN', 'CLOSED']),
-    /** Whether a purchase would be taken today (open, within the subscription window). */
-    onSale: z.boolean(),
-    minPurchaseFen: z.int(),
-    stepFen: z.int(),
-    maxPurchaseFen: z.int(),
-    purchaseRule: z.string().check(z.meta({ description: 'e.g. "0.01 元起购"' })),
-    subscriptionOpensOn: IsoDate,
-    subscriptionClosesOn: z.nullable(IsoDate),
-    termDays: z.nullable(z.int()),
-    maturityDate: z.nullable(IsoDate),
-    coolingOffHours: z.int(),
-    fees: z.object({ managementBpsPerYear: z.int(), custodyBpsPerYear: z.int(), salesServiceBpsPerYear: z.int(), display: z.string() }),
-    disclosureVersion: z.string(),
-    description: z.string(),
-    /** The figure to show big: the 7-day annualized yield of a money-market fund, else the NAV. */
-    headline: z.object({ label: z.string(), display: z.string(), date: z.nullable(IsoDate) }),
-    navCentiFen: z.nullable(z.int()),
-    navDisplay: z.nullable(z.string()),
-    sevenDayYieldBps: z.nullable(z.int()),
-    incomePer10kDisplay: z.nullable(z.string()),
-    priceDate: z.nullable(IsoDate),
-    fastRedemption: z.boolean(),
-    fastRedemptionDailyCapFen: z.nullable(z.int()),
-    redemptionRule: z.string(),
-  })
-  .check(z.meta({ id: 'WealthProductView' }));
+export const WealthProductView = lazySchema(() =>
+  z
+    .object({
+      productId: ProductId,
+      version: z.int(),
+      name: z.string(),
+      type: z.enum(WEALTH_PRODUCT_TYPES),
+      typeLabel: z.string(),
+      issuerType: z.enum(ISSUER_TYPES),
+      issuerLabel: z.string(),
+      issuerName: z.string(),
+      offering: z.enum(['PUBLIC', 'PRIVATE']),
+      riskLevel: RiskLevel,
+      riskLabel: z.string(),
+      status: z.enum(['OPEN', 'CLOSED']),
+      /** Whether a purchase would be taken today (open, within the subscription window). */
+      onSale: z.boolean(),
+      minPurchaseFen: z.int(),
+      stepFen: z.int(),
+      maxPurchaseFen: z.int(),
+      purchaseRule: z.string().check(z.meta({ description: 'e.g. "0.01 元起购"' })),
+      subscriptionOpensOn: IsoDate,
+      subscriptionClosesOn: z.nullable(IsoDate),
+      termDays: z.nullable(z.int()),
+      maturityDate: z.nullable(IsoDate),
+      coolingOffHours: z.int(),
+      fees: z.object({ managementBpsPerYear: z.int(), custodyBpsPerYear: z.int(), salesServiceBpsPerYear: z.int(), display: z.string() }),
+      disclosureVersion: z.string(),
+      description: z.string(),
+      /** The figure to show big: the 7-day annualized yield of a money-market fund, else the NAV. */
+      headline: z.object({ label: z.string(), display: z.string(), date: z.nullable(IsoDate) }),
+      navCentiFen: z.nullable(z.int()),
+      navDisplay: z.nullable(z.string()),
+      sevenDayYieldBps: z.nullable(z.int()),
+      incomePer10kDisplay: z.nullable(z.string()),
+      priceDate: z.nullable(IsoDate),
+      fastRedemption: z.boolean(),
+      fastRedemptionDailyCapFen: z.nullable(z.int()),
+      redemptionRule: z.string(),
+    })
+    .check(z.meta({ id: 'WealthProductView' })),
+);
 
-export const WealthProductList = z.object({ items: z.array(WealthProductView), businessDate: IsoDate }).check(z.meta({ id: 'WealthProductList' }));
+export const WealthProductList = lazySchema(() => z.object({ items: z.array(WealthProductView), businessDate: IsoDate }).check(z.meta({ id: 'WealthProductList' })));
 
-export const WealthHistoryQuery = z
-  .strictObject({
-    days: z
-      .optional(z.coerce.number().check(z.int(), z.minimum(7), z.maximum(90)))
-      .check(z.meta({ description: 'How many days back (default 30)' })),
-  })
-  .check(z.meta({ id: 'WealthHistoryQuery' }));
+export const WealthHistoryQuery = lazySchema(() =>
+  z
+    .strictObject({
+      days: z
+        .optional(z.coerce.number().check(z.int(), z.minimum(7), z.maximum(90)))
+        .check(z.meta({ description: 'How many days back (default 30)' })),
+    })
+    .check(z.meta({ id: 'WealthHistoryQuery' })),
+);
 
-export const WealthHistoryPoint = z
-  .object({
-    date: IsoDate,
-    value: z.int().check(z.meta({ description: 'navCentiFen, or sevenDayYieldBps for money-market funds' })),
-    display: z.string(),
-    /** Bar height for the chart, 8–100, scaled by the server between the period's low and high. */
-    heightPercent: z.int(),
-  })
-  .check(z.meta({ id: 'WealthHistoryPoint' }));
+export const WealthHistoryPoint = lazySchema(() =>
+  z
+    .object({
+      date: IsoDate,
+      value: z.int().check(z.meta({ description: 'navCentiFen, or sevenDayYieldBps for money-market funds' })),
+      display: z.string(),
+      /** Bar height for the chart, 8–100, scaled by the server between the period's low and high. */
+      heightPercent: z.int(),
+    })
+    .check(z.meta({ id: 'WealthHistoryPoint' })),
+);
 
-export const WealthHistory = z
-  .object({
-    productId: ProductId,
-    series: z.enum(['NAV', 'SEVEN_DAY_YIELD']),
-    seriesLabel: z.string(),
-    points: z.array(WealthHistoryPoint),
-    lowDisplay: z.nullable(z.string()),
-    highDisplay: z.nullable(z.string()),
-  })
-  .check(z.meta({ id: 'WealthHistory' }));
+export const WealthHistory = lazySchema(() =>
+  z
+    .object({
+      productId: ProductId,
+      series: z.enum(['NAV', 'SEVEN_DAY_YIELD']),
+      seriesLabel: z.string(),
+      points: z.array(WealthHistoryPoint),
+      lowDisplay: z.nullable(z.string()),
+      highDisplay: z.nullable(z.string()),
+    })
+    .check(z.meta({ id: 'WealthHistory' })),
+);
 
-export const RiskQuestionnaire = z
-  .object({
-    questionnaireVersion: z.string(),
-    questions: z.array(
-      z.object({ questionId: z.string(), text: z.string(), options: z.array(z.object({ optionId: z.string(), text: z.string() })) }),
-    ),
-    validityMonths: z.int(),
-  })
-  .check(z.meta({ id: 'RiskQuestionnaire' }));
+export const RiskQuestionnaire = lazySchema(() =>
+  z
+    .object({
+      questionnaireVersion: z.string(),
+      questions: z.array(
+        z.object({ questionId: z.string(), text: z.string(), options: z.array(z.object({ optionId: z.string(), text: z.string() })) }),
+      ),
+      validityMonths: z.int(),
+    })
+    .check(z.meta({ id: 'RiskQuestionnaire' })),
+);
 
-export const RiskAssessmentRequest = z
-  .strictObject({
-    questionnaireVersion: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/)),
-    answers: z
-      .array(z.strictObject({ questionId: z.string().check(z.regex(/^q\d{2}$/)), optionId: z.string().check(z.regex(/^q\d{2}-[a-e]$/)) }))
-      .check(z.minLength(1), z.maxLength(20)),
-  })
-  .check(z.meta({ id: 'RiskAssessmentRequest' }));
+export const RiskAssessmentRequest = lazySchema(() =>
+  z
+    .strictObject({
+      questionnaireVersion: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/)),
+      answers: z
+        .array(z.strictObject({ questionId: z.string().check(z.regex(/^q\d{2}$/)), optionId: z.string().check(z.regex(/^q\d{2}-[a-e]$/)) }))
+        .check(z.minLength(1), z.maxLength(20)),
+    })
+    .check(z.meta({ id: 'RiskAssessmentRequest' })),
+);
 
-export const RiskAssessmentView = z
-  .object({
-    level: CustomerRiskLevel,
-    levelLabel: z.string(),
-    score: z.int(),
-    maxRiskLevel: RiskLevel.check(z.meta({ description: 'The highest product risk level the customer may buy' })),
-    assessedOn: IsoDate,
-    validThrough: IsoDate,
-    valid: z.boolean(),
-  })
-  .check(z.meta({ id: 'RiskAssessmentView' }));
+export const RiskAssessmentView = lazySchema(() =>
+  z
+    .object({
+      level: CustomerRiskLevel,
+      levelLabel: z.string(),
+      score: z.int(),
+      maxRiskLevel: RiskLevel.check(z.meta({ description: 'The highest product risk level the customer may buy' })),
+      assessedOn: IsoDate,
+      validThrough: IsoDate,
+      valid: z.boolean(),
+    })
+    .check(z.meta({ id: 'RiskAssessmentView' })),
+);
 
-export const RiskProfile = z.object({ assessment: z.nullable(RiskAssessmentView) }).check(z.meta({ id: 'RiskProfile' }));
+export const RiskProfile = lazySchema(() => z.object({ assessment: z.nullable(RiskAssessmentView) }).check(z.meta({ id: 'RiskProfile' })));
 
-export const WealthPurchaseTerms = z
-  .object({
-    product: WealthProductView,
-    suitable: z.boolean(),
-    suitability: z.nullable(z.object({ code: z.string(), message: z.string() })),
-    assessment: z.nullable(RiskAssessmentView),
-    businessDate: IsoDate,
-    confirmDate: IsoDate.check(z.meta({ description: 'The day close of this date confirms the units' })),
-    coolingOffEndsOn: z.nullable(IsoDate),
-    disclosure: z.object({ version: z.string(), title: z.string(), text: z.string() }),
-    balanceFen: z.int(),
-  })
-  .check(z.meta({ id: 'WealthPurchaseTerms' }));
+export const WealthPurchaseTerms = lazySchema(() =>
+  z
+    .object({
+      product: WealthProductView,
+      suitable: z.boolean(),
+      suitability: z.nullable(z.object({ code: z.string(), message: z.string() })),
+      assessment: z.nullable(RiskAssessmentView),
+      businessDate: IsoDate,
+      confirmDate: IsoDate.check(z.meta({ description: 'The day close of this date confirms the units' })),
+      coolingOffEndsOn: z.nullable(IsoDate),
+      disclosure: z.object({ version: z.string(), title: z.string(), text: z.string() }),
+      balanceFen: z.int(),
+    })
+    .check(z.meta({ id: 'WealthPurchaseTerms' })),
+);
 
-export const WealthPurchaseRequest = z
-  .strictObject({
-    productId: ProductId,
-    amountFen: AmountFen,
-    riskDisclosure: z
-      .strictObject({ acknowledged: z.literal(true), version: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,40}$/)) })
-      .check(z.meta({ description: 'The risk disclosure the customer read and accepted; stored with the order' })),
-    secondFactor: SecondFactor,
-  })
-  .check(z.meta({ id: 'WealthPurchaseRequest' }));
+export const WealthPurchaseRequest = lazySchema(() =>
+  z
+    .strictObject({
+      productId: ProductId,
+      amountFen: AmountFen,
+      riskDisclosure: z
+        .strictObject({ acknowledged: z.literal(true), version: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,40}$/)) })
+        .check(z.meta({ description: 'The risk disclosure the customer read and accepted; stored with the order' })),
+      secondFactor: SecondFactor,
+    })
+    .check(z.meta({ id: 'WealthPurchaseRequest' })),
+);
 
-export const WealthOrderView = z
-  .object({
-    orderId: OrderId,
-    kind: z.enum(['PURCHASE', 'REDEMPTION']),
-    kindLabel: z.string(),
-    productId: ProductId,
-    productName: z.string(),
-    status: z.enum(['PENDING', 'CONFIRMED', 'CANCELLED', 'FAILED']),
-    statusLabel: z.string(),
-    placedAt: IsoTime,
-    placedOn: IsoDate,
-    confirmDate: IsoDate,
-    coolingOffEndsOn: z.nullable(IsoDate),
-    cancellable: z.boolean(),
-    amountFen: z.nullable(z.int()),
-    unitsCenti: z.nullable(z.int()),
-    unitsDisplay: z.nullable(z.string()),
-    navDisplay: z.nullable(z.string()),
-    navDate: z.nullable(IsoDate),
-    valueFen: z.nullable(z.int()),
-    residualFen: z.nullable(z.int()),
-    proceedsFen: z.nullable(z.int()),
-    journalId: z.nullable(z.string()),
-    settlementJournalId: z.nullable(z.string()),
-    riskAcknowledgement: z.nullable(
-      z.object({ disclosureVersion: z.string(), acknowledgedAt: IsoTime, customerRiskLevel: z.string(), productRiskLevel: z.string() }),
-    ),
-  })
-  .check(z.meta({ id: 'WealthOrderView' }));
+export const WealthOrderView = lazySchema(() =>
+  z
+    .object({
+      orderId: OrderId,
+      kind: z.enum(['PURCHASE', 'REDEMPTION']),
+      kindLabel: z.string(),
+      productId: ProductId,
+      productName: z.string(),
+      status: z.enum(['PENDING', 'CONFIRMED', 'CANCELLED', 'FAILED']),
+      statusLabel: z.string(),
+      placedAt: IsoTime,
+      placedOn: IsoDate,
+      confirmDate: IsoDate,
+      coolingOffEndsOn: z.nullable(IsoDate),
+      cancellable: z.boolean(),
+      amountFen: z.nullable(z.int()),
+      unitsCenti: z.nullable(z.int()),
+      unitsDisplay: z.nullable(z.string()),
+      navDisplay: z.nullable(z.string()),
+      navDate: z.nullable(IsoDate),
+      valueFen: z.nullable(z.int()),
+      residualFen: z.nullable(z.int()),
+      proceedsFen: z.nullable(z.int()),
+      journalId: z.nullable(z.string()),
+      settlementJournalId: z.nullable(z.string()),
+      riskAcknowledgement: z.nullable(
+        z.object({ disclosureVersion: z.string(), acknowledgedAt: IsoTime, customerRiskLevel: z.string(), productRiskLevel: z.string() }),
+      ),
+    })
+    .check(z.meta({ id: 'WealthOrderView' })),
+);
 
-export const WealthOrdersQuery = z
-  .strictObject({ productId: z.optional(ProductId), limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50))) })
-  .check(z.meta({ id: 'WealthOrdersQuery' }));
+export const WealthOrdersQuery = lazySchema(() =>
+  z
+    .strictObject({ productId: z.optional(ProductId), limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50))) })
+    .check(z.meta({ id: 'WealthOrdersQuery' })),
+);
 
-export const WealthOrderList = z.object({ items: z.array(WealthOrderView), businessDate: IsoDate }).check(z.meta({ id: 'WealthOrderList' }));
+export const WealthOrderList = lazySchema(() => z.object({ items: z.array(WealthOrderView), businessDate: IsoDate }).check(z.meta({ id: 'WealthOrderList' })));
 
-export const WealthPurchaseResult = z
-  .object({
-    journalId: z.string().check(z.meta({ description: 'The journal that paid for the order' })),
-    order: WealthOrderView,
-    balanceFen: z.int(),
-  })
-  .check(z.meta({ id: 'WealthPurchaseResult' }));
+export const WealthPurchaseResult = lazySchema(() =>
+  z
+    .object({
+      journalId: z.string().check(z.meta({ description: 'The journal that paid for the order' })),
+      order: WealthOrderView,
+      balanceFen: z.int(),
+    })
+    .check(z.meta({ id: 'WealthPurchaseResult' })),
+);
 
-export const WealthCancelResult = z
-  .object({ journalId: z.string().check(z.meta({ description: 'The refund journal' })), order: WealthOrderView, balanceFen: z.int() })
-  .check(z.meta({ id: 'WealthCancelResult' }));
+export const WealthCancelResult = lazySchema(() =>
+  z
+    .object({ journalId: z.string().check(z.meta({ description: 'The refund journal' })), order: WealthOrderView, balanceFen: z.int() })
+    .check(z.meta({ id: 'WealthCancelResult' })),
+);
 
-export const WealthSecondFactorOnly = z.strictObject({ secondFactor: SecondFactor }).check(z.meta({ id: 'WealthSecondFactorOnly' }));
+export const WealthSecondFactorOnly = lazySchema(() => z.strictObject({ secondFactor: SecondFactor }).check(z.meta({ id: 'WealthSecondFactorOnly' })));
 
-export const WealthHoldingView = z
-  .object({
-    productId: ProductId,
-    productName: z.string(),
-    type: z.enum(WEALTH_PRODUCT_TYPES),
-    riskLevel: RiskLevel,
-    unitsCenti: z.int(),
-    unitsDisplay: z.string(),
-    availableUnitsCenti: z.int(),
-    availableUnitsDisplay: z.string(),
-    frozenUnitsCenti: z.int().check(z.meta({ description: 'Units in normal redemptions waiting for their day close' })),
-    frozenUnitsDisplay: z.string(),
-    navDisplay: z.string(),
-    navDate: z.nullable(IsoDate),
-    marketValueFen: z.int(),
-    yesterdayEarningsFen: z.int(),
-    totalEarningsFen: z.int(),
-    pendingPurchaseFen: z.int().check(z.meta({ description: 'Paid, waiting for confirmation' })),
-    maturityDate: z.nullable(IsoDate),
-    redeemable: z.boolean(),
-    fastRedemption: z.boolean(),
-    fastRedemptionLeftFen: z.nullable(z.int()).check(z.meta({ description: "What is left of today's fast-redemption cap" })),
-  })
-  .check(z.meta({ id: 'WealthHoldingView' }));
+export const WealthHoldingView = lazySchema(() =>
+  z
+    .object({
+      productId: ProductId,
+      productName: z.string(),
+      type: z.enum(WEALTH_PRODUCT_TYPES),
+      riskLevel: RiskLevel,
+      unitsCenti: z.int(),
+      unitsDisplay: z.string(),
+      availableUnitsCenti: z.int(),
+      availableUnitsDisplay: z.string(),
+      frozenUnitsCenti: z.int().check(z.meta({ description: 'Units in normal redemptions waiting for their day close' })),
+      frozenUnitsDisplay: z.string(),
+      navDisplay: z.string(),
+      navDate: z.nullable(IsoDate),
+      marketValueFen: z.int(),
+      yesterdayEarningsFen: z.int(),
+      totalEarningsFen: z.int(),
+      pendingPurchaseFen: z.int().check(z.meta({ description: 'Paid, waiting for confirmation' })),
+      maturityDate: z.nullable(IsoDate),
+      redeemable: z.boolean(),
+      fastRedemption: z.boolean(),
+      fastRedemptionLeftFen: z.nullable(z.int()).check(z.meta({ description: "What is left of today's fast-redemption cap" })),
+    })
+    .check(z.meta({ id: 'WealthHoldingView' })),
+);
 
-export const WealthHoldings = z
-  .object({
-    items: z.array(WealthHoldingView),
-    totals: z.object({ marketValueFen: z.int(), yesterdayEarningsFen: z.int(), totalEarningsFen: z.int(), pendingPurchaseFen: z.int() }),
-    businessDate: IsoDate,
-  })
-  .check(z.meta({ id: 'WealthHoldings' }));
+export const WealthHoldings = lazySchema(() =>
+  z
+    .object({
+      items: z.array(WealthHoldingView),
+      totals: z.object({ marketValueFen: z.int(), yesterdayEarningsFen: z.int(), totalEarningsFen: z.int(), pendingPurchaseFen: z.int() }),
+      businessDate: IsoDate,
+    })
+    .check(z.meta({ id: 'WealthHoldings' })),
+);
 
-export const WealthRedemptionRequest = z
-  .strictObject({
-    productId: ProductId,
-    unitsCenti: UnitsCenti,
-    mode: z.enum(['FAST', 'NORMAL']).check(z.meta({ description: 'FAST: money-market T+0 within the daily cap, the rest goes NORMAL (T+1)' })),
-    secondFactor: SecondFactor,
-  })
-  .check(z.meta({ id: 'WealthRedemptionRequest' }));
+export const WealthRedemptionRequest = lazySchema(() =>
+  z
+    .strictObject({
+      productId: ProductId,
+      unitsCenti: UnitsCenti,
+      mode: z.enum(['FAST', 'NORMAL']).check(z.meta({ description: 'FAST: money-market T+0 within the daily cap, the rest goes NORMAL (T+1)' })),
+      secondFactor: SecondFactor,
+    })
+    .check(z.meta({ id: 'WealthRedemptionRequest' })),
+);
 
-export const WealthRedemptionResult = z
-  .object({
-    journalId: z.nullable(z.string()).check(z.meta({ description: 'The fast part’s journal; null when nothing was paid at once' })),
-    fast: z.nullable(WealthOrderView),
-    normal: z.nullable(WealthOrderView),
-    capExceeded: z.boolean().check(z.meta({ description: 'Part of a fast request went normal because of the daily cap' })),
-    message: z.string(),
-    balanceFen: z.int(),
-  })
-  .check(z.meta({ id: 'WealthRedemptionResult' }));
-
-// ---- Operators -------------------------------------------------------------------------------
-
-export const PublishWealthProductRequest = wealthProductSchema.check(z.meta({ id: 'WealthProduct' }));
-
-export const WealthProductStatusRequest = z.strictObject({ status: z.enum(['OPEN', 'CLOSED']) }).check(z.meta({ id: 'WealthProductStatusRequest' }));
-
-export const WealthNavRequest = z
-  .strictObject({ productId: ProductId, navDate: IsoDate, navCentiFen: z.int().check(z.minimum(1), z.maximum(MAX_NAV_CENTI_FEN)) })
-  .check(z.meta({ id: 'WealthNavRequest' }));
-
-export const WealthYieldRequest = z
-  .strictObject({
-    productId: ProductId,
-    yieldDate: IsoDate,
-    sevenDayYieldBps: z.int().check(z.minimum(0), z.maximum(2_000)),
-    incomePer10kCentiFen: z
-      .int()
-      .check(z.minimum(0), z.maximum(100_000), z.meta({ description: '万份收益 in hundredths of a fen (0.4321 yuan = 4321)' })),
-  })
-  .check(z.meta({ id: 'WealthYieldRequest' }));
-
-export const WealthPriceView = z
-  .object({
-    productId: ProductId,
-    date: IsoDate,
-    navCentiFen: z.int(),
-    navDisplay: z.string(),
-    sevenDayYieldBps: z.nullable(z.int()),
-    incomePer10kCentiFen: z.nullable(z.int()),
-  })
-  .check(z.meta({ id: 'WealthPriceView' }));
+export const WealthRedemptionResult = lazySchema(() =>
+  z
+    .object({
+      journalId: z.nullable(z.string()).check(z.meta({ description: 'The fast part’s journal; null when nothing was paid at once' })),
+      fast: z.nullable(WealthOrderView),
+      normal: z.nullable(WealthOrderView),
+      capExceeded: z.boolean().check(z.meta({ description: 'Part of a fast request went normal because of the daily cap' })),
+      message: z.string(),
+      balanceFen: z.int(),
+    })
+    .check(z.meta({ id: 'WealthRedemptionResult' })),
+);
 
 export type WealthProductView = z.infer<typeof WealthProductView>;
 export type WealthProductList = z.infer<typeof WealthProductList>;

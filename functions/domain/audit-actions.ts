@@ -7,7 +7,7 @@ export const SIGN_IN_FAILURES = ['password', 'unknown-login', 'inactive', 'totp'
 export type SignInFailure = (typeof SIGN_IN_FAILURES)[number];
 export const signInFailedAction = (cause: SignInFailure) => `console.sign-in.failed.${cause}` as const;
 
-type KnownAction = 'console.sign-in' | 'console.sign-out' | ReturnType<typeof signInFailedAction> | 'operator.create' | 'day-close.run' | ServiceDeskAction | OperationsAction | ChangeAction;
+type KnownAction = 'console.sign-in' | 'console.sign-out' | ReturnType<typeof signInFailedAction> | 'operator.create' | 'day-close.run' | ServiceDeskAction | OperationsAction | ChangeAction | StaffAction | OperatorAction;
 
 /** The service desk's actions (services/customer-service.ts, services/change-kinds/account-unfreeze.ts). */
 type ServiceDeskAction = 'customer.reveal.phone' | 'customer.reveal.id-number' | 'account.freeze' | 'account.unfreeze';
@@ -17,6 +17,19 @@ type ChangeAction = 'change.submit' | 'change.approve' | 'change.reject' | 'chan
 
 /** Operations' actions (services/reconciliation-alerts.ts, services/business-date.ts, services/day-close-runs.ts). */
 type OperationsAction = 'reconciliation.acknowledge' | 'reconciliation.resolve' | 'reconciliation.accept' | 'business-date.set' | 'day-close.start';
+
+/** 运营人员管理's direct actions and a new operator's activation (services/operator-admin.ts), target kind `operator`. */
+type OperatorAction =
+  | 'operator.activation-code.issue'
+  | 'operator.totp-reset'
+  | 'operator.unlock'
+  | 'operator.activate'
+  | 'operator.activation.failed.code'
+  | 'operator.activation.failed.totp'
+  | 'operator.activation.failed.unknown';
+
+/** 客户经理管理's direct action (services/staff-console.ts), target kind `staff`. */
+type StaffAction = 'staff.binding-code';
 
 export const AUDIT_ACTION_LABELS: Record<KnownAction, string> = {
   'console.sign-in': '登录成功',
@@ -44,6 +57,14 @@ export const AUDIT_ACTION_LABELS: Record<KnownAction, string> = {
   'change.reject': '驳回变更',
   'change.withdraw': '撤回变更申请',
   'change.apply': '变更生效',
+  'operator.activation-code.issue': '签发运营人员激活码',
+  'operator.totp-reset': '重置运营人员动态口令',
+  'operator.unlock': '解锁运营人员',
+  'operator.activate': '运营人员激活账户',
+  'operator.activation.failed.code': '激活失败：激活码错误',
+  'operator.activation.failed.totp': '激活失败：动态口令错误',
+  'operator.activation.failed.unknown': '激活失败：登录名或状态不符',
+  'staff.binding-code': '签发客户经理绑定码',
 };
 
 /** Who acted (domain/audit-chain.ts AuditActor kinds). */
@@ -64,4 +85,5 @@ export const AUDIT_TARGET_KIND_LABELS: Record<string, string> = {
   account: '电子账户',
   'reconciliation-alert': '对账差异',
   change: '变更申请',
+  staff: '客户经理',
 };

@@ -5,6 +5,7 @@
 // head ({seq, mac}) kept outside the table (services/audit.ts, adapters/audit-anchor.ts).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema.js';
 
 /** The MAC the first entry chains to. */
 export const GENESIS_MAC_HEX = '0'.repeat(64);
@@ -18,37 +19,43 @@ export const MIN_AUDIT_KEY_BYTES = 32;
 
 const Text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 /** `anonymous`: a request that names no one the bank knows (a sign-in with an unknown login). */
-export const AuditActor = z.object({ kind: z.enum(['operator', 'system', 'automation', 'anonymous']), id: Text(64) });
+export const AuditActor = lazySchema(() => z.object({ kind: z.enum(['operator', 'system', 'automation', 'anonymous']), id: Text(64) }));
 export type AuditActor = z.infer<typeof AuditActor>;
-export const AuditTarget = z.object({ kind: Text(40), id: Text(128) });
+export const AuditTarget = lazySchema(() => z.object({ kind: Text(40), id: Text(128) }));
 export type AuditTarget = z.infer<typeof AuditTarget>;
 /** Dotted lower-case words: `console.sign-in`, `console.sign-in.failed`, `customer.reveal`. */
-export const AuditAction = z.string().check(z.regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*){1,4}$/), z.maxLength(80));
+export const AuditAction = lazySchema(() => z.string().check(z.regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*){1,4}$/), z.maxLength(80)));
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-const JsonValue: z.ZodMiniType<Json> = z.lazy(() =>
-  z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
+const JsonValue: z.ZodMiniType<Json> = lazySchema(() =>
+  z.lazy(() =>
+    z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
+  ),
 );
 
 /** What a caller records; the chain adds seq, time and MAC. */
-export const AuditInput = z.object({
-  actor: AuditActor,
-  action: AuditAction,
-  target: AuditTarget,
-  /** Why (a PII reveal, a freeze): typed by the operator. */
-  reason: z.optional(Text(500)),
-  before: z.optional(JsonValue),
-  after: z.optional(JsonValue),
-});
+export const AuditInput = lazySchema(() =>
+  z.object({
+    actor: AuditActor,
+    action: AuditAction,
+    target: AuditTarget,
+    /** Why (a PII reveal, a freeze): typed by the operator. */
+    reason: z.optional(Text(500)),
+    before: z.optional(JsonValue),
+    after: z.optional(JsonValue),
+  }),
+);
 /** Snapshots are any JSON value (a report, a record's fields); sealing checks they are. */
 export type AuditInput = Omit<z.infer<typeof AuditInput>, 'before' | 'after'> & { before?: unknown; after?: unknown };
 
-export const AuditEntry = z.object({
-  ...AuditInput.shape,
-  seq: z.int().check(z.minimum(1)),
-  at: z.iso.datetime(),
-  macHex: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
-});
+export const AuditEntry = lazySchema(() =>
+  z.object({
+    ...AuditInput.shape,
+    seq: z.int().check(z.minimum(1)),
+    at: z.iso.datetime(),
+    macHex: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  }),
+);
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export type UnsealedEntry = Omit<AuditEntry, 'macHex'>;
 

@@ -6,12 +6,22 @@
 import { refuse } from './errors.js';
 
 /** What a change alters. A kind is added with its handler (services/change-kinds.ts). */
-export const CHANGE_KINDS = ['LOAN_PRODUCT_VERSION', 'LPR', 'ACCOUNT_UNFREEZE'] as const;
+export const CHANGE_KINDS = ['LOAN_PRODUCT_VERSION', 'LPR', 'ACCOUNT_UNFREEZE', 'OPERATOR_CREATE', 'OPERATOR_ROLES', 'OPERATOR_DEACTIVATE', 'BILLER', 'STAFF_CREATE', 'STAFF_DEACTIVATE', 'WEALTH_PRODUCT_VERSION', 'WEALTH_PRODUCT_STATUS', 'WEALTH_NAV', 'WEALTH_YIELD'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
   LOAN_PRODUCT_VERSION: '贷款产品版本',
   LPR: '贷款市场报价利率（LPR）',
   ACCOUNT_UNFREEZE: '解冻电子账户',
+  OPERATOR_CREATE: '新建运营人员',
+  OPERATOR_ROLES: '调整运营人员角色',
+  OPERATOR_DEACTIVATE: '停用运营人员',
+  BILLER: '缴费机构',
+  STAFF_CREATE: '新建客户经理',
+  STAFF_DEACTIVATE: '停用客户经理',
+  WEALTH_PRODUCT_VERSION: '理财产品版本',
+  WEALTH_PRODUCT_STATUS: '理财产品开放/暂停申购',
+  WEALTH_NAV: '理财产品净值',
+  WEALTH_YIELD: '货币基金七日年化收益率',
 };
 
 /** PENDING → APPROVED → EFFECTIVE, or PENDING → REJECTED | WITHDRAWN. */

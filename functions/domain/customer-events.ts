@@ -14,6 +14,20 @@ export const CUSTOMER_EVENT_KINDS = [
 ] as const;
 export type CustomerEventKind = (typeof CUSTOMER_EVENT_KINDS)[number];
 
+/** The kinds the bank-wide funnel of the dashboard counts (each customer once per kind). */
+export const FUNNEL_EVENT_KINDS = [
+  'SIGNED_UP',
+  'REAL_NAME_VERIFIED',
+  'ACCOUNT_OPENED',
+  'LOAN_APPLIED',
+  'LOAN_APPROVED',
+  'LOAN_DRAWN',
+  'WEALTH_PURCHASED',
+  'BILL_PAID',
+] as const satisfies readonly CustomerEventKind[];
+export type FunnelEventKind = (typeof FUNNEL_EVENT_KINDS)[number];
+export const isFunnelEventKind = (kind: CustomerEventKind): kind is FunnelEventKind => (FUNNEL_EVENT_KINDS as readonly string[]).includes(kind);
+
 /** Which product an event concerns: a loan product, a wealth product or a biller category. */
 export type ProductRef = { type: 'LOAN' | 'WEALTH' | 'BILL'; id: string };
 

@@ -7,6 +7,7 @@ export const DAY_CLOSE_STEP_LABELS: Record<DayCloseStep, string> = {
   LOANS: '贷款：罚息计提、自动扣款、逾期提醒',
   WEALTH: '理财：订单确认、收益分配、产品到期',
   BILLS: '缴费：挂起订单处理、自动缴费、对账',
+  DASHBOARD: '经营看板：当日数据快照',
   BUSINESS_DATE: '切换营业日期',
   AUDIT: '审计日志记录与锚定',
 };
@@ -38,4 +39,9 @@ export const DAY_CLOSE_COUNT_LABELS: Record<string, string> = {
   reconciliationMismatches: '对账差异',
   auditSeq: '审计日志序号',
   anchored: '已锚定',
+  loansCounted: '看板统计贷款',
+  wealthProductsCounted: '看板统计理财产品',
+  billPaymentsCounted: '看板统计缴费笔数',
+  managersRanked: '看板排行客户经理',
+  funnelFirstReaches: '漏斗新增到达',
 };

@@ -18,7 +18,8 @@ export const OPERATOR_ROLE_LABELS: Record<OperatorRole, string> = {
   ADMIN: '管理员',
 };
 
-export const OPERATOR_STATUSES = ['ACTIVE', 'DEACTIVATED'] as const;
+/** PENDING_ACTIVATION: created (or its authenticator reset), waiting for its activation code. */
+export const OPERATOR_STATUSES = ['PENDING_ACTIVATION', 'ACTIVE', 'DEACTIVATED'] as const;
 export type OperatorStatus = (typeof OPERATOR_STATUSES)[number];
 
 /** Every permission, with what it allows. */
@@ -50,7 +51,7 @@ export const ROLE_PERMISSIONS: Record<OperatorRole, readonly Permission[]> = {
   OPERATIONS: ['console.me', 'dayclose.read', 'dayclose.run', 'reconciliation.manage', 'dashboards.read'],
   CUSTOMER_SERVICE: ['console.me', 'changes.read', 'customers.read', 'customers.reveal', 'accounts.freeze', 'accounts.unfreeze.request'],
   AUDITOR: ['console.me', 'audit.read', 'changes.read', 'products.read', 'dayclose.read', 'dashboards.read'],
-  ADMIN: ['console.me', 'operators.manage', 'staff.manage', 'audit.read'],
+  ADMIN: ['console.me', 'operators.manage', 'staff.manage', 'audit.read', 'changes.read'],
 };
 
 /** What the roles together allow, in the order of PERMISSIONS. */

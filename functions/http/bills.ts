@@ -1,6 +1,6 @@
 // Bill payment (缴费): the biller catalogue, bill lookup by account number, two-phase payment,
-// receipts and history, saved payees with one-tap re-query and auto-pay — and the operators'
-// bill routes (billers as data, reconciliation reports).
+// receipts and history, saved payees with one-tap re-query and auto-pay. Operators change billers
+// and read reconciliations in the console (http/console-billers.ts).
 import { billRoutes as routes } from '../contract/bill-routes.js';
 import * as bills from '../services/bills.js';
 import { completionShownAs } from '../services/idempotency.js';
@@ -40,14 +40,6 @@ const deletePayee = defineRoute('billPayeeDelete', routes.billPayeeDelete, async
   return { ok: true as const };
 });
 
-// ---- operators -------------------------------------------------------------------------------
-
-const adminBillers = defineRoute('adminBillers', routes.adminBillers, async () => ({ items: await bills.allBillers() }));
-
-const adminPutBiller = defineRoute('adminPutBiller', routes.adminPutBiller, ({ body, now }) => bills.putBiller(body, now));
-
-const adminReconciliation = defineRoute('adminBillReconciliation', routes.adminBillReconciliation, ({ params }) => bills.reconciliationReport(params.date));
-
 export const handler = lambda([
   catalogue,
   lookup,
@@ -59,7 +51,4 @@ export const handler = lambda([
   payeeBill,
   autoPay,
   deletePayee,
-  adminBillers,
-  adminPutBiller,
-  adminReconciliation,
 ]);

@@ -6,7 +6,7 @@ import { stageLabel } from '../domain/rm/funnel.js';
 import { type ShareLinkStatus, h5Url, sceneFor, shareLinkStatus, sharePath } from '../domain/rm/share-code.js';
 import { STAFF_ROLE_LABELS } from '../domain/rm/staff.js';
 import type { BranchLeaderboard, ManagerDashboard, ReferredCustomer } from '../services/rm-dashboard.js';
-import type { SignedInStaff, StaffWithBindingCode } from '../services/staff.js';
+import type { SignedInStaff } from '../services/staff.js';
 import type { ShareLinkRecord } from '../store/referrals.js';
 import type { StaffRecord } from '../store/staff.js';
 
@@ -27,14 +27,6 @@ export function staffMe(staff: StaffRecord) {
 
 export function sessionView({ staff, accessToken }: SignedInStaff): StaffSession {
   return { accessToken: accessToken.token, accessTokenExpiresAt: accessToken.expiresAt, staff: staffMe(staff) };
-}
-
-export function staffView(staff: StaffRecord) {
-  return { ...staffMe(staff), status: staff.status, wechatBound: Boolean(staff.openid), createdAt: staff.createdAt };
-}
-
-export function staffWithBindingCodeView({ staff, bindingCode }: StaffWithBindingCode) {
-  return { staff: staffView(staff), bindingCode: bindingCode.bindingCode, bindingCodeExpiresAt: bindingCode.expiresAt };
 }
 
 export const managerCard = (staff: StaffRecord) => ({ name: staff.name, staffNo: staff.staffNo, branchName: staff.branchName });

@@ -1,7 +1,7 @@
 // Relationship managers (客户经理): staff sign-in and one-time binding, share links (their QR
 // posters are in staff-poster.ts), the dashboard (funnel, money, referred customers, branch
-// leaderboard); the public route a share link's visit takes; the customer's own manager; and the
-// operators' staff routes.
+// leaderboard); the public route a share link's visit takes; and the customer's own manager.
+// Operators manage staff in the console (http/console-staff.ts).
 import { rmRoutes as routes } from '../contract/rm-routes.js';
 import { branchLeaderboard, managerDashboard, referredCustomers } from '../services/rm-dashboard.js';
 import { relationshipManager } from '../services/rm-attribution.js';
@@ -17,8 +17,6 @@ import {
   sessionView,
   shareLinkView,
   staffMe,
-  staffView,
-  staffWithBindingCodeView,
 } from './rm-views.js';
 import { defineRoute, lambda } from './route.js';
 
@@ -78,18 +76,6 @@ const customers = defineRoute('rmCustomers', routes.rmCustomers, async ({ staffI
 
 const leaderboard = defineRoute('rmLeaderboard', routes.rmLeaderboard, async ({ staffId, query, now }) => leaderboardView(await branchLeaderboard(staffId, query.days, now)));
 
-// ---- operators -------------------------------------------------------------------------------------
-
-const createStaff = defineRoute('adminCreateStaff', routes.adminCreateStaff, async ({ body, now }) => staffWithBindingCodeView(await staff.createStaff(body, now)));
-
-const listStaff = defineRoute('adminStaff', routes.adminStaff, async ({ query }) => ({ items: (await staff.branchStaff(query.branchId)).map(staffView) }));
-
-const reissue = defineRoute('adminStaffBindingCode', routes.adminStaffBindingCode, async ({ params, now }) =>
-  staffWithBindingCodeView(await staff.reissueBindingCode(params.staffId, now)),
-);
-
-const deactivate = defineRoute('adminDeactivateStaff', routes.adminDeactivateStaff, async ({ params, now }) => staffView(await staff.deactivateStaff(params.staffId, now)));
-
 export const handler = lambda([
   visit,
   myManager,
@@ -104,8 +90,4 @@ export const handler = lambda([
   dashboard,
   customers,
   leaderboard,
-  createStaff,
-  listStaff,
-  reissue,
-  deactivate,
 ]);

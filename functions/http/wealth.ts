@@ -1,6 +1,6 @@
 // Wealth (理财) routes: products and their NAV/yield history, the risk questionnaire, purchase,
-// cooling-off cancel, holdings and redemption — and the operators' routes: publish products, open
-// or close them, publish NAVs and yields. Each calls one workflow of services/wealth-*.ts.
+// cooling-off cancel, holdings and redemption. Each calls one workflow of services/wealth-*.ts;
+// operators change products and prices through the console (http/console-wealth.ts).
 import { wealthRoutes as routes } from '../contract/wealth-routes.js';
 import * as orders from '../services/wealth-orders.js';
 import * as products from '../services/wealth-products.js';
@@ -12,7 +12,6 @@ import {
   holdingsView,
   orderResultView,
   orderView,
-  priceView,
   productView,
   purchaseTermsView,
   questionnaireView,
@@ -93,20 +92,6 @@ const redeem = defineRoute('wealthRedeem', routes.wealthRedeem, async ({ custome
   ),
 );
 
-// ---- operators ----------------------------------------------------------------------------------
-
-const publish = defineRoute('adminPublishWealthProduct', routes.adminPublishWealthProduct, async ({ body, now }) =>
-  productView(await products.publishProduct(body, now)),
-);
-
-const setStatus = defineRoute('adminWealthProductStatus', routes.adminWealthProductStatus, async ({ params, body, now }) =>
-  productView(await products.setProductStatus(params.productId, body.status, now)),
-);
-
-const publishNav = defineRoute('adminWealthNav', routes.adminWealthNav, async ({ body, now }) => priceView(await products.publishNav(body, now)));
-
-const publishYield = defineRoute('adminWealthYield', routes.adminWealthYield, async ({ body, now }) => priceView(await products.publishYield(body, now)));
-
 export const handler = lambda([
   productList,
   productDetail,
@@ -121,8 +106,4 @@ export const handler = lambda([
   cancel,
   holdings,
   redeem,
-  publish,
-  setStatus,
-  publishNav,
-  publishYield,
 ]);

@@ -1,11 +1,12 @@
 // The day close (日终): scheduled just after midnight in China, it closes every business date
 // before today's; invoked by the console's 立即执行 (an Event invoke carrying the run the console
 // claimed and who asked, contract/day-close-request.ts), it runs that close (services/day-close.ts).
-// Each close is logged.
+// Its closes take the dashboard's snapshot of each date (services/dashboard.ts). Each close is logged.
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
 import { DAY_CLOSE_REQUEST_SOURCE, DayCloseRequest } from '../contract/day-close-request.js';
 import { logContext, logger } from '../platform/logger.js';
+import { takeDashboardSnapshot } from '../services/dashboard.js';
 import { catchUpDayCloses, type DayCloseReport, runRequestedDayClose } from '../services/day-close.js';
 
 const logClose = (report: DayCloseReport) => logger.info('day close', { ...report });
@@ -15,7 +16,7 @@ const logClose = (report: DayCloseReport) => logger.info('day close', { ...repor
  *  serverless offline, which does not catch an Event invoke's rejection. */
 async function requested(event: unknown): Promise<DayCloseReport[]> {
   try {
-    return await runRequestedDayClose(DayCloseRequest.parse(event), new Date(), logClose);
+    return await runRequestedDayClose(DayCloseRequest.parse(event), new Date(), logClose, takeDashboardSnapshot);
   } catch (error) {
     logger.error('requested day close failed', { error });
     return [];
@@ -24,4 +25,4 @@ async function requested(event: unknown): Promise<DayCloseReport[]> {
 
 export const handler = middy<ScheduledEvent | DayCloseRequest, DayCloseReport[]>()
   .use(logContext())
-  .handler((event) => (event.source === DAY_CLOSE_REQUEST_SOURCE ? requested(event) : catchUpDayCloses(new Date(), logClose)));
+  .handler((event) => (event.source === DAY_CLOSE_REQUEST_SOURCE ? requested(event) : catchUpDayCloses(new Date(), logClose, undefined, takeDashboardSnapshot)));

@@ -32,7 +32,7 @@ import type { AccountRecord } from '../store/accounts.js';
 import * as bills from '../store/bills.js';
 import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
 import { deterministicJournalId, getJournal, type Guard, houseShard, postJournal } from '../store/ledger.js';
-import { creditRecordedEvent, customerEventGuard } from './customer-events.js';
+import { creditRecordedEvent, customerEventGuards } from './customer-events.js';
 import { class2Limits } from './customer-guards.js';
 import { GATEWAY_RETRY } from './gateway-retry.js';
 import { COMPLETION_GUARD_TEXT } from './idempotency.js';
@@ -269,7 +269,7 @@ async function settle(record: bills.BillPaymentRecord, gatewayReference: string,
     amountFen: record.amountFen,
     product: { type: 'BILL', id: record.category },
   };
-  const guards = [...bills.settleGuards(record, changes), customerEventGuard(event)];
+  const guards = [...bills.settleGuards(record, changes), ...customerEventGuards(event)];
   const { payment, written } = await complete(record, { ...record, status: 'SETTLED', ...changes }, journal, guards, completion);
   // The run that settled the payment stored its event, and credits it.
   if (written) await creditRecordedEvent(event);

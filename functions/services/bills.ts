@@ -1,13 +1,13 @@
-// Bill payment (缴费) for customers and operators: the biller catalogue, bill lookup through the
+// Bill payment (缴费) for customers: the biller catalogue, bill lookup through the
 // biller gateway, payment (the two-phase workflow of bill-payment.ts), receipts and history,
-// saved payees with one-tap re-query and auto-pay settings; billers as data and reconciliation
-// reports for operators.
+// saved payees with one-tap re-query and auto-pay settings. Operators' billers and
+// reconciliation reports: services/biller-factory.ts.
 import { billerGateway } from '../adapters/biller-gateway.js';
 import type { BillPaymentRequest } from '../contract/bill-schemas.js';
 import { checkAccountNumber, maskBillAccount } from '../domain/bills/account-number.js';
 import { type AmountOptions, amountOptions, billPeriodPaid, checkAmount } from '../domain/bills/amount.js';
 import type { AutoPaySetting } from '../domain/bills/auto-pay.js';
-import { BILL_CATEGORIES, type BillCategory, type Biller, MAX_BILLERS } from '../domain/bills/biller.js';
+import { BILL_CATEGORIES, type BillCategory, type Biller } from '../domain/bills/biller.js';
 import { Refusal, refuse } from '../domain/errors.js';
 import { type GuardText, guardRefusal, ledgerRefusal } from '../domain/ledger-refusal.js';
 import { assertWithinSingleLimits } from '../domain/limits.js';
@@ -288,20 +288,4 @@ export async function setAutoPay(
 
 export async function deletePayee(customerId: string, payeeId: string): Promise<void> {
   await bills.deletePayee(await ownPayee(customerId, payeeId));
-}
-
-// ---- operators -------------------------------------------------------------------------------
-
-export const allBillers = (): Promise<Biller[]> => bills.listBillers();
-
-/** Creates or replaces a biller; a new one only while the catalogue has room. */
-export async function putBiller(biller: Biller, now: Date): Promise<Biller> {
-  const existing = await bills.getBiller(biller.billerId);
-  if (!existing && (await bills.listBillers()).length >= MAX_BILLERS) refuse('unprocessable', 'TOO_MANY_BILLERS', `缴费单位最多 ${MAX_BILLERS} 家`);
-  await bills.putBiller(biller, now);
-  return biller;
-}
-
-export async function reconciliationReport(date: string): Promise<bills.ReconciliationRecord> {
-  return (await bills.getReconciliation(date)) ?? refuse('not_found', 'RECONCILIATION_NOT_FOUND', '该营业日尚未对账');
 }

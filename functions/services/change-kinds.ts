@@ -8,9 +8,24 @@ import type { ChangeKindHandler } from './change-kinds/handler.js';
 import { loanProductVersionChange } from './change-kinds/loan-product-version.js';
 import { accountUnfreezeChange } from './change-kinds/account-unfreeze.js';
 import { lprChange } from './change-kinds/lpr.js';
+import { operatorCreateChange, operatorDeactivateChange, operatorRolesChange } from './change-kinds/operators.js';
+import { billerChange } from './change-kinds/biller.js';
+import { staffCreateChange, staffDeactivateChange } from './change-kinds/staff.js';
+import { wealthNavChange, wealthYieldChange } from './change-kinds/wealth-price.js';
+import { wealthProductStatusChange, wealthProductVersionChange } from './change-kinds/wealth-product.js';
 
 export const CHANGE_KIND_HANDLERS: { [K in ChangeKind]: ChangeKindHandler } = {
   LOAN_PRODUCT_VERSION: loanProductVersionChange,
   LPR: lprChange,
   ACCOUNT_UNFREEZE: accountUnfreezeChange,
+  OPERATOR_CREATE: operatorCreateChange,
+  OPERATOR_ROLES: operatorRolesChange,
+  OPERATOR_DEACTIVATE: operatorDeactivateChange,
+  BILLER: billerChange,
+  STAFF_CREATE: staffCreateChange,
+  STAFF_DEACTIVATE: staffDeactivateChange,
+  WEALTH_PRODUCT_VERSION: wealthProductVersionChange,
+  WEALTH_PRODUCT_STATUS: wealthProductStatusChange,
+  WEALTH_NAV: wealthNavChange,
+  WEALTH_YIELD: wealthYieldChange,
 };

@@ -3,7 +3,7 @@
 // or once that step is stored. A customer served by a relationship manager has each event
 // credited to the manager as well.
 import type { CustomerEvent } from '../domain/customer-events.js';
-import { customerEventItem, putCustomerEvent } from '../store/customer-events.js';
+import { customerEventItems, putCustomerEvent } from '../store/customer-events.js';
 import type { Guard } from '../store/ledger.js';
 import { getAttribution } from '../store/referrals.js';
 import { creditEvents } from './rm-attribution.js';
@@ -13,9 +13,9 @@ export async function recordCustomerEvent(event: CustomerEvent): Promise<void> {
   await creditRecordedEvent(event);
 }
 
-/** The event as a write of the transaction that does the step it records (a round trip fewer
- *  than recording it after); `creditRecordedEvent` once that transaction is written. */
-export const customerEventGuard = (event: CustomerEvent): Guard => ({ name: 'CUSTOMER_EVENT', item: customerEventItem(event) });
+/** The event (and its funnel entry) as writes of the transaction that does the step it records (a
+ *  round trip fewer than recording it after); `creditRecordedEvent` once that transaction is written. */
+export const customerEventGuards = (event: CustomerEvent): Guard[] => customerEventItems(event).map((item) => ({ name: 'CUSTOMER_EVENT', item }));
 
 /** Credits a stored event to the customer's manager, if any. */
 export async function creditRecordedEvent(event: CustomerEvent): Promise<void> {

@@ -1,6 +1,6 @@
 // The day close (日终): each capability closes the business date (loans: penalty, auto-debit,
 // reminders; wealth: confirmations, income, maturities; bills: held payments, auto-pay,
-// reconciliation), then the next business date opens, the close is recorded in the audit log and
+// reconciliation), the dashboard's snapshot of the date is taken, then the next business date opens, the close is recorded in the audit log and
 // the log's head is anchored outside the table. The scheduled job and the operators' on-demand
 // routes both run it from here; the console's 立即执行 claims the run and has the dayClose
 // function run it (runRequestedDayClose). Each close is recorded as a run of its date
@@ -29,6 +29,12 @@ export interface DayCloseReport extends LoanCloseReport {
 }
 
 const SCHEDULED: AuditActor = { kind: 'system', id: 'day-close' };
+
+/** The dashboard's snapshot of the closed date (services/dashboard.ts), taken as the close's
+ *  DASHBOARD step by the closes that pass it: the dayClose function's, scheduled or asked for in
+ *  the console. The admin function's automation route closes without it — its bundle is at the
+ *  250 KB budget — and a close without it leaves no step and no snapshot for its date. */
+export type DashboardStep = (closedDate: string, now: Date, reportFailure: ReportFailure) => Promise<object>;
 
 /** The numbers of a step's report, as the run lists them (nested reports are flattened by name). */
 const countsOf = (report: object): Record<string, number> =>
@@ -79,18 +85,21 @@ const flatBills = ({ reconciliation, ...rest }: BillCloseReport) => ({
 
 /** Closes the current business date and opens the next one; `actor` is who asked (the schedule,
  *  or an operator). 409 DAY_CLOSE_RUNNING while another close of the date runs. */
-export async function runDayClose(now: Date, actor: AuditActor = SCHEDULED): Promise<DayCloseReport> {
-  return closeRun(await startRun(await currentBusinessDate(now), actor), now, actor);
+export async function runDayClose(now: Date, actor: AuditActor = SCHEDULED, dashboard?: DashboardStep): Promise<DayCloseReport> {
+  return closeRun(await startRun(await currentBusinessDate(now), actor), now, actor, dashboard);
 }
 
 /** Runs the steps of `run`, started: closes its date and opens the next. */
-async function closeRun(run: DayCloseRunRecord, now: Date, actor: AuditActor): Promise<DayCloseReport> {
+async function closeRun(run: DayCloseRunRecord, now: Date, actor: AuditActor, dashboard: DashboardStep | undefined): Promise<DayCloseReport> {
   const { closedDate } = run;
   const next = addDays(closedDate, 1);
   const loanReport = await runStep(run, 'LOANS', (reportFailure) => closeLoans(closedDate, reportFailure));
   run.overdue = { asOf: next, buckets: loanReport.overdueBuckets };
   const wealth = await runStep(run, 'WEALTH', (reportFailure) => closeWealth(closedDate, reportFailure));
   const bills = await runStep(run, 'BILLS', (reportFailure) => closeBills(closedDate, reportFailure), (result) => countsOf(flatBills(result)));
+  // After the steps that move money, so the snapshot shows the date as closed; before the date
+  // moves on, so a close that fails here is run again whole.
+  if (dashboard) await runStep(run, 'DASHBOARD', (reportFailure) => dashboard(closedDate, now, reportFailure));
   await runStep(run, 'BUSINESS_DATE', async () => {
     await setBusinessDate(closedDate, next);
     return {};
@@ -120,12 +129,12 @@ const MAX_CATCH_UP_DAYS = 7;
 
 /** Closes every business date before today's calendar date in China (more than one if a night
  *  was missed, up to a week), reporting each close as it finishes. */
-export async function catchUpDayCloses(now: Date, onClosed: (report: DayCloseReport) => void, actor: AuditActor = SCHEDULED): Promise<DayCloseReport[]> {
+export async function catchUpDayCloses(now: Date, onClosed: (report: DayCloseReport) => void, actor: AuditActor = SCHEDULED, dashboard?: DashboardStep): Promise<DayCloseReport[]> {
   const today = businessDate(now);
   await initBusinessDate(addDays(today, -1));
   const reports: DayCloseReport[] = [];
   for (let day = 0; day < MAX_CATCH_UP_DAYS && (await currentBusinessDate(now)) < today; day++) {
-    const report = await runDayClose(now, actor);
+    const report = await runDayClose(now, actor, dashboard);
     onClosed(report);
     reports.push(report);
   }
@@ -137,14 +146,14 @@ export async function catchUpDayCloses(now: Date, onClosed: (report: DayCloseRep
  *  today as the schedule would. Nothing runs when the run is no longer the claimed one still
  *  running (Lambda retrying an event after the close ended, or a later close took the date over);
  *  the run fails when the business date moved on since the claim. */
-export async function runRequestedDayClose(request: DayCloseRequest, now: Date, onClosed: (report: DayCloseReport) => void): Promise<DayCloseReport[]> {
+export async function runRequestedDayClose(request: DayCloseRequest, now: Date, onClosed: (report: DayCloseReport) => void, dashboard?: DashboardStep): Promise<DayCloseReport[]> {
   const run = await getDayCloseRun(request.closedDate);
   if (run?.runId !== request.runId || run.status !== 'RUNNING') return [];
   if ((await currentBusinessDate(now)) !== run.closedDate) {
     await saveDayCloseRun({ ...run, status: 'FAILED', finishedAt: new Date().toISOString(), failure: `营业日已不是 ${run.closedDate}，本次日终未执行` }, new Date());
     return [];
   }
-  const first = await closeRun(run, now, request.requestedBy);
+  const first = await closeRun(run, now, request.requestedBy, dashboard);
   onClosed(first);
-  return request.runMode === 'CATCH_UP' ? [first, ...(await catchUpDayCloses(now, onClosed, request.requestedBy))] : [first];
+  return request.runMode === 'CATCH_UP' ? [first, ...(await catchUpDayCloses(now, onClosed, request.requestedBy, dashboard))] : [first];
 }

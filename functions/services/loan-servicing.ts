@@ -21,7 +21,7 @@ import { getAccount } from '../store/accounts.js';
 import { currentBusinessDate } from '../store/business-date.js';
 import { deterministicJournalId, getJournal, type Guard, houseShard, type PostOutcome, postJournal } from '../store/ledger.js';
 import * as loans from '../store/loans.js';
-import { creditRecordedEvent, customerEventGuard } from './customer-events.js';
+import { creditRecordedEvent, customerEventGuards } from './customer-events.js';
 import { loadCustomer, loadOwnAccount } from './customer-guards.js';
 import { COMPLETION_GUARD_TEXT } from './idempotency.js';
 import { type ConfirmedRequest, loadNonceAccount } from './money-request.js';
@@ -178,7 +178,7 @@ export async function drawLoan(
       ...factor.guards,
       loans.creditLineUseGuard(customerId, line.productId, request.amountFen),
       ...loans.newLoanGuards(loan),
-      customerEventGuard(event),
+      ...customerEventGuards(event),
       ...(completion ? [completion.guard(drawn)] : []),
     ],
   });

@@ -63,7 +63,7 @@ export interface ConsoleSignIn {
   operator: ConsoleOperator;
 }
 
-const TOTP_ISSUER = '近邻银行运营中台';
+export const TOTP_ISSUER = '近邻银行运营中台';
 const MAX_DISPLAY_NAME_LENGTH = 40;
 const CHALLENGE_BYTES = 32;
 
@@ -165,7 +165,7 @@ export async function beginSignIn(login: string, password: string, now: Date): P
     return refusedAnonymousSignIn('unknown-login', { kind: 'login', id: attemptedLogin(login) }, now, signInFailed);
   }
   if (isLocked(operator, now)) return lockedOut(operator, now);
-  if (!(await passwordMatches(password, operator.passwordHash))) return failAttempt(operator, 'password', now, signInFailed);
+  if (!operator.passwordHash || !(await passwordMatches(password, operator.passwordHash))) return failAttempt(operator, 'password', now, signInFailed);
   const challengeId = randomBytes(CHALLENGE_BYTES).toString('base64url');
   const expiresAt = minutesAfter(now, SIGN_IN_CHALLENGE_MINUTES);
   await store.putChallenge(hashChallenge(challengeId), { operatorId: operator.operatorId, expiresAt });
@@ -183,7 +183,7 @@ export async function completeSignIn(challengeId: string, code: string, now: Dat
   const operator = await store.getOperator(operatorId);
   if (!operator || operator.status !== 'ACTIVE') return refusedSignIn(operatorId, 'inactive', now, signInExpired);
   if (isLocked(operator, now)) return lockedOut(operator, now);
-  const secret = base32Decode(await decrypt(operator.totpSecretEnc));
+  const secret = operator.totpSecretEnc ? base32Decode(await decrypt(operator.totpSecretEnc)) : undefined;
   if (!secret) throw new Error(`operator ${operatorId}: the stored TOTP secret is not base32`);
   const check = verifyTotp(secret, code, now, operator.lastTotpStep);
   if (!check.ok) return check.reason === 'REPLAYED' ? failAttempt(operator, 'totp-used', now, totpUsed) : failAttempt(operator, 'totp', now, totpIncorrect);
@@ -219,7 +219,9 @@ export async function signOut(operator: ConsoleOperator, now: Date): Promise<voi
   await auditSignIn(operator.operatorId, 'console.sign-out', now);
 }
 
-/** Deactivates an operator: every session of theirs stops working at its next request. */
+/** Deactivates an operator: every session of theirs ends at once. */
 export async function deactivateOperator(operatorId: string, now: Date): Promise<store.OperatorRecord> {
-  return store.deactivateOperator(operatorId, now);
+  const operator = await store.deactivateOperator(operatorId, now);
+  await store.deleteSessions(operatorId);
+  return operator;
 }

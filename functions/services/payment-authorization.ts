@@ -17,6 +17,7 @@ import { loadCustomer, loadOwnAccount, loadPayeeByPhone } from './customer-guard
 import { payableNowFen, payoffFen } from './loan-servicing.js';
 import { issueNonce, type NoncePayee } from './second-factor.js';
 import { cancelRefundFen, redemptionValue } from './wealth-orders.js';
+import { lazySchema } from '../domain/lazy-schema.js';
 
 /** Payments made here cost the customer nothing; the review sheet says so. */
 const FEE_FEN = 0;
@@ -26,7 +27,7 @@ const ACCOUNTLESS_ROUTES: ReadonlySet<SecondFactorRoute> = new Set(['setPin', 's
 
 /** What a redemption's body says about what it pays — the units of which product — checked as
  *  its route checks them (the route checks the rest of the body). */
-const RedeemedUnits = z.object({ productId: WealthRedemptionRequest.shape.productId, unitsCenti: WealthRedemptionRequest.shape.unitsCenti });
+const RedeemedUnits = lazySchema(() => z.object({ productId: WealthRedemptionRequest.shape.productId, unitsCenti: WealthRedemptionRequest.shape.unitsCenti }));
 
 /** The amount on the review sheet, and whether it is an estimate. */
 interface ReviewedAmount {

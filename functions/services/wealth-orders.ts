@@ -31,7 +31,7 @@ import { getAccount, limitCounters } from '../store/accounts.js';
 import { currentBusinessDate } from '../store/business-date.js';
 import { deterministicJournalId, type Guard, postJournal } from '../store/ledger.js';
 import * as wealth from '../store/wealth.js';
-import { creditRecordedEvent, customerEventGuard } from './customer-events.js';
+import { creditRecordedEvent, customerEventGuards } from './customer-events.js';
 import { loadCustomer, loadOwnAccount } from './customer-guards.js';
 import { loadNonceAccount } from './money-request.js';
 import { type OpenedSecondFactor, requireSecondFactor } from './second-factor.js';
@@ -201,7 +201,7 @@ export async function purchase(request: {
     amountFen,
   });
   const event: CustomerEvent = { customerId, kind: 'WEALTH_PURCHASED', at: journal.createdAt, ref: orderId, amountFen, product: { type: 'WEALTH', id: product.productId } };
-  const outcome = await postJournal(journal, { guards: [...factor.guards, ...wealth.newOrderGuards(order), customerEventGuard(event)] });
+  const outcome = await postJournal(journal, { guards: [...factor.guards, ...wealth.newOrderGuards(order), ...customerEventGuards(event)] });
   if (!outcome.ok) throw ledgerRefusal(outcome, { ownAccountId: account.accountId, guards: factor.texts });
   // A replay (an earlier try of this request committed) stored its event and order as they were
   // then: credited and answered as stored.

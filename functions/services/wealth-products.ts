@@ -1,11 +1,14 @@
-// Wealth products as data: what customers see of them (with the latest NAV or yield) and what
-// operators do to them — publish versions, open or close subscriptions, publish NAVs and yields.
+// Wealth products as data: what customers see of them (with the latest NAV or yield), and the
+// versions, openings, closings, NAVs and yields that operators' approved changes publish.
 import { config } from '../config.js';
 import { refuse } from '../domain/errors.js';
 import { addDays } from '../domain/loan/dates.js';
 import { custodyAccountOf } from '../domain/wealth/journals.js';
-import { isMoneyMarket, MONEY_MARKET_NAV_CENTI_FEN, type WealthProduct, wealthProductSchema } from '../domain/wealth/product.js';
+import type { WealthProductDraft } from '../domain/wealth/product-draft.js';
+import { isMoneyMarket, type WealthProduct, wealthProductSchema } from '../domain/wealth/product.js';
+import { allInOrder } from '../platform/all-in-order.js';
 import { currentBusinessDate } from '../store/business-date.js';
+import type { VersionProvenance } from '../store/catalog.js';
 import { openHouseAccount } from '../store/ledger.js';
 import * as wealth from '../store/wealth.js';
 
@@ -53,62 +56,78 @@ export async function productHistory(
   return { product, prices: await wealth.priceHistory(product.productId, addDays(today, 1 - (days ?? DEFAULT_HISTORY_DAYS)), today) };
 }
 
-// ---- operators ----------------------------------------------------------------------------------
+// ---- publishing: operators' approved changes (services/change-kinds/wealth-*.ts) -----------------
 
-/** Publishes `draft` as the product's next version. Versions are immutable (orders name the one
- *  they were placed under), and a product's type cannot change once published: holdings depend
- *  on it. */
-export async function publishProduct(draft: WealthProduct, now: Date): Promise<ProductQuote> {
-  const previous = await wealth.currentWealthProduct(draft.productId);
-  if (previous && previous.type !== draft.type) refuse('unprocessable', 'PRODUCT_TYPE_FIXED', '产品类型发布后不可更改');
-  const published = wealthProductSchema.parse({ ...draft, version: (previous?.version ?? 0) + 1 });
-  // The custody account exists before the product can be on sale (opening is idempotent).
-  if (!previous) await openHouseAccount(custodyAccountOf(published.productId), config().HOUSE_SHARDS);
-  await wealth.saveWealthProductVersion(published, now);
-  return quoteOn(published, await currentBusinessDate(now));
+/** The price rules a NAV or yield for `date` must meet: not a future date, and a date already
+ *  closed only when it has no price yet (confirmations used whatever was there). */
+export async function checkPriceDate(productId: string, date: string, now: Date): Promise<{ today: string; existing: wealth.PriceRecord | undefined }> {
+  const [today, existing] = await allInOrder([currentBusinessDate(now), wealth.priceOn(productId, date)]);
+  if (date > today) refuse('invalid', 'PRICE_DATE_IN_FUTURE', '不能发布未来日期的净值或收益率');
+  if (date < today && existing) refuse('conflict', 'PRICE_ALREADY_CLOSED', '该日期已日终且已有净值，不能修改');
+  return { today, existing };
 }
 
-/** Opens or closes subscriptions; the same status again publishes nothing. */
-export async function setProductStatus(productId: string, status: WealthProduct['status'], now: Date): Promise<ProductQuote> {
-  const product = await findProduct(productId);
-  if (product.status !== status) return publishProduct({ ...product, status }, now);
-  return quoteOn(product, await currentBusinessDate(now));
-}
-
-/** Today's price may be replaced until the close; a closed date's is only filled in if missing
- *  (confirmations already used whatever was there). */
-async function publishPrice(price: wealth.PriceRecord, now: Date): Promise<wealth.PriceRecord> {
-  const today = await currentBusinessDate(now);
-  if (price.date > today) refuse('invalid', 'PRICE_DATE_IN_FUTURE', '不能发布未来日期的净值或收益率');
-  if (!(await wealth.putPrice(price, now, { replace: price.date === today }))) {
-    refuse('conflict', 'PRICE_ALREADY_CLOSED', '该日期已日终且已有净值，不能修改');
-  }
-  return price;
-}
-
-export async function publishNav(input: { productId: string; navDate: string; navCentiFen: number }, now: Date): Promise<wealth.PriceRecord> {
-  const product = await findProduct(input.productId);
+/** Checks a NAV against its product: a money-market fund's is fixed. */
+export function checkNavProduct(product: WealthProduct): void {
   if (isMoneyMarket(product)) refuse('unprocessable', 'NAV_FIXED', '货币基金净值固定为 1.0000，请发布七日年化收益率与万份收益');
-  return publishPrice(
-    { productId: product.productId, date: input.navDate, navCentiFen: input.navCentiFen, sevenDayYieldBps: null, incomePer10kCentiFen: null },
-    now,
-  );
 }
 
-export async function publishYield(
-  input: { productId: string; yieldDate: string; sevenDayYieldBps: number; incomePer10kCentiFen: number },
-  now: Date,
-): Promise<wealth.PriceRecord> {
-  const product = await findProduct(input.productId);
+/** Checks a yield against its product: only money-market funds publish one. */
+export function checkYieldProduct(product: WealthProduct): void {
   if (!isMoneyMarket(product)) refuse('unprocessable', 'NOT_MONEY_MARKET', '只有货币基金发布七日年化收益率，其他产品请发布净值');
-  return publishPrice(
-    {
-      productId: product.productId,
-      date: input.yieldDate,
-      navCentiFen: MONEY_MARKET_NAV_CENTI_FEN,
-      sevenDayYieldBps: input.sevenDayYieldBps,
-      incomePer10kCentiFen: input.incomePer10kCentiFen,
-    },
-    now,
-  );
+}
+
+/** A product's type is fixed once published: holdings depend on it. */
+export function checkTypeKept(previous: WealthProduct | undefined, draft: WealthProductDraft): void {
+  if (previous && previous.type !== draft.type) refuse('unprocessable', 'PRODUCT_TYPE_FIXED', '产品类型发布后不可更改');
+}
+
+/** Publishes, once, the version an approved change makes of the product: `next` gives it from the
+ *  version on sale (undefined: nothing to publish — the product already is as the change wants).
+ *  A version this change already published (an earlier try cut short, or another applier racing)
+ *  is the answer, put on sale if it is not yet. Versions are immutable: orders name theirs. */
+export async function publishApprovedWealthProduct(
+  productId: string,
+  next: (current: WealthProduct | undefined) => WealthProductDraft | undefined,
+  provenance: VersionProvenance,
+  now: Date,
+): Promise<void> {
+  const publishedByThis = async () => {
+    const [latest] = await wealth.wealthProductVersions(productId, 1);
+    return latest?.provenance?.changeId === provenance.changeId ? latest.product : undefined;
+  };
+  const earlier = await publishedByThis();
+  if (earlier) return wealth.putWealthProductOnSale(earlier);
+  const current = await wealth.currentWealthProduct(productId);
+  const draft = next(current);
+  if (!draft) return;
+  checkTypeKept(current, draft);
+  const published = wealthProductSchema.parse({ ...draft, version: (current?.version ?? 0) + 1 });
+  // The custody account exists before the product can be on sale (opening is idempotent).
+  if (!current) await openHouseAccount(custodyAccountOf(productId), config().HOUSE_SHARDS);
+  try {
+    await wealth.saveWealthProductVersion(published, now, provenance);
+  } catch (error) {
+    // Another applier of this same change took the version number first.
+    const raced = await publishedByThis();
+    if (!raced) throw error;
+    await wealth.putWealthProductOnSale(raced);
+  }
+}
+
+/** Writes an approved NAV or yield. Today's price is replaced until the close; a closed date's is
+ *  only filled in — the same price there already is this change applied before. */
+export async function publishApprovedPrice(price: wealth.PriceRecord, now: Date): Promise<void> {
+  const today = await currentBusinessDate(now);
+  if (await wealth.putPrice(price, now, { replace: price.date === today })) return;
+  const there = await wealth.priceOn(price.productId, price.date);
+  const same = there?.navCentiFen === price.navCentiFen && there.sevenDayYieldBps === price.sevenDayYieldBps && there.incomePer10kCentiFen === price.incomePer10kCentiFen;
+  if (!same) refuse('conflict', 'PRICE_ALREADY_CLOSED', '该日期已日终且已有净值，不能修改');
+}
+
+/** A demo product's first version (scripts/lib/seed-wealth.ts seeds those not there yet), like
+ *  the loan seed: later versions only come through approved changes. */
+export async function seedWealthProduct(product: WealthProduct, now: Date): Promise<void> {
+  await openHouseAccount(custodyAccountOf(product.productId), config().HOUSE_SHARDS);
+  await wealth.saveWealthProductVersion(product, now);
 }

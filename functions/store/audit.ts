@@ -1,12 +1,12 @@
-// The audit log's items (keys.auditHead, keys.auditEntry). Append-only: this module writes an
+// The audit log's items (backOfficeKeys.auditHead, backOfficeKeys.auditEntry). Append-only: this module writes an
 // entry only together with the head, in one transaction, and offers nothing that updates or
 // deletes either (test/integration/audit.test.ts holds it to that). Sealing and verifying the
 // chain are services/audit.ts's, with domain/audit-chain.ts.
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { AuditEntry, type ChainItem, type ChainPoint, GENESIS } from '../domain/audit-chain.js';
 import { db } from './client.js';
-import { AUDIT_BUCKET_SIZE, keys } from './keys.js';
 import { type TransactItems, transactWrite } from './transact.js';
+import { AUDIT_BUCKET_SIZE, backOfficeKeys } from './back-office-keys.js';
 
 /** The most entries one read returns. */
 export const AUDIT_PAGE_SIZE = 100;
@@ -14,7 +14,7 @@ export const AUDIT_PAGE_SIZE = 100;
 /** The chain's head: the last entry's seq and MAC (GENESIS before the first entry), and when. */
 export async function readAuditHead(): Promise<ChainPoint & { at?: string }> {
   const { doc, tableName } = db();
-  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.auditHead(), ConsistentRead: true }));
+  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: backOfficeKeys.auditHead(), ConsistentRead: true }));
   if (!Item) return GENESIS;
   return { seq: Number(Item.seq), macHex: String(Item.macHex), at: String(Item.at) };
 }
@@ -35,7 +35,7 @@ export async function appendAuditEntry(entry: AuditEntry, previousSeq: number, c
     {
       Put: {
         TableName: tableName,
-        Item: { ...keys.auditHead(), type: 'AUDIT_HEAD', seq: entry.seq, macHex: entry.macHex, at: entry.at },
+        Item: { ...backOfficeKeys.auditHead(), type: 'AUDIT_HEAD', seq: entry.seq, macHex: entry.macHex, at: entry.at },
         ...(previousSeq === 0
           ? { ConditionExpression: 'attribute_not_exists(PK)' }
           : { ConditionExpression: 'seq = :previous', ExpressionAttributeValues: { ':previous': previousSeq } }),
@@ -60,7 +60,7 @@ export async function readAuditRange(fromSeq: number, toSeq: number): Promise<Ch
         new QueryCommand({
           TableName: tableName,
           KeyConditionExpression: 'PK = :bucket AND SK BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':bucket': keys.auditBucket(from), ':from': keys.auditSeqKey(from), ':to': keys.auditSeqKey(to) },
+          ExpressionAttributeValues: { ':bucket': backOfficeKeys.auditBucket(from), ':from': backOfficeKeys.auditSeqKey(from), ':to': backOfficeKeys.auditSeqKey(to) },
           ConsistentRead: true,
           Limit: AUDIT_PAGE_SIZE,
         }),
@@ -75,7 +75,7 @@ export async function readAuditRange(fromSeq: number, toSeq: number): Promise<Ch
 function toItem(entry: AuditEntry): Record<string, unknown> {
   const { seq, at, actor, action, target, reason, before, after, macHex } = entry;
   return {
-    ...keys.auditEntry(seq),
+    ...backOfficeKeys.auditEntry(seq),
     type: 'AUDIT_ENTRY',
     at,
     actor,

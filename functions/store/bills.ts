@@ -29,13 +29,31 @@ const shardOf = (id: string) => createHash('sha256').update(id).digest().readUIn
 
 // ---- billers -------------------------------------------------------------------------------
 
-export async function getBiller(billerId: string): Promise<Biller | undefined> {
-  const { doc, tableName } = db();
-  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.biller(billerId), ConsistentRead: true }));
-  return Item ? billerSchema.parse(Item.biller) : undefined;
+export interface BillerRecord {
+  biller: Biller;
+  updatedAt: string;
+  /** The console change that made it so (absent for a seeded biller). */
+  changeId?: string;
 }
 
-export async function listBillers(): Promise<Biller[]> {
+export async function getBiller(billerId: string): Promise<Biller | undefined> {
+  return (await getBillerRecord(billerId))?.biller;
+}
+
+export async function getBillerRecord(billerId: string): Promise<BillerRecord | undefined> {
+  const { doc, tableName } = db();
+  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.biller(billerId), ConsistentRead: true }));
+  return Item ? billerRecord(Item) : undefined;
+}
+
+const billerRecord = (item: Record<string, unknown>): BillerRecord => ({
+  biller: billerSchema.parse(item.biller),
+  updatedAt: String(item.updatedAt),
+  ...(typeof item.changeId === 'string' ? { changeId: item.changeId } : {}),
+});
+
+/** Every biller with when it last changed: one Query of the billers' partition. */
+export async function billerRecords(): Promise<BillerRecord[]> {
   const { doc, tableName } = db();
   const { Items } = await doc.send(
     new QueryCommand({
@@ -45,16 +63,21 @@ export async function listBillers(): Promise<Biller[]> {
       Limit: MAX_BILLERS,
     }),
   );
-  return (Items ?? []).map((item) => billerSchema.parse(item.biller));
+  return (Items ?? []).map(billerRecord);
 }
 
-/** Creates or replaces a biller; payments already made keep the names they were made under. */
-export async function putBiller(biller: Biller, now: Date): Promise<void> {
+export async function listBillers(): Promise<Biller[]> {
+  return (await billerRecords()).map((record) => record.biller);
+}
+
+/** Creates or replaces a biller as an approved change made it; payments already made keep the
+ *  names they were made under. */
+export async function putBiller(biller: Biller, changeId: string, now: Date): Promise<void> {
   const { doc, tableName } = db();
-  await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.biller(biller.billerId), type: 'BILLER', biller, updatedAt: now.toISOString() } }));
+  await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.biller(biller.billerId), type: 'BILLER', biller, changeId, updatedAt: now.toISOString() } }));
 }
 
-/** Seeds a biller the first time only; later edits go through putBiller. */
+/** Seeds a biller the first time only; later edits are console changes (putBiller). */
 export async function seedBiller(biller: Biller, now: Date): Promise<void> {
   const { doc, tableName } = db();
   await doc

@@ -1,4 +1,4 @@
-// Maker-checker changes in the table (keys.change…). A change item, pointers that list changes
+// Maker-checker changes in the table (backOfficeKeys.change…). A change item, pointers that list changes
 // newest first by status and by status and kind (and under ALL, which never moves), the entity's
 // lock — written only if absent, in the submitting transaction, so a second pending change to the
 // same entity is refused — and, while approved and waiting, a pointer under CHANGEDUE keyed by its
@@ -9,36 +9,39 @@ import { CHANGE_KINDS, CHANGE_STATUSES, type ChangeKind, type ChangeRequest, typ
 import { refuse } from '../domain/errors.js';
 import { batchGetItems } from './batch-get.js';
 import { db } from './client.js';
-import { keys } from './keys.js';
 import { type TransactItem, transactWrite } from './transact.js';
+import { lazySchema } from '../domain/lazy-schema.js';
+import { backOfficeKeys } from './back-office-keys.js';
 
 /** The most changes one page lists. */
 export const MAX_CHANGE_PAGE = 100;
 
-const Party = z.object({ operatorId: z.string(), login: z.string(), displayName: z.string() });
-const JsonObject = z.record(z.string(), z.unknown());
-const ChangeItem = z.object({
-  changeId: z.string(),
-  kind: z.enum(CHANGE_KINDS),
-  entityId: z.string(),
-  entityLabel: z.string(),
-  status: z.enum(CHANGE_STATUSES),
-  beforeJson: z.string(),
-  afterJson: z.string(),
-  maker: Party,
-  submittedAt: z.string(),
-  effectiveAt: z.string(),
-  checker: z.optional(Party),
-  decidedAt: z.optional(z.string()),
-  decisionNote: z.optional(z.string()),
-  appliedAt: z.optional(z.string()),
-});
+const Party = lazySchema(() => z.object({ operatorId: z.string(), login: z.string(), displayName: z.string() }));
+const JsonObject = lazySchema(() => z.record(z.string(), z.unknown()));
+const ChangeItem = lazySchema(() =>
+  z.object({
+    changeId: z.string(),
+    kind: z.enum(CHANGE_KINDS),
+    entityId: z.string(),
+    entityLabel: z.string(),
+    status: z.enum(CHANGE_STATUSES),
+    beforeJson: z.string(),
+    afterJson: z.string(),
+    maker: Party,
+    submittedAt: z.string(),
+    effectiveAt: z.string(),
+    checker: z.optional(Party),
+    decidedAt: z.optional(z.string()),
+    decisionNote: z.optional(z.string()),
+    appliedAt: z.optional(z.string()),
+  }),
+);
 
 // before/after are kept as JSON text, as the audit log keeps its snapshots: a DynamoDB map would
 // turn numbers into its own type and refuse some values (empty sets, undefined members).
 function toItem(change: ChangeRequest): Record<string, unknown> {
   const { before, after, ...rest } = change;
-  return { ...keys.change(change.changeId), type: 'CHANGE', ...rest, beforeJson: JSON.stringify(before), afterJson: JSON.stringify(after) };
+  return { ...backOfficeKeys.change(change.changeId), type: 'CHANGE', ...rest, beforeJson: JSON.stringify(before), afterJson: JSON.stringify(after) };
 }
 
 function fromItem(item: Record<string, unknown>): ChangeRequest {
@@ -47,10 +50,10 @@ function fromItem(item: Record<string, unknown>): ChangeRequest {
   return { ...rest, before: before === null ? null : JsonObject.parse(before), after: JsonObject.parse(JSON.parse(afterJson)) };
 }
 
-const listPartitions = (status: ChangeStatus | 'ALL', kind: ChangeKind) => [keys.changeListPartition(status), keys.changeListPartition(status, kind)];
+const listPartitions = (status: ChangeStatus | 'ALL', kind: ChangeKind) => [backOfficeKeys.changeListPartition(status), backOfficeKeys.changeListPartition(status, kind)];
 
 const putPointer = (tableName: string, partition: string, change: ChangeRequest): TransactItem => ({
-  Put: { TableName: tableName, Item: { ...keys.changeListEntry(partition, change.submittedAt, change.changeId), type: 'CHANGE_POINTER', changeId: change.changeId } },
+  Put: { TableName: tableName, Item: { ...backOfficeKeys.changeListEntry(partition, change.submittedAt, change.changeId), type: 'CHANGE_POINTER', changeId: change.changeId } },
 });
 
 /** Writes a new PENDING change with its pointers and its entity's lock. False, writing nothing,
@@ -61,7 +64,7 @@ export async function insertChange(change: ChangeRequest): Promise<boolean> {
     {
       Put: {
         TableName: tableName,
-        Item: { ...keys.changeLock(change.entityId), type: 'CHANGE_LOCK', changeId: change.changeId, entityId: change.entityId },
+        Item: { ...backOfficeKeys.changeLock(change.entityId), type: 'CHANGE_LOCK', changeId: change.changeId, entityId: change.entityId },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },
@@ -90,7 +93,7 @@ export async function moveChange(from: ChangeRequest, to: ChangeRequest, lock: '
       },
     },
     ...listPartitions(from.status, from.kind).map((partition) => ({
-      Delete: { TableName: tableName, Key: keys.changeListEntry(partition, from.submittedAt, from.changeId) },
+      Delete: { TableName: tableName, Key: backOfficeKeys.changeListEntry(partition, from.submittedAt, from.changeId) },
     })),
     ...listPartitions(to.status, to.kind).map((partition) => putPointer(tableName, partition, to)),
   ];
@@ -98,16 +101,16 @@ export async function moveChange(from: ChangeRequest, to: ChangeRequest, lock: '
     items.push({
       Delete: {
         TableName: tableName,
-        Key: keys.changeLock(from.entityId),
+        Key: backOfficeKeys.changeLock(from.entityId),
         ConditionExpression: 'changeId = :changeId',
         ExpressionAttributeValues: { ':changeId': from.changeId },
       },
     });
   }
   if (to.status === 'APPROVED') {
-    items.push({ Put: { TableName: tableName, Item: { ...keys.changeDue(to.effectiveAt, to.changeId), type: 'CHANGE_DUE', changeId: to.changeId } } });
+    items.push({ Put: { TableName: tableName, Item: { ...backOfficeKeys.changeDue(to.effectiveAt, to.changeId), type: 'CHANGE_DUE', changeId: to.changeId } } });
   }
-  if (from.status === 'APPROVED') items.push({ Delete: { TableName: tableName, Key: keys.changeDue(from.effectiveAt, from.changeId) } });
+  if (from.status === 'APPROVED') items.push({ Delete: { TableName: tableName, Key: backOfficeKeys.changeDue(from.effectiveAt, from.changeId) } });
   const refusedAt = await transactWrite(items);
   if (refusedAt === undefined) return true;
   if (refusedAt === 0) return false;
@@ -116,18 +119,18 @@ export async function moveChange(from: ChangeRequest, to: ChangeRequest, lock: '
 
 export async function getChange(changeId: string): Promise<ChangeRequest | undefined> {
   const { doc, tableName } = db();
-  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.change(changeId), ConsistentRead: true }));
+  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: backOfficeKeys.change(changeId), ConsistentRead: true }));
   return Item ? fromItem(Item) : undefined;
 }
 
 /** Which change holds each entity's lock (entities without one are left out). */
 export async function lockHolders(entityIds: readonly string[]): Promise<Map<string, string>> {
-  const items = await batchGetItems([...new Set(entityIds)].map((entityId) => keys.changeLock(entityId)));
+  const items = await batchGetItems([...new Set(entityIds)].map((entityId) => backOfficeKeys.changeLock(entityId)));
   return new Map(items.map((item) => [String(item.entityId), String(item.changeId)]));
 }
 
 async function changesById(changeIds: readonly string[]): Promise<ChangeRequest[]> {
-  const byId = new Map((await batchGetItems(changeIds.map((changeId) => keys.change(changeId)))).map((item) => [String(item.changeId), fromItem(item)]));
+  const byId = new Map((await batchGetItems(changeIds.map((changeId) => backOfficeKeys.change(changeId)))).map((item) => [String(item.changeId), fromItem(item)]));
   return changeIds.map((changeId) => byId.get(changeId)).filter((change): change is ChangeRequest => change !== undefined);
 }
 
@@ -142,7 +145,7 @@ export async function listChanges(
   cursor: string | undefined,
 ): Promise<{ changes: ChangeRequest[]; nextCursor: string | undefined }> {
   const { doc, tableName } = db();
-  const partition = keys.changeListPartition(filter.status ?? 'ALL', filter.kind);
+  const partition = backOfficeKeys.changeListPartition(filter.status ?? 'ALL', filter.kind);
   const after = cursor === undefined ? undefined : Buffer.from(cursor, 'base64url').toString('utf8');
   if (after !== undefined && !CURSOR_SORT_KEY.test(after)) refuse('invalid', 'CURSOR_INVALID', '分页参数无效');
   const { Items, LastEvaluatedKey } = await doc.send(
@@ -167,7 +170,7 @@ export async function dueChangeIds(now: Date, limit: number): Promise<string[]> 
       TableName: tableName,
       // '~' sorts after every character of a change id, so every change due at `now` is in range.
       KeyConditionExpression: 'PK = :pk AND SK <= :upTo',
-      ExpressionAttributeValues: { ':pk': keys.changeDuePartition, ':upTo': `${now.toISOString()}#~` },
+      ExpressionAttributeValues: { ':pk': backOfficeKeys.changeDuePartition, ':upTo': `${now.toISOString()}#~` },
       ConsistentRead: true,
       Limit: limit,
     }),

@@ -1,5 +1,5 @@
-// The day close's runs (keys.dayCloseRun, one per closed business date) and the overdue-loan
-// snapshot each close leaves (keys.overdueLoan, by date and bucket). A run item is written when a
+// The day close's runs (backOfficeKeys.dayCloseRun, one per closed business date) and the overdue-loan
+// snapshot each close leaves (backOfficeKeys.overdueLoan, by date and bucket). A run item is written when a
 // close of its date starts — conditionally, so it is also the lock that keeps two closes of one
 // date apart — and rewritten as each step finishes.
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -7,8 +7,8 @@ import type { DayCloseRunStatus, DayCloseStepResult } from '../domain/day-close.
 import type { OverdueBucket } from '../domain/loan/product.js';
 import { db } from './client.js';
 import { isConditionFailed } from './errors.js';
-import { keys } from './keys.js';
 import type { TransactItem } from './transact.js';
+import { backOfficeKeys } from './back-office-keys.js';
 
 export interface DayCloseRunRecord {
   closedDate: string;
@@ -25,11 +25,11 @@ export interface DayCloseRunRecord {
   overdue: { asOf: string; buckets: Record<OverdueBucket, { loans: number; overdueTotalFen: number }> } | null;
 }
 
-const runItem = (run: DayCloseRunRecord) => ({ ...keys.dayCloseRun(run.closedDate), type: 'DAY_CLOSE_RUN', ...run });
+const runItem = (run: DayCloseRunRecord) => ({ ...backOfficeKeys.dayCloseRun(run.closedDate), type: 'DAY_CLOSE_RUN', ...run });
 
 export async function getDayCloseRun(closedDate: string): Promise<DayCloseRunRecord | undefined> {
   const { doc, tableName } = db();
-  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.dayCloseRun(closedDate), ConsistentRead: true }));
+  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: backOfficeKeys.dayCloseRun(closedDate), ConsistentRead: true }));
   return Item ? toRun(Item) : undefined;
 }
 
@@ -77,7 +77,7 @@ export async function dayCloseRuns(limit: number, beforeDate?: string): Promise<
       TableName: tableName,
       // The partition holds runs only: every key below the cursor's is an earlier run.
       KeyConditionExpression: beforeDate === undefined ? 'PK = :pk' : 'PK = :pk AND SK < :before',
-      ExpressionAttributeValues: { ':pk': keys.dayCloseRunPartition, ...(beforeDate === undefined ? {} : { ':before': keys.dayCloseRun(beforeDate).SK }) },
+      ExpressionAttributeValues: { ':pk': backOfficeKeys.dayCloseRunPartition, ...(beforeDate === undefined ? {} : { ':before': backOfficeKeys.dayCloseRun(beforeDate).SK }) },
       ScanIndexForward: false,
       ConsistentRead: true,
       Limit: limit,
@@ -113,7 +113,7 @@ export async function putOverdueLoan(asOf: string, bucket: OverdueBucket, loan: 
   await doc.send(
     new PutCommand({
       TableName: tableName,
-      Item: { ...keys.overdueLoan(asOf, bucket, loan.loanId), type: 'OVERDUE_LOAN', ...loan, expiresAtEpoch: Math.floor(now.getTime() / 1000) + OVERDUE_SNAPSHOT_DAYS * 86_400 },
+      Item: { ...backOfficeKeys.overdueLoan(asOf, bucket, loan.loanId), type: 'OVERDUE_LOAN', ...loan, expiresAtEpoch: Math.floor(now.getTime() / 1000) + OVERDUE_SNAPSHOT_DAYS * 86_400 },
     }),
   );
 }
@@ -125,8 +125,8 @@ export async function overdueLoans(asOf: string, bucket: OverdueBucket, limit: n
     new QueryCommand({
       TableName: tableName,
       KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': keys.overdueLoanPartition(asOf, bucket) },
-      ...(afterLoanId ? { ExclusiveStartKey: keys.overdueLoan(asOf, bucket, afterLoanId) } : {}),
+      ExpressionAttributeValues: { ':pk': backOfficeKeys.overdueLoanPartition(asOf, bucket) },
+      ...(afterLoanId ? { ExclusiveStartKey: backOfficeKeys.overdueLoan(asOf, bucket, afterLoanId) } : {}),
       Limit: limit,
     }),
   );

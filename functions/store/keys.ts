@@ -1,4 +1,6 @@
-// Single-table key layout. Every item's PK/SK is built here and nowhere else.
+// Single-table key layout: every item's PK/SK is built here, or, for the back office's items
+// (operators, changes, the audit log, operations, the dashboard), in back-office-keys.ts — apart so
+// that the customers' functions do not bundle them.
 export const keys = {
   customer: (customerId: string) => ({ PK: `CUST#${customerId}`, SK: 'PROFILE' }),
   /** A customer's PIN resets (忘记支付密码): the code in force, sends and wrong answers counted. */
@@ -54,6 +56,7 @@ export const keys = {
     PK: 'WEALTHPRODUCT',
     SK: `VERSION#${productId}#${String(version).padStart(5, '0')}`,
   }),
+  wealthProductVersionPrefix: (productId: string) => `VERSION#${productId}#`,
   /** A product's NAV (or money-market yield) for one date; a query on the partition walks dates. */
   wealthPrice: (productId: string, date: string) => ({ PK: `WEALTHPRICE#${productId}`, SK: date }),
   wealthPricePartition: (productId: string) => `WEALTHPRICE#${productId}`,
@@ -107,6 +110,9 @@ export const keys = {
   branchMember: (branchId: string, staffId: string) => ({ PK: `BRANCH#${branchId}`, SK: `STAFF#${staffId}` }),
   branchPartition: (branchId: string) => `BRANCH#${branchId}`,
   branchMemberPrefix: 'STAFF#',
+  /** Every staff member, by staff number: the console's 客户经理管理 pages through it. */
+  staffDirectory: (staffNo: string) => ({ PK: 'STAFFDIR', SK: `STAFF#${staffNo}` }),
+  staffDirectoryPartition: 'STAFFDIR',
   shareLink: (code: string) => ({ PK: `RMLINK#${code}`, SK: 'LINK' }),
   /** Visits a link recorded on one (China) date: the public visit route's per-link cap. */
   shareLinkVisits: (code: string, date: string) => ({ PK: `RMLINK#${code}`, SK: `VISITS#${date}` }),
@@ -127,53 +133,10 @@ export const keys = {
   devicePartition: (deviceId: string) => `DEVICE#${deviceId}`,
   /** Which manager serves the customer (first touch); written once, never replaced. */
   rmAttribution: (customerId: string) => ({ PK: `CUST#${customerId}`, SK: 'RMATTRIBUTION' }),
-  // ---- operators (运营中台) ----
-  operator: (operatorId: string) => ({ PK: `OPERATOR#${operatorId}`, SK: 'PROFILE' }),
-  /** Logins are unique: the first to write this item has the login. */
-  operatorLogin: (login: string) => ({ PK: `OPLOGIN#${login}`, SK: 'OPLOGIN' }),
-  /** A right password waiting for its code, by the hash of the challenge id. */
-  operatorChallenge: (challengeHash: string) => ({ PK: `OPCHALLENGE#${challengeHash}`, SK: 'OPCHALLENGE' }),
-  /** A console session, under its operator. */
-  operatorSession: (operatorId: string, sessionId: string) => ({ PK: `OPERATOR#${operatorId}`, SK: `SESSION#${sessionId}` }),
-  // ---- maker-checker (四眼复核) ----
-  change: (changeId: string) => ({ PK: `CHANGE#${changeId}`, SK: 'CHANGE' }),
-  /** Changes listed newest first by status (or `ALL`) and optionally kind: a pointer per change. */
-  changeListPartition: (status: string, kind?: string) => (kind ? `CHANGES#${status}#${kind}` : `CHANGES#${status}`),
-  changeListEntry: (partition: string, submittedAt: string, changeId: string) => ({ PK: partition, SK: `${submittedAt}#${changeId}` }),
-  /** Held by the entity's one pending (or approved, not yet effective) change. */
-  changeLock: (entityId: string) => ({ PK: `CHANGELOCK#${entityId}`, SK: 'CHANGELOCK' }),
-  /** Approved changes waiting for their time, by effectiveAt: the scheduler's key range. */
-  changeDuePartition: 'CHANGEDUE',
-  changeDue: (effectiveAt: string, changeId: string) => ({ PK: 'CHANGEDUE', SK: `${effectiveAt}#${changeId}` }),
-  // ---- audit log (审计日志) ----
-  /** The chain's head: the last entry's seq and MAC; every append is conditional on its seq. */
-  auditHead: () => ({ PK: 'AUDIT', SK: 'HEAD' }),
-  /** An entry, by sequence number, in buckets of AUDIT_BUCKET_SIZE entries so no partition grows
-   *  with the whole log; a range of sequence numbers is a key range in one bucket or two. */
-  auditEntry: (seq: number) => ({ PK: auditBucket(seq), SK: auditSeqKey(seq) }),
-  auditBucket: (seq: number) => auditBucket(seq),
-  auditSeqKey: (seq: number) => auditSeqKey(seq),
-  // ---- operations (运营) ----
-  /** A day close of one business date: its steps, counts and errors; also the close's lock. */
-  dayCloseRun: (closedDate: string) => ({ PK: 'DAYCLOSE', SK: `RUN#${closedDate}` }),
-  dayCloseRunPartition: 'DAYCLOSE',
-  /** An overdue loan as the close of the day before `asOf` left it, by bucket: a snapshot per date. */
-  overdueLoan: (asOf: string, bucket: string, loanId: string) => ({ PK: `OVERDUE#${asOf}#${bucket}`, SK: loanId }),
-  overdueLoanPartition: (asOf: string, bucket: string) => `OVERDUE#${asOf}#${bucket}`,
-  /** A reconciliation mismatch as an alert, and its timeline under it. */
-  reconAlert: (alertId: string) => ({ PK: `RECONALERT#${alertId}`, SK: 'ALERT' }),
-  reconAlertEvent: (alertId: string, at: string, type: string) => ({ PK: `RECONALERT#${alertId}`, SK: `EVENT#${at}#${type}` }),
-  reconAlertEventPrefix: 'EVENT#',
-  /** Alerts listed by status (and under ALL), newest date first: a copy of each alert. */
-  reconAlertIndex: (status: string, date: string, alertId: string) => ({ PK: `RECONALERTS#${status}`, SK: `${date}#${alertId}` }),
-  reconAlertIndexPartition: (status: string) => `RECONALERTS#${status}`,
+  /** A funnel event's customer and stage under the China date it happened, sharded: what the
+   *  close reads to count first reaches (TTL). */
+  funnelDay: (date: string, shard: number, stage: string, customerId: string) => ({ PK: `FUNNELDAY#${date}#${String(shard).padStart(2, '0')}`, SK: `${stage}#${customerId}` }),
+  funnelDayShard: (date: string, shard: number) => `FUNNELDAY#${date}#${String(shard).padStart(2, '0')}`,
+  /** That the customer reached a funnel stage, and the close that counted it first. */
+  funnelReached: (customerId: string, stage: string) => ({ PK: `CUST#${customerId}`, SK: `FUNNEL#${stage}` }),
 } as const;
-
-/** Entries per audit bucket: a page (at most 100 entries) spans two at most. */
-export const AUDIT_BUCKET_SIZE = 100_000;
-function auditBucket(seq: number): string {
-  return `AUDIT#${String(Math.floor(seq / AUDIT_BUCKET_SIZE)).padStart(6, '0')}`;
-}
-function auditSeqKey(seq: number): string {
-  return `SEQ#${String(seq).padStart(12, '0')}`;
-}

@@ -11,6 +11,7 @@ import { db } from './client.js';
 import { isConditionFailed } from './errors.js';
 import { keys } from './keys.js';
 import { type TransactItem, transactWriteRefused } from './transact.js';
+import { lazySchema } from '../domain/lazy-schema.js';
 
 /** Another record that must change together with the journal, under its own condition (a loan's
  *  version, a credit line's room); `name` comes back if that condition fails. */
@@ -245,17 +246,19 @@ function assertSameMovement(existing: Journal, requested: Journal): void {
 
 // A journal read back is checked, not trusted: a malformed or unbalanced item stops the
 // workflow here instead of moving money on what it says.
-const StoredJournal = z.object({
-  journalId: z.string().check(z.minLength(1)),
-  kind: z.enum(JOURNAL_KINDS),
-  postings: z
-    .array(z.object({ accountId: z.string(), amountFen: z.number().check(z.int()), label: z.string(), counterparty: z.string() }))
-    .check(z.minLength(2), z.maxLength(MAX_POSTINGS_PER_JOURNAL)),
-  createdAt: z.string(),
-  reverses: z.optional(z.string()),
-  completes: z.optional(z.string()),
-  origin: z.optional(z.literal('DAY_CLOSE')),
-});
+const StoredJournal = lazySchema(() =>
+  z.object({
+    journalId: z.string().check(z.minLength(1)),
+    kind: z.enum(JOURNAL_KINDS),
+    postings: z
+      .array(z.object({ accountId: z.string(), amountFen: z.number().check(z.int()), label: z.string(), counterparty: z.string() }))
+      .check(z.minLength(2), z.maxLength(MAX_POSTINGS_PER_JOURNAL)),
+    createdAt: z.string(),
+    reverses: z.optional(z.string()),
+    completes: z.optional(z.string()),
+    origin: z.optional(z.literal('DAY_CLOSE')),
+  }),
+);
 
 export async function getJournal(journalId: string): Promise<Journal | undefined> {
   const { doc, tableName } = db();

@@ -1,5 +1,5 @@
-// Reconciliation alerts (keys.reconAlert) with their timelines (keys.reconAlertEvent) and the
-// lists operators page through (keys.reconAlertIndex: a copy of each alert under its status and
+// Reconciliation alerts (backOfficeKeys.reconAlert) with their timelines (backOfficeKeys.reconAlertEvent) and the
+// lists operators page through (backOfficeKeys.reconAlertIndex: a copy of each alert under its status and
 // under ALL, newest date first). A change of state is one transaction — the alert, conditional on
 // the state and version it was read in, the lists and the event — which the service writes
 // together with its audit entry.
@@ -7,8 +7,8 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { MismatchKind, ReconciliationAction } from '../domain/bills/reconciliation.js';
 import { type AlertEventType, type AlertStatus, MAX_ALERT_EVENTS } from '../domain/bills/reconciliation-alerts.js';
 import { db } from './client.js';
-import { keys } from './keys.js';
 import { type TransactItems, transactWrite } from './transact.js';
+import { backOfficeKeys } from './back-office-keys.js';
 
 export interface AlertRecord {
   alertId: string;
@@ -67,14 +67,14 @@ const alertFields = (item: Record<string, unknown>): AlertRecord => {
 
 function listItems(alert: AlertRecord): TransactItems {
   const { tableName } = db();
-  return [alert.status, ALL].map((list) => ({ Put: { TableName: tableName, Item: { ...keys.reconAlertIndex(list, alert.date, alert.alertId), type: 'RECON_ALERT_LISTED', ...alert } } }));
+  return [alert.status, ALL].map((list) => ({ Put: { TableName: tableName, Item: { ...backOfficeKeys.reconAlertIndex(list, alert.date, alert.alertId), type: 'RECON_ALERT_LISTED', ...alert } } }));
 }
 
 // `type` names the kind of item in the table: the event's own type is stored as eventType.
 function eventItem(alertId: string, { type: eventType, ...event }: AlertEventRecord): TransactItems[number] {
   const { tableName } = db();
   return {
-    Put: { TableName: tableName, Item: { ...keys.reconAlertEvent(alertId, event.at, eventType), type: 'RECON_ALERT_EVENT', eventType, ...event }, ConditionExpression: 'attribute_not_exists(PK)' },
+    Put: { TableName: tableName, Item: { ...backOfficeKeys.reconAlertEvent(alertId, event.at, eventType), type: 'RECON_ALERT_EVENT', eventType, ...event }, ConditionExpression: 'attribute_not_exists(PK)' },
   };
 }
 
@@ -83,7 +83,7 @@ function eventItem(alertId: string, { type: eventType, ...event }: AlertEventRec
 export async function openAlert(alert: AlertRecord, event: AlertEventRecord): Promise<boolean> {
   const { tableName } = db();
   const refusedAt = await transactWrite([
-    { Put: { TableName: tableName, Item: { ...keys.reconAlert(alert.alertId), type: 'RECON_ALERT', ...alert }, ConditionExpression: 'attribute_not_exists(PK)' } },
+    { Put: { TableName: tableName, Item: { ...backOfficeKeys.reconAlert(alert.alertId), type: 'RECON_ALERT', ...alert }, ConditionExpression: 'attribute_not_exists(PK)' } },
     ...listItems(alert),
     eventItem(alert.alertId, event),
   ]);
@@ -92,7 +92,7 @@ export async function openAlert(alert: AlertRecord, event: AlertEventRecord): Pr
 
 export async function getAlert(alertId: string): Promise<AlertRecord | undefined> {
   const { doc, tableName } = db();
-  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.reconAlert(alertId), ConsistentRead: true }));
+  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: backOfficeKeys.reconAlert(alertId), ConsistentRead: true }));
   return Item ? alertFields(Item) : undefined;
 }
 
@@ -103,7 +103,7 @@ export async function alertEvents(alertId: string): Promise<AlertEventRecord[]> 
     new QueryCommand({
       TableName: tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.reconAlert(alertId).PK, ':prefix': keys.reconAlertEventPrefix },
+      ExpressionAttributeValues: { ':pk': backOfficeKeys.reconAlert(alertId).PK, ':prefix': backOfficeKeys.reconAlertEventPrefix },
       ConsistentRead: true,
       Limit: MAX_ALERT_EVENTS,
     }),
@@ -122,8 +122,8 @@ export async function alertPage(status: AlertStatus | undefined, limit: number, 
     new QueryCommand({
       TableName: tableName,
       KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': keys.reconAlertIndexPartition(list) },
-      ...(after ? { ExclusiveStartKey: { PK: keys.reconAlertIndexPartition(list), SK: after } } : {}),
+      ExpressionAttributeValues: { ':pk': backOfficeKeys.reconAlertIndexPartition(list) },
+      ...(after ? { ExclusiveStartKey: { PK: backOfficeKeys.reconAlertIndexPartition(list), SK: after } } : {}),
       ScanIndexForward: false,
       Limit: limit,
     }),
@@ -132,7 +132,7 @@ export async function alertPage(status: AlertStatus | undefined, limit: number, 
 }
 
 /** The list key of an alert (a page's cursor). */
-export const alertListKey = (alert: Pick<AlertRecord, 'date' | 'alertId'>) => keys.reconAlertIndex(ALL, alert.date, alert.alertId).SK;
+export const alertListKey = (alert: Pick<AlertRecord, 'date' | 'alertId'>) => backOfficeKeys.reconAlertIndex(ALL, alert.date, alert.alertId).SK;
 
 /** The writes that move `before` to `after` with `event`: the alert first, conditional on the
  *  state and version `before` was read in (so a refusal at index 0 means someone else changed it). */
@@ -142,13 +142,13 @@ export function alertChangeItems(before: AlertRecord, after: AlertRecord, event:
     {
       Put: {
         TableName: tableName,
-        Item: { ...keys.reconAlert(after.alertId), type: 'RECON_ALERT', ...after },
+        Item: { ...backOfficeKeys.reconAlert(after.alertId), type: 'RECON_ALERT', ...after },
         ConditionExpression: '#status = :status AND version = :version',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':status': before.status, ':version': before.version },
       },
     },
-    { Delete: { TableName: tableName, Key: keys.reconAlertIndex(before.status, before.date, before.alertId) } },
+    { Delete: { TableName: tableName, Key: backOfficeKeys.reconAlertIndex(before.status, before.date, before.alertId) } },
     ...listItems(after),
     eventItem(after.alertId, event),
   ];

@@ -48,28 +48,63 @@ function bindingItem(staffId: string, code: IssuedBindingCode) {
   };
 }
 
-export async function createStaff(
-  input: Omit<StaffMember, 'staffId' | 'status'>,
-  code: IssuedBindingCode,
+export const newStaffId = () => `S${randomUUID().replaceAll('-', '')}`;
+
+/** Creates a staff record under the id it is given, with its staff number, branch membership and
+ *  directory entry and, when given, a binding code; undefined when the staff number is taken
+ *  (the caller tells a repeat of its own creation from a clash with staffIdByStaffNo). */
+export async function insertStaff(
+  input: Omit<StaffMember, 'status'>,
+  code: IssuedBindingCode | undefined,
   now: Date,
-): Promise<StaffRecord> {
-  const record: StaffRecord = {
-    staffId: `S${randomUUID().replaceAll('-', '')}`,
-    ...input,
-    status: 'ACTIVE',
-    createdAt: now.toISOString(),
-    bindingCodeHash: code.hash,
-  };
+): Promise<StaffRecord | undefined> {
+  const record: StaffRecord = { ...input, status: 'ACTIVE', createdAt: now.toISOString(), ...(code ? { bindingCodeHash: code.hash } : {}) };
   const { tableName } = db();
   const refusedAt = await transactWrite([
     { Put: { TableName: tableName, Item: { ...keys.staffNo(record.staffNo), type: 'STAFFNO', staffId: record.staffId }, ConditionExpression: 'attribute_not_exists(PK)' } },
     { Put: { TableName: tableName, Item: { ...keys.staff(record.staffId), type: 'STAFF', ...record }, ConditionExpression: 'attribute_not_exists(PK)' } },
     { Put: { TableName: tableName, Item: { ...keys.branchMember(record.branchId, record.staffId), type: 'BRANCH_MEMBER', staffId: record.staffId } } },
-    { Put: { TableName: tableName, Item: bindingItem(record.staffId, code) } },
+    { Put: { TableName: tableName, Item: staffDirectoryItem(record) } },
+    ...(code ? [{ Put: { TableName: tableName, Item: bindingItem(record.staffId, code) } }] : []),
   ]);
-  if (refusedAt === 0) refuse('conflict', 'STAFF_NO_IN_USE', '该工号已存在');
+  if (refusedAt === 0) return undefined;
   if (refusedAt !== undefined) throw new Error(`staff id ${record.staffId} already taken`);
   return record;
+}
+
+/** The console's directory entry of a staff member (written with the record). */
+export const staffDirectoryItem = (staff: Pick<StaffMember, 'staffId' | 'staffNo'>) => ({
+  ...keys.staffDirectory(staff.staffNo),
+  type: 'STAFF_DIRECTORY',
+  staffId: staff.staffId,
+});
+
+export async function staffIdByStaffNo(staffNo: string): Promise<string | undefined> {
+  const { doc, tableName } = db();
+  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.staffNo(staffNo), ConsistentRead: true }));
+  return Item?.staffId as string | undefined;
+}
+
+/** Cursors are the last directory entry's sort key, base64url: `STAFF#<staffNo>`. */
+const DIRECTORY_SORT_KEY = /^STAFF#[A-Za-z0-9]{3,20}$/;
+
+/** A page of every staff member, by staff number: one Query and one batch read, never a Scan. */
+export async function staffDirectoryPage(limit: number, cursor: string | undefined): Promise<{ members: StaffRecord[]; nextCursor: string | undefined }> {
+  const { doc, tableName } = db();
+  const after = cursor === undefined ? undefined : Buffer.from(cursor, 'base64url').toString('utf8');
+  if (after !== undefined && !DIRECTORY_SORT_KEY.test(after)) refuse('invalid', 'CURSOR_INVALID', '分页参数无效');
+  const { Items, LastEvaluatedKey } = await doc.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.staffDirectoryPartition },
+      Limit: limit,
+      ...(after ? { ExclusiveStartKey: { PK: keys.staffDirectoryPartition, SK: after } } : {}),
+    }),
+  );
+  const members = await getStaffMembers((Items ?? []).map((item) => String(item.staffId)));
+  members.sort((a, b) => a.staffNo.localeCompare(b.staffNo));
+  return { members, nextCursor: LastEvaluatedKey ? Buffer.from(String(LastEvaluatedKey.SK)).toString('base64url') : undefined };
 }
 
 const fromItem = (item: Record<string, unknown>): StaffRecord => {
@@ -140,9 +175,12 @@ export async function bindWechat(bindingCode: string, openid: string, now: Date)
   return (await getStaff(staffId))!;
 }
 
-/** A new binding code for a staff member; the WeChat identity bound so far (if any) is unbound
- *  and the previous code stops working — e.g. the manager changed phone or WeChat account. */
-export async function reissueBindingCode(staff: StaffRecord, code: IssuedBindingCode): Promise<void> {
+/** The writes of a new binding code for a staff member, for one transaction (with its audit
+ *  entry): the WeChat identity bound so far (if any) is unbound and the previous code stops
+ *  working — e.g. the manager changed phone or WeChat account. Only the first item (the staff
+ *  record) is conditional: exactly the state that was read, so a concurrent bind or reissue
+ *  refuses it. */
+export function bindingCodeItems(staff: StaffRecord, code: IssuedBindingCode): TransactItems {
   const { tableName } = db();
   const items: TransactItems = [
     {
@@ -150,10 +188,11 @@ export async function reissueBindingCode(staff: StaffRecord, code: IssuedBinding
         TableName: tableName,
         Key: keys.staff(staff.staffId),
         UpdateExpression: 'SET bindingCodeHash = :hash REMOVE openid, boundAt',
-        // Exactly the state that was read: a concurrent bind or reissue makes this one retry.
-        ConditionExpression: `${staff.openid ? 'openid = :openid' : 'attribute_not_exists(openid)'} AND ${staff.bindingCodeHash ? 'bindingCodeHash = :old' : 'attribute_not_exists(bindingCodeHash)'}`,
+        ConditionExpression: `#status = :active AND ${staff.openid ? 'openid = :openid' : 'attribute_not_exists(openid)'} AND ${staff.bindingCodeHash ? 'bindingCodeHash = :old' : 'attribute_not_exists(bindingCodeHash)'}`,
+        ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
           ':hash': code.hash,
+          ':active': 'ACTIVE',
           ...(staff.openid ? { ':openid': staff.openid } : {}),
           ...(staff.bindingCodeHash ? { ':old': staff.bindingCodeHash } : {}),
         },
@@ -163,8 +202,7 @@ export async function reissueBindingCode(staff: StaffRecord, code: IssuedBinding
   ];
   if (staff.openid) items.push({ Delete: { TableName: tableName, Key: keys.staffOpenid(staff.openid) } });
   if (staff.bindingCodeHash) items.push({ Delete: { TableName: tableName, Key: keys.staffBinding(staff.bindingCodeHash) } });
-  // Only the staff record's update is conditional.
-  if ((await transactWrite(items)) !== undefined) refuse('conflict', 'STAFF_CHANGED', '员工信息已更新，请重试');
+  return items;
 }
 
 /** Deactivates a staff member (again: keeps the first time); returns the record as it now is. */

@@ -11,7 +11,8 @@ import type { LimitCharge } from '../domain/limits.js';
 import { type WealthProduct, wealthProductSchema } from '../domain/wealth/product.js';
 import { custodyAccountOf, type RedemptionKind } from '../domain/wealth/journals.js';
 import { config } from '../config.js';
-import { currentCatalog, currentCatalogProduct, publishCatalogVersion } from './catalog.js';
+import { batchGetItems } from './batch-get.js';
+import { currentCatalog, currentCatalogProduct, makeCurrent, MAX_CATALOG_PRODUCTS, publishCatalogVersion, type VersionProvenance } from './catalog.js';
 import { db } from './client.js';
 import { shardPartitions, walkPartitions } from './index-walk.js';
 import { cancellationCodes, isConditionFailed, withContentionRetry } from './errors.js';
@@ -39,9 +40,52 @@ export async function currentWealthProduct(productId: string): Promise<WealthPro
 
 /** Stores `product` (its version numbered by the caller) and makes it the one on sale; refused
  *  when another publication took that version number first. */
-export async function saveWealthProductVersion(product: WealthProduct, now: Date): Promise<void> {
+export async function saveWealthProductVersion(product: WealthProduct, now: Date, provenance?: VersionProvenance): Promise<void> {
   const itemKeys = { version: keys.wealthProductVersion(product.productId, product.version), current: keys.wealthProductCurrent(product.productId) };
-  await publishCatalogVersion('WEALTHPRODUCT', itemKeys, product, now);
+  await publishCatalogVersion('WEALTHPRODUCT', itemKeys, product, now, provenance);
+}
+
+/** Puts a published version on sale unless a later one already is. */
+export async function putWealthProductOnSale(product: WealthProduct): Promise<void> {
+  await makeCurrent('WEALTHPRODUCT', keys.wealthProductCurrent(product.productId), product);
+}
+
+export interface WealthVersionRecord {
+  product: WealthProduct;
+  publishedAt: string;
+  /** Set when the version was published through the console's maker-checker. */
+  provenance?: VersionProvenance;
+}
+
+/** A product's versions, newest first, at most `limit`. */
+export async function wealthProductVersions(productId: string, limit: number): Promise<WealthVersionRecord[]> {
+  const { doc, tableName } = db();
+  const { Items } = await doc.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': 'WEALTHPRODUCT', ':prefix': keys.wealthProductVersionPrefix(productId) },
+      ScanIndexForward: false,
+      ConsistentRead: true,
+      Limit: Math.min(limit, MAX_CATALOG_PRODUCTS),
+    }),
+  );
+  return (Items ?? []).map((item) => ({
+    product: wealthProductSchema.parse(item.product),
+    publishedAt: String(item.publishedAt),
+    ...(item.changeId ? { provenance: { changeId: String(item.changeId), makerLogin: String(item.makerLogin), checkerLogin: String(item.checkerLogin) } } : {}),
+  }));
+}
+
+/** When each of the given versions was published (one batch read), keyed `<productId>#<version>`. */
+export async function wealthVersionsPublishedAt(versions: readonly { productId: string; version: number }[]): Promise<Map<string, string>> {
+  const items = await batchGetItems(versions.map(({ productId, version }) => keys.wealthProductVersion(productId, version)));
+  return new Map(
+    items.map((item) => {
+      const { productId, version } = item.product as { productId: string; version: number };
+      return [`${productId}#${version}`, String(item.publishedAt)];
+    }),
+  );
 }
 
 /** The shard of a product's custody account a journal touches. */
@@ -82,6 +126,13 @@ export async function putPrice(price: PriceRecord, now: Date, { replace }: { rep
     if (isConditionFailed(error)) return false;
     throw error;
   }
+}
+
+/** The price published for exactly `date`, if any. */
+export async function priceOn(productId: string, date: string): Promise<PriceRecord | undefined> {
+  const { doc, tableName } = db();
+  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.wealthPrice(productId, date), ConsistentRead: true }));
+  return Item ? toPrice(Item) : undefined;
 }
 
 /** The latest price on or before `date`. */

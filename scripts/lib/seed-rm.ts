@@ -1,13 +1,13 @@
 // Demo relationship managers, safe to run any number of times: a branch lead and a manager of
 // 海淀支行, each already bound to a simulated WeChat user, so signing in as `demo-rm` (or
 // `demo-lead`) and tapping 客户经理入口 opens the managers' area at once.
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { simulatorWechat } from '../../functions/adapters/simulators/wechat.js';
 import { config } from '../../functions/config.js';
 import type { StaffRole } from '../../functions/domain/rm/staff.js';
 import { db } from '../../functions/store/client.js';
 import { keys } from '../../functions/store/keys.js';
-import { bindWechat, createStaff, newBindingCode } from '../../functions/store/staff.js';
+import { bindWechat, insertStaff, newBindingCode, newStaffId, staffDirectoryItem } from '../../functions/store/staff.js';
 
 export const DEMO_STAFF: { simulatorUser: string; name: string; staffNo: string; role: StaffRole }[] = [
   { simulatorUser: 'demo-lead', name: '陈刚', staffNo: 'HD0001', role: 'BRANCH_LEAD' },
@@ -18,9 +18,13 @@ export async function seedRelationshipManagers(now: Date): Promise<void> {
   const { doc, tableName } = db();
   for (const demo of DEMO_STAFF) {
     const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.staffNo(demo.staffNo), ConsistentRead: true }));
-    if (Item) continue;
+    if (Item) {
+      // Seeded before 客户经理管理 listed staff: its directory entry (a repeat rewrites the same).
+      await doc.send(new PutCommand({ TableName: tableName, Item: staffDirectoryItem({ staffId: String(Item.staffId), staffNo: demo.staffNo }) }));
+      continue;
+    }
     const code = newBindingCode(now);
-    await createStaff({ name: demo.name, staffNo: demo.staffNo, branchId: 'BJ-HAIDIAN', branchName: '北京海淀支行', role: demo.role }, code, now);
+    await insertStaff({ staffId: newStaffId(), name: demo.name, staffNo: demo.staffNo, branchId: 'BJ-HAIDIAN', branchName: '北京海淀支行', role: demo.role }, code, now);
     const session = await simulatorWechat(config().WECHAT_APPID).code2Session(`sim-login.${demo.simulatorUser}`);
     await bindWechat(code.bindingCode, session!.openid, now);
   }

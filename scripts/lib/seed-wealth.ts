@@ -2,11 +2,12 @@
 // app during the 2020 lockdown: a money-market fund from 0.01 yuan, a 90-day fixed-term product and
 // funds from 0.01 yuan, and a bank-issued public product from 10,000 yuan — risk levels R1 to R4.
 // Seeded once each, with 30 days of NAV / yield history ending on the business date, so the
-// charts have something to show; afterwards operators publish through the admin API.
+// charts have something to show; afterwards operators change products, NAVs and yields through the
+// console's maker-checker changes (理财产品 in 产品工厂).
 import { addDays } from '../../functions/domain/loan/dates.js';
 import { MONEY_MARKET_NAV_CENTI_FEN, type WealthProduct, wealthProductSchema } from '../../functions/domain/wealth/product.js';
 import { currentBusinessDate } from '../../functions/store/business-date.js';
-import { publishProduct } from '../../functions/services/wealth-products.js';
+import { seedWealthProduct } from '../../functions/services/wealth-products.js';
 import { currentWealthProduct, putPrice } from '../../functions/store/wealth.js';
 
 const HISTORY_DAYS = 30;
@@ -151,7 +152,7 @@ export async function seedWealth(now: Date): Promise<void> {
   const today = await currentBusinessDate(now);
   for (const product of demoWealthProducts(today)) {
     if (await currentWealthProduct(product.productId)) continue;
-    await publishProduct(product, now);
+    await seedWealthProduct(product, now);
     await seedHistory(product, today, now);
   }
 }

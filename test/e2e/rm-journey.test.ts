@@ -1,17 +1,15 @@
 // A relationship manager and a new customer in two Chromium contexts against the production H5
-// build, the API in serverless offline and DynamoDB Local: the operator creates the manager, who
-// binds WeChat with the one-time code and shares the account-opening page (link and QR); the
-// customer opens that link in the other context, signs up and opens an account, and is told who
-// their manager is; the manager's area then shows the customer masked (周*, 137****7022) with the
-// step reached, and the funnel counts the opening and the account.
+// build, the API in serverless offline and DynamoDB Local: administrators create the manager in the
+// console (four eyes), who binds WeChat with the one-time code and shares the account-opening page
+// (link and QR); the customer opens that link in the other context, signs up and opens an account,
+// and is told who their manager is; the manager's area then shows the customer masked (周*,
+// 137****7022) with the step reached, and the funnel counts the opening and the account.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { handler as staff } from '../../functions/http/staff.js';
-import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
-import { call } from '../support/bank.js';
 import { click, fill, signUpThroughUi, useBrowserBank, watchedPage, watchForClearPins } from '../support/browser.js';
+import { createStaffByChange } from '../support/changes.js';
 
 const bank = useBrowserBank('jinlin-e2e-rm');
 
@@ -30,15 +28,10 @@ async function shows(page: Page, selector: string, expected: string): Promise<vo
 const funnelShows = (page: Page, stage: string, count: number) => shows(page, `#rm-stage-${stage} .rm-funnel-row__count`, String(count));
 
 test('a manager shares the account opening; the customer who opens it is theirs, masked, in the funnel', async (t) => {
-  // The operator creates the manager (admin API, called as API Gateway would).
+  // Two administrators create the manager in the console (maker-checker, called as API Gateway
+  // would) and one issues the one-time binding code.
   const branchId = `E2E-${randomUUID().slice(0, 6)}`;
-  const created = await call(staff, {
-    method: 'POST',
-    path: '/v1/admin/staff',
-    headers: { 'x-operator-key': localSecretsEnv().JINLIN_OPERATOR_KEY! },
-    body: { name: '王芳', staffNo: `E${Date.now().toString(36)}`, branchId, branchName: '北京海淀支行', role: 'RELATIONSHIP_MANAGER' },
-  });
-  assert.equal(created.status, 200, JSON.stringify(created.body));
+  const created = await createStaffByChange({ name: '王芳', staffNo: `E${Date.now().toString(36)}`, branchId, branchName: '北京海淀支行', role: 'RELATIONSHIP_MANAGER' });
 
   const managerContext = await bank.browser.newContext();
   const customerContext = await bank.browser.newContext();
@@ -54,7 +47,7 @@ test('a manager shares the account opening; the customer who opens it is theirs,
   // The manager binds their WeChat identity once, with the code the operator handed over.
   await manager.goto(`${bank.origin}/#/packageRM/pages/bind/index`);
   await fill(manager, 'rm-bind-user', `e2e-rm-${randomUUID().slice(0, 8)}`);
-  await fill(manager, 'rm-binding-code', created.body.bindingCode);
+  await fill(manager, 'rm-binding-code', created.bindingCode);
   await click(manager, 'rm-bind-submit');
   assert.equal(await text(manager, '#rm-staff-name'), '王芳');
   await funnelShows(manager, 'OPENED', 0);

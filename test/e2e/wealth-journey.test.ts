@@ -11,10 +11,10 @@ import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { handler as admin } from '../../functions/http/admin.js';
-import { handler as wealth } from '../../functions/http/wealth.js';
 import { currentBusinessDate } from '../../functions/store/business-date.js';
 import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
 import { call } from '../support/bank.js';
+import { publishNavByChange } from '../support/changes.js';
 import { click, confirmPayment, fill, PHONE_VIEWPORT, signUpThroughUi, useBrowserBank, watchedPage, watchForClearPins } from '../support/browser.js';
 
 const bank = useBrowserBank('jinlin-e2e-wealth');
@@ -107,15 +107,16 @@ test('questionnaire → buy ¥0.01 money-market and ¥1,000 fixed-term → cance
   assert.equal(fenOf(await text(page, 'result-balance')), 99_999);
   await click(page, 'back-home');
 
-  // The operator closes T (nothing confirms yet) and T+1 (units at T+1's NAV, 1.0000), then
-  // publishes today's NAV of the fixed-term product: 1.0050.
+  // The operator closes T (nothing confirms yet) and T+1 (units at T+1's NAV, 1.0000), then two
+  // product managers publish today's NAV of the fixed-term product, 1.0050 (maker and checker).
   const t0 = await currentBusinessDate(new Date());
   const first = await operatorCall(admin, '/v1/admin/day-close');
   assert.equal(first.closedDate, t0);
   assert.equal(first.wealth.purchasesConfirmed, 0);
   const second = await operatorCall(admin, '/v1/admin/day-close');
   assert.equal(second.wealth.purchasesConfirmed, 2);
-  await operatorCall(wealth, '/v1/admin/wealth-navs', { productId: 'jijiwen-90d', navDate: second.businessDate, navCentiFen: 10_050 });
+  const nav = await publishNavByChange('jijiwen-90d', second.businessDate, 10_050);
+  assert.equal(nav.body.status, 'EFFECTIVE', JSON.stringify(nav.body));
 
   // Holdings: units, market value and earnings as the server computed them.
   await click(page, 'tile-wealth');

@@ -15,9 +15,9 @@ import { anchorAuditHead, exportAudit, recordAudit, verifyAudit } from '../../fu
 import { runDayClose } from '../../functions/services/day-close.js';
 import * as auditStore from '../../functions/store/audit.js';
 import { db } from '../../functions/store/client.js';
-import { keys } from '../../functions/store/keys.js';
 import { useBank } from '../support/bank.js';
 import { repoRoot } from '../../scripts/lib/serverless-config.js';
+import { backOfficeKeys } from '../../functions/store/back-office-keys.js';
 
 const anchorRoot = mkdtempSync(join(tmpdir(), 'jinlin-audit-test-'));
 const bank = useBank({ AUDIT_ANCHOR_DIR: anchorRoot });
@@ -34,7 +34,7 @@ const action = (n: number): AuditInput => ({
   ...(n % 5 === 0 ? { before: { status: 'ACTIVE' }, after: { status: 'FROZEN', amountFen: n * 100 } } : {}),
 });
 
-const entryKey = (seq: number) => keys.auditEntry(seq);
+const entryKey = (seq: number) => backOfficeKeys.auditEntry(seq);
 async function item(key: Record<string, string>): Promise<Record<string, unknown>> {
   const { doc, tableName } = db();
   const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
@@ -127,11 +127,11 @@ describe('audit log', () => {
 
   test('the last entry deleted and the head fixed to the one before: what remains verifies, the anchor catches it', async () => {
     await expectCaught(
-      [entryKey(20), keys.auditHead()],
+      [entryKey(20), backOfficeKeys.auditHead()],
       async () => {
         const nineteen = await item(entryKey(19));
         await remove(entryKey(20));
-        await put({ ...(await item(keys.auditHead())), seq: 19, macHex: nineteen.macHex, at: nineteen.at });
+        await put({ ...(await item(backOfficeKeys.auditHead())), seq: 19, macHex: nineteen.macHex, at: nineteen.at });
         const remaining = await exported();
         assert.equal(remaining.length, 19);
         const alone = verifyChain(remaining.map((line) => JSON.parse(line)), KEY(), undefined, { seq: 19, macHex: String(nineteen.macHex) });
@@ -143,10 +143,10 @@ describe('audit log', () => {
 
   test('a head moved back over entries still there is caught', async () => {
     await expectCaught(
-      [keys.auditHead()],
+      [backOfficeKeys.auditHead()],
       async () => {
         const eighteen = await item(entryKey(18));
-        await put({ ...(await item(keys.auditHead())), seq: 18, macHex: eighteen.macHex });
+        await put({ ...(await item(backOfficeKeys.auditHead())), seq: 18, macHex: eighteen.macHex });
       },
       { kind: 'head-mismatch', seq: 18, lastSeq: 20 },
     );

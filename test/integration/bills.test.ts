@@ -12,6 +12,7 @@ import { handler as account } from '../../functions/http/account.js';
 import { handler as admin } from '../../functions/http/admin.js';
 import { completeBillPayment, holdBillPayment } from '../../functions/services/bill-payment.js';
 import { handler as billsHandler } from '../../functions/http/bills.js';
+import { handler as consoleBillers } from '../../functions/http/console-billers.js';
 import { getAccount } from '../../functions/store/accounts.js';
 import * as billStore from '../../functions/store/bills.js';
 import { currentBusinessDate } from '../../functions/store/business-date.js';
@@ -20,6 +21,8 @@ import { deterministicJournalId } from '../../functions/store/ledger.js';
 import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
 import { seedBills } from '../../scripts/lib/seed-bills.js';
 import { call, useBank } from '../support/bank.js';
+import { putBillerByChange } from '../support/changes.js';
+import { newOperator, signInOperator } from '../support/operators.js';
 import { balanceFen, onboard, type Onboarded, pay as confirmedPay, topUp, withdraw } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { assertLedgerSound, scanTable } from '../support/ledger-check.js';
@@ -46,6 +49,10 @@ const send = (who: Onboarded, body: Record<string, unknown>) =>
 
 const journalCount = async () => (await scanTable()).filter((item) => item.type === 'JOURNAL').length;
 
+/** The reconciliation report as operations reads it in the console. */
+let operations: Promise<string> | undefined;
+const reconciliation = async (date: string) =>
+  call(consoleBillers, { method: 'GET', path: `/v1/console/bill-reconciliations/${date}`, token: await (operations ??= newOperator(['OPERATIONS']).then(signInOperator).then((s) => s.accessToken)) });
 const dayClose = async () => expectOk(await call(admin, { method: 'POST', path: '/v1/admin/day-close', headers: operator() }));
 
 async function funded(amountFen = 200_000): Promise<Onboarded> {
@@ -343,7 +350,7 @@ describe('bills', () => {
     // Finishing again changes nothing: never both delivered and refunded.
     assert.equal((await completeBillPayment(settled)).status, 'SETTLED');
     assert.equal((await completeBillPayment(voided)).status, 'VOIDED');
-    const reconciled = expectOk(await call(billsHandler, { method: 'GET', path: `/v1/admin/bill-reconciliations/${today}`, headers: operator() }));
+    const reconciled = expectOk(await reconciliation(today));
     assert.ok(reconciled.matched >= 1);
     await sound();
   });
@@ -442,11 +449,11 @@ describe('bills', () => {
     await injectSimulatorStatementLine(today, { reference: ghost, gatewayReference: 'SIMBGHOST', billerId: 'nj-water', amountFen: 4_321 });
     await injectSimulatorStatementLine(today, { reference: pays[1].paymentId, gatewayReference: pays[1].gatewayReference, billerId: 'nj-power', amountFen: pays[1].amountFen - 100 });
 
-    expectError(await call(billsHandler, { method: 'GET', path: `/v1/admin/bill-reconciliations/${today}`, headers: operator() }), 404, 'RECONCILIATION_NOT_FOUND');
+    expectError(await reconciliation(today), 404, 'RECONCILIATION_NOT_FOUND');
     const closed = await dayClose();
     assert.equal(closed.closedDate, today);
     assert.equal(closed.bills.reconciliation.mismatches, 2);
-    const report = expectOk(await call(billsHandler, { method: 'GET', path: `/v1/admin/bill-reconciliations/${today}`, headers: operator() }));
+    const report = expectOk(await reconciliation(today));
     assert.equal(report.mismatchCount, 2);
     assert.ok(report.matched >= 1);
     const byRef = Object.fromEntries(report.mismatches.map((m: any) => [m.reference, m]));
@@ -455,28 +462,22 @@ describe('bills', () => {
     assert.deepEqual([short.kind, short.action, short.jinlinAmountFen - short.gatewayAmountFen], ['AMOUNT_DIFFERS', 'REFUND_PENDING_REVIEW', 100]);
     assert.match(short.note, /退还客户/);
     assert.equal(byRef[pays[0].paymentId], undefined, 'the matching payment is not a mismatch');
-    expectError(await call(billsHandler, { method: 'GET', path: `/v1/admin/bill-reconciliations/${today}` }), 401, 'UNAUTHENTICATED');
+    expectError(await call(consoleBillers, { method: 'GET', path: `/v1/console/bill-reconciliations/${today}` }), 401, 'UNAUTHENTICATED');
     await sound();
   });
 
-  test('operators: billers are data — add, suspend, and every change validated', async () => {
+  test('operators: billers are data — added and suspended through approved console changes, every change validated', async () => {
     const who = await funded();
     const base = SEED_BILLERS.find((b) => b.billerId === 'nj-water')!;
     const added = { ...base, billerId: 'cz-water', name: '常州水务', city: { code: 'changzhou', name: '常州' } };
-    expectError(await call(billsHandler, { method: 'POST', path: '/v1/admin/billers', body: added }), 401, 'UNAUTHENTICATED');
-    expectOk(await call(billsHandler, { method: 'POST', path: '/v1/admin/billers', headers: operator(), body: added }));
+    expectError(await call(consoleBillers, { method: 'POST', path: '/v1/console/billers/changes', body: { biller: added } }), 401, 'UNAUTHENTICATED');
+    assert.equal((await putBillerByChange(added)).status, 'EFFECTIVE');
     const catalogue = expectOk(await call(billsHandler, { method: 'GET', path: '/v1/billers', query: { city: 'changzhou' } }));
     assert.deepEqual(catalogue.items.map((b: any) => b.billerId), ['cz-water']);
     expectOk(await lookup(who, 'cz-water', '12345671'));
-    expectOk(await call(billsHandler, { method: 'POST', path: '/v1/admin/billers', headers: operator(), body: { ...added, status: 'SUSPENDED' } }));
+    assert.equal((await putBillerByChange({ ...added, status: 'SUSPENDED' })).status, 'EFFECTIVE');
     expectError(await lookup(who, 'cz-water', '12345671'), 422, 'BILLER_SUSPENDED');
-    const listed = expectOk(await call(billsHandler, { method: 'GET', path: '/v1/admin/billers', headers: operator() }));
-    assert.equal(listed.items.find((b: any) => b.billerId === 'cz-water').status, 'SUSPENDED');
     assert.equal(expectOk(await call(billsHandler, { method: 'GET', path: '/v1/billers', query: { city: 'changzhou' } })).items.length, 0);
-    expectError(
-      await call(billsHandler, { method: 'POST', path: '/v1/admin/billers', headers: operator(), body: { ...added, amountRule: { kind: 'AT_LEAST_BILL', minFen: 9_000, maxFen: 100 } } }),
-      400,
-      'VALIDATION_FAILED',
-    );
+    await assert.rejects(putBillerByChange({ ...added, amountRule: { kind: 'AT_LEAST_BILL', minFen: 9_000, maxFen: 100 } }), /VALIDATION_FAILED/);
   });
 });

@@ -10,10 +10,10 @@ import type { AuditEntry, ChainItem } from '../../functions/domain/audit-chain.j
 import { exportAudit, readAuditPage } from '../../functions/services/audit.js';
 import { beginSignIn, completeSignIn } from '../../functions/services/operators.js';
 import { db } from '../../functions/store/client.js';
-import { keys } from '../../functions/store/keys.js';
 import { useBank } from '../support/bank.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { codeStep, consoleCall, newOperator, passwordStep, signInOperator, type TestOperator, totpCode } from '../support/operators.js';
+import { backOfficeKeys } from '../../functions/store/back-office-keys.js';
 
 useBank();
 
@@ -140,7 +140,7 @@ describe('reading the log in the console', () => {
     const head = await headSeq();
     assert.deepEqual(expectOk(await verification(accessToken)), { ok: true, checkedEntries: head, headSeq: head, anchor: null });
     const { doc, tableName } = db();
-    const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.auditEntry(3), ConsistentRead: true }));
+    const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: backOfficeKeys.auditEntry(3), ConsistentRead: true }));
     assert.ok(Item);
     await doc.send(new PutCommand({ TableName: tableName, Item: { ...Item, action: 'console.sign-out' } }));
     try {

@@ -344,7 +344,7 @@ describe('the demo operators (local seed) and the simulator\'s codes', () => {
       assert.equal(session.operator.displayName, demo.displayName);
       t.diagnostic(`${demo.login} (${demo.role}) signed in`);
     }
-    assert.equal(DEMO_OPERATORS.length, 7);
+    assert.equal(DEMO_OPERATORS.length, 8);
   });
 
   test('the simulator shows no code for anyone else, nor once the real world is configured', async () => {

@@ -18,6 +18,7 @@ import { seedProduct } from '../../functions/store/loans.js';
 import { seedWealth } from '../../scripts/lib/seed-wealth.js';
 import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
 import { call, useBank } from '../support/bank.js';
+import { publishNavByChange } from '../support/changes.js';
 import { balanceFen, onboard, pay, topUp, type Onboarded } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { assertLedgerSound, scanTable } from '../support/ledger-check.js';
@@ -122,7 +123,7 @@ describe('a wealth redemption', () => {
   let today: string;
   const dayClose = async () => expectOk(await call(admin, { method: 'POST', path: '/v1/admin/day-close', headers: operator() }));
   const publishNav = async (productId: string, navDate: string, navCentiFen: number) =>
-    expectOk(await call(wealth, { method: 'POST', path: '/v1/admin/wealth-navs', headers: operator(), body: { productId, navDate, navCentiFen } }));
+    assert.equal(expectOk(await publishNavByChange(productId, navDate, navCentiFen)).status, 'EFFECTIVE');
   const holding = async (productId: string) =>
     expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-holdings', token: who.token })).items.find((item: any) => item.productId === productId);
 

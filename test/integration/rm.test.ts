@@ -1,8 +1,8 @@
-// Relationship managers end to end on DynamoDB Local: operators create staff with one-time binding
-// codes; managers bind WeChat, share links and posters; a link opened on a device before sign-in
-// binds the customer to the first manager at sign-up (first touch, within the window, no rebind);
-// the customer's steps and money reach the manager's funnel, masked customer list and the branch
-// leaderboard — and nobody sees another manager's data.
+// Relationship managers end to end on DynamoDB Local: administrators create staff in the console
+// (maker-checker) and issue one-time binding codes; managers bind WeChat, share links and posters;
+// a link opened on a device before sign-in binds the customer to the first manager at sign-up
+// (first touch, within the window, no rebind); the customer's steps and money reach the manager's
+// funnel, masked customer list and the branch leaderboard — and nobody sees another manager's data.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
@@ -14,6 +14,7 @@ import { handler as auth } from '../../functions/http/auth.js';
 import { handler as customerHandler } from '../../functions/http/customer.js';
 import { handler as loans } from '../../functions/http/loans.js';
 import { handler as simulator } from '../../functions/http/simulator.js';
+import { handler as consoleStaff } from '../../functions/http/console-staff.js';
 import { handler as staffHandler } from '../../functions/http/staff.js';
 import { db } from '../../functions/store/client.js';
 import { keys } from '../../functions/store/keys.js';
@@ -26,7 +27,8 @@ import { expectError, expectOk } from '../support/expect.js';
 import { assertLedgerSound } from '../support/ledger-check.js';
 import { loanApplicationRequest } from '../support/loan-application.js';
 import { assertNoPersonalDataInResponses } from '../support/pii.js';
-import { asStaff, createStaff, loginCode, newDeviceId, newStaff, operatorHeaders, shareLink, type Staff, visit } from '../support/rm.js';
+import { asStaff, createStaff, loginCode, newDeviceId, newStaff, shareLink, type Staff, visit } from '../support/rm.js';
+import { administrators, deactivateStaffByChange } from '../support/changes.js';
 
 useBank();
 
@@ -94,19 +96,22 @@ describe('relationship managers', () => {
       const second = await createStaff({ name: '周杰', branchId: a.branchId });
       expectError(await asStaff(undefined, { method: 'POST', path: '/v1/staff/bind', body: { code: await loginCode(user), bindingCode: second.bindingCode } }), 409, 'WECHAT_ALREADY_BOUND');
 
-      // A new code unbinds the old identity (changed phone): the old one can no longer sign in.
-      const reissued = expectOk(await asStaff(undefined, { method: 'POST', path: `/v1/admin/staff/${created.staff.staffId}/binding-code`, headers: operatorHeaders() }));
+      // A new code (issued in the console) unbinds the old identity (changed phone): the old one can no longer sign in.
+      const { maker } = await administrators();
+      const reissued = expectOk(await call(consoleStaff, { method: 'POST', path: `/v1/console/staff/${created.staff.staffId}/binding-code`, token: maker }));
       assert.equal(reissued.staff.wechatBound, false);
       expectError(await asStaff(undefined, { method: 'POST', path: '/v1/staff/auth/wechat', body: { code: await loginCode(user) } }), 403, 'STAFF_NOT_BOUND');
       const newUser = `staff-${randomUUID().slice(0, 8)}`;
       expectOk(await asStaff(undefined, { method: 'POST', path: '/v1/staff/bind', body: { code: await loginCode(newUser), bindingCode: reissued.bindingCode } }));
 
-      // Staff numbers are unique; operators list a branch.
-      const dup = await asStaff(undefined, { method: 'POST', path: '/v1/admin/staff', headers: operatorHeaders(), body: { name: '钱多', staffNo: created.staff.staffNo, branchId: a.branchId, branchName: '测试支行', role: 'RELATIONSHIP_MANAGER' } });
+      // Staff numbers are unique.
+      const dup = await call(consoleStaff, {
+        method: 'POST',
+        path: '/v1/console/staff/changes',
+        token: maker,
+        body: { staff: { name: '钱多', staffNo: created.staff.staffNo, branchId: a.branchId, branchName: '测试支行', role: 'RELATIONSHIP_MANAGER' } },
+      });
       expectError(dup, 409, 'STAFF_NO_IN_USE');
-      const listed = expectOk(await asStaff(undefined, { method: 'GET', path: '/v1/admin/staff', headers: operatorHeaders(), query: { branchId: a.branchId } }));
-      assert.ok(listed.items.some((s: { staffId: string }) => s.staffId === a.staffId));
-      assert.ok(!listed.items.some((s: { staffId: string }) => s.staffId === otherLead.staffId));
     });
 
     test('a customer token is not a staff token, nor the other way round', async () => {
@@ -296,11 +301,10 @@ describe('relationship managers', () => {
     test('a deactivated manager can no longer sign in or act, and their links stop working', async () => {
       const leaving = await newStaff({ name: '吴磊', branchId: a.branchId });
       const link = await shareLink(leaving, ACCOUNT);
-      expectOk(await asStaff(undefined, { method: 'POST', path: `/v1/admin/staff/${leaving.staffId}/deactivate`, headers: operatorHeaders() }));
+      assert.equal((await deactivateStaffByChange(leaving.staffId)).status, 'EFFECTIVE');
       expectError(await asStaff(leaving, { method: 'GET', path: '/v1/staff/me' }), 401, 'STAFF_INACTIVE');
       expectError(await asStaff(undefined, { method: 'POST', path: '/v1/staff/auth/wechat', body: { code: await loginCode(leaving.wechatUser) } }), 401, 'STAFF_INACTIVE');
       expectError(await visit(link.code, newDeviceId()), 422, 'SHARE_LINK_REVOKED');
-      expectError(await asStaff(undefined, { method: 'POST', path: `/v1/admin/staff/S${'0'.repeat(32)}/deactivate`, headers: operatorHeaders() }), 404, 'STAFF_NOT_FOUND');
     });
 
     test('a link records a bounded number of visits a day', async () => {

@@ -37,10 +37,10 @@ export function cardNumber(bin = '622202', ending?: string): string {
   return body + luhnCheckDigit(body);
 }
 
-export async function signIn(user: string = randomUUID()): Promise<{ token: string; refreshToken: string; customerId: string }> {
+export async function signIn(user: string = randomUUID(), deviceId?: string): Promise<{ token: string; refreshToken: string; customerId: string }> {
   const code = await call(simulator, { method: 'POST', path: '/v1/sim/wechat/login-code', body: { user } });
   assert.equal(code.status, 200, JSON.stringify(code.body));
-  const session = await call(auth, { method: 'POST', path: '/v1/auth/wechat', body: { code: code.body.code } });
+  const session = await call(auth, { method: 'POST', path: '/v1/auth/wechat', body: { code: code.body.code, ...(deviceId ? { deviceId } : {}) } });
   assert.equal(session.status, 200, JSON.stringify(session.body));
   return { token: session.body.accessToken, refreshToken: session.body.refreshToken, customerId: session.body.me.customerId };
 }
@@ -60,8 +60,9 @@ export interface Onboarded {
 export const onboarded: Onboarded[] = [];
 
 /** Signs a new customer in and takes them through phone, real name, PIN and account opening. */
-export async function onboard(options: { name?: string; pin?: string; card?: string; idNumber?: string } = {}): Promise<Onboarded> {
-  const { token, customerId } = await signIn();
+export async function onboard(options: { name?: string; pin?: string; card?: string; idNumber?: string; deviceId?: string } = {}): Promise<Onboarded> {
+  // A device that opened a manager's link signs in attributed to that manager.
+  const { token, customerId } = await signIn(undefined, options.deviceId);
   const phone = uniquePhone();
   const name = options.name ?? '王小明';
   const pin = options.pin ?? '135790';

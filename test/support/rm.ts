@@ -1,5 +1,6 @@
-// Relationship managers built through the real API: an operator creates the staff record, the
-// manager binds a (simulated) WeChat identity with the one-time code and gets a staff token.
+// Relationship managers built through the real API: two administrators create the staff record in
+// the console (maker-checker) and issue its one-time binding code, the manager binds a (simulated)
+// WeChat identity with it and gets a staff token.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { handler as simulator } from '../../functions/http/simulator.js';
@@ -7,6 +8,7 @@ import { handler as staffHandler } from '../../functions/http/staff.js';
 import { handler as staffPosterHandler } from '../../functions/http/staff-poster.js';
 import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
 import { call, type CallOptions, type CallResult } from './bank.js';
+import { createStaffByChange } from './changes.js';
 
 export const operatorHeaders = () => ({ 'x-operator-key': process.env.JINLIN_OPERATOR_KEY ?? localSecretsEnv().JINLIN_OPERATOR_KEY! });
 
@@ -28,20 +30,14 @@ export async function loginCode(user: string): Promise<string> {
   return res.body.code;
 }
 
+/** A staff member created in the console (two administrators, four eyes) with its one-time binding code. */
 export async function createStaff(options: { name: string; branchId: string; role?: Staff['role']; branchName?: string }) {
   sequence += 1;
   const staffNo = `T${Date.now().toString(36)}${sequence}`.slice(0, 20);
-  const res = await call(staffHandler, {
-    method: 'POST',
-    path: '/v1/admin/staff',
-    headers: operatorHeaders(),
-    body: { name: options.name, staffNo, branchId: options.branchId, branchName: options.branchName ?? `${options.branchId}支行`, role: options.role ?? 'RELATIONSHIP_MANAGER' },
-  });
-  assert.equal(res.status, 200, JSON.stringify(res.body));
-  return res.body as { staff: { staffId: string; staffNo: string }; bindingCode: string; bindingCodeExpiresAt: string };
+  return createStaffByChange({ name: options.name, staffNo, branchId: options.branchId, branchName: options.branchName ?? `${options.branchId}支行`, role: options.role ?? 'RELATIONSHIP_MANAGER' });
 }
 
-/** A staff member created by the operator and bound to a fresh simulated WeChat user. */
+/** A staff member created in the console and bound to a fresh simulated WeChat user. */
 export async function newStaff(options: { name: string; branchId: string; role?: Staff['role'] }): Promise<Staff> {
   const created = await createStaff(options);
   const wechatUser = `staff-${randomUUID().slice(0, 12)}`;

@@ -11,13 +11,17 @@ import { endSession, startSession } from '@/session';
 import { AuditLog } from '@/pages/AuditLog';
 import { Workbench } from '@/pages/Workbench';
 import { accessFor } from './access';
-import { AUDIT_PATH, CHANGES_PATH, HOME_PATH, MENU, menuFor, OPERATIONS_PATH, PRODUCTS_PATH, SERVICE_PATH, type MenuEntry } from './menu';
+import { AUDIT_PATH, CHANGES_PATH, DASHBOARD_PATH, HOME_PATH, MENU, menuFor, OPERATIONS_PATH, PRODUCTS_PATH, SERVICE_PATH, STAFF_PATH, OPERATORS_PATH, type MenuEntry } from './menu';
 
 // Sections with pages of their own (and forms, tables, the contract's checks) load when opened.
 const ProductFactory = lazy(() => import('@/pages/products/ProductFactory'));
 const ChangeCenter = lazy(() => import('@/pages/changes/ChangeCenter'));
 const ServiceDesk = lazy(() => import('@/pages/service/ServiceDesk'));
 const Operations = lazy(() => import('@/pages/operations/Operations'));
+const StaffManagement = lazy(() => import('@/pages/staff/StaffManagement'));
+const OperatorManagement = lazy(() => import('@/pages/operators/OperatorManagement'));
+// The chart library comes with this page only (docs/BENCHMARKS.md item 7: the chart chunk).
+const Dashboard = lazy(() => import('@/pages/dashboard/Dashboard'));
 
 interface Props {
   session: ConsoleSignIn;
@@ -36,6 +40,9 @@ const PAGES: Record<string, (session: ConsoleSignIn) => ReactNode> = {
   [PRODUCTS_PATH]: (session) => <ProductFactory operator={session.operator} />,
   [CHANGES_PATH]: (session) => <ChangeCenter operator={session.operator} />,
   [SERVICE_PATH]: (session) => <ServiceDesk operator={session.operator} />,
+  [STAFF_PATH]: () => <StaffManagement />,
+  [OPERATORS_PATH]: (session) => <OperatorManagement operator={session.operator} />,
+  [DASHBOARD_PATH]: () => <Dashboard />,
 };
 
 function pageFor(entry: MenuEntry, session: ConsoleSignIn): ReactNode {

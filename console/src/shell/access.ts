@@ -27,6 +27,12 @@ export interface Access {
   canFreezeAccounts: boolean;
   /** 申请解冻. */
   canRequestUnfreeze: boolean;
+  /** 客户经理管理: staff, their creation and deactivation (four eyes), binding codes. */
+  canManageStaff: boolean;
+  /** 运营人员管理: operators, their creation, roles and deactivation (four eyes), unlock, authenticator reset. */
+  canManageOperators: boolean;
+  /** 经营看板: the day close's snapshots, drawn. */
+  canReadDashboards: boolean;
 }
 
 export type AccessFlag = keyof Access;
@@ -47,5 +53,8 @@ export function accessFor(operator: Pick<OperatorView, 'permissions'>): Access {
     canRevealCustomers: any('customers.reveal'),
     canFreezeAccounts: any('accounts.freeze'),
     canRequestUnfreeze: any('accounts.unfreeze.request'),
+    canManageStaff: any('staff.manage'),
+    canManageOperators: any('operators.manage'),
+    canReadDashboards: any('dashboards.read'),
   };
 }

@@ -4,12 +4,15 @@
 // mode, written only if its key is new (If-None-Match: *).
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import * as z from 'zod/mini';
+import { lazySchema } from '../../domain/lazy-schema.js';
 
-export const AuditAnchor = z.object({
-  seq: z.int().check(z.minimum(1)),
-  macHex: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
-  at: z.iso.datetime(),
-});
+export const AuditAnchor = lazySchema(() =>
+  z.object({
+    seq: z.int().check(z.minimum(1)),
+    macHex: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+    at: z.iso.datetime(),
+  }),
+);
 export type AuditAnchor = z.infer<typeof AuditAnchor>;
 
 /** Anchors are never replaced: a second write for the same seq leaves the first and returns it. */

@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { BILL_PERIOD, type BillLookup, type PayAnswer, type PaymentStatusAnswer, type StatementLine } from '../../domain/bills/bill.js';
 import { secrets } from '../../secrets.js';
 import { fetchJson } from '../http-json.js';
+import { lazySchema } from '../../domain/lazy-schema.js';
 
 export interface BillerRef {
   billerId: string;
@@ -27,33 +28,41 @@ export interface BillerGateway {
 export const MAX_STATEMENT_LINES = 200_000;
 
 const TIMEOUT_MS = 5_000;
-const Masked = z.string().check(z.minLength(1), z.maxLength(20));
-const Fen = z.int().check(z.minimum(0), z.maximum(100_000_000));
-const LookupAnswer = z.discriminatedUnion('outcome', [
+const Masked = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(20)));
+const Fen = lazySchema(() => z.int().check(z.minimum(0), z.maximum(100_000_000)));
+const LookupAnswer = lazySchema(() =>
+  z.discriminatedUnion('outcome', [
+    z.object({
+      outcome: z.literal('BILL'),
+      holderNameMasked: Masked,
+      period: z.string().check(z.regex(BILL_PERIOD)),
+      amountDueFen: Fen,
+      dueDate: z.nullable(z.iso.date()),
+      arrears: z.nullable(z.object({ sinceDate: z.iso.date(), lateFeeFen: Fen })),
+    }),
+    z.object({ outcome: z.literal('NO_BILL'), holderNameMasked: Masked }),
+    z.object({ outcome: z.literal('ACCOUNT_NOT_FOUND') }),
+  ]),
+);
+const PayResult = lazySchema(() =>
+  z.union([
+    z.object({ ok: z.literal(true), gatewayReference: z.string().check(z.minLength(1), z.maxLength(64)) }),
+    z.object({ ok: z.literal(false), code: z.string().check(z.maxLength(64)), message: z.string().check(z.maxLength(200)) }),
+  ]),
+);
+const StatusResult = lazySchema(() =>
+  z.union([
+    z.object({ state: z.literal('ACCEPTED'), gatewayReference: z.string().check(z.minLength(1), z.maxLength(64)), amountFen: Fen, settlementDate: z.iso.date() }),
+    z.object({ state: z.literal('UNKNOWN') }),
+  ]),
+);
+const StatementResult = lazySchema(() =>
   z.object({
-    outcome: z.literal('BILL'),
-    holderNameMasked: Masked,
-    period: z.string().check(z.regex(BILL_PERIOD)),
-    amountDueFen: Fen,
-    dueDate: z.nullable(z.iso.date()),
-    arrears: z.nullable(z.object({ sinceDate: z.iso.date(), lateFeeFen: Fen })),
+    lines: z
+      .array(z.object({ reference: z.string().check(z.maxLength(64)), gatewayReference: z.string().check(z.maxLength(64)), billerId: z.string().check(z.maxLength(40)), amountFen: Fen }))
+      .check(z.maxLength(MAX_STATEMENT_LINES)),
   }),
-  z.object({ outcome: z.literal('NO_BILL'), holderNameMasked: Masked }),
-  z.object({ outcome: z.literal('ACCOUNT_NOT_FOUND') }),
-]);
-const PayResult = z.union([
-  z.object({ ok: z.literal(true), gatewayReference: z.string().check(z.minLength(1), z.maxLength(64)) }),
-  z.object({ ok: z.literal(false), code: z.string().check(z.maxLength(64)), message: z.string().check(z.maxLength(200)) }),
-]);
-const StatusResult = z.union([
-  z.object({ state: z.literal('ACCEPTED'), gatewayReference: z.string().check(z.minLength(1), z.maxLength(64)), amountFen: Fen, settlementDate: z.iso.date() }),
-  z.object({ state: z.literal('UNKNOWN') }),
-]);
-const StatementResult = z.object({
-  lines: z
-    .array(z.object({ reference: z.string().check(z.maxLength(64)), gatewayReference: z.string().check(z.maxLength(64)), billerId: z.string().check(z.maxLength(40)), amountFen: Fen }))
-    .check(z.maxLength(MAX_STATEMENT_LINES)),
-});
+);
 
 export function httpBillerGateway(baseUrl: string): BillerGateway {
   const call = async (method: 'GET' | 'POST', path: string, body?: unknown) =>

@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { secrets } from '../../secrets.js';
 import { fetchJson } from '../http-json.js';
+import { lazySchema } from '../../domain/lazy-schema.js';
 
 export type GatewayAnswer = { ok: true; gatewayReference: string } | { ok: false; code: string; message: string };
 
@@ -15,14 +16,18 @@ export interface CardGateway {
 }
 
 const TIMEOUT_MS = 5_000;
-const Answer = z.union([
-  z.object({ ok: z.literal(true), gatewayReference: z.string() }),
-  z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
-]);
-const VerifyAnswer = z.union([
-  z.object({ ok: z.literal(true), bankName: z.string() }),
-  z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
-]);
+const Answer = lazySchema(() =>
+  z.union([
+    z.object({ ok: z.literal(true), gatewayReference: z.string() }),
+    z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
+  ]),
+);
+const VerifyAnswer = lazySchema(() =>
+  z.union([
+    z.object({ ok: z.literal(true), bankName: z.string() }),
+    z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
+  ]),
+);
 
 export function httpCardGateway(baseUrl: string): CardGateway {
   const call = async (path: string, body: unknown) =>

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { secrets } from '../../secrets.js';
 import { fetchJson } from '../http-json.js';
+import { lazySchema } from '../../domain/lazy-schema.js';
 
 /** The templates the bank has registered, with the parameters each takes. */
 export type SmsTemplate =
@@ -29,10 +30,12 @@ export interface SmsGateway {
 }
 
 const TIMEOUT_MS = 3_000;
-const Answer = z.union([
-  z.object({ ok: z.literal(true), messageId: z.string().check(z.minLength(1), z.maxLength(64)) }),
-  z.object({ ok: z.literal(false), code: z.string().check(z.maxLength(64)), message: z.string().check(z.maxLength(200)) }),
-]);
+const Answer = lazySchema(() =>
+  z.union([
+    z.object({ ok: z.literal(true), messageId: z.string().check(z.minLength(1), z.maxLength(64)) }),
+    z.object({ ok: z.literal(false), code: z.string().check(z.maxLength(64)), message: z.string().check(z.maxLength(200)) }),
+  ]),
+);
 
 export function httpSmsGateway(baseUrl: string): SmsGateway {
   return {

@@ -20,6 +20,8 @@ export const DEMO_OPERATORS: readonly { login: string; displayName: string; role
   { login: 'cs.zhao', displayName: '赵敏', role: 'CUSTOMER_SERVICE' },
   { login: 'audit.sun', displayName: '孙悦', role: 'AUDITOR' },
   { login: 'admin.qian', displayName: '钱坤', role: 'ADMIN' },
+  // The second administrator: operators are created, re-roled and deactivated by one and approved by the other.
+  { login: 'admin.he', displayName: '何静', role: 'ADMIN' },
 ];
 export const DEMO_OPERATOR_PASSWORD = 'Jinlin@2026';
 

@@ -2,6 +2,7 @@
 // a dozen). A biller says which category and city it serves, how its account numbers look (checked
 // before any gateway call), which amounts it accepts, and which gateway channel reaches it.
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy-schema.js';
 
 export const BILL_CATEGORIES = [
   'WATER',
@@ -35,81 +36,87 @@ export const MAX_BILLERS = 500;
 /** The largest single bill payment a biller may accept (50,000 yuan). */
 export const MAX_BILL_AMOUNT_FEN = 5_000_000;
 
-const Fen = z.int().check(z.minimum(1), z.maximum(MAX_BILL_AMOUNT_FEN));
-const Length = z.int().check(z.minimum(4), z.maximum(30));
+const Fen = lazySchema(() => z.int().check(z.minimum(1), z.maximum(MAX_BILL_AMOUNT_FEN)));
+const Length = lazySchema(() => z.int().check(z.minimum(4), z.maximum(30)));
 /** Names and hints shown to customers: letters, digits and ordinary punctuation only. */
 const DisplayText = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max), z.regex(/^[\p{L}\p{N}（）()·、，,。.–\- ]+$/u));
 
 /** How an account number looks. Declarative rather than a regular expression, so an operator's
  *  typo can never make validation slow or accept everything. */
-export const accountFormatSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('DIGITS'),
-    minLength: Length,
-    maxLength: Length,
-    /** The number must start with one of these (e.g. a utility's regional prefix). */
-    prefixes: z.optional(z.array(z.string().check(z.regex(/^\d{1,6}$/))).check(z.minLength(1), z.maxLength(10))),
-    /** Check digit at the end (Luhn, as on many gas and utility cards). */
-    checksum: z.optional(z.literal('LUHN')),
-  }),
-  /** A mainland mobile number (phone top-up). */
-  z.strictObject({ kind: z.literal('MOBILE') }),
-  /** Upper-case letters, digits and '-' (room codes such as A3-1202, student numbers). */
-  z.strictObject({ kind: z.literal('ALNUM'), minLength: Length, maxLength: Length }),
-]);
+export const accountFormatSchema = lazySchema(() =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('DIGITS'),
+      minLength: Length,
+      maxLength: Length,
+      /** The number must start with one of these (e.g. a utility's regional prefix). */
+      prefixes: z.optional(z.array(z.string().check(z.regex(/^\d{1,6}$/))).check(z.minLength(1), z.maxLength(10))),
+      /** Check digit at the end (Luhn, as on many gas and utility cards). */
+      checksum: z.optional(z.literal('LUHN')),
+    }),
+    /** A mainland mobile number (phone top-up). */
+    z.strictObject({ kind: z.literal('MOBILE') }),
+    /** Upper-case letters, digits and '-' (room codes such as A3-1202, student numbers). */
+    z.strictObject({ kind: z.literal('ALNUM'), minLength: Length, maxLength: Length }),
+  ]),
+);
 export type AccountFormat = z.infer<typeof accountFormatSchema>;
 
 /** Which amounts a biller accepts. */
-export const amountRuleSchema = z.discriminatedUnion('kind', [
-  /** Exactly the bill (social security, tuition…): no bill, nothing to pay. */
-  z.strictObject({ kind: z.literal('EXACT') }),
-  /** The bill or more, the rest kept as prepayment (utilities); without a bill, a prepayment of
-   *  at least minFen. */
-  z.strictObject({ kind: z.literal('AT_LEAST_BILL'), minFen: Fen, maxFen: Fen }),
-  /** Any amount in the range, in steps (phone top-up); presets are the suggested buttons. */
-  z.strictObject({
-    kind: z.literal('RANGE'),
-    minFen: Fen,
-    maxFen: Fen,
-    stepFen: Fen,
-    presetsFen: z.array(Fen).check(z.maxLength(8)),
-  }),
-]);
+export const amountRuleSchema = lazySchema(() =>
+  z.discriminatedUnion('kind', [
+    /** Exactly the bill (social security, tuition…): no bill, nothing to pay. */
+    z.strictObject({ kind: z.literal('EXACT') }),
+    /** The bill or more, the rest kept as prepayment (utilities); without a bill, a prepayment of
+     *  at least minFen. */
+    z.strictObject({ kind: z.literal('AT_LEAST_BILL'), minFen: Fen, maxFen: Fen }),
+    /** Any amount in the range, in steps (phone top-up); presets are the suggested buttons. */
+    z.strictObject({
+      kind: z.literal('RANGE'),
+      minFen: Fen,
+      maxFen: Fen,
+      stepFen: Fen,
+      presetsFen: z.array(Fen).check(z.maxLength(8)),
+    }),
+  ]),
+);
 export type AmountRule = z.infer<typeof amountRuleSchema>;
 
-export const billerSchema = z
-  .strictObject({
-    billerId: z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)),
-    name: DisplayText(2, 40),
-    category: z.enum(BILL_CATEGORIES),
-    city: z.strictObject({ code: z.string().check(z.regex(/^[a-z]{2,20}$/)), name: z.string().check(z.regex(/^[\u4e00-\u9fa5]{2,10}$/)) }),
-    accountNumber: z.strictObject({ label: DisplayText(2, 10), hint: DisplayText(2, 60), format: accountFormatSchema }),
-    amountRule: amountRuleSchema,
-    /** The gateway channel and the biller's code on it. */
-    gateway: z.strictObject({ channel: z.string().check(z.regex(/^[a-z][a-z0-9-]{1,29}$/)), billerCode: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,32}$/)) }),
-    status: z.enum(['ACTIVE', 'SUSPENDED']),
-  })
-  .check(
-    z.superRefine((biller, ctx) => {
-      const format = biller.accountNumber.format;
-      if (format.kind !== 'MOBILE' && format.minLength > format.maxLength) {
-        ctx.addIssue({ code: 'custom', path: ['accountNumber', 'format'], message: 'minLength > maxLength' });
-      }
-      if (format.kind === 'DIGITS' && format.prefixes?.some((prefix) => prefix.length >= format.maxLength)) {
-        ctx.addIssue({ code: 'custom', path: ['accountNumber', 'format', 'prefixes'], message: 'prefix as long as the number' });
-      }
-      const rule = biller.amountRule;
-      if (rule.kind !== 'EXACT' && rule.minFen > rule.maxFen) {
-        ctx.addIssue({ code: 'custom', path: ['amountRule'], message: 'minFen > maxFen' });
-      }
-      if (rule.kind === 'RANGE') {
-        const misfits = rule.presetsFen.filter((fen) => fen < rule.minFen || fen > rule.maxFen || fen % rule.stepFen !== 0);
-        if (misfits.length > 0 || rule.minFen % rule.stepFen !== 0) {
-          ctx.addIssue({ code: 'custom', path: ['amountRule'], message: 'presets and minFen must be steps within the range' });
+export const billerSchema = lazySchema(() =>
+  z
+    .strictObject({
+      billerId: z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)),
+      name: DisplayText(2, 40),
+      category: z.enum(BILL_CATEGORIES),
+      city: z.strictObject({ code: z.string().check(z.regex(/^[a-z]{2,20}$/)), name: z.string().check(z.regex(/^[\u4e00-\u9fa5]{2,10}$/)) }),
+      accountNumber: z.strictObject({ label: DisplayText(2, 10), hint: DisplayText(2, 60), format: accountFormatSchema }),
+      amountRule: amountRuleSchema,
+      /** The gateway channel and the biller's code on it. */
+      gateway: z.strictObject({ channel: z.string().check(z.regex(/^[a-z][a-z0-9-]{1,29}$/)), billerCode: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,32}$/)) }),
+      status: z.enum(['ACTIVE', 'SUSPENDED']),
+    })
+    .check(
+      z.superRefine((biller, ctx) => {
+        const format = biller.accountNumber.format;
+        if (format.kind !== 'MOBILE' && format.minLength > format.maxLength) {
+          ctx.addIssue({ code: 'custom', path: ['accountNumber', 'format'], message: 'minLength > maxLength' });
         }
-      }
-    }),
-  );
+        if (format.kind === 'DIGITS' && format.prefixes?.some((prefix) => prefix.length >= format.maxLength)) {
+          ctx.addIssue({ code: 'custom', path: ['accountNumber', 'format', 'prefixes'], message: 'prefix as long as the number' });
+        }
+        const rule = biller.amountRule;
+        if (rule.kind !== 'EXACT' && rule.minFen > rule.maxFen) {
+          ctx.addIssue({ code: 'custom', path: ['amountRule'], message: 'minFen > maxFen' });
+        }
+        if (rule.kind === 'RANGE') {
+          const misfits = rule.presetsFen.filter((fen) => fen < rule.minFen || fen > rule.maxFen || fen % rule.stepFen !== 0);
+          if (misfits.length > 0 || rule.minFen % rule.stepFen !== 0) {
+            ctx.addIssue({ code: 'custom', path: ['amountRule'], message: 'presets and minFen must be steps within the range' });
+          }
+        }
+      }),
+    ),
+);
 export type Biller = z.infer<typeof billerSchema>;
 
 /** The demo seed: twelve billers over every category, in three cities. */

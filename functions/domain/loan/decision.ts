@@ -48,6 +48,7 @@ import {
 } from './product.js';
 import { priceLoan } from './pricing.js';
 import { buildSchedule } from './schedule.js';
+import { lazySchema } from '../lazy-schema.js';
 
 export const RULE_VERSION = 'loan-rules-2025-06.1';
 
@@ -80,33 +81,37 @@ export const RULES = {
 const MAX_MONTHLY_FEN = 1_000_000_000;
 
 /** birthDate comes from the verified ID number, not from the form. */
-export const loanApplicationSchema = z.strictObject({
-  amountFen: z.int().check(z.minimum(1), z.maximum(MAX_PRODUCT_AMOUNT_FEN)),
-  termMonths: z.int().check(z.minimum(1), z.maximum(MAX_PRODUCT_TERM_MONTHS)),
-  method: z.enum(REPAYMENT_METHODS),
-  purpose: z.enum(LOAN_PURPOSES),
-  monthlyIncomeFen: z.int().check(z.minimum(0), z.maximum(MAX_MONTHLY_FEN)),
-  employer: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-  industry: z.enum(INDUSTRIES),
-  birthDate: z.iso.date(),
-  businessLicence: z.optional(
-    z.strictObject({
-      creditCode: z.string().check(z.length(18)),
-      businessName: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-    }),
-  ),
-});
+export const loanApplicationSchema = lazySchema(() =>
+  z.strictObject({
+    amountFen: z.int().check(z.minimum(1), z.maximum(MAX_PRODUCT_AMOUNT_FEN)),
+    termMonths: z.int().check(z.minimum(1), z.maximum(MAX_PRODUCT_TERM_MONTHS)),
+    method: z.enum(REPAYMENT_METHODS),
+    purpose: z.enum(LOAN_PURPOSES),
+    monthlyIncomeFen: z.int().check(z.minimum(0), z.maximum(MAX_MONTHLY_FEN)),
+    employer: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    industry: z.enum(INDUSTRIES),
+    birthDate: z.iso.date(),
+    businessLicence: z.optional(
+      z.strictObject({
+        creditCode: z.string().check(z.length(18)),
+        businessName: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+      }),
+    ),
+  }),
+);
 export type LoanApplication = z.infer<typeof loanApplicationSchema>;
 
-export const bureauReportSchema = z.strictObject({
-  score: z.int().check(z.minimum(300), z.maximum(850)),
-  existingMonthlyDebtFen: z.int().check(z.minimum(0), z.maximum(MAX_MONTHLY_FEN)),
-  /** Days the worst debt is overdue today; 0 = nothing overdue. */
-  currentOverdueDays: z.int().check(z.minimum(0), z.maximum(3650)),
-  overdueCount24m: z.int().check(z.minimum(0), z.maximum(100)),
-  blacklisted: z.boolean(),
-  queriesLast3m: z.int().check(z.minimum(0), z.maximum(100)),
-});
+export const bureauReportSchema = lazySchema(() =>
+  z.strictObject({
+    score: z.int().check(z.minimum(300), z.maximum(850)),
+    existingMonthlyDebtFen: z.int().check(z.minimum(0), z.maximum(MAX_MONTHLY_FEN)),
+    /** Days the worst debt is overdue today; 0 = nothing overdue. */
+    currentOverdueDays: z.int().check(z.minimum(0), z.maximum(3650)),
+    overdueCount24m: z.int().check(z.minimum(0), z.maximum(100)),
+    blacklisted: z.boolean(),
+    queriesLast3m: z.int().check(z.minimum(0), z.maximum(100)),
+  }),
+);
 export type BureauReport = z.infer<typeof bureauReportSchema>;
 
 export type DeclineCode =

@@ -3,15 +3,17 @@
 // the console shows under each field exactly what the server would refuse.
 import * as z from 'zod/mini';
 import { loanProductSchema } from './product.js';
-
-const { version: _version, ...draftShape } = loanProductSchema.shape;
+import { lazySchema } from '../lazy-schema.js';
 
 /** Text a product manager types: no control or invisible format characters (what customers read). */
 const Typed = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(/^(?:[^\p{Cc}\p{Cf}\p{Cs}]|[\u200c\u200d])*$/u));
 
-export const loanProductDraftSchema = z
-  .strictObject({ ...draftShape, name: Typed(40), disclosureVersion: Typed(40) })
-  .check(z.refine((draft) => draft.minAmountFen <= draft.maxAmountFen, { message: 'minAmountFen must not exceed maxAmountFen', path: ['maxAmountFen'] }));
+export const loanProductDraftSchema = lazySchema(() => {
+  const { version: _version, ...draftShape } = loanProductSchema.shape;
+  return z
+    .strictObject({ ...draftShape, name: Typed(40), disclosureVersion: Typed(40) })
+    .check(z.refine((draft) => draft.minAmountFen <= draft.maxAmountFen, { message: 'minAmountFen must not exceed maxAmountFen', path: ['maxAmountFen'] }));
+});
 export type LoanProductDraft = z.infer<typeof loanProductDraftSchema>;
 
 /** What each field must be, in the form's words. */

@@ -2,6 +2,7 @@
 // contract keeps the (productId, version) it was priced under. The schema is the gate.
 import * as z from 'zod/mini';
 import { formatYuan } from '../format.js';
+import { lazySchema } from '../lazy-schema.js';
 
 export const LOAN_KINDS = ['CONSUMER_CREDIT', 'MICRO_BUSINESS'] as const;
 export type LoanKind = (typeof LOAN_KINDS)[number];
@@ -77,42 +78,44 @@ export const MIN_PRODUCT_AMOUNT_FEN = 100_000;
 export const MAX_PRODUCT_AMOUNT_FEN = 100_000_000;
 
 const uniqueList = <T>(items: readonly T[]) => new Set(items).size === items.length;
-const bps = z.int().check(z.minimum(0), z.maximum(JUDICIAL_RATE_CEILING_BPS));
+const bps = lazySchema(() => z.int().check(z.minimum(0), z.maximum(JUDICIAL_RATE_CEILING_BPS)));
 
-export const loanProductSchema = z
-  .strictObject({
-    productId: z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)),
-    version: z.int().check(z.minimum(1), z.maximum(10_000)),
-    name: z.string().check(z.minLength(1), z.maxLength(40)),
-    kind: z.enum(LOAN_KINDS),
-    minAmountFen: z.int().check(z.minimum(MIN_PRODUCT_AMOUNT_FEN), z.maximum(MAX_PRODUCT_AMOUNT_FEN)),
-    maxAmountFen: z.int().check(z.minimum(MIN_PRODUCT_AMOUNT_FEN), z.maximum(MAX_PRODUCT_AMOUNT_FEN)),
-    termsMonths: z
-      .array(z.int().check(z.minimum(1), z.maximum(MAX_PRODUCT_TERM_MONTHS)))
-      .check(
-        z.minLength(1),
-        z.maxLength(12),
-        z.refine((terms) => terms.every((term, i) => i === 0 || term > terms[i - 1]!), 'terms must be strictly ascending'),
-      ),
-    methods: z.array(z.enum(REPAYMENT_METHODS)).check(z.minLength(1), z.refine(uniqueList, 'methods must be unique')),
-    /** A grade left out is a grade the product does not lend to. */
-    spreadBpsByGrade: z
-      .partialRecord(z.enum(RISK_GRADES), bps)
-      .check(z.refine((spreads) => Object.keys(spreads).length > 0, 'at least one grade must be priced')),
-    rateCapBps: bps.check(z.minimum(1)),
-    /** Penalty rate = contract rate × (1 + markup%); PBoC 银发〔2003〕251号 sets 30–50%. */
-    penaltyRateMarkupPercent: z.int().check(z.minimum(30), z.maximum(50)),
-    /** Days after drawdown in which paying off costs no interest (0 = no cooling-off). */
-    coolingOffDays: z.int().check(z.minimum(0), z.maximum(15)),
-    disclosureVersion: z.string().check(z.minLength(1), z.maxLength(40)),
-    purposes: z.array(z.enum(LOAN_PURPOSES)).check(z.minLength(1), z.refine(uniqueList, 'purposes must be unique')),
-    requiresBusinessLicence: z.boolean(),
-  })
-  .check(z.refine((product) => product.minAmountFen <= product.maxAmountFen, 'minAmountFen must not exceed maxAmountFen'));
+export const loanProductSchema = lazySchema(() =>
+  z
+    .strictObject({
+      productId: z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)),
+      version: z.int().check(z.minimum(1), z.maximum(10_000)),
+      name: z.string().check(z.minLength(1), z.maxLength(40)),
+      kind: z.enum(LOAN_KINDS),
+      minAmountFen: z.int().check(z.minimum(MIN_PRODUCT_AMOUNT_FEN), z.maximum(MAX_PRODUCT_AMOUNT_FEN)),
+      maxAmountFen: z.int().check(z.minimum(MIN_PRODUCT_AMOUNT_FEN), z.maximum(MAX_PRODUCT_AMOUNT_FEN)),
+      termsMonths: z
+        .array(z.int().check(z.minimum(1), z.maximum(MAX_PRODUCT_TERM_MONTHS)))
+        .check(
+          z.minLength(1),
+          z.maxLength(12),
+          z.refine((terms) => terms.every((term, i) => i === 0 || term > terms[i - 1]!), 'terms must be strictly ascending'),
+        ),
+      methods: z.array(z.enum(REPAYMENT_METHODS)).check(z.minLength(1), z.refine(uniqueList, 'methods must be unique')),
+      /** A grade left out is a grade the product does not lend to. */
+      spreadBpsByGrade: z
+        .partialRecord(z.enum(RISK_GRADES), bps)
+        .check(z.refine((spreads) => Object.keys(spreads).length > 0, 'at least one grade must be priced')),
+      rateCapBps: bps.check(z.minimum(1)),
+      /** Penalty rate = contract rate × (1 + markup%); PBoC 银发〔2003〕251号 sets 30–50%. */
+      penaltyRateMarkupPercent: z.int().check(z.minimum(30), z.maximum(50)),
+      /** Days after drawdown in which paying off costs no interest (0 = no cooling-off). */
+      coolingOffDays: z.int().check(z.minimum(0), z.maximum(15)),
+      disclosureVersion: z.string().check(z.minLength(1), z.maxLength(40)),
+      purposes: z.array(z.enum(LOAN_PURPOSES)).check(z.minLength(1), z.refine(uniqueList, 'purposes must be unique')),
+      requiresBusinessLicence: z.boolean(),
+    })
+    .check(z.refine((product) => product.minAmountFen <= product.maxAmountFen, 'minAmountFen must not exceed maxAmountFen')),
+);
 
 export type LoanProduct = z.infer<typeof loanProductSchema>;
 
-export const CONSUMER_CREDIT_PRODUCT: LoanProduct = loanProductSchema.parse({
+export const CONSUMER_CREDIT_PRODUCT: LoanProduct = {
   productId: 'consumer-credit',
   version: 1,
   name: '近邻消费贷',
@@ -128,9 +131,9 @@ export const CONSUMER_CREDIT_PRODUCT: LoanProduct = loanProductSchema.parse({
   disclosureVersion: 'consumer-credit-2025-05',
   purposes: ['CONSUMPTION', 'EDUCATION', 'TRAVEL', 'DECORATION', 'MEDICAL'],
   requiresBusinessLicence: false,
-});
+};
 
-export const MICRO_BUSINESS_PRODUCT: LoanProduct = loanProductSchema.parse({
+export const MICRO_BUSINESS_PRODUCT: LoanProduct = {
   productId: 'micro-business',
   version: 1,
   name: '近邻经营贷',
@@ -146,7 +149,7 @@ export const MICRO_BUSINESS_PRODUCT: LoanProduct = loanProductSchema.parse({
   disclosureVersion: 'micro-business-2025-05',
   purposes: ['BUSINESS_WORKING_CAPITAL', 'BUSINESS_EQUIPMENT'],
   requiresBusinessLicence: true,
-});
+};
 
 export const SEED_LOAN_PRODUCTS: readonly LoanProduct[] = [CONSUMER_CREDIT_PRODUCT, MICRO_BUSINESS_PRODUCT];
 

@@ -22,6 +22,13 @@ export interface StaffMember {
   status: 'ACTIVE' | 'INACTIVE';
 }
 
+/** A staff member's legal name (2–20 Chinese characters, · between parts), staff number (工号) and
+ *  branch id: the contract checks them, the console's form says the same inline. */
+export const STAFF_NAME_PATTERN = /^[\u4e00-\u9fa5·]{2,20}$/;
+export const STAFF_NO_PATTERN = /^[A-Za-z0-9]{3,20}$/;
+export const BRANCH_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{1,39}$/;
+export const BRANCH_NAME_MAX_LENGTH = 40;
+
 /** Binding codes: 12 characters without look-alikes (no 0/O, 1/I/L), typed by the manager once. */
 export const BINDING_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const BINDING_CODE_LENGTH = 12;

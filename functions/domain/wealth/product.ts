@@ -1,11 +1,13 @@
 // Wealth products (理财) are data: operators publish them (and new versions of them) through the
-// admin API, no deploy. The schema is the gate every product passes, seeded or published.
+// console's maker-checker changes, no deploy. The schema is the gate every product passes, seeded
+// or published.
 //
 // Units and prices are integers: units in hundredths (`unitsCenti`, 1 unit = 100), the NAV per
 // unit in hundredths of a fen (`navCentiFen`, 1.0234 yuan = 10234). Money-market funds keep the
 // NAV at 1.0000 and publish a 7-day annualized yield and the income per 10,000 units instead.
 import * as z from 'zod/mini';
 import { formatYuan } from '../format.js';
+import { lazySchema } from '../lazy-schema.js';
 
 export const WEALTH_PRODUCT_TYPES = ['MONEY_MARKET', 'FIXED_TERM', 'BOND_FUND', 'MIXED_FUND'] as const;
 export type WealthProductType = (typeof WEALTH_PRODUCT_TYPES)[number];
@@ -48,63 +50,70 @@ export const MAX_ORDER_FEN = 100_000_000;
 /** NAVs between 0.0001 and 1,000 yuan a unit. */
 export const MAX_NAV_CENTI_FEN = 10_000_000;
 
-const IsoDate = z.iso.date();
-const bpsPerYear = z.int().check(z.minimum(0), z.maximum(1_000));
+const IsoDate = lazySchema(() => z.iso.date());
+const bpsPerYear = lazySchema(() => z.int().check(z.minimum(0), z.maximum(1_000)));
 
-export const wealthProductSchema = z
-  .strictObject({
-    productId: z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)),
-    version: z.int().check(z.minimum(1), z.maximum(10_000)),
-    name: z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[^\p{Cc}\p{Cf}\p{Cs}]+$/u)),
-    type: z.enum(WEALTH_PRODUCT_TYPES),
-    issuerType: z.enum(ISSUER_TYPES),
-    issuerName: z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[^\p{Cc}\p{Cf}\p{Cs}]+$/u)),
-    offering: z.enum(OFFERINGS),
-    riskLevel: z.enum(RISK_LEVELS),
-    /** Operators open and close subscriptions; a closed product still redeems and pays income. */
-    status: z.enum(['OPEN', 'CLOSED']),
-    minPurchaseFen: z.int().check(z.minimum(1), z.maximum(MAX_ORDER_FEN)),
-    /** An amount above the minimum must be the minimum plus whole steps. */
-    stepFen: z.int().check(z.minimum(1), z.maximum(MAX_ORDER_FEN)),
-    maxPurchaseFen: z.int().check(z.minimum(1), z.maximum(MAX_ORDER_FEN)),
-    subscriptionOpensOn: IsoDate,
-    /** null: open-ended (no closing date). */
-    subscriptionClosesOn: z.nullable(IsoDate),
-    /** Fixed-term only: the stated term and the date every unit is redeemed automatically. */
-    termDays: z.nullable(z.int().check(z.minimum(1), z.maximum(3_650))),
-    maturityDate: z.nullable(IsoDate),
-    coolingOffHours: z.int().check(z.minimum(0), z.maximum(720)),
-    /** Annual fees. They accrue inside the NAV / yield the issuer publishes, so no fee moves
-     *  through Jinlin's ledger: they are shown so the customer knows what the return is net of. */
-    fees: z.strictObject({ managementBpsPerYear: bpsPerYear, custodyBpsPerYear: bpsPerYear, salesServiceBpsPerYear: bpsPerYear }),
-    /** The risk disclosure text version a purchase must acknowledge. */
-    disclosureVersion: z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[A-Za-z0-9._-]+$/)),
-    description: z.string().check(z.maxLength(200), z.regex(/^[^\p{Cc}\p{Cf}\p{Cs}]*$/u)),
-  })
-  .check(
-    z.superRefine((product, ctx) => {
-      const problem = (message: string, path: string) => ctx.addIssue({ code: 'custom', message, path: [path] });
-      if (product.minPurchaseFen > product.maxPurchaseFen) problem('minPurchaseFen must not exceed maxPurchaseFen', 'minPurchaseFen');
-      if (product.offering === 'PRIVATE' && product.coolingOffHours < MIN_PRIVATE_COOLING_OFF_HOURS) {
-        problem(`private products need at least ${MIN_PRIVATE_COOLING_OFF_HOURS} cooling-off hours`, 'coolingOffHours');
+/** A product's fields; `version` is numbered by publishing (a draft has none: ./product-draft.ts). */
+export const wealthProductShape = lazySchema(() => ({
+  productId: z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)),
+  version: z.int().check(z.minimum(1), z.maximum(10_000)),
+  name: z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[^\p{Cc}\p{Cf}\p{Cs}]+$/u)),
+  type: z.enum(WEALTH_PRODUCT_TYPES),
+  issuerType: z.enum(ISSUER_TYPES),
+  issuerName: z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[^\p{Cc}\p{Cf}\p{Cs}]+$/u)),
+  offering: z.enum(OFFERINGS),
+  riskLevel: z.enum(RISK_LEVELS),
+  /** Operators open and close subscriptions; a closed product still redeems and pays income. */
+  status: z.enum(['OPEN', 'CLOSED']),
+  minPurchaseFen: z.int().check(z.minimum(1), z.maximum(MAX_ORDER_FEN)),
+  /** An amount above the minimum must be the minimum plus whole steps. */
+  stepFen: z.int().check(z.minimum(1), z.maximum(MAX_ORDER_FEN)),
+  maxPurchaseFen: z.int().check(z.minimum(1), z.maximum(MAX_ORDER_FEN)),
+  subscriptionOpensOn: IsoDate,
+  /** null: open-ended (no closing date). */
+  subscriptionClosesOn: z.nullable(IsoDate),
+  /** Fixed-term only: the stated term and the date every unit is redeemed automatically. */
+  termDays: z.nullable(z.int().check(z.minimum(1), z.maximum(3_650))),
+  maturityDate: z.nullable(IsoDate),
+  coolingOffHours: z.int().check(z.minimum(0), z.maximum(720)),
+  /** Annual fees. They accrue inside the NAV / yield the issuer publishes, so no fee moves
+   *  through Jinlin's ledger: they are shown so the customer knows what the return is net of. */
+  fees: z.strictObject({ managementBpsPerYear: bpsPerYear, custodyBpsPerYear: bpsPerYear, salesServiceBpsPerYear: bpsPerYear }),
+  /** The risk disclosure text version a purchase must acknowledge. */
+  disclosureVersion: z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[A-Za-z0-9._-]+$/)),
+  description: z.string().check(z.maxLength(200), z.regex(/^[^\p{Cc}\p{Cf}\p{Cs}]*$/u)),
+}));
+
+type ProductFields = { [K in keyof typeof wealthProductShape]: z.infer<(typeof wealthProductShape)[K]> };
+
+/** The rules across fields (the regulator's and the product's own), in the words the console's
+ *  form shows under the field named by each issue's path. */
+export const wealthProductRules = lazySchema(() =>
+  z.superRefine((product: Omit<ProductFields, 'version'>, ctx) => {
+    const problem = (message: string, path: string) => ctx.addIssue({ code: 'custom', message, path: [path] });
+    if (product.minPurchaseFen > product.maxPurchaseFen) problem('起购金额不能高于单笔上限', 'minPurchaseFen');
+    if (product.offering === 'PRIVATE' && product.coolingOffHours < MIN_PRIVATE_COOLING_OFF_HOURS) {
+      problem(`私募产品的冷静期不少于 ${MIN_PRIVATE_COOLING_OFF_HOURS} 小时`, 'coolingOffHours');
+    }
+    if (product.issuerType === 'BANK_PUBLIC' && product.minPurchaseFen < BANK_PUBLIC_MIN_PURCHASE_FEN) {
+      problem('本行公募理财起购金额不低于 1 万元', 'minPurchaseFen');
+    }
+    if (product.subscriptionClosesOn !== null && product.subscriptionClosesOn < product.subscriptionOpensOn) {
+      problem('募集结束日不能早于募集开始日', 'subscriptionClosesOn');
+    }
+    if (product.type === 'FIXED_TERM') {
+      if (product.termDays === null || product.maturityDate === null || product.subscriptionClosesOn === null) {
+        problem('定期理财须填写期限、到期日和募集结束日', 'maturityDate');
+      } else if (product.maturityDate <= product.subscriptionClosesOn) {
+        problem('到期日须晚于募集结束日', 'maturityDate');
       }
-      if (product.issuerType === 'BANK_PUBLIC' && product.minPurchaseFen < BANK_PUBLIC_MIN_PURCHASE_FEN) {
-        problem('bank-issued public products start at 10,000 yuan', 'minPurchaseFen');
-      }
-      if (product.subscriptionClosesOn !== null && product.subscriptionClosesOn < product.subscriptionOpensOn) {
-        problem('the subscription window closes before it opens', 'subscriptionClosesOn');
-      }
-      if (product.type === 'FIXED_TERM') {
-        if (product.termDays === null || product.maturityDate === null || product.subscriptionClosesOn === null) {
-          problem('a fixed-term product needs termDays, maturityDate and subscriptionClosesOn', 'maturityDate');
-        } else if (product.maturityDate <= product.subscriptionClosesOn) {
-          problem('a fixed-term product matures after its subscription window', 'maturityDate');
-        }
-      } else if (product.termDays !== null || product.maturityDate !== null) {
-        problem('only fixed-term products have a term and a maturity date', 'maturityDate');
-      }
-    }),
-  );
+    } else if (product.termDays !== null || product.maturityDate !== null) {
+      problem('只有定期理财有期限和到期日', 'maturityDate');
+    }
+  }),
+);
+
+export const wealthProductSchema = lazySchema(() => z.strictObject(wealthProductShape).check(wealthProductRules));
 
 export type WealthProduct = z.infer<typeof wealthProductSchema>;
 

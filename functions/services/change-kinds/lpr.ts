@@ -5,9 +5,10 @@ import type { ChangeRequest } from '../../domain/change-requests.js';
 import { JUDICIAL_RATE_CEILING_BPS } from '../../domain/loan/product.js';
 import type { ChangeKindHandler } from './handler.js';
 import { setOneYearLpr } from '../loan-products.js';
+import { lazySchema } from '../../domain/lazy-schema.js';
 
 export const LPR_ENTITY_ID = 'lpr';
-export const LprChangeAfter = z.strictObject({ oneYearLprBps: z.int().check(z.minimum(1), z.maximum(JUDICIAL_RATE_CEILING_BPS)) });
+export const LprChangeAfter = lazySchema(() => z.strictObject({ oneYearLprBps: z.int().check(z.minimum(1), z.maximum(JUDICIAL_RATE_CEILING_BPS)) }));
 
 export const lprChange: ChangeKindHandler = {
   permissionToApprove: 'products.approve',

@@ -37,7 +37,7 @@ export function diffRows(change: Pick<Detail, 'diff' | 'before' | 'after'>): Cha
 }
 
 /** The diff, field by field: 变更前 → 变更后 as people read them. */
-export function DiffTable({ change }: { change: Pick<Detail, 'diff' | 'before' | 'after'> }) {
+export function DiffTable({ change }: { change: Pick<Detail, 'kind' | 'diff' | 'before' | 'after'> }) {
   const isNew = change.before === null;
   return (
     <Table<ChangeDiffLine>
@@ -48,11 +48,11 @@ export function DiffTable({ change }: { change: Pick<Detail, 'diff' | 'before' |
       dataSource={diffRows(change)}
       onRow={() => ({ style: isNew ? undefined : CHANGED_STYLE })}
       columns={[
-        { title: '字段', dataIndex: 'path', width: 200, render: (path: string) => fieldLabel(path) },
+        { title: '字段', dataIndex: 'path', width: 200, render: (path: string) => fieldLabel(path, change.kind) },
         {
           title: '变更前',
           key: 'before',
-          render: (_, line) => (isNew ? <span style={{ color: '#999' }}>（新产品）</span> : formatValue(line.path, line.before)),
+          render: (_, line) => (isNew ? <span style={{ color: '#999' }}>（新建）</span> : formatValue(line.path, line.before)),
         },
         { title: '变更后', key: 'after', render: (_, line) => <strong>{formatValue(line.path, line.after)}</strong> },
       ]}

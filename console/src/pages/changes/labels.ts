@@ -4,6 +4,14 @@
 import { formatRateBps, formatYuan } from '../../../../functions/domain/format';
 import { METHOD_LABELS, PURPOSE_LABELS } from '../../../../functions/domain/loan/product';
 import { CHANGE_KIND_LABELS, CHANGE_STATUS_LABELS } from '../../../../functions/domain/change-requests';
+import { ISSUER_TYPE_LABELS, PRODUCT_TYPE_LABELS, RISK_LEVEL_LABELS } from '../../../../functions/domain/wealth/product';
+import { formatIncomePer10k } from '../../../../functions/domain/wealth/units';
+import { CATEGORY_LABELS } from '../../../../functions/domain/bills/biller';
+import { STAFF_ROLE_LABELS } from '../../../../functions/domain/rm/staff';
+import type { Biller } from '@/api/billers';
+import { describeAmount, describeFormat } from '../products/billers/describe';
+import { OPERATOR_ROLE_LABELS } from '../../../../functions/domain/operator-roles';
+import { OPERATOR_STATUS_LABELS } from '../../../../functions/domain/operator-admin';
 import type { ChangeStatus, LoanProduct, Permission } from '@/api/types';
 
 export { CHANGE_KIND_LABELS };
@@ -27,6 +35,16 @@ export const APPROVE_PERMISSION: Partial<Record<string, Permission>> = {
   LOAN_PRODUCT_VERSION: 'products.approve',
   LPR: 'products.approve',
   ACCOUNT_UNFREEZE: 'accounts.unfreeze.approve',
+  BILLER: 'products.approve',
+  STAFF_CREATE: 'staff.manage',
+  STAFF_DEACTIVATE: 'staff.manage',
+  OPERATOR_CREATE: 'operators.manage',
+  OPERATOR_ROLES: 'operators.manage',
+  OPERATOR_DEACTIVATE: 'operators.manage',
+  WEALTH_PRODUCT_VERSION: 'products.approve',
+  WEALTH_PRODUCT_STATUS: 'products.approve',
+  WEALTH_NAV: 'products.approve',
+  WEALTH_YIELD: 'products.approve',
 };
 
 /** A loan product's fields, in the product form's order (its detail and the change diff). */
@@ -54,6 +72,9 @@ export const LOAN_KIND_LABELS: Record<string, string> = {
   MICRO_BUSINESS: '小微经营贷',
 };
 
+/** A biller's or staff member's status in a diff. */
+const ENTITY_STATUS_LABELS: Record<string, string> = { ACTIVE: '正常', SUSPENDED: '暂停服务', INACTIVE: '已停用' };
+
 export const GRADE_LABEL = (grade: string) => `${grade} 级`;
 
 /** Field labels by a change's dotted path (its first segments; a list's index is dropped). */
@@ -75,11 +96,67 @@ const FIELD_LABELS: Record<string, string> = {
   oneYearLprBps: '一年期 LPR',
   status: '状态',
   reason: '原因',
+  billerId: '机构编号',
+  category: '缴费类别',
+  city: '城市',
+  accountNumber: '户号规则',
+  amountRule: '金额规则',
+  gateway: '缴费渠道',
+  staffId: '员工编号',
+  staffNo: '工号',
+  branchId: '支行代码',
+  branchName: '支行名称',
+  role: '岗位',
+  login: '登录名',
+  displayName: '姓名',
+  roles: '角色',
+  operatorId: '操作员编号',
+  type: '产品类型',
+  issuerType: '发行机构类型',
+  issuerName: '发行机构',
+  offering: '募集方式',
+  riskLevel: '风险等级',
+  minPurchaseFen: '起购金额',
+  stepFen: '递增金额',
+  maxPurchaseFen: '单笔上限',
+  subscriptionOpensOn: '募集开始日',
+  subscriptionClosesOn: '募集结束日',
+  termDays: '期限',
+  maturityDate: '到期日',
+  coolingOffHours: '冷静期',
+  fees: '费率',
+  description: '产品说明',
+  navDate: '净值日期',
+  navCentiFen: '单位净值',
+  yieldDate: '收益日期',
+  sevenDayYieldBps: '七日年化收益率',
+  incomePer10kCentiFen: '万份收益',
 };
 
-export function fieldLabel(path: string): string {
+/** A wealth product's annual fees by name (fees.managementBpsPerYear …). */
+const FEE_LABELS: Record<string, string> = { managementBpsPerYear: '管理费', custodyBpsPerYear: '托管费', salesServiceBpsPerYear: '销售服务费' };
+/** A wealth product's enums in a diff. */
+const WEALTH_VALUE_LABELS: Record<string, Record<string, string>> = {
+  type: PRODUCT_TYPE_LABELS,
+  issuerType: ISSUER_TYPE_LABELS,
+  riskLevel: RISK_LEVEL_LABELS,
+  offering: { PUBLIC: '公募', PRIVATE: '私募' },
+  status: { OPEN: '开放申购', CLOSED: '暂停申购' },
+};
+
+/** Where a kind calls a field otherwise (a biller's or a person's name is not a product's). */
+const KIND_FIELD_LABELS: Partial<Record<string, Record<string, string>>> = {
+  BILLER: { name: '机构名称' },
+  STAFF_CREATE: { name: '姓名' },
+  STAFF_DEACTIVATE: { name: '姓名' },
+};
+
+export function fieldLabel(path: string, kind?: string): string {
   const [head, next] = path.split('.');
+  const own = kind === undefined ? undefined : KIND_FIELD_LABELS[kind]?.[head ?? ''];
+  if (own) return own;
   if (head === 'spreadBpsByGrade' && next) return `${GRADE_LABEL(next)}利差`;
+  if (head === 'fees' && next) return FEE_LABELS[next] ?? path;
   return FIELD_LABELS[head ?? ''] ?? path;
 }
 
@@ -90,13 +167,23 @@ const isBps = (path: string) => /Bps$/.test(path) || /^spreadBpsByGrade\.[A-E]$/
 export function formatValue(path: string, value: unknown): string {
   if (value === null || value === undefined) return '（无）';
   const last = path.split('.')[0] ?? path;
+  // NAVs and 万份收益 are in hundredths of a fen (1.0234 元 = 10234).
+  if (typeof value === 'number' && /CentiFen$/.test(path)) return `${formatIncomePer10k(value)} 元`;
   if (typeof value === 'number' && isFen(path)) return `¥${formatYuan(value)}`;
+  if (typeof value === 'number' && /BpsPerYear$/.test(path)) return `${value} 基点（${formatRateBps(value)}）/年`;
+  if (typeof value === 'string' && WEALTH_VALUE_LABELS[last]?.[value]) return WEALTH_VALUE_LABELS[last][value];
+  if (last === 'coolingOffHours' && typeof value === 'number') return `${value} 小时`;
+  if (last === 'termDays' && typeof value === 'number') return `${value} 天`;
   if (typeof value === 'number' && isBps(path)) return `${value} 基点（${formatRateBps(value)}）`;
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (last === 'penaltyRateMarkupPercent' && typeof value === 'number') return `${value}%`;
   if (last === 'coolingOffDays' && typeof value === 'number') return `${value} 天`;
   if (last === 'termsMonths') return Array.isArray(value) ? value.map((term) => `${term} 个月`).join('、') : `${String(value)} 个月`;
   if (last === 'kind' && typeof value === 'string') return LOAN_KIND_LABELS[value] ?? value;
+  if (last === 'category' && typeof value === 'string') return (CATEGORY_LABELS as Record<string, string>)[value] ?? value;
+  if (last === 'role' && typeof value === 'string') return (STAFF_ROLE_LABELS as Record<string, string>)[value] ?? value;
+  if (last === 'status' && typeof value === 'string') return ENTITY_STATUS_LABELS[value] ?? (OPERATOR_STATUS_LABELS as Record<string, string>)[value] ?? value;
+  if (last === 'roles') return listOf(value, OPERATOR_ROLE_LABELS);
   if (last === 'methods') return listOf(value, METHOD_LABELS);
   if (last === 'purposes') return listOf(value, PURPOSE_LABELS);
   if (last === 'spreadBpsByGrade' && typeof value === 'object') {
@@ -104,6 +191,13 @@ export function formatValue(path: string, value: unknown): string {
       .map(([grade, bps]) => `${GRADE_LABEL(grade)} ${bps} 基点`)
       .join('；');
   }
+  if (typeof value === 'object' && path === 'city') return `${(value as Biller['city']).name}（${(value as Biller['city']).code}）`;
+  if (typeof value === 'object' && path === 'accountNumber') {
+    const { label, hint, format } = value as Biller['accountNumber'];
+    return `${label}：${describeFormat(format)}（提示：${hint}）`;
+  }
+  if (typeof value === 'object' && path === 'amountRule') return describeAmount(value as Biller['amountRule']);
+  if (typeof value === 'object' && path === 'gateway') return `${(value as Biller['gateway']).channel} · ${(value as Biller['gateway']).billerCode}`;
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

@@ -1,4 +1,4 @@
-// 运营管理's pages under /operations: 日终批处理, 对账差异, 逾期贷款, 待确认理财订单 and (where the
+// 运营管理's pages under /operations: 日终批处理, 对账差异, 对账报告, 逾期贷款, 待确认理财订单 and (where the
 // server allows it) 业务日期, as tabs each operator sees as their permissions allow. Loaded on
 // demand by the shell.
 import { PageContainer } from '@ant-design/pro-components';
@@ -11,6 +11,7 @@ import { BusinessDatePage } from './BusinessDatePage';
 import { DayClosePage } from './DayClosePage';
 import { OverduePage } from './OverduePage';
 import { PendingOrdersPage } from './PendingOrdersPage';
+import { ReconciliationPage } from './ReconciliationPage';
 
 interface Tab {
   key: string;
@@ -25,6 +26,7 @@ export default function Operations({ operator }: { operator: OperatorView }) {
   const tabs: Tab[] = [
     { key: 'day-close', tab: '日终批处理', shown: access.canReadDayClose },
     { key: 'alerts', tab: '对账差异', shown: access.canManageReconciliation },
+    { key: 'reconciliation', tab: '对账报告', shown: access.canManageReconciliation },
     { key: 'overdue', tab: '逾期贷款', shown: access.canReadDayClose },
     { key: 'wealth-orders', tab: '待确认理财订单', shown: access.canReadDayClose },
     { key: 'business-date', tab: '业务日期', shown: access.canReadDayClose },
@@ -38,6 +40,7 @@ export default function Operations({ operator }: { operator: OperatorView }) {
           <Route index element={tabs[0] ? <Navigate to={tabs[0].key} replace /> : <Result status="403" title="无权访问" />} />
           {access.canReadDayClose && <Route path="day-close" element={<DayClosePage canRun={access.canRunDayClose} />} />}
           {access.canManageReconciliation && <Route path="alerts" element={<AlertsPage />} />}
+          {access.canManageReconciliation && <Route path="reconciliation" element={<ReconciliationPage />} />}
           {access.canReadDayClose && <Route path="overdue" element={<OverduePage />} />}
           {access.canReadDayClose && <Route path="wealth-orders" element={<PendingOrdersPage />} />}
           {access.canReadDayClose && <Route path="business-date" element={<BusinessDatePage canMove={access.canRunDayClose} />} />}

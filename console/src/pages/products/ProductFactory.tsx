@@ -1,5 +1,6 @@
 // 产品工厂's pages under /products: the list, a product, and the editor (new, a new version of a
-// product, a new product cloned from one). Loaded on demand by the shell.
+// product, a new product cloned from one); 缴费机构 under /products/billers, 理财产品 under /products/wealth.
+// Loaded on demand by the shell.
 import { PageContainer } from '@ant-design/pro-components';
 import { App as AntApp, Result, Skeleton } from 'antd';
 import { useEffect, useState } from 'react';
@@ -9,9 +10,11 @@ import { fetchLoanProduct } from '@/api/products';
 import type { ChangeRequest, LoanProduct, OperatorView } from '@/api/types';
 import { accessFor } from '@/shell/access';
 import { CHANGES_PATH } from '@/shell/menu';
+import { BillerSection } from './billers/BillerSection';
 import { ProductDetail } from './ProductDetail';
 import { ProductEditor } from './ProductEditor';
 import { ProductList } from './ProductList';
+import WealthFactory from './wealth/WealthFactory';
 
 const changePath = (changeId: string) => `${CHANGES_PATH}/${encodeURIComponent(changeId)}`;
 
@@ -65,6 +68,8 @@ export default function ProductFactory({ operator }: { operator: OperatorView })
     <AntApp>
       <Routes>
         <Route index element={<ProductList canDraft={canDraftProducts} changePath={changePath} />} />
+        <Route path="billers/*" element={<BillerSection canDraft={canDraftProducts} changePath={changePath} />} />
+        <Route path="wealth/*" element={<WealthFactory canDraft={canDraftProducts} changePath={changePath} />} />
         <Route path=":productId" element={<Detail canDraft={canDraftProducts} />} />
         {canDraftProducts && <Route path="new" element={<NewProduct />} />}
         {canDraftProducts && <Route path=":productId/new-version" element={<FromProduct kind="new-version" />} />}

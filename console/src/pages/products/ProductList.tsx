@@ -11,6 +11,7 @@ import { fetchLoanProducts, submitLprChange } from '@/api/products';
 import type { ChangeRequest, LoanProductPage, LoanProductSummary } from '@/api/types';
 import { chinaTime } from '@/pages/AuditLog';
 import { LOAN_KIND_LABELS } from '../changes/labels';
+import { sectionTabs } from './sections';
 
 interface Props {
   canDraft: boolean;
@@ -76,7 +77,7 @@ export function ProductList({ canDraft, changePath }: Props) {
   const [lpr, setLpr] = useState<Pick<LoanProductPage, 'lprDisplay' | 'lprPendingChangeId'> | undefined>();
   const toChange = (change: ChangeRequest) => navigate(changePath(change.changeId));
   return (
-    <PageContainer title="产品工厂" subTitle="贷款产品是数据：起草 → 他人复核 → 按生效时间发布，无需发版">
+    <PageContainer title="产品工厂" subTitle="贷款产品是数据：起草 → 他人复核 → 按生效时间发布，无需发版" {...sectionTabs('loans', navigate)}>
       <ProTable<LoanProductSummary>
         id="products-table"
         rowKey="productId"

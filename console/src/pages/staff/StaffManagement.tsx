@@ -1,0 +1,218 @@
+// 客户经理管理: the bank's relationship managers and branch leads, a page at a time by the server's
+// cursor. 新建 and 申请停用 are changes another administrator approves in 复核中心; 生成绑定码 is
+// immediate (audited by the server) and the code is shown once, to be handed to the manager.
+import { PlusOutlined } from '@ant-design/icons';
+import { ModalForm, PageContainer, ProFormDateTimePicker, ProFormSelect, ProFormText, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { Alert, App as AntApp, Badge, Button, Modal, Popconfirm, Space, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { BRANCH_ID_PATTERN, BRANCH_NAME_MAX_LENGTH, STAFF_NAME_PATTERN, STAFF_NO_PATTERN, STAFF_ROLE_LABELS } from '../../../../functions/domain/rm/staff';
+import { errorMessage } from '@/api/http';
+import { fetchStaff, issueBindingCode, type IssuedBindingCode, type NewStaff, type StaffMember, submitStaffCreation, submitStaffDeactivation } from '@/api/staff';
+import type { ChangeRequest } from '@/api/types';
+import { chinaTime } from '@/pages/AuditLog';
+import { CHANGES_PATH } from '@/shell/menu';
+import { ReasonDialog } from '../service/ReasonDialog';
+
+const PAGE_SIZE = 20;
+const changePath = (changeId: string) => `${CHANGES_PATH}/${encodeURIComponent(changeId)}`;
+
+function CreateStaffForm({ onSubmitted }: { onSubmitted(change: ChangeRequest): void }) {
+  const [problem, setProblem] = useState<string | undefined>();
+  return (
+    <ModalForm<NewStaff & { effectiveAt?: number }>
+      title="新建客户经理"
+      width={520}
+      dateFormatter="number"
+      trigger={
+        <Button id="staff-new" type="primary" icon={<PlusOutlined />}>
+          新建客户经理
+        </Button>
+      }
+      modalProps={{ destroyOnHidden: true, onCancel: () => setProblem(undefined) }}
+      submitter={{ searchConfig: { submitText: '提交复核' } }}
+      initialValues={{ role: 'RELATIONSHIP_MANAGER' }}
+      onFinish={async ({ effectiveAt, ...staff }) => {
+        setProblem(undefined);
+        try {
+          onSubmitted(await submitStaffCreation({ ...staff, branchName: staff.branchName.trim() }, effectiveAt === undefined ? undefined : new Date(effectiveAt).toISOString()));
+          return true;
+        } catch (error) {
+          setProblem(errorMessage(error));
+          return false;
+        }
+      }}
+    >
+      {problem && <Alert id="staff-problem" type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
+      <Typography.Paragraph type="secondary">提交后须由另一位管理员复核；生效后在列表中为其生成绑定码。</Typography.Paragraph>
+      <ProFormText name="name" label="姓名" fieldProps={{ id: 'staff-name' }} rules={[{ required: true, pattern: STAFF_NAME_PATTERN, message: '姓名须为 2–20 个汉字' }]} />
+      <ProFormText name="staffNo" label="工号" fieldProps={{ id: 'staff-no' }} rules={[{ required: true, pattern: STAFF_NO_PATTERN, message: '工号须为 3–20 位字母或数字' }]} />
+      <ProFormSelect
+        name="role"
+        label="岗位"
+        fieldProps={{ id: 'staff-role' }}
+        options={Object.entries(STAFF_ROLE_LABELS).map(([value, label]) => ({ value, label }))}
+        rules={[{ required: true, message: '请选择岗位' }]}
+      />
+      <ProFormText
+        name="branchId"
+        label="支行代码"
+        fieldProps={{ id: 'staff-branch-id', placeholder: '如 NJ-GULOU' }}
+        rules={[{ required: true, pattern: BRANCH_ID_PATTERN, message: '支行代码须为 2–40 位字母、数字或连字符，以字母或数字开头' }]}
+      />
+      <ProFormText
+        name="branchName"
+        label="支行名称"
+        fieldProps={{ id: 'staff-branch-name', placeholder: '如 南京鼓楼支行' }}
+        rules={[{ required: true, whitespace: true, min: 2, max: BRANCH_NAME_MAX_LENGTH, message: `支行名称须为 2–${BRANCH_NAME_MAX_LENGTH} 个字符` }]}
+      />
+      <ProFormDateTimePicker name="effectiveAt" label="生效时间" tooltip="不填则复核通过后立即生效" fieldProps={{ placeholder: '复核通过后立即生效' }} />
+    </ModalForm>
+  );
+}
+
+/** The code, once: whoever closes this dialog cannot see it again (only its hash is kept). */
+function BindingCodeDialog({ issued, onClose }: { issued: IssuedBindingCode | undefined; onClose(): void }) {
+  return (
+    <Modal open={issued !== undefined} title="绑定码（仅显示一次）" onOk={onClose} onCancel={onClose} okText="我已交给客户经理" cancelButtonProps={{ style: { display: 'none' } }} destroyOnHidden>
+      {issued && (
+        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <Typography.Text>
+            {issued.staff.name}（{issued.staff.staffNo}，{issued.staff.branchName}）在小程序「客户经理入口」输入此绑定码完成微信绑定：
+          </Typography.Text>
+          <Typography.Title id="staff-binding-code" level={2} copyable style={{ fontFamily: 'monospace', letterSpacing: 4, margin: 0 }}>
+            {issued.bindingCode}
+          </Typography.Title>
+          <Typography.Text type="secondary">有效期至 {chinaTime(issued.bindingCodeExpiresAt)}，仅能使用一次。请当面或通过安全渠道交付，关闭后无法再次查看。</Typography.Text>
+        </Space>
+      )}
+    </Modal>
+  );
+}
+
+export default function StaffManagement() {
+  return (
+    <AntApp>
+      <StaffList />
+    </AntApp>
+  );
+}
+
+function StaffList() {
+  const navigate = useNavigate();
+  const { message } = AntApp.useApp();
+  const table = useRef<ActionType>(undefined);
+  // Page n's cursor, as the server answered page n − 1 (page 1 has none).
+  const cursors = useRef(new Map<number, string>());
+  const [pendingCreations, setPendingCreations] = useState<ChangeRequest[]>([]);
+  const [issued, setIssued] = useState<IssuedBindingCode | undefined>();
+  const [leaving, setLeaving] = useState<StaffMember | undefined>();
+
+  const submitted = (change: ChangeRequest) => {
+    void message.success(`已提交复核：${change.entityLabel}`);
+    navigate(changePath(change.changeId));
+  };
+
+  async function issue(member: StaffMember) {
+    try {
+      setIssued(await issueBindingCode(member.staffId));
+      table.current?.reload();
+    } catch (error) {
+      void message.error(errorMessage(error));
+    }
+  }
+
+  const columns: ProColumns<StaffMember>[] = [
+    { title: '工号', dataIndex: 'staffNo', width: 120 },
+    { title: '姓名', dataIndex: 'name', width: 100 },
+    { title: '岗位', dataIndex: 'roleLabel', width: 110 },
+    { title: '支行', dataIndex: 'branchName', width: 230, render: (_, member) => `${member.branchName}（${member.branchId}）` },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 90,
+      render: (_, member) => (member.status === 'ACTIVE' ? <Badge status="success" text="正常" /> : <Badge status="default" text="已停用" />),
+    },
+    { title: '微信', dataIndex: 'wechatBound', width: 90, render: (_, member) => (member.wechatBound ? '已绑定' : '未绑定') },
+    { title: '创建时间', dataIndex: 'createdAt', width: 170, render: (_, member) => chinaTime(member.createdAt) },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 230,
+      render: (_, member) => {
+        if (member.pendingChangeId) return <Link to={changePath(member.pendingChangeId)}>停用待复核</Link>;
+        if (member.status !== 'ACTIVE') return '—';
+        return (
+          <Space size="small">
+            <Popconfirm
+              title={member.wechatBound ? '生成新绑定码将解除当前微信绑定，确定吗？' : '生成绑定码？'}
+              okText="生成"
+              cancelText="取消"
+              onConfirm={() => issue(member)}
+            >
+              <Button id={`staff-code-${member.staffNo}`} size="small" type="link">
+                生成绑定码
+              </Button>
+            </Popconfirm>
+            <Button id={`staff-deactivate-${member.staffNo}`} size="small" type="link" danger onClick={() => setLeaving(member)}>
+              申请停用
+            </Button>
+          </Space>
+        );
+      },
+    },
+  ];
+
+  return (
+    <PageContainer title="客户经理管理" subTitle="新建与停用须由另一位管理员复核；绑定码即时签发，仅显示一次">
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        {pendingCreations.length > 0 && (
+          <Alert
+            id="staff-pending-creations"
+            type="info"
+            showIcon
+            message={`${pendingCreations.length} 项新建申请待复核或待生效`}
+            description={
+              <Space direction="vertical" size={2}>
+                {pendingCreations.map((change) => (
+                  <Link key={change.changeId} to={changePath(change.changeId)}>
+                    {change.entityLabel}（{change.maker.displayName} 提交于 {chinaTime(change.submittedAt)}）
+                  </Link>
+                ))}
+              </Space>
+            }
+          />
+        )}
+        <ProTable<StaffMember>
+          id="staff-table"
+          rowKey="staffId"
+          actionRef={table}
+          columns={columns}
+          search={false}
+          options={{ reload: true, density: false, setting: false }}
+          headerTitle="客户经理与支行负责人"
+          pagination={{ pageSize: PAGE_SIZE, showSizeChanger: false }}
+          toolBarRender={() => [<CreateStaffForm key="new" onSubmitted={submitted} />]}
+          request={async ({ current = 1 }) => {
+            const page = await fetchStaff(PAGE_SIZE, cursors.current.get(current));
+            if (current === 1) setPendingCreations(page.pendingCreations);
+            if (page.nextCursor) cursors.current.set(current + 1, page.nextCursor);
+            // The server does not count: one more page is offered while it says there is one.
+            const total = (current - 1) * PAGE_SIZE + page.staff.length + (page.nextCursor ? 1 : 0);
+            return { data: page.staff, success: true, total };
+          }}
+        />
+      </Space>
+      <BindingCodeDialog issued={issued} onClose={() => setIssued(undefined)} />
+      <ReasonDialog
+        open={leaving !== undefined}
+        title={`申请停用 ${leaving?.name ?? ''}`}
+        description="停用须由另一位管理员复核；生效后该员工无法登录，其分享链接失效。"
+        okText="提交复核"
+        danger
+        onSubmit={async (reason) => submitted(await submitStaffDeactivation(leaving!.staffId, reason))}
+        onClose={() => setLeaving(undefined)}
+      />
+    </PageContainer>
+  );
+}

@@ -1,0 +1,140 @@
+// The product factory's wealth section (理财产品) in the console's contract: products as product
+// managers see them, a draft's preview (the customer's card and rules as the server renders them),
+// and drafts, openings, closings, NAVs and yields submitted as changes (console-change-schemas.ts).
+// A draft is the product without its version; the same schema checks it on the server and gives
+// the form its inline messages (wealthProductDraftIssues).
+import * as z from 'zod/mini';
+import { MAX_NAV_CENTI_FEN, wealthProductSchema } from '../domain/wealth/product.js';
+import { wealthProductDraftSchema } from '../domain/wealth/product-draft.js';
+import { ChangeRequestView, EffectiveAt } from './console-change-schemas.js';
+import { WealthProductView } from './wealth-schemas.js';
+import { lazySchema } from '../domain/lazy-schema.js';
+
+export { type DraftIssue, wealthProductDraftIssues } from '../domain/wealth/product-draft.js';
+
+const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+const IsoDate = lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));
+const ProductId = lazySchema(() => z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)));
+const ProductStatus = lazySchema(() => z.enum(['OPEN', 'CLOSED']));
+
+export const WealthProductDraft = lazySchema(() =>
+  wealthProductDraftSchema.check(
+    z.meta({ id: 'WealthProductDraft', description: 'A wealth product without its version (publishing numbers it)' }),
+  ),
+);
+export type WealthProductDraft = z.infer<typeof WealthProductDraft>;
+
+/** A published version, as stored (immutable). */
+export const WealthProduct = lazySchema(() => wealthProductSchema.check(z.meta({ id: 'WealthProduct' })));
+
+export const WealthProductIdParams = lazySchema(() => z.strictObject({ productId: ProductId }));
+
+export const ConsoleWealthProductList = lazySchema(() =>
+  z
+    .object({
+      products: z.array(
+        z.object({
+          productId: z.string(),
+          name: z.string(),
+          typeLabel: z.string(),
+          riskLabel: z.string(),
+          status: ProductStatus,
+          currentVersion: z.int(),
+          updatedAt: IsoTime.check(z.meta({ description: 'When the version on sale was published' })),
+          /** The figure the customer's card shows big (NAV or 7-day yield) and its date. */
+          headline: z.object({ label: z.string(), display: z.string(), date: z.nullable(IsoDate) }),
+          pendingChangeId: z.optional(z.string().check(z.meta({ description: 'The change waiting on this product (pending, or approved and not yet effective)' }))),
+        }),
+      ),
+      businessDate: IsoDate,
+    })
+    .check(z.meta({ id: 'ConsoleWealthProductList' })),
+);
+
+export const WealthPriceView = lazySchema(() =>
+  z
+    .object({
+      productId: ProductId,
+      date: IsoDate,
+      navCentiFen: z.int(),
+      navDisplay: z.string(),
+      sevenDayYieldBps: z.nullable(z.int()),
+      incomePer10kCentiFen: z.nullable(z.int()),
+    })
+    .check(z.meta({ id: 'WealthPriceView' })),
+);
+
+const RiskDisclosure = lazySchema(() => z.object({ version: z.string(), title: z.string(), text: z.string() }));
+
+export const ConsoleWealthProductDetail = lazySchema(() =>
+  z
+    .object({
+      current: WealthProduct,
+      /** What the customers' list and product page show of the version on sale. */
+      card: WealthProductView,
+      disclosure: RiskDisclosure,
+      versions: z.array(
+        z.object({
+          version: z.int(),
+          status: ProductStatus,
+          publishedAt: IsoTime,
+          changeId: z.optional(z.string()),
+          makerLogin: z.optional(z.string()),
+          checkerLogin: z.optional(z.string()),
+        }),
+      ),
+      /** The latest NAVs or yields, newest first. */
+      prices: z.array(WealthPriceView),
+      businessDate: IsoDate,
+      pendingChange: z.optional(ChangeRequestView),
+    })
+    .check(z.meta({ id: 'ConsoleWealthProductDetail', description: 'Versions newest first; an approved version is never edited, a new one supersedes it' })),
+);
+
+export const WealthProductPreviewRequest = lazySchema(() => z.strictObject({ product: WealthProductDraft }).check(z.meta({ id: 'WealthProductPreviewRequest' })));
+
+export const WealthProductPreview = lazySchema(() =>
+  z
+    .object({
+      /** The customers' product card, numbered as the version it would become, with the product's latest price. */
+      card: WealthProductView,
+      /** The risk disclosure a purchase acknowledges (风险揭示书). */
+      disclosure: RiskDisclosure,
+    })
+    .check(z.meta({ id: 'WealthProductPreview' })),
+);
+
+export const WealthProductChangeRequest = lazySchema(() =>
+  z
+    .strictObject({ product: WealthProductDraft, effectiveAt: EffectiveAt })
+    .check(z.meta({ id: 'WealthProductChangeRequest' })),
+);
+
+export const WealthProductStatusChangeRequest = lazySchema(() =>
+  z
+    .strictObject({ status: ProductStatus, effectiveAt: EffectiveAt })
+    .check(z.meta({ id: 'WealthProductStatusChangeRequest', description: 'OPEN: 开放申购; CLOSED: 暂停申购 (holders still redeem and earn)' })),
+);
+
+export const WealthNavChangeRequest = lazySchema(() =>
+  z
+    .strictObject({ productId: ProductId, navDate: IsoDate, navCentiFen: z.int().check(z.minimum(1), z.maximum(MAX_NAV_CENTI_FEN)) })
+    .check(z.meta({ id: 'WealthNavChangeRequest', description: 'Takes effect once approved: today’s may be replaced until the close; a closed date only filled in' })),
+);
+export type WealthNavChangeRequest = z.infer<typeof WealthNavChangeRequest>;
+
+export const WealthYieldChangeRequest = lazySchema(() =>
+  z
+    .strictObject({
+      productId: ProductId,
+      yieldDate: IsoDate,
+      sevenDayYieldBps: z.int().check(z.minimum(0), z.maximum(2_000)),
+      incomePer10kCentiFen: z
+        .int()
+        .check(z.minimum(0), z.maximum(100_000), z.meta({ description: '万份收益 in hundredths of a fen (0.4321 yuan = 4321)' })),
+    })
+    .check(z.meta({ id: 'WealthYieldChangeRequest' })),
+);
+export type WealthYieldChangeRequest = z.infer<typeof WealthYieldChangeRequest>;
+
+export { ChangeRequestView };

@@ -1,0 +1,62 @@
+// A wealth product as a product manager drafts it in the console: the product without its version
+// (publishing numbers it). One schema for the server's check and the form's inline messages, so
+// the console shows under each field exactly what the server would refuse.
+import * as z from 'zod/mini';
+import { wealthProductRules, wealthProductShape } from './product.js';
+import { lazySchema } from '../lazy-schema.js';
+
+export const wealthProductDraftSchema = lazySchema(() => {
+  const { version: _version, ...draftShape } = wealthProductShape;
+  return z.strictObject(draftShape).check(wealthProductRules);
+});
+export type WealthProductDraft = z.infer<typeof wealthProductDraftSchema>;
+
+/** What each field must be, in the form's words (a rule across fields says its own). */
+const FIELD_RULES: Record<keyof WealthProductDraft, string> = {
+  productId: '产品编号须为 3–40 位小写字母、数字或连字符，以字母开头',
+  name: '产品名称须为 1–40 个字符',
+  type: '请选择产品类型',
+  issuerType: '请选择发行机构类型',
+  issuerName: '发行机构名称须为 1–40 个字符',
+  offering: '请选择募集方式',
+  riskLevel: '请选择风险等级',
+  status: '请选择申购状态',
+  minPurchaseFen: '起购金额须在 0.01 元至 1,000,000 元之间',
+  stepFen: '递增金额须在 0.01 元至 1,000,000 元之间',
+  maxPurchaseFen: '单笔上限须在 0.01 元至 1,000,000 元之间',
+  subscriptionOpensOn: '请选择募集开始日',
+  subscriptionClosesOn: '募集结束日须为有效日期，或留空表示长期开放',
+  termDays: '期限须为 1–3650 天',
+  maturityDate: '到期日须为有效日期',
+  coolingOffHours: '冷静期须在 0–720 小时之间',
+  fees: '各项费率须在 0–1000 个基点之间',
+  disclosureVersion: '风险揭示书版本须为 1–40 位字母、数字、点、下划线或连字符',
+  description: '产品说明不超过 200 个字符',
+};
+
+export interface DraftIssue {
+  /** Dotted path in the draft: `minPurchaseFen`, `fees.custodyBpsPerYear`; '' for the draft as a whole. */
+  path: string;
+  message: string;
+}
+
+/** Why the draft would be refused, one issue per field path (none: it would be accepted). */
+export function wealthProductDraftIssues(draft: unknown): DraftIssue[] {
+  const parsed = wealthProductDraftSchema.safeParse(draft);
+  if (parsed.success) return [];
+  const issues = new Map<string, string>();
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.map(String).join('.');
+    const field = issue.path[0] as keyof WealthProductDraft | undefined;
+    const message =
+      issue.code === 'custom'
+        ? issue.message
+        : field !== undefined && field in FIELD_RULES
+          ? FIELD_RULES[field]
+          : issue.code === 'unrecognized_keys'
+            ? `不支持的字段：${issue.keys.join('、')}`
+            : '请填写完整的产品信息';
+    if (!issues.has(path)) issues.set(path, message);
+  }
+  return [...issues].map(([path, message]) => ({ path, message }));
+}
