@@ -16,7 +16,7 @@ import { businessDate } from '../domain/time.js';
 import { retry } from '../platform/retry.js';
 import { type AccountRecord, getAccount, limitCounters, openAccount as storeAccount } from '../store/accounts.js';
 import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
-import { deterministicJournalId, historyPage, houseShard, postJournal } from '../store/ledger.js';
+import { deterministicJournalId, historyPage, houseShard, postingShortOfFunds, postJournal } from '../store/ledger.js';
 import { recordCustomerEvent } from './customer-events.js';
 import { class2Limits, loadCustomer, loadOwnAccount, loadPayeeByPhone, onboardingState } from './customer-guards.js';
 import { COMPLETION_GUARD_TEXT, type RequestCompletion } from './idempotency.js';
@@ -119,20 +119,23 @@ async function postMovement(
   const own = journal.postings.find((p) => p.accountId === account.accountId);
   if (!own) throw new Error(`journal ${journal.journalId} does not touch account ${account.accountId}`);
   const balanceAfterFen = account.balanceFen + own.amountFen;
-  if (balanceAfterFen < 0) throw ledgerRefusal({ ok: false, reason: 'INSUFFICIENT_FUNDS', accountId: account.accountId });
   const result = answer(journal, account.accountId, balanceAfterFen, status);
-  const outcome = await postJournal(journal, {
-    limitCharges,
-    guards: [...(factor?.guards ?? []), ...(lease?.leaseGuard() ?? [])],
-    // Under first-write, whichever attempt writes the movement also writes the request's key:
-    // its answer when the balance is as read, else its lease (the answer is stored after).
-    expectBalance: {
-      accountId: account.accountId,
-      balanceFen: account.balanceFen,
-      exactGuards: completion ? [completion.guard(result)] : [],
-      otherwiseGuards: completion?.leaseGuard() ?? [],
-    },
-  });
+  // Short as read: refused, unless an earlier run of this request wrote the movement.
+  const outcome =
+    balanceAfterFen < 0
+      ? await postingShortOfFunds(journal, account.accountId)
+      : await postJournal(journal, {
+          limitCharges,
+          guards: [...(factor?.guards ?? []), ...(lease?.leaseGuard() ?? [])],
+          // Under first-write, whichever attempt writes the movement also writes the request's key:
+          // its answer when the balance is as read, else its lease (the answer is stored after).
+          expectBalance: {
+            accountId: account.accountId,
+            balanceFen: account.balanceFen,
+            exactGuards: completion ? [completion.guard(result)] : [],
+            otherwiseGuards: completion?.leaseGuard() ?? [],
+          },
+        });
   if (!outcome.ok) throw ledgerRefusal(outcome, { ownAccountId: account.accountId, guards: { ...factor?.texts, ...COMPLETION_GUARD_TEXT } });
   if (outcome.replayed) (completion ?? lease)?.journalWrittenBefore();
   lease?.leased();

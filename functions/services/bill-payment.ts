@@ -31,7 +31,7 @@ import { retry } from '../platform/retry.js';
 import type { AccountRecord } from '../store/accounts.js';
 import * as bills from '../store/bills.js';
 import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
-import { deterministicJournalId, getJournal, type Guard, houseShard, postJournal } from '../store/ledger.js';
+import { deterministicJournalId, getJournal, type Guard, houseShard, postingShortOfFunds, postJournal } from '../store/ledger.js';
 import { creditRecordedEvent, customerEventGuards } from './customer-events.js';
 import { class2Limits } from './customer-guards.js';
 import { GATEWAY_RETRY } from './gateway-retry.js';
@@ -144,11 +144,13 @@ export async function holdBillPayment(input: HoldInput): Promise<HeldPayment> {
   });
   const guards = [...(input.factor?.guards ?? []), ...bills.newPaymentGuards(record)];
   const account = input.account;
-  if (account.balanceFen < input.amountFen) throw ledgerRefusal({ ok: false, reason: 'INSUFFICIENT_FUNDS', accountId: account.accountId });
   // A bill payment is a non-bound outflow of the Class II account (PBoC: 消费和缴费). Posted
   // against the balance as read, so the balance after it is known unread unless another
   // movement came between.
-  const outcome = await postJournal(hold, { limitCharges, guards, expectBalance: { accountId: account.accountId, balanceFen: account.balanceFen } });
+  const outcome =
+    account.balanceFen < input.amountFen
+      ? await postingShortOfFunds(hold, account.accountId)
+      : await postJournal(hold, { limitCharges, guards, expectBalance: { accountId: account.accountId, balanceFen: account.balanceFen } });
   if (outcome.ok) {
     // Written just now by this transaction, exactly as `record`. A replayed hold (a retry whose
     // first reply was lost) may have moved on since: read what is stored.

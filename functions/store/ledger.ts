@@ -235,6 +235,17 @@ export async function postJournal(journal: Journal, options: PostOptions = {}): 
   return cause;
 }
 
+/** What posting `journal` comes to when the balance as read cannot pay it: refused for funds —
+ *  unless this very journal is written already, by an earlier run of the same request (its answer
+ *  lost and its lease lapsed), whose movement is why the balance read is short. One read, on the
+ *  refusal path only. */
+export async function postingShortOfFunds(journal: Journal, accountId: string): Promise<PostOutcome> {
+  const existing = await getJournal(journal.journalId);
+  if (!existing) return { ok: false, reason: 'INSUFFICIENT_FUNDS', accountId };
+  assertSameMovement(existing, journal);
+  return { ok: true, journal: existing, replayed: true, atExpectedBalance: false };
+}
+
 /** A replay must be the same movement; anything else would mean two requests share an id. */
 function assertSameMovement(existing: Journal, requested: Journal): void {
   const shape = (j: Journal) =>

@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
 import { handler as account } from '../../functions/http/account.js';
 import { requestHash } from '../../functions/platform/request-hash.js';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { db } from '../../functions/store/client.js';
 import { reserve } from '../../functions/store/idempotency.js';
 import { call, useBank } from '../support/bank.js';
 import { balanceFen, type Onboarded, onboard, pay, topUp, transfer, withdraw } from '../support/customers.js';
@@ -197,6 +199,30 @@ describe('keys that are missing, malformed or in flight', () => {
     assert.equal(await balanceFen(a), before.a - 31);
     assert.equal((await idempotencyRecord(crashed)).item.status, 'COMPLETED');
   });
+
+  for (const [what, path] of [
+    ['withdrawal', '/v1/account/withdraw'],
+    ['transfer', '/v1/account/transfer'],
+  ] as const) {
+    test(`a ${what} run again after its answer was lost and its lease lapsed answers its own movement, not "insufficient funds"`, async () => {
+      // More than half the balance: what the first run moved leaves too little for a second.
+      const who = await onboard();
+      expectOk(await topUp(who, 200_000));
+      const amountFen = 150_000;
+      const key = randomUUID();
+      const body = path.endsWith('transfer') ? { toPhone: b.phone, amountFen } : { amountFen };
+      const sent = await confirmed(who.token, path, body, who.pin);
+      const first = expectOk(await post(who, path, key, sent));
+      const after = { journals: await journalCount(), balance: await balanceFen(who) };
+      // The answer never stored, the run's lease lapsed long ago: the same request comes again.
+      const { scope, requestHash, item } = await idempotencyRecord(key);
+      await db().doc.send(new DeleteCommand({ TableName: db().tableName, Key: { PK: item.PK, SK: item.SK } }));
+      assert.equal((await reserve(scope, key, requestHash, new Date(Date.now() - 10 * 60_000))).state, 'reserved');
+      const again = expectOk(await post(who, path, key, sent));
+      assert.deepEqual([again.journalId, again.amountFen, again.balanceFen], [first.journalId, amountFen, after.balance]);
+      assert.deepEqual({ journals: await journalCount(), balance: await balanceFen(who) }, after);
+    });
+  }
 
   test('a refusal is the answer: the same key gets the same refusal even once the money is there', async () => {
     // The customer was told it did not happen; a repeat of that request (a duplicate delivery,
