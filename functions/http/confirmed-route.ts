@@ -13,6 +13,19 @@ const confirm = (): Middleware => ({
     const request = { hashOfRequest: hashOf(event), idempotencyKey: context.idempotencyKey };
     Object.assign(context, await openSecondFactors(context.customerId!, body, request, new Date()));
   },
+  // A PIN's cipher opens while the work's first read is out (services/second-factor.ts): work
+  // refused before it needed the PIN is refused for a bad cipher first, as if opened up front.
+  onError: async (request) => {
+    for (const factor of [request.context.secondFactor, request.context.newPin]) {
+      if (factor?.method !== 'PIN') continue;
+      try {
+        await factor.pin;
+      } catch (refusal) {
+        request.error = refusal as Error;
+        return;
+      }
+    }
+  },
 });
 
 /** A route of a function that moves money: second-factor routes get their opener. A workflow
