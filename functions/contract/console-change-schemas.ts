@@ -33,6 +33,8 @@ const changeShape = lazySchema(() => ({
   decidedAt: z.optional(IsoTime),
   decisionNote: z.optional(z.string()),
   appliedAt: z.optional(IsoTime),
+  failedAt: z.optional(IsoTime),
+  failure: z.optional(z.string().check(z.meta({ description: 'FAILED: why the rules refused the change when it was applied' }))),
 }));
 
 export const ChangeRequestView = lazySchema(() => z.object(changeShape).check(z.meta({ id: 'ChangeRequest' })));

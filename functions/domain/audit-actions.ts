@@ -13,7 +13,7 @@ type KnownAction = 'console.sign-in' | 'console.sign-out' | ReturnType<typeof si
 type ServiceDeskAction = 'customer.reveal.phone' | 'customer.reveal.id-number' | 'account.freeze' | 'account.unfreeze';
 
 /** Maker-checker's actions (services/change-requests.ts), target kind `change`. */
-type ChangeAction = 'change.submit' | 'change.approve' | 'change.reject' | 'change.withdraw' | 'change.apply';
+type ChangeAction = 'change.submit' | 'change.approve' | 'change.reject' | 'change.withdraw' | 'change.apply' | 'change.fail';
 
 /** Operations' actions (services/reconciliation-alerts.ts, services/business-date.ts, services/day-close-runs.ts). */
 type OperationsAction = 'reconciliation.acknowledge' | 'reconciliation.resolve' | 'reconciliation.accept' | 'business-date.set' | 'day-close.start';
@@ -57,6 +57,7 @@ export const AUDIT_ACTION_LABELS: Record<KnownAction, string> = {
   'change.reject': '驳回变更',
   'change.withdraw': '撤回变更申请',
   'change.apply': '变更生效',
+  'change.fail': '变更未能生效',
   'operator.activation-code.issue': '签发运营人员激活码',
   'operator.totp-reset': '重置运营人员动态口令',
   'operator.unlock': '解锁运营人员',

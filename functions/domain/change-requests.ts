@@ -24,8 +24,9 @@ export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
   WEALTH_YIELD: '货币基金七日年化收益率',
 };
 
-/** PENDING → APPROVED → EFFECTIVE, or PENDING → REJECTED | WITHDRAWN. */
-export const CHANGE_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'EFFECTIVE'] as const;
+/** PENDING → APPROVED → EFFECTIVE, or PENDING → REJECTED | WITHDRAWN; an approved change the rules
+ *  refuse when it is applied (a NAV for a date closed meanwhile with another price) ends FAILED. */
+export const CHANGE_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'EFFECTIVE', 'FAILED'] as const;
 export type ChangeStatus = (typeof CHANGE_STATUSES)[number];
 export const CHANGE_STATUS_LABELS: Record<ChangeStatus, string> = {
   PENDING: '待复核',
@@ -33,6 +34,7 @@ export const CHANGE_STATUS_LABELS: Record<ChangeStatus, string> = {
   REJECTED: '已驳回',
   WITHDRAWN: '已撤回',
   EFFECTIVE: '已生效',
+  FAILED: '未能生效',
 };
 
 export const DECISION_NOTE_MAX_LENGTH = 200;
@@ -69,6 +71,9 @@ export interface ChangeRequest {
   decidedAt?: string;
   decisionNote?: string;
   appliedAt?: string;
+  /** FAILED: when, and why in the rules' words (what the applier refused). */
+  failedAt?: string;
+  failure?: string;
 }
 
 export interface DiffLine {

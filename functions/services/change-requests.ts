@@ -17,12 +17,13 @@ import {
   checkDecision,
   checkSubmission,
   checkWithdrawal,
+  DECISION_NOTE_MAX_LENGTH,
   type DiffLine,
   effectiveTime,
   isDue,
   type JsonObject,
 } from '../domain/change-requests.js';
-import { refuse } from '../domain/errors.js';
+import { Refusal, refuse } from '../domain/errors.js';
 import { logger } from '../platform/logger.js';
 import * as store from '../store/change-requests.js';
 import { recordAudit } from './audit.js';
@@ -127,11 +128,27 @@ function recordDecision(change: ChangeRequest, checker: ConsoleOperator, now: Da
  *  entity. A concurrent applier (the handler is idempotent) may mark it first: then its record is
  *  the answer. */
 async function applyChange(change: ChangeRequest, actor: AuditActor, now: Date): Promise<ChangeRequest> {
-  await CHANGE_KIND_HANDLERS[change.kind].apply(change, now);
+  try {
+    await CHANGE_KIND_HANDLERS[change.kind].apply(change, now);
+  } catch (error) {
+    // The rules refuse it now: retried every minute it would hold its entity's lock for ever. It
+    // ends FAILED, saying why, and the entity is free for a new change. Anything else (the table
+    // unreachable) is retried.
+    if (error instanceof Refusal) return failChange(change, error.userMessage, actor, now);
+    throw error;
+  }
   const effective: ChangeRequest = { ...change, status: 'EFFECTIVE', appliedAt: now.toISOString() };
   if (!(await store.moveChange(change, effective, 'release'))) return loadChange(change.changeId);
   await recordAudit({ actor, action: 'change.apply', target: targetOf(change), before: change.before, after: change.after }, now);
   return effective;
+}
+
+async function failChange(change: ChangeRequest, failure: string, actor: AuditActor, now: Date): Promise<ChangeRequest> {
+  const failed: ChangeRequest = { ...change, status: 'FAILED', failedAt: now.toISOString(), failure: failure.slice(0, DECISION_NOTE_MAX_LENGTH) };
+  if (!(await store.moveChange(change, failed, 'release'))) return loadChange(change.changeId);
+  logger.warn('approved change refused when applied', { changeId: change.changeId, failure });
+  await recordAudit({ actor, action: 'change.fail', target: targetOf(change), before: { status: 'APPROVED' }, after: { status: 'FAILED', failure } }, now);
+  return failed;
 }
 
 /** The scheduler's run: applies the approved changes whose time has come, oldest first, up to
@@ -143,8 +160,8 @@ export async function applyDueChanges(now: Date): Promise<{ applied: number; fai
     try {
       const change = await store.getChange(changeId);
       if (!change || !isDue(change, now)) continue;
-      await applyChange(change, SCHEDULER, now);
-      applied++;
+      if ((await applyChange(change, SCHEDULER, now)).status === 'FAILED') failed++;
+      else applied++;
     } catch (error) {
       failed++;
       logger.error('change not applied', { changeId, error: error instanceof Error ? error.message : String(error) });

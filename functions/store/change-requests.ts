@@ -34,6 +34,8 @@ const ChangeItem = lazySchema(() =>
     decidedAt: z.optional(z.string()),
     decisionNote: z.optional(z.string()),
     appliedAt: z.optional(z.string()),
+    failedAt: z.optional(z.string()),
+    failure: z.optional(z.string()),
   }),
 );
 

@@ -15,7 +15,7 @@ import { handler as consoleWealth } from '../../functions/http/console-wealth.js
 import { handler as wealth } from '../../functions/http/wealth.js';
 import { readAuditPage } from '../../functions/services/audit.js';
 import { applyDueChanges } from '../../functions/services/change-requests.js';
-import { currentBusinessDate } from '../../functions/store/business-date.js';
+import { currentBusinessDate, setBusinessDate } from '../../functions/store/business-date.js';
 import { wealthProductVersions } from '../../functions/store/wealth.js';
 import { demoWealthProducts, seedWealth } from '../../scripts/lib/seed-wealth.js';
 import { call, type CallOptions, useBank } from '../support/bank.js';
@@ -187,5 +187,20 @@ describe('wealth products through the console (maker-checker)', () => {
     });
     assert.ok(commands.length > 0);
     assert.deepEqual(commands.filter((command) => command.command === 'ScanCommand'), []);
+  });
+
+  // Last: it moves the business date on.
+  test('a NAV approved after its date closed with another price ends FAILED, its product free for a new change', async () => {
+    const late = expectOk(await post(maker, '/v1/console/wealth-navs/changes', { productId: 'anxin-bond', navDate: today, navCentiFen: 10_777 }));
+    await setBusinessDate(today, addDays(today, 1));
+    const failed = expectOk(await decide(checker, late.changeId, 'approve'));
+    assert.equal(failed.status, 'FAILED');
+    assert.equal(failed.failure, '该日期已日终且已有净值，不能修改');
+    assert.ok(failed.failedAt);
+    assert.notEqual((await customerProduct('anxin-bond')).navCentiFen, 10_777);
+    assert.deepEqual((await auditOf(late.changeId)).map((entry) => entry.action), ['change.submit', 'change.approve', 'change.fail']);
+    assert.deepEqual(await applyDueChanges(new Date()), { applied: 0, failed: 0 }, 'nothing left for the scheduler to retry');
+    const next = expectOk(await post(maker, '/v1/console/wealth-navs/changes', { productId: 'anxin-bond', navDate: addDays(today, 1), navCentiFen: 10_601 }));
+    assert.equal(next.status, 'PENDING', 'the product is free for a new change');
   });
 });

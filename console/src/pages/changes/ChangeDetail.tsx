@@ -176,6 +176,8 @@ export function ChangeDetail({ changeId, operator }: Props) {
             {change.decidedAt && <Descriptions.Item label="复核时间">{chinaTime(change.decidedAt)}</Descriptions.Item>}
             {change.decisionNote && <Descriptions.Item label="复核意见">{change.decisionNote}</Descriptions.Item>}
             {change.appliedAt && <Descriptions.Item label="生效于">{chinaTime(change.appliedAt)}</Descriptions.Item>}
+            {change.failedAt && <Descriptions.Item label="未能生效于">{chinaTime(change.failedAt)}</Descriptions.Item>}
+            {change.failure && <Descriptions.Item label="未能生效的原因">{change.failure}</Descriptions.Item>}
           </Descriptions>
         </ProCard>
         <ProCard title="变更内容" subTitle={change.before === null ? '新建：以下为全部字段' : '仅列出有变化的字段'} bordered>

@@ -23,6 +23,7 @@ const STATUS_MARKS: Record<ChangeStatus, 'Processing' | 'Success' | 'Error' | 'D
   EFFECTIVE: 'Success',
   REJECTED: 'Error',
   WITHDRAWN: 'Default',
+  FAILED: 'Error',
 };
 
 export const CHANGE_STATUSES_SHOWN = Object.fromEntries(
