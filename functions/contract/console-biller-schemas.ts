@@ -10,7 +10,7 @@ import { MISMATCH_KINDS, RECONCILIATION_ACTIONS } from '../domain/bills/reconcil
 import { ChangeRequestView, EffectiveAt } from './console-change-schemas.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
-export { type BillerDraftIssue, billerDraftIssues } from '../domain/bills/biller-draft.js';
+export { billerDraftIssues } from '../domain/bills/biller-draft.js';
 
 const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
 const IsoDate = lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));

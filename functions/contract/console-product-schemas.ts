@@ -9,7 +9,8 @@ import { ChangeRequestView, EffectiveAt } from './console-change-schemas.js';
 import { CalculatorResponse, LoanProductView } from './loan-schemas.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
-export { type DraftIssue, loanProductDraftIssues } from '../domain/loan/product-draft.js';
+export type { DraftIssue } from '../domain/draft-issues.js';
+export { loanProductDraftIssues } from '../domain/loan/product-draft.js';
 
 const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
 

@@ -10,7 +10,7 @@ import { ChangeRequestView, EffectiveAt } from './console-change-schemas.js';
 import { WealthProductView } from './wealth-schemas.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
-export { type DraftIssue, wealthProductDraftIssues } from '../domain/wealth/product-draft.js';
+export { wealthProductDraftIssues } from '../domain/wealth/product-draft.js';
 
 const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
 const IsoDate = lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));

@@ -2,6 +2,7 @@
 // checks a BILLER change with, and each refusal in the form's words, so the console shows under
 // each field exactly what the server would refuse.
 import { billerSchema, MAX_BILL_AMOUNT_FEN } from './biller.js';
+import { type DraftIssue, draftIssues } from '../draft-issues.js';
 
 /** What each field must be, by dotted path (an issue goes to the longest one its path starts with). */
 const FIELD_RULES: Record<string, string> = {
@@ -20,26 +21,5 @@ const FIELD_RULES: Record<string, string> = {
   status: '请选择状态',
 };
 
-export interface BillerDraftIssue {
-  /** Dotted path in the draft: `name`, `accountNumber.format`, `amountRule`; '' for the whole. */
-  path: string;
-  message: string;
-}
-
-/** Why the draft would be refused, one issue per field (none: it would be accepted). Issues are
- *  reported at the field the form shows (`accountNumber.format.minLength` → `accountNumber.format`). */
-export function billerDraftIssues(draft: unknown): BillerDraftIssue[] {
-  const parsed = billerSchema.safeParse(draft);
-  if (parsed.success) return [];
-  const issues = new Map<string, string>();
-  for (const issue of parsed.error.issues) {
-    const raw = issue.path.map(String).join('.');
-    const field = Object.keys(FIELD_RULES)
-      .filter((known) => raw === known || raw.startsWith(`${known}.`))
-      .sort((a, b) => b.length - a.length)[0];
-    const message = (field && FIELD_RULES[field]) || (issue.code === 'unrecognized_keys' ? `不支持的字段：${issue.keys.join('、')}` : '请填写完整的缴费机构信息');
-    const path = field ?? raw;
-    if (!issues.has(path)) issues.set(path, message);
-  }
-  return [...issues].map(([path, message]) => ({ path, message }));
-}
+/** Why the draft would be refused, one issue per field path (none: it would be accepted). */
+export const billerDraftIssues = (draft: unknown): DraftIssue[] => draftIssues(billerSchema, { fields: FIELD_RULES, otherwise: '请填写完整的缴费机构信息', atField: true }, draft);

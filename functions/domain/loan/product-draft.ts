@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { loanProductSchema } from './product.js';
 import { lazySchema } from '../lazy-schema.js';
+import { type DraftIssue, draftIssues } from '../draft-issues.js';
 
 /** Text a product manager types: no control or invisible format characters (what customers read). */
 const Typed = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(/^(?:[^\p{Cc}\p{Cf}\p{Cs}]|[\u200c\u200d])*$/u));
@@ -34,27 +35,5 @@ const FIELD_RULES: Record<keyof LoanProductDraft, string> = {
   requiresBusinessLicence: '请选择是否需要营业执照',
 };
 
-export interface DraftIssue {
-  /** Dotted path in the draft: `minAmountFen`, `spreadBpsByGrade.A`, `termsMonths.2`; '' for the draft as a whole. */
-  path: string;
-  message: string;
-}
-
 /** Why the draft would be refused, one issue per field path (none: it would be accepted). */
-export function loanProductDraftIssues(draft: unknown): DraftIssue[] {
-  const parsed = loanProductDraftSchema.safeParse(draft);
-  if (parsed.success) return [];
-  const issues = new Map<string, string>();
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.map(String).join('.');
-    const field = issue.path[0] as keyof LoanProductDraft | undefined;
-    const message =
-      field !== undefined && field in FIELD_RULES
-        ? FIELD_RULES[field]
-        : issue.code === 'unrecognized_keys'
-          ? `不支持的字段：${issue.keys.join('、')}`
-          : '请填写完整的产品信息';
-    if (!issues.has(path)) issues.set(path, message);
-  }
-  return [...issues].map(([path, message]) => ({ path, message }));
-}
+export const loanProductDraftIssues = (draft: unknown): DraftIssue[] => draftIssues(loanProductDraftSchema, { fields: FIELD_RULES, otherwise: '请填写完整的产品信息' }, draft);

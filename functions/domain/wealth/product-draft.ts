@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { wealthProductRules, wealthProductShape } from './product.js';
 import { lazySchema } from '../lazy-schema.js';
+import { type DraftIssue, draftIssues } from '../draft-issues.js';
 
 export const wealthProductDraftSchema = lazySchema(() => {
   const { version: _version, ...draftShape } = wealthProductShape;
@@ -34,29 +35,5 @@ const FIELD_RULES: Record<keyof WealthProductDraft, string> = {
   description: '产品说明不超过 200 个字符',
 };
 
-export interface DraftIssue {
-  /** Dotted path in the draft: `minPurchaseFen`, `fees.custodyBpsPerYear`; '' for the draft as a whole. */
-  path: string;
-  message: string;
-}
-
 /** Why the draft would be refused, one issue per field path (none: it would be accepted). */
-export function wealthProductDraftIssues(draft: unknown): DraftIssue[] {
-  const parsed = wealthProductDraftSchema.safeParse(draft);
-  if (parsed.success) return [];
-  const issues = new Map<string, string>();
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.map(String).join('.');
-    const field = issue.path[0] as keyof WealthProductDraft | undefined;
-    const message =
-      issue.code === 'custom'
-        ? issue.message
-        : field !== undefined && field in FIELD_RULES
-          ? FIELD_RULES[field]
-          : issue.code === 'unrecognized_keys'
-            ? `不支持的字段：${issue.keys.join('、')}`
-            : '请填写完整的产品信息';
-    if (!issues.has(path)) issues.set(path, message);
-  }
-  return [...issues].map(([path, message]) => ({ path, message }));
-}
+export const wealthProductDraftIssues = (draft: unknown): DraftIssue[] => draftIssues(wealthProductDraftSchema, { fields: FIELD_RULES, otherwise: '请填写完整的产品信息', refinementsSpeak: true }, draft);

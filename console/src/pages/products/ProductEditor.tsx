@@ -30,7 +30,8 @@ import {
   type RepaymentMethod,
   type RiskGrade,
 } from '../../../../functions/domain/loan/product';
-import { type DraftIssue, loanProductDraftIssues } from '../../../../functions/domain/loan/product-draft';
+import type { DraftIssue } from '../../../../functions/domain/draft-issues';
+import { loanProductDraftIssues } from '../../../../functions/domain/loan/product-draft';
 import { ApiError, errorMessage } from '@/api/http';
 import { submitLoanProductChange } from '@/api/products';
 import type { ChangeRequest, LoanProduct, LoanProductDraft } from '@/api/types';

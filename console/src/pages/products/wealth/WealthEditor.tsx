@@ -18,7 +18,8 @@ import {
 import { Alert, Col, Empty, Form, Row, Spin, type FormInstance, type FormRule } from 'antd';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { ISSUER_TYPE_LABELS, ISSUER_TYPES, PRODUCT_TYPE_LABELS, RISK_LEVEL_LABELS, RISK_LEVELS, WEALTH_PRODUCT_TYPES } from '../../../../../functions/domain/wealth/product';
-import { type DraftIssue, wealthProductDraftIssues } from '../../../../../functions/domain/wealth/product-draft';
+import type { DraftIssue } from '../../../../../functions/domain/draft-issues';
+import { wealthProductDraftIssues } from '../../../../../functions/domain/wealth/product-draft';
 import { ApiError, errorMessage } from '@/api/http';
 import type { ChangeRequest } from '@/api/types';
 import { previewWealthProduct, submitWealthProductChange, type WealthProduct, type WealthProductDraft, type WealthProductPreview } from '@/api/wealth';
