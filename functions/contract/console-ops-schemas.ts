@@ -3,6 +3,7 @@
 // wealth orders awaiting confirmation; the business date (local and test stages). Self-contained
 // (zod and the domain's enumerations), so the consoleOps function bundles no customer schema.
 import * as z from 'zod/mini';
+import { PAYMENT_STATUSES } from '../domain/bills/bill.js';
 import { MISMATCH_KINDS, RECONCILIATION_ACTIONS } from '../domain/bills/reconciliation.js';
 import { DAY_CLOSE_RUN_STATUSES, DAY_CLOSE_STEP_STATUSES, DAY_CLOSE_STEPS } from '../domain/day-close.js';
 import { OVERDUE_BUCKETS } from '../domain/loan/product.js';
@@ -124,7 +125,7 @@ export const AlertView = lazySchema(() =>
       jinlinAmountFen: z.nullable(z.int()),
       gatewayAmountFen: z.nullable(z.int()),
       differenceFen: z.int().check(z.meta({ description: 'Jinlin minus the gateway (a missing side counts 0)' })),
-      jinlinStatus: z.string(),
+      jinlinStatus: z.enum([...PAYMENT_STATUSES, 'NONE']).check(z.meta({ description: 'The payment on Jinlin\'s side (NONE: no such payment)' })),
       action: z.enum(RECONCILIATION_ACTIONS),
       note: z.string().check(z.meta({ description: 'What the bank does about it, in Chinese' })),
       status: z.enum(ALERT_STATUSES),

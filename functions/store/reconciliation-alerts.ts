@@ -4,6 +4,7 @@
 // the state and version it was read in, the lists and the event — which the service writes
 // together with its audit entry.
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { BillPaymentStatus } from '../domain/bills/bill.js';
 import type { MismatchKind, ReconciliationAction } from '../domain/bills/reconciliation.js';
 import { type AlertEventType, type AlertStatus, MAX_ALERT_EVENTS } from '../domain/bills/reconciliation-alerts.js';
 import { db } from './client.js';
@@ -18,7 +19,7 @@ export interface AlertRecord {
   billerId: string;
   jinlinAmountFen: number | null;
   gatewayAmountFen: number | null;
-  jinlinStatus: string;
+  jinlinStatus: BillPaymentStatus | 'NONE';
   action: ReconciliationAction;
   note: string;
   status: AlertStatus;

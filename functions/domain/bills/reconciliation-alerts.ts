@@ -4,6 +4,7 @@
 // alerts are closed: nothing changes them again. Every step is an event of the alert's timeline.
 // No import but types and errors: the console bundles the labels from here.
 import { refuse } from '../errors.js';
+import type { BillPaymentStatus } from './bill.js';
 import type { MismatchKind } from './reconciliation.js';
 
 export const ALERT_STATUSES = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED', 'ACCEPTED'] as const;
@@ -20,6 +21,14 @@ export const MISMATCH_KIND_LABELS: Record<MismatchKind, string> = {
   MISSING_AT_GATEWAY: '缴费单位无记录',
   MISSING_IN_JINLIN: '本行无记录',
   AMOUNT_DIFFERS: '金额不一致',
+};
+
+/** The payment's state on Jinlin's side (NONE: Jinlin holds no such payment), as the alert shows it. */
+export const JINLIN_STATUS_LABELS: Record<BillPaymentStatus | 'NONE', string> = {
+  HELD: '处理中（资金已冻结）',
+  SETTLED: '已销账',
+  VOIDED: '已撤销并退款',
+  NONE: '本行无此笔缴费',
 };
 
 export const ALERT_EVENT_TYPES = ['OPENED', 'ACKNOWLEDGED', 'RESOLVED', 'ACCEPTED'] as const;

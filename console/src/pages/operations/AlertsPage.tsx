@@ -12,6 +12,7 @@ import {
   ALERT_NOTE_MAX_CHARS,
   ALERT_STATUS_LABELS,
   BOOKING_REFERENCE_PATTERN,
+  JINLIN_STATUS_LABELS,
   MISMATCH_KIND_LABELS,
 } from '../../../../functions/domain/bills/reconciliation-alerts';
 import { errorMessage } from '@/api/http';
@@ -137,7 +138,7 @@ function AlertDrawer({ alertId, onClose, onChanged }: { alertId: string; onClose
             <Descriptions.Item label="本行金额">{yuan(alert.jinlinAmountFen)}</Descriptions.Item>
             <Descriptions.Item label="缴费单位金额">{yuan(alert.gatewayAmountFen)}</Descriptions.Item>
             <Descriptions.Item label="差额">{yuan(alert.differenceFen)}</Descriptions.Item>
-            <Descriptions.Item label="本行状态">{alert.jinlinStatus}</Descriptions.Item>
+            <Descriptions.Item label="本行状态">{JINLIN_STATUS_LABELS[alert.jinlinStatus]}</Descriptions.Item>
             <Descriptions.Item label="处理建议" span={2}>
               {alert.note}
             </Descriptions.Item>
