@@ -14,7 +14,6 @@ import { startSession } from '@/session';
 import { type FakeApi, fakeApi } from './support/api';
 
 // antd's tables and forms render slowly in jsdom on a shared machine.
-jest.setTimeout(60_000);
 const SLOW = { timeout: 10_000 };
 const byIdNow = (id: string) => {
   const element = document.getElementById(id);

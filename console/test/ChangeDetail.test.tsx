@@ -81,7 +81,7 @@ describe('the diff', () => {
     expect(within(diffRow('需营业执照')).getByText('是')).toBeInTheDocument();
     expect(screen.getByText('李娜（pm.li）')).toBeInTheDocument();
     expect(document.getElementById('change-status')).toHaveTextContent('待复核');
-  }, 60_000);
+  });
 
   test('a new product: every field, 变更前 marked as new', async () => {
     api.answer(READ, 200, {
@@ -98,7 +98,7 @@ describe('the diff', () => {
     expect(within(diffRow('产品名称')).getByText('（新建）')).toBeInTheDocument();
     expect(within(diffRow('产品名称')).getByText('邻里贷')).toBeInTheDocument();
     expect(within(diffRow('借款用途')).getByText('日常消费、旅游出行')).toBeInTheDocument();
-  }, 60_000);
+  });
 });
 
 describe('who may do what', () => {
@@ -108,21 +108,21 @@ describe('who may do what', () => {
     expect(button('change-approve')).toBeNull();
     expect(button('change-reject')).toBeNull();
     expect(screen.getByText('这是您提交的变更，须由其他有复核权限的操作员复核。')).toBeInTheDocument();
-  }, 60_000);
+  });
 
   test('another checker sees 通过 and 驳回, not 撤回', async () => {
     await renderAs(zhou);
     expect(button('change-approve')).toBeInTheDocument();
     expect(button('change-reject')).toBeInTheDocument();
     expect(button('change-withdraw')).toBeNull();
-  }, 60_000);
+  });
 
   test('without the kind’s permission: no decision buttons', async () => {
     await renderAs(auditor);
     expect(button('change-approve')).toBeNull();
     expect(button('change-reject')).toBeNull();
     expect(button('change-withdraw')).toBeNull();
-  }, 60_000);
+  });
 
   test('a decided change offers nothing', async () => {
     api.answer(READ, 200, decided('EFFECTIVE'));
@@ -131,7 +131,7 @@ describe('who may do what', () => {
     expect(button('change-withdraw')).toBeNull();
     expect(document.getElementById('change-status')).toHaveTextContent('已生效');
     expect(screen.getByText('周洋（pm.zhou）')).toBeInTheDocument();
-  }, 60_000);
+  });
 });
 
 describe('decisions', () => {
@@ -146,7 +146,7 @@ describe('decisions', () => {
     expect(api.requests(APPROVE).map((request) => request.body)).toEqual([{ note: '额度调整合理' }]);
     expect(screen.getByText('额度调整合理')).toBeInTheDocument();
     expect(api.requests(READ)).toHaveLength(2);
-  }, 60_000);
+  });
 
   test('驳回 needs a reason: none, nothing is sent; with one, it is sent', async () => {
     await renderAs(zhou);
@@ -161,7 +161,7 @@ describe('decisions', () => {
     confirm('确认驳回');
     await waitFor(() => expect(document.getElementById('change-status')).toHaveTextContent('已驳回'), { timeout: 20_000 });
     expect(api.requests(REJECT).map((request) => request.body)).toEqual([{ note: '利差过低' }]);
-  }, 60_000);
+  });
 
   test('the server’s refusal is shown in its words (the maker approving their own, had the button shown)', async () => {
     await renderAs(zhou);
@@ -171,7 +171,7 @@ describe('decisions', () => {
     confirm('确认通过');
     expect(await screen.findByText('不能复核本人提交的变更', {}, { timeout: 20_000 })).toBeInTheDocument();
     expect(document.getElementById('change-status')).toHaveTextContent('待复核');
-  }, 60_000);
+  });
 
   test('撤回 by the maker, after confirming', async () => {
     await renderAs(li);
@@ -184,5 +184,5 @@ describe('decisions', () => {
     await waitFor(() => expect(document.getElementById('change-status')).toHaveTextContent('已撤回'), { timeout: 20_000 });
     expect(api.requests(WITHDRAW)).toHaveLength(1);
     expect(button('change-withdraw')).toBeNull();
-  }, 60_000);
+  });
 });

@@ -19,7 +19,6 @@ jest.mock('@ant-design/plots', () => {
   return { Funnel: chart('漏斗图'), Line: chart('趋势图'), Column: chart('柱状图'), Pie: chart('饼图'), Bar: chart('条形图') };
 });
 
-jest.setTimeout(60_000);
 const SLOW = { timeout: 10_000 };
 
 const funnelRow = (stage: string, label: string, customers: number, ofSignedUpBps: number, ofSignedUpDisplay: string) => ({ stage, label, customers, newCustomers: 1, ofSignedUpBps, ofSignedUpDisplay });

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { beforeEach, describe, expect, test } from '@jest/globals';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from 'antd';
 import type { ReactNode } from 'react';
@@ -12,7 +12,6 @@ import { startSession } from '@/session';
 import { type FakeApi, fakeApi } from './support/api';
 
 // antd's tables and forms render slowly in jsdom on a shared machine.
-jest.setTimeout(60_000);
 const SLOW = { timeout: 10_000 };
 const withApp = (node: ReactNode) => render(<App>{node}</App>);
 

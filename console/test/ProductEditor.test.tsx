@@ -107,7 +107,7 @@ describe('the contract’s validation, inline', () => {
     expect(fieldMessage('spreads_A')).toBe('请至少为一个风险等级定价，利差须在 0–2400 个基点之间');
     expect(fieldMessage('name')).toBe('');
     expect(api.sent).toEqual([]);
-  }, 60_000);
+  });
 
   test('a new version starts from the product on sale, its productId fixed', () => {
     renderEditor({ kind: 'new-version', base });
@@ -151,7 +151,7 @@ describe('the live preview', () => {
     expect(within(rows[0] as HTMLElement).getByText('¥3,374.48')).toBeInTheDocument();
     // Whole yuan with their fen, as the column's other figures.
     expect(within(rows[2] as HTMLElement).getByText('¥35.00')).toBeInTheDocument();
-  }, 60_000);
+  });
 
   test('a new sample term asks again with it', async () => {
     api.answer(PREVIEW, 200, preview);
@@ -164,7 +164,7 @@ describe('the live preview', () => {
     fireEvent.click(option()!);
     await waitFor(() => expect(api.requests(PREVIEW)).toHaveLength(2), { timeout: 20_000 });
     expect(api.requests(PREVIEW)[1]!.body).toMatchObject({ sampleTermMonths: 12 });
-  }, 60_000);
+  });
 
   test('the server’s 400 is shown under the fields it names', async () => {
     // A field the check here passes but the server refused: shown with the server's words.
@@ -176,14 +176,14 @@ describe('the live preview', () => {
     api.answer(PREVIEW, 200, preview);
     enter('利率上限（基点）', '1700');
     await waitFor(() => expect(fieldMessage('rateCapBps')).toBe(''), { timeout: 20_000 });
-  }, 60_000);
+  });
 
   test('a sample the draft does not offer: the server’s 422 in its words, nothing marked in the form', async () => {
     api.answer(PREVIEW, 422, { error: { code: 'AMOUNT_OUT_OF_RANGE', message: '借款金额须在 1,000 元至 200,000 元之间' } });
     renderEditor({ kind: 'new-version', base });
     expect(await screen.findByText('借款金额须在 1,000 元至 200,000 元之间', {}, { timeout: 20_000 })).toBeInTheDocument();
     expect(document.querySelectorAll('.ant-form-item-has-error')).toHaveLength(0);
-  }, 60_000);
+  });
 
   test('an incomplete draft asks nothing', async () => {
     renderEditor({ kind: 'new' });
@@ -191,7 +191,7 @@ describe('the live preview', () => {
     await new Promise((resolve) => setTimeout(resolve, PREVIEW_DEBOUNCE_MS * 2));
     expect(api.requests(PREVIEW)).toEqual([]);
     expect(screen.getByText(/填写产品编号、名称、金额/)).toBeInTheDocument();
-  }, 60_000);
+  });
 });
 
 describe('submitting', () => {
@@ -203,7 +203,7 @@ describe('submitting', () => {
     submit();
     await waitFor(() => expect(onSubmitted).toHaveBeenCalledWith(change), { timeout: 20_000 });
     expect(api.requests(SUBMIT).map((request) => request.body)).toEqual([{ product: { ...baseDraft, maxAmountFen: 30_000_000 } }]);
-  }, 60_000);
+  });
 
   test('busy while the server decides: a double click sends one change', async () => {
     api.answer(PREVIEW, 200, preview);
@@ -215,7 +215,7 @@ describe('submitting', () => {
     release(200, change);
     await waitFor(() => expect(onSubmitted).toHaveBeenCalledTimes(1), { timeout: 20_000 });
     expect(api.requests(SUBMIT)).toHaveLength(1);
-  }, 60_000);
+  });
 
   test('a refusal is shown in the server’s words', async () => {
     api.answer(PREVIEW, 200, preview);
@@ -224,7 +224,7 @@ describe('submitting', () => {
     submit();
     expect(await screen.findByText('该对象已有待复核的变更', {}, { timeout: 20_000 })).toBeInTheDocument();
     expect(onSubmitted).not.toHaveBeenCalled();
-  }, 60_000);
+  });
 
   test('a 400 on submit marks the fields the server named', async () => {
     api.answer(PREVIEW, 200, preview);
@@ -233,5 +233,5 @@ describe('submitting', () => {
     submit();
     await waitFor(() => expect(fieldMessage('disclosureVersion')).toBe('请求参数有误：product.disclosureVersion'), { timeout: 20_000 });
     expect(screen.getAllByText('请求参数有误：product.disclosureVersion').length).toBeGreaterThanOrEqual(1);
-  }, 60_000);
+  });
 });

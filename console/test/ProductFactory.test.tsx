@@ -90,7 +90,7 @@ describe('产品工厂: the list', () => {
     expect(within(row('micro-business')).getByText('—')).toBeInTheDocument();
     expect(document.getElementById('products-lpr')).toHaveTextContent('一年期 LPR 3.45%');
     expect(document.getElementById('product-new')).toBeInTheDocument();
-  }, 60_000);
+  });
 
   test('without products.draft: nothing to draft with', async () => {
     render(
@@ -101,7 +101,7 @@ describe('产品工厂: the list', () => {
     await waitFor(() => expect(row('consumer-credit')).toBeTruthy(), { timeout: 20_000 });
     expect(document.getElementById('product-new')).toBeNull();
     expect(document.getElementById('lpr-change')).toBeNull();
-  }, 60_000);
+  });
 
   test('调整 LPR: the contract’s range before any request, then the change for review', async () => {
     render(
@@ -122,7 +122,7 @@ describe('产品工厂: the list', () => {
     confirm();
     expect(await screen.findByText('该对象已有待复核的变更', {}, { timeout: 20_000 })).toBeInTheDocument();
     expect(api.requests(LPR).map((request) => request.body)).toEqual([{ oneYearLprBps: 335 }]);
-  }, 60_000);
+  });
 });
 
 describe('产品工厂: a product', () => {
@@ -143,7 +143,7 @@ describe('产品工厂: a product', () => {
     // A version waits for review: no second one until it is decided.
     expect(document.getElementById('product-new-version')).toBeDisabled();
     expect(document.getElementById('product-clone')).toBeEnabled();
-  }, 60_000);
+  });
 
   test('no change waiting: 复制为新版本 is offered', async () => {
     api.answer(DETAIL, 200, { ...detail, pendingChange: undefined });
@@ -155,5 +155,5 @@ describe('产品工厂: a product', () => {
     await screen.findByText('版本历史', {}, { timeout: 20_000 });
     expect(document.getElementById('product-new-version')).toBeEnabled();
     expect(document.getElementById('product-pending')).toBeNull();
-  }, 60_000);
+  });
 });

@@ -108,7 +108,7 @@ describe('查找客户', () => {
     expect(within(row).getByText('6236 **** **** 0048')).toBeTruthy();
     expect(within(row).getByText('正常')).toBeTruthy();
     expect(within(row).getByRole('link', { name: '查看客户' }).getAttribute('href')).toBe('/service/customers/C1');
-  }, 60_000);
+  });
 
   test('no match says so; a refusal is shown in the server’s words', async () => {
     renderSearch();
@@ -119,7 +119,7 @@ describe('查找客户', () => {
     api.answer(SEARCH, 403, { error: { code: 'FORBIDDEN', message: '无权执行该操作' } });
     fireEvent.click(screen.getByRole('button', { name: /查\s*找/ }));
     expect(await screen.findByText('无权执行该操作')).toBeTruthy();
-  }, 60_000);
+  });
 });
 
 describe('客户视图', () => {
@@ -140,7 +140,7 @@ describe('客户视图', () => {
     expect(await screen.findByText('13800138000')).toBeTruthy();
     expect(api.requests(REVEAL)[0]!.body).toEqual({ field: 'phone', reason: '客户来电核实身份' });
     expect(screen.getByText('已记录审计')).toBeTruthy();
-  }, 60_000);
+  });
 
   test('冻结账户 with a reason, then the frozen state and 申请解冻, which submits the request', async () => {
     api.answer(VIEW, 200, view());
@@ -165,7 +165,7 @@ describe('客户视图', () => {
     expect(await screen.findByText('待复核')).toBeTruthy();
     expect(api.requests(UNFREEZE)[1]!.body).toEqual({ reason: '客户身份已核实' });
     expect(screen.queryByRole('button', { name: /申请解冻/ })).toBeNull();
-  }, 60_000);
+  });
 
   test('a locked PIN: until when, and the server’s hint that the customer resets it', async () => {
     api.answer(VIEW, 200, view({ pin: { set: true, failedAttempts: 0, lockedUntil: '2026-03-02T04:00:00.000Z', hint: HINT } }));
@@ -173,7 +173,7 @@ describe('客户视图', () => {
     expect(await screen.findByText('已锁定')).toBeTruthy();
     expect(screen.getByText('2026-03-02 12:00:00')).toBeTruthy();
     expect(screen.getByText(HINT)).toBeTruthy();
-  }, 60_000);
+  });
 
   test('without the permissions, no 查看完整 and no 冻结账户', async () => {
     api.answer(VIEW, 200, view());
@@ -181,13 +181,13 @@ describe('客户视图', () => {
     expect(await screen.findByText('138****8000')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '查看完整' })).toBeNull();
     expect(screen.queryByRole('button', { name: /冻结账户/ })).toBeNull();
-  }, 60_000);
+  });
 
   test('an unknown customer: the server’s words', async () => {
     api.answer(VIEW, 404, { error: { code: 'CUSTOMER_NOT_FOUND', message: '未找到该客户' } });
     render360();
     expect(await screen.findByText('未找到该客户')).toBeTruthy();
-  }, 60_000);
+  });
 });
 
 test('the 客户服务 entry follows customers.read', async () => {

@@ -113,7 +113,7 @@ describe('a wealth product', () => {
     expect(versions[1]!.textContent).toMatch(/v3暂停.*初始版本/);
     expect(document.getElementById('wealth-price')).toBeNull();
     expect(document.getElementById('wealth-status')).toBeNull();
-  }, 60_000);
+  });
 
   test('发布七日年化: the yield in basis points and 万份收益 in hundredths of a fen, for a second operator', async () => {
     api.answer(DETAIL, 200, detail);
@@ -127,7 +127,7 @@ describe('a wealth product', () => {
     expect(api.requests(YIELD).map((request) => request.body)).toEqual([
       { productId: 'zhaozhao-money', yieldDate: '2026-03-02', sevenDayYieldBps: 181, incomePer10kCentiFen: 4_929 },
     ]);
-  }, 60_000);
+  });
 
   test('暂停申购 asks for a change to CLOSED; a refusal is shown in the server’s words', async () => {
     api.answer(DETAIL, 200, detail);
@@ -138,5 +138,5 @@ describe('a wealth product', () => {
     expect(await screen.findByText('该对象已有待复核的变更', {}, { timeout: 20_000 })).toBeInTheDocument();
     expect(api.requests(STATUS).map((request) => request.body)).toEqual([{ status: 'CLOSED' }]);
     expect(onSubmitted).not.toHaveBeenCalled();
-  }, 60_000);
+  });
 });

@@ -116,7 +116,7 @@ describe('the contract’s validation, inline', () => {
     expect(fieldMessage('disclosureVersion')).toBe('风险揭示书版本须为 1–40 位字母、数字、点、下划线或连字符');
     expect(fieldMessage('name')).toBe('');
     expect(api.requests(SUBMIT)).toEqual([]);
-  }, 60_000);
+  });
 
   test('a rule across fields (the regulator’s or the product’s own) shows under the field it names', async () => {
     api.answer(PREVIEW, 200, preview);
@@ -126,7 +126,7 @@ describe('the contract’s validation, inline', () => {
     submit();
     await waitFor(() => expect(fieldMessage('minPurchaseYuan')).toBe('起购金额不能高于单笔上限'), { timeout: 20_000 });
     expect(api.requests(SUBMIT)).toEqual([]);
-  }, 60_000);
+  });
 
   test('a new version starts from the product on sale, its productId and type fixed', () => {
     api.answer(PREVIEW, 200, preview);
@@ -152,14 +152,14 @@ describe('the live preview', () => {
     expect(panel.getByText('1.0987', { selector: '#wealth-card-headline' })).toBeInTheDocument();
     expect(panel.getByText('服务端赎回规则：按下一营业日净值确认')).toBeInTheDocument();
     expect(panel.getByText('服务端风险揭示：理财非存款，产品有风险。')).toBeInTheDocument();
-  }, 60_000);
+  });
 
   test('the server’s 400 is shown under the field it names', async () => {
     api.answer(PREVIEW, 400, { error: { code: 'VALIDATION_FAILED', message: '请求参数有误：product.issuerName' } });
     renderEditor({ kind: 'new-version', base });
     await waitFor(() => expect(fieldMessage('issuerName')).toBe('请求参数有误：product.issuerName'), { timeout: 20_000 });
     expect(within(document.getElementById('wealth-preview')!).getByText('暂无法预览')).toBeInTheDocument();
-  }, 60_000);
+  });
 });
 
 describe('submitting', () => {
@@ -178,5 +178,5 @@ describe('submitting', () => {
       { product: { ...baseDraft, coolingOffHours: 24 } },
       { product: { ...baseDraft, coolingOffHours: 24 } },
     ]);
-  }, 60_000);
+  });
 });

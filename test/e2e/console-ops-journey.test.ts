@@ -114,9 +114,9 @@ test('ops.chen runs the day close, finds the overdue loan and resolves a reconci
   await page.getByText('挂账凭证号：JRNL-2026-000123').waitFor();
   assert.ok(await page.getByText('陈晨（ops.chen）').first().isVisible());
   await shoot('alert-detail');
-  // The 已解决 toast sits over the drawer's close button, and a pointer resting on it holds it
-  // open: wait for it to go, as a person would.
-  await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
+  // The toasts sit over the drawer's close button, and a pointer resting on one holds it open:
+  // wait for them all to go, as a person would.
+  await page.waitForSelector('.ant-message-notice', { state: 'detached' });
   await page.locator('.ant-drawer-close').click();
   await page.locator('.ant-drawer-mask').waitFor({ state: 'detached' });
 

@@ -65,7 +65,9 @@ export function useWebBank<App extends WebApp>(tableName: string, apps: readonly
       if (temporary) temporaryDirs.push(dir);
       servers.push(await serveStatic(dir, ports.get(app)!));
     }
-    bank.browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    // In China's time zone, as the bank's customers and staff are: a time the pages format in the
+    // browser's zone reads as they would read it.
+    bank.browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, env: { ...process.env, TZ: 'Asia/Shanghai' } });
   });
   after(async () => {
     await bank.browser?.close();
