@@ -7,9 +7,6 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testEnvironment: 'jsdom',
   testMatch: ['**/*.test.ts?(x)'],
-  // antd's forms and tables in jsdom take seconds a test, more on a loaded 2-core CI machine: a
-  // hang guard, not a speed check.
-  testTimeout: 120_000,
   restoreMocks: true,
   setupFiles: ['<rootDir>/test/setup/env.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/setup/after-env.ts'],

