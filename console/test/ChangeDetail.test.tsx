@@ -148,6 +148,19 @@ describe('decisions', () => {
     expect(api.requests(READ)).toHaveLength(2);
   });
 
+  test('通过 that the rules refuse as it is applied says it did not take effect, and why', async () => {
+    await renderAs(zhou);
+    const failed = { ...decided('FAILED'), failedAt: '2026-03-02T02:00:00.000Z', failure: '该日期已日终且已有净值，不能修改' };
+    api.answer(APPROVE, 200, failed);
+    fireEvent.click(button('change-approve')!);
+    await screen.findByLabelText('复核意见（选填）');
+    api.answer(READ, 200, failed);
+    confirm('确认通过');
+    expect(await screen.findByText('已通过，但未能生效：该日期已日终且已有净值，不能修改', {}, { timeout: 20_000 })).toBeInTheDocument();
+    expect(document.getElementById('change-status')).toHaveTextContent('未能生效');
+    expect(document.getElementById('change-done')).toBeNull();
+  });
+
   test('驳回 needs a reason: none, nothing is sent; with one, it is sent', async () => {
     await renderAs(zhou);
     api.answer(REJECT, 200, decided('REJECTED', '利差过低'));

@@ -93,8 +93,10 @@ export function ChangeDetail({ changeId, operator }: Props) {
     setProblem(undefined);
     setDone(undefined);
     try {
-      await action();
-      setDone(doneText);
+      const decided = await action();
+      // Approved, and refused by the rules as it was applied: say so, not "approved".
+      if (decided.status === 'FAILED') setProblem(`已通过，但未能生效：${decided.failure ?? ''}`);
+      else setDone(doneText);
       await load();
       return true;
     } catch (error) {
