@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { CONSUMER_CREDIT_PRODUCT } from '../../functions/domain/loan/product';
 import type { ChangeRequest, LoanProductPreview } from '@/api/types';
-import { PREVIEW_DEBOUNCE_MS } from '@/pages/products/PreviewPanel';
+import { PREVIEW_DEBOUNCE_MS } from '@/pages/products/draft-form';
 import { type EditorMode, ProductEditor } from '@/pages/products/ProductEditor';
 import { startSession } from '@/session';
 import { type FakeApi, fakeApi } from './support/api';

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ChangeRequest } from '@/api/types';
 import type { WealthProduct, WealthProductPreview } from '@/api/wealth';
-import { WEALTH_PREVIEW_DEBOUNCE_MS, WealthEditor, type WealthEditorMode } from '@/pages/products/wealth/WealthEditor';
+import { PREVIEW_DEBOUNCE_MS } from '@/pages/products/draft-form';
+import { WealthEditor, type WealthEditorMode } from '@/pages/products/wealth/WealthEditor';
 import { startSession } from '@/session';
 import { type FakeApi, fakeApi } from './support/api';
 
@@ -146,7 +147,7 @@ describe('the live preview', () => {
     enter('minPurchaseYuan', '0.29');
     const panel = within(document.getElementById('wealth-preview')!);
     expect(await panel.findByText('服务端购买规则 0.29 元起购', {}, { timeout: 20_000 })).toHaveAttribute('id', 'wealth-card-purchase-rule');
-    await new Promise((resolve) => setTimeout(resolve, WEALTH_PREVIEW_DEBOUNCE_MS * 2));
+    await new Promise((resolve) => setTimeout(resolve, PREVIEW_DEBOUNCE_MS * 2));
     // Typing in quick succession: one request, for the last value (yuan as whole fen).
     expect(api.requests(PREVIEW).map((request) => request.body)).toEqual([{ product: { ...baseDraft, minPurchaseFen: 29 } }]);
     expect(panel.getByText('1.0987', { selector: '#wealth-card-headline' })).toBeInTheDocument();

@@ -3,15 +3,14 @@
 // preview route (the same rules that price real loans). The console formats, never computes.
 import { ProCard } from '@ant-design/pro-components';
 import { Alert, Descriptions, Empty, Form, InputNumber, Select, Space, Spin, Statistic, Table, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { formatYuan } from '../../../../functions/domain/format';
 import { MAX_PRODUCT_AMOUNT_FEN, METHOD_LABELS, MIN_PRODUCT_AMOUNT_FEN, type RepaymentMethod } from '../../../../functions/domain/loan/product';
-import { ApiError, errorMessage } from '@/api/http';
+import type { ApiError } from '@/api/http';
 import { previewLoanProduct } from '@/api/products';
 import type { LoanProductDraft, LoanProductPreview, PreviewSample } from '@/api/types';
+import { useServerPreview } from './draft-form';
 
-/** Typing pauses this long before the server is asked again. */
-export const PREVIEW_DEBOUNCE_MS = 400;
 const DEFAULT_SAMPLE_FEN = 1_000_000;
 
 /** A product's bounds in whole yuan (¥1,000); a schedule's figures with their fen (¥35.00), so
@@ -37,12 +36,6 @@ interface SampleChoice {
   method?: RepaymentMethod;
 }
 
-type State =
-  | { kind: 'idle' }
-  | { kind: 'loading'; last?: LoanProductPreview }
-  | { kind: 'ready'; preview: LoanProductPreview }
-  | { kind: 'refused'; message: string };
-
 /** The sample the server prices: the chosen term and method when the draft still offers them. */
 function sampleFor(draft: LoanProductDraft, choice: SampleChoice): PreviewSample | undefined {
   if (choice.amountYuan === null) return undefined;
@@ -54,40 +47,14 @@ function sampleFor(draft: LoanProductDraft, choice: SampleChoice): PreviewSample
 
 export function PreviewPanel({ draft, onRefused, onAccepted }: Props) {
   const [choice, setChoice] = useState<SampleChoice>({ amountYuan: DEFAULT_SAMPLE_FEN / 100 });
-  const [state, setState] = useState<State>({ kind: 'idle' });
-  // Only the newest request's answer is shown: an older one may arrive after it.
-  const sequence = useRef(0);
   const sample = draft ? sampleFor(draft, choice) : undefined;
-  const key = draft && sample ? JSON.stringify([draft, sample]) : '';
-
-  useEffect(() => {
-    sequence.current += 1;
-    if (!draft || !sample) {
-      setState({ kind: 'idle' });
-      return undefined;
-    }
-    const mine = sequence.current;
-    setState((previous) => ({ kind: 'loading', last: previous.kind === 'ready' ? previous.preview : previous.kind === 'loading' ? previous.last : undefined }));
-    const timer = setTimeout(() => {
-      previewLoanProduct(draft, sample).then(
-        (preview) => {
-          if (mine !== sequence.current) return;
-          setState({ kind: 'ready', preview });
-          onAccepted();
-        },
-        (error: unknown) => {
-          if (mine !== sequence.current) return;
-          setState({ kind: 'refused', message: errorMessage(error) });
-          // A 422 is about the sample (outside what the draft offers): nothing in the form to mark.
-          if (error instanceof ApiError && error.status === 400) onRefused(error);
-        },
-      );
-    }, PREVIEW_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-    // The key holds the draft and the sample: a new object with the same content asks nothing.
-  }, [key]);
-
-  const shown = state.kind === 'ready' ? state.preview : state.kind === 'loading' ? state.last : undefined;
+  const { state, shown } = useServerPreview(
+    draft && sample ? JSON.stringify([draft, sample]) : '',
+    draft && sample && (() => previewLoanProduct(draft, sample)),
+    onAccepted,
+    // A 422 is about the sample (outside what the draft offers): only a 400 marks the form.
+    onRefused,
+  );
   return (
     <ProCard title="客户视角预览" subTitle="由服务端按定价规则计算" bordered id="product-preview">
       <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>

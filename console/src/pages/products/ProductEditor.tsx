@@ -14,7 +14,7 @@ import {
   ProFormSwitch,
   ProFormText,
 } from '@ant-design/pro-components';
-import { Alert, Col, Form, Row, type FormInstance, type FormRule } from 'antd';
+import { Alert, Col, Form, Row, type FormInstance } from 'antd';
 import { memo, useCallback, useRef, useState } from 'react';
 import {
   JUDICIAL_RATE_CEILING_BPS,
@@ -30,12 +30,12 @@ import {
   type RepaymentMethod,
   type RiskGrade,
 } from '../../../../functions/domain/loan/product';
-import type { DraftIssue } from '../../../../functions/domain/draft-issues';
 import { loanProductDraftIssues } from '../../../../functions/domain/loan/product-draft';
 import { ApiError, errorMessage } from '@/api/http';
 import { submitLoanProductChange } from '@/api/products';
 import type { ChangeRequest, LoanProduct, LoanProductDraft } from '@/api/types';
 import { fieldLabel, GRADE_LABEL, LOAN_KIND_LABELS } from '../changes/labels';
+import { contractRuleFor, type DraftFields, type FieldName, refusedFields, useDraftProblems } from './draft-form';
 import { PreviewPanel } from './PreviewPanel';
 
 export type EditorMode = { kind: 'new' } | { kind: 'new-version'; base: LoanProduct } | { kind: 'clone'; base: LoanProduct };
@@ -58,8 +58,6 @@ export interface ProductFormValues {
   /** Milliseconds (the ProForm's date formatter); absent: effective as soon as it is approved. */
   effectiveAt?: number;
 }
-
-type FieldName = string | [string, string];
 
 const TERM_CHOICES = [1, 3, 6, 9, 12, 18, 24, 36, 48, 60, 72, 84, 96, 108, MAX_PRODUCT_TERM_MONTHS];
 const FORM_FIELDS = new Set([
@@ -114,32 +112,14 @@ export function draftOf(values: ProductFormValues): LoanProductDraft | undefined
   return complete ? (raw as LoanProductDraft) : undefined;
 }
 
-/** Why the server refused the draft, by field: a 400 VALIDATION_FAILED names the paths it refused
- *  (`请求参数有误：product.minAmountFen、product.termsMonths.2`, as the contract documents it) and
- *  the contract's own check — the one the server ran — says why; a path only the server named is
- *  shown with the server's words. */
-export function refusedFields(error: ApiError, draft: LoanProductDraft): DraftIssue[] {
-  const issues = loanProductDraftIssues(draft);
-  if (error.code !== 'VALIDATION_FAILED') return issues;
-  const named = (error.message.split('：')[1] ?? '')
-    .split('、')
-    .map((path) => path.trim().replace(/^product\./, ''))
-    .filter((path) => path !== '' && path !== '(body)');
-  const unexplained = named.filter((path) => !issues.some((issue) => issue.path === path));
-  return [...issues, ...unexplained.map((path) => ({ path, message: error.message }))];
-}
+/** How the form and the contract's check meet. */
+const FIELDS: DraftFields<ProductFormValues> = {
+  issuesOf: (values) => loanProductDraftIssues(rawDraftOf(values)),
+  fieldOf,
+  unplacedLine: ({ path, message }) => `${fieldLabel(path.replace(/^product\./, ''))}：${message}`,
+};
 
-const sameField = (a: FieldName | undefined, b: FieldName) => a !== undefined && String(a) === String(b);
-
-/** The contract's own check (the one the server runs), for one field: its first problem. */
-const contractRule =
-  (name: FieldName): FormRule =>
-  ({ getFieldsValue }) => ({
-    validator: async () => {
-      const problem = loanProductDraftIssues(rawDraftOf(getFieldsValue(true) as ProductFormValues)).find((issue) => sameField(fieldOf(issue.path), name));
-      if (problem) throw new Error(problem.message);
-    },
-  });
+const contractRule = contractRuleFor(FIELDS);
 
 export function valuesOf(product: LoanProduct, mode: EditorMode['kind']): ProductFormValues {
   return {
@@ -192,31 +172,7 @@ export function ProductEditor({ mode, onSubmitted }: Props) {
     mode.kind === 'new' ? { requiresBusinessLicence: false, penaltyRateMarkupPercent: 50, coolingOffDays: 7 } : valuesOf(mode.base, mode.kind),
   );
   const [draft, setDraft] = useState<LoanProductDraft | undefined>(() => draftOf(initialValues));
-  const [problem, setProblem] = useState<{ title: string; lines: string[] } | undefined>();
-  // Fields that show the server's problems, so a later answer that takes the draft clears them.
-  const serverMarked = useRef<FieldName[]>([]);
-
-  function showProblems(problems: readonly DraftIssue[], title?: string) {
-    const byField = new Map<string, { name: FieldName; errors: string[] }>();
-    const unplaced: string[] = [];
-    for (const { path, message } of problems) {
-      const name = fieldOf(path);
-      if (!name) {
-        unplaced.push(`${fieldLabel(path.replace(/^product\./, ''))}：${message}`);
-        continue;
-      }
-      const key = String(name);
-      byField.set(key, { name, errors: [...(byField.get(key)?.errors ?? []), message] });
-    }
-    const fields = [
-      ...serverMarked.current.filter((name) => !byField.has(String(name))).map((name) => ({ name, errors: [] as string[] })),
-      ...byField.values(),
-    ];
-    form.setFields(fields as Parameters<typeof form.setFields>[0]);
-    serverMarked.current = [...byField.values()].map(({ name }) => name);
-    // The preview shows its own refusal; a refused submit says why above the form.
-    if (title !== undefined) setProblem({ title, lines: unplaced });
-  }
+  const { problem, setProblem, showProblems } = useDraftProblems(form, FIELDS);
 
   // The memoized form calls the newest submit.
   const submitRef = useRef(submit);
@@ -232,7 +188,7 @@ export function ProductEditor({ mode, onSubmitted }: Props) {
       onSubmitted(await submitLoanProductChange(product, effectiveAt));
       return true;
     } catch (error) {
-      if (error instanceof ApiError && error.status === 400) showProblems(refusedFields(error, product), error.message);
+      if (error instanceof ApiError && error.status === 400) showProblems(refusedFields(error, loanProductDraftIssues(product)), error.message);
       else setProblem({ title: errorMessage(error), lines: [] });
       return false;
     }
@@ -258,7 +214,7 @@ export function ProductEditor({ mode, onSubmitted }: Props) {
       </Col>
       <Col xs={24} xl={11}>
         <div style={{ position: 'sticky', top: 72 }}>
-          <PreviewPanel draft={draft} onRefused={(error) => draft && showProblems(refusedFields(error, draft))} onAccepted={() => showProblems([])} />
+          <PreviewPanel draft={draft} onRefused={(error) => draft && showProblems(refusedFields(error, loanProductDraftIssues(draft)))} onAccepted={() => showProblems([])} />
         </div>
       </Col>
     </Row>

@@ -15,14 +15,14 @@ import {
   ProFormText,
   ProFormTextArea,
 } from '@ant-design/pro-components';
-import { Alert, Col, Empty, Form, Row, Spin, type FormInstance, type FormRule } from 'antd';
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, Col, Empty, Form, Row, Spin, type FormInstance } from 'antd';
+import { memo, useCallback, useRef, useState } from 'react';
 import { ISSUER_TYPE_LABELS, ISSUER_TYPES, PRODUCT_TYPE_LABELS, RISK_LEVEL_LABELS, RISK_LEVELS, WEALTH_PRODUCT_TYPES } from '../../../../../functions/domain/wealth/product';
-import type { DraftIssue } from '../../../../../functions/domain/draft-issues';
 import { wealthProductDraftIssues } from '../../../../../functions/domain/wealth/product-draft';
 import { ApiError, errorMessage } from '@/api/http';
 import type { ChangeRequest } from '@/api/types';
-import { previewWealthProduct, submitWealthProductChange, type WealthProduct, type WealthProductDraft, type WealthProductPreview } from '@/api/wealth';
+import { previewWealthProduct, submitWealthProductChange, type WealthProduct, type WealthProductDraft } from '@/api/wealth';
+import { contractRuleFor, type DraftFields, type FieldName, refusedFields, useDraftProblems, useServerPreview } from '../draft-form';
 import { WealthCardView } from './WealthCardView';
 
 export type WealthEditorMode = { kind: 'new' } | { kind: 'new-version'; base: WealthProduct } | { kind: 'clone'; base: WealthProduct };
@@ -54,10 +54,6 @@ export interface WealthFormValues {
   effectiveAt?: DateValue | number;
 }
 
-type FieldName = string | [string, string];
-
-/** Typing pauses this long before the server is asked for a preview again. */
-export const WEALTH_PREVIEW_DEBOUNCE_MS = 400;
 const FEE_FIELDS = ['managementBpsPerYear', 'custodyBpsPerYear', 'salesServiceBpsPerYear'] as const;
 const FEE_LABELS: Record<(typeof FEE_FIELDS)[number], string> = { managementBpsPerYear: '管理费', custodyBpsPerYear: '托管费', salesServiceBpsPerYear: '销售服务费' };
 const YUAN_FIELDS: Record<string, string> = { minPurchaseFen: 'minPurchaseYuan', stepFen: 'stepYuan', maxPurchaseFen: 'maxPurchaseYuan' };
@@ -133,29 +129,14 @@ export function fieldOf(path: string): FieldName | undefined {
   return head && FORM_FIELDS.has(head) ? head : undefined;
 }
 
-/** Why the server refused the draft, by field: a 400 VALIDATION_FAILED names the paths it refused
- *  and the contract's own check says why; a path only the server named gets the server's words. */
-export function refusedFields(error: ApiError, draft: WealthProductDraft): DraftIssue[] {
-  const issues = wealthProductDraftIssues(draft);
-  if (error.code !== 'VALIDATION_FAILED') return issues;
-  const named = (error.message.split('：')[1] ?? '')
-    .split('、')
-    .map((path) => path.trim().replace(/^product\./, ''))
-    .filter((path) => path !== '' && path !== '(body)');
-  return [...issues, ...named.filter((path) => !issues.some((issue) => issue.path === path)).map((path) => ({ path, message: error.message }))];
-}
+/** How the form and the contract's check meet. */
+const FIELDS: DraftFields<WealthFormValues> = {
+  issuesOf: (values) => wealthProductDraftIssues(rawDraftOf(values)),
+  fieldOf,
+  unplacedLine: ({ message }) => message,
+};
 
-const sameField = (a: FieldName | undefined, b: FieldName) => a !== undefined && String(a) === String(b);
-
-/** The contract's own check (the one the server runs), for one field: its first problem. */
-const contractRule =
-  (name: FieldName): FormRule =>
-  ({ getFieldsValue }) => ({
-    validator: async () => {
-      const problem = wealthProductDraftIssues(rawDraftOf(getFieldsValue(true) as WealthFormValues)).find((issue) => sameField(fieldOf(issue.path), name));
-      if (problem) throw new Error(problem.message);
-    },
-  });
+const contractRule = contractRuleFor(FIELDS);
 
 export function valuesOf(product: WealthProduct, mode: WealthEditorMode['kind']): WealthFormValues {
   return {
@@ -201,25 +182,7 @@ export function WealthEditor({ mode, onSubmitted }: Props) {
   const [form] = Form.useForm<WealthFormValues>();
   const [initialValues] = useState<WealthFormValues>(() => (mode.kind === 'new' ? INITIAL_NEW : valuesOf(mode.base, mode.kind)));
   const [draft, setDraft] = useState<WealthProductDraft | undefined>(() => draftOf(initialValues));
-  const [problem, setProblem] = useState<{ title: string; lines: string[] } | undefined>();
-  const serverMarked = useRef<FieldName[]>([]);
-
-  function showProblems(problems: readonly DraftIssue[], title?: string) {
-    const byField = new Map<string, { name: FieldName; errors: string[] }>();
-    const unplaced: string[] = [];
-    for (const { path, message } of problems) {
-      const name = fieldOf(path);
-      if (!name) {
-        unplaced.push(message);
-        continue;
-      }
-      byField.set(String(name), { name, errors: [...(byField.get(String(name))?.errors ?? []), message] });
-    }
-    const fields = [...serverMarked.current.filter((name) => !byField.has(String(name))).map((name) => ({ name, errors: [] as string[] })), ...byField.values()];
-    form.setFields(fields as Parameters<typeof form.setFields>[0]);
-    serverMarked.current = [...byField.values()].map(({ name }) => name);
-    if (title !== undefined) setProblem({ title, lines: unplaced });
-  }
+  const { problem, setProblem, showProblems } = useDraftProblems(form, FIELDS);
 
   const submitRef = useRef(submit);
   submitRef.current = submit;
@@ -233,7 +196,7 @@ export function WealthEditor({ mode, onSubmitted }: Props) {
       onSubmitted(await submitWealthProductChange(product, effectiveAtOf(values.effectiveAt)));
       return true;
     } catch (error) {
-      if (error instanceof ApiError && error.status === 400) showProblems(refusedFields(error, product), error.message);
+      if (error instanceof ApiError && error.status === 400) showProblems(refusedFields(error, wealthProductDraftIssues(product)), error.message);
       else setProblem({ title: errorMessage(error), lines: [] });
       return false;
     }
@@ -258,48 +221,16 @@ export function WealthEditor({ mode, onSubmitted }: Props) {
       </Col>
       <Col xs={24} xl={11}>
         <div style={{ position: 'sticky', top: 72 }}>
-          <WealthPreviewPanel draft={draft} onRefused={(error) => draft && showProblems(refusedFields(error, draft))} onAccepted={() => showProblems([])} />
+          <WealthPreviewPanel draft={draft} onRefused={(error) => draft && showProblems(refusedFields(error, wealthProductDraftIssues(draft)))} onAccepted={() => showProblems([])} />
         </div>
       </Col>
     </Row>
   );
 }
 
-type PreviewState = { kind: 'idle' } | { kind: 'loading'; last?: WealthProductPreview } | { kind: 'ready'; preview: WealthProductPreview } | { kind: 'refused'; message: string };
-
-/** 客户视角预览: the server's rendering of the draft, asked again when typing pauses; only the
- *  newest answer is shown (an older one may arrive after it). */
+/** 客户视角预览: the server's rendering of the draft, asked again when typing pauses. */
 function WealthPreviewPanel({ draft, onRefused, onAccepted }: { draft: WealthProductDraft | undefined; onRefused(error: ApiError): void; onAccepted(): void }) {
-  const [state, setState] = useState<PreviewState>({ kind: 'idle' });
-  const sequence = useRef(0);
-  const key = draft ? JSON.stringify(draft) : '';
-  useEffect(() => {
-    sequence.current += 1;
-    if (!draft) {
-      setState({ kind: 'idle' });
-      return undefined;
-    }
-    const mine = sequence.current;
-    setState((previous) => ({ kind: 'loading', last: previous.kind === 'ready' ? previous.preview : previous.kind === 'loading' ? previous.last : undefined }));
-    const timer = setTimeout(() => {
-      previewWealthProduct(draft).then(
-        (preview) => {
-          if (mine !== sequence.current) return;
-          setState({ kind: 'ready', preview });
-          onAccepted();
-        },
-        (error: unknown) => {
-          if (mine !== sequence.current) return;
-          setState({ kind: 'refused', message: errorMessage(error) });
-          if (error instanceof ApiError && error.status === 400) onRefused(error);
-        },
-      );
-    }, WEALTH_PREVIEW_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-    // The key holds the draft: a new object with the same content asks nothing.
-  }, [key]);
-
-  const shown = state.kind === 'ready' ? state.preview : state.kind === 'loading' ? state.last : undefined;
+  const { state, shown } = useServerPreview(draft ? JSON.stringify(draft) : '', draft && (() => previewWealthProduct(draft)), onAccepted, onRefused);
   return (
     <ProCard title="客户视角预览" subTitle="产品卡片、规则与风险揭示书由服务端生成" bordered id="wealth-preview">
       {state.kind === 'idle' && <Empty description="填写完整的产品信息后显示预览" />}
