@@ -60,7 +60,9 @@ test('one administrator drafts a new operator, another approves, the operator ac
   t.diagnostic(`the change as the checker reads it: ${changeShot}`);
   await checkerPage.locator('#change-approve').click();
   await checkerPage.getByRole('button', { name: /确认通过/ }).click();
-  await checkerPage.locator('#change-done').waitFor();
+  // The approval applies the change in the same request (and may be the first call into its
+  // function): on a loaded 2-core CI machine that has taken over 30 s.
+  await checkerPage.locator('#change-done').waitFor({ timeout: 60_000 });
 
   // admin.qian: the new operator waits for activation; 生成激活码, shown once.
   await page.getByRole('button', { name: /查\s*询/ }).click();

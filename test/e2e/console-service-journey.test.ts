@@ -122,7 +122,9 @@ test('an agent finds a customer, reveals the phone with a reason and freezes the
   await page.goto(`${bank.origin}/changes/${encodeURIComponent(change.changeId)}`);
   await page.locator('#change-approve').click();
   await page.getByRole('button', { name: /确认通过/ }).click();
-  await page.locator('#change-done').waitFor();
+  // The approval applies the change in the same request (and may be the first call into its
+  // function): on a loaded 2-core CI machine that has taken over 30 s.
+  await page.locator('#change-done').waitFor({ timeout: 60_000 });
 
   // The account takes debits again: the same transfer goes through.
   const paid = await customerTransfer(customerToken, 100);
