@@ -1,6 +1,6 @@
 // Two steps, as the server asks: login and password, then the 6-digit 动态口令 (TOTP) for the
 // challenge the first step answered. Every refusal is shown in the server's own words.
-import { Alert, Button, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, theme } from 'antd';
 import { useState } from 'react';
 import { localDemoCode, signIn, submitTotp } from '@/api/console';
 import { ApiError, errorMessage } from '@/api/http';
@@ -37,6 +37,7 @@ export function SignInForm({ onSignedIn, notice }: Props) {
   const [problem, setProblem] = useState<Problem | undefined>(notice ? { title: notice } : undefined);
   const [busy, setBusy] = useState(false);
   const [codeForm] = Form.useForm<{ code: string }>();
+  const { token } = theme.useToken();
 
   async function attempt(action: () => Promise<void>, onError: (error: unknown) => void): Promise<void> {
     if (busy) return;
@@ -110,9 +111,9 @@ export function SignInForm({ onSignedIn, notice }: Props) {
         </Form>
       ) : (
         <Form<{ code: string }> key="code" form={codeForm} layout="vertical" requiredMark={false} onFinish={submitCode(step.challengeId)} disabled={busy}>
-          <Typography.Paragraph type="secondary">
-            请输入 <Typography.Text strong>{step.login}</Typography.Text> 的身份验证器中显示的 6 位动态口令。
-          </Typography.Paragraph>
+          <p style={{ marginTop: 0, marginBottom: 16, color: token.colorTextSecondary }}>
+            请输入 <strong style={{ color: token.colorText }}>{step.login}</strong> 的身份验证器中显示的 6 位动态口令。
+          </p>
           <Form.Item
             label="动态口令"
             name="code"
@@ -127,7 +128,7 @@ export function SignInForm({ onSignedIn, notice }: Props) {
           <Button type="primary" htmlType="submit" block size="large" loading={busy}>
             登录
           </Button>
-          <Space style={{ marginTop: 16, width: '100%', justifyContent: 'space-between' }}>
+          <div style={{ marginTop: 16, display: 'flex', justifyContent: 'space-between' }}>
             <Button type="link" style={{ padding: 0 }} onClick={() => setStep({ kind: 'password' })}>
               返回重新输入密码
             </Button>
@@ -136,7 +137,7 @@ export function SignInForm({ onSignedIn, notice }: Props) {
                 获取本地演示口令
               </Button>
             )}
-          </Space>
+          </div>
         </Form>
       )}
     </>
