@@ -87,7 +87,7 @@ describe('客户经理管理', () => {
     expect(api.requests(`POST /v1/console/staff/${STAFF_ID}/binding-code`)).toHaveLength(1);
   });
 
-  test('新建客户经理: the contract’s rules inline, nothing sent until they hold; the server’s refusal in its own words', async () => {
+  test('新建客户经理: the contract’s rules inline (a name in any Han character), nothing sent until they hold; the server’s refusal in its own words', async () => {
     api.answer('POST /v1/console/staff/changes', 409, { error: { code: 'STAFF_NO_IN_USE', message: '该工号已存在' } });
     withApp(<StaffManagement />);
     fireEvent.click(await screen.findByText('新建客户经理', { selector: 'button span' }, SLOW));
@@ -96,15 +96,15 @@ describe('客户经理管理', () => {
     fireEvent.change(byIdNow('staff-branch-id'), { target: { value: 'NJ-GULOU' } });
     fireEvent.change(byIdNow('staff-branch-name'), { target: { value: '南京鼓楼支行' } });
     fireEvent.click(screen.getByRole('button', { name: '提交复核' }));
-    expect(await screen.findByText('姓名须为 2–20 个汉字', undefined, SLOW)).toBeTruthy();
+    expect(await screen.findByText('请输入身份证上的中文姓名，少数民族姓名中间用“·”分隔', undefined, SLOW)).toBeTruthy();
     expect(screen.getByText('工号须为 3–20 位字母或数字')).toBeTruthy();
     expect(api.requests('POST /v1/console/staff/changes')).toHaveLength(0);
-    fireEvent.change(byIdNow('staff-name'), { target: { value: '林晓' } });
+    fireEvent.change(byIdNow('staff-name'), { target: { value: '林𠮷' } });
     fireEvent.change(byIdNow('staff-no'), { target: { value: 'NJ0001' } });
     fireEvent.click(screen.getByRole('button', { name: '提交复核' }));
     expect(await screen.findByText('该工号已存在', undefined, SLOW)).toBeTruthy();
     expect(api.requests('POST /v1/console/staff/changes').map((request) => request.body)).toEqual([
-      { staff: { name: '林晓', staffNo: 'NJ0001', role: 'RELATIONSHIP_MANAGER', branchId: 'NJ-GULOU', branchName: '南京鼓楼支行' } },
+      { staff: { name: '林𠮷', staffNo: 'NJ0001', role: 'RELATIONSHIP_MANAGER', branchId: 'NJ-GULOU', branchName: '南京鼓楼支行' } },
     ]);
   });
 });

@@ -10,6 +10,7 @@ import {
   OPERATOR_DISPLAY_NAME_MAX_LENGTH,
 } from '../domain/operator-admin.js';
 import { OPERATOR_PASSWORD_MAX_LENGTH, OPERATOR_PASSWORD_MIN_LENGTH, OPERATOR_ROLES, OPERATOR_STATUSES } from '../domain/operator-roles.js';
+import { characterCount } from '../domain/person-name.js';
 import { ChangeRequestView } from './console-change-schemas.js';
 import { OperatorLogin } from './console-schemas.js';
 import { lazySchema } from '../domain/lazy-schema.js';
@@ -66,7 +67,15 @@ export const OperatorCreateChangeRequest = lazySchema(() =>
   z
     .strictObject({
       login: OperatorLogin,
-      displayName: z.string().check(z.minLength(1), z.maxLength(OPERATOR_DISPLAY_NAME_MAX_LENGTH), z.regex(NoControl)),
+      // Counted in characters: a name with 𠮷 is not two characters longer than it looks.
+      displayName: z
+        .string()
+        .check(
+          z.minLength(1),
+          z.maxLength(OPERATOR_DISPLAY_NAME_MAX_LENGTH * 2),
+          z.refine((name) => characterCount(name) <= OPERATOR_DISPLAY_NAME_MAX_LENGTH, `at most ${OPERATOR_DISPLAY_NAME_MAX_LENGTH} characters`),
+          z.regex(NoControl),
+        ),
       roles: Roles,
     })
     .check(z.meta({ id: 'OperatorCreateChangeRequest' })),

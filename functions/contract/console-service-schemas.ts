@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { ACCOUNT_STATUSES, REASON_MAX_LENGTH, REASON_MIN_LENGTH, REVEAL_FIELDS } from '../domain/customer-service.js';
 import { lazySchema } from '../domain/lazy-schema.js';
+import { characterCount, PERSON_NAME_MAX_CHARS, PERSON_NAME_MAX_UTF16_UNITS } from '../domain/person-name.js';
 
 const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
 const Fen = (description: string) => z.int().check(z.meta({ description: `${description}, in fen` }));
@@ -31,7 +32,17 @@ export const CustomerSearchQuery = lazySchema(() =>
       accountNumber: z.optional(
         z.string().check(z.regex(/^[\d -]{12,30}$/), z.meta({ description: 'The full e-account number; spaces and dashes are ignored' })),
       ),
-      name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(30), z.meta({ description: 'The exact full name (实名)' }))),
+      name: z.optional(
+        z
+          .string()
+          .check(
+            z.trim(),
+            z.minLength(1),
+            z.maxLength(PERSON_NAME_MAX_UTF16_UNITS),
+            z.refine((name) => characterCount(name) <= PERSON_NAME_MAX_CHARS, `at most ${PERSON_NAME_MAX_CHARS} characters`),
+            z.meta({ description: `The exact full name (实名), at most ${PERSON_NAME_MAX_CHARS} characters` }),
+          ),
+      ),
     })
     .check(
       z.refine((query) => [query.phone, query.accountNumber, query.name].filter((value) => value !== undefined).length === 1, {

@@ -3,8 +3,9 @@
 // administrator (console-change-schemas.ts), and a binding code issued at once. Self-contained (zod
 // and the domain only), so the console's staff function bundles no customer schema.
 import * as z from 'zod/mini';
-import { BRANCH_ID_PATTERN, BRANCH_NAME_MAX_LENGTH, STAFF_NAME_PATTERN, STAFF_NO_PATTERN, STAFF_ROLES } from '../domain/rm/staff.js';
+import { BRANCH_ID_PATTERN, BRANCH_NAME_MAX_LENGTH, STAFF_NO_PATTERN, STAFF_ROLES } from '../domain/rm/staff.js';
 import { ChangeRequestView, EffectiveAt } from './console-change-schemas.js';
+import { PersonName } from './person-name-schema.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
 const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
@@ -21,7 +22,7 @@ export const StaffIdParams = lazySchema(() => z.strictObject({ staffId: z.string
 export const NewStaff = lazySchema(() =>
   z
     .strictObject({
-      name: z.string().check(z.regex(STAFF_NAME_PATTERN), z.meta({ description: 'Legal name, 2–20 Chinese characters' })),
+      name: PersonName,
       staffNo: z.string().check(z.regex(STAFF_NO_PATTERN), z.meta({ description: 'Staff number (工号), unique' })),
       branchId: z.string().check(z.regex(BRANCH_ID_PATTERN)),
       branchName: z.string().check(z.minLength(2), z.maxLength(BRANCH_NAME_MAX_LENGTH), z.regex(NoControl)),

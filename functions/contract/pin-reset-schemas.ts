@@ -2,6 +2,7 @@
 // the device with the challenge of a nonce asked for this very request, second-factor-schemas.ts);
 // and the SMS simulator's outbox, which the local stack reads the code from.
 import * as z from 'zod/mini';
+import { PersonName } from './person-name-schema.js';
 import { SecondFactor } from './second-factor-schemas.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
@@ -24,7 +25,7 @@ export const PinResetCodeSent = lazySchema(() =>
 export const PinResetRequest = lazySchema(() =>
   z
     .strictObject({
-      realName: z.string().check(z.regex(/^[\u4e00-\u9fa5·]{2,20}$/), z.meta({ description: 'Legal name as verified at onboarding' })),
+      realName: PersonName,
       idNumber: z.string().check(z.regex(/^\d{17}[\dXx]$/), z.meta({ description: 'Resident ID number as verified at onboarding' })),
       cardNumber: z.string().check(z.regex(/^\d{16,19}$/), z.meta({ description: 'The Class I card bound to the e-account' })),
       smsCode: z.string().check(z.regex(/^\d{6}$/), z.meta({ description: 'The code sent to the bound phone' })),

@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { ACCOUNT_STATUSES } from '../domain/customer-service.js';
 import { JOURNAL_KINDS } from '../domain/ledger.js';
 import { BillCloseReport } from './bill-close-schema.js';
+import { PersonName } from './person-name-schema.js';
 import { SecondFactor, SoterEnrolment } from './second-factor-schemas.js';
 import { WealthCloseReport } from './wealth-close-schema.js';
 import { lazySchema } from '../domain/lazy-schema.js';
@@ -129,9 +130,7 @@ export const BindPhoneRequest = lazySchema(() =>
 export const RealNameRequest = lazySchema(() =>
   z
     .strictObject({
-      name: z
-        .string()
-        .check(z.regex(/^[\u4e00-\u9fa5·]{2,20}$/), z.meta({ description: 'Legal name as on the ID card, 2–20 Chinese characters' })),
+      name: PersonName,
       idNumber: z.string().check(z.regex(/^\d{17}[\dXx]$/), z.meta({ description: '18-character resident ID number' })),
     })
     .check(z.meta({ id: 'RealNameRequest' })),

@@ -3,6 +3,7 @@
 // debit of a FROZEN account (store/ledger.ts) — while money may still come in (只收不付: a
 // refund, a returned bill payment or a top-up still lands); lifting it takes a second operator
 // (maker-checker, kind ACCOUNT_UNFREEZE).
+import { normalizePersonName } from './person-name.js';
 
 /** An e-account is ACTIVE or FROZEN. */
 export const ACCOUNT_STATUSES = ['ACTIVE', 'FROZEN'] as const;
@@ -35,9 +36,10 @@ export const CUSTOMER_VIEW_RECENT_ITEMS = 20;
 /** Staff never unlock a PIN: the customer proves who they are and sets a new one themselves. */
 export const PIN_LOCK_HINT = '工作人员不能代客户解锁支付密码。请引导客户在近邻银行小程序「我的 → 忘记支付密码」中通过本人身份核验后重置。';
 
-/** A name as the blind index keys it: full-width forms folded, spaces removed (王 小明 = 王小明). */
+/** A name as the blind index keys it: full-width forms folded, spaces removed (王 小明 = 王小明),
+ *  a look-alike dot read as the ID card's (阿沛・阿旺晋美 = 阿沛·阿旺晋美). */
 export function searchableName(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, '');
+  return normalizePersonName(name.normalize('NFKC').replace(/\s+/g, ''));
 }
 
 /** An account number as the blind index keys it: its digits (spaces and dashes as typed dropped). */

@@ -23,6 +23,8 @@ import {
   permissionsOf,
   SIGN_IN_CHALLENGE_MINUTES,
 } from '../domain/operator-roles.js';
+import { OPERATOR_DISPLAY_NAME_MAX_LENGTH } from '../domain/operator-admin.js';
+import { characterCount } from '../domain/person-name.js';
 import { chinaMinute } from '../domain/time.js';
 import { base32Decode, base32Encode, otpauthUri, TOTP_SECRET_BYTES, verifyTotp } from '../domain/totp.js';
 import { hashPassword, passwordMatches } from '../platform/password-hash.js';
@@ -64,7 +66,6 @@ export interface ConsoleSignIn {
 }
 
 export const TOTP_ISSUER = '近邻银行运营中台';
-const MAX_DISPLAY_NAME_LENGTH = 40;
 const CHALLENGE_BYTES = 32;
 
 const signInFailed = () => refuse('unauthenticated', 'SIGN_IN_FAILED', '用户名或密码错误');
@@ -113,7 +114,8 @@ export function consoleOperator(operator: store.OperatorRecord, sessionId: strin
 export async function createOperator(input: NewOperator, now: Date): Promise<CreatedOperator> {
   if (!OPERATOR_LOGIN_PATTERN.test(input.login)) refuse('invalid', 'OPERATOR_LOGIN_INVALID', '登录名须为 3–32 位小写字母、数字或 . _ -');
   const displayName = input.displayName.trim();
-  if (displayName.length === 0 || displayName.length > MAX_DISPLAY_NAME_LENGTH) refuse('invalid', 'OPERATOR_NAME_INVALID', '姓名须为 1–40 个字符');
+  const displayNameChars = characterCount(displayName);
+  if (displayNameChars === 0 || displayNameChars > OPERATOR_DISPLAY_NAME_MAX_LENGTH) refuse('invalid', 'OPERATOR_NAME_INVALID', `姓名须为 1–${OPERATOR_DISPLAY_NAME_MAX_LENGTH} 个字符`);
   if (input.password.length < OPERATOR_PASSWORD_MIN_LENGTH || input.password.length > OPERATOR_PASSWORD_MAX_LENGTH) refuse('invalid', 'OPERATOR_PASSWORD_INVALID', '密码须为 8–128 个字符');
   const roles = [...new Set(input.roles)];
   if (roles.length === 0 || roles.some((role) => !OPERATOR_ROLES.includes(role))) refuse('invalid', 'OPERATOR_ROLES_INVALID', '请至少选择一个有效角色');

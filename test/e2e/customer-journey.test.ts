@@ -1,5 +1,6 @@
 // A new customer in real Chromium against the production H5 build, the API in serverless
-// offline and DynamoDB Local: sign in, bind phone, verify identity, set a PIN on the keypad, open
+// offline and DynamoDB Local: sign in, bind phone, verify identity (a name with a character of
+// CJK extension B, 王𠮷, greeted as 王*), set a PIN on the keypad, open
 // the account, top up ¥100, transfer ¥20 to the demo payee, withdraw ¥30 — each through the
 // review sheet and the PIN keypad → three history lines and ¥50 left.
 //
@@ -93,13 +94,16 @@ test('a new customer signs up, opens an account and moves money', async (t) => {
   await signUpThroughUi(page, bank.origin, {
     user: `e2e-${randomUUID().slice(0, 8)}`,
     phone: '13700137000',
-    name: '赵敏',
+    // 𠮷 (U+20BB7) is outside the basic plane: two UTF-16 units, one character.
+    name: '王𠮷',
     idBody: '44030419950615002',
     pin,
     cardBody: '621483000012345',
   });
 
   assert.equal(await homeBalance(page), '¥0.00');
+  // Home greets the customer by the masked name: the whole first character, never half of it.
+  await page.getByText('王*，您好', { exact: true }).first().waitFor();
 
   assert.equal(await moneyStep(page, topUp('100', '¥100.00'), pin), '¥100.00');
   assert.equal(await moneyStep(page, transfer('20', '¥20.00'), pin), '¥80.00');
@@ -132,7 +136,9 @@ test('a wrong PIN pays nothing; five lock it; 忘记支付密码 sets a new one,
   const customer = {
     user: `e2e-pin-${randomUUID().slice(0, 8)}`,
     phone: '13700137040',
-    name: '杨过',
+    // A minority name typed with the katakana dot an input method gives: the ID card's · is what
+    // the bank keeps, so 忘记支付密码's identity check matches it however it is typed.
+    name: '阿沛・阿旺晋美',
     idBody: '44030419930718005',
     pin,
     cardBody: '621483000098765',

@@ -87,6 +87,15 @@ describe('finding a customer', () => {
     assert.deepEqual(expectOk(await search(agentToken, { phone: '19999999999' })).customers, []);
   });
 
+  test('a name in CJK extension B, and a minority name typed with a look-alike dot, find their customer', async () => {
+    const rare = await onboard({ name: `𠮷${uniqueName}` });
+    const minority = await onboard({ name: `阿依·${uniqueName}` });
+    const found = async (name: string) => expectOk(await search(agentToken, { name })).customers.map((c: { customerId: string }) => c.customerId);
+    assert.deepEqual(await found(`𠮷${uniqueName}`), [rare.customerId]);
+    assert.deepEqual(await found(`阿依・${uniqueName}`), [minority.customerId]);
+    assert.deepEqual(await found(`阿依•${uniqueName}`), [minority.customerId]);
+  });
+
   test('exactly one criterion; an operator without customers.read is refused', async () => {
     expectError(await search(agentToken, {}), 400, 'VALIDATION_FAILED');
     expectError(await search(agentToken, { phone: customer.phone, name: uniqueName }), 400, 'VALIDATION_FAILED');

@@ -5,6 +5,7 @@ import { handler as customer } from '../../functions/http/customer.js';
 import { handler as simulator } from '../../functions/http/simulator.js';
 import { businessDate } from '../../functions/domain/time.js';
 import { decrypt } from '../../functions/store/crypto.js';
+import { getCustomer } from '../../functions/store/customers.js';
 import { hashPin } from '../../functions/store/pin-hash.js';
 import { call, transcript, useBank } from '../support/bank.js';
 import { idNumber, onboard, setPin, signIn, uniquePhone } from '../support/customers.js';
@@ -166,13 +167,35 @@ describe('real-name verification', () => {
     expectError(await realName(a.token, '张三', idNumber()), 409, 'ALREADY_VERIFIED');
   });
 
-  test('names must be 2–20 Chinese characters', async () => {
+  test('names must be 2–30 Han characters, counted in characters, parts joined by ·', async () => {
     const { token } = await signIn();
     expectOk(await bindPhone(token, uniquePhone()));
-    for (const name of ['张', 'Zhang San', '张三1', '张'.repeat(21), '<script>']) {
+    for (const name of ['张', 'Zhang San', '张三1', '张'.repeat(31), '𠮷'.repeat(31), '<script>', '王😀', '王\uD842', '·王明', '王··明']) {
       expectError(await realName(token, name, idNumber()), 400, 'VALIDATION_FAILED');
     }
+    assert.equal((await getMe(token)).realName, null);
     expectOk(await realName(token, '阿卜杜·热合曼', idNumber()));
+  });
+
+  test('a name in any Han character (CJK extensions too) opens an account: stored whole, shown masked by character', async () => {
+    const c = await onboard({ name: '王𠮷' });
+    pii.add(c.name);
+    assert.equal((await getMe(c.token)).realName.nameMasked, '王*');
+    const stored = (await getCustomer(c.customerId))!;
+    assert.equal(await decrypt(stored.nameEnc!), '王𠮷');
+    assert.equal(stored.nameMasked, '王*');
+    for (const [name, masked] of [['刘䶮', '刘*'], ['陈龦', '陈*'], ['𠮷野家', '𠮷**'], ['𠮷'.repeat(30), `𠮷${'*'.repeat(29)}`]] as const) {
+      const { token } = await signIn();
+      expectOk(await bindPhone(token, uniquePhone()));
+      assert.equal(expectOk(await realName(token, name, idNumber())).realName.nameMasked, masked, name);
+    }
+  });
+
+  test('a look-alike dot is taken as the ID card’s middle dot, and the name is kept with it', async () => {
+    const { token, customerId } = await signIn();
+    expectOk(await bindPhone(token, uniquePhone()));
+    expectOk(await realName(token, '阿沛・阿旺晋美', idNumber()));
+    assert.equal(await decrypt((await getCustomer(customerId))!.nameEnc!), '阿沛·阿旺晋美');
   });
 });
 

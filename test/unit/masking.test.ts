@@ -19,8 +19,12 @@ describe('masking', () => {
     }
   });
 
-  test('characters outside the BMP count as one character', () => {
+  test('characters outside the BMP count as one character, and none is ever split', () => {
     assert.equal(maskName('𠮷野家'), '𠮷**');
+    assert.equal(maskName('王𠮷'), '王*');
+    assert.equal(maskName('𠮷𠮷'), '𠮷*');
+    const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    for (const name of ['王𠮷', '𠮷野家', '𠮷田', '𪚥𪚥𪚥', '阿沛·𠮷旺']) assert.doesNotMatch(maskName(name), loneSurrogate, name);
   });
 
   test('a one-character name is fully hidden', () => {

@@ -74,7 +74,8 @@ function Layout({ session }: Props) {
       avatarProps={{
         title: displayName,
         size: 'small',
-        children: displayName.slice(0, 1),
+        // The first character, not UTF-16 unit: half of 𠮷 would show as □.
+        children: Array.from(displayName)[0],
         render: (_props, avatar) => (
           <Dropdown menu={{ items: [{ key: 'sign-out', icon: <LogoutOutlined />, label: '退出登录', onClick: () => void signOutNow() }] }}>
             {avatar}

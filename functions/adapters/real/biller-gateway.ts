@@ -7,6 +7,7 @@ import { BILL_PERIOD, type BillLookup, type PayAnswer, type PaymentStatusAnswer,
 import { secrets } from '../../secrets.js';
 import { fetchJson } from '../http-json.js';
 import { lazySchema } from '../../domain/lazy-schema.js';
+import { characterCount, PERSON_NAME_MAX_CHARS, PERSON_NAME_MAX_UTF16_UNITS } from '../../domain/person-name.js';
 
 export interface BillerRef {
   billerId: string;
@@ -28,7 +29,14 @@ export interface BillerGateway {
 export const MAX_STATEMENT_LINES = 200_000;
 
 const TIMEOUT_MS = 5_000;
-const Masked = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(20)));
+/** The account holder's name as the biller masks it (王*, 𠮷**): counted in characters, as a name is. */
+const Masked = lazySchema(() =>
+  z.string().check(
+    z.minLength(1),
+    z.maxLength(PERSON_NAME_MAX_UTF16_UNITS),
+    z.refine((name) => characterCount(name) <= PERSON_NAME_MAX_CHARS),
+  ),
+);
 const Fen = lazySchema(() => z.int().check(z.minimum(0), z.maximum(100_000_000)));
 const LookupAnswer = lazySchema(() =>
   z.discriminatedUnion('outcome', [

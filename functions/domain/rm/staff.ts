@@ -22,9 +22,8 @@ export interface StaffMember {
   status: 'ACTIVE' | 'INACTIVE';
 }
 
-/** A staff member's legal name (2–20 Chinese characters, · between parts), staff number (工号) and
- *  branch id: the contract checks them, the console's form says the same inline. */
-export const STAFF_NAME_PATTERN = /^[\u4e00-\u9fa5·]{2,20}$/;
+/** A staff member's staff number (工号) and branch id (the name follows domain/person-name.ts):
+ *  the contract checks them, the console's form says the same inline. */
 export const STAFF_NO_PATTERN = /^[A-Za-z0-9]{3,20}$/;
 export const BRANCH_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{1,39}$/;
 export const BRANCH_NAME_MAX_LENGTH = 40;

@@ -26,3 +26,9 @@ export function fenParam(value: string | undefined): number | null {
 export function textParam(value: string | undefined): string {
   return value ? decodeURIComponent(value) : '';
 }
+
+/** The result page's `kind` when it is one the page knows: a link without one (shared, cut short)
+ *  has no result to show, and must not read as a success. */
+export function knownKind(messages: Record<string, string>, kind: string | undefined): string | undefined {
+  return kind !== undefined && Object.prototype.hasOwnProperty.call(messages, kind) ? kind : undefined;
+}

@@ -123,10 +123,20 @@ describe('bill payment: look-up', () => {
     expect(document.getElementById('bill-amount-due')).toBeNull();
   });
 
-  test('an unknown biller is said so', async () => {
+  test('an unknown biller is said so, with the way to the billers', async () => {
     await renderAt(pageFor('xx-unknown'), <BillLookupPage />);
-    expect(await screen.findByText('该缴费单位暂不可用')).toBeInTheDocument();
+    expect(await screen.findByText('未找到该缴费单位')).toBeInTheDocument();
     expect(screen.queryByText('查询账单')).toBeNull();
+    await userEvent.click(document.getElementById('missing-target-next')!);
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packageBills/pages/index/index' });
+  });
+
+  test('a saved payee the server does not know (404) is said so, with the way to the saved payees', async () => {
+    api.answer(PAYEE_BILL, 404, refusal('PAYEE_NOT_FOUND', '未找到该常用缴费户'));
+    await renderAt(`/packageBills/pages/lookup/index?payeeId=${PAYEE_ID}`, <BillLookupPage />);
+    expect(await screen.findByText('未找到该常用缴费户')).toBeInTheDocument();
+    await userEvent.click(document.getElementById('missing-target-next')!);
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packageBills/pages/payees/index' });
   });
 
   test("a saved payee's bill the server cannot look up is answered in the server's words", async () => {
@@ -136,9 +146,10 @@ describe('bill payment: look-up', () => {
     expect(screen.queryByText('确认缴费')).toBeNull();
   });
 
-  test('opened with neither a biller nor a payee it goes back', async () => {
+  test('opened with neither a biller nor a payee (a link cut short) it says so and offers the billers', async () => {
     await renderAt('/packageBills/pages/lookup/index', <BillLookupPage />);
-    expect(Taro.navigateBack).toHaveBeenCalled();
+    expect(await screen.findByText('未找到该缴费单位')).toBeInTheDocument();
+    expect(document.getElementById('missing-target-home')).not.toBeNull();
     expect(api.sent).toHaveLength(0);
   });
 });

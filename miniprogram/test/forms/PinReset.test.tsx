@@ -95,7 +95,7 @@ describe('忘记支付密码: the steps', () => {
   test('the shapes are checked before the next step: name, ID number, card number, then a code sent and six digits', async () => {
     await renderShown(<PinResetPage />);
     await fillIdentity({ ...IDENTITY, realName: 'Wang' });
-    expect(await screen.findByText('请输入身份证上的中文姓名')).toBeInTheDocument();
+    expect(await screen.findByText('请输入身份证上的中文姓名，少数民族姓名中间用“·”分隔')).toBeInTheDocument();
     await fillIdentity({ ...IDENTITY, idNumber: '110105199003071' });
     expect(await screen.findByText('请输入 18 位居民身份证号码')).toBeInTheDocument();
     await fillIdentity({ ...IDENTITY, cardNumber: '6222' });

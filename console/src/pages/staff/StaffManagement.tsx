@@ -6,7 +6,8 @@ import { ModalForm, PageContainer, ProFormDateTimePicker, ProFormSelect, ProForm
 import { Alert, App as AntApp, Badge, Button, Modal, Popconfirm, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { BRANCH_ID_PATTERN, BRANCH_NAME_MAX_LENGTH, STAFF_NAME_PATTERN, STAFF_NO_PATTERN, STAFF_ROLE_LABELS } from '../../../../functions/domain/rm/staff';
+import { normalizePersonName, personNameProblem } from '../../../../functions/domain/person-name';
+import { BRANCH_ID_PATTERN, BRANCH_NAME_MAX_LENGTH, STAFF_NO_PATTERN, STAFF_ROLE_LABELS } from '../../../../functions/domain/rm/staff';
 import { errorMessage } from '@/api/http';
 import { fetchStaff, issueBindingCode, type IssuedBindingCode, type NewStaff, type StaffMember, submitStaffCreation, submitStaffDeactivation } from '@/api/staff';
 import type { ChangeRequest } from '@/api/types';
@@ -15,6 +16,11 @@ import { CHANGES_PATH } from '@/shell/menu';
 import { ReasonDialog } from '../service/ReasonDialog';
 
 const PAGE_SIZE = 20;
+/** The name rule the server applies (domain/person-name.ts), said under the field; empty is `required`'s. */
+const checkPersonName = (_: unknown, name: string | undefined) => {
+  const problem = name ? personNameProblem(normalizePersonName(name)) : undefined;
+  return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+};
 const changePath = (changeId: string) => `${CHANGES_PATH}/${encodeURIComponent(changeId)}`;
 
 function CreateStaffForm({ onSubmitted }: { onSubmitted(change: ChangeRequest): void }) {
@@ -45,7 +51,7 @@ function CreateStaffForm({ onSubmitted }: { onSubmitted(change: ChangeRequest): 
     >
       {problem && <Alert id="staff-problem" type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
       <Typography.Paragraph type="secondary">提交后须由另一位管理员复核；生效后在列表中为其生成绑定码。</Typography.Paragraph>
-      <ProFormText name="name" label="姓名" fieldProps={{ id: 'staff-name' }} rules={[{ required: true, pattern: STAFF_NAME_PATTERN, message: '姓名须为 2–20 个汉字' }]} />
+      <ProFormText name="name" label="姓名" fieldProps={{ id: 'staff-name' }} rules={[{ required: true, message: '请输入姓名' }, { validator: checkPersonName }]} />
       <ProFormText name="staffNo" label="工号" fieldProps={{ id: 'staff-no' }} rules={[{ required: true, pattern: STAFF_NO_PATTERN, message: '工号须为 3–20 位字母或数字' }]} />
       <ProFormSelect
         name="role"

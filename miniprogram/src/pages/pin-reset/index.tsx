@@ -13,12 +13,12 @@ import { ResultCard } from '@/components/ResultPage';
 import { ServicePhone } from '@/components/ServicePhone';
 import { SubmitActions } from '@/components/SubmitButton';
 import { goHome } from '@/lib/nav';
+import { normalizePersonName, PERSON_NAME_MAX_UTF16_UNITS, personNameProblem } from '@/lib/person-name';
 import { type EnteredPin, pinCipherFor } from '@/lib/pin-cipher';
 import { useCountdown } from './useCountdown';
 import './index.css';
 
 // The shapes the API accepts; whether the answers are right only the server knows.
-const NAME_PATTERN = /^[\u4e00-\u9fa5·]{2,20}$/;
 const ID_NUMBER_PATTERN = /^\d{17}[\dX]$/;
 const CARD_PATTERN = /^\d{16,19}$/;
 const CODE_PATTERN = /^\d{6}$/;
@@ -62,7 +62,7 @@ function IdentityStep({ identity, onChange, error, onNext }: { identity: Identit
   return (
     <View>
       <View className='card'>
-        <Field id='reset-name' label='姓名' value={identity.realName} onChange={(realName) => onChange({ ...identity, realName })} maxlength={20} placeholder='与身份证一致' />
+        <Field id='reset-name' label='姓名' value={identity.realName} onChange={(realName) => onChange({ ...identity, realName })} maxlength={PERSON_NAME_MAX_UTF16_UNITS} placeholder='与身份证一致' />
         <Field
           id='reset-id'
           label='身份证号'
@@ -299,8 +299,9 @@ export default function PinResetPage() {
   }
 
   function identityNext() {
-    const realName = identity.realName.trim();
-    if (!NAME_PATTERN.test(realName)) return setError('请输入身份证上的中文姓名');
+    const realName = normalizePersonName(identity.realName);
+    const nameProblem = personNameProblem(realName);
+    if (nameProblem) return setError(nameProblem);
     if (!ID_NUMBER_PATTERN.test(identity.idNumber)) return setError('请输入 18 位居民身份证号码');
     if (!CARD_PATTERN.test(identity.cardNumber)) return setError('请输入 16–19 位银行卡号');
     setIdentity({ ...identity, realName });

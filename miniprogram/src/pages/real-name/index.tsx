@@ -6,9 +6,9 @@ import { Intro } from '@/components/Intro';
 import { SubmitActions } from '@/components/SubmitButton';
 import { useSubmit } from '@/hooks/useSubmit';
 import { goHome } from '@/lib/nav';
+import { normalizePersonName, PERSON_NAME_MAX_UTF16_UNITS, personNameProblem } from '@/lib/person-name';
 
 // Same shapes the API accepts; the server also checks the ID number's check digit.
-const NAME_PATTERN = /^[\u4e00-\u9fa5·]{2,20}$/;
 const ID_NUMBER_PATTERN = /^\d{17}[\dX]$/;
 
 export default function RealNamePage() {
@@ -17,16 +17,17 @@ export default function RealNamePage() {
   const { busy, error, setError, run } = useSubmit();
 
   async function handleSubmit() {
-    const trimmedName = name.trim();
-    if (!NAME_PATTERN.test(trimmedName)) {
-      setError('请输入身份证上的中文姓名');
+    const legalName = normalizePersonName(name);
+    const nameProblem = personNameProblem(legalName);
+    if (nameProblem) {
+      setError(nameProblem);
       return;
     }
     if (!ID_NUMBER_PATTERN.test(idNumber)) {
       setError('请输入 18 位居民身份证号码');
       return;
     }
-    const me = await run(() => verifyRealName({ name: trimmedName, idNumber }));
+    const me = await run(() => verifyRealName({ name: legalName, idNumber }));
     if (me) goHome();
   }
 
@@ -39,7 +40,7 @@ export default function RealNamePage() {
           label='姓名'
           value={name}
           onChange={setName}
-          maxlength={20}
+          maxlength={PERSON_NAME_MAX_UTF16_UNITS}
           placeholder='与身份证一致'
         />
         <Field

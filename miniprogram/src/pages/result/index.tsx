@@ -1,7 +1,9 @@
 import { useRouter } from '@tarojs/taro';
 import { InfoRow } from '@/components/InfoRow';
+import { MissingTarget } from '@/components/MissingTarget';
 import { BalanceRow, ResultPage } from '@/components/ResultPage';
-import { fenParam, textParam } from '@/lib/result';
+import { PAGES, replaceWith } from '@/lib/nav';
+import { fenParam, knownKind, textParam } from '@/lib/result';
 import { formatDateTime } from '@/lib/time';
 
 const SUCCESS_MESSAGE: Record<string, string> = {
@@ -13,6 +15,8 @@ const SUCCESS_MESSAGE: Record<string, string> = {
 /** Shows a finished money movement exactly as the server returned it (see lib/result.ts). */
 export default function MoneyResultPage() {
   const { params } = useRouter();
+  const kind = knownKind(SUCCESS_MESSAGE, params.kind);
+  if (!kind) return <MissingTarget message='未找到这笔交易的结果' next={{ label: '查看交易记录', onClick: () => replaceWith(PAGES.history) }} />;
   const balanceFen = fenParam(params.balanceFen);
   const reversed = params.status === 'REVERSED';
   const payee = textParam(params.payee);
@@ -20,7 +24,7 @@ export default function MoneyResultPage() {
   return (
     <ResultPage
       warn={reversed}
-      message={reversed ? '提现未成功，资金已退回电子账户' : (SUCCESS_MESSAGE[params.kind ?? ''] ?? '交易成功')}
+      message={reversed ? '提现未成功，资金已退回电子账户' : SUCCESS_MESSAGE[kind]}
       amountFen={fenParam(params.amountFen)}
     >
       {payee && <InfoRow label='收款人' value={payee} />}

@@ -17,7 +17,8 @@ function PayeeCard({ payee }: { payee: ConfirmedPayee }) {
   return (
     <View className='payee'>
       <View className='payee__avatar'>
-        <Text>{payee.nameMasked.slice(0, 1)}</Text>
+        {/* The first character, not UTF-16 unit: 𠮷 is two units and half of it shows as □. */}
+        <Text>{Array.from(payee.nameMasked)[0]}</Text>
       </View>
       <View className='payee__body'>
         <Text id='payee-name' className='payee__name'>

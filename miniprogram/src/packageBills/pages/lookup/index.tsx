@@ -1,17 +1,19 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import type { BillerView, BillView } from '@contract/bill-schemas';
 import { useState } from 'react';
 import { AmountInput } from '@/components/AmountInput';
 import { Field } from '@/components/Field';
 import { InfoRow } from '@/components/InfoRow';
 import { PaymentActions } from '@/components/PaymentSheets';
-import { ErrorText, LoadFailed, RemoteStatus } from '@/components/Status';
+import { MissingTarget } from '@/components/MissingTarget';
+import { ErrorText, RemoteStatus } from '@/components/Status';
 import { SubmitActions } from '@/components/SubmitButton';
 import { useRemote } from '@/hooks/useRemote';
+import { useRemoteTarget } from '@/hooks/useRemoteTarget';
 import { useSubmit } from '@/hooks/useSubmit';
 import { formatFen, typedAmount, yuanInputText } from '@/lib/money';
-import { goTo, PAGES } from '@/lib/nav';
+import { goTo, PAGES, replaceWith } from '@/lib/nav';
 import { getBillers, lookUpBill, lookUpPayeeBill } from '../../api';
 import { type BillPayment, useBillPayment, useSavePayee } from './useBillPayment';
 import '../../bills.css';
@@ -182,8 +184,12 @@ function AccountForm({ biller }: { biller: BillerView }) {
   );
 }
 
+/** A biller link without a biller the catalogue has (none named, or one no longer offered). */
+const BillerMissing = () => <MissingTarget message='未找到该缴费单位' next={{ label: '查看缴费项目', onClick: () => replaceWith(PAGES.bills) }} />;
+
 function PayeeBill({ payeeId }: { payeeId: string }) {
-  const { remote, reload } = useRemote(() => lookUpPayeeBill(payeeId));
+  const { remote, reload } = useRemoteTarget(payeeId, lookUpPayeeBill);
+  if (remote.status === 'missing') return <MissingTarget message='未找到该常用缴费户' next={{ label: '查看常用缴费户', onClick: () => replaceWith(PAGES.billPayees) }} />;
   if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   return (
     <View className='page'>
@@ -196,7 +202,7 @@ function BillerForm({ billerId }: { billerId: string }) {
   const { remote, reload } = useRemote(getBillers);
   if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   const biller = remote.data.items.find((item) => item.billerId === billerId);
-  if (!biller) return <LoadFailed message='该缴费单位暂不可用' onRetry={reload} />;
+  if (!biller) return <BillerMissing />;
   return <AccountForm biller={biller} />;
 }
 
@@ -204,9 +210,6 @@ function BillerForm({ billerId }: { billerId: string }) {
 export default function BillLookupPage() {
   const { params } = useRouter();
   if (params.payeeId) return <PayeeBill payeeId={params.payeeId} />;
-  if (!params.billerId) {
-    void Taro.navigateBack();
-    return null;
-  }
+  if (!params.billerId) return <BillerMissing />;
   return <BillerForm billerId={params.billerId} />;
 }

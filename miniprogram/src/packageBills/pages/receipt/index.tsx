@@ -2,8 +2,9 @@ import { Text } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { InfoRow } from '@/components/InfoRow';
 import { BalanceRow, ResultPage } from '@/components/ResultPage';
+import { MissingTarget } from '@/components/MissingTarget';
 import { RemoteStatus } from '@/components/Status';
-import { useRemote } from '@/hooks/useRemote';
+import { useRemoteTarget } from '@/hooks/useRemoteTarget';
 import { formatFen } from '@/lib/money';
 import { PAGES, replaceWith } from '@/lib/nav';
 import { fenParam } from '@/lib/result';
@@ -15,9 +16,9 @@ import '../../bills.css';
  *  payment was just made (the server's answer travels in the URL). */
 export default function BillReceiptPage() {
   const { params } = useRouter();
-  const paymentId = params.paymentId ?? '';
   const balanceFen = fenParam(params.balanceFen);
-  const { remote, reload } = useRemote(() => getBillPayment(paymentId));
+  const { remote, reload } = useRemoteTarget(params.paymentId, getBillPayment);
+  if (remote.status === 'missing') return <MissingTarget message='未找到这笔缴费' next={{ label: '查看缴费记录', onClick: () => replaceWith(PAGES.billHistory) }} />;
   if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   const payment = remote.data;
   return (
