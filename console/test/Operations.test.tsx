@@ -197,12 +197,13 @@ describe('逾期贷款, 待确认理财订单, 业务日期', () => {
     expect(within(row).getByText('¥3.21')).toBeTruthy();
   });
 
-  test('pending wealth orders: amounts and units as the server sent them, the ones the next close confirms marked', async () => {
+  test('pending wealth orders: amounts and units as the server sent them, the ones the next close confirms marked, those inside their cooling-off too', async () => {
     api.answer('GET /v1/console/wealth-orders/pending', 200, {
       businessDate: '2026-03-02',
       orders: [
-        { orderId: 'W00000000000000000001', customerId: 'C1', kind: 'REDEMPTION', productId: 'p', productName: '稳健30天', amountFen: null, unitsCenti: 5_005, placedAt: '2026-03-01T02:00:00.000Z', confirmDate: '2026-03-02', dueAtNextClose: true },
-        { orderId: 'W00000000000000000002', customerId: 'C2', kind: 'PURCHASE', productId: 'p', productName: '稳健30天', amountFen: 100_000, unitsCenti: null, placedAt: '2026-03-01T02:00:00.000Z', confirmDate: '2026-03-04', dueAtNextClose: false },
+        { orderId: 'W00000000000000000001', customerId: 'C1', kind: 'REDEMPTION', productId: 'p', productName: '稳健30天', amountFen: null, unitsCenti: 5_005, placedAt: '2026-03-01T02:00:00.000Z', confirmDate: '2026-03-02', cancellableUntil: null, inCoolingOff: false, dueAtNextClose: true },
+        { orderId: 'W00000000000000000002', customerId: 'C2', kind: 'PURCHASE', productId: 'p', productName: '稳健30天', amountFen: 100_000, unitsCenti: null, placedAt: '2026-03-01T02:00:00.000Z', confirmDate: '2026-03-04', cancellableUntil: null, inCoolingOff: false, dueAtNextClose: false },
+        { orderId: 'W00000000000000000003', customerId: 'C3', kind: 'PURCHASE', productId: 'p', productName: '稳健30天', amountFen: 200_000, unitsCenti: null, placedAt: '2026-03-01T15:50:00.000Z', confirmDate: '2026-03-02', cancellableUntil: '2026-03-02T15:50:00.000Z', inCoolingOff: true, dueAtNextClose: false },
       ],
       nextCursor: null,
     });
@@ -211,6 +212,9 @@ describe('逾期贷款, 待确认理财订单, 业务日期', () => {
     expect(within(redemption).getByText('下次日终确认')).toBeTruthy();
     const purchase = screen.getByText('¥1,000').closest('tr') as HTMLElement;
     expect(within(purchase).getByText('等待确认日')).toBeTruthy();
+    const coolingOff = screen.getByText('¥2,000').closest('tr') as HTMLElement;
+    expect(within(coolingOff).getByText('冷静期内')).toBeTruthy();
+    expect(within(coolingOff).getByText('2026-03-02 23:50:00')).toBeTruthy();
   });
 
   test('the business date: a form only where the server allows it', async () => {

@@ -1,7 +1,9 @@
-// Routes of the bank's automation (x-operator-key): the business date and the day close. A table
-// of their own, so the admin function bundles no customer route table. The LPR and loan products
-// are changed by people in the console (console-product-routes.ts), four eyes on each change.
+// Routes of the bank's automation (x-operator-key): the business date, the bank's clock and the
+// day close. A table of their own, so the admin function bundles no customer route table. The LPR
+// and loan products are changed by people in the console (console-product-routes.ts), four eyes on
+// each change.
 import type { RouteSpec } from './route-spec.js';
+import * as clock from './clock-schemas.js';
 import * as s from './schemas.js';
 
 export const adminRoutes = {
@@ -13,6 +15,15 @@ export const adminRoutes = {
     idempotent: false,
     body: s.BusinessDateRequest,
     response: s.BusinessDateView,
+  },
+  adminClock: {
+    method: 'POST',
+    path: '/v1/admin/clock',
+    summary: "Operator (local and test stages only): set the bank's clock (wealth order times, cooling-off)",
+    auth: 'operator',
+    idempotent: false,
+    body: clock.ClockRequest,
+    response: clock.ClockView,
   },
   adminDayClose: {
     method: 'POST',

@@ -241,7 +241,11 @@ export const PendingWealthOrdersPage = lazySchema(() =>
           unitsCenti: z.nullable(z.int()).check(z.meta({ description: 'A redemption: units (hundredths) to redeem' })),
           placedAt: IsoTime,
           confirmDate: IsoDate,
-          dueAtNextClose: z.boolean().check(z.meta({ description: 'The next day close confirms it (its date is on or before the business date)' })),
+          cancellableUntil: z.nullable(IsoTime).check(z.meta({ description: 'A purchase with cooling-off: the customer may cancel it until then, and no close confirms it before' })),
+          inCoolingOff: z.boolean().check(z.meta({ description: "A purchase still inside its cooling-off on the bank's clock now" })),
+          dueAtNextClose: z
+            .boolean()
+            .check(z.meta({ description: 'A close run now would confirm it: its date is on or before the business date and it is past any cooling-off' })),
         }),
       ).check(z.meta({ description: 'Earliest confirmation date first' })),
       nextCursor: z.nullable(z.string()),

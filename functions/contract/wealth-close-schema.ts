@@ -14,6 +14,7 @@ export const WealthCloseReport = lazySchema(() =>
       incomePaidFen: z.int(),
       holdingsMatured: z.int(),
       maturedFen: z.int(),
+      inCoolingOff: z.int().check(z.meta({ description: 'Purchases due but still inside their cooling-off period: a later close confirms them' })),
       skipped: z.int().check(z.meta({ description: 'Orders or holdings left for the next close (no NAV yet, or an error)' })),
     })
     .check(z.meta({ id: 'WealthCloseReport' })),

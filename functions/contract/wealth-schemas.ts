@@ -146,7 +146,9 @@ export const WealthPurchaseTerms = lazySchema(() =>
       assessment: z.nullable(RiskAssessmentView),
       businessDate: IsoDate,
       confirmDate: IsoDate.check(z.meta({ description: 'The day close of this date confirms the units' })),
-      coolingOffEndsOn: z.nullable(IsoDate),
+      cancellableUntil: z.nullable(IsoTime).check(
+        z.meta({ description: 'Bought now: the order may be cancelled until this time (now + coolingOffHours); null without cooling-off' }),
+      ),
       disclosure: z.object({ version: z.string(), title: z.string(), text: z.string() }),
       balanceFen: z.int(),
     })
@@ -178,9 +180,11 @@ export const WealthOrderView = lazySchema(() =>
       statusLabel: z.string(),
       placedAt: IsoTime,
       placedOn: IsoDate,
-      confirmDate: IsoDate,
-      coolingOffEndsOn: z.nullable(IsoDate),
-      cancellable: z.boolean(),
+      confirmDate: IsoDate.check(z.meta({ description: 'The earliest day close that confirms it; a purchase still inside its cooling-off waits for a later one' })),
+      cancellableUntil: z.nullable(IsoTime).check(
+        z.meta({ description: 'A purchase with cooling-off: cancellable until this time (the order time + coolingOffHours), whatever the day close does; null without' }),
+      ),
+      cancellable: z.boolean().check(z.meta({ description: 'It may be cancelled now' })),
       amountFen: z.nullable(z.int()),
       unitsCenti: z.nullable(z.int()),
       unitsDisplay: z.nullable(z.string()),

@@ -27,6 +27,7 @@ export const DAY_CLOSE_COUNT_LABELS: Record<string, string> = {
   incomePaidFen: '收益分配金额',
   holdingsMatured: '到期持仓',
   maturedFen: '到期兑付金额',
+  inCoolingOff: '冷静期内暂不确认',
   skipped: '顺延至下次',
   heldSettled: '挂起订单补记成功',
   heldVoided: '挂起订单撤销退款',

@@ -1,8 +1,9 @@
-// Automation with the operator key: in local and test stages the business date, and an on-demand
-// day close. The LPR and loan products are people's changes: drafted and approved in the console
-// (http/console-products.ts, http/console-changes.ts), never through the shared key.
+// Automation with the operator key: in local and test stages the business date and the bank's
+// clock, and an on-demand day close. The LPR and loan products are people's changes: drafted and
+// approved in the console (http/console-products.ts, http/console-changes.ts), never through the
+// shared key.
 import { adminRoutes } from '../contract/admin-routes.js';
-import { advanceBusinessDate, closeDayOnRequest } from '../services/business-date.js';
+import { advanceBusinessDate, closeDayOnRequest, setBankClock } from '../services/business-date.js';
 import { defineRoute, lambda } from './route.js';
 
 const businessDate = defineRoute('adminBusinessDate', adminRoutes.adminBusinessDate, async ({ body, now }) => {
@@ -10,6 +11,11 @@ const businessDate = defineRoute('adminBusinessDate', adminRoutes.adminBusinessD
   return { businessDate: body.businessDate };
 });
 
+const clock = defineRoute('adminClock', adminRoutes.adminClock, async ({ body, now }) => {
+  const set = await setBankClock(body.time === null ? null : new Date(body.time), now);
+  return { time: set.time.toISOString(), offsetMs: set.offsetMs };
+});
+
 const dayClose = defineRoute('adminDayClose', adminRoutes.adminDayClose, ({ now }) => closeDayOnRequest(now));
 
-export const handler = lambda([businessDate, dayClose]);
+export const handler = lambda([businessDate, clock, dayClose]);

@@ -1,6 +1,7 @@
 // What the operations routes answer, mapped from the services' records (data only: nothing here
 // reads the store).
 import type { AlertView, DayCloseRunView } from '../contract/console-ops-schemas.js';
+import { inCoolingOff } from '../domain/wealth/orders.js';
 import type { NamedRun } from '../services/day-close-runs.js';
 import type { AlertEventRecord, AlertRecord } from '../services/reconciliation-alerts.js';
 import type { WealthOrderRecord } from '../store/wealth.js';
@@ -15,7 +16,8 @@ export function alertView({ version: _version, ...alert }: AlertRecord): AlertVi
 
 export const alertDetailView = ({ alert, events }: { alert: AlertRecord; events: AlertEventRecord[] }) => ({ alert: alertView(alert), events });
 
-export const pendingOrderView = (order: WealthOrderRecord, businessDate: string) => ({
+/** `asOf`: the bank's clock now, which says whether a purchase is still inside its cooling-off. */
+export const pendingOrderView = (order: WealthOrderRecord, businessDate: string, asOf: Date) => ({
   orderId: order.orderId,
   customerId: order.customerId,
   kind: order.kind,
@@ -25,5 +27,7 @@ export const pendingOrderView = (order: WealthOrderRecord, businessDate: string)
   unitsCenti: order.kind === 'REDEMPTION' ? order.unitsCenti : null,
   placedAt: order.placedAt,
   confirmDate: order.confirmDate,
-  dueAtNextClose: order.confirmDate <= businessDate,
+  cancellableUntil: order.cancellableUntil,
+  inCoolingOff: inCoolingOff(order, asOf),
+  dueAtNextClose: order.confirmDate <= businessDate && !inCoolingOff(order, asOf),
 });

@@ -48,7 +48,7 @@ const overdue = defineConsoleRoute('consoleOverdueLoans', routes.consoleOverdueL
 
 const pendingOrders = defineConsoleRoute('consolePendingWealthOrders', routes.consolePendingWealthOrders, async ({ query, now }) => {
   const page = await pendingWealthOrders(query.limit ?? OPS_PAGE_DEFAULT, query.cursor, now);
-  return { businessDate: page.businessDate, orders: page.orders.map((order) => pendingOrderView(order, page.businessDate)), nextCursor: page.nextCursor };
+  return { businessDate: page.businessDate, orders: page.orders.map((order) => pendingOrderView(order, page.businessDate, page.asOf)), nextCursor: page.nextCursor };
 });
 
 const businessDate = defineConsoleRoute('consoleBusinessDate', routes.consoleBusinessDate, ({ now }) => businessDateControl(now));

@@ -15,7 +15,7 @@ import type {
 } from '../contract/wealth-schemas.js';
 import { formatRateBps, formatYuan } from '../domain/format.js';
 import { addDays } from '../domain/loan/dates.js';
-import { isCancellable, orderDates, totalEarningsFen } from '../domain/wealth/orders.js';
+import { confirmDateFor, isCancellable, totalEarningsFen } from '../domain/wealth/orders.js';
 import {
   currentNavCentiFen,
   ISSUER_TYPE_LABELS,
@@ -35,7 +35,7 @@ import type { PriceRecord, WealthOrderRecord } from '../store/wealth.js';
 function onSale(product: WealthProduct, today: string): boolean {
   if (product.status !== 'OPEN' || today < product.subscriptionOpensOn) return false;
   if (product.subscriptionClosesOn !== null && today > product.subscriptionClosesOn) return false;
-  return product.maturityDate === null || orderDates(product, today).confirmDate < product.maturityDate;
+  return product.maturityDate === null || confirmDateFor(product, today) < product.maturityDate;
 }
 
 function redemptionRule(product: WealthProduct, fastCapFen: number): string {
@@ -157,7 +157,7 @@ export function purchaseTermsView(terms: PurchaseTerms): WealthPurchaseTerms {
     assessment: terms.assessment ? assessmentView(terms.assessment, today) : null,
     businessDate: today,
     confirmDate: terms.confirmDate,
-    coolingOffEndsOn: terms.coolingOffEndsOn,
+    cancellableUntil: terms.cancellableUntil,
     disclosure: terms.disclosure,
     balanceFen: terms.balanceFen,
   };
@@ -175,7 +175,8 @@ function kindLabel(order: WealthOrderRecord): string {
   return order.redemption === 'FAST' ? '快速赎回' : order.redemption === 'MATURITY' ? '到期赎回' : '赎回';
 }
 
-export function orderView(order: WealthOrderRecord, today: string): WealthOrderView {
+/** `now`: the bank's clock when the order was read, which says whether it may still be cancelled. */
+export function orderView(order: WealthOrderRecord, now: Date): WealthOrderView {
   return {
     orderId: order.orderId,
     kind: order.kind,
@@ -187,8 +188,8 @@ export function orderView(order: WealthOrderRecord, today: string): WealthOrderV
     placedAt: order.placedAt,
     placedOn: order.placedOn,
     confirmDate: order.confirmDate,
-    coolingOffEndsOn: order.coolingOffEndsOn,
-    cancellable: isCancellable(order, today),
+    cancellableUntil: order.cancellableUntil,
+    cancellable: isCancellable(order, now),
     amountFen: order.amountFen,
     unitsCenti: order.unitsCenti,
     unitsDisplay: order.unitsCenti === null ? null : formatUnits(order.unitsCenti),
@@ -211,9 +212,9 @@ export function orderView(order: WealthOrderRecord, today: string): WealthOrderV
 }
 
 /** A purchase's or a cancel's answer (the same shape). */
-export const orderResultView = ({ journalId, order, today, balanceFen }: OrderResult): WealthPurchaseResult & WealthCancelResult => ({
+export const orderResultView = ({ journalId, order, asOf, balanceFen }: OrderResult): WealthPurchaseResult & WealthCancelResult => ({
   journalId,
-  order: orderView(order, today),
+  order: orderView(order, asOf),
   balanceFen,
 });
 
@@ -273,8 +274,8 @@ function redemptionMessage(fast: WealthOrderView | null, normal: WealthOrderView
 }
 
 export function redemptionView(result: RedemptionResult): WealthRedemptionResult {
-  const fast = result.fast ? orderView(result.fast, result.today) : null;
-  const normal = result.normal ? orderView(result.normal, result.today) : null;
+  const fast = result.fast ? orderView(result.fast, result.asOf) : null;
+  const normal = result.normal ? orderView(result.normal, result.asOf) : null;
   return {
     journalId: result.fast?.journalId ?? null,
     fast,

@@ -69,13 +69,13 @@ const purchase = defineRoute('wealthPurchase', routes.wealthPurchase, async ({ c
 );
 
 const orderList = defineRoute('wealthOrders', routes.wealthOrders, async ({ customerId, query, now }) => {
-  const { orders: found, today } = await orders.listOrders(customerId, query, now);
-  return { items: found.map((order) => orderView(order, today)), businessDate: today };
+  const { orders: found, today, asOf } = await orders.listOrders(customerId, query, now);
+  return { items: found.map((order) => orderView(order, asOf)), businessDate: today };
 });
 
 const orderDetail = defineRoute('wealthOrder', routes.wealthOrder, async ({ customerId, params, now }) => {
-  const { order, today } = await orders.orderOf(customerId, params.orderId, now);
-  return orderView(order, today);
+  const { order, asOf } = await orders.orderOf(customerId, params.orderId, now);
+  return orderView(order, asOf);
 });
 
 const cancel = defineRoute('wealthCancel', routes.wealthCancel, async ({ customerId, params, now, idempotencyKey, secondFactor }) =>

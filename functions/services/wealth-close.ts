@@ -1,6 +1,8 @@
 // The wealth part of the day close for business date D, in this order:
-//   1. pending orders whose confirmation date is ≤ D: purchases confirm at the NAV published for D
-//      (the latest on or before D; its date is recorded) into units, the residual refunded, or
+//   1. pending orders whose confirmation date is ≤ D — a purchase only once its cooling-off has
+//      passed on the bank's clock (platform/clock.ts): one still inside it stays pending, and a
+//      later close confirms it, so the period is never cut short by a close. Purchases confirm at
+//      the NAV published for D (the latest on or before D; its date is recorded) into units, the residual refunded, or
 //      fail and are refunded in full when they buy no unit; normal redemptions pay out at that NAV;
 //   2. fixed-term products maturing on or before D: every unit redeems at D's NAV;
 //   3. every holding: money-market income for D paid as new units (the carried remainder keeps
@@ -12,11 +14,12 @@ import { config } from '../config.js';
 import type { ReportFailure } from '../domain/day-close.js';
 import { HOUSE_ACCOUNTS, type Journal } from '../domain/ledger.js';
 import { wealthIncomeJournal, wealthRedemptionJournal, wealthRefundJournal } from '../domain/wealth/journals.js';
-import { orderIdFor, totalEarningsFen } from '../domain/wealth/orders.js';
+import { inCoolingOff, orderIdFor, totalEarningsFen } from '../domain/wealth/orders.js';
 import type { WealthProduct } from '../domain/wealth/product.js';
 import { accrueIncome, confirmOrder, valueFen } from '../domain/wealth/units.js';
 import { logger } from '../platform/logger.js';
 import { isTryAgain, retry, type RetryPolicy, TryAgain } from '../platform/retry.js';
+import { bankDay } from '../store/business-date.js';
 import { deterministicJournalId, type Guard, houseShard } from '../store/ledger.js';
 import * as wealth from '../store/wealth.js';
 
@@ -39,11 +42,16 @@ async function commitSettlement(guards: Guard[], journal: Journal | undefined): 
 async function settlePending(
   ref: { customerId: string; orderId: string },
   closedDate: string,
+  clock: Date,
   products: Map<string, WealthProduct>,
   report: WealthCloseReport,
 ): Promise<void> {
   const order = await wealth.getOrder(ref.customerId, ref.orderId);
   if (!order || order.status !== 'PENDING') return;
+  if (inCoolingOff(order, clock)) {
+    report.inCoolingOff += 1;
+    return;
+  }
   const price = await wealth.latestPrice(order.productId, closedDate);
   if (!products.has(order.productId) || !price) {
     // No NAV yet: the order waits for the close after one is published.
@@ -133,7 +141,7 @@ function maturity(product: WealthProduct, price: wealth.PriceRecord, holding: we
     placedAt: now,
     placedOn: closedDate,
     confirmDate: closedDate,
-    coolingOffEndsOn: null,
+    cancellableUntil: null,
     amountFen: null,
     unitsCenti: holding.unitsCenti,
     navCentiFen: price.navCentiFen,
@@ -244,14 +252,17 @@ export async function closeWealth(closedDate: string, reportFailure: ReportFailu
     incomePaidFen: 0,
     holdingsMatured: 0,
     maturedFen: 0,
+    inCoolingOff: 0,
     skipped: 0,
   };
+  // One reading of the bank's clock for the whole close: what is inside its cooling-off now stays.
+  const { now: clock } = await bankDay(new Date());
   const products = new Map((await wealth.currentWealthProducts()).map((product) => [product.productId, product]));
   // One order's or holding's trouble must not stop the close for everyone else: it is logged,
   // counted as skipped, and the next close tries again.
   for await (const ref of wealth.pendingOrdersThrough(closedDate)) {
     try {
-      await settlePending(ref, closedDate, products, report);
+      await settlePending(ref, closedDate, clock, products, report);
     } catch (error) {
       report.skipped += 1;
       logger.error('wealth close failed for an order', { orderId: ref.orderId, error: error instanceof Error ? error.message : String(error) });

@@ -11,11 +11,11 @@ import type { LimitCharge } from '../domain/limits.js';
 import { addDays } from '../domain/loan/dates.js';
 import { wealthPurchaseJournal, wealthRedemptionJournal, wealthRefundJournal } from '../domain/wealth/journals.js';
 import {
+  assertCancellable,
   assertPurchasable,
   INSUFFICIENT_UNITS,
   isCancellable,
   NOT_CANCELLABLE,
-  type OrderDates,
   orderDates,
   orderIdFor,
   type RedemptionMode,
@@ -28,7 +28,7 @@ import { valueFen } from '../domain/wealth/units.js';
 import { allInOrder } from '../platform/all-in-order.js';
 import { isTryAgain, retry, type RetryPolicy, TryAgain } from '../platform/retry.js';
 import { getAccount, limitCounters } from '../store/accounts.js';
-import { currentBusinessDate } from '../store/business-date.js';
+import { bankDay, currentBusinessDate } from '../store/business-date.js';
 import { deterministicJournalId, type Guard, postJournal } from '../store/ledger.js';
 import * as wealth from '../store/wealth.js';
 import { creditRecordedEvent, customerEventGuards } from './customer-events.js';
@@ -62,12 +62,6 @@ async function fastCapLeftFen(accountId: string, productId: string, today: strin
   return Math.max(0, fastRedeemDailyCapFen() - usedFen);
 }
 
-/** The dates a purchase placed today is given: no cooling-off is shown as none. */
-const purchaseDates = (product: WealthProduct, dates: OrderDates) => ({
-  confirmDate: dates.confirmDate,
-  coolingOffEndsOn: product.coolingOffHours > 0 ? dates.coolingOffEndsOn : null,
-});
-
 // ---- risk questionnaire -------------------------------------------------------------------------
 
 export function riskQuestionnaire() {
@@ -98,7 +92,8 @@ export interface PurchaseTerms {
   suitability: Suitability;
   assessment: RiskAssessment | undefined;
   confirmDate: string;
-  coolingOffEndsOn: string | null;
+  /** Bought now: until when it may be cancelled; null without cooling-off. */
+  cancellableUntil: string | null;
   disclosure: ReturnType<typeof riskDisclosure>;
   balanceFen: number;
 }
@@ -107,13 +102,15 @@ export interface PurchaseTerms {
 export async function purchaseTerms(customerId: string, productId: string, now: Date): Promise<PurchaseTerms> {
   const account = await loadOwnAccount(await loadCustomer(customerId));
   const product = await findProduct(productId);
-  const today = await currentBusinessDate(now);
+  const { businessDate: today, now: clock } = await bankDay(now);
   const assessment = await wealth.getAssessment(customerId);
+  const { confirmDate, cancellableUntil } = orderDates(product, today, clock);
   return {
     quote: await quoteOn(product, today),
     suitability: suitability(assessment, product.riskLevel, today),
     assessment,
-    ...purchaseDates(product, orderDates(product, today)),
+    confirmDate,
+    cancellableUntil,
     disclosure: riskDisclosure(product),
     balanceFen: account.balanceFen,
   };
@@ -124,11 +121,15 @@ export interface OrderResult {
   journalId: string;
   order: wealth.WealthOrderRecord;
   today: string;
+  /** The bank's clock when the answer was made: whether the order may still be cancelled. */
+  asOf: Date;
   balanceFen: number;
 }
 
-/** Pays for an order at once into the product's custody; the units come with its confirmation.
- *  The order, the journal, the second factor and the funnel event are one transaction. */
+/** Pays for an order at once into the product's custody; the units come with its confirmation,
+ *  by a day close after its cooling-off has passed. The order, the journal, the second factor and
+ *  the funnel event are one transaction. The order's time is the bank's clock (platform/clock.ts);
+ *  the second factor and the journal keep the wall clock. */
 export async function purchase(request: {
   customerId: string;
   productId: string;
@@ -141,17 +142,17 @@ export async function purchase(request: {
   const { customerId, amountFen, secondFactor, now } = request;
   const journalId = deterministicJournalId(customerId, 'wealth-purchase', request.idempotencyKey);
   const orderId = orderIdFor(journalId);
-  const [{ customer, account }, today, existing, product, assessment] = await allInOrder([
+  const [{ customer, account }, { businessDate: today, now: clock }, existing, product, assessment] = await allInOrder([
     loadNonceAccount(customerId, secondFactor),
-    currentBusinessDate(now),
+    bankDay(now),
     wealth.getOrder(customerId, orderId),
     findProduct(request.productId),
     wealth.getAssessment(customerId),
   ]);
   // A retry of a request whose answer was lost finds its order.
-  if (existing) return { journalId, order: existing, today, balanceFen: await balanceOf(account.accountId) };
+  if (existing) return { journalId, order: existing, today, asOf: clock, balanceFen: await balanceOf(account.accountId) };
 
-  const dates = purchaseDates(product, assertPurchasable(product, amountFen, today));
+  const { confirmDate, cancellableUntil } = assertPurchasable(product, amountFen, today, clock);
   const fit = suitability(assessment, product.riskLevel, today);
   if (!fit.ok) return refuse('unprocessable', fit.code, fit.message);
   if (request.disclosureVersion !== product.disclosureVersion) {
@@ -169,9 +170,10 @@ export async function purchase(request: {
     productName: product.name,
     productVersion: product.version,
     status: 'PENDING',
-    placedAt: now.toISOString(),
+    placedAt: clock.toISOString(),
     placedOn: today,
-    ...dates,
+    confirmDate,
+    cancellableUntil,
     amountFen,
     unitsCenti: null,
     navCentiFen: null,
@@ -184,7 +186,7 @@ export async function purchase(request: {
     settledAt: null,
     riskAcknowledgement: {
       disclosureVersion: request.disclosureVersion,
-      acknowledgedAt: now.toISOString(),
+      acknowledgedAt: clock.toISOString(),
       // A suitable customer has a valid assessment.
       customerRiskLevel: assessment!.level,
       productRiskLevel: product.riskLevel,
@@ -210,7 +212,7 @@ export async function purchase(request: {
     outcome.replayed ? ownOrder(customerId, orderId) : Promise.resolve(order),
     balanceOf(account.accountId),
   ]);
-  return { journalId, order: placed, today, balanceFen };
+  return { journalId, order: placed, today, asOf: clock, balanceFen };
 }
 
 /** The journal id of the customer's cancel under an Idempotency-Key: a retry finds its order. */
@@ -224,14 +226,14 @@ const cancelledBy = (order: wealth.WealthOrderRecord, journalId: string): boolea
  *  the same key already cancelled it. Null when the cancel will be refused (no such order, past its
  *  cooling-off or no longer pending), which it says itself. */
 export async function cancelRefundFen(customerId: string, orderId: string, { idempotencyKey, now }: { idempotencyKey: string | undefined; now: Date }): Promise<number | null> {
-  const [order, today] = await allInOrder([wealth.getOrder(customerId, orderId), currentBusinessDate(now)]);
+  const [order, { now: clock }] = await allInOrder([wealth.getOrder(customerId, orderId), bankDay(now)]);
   if (!order) return null;
-  const refunds = isCancellable(order, today) || (idempotencyKey !== undefined && cancelledBy(order, cancelJournalId(customerId, idempotencyKey)));
+  const refunds = isCancellable(order, clock) || (idempotencyKey !== undefined && cancelledBy(order, cancelJournalId(customerId, idempotencyKey)));
   return refunds ? (order.amountFen ?? null) : null;
 }
 
-/** Cancels a purchase within its cooling-off period: the order is void and refunded in full, in
- *  one transaction with the second factor. */
+/** Cancels a purchase within its cooling-off period (before `cancellableUntil` on the bank's
+ *  clock): the order is void and refunded in full, in one transaction with the second factor. */
 export async function cancelPurchase(request: {
   customerId: string;
   orderId: string;
@@ -240,16 +242,16 @@ export async function cancelPurchase(request: {
   idempotencyKey: string;
 }): Promise<OrderResult> {
   const { customerId, secondFactor, now } = request;
-  const [{ customer, account }, order, today] = await allInOrder([
+  const [{ customer, account }, order, { businessDate: today, now: clock }] = await allInOrder([
     loadNonceAccount(customerId, secondFactor),
     ownOrder(customerId, request.orderId),
-    currentBusinessDate(now),
+    bankDay(now),
   ]);
   const journalId = cancelJournalId(customerId, request.idempotencyKey);
   if (cancelledBy(order, journalId)) {
-    return { journalId, order, today, balanceFen: await balanceOf(account.accountId) };
+    return { journalId, order, today, asOf: clock, balanceFen: await balanceOf(account.accountId) };
   }
-  if (!isCancellable(order, today)) refuse('unprocessable', ...NOT_CANCELLABLE);
+  assertCancellable(order, clock);
   const factor = await requireSecondFactor(customer, secondFactor, now);
   const next: wealth.WealthOrderRecord = { ...order, status: 'CANCELLED', settlementJournalId: journalId, settledAt: now.toISOString() };
   const journal = wealthRefundJournal({
@@ -262,11 +264,12 @@ export async function cancelPurchase(request: {
     amountFen: order.amountFen!,
     reason: 'COOLING_OFF',
   });
-  // The close may confirm the order meanwhile: the write is conditional on it still pending.
+  // The close confirms an order only after its cooling-off, but the write is conditional on it
+  // still pending all the same.
   const outcome = await postJournal(journal, { guards: [...factor.guards, ...wealth.settleOrderGuards(order, next)] });
   if (!outcome.ok) throw ledgerRefusal(outcome, { ownAccountId: account.accountId, guards: { ...CANCEL_REFUSALS, ...factor.texts } });
   const [cancelled, balanceFen] = await allInOrder([outcome.replayed ? ownOrder(customerId, order.orderId) : Promise.resolve(next), balanceOf(account.accountId)]);
-  return { journalId, order: cancelled, today, balanceFen };
+  return { journalId, order: cancelled, today, asOf: clock, balanceFen };
 }
 
 // ---- redemption ---------------------------------------------------------------------------------
@@ -279,6 +282,8 @@ export interface RedemptionResult {
   /** Part of a fast request went normal because of the daily cap. */
   capExceeded: boolean;
   today: string;
+  /** The bank's clock when the answer was made. */
+  asOf: Date;
   balanceFen: number;
 }
 
@@ -288,7 +293,9 @@ interface Redemption {
   accountId: string;
   product: WealthProduct;
   unitsCenti: number;
+  /** The wall clock (the journal's time) and the bank's (the orders' times). */
   now: Date;
+  clock: Date;
   today: string;
   fastJournalId: string;
   fastOrderId: string;
@@ -299,7 +306,7 @@ interface Redemption {
  *  frozen until its close) with the orders, a fast part's payment with the cap's counter, and
  *  `confirmedBy` (the second factor). */
 function writeRedemption(redemption: Redemption, { fastUnitsCenti, normalUnitsCenti }: RedemptionSplit, confirmedBy: Guard[]): Promise<wealth.ChangeOutcome> {
-  const { customerId, accountId, product, now, today } = redemption;
+  const { customerId, accountId, product, now, clock, today } = redemption;
   const order = {
     customerId,
     accountId,
@@ -307,9 +314,9 @@ function writeRedemption(redemption: Redemption, { fastUnitsCenti, normalUnitsCe
     productId: product.productId,
     productName: product.name,
     productVersion: product.version,
-    placedAt: now.toISOString(),
+    placedAt: clock.toISOString(),
     placedOn: today,
-    coolingOffEndsOn: null,
+    cancellableUntil: null,
     amountFen: null,
     valueFen: null,
     residualFen: null,
@@ -359,7 +366,7 @@ function writeRedemption(redemption: Redemption, { fastUnitsCenti, normalUnitsCe
       navDate: today,
       proceedsFen,
       journalId,
-      settledAt: now.toISOString(),
+      settledAt: clock.toISOString(),
     }),
   );
   const journal = wealthRedemptionJournal({
@@ -401,22 +408,22 @@ export async function redeem(request: {
   const normalOrderId = orderIdFor(deterministicJournalId(customerId, 'wealth-redeem-normal', request.idempotencyKey));
   // What the redemption splits on, and what an earlier try of this request wrote (a retry of a
   // request whose answer was lost finds it; both parts are one write): independent reads.
-  const [{ customer, account }, product, today, doneFast, doneNormal, holding] = await allInOrder([
+  const [{ customer, account }, product, { businessDate: today, now: clock }, doneFast, doneNormal, holding] = await allInOrder([
     loadNonceAccount(customerId, secondFactor),
     findProduct(request.productId),
-    currentBusinessDate(now),
+    bankDay(now),
     wealth.getOrder(customerId, fastOrderId),
     wealth.getOrder(customerId, normalOrderId),
     wealth.getHolding(customerId, request.productId),
   ]);
-  const redemption: Redemption = { customerId, accountId: account.accountId, product, unitsCenti, now, today, fastJournalId, fastOrderId, normalOrderId };
+  const redemption: Redemption = { customerId, accountId: account.accountId, product, unitsCenti, now, clock, today, fastJournalId, fastOrderId, normalOrderId };
   const result = async (capExceeded: boolean): Promise<RedemptionResult> => {
     const [fast, normal, balanceFen] = await allInOrder([
       wealth.getOrder(customerId, fastOrderId),
       wealth.getOrder(customerId, normalOrderId),
       balanceOf(account.accountId),
     ]);
-    return { fast, normal, capExceeded, today, balanceFen };
+    return { fast, normal, capExceeded, today, asOf: clock, balanceFen };
   };
   if (doneFast || doneNormal) return result(mode === 'FAST' && doneNormal !== undefined);
 
@@ -474,16 +481,18 @@ export async function listOrders(
   customerId: string,
   filter: { productId?: string | undefined; limit?: number | undefined },
   now: Date,
-): Promise<{ orders: wealth.WealthOrderRecord[]; today: string }> {
-  const today = await currentBusinessDate(now);
+): Promise<{ orders: wealth.WealthOrderRecord[]; today: string; asOf: Date }> {
+  const { businessDate: today, now: asOf } = await bankDay(now);
   const orders = (await wealth.customerOrders(customerId))
     .filter((order) => filter.productId === undefined || order.productId === filter.productId)
     .slice(0, filter.limit ?? DEFAULT_ORDER_PAGE);
-  return { orders, today };
+  return { orders, today, asOf };
 }
 
-export async function orderOf(customerId: string, orderId: string, now: Date): Promise<{ order: wealth.WealthOrderRecord; today: string }> {
-  return { order: await ownOrder(customerId, orderId), today: await currentBusinessDate(now) };
+/** One of the customer's orders, with the bank's clock that says whether it may still be cancelled. */
+export async function orderOf(customerId: string, orderId: string, now: Date): Promise<{ order: wealth.WealthOrderRecord; asOf: Date }> {
+  const [order, { now: asOf }] = await allInOrder([ownOrder(customerId, orderId), bankDay(now)]);
+  return { order, asOf };
 }
 
 /** One product the customer holds or has a purchase of pending. */

@@ -216,8 +216,9 @@ export interface WealthOrderRecord {
   placedAt: string;
   placedOn: string;
   confirmDate: string;
-  /** Purchases with cooling-off: cancellable while the business date is before it. */
-  coolingOffEndsOn: string | null;
+  /** Purchases with cooling-off: the instant it ends (ISO; the order time + coolingOffHours on the
+   *  bank's clock). Cancellable before it; no day close confirms the order until it has passed. */
+  cancellableUntil: string | null;
   /** Purchase: what was paid. */
   amountFen: number | null;
   /** Purchase: units confirmed; redemption: units redeemed. */

@@ -1,21 +1,25 @@
 // A new customer in real Chromium against the production H5 build, the API in serverless offline
-// and DynamoDB Local: top up ¥2,000, take the risk questionnaire (→ C3), buy ¥0.01 of the
-// money-market fund and ¥1,000 of the 90-day fixed-term product, buy ¥100 more of it and cancel
-// that within its cooling-off hours → the balance is back up by exactly ¥100; then the operator
-// runs the day close twice (T, then T+1 which confirms the units) and publishes today's NAV → the
-// holdings show the units and the earnings → fast-redeem the money-market units → the balance is
-// back up by exactly ¥0.01. Every payment through the review sheet (showing the server's figure)
-// and the PIN keypad, on a phone's screen; no request holds the PIN in clear.
+// and DynamoDB Local: top up ¥2,000, take the risk questionnaire (→ C3); at 23:50 on the bank's
+// clock (set through the admin route) buy ¥0.01 of the money-market fund and ¥1,000 of the 90-day
+// fixed-term product (24 cooling-off hours), buy ¥100 more of it and cancel that within its
+// cooling-off hours → the balance is back up by exactly ¥100; the operator closes T, and the next
+// morning the ¥1,000 order may still be cancelled (until 23:50 that day, as the page says); a
+// minute past 24 hours it may not, and the close of T+1 confirms the units; two product managers
+// publish today's NAV → the holdings show the units and the earnings → fast-redeem the
+// money-market units → the balance is back up by exactly ¥0.01. Every payment through the review
+// sheet (showing the server's figure) and the PIN keypad, on a phone's screen; no request holds
+// the PIN in clear.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { addDays } from '../../functions/domain/loan/dates.js';
 import { handler as admin } from '../../functions/http/admin.js';
 import { currentBusinessDate } from '../../functions/store/business-date.js';
 import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
 import { call } from '../support/bank.js';
 import { publishNavByChange } from '../support/changes.js';
-import { click, confirmPayment, fill, PHONE_VIEWPORT, signUpThroughUi, useBrowserBank, watchedPage, watchForClearPins } from '../support/browser.js';
+import { click, confirmPayment, fill, PHONE_VIEWPORT, signUpThroughUi, stepScreenshot, useBrowserBank, watchedPage, watchForClearPins } from '../support/browser.js';
 
 const bank = useBrowserBank('jinlin-e2e-wealth');
 
@@ -39,6 +43,21 @@ async function operatorCall(handler: typeof admin, path: string, body?: unknown)
   assert.equal(res.status, 200, JSON.stringify(res.body));
   return res.body;
 }
+
+/** The bank's clock, set to read `time` now (local and test stages). */
+const setClock = (time: Date | null) => operatorCall(admin, '/v1/admin/clock', { time: time === null ? null : time.toISOString() });
+
+/** China time to the minute (the journey's browser runs in Asia/Shanghai). */
+const china = (minute: string) => new Date(`${minute}:00+08:00`);
+
+/** Opens the newest order of `amountShown` from the wealth records on screen. */
+async function openOrderOf(page: Page, amountShown: string) {
+  await page.locator('.order-item:visible', { hasText: amountShown }).first().click();
+  await page.locator('#order-status:visible').waitFor();
+}
+
+/** The text of `id` on the page on screen (the router keeps the pages under it, hidden). */
+const shown = async (page: Page, id: string) => (await page.locator(`#${id}:visible`).innerText()).trim();
 
 async function buy(page: Page, productId: string, amountYuan: string, amountShown: string, pin: string) {
   await click(page, 'tile-wealth');
@@ -88,6 +107,12 @@ test('questionnaire → buy ¥0.01 money-market and ¥1,000 fixed-term → cance
   await page.locator('#wealth-risk-level', { hasText: 'C3 平衡型' }).waitFor();
   await page.goBack();
 
+  // 23:50 on the bank's clock, on today's business date: 10 minutes before the calendar day ends.
+  t.after(() => setClock(null));
+  const t0 = await currentBusinessDate(new Date());
+  const t1 = addDays(t0, 1);
+  await setClock(china(`${t0}T23:50`));
+
   const money = await buy(page, 'zhaozhao-money', '0.01', '¥0.01', pin);
   assert.deepEqual(money, { amountFen: 1, balanceFen: 199_999 });
   const fixed = await buy(page, 'jijiwen-90d', '1000', '¥1,000.00', pin);
@@ -107,12 +132,36 @@ test('questionnaire → buy ¥0.01 money-market and ¥1,000 fixed-term → cance
   assert.equal(fenOf(await text(page, 'result-balance')), 99_999);
   await click(page, 'back-home');
 
-  // The operator closes T (nothing confirms yet) and T+1 (units at T+1's NAV, 1.0000), then two
-  // product managers publish today's NAV of the fixed-term product, 1.0050 (maker and checker).
-  const t0 = await currentBusinessDate(new Date());
+  // The operator closes T: nothing confirms yet, and the cooling-off goes on.
   const first = await operatorCall(admin, '/v1/admin/day-close');
   assert.equal(first.closedDate, t0);
   assert.equal(first.wealth.purchasesConfirmed, 0);
+
+  // The next morning the ¥1,000 order may still be cancelled: until 23:5x that evening, 24 hours
+  // after it was placed — not until the close that came 15 minutes after it.
+  await setClock(china(`${t1}T09:00`));
+  await click(page, 'tile-wealth');
+  await click(page, 'wealth-orders');
+  await openOrderOf(page, '¥1,000.00');
+  assert.equal(await shown(page, 'order-status'), '确认中');
+  const coolingOff = await shown(page, 'order-cooling-off');
+  const until = new RegExp(`^(${t1} 23:5\\d) 前可撤销$`).exec(coolingOff);
+  assert.ok(until, `cancellable until 23:5x the next day, 24 hours on: ${coolingOff}`);
+  await page.locator('#order-cancel:visible').waitFor();
+  await stepScreenshot(page, 'wealth-order-next-morning');
+
+  // A minute past the 24 hours: the page says when the period ended, and there is no cancel.
+  await setClock(new Date(china(until[1]!.replace(' ', 'T')).getTime() + 60_000));
+  await page.goBack();
+  await openOrderOf(page, '¥1,000.00');
+  assert.equal(await shown(page, 'order-cooling-off'), `已于 ${until[1]} 结束`);
+  assert.equal(await page.locator('#order-cancel:visible').count(), 0);
+  await page.goBack();
+  await page.goBack();
+  await page.goBack();
+
+  // The close of T+1, after the period, confirms the units at T+1's NAV (1.0000); then two product
+  // managers publish today's NAV of the fixed-term product, 1.0050 (maker and checker).
   const second = await operatorCall(admin, '/v1/admin/day-close');
   assert.equal(second.wealth.purchasesConfirmed, 2);
   const nav = await publishNavByChange('jijiwen-90d', second.businessDate, 10_050);

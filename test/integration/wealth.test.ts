@@ -2,11 +2,14 @@
 // T+1 confirmation at NAV (residual refunded, a too-small order failed and refunded) → money-market
 // income → redemption (normal T+1, fast T+0 with the daily cap, also under concurrency) →
 // cooling-off cancel → maturity — with the ledger's invariants checked after every step, and
-// idempotent replays.
+// idempotent replays; the cooling-off measured in hours from the order time on the bank's clock
+// (set through the admin route), which no day close cuts short.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
+import { resetConfigForTests } from '../../functions/config.js';
 import { addDays, addMonthsClamped } from '../../functions/domain/loan/dates.js';
+import { chinaMinute } from '../../functions/domain/time.js';
 import { RISK_QUESTIONS, RISK_QUESTIONNAIRE_VERSION } from '../../functions/domain/wealth/risk.js';
 import { confirmOrder, valueFen } from '../../functions/domain/wealth/units.js';
 import { handler as admin } from '../../functions/http/admin.js';
@@ -60,6 +63,16 @@ const holdingOf = async (who: Onboarded, productId: string) => (await holdings(w
 async function dayClose() {
   return expectOk(await call(admin, { method: 'POST', path: '/v1/admin/day-close', headers: operator() }));
 }
+
+/** Sets the bank's clock (local and test stages) to read `time` now, or back to the wall clock. */
+async function setClock(time: Date | null) {
+  return expectOk(await call(admin, { method: 'POST', path: '/v1/admin/clock', headers: operator(), body: { time: time === null ? null : time.toISOString() } }));
+}
+
+const HOUR_MS = 3_600_000;
+/** An order's status and whether it may be cancelled now. */
+const pick = (order: { status: string; cancellable: boolean }) => [order.status, order.cancellable];
+const orderOf = async (who: Onboarded, orderId: string) => expectOk(await call(wealth, { method: 'GET', path: `/v1/wealth-orders/${orderId}`, token: who.token }));
 
 /** An approved change's answer must be the change in force; a refused submission is passed on. */
 function inForce(res: CallResult): CallResult {
@@ -146,7 +159,8 @@ describe('wealth', () => {
     await assertLedgerSound();
   });
 
-  test('buy → confirm T+1 at NAV → income → redeem normal and fast with the cap → cancel → maturity, the ledger sound after every step', async () => {
+  test('buy → confirm T+1 at NAV → income → redeem normal and fast with the cap → cancel → maturity, the ledger sound after every step', async (t) => {
+    t.after(() => setClock(null));
     const who = await onboard();
     expectOk(await topUp(who, 5_000_000));
     await assess(who, 5);
@@ -175,8 +189,9 @@ describe('wealth', () => {
     const tiny = expectOk(await buy(who, 'youxuan-mixed', 1));
     const toCancel = expectOk(await buy(who, 'jijiwen-90d', 100_000));
     const fixed = expectOk(await buy(who, 'jijiwen-90d', 50_000));
-    assert.equal(toCancel.order.coolingOffEndsOn, addDays(d0, 1));
+    assert.equal(toCancel.order.cancellableUntil, new Date(Date.parse(toCancel.order.placedAt) + 24 * HOUR_MS).toISOString());
     assert.equal(toCancel.order.cancellable, true);
+    assert.equal(bought.order.cancellableUntil, null, 'no cooling-off, nothing to cancel');
 
     // Cooling-off cancel: full refund, order void; the same request again is the same answer;
     // another request cannot cancel it twice.
@@ -190,12 +205,18 @@ describe('wealth', () => {
     expectError(await cancel(who, bought.order.orderId), 422, 'ORDER_NOT_CANCELLABLE');
     await assertLedgerSound();
 
-    // Close D0: nothing confirms yet (T+1).
+    // Close D0: nothing confirms yet (T+1), and the close does not end the cooling-off.
     const close0 = await dayClose();
     assert.equal(close0.closedDate, d0);
     assert.equal(close0.wealth.purchasesConfirmed, 0);
     const d1 = addDays(d0, 1);
-    expectError(await cancel(who, fixed.order.orderId), 422, 'ORDER_NOT_CANCELLABLE');
+    assert.equal((await orderOf(who, fixed.order.orderId)).cancellable, true);
+    // 24 hours after the order, it may no longer be cancelled, and the close of D1 confirms it.
+    await setClock(new Date(fixed.order.cancellableUntil));
+    const late = await cancel(who, fixed.order.orderId);
+    expectError(late, 422, 'COOLING_OFF_ENDED');
+    assert.match(late.body.error.message, /^冷静期已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 结束，不能撤销$/);
+    assert.equal((await orderOf(who, fixed.order.orderId)).cancellable, false);
 
     // D1's prices, then its close confirms at them and pays D1's income on the new units.
     expectOk(await publishYield('zhaozhao-money', d1, 4_321));
@@ -320,6 +341,61 @@ describe('wealth', () => {
     await assertLedgerSound();
   });
 
+  test('24 cooling-off hours from an order at 23:50: still cancellable the next morning, after a day close; refused after 24 h; a close after that confirms it', async (t) => {
+    t.after(() => setClock(null));
+    const d = await currentBusinessDate(new Date());
+    const d1 = addDays(d, 1);
+    const at2350 = new Date(`${d}T23:50:00+08:00`);
+    const set = await setClock(at2350);
+    assert.ok(Math.abs(Date.parse(set.time) - at2350.getTime()) < 5_000, JSON.stringify(set));
+    const who = await onboard();
+    expectOk(await topUp(who, 200_000));
+    await assess(who, 3);
+
+    // What the buy page is told before paying: until when the order could be cancelled.
+    const terms = expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-products/jijiwen-90d/purchase-terms', token: who.token }));
+    const shownUntil = Date.parse(terms.cancellableUntil) - 24 * HOUR_MS;
+    assert.ok(shownUntil >= at2350.getTime() && shownUntil < at2350.getTime() + 60_000, terms.cancellableUntil);
+
+    const { order } = expectOk(await buy(who, 'jijiwen-90d', 100_000));
+    const placedAt = Date.parse(order.placedAt);
+    assert.ok(placedAt >= at2350.getTime() && placedAt < at2350.getTime() + 60_000, `placed at 23:50 on the bank's clock: ${order.placedAt}`);
+    const until = new Date(placedAt + 24 * HOUR_MS);
+    assert.deepEqual([order.placedOn, order.confirmDate, order.cancellableUntil, order.cancellable], [d, d1, until.toISOString(), true]);
+    const paidBalance = await balanceFen(who);
+
+    // The close of d, minutes later, does not end the period: the next morning it may still be cancelled.
+    assert.equal((await dayClose()).closedDate, d);
+    await setClock(new Date(`${d1}T09:00:00+08:00`));
+    assert.deepEqual(pick(await orderOf(who, order.orderId)), ['PENDING', true]);
+
+    // The close of its confirmation date run that morning leaves it pending: still inside its period.
+    expectOk(await publishNav('jijiwen-90d', d1, 10_000));
+    const early = await dayClose();
+    assert.equal(early.closedDate, d1);
+    assert.ok(early.wealth.inCoolingOff >= 1, JSON.stringify(early.wealth));
+    assert.deepEqual(pick(await orderOf(who, order.orderId)), ['PENDING', true]);
+
+    // 23:49 the next day: still cancellable; 23:51: no more, and the refusal says when it ended.
+    await setClock(new Date(until.getTime() - 60_000));
+    assert.deepEqual(pick(await orderOf(who, order.orderId)), ['PENDING', true]);
+    await setClock(new Date(until.getTime() + 60_000));
+    assert.deepEqual(pick(await orderOf(who, order.orderId)), ['PENDING', false]);
+    const refused = await cancel(who, order.orderId);
+    expectError(refused, 422, 'COOLING_OFF_ENDED');
+    assert.equal(refused.body.error.message, `冷静期已于 ${chinaMinute(until)} 结束，不能撤销`);
+    assert.equal(await balanceFen(who), paidBalance, 'nothing refunded');
+
+    // The next close confirms it, at the latest NAV (d+1's 1.0000): the units for all it paid.
+    const later = await dayClose();
+    assert.ok(later.wealth.purchasesConfirmed >= 1);
+    const confirmedOrder = await orderOf(who, order.orderId);
+    assert.deepEqual([confirmedOrder.status, confirmedOrder.unitsCenti, confirmedOrder.navDate, confirmedOrder.cancellable], ['CONFIRMED', 100_000, d1, false]);
+    assert.equal((await holdingOf(who, 'jijiwen-90d')).unitsCenti, 100_000);
+    assert.equal(await balanceFen(who), paidBalance);
+    await assertLedgerSound();
+  });
+
   test('fast redemptions fired at once cannot pass the daily cap together', async () => {
     const who = await onboard();
     expectOk(await topUp(who, 3_000_000));
@@ -337,7 +413,8 @@ describe('wealth', () => {
     await assertLedgerSound();
   });
 
-  test('a fixed-term product redeems every unit automatically at the close of its maturity date', async () => {
+  test('a fixed-term product redeems every unit automatically at the close of its maturity date', async (t) => {
+    t.after(() => setClock(null));
     const d = await currentBusinessDate(new Date());
     const [template] = demoWealthProducts(d).filter((p) => p.productId === 'jijiwen-90d');
     const { version: _version, ...fixedTerm } = template!;
@@ -349,9 +426,11 @@ describe('wealth', () => {
     const who = await onboard();
     expectOk(await topUp(who, 200_000));
     await assess(who, 2);
-    expectOk(await buy(who, 'short-term-3d', 100_000));
+    const bought = expectOk(await buy(who, 'short-term-3d', 100_000));
     const start = await balanceFen(who);
     await dayClose(); // d
+    // Its 24 cooling-off hours have passed by the close of d+1, which confirms it at 1.0000.
+    await setClock(new Date(bought.order.cancellableUntil));
     await dayClose(); // d+1: confirmed at 1.0000
     assert.equal((await holdingOf(who, 'short-term-3d')).unitsCenti, 100_000);
     expectOk(await publishNav('short-term-3d', addDays(d, 2), 10_050));
@@ -397,5 +476,54 @@ describe('wealth', () => {
     expectError(await call(wealth, { method: 'GET', path: '/v1/wealth-orders/..%2F..', token: owner.token }), 404, 'NOT_FOUND');
     assert.deepEqual(expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-holdings', token: stranger.token })).items, []);
     await assertLedgerSound();
+  });
+});
+
+describe("the bank's clock (POST /v1/admin/clock)", () => {
+  const post = (body: unknown, headers: Record<string, string> = operator()) => call(admin, { method: 'POST', path: '/v1/admin/clock', headers, body });
+  const cancellableUntilNow = async (who: Onboarded) =>
+    Date.parse(expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-products/jijiwen-90d/purchase-terms', token: who.token })).cancellableUntil) - 24 * HOUR_MS;
+
+  test('takes an ISO time with its offset, or null for the wall clock; refuses anything else and changes nothing', async (t) => {
+    t.after(() => setClock(null));
+    expectError(await post({ time: '2026-12-06T23:50:00+08:00' }, {}), 401, 'UNAUTHENTICATED');
+    for (const body of [{}, { time: 'tomorrow' }, { time: '2026-12-06 23:50' }, { time: 1_765_036_200_000 }, { time: null, offsetMs: 5 }]) {
+      expectError(await post(body), 400, 'VALIDATION_FAILED');
+    }
+    expectError(await post({ time: '2099-01-01T00:00:00+08:00' }), 400, 'CLOCK_OUT_OF_RANGE');
+    const who = await onboard();
+    await assess(who, 3);
+    const wallNow = Date.now();
+    assert.ok(Math.abs((await cancellableUntilNow(who)) - wallNow) < 60_000, 'still the wall clock');
+
+    const set = await setClock(new Date(wallNow + 30 * 24 * HOUR_MS));
+    assert.ok(Math.abs(set.offsetMs - 30 * 24 * HOUR_MS) < 60_000, JSON.stringify(set));
+    assert.ok(Math.abs((await cancellableUntilNow(who)) - (wallNow + 30 * 24 * HOUR_MS)) < 60_000, 'the moved clock');
+    assert.deepEqual((await setClock(null)).offsetMs, 0);
+    assert.ok(Math.abs((await cancellableUntilNow(who)) - Date.now()) < 60_000, 'the wall clock again');
+  });
+
+  describe('on a stage without clock control (production)', () => {
+    let saved: string | undefined;
+    let who: Onboarded;
+    before(async () => {
+      who = await onboard();
+      await assess(who, 3);
+      // An offset left in the table (it cannot be set there): production must not read it.
+      await setClock(new Date(Date.now() + 30 * 24 * HOUR_MS));
+      saved = process.env.ALLOW_CLOCK_CONTROL;
+      process.env.ALLOW_CLOCK_CONTROL = 'false';
+      resetConfigForTests();
+    });
+    after(async () => {
+      process.env.ALLOW_CLOCK_CONTROL = saved;
+      resetConfigForTests();
+      await setClock(null);
+    });
+
+    test('the clock cannot be set, and a stored offset is ignored: cooling-off runs on the wall clock', async () => {
+      expectError(await post({ time: new Date().toISOString() }), 403, 'CLOCK_CONTROL_DISABLED');
+      assert.ok(Math.abs((await cancellableUntilNow(who)) - Date.now()) < 60_000);
+    });
   });
 });

@@ -4,35 +4,46 @@ import { refuse } from '../errors.js';
 import { assertFen } from '../money.js';
 import { formatYuan } from '../format.js';
 import { addDays } from '../loan/dates.js';
+import { chinaMinute } from '../time.js';
 import { isMoneyMarket, type WealthProduct } from './product.js';
 
-/** Calendar days of cooling-off: ceil(hours / 24). 24 h → the order may be cancelled on the day it
- *  was placed; 48 h → that day and the next. */
-export const coolingOffDays = (coolingOffHours: number): number => Math.ceil(coolingOffHours / 24);
+const HOUR_MS = 3_600_000;
+
+/** The earliest date whose day close may confirm a purchase placed on `placedOn`: the next (T+1),
+ *  or as many days on as the cooling-off hours span in whole days. Placed on a date, an order's cooling-off ends
+ *  before that close's date is over, so a close run after its date has ended never finds it
+ *  still inside its period; a close run earlier (a business date behind the calendar, a clock
+ *  moved on a test stage) leaves it pending for a later close (`inCoolingOff`). */
+export const confirmDateFor = (product: Pick<WealthProduct, 'coolingOffHours'>, placedOn: string): string =>
+  addDays(placedOn, Math.max(1, Math.ceil(product.coolingOffHours / 24)));
 
 export interface OrderDates {
   placedOn: string;
-  /** Cancellable while the business date is before this date (no cooling-off: the placing date). */
-  coolingOffEndsOn: string;
-  /** The day close of this date confirms the order: max(T+1, coolingOffEndsOn). */
+  /** The earliest date whose day close confirms the order. */
   confirmDate: string;
+  /** The instant the cooling-off ends: exactly `coolingOffHours` after the order time, whatever the
+   *  day close does meanwhile. Null without cooling-off. */
+  cancellableUntil: string | null;
 }
 
-export function orderDates(product: Pick<WealthProduct, 'coolingOffHours'>, placedOn: string): OrderDates {
-  const coolingOffEndsOn = addDays(placedOn, coolingOffDays(product.coolingOffHours));
-  const nextDay = addDays(placedOn, 1);
-  return { placedOn, coolingOffEndsOn, confirmDate: coolingOffEndsOn > nextDay ? coolingOffEndsOn : nextDay };
+/** The dates of a purchase placed at `placedAt` (the bank's clock) on the business date `placedOn`. */
+export function orderDates(product: Pick<WealthProduct, 'coolingOffHours'>, placedOn: string, placedAt: Date): OrderDates {
+  return {
+    placedOn,
+    confirmDate: confirmDateFor(product, placedOn),
+    cancellableUntil: product.coolingOffHours > 0 ? new Date(placedAt.getTime() + product.coolingOffHours * HOUR_MS).toISOString() : null,
+  };
 }
 
 /** Refuses a purchase of `amountFen` the product does not take today. */
-export function assertPurchasable(product: WealthProduct, amountFen: number, today: string): OrderDates {
+export function assertPurchasable(product: WealthProduct, amountFen: number, today: string, now: Date): OrderDates {
   assertFen(amountFen);
   if (product.status !== 'OPEN') refuse('unprocessable', 'PRODUCT_CLOSED', '该产品暂停申购');
   if (today < product.subscriptionOpensOn) refuse('unprocessable', 'SUBSCRIPTION_NOT_OPEN', `该产品 ${product.subscriptionOpensOn} 开放申购`);
   if (product.subscriptionClosesOn !== null && today > product.subscriptionClosesOn) {
     refuse('unprocessable', 'SUBSCRIPTION_CLOSED', '该产品募集期已结束');
   }
-  const dates = orderDates(product, today);
+  const dates = orderDates(product, today, now);
   // A fixed-term order must hold units before the product matures.
   if (product.maturityDate !== null && dates.confirmDate >= product.maturityDate) {
     refuse('unprocessable', 'SUBSCRIPTION_CLOSED', '该产品募集期已结束');
@@ -56,8 +67,24 @@ export const orderIdFor = (journalId: string): string => `W${journalId.slice(1)}
  *  order's write finds it so. */
 export const NOT_CANCELLABLE = ['ORDER_NOT_CANCELLABLE', '该订单已过冷静期或已确认，不能撤销'] as const;
 
-export const isCancellable = (order: { kind: string; status: string; coolingOffEndsOn?: string | null }, today: string): boolean =>
-  order.kind === 'PURCHASE' && order.status === 'PENDING' && order.coolingOffEndsOn != null && today < order.coolingOffEndsOn;
+/** The order is still inside its cooling-off period at `now` (the bank's clock). */
+export const inCoolingOff = (order: { cancellableUntil?: string | null }, now: Date): boolean =>
+  order.cancellableUntil != null && now.getTime() < Date.parse(order.cancellableUntil);
+
+/** A pending purchase may be cancelled until its cooling-off ends: `cancellableUntil` itself is
+ *  already too late. */
+export const isCancellable = (order: { kind: string; status: string; cancellableUntil?: string | null }, now: Date): boolean =>
+  order.kind === 'PURCHASE' && order.status === 'PENDING' && inCoolingOff(order, now);
+
+/** Refuses to cancel an order that may not be cancelled at `now`, saying why: its cooling-off is
+ *  over (and when it ended), or it is no pending purchase with one. */
+export function assertCancellable(order: { kind: string; status: string; cancellableUntil?: string | null }, now: Date): void {
+  if (isCancellable(order, now)) return;
+  if (order.kind === 'PURCHASE' && order.status === 'PENDING' && order.cancellableUntil != null) {
+    refuse('unprocessable', 'COOLING_OFF_ENDED', `冷静期已于 ${chinaMinute(new Date(order.cancellableUntil))} 结束，不能撤销`);
+  }
+  refuse('unprocessable', ...NOT_CANCELLABLE);
+}
 
 /** What the customer is told when the units asked for are more than those available, whether the
  *  check or the holding's write finds it so. */

@@ -8,6 +8,7 @@ import { type FakeApi, fakeApi } from '../support/api';
 import { refusal, signIn } from '../support/examples';
 import { input, typeInto } from '../support/form';
 import { AUTHORIZE, authorizationsAsked, decryptPin, idempotencyKeyOf, issueNonces, nonceNo,  secondFactorOf, submitAndPay, expectOnePaymentPerDoubleTap } from '../support/payment';
+import { formatDateTime } from '@/lib/time';
 import { redirectedTo, renderAt } from '../support/router';
 import { purchaseResult, purchaseTerms, unsuitableTerms } from '../support/wealth-examples';
 
@@ -49,7 +50,8 @@ describe('wealth purchase', () => {
     expect(text('buy-balance')).toBe('¥23,456.78');
     expect(screen.getByText('C3 平衡型')).toBeInTheDocument();
     expect(screen.getByText('2026-03-03 日终')).toBeInTheDocument();
-    expect(screen.getByText('2026-03-03 前可撤销')).toBeInTheDocument();
+    // Until when the server says it could be cancelled, bought now: 24 hours on, not the next close.
+    expect(text('buy-cooling-off')).toBe(`24 小时，${formatDateTime('2026-03-03T09:28:00.000Z')} 前可撤销`);
     // The minimum and step in the server's words, the maximum its figure formatted.
     expect(screen.getByText('1,000.00 元起购，按 100.00 元递增，单笔最多 ¥500,000.00。')).toBeInTheDocument();
     expect(screen.getByText('近邻稳健债券A产品风险揭示书')).toBeInTheDocument();
@@ -140,7 +142,7 @@ describe('wealth purchase', () => {
       confirmDate: '2026-03-03',
       orderId: purchaseResult.order.orderId,
       amountFen: '1230000',
-      coolingOffEndsOn: '2026-03-03',
+      cancellableUntil: '2026-03-03T09:30:00.000Z',
     });
 
     cleanup();
@@ -149,7 +151,7 @@ describe('wealth purchase', () => {
     expect(text('result-amount')).toBe('¥12,300.00');
     expect(screen.getByText('近邻稳健债券A')).toBeInTheDocument();
     expect(screen.getByText('2026-03-03 日终')).toBeInTheDocument();
-    expect(screen.getByText('2026-03-03 前可撤销')).toBeInTheDocument();
+    expect(text('result-cooling-off')).toBe(`${formatDateTime('2026-03-03T09:30:00.000Z')} 前可撤销`);
     expect(text('result-balance')).toBe('¥11,056.78');
   });
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from '@jest/globals';
-import { screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Taro from '@tarojs/taro';
 import type { WealthCancelResult } from '@contract/wealth-schemas';
@@ -7,6 +7,7 @@ import WealthOrderPage from '@/packageWealth/pages/order/index';
 import { type FakeApi, fakeApi } from '../support/api';
 import { refusal, signIn } from '../support/examples';
 import { AUTHORIZE, authorizationsAsked, confirmReview, decryptPin, idempotencyKeyOf, issueNonces, nonceNo, payWith, review, secondFactorOf } from '../support/payment';
+import { formatDateTime } from '@/lib/time';
 import { redirectedTo, renderAt } from '../support/router';
 import { purchaseResult } from '../support/wealth-examples';
 
@@ -86,5 +87,17 @@ describe('wealth order cooling-off cancel', () => {
     await payWith('602819');
     expect(await screen.findByText('该订单已过冷静期或已确认，不能撤销')).toBeInTheDocument();
     expect(Taro.redirectTo).not.toHaveBeenCalled();
+  });
+
+  test('the order shows until when it may be cancelled, the time the server gives; past it, when the period ended and no cancel', async () => {
+    await renderAt(PAGE, <WealthOrderPage />);
+    expect(await screen.findByText('撤销购买')).toBeInTheDocument();
+    expect(text('order-cooling-off')).toBe(`${formatDateTime(order.cancellableUntil!)} 前可撤销`);
+
+    api.answer(ORDER, 200, { ...order, cancellable: false });
+    cleanup();
+    await renderAt(PAGE, <WealthOrderPage />);
+    await waitFor(() => expect(text('order-cooling-off')).toBe(`已于 ${formatDateTime(order.cancellableUntil!)} 结束`));
+    expect(screen.queryByText('撤销购买')).toBeNull();
   });
 });

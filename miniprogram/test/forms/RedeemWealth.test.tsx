@@ -131,13 +131,21 @@ describe('wealth redemption', () => {
     expect(api.requests(REDEEM)[0]!.body).toEqual({ productId: 'jinlin-bond-a', unitsCenti: 500000, mode: 'NORMAL', secondFactor: expect.any(Object) });
   });
 
-  test.each([
-    ['a fixed-term holding', 'jinlin-fixed-90'],
-    ['a product not held', 'jinlin-other'],
-  ])('%s has nothing to redeem and no form', async (_case, productId) => {
-    await renderAt(pageFor(productId), <RedeemPage />);
+  test('a fixed-term holding has nothing to redeem and no form', async () => {
+    await renderAt(pageFor('jinlin-fixed-90'), <RedeemPage />);
     expect(await screen.findByText('暂无可赎回份额')).toBeInTheDocument();
     expect(screen.queryByText('确认赎回')).toBeNull();
+  });
+
+  test.each([
+    ['a product not held', pageFor('jinlin-other')],
+    ['no product at all (a link cut short)', '/packageWealth/pages/redeem/index'],
+  ])('%s: no form, the holding not found and the way to the holdings', async (_case, url) => {
+    await renderAt(url, <RedeemPage />);
+    expect(await screen.findByText('未找到该笔持仓')).toBeInTheDocument();
+    expect(screen.queryByText('确认赎回')).toBeNull();
+    await userEvent.click(document.getElementById('missing-target-next')!);
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packageWealth/pages/holdings/index' });
   });
 
   test.each([

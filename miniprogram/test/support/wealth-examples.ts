@@ -65,7 +65,7 @@ export const purchaseTerms: WealthPurchaseTerms = {
   assessment,
   businessDate: '2026-03-02',
   confirmDate: '2026-03-03',
-  coolingOffEndsOn: '2026-03-03',
+  cancellableUntil: '2026-03-03T09:28:00.000Z',
   disclosure: {
     version: 'bond-a-2026-02',
     title: '近邻稳健债券A产品风险揭示书',
@@ -91,7 +91,7 @@ const order: WealthOrderView = {
   placedAt: '2026-03-02T09:30:00.000Z',
   placedOn: '2026-03-02',
   confirmDate: '2026-03-03',
-  coolingOffEndsOn: '2026-03-03',
+  cancellableUntil: '2026-03-03T09:30:00.000Z',
   cancellable: true,
   amountFen: 1230000,
   unitsCenti: null,

@@ -1,5 +1,6 @@
 // 待确认理财订单: wealth orders awaiting a day close, earliest confirmation date first, paged by the
-// server; the ones the next close confirms are marked.
+// server; the ones the next close confirms are marked, and purchases still inside their
+// cooling-off (no close confirms them before it ends) say until when.
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
 import { Tag } from 'antd';
 import { useState } from 'react';
@@ -19,7 +20,14 @@ const columns: ProColumns<PendingOrder>[] = [
   { title: '金额 / 份额', key: 'amount', width: 140, align: 'right', render: (_, order) => (order.kind === 'PURCHASE' ? yuan(order.amountFen) : units(order.unitsCenti)) },
   { title: '下单时间', key: 'placedAt', width: 170, render: (_, order) => chinaTime(order.placedAt) },
   { title: '确认日', dataIndex: 'confirmDate', width: 110 },
-  { title: '', key: 'due', width: 140, render: (_, order) => (order.dueAtNextClose ? <Tag color="orange">下次日终确认</Tag> : <Tag>等待确认日</Tag>) },
+  { title: '冷静期至', key: 'cancellableUntil', width: 170, render: (_, order) => chinaTime(order.cancellableUntil) },
+  {
+    title: '',
+    key: 'due',
+    width: 140,
+    render: (_, order) =>
+      order.dueAtNextClose ? <Tag color="orange">下次日终确认</Tag> : order.inCoolingOff ? <Tag color="gold">冷静期内</Tag> : <Tag>等待确认日</Tag>,
+  },
   { title: '客户编号', dataIndex: 'customerId', width: 300, ellipsis: true },
 ];
 
@@ -33,7 +41,7 @@ export function PendingOrdersPage() {
       search={false}
       options={false}
       columns={columns}
-      scroll={{ x: 1400 }}
+      scroll={{ x: 1570 }}
       pagination={{ pageSize: PAGE_SIZE, showSizeChanger: false }}
       request={async ({ current = 1 }) => {
         const page = await fetchPendingOrders(PAGE_SIZE, current === 1 ? null : (cursors.get(current) ?? null));

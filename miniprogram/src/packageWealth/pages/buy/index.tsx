@@ -6,11 +6,13 @@ import { Consent } from '@/components/Consent';
 import { InfoRow } from '@/components/InfoRow';
 import { PaymentActions } from '@/components/PaymentSheets';
 import { RemoteStatus } from '@/components/Status';
-import { useRemote } from '@/hooks/useRemote';
+import { useRemoteTarget } from '@/hooks/useRemoteTarget';
 import { formatFen } from '@/lib/money';
 import { goTo, PAGES } from '@/lib/nav';
+import { formatDateTime } from '@/lib/time';
 import { getPurchaseTerms } from '../../api';
 import { ProductBadges } from '../../components/Bits';
+import { ProductMissing } from '../../components/ProductMissing';
 import { useBuyForm } from './useBuyForm';
 import '../../wealth.css';
 
@@ -43,7 +45,7 @@ function Terms({ terms }: { terms: WealthPurchaseTerms }) {
       <InfoRow label='可用余额' value={formatFen(terms.balanceFen)} id='buy-balance' />
       <InfoRow label='您的风险等级' value={terms.assessment?.levelLabel ?? '—'} />
       <InfoRow label='份额确认日' value={`${terms.confirmDate} 日终`} />
-      {terms.coolingOffEndsOn && <InfoRow label='冷静期' value={`${terms.coolingOffEndsOn} 前可撤销`} />}
+      {terms.cancellableUntil && <InfoRow id='buy-cooling-off' label='冷静期' value={`${product.coolingOffHours} 小时，${formatDateTime(terms.cancellableUntil)} 前可撤销`} />}
     </View>
   );
 }
@@ -74,8 +76,8 @@ function BuyForm({ terms }: { terms: WealthPurchaseTerms }) {
 
 export default function WealthBuyPage() {
   const { params } = useRouter();
-  const productId = params.productId ?? '';
-  const { remote, reload } = useRemote(() => getPurchaseTerms(productId));
+  const { remote, reload } = useRemoteTarget(params.productId, getPurchaseTerms);
+  if (remote.status === 'missing') return <ProductMissing />;
   if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   return remote.data.suitable ? <BuyForm terms={remote.data} /> : <Unsuitable terms={remote.data} />;
 }

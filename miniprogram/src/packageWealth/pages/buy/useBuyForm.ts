@@ -31,7 +31,7 @@ export function useBuyForm(terms: WealthPurchaseTerms) {
           confirmDate: order.confirmDate,
           orderId: order.orderId,
           ...(order.amountFen === null ? {} : { amountFen: order.amountFen }),
-          ...(order.coolingOffEndsOn ? { coolingOffEndsOn: order.coolingOffEndsOn } : {}),
+          ...(order.cancellableUntil ? { cancellableUntil: order.cancellableUntil } : {}),
         }),
     });
   }

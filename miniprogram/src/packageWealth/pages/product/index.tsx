@@ -4,11 +4,12 @@ import type { WealthHistory, WealthProductView } from '@contract/wealth-schemas'
 import { InfoRow } from '@/components/InfoRow';
 import { KeyFigure } from '@/components/KeyFigure';
 import { RemoteStatus } from '@/components/Status';
-import { useRemote } from '@/hooks/useRemote';
+import { useRemoteTarget } from '@/hooks/useRemoteTarget';
 import { formatFen } from '@/lib/money';
 import { goTo, PAGES } from '@/lib/nav';
 import { getWealthHistory, getWealthProduct } from '../../api';
 import { ProductBadges } from '../../components/Bits';
+import { ProductMissing } from '../../components/ProductMissing';
 import '../../wealth.css';
 
 /** The NAV or 7-day yield history as bars; the server scales the heights. */
@@ -64,8 +65,8 @@ async function loadProduct(productId: string) {
 
 export default function WealthProductPage() {
   const { params } = useRouter();
-  const productId = params.productId ?? '';
-  const { remote, reload } = useRemote(() => loadProduct(productId));
+  const { remote, reload } = useRemoteTarget(params.productId, loadProduct);
+  if (remote.status === 'missing') return <ProductMissing />;
   if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   const { product, history } = remote.data;
   return (

@@ -3,11 +3,13 @@ import { useRouter } from '@tarojs/taro';
 import type { WealthHoldingView } from '@contract/wealth-schemas';
 import { Field } from '@/components/Field';
 import { InfoRow } from '@/components/InfoRow';
+import { MissingTarget } from '@/components/MissingTarget';
 import { Options } from '@/components/Options';
 import { PaymentActions } from '@/components/PaymentSheets';
 import { RemoteStatus } from '@/components/Status';
 import { useRemote } from '@/hooks/useRemote';
 import { formatFen } from '@/lib/money';
+import { PAGES, replaceWith } from '@/lib/nav';
 import { getWealthHoldings } from '../../api';
 import { unitsInputText } from '../../units';
 import { type RedeemMode, useRedeemForm } from './useRedeemForm';
@@ -77,7 +79,8 @@ export default function RedeemPage() {
   const { remote, reload } = useRemote(getWealthHoldings);
   if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   const holding = remote.data.items.find((item) => item.productId === params.productId);
-  if (!holding || !holding.redeemable) {
+  if (!holding) return <MissingTarget message='未找到该笔持仓' next={{ label: '查看我的持仓', onClick: () => replaceWith(PAGES.wealthHoldings) }} />;
+  if (!holding.redeemable) {
     return (
       <View className='page'>
         <View className='card'>

@@ -1,9 +1,11 @@
 import { Text } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { InfoRow } from '@/components/InfoRow';
+import { MissingTarget } from '@/components/MissingTarget';
 import { BalanceRow, ResultPage } from '@/components/ResultPage';
 import { PAGES, replaceWith } from '@/lib/nav';
-import { fenParam, textParam } from '@/lib/result';
+import { fenParam, knownKind, textParam } from '@/lib/result';
+import { formatDateTime } from '@/lib/time';
 import '../../wealth.css';
 
 const MESSAGE: Record<string, string> = {
@@ -15,17 +17,19 @@ const MESSAGE: Record<string, string> = {
 /** A finished purchase, redemption or cancellation, as the server returned it. */
 export default function WealthResultPage() {
   const { params } = useRouter();
+  const kind = knownKind(MESSAGE, params.kind);
+  if (!kind) return <MissingTarget message='未找到这笔理财业务的结果' next={{ label: '查看我的持仓', onClick: () => replaceWith(PAGES.wealthHoldings) }} />;
   const balanceFen = fenParam(params.balanceFen);
   const message = textParam(params.message);
   return (
     <ResultPage
-      message={MESSAGE[params.kind ?? ''] ?? '办理成功'}
+      message={MESSAGE[kind]}
       amountFen={fenParam(params.amountFen)}
       next={{ id: 'result-holdings', label: '查看持仓', onClick: () => replaceWith(PAGES.wealthHoldings) }}
     >
       {params.productName && <InfoRow label='产品' value={textParam(params.productName)} />}
       {params.confirmDate && <InfoRow label='份额确认日' value={`${textParam(params.confirmDate)} 日终`} />}
-      {params.coolingOffEndsOn && <InfoRow label='冷静期' value={`${textParam(params.coolingOffEndsOn)} 前可撤销`} />}
+      {params.cancellableUntil && <InfoRow id='result-cooling-off' label='冷静期' value={`${formatDateTime(textParam(params.cancellableUntil))} 前可撤销`} />}
       {message && (
         <Text id='result-detail' className='hint'>
           {message}
