@@ -3,7 +3,7 @@
 // the rules, the transaction that stores application, report, decision and credit line, and the
 // funnel events), against DynamoDB Local, one request at a time so queueing does not count.
 import { db } from '../functions/store/client.js';
-import { handler as loans } from '../functions/http/loans.js';
+import { handler as loanOrigination } from '../functions/http/loan-origination.js';
 import { ensureTable, startDynamoLocal } from '../scripts/lib/dynamo-local.js';
 import { freePort } from '../scripts/lib/ports.js';
 import { seedDemo } from '../scripts/lib/seed.js';
@@ -42,7 +42,7 @@ export async function runDecisionBenchmark(log: (line: string) => void): Promise
   log(`${CUSTOMERS} customers through the handlers …`);
   const customers: Onboarded[] = [];
   for (let i = 0; i < CUSTOMERS; i++) customers.push(await onboard({ pin: '135790' }));
-  const apply = (who: Onboarded) => call(loans, { method: 'POST', path: '/v1/loan-applications', token: who.token, body: APPLICATION });
+  const apply = (who: Onboarded) => call(loanOrigination, { method: 'POST', path: '/v1/loan-applications', token: who.token, body: APPLICATION });
   for (let i = 0; i < WARM_UP; i++) await apply(customers[i % CUSTOMERS]!);
 
   log(`${SAMPLES} decisions, one at a time …`);

@@ -394,7 +394,7 @@ at a time (${d.samples} decisions after a warm-up, ${Object.entries(d.outcomes).
 | ${fmt.ms(d.p50Ms)} ms | **${fmt.ms(d.p99Ms)} ms** | ${fmt.ms(d.maxMs)} ms | p99 ≤ ${DECISION_P99_TARGET_MS} ms |
 
 DynamoDB calls per decision, in order: ${d.dynamoCallList.map((c) => `\`${c}\``).join(', ')}. The five
-reads after the customer's profile run at once (functions/http/loans.ts); the rest are
+reads after the customer's profile run at once (functions/services/loan-applications.ts); the rest are
 sequential round trips. On AWS each is a few milliseconds within the region, and DynamoDB Local
 answers in about the same time on this machine, so the figure is a fair guide to the deployed one.
 `;

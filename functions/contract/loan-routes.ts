@@ -1,5 +1,6 @@
 // Routes of loans (无接触贷款), including the operators' loan routes.
 import * as l from './loan-schemas.js';
+import { Prepayment } from './prepayment-schema.js';
 import type { RouteSpec } from './route-spec.js';
 
 export const loanRoutes = {  loanProducts: {
@@ -27,6 +28,14 @@ export const loanRoutes = {  loanProducts: {
     idempotent: false,
     body: l.LoanApplicationRequest,
     response: l.LoanDecisionView,
+  },
+  loanContract: {
+    method: 'GET',
+    path: '/v1/loan-contract',
+    summary: 'The loan contract text in force, to read before drawing (a drawdown agrees to its version)',
+    auth: 'none',
+    idempotent: false,
+    response: l.LoanContractView,
   },
   creditLines: {
     method: 'GET',
@@ -75,13 +84,23 @@ export const loanRoutes = {  loanProducts: {
   repay: {
     method: 'POST',
     path: '/v1/loans/{loanId}/repayments',
-    summary: 'Repay from the e-account: penalty, then interest, then principal, oldest first',
+    summary: 'Repay from the e-account: what is due (penalty, then interest, then principal, oldest first), or a prepayment of principal with 减少月供 or 缩短期限',
     auth: 'customer',
     idempotent: true,
     secondFactor: 'required',
     params: l.LoanIdParams,
     body: l.RepayRequest,
     response: l.RepaymentResult,
+  },
+  prepaymentQuote: {
+    method: 'POST',
+    path: '/v1/loans/{loanId}/prepayment-quote',
+    summary: 'What prepaying principal would cost and the new schedule with its annualized rate, for 减少月供 or 缩短期限 (reads only)',
+    auth: 'customer',
+    idempotent: false,
+    params: l.LoanIdParams,
+    body: Prepayment,
+    response: l.PrepaymentQuoteView,
   },
   payoffQuote: {
     method: 'POST',

@@ -1,7 +1,9 @@
 // The loans part of the API contract (see schemas.ts for the conventions).
 import * as z from 'zod/mini';
-import { DPD_BUCKETS, INDUSTRIES, LOAN_PURPOSES, REPAYMENT_METHODS, RISK_GRADES } from '../domain/loan/product.js';
+import { DAY_COUNT_BASIS } from '../domain/loan/day-count.js';
+import { DPD_BUCKETS, INDUSTRIES, LOAN_PURPOSES, PREPAYMENT_ADJUSTMENTS, REPAYMENT_METHODS, RISK_GRADES } from '../domain/loan/product.js';
 import { AmountFen, IsoTime } from './schemas.js';
+import { Prepayment } from './prepayment-schema.js';
 import { SecondFactor } from './second-factor-schemas.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
@@ -157,9 +159,24 @@ export const CreditLineView = lazySchema(() =>
 
 export const CreditLineList = lazySchema(() => z.object({ items: z.array(CreditLineView) }).check(z.meta({ id: 'CreditLineList' })));
 
+export const LoanContractView = lazySchema(() =>
+  z
+    .object({ textVersion: z.string(), title: z.string(), clauses: z.array(z.string()) })
+    .check(z.meta({ id: 'LoanContractView', description: 'The loan contract text in force; a drawdown agrees to it by its version' })),
+);
+
 export const DrawdownRequest = lazySchema(() =>
   z
-    .strictObject({ productId: ProductId, amountFen: AmountFen, termMonths: TermMonths, method: Method, secondFactor: SecondFactor })
+    .strictObject({
+      productId: ProductId,
+      amountFen: AmountFen,
+      termMonths: TermMonths,
+      method: Method,
+      contractConsent: z
+        .strictObject({ agreed: z.literal(true), textVersion: z.string().check(z.minLength(1), z.maxLength(40)) })
+        .check(z.meta({ description: 'The loan contract (GET /v1/loan-contract) read and agreed to; its version is stored with the loan' })),
+      secondFactor: SecondFactor,
+    })
     .check(z.meta({ id: 'DrawdownRequest' })),
 );
 
@@ -196,15 +213,31 @@ export const LoanView = lazySchema(() =>
       drawdownDate: IsoDate,
       maturityDate: IsoDate,
       nextDue: z.nullable(z.object({ dueDate: IsoDate, amountFen: z.int() })),
+      dueNowFen: z.int().check(
+        z.meta({ description: 'What a repayment without an amount pays today: the rows due by today (0 before the first due date: money paid then is a prepayment)' }),
+      ),
       overdue: z.object({ daysPastDue: z.int(), bucket: z.enum(DPD_BUCKETS), overdueTotalFen: z.int() }),
       deferralsUsed: z.int(),
       installments: z.array(InstallmentView),
+      prepayments: z.array(
+        z.object({
+          on: IsoDate,
+          principalFen: z.int(),
+          interestFen: z.int(),
+          interestDays: z.int(),
+          adjustment: z.enum(PREPAYMENT_ADJUSTMENTS),
+          adjustmentLabel: z.string(),
+          annualizedRateBps: z.int().check(z.meta({ description: 'IRR annualized rate of the schedule this prepayment left' })),
+          annualizedRateDisplay: z.string(),
+        }),
+      ),
       contract: z.object({
         productVersion: z.int(),
         disclosureVersion: z.string(),
         penaltyRateMarkupPercent: z.int(),
         coolingOffDays: z.int(),
         signedAt: IsoTime,
+        textVersion: z.nullable(z.string()).check(z.meta({ description: 'The loan contract text agreed to at signedAt (null for loans drawn before it was published)' })),
       }),
     })
     .check(z.meta({ id: 'LoanView' })),
@@ -215,10 +248,37 @@ export const LoanList = lazySchema(() => z.object({ items: z.array(LoanView), bu
 export const RepayRequest = lazySchema(() =>
   z
     .strictObject({
-      amountFen: z.optional(AmountFen).check(z.meta({ description: 'Omit to pay everything payable now (due rows + the current one)' })),
+      amountFen: z.optional(AmountFen).check(z.meta({ description: 'Of what is due by today; omit (and omit prepayment) to pay everything due' })),
+      prepayment: z.optional(Prepayment).check(
+        z.meta({ description: 'Repay principal before its due date: interest only for the days elapsed (ACT/360), none in the cooling-off days; not with amountFen' }),
+      ),
       secondFactor: SecondFactor,
     })
     .check(z.meta({ id: 'RepayRequest' })),
+);
+
+export const PrepaymentQuoteView = lazySchema(() =>
+  z
+    .object({
+      loanId: z.string(),
+      asOf: IsoDate,
+      adjustment: z.enum(PREPAYMENT_ADJUSTMENTS),
+      adjustmentLabel: z.string(),
+      principalFen: z.int(),
+      interestFen: z.int().check(z.meta({ description: 'Interest on the principal repaid, for interestDays on dayCountBasis; 0 in the cooling-off days' })),
+      interestDays: z.int(),
+      dayCountBasis: z.literal(DAY_COUNT_BASIS.name),
+      coolingOff: z.boolean(),
+      totalFen: z.int().check(z.meta({ description: 'What the prepayment takes from the e-account' })),
+      outstandingAfterFen: z.int(),
+      remainingPeriods: z.int(),
+      nextPaymentFen: z.int(),
+      newMaturityDate: IsoDate,
+      remainingInterestFen: z.int().check(z.meta({ description: 'Interest of the new schedule' })),
+      ...Rates,
+      installments: z.array(InstallmentView).check(z.meta({ description: 'The whole schedule after the prepayment (rows already paid, then the new ones)' })),
+    })
+    .check(z.meta({ id: 'PrepaymentQuoteView' })),
 );
 
 export const RepaymentResult = lazySchema(() =>
@@ -246,6 +306,7 @@ export const PayoffQuoteView = lazySchema(() =>
       interestFen: z.int(),
       penaltyFen: z.int(),
       accruedInterestDays: z.int(),
+      dayCountBasis: z.literal(DAY_COUNT_BASIS.name),
       coolingOff: z.boolean(),
     })
     .check(z.meta({ id: 'PayoffQuoteView' })),
@@ -291,11 +352,13 @@ export type LoanApplicationRequest = z.infer<typeof LoanApplicationRequest>;
 export type LoanDecisionView = z.infer<typeof LoanDecisionView>;
 export type CreditLineView = z.infer<typeof CreditLineView>;
 export type CreditLineList = z.infer<typeof CreditLineList>;
+export type LoanContractView = z.infer<typeof LoanContractView>;
 export type DrawdownRequest = z.infer<typeof DrawdownRequest>;
 export type InstallmentView = z.infer<typeof InstallmentView>;
 export type LoanView = z.infer<typeof LoanView>;
 export type LoanList = z.infer<typeof LoanList>;
 export type RepayRequest = z.infer<typeof RepayRequest>;
+export type PrepaymentQuoteView = z.infer<typeof PrepaymentQuoteView>;
 export type RepaymentResult = z.infer<typeof RepaymentResult>;
 export type PayoffQuoteView = z.infer<typeof PayoffQuoteView>;
 export type DeferralRequest = z.infer<typeof DeferralRequest>;

@@ -107,7 +107,7 @@ export const PaymentReview = lazySchema(() =>
       amountFen: z.nullable(z.int()).check(
         z.meta({
           description:
-            'What the request moves: the body\'s amountFen; for a repayment without one, what is payable now; for a payoff, the total of the quote it pays at; for a wealth cancel, the refund; for a redemption, what its units pay into the account. Null when the request has none (or the route will refuse it)',
+            'What the request moves: the body\'s amountFen; for a loan prepayment, its principal plus early interest; for a repayment without an amount, what is due now; for a payoff, the total of the quote it pays at; for a wealth cancel, the refund; for a redemption, what its units pay into the account. Null when the request has none (or the route will refuse it)',
         }),
       ),
       amountInWords: z.nullable(z.string()),

@@ -11,16 +11,20 @@ import type {
   LoanProductView,
   LoanView,
   PayoffQuoteView,
+  PrepaymentQuoteView,
   RepaymentResult,
 } from '../contract/loan-schemas.js';
+import { DAY_COUNT_BASIS } from '../domain/loan/day-count.js';
+import type { PrepaymentPlan } from '../domain/loan/prepayment.js';
 import { formatRateBps } from '../domain/format.js';
 import type { AnnualizedRate } from '../domain/loan/apr.js';
 import type { LoanDecision } from '../domain/loan/decision.js';
 import type { DeferralPlan } from '../domain/loan/deferral.js';
-import { overdueStatus } from '../domain/loan/overdue.js';
+import { accruePenalty, overdueStatus } from '../domain/loan/overdue.js';
+import { amountPayableFen } from '../domain/loan/repayment.js';
 import type { PayoffQuote } from '../domain/loan/payoff.js';
 import { bestGrade, priceLoan } from '../domain/loan/pricing.js';
-import { type LoanProduct, METHOD_LABELS, PURPOSE_LABELS, type RepaymentMethod, type RiskGrade } from '../domain/loan/product.js';
+import { ADJUSTMENT_LABELS, type LoanProduct, METHOD_LABELS, PURPOSE_LABELS, type RepaymentMethod, type RiskGrade } from '../domain/loan/product.js';
 import type { Schedule } from '../domain/loan/schedule.js';
 import { type InstallmentState, isSettled, outstandingPrincipalFen, unpaidOf } from '../domain/loan/state.js';
 import type { ApplicationTerms } from '../services/loan-products.js';
@@ -64,6 +68,14 @@ export function installmentViews(installments: readonly InstallmentState[], toda
   });
 }
 
+/** What a repayment without an amount would pay today (penalty through today, as the repayment
+ *  accrues it; a business date set back by operators shows what was accrued). */
+function dueNowFen(loan: LoanRecord, today: string): number {
+  if (loan.status !== 'ACTIVE') return 0;
+  const state = today >= loan.state.penaltyAccruedThrough ? accruePenalty(loan.state, today) : loan.state;
+  return amountPayableFen(state.installments, today);
+}
+
 export function loanView(loan: LoanRecord, today: string): LoanView {
   const { state } = loan;
   const next = state.installments.find((row) => !isSettled(row) && row.dueDate >= today);
@@ -91,15 +103,18 @@ export function loanView(loan: LoanRecord, today: string): LoanView {
       next && nextUnpaid
         ? { dueDate: next.dueDate, amountFen: nextUnpaid.principalFen + nextUnpaid.interestFen + nextUnpaid.penaltyFen }
         : null,
+    dueNowFen: dueNowFen(loan, today),
     overdue: { daysPastDue: overdue.daysPastDue, bucket: overdue.bucket, overdueTotalFen: overdue.overdueTotalFen },
     deferralsUsed: state.deferralsUsed,
     installments: installmentViews(state.installments, today),
+    prepayments: (state.prepayments ?? []).map((prepayment) => ({ ...prepayment, adjustmentLabel: ADJUSTMENT_LABELS[prepayment.adjustment] })),
     contract: {
       productVersion: loan.productVersion,
       disclosureVersion: loan.disclosureVersion,
       penaltyRateMarkupPercent: state.penaltyRateMarkupPercent,
       coolingOffDays: state.coolingOffDays,
       signedAt: loan.signedAt,
+      textVersion: loan.contractTextVersion ?? null,
     },
   };
 }
@@ -202,7 +217,33 @@ export function payoffQuoteView(loanId: string, quote: PayoffQuote): PayoffQuote
     interestFen: quote.interestFen,
     penaltyFen: quote.penaltyFen,
     accruedInterestDays: quote.accruedInterestDays,
+    dayCountBasis: DAY_COUNT_BASIS.name,
     coolingOff: quote.coolingOff,
+  };
+}
+
+export function prepaymentQuoteView({ loan, plan, today }: LoanOnDate & { plan: PrepaymentPlan }): PrepaymentQuoteView {
+  return {
+    loanId: loan.loanId,
+    asOf: plan.asOf,
+    adjustment: plan.adjustment,
+    adjustmentLabel: ADJUSTMENT_LABELS[plan.adjustment],
+    principalFen: plan.principalFen,
+    interestFen: plan.interestFen,
+    interestDays: plan.interestDays,
+    dayCountBasis: DAY_COUNT_BASIS.name,
+    coolingOff: plan.coolingOff,
+    totalFen: plan.totalFen,
+    outstandingAfterFen: plan.outstandingAfterFen,
+    remainingPeriods: plan.remainingPeriods,
+    nextPaymentFen: plan.nextPaymentFen,
+    newMaturityDate: plan.newMaturityDate,
+    remainingInterestFen: plan.totals.interestFen,
+    annualRateBps: loan.state.annualRateBps,
+    annualRateDisplay: formatRateBps(loan.state.annualRateBps),
+    annualizedRateBps: plan.annualizedRateBps,
+    annualizedRateDisplay: plan.annualizedRateDisplay,
+    installments: installmentViews(plan.installments, today),
   };
 }
 

@@ -1,9 +1,10 @@
-// Loans (无接触贷款): products and calculator, application with an instant decision, drawdown,
-// my loans, repayment, early payoff and relief deferral. Each route calls one service
-// (services/loan-products.ts, loan-applications.ts, loan-servicing.ts) and shapes its answer.
+// Loan servicing (无接触贷款 — once there is a credit line): the drawdown quote and drawdown, my
+// loans, repayment and prepayment, early payoff and relief deferral. Origination — products,
+// calculator, the application and its decision, the contract text, credit lines — is
+// loan-origination.ts, a function of its own so neither bundles the other's half
+// (docs/ARCHITECTURE.md). Each route calls one service (services/loan-servicing.ts) and shapes its
+// answer.
 import { loanRoutes as routes } from '../contract/loan-routes.js';
-import { applyForLoan, customerCreditLines } from '../services/loan-applications.js';
-import { calculateLoan, loanCatalog } from '../services/loan-products.js';
 import { completionShownAs } from '../services/idempotency.js';
 import {
   customerLoan,
@@ -14,36 +15,20 @@ import {
   planLoanDeferral,
   quoteDrawdown,
   quoteLoanPayoff,
+  quoteLoanPrepayment,
   repayLoan,
 } from '../services/loan-servicing.js';
 import {
-  creditLinesView,
-  decisionView,
   deferralPlanView,
   loanListView,
   loanOnDateView,
   payoffQuoteView,
-  productListView,
+  prepaymentQuoteView,
   repaymentView,
   scheduleQuoteView,
 } from './loan-views.js';
 import { defineRoute } from './confirmed-route.js';
 import { lambda } from './route.js';
-
-const productList = defineRoute('loanProducts', routes.loanProducts, async () => productListView(await loanCatalog()));
-
-const calculator = defineRoute('loanCalculator', routes.loanCalculator, async ({ body, now }) => {
-  const { grade, quote } = await calculateLoan(body, now);
-  return scheduleQuoteView(body, { grade, ...quote });
-});
-
-const apply = defineRoute('loanApply', routes.loanApply, async ({ customerId, body, now }) =>
-  decisionView(await applyForLoan(customerId, body, now)),
-);
-
-const lines = defineRoute('creditLines', routes.creditLines, async ({ customerId, now }) =>
-  creditLinesView(await customerCreditLines(customerId, now)),
-);
 
 const drawdownQuote = defineRoute('drawdownQuote', routes.drawdownQuote, async ({ customerId, body, now }) => {
   const { line, schedule, annualized } = await quoteDrawdown(customerId, body, now);
@@ -64,6 +49,10 @@ const repay = defineRoute('repay', routes.repay, async ({ customerId, params, bo
   repaymentView(await repayLoan(customerId, params.loanId, body, { secondFactor, idempotencyKey, now })),
 );
 
+const prepaymentQuote = defineRoute('prepaymentQuote', routes.prepaymentQuote, async ({ customerId, params, body, now }) =>
+  prepaymentQuoteView(await quoteLoanPrepayment(customerId, params.loanId, body, now)),
+);
+
 const payoffQuote = defineRoute('payoffQuote', routes.payoffQuote, async ({ customerId, params, now }) =>
   payoffQuoteView(params.loanId, await quoteLoanPayoff(customerId, params.loanId, now)),
 );
@@ -81,15 +70,12 @@ const deferral = defineRoute('deferral', routes.deferral, async ({ customerId, p
 );
 
 export const handler = lambda([
-  productList,
-  calculator,
-  apply,
-  lines,
   drawdownQuote,
   drawdown,
   list,
   detail,
   repay,
+  prepaymentQuote,
   payoffQuote,
   payoff,
   deferralPlan,

@@ -5,6 +5,7 @@ import { refuse } from '../domain/errors.js';
 import { CREDIT_CODE_PATTERN } from '../domain/loan/business-licence.js';
 import { calculatorQuote, type CalculatorQuote } from '../domain/loan/calculator.js';
 import { BUREAU_CONSENT, type BureauConsentText } from '../domain/loan/consent.js';
+import { LOAN_CONTRACT, type LoanContractText } from '../domain/loan/contract-text.js';
 import { bestGrade } from '../domain/loan/pricing.js';
 import type { LoanProductDraft } from '../domain/loan/product-draft.js';
 import type { LoanProduct, RepaymentMethod, RiskGrade } from '../domain/loan/product.js';
@@ -27,6 +28,11 @@ export async function currentProductOrRefuse(productId: string): Promise<LoanPro
 export async function loanCatalog(): Promise<{ products: LoanProduct[]; lprBps: number; applicationTerms: ApplicationTerms }> {
   const [products, lprBps] = await allInOrder([loans.currentProducts(), loans.oneYearLprBps()]);
   return { products, lprBps, applicationTerms: { bureauConsent: BUREAU_CONSENT, creditCodePattern: CREDIT_CODE_PATTERN } };
+}
+
+/** The loan contract text in force, for the borrower to read before drawing. */
+export function loanContractText(): LoanContractText {
+  return LOAN_CONTRACT;
 }
 
 /** A schedule as the product would price it today at its best grade ("as low as"). */

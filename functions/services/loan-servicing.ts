@@ -4,14 +4,16 @@
 // credit line's room, so money and schedule never disagree.
 import { config } from '../config.js';
 import type { CustomerEvent } from '../domain/customer-events.js';
-import { refuse } from '../domain/errors.js';
+import { Refusal, refuse } from '../domain/errors.js';
 import { guardRefusal, type GuardText, ledgerRefusal } from '../domain/ledger-refusal.js';
 import { HOUSE_ACCOUNTS, type HouseAccount, type Journal, loanDrawdownJournal, loanRepaymentJournal } from '../domain/ledger.js';
 import { type AnnualizedRate, scheduleAnnualizedRate } from '../domain/loan/apr.js';
+import { isCurrentLoanContract } from '../domain/loan/contract-version.js';
 import { applyDeferral, type DeferralPlan, planDeferral } from '../domain/loan/deferral.js';
 import { accruePenalty } from '../domain/loan/overdue.js';
 import { payOff, type PayoffQuote, quotePayoff, quoteStanding } from '../domain/loan/payoff.js';
-import { productFitReasons, type RepaymentMethod } from '../domain/loan/product.js';
+import { applyPrepayment, type PrepaymentPlan, planPrepayment } from '../domain/loan/prepayment.js';
+import { type PrepaymentAdjustment, productFitReasons, type RepaymentMethod } from '../domain/loan/product.js';
 import { allocateRepayment, amountPayableFen, applyAllocation } from '../domain/loan/repayment.js';
 import { buildSchedule, type Schedule } from '../domain/loan/schedule.js';
 import { isPaidOff, type LoanState, openLoan } from '../domain/loan/state.js';
@@ -84,6 +86,11 @@ export interface DrawdownRequest {
   method: RepaymentMethod;
 }
 
+/** A drawdown signs the loan contract: the version of the text the borrower agreed to. */
+export interface SignedDrawdownRequest extends DrawdownRequest {
+  contractConsent: { textVersion: string };
+}
+
 export interface DrawdownTerms {
   line: loans.CreditLineRecord;
   schedule: Schedule;
@@ -120,7 +127,7 @@ export async function quoteDrawdown(customerId: string, request: DrawdownRequest
  *  transaction. The loan id derives from the request, so a retried drawdown finds its loan. */
 export async function drawLoan(
   customerId: string,
-  request: DrawdownRequest,
+  request: SignedDrawdownRequest,
   { secondFactor, idempotencyKey, now, completion }: ConfirmedRequest<LoanOnDate>,
 ): Promise<LoanOnDate> {
   const [{ customer, account }, today, readLine] = await allInOrder([
@@ -131,6 +138,9 @@ export async function drawLoan(
   // A frozen account still takes money in (只收不付), but a new loan is new debt for a customer
   // the bank has stopped: refused until the freeze is lifted.
   if (account.status === 'FROZEN') refuse('unprocessable', 'ACCOUNT_FROZEN', '您的电子账户已被冻结，暂不能借款，请联系近邻银行客服');
+  if (!isCurrentLoanContract(request.contractConsent.textVersion)) {
+    refuse('unprocessable', 'CONTRACT_VERSION_UNKNOWN', '借款合同已更新，请重新阅读并同意最新版本');
+  }
   const { line, product, schedule, annualized } = await drawdownTerms(readLine, request, today);
   const factor = await requireSecondFactor(customer, secondFactor, now);
 
@@ -147,6 +157,7 @@ export async function drawLoan(
     productName: product.name,
     productVersion: product.version,
     disclosureVersion: product.disclosureVersion,
+    contractTextVersion: request.contractConsent.textVersion,
     termMonths: request.termMonths,
     annualizedRateBps: annualized.annualizedRateBps,
     annualizedRateDisplay: annualized.annualizedRateDisplay,
@@ -217,9 +228,16 @@ export async function postLoanRepayment(args: {
   createdAt: string;
   origin?: 'DAY_CLOSE';
   guards?: Guard[];
+  /** The annualized rate of a schedule the repayment replaced (a prepayment's), stored with it. */
+  annualized?: AnnualizedRate;
 }): Promise<PostOutcome> {
-  const { loan, next, parts, journalId } = args;
-  const nextRecord: loans.LoanRecord = { ...loan, state: next, status: isPaidOff(next) ? 'PAID_OFF' : 'ACTIVE' };
+  const { loan, next, parts, journalId, annualized } = args;
+  const nextRecord: loans.LoanRecord = {
+    ...loan,
+    ...(annualized ? { annualizedRateBps: annualized.annualizedRateBps, annualizedRateDisplay: annualized.annualizedRateDisplay } : {}),
+    state: next,
+    status: isPaidOff(next) ? 'PAID_OFF' : 'ACTIVE',
+  };
   const journal = loanRepaymentJournal({
     journalId,
     customerAccountId: loan.accountId,
@@ -275,31 +293,55 @@ async function repaymentReads(customerId: string, loanId: string, journalId: str
   return { customer, accountId: account.accountId, today, committed, loan };
 }
 
-/** The loan's state today (penalty accrued through today) and what is payable on it now — due
- *  rows and the current one: what a repayment without an amount pays. */
+/** The loan's state today (penalty accrued through today) and what is payable on it now — the
+ *  rows due by today, as scheduled: what a repayment without an amount pays. */
 function payableToday(loan: loans.LoanRecord, today: string): { state: LoanState; payableFen: number } {
   const state = accruePenalty(loan.state, today);
   return { state, payableFen: amountPayableFen(state.installments, today) };
 }
 
-/** What a repayment of `amountFen` (everything payable when omitted) would do to the loan today. */
-function planRepayment(readLoan: loans.LoanRecord, amountFen: number | undefined, today: string) {
+/** A repayment: of what is due (`amountFen`, or everything due when omitted), or a prepayment of
+ *  principal with the customer's choice of what happens to the rest of the schedule. */
+export interface RepaymentRequest {
+  amountFen?: number;
+  prepayment?: { principalFen: number; adjustment: PrepaymentAdjustment };
+}
+
+/** What a prepayment would do to the loan today (reads only). */
+function planLoanPrepayment(readLoan: loans.LoanRecord, prepayment: NonNullable<RepaymentRequest['prepayment']>, today: string) {
+  const loan = activeLoan(readLoan);
+  const state = accruePenalty(loan.state, today);
+  return { loan, state, plan: planPrepayment(state, { ...prepayment, today }) };
+}
+
+/** What a repayment would do to the loan today: the next state, the parts the journal books, and
+ *  for a prepayment the new schedule's annualized rate. */
+function planRepayment(readLoan: loans.LoanRecord, request: RepaymentRequest, today: string) {
+  const { amountFen, prepayment } = request;
+  if (prepayment && amountFen !== undefined) {
+    return refuse('invalid', 'REPAYMENT_AMBIGUOUS', '提前还款只需填写提前还款本金，不能同时填写还款金额');
+  }
+  if (prepayment) {
+    const { loan, state, plan } = planLoanPrepayment(readLoan, prepayment, today);
+    const parts = { principalFen: plan.principalFen, interestFen: plan.interestFen, penaltyFen: 0 };
+    return { loan, next: applyPrepayment(state, plan), parts, annualized: plan, label: `${loan.productName}提前还款` };
+  }
   const loan = activeLoan(readLoan);
   const { state, payableFen } = payableToday(loan, today);
-  if (payableFen === 0) return refuse('unprocessable', 'NOTHING_DUE', '当前没有应还金额');
+  if (payableFen === 0) return refuse('unprocessable', 'NOTHING_DUE', '当前没有到期应还款项；提前归还本金请选择「提前还款」');
   const paidFen = amountFen ?? payableFen;
   if (paidFen > payableFen) {
-    return refuse('unprocessable', 'AMOUNT_EXCEEDS_PAYABLE', `本次最多可还 ¥${(payableFen / 100).toFixed(2)}，如需全部还清请选择提前结清`);
+    return refuse('unprocessable', 'AMOUNT_EXCEEDS_PAYABLE', `本次到期应还最多 ¥${(payableFen / 100).toFixed(2)}，提前归还本金请选择「提前还款」`);
   }
   const allocation = allocateRepayment(state.installments, paidFen, today);
-  return { loan, next: { ...state, installments: applyAllocation(state.installments, allocation) }, parts: allocation };
+  return { loan, next: { ...state, installments: applyAllocation(state.installments, allocation) }, parts: allocation, label: `${loan.productName}还款` };
 }
 
 /** Repays from the e-account; the second factor is used up by the repayment's transaction. */
 export async function repayLoan(
   customerId: string,
   loanId: string,
-  request: { amountFen?: number },
+  request: RepaymentRequest,
   confirmed: ConfirmedRequest<RepaymentOutcome>,
 ): Promise<RepaymentOutcome> {
   const { secondFactor, idempotencyKey, now } = confirmed;
@@ -307,16 +349,29 @@ export async function repayLoan(
   const { customer, accountId, today, committed, loan } = await repaymentReads(customerId, loanId, journalId, confirmed);
   if (committed) return repaymentOutcome(committed, customerId, loanId, accountId, today);
   // What the repayment would do is checked before the PIN: a refusal costs no PIN attempt.
-  const firstPlan = planRepayment(loan, request.amountFen, today);
+  const firstPlan = planRepayment(loan, request, today);
   const factor = await requireSecondFactor(customer, secondFactor, now);
   return retry(REPAYMENT_RACE, async (attemptNumber) => {
-    const plan = attemptNumber === 1 ? firstPlan : planRepayment(await ownLoan(customerId, loanId), request.amountFen, today);
-    const outcome = await postLoanRepayment({ ...plan, journalId, label: `${plan.loan.productName}还款`, createdAt: now.toISOString(), guards: factor.guards });
+    const plan = attemptNumber === 1 ? firstPlan : planRepayment(await ownLoan(customerId, loanId), request, today);
+    const outcome = await postLoanRepayment({ ...plan, journalId, createdAt: now.toISOString(), guards: factor.guards });
     if (outcome.ok) return repaymentOutcome(outcome.journal, customerId, loanId, accountId, today);
     const lostRace = outcome.reason === 'GUARD_FAILED' && outcome.guard === 'LOAN_CHANGED';
     if (lostRace && attemptNumber < REPAYMENT_RACE.attempts) throw new TryAgain('another change of the loan committed first');
     throw ledgerRefusal(outcome, { ownAccountId: plan.loan.accountId, guards: { ...REPAYMENT_GUARDS, ...factor.texts } });
   });
+}
+
+/** What prepaying would cost and the schedule it would leave, for the customer to choose between
+ *  减少月供 and 缩短期限 before confirming (reads only; the repayment recomputes it). */
+export async function quoteLoanPrepayment(
+  customerId: string,
+  loanId: string,
+  prepayment: NonNullable<RepaymentRequest['prepayment']>,
+  now: Date,
+): Promise<LoanOnDate & { plan: PrepaymentPlan }> {
+  const [today, readLoan] = await allInOrder([currentBusinessDate(now), ownLoan(customerId, loanId)]);
+  const { loan, plan } = planLoanPrepayment(readLoan, prepayment, today);
+  return { loan, plan, today };
 }
 
 /** What the review sheet of a repayment or payoff reads at once: the business date, the loan, and
@@ -333,8 +388,8 @@ async function reviewReads(customerId: string, loanId: string, journalId: string
 }
 
 /** What a repayment of the loan without an amount takes from the e-account, for its review sheet
- *  (reads only): everything payable today, as `repayLoan` plans it, or what an earlier try under
- *  the same key paid. Null when the repayment will be refused — no such loan, paid off, nothing
+ *  (reads only): everything due today, as `repayLoan` plans it, or what an earlier try under the
+ *  same key paid. Null when the repayment will be refused — no such loan, paid off, nothing
  *  due — which it says itself, before the PIN is checked. */
 export async function payableNowFen(customerId: string, loanId: string, { idempotencyKey, now }: { idempotencyKey: string | undefined; now: Date }): Promise<number | null> {
   const journalId = idempotencyKey === undefined ? undefined : repaymentJournalId(customerId, idempotencyKey);
@@ -343,6 +398,28 @@ export async function payableNowFen(customerId: string, loanId: string, { idempo
   if (loan?.status !== 'ACTIVE') return null;
   const { payableFen } = payableToday(loan, today);
   return payableFen > 0 ? payableFen : null;
+}
+
+/** What a prepayment takes from the e-account (principal + early interest), for its review sheet
+ *  (reads only), or what an earlier try under the same key paid. Null when it will be refused,
+ *  which the repayment says itself. */
+export async function prepaymentFen(
+  customerId: string,
+  loanId: string,
+  prepayment: NonNullable<RepaymentRequest['prepayment']>,
+  { idempotencyKey, now }: { idempotencyKey: string | undefined; now: Date },
+): Promise<number | null> {
+  const journalId = idempotencyKey === undefined ? undefined : repaymentJournalId(customerId, idempotencyKey);
+  const { today, loan, paidFen } = await reviewReads(customerId, loanId, journalId, now);
+  if (paidFen !== undefined) return paidFen;
+  if (loan?.status !== 'ACTIVE') return null;
+  try {
+    return planLoanPrepayment(loan, prepayment, today).plan.totalFen;
+  } catch (error) {
+    // Refused: the sheet shows no figure and the repayment gives the reason before the PIN.
+    if (error instanceof Refusal) return null;
+    throw error;
+  }
 }
 
 /** What paying the loan off takes from the e-account, for its review sheet (reads only): the total

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { type SecondFactorPath, type SecondFactorRoute, secondFactorRouteOf } from '../contract/second-factor-routes.js';
 import type { PaymentAuthorization, PaymentAuthorizationRequest, PaymentEstimate } from '../contract/second-factor-schemas.js';
+import { Prepayment } from '../contract/prepayment-schema.js';
 import { WealthRedemptionRequest } from '../contract/wealth-schemas.js';
 import { amountInWords } from '../domain/amount-words.js';
 import { refuse } from '../domain/errors.js';
@@ -14,7 +15,7 @@ import { formatNav } from '../domain/wealth/units.js';
 import { allInOrder } from '../platform/all-in-order.js';
 import type { CustomerRecord } from '../store/customers.js';
 import { loadCustomer, loadOwnAccount, loadPayeeByPhone } from './customer-guards.js';
-import { payableNowFen, payoffFen } from './loan-servicing.js';
+import { payableNowFen, payoffFen, prepaymentFen } from './loan-servicing.js';
 import { issueNonce, type NoncePayee } from './second-factor.js';
 import { cancelRefundFen, redemptionValue } from './wealth-orders.js';
 import { lazySchema } from '../domain/lazy-schema.js';
@@ -62,8 +63,8 @@ export async function authorizePayment(customerId: string, asked: PaymentAuthori
   };
 }
 
-/** The amount the request moves: the body's own `amountFen`; for a repayment without one, what is
- *  payable now; for a payoff, its quote's total; for a wealth cancel, the refund; for a redemption,
+/** The amount the request moves: the body's own `amountFen`; for a prepayment, its principal and
+ *  early interest; for a repayment without an amount, what is due now; for a payoff, its quote's total; for a wealth cancel, the refund; for a redemption,
  *  what its units pay. Null for a body that names none (or whose figure cannot be worked out: the
  *  money route refuses such a request in its own words). */
 async function reviewedAmount(
@@ -73,12 +74,19 @@ async function reviewedAmount(
   now: Date,
 ): Promise<ReviewedAmount> {
   const underKey = { idempotencyKey: asked.idempotencyKey, now };
+  if (route === 'repay' && asked.body.prepayment !== undefined) return exactly(await prepaymentAmount(customerId, params.loanId!, asked.body.prepayment, underKey));
   if (route === 'repay' && asked.body.amountFen === undefined) return exactly(await payableNowFen(customerId, params.loanId!, underKey));
   if (route === 'payoff') return exactly(await payoffFen(customerId, params.loanId!, underKey));
   if (route === 'wealthCancel') return exactly(await cancelRefundFen(customerId, params.orderId!, underKey));
   if (route === 'wealthRedeem') return redemptionAmount(asked.body, now);
   const { amountFen } = asked.body;
   return exactly(typeof amountFen === 'number' && Number.isSafeInteger(amountFen) && amountFen > 0 ? amountFen : null);
+}
+
+/** A prepayment's total, when its body is well formed (its route checks the rest). */
+async function prepaymentAmount(customerId: string, loanId: string, body: unknown, underKey: { idempotencyKey: string | undefined; now: Date }): Promise<number | null> {
+  const prepayment = Prepayment.safeParse(body);
+  return prepayment.success ? prepaymentFen(customerId, loanId, prepayment.data, underKey) : null;
 }
 
 async function redemptionAmount(body: Record<string, unknown>, now: Date): Promise<ReviewedAmount> {

@@ -237,6 +237,9 @@ export interface LoanRecord {
   productName: string;
   productVersion: number;
   disclosureVersion: string;
+  /** The loan contract text the borrower agreed to (domain/loan/contract-text.ts), at signedAt;
+   *  absent on loans drawn before the text was published. */
+  contractTextVersion?: string;
   termMonths: number;
   annualizedRateBps: number;
   annualizedRateDisplay: string;

@@ -62,6 +62,7 @@ async function warmUp(apiUrl: string): Promise<void> {
     ['/v1/me/pin-reset/code', { method: 'POST', headers: json, body: '{}' }],
     ['/v1/account', { method: 'GET' }],
     ['/v1/loan-products', { method: 'GET' }],
+    ['/v1/loans', { method: 'GET' }],
     ['/v1/billers', { method: 'GET' }],
     ['/v1/wealth-products', { method: 'GET' }],
     ['/v1/admin/day-close', { method: 'POST', headers: json, body: '{}' }],

@@ -239,7 +239,7 @@ function op(rng: Rng, n: number, seed: number, customerCount: number, largeTrans
     // the product's range (drawdown) or what is payable (repayment).
     amount = kind === 'transfer' ? rng.int(1_000_001, 100_000_000) : rng.int(50_000_001, 100_000_000);
   } else if (kind === 'loanDraw') amount = rng.logInt(100_000, 2_000_000);
-  // A repayment without an amount pays everything payable now.
+  // A repayment without an amount pays everything due now; with one, run.ts prepays that principal.
   else if (kind === 'loanRepay') amount = rng.chance(0.3) ? undefined : rng.logInt(1, 60_000);
   else if (kind === 'topUp') amount = rng.chance(0.05) ? rng.logInt(300_000, 5_000_000) : rng.logInt(1, 300_000);
   else if (kind === 'withdraw') amount = rng.chance(0.1) ? rng.logInt(200_000, 4_000_000) : rng.logInt(1, 200_000);

@@ -18,6 +18,7 @@ import { type Authorization, encryptPin } from '../support/second-factor.js';
 import { type Answer, type ClientOptions, type ClientStats, newStats, type Request, send } from './client.js';
 import { finalCheck, type OpRecord, type RaceOutcome, raceViolations, snapshot, snapshotViolations } from './checker.js';
 import { BANK_WEALTH, type BankPlan, makePlan, type NonceCase, type PinRace, type PlannedOp, type PlanSize, planFingerprint, secondFactorFingerprint } from './plan.js';
+import { CONTRACT_CONSENT } from '../support/loan-application.js';
 import { BANK_LOAN_PRODUCT, disclosureVersions, type LiveCustomer, prepareCustomers, prepareRacers, signIn } from './setup.js';
 
 export interface BankOptions extends PlanSize {
@@ -376,10 +377,14 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
       }
       // A redemption names units, not an amount (the money-market fund's NAV is 1.0000).
       const amountField = op.kind === 'wealthRedeem' ? 'unitsCenti' : 'amountFen';
+      // A valid repayment amount is principal prepaid (nothing falls due during a run, and money
+      // paid before a due date is a prepayment); the others are sent as amounts of what is due.
+      const prepaid = op.kind === 'loanRepay' && op.amountClass === 'valid' && amount !== undefined;
       const body: Record<string, unknown> = {
-        ...(amount !== undefined ? { [amountField]: amount } : {}),
+        ...(amount !== undefined && !prepaid ? { [amountField]: amount } : {}),
+        ...(prepaid ? { prepayment: { principalFen: amount, adjustment: op.id % 2 === 0 ? 'REDUCE_PAYMENT' : 'SHORTEN_TERM' } } : {}),
         ...(op.kind === 'transfer' ? { toPhone, ...(op.memo ? { memo: op.memo } : {}) } : {}),
-        ...(op.kind === 'loanDraw' ? { productId: BANK_LOAN_PRODUCT, ...op.loanTerms } : {}),
+        ...(op.kind === 'loanDraw' ? { productId: BANK_LOAN_PRODUCT, ...op.loanTerms, contractConsent: CONTRACT_CONSENT } : {}),
         ...(op.bill ? { billerId: op.bill.billerId, accountNumber: op.bill.accountNumber } : {}),
         ...(op.kind === 'wealthBuy' ? { productId: op.productId, riskDisclosure: { acknowledged: true, version: disclosures.get(op.productId!) } } : {}),
         ...(op.kind === 'wealthRedeem' ? { productId: op.productId, mode: op.redeemMode } : {}),

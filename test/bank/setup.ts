@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { handler as account } from '../../functions/http/account.js';
 import { handler as auth } from '../../functions/http/auth.js';
 import { handler as customer } from '../../functions/http/customer.js';
-import { handler as loans } from '../../functions/http/loans.js';
+import { handler as loanOrigination } from '../../functions/http/loan-origination.js';
 import { handler as simulator } from '../../functions/http/simulator.js';
 import { handler as wealth } from '../../functions/http/wealth.js';
 import { runDayClose } from '../../functions/services/day-close.js';
@@ -93,7 +93,7 @@ export async function onboard(spec: CustomerSpec): Promise<LiveCustomer> {
       ExpressionAttributeValues: { ':h': await cheapPinHash(spec.pin) },
     }),
   );
-  const decision = ok(await call(loans, { method: 'POST', path: '/v1/loan-applications', token, body: LOAN_APPLICATION }), 'loan application');
+  const decision = ok(await call(loanOrigination, { method: 'POST', path: '/v1/loan-applications', token, body: LOAN_APPLICATION }), 'loan application');
   assert.equal(decision.outcome, 'APPROVED', `bank customer ${spec.index}'s credit line: ${JSON.stringify(decision)}`);
   ok(await call(wealth, { method: 'POST', path: '/v1/wealth-risk-assessment', token, body: RISK_ANSWERS }), 'risk questionnaire');
   for (const { productId } of Object.values(BANK_WEALTH)) {

@@ -189,7 +189,7 @@ describe('serverless package --stage local', () => {
   test('carries the test doubles the prod check looks for: fault injection everywhere, each simulator where it is used', () => {
     const doubles = (name: string) => testDoublesIn(modules.get(name)!);
     for (const name of modules.keys()) assert.ok(doubles(name).includes('functions/store/faults.ts'), `${name}: ${doubles(name).join(', ')}`);
-    const simulatorUsedBy = { account: 'card-gateway', loans: 'credit-bureau', bills: 'biller-gateway', auth: 'wechat', staffPoster: 'wechat-codes', pinReset: 'sms' };
+    const simulatorUsedBy = { account: 'card-gateway', loanOrigination: 'credit-bureau', bills: 'biller-gateway', auth: 'wechat', staffPoster: 'wechat-codes', pinReset: 'sms' };
     for (const [name, simulator] of Object.entries(simulatorUsedBy)) {
       assert.ok(doubles(name).includes(`functions/adapters/simulators/${simulator}.ts`), `${name}: ${doubles(name).join(', ')}`);
     }

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
 import { test } from 'node:test';
 import { handler as billsHandler } from '../../functions/http/bills.js';
+import { handler as loanOrigination } from '../../functions/http/loan-origination.js';
 import { handler as customerLoans } from '../../functions/http/loans.js';
 import { formatYuan } from '../../functions/domain/format.js';
 import { takeDashboardSnapshot } from '../../functions/services/dashboard.js';
@@ -16,7 +17,7 @@ import { screenshots, watchedPage } from '../support/browser.js';
 import { DESKTOP_VIEWPORT, signInOnConsole, useConsoleBank } from '../support/console-browser.js';
 import { onboard, pay, topUp } from '../support/customers.js';
 import { expectOk } from '../support/expect.js';
-import { loanApplicationRequest } from '../support/loan-application.js';
+import { loanApplicationRequest, CONTRACT_CONSENT } from '../support/loan-application.js';
 
 const bank = useConsoleBank('jinlin-e2e-console-dashboard');
 /** Closes as the dayClose function does: with the dashboard's step. */
@@ -24,8 +25,8 @@ const CLOSE_ACTOR = { kind: 'system', id: 'day-close' } as const;
 
 test('pm.li reads the dashboard the day close left: the server’s figures, drawn', async (t) => {
   const borrower = await onboard();
-  expectOk(await call(customerLoans, { method: 'POST', path: '/v1/loan-applications', token: borrower.token, body: loanApplicationRequest() }));
-  expectOk(await pay(borrower, customerLoans, '/v1/loans', { productId: 'consumer-credit', amountFen: 600_000, termMonths: 12, method: 'EQUAL_INSTALLMENT' }));
+  expectOk(await call(loanOrigination, { method: 'POST', path: '/v1/loan-applications', token: borrower.token, body: loanApplicationRequest() }));
+  expectOk(await pay(borrower, customerLoans, '/v1/loans', { productId: 'consumer-credit', amountFen: 600_000, termMonths: 12, method: 'EQUAL_INSTALLMENT', contractConsent: CONTRACT_CONSENT }));
   const payer = await onboard();
   expectOk(await topUp(payer, 100_000));
   const accountNumber = `${String(randomInt(0, 1e9)).padStart(9, '0')}1`;

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { injectSimulatorStatementLine } from '../../functions/adapters/simulators/biller-gateway.js';
+import { handler as loanOrigination } from '../../functions/http/loan-origination.js';
 import { handler as customerLoans } from '../../functions/http/loans.js';
 import { currentBusinessDate } from '../../functions/store/business-date.js';
 import * as wealthStore from '../../functions/store/wealth.js';
@@ -18,7 +19,7 @@ import { screenshots, watchedPage } from '../support/browser.js';
 import { DESKTOP_VIEWPORT, signInOnConsole, useConsoleBank } from '../support/console-browser.js';
 import { balanceFen, onboard, pay, withdraw } from '../support/customers.js';
 import { expectOk } from '../support/expect.js';
-import { loanApplicationRequest } from '../support/loan-application.js';
+import { loanApplicationRequest, CONTRACT_CONSENT } from '../support/loan-application.js';
 
 const bank = useConsoleBank('jinlin-e2e-console-ops');
 
@@ -37,7 +38,7 @@ async function pendingOrder(confirmDate: string, placedOn: string): Promise<void
     placedAt: new Date().toISOString(),
     placedOn,
     confirmDate,
-    coolingOffEndsOn: null,
+    cancellableUntil: null,
     amountFen: 5_000_000,
     unitsCenti: null,
     navCentiFen: null,
@@ -56,8 +57,8 @@ async function pendingOrder(confirmDate: string, placedOn: string): Promise<void
 test('ops.chen runs the day close, finds the overdue loan and resolves a reconciliation alert', async (t) => {
   // A loan whose first installment falls due with nothing in the account, and the business date at it.
   const who = await onboard();
-  expectOk(await call(customerLoans, { method: 'POST', path: '/v1/loan-applications', token: who.token, body: loanApplicationRequest() }));
-  const loan = expectOk(await pay(who, customerLoans, '/v1/loans', { productId: 'consumer-credit', amountFen: 600_000, termMonths: 12, method: 'EQUAL_INSTALLMENT' }));
+  expectOk(await call(loanOrigination, { method: 'POST', path: '/v1/loan-applications', token: who.token, body: loanApplicationRequest() }));
+  const loan = expectOk(await pay(who, customerLoans, '/v1/loans', { productId: 'consumer-credit', amountFen: 600_000, termMonths: 12, method: 'EQUAL_INSTALLMENT', contractConsent: CONTRACT_CONSENT }));
   expectOk(await withdraw(who, await balanceFen(who)));
   const firstDue: string = loan.installments[0].dueDate;
   const moved = await fetch(`${bank.apiUrl}/v1/admin/business-date`, {

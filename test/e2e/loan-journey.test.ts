@@ -1,15 +1,17 @@
 // A new customer in real Chromium against the production H5 build, the API in serverless
 // offline and DynamoDB Local: sign up and open the account, try the loan calculator, apply for
-// the consumer credit line → approved, draw ¥5,000 → the balance is up by exactly ¥5,000, repay
-// the first installment → the schedule shows it paid and the balance is down by exactly its
-// amount; top up and pay the rest off at the server's quote → the loan is paid off and the
-// balance is down by exactly the quote. Each through the review sheet (showing the server's
-// figure) and the PIN keypad, on a phone's screen; no request holds the PIN in clear.
+// the consumer credit line → approved, read the loan contract and agree to it, draw ¥5,000 → the
+// balance is up by exactly ¥5,000; the same day repay ¥1,000 early choosing 缩短期限 → the
+// server's quote (no interest in the cooling-off days, a shorter schedule and its annualized
+// rate) is what is paid and what the loan then holds; top up and pay the rest off at the server's
+// quote → paid off, ¥5,000.00 back for ¥5,000 held zero days. Each through the review sheet
+// (showing the server's figure) and the PIN keypad, on a phone's screen; no request holds the PIN
+// in clear.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { click, confirmPayment, fill, PHONE_VIEWPORT, signUpThroughUi, useBrowserBank, watchedPage, watchForClearPins } from '../support/browser.js';
+import { click, confirmPayment, fill, PHONE_VIEWPORT, screenshots, signUpThroughUi, useBrowserBank, watchedPage, watchForClearPins } from '../support/browser.js';
 
 const bank = useBrowserBank('jinlin-e2e-loans');
 
@@ -34,7 +36,7 @@ async function openFirstLoan(page: Page) {
 }
 
 const RATE = /^\d{1,2}\.\d{2}%$/;
-test('a new customer borrows ¥5,000, repays the first installment and pays the rest off', async (t) => {
+test('a new customer reads the contract, borrows ¥5,000, repays ¥1,000 early choosing 缩短期限 and pays the rest off', async (t) => {
   const page = await bank.browser.newPage({ viewport: PHONE_VIEWPORT });
   const consoleErrors = watchedPage(t, page, 'jinlin-e2e-loans-last');
   const pin = '731904';
@@ -80,11 +82,20 @@ test('a new customer borrows ¥5,000, repays the first installment and pays the 
   assert.ok(fenOf(await page.locator('#decision-limit').innerText()) >= 5_000_000);
   assert.match((await page.locator('#decision-annualized-rate').innerText()).trim(), RATE);
 
-  // Draw ¥5,000 → the e-account is up by exactly that.
+  // Draw ¥5,000 → the e-account is up by exactly that. The contract is read first: its text is
+  // the server's, and the drawdown is refused on the device until it is agreed to.
   await click(page, 'decision-draw');
+  await click(page, 'draw-contract-link');
+  await page.locator('#contract-title').waitFor();
+  assert.equal((await page.locator('#contract-title').innerText()).trim(), '近邻银行个人借款合同');
+  assert.match((await page.locator('.contract__clause').allInnerTexts()).join('\n'), /减少月供[\s\S]*缩短期限/);
+  await page.goBack();
   await fill(page, 'draw-amount', '5000');
   await click(page, 'draw-term-12');
   await click(page, 'draw-method-EQUAL_INSTALLMENT');
+  await click(page, 'draw-submit');
+  await page.locator('text=请阅读并同意借款合同').waitFor();
+  await click(page, 'draw-contract-consent');
   await click(page, 'draw-submit');
   await confirmPayment(page, pin, { amount: '¥5,000.00' });
   await page.locator('#result-message').waitFor();
@@ -93,37 +104,49 @@ test('a new customer borrows ¥5,000, repays the first installment and pays the 
   const afterDrawFen = await homeBalanceFen(page);
   assert.equal(afterDrawFen - openingFen, 500_000);
 
-  // The loan: period 1 is the one due, and its amount is what the repayment takes.
+  // The loan: 12 periods, period 1 the next one due.
   await openFirstLoan(page);
   assert.equal((await page.locator('#loan-status').innerText()).trim(), '还款中');
   assert.match((await page.locator('#loan-annualized-rate').innerText()).trim(), RATE);
-  const firstRow = page.locator('.installment-row').first();
-  assert.equal((await firstRow.locator('.installment-status').innerText()).trim(), '待还');
-  const firstInstallmentShown = (await firstRow.locator('.installment-amount').innerText()).trim();
-  const firstInstallmentFen = fenOf(firstInstallmentShown);
-  assert.ok(firstInstallmentFen > 0);
+  assert.equal(await page.locator('.installment-row').count(), 12);
+  const firstInstallmentFen = fenOf((await page.locator('.installment-row').first().locator('.installment-amount').innerText()).trim());
 
+  // Repaying on the drawdown day: nothing is due, so it is a prepayment. ¥1,000 with 缩短期限:
+  // the server's quote, no interest in the cooling-off days, the same installment, fewer periods.
   await click(page, 'loan-repay');
-  await page.locator('#repay-next-due').waitFor();
-  assert.equal(fenOf(await page.locator('#repay-next-due').innerText()), firstInstallmentFen);
-  await click(page, 'repay-current');
-  await click(page, 'repay-submit');
-  // 还本期: the request names no amount (the server takes what is due); the review shows what the
-  // server works out is due, which is the first installment.
-  await confirmPayment(page, pin, { amount: firstInstallmentShown, screenshot: 'review-sheet-repay' });
-  await page.locator('#result-message').waitFor();
-  assert.equal(fenOf(await page.locator('#result-amount').innerText()), firstInstallmentFen);
-  assert.equal(fenOf(await page.locator('#result-balance').innerText()), afterDrawFen - firstInstallmentFen);
+  await page.locator('#repay-nothing-due').waitFor();
+  await fill(page, 'prepay-principal', '1000');
+  await click(page, 'prepay-adjustment-SHORTEN_TERM');
+  await click(page, 'prepay-quote');
+  await page.locator('#prepay-total').waitFor();
+  assert.equal(fenOf(await page.locator('#prepay-total').innerText()), 100_000);
+  assert.equal(fenOf(await page.locator('#prepay-interest').innerText()), 0);
+  assert.equal(fenOf(await page.locator('#prepay-next-payment').innerText()), firstInstallmentFen);
+  const quotedRate = (await page.locator('#prepay-annualized-rate').innerText()).trim();
+  assert.match(quotedRate, RATE);
+  const quotedPeriods = Number(/^(\d+) 期$/.exec((await page.locator('#prepay-periods').innerText()).trim())![1]);
+  const quotedMaturity = (await page.locator('#prepay-maturity').innerText()).trim();
+  assert.ok(quotedPeriods < 12, `缩短期限 leaves fewer periods, got ${quotedPeriods}`);
+  await page.screenshot({ path: `${screenshots}/loan-prepayment-quote.png`, fullPage: true });
+  await click(page, 'prepay-submit');
+  // The request names the principal and the choice; the review shows the server's total.
+  await confirmPayment(page, pin, { amount: '¥1,000.00', screenshot: 'review-sheet-prepay' });
+  await page.locator('#result-message', { hasText: '提前还款成功' }).waitFor();
+  assert.equal(fenOf(await page.locator('#result-amount').innerText()), 100_000);
+  assert.equal((await page.locator('#result-annualized-rate').innerText()).trim(), quotedRate);
+  assert.equal(fenOf(await page.locator('#result-balance').innerText()), afterDrawFen - 100_000);
   await click(page, 'back-home');
-  assert.equal(await homeBalanceFen(page), afterDrawFen - firstInstallmentFen);
+  assert.equal(await homeBalanceFen(page), afterDrawFen - 100_000);
 
+  // The loan now holds the schedule that was quoted: fewer periods, the same first installment.
   await openFirstLoan(page);
   const rows = page.locator('.installment-row');
-  assert.equal(await rows.count(), 12);
-  assert.equal((await rows.first().locator('.installment-status').innerText()).trim(), '已还');
-  assert.equal((await rows.nth(1).locator('.installment-status').innerText()).trim(), '待还');
+  assert.equal(await rows.count(), quotedPeriods);
+  assert.equal(fenOf((await rows.first().locator('.installment-amount').innerText()).trim()), firstInstallmentFen);
+  assert.equal((await rows.last().locator('.schedule-row__date').innerText()).trim(), quotedMaturity);
+  assert.equal((await page.locator('#loan-annualized-rate').innerText()).trim(), quotedRate);
 
-  // The rest of the principal is more than what is left of the drawn money: ¥1,000 from the card.
+  // ¥1,000 from the card, then the rest paid off.
   await page.goBack();
   await page.goBack();
   await homeBalanceFen(page);
@@ -133,7 +156,7 @@ test('a new customer borrows ¥5,000, repays the first installment and pays the 
   await confirmPayment(page, pin, { amount: '¥1,000.00' });
   await page.locator('#result-message').waitFor();
   const beforePayoffFen = fenOf(await page.locator('#result-balance').innerText());
-  assert.equal(beforePayoffFen, afterDrawFen - firstInstallmentFen + 100_000);
+  assert.equal(beforePayoffFen, afterDrawFen);
   await click(page, 'back-home');
 
   // 提前结清: the server's quote; the request names no amount, and the review shows the quote's
@@ -149,6 +172,8 @@ test('a new customer borrows ¥5,000, repays the first installment and pays the 
   await page.locator('#result-message', { hasText: '借款已结清' }).waitFor();
   assert.equal(fenOf(await page.locator('#result-amount').innerText()), payoffFen);
   assert.equal(fenOf(await page.locator('#result-balance').innerText()), beforePayoffFen - payoffFen);
+  // ¥5,000 held zero days (the cooling-off days) cost ¥5,000.00 back, not a fen more.
+  assert.equal(100_000 + payoffFen, 500_000);
 
   assert.deepEqual(requests.leaks, []);
   assert.match(

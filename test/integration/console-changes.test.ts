@@ -11,7 +11,7 @@ import { type AuditEntry, type ChainItem } from '../../functions/domain/audit-ch
 import { CONSUMER_CREDIT_PRODUCT, MICRO_BUSINESS_PRODUCT, SEED_LOAN_PRODUCTS } from '../../functions/domain/loan/product.js';
 import { handler as consoleChanges } from '../../functions/http/console-changes.js';
 import { handler as consoleProducts } from '../../functions/http/console-products.js';
-import { handler as loans } from '../../functions/http/loans.js';
+import { handler as loanOrigination } from '../../functions/http/loan-origination.js';
 import { handler as applyChangesJob } from '../../functions/jobs/apply-changes.js';
 import { readAuditPage } from '../../functions/services/audit.js';
 import { applyDueChanges } from '../../functions/services/change-requests.js';
@@ -42,7 +42,7 @@ const submitLpr = (who: Who, oneYearLprBps: number, effectiveAt?: string) =>
 const decide = (who: Who, changeId: string, action: 'approve' | 'reject' | 'withdraw', body?: object) =>
   as(who, consoleChanges, { method: 'POST', path: `/v1/console/changes/${changeId}/${action}`, ...(body ? { body } : action === 'withdraw' ? {} : { body: {} }) });
 const change = (who: Who, changeId: string) => as(who, consoleChanges, { method: 'GET', path: `/v1/console/changes/${changeId}` });
-const customerCatalog = async () => expectOk(await call(loans, { method: 'GET', path: '/v1/loan-products' }));
+const customerCatalog = async () => expectOk(await call(loanOrigination, { method: 'GET', path: '/v1/loan-products' }));
 const customerProduct = async (productId: string) => (await customerCatalog()).items.find((item: { productId: string }) => item.productId === productId);
 const draftOf = ({ version: _version, ...draft }: typeof CONSUMER_CREDIT_PRODUCT) => draft;
 
@@ -256,7 +256,7 @@ describe('maker-checker through the console', () => {
       const submitted = expectOk(await submitProduct(maker, draft));
       expectOk(await decide(checker, submitted.changeId, 'approve'));
       const quote = expectOk(
-        await call(loans, { method: 'POST', path: '/v1/loan-calculator', body: { productId: draft.productId, amountFen: 5_000_000, termMonths: 12, method: 'INTEREST_FIRST' } }),
+        await call(loanOrigination, { method: 'POST', path: '/v1/loan-calculator', body: { productId: draft.productId, amountFen: 5_000_000, termMonths: 12, method: 'INTEREST_FIRST' } }),
       );
       assert.deepEqual(preview.sample, quote);
       assert.deepEqual(preview.card, await customerProduct(draft.productId));

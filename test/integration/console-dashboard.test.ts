@@ -12,6 +12,7 @@ import { SEED_LOAN_PRODUCTS } from '../../functions/domain/loan/product.js';
 import { OPERATOR_ROLES, type OperatorRole, ROLE_PERMISSIONS } from '../../functions/domain/operator-roles.js';
 import { handler as billsHandler } from '../../functions/http/bills.js';
 import { handler as dashboardHandler } from '../../functions/http/console-dashboard.js';
+import { handler as loanOrigination } from '../../functions/http/loan-origination.js';
 import { handler as customerLoans } from '../../functions/http/loans.js';
 import { takeDashboardSnapshot } from '../../functions/services/dashboard.js';
 import { runDayClose } from '../../functions/services/day-close.js';
@@ -23,7 +24,7 @@ import { recordCommands } from '../support/command-recorder.js';
 import { balanceFen, onboard, type Onboarded, pay, signIn, topUp } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { assertLedgerSound } from '../support/ledger-check.js';
-import { loanApplicationRequest } from '../support/loan-application.js';
+import { loanApplicationRequest, CONTRACT_CONSENT } from '../support/loan-application.js';
 import { newOperator, signInOperator } from '../support/operators.js';
 import { newDeviceId, newStaff, shareLink, visit } from '../support/rm.js';
 
@@ -36,9 +37,9 @@ const read = (role: OperatorRole | undefined, query?: Record<string, string>): P
   call(dashboardHandler, { method: 'GET', path: '/v1/console/dashboard', ...(role ? { token: tokens.get(role)! } : {}), ...(query ? { query } : {}) });
 
 async function drawLoan(who: Onboarded, amountFen: number) {
-  const decision = expectOk(await call(customerLoans, { method: 'POST', path: '/v1/loan-applications', token: who.token, body: loanApplicationRequest() }));
+  const decision = expectOk(await call(loanOrigination, { method: 'POST', path: '/v1/loan-applications', token: who.token, body: loanApplicationRequest() }));
   assert.equal(decision.outcome, 'APPROVED');
-  return expectOk(await pay(who, customerLoans, '/v1/loans', { productId: 'consumer-credit', amountFen, termMonths: 12, method: 'EQUAL_INSTALLMENT' }));
+  return expectOk(await pay(who, customerLoans, '/v1/loans', { productId: 'consumer-credit', amountFen, termMonths: 12, method: 'EQUAL_INSTALLMENT', contractConsent: CONTRACT_CONSENT }));
 }
 
 async function payPowerBill(who: Onboarded): Promise<number> {

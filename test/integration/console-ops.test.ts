@@ -23,6 +23,7 @@ import { addDays } from '../../functions/domain/loan/dates.js';
 import { SEED_LOAN_PRODUCTS } from '../../functions/domain/loan/product.js';
 import { OPERATOR_ROLES, type OperatorRole, ROLE_PERMISSIONS } from '../../functions/domain/operator-roles.js';
 import { handler as ops } from '../../functions/http/console-ops.js';
+import { handler as loanOrigination } from '../../functions/http/loan-origination.js';
 import { handler as customerLoans } from '../../functions/http/loans.js';
 import { handler as dayCloseJob } from '../../functions/jobs/day-close.js';
 import { readAuditPage } from '../../functions/services/audit.js';
@@ -36,7 +37,7 @@ import { call, type CallOptions, type CallResult, useBank } from '../support/ban
 import { recordCommands } from '../support/command-recorder.js';
 import { balanceFen, onboard, pay, withdraw } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
-import { loanApplicationRequest } from '../support/loan-application.js';
+import { loanApplicationRequest, CONTRACT_CONSENT } from '../support/loan-application.js';
 import { newOperator, signInOperator } from '../support/operators.js';
 
 useBank();
@@ -88,9 +89,9 @@ describe('the day close, alerts, overdue loans and pending orders', () => {
     await signInOperators();
     // A customer whose first installment falls due with nothing in the account to pay it.
     const who = await onboard();
-    const decision = expectOk(await call(customerLoans, { method: 'POST', path: '/v1/loan-applications', token: who.token, body: loanApplicationRequest() }));
+    const decision = expectOk(await call(loanOrigination, { method: 'POST', path: '/v1/loan-applications', token: who.token, body: loanApplicationRequest() }));
     assert.equal(decision.outcome, 'APPROVED');
-    const loan = expectOk(await pay(who, customerLoans, '/v1/loans', { productId: 'consumer-credit', amountFen: 600_000, termMonths: 12, method: 'EQUAL_INSTALLMENT' }));
+    const loan = expectOk(await pay(who, customerLoans, '/v1/loans', { productId: 'consumer-credit', amountFen: 600_000, termMonths: 12, method: 'EQUAL_INSTALLMENT', contractConsent: CONTRACT_CONSENT }));
     expectOk(await withdraw(who, await balanceFen(who)));
     loanId = loan.loanId;
     firstDue = loan.installments[0].dueDate;
@@ -330,7 +331,7 @@ describe('the day close, alerts, overdue loans and pending orders', () => {
       placedAt: new Date().toISOString(),
       placedOn: today,
       confirmDate,
-      coolingOffEndsOn: null,
+      cancellableUntil: null,
       amountFen: kind === 'PURCHASE' ? 100_000 : null,
       unitsCenti: kind === 'REDEMPTION' ? 5_000 : null,
       navCentiFen: null,

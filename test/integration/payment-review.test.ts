@@ -11,6 +11,7 @@ import { SEED_LOAN_PRODUCTS } from '../../functions/domain/loan/product.js';
 import { RISK_QUESTIONNAIRE_VERSION, RISK_QUESTIONS } from '../../functions/domain/wealth/risk.js';
 import { valueFen } from '../../functions/domain/wealth/units.js';
 import { handler as admin } from '../../functions/http/admin.js';
+import { handler as loanOrigination } from '../../functions/http/loan-origination.js';
 import { handler as loans } from '../../functions/http/loans.js';
 import { handler as wealth } from '../../functions/http/wealth.js';
 import { currentBusinessDate } from '../../functions/store/business-date.js';
@@ -22,7 +23,7 @@ import { publishNavByChange } from '../support/changes.js';
 import { balanceFen, onboard, pay, topUp, type Onboarded } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { assertLedgerSound, scanTable } from '../support/ledger-check.js';
-import { loanApplicationRequest } from '../support/loan-application.js';
+import { loanApplicationRequest, CONTRACT_CONSENT } from '../support/loan-application.js';
 import { type Authorization, authorize, encryptPin } from '../support/second-factor.js';
 
 useBank();
@@ -71,36 +72,41 @@ describe('a repayment without an amount', () => {
   before(async () => {
     for (const product of SEED_LOAN_PRODUCTS) await seedProduct(product, new Date());
     who = await onboard({ name: '冯还款' });
-    const decision = expectOk(await call(loans, { method: 'POST', path: '/v1/loan-applications', token: who.token, body: loanApplicationRequest() }));
+    const decision = expectOk(await call(loanOrigination, { method: 'POST', path: '/v1/loan-applications', token: who.token, body: loanApplicationRequest() }));
     assert.equal(decision.outcome, 'APPROVED', JSON.stringify(decision));
     // Equal principal: each row is smaller than the one before, so two rows' figures differ.
-    loan = expectOk(await pay(who, loans, '/v1/loans', { productId: 'consumer-credit', amountFen: 600_000, termMonths: 12, method: 'EQUAL_PRINCIPAL' }));
+    loan = expectOk(await pay(who, loans, '/v1/loans', { productId: 'consumer-credit', amountFen: 600_000, termMonths: 12, method: 'EQUAL_PRINCIPAL', contractConsent: CONTRACT_CONSENT }));
   });
 
-  test('reviews what is payable now, with its capitals, and the repayment debits exactly that', async () => {
+  test('before anything is due there is no figure, and the repayment says why; a prepayment reviews its principal and early interest', async () => {
     const path = `/v1/loans/${loan.loanId}/repayments`;
+    const nothingKey = randomUUID();
+    const nothing = await reviewOf(who, path, {}, nothingKey);
+    assert.deepEqual([nothing.review.amountFen, nothing.review.amountInWords], [null, null]);
+    expectError(await sendConfirmed(loans, who, path, {}, nothing, nothingKey), 422, 'NOTHING_DUE');
+
+    // Period 1's principal on the drawdown day: in the cooling-off days, principal alone.
+    const body = { prepayment: { principalFen: loan.installments[0].principalFen, adjustment: 'REDUCE_PAYMENT' } };
+    const quote = expectOk(await call(loans, { method: 'POST', path: `/v1/loans/${loan.loanId}/prepayment-quote`, token: who.token, body: body.prepayment }));
+    assert.deepEqual([quote.interestFen, quote.totalFen], [0, loan.installments[0].principalFen]);
     const key = randomUUID();
-    const asked = await reviewOf(who, path, {}, key);
-    const payableFen = loan.installments[0].dueFen;
-    assertFigure(asked, payableFen);
+    const asked = await reviewOf(who, path, body, key);
+    assertFigure(asked, quote.totalFen);
     assert.equal(asked.review.estimate, null);
     assert.equal(asked.review.payeeMasked, null);
     assert.match(asked.review.sourceAccountMasked!, /^\d{4} \*{4} \*{4} \d{4}$/);
 
     const before = await balanceFen(who);
-    const repaid = expectOk(await sendConfirmed(loans, who, path, {}, asked, key));
+    const repaid = expectOk(await sendConfirmed(loans, who, path, body, asked, key));
     assert.equal(repaid.paidFen, asked.review.amountFen);
     assert.equal(repaid.principalFen + repaid.interestFen + repaid.penaltyFen, asked.review.amountFen);
     assert.equal(await balanceFen(who), before - asked.review.amountFen!);
     await assertLedgerSound();
-
-    // Asked again under the same key (the answer was lost, say): the figure of what that request
-    // paid — the same key is answered from its journal — not of what is payable now.
-    assertFigure(await reviewOf(who, path, {}, key), payableFen);
-    // A new request pays the next row, which is now the current one.
-    const nextFen = repaid.loan.installments[1].dueFen;
-    assert.ok(nextFen < payableFen, 'equal principal: the second row is smaller');
-    assertFigure(await reviewOf(who, path, {}, randomUUID()), nextFen);
+    // Asked again under the same key (the answer was lost, say): the figure of what that request paid.
+    assertFigure(await reviewOf(who, path, body, key), quote.totalFen);
+    // A prepayment that will be refused (all of the principal: that is the payoff) has no figure.
+    const all = { prepayment: { principalFen: repaid.loan.outstandingPrincipalFen, adjustment: 'REDUCE_PAYMENT' } };
+    assert.equal((await reviewOf(who, path, all, randomUUID())).review.amountFen, null);
   });
 
   test('an amount in the body is the figure; a loan that is not the customer’s has none, and its repayment answers 404', async () => {
@@ -243,12 +249,12 @@ describe('a loan payoff', () => {
   let who: Onboarded;
   const quoteFor = async (loanId: string) => expectOk(await call(loans, { method: 'POST', path: `/v1/loans/${loanId}/payoff-quote`, token: who.token }));
   const draw = async () =>
-    expectOk(await pay(who, loans, '/v1/loans', { productId: 'consumer-credit', amountFen: 300_000, termMonths: 12, method: 'EQUAL_INSTALLMENT' }));
+    expectOk(await pay(who, loans, '/v1/loans', { productId: 'consumer-credit', amountFen: 300_000, termMonths: 12, method: 'EQUAL_INSTALLMENT', contractConsent: CONTRACT_CONSENT }));
 
   before(async () => {
     for (const product of SEED_LOAN_PRODUCTS) await seedProduct(product, new Date());
     who = await onboard({ name: '沈结清' });
-    const decision = expectOk(await call(loans, { method: 'POST', path: '/v1/loan-applications', token: who.token, body: loanApplicationRequest() }));
+    const decision = expectOk(await call(loanOrigination, { method: 'POST', path: '/v1/loan-applications', token: who.token, body: loanApplicationRequest() }));
     assert.equal(decision.outcome, 'APPROVED', JSON.stringify(decision));
     expectOk(await topUp(who, 100_000));
   });
@@ -299,7 +305,7 @@ describe('a loan payoff', () => {
   test('a quote the loan has moved away from (a repayment since) gives no figure, and the payoff answers it is stale', async () => {
     const loan = await draw();
     await quoteFor(loan.loanId);
-    expectOk(await pay(who, loans, `/v1/loans/${loan.loanId}/repayments`, { amountFen: 1_000 }));
+    expectOk(await pay(who, loans, `/v1/loans/${loan.loanId}/repayments`, { prepayment: { principalFen: 1_000, adjustment: 'REDUCE_PAYMENT' } }));
     const path = `/v1/loans/${loan.loanId}/payoff`;
     const key = randomUUID();
     const asked = await reviewOf(who, path, {}, key);
@@ -308,5 +314,20 @@ describe('a loan payoff', () => {
     // A new quote holds again: its total is the figure.
     const requoted = await quoteFor(loan.loanId);
     assertFigure(await reviewOf(who, path, {}, randomUUID()), requoted.totalFen);
+  });
+
+  test('a repayment without an amount reviews what is due today — the row due, as scheduled — and debits exactly that', async () => {
+    const loan = await draw();
+    const path = `/v1/loans/${loan.loanId}/repayments`;
+    expectOk(await call(admin, { method: 'POST', path: '/v1/admin/business-date', headers: operator(), body: { businessDate: loan.installments[0].dueDate } }));
+    const key = randomUUID();
+    const asked = await reviewOf(who, path, {}, key);
+    assertFigure(asked, loan.installments[0].dueFen);
+    const before = await balanceFen(who);
+    const repaid = expectOk(await sendConfirmed(loans, who, path, {}, asked, key));
+    assert.deepEqual([repaid.paidFen, repaid.interestFen], [loan.installments[0].dueFen, loan.installments[0].interestFen]);
+    assert.equal(await balanceFen(who), before - asked.review.amountFen!);
+    assertFigure(await reviewOf(who, path, {}, key), loan.installments[0].dueFen);
+    await assertLedgerSound();
   });
 });

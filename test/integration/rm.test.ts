@@ -12,6 +12,7 @@ import { SEED_LOAN_PRODUCTS } from '../../functions/domain/loan/product.js';
 import { handler as account } from '../../functions/http/account.js';
 import { handler as auth } from '../../functions/http/auth.js';
 import { handler as customerHandler } from '../../functions/http/customer.js';
+import { handler as loanOrigination } from '../../functions/http/loan-origination.js';
 import { handler as loans } from '../../functions/http/loans.js';
 import { handler as simulator } from '../../functions/http/simulator.js';
 import { handler as consoleStaff } from '../../functions/http/console-staff.js';
@@ -25,7 +26,7 @@ import { call, transcript, useBank } from '../support/bank.js';
 import { cardNumber, idNumber, onboard, pay, setPin, uniquePhone } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { assertLedgerSound } from '../support/ledger-check.js';
-import { loanApplicationRequest } from '../support/loan-application.js';
+import { loanApplicationRequest, CONTRACT_CONSENT } from '../support/loan-application.js';
 import { assertNoPersonalDataInResponses } from '../support/pii.js';
 import { asStaff, createStaff, loginCode, newDeviceId, newStaff, shareLink, type Staff, visit } from '../support/rm.js';
 import { administrators, deactivateStaffByChange } from '../support/changes.js';
@@ -179,10 +180,10 @@ describe('relationship managers', () => {
 
     test('verify, open the account, apply and draw: each step reaches the funnel, with the amount', async () => {
       const who = await completeOnboarding(customerToken, '张伟');
-      const decision = expectOk(await call(loans, { method: 'POST', path: '/v1/loan-applications', token: customerToken, body: application }));
+      const decision = expectOk(await call(loanOrigination, { method: 'POST', path: '/v1/loan-applications', token: customerToken, body: application }));
       assert.equal(decision.outcome, 'APPROVED', JSON.stringify(decision));
       drawnFen = 300_000;
-      expectOk(await pay({ token: customerToken, pin: who.pin }, loans, '/v1/loans', { productId: 'consumer-credit', amountFen: drawnFen, termMonths: 12, method: 'EQUAL_INSTALLMENT' }));
+      expectOk(await pay({ token: customerToken, pin: who.pin }, loans, '/v1/loans', { productId: 'consumer-credit', amountFen: drawnFen, termMonths: 12, method: 'EQUAL_INSTALLMENT', contractConsent: CONTRACT_CONSENT }));
 
       const board = await dashboard(a);
       assert.deepEqual(stages(board), {

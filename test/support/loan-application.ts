@@ -2,6 +2,10 @@
 // 18–60, clean bureau report): shared by the tests, the bank test and the decision benchmark. It
 // agrees to the consent text the server publishes, as the mini-program does.
 import { BUREAU_CONSENT } from '../../functions/domain/loan/consent.js';
+import { LOAN_CONTRACT } from '../../functions/domain/loan/contract-text.js';
+
+/** The loan contract agreed to at drawdown, as the mini-program sends it. */
+export const CONTRACT_CONSENT = { agreed: true, textVersion: LOAN_CONTRACT.textVersion } as const;
 
 export function loanApplicationRequest(overrides: { amountFen?: number; monthlyIncomeFen?: number } = {}) {
   return {

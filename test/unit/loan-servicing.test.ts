@@ -23,6 +23,7 @@ import {
   penaltyAnnualRateBps,
 } from '../../functions/domain/loan/overdue.js';
 import { PAYOFF_QUOTE_TTL_MINUTES, payOff, quotePayoff } from '../../functions/domain/loan/payoff.js';
+import { applyPrepayment, planPrepayment } from '../../functions/domain/loan/prepayment.js';
 import { CONSUMER_CREDIT_PRODUCT, REPAYMENT_METHODS } from '../../functions/domain/loan/product.js';
 import { allocateRepayment, amountPayableFen, applyAllocation } from '../../functions/domain/loan/repayment.js';
 import { buildSchedule, type ScheduleInput } from '../../functions/domain/loan/schedule.js';
@@ -43,6 +44,19 @@ function payOnTime(loan: LoanState, periods: number): LoanState {
   // A 0% interest-first row owes nothing and needs no payment.
   for (const row of loan.installments.slice(0, periods)) if (row.paymentFen > 0) state = repay(state, row.paymentFen, row.dueDate);
   return state;
+}
+
+/** A row paid ahead of its due date, as the rules before prepayments allowed (interest first, then
+ *  principal): loans repaid then still carry such rows. */
+function paidAheadUnderOldRules(loan: LoanState, period: number, amountFen: number): LoanState {
+  return {
+    ...loan,
+    installments: loan.installments.map((row) => {
+      if (row.period !== period) return row;
+      const interestPaidFen = Math.min(row.interestFen, amountFen);
+      return { ...row, interestPaidFen, principalPaidFen: amountFen - interestPaidFen };
+    }),
+  };
 }
 
 const refusedWith = (code: string, kind?: string) => (error: unknown) => {
@@ -80,19 +94,20 @@ describe('repayment allocation', () => {
     assert.equal(daysPastDue(after, '2025-04-10'), 10);
   });
 
-  test('never more than is payable: due rows plus the current one; the rest comes back', () => {
-    // 105,132 (row 1) + 104,233 (row 2: 290 + 6,620 + 97,323) + 103,943 (row 3, current) = 313,308
-    assert.equal(amountPayableFen(overdue.installments, '2025-04-10'), 313_308);
+  test('never more than is due: the due rows, not the current one (paying it early is a prepayment); the rest comes back', () => {
+    // 105,132 (row 1) + 104,233 (row 2: 290 + 6,620 + 97,323) = 209,365; row 3 is due Apr 30.
+    assert.equal(amountPayableFen(overdue.installments, '2025-04-10'), 209_365);
     const allocation = allocateRepayment(overdue.installments, 400_000, '2025-04-10');
-    assert.deepEqual(allocation.lines.map((line) => line.period), [1, 2, 3]);
-    assert.equal(allocation.allocatedFen, 313_308);
-    assert.equal(allocation.remainderFen, 86_692);
+    assert.deepEqual(allocation.lines.map((line) => line.period), [1, 2]);
+    assert.equal(allocation.allocatedFen, 209_365);
+    assert.equal(allocation.remainderFen, 190_635);
   });
 
-  test('before the first due date only the first row is payable', () => {
+  test('before the first due date nothing is payable; on it, exactly the first row', () => {
     const loan = newLoan();
-    assert.equal(amountPayableFen(loan.installments, '2025-02-10'), 103_943);
-    assert.equal(allocateRepayment(loan.installments, 200_000, '2025-02-10').remainderFen, 96_057);
+    assert.equal(amountPayableFen(loan.installments, '2025-02-10'), 0);
+    assert.equal(allocateRepayment(loan.installments, 200_000, '2025-02-10').remainderFen, 200_000);
+    assert.equal(amountPayableFen(loan.installments, '2025-02-28'), 103_943);
   });
 
   test('refuses non-positive or fractional amounts, and booking an allocation twice', () => {
@@ -237,8 +252,8 @@ describe('early payoff', () => {
   });
 
   test('no interest for a period that has not begun', () => {
-    // Row 2 paid early on Mar 5; on Mar 10 row 3's period (from Mar 31) has not started.
-    const loan = repay(payOnTime(newLoan(), 1), 103_943, '2025-03-05');
+    // Row 2 paid ahead (as the old rules allowed) on Mar 5; on Mar 10 row 3's period (from Mar 31) has not started.
+    const loan = paidAheadUnderOldRules(payOnTime(newLoan(), 1), 2, 103_943);
     const quote = quotePayoff(loan, '2025-03-10', now);
     assert.deepEqual([quote.principalFen, quote.interestFen, quote.totalFen, quote.accruedInterestDays], [1_005_934, 0, 1_005_934, 0]);
   });
@@ -257,7 +272,7 @@ describe('early payoff', () => {
   test('interest paid ahead on a row a deferral moved stays on the record', () => {
     // Row 1 paid; 5,000 paid ahead on row 2's interest on Mar 5; a 1-month deferral on Mar 10
     // inserts an interest-only row 2 (due Mar 31) and moves the old row 2, with its 5,000, to 3.
-    const prepaid = repay(payOnTime(newLoan(), 1), 5_000, '2025-03-05');
+    const prepaid = paidAheadUnderOldRules(payOnTime(newLoan(), 1), 2, 5_000);
     const deferred = applyDeferral(prepaid, planDeferral(prepaid, { months: 1, today: '2025-03-10' }), '2025-03-10');
     assert.equal(deferred.installments[2]!.interestPaidFen, 5_000);
     // Payoff on Mar 15: 15 days on 1,103,257 = 3,310, nothing more for the moved row.
@@ -273,7 +288,7 @@ describe('early payoff', () => {
     const quote = quotePayoff(loan, '2025-03-15', now);
     assert.throws(() => payOff(loan, quote, '2025-03-15', new Date(now.getTime() + 10 * 60_000 + 1)), refusedWith('PAYOFF_QUOTE_EXPIRED', 'conflict'));
     assert.throws(() => payOff(loan, quote, '2025-03-16', now), refusedWith('PAYOFF_QUOTE_EXPIRED', 'conflict'));
-    const changed = repay(loan, 100, '2025-03-15');
+    const changed = applyPrepayment(loan, planPrepayment(loan, { principalFen: 100, adjustment: 'REDUCE_PAYMENT', today: '2025-03-15' }));
     assert.throws(() => payOff(changed, quote, '2025-03-15', now), refusedWith('PAYOFF_QUOTE_STALE', 'conflict'));
     // A quote that went through JSON (storage) still commits.
     assert.ok(isPaidOff(payOff(loan, JSON.parse(JSON.stringify(quote)), '2025-03-15', now)));
@@ -371,8 +386,8 @@ describe('relief deferral', () => {
   test('confirming a plan after the loan changed is refused', () => {
     const loan = payOnTime(newLoan(), 2);
     const plan = planDeferral(loan, { months: 2, today: '2025-04-10' });
-    // 50,000 pays row 3's interest (6,036) and 43,964 of its principal: less principal, less interest.
-    const changed = repay(loan, 50_000, '2025-04-10');
+    // 50,000 of principal prepaid: less principal, less interest.
+    const changed = applyPrepayment(loan, planPrepayment(loan, { principalFen: 50_000, adjustment: 'REDUCE_PAYMENT', today: '2025-04-10' }));
     assert.throws(() => applyDeferral(changed, plan, '2025-04-10'), refusedWith('DEFERRAL_PLAN_STALE', 'conflict'));
   });
 

@@ -2,14 +2,15 @@
 // one rounding rule (half-up to the fen) that every computed amount passes through.
 import { Decimal } from 'decimal.js';
 import { assertFen } from '../money.js';
+import { DAY_COUNT_BASIS } from './day-count.js';
 
 export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export type Dec = Decimal;
 
-/** Chinese banks quote instalment loans with a monthly rate of annual / 12 … */
+/** Chinese banks quote instalment loans with a monthly rate of annual / 12, and daily rates on
+ *  the day-count basis (day-count.ts). */
 const BPS_PER_YEAR_TO_MONTHLY = 12 * 10_000;
-/** … and daily rates (accrual, penalty) with annual / 360. */
-const BPS_PER_YEAR_TO_DAILY = 360 * 10_000;
+const BPS_PER_YEAR_TO_DAILY = DAY_COUNT_BASIS.daysPerYear * 10_000;
 
 /** Half-up to a whole number: fen for amounts, basis points for rates and ratios. */
 export function roundHalfUp(value: Decimal): number {
@@ -34,7 +35,7 @@ export function monthlyInterestFen(principalFen: number, annualRateBps: Decimal.
   return roundFen(new Dec(principalFen).times(annualRateBps).div(BPS_PER_YEAR_TO_MONTHLY), 'interestFen');
 }
 
-/** `days` of interest at annual / 360 a day, half-up to the fen. */
+/** `days` of interest on the day-count basis (annual / 360 a day), half-up to the fen. */
 export function dailyInterestFen(principalFen: number, annualRateBps: Decimal.Value, days: number): number {
   return roundFen(new Dec(principalFen).times(annualRateBps).times(days).div(BPS_PER_YEAR_TO_DAILY), 'interestFen');
 }

@@ -80,7 +80,8 @@ export function planDeferral(loan: LoanState, request: { months: number; today: 
     totals: scheduleTotals(installments),
     addedInterestFen: interestFen * months,
     newMaturityDate: installments[installments.length - 1]!.dueDate,
-    ...scheduleAnnualizedRate({ principalFen: loan.principalFen, installments }),
+    // The principal the rows repay: the amount lent, less any prepaid (which no row carries).
+    ...scheduleAnnualizedRate({ principalFen: sumFen(installments.map((row) => row.principalFen)), installments }),
   };
 }
 

@@ -7,6 +7,7 @@ export * from './decision.js';
 export * from './deferral.js';
 export * from './overdue.js';
 export * from './payoff.js';
+export * from './prepayment.js';
 export * from './pricing.js';
 export * from './product.js';
 export * from './repayment.js';

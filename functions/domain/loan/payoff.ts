@@ -1,14 +1,12 @@
 // Early payoff: a quote (valid for minutes), then a commit that checks the quote still holds.
 // The customer owes everything already due (with penalty through today), all principal not yet
-// due, and interest on that principal from the current period's start to today at annual/360 a
-// day. A period ends on its due date, so at most 30 of its days lie before it and the accrued
-// interest never exceeds the scheduled annual/12. Within the product's cooling-off days after
-// drawdown that interest is waived.
+// due, and on that principal the interest of any early repayment (prepayment.ts): the days of
+// the current period elapsed, on the ACT/360 basis, and nothing within the cooling-off days.
 import { refuse } from '../errors.js';
 import { sumFen } from '../money.js';
-import { dailyInterestFen } from './arith.js';
-import { assertIsoDate, daysBetween } from './dates.js';
+import { assertIsoDate } from './dates.js';
 import { accruePenalty } from './overdue.js';
+import { currentRowIndex, earlyRepaymentInterest } from './prepayment.js';
 import { type Amounts, isSettled, type LoanState, unpaidOf } from './state.js';
 
 export const PAYOFF_QUOTE_TTL_MINUTES = 10;
@@ -39,13 +37,12 @@ function computePayoff(loan: LoanState, today: string): Omit<PayoffQuote, 'valid
   assertIsoDate(today, 'today');
   if (today < loan.drawdownDate) throw new Error('payoff quoted before drawdown');
   if (loan.installments.every(isSettled)) refuse('unprocessable', 'LOAN_PAID_OFF', '该笔借款已结清');
-  const { installments } = accruePenalty(loan, today);
-  const coolingOff = daysBetween(loan.drawdownDate, today) <= loan.coolingOffDays;
-  const currentIndex = installments.findIndex((row) => row.dueDate > today && !isSettled(row));
+  const accrued = accruePenalty(loan, today);
+  const { installments } = accrued;
+  const currentIndex = currentRowIndex(installments, today);
   const notYetDuePrincipalFen =
     currentIndex < 0 ? 0 : sumFen(installments.slice(currentIndex).map((row) => unpaidOf(row).principalFen));
-
-  let accruedInterestDays = 0;
+  const early = earlyRepaymentInterest(accrued, notYetDuePrincipalFen, today);
   const lines: PayoffLine[] = [];
   installments.forEach((row, index) => {
     if (isSettled(row)) return;
@@ -53,13 +50,8 @@ function computePayoff(loan: LoanState, today: string): Omit<PayoffQuote, 'valid
     if (row.dueDate <= today) {
       lines.push({ period: row.period, ...unpaid, settledInterestFen: row.interestFen });
     } else if (index === currentIndex) {
-      const periodStart = installments[index - 1]?.dueDate ?? loan.drawdownDate;
-      accruedInterestDays = Math.max(0, daysBetween(periodStart, today));
-      const accruedFen = coolingOff
-        ? 0
-        : dailyInterestFen(notYetDuePrincipalFen, loan.annualRateBps, accruedInterestDays);
       // Interest already paid on this row is kept, not refunded, even above what accrued.
-      const settledInterestFen = Math.max(accruedFen, row.interestPaidFen);
+      const settledInterestFen = Math.max(early.interestFen, row.interestPaidFen);
       lines.push({
         period: row.period,
         penaltyFen: unpaid.penaltyFen,
@@ -84,8 +76,8 @@ function computePayoff(loan: LoanState, today: string): Omit<PayoffQuote, 'valid
     interestFen,
     principalFen,
     totalFen: sumFen([penaltyFen, interestFen, principalFen]),
-    accruedInterestDays,
-    coolingOff,
+    accruedInterestDays: early.interestDays,
+    coolingOff: early.coolingOff,
     lines,
   };
 }

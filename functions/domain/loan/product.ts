@@ -15,6 +15,15 @@ export const METHOD_LABELS: Record<RepaymentMethod, string> = {
   INTEREST_FIRST: '先息后本',
 };
 
+/** After a partial prepayment: 减少月供 (as many periods, a lower payment) or 缩短期限 (the same
+ *  payment, fewer periods) — domain/loan/prepayment.ts. */
+export const PREPAYMENT_ADJUSTMENTS = ['REDUCE_PAYMENT', 'SHORTEN_TERM'] as const;
+export type PrepaymentAdjustment = (typeof PREPAYMENT_ADJUSTMENTS)[number];
+export const ADJUSTMENT_LABELS: Record<PrepaymentAdjustment, string> = {
+  REDUCE_PAYMENT: '减少月供',
+  SHORTEN_TERM: '缩短期限',
+};
+
 export const RISK_GRADES = ['A', 'B', 'C', 'D', 'E'] as const;
 export type RiskGrade = (typeof RISK_GRADES)[number];
 

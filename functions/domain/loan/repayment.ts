@@ -16,14 +16,13 @@ export interface Allocation extends Amounts {
   remainderFen: number;
 }
 
-/** Rows a repayment may touch on `today`: everything already due and still owed, plus the
- *  current (next not yet due) row. Paying further ahead is early payoff, which has its own quote. */
+/** Rows a repayment may touch on `today`: those due by today and still owed, each as the schedule
+ *  says (an installment paid on its due date is exactly the contract's row). A row not yet due is
+ *  not payable: money paid before a due date is a prepayment (prepayment.ts), charged interest
+ *  only for the days elapsed, and paying everything is the payoff quote (payoff.ts). */
 export function payableInstallments(installments: readonly InstallmentState[], today: string): InstallmentState[] {
   assertIsoDate(today, 'today');
-  const owing = installments.filter((installment) => !isSettled(installment));
-  const due = owing.filter((installment) => installment.dueDate <= today);
-  const current = owing.find((installment) => installment.dueDate > today);
-  return current ? [...due, current] : due;
+  return installments.filter((installment) => !isSettled(installment) && installment.dueDate <= today);
 }
 
 export function amountPayableFen(installments: readonly InstallmentState[], today: string): number {

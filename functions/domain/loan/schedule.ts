@@ -64,12 +64,30 @@ export function buildSchedule(input: ScheduleInput): Schedule {
   assertIsoDate(drawdownDate, 'drawdownDate');
   if (!REPAYMENT_METHODS.includes(method)) throw new Error(`unknown repayment method ${method}`);
 
-  const principalParts = principalPartsFor(input);
+  const installments = amortize({ ...input, firstPeriod: 1, maxPeriods: termMonths }, principalPartsFor(input));
+  return { ...input, installments, totals: scheduleTotals(installments) };
+}
+
+/** The principal a row repays, given its index among the rows being built (1-based), the
+ *  principal still owed and the row's interest. */
+export type PrincipalPart = (index: number, openingFen: number, interestFen: number) => number;
+
+/** Rows from `firstPeriod` on, each charging one month's interest on the principal still owed
+ *  and repaying `partOf` of it (never more than is owed), until nothing is owed — so a fixed
+ *  payment simply runs out early — and row `maxPeriods` takes whatever is left.
+ *  Due dates count from the drawdown date (never from an earlier due date), so month-end clamping
+ *  cannot drift. */
+export function amortize(
+  input: { principalFen: number; annualRateBps: number; drawdownDate: string; firstPeriod: number; maxPeriods: number },
+  partOf: PrincipalPart,
+): Installment[] {
+  const { principalFen, annualRateBps, drawdownDate, firstPeriod, maxPeriods } = input;
   const installments: Installment[] = [];
   let openingPrincipalFen = principalFen;
-  for (let period = 1; period <= termMonths; period++) {
+  for (let index = 1; index <= maxPeriods && openingPrincipalFen > 0; index++) {
     const interestFen = monthlyInterestFen(openingPrincipalFen, annualRateBps);
-    const partFen = principalParts(period, openingPrincipalFen, interestFen);
+    const partFen = index === maxPeriods ? openingPrincipalFen : Math.min(partOf(index, openingPrincipalFen, interestFen), openingPrincipalFen);
+    const period = firstPeriod + index - 1;
     installments.push({
       period,
       dueDate: dueDateOf(drawdownDate, period),
@@ -81,13 +99,13 @@ export function buildSchedule(input: ScheduleInput): Schedule {
     });
     openingPrincipalFen -= partFen;
   }
-  return { ...input, installments, totals: scheduleTotals(installments) };
+  return installments;
 }
 
-/** For each method, the principal repaid in `period` given the principal still owed and the
- *  period's interest. The last period always takes what is left, so the parts sum exactly to
- *  the amount lent. */
-function principalPartsFor(input: ScheduleInput): (period: number, openingFen: number, interestFen: number) => number {
+/** For each method, the principal repaid in the `index`-th of `termMonths` rows given the
+ *  principal still owed and the row's interest. The last row always takes what is left, so the
+ *  parts sum exactly to `principalFen`. */
+export function principalPartsFor(input: Pick<ScheduleInput, 'principalFen' | 'annualRateBps' | 'termMonths' | 'method'>): PrincipalPart {
   const { principalFen, annualRateBps, termMonths, method } = input;
   const isLast = (period: number) => period === termMonths;
   if (method === 'INTEREST_FIRST') {

@@ -1,7 +1,8 @@
 // A drawn loan: its contract terms and its schedule with what has been paid against each row.
 // Every change returns a new state; nothing here is mutated in place.
 import { assertFen, sumFen } from '../money.js';
-import type { LoanProduct, RepaymentMethod } from './product.js';
+import type { AnnualizedRate } from './apr.js';
+import type { LoanProduct, PrepaymentAdjustment, RepaymentMethod } from './product.js';
 import type { Installment, Schedule } from './schedule.js';
 
 export interface InstallmentState extends Installment {
@@ -10,6 +11,16 @@ export interface InstallmentState extends Installment {
   /** Penalty interest accrued on this row's overdue principal so far. */
   penaltyFen: number;
   penaltyPaidFen: number;
+}
+
+/** A prepayment booked on the loan (kept with it, so the loan's record explains its schedule):
+ *  its principal and early interest, the customer's choice, and the new schedule's rate. */
+export interface PrepaymentRecord extends AnnualizedRate {
+  on: string;
+  principalFen: number;
+  interestFen: number;
+  interestDays: number;
+  adjustment: PrepaymentAdjustment;
 }
 
 export interface LoanState {
@@ -25,6 +36,8 @@ export interface LoanState {
   deferralsUsed: number;
   /** Last business date whose penalty interest is already in the installments. */
   penaltyAccruedThrough: string;
+  /** Prepayments booked, oldest first; absent on loans never prepaid. */
+  prepayments?: PrepaymentRecord[];
 }
 
 export function openLoan(

@@ -24,6 +24,7 @@ export const PAGES = {
   loanPayoff: '/packageLoan/pages/payoff/index',
   loanDeferral: '/packageLoan/pages/deferral/index',
   loanResult: '/packageLoan/pages/result/index',
+  loanContract: '/packageLoan/pages/contract/index',
   bills: '/packageBills/pages/index/index',
   billLookup: '/packageBills/pages/lookup/index',
   billReceipt: '/packageBills/pages/receipt/index',

@@ -9,14 +9,17 @@ import type {
   DeferralRequest,
   DrawdownRequest,
   LoanApplicationRequest,
+  LoanContractView,
   LoanDecisionView,
   LoanList,
   LoanProductList,
   LoanView,
   PayoffQuoteView,
+  PrepaymentQuoteView,
   RepayRequest,
   RepaymentResult,
 } from '@contract/loan-schemas';
+import type { Prepayment } from '@contract/prepayment-schema';
 import type { SecondFactor } from '@contract/second-factor-schemas';
 import { customerRequest, publicRequest } from '@/api/http';
 
@@ -42,6 +45,11 @@ export function quoteDrawdown(body: CalculatorRequest): Promise<CalculatorRespon
   return customerRequest<CalculatorResponse>({ method: 'POST', path: '/v1/loan-quotes', body });
 }
 
+/** The loan contract text in force: read before drawing, agreed to by its version. */
+export function getLoanContract(): Promise<LoanContractView> {
+  return publicRequest<LoanContractView>({ method: 'GET', path: '/v1/loan-contract' });
+}
+
 export function applyForLoan(body: LoanApplicationRequest): Promise<LoanDecisionView> {
   return customerRequest<LoanDecisionView>({ method: 'POST', path: '/v1/loan-applications', body });
 }
@@ -64,6 +72,11 @@ export function getLoan(loanId: string): Promise<LoanView> {
 
 export function repayLoan(loanId: string, body: RepayRequest, idempotencyKey: string): Promise<RepaymentResult> {
   return customerRequest<RepaymentResult>({ method: 'POST', path: repaymentPath(loanId), body, idempotencyKey });
+}
+
+/** What prepaying principal would cost and the schedule it would leave (the server's, read only). */
+export function quotePrepayment(loanId: string, body: Prepayment): Promise<PrepaymentQuoteView> {
+  return customerRequest<PrepaymentQuoteView>({ method: 'POST', path: loanPath(loanId, '/prepayment-quote'), body });
 }
 
 export function getPayoffQuote(loanId: string): Promise<PayoffQuoteView> {

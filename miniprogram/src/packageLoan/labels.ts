@@ -5,12 +5,27 @@ import type {
   InstallmentView,
   LoanApplicationRequest,
   LoanView,
+  PayoffQuoteView,
 } from '@contract/loan-schemas';
+import type { Prepayment } from '@contract/prepayment-schema';
 
 export type Industry = LoanApplicationRequest['industry'];
 export type InstallmentStatus = InstallmentView['status'];
 export type DpdBucket = LoanView['overdue']['bucket'];
 export type DeferralReason = DeferralRequest['reason'];
+export type PrepaymentAdjustment = Prepayment['adjustment'];
+export type DayCountBasis = PayoffQuoteView['dayCountBasis'];
+
+/** How the server counts days of interest (its quotes name the basis). */
+export const DAY_COUNT_LABELS: Record<DayCountBasis, string> = {
+  'ACT/360': '实际天数/360',
+};
+
+/** What happens to the rest of the schedule after a prepayment: the customer's choice. */
+export const PREPAYMENT_ADJUSTMENT_LABELS: Record<PrepaymentAdjustment, string> = {
+  REDUCE_PAYMENT: '减少月供',
+  SHORTEN_TERM: '缩短期限',
+};
 
 /** In the order the apply form lists them. */
 export const INDUSTRY_LABELS: Record<Industry, string> = {

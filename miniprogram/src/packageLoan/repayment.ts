@@ -1,10 +1,13 @@
 import type { RepaymentResult } from '@contract/loan-schemas';
 import { PAGES, replaceWith } from '@/lib/nav';
 
-/** Replaces the finished form with the result, exactly as the server returned it. */
-export function showRepaymentResult(kind: 'REPAY' | 'PAYOFF', result: RepaymentResult): void {
+/** Replaces the finished form with the result, exactly as the server returned it; a prepayment
+ *  also shows the new schedule's maturity and annualized rate. */
+export function showRepaymentResult(kind: 'REPAY' | 'PREPAY' | 'PAYOFF', result: RepaymentResult): void {
+  const { loan } = result;
   replaceWith(PAGES.loanResult, {
     kind,
+    ...(kind === 'PREPAY' ? { maturityDate: loan.maturityDate, annualizedRate: loan.annualizedRateDisplay, annualRate: loan.annualRateDisplay } : {}),
     loanId: result.loan.loanId,
     amountFen: result.paidFen,
     principalFen: result.principalFen,

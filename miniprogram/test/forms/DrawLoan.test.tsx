@@ -3,11 +3,12 @@ import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Taro from '@tarojs/taro';
 import DrawLoanPage from '@/packageLoan/pages/draw/index';
+import LoanContractPage from '@/packageLoan/pages/contract/index';
 import LoanResultPage from '@/packageLoan/pages/result/index';
 import { type FakeApi, fakeApi } from '../support/api';
 import { account, refusal, signIn } from '../support/examples';
 import { input, typeInto } from '../support/form';
-import { businessLine, creditLine, drawdownQuote, drawnLoan, productList } from '../support/loan-examples';
+import { businessLine, creditLine, drawdownQuote, drawnLoan, loanContract, productList } from '../support/loan-examples';
 import { AUTHORIZE, authorizationsAsked, decryptPin, idempotencyKeyOf, issueNonces, nonceNo,  secondFactorOf, submitAndPay, expectOnePaymentPerDoubleTap } from '../support/payment';
 import { redirectedTo, renderAt } from '../support/router';
 
@@ -15,6 +16,7 @@ const LINES = 'GET /v1/credit-lines';
 const PRODUCTS = 'GET /v1/loan-products';
 const QUOTE = 'POST /v1/loan-quotes';
 const DRAW = 'POST /v1/loans';
+const CONTRACT = 'GET /v1/loan-contract';
 const PAGE = '/packageLoan/pages/draw/index';
 /** The preview asks for a price 300 ms after typing pauses: more than the default 1 s to wait on
  *  a busy machine. */
@@ -27,8 +29,14 @@ beforeEach(() => {
   api.answer(LINES, 200, { items: [creditLine] });
   api.answer(PRODUCTS, 200, productList);
   api.answer(QUOTE, 200, drawdownQuote);
+  api.answer(CONTRACT, 200, loanContract);
   issueNonces(api);
 });
+
+/** Ticks 我已阅读并同意 the contract. */
+async function agree() {
+  await userEvent.click(document.getElementById('draw-contract-consent')!);
+}
 
 async function renderDraw(url = PAGE) {
   await renderAt(url, <DrawLoanPage />);
@@ -48,7 +56,7 @@ describe('loan drawdown', () => {
     expect(screen.getByText('2027-03-01')).toBeInTheDocument();
     // The product allows ¥200,000.00; the line has ¥54,321.00 left.
     expect(screen.getByText('本次可借 ¥1,000.00 至 ¥54,321.00。')).toBeInTheDocument();
-    expect(screen.getByText(/冷静期内提前结清免收利息。借款合同版本 loan-2026-01/)).toBeInTheDocument();
+    expect(screen.getByText(/冷静期内以任何方式还款均不收利息/)).toBeInTheDocument();
   });
 
   test('the schedule shown is the one the server priced for the terms chosen', async () => {
@@ -101,10 +109,12 @@ describe('loan drawdown', () => {
     await typeInto('draw-amount', '54321');
     await userEvent.click(document.getElementById('draw-term-24')!);
     await userEvent.click(document.getElementById('draw-method-EQUAL_PRINCIPAL')!);
+    await agree();
     await submitAndPay('确认借款', '731904');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
 
-    const terms = { productId: 'jinlin-e-loan', amountFen: 5432100, termMonths: 24, method: 'EQUAL_PRINCIPAL' };
+    // The contract agreed to, by the version the server published.
+    const terms = { productId: 'jinlin-e-loan', amountFen: 5432100, termMonths: 24, method: 'EQUAL_PRINCIPAL', contractConsent: { agreed: true, textVersion: 'loan-contract-2026-12' } };
     const [request] = api.requests(DRAW);
     expect(authorizationsAsked(api)).toEqual([{ method: 'POST', path: '/v1/loans', idempotencyKey: idempotencyKeyOf(request), body: terms }]);
     expect(request!.body).toEqual({ ...terms, secondFactor: { nonce: nonceNo(1), pinCipher: expect.any(String) } });
@@ -115,6 +125,7 @@ describe('loan drawdown', () => {
   test('while the review is asked for the button is disabled and a double tap asks once; while the drawdown is in flight the keypad takes nothing', async () => {
     await renderDraw();
     await typeInto('draw-amount', '12000');
+    await agree();
     await expectOnePaymentPerDoubleTap(api, DRAW, '确认借款', drawnLoan);
   });
 
@@ -122,6 +133,7 @@ describe('loan drawdown', () => {
     api.answer(DRAW, 200, drawnLoan);
     await renderDraw();
     await typeInto('draw-amount', '12000');
+    await agree();
     await submitAndPay('确认借款');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
 
@@ -149,6 +161,7 @@ describe('loan drawdown', () => {
     api.answer(DRAW, 422, refusal('CREDIT_LIMIT_EXCEEDED', '超过可用借款额度'));
     await renderDraw();
     await typeInto('draw-amount', '12000');
+    await agree();
     await submitAndPay('确认借款');
 
     expect(await screen.findByText('超过可用借款额度')).toBeInTheDocument();
@@ -170,9 +183,21 @@ describe('loan drawdown', () => {
     expect(await screen.findByText('借款金额须在 ¥5,000.00 至 ¥276,543.00 之间')).toBeInTheDocument();
 
     await typeInto('draw-amount', '60000');
+    await agree();
     await submitAndPay('确认借款');
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
     expect(api.requests(DRAW)[0]!.body).toMatchObject({ productId: 'jinlin-biz-loan', amountFen: 6000000 });
+  });
+
+  test('the contract is linked and must be agreed to: without the tick nothing is asked of the server', async () => {
+    await renderDraw();
+    expect(screen.getByText('我已阅读并同意《近邻银行个人借款合同》（合同版本 loan-contract-2026-12）')).toBeInTheDocument();
+    await typeInto('draw-amount', '12000');
+    await userEvent.click(screen.getByText('确认借款'));
+    expect(await screen.findByText('请阅读并同意借款合同')).toBeInTheDocument();
+    expect(api.requests(AUTHORIZE)).toHaveLength(0);
+    await userEvent.click(document.getElementById('draw-contract-link')!);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageLoan/pages/contract/index' });
   });
 
   test('without a route parameter the first line is drawn on; another can be chosen', async () => {
@@ -197,5 +222,20 @@ describe('loan drawdown', () => {
     await renderAt(PAGE, <DrawLoanPage />);
     expect(await screen.findByText('系统维护中，请 10 分钟后再试')).toBeInTheDocument();
     expect(screen.queryByText('确认借款')).toBeNull();
+  });
+});
+
+describe('loan contract page', () => {
+  test('shows the contract text and version exactly as the server published them', async () => {
+    await renderAt('/packageLoan/pages/contract/index', <LoanContractPage />);
+    expect(await screen.findByText('近邻银行个人借款合同')).toBeInTheDocument();
+    expect(text('contract-version')).toBe('合同版本 loan-contract-2026-12');
+    for (const clause of loanContract.clauses) expect(screen.getByText(clause)).toBeInTheDocument();
+  });
+
+  test("a failed load shows the server's words", async () => {
+    api.answer(CONTRACT, 503, refusal('UNAVAILABLE', '系统维护中，请 10 分钟后再试'));
+    await renderAt('/packageLoan/pages/contract/index', <LoanContractPage />);
+    expect(await screen.findByText('系统维护中，请 10 分钟后再试')).toBeInTheDocument();
   });
 });

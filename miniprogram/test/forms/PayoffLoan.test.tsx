@@ -45,7 +45,7 @@ describe('loan early payoff', () => {
     expect(api.requests(QUOTE)).toHaveLength(1);
     expect(text('payoff-total')).toBe('¥8,062.87');
     expect(screen.getByText('¥8,020.38')).toBeInTheDocument();
-    expect(screen.getByText('利息（计至今日，18 天）')).toBeInTheDocument();
+    expect(screen.getByText('利息（计至今日，18 天，按实际天数/360计）')).toBeInTheDocument();
     expect(screen.getByText('¥24.86')).toBeInTheDocument();
     expect(screen.getByText('罚息')).toBeInTheDocument();
     expect(screen.getByText('¥17.63')).toBeInTheDocument();
@@ -58,7 +58,7 @@ describe('loan early payoff', () => {
     api.answer(QUOTE, 200, { ...payoffQuote, totalFen: 802038, interestFen: 0, penaltyFen: 0, coolingOff: true });
     await renderPayoff();
     expect(text('payoff-total')).toBe('¥8,020.38');
-    expect(screen.getByText('借款仍在冷静期内，提前结清免收利息。')).toBeInTheDocument();
+    expect(screen.getByText('借款仍在冷静期内，以任何方式还款均免收利息。')).toBeInTheDocument();
     expect(screen.queryByText('罚息')).toBeNull();
   });
 

@@ -7,7 +7,7 @@ import LoanResultPage from '@/packageLoan/pages/result/index';
 import { type FakeApi, fakeApi } from '../support/api';
 import { account, refusal, signIn } from '../support/examples';
 import { input, typeInto } from '../support/form';
-import { LOAN_ID, loan, overdueLoan, paidOffLoan, repaymentResult } from '../support/loan-examples';
+import { drawnLoan, LOAN_ID, loan, overdueLoan, paidOffLoan, prepaymentQuote, prepaymentResult, repaymentResult } from '../support/loan-examples';
 import {
   AUTHORIZE,
   authorizationsAsked,
@@ -28,6 +28,7 @@ const LOAN = `GET /v1/loans/${LOAN_ID}` as const;
 const ACCOUNT = 'GET /v1/account';
 const REPAY = `POST /v1/loans/${LOAN_ID}/repayments` as const;
 const PAGE = `/packageLoan/pages/repay/index?loanId=${LOAN_ID}`;
+const PREPAY_QUOTE = `POST /v1/loans/${LOAN_ID}/prepayment-quote` as const;
 
 let api: FakeApi;
 beforeEach(() => {
@@ -205,9 +206,144 @@ describe('loan repayment', () => {
   });
 
   test("a failed load shows the server's words", async () => {
+    api.answer(LOAN, 503, refusal('UPSTREAM_UNAVAILABLE', '外部服务暂时不可用，请稍后再试'));
+    await renderAt(PAGE, <RepayPage />);
+    expect(await screen.findByText('外部服务暂时不可用，请稍后再试')).toBeInTheDocument();
+    expect(screen.queryByText('确认还款')).toBeNull();
+  });
+
+  test('a loan the server does not know (404): said so, with the way to the loans', async () => {
     api.answer(LOAN, 404, refusal('LOAN_NOT_FOUND', '未找到该笔借款'));
     await renderAt(PAGE, <RepayPage />);
-    expect(await screen.findByText('未找到该笔借款')).toBeInTheDocument();
+    expect(await screen.findByText('未找到这笔借款')).toBeInTheDocument();
     expect(screen.queryByText('确认还款')).toBeNull();
+    expect(document.getElementById('missing-target-next')).not.toBeNull();
+  });
+});
+
+describe('loan prepayment (提前还款)', () => {
+  beforeEach(() => {
+    // Drawn, nothing due yet: the server says a repayment without an amount would pay nothing.
+    api.answer(LOAN, 200, drawnLoan);
+    api.answer(PREPAY_QUOTE, 200, prepaymentQuote);
+  });
+
+  async function renderPrepay() {
+    await renderAt(PAGE, <RepayPage />);
+    await screen.findByText('查看新的还款计划');
+  }
+
+  async function quoteFor(principal: string, adjustment: 'REDUCE_PAYMENT' | 'SHORTEN_TERM') {
+    await typeInto('prepay-principal', principal);
+    await userEvent.click(document.getElementById(`prepay-adjustment-${adjustment}`)!);
+    await userEvent.click(screen.getByText('查看新的还款计划'));
+    await screen.findByText('确认提前还款');
+  }
+
+  test('with nothing due the page offers only a prepayment, and the choice is 减少月供 or 缩短期限', async () => {
+    await renderPrepay();
+    expect(screen.getByText('当前没有到期应还款项，到期日前还款按提前还款办理。')).toBeInTheDocument();
+    expect(screen.queryByText('确认还款')).toBeNull();
+    expect(screen.getByText('减少月供')).toBeInTheDocument();
+    expect(screen.getByText('缩短期限')).toBeInTheDocument();
+  });
+
+  test('a loan with something due offers both, what is due first', async () => {
+    api.answer(LOAN, 200, loan);
+    await renderRepay();
+    await userEvent.click(document.getElementById('repay-kind-prepay')!);
+    expect(await screen.findByText('查看新的还款计划')).toBeInTheDocument();
+    expect(screen.queryByText('确认还款')).toBeNull();
+  });
+
+  test("the quote asked for is the customer's principal in fen and choice; what is shown is the server's figures, schedule and annualized rate", async () => {
+    await renderPrepay();
+    await quoteFor('3000', 'SHORTEN_TERM');
+    expect(api.requests(PREPAY_QUOTE).map((request) => request.body)).toEqual([{ principalFen: 300000, adjustment: 'SHORTEN_TERM' }]);
+    expect(text('prepay-total')).toBe('¥3,010.20');
+    expect(screen.getByText('利息（20 天，按实际天数/360计）')).toBeInTheDocument();
+    expect(text('prepay-interest')).toBe('¥10.20');
+    expect(screen.getByText('缩短期限后')).toBeInTheDocument();
+    expect(text('prepay-annualized-rate')).toBe('6.11%');
+    expect(text('prepay-next-payment')).toBe('¥4,040.82');
+    expect(text('prepay-periods')).toBe('2 期');
+    expect(text('prepay-maturity')).toBe('2026-05-02');
+    expect(screen.getByText('提前还款后的还款计划')).toBeInTheDocument();
+    expect(document.querySelectorAll('.installment-row')).toHaveLength(2);
+    expect(screen.getByText('¥5,028.15')).toBeInTheDocument();
+  });
+
+  test('a new amount or choice takes the quote away: only a quoted prepayment can be confirmed', async () => {
+    await renderPrepay();
+    await quoteFor('3000', 'SHORTEN_TERM');
+    await userEvent.click(document.getElementById('prepay-adjustment-REDUCE_PAYMENT')!);
+    expect(screen.queryByText('确认提前还款')).toBeNull();
+    expect(document.getElementById('prepay-total')).toBeNull();
+    await userEvent.click(screen.getByText('查看新的还款计划'));
+    await screen.findByText('确认提前还款');
+    await typeInto('prepay-principal', '2000');
+    expect(screen.queryByText('确认提前还款')).toBeNull();
+    expect(api.requests(AUTHORIZE)).toHaveLength(0);
+  });
+
+  test.each([
+    ['', '缩短期限', '请输入金额'],
+    ['0', '缩短期限', '金额须大于 0'],
+    ['1.234', '缩短期限', '金额最多保留两位小数'],
+    ['3000', null, '请选择减少月供或缩短期限'],
+  ])('principal %j with choice %j is refused before asking the server anything: %s', async (principal, choice, message) => {
+    await renderPrepay();
+    if (principal) await typeInto('prepay-principal', principal);
+    if (choice) await userEvent.click(screen.getByText(choice));
+    await userEvent.click(screen.getByText('查看新的还款计划'));
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    expect(api.requests(PREPAY_QUOTE)).toHaveLength(0);
+  });
+
+  test("a quote the server refuses is shown in its words, and nothing can be confirmed", async () => {
+    api.answer(PREPAY_QUOTE, 422, refusal('PREPAYMENT_COVERS_ALL', '提前还款本金须少于剩余本金 12,000 元；全部还清请使用「提前结清」'));
+    await renderPrepay();
+    await typeInto('prepay-principal', '12000');
+    await userEvent.click(screen.getByText('减少月供'));
+    await userEvent.click(screen.getByText('查看新的还款计划'));
+    expect(await screen.findByText('提前还款本金须少于剩余本金 12,000 元；全部还清请使用「提前结清」')).toBeInTheDocument();
+    expect(screen.queryByText('确认提前还款')).toBeNull();
+  });
+
+  test('confirming goes through the review (the server\'s figure) and the PIN, carrying the choice; the result shows the new rate and maturity', async () => {
+    issueNonces(api, { ...review, amountFen: 301020, amountInWords: '人民币叁仟零壹拾元贰角' });
+    api.answer(REPAY, 200, prepaymentResult);
+    await renderPrepay();
+    await quoteFor('3000', 'SHORTEN_TERM');
+    await userEvent.click(screen.getByText('确认提前还款'));
+    await waitFor(() => expect(text('review-amount')).toBe('¥3,010.20'));
+    await payWith('731904');
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+
+    const [request] = api.requests(REPAY);
+    const body = { prepayment: { principalFen: 300000, adjustment: 'SHORTEN_TERM' } };
+    expect(authorizationsAsked(api)).toEqual([{ method: 'POST', path: `/v1/loans/${LOAN_ID}/repayments`, idempotencyKey: idempotencyKeyOf(request), body }]);
+    expect(request!.body).toEqual({ ...body, secondFactor: { nonce: nonceNo(1), pinCipher: expect.any(String) } });
+
+    const { url, query } = redirectedTo();
+    expect(Object.fromEntries(query)).toMatchObject({ kind: 'PREPAY', amountFen: '301020', interestFen: '1020', maturityDate: '2026-05-02', annualizedRate: '6.11%' });
+    cleanup();
+    await renderAt(url, <LoanResultPage />);
+    expect(screen.getByText('提前还款成功')).toBeInTheDocument();
+    expect(text('result-amount')).toBe('¥3,010.20');
+    expect(text('result-annualized-rate')).toBe('6.11%');
+    expect(screen.getByText('2026-05-02')).toBeInTheDocument();
+  });
+
+  test('a double tap on 查看新的还款计划 asks for one quote', async () => {
+    const reply = api.hold(PREPAY_QUOTE);
+    await renderPrepay();
+    await typeInto('prepay-principal', '3000');
+    await userEvent.click(screen.getByText('缩短期限'));
+    await userEvent.dblClick(screen.getByText('查看新的还款计划'));
+    expect(screen.getByText('计算中…')).toHaveProperty('disabled', true);
+    reply(200, prepaymentQuote);
+    await screen.findByText('确认提前还款');
+    expect(api.requests(PREPAY_QUOTE)).toHaveLength(1);
   });
 });

@@ -6,8 +6,10 @@ import type {
   CreditLineView,
   LoanProductList,
   LoanProductView,
+  LoanContractView,
   LoanView,
   PayoffQuoteView,
+  PrepaymentQuoteView,
   RepaymentResult,
 } from '@contract/loan-schemas';
 
@@ -92,6 +94,13 @@ export const drawdownQuote: CalculatorResponse = {
   ],
 };
 
+/** The loan contract text the server publishes (abridged). */
+export const loanContract: LoanContractView = {
+  textVersion: 'loan-contract-2026-12',
+  title: '近邻银行个人借款合同',
+  clauses: ['第一条 合同双方。贷款人为近邻银行股份有限公司。', '第六条 提前还款。提前归还的本金按实际天数/360 计息。'],
+};
+
 export const LOAN_ID = 'L01HQ7Z3K9ABCDEF';
 
 export const loan: LoanView = {
@@ -113,21 +122,25 @@ export const loan: LoanView = {
   drawdownDate: '2026-03-02',
   maturityDate: '2026-06-02',
   nextDue: { dueDate: '2026-05-02', amountFen: 404082 },
+  dueNowFen: 404082,
   overdue: { daysPastDue: 0, bucket: 'CURRENT', overdueTotalFen: 0 },
   deferralsUsed: 0,
   installments: [],
+  prepayments: [],
   contract: {
     productVersion: 3,
     disclosureVersion: 'loan-2026-01',
     penaltyRateMarkupPercent: 50,
     coolingOffDays: 7,
     signedAt: '2026-03-02T09:30:00.000Z',
+    textVersion: 'loan-contract-2026-12',
   },
 };
 
 export const overdueLoan: LoanView = {
   ...loan,
   nextDue: { dueDate: '2026-05-02', amountFen: 404082 },
+  dueNowFen: 408871,
   overdue: { daysPastDue: 12, bucket: 'DPD_1_30', overdueTotalFen: 408871 },
 };
 
@@ -136,6 +149,7 @@ export const paidOffLoan: LoanView = {
   status: 'PAID_OFF',
   outstandingPrincipalFen: 0,
   nextDue: null,
+  dueNowFen: 0,
 };
 
 /** What a drawdown of ¥12,000.00 answers: the new loan, as the server wrote it. */
@@ -143,6 +157,7 @@ export const drawnLoan: LoanView = {
   ...loan,
   outstandingPrincipalFen: 1200000,
   nextDue: { dueDate: '2026-04-02', amountFen: 404082 },
+  dueNowFen: 0,
 };
 
 export const repaymentResult: RepaymentResult = {
@@ -155,6 +170,43 @@ export const repaymentResult: RepaymentResult = {
   loan: { ...loan, outstandingPrincipalFen: 402045 },
 };
 
+/** What the server quotes for 3,000 yuan prepaid with 缩短期限 on a loan with nothing due. */
+export const prepaymentQuote: PrepaymentQuoteView = {
+  loanId: LOAN_ID,
+  asOf: '2026-03-22',
+  adjustment: 'SHORTEN_TERM',
+  adjustmentLabel: '缩短期限',
+  principalFen: 300000,
+  interestFen: 1020,
+  interestDays: 20,
+  dayCountBasis: 'ACT/360',
+  coolingOff: false,
+  totalFen: 301020,
+  outstandingAfterFen: 900000,
+  remainingPeriods: 2,
+  nextPaymentFen: 404082,
+  newMaturityDate: '2026-05-02',
+  remainingInterestFen: 6897,
+  annualRateBps: 612,
+  annualRateDisplay: '6.12%',
+  annualizedRateBps: 611,
+  annualizedRateDisplay: '6.11%',
+  installments: [
+    { period: 1, dueDate: '2026-04-02', principalFen: 399492, interestFen: 4590, penaltyFen: 0, dueFen: 404082, paidFen: 0, status: 'DUE' },
+    { period: 2, dueDate: '2026-05-02', principalFen: 500508, interestFen: 2307, penaltyFen: 0, dueFen: 502815, paidFen: 0, status: 'UPCOMING' },
+  ],
+};
+
+export const prepaymentResult: RepaymentResult = {
+  journalId: 'jnl_prepay_01',
+  paidFen: 301020,
+  principalFen: 300000,
+  interestFen: 1020,
+  penaltyFen: 0,
+  balanceFen: 899000,
+  loan: { ...drawnLoan, outstandingPrincipalFen: 900000, maturityDate: '2026-05-02', annualizedRateBps: 611, annualizedRateDisplay: '6.11%' },
+};
+
 export const payoffQuote: PayoffQuoteView = {
   loanId: LOAN_ID,
   asOf: '2026-04-20',
@@ -164,6 +216,7 @@ export const payoffQuote: PayoffQuoteView = {
   interestFen: 2486,
   penaltyFen: 1763,
   accruedInterestDays: 18,
+  dayCountBasis: 'ACT/360',
   coolingOff: false,
 };
 

@@ -30,7 +30,7 @@ import { type FakeApi, fakeApi } from '../support/api';
 import { catalog, powerBill, powerBiller } from '../support/bill-examples';
 import { account, signIn, topUpResult } from '../support/examples';
 import { typeInto } from '../support/form';
-import { creditLine, drawdownQuote, LOAN_ID, loan, payoffQuote, productList } from '../support/loan-examples';
+import { creditLine, drawdownQuote, LOAN_ID, loan, loanContract, payoffQuote, productList } from '../support/loan-examples';
 import { renderShown } from '../support/page';
 import { AUTHORIZE, challengeNo, confirmReview, issueNonces } from '../support/payment';
 import { renderAt } from '../support/router';
@@ -196,8 +196,10 @@ const SCREENS: [SecondFactorRoute, string, Opening][] = [
     api.answer('GET /v1/credit-lines', 200, { items: [creditLine] });
     api.answer('GET /v1/loan-products', 200, productList);
     api.answer('POST /v1/loan-quotes', 200, drawdownQuote);
+    api.answer('GET /v1/loan-contract', 200, loanContract);
     await renderAt('/packageLoan/pages/draw/index', <DrawLoanPage />);
     await typeInto('draw-amount', '12000');
+    await userEvent.click(await screen.findByText(/我已阅读并同意/));
     await submitAndReview('确认借款');
   }],
   ['repay', `/v1/loans/${LOAN_ID}/repayments`, async (api) => {

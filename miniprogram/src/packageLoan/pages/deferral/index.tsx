@@ -6,9 +6,10 @@ import { Intro } from '@/components/Intro';
 import { Options } from '@/components/Options';
 import { PaymentActions } from '@/components/PaymentSheets';
 import { ErrorText, RemoteStatus } from '@/components/Status';
-import { useRemote } from '@/hooks/useRemote';
+import { useRemoteTarget } from '@/hooks/useRemoteTarget';
 import { formatFen } from '@/lib/money';
 import { getLoan } from '../../api';
+import { LoanMissing } from '../../components/LoanMissing';
 import { PaidOff } from '../../components/PaidOff';
 import { Rates } from '../../components/Rates';
 import { InstallmentSchedule } from '../../components/Schedule';
@@ -80,8 +81,8 @@ function DeferralForm({ loan }: { loan: LoanView }) {
 /** Relief deferral: the new schedule and rates are shown before the customer confirms. */
 export default function DeferralPage() {
   const { params } = useRouter();
-  const loanId = params.loanId ?? '';
-  const { remote, reload } = useRemote(() => getLoan(loanId));
+  const { remote, reload } = useRemoteTarget(params.loanId, getLoan);
+  if (remote.status === 'missing') return <LoanMissing />;
   if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   if (remote.data.status !== 'ACTIVE') return <PaidOff />;
   return <DeferralForm loan={remote.data} />;

@@ -1,14 +1,15 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import type { CreditLineView, LoanProductView } from '@contract/loan-schemas';
+import type { CreditLineView, LoanContractView, LoanProductView } from '@contract/loan-schemas';
 import { useState } from 'react';
+import { Consent } from '@/components/Consent';
 import { Options } from '@/components/Options';
 import { PaymentActions } from '@/components/PaymentSheets';
 import { RemoteStatus } from '@/components/Status';
 import { useRemote } from '@/hooks/useRemote';
 import { formatFen } from '@/lib/money';
 import { goTo, PAGES } from '@/lib/nav';
-import { getCreditLines, getLoanProducts } from '../../api';
+import { getCreditLines, getLoanContract, getLoanProducts } from '../../api';
 import { Blocked } from '../../components/Blocked';
 import { CreditLineCard } from '../../components/CreditLineCard';
 import { LoanQuote } from '../../components/LoanQuote';
@@ -30,18 +31,22 @@ function SchedulePreview({ preview }: { preview: Preview }) {
   }
 }
 
-/** Where the money goes and the terms the drawdown is made under. */
-function Disclosure({ product }: { product: LoanProductView }) {
+/** Where the money goes, the terms the drawdown is made under, and the contract to read. */
+function Disclosure({ product, contract }: { product: LoanProductView; contract: LoanContractView }) {
   return (
-    <Text className='hint'>
-      借款发放至您的近邻银行电子账户。放款后 {product.coolingOffDays} 天内为冷静期，冷静期内提前结清免收利息。借款合同版本{' '}
-      {product.disclosureVersion}。
-    </Text>
+    <View>
+      <Text className='hint'>
+        借款发放至您的近邻银行电子账户。放款后 {product.coolingOffDays} 天内为冷静期，冷静期内以任何方式还款均不收利息；到期日前还款按实际天数计息。
+      </Text>
+      <Text id='draw-contract-link' className='link' onClick={() => goTo(PAGES.loanContract)}>
+        阅读《{contract.title}》
+      </Text>
+    </View>
   );
 }
 
-function DrawForm({ line, product }: { line: CreditLineView; product: LoanProductView }) {
-  const form = useDrawForm(line, product);
+function DrawForm({ line, product, contract }: { line: CreditLineView; product: LoanProductView; contract: LoanContractView }) {
+  const form = useDrawForm(line, product, contract);
   return (
     <View>
       <View className='card'>
@@ -51,7 +56,12 @@ function DrawForm({ line, product }: { line: CreditLineView; product: LoanProduc
         本次可借 {formatFen(product.minAmountFen)} 至 {formatFen(form.maxFen)}。
       </Text>
       <SchedulePreview preview={form.preview} />
-      <Disclosure product={product} />
+      <Disclosure product={product} contract={contract} />
+      <View className='card'>
+        <Consent id='draw-contract-consent' checked={form.agreed} onToggle={form.toggleAgreed}>
+          {`我已阅读并同意《${contract.title}》（合同版本 ${contract.textVersion}）`}
+        </Consent>
+      </View>
       <PaymentActions id='draw-submit' payment={form.payment} title='借款' onClick={form.submit}>
         确认借款
       </PaymentActions>
@@ -62,10 +72,11 @@ function DrawForm({ line, product }: { line: CreditLineView; product: LoanProduc
 interface DrawPageProps {
   lines: CreditLineView[];
   products: LoanProductView[];
+  contract: LoanContractView;
   initialProductId: string | undefined;
 }
 
-function DrawPage({ lines, products, initialProductId }: DrawPageProps) {
+function DrawPage({ lines, products, contract, initialProductId }: DrawPageProps) {
   const [productId, setProductId] = useState(
     () => (lines.find((line) => line.productId === initialProductId) ?? lines[0]).productId,
   );
@@ -86,7 +97,7 @@ function DrawPage({ lines, products, initialProductId }: DrawPageProps) {
       )}
       <CreditLineCard line={line} availableId='draw-available' />
       {product ? (
-        <DrawForm key={line.productId} line={line} product={product} />
+        <DrawForm key={line.productId} line={line} product={product} contract={contract} />
       ) : (
         <Text className='hint'>该产品暂停借款，请稍后再试。</Text>
       )}
@@ -104,9 +115,9 @@ function NoCreditLine() {
   );
 }
 
-async function loadDrawPage(): Promise<{ lines: CreditLineView[]; products: LoanProductView[] }> {
-  const [lines, products] = await Promise.all([getCreditLines(), getLoanProducts()]);
-  return { lines: lines.items, products: products.items };
+async function loadDrawPage(): Promise<{ lines: CreditLineView[]; products: LoanProductView[]; contract: LoanContractView }> {
+  const [lines, products, contract] = await Promise.all([getCreditLines(), getLoanProducts(), getLoanContract()]);
+  return { lines: lines.items, products: products.items, contract };
 }
 
 /** Draw a loan within an approved credit line, after seeing its schedule. */
@@ -114,7 +125,7 @@ export default function DrawLoanPage() {
   const { params } = useRouter();
   const { remote, reload } = useRemote(loadDrawPage);
   if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
-  const { lines, products } = remote.data;
+  const { lines, products, contract } = remote.data;
   if (lines.length === 0) return <NoCreditLine />;
-  return <DrawPage lines={lines} products={products} initialProductId={params.productId} />;
+  return <DrawPage lines={lines} products={products} contract={contract} initialProductId={params.productId} />;
 }

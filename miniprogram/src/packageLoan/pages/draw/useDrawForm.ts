@@ -1,4 +1,4 @@
-import type { CalculatorResponse, CreditLineView, LoanProductView } from '@contract/loan-schemas';
+import type { CalculatorResponse, CreditLineView, LoanContractView, LoanProductView } from '@contract/loan-schemas';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '@/api/http';
 import { usePayment } from '@/hooks/usePayment';
@@ -43,9 +43,11 @@ function useDrawdownPreview(productId: string, checked: CheckedTerms): Preview {
   return preview;
 }
 
-/** A drawdown on a credit line: terms (priced as they are typed), then the payment. */
-export function useDrawForm(line: CreditLineView, product: LoanProductView) {
+/** A drawdown on a credit line: terms (priced as they are typed), the loan contract agreed to,
+ *  then the payment. */
+export function useDrawForm(line: CreditLineView, product: LoanProductView, contract: LoanContractView) {
   const [terms, setTerms] = useState(() => initialTerms(product));
+  const [agreed, setAgreed] = useState(false);
   const payment = usePayment();
   // The smaller of two amounts the server gave: the product's maximum and what the line has left.
   const maxFen = Math.min(product.maxAmountFen, line.availableFen);
@@ -54,10 +56,12 @@ export function useDrawForm(line: CreditLineView, product: LoanProductView) {
 
   function submit() {
     if (!checked.ok) return payment.setError(checked.message);
+    if (!agreed) return payment.setError('请阅读并同意借款合同');
     const { amountFen, termMonths, method } = checked;
     void payment.start({
       path: DRAW_PATH,
-      body: { productId: line.productId, amountFen, termMonths, method },
+      // The version of the text the customer was shown, as the server published it.
+      body: { productId: line.productId, amountFen, termMonths, method, contractConsent: { agreed: true as const, textVersion: contract.textVersion } },
       send: drawLoan,
       onPaid: (loan) =>
         replaceWith(PAGES.loanResult, {
@@ -71,5 +75,5 @@ export function useDrawForm(line: CreditLineView, product: LoanProductView) {
     });
   }
 
-  return { terms, changeTerms: setTerms, maxFen, preview, payment, submit };
+  return { terms, changeTerms: setTerms, agreed, toggleAgreed: () => setAgreed((value) => !value), maxFen, preview, payment, submit };
 }

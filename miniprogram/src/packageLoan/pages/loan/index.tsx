@@ -4,10 +4,11 @@ import type { LoanView } from '@contract/loan-schemas';
 import { InfoRow } from '@/components/InfoRow';
 import { KeyFigure } from '@/components/KeyFigure';
 import { RemoteStatus } from '@/components/Status';
-import { useRemote } from '@/hooks/useRemote';
+import { useRemoteTarget } from '@/hooks/useRemoteTarget';
 import { formatFen } from '@/lib/money';
 import { goTo, PAGES } from '@/lib/nav';
 import { getLoan } from '../../api';
+import { LoanMissing } from '../../components/LoanMissing';
 import { Rates } from '../../components/Rates';
 import { InstallmentSchedule } from '../../components/Schedule';
 import { DPD_BUCKET_LABELS, loanStatusClass, loanStatusLabel } from '../../labels';
@@ -96,8 +97,8 @@ function Actions({ loan }: { loan: LoanView }) {
 /** One loan: where it stands, its price, what to do, and every installment. */
 export default function LoanPage() {
   const { params } = useRouter();
-  const loanId = params.loanId ?? '';
-  const { remote, reload } = useRemote(() => getLoan(loanId));
+  const { remote, reload } = useRemoteTarget(params.loanId, getLoan);
+  if (remote.status === 'missing') return <LoanMissing />;
   if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   const loan = remote.data;
   return (

@@ -6,11 +6,13 @@ import { KeyFigure } from '@/components/KeyFigure';
 import { PaymentActions } from '@/components/PaymentSheets';
 import { RemoteStatus } from '@/components/Status';
 import { usePayment } from '@/hooks/usePayment';
-import { useRemote } from '@/hooks/useRemote';
+import { useRemoteTarget } from '@/hooks/useRemoteTarget';
 import { formatFen } from '@/lib/money';
 import { formatDateTime } from '@/lib/time';
 import { getLoan, getPayoffQuote, payOffLoan, payoffPath } from '../../api';
+import { LoanMissing } from '../../components/LoanMissing';
 import { PaidOff } from '../../components/PaidOff';
+import { DAY_COUNT_LABELS } from '../../labels';
 import { showRepaymentResult } from '../../repayment';
 import '../../loan.css';
 
@@ -40,11 +42,11 @@ function Quote({ quote }: { quote: PayoffQuoteView }) {
     <View className='card'>
       <KeyFigure label='今日结清应还' value={formatFen(quote.totalFen)} id='payoff-total' />
       <InfoRow label='剩余本金' value={formatFen(quote.principalFen)} />
-      <InfoRow label={`利息（计至今日，${quote.accruedInterestDays} 天）`} value={formatFen(quote.interestFen)} />
+      <InfoRow label={`利息（计至今日，${quote.accruedInterestDays} 天，按${DAY_COUNT_LABELS[quote.dayCountBasis]}计）`} value={formatFen(quote.interestFen)} />
       {quote.penaltyFen > 0 && <InfoRow label='罚息' value={formatFen(quote.penaltyFen)} />}
       <InfoRow label='报价日期' value={quote.asOf} />
       <InfoRow label='报价有效至' value={formatDateTime(quote.validUntil)} id='payoff-valid-until' />
-      {quote.coolingOff && <Text className='hint'>借款仍在冷静期内，提前结清免收利息。</Text>}
+      {quote.coolingOff && <Text className='hint'>借款仍在冷静期内，以任何方式还款均免收利息。</Text>}
     </View>
   );
 }
@@ -70,11 +72,11 @@ function PayoffForm({ quote, onRequote }: { quote: PayoffQuoteView; onRequote: (
 /** Early payoff: a quote valid for minutes, then the payment at that quote with the PIN. */
 export default function PayoffPage() {
   const { params } = useRouter();
-  const loanId = params.loanId ?? '';
-  const { remote, reload } = useRemote(async () => {
+  const { remote, reload } = useRemoteTarget(params.loanId, async (loanId) => {
     const loan = await getLoan(loanId);
     return loan.status === 'ACTIVE' ? getPayoffQuote(loanId) : null;
   });
+  if (remote.status === 'missing') return <LoanMissing />;
   if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   if (remote.data === null) return <PaidOff />;
   return <PayoffForm key={remote.data.validUntil} quote={remote.data} onRequote={reload} />;

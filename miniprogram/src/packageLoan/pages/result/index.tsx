@@ -1,17 +1,19 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { getAccount } from '@/api/bank';
 import { InfoRow } from '@/components/InfoRow';
+import { MissingTarget } from '@/components/MissingTarget';
 import { BalanceRow, ResultPage } from '@/components/ResultPage';
 import { useRemote } from '@/hooks/useRemote';
 import { formatFen } from '@/lib/money';
 import { PAGES, replaceWith } from '@/lib/nav';
-import { fenParam, textParam } from '@/lib/result';
+import { fenParam, knownKind, textParam } from '@/lib/result';
 import { Rates } from '../../components/Rates';
 import '../../loan.css';
 
 const MESSAGE: Record<string, string> = {
   DRAW: '借款成功，已发放至电子账户',
   REPAY: '还款成功',
+  PREPAY: '提前还款成功',
   PAYOFF: '借款已结清',
   DEFERRAL: '延期还款已生效',
 };
@@ -38,7 +40,8 @@ function FenRow({ label, param }: { label: string; param: string | undefined }) 
 /** A finished drawdown, repayment, payoff or deferral, as the server returned it. */
 export default function LoanResultPage() {
   const { params } = useRouter();
-  const kind = params.kind ?? '';
+  const kind = knownKind(MESSAGE, params.kind);
+  if (!kind) return <MissingTarget message='未找到这笔借款业务的结果' next={{ label: '查看我的借款', onClick: () => replaceWith(PAGES.loans) }} />;
   const loanId = textParam(params.loanId);
   const balanceFen = fenParam(params.balanceFen);
   const penaltyFen = fenParam(params.penaltyFen);
@@ -47,7 +50,7 @@ export default function LoanResultPage() {
 
   return (
     <ResultPage
-      message={MESSAGE[kind] ?? '办理成功'}
+      message={MESSAGE[kind]}
       amountFen={fenParam(params.amountFen)}
       next={loanId ? { id: 'result-loan', label: '查看借款详情', onClick: () => openLoan(kind, loanId) } : undefined}
     >
