@@ -96,6 +96,12 @@ describe('age', () => {
     assert.equal(ageOn('1990-12-31', '2026-01-01'), 35);
   });
 
+  test('born on 29 February: a year older on 1 March when the year has no 29th', () => {
+    assert.equal(ageOn('2008-02-29', '2026-02-28'), 17);
+    assert.equal(ageOn('2008-02-29', '2026-03-01'), 18);
+    assert.equal(ageOn('2008-02-29', '2028-02-29'), 20);
+  });
+
   test('18 is the minimum', () => assert.equal(MIN_AGE_YEARS, 18));
 
   test('someone who turns 18 tomorrow is refused as UNDERAGE', () => {
