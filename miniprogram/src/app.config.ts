@@ -29,6 +29,7 @@ export default defineAppConfig({
         'pages/payoff/index',
         'pages/deferral/index',
         'pages/result/index',
+        'pages/contract/index',
       ],
     },
     {
@@ -73,5 +74,9 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#1d4fa3',
     navigationBarTitleText: '近邻银行',
     navigationBarTextStyle: 'white',
+    // WeChat draws its own bar whatever this says ('default' is its default); Taro's H5 router
+    // draws its bar only when told 'default': each page's navigationBarTitleText, and a back
+    // arrow (or home, for a page opened directly) left of it. app.css sizes it for a finger.
+    navigationStyle: 'default',
   },
 });

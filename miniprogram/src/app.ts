@@ -3,10 +3,25 @@ import type { PropsWithChildren } from 'react';
 import { recordShareOpen } from './api/rm';
 import './app.css';
 
+/** Taro's H5 navigation bar (app.config.ts window.navigationStyle) draws its back and home
+ *  controls as bare icons: name them for screen readers. WeChat's own bar needs nothing. */
+function labelH5NavigationBar() {
+  if (process.env.TARO_ENV !== 'h5') return;
+  const labels = { 'taro-navigation-bar-back': '返回', 'taro-navigation-bar-home': '返回首页' };
+  for (const [className, label] of Object.entries(labels)) {
+    const control = document.querySelector(`#taro-navigation-bar .${className}`);
+    control?.setAttribute('role', 'button');
+    control?.setAttribute('aria-label', label);
+  }
+}
+
 function App({ children }: PropsWithChildren) {
   // A share card or QR poster of a relationship manager opens the app with a code: record the
   // visit at once, before sign-in (a warm start arrives as a show, not a launch).
-  useLaunch((options) => void recordShareOpen(options.query));
+  useLaunch((options) => {
+    labelH5NavigationBar();
+    void recordShareOpen(options.query);
+  });
   useDidShow((options) => void recordShareOpen(options?.query));
   return children;
 }

@@ -4,11 +4,14 @@
 // reference → the balance is down by exactly the bill amount → paying the same bill again (from a
 // second tab that still shows it) is refused as already paid, and a new lookup says so. Every
 // payment through the review sheet and the PIN keypad; no request holds the PIN in clear.
+// A second customer walks the same pages on a phone-sized screen: each shows its title and a way
+// back in the browser's own navigation bar, its text readable and its controls big enough.
 import assert from 'node:assert/strict';
 import { randomInt, randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { click, confirmPayment, fill, signUpThroughUi, useBrowserBank, watchedPage, watchForClearPins } from '../support/browser.js';
+import { accessibilityProblems, expectBar, tapBack, tapHome } from '../support/accessibility.js';
+import { click, confirmPayment, fill, PHONE_VIEWPORT, signUpThroughUi, stepScreenshot, useBrowserBank, watchedPage, watchForClearPins } from '../support/browser.js';
 
 const bank = useBrowserBank('jinlin-e2e-bills');
 
@@ -88,6 +91,7 @@ test('a customer pays an electricity bill once, and only once', async (t) => {
   await click(page, 'bill-pay-submit');
   await confirmPayment(page, pin, { amount: dueShown });
   await page.locator('#receipt-status').waitFor();
+  await expectBar(page, '缴费回单', 'back');
   assert.equal((await page.locator('#receipt-status').innerText()).trim(), '缴费成功');
   assert.equal(fenOf(await page.locator('#receipt-amount').innerText()), dueFen);
   assert.match((await page.locator('#receipt-reference').innerText()).trim(), /^P[A-Za-z0-9_-]{26}$/);
@@ -112,4 +116,73 @@ test('a customer pays an electricity bill once, and only once', async (t) => {
   assert.deepEqual(requests.leaks, []);
   assert.deepEqual(requests.confirmed, ['POST /v1/me/pin', 'POST /v1/account/top-up', 'POST /v1/bill-payments', 'POST /v1/bill-payments']);
   assert.deepEqual(consoleErrors, []);
+});
+
+/** The bar, the text and the controls of the page on screen, which a person sees as `shot`. */
+async function checkPage(page: Page, title: string, control: 'back' | 'home' | 'none', shot: string) {
+  await expectBar(page, title, control);
+  await page.locator('#skeleton').waitFor({ state: 'detached' });
+  assert.deepEqual(await accessibilityProblems(page), [], `on ${title}`);
+  await stepScreenshot(page, shot);
+}
+
+test('every page of the bills journey has its title and a way back in the browser, readable and big enough to tap', async (t) => {
+  const context = await bank.browser.newContext({ viewport: PHONE_VIEWPORT });
+  const page = await context.newPage();
+  const consoleErrors = watchedPage(t, page, 'jinlin-e2e-bills-navigation-last');
+  t.after(() => context.close());
+  await page.goto(`${bank.origin}/`);
+  await page.locator('#login-wechat').waitFor();
+  assert.deepEqual(await accessibilityProblems(page), [], 'on 登录');
+  await stepScreenshot(page, 'login');
+  await signUpThroughUi(page, bank.origin, {
+    user: `e2e-bills-nav-${randomUUID().slice(0, 8)}`,
+    phone: '13700137032',
+    name: '黄蓉',
+    idBody: '11010519900101002',
+    pin: '602791',
+    cardBody: '622202000056780',
+  });
+  await page.locator('#balance').waitFor();
+  await checkPage(page, '近邻银行', 'none', 'home');
+
+  // Home → 生活缴费 → a biller's 缴费 page, a bill on screen; back, step by step, to home.
+  await click(page, 'tile-bills');
+  await checkPage(page, '生活缴费', 'back', 'bills');
+  await click(page, 'bill-category-ELECTRICITY');
+  await click(page, 'bill-city-nanjing');
+  await click(page, 'biller-nj-power');
+  await fill(page, 'bill-account', `${String(randomInt(0, 1e9)).padStart(9, '0')}1`);
+  await click(page, 'bill-query');
+  await page.locator('#bill-amount-due').waitFor();
+  await checkPage(page, '缴费', 'back', 'bill-lookup');
+  await tapBack(page);
+  await checkPage(page, '生活缴费', 'back', 'bills-again');
+  await click(page, 'bills-history');
+  await checkPage(page, '缴费记录', 'back', 'bill-history');
+  await tapBack(page);
+  await expectBar(page, '生活缴费', 'back');
+  await click(page, 'bills-payees');
+  await checkPage(page, '常用缴费户', 'back', 'bill-payees');
+  await tapBack(page);
+  await expectBar(page, '生活缴费', 'back');
+  await tapBack(page);
+  await checkPage(page, '近邻银行', 'none', 'home-again');
+  await page.locator('#balance:visible').waitFor();
+
+  assert.deepEqual(consoleErrors, []);
+
+  // A page opened directly (a bookmark, a shared link: a new tab) has no page to go back to: the
+  // bar offers home instead. The account-opening page, the account open, says so rather than
+  // show its form again.
+  const opened = await context.newPage();
+  const openedErrors = watchedPage(t, opened, 'jinlin-e2e-bills-opened-last');
+  await opened.goto(`${bank.origin}/#/pages/open-account/index`);
+  await checkPage(opened, '开通电子账户', 'home', 'open-account-when-open');
+  await opened.locator('#account-open').waitFor();
+  assert.equal(await opened.locator('#card-number').count(), 0);
+  await tapHome(opened);
+  await expectBar(opened, '近邻银行', 'none');
+  await opened.locator('#balance:visible').waitFor();
+  assert.deepEqual(openedErrors, []);
 });

@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { Remote } from '@/hooks/useRemote';
+import { Skeleton } from '@/components/Skeleton';
 
 export function ErrorText({ message }: { message: string }) {
   if (!message) return null;
@@ -7,15 +8,6 @@ export function ErrorText({ message }: { message: string }) {
     <Text id='error-message' className='error-text'>
       {message}
     </Text>
-  );
-}
-
-export function Loading() {
-  return (
-    <View className='status'>
-      <View className='status__spinner' />
-      <Text className='status__text'>加载中…</Text>
-    </View>
   );
 }
 
@@ -32,7 +24,7 @@ export function LoadFailed({ message, onRetry }: { message: string; onRetry: () 
   );
 }
 
-/** What a page shows until its server data is ready: the spinner, or the failure with 重试. */
+/** What a page shows until its server data is ready: its skeleton, or the failure with 重试. */
 export function RemoteStatus({ remote, onRetry }: { remote: Exclude<Remote<unknown>, { status: 'ready' }>; onRetry: () => void }) {
-  return remote.status === 'loading' ? <Loading /> : <LoadFailed message={remote.message} onRetry={onRetry} />;
+  return remote.status === 'loading' ? <Skeleton /> : <LoadFailed message={remote.message} onRetry={onRetry} />;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, jest, test } from '@jest/globals';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ErrorText, LoadFailed, Loading } from '@/components/Status';
+import { ErrorText, LoadFailed, RemoteStatus } from '@/components/Status';
 
 describe('ErrorText', () => {
   test('shows the message as given, as #error-message', () => {
@@ -15,9 +15,12 @@ describe('ErrorText', () => {
   });
 });
 
-test('Loading says it is loading', () => {
-  render(<Loading />);
-  expect(screen.getByText('加载中…')).toBeInTheDocument();
+test('while loading, the page shows its skeleton (busy, 加载中… for screen readers), no spinner', () => {
+  const { container } = render(<RemoteStatus remote={{ status: 'loading' }} onRetry={jest.fn()} />);
+  expect(container.querySelector('#skeleton')).toHaveAttribute('aria-busy', 'true');
+  expect(container.querySelectorAll('#skeleton .skeleton').length).toBeGreaterThan(0);
+  expect(screen.getByText('加载中…')).toHaveClass('visually-hidden');
+  expect(screen.queryByText('重试')).not.toBeInTheDocument();
 });
 
 test('LoadFailed shows the failure in its own words and 重试 asks for a retry', async () => {

@@ -1,15 +1,47 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
+import type { AccountSummary } from '@contract/schemas';
 import { useState } from 'react';
-import { openAccount } from '@/api/bank';
+import { getMe, openAccount } from '@/api/bank';
 import { Field } from '@/components/Field';
+import { InfoRow } from '@/components/InfoRow';
 import { Intro } from '@/components/Intro';
+import { RemoteStatus } from '@/components/Status';
 import { SubmitActions } from '@/components/SubmitButton';
+import { useRemote } from '@/hooks/useRemote';
 import { useSubmit } from '@/hooks/useSubmit';
 import { goHome } from '@/lib/nav';
+import { formatDateTime } from '@/lib/time';
 
 const CARD_NUMBER_PATTERN = /^\d{16,19}$/;
 
+/** Opened already (Back to this page after opening, a stale link): what is open, not the form
+ *  again. */
+function AccountOpen({ account }: { account: AccountSummary }) {
+  return (
+    <View className='page'>
+      <Intro title='电子账户已开通' text='您已开通 II 类电子账户，无需重复办理。' />
+      <View id='account-open' className='card'>
+        <InfoRow label='账号' value={account.accountNumberMasked} />
+        <InfoRow label='绑定卡' value={`${account.boundCard.bankName} ${account.boundCard.cardNumberMasked}`} />
+        <InfoRow label='开通时间' value={formatDateTime(account.openedAt)} />
+      </View>
+      <View className='actions'>
+        <Button id='open-account-home' className='btn btn--primary' onClick={goHome}>
+          返回首页
+        </Button>
+      </View>
+    </View>
+  );
+}
+
 export default function OpenAccountPage() {
+  const { remote, reload } = useRemote(getMe);
+  if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
+  if (remote.data.account) return <AccountOpen account={remote.data.account} />;
+  return <OpenAccountForm />;
+}
+
+function OpenAccountForm() {
   const [cardNumber, setCardNumber] = useState('');
   const { busy, error, setError, run } = useSubmit();
 
