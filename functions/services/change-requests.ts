@@ -32,6 +32,9 @@ import type { ConsoleOperator } from './operators.js';
 
 /** Due changes one scheduler run applies; the next run, a minute later, takes the rest. */
 const DUE_CHANGES_PER_RUN = 25;
+/** Longer than any change takes to apply (a few writes), short enough that a change whose applier
+ *  died is retried within minutes. */
+const APPLY_LEASE_MS = 60_000;
 /** Who applies a change whose time came after its approval. */
 const SCHEDULER: AuditActor = { kind: 'system', id: 'change-scheduler' };
 
@@ -90,6 +93,7 @@ export async function approveChange(changeId: string, checker: ConsoleOperator, 
   await recordDecision(approved, checker, now);
   if (!isDue(approved, now)) return approved;
   try {
+    if (!(await store.claimChange(changeId, now, APPLY_LEASE_MS))) return await loadChange(changeId);
     return await applyChange(approved, actorOf(checker), now);
   } catch (error) {
     // Approved and due: the scheduler's next run applies it; the approval itself stands.
@@ -159,7 +163,7 @@ export async function applyDueChanges(now: Date): Promise<{ applied: number; fai
   for (const changeId of await store.dueChangeIds(now, DUE_CHANGES_PER_RUN)) {
     try {
       const change = await store.getChange(changeId);
-      if (!change || !isDue(change, now)) continue;
+      if (!change || !isDue(change, now) || !(await store.claimChange(changeId, now, APPLY_LEASE_MS))) continue;
       if ((await applyChange(change, SCHEDULER, now)).status === 'FAILED') failed++;
       else applied++;
     } catch (error) {

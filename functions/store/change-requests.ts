@@ -3,12 +3,13 @@
 // lock — written only if absent, in the submitting transaction, so a second pending change to the
 // same entity is refused — and, while approved and waiting, a pointer under CHANGEDUE keyed by its
 // time. Every move from one status to the next is one transaction conditional on the status read.
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { CHANGE_KINDS, CHANGE_STATUSES, type ChangeKind, type ChangeRequest, type ChangeStatus } from '../domain/change-requests.js';
 import { refuse } from '../domain/errors.js';
 import { batchGetItems } from './batch-get.js';
 import { db } from './client.js';
+import { isConditionFailed } from './errors.js';
 import { type TransactItem, transactWrite } from './transact.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 import { backOfficeKeys } from './back-office-keys.js';
@@ -117,6 +118,29 @@ export async function moveChange(from: ChangeRequest, to: ChangeRequest, lock: '
   if (refusedAt === undefined) return true;
   if (refusedAt === 0) return false;
   throw new Error(`change ${from.changeId}: its lock is not its own`);
+}
+
+/** Takes the right to apply an approved change until `now + leaseMs`: one applier at a time. The
+ *  scheduler's runs and an approval applying at once each read the change as APPROVED, and each
+ *  would publish a version. A claim that lapses (its applier died) can be taken again. */
+export async function claimChange(changeId: string, now: Date, leaseMs: number): Promise<boolean> {
+  const { doc, tableName } = db();
+  try {
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: backOfficeKeys.change(changeId),
+        UpdateExpression: 'SET applyingUntilMs = :until',
+        ConditionExpression: '#status = :approved AND (attribute_not_exists(applyingUntilMs) OR applyingUntilMs < :now)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':approved': 'APPROVED', ':until': now.getTime() + leaseMs, ':now': now.getTime() },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailed(error)) return false;
+    throw error;
+  }
 }
 
 export async function getChange(changeId: string): Promise<ChangeRequest | undefined> {

@@ -15,6 +15,7 @@ import { handler as loanOrigination } from '../../functions/http/loan-originatio
 import { handler as applyChangesJob } from '../../functions/jobs/apply-changes.js';
 import { readAuditPage } from '../../functions/services/audit.js';
 import { applyDueChanges } from '../../functions/services/change-requests.js';
+import { claimChange } from '../../functions/store/change-requests.js';
 import { productVersion, seedProduct } from '../../functions/store/loans.js';
 import { call, type CallOptions, useBank } from '../support/bank.js';
 import { expectError, expectOk } from '../support/expect.js';
@@ -238,6 +239,22 @@ describe('maker-checker through the console', () => {
       assert.equal(await productVersion('micro-business', before.version + 2), undefined);
       assert.equal(expectOk(await change(maker, submitted.changeId)).status, 'EFFECTIVE');
       assert.equal((await auditOf(submitted.changeId)).filter((e) => e.action === 'change.apply').length, 1);
+    });
+
+    test('a due change another applier has claimed is left to it until its claim lapses', async () => {
+      const effectiveAt = new Date(Date.now() + 1_000).toISOString();
+      const submitted = expectOk(await submitLpr(maker, 330, effectiveAt));
+      expectOk(await decide(risk, submitted.changeId, 'approve'));
+      await sleep(Date.parse(effectiveAt) - Date.now() + 50);
+      const claimedAt = new Date();
+      assert.equal(await claimChange(submitted.changeId, claimedAt, 60_000), true);
+      assert.equal(await claimChange(submitted.changeId, claimedAt, 60_000), false, 'one claim at a time');
+      assert.deepEqual(await applyDueChanges(new Date()), { applied: 0, failed: 0 });
+      assert.notEqual((await customerCatalog()).lprBps, 330);
+      // The claimer died: a minute on, the scheduler takes the change over.
+      assert.deepEqual(await applyDueChanges(new Date(claimedAt.getTime() + 60_001)), { applied: 1, failed: 0 });
+      assert.equal((await customerCatalog()).lprBps, 330);
+      assert.equal(expectOk(await change(maker, submitted.changeId)).status, 'EFFECTIVE');
     });
   });
 
