@@ -16,6 +16,9 @@ export default defineConfig({
     API_BASE_URL: JSON.stringify(process.env.JINLIN_API_URL || 'http://127.0.0.1:3000'),
     // 'local' adds the local stage's demo aids (the 「获取本地演示口令」 link); none elsewhere.
     STAGE: JSON.stringify(process.env.JINLIN_STAGE ?? ''),
+    // How long a request may take before the console says the network failed: 15 s for people;
+    // the test suite's builds wait longer (test/support/console-build.ts).
+    API_TIMEOUT_MS: JSON.stringify(Number(process.env.JINLIN_API_TIMEOUT_MS) || 15_000),
   },
   resolve: {
     // The contract is imported with `import type` only (erased), like the mini-program does.

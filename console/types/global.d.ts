@@ -3,3 +3,6 @@ declare const API_BASE_URL: string;
 
 /** The stage the console is built for: 'local' shows the local demo aids (vite.config.ts). */
 declare const STAGE: string;
+
+/** How long a request may take before it counts as failed, from env JINLIN_API_TIMEOUT_MS (vite.config.ts). */
+declare const API_TIMEOUT_MS: number;

@@ -42,7 +42,9 @@ export function buildConsole(apiUrl = 'http://127.0.0.1:3000', stage = ''): Cons
   // would refuse all but the first.
   const result = spawnSync(process.execPath, [`${repoRoot}/node_modules/vite/bin/vite.js`, 'build', '--outDir', outDir, '--emptyOutDir', '--bypass-lock'], {
     cwd: join(repoRoot, 'console'),
-    env: { ...process.env, NODE_ENV: 'production', JINLIN_API_URL: apiUrl, JINLIN_STAGE: stage },
+    // The journeys' local stacks share a 2-core CI machine with the rest of the suite, where one
+    // console request (an approval applying its change) has taken over 15 s.
+    env: { ...process.env, NODE_ENV: 'production', JINLIN_API_URL: apiUrl, JINLIN_STAGE: stage, JINLIN_API_TIMEOUT_MS: '60000' },
     encoding: 'utf8',
     timeout: 300_000,
   });

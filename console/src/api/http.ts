@@ -28,8 +28,6 @@ export interface RequestSpec {
   body?: object;
 }
 
-const TIMEOUT_MS = 15_000;
-
 async function send(spec: RequestSpec, accessToken?: string): Promise<{ status: number; data: unknown }> {
   const headers: Record<string, string> = {};
   if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -41,7 +39,7 @@ async function send(spec: RequestSpec, accessToken?: string): Promise<{ status: 
       method: spec.method,
       headers,
       body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(API_TIMEOUT_MS),
     });
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', '网络异常，请检查网络后重试');
