@@ -2,7 +2,7 @@
 // a prepayment here, and the payoff quote (payoff.ts), which is a prepayment of everything:
 // interest on the principal repaid early is charged for the days actually elapsed in the current
 // period (from its start — the previous due date, or the drawdown — to today) on the ACT/360
-// basis (arith.ts DAY_COUNT_BASIS), and nothing at all within the product's cooling-off days.
+// basis (day-count.ts DAY_COUNT_BASIS), and nothing at all within the product's cooling-off days.
 // A period ends on its due date, so at most 30 of its days lie before it and the early interest
 // never exceeds the scheduled annual/12. An installment paid on or after its due date is not a
 // prepayment: it is paid as the schedule says (repayment.ts).
