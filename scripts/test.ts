@@ -1,6 +1,6 @@
 // `npm test`: the component tests of the mini-program and the console with jest (miniprogram/test,
 // console/test; jsdom), then every backend test file under test/ with node's test runner, sharing one DynamoDB Local (each file
-// makes its own table), the Chromium journeys (test/e2e) last. Both run even if the first fails; the exit code fails if either did, and
+// makes its own table), the Chromium journeys (test/e2e) last, serving the web apps built once for them. Both run even if the first fails; the exit code fails if either did, and
 // the last line is `N passed, N failed` over both.
 //
 // Arguments filter by path: `npm test -- unit` runs the node files whose path under test/ contains
@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { startDynamoLocal } from './lib/dynamo-local.js';
 import { freePort } from './lib/ports.js';
 import { repoRoot } from './lib/serverless-config.js';
+import { APP_BUILD_ENV, buildApp, type WebApp } from '../test/support/app-builds.js';
 import { SHARED_ENDPOINT_ENV } from '../test/support/bank.js';
 
 interface Outcome {
@@ -89,13 +90,43 @@ async function runJest(files: string[]): Promise<Outcome> {
  *  clients hammering their own API beside it once pushed a journey's request past that. */
 const isJourney = (file: string) => file.startsWith('test/e2e/');
 
+/** What each web app's journeys say when they use it (test/support/browser.ts serves the H5
+ *  build, console-browser.ts the console's). A file this misreads builds the app itself. */
+const USES_APP: Record<WebApp, RegExp> = { h5: /support\/browser\.js'|'h5'/, console: /support\/console-browser\.js'|'console'/ };
+
+/** Builds, once for the run, each app a journey among `files` serves: the env telling the journey
+ *  files where each build is. */
+function buildAppsFor(files: string[]): Record<string, string> {
+  const sources = files.map((file) => readFileSync(`${repoRoot}/${file}`, 'utf8'));
+  const env: Record<string, string> = {};
+  for (const app of Object.keys(USES_APP) as WebApp[]) {
+    if (!sources.some((source) => USES_APP[app].test(source))) continue;
+    const started = Date.now();
+    env[APP_BUILD_ENV[app]] = buildApp(app);
+    console.log(`# ${app} built for the journeys in ${Math.round((Date.now() - started) / 1000)} s`);
+  }
+  return env;
+}
+
 async function runNode(files: string[]): Promise<Outcome> {
   const dynamo = await startDynamoLocal({ port: await freePort() });
   const phases = [files.filter((file) => !isJourney(file)), files.filter(isJourney)].filter((phase) => phase.length > 0);
   const outcome: Outcome = { runner: 'node:test', passed: 0, failed: 0, exitCode: 0, failures: [] };
+  const builds: string[] = [];
   try {
     for (const [n, phase] of phases.entries()) {
-      const result = await runNodePhase(phase, dynamo.endpoint, `${reports}/node-${n}.tap`);
+      let appBuilds: Record<string, string> = {};
+      try {
+        if (phase.some(isJourney)) appBuilds = buildAppsFor(phase);
+      } catch (error) {
+        // The journeys cannot run without their apps: one failure, saying why.
+        outcome.failed += 1;
+        outcome.failures.push(`building the web apps for the journeys\n${error instanceof Error ? error.message : String(error)}`);
+        if (outcome.exitCode === 0) outcome.exitCode = 1;
+        continue;
+      }
+      builds.push(...Object.values(appBuilds));
+      const result = await runNodePhase(phase, { [SHARED_ENDPOINT_ENV]: dynamo.endpoint, ...appBuilds }, `${reports}/node-${n}.tap`);
       outcome.passed += result.passed;
       outcome.failed += result.failed;
       outcome.failures.push(...result.failures);
@@ -103,11 +134,12 @@ async function runNode(files: string[]): Promise<Outcome> {
     }
   } finally {
     await dynamo.stop();
+    for (const dir of builds) rmSync(dir, { recursive: true, force: true });
   }
   return outcome;
 }
 
-async function runNodePhase(files: string[], dynamoEndpoint: string, tap: string): Promise<Outcome> {
+async function runNodePhase(files: string[], env: Record<string, string>, tap: string): Promise<Outcome> {
   // The terminal gets node's usual reporter (spec on a terminal, TAP otherwise); a second TAP
   // copy in a file is read for the counts.
   const exitCode = await run(
@@ -122,7 +154,7 @@ async function runNodePhase(files: string[], dynamoEndpoint: string, tap: string
       `--test-reporter-destination=${tap}`,
       ...files,
     ],
-    { [SHARED_ENDPOINT_ENV]: dynamoEndpoint },
+    env,
   );
   const summary = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   // The run's totals are the last `# name N` lines (TAP), after every file's own output.

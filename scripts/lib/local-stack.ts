@@ -34,6 +34,29 @@ export interface LocalStack {
   /** Starts DynamoDB Local again on the same port from the same data directory. */
   restartDynamo(): Promise<void>;
   stop(): Promise<void>;
+  /** With `log` off: the API requests that took SLOW_REQUEST_MS or more, as
+   *  `POST /v1/… (λ: fn) … Duration: N ms` — what a journey that timed out needs to say why. */
+  slowRequests(): string[];
+}
+
+const SLOW_REQUEST_MS = 5_000;
+/** A bound on what is kept of a quiet API's log. */
+const SLOW_REQUESTS_KEPT = 50;
+
+/** Reads serverless offline's log: each `METHOD /path (λ: fn)` line, then that function's
+ *  `(λ: fn) RequestId: … Duration: N ms`. A function runs one request at a time here
+ *  (--useInProcess), so its last request line is the one that finished. */
+function slowRequestLog(): { onLine: (line: string) => void; slow: string[] } {
+  const lastRequest = new Map<string, string>();
+  const slow: string[] = [];
+  const onLine = (line: string) => {
+    const request = /([A-Z]+ \/\S*) \(λ: (\w+)\)\s*$/.exec(line);
+    if (request) return void lastRequest.set(request[2]!, request[1]!);
+    const done = /\(λ: (\w+)\) RequestId: \S+\s+Duration: ([\d.]+) ms/.exec(line);
+    if (!done || Number(done[2]) < SLOW_REQUEST_MS || slow.length >= SLOW_REQUESTS_KEPT) return;
+    slow.push(`${lastRequest.get(done[1]!) ?? 'invoked directly'} (λ: ${done[1]}) ${Math.round(Number(done[2]))} ms`);
+  };
+  return { onLine, slow };
 }
 
 /** Environment the seed (run in this process) needs to reach the same table as the API. */
@@ -94,6 +117,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   // Its own esbuild output folder: stacks and `serverless package` running at the same time
   // must not overwrite or delete each other's bundles.
   const workFolder = `.esbuild-stacks/${options.apiPort}`;
+  const slowLog = slowRequestLog();
   const api = startService(
     options.log ? 'api' : 'api-quiet',
     process.execPath,
@@ -126,6 +150,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         SLS_TELEMETRY_DISABLED: '1',
       },
       quiet: !options.log,
+      onQuietLine: slowLog.onLine,
     },
   );
   const apiUrl = `http://127.0.0.1:${options.apiPort}`;
@@ -159,6 +184,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     apiUrl,
     stop,
     killDynamo,
+    slowRequests: () => [...slowLog.slow],
     restartDynamo: async () => {
       await killDynamo();
       current = await startDynamo();

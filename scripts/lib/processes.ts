@@ -27,7 +27,7 @@ export function startService(
   name: string,
   command: string,
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolean } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolean; onQuietLine?: (line: string) => void } = {},
 ): Service {
   const child = spawn(command, args, {
     cwd: options.cwd,
@@ -36,8 +36,10 @@ export function startService(
     detached: true,
   });
   if (options.quiet) {
-    child.stdout.resume();
-    child.stderr.resume();
+    for (const stream of [child.stdout, child.stderr]) {
+      if (options.onQuietLine) createInterface({ input: stream }).on('line', options.onQuietLine);
+      else stream.resume();
+    }
   } else {
     prefixLines(child, name);
   }
