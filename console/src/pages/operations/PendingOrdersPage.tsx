@@ -13,22 +13,24 @@ const PAGE_SIZE = 20;
 /** Units are kept in hundredths: 5000 → 50.00 份. */
 const units = (unitsCenti: number | null) => (unitsCenti === null ? '—' : `${Math.floor(unitsCenti / 100)}.${String(unitsCenti % 100).padStart(2, '0')} 份`);
 
+// Ids are long and rarely read whole: cut short, copied in full. The columns fit a 1440 px screen
+// beside the menu without scrolling sideways.
 const columns: ProColumns<PendingOrder>[] = [
-  { title: '订单号', dataIndex: 'orderId', width: 300, copyable: true, ellipsis: true },
-  { title: '类型', key: 'kind', width: 80, render: (_, order) => (order.kind === 'PURCHASE' ? <Tag color="blue">申购</Tag> : <Tag color="purple">赎回</Tag>) },
-  { title: '产品', dataIndex: 'productName', width: 160 },
-  { title: '金额 / 份额', key: 'amount', width: 140, align: 'right', render: (_, order) => (order.kind === 'PURCHASE' ? yuan(order.amountFen) : units(order.unitsCenti)) },
-  { title: '下单时间', key: 'placedAt', width: 170, render: (_, order) => chinaTime(order.placedAt) },
-  { title: '确认日', dataIndex: 'confirmDate', width: 110 },
-  { title: '冷静期至', key: 'cancellableUntil', width: 170, render: (_, order) => chinaTime(order.cancellableUntil) },
+  { title: '订单号', dataIndex: 'orderId', width: 160, copyable: true, ellipsis: true },
+  { title: '类型', key: 'kind', width: 70, render: (_, order) => (order.kind === 'PURCHASE' ? <Tag color="blue">申购</Tag> : <Tag color="purple">赎回</Tag>) },
+  { title: '产品', dataIndex: 'productName', width: 150, ellipsis: true },
+  { title: '金额 / 份额', key: 'amount', width: 130, align: 'right', render: (_, order) => (order.kind === 'PURCHASE' ? yuan(order.amountFen) : units(order.unitsCenti)) },
+  { title: '下单时间', key: 'placedAt', width: 160, render: (_, order) => chinaTime(order.placedAt) },
+  { title: '确认日', dataIndex: 'confirmDate', width: 100 },
+  { title: '冷静期至', key: 'cancellableUntil', width: 160, render: (_, order) => chinaTime(order.cancellableUntil) },
   {
     title: '',
     key: 'due',
-    width: 140,
+    width: 120,
     render: (_, order) =>
       order.dueAtNextClose ? <Tag color="orange">下次日终确认</Tag> : order.inCoolingOff ? <Tag color="gold">冷静期内</Tag> : <Tag>等待确认日</Tag>,
   },
-  { title: '客户编号', dataIndex: 'customerId', width: 300, ellipsis: true },
+  { title: '客户编号', dataIndex: 'customerId', width: 140, copyable: true, ellipsis: true },
 ];
 
 export function PendingOrdersPage() {
@@ -41,7 +43,7 @@ export function PendingOrdersPage() {
       search={false}
       options={false}
       columns={columns}
-      scroll={{ x: 1570 }}
+      scroll={{ x: 1190 }}
       pagination={{ pageSize: PAGE_SIZE, showSizeChanger: false }}
       request={async ({ current = 1 }) => {
         const page = await fetchPendingOrders(PAGE_SIZE, current === 1 ? null : (cursors.get(current) ?? null));
