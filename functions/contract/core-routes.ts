@@ -177,4 +177,13 @@ export const coreRoutes = {
     query: s.HistoryQuery,
     response: s.HistoryPage,
   },
+  historyEntry: {
+    method: 'GET',
+    path: '/v1/account/history/{entryId}',
+    summary: 'One entry of the account history: its receipt (reference, status, masked counterparty)',
+    auth: 'customer',
+    idempotent: false,
+    params: s.HistoryEntryParams,
+    response: s.HistoryEntry,
+  },
 } as const satisfies Record<string, RouteSpec>;

@@ -4,6 +4,7 @@
 // the inferred types (type-only, so zod never ships in the mini-program bundle).
 import * as z from 'zod/mini';
 import { ACCOUNT_STATUSES } from '../domain/customer-service.js';
+import { ENTRY_STATUSES, HISTORY_DIRECTIONS, HISTORY_GROUP_NAMES } from '../domain/history.js';
 import { JOURNAL_KINDS } from '../domain/ledger.js';
 import { BillCloseReport } from './bill-close-schema.js';
 import { PersonName } from './person-name-schema.js';
@@ -200,10 +201,14 @@ export const Payee = lazySchema(() => z.object({ nameMasked: z.string(), phoneMa
 
 export const JournalKind = lazySchema(() => z.enum(JOURNAL_KINDS));
 
+/** A movement's short reference (参考号), from its journal id (domain/history.ts). */
+export const Reference = lazySchema(() => z.string().check(z.meta({ description: 'Short reference a person can read out, e.g. K7QM-4PX9-2HTR' })));
+
 export const MoneyMovementResult = lazySchema(() =>
   z
     .object({
       journalId: z.string(),
+      reference: Reference,
       kind: JournalKind,
       status: z.enum(['SUCCEEDED', 'REVERSED']),
       amountFen: z.int(),
@@ -218,8 +223,14 @@ export const HistoryQuery = lazySchema(() =>
     .strictObject({
       limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50))),
       cursor: z.optional(z.string().check(z.maxLength(200))),
+      direction: z.optional(z.enum(HISTORY_DIRECTIONS).check(z.meta({ description: 'IN: money in only; OUT: money out only' }))),
+      group: z.optional(z.enum(HISTORY_GROUP_NAMES).check(z.meta({ description: 'Kinds of one group only: 转账, 充值提现, 贷款, 理财, 缴费' }))),
     })
     .check(z.meta({ id: 'HistoryQuery' })),
+);
+
+const EntryStatus = lazySchema(() =>
+  z.enum(ENTRY_STATUSES).check(z.meta({ description: 'SUCCEEDED 成功; PENDING 处理中; FAILED 失败, the money came back; REFUNDED 已退款' })),
 );
 
 export const HistoryItem = lazySchema(() =>
@@ -231,8 +242,41 @@ export const HistoryItem = lazySchema(() =>
       counterparty: z.string(),
       amountFen: z.int().check(z.meta({ description: 'Signed: positive money in, negative money out' })),
       createdAt: IsoTime,
+      status: EntryStatus,
     })
     .check(z.meta({ id: 'HistoryItem' })),
+);
+
+export const HistoryEntryParams = lazySchema(() => z.strictObject({ entryId: z.string().check(z.regex(/^J[A-Za-z0-9_-]{26}$/)) }));
+
+/** Another entry of the same movement: the one that gave the money back, or the one it gave back. */
+const RelatedEntry = lazySchema(() =>
+  z.object({
+    journalId: z.string(),
+    reference: Reference,
+    kind: JournalKind,
+    kindLabel: z.string(),
+    createdAt: IsoTime,
+    relation: z.enum(['RETURNED_BY', 'RETURNS']).check(z.meta({ description: 'RETURNED_BY: this entry\'s money came back by the related one; RETURNS: this entry gives back the related one\'s' })),
+  }),
+);
+
+export const HistoryEntry = lazySchema(() =>
+  z
+    .object({
+      journalId: z.string(),
+      reference: Reference,
+      kind: JournalKind,
+      kindLabel: z.string(),
+      label: z.string(),
+      counterparty: z.string().check(z.meta({ description: 'Masked: a name as 陈*, a card by its last four digits' })),
+      amountFen: z.int().check(z.meta({ description: 'Signed: positive money in, negative money out' })),
+      createdAt: IsoTime,
+      status: EntryStatus,
+      accountNumberMasked: z.string(),
+      related: z.nullable(RelatedEntry),
+    })
+    .check(z.meta({ id: 'HistoryEntry' })),
 );
 
 export const HistoryPage = lazySchema(() =>
@@ -253,6 +297,8 @@ export type AccountLimits = z.infer<typeof AccountLimits>;
 export type MoneyMovementResult = z.infer<typeof MoneyMovementResult>;
 export type HistoryItem = z.infer<typeof HistoryItem>;
 export type HistoryPage = z.infer<typeof HistoryPage>;
+export type HistoryQuery = z.infer<typeof HistoryQuery>;
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
 export type Payee = z.infer<typeof Payee>;
 export type ErrorBody = z.infer<typeof ErrorBody>;
 export type JournalKind = z.infer<typeof JournalKind>;

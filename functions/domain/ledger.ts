@@ -68,6 +68,9 @@ export interface Journal {
   reverses?: string;
   /** The hold a two-phase payment's settlement or void completes (bill payments). */
   completes?: string;
+  /** The purchase a later request gives back in full (a cancelled or failed wealth order); unlike
+   *  `reverses`, it answers a request of its own. */
+  refunds?: string;
   /** Set when no customer request asked for it (the day close's auto-debits). */
   origin?: 'DAY_CLOSE';
 }

@@ -6,7 +6,7 @@ import { class2Limits } from '../services/customer-guards.js';
 import { authorizePayment } from '../services/payment-authorization.js';
 import { defineRoute } from './confirmed-route.js';
 import { lambda } from './route.js';
-import { accountDetail } from './views.js';
+import { accountDetail, historyEntryView } from './views.js';
 
 const open = defineRoute('openAccount', routes.openAccount, async ({ customerId, body, now }) =>
   accountDetail(await accounts.openAccount(customerId, body.cardNumber, now), class2Limits()),
@@ -41,6 +41,12 @@ const transfer = defineRoute('transfer', routes.transfer, ({ customerId, body, n
   'first-write',
 );
 
-const history = defineRoute('history', routes.history, ({ customerId, query }) => accounts.history(customerId, query.limit ?? 20, query.cursor));
+const history = defineRoute('history', routes.history, ({ customerId, query }) =>
+  accounts.history(customerId, { limit: query.limit ?? 20, cursor: query.cursor, direction: query.direction, group: query.group }),
+);
 
-export const handler = lambda([open, detail, authorize, topUp, withdraw, payee, transfer, history]);
+const historyEntry = defineRoute('historyEntry', routes.historyEntry, async ({ customerId, params }) =>
+  historyEntryView(await accounts.historyEntry(customerId, params.entryId)),
+);
+
+export const handler = lambda([open, detail, authorize, topUp, withdraw, payee, transfer, history, historyEntry]);

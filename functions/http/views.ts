@@ -1,8 +1,9 @@
 // Shapes stored records into the contract's response bodies. Only masked values leave.
-import type { AccountDetail, AccountSummary, Me } from '../contract/schemas.js';
+import type { AccountDetail, AccountSummary, HistoryEntry, Me } from '../contract/schemas.js';
+import { journalReference, KIND_LABELS } from '../domain/history.js';
 import type { Class2Limits } from '../domain/limits.js';
 import { usage } from '../domain/limits.js';
-import type { AccountWithUsage } from '../services/accounts.js';
+import type { AccountWithUsage, HistoryEntryRecord } from '../services/accounts.js';
 import type { AccountRecord } from '../store/accounts.js';
 import type { CustomerRecord } from '../store/customers.js';
 
@@ -44,6 +45,30 @@ export function accountDetail({ account, usedFen }: AccountWithUsage, limits: Cl
       nonBoundInThisYear: usage(limits.nonBoundYearlyFen, usedFen.inThisYear),
       boundCard: 'UNLIMITED',
       maxSingleAmountFen: limits.maxSingleAmountFen,
+    },
+  };
+}
+
+/** An entry's receipt: the customer's own posting of the journal, its reference and status. */
+export function historyEntryView({ journal, own, account, status, related }: HistoryEntryRecord): HistoryEntry {
+  return {
+    journalId: journal.journalId,
+    reference: journalReference(journal.journalId),
+    kind: journal.kind,
+    kindLabel: KIND_LABELS[journal.kind],
+    label: own.label,
+    counterparty: own.counterparty,
+    amountFen: own.amountFen,
+    createdAt: journal.createdAt,
+    status,
+    accountNumberMasked: account.accountNumberMasked,
+    related: related && {
+      journalId: related.journalId,
+      reference: journalReference(related.journalId),
+      kind: related.kind,
+      kindLabel: KIND_LABELS[related.kind],
+      createdAt: related.createdAt,
+      relation: related.relation,
     },
   };
 }

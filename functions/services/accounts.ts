@@ -8,15 +8,17 @@ import { luhnValid } from '../domain/card.js';
 import { assertReadyFor } from '../domain/customer.js';
 import { searchableAccountNumber } from '../domain/customer-service.js';
 import { Refusal, refuse } from '../domain/errors.js';
-import { HOUSE_ACCOUNTS, type Journal, reversalJournal, topUpJournal, transferJournal, withdrawJournal } from '../domain/ledger.js';
+import { awaitsFollowUp, type EntryStatus, entryStatus, HISTORY_GROUPS, type HistoryDirection, type HistoryGroup, journalReference, returnsMoney } from '../domain/history.js';
+import { HOUSE_ACCOUNTS, type Journal, type Posting, reversalJournal, topUpJournal, transferJournal, withdrawJournal } from '../domain/ledger.js';
 import { ledgerRefusal } from '../domain/ledger-refusal.js';
 import { assertWithinSingleLimits, class2Charges, type LimitCharge, limitBuckets } from '../domain/limits.js';
 import { maskCardNumber } from '../domain/masking.js';
 import { businessDate } from '../domain/time.js';
+import { allInOrder } from '../platform/all-in-order.js';
 import { retry } from '../platform/retry.js';
 import { type AccountRecord, getAccount, limitCounters, openAccount as storeAccount } from '../store/accounts.js';
 import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
-import { deterministicJournalId, historyPage, houseShard, postingShortOfFunds, postJournal } from '../store/ledger.js';
+import { deterministicJournalId, type FollowUp, followUps, getJournal, historyPage, houseShard, postingShortOfFunds, postJournal } from '../store/ledger.js';
 import { recordCustomerEvent } from './customer-events.js';
 import { class2Limits, loadCustomer, loadOwnAccount, loadPayeeByPhone, onboardingState } from './customer-guards.js';
 import { COMPLETION_GUARD_TEXT, type RequestCompletion } from './idempotency.js';
@@ -90,7 +92,15 @@ type MovementStatus = 'SUCCEEDED' | 'REVERSED';
 function answer(journal: Journal, ownAccountId: string, balanceFen: number, status: MovementStatus): MoneyMovementResult {
   const own = journal.postings.find((p) => p.accountId === ownAccountId);
   if (!own) throw new Error(`journal ${journal.journalId} does not touch account ${ownAccountId}`);
-  return { journalId: journal.journalId, kind: journal.kind, status, amountFen: Math.abs(own.amountFen), balanceFen, createdAt: journal.createdAt };
+  return {
+    journalId: journal.journalId,
+    reference: journalReference(journal.journalId),
+    kind: journal.kind,
+    status,
+    amountFen: Math.abs(own.amountFen),
+    balanceFen,
+    createdAt: journal.createdAt,
+  };
 }
 
 /** Posts a movement of the customer's account and answers with the balance after it — known
@@ -268,7 +278,48 @@ export async function transfer({ customerId, amountFen, secondFactor, now, idemp
   return postMovement(journal, { account, limitCharges, factor, completion });
 }
 
-export async function history(customerId: string, limit: number, cursor: string | undefined) {
+export interface HistoryRequest {
+  limit: number;
+  cursor: string | undefined;
+  direction: HistoryDirection | undefined;
+  group: HistoryGroup | undefined;
+}
+
+/** A page of the account's history, newest first, each entry with its status (a reversed
+ *  withdrawal, a refunded purchase, a bill still with the biller). */
+export async function history(customerId: string, { limit, cursor, direction, group }: HistoryRequest) {
   const account = await loadOwnAccount(await loadCustomer(customerId));
-  return historyPage(account.accountId, limit, cursor);
+  const page = await historyPage(account.accountId, limit, cursor, { direction, kinds: group ? HISTORY_GROUPS[group] : undefined });
+  const awaiting = [...new Set(page.items.filter((item) => awaitsFollowUp(item.kind)).map((item) => item.journalId))];
+  const later = await followUps(awaiting);
+  return {
+    items: page.items.map((item) => ({ ...item, status: entryStatus(item.kind, later.get(item.journalId)?.kind) })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+export interface HistoryEntryRecord {
+  journal: Journal;
+  /** The journal's posting to the customer's account. */
+  own: Posting;
+  account: AccountRecord;
+  status: EntryStatus;
+  /** The entry that gave this one's money back, or the one this gives back. */
+  related: (FollowUp & { relation: 'RETURNED_BY' | 'RETURNS' }) | null;
+}
+
+const ENTRY_NOT_FOUND = ['HISTORY_ENTRY_NOT_FOUND', '未找到这笔交易'] as const;
+
+/** One entry of the customer's own history; any other journal is not theirs to see (404). */
+export async function historyEntry(customerId: string, journalId: string): Promise<HistoryEntryRecord> {
+  const [account, journal, later] = await allInOrder([loadCustomer(customerId).then(loadOwnAccount), getJournal(journalId), followUps([journalId])]);
+  const own = journal?.postings.find((posting) => posting.accountId === account.accountId);
+  if (!journal || !own) return refuse('not_found', ...ENTRY_NOT_FOUND);
+  const followUp = later.get(journalId);
+  const returnsOf = journal.reverses ?? journal.refunds;
+  const original = returnsOf === undefined ? undefined : await getJournal(returnsOf);
+  let related: HistoryEntryRecord['related'] = null;
+  if (followUp && returnsMoney(followUp.kind)) related = { ...followUp, relation: 'RETURNED_BY' };
+  else if (original) related = { journalId: original.journalId, kind: original.kind, createdAt: original.createdAt, relation: 'RETURNS' };
+  return { journal, own, account, status: entryStatus(journal.kind, followUp?.kind), related };
 }

@@ -24,6 +24,9 @@ export const keys = {
   postingPrefix: 'POST#',
   limitCounter: (accountId: string, bucket: string) => ({ PK: `ACCT#${accountId}`, SK: `LIMIT#${bucket}` }),
   journal: (journalId: string) => ({ PK: `JRNL#${journalId}`, SK: 'JOURNAL' }),
+  /** The later journal that reversed or completed this one (a reversal, a refund, a bill's
+   *  settlement or void): at most one, written with it. */
+  journalFollowUp: (journalId: string) => ({ PK: `JRNL#${journalId}`, SK: 'FOLLOWUP' }),
   paymentNonce: (nonceId: string) => ({ PK: `NONCE#${nonceId}`, SK: 'NONCE' }),
   idempotency: (scope: string, key: string) => ({ PK: `IDEM#${scope}#${key}`, SK: 'IDEM' }),
   config: (name: 'LPR' | 'BUSINESS_DATE') => ({ PK: 'CONFIG', SK: name }),

@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { assertBalanced, isHouseAccount, JOURNAL_KINDS, type Journal, type JournalKind, MAX_POSTINGS_PER_JOURNAL } from '../domain/ledger.js';
 import type { LedgerRefusal } from '../domain/ledger-refusal.js';
 import type { LimitCharge } from '../domain/limits.js';
+import { batchGetItems } from './batch-get.js';
 import { db } from './client.js';
 import { isConditionFailed } from './errors.js';
 import { keys } from './keys.js';
@@ -105,6 +106,19 @@ export function journalTransaction(
     },
   });
   meaning.push('JOURNAL');
+
+  // The journal it reverses, completes or refunds learns of it (its receipt reads 已退回, 已退款):
+  // only this journal can be its follow-up, and it is written once.
+  const original = journal.completes ?? journal.reverses ?? journal.refunds;
+  if (original !== undefined) {
+    items.push({
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.journalFollowUp(original), type: 'JOURNAL_FOLLOWUP', follows: original, journalId: journal.journalId, kind: journal.kind, createdAt: journal.createdAt },
+      },
+    });
+    meaning.push('UNCONDITIONAL');
+  }
 
   for (const posting of journal.postings) {
     items.push({
@@ -267,6 +281,7 @@ const StoredJournal = lazySchema(() =>
     createdAt: z.string(),
     reverses: z.optional(z.string()),
     completes: z.optional(z.string()),
+    refunds: z.optional(z.string()),
     origin: z.optional(z.literal('DAY_CLOSE')),
   }),
 );
@@ -293,38 +308,88 @@ export interface PostingLine {
 }
 
 export const MAX_HISTORY_PAGE = 50;
+/** Queries one filtered page may take: a rare kind can come back short, with a cursor. */
+const MAX_HISTORY_QUERIES = 5;
 
-/** Newest-first postings of one account. The cursor is the last sort key, opaque to clients. */
+export interface HistoryFilter {
+  /** Credits (IN) or debits (OUT) of the account only. */
+  direction?: 'IN' | 'OUT';
+  /** These kinds only. */
+  kinds?: readonly JournalKind[];
+}
+
+function postingLine(item: Record<string, unknown>): PostingLine {
+  return {
+    journalId: String(item.journalId),
+    kind: item.kind as JournalKind,
+    label: String(item.label),
+    counterparty: String(item.counterparty),
+    amountFen: Number(item.amountFen),
+    createdAt: String(item.createdAt),
+  };
+}
+
+/** Newest-first postings of one account, optionally filtered. The cursor is the last sort key,
+ *  opaque to clients. */
 export async function historyPage(
   accountId: string,
   limit: number,
   cursor: string | undefined,
+  { direction, kinds }: HistoryFilter = {},
 ): Promise<{ items: PostingLine[]; nextCursor: string | null }> {
   const { doc, tableName } = db();
   const pk = keys.balance(accountId).PK;
-  const startSortKey = cursor === undefined ? undefined : Buffer.from(cursor, 'base64url').toString('utf8');
+  let startSortKey = cursor === undefined ? undefined : Buffer.from(cursor, 'base64url').toString('utf8');
   if (startSortKey !== undefined && !startSortKey.startsWith(keys.postingPrefix)) {
     refuse('invalid', 'INVALID_CURSOR', '分页参数无效');
   }
-  const { Items, LastEvaluatedKey } = await doc.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.postingPrefix },
-      ScanIndexForward: false,
-      Limit: Math.min(limit, MAX_HISTORY_PAGE),
-      ExclusiveStartKey: startSortKey ? { PK: pk, SK: startSortKey } : undefined,
-    }),
+  const conditions: string[] = [];
+  const values: Record<string, unknown> = { ':pk': pk, ':prefix': keys.postingPrefix };
+  if (direction) {
+    conditions.push(direction === 'IN' ? 'amountFen > :zero' : 'amountFen < :zero');
+    values[':zero'] = 0;
+  }
+  if (kinds) {
+    conditions.push(`#kind IN (${kinds.map((_, i) => `:kind${i}`).join(', ')})`);
+    kinds.forEach((kind, i) => (values[`:kind${i}`] = kind));
+  }
+  const wanted = Math.min(limit, MAX_HISTORY_PAGE);
+  const items: PostingLine[] = [];
+  let more = true;
+  for (let query = 0; query < MAX_HISTORY_QUERIES && items.length < wanted && more; query++) {
+    const page = await doc.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND ') } : {}),
+        ...(kinds ? { ExpressionAttributeNames: { '#kind': 'kind' } } : {}),
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+        Limit: wanted - items.length,
+        ExclusiveStartKey: startSortKey ? { PK: pk, SK: startSortKey } : undefined,
+      }),
+    );
+    items.push(...(page.Items ?? []).map(postingLine));
+    startSortKey = page.LastEvaluatedKey ? String(page.LastEvaluatedKey.SK) : undefined;
+    more = startSortKey !== undefined;
+  }
+  return { items, nextCursor: more && startSortKey ? Buffer.from(startSortKey).toString('base64url') : null };
+}
+
+export interface FollowUp {
+  journalId: string;
+  kind: JournalKind;
+  createdAt: string;
+}
+
+/** The follow-ups of these journals (distinct ids), by the journal they follow. */
+export async function followUps(journalIds: readonly string[]): Promise<Map<string, FollowUp>> {
+  if (journalIds.length === 0) return new Map();
+  const found = await batchGetItems(journalIds.map((journalId) => keys.journalFollowUp(journalId)));
+  return new Map(
+    found.map((item) => [
+      String(item.follows),
+      { journalId: String(item.journalId), kind: item.kind as JournalKind, createdAt: String(item.createdAt) },
+    ]),
   );
-  return {
-    items: (Items ?? []).map((item) => ({
-      journalId: String(item.journalId),
-      kind: item.kind as JournalKind,
-      label: String(item.label),
-      counterparty: String(item.counterparty),
-      amountFen: Number(item.amountFen),
-      createdAt: String(item.createdAt),
-    })),
-    nextCursor: LastEvaluatedKey ? Buffer.from(String(LastEvaluatedKey.SK)).toString('base64url') : null,
-  };
 }

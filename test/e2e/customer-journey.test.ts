@@ -2,7 +2,9 @@
 // offline and DynamoDB Local: sign in, bind phone, verify identity (a name with a character of
 // CJK extension B, 王𠮷, greeted as 王*), set a PIN on the keypad, open
 // the account, top up ¥100, transfer ¥20 to the demo payee, withdraw ¥30 — each through the
-// review sheet and the PIN keypad → three history lines and ¥50 left.
+// review sheet and the PIN keypad, each result with its 参考号 → three history lines in this
+// month's section and ¥50 left; 支出 lists the two going out; the transfer's receipt (交易详情)
+// shows its 参考号 and the payee masked, on a phone-sized screen.
 //
 // Then the PIN going wrong, on a phone-sized screen: a wrong PIN is refused on the keypad in the
 // server's words and moves nothing; four more lock it (the locked sheet offers 忘记支付密码 and
@@ -17,6 +19,7 @@ import type { Page } from 'playwright-core';
 import { luhnCheckDigit } from '../../functions/domain/card.js';
 import { idCheckChar } from '../../functions/domain/idcard.js';
 import { DEMO_CUSTOMERS } from '../../scripts/lib/seed.js';
+import { accessibilityProblems, expectBar, tapBack } from '../support/accessibility.js';
 import {
   click,
   confirmPayment,
@@ -38,6 +41,8 @@ import {
 const bank = useBrowserBank('jinlin-e2e');
 
 const payee = DEMO_CUSTOMERS[1]!;
+/** A movement's 参考号: three groups of four characters a person cannot misread. */
+const REFERENCE = /^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/;
 /** The payee as the review sheet masks them: name and phone. */
 const PAYEE_ON_REVIEW = /^陈\*（\d{3}\*{4}\d{4}）$/;
 
@@ -59,6 +64,7 @@ async function moneyStep(page: Page, { tile, amountYuan, review, before }: Money
   await click(page, 'submit');
   await confirmPayment(page, pin, review);
   await page.locator('#result-message').waitFor();
+  assert.match(await page.locator('#reference').innerText(), REFERENCE);
   const balance = (await page.locator('#result-balance').innerText()).trim();
   await click(page, 'back-home');
   return balance;
@@ -118,6 +124,30 @@ test('a new customer signs up, opens an account and moves money', async (t) => {
   assert.match(lines[0]!, /提现/);
   assert.match(lines[1]!, /转账给 陈\*/);
   assert.match(lines[2]!, /充值/);
+  assert.equal(await page.locator('.history-month:visible .history-month__title').count(), 1, 'one month');
+
+  // On a phone: 支出 is asked of the server and lists the two going out.
+  await page.setViewportSize(PHONE_VIEWPORT);
+  await click(page, 'history-direction-out');
+  await page.locator('#history-direction-out.chip--selected').waitFor();
+  await page.locator('.history-item:visible').nth(1).waitFor();
+  const out = await page.locator('.history-item:visible').allInnerTexts();
+  assert.equal(out.length, 2, out.join('\n'));
+  assert.match(out[0]!, /提现/);
+  assert.match(out[1]!, /转账给 陈\*/);
+
+  // The transfer's receipt: its 参考号 (copyable) and the payee masked.
+  await page.locator('.history-item:visible', { hasText: '转账给' }).click();
+  await expectBar(page, '交易详情', 'back');
+  await page.locator('#entry-status:visible', { hasText: '交易成功' }).waitFor();
+  assert.match(await page.locator('#reference:visible').innerText(), REFERENCE);
+  assert.equal((await page.locator('#entry-counterparty:visible').innerText()).trim(), '陈*');
+  assert.equal((await page.locator('#entry-amount:visible').innerText()).trim(), '-¥20.00');
+  assert.match(await page.locator('#entry-account:visible').innerText(), /^\d{4} \*{4} \*{4} \d{4}$/);
+  assert.deepEqual(await accessibilityProblems(page), [], 'on 交易详情');
+  await stepScreenshot(page, 'h5-history-detail');
+  await tapBack(page);
+  await expectBar(page, '交易明细', 'back');
 
   assert.deepEqual(requests.leaks, []);
   assert.deepEqual(requests.confirmed, ['POST /v1/me/pin', 'POST /v1/account/top-up', 'POST /v1/account/transfer', 'POST /v1/account/withdraw']);

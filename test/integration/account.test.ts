@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
+import { journalReference } from '../../functions/domain/history.js';
 import { handler as account } from '../../functions/http/account.js';
 import { handler as customer } from '../../functions/http/customer.js';
 import { handler as simulator } from '../../functions/http/simulator.js';
@@ -132,7 +133,7 @@ describe('moving money', () => {
   test('top-up, withdrawal and transfer move exact amounts', async () => {
     const up = expectOk(await topUp(a, 10_000));
     assert.deepEqual({ ...up, journalId: undefined, createdAt: undefined }, {
-      journalId: undefined, createdAt: undefined, kind: 'TOP_UP', status: 'SUCCEEDED', amountFen: 10_000, balanceFen: 10_000,
+      journalId: undefined, createdAt: undefined, reference: journalReference(up.journalId), kind: 'TOP_UP', status: 'SUCCEEDED', amountFen: 10_000, balanceFen: 10_000,
     });
     const down = expectOk(await withdraw(a, 2_501));
     assert.equal(down.kind, 'WITHDRAW');
@@ -428,6 +429,88 @@ describe('history', () => {
     expectError(await history(m, { limit: '0' }), 400, 'VALIDATION_FAILED');
     expectError(await history(m, { limit: '51' }), 400, 'VALIDATION_FAILED');
     expectError(await history(m, { cursor: 'x'.repeat(201) }), 400, 'VALIDATION_FAILED');
+  });
+});
+
+describe('history entries (receipts)', () => {
+  const entry = (who: { token: string }, entryId: string) => call(account, { method: 'GET', path: `/v1/account/history/${entryId}`, token: who.token });
+  const REFERENCE = /^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/;
+
+  test('each side of a transfer opens its own receipt; nobody else can, whatever the id', async () => {
+    const [p, q, r] = await Promise.all([onboard({ name: '卫十六' }), onboard({ name: '蒋十七' }), onboard({ name: '沈十八' })]);
+    expectOk(await topUp(p, 1_000));
+    const sent = expectOk(await transfer(p, q, 400));
+    assert.match(sent.reference, REFERENCE);
+
+    const own = expectOk(await entry(p, sent.journalId));
+    assert.deepEqual(
+      { reference: own.reference, kind: own.kind, kindLabel: own.kindLabel, amountFen: own.amountFen, counterparty: own.counterparty, status: own.status, related: own.related },
+      { reference: sent.reference, kind: 'TRANSFER', kindLabel: '转账', amountFen: -400, counterparty: '蒋**', status: 'SUCCEEDED', related: null },
+    );
+    assert.equal(own.createdAt, sent.createdAt);
+    assert.equal(own.accountNumberMasked, expectOk(await getAccount(p)).accountNumberMasked);
+    assert.ok(!JSON.stringify(own).includes(q.phone), 'the payee\'s phone never shows');
+    const theirs = expectOk(await entry(q, sent.journalId));
+    assert.deepEqual([theirs.reference, theirs.amountFen, theirs.counterparty], [sent.reference, 400, '卫**']);
+
+    const refused = await entry(r, sent.journalId);
+    expectError(refused, 404, 'HISTORY_ENTRY_NOT_FOUND');
+    assert.equal(refused.body.error.message, '未找到这笔交易');
+    expectError(await entry(p, `J${'A'.repeat(26)}`), 404, 'HISTORY_ENTRY_NOT_FOUND');
+    // An id no journal can have names nothing: 404 like any unknown id, before any read.
+    for (const bad of ['x', sent.journalId.slice(0, -1), `${sent.journalId}A`, `W${sent.journalId.slice(1)}`, `J${'.'.repeat(26)}`, `${sent.journalId}/JOURNAL`]) {
+      expectError(await entry(p, bad), 404, 'NOT_FOUND');
+    }
+  });
+
+  test('a withdrawal the card refused reads 失败 in the list and on its receipt, beside the entry that returned it', async () => {
+    const h = await onboard({ name: '韩十九', card: cardNumber('622202', '0052') });
+    expectOk(await topUp(h, 5_000));
+    const reversed = expectOk(await withdraw(h, 2_000));
+    assert.equal(reversed.status, 'REVERSED');
+    const items = expectOk(await history(h)).items;
+    assert.deepEqual(items.map((i: any) => [i.kind, i.status]), [['WITHDRAW_REVERSAL', 'SUCCEEDED'], ['WITHDRAW', 'FAILED'], ['TOP_UP', 'SUCCEEDED']]);
+
+    const failed = expectOk(await entry(h, items[1].journalId));
+    assert.equal(failed.status, 'FAILED');
+    assert.deepEqual(failed.related, {
+      journalId: reversed.journalId,
+      reference: reversed.reference,
+      kind: 'WITHDRAW_REVERSAL',
+      kindLabel: '提现退回',
+      createdAt: reversed.createdAt,
+      relation: 'RETURNED_BY',
+    });
+    const returned = expectOk(await entry(h, reversed.journalId));
+    assert.equal(returned.amountFen, 2_000);
+    assert.deepEqual([returned.related.journalId, returned.related.relation, returned.related.reference], [failed.journalId, 'RETURNS', failed.reference]);
+  });
+
+  test('filters: money in or out, and one group of kinds, validated by the server', async () => {
+    const [f, g] = await Promise.all([onboard({ name: '杨二十' }), onboard({ name: '朱廿一' })]);
+    for (const amountFen of [100, 200, 300]) expectOk(await topUp(f, amountFen));
+    expectOk(await transfer(f, g, 50));
+    expectOk(await transfer(g, f, 20));
+    expectOk(await withdraw(f, 70));
+    const kinds = async (query: Record<string, string>) => {
+      const items: any[] = [];
+      let cursor: string | null = null;
+      for (let page = 0; page < 20; page++) {
+        const body: any = expectOk(await history(f, { limit: '2', ...query, ...(cursor ? { cursor } : {}) }));
+        items.push(...body.items);
+        cursor = body.nextCursor;
+        if (!cursor) break;
+      }
+      return items.map((i) => `${i.kind} ${i.amountFen}`);
+    };
+    assert.deepEqual(await kinds({ direction: 'IN' }), ['TRANSFER 20', 'TOP_UP 300', 'TOP_UP 200', 'TOP_UP 100']);
+    assert.deepEqual(await kinds({ direction: 'OUT' }), ['WITHDRAW -70', 'TRANSFER -50']);
+    assert.deepEqual(await kinds({ group: 'TRANSFER' }), ['TRANSFER 20', 'TRANSFER -50']);
+    assert.deepEqual(await kinds({ group: 'CARD', direction: 'OUT' }), ['WITHDRAW -70']);
+    assert.deepEqual(await kinds({ group: 'LOAN' }), []);
+    expectError(await history(f, { direction: 'SIDEWAYS' }), 400, 'VALIDATION_FAILED');
+    expectError(await history(f, { group: 'CASINO' }), 400, 'VALIDATION_FAILED');
+    expectError(await history(f, { group: 'transfer' }), 400, 'VALIDATION_FAILED');
   });
 });
 

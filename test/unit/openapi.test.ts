@@ -113,7 +113,7 @@ describe('OpenAPI document', () => {
 
   test('query parameters are documented', () => {
     const history = doc.paths['/v1/account/history']!.get!;
-    assert.deepEqual(history.parameters?.filter((p) => p.in === 'query').map((p) => p.name).sort(), ['cursor', 'limit']);
+    assert.deepEqual(history.parameters?.filter((p) => p.in === 'query').map((p) => p.name).sort(), ['cursor', 'direction', 'group', 'limit']);
     const payee = doc.paths['/v1/account/payee']!.get!;
     assert.deepEqual(payee.parameters?.filter((p) => p.in === 'query').map((p) => [p.name, p.required]), [['phone', true]]);
   });

@@ -4,7 +4,9 @@ import Taro from '@tarojs/taro';
 import type {
   AccountDetail,
   CardMoneyRequest,
+  HistoryEntry,
   HistoryPage,
+  HistoryQuery,
   Me,
   MoneyMovementResult,
   OpenAccountRequest,
@@ -118,10 +120,18 @@ export function transfer(body: TransferRequest, idempotencyKey: string): Promise
 
 const HISTORY_PAGE_SIZE = 20;
 
-export function getHistory(cursor?: string): Promise<HistoryPage> {
+/** What the history lists: money in or out, one group of kinds (the server filters). */
+export type HistoryFilter = Pick<HistoryQuery, 'direction' | 'group'>;
+
+export function getHistory(filter: HistoryFilter, cursor?: string): Promise<HistoryPage> {
   return customerRequest<HistoryPage>({
     method: 'GET',
     path: '/v1/account/history',
-    query: { limit: HISTORY_PAGE_SIZE, cursor },
+    query: { limit: HISTORY_PAGE_SIZE, cursor, direction: filter.direction, group: filter.group },
   });
+}
+
+/** One entry's receipt. */
+export function getHistoryEntry(entryId: string): Promise<HistoryEntry> {
+  return customerRequest<HistoryEntry>({ method: 'GET', path: `/v1/account/history/${encodeURIComponent(entryId)}` });
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { formatFen } from '@/lib/money';
 import { goHome } from '@/lib/nav';
 import { InfoRow } from './InfoRow';
+import { ReferenceRow } from './ReferenceRow';
 
 interface ResultCardProps {
   /** Set when the request did not end as asked (a reversed withdrawal, a declined application). */
@@ -43,6 +44,8 @@ interface ResultPageProps {
   /** The amount the server answered, in fen; none shown when null. */
   amountFen: number | null;
   amountId?: string;
+  /** The movement's 参考号, when the server named one. */
+  reference?: string;
   children?: ReactNode;
   /** A second way on after 返回首页 (the loan, the holdings, the bill history). */
   next?: { id: string; label: string; onClick: () => void };
@@ -52,11 +55,19 @@ interface ResultPageProps {
  * The page after a money movement, showing only what the server answered: forms replace
  * themselves with it, so Back cannot resubmit.
  */
-export function ResultPage({ amountFen, amountId = 'result-amount', next, children, ...card }: ResultPageProps) {
+export function ResultPage({ amountFen, amountId = 'result-amount', reference, next, children, ...card }: ResultPageProps) {
+  const details = reference ? (
+    <>
+      <ReferenceRow reference={reference} />
+      {children}
+    </>
+  ) : (
+    children
+  );
   return (
     <View className='page result'>
       <ResultCard {...card} figure={amountFen === null ? undefined : { value: formatFen(amountFen), id: amountId }}>
-        {children}
+        {details}
       </ResultCard>
       <View className='actions'>
         <Button id='back-home' className='btn btn--primary' onClick={goHome}>

@@ -13,6 +13,7 @@ export const PAGES = {
   withdraw: '/pages/withdraw/index',
   transfer: '/pages/transfer/index',
   history: '/pages/history/index',
+  historyDetail: '/pages/history-detail/index',
   result: '/pages/result/index',
   loans: '/packageLoan/pages/loans/index',
   loanCalculator: '/packageLoan/pages/calculator/index',

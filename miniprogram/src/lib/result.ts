@@ -9,6 +9,7 @@ export function showResult(result: MoneyMovementResult, payeeName?: string): voi
   const params: Record<string, string> = {
     kind: result.kind,
     status: result.status,
+    reference: result.reference,
     amountFen: String(result.amountFen),
     balanceFen: String(result.balanceFen),
     createdAt: result.createdAt,

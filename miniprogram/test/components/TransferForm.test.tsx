@@ -42,6 +42,7 @@ const payee: Payee = { nameMasked: '*小明', phoneMasked: '139****8888' };
 /** ¥123.45 out of a balance of ¥12,345.67; the server's new balance is its own figure. */
 const transferResult: MoneyMovementResult = {
   journalId: 'jnl_02',
+  reference: 'P3XW-8MHT-5RZA',
   kind: 'TRANSFER',
   status: 'SUCCEEDED',
   amountFen: 12345,
@@ -292,6 +293,7 @@ describe('transfer: the payment', () => {
     expect(document.querySelector('#result-message')).toHaveTextContent('转账成功');
     expect(document.querySelector('#result-amount')).toHaveTextContent(/^¥123\.45$/);
     expect(document.querySelector('#result-balance')).toHaveTextContent(/^¥11,222\.22$/);
+    expect(document.querySelector('#reference')).toHaveTextContent(/^P3XW-8MHT-5RZA$/);
     // ¥12,345.67 − ¥123.45: what a client subtracting would show.
     expect(screen.queryByText('¥12,222.22')).toBeNull();
     expect(screen.getByText('收款人').nextElementSibling).toHaveTextContent('*小明');

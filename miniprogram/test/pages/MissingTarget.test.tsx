@@ -13,10 +13,11 @@ import WealthBuyPage from '@/packageWealth/pages/buy/index';
 import WealthOrderPage from '@/packageWealth/pages/order/index';
 import WealthProductPage from '@/packageWealth/pages/product/index';
 import WealthResultPage from '@/packageWealth/pages/result/index';
+import HistoryDetailPage from '@/pages/history-detail/index';
 import MoneyResultPage from '@/pages/result/index';
 import { type FakeApi, fakeApi, type Route } from '../support/api';
 import { PAYMENT_ID, paymentResult } from '../support/bill-examples';
-import { refusal, signIn } from '../support/examples';
+import { historyEntry, refusal, signIn } from '../support/examples';
 import { LOAN_ID, loan } from '../support/loan-examples';
 import { renderAt } from '../support/router';
 import { purchaseResult } from '../support/wealth-examples';
@@ -76,6 +77,18 @@ const CASES: Case[] = [
     list: PAGES.billHistory,
     shown: paymentResult.statusLabel,
   },
+  {
+    name: 'history entry',
+    page: () => <HistoryDetailPage />,
+    path: PAGES.historyDetail,
+    param: 'entryId',
+    knownId: historyEntry.journalId,
+    known: historyEntry,
+    route: (id) => `GET /v1/account/history/${id}`,
+    message: '未找到这笔交易',
+    list: PAGES.history,
+    shown: historyEntry.reference,
+  },
 ];
 
 let api: FakeApi;
@@ -84,7 +97,7 @@ beforeEach(() => {
   signIn();
 });
 
-const UNKNOWN_ID = { loanId: 'L01HQ7Z3K9ZZZZZZ', orderId: 'W01HQ7Z3K9ZZZZZZZZZZZZZZ', paymentId: 'P01HQ7Z3K9ZZZZZZZZZZZZZZZZ' } as Record<string, string>;
+const UNKNOWN_ID = { loanId: 'L01HQ7Z3K9ZZZZZZ', orderId: 'W01HQ7Z3K9ZZZZZZZZZZZZZZ', paymentId: 'P01HQ7Z3K9ZZZZZZZZZZZZZZZZ', entryId: 'JZZZZZZZZZZZZZZZZZZZZZZZZZZ' } as Record<string, string>;
 
 /** The clear state: the sentence, nothing of a record, and both ways on working. */
 async function expectWayOn({ message, list }: Case) {

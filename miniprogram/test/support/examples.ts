@@ -1,6 +1,6 @@
 // Server answers as the contract shapes them (functions/contract/schemas.ts), with amounts whose
 // formatting shows grouping and fen, so a test can tell a shown amount from a recomputed one.
-import type { AccountDetail, MoneyMovementResult, SignInResponse } from '@contract/schemas';
+import type { AccountDetail, HistoryEntry, MoneyMovementResult, SignInResponse } from '@contract/schemas';
 import { saveSession } from '@/api/session';
 
 const NEVER_USED = { limitFen: 0, usedFen: 0, remainingFen: 0 };
@@ -27,6 +27,7 @@ export const account: AccountDetail = {
  *  the server's figure is the only one a client may show). */
 export const topUpResult: MoneyMovementResult = {
   journalId: 'jnl_01',
+  reference: 'K7QM-4PX9-2HTR',
   kind: 'TOP_UP',
   status: 'SUCCEEDED',
   amountFen: 12345,
@@ -49,3 +50,18 @@ export function signIn(): void {
   };
   saveSession(signedIn);
 }
+
+/** The receipt of a transfer out, as GET /v1/account/history/{entryId} answers. */
+export const historyEntry: HistoryEntry = {
+  journalId: 'J0123456789abcdefghijABCDEF',
+  reference: 'K7QM-4PX9-2HTR',
+  kind: 'TRANSFER',
+  kindLabel: '转账',
+  label: '转账给 陈*',
+  counterparty: '陈*',
+  amountFen: -2000,
+  createdAt: '2026-03-02T09:30:00.000Z',
+  status: 'SUCCEEDED',
+  accountNumberMasked: '6217 **** **** 0418',
+  related: null,
+};

@@ -1,11 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
+import { useState } from 'react';
 import type { HistoryItem, JournalKind } from '@contract/schemas';
-import { getHistory } from '@/api/bank';
+import { getHistory, type HistoryFilter } from '@/api/bank';
 import { LoadMore } from '@/components/LoadMore';
 import { ErrorText, RemoteStatus } from '@/components/Status';
 import { usePagedRemote } from '@/hooks/usePagedRemote';
+import { byMonth, DIRECTION_CHIPS, GROUP_CHIPS, isUndone, STATUS_TAGS } from '@/lib/history';
 import { formatFen } from '@/lib/money';
+import { goTo, PAGES } from '@/lib/nav';
 import { formatDateTime } from '@/lib/time';
 import './index.css';
 
@@ -26,8 +29,10 @@ const KIND_GLYPH: Record<JournalKind, string> = {
 };
 
 function HistoryRow({ item }: { item: HistoryItem }) {
+  const tag = STATUS_TAGS[item.status];
+  const tone = isUndone(item.status) ? 'amount-undone' : item.amountFen > 0 ? 'amount-in' : 'amount-out';
   return (
-    <View className='list-row history-item'>
+    <View className='list-row history-item' onClick={() => goTo(PAGES.historyDetail, { entryId: item.journalId })}>
       <View className={`history-item__icon history-item__icon--${item.kind.toLowerCase()}`}>
         <Text>{KIND_GLYPH[item.kind]}</Text>
       </View>
@@ -36,45 +41,75 @@ function HistoryRow({ item }: { item: HistoryItem }) {
         <Text className='meta history-item__meta'>{item.counterparty}</Text>
       </View>
       <View className='list-row__side'>
-        <Text className={`list-row__amount ${item.amountFen > 0 ? 'amount-in' : 'amount-out'}`}>
-          {formatFen(item.amountFen, { signed: true })}
-        </Text>
+        <Text className={`list-row__amount ${tone}`}>{formatFen(item.amountFen, { signed: true })}</Text>
+        {tag && <Text className='badge badge--muted history-item__tag'>{tag}</Text>}
         <Text className='history-item__time'>{formatDateTime(item.createdAt)}</Text>
       </View>
     </View>
   );
 }
 
-function NoHistory() {
+function FilterChips<T extends string>({ name, chips, value, onSelect }: { name: string; chips: { value: T | undefined; label: string }[]; value: T | undefined; onSelect: (value: T | undefined) => void }) {
   return (
-    <View className='page'>
-      <View id='history-empty' className='history-empty'>
-        <Text className='history-empty__title'>暂无交易记录</Text>
-        <Text className='history-empty__text'>充值、提现和转账的记录会显示在这里</Text>
-      </View>
+    <View className='chips history-filter'>
+      {chips.map((chip) => (
+        <View
+          key={chip.label}
+          id={`history-${name}-${(chip.value ?? 'all').toLowerCase()}`}
+          className={chip.value === value ? 'chip chip--selected' : 'chip'}
+          onClick={() => onSelect(chip.value)}
+        >
+          <Text>{chip.label}</Text>
+        </View>
+      ))}
     </View>
   );
 }
 
+function NoHistory({ filtered }: { filtered: boolean }) {
+  return (
+    <View id='history-empty' className='history-empty'>
+      <Text className='history-empty__title'>{filtered ? '没有符合条件的记录' : '暂无交易记录'}</Text>
+      <Text className='history-empty__text'>{filtered ? '换个筛选条件试试' : '充值、提现和转账的记录会显示在这里'}</Text>
+    </View>
+  );
+}
+
+/** The account's movements, newest first, in month sections; filtered on the server. */
 export default function HistoryPage() {
-  const { remote, reload, items, cursor, loadMore, loadingMore, error } = usePagedRemote(getHistory);
+  const [filter, setFilter] = useState<HistoryFilter>({});
+  const { remote, reload, items, cursor, loadMore, loadingMore, error } = usePagedRemote(
+    (next) => getHistory(filter, next),
+    `${filter.direction ?? ''}/${filter.group ?? ''}`,
+  );
   useReachBottom(() => {
     void loadMore();
   });
 
-  if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
-  if (items.length === 0) return <NoHistory />;
   return (
     <View className='page'>
-      <View className='card history-list'>
-        {items.map((item) => (
-          <HistoryRow key={item.journalId} item={item} />
-        ))}
+      <View className='card history-filters'>
+        <FilterChips name='direction' chips={DIRECTION_CHIPS} value={filter.direction} onSelect={(direction) => setFilter({ ...filter, direction })} />
+        <FilterChips name='group' chips={GROUP_CHIPS} value={filter.group} onSelect={(group) => setFilter({ ...filter, group })} />
       </View>
-      {cursor ? (
-        <LoadMore id='history-more' loading={loadingMore} onClick={loadMore} />
+      {remote.status !== 'ready' ? (
+        <RemoteStatus remote={remote} onRetry={reload} />
+      ) : items.length === 0 ? (
+        <NoHistory filtered={filter.direction !== undefined || filter.group !== undefined} />
       ) : (
-        <Text className='history-end'>没有更多记录了</Text>
+        <>
+          {byMonth(items).map((section) => (
+            <View key={section.title} className='history-month'>
+              <Text className='history-month__title'>{section.title}</Text>
+              <View className='card history-list'>
+                {section.items.map((item) => (
+                  <HistoryRow key={item.journalId} item={item} />
+                ))}
+              </View>
+            </View>
+          ))}
+          {cursor ? <LoadMore id='history-more' loading={loadingMore} onClick={loadMore} /> : <Text className='history-end'>没有更多记录了</Text>}
+        </>
       )}
       <ErrorText message={error} />
     </View>

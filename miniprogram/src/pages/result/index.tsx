@@ -26,6 +26,7 @@ export default function MoneyResultPage() {
       warn={reversed}
       message={reversed ? '提现未成功，资金已退回电子账户' : SUCCESS_MESSAGE[kind]}
       amountFen={fenParam(params.amountFen)}
+      reference={textParam(params.reference)}
     >
       {payee && <InfoRow label='收款人' value={payee} />}
       {createdAt && <InfoRow label='交易时间' value={formatDateTime(createdAt)} />}
