@@ -27,6 +27,7 @@ const base: WealthProduct = {
   subscriptionClosesOn: null,
   termDays: null,
   maturityDate: null,
+  benchmarkBps: null,
   coolingOffHours: 0,
   fees: { managementBpsPerYear: 30, custodyBpsPerYear: 10, salesServiceBpsPerYear: 0 },
   disclosureVersion: 'anxin-bond-2025-06',
@@ -62,7 +63,8 @@ const preview: WealthProductPreview = {
     fees: { managementBpsPerYear: 30, custodyBpsPerYear: 10, salesServiceBpsPerYear: 0, display: '管理费 0.30%/年 · 托管费 0.10%/年 · 销售服务费 0.00%/年' },
     disclosureVersion: 'anxin-bond-2025-06',
     description: '0.01 元起购，主投利率债与高等级信用债。',
-    headline: { label: '单位净值', display: '1.0987', date: '2026-03-02' },
+    benchmarkBps: null,
+    headline: { kind: 'ONE_YEAR_RETURN', label: '近1年收益率', rateBps: 987, display: '+9.87%', date: '2026-03-02' },
     navCentiFen: 10_987,
     navDisplay: '1.0987',
     sevenDayYieldBps: null,
@@ -150,7 +152,7 @@ describe('the live preview', () => {
     await new Promise((resolve) => setTimeout(resolve, PREVIEW_DEBOUNCE_MS * 2));
     // Typing in quick succession: one request, for the last value (yuan as whole fen).
     expect(api.requests(PREVIEW).map((request) => request.body)).toEqual([{ product: { ...baseDraft, minPurchaseFen: 29 } }]);
-    expect(panel.getByText('1.0987', { selector: '#wealth-card-headline' })).toBeInTheDocument();
+    expect(panel.getByText('+9.87%', { selector: '#wealth-card-headline' })).toBeInTheDocument();
     expect(panel.getByText('服务端赎回规则：按下一营业日净值确认')).toBeInTheDocument();
     expect(panel.getByText('服务端风险揭示：理财非存款，产品有风险。')).toBeInTheDocument();
   });

@@ -2,9 +2,10 @@
 // integers in hundredths (`unitsCenti`), NAVs in hundredths of a fen (`navCentiFen`, 1.0234 yuan
 // = 10234); every figure also travels as display text, so the mini-program computes nothing.
 import * as z from 'zod/mini';
+import { CHART_PERIODS, MAX_CHART_POINTS } from '../domain/wealth/figures.js';
 import { ISSUER_TYPES, RISK_LEVELS, WEALTH_PRODUCT_TYPES } from '../domain/wealth/product.js';
 import { CUSTOMER_RISK_LEVELS } from '../domain/wealth/risk.js';
-import { AmountFen, IsoTime } from './schemas.js';
+import { AmountFen, IsoTime, Reference } from './schemas.js';
 import { SecondFactor } from './second-factor-schemas.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
@@ -43,15 +44,24 @@ export const WealthProductView = lazySchema(() =>
       subscriptionClosesOn: z.nullable(IsoDate),
       termDays: z.nullable(z.int()),
       maturityDate: z.nullable(IsoDate),
+      benchmarkBps: z.nullable(z.int()).check(z.meta({ description: 'Fixed-term: the stated performance benchmark (业绩比较基准), bps a year' })),
       coolingOffHours: z.int(),
       fees: z.object({ managementBpsPerYear: z.int(), custodyBpsPerYear: z.int(), salesServiceBpsPerYear: z.int(), display: z.string() }),
       disclosureVersion: z.string(),
       description: z.string(),
-      /** The figure to show big: the 7-day annualized yield of a money-market fund, else the NAV. */
-      headline: z.object({ label: z.string(), display: z.string(), date: z.nullable(IsoDate) }),
+      /** The figure to show big, what products of the kind are compared by: a money-market fund's
+       *  7-day annualized yield, a fixed-term product's performance benchmark, a fund's 1-year
+       *  return (since inception while younger than a year). Never the unit NAV. */
+      headline: z.object({
+        kind: z.enum(['SEVEN_DAY_YIELD', 'BENCHMARK', 'ONE_YEAR_RETURN', 'SINCE_INCEPTION_RETURN']),
+        label: z.string(),
+        rateBps: z.nullable(z.int()).check(z.meta({ description: 'Null until there is enough history' })),
+        display: z.string(),
+        date: z.nullable(IsoDate),
+      }),
       navCentiFen: z.nullable(z.int()),
       navDisplay: z.nullable(z.string()),
-      sevenDayYieldBps: z.nullable(z.int()),
+      sevenDayYieldBps: z.nullable(z.int()).check(z.meta({ description: "Money-market: the headline's 7-day annualized yield" })),
       incomePer10kDisplay: z.nullable(z.string()),
       priceDate: z.nullable(IsoDate),
       fastRedemption: z.boolean(),
@@ -66,9 +76,7 @@ export const WealthProductList = lazySchema(() => z.object({ items: z.array(Weal
 export const WealthHistoryQuery = lazySchema(() =>
   z
     .strictObject({
-      days: z
-        .optional(z.coerce.number().check(z.int(), z.minimum(7), z.maximum(90)))
-        .check(z.meta({ description: 'How many days back (default 30)' })),
+      period: z.optional(z.enum(CHART_PERIODS)).check(z.meta({ description: '1M, 3M, 1Y or ALL (since inception); default 1M' })),
     })
     .check(z.meta({ id: 'WealthHistoryQuery' })),
 );
@@ -77,10 +85,9 @@ export const WealthHistoryPoint = lazySchema(() =>
   z
     .object({
       date: IsoDate,
-      value: z.int().check(z.meta({ description: 'navCentiFen, or sevenDayYieldBps for money-market funds' })),
+      value: z.int().check(z.meta({ description: 'navCentiFen, or the 7-day annualized yield in bps for money-market funds' })),
       display: z.string(),
-      /** Bar height for the chart, 8–100, scaled by the server between the period's low and high. */
-      heightPercent: z.int(),
+      yPermille: z.int().check(z.meta({ description: "Height on the chart's value axis, 0 (bottom) to 1000 (top), scaled by the server" })),
     })
     .check(z.meta({ id: 'WealthHistoryPoint' })),
 );
@@ -91,7 +98,11 @@ export const WealthHistory = lazySchema(() =>
       productId: ProductId,
       series: z.enum(['NAV', 'SEVEN_DAY_YIELD']),
       seriesLabel: z.string(),
-      points: z.array(WealthHistoryPoint),
+      period: z.enum(CHART_PERIODS),
+      periods: z.array(z.object({ period: z.enum(CHART_PERIODS), label: z.string() })).check(z.meta({ description: 'The tabs, in order' })),
+      points: z.array(WealthHistoryPoint).check(z.maxLength(MAX_CHART_POINTS), z.meta({ description: 'Oldest first, sampled evenly over the period' })),
+      axis: z.object({ ticks: z.array(z.object({ display: z.string(), yPermille: z.int() })) }),
+      periodReturn: z.nullable(z.object({ bps: z.int(), display: z.string() })).check(z.meta({ description: 'NAV series: the return over the period shown' })),
       lowDisplay: z.nullable(z.string()),
       highDisplay: z.nullable(z.string()),
     })
@@ -144,6 +155,9 @@ export const WealthPurchaseTerms = lazySchema(() =>
       suitable: z.boolean(),
       suitability: z.nullable(z.object({ code: z.string(), message: z.string() })),
       assessment: z.nullable(RiskAssessmentView),
+      suitableProducts: z
+        .array(WealthProductView)
+        .check(z.meta({ description: "The product is above the customer's valid risk level: the products on sale the customer may buy" })),
       businessDate: IsoDate,
       confirmDate: IsoDate.check(z.meta({ description: 'The day close of this date confirms the units' })),
       cancellableUntil: z.nullable(IsoTime).check(
@@ -214,6 +228,7 @@ export const WealthPurchaseResult = lazySchema(() =>
   z
     .object({
       journalId: z.string().check(z.meta({ description: 'The journal that paid for the order' })),
+      reference: Reference.check(z.meta({ description: "The journal's 参考号, as its history entry shows it" })),
       order: WealthOrderView,
       balanceFen: z.int(),
     })
@@ -222,7 +237,12 @@ export const WealthPurchaseResult = lazySchema(() =>
 
 export const WealthCancelResult = lazySchema(() =>
   z
-    .object({ journalId: z.string().check(z.meta({ description: 'The refund journal' })), order: WealthOrderView, balanceFen: z.int() })
+    .object({
+      journalId: z.string().check(z.meta({ description: 'The refund journal' })),
+      reference: Reference.check(z.meta({ description: "The refund journal's 参考号, as its history entry shows it" })),
+      order: WealthOrderView,
+      balanceFen: z.int(),
+    })
     .check(z.meta({ id: 'WealthCancelResult' })),
 );
 
@@ -246,7 +266,8 @@ export const WealthHoldingView = lazySchema(() =>
       marketValueFen: z.int(),
       yesterdayEarningsFen: z.int(),
       totalEarningsFen: z.int(),
-      pendingPurchaseFen: z.int().check(z.meta({ description: 'Paid, waiting for confirmation' })),
+      pendingPurchaseFen: z.int().check(z.meta({ description: 'Paid, waiting for confirmation (not in the market value)' })),
+      pendingRedemptionFen: z.int().check(z.meta({ description: 'The market value of the units in normal redemptions (part of the market value)' })),
       maturityDate: z.nullable(IsoDate),
       redeemable: z.boolean(),
       fastRedemption: z.boolean(),
@@ -259,7 +280,16 @@ export const WealthHoldings = lazySchema(() =>
   z
     .object({
       items: z.array(WealthHoldingView),
-      totals: z.object({ marketValueFen: z.int(), yesterdayEarningsFen: z.int(), totalEarningsFen: z.int(), pendingPurchaseFen: z.int() }),
+      totals: z.object({
+        totalAssetsFen: z.int().check(z.meta({ description: 'Market value + pending purchases: each fen once' })),
+        heldValueFen: z.int().check(z.meta({ description: 'The market value not being redeemed' })),
+        inTransitFen: z.int().check(z.meta({ description: 'Pending purchases + pending redemptions; heldValueFen + inTransitFen = totalAssetsFen' })),
+        marketValueFen: z.int(),
+        pendingPurchaseFen: z.int(),
+        pendingRedemptionFen: z.int(),
+        yesterdayEarningsFen: z.int(),
+        totalEarningsFen: z.int(),
+      }),
       businessDate: IsoDate,
     })
     .check(z.meta({ id: 'WealthHoldings' })),
@@ -280,6 +310,7 @@ export const WealthRedemptionResult = lazySchema(() =>
   z
     .object({
       journalId: z.nullable(z.string()).check(z.meta({ description: 'The fast part’s journal; null when nothing was paid at once' })),
+      reference: z.nullable(Reference).check(z.meta({ description: "The fast part's 参考号; null when nothing was paid at once" })),
       fast: z.nullable(WealthOrderView),
       normal: z.nullable(WealthOrderView),
       capExceeded: z.boolean().check(z.meta({ description: 'Part of a fast request went normal because of the daily cap' })),

@@ -14,8 +14,19 @@ import type {
   WealthRedemptionResult,
 } from '../contract/wealth-schemas.js';
 import { formatRateBps, formatYuan } from '../domain/format.js';
+import { journalReference } from '../domain/history.js';
 import { addDays } from '../domain/loan/dates.js';
-import { confirmDateFor, isCancellable, totalEarningsFen } from '../domain/wealth/orders.js';
+import {
+  CHART_PERIOD_LABELS,
+  CHART_PERIODS,
+  type ChartPeriod,
+  chartOf,
+  formatSignedBps,
+  holdingMoney,
+  navReturnBps,
+  totalAssets,
+} from '../domain/wealth/figures.js';
+import { isCancellable, isOnSale, totalEarningsFen } from '../domain/wealth/orders.js';
 import {
   currentNavCentiFen,
   ISSUER_TYPE_LABELS,
@@ -26,17 +37,10 @@ import {
   type WealthProduct,
 } from '../domain/wealth/product.js';
 import { CUSTOMER_RISK_LABELS, isAssessmentValid, maxRiskLevelFor, type RiskAssessment, type RiskQuestion } from '../domain/wealth/risk.js';
-import { formatIncomePer10k, formatNav, formatUnits, valueFen } from '../domain/wealth/units.js';
+import { formatIncomePer10k, formatNav, formatUnits } from '../domain/wealth/units.js';
 import type { HoldingLine, OrderResult, PurchaseTerms, RedemptionResult } from '../services/wealth-orders.js';
 import type { ProductQuote } from '../services/wealth-products.js';
 import type { PriceRecord, WealthOrderRecord } from '../store/wealth.js';
-
-/** Whether the product takes a purchase placed today. */
-function onSale(product: WealthProduct, today: string): boolean {
-  if (product.status !== 'OPEN' || today < product.subscriptionOpensOn) return false;
-  if (product.subscriptionClosesOn !== null && today > product.subscriptionClosesOn) return false;
-  return product.maturityDate === null || confirmDateFor(product, today) < product.maturityDate;
-}
 
 function redemptionRule(product: WealthProduct, fastCapFen: number): string {
   if (product.type === 'FIXED_TERM') return `封闭期内不可赎回，${product.maturityDate} 到期后自动赎回至电子账户`;
@@ -44,10 +48,9 @@ function redemptionRule(product: WealthProduct, fastCapFen: number): string {
   return '赎回按下一营业日净值确认，资金确认后到账电子账户';
 }
 
-export function productView({ product, price, today, fastCapFen }: ProductQuote): WealthProductView {
+export function productView({ product, price, headline, today, fastCapFen }: ProductQuote): WealthProductView {
   const moneyMarket = isMoneyMarket(product);
   const navCentiFen = currentNavCentiFen(product, price);
-  const yieldBps = price?.sevenDayYieldBps ?? null;
   const { fees } = product;
   return {
     productId: product.productId,
@@ -62,7 +65,7 @@ export function productView({ product, price, today, fastCapFen }: ProductQuote)
     riskLevel: product.riskLevel,
     riskLabel: RISK_LEVEL_LABELS[product.riskLevel],
     status: product.status,
-    onSale: onSale(product, today),
+    onSale: isOnSale(product, today),
     minPurchaseFen: product.minPurchaseFen,
     stepFen: product.stepFen,
     maxPurchaseFen: product.maxPurchaseFen,
@@ -71,6 +74,7 @@ export function productView({ product, price, today, fastCapFen }: ProductQuote)
     subscriptionClosesOn: product.subscriptionClosesOn,
     termDays: product.termDays,
     maturityDate: product.maturityDate,
+    benchmarkBps: product.benchmarkBps ?? null,
     coolingOffHours: product.coolingOffHours,
     fees: {
       ...fees,
@@ -78,12 +82,10 @@ export function productView({ product, price, today, fastCapFen }: ProductQuote)
     },
     disclosureVersion: product.disclosureVersion,
     description: product.description,
-    headline: moneyMarket
-      ? { label: '七日年化收益率', display: yieldBps === null ? '—' : formatRateBps(yieldBps), date: price?.date ?? null }
-      : { label: '单位净值', display: price ? formatNav(price.navCentiFen) : '—', date: price?.date ?? null },
+    headline,
     navCentiFen,
     navDisplay: navCentiFen === null ? null : formatNav(navCentiFen),
-    sevenDayYieldBps: moneyMarket ? yieldBps : null,
+    sevenDayYieldBps: moneyMarket ? headline.rateBps : null,
     incomePer10kDisplay: moneyMarket && price?.incomePer10kCentiFen != null ? formatIncomePer10k(price.incomePer10kCentiFen) : null,
     priceDate: price?.date ?? null,
     fastRedemption: moneyMarket,
@@ -94,30 +96,25 @@ export function productView({ product, price, today, fastCapFen }: ProductQuote)
 
 export const priceView = (price: PriceRecord) => ({ ...price, navDisplay: formatNav(price.navCentiFen) });
 
-const HISTORY_MIN_BAR = 8;
-
-/** The chart's bars: heights scaled between the period's low and high (flat series: mid height). */
-export function historyView(product: WealthProduct, prices: readonly PriceRecord[]): WealthHistory {
+/** The chart of a product over a period: its points placed on the value axis by the server. */
+export function historyView(product: WealthProduct, period: ChartPeriod, values: readonly { date: string; value: number }[]): WealthHistory {
   const moneyMarket = isMoneyMarket(product);
-  const points = prices
-    .map((price) => ({ date: price.date, value: moneyMarket ? price.sevenDayYieldBps : price.navCentiFen }))
-    .filter((point): point is { date: string; value: number } => point.value !== null);
   const format = (value: number) => (moneyMarket ? formatRateBps(value) : formatNav(value));
-  const values = points.map((point) => point.value);
-  const low = values.length ? Math.min(...values) : null;
-  const high = values.length ? Math.max(...values) : null;
+  const { points, axis } = chartOf(values, format);
+  const low = values.length ? Math.min(...values.map((point) => point.value)) : null;
+  const high = values.length ? Math.max(...values.map((point) => point.value)) : null;
+  const first = values[0];
+  const last = values.at(-1);
+  const periodReturnBps = !moneyMarket && first && last && first !== last ? navReturnBps(first.value, last.value) : null;
   return {
     productId: product.productId,
     series: moneyMarket ? 'SEVEN_DAY_YIELD' : 'NAV',
     seriesLabel: moneyMarket ? '七日年化收益率' : '单位净值',
-    points: points.map((point) => ({
-      ...point,
-      display: format(point.value),
-      heightPercent:
-        low === null || high === null || high === low
-          ? 60
-          : HISTORY_MIN_BAR + Math.round(((100 - HISTORY_MIN_BAR) * (point.value - low)) / (high - low)),
-    })),
+    period,
+    periods: CHART_PERIODS.map((each) => ({ period: each, label: CHART_PERIOD_LABELS[each] })),
+    points,
+    axis,
+    periodReturn: periodReturnBps === null ? null : { bps: periodReturnBps, display: formatSignedBps(periodReturnBps) },
     lowDisplay: low === null ? null : format(low),
     highDisplay: high === null ? null : format(high),
   };
@@ -155,6 +152,7 @@ export function purchaseTermsView(terms: PurchaseTerms): WealthPurchaseTerms {
     suitable: fit.ok,
     suitability: fit.ok ? null : { code: fit.code, message: fit.message },
     assessment: terms.assessment ? assessmentView(terms.assessment, today) : null,
+    suitableProducts: terms.suitableProducts.map(productView),
     businessDate: today,
     confirmDate: terms.confirmDate,
     cancellableUntil: terms.cancellableUntil,
@@ -214,6 +212,7 @@ export function orderView(order: WealthOrderRecord, now: Date): WealthOrderView 
 /** A purchase's or a cancel's answer (the same shape). */
 export const orderResultView = ({ journalId, order, asOf, balanceFen }: OrderResult): WealthPurchaseResult & WealthCancelResult => ({
   journalId,
+  reference: journalReference(journalId),
   order: orderView(order, asOf),
   balanceFen,
 });
@@ -222,7 +221,8 @@ function holdingView({ product, holding, price, pendingPurchaseFen, fastLeftFen 
   const units = holding?.unitsCenti ?? 0;
   const available = holding?.availableUnitsCenti ?? 0;
   const navCentiFen = currentNavCentiFen(product, price);
-  const marketValueFen = navCentiFen === null ? 0 : valueFen(units, navCentiFen);
+  const money = holdingMoney({ unitsCenti: units, frozenUnitsCenti: holding?.frozenUnitsCenti ?? 0, navCentiFen, pendingPurchaseFen });
+  const { marketValueFen } = money;
   const closed = holding?.closedEarnings;
   return {
     productId: product.productId,
@@ -241,6 +241,7 @@ function holdingView({ product, holding, price, pendingPurchaseFen, fastLeftFen 
     yesterdayEarningsFen: closed && closed.date === addDays(today, -1) ? closed.dayEarningsFen : 0,
     totalEarningsFen: holding ? totalEarningsFen({ marketValueFen, redeemedFen: holding.redeemedFen, investedFen: holding.investedFen }) : 0,
     pendingPurchaseFen,
+    pendingRedemptionFen: money.pendingRedemptionFen,
     maturityDate: product.maturityDate,
     redeemable: product.type !== 'FIXED_TERM' && available > 0,
     fastRedemption: isMoneyMarket(product),
@@ -254,10 +255,10 @@ export function holdingsView({ lines, today }: { lines: HoldingLine[]; today: st
   return {
     items,
     totals: {
+      ...totalAssets(items),
       marketValueFen: sum((item) => item.marketValueFen),
       yesterdayEarningsFen: sum((item) => item.yesterdayEarningsFen),
       totalEarningsFen: sum((item) => item.totalEarningsFen),
-      pendingPurchaseFen: sum((item) => item.pendingPurchaseFen),
     },
     businessDate: today,
   };
@@ -278,6 +279,7 @@ export function redemptionView(result: RedemptionResult): WealthRedemptionResult
   const normal = result.normal ? orderView(result.normal, result.asOf) : null;
   return {
     journalId: result.fast?.journalId ?? null,
+    reference: result.fast?.journalId ? journalReference(result.fast.journalId) : null,
     fast,
     normal,
     capExceeded: result.capExceeded,

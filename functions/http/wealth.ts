@@ -30,8 +30,8 @@ const productDetail = defineRoute('wealthProduct', routes.wealthProduct, async (
 );
 
 const productHistory = defineRoute('wealthProductHistory', routes.wealthProductHistory, async ({ params, query, now }) => {
-  const { product, prices } = await products.productHistory(params.productId, query.days, now);
-  return historyView(product, prices);
+  const { product, period, values } = await products.productHistory(params.productId, query.period ?? '1M', now);
+  return historyView(product, period, values);
 });
 
 // ---- risk questionnaire -------------------------------------------------------------------------

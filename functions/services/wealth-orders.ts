@@ -15,6 +15,7 @@ import {
   assertPurchasable,
   INSUFFICIENT_UNITS,
   isCancellable,
+  isOnSale,
   NOT_CANCELLABLE,
   orderDates,
   orderIdFor,
@@ -23,7 +24,16 @@ import {
   splitRedemption,
 } from '../domain/wealth/orders.js';
 import { currentNavCentiFen, isMoneyMarket, MONEY_MARKET_NAV_CENTI_FEN, riskDisclosure, type WealthProduct } from '../domain/wealth/product.js';
-import { assessRisk, RISK_QUESTIONNAIRE_VERSION, RISK_QUESTIONS, type RiskAnswer, type RiskAssessment, type Suitability, suitability } from '../domain/wealth/risk.js';
+import {
+  assessRisk,
+  isSuitable,
+  RISK_QUESTIONNAIRE_VERSION,
+  RISK_QUESTIONS,
+  type RiskAnswer,
+  type RiskAssessment,
+  type Suitability,
+  suitability,
+} from '../domain/wealth/risk.js';
 import { valueFen } from '../domain/wealth/units.js';
 import { allInOrder } from '../platform/all-in-order.js';
 import { isTryAgain, retry, type RetryPolicy, TryAgain } from '../platform/retry.js';
@@ -91,6 +101,8 @@ export interface PurchaseTerms {
   quote: ProductQuote;
   suitability: Suitability;
   assessment: RiskAssessment | undefined;
+  /** The product is above the customer's (valid) level: the products on sale the customer may buy. */
+  suitableProducts: ProductQuote[];
   confirmDate: string;
   /** Bought now: until when it may be cancelled; null without cooling-off. */
   cancellableUntil: string | null;
@@ -105,10 +117,16 @@ export async function purchaseTerms(customerId: string, productId: string, now: 
   const { businessDate: today, now: clock } = await bankDay(now);
   const assessment = await wealth.getAssessment(customerId);
   const { confirmDate, cancellableUntil } = orderDates(product, today, clock);
+  const fit = suitability(assessment, product.riskLevel, today);
+  const suitableProducts =
+    !fit.ok && fit.code === 'RISK_LEVEL_TOO_LOW'
+      ? (await wealth.currentWealthProducts()).filter((other) => isOnSale(other, today) && isSuitable(assessment!.level, other.riskLevel))
+      : [];
   return {
     quote: await quoteOn(product, today),
-    suitability: suitability(assessment, product.riskLevel, today),
+    suitability: fit,
     assessment,
+    suitableProducts: await Promise.all(suitableProducts.map((other) => quoteOn(other, today))),
     confirmDate,
     cancellableUntil,
     disclosure: riskDisclosure(product),

@@ -2,7 +2,7 @@
 // versions, openings, closings, NAVs and yields that operators' approved changes publish.
 import { config } from '../config.js';
 import { refuse } from '../domain/errors.js';
-import { addDays } from '../domain/loan/dates.js';
+import { type ChartPeriod, type Headline, headline, type HeadlineFacts, periodStart, samplePoints, yearBefore } from '../domain/wealth/figures.js';
 import { custodyAccountOf } from '../domain/wealth/journals.js';
 import type { WealthProductDraft } from '../domain/wealth/product-draft.js';
 import { isMoneyMarket, type WealthProduct, wealthProductSchema } from '../domain/wealth/product.js';
@@ -12,12 +12,12 @@ import type { VersionProvenance } from '../store/catalog.js';
 import { openHouseAccount } from '../store/ledger.js';
 import * as wealth from '../store/wealth.js';
 
-const DEFAULT_HISTORY_DAYS = 30;
-
-/** A product as shown on a business date: with its latest price and today's fast-redemption cap. */
+/** A product as shown on a business date: with its latest price, its headline figure and today's
+ *  fast-redemption cap. */
 export interface ProductQuote {
   product: WealthProduct;
   price: wealth.PriceRecord | undefined;
+  headline: Headline;
   today: string;
   fastCapFen: number;
 }
@@ -28,8 +28,24 @@ export async function findProduct(productId: string): Promise<WealthProduct> {
   return (await wealth.currentWealthProduct(productId)) ?? refuse('not_found', 'PRODUCT_NOT_FOUND', '未找到该理财产品');
 }
 
+/** What the product's headline is worked out from, read for its latest price. */
+async function headlineFacts(product: WealthProduct, latest: wealth.PriceRecord | undefined): Promise<HeadlineFacts> {
+  const { productId, type } = product;
+  switch (type) {
+    case 'MONEY_MARKET':
+      return { type, latest };
+    case 'FIXED_TERM':
+      return { type, benchmarkBps: product.benchmarkBps ?? null };
+    default: {
+      const before = latest ? await wealth.latestPrice(productId, yearBefore(latest.date)) : undefined;
+      return { type, latest, yearBefore: before, first: latest && !before ? await wealth.firstPrice(productId) : undefined };
+    }
+  }
+}
+
 export async function quoteOn(product: WealthProduct, today: string): Promise<ProductQuote> {
-  return { product, price: await wealth.latestPrice(product.productId, today), today, fastCapFen: fastRedeemDailyCapFen() };
+  const price = await wealth.latestPrice(product.productId, today);
+  return { product, price, headline: headline(await headlineFacts(product, price)), today, fastCapFen: fastRedeemDailyCapFen() };
 }
 
 // ---- what customers see -------------------------------------------------------------------------
@@ -45,15 +61,21 @@ export async function productQuote(productId: string, now: Date): Promise<Produc
   return quoteOn(product, await currentBusinessDate(now));
 }
 
-/** The product's prices over the `days` business dates ending today, oldest first. */
+/** A product's chart over a period ending today, oldest first and sampled: a money-market fund's
+ *  published 7-day annualized yield, another product's NAV. */
 export async function productHistory(
   productId: string,
-  days: number | undefined,
+  period: ChartPeriod,
   now: Date,
-): Promise<{ product: WealthProduct; prices: wealth.PriceRecord[] }> {
+): Promise<{ product: WealthProduct; period: ChartPeriod; values: { date: string; value: number }[] }> {
   const product = await findProduct(productId);
   const today = await currentBusinessDate(now);
-  return { product, prices: await wealth.priceHistory(product.productId, addDays(today, 1 - (days ?? DEFAULT_HISTORY_DAYS)), today) };
+  const from = periodStart(period, today) ?? (await wealth.firstPrice(product.productId))?.date ?? today;
+  const prices = await wealth.priceHistory(product.productId, from, today);
+  const values = isMoneyMarket(product)
+    ? prices.flatMap((price) => (price.sevenDayYieldBps === null ? [] : [{ date: price.date, value: price.sevenDayYieldBps }]))
+    : prices.map((price) => ({ date: price.date, value: price.navCentiFen }));
+  return { product, period, values: samplePoints(values) };
 }
 
 // ---- publishing: operators' approved changes (services/change-kinds/wealth-*.ts) -----------------

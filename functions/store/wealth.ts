@@ -23,8 +23,9 @@ export const WEALTH_INDEX_SHARDS = 16;
 /** A customer's order list reads at most this many orders (newest shown first). */
 export const MAX_ORDERS_READ = 500;
 const MAX_HOLDINGS = 100;
-/** The longest NAV/yield history one request returns. */
-export const MAX_PRICE_POINTS = 366;
+/** The longest NAV/yield history one read returns: ten years of daily prices (a chart since
+ *  inception samples them down). */
+export const MAX_PRICE_POINTS = 3_660;
 
 const shardOf = (value: string) => createHash('sha256').update(value).digest().readUInt32BE(0) % WEALTH_INDEX_SHARDS;
 
@@ -154,15 +155,31 @@ export async function latestPrice(productId: string, onOrBefore: string): Promis
 /** Prices from `from` to `to`, oldest first, at most MAX_PRICE_POINTS. */
 export async function priceHistory(productId: string, from: string, to: string): Promise<PriceRecord[]> {
   const { doc, tableName } = db();
+  const prices: PriceRecord[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const { Items, LastEvaluatedKey } = await doc.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': keys.wealthPricePartition(productId), ':from': from, ':to': to },
+        Limit: MAX_PRICE_POINTS - prices.length,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    prices.push(...(Items ?? []).map(toPrice));
+    startKey = LastEvaluatedKey;
+  } while (startKey && prices.length < MAX_PRICE_POINTS);
+  return prices;
+}
+
+/** The first price the product ever had. */
+export async function firstPrice(productId: string): Promise<PriceRecord | undefined> {
+  const { doc, tableName } = db();
   const { Items } = await doc.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': keys.wealthPricePartition(productId), ':from': from, ':to': to },
-      Limit: MAX_PRICE_POINTS,
-    }),
+    new QueryCommand({ TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.wealthPricePartition(productId) }, Limit: 1 }),
   );
-  return (Items ?? []).map(toPrice);
+  return Items?.[0] ? toPrice(Items[0]) : undefined;
 }
 
 // ---- risk assessments -------------------------------------------------------------------------

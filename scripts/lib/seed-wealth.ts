@@ -58,10 +58,11 @@ export function demoWealthProducts(today: string): WealthProduct[] {
       subscriptionClosesOn: fixedCloses,
       termDays: 90,
       maturityDate: addDays(fixedCloses, 90),
+      benchmarkBps: 280,
       coolingOffHours: 24,
       fees: { managementBpsPerYear: 30, custodyBpsPerYear: 2, salesServiceBpsPerYear: 20 },
       disclosureVersion: 'jijiwen-90d-2025-06',
-      description: '0.01 元起购，封闭 90 天，到期自动赎回至电子账户。业绩比较基准 2.30%–2.80%。',
+      description: '0.01 元起购，封闭 90 天，到期自动赎回至电子账户。',
     },
     {
       productId: 'anxin-bond',
@@ -124,10 +125,11 @@ export function demoWealthProducts(today: string): WealthProduct[] {
       subscriptionClosesOn: bankCloses,
       termDays: 180,
       maturityDate: addDays(bankCloses, 180),
+      benchmarkBps: 260,
       coolingOffHours: 24,
       fees: noFees,
       disclosureVersion: 'wenying-180d-2025-06',
-      description: '1 万元起购，按 1,000 元递增，封闭 180 天。业绩比较基准 2.60%。',
+      description: '1 万元起购，按 1,000 元递增，封闭 180 天。',
     },
   ].map((product) => wealthProductSchema.parse(product));
 }

@@ -1,8 +1,9 @@
 // A new customer in real Chromium against the production H5 build, the API in serverless offline
-// and DynamoDB Local: top up ¥2,000, take the risk questionnaire (→ C3); at 23:50 on the bank's
-// clock (set through the admin route) buy ¥0.01 of the money-market fund and ¥1,000 of the 90-day
-// fixed-term product (24 cooling-off hours), buy ¥100 more of it and cancel that within its
-// cooling-off hours → the balance is back up by exactly ¥100; the operator closes T, and the next
+// and DynamoDB Local: top up ¥2,000, take the risk questionnaire one question a screen (→ C3), read
+// a point off a fund's chart; at 23:50 on the bank's clock (set through the admin route) buy ¥0.01
+// of the money-market fund and ¥1,000 of the 90-day fixed-term product (24 cooling-off hours),
+// buy ¥100 more of it and cancel that within its cooling-off hours → the balance is back up by
+// exactly ¥100 and 总资产 counts the ¥1,000.01 in transit once; the operator closes T, and the next
 // morning the ¥1,000 order may still be cancelled (until 23:50 that day, as the page says); a
 // minute past 24 hours it may not, and the close of T+1 confirms the units; two product managers
 // publish today's NAV → the holdings show the units and the earnings → fast-redeem the
@@ -62,7 +63,7 @@ const shown = async (page: Page, id: string) => (await page.locator(`#${id}:visi
 async function buy(page: Page, productId: string, amountYuan: string, amountShown: string, pin: string) {
   await click(page, 'tile-wealth');
   await click(page, `product-${productId}`);
-  await page.locator('#product-chart .chart__bar').first().waitFor();
+  await page.locator('#chart-readout:visible').waitFor();
   await click(page, 'product-buy');
   await fill(page, 'buy-amount', amountYuan);
   await click(page, 'buy-ack');
@@ -100,11 +101,31 @@ test('questionnaire → buy ¥0.01 money-market and ¥1,000 fixed-term → cance
   await click(page, 'tile-wealth');
   assert.equal(await text(page, 'wealth-risk-level'), '未评估');
   await click(page, 'wealth-questionnaire');
-  for (let n = 1; n <= 10; n++) await click(page, `answer-q${String(n).padStart(2, '0')}-c`);
+  // One question a screen, its answers in their natural order (ages young to old).
+  assert.equal(await text(page, 'question-progress'), '第 1/10 题');
+  assert.deepEqual(await page.locator('[id^="answer-q01-"]').allInnerTexts(), ['18–25 岁', '26–45 岁', '46–55 岁', '56–65 岁', '65 岁以上']);
+  for (let n = 1; n <= 10; n++) {
+    await page.locator('#question-progress', { hasText: `第 ${n}/10 题` }).waitFor();
+    await click(page, `answer-q${String(n).padStart(2, '0')}-c`);
+  }
   await click(page, 'questionnaire-submit');
   assert.equal(await text(page, 'risk-level'), 'C3 平衡型');
   await click(page, 'questionnaire-done');
   await page.locator('#wealth-risk-level', { hasText: 'C3 平衡型' }).waitFor();
+
+  // A fund is headlined by its return, not its NAV; its chart reads a point where it is touched.
+  await click(page, 'product-anxin-bond');
+  assert.match(await text(page, 'product-headline'), /^[+-]?\d+\.\d{2}%$/);
+  await click(page, 'chart-period-ALL');
+  await page.locator('#chart-period-ALL[aria-selected="true"]').waitFor();
+  const readout = () => page.locator('#chart-readout:visible').innerText();
+  const latest = await readout();
+  // A click near the left end of the plot (it starts 56 px in) reads the period's first point.
+  await page.locator('#product-chart:visible').click({ position: { x: 60, y: 80 } });
+  await page.waitForFunction((before) => (document.querySelector('#chart-readout') as HTMLElement | null)?.innerText !== before, latest);
+  assert.match(await readout(), /^\d{4}-\d{2}-\d{2}\s+单位净值 \d\.\d{4}$/);
+  await stepScreenshot(page, 'h5-wealth-chart');
+  await page.goBack();
   await page.goBack();
 
   // 23:50 on the bank's clock, on today's business date: 10 minutes before the calendar day ends.
@@ -131,6 +152,13 @@ test('questionnaire → buy ¥0.01 money-market and ¥1,000 fixed-term → cance
   assert.equal(fenOf(await text(page, 'result-amount')), 10_000);
   assert.equal(fenOf(await text(page, 'result-balance')), 99_999);
   await click(page, 'back-home');
+
+  // Total assets count the ¥1,000.01 paid and not yet confirmed, once, as money in transit.
+  await click(page, 'tile-wealth');
+  assert.equal(fenOf(await shown(page, 'wealth-total-value')), 100_001);
+  assert.equal(fenOf(await shown(page, 'assets-in-transit')), 100_001);
+  assert.equal(fenOf(await shown(page, 'assets-held')), 0);
+  await page.goBack();
 
   // The operator closes T: nothing confirms yet, and the cooling-off goes on.
   const first = await operatorCall(admin, '/v1/admin/day-close');

@@ -98,7 +98,7 @@ describe('wealth products through the console (maker-checker)', () => {
     );
     // The same product again is no change; its type never changes (holdings depend on it).
     expectError(await post(maker, '/v1/console/wealth-products/changes', { product: draft }), 400, 'CHANGE_EMPTY');
-    expectError(await post(maker, '/v1/console/wealth-products/changes', { product: { ...draft, type: 'BOND_FUND', termDays: null, maturityDate: null } }), 422, 'PRODUCT_TYPE_FIXED');
+    expectError(await post(maker, '/v1/console/wealth-products/changes', { product: { ...draft, type: 'BOND_FUND', termDays: null, maturityDate: null, benchmarkBps: null } }), 422, 'PRODUCT_TYPE_FIXED');
   });
 
   test('closing and reopening subscriptions: each a new version, in force at the time the maker chose', async () => {
@@ -143,6 +143,7 @@ describe('wealth products through the console (maker-checker)', () => {
     assert.equal(yieldChange.kind, 'WEALTH_YIELD');
     expectOk(await decide(risk, yieldChange.changeId, 'approve'));
     const money = await customerProduct('zhaozhao-money');
+    // Customers see the yield the fund published, as approved: the headline is that figure.
     assert.deepEqual([money.sevenDayYieldBps, money.headline.display, money.incomePer10kDisplay], [201, '2.01%', '0.5432']);
 
     expectError(await post(maker, '/v1/console/wealth-navs/changes', { productId: 'zhaozhao-money', navDate: today, navCentiFen: 10_100 }), 422, 'NAV_FIXED');

@@ -20,7 +20,7 @@ import { demoWealthProducts, seedWealth } from '../../scripts/lib/seed-wealth.js
 import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
 import { call, type CallResult, useBank } from '../support/bank.js';
 import { publishNavByChange, publishWealthProductByChange, publishYieldByChange, setWealthStatusByChange } from '../support/changes.js';
-import { balanceFen, onboard, pay, topUp, type Onboarded } from '../support/customers.js';
+import { balanceFen, historyEntry, onboard, pay, topUp, type Onboarded } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { assertLedgerSound, scanTable } from '../support/ledger-check.js';
 import { confirmed, secondFactorFor } from '../support/second-factor.js';
@@ -28,7 +28,7 @@ import { confirmed, secondFactorFor } from '../support/second-factor.js';
 useBank();
 
 const operator = () => ({ 'x-operator-key': localSecretsEnv().JINLIN_OPERATOR_KEY! });
-const answers = (score: number) => RISK_QUESTIONS.map((q) => ({ questionId: q.questionId, optionId: q.options[score - 1]!.optionId }));
+const answers = (score: number) => RISK_QUESTIONS.map((q) => ({ questionId: q.questionId, optionId: q.options.find((option) => option.score === score)!.optionId }));
 const disclosureOf = async (productId: string) => {
   const product = expectOk(await call(wealth, { method: 'GET', path: `/v1/wealth-products/${productId}` }));
   return { acknowledged: true, version: product.disclosureVersion };
@@ -97,18 +97,35 @@ describe('wealth', () => {
     const list = expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-products' }));
     assert.deepEqual(list.items.map((p: any) => p.productId).sort(), ['anxin-bond', 'jijiwen-90d', 'wenying-180d', 'youxuan-mixed', 'zhaozhao-money']);
     const money = list.items.find((p: any) => p.productId === 'zhaozhao-money');
-    assert.equal(money.headline.label, '七日年化收益率');
+    // The headline is what products of the kind are compared by, never the unit NAV.
+    assert.deepEqual([money.headline.kind, money.headline.label, money.headline.date], ['SEVEN_DAY_YIELD', '七日年化', today]);
     assert.match(money.headline.display, /^\d+\.\d{2}%$/);
+    assert.equal(money.sevenDayYieldBps, money.headline.rateBps);
     assert.equal(money.purchaseRule, '0.01 元起购');
     assert.equal(money.fastRedemptionDailyCapFen, 1_000_000);
     const bankProduct = list.items.find((p: any) => p.productId === 'wenying-180d');
     assert.equal(bankProduct.purchaseRule, '10,000 元起购，按 1,000 元递增');
-    const history = expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-products/anxin-bond/history', query: { days: '30' } }));
-    assert.equal(history.series, 'NAV');
-    assert.equal(history.points.length, 30);
+    assert.deepEqual([bankProduct.headline.label, bankProduct.headline.display, bankProduct.benchmarkBps], ['业绩比较基准', '2.60%', 260]);
+    // The seeded bond fund is younger than a year: its return since its first NAV.
+    const bondFund = list.items.find((p: any) => p.productId === 'anxin-bond');
+    assert.equal(bondFund.headline.label, '成立以来收益率');
+    assert.match(bondFund.headline.display, /^[+-]?\d+\.\d{2}%$/);
+
+    const history = expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-products/anxin-bond/history', query: { period: '1M' } }));
+    assert.deepEqual([history.series, history.period], ['NAV', '1M']);
+    assert.deepEqual(history.periods.map((p: any) => p.label), ['近1月', '近3月', '近1年', '成立以来']);
+    assert.equal(history.points[0].date, addMonthsClamped(today, -1));
     assert.equal(history.points.at(-1).date, today);
-    for (const point of history.points) assert.ok(point.heightPercent >= 8 && point.heightPercent <= 100);
-    assert.ok(history.points.some((p: any) => p.heightPercent === 100) && history.points.some((p: any) => p.heightPercent === 8));
+    for (const point of history.points) assert.ok(point.yPermille > 0 && point.yPermille < 1_000, 'the axis has a margin');
+    assert.equal(history.axis.ticks.length, 3);
+    assert.match(history.periodReturn.display, /^[+-]?\d+\.\d{2}%$/);
+    const all = expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-products/anxin-bond/history', query: { period: 'ALL' } }));
+    assert.equal(all.points.length, 31, 'the seed’s 31 days of NAVs, all of them');
+    const yields = expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-products/zhaozhao-money/history', query: { period: '1M' } }));
+    assert.equal(yields.series, 'SEVEN_DAY_YIELD');
+    assert.equal(yields.points.at(-1).display, money.headline.display, 'the chart ends on the headline');
+    assert.equal(yields.periodReturn, null);
+    expectError(await call(wealth, { method: 'GET', path: '/v1/wealth-products/anxin-bond/history', query: { period: '5Y' } }), 400, 'VALIDATION_FAILED');
     expectError(await call(wealth, { method: 'GET', path: '/v1/wealth-products/no-such-fund' }), 404, 'PRODUCT_NOT_FOUND');
     const questionnaire = expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-risk-questionnaire' }));
     assert.equal(questionnaire.questions.length, 10);
@@ -129,10 +146,12 @@ describe('wealth', () => {
     const terms = expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-products/jijiwen-90d/purchase-terms', token: who.token }));
     assert.equal(terms.suitable, false);
     assert.equal(terms.suitability.code, 'RISK_LEVEL_TOO_LOW');
+    // Shown what the customer may buy instead: the R1 product on sale.
+    assert.deepEqual(terms.suitableProducts.map((p: any) => [p.productId, p.riskLevel]), [['zhaozhao-money', 'R1']]);
     assert.match(terms.disclosure.text, /理财非存款/);
     // Retaking the questionnaire replaces the level.
     assert.equal((await assess(who, 3)).level, 'C3');
-    expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-products/jijiwen-90d/purchase-terms', token: who.token }));
+    assert.deepEqual(expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-products/jijiwen-90d/purchase-terms', token: who.token })).suitableProducts, []);
     const outdatedKey = randomUUID();
     const outdated = await pay(
       who,
@@ -175,6 +194,8 @@ describe('wealth', () => {
     assert.equal(bought.order.riskAcknowledgement.customerRiskLevel, 'C5');
     assert.equal(bought.order.riskAcknowledgement.productRiskLevel, 'R1');
     assert.equal(bought.balanceFen, start - 2_000_000);
+    // The 参考号 the result page shows is the one its history entry shows.
+    assert.equal(bought.reference, (await historyEntry(who, bought.journalId)).reference);
     const replay = expectOk(await buy(who, 'zhaozhao-money', 2_000_000, key));
     assert.deepEqual(replay, bought);
     expectError(await buy(who, 'zhaozhao-money', 3_000_000, key), 422, 'IDEMPOTENCY_KEY_REUSED');
@@ -201,6 +222,8 @@ describe('wealth', () => {
     assert.equal(cancelled.order.status, 'CANCELLED');
     assert.equal(cancelled.balanceFen, beforeCancel + 100_000);
     assert.deepEqual(expectOk(await cancel(who, toCancel.order.orderId, cancelKey)), cancelled);
+    assert.equal(cancelled.reference, (await historyEntry(who, cancelled.journalId)).reference);
+    assert.notEqual(cancelled.reference, toCancel.reference);
     expectError(await cancel(who, toCancel.order.orderId), 422, 'ORDER_NOT_CANCELLABLE');
     expectError(await cancel(who, bought.order.orderId), 422, 'ORDER_NOT_CANCELLABLE');
     await assertLedgerSound();
@@ -266,6 +289,8 @@ describe('wealth', () => {
     const capped = expectOk(await redeem(who, 'zhaozhao-money', 100, 'FAST'));
     assert.equal(capped.fast, null);
     assert.equal(capped.journalId, null);
+    assert.equal(capped.reference, null, 'nothing paid at once: no 参考号');
+    assert.equal(fast.reference, (await historyEntry(who, fast.journalId)).reference);
     assert.equal(capped.normal.unitsCenti, 100);
     const mmAfter = await holdingOf(who, 'zhaozhao-money');
     assert.deepEqual([mmAfter.unitsCenti, mmAfter.availableUnitsCenti, mmAfter.frozenUnitsCenti, mmAfter.fastRedemptionLeftFen], [1_000_086, 499_986, 500_100, 0]);
@@ -454,6 +479,41 @@ describe('wealth', () => {
     const closed = expectOk(await call(wealth, { method: 'GET', path: '/v1/wealth-products/short-term-3d' }));
     assert.deepEqual([closed.status, closed.version], ['CLOSED', 2]);
     assert.equal(closed.onSale, false);
+  });
+
+  test('total assets count money in transit once: ¥1,500.01 bought is in transit, then market value', async (t) => {
+    t.after(() => setClock(null));
+    const d = await currentBusinessDate(new Date());
+    const who = await onboard();
+    expectOk(await topUp(who, 200_000));
+    await assess(who, 3);
+    const bought = expectOk(await buy(who, 'zhaozhao-money', 150_001));
+    const pending = await holdings(who);
+    assert.deepEqual(pending.totals, {
+      totalAssetsFen: 150_001,
+      heldValueFen: 0,
+      inTransitFen: 150_001,
+      marketValueFen: 0,
+      pendingPurchaseFen: 150_001,
+      pendingRedemptionFen: 0,
+      yesterdayEarningsFen: 0,
+      totalEarningsFen: 0,
+    });
+    // The close of d+1 confirms it (no income that day: the totals stay to the fen).
+    await dayClose();
+    expectOk(await publishYield('zhaozhao-money', addDays(d, 1), 0));
+    await dayClose();
+    assert.equal((await orderOf(who, bought.order.orderId)).status, 'CONFIRMED');
+    const held = await holdings(who);
+    assert.deepEqual([held.totals.totalAssetsFen, held.totals.heldValueFen, held.totals.inTransitFen, held.totals.marketValueFen, held.totals.pendingPurchaseFen], [150_001, 150_001, 0, 150_001, 0]);
+    // A normal redemption of ¥500.00: still in the total once, now in transit.
+    expectOk(await redeem(who, 'zhaozhao-money', 50_000, 'NORMAL'));
+    const redeeming = await holdings(who);
+    assert.deepEqual(
+      [redeeming.totals.totalAssetsFen, redeeming.totals.heldValueFen, redeeming.totals.inTransitFen, redeeming.totals.pendingRedemptionFen, redeeming.items[0].pendingRedemptionFen],
+      [150_001, 100_001, 50_000, 50_000, 50_000],
+    );
+    await assertLedgerSound();
   });
 
   test('operators: NAV rules; another customer’s order is 404', async () => {

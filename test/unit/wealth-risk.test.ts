@@ -17,7 +17,7 @@ import {
 
 /** Answers scoring `scores[i]` on question i (1–5). */
 const answersScoring = (scores: number[]) =>
-  RISK_QUESTIONS.map((question, i) => ({ questionId: question.questionId, optionId: question.options[scores[i]! - 1]!.optionId }));
+  RISK_QUESTIONS.map((question, i) => ({ questionId: question.questionId, optionId: question.options.find((option) => option.score === scores[i])!.optionId }));
 
 const refusalCode = (fn: () => unknown): string => {
   try {
@@ -65,9 +65,16 @@ describe('suitability matrix C1–C5 × R1–R5', () => {
 });
 
 describe('questionnaire scoring and expiry', () => {
-  test('ten questions, five options each, scored 1–5', () => {
+  test('ten questions, five options each, scored 1–5 once each, listed in their natural order', () => {
     assert.equal(RISK_QUESTIONS.length, 10);
-    for (const question of RISK_QUESTIONS) assert.deepEqual(question.options.map((o) => o.score), [1, 2, 3, 4, 5]);
+    for (const question of RISK_QUESTIONS) {
+      assert.deepEqual(question.options.map((o) => o.score).sort(), [1, 2, 3, 4, 5]);
+      assert.deepEqual(question.options.map((o) => o.optionId), ['a', 'b', 'c', 'd', 'e'].map((letter) => `${question.questionId}-${letter}`));
+    }
+    // Ages young to old, scored by the risk each can bear (not by where they are listed).
+    const age = RISK_QUESTIONS[0]!;
+    assert.deepEqual(age.options.map((o) => o.text), ['18–25 岁', '26–45 岁', '46–55 岁', '56–65 岁', '65 岁以上']);
+    assert.deepEqual(age.options.map((o) => o.score), [3, 5, 4, 2, 1]);
   });
 
   test('score bands: 10–17 C1, 18–25 C2, 26–33 C3, 34–41 C4, 42–50 C5', () => {

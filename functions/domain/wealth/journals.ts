@@ -3,6 +3,7 @@
 // may go negative when a NAV rise is paid out (the gain arrives from the issuer outside Jinlin).
 import { assertBalanced, HOUSE_ACCOUNTS, type Journal } from '../ledger.js';
 import { assertPositiveFen } from '../money.js';
+import { journalIdOfOrder } from './orders.js';
 
 export const custodyAccountOf = (productId: string): string => `${HOUSE_ACCOUNTS.WEALTH_CUSTODY}-${productId}`;
 
@@ -37,7 +38,8 @@ const REFUND_LABELS: Record<RefundReason, string> = {
   RESIDUAL: '申购确认零头退款',
 };
 
-/** Custody → customer: a cancelled or failed order, or the confirmation residual (labelled). */
+/** Custody → customer: a cancelled or failed order, or the confirmation residual (labelled). A
+ *  whole refund names the purchase it gives back (whose receipt then reads 已退款); a residual does not. */
 export function wealthRefundJournal(
   args: Common & { customerAccountId: string; custodyShardAccountId: string; amountFen: number; reason: RefundReason },
 ): Journal {
@@ -46,6 +48,7 @@ export function wealthRefundJournal(
     journalId: args.journalId,
     kind: 'WEALTH_REFUND',
     createdAt: args.createdAt,
+    ...(args.reason === 'RESIDUAL' ? {} : { refunds: journalIdOfOrder(args.orderId) }),
     ...withOrigin(args.origin),
     postings: [
       { accountId: args.customerAccountId, amountFen: args.amountFen, label: `${args.productName}${REFUND_LABELS[args.reason]}`, counterparty: args.productName },

@@ -35,6 +35,13 @@ export function orderDates(product: Pick<WealthProduct, 'coolingOffHours'>, plac
   };
 }
 
+/** Whether the product takes a purchase placed on `today` (whatever its amount). */
+export function isOnSale(product: WealthProduct, today: string): boolean {
+  if (product.status !== 'OPEN' || today < product.subscriptionOpensOn) return false;
+  if (product.subscriptionClosesOn !== null && today > product.subscriptionClosesOn) return false;
+  return product.maturityDate === null || confirmDateFor(product, today) < product.maturityDate;
+}
+
 /** Refuses a purchase of `amountFen` the product does not take today. */
 export function assertPurchasable(product: WealthProduct, amountFen: number, today: string, now: Date): OrderDates {
   assertFen(amountFen);
@@ -62,6 +69,8 @@ export function assertPurchasable(product: WealthProduct, amountFen: number, tod
 
 /** An order's id mirrors the journal id it derives from (J… → W…): a retried request finds both. */
 export const orderIdFor = (journalId: string): string => `W${journalId.slice(1)}`;
+/** The journal a purchase order was paid by (the inverse of orderIdFor). */
+export const journalIdOfOrder = (orderId: string): string => `J${orderId.slice(1)}`;
 
 /** What the customer is told when an order may no longer be cancelled, whether the rule or the
  *  order's write finds it so. */

@@ -29,6 +29,7 @@ const FIELD_RULES: Record<keyof WealthProductDraft, string> = {
   subscriptionClosesOn: '募集结束日须为有效日期，或留空表示长期开放',
   termDays: '期限须为 1–3650 天',
   maturityDate: '到期日须为有效日期',
+  benchmarkBps: '业绩比较基准须在 0–10000 个基点之间，或留空',
   coolingOffHours: '冷静期须在 0–720 小时之间',
   fees: '各项费率须在 0–1000 个基点之间',
   disclosureVersion: '风险揭示书版本须为 1–40 位字母、数字、点、下划线或连字符',

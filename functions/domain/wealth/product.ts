@@ -75,6 +75,9 @@ export const wealthProductShape = lazySchema(() => ({
   /** Fixed-term only: the stated term and the date every unit is redeemed automatically. */
   termDays: z.nullable(z.int().check(z.minimum(1), z.maximum(3_650))),
   maturityDate: z.nullable(IsoDate),
+  /** Fixed-term only: the performance benchmark (业绩比较基准) the issuer states, a yearly rate
+   *  in bps — what such products are compared by. Absent on versions published before it. */
+  benchmarkBps: z.optional(z.nullable(z.int().check(z.minimum(0), z.maximum(10_000)))),
   coolingOffHours: z.int().check(z.minimum(0), z.maximum(720)),
   /** Annual fees. They accrue inside the NAV / yield the issuer publishes, so no fee moves
    *  through Jinlin's ledger: they are shown so the customer knows what the return is net of. */
@@ -84,7 +87,7 @@ export const wealthProductShape = lazySchema(() => ({
   description: z.string().check(z.maxLength(200), z.regex(/^[^\p{Cc}\p{Cf}\p{Cs}]*$/u)),
 }));
 
-type ProductFields = { [K in keyof typeof wealthProductShape]: z.infer<(typeof wealthProductShape)[K]> };
+type ProductFields = z.infer<z.ZodMiniObject<typeof wealthProductShape>>;
 
 /** The rules across fields (the regulator's and the product's own), in the words the console's
  *  form shows under the field named by each issue's path. */
@@ -110,6 +113,7 @@ export const wealthProductRules = lazySchema(() =>
     } else if (product.termDays !== null || product.maturityDate !== null) {
       problem('只有定期理财有期限和到期日', 'maturityDate');
     }
+    if (product.type !== 'FIXED_TERM' && product.benchmarkBps != null) problem('只有定期理财有业绩比较基准', 'benchmarkBps');
   }),
 );
 

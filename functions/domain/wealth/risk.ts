@@ -6,7 +6,7 @@ import { refuse } from '../errors.js';
 import { addDays, addMonthsClamped } from '../loan/dates.js';
 import { RISK_LEVELS, type RiskLevel } from './product.js';
 
-export const RISK_QUESTIONNAIRE_VERSION = 'risk-2025-06';
+export const RISK_QUESTIONNAIRE_VERSION = 'risk-2026-12';
 
 export const CUSTOMER_RISK_LEVELS = ['C1', 'C2', 'C3', 'C4', 'C5'] as const;
 export type CustomerRiskLevel = (typeof CUSTOMER_RISK_LEVELS)[number];
@@ -25,14 +25,17 @@ export interface RiskQuestion {
   options: { optionId: string; text: string; score: number }[];
 }
 
-const q = (questionId: string, text: string, options: string[]): RiskQuestion => ({
+/** Options are listed in their natural order (ages young to old, amounts small to large) and
+ *  scored 1–5 in that order unless `scores` says otherwise. */
+const q = (questionId: string, text: string, options: string[], scores = options.map((_, index) => index + 1)): RiskQuestion => ({
   questionId,
   text,
-  options: options.map((optionText, index) => ({ optionId: `${questionId}-${String.fromCharCode(97 + index)}`, text: optionText, score: index + 1 })),
+  options: options.map((optionText, index) => ({ optionId: `${questionId}-${String.fromCharCode(97 + index)}`, text: optionText, score: scores[index]! })),
 });
 
 export const RISK_QUESTIONS: readonly RiskQuestion[] = [
-  q('q01', '您的年龄段是？', ['65 岁以上', '56–65 岁', '18–25 岁', '46–55 岁', '26–45 岁']),
+  // Age: the most risk can be borne in the middle of a working life.
+  q('q01', '您的年龄段是？', ['18–25 岁', '26–45 岁', '46–55 岁', '56–65 岁', '65 岁以上'], [3, 5, 4, 2, 1]),
   q('q02', '您家庭的年收入（税后）大约是？', ['5 万元以下', '5–10 万元', '10–30 万元', '30–100 万元', '100 万元以上']),
   q('q03', '可用于投资的资产占您家庭总资产的比例？', ['10% 以下', '10%–25%', '25%–50%', '50%–75%', '75% 以上']),
   q('q04', '您有多少年投资股票、基金、理财等产品的经验？', ['没有经验', '1 年以下', '1–3 年', '3–5 年', '5 年以上']),

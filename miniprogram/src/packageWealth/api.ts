@@ -31,8 +31,8 @@ export function getWealthProduct(productId: string): Promise<WealthProductView> 
   return publicRequest<WealthProductView>({ method: 'GET', path: productPath(productId) });
 }
 
-export function getWealthHistory(productId: string, days = 30): Promise<WealthHistory> {
-  return publicRequest<WealthHistory>({ method: 'GET', path: productPath(productId, '/history'), query: { days } });
+export function getWealthHistory(productId: string, period: WealthHistory['period']): Promise<WealthHistory> {
+  return publicRequest<WealthHistory>({ method: 'GET', path: productPath(productId, '/history'), query: { period } });
 }
 
 export function getRiskQuestionnaire(): Promise<RiskQuestionnaire> {

@@ -10,7 +10,7 @@ import { input, typeInto } from '../support/form';
 import { AUTHORIZE, authorizationsAsked, decryptPin, idempotencyKeyOf, issueNonces, nonceNo,  secondFactorOf, submitAndPay, expectOnePaymentPerDoubleTap } from '../support/payment';
 import { formatDateTime } from '@/lib/time';
 import { redirectedTo, renderAt } from '../support/router';
-import { purchaseResult, purchaseTerms, unsuitableTerms } from '../support/wealth-examples';
+import { purchaseResult, purchaseTerms, unassessedTerms, unsuitableTerms } from '../support/wealth-examples';
 
 const TERMS = 'GET /v1/wealth-products/jinlin-bond-a/purchase-terms';
 const BUY = 'POST /v1/wealth-orders';
@@ -59,11 +59,25 @@ describe('wealth purchase', () => {
     expect(screen.getByText(ACKNOWLEDGE)).toBeInTheDocument();
   });
 
-  test('a product above the customer’s level shows the server’s reason and no form', async () => {
+  test('a product above the customer’s level shows the server’s reason and the products the server says suit, not a nudge to retake the test', async () => {
     api.answer(TERMS, 200, unsuitableTerms);
     await renderAt(PAGE, <WealthBuyPage />);
     expect(await screen.findByText('该产品风险等级 R4 高于您的风险承受能力 C3，暂不能购买')).toBeInTheDocument();
     expect(screen.queryByText('确认购买')).toBeNull();
+    const suitable = document.getElementById('buy-suitable-products')!;
+    expect(suitable.textContent).toContain('近邻现金宝');
+    expect(suitable.textContent).toContain('七日年化');
+    expect(suitable.textContent).toContain('1.73%');
+    expect(screen.queryByText('去做风险评估')).toBeNull();
+    await userEvent.click(screen.getByText('近邻现金宝'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageWealth/pages/product/index?productId=jinlin-cash' });
+  });
+
+  test('without an assessment the questionnaire comes first', async () => {
+    api.answer(TERMS, 200, unassessedTerms);
+    await renderAt(PAGE, <WealthBuyPage />);
+    expect(await screen.findByText('购买理财产品前，请先完成风险承受能力评估')).toBeInTheDocument();
+    expect(document.getElementById('buy-suitable-products')).toBeNull();
     await userEvent.click(screen.getByText('去做风险评估'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageWealth/pages/questionnaire/index' });
   });
@@ -137,6 +151,7 @@ describe('wealth purchase', () => {
     expect(path).toBe('/packageWealth/pages/result/index');
     expect(Object.fromEntries(query)).toEqual({
       kind: 'BUY',
+      reference: 'B7QX-4MKD-9TRA',
       productName: '近邻稳健债券A',
       balanceFen: '1105678',
       confirmDate: '2026-03-03',
@@ -153,6 +168,7 @@ describe('wealth purchase', () => {
     expect(screen.getByText('2026-03-03 日终')).toBeInTheDocument();
     expect(text('result-cooling-off')).toBe(`${formatDateTime('2026-03-03T09:30:00.000Z')} 前可撤销`);
     expect(text('result-balance')).toBe('¥11,056.78');
+    expect(text('reference')).toBe('B7QX-4MKD-9TRA');
   });
 
   test("a refusal is shown in the server's words, the sheets closed and the amount kept", async () => {

@@ -22,6 +22,7 @@ const refundReview = { ...review, amountFen: 1229900, amountInWords: '人民币�
 
 const cancelled: WealthCancelResult = {
   journalId: 'jnl_cancel_01',
+  reference: 'C5KM-7PQX-3VDN',
   order: { ...order, status: 'CANCELLED', statusLabel: '已撤销', cancellable: false, settlementJournalId: 'jnl_cancel_01' },
   balanceFen: 2335678,
 };
@@ -75,7 +76,7 @@ describe('wealth order cooling-off cancel', () => {
 
     const { path, query } = redirectedTo();
     expect(path).toBe('/packageWealth/pages/result/index');
-    expect(Object.fromEntries(query)).toMatchObject({ kind: 'CANCEL', amountFen: '1230000', balanceFen: '2335678' });
+    expect(Object.fromEntries(query)).toMatchObject({ kind: 'CANCEL', amountFen: '1230000', balanceFen: '2335678', reference: 'C5KM-7PQX-3VDN' });
   });
 
   test('no figure when the server gives none (the order can no longer be cancelled); the refusal is then shown in its words', async () => {

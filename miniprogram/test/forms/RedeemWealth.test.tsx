@@ -184,6 +184,7 @@ describe('wealth redemption', () => {
       balanceFen: '3333332',
       message: redemptionResult.message,
       amountFen: '987654',
+      reference: 'R3FN-8WZK-2HPD',
     });
 
     cleanup();
@@ -192,10 +193,11 @@ describe('wealth redemption', () => {
     expect(text('result-amount')).toBe('¥9,876.54');
     expect(text('result-detail')).toBe('今日快速赎回额度已用完，其余 246.80 份转为普通赎回，下一营业日到账');
     expect(text('result-balance')).toBe('¥33,333.32');
+    expect(text('reference')).toBe('R3FN-8WZK-2HPD');
   });
 
   test('a normal redemption pays nothing at once: the result shows no amount', async () => {
-    const normalOnly = { ...redemptionResult, fast: null, journalId: null, capExceeded: false, message: '赎回已受理，下一营业日到账' };
+    const normalOnly = { ...redemptionResult, fast: null, journalId: null, reference: null, capExceeded: false, message: '赎回已受理，下一营业日到账' };
     api.answer(REDEEM, 200, normalOnly);
     await renderRedeem(pageFor('jinlin-bond-a'));
     await typeInto('redeem-units', '100');

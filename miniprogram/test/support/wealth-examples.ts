@@ -37,7 +37,8 @@ export const bondFund: WealthProductView = {
   fees: { managementBpsPerYear: 30, custodyBpsPerYear: 10, salesServiceBpsPerYear: 20, display: '管理费 0.30%/年' },
   disclosureVersion: 'bond-a-2026-02',
   description: '主要投资于高等级债券。',
-  headline: { label: '单位净值', display: '1.0234', date: '2026-03-01' },
+  benchmarkBps: null,
+  headline: { kind: 'ONE_YEAR_RETURN', label: '近1年收益率', rateBps: 312, display: '+3.12%', date: '2026-03-01' },
   navCentiFen: 10234,
   navDisplay: '1.0234',
   sevenDayYieldBps: null,
@@ -63,6 +64,7 @@ export const purchaseTerms: WealthPurchaseTerms = {
   suitable: true,
   suitability: null,
   assessment,
+  suitableProducts: [],
   businessDate: '2026-03-02',
   confirmDate: '2026-03-03',
   cancellableUntil: '2026-03-03T09:28:00.000Z',
@@ -74,10 +76,31 @@ export const purchaseTerms: WealthPurchaseTerms = {
   balanceFen: 2345678,
 };
 
+/** A money-market fund the server offers a cautious customer instead. */
+export const cashFund: WealthProductView = {
+  ...bondFund,
+  productId: 'jinlin-cash',
+  name: '近邻现金宝',
+  type: 'MONEY_MARKET',
+  typeLabel: '货币基金',
+  riskLevel: 'R1',
+  riskLabel: 'R1 低风险',
+  headline: { kind: 'SEVEN_DAY_YIELD', label: '七日年化', rateBps: 173, display: '1.73%', date: '2026-03-01' },
+};
+
 export const unsuitableTerms: WealthPurchaseTerms = {
   ...purchaseTerms,
   suitable: false,
-  suitability: { code: 'RISK_LEVEL_TOO_HIGH', message: '该产品风险等级 R4 高于您的风险承受能力 C3，暂不能购买' },
+  suitability: { code: 'RISK_LEVEL_TOO_LOW', message: '该产品风险等级 R4 高于您的风险承受能力 C3，暂不能购买' },
+  suitableProducts: [cashFund],
+};
+
+/** No assessment yet: the questionnaire comes first. */
+export const unassessedTerms: WealthPurchaseTerms = {
+  ...purchaseTerms,
+  suitable: false,
+  suitability: { code: 'RISK_ASSESSMENT_REQUIRED', message: '购买理财产品前，请先完成风险承受能力评估' },
+  assessment: null,
 };
 
 const order: WealthOrderView = {
@@ -113,7 +136,7 @@ const order: WealthOrderView = {
 
 /** A purchase of ¥12,300.00 and the balance the server reports after it: not the terms' balance
  *  less the amount (¥11,156.78), as money moved in between, so the page must show the server's. */
-export const purchaseResult: WealthPurchaseResult = { journalId: 'jnl_buy_01', order, balanceFen: 1105678 };
+export const purchaseResult: WealthPurchaseResult = { journalId: 'jnl_buy_01', reference: 'B7QX-4MKD-9TRA', order, balanceFen: 1105678 };
 
 export const moneyMarketHolding: WealthHoldingView = {
   productId: 'jinlin-cash',
@@ -132,6 +155,7 @@ export const moneyMarketHolding: WealthHoldingView = {
   yesterdayEarningsFen: 321,
   totalEarningsFen: 45678,
   pendingPurchaseFen: 0,
+  pendingRedemptionFen: 288889,
   maturityDate: null,
   redeemable: true,
   fastRedemption: true,
@@ -161,13 +185,23 @@ export const fixedTermHolding: WealthHoldingView = {
 
 export const holdings: WealthHoldings = {
   items: [moneyMarketHolding, bondHolding, fixedTermHolding],
-  totals: { marketValueFen: 4569368, yesterdayEarningsFen: 963, totalEarningsFen: 137034, pendingPurchaseFen: 0 },
+  totals: {
+    totalAssetsFen: 4719369,
+    heldValueFen: 3991702,
+    inTransitFen: 727667,
+    marketValueFen: 4569368,
+    pendingPurchaseFen: 150001,
+    pendingRedemptionFen: 577666,
+    yesterdayEarningsFen: 963,
+    totalEarningsFen: 137034,
+  },
   businessDate: '2026-03-02',
 };
 
 /** A fast redemption past the day's cap: part paid now, the rest normal. */
 export const redemptionResult: WealthRedemptionResult = {
   journalId: 'jnl_fast_01',
+  reference: 'R3FN-8WZK-2HPD',
   fast: { ...order, kind: 'REDEMPTION', kindLabel: '快速赎回', status: 'CONFIRMED', statusLabel: '已到账', amountFen: null, proceedsFen: 987654 },
   normal: { ...order, orderId: 'W01HQ7Z3K9ABCDEFGHJKMNPQRT', kind: 'REDEMPTION', kindLabel: '赎回', amountFen: null },
   capExceeded: true,

@@ -46,6 +46,7 @@ export interface WealthFormValues {
   subscriptionClosesOn?: DateValue;
   termDays?: number | null;
   maturityDate?: DateValue;
+  benchmarkBps?: number | null;
   coolingOffHours?: number | null;
   fees?: Partial<Record<keyof WealthProductDraft['fees'], number | null>>;
   disclosureVersion?: string;
@@ -70,6 +71,7 @@ const FORM_FIELDS = new Set([
   'subscriptionClosesOn',
   'termDays',
   'maturityDate',
+  'benchmarkBps',
   'coolingOffHours',
   'disclosureVersion',
   'description',
@@ -106,6 +108,7 @@ export function rawDraftOf(values: WealthFormValues): Partial<WealthProductDraft
     subscriptionClosesOn: dateOf(values.subscriptionClosesOn),
     termDays: present(values.termDays) ? values.termDays : null,
     maturityDate: dateOf(values.maturityDate),
+    benchmarkBps: present(values.benchmarkBps) ? values.benchmarkBps : null,
     coolingOffHours: values.coolingOffHours ?? undefined,
     fees: fees as WealthProductDraft['fees'],
     disclosureVersion: values.disclosureVersion || undefined,
@@ -155,6 +158,7 @@ export function valuesOf(product: WealthProduct, mode: WealthEditorMode['kind'])
     subscriptionClosesOn: product.subscriptionClosesOn,
     termDays: product.termDays,
     maturityDate: product.maturityDate,
+    benchmarkBps: product.benchmarkBps ?? null,
     coolingOffHours: product.coolingOffHours,
     fees: product.fees,
     disclosureVersion: mode === 'clone' ? undefined : product.disclosureVersion,
@@ -358,6 +362,14 @@ const WealthForm = memo(function WealthForm({ form, mode, initialValues, onDraft
           dependencies={['type', 'termDays', 'subscriptionClosesOn']}
           fieldProps={dateProps('maturityDate')}
           rules={[contractRule('maturityDate')]}
+        />
+        <ProFormDigit
+          name="benchmarkBps"
+          label="业绩比较基准（基点/年）"
+          width="xs"
+          tooltip="仅定期理财，如 260 即 2.60%；客户端以此为产品的主要展示指标"
+          fieldProps={{ id: 'benchmarkBps', precision: 0 }}
+          rules={[contractRule('benchmarkBps')]}
         />
       </ProFormGroup>
       <ProFormGroup title="费率（基点/年，1 基点 = 0.01%）与冷静期">

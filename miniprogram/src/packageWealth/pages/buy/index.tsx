@@ -11,13 +11,15 @@ import { formatFen } from '@/lib/money';
 import { goTo, PAGES } from '@/lib/nav';
 import { formatDateTime } from '@/lib/time';
 import { getPurchaseTerms } from '../../api';
-import { ProductBadges } from '../../components/Bits';
+import { ProductBadges, ProductRow } from '../../components/Bits';
 import { ProductMissing } from '../../components/ProductMissing';
 import { useBuyForm } from './useBuyForm';
 import '../../wealth.css';
 
-/** The product is above the customer's level (or there is no valid assessment): say so. */
+/** The customer may not buy the product. Above a valid level: the message and the products the
+ *  customer may buy (the server's list); no valid assessment: the questionnaire first. */
 function Unsuitable({ terms }: { terms: WealthPurchaseTerms }) {
+  const tooRisky = terms.suitability?.code === 'RISK_LEVEL_TOO_LOW';
   return (
     <View className='page'>
       <View className='card'>
@@ -26,9 +28,20 @@ function Unsuitable({ terms }: { terms: WealthPurchaseTerms }) {
           {terms.suitability?.message}
         </Text>
       </View>
+      {tooRisky && (
+        <View id='buy-suitable-products' className='card'>
+          <Text className='card__title'>适合您的产品</Text>
+          <Text className='card__subtitle'>以下产品风险等级不高于 {terms.assessment?.maxRiskLevel}，可直接购买</Text>
+          {terms.suitableProducts.length === 0 ? (
+            <Text className='empty'>暂无适合您的在售产品</Text>
+          ) : (
+            terms.suitableProducts.map((product) => <ProductRow key={product.productId} product={product} />)
+          )}
+        </View>
+      )}
       <View className='actions'>
-        <Button id='buy-questionnaire' className='btn btn--primary' onClick={() => goTo(PAGES.wealthQuestionnaire)}>
-          去做风险评估
+        <Button id='buy-questionnaire' className={tooRisky ? 'btn btn--ghost' : 'btn btn--primary'} onClick={() => goTo(PAGES.wealthQuestionnaire)}>
+          {tooRisky ? '情况有变化？重新评估' : '去做风险评估'}
         </Button>
       </View>
     </View>

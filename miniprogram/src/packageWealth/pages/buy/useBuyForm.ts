@@ -23,9 +23,10 @@ export function useBuyForm(terms: WealthPurchaseTerms) {
         riskDisclosure: { acknowledged: true as const, version: terms.disclosure.version },
       },
       send: buyWealth,
-      onPaid: ({ order, balanceFen }) =>
+      onPaid: ({ order, balanceFen, reference }) =>
         replaceWith(PAGES.wealthResult, {
           kind: 'BUY',
+          reference,
           productName: order.productName,
           balanceFen,
           confirmDate: order.confirmDate,

@@ -6,7 +6,7 @@ import { useRemote } from '@/hooks/useRemote';
 import { formatFen } from '@/lib/money';
 import { goTo, PAGES } from '@/lib/nav';
 import { getWealthHoldings } from '../../api';
-import { Figure, ValueFigures } from '../../components/Bits';
+import { AssetBreakdown, Figure, ValueFigures } from '../../components/Bits';
 import '../../wealth.css';
 
 function Holding({ holding }: { holding: WealthHoldingView }) {
@@ -19,6 +19,7 @@ function Holding({ holding }: { holding: WealthHoldingView }) {
       </View>
       <ValueFigures
         label='市值'
+        valueFen={holding.marketValueFen}
         figures={holding}
         ids={{ value: `holding-value-${id}`, yesterday: `holding-yesterday-${id}`, total: `holding-total-${id}` }}
       >
@@ -29,7 +30,7 @@ function Holding({ holding }: { holding: WealthHoldingView }) {
         </Figure>
       </ValueFigures>
       <InfoRow label='最新净值' value={`${holding.navDisplay}${holding.navDate ? `（${holding.navDate}）` : ''}`} />
-      {holding.frozenUnitsCenti > 0 && <InfoRow label='赎回中份额' value={holding.frozenUnitsDisplay} />}
+      {holding.frozenUnitsCenti > 0 && <InfoRow label='赎回中份额' value={`${holding.frozenUnitsDisplay}（约 ${formatFen(holding.pendingRedemptionFen)}）`} />}
       {holding.pendingPurchaseFen > 0 && <InfoRow label='确认中金额' value={formatFen(holding.pendingPurchaseFen)} id={`holding-pending-${id}`} />}
       {holding.maturityDate && <InfoRow label='到期日' value={`${holding.maturityDate}（到期自动赎回）`} />}
       <View className='buttons'>
@@ -54,10 +55,12 @@ export default function HoldingsPage() {
     <View className='page'>
       <View className='card'>
         <ValueFigures
-          label='总市值'
+          label='总资产'
+          valueFen={totals.totalAssetsFen}
           figures={totals}
           ids={{ value: 'holdings-total-value', yesterday: 'holdings-yesterday', total: 'holdings-total-earnings' }}
         />
+        <AssetBreakdown totals={totals} />
         <Text className='hint'>营业日 {businessDate}。收益于每日日终更新。</Text>
       </View>
       {items.length === 0 ? (

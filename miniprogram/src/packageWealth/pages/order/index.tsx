@@ -28,6 +28,7 @@ function Cancel({ order }: { order: WealthOrderView }) {
         const { amountFen } = result.order;
         replaceWith(PAGES.wealthResult, {
           kind: 'CANCEL',
+          reference: result.reference,
           productName: result.order.productName,
           balanceFen: result.balanceFen,
           ...(amountFen === null ? {} : { amountFen }),

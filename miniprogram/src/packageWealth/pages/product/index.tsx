@@ -1,39 +1,69 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { WealthHistory, WealthProductView } from '@contract/wealth-schemas';
+import { useEffect, useRef, useState } from 'react';
 import { InfoRow } from '@/components/InfoRow';
 import { KeyFigure } from '@/components/KeyFigure';
 import { RemoteStatus } from '@/components/Status';
+import { useRemote } from '@/hooks/useRemote';
 import { useRemoteTarget } from '@/hooks/useRemoteTarget';
 import { formatFen } from '@/lib/money';
 import { goTo, PAGES } from '@/lib/nav';
 import { getWealthHistory, getWealthProduct } from '../../api';
 import { ProductBadges } from '../../components/Bits';
+import { LineChart } from '../../components/LineChart';
 import { ProductMissing } from '../../components/ProductMissing';
 import '../../wealth.css';
 
-/** The NAV or 7-day yield history as bars; the server scales the heights. */
-function Chart({ history }: { history: WealthHistory }) {
-  if (history.points.length === 0) return <Text className='hint'>暂无历史数据</Text>;
-  const first = history.points[0]!;
-  const last = history.points[history.points.length - 1]!;
+type Period = WealthHistory['period'];
+
+/** The NAV or 7-day yield over the period chosen by its tab, as the server samples and scales it. */
+function Chart({ productId }: { productId: string }) {
+  const [period, setPeriod] = useState<Period>('1M');
+  const { remote, reload } = useRemote(() => getWealthHistory(productId, period), period);
+  // Mounted once the product is on screen, after the page's show that loads a page's data.
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  // The tabs stay while another period loads.
+  const tabs = useRef<WealthHistory['periods']>([]);
+  if (remote.status === 'ready') tabs.current = remote.data.periods;
+  const history = remote.status === 'ready' ? remote.data : null;
   return (
     <View className='card'>
       <View className='card__head'>
-        <Text className='card__title'>{history.seriesLabel}走势</Text>
-        <Text className='badge badge--muted'>近 {history.points.length} 日</Text>
+        <Text className='card__title'>{history ? `${history.seriesLabel}走势` : '走势'}</Text>
+        {history?.periodReturn && (
+          <Text id='chart-period-return' className='badge badge--muted'>
+            区间 {history.periodReturn.display}
+          </Text>
+        )}
       </View>
-      <View id='product-chart' className='chart'>
-        {history.points.map((point) => (
-          <View key={point.date} className='chart__bar' style={{ height: `${point.heightPercent}%` }} />
+      <View className='period-tabs' role='tablist'>
+        {tabs.current.map((tab) => (
+          <View
+            key={tab.period}
+            id={`chart-period-${tab.period}`}
+            role='tab'
+            aria-selected={tab.period === period}
+            className={tab.period === period ? 'period-tab period-tab--selected' : 'period-tab'}
+            onClick={() => setPeriod(tab.period)}
+          >
+            <Text>{tab.label}</Text>
+          </View>
         ))}
       </View>
-      <View className='chart__scale'>
-        <Text>{first.date}</Text>
-        <Text>{last.date}</Text>
-      </View>
-      <InfoRow label='区间最低' value={history.lowDisplay ?? '—'} />
-      <InfoRow label='区间最高' value={history.highDisplay ?? '—'} />
+      {remote.status !== 'ready' ? (
+        <RemoteStatus remote={remote} onRetry={reload} />
+      ) : remote.data.points.length === 0 ? (
+        <Text className='hint'>暂无历史数据</Text>
+      ) : (
+        <>
+          <LineChart history={remote.data} />
+          <InfoRow label='区间最低' value={remote.data.lowDisplay ?? '—'} />
+          <InfoRow label='区间最高' value={remote.data.highDisplay ?? '—'} />
+        </>
+      )}
     </View>
   );
 }
@@ -50,6 +80,7 @@ function Rules({ product }: { product: WealthProductView }) {
       {product.termDays !== null && <InfoRow label='产品期限' value={`${product.termDays} 天`} />}
       {product.maturityDate !== null && <InfoRow label='到期日' value={product.maturityDate} />}
       <InfoRow label='冷静期' value={product.coolingOffHours > 0 ? `${product.coolingOffHours} 小时` : '无'} />
+      {product.type !== 'MONEY_MARKET' && product.navDisplay !== null && <InfoRow label='单位净值' value={`${product.navDisplay}（${product.priceDate}）`} />}
       {product.incomePer10kDisplay !== null && <InfoRow label='万份收益（元）' value={product.incomePer10kDisplay} />}
       <Text className='hint'>赎回：{product.redemptionRule}</Text>
       <Text className='hint'>费用：{product.fees.display}（已在净值或收益率中扣除）</Text>
@@ -58,17 +89,12 @@ function Rules({ product }: { product: WealthProductView }) {
   );
 }
 
-async function loadProduct(productId: string) {
-  const [product, history] = await Promise.all([getWealthProduct(productId), getWealthHistory(productId)]);
-  return { product, history };
-}
-
 export default function WealthProductPage() {
   const { params } = useRouter();
-  const { remote, reload } = useRemoteTarget(params.productId, loadProduct);
+  const { remote, reload } = useRemoteTarget(params.productId, getWealthProduct);
   if (remote.status === 'missing') return <ProductMissing />;
   if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
-  const { product, history } = remote.data;
+  const product = remote.data;
   return (
     <View className='page'>
       <View className='card'>
@@ -78,10 +104,10 @@ export default function WealthProductPage() {
           label={product.headline.date ? `${product.headline.label}（${product.headline.date}）` : product.headline.label}
           value={product.headline.display}
           id='product-headline'
-          tone='gain'
+          tone={product.headline.rateBps !== null && product.headline.rateBps < 0 ? 'loss' : 'gain'}
         />
       </View>
-      <Chart history={history} />
+      <Chart productId={product.productId} />
       <Rules product={product} />
       <View className='actions'>
         <Button

@@ -1,11 +1,10 @@
 import { Button, Text, View } from '@tarojs/components';
-import type { RiskProfile, WealthHoldings, WealthProductView } from '@contract/wealth-schemas';
+import type { RiskProfile, WealthHoldings } from '@contract/wealth-schemas';
 import { RemoteStatus } from '@/components/Status';
 import { useRemote } from '@/hooks/useRemote';
-import { formatFen } from '@/lib/money';
 import { goTo, PAGES } from '@/lib/nav';
 import { getRiskProfile, getWealthHoldings, getWealthProducts } from '../../api';
-import { Figure, ProductBadges, ValueFigures } from '../../components/Bits';
+import { AssetBreakdown, ProductRow, ValueFigures } from '../../components/Bits';
 import '../../wealth.css';
 
 function Summary({ holdings }: { holdings: WealthHoldings }) {
@@ -13,14 +12,12 @@ function Summary({ holdings }: { holdings: WealthHoldings }) {
   return (
     <View className='card'>
       <ValueFigures
-        label='理财总市值'
+        label='理财总资产'
+        valueFen={totals.totalAssetsFen}
         figures={totals}
         ids={{ value: 'wealth-total-value', yesterday: 'wealth-yesterday', total: 'wealth-total-earnings' }}
-      >
-        <Figure label='确认中'>
-          <Text className='figures__value'>{formatFen(totals.pendingPurchaseFen)}</Text>
-        </Figure>
-      </ValueFigures>
+      />
+      <AssetBreakdown totals={totals} />
       <View className='buttons'>
         <Button id='wealth-holdings' className='btn btn--primary btn--small' onClick={() => goTo(PAGES.wealthHoldings)}>
           我的持仓
@@ -54,24 +51,6 @@ function Risk({ profile }: { profile: RiskProfile }) {
         <Button id='wealth-questionnaire' className='btn btn--ghost' onClick={() => goTo(PAGES.wealthQuestionnaire)}>
           {assessment ? '重新评估' : '开始风险评估'}
         </Button>
-      </View>
-    </View>
-  );
-}
-
-function ProductRow({ product }: { product: WealthProductView }) {
-  return (
-    <View id={`product-${product.productId}`} className='product-item' onClick={() => goTo(PAGES.wealthProduct, { productId: product.productId })}>
-      <View className='product-item__body'>
-        <Text className='product-item__name'>{product.name}</Text>
-        <ProductBadges typeLabel={product.typeLabel} risk={product.riskLevel}>
-          {!product.onSale && <Text className='badge badge--muted'>暂停申购</Text>}
-        </ProductBadges>
-        <Text className='product-item__rule'>{product.purchaseRule}</Text>
-      </View>
-      <View className='product-item__side'>
-        <Text className='product-item__headline'>{product.headline.display}</Text>
-        <Text className='product-item__label'>{product.headline.label}</Text>
       </View>
     </View>
   );

@@ -33,20 +33,32 @@ function Outcome({ result }: { result: RiskAssessmentView }) {
   );
 }
 
+/** One question a screen, with its place in the questionnaire: an answer moves on to the next
+ *  question; 上一题 goes back with the answer kept; the last one submits. */
 function Form({ questionnaire, onDone }: { questionnaire: RiskQuestionnaire; onDone: (result: RiskAssessmentView) => void }) {
   const [chosen, setChosen] = useState<Record<string, string>>({});
-  const { busy, error, setError, run } = useSubmit();
-  const answered = Object.keys(chosen).length;
+  const [index, setIndex] = useState(0);
+  const { busy, error, run } = useSubmit();
+  const { questions } = questionnaire;
+  const question = questions[index]!;
+  const last = index === questions.length - 1;
+  const complete = questions.every((each) => chosen[each.questionId] !== undefined);
+  const previous = index > 0 && (
+    <Button id='question-previous' className='btn btn--ghost' onClick={() => setIndex(index - 1)}>
+      上一题
+    </Button>
+  );
+
+  function choose(optionId: string) {
+    setChosen({ ...chosen, [question.questionId]: optionId });
+    if (!last) setIndex(index + 1);
+  }
 
   async function handleSubmit() {
-    if (answered < questionnaire.questions.length) {
-      setError(`还有 ${questionnaire.questions.length - answered} 道题未作答`);
-      return;
-    }
     const result = await run(() =>
       submitRiskAssessment({
         questionnaireVersion: questionnaire.questionnaireVersion,
-        answers: questionnaire.questions.map((question) => ({ questionId: question.questionId, optionId: chosen[question.questionId]! })),
+        answers: questions.map((each) => ({ questionId: each.questionId, optionId: chosen[each.questionId]! })),
       }),
     );
     if (result) onDone(result);
@@ -54,29 +66,39 @@ function Form({ questionnaire, onDone }: { questionnaire: RiskQuestionnaire; onD
 
   return (
     <View className='page'>
-      <Text className='hint'>
-        共 {questionnaire.questions.length} 题，请根据实际情况作答。评估结果有效期 {questionnaire.validityMonths} 个月，决定您可购买的产品风险等级。
-      </Text>
-      {questionnaire.questions.map((question, index) => (
-        <View key={question.questionId} className='card'>
-          <Text className='question__text'>
-            {index + 1}. {question.text}
+      <View className='card'>
+        <View className='question__progress'>
+          <Text id='question-progress' className='question__count'>
+            第 {index + 1}/{questions.length} 题
           </Text>
-          {question.options.map((option) => (
-            <View
-              key={option.optionId}
-              id={`answer-${option.optionId}`}
-              className={chosen[question.questionId] === option.optionId ? 'answer answer--selected' : 'answer'}
-              onClick={() => setChosen({ ...chosen, [question.questionId]: option.optionId })}
-            >
-              <Text>{option.text}</Text>
-            </View>
-          ))}
+          <View className='progress' aria-hidden='true'>
+            <View className='progress__bar' style={{ width: `${((index + 1) * 100) / questions.length}%` }} />
+          </View>
         </View>
-      ))}
-      <SubmitActions id='questionnaire-submit' busy={busy} error={error} onClick={handleSubmit}>
-        提交评估
-      </SubmitActions>
+        <Text id='question-text' className='question__text'>
+          {question.text}
+        </Text>
+        {question.options.map((option) => (
+          <View
+            key={option.optionId}
+            id={`answer-${option.optionId}`}
+            role='radio'
+            aria-checked={chosen[question.questionId] === option.optionId}
+            className={chosen[question.questionId] === option.optionId ? 'answer answer--selected' : 'answer'}
+            onClick={() => choose(option.optionId)}
+          >
+            <Text>{option.text}</Text>
+          </View>
+        ))}
+      </View>
+      <Text className='hint'>请根据实际情况作答。评估结果有效期 {questionnaire.validityMonths} 个月，决定您可购买的产品风险等级。</Text>
+      {last && complete ? (
+        <SubmitActions id='questionnaire-submit' busy={busy} error={error} onClick={handleSubmit} extra={previous}>
+          提交评估
+        </SubmitActions>
+      ) : (
+        index > 0 && <View className='actions'>{previous}</View>
+      )}
     </View>
   );
 }

@@ -29,6 +29,7 @@ export function useRedeemForm(holding: WealthHoldingView) {
           balanceFen: result.balanceFen,
           message: result.message,
           ...(proceedsFen === null ? {} : { amountFen: proceedsFen }),
+          ...(result.reference === null ? {} : { reference: result.reference }),
         });
       },
     });

@@ -25,6 +25,7 @@ export default function WealthResultPage() {
     <ResultPage
       message={MESSAGE[kind]}
       amountFen={fenParam(params.amountFen)}
+      reference={textParam(params.reference)}
       next={{ id: 'result-holdings', label: '查看持仓', onClick: () => replaceWith(PAGES.wealthHoldings) }}
     >
       {params.productName && <InfoRow label='产品' value={textParam(params.productName)} />}
