@@ -39,8 +39,8 @@ const change = (kind: ChangeRequest['kind'], entityLabel: string): ChangeRequest
 const STAFF_ID = `S${'a'.repeat(32)}`;
 const staffPage: StaffPage = {
   staff: [
-    { staffId: STAFF_ID, name: '王芳', staffNo: 'HD0002', branchId: 'BJ-HAIDIAN', branchName: '北京海淀支行', role: 'RELATIONSHIP_MANAGER', roleLabel: '客户经理', status: 'ACTIVE', wechatBound: true, createdAt: '2026-03-01T02:00:00.000Z' },
-    { staffId: `S${'b'.repeat(32)}`, name: '吴磊', staffNo: 'HD0009', branchId: 'BJ-HAIDIAN', branchName: '北京海淀支行', role: 'RELATIONSHIP_MANAGER', roleLabel: '客户经理', status: 'INACTIVE', wechatBound: false, createdAt: '2026-03-01T02:00:00.000Z' },
+    { staffId: STAFF_ID, name: '王芳', staffNo: 'HD0002', branchId: 'BJ-HAIDIAN', branchName: '北京海淀支行', role: 'RELATIONSHIP_MANAGER', roleLabel: '客户经理', status: 'ACTIVE', wechatBound: true, workPhone: '13800138002', createdAt: '2026-03-01T02:00:00.000Z' },
+    { staffId: `S${'b'.repeat(32)}`, name: '吴磊', staffNo: 'HD0009', branchId: 'BJ-HAIDIAN', branchName: '北京海淀支行', role: 'RELATIONSHIP_MANAGER', roleLabel: '客户经理', status: 'INACTIVE', wechatBound: false, workPhone: null, createdAt: '2026-03-01T02:00:00.000Z' },
   ],
   pendingCreations: [change('STAFF_CREATE', '新建客户经理 林晓（NJ0001）')],
 };
@@ -58,15 +58,18 @@ beforeEach(() => {
 describe('客户经理管理', () => {
   beforeEach(() => api.answer('GET /v1/console/staff', 200, staffPage));
 
-  test('the server’s staff, with their status and WeChat binding, and the creations waiting for a checker', async () => {
+  test('the server’s staff, with their status, work phone and WeChat binding, and the creations waiting for a checker', async () => {
     withApp(<StaffManagement />);
     const table = await screen.findByText('HD0002', undefined, SLOW);
     const row = table.closest('tr')!;
     expect(within(row).getByText('王芳')).toBeTruthy();
+    expect(within(row).getByText('13800138002')).toBeTruthy();
     expect(within(row).getByText('已绑定')).toBeTruthy();
     expect(within(row).getByText('正常')).toBeTruthy();
     const gone = screen.getByText('HD0009').closest('tr')!;
     expect(within(gone).getByText('已停用')).toBeTruthy();
+    // Created before work phones were recorded: none, nothing made up.
+    expect(within(gone).queryByText(/^1\d{10}$/)).toBeNull();
     expect(within(gone).queryByText('生成绑定码')).toBeNull();
     expect(screen.getByText(/新建客户经理 林晓（NJ0001）/)).toBeTruthy();
     expect(api.requests('GET /v1/console/staff')[0]!.query.get('limit')).toBe('20');
@@ -98,13 +101,17 @@ describe('客户经理管理', () => {
     fireEvent.click(screen.getByRole('button', { name: '提交复核' }));
     expect(await screen.findByText('请输入身份证上的中文姓名，少数民族姓名中间用“·”分隔', undefined, SLOW)).toBeTruthy();
     expect(screen.getByText('工号须为 3–20 位字母或数字')).toBeTruthy();
+    expect(screen.getByText('请输入办公电话')).toBeTruthy();
+    fireEvent.change(byIdNow('staff-work-phone'), { target: { value: '12345678901' } });
+    expect(await screen.findByText('手机号须为 11 位，第二位为 3–9', undefined, SLOW)).toBeTruthy();
     expect(api.requests('POST /v1/console/staff/changes')).toHaveLength(0);
     fireEvent.change(byIdNow('staff-name'), { target: { value: '林𠮷' } });
     fireEvent.change(byIdNow('staff-no'), { target: { value: 'NJ0001' } });
+    fireEvent.change(byIdNow('staff-work-phone'), { target: { value: '0571-8888 6666' } });
     fireEvent.click(screen.getByRole('button', { name: '提交复核' }));
     expect(await screen.findByText('该工号已存在', undefined, SLOW)).toBeTruthy();
     expect(api.requests('POST /v1/console/staff/changes').map((request) => request.body)).toEqual([
-      { staff: { name: '林𠮷', staffNo: 'NJ0001', role: 'RELATIONSHIP_MANAGER', branchId: 'NJ-GULOU', branchName: '南京鼓楼支行' } },
+      { staff: { name: '林𠮷', staffNo: 'NJ0001', role: 'RELATIONSHIP_MANAGER', branchId: 'NJ-GULOU', branchName: '南京鼓楼支行', workPhone: '0571-88886666' } },
     ]);
   });
 });

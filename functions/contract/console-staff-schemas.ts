@@ -3,7 +3,7 @@
 // administrator (console-change-schemas.ts), and a binding code issued at once. Self-contained (zod
 // and the domain only), so the console's staff function bundles no customer schema.
 import * as z from 'zod/mini';
-import { BRANCH_ID_PATTERN, BRANCH_NAME_MAX_LENGTH, STAFF_NO_PATTERN, STAFF_ROLES } from '../domain/rm/staff.js';
+import { BRANCH_ID_PATTERN, BRANCH_NAME_MAX_LENGTH, normalizeWorkPhone, STAFF_NO_PATTERN, STAFF_ROLES, WORK_PHONE_INPUT_MAX_LENGTH } from '../domain/rm/staff.js';
 import { ChangeRequestView, EffectiveAt } from './console-change-schemas.js';
 import { PersonName } from './person-name-schema.js';
 import { lazySchema } from '../domain/lazy-schema.js';
@@ -27,6 +27,13 @@ export const NewStaff = lazySchema(() =>
       branchId: z.string().check(z.regex(BRANCH_ID_PATTERN)),
       branchName: z.string().check(z.minLength(2), z.maxLength(BRANCH_NAME_MAX_LENGTH), z.regex(NoControl)),
       role: z.enum(STAFF_ROLES),
+      workPhone: z
+        .string()
+        .check(
+          z.maxLength(WORK_PHONE_INPUT_MAX_LENGTH),
+          z.overwrite(normalizeWorkPhone),
+          z.meta({ description: '办公电话, the number customers may call: a mainland mobile (1[3-9] and 9 digits) or a landline 0xx(x)-xxxxxxx(x); spaces are dropped; refused 400 WORK_PHONE_INVALID otherwise' }),
+        ),
     })
     .check(z.meta({ id: 'NewStaff' })),
 );
@@ -44,6 +51,7 @@ export const StaffView = lazySchema(() =>
       roleLabel: z.string(),
       status: z.enum(['ACTIVE', 'INACTIVE']),
       wechatBound: z.boolean(),
+      workPhone: z.nullable(z.string().check(z.meta({ description: 'Null for staff created before work phones were recorded' }))),
       createdAt: IsoTime,
     })
     .check(z.meta({ id: 'StaffView' })),

@@ -107,8 +107,10 @@ export const SharePoster = lazySchema(() =>
       code: z.string(),
       page: z.string(),
       scene: z.string(),
-      imageType: z.enum(['image/png', 'image/jpeg']),
-      imageBase64: z.string().check(z.meta({ description: 'The mini-program code (QR) image from WeChat, base64' })),
+      imageType: z.literal('image/svg+xml'),
+      imageBase64: z
+        .string()
+        .check(z.meta({ description: 'The poster, an SVG, base64: brand, product and its key figure, the mini-program code (QR) from WeChat, the manager' })),
       h5Url: z.nullable(z.string()),
     })
     .check(z.meta({ id: 'SharePoster' })),
@@ -130,9 +132,25 @@ export const VisitView = lazySchema(() =>
     .check(z.meta({ id: 'VisitView' })),
 );
 
+/** The customer's own manager: the card with the manager's work phone (the bank's business
+ *  number, never shown to a share link's visitor), null when none was recorded. */
+export const MyManagerCard = lazySchema(() =>
+  z
+    .object({
+      ...ManagerCard.shape,
+      workPhone: z.nullable(
+        z.object({
+          number: z.string().check(z.meta({ description: 'What the call button dials' })),
+          masked: z.string().check(z.meta({ description: 'What the card shows: 138****0000, 0571-****6666' })),
+        }),
+      ),
+    })
+    .check(z.meta({ id: 'MyManagerCard' })),
+);
+
 export const MyManager = lazySchema(() =>
   z
-    .object({ manager: z.nullable(ManagerCard), since: z.nullable(IsoTime) })
+    .object({ manager: z.nullable(MyManagerCard), since: z.nullable(IsoTime) })
     .check(z.meta({ id: 'MyManager' })),
 );
 

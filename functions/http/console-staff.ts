@@ -20,6 +20,7 @@ function staffView(staff: StaffRecord) {
     roleLabel: STAFF_ROLE_LABELS[staff.role],
     status: staff.status,
     wechatBound: Boolean(staff.openid),
+    workPhone: staff.workPhone ?? null,
     createdAt: staff.createdAt,
   };
 }

@@ -4,7 +4,7 @@ import { config } from '../config.js';
 import type { Dashboard, Leaderboard, NamedProduct, ReferredCustomerPage, ShareLinkView, StaffSession } from '../contract/rm-schemas.js';
 import { stageLabel } from '../domain/rm/funnel.js';
 import { type ShareLinkStatus, h5Url, sceneFor, shareLinkStatus, sharePath } from '../domain/rm/share-code.js';
-import { STAFF_ROLE_LABELS } from '../domain/rm/staff.js';
+import { maskWorkPhone, STAFF_ROLE_LABELS } from '../domain/rm/staff.js';
 import type { BranchLeaderboard, ManagerDashboard, ReferredCustomer } from '../services/rm-dashboard.js';
 import type { SignedInStaff } from '../services/staff.js';
 import type { ShareLinkRecord } from '../store/referrals.js';
@@ -30,6 +30,12 @@ export function sessionView({ staff, accessToken }: SignedInStaff): StaffSession
 }
 
 export const managerCard = (staff: StaffRecord) => ({ name: staff.name, staffNo: staff.staffNo, branchName: staff.branchName });
+
+/** The card a customer sees of their own manager: with the work phone to call, when recorded. */
+export const ownManagerCard = (staff: StaffRecord) => ({
+  ...managerCard(staff),
+  workPhone: staff.workPhone ? { number: staff.workPhone, masked: maskWorkPhone(staff.workPhone) } : null,
+});
 
 export const linkProduct = (link: ShareLinkRecord): NamedProduct => ({ ...link.product, name: link.productName });
 

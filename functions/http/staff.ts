@@ -13,6 +13,7 @@ import {
   leaderboardView,
   linkProduct,
   managerCard,
+  ownManagerCard,
   referredCustomerPage,
   sessionView,
   shareLinkView,
@@ -37,7 +38,7 @@ const staffBind = defineRoute('staffBind', routes.staffBind, async ({ body, now 
 
 const myManager = defineRoute('rmMyManager', routes.rmMyManager, async ({ customerId }) => {
   const serving = await relationshipManager(customerId);
-  return serving ? { manager: managerCard(serving.manager), since: serving.since } : { manager: null, since: null };
+  return serving ? { manager: ownManagerCard(serving.manager), since: serving.since } : { manager: null, since: null };
 });
 
 // ---- staff ---------------------------------------------------------------------------------------

@@ -3,7 +3,9 @@
 // categories that have an active biller. Read from each capability's own store.
 import type { NamedProduct } from '../contract/rm-schemas.js';
 import { BILL_CATEGORIES, CATEGORY_LABELS, type BillCategory } from '../domain/bills/biller.js';
+import { formatYuan } from '../domain/format.js';
 import { ACCOUNT_OPENING, type ShareProduct } from '../domain/rm/product.js';
+import { RISK_LEVEL_LABELS } from '../domain/wealth/product.js';
 import { allInOrder } from '../platform/all-in-order.js';
 import { listBillers } from '../store/bills.js';
 import * as loans from '../store/loans.js';
@@ -56,5 +58,24 @@ export async function productName(product: ShareProduct): Promise<string> {
       return (await currentWealthProduct(product.id))?.name ?? product.id;
     case 'BILL':
       return isBillCategory(product.id) ? CATEGORY_LABELS[product.id] : product.id;
+  }
+}
+
+/** The product's key figure for a share poster, from its current terms (a withdrawn product, or
+ *  one without a figure, gets what the bank offers in general). */
+export async function productHighlight(product: ShareProduct): Promise<string> {
+  switch (product.type) {
+    case 'ACCOUNT':
+      return '线上开户，全程无需跑网点';
+    case 'LOAN': {
+      const found = await loans.currentProduct(product.id);
+      return found ? `最高可借 ${formatYuan(found.maxAmountFen)} 元` : '线上申请，系统自动审批';
+    }
+    case 'WEALTH': {
+      const found = await currentWealthProduct(product.id);
+      return found ? `${formatYuan(found.minPurchaseFen)} 元起购 · ${RISK_LEVEL_LABELS[found.riskLevel]}` : '线上购买，随时查看收益';
+    }
+    case 'BILL':
+      return '足不出户，线上缴费';
   }
 }

@@ -5,7 +5,7 @@
 // transaction; the code is shown once and only its hash is kept.
 import type { ChangeRequest } from '../domain/change-requests.js';
 import { refuse } from '../domain/errors.js';
-import { STAFF_ROLE_LABELS } from '../domain/rm/staff.js';
+import { assertWorkPhone, STAFF_ROLE_LABELS } from '../domain/rm/staff.js';
 import { allInOrder } from '../platform/all-in-order.js';
 import * as staffStore from '../store/staff.js';
 import { recordAuditWith } from './audit.js';
@@ -27,6 +27,7 @@ export interface NewStaffMember {
   branchId: string;
   branchName: string;
   role: staffStore.StaffRecord['role'];
+  workPhone: string;
 }
 
 async function existingStaff(staffId: string): Promise<staffStore.StaffRecord> {
@@ -63,6 +64,7 @@ async function waitingCreations(): Promise<ChangeRequest[]> {
 /** A new staff member, submitted for a second administrator. Its id is chosen now, so the checker
  *  reads the record exactly as it will be created. */
 export async function submitStaffCreation(input: NewStaffMember, effectiveAt: string | undefined, maker: ConsoleOperator, now: Date): Promise<ChangeRequest> {
+  assertWorkPhone(input.workPhone);
   if (await staffStore.staffIdByStaffNo(input.staffNo)) refuse('conflict', 'STAFF_NO_IN_USE', '该工号已存在');
   const after = { staffId: staffStore.newStaffId(), ...input };
   return submitChange({

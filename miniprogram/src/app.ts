@@ -1,6 +1,7 @@
 import { useDidShow, useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { recordShareOpen } from './api/rm';
+import { listenForPrivacyRequests } from './lib/privacy';
 import './app.css';
 
 /** Taro's H5 navigation bar (app.config.ts window.navigationStyle) draws its back and home
@@ -20,6 +21,7 @@ function App({ children }: PropsWithChildren) {
   // visit at once, before sign-in (a warm start arrives as a show, not a launch).
   useLaunch((options) => {
     labelH5NavigationBar();
+    listenForPrivacyRequests();
     void recordShareOpen(options.query);
   });
   useDidShow((options) => void recordShareOpen(options?.query));

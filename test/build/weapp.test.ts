@@ -1,5 +1,6 @@
 // The WeChat build: it succeeds in production mode, WeChat DevTools finds it through the root
-// project.config.json, and the main package stays inside WeChat's 2 MB limit.
+// project.config.json, the privacy gate is on, and the main package stays inside WeChat's 2 MB
+// limit.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -40,6 +41,13 @@ describe('weapp production build', () => {
     for (const page of app.pages as string[]) {
       for (const ext of ['js', 'wxml', 'json']) assert.ok(existsSync(join(weappDist, `${page}.${ext}`)), `${page}.${ext} missing`);
     }
+  });
+
+  test('WeChat’s privacy gate is on, and a button can answer it (components/PrivacySheet.tsx)', () => {
+    const app = JSON.parse(readFileSync(join(weappDist, 'app.json'), 'utf8'));
+    assert.equal(app.__usePrivacyCheck__, true);
+    // Taro's button template binds the agree event only if its component list names it.
+    assert.match(readFileSync(join(weappDist, 'base.wxml'), 'utf8'), /bindagreeprivacyauthorization=/i);
   });
 
   test('the main package fits WeChat’s 2 MB limit', (t) => {

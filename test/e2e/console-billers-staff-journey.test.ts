@@ -98,16 +98,18 @@ test('a biller opened and a manager created with four eyes; the binding code iss
   await qian.page.locator('#staff-no').fill(staffNo);
   await qian.page.locator('#staff-branch-id').fill('YZ-HANJIANG');
   await qian.page.locator('#staff-branch-name').fill('扬州邗江支行');
+  await qian.page.locator('#staff-work-phone').fill('0514-87654321');
   await shot(t, qian.page, 'staff-new');
   await qian.page.getByRole('button', { name: '提交复核' }).click();
   await qian.page.waitForURL(/\/changes\/C[0-9a-f]{32}$/);
   await qian.page.locator('#change-diff').getByText(staffNo).first().waitFor();
+  await qian.page.locator('#change-diff').getByText('0514-87654321').first().waitFor();
   const heErrors = await approve(t, 'admin.he', `新建客户经理 林晓（${staffNo}）`, 'staff-change-review');
 
   await qian.page.getByRole('menuitem', { name: /客户经理管理/ }).click();
   const row = qian.page.locator('#staff-table tbody tr.ant-table-row', { hasText: staffNo });
   await row.waitFor();
-  assert.match(await row.innerText(), /林晓[\s\S]*客户经理[\s\S]*扬州邗江支行[\s\S]*正常[\s\S]*未绑定/);
+  assert.match(await row.innerText(), /林晓[\s\S]*客户经理[\s\S]*扬州邗江支行[\s\S]*正常[\s\S]*0514-87654321[\s\S]*未绑定/);
   await shot(t, qian.page, 'staff');
   await qian.page.locator(`#staff-code-${staffNo}`).click();
   await qian.page.locator('.ant-popover:visible').getByRole('button', { name: /生\s*成/ }).click();

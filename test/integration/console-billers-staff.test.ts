@@ -53,7 +53,7 @@ async function auditOf(kind: string, id: string): Promise<AuditEntry[]> {
 
 let sequence = 0;
 const uniqueNo = () => `B${Date.now().toString(36)}${(sequence += 1)}`.slice(0, 20);
-const newStaff = (role: 'RELATIONSHIP_MANAGER' | 'BRANCH_LEAD' = 'RELATIONSHIP_MANAGER') => ({ name: '林晓', staffNo: uniqueNo(), branchId: 'NJ-GULOU', branchName: '南京鼓楼支行', role });
+const newStaff = (role: 'RELATIONSHIP_MANAGER' | 'BRANCH_LEAD' = 'RELATIONSHIP_MANAGER') => ({ name: '林晓', staffNo: uniqueNo(), branchId: 'NJ-GULOU', branchName: '南京鼓楼支行', role, workPhone: '13912345678' });
 
 describe('billers and staff through the console', () => {
   before(async () => {
@@ -143,6 +143,8 @@ describe('billers and staff through the console', () => {
       assert.deepEqual([submitted.kind, submitted.entityId, submitted.entityLabel], ['STAFF_CREATE', `staff-no:${input.staffNo}`, `新建客户经理 林晓（${input.staffNo}）`]);
       const staffId: string = submitted.after.staffId;
       assert.match(staffId, /^S[0-9a-f]{32}$/);
+      // The checker reads the work phone with the rest of the record.
+      assert.equal(submitted.after.workPhone, '13912345678');
       assert.ok((await staffPage(admin)).pendingCreations.some((change: { changeId: string }) => change.changeId === submitted.changeId));
       expectError(await as(admin2, consoleStaff, { method: 'POST', path: '/v1/console/staff/changes', body: { staff: { ...input, name: '林晓明' } } }), 409, 'CHANGE_PENDING');
       expectError(await as(admin, consoleStaff, { method: 'POST', path: `/v1/console/staff/${staffId}/binding-code` }), 404, 'STAFF_NOT_FOUND');
@@ -152,8 +154,8 @@ describe('billers and staff through the console', () => {
 
       const row = (await staffPage(admin, { limit: '100' })).staff.find((member: { staffId: string }) => member.staffId === staffId);
       assert.deepEqual(
-        [row.name, row.staffNo, row.branchName, row.roleLabel, row.status, row.wechatBound],
-        ['林晓', input.staffNo, '南京鼓楼支行', '客户经理', 'ACTIVE', false],
+        [row.name, row.staffNo, row.branchName, row.roleLabel, row.status, row.wechatBound, row.workPhone],
+        ['林晓', input.staffNo, '南京鼓楼支行', '客户经理', 'ACTIVE', false, '13912345678'],
       );
       expectError(await as(admin2, consoleStaff, { method: 'POST', path: '/v1/console/staff/changes', body: { staff: input } }), 409, 'STAFF_NO_IN_USE');
 
@@ -198,6 +200,25 @@ describe('billers and staff through the console', () => {
       expectError(await as(admin, consoleStaff, { method: 'POST', path: `/v1/console/staff/${staffId}/deactivation-changes`, body: { reason: '重复申请' } }), 422, 'STAFF_INACTIVE');
       expectError(await as(admin, consoleStaff, { method: 'POST', path: `/v1/console/staff/${staffId}/binding-code` }), 422, 'STAFF_INACTIVE');
       expectError(await as(admin, consoleStaff, { method: 'POST', path: `/v1/console/staff/S${'0'.repeat(32)}/deactivation-changes`, body: { reason: '员工离职' } }), 404, 'STAFF_NOT_FOUND');
+    });
+
+    test('a work phone is a mainland mobile or a landline with its area code: anything else, or none, is refused and nothing is submitted', async () => {
+      const spaced = expectOk(await as(admin, consoleStaff, { method: 'POST', path: '/v1/console/staff/changes', body: { staff: { ...newStaff(), workPhone: ' 0571-8888 6666' } } }));
+      assert.equal(spaced.after.workPhone, '0571-88886666');
+      for (const [workPhone, message] of [
+        ['12345678901', '手机号须为 11 位，第二位为 3–9'],
+        ['88886666', '办公电话须为 11 位手机号或带区号的座机号（如 0571-88886666）'],
+        ['', '请输入办公电话'],
+      ] as const) {
+        const input = { ...newStaff(), workPhone };
+        const refused = await as(admin, consoleStaff, { method: 'POST', path: '/v1/console/staff/changes', body: { staff: input } });
+        expectError(refused, 400, 'WORK_PHONE_INVALID');
+        assert.equal(refused.body.error.message, message);
+        assert.ok(!(await staffPage(admin)).pendingCreations.some((change: { entityId: string }) => change.entityId === `staff-no:${input.staffNo}`));
+      }
+      const { workPhone: _none, ...without } = newStaff();
+      expectError(await as(admin, consoleStaff, { method: 'POST', path: '/v1/console/staff/changes', body: { staff: without } }), 400, 'VALIDATION_FAILED');
+      expectError(await as(admin, consoleStaff, { method: 'POST', path: '/v1/console/staff/changes', body: { staff: { ...newStaff(), workPhone: '1'.repeat(21) } } }), 400, 'VALIDATION_FAILED');
     });
 
     test('the list pages by staff number with a cursor; only staff.manage reads it', async () => {

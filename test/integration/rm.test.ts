@@ -69,7 +69,7 @@ describe('relationship managers', () => {
     for (const product of SEED_LOAN_PRODUCTS) await seedProduct(product, new Date());
     const branch = `BR-${randomUUID().slice(0, 8)}`;
     [a, b, lead, otherLead] = await Promise.all([
-      newStaff({ name: '王芳', branchId: branch }),
+      newStaff({ name: '王芳', branchId: branch, workPhone: '0571-88886666' }),
       newStaff({ name: '刘洋', branchId: branch }),
       newStaff({ name: '陈刚', branchId: branch, role: 'BRANCH_LEAD' }),
       newStaff({ name: '赵敏', branchId: `BR-${randomUUID().slice(0, 8)}`, role: 'BRANCH_LEAD' }),
@@ -110,7 +110,7 @@ describe('relationship managers', () => {
         method: 'POST',
         path: '/v1/console/staff/changes',
         token: maker,
-        body: { staff: { name: '钱多', staffNo: created.staff.staffNo, branchId: a.branchId, branchName: '测试支行', role: 'RELATIONSHIP_MANAGER' } },
+        body: { staff: { name: '钱多', staffNo: created.staff.staffNo, branchId: a.branchId, branchName: '测试支行', role: 'RELATIONSHIP_MANAGER', workPhone: '13900139000' } },
       });
       expectError(dup, 409, 'STAFF_NO_IN_USE');
     });
@@ -143,12 +143,14 @@ describe('relationship managers', () => {
       assert.equal(link.title, '客户经理王芳为您推荐：近邻消费贷');
 
       const poster = expectOk(await asStaff(a, { method: 'GET', path: `/v1/staff/share-links/${code}/poster` }));
-      assert.equal(poster.imageType, 'image/png');
-      const png = Buffer.from(poster.imageBase64, 'base64');
-      assert.equal(png.subarray(0, 8).toString('hex'), '89504e470d0a1a0a');
-      // The simulator renders exactly the QR of the page and scene WeChat's code would open.
+      assert.equal(poster.imageType, 'image/svg+xml');
+      const svg = Buffer.from(poster.imageBase64, 'base64').toString('utf8');
+      assert.ok(svg.startsWith('<svg '), svg.slice(0, 40));
+      // The poster holds exactly the QR of the page and scene WeChat's code would open (the
+      // simulator's), and names the bank, the product with its key figure and the manager.
       const expected = await QRCode.toBuffer(`pages/home/index?scene=${encodeURIComponent(`r=${code}`)}`, { type: 'png', width: 430, margin: 2, errorCorrectionLevel: 'M' });
-      assert.ok(png.equals(expected), 'the poster is not the QR of the landing page and scene');
+      assert.ok(svg.includes(`xlink:href="data:image/png;base64,${expected.toString('base64')}"`), 'the poster is not the QR of the landing page and scene');
+      for (const shown of ['近邻银行', '近邻消费贷', '最高可借 200,000 元', '客户经理 王芳']) assert.ok(svg.includes(shown), `the poster lacks ${shown}`);
 
       const mine = expectOk(await asStaff(a, { method: 'GET', path: '/v1/staff/share-links' }));
       assert.equal(mine.items[0].code, code);
@@ -158,6 +160,7 @@ describe('relationship managers', () => {
 
     test('opening the link before sign-in says whose it is; unknown codes are refused', async () => {
       const opened = expectOk(await visit(code, device));
+      // No work phone: that is for the manager's own customers, not for whoever opens a link.
       assert.deepEqual(opened.manager, { name: '王芳', staffNo: a.staffNo, branchName: `${a.branchId}支行` });
       assert.deepEqual(opened.product, { ...LOAN, name: '近邻消费贷' });
       assert.equal(opened.campaign, '春季开户季');
@@ -170,8 +173,18 @@ describe('relationship managers', () => {
       const session = await signInOn(device, customerUser);
       customerToken = session.accessToken;
       const mine = expectOk(await myManager(customerToken));
-      assert.deepEqual(mine.manager, { name: '王芳', staffNo: a.staffNo, branchName: `${a.branchId}支行` });
+      assert.deepEqual(mine.manager, {
+        name: '王芳',
+        staffNo: a.staffNo,
+        branchName: `${a.branchId}支行`,
+        workPhone: { number: '0571-88886666', masked: '0571-****6666' },
+      });
       assert.ok(mine.since);
+      // A manager created before work phones were recorded has none: the card offers no call.
+      const { doc, tableName } = db();
+      await doc.send(new UpdateCommand({ TableName: tableName, Key: keys.staff(a.staffId), UpdateExpression: 'REMOVE workPhone' }));
+      assert.equal(expectOk(await myManager(customerToken)).manager.workPhone, null);
+      await doc.send(new UpdateCommand({ TableName: tableName, Key: keys.staff(a.staffId), UpdateExpression: 'SET workPhone = :phone', ExpressionAttributeValues: { ':phone': '0571-88886666' } }));
       const board = stages(await dashboard(a));
       assert.equal(board.OPENED, 1);
       assert.equal(board.SIGNED_UP, 1);

@@ -59,6 +59,7 @@ export async function createStaffByChange(staff: {
   branchId: string;
   branchName: string;
   role: 'RELATIONSHIP_MANAGER' | 'BRANCH_LEAD';
+  workPhone: string;
 }): Promise<{ staff: { staffId: string; staffNo: string; status: string; wechatBound: boolean }; bindingCode: string; bindingCodeExpiresAt: string }> {
   const { maker, checker } = await administrators();
   const submitted = expectOk(await call(consoleStaff, { method: 'POST', path: '/v1/console/staff/changes', token: maker, body: { staff } }));

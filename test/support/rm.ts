@@ -23,6 +23,8 @@ export interface Staff {
 }
 
 let sequence = 0;
+/** The work phone staff get unless a test names one. */
+export const DEFAULT_WORK_PHONE = '13800138000';
 
 export async function loginCode(user: string): Promise<string> {
   const res = await call(simulator, { method: 'POST', path: '/v1/sim/wechat/login-code', body: { user } });
@@ -31,14 +33,21 @@ export async function loginCode(user: string): Promise<string> {
 }
 
 /** A staff member created in the console (two administrators, four eyes) with its one-time binding code. */
-export async function createStaff(options: { name: string; branchId: string; role?: Staff['role']; branchName?: string }) {
+export async function createStaff(options: { name: string; branchId: string; role?: Staff['role']; branchName?: string; workPhone?: string }) {
   sequence += 1;
   const staffNo = `T${Date.now().toString(36)}${sequence}`.slice(0, 20);
-  return createStaffByChange({ name: options.name, staffNo, branchId: options.branchId, branchName: options.branchName ?? `${options.branchId}支行`, role: options.role ?? 'RELATIONSHIP_MANAGER' });
+  return createStaffByChange({
+    name: options.name,
+    staffNo,
+    branchId: options.branchId,
+    branchName: options.branchName ?? `${options.branchId}支行`,
+    role: options.role ?? 'RELATIONSHIP_MANAGER',
+    workPhone: options.workPhone ?? DEFAULT_WORK_PHONE,
+  });
 }
 
 /** A staff member created in the console and bound to a fresh simulated WeChat user. */
-export async function newStaff(options: { name: string; branchId: string; role?: Staff['role'] }): Promise<Staff> {
+export async function newStaff(options: { name: string; branchId: string; role?: Staff['role']; workPhone?: string }): Promise<Staff> {
   const created = await createStaff(options);
   const wechatUser = `staff-${randomUUID().slice(0, 12)}`;
   const bound = await call(staffHandler, { method: 'POST', path: '/v1/staff/bind', body: { code: await loginCode(wechatUser), bindingCode: created.bindingCode } });

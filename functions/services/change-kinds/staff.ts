@@ -23,6 +23,8 @@ export const StaffCreateAfter = lazySchema(() =>
     branchId: z.string(),
     branchName: z.string(),
     role: z.enum(STAFF_ROLES),
+    // Creations submitted before work phones were recorded carry none.
+    workPhone: z.optional(z.string()),
   }),
 );
 

@@ -1,9 +1,11 @@
 // Relationship managers, in the main package: the device id, the share code a launch carries
-// (`rm` from a share card, `scene` from a QR), the visit it records before anyone signs in, and
-// the manager who serves the signed-in customer. Staff calls live in packageRM.
+// (`rm` from a share card, `scene` from a QR), the visit it records before anyone signs in (and
+// the product page it lands on after sign-in, lib/share-landing.ts), and the manager who serves
+// the signed-in customer. Staff calls live in packageRM.
 import Taro from '@tarojs/taro';
 import type { MyManager, VisitView } from '@contract/rm-schemas';
 import { shareCodeOf } from '@/lib/rm-share-code';
+import { rememberLanding } from '@/lib/share-landing';
 import { customerRequest, publicRequest } from './http';
 
 const DEVICE_KEY = 'jinlin.deviceId';
@@ -42,6 +44,7 @@ export async function recordShareOpen(query: Record<string, unknown> | undefined
   try {
     const view = await publicRequest<VisitView>({ method: 'POST', path: '/v1/referral-visits', body: { code, deviceId: deviceId() } });
     Taro.setStorageSync(REFERRAL_KEY, view);
+    rememberLanding(view.product);
     Taro.eventCenter.trigger(REFERRAL_EVENT, view);
   } catch {
     recorded = '';

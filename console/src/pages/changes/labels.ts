@@ -108,6 +108,7 @@ const FIELD_LABELS: Record<string, string> = {
   branchId: '支行代码',
   branchName: '支行名称',
   role: '岗位',
+  workPhone: '办公电话',
   login: '登录名',
   displayName: '姓名',
   roles: '角色',

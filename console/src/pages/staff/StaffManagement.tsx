@@ -7,7 +7,7 @@ import { Alert, App as AntApp, Badge, Button, Modal, Popconfirm, Space, Typograp
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { normalizePersonName, personNameProblem } from '../../../../functions/domain/person-name';
-import { BRANCH_ID_PATTERN, BRANCH_NAME_MAX_LENGTH, STAFF_NO_PATTERN, STAFF_ROLE_LABELS } from '../../../../functions/domain/rm/staff';
+import { BRANCH_ID_PATTERN, BRANCH_NAME_MAX_LENGTH, normalizeWorkPhone, STAFF_NO_PATTERN, STAFF_ROLE_LABELS, WORK_PHONE_INPUT_MAX_LENGTH, workPhoneProblem } from '../../../../functions/domain/rm/staff';
 import { errorMessage } from '@/api/http';
 import { fetchStaff, issueBindingCode, type IssuedBindingCode, type NewStaff, type StaffMember, submitStaffCreation, submitStaffDeactivation } from '@/api/staff';
 import type { ChangeRequest } from '@/api/types';
@@ -19,6 +19,11 @@ const PAGE_SIZE = 20;
 /** The name rule the server applies (domain/person-name.ts), said under the field; empty is `required`'s. */
 const checkPersonName = (_: unknown, name: string | undefined) => {
   const problem = name ? personNameProblem(normalizePersonName(name)) : undefined;
+  return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+};
+/** The work phone rule the server applies (domain/rm/staff.ts), in its words; empty is `required`'s. */
+const checkWorkPhone = (_: unknown, phone: string | undefined) => {
+  const problem = phone ? workPhoneProblem(normalizeWorkPhone(phone)) : undefined;
   return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
 };
 const changePath = (changeId: string) => `${CHANGES_PATH}/${encodeURIComponent(changeId)}`;
@@ -41,7 +46,7 @@ function CreateStaffForm({ onSubmitted }: { onSubmitted(change: ChangeRequest): 
       onFinish={async ({ effectiveAt, ...staff }) => {
         setProblem(undefined);
         try {
-          onSubmitted(await submitStaffCreation({ ...staff, branchName: staff.branchName.trim() }, effectiveAt === undefined ? undefined : new Date(effectiveAt).toISOString()));
+          onSubmitted(await submitStaffCreation({ ...staff, branchName: staff.branchName.trim(), workPhone: normalizeWorkPhone(staff.workPhone) }, effectiveAt === undefined ? undefined : new Date(effectiveAt).toISOString()));
           return true;
         } catch (error) {
           setProblem(errorMessage(error));
@@ -71,6 +76,13 @@ function CreateStaffForm({ onSubmitted }: { onSubmitted(change: ChangeRequest): 
         label="支行名称"
         fieldProps={{ id: 'staff-branch-name', placeholder: '如 南京鼓楼支行' }}
         rules={[{ required: true, whitespace: true, min: 2, max: BRANCH_NAME_MAX_LENGTH, message: `支行名称须为 2–${BRANCH_NAME_MAX_LENGTH} 个字符` }]}
+      />
+      <ProFormText
+        name="workPhone"
+        label="办公电话"
+        tooltip="客户在小程序的客户经理卡片上可一键拨打"
+        fieldProps={{ id: 'staff-work-phone', placeholder: '工作手机或座机，如 0571-88886666', maxLength: WORK_PHONE_INPUT_MAX_LENGTH }}
+        rules={[{ required: true, message: '请输入办公电话' }, { validator: checkWorkPhone }]}
       />
       <ProFormDateTimePicker name="effectiveAt" label="生效时间" tooltip="不填则复核通过后立即生效" fieldProps={{ placeholder: '复核通过后立即生效' }} />
     </ModalForm>
@@ -139,6 +151,7 @@ function StaffList() {
       width: 90,
       render: (_, member) => (member.status === 'ACTIVE' ? <Badge status="success" text="正常" /> : <Badge status="default" text="已停用" />),
     },
+    { title: '办公电话', dataIndex: 'workPhone', width: 140, render: (_, member) => member.workPhone ?? '—' },
     { title: '微信', dataIndex: 'wechatBound', width: 90, render: (_, member) => (member.wechatBound ? '已绑定' : '未绑定') },
     { title: '创建时间', dataIndex: 'createdAt', width: 170, render: (_, member) => chinaTime(member.createdAt) },
     {

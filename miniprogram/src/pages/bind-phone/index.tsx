@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { bindPhone, simulatedPhoneCode } from '@/api/bank';
 import { Field } from '@/components/Field';
 import { Intro } from '@/components/Intro';
+import { PrivacySheet } from '@/components/PrivacySheet';
 import { ErrorText } from '@/components/Status';
 import { SubmitActions } from '@/components/SubmitButton';
 import { useSubmit } from '@/hooks/useSubmit';
@@ -73,6 +74,8 @@ function WechatPhoneButton() {
         </Button>
       </View>
       <ErrorText message={error} />
+      {/* The phone-number button is a personal-information component: WeChat holds it for consent. */}
+      <PrivacySheet />
     </View>
   );
 }

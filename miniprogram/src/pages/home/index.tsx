@@ -7,6 +7,7 @@ import { ManagerCard } from '@/components/rm/ManagerCard';
 import { ServicePhone } from '@/components/ServicePhone';
 import { RemoteStatus } from '@/components/Status';
 import { useRemote } from '@/hooks/useRemote';
+import { useShareLanding } from '@/hooks/useShareLanding';
 import { formatFen } from '@/lib/money';
 import { goLogin, goTo, PAGES, type PagePath } from '@/lib/nav';
 import { formatDateTime } from '@/lib/time';
@@ -143,6 +144,7 @@ function AccountHome({ account }: { account: AccountSummary }) {
 
 export default function HomePage() {
   const { remote, reload } = useRemote(getMe);
+  useShareLanding(remote.status === 'ready');
 
   async function handleSignOut() {
     await signOut();

@@ -1,9 +1,10 @@
 import { Button, Image, Text, View } from '@tarojs/components';
-import { useRouter, useShareAppMessage } from '@tarojs/taro';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { NamedProduct, ShareLinkView, SharePoster } from '@contract/rm-schemas';
 import { Field } from '@/components/Field';
 import { InfoRow } from '@/components/InfoRow';
+import { PrivacySheet } from '@/components/PrivacySheet';
 import { ErrorText, RemoteStatus } from '@/components/Status';
 import { SubmitActions } from '@/components/SubmitButton';
 import { useRemote } from '@/hooks/useRemote';
@@ -11,6 +12,7 @@ import { useSubmit } from '@/hooks/useSubmit';
 import { PAGES, replaceWith } from '@/lib/nav';
 import { createShareLink, getPoster, getShareableProducts, getShareLink, isH5, revokeShareLink } from '../../api';
 import { dateOf, LINK_DAYS } from '../../labels';
+import { copyShareLink, savePosterToAlbum } from '../../poster-actions';
 import '../../rm.css';
 
 const productKey = (p: { type: string; id: string }) => `${p.type}-${p.id}`;
@@ -85,7 +87,75 @@ async function loadShare(code: string): Promise<{ link: ShareLinkView; poster: S
   return { link, poster: link.status === 'ACTIVE' ? await getPoster(code) : null };
 }
 
-/** One link: the share card (WeChat), the QR poster, the H5 link; revoke. */
+/** The designed poster; in WeChat saved to the album, in a browser by a long press. */
+function PosterCard({ poster }: { poster: SharePoster }) {
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState('');
+
+  async function handleSave() {
+    setSaving(true);
+    setProblem('');
+    const failed = await savePosterToAlbum(poster);
+    setSaving(false);
+    if (failed) setProblem(failed);
+    else void Taro.showToast({ title: '已保存到相册', icon: 'success' });
+  }
+
+  return (
+    <View className='card'>
+      <Text className='card__title'>分享海报</Text>
+      <Image
+        id='rm-share-poster'
+        className='rm-poster'
+        mode='widthFix'
+        src={`data:${poster.imageType};base64,${poster.imageBase64}`}
+        showMenuByLongpress
+      />
+      {isH5 ? (
+        <Text className='hint'>长按海报可保存到手机相册，客户用微信扫码即可打开。</Text>
+      ) : (
+        <View className='actions'>
+          <Button id='rm-share-save' className={saving ? 'btn btn--primary btn--disabled' : 'btn btn--primary'} disabled={saving} onClick={handleSave}>
+            {saving ? '正在保存…' : '保存海报到相册'}
+          </Button>
+          <Button id='rm-share-wechat' className='btn btn--ghost' openType='share'>
+            分享给微信好友
+          </Button>
+        </View>
+      )}
+      <ErrorText message={problem} />
+    </View>
+  );
+}
+
+/** The H5 link, to paste wherever the manager talks to customers. */
+function LinkUrlCard({ url }: { url: string }) {
+  const [copied, setCopied] = useState(false);
+  const [problem, setProblem] = useState('');
+
+  async function handleCopy() {
+    const failed = await copyShareLink(url);
+    setCopied(!failed);
+    setProblem(failed ?? '');
+  }
+
+  return (
+    <View className='card'>
+      <Text className='card__title'>网页链接</Text>
+      <Text id='rm-share-h5-url' className='rm-url' selectable userSelect>
+        {url}
+      </Text>
+      <View className='actions'>
+        <Button id='rm-copy-link' className='btn btn--ghost' onClick={handleCopy}>
+          {copied ? '已复制' : '复制链接'}
+        </Button>
+      </View>
+      <ErrorText message={problem} />
+    </View>
+  );
+}
+
+/** One link: the poster and the share card (WeChat), the H5 link; revoking, asked twice, last. */
 function LinkCard({ code, onLink }: { code: string; onLink: (link: ShareLinkView) => void }) {
   const { remote, reload } = useRemote(() => loadShare(code));
   const { busy, error, run } = useSubmit();
@@ -94,7 +164,13 @@ function LinkCard({ code, onLink }: { code: string; onLink: (link: ShareLinkView
   onLink(link);
 
   async function handleRevoke() {
-    if (await run(() => revokeShareLink(code))) await reload();
+    const { confirm } = await Taro.showModal({
+      title: '撤销该链接？',
+      content: '撤销后，客户无法再通过此链接或海报打开，且不能恢复。',
+      confirmText: '撤销',
+      confirmColor: '#ce2f27',
+    });
+    if (confirm && (await run(() => revokeShareLink(code)))) await reload();
   }
 
   return (
@@ -112,36 +188,16 @@ function LinkCard({ code, onLink }: { code: string; onLink: (link: ShareLinkView
         <InfoRow label='有效期至' value={dateOf(link.expiresAt)} />
       </View>
 
-      {poster && (
-        <View className='card'>
-          <Text className='card__title'>小程序码海报</Text>
-          <Image id='rm-share-qr' className='rm-qr' src={`data:${poster.imageType};base64,${poster.imageBase64}`} showMenuByLongpress />
-          <Text className='hint'>长按保存图片，客户微信扫码即可打开。</Text>
-          {!isH5 && (
-            <Button id='rm-share-wechat' className='btn btn--primary' openType='share'>
-              分享给微信好友
-            </Button>
-          )}
-        </View>
-      )}
-
-      {link.h5Url && (
-        <View className='card'>
-          <Text className='card__title'>网页链接</Text>
-          <Text id='rm-share-h5-url' className='rm-url' selectable userSelect>
-            {link.h5Url}
-          </Text>
-        </View>
-      )}
+      {poster && <PosterCard poster={poster} />}
+      {link.status === 'ACTIVE' && link.h5Url && <LinkUrlCard url={link.h5Url} />}
 
       {link.status === 'ACTIVE' && (
-        <View className='actions'>
-          <Button id='rm-revoke' className={busy ? 'btn btn--ghost btn--disabled' : 'btn btn--ghost'} disabled={busy} onClick={handleRevoke}>
-            撤销该链接
-          </Button>
-        </View>
+        <Button id='rm-revoke' className='rm-revoke' disabled={busy} onClick={handleRevoke}>
+          撤销该链接
+        </Button>
       )}
       <ErrorText message={error} />
+      <PrivacySheet />
     </View>
   );
 }

@@ -79,7 +79,7 @@ export default function WorkbenchPage() {
       <Money board={board} />
 
       <View className='card menu'>
-        <MenuRow id='rm-go-share' label='分享产品（卡片 / 小程序码）' onClick={() => goTo(PAGES.rmShare)} />
+        <MenuRow id='rm-go-share' label='分享产品（卡片 / 海报 / 链接）' onClick={() => goTo(PAGES.rmShare)} />
         <MenuRow id='rm-go-links' label='我的分享链接' onClick={() => goTo(PAGES.rmLinks)} />
         <MenuRow id='rm-go-customers' label='我的客户' onClick={() => goTo(PAGES.rmCustomers)} />
         {board.staff.role === 'BRANCH_LEAD' && (

@@ -1,0 +1,72 @@
+// A manager's shared link lands the customer on its product after sign-in: the visit's product is
+// kept (lib/share-landing.ts) and home, once the signed-in customer's data has loaded, opens that
+// product's page — once, and only for a recent link. A link recorded while home is already on
+// screen is followed too.
+import { beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { act, screen } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import type { Me } from '@contract/schemas';
+import type { VisitView } from '@contract/rm-schemas';
+import { REFERRAL_EVENT } from '@/api/rm';
+import { PAGES } from '@/lib/nav';
+import { landingPage, rememberLanding, takeLanding } from '@/lib/share-landing';
+import HomePage from '@/pages/home/index';
+import { type FakeApi, fakeApi } from '../support/api';
+import { signIn } from '../support/examples';
+import { renderShown } from '../support/page';
+
+const me: Me = { customerId: 'cus_01', phoneMasked: null, realName: null, pinSet: false, pinLockedUntil: null, soterEnrolled: null, account: null };
+const WEALTH = { type: 'WEALTH', id: 'zhaozhao-money', name: '近邻朝朝盈货币基金' } as const;
+
+describe('the landing page of a shared product', () => {
+  test('loan → its calculator, wealth → its page, bills → bills, the account opening → home itself', () => {
+    expect(landingPage({ type: 'LOAN', id: 'consumer-credit' })).toEqual({ path: PAGES.loanCalculator, query: { productId: 'consumer-credit' } });
+    expect(landingPage(WEALTH)).toEqual({ path: PAGES.wealthProduct, query: { productId: 'zhaozhao-money' } });
+    expect(landingPage({ type: 'BILL', id: 'ELECTRICITY' })).toEqual({ path: PAGES.bills, query: {} });
+    expect(landingPage({ type: 'ACCOUNT', id: 'open-account' })).toBeNull();
+  });
+
+  test('handed out once; forgotten after a day; nothing from a stored value of another shape', () => {
+    rememberLanding(WEALTH, 1_000);
+    expect(takeLanding(2_000)).toEqual(landingPage(WEALTH));
+    expect(takeLanding(3_000)).toBeNull();
+    rememberLanding(WEALTH, 1_000);
+    expect(takeLanding(1_000 + 86_400_001)).toBeNull();
+    Taro.setStorageSync('jinlin.shareLanding', { type: 'ELSEWHERE', id: 'x', at: 1_000 });
+    expect(takeLanding(2_000)).toBeNull();
+  });
+});
+
+describe('home', () => {
+  let api: FakeApi;
+  beforeEach(() => {
+    api = fakeApi();
+    signIn();
+    api.answer('GET /v1/me', 200, me);
+  });
+
+  const openedPages = () => jest.mocked(Taro.navigateTo).mock.calls.map(([option]) => option.url);
+
+  test('signed in after opening a wealth link: opens that product once home has loaded, and only once', async () => {
+    rememberLanding(WEALTH);
+    await renderShown(<HomePage />);
+    await screen.findByText('开通近邻银行电子账户');
+    expect(openedPages()).toEqual([`${PAGES.wealthProduct}?productId=zhaozhao-money`]);
+    expect(takeLanding()).toBeNull();
+  });
+
+  test('no link: home stays', async () => {
+    await renderShown(<HomePage />);
+    await screen.findByText('开通近邻银行电子账户');
+    expect(openedPages()).toEqual([]);
+  });
+
+  test('a link recorded while home is on screen is followed', async () => {
+    await renderShown(<HomePage />);
+    await screen.findByText('开通近邻银行电子账户');
+    const visit: VisitView = { manager: { name: '王芳', staffNo: 'E1', branchName: '北京海淀支行' }, product: { type: 'LOAN', id: 'consumer-credit', name: '近邻消费贷' }, campaign: null };
+    rememberLanding(visit.product);
+    act(() => Taro.eventCenter.trigger(REFERRAL_EVENT, visit));
+    expect(openedPages()).toEqual([`${PAGES.loanCalculator}?productId=consumer-credit`]);
+  });
+});
