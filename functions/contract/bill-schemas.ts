@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { MAX_AUTO_PAY_DAY } from '../domain/bills/auto-pay.js';
 import { BILL_PERIOD, PAYMENT_STATUSES } from '../domain/bills/bill.js';
 import { BILL_CATEGORIES, MAX_BILL_AMOUNT_FEN } from '../domain/bills/biller.js';
-import { IsoTime } from './schemas.js';
+import { IsoTime, Reference } from './schemas.js';
 import { SecondFactor } from './second-factor-schemas.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
@@ -59,7 +59,11 @@ export const BillerView = lazySchema(() =>
       city: z.object({ code: z.string(), name: z.string() }),
       accountNumberLabel: z.string(),
       accountNumberHint: z.string(),
+      accountNumberInput: z
+        .object({ digitsOnly: z.boolean(), maxLength: z.int() })
+        .check(z.meta({ description: 'How the account number is typed: digitsOnly takes the numeric keyboard' })),
       amountRule: z.enum(['EXACT', 'AT_LEAST_BILL', 'RANGE']),
+      prepaid: z.boolean().check(z.meta({ description: 'Paid ahead, never billed (phone top-up): the customer chooses the amount; a lookup has no bill' })),
     })
     .check(z.meta({ id: 'BillerView' })),
 );
@@ -91,7 +95,9 @@ export const BillView = lazySchema(() =>
             period: z.string(),
             amountDueFen: z.int(),
             dueDate: z.nullable(IsoDate),
-            arrears: z.nullable(z.object({ sinceDate: IsoDate, lateFeeFen: z.int() })),
+            arrears: z
+              .nullable(z.object({ sinceDate: IsoDate, overdueFen: z.int(), lateFeeFen: z.int() }))
+              .check(z.meta({ description: "In arrears (欠费) since sinceDate: earlier periods' overdueFen and the late fee, both part of amountDueFen" })),
           }),
         )
         .check(z.meta({ description: 'null: nothing due (a prepayment or top-up may still be possible)' })),
@@ -130,10 +136,11 @@ export const BillPaymentRequest = lazySchema(() =>
 // the registered BillPaymentView would register 'BillPaymentView' again, on BillPaymentResult.
 const BillPaymentViewObject = lazySchema(() =>
   z.object({
-    paymentId: PaymentId.check(z.meta({ description: 'Transaction reference (交易流水号), also sent to the biller' })),
+    paymentId: PaymentId.check(z.meta({ description: 'The payment key (in its URL), also the reference the biller gateway dedupes on' })),
     status: z.enum(PAYMENT_STATUSES),
     statusLabel: z.string(),
     journalId: z.string().check(z.meta({ description: 'The ledger journal that took the money from the e-account (the hold)' })),
+    reference: Reference.check(z.meta({ description: "The hold journal's 参考号, as its history entry shows it: the reference the customer reads out" })),
     billerId: BillerId,
     billerName: z.string(),
     category: Category,

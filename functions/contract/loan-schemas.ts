@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { DAY_COUNT_BASIS } from '../domain/loan/day-count.js';
 import { DPD_BUCKETS, INDUSTRIES, LOAN_PURPOSES, PREPAYMENT_ADJUSTMENTS, REPAYMENT_METHODS, RISK_GRADES } from '../domain/loan/product.js';
-import { AmountFen, IsoTime } from './schemas.js';
+import { AmountFen, IsoTime, Reference } from './schemas.js';
 import { Prepayment } from './prepayment-schema.js';
 import { SecondFactor } from './second-factor-schemas.js';
 import { lazySchema } from '../domain/lazy-schema.js';
@@ -201,6 +201,7 @@ export const LoanView = lazySchema(() =>
       loanId: z.string(),
       contractNo: z.string(),
       drawdownJournalId: z.string().check(z.meta({ description: 'The ledger journal that paid the loan out (放款流水号)' })),
+      drawdownReference: Reference.check(z.meta({ description: "The drawdown journal's 参考号, as its history entry shows it" })),
       productId: ProductId,
       productName: z.string(),
       status: z.enum(['ACTIVE', 'PAID_OFF']),
@@ -209,7 +210,7 @@ export const LoanView = lazySchema(() =>
       ...Rates,
       method: Method,
       methodLabel: z.string(),
-      termMonths: z.int(),
+      termMonths: z.int().check(z.meta({ description: 'Periods in the schedule as it stands: the term drawn, changed by 缩短期限 and deferrals' })),
       drawdownDate: IsoDate,
       maturityDate: IsoDate,
       nextDue: z.nullable(z.object({ dueDate: IsoDate, amountFen: z.int() })),
@@ -285,6 +286,7 @@ export const RepaymentResult = lazySchema(() =>
   z
     .object({
       journalId: z.string(),
+      reference: Reference,
       paidFen: z.int(),
       principalFen: z.int(),
       interestFen: z.int(),

@@ -1,7 +1,10 @@
 // Shapes bill records into the contract's views.
 import type { BillerCatalog, BillerView, BillPaymentResult, BillPaymentView, BillView, PayeeView } from '../contract/bill-schemas.js';
+import { accountNumberInput } from '../domain/bills/account-number.js';
+import { isPrepaid } from '../domain/bills/amount.js';
 import { PAYMENT_STATUS_LABELS } from '../domain/bills/bill.js';
 import { type Biller, CATEGORY_LABELS } from '../domain/bills/biller.js';
+import { journalReference } from '../domain/history.js';
 import type { BillerCatalogue, BillPaid, BillPaymentRecord, BillQuote, PayeeWithBiller } from '../services/bills.js';
 
 export function billerView(biller: Biller): BillerView {
@@ -13,7 +16,9 @@ export function billerView(biller: Biller): BillerView {
     city: biller.city,
     accountNumberLabel: biller.accountNumber.label,
     accountNumberHint: biller.accountNumber.hint,
+    accountNumberInput: accountNumberInput(biller.accountNumber.format),
     amountRule: biller.amountRule.kind,
+    prepaid: isPrepaid(biller.amountRule),
   };
 }
 
@@ -43,6 +48,7 @@ export function paymentView(record: BillPaymentRecord): BillPaymentView {
     status: record.status,
     statusLabel: PAYMENT_STATUS_LABELS[record.status],
     journalId: record.holdJournalId,
+    reference: journalReference(record.holdJournalId),
     billerId: record.billerId,
     billerName: record.billerName,
     category: record.category,

@@ -14,6 +14,7 @@ import type {
   PrepaymentQuoteView,
   RepaymentResult,
 } from '../contract/loan-schemas.js';
+import { journalReference } from '../domain/history.js';
 import { DAY_COUNT_BASIS } from '../domain/loan/day-count.js';
 import type { PrepaymentPlan } from '../domain/loan/prepayment.js';
 import { formatRateBps } from '../domain/format.js';
@@ -85,6 +86,7 @@ export function loanView(loan: LoanRecord, today: string): LoanView {
     loanId: loan.loanId,
     contractNo: loan.contractNo,
     drawdownJournalId: loan.drawdownJournalId,
+    drawdownReference: journalReference(loan.drawdownJournalId),
     productId: loan.productId,
     productName: loan.productName,
     status: loan.status,
@@ -198,6 +200,7 @@ export function loanListView({ loans, today }: { loans: LoanRecord[]; today: str
 export function repaymentView(outcome: RepaymentOutcome): RepaymentResult {
   return {
     journalId: outcome.journalId,
+    reference: journalReference(outcome.journalId),
     paidFen: outcome.principalFen + outcome.interestFen + outcome.penaltyFen,
     principalFen: outcome.principalFen,
     interestFen: outcome.interestFen,

@@ -5,7 +5,7 @@
 import { billerGateway } from '../adapters/biller-gateway.js';
 import type { BillPaymentRequest } from '../contract/bill-schemas.js';
 import { checkAccountNumber, maskBillAccount } from '../domain/bills/account-number.js';
-import { type AmountOptions, amountOptions, billPeriodPaid, checkAmount } from '../domain/bills/amount.js';
+import { type AmountOptions, amountOptions, billPeriodPaid, checkAmount, isPrepaid, payableLookup } from '../domain/bills/amount.js';
 import type { AutoPaySetting } from '../domain/bills/auto-pay.js';
 import { BILL_CATEGORIES, type BillCategory, type Biller } from '../domain/bills/biller.js';
 import { Refusal, refuse } from '../domain/errors.js';
@@ -47,13 +47,13 @@ async function ownPayee(customerId: string, payeeId: string): Promise<bills.Paye
   return payee;
 }
 
-/** The gateway's bill; an account the biller does not know is refused. */
+/** The gateway's bill (none for a prepaid biller); an account the biller does not know is refused. */
 async function findBill(biller: Biller, accountNumber: string, today: string): Promise<FoundBill> {
   const lookup = await billerGateway().lookup({ billerId: biller.billerId, billerCode: biller.gateway.billerCode, accountNumber, asOf: today });
   if (lookup.outcome === 'ACCOUNT_NOT_FOUND') {
     return refuse('unprocessable', 'BILL_ACCOUNT_NOT_FOUND', `缴费单位未查询到该${biller.accountNumber.label}，请核对后重试`);
   }
-  return lookup;
+  return payableLookup(biller.amountRule, lookup);
 }
 
 // ---- the catalogue ---------------------------------------------------------------------------
@@ -272,7 +272,7 @@ export async function setAutoPay(
 ): Promise<PayeeWithBiller> {
   const [{ customer }, payee] = await allInOrder([loadNonceAccount(customerId, secondFactor), ownPayee(customerId, payeeId)]);
   const biller = await knownBiller(payee.billerId);
-  if (request.autoPay && biller.amountRule.kind === 'RANGE') {
+  if (request.autoPay && isPrepaid(biller.amountRule)) {
     refuse('unprocessable', 'AUTO_PAY_NOT_OFFERED', '充值类缴费不支持自动缴费');
   }
   // Auto-pay takes money without asking again each month: it is granted with the second factor,

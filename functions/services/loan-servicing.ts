@@ -235,6 +235,8 @@ export async function postLoanRepayment(args: {
   const nextRecord: loans.LoanRecord = {
     ...loan,
     ...(annualized ? { annualizedRateBps: annualized.annualizedRateBps, annualizedRateDisplay: annualized.annualizedRateDisplay } : {}),
+    // 缩短期限 leaves fewer periods: the term is the schedule's.
+    termMonths: next.installments.length,
     state: next,
     status: isPaidOff(next) ? 'PAID_OFF' : 'ACTIVE',
   };
@@ -509,11 +511,14 @@ export async function deferLoan(
   const [{ customer }, today, readLoan] = await allInOrder([loadNonceAccount(customerId, secondFactor), currentBusinessDate(now), ownLoan(customerId, loanId)]);
   const { loan, state, plan } = deferralOf(readLoan, request.months, today);
   const factor = await requireSecondFactor(customer, secondFactor, now);
+  const deferredState = applyDeferral(state, plan, today);
   const next: loans.LoanRecord = {
     ...loan,
     annualizedRateBps: plan.annualizedRateBps,
     annualizedRateDisplay: plan.annualizedRateDisplay,
-    state: applyDeferral(state, plan, today),
+    // The deferral months are periods of the schedule: the term is the schedule's.
+    termMonths: deferredState.installments.length,
+    state: deferredState,
   };
   const deferred: LoanOnDate = { loan: { ...next, version: loan.version + 1 }, today };
   const refused = await loans.saveLoanChange(loan, next, { deferralReason: request.reason, deferredOn: today }, [

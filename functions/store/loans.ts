@@ -240,6 +240,7 @@ export interface LoanRecord {
   /** The loan contract text the borrower agreed to (domain/loan/contract-text.ts), at signedAt;
    *  absent on loans drawn before the text was published. */
   contractTextVersion?: string;
+  /** Periods in the schedule as it stands: the term drawn, changed by 缩短期限 and deferrals. */
   termMonths: number;
   annualizedRateBps: number;
   annualizedRateDisplay: string;

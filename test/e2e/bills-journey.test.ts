@@ -1,15 +1,18 @@
 // A new customer in real Chromium against the production H5 build, the API in serverless
 // offline and DynamoDB Local (seeded with the demo billers): top up, look up an electricity bill
-// (电费 → 南京 → 国网南京供电公司 → 户号) → pay it (review, PIN) → the receipt with its transaction
-// reference → the balance is down by exactly the bill amount → paying the same bill again (from a
+// (电费 → 南京 → 国网南京供电公司 → 户号) → pay it (review, PIN) → the receipt with its 参考号
+// → the balance is down by exactly the bill amount → paying the same bill again (from a
 // second tab that still shows it) is refused as already paid, and a new lookup says so. Every
 // payment through the review sheet and the PIN keypad; no request holds the PIN in clear.
-// A second customer walks the same pages on a phone-sized screen: each shows its title and a way
-// back in the browser's own navigation bar, its text readable and its controls big enough.
+// A second customer walks the same pages on a phone-sized screen — a bill in arrears and a phone
+// top-up among them — from the login page (its title, and no way home that leads back to it):
+// each shows its title and a way back in the browser's own navigation bar, its text readable and
+// its controls big enough.
 import assert from 'node:assert/strict';
 import { randomInt, randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { REFERENCE_PATTERN } from '../../functions/domain/history.js';
 import { accessibilityProblems, expectBar, tapBack, tapHome } from '../support/accessibility.js';
 import { click, confirmPayment, fill, PHONE_VIEWPORT, signUpThroughUi, stepScreenshot, useBrowserBank, watchedPage, watchForClearPins } from '../support/browser.js';
 
@@ -94,7 +97,10 @@ test('a customer pays an electricity bill once, and only once', async (t) => {
   await expectBar(page, '缴费回单', 'back');
   assert.equal((await page.locator('#receipt-status').innerText()).trim(), '缴费成功');
   assert.equal(fenOf(await page.locator('#receipt-amount').innerText()), dueFen);
-  assert.match((await page.locator('#receipt-reference').innerText()).trim(), /^P[A-Za-z0-9_-]{26}$/);
+  assert.match((await page.locator('#reference:visible').innerText()).trim(), REFERENCE_PATTERN);
+  assert.equal(await page.locator('text=交易流水号').count(), 0);
+  assert.deepEqual(await accessibilityProblems(page), [], 'on the receipt');
+  await stepScreenshot(page, 'bill-receipt');
   assert.equal(fenOf(await page.locator('#result-balance').innerText()), openingFen - dueFen);
   await click(page, 'back-home');
   assert.equal(await homeBalanceFen(page), openingFen - dueFen);
@@ -133,6 +139,8 @@ test('every page of the bills journey has its title and a way back in the browse
   t.after(() => context.close());
   await page.goto(`${bank.origin}/`);
   await page.locator('#login-wechat').waitFor();
+  // Signed out, home sends the customer back here: the bar has its title and no way home.
+  await expectBar(page, '登录', 'none');
   assert.deepEqual(await accessibilityProblems(page), [], 'on 登录');
   await stepScreenshot(page, 'login');
   await signUpThroughUi(page, bank.origin, {
@@ -152,12 +160,26 @@ test('every page of the bills journey has its title and a way back in the browse
   await click(page, 'bill-category-ELECTRICITY');
   await click(page, 'bill-city-nanjing');
   await click(page, 'biller-nj-power');
-  await fill(page, 'bill-account', `${String(randomInt(0, 1e9)).padStart(9, '0')}1`);
+  // An account the simulator has in arrears: the flag above the amount due.
+  await fill(page, 'bill-account', `${String(randomInt(0, 1e9)).padStart(9, '0')}6`);
   await click(page, 'bill-query');
   await page.locator('#bill-amount-due').waitFor();
+  assert.match(await page.locator('#bill-arrears').innerText(), /已欠费[\s\S]*逾期未缴 ¥[\d,]+\.\d{2}，滞纳金 ¥[\d,]+\.\d{2}/);
   await checkPage(page, '缴费', 'back', 'bill-lookup');
   await tapBack(page);
   await checkPage(page, '生活缴费', 'back', 'bills-again');
+  // A phone top-up: the number on the numeric keyboard, no bill, an amount to choose.
+  await click(page, 'bill-category-PHONE');
+  await click(page, 'bill-city-nanjing');
+  await click(page, 'biller-js-mobile');
+  assert.equal(await page.locator('#bill-account input, input#bill-account').first().getAttribute('inputmode'), 'numeric');
+  await fill(page, 'bill-account', '13800138001');
+  await click(page, 'bill-query');
+  await page.locator('#bill-preset-3000').waitFor();
+  assert.equal(await page.locator('#bill-amount-due').count(), 0);
+  await checkPage(page, '缴费', 'back', 'bill-top-up');
+  await tapBack(page);
+  await expectBar(page, '生活缴费', 'back');
   await click(page, 'bills-history');
   await checkPage(page, '缴费记录', 'back', 'bill-history');
   await tapBack(page);

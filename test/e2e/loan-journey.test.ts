@@ -5,13 +5,15 @@
 // server's quote (no interest in the cooling-off days, a shorter schedule and its annualized
 // rate) is what is paid and what the loan then holds; top up and pay the rest off at the server's
 // quote → paid off, ¥5,000.00 back for ¥5,000 held zero days. Each through the review sheet
-// (showing the server's figure) and the PIN keypad, on a phone's screen; no request holds the PIN
-// in clear.
+// (showing the server's figure) and the PIN keypad, on a phone's screen, each result with its own
+// 参考号; no request holds the PIN in clear.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { click, confirmPayment, fill, PHONE_VIEWPORT, screenshots, signUpThroughUi, useBrowserBank, watchedPage, watchForClearPins } from '../support/browser.js';
+import { REFERENCE_PATTERN } from '../../functions/domain/history.js';
+import { accessibilityProblems } from '../support/accessibility.js';
+import { click, confirmPayment, fill, PHONE_VIEWPORT, screenshots, signUpThroughUi, stepScreenshot, useBrowserBank, watchedPage, watchForClearPins } from '../support/browser.js';
 
 const bank = useBrowserBank('jinlin-e2e-loans');
 
@@ -100,6 +102,8 @@ test('a new customer reads the contract, borrows ¥5,000, repays ¥1,000 early c
   await confirmPayment(page, pin, { amount: '¥5,000.00' });
   await page.locator('#result-message').waitFor();
   assert.equal(fenOf(await page.locator('#result-amount').innerText()), 500_000);
+  // Every loan result names its journal by a 参考号 a person can read out.
+  const references = [(await page.locator('#reference:visible').innerText()).trim()];
   await click(page, 'back-home');
   const afterDrawFen = await homeBalanceFen(page);
   assert.equal(afterDrawFen - openingFen, 500_000);
@@ -135,6 +139,7 @@ test('a new customer reads the contract, borrows ¥5,000, repays ¥1,000 early c
   assert.equal(fenOf(await page.locator('#result-amount').innerText()), 100_000);
   assert.equal((await page.locator('#result-annualized-rate').innerText()).trim(), quotedRate);
   assert.equal(fenOf(await page.locator('#result-balance').innerText()), afterDrawFen - 100_000);
+  references.push((await page.locator('#reference:visible').innerText()).trim());
   await click(page, 'back-home');
   assert.equal(await homeBalanceFen(page), afterDrawFen - 100_000);
 
@@ -172,6 +177,12 @@ test('a new customer reads the contract, borrows ¥5,000, repays ¥1,000 early c
   await page.locator('#result-message', { hasText: '借款已结清' }).waitFor();
   assert.equal(fenOf(await page.locator('#result-amount').innerText()), payoffFen);
   assert.equal(fenOf(await page.locator('#result-balance').innerText()), beforePayoffFen - payoffFen);
+  references.push((await page.locator('#reference:visible').innerText()).trim());
+  for (const reference of references) assert.match(reference, REFERENCE_PATTERN);
+  assert.equal(new Set(references).size, 3, `drawdown, prepayment and payoff each their own: ${references.join(' ')}`);
+  // The reference and its 复制 readable and big enough to tap.
+  assert.deepEqual(await accessibilityProblems(page), [], 'on the payoff result');
+  await stepScreenshot(page, 'loan-payoff-result');
   // ¥5,000 held zero days (the cooling-off days) cost ¥5,000.00 back, not a fen more.
   assert.equal(100_000 + payoffFen, 500_000);
 

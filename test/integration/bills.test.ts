@@ -8,6 +8,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
 import { injectSimulatorStatementLine, simulatorBillerGateway } from '../../functions/adapters/simulators/biller-gateway.js';
 import { SEED_BILLERS } from '../../functions/domain/bills/biller.js';
+import { REFERENCE_PATTERN } from '../../functions/domain/history.js';
 import { handler as account } from '../../functions/http/account.js';
 import { handler as admin } from '../../functions/http/admin.js';
 import { completeBillPayment, holdBillPayment } from '../../functions/services/bill-payment.js';
@@ -23,7 +24,7 @@ import { seedBills } from '../../scripts/lib/seed-bills.js';
 import { call, useBank } from '../support/bank.js';
 import { putBillerByChange } from '../support/changes.js';
 import { newOperator, signInOperator } from '../support/operators.js';
-import { balanceFen, onboard, type Onboarded, pay as confirmedPay, topUp, withdraw } from '../support/customers.js';
+import { balanceFen, historyEntry, onboard, type Onboarded, pay as confirmedPay, topUp, withdraw } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { assertLedgerSound, scanTable } from '../support/ledger-check.js';
 import { confirmed, secondFactorFor } from '../support/second-factor.js';
@@ -80,6 +81,12 @@ describe('bills', () => {
     const njPower = expectOk(await call(billsHandler, { method: 'GET', path: '/v1/billers', query: { category: 'ELECTRICITY', city: 'nanjing' } }));
     assert.deepEqual(njPower.items.map((b: any) => b.billerId), ['nj-power']);
     assert.equal(njPower.items[0].accountNumberLabel, '户号');
+    // How each account number is typed, and which billers are prepaid, as the server says.
+    const byId = new Map<string, any>(all.items.map((b: any) => [b.billerId, b]));
+    assert.deepEqual([byId.get('nj-power').accountNumberInput, byId.get('nj-power').prepaid], [{ digitsOnly: true, maxLength: 10 }, false]);
+    assert.deepEqual([byId.get('js-mobile').accountNumberInput, byId.get('js-mobile').prepaid], [{ digitsOnly: true, maxLength: 11 }, true]);
+    assert.deepEqual([byId.get('nj-property').accountNumberInput, byId.get('nj-property').prepaid], [{ digitsOnly: false, maxLength: 30 }, false]);
+    assert.deepEqual(all.items.filter((b: any) => b.prepaid).map((b: any) => b.billerId), ['js-mobile']);
     expectError(await call(billsHandler, { method: 'GET', path: '/v1/billers', query: { category: 'LOTTERY' } }), 400, 'VALIDATION_FAILED');
   });
 
@@ -104,8 +111,9 @@ describe('bills', () => {
     assert.equal(noBill.amount.kind, 'AT_LEAST_BILL', 'a utility takes a prepayment without a bill');
 
     const arrears = expectOk(await lookup(who, 'nj-power', powerAccount('6')));
-    assert.ok(arrears.bill.arrears.lateFeeFen > 0);
-    assert.ok(arrears.bill.amountDueFen > arrears.bill.arrears.lateFeeFen);
+    assert.ok(arrears.bill.arrears.lateFeeFen > 0 && arrears.bill.arrears.overdueFen > 0);
+    assert.ok(arrears.bill.amountDueFen > arrears.bill.arrears.overdueFen + arrears.bill.arrears.lateFeeFen);
+    assert.ok(arrears.bill.arrears.sinceDate < arrears.bill.dueDate);
 
     expectError(await lookup(who, 'nj-power', powerAccount('7')), 422, 'BILL_ACCOUNT_NOT_FOUND');
 
@@ -113,9 +121,14 @@ describe('bills', () => {
     const noSocial = expectOk(await lookup(who, 'sz-social-security', '320500000' + '5'));
     assert.equal(noSocial.bill, null);
     assert.equal(noSocial.amount, null);
-    const phone = expectOk(await lookup(who, 'js-mobile', '13800138005'));
+    // A prepaid biller: the gateway's bill for the number (the simulator has one for an ending
+    // in 1) is not shown; the customer chooses the amount.
+    const phone = expectOk(await lookup(who, 'js-mobile', '13800138001'));
+    assert.equal(phone.bill, null);
+    assert.equal(phone.biller.prepaid, true);
+    assert.match(phone.holderNameMasked, /^[一-龥]\*$/);
     assert.deepEqual([phone.amount.kind, phone.amount.minFen, phone.amount.maxFen, phone.amount.stepFen], ['RANGE', 1_000, 50_000, 100]);
-    assert.equal(phone.accountNumberMasked, '138****8005');
+    assert.equal(phone.accountNumberMasked, '138****8001');
   });
 
   test('hold → settle: the bill is paid once, the ledger is sound, and a second payment is refused', async () => {
@@ -157,6 +170,12 @@ describe('bills', () => {
     const receipt = expectOk(await call(billsHandler, { method: 'GET', path: `/v1/bill-payments/${paid.paymentId}`, token: who.token }));
     assert.equal(receipt.status, 'SETTLED');
     assert.equal(receipt.journalId, paid.journalId);
+    // One reference a person reads out: the result, the receipt and the history's 交易详情 of the
+    // hold journal (the one that took the money) show the same 参考号.
+    assert.match(paid.reference, REFERENCE_PATTERN);
+    assert.deepEqual([again.reference, receipt.reference], [paid.reference, paid.reference]);
+    const entry = await historyEntry(who, paid.journalId);
+    assert.deepEqual([entry.kind, entry.reference, entry.status], ['BILL_HOLD', paid.reference, 'SUCCEEDED']);
     expectError(await call(billsHandler, { method: 'GET', path: `/v1/bill-payments/${paid.paymentId}`, token: relative.token }), 404, 'PAYMENT_NOT_FOUND');
 
     const events = await customerEvents(who.customerId);
@@ -181,6 +200,9 @@ describe('bills', () => {
       assert.match(voided.failure.message, /款项已退回/);
       assert.equal(voided.balanceFen, before);
       assert.equal(voided.gatewayReference, null);
+      // The voided payment's 参考号 names the entry the history shows as failed (its money returned).
+      const entry = await historyEntry(who, voided.journalId);
+      assert.deepEqual([entry.reference, entry.status], [voided.reference, 'FAILED']);
       // The bill is unpaid again, so the customer may try once more (a new payment).
       assert.equal(expectOk(await lookup(who, 'nj-power', number)).alreadyPaid, null);
     }
@@ -210,6 +232,9 @@ describe('bills', () => {
     expectError(await pay(who, { billerId: 'js-mobile', accountNumber: '13800138001', amountFen: 60_000 }), 422, 'AMOUNT_OUT_OF_RANGE');
     const topUpPhone = expectOk(await pay(who, { billerId: 'js-mobile', accountNumber: '13800138001', amountFen: 5_000 }));
     assert.equal(topUpPhone.accountNumberMasked, '138****8001');
+    assert.deepEqual([topUpPhone.period, topUpPhone.amountDueFen, topUpPhone.prepaymentFen], [null, null, 0]);
+    // A bill period sent with a top-up names a bill there is not.
+    expectError(await pay(who, { billerId: 'js-mobile', accountNumber: '13800138001', amountFen: 5_000, billPeriod: '2020-01' }), 422, 'BILL_CHANGED');
     // A top-up pays no bill: the same number may be topped up again.
     assert.equal(expectOk(await pay(who, { billerId: 'js-mobile', accountNumber: '13800138001', amountFen: 3_000 })).status, 'SETTLED');
     // Not enough money: refused before anything is held.

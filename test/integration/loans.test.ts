@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
+import { REFERENCE_PATTERN } from '../../functions/domain/history.js';
 import { idCheckChar } from '../../functions/domain/idcard.js';
 import { handler as admin } from '../../functions/http/admin.js';
 import { handler as loanOrigination } from '../../functions/http/loan-origination.js';
@@ -11,7 +12,7 @@ import { handler as loans } from '../../functions/http/loans.js';
 import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
 import { call } from '../support/bank.js';
 import { useBank } from '../support/bank.js';
-import { balanceFen, onboard, pay, topUp, type Onboarded, withdraw } from '../support/customers.js';
+import { balanceFen, historyEntry, onboard, pay, topUp, type Onboarded, withdraw } from '../support/customers.js';
 import { publishProductByChange, setLprByChange } from '../support/changes.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { loanApplicationRequest, CONTRACT_CONSENT } from '../support/loan-application.js';
@@ -172,8 +173,13 @@ describe('loans', () => {
     assert.equal(loan.installments.length, 12);
     assert.equal(loan.outstandingPrincipalFen, 500_000);
     assert.equal(loan.annualizedRateBps, loan.annualRateBps);
-    // The same request again: the same loan, no second drawdown.
-    assert.equal(expectOk(await draw(who, 500_000, key)).loanId, loan.loanId);
+    // The drawdown's 参考号 is the one its history entry shows.
+    assert.match(loan.drawdownReference, REFERENCE_PATTERN);
+    const drawn = await historyEntry(who, loan.drawdownJournalId);
+    assert.deepEqual([drawn.kind, drawn.reference, drawn.amountFen], ['LOAN_DRAWDOWN', loan.drawdownReference, 500_000]);
+    // The same request again: the same loan and reference, no second drawdown.
+    const drawnAgain = expectOk(await draw(who, 500_000, key));
+    assert.deepEqual([drawnAgain.loanId, drawnAgain.drawdownReference], [loan.loanId, loan.drawdownReference]);
     assert.equal(await balanceFen(who), before + 500_000);
     await assertLedgerSound();
 
@@ -196,9 +202,11 @@ describe('loans', () => {
     assert.equal(repaid.loan.outstandingPrincipalFen, 500_000 - firstPrincipalFen);
     // 缩短期限: the same installment, one period fewer; its rate stored with the loan.
     assert.equal(repaid.loan.installments[0].dueFen, loan.installments[0].dueFen);
-    assert.equal(repaid.loan.installments.length, 11);
+    assert.deepEqual([repaid.loan.installments.length, repaid.loan.termMonths], [11, 11]);
     assert.equal(repaid.loan.prepayments.length, 1);
     assert.equal(repaid.loan.annualizedRateBps, repaid.loan.prepayments[0].annualizedRateBps);
+    const prepaid = await historyEntry(who, repaid.journalId);
+    assert.deepEqual([prepaid.kind, prepaid.reference, prepaid.amountFen], ['LOAN_REPAYMENT', repaid.reference, -firstPrincipalFen]);
     await assertLedgerSound();
 
     expectError(await payOff(who, loan.loanId), 422, 'PAYOFF_QUOTE_REQUIRED');
@@ -214,6 +222,10 @@ describe('loans', () => {
     assert.equal(paidOff.loan.status, 'PAID_OFF');
     assert.equal(paidOff.loan.outstandingPrincipalFen, 0);
     assert.equal(paidOff.balanceFen, repaid.balanceFen + 100_000 - quote.totalFen);
+    const settled = await historyEntry(who, paidOff.journalId);
+    assert.deepEqual([settled.kind, settled.reference, settled.amountFen], ['LOAN_REPAYMENT', paidOff.reference, -quote.totalFen]);
+    // Each journal its own reference.
+    assert.equal(new Set([loan.drawdownReference, repaid.reference, paidOff.reference]).size, 3);
     const linesAfter = expectOk(await call(loanOrigination, { method: 'GET', path: '/v1/credit-lines', token: who.token }));
     assert.equal(linesAfter.items[0].availableFen, decision.creditLimitFen);
     await assertLedgerSound();
@@ -273,7 +285,7 @@ describe('loans', () => {
     const first = expectOk(await call(loans, repayment));
     await releaseKey(repayKey);
     const again = expectOk(await call(loans, repayment));
-    assert.equal(again.journalId, first.journalId);
+    assert.deepEqual([again.journalId, again.reference], [first.journalId, first.reference]);
     assert.equal(again.paidFen, 3_000);
     assert.equal(again.balanceFen, first.balanceFen);
 
@@ -285,7 +297,7 @@ describe('loans', () => {
     assert.equal(paid.loan.status, 'PAID_OFF');
     await releaseKey(payoffKey);
     const paidAgain = expectOk(await call(loans, payoff));
-    assert.equal(paidAgain.journalId, paid.journalId);
+    assert.deepEqual([paidAgain.journalId, paidAgain.reference], [paid.journalId, paid.reference]);
     assert.equal(paidAgain.balanceFen, paid.balanceFen);
     await assertLedgerSound();
   });
@@ -376,6 +388,7 @@ describe('loans', () => {
     const deferred = expectOk(await pay(who, loans, `/v1/loans/${loan.loanId}/deferral`, { months: 2, reason: 'ILLNESS' }));
     assert.equal(deferred.maturityDate, plan.newMaturityDate);
     assert.equal(deferred.deferralsUsed, 1);
+    assert.deepEqual([deferred.installments.length, deferred.termMonths], [loan.termMonths + 2, loan.termMonths + 2]);
     expectError(
       await call(loans, { method: 'POST', path: `/v1/loans/${loan.loanId}/deferral-plan`, token: who.token, body: { months: 1, reason: 'ILLNESS' } }),
       422,
@@ -487,6 +500,9 @@ describe('loans', () => {
     // Stored: read back, the loan is the new schedule.
     const stored = expectOk(await call(loans, { method: 'GET', path: `/v1/loans/${loan.loanId}`, token: who.token }));
     assert.deepEqual([stored.installments.length, stored.annualizedRateBps, stored.outstandingPrincipalFen], [shorten.remainingPeriods, shorten.annualizedRateBps, 900_000]);
+    // The term shown is the new schedule's, not the 12 months drawn.
+    assert.ok(shorten.remainingPeriods < 12);
+    assert.equal(stored.termMonths, shorten.remainingPeriods);
     const lines = expectOk(await call(loanOrigination, { method: 'GET', path: '/v1/credit-lines', token: who.token }));
     assert.equal(lines.items[0].availableFen, lines.items[0].creditLimitFen - 900_000);
     await assertLedgerSound();

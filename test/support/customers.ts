@@ -122,3 +122,10 @@ export async function balanceFen(who: Onboarded): Promise<number> {
   assert.equal(detail.status, 200, JSON.stringify(detail.body));
   return detail.body.balanceFen;
 }
+
+/** The customer's receipt of one journal (交易详情), as the history detail route answers it. */
+export async function historyEntry(who: { token: string }, journalId: string) {
+  const entry = await call(account, { method: 'GET', path: `/v1/account/history/${journalId}`, token: who.token });
+  assert.equal(entry.status, 200, JSON.stringify(entry.body));
+  return entry.body;
+}

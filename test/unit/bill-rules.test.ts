@@ -2,8 +2,8 @@
 // rules for every category, the two-phase journals, auto-pay decisions, reconciliation.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { accountNumberProblem, checkAccountNumber, luhnOk, maskBillAccount } from '../../functions/domain/bills/account-number.js';
-import { amountOptions, billPeriodPaid, checkAmount } from '../../functions/domain/bills/amount.js';
+import { accountNumberInput, accountNumberProblem, checkAccountNumber, luhnOk, maskBillAccount } from '../../functions/domain/bills/account-number.js';
+import { amountOptions, billPeriodPaid, checkAmount, isPrepaid, payableLookup } from '../../functions/domain/bills/amount.js';
 import { autoPayDue, autoPayStep } from '../../functions/domain/bills/auto-pay.js';
 import { BILL_CATEGORIES, type Biller, billerSchema, SEED_BILLERS } from '../../functions/domain/bills/biller.js';
 import { billHoldJournal, billSettlementJournal, billVoidJournal } from '../../functions/domain/bills/journals.js';
@@ -73,6 +73,22 @@ describe('account-number formats, per category', () => {
         assert.throws(() => checkAccountNumber(b.accountNumber.format, b.accountNumber.label, number), refusedWith('ACCOUNT_NUMBER_INVALID'), `${b.billerId} ${number}`);
       }
     }
+  });
+
+  test('the keyboard: a number every format accepts is all digits exactly when the format says so, and fits the field', () => {
+    for (const b of SEED_BILLERS) {
+      const { digitsOnly, maxLength } = accountNumberInput(b.accountNumber.format);
+      const { good } = FORMAT_CASES[b.billerId]!;
+      for (const number of good) {
+        assert.ok(number.length <= maxLength, `${b.billerId} ${number}`);
+        if (digitsOnly) assert.match(number, /^\d+$/, b.billerId);
+      }
+      // A letter is never a good number where the numeric keyboard is offered.
+      if (!digitsOnly) assert.ok(good.some((number) => /[A-Z]/.test(number)), b.billerId);
+    }
+    assert.deepEqual(accountNumberInput(biller('js-mobile').accountNumber.format), { digitsOnly: true, maxLength: 11 });
+    assert.deepEqual(accountNumberInput(biller('nj-gas').accountNumber.format), { digitsOnly: true, maxLength: 12 });
+    assert.deepEqual(accountNumberInput(biller('nj-property').accountNumber.format), { digitsOnly: false, maxLength: 30 });
   });
 
   test('input is normalised: printed groups and lower case', () => {
@@ -151,6 +167,16 @@ describe('amount rules, per category', () => {
     assert.equal(billPeriodPaid(biller('wx-tuition').amountRule, bill), '2025-05');
     assert.equal(billPeriodPaid(biller('js-mobile').amountRule, bill), null);
     assert.equal(billPeriodPaid(biller('nj-power').amountRule, { outcome: 'NO_BILL', holderNameMasked: '林*' }), null);
+  });
+
+  test('a prepaid biller (top-up) shows and pays no bill, whatever its gateway reports; a billed one keeps its bill', () => {
+    const bill = { outcome: 'BILL' as const, holderNameMasked: '林*', period: '2025-05', amountDueFen: 13_872, dueDate: null, arrears: null };
+    assert.deepEqual(SEED_BILLERS.filter((b) => isPrepaid(b.amountRule)).map((b) => b.billerId), ['js-mobile']);
+    assert.deepEqual(payableLookup(biller('js-mobile').amountRule, bill), { outcome: 'NO_BILL', holderNameMasked: '林*' });
+    assert.equal(payableLookup(biller('nj-power').amountRule, bill), bill);
+    assert.equal(payableLookup(biller('wx-tuition').amountRule, bill), bill);
+    const none = { outcome: 'NO_BILL' as const, holderNameMasked: '林*' };
+    assert.equal(payableLookup(biller('js-mobile').amountRule, none), none);
   });
 
   test('fractional or unsafe amounts never pass', () => {

@@ -46,7 +46,7 @@ const LookupAnswer = lazySchema(() =>
       period: z.string().check(z.regex(BILL_PERIOD)),
       amountDueFen: Fen,
       dueDate: z.nullable(z.iso.date()),
-      arrears: z.nullable(z.object({ sinceDate: z.iso.date(), lateFeeFen: Fen })),
+      arrears: z.nullable(z.object({ sinceDate: z.iso.date(), overdueFen: Fen, lateFeeFen: Fen })),
     }),
     z.object({ outcome: z.literal('NO_BILL'), holderNameMasked: Masked }),
     z.object({ outcome: z.literal('ACCOUNT_NOT_FOUND') }),

@@ -66,7 +66,8 @@ export function simulatorBillerGateway(): BillerGateway {
       // ¥30.00–¥299.99, fixed for the account and period.
       const baseFen = 3_000 + (hashNumber(billerId, accountNumber, period) % 27_000);
       if (ending === SIMULATOR_ENDINGS.arrears) {
-        // Two months unpaid plus a 3% late fee (rounded half up to the fen).
+        // Two months unpaid — the month before's bill overdue since its due date — plus a 3% late
+        // fee (rounded half up to the fen).
         const lateFeeFen = Math.floor((baseFen * 2 * 3 + 50) / 100);
         return {
           outcome: 'BILL',
@@ -74,7 +75,7 @@ export function simulatorBillerGateway(): BillerGateway {
           period,
           amountDueFen: baseFen * 2 + lateFeeFen,
           dueDate: `${previousMonth(asOf, 0)}-20`,
-          arrears: { sinceDate: `${period}-20`, lateFeeFen },
+          arrears: { sinceDate: `${period}-20`, overdueFen: baseFen, lateFeeFen },
         };
       }
       return { outcome: 'BILL', holderNameMasked, period, amountDueFen: baseFen, dueDate: `${previousMonth(asOf, 0)}-20`, arrears: null };

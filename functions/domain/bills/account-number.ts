@@ -51,6 +51,19 @@ export function accountNumberProblem(format: AccountFormat, label: string, accou
   }
 }
 
+/** How the account number is typed: numbers on the numeric keyboard, and the most characters the
+ *  field takes (letters may be typed in groups, with spaces dropped later). */
+export function accountNumberInput(format: AccountFormat): { digitsOnly: boolean; maxLength: number } {
+  switch (format.kind) {
+    case 'MOBILE':
+      return { digitsOnly: true, maxLength: 11 };
+    case 'DIGITS':
+      return { digitsOnly: true, maxLength: format.maxLength };
+    case 'ALNUM':
+      return { digitsOnly: false, maxLength: MAX_ACCOUNT_NUMBER_LENGTH };
+  }
+}
+
 /** The normalised account number, or a 400 ACCOUNT_NUMBER_INVALID naming what is wrong. */
 export function checkAccountNumber(format: AccountFormat, label: string, raw: string): string {
   const accountNumber = normalizeAccountNumber(raw);

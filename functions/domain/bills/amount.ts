@@ -62,8 +62,18 @@ export function checkAmount(rule: AmountRule, amountDueFen: number | null, amoun
   return { prepaymentFen: rule.kind === 'AT_LEAST_BILL' ? amountFen - (amountDueFen ?? 0) : 0 };
 }
 
+/** A prepaid biller (a range rule: phone top-up) is paid ahead, never billed: the customer
+ *  chooses the amount. */
+export const isPrepaid = (rule: AmountRule): boolean => rule.kind === 'RANGE';
+
+/** The lookup as the customer is shown and pays it: for a prepaid biller only the account's
+ *  holder — whatever its gateway reports due (a balance owed, last month's spend) is no bill. */
+export function payableLookup<L extends BillLookup>(rule: AmountRule, lookup: L): L | { outcome: 'NO_BILL'; holderNameMasked: string } {
+  return isPrepaid(rule) && lookup.outcome === 'BILL' ? { outcome: 'NO_BILL', holderNameMasked: lookup.holderNameMasked } : lookup;
+}
+
 /** The period a payment settles, when it pays a bill: what the per-bill duplicate guard keys on.
- *  A top-up (a range rule) pays no bill, so any number of them may go through. */
+ *  A top-up pays no bill, so any number of them may go through. */
 export function billPeriodPaid(rule: AmountRule, lookup: BillLookup): string | null {
-  return rule.kind !== 'RANGE' && lookup.outcome === 'BILL' ? lookup.period : null;
+  return !isPrepaid(rule) && lookup.outcome === 'BILL' ? lookup.period : null;
 }

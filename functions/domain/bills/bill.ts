@@ -12,8 +12,9 @@ export type BillLookup =
       period: string;
       amountDueFen: number;
       dueDate: string | null;
-      /** Set when the account is in arrears (欠费): the late fee is part of amountDueFen. */
-      arrears: { sinceDate: string; lateFeeFen: number } | null;
+      /** Set when the account is in arrears (欠费): unpaid since `sinceDate`, `overdueFen` of
+       *  earlier periods' bills and the late fee, both part of amountDueFen. */
+      arrears: { sinceDate: string; overdueFen: number; lateFeeFen: number } | null;
     }
   | { outcome: 'NO_BILL'; holderNameMasked: string }
   | { outcome: 'ACCOUNT_NOT_FOUND' };

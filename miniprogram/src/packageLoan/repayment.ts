@@ -9,6 +9,7 @@ export function showRepaymentResult(kind: 'REPAY' | 'PREPAY' | 'PAYOFF', result:
     kind,
     ...(kind === 'PREPAY' ? { maturityDate: loan.maturityDate, annualizedRate: loan.annualizedRateDisplay, annualRate: loan.annualRateDisplay } : {}),
     loanId: result.loan.loanId,
+    reference: result.reference,
     amountFen: result.paidFen,
     principalFen: result.principalFen,
     interestFen: result.interestFen,

@@ -68,9 +68,49 @@ describe('bill payment: look-up', () => {
     expect(screen.getByText('32******78')).toBeInTheDocument();
     expect(text('bill-period')).toBe('2026-02');
     expect(screen.getByText('2026-03-15')).toBeInTheDocument();
-    expect(screen.getByText('其中滞纳金')).toBeInTheDocument();
-    expect(screen.getByText('¥12.34')).toBeInTheDocument();
     expect(text('bill-amount-due')).toBe('¥356.78');
+  });
+
+  test("arrears are flagged with the server's amounts, before the amount due", async () => {
+    await renderLookup();
+    await lookUp('3201234578');
+    const flag = document.getElementById('bill-arrears')!;
+    expect(flag.textContent).toBe('已欠费自 2026-02-15 起逾期未缴 ¥160.00，滞纳金 ¥12.34，均已计入应缴金额');
+    const due = document.getElementById('bill-amount-due')!;
+    expect(flag.compareDocumentPosition(due) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  test('a bill not in arrears has no flag', async () => {
+    api.answer(LOOKUP, 200, { ...powerBill, bill: { ...powerBill.bill!, arrears: null } });
+    await renderLookup();
+    await lookUp('3201234578');
+    expect(text('bill-amount-due')).toBe('¥356.78');
+    expect(document.getElementById('bill-arrears')).toBeNull();
+    expect(screen.queryByText('已欠费')).toBeNull();
+  });
+
+  test.each([
+    ['nj-power', 'numeric', 10],
+    ['js-mobile', 'numeric', 11],
+    ['nj-property', 'text', 30],
+  ])("%s's account number takes the keyboard and length the server gives: %s, %i", async (billerId, inputMode, maxLength) => {
+    await renderLookup(billerId);
+    await waitFor(() => expect(input('bill-account')).toHaveAttribute('inputmode', inputMode));
+    expect(input('bill-account').maxLength).toBe(maxLength);
+  });
+
+  test('a billed biller with nothing due says so', async () => {
+    api.answer(LOOKUP, 200, { ...powerBill, bill: null, amount: { ...powerBill.amount!, minFen: 1000, presetsFen: [] } });
+    await renderLookup();
+    await lookUp('3201234578');
+    expect(screen.getByText('当前没有待缴账单')).toBeInTheDocument();
+    expect(document.getElementById('bill-amount-due')).toBeNull();
+  });
+
+  test('a numeric account number keeps digits only', async () => {
+    await renderLookup();
+    await typeInto('bill-account', '3201 2345-78');
+    expect(input('bill-account').value).toBe('3201234578');
   });
 
   test('an empty account number is refused before looking up', async () => {
@@ -81,10 +121,10 @@ describe('bill payment: look-up', () => {
   });
 
   test('an account number with characters the contract refuses is refused before looking up', async () => {
-    await renderLookup();
-    await typeInto('bill-account', '3201#34578');
+    await renderLookup('nj-property');
+    await typeInto('bill-account', 'A3#1202');
     await userEvent.click(screen.getByText('查询账单'));
-    expect(await screen.findByText('户号只能包含字母、数字、空格和“-”')).toBeInTheDocument();
+    expect(await screen.findByText('房号只能包含字母、数字、空格和“-”')).toBeInTheDocument();
     expect(api.requests(LOOKUP)).toHaveLength(0);
   });
 
@@ -183,12 +223,16 @@ describe('bill payment: the amount rule', () => {
     });
   });
 
-  test('a range biller: its presets as chips, the first prefilled, a tap picks another; no bill period is sent', async () => {
+  test('a prepaid biller (top-up): no bill and no amount due, its presets as chips, the first prefilled, a tap picks another; no bill period is sent', async () => {
     api.answer(LOOKUP, 200, phoneTopUp);
     api.answer(PAY, 200, { ...paymentResult, amountFen: 10000, prepaymentFen: 0, period: null, amountDueFen: null });
     await renderLookup('js-mobile');
     await lookUp('13800000000');
-    expect(screen.getByText('当前没有待缴账单')).toBeInTheDocument();
+    expect(text('bill-holder')).toBe('*小明');
+    expect(document.getElementById('bill-amount-due')).toBeNull();
+    expect(screen.queryByText('应缴金额')).toBeNull();
+    expect(screen.queryByText('当前没有待缴账单')).toBeNull();
+    expect(screen.getByText('充值金额')).toBeInTheDocument();
     expect(screen.getByText('¥30.00')).toBeInTheDocument();
     expect(screen.getByText('¥50.00')).toBeInTheDocument();
     await waitFor(() => expect(input('bill-amount').value).toBe('30.00'));
@@ -273,7 +317,11 @@ describe('bill payment: paying', () => {
     expect(text('receipt-amount')).toBe('¥400.00');
     expect(screen.getByText('其中预存')).toBeInTheDocument();
     expect(screen.getByText('¥43.22')).toBeInTheDocument();
-    expect(text('receipt-reference')).toBe(PAYMENT_ID);
+    // One reference to read out: the hold journal's 参考号 (with copy), not the payment key.
+    expect(text('reference')).toBe('B3HX-7QTM-5YPC');
+    expect(document.getElementById('reference-copy')).toHaveTextContent('复制');
+    expect(screen.queryByText('交易流水号')).toBeNull();
+    expect(screen.queryByText(PAYMENT_ID)).toBeNull();
     expect(text('result-balance')).toBe('¥11,945.67');
   });
 

@@ -143,6 +143,7 @@ describe('loan drawdown', () => {
     expect(query.get('loanId')).toBe(drawnLoan.loanId);
     expect(query.get('amountFen')).toBe(String(drawnLoan.principalFen));
     expect(query.get('contractNo')).toBe(drawnLoan.contractNo);
+    expect(query.get('reference')).toBe(drawnLoan.drawdownReference);
 
     // The page the form replaced itself with, opened at that URL.
     cleanup();
@@ -153,6 +154,9 @@ describe('loan drawdown', () => {
     expect(screen.getByText('JL-2026-000123')).toBeInTheDocument();
     expect(text('result-annualized-rate')).toBe('6.13%');
     expect(screen.getByText('6.12%')).toBeInTheDocument();
+    // The drawdown journal's 参考号, with its copy action.
+    expect(text('reference')).toBe('D7QM-4PX9-2HTR');
+    expect(document.getElementById('reference-copy')).toHaveTextContent('复制');
     // A drawdown answers with the loan, not the account: the balance is the account's figure.
     await waitFor(() => expect(text('result-balance')).toBe('¥12,345.67'));
   });

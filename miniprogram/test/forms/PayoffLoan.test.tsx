@@ -148,6 +148,7 @@ describe('loan early payoff', () => {
     expect(Object.fromEntries(query)).toEqual({
       kind: 'PAYOFF',
       loanId: LOAN_ID,
+      reference: 'Z2SJ-6WRD-8FKN',
       amountFen: '806287',
       principalFen: '802038',
       interestFen: '2486',
@@ -165,6 +166,8 @@ describe('loan early payoff', () => {
     expect(screen.getByText('¥17.63')).toBeInTheDocument();
     expect(screen.getByText('¥0.00')).toBeInTheDocument();
     expect(text('result-balance')).toBe('¥702.56');
+    expect(text('reference')).toBe('Z2SJ-6WRD-8FKN');
+    expect(document.getElementById('reference-copy')).toHaveTextContent('复制');
   });
 
   test.each([

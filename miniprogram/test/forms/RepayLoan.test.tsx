@@ -166,6 +166,7 @@ describe('loan repayment', () => {
     expect(Object.fromEntries(query)).toEqual({
       kind: 'REPAY',
       loanId: LOAN_ID,
+      reference: 'R8KW-3NMB-7CXE',
       amountFen: '404082',
       principalFen: '399993',
       interestFen: '4089',
@@ -183,6 +184,8 @@ describe('loan repayment', () => {
     expect(screen.queryByText('其中罚息')).toBeNull();
     expect(screen.getByText('¥4,020.45')).toBeInTheDocument();
     expect(text('result-balance')).toBe('¥8,765.43');
+    expect(text('reference')).toBe('R8KW-3NMB-7CXE');
+    expect(document.getElementById('reference-copy')).toHaveTextContent('复制');
   });
 
   test("a refusal is shown in the server's words, the sheets closed and the amount kept", async () => {
@@ -326,13 +329,14 @@ describe('loan prepayment (提前还款)', () => {
     expect(request!.body).toEqual({ ...body, secondFactor: { nonce: nonceNo(1), pinCipher: expect.any(String) } });
 
     const { url, query } = redirectedTo();
-    expect(Object.fromEntries(query)).toMatchObject({ kind: 'PREPAY', amountFen: '301020', interestFen: '1020', maturityDate: '2026-05-02', annualizedRate: '6.11%' });
+    expect(Object.fromEntries(query)).toMatchObject({ kind: 'PREPAY', reference: 'P5TQ-9HZV-4GMA', amountFen: '301020', interestFen: '1020', maturityDate: '2026-05-02', annualizedRate: '6.11%' });
     cleanup();
     await renderAt(url, <LoanResultPage />);
     expect(screen.getByText('提前还款成功')).toBeInTheDocument();
     expect(text('result-amount')).toBe('¥3,010.20');
     expect(text('result-annualized-rate')).toBe('6.11%');
     expect(screen.getByText('2026-05-02')).toBeInTheDocument();
+    expect(text('reference')).toBe('P5TQ-9HZV-4GMA');
   });
 
   test('a double tap on 查看新的还款计划 asks for one quote', async () => {

@@ -13,10 +13,12 @@ export const powerBiller: BillerView = {
   city: nanjing,
   accountNumberLabel: '户号',
   accountNumberHint: '10 位数字，见电费通知单',
+  accountNumberInput: { digitsOnly: true, maxLength: 10 },
   amountRule: 'AT_LEAST_BILL',
+  prepaid: false,
 };
 
-/** Any amount in a range, in steps, with presets. */
+/** Prepaid: any amount in a range, in steps, with presets. */
 export const phoneBiller: BillerView = {
   billerId: 'js-mobile',
   name: '江苏移动话费充值',
@@ -25,7 +27,9 @@ export const phoneBiller: BillerView = {
   city: nanjing,
   accountNumberLabel: '手机号',
   accountNumberHint: '11 位手机号',
+  accountNumberInput: { digitsOnly: true, maxLength: 11 },
   amountRule: 'RANGE',
+  prepaid: true,
 };
 
 /** Exactly the bill. */
@@ -37,7 +41,9 @@ export const propertyBiller: BillerView = {
   city: nanjing,
   accountNumberLabel: '房号',
   accountNumberHint: '如 A3-1202',
+  accountNumberInput: { digitsOnly: false, maxLength: 30 },
   amountRule: 'EXACT',
+  prepaid: false,
 };
 
 export const catalog: BillerCatalog = {
@@ -45,12 +51,12 @@ export const catalog: BillerCatalog = {
   items: [powerBiller, phoneBiller, propertyBiller],
 };
 
-/** An electricity bill of ¥356.78, late fee included. */
+/** An electricity bill of ¥356.78 in arrears: ¥160.00 overdue and a late fee of ¥12.34 included. */
 export const powerBill: BillView = {
   biller: powerBiller,
   accountNumberMasked: '32******78',
   holderNameMasked: '*小明',
-  bill: { period: '2026-02', amountDueFen: 35678, dueDate: '2026-03-15', arrears: { sinceDate: '2026-02-15', lateFeeFen: 1234 } },
+  bill: { period: '2026-02', amountDueFen: 35678, dueDate: '2026-03-15', arrears: { sinceDate: '2026-02-15', overdueFen: 16000, lateFeeFen: 1234 } },
   alreadyPaid: null,
   amount: { kind: 'AT_LEAST_BILL', fixedFen: null, minFen: 35678, maxFen: 500000, stepFen: 1, presetsFen: [35678] },
   payeeId: null,
@@ -91,6 +97,7 @@ export const paymentResult: BillPaymentResult = {
   status: 'SETTLED',
   statusLabel: '缴费成功',
   journalId: 'jnl_bill_01',
+  reference: 'B3HX-7QTM-5YPC',
   billerId: 'nj-power',
   billerName: '国网南京供电公司',
   category: 'ELECTRICITY',

@@ -107,6 +107,7 @@ export const loan: LoanView = {
   loanId: LOAN_ID,
   contractNo: 'JL-2026-000123',
   drawdownJournalId: 'jnl_draw_01',
+  drawdownReference: 'D7QM-4PX9-2HTR',
   productId: 'jinlin-e-loan',
   productName: '近邻e贷',
   status: 'ACTIVE',
@@ -162,6 +163,7 @@ export const drawnLoan: LoanView = {
 
 export const repaymentResult: RepaymentResult = {
   journalId: 'jnl_repay_01',
+  reference: 'R8KW-3NMB-7CXE',
   paidFen: 404082,
   principalFen: 399993,
   interestFen: 4089,
@@ -199,6 +201,7 @@ export const prepaymentQuote: PrepaymentQuoteView = {
 
 export const prepaymentResult: RepaymentResult = {
   journalId: 'jnl_prepay_01',
+  reference: 'P5TQ-9HZV-4GMA',
   paidFen: 301020,
   principalFen: 300000,
   interestFen: 1020,
@@ -222,6 +225,7 @@ export const payoffQuote: PayoffQuoteView = {
 
 export const payoffResult: RepaymentResult = {
   journalId: 'jnl_payoff_01',
+  reference: 'Z2SJ-6WRD-8FKN',
   paidFen: 806287,
   principalFen: 802038,
   interestFen: 2486,

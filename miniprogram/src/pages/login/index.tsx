@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useLoad } from '@tarojs/taro';
+import Taro, { useDidShow, useLoad } from '@tarojs/taro';
 import { useState } from 'react';
 import { signIn } from '@/api/bank';
 import { loadSession, rememberSimulatedUser, SIMULATED_USER_INVALID, simulatedUser } from '@/api/session';
@@ -34,6 +34,15 @@ function SimulatedUser({ user, onChange }: { user: string; onChange: (user: stri
   );
 }
 
+/** The bar's way home leads nowhere here: signed out, home sends the customer straight back. WeChat
+ *  shows it on a first page that is not home, to be hidden on each show; Taro's H5 bar has no
+ *  hideHomeButton and picks its control (back, home or none) right after the page's onShow, in
+ *  the same task, so the control it picked is taken off just after. */
+function hideWayHome() {
+  if (!isH5) return void Taro.hideHomeButton();
+  queueMicrotask(() => document.getElementById('taro-navigation-bar')?.classList.remove('taro-navigation-bar-home-icon'));
+}
+
 export default function LoginPage() {
   const [user, setUser] = useState(() => (isH5 ? simulatedUser() : ''));
   const { busy, error, setError, run } = useSubmit();
@@ -41,6 +50,7 @@ export default function LoginPage() {
   useLoad(() => {
     if (loadSession()) goHome();
   });
+  useDidShow(hideWayHome);
 
   async function handleSignIn() {
     if (isH5 && !rememberSimulatedUser(user)) return setError(SIMULATED_USER_INVALID);

@@ -18,7 +18,21 @@ import { getBillers, lookUpBill, lookUpPayeeBill } from '../../api';
 import { type BillPayment, useBillPayment, useSavePayee } from './useBillPayment';
 import '../../bills.css';
 
-/** The bill as the biller's gateway showed it. */
+type Arrears = NonNullable<NonNullable<BillView['bill']>['arrears']>;
+
+/** Arrears, said before the amount due that includes them. */
+function ArrearsFlag({ arrears }: { arrears: Arrears }) {
+  return (
+    <View id='bill-arrears' className='notice notice--danger'>
+      <Text className='notice__title'>已欠费</Text>
+      <Text>
+        自 {arrears.sinceDate} 起逾期未缴 {formatFen(arrears.overdueFen)}，滞纳金 {formatFen(arrears.lateFeeFen)}，均已计入应缴金额
+      </Text>
+    </View>
+  );
+}
+
+/** The bill as the biller's gateway showed it; a prepaid biller has none, only the account. */
 function BillSummary({ view }: { view: BillView }) {
   const { bill } = view;
   return (
@@ -26,19 +40,18 @@ function BillSummary({ view }: { view: BillView }) {
       <Text className='card__title'>{view.biller.name}</Text>
       <InfoRow label='户名' value={view.holderNameMasked} id='bill-holder' />
       <InfoRow label={view.biller.accountNumberLabel} value={view.accountNumberMasked} />
-      {bill ? (
+      {bill && (
         <View>
           <InfoRow label='账期' value={bill.period} id='bill-period' />
           {bill.dueDate && <InfoRow label='缴费截止' value={bill.dueDate} />}
-          {bill.arrears && <InfoRow label='其中滞纳金' value={formatFen(bill.arrears.lateFeeFen)} />}
+          {bill.arrears && <ArrearsFlag arrears={bill.arrears} />}
           <Text className='info-row__label'>应缴金额</Text>
           <Text id='bill-amount-due' className='bill-due'>
             {formatFen(bill.amountDueFen)}
           </Text>
         </View>
-      ) : (
-        <Text className='hint'>当前没有待缴账单</Text>
       )}
+      {!bill && !view.biller.prepaid && <Text className='hint'>当前没有待缴账单</Text>}
     </View>
   );
 }
@@ -59,7 +72,7 @@ function AlreadyPaid({ paymentId }: { paymentId: string | null }) {
 type AmountOptions = NonNullable<BillView['amount']>;
 
 /** The amount the biller allows: its presets as chips, then the field with the allowed range. */
-function AmountChoice({ options, form }: { options: AmountOptions; form: BillPayment }) {
+function AmountChoice({ options, form, prepaid }: { options: AmountOptions; form: BillPayment; prepaid: boolean }) {
   return (
     <View>
       {options.presetsFen.length > 1 && (
@@ -76,7 +89,7 @@ function AmountChoice({ options, form }: { options: AmountOptions; form: BillPay
           ))}
         </View>
       )}
-      <AmountInput id='bill-amount' label='缴费金额' value={form.amount} onChange={form.changeAmount} />
+      <AmountInput id='bill-amount' label={prepaid ? '充值金额' : '缴费金额'} value={form.amount} onChange={form.changeAmount} />
       <Text className='hint'>
         可缴 {formatFen(options.minFen)} – {formatFen(options.maxFen)}
         {options.kind === 'AT_LEAST_BILL' ? '，超出账单的部分作为预存' : ''}
@@ -92,7 +105,7 @@ function PaymentForm({ view, accountNumber, options }: { view: BillView; account
       {options.fixedFen !== null ? (
         <InfoRow label='缴费金额' value={formatFen(options.fixedFen)} id='bill-amount-fixed' />
       ) : (
-        <AmountChoice options={options} form={form} />
+        <AmountChoice options={options} form={form} prepaid={view.biller.prepaid} />
       )}
       <PaymentActions id='bill-pay-submit' payment={form.payment} title={`缴费 · ${view.biller.name}`} onClick={form.submit}>
         确认缴费
@@ -170,9 +183,10 @@ function AccountForm({ biller }: { biller: BillerView }) {
         <Field
           id='bill-account'
           label={biller.accountNumberLabel}
+          kind={biller.accountNumberInput.digitsOnly ? 'digits' : 'text'}
           value={accountNumber}
           onChange={(value) => setAccountNumber(value.toUpperCase())}
-          maxlength={30}
+          maxlength={biller.accountNumberInput.maxLength}
           placeholder={`请输入${biller.accountNumberLabel}`}
         />
         <SubmitActions id='bill-query' busy={busy} error={error} onClick={handleQuery}>

@@ -93,7 +93,7 @@ function PayeeRow({ payee, onChanged }: { payee: PayeeView; onChanged: () => voi
         <Button id={`payee-query-${payee.payeeId}`} className='btn btn--primary btn--small' onClick={() => goTo(PAGES.billLookup, { payeeId: payee.payeeId })}>
           查询缴费
         </Button>
-        {payee.biller.amountRule !== 'RANGE' && (
+        {!payee.biller.prepaid && (
           <Button className='btn btn--ghost btn--small' onClick={() => setEditing(!editing)}>
             自动缴费
           </Button>

@@ -28,6 +28,7 @@ export default function BillReceiptPage() {
       messageId='receipt-status'
       amountFen={payment.amountFen}
       amountId='receipt-amount'
+      reference={payment.reference}
       next={{ id: 'receipt-history', label: '缴费记录', onClick: () => replaceWith(PAGES.billHistory) }}
     >
       {payment.failure && (
@@ -41,7 +42,6 @@ export default function BillReceiptPage() {
       {payment.holderNameMasked && <InfoRow label='户名' value={payment.holderNameMasked} />}
       {payment.period && <InfoRow label='账期' value={payment.period} />}
       {payment.prepaymentFen > 0 && <InfoRow label='其中预存' value={formatFen(payment.prepaymentFen)} />}
-      <InfoRow label='交易流水号' value={payment.paymentId} id='receipt-reference' />
       {payment.gatewayReference && <InfoRow label='缴费单位流水号' value={payment.gatewayReference} />}
       <InfoRow label='缴费时间' value={formatDateTime(payment.paidAt)} />
       {payment.autoPay && <InfoRow label='方式' value='自动缴费' />}

@@ -67,6 +67,7 @@ export function useDrawForm(line: CreditLineView, product: LoanProductView, cont
         replaceWith(PAGES.loanResult, {
           kind: 'DRAW',
           loanId: loan.loanId,
+          reference: loan.drawdownReference,
           amountFen: loan.principalFen,
           contractNo: loan.contractNo,
           annualizedRate: loan.annualizedRateDisplay,

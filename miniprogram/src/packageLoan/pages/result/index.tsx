@@ -52,6 +52,7 @@ export default function LoanResultPage() {
     <ResultPage
       message={MESSAGE[kind]}
       amountFen={fenParam(params.amountFen)}
+      reference={textParam(params.reference)}
       next={loanId ? { id: 'result-loan', label: '查看借款详情', onClick: () => openLoan(kind, loanId) } : undefined}
     >
       {annualizedRate && annualRate && (
