@@ -117,8 +117,10 @@ test('an agent finds a customer, reveals the phone with a reason and freezes the
   // risk.wang approves it in 复核中心.
   await page.evaluate(() => sessionStorage.clear());
   await signInOnConsole(page, bank.origin, 'risk.wang');
-  // The shell has loaded (its chunk fetched) before the page is left for the change's own URL.
+  // The shell has loaded (its chunk fetched, its requests answered) before the page is left for
+  // the change's own URL: leaving earlier aborts them, which the browser logs as failed requests.
   await page.getByRole('menuitem', { name: /复核中心/ }).waitFor();
+  await page.waitForLoadState('networkidle');
   await page.goto(`${bank.origin}/changes/${encodeURIComponent(change.changeId)}`);
   await page.locator('#change-approve').click();
   await page.getByRole('button', { name: /确认通过/ }).click();

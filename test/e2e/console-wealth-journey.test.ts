@@ -31,7 +31,7 @@ async function signIn(t: TestContext, browser: Browser, login: string): Promise<
 }
 
 const customerProduct = async (productId: string) =>
-  (await (await fetch(`${bank.apiUrl}/v1/wealth-products/${productId}`)).json()) as { version: number; navDisplay: string; description: string };
+  (await (await fetch(`${bank.apiUrl}/v1/wealth-products/${productId}`)).json()) as { version: number; navDisplay: string; headline: { display: string }; description: string };
 
 /** The change page the console moved to after a submit: its id, once it shows 待复核. */
 async function submittedChange(page: Page): Promise<string> {
@@ -54,7 +54,8 @@ test('pm.li submits a NAV and a new version of a wealth product, pm.zhou approve
 
   await li.page.getByRole('link', { name: 'anxin-bond' }).click();
   await li.page.locator('#wealth-card-headline').waitFor();
-  assert.equal((await li.page.locator('#wealth-card-headline').innerText()).trim(), before.navDisplay);
+  // The card leads with the figure customers compare (a fund's return), as the server works it out.
+  assert.equal((await li.page.locator('#wealth-card-headline').innerText()).trim(), before.headline.display);
   await shot(t, li.page, 'console-wealth-detail');
   await li.page.locator('#wealth-price').click();
   await li.page.locator('#nav').fill('1.1234');

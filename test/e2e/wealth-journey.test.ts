@@ -118,6 +118,9 @@ test('questionnaire → buy ¥0.01 money-market and ¥1,000 fixed-term → cance
   assert.match(await text(page, 'product-headline'), /^[+-]?\d+\.\d{2}%$/);
   await click(page, 'chart-period-ALL');
   await page.locator('#chart-period-ALL[aria-selected="true"]').waitFor();
+  // The tab shows selected at once, the period's points come after (and reset the reading to the
+  // latest): a touch before them would be undone.
+  await page.locator('#chart-readout[data-period="ALL"]').waitFor();
   const readout = () => page.locator('#chart-readout:visible').innerText();
   const latest = await readout();
   // A click near the left end of the plot (it starts 56 px in) reads the period's first point.

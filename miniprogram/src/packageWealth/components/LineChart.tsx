@@ -13,6 +13,11 @@ const HEIGHT_PX = 200;
 const PAD = { left: 56, right: 12, top: 12, bottom: 28 };
 const COLORS = { axis: '#dcdfe4', label: '#6a717a', line: '#1d4fa3', fill: 'rgba(29, 79, 163, 0.08)', marker: '#1d4fa3' };
 
+/** The canvas is asked for again until it is laid out (a busy phone or browser may render the
+ *  page after the first ask), at most this many times, this far apart. */
+const MEASURE_TRIES = 20;
+const MEASURE_RETRY_MS = 100;
+
 interface Plot {
   width: number;
   /** The canvas's left edge on the page, for touches that come in page coordinates (H5). */
@@ -86,27 +91,40 @@ export function LineChart({ history }: { history: WealthHistory }) {
   const [selected, setSelected] = useState(points.length - 1);
   const plot = useRef<Plot | null>(null);
   const context = useRef<CanvasRenderingContext2D | null>(null);
+  // What to draw once the canvas is found: the history shown by then, not the first one.
+  const latest = useRef({ history, selected });
+  latest.current = { history, selected };
 
   useEffect(() => setSelected(points.length - 1), [history]);
 
-  // The canvas node, and where it is on the page, come from a query once it is there (H5 answers
-  // a node query with the node alone, so the box is asked for separately).
+  // The canvas node, and where it is on the page, come from a query once it is laid out (H5
+  // answers a node query with the node alone, so the box is asked for separately).
   useEffect(() => {
-    const query = Taro.createSelectorQuery();
-    query.select('#product-chart').fields({ node: true });
-    query.select('#product-chart').boundingClientRect();
-    query.exec(([found, box]: [{ node?: HTMLCanvasElement } | null, { width: number; left: number } | null]) => {
-      const canvas = found?.node;
-      const ctx = canvas?.getContext?.('2d');
-      if (!canvas || !ctx || !box) return;
-      const ratio = Taro.getSystemInfoSync().pixelRatio || 1;
-      canvas.width = box.width * ratio;
-      canvas.height = HEIGHT_PX * ratio;
-      ctx.scale(ratio, ratio);
-      plot.current = { width: box.width, left: box.left };
-      context.current = ctx;
-      draw(ctx, history, box.width, points.length - 1);
-    });
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const measure = () => {
+      const query = Taro.createSelectorQuery();
+      query.select('#product-chart').fields({ node: true });
+      query.select('#product-chart').boundingClientRect();
+      query.exec(([found, box]: [{ node?: HTMLCanvasElement } | null, { width: number; left: number } | null]) => {
+        const canvas = found?.node;
+        const ctx = canvas?.getContext?.('2d');
+        if (!canvas || !ctx || !box || box.width === 0) {
+          if (++tries < MEASURE_TRIES) timer = setTimeout(measure, MEASURE_RETRY_MS);
+          return;
+        }
+        const ratio = Taro.getSystemInfoSync().pixelRatio || 1;
+        canvas.width = box.width * ratio;
+        canvas.height = HEIGHT_PX * ratio;
+        ctx.scale(ratio, ratio);
+        plot.current = { width: box.width, left: box.left };
+        context.current = ctx;
+        const shown = latest.current;
+        if (shown.history.points.length > 0) draw(ctx, shown.history, box.width, Math.min(shown.selected, shown.history.points.length - 1));
+      });
+    };
+    measure();
+    return () => clearTimeout(timer);
   }, []);
 
   useEffect(() => {
@@ -132,7 +150,7 @@ export function LineChart({ history }: { history: WealthHistory }) {
   const point: WealthHistoryPoint | undefined = points[Math.min(selected, points.length - 1)];
   return (
     <View className='line-chart'>
-      <View id='chart-readout' className='line-chart__readout'>
+      <View id='chart-readout' className='line-chart__readout' data-period={history.period}>
         <Text className='line-chart__date'>{point?.date ?? ''}</Text>
         <Text className='line-chart__value'>{point ? `${history.seriesLabel} ${point.display}` : ''}</Text>
       </View>
