@@ -49,7 +49,12 @@ export function watchedPage(t: TestContext, page: Page, screenshotName: string):
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on('requestfailed', (request) => {
+    // net::ERR_ABORTED is the browser cancelling a request it no longer needs (the page navigated
+    // away while it was in flight): nothing the app did wrong. Every other failure is kept.
+    const reason = request.failure()?.errorText;
+    if (reason !== 'net::ERR_ABORTED') errors.push(`request failed: ${request.url()} ${reason}`);
+  });
   t.after(async () => {
     // Kept for whoever reads a failure: what the customer saw last.
     const path = `${screenshots}/${screenshotName}.png`;
