@@ -122,6 +122,9 @@ test('ops.chen runs the day close, finds the overdue loan and resolves a reconci
 
   await page.getByRole('tab', { name: '待确认理财订单' }).click();
   await page.getByText('稳健增利 30 天').first().waitFor();
+  // Every column, 客户编号 too, fits a 1440 px screen beside the menu: nothing to scroll sideways.
+  const sideways = await page.locator('.ant-table-content').evaluate((table) => table.scrollWidth - table.clientWidth);
+  assert.ok(sideways <= 0, `the pending orders table scrolls ${sideways} px sideways at 1440 px`);
   await shoot('wealth-orders');
 
   await page.getByRole('tab', { name: '业务日期' }).click();

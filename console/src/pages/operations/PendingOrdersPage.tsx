@@ -2,7 +2,7 @@
 // server; the ones the next close confirms are marked, and purchases still inside their
 // cooling-off (no close confirms them before it ends) say until when.
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
-import { Tag } from 'antd';
+import { Space, Tag } from 'antd';
 import { useState } from 'react';
 import { fetchPendingOrders, type PendingOrdersPage as Page } from '@/api/operations';
 import { chinaTime, yuan } from './format';
@@ -16,21 +16,25 @@ const units = (unitsCenti: number | null) => (unitsCenti === null ? '—' : `${M
 // Ids are long and rarely read whole: cut short, copied in full. The columns fit a 1440 px screen
 // beside the menu without scrolling sideways.
 const columns: ProColumns<PendingOrder>[] = [
-  { title: '订单号', dataIndex: 'orderId', width: 160, copyable: true, ellipsis: true },
+  { title: '订单号', dataIndex: 'orderId', width: 130, copyable: true, ellipsis: true },
   { title: '类型', key: 'kind', width: 70, render: (_, order) => (order.kind === 'PURCHASE' ? <Tag color="blue">申购</Tag> : <Tag color="purple">赎回</Tag>) },
-  { title: '产品', dataIndex: 'productName', width: 150, ellipsis: true },
+  { title: '产品', dataIndex: 'productName', width: 140, ellipsis: true },
   { title: '金额 / 份额', key: 'amount', width: 130, align: 'right', render: (_, order) => (order.kind === 'PURCHASE' ? yuan(order.amountFen) : units(order.unitsCenti)) },
   { title: '下单时间', key: 'placedAt', width: 160, render: (_, order) => chinaTime(order.placedAt) },
-  { title: '确认日', dataIndex: 'confirmDate', width: 100 },
-  { title: '冷静期至', key: 'cancellableUntil', width: 160, render: (_, order) => chinaTime(order.cancellableUntil) },
+  // The date and what the next close does with the order, read together.
   {
-    title: '',
-    key: 'due',
-    width: 120,
-    render: (_, order) =>
-      order.dueAtNextClose ? <Tag color="orange">下次日终确认</Tag> : order.inCoolingOff ? <Tag color="gold">冷静期内</Tag> : <Tag>等待确认日</Tag>,
+    title: '确认日',
+    key: 'confirmDate',
+    width: 130,
+    render: (_, order) => (
+      <Space direction="vertical" size={2}>
+        <span>{order.confirmDate}</span>
+        {order.dueAtNextClose ? <Tag color="orange">下次日终确认</Tag> : order.inCoolingOff ? <Tag color="gold">冷静期内</Tag> : <Tag>等待确认日</Tag>}
+      </Space>
+    ),
   },
-  { title: '客户编号', dataIndex: 'customerId', width: 140, copyable: true, ellipsis: true },
+  { title: '冷静期至', key: 'cancellableUntil', width: 160, render: (_, order) => chinaTime(order.cancellableUntil) },
+  { title: '客户编号', dataIndex: 'customerId', width: 130, copyable: true, ellipsis: true },
 ];
 
 export function PendingOrdersPage() {
@@ -43,7 +47,7 @@ export function PendingOrdersPage() {
       search={false}
       options={false}
       columns={columns}
-      scroll={{ x: 1190 }}
+      scroll={{ x: 1050 }}
       pagination={{ pageSize: PAGE_SIZE, showSizeChanger: false }}
       request={async ({ current = 1 }) => {
         const page = await fetchPendingOrders(PAGE_SIZE, current === 1 ? null : (cursors.get(current) ?? null));
