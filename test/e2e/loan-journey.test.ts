@@ -111,6 +111,8 @@ test('a new customer reads the contract, borrows ¥5,000, repays ¥1,000 early c
   // The loan: 12 periods, period 1 the next one due.
   await openFirstLoan(page);
   assert.equal((await page.locator('#loan-status').innerText()).trim(), '还款中');
+  // The loan names its drawdown by the same 参考号 the result page showed.
+  assert.equal((await page.locator('#reference:visible').innerText()).trim(), references[0]);
   assert.match((await page.locator('#loan-annualized-rate').innerText()).trim(), RATE);
   assert.equal(await page.locator('.installment-row').count(), 12);
   const firstInstallmentFen = fenOf((await page.locator('.installment-row').first().locator('.installment-amount').innerText()).trim());

@@ -8,10 +8,10 @@ function copy(reference: string) {
 
 /** A movement's short reference (参考号) as the server gave it, with a copy action: what the
  *  customer reads out or pastes to customer service. */
-export function ReferenceRow({ reference }: { reference: string }) {
+export function ReferenceRow({ reference, label = '参考号' }: { reference: string; label?: string }) {
   return (
     <View className='info-row reference-row'>
-      <Text className='info-row__label'>参考号</Text>
+      <Text className='info-row__label'>{label}</Text>
       <View className='reference-row__value'>
         <Text id='reference' className='info-row__value reference-row__code'>
           {reference}

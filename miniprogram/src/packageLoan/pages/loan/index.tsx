@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import type { LoanView } from '@contract/loan-schemas';
 import { InfoRow } from '@/components/InfoRow';
 import { KeyFigure } from '@/components/KeyFigure';
+import { ReferenceRow } from '@/components/ReferenceRow';
 import { RemoteStatus } from '@/components/Status';
 import { useRemoteTarget } from '@/hooks/useRemoteTarget';
 import { formatFen } from '@/lib/money';
@@ -58,6 +59,8 @@ function Terms({ loan }: { loan: LoanView }) {
       {rows.map(([label, value]) => (
         <InfoRow key={label} label={label} value={value} />
       ))}
+      {/* What the drawdown's history entry shows: the customer can match the two, or read it out. */}
+      <ReferenceRow label='放款参考号' reference={loan.drawdownReference} />
     </View>
   );
 }
