@@ -116,6 +116,40 @@ describe('客户经理管理', () => {
   });
 });
 
+describe('客户经理管理: 修改电话', () => {
+  beforeEach(() => api.answer('GET /v1/console/staff', 200, staffPage));
+
+  test('the current number to start from, the contract’s rule inline, and a valid number sent once, normalized, for a second administrator', async () => {
+    api.answer(`POST /v1/console/staff/${STAFF_ID}/work-phone-changes`, 201, change('STAFF_WORK_PHONE', '修改客户经理 王芳（HD0002）的办公电话'));
+    withApp(<StaffManagement />);
+    const row = (await screen.findByText('HD0002', undefined, SLOW)).closest('tr')!;
+    // A deactivated manager has no number to change.
+    expect(within(screen.getByText('HD0009').closest('tr')!).queryByText('修改电话')).toBeNull();
+    fireEvent.click(within(row).getByText('修改电话'));
+    const input = (await byId('staff-phone-input')) as HTMLInputElement;
+    expect(input.value).toBe('13800138002');
+    fireEvent.change(input, { target: { value: '88886666' } });
+    expect(await screen.findByText('办公电话须为 11 位手机号或带区号的座机号（如 0571-88886666）', undefined, SLOW)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '提交复核' }));
+    await waitFor(() => expect(screen.getByText('办公电话须为 11 位手机号或带区号的座机号（如 0571-88886666）')).toBeTruthy(), SLOW);
+    expect(api.requests(`POST /v1/console/staff/${STAFF_ID}/work-phone-changes`)).toHaveLength(0);
+    fireEvent.change(input, { target: { value: '025-8456 1234' } });
+    fireEvent.click(screen.getByRole('button', { name: '提交复核' }));
+    await waitFor(() => expect(api.requests(`POST /v1/console/staff/${STAFF_ID}/work-phone-changes`)).toHaveLength(1), SLOW);
+    expect(api.requests(`POST /v1/console/staff/${STAFF_ID}/work-phone-changes`)[0]!.body).toEqual({ workPhone: '025-84561234' });
+  });
+
+  test('a refusal from the server is shown in its own words', async () => {
+    api.answer(`POST /v1/console/staff/${STAFF_ID}/work-phone-changes`, 422, { error: { code: 'WORK_PHONE_UNCHANGED', message: '新的办公电话与当前相同' } });
+    withApp(<StaffManagement />);
+    const row = (await screen.findByText('HD0002', undefined, SLOW)).closest('tr')!;
+    fireEvent.click(within(row).getByText('修改电话'));
+    await byId('staff-phone-input');
+    fireEvent.click(screen.getByRole('button', { name: '提交复核' }));
+    expect(await screen.findByText('新的办公电话与当前相同', undefined, SLOW)).toBeTruthy();
+  });
+});
+
 describe('缴费机构 editor', () => {
   const base = SEED_BILLERS.find((biller) => biller.billerId === 'js-mobile')!;
 

@@ -36,6 +36,17 @@ export const consoleStaffRoutes = {
     body: c.StaffDeactivateChangeRequest,
     response: c.ChangeRequestView,
   },
+  consoleStaffWorkPhoneChange: {
+    method: 'POST',
+    path: '/v1/console/staff/{staffId}/work-phone-changes',
+    summary: 'Maker: submit a new work phone (办公电话) for an active staff member, for a second administrator (400 WORK_PHONE_INVALID; 404 STAFF_NOT_FOUND; 422 STAFF_INACTIVE, WORK_PHONE_UNCHANGED; 409 CHANGE_PENDING)',
+    auth: 'console',
+    permission: 'staff.manage',
+    idempotent: false,
+    params: c.StaffIdParams,
+    body: c.StaffWorkPhoneChangeRequest,
+    response: c.ChangeRequestView,
+  },
   consoleStaffBindingCode: {
     method: 'POST',
     path: '/v1/console/staff/{staffId}/binding-code',

@@ -19,6 +19,15 @@ export const DEACTIVATION_REASON_MAX_LENGTH = 200;
 
 export const StaffIdParams = lazySchema(() => z.strictObject({ staffId: z.string().check(z.regex(/^S[0-9a-f]{32}$/)) }));
 
+const WorkPhone = () =>
+  z
+    .string()
+    .check(
+      z.maxLength(WORK_PHONE_INPUT_MAX_LENGTH),
+      z.overwrite(normalizeWorkPhone),
+      z.meta({ description: '办公电话, the number customers may call: a mainland mobile (1[3-9] and 9 digits) or a landline 0xx(x)-xxxxxxx(x); spaces are dropped; refused 400 WORK_PHONE_INVALID otherwise' }),
+    );
+
 export const NewStaff = lazySchema(() =>
   z
     .strictObject({
@@ -27,13 +36,7 @@ export const NewStaff = lazySchema(() =>
       branchId: z.string().check(z.regex(BRANCH_ID_PATTERN)),
       branchName: z.string().check(z.minLength(2), z.maxLength(BRANCH_NAME_MAX_LENGTH), z.regex(NoControl)),
       role: z.enum(STAFF_ROLES),
-      workPhone: z
-        .string()
-        .check(
-          z.maxLength(WORK_PHONE_INPUT_MAX_LENGTH),
-          z.overwrite(normalizeWorkPhone),
-          z.meta({ description: '办公电话, the number customers may call: a mainland mobile (1[3-9] and 9 digits) or a landline 0xx(x)-xxxxxxx(x); spaces are dropped; refused 400 WORK_PHONE_INVALID otherwise' }),
-        ),
+      workPhone: WorkPhone(),
     })
     .check(z.meta({ id: 'NewStaff' })),
 );
@@ -91,6 +94,10 @@ export const StaffDeactivateChangeRequest = lazySchema(() =>
       effectiveAt: EffectiveAt,
     })
     .check(z.meta({ id: 'StaffDeactivateChangeRequest' })),
+);
+
+export const StaffWorkPhoneChangeRequest = lazySchema(() =>
+  z.strictObject({ workPhone: WorkPhone(), effectiveAt: EffectiveAt }).check(z.meta({ id: 'StaffWorkPhoneChangeRequest' })),
 );
 
 export const StaffBindingCode = lazySchema(() =>

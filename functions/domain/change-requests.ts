@@ -6,7 +6,7 @@
 import { refuse } from './errors.js';
 
 /** What a change alters. A kind is added with its handler (services/change-kinds.ts). */
-export const CHANGE_KINDS = ['LOAN_PRODUCT_VERSION', 'LPR', 'ACCOUNT_UNFREEZE', 'OPERATOR_CREATE', 'OPERATOR_ROLES', 'OPERATOR_DEACTIVATE', 'BILLER', 'STAFF_CREATE', 'STAFF_DEACTIVATE', 'WEALTH_PRODUCT_VERSION', 'WEALTH_PRODUCT_STATUS', 'WEALTH_NAV', 'WEALTH_YIELD'] as const;
+export const CHANGE_KINDS = ['LOAN_PRODUCT_VERSION', 'LPR', 'ACCOUNT_UNFREEZE', 'OPERATOR_CREATE', 'OPERATOR_ROLES', 'OPERATOR_DEACTIVATE', 'BILLER', 'STAFF_CREATE', 'STAFF_DEACTIVATE', 'STAFF_WORK_PHONE', 'WEALTH_PRODUCT_VERSION', 'WEALTH_PRODUCT_STATUS', 'WEALTH_NAV', 'WEALTH_YIELD'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
   LOAN_PRODUCT_VERSION: '贷款产品版本',
@@ -18,6 +18,7 @@ export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
   BILLER: '缴费机构',
   STAFF_CREATE: '新建客户经理',
   STAFF_DEACTIVATE: '停用客户经理',
+  STAFF_WORK_PHONE: '修改客户经理办公电话',
   WEALTH_PRODUCT_VERSION: '理财产品版本',
   WEALTH_PRODUCT_STATUS: '理财产品开放/暂停申购',
   WEALTH_NAV: '理财产品净值',

@@ -1,10 +1,10 @@
-// 客户经理管理 in the operations console: the bank's staff for administrators; creations and
-// deactivations submitted as maker-checker changes, a binding code issued at once and shown once
+// 客户经理管理 in the operations console: the bank's staff for administrators; creations,
+// work phone changes and deactivations submitted as maker-checker changes, a binding code issued at once and shown once
 // (services/staff-console.ts).
 import { consoleStaffRoutes as routes } from '../contract/console-staff-routes.js';
 import { STAFF_PAGE_DEFAULT } from '../contract/console-staff-schemas.js';
 import { STAFF_ROLE_LABELS } from '../domain/rm/staff.js';
-import { consoleStaffPage, issueBindingCode, submitStaffCreation, submitStaffDeactivation } from '../services/staff-console.js';
+import { consoleStaffPage, issueBindingCode, submitStaffCreation, submitStaffDeactivation, submitStaffWorkPhone } from '../services/staff-console.js';
 import type { StaffRecord } from '../store/staff.js';
 import { defineConsoleRoute } from './console-route.js';
 import { lambda } from './route.js';
@@ -42,9 +42,13 @@ const deactivate = defineConsoleRoute('consoleStaffDeactivateChange', routes.con
   submitStaffDeactivation(params.staffId, body.reason, body.effectiveAt, operator, now),
 );
 
+const workPhone = defineConsoleRoute('consoleStaffWorkPhoneChange', routes.consoleStaffWorkPhoneChange, ({ params, body, operator, now }) =>
+  submitStaffWorkPhone(params.staffId, body.workPhone, body.effectiveAt, operator, now),
+);
+
 const bindingCode = defineConsoleRoute('consoleStaffBindingCode', routes.consoleStaffBindingCode, async ({ params, operator, now }) => {
   const { staff, bindingCode: code } = await issueBindingCode(params.staffId, operator, now);
   return { staff: staffView(staff), bindingCode: code.bindingCode, bindingCodeExpiresAt: code.expiresAt };
 });
 
-export const handler = lambda([list, create, deactivate, bindingCode]);
+export const handler = lambda([list, create, deactivate, workPhone, bindingCode]);

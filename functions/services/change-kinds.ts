@@ -10,7 +10,7 @@ import { accountUnfreezeChange } from './change-kinds/account-unfreeze.js';
 import { lprChange } from './change-kinds/lpr.js';
 import { operatorCreateChange, operatorDeactivateChange, operatorRolesChange } from './change-kinds/operators.js';
 import { billerChange } from './change-kinds/biller.js';
-import { staffCreateChange, staffDeactivateChange } from './change-kinds/staff.js';
+import { staffCreateChange, staffDeactivateChange, staffWorkPhoneChange } from './change-kinds/staff.js';
 import { wealthNavChange, wealthYieldChange } from './change-kinds/wealth-price.js';
 import { wealthProductStatusChange, wealthProductVersionChange } from './change-kinds/wealth-product.js';
 
@@ -24,6 +24,7 @@ export const CHANGE_KIND_HANDLERS: { [K in ChangeKind]: ChangeKindHandler } = {
   BILLER: billerChange,
   STAFF_CREATE: staffCreateChange,
   STAFF_DEACTIVATE: staffDeactivateChange,
+  STAFF_WORK_PHONE: staffWorkPhoneChange,
   WEALTH_PRODUCT_VERSION: wealthProductVersionChange,
   WEALTH_PRODUCT_STATUS: wealthProductStatusChange,
   WEALTH_NAV: wealthNavChange,

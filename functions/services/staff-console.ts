@@ -95,6 +95,26 @@ export async function submitStaffDeactivation(staffId: string, reason: string, e
   });
 }
 
+/** A new work phone for an active staff member (one created before work phones were recorded, or
+ *  whose number changed), submitted for a second administrator. */
+export async function submitStaffWorkPhone(staffId: string, workPhone: string, effectiveAt: string | undefined, maker: ConsoleOperator, now: Date): Promise<ChangeRequest> {
+  assertWorkPhone(workPhone);
+  const staff = await existingStaff(staffId);
+  assertStillActive(staff);
+  if (staff.workPhone === workPhone) refuse('unprocessable', 'WORK_PHONE_UNCHANGED', '新的办公电话与当前相同');
+  const who = { staffId, name: staff.name, staffNo: staff.staffNo };
+  return submitChange({
+    kind: 'STAFF_WORK_PHONE',
+    entityId: staffEntityId(staffId),
+    entityLabel: `修改${STAFF_ROLE_LABELS[staff.role]} ${staff.name}（${staff.staffNo}）的办公电话`,
+    before: { ...who, workPhone: staff.workPhone ?? null },
+    after: { ...who, workPhone },
+    effectiveAt,
+    maker,
+    now,
+  });
+}
+
 /** A new one-time binding code for an active staff member (the WeChat identity bound so far is
  *  unbound), written with its audit entry in one transaction. The code itself is in neither. */
 export async function issueBindingCode(staffId: string, operator: ConsoleOperator, now: Date): Promise<{ staff: staffStore.StaffRecord; bindingCode: staffStore.IssuedBindingCode }> {

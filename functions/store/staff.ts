@@ -206,6 +206,27 @@ export function bindingCodeItems(staff: StaffRecord, code: IssuedBindingCode): T
 }
 
 /** Deactivates a staff member (again: keeps the first time); returns the record as it now is. */
+/** The work phone customers see on the manager's card; the staff member must exist. */
+export async function setStaffWorkPhone(staffId: string, workPhone: string): Promise<StaffRecord> {
+  const { doc, tableName } = db();
+  try {
+    const { Attributes } = await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.staff(staffId),
+        UpdateExpression: 'SET workPhone = :workPhone',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':workPhone': workPhone },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return fromItem(Attributes!);
+  } catch (error) {
+    if (isConditionFailed(error)) refuse('not_found', 'STAFF_NOT_FOUND', '未找到该员工');
+    throw error;
+  }
+}
+
 export async function deactivateStaff(staffId: string, now: Date): Promise<StaffRecord> {
   const { doc, tableName } = db();
   try {

@@ -17,6 +17,7 @@ import { handler as staffHandler } from '../../functions/http/staff.js';
 import { readAuditPage } from '../../functions/services/audit.js';
 import { applyDueChanges } from '../../functions/services/change-requests.js';
 import { saveReconciliation } from '../../functions/store/bills.js';
+import { insertStaff, newStaffId } from '../../functions/store/staff.js';
 import { seedBills } from '../../scripts/lib/seed-bills.js';
 import { call, type CallOptions, useBank } from '../support/bank.js';
 import { recordCommands } from '../support/command-recorder.js';
@@ -219,6 +220,29 @@ describe('billers and staff through the console', () => {
       const { workPhone: _none, ...without } = newStaff();
       expectError(await as(admin, consoleStaff, { method: 'POST', path: '/v1/console/staff/changes', body: { staff: without } }), 400, 'VALIDATION_FAILED');
       expectError(await as(admin, consoleStaff, { method: 'POST', path: '/v1/console/staff/changes', body: { staff: { ...newStaff(), workPhone: '1'.repeat(21) } } }), 400, 'VALIDATION_FAILED');
+    });
+
+    test('a manager created before work phones were recorded is given one by one administrator and approved by another', async () => {
+      const staffId = newStaffId();
+      const { workPhone: _none, ...earlier } = newStaff();
+      await insertStaff({ staffId, ...earlier }, undefined, new Date());
+      const path = `/v1/console/staff/${staffId}/work-phone-changes`;
+      assert.equal((await staffPage(admin, { limit: '100' })).staff.find((member: { staffId: string }) => member.staffId === staffId).workPhone, null);
+
+      expectError(await as(admin, consoleStaff, { method: 'POST', path, body: { workPhone: '88886666' } }), 400, 'WORK_PHONE_INVALID');
+      expectError(await as(pm, consoleStaff, { method: 'POST', path, body: { workPhone: '025-84561234' } }), 403, 'FORBIDDEN');
+      expectError(await as(admin, consoleStaff, { method: 'POST', path: `/v1/console/staff/S${'0'.repeat(32)}/work-phone-changes`, body: { workPhone: '025-84561234' } }), 404, 'STAFF_NOT_FOUND');
+      const submitted = expectOk(await as(admin, consoleStaff, { method: 'POST', path, body: { workPhone: ' 025-8456 1234' } }));
+      assert.equal(submitted.kind, 'STAFF_WORK_PHONE');
+      assert.equal(submitted.entityLabel, `修改客户经理 林晓（${earlier.staffNo}）的办公电话`);
+      const diff = expectOk(await as(admin2, consoleChanges, { method: 'GET', path: `/v1/console/changes/${submitted.changeId}` })).diff;
+      assert.deepEqual(diff, [{ path: 'workPhone', before: null, after: '025-84561234' }]);
+      // One change at a time on a staff member: no deactivation while the phone change waits.
+      expectError(await as(admin2, consoleStaff, { method: 'POST', path: `/v1/console/staff/${staffId}/deactivation-changes`, body: { reason: '员工离职' } }), 409, 'CHANGE_PENDING');
+      expectError(await decide(admin, submitted.changeId, 'approve'), 403, 'SAME_OPERATOR');
+      assert.equal(expectOk(await decide(admin2, submitted.changeId, 'approve')).status, 'EFFECTIVE');
+      assert.equal((await staffPage(admin, { limit: '100' })).staff.find((member: { staffId: string }) => member.staffId === staffId).workPhone, '025-84561234');
+      expectError(await as(admin, consoleStaff, { method: 'POST', path, body: { workPhone: '025-84561234' } }), 422, 'WORK_PHONE_UNCHANGED');
     });
 
     test('the list pages by staff number with a cursor; only staff.manage reads it', async () => {

@@ -1,14 +1,15 @@
-// STAFF_CREATE and STAFF_DEACTIVATE: the bank's staff (relationship managers, branch leads) are
+// STAFF_CREATE, STAFF_DEACTIVATE and STAFF_WORK_PHONE: the bank's staff (relationship managers, branch leads) are
 // created and deactivated by one administrator and approved by another (staff.manage both).
 // A creation's entity is its staff number (`staff-no:<staffNo>`: one pending creation per
 // number) and its after carries the staff id chosen at submission, so applying twice finds its
 // own record; it is created without a binding code — an administrator issues one afterwards in
 // 客户经理管理, shown once to whoever hands it over. A deactivation (`staff:<staffId>`) stops the
-// manager's sign-in and links at their next request.
+// manager's sign-in and links at their next request. A work phone change (`staff:<staffId>` too)
+// gives staff created before work phones were recorded the number their customers may call.
 import * as z from 'zod/mini';
 import type { ChangeRequest } from '../../domain/change-requests.js';
 import { STAFF_ROLES } from '../../domain/rm/staff.js';
-import { deactivateStaff, insertStaff, staffIdByStaffNo } from '../../store/staff.js';
+import { deactivateStaff, insertStaff, setStaffWorkPhone, staffIdByStaffNo } from '../../store/staff.js';
 import type { ChangeKindHandler } from './handler.js';
 import { lazySchema } from '../../domain/lazy-schema.js';
 
@@ -28,6 +29,8 @@ export const StaffCreateAfter = lazySchema(() =>
   }),
 );
 
+const StaffWorkPhoneAfter = lazySchema(() => z.object({ staffId: z.string().check(z.regex(/^S[0-9a-f]{32}$/)), workPhone: z.string() }));
+
 const StaffDeactivateAfter = lazySchema(() => z.object({ staffId: z.string().check(z.regex(/^S[0-9a-f]{32}$/)), status: z.literal('INACTIVE') }));
 
 export const staffCreateChange: ChangeKindHandler = {
@@ -45,5 +48,13 @@ export const staffDeactivateChange: ChangeKindHandler = {
   permissionToApprove: 'staff.manage',
   async apply(change: ChangeRequest, now: Date) {
     await deactivateStaff(StaffDeactivateAfter.parse(change.after).staffId, now);
+  },
+};
+
+export const staffWorkPhoneChange: ChangeKindHandler = {
+  permissionToApprove: 'staff.manage',
+  async apply(change: ChangeRequest) {
+    const { staffId, workPhone } = StaffWorkPhoneAfter.parse(change.after);
+    await setStaffWorkPhone(staffId, workPhone);
   },
 };

@@ -39,6 +39,7 @@ export const APPROVE_PERMISSION: Partial<Record<string, Permission>> = {
   BILLER: 'products.approve',
   STAFF_CREATE: 'staff.manage',
   STAFF_DEACTIVATE: 'staff.manage',
+  STAFF_WORK_PHONE: 'staff.manage',
   OPERATOR_CREATE: 'operators.manage',
   OPERATOR_ROLES: 'operators.manage',
   OPERATOR_DEACTIVATE: 'operators.manage',
@@ -151,6 +152,7 @@ const KIND_FIELD_LABELS: Partial<Record<string, Record<string, string>>> = {
   BILLER: { name: '机构名称' },
   STAFF_CREATE: { name: '姓名' },
   STAFF_DEACTIVATE: { name: '姓名' },
+  STAFF_WORK_PHONE: { name: '姓名' },
 };
 
 export function fieldLabel(path: string, kind?: string): string {

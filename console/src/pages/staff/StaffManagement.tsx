@@ -1,5 +1,5 @@
 // 客户经理管理: the bank's relationship managers and branch leads, a page at a time by the server's
-// cursor. 新建 and 申请停用 are changes another administrator approves in 复核中心; 生成绑定码 is
+// cursor. 新建, 修改电话 and 申请停用 are changes another administrator approves in 复核中心; 生成绑定码 is
 // immediate (audited by the server) and the code is shown once, to be handed to the manager.
 import { PlusOutlined } from '@ant-design/icons';
 import { ModalForm, PageContainer, ProFormDateTimePicker, ProFormSelect, ProFormText, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
@@ -9,7 +9,7 @@ import { Link, useNavigate } from 'react-router';
 import { normalizePersonName, personNameProblem } from '../../../../functions/domain/person-name';
 import { BRANCH_ID_PATTERN, BRANCH_NAME_MAX_LENGTH, normalizeWorkPhone, STAFF_NO_PATTERN, STAFF_ROLE_LABELS, WORK_PHONE_INPUT_MAX_LENGTH, workPhoneProblem } from '../../../../functions/domain/rm/staff';
 import { errorMessage } from '@/api/http';
-import { fetchStaff, issueBindingCode, type IssuedBindingCode, type NewStaff, type StaffMember, submitStaffCreation, submitStaffDeactivation } from '@/api/staff';
+import { fetchStaff, issueBindingCode, type IssuedBindingCode, type NewStaff, type StaffMember, submitStaffCreation, submitStaffDeactivation, submitStaffWorkPhone } from '@/api/staff';
 import type { ChangeRequest } from '@/api/types';
 import { chinaTime } from '@/pages/AuditLog';
 import { CHANGES_PATH } from '@/shell/menu';
@@ -108,6 +108,40 @@ function BindingCodeDialog({ issued, onClose }: { issued: IssuedBindingCode | un
   );
 }
 
+/** 修改电话: the number customers see on the manager's card, a change another administrator approves. */
+function WorkPhoneForm({ member, onClose, onSubmitted }: { member: StaffMember | undefined; onClose(): void; onSubmitted(change: ChangeRequest): void }) {
+  const [problem, setProblem] = useState<string | undefined>();
+  return (
+    <ModalForm<{ workPhone: string }>
+      title={`修改办公电话：${member?.name ?? ''}`}
+      width={440}
+      open={member !== undefined}
+      modalProps={{ destroyOnHidden: true, onCancel: () => { setProblem(undefined); onClose(); } }}
+      submitter={{ searchConfig: { submitText: '提交复核' } }}
+      initialValues={{ workPhone: member?.workPhone ?? '' }}
+      onFinish={async ({ workPhone }) => {
+        setProblem(undefined);
+        try {
+          onSubmitted(await submitStaffWorkPhone(member!.staffId, normalizeWorkPhone(workPhone)));
+          return true;
+        } catch (error) {
+          setProblem(errorMessage(error));
+          return false;
+        }
+      }}
+    >
+      {problem && <Alert id="staff-phone-problem" type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
+      <Typography.Paragraph type="secondary">客户在客户经理名片上看到并拨打此号码；提交后须由另一位管理员复核。</Typography.Paragraph>
+      <ProFormText
+        name="workPhone"
+        label="办公电话"
+        fieldProps={{ id: 'staff-phone-input', maxLength: WORK_PHONE_INPUT_MAX_LENGTH }}
+        rules={[{ required: true, message: '请输入办公电话' }, { validator: checkWorkPhone }]}
+      />
+    </ModalForm>
+  );
+}
+
 export default function StaffManagement() {
   return (
     <AntApp>
@@ -125,6 +159,7 @@ function StaffList() {
   const [pendingCreations, setPendingCreations] = useState<ChangeRequest[]>([]);
   const [issued, setIssued] = useState<IssuedBindingCode | undefined>();
   const [leaving, setLeaving] = useState<StaffMember | undefined>();
+  const [rephoning, setRephoning] = useState<StaffMember | undefined>();
 
   const submitted = (change: ChangeRequest) => {
     void message.success(`已提交复核：${change.entityLabel}`);
@@ -157,9 +192,9 @@ function StaffList() {
     {
       title: '操作',
       key: 'actions',
-      width: 230,
+      width: 280,
       render: (_, member) => {
-        if (member.pendingChangeId) return <Link to={changePath(member.pendingChangeId)}>停用待复核</Link>;
+        if (member.pendingChangeId) return <Link to={changePath(member.pendingChangeId)}>变更待复核</Link>;
         if (member.status !== 'ACTIVE') return '—';
         return (
           <Space size="small">
@@ -173,6 +208,9 @@ function StaffList() {
                 生成绑定码
               </Button>
             </Popconfirm>
+            <Button id={`staff-phone-${member.staffNo}`} size="small" type="link" onClick={() => setRephoning(member)}>
+              修改电话
+            </Button>
             <Button id={`staff-deactivate-${member.staffNo}`} size="small" type="link" danger onClick={() => setLeaving(member)}>
               申请停用
             </Button>
@@ -183,7 +221,7 @@ function StaffList() {
   ];
 
   return (
-    <PageContainer title="客户经理管理" subTitle="新建与停用须由另一位管理员复核；绑定码即时签发，仅显示一次">
+    <PageContainer title="客户经理管理" subTitle="新建、修改电话与停用须由另一位管理员复核；绑定码即时签发，仅显示一次">
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         {pendingCreations.length > 0 && (
           <Alert
@@ -223,6 +261,7 @@ function StaffList() {
         />
       </Space>
       <BindingCodeDialog issued={issued} onClose={() => setIssued(undefined)} />
+      <WorkPhoneForm member={rephoning} onClose={() => setRephoning(undefined)} onSubmitted={(change) => { setRephoning(undefined); submitted(change); }} />
       <ReasonDialog
         open={leaving !== undefined}
         title={`申请停用 ${leaving?.name ?? ''}`}
