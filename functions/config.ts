@@ -4,6 +4,7 @@
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
+import { DEFAULT_COMPLAINT_RESPONSE_DAYS } from './domain/complaints.js';
 import { lazySchema } from './domain/lazy-schema.js';
 
 // zod/mini loads no message locale; English messages for what reaches the logs (customers see
@@ -46,6 +47,8 @@ const Env = lazySchema(() =>
     /** Money-market fast (T+0) redemption cap per customer, product and business date: 10,000
      *  yuan (PBoC/CSRC 2018 rule on T+0 redemption of money-market funds). */
     WEALTH_FAST_REDEEM_DAILY_FEN: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(100_000_000)), 1_000_000),
+    /** Days the bank has to answer a complaint: at most what the rule allows (domain/complaints.ts). */
+    COMPLAINT_RESPONSE_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(DEFAULT_COMPLAINT_RESPONSE_DAYS)), DEFAULT_COMPLAINT_RESPONSE_DAYS),
     /** Where the audit log's head is anchored at each day close (adapters/audit-anchor.ts): a
      *  local folder (simulator) or an S3 bucket with Object Lock (real). */
     AUDIT_ANCHOR_MODE: z._default(z.enum(['simulator', 'real']), 'simulator'),

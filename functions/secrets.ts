@@ -37,7 +37,20 @@ const Secrets = lazySchema(() =>
     /** HMAC key of the audit log's chain (domain/audit-chain.ts), base64 of at least 32 bytes. Never
      *  in the table: whoever can write the table without it cannot forge a consistent chain. */
     auditMacKey: z.base64().check(z.refine((b64) => Buffer.from(b64, 'base64').length >= 32, 'auditMacKey must be at least 32 bytes')),
-  }).check(z.refine((s) => Object.hasOwn(s.pinKeys, s.pinKeyId), { message: 'pinKeyId must name one of pinKeys', path: ['pinKeyId'] })),
+    /** The bank's e-receipt signing keys (domain/receipt.ts): key id → Ed25519 private key, PKCS#8
+     *  DER in base64. A receipt names its key; keep an old key here while its receipts should
+     *  still verify by signature (their verification codes keep working without it). */
+    receiptKeys: z
+      .record(
+        z.string().check(z.regex(/^[A-Za-z0-9_-]{1,32}$/, 'receipt key ids are 1–32 of A–Z a–z 0–9 _ -')),
+        z.base64().check(z.maxLength(200)),
+      )
+      .check(z.refine((keys) => Object.keys(keys).length > 0, 'at least one receipt key')),
+    /** The id in receiptKeys that signs new receipts. */
+    receiptKeyId: z.string(),
+  })
+    .check(z.refine((s) => Object.hasOwn(s.pinKeys, s.pinKeyId), { message: 'pinKeyId must name one of pinKeys', path: ['pinKeyId'] }))
+    .check(z.refine((s) => Object.hasOwn(s.receiptKeys, s.receiptKeyId), { message: 'receiptKeyId must name one of receiptKeys', path: ['receiptKeyId'] })),
 );
 export type Secrets = z.infer<typeof Secrets>;
 
@@ -72,10 +85,12 @@ async function load(): Promise<Secrets> {
     pinSm2PrivateKey: process.env.JINLIN_PIN_SM2_PRIVATE_KEY,
     pinSm2PublicKey: process.env.JINLIN_PIN_SM2_PUBLIC_KEY,
     auditMacKey: process.env.JINLIN_AUDIT_MAC_KEY,
+    receiptKeys: jsonOrUndefined(process.env.JINLIN_RECEIPT_KEYS),
+    receiptKeyId: process.env.JINLIN_RECEIPT_KEY_ID,
   });
 }
 
-/** JINLIN_PIN_KEYS holds JSON ({"id":"base64",…}); anything else fails the schema, never the parse. */
+/** JINLIN_PIN_KEYS and JINLIN_RECEIPT_KEYS hold JSON ({"id":"base64",…}); anything else fails the schema, never the parse. */
 function jsonOrUndefined(raw: string | undefined): unknown {
   if (!raw) return undefined;
   try {

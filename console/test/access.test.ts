@@ -12,7 +12,7 @@ describe('the menu follows the operator’s permissions, and lists only the sect
     ['RISK_OFFICER', ['工作台', '经营看板', '产品工厂', '复核中心', '客户服务']],
     ['OPERATIONS', ['工作台', '经营看板', '运营管理']],
     ['CUSTOMER_SERVICE', ['工作台', '复核中心', '客户服务']],
-    ['AUDITOR', ['工作台', '经营看板', '产品工厂', '复核中心', '运营管理', '审计日志']],
+    ['AUDITOR', ['工作台', '经营看板', '产品工厂', '复核中心', '客户服务', '运营管理', '审计日志']],
     ['ADMIN', ['工作台', '复核中心', '客户经理管理', '运营人员管理', '审计日志']],
   ])('%s', (role, menu) => {
     expect(menuOf(role)).toEqual(menu);
@@ -29,6 +29,12 @@ describe('the menu follows the operator’s permissions, and lists only the sect
   test('客户经理管理 needs staff.manage and nothing else', () => {
     expect(accessFor({ permissions: ['staff.manage'] }).canManageStaff).toBe(true);
     expect(accessFor({ permissions: ['console.me', 'operators.manage', 'changes.read', 'products.draft', 'audit.read'] }).canManageStaff).toBe(false);
+  });
+
+  test('客户服务 opens with customers.read or complaints.read; answering a ticket needs complaints.answer', () => {
+    expect(accessFor({ permissions: ['complaints.read'] })).toMatchObject({ canOpenServiceDesk: true, canReadCustomers: false, canReadComplaints: true, canAnswerComplaints: false });
+    expect(accessFor({ permissions: permissionsOf(['CUSTOMER_SERVICE']) })).toMatchObject({ canReadComplaints: true, canAnswerComplaints: true });
+    expect(accessFor({ permissions: permissionsOf(['RISK_OFFICER']) })).toMatchObject({ canOpenServiceDesk: true, canReadComplaints: false });
   });
 
   test('the audit log needs audit.read and nothing else', () => {

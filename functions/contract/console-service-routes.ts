@@ -1,7 +1,9 @@
 // Routes of the console's service desk (客户服务): find a customer through the keyed blind
 // indexes, the masked 360 view, a reveal with a typed reason, an e-account's freeze and the
-// request to lift it (approved through the changes routes by a second operator). A table of its
-// own, so the consoleService function bundles none of the other sections' schemas. None Scans.
+// request to lift it (approved through the changes routes by a second operator); complaint tickets
+// (投诉工单): the queues by deadline, a ticket, taking and answering it. A table of its own, so the
+// consoleService function bundles none of the other sections' schemas. None Scans.
+import * as c from './complaint-schemas.js';
 import { ChangeRequestView } from './console-change-schemas.js';
 import * as s from './console-service-schemas.js';
 import type { RouteSpec } from './route-spec.js';
@@ -59,5 +61,46 @@ export const consoleServiceRoutes = {
     params: s.AccountIdParams,
     body: s.ReasonRequest,
     response: ChangeRequestView,
+  },
+  consoleComplaints: {
+    method: 'GET',
+    path: '/v1/console/complaints',
+    summary: 'Operator: complaint tickets of one queue — OPEN nearest deadline first (overdue marked), ANSWERED, CLOSED — with their customers masked; a Query on the queue’s partition, never a Scan',
+    auth: 'console',
+    permission: 'complaints.read',
+    idempotent: false,
+    query: c.DeskQueueQuery,
+    response: c.DeskComplaintList,
+  },
+  consoleComplaint: {
+    method: 'GET',
+    path: '/v1/console/complaints/{ticketId}',
+    summary: 'Operator: one complaint ticket, the disputed movement and the customer, masked (404 COMPLAINT_NOT_FOUND)',
+    auth: 'console',
+    permission: 'complaints.read',
+    idempotent: false,
+    params: c.ComplaintParams,
+    response: c.DeskComplaintView,
+  },
+  consoleComplaintTake: {
+    method: 'POST',
+    path: '/v1/console/complaints/{ticketId}/take',
+    summary: 'Operator: take a received ticket (处理中), recorded in the audit log in the same transaction (409 COMPLAINT_ALREADY_TAKEN)',
+    auth: 'console',
+    permission: 'complaints.answer',
+    idempotent: false,
+    params: c.ComplaintParams,
+    response: c.DeskComplaintView,
+  },
+  consoleComplaintAnswer: {
+    method: 'POST',
+    path: '/v1/console/complaints/{ticketId}/answer',
+    summary: 'Operator: the bank’s answer to an open ticket, which the customer then reads; recorded in the audit log in the same transaction (409 COMPLAINT_ALREADY_ANSWERED)',
+    auth: 'console',
+    permission: 'complaints.answer',
+    idempotent: false,
+    params: c.ComplaintParams,
+    body: c.ComplaintAnswerRequest,
+    response: c.DeskComplaintView,
   },
 } as const satisfies Record<string, RouteSpec>;

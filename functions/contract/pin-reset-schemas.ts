@@ -9,6 +9,11 @@ import { lazySchema } from '../domain/lazy-schema.js';
 const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
 const Phone = lazySchema(() => z.string().check(z.regex(/^1[3-9]\d{9}$/)));
 
+/** The identity check's answers besides the name (shared with 挂失, loss-report-schemas.ts). */
+export const IdNumberAnswer = lazySchema(() => z.string().check(z.regex(/^\d{17}[\dXx]$/), z.meta({ description: 'Resident ID number as verified at onboarding' })));
+export const BoundCardAnswer = lazySchema(() => z.string().check(z.regex(/^\d{16,19}$/), z.meta({ description: 'The Class I card bound to the e-account' })));
+export const SmsCodeAnswer = lazySchema(() => z.string().check(z.regex(/^\d{6}$/), z.meta({ description: 'The code sent to the bound phone' })));
+
 export const PinResetCodeRequest = lazySchema(() => z.strictObject({}).check(z.meta({ id: 'PinResetCodeRequest' })));
 
 export const PinResetCodeSent = lazySchema(() =>
@@ -26,9 +31,9 @@ export const PinResetRequest = lazySchema(() =>
   z
     .strictObject({
       realName: PersonName,
-      idNumber: z.string().check(z.regex(/^\d{17}[\dXx]$/), z.meta({ description: 'Resident ID number as verified at onboarding' })),
-      cardNumber: z.string().check(z.regex(/^\d{16,19}$/), z.meta({ description: 'The Class I card bound to the e-account' })),
-      smsCode: z.string().check(z.regex(/^\d{6}$/), z.meta({ description: 'The code sent to the bound phone' })),
+      idNumber: IdNumberAnswer,
+      cardNumber: BoundCardAnswer,
+      smsCode: SmsCodeAnswer,
       newPin: SecondFactor,
     })
     .check(z.meta({ id: 'PinResetRequest' })),

@@ -3,6 +3,8 @@
 // table; this one joins them for the document, the tests and the deployment check.
 import { adminRoutes } from './admin-routes.js';
 import { billRoutes } from './bill-routes.js';
+import { cardChangeRoutes } from './card-change-routes.js';
+import { complaintRoutes } from './complaint-routes.js';
 import { consoleBillerRoutes } from './console-biller-routes.js';
 import { consoleChangeRoutes } from './console-change-routes.js';
 import { consoleDashboardRoutes } from './console-dashboard-routes.js';
@@ -15,7 +17,9 @@ import { consoleWealthRoutes } from './console-wealth-routes.js';
 import { consoleStaffRoutes } from './console-staff-routes.js';
 import { coreRoutes } from './core-routes.js';
 import { loanRoutes } from './loan-routes.js';
+import { lossReportRoutes } from './loss-report-routes.js';
 import { pinResetRoutes } from './pin-reset-routes.js';
+import { receiptRoutes } from './receipt-routes.js';
 import { rmRoutes } from './rm-routes.js';
 import { soterRoutes } from './soter-routes.js';
 import { wealthRoutes } from './wealth-routes.js';
@@ -26,6 +30,8 @@ export const routes = {
   ...coreRoutes,
   ...adminRoutes,
   ...billRoutes,
+  ...cardChangeRoutes,
+  ...complaintRoutes,
   ...consoleRoutes,
   ...consoleBillerRoutes,
   ...consoleChangeRoutes,
@@ -37,7 +43,9 @@ export const routes = {
   ...consoleWealthRoutes,
   ...consoleStaffRoutes,
   ...loanRoutes,
+  ...lossReportRoutes,
   ...pinResetRoutes,
+  ...receiptRoutes,
   ...rmRoutes,
   ...soterRoutes,
   ...wealthRoutes,

@@ -9,6 +9,7 @@ export const SECOND_FACTOR_ROUTES = {
   topUp: '/v1/account/top-up',
   withdraw: '/v1/account/withdraw',
   transfer: '/v1/account/transfer',
+  changeCard: '/v1/account/card',
   billPay: '/v1/bill-payments',
   billPayeeAutoPay: '/v1/bill-payees/{payeeId}/auto-pay',
   drawdown: '/v1/loans',

@@ -9,8 +9,8 @@ export const signInFailedAction = (cause: SignInFailure) => `console.sign-in.fai
 
 type KnownAction = 'console.sign-in' | 'console.sign-out' | ReturnType<typeof signInFailedAction> | 'operator.create' | 'day-close.run' | ServiceDeskAction | OperationsAction | ChangeAction | StaffAction | OperatorAction;
 
-/** The service desk's actions (services/customer-service.ts, services/change-kinds/account-unfreeze.ts). */
-type ServiceDeskAction = 'customer.reveal.phone' | 'customer.reveal.id-number' | 'account.freeze' | 'account.unfreeze';
+/** The service desk's actions (services/customer-service.ts, services/change-kinds/account-unfreeze.ts, services/complaint-desk.ts). */
+type ServiceDeskAction = 'customer.reveal.phone' | 'customer.reveal.id-number' | 'account.freeze' | 'account.unfreeze' | 'complaint.take' | 'complaint.answer';
 
 /** Maker-checker's actions (services/change-requests.ts), target kind `change`. */
 type ChangeAction = 'change.submit' | 'change.approve' | 'change.reject' | 'change.withdraw' | 'change.apply' | 'change.fail';
@@ -47,6 +47,8 @@ export const AUDIT_ACTION_LABELS: Record<KnownAction, string> = {
   'customer.reveal.id-number': '查看完整证件号',
   'account.freeze': '冻结电子账户',
   'account.unfreeze': '解冻电子账户',
+  'complaint.take': '受理投诉工单',
+  'complaint.answer': '答复投诉工单',
   'reconciliation.acknowledge': '确认对账差异',
   'reconciliation.resolve': '对账差异挂账解决',
   'reconciliation.accept': '接受对账差异',
@@ -87,4 +89,5 @@ export const AUDIT_TARGET_KIND_LABELS: Record<string, string> = {
   'reconciliation-alert': '对账差异',
   change: '变更申请',
   staff: '客户经理',
+  complaint: '投诉工单',
 };

@@ -21,3 +21,11 @@ export function luhnCheckDigit(body: string): string {
   }
   throw new Error('unreachable: one of ten digits always completes a Luhn number');
 }
+
+/** Why a card cannot replace the bound one, if it cannot: a number that is no card, or the very
+ *  card already bound (更换绑定卡). */
+export function newCardRefusal(currentCardNumber: string, newCardNumber: string): { code: string; message: string } | undefined {
+  if (!luhnValid(newCardNumber)) return { code: 'CARD_NUMBER_INVALID', message: '银行卡号有误，请核对' };
+  if (newCardNumber === currentCardNumber) return { code: 'CARD_UNCHANGED', message: '新卡与当前绑定卡相同，请更换其他银行卡' };
+  return undefined;
+}

@@ -11,6 +11,11 @@ export const CUSTOMER_EVENT_KINDS = [
   'BILL_PAID',
   /** A forgotten payment PIN reset (忘记支付密码): not a funnel stage, kept for the record. */
   'PIN_RESET',
+  /** 挂失 and its lift: security events, kept for the record. */
+  'LOSS_REPORTED',
+  'LOSS_LIFTED',
+  /** The bound card changed (更换绑定卡): a security event, kept for the record. */
+  'CARD_CHANGED',
 ] as const;
 export type CustomerEventKind = (typeof CUSTOMER_EVENT_KINDS)[number];
 

@@ -13,6 +13,9 @@ export const ACCOUNT_STATUS_LABELS: Record<AccountStatus, string> = { ACTIVE: '�
 
 /** Why a freeze is in force, as the account keeps it. */
 export interface AccountFreeze {
+  /** LOSS_REPORT: the customer's own 挂失 (domain/loss-report.ts), lifted only by the customer;
+   *  absent: an operator's freeze. */
+  kind?: 'LOSS_REPORT';
   reason: string;
   frozenAt: string;
   operatorId: string;

@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   'dayclose.run': '手动发起日终批处理',
   'reconciliation.manage': '处理对账差异：确认、挂账解决、接受',
   'dashboards.read': '查看经营看板',
+  'complaints.read': '查看投诉工单',
+  'complaints.answer': '受理并答复投诉工单',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
@@ -49,8 +51,8 @@ export const ROLE_PERMISSIONS: Record<OperatorRole, readonly Permission[]> = {
   PRODUCT_MANAGER: ['console.me', 'changes.read', 'products.read', 'products.draft', 'products.approve', 'dashboards.read'],
   RISK_OFFICER: ['console.me', 'changes.read', 'products.read', 'products.approve', 'customers.read', 'accounts.freeze', 'accounts.unfreeze.request', 'accounts.unfreeze.approve', 'dashboards.read'],
   OPERATIONS: ['console.me', 'dayclose.read', 'dayclose.run', 'reconciliation.manage', 'dashboards.read'],
-  CUSTOMER_SERVICE: ['console.me', 'changes.read', 'customers.read', 'customers.reveal', 'accounts.freeze', 'accounts.unfreeze.request'],
-  AUDITOR: ['console.me', 'audit.read', 'changes.read', 'products.read', 'dayclose.read', 'dashboards.read'],
+  CUSTOMER_SERVICE: ['console.me', 'changes.read', 'customers.read', 'customers.reveal', 'accounts.freeze', 'accounts.unfreeze.request', 'complaints.read', 'complaints.answer'],
+  AUDITOR: ['console.me', 'audit.read', 'changes.read', 'products.read', 'dayclose.read', 'dashboards.read', 'complaints.read'],
   ADMIN: ['console.me', 'operators.manage', 'staff.manage', 'audit.read', 'changes.read'],
 };
 

@@ -124,9 +124,11 @@ export function afterWrongAnswer(state: PinResetState, wrong: WrongAnswer, now: 
   };
 }
 
-/** After a reset: the code is used up and the count starts again (the day's sends still count). */
+/** After a check passed (a reset, a loss report or its lift): the code is used up and the count
+ *  starts again. The day's sends still count, but the wait between codes — which keeps one check
+ *  from resending — is over: a loss report may be lifted at once. */
 export function afterPinReset(state: PinResetState): PinResetState {
-  return { ...state, codeHash: null, codeExpiresAt: null, codeWrongTries: 0, wrongTries: 0, lockedUntil: null };
+  return { ...state, codeHash: null, codeExpiresAt: null, codeWrongTries: 0, wrongTries: 0, lockedUntil: null, lastSentAt: null };
 }
 
 /** The answers as the bank keeps them: an ID number's check character X is upper case. */

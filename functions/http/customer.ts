@@ -8,8 +8,8 @@ import { defineRoute } from './confirmed-route.js';
 import { lambda } from './route.js';
 import { meView } from './views.js';
 
-const me = defineRoute('me', routes.me, async ({ customerId, now }) => {
-  const { customer, account } = await customers.profile(customerId);
+const me = defineRoute('me', routes.me, async ({ customerId, tokenIssuedAtMs, now }) => {
+  const { customer, account } = await customers.signedInProfile(customerId, tokenIssuedAtMs);
   return meView(customer, account, now);
 });
 

@@ -37,7 +37,7 @@ export type RouteInput<S extends RouteSpec> = {
   /** On idempotent routes: lets the workflow store its answer in its own transaction. */
   completion?: RequestCompletion;
 } & (S['secondFactor'] extends 'required' ? { secondFactor: OpenedSecondFactor } : unknown) &
-  (S['secondFactor'] extends 'optional' ? { secondFactor?: OpenedSecondFactor; newPin?: OpenedSecondFactor } : unknown) & (S['auth'] extends 'customer' ? { customerId: string } : unknown) &
+  (S['secondFactor'] extends 'optional' ? { secondFactor?: OpenedSecondFactor; newPin?: OpenedSecondFactor } : unknown) & (S['auth'] extends 'customer' ? { customerId: string; tokenIssuedAtMs: number } : unknown) &
   (S['auth'] extends 'staff' ? { staffId: string } : unknown) &
   (S['auth'] extends 'console' ? { operator: ConsoleOperator } : unknown);
 
@@ -46,6 +46,8 @@ type Result = APIGatewayProxyStructuredResultV2;
 /** What the middlewares learn about a request, handed to the route's work. */
 type RouteContext = Context & {
   customerId?: string;
+  /** When the customer's access token was issued: a loss report revokes those before it. */
+  tokenIssuedAtMs?: number;
   staffId?: string;
   operator?: ConsoleOperator;
   idempotencyKey?: string;
@@ -126,9 +128,10 @@ export const bearerToken = (event: Event) => /^Bearer ([A-Za-z0-9._-]{20,2048})$
 const authenticate = (): Middleware => ({
   before: async ({ event, context }) => {
     const token = bearerToken(event);
-    const customerId = token ? await verifyAccessToken(token) : undefined;
-    if (!customerId) throw new Refusal('unauthenticated', 'UNAUTHENTICATED', '登录已失效，请重新登录');
-    context.customerId = customerId;
+    const verified = token ? await verifyAccessToken(token) : undefined;
+    if (!verified) throw new Refusal('unauthenticated', 'UNAUTHENTICATED', '登录已失效，请重新登录');
+    context.customerId = verified.customerId;
+    context.tokenIssuedAtMs = verified.issuedAtMs;
   },
 });
 
@@ -261,6 +264,7 @@ export function defineRoute<S extends RouteSpec>(name: string, spec: S, work: Ro
         secondFactor: context.secondFactor,
         newPin: context.newPin,
         customerId: context.customerId,
+        tokenIssuedAtMs: context.tokenIssuedAtMs,
         staffId: context.staffId,
         operator: context.operator,
       } as RouteInput<S>;

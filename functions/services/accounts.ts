@@ -17,7 +17,9 @@ import { businessDate } from '../domain/time.js';
 import { allInOrder } from '../platform/all-in-order.js';
 import { retry } from '../platform/retry.js';
 import { type AccountRecord, getAccount, limitCounters, openAccount as storeAccount } from '../store/accounts.js';
+import { cardChanges } from '../store/card-changes.js';
 import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
+import type { CustomerRecord } from '../store/customers.js';
 import { deterministicJournalId, type FollowUp, followUps, getJournal, historyPage, houseShard, postingShortOfFunds, postJournal } from '../store/ledger.js';
 import { recordCustomerEvent } from './customer-events.js';
 import { class2Limits, loadCustomer, loadOwnAccount, loadPayeeByPhone, onboardingState } from './customer-guards.js';
@@ -48,12 +50,7 @@ export async function openAccount(customerId: string, cardNumber: string, now: D
   assertReadyFor('openAccount', onboardingState(customer));
   if (customer.accountId) return refuse('conflict', 'ACCOUNT_ALREADY_OPEN', '已开通电子账户');
   if (!luhnValid(cardNumber)) return refuse('invalid', 'CARD_NUMBER_INVALID', '银行卡号有误，请核对');
-  const verified = await cardGateway().verify({
-    cardNumber,
-    holderName: await decrypt(customer.nameEnc!),
-    idNumber: await decrypt(customer.idNumberEnc!),
-  });
-  if (!verified.ok) return refuse('unprocessable', verified.code, verified.message);
+  const boundCard = await verifiedOwnCard(customer, cardNumber);
   const accountNumber = accountNumberFrom(String(randomInt(0, 1e12)).padStart(12, '0'));
   const account: AccountRecord = {
     accountId: randomUUID(),
@@ -63,17 +60,25 @@ export async function openAccount(customerId: string, cardNumber: string, now: D
     accountClass: 'II',
     balanceFen: 0,
     status: 'ACTIVE',
-    boundCard: {
-      bankName: verified.bankName,
-      cardNumberMasked: maskCardNumber(cardNumber),
-      cardNumberEnc: await encrypt(cardNumber),
-    },
+    boundCard,
     openedAt: now.toISOString(),
   };
   await storeAccount(account, await lookupHash('account-number', searchableAccountNumber(accountNumber)));
   await recordCustomerEvent({ customerId, kind: 'ACCOUNT_OPENED', at: account.openedAt, ref: account.accountId });
   // A new account has used no limit yet.
   return { account, usedFen: { outToday: 0, outThisYear: 0, inToday: 0, inThisYear: 0 } };
+}
+
+/** A card the card gateway vouches is the customer's own (their name and ID number), as it is
+ *  bound: its bank, masked and encrypted. At opening and at a change of card. */
+export async function verifiedOwnCard(customer: CustomerRecord, cardNumber: string): Promise<AccountRecord['boundCard']> {
+  const verified = await cardGateway().verify({
+    cardNumber,
+    holderName: await decrypt(customer.nameEnc!),
+    idNumber: await decrypt(customer.idNumberEnc!),
+  });
+  if (!verified.ok) return refuse('unprocessable', verified.code, verified.message);
+  return { bankName: verified.bankName, cardNumberMasked: maskCardNumber(cardNumber), cardNumberEnc: await encrypt(cardNumber) };
 }
 
 export async function ownAccount(customerId: string, now: Date): Promise<AccountWithUsage> {
@@ -158,7 +163,7 @@ async function postMovement(
 }
 
 const houseCardShard = (journalId: string) => houseShard(HOUSE_ACCOUNTS.CARD_SETTLEMENT, journalId, config().HOUSE_SHARDS);
-const cardLabel = (account: AccountRecord) => `${account.boundCard.bankName} ${account.boundCard.cardNumberMasked.slice(-4)}`;
+const cardLabel = (card: AccountRecord['boundCard']) => `${card.bankName} ${card.cardNumberMasked.slice(-4)}`;
 
 export interface CardMovement {
   customerId: string;
@@ -196,7 +201,7 @@ export async function topUp(movement: CardMovement): Promise<MoneyMovementResult
   const journal = topUpJournal({
     journalId,
     customerAccountId: account.accountId,
-    cardMasked: cardLabel(account),
+    cardMasked: cardLabel(account.boundCard),
     houseShardAccountId: houseCardShard(journalId),
     amountFen,
     createdAt: now.toISOString(),
@@ -228,19 +233,33 @@ export async function withdraw(movement: CardMovement): Promise<MoneyMovementRes
   const debit = withdrawJournal({
     journalId,
     customerAccountId: account.accountId,
-    cardMasked: cardLabel(account),
+    cardMasked: cardLabel(account.boundCard),
     houseShardAccountId: houseCardShard(journalId),
     amountFen,
     createdAt: now.toISOString(),
   });
   const debited = await postMovement(debit, { account, factor, lease: completion });
-  const cardNumber = await decrypt(account.boundCard.cardNumberEnc);
+  const cardNumber = await decrypt((await cardOfDebit(account, debit, debited)).cardNumberEnc);
   const pushed = await retry(GATEWAY_RETRY, () => cardGateway().credit({ cardNumber, amountFen, reference: debit.journalId }));
   if (pushed.ok) return debited;
   // The card refused the money: it never left the bank, so it goes back by a reversal journal.
   const afterDebit = { ...account, balanceFen: debited.balanceFen };
   const reversal = reversalJournal(debit, deterministicJournalId(customerId, 'withdraw-reversal', idempotencyKey), new Date().toISOString());
   return postMovement(reversal, { account: afterDebit, status: 'REVERSED' });
+}
+
+/** The card a withdrawal's debit was sent to: the card this attempt read — unless the debit was
+ *  written by an earlier attempt of the same request (its answer carries that attempt's time) and
+ *  the card changed since (更换绑定卡): then the card that debit names, from the account's card
+ *  history, so a retried withdrawal settles where it was sent. Only such a retry reads more. */
+async function cardOfDebit(account: AccountRecord, debit: Journal, debited: MoneyMovementResult): Promise<AccountRecord['boundCard']> {
+  if (debited.createdAt === debit.createdAt) return account.boundCard;
+  const written = await getJournal(debit.journalId);
+  const sentTo = written?.postings.find((posting) => posting.accountId === account.accountId)?.counterparty;
+  if (sentTo === undefined || sentTo === cardLabel(account.boundCard)) return account.boundCard;
+  const unbound = (await cardChanges(account.accountId)).find((change) => cardLabel(change.oldCard) === sentTo);
+  if (!unbound) throw new Error(`withdrawal ${debit.journalId}: the card it was sent to (${sentTo}) is not in the card history`);
+  return unbound.oldCard;
 }
 
 /** Whom a phone number pays, masked, for the customer to confirm before a transfer. */

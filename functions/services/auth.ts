@@ -2,6 +2,7 @@
 import { wechat } from '../adapters/wechat.js';
 import { config } from '../config.js';
 import { refuse } from '../domain/errors.js';
+import { refuseSignInWhileReported, sessionRevoked } from '../domain/loss-report.js';
 import { type CustomerRecord, findOrCreateByOpenid, getCustomer } from '../store/customers.js';
 import * as sessions from '../store/sessions.js';
 import { recordCustomerEvent } from './customer-events.js';
@@ -33,6 +34,7 @@ export async function signIn(wechatCode: string, deviceId: string | undefined, n
   if (!session) return refuse('unauthenticated', 'WECHAT_CODE_INVALID', '微信登录已失效，请重试');
   const { customer, created } = await findOrCreateByOpenid(session.openid, now);
   if (created) await recordCustomerEvent({ customerId: customer.customerId, kind: 'SIGNED_UP', at: customer.createdAt, ref: customer.customerId });
+  refuseSignInWhileReported(customer.lossReport);
   // Share-link visits made on this device before sign-in: first touch may bind a manager.
   if (deviceId) await linkDeviceAtSignIn(deviceId, customer.customerId, now);
   return signedIn(customer, await sessions.startFamily(customer.customerId, now, config().REFRESH_TOKEN_DAYS), now);
@@ -42,7 +44,8 @@ export async function refresh(refreshToken: string, now: Date): Promise<SignedIn
   const rotated = await sessions.rotate(refreshToken, now, config().REFRESH_TOKEN_DAYS);
   if (!rotated) return refuse('unauthenticated', 'REFRESH_TOKEN_INVALID', '登录已失效，请重新登录');
   const customer = await getCustomer(rotated.customerId);
-  if (!customer) return refuse('unauthenticated', 'REFRESH_TOKEN_INVALID', '登录已失效，请重新登录');
+  // A session begun before a loss report (or its lift) ended with it.
+  if (!customer || sessionRevoked(rotated.startedAt, customer.sessionsRevokedAt)) return refuse('unauthenticated', 'REFRESH_TOKEN_INVALID', '登录已失效，请重新登录');
   return signedIn(customer, rotated.issued, now);
 }
 

@@ -3,6 +3,7 @@
 import { config } from '../config.js';
 import { type OnboardingState, assertReadyFor } from '../domain/customer.js';
 import { refuse } from '../domain/errors.js';
+import { sessionRevoked } from '../domain/loss-report.js';
 import type { Class2Limits } from '../domain/limits.js';
 import { type AccountRecord, getAccount, getCustomerAndAccount } from '../store/accounts.js';
 import { lookupHash } from '../store/crypto.js';
@@ -14,6 +15,16 @@ export async function loadCustomer(customerId: string): Promise<CustomerRecord> 
   const customer = await getCustomer(customerId);
   // A valid token for a customer who no longer exists is as good as no token.
   if (!customer) return refuse('unauthenticated', 'UNAUTHENTICATED', '登录已失效，请重新登录');
+  return customer;
+}
+
+/** The customer, for a request whose access token must not predate a revocation of every
+ *  session (挂失 or its lift, domain/loss-report.ts): the profile, which every screen reads first,
+ *  the payment authorization every money movement needs, and 挂失 itself. A revoked token is no
+ *  token. */
+export async function loadSignedInCustomer(customerId: string, tokenIssuedAtMs: number): Promise<CustomerRecord> {
+  const customer = await loadCustomer(customerId);
+  if (sessionRevoked(tokenIssuedAtMs, customer.sessionsRevokedAt)) return refuse('unauthenticated', 'UNAUTHENTICATED', '登录已失效，请重新登录');
   return customer;
 }
 

@@ -157,6 +157,7 @@ export async function requestUnfreeze(accountId: string, reason: string, operato
   const account = await loadAccount(accountId);
   if (account.status !== 'FROZEN') return refuse('conflict', 'ACCOUNT_NOT_FROZEN', '该账户未被冻结，无需解冻');
   const freeze = account.freeze;
+  if (freeze?.kind === 'LOSS_REPORT') return refuse('conflict', 'ACCOUNT_LOSS_REPORTED', '该账户由客户本人挂失，只能由客户通过身份核验解除挂失');
   return submitChange({
     kind: 'ACCOUNT_UNFREEZE',
     entityId: accountEntityId(accountId),

@@ -15,7 +15,7 @@ import { useNonceItem } from '../store/payment-nonces.js';
 import { transactWrite } from '../store/transact.js';
 import { hashPin } from '../store/pin-hash.js';
 import { recordCustomerEvent } from './customer-events.js';
-import { loadCustomer, onboardingState } from './customer-guards.js';
+import { loadCustomer, loadSignedInCustomer, onboardingState } from './customer-guards.js';
 import { type OpenedSecondFactor, pinFactor, requireSecondFactor, SECOND_FACTOR_GUARD_TEXTS } from './second-factor.js';
 
 /** The customer as their profile shows them: the record and their account, if open. */
@@ -30,6 +30,11 @@ export async function profileOf(customer: CustomerRecord): Promise<CustomerProfi
 
 export async function profile(customerId: string): Promise<CustomerProfile> {
   return profileOf(await loadCustomer(customerId));
+}
+
+/** The profile every screen reads first: refused to an access token a loss report revoked. */
+export async function signedInProfile(customerId: string, tokenIssuedAtMs: number): Promise<CustomerProfile> {
+  return profileOf(await loadSignedInCustomer(customerId, tokenIssuedAtMs));
 }
 
 export async function bindPhone(customerId: string, phoneCode: string): Promise<CustomerProfile> {

@@ -14,7 +14,7 @@ import { maskPhone } from '../domain/masking.js';
 import { formatNav } from '../domain/wealth/units.js';
 import { allInOrder } from '../platform/all-in-order.js';
 import type { CustomerRecord } from '../store/customers.js';
-import { loadCustomer, loadOwnAccount, loadPayeeByPhone } from './customer-guards.js';
+import { loadOwnAccount, loadPayeeByPhone, loadSignedInCustomer } from './customer-guards.js';
 import { payableNowFen, payoffFen, prepaymentFen } from './loan-servicing.js';
 import { issueNonce, type NoncePayee } from './second-factor.js';
 import { cancelRefundFen, redemptionValue } from './wealth-orders.js';
@@ -39,11 +39,11 @@ interface ReviewedAmount {
 const exactly = (amountFen: number | null): ReviewedAmount => ({ amountFen, estimate: null });
 
 /** Issues the nonce for one exact request and the figures its review sheet shows. */
-export async function authorizePayment(customerId: string, asked: PaymentAuthorizationRequest, now: Date): Promise<PaymentAuthorization> {
+export async function authorizePayment(customerId: string, tokenIssuedAtMs: number, asked: PaymentAuthorizationRequest, now: Date): Promise<PaymentAuthorization> {
   const resolved = secondFactorRouteOf(asked.path);
   if (!resolved) return refuse('not_found', 'PAYMENT_ROUTE_UNKNOWN', '该操作无需支付验证');
   const { route } = resolved;
-  const customer = await loadCustomer(customerId);
+  const customer = await loadSignedInCustomer(customerId, tokenIssuedAtMs);
   const account = ACCOUNTLESS_ROUTES.has(route) ? undefined : await loadOwnAccount(customer);
   const payee = route === 'transfer' ? await transferPayee(customer, asked.body.toPhone) : undefined;
   const [issued, { amountFen, estimate }] = await allInOrder([

@@ -113,16 +113,17 @@ export function freezeAccountItem(accountId: string, freeze: AccountFreeze): Tra
 }
 
 /** The write that lifts the freeze of a FROZEN account (refused otherwise), for the transaction
- *  that also records it in the audit log. */
-export function unfreezeAccountItem(accountId: string): TransactItem {
+ *  that also records it: an operator's freeze (absent kind) through the console's approval, a
+ *  loss report's only when the customer lifts it — neither lifts the other's. */
+export function unfreezeAccountItem(accountId: string, kind?: 'LOSS_REPORT'): TransactItem {
   return {
     Update: {
       TableName: db().tableName,
       Key: keys.balance(accountId),
       UpdateExpression: 'SET #status = :active REMOVE freeze',
-      ConditionExpression: '#type = :account AND #status = :frozen',
-      ExpressionAttributeNames: { '#status': 'status', '#type': 'type' },
-      ExpressionAttributeValues: { ':frozen': 'FROZEN', ':active': 'ACTIVE', ':account': 'ACCOUNT' },
+      ConditionExpression: `#type = :account AND #status = :frozen AND ${kind ? 'freeze.#kind = :kind' : 'attribute_not_exists(freeze.#kind)'}`,
+      ExpressionAttributeNames: { '#status': 'status', '#type': 'type', '#kind': 'kind' },
+      ExpressionAttributeValues: { ':frozen': 'FROZEN', ':active': 'ACTIVE', ':account': 'ACCOUNT', ...(kind ? { ':kind': kind } : {}) },
     },
   };
 }

@@ -2,6 +2,7 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { refuse } from '../domain/errors.js';
+import type { LossReport } from '../domain/loss-report.js';
 import { db } from './client.js';
 import { cancellationCodes, isConditionFailed, withContentionRetry } from './errors.js';
 import { keys } from './keys.js';
@@ -28,6 +29,10 @@ export interface CustomerRecord {
   /** 指纹/面容支付, when on (store/soter.ts). */
   soterEnrolment?: SoterEnrolmentRecord;
   accountId?: string;
+  /** 挂失 in force (store/loss-report.ts). */
+  lossReport?: LossReport;
+  /** Every session begun at or before this time is revoked (a loss report or its lift). */
+  sessionsRevokedAt?: string;
 }
 
 export interface SoterEnrolmentRecord {

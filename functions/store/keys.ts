@@ -22,12 +22,17 @@ export const keys = {
     SK: `POST#${createdAt}#${journalId}`,
   }),
   postingPrefix: 'POST#',
+  /** A change of the account's bound card (更换绑定卡): the card unbound and the card bound. */
+  cardChange: (accountId: string, changedAt: string, changeId: string) => ({ PK: `ACCT#${accountId}`, SK: `CARDCHANGE#${changedAt}#${changeId}` }),
+  cardChangePrefix: 'CARDCHANGE#',
   limitCounter: (accountId: string, bucket: string) => ({ PK: `ACCT#${accountId}`, SK: `LIMIT#${bucket}` }),
   journal: (journalId: string) => ({ PK: `JRNL#${journalId}`, SK: 'JOURNAL' }),
   /** The later journal that reversed or completed this one (a reversal, a refund, a bill's
    *  settlement or void): at most one, written with it. */
   journalFollowUp: (journalId: string) => ({ PK: `JRNL#${journalId}`, SK: 'FOLLOWUP' }),
   paymentNonce: (nonceId: string) => ({ PK: `NONCE#${nonceId}`, SK: 'NONCE' }),
+  /** Which movement an e-receipt's verification code names (the customer's side of a journal). */
+  receiptCode: (code: string) => ({ PK: `RECEIPT#${code}`, SK: 'RECEIPT' }),
   idempotency: (scope: string, key: string) => ({ PK: `IDEM#${scope}#${key}`, SK: 'IDEM' }),
   config: (name: 'LPR' | 'BUSINESS_DATE') => ({ PK: 'CONFIG', SK: name }),
   loanProductCurrent: (productId: string) => ({ PK: 'LOANPRODUCT', SK: `CURRENT#${productId}` }),
@@ -104,6 +109,16 @@ export const keys = {
   autoPayPayee: (shard: number, payeeId: string) => ({ PK: `BILLAUTOPAY#${String(shard).padStart(2, '0')}`, SK: payeeId }),
   autoPayShard: (shard: number) => `BILLAUTOPAY#${String(shard).padStart(2, '0')}`,
   billReconciliation: (date: string) => ({ PK: 'BILLRECON', SK: date }),
+  // ---- complaints and disputes (投诉与争议) ----
+  complaint: (ticketId: string) => ({ PK: `COMPLAINT#${ticketId}`, SK: 'TICKET' }),
+  /** The customer's tickets, newest first: a pointer per ticket under the customer. */
+  customerComplaint: (customerId: string, openedAt: string, ticketId: string) => ({ PK: `CUST#${customerId}`, SK: `COMPLAINT#${openedAt}#${ticketId}` }),
+  customerComplaintPrefix: 'COMPLAINT#',
+  /** How many of the customer's tickets wait for an answer: the limit's conditional counter. */
+  complaintCount: (customerId: string) => ({ PK: `CUST#${customerId}`, SK: 'COMPLAINTCOUNT' }),
+  /** The service desk's queues (OPEN, ANSWERED, CLOSED), by deadline: a pointer per ticket. */
+  complaintQueue: (queue: string, dueAt: string, ticketId: string) => ({ PK: `COMPLAINTS#${queue}`, SK: `${dueAt}#${ticketId}` }),
+  complaintQueuePartition: (queue: string) => `COMPLAINTS#${queue}`,
   // ---- relationship managers (客户经理) ----
   staff: (staffId: string) => ({ PK: `STAFF#${staffId}`, SK: 'PROFILE' }),
   staffNo: (staffNo: string) => ({ PK: `STAFFNO#${staffNo}`, SK: 'STAFFNO' }),

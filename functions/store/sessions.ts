@@ -13,12 +13,15 @@ export interface IssuedRefreshToken {
   expiresAt: string;
 }
 
-function tokenItem(customerId: string, familyId: string, token: string, expiresAt: Date) {
+/** `startedAt`: when the family's sign-in was (epoch ms), so a revocation of all the customer's
+ *  sessions at a time ends every family begun before it (domain/loss-report.ts). */
+function tokenItem(customerId: string, familyId: string, token: string, expiresAt: Date, startedAt: number) {
   return {
     ...keys.refreshToken(hashToken(token)),
     type: 'REFRESH_TOKEN',
     customerId,
     familyId,
+    startedAt,
     expiresAt: expiresAt.toISOString(),
     expiresAtEpoch: Math.floor(expiresAt.getTime() / 1000),
   };
@@ -44,7 +47,7 @@ export async function startFamily(customerId: string, now: Date, days: number): 
             },
           },
         },
-        { Put: { TableName: tableName, Item: tokenItem(customerId, familyId, refreshToken, expiresAt) } },
+        { Put: { TableName: tableName, Item: tokenItem(customerId, familyId, refreshToken, expiresAt, now.getTime()) } },
       ],
     }),
   );
@@ -57,7 +60,7 @@ export async function rotate(
   refreshToken: string,
   now: Date,
   days: number,
-): Promise<{ customerId: string; issued: IssuedRefreshToken } | undefined> {
+): Promise<{ customerId: string; startedAt: number; issued: IssuedRefreshToken } | undefined> {
   const { doc, tableName } = db();
   const { Item } = await doc.send(
     new GetCommand({ TableName: tableName, Key: keys.refreshToken(hashToken(refreshToken)), ConsistentRead: true }),
@@ -65,6 +68,8 @@ export async function rotate(
   if (!Item || new Date(String(Item.expiresAt)) <= now) return undefined;
   const customerId = String(Item.customerId);
   const familyId = String(Item.familyId);
+  // A family begun before starts were kept: as old as can be, so any revocation ends it.
+  const startedAt = typeof Item.startedAt === 'number' ? Item.startedAt : 0;
   if (Item.usedAt) {
     await revokeFamily(familyId);
     return undefined;
@@ -93,7 +98,7 @@ export async function rotate(
                 ExpressionAttributeValues: { ':no': false },
               },
             },
-            { Put: { TableName: tableName, Item: tokenItem(customerId, familyId, next, expiresAt) } },
+            { Put: { TableName: tableName, Item: tokenItem(customerId, familyId, next, expiresAt, startedAt) } },
           ],
         }),
       ),
@@ -104,7 +109,7 @@ export async function rotate(
     if (codes?.includes('ConditionalCheckFailed')) return undefined;
     throw error;
   }
-  return { customerId, issued: { refreshToken: next, expiresAt: expiresAt.toISOString() } };
+  return { customerId, startedAt, issued: { refreshToken: next, expiresAt: expiresAt.toISOString() } };
 }
 
 export async function revokeByToken(refreshToken: string): Promise<void> {

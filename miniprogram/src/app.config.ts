@@ -51,6 +51,26 @@ export default defineAppConfig({
         'pages/result/index',
       ],
     },
+    // 更换绑定卡: rarely used, so loaded only when opened.
+    {
+      root: 'packageCard',
+      pages: ['pages/change/index'],
+    },
+    // E-receipts (电子回单) and their verification (回单验证), which anyone may open signed out.
+    {
+      root: 'packageReceipts',
+      pages: ['pages/receipt/index', 'pages/verify/index'],
+    },
+    // 账户安全 and 挂失 (signed in, or signed out through the identity check): rarely opened.
+    {
+      root: 'packageSecurity',
+      pages: ['pages/security/index', 'pages/loss/index', 'pages/reported/index'],
+    },
+    // 投诉与建议 and disputes of a movement (对此交易有疑问), 我的投诉: rarely opened.
+    {
+      root: 'packageService',
+      pages: ['pages/list/index', 'pages/new/index', 'pages/ticket/index'],
+    },
     // Relationship managers' area (客户经理工作台): only staff ever load it.
     {
       root: 'packageRM',

@@ -72,6 +72,8 @@ export function localSecretsEnv(): Record<string, string> {
     JINLIN_PIN_SM2_PRIVATE_KEY: String(params.devPinSm2PrivateKey),
     JINLIN_PIN_SM2_PUBLIC_KEY: String(params.devPinSm2PublicKey),
     JINLIN_AUDIT_MAC_KEY: String(params.devAuditMacKey),
+    JINLIN_RECEIPT_KEYS: String(params.devReceiptKeys),
+    JINLIN_RECEIPT_KEY_ID: String(params.devReceiptKeyId),
     ALLOW_CLOCK_CONTROL: String(params.allowClockControl),
   };
 }

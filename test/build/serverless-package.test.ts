@@ -146,6 +146,8 @@ describe('serverless package --stage prod', () => {
       assert.equal(env.JINLIN_PIN_SM2_PRIVATE_KEY, '');
       assert.equal(env.JINLIN_PIN_SM2_PUBLIC_KEY, '');
       assert.equal(env.JINLIN_AUDIT_MAC_KEY, '');
+      assert.equal(env.JINLIN_RECEIPT_KEYS, '');
+      assert.equal(env.JINLIN_RECEIPT_KEY_ID, '');
       assert.equal(env.DYNAMODB_ENDPOINT, '');
       // The reliability harness's fault injection is for the local stage only.
       assert.ok(env.JINLIN_FAULTS === undefined || env.JINLIN_FAULTS === '', `JINLIN_FAULTS=${env.JINLIN_FAULTS}`);
@@ -161,6 +163,19 @@ describe('serverless package --stage prod', () => {
       .flatMap((fn) => (fn.events ?? []).flatMap((e) => (e.httpApi ? [e.httpApi] : [])))
       .sort();
     assert.deepEqual(inYaml, contract);
+  });
+
+  test('the public receipt verification is throttled on its route', () => {
+    const stages = ofType('AWS::ApiGatewayV2::Stage');
+    assert.equal(stages.length, 1);
+    const stage = stages[0]![1] as { Properties: any; DependsOn?: string[] };
+    const verify = `${routes.verifyReceipt.method} ${routes.verifyReceipt.path}`;
+    const settings = stage.Properties.RouteSettings?.[verify];
+    assert.ok(settings?.ThrottlingRateLimit > 0 && settings.ThrottlingRateLimit <= 100, JSON.stringify(stage.Properties.RouteSettings));
+    assert.ok(settings.ThrottlingBurstLimit >= settings.ThrottlingRateLimit);
+    // The stage names the route only once the route exists.
+    const routeId = ofType('AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.RouteKey === verify)?.[0];
+    assert.ok(routeId && stage.DependsOn?.includes(routeId), JSON.stringify(stage.DependsOn));
   });
 
   test('each function is packaged on its own and stays well under the Lambda size limit', (t) => {

@@ -43,7 +43,7 @@ test('an auditor reads their own failed and successful sign-in in 审计日志, 
   // Signed in: the menu lists the built sections the auditor may read, nothing on its way.
   const menu = page.locator('.ant-pro-sider .ant-menu-item, .ant-pro-top-nav-header .ant-menu-item, aside .ant-menu-item');
   await page.getByRole('menuitem', { name: /审计日志/ }).waitFor();
-  assert.deepEqual((await menu.allInnerTexts()).map((name) => name.trim()), ['工作台', '经营看板', '产品工厂', '复核中心', '运营管理', '审计日志']);
+  assert.deepEqual((await menu.allInnerTexts()).map((name) => name.trim()), ['工作台', '经营看板', '产品工厂', '复核中心', '客户服务', '运营管理', '审计日志']);
   assert.equal(await page.getByText('功能建设中').count(), 0);
 
   await page.getByRole('menuitem', { name: /审计日志/ }).click();

@@ -33,6 +33,8 @@ useBank();
 
 let a: Onboarded;
 let b: Onboarded;
+/** A's top-up: a movement B has no part in. */
+let topUpOfA: string;
 let handlers: Map<string, Handler>;
 /** Every answer given to anyone but A, with who asked. */
 const notA: { who: string; route: string; res: CallResult; raw: string }[] = [];
@@ -95,10 +97,36 @@ const protectedRoutes = () => (Object.entries(routes) as [string, RouteSpec][]).
 describe('the access matrix', () => {
   before(async () => {
     [a, b] = await Promise.all([onboard({ name: '张三' }), onboard({ name: '李四' })]);
-    expectOk(await topUp(a, 50_000));
+    topUpOfA = expectOk(await topUp(a, 50_000)).journalId;
     expectOk(await transfer(a, b, 1_000));
     expectOk(await withdraw(a, 2_000));
     handlers = await deployedHandlers();
+  });
+
+  test('A\'s own movement named in B\'s path (its detail, its e-receipt): 404, as for none', async (t) => {
+    const byEntry = protectedRoutes().filter(([, spec]) => spec.auth === 'customer' && spec.path.includes('{entryId}'));
+    assert.ok(byEntry.length >= 2, byEntry.map(([name]) => name).join(', '));
+    for (const [name, spec] of byEntry) {
+      const path = spec.path.replace('{entryId}', topUpOfA);
+      expectOk(await send(name, spec, 'A', { token: a.token, path }));
+      const res = await send(name, spec, 'B', { token: b.token, path });
+      expectError(res, 404, res.body?.error?.code);
+      t.diagnostic(`${spec.method} ${spec.path} with A's entry and B's token: 404 ${res.body?.error?.code}`);
+    }
+  });
+
+  test('A\'s complaint ticket named in B\'s path (read, close): 404, as for none', async (t) => {
+    const ticket = expectOk(await send('complaintOpen', routes.complaintOpen, 'A', { token: a.token, body: { category: 'DISPUTE', description: '矩阵测试：对这笔充值有疑问', journalId: topUpOfA } }));
+    const byTicket = protectedRoutes().filter(([, spec]) => spec.auth === 'customer' && spec.path.includes('{ticketId}'));
+    assert.ok(byTicket.length >= 2, byTicket.map(([name]) => name).join(', '));
+    for (const [name, spec] of byTicket) {
+      const path = spec.path.replace('{ticketId}', ticket.ticketId);
+      const res = await send(name, spec, 'B', { token: b.token, path });
+      expectError(res, 404, 'COMPLAINT_NOT_FOUND');
+      // A reaches it (closing an unanswered ticket is refused for what it is, not as unknown).
+      assert.notEqual((await send(name, spec, 'A', { token: a.token, path })).status, 404, name);
+      t.diagnostic(`${spec.method} ${spec.path} with A's ticket and B's token: 404 COMPLAINT_NOT_FOUND`);
+    }
   });
 
   test('every customer route × every forged or borrowed identity: 401, and nothing changes', async (t) => {
@@ -181,6 +209,9 @@ describe('the access matrix', () => {
     // B's own history shows A only as the masked counterparty of the transfer.
     const history = expectOk(await send('history', routes.history, 'B', { token: b.token }));
     assert.deepEqual(history.items.map((i: { counterparty: string }) => i.counterparty), ['张*']);
+    // B's card bindings are B's card: the route names no account, so none of A's can be asked for.
+    const cards = expectOk(await send('cardBindings', routes.cardBindings, 'B', { token: b.token }));
+    assert.equal(cards.boundCard.cardNumberMasked, `**** **** **** ${b.cardNumber.slice(-4)}`);
   });
 
   test('every operator route × {no key, a wrong key, a customer\'s token}: 401', async (t) => {

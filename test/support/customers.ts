@@ -60,9 +60,9 @@ export interface Onboarded {
 export const onboarded: Onboarded[] = [];
 
 /** Signs a new customer in and takes them through phone, real name, PIN and account opening. */
-export async function onboard(options: { name?: string; pin?: string; card?: string; idNumber?: string; deviceId?: string } = {}): Promise<Onboarded> {
+export async function onboard(options: { name?: string; pin?: string; card?: string; idNumber?: string; deviceId?: string; user?: string } = {}): Promise<Onboarded> {
   // A device that opened a manager's link signs in attributed to that manager.
-  const { token, customerId } = await signIn(undefined, options.deviceId);
+  const { token, customerId } = await signIn(options.user, options.deviceId);
   const phone = uniquePhone();
   const name = options.name ?? '王小明';
   const pin = options.pin ?? '135790';

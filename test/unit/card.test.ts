@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ACCOUNT_NUMBER_PREFIX, accountNumberFrom } from '../../functions/domain/account-number.js';
-import { luhnCheckDigit, luhnValid } from '../../functions/domain/card.js';
+import { luhnCheckDigit, luhnValid, newCardRefusal } from '../../functions/domain/card.js';
 
 // Test card numbers the card networks and payment processors publish as Luhn-valid.
 const PUBLISHED_VALID = [
@@ -78,5 +78,21 @@ describe('Class II account numbers', () => {
 
   test('refuses a body that is not 12 digits', () => {
     for (const body of ['', '12345678901', '1234567890123', '12345678901a']) assert.throws(() => accountNumberFrom(body));
+  });
+});
+
+describe('a new card for 更换绑定卡', () => {
+  const current = '6200000000000005';
+  test('another valid card may replace the bound one', () => {
+    assert.equal(newCardRefusal(current, '6205500000000000004'), undefined);
+    assert.equal(newCardRefusal(current, '4111111111111111'), undefined);
+  });
+
+  test('the very card bound is refused as unchanged; a number that is no card as invalid', () => {
+    assert.equal(newCardRefusal(current, current)?.code, 'CARD_UNCHANGED');
+    assert.equal(newCardRefusal(current, '6200000000000006')?.code, 'CARD_NUMBER_INVALID');
+    assert.equal(newCardRefusal(current, '620000000000005')?.code, 'CARD_NUMBER_INVALID', '15 digits');
+    // Every refusal speaks to the customer in Chinese.
+    for (const refused of [newCardRefusal(current, current), newCardRefusal(current, '1')]) assert.match(refused!.message, /[\u4e00-\u9fff]/);
   });
 });

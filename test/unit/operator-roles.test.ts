@@ -37,11 +37,14 @@ test('separation of duties in the table', () => {
   assert.ok(ROLE_PERMISSIONS.PRODUCT_MANAGER.includes('products.draft') && ROLE_PERMISSIONS.PRODUCT_MANAGER.includes('products.approve'));
   assert.ok(!ROLE_PERMISSIONS.CUSTOMER_SERVICE.includes('accounts.unfreeze.approve'));
   assert.ok(holders('customers.reveal').every((role) => ROLE_PERMISSIONS[role].includes('customers.read')));
+  // Complaints: customer service reads and answers, auditors only read.
+  assert.deepEqual(holders('complaints.answer'), ['CUSTOMER_SERVICE']);
+  assert.deepEqual(holders('complaints.read'), ['CUSTOMER_SERVICE', 'AUDITOR']);
 });
 
 test('permissionsOf: the union of the roles, in the table\'s order, once each', () => {
   assert.deepEqual(permissionsOf([]), []);
-  assert.deepEqual(permissionsOf(['AUDITOR']), ['console.me', 'audit.read', 'changes.read', 'products.read', 'dayclose.read', 'dashboards.read']);
+  assert.deepEqual(permissionsOf(['AUDITOR']), ['console.me', 'audit.read', 'changes.read', 'products.read', 'dayclose.read', 'dashboards.read', 'complaints.read']);
   const both = permissionsOf(['CUSTOMER_SERVICE', 'RISK_OFFICER', 'CUSTOMER_SERVICE']);
   assert.equal(new Set(both).size, both.length);
   assert.deepEqual(both, PERMISSION_NAMES.filter((p) => ROLE_PERMISSIONS.CUSTOMER_SERVICE.includes(p) || ROLE_PERMISSIONS.RISK_OFFICER.includes(p)));

@@ -12,6 +12,7 @@ import type {
 } from '@contract/console-schemas';
 import type { ChangeDetailView, ChangeList, ChangeRequestView } from '@contract/console-change-schemas';
 import type { ConsoleAccountView, Customer360View, CustomerSearchQuery, CustomerSearchResult as CustomerSearchResultSchema, RevealRequest } from '@contract/console-service-schemas';
+import type { DeskComplaintList, DeskComplaintView } from '@contract/complaint-schemas';
 import type {
   ConsoleLoanProductDetail,
   ConsoleLoanProductList,
@@ -52,4 +53,7 @@ export type CustomerSearchResult = z.infer<typeof CustomerSearchResultSchema>;
 export type CustomerMatch = CustomerSearchResult['customers'][number];
 export type Customer360 = Customer360View;
 export type ConsoleAccount = ConsoleAccountView;
+export type DeskComplaint = DeskComplaintView;
+export type DeskComplaintPage = DeskComplaintList;
+export type ComplaintQueue = 'OPEN' | 'ANSWERED' | 'CLOSED';
 export type RevealField = z.infer<typeof RevealRequest>['field'];

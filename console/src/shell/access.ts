@@ -27,6 +27,12 @@ export interface Access {
   canFreezeAccounts: boolean;
   /** 申请解冻. */
   canRequestUnfreeze: boolean;
+  /** 客户服务 itself: finding customers, or the complaint tickets. */
+  canOpenServiceDesk: boolean;
+  /** 投诉工单: the queues and a ticket. */
+  canReadComplaints: boolean;
+  /** 开始处理 and 答复 a ticket. */
+  canAnswerComplaints: boolean;
   /** 客户经理管理: staff, their creation and deactivation (four eyes), binding codes. */
   canManageStaff: boolean;
   /** 运营人员管理: operators, their creation, roles and deactivation (four eyes), unlock, authenticator reset. */
@@ -53,6 +59,9 @@ export function accessFor(operator: Pick<OperatorView, 'permissions'>): Access {
     canRevealCustomers: any('customers.reveal'),
     canFreezeAccounts: any('accounts.freeze'),
     canRequestUnfreeze: any('accounts.unfreeze.request'),
+    canOpenServiceDesk: any('customers.read', 'complaints.read'),
+    canReadComplaints: any('complaints.read'),
+    canAnswerComplaints: any('complaints.answer'),
     canManageStaff: any('staff.manage'),
     canManageOperators: any('operators.manage'),
     canReadDashboards: any('dashboards.read'),

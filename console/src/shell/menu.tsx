@@ -27,7 +27,7 @@ export const MENU: readonly MenuEntry[] = [
   { path: DASHBOARD_PATH, name: '经营看板', icon: <DashboardOutlined />, access: 'canReadDashboards' },
   { path: PRODUCTS_PATH, name: '产品工厂', icon: <AppstoreAddOutlined />, access: 'canReadProducts' },
   { path: CHANGES_PATH, name: '复核中心', icon: <SafetyOutlined />, access: 'canReadChanges' },
-  { path: SERVICE_PATH, name: '客户服务', icon: <CustomerServiceOutlined />, access: 'canReadCustomers' },
+  { path: SERVICE_PATH, name: '客户服务', icon: <CustomerServiceOutlined />, access: 'canOpenServiceDesk' },
   { path: OPERATIONS_PATH, name: '运营管理', icon: <ScheduleOutlined />, access: 'canReadOperations' },
   { path: STAFF_PATH, name: '客户经理管理', icon: <TeamOutlined />, access: 'canManageStaff' },
   { path: OPERATORS_PATH, name: '运营人员管理', icon: <UserSwitchOutlined />, access: 'canManageOperators' },

@@ -12,7 +12,13 @@ export type SmsTemplate =
   /** 您正在找回支付密码，验证码 {code}，{minutes} 分钟内有效… */
   | { template: 'PIN_RESET_CODE'; params: { code: string; minutes: string } }
   /** 您的支付密码已于 {time} 重置… */
-  | { template: 'PIN_RESET_NOTICE'; params: { time: string } };
+  | { template: 'PIN_RESET_NOTICE'; params: { time: string } }
+  /** 您正在办理账户挂失 / 解除挂失，验证码 {code}，{minutes} 分钟内有效… */
+  | { template: 'LOSS_REPORT_CODE' | 'LOSS_LIFT_CODE'; params: { code: string; minutes: string } }
+  /** 您的账户已于 {time} 挂失 / 解除挂失… */
+  | { template: 'LOSS_REPORTED_NOTICE' | 'LOSS_LIFTED_NOTICE'; params: { time: string } }
+  /** 您的电子账户绑定卡已于 {time} 更换为尾号 {last4} 的银行卡… */
+  | { template: 'CARD_CHANGED_NOTICE'; params: { time: string; last4: string } };
 
 export type SmsMessage = SmsTemplate & {
   /** Mainland mobile number, 11 digits. */

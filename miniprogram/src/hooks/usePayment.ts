@@ -21,6 +21,9 @@ export interface PaymentRequest<Body extends object, Result> {
   /** Money comes into the account (a redemption): WeChat's prompt names what arrives, not a
    *  payment. Default false. */
   incoming?: boolean;
+  /** Confirmed by the PIN only, never a fingerprint or face (a change of the bound card). Default
+   *  false. */
+  pinOnly?: boolean;
   /** Sends the body with the second factor added; `idempotencyKey` is the body's own. */
   send: (body: NoInfer<Body> & { secondFactor: SecondFactor }, idempotencyKey: string) => Promise<Result>;
   /** The server's answer, once the money moved. */
@@ -144,7 +147,7 @@ export function usePayment() {
       setError('');
       show({ step: 'authorizing' });
       try {
-        const [authorization, mode] = await Promise.all([authorize(asked), soterModeFor()]);
+        const [authorization, mode] = await Promise.all([authorize(asked), asked.pinOnly ? null : soterModeFor()]);
         // 取消 while it was asked for: the answer opens nothing.
         if (request.current !== asked) return;
         soterMode.current = mode;

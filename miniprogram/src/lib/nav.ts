@@ -40,6 +40,15 @@ export const PAGES = {
   wealthOrders: '/packageWealth/pages/orders/index',
   wealthOrder: '/packageWealth/pages/order/index',
   wealthResult: '/packageWealth/pages/result/index',
+  cardChange: '/packageCard/pages/change/index',
+  receipt: '/packageReceipts/pages/receipt/index',
+  receiptVerify: '/packageReceipts/pages/verify/index',
+  security: '/packageSecurity/pages/security/index',
+  lossCheck: '/packageSecurity/pages/loss/index',
+  lossReported: '/packageSecurity/pages/reported/index',
+  complaints: '/packageService/pages/list/index',
+  complaintNew: '/packageService/pages/new/index',
+  complaint: '/packageService/pages/ticket/index',
   rmWorkbench: '/packageRM/pages/workbench/index',
   rmBind: '/packageRM/pages/bind/index',
   rmShare: '/packageRM/pages/share/index',
@@ -75,4 +84,9 @@ export function goHome(): void {
 
 export function goLogin(): void {
   void Taro.reLaunch({ url: PAGES.login });
+}
+
+/** Restart the page stack at `path`: a screen that signed the customer out has nothing behind it. */
+export function restartAt(path: PagePath): void {
+  void Taro.reLaunch({ url: path });
 }

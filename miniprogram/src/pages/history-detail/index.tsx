@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { HistoryEntry } from '@contract/schemas';
 import { getHistoryEntry } from '@/api/bank';
@@ -28,7 +28,7 @@ function RelatedRow({ related }: { related: NonNullable<HistoryEntry['related']>
 }
 
 /** One entry's receipt (交易详情), as the server keeps it: amount, status, 参考号 and the parties,
- *  masked. */
+ *  masked; its signed e-receipt (电子回单) and a dispute of it (对此交易有疑问) one tap away. */
 export default function HistoryDetailPage() {
   const { params } = useRouter();
   const { remote, reload } = useRemoteTarget(params.entryId, getHistoryEntry);
@@ -50,6 +50,14 @@ export default function HistoryDetailPage() {
         <InfoRow label='本方账户' value={entry.accountNumberMasked} id='entry-account' />
         {entry.related && <RelatedRow related={entry.related} />}
       </ResultCard>
+      <View className='actions'>
+        <Button id='entry-receipt' className='btn btn--ghost' onClick={() => goTo(PAGES.receipt, { entryId: entry.journalId })}>
+          电子回单
+        </Button>
+        <Button id='entry-dispute' className='btn btn--ghost' onClick={() => goTo(PAGES.complaintNew, { journalId: entry.journalId })}>
+          对此交易有疑问
+        </Button>
+      </View>
     </View>
   );
 }

@@ -137,6 +137,9 @@ function AccountHome({ account }: { account: AccountSummary }) {
       <View className='card menu'>
         <MenuRow id='go-change-pin' label='修改支付密码' onClick={() => goTo(PAGES.pin)} />
         <MenuRow id='go-soter' label='指纹/面容支付' onClick={() => goTo(PAGES.soter)} />
+        <MenuRow id='go-card-change' label='更换绑定卡' onClick={() => goTo(PAGES.cardChange)} />
+        <MenuRow id='go-security' label='账户安全（挂失）' onClick={() => goTo(PAGES.security)} />
+        <MenuRow id='go-complaints' label='投诉与建议' onClick={() => goTo(PAGES.complaints)} />
       </View>
     </View>
   );

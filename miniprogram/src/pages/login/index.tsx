@@ -2,12 +2,13 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useLoad } from '@tarojs/taro';
 import { useState } from 'react';
 import { signIn } from '@/api/bank';
+import { ApiError } from '@/api/http';
 import { loadSession, rememberSimulatedUser, SIMULATED_USER_INVALID, simulatedUser } from '@/api/session';
 import { Field } from '@/components/Field';
 import { ReferralBanner } from '@/components/rm/ReferralBanner';
 import { SubmitActions } from '@/components/SubmitButton';
 import { useSubmit } from '@/hooks/useSubmit';
-import { goHome, goTo, PAGES } from '@/lib/nav';
+import { goHome, goTo, PAGES, restartAt } from '@/lib/nav';
 import './index.css';
 
 const isH5 = process.env.TARO_ENV === 'h5';
@@ -54,7 +55,15 @@ export default function LoginPage() {
 
   async function handleSignIn() {
     if (isH5 && !rememberSimulatedUser(user)) return setError(SIMULATED_USER_INVALID);
-    const me = await run(() => signIn(user));
+    const me = await run(async () => {
+      try {
+        return await signIn(user);
+      } catch (failure) {
+        // Signing in is refused while the account is reported lost: the screen that says why.
+        if (failure instanceof ApiError && failure.code === 'ACCOUNT_LOSS_REPORTED') restartAt(PAGES.lossReported);
+        throw failure;
+      }
+    });
     if (me) goHome();
   }
 
@@ -83,6 +92,16 @@ export default function LoginPage() {
           onClick={() => goTo(PAGES.loanCalculator)}
         >
           借款计算器（无需登录）›
+        </Text>
+      </View>
+      <View className='login__links'>
+        <Text id='go-receipt-verify' className='link' onClick={() => goTo(PAGES.receiptVerify)}>
+          电子回单验证（无需登录）›
+        </Text>
+      </View>
+      <View className='login__links'>
+        <Text id='go-loss-report' className='link' onClick={() => goTo(PAGES.lossCheck, { action: 'report' })}>
+          手机丢失？账户挂失（无需登录）›
         </Text>
       </View>
       <View className='login__links'>

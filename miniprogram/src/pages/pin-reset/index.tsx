@@ -5,32 +5,20 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '@/api/http';
 import { authorizePayment } from '@/api/payments';
 import { PIN_RESET_PATH, resetPin, sendPinResetCode } from '@/api/pin-reset';
-import { Field } from '@/components/Field';
+import { CodeStep, IdentityStep } from '@/components/IdentityCheck';
+import { CODE_PATTERN, type Identity } from '@/lib/identity';
 import { InfoRow } from '@/components/InfoRow';
 import { Intro } from '@/components/Intro';
 import { PinInput } from '@/components/PinInput';
 import { ResultCard } from '@/components/ResultPage';
 import { ServicePhone } from '@/components/ServicePhone';
-import { SubmitActions } from '@/components/SubmitButton';
+import { type IdentityCheckStep, useIdentityCheck } from '@/hooks/useIdentityCheck';
 import { goHome } from '@/lib/nav';
-import { normalizePersonName, PERSON_NAME_MAX_UTF16_UNITS, personNameProblem } from '@/lib/person-name';
 import { type EnteredPin, pinCipherFor } from '@/lib/pin-cipher';
-import { useCountdown } from './useCountdown';
 import './index.css';
 
-// The shapes the API accepts; whether the answers are right only the server knows.
-const ID_NUMBER_PATTERN = /^\d{17}[\dX]$/;
-const CARD_PATTERN = /^\d{16,19}$/;
-const CODE_PATTERN = /^\d{6}$/;
-
-interface Identity {
-  realName: string;
-  idNumber: string;
-  cardNumber: string;
-}
-
 /** 1 identity, 2 the SMS code, 3 the new PIN twice, 4 the result; or stopped (locked). */
-type Step = 'identity' | 'code' | 'pin' | 'done' | 'locked';
+type Step = IdentityCheckStep | 'pin' | 'done';
 
 const STEPS: { step: Step; label: string }[] = [
   { step: 'identity', label: '验证身份' },
@@ -56,92 +44,6 @@ function stepForRefusal(code: string): Step | undefined {
   if (code === 'IDENTITY_MISMATCH') return 'identity';
   if (code === 'SMS_CODE_INVALID' || code === 'SMS_CODE_EXPIRED') return 'code';
   return undefined;
-}
-
-function IdentityStep({ identity, onChange, error, onNext }: { identity: Identity; onChange: (identity: Identity) => void; error: string; onNext: () => void }) {
-  return (
-    <View>
-      <View className='card'>
-        <Field id='reset-name' label='姓名' value={identity.realName} onChange={(realName) => onChange({ ...identity, realName })} maxlength={PERSON_NAME_MAX_UTF16_UNITS} placeholder='与身份证一致' />
-        <Field
-          id='reset-id'
-          label='身份证号'
-          kind='idcard'
-          value={identity.idNumber}
-          onChange={(idNumber) => onChange({ ...identity, idNumber })}
-          maxlength={18}
-          placeholder='开户时核验的身份证号'
-        />
-        <Field
-          id='reset-card'
-          label='银行卡号'
-          kind='digits'
-          value={identity.cardNumber}
-          onChange={(cardNumber) => onChange({ ...identity, cardNumber })}
-          maxlength={19}
-          placeholder='电子账户绑定的银行卡号'
-        />
-      </View>
-      <Text className='hint'>请填写开户时核验的身份信息和电子账户绑定的银行卡，信息仅用于核验本人身份。</Text>
-      <SubmitActions id='reset-identity-next' busy={false} error={error} onClick={onNext}>
-        下一步
-      </SubmitActions>
-    </View>
-  );
-}
-
-interface CodeStepProps {
-  code: string;
-  onChange: (code: string) => void;
-  sent: PinResetCodeSent | null;
-  resendAt: number;
-  sending: boolean;
-  error: string;
-  onSend: () => void;
-  onNext: () => void;
-  onBack: () => void;
-}
-
-function CodeStep({ code, onChange, sent, resendAt, sending, error, onSend, onNext, onBack }: CodeStepProps) {
-  const secondsLeft = useCountdown(resendAt);
-  const waiting = sending || secondsLeft > 0;
-  const label = sending ? '发送中…' : secondsLeft > 0 ? `${secondsLeft} 秒后重发` : sent ? '重新发送' : '发送验证码';
-  return (
-    <View>
-      <View className='card'>
-        <Field
-          id='reset-code'
-          label='验证码'
-          kind='digits'
-          value={code}
-          onChange={onChange}
-          maxlength={6}
-          placeholder='6 位数字'
-          extra={
-            <Button id='reset-send-code' className={waiting ? 'btn btn--ghost btn--small btn--disabled' : 'btn btn--ghost btn--small'} disabled={waiting} onClick={waiting ? undefined : onSend}>
-              {label}
-            </Button>
-          }
-        />
-      </View>
-      <Text id='reset-code-hint' className='hint'>
-        {sent ? `验证码已发送至 ${sent.phoneMasked}，5 分钟内有效。` : '验证码将发送至您绑定的手机号。'}
-      </Text>
-      <SubmitActions
-        id='reset-code-next'
-        busy={false}
-        error={error}
-        onClick={onNext}
-        extra={
-          <Button id='reset-code-back' className='btn btn--ghost' onClick={onBack}>
-            上一步
-          </Button>
-        }
-      >
-        下一步
-      </SubmitActions>
-    </View>
-  );
 }
 
 const PROMPTS = { new: '请设置新的 6 位支付密码', confirm: '请再次输入，确认新密码' } as const;
@@ -284,44 +186,13 @@ function Locked({ message }: { message: string }) {
  * which step to go back to; every screen shows how to reach customer service.
  */
 export default function PinResetPage() {
-  const [step, setStep] = useState<Step>('identity');
-  const [identity, setIdentity] = useState<Identity>({ realName: '', idNumber: '', cardNumber: '' });
-  const [code, setCode] = useState('');
   const [sent, setSent] = useState<PinResetCodeSent | null>(null);
-  const [resendAt, setResendAt] = useState(0);
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState('');
   const [result, setResult] = useState<PinResetResult | null>(null);
-
-  function go(to: Step, message = '') {
-    setStep(to);
-    setError(message);
-  }
-
-  function identityNext() {
-    const realName = normalizePersonName(identity.realName);
-    const nameProblem = personNameProblem(realName);
-    if (nameProblem) return setError(nameProblem);
-    if (!ID_NUMBER_PATTERN.test(identity.idNumber)) return setError('请输入 18 位居民身份证号码');
-    if (!CARD_PATTERN.test(identity.cardNumber)) return setError('请输入 16–19 位银行卡号');
-    setIdentity({ ...identity, realName });
-    go('code');
-  }
-
-  async function sendCode() {
-    setSending(true);
-    setError('');
-    try {
-      const answer = await sendPinResetCode();
-      setSent(answer);
-      setResendAt(Date.now() + answer.resendAfterSeconds * 1000);
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.code === 'PIN_RESET_LOCKED') return go('locked', failure.message);
-      setError(errorMessage(failure));
-    } finally {
-      setSending(false);
-    }
-  }
+  const { step, go, identity, setIdentity, code, setCode, resendAt, sending, error, setError, identityNext, sendCode } = useIdentityCheck<Step>(async () => {
+    const answer = await sendPinResetCode();
+    setSent(answer);
+    return answer;
+  });
 
   function codeNext() {
     if (!sent) return setError('请先获取验证码');
@@ -343,12 +214,13 @@ export default function PinResetPage() {
     <View className='page'>
       <Intro title='找回支付密码' text='核验身份和绑定手机后，即可设置新的支付密码。' />
       {step !== 'done' && step !== 'locked' && <Progress step={step} />}
-      {step === 'identity' && <IdentityStep identity={identity} onChange={setIdentity} error={error} onNext={identityNext} />}
+      {step === 'identity' && <IdentityStep idPrefix='reset' identity={identity} onChange={setIdentity} error={error} onNext={identityNext} />}
       {step === 'code' && (
         <CodeStep
+          idPrefix='reset'
           code={code}
           onChange={setCode}
-          sent={sent}
+          sentHint={sent && `验证码已发送至 ${sent.phoneMasked}，5 分钟内有效。`}
           resendAt={resendAt}
           sending={sending}
           error={error}

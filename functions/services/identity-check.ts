@@ -1,0 +1,128 @@
+// The identity check (本人身份核验) that 忘记支付密码 and 挂失 share: a code to the bound phone,
+// then four answers — the real name and ID number verified at onboarding, the bound card's
+// number, and the code. The codes, their limits and the lockout are one state per customer
+// (domain/pin-reset.ts), so wrong answers to any of these workflows count against the same budget.
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import type { SmsTemplate } from '../adapters/sms.js';
+import { refuse } from '../domain/errors.js';
+import {
+  afterCodeSent,
+  afterPinReset,
+  afterWrongAnswer,
+  assertMaySendCode,
+  codeInForce,
+  type IdentityAnswers,
+  normalizedAnswers,
+  PIN_RESET_POLICY,
+  refuseIfPinResetLocked,
+  type WrongAnswer,
+} from '../domain/pin-reset.js';
+import { businessDate } from '../domain/time.js';
+import { isTryAgain, retry, type RetryPolicy, TryAgain } from '../platform/retry.js';
+import type { AccountRecord } from '../store/accounts.js';
+import { decrypt, lookupHash } from '../store/crypto.js';
+import type { CustomerRecord } from '../store/customers.js';
+import { getPinReset, pinResetItem, savePinReset } from '../store/pin-reset.js';
+import type { TransactItem } from '../store/transact.js';
+import { sendSms } from './sms-notice.js';
+
+/** What a code is for: it answers only that workflow's check. */
+export type IdentityCheckPurpose = 'PIN_RESET' | 'LOSS_REPORT' | 'LOSS_LIFT';
+
+const CODE_TEMPLATES: Record<IdentityCheckPurpose, 'PIN_RESET_CODE' | 'LOSS_REPORT_CODE' | 'LOSS_LIFT_CODE'> = {
+  PIN_RESET: 'PIN_RESET_CODE',
+  LOSS_REPORT: 'LOSS_REPORT_CODE',
+  LOSS_LIFT: 'LOSS_LIFT_CODE',
+};
+
+/** Two requests of one customer racing for the check's state: the loser reads again, a few times. */
+const RACE_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 20, maxDelayMs: 100, retryable: isTryAgain };
+
+export interface IdentityCodeSent {
+  phone: string;
+  expiresAt: string;
+  sendsLeftToday: number;
+}
+
+/** The code's keyed hash, this customer's and this purpose's only. */
+const codeHash = (customerId: string, purpose: IdentityCheckPurpose, code: string) => lookupHash('pin-reset-code', `${purpose}:${customerId}:${code}`);
+
+const newCode = () => String(randomInt(0, 10 ** PIN_RESET_POLICY.codeDigits)).padStart(PIN_RESET_POLICY.codeDigits, '0');
+
+/** Equal in constant time, whatever the lengths. */
+function same(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** 发送验证码: a new code to the bound phone, replacing any before it. */
+export async function sendIdentityCode(customer: CustomerRecord, purpose: IdentityCheckPurpose, now: Date): Promise<IdentityCodeSent> {
+  const { customerId } = customer;
+  const today = businessDate(now);
+  const { state, version } = await getPinReset(customerId);
+  assertMaySendCode(state, now, today);
+  const code = newCode();
+  const next = afterCodeSent(state, await codeHash(customerId, purpose, code), now, today);
+  // Stored before it is sent: a send always counts, and of two sends at once one is refused.
+  if (!(await savePinReset(customerId, next, version))) return refuse('conflict', 'SMS_CODE_TOO_FREQUENT', '验证码已发送，请稍后再试');
+  const phone = await decrypt(customer.phoneEnc!);
+  const message: SmsTemplate = { template: CODE_TEMPLATES[purpose], params: { code, minutes: String(PIN_RESET_POLICY.codeTtlMinutes) } };
+  if (!(await sendSms(phone, message))) return refuse('unprocessable', 'SMS_SEND_FAILED', '短信发送失败，请稍后再试');
+  return { phone, expiresAt: next.codeExpiresAt!, sendsLeftToday: PIN_RESET_POLICY.maxSendsPerDay - next.sendsOnDate };
+}
+
+/** Whether the name, ID number and card number are this customer's (no code asked, nothing counted). */
+export async function identityMatches(customer: CustomerRecord, account: AccountRecord, answers: IdentityAnswers): Promise<boolean> {
+  const given = normalizedAnswers(answers);
+  const [realName, idNumber, cardNumber] = await Promise.all([decrypt(customer.nameEnc!), decrypt(customer.idNumberEnc!), decrypt(account.boundCard.cardNumberEnc)]);
+  return [same(given.realName, realName), same(given.idNumber, idNumber), same(given.cardNumber, cardNumber)].every(Boolean);
+}
+
+/**
+ * Checks the four answers. A wrong answer is counted (and nothing else changes); when all four
+ * are right, `complete` writes the workflow's change in one transaction whose first item is the
+ * code's use (`codeUsedUp`), refuses for any other item it finds refused, and returns the
+ * transaction's answer: refused at 0, the state moved and the check runs again. Returns the bound
+ * phone, for the notice.
+ *
+ * A wrong code is named as such; a wrong name, ID number or card number is one IDENTITY_MISMATCH
+ * that does not say which, and is only ever answered to someone who holds the phone's code.
+ */
+export async function checkIdentity(
+  customer: CustomerRecord,
+  account: AccountRecord,
+  answers: IdentityAnswers & { smsCode: string },
+  purpose: IdentityCheckPurpose,
+  now: Date,
+  complete: (codeUsedUp: TransactItem) => Promise<number | undefined>,
+): Promise<string> {
+  const { customerId } = customer;
+  const [identityRight, givenCode, phone] = await Promise.all([
+    identityMatches(customer, account, answers),
+    codeHash(customerId, purpose, answers.smsCode),
+    decrypt(customer.phoneEnc!),
+  ]);
+  await raceBounded(async () => {
+    const { state, version } = await getPinReset(customerId);
+    refuseIfPinResetLocked(state, now);
+    const wrong: WrongAnswer | undefined = !same(givenCode, codeInForce(state, now)) ? 'SMS_CODE' : identityRight ? undefined : 'IDENTITY';
+    if (wrong) {
+      const next = afterWrongAnswer(state, wrong, now);
+      if (!(await savePinReset(customerId, next.state, version))) throw new TryAgain('identity check state moved');
+      return next.refusal();
+    }
+    if ((await complete(pinResetItem(customerId, afterPinReset(state), version))) === 0) throw new TryAgain('identity check state moved');
+  });
+  return phone;
+}
+
+/** Runs an attempt that reads the check's state and writes over it; if other requests keep moving
+ *  it, the customer is asked to try again rather than be answered from a stale read. */
+async function raceBounded(attempt: () => Promise<void>): Promise<void> {
+  try {
+    await retry(RACE_RETRY, attempt);
+  } catch (error) {
+    if (isTryAgain(error)) refuse('conflict', 'PIN_RESET_BUSY', '请求处理中，请稍后重试');
+    throw error;
+  }
+}

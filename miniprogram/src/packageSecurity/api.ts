@@ -1,0 +1,38 @@
+// 挂失's calls (shapes from functions/contract/loss-report-schemas.ts); only packageSecurity uses
+// them, so they live and are bundled with it. Signed out, the identity check says who.
+import type { LossCodeRequest, LossCodeSent, LossLiftResult, LossReportRequest, LossReportResult } from '@contract/loss-report-schemas';
+import type { Option } from '@/components/Options';
+import { customerRequest, publicRequest } from '@/api/http';
+
+export type LostItem = LossReportRequest['lost'];
+
+/** What the customer may say was lost (domain/loss-report.ts LOST_ITEMS). */
+export const LOST_OPTIONS: readonly Option<LostItem>[] = [
+  { value: 'PHONE', label: '手机' },
+  { value: 'ID_CARD', label: '身份证' },
+  { value: 'BANK_CARD', label: '银行卡' },
+  { value: 'OTHER', label: '其他' },
+];
+
+export interface LossAnswers {
+  realName: string;
+  idNumber: string;
+  cardNumber: string;
+  smsCode: string;
+}
+
+export function reportLoss(lost: LostItem): Promise<LossReportResult> {
+  return customerRequest<LossReportResult>({ method: 'POST', path: '/v1/me/loss-report', body: { lost } });
+}
+
+export function sendLossCode(body: LossCodeRequest): Promise<LossCodeSent> {
+  return publicRequest<LossCodeSent>({ method: 'POST', path: '/v1/loss-report/code', body });
+}
+
+export function reportLossByIdentity(body: LossAnswers & { lost: LostItem }): Promise<LossReportResult> {
+  return publicRequest<LossReportResult>({ method: 'POST', path: '/v1/loss-report', body });
+}
+
+export function liftLoss(body: LossAnswers): Promise<LossLiftResult> {
+  return publicRequest<LossLiftResult>({ method: 'POST', path: '/v1/loss-report/lift', body });
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '挂失与解除挂失',
+});
