@@ -14,6 +14,7 @@ import type { PayeeView } from '@contract/bill-schemas';
 import { CardMoneyForm } from '@/components/CardMoneyForm';
 import { SAFE_PASSWORD_CERT_PATH } from '@/components/PinInput';
 import PayeesPage from '@/packageBills/pages/payees/index';
+import CardChangePage from '@/packageCard/pages/change/index';
 import BillLookupPage from '@/packageBills/pages/lookup/index';
 import DeferralPage from '@/packageLoan/pages/deferral/index';
 import DrawLoanPage from '@/packageLoan/pages/draw/index';
@@ -153,7 +154,7 @@ async function submitAndReview(label: string) {
 /** The second-factor routes sent without an Idempotency-Key (`idempotent: false` in
  *  functions/contract/*-routes.ts; routes.ts itself cannot be loaded here, its imports name .js
  *  files): their nonce is bound to no key. Every other one is a money movement with a key. */
-const WITHOUT_KEY: ReadonlySet<SecondFactorRoute> = new Set(['setPin', 'pinReset', 'soterEnrol', 'billPayeeAutoPay']);
+const WITHOUT_KEY: ReadonlySet<SecondFactorRoute> = new Set(['setPin', 'pinReset', 'soterEnrol', 'billPayeeAutoPay', 'changeCard']);
 const idempotent = (route: SecondFactorRoute) => !WITHOUT_KEY.has(route);
 
 /** Every PIN screen, by the second-factor route it pays and the path it asks a nonce for. */
@@ -255,6 +256,14 @@ const SCREENS: [SecondFactorRoute, string, Opening][] = [
     await screen.findByText(/^验证码已发送至/);
     await typeInto('reset-code', '042917');
     await userEvent.click(document.getElementById('reset-code-next')!);
+  }],
+  ['changeCard', '/v1/account/card', async (api) => {
+    api.answer('GET /v1/account/card-bindings', 200, { boundCard: { bankName: '中国工商银行', cardNumberMasked: '**** **** **** 3452' }, boundSince: '2026-03-01T08:00:00.000Z', changes: [] });
+    await renderAt('/packageCard/pages/change/index', <CardChangePage />);
+    await screen.findByText('暂无变更记录');
+    await typeInto('card-change-id-number', '11010519491231002X');
+    await typeInto('card-change-card-number', '6217000000678901');
+    await submitAndReview('确认更换');
   }],
   ['soterEnrol', '/v1/me/soter', async (api) => {
     api.answer('GET /v1/me', 200, { customerId: 'cus_01', phoneMasked: '138****0000', realName: null, pinSet: true, pinLockedUntil: null, soterEnrolled: null, account: null });
