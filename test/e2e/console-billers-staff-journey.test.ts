@@ -10,7 +10,7 @@ import { test, type TestContext } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { saveReconciliation } from '../../functions/store/bills.js';
 import { screenshots, watchedPage } from '../support/browser.js';
-import { DESKTOP_VIEWPORT, signInOnConsole, useConsoleBank } from '../support/console-browser.js';
+import { approveOpenChange, DESKTOP_VIEWPORT, signInOnConsole, useConsoleBank } from '../support/console-browser.js';
 
 const bank = useConsoleBank('jinlin-e2e-console-billers-staff');
 
@@ -36,8 +36,7 @@ async function approve(t: TestContext, login: string, entityLabel: string, name:
   await checker.page.locator('#changes-table tbody tr.ant-table-row', { hasText: entityLabel }).getByRole('link', { name: '查看' }).click();
   await checker.page.locator('#change-status', { hasText: '待复核' }).waitFor();
   await shot(t, checker.page, name);
-  await checker.page.locator('#change-approve').click();
-  await checker.page.getByRole('button', { name: '确认通过' }).click();
+  await approveOpenChange(checker.page);
   await checker.page.locator('#change-status', { hasText: '已生效' }).waitFor();
   return checker.errors;
 }

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { base32Decode, totpAt } from '../../functions/domain/totp.js';
 import { screenshots, watchedPage } from '../support/browser.js';
-import { DESKTOP_VIEWPORT, signInOnConsole, useConsoleBank } from '../support/console-browser.js';
+import { approveOpenChange, DESKTOP_VIEWPORT, signInOnConsole, useConsoleBank } from '../support/console-browser.js';
 
 const bank = useConsoleBank('jinlin-e2e-console-operators');
 
@@ -58,8 +58,7 @@ test('one administrator drafts a new operator, another approves, the operator ac
   const changeShot = `${screenshots}/console-operators-change.png`;
   await checkerPage.screenshot({ path: changeShot, animations: 'disabled' });
   t.diagnostic(`the change as the checker reads it: ${changeShot}`);
-  await checkerPage.locator('#change-approve').click();
-  await checkerPage.getByRole('button', { name: /确认通过/ }).click();
+  await approveOpenChange(checkerPage);
   // The approval applies the change in the same request (and may be the first call into its
   // function): on a loaded 2-core CI machine that has taken over 30 s.
   await checkerPage.locator('#change-done').waitFor({ timeout: 60_000 });

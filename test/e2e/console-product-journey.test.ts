@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { test, type TestContext } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { click, fill, PHONE_VIEWPORT, screenshots, signUpThroughUi, watchedPage } from '../support/browser.js';
-import { DESKTOP_VIEWPORT, signInOnConsole } from '../support/console-browser.js';
+import { approveOpenChange, DESKTOP_VIEWPORT, signInOnConsole } from '../support/console-browser.js';
 import { useWebBank } from '../support/web-bank.js';
 
 const bank = useWebBank('jinlin-e2e-console-products', ['console', 'h5']);
@@ -119,9 +119,7 @@ test('pm.li drafts a loan product, pm.zhou approves it, a customer applies for i
   await zhou.page.locator('#change-diff').getByText(PRODUCT.name).waitFor();
   assert.equal(await zhou.page.locator('#change-withdraw').count(), 0);
   await shot(t, zhou.page, 'console-change-review');
-  await zhou.page.locator('#change-approve').click();
-  await zhou.page.getByLabel('复核意见（选填）').fill('定价与期限符合要求');
-  await zhou.page.getByRole('button', { name: '确认通过' }).click();
+  await approveOpenChange(zhou.page, '定价与期限符合要求');
   // Effective at once: no time was chosen.
   await zhou.page.locator('#change-status', { hasText: '已生效' }).waitFor();
 

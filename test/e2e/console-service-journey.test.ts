@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_OPERATOR_PASSWORD } from '../../functions/adapters/simulators/authenticator.js';
 import { DEMO_CUSTOMERS } from '../../scripts/lib/seed.js';
 import { screenshots, watchedPage } from '../support/browser.js';
-import { DESKTOP_VIEWPORT, signInOnConsole, useConsoleBank } from '../support/console-browser.js';
+import { approveOpenChange, DESKTOP_VIEWPORT, signInOnConsole, useConsoleBank } from '../support/console-browser.js';
 import { type Authorization, encryptPin } from '../support/second-factor.js';
 
 const bank = useConsoleBank('jinlin-e2e-console-service');
@@ -122,8 +122,7 @@ test('an agent finds a customer, reveals the phone with a reason and freezes the
   await page.getByRole('menuitem', { name: /复核中心/ }).waitFor();
   await page.waitForLoadState('networkidle');
   await page.goto(`${bank.origin}/changes/${encodeURIComponent(change.changeId)}`);
-  await page.locator('#change-approve').click();
-  await page.getByRole('button', { name: /确认通过/ }).click();
+  await approveOpenChange(page);
   // The approval applies the change in the same request (and may be the first call into its
   // function): on a loaded 2-core CI machine that has taken over 30 s.
   await page.locator('#change-done').waitFor({ timeout: 60_000 });

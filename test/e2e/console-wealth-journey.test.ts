@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { screenshots, watchedPage } from '../support/browser.js';
-import { DESKTOP_VIEWPORT, signInOnConsole } from '../support/console-browser.js';
+import { approveOpenChange, DESKTOP_VIEWPORT, signInOnConsole } from '../support/console-browser.js';
 import { useWebBank } from '../support/web-bank.js';
 
 const bank = useWebBank('jinlin-e2e-console-wealth', ['console']);
@@ -87,8 +87,7 @@ test('pm.li submits a NAV and a new version of a wealth product, pm.zhou approve
     } else {
       await zhou.page.locator('#change-diff').getByText('1.1234 元').waitFor();
     }
-    await zhou.page.locator('#change-approve').click();
-    await zhou.page.getByRole('button', { name: '确认通过' }).click();
+    await approveOpenChange(zhou.page);
     await zhou.page.locator('#change-status', { hasText: '已生效' }).waitFor();
   }
 
