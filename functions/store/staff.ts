@@ -205,20 +205,12 @@ export function bindingCodeItems(staff: StaffRecord, code: IssuedBindingCode): T
   return items;
 }
 
-/** Deactivates a staff member (again: keeps the first time); returns the record as it now is. */
-/** The work phone customers see on the manager's card; the staff member must exist. */
-export async function setStaffWorkPhone(staffId: string, workPhone: string): Promise<StaffRecord> {
+/** An update of an existing staff member; returns the record as it now is (404 when there is none). */
+async function updateExistingStaff(staffId: string, update: { UpdateExpression: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues: Record<string, unknown> }): Promise<StaffRecord> {
   const { doc, tableName } = db();
   try {
     const { Attributes } = await doc.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: keys.staff(staffId),
-        UpdateExpression: 'SET workPhone = :workPhone',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: { ':workPhone': workPhone },
-        ReturnValues: 'ALL_NEW',
-      }),
+      new UpdateCommand({ TableName: tableName, Key: keys.staff(staffId), ConditionExpression: 'attribute_exists(PK)', ReturnValues: 'ALL_NEW', ...update }),
     );
     return fromItem(Attributes!);
   } catch (error) {
@@ -227,23 +219,14 @@ export async function setStaffWorkPhone(staffId: string, workPhone: string): Pro
   }
 }
 
-export async function deactivateStaff(staffId: string, now: Date): Promise<StaffRecord> {
-  const { doc, tableName } = db();
-  try {
-    const { Attributes } = await doc.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: keys.staff(staffId),
-        UpdateExpression: 'SET #status = :inactive, deactivatedAt = if_not_exists(deactivatedAt, :now)',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':inactive': 'INACTIVE', ':now': now.toISOString() },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return fromItem(Attributes!);
-  } catch (error) {
-    if (isConditionFailed(error)) refuse('not_found', 'STAFF_NOT_FOUND', '未找到该员工');
-    throw error;
-  }
-}
+/** The work phone customers see on the manager's card. */
+export const setStaffWorkPhone = (staffId: string, workPhone: string) =>
+  updateExistingStaff(staffId, { UpdateExpression: 'SET workPhone = :workPhone', ExpressionAttributeValues: { ':workPhone': workPhone } });
+
+/** Deactivates a staff member (again: keeps the first time). */
+export const deactivateStaff = (staffId: string, now: Date) =>
+  updateExistingStaff(staffId, {
+    UpdateExpression: 'SET #status = :inactive, deactivatedAt = if_not_exists(deactivatedAt, :now)',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':inactive': 'INACTIVE', ':now': now.toISOString() },
+  });
