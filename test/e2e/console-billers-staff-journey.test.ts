@@ -110,6 +110,14 @@ test('a biller opened and a manager created with four eyes; the binding code iss
   await row.waitFor();
   assert.match(await row.innerText(), /林晓[\s\S]*客户经理[\s\S]*扬州邗江支行[\s\S]*正常[\s\S]*0514-87654321[\s\S]*未绑定/);
   await shot(t, qian.page, 'staff');
+  // 修改电话 starts from the number the server holds; closed here without submitting.
+  await qian.page.locator(`#staff-phone-${staffNo}`).click();
+  assert.equal(await qian.page.locator('#staff-phone-input').inputValue(), '0514-87654321');
+  // The dialog has finished zooming in (antd's motion classes gone) before it is photographed.
+  await qian.page.locator('.ant-modal[class*="ant-zoom-"]').waitFor({ state: 'detached' });
+  await shot(t, qian.page, 'staff-work-phone');
+  await qian.page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
+  await qian.page.locator('#staff-phone-input').waitFor({ state: 'detached' });
   await qian.page.locator(`#staff-code-${staffNo}`).click();
   await qian.page.locator('.ant-popover:visible').getByRole('button', { name: /生\s*成/ }).click();
   const code = (await qian.page.locator('#staff-binding-code').innerText()).trim();

@@ -113,6 +113,7 @@ test('a new customer reads the contract, borrows ¥5,000, repays ¥1,000 early c
   assert.equal((await page.locator('#loan-status').innerText()).trim(), '还款中');
   // The loan names its drawdown by the same 参考号 the result page showed.
   assert.equal((await page.locator('#reference:visible').innerText()).trim(), references[0]);
+  await stepScreenshot(page, 'loan-detail');
   assert.match((await page.locator('#loan-annualized-rate').innerText()).trim(), RATE);
   assert.equal(await page.locator('.installment-row').count(), 12);
   const firstInstallmentFen = fenOf((await page.locator('.installment-row').first().locator('.installment-amount').innerText()).trim());
