@@ -41,6 +41,9 @@ export async function recordShareOpen(query: Record<string, unknown> | undefined
   const code = shareCodeOf(query);
   if (!code || code === recorded) return;
   recorded = code;
+  // A referral kept from an earlier link would name the wrong manager or product until this
+  // visit is recorded.
+  Taro.removeStorageSync(REFERRAL_KEY);
   try {
     const view = await publicRequest<VisitView>({ method: 'POST', path: '/v1/referral-visits', body: { code, deviceId: deviceId() } });
     Taro.setStorageSync(REFERRAL_KEY, view);

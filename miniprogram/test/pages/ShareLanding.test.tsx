@@ -7,7 +7,7 @@ import { act, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { Me } from '@contract/schemas';
 import type { VisitView } from '@contract/rm-schemas';
-import { REFERRAL_EVENT } from '@/api/rm';
+import { lastReferral, recordShareOpen, REFERRAL_EVENT } from '@/api/rm';
 import { PAGES } from '@/lib/nav';
 import { landingPage, rememberLanding, takeLanding } from '@/lib/share-landing';
 import HomePage from '@/pages/home/index';
@@ -34,6 +34,21 @@ describe('the landing page of a shared product', () => {
     expect(takeLanding(1_000 + 86_400_001)).toBeNull();
     Taro.setStorageSync('jinlin.shareLanding', { type: 'ELSEWHERE', id: 'x', at: 1_000 });
     expect(takeLanding(2_000)).toBeNull();
+  });
+});
+
+describe('opening a second link', () => {
+  test('the earlier link\'s manager and product are not shown while the new visit is recorded', async () => {
+    const api = fakeApi();
+    const earlier: VisitView = { manager: { name: '王芳', staffNo: 'E1', branchName: '北京海淀支行' }, product: { type: 'ACCOUNT', id: 'open-account', name: '开通电子账户' }, campaign: null };
+    const later: VisitView = { ...earlier, product: WEALTH };
+    Taro.setStorageSync('jinlin.referral', earlier);
+    const answer = api.hold('POST /v1/referral-visits');
+    const recording = recordShareOpen({ rm: 'Qm9zD6xmvA' });
+    expect(lastReferral()).toBeNull();
+    answer(200, later);
+    await recording;
+    expect(lastReferral()).toEqual(later);
   });
 });
 
