@@ -36,7 +36,7 @@ beforeEach(() => {
   startSession({
     accessToken: 'token-ops',
     expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
-    operator: { operatorId: 'O3', login: 'ops.chen', displayName: '陈敏', roles: ['OPERATIONS'], permissions: ['console.me', 'dayclose.read', 'dayclose.run', 'reconciliation.manage'] },
+    operator: { operatorId: 'O3', login: 'ops.chen', displayName: '陈敏', roles: ['OPERATIONS'], permissions: ['console.me', 'dayclose.read', 'dayclose.run', 'reconciliation.read', 'reconciliation.manage'] },
   });
 });
 
@@ -125,13 +125,13 @@ describe('对账差异', () => {
   });
 
   const openDrawer = async () => {
-    withApp(<AlertsPage />);
+    withApp(<AlertsPage canManage />);
     fireEvent.click(await screen.findByRole('button', { name: '详情' }, SLOW));
     return screen.findByRole('dialog');
   };
 
   test('the list shows the server’s amounts and difference; the detail its timeline', async () => {
-    withApp(<AlertsPage />);
+    withApp(<AlertsPage canManage />);
     const row = (await screen.findByText('PAAAAAAAAAAAAAAAAAAAAAAAAAA', undefined, SLOW)).closest('tr') as HTMLElement;
     expect(within(row).getByText('¥100')).toBeTruthy();
     expect(within(row).getByText('¥99')).toBeTruthy();
@@ -139,6 +139,14 @@ describe('对账差异', () => {
     expect(within(row).getByText('待处理')).toBeTruthy();
     fireEvent.click(within(row).getByRole('button', { name: '详情' }));
     expect(await screen.findByText('日终对账发现差异')).toBeTruthy();
+  });
+
+  test('an auditor reads the alert and its timeline, with no step to take', async () => {
+    withApp(<AlertsPage canManage={false} />);
+    fireEvent.click(await screen.findByRole('button', { name: '详情' }, SLOW));
+    const drawer = await screen.findByRole('dialog');
+    expect(await within(drawer).findByText('日终对账发现差异', undefined, SLOW)).toBeTruthy();
+    for (const step of ['确认', '挂账解决', '接受差异']) expect(within(drawer).queryByRole('button', { name: step })).toBeNull();
   });
 
   test('挂账解决 needs a booking reference: refused in the form, nothing sent; then sent as typed', async () => {

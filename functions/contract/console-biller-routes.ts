@@ -1,6 +1,6 @@
 // Routes of the product factory's billers (缴费机构) and of the bill reconciliation report. Reading
 // billers needs products.read; drafting products.draft, and a draft only ever becomes a change for
-// a checker (console-change-routes.ts). The report is operations' (reconciliation.manage).
+// a checker (console-change-routes.ts). The report is for operations and auditors (reconciliation.read).
 import * as c from './console-biller-schemas.js';
 import type { RouteSpec } from './route-spec.js';
 
@@ -39,7 +39,7 @@ export const consoleBillerRoutes = {
     path: '/v1/console/bill-reconciliations/{date}',
     summary: "Operator: a business date's reconciliation with the biller gateway, each mismatch with the action taken (404 RECONCILIATION_NOT_FOUND)",
     auth: 'console',
-    permission: 'reconciliation.manage',
+    permission: 'reconciliation.read',
     idempotent: false,
     params: c.ReconciliationDateParams,
     response: c.ReconciliationReport,

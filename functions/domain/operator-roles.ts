@@ -39,6 +39,7 @@ export const PERMISSIONS = {
   'accounts.unfreeze.approve': '复核解冻申请（不能复核本人的申请）',
   'dayclose.read': '查看日终批处理的状态与历史',
   'dayclose.run': '手动发起日终批处理',
+  'reconciliation.read': '查看对账差异（含处理记录）与对账报告',
   'reconciliation.manage': '处理对账差异：确认、挂账解决、接受',
   'dashboards.read': '查看经营看板',
   'complaints.read': '查看投诉工单',
@@ -50,9 +51,9 @@ export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as [Permission, ...Perm
 export const ROLE_PERMISSIONS: Record<OperatorRole, readonly Permission[]> = {
   PRODUCT_MANAGER: ['console.me', 'changes.read', 'products.read', 'products.draft', 'products.approve', 'dashboards.read'],
   RISK_OFFICER: ['console.me', 'changes.read', 'products.read', 'products.approve', 'customers.read', 'accounts.freeze', 'accounts.unfreeze.request', 'accounts.unfreeze.approve', 'dashboards.read'],
-  OPERATIONS: ['console.me', 'dayclose.read', 'dayclose.run', 'reconciliation.manage', 'dashboards.read'],
+  OPERATIONS: ['console.me', 'dayclose.read', 'dayclose.run', 'reconciliation.read', 'reconciliation.manage', 'dashboards.read'],
   CUSTOMER_SERVICE: ['console.me', 'changes.read', 'customers.read', 'customers.reveal', 'accounts.freeze', 'accounts.unfreeze.request', 'complaints.read', 'complaints.answer'],
-  AUDITOR: ['console.me', 'audit.read', 'changes.read', 'products.read', 'dayclose.read', 'dashboards.read', 'complaints.read'],
+  AUDITOR: ['console.me', 'audit.read', 'changes.read', 'products.read', 'dayclose.read', 'reconciliation.read', 'dashboards.read', 'complaints.read'],
   ADMIN: ['console.me', 'operators.manage', 'staff.manage', 'audit.read', 'changes.read'],
 };
 

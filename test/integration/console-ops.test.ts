@@ -218,6 +218,16 @@ describe('the day close, alerts, overdue loans and pending orders', () => {
     assert.equal(new Set([...firstPage.alerts, ...rest.alerts].map((a: { alertId: string }) => a.alertId)).size, 4);
   });
 
+  test('an auditor reads the alerts and one alert with its timeline, and can take no step on it', async () => {
+    const listed = expectOk(await send(as('AUDITOR').token, { method: 'GET', path: '/v1/console/reconciliation-alerts', query: { status: 'OPEN' } }));
+    assert.deepEqual(listed.alerts.map((a: { alertId: string }) => a.alertId).sort(), [...alertIds].sort());
+    const one = expectOk(await send(as('AUDITOR').token, { method: 'GET', path: `/v1/console/reconciliation-alerts/${alertIds[0]}` }));
+    assert.equal(one.alert.alertId, alertIds[0]);
+    assert.equal(one.events[0].type, 'OPENED');
+    expectError(await send(as('AUDITOR').token, { method: 'POST', path: `/v1/console/reconciliation-alerts/${alertIds[0]}/acknowledge`, body: {} }), 403, 'FORBIDDEN');
+    assert.equal((await getAlert(alertIds[0]!))!.status, 'OPEN');
+  });
+
   const step = (alertId: string, action: string, body: object, who: OperatorRole | 'OPERATIONS_2' = 'OPERATIONS') =>
     send(as(who).token, { method: 'POST', path: `/v1/console/reconciliation-alerts/${alertId}/${action}`, body });
 

@@ -40,11 +40,15 @@ test('separation of duties in the table', () => {
   // Complaints: customer service reads and answers, auditors only read.
   assert.deepEqual(holders('complaints.answer'), ['CUSTOMER_SERVICE']);
   assert.deepEqual(holders('complaints.read'), ['CUSTOMER_SERVICE', 'AUDITOR']);
+  // Reconciliation: operations acts on mismatches, auditors read them and the report.
+  assert.deepEqual(holders('reconciliation.manage'), ['OPERATIONS']);
+  assert.deepEqual(holders('reconciliation.read'), ['OPERATIONS', 'AUDITOR']);
+  assert.ok(holders('reconciliation.manage').every((role) => ROLE_PERMISSIONS[role].includes('reconciliation.read')));
 });
 
 test('permissionsOf: the union of the roles, in the table\'s order, once each', () => {
   assert.deepEqual(permissionsOf([]), []);
-  assert.deepEqual(permissionsOf(['AUDITOR']), ['console.me', 'audit.read', 'changes.read', 'products.read', 'dayclose.read', 'dashboards.read', 'complaints.read']);
+  assert.deepEqual(permissionsOf(['AUDITOR']), ['console.me', 'audit.read', 'changes.read', 'products.read', 'dayclose.read', 'reconciliation.read', 'dashboards.read', 'complaints.read']);
   const both = permissionsOf(['CUSTOMER_SERVICE', 'RISK_OFFICER', 'CUSTOMER_SERVICE']);
   assert.equal(new Set(both).size, both.length);
   assert.deepEqual(both, PERMISSION_NAMES.filter((p) => ROLE_PERMISSIONS.CUSTOMER_SERVICE.includes(p) || ROLE_PERMISSIONS.RISK_OFFICER.includes(p)));

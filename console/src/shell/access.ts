@@ -11,6 +11,8 @@ export interface Access {
   canReadDayClose: boolean;
   /** 立即执行 the day close; moving the business date where the stage allows it. */
   canRunDayClose: boolean;
+  /** 对账差异 and 对账报告, read only (operations and auditors). */
+  canReadReconciliation: boolean;
   /** 对账差异: 确认, 挂账解决, 接受差异. */
   canManageReconciliation: boolean;
   /** 产品工厂: the products, their versions and previews. */
@@ -48,9 +50,10 @@ export function accessFor(operator: Pick<OperatorView, 'permissions'>): Access {
   const any = (...permissions: Permission[]) => permissions.some((permission) => granted.has(permission));
   return {
     canReadAudit: any('audit.read'),
-    canReadOperations: any('dayclose.read', 'reconciliation.manage'),
+    canReadOperations: any('dayclose.read', 'reconciliation.read'),
     canReadDayClose: any('dayclose.read'),
     canRunDayClose: any('dayclose.run'),
+    canReadReconciliation: any('reconciliation.read'),
     canManageReconciliation: any('reconciliation.manage'),
     canReadProducts: any('products.read'),
     canDraftProducts: any('products.draft'),

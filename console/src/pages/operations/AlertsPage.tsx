@@ -111,7 +111,7 @@ function StepDialog({ step, alertId, onDone, onCancel }: { step: Step; alertId: 
   );
 }
 
-function AlertDrawer({ alertId, onClose, onChanged }: { alertId: string; onClose: () => void; onChanged: () => void }) {
+function AlertDrawer({ alertId, canManage, onClose, onChanged }: { alertId: string; canManage: boolean; onClose: () => void; onChanged: () => void }) {
   const { message } = App.useApp();
   const [detail, setDetail] = useState<ReconciliationAlertDetail>();
   const [loadError, setLoadError] = useState<string>();
@@ -120,7 +120,7 @@ function AlertDrawer({ alertId, onClose, onChanged }: { alertId: string; onClose
     fetchAlert(alertId).then(setDetail, (error) => setLoadError(errorMessage(error)));
   }, [alertId]);
   const alert = detail?.alert;
-  const open = alert && (alert.status === 'OPEN' || alert.status === 'ACKNOWLEDGED');
+  const open = canManage && alert && (alert.status === 'OPEN' || alert.status === 'ACKNOWLEDGED');
   return (
     <Drawer open width={640} title="对账差异详情" onClose={onClose}>
       {loadError && <Alert type="error" showIcon message={loadError} />}
@@ -203,7 +203,8 @@ function AlertDrawer({ alertId, onClose, onChanged }: { alertId: string; onClose
   );
 }
 
-export function AlertsPage() {
+/** The alerts; `canManage` (operations) adds 确认, 挂账解决 and 接受差异 — an auditor reads only. */
+export function AlertsPage({ canManage }: { canManage: boolean }) {
   const [selected, setSelected] = useState<string>();
   const [cursors] = useState(() => new Map<string, string | null>());
   const [reloadKey, setReloadKey] = useState(0);
@@ -240,7 +241,7 @@ export function AlertsPage() {
           return { data: page.alerts, success: true, total: (current - 1) * PAGE_SIZE + page.alerts.length + (page.nextCursor ? 1 : 0) };
         }}
       />
-      {selected && <AlertDrawer alertId={selected} onClose={() => setSelected(undefined)} onChanged={() => setReloadKey((key) => key + 1)} />}
+      {selected && <AlertDrawer alertId={selected} canManage={canManage} onClose={() => setSelected(undefined)} onChanged={() => setReloadKey((key) => key + 1)} />}
     </>
   );
 }

@@ -25,8 +25,8 @@ export default function Operations({ operator }: { operator: OperatorView }) {
   const navigate = useNavigate();
   const tabs: Tab[] = [
     { key: 'day-close', tab: '日终批处理', shown: access.canReadDayClose },
-    { key: 'alerts', tab: '对账差异', shown: access.canManageReconciliation },
-    { key: 'reconciliation', tab: '对账报告', shown: access.canManageReconciliation },
+    { key: 'alerts', tab: '对账差异', shown: access.canReadReconciliation },
+    { key: 'reconciliation', tab: '对账报告', shown: access.canReadReconciliation },
     { key: 'overdue', tab: '逾期贷款', shown: access.canReadDayClose },
     { key: 'wealth-orders', tab: '待确认理财订单', shown: access.canReadDayClose },
     { key: 'business-date', tab: '业务日期', shown: access.canReadDayClose },
@@ -39,8 +39,8 @@ export default function Operations({ operator }: { operator: OperatorView }) {
         <Routes>
           <Route index element={tabs[0] ? <Navigate to={tabs[0].key} replace /> : <Result status="403" title="无权访问" />} />
           {access.canReadDayClose && <Route path="day-close" element={<DayClosePage canRun={access.canRunDayClose} />} />}
-          {access.canManageReconciliation && <Route path="alerts" element={<AlertsPage />} />}
-          {access.canManageReconciliation && <Route path="reconciliation" element={<ReconciliationPage />} />}
+          {access.canReadReconciliation && <Route path="alerts" element={<AlertsPage canManage={access.canManageReconciliation} />} />}
+          {access.canReadReconciliation && <Route path="reconciliation" element={<ReconciliationPage />} />}
           {access.canReadDayClose && <Route path="overdue" element={<OverduePage />} />}
           {access.canReadDayClose && <Route path="wealth-orders" element={<PendingOrdersPage />} />}
           {access.canReadDayClose && <Route path="business-date" element={<BusinessDatePage canMove={access.canRunDayClose} />} />}
