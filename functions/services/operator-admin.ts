@@ -15,7 +15,6 @@ import { refuse } from '../domain/errors.js';
 import {
   ACTIVATION_CODE_HOURS,
   ACTIVATION_ENROLMENT_MINUTES,
-  checkAdminsRemain,
   checkNewPassword,
   checkNotSelf,
   checkRoles,
@@ -30,6 +29,7 @@ import { decrypt, encrypt } from '../store/crypto.js';
 import * as store from '../store/operators.js';
 import { recordAudit, recordAuditWith } from './audit.js';
 import { pendingChangeIds, submitChange } from './change-requests.js';
+import { checkAdminLeaving } from './change-kinds/operators.js';
 import { type ConsoleOperator, TOTP_ISSUER } from './operators.js';
 
 const ACTIVATION_CODE_BYTES = 10;
@@ -102,12 +102,6 @@ async function targetOf(operatorId: string, actor: ConsoleOperator): Promise<sto
   const operator = await loadOperator(operatorId);
   if (operator.status === 'DEACTIVATED') refuse('conflict', 'OPERATOR_DEACTIVATED', '该操作员已停用');
   return operator;
-}
-
-/** Would the operator stop being an active administrator? Then at least two must remain. */
-async function checkAdminLeaving(operator: store.OperatorRecord, staysAdmin: boolean): Promise<void> {
-  if (operator.status !== 'ACTIVE' || !operator.roles.includes('ADMIN') || staysAdmin) return;
-  checkAdminsRemain(await store.countActiveWithRole('ADMIN'), 1);
 }
 
 export async function submitOperatorRoles(operatorId: string, requested: OperatorRole[], maker: ConsoleOperator, now: Date): Promise<ChangeRequest> {

@@ -226,9 +226,20 @@ describe('changing an operator', () => {
     expectError(await post(adminA, `/v1/console/operators/${adminB.operatorId}/deactivation-requests`, { reason: '调离管理岗位' }), 409, 'ADMINS_TOO_FEW');
     expectError(await post(adminA, `/v1/console/operators/${adminB.operatorId}/role-changes`, { roles: ['AUDITOR'] }), 409, 'ADMINS_TOO_FEW');
     // With a third, one may go.
-    await signedIn(['ADMIN'], '孙丽');
+    const adminC = await signedIn(['ADMIN'], '孙丽');
     const submitted = expectOk(await post(adminA, `/v1/console/operators/${adminB.operatorId}/role-changes`, { roles: ['AUDITOR'] }));
     expectOk(await as(adminA, consoleChanges, { method: 'POST', path: `/v1/console/changes/${submitted.changeId}/withdraw` }));
+    // Two changes each fine when submitted: whichever is approved second would leave one
+    // administrator, so it fails when it applies, saying why, and changes nothing.
+    const cLeaves = expectOk(await post(adminA, `/v1/console/operators/${adminC.operatorId}/role-changes`, { roles: ['AUDITOR'] }));
+    const bLeaves = expectOk(await post(adminC, `/v1/console/operators/${adminB.operatorId}/deactivation-requests`, { reason: '调离管理岗位' }));
+    assert.equal(expectOk(await approve(adminB, cLeaves.changeId)).status, 'EFFECTIVE');
+    const failed = expectOk(await approve(adminA, bLeaves.changeId));
+    assert.equal(failed.status, 'FAILED');
+    assert.match(failed.failure, /至少需保留 2 名在职管理员/);
+    const b = await rowOf(adminA, adminB.login);
+    assert.deepEqual([b.status, b.roles], ['ACTIVE', ['ADMIN']]);
+    expectOk(await me(adminB.token));
   });
 });
 

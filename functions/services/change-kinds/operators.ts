@@ -7,6 +7,7 @@
 // second run finds the operator created, the roles set, the sessions gone.
 import * as z from 'zod/mini';
 import type { ChangeRequest } from '../../domain/change-requests.js';
+import { checkAdminsRemain } from '../../domain/operator-admin.js';
 import { OPERATOR_ROLES } from '../../domain/operator-roles.js';
 import * as store from '../../store/operators.js';
 import { transactWrite } from '../../store/transact.js';
@@ -31,6 +32,14 @@ async function operatorOf(change: ChangeRequest): Promise<store.OperatorRecord> 
   return operator;
 }
 
+/** Would the operator stop being an active administrator? Then at least two must remain. Checked
+ *  when a change is submitted and again when it applies: another change approved in between may
+ *  have taken an administrator away (the change then fails, saying why). */
+export async function checkAdminLeaving(operator: store.OperatorRecord, staysAdmin: boolean): Promise<void> {
+  if (operator.status !== 'ACTIVE' || !operator.roles.includes('ADMIN') || staysAdmin) return;
+  checkAdminsRemain(await store.countActiveWithRole('ADMIN'), 1);
+}
+
 export const operatorCreateChange: ChangeKindHandler = {
   permissionToApprove: 'operators.manage',
   async apply(change: ChangeRequest, now: Date) {
@@ -44,7 +53,9 @@ export const operatorRolesChange: ChangeKindHandler = {
   permissionToApprove: 'operators.manage',
   async apply(change: ChangeRequest) {
     const { roles } = RolesAfter.parse(change.after);
-    const refusedAt = await transactWrite(store.setRolesItems(await operatorOf(change), roles));
+    const operator = await operatorOf(change);
+    await checkAdminLeaving(operator, roles.includes('ADMIN'));
+    const refusedAt = await transactWrite(store.setRolesItems(operator, roles));
     if (refusedAt !== undefined) throw new Error(`change ${change.changeId}: the operator is gone`);
   },
 };
@@ -52,7 +63,9 @@ export const operatorRolesChange: ChangeKindHandler = {
 export const operatorDeactivateChange: ChangeKindHandler = {
   permissionToApprove: 'operators.manage',
   async apply(change: ChangeRequest, now: Date) {
-    const { operatorId } = await operatorOf(change);
+    const operator = await operatorOf(change);
+    await checkAdminLeaving(operator, false);
+    const { operatorId } = operator;
     await store.deactivateOperator(operatorId, now);
     await store.deleteSessions(operatorId);
   },
