@@ -21,6 +21,7 @@ const byIdNow = (id: string) => {
   return element;
 };
 const byId = (id: string) => waitFor(() => byIdNow(id), SLOW);
+const openSelect = (id: string) => fireEvent.mouseDown(byIdNow(id).closest('.ant-select')!.querySelector('.ant-select-selector')!);
 const withApp = (node: ReactNode) => render(<MemoryRouter><App>{node}</App></MemoryRouter>);
 
 const change = (kind: ChangeRequest['kind'], entityLabel: string): ChangeRequest => ({
@@ -73,6 +74,20 @@ describe('客户经理管理', () => {
     expect(within(gone).queryByText('生成绑定码')).toBeNull();
     expect(screen.getByText(/新建客户经理 林晓（NJ0001）/)).toBeTruthy();
     expect(api.requests('GET /v1/console/staff')[0]!.query.get('limit')).toBe('20');
+  });
+
+  test('searching by part of a name, branch, role and status asks the server with them, trimmed', async () => {
+    withApp(<StaffManagement />);
+    await screen.findByText('HD0002', undefined, SLOW);
+    fireEvent.change(byIdNow('staff-filter-q'), { target: { value: ' 王 ' } });
+    fireEvent.change(byIdNow('staff-filter-branch'), { target: { value: 'BJ-HAIDIAN' } });
+    openSelect('staff-filter-role');
+    fireEvent.click(await screen.findByTitle('客户经理'));
+    openSelect('staff-filter-status');
+    fireEvent.click(await screen.findByTitle('已停用'));
+    fireEvent.click(document.querySelector('.ant-pro-query-filter button[type=submit], .ant-pro-query-filter .ant-btn-primary')!);
+    await waitFor(() => expect(api.requests('GET /v1/console/staff').length).toBeGreaterThanOrEqual(2), SLOW);
+    expect(Object.fromEntries(api.requests('GET /v1/console/staff').at(-1)!.query)).toEqual({ limit: '20', q: '王', branchId: 'BJ-HAIDIAN', role: 'RELATIONSHIP_MANAGER', status: 'INACTIVE' });
   });
 
   test('生成绑定码 asks first (it unbinds the WeChat bound now), sends one request, and shows the server’s code once', async () => {

@@ -65,8 +65,17 @@ export const ConsoleStaffQuery = lazySchema(() =>
     .strictObject({
       limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(STAFF_PAGE_MAX), z.meta({ description: `At most ${STAFF_PAGE_MAX}; ${STAFF_PAGE_DEFAULT} when absent` }))),
       cursor: z.optional(z.string().check(z.maxLength(200), z.regex(/^[A-Za-z0-9_-]*$/))),
+      q: z.optional(z.string().check(z.minLength(1), z.maxLength(20), z.regex(NoControl), z.meta({ description: 'Part of a staff number or a name' }))),
+      branchId: z.optional(z.string().check(z.regex(BRANCH_ID_PATTERN))),
+      role: z.optional(z.enum(STAFF_ROLES)),
+      status: z.optional(z.enum(['ACTIVE', 'INACTIVE'])),
     })
-    .check(z.meta({ id: 'ConsoleStaffQuery' })),
+    .check(
+      z.meta({
+        id: 'ConsoleStaffQuery',
+        description: `Filters apply to the ${STAFF_PAGE_MAX} or fewer staff numbers a page reads, so a filtered page may be shorter than \`limit\` (or empty) while \`nextCursor\` says there is more`,
+      }),
+    ),
 );
 
 export const ConsoleStaffList = lazySchema(() =>

@@ -26,7 +26,8 @@ function staffView(staff: StaffRecord) {
 }
 
 const list = defineConsoleRoute('consoleStaff', routes.consoleStaff, async ({ query }) => {
-  const { rows, nextCursor, pendingCreations } = await consoleStaffPage(query.limit ?? STAFF_PAGE_DEFAULT, query.cursor);
+  const { limit, cursor, ...filters } = query;
+  const { rows, nextCursor, pendingCreations } = await consoleStaffPage(limit ?? STAFF_PAGE_DEFAULT, cursor, filters);
   return {
     staff: rows.map(({ staff, pendingChangeId }) => ({ ...staffView(staff), ...(pendingChangeId ? { pendingChangeId } : {}) })),
     ...(nextCursor ? { nextCursor } : {}),

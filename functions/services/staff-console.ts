@@ -38,11 +38,11 @@ const assertStillActive = (staff: staffStore.StaffRecord) => {
   if (staff.status !== 'ACTIVE') refuse('unprocessable', 'STAFF_INACTIVE', '该员工已停用');
 };
 
-/** A page of the staff by staff number, each with the change waiting on it; on the first page,
- *  the creations waiting for a checker or for their time. */
-export async function consoleStaffPage(limit: number, cursor: string | undefined) {
+/** A page of the staff by staff number, narrowed by `filters`, each with the change waiting on
+ *  it; on the first page, the creations waiting for a checker or for their time. */
+export async function consoleStaffPage(limit: number, cursor: string | undefined, filters: staffStore.StaffFilters = {}) {
   const [page, pendingCreations] = await allInOrder([
-    staffStore.staffDirectoryPage(limit, cursor),
+    staffStore.staffDirectoryPage(limit, cursor, filters),
     cursor === undefined ? waitingCreations() : Promise.resolve([]),
   ]);
   const pending = await pendingChangeIds(page.members.map((member) => staffEntityId(member.staffId)));

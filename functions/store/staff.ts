@@ -88,23 +88,52 @@ export async function staffIdByStaffNo(staffNo: string): Promise<string | undefi
 /** Cursors are the last directory entry's sort key, base64url: `STAFF#<staffNo>`. */
 const DIRECTORY_SORT_KEY = /^STAFF#[A-Za-z0-9]{3,20}$/;
 
-/** A page of every staff member, by staff number: one Query and one batch read, never a Scan. */
-export async function staffDirectoryPage(limit: number, cursor: string | undefined): Promise<{ members: StaffRecord[]; nextCursor: string | undefined }> {
+/** What the console's staff list is narrowed to. */
+export interface StaffFilters {
+  /** Part of a staff number or a name. */
+  q?: string;
+  branchId?: string;
+  role?: StaffRecord['role'];
+  status?: StaffRecord['status'];
+}
+
+const matches = (member: StaffRecord, { q, branchId, role, status }: StaffFilters) =>
+  (!q || member.staffNo.toLowerCase().includes(q.toLowerCase()) || member.name.includes(q)) &&
+  (!branchId || member.branchId === branchId) &&
+  (!role || member.role === role) &&
+  (!status || member.status === status);
+
+/** Directory entries a filtered page reads (one BatchGetItem's worth): the matches among them
+ *  fill the page, and the cursor goes on after the last one shown. */
+const FILTERED_PAGE_READ = 100;
+
+const cursorAfter = (sortKey: string) => Buffer.from(sortKey).toString('base64url');
+
+/** A page of the staff by staff number, narrowed by `filters`: one Query of the directory and one
+ *  batch read, never a Scan. The filters apply to the records read (so they hold for staff created
+ *  before the directory carried anything but the id); a filtered page reads up to
+ *  FILTERED_PAGE_READ entries, so it may be shorter than `limit` while the cursor goes on. */
+export async function staffDirectoryPage(limit: number, cursor: string | undefined, filters: StaffFilters = {}): Promise<{ members: StaffRecord[]; nextCursor: string | undefined }> {
   const { doc, tableName } = db();
   const after = cursor === undefined ? undefined : Buffer.from(cursor, 'base64url').toString('utf8');
   if (after !== undefined && !DIRECTORY_SORT_KEY.test(after)) refuse('invalid', 'CURSOR_INVALID', '分页参数无效');
+  const filtered = Object.values(filters).some((value) => value !== undefined);
   const { Items, LastEvaluatedKey } = await doc.send(
     new QueryCommand({
       TableName: tableName,
       KeyConditionExpression: 'PK = :pk',
       ExpressionAttributeValues: { ':pk': keys.staffDirectoryPartition },
-      Limit: limit,
+      Limit: filtered ? Math.max(limit, FILTERED_PAGE_READ) : limit,
       ...(after ? { ExclusiveStartKey: { PK: keys.staffDirectoryPartition, SK: after } } : {}),
     }),
   );
-  const members = await getStaffMembers((Items ?? []).map((item) => String(item.staffId)));
+  const members = (await getStaffMembers((Items ?? []).map((item) => String(item.staffId)))).filter((member) => matches(member, filters));
   members.sort((a, b) => a.staffNo.localeCompare(b.staffNo));
-  return { members, nextCursor: LastEvaluatedKey ? Buffer.from(String(LastEvaluatedKey.SK)).toString('base64url') : undefined };
+  if (members.length > limit) {
+    const shown = members.slice(0, limit);
+    return { members: shown, nextCursor: cursorAfter(keys.staffDirectory(shown.at(-1)!.staffNo).SK) };
+  }
+  return { members, nextCursor: LastEvaluatedKey ? cursorAfter(String(LastEvaluatedKey.SK)) : undefined };
 }
 
 const fromItem = (item: Record<string, unknown>): StaffRecord => {

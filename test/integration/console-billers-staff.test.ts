@@ -17,7 +17,7 @@ import { handler as staffHandler } from '../../functions/http/staff.js';
 import { readAuditPage } from '../../functions/services/audit.js';
 import { applyDueChanges } from '../../functions/services/change-requests.js';
 import { saveReconciliation } from '../../functions/store/bills.js';
-import { insertStaff, newStaffId } from '../../functions/store/staff.js';
+import { deactivateStaff, getStaff, insertStaff, newStaffId } from '../../functions/store/staff.js';
 import { seedBills } from '../../scripts/lib/seed-bills.js';
 import { call, type CallOptions, useBank } from '../support/bank.js';
 import { recordCommands } from '../support/command-recorder.js';
@@ -260,6 +260,49 @@ describe('billers and staff through the console', () => {
       assert.equal(new Set(numbers).size, numbers.length);
       expectError(await as(admin, consoleStaff, { method: 'GET', path: '/v1/console/staff', query: { cursor: 'bm90LWEta2V5' } }), 400, 'CURSOR_INVALID');
       expectError(await as(pm, consoleStaff, { method: 'GET', path: '/v1/console/staff' }), 403, 'FORBIDDEN');
+    });
+
+    test('the list narrows by part of a staff number or name, branch, role and status; a page of matches goes on after its last', async () => {
+      // A branch of its own, so other tests' staff never match.
+      const branchId = `NJ-T${Date.now().toString(36)}`.toUpperCase();
+      const created = [
+        { name: '赵一', role: 'RELATIONSHIP_MANAGER' },
+        { name: '钱二', role: 'RELATIONSHIP_MANAGER' },
+        { name: '孙三', role: 'BRANCH_LEAD' },
+      ] as const;
+      const ids: string[] = [];
+      for (const { name, role } of created) {
+        const staffId = newStaffId();
+        await insertStaff({ staffId, ...newStaff(role), name, branchId }, undefined, new Date());
+        ids.push(staffId);
+      }
+      await deactivateStaff(ids[1]!, new Date());
+      // Every page of matches, in order (a filtered page reads a bounded part of the directory,
+      // so it may come back short or empty while the cursor goes on).
+      const pages = async (query: Record<string, string>, limit = '100') => {
+        const names: string[][] = [];
+        let cursor: string | undefined;
+        for (let page = 0; page < 50; page++) {
+          const answer = await staffPage(admin, { limit, branchId, ...query, ...(cursor ? { cursor } : {}) });
+          if (answer.staff.length) names.push(answer.staff.map((member: { name: string }) => member.name));
+          cursor = answer.nextCursor;
+          if (!cursor) return names;
+        }
+        throw new Error('the staff list never ended');
+      };
+      const listed = async (query: Record<string, string>) => (await pages(query)).flat();
+      assert.deepEqual(await listed({}), ['赵一', '钱二', '孙三']);
+      assert.deepEqual(await listed({ role: 'BRANCH_LEAD' }), ['孙三']);
+      assert.deepEqual(await listed({ status: 'INACTIVE' }), ['钱二']);
+      assert.deepEqual(await listed({ status: 'ACTIVE', role: 'RELATIONSHIP_MANAGER' }), ['赵一']);
+      assert.deepEqual(await listed({ q: '孙' }), ['孙三']);
+      const [zhao] = (await Promise.all(ids.map((staffId) => getStaff(staffId))))!;
+      assert.deepEqual(await listed({ q: zhao!.staffNo.slice(-6).toLowerCase() }), ['赵一']);
+      // Two matches, pages of one: the cursor goes on after the first to the second.
+      assert.deepEqual(await pages({ status: 'ACTIVE' }, '1'), [['赵一'], ['孙三']]);
+      for (const query of [{ role: 'TELLER' }, { status: 'GONE' }, { branchId: '含中文' }, { q: 'x'.repeat(21) }, { q: '' }] as Record<string, string>[]) {
+        expectError(await as(admin, consoleStaff, { method: 'GET', path: '/v1/console/staff', query }), 400, 'VALIDATION_FAILED');
+      }
     });
   });
 

@@ -18,6 +18,7 @@ import {
 import { errorMessage } from '@/api/http';
 import { acceptAlert, acknowledgeAlert, type AlertStatus, fetchAlert, fetchAlerts, type ReconciliationAlert, type ReconciliationAlertDetail, resolveAlert } from '@/api/operations';
 import { chinaTime, yuan } from './format';
+import { valueEnumOf } from '@/shell/value-enum';
 
 const STATUS_COLORS: Record<AlertStatus, string> = { OPEN: 'error', ACKNOWLEDGED: 'warning', RESOLVED: 'success', ACCEPTED: 'default' };
 export const statusTag = (status: AlertStatus) => <Tag color={STATUS_COLORS[status]}>{ALERT_STATUS_LABELS[status]}</Tag>;
@@ -31,7 +32,7 @@ const columns: ProColumns<ReconciliationAlert>[] = [
     dataIndex: 'status',
     width: 110,
     valueType: 'select',
-    valueEnum: Object.fromEntries(Object.entries(ALERT_STATUS_LABELS).map(([status, text]) => [status, { text }])),
+    valueEnum: valueEnumOf(ALERT_STATUS_LABELS),
     render: (_, alert) => statusTag(alert.status),
   },
   { title: '差异类型', key: 'kind', width: 130, search: false, render: (_, alert) => MISMATCH_KIND_LABELS[alert.kind] },

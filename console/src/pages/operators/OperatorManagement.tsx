@@ -27,6 +27,7 @@ import {
 import { fetchChanges } from '@/api/changes';
 import type { ChangeRequest, OperatorView } from '@/api/types';
 import { chinaTime } from '@/pages/AuditLog';
+import { valueEnumOf } from '@/shell/value-enum';
 
 const PAGE_SIZE = 20;
 const CHANGES_PATH = '/changes';
@@ -35,7 +36,6 @@ const PENDING_SHOWN = 20;
 
 const STATUS_MARKS: Record<OperatorStatus, 'success' | 'warning' | 'default'> = { ACTIVE: 'success', PENDING_ACTIVATION: 'warning', DEACTIVATED: 'default' };
 const ROLE_OPTIONS = OPERATOR_ROLES.map((role) => ({ label: OPERATOR_ROLE_LABELS[role], value: role }));
-const enumOf = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).map(([value, text]) => [value, { text }]));
 const ROLE_RULE = { required: true, type: 'array' as const, min: 1, message: '请至少选择一个角色' };
 /** The server's rule (domain/operator-admin.ts), told before submitting. */
 const rolesConflict = (roles: OperatorRole[] = []) =>
@@ -195,11 +195,11 @@ function OperatorList({ operator }: { operator: OperatorView }) {
       dataIndex: 'role',
       width: 180,
       valueType: 'select',
-      valueEnum: enumOf(OPERATOR_ROLE_LABELS),
+      valueEnum: valueEnumOf(OPERATOR_ROLE_LABELS),
       fieldProps: { id: 'filter-role' },
       render: (_, row) => row.roles.map((role) => <Tag key={role} color={role === 'ADMIN' ? 'gold' : undefined}>{OPERATOR_ROLE_LABELS[role]}</Tag>),
     },
-    { title: '状态', dataIndex: 'status', width: 220, valueType: 'select', valueEnum: enumOf(OPERATOR_STATUS_LABELS), fieldProps: { id: 'filter-status' }, render: (_, row) => <StatusCell row={row} /> },
+    { title: '状态', dataIndex: 'status', width: 220, valueType: 'select', valueEnum: valueEnumOf(OPERATOR_STATUS_LABELS), fieldProps: { id: 'filter-status' }, render: (_, row) => <StatusCell row={row} /> },
     { title: '最近登录', dataIndex: 'lastSignInAt', width: 170, search: false, render: (_, row) => (row.lastSignInAt ? chinaTime(row.lastSignInAt) : '—') },
     { title: '创建时间', dataIndex: 'createdAt', width: 120, search: false, render: (_, row) => chinaTime(row.createdAt).slice(0, 10) },
     { title: '操作', key: 'actions', width: 340, search: false, render: (_, row) => actions(row) },

@@ -1,5 +1,5 @@
 // 客户经理管理: the bank's relationship managers and branch leads, a page at a time by the server's
-// cursor. 新建, 修改电话 and 申请停用 are changes another administrator approves in 复核中心; 生成绑定码 is
+// cursor, searched by part of a staff number or name, branch, role and status. 新建, 修改电话 and 申请停用 are changes another administrator approves in 复核中心; 生成绑定码 is
 // immediate (audited by the server) and the code is shown once, to be handed to the manager.
 import { PlusOutlined } from '@ant-design/icons';
 import { ModalForm, PageContainer, ProFormDateTimePicker, ProFormSelect, ProFormText, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
@@ -9,13 +9,15 @@ import { Link, useNavigate } from 'react-router';
 import { normalizePersonName, personNameProblem } from '../../../../functions/domain/person-name';
 import { BRANCH_ID_PATTERN, BRANCH_NAME_MAX_LENGTH, normalizeWorkPhone, STAFF_NO_PATTERN, STAFF_ROLE_LABELS, WORK_PHONE_INPUT_MAX_LENGTH, workPhoneProblem } from '../../../../functions/domain/rm/staff';
 import { errorMessage } from '@/api/http';
-import { fetchStaff, issueBindingCode, type IssuedBindingCode, type NewStaff, type StaffMember, submitStaffCreation, submitStaffDeactivation, submitStaffWorkPhone } from '@/api/staff';
+import { fetchStaff, type StaffFilters, issueBindingCode, type IssuedBindingCode, type NewStaff, type StaffMember, submitStaffCreation, submitStaffDeactivation, submitStaffWorkPhone } from '@/api/staff';
 import type { ChangeRequest } from '@/api/types';
 import { chinaTime } from '@/pages/AuditLog';
 import { CHANGES_PATH } from '@/shell/menu';
+import { valueEnumOf } from '@/shell/value-enum';
 import { ReasonDialog } from '../service/ReasonDialog';
 
 const PAGE_SIZE = 20;
+const STAFF_STATUS_LABELS = { ACTIVE: '正常', INACTIVE: '已停用' } as const;
 /** The name rule the server applies (domain/person-name.ts), said under the field; empty is `required`'s. */
 const checkPersonName = (_: unknown, name: string | undefined) => {
   const problem = name ? personNameProblem(normalizePersonName(name)) : undefined;
@@ -154,8 +156,8 @@ function StaffList() {
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
   const table = useRef<ActionType>(undefined);
-  // Page n's cursor, as the server answered page n − 1 (page 1 has none).
-  const cursors = useRef(new Map<number, string>());
+  // Page n's cursor, as the server answered page n − 1 (page 1 has none), for the filters in force.
+  const cursors = useRef({ filters: '', byPage: new Map<number, string>() });
   const [pendingCreations, setPendingCreations] = useState<ChangeRequest[]>([]);
   const [issued, setIssued] = useState<IssuedBindingCode | undefined>();
   const [leaving, setLeaving] = useState<StaffMember | undefined>();
@@ -176,23 +178,29 @@ function StaffList() {
   }
 
   const columns: ProColumns<StaffMember>[] = [
-    { title: '工号', dataIndex: 'staffNo', width: 120 },
-    { title: '姓名', dataIndex: 'name', width: 100 },
-    { title: '岗位', dataIndex: 'roleLabel', width: 110 },
-    { title: '支行', dataIndex: 'branchName', width: 230, render: (_, member) => `${member.branchName}（${member.branchId}）` },
+    { title: '工号或姓名', dataIndex: 'q', hideInTable: true, fieldProps: { id: 'staff-filter-q', placeholder: '部分工号或姓名', maxLength: 20 } },
+    { title: '工号', dataIndex: 'staffNo', width: 120, search: false },
+    { title: '姓名', dataIndex: 'name', width: 100, search: false },
+    { title: '岗位', dataIndex: 'role', width: 110, valueType: 'select', valueEnum: valueEnumOf(STAFF_ROLE_LABELS), fieldProps: { id: 'staff-filter-role' }, render: (_, member) => member.roleLabel },
+    { title: '支行编号', dataIndex: 'branchId', hideInTable: true, fieldProps: { id: 'staff-filter-branch', placeholder: '如 BJ-HAIDIAN', maxLength: 40 } },
+    { title: '支行', dataIndex: 'branchName', width: 230, search: false, render: (_, member) => `${member.branchName}（${member.branchId}）` },
     {
       title: '状态',
       dataIndex: 'status',
       width: 90,
-      render: (_, member) => (member.status === 'ACTIVE' ? <Badge status="success" text="正常" /> : <Badge status="default" text="已停用" />),
+      valueType: 'select',
+      valueEnum: valueEnumOf(STAFF_STATUS_LABELS),
+      fieldProps: { id: 'staff-filter-status' },
+      render: (_, member) => <Badge status={member.status === 'ACTIVE' ? 'success' : 'default'} text={STAFF_STATUS_LABELS[member.status]} />,
     },
-    { title: '办公电话', dataIndex: 'workPhone', width: 140, render: (_, member) => member.workPhone ?? '—' },
-    { title: '微信', dataIndex: 'wechatBound', width: 90, render: (_, member) => (member.wechatBound ? '已绑定' : '未绑定') },
-    { title: '创建时间', dataIndex: 'createdAt', width: 170, render: (_, member) => chinaTime(member.createdAt) },
+    { title: '办公电话', dataIndex: 'workPhone', width: 140, search: false, render: (_, member) => member.workPhone ?? '—' },
+    { title: '微信', dataIndex: 'wechatBound', width: 90, search: false, render: (_, member) => (member.wechatBound ? '已绑定' : '未绑定') },
+    { title: '创建时间', dataIndex: 'createdAt', width: 170, search: false, render: (_, member) => chinaTime(member.createdAt) },
     {
       title: '操作',
       key: 'actions',
       width: 280,
+      search: false,
       render: (_, member) => {
         if (member.pendingChangeId) return <Link to={changePath(member.pendingChangeId)}>变更待复核</Link>;
         if (member.status !== 'ACTIVE') return '—';
@@ -240,20 +248,23 @@ function StaffList() {
             }
           />
         )}
-        <ProTable<StaffMember>
+        <ProTable<StaffMember, StaffFilters>
           id="staff-table"
           rowKey="staffId"
           actionRef={table}
           columns={columns}
-          search={false}
+          search={{ labelWidth: 'auto', span: 6, defaultCollapsed: false }}
           options={{ reload: true, density: false, setting: false }}
           headerTitle="客户经理与支行负责人"
           pagination={{ pageSize: PAGE_SIZE, showSizeChanger: false }}
           toolBarRender={() => [<CreateStaffForm key="new" onSubmitted={submitted} />]}
-          request={async ({ current = 1 }) => {
-            const page = await fetchStaff(PAGE_SIZE, cursors.current.get(current));
+          request={async ({ current = 1, q, branchId, role, status }) => {
+            const filters: StaffFilters = { q: q?.trim() || undefined, branchId: branchId?.trim() || undefined, role, status };
+            const key = JSON.stringify(filters);
+            if (cursors.current.filters !== key) cursors.current = { filters: key, byPage: new Map() };
+            const page = await fetchStaff(PAGE_SIZE, cursors.current.byPage.get(current), filters);
             if (current === 1) setPendingCreations(page.pendingCreations);
-            if (page.nextCursor) cursors.current.set(current + 1, page.nextCursor);
+            if (page.nextCursor) cursors.current.byPage.set(current + 1, page.nextCursor);
             // The server does not count: one more page is offered while it says there is one.
             const total = (current - 1) * PAGE_SIZE + page.staff.length + (page.nextCursor ? 1 : 0);
             return { data: page.staff, success: true, total };
