@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { secrets } from '../functions/secrets.js';
 import { bundledModules, testDoublesIn } from '../scripts/lib/bundle-modules.js';
 import { ensureTable, startDynamoLocal } from '../scripts/lib/dynamo-local.js';
@@ -81,10 +81,11 @@ export interface LambdaResults {
   packageSeconds: number;
 }
 
-type EsbuildSection = Record<string, unknown> & { exclude?: string[]; external?: string[]; outputFileExtension?: string };
+type EsbuildSection = Record<string, unknown> & { exclude?: string[]; external?: string[]; outputFileExtension?: string; plugins?: string };
 
-/** The esbuild options serverless-esbuild derives from custom.esbuild (same keys dropped). */
-function esbuildOptionsFromServerlessYml(): BuildOptions {
+/** The esbuild options serverless-esbuild derives from custom.esbuild (same keys dropped), with
+ *  the plugins it names. */
+async function esbuildOptionsFromServerlessYml(): Promise<BuildOptions> {
   const section = (serverlessFile() as unknown as { custom: { esbuild: EsbuildSection } }).custom.esbuild;
   const pluginOnly = ['concurrency', 'zipConcurrency', 'exclude', 'nativeZip', 'packager', 'packagePath', 'watch', 'keepOutputDirectory',
     'packagerOptions', 'installExtraArgs', 'outputFileExtension', 'outputBuildFolder', 'outputWorkFolder', 'nodeExternals', 'skipBuild',
@@ -93,6 +94,7 @@ function esbuildOptionsFromServerlessYml(): BuildOptions {
   options.external = [...(section.external ?? []), ...(section.exclude ?? [])];
   if (section.outputFileExtension && section.outputFileExtension !== '.js') options.outExtension = { '.js': section.outputFileExtension };
   options.define = esbuildDefine('prod');
+  if (section.plugins) options.plugins = ((await import(pathToFileURL(join(repoRoot, section.plugins)).href)) as { default: Plugin[] }).default;
   return options as BuildOptions;
 }
 
@@ -285,7 +287,7 @@ export async function runLambdaBenchmarks(log: (line: string) => void): Promise<
   if (forbidden.length > 0) throw new Error(`prod bundles carry simulators or fault injection:\n${forbidden.join('\n')}`);
 
   // The two references, bundled exactly like the functions.
-  const options = esbuildOptionsFromServerlessYml();
+  const options = await esbuildOptionsFromServerlessYml();
   const reference = async (name: string, fixture: string): Promise<Subject> => {
     const outdir = join(unpacked, fixture);
     await build({ ...options, entryPoints: [join(repoRoot, `bench/fixtures/${fixture}.ts`)], outdir, logLevel: 'warning' });

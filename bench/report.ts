@@ -484,9 +484,15 @@ instead of \`z.string().max(20)\`): the same schemas, the same validation and th
 OpenAPI document, for ~40 KB of zod. A static test (test/static/zod-imports.test.ts) refuses
 classic zod in functions/ and any reach into zod/mini's \`core\` or \`locales\` namespaces (each
 would bring all locales back, ~380 KB). Each capability has its own route table
-(functions/contract/*-routes.ts) so a function bundles only its own routes' schemas; only
-\`meta\` (the OpenAPI document) imports them all, and the loan enumerations the contract needs live
-apart from the loan arithmetic so \`meta\` does not carry decimal.js.
+(functions/contract/*-routes.ts) so a function bundles only its own routes' schemas; a schema
+another capability's function needs lives in a file of its own (prepayment-schema.ts and
+wealth-units-schema.ts, which the account function's payment review reads) so that function
+does not bundle the rest of that contract. The OpenAPI document, which needs every schema, is
+generated at build time: an esbuild plugin (scripts/esbuild-plugins.mjs, named in
+serverless.yml's custom.esbuild) replaces functions/contract/openapi.ts in the bundle by the
+document it generates, brotli-compressed, so \`meta\` carries ~40 KB of document (base64)
+instead of every route's schemas and zod's JSON Schema generator (264 KB before), and serves
+byte for byte what openapi.ts generates (test/build/serverless-package.test.ts).
 
 What is in the largest bundle (${x.largest.name}), as packaged:
 

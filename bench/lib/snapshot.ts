@@ -1,9 +1,9 @@
-// Private copies of the service (serverless.yml, functions/, package.json, tsconfig.json) with
-// node_modules linked in, taken once per run. `serverless package` and `serverless offline`
-// build into `<service>/.esbuild`, and package deletes that folder when it is done: run from the
-// repository, the benchmark would pull the bundles from under anyone else's offline API in the
-// same checkout (and theirs from under it). A copy also keeps every phase of a run on the same
-// code while others edit files.
+// Private copies of the service (serverless.yml and the esbuild plugins it names, functions/,
+// package.json, tsconfig.json) with node_modules linked in, taken once per run. `serverless
+// package` and `serverless offline` build into `<service>/.esbuild`, and package deletes that
+// folder when it is done: run from the repository, the benchmark would pull the bundles from
+// under anyone else's offline API in the same checkout (and theirs from under it). A copy also
+// keeps every phase of a run on the same code while others edit files.
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +22,7 @@ export function serviceSnapshot(variant: 'as-is' | 'offline' = 'as-is'): string 
   if (existing) return existing;
   const dir = mkdtempSync(join(tmpdir(), `jinlin-bench-service-${variant}-`));
   onCleanup(`service snapshot (${variant})`, () => rmSync(dir, { recursive: true, force: true }));
-  for (const file of ['serverless.yml', 'package.json', 'tsconfig.json']) cpSync(join(repoRoot, file), join(dir, file));
+  for (const file of ['serverless.yml', 'package.json', 'tsconfig.json', 'scripts/esbuild-plugins.mjs']) cpSync(join(repoRoot, file), join(dir, file));
   cpSync(join(repoRoot, 'functions'), join(dir, 'functions'), { recursive: true });
   symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   if (variant === 'offline') {

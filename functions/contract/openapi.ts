@@ -1,4 +1,6 @@
-// The OpenAPI 3.1 document, generated from the route table and the zod schemas.
+// The OpenAPI 3.1 document, generated from the route table and the zod schemas. In the Lambda
+// bundles this module is replaced by the document it generates, at build time
+// (scripts/esbuild-plugins.mjs).
 import * as z from 'zod/mini';
 import { buildAllSchemas } from '../domain/lazy-schema.js';
 import { routes, type RouteSpec } from './routes.js';

@@ -7,14 +7,13 @@ import { ISSUER_TYPES, RISK_LEVELS, WEALTH_PRODUCT_TYPES } from '../domain/wealt
 import { CUSTOMER_RISK_LEVELS } from '../domain/wealth/risk.js';
 import { AmountFen, IsoTime, Reference } from './schemas.js';
 import { SecondFactor } from './second-factor-schemas.js';
+import { UnitsCenti, WealthProductId as ProductId } from './wealth-units-schema.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
 const IsoDate = lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));
-const ProductId = lazySchema(() => z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)));
 const OrderId = lazySchema(() => z.string().check(z.regex(/^W[A-Za-z0-9_-]{20,40}$/)));
 const RiskLevel = lazySchema(() => z.enum(RISK_LEVELS));
 const CustomerRiskLevel = lazySchema(() => z.enum(CUSTOMER_RISK_LEVELS));
-const UnitsCenti = lazySchema(() => z.int().check(z.minimum(1), z.maximum(10_000_000_000), z.meta({ description: 'Units in hundredths (12345 = 123.45 units)' })));
 
 export const WealthProductIdParams = lazySchema(() => z.strictObject({ productId: ProductId }));
 export const WealthOrderIdParams = lazySchema(() => z.strictObject({ orderId: OrderId }));

@@ -1,10 +1,11 @@
-// Liveness and the API's own description.
+// Liveness and the API's own description. Bundles get the document generated at build time
+// (scripts/esbuild-plugins.mjs): meta carries it compressed, not the schemas it comes from.
 import { openApiDocument } from '../contract/openapi.js';
 import { coreRoutes as routes } from '../contract/core-routes.js';
 import { defineRoute, lambda } from './route.js';
 
-// Built on the first request for it, not at init: the health check, which monitors call far more
-// often, never pays for generating the document.
+// Made on the first request for it, not at init: the health check, which monitors call far more
+// often, never pays for generating (or unpacking) the document.
 let document: ReturnType<typeof openApiDocument> | undefined;
 
 const health = defineRoute('health', routes.health, async () => ({ ok: true as const }));

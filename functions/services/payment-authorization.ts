@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { type SecondFactorPath, type SecondFactorRoute, secondFactorRouteOf } from '../contract/second-factor-routes.js';
 import type { PaymentAuthorization, PaymentAuthorizationRequest, PaymentEstimate } from '../contract/second-factor-schemas.js';
 import { Prepayment } from '../contract/prepayment-schema.js';
-import { WealthRedemptionRequest } from '../contract/wealth-schemas.js';
+import { UnitsCenti, WealthProductId } from '../contract/wealth-units-schema.js';
 import { amountInWords } from '../domain/amount-words.js';
 import { refuse } from '../domain/errors.js';
 import { maskPhone } from '../domain/masking.js';
@@ -28,7 +28,7 @@ const ACCOUNTLESS_ROUTES: ReadonlySet<SecondFactorRoute> = new Set(['setPin', 's
 
 /** What a redemption's body says about what it pays — the units of which product — checked as
  *  its route checks them (the route checks the rest of the body). */
-const RedeemedUnits = lazySchema(() => z.object({ productId: WealthRedemptionRequest.shape.productId, unitsCenti: WealthRedemptionRequest.shape.unitsCenti }));
+const RedeemedUnits = lazySchema(() => z.object({ productId: WealthProductId, unitsCenti: UnitsCenti }));
 
 /** The amount on the review sheet, and whether it is an estimate. */
 interface ReviewedAmount {

@@ -4,13 +4,14 @@
 // injection), which the local stage's bundles do carry.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { before, describe, test } from 'node:test';
 import { build } from 'esbuild';
 import { readZip } from '../../bench/lib/zip.js';
+import { openApiDocument } from '../../functions/contract/openapi.js';
 import { routes } from '../../functions/contract/routes.js';
 import { bundledModules, testDoublesIn } from '../../scripts/lib/bundle-modules.js';
 import { esbuildDefine, repoRoot, serverlessFile } from '../../scripts/lib/serverless-config.js';
@@ -201,6 +202,42 @@ describe('serverless package --stage local', () => {
     modules = modulesByFunction(packageStage('local'));
   });
 
+
+  test('meta serves the OpenAPI document generated at build time: byte for byte what openApiDocument() makes', () => {
+    const entries = readZip(join(outDir, 'meta.zip'));
+    const modules = bundledModules(entries.find((entry) => entry.name.endsWith('.mjs.map'))!.data().toString('utf8'));
+    // The bundle holds the document, not what generates it.
+    assert.ok(!modules.some((module) => module.endsWith('zod/v4/core/to-json-schema.js')), modules.join(', '));
+    assert.ok(!modules.includes('functions/contract/routes.ts'), modules.join(', '));
+    const dir = mkdtempSync(join(tmpdir(), 'jinlin-meta-bundle-'));
+    // The Lambda runtime provides the AWS SDK; here it comes from the repository's node_modules.
+    symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    const file = join(dir, 'meta.mjs');
+    writeFileSync(file, entries.find((entry) => entry.name.endsWith('.mjs'))!.data());
+    const path = routes.openapi.path;
+    const event = {
+      version: '2.0',
+      routeKey: `GET ${path}`,
+      rawPath: path,
+      rawQueryString: '',
+      headers: {},
+      requestContext: { http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' }, requestId: 'openapi', routeKey: `GET ${path}`, stage: '$default' },
+      isBase64Encoded: false,
+    };
+    // In a process of its own, as on Lambda: zod's schema registry is global to a process.
+    const script = `const { handler } = await import(process.env.BUNDLE);
+      const served = await handler(JSON.parse(process.env.EVENT), { functionName: 'meta', awsRequestId: 'openapi', getRemainingTimeInMillis: () => 10000 });
+      process.stdout.write(JSON.stringify(served));`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: { PATH: process.env.PATH, AWS_REGION: 'cn-north-1', BUNDLE: pathToFileURL(file).href, EVENT: JSON.stringify(event) },
+    });
+    assert.equal(result.status, 0, result.stderr);
+    const served = JSON.parse(result.stdout) as { statusCode: number; body: string };
+    assert.equal(served.statusCode, 200, served.body);
+    assert.ok(served.body === JSON.stringify(openApiDocument()), 'the served document differs from the generated one');
+  });
   test('carries the test doubles the prod check looks for: fault injection everywhere, each simulator where it is used', () => {
     const doubles = (name: string) => testDoublesIn(modules.get(name)!);
     for (const name of modules.keys()) assert.ok(doubles(name).includes('functions/store/faults.ts'), `${name}: ${doubles(name).join(', ')}`);
