@@ -1,7 +1,9 @@
 // esbuild plugins for the Lambda bundles: serverless.yml's custom.esbuild.plugins (serverless-esbuild
 // requires this file, so it is JavaScript); bench/lambda.ts builds with them too.
 import { execFile } from 'node:child_process';
-import { dirname } from 'node:path';
+import { copyFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -40,4 +42,71 @@ const openApiAtBuildTime = {
   },
 };
 
-export default [openApiAtBuildTime];
+/** The PDF engine and its font beside the bundle (functions/adapters/pdf.ts): a bundle that
+ *  imports that module gets one loading `<bundle>.pdf-engine.mjs` (pdfkit and fontkit, built here
+ *  with the bundle's options) and `<bundle>.noto-sans-sc.ttf` from its own folder. Named after the
+ *  bundle, so serverless-esbuild packs them with that function only (as it packs `<bundle>.mjs.map`),
+ *  and serverless offline finds them where it runs the bundle. */
+// The font adapters/pdf.ts names.
+const FONT_MODULE = '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
+
+/** fontkit decodes WOFF2 with the brotli package (~470 KB of JavaScript); Node's zlib does the
+ *  same. The statements' font is a TTF, so this only ever runs for a WOFF2. */
+const brotliFromZlib = {
+  name: 'brotli-from-zlib',
+  setup(build) {
+    build.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: 'brotli-decompress', namespace: 'brotli-from-zlib' }));
+    build.onLoad({ filter: /.*/, namespace: 'brotli-from-zlib' }, () => ({
+      loader: 'js',
+      contents: "import { brotliDecompressSync } from 'node:zlib'; export default (buffer) => new Uint8Array(brotliDecompressSync(buffer));",
+    }));
+  },
+};
+
+const pdfEngineBesideBundle = {
+  name: 'pdf-engine-beside-bundle',
+  setup(build) {
+    const options = build.initialOptions;
+    const extension = options.outExtension?.['.js'] ?? '.js';
+    const first = [options.entryPoints].flat()[0];
+    const source = options.outfile ?? (typeof first === 'string' ? first : first?.in ?? '');
+    const bundleName = basename(source, extname(source));
+    const engineFile = `${bundleName}.pdf-engine${extension}`;
+    const fontFile = `${bundleName}.noto-sans-sc.ttf`;
+    let renderer;
+    build.onLoad({ filter: /[\\/]functions[\\/]adapters[\\/]pdf\.ts$/ }, (args) => {
+      renderer = join(dirname(args.path), 'pdf-render.ts');
+      return {
+        loader: 'js',
+        resolveDir: dirname(args.path),
+        contents: [
+          "import { fileURLToPath } from 'node:url';",
+          'export async function renderPdf(layout) {',
+          `  const { render } = await import(new URL(${JSON.stringify(`./${engineFile}`)}, import.meta.url).href);`,
+          `  return render(layout, fileURLToPath(new URL(${JSON.stringify(`./${fontFile}`)}, import.meta.url)));`,
+          '}',
+        ].join('\n'),
+      };
+    });
+    build.onEnd(async (result) => {
+      if (!renderer || result.errors.length > 0 || options.write === false) return;
+      const outdir = options.outdir ?? dirname(options.outfile);
+      await build.esbuild.build({
+        bundle: true,
+        minify: options.minify,
+        sourcemap: options.sourcemap,
+        target: options.target,
+        platform: options.platform,
+        format: options.format,
+        banner: options.banner,
+        entryPoints: [renderer],
+        outfile: join(outdir, engineFile),
+        plugins: [brotliFromZlib],
+        logLevel: 'warning',
+      });
+      await copyFile(createRequire(import.meta.url).resolve(FONT_MODULE), join(outdir, fontFile));
+    });
+  },
+};
+
+export default [openApiAtBuildTime, pdfEngineBesideBundle];

@@ -17,6 +17,7 @@ import { consoleWealthRoutes } from './console-wealth-routes.js';
 import { consoleStaffRoutes } from './console-staff-routes.js';
 import { coreRoutes } from './core-routes.js';
 import { loanRoutes } from './loan-routes.js';
+import { documentRoutes } from './document-routes.js';
 import { lossReportRoutes } from './loss-report-routes.js';
 import { pinResetRoutes } from './pin-reset-routes.js';
 import { receiptRoutes } from './receipt-routes.js';
@@ -44,6 +45,7 @@ export const routes = {
   ...consoleStaffRoutes,
   ...loanRoutes,
   ...lossReportRoutes,
+  ...documentRoutes,
   ...pinResetRoutes,
   ...receiptRoutes,
   ...rmRoutes,

@@ -61,6 +61,11 @@ export default defineAppConfig({
       root: 'packageReceipts',
       pages: ['pages/receipt/index', 'pages/verify/index'],
     },
+    // 对账单 and 结清证明 (PDF files): rarely opened.
+    {
+      root: 'packageDocuments',
+      pages: ['pages/statements/index', 'pages/certificate/index'],
+    },
     // 账户安全 and 挂失 (signed in, or signed out through the identity check): rarely opened.
     {
       root: 'packageSecurity',

@@ -9,11 +9,13 @@
 // 参考号; no request holds the PIN in clear.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { REFERENCE_PATTERN } from '../../functions/domain/history.js';
-import { accessibilityProblems } from '../support/accessibility.js';
+import { accessibilityProblems, expectBar } from '../support/accessibility.js';
 import { click, confirmPayment, fill, PHONE_VIEWPORT, screenshots, signUpThroughUi, stepScreenshot, useBrowserBank, watchedPage, watchForClearPins } from '../support/browser.js';
+import { pdfText } from '../support/pdf-text.js';
 
 const bank = useBrowserBank('jinlin-e2e-loans');
 
@@ -188,6 +190,18 @@ test('a new customer reads the contract, borrows ¥5,000, repays ¥1,000 early c
   await stepScreenshot(page, 'loan-payoff-result');
   // ¥5,000 held zero days (the cooling-off days) cost ¥5,000.00 back, not a fen more.
   assert.equal(100_000 + payoffFen, 500_000);
+
+  // 结清证明 on the paid-off loan's page: a PDF naming the borrower (masked) and saying nothing is owed.
+  await click(page, 'result-loan');
+  await click(page, 'loan-certificate');
+  await expectBar(page, '结清证明', 'back');
+  await page.locator('#certificate-file:visible').waitFor();
+  const download = page.waitForEvent('download');
+  await click(page, 'certificate-open');
+  const certificate = await pdfText(readFileSync(await (await download).path()));
+  for (const expected of ['贷款结清证明', '5,000 元', '全部结清', '不欠近邻银行任何款项']) assert.ok(certificate.text.includes(expected), `${expected} not in:\n${certificate.text}`);
+  assert.deepEqual(await accessibilityProblems(page), [], 'on 结清证明');
+  await stepScreenshot(page, 'loan-payoff-certificate');
 
   assert.deepEqual(requests.leaks, []);
   assert.match(

@@ -5,10 +5,12 @@
 // with one character changed is refused as not issued.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { luhnCheckDigit } from '../../functions/domain/card.js';
-import { accessibilityProblems, expectBar } from '../support/accessibility.js';
+import { accessibilityProblems, expectBar, tapBack } from '../support/accessibility.js';
 import { click, confirmPayment, fill, PHONE_VIEWPORT, signUpThroughUi, stepScreenshot, useBrowserBank, watchedPage } from '../support/browser.js';
+import { pdfText } from '../support/pdf-text.js';
 
 const bank = useBrowserBank('jinlin-e2e-receipt');
 
@@ -29,6 +31,26 @@ test('a top-up\'s e-receipt: its figures, code and signature; 回单验证 finds
   await page.locator('#result-message').waitFor();
   await click(page, 'back-home');
   await click(page, 'tile-history');
+
+  // 对账单 from the history: this month's statement (to date) downloads as a PDF whose text
+  // holds the top-up and the month's figures.
+  await stepScreenshot(page, 'h5-history');
+  await click(page, 'history-statements');
+  await expectBar(page, '对账单', 'back');
+  const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+  const download = page.waitForEvent('download');
+  await click(page, `statement-${month}`);
+  const file = await download;
+  assert.equal(file.suggestedFilename(), `近邻银行对账单-${month}.pdf`);
+  const statement = await pdfText(readFileSync(await file.path()));
+  for (const expected of ['电子账户对账单', '欧**', '期初余额', '0 元', '1,234.50 元（1 笔）', '0 元（0 笔）', '银行卡充值', '近邻银行']) {
+    assert.ok(statement.text.includes(expected), `${expected} not in:\n${statement.text}`);
+  }
+  await page.locator('#statement-opened:visible').waitFor();
+  assert.deepEqual(await accessibilityProblems(page), [], 'on 对账单');
+  await stepScreenshot(page, 'h5-statements');
+  await tapBack(page);
+
   await page.locator('.history-item:visible').first().click();
   await page.locator('#entry-status:visible', { hasText: '交易成功' }).waitFor();
   const reference = (await page.locator('#reference:visible').innerText()).trim();

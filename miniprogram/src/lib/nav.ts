@@ -43,6 +43,8 @@ export const PAGES = {
   cardChange: '/packageCard/pages/change/index',
   receipt: '/packageReceipts/pages/receipt/index',
   receiptVerify: '/packageReceipts/pages/verify/index',
+  statements: '/packageDocuments/pages/statements/index',
+  payoffCertificate: '/packageDocuments/pages/certificate/index',
   security: '/packageSecurity/pages/security/index',
   lossCheck: '/packageSecurity/pages/loss/index',
   lossReported: '/packageSecurity/pages/reported/index',

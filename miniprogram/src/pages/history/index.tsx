@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { HistoryItem, JournalKind } from '@contract/schemas';
 import { getHistory, type HistoryFilter } from '@/api/bank';
 import { LoadMore } from '@/components/LoadMore';
+import { MenuRow } from '@/components/MenuRow';
 import { ErrorText, RemoteStatus } from '@/components/Status';
 import { usePagedRemote } from '@/hooks/usePagedRemote';
 import { byMonth, DIRECTION_CHIPS, GROUP_CHIPS, isUndone, STATUS_TAGS } from '@/lib/history';
@@ -88,6 +89,9 @@ export default function HistoryPage() {
 
   return (
     <View className='page'>
+      <View className='card menu'>
+        <MenuRow id='history-statements' label='对账单（PDF）' onClick={() => goTo(PAGES.statements)} />
+      </View>
       <View className='card history-filters'>
         <FilterChips name='direction' chips={DIRECTION_CHIPS} value={filter.direction} onSelect={(direction) => setFilter({ ...filter, direction })} />
         <FilterChips name='group' chips={GROUP_CHIPS} value={filter.group} onSelect={(group) => setFilter({ ...filter, group })} />

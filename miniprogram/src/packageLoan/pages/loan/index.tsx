@@ -66,8 +66,16 @@ function Terms({ loan }: { loan: LoanView }) {
 }
 
 function Actions({ loan }: { loan: LoanView }) {
-  if (loan.status !== 'ACTIVE') return null;
   const query = { loanId: loan.loanId };
+  if (loan.status === 'PAID_OFF') {
+    return (
+      <View className='actions'>
+        <Button id='loan-certificate' className='btn btn--primary' onClick={() => goTo(PAGES.payoffCertificate, query)}>
+          开具结清证明
+        </Button>
+      </View>
+    );
+  }
   return (
     <View className='card'>
       <Button
