@@ -247,7 +247,7 @@ export async function runMiniprogramBenchmarks(log: (line: string) => void): Pro
       app: { ...h5Sizes(app), buildSeconds: appH5Seconds, ...summary(visits.app) },
       hello: { ...h5Sizes(hello), buildSeconds: helloH5Seconds, ...summary(visits.hello) },
     },
-    fcpPage: '`/` (the home page; with no session it sends the visitor to the login page)',
+    fcpPage: '`/` (home; with no session, app.ts opens the login page there instead)',
     appLoginDirect: (({ fcpMs, fcpSamples, requestsBeforeFcp }) => ({ fcpMs, fcpSamples, requestsBeforeFcp }))(summary(visits.login)),
   };
 }

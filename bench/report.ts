@@ -574,23 +574,19 @@ ${mdTable(
 FCP ratio ${fmt.ratio(fcpRatio)}, target ≤ ${FCP_TARGET_RATIO}×: **${fcpRatio <= FCP_TARGET_RATIO ? 'met' : 'missed'}** (entered at the login page directly:
 ${fmt.ratio(m.appLoginDirect.fcpMs / h5.hello.fcpMs)}).
 
-Where the time goes: index.html loads ${kb(h5.app.initialBytes)} of scripts and styles for the app and
-${kb(h5.hello.initialBytes)} for the hello world (Taro's H5 runtime and React, mostly), so the start is the same. Then
-the router loads the page's lazy chunks: entered at \`/\`, the app loads the home page's chunks,
-finds no session and replaces the route with the login page, which loads its own — ${h5.app.requestsBeforeFcp} scripts
-and style sheets before the first text against the hello world's ${h5.hello.requestsBeforeFcp} (entered at the login page
-directly: ${m.appLoginDirect.requestsBeforeFcp}). The webpack setting in miniprogram/config (\`splitChunks: { chunks: 'all' }\`,
-which keeps the pages from each carrying their own copy of the API client) splits the shared code
-into many small chunks, and the pages themselves (forms, components, the API client) are more
-to evaluate and render than one \`<Text>\`. The whole difference is ${fmt.ms(h5.app.fcpMs - h5.hello.fcpMs)} ms here${noisy ? ', on a machine whose load moves single samples by more (see the samples)' : ''}.
+Where the time goes: a signed-out visit at \`/\` is sent to the login page by app.ts before the
+router starts, and the login page comes with the app's initial scripts (miniprogram/config adds
+it to the webpack entry), so what index.html loads is all the app fetches before the first text:
+${h5.app.requestsBeforeFcp} scripts and style sheets, ${kb(h5.app.initialBytes)}, against the hello world's ${h5.hello.requestsBeforeFcp} (${kb(h5.hello.initialBytes)} from index.html, then
+its page's chunks; Taro's H5 runtime and React, mostly, in both). The rest of the difference is
+main-thread work, not requests: evaluating the larger initial scripts (the route table of every
+page, Taro.request with its fetch and AbortController polyfills, the components and API client
+every page uses) and rendering the login page (its form, links and Taro's web components) instead
+of one \`<Text>\`. The whole difference is ${fmt.ms(h5.app.fcpMs - h5.hello.fcpMs)} ms here${noisy ? ', on a machine whose load moves single samples by more (see the samples)' : ''}.
 
-${fcpRatio <= FCP_TARGET_RATIO ? `Met in this run${noisy ? '; single samples vary by more than the whole difference, so it can go either way from run to run' : ''}. To keep the margin as pages are added, without changing what the customer sees:` : `What would meet ${FCP_TARGET_RATIO}×, without changing what the customer sees:`} decide the first page before any
-page mounts (no session → open the login page first, in app.ts, instead of home redirecting
-after its chunks have loaded), and cap the number of async chunks a page needs
-(\`splitChunks.maxAsyncRequests\`, e.g. 3–4, so webpack merges the small shared chunks). Neither
-is made here: the gain is within this machine's noise in
-a quick trial (maxAsyncRequests: 3 brought the login page from 12 requests to 4 without a
-clear FCP change); measure it on a quiet machine first.
+${fcpRatio <= FCP_TARGET_RATIO ? `Met in this run${noisy ? '; single samples vary by more than the whole difference, so it can go either way from run to run' : ''}.` : `Missed in this run${noisy ? ', by less than single samples vary' : ''}: what is left is the pages' own code and rendering, which a request or bundle setting does not remove.`} A signed-in visitor,
+who opens home, loads about 8 KB more in all for the login page in the entry (the components and
+API client it brings, home needs too) and fetches one page chunk and its style sheet instead of four files.
 `;
 }
 
