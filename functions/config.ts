@@ -47,6 +47,10 @@ const Env = lazySchema(() =>
     /** Money-market fast (T+0) redemption cap per customer, product and business date: 10,000
      *  yuan (PBoC/CSRC 2018 rule on T+0 redemption of money-market funds). */
     WEALTH_FAST_REDEEM_DAILY_FEN: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(100_000_000)), 1_000_000),
+    /** Years a closed account's identity and transaction records are kept after the relationship
+     *  ends: at least 10 under the PRC Anti-Money Laundering Law as revised in 2024 (in force
+     *  1 January 2025); domain/account-closure.ts. */
+    ACCOUNT_RECORDS_RETENTION_YEARS: z._default(z.coerce.number().check(z.int(), z.minimum(10), z.maximum(100)), 10),
     /** Days the bank has to answer a complaint: at most what the rule allows (domain/complaints.ts). */
     COMPLAINT_RESPONSE_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(DEFAULT_COMPLAINT_RESPONSE_DAYS)), DEFAULT_COMPLAINT_RESPONSE_DAYS),
     /** Where the audit log's head is anchored at each day close (adapters/audit-anchor.ts): a

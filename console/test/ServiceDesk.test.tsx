@@ -33,6 +33,7 @@ const account: NonNullable<Customer360['account']> = {
   balanceFen: 1_288_800,
   status: 'ACTIVE',
   freeze: null,
+  closure: null,
   boundCard: { bankName: '中国工商银行', cardNumberMasked: '**** **** **** 5678' },
   openedAt: '2026-03-01T02:00:00.000Z',
   pendingUnfreeze: null,
@@ -181,6 +182,17 @@ describe('客户视图', () => {
     expect(await screen.findByText('138****8000')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '查看完整' })).toBeNull();
     expect(screen.queryByRole('button', { name: /冻结账户/ })).toBeNull();
+  });
+
+  test('a closed account (销户): 已销户, the closing date and the records kept until, read-only', async () => {
+    const closure = { closedAt: '2026-03-05T02:00:00.000Z', retainUntil: '2036-03-05T02:00:00.000Z', sweptFen: 1_288_800 };
+    api.answer(VIEW, 200, view({ account: { ...account, balanceFen: 0, status: 'CLOSED', closure } }));
+    render360();
+    expect(await screen.findByText('已销户')).toBeTruthy();
+    expect(screen.getByText('2026-03-05 10:00:00')).toBeTruthy();
+    expect(screen.getByText(/2036-03-05 10:00:00/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /冻结账户/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /申请解冻/ })).toBeNull();
   });
 
   test('an unknown customer: the server’s words', async () => {

@@ -53,7 +53,7 @@ export const CustomerSearchQuery = lazySchema(() =>
 );
 export type CustomerSearchQuery = z.infer<typeof CustomerSearchQuery>;
 
-const AccountStatus = lazySchema(() => z.enum(ACCOUNT_STATUSES).check(z.meta({ description: 'FROZEN: no debit is taken (money may still come in)' })));
+const AccountStatus = lazySchema(() => z.enum(ACCOUNT_STATUSES).check(z.meta({ description: 'FROZEN: no debit is taken (money may still come in); CLOSED: no posting at all (销户)' })));
 
 export const CustomerMatchView = lazySchema(() =>
   z
@@ -92,6 +92,11 @@ export const ConsoleAccountView = lazySchema(() =>
       ),
       boundCard: z.object({ bankName: z.string(), cardNumberMasked: z.string() }),
       openedAt: IsoTime,
+      closure: z.nullable(
+        z.object({ closedAt: IsoTime, retainUntil: IsoTime, sweptFen: Fen('Swept to the bound card at the closing') }).check(
+          z.meta({ description: 'When CLOSED (销户): the closing date, and until when the records are kept' }),
+        ),
+      ),
       pendingUnfreeze: z.nullable(
         z.object({ changeId: z.string(), status: z.string(), makerLogin: z.string(), submittedAt: IsoTime }).check(
           z.meta({ description: 'The unfreeze request waiting for a second operator, if any' }),

@@ -1,6 +1,7 @@
 // Every route of the API. The HTTP layer validates against these tables and the OpenAPI document
 // is generated from them, so the two cannot drift apart. Handlers import their capability's own
 // table; this one joins them for the document, the tests and the deployment check.
+import { accountClosureRoutes } from './account-closure-routes.js';
 import { adminRoutes } from './admin-routes.js';
 import { billRoutes } from './bill-routes.js';
 import { cardChangeRoutes } from './card-change-routes.js';
@@ -16,8 +17,8 @@ import { consoleServiceRoutes } from './console-service-routes.js';
 import { consoleWealthRoutes } from './console-wealth-routes.js';
 import { consoleStaffRoutes } from './console-staff-routes.js';
 import { coreRoutes } from './core-routes.js';
-import { loanRoutes } from './loan-routes.js';
 import { documentRoutes } from './document-routes.js';
+import { loanRoutes } from './loan-routes.js';
 import { lossReportRoutes } from './loss-report-routes.js';
 import { pinResetRoutes } from './pin-reset-routes.js';
 import { receiptRoutes } from './receipt-routes.js';
@@ -29,6 +30,7 @@ export type { Method, RouteSpec } from './route-spec.js';
 
 export const routes = {
   ...coreRoutes,
+  ...accountClosureRoutes,
   ...adminRoutes,
   ...billRoutes,
   ...cardChangeRoutes,
@@ -43,9 +45,9 @@ export const routes = {
   ...consoleServiceRoutes,
   ...consoleWealthRoutes,
   ...consoleStaffRoutes,
+  ...documentRoutes,
   ...loanRoutes,
   ...lossReportRoutes,
-  ...documentRoutes,
   ...pinResetRoutes,
   ...receiptRoutes,
   ...rmRoutes,

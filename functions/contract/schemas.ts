@@ -84,14 +84,32 @@ export const SimulatorCodeResponse = lazySchema(() => z.object({ code: z.string(
 
 export const BoundCard = lazySchema(() => z.object({ bankName: z.string(), cardNumberMasked: z.string() }).check(z.meta({ id: 'BoundCard' })));
 
+/** 销户: when the account was closed, what was swept to which card, and until when its records
+ *  are kept (domain/account-closure.ts). */
+export const AccountClosure = lazySchema(() =>
+  z
+    .object({
+      closedAt: IsoTime,
+      sweptFen: z.int().check(z.meta({ description: 'The balance swept to the bound card (0: nothing was left)' })),
+      sweptToCard: BoundCard,
+      journalId: z.nullable(z.string()).check(z.meta({ description: "The sweep's journal (its history entry and receipt); null when nothing was swept" })),
+      retainUntil: IsoTime.check(z.meta({ description: 'Identity and transaction records are kept until then (AML law: 10 years after the relationship ends)' })),
+    })
+    .check(z.meta({ id: 'AccountClosure' })),
+);
+export type AccountClosure = z.infer<typeof AccountClosure>;
+
 const accountSummaryShape = lazySchema(() => ({
   accountId: z.string(),
   accountNumberMasked: z.string(),
   accountClass: z.literal('II'),
   balanceFen: z.int(),
-  status: z.enum(ACCOUNT_STATUSES).check(z.meta({ description: 'FROZEN: frozen by the bank (冻结) — money still comes in, none goes out' })),
+  status: z
+    .enum(ACCOUNT_STATUSES)
+    .check(z.meta({ description: 'FROZEN: frozen by the bank (冻结) — money still comes in, none goes out; CLOSED: closed for good (销户), no posting at all' })),
   boundCard: BoundCard,
   openedAt: IsoTime,
+  closure: z.optional(AccountClosure).check(z.meta({ description: 'Present when CLOSED' })),
 }));
 
 export const AccountSummary = lazySchema(() => z.object(accountSummaryShape).check(z.meta({ id: 'AccountSummary' })));

@@ -10,6 +10,7 @@ export const SECOND_FACTOR_ROUTES = {
   withdraw: '/v1/account/withdraw',
   transfer: '/v1/account/transfer',
   changeCard: '/v1/account/card',
+  closeAccount: '/v1/account/closure',
   billPay: '/v1/bill-payments',
   billPayeeAutoPay: '/v1/bill-payees/{payeeId}/auto-pay',
   drawdown: '/v1/loans',

@@ -5,11 +5,11 @@
 // (maker-checker, kind ACCOUNT_UNFREEZE).
 import { normalizePersonName } from './person-name.js';
 
-/** An e-account is ACTIVE or FROZEN. */
-export const ACCOUNT_STATUSES = ['ACTIVE', 'FROZEN'] as const;
+/** An e-account is ACTIVE or FROZEN, or CLOSED for good (销户, domain/account-closure.ts). */
+export const ACCOUNT_STATUSES = ['ACTIVE', 'FROZEN', 'CLOSED'] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
-export const ACCOUNT_STATUS_LABELS: Record<AccountStatus, string> = { ACTIVE: '正常', FROZEN: '已冻结' };
+export const ACCOUNT_STATUS_LABELS: Record<AccountStatus, string> = { ACTIVE: '正常', FROZEN: '已冻结', CLOSED: '已销户' };
 
 /** Why a freeze is in force, as the account keeps it. */
 export interface AccountFreeze {

@@ -7,7 +7,7 @@ import { Refusal, type RefusalKind } from './errors.js';
 export type LimitKind = 'CLASS2_DAILY' | 'CLASS2_YEARLY' | 'FAST_REDEEM_DAILY';
 
 export type LedgerRefusal =
-  | { ok: false; reason: 'INSUFFICIENT_FUNDS' | 'ACCOUNT_INACTIVE' | 'ACCOUNT_FROZEN'; accountId: string }
+  | { ok: false; reason: 'INSUFFICIENT_FUNDS' | 'ACCOUNT_INACTIVE' | 'ACCOUNT_FROZEN' | 'ACCOUNT_CLOSED'; accountId: string }
   | { ok: false; reason: 'LIMIT_EXCEEDED'; accountId: string; limit: LimitKind }
   /** A workflow's own condition (a loan's version, a credit line's room…), named by the workflow. */
   | { ok: false; reason: 'GUARD_FAILED'; guard: string };
@@ -24,7 +24,12 @@ const ACCOUNT_TEXT = {
   ACCOUNT_INACTIVE: ['ACCOUNT_INACTIVE', '账户状态异常，暂不能交易'],
   // 只收不付: a frozen account still takes money in, so only a debit is refused this way.
   ACCOUNT_FROZEN: ['ACCOUNT_FROZEN', '您的电子账户已被冻结，暂不能付款或转出，请联系近邻银行客服'],
+  // 销户: a closed account takes no posting at all, in or out.
+  ACCOUNT_CLOSED: ['ACCOUNT_CLOSED', '您的电子账户已销户，不能再办理交易'],
 } as const satisfies Record<string, Text>;
+
+/** A closed account on the other party's side: the payer is told why the money cannot go. */
+const PAYEE_CLOSED_TEXT: Text = ['PAYEE_ACCOUNT_CLOSED', '对方电子账户已销户，无法收款'];
 
 const LIMIT_TEXT = {
   CLASS2_DAILY: ['DAILY_LIMIT_EXCEEDED', '超过电子账户（二类户）非绑定账户日累计限额'],
@@ -66,6 +71,6 @@ export function ledgerRefusal(
     }
     return limitRefusal(refused.limit);
   }
-  const [code, message] = ACCOUNT_TEXT[refused.reason];
+  const [code, message] = refused.reason === 'ACCOUNT_CLOSED' && ownAccountId !== undefined && refused.accountId !== ownAccountId ? PAYEE_CLOSED_TEXT : ACCOUNT_TEXT[refused.reason];
   return new Refusal('unprocessable', code, message);
 }

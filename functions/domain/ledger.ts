@@ -131,13 +131,15 @@ export function withdrawJournal(args: {
   houseShardAccountId: string;
   amountFen: number;
   createdAt: string;
+  /** 销户's sweep of the whole balance is a withdrawal that says so. */
+  closing?: boolean;
 }): Journal {
   return assertBalanced({
     journalId: args.journalId,
     kind: 'WITHDRAW',
     createdAt: args.createdAt,
     postings: [
-      { accountId: args.customerAccountId, amountFen: -args.amountFen, label: '提现到银行卡', counterparty: args.cardMasked },
+      { accountId: args.customerAccountId, amountFen: -args.amountFen, label: args.closing ? '销户余额转出' : '提现到银行卡', counterparty: args.cardMasked },
       { accountId: args.houseShardAccountId, amountFen: args.amountFen, label: '提现清算', counterparty: args.customerAccountId },
     ],
   });

@@ -30,6 +30,7 @@ export function consoleAccountView(account: AccountRecord, pendingUnfreeze: Chan
     freeze: account.status === 'FROZEN' && account.freeze ? { reason: account.freeze.reason, frozenAt: account.freeze.frozenAt, frozenBy: account.freeze.login } : null,
     boundCard: { bankName: account.boundCard.bankName, cardNumberMasked: account.boundCard.cardNumberMasked },
     openedAt: account.openedAt,
+    closure: account.closure ? { closedAt: account.closure.closedAt, retainUntil: account.closure.retainUntil, sweptFen: account.closure.sweptFen } : null,
     pendingUnfreeze: pendingUnfreeze
       ? { changeId: pendingUnfreeze.changeId, status: pendingUnfreeze.status, makerLogin: pendingUnfreeze.maker.login, submittedAt: pendingUnfreeze.submittedAt }
       : null,

@@ -1,5 +1,5 @@
 // Shapes stored records into the contract's response bodies. Only masked values leave.
-import type { AccountDetail, AccountSummary, HistoryEntry, Me } from '../contract/schemas.js';
+import type { AccountClosure, AccountDetail, AccountSummary, HistoryEntry, Me } from '../contract/schemas.js';
 import { journalReference, KIND_LABELS } from '../domain/history.js';
 import type { Class2Limits } from '../domain/limits.js';
 import { usage } from '../domain/limits.js';
@@ -16,6 +16,17 @@ export function accountSummary(account: AccountRecord): AccountSummary {
     status: account.status,
     boundCard: { bankName: account.boundCard.bankName, cardNumberMasked: account.boundCard.cardNumberMasked },
     openedAt: account.openedAt,
+    ...(account.closure ? { closure: accountClosureView(account.closure) } : {}),
+  };
+}
+
+export function accountClosureView({ closedAt, sweptFen, sweptToCard, reference, retainUntil }: NonNullable<AccountRecord['closure']>): AccountClosure {
+  return {
+    closedAt,
+    sweptFen,
+    sweptToCard: { bankName: sweptToCard.bankName, cardNumberMasked: sweptToCard.cardNumberMasked },
+    journalId: sweptFen > 0 ? reference : null,
+    retainUntil,
   };
 }
 

@@ -222,7 +222,7 @@ export async function topUp(movement: CardMovement): Promise<MoneyMovementResult
 }
 
 /** Refusals of a top-up's credit that no attempt of the same request can get past. */
-const REFUSED_AFTER_PULL: ReadonlySet<string> = new Set(['NONCE_USED', 'PIN_LOCKED', 'ACCOUNT_INACTIVE']);
+const REFUSED_AFTER_PULL: ReadonlySet<string> = new Set(['NONCE_USED', 'PIN_LOCKED', 'ACCOUNT_INACTIVE', 'ACCOUNT_CLOSED']);
 
 export async function withdraw(movement: CardMovement): Promise<MoneyMovementResult> {
   const { customerId, amountFen, now, idempotencyKey, completion } = movement;

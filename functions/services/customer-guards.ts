@@ -74,5 +74,7 @@ export async function loadPayeeByPhone(phone: string): Promise<{ accountId: stri
   const payeeId = await customerIdByLookup(keys.phone(await lookupHash('phone', phone)));
   const payee = payeeId ? await getCustomer(payeeId) : undefined;
   if (!payee?.accountId || !payee.nameMasked) return refuse('not_found', 'PAYEE_NOT_FOUND', '未找到该手机号对应的近邻银行账户');
+  // 销户: the payer learns it here, before the review; the ledger refuses the credit regardless.
+  if (payee.accountClosure) return refuse('unprocessable', 'PAYEE_ACCOUNT_CLOSED', '对方电子账户已销户，无法收款');
   return { accountId: payee.accountId, nameMasked: payee.nameMasked };
 }

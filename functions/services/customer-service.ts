@@ -133,6 +133,7 @@ const alreadyFrozen = () => refuse('conflict', 'ACCOUNT_ALREADY_FROZEN', '该账
 export async function freezeAccount(accountId: string, reason: string, operator: ConsoleOperator, now: Date): Promise<AccountRecord> {
   const account = await loadAccount(accountId);
   if (account.status === 'FROZEN') return alreadyFrozen();
+  if (account.status === 'CLOSED') return refuse('conflict', 'ACCOUNT_CLOSED', '该账户已销户，无需冻结');
   const freeze: AccountFreeze = { reason, frozenAt: now.toISOString(), operatorId: operator.operatorId, login: operator.login };
   const outcome = await recordAuditWith(
     {

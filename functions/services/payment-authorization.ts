@@ -45,10 +45,12 @@ export async function authorizePayment(customerId: string, tokenIssuedAtMs: numb
   const { route } = resolved;
   const customer = await loadSignedInCustomer(customerId, tokenIssuedAtMs);
   const account = ACCOUNTLESS_ROUTES.has(route) ? undefined : await loadOwnAccount(customer);
+  if (account?.status === 'CLOSED') return refuse('conflict', 'ACCOUNT_CLOSED', '您的电子账户已销户，不能再办理交易');
   const payee = route === 'transfer' ? await transferPayee(customer, asked.body.toPhone) : undefined;
   const [issued, { amountFen, estimate }] = await allInOrder([
     issueNonce({ customerId, route, asked, accountId: account?.accountId, payee }, now),
-    reviewedAmount(customerId, resolved, asked, now),
+    // 销户 sweeps the whole balance: the sheet shows what goes to the card.
+    route === 'closeAccount' ? Promise.resolve(exactly(account!.balanceFen)) : reviewedAmount(customerId, resolved, asked, now),
   ]);
   return {
     ...issued,

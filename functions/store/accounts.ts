@@ -1,5 +1,6 @@
 // Class II e-accounts and the house's sharded accounts.
 import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { AccountClosure } from '../domain/account-closure.js';
 import type { AccountFreeze, AccountStatus } from '../domain/customer-service.js';
 import { refuse } from '../domain/errors.js';
 import { db } from './client.js';
@@ -21,6 +22,8 @@ export interface AccountRecord {
   status: AccountStatus;
   /** Why and by whom, while FROZEN. */
   freeze?: AccountFreeze;
+  /** When CLOSED (销户): when, what was swept where, and how long its records are kept. */
+  closure?: AccountClosure;
   boundCard: { bankName: string; cardNumberMasked: string; cardNumberEnc: string };
   openedAt: string;
 }

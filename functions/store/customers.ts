@@ -33,6 +33,8 @@ export interface CustomerRecord {
   lossReport?: LossReport;
   /** Every session begun at or before this time is revoked (a loss report or its lift). */
   sessionsRevokedAt?: string;
+  /** 销户: when the account was closed and until when the records are kept (store/account-closure.ts). */
+  accountClosure?: { closedAt: string; retainUntil: string };
 }
 
 export interface SoterEnrolmentRecord {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { refuse } from '../domain/errors.js';
 import * as z from 'zod/mini';
 import { assertBalanced, isHouseAccount, JOURNAL_KINDS, type Journal, type JournalKind, MAX_POSTINGS_PER_JOURNAL } from '../domain/ledger.js';
+import type { AccountClosure } from '../domain/account-closure.js';
 import type { LedgerRefusal } from '../domain/ledger-refusal.js';
 import type { LimitCharge } from '../domain/limits.js';
 import { batchGetItems } from './batch-get.js';
@@ -59,12 +60,14 @@ export function houseShard(houseAccount: string, journalId: string, shards: numb
 }
 
 /** What a failed condition on an item of a journal's transaction means; 'UNCONDITIONAL' items
- *  cannot fail a condition. A debit's refusal is the account's funds or its freeze: which one,
- *  the refused item's old status says (`debitOf`). */
-type ItemMeaning = LedgerRefusal | 'JOURNAL' | 'UNCONDITIONAL' | 'BALANCE_MOVED' | { debitOf: string };
+ *  cannot fail a condition. A debit's refusal is the account's funds, its freeze or its closing;
+ *  a credit's, its closing or its absence: which one, the refused item's old status says
+ *  (`debitOf`, `creditOf`). */
+type ItemMeaning = LedgerRefusal | 'JOURNAL' | 'UNCONDITIONAL' | 'BALANCE_MOVED' | { debitOf: string } | { creditOf: string };
 
 // A frozen account (冻结, 只收不付) takes money in but none out: credits need ACTIVE or FROZEN,
 // debits ACTIVE — the condition of the balance's own update, so no workflow can get around it.
+// A CLOSED account (销户) meets neither, so it takes no posting at all.
 const CREDITABLE = '#status IN (:active, :frozen)';
 const DEBITABLE = '#status = :active';
 
@@ -82,17 +85,27 @@ export interface ExpectedBalance {
   otherwiseGuards?: Guard[];
 }
 
+/** 销户: the journal sweeps the whole balance of `accountId` (the caller's expected balance, so
+ *  it ends at 0) and the same update closes the account — one item, so no posting can come
+ *  between. `reopen` undoes that closing (`closure.reference`) with the sweep's reversal,
+ *  when the card refused the money: the closing never completed. */
+export type AccountClosing = { accountId: string; close: AccountClosure } | { accountId: string; reopen: string };
+
+/** The guard name a closing's balance update reports when the account moved since it was read. */
+export const CLOSING_BALANCE_MOVED = 'CLOSING_BALANCE_MOVED';
+
 export interface PostOptions {
   limitCharges?: LimitCharge[];
   guards?: Guard[];
   expectBalance?: ExpectedBalance;
+  closing?: AccountClosing;
 }
 
 /** The one TransactWriteItems that posts `journal`: the journal, a posting and a balance update
  *  per account, the limit charges and the caller's guards (the benchmark sends the same items). */
 export function journalTransaction(
   journal: Journal,
-  { limitCharges = [], guards = [], expectBalance }: PostOptions = {},
+  { limitCharges = [], guards = [], expectBalance, closing }: PostOptions = {},
 ): { items: TransactItem[]; meaning: ItemMeaning[] } {
   const { tableName } = db();
   const items: TransactItem[] = [];
@@ -151,6 +164,9 @@ export function journalTransaction(
         },
       });
       meaning.push('UNCONDITIONAL');
+    } else if (closing?.accountId === posting.accountId) {
+      items.push(closingUpdate(posting.amountFen, closing, expectBalance));
+      meaning.push({ ok: false, reason: 'GUARD_FAILED', guard: CLOSING_BALANCE_MOVED });
     } else if (expectBalance?.accountId === posting.accountId) {
       if (posting.amountFen < 0 && expectBalance.balanceFen + posting.amountFen < 0) {
         throw new Error(`journal ${journal.journalId} would overdraw ${posting.accountId}: the caller checks funds first`);
@@ -187,11 +203,12 @@ export function journalTransaction(
             ':active': 'ACTIVE',
             ...(debit ? { ':need': -posting.amountFen } : { ':frozen': 'FROZEN' }),
           },
-          // The refused balance item comes back, so its status tells a freeze from short funds.
-          ...(debit ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
+          // The refused balance item comes back, so its status tells a freeze or a closing from
+          // short funds (a debit), a closed account from a missing one (a credit).
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       });
-      meaning.push(debit ? { debitOf: posting.accountId } : { ok: false, reason: 'ACCOUNT_INACTIVE', accountId: posting.accountId });
+      meaning.push(debit ? { debitOf: posting.accountId } : { creditOf: posting.accountId });
     }
   }
 
@@ -244,9 +261,42 @@ export async function postJournal(journal: Journal, options: PostOptions = {}): 
     return postJournal(journal, { ...options, guards: [...(options.guards ?? []), ...(options.expectBalance?.otherwiseGuards ?? [])], expectBalance: undefined });
   }
   if ('debitOf' in cause) {
-    return { ok: false, reason: refused.old?.status === 'FROZEN' ? 'ACCOUNT_FROZEN' : 'INSUFFICIENT_FUNDS', accountId: cause.debitOf };
+    const status = refused.old?.status;
+    return { ok: false, reason: status === 'FROZEN' ? 'ACCOUNT_FROZEN' : status === 'CLOSED' ? 'ACCOUNT_CLOSED' : 'INSUFFICIENT_FUNDS', accountId: cause.debitOf };
   }
+  if ('creditOf' in cause) return { ok: false, reason: refused.old?.status === 'CLOSED' ? 'ACCOUNT_CLOSED' : 'ACCOUNT_INACTIVE', accountId: cause.creditOf };
   return cause;
+}
+
+/** The balance update of a closing's sweep (the account ends at 0 and CLOSED, only if it still
+ *  holds what was read), or of its reversal (back to ACTIVE, only if that closing is in force). */
+function closingUpdate(amountFen: number, closing: AccountClosing, expectBalance: ExpectedBalance | undefined): TransactItem {
+  const { tableName } = db();
+  if ('close' in closing) {
+    if (expectBalance?.accountId !== closing.accountId || expectBalance.balanceFen + amountFen !== 0) {
+      throw new Error(`closing ${closing.accountId}: the sweep must take the whole balance as read`);
+    }
+    return {
+      Update: {
+        TableName: tableName,
+        Key: keys.balance(closing.accountId),
+        UpdateExpression: 'SET balanceFen = balanceFen + :delta, #status = :closed, closure = :closure',
+        ConditionExpression: '#status = :active AND balanceFen = :expected',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':delta': amountFen, ':closed': 'CLOSED', ':active': 'ACTIVE', ':expected': expectBalance.balanceFen, ':closure': closing.close },
+      },
+    };
+  }
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.balance(closing.accountId),
+      UpdateExpression: 'SET balanceFen = balanceFen + :delta, #status = :active REMOVE closure',
+      ConditionExpression: '#status = :closed AND closure.#reference = :sweep',
+      ExpressionAttributeNames: { '#status': 'status', '#reference': 'reference' },
+      ExpressionAttributeValues: { ':delta': amountFen, ':closed': 'CLOSED', ':active': 'ACTIVE', ':sweep': closing.reopen },
+    },
+  };
 }
 
 /** What posting `journal` comes to when the balance as read cannot pay it: refused for funds —

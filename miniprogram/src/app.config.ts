@@ -66,10 +66,10 @@ export default defineAppConfig({
       root: 'packageDocuments',
       pages: ['pages/statements/index', 'pages/certificate/index'],
     },
-    // 账户安全 and 挂失 (signed in, or signed out through the identity check): rarely opened.
+    // 账户安全, 挂失 (signed in, or signed out through the identity check) and 销户: rarely opened.
     {
       root: 'packageSecurity',
-      pages: ['pages/security/index', 'pages/loss/index', 'pages/reported/index'],
+      pages: ['pages/security/index', 'pages/loss/index', 'pages/reported/index', 'pages/close/index'],
     },
     // 投诉与建议 and disputes of a movement (对此交易有疑问), 我的投诉: rarely opened.
     {

@@ -53,7 +53,7 @@ describe('OpenAPI document', () => {
 
   test('money-moving routes declare a required Idempotency-Key header; others do not', () => {
     const moneyRoutes = routeList.filter(([, s]) => s.idempotent).map(([n]) => n);
-    assert.deepEqual(moneyRoutes.sort(), ['billPay', 'deferral', 'drawdown', 'payoff', 'repay', 'topUp', 'transfer', 'wealthCancel', 'wealthPurchase', 'wealthRedeem', 'withdraw']);
+    assert.deepEqual(moneyRoutes.sort(), ['billPay', 'closeAccount', 'deferral', 'drawdown', 'payoff', 'repay', 'topUp', 'transfer', 'wealthCancel', 'wealthPurchase', 'wealthRedeem', 'withdraw']);
     for (const [, spec] of routeList) {
       const header = doc.paths[spec.path]![spec.method.toLowerCase()]!.parameters?.find(
         (p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key',

@@ -48,6 +48,7 @@ export const PAGES = {
   security: '/packageSecurity/pages/security/index',
   lossCheck: '/packageSecurity/pages/loss/index',
   lossReported: '/packageSecurity/pages/reported/index',
+  accountClosure: '/packageSecurity/pages/close/index',
   complaints: '/packageService/pages/list/index',
   complaintNew: '/packageService/pages/new/index',
   complaint: '/packageService/pages/ticket/index',

@@ -1,6 +1,10 @@
-// 挂失's calls (shapes from functions/contract/loss-report-schemas.ts); only packageSecurity uses
-// them, so they live and are bundled with it. Signed out, the identity check says who.
+// 挂失's and 销户's calls (shapes from functions/contract/loss-report-schemas.ts and
+// account-closure-schemas.ts); only packageSecurity uses them, so they live and are bundled with
+// it. Signed out, the identity check says who.
+import type { AccountClosureRequest, ClosureCheck } from '@contract/account-closure-schemas';
 import type { LossCodeRequest, LossCodeSent, LossLiftResult, LossReportRequest, LossReportResult } from '@contract/loss-report-schemas';
+import type { AccountClosure } from '@contract/schemas';
+import type { SecondFactor } from '@contract/second-factor-schemas';
 import type { Option } from '@/components/Options';
 import { customerRequest, publicRequest } from '@/api/http';
 
@@ -35,4 +39,15 @@ export function reportLossByIdentity(body: LossAnswers & { lost: LostItem }): Pr
 
 export function liftLoss(body: LossAnswers): Promise<LossLiftResult> {
   return publicRequest<LossLiftResult>({ method: 'POST', path: '/v1/loss-report/lift', body });
+}
+
+export const ACCOUNT_CLOSURE_PATH = '/v1/account/closure';
+
+export function getClosureCheck(): Promise<ClosureCheck> {
+  return customerRequest<ClosureCheck>({ method: 'GET', path: ACCOUNT_CLOSURE_PATH });
+}
+
+/** The closing with its second factor: always the PIN (the payment is started `pinOnly`). */
+export function closeAccount(body: Omit<AccountClosureRequest, 'secondFactor'> & { secondFactor: SecondFactor }, idempotencyKey: string): Promise<AccountClosure> {
+  return customerRequest<AccountClosure>({ method: 'POST', path: ACCOUNT_CLOSURE_PATH, body, idempotencyKey });
 }

@@ -32,6 +32,19 @@ describe('the home page', () => {
     expect(document.getElementById('balance')?.textContent).toBe('¥12,345.67');
   });
 
+  test('a closed account (销户) shows when it closed, the card it went to and whom to call — no balance, no money tiles', async () => {
+    const closure = { closedAt: '2026-03-05T02:00:00.000Z', sweptFen: 12_345, sweptToCard: { bankName: '中国工商银行', cardNumberMasked: '**** **** **** 5678' }, journalId: 'J1', retainUntil: '2036-03-05T02:00:00.000Z' };
+    api.answer('GET /v1/me', 200, { ...me('ACTIVE'), account: { ...summary, status: 'CLOSED', balanceFen: 0, closure } });
+    await renderShown(<HomePage />);
+    const closed = await screen.findByText('电子账户已注销');
+    const card = closed.closest('#account-closed')!;
+    expect(card.textContent).toMatch(/已于 2026-03-05 \d{2}:00 注销/);
+    expect(document.getElementById('closed-card')?.textContent).toBe('中国工商银行 **** **** **** 5678');
+    expect(card.querySelector('#service-phone')).not.toBeNull();
+    expect(document.getElementById('balance')).toBeNull();
+    expect(document.getElementById('tile-transfer')).toBeNull();
+  });
+
   test('an active account shows no freeze notice', async () => {
     api.answer('GET /v1/me', 200, me('ACTIVE'));
     await renderShown(<HomePage />);

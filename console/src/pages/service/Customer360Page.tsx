@@ -98,6 +98,8 @@ export function Customer360Page({ customerId, access }: Props) {
         : { title: '申请解冻', description: '提交后由另一位有复核权限的同事在复核中心审批，通过后账户恢复正常。', okText: '提交申请' };
 
   const frozen = account?.status === 'FROZEN';
+  // 销户 is for good: the view is read-only, nothing to freeze or lift.
+  const closed = account?.status === 'CLOSED';
   const pinLocked = pin.lockedUntil !== null;
 
   return (
@@ -123,7 +125,7 @@ export function Customer360Page({ customerId, access }: Props) {
             extra={
               account && (
                 <Space>
-                  {!frozen && access.canFreeze && (
+                  {!frozen && !closed && access.canFreeze && (
                     <Button danger onClick={() => setDialog({ kind: 'freeze' })}>
                       冻结账户
                     </Button>
@@ -138,7 +140,7 @@ export function Customer360Page({ customerId, access }: Props) {
                 <Descriptions.Item label="账号">{account.accountNumberMasked}（二类户）</Descriptions.Item>
                 <Descriptions.Item label="余额">{yuan(account.balanceFen)}</Descriptions.Item>
                 <Descriptions.Item label="状态">
-                  <Tag id="account-status" color={frozen ? 'error' : 'success'}>
+                  <Tag id="account-status" color={frozen ? 'error' : closed ? 'default' : 'success'}>
                     {ACCOUNT_STATUS_LABELS[account.status]}
                   </Tag>
                 </Descriptions.Item>
@@ -162,6 +164,15 @@ export function Customer360Page({ customerId, access }: Props) {
                   {account.boundCard.bankName} {account.boundCard.cardNumberMasked}
                 </Descriptions.Item>
                 <Descriptions.Item label="开户时间">{time(account.openedAt)}</Descriptions.Item>
+                {account.closure && (
+                  <>
+                    <Descriptions.Item label="销户时间">
+                      <span id="account-closed-at">{time(account.closure.closedAt)}</span>
+                    </Descriptions.Item>
+                    <Descriptions.Item label="销户转出">{yuan(account.closure.sweptFen)}（至绑定卡）</Descriptions.Item>
+                    <Descriptions.Item label="资料保存至">{time(account.closure.retainUntil)}（反洗钱法规定的保存期限）</Descriptions.Item>
+                  </>
+                )}
               </Descriptions>
             ) : (
               <Typography.Text type="secondary">尚未开通电子账户</Typography.Text>

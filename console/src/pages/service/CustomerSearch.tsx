@@ -25,7 +25,7 @@ const columns: ProColumns<CustomerMatch>[] = [
   {
     title: '账户状态',
     dataIndex: 'accountStatus',
-    render: (_, row) => (row.accountStatus ? <Tag color={row.accountStatus === 'FROZEN' ? 'error' : 'success'}>{ACCOUNT_STATUS_LABELS[row.accountStatus]}</Tag> : '—'),
+    render: (_, row) => (row.accountStatus ? <Tag color={row.accountStatus === 'FROZEN' ? 'error' : row.accountStatus === 'CLOSED' ? 'default' : 'success'}>{ACCOUNT_STATUS_LABELS[row.accountStatus]}</Tag> : '—'),
   },
   { title: '操作', key: 'open', render: (_, row) => <Link to={customerPath(row.customerId)}>查看客户</Link> },
 ];

@@ -98,7 +98,31 @@ const TILES = [
   { id: 'tile-bills', label: '缴费', glyph: '缴', page: PAGES.bills },
 ] as const;
 
+/** 销户: signing in afterwards shows what happened and who to call, not an error. */
+function ClosedAccount({ account, closure }: { account: AccountSummary; closure: NonNullable<AccountSummary['closure']> }) {
+  return (
+    <View id='account-closed' className='card'>
+      <Text className='card__title'>电子账户已注销</Text>
+      <Text className='hint'>
+        您的电子账户 {account.accountNumberMasked} 已于 {formatDateTime(closure.closedAt)} 注销，不能再办理交易。
+      </Text>
+      <View className='info-row'>
+        <Text className='info-row__label'>余额转入</Text>
+        <Text id='closed-card' className='info-row__value'>
+          {closure.sweptToCard.bankName} {closure.sweptToCard.cardNumberMasked}
+        </Text>
+      </View>
+      <View className='info-row'>
+        <Text className='info-row__label'>转出金额</Text>
+        <Text className='info-row__value'>{formatFen(closure.sweptFen)}</Text>
+      </View>
+      <ServicePhone lead='如有疑问，请拨打' />
+    </View>
+  );
+}
+
 function AccountHome({ account }: { account: AccountSummary }) {
+  if (account.closure) return <ClosedAccount account={account} closure={account.closure} />;
   return (
     <View>
       {account.status === 'FROZEN' && (
@@ -139,6 +163,7 @@ function AccountHome({ account }: { account: AccountSummary }) {
         <MenuRow id='go-soter' label='指纹/面容支付' onClick={() => goTo(PAGES.soter)} />
         <MenuRow id='go-card-change' label='更换绑定卡' onClick={() => goTo(PAGES.cardChange)} />
         <MenuRow id='go-security' label='账户安全（挂失）' onClick={() => goTo(PAGES.security)} />
+        <MenuRow id='go-account-closure' label='注销电子账户' onClick={() => goTo(PAGES.accountClosure)} />
         <MenuRow id='go-complaints' label='投诉与建议' onClick={() => goTo(PAGES.complaints)} />
       </View>
     </View>
