@@ -15,6 +15,7 @@ import { CardMoneyForm } from '@/components/CardMoneyForm';
 import { SAFE_PASSWORD_CERT_PATH } from '@/components/PinInput';
 import PayeesPage from '@/packageBills/pages/payees/index';
 import CardChangePage from '@/packageCard/pages/change/index';
+import AccountClosurePage from '@/packageSecurity/pages/close/index';
 import BillLookupPage from '@/packageBills/pages/lookup/index';
 import DeferralPage from '@/packageLoan/pages/deferral/index';
 import DrawLoanPage from '@/packageLoan/pages/draw/index';
@@ -264,6 +265,17 @@ const SCREENS: [SecondFactorRoute, string, Opening][] = [
     await typeInto('card-change-id-number', '11010519491231002X');
     await typeInto('card-change-card-number', '6217000000678901');
     await submitAndReview('确认更换');
+  }],
+  ['closeAccount', '/v1/account/closure', async (api) => {
+    api.answer('GET /v1/account/closure', 200, {
+      accountNumberMasked: '6236 **** **** 0048',
+      balanceFen: 12_345,
+      boundCard: { bankName: '中国工商银行', cardNumberMasked: '**** **** **** 3452' },
+      blockers: [],
+      retentionYears: 10,
+    });
+    await renderShown(<AccountClosurePage />);
+    await submitAndReview('确认注销');
   }],
   ['soterEnrol', '/v1/me/soter', async (api) => {
     api.answer('GET /v1/me', 200, { customerId: 'cus_01', phoneMasked: '138****0000', realName: null, pinSet: true, pinLockedUntil: null, soterEnrolled: null, account: null });
