@@ -52,6 +52,7 @@ test(`bank: ${size.ops} operations, seed ${seed}`, { timeout: (budgetS + 600) * 
   // nonces for another amount or payee refused as mismatched.
   const sf = report.secondFactor;
   assert.equal(sf.races.run, sf.races.planned, 'not every PIN race ran');
+  assert.equal(report.lifecycle.run, report.lifecycle.planned, 'not every account-life scenario ran');
   if (sf.replays.sent >= 5) assert.ok((sf.replays.answers['409 NONCE_USED'] ?? 0) > 0, `no replayed nonce was answered NONCE_USED: ${JSON.stringify(sf.replays.answers)}`);
   if (sf.mismatches.sent >= 5) assert.ok((sf.mismatches.answers['403 NONCE_MISMATCH'] ?? 0) > 0, `no mismatched nonce was answered NONCE_MISMATCH: ${JSON.stringify(sf.mismatches.answers)}`);
   if (report.executed >= 500) assert.ok(sf.replays.sent >= 5 && sf.mismatches.sent >= 5, `too few nonce cases ran: ${sf.replays.sent} replays, ${sf.mismatches.sent} mismatches`);

@@ -74,7 +74,7 @@ export interface Party {
 export interface OpRecord {
   op: PlannedOp;
   /** The route name the server derives journal ids from. */
-  route: 'topUp' | 'withdraw' | 'transfer' | 'drawdown' | 'repay' | 'billPay' | 'wealth-purchase' | 'wealth-cancel' | 'wealth-redeem-fast' | 'account';
+  route: 'topUp' | 'withdraw' | 'transfer' | 'drawdown' | 'repay' | 'billPay' | 'wealth-purchase' | 'wealth-cancel' | 'wealth-redeem-fast' | 'account' | 'close';
   from: Party;
   to?: Party;
   /** Wealth cancels: the order whose cancel was asked for. */
@@ -116,6 +116,8 @@ export interface FinalInput {
   journalsBefore: ReadonlySet<string>;
   /** Journals allowed without an idempotency record (the demo seed). */
   unkeyed: ReadonlySet<string>;
+  /** Nonces used up by requests that move no money (a card change). */
+  nonMoneyNonces?: ReadonlySet<string>;
   limits: Limits & {
     /** The money-market fast-redemption cap per customer, product and business day. */
     fastRedeemDailyFen: number;
@@ -331,6 +333,18 @@ export function finalCheck(input: FinalInput): FinalResult {
       expectedJournals.add(journalId);
       continue;
     }
+    if (oks.length > 0 && record.route === 'close') {
+      // 销户: the whole balance swept to the card by one withdrawal journal (none when it was
+      // empty), the account closed by the same transaction.
+      const sweptFen = Number(oks[0]!.body.sweptFen);
+      const swept = (main?.postings as { accountId: string; amountFen: number }[] | undefined)?.find((p) => p.accountId === record.from.accountId)?.amountFen;
+      if (!Number.isSafeInteger(sweptFen) || sweptFen < 0 || oks[0]!.body.journalId !== journalId) violations.push(`${tag}: answered ${oks[0]!.raw.slice(0, 300)}`);
+      if (sweptFen > 0 && (main?.kind !== 'WITHDRAW' || swept !== -sweptFen)) violations.push(`${tag}: swept ${sweptFen}, the ledger holds ${JSON.stringify(main?.postings)}`);
+      if (sweptFen === 0 && main) violations.push(`${tag}: closed empty, yet journal ${journalId} is in the ledger`);
+      if (main) expectedJournals.add(journalId);
+      move(record.from.accountId, -sweptFen);
+      continue;
+    }
     if (oks.length > 0) {
       const body = oks[0]!.body;
       const reversed = body.status === 'REVERSED';
@@ -456,7 +470,7 @@ export function finalCheck(input: FinalInput): FinalResult {
 
   // And no nonce used up but by a request that moved money (the reverse of nonceViolation).
   for (const id of spent) {
-    if (!input.noncesBefore?.has(id) && !movedNonces.has(id)) violations.push(`nonce ${id} was used up, but no request that moved money carried it`);
+    if (!input.noncesBefore?.has(id) && !movedNonces.has(id) && !input.nonMoneyNonces?.has(id)) violations.push(`nonce ${id} was used up, but no request that moved money carried it`);
   }
 
   // Exactly the journals the answers account for: no duplicate, no ghost.

@@ -65,7 +65,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function sendOnce(options: ClientOptions, request: Request): Promise<{ result: AttemptResult; raw: string }> {
   const url = new URL(request.path, options.apiUrl);
   for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.set(name, value);
-  const headers: Record<string, string> = { authorization: `Bearer ${request.token}` };
+  // A signed-out request (the identity check's) carries no token.
+  const headers: Record<string, string> = request.token ? { authorization: `Bearer ${request.token}` } : {};
   if (request.body !== undefined) headers['content-type'] = 'application/json';
   if (request.key) headers['idempotency-key'] = request.key;
   options.stats.requests++;

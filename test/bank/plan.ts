@@ -23,7 +23,7 @@ export interface CustomerSpec {
   openingFen: number;
 }
 
-export type OpKind = 'topUp' | 'withdraw' | 'transfer' | 'loanDraw' | 'loanRepay' | 'billPay' | 'wealthBuy' | 'wealthCancel' | 'wealthRedeem' | 'read';
+export type OpKind = 'topUp' | 'withdraw' | 'transfer' | 'loanDraw' | 'loanRepay' | 'billPay' | 'wealthBuy' | 'wealthCancel' | 'wealthRedeem' | 'read' | 'accountClose';
 export type AmountClass = 'valid' | 'schemaInvalid' | 'ruleInvalid';
 export type Delivery = 'once' | 'repeat' | 'concurrent' | 'reuse';
 
@@ -67,6 +67,39 @@ export interface BankPlan {
    *  operations and kills above are what they were before these cases existed (same seed, same
    *  plan fingerprint). */
   secondFactor: SecondFactorPlan;
+  /** The account-life scenarios (挂失 and its lift, a card change, 销户), from a generator of
+   *  their own like the second factor's cases: the plan above is what it was before them. */
+  lifecycle: LifecyclePlan;
+}
+
+export type LifecycleKind = 'freeze' | 'cardChange' | 'close';
+
+/** One account-life scenario, run by its own two customers while the plan's operations run.
+ *  freeze: the subject reports loss (挂失) while two of its debits race it; then a debit
+ *    confirmed before the freeze is sent (refused), the partner's transfer to it lands (a frozen
+ *    account takes money in); the loss lifted through the identity check, a debit pays again.
+ *  cardChange: the subject changes its bound card while a top-up and a withdrawal race it; a
+ *    withdrawal after goes to the new card.
+ *  close: the subject closes its account (the balance swept to its card) while its withdrawal and
+ *    the partner's transfer to it race it (a closing refused because the balance moved is tried
+ *    again); then the partner's transfer and the subject's top-up, both confirmed before, are
+ *    refused, and a new transfer to it is refused before it is confirmed.
+ *  `amountsFen`: the racing and later movements, in the order above. */
+export interface LifecycleScenario {
+  index: number;
+  kind: LifecycleKind;
+  /** Indexes into `LifecyclePlan.customers`. */
+  subject: number;
+  partner: number;
+  afterOps: number;
+  amountsFen: number[];
+  /** cardChange: the card bound instead. */
+  newCard?: string;
+}
+
+export interface LifecyclePlan {
+  customers: CustomerSpec[];
+  scenarios: LifecycleScenario[];
 }
 
 /** A money request sent with a nonce that must not pay.
@@ -208,7 +241,8 @@ function schemaInvalidAmount(rng: Rng): unknown {
 }
 
 function op(rng: Rng, n: number, seed: number, customerCount: number, largeTransfer: number, billAccounts: string[]): PlannedOp {
-  const kind = rng.weighted<OpKind>({ transfer: 25, topUp: 18, withdraw: 12, loanDraw: 5, loanRepay: 7, billPay: 10, wealthBuy: 8, wealthCancel: 4, wealthRedeem: 5, read: 8 });
+  // 销户 is not drawn: it runs in the account-life scenarios only.
+  const kind = rng.weighted<Exclude<OpKind, 'accountClose'>>({ transfer: 25, topUp: 18, withdraw: 12, loanDraw: 5, loanRepay: 7, billPay: 10, wealthBuy: 8, wealthCancel: 4, wealthRedeem: 5, read: 8 });
   const who = rng.int(0, customerCount - 1);
   const key = `bank${seed.toString(36)}-${n}`;
   const base = { id: n, kind, who, key, copies: 1 };
@@ -376,7 +410,26 @@ export function makePlan(seed: number, size: PlanSize): BankPlan {
   do strangerPhone = `1${strangers.int(3, 9)}${String(strangers.int(0, 999_999_999)).padStart(9, '0')}`;
   while (taken.has(strangerPhone) || strangerPhone === '13800138000' || strangerPhone === '13900139000');
   const secondFactor = secondFactorPlan(root.fork('second-factor'), root.fork('second-factor-binding'), ops, people, [...taken, strangerPhone]);
-  return { seed, customers: people, ops, totalOps: total, kills, strangerPhone, secondFactor };
+  const lifecycle = lifecyclePlan(root.fork('lifecycle'), total, people.length + secondFactor.racers.length, [...taken, strangerPhone, ...secondFactor.racers.map((r) => r.phone)]);
+  return { seed, customers: people, ops, totalOps: total, kills, strangerPhone, secondFactor, lifecycle };
+}
+
+/** Each kind of scenario once per 2,000 operations (at least once, at most three times), spread
+ *  over the run; every scenario has two customers of its own, funded. */
+function lifecyclePlan(rng: Rng, total: number, firstIndex: number, takenPhones: string[]): LifecyclePlan {
+  const rounds = Math.min(3, Math.max(1, Math.round(total / 2_000)));
+  const kinds: LifecycleKind[] = Array.from({ length: rounds }, () => ['freeze', 'cardChange', 'close'] as const).flat();
+  const people = customers(rng.fork('customers'), kinds.length * 2, { firstIndex, taken: takenPhones, userPrefix: 'life', behaviourOf: () => 'normal' });
+  const scenarios = kinds.map((kind, index): LifecycleScenario => ({
+    index,
+    kind,
+    subject: index * 2,
+    partner: index * 2 + 1,
+    afterOps: Math.min(total - 1, Math.floor((total * (index + 1)) / (kinds.length + 1))),
+    amountsFen: Array.from({ length: 5 }, () => rng.logInt(100, 50_000)),
+    ...(kind === 'cardChange' ? { newCard: card(rng) } : {}),
+  }));
+  return { customers: people, scenarios };
 }
 
 /** Operations a nonce case may ride on: money requests the clients send as planned. */

@@ -19,7 +19,8 @@ import { type Answer, type ClientOptions, type ClientStats, newStats, type Reque
 import { finalCheck, type OpRecord, type RaceOutcome, raceViolations, snapshot, snapshotViolations } from './checker.js';
 import { BANK_WEALTH, type BankPlan, makePlan, type NonceCase, type PinRace, type PlannedOp, type PlanSize, planFingerprint, secondFactorFingerprint } from './plan.js';
 import { CONTRACT_CONSENT } from '../support/loan-application.js';
-import { BANK_LOAN_PRODUCT, disclosureVersions, type LiveCustomer, prepareCustomers, prepareRacers, signIn } from './setup.js';
+import { BANK_LOAN_PRODUCT, disclosureVersions, type LiveCustomer, prepareCustomers, prepareLifecycle, prepareRacers, signIn } from './setup.js';
+import { isClosure, type LifecycleOutcome, runLifecycle } from './lifecycle.js';
 
 export interface BankOptions extends PlanSize {
   seed: number;
@@ -44,6 +45,8 @@ export interface BankReport {
   kills: { atOp: number; outageMs: number; restartMs: number; signalAtMs: number; restartedAtMs: number }[];
   /** The second factor's fault cases: how many were sent and what they were answered. */
   secondFactor: SecondFactorReport;
+  /** The account-life scenarios (lifecycle.ts): how many ran, and a line each. */
+  lifecycle: { planned: number; run: number; lines: string[] };
   unknown: { applied: number; notApplied: number; lostInKill: number };
   journals: number;
   violations: string[];
@@ -86,6 +89,7 @@ const ROUTE = {
   wealthCancel: 'wealth-cancel',
   wealthRedeem: 'wealth-redeem-fast',
   read: 'account',
+  accountClose: 'close',
 } as const;
 const PATH = {
   topUp: '/v1/account/top-up',
@@ -96,6 +100,7 @@ const PATH = {
   wealthBuy: '/v1/wealth-orders',
   wealthRedeem: '/v1/wealth-redemptions',
   read: '/v1/account',
+  accountClose: '/v1/account/closure',
 } as const;
 /** The house accounts the operations touch; with the customers they are the snapshot (≤ 100 items). */
 const HOUSE_IN_PLAY: string[] = [
@@ -126,7 +131,7 @@ function label(record: OpRecord): string {
   if (record.authorizationRefused) return `nonce refused: ${answerLabel(record.authorizationRefused)}`;
   const answer = record.answers.find((a) => a.outcome !== 'unknown') ?? record.answers[0];
   if (!answer || answer.outcome === 'unknown') return 'unknown';
-  if (answer.outcome === 'ok') return { read: 'ok', loanDraw: 'DRAWN', loanRepay: 'REPAID', wealthBuy: 'BOUGHT', wealthCancel: 'REFUNDED', wealthRedeem: 'REDEEMED' }[record.op.kind as string] ?? String(answer.body.status);
+  if (answer.outcome === 'ok') return { read: 'ok', accountClose: 'CLOSED', loanDraw: 'DRAWN', loanRepay: 'REPAID', wealthBuy: 'BOUGHT', wealthCancel: 'REFUNDED', wealthRedeem: 'REDEEMED' }[record.op.kind as string] ?? String(answer.body.status);
   return `${answer.status} ${answer.code}`;
 }
 
@@ -166,6 +171,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
     const t1 = Date.now();
     const live = await prepareCustomers(plan.customers, options.seed);
     const racers = await prepareRacers(sfPlan.racers);
+    const lifers = await prepareLifecycle(plan.lifecycle.customers, options.seed);
     const disclosures = await disclosureVersions(live[0]!.token);
     // The balance items: every account and house shard. The set is fixed from here on.
     const before = await scanTable();
@@ -212,6 +218,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
       wealthBuy: wealthClient,
       wealthCancel: wealthClient,
       wealthRedeem: clientOptions(isWealthRedemption),
+      accountClose: clientOptions(isClosure),
     };
 
     // Token upkeep: access tokens live 15 minutes; renew through sign-in (in this process)
@@ -499,6 +506,31 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
       sf.races.run++;
       sf.races.lines.push(`race ${race.index} at op ${started}: ${wrongPins.length} wrong + the right one (at ${rightAt}) → right ${answerLabel(right)}, wrong ${Object.entries(answers.filter((_, n) => n !== rightAt).reduce((t, a) => ({ ...t, [answerLabel(a)]: (t[answerLabel(a)] ?? 0) + 1 }), {} as Record<string, number>)).map(([k, v]) => `${v} × ${k}`).join(', ')}; then the right PIN → ${answerLabel(probe)}`);
     };
+    // The account-life scenarios, each started at its planned point like the races.
+    const lifecycleRuns: LifecycleOutcome[] = [];
+    const lifeCtx = {
+      seed36,
+      opIdBase: plan.totalOps + 10_000,
+      whoBase: plan.customers.length + racers.length,
+      people: lifers,
+      authorize,
+      factorOf,
+      clientOptions,
+      signIn: async (c: LiveCustomer) => {
+        c.token = (await signIn(c.spec.user)).token;
+        c.tokenIssuedAt = Date.now();
+      },
+    };
+    const lived = plan.lifecycle.scenarios.map(() => false);
+    const living: Promise<void>[] = [];
+    const maybeLive = (force = false) => {
+      plan.lifecycle.scenarios.forEach((scenario, n) => {
+        const dueByTime = Date.now() - t2 > (options.budgetMs * scenario.afterOps) / plan.totalOps;
+        if (lived[n] || !(force || started >= scenario.afterOps || dueByTime)) return;
+        lived[n] = true;
+        living.push(runLifecycle(lifeCtx, scenario).then((outcome) => void lifecycleRuns.push(outcome)));
+      });
+    };
     const raced = sfPlan.races.map(() => false);
     const racing: Promise<void>[] = [];
     const maybeRace = (force = false) => {
@@ -519,13 +551,16 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
           started++;
           maybeKill();
           maybeRace();
+          maybeLive();
           records.push(await execute(op));
         }
       }),
     );
     // Every planned race runs, even when the budget stopped the operations before its turn.
     maybeRace(true);
+    maybeLive(true);
     await Promise.all(racing);
+    await Promise.all(living);
     await Promise.all(outages);
     running = false;
     await checkerLoop;
@@ -542,7 +577,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
     const limits = serverlessFile().params.default as Record<string, unknown>;
     const final = finalCheck({
       items,
-      records: [...records, ...raceRecords],
+      records: [...records, ...raceRecords, ...lifecycleRuns.flatMap((run) => run.records)],
       noncesBefore,
       nonceExpiresAtMs,
       scannedAtMs,
@@ -550,6 +585,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
       customerAccounts,
       journalsBefore: new Set(before.filter((i) => i.type === 'JOURNAL').map((i) => String(i.journalId))),
       unkeyed,
+      nonMoneyNonces: new Set(lifecycleRuns.flatMap((run) => (run.nonMoneyNonce ? [run.nonMoneyNonce] : []))),
       // From just before the signal: DynamoDB Local acknowledges up to ~3 ms before its write is
       // on its files; 50 ms covers that on a busy machine's clock.
       killWindows: kills.map((k) => ({ fromMs: k.signalAtMs - 50, toMs: k.restartedAtMs })),
@@ -561,6 +597,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
       moneyMarketHoldingsBefore: before.filter((i) => i.type === 'WEALTH_HOLDING' && i.productId === BANK_WEALTH.moneyMarket.productId),
     });
     violations.push(...final.violations);
+    for (const run of lifecycleRuns) violations.push(...run.violations, ...run.afterScan(items));
     violations.push(...stats.problems.map((p) => `answer broke the API's rules: ${p}`));
     if (killed.some((k) => !k)) violations.push('a planned kill of DynamoDB Local did not happen');
     // Outside the races wrong PINs are never sent, and every request carries a fresh nonce asked
@@ -576,7 +613,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
     }
 
     const byKind: BankReport['byKind'] = {};
-    for (const r of records) {
+    for (const r of [...records, ...lifecycleRuns.flatMap((run) => run.records)]) {
       const kind = r.op.kind;
       byKind[kind] ??= {};
       const l = label(r);
@@ -593,6 +630,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
     faults['nonce replayed under a new key after its success'] = sf.replays.sent;
     faults['nonce asked for another amount or payee'] = sf.mismatches.sent;
     faults['PIN races (wrong PINs at once with the right one)'] = sf.races.run;
+    faults['account-life scenarios (挂失 and lift, card change, 销户) raced by money requests'] = lifecycleRuns.length;
     faults['kill -9 of DynamoDB Local'] = kills.length;
     const report: BankReport = {
       seed: options.seed,
@@ -606,6 +644,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
       snapshots,
       kills,
       secondFactor: { ...sf, expiredAway: final.noncesExpiredAway },
+      lifecycle: { planned: plan.lifecycle.scenarios.length, run: lifecycleRuns.length, lines: lifecycleRuns.map((run) => run.line) },
       unknown: { applied: final.unknownApplied, notApplied: final.unknownNotApplied, lostInKill: final.lostInKill },
       journals: final.journals,
       violations,
@@ -639,6 +678,8 @@ export function formatReport(r: BankReport): string {
   lines.push(`second factor: ${sf.noncesAsked} nonces asked (${sf.noncesRenewed} renewed near expiry; half the operations' bound to their key); nonce replayed under a new key: ${sf.replays.sent} of ${sf.replays.planned} planned (the others rode on operations that did not succeed or did not run) → ${answers(sf.replays.answers)}; nonce for another amount or payee: ${sf.mismatches.sent} of ${sf.mismatches.planned} → ${answers(sf.mismatches.answers)}`);
   for (const line of sf.races.lines) lines.push(`  ${line}`);
   lines.push(`  each success used up exactly its own nonce, no refusal one (${sf.expiredAway ?? 0} successes' nonces had expired and were deleted by TTL before the final scan: not checkable)`);
+  lines.push(`account-life scenarios: ${r.lifecycle.run} of ${r.lifecycle.planned}`);
+  for (const line of r.lifecycle.lines) lines.push(`  ${line}`);
   lines.push(`kills: ${r.kills.map((k) => `at op ${k.atOp}, down ${k.outageMs} ms, restart ${k.restartMs} ms`).join('; ') || 'none'}`);
   lines.push(`snapshots (TransactGetItems, total must be 0): ${r.snapshots.taken} read, ${r.snapshots.failedWhileDown} failed while DynamoDB was down, ${r.snapshots.failedWhileUp} failed while it was up`);
   lines.push(`outcome never learnt by the client: ${r.unknown.applied} applied, ${r.unknown.notApplied} not applied (each all-or-nothing); answered as DynamoDB Local was killed -9 and not in its files after the restart: ${r.unknown.lostInKill} (the emulator acknowledges a write ~3 ms before it is durable — checked as all-or-nothing too)`);

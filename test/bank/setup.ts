@@ -17,7 +17,7 @@ import { RISK_QUESTIONNAIRE_VERSION, RISK_QUESTIONS } from '../../functions/doma
 import { db } from '../../functions/store/client.js';
 import { keys } from '../../functions/store/keys.js';
 import { call } from '../support/bank.js';
-import { setPin } from '../support/customers.js';
+import { deviceOf, setPin } from '../support/customers.js';
 import { loanApplicationRequest } from '../support/loan-application.js';
 import { confirmed } from '../support/second-factor.js';
 import { BANK_MONEY_MARKET_UNITS_CENTI, BANK_WEALTH, type CustomerSpec } from './plan.js';
@@ -67,7 +67,9 @@ const ok = <T = any>(res: { status: number; body: T }, what: string): T => {
 /** A fresh access token for the customer, through the sign-in route. */
 export async function signIn(user: string): Promise<{ token: string; customerId: string }> {
   const code = ok(await call(simulator, { method: 'POST', path: '/v1/sim/wechat/login-code', body: { user } }), 'login code').code;
-  const session = ok(await call(auth, { method: 'POST', path: '/v1/auth/wechat', body: { code } }), 'sign-in');
+  // One device per customer, as the mini-program keeps one per installation: a renewal signs in
+  // on a known device, trusted with money.
+  const session = ok(await call(auth, { method: 'POST', path: '/v1/auth/wechat', body: { code, deviceId: deviceOf(user) } }), 'sign-in');
   return { token: session.accessToken, customerId: session.me.customerId };
 }
 
@@ -108,6 +110,17 @@ export async function onboard(spec: CustomerSpec): Promise<LiveCustomer> {
 export async function prepareRacers(specs: CustomerSpec[]): Promise<LiveCustomer[]> {
   const live: LiveCustomer[] = [];
   for (const spec of specs) live.push(await onboard(spec));
+  return live;
+}
+
+/** The account-life scenarios' customers: onboarded like the others, and funded by a top-up. */
+export async function prepareLifecycle(specs: CustomerSpec[], seed: number): Promise<LiveCustomer[]> {
+  const live: LiveCustomer[] = [];
+  for (const spec of specs) {
+    const c = await onboard(spec);
+    ok(await pay(account, c.token, '/v1/account/top-up', `life-${seed}-${spec.index}`, { amountFen: spec.openingFen }, spec.pin), 'lifecycle top-up');
+    live.push(c);
+  }
   return live;
 }
 
