@@ -49,19 +49,26 @@ export const isClosure = (body: any) => typeof body?.journalId === 'string' && N
 const said = (a: Answer) => (a.outcome === 'ok' ? '200' : a.outcome === 'unknown' ? `no answer (last ${a.status})` : `${a.status} ${a.code}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The account as stored, read again while DynamoDB Local is being restarted. */
-async function accountNow(accountId: string): Promise<AccountRecord> {
+/** Done in this process, outside the faults, but DynamoDB Local may be down for a kill: tried
+ *  again for up to a minute. */
+async function patiently<T>(step: () => Promise<T>): Promise<T> {
   for (let n = 0; ; n++) {
     try {
-      const account = await getAccount(accountId);
-      if (account) return account;
-      throw new Error(`account ${accountId} is gone`);
+      return await step();
     } catch (error) {
       if (n >= 60) throw error;
       await sleep(1_000);
     }
   }
 }
+
+/** The account as stored. */
+const accountNow = (accountId: string): Promise<AccountRecord> =>
+  patiently(async () => {
+    const account = await getAccount(accountId);
+    if (!account) throw new Error(`account ${accountId} is gone`);
+    return account;
+  });
 
 const PATH = { topUp: '/v1/account/top-up', withdraw: '/v1/account/withdraw', transfer: '/v1/account/transfer' } as const;
 
@@ -76,8 +83,9 @@ export async function runLifecycle(ctx: LifecycleContext, scenario: LifecycleSce
   let serial = 0;
   // Every request below goes with the token it was confirmed under and is never renewed: after
   // 挂失 a refused token is the answer.
-  await ctx.signIn(subject);
-  await ctx.signIn(partner);
+  const signIn = (c: LiveCustomer) => patiently(() => ctx.signIn(c));
+  await signIn(subject);
+  await signIn(partner);
 
   /** A money request confirmed now (a nonce for it), to be sent when the scenario says. */
   const prepare = async (c: LiveCustomer, kind: 'topUp' | 'withdraw' | 'transfer', amountFen: number, to?: LiveCustomer) => {
@@ -135,14 +143,18 @@ export async function runLifecycle(ctx: LifecycleContext, scenario: LifecycleSce
     const lateAnswer = await mustNotPay('a withdrawal confirmed before 挂失 and sent after it', late?.());
     await mustPay('a transfer to the frozen account (it takes money in)', credit?.());
     const codeSent = await send(anyClient, { method: 'POST', path: '/v1/loss-report/code', token: '', body: { ...identity, action: 'LIFT' } });
-    const inbox = await call(simulator, { method: 'GET', path: '/v1/sim/sms/messages', query: { phone: subject.spec.phone } });
+    const inbox = await patiently(async () => {
+      const read = await call(simulator, { method: 'GET', path: '/v1/sim/sms/messages', query: { phone: subject.spec.phone } });
+      if (read.status !== 200) throw new Error(`the simulated phone answered ${read.status}`);
+      return read;
+    });
     const smsCode = (inbox.body as any)?.messages?.find((m: { template: string }) => m.template === 'LOSS_LIFT_CODE')?.params?.code;
     const lift = typeof smsCode === 'string' ? await send(anyClient, { method: 'POST', path: '/v1/loss-report/lift', token: '', body: { ...identity, smsCode } }) : undefined;
     if ((await accountNow(subject.accountId)).status !== 'ACTIVE') {
       violations.push(`${tag}: the lift (code ${said(codeSent)}, lift ${lift ? said(lift) : 'no code arrived'}) left the account frozen`);
       return { records, violations, line: `${tag}: the lift did not take`, afterScan: () => [] };
     }
-    await ctx.signIn(subject);
+    await signIn(subject);
     const after = await mustPay('a withdrawal after the lift', (await prepare(subject, 'withdraw', a4))?.());
     return {
       records,

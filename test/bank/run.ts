@@ -528,7 +528,11 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
         const dueByTime = Date.now() - t2 > (options.budgetMs * scenario.afterOps) / plan.totalOps;
         if (lived[n] || !(force || started >= scenario.afterOps || dueByTime)) return;
         lived[n] = true;
-        living.push(runLifecycle(lifeCtx, scenario).then((outcome) => void lifecycleRuns.push(outcome)));
+        // A scenario that stops is a violation, not a rejection left to surface while the run goes on.
+        living.push(runLifecycle(lifeCtx, scenario).then(
+          (outcome) => void lifecycleRuns.push(outcome),
+          (error: unknown) => void violations.push(`${scenario.kind} scenario ${scenario.index} stopped: ${error instanceof Error ? error.stack : String(error)}`),
+        ));
       });
     };
     const raced = sfPlan.races.map(() => false);
