@@ -101,6 +101,38 @@ describe('the diff', () => {
   });
 });
 
+describe('差错调整', () => {
+  const after = { ticketId: `T${'a'.repeat(32)}`, customerId: 'C1', accountId: 'A1', accountNumberMasked: '6230 **** 1234', movementJournalId: `J${'b'.repeat(26)}`, movementReference: 'K7QM-4PX9-2HTR', movementLabel: '国网电费缴费', disputedFen: 12_340, correctedBeforeFen: 0, amountFen: 2_500, reason: '缴费机构确认重复扣款' };
+  const correction: Detail = {
+    ...pending,
+    kind: 'COMPLAINT_CORRECTION',
+    entityId: `movement:J${'b'.repeat(26)}`,
+    entityLabel: '差错调整 · 交易 K7QM-4PX9-2HTR',
+    maker: { operatorId: 'O5', login: 'cs.zhao', displayName: '赵敏' },
+    before: null,
+    after,
+    diff: Object.entries(after).map(([path, value]) => ({ path, after: value })),
+  };
+  const chen: OperatorView = { operatorId: 'O6', login: 'ops.chen', displayName: '陈刚', roles: ['OPERATIONS'], permissions: ['console.me', 'changes.read', 'corrections.approve'] };
+
+  test('the checker reads the correction in Chinese, amounts in yuan, and operations may decide it', async () => {
+    api.answer(READ, 200, correction);
+    await renderAs(chen);
+    expect(within(diffRow('本次调整金额')).getByText('¥25')).toBeInTheDocument();
+    expect(within(diffRow('争议交易金额')).getByText('¥123.40')).toBeInTheDocument();
+    expect(within(diffRow('此前已调整金额')).getByText('¥0')).toBeInTheDocument();
+    expect(within(diffRow('争议交易')).getByText('国网电费缴费')).toBeInTheDocument();
+    expect(within(diffRow('原因')).getByText('缴费机构确认重复扣款')).toBeInTheDocument();
+    expect(button('change-approve')).toBeInTheDocument();
+  });
+
+  test('a product manager, without corrections.approve, may not', async () => {
+    api.answer(READ, 200, correction);
+    await renderAs(zhou);
+    expect(button('change-approve')).toBeNull();
+  });
+});
+
 describe('who may do what', () => {
   test('the maker sees 撤回 only, and why', async () => {
     await renderAs(li);

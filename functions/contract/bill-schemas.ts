@@ -196,10 +196,13 @@ const AutoPaySettingInput = lazySchema(() =>
   }),
 );
 
+/** A saved payee's name for the customer (备注名): given when saved, corrected on 个人信息与隐私. */
+export const PayeeNickname = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(20), z.regex(/^[\p{L}\p{N}·\-_ ()（）]+$/u)));
+
 export const PayeeCreateRequest = lazySchema(() =>
   z
     .strictObject({
-      nickname: z.string().check(z.minLength(1), z.maxLength(20), z.regex(/^[\p{L}\p{N}·\-_ ()（）]+$/u)),
+      nickname: PayeeNickname,
       billerId: BillerId,
       accountNumber: AccountNumberInput,
     })

@@ -25,11 +25,11 @@ export const complaintRoutes = {
   complaint: {
     method: 'GET',
     path: '/v1/complaints/{ticketId}',
-    summary: 'One of the customer\'s complaints (404 COMPLAINT_NOT_FOUND for anyone else\'s)',
+    summary: 'One of the customer\'s complaints, with the corrections (差错调整) paid for its movement (404 COMPLAINT_NOT_FOUND for anyone else\'s)',
     auth: 'customer',
     idempotent: false,
     params: s.ComplaintParams,
-    response: s.ComplaintView,
+    response: s.ComplaintDetailView,
   },
   complaintClose: {
     method: 'POST',

@@ -13,6 +13,8 @@ import {
   COMPLAINT_QUEUES,
   COMPLAINT_STATUSES,
 } from '../domain/complaints.js';
+import { CHANGE_STATUSES } from '../domain/change-requests.js';
+import { CORRECTION_REASON_MAX_CHARS, CORRECTION_REASON_MIN_CHARS, MAX_CORRECTION_FEN } from '../domain/complaint-corrections.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 import { characterCount } from '../domain/person-name.js';
 
@@ -54,35 +56,52 @@ const Cursor = lazySchema(() => z.optional(z.string().check(z.maxLength(200), z.
 
 export const ComplaintListQuery = lazySchema(() => z.strictObject({ limit: PageLimit, cursor: Cursor }).check(z.meta({ id: 'ComplaintListQuery' })));
 
-export const ComplaintView = lazySchema(() =>
+const complaintShape = lazySchema(() => ({
+  ticketId: z.string(),
+  category: z.enum(COMPLAINT_CATEGORIES),
+  categoryLabel: z.string(),
+  description: z.string(),
+  movement: z.nullable(
+    z.object({
+      journalId: z.string(),
+      reference: z.string(),
+      label: z.string(),
+      counterparty: z.string().check(z.meta({ description: 'Masked' })),
+      amountFen: z.int().check(z.meta({ description: 'Signed, in fen: negative for money out' })),
+      createdAt: IsoTime,
+    }),
+  ),
+  status: z.enum(COMPLAINT_STATUSES),
+  statusLabel: z.string(),
+  openedAt: IsoTime,
+  dueAt: IsoTime.check(z.meta({ description: 'The bank answers by then (15 days, CBIRC Order 2020 No. 3 Art. 22)' })),
+  overdue: z.boolean(),
+  answer: z.nullable(z.string()),
+  answeredAt: z.nullable(IsoTime),
+  closedAt: z.nullable(IsoTime),
+}));
+
+export const ComplaintView = lazySchema(() => z.object(complaintShape).check(z.meta({ id: 'Complaint' })));
+export type ComplaintView = z.infer<typeof ComplaintView>;
+
+/** One ticket read on its own: with the corrections (差错调整) paid for its movement. */
+export const ComplaintDetailView = lazySchema(() =>
   z
     .object({
-      ticketId: z.string(),
-      category: z.enum(COMPLAINT_CATEGORIES),
-      categoryLabel: z.string(),
-      description: z.string(),
-      movement: z.nullable(
-        z.object({
-          journalId: z.string(),
-          reference: z.string(),
-          label: z.string(),
-          counterparty: z.string().check(z.meta({ description: 'Masked' })),
-          amountFen: z.int().check(z.meta({ description: 'Signed, in fen: negative for money out' })),
-          createdAt: IsoTime,
-        }),
-      ),
-      status: z.enum(COMPLAINT_STATUSES),
-      statusLabel: z.string(),
-      openedAt: IsoTime,
-      dueAt: IsoTime.check(z.meta({ description: 'The bank answers by then (15 days, CBIRC Order 2020 No. 3 Art. 22)' })),
-      overdue: z.boolean(),
-      answer: z.nullable(z.string()),
-      answeredAt: z.nullable(IsoTime),
-      closedAt: z.nullable(IsoTime),
+      ...complaintShape,
+      corrections: z
+        .array(
+          z.object({
+            amountFen: z.int().check(z.meta({ description: 'Credited to the e-account, in fen' })),
+            paidAt: IsoTime,
+            reference: z.string().check(z.meta({ description: 'The credit’s reference (参考号), as in the history' })),
+          }),
+        )
+        .check(z.meta({ description: 'Corrections paid, oldest first; one waiting for approval is not shown' })),
     })
-    .check(z.meta({ id: 'Complaint' })),
+    .check(z.meta({ id: 'ComplaintDetail' })),
 );
-export type ComplaintView = z.infer<typeof ComplaintView>;
+export type ComplaintDetailView = z.infer<typeof ComplaintDetailView>;
 
 export const ComplaintList = lazySchema(() =>
   z.object({ items: z.array(ComplaintView), nextCursor: z.nullable(z.string().check(z.meta({ description: 'The next page’s cursor; null after the last page' }))) }).check(z.meta({ id: 'ComplaintList', description: 'Newest first' })),
@@ -113,6 +132,36 @@ export const DeskComplaintView = lazySchema(() =>
 );
 export type DeskComplaintView = z.infer<typeof DeskComplaintView>;
 
+/** A ticket read on its own by the desk: with every correction proposed from it and what of the
+ *  disputed movement may still be corrected. */
+export const DeskComplaintDetailView = lazySchema(() =>
+  z
+    .object({
+      ticket: ComplaintView,
+      customer: z.object({ customerId: z.string(), nameMasked: z.nullable(z.string()), phoneMasked: z.nullable(z.string()) }),
+      takenBy: z.nullable(z.string()),
+      answeredBy: z.nullable(z.string()),
+      corrections: z.array(
+        z.object({
+          changeId: z.string(),
+          amountFen: z.int().check(z.meta({ description: 'The credit, in fen' })),
+          reason: z.string(),
+          status: z.enum(CHANGE_STATUSES),
+          statusLabel: z.string(),
+          proposedBy: z.string().check(z.meta({ description: 'The maker’s login' })),
+          approvedBy: z.nullable(z.string().check(z.meta({ description: 'The checker’s login, once approved' }))),
+          proposedAt: IsoTime,
+          paidAt: z.nullable(IsoTime),
+          reference: z.nullable(z.string().check(z.meta({ description: 'The credit’s reference, once paid' }))),
+          failure: z.nullable(z.string().check(z.meta({ description: 'Why it was rejected or failed' }))),
+        }),
+      ),
+      correctionRoomFen: z.nullable(z.int().check(z.meta({ description: 'What of the disputed movement may still be corrected, in fen; null for a complaint' }))),
+    })
+    .check(z.meta({ id: 'DeskComplaintDetail' })),
+);
+export type DeskComplaintDetailView = z.infer<typeof DeskComplaintDetailView>;
+
 export const DeskComplaintList = lazySchema(() =>
   z.object({ items: z.array(DeskComplaintView), nextCursor: z.nullable(z.string().check(z.meta({ description: 'The next page’s cursor; null after the last page' }))) }).check(z.meta({ id: 'DeskComplaintList' })),
 );
@@ -120,4 +169,13 @@ export type DeskComplaintList = z.infer<typeof DeskComplaintList>;
 
 export const ComplaintAnswerRequest = lazySchema(() =>
   z.strictObject({ answer: TypedText(COMPLAINT_ANSWER_MIN_CHARS, COMPLAINT_ANSWER_MAX_CHARS, 'The bank’s answer, as the customer reads it') }).check(z.meta({ id: 'ComplaintAnswerRequest' })),
+);
+
+export const CorrectionRequest = lazySchema(() =>
+  z
+    .strictObject({
+      amountFen: z.int().check(z.positive(), z.maximum(MAX_CORRECTION_FEN), z.meta({ description: 'Credited to the customer, in fen: > 0 and ≤ the disputed amount less what its corrections paid (422 CORRECTION_EXCEEDS_DISPUTED)' })),
+      reason: TypedText(CORRECTION_REASON_MIN_CHARS, CORRECTION_REASON_MAX_CHARS, 'Why, for the checker'),
+    })
+    .check(z.meta({ id: 'CorrectionRequest' })),
 );

@@ -1,7 +1,8 @@
 // Routes of the console's service desk (客户服务): find a customer through the keyed blind
 // indexes, the masked 360 view, a reveal with a typed reason, an e-account's freeze and the
 // request to lift it (approved through the changes routes by a second operator); complaint tickets
-// (投诉工单): the queues by deadline, a ticket, taking and answering it. A table of its own, so the
+// (投诉工单): the queues by deadline, a ticket, taking and answering it, proposing a correction
+// (差错调整) of its disputed movement. A table of its own, so the
 // consoleService function bundles none of the other sections' schemas. None Scans.
 import * as c from './complaint-schemas.js';
 import { ChangeRequestView } from './console-change-schemas.js';
@@ -75,12 +76,12 @@ export const consoleServiceRoutes = {
   consoleComplaint: {
     method: 'GET',
     path: '/v1/console/complaints/{ticketId}',
-    summary: 'Operator: one complaint ticket, the disputed movement and the customer, masked (404 COMPLAINT_NOT_FOUND)',
+    summary: 'Operator: one complaint ticket, the disputed movement and the customer, masked, with its corrections (差错调整) and what may still be corrected (404 COMPLAINT_NOT_FOUND)',
     auth: 'console',
     permission: 'complaints.read',
     idempotent: false,
     params: c.ComplaintParams,
-    response: c.DeskComplaintView,
+    response: c.DeskComplaintDetailView,
   },
   consoleComplaintTake: {
     method: 'POST',
@@ -90,7 +91,7 @@ export const consoleServiceRoutes = {
     permission: 'complaints.answer',
     idempotent: false,
     params: c.ComplaintParams,
-    response: c.DeskComplaintView,
+    response: c.DeskComplaintDetailView,
   },
   consoleComplaintAnswer: {
     method: 'POST',
@@ -101,6 +102,17 @@ export const consoleServiceRoutes = {
     idempotent: false,
     params: c.ComplaintParams,
     body: c.ComplaintAnswerRequest,
-    response: c.DeskComplaintView,
+    response: c.DeskComplaintDetailView,
+  },
+  consoleComplaintCorrection: {
+    method: 'POST',
+    path: '/v1/console/complaints/{ticketId}/corrections',
+    summary: 'Operator: propose a correction (差错调整) of the ticket’s disputed movement — a credit to the customer’s e-account from the bank’s correction account, a change request (COMPLAINT_CORRECTION) another operator approves (404 COMPLAINT_NOT_FOUND; 409 COMPLAINT_NOT_DISPUTE, COMPLAINT_CLOSED, ACCOUNT_CLOSED, CHANGE_PENDING; 422 CORRECTION_EXCEEDS_DISPUTED)',
+    auth: 'console',
+    permission: 'corrections.propose',
+    idempotent: false,
+    params: c.ComplaintParams,
+    body: c.CorrectionRequest,
+    response: ChangeRequestView,
   },
 } as const satisfies Record<string, RouteSpec>;

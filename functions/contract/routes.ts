@@ -20,9 +20,13 @@ import { coreRoutes } from './core-routes.js';
 import { documentRoutes } from './document-routes.js';
 import { loanRoutes } from './loan-routes.js';
 import { lossReportRoutes } from './loss-report-routes.js';
+import { messagesRoutes } from './messages-routes.js';
+import { phoneChangeRoutes } from './phone-change-routes.js';
 import { pinResetRoutes } from './pin-reset-routes.js';
+import { privacyRoutes } from './privacy-routes.js';
 import { receiptRoutes } from './receipt-routes.js';
 import { rmRoutes } from './rm-routes.js';
+import { sessionRoutes } from './session-routes.js';
 import { soterRoutes } from './soter-routes.js';
 import { wealthRoutes } from './wealth-routes.js';
 
@@ -48,9 +52,13 @@ export const routes = {
   ...documentRoutes,
   ...loanRoutes,
   ...lossReportRoutes,
+  ...messagesRoutes,
+  ...phoneChangeRoutes,
   ...pinResetRoutes,
+  ...privacyRoutes,
   ...receiptRoutes,
   ...rmRoutes,
+  ...sessionRoutes,
   ...soterRoutes,
   ...wealthRoutes,
 } as const;

@@ -9,6 +9,7 @@ import { JOURNAL_KINDS } from '../domain/ledger.js';
 import { BillCloseReport } from './bill-close-schema.js';
 import { PersonName } from './person-name-schema.js';
 import { SecondFactor, SoterEnrolment } from './second-factor-schemas.js';
+import { DeviceText } from './device-text-schema.js';
 import { WealthCloseReport } from './wealth-close-schema.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
@@ -51,7 +52,12 @@ export const DeviceId = lazySchema(() => z.string().check(z.regex(/^[A-Za-z0-9_-
 
 export const WechatSignInRequest = lazySchema(() =>
   z
-    .strictObject({ code: WechatCode, deviceId: z.optional(DeviceId) })
+    .strictObject({
+      code: WechatCode,
+      deviceId: z.optional(DeviceId.check(z.meta({ description: 'This installation\'s random id: its sessions are listed under it, and a device never verified is asked for a code before its first money movement' }))),
+      deviceModel: z.optional(DeviceText.check(z.meta({ description: 'The device\'s model as the client reports it (登录设备管理 shows it)' }))),
+      devicePlatform: z.optional(DeviceText.check(z.meta({ description: 'ios, android, windows, mac, devtools or the browser\'s platform' }))),
+    })
     .check(z.meta({ id: 'WechatSignInRequest' })),
 );
 

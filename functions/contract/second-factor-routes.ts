@@ -11,6 +11,7 @@ export const SECOND_FACTOR_ROUTES = {
   transfer: '/v1/account/transfer',
   changeCard: '/v1/account/card',
   closeAccount: '/v1/account/closure',
+  dataCopy: '/v1/me/data-copy',
   billPay: '/v1/bill-payments',
   billPayeeAutoPay: '/v1/bill-payees/{payeeId}/auto-pay',
   drawdown: '/v1/loans',

@@ -6,7 +6,8 @@
 // records are kept, not deleted: the PRC Anti-Money Laundering Law (revised 2024, in force
 // 1 January 2025) keeps customer due-diligence records and transaction records at least 10 years
 // after the business relationship ends (the 2006 law said 5), so the account records when that
-// period ends (`retainUntil`). Deleting them after it is not built yet.
+// period ends (`retainUntil`); the deletion job removes the personal values after it
+// (domain/data-rights.ts).
 import type { AccountFreeze, AccountStatus } from './customer-service.js';
 
 /** What stops a closing, in the order the pre-check lists them. */

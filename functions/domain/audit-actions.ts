@@ -9,8 +9,9 @@ export const signInFailedAction = (cause: SignInFailure) => `console.sign-in.fai
 
 type KnownAction = 'console.sign-in' | 'console.sign-out' | ReturnType<typeof signInFailedAction> | 'operator.create' | 'day-close.run' | ServiceDeskAction | OperationsAction | ChangeAction | StaffAction | OperatorAction;
 
-/** The service desk's actions (services/customer-service.ts, services/change-kinds/account-unfreeze.ts, services/complaint-desk.ts). */
-type ServiceDeskAction = 'customer.reveal.phone' | 'customer.reveal.id-number' | 'account.freeze' | 'account.unfreeze' | 'complaint.take' | 'complaint.answer';
+/** The service desk's actions (services/customer-service.ts, services/change-kinds/account-unfreeze.ts, services/complaint-desk.ts,
+ *  services/change-kinds/complaint-correction.ts). */
+type ServiceDeskAction = 'customer.reveal.phone' | 'customer.reveal.id-number' | 'account.freeze' | 'account.unfreeze' | 'complaint.take' | 'complaint.answer' | 'complaint.correction.pay';
 
 /** Maker-checker's actions (services/change-requests.ts), target kind `change`. */
 type ChangeAction = 'change.submit' | 'change.approve' | 'change.reject' | 'change.withdraw' | 'change.apply' | 'change.fail';
@@ -49,6 +50,7 @@ export const AUDIT_ACTION_LABELS: Record<KnownAction, string> = {
   'account.unfreeze': '解冻电子账户',
   'complaint.take': '受理投诉工单',
   'complaint.answer': '答复投诉工单',
+  'complaint.correction.pay': '差错调整入账',
   'reconciliation.acknowledge': '确认对账差异',
   'reconciliation.resolve': '对账差异挂账解决',
   'reconciliation.accept': '接受对账差异',

@@ -6,7 +6,7 @@
 import { refuse } from './errors.js';
 
 /** What a change alters. A kind is added with its handler (services/change-kinds.ts). */
-export const CHANGE_KINDS = ['LOAN_PRODUCT_VERSION', 'LPR', 'ACCOUNT_UNFREEZE', 'OPERATOR_CREATE', 'OPERATOR_ROLES', 'OPERATOR_DEACTIVATE', 'BILLER', 'STAFF_CREATE', 'STAFF_DEACTIVATE', 'STAFF_WORK_PHONE', 'WEALTH_PRODUCT_VERSION', 'WEALTH_PRODUCT_STATUS', 'WEALTH_NAV', 'WEALTH_YIELD'] as const;
+export const CHANGE_KINDS = ['LOAN_PRODUCT_VERSION', 'LPR', 'ACCOUNT_UNFREEZE', 'OPERATOR_CREATE', 'OPERATOR_ROLES', 'OPERATOR_DEACTIVATE', 'BILLER', 'STAFF_CREATE', 'STAFF_DEACTIVATE', 'STAFF_WORK_PHONE', 'WEALTH_PRODUCT_VERSION', 'WEALTH_PRODUCT_STATUS', 'WEALTH_NAV', 'WEALTH_YIELD', 'COMPLAINT_CORRECTION'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
   LOAN_PRODUCT_VERSION: '贷款产品版本',
@@ -23,6 +23,7 @@ export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
   WEALTH_PRODUCT_STATUS: '理财产品开放/暂停申购',
   WEALTH_NAV: '理财产品净值',
   WEALTH_YIELD: '货币基金七日年化收益率',
+  COMPLAINT_CORRECTION: '差错调整',
 };
 
 /** PENDING → APPROVED → EFFECTIVE, or PENDING → REJECTED | WITHDRAWN; an approved change the rules
@@ -55,7 +56,8 @@ export type JsonObject = Record<string, unknown>;
 export interface ChangeRequest {
   changeId: string;
   kind: ChangeKind;
-  /** One pending change per entity: `loan-product:<productId>`, `lpr`, `account:<accountId>`. */
+  /** One pending change per entity: `loan-product:<productId>`, `lpr`, `account:<accountId>`,
+   *  `movement:<journalId>`. */
   entityId: string;
   /** What the checker reads, in Chinese: 贷款产品 近邻消费贷 v3. */
   entityLabel: string;

@@ -1,7 +1,7 @@
 // Complaints and disputes (投诉与争议): a customer's ticket — a general complaint, or a dispute of
 // one of their own movements — its status as the service desk moves it, and the date by which the
 // bank must answer. The correction a dispute may call for (a journal a second operator approves)
-// is not part of a ticket.
+// is domain/complaint-corrections.ts's.
 
 export const COMPLAINT_CATEGORIES = ['DISPUTE', 'SERVICE', 'PRODUCT', 'OTHER'] as const;
 export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];

@@ -16,6 +16,8 @@ export const CUSTOMER_EVENT_KINDS = [
   'LOSS_LIFTED',
   /** The bound card changed (更换绑定卡): a security event, kept for the record. */
   'CARD_CHANGED',
+  /** The bound phone changed (更换手机号): a security event, kept for the record. */
+  'PHONE_CHANGED',
 ] as const;
 export type CustomerEventKind = (typeof CUSTOMER_EVENT_KINDS)[number];
 

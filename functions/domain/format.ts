@@ -17,3 +17,12 @@ export function formatYuan(amountFen: number): string {
   const grouped = String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return cents === 0 ? grouped : `${grouped}.${String(cents).padStart(2, '0')}`;
 }
+
+/** Yuan as a person types them ("12", "12.5", "0.01") in whole fen, read digit by digit so no
+ *  float rounding touches it; undefined when it is not such an amount (more than two decimals,
+ *  a sign, anything else). Zero parses: whether it is allowed is the caller's rule. */
+export function fenOfYuanText(text: string): number | undefined {
+  const match = /^(\d{1,10})(?:\.(\d{0,2}))?$/.exec(text.trim());
+  if (!match) return undefined;
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}

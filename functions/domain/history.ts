@@ -46,6 +46,7 @@ export const KIND_LABELS: Record<JournalKind, string> = {
   BILL_HOLD: '生活缴费',
   BILL_SETTLEMENT: '缴费清算',
   BILL_VOID: '缴费退回',
+  CORRECTION: '差错调整',
 };
 
 /** The history's kind filter: each group and the kinds it lists. */
@@ -55,6 +56,7 @@ export const HISTORY_GROUPS = {
   LOAN: ['LOAN_DRAWDOWN', 'LOAN_REPAYMENT'],
   WEALTH: ['WEALTH_PURCHASE', 'WEALTH_REFUND', 'WEALTH_REDEMPTION', 'WEALTH_INCOME'],
   BILL: ['BILL_HOLD', 'BILL_SETTLEMENT', 'BILL_VOID'],
+  CORRECTION: ['CORRECTION'],
 } as const satisfies Record<string, readonly JournalKind[]>;
 export type HistoryGroup = keyof typeof HISTORY_GROUPS;
 export const HISTORY_GROUP_NAMES = Object.keys(HISTORY_GROUPS) as [HistoryGroup, ...HistoryGroup[]];

@@ -26,6 +26,9 @@ export const JOURNAL_KINDS = [
   'BILL_SETTLEMENT',
   /** Bill clearing → customer: the gateway declined or never answered; the hold is released. */
   'BILL_VOID',
+  /** The bank's correction account → customer: a correction a dispute called for, approved by a
+   *  second operator (差错调整, domain/complaint-corrections.ts). */
+  'CORRECTION',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
@@ -46,6 +49,9 @@ export const HOUSE_ACCOUNTS = {
   BILL_CLEARING: 'HOUSE-BILL-CLEARING',
   /** Bill payments the gateway confirmed, owed to the billers at settlement. */
   BILLER_SETTLEMENT: 'HOUSE-BILLER-SETTLEMENT',
+  /** 差错调整: what the bank pays customers to correct its errors (an approved dispute). Its
+   *  balance goes negative by what was paid: the bank's cost, booked against its own funds. */
+  CORRECTION: 'HOUSE-CORRECTION',
 } as const;
 export type HouseAccount = (typeof HOUSE_ACCOUNTS)[keyof typeof HOUSE_ACCOUNTS];
 

@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   'dashboards.read': '查看经营看板',
   'complaints.read': '查看投诉工单',
   'complaints.answer': '受理并答复投诉工单',
+  'corrections.propose': '从交易争议工单发起差错调整（向客户电子账户入账）',
+  'corrections.approve': '复核差错调整（不能复核本人发起的调整）',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
@@ -51,8 +53,9 @@ export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as [Permission, ...Perm
 export const ROLE_PERMISSIONS: Record<OperatorRole, readonly Permission[]> = {
   PRODUCT_MANAGER: ['console.me', 'changes.read', 'products.read', 'products.draft', 'products.approve', 'dashboards.read'],
   RISK_OFFICER: ['console.me', 'changes.read', 'products.read', 'products.approve', 'customers.read', 'accounts.freeze', 'accounts.unfreeze.request', 'accounts.unfreeze.approve', 'dashboards.read'],
-  OPERATIONS: ['console.me', 'dayclose.read', 'dayclose.run', 'reconciliation.read', 'reconciliation.manage', 'dashboards.read'],
-  CUSTOMER_SERVICE: ['console.me', 'changes.read', 'customers.read', 'customers.reveal', 'accounts.freeze', 'accounts.unfreeze.request', 'complaints.read', 'complaints.answer'],
+  // Operations keep the books (day close, reconciliation): they approve what a correction pays.
+  OPERATIONS: ['console.me', 'changes.read', 'dayclose.read', 'dayclose.run', 'reconciliation.read', 'reconciliation.manage', 'dashboards.read', 'corrections.approve'],
+  CUSTOMER_SERVICE: ['console.me', 'changes.read', 'customers.read', 'customers.reveal', 'accounts.freeze', 'accounts.unfreeze.request', 'complaints.read', 'complaints.answer', 'corrections.propose'],
   AUDITOR: ['console.me', 'audit.read', 'changes.read', 'products.read', 'dayclose.read', 'reconciliation.read', 'dashboards.read', 'complaints.read'],
   ADMIN: ['console.me', 'operators.manage', 'staff.manage', 'audit.read', 'changes.read'],
 };

@@ -58,7 +58,7 @@ export function isPinResetLocked(state: PinResetState, now: Date): boolean {
   return state.lockedUntil !== null && new Date(state.lockedUntil) > now;
 }
 
-const refuseLocked = (): never => refuse('locked', 'PIN_RESET_LOCKED', '验证失败次数过多，找回支付密码已暂停 24 小时，请联系客服');
+const refuseLocked = (): never => refuse('locked', 'PIN_RESET_LOCKED', '验证失败次数过多，身份核验已暂停 24 小时，请联系客服');
 
 export function refuseIfPinResetLocked(state: PinResetState, now: Date): void {
   if (isPinResetLocked(state, now)) refuseLocked();
@@ -90,14 +90,15 @@ export function afterCodeSent(state: PinResetState, codeHash: string, now: Date,
 }
 
 /** The keyed hash of the code that can still be answered, or refuses: none sent, expired, used,
- *  or tried too often. Answering no code guesses nothing, so this counts no wrong try. */
-export function codeInForce(state: PinResetState, now: Date): string {
+ *  or tried too often. Answering no code guesses nothing, so this counts no wrong try. `codeName`
+ *  says which code, where a check asks for two (更换手机号: the old phone's and the new one's). */
+export function codeInForce(state: PinResetState, now: Date, codeName = '验证码'): string {
   const usable =
     state.codeHash !== null &&
     state.codeExpiresAt !== null &&
     new Date(state.codeExpiresAt) > now &&
     state.codeWrongTries < PIN_RESET_POLICY.maxWrongTriesPerCode;
-  return usable ? state.codeHash! : refuse('unprocessable', 'SMS_CODE_EXPIRED', '验证码已失效，请重新获取');
+  return usable ? state.codeHash! : refuse('unprocessable', 'SMS_CODE_EXPIRED', `${codeName}已失效，请重新获取`);
 }
 
 export type WrongAnswer = 'SMS_CODE' | 'IDENTITY';
@@ -105,7 +106,7 @@ export type WrongAnswer = 'SMS_CODE' | 'IDENTITY';
 /** The state after a wrong answer — counted against the reset, and a wrong code against its code
  *  too — and the refusal to give once it is stored. The answer that spends the budget locks the
  *  reset (and spends the code) and is answered as locked. */
-export function afterWrongAnswer(state: PinResetState, wrong: WrongAnswer, now: Date): { state: PinResetState; refusal: () => never } {
+export function afterWrongAnswer(state: PinResetState, wrong: WrongAnswer, now: Date, codeName = '验证码'): { state: PinResetState; refusal: () => never } {
   const wrongTries = state.wrongTries + 1;
   if (wrongTries >= PIN_RESET_POLICY.maxWrongTries) {
     const lockedUntil = new Date(now.getTime() + PIN_RESET_POLICY.lockHours * 60 * MINUTE_MS).toISOString();
@@ -117,7 +118,7 @@ export function afterWrongAnswer(state: PinResetState, wrong: WrongAnswer, now: 
   }
   const codeWrongTries = state.codeWrongTries + 1;
   const codeTriesLeft = PIN_RESET_POLICY.maxWrongTriesPerCode - codeWrongTries;
-  const message = codeTriesLeft > 0 ? `验证码错误，还可尝试 ${Math.min(triesLeft, codeTriesLeft)} 次` : '验证码错误，请重新获取验证码';
+  const message = codeTriesLeft > 0 ? `${codeName}错误，还可尝试 ${Math.min(triesLeft, codeTriesLeft)} 次` : `${codeName}错误，请重新获取验证码`;
   return {
     state: { ...state, wrongTries, codeWrongTries, ...(codeTriesLeft > 0 ? {} : { codeHash: null, codeExpiresAt: null }) },
     refusal: () => refuse('unprocessable', 'SMS_CODE_INVALID', message),

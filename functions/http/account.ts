@@ -1,14 +1,11 @@
 // The Class II e-account: opening, balance and limits, top-up, withdrawal, transfer, history.
-import { cardChangeRoutes } from '../contract/card-change-routes.js';
 import { coreRoutes as routes } from '../contract/core-routes.js';
 import { maskPhone } from '../domain/masking.js';
 import * as accounts from '../services/accounts.js';
-import { cardBindings, changeBoundCard } from '../services/card-change.js';
 import { class2Limits } from '../services/customer-guards.js';
 import { authorizePayment } from '../services/payment-authorization.js';
 import { defineRoute } from './confirmed-route.js';
 import { lambda } from './route.js';
-import { cardBindingsView, cardChangeResultView } from './card-views.js';
 import { accountDetail, historyEntryView } from './views.js';
 
 const open = defineRoute('openAccount', routes.openAccount, async ({ customerId, body, now }) =>
@@ -19,8 +16,8 @@ const detail = defineRoute('account', routes.account, async ({ customerId, now }
   accountDetail(await accounts.ownAccount(customerId, now), class2Limits()),
 );
 
-const authorize = defineRoute('paymentAuthorization', routes.paymentAuthorization, ({ customerId, tokenIssuedAtMs, body, now }) =>
-  authorizePayment(customerId, tokenIssuedAtMs, body, now),
+const authorize = defineRoute('paymentAuthorization', routes.paymentAuthorization, ({ customerId, tokenIssuedAtMs, tokenSessionId, deviceVerified, body, now }) =>
+  authorizePayment(customerId, { issuedAtMs: tokenIssuedAtMs, sessionId: tokenSessionId, deviceVerified }, body, now),
 );
 
 const topUp = defineRoute('topUp', routes.topUp, ({ customerId, body, now, idempotencyKey, secondFactor, completion }) =>
@@ -52,11 +49,4 @@ const historyEntry = defineRoute('historyEntry', routes.historyEntry, async ({ c
   historyEntryView(await accounts.historyEntry(customerId, params.entryId)),
 );
 
-// 更换绑定卡: PIN-confirmed, no money moves (services/card-change.ts).
-const changeCard = defineRoute('changeCard', cardChangeRoutes.changeCard, async ({ customerId, body, secondFactor, now }) =>
-  cardChangeResultView(await changeBoundCard(customerId, { idNumber: body.idNumber, cardNumber: body.cardNumber }, secondFactor, now)),
-);
-
-const bindings = defineRoute('cardBindings', cardChangeRoutes.cardBindings, async ({ customerId }) => cardBindingsView(await cardBindings(customerId)));
-
-export const handler = lambda([open, detail, authorize, topUp, withdraw, payee, transfer, history, historyEntry, changeCard, bindings]);
+export const handler = lambda([open, detail, authorize, topUp, withdraw, payee, transfer, history, historyEntry]);

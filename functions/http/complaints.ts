@@ -2,8 +2,8 @@
 // money routes' bundle and round trips stay as they are.
 import { complaintRoutes as routes } from '../contract/complaint-routes.js';
 import { COMPLAINT_PAGE_DEFAULT } from '../domain/complaints.js';
-import { closeComplaint, myComplaint, myComplaints, openComplaint } from '../services/complaints.js';
-import { complaintView } from './complaint-views.js';
+import { closeComplaint, myComplaintDetail, myComplaints, openComplaint } from '../services/complaints.js';
+import { complaintDetailView, complaintView } from './complaint-views.js';
 import { defineRoute, lambda } from './route.js';
 
 const open = defineRoute('complaintOpen', routes.complaintOpen, async ({ customerId, tokenIssuedAtMs, body, now }) =>
@@ -16,7 +16,7 @@ const list = defineRoute('complaints', routes.complaints, async ({ customerId, t
 });
 
 const read = defineRoute('complaint', routes.complaint, async ({ customerId, tokenIssuedAtMs, params, now }) =>
-  complaintView(await myComplaint(customerId, tokenIssuedAtMs, params.ticketId), now),
+  complaintDetailView(await myComplaintDetail(customerId, tokenIssuedAtMs, params.ticketId), now),
 );
 
 const close = defineRoute('complaintClose', routes.complaintClose, async ({ customerId, tokenIssuedAtMs, params, now }) =>

@@ -1,11 +1,8 @@
 // The console's service desk (客户服务): find a customer, the masked 360 view, reveal with a
-// reason, freeze an e-account, ask for its unfreeze; complaint tickets (投诉工单). Its own function (consoleService), so no
-// other function bundles it.
+// reason, freeze an e-account, ask for its unfreeze. Its own function (consoleService), so no
+// other function bundles it; complaint tickets are console-complaints.ts.
 import { consoleServiceRoutes as routes } from '../contract/console-service-routes.js';
-import { COMPLAINT_PAGE_DEFAULT } from '../domain/complaints.js';
-import { answerComplaint, complaintQueueTickets, deskTicket, takeComplaint } from '../services/complaint-desk.js';
 import { customer360, findCustomers, freezeAccount, requestUnfreeze, revealCustomerField } from '../services/customer-service.js';
-import { deskComplaintView } from './complaint-views.js';
 import { defineConsoleRoute } from './console-route.js';
 import { consoleAccountView, customer360View, customerMatchView } from './console-service-views.js';
 import { lambda } from './route.js';
@@ -30,19 +27,4 @@ const unfreezeRequest = defineConsoleRoute('consoleAccountUnfreezeRequest', rout
   requestUnfreeze(params.accountId, body.reason, operator, now),
 );
 
-const complaints = defineConsoleRoute('consoleComplaints', routes.consoleComplaints, async ({ query, now }) => {
-  const page = await complaintQueueTickets(query.queue ?? 'OPEN', query.limit ?? COMPLAINT_PAGE_DEFAULT, query.cursor);
-  return { items: page.items.map((item) => deskComplaintView(item, now)), nextCursor: page.nextCursor ?? null };
-});
-
-const complaint = defineConsoleRoute('consoleComplaint', routes.consoleComplaint, async ({ params, now }) => deskComplaintView(await deskTicket(params.ticketId), now));
-
-const takeTicket = defineConsoleRoute('consoleComplaintTake', routes.consoleComplaintTake, async ({ params, operator, now }) =>
-  deskComplaintView(await takeComplaint(params.ticketId, operator, now), now),
-);
-
-const answerTicket = defineConsoleRoute('consoleComplaintAnswer', routes.consoleComplaintAnswer, async ({ params, body, operator, now }) =>
-  deskComplaintView(await answerComplaint(params.ticketId, body.answer, operator, now), now),
-);
-
-export const handler = lambda([search, view360, reveal, freeze, unfreezeRequest, complaints, complaint, takeTicket, answerTicket]);
+export const handler = lambda([search, view360, reveal, freeze, unfreezeRequest]);

@@ -8,8 +8,8 @@ import { defineRoute } from './confirmed-route.js';
 import { lambda } from './route.js';
 import { meView } from './views.js';
 
-const me = defineRoute('me', routes.me, async ({ customerId, tokenIssuedAtMs, now }) => {
-  const { customer, account } = await customers.signedInProfile(customerId, tokenIssuedAtMs);
+const me = defineRoute('me', routes.me, async ({ customerId, tokenIssuedAtMs, tokenSessionId, now }) => {
+  const { customer, account } = await customers.signedInProfile(customerId, tokenIssuedAtMs, tokenSessionId);
   return meView(customer, account, now);
 });
 

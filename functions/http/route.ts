@@ -36,8 +36,10 @@ export type RouteInput<S extends RouteSpec> = {
   idempotencyKey: string;
   /** On idempotent routes: lets the workflow store its answer in its own transaction. */
   completion?: RequestCompletion;
+  /** The caller's address, as API Gateway saw it (a session's place, domain/sessions.ts). */
+  sourceIp: string | undefined;
 } & (S['secondFactor'] extends 'required' ? { secondFactor: OpenedSecondFactor } : unknown) &
-  (S['secondFactor'] extends 'optional' ? { secondFactor?: OpenedSecondFactor; newPin?: OpenedSecondFactor } : unknown) & (S['auth'] extends 'customer' ? { customerId: string; tokenIssuedAtMs: number } : unknown) &
+  (S['secondFactor'] extends 'optional' ? { secondFactor?: OpenedSecondFactor; newPin?: OpenedSecondFactor } : unknown) & (S['auth'] extends 'customer' ? { customerId: string; tokenIssuedAtMs: number; tokenSessionId: string | undefined; deviceVerified: boolean } : unknown) &
   (S['auth'] extends 'staff' ? { staffId: string } : unknown) &
   (S['auth'] extends 'console' ? { operator: ConsoleOperator } : unknown);
 
@@ -48,6 +50,9 @@ type RouteContext = Context & {
   customerId?: string;
   /** When the customer's access token was issued: a loss report revokes those before it. */
   tokenIssuedAtMs?: number;
+  /** The customer's session (sign-in) the token belongs to, and whether its device is verified. */
+  tokenSessionId?: string;
+  deviceVerified?: boolean;
   staffId?: string;
   operator?: ConsoleOperator;
   idempotencyKey?: string;
@@ -132,6 +137,8 @@ const authenticate = (): Middleware => ({
     if (!verified) throw new Refusal('unauthenticated', 'UNAUTHENTICATED', '登录已失效，请重新登录');
     context.customerId = verified.customerId;
     context.tokenIssuedAtMs = verified.issuedAtMs;
+    context.tokenSessionId = verified.sessionId;
+    context.deviceVerified = verified.deviceVerified;
   },
 });
 
@@ -253,7 +260,7 @@ export function defineRoute<S extends RouteSpec>(name: string, spec: S, work: Ro
   }
   return {
     spec,
-    handler: handler.handler(async (_event, context) => {
+    handler: handler.handler(async (event, context) => {
       const input = {
         body: context.body,
         query: context.query,
@@ -265,6 +272,9 @@ export function defineRoute<S extends RouteSpec>(name: string, spec: S, work: Ro
         newPin: context.newPin,
         customerId: context.customerId,
         tokenIssuedAtMs: context.tokenIssuedAtMs,
+        tokenSessionId: context.tokenSessionId,
+        deviceVerified: context.deviceVerified,
+        sourceIp: event.requestContext?.http?.sourceIp,
         staffId: context.staffId,
         operator: context.operator,
       } as RouteInput<S>;

@@ -10,7 +10,9 @@ import { config } from '../config.js';
 import { type AccountClosure, CLOSURE_BLOCKER_TEXT, type ClosureBlocker, closureBlockers, retentionEnd } from '../domain/account-closure.js';
 import { refuse } from '../domain/errors.js';
 import { HOUSE_ACCOUNTS, reversalJournal, withdrawJournal } from '../domain/ledger.js';
+import { formatYuan } from '../domain/format.js';
 import { guardRefusal, type GuardText, ledgerRefusal } from '../domain/ledger-refusal.js';
+import { chinaMinute } from '../domain/time.js';
 import { allInOrder } from '../platform/all-in-order.js';
 import { retry } from '../platform/retry.js';
 import { closeEmptyAccountItem, recordCustomerClosure, removeCustomerClosure } from '../store/account-closure.js';
@@ -23,8 +25,10 @@ import { transactWrite } from '../store/transact.js';
 import { customerHoldings, customerOrders } from '../store/wealth.js';
 import { loadCustomer, loadOwnAccount } from './customer-guards.js';
 import { GATEWAY_RETRY } from './gateway-retry.js';
+import { postMessage } from './messages.js';
 import { loadNonceAccount } from './money-request.js';
 import { type OpenedSecondFactor, pinFactor, requireSecondFactor } from './second-factor.js';
+import { sendNotice } from './sms-notice.js';
 
 const ALREADY_CLOSED = ['ACCOUNT_CLOSED', '您的电子账户已销户'] as const;
 
@@ -110,7 +114,13 @@ export async function closeAccount(customerId: string, secondFactor: OpenedSecon
     });
     if (!outcome.ok) throw ledgerRefusal(outcome, { ownAccountId: account.accountId, guards: texts });
   }
-  return settle({ ...account, balanceFen: 0, status: 'CLOSED', closure }, closure);
+  const done = await settle({ ...account, balanceFen: 0, status: 'CLOSED', closure }, closure);
+  // Once the close is stored and the card credited (a retry of the request is not told again).
+  await sendNotice(await decrypt(customer.phoneEnc!), {
+    template: 'ACCOUNT_CLOSED_NOTICE',
+    params: { time: chinaMinute(now), amount: formatYuan(closure.sweptFen), last4: account.boundCard.cardNumberMasked.slice(-4) },
+  });
+  return done;
 }
 
 function sweepJournal(account: AccountRecord, journalId: string, now: Date) {
@@ -125,18 +135,23 @@ function sweepJournal(account: AccountRecord, journalId: string, now: Date) {
   });
 }
 
+async function closed(account: AccountRecord, closure: AccountClosure): Promise<{ account: AccountRecord; closure: AccountClosure }> {
+  await postMessage({ customerId: account.ownerCustomerId, kind: 'ACCOUNT_CLOSED', ref: closure.reference, at: closure.closedAt });
+  return { account, closure };
+}
+
 /** The swept money to the card the account was bound to when it closed. A card that refuses it
  *  undoes the closing: the sweep's reversal reopens the account with the money back. */
 async function settle(account: AccountRecord, closure: AccountClosure): Promise<{ account: AccountRecord; closure: AccountClosure }> {
   await recordCustomerClosure(account.ownerCustomerId, closure);
-  if (closure.sweptFen === 0) return { account, closure };
+  if (closure.sweptFen === 0) return closed(account, closure);
   const cardNumber = await decrypt(account.boundCard.cardNumberEnc);
   const pushed = await retry(GATEWAY_RETRY, () => cardGateway().credit({ cardNumber, amountFen: closure.sweptFen, reference: closure.reference }));
-  if (pushed.ok) return { account, closure };
+  if (pushed.ok) return closed(account, closure);
   const sweep = sweepJournal({ ...account, balanceFen: closure.sweptFen }, closure.reference, new Date(closure.closedAt));
   const reversal = reversalJournal(sweep, deterministicJournalId(closure.reference, 'close-reversal'), new Date().toISOString());
   const reopened = await postJournal(reversal, { closing: { accountId: account.accountId, reopen: closure.reference } });
   if (!reopened.ok) throw new Error(`closing ${closure.reference}: the card refused the sweep (${pushed.code}) and the reversal was refused (${reopened.reason})`);
-  await removeCustomerClosure(account.ownerCustomerId, closure.closedAt);
+  await removeCustomerClosure(account.ownerCustomerId, closure);
   return refuse('unprocessable', 'CLOSURE_CARD_DECLINED', `绑定卡无法入账（${pushed.message}），销户未完成，余额已退回电子账户，请更换绑定卡后再试`);
 }

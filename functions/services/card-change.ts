@@ -23,6 +23,7 @@ import { verifiedOwnCard } from './accounts.js';
 import { creditRecordedEvent, customerEventGuards } from './customer-events.js';
 import { loadCustomer, loadOwnAccount } from './customer-guards.js';
 import { type OpenedSecondFactor, pinFactor, requireSecondFactor } from './second-factor.js';
+import { postMessage } from './messages.js';
 import { sendNotice } from './sms-notice.js';
 
 export interface CardChangeDone {
@@ -67,6 +68,7 @@ export async function changeBoundCard(customerId: string, { idNumber, cardNumber
   await creditRecordedEvent(event);
   const phone = await decrypt(customer.phoneEnc!);
   await sendNotice(phone, { template: 'CARD_CHANGED_NOTICE', params: { time: chinaMinute(now), last4: cardNumber.slice(-4) } });
+  await postMessage({ customerId, kind: 'CARD_CHANGED', ref: change.changeId, at: change.changedAt, detail: `新卡尾号 ${cardNumber.slice(-4)}` });
   return { account: { ...account, boundCard: newCard }, change, phoneMasked: maskPhone(phone) };
 }
 

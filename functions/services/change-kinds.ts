@@ -13,6 +13,7 @@ import { billerChange } from './change-kinds/biller.js';
 import { staffCreateChange, staffDeactivateChange, staffWorkPhoneChange } from './change-kinds/staff.js';
 import { wealthNavChange, wealthYieldChange } from './change-kinds/wealth-price.js';
 import { wealthProductStatusChange, wealthProductVersionChange } from './change-kinds/wealth-product.js';
+import { complaintCorrectionChange } from './change-kinds/complaint-correction.js';
 
 export const CHANGE_KIND_HANDLERS: { [K in ChangeKind]: ChangeKindHandler } = {
   LOAN_PRODUCT_VERSION: loanProductVersionChange,
@@ -29,4 +30,5 @@ export const CHANGE_KIND_HANDLERS: { [K in ChangeKind]: ChangeKindHandler } = {
   WEALTH_PRODUCT_STATUS: wealthProductStatusChange,
   WEALTH_NAV: wealthNavChange,
   WEALTH_YIELD: wealthYieldChange,
+  COMPLAINT_CORRECTION: complaintCorrectionChange,
 };

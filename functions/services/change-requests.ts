@@ -26,6 +26,7 @@ import {
 import { Refusal, refuse } from '../domain/errors.js';
 import { logger } from '../platform/logger.js';
 import * as store from '../store/change-requests.js';
+import type { TransactItem } from '../store/transact.js';
 import { recordAudit } from './audit.js';
 import { CHANGE_KIND_HANDLERS } from './change-kinds.js';
 import type { ConsoleOperator } from './operators.js';
@@ -48,6 +49,9 @@ export interface NewChange {
   effectiveAt?: string;
   maker: ConsoleOperator;
   now: Date;
+  /** Records written in the submitting transaction that name the new change (its id is made
+   *  here). */
+  alongside?: (change: ChangeRequest) => TransactItem[];
 }
 
 const party = ({ operatorId, login, displayName }: ConsoleOperator): ChangeParty => ({ operatorId, login, displayName });
@@ -77,7 +81,7 @@ export async function submitChange(input: NewChange): Promise<ChangeRequest> {
     submittedAt: now.toISOString(),
     effectiveAt: effectiveTime(input.effectiveAt, now),
   };
-  if (!(await store.insertChange(change))) changePending();
+  if (!(await store.insertChange(change, input.alongside?.(change)))) changePending();
   await recordAudit({ actor: actorOf(maker), action: 'change.submit', target: targetOf(change), before, after: { kind, entityId, effectiveAt: change.effectiveAt, after } }, now);
   return change;
 }

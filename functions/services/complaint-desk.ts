@@ -1,6 +1,7 @@
 // The service desk's side of complaints and disputes (投诉工单): the queues by deadline, a ticket
 // with its customer (masked), taking a ticket (处理中) and answering it. Taking and answering are
-// each recorded in the audit log in the same transaction as the move: both or neither.
+// each recorded in the audit log in the same transaction as the move: both or neither. A ticket
+// read on its own comes with its corrections (差错调整, services/complaint-corrections.ts).
 import type { AuditActor } from '../domain/audit-chain.js';
 import { type ComplaintQueue, type ComplaintTicket, isOpenComplaint } from '../domain/complaints.js';
 import { refuse } from '../domain/errors.js';
@@ -9,11 +10,21 @@ import { type ComplaintPage, complaintMoveItems, complaintQueuePage, getComplain
 import { type CustomerRecord, getCustomer } from '../store/customers.js';
 import { keys } from '../store/keys.js';
 import { recordAuditWith } from './audit.js';
+import { deskCorrections, type TicketCorrections } from './complaint-corrections.js';
+import { postMessage } from './messages.js';
 import type { ConsoleOperator } from './operators.js';
 
 export interface DeskTicket {
   ticket: ComplaintTicket;
   customer: Pick<CustomerRecord, 'customerId' | 'nameMasked' | 'phoneMasked'> | undefined;
+}
+
+/** A ticket read on its own: with its corrections. */
+export type DeskTicketDetail = DeskTicket & TicketCorrections;
+
+async function detailOf(ticket: ComplaintTicket): Promise<DeskTicketDetail> {
+  const [customer, corrections] = await Promise.all([getCustomer(ticket.customerId), deskCorrections(ticket)]);
+  return { ticket, customer, ...corrections };
 }
 
 const operatorActor = (operator: ConsoleOperator): AuditActor => ({ kind: 'operator', id: operator.operatorId });
@@ -33,14 +44,13 @@ async function loadTicket(ticketId: string): Promise<ComplaintTicket> {
   return ticket;
 }
 
-export async function deskTicket(ticketId: string): Promise<DeskTicket> {
-  const ticket = await loadTicket(ticketId);
-  return { ticket, customer: await getCustomer(ticket.customerId) };
+export async function deskTicket(ticketId: string): Promise<DeskTicketDetail> {
+  return detailOf(await loadTicket(ticketId));
 }
 
 /** Moves the ticket and records who did it, in one transaction; a ticket another agent moved
  *  meanwhile is refused with `moved`. */
-async function auditedMove(from: ComplaintTicket, to: ComplaintTicket, action: 'complaint.take' | 'complaint.answer', operator: ConsoleOperator, now: Date, moved: () => never): Promise<DeskTicket> {
+async function auditedMove(from: ComplaintTicket, to: ComplaintTicket, action: 'complaint.take' | 'complaint.answer', operator: ConsoleOperator, now: Date, moved: () => never): Promise<DeskTicketDetail> {
   const outcome = await recordAuditWith(
     {
       actor: operatorActor(operator),
@@ -53,11 +63,11 @@ async function auditedMove(from: ComplaintTicket, to: ComplaintTicket, action: '
     () => complaintMoveItems(from, to),
   );
   if ('refusedChange' in outcome) return moved();
-  return { ticket: to, customer: await getCustomer(to.customerId) };
+  return detailOf(to);
 }
 
 /** An agent takes a ticket nobody took yet: 处理中. */
-export async function takeComplaint(ticketId: string, operator: ConsoleOperator, now: Date): Promise<DeskTicket> {
+export async function takeComplaint(ticketId: string, operator: ConsoleOperator, now: Date): Promise<DeskTicketDetail> {
   const ticket = await loadTicket(ticketId);
   const taken = () => refuse('conflict', 'COMPLAINT_ALREADY_TAKEN', '该工单已有人处理或已答复');
   if (ticket.status !== 'RECEIVED') return taken();
@@ -65,9 +75,11 @@ export async function takeComplaint(ticketId: string, operator: ConsoleOperator,
 }
 
 /** The bank's answer, which the customer then reads: allowed while the ticket is open. */
-export async function answerComplaint(ticketId: string, answer: string, operator: ConsoleOperator, now: Date): Promise<DeskTicket> {
+export async function answerComplaint(ticketId: string, answer: string, operator: ConsoleOperator, now: Date): Promise<DeskTicketDetail> {
   const ticket = await loadTicket(ticketId);
   const answered = () => refuse('conflict', 'COMPLAINT_ALREADY_ANSWERED', '该工单已答复');
   if (!isOpenComplaint(ticket.status)) return answered();
-  return auditedMove(ticket, { ...ticket, status: 'ANSWERED', answer, answeredAt: now.toISOString(), answeredBy: operator.login }, 'complaint.answer', operator, now, answered);
+  const detail = await auditedMove(ticket, { ...ticket, status: 'ANSWERED', answer, answeredAt: now.toISOString(), answeredBy: operator.login }, 'complaint.answer', operator, now, answered);
+  await postMessage({ customerId: ticket.customerId, kind: 'COMPLAINT_ANSWERED', ref: ticketId, at: now });
+  return detail;
 }

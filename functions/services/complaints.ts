@@ -6,6 +6,7 @@ import { config } from '../config.js';
 import { type ComplaintCategory, type ComplaintTicket, complaintDueAt, type DisputedMovement, MAX_OPEN_COMPLAINTS } from '../domain/complaints.js';
 import { refuse } from '../domain/errors.js';
 import { journalReference } from '../domain/history.js';
+import { ticketCorrections } from '../store/complaint-corrections.js';
 import { type ComplaintPage, customerComplaints, getComplaint, insertComplaint, moveComplaint } from '../store/complaints.js';
 import type { CustomerRecord } from '../store/customers.js';
 import { getJournal } from '../store/ledger.js';
@@ -57,6 +58,26 @@ export async function myComplaint(customerId: string, tokenIssuedAtMs: number, t
   const ticket = await getComplaint(ticketId);
   if (ticket?.customerId !== customerId) return refuse('not_found', 'COMPLAINT_NOT_FOUND', '未找到该投诉');
   return ticket;
+}
+
+/** A correction (差错调整) of the ticket's movement that was paid: what the customer sees of it. */
+export interface PaidCorrection {
+  amountFen: number;
+  paidAt: string;
+  reference: string;
+}
+
+/** One of the customer's own tickets with the corrections paid for it (proposed and waiting ones
+ *  are the bank's business until a second operator approves them). */
+export async function myComplaintDetail(customerId: string, tokenIssuedAtMs: number, ticketId: string): Promise<{ ticket: ComplaintTicket; corrections: PaidCorrection[] }> {
+  const ticket = await myComplaint(customerId, tokenIssuedAtMs, ticketId);
+  const corrections = ticket.movement ? await ticketCorrections(ticketId) : [];
+  return {
+    ticket,
+    corrections: corrections.flatMap((record) =>
+      record.paidAt !== undefined && record.journalId !== undefined ? [{ amountFen: record.amountFen, paidAt: record.paidAt, reference: journalReference(record.journalId) }] : [],
+    ),
+  };
 }
 
 /** The customer accepts the bank's answer: the ticket is closed for good. */

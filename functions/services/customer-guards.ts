@@ -4,6 +4,7 @@ import { config } from '../config.js';
 import { type OnboardingState, assertReadyFor } from '../domain/customer.js';
 import { refuse } from '../domain/errors.js';
 import { sessionRevoked } from '../domain/loss-report.js';
+import { sessionSignedOut } from '../domain/sessions.js';
 import type { Class2Limits } from '../domain/limits.js';
 import { type AccountRecord, getAccount, getCustomerAndAccount } from '../store/accounts.js';
 import { lookupHash } from '../store/crypto.js';
@@ -19,12 +20,15 @@ export async function loadCustomer(customerId: string): Promise<CustomerRecord> 
 }
 
 /** The customer, for a request whose access token must not predate a revocation of every
- *  session (挂失 or its lift, domain/loss-report.ts): the profile, which every screen reads first,
- *  the payment authorization every money movement needs, and 挂失 itself. A revoked token is no
- *  token. */
-export async function loadSignedInCustomer(customerId: string, tokenIssuedAtMs: number): Promise<CustomerRecord> {
+ *  session (挂失 or its lift, domain/loss-report.ts) nor belong to a session signed out from the
+ *  device list (domain/sessions.ts): the profile, which every screen reads first, the payment
+ *  authorization every money movement needs, and 挂失 itself. Both are on the customer record these
+ *  read anyway, so the check costs no read. A revoked token is no token. */
+export async function loadSignedInCustomer(customerId: string, tokenIssuedAtMs: number, tokenSessionId?: string): Promise<CustomerRecord> {
   const customer = await loadCustomer(customerId);
-  if (sessionRevoked(tokenIssuedAtMs, customer.sessionsRevokedAt)) return refuse('unauthenticated', 'UNAUTHENTICATED', '登录已失效，请重新登录');
+  if (sessionRevoked(tokenIssuedAtMs, customer.sessionsRevokedAt) || sessionSignedOut(tokenSessionId, customer.signedOutSessions)) {
+    return refuse('unauthenticated', 'UNAUTHENTICATED', '登录已失效，请重新登录');
+  }
   return customer;
 }
 

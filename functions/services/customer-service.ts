@@ -29,6 +29,7 @@ import { getStaff, type StaffRecord } from '../store/staff.js';
 import { customerHoldings, type WealthHoldingRecord } from '../store/wealth.js';
 import { recordAudit, recordAuditWith } from './audit.js';
 import { pendingChangeOf, submitChange } from './change-requests.js';
+import { postMessage } from './messages.js';
 import type { ConsoleOperator } from './operators.js';
 
 export type CustomerSearch = { phone: string } | { accountNumber: string } | { name: string };
@@ -149,6 +150,7 @@ export async function freezeAccount(accountId: string, reason: string, operator:
   );
   // Frozen by another agent between the read and the write.
   if ('refusedChange' in outcome) return alreadyFrozen();
+  await postMessage({ customerId: account.ownerCustomerId, kind: 'ACCOUNT_FROZEN', ref: freeze.frozenAt, at: freeze.frozenAt });
   return { ...account, status: 'FROZEN', freeze };
 }
 

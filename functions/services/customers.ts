@@ -15,6 +15,7 @@ import { useNonceItem } from '../store/payment-nonces.js';
 import { transactWrite } from '../store/transact.js';
 import { hashPin } from '../store/pin-hash.js';
 import { recordCustomerEvent } from './customer-events.js';
+import { postMessage } from './messages.js';
 import { loadCustomer, loadSignedInCustomer, onboardingState } from './customer-guards.js';
 import { type OpenedSecondFactor, pinFactor, requireSecondFactor, SECOND_FACTOR_GUARD_TEXTS } from './second-factor.js';
 
@@ -33,8 +34,8 @@ export async function profile(customerId: string): Promise<CustomerProfile> {
 }
 
 /** The profile every screen reads first: refused to an access token a loss report revoked. */
-export async function signedInProfile(customerId: string, tokenIssuedAtMs: number): Promise<CustomerProfile> {
-  return profileOf(await loadSignedInCustomer(customerId, tokenIssuedAtMs));
+export async function signedInProfile(customerId: string, tokenIssuedAtMs: number, tokenSessionId: string | undefined): Promise<CustomerProfile> {
+  return profileOf(await loadSignedInCustomer(customerId, tokenIssuedAtMs, tokenSessionId));
 }
 
 export async function bindPhone(customerId: string, phoneCode: string): Promise<CustomerProfile> {
@@ -104,5 +105,7 @@ export async function setPin(
   const refusedAt = await transactWrite(items);
   if (refusedAt === 0) refuse('conflict', 'PIN_CHANGED_CONCURRENTLY', '支付密码已被修改，请重试');
   if (refusedAt === 1) throw guardRefusal(SECOND_FACTOR_GUARD_TEXTS.NONCE_USED!);
+  // A first PIN is part of onboarding; a change is a security event.
+  if (previousHash) await postMessage({ customerId, kind: 'PIN_CHANGED', ref: `${now.toISOString()}#${newPin.nonceId}`, at: now });
   return profile(customerId);
 }

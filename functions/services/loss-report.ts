@@ -17,6 +17,7 @@ import { transactWrite, type TransactItem } from '../store/transact.js';
 import { recordCustomerEvent } from './customer-events.js';
 import { loadOwnAccount, loadSignedInCustomer, onboardingState } from './customer-guards.js';
 import { checkIdentity, identityMatches, sendIdentityCode } from './identity-check.js';
+import { postMessage } from './messages.js';
 import { sendNotice } from './sms-notice.js';
 
 export interface LossReportDone {
@@ -59,6 +60,7 @@ async function afterReport(customer: CustomerRecord, report: LossReport): Promis
   const phone = await decrypt(customer.phoneEnc!);
   await sendNotice(phone, { template: 'LOSS_REPORTED_NOTICE', params: { time: chinaMinute(new Date(report.reportedAt)) } });
   await recordCustomerEvent({ customerId: customer.customerId, kind: 'LOSS_REPORTED', at: report.reportedAt, ref: report.reportedAt });
+  await postMessage({ customerId: customer.customerId, kind: 'LOSS_REPORTED', ref: report.reportedAt, at: report.reportedAt });
   return { reportedAt: report.reportedAt, phoneMasked: maskPhone(phone) };
 }
 
@@ -124,5 +126,6 @@ export async function liftLoss(answers: IdentityAnswers & { smsCode: string }, n
   });
   await sendNotice(phone, { template: 'LOSS_LIFTED_NOTICE', params: { time: chinaMinute(now) } });
   await recordCustomerEvent({ customerId: customer.customerId, kind: 'LOSS_LIFTED', at: liftedAt, ref: liftedAt });
+  await postMessage({ customerId: customer.customerId, kind: 'LOSS_LIFTED', ref: liftedAt, at: liftedAt });
   return { liftedAt, phoneMasked: maskPhone(phone) };
 }

@@ -11,6 +11,7 @@ import { UnitsCenti, WealthProductId } from '../contract/wealth-units-schema.js'
 import { amountInWords } from '../domain/amount-words.js';
 import { refuse } from '../domain/errors.js';
 import { maskPhone } from '../domain/masking.js';
+import { refuseDeviceUnverified } from '../domain/sessions.js';
 import { formatNav } from '../domain/wealth/units.js';
 import { allInOrder } from '../platform/all-in-order.js';
 import type { CustomerRecord } from '../store/customers.js';
@@ -23,8 +24,9 @@ import { lazySchema } from '../domain/lazy-schema.js';
 /** Payments made here cost the customer nothing; the review sheet says so. */
 const FEE_FEN = 0;
 
-/** Steps that need no account: setting the first PIN comes before it; enrolling SOTER moves nothing. */
-const ACCOUNTLESS_ROUTES: ReadonlySet<SecondFactorRoute> = new Set(['setPin', 'soterEnrol']);
+/** Steps that need no account: setting the first PIN comes before it; enrolling SOTER moves
+ *  nothing; the copy of one's personal data is for anyone signed in, a closed account too. */
+const ACCOUNTLESS_ROUTES: ReadonlySet<SecondFactorRoute> = new Set(['setPin', 'soterEnrol', 'dataCopy']);
 
 /** What a redemption's body says about what it pays — the units of which product — checked as
  *  its route checks them (the route checks the rest of the body). */
@@ -38,12 +40,27 @@ interface ReviewedAmount {
 
 const exactly = (amountFen: number | null): ReviewedAmount => ({ amountFen, estimate: null });
 
-/** Issues the nonce for one exact request and the figures its review sheet shows. */
-export async function authorizePayment(customerId: string, tokenIssuedAtMs: number, asked: PaymentAuthorizationRequest, now: Date): Promise<PaymentAuthorization> {
+/** Steps that check a code to the bound phone themselves: a new device is asked for no other. */
+const OWN_PHONE_CODE_ROUTES: ReadonlySet<SecondFactorRoute> = new Set(['pinReset']);
+
+/** The access token asking: when it was issued, its session and whether its device is verified. */
+export interface AskingToken {
+  issuedAtMs: number;
+  sessionId: string | undefined;
+  deviceVerified: boolean;
+}
+
+/** Issues the nonce for one exact request and the figures its review sheet shows. A session on a
+ *  device not yet verified gets no nonce once the customer has a PIN (setting the first one comes
+ *  before any money; a PIN reset checks its own code to the bound phone): the device asks for a
+ *  code to the bound phone first (services/sessions.ts).
+ *  The token says so, so the money route itself checks nothing more. */
+export async function authorizePayment(customerId: string, token: AskingToken, asked: PaymentAuthorizationRequest, now: Date): Promise<PaymentAuthorization> {
   const resolved = secondFactorRouteOf(asked.path);
   if (!resolved) return refuse('not_found', 'PAYMENT_ROUTE_UNKNOWN', '该操作无需支付验证');
   const { route } = resolved;
-  const customer = await loadSignedInCustomer(customerId, tokenIssuedAtMs);
+  const customer = await loadSignedInCustomer(customerId, token.issuedAtMs, token.sessionId);
+  if (!token.deviceVerified && customer.pinHash && !OWN_PHONE_CODE_ROUTES.has(route)) refuseDeviceUnverified();
   const account = ACCOUNTLESS_ROUTES.has(route) ? undefined : await loadOwnAccount(customer);
   if (account?.status === 'CLOSED') return refuse('conflict', 'ACCOUNT_CLOSED', '您的电子账户已销户，不能再办理交易');
   const payee = route === 'transfer' ? await transferPayee(customer, asked.body.toPhone) : undefined;

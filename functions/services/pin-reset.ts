@@ -17,6 +17,7 @@ import { recordCustomerEvent } from './customer-events.js';
 import { loadCustomer, loadOwnAccount, onboardingState } from './customer-guards.js';
 import { checkIdentity, sendIdentityCode } from './identity-check.js';
 import { type OpenedSecondFactor, pinFactor, SECOND_FACTOR_GUARD_TEXTS } from './second-factor.js';
+import { postMessage } from './messages.js';
 import { sendNotice } from './sms-notice.js';
 
 export interface PinResetCodeSent {
@@ -84,5 +85,6 @@ export async function completePinReset(customerId: string, answers: PinResetAnsw
   const resetAt = now.toISOString();
   await sendNotice(phone, { template: 'PIN_RESET_NOTICE', params: { time: chinaMinute(now) } });
   await recordCustomerEvent({ customerId, kind: 'PIN_RESET', at: resetAt, ref: resetAt });
+  await postMessage({ customerId, kind: 'PIN_RESET', ref: resetAt, at: resetAt });
   return { resetAt, phoneMasked: maskPhone(phone) };
 }

@@ -59,9 +59,10 @@ const putPointer = (tableName: string, partition: string, change: ChangeRequest)
   Put: { TableName: tableName, Item: { ...backOfficeKeys.changeListEntry(partition, change.submittedAt, change.changeId), type: 'CHANGE_POINTER', changeId: change.changeId } },
 });
 
-/** Writes a new PENDING change with its pointers and its entity's lock. False, writing nothing,
- *  when the entity's lock is held by another change. */
-export async function insertChange(change: ChangeRequest): Promise<boolean> {
+/** Writes a new PENDING change with its pointers and its entity's lock, and `alongside` (records
+ *  that name the change, such as a ticket's correction). False, writing nothing, when the
+ *  entity's lock is held by another change. */
+export async function insertChange(change: ChangeRequest, alongside: TransactItem[] = []): Promise<boolean> {
   const { tableName } = db();
   const refusedAt = await transactWrite([
     {
@@ -73,6 +74,7 @@ export async function insertChange(change: ChangeRequest): Promise<boolean> {
     },
     { Put: { TableName: tableName, Item: toItem(change), ConditionExpression: 'attribute_not_exists(PK)' } },
     ...[...listPartitions(change.status, change.kind), ...listPartitions('ALL', change.kind)].map((partition) => putPointer(tableName, partition, change)),
+    ...alongside,
   ]);
   if (refusedAt === undefined) return true;
   if (refusedAt === 0) return false;
@@ -155,7 +157,8 @@ export async function lockHolders(entityIds: readonly string[]): Promise<Map<str
   return new Map(items.map((item) => [String(item.entityId), String(item.changeId)]));
 }
 
-async function changesById(changeIds: readonly string[]): Promise<ChangeRequest[]> {
+/** The changes of these ids that exist, in the order asked. */
+export async function changesById(changeIds: readonly string[]): Promise<ChangeRequest[]> {
   const byId = new Map((await batchGetItems(changeIds.map((changeId) => backOfficeKeys.change(changeId)))).map((item) => [String(item.changeId), fromItem(item)]));
   return changeIds.map((changeId) => byId.get(changeId)).filter((change): change is ChangeRequest => change !== undefined);
 }

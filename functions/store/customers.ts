@@ -3,6 +3,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateComma
 import { randomUUID } from 'node:crypto';
 import { refuse } from '../domain/errors.js';
 import type { LossReport } from '../domain/loss-report.js';
+import type { SignedOutSessions } from '../domain/sessions.js';
 import { db } from './client.js';
 import { cancellationCodes, isConditionFailed, withContentionRetry } from './errors.js';
 import { keys } from './keys.js';
@@ -33,6 +34,10 @@ export interface CustomerRecord {
   lossReport?: LossReport;
   /** Every session begun at or before this time is revoked (a loss report or its lift). */
   sessionsRevokedAt?: string;
+  /** The first sign-in: its device is known without a code (store/sessions.ts). */
+  firstSignInAt?: string;
+  /** Sessions signed out one by one in the last minutes (domain/sessions.ts). */
+  signedOutSessions?: SignedOutSessions;
   /** 销户: when the account was closed and until when the records are kept (store/account-closure.ts). */
   accountClosure?: { closedAt: string; retainUntil: string };
 }

@@ -5,6 +5,12 @@ export const keys = {
   customer: (customerId: string) => ({ PK: `CUST#${customerId}`, SK: 'PROFILE' }),
   /** A customer's PIN resets (忘记支付密码): the code in force, sends and wrong answers counted. */
   pinReset: (customerId: string) => ({ PK: `CUST#${customerId}`, SK: 'PINRESET' }),
+  /** The same for the code sent to the phone a phone change (更换手机号) would bind: its own code
+   *  and counts, so the old phone's code and the new one's are both in force at once. */
+  newPhoneCode: (customerId: string) => ({ PK: `CUST#${customerId}`, SK: 'NEWPHONECODE' }),
+  /** A change of the bound phone: both phones masked, when, and how it was verified. */
+  phoneChange: (customerId: string, changedAt: string, changeId: string) => ({ PK: `CUST#${customerId}`, SK: `PHONECHANGE#${changedAt}#${changeId}` }),
+  phoneChangePrefix: 'PHONECHANGE#',
   openid: (openid: string) => ({ PK: `WXOPENID#${openid}`, SK: 'WXOPENID' }),
   phone: (phoneHash: string) => ({ PK: `PHONE#${phoneHash}`, SK: 'PHONE' }),
   idNumber: (idHash: string) => ({ PK: `IDNO#${idHash}`, SK: 'IDNO' }),
@@ -15,7 +21,13 @@ export const keys = {
   accountNumber: (accountNumberHash: string) => ({ PK: `ACCTNO#${accountNumberHash}`, SK: 'ACCTNO' }),
   card: (cardHash: string) => ({ PK: `CARD#${cardHash}`, SK: 'CARD' }),
   refreshToken: (tokenHash: string) => ({ PK: `RT#${tokenHash}`, SK: 'RT' }),
-  refreshFamily: (familyId: string) => ({ PK: `RTF#${familyId}`, SK: 'RTF' }),
+  /** A sign-in's refresh-token family (a session): its device, times and place, whether it is
+   *  revoked and whether its device is verified for money (store/sessions.ts). */
+  session: (customerId: string, familyId: string) => ({ PK: `CUST#${customerId}`, SK: `SESSION#${familyId}` }),
+  sessionPrefix: 'SESSION#',
+  /** A device the customer signed in on and that is trusted with money: the first one, or one
+   *  verified with a code to the bound phone. */
+  knownDevice: (customerId: string, deviceId: string) => ({ PK: `CUST#${customerId}`, SK: `DEVICE#${deviceId}` }),
   balance: (accountId: string) => ({ PK: `ACCT#${accountId}`, SK: 'BALANCE' }),
   posting: (accountId: string, createdAt: string, journalId: string) => ({
     PK: `ACCT#${accountId}`,
@@ -109,6 +121,14 @@ export const keys = {
   autoPayPayee: (shard: number, payeeId: string) => ({ PK: `BILLAUTOPAY#${String(shard).padStart(2, '0')}`, SK: payeeId }),
   autoPayShard: (shard: number) => `BILLAUTOPAY#${String(shard).padStart(2, '0')}`,
   billReconciliation: (date: string) => ({ PK: 'BILLRECON', SK: date }),
+  // ---- data rights (个人信息与隐私) ----
+  /** One change of an optional consent (given or withdrawn), by time. */
+  consentChange: (customerId: string, at: string, kind: string, changeId: string) => ({ PK: `CUST#${customerId}`, SK: `CONSENT#${at}#${kind}#${changeId}` }),
+  consentChangePrefix: 'CONSENT#',
+  /** A closed customer whose records are kept until `retainUntil`, sharded and sorted by that
+   *  time: the deletion job reads the ones whose time has come. */
+  retentionDue: (shard: number, retainUntil: string, customerId: string) => ({ PK: `RETENTIONDUE#${String(shard).padStart(2, '0')}`, SK: `${retainUntil}#${customerId}` }),
+  retentionDueShard: (shard: number) => `RETENTIONDUE#${String(shard).padStart(2, '0')}`,
   // ---- complaints and disputes (投诉与争议) ----
   complaint: (ticketId: string) => ({ PK: `COMPLAINT#${ticketId}`, SK: 'TICKET' }),
   /** The customer's tickets, newest first: a pointer per ticket under the customer. */
@@ -119,6 +139,12 @@ export const keys = {
   /** The service desk's queues (OPEN, ANSWERED, CLOSED), by deadline: a pointer per ticket. */
   complaintQueue: (queue: string, dueAt: string, ticketId: string) => ({ PK: `COMPLAINTS#${queue}`, SK: `${dueAt}#${ticketId}` }),
   complaintQueuePartition: (queue: string) => `COMPLAINTS#${queue}`,
+  /** A correction proposed from the ticket (差错调整): written with its change request, marked paid
+   *  by its journal's transaction. */
+  complaintCorrection: (ticketId: string, changeId: string) => ({ PK: `COMPLAINT#${ticketId}`, SK: `CORRECTION#${changeId}` }),
+  complaintCorrectionPrefix: 'CORRECTION#',
+  /** What the corrections of one movement have paid in total: their bound's conditional counter. */
+  movementCorrected: (journalId: string) => ({ PK: `CORRECTED#${journalId}`, SK: 'CORRECTED' }),
   // ---- relationship managers (客户经理) ----
   staff: (staffId: string) => ({ PK: `STAFF#${staffId}`, SK: 'PROFILE' }),
   staffNo: (staffNo: string) => ({ PK: `STAFFNO#${staffNo}`, SK: 'STAFFNO' }),

@@ -51,10 +51,10 @@ export default defineAppConfig({
         'pages/result/index',
       ],
     },
-    // 更换绑定卡: rarely used, so loaded only when opened.
+    // 更换绑定卡 and 更换手机号: rarely used, so loaded only when opened.
     {
       root: 'packageCard',
-      pages: ['pages/change/index'],
+      pages: ['pages/change/index', 'pages/phone/index'],
     },
     // E-receipts (电子回单) and their verification (回单验证), which anyone may open signed out.
     {
@@ -66,15 +66,26 @@ export default defineAppConfig({
       root: 'packageDocuments',
       pages: ['pages/statements/index', 'pages/certificate/index'],
     },
-    // 账户安全, 挂失 (signed in, or signed out through the identity check) and 销户: rarely opened.
+    // 账户安全, 挂失 (signed in, or signed out through the identity check), 销户 and 登录设备管理:
+    // rarely opened.
     {
       root: 'packageSecurity',
-      pages: ['pages/security/index', 'pages/loss/index', 'pages/reported/index', 'pages/close/index'],
+      pages: ['pages/security/index', 'pages/loss/index', 'pages/reported/index', 'pages/close/index', 'pages/devices/index'],
+    },
+    // 个人信息与隐私 (what is held and why, the copy, corrections, consents): rarely opened.
+    {
+      root: 'packagePrivacy',
+      pages: ['pages/privacy/index'],
     },
     // 投诉与建议 and disputes of a movement (对此交易有疑问), 我的投诉: rarely opened.
     {
       root: 'packageService',
       pages: ['pages/list/index', 'pages/new/index', 'pages/ticket/index'],
+    },
+    // 消息中心 and 消息设置.
+    {
+      root: 'packageMessages',
+      pages: ['pages/centre/index', 'pages/settings/index'],
     },
     // Relationship managers' area (客户经理工作台): only staff ever load it.
     {

@@ -4,7 +4,9 @@
 // cgi-bin/soter/verify_signature), and what it makes of each answer — `is_ok: true` verified,
 // `is_ok: false` or an errcode about the request refused, an errcode that says WeChat is busy or
 // the token is bad, a 5xx, a garbled answer or no answer UpstreamUnavailable (a 503 to the
-// customer, retried; never a signature taken as good).
+// customer, retried; never a signature taken as good). And its subscription message send
+// (cgi-bin/message/subscribe/send): touser, template_id, page and each field as { value }; an
+// errcode is not sent.
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -37,6 +39,7 @@ let tokensIssued: number;
 /** How the fake answers the next stable_token and verify_signature. */
 let tokenAnswer: (response: ServerResponse) => void;
 let verdict: (response: ServerResponse) => void;
+let sendAnswer: (response: ServerResponse) => void;
 const json = (status: number, body: unknown) => (response: ServerResponse) => {
   response.writeHead(status, { 'content-type': 'application/json' });
   response.end(JSON.stringify(body));
@@ -61,6 +64,7 @@ before(async () => {
       received.push({ method: request.method ?? '', path: url.pathname, query: url.searchParams, headers: request.headers, body: raw ? JSON.parse(raw) : undefined });
       if (url.pathname === '/cgi-bin/stable_token') return tokenAnswer(response);
       if (url.pathname === '/cgi-bin/soter/verify_signature') return verdict(response);
+      if (url.pathname === '/cgi-bin/message/subscribe/send') return sendAnswer(response);
       return json(404, { errcode: 404, errmsg: 'not found' })(response);
     });
   });
@@ -80,6 +84,36 @@ beforeEach(() => {
   tokensIssued = 0;
   tokenAnswer = (response) => json(200, { access_token: `ACCESS-TOKEN-${++tokensIssued}`, expires_in: 7200 })(response);
   verdict = json(200, { is_ok: true });
+  sendAnswer = json(200, { errcode: 0, errmsg: 'ok' });
+});
+
+describe("the WeChat client's subscription message", () => {
+  const MESSAGE = { openid: SIGNED.openid, templateId: 'tpl-security', page: 'packageMessages/pages/centre/index', data: { thing1: '支付密码已修改', time2: '2026-03-16 12:00' } };
+  const sendCalls = () => received.filter((request) => request.path === '/cgi-bin/message/subscribe/send');
+
+  test('POSTs touser, template_id, page and each field as { value } with the access token; errcode 0 is sent', async () => {
+    assert.equal(await client().sendSubscribeMessage(MESSAGE), true);
+    const [send] = sendCalls();
+    assert.equal(send!.method, 'POST');
+    assert.equal(send!.query.get('access_token'), 'ACCESS-TOKEN-1');
+    assert.deepEqual(send!.body, {
+      touser: MESSAGE.openid,
+      template_id: 'tpl-security',
+      page: MESSAGE.page,
+      data: { thing1: { value: '支付密码已修改' }, time2: { value: '2026-03-16 12:00' } },
+    });
+  });
+
+  test('an errcode (43101: no subscription held) is not sent; a rejected token is not used again', async () => {
+    const wechat = client();
+    sendAnswer = json(200, { errcode: 43101, errmsg: 'user refuse to accept the msg' });
+    assert.equal(await wechat.sendSubscribeMessage(MESSAGE), false);
+    sendAnswer = json(200, { errcode: 40001, errmsg: 'invalid credential' });
+    assert.equal(await wechat.sendSubscribeMessage(MESSAGE), false);
+    sendAnswer = json(200, { errcode: 0 });
+    assert.equal(await wechat.sendSubscribeMessage(MESSAGE), true);
+    assert.deepEqual(sendCalls().map((request) => request.query.get('access_token')), ['ACCESS-TOKEN-1', 'ACCESS-TOKEN-1', 'ACCESS-TOKEN-2']);
+  });
 });
 
 describe("the WeChat client's SOTER signature check", () => {

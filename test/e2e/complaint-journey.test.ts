@@ -1,8 +1,9 @@
 // A dispute answered from the console, in real Chromium against the production H5 and console
 // builds, the API in serverless offline and DynamoDB Local with the demo seed: a new customer tops
 // up, opens the movement's detail and taps 对此交易有疑问, describes the problem and sees the ticket
-// 已受理 with its deadline; cs.zhao finds it in 客户服务 › 投诉工单, takes it and answers; the
-// customer sees 已答复 and the bank's answer.
+// 已受理 with its deadline; cs.zhao finds it in 客户服务 › 投诉工单, takes it, answers and proposes a
+// correction (差错调整, approved elsewhere: the integration test); the customer sees 已答复 and the
+// bank's answer.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
@@ -64,6 +65,15 @@ test('a customer disputes a top-up in the mini-program, customer service answers
   await agent.locator('#ticket-status', { hasText: '已答复' }).waitFor();
   assert.equal((await agent.locator('#ticket-answer').innerText()).trim(), answer);
   await stepScreenshot(agent, 'console-complaint');
+
+  // A correction (差错调整) proposed from the ticket: typed in yuan, waiting for a second operator.
+  await agent.locator('#correction-open').click();
+  await agent.locator('#correction-amount').fill('88');
+  await agent.locator('textarea#correction-reason, #correction-reason textarea').first().fill('客户确认未操作，经核实为系统差错，予以调整。');
+  await stepScreenshot(agent, 'console-correction');
+  await agent.locator('#correction-submit').click();
+  await agent.locator('.ant-table-row', { hasText: '待复核' }).waitFor();
+  assert.match(await agent.locator('#correction-room').innerText(), /待复核/);
 
   // The customer sees the answer.
   await page.reload();

@@ -14,11 +14,14 @@
 // sign-out stops refreshing.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { SignJWT } from 'jose';
 import { type RouteSpec, routes } from '../../functions/contract/routes.js';
 import { handler as accountHandler } from '../../functions/http/account.js';
 import { handler as auth } from '../../functions/http/auth.js';
 import { handler as customerHandler } from '../../functions/http/customer.js';
+import { db } from '../../functions/store/client.js';
+import { keys } from '../../functions/store/keys.js';
 import { call, type CallOptions, type CallResult, useBank } from '../support/bank.js';
 import { type Onboarded, onboard, signIn, topUp, transfer, withdraw } from '../support/customers.js';
 import { deployedHandlers, type Handler } from '../support/deployed.js';
@@ -129,6 +132,30 @@ describe('the access matrix', () => {
     }
   });
 
+  test('A\'s saved payee named in B\'s path (correcting its name): 404, as for none, and the name unchanged', async (t) => {
+    const payeeId = 'Ymatrix-payee-001';
+    const key = keys.billPayee(a.customerId, payeeId);
+    await db().doc.send(new PutCommand({ TableName: db().tableName, Item: { ...key, type: 'BILL_PAYEE', payeeId, customerId: a.customerId, nickname: '电费', billerId: 'nj-power', accountNumberMasked: '32******78', accountNumberEnc: 'x', autoPay: null, lastAutoPay: null, createdAt: new Date().toISOString() } }));
+    const path = routes.payeeNickname.path.replace('{payeeId}', payeeId);
+    const res = await send('payeeNickname', routes.payeeNickname, 'B', { token: b.token, path, body: { nickname: '改名' } });
+    expectError(res, 404, 'PAYEE_NOT_FOUND');
+    assert.equal((await scanTable()).find((row) => row.PK === key.PK && row.SK === key.SK)?.nickname, '电费');
+    t.diagnostic(`${routes.payeeNickname.method} ${routes.payeeNickname.path} with A's payee and B's token: 404 PAYEE_NOT_FOUND`);
+  });
+
+  test('A\'s session (a signed-in device) named in B\'s path: 404, as for none, and A stays signed in', async (t) => {
+    const [session] = expectOk(await send('sessions', routes.sessions, 'A', { token: a.token })).sessions;
+    const bySession = protectedRoutes().filter(([, spec]) => spec.auth === 'customer' && spec.path.includes('{sessionId}'));
+    assert.ok(bySession.length >= 1, bySession.map(([name]) => name).join(', '));
+    for (const [name, spec] of bySession) {
+      const res = await send(name, spec, 'B', { token: b.token, path: spec.path.replace('{sessionId}', session.sessionId) });
+      expectError(res, 404, 'SESSION_NOT_FOUND');
+      t.diagnostic(`${spec.method} ${spec.path} with A's session and B's token: 404 SESSION_NOT_FOUND`);
+    }
+    expectOk(await send('me', routes.me, 'A', { token: a.token }));
+    assert.deepEqual(expectOk(await send('sessions', routes.sessions, 'A', { token: a.token })).sessions.map((s: { sessionId: string }) => s.sessionId), [session.sessionId]);
+  });
+
   test('every customer route × every forged or borrowed identity: 401, and nothing changes', async (t) => {
     const columns = await forgeries();
     const before = JSON.stringify(await scanTable());
@@ -149,7 +176,7 @@ describe('the access matrix', () => {
 
   test('another customer\'s token never reaches A: ids in paths are 404, ids in bodies and queries are refused, reads show only B', async (t) => {
     // Requests B could validly send (from the OpenAPI document), plus A's ids where one could go.
-    const known = { toPhone: a.phone, phone: a.phone, name: '李四', realName: '李四', idNumber: b.idNumber, cardNumber: b.cardNumber, memo: '午饭' };
+    const known = { toPhone: a.phone, phone: a.phone, name: '李四', realName: '李四', idNumber: b.idNumber, cardNumber: b.cardNumber, memo: '午饭', nickname: '家里电费' };
     const naming = { customerId: a.customerId, accountId: a.accountId };
     /** The body as B's device sends it: on a second-factor route, confirmed with B's own PIN by a
      *  nonce B asks for exactly this request (a new PIN, where the route takes one, with the same
@@ -212,6 +239,9 @@ describe('the access matrix', () => {
     // B's card bindings are B's card: the route names no account, so none of A's can be asked for.
     const cards = expectOk(await send('cardBindings', routes.cardBindings, 'B', { token: b.token }));
     assert.equal(cards.boundCard.cardNumberMasked, `**** **** **** ${b.cardNumber.slice(-4)}`);
+    // Likewise B's phone and its changes (更换手机号): the route names no customer.
+    const phones = expectOk(await send('phoneBindings', routes.phoneBindings, 'B', { token: b.token }));
+    assert.equal(phones.phoneMasked, `${b.phone.slice(0, 3)}****${b.phone.slice(-4)}`);
   });
 
   test('every operator route × {no key, a wrong key, a customer\'s token}: 401', async (t) => {

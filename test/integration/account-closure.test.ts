@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { SIMULATOR_CARDS, simulatorCardMovements } from '../../functions/adapters/simulators/card-gateway.js';
 import { HOUSE_ACCOUNTS, transferJournal, withdrawJournal } from '../../functions/domain/ledger.js';
+import { chinaMinute } from '../../functions/domain/time.js';
 import { handler as account } from '../../functions/http/account.js';
 import { handler as closure } from '../../functions/http/account-closure.js';
 import { handler as auth } from '../../functions/http/auth.js';
@@ -33,6 +34,10 @@ const accountOf = async (who: Onboarded) => expectOk(await call(account, { metho
 const put = (item: Record<string, unknown>) => db().doc.send(new PutCommand({ TableName: db().tableName, Item: item }));
 const setStatus = (who: Onboarded, status: string) =>
   db().doc.send(new UpdateCommand({ TableName: db().tableName, Key: keys.balance(who.accountId), UpdateExpression: 'SET #s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': status } }));
+
+/** The notices of a closing the customer's simulated phone received. */
+const closedNotices = async (who: Onboarded) =>
+  (expectOk(await call(simulator, { method: 'GET', path: '/v1/sim/sms/messages', query: { phone: who.phone } })).messages as { template: string; text: string }[]).filter((m) => m.template === 'ACCOUNT_CLOSED_NOTICE');
 
 /** The customer's items in the table, with their contents (what a refused write must leave as it was). */
 const snapshot = async () => JSON.stringify((await scanTable()).filter((item) => item.type !== 'IDEMPOTENCY').sort((x, y) => `${x.PK}${x.SK}`.localeCompare(`${y.PK}${y.SK}`)));
@@ -95,6 +100,8 @@ describe('销户', () => {
     assert.ok(Math.abs(years - 10) < 0.01, `kept 10 years after the closing, not ${years}`);
     const credits = simulatorCardMovements(who.cardNumber).filter((m) => m.kind === 'CREDIT');
     assert.deepEqual(credits.map((m) => m.amountFen), [12_345]);
+    // The bound phone is told, once the money is on the card.
+    assert.deepEqual((await closedNotices(who)).map((m) => m.text), [`【近邻银行】您的电子账户已于 ${chinaMinute(new Date(done.closedAt))} 注销，余额 123.45 元已转入尾号 ${who.cardNumber.slice(-4)} 的银行卡。如非本人操作，请立即联系客服。`]);
 
     // The sweep is a withdrawal journal that says what it is; the account ends at 0 and CLOSED.
     const sweep = await getJournal(credits[0]!.reference);
@@ -171,6 +178,7 @@ describe('销户', () => {
     assert.equal(new Set(credits.map((m) => m.reference)).size, 1, 'one reference: the gateway credits it once');
     const sweeps = (await scanTable()).filter((item) => item.type === 'JOURNAL' && item.postings.some((p: { accountId: string; label: string }) => p.accountId === who.accountId && p.label === '销户余额转出'));
     assert.equal(sweeps.length, 1);
+    assert.equal((await closedNotices(who)).length, 1, 'a retried closing does not tell the phone again');
     await assertLedgerSound();
   });
 
@@ -186,6 +194,7 @@ describe('销户', () => {
     // The sweep and its reversal, answered with the refusal (no journal to name).
     const sweepAndReversal = items.filter((item) => item.type === 'JOURNAL' && item.postings.some((p: { accountId: string }) => p.accountId === who.accountId) && ['WITHDRAW', 'WITHDRAW_REVERSAL'].includes(item.kind));
     assert.equal(sweepAndReversal.length, 2);
+    assert.deepEqual(await closedNotices(who), [], 'no notice of a closing that was undone');
     await assertLedgerSound({ unkeyedJournals: new Set(sweepAndReversal.map((item) => String(item.journalId))) });
   });
 

@@ -105,7 +105,7 @@ describe('access tokens', () => {
       ['sub swapped, old signature', { authorization: `Bearer ${header}.${forgedPayload}.${signature}` }],
       ['signature flipped', { authorization: `Bearer ${header}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}` }],
       ['alg none', { authorization: `Bearer ${noneHeader}.${forgedPayload}.` }],
-      ['expired', { authorization: `Bearer ${(await issueAccessToken(victim.customerId, past)).token}` }],
+      ['expired', { authorization: `Bearer ${(await issueAccessToken(victim.customerId, past, { sessionId: randomUUID(), deviceVerified: true })).token}` }],
       ['other secret', { authorization: `Bearer ${await sign((j) => j.setIssuer('jinlin').setAudience('jinlin-customer').setExpirationTime('10m'), new TextEncoder().encode('x'.repeat(48)))}` }],
       ['wrong audience', { authorization: `Bearer ${await sign((j) => j.setIssuer('jinlin').setAudience('someone-else').setExpirationTime('10m'))}` }],
       ['wrong issuer', { authorization: `Bearer ${await sign((j) => j.setIssuer('not-jinlin').setAudience('jinlin-customer').setExpirationTime('10m'))}` }],
@@ -123,7 +123,7 @@ describe('access tokens', () => {
   });
 
   test('a valid token for a customer who does not exist is refused', async () => {
-    const { token } = await issueAccessToken(randomUUID(), new Date());
+    const { token } = await issueAccessToken(randomUUID(), new Date(), { sessionId: randomUUID(), deviceVerified: true });
     expectError(await me(token), 401, 'UNAUTHENTICATED');
   });
 });
@@ -179,7 +179,7 @@ describe('refresh tokens', () => {
   test('an expired refresh token is refused', async () => {
     const session = await signIn();
     const days = Number(process.env.REFRESH_TOKEN_DAYS ?? 30);
-    assert.equal(await sessions.rotate(session.refreshToken, new Date(Date.now() + (days + 1) * 86_400_000), days), undefined);
+    assert.equal(await sessions.rotate(session.refreshToken, new Date(Date.now() + (days + 1) * 86_400_000), days, '未知'), undefined);
     // Still usable today.
     expectOk(await refresh(session.refreshToken));
   });

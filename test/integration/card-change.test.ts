@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { SIMULATOR_CARDS, simulatorCardMovements } from '../../functions/adapters/simulators/card-gateway.js';
 import { handler as account } from '../../functions/http/account.js';
+import { handler as cardChange } from '../../functions/http/card-change.js';
 import { handler as simulator } from '../../functions/http/simulator.js';
 import { db } from '../../functions/store/client.js';
 import { customerEvents } from '../../functions/store/customer-events.js';
@@ -26,11 +27,11 @@ const PATH = '/v1/account/card';
 /** The change as the device sends it: a nonce asked for exactly this body, the PIN encrypted. */
 async function changeCard(who: Onboarded, body: { idNumber: string; cardNumber: string }, pin = who.pin) {
   const authorization = await authorize(who.token, PATH, body);
-  return call(account, { method: 'POST', path: PATH, token: who.token, body: { ...body, secondFactor: { nonce: authorization.nonce, pinCipher: encryptPin(authorization, pin) } } });
+  return call(cardChange, { method: 'POST', path: PATH, token: who.token, body: { ...body, secondFactor: { nonce: authorization.nonce, pinCipher: encryptPin(authorization, pin) } } });
 }
 
 const accountOf = async (who: Onboarded) => expectOk(await call(account, { method: 'GET', path: '/v1/account', token: who.token }));
-const bindingsOf = async (who: Onboarded) => expectOk(await call(account, { method: 'GET', path: '/v1/account/card-bindings', token: who.token }));
+const bindingsOf = async (who: Onboarded) => expectOk(await call(cardChange, { method: 'GET', path: '/v1/account/card-bindings', token: who.token }));
 const inbox = async (phone: string) => expectOk(await call(simulator, { method: 'GET', path: '/v1/sim/sms/messages', query: { phone } })).messages as { template: string; text: string }[];
 const masked = (card: string) => `**** **** **** ${card.slice(-4)}`;
 
@@ -86,7 +87,7 @@ describe('更换绑定卡', () => {
     expectError(await changeCard(who, { idNumber: who.idNumber, cardNumber: cardNumber() }, '111222'), 403, 'PIN_INCORRECT');
     expectError(await changeCard(who, { idNumber: who.idNumber, cardNumber: cardNumber('622202', SIMULATOR_CARDS.verifyFails) }), 422, 'CARD_HOLDER_MISMATCH');
     // A fingerprint does not stand in for the PIN here; the contract takes the PIN only.
-    expectError(await call(account, { method: 'POST', path: PATH, token: who.token, body: { idNumber: who.idNumber, cardNumber: cardNumber(), secondFactor: { nonce: 'v1.aaaaaaaaaaaaaaaa.bbbb', soter: { resultJson: '{}', resultJsonSignature: 'c2ln' } } } }), 400, 'VALIDATION_FAILED');
+    expectError(await call(cardChange, { method: 'POST', path: PATH, token: who.token, body: { idNumber: who.idNumber, cardNumber: cardNumber(), secondFactor: { nonce: 'v1.aaaaaaaaaaaaaaaa.bbbb', soter: { resultJson: '{}', resultJsonSignature: 'c2ln' } } } }), 400, 'VALIDATION_FAILED');
 
     assert.deepEqual((await accountOf(who)).boundCard, opened.boundCard);
     assert.deepEqual((await bindingsOf(who)).changes, []);
@@ -99,10 +100,10 @@ describe('更换绑定卡', () => {
     const body = { idNumber: who.idNumber, cardNumber: cardNumber() };
     const authorization = await authorize(who.token, PATH, body);
     const secondFactor = { nonce: authorization.nonce, pinCipher: encryptPin(authorization, who.pin) };
-    expectOk(await call(account, { method: 'POST', path: PATH, token: who.token, body: { ...body, secondFactor } }));
-    const replayed = await call(account, { method: 'POST', path: PATH, token: who.token, body: { ...body, secondFactor } });
+    expectOk(await call(cardChange, { method: 'POST', path: PATH, token: who.token, body: { ...body, secondFactor } }));
+    const replayed = await call(cardChange, { method: 'POST', path: PATH, token: who.token, body: { ...body, secondFactor } });
     assert.ok(['NONCE_USED', 'CARD_UNCHANGED'].includes(replayed.body.error.code), JSON.stringify(replayed.body));
-    expectError(await call(account, { method: 'POST', path: PATH, token: who.token, body: { ...body, cardNumber: cardNumber(), secondFactor } }), 403, 'NONCE_MISMATCH');
+    expectError(await call(cardChange, { method: 'POST', path: PATH, token: who.token, body: { ...body, cardNumber: cardNumber(), secondFactor } }), 403, 'NONCE_MISMATCH');
     assert.equal((await bindingsOf(who)).changes.length, 1);
   });
 
@@ -138,7 +139,7 @@ describe('更换绑定卡', () => {
 
   test('before an account is open there is no card to change', async () => {
     const { token } = await signIn();
-    const refused = await call(account, { method: 'GET', path: '/v1/account/card-bindings', token });
+    const refused = await call(cardChange, { method: 'GET', path: '/v1/account/card-bindings', token });
     assert.ok(refused.status >= 400 && refused.status < 500, JSON.stringify(refused.body));
     assert.equal(refused.body.error.code, 'PHONE_REQUIRED');
   });

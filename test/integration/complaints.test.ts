@@ -8,7 +8,7 @@ import { before, describe, test } from 'node:test';
 import type { AuditEntry, ChainItem } from '../../functions/domain/audit-chain.js';
 import { complaintDueAt, MAX_OPEN_COMPLAINTS } from '../../functions/domain/complaints.js';
 import { handler as complaints } from '../../functions/http/complaints.js';
-import { handler as consoleService } from '../../functions/http/console-service.js';
+import { handler as consoleComplaints } from '../../functions/http/console-complaints.js';
 import { readAuditPage } from '../../functions/services/audit.js';
 import { call, useBank } from '../support/bank.js';
 import { type Onboarded, onboard, topUp, transfer } from '../support/customers.js';
@@ -22,7 +22,7 @@ const open = (who: { token: string }, body: Record<string, unknown>) => call(com
 const mine = (who: { token: string }, query: Record<string, string> = {}) => call(complaints, { method: 'GET', path: '/v1/complaints', token: who.token, query });
 const one = (who: { token: string }, ticketId: string) => call(complaints, { method: 'GET', path: `/v1/complaints/${ticketId}`, token: who.token });
 const close = (who: { token: string }, ticketId: string) => call(complaints, { method: 'POST', path: `/v1/complaints/${ticketId}/close`, token: who.token });
-const desk = (token: string, method: 'GET' | 'POST', path: string, extra: { query?: Record<string, string>; body?: unknown } = {}) => call(consoleService, { method, path, token, ...extra });
+const desk = (token: string, method: 'GET' | 'POST', path: string, extra: { query?: Record<string, string>; body?: unknown } = {}) => call(consoleComplaints, { method, path, token, ...extra });
 
 async function newestAudit(count: number): Promise<AuditEntry[]> {
   const { items } = await readAuditPage(undefined, count);

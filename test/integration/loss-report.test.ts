@@ -21,7 +21,7 @@ import { keys } from '../../functions/store/keys.js';
 import { customerEvents } from '../../functions/store/customer-events.js';
 import { deterministicJournalId, houseShard, postJournal } from '../../functions/store/ledger.js';
 import { call, useBank } from '../support/bank.js';
-import { cardNumber, idNumber, type Onboarded, onboard, signIn, topUp, transfer, withdraw } from '../support/customers.js';
+import { cardNumber, deviceOf, idNumber, type Onboarded, onboard, signIn, topUp, transfer, withdraw } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { scanTable } from '../support/ledger-check.js';
 
@@ -57,7 +57,7 @@ const refresh = (refreshToken: string) => call(auth, { method: 'POST', path: '/v
 const me = (token: string) => call(customer, { method: 'GET', path: '/v1/me', token });
 const signInAgain = async (user: string) => {
   const code = expectOk(await call(simulator, { method: 'POST', path: '/v1/sim/wechat/login-code', body: { user } }));
-  return call(auth, { method: 'POST', path: '/v1/auth/wechat', body: { code: code.code } });
+  return call(auth, { method: 'POST', path: '/v1/auth/wechat', body: { code: code.code, deviceId: deviceOf(user) } });
 };
 
 /** A debit posted to the ledger with no workflow's check before it. */

@@ -1,6 +1,6 @@
 // Customers built through the real API, step by step, as the mini-program does.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { SIMULATOR_CARDS } from '../../functions/adapters/simulators/card-gateway.js';
 import { luhnCheckDigit } from '../../functions/domain/card.js';
 import { idCheckChar } from '../../functions/domain/idcard.js';
@@ -44,10 +44,14 @@ export function cardNumber(bin = '622202', ending?: string): string {
   throw new Error('no card number that the simulator accepts');
 }
 
-export async function signIn(user: string = randomUUID(), deviceId?: string): Promise<{ token: string; refreshToken: string; customerId: string }> {
+/** The device a simulated user signs in on unless a test names another: one per user, as the
+ *  mini-program keeps one per installation, so signing in again is on a known device. */
+export const deviceOf = (user: string) => `t-${createHash('sha256').update(user).digest('hex').slice(0, 32)}`;
+
+export async function signIn(user: string = randomUUID(), deviceId: string = deviceOf(user)): Promise<{ token: string; refreshToken: string; customerId: string }> {
   const code = await call(simulator, { method: 'POST', path: '/v1/sim/wechat/login-code', body: { user } });
   assert.equal(code.status, 200, JSON.stringify(code.body));
-  const session = await call(auth, { method: 'POST', path: '/v1/auth/wechat', body: { code: code.body.code, ...(deviceId ? { deviceId } : {}) } });
+  const session = await call(auth, { method: 'POST', path: '/v1/auth/wechat', body: { code: code.body.code, deviceId } });
   assert.equal(session.status, 200, JSON.stringify(session.body));
   return { token: session.body.accessToken, refreshToken: session.body.refreshToken, customerId: session.body.me.customerId };
 }

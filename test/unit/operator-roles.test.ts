@@ -40,6 +40,11 @@ test('separation of duties in the table', () => {
   // Complaints: customer service reads and answers, auditors only read.
   assert.deepEqual(holders('complaints.answer'), ['CUSTOMER_SERVICE']);
   assert.deepEqual(holders('complaints.read'), ['CUSTOMER_SERVICE', 'AUDITOR']);
+  // 差错调整: customer service proposes, operations (who keep the books) approve — no role does both,
+  // and the approvers can read the change they approve.
+  assert.deepEqual(holders('corrections.propose'), ['CUSTOMER_SERVICE']);
+  assert.deepEqual(holders('corrections.approve'), ['OPERATIONS']);
+  assert.ok(holders('corrections.approve').every((role) => ROLE_PERMISSIONS[role].includes('changes.read')));
   // Reconciliation: operations acts on mismatches, auditors read them and the report.
   assert.deepEqual(holders('reconciliation.manage'), ['OPERATIONS']);
   assert.deepEqual(holders('reconciliation.read'), ['OPERATIONS', 'AUDITOR']);

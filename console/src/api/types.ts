@@ -12,7 +12,7 @@ import type {
 } from '@contract/console-schemas';
 import type { ChangeDetailView, ChangeList, ChangeRequestView } from '@contract/console-change-schemas';
 import type { ConsoleAccountView, Customer360View, CustomerSearchQuery, CustomerSearchResult as CustomerSearchResultSchema, RevealRequest } from '@contract/console-service-schemas';
-import type { DeskComplaintList, DeskComplaintView } from '@contract/complaint-schemas';
+import type { DeskComplaintDetailView, DeskComplaintList, DeskComplaintView } from '@contract/complaint-schemas';
 import type {
   ConsoleLoanProductDetail,
   ConsoleLoanProductList,
@@ -54,6 +54,8 @@ export type CustomerMatch = CustomerSearchResult['customers'][number];
 export type Customer360 = Customer360View;
 export type ConsoleAccount = ConsoleAccountView;
 export type DeskComplaint = DeskComplaintView;
+/** A ticket read on its own: with its corrections (差错调整). */
+export type DeskComplaintDetail = DeskComplaintDetailView;
 export type DeskComplaintPage = DeskComplaintList;
 export type ComplaintQueue = 'OPEN' | 'ANSWERED' | 'CLOSED';
 export type RevealField = z.infer<typeof RevealRequest>['field'];

@@ -35,6 +35,8 @@ export interface Access {
   canReadComplaints: boolean;
   /** 开始处理 and 答复 a ticket. */
   canAnswerComplaints: boolean;
+  /** 差错调整 from a dispute ticket (a second operator approves it). */
+  canProposeCorrections: boolean;
   /** 客户经理管理: staff, their creation and deactivation (four eyes), binding codes. */
   canManageStaff: boolean;
   /** 运营人员管理: operators, their creation, roles and deactivation (four eyes), unlock, authenticator reset. */
@@ -65,6 +67,7 @@ export function accessFor(operator: Pick<OperatorView, 'permissions'>): Access {
     canOpenServiceDesk: any('customers.read', 'complaints.read'),
     canReadComplaints: any('complaints.read'),
     canAnswerComplaints: any('complaints.answer'),
+    canProposeCorrections: any('corrections.propose'),
     canManageStaff: any('staff.manage'),
     canManageOperators: any('operators.manage'),
     canReadDashboards: any('dashboards.read'),

@@ -15,10 +15,18 @@ export type SmsTemplate =
   | { template: 'PIN_RESET_NOTICE'; params: { time: string } }
   /** 您正在办理账户挂失 / 解除挂失，验证码 {code}，{minutes} 分钟内有效… */
   | { template: 'LOSS_REPORT_CODE' | 'LOSS_LIFT_CODE'; params: { code: string; minutes: string } }
+  /** 您正在新设备上首次交易，验证码 {code}，{minutes} 分钟内有效… */
+  | { template: 'DEVICE_VERIFY_CODE'; params: { code: string; minutes: string } }
   /** 您的账户已于 {time} 挂失 / 解除挂失… */
   | { template: 'LOSS_REPORTED_NOTICE' | 'LOSS_LIFTED_NOTICE'; params: { time: string } }
   /** 您的电子账户绑定卡已于 {time} 更换为尾号 {last4} 的银行卡… */
-  | { template: 'CARD_CHANGED_NOTICE'; params: { time: string; last4: string } };
+  | { template: 'CARD_CHANGED_NOTICE'; params: { time: string; last4: string } }
+  /** 您正在更换绑定手机号 / 您正在将本号码绑定为账户手机号，验证码 {code}，{minutes} 分钟内有效… */
+  | { template: 'PHONE_CHANGE_CODE' | 'PHONE_CHANGE_NEW_CODE'; params: { code: string; minutes: string } }
+  /** 您的账户绑定手机号已于 {time} 由 {oldPhone} 更换为 {newPhone}… (both masked) */
+  | { template: 'PHONE_CHANGED_NOTICE'; params: { time: string; oldPhone: string; newPhone: string } }
+  /** 您的电子账户已于 {time} 注销，余额 {amount} 元已转入尾号 {last4} 的银行卡… */
+  | { template: 'ACCOUNT_CLOSED_NOTICE'; params: { time: string; amount: string; last4: string } };
 
 export type SmsMessage = SmsTemplate & {
   /** Mainland mobile number, 11 digits. */

@@ -99,8 +99,9 @@ export function realWechat(appid: string, apiBase = WECHAT_API_BASE): WechatApi 
       return body.errcode ? undefined : body.phone_info?.purePhoneNumber;
     },
     async sendSubscribeMessage({ openid, templateId, page, data }) {
+      const used = await accessToken();
       const body = WechatAnswer.parse(
-        await fetchJson('wechat', `${apiBase}/cgi-bin/message/subscribe/send?access_token=${await accessToken()}`, {
+        await fetchJson('wechat', `${apiBase}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(used)}`, {
           method: 'POST',
           body: {
             touser: openid,
@@ -111,6 +112,9 @@ export function realWechat(appid: string, apiBase = WECHAT_API_BASE): WechatApi 
           timeoutMs: WECHAT_TIMEOUT_MS,
         }),
       );
+      // Refused (43101: the user holds no subscription to this template, or anything else): not
+      // sent. A rejected token is not used again.
+      if (body.errcode && TOKEN_REJECTED_CODES.has(body.errcode)) forgetAccessToken(used);
       return !body.errcode;
     },
     async verifySoterSignature({ openid, jsonString, jsonSignature }) {

@@ -14,9 +14,14 @@ const TEXTS: { [T in SmsTemplate['template']]: (params: Extract<SmsTemplate, { t
   PIN_RESET_NOTICE: ({ time }) => `【近邻银行】您的支付密码已于 ${time} 重置，指纹/面容支付已关闭。如非本人操作，请立即联系客服。`,
   LOSS_REPORT_CODE: ({ code, minutes }) => `【近邻银行】您正在办理账户挂失，验证码 ${code}，${minutes} 分钟内有效。请勿将验证码告诉任何人。`,
   LOSS_LIFT_CODE: ({ code, minutes }) => `【近邻银行】您正在办理解除挂失，验证码 ${code}，${minutes} 分钟内有效。请勿将验证码告诉任何人。`,
+  DEVICE_VERIFY_CODE: ({ code, minutes }) => `【近邻银行】您正在新设备上首次交易，验证码 ${code}，${minutes} 分钟内有效。如非本人操作，请立即挂失并联系客服。`,
   LOSS_REPORTED_NOTICE: ({ time }) => `【近邻银行】您的账户已于 ${time} 挂失：所有登录已退出，电子账户暂停付款和转出。如非本人操作，请立即联系客服。`,
   LOSS_LIFTED_NOTICE: ({ time }) => `【近邻银行】您的账户已于 ${time} 解除挂失，请重新登录。如非本人操作，请立即联系客服。`,
   CARD_CHANGED_NOTICE: ({ time, last4 }) => `【近邻银行】您的电子账户绑定卡已于 ${time} 更换为尾号 ${last4} 的银行卡。如非本人操作，请立即联系客服。`,
+  PHONE_CHANGE_CODE: ({ code, minutes }) => `【近邻银行】您正在更换账户绑定的手机号，验证码 ${code}，${minutes} 分钟内有效。如非本人操作，请立即联系客服。`,
+  PHONE_CHANGE_NEW_CODE: ({ code, minutes }) => `【近邻银行】您正在将本号码绑定为近邻银行账户的手机号，验证码 ${code}，${minutes} 分钟内有效。请勿将验证码告诉任何人。`,
+  PHONE_CHANGED_NOTICE: ({ time, oldPhone, newPhone }) => `【近邻银行】您的账户绑定手机号已于 ${time} 由 ${oldPhone} 更换为 ${newPhone}。如非本人操作，请立即联系客服。`,
+  ACCOUNT_CLOSED_NOTICE: ({ time, amount, last4 }) => `【近邻银行】您的电子账户已于 ${time} 注销，余额 ${amount} 元已转入尾号 ${last4} 的银行卡。如非本人操作，请立即联系客服。`,
 };
 
 const OUTBOX_DAYS = 1;

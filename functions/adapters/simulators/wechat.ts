@@ -1,6 +1,7 @@
 // WeChat's simulator, the offline default (local stage and tests only; see ../simulated.ts):
-// sign-in and phone codes name a simulated user, subscription messages are accepted, and each
-// simulated user's phone has a SOTER key of its own that signs fingerprint results.
+// sign-in and phone codes name a simulated user, subscription messages are accepted and kept (in
+// this process: tests read them), and each simulated user's phone has a SOTER key of its own that
+// signs fingerprint results.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { WechatApi } from '../real/wechat.js';
 
@@ -30,6 +31,19 @@ export function simulatorSoterResult(appid: string, openid: string, challenge: s
   return { resultJson, resultJsonSignature: soterSignature(appid, openid, resultJson) };
 }
 
+export interface SimulatedSubscribeMessage {
+  templateId: string;
+  page: string;
+  data: Record<string, string>;
+}
+
+const subscribeMessages = new Map<string, SimulatedSubscribeMessage[]>();
+
+/** The subscription messages sent to a user, oldest first: every send, so a test sees a second one. */
+export function simulatorSubscribeMessages(openid: string): readonly SimulatedSubscribeMessage[] {
+  return subscribeMessages.get(openid) ?? [];
+}
+
 export function simulatorWechat(appid: string): WechatApi {
   const openidFor = (seed: string) =>
     'o' + createHash('sha256').update(`${appid}:${seed}`).digest('base64url').slice(0, 27);
@@ -46,7 +60,8 @@ export function simulatorWechat(appid: string): WechatApi {
       const phone = code.slice(SIMULATOR_PHONE_PREFIX.length);
       return /^1[3-9]\d{9}$/.test(phone) ? phone : undefined;
     },
-    async sendSubscribeMessage() {
+    async sendSubscribeMessage({ openid, templateId, page, data }) {
+      subscribeMessages.set(openid, [...simulatorSubscribeMessages(openid), { templateId, page, data }]);
       return true;
     },
     async verifySoterSignature({ openid, jsonString, jsonSignature }) {

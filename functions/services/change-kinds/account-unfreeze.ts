@@ -3,8 +3,9 @@
 // entry written in one transaction. Idempotent: an account no longer FROZEN is left as it is.
 import type { AuditActor } from '../../domain/audit-chain.js';
 import type { ChangeRequest } from '../../domain/change-requests.js';
-import { unfreezeAccountItem } from '../../store/accounts.js';
+import { getAccount, unfreezeAccountItem } from '../../store/accounts.js';
 import { recordAuditWith } from '../audit.js';
+import { postMessage } from '../messages.js';
 import type { ChangeKindHandler } from './handler.js';
 
 const ACCOUNT_ENTITY = /^account:(.+)$/;
@@ -30,6 +31,9 @@ async function apply(change: ChangeRequest, now: Date): Promise<void> {
     now,
     () => [unfreezeAccountItem(accountId)],
   );
+  // Told once per change, whichever run of it unfroze the account.
+  const account = await getAccount(accountId);
+  if (account?.status === 'ACTIVE') await postMessage({ customerId: account.ownerCustomerId, kind: 'ACCOUNT_UNFROZEN', ref: change.changeId, at: now });
 }
 
 export const accountUnfreezeChange: ChangeKindHandler = { permissionToApprove: 'accounts.unfreeze.approve', apply };

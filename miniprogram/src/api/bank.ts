@@ -18,6 +18,7 @@ import type {
 } from '@contract/schemas';
 import { customerRequest, publicRequest } from './http';
 import { clearSession, loadSession, saveSession } from './session';
+import { deviceDescription } from './devices';
 import { deviceId } from './rm';
 
 interface CodeResponse {
@@ -40,11 +41,13 @@ export async function wechatLoginCode(simulatedUser: string): Promise<string> {
 
 export async function signIn(simulatedUser: string): Promise<Me> {
   const code = await wechatLoginCode(simulatedUser);
-  // The device id links share-link visits made before sign-in (relationship managers).
+  // The device id links share-link visits made before sign-in (relationship managers), and names
+  // this device in 登录设备管理 with its model: a device never verified is asked for a code before
+  // its first money movement.
   const response = await publicRequest<SignInResponse>({
     method: 'POST',
     path: '/v1/auth/wechat',
-    body: { code, deviceId: deviceId() },
+    body: { code, deviceId: deviceId(), ...deviceDescription() },
   });
   saveSession(response);
   return response.me;

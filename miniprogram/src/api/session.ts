@@ -23,6 +23,12 @@ export function saveSession(response: SignInResponse): Session {
   return session;
 }
 
+/** A fresh access token of the same session (a verified device's): the refresh token stays. */
+export function saveAccessToken(accessToken: string): void {
+  const session = loadSession();
+  if (session) Taro.setStorageSync(SESSION_KEY, { ...session, accessToken });
+}
+
 export function clearSession(): void {
   Taro.removeStorageSync(SESSION_KEY);
 }

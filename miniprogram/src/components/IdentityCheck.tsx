@@ -1,11 +1,16 @@
 import { Button, Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
 import { useCountdown } from '@/hooks/useCountdown';
 import type { Identity } from '@/lib/identity';
+import { goHome } from '@/lib/nav';
 import { PERSON_NAME_MAX_UTF16_UNITS } from '@/lib/person-name';
 import { Field } from './Field';
+import { ResultCard } from './ResultPage';
+import { ServicePhone } from './ServicePhone';
 import { SubmitActions } from './SubmitButton';
 
-// The identity check's two steps (本人身份核验: lib/identity.ts), shared by 忘记支付密码 and 挂失.
+// The identity check's two steps (本人身份核验: lib/identity.ts), shared by 忘记支付密码, 挂失 and
+// 更换手机号 (which sends codes to the old phone and the new one).
 
 interface IdentityStepProps {
   /** Each field's id is `<idPrefix>-name`, `-id`, `-card`; the button's `<idPrefix>-identity-next`. */
@@ -61,19 +66,41 @@ interface CodeStepProps {
   error: string;
   onSend: () => void;
   onNext: () => void;
-  onBack: () => void;
+  /** 上一步; absent where the step has its own way back (a sheet's 取消). */
+  onBack?: () => void;
   /** The button that sends the answers, when it is not 下一步. */
   nextLabel?: string;
   busy?: boolean;
+  /** The hint before a code is sent, where the code goes elsewhere than the bound phone
+   *  (更换手机号's new phone). */
+  hint?: string;
+  /** Fields above the code's, in its card (the new phone number). */
+  before?: ReactNode;
 }
 
-export function CodeStep({ idPrefix, code, onChange, sentHint, resendAt, sending, error, onSend, onNext, onBack, nextLabel = '下一步', busy = false }: CodeStepProps) {
+export function CodeStep({
+  idPrefix,
+  code,
+  onChange,
+  sentHint,
+  resendAt,
+  sending,
+  error,
+  onSend,
+  onNext,
+  onBack,
+  nextLabel = '下一步',
+  busy = false,
+  hint = '验证码将发送至您绑定的手机号。',
+  before,
+}: CodeStepProps) {
   const secondsLeft = useCountdown(resendAt);
   const waiting = sending || secondsLeft > 0;
   const label = sending ? '发送中…' : secondsLeft > 0 ? `${secondsLeft} 秒后重发` : sentHint ? '重新发送' : '发送验证码';
   return (
     <View>
       <View className='card'>
+        {before}
         <Field
           id={`${idPrefix}-code`}
           label='验证码'
@@ -90,7 +117,7 @@ export function CodeStep({ idPrefix, code, onChange, sentHint, resendAt, sending
         />
       </View>
       <Text id={`${idPrefix}-code-hint`} className='hint'>
-        {sentHint ?? '验证码将发送至您绑定的手机号。'}
+        {sentHint ?? hint}
       </Text>
       <SubmitActions
         id={`${idPrefix}-code-next`}
@@ -98,13 +125,31 @@ export function CodeStep({ idPrefix, code, onChange, sentHint, resendAt, sending
         error={error}
         onClick={onNext}
         extra={
-          <Button id={`${idPrefix}-code-back`} className='btn btn--ghost' disabled={busy} onClick={busy ? undefined : onBack}>
-            上一步
-          </Button>
+          onBack && (
+            <Button id={`${idPrefix}-code-back`} className='btn btn--ghost' disabled={busy} onClick={busy ? undefined : onBack}>
+              上一步
+            </Button>
+          )
         }
       >
         {nextLabel}
       </SubmitActions>
+    </View>
+  );
+}
+
+/** A check locked by too many wrong answers (PIN_RESET_LOCKED): the server's words, how to reach
+ *  customer service, and the way home. */
+export function LockedCheck({ message, messageId }: { message: string; messageId: string }) {
+  return (
+    <View>
+      <ResultCard warn message={message} messageId={messageId} />
+      <ServicePhone lead='如需帮助，请拨打' />
+      <View className='actions'>
+        <Button id='back-home' className='btn btn--primary' onClick={goHome}>
+          返回首页
+        </Button>
+      </View>
     </View>
   );
 }

@@ -1,22 +1,26 @@
 import type { ReactNode } from 'react';
 import type { Payment } from '@/hooks/usePayment';
+import { DeviceVerifySheet } from './DeviceVerifySheet';
 import { PinLockedSheet, PinSheet } from './PinSheet';
 import { ReviewSheet } from './ReviewSheet';
 import { SoterSheet } from './SoterSheet';
 import { SubmitActions } from './SubmitButton';
 
 /** The sheets of a form's payment (usePayment) over its page: the review, then the fingerprint or
- *  face (when enrolled, weapp) or the PIN.
+ *  face (when enrolled, weapp) or the PIN; on a device not yet verified, a code to the bound phone
+ *  before the review.
  *  `title` says what is being paid, e.g. 转账. */
-export function PaymentSheets({ payment, title, incoming = false }: { payment: Payment; title: string; incoming?: boolean }) {
+export function PaymentSheets({ payment, title, incoming = false, confirmLabel }: { payment: Payment; title: string; incoming?: boolean; confirmLabel?: string }) {
   const { sheet } = payment;
   switch (sheet.step) {
     case 'closed':
       return null;
+    case 'device':
+      return <DeviceVerifySheet onVerified={payment.deviceVerified} onCancel={payment.close} />;
     case 'authorizing':
-      return <ReviewSheet title={title} incoming={incoming} review={null} onConfirm={payment.confirm} onCancel={payment.close} />;
+      return <ReviewSheet title={title} incoming={incoming} confirmLabel={confirmLabel} review={null} onConfirm={payment.confirm} onCancel={payment.close} />;
     case 'review':
-      return <ReviewSheet title={title} incoming={incoming} review={sheet.authorization.review} onConfirm={payment.confirm} onCancel={payment.close} />;
+      return <ReviewSheet title={title} incoming={incoming} confirmLabel={confirmLabel} review={sheet.authorization.review} onConfirm={payment.confirm} onCancel={payment.close} />;
     case 'soter':
       return <SoterSheet title={title} review={sheet.review} incoming={incoming} authMode={sheet.authMode} sending={payment.sending} onUsePin={payment.choosePin} />;
     case 'pin':
@@ -52,17 +56,19 @@ interface PaymentActionsProps {
   children: string;
   /** Money comes into the account (a redemption): the sheet names the receiving account. */
   incoming?: boolean;
+  /** The review's confirm button where the request is no payment (ReviewSheet). */
+  confirmLabel?: string;
 }
 
 /** The foot of a money form: its button, the last refusal in the server's words, and the sheets
  *  the button opens. */
-export function PaymentActions({ id, payment, title, onClick, extra, children, incoming }: PaymentActionsProps) {
+export function PaymentActions({ id, payment, title, onClick, extra, children, incoming, confirmLabel }: PaymentActionsProps) {
   return (
     <>
       <SubmitActions id={id} busy={payment.busy} error={payment.error} onClick={onClick} extra={extra}>
         {children}
       </SubmitActions>
-      <PaymentSheets payment={payment} title={title} incoming={incoming} />
+      <PaymentSheets payment={payment} title={title} incoming={incoming} confirmLabel={confirmLabel} />
     </>
   );
 }

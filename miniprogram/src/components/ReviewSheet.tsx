@@ -14,6 +14,8 @@ interface ReviewSheetProps {
   onCancel: () => void;
   /** Money comes into the account (a redemption): the account receives, nothing is paid. */
   incoming?: boolean;
+  /** The confirm button's words where the request is no payment (确认注销, 确认更换…). */
+  confirmLabel?: string;
 }
 
 /** Grey bars where the review will be, while the server is asked. */
@@ -75,7 +77,7 @@ function Review({ review, incoming }: { review: PaymentReview; incoming: boolean
  * in is labelled 到账金额, or 预计到账 with the NAV it was valued at when the server says the amount
  * is an estimate.
  */
-export function ReviewSheet({ title, review, onConfirm, onCancel, incoming = false }: ReviewSheetProps) {
+export function ReviewSheet({ title, review, onConfirm, onCancel, incoming = false, confirmLabel }: ReviewSheetProps) {
   return (
     <BottomSheet id='review-sheet' title={title} back={{ id: 'review-cancel', label: '取消', onClick: onCancel }}>
       {review ? <Review review={review} incoming={incoming} /> : <Skeleton />}
@@ -86,7 +88,7 @@ export function ReviewSheet({ title, review, onConfirm, onCancel, incoming = fal
           disabled={!review}
           onClick={review ? onConfirm : undefined}
         >
-          {incoming ? '确认' : '确认付款'}
+          {confirmLabel ?? (incoming ? '确认' : '确认付款')}
         </Button>
       </View>
     </BottomSheet>

@@ -33,6 +33,9 @@ export interface PaymentRequest<Body extends object, Result> {
 /** What the second-factor sheets show. */
 export type PaymentStep =
   | { step: 'closed' }
+  /** A device never verified (DEVICE_VERIFICATION_REQUIRED): a code to the bound phone first, then
+   *  the review. */
+  | { step: 'device' }
   /** The nonce and review are being asked for: the review sheet's skeleton. */
   | { step: 'authorizing' }
   | { step: 'review'; authorization: PaymentAuthorization }
@@ -137,14 +140,10 @@ export function usePayment() {
     show({ step: 'closed' });
   }, [show, submit.busy]);
 
-  /** Starts paying `paying`: asks for its nonce and shows the review. */
-  const start = useCallback(
-    async <Body extends object, Result>(paying: PaymentRequest<Body, Result>) => {
-      if (current.current.step !== 'closed') return;
-      const asked = paying as unknown as AnyRequest;
-      request.current = asked;
-      soterMode.current = null;
-      setError('');
+  /** Asks for the nonce of the request on the sheets and shows the review; on a device not yet
+   *  verified, the code to the bound phone first. */
+  const review = useCallback(
+    async (asked: AnyRequest) => {
       show({ step: 'authorizing' });
       try {
         const [authorization, mode] = await Promise.all([authorize(asked), asked.pinOnly ? null : soterModeFor()]);
@@ -153,6 +152,7 @@ export function usePayment() {
         soterMode.current = mode;
         show({ step: 'review', authorization });
       } catch (failure) {
+        if (request.current === asked && failure instanceof ApiError && failure.code === 'DEVICE_VERIFICATION_REQUIRED') return show({ step: 'device' });
         request.current = null;
         show({ step: 'closed' });
         setError(errorMessage(failure));
@@ -160,6 +160,26 @@ export function usePayment() {
     },
     [authorize, setError, show],
   );
+
+  /** Starts paying `paying`: asks for its nonce and shows the review. */
+  const start = useCallback(
+    async <Body extends object, Result>(paying: PaymentRequest<Body, Result>) => {
+      if (current.current.step !== 'closed') return;
+      const asked = paying as unknown as AnyRequest;
+      request.current = asked;
+      soterMode.current = null;
+      setError('');
+      await review(asked);
+    },
+    [review, setError],
+  );
+
+  /** The code was accepted (this session has a fresh token trusted with money): the review. */
+  const deviceVerified = useCallback(() => {
+    const paying = request.current;
+    if (current.current.step !== 'device' || !paying) return;
+    void review(paying);
+  }, [review]);
 
   /** 返回 on the PIN sheet: the review again, under the same nonce. */
   const back = useCallback(() => {
@@ -284,6 +304,7 @@ export function usePayment() {
     error: submit.error,
     setError,
     start,
+    deviceVerified,
     confirm,
     back,
     close,

@@ -19,6 +19,7 @@ export const GROUP_CHIPS: { value: Group | undefined; label: string }[] = [
   { value: 'LOAN', label: '贷款' },
   { value: 'WEALTH', label: '理财' },
   { value: 'BILL', label: '缴费' },
+  { value: 'CORRECTION', label: '差错调整' },
 ];
 
 /** The receipt's headline for each status. */

@@ -1,10 +1,11 @@
-// 挂失's and 销户's calls (shapes from functions/contract/loss-report-schemas.ts and
-// account-closure-schemas.ts); only packageSecurity uses them, so they live and are bundled with
-// it. Signed out, the identity check says who.
+// 挂失's, 销户's and 登录设备管理's calls (shapes from functions/contract/loss-report-schemas.ts,
+// account-closure-schemas.ts and session-schemas.ts); only packageSecurity uses them, so they live
+// and are bundled with it. Signed out, the identity check says who.
 import type { AccountClosureRequest, ClosureCheck } from '@contract/account-closure-schemas';
 import type { LossCodeRequest, LossCodeSent, LossLiftResult, LossReportRequest, LossReportResult } from '@contract/loss-report-schemas';
 import type { AccountClosure } from '@contract/schemas';
 import type { SecondFactor } from '@contract/second-factor-schemas';
+import type { SessionList, SessionsSignedOut, SessionView } from '@contract/session-schemas';
 import type { Option } from '@/components/Options';
 import { customerRequest, publicRequest } from '@/api/http';
 
@@ -39,6 +40,19 @@ export function reportLossByIdentity(body: LossAnswers & { lost: LostItem }): Pr
 
 export function liftLoss(body: LossAnswers): Promise<LossLiftResult> {
   return publicRequest<LossLiftResult>({ method: 'POST', path: '/v1/loss-report/lift', body });
+}
+
+/** 登录设备管理: the customer's live sessions, this one first. */
+export async function getSessions(): Promise<SessionView[]> {
+  return (await customerRequest<SessionList>({ method: 'GET', path: '/v1/sessions' })).sessions;
+}
+
+export function signOutSession(sessionId: string): Promise<SessionsSignedOut> {
+  return customerRequest<SessionsSignedOut>({ method: 'POST', path: `/v1/sessions/${encodeURIComponent(sessionId)}/sign-out` });
+}
+
+export function signOutOtherSessions(): Promise<SessionsSignedOut> {
+  return customerRequest<SessionsSignedOut>({ method: 'POST', path: '/v1/sessions/sign-out-others' });
 }
 
 export const ACCOUNT_CLOSURE_PATH = '/v1/account/closure';

@@ -35,6 +35,12 @@ describe('ReviewSheet', () => {
     expect(text('review-confirm')).toBe('确认');
   });
 
+  test('a request that pays nothing (销户, a change of card) says what it confirms, not 确认付款', () => {
+    render(<ReviewSheet title='注销电子账户' confirmLabel='确认注销' review={review} onConfirm={jest.fn()} onCancel={jest.fn()} />);
+    expect(text('review-confirm')).toBe('确认注销');
+    expect(screen.queryByText('确认付款')).toBeNull();
+  });
+
   test('a fee of 0 is 免费', () => {
     renderSheet(review);
     expect(text('review-fee')).toBe('免费');

@@ -168,11 +168,11 @@ describe('忘记支付密码: the server\'s refusals', () => {
   });
 
   test('a locked reset stops the customer with the server\'s words and the customer service line', async () => {
-    api.answer(SEND_CODE, 423, refusal('PIN_RESET_LOCKED', '验证失败次数过多，找回支付密码已暂停 24 小时，请联系客服'));
+    api.answer(SEND_CODE, 423, refusal('PIN_RESET_LOCKED', '验证失败次数过多，身份核验已暂停 24 小时，请联系客服'));
     await renderShown(<PinResetPage />);
     await fillIdentity();
     await click('reset-send-code');
-    expect(await screen.findByText('验证失败次数过多，找回支付密码已暂停 24 小时，请联系客服')).toBeInTheDocument();
+    expect(await screen.findByText('验证失败次数过多，身份核验已暂停 24 小时，请联系客服')).toBeInTheDocument();
     expect(step()).toBeUndefined();
     expect(document.getElementById('service-phone')).toHaveTextContent(`如需帮助，请拨打客服电话 ${CUSTOMER_SERVICE_PHONE}`);
     expect(document.getElementById('back-home')).toBeInTheDocument();

@@ -108,6 +108,8 @@ describe('in WeChat, with 指纹/面容支付 enrolled', () => {
       if (!button || (button as HTMLButtonElement).disabled) throw new Error('no review yet');
       return button;
     });
+    // No payment: the review's button says what it confirms.
+    expect(confirm).toHaveTextContent('确认更换');
     await userEvent.click(confirm);
     await waitFor(() => expect(document.getElementById('pin-sheet')).not.toBeNull());
     expect(document.getElementById('soter-sheet')).toBeNull();

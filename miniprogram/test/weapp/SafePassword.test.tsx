@@ -16,6 +16,7 @@ import { SAFE_PASSWORD_CERT_PATH } from '@/components/PinInput';
 import PayeesPage from '@/packageBills/pages/payees/index';
 import CardChangePage from '@/packageCard/pages/change/index';
 import AccountClosurePage from '@/packageSecurity/pages/close/index';
+import PrivacyPage from '@/packagePrivacy/pages/privacy/index';
 import BillLookupPage from '@/packageBills/pages/lookup/index';
 import DeferralPage from '@/packageLoan/pages/deferral/index';
 import DrawLoanPage from '@/packageLoan/pages/draw/index';
@@ -155,7 +156,7 @@ async function submitAndReview(label: string) {
 /** The second-factor routes sent without an Idempotency-Key (`idempotent: false` in
  *  functions/contract/*-routes.ts; routes.ts itself cannot be loaded here, its imports name .js
  *  files): their nonce is bound to no key. Every other one is a money movement with a key. */
-const WITHOUT_KEY: ReadonlySet<SecondFactorRoute> = new Set(['setPin', 'pinReset', 'soterEnrol', 'billPayeeAutoPay', 'changeCard']);
+const WITHOUT_KEY: ReadonlySet<SecondFactorRoute> = new Set(['setPin', 'pinReset', 'soterEnrol', 'billPayeeAutoPay', 'changeCard', 'dataCopy']);
 const idempotent = (route: SecondFactorRoute) => !WITHOUT_KEY.has(route);
 
 /** Every PIN screen, by the second-factor route it pays and the path it asks a nonce for. */
@@ -265,6 +266,17 @@ const SCREENS: [SecondFactorRoute, string, Opening][] = [
     await typeInto('card-change-id-number', '11010519491231002X');
     await typeInto('card-change-card-number', '6217000000678901');
     await submitAndReview('确认更换');
+  }],
+  ['dataCopy', '/v1/me/data-copy', async (api) => {
+    api.answer('GET /v1/me/privacy', 200, {
+      categories: [],
+      consents: [],
+      retentionYears: 10,
+      closure: null,
+      copyLimits: { postings: 2000, billPayments: 500, wealthOrders: 500, complaints: 200, consentHistory: 100, maxBytes: 3_145_728 },
+    });
+    await renderShown(<PrivacyPage />);
+    await submitAndReview('下载 JSON 副本');
   }],
   ['closeAccount', '/v1/account/closure', async (api) => {
     api.answer('GET /v1/account/closure', 200, {

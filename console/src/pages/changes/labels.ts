@@ -47,6 +47,7 @@ export const APPROVE_PERMISSION: Partial<Record<string, Permission>> = {
   WEALTH_PRODUCT_STATUS: 'products.approve',
   WEALTH_NAV: 'products.approve',
   WEALTH_YIELD: 'products.approve',
+  COMPLAINT_CORRECTION: 'corrections.approve',
 };
 
 /** A loan product's fields, in the product form's order (its detail and the change diff). */
@@ -153,6 +154,18 @@ const KIND_FIELD_LABELS: Partial<Record<string, Record<string, string>>> = {
   STAFF_CREATE: { name: '姓名' },
   STAFF_DEACTIVATE: { name: '姓名' },
   STAFF_WORK_PHONE: { name: '姓名' },
+  COMPLAINT_CORRECTION: {
+    ticketId: '投诉工单',
+    customerId: '客户编号',
+    accountId: '入账账户编号',
+    accountNumberMasked: '入账电子账户',
+    movementJournalId: '争议交易流水号',
+    movementReference: '争议交易参考号',
+    movementLabel: '争议交易',
+    disputedFen: '争议交易金额',
+    amountFen: '本次调整金额',
+    correctedBeforeFen: '此前已调整金额',
+  },
 };
 
 export function fieldLabel(path: string, kind?: string): string {

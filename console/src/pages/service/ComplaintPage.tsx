@@ -1,6 +1,7 @@
 // 客户服务 › 投诉工单 › a ticket: what the customer wrote, the disputed movement, the customer
 // (masked), the deadline. Customer service takes it (开始处理) and writes the answer the customer
-// then reads; the server records both in the audit log. Auditors read only.
+// then reads; the server records both in the audit log. A dispute's corrections (差错调整) are
+// proposed and listed below. Auditors read only.
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, Descriptions, Form, Input, Result, Skeleton, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
@@ -9,8 +10,9 @@ import { COMPLAINT_ANSWER_MAX_CHARS, COMPLAINT_ANSWER_MIN_CHARS, isOpenComplaint
 import { formatYuan } from '../../../../functions/domain/format';
 import { answerComplaint, fetchComplaint, takeComplaint } from '@/api/complaints';
 import { errorMessage } from '@/api/http';
-import type { DeskComplaint } from '@/api/types';
+import type { DeskComplaintDetail } from '@/api/types';
 import { chinaTime } from '@/pages/AuditLog';
+import { CorrectionCard } from './CorrectionCard';
 import { customerPath } from './CustomerSearch';
 
 const signedYuan = (amountFen: number) => `${amountFen < 0 ? '−' : '+'}¥${formatYuan(Math.abs(amountFen))}`;
@@ -20,11 +22,12 @@ const countCharacters = { strategy: (text: string) => [...text].length, max: COM
 interface Props {
   ticketId: string;
   canAnswer: boolean;
+  canCorrect: boolean;
   canReadCustomers: boolean;
 }
 
-export function ComplaintPage({ ticketId, canAnswer, canReadCustomers }: Props) {
-  const [view, setView] = useState<DeskComplaint>();
+export function ComplaintPage({ ticketId, canAnswer, canCorrect, canReadCustomers }: Props) {
+  const [view, setView] = useState<DeskComplaintDetail>();
   const [loadError, setLoadError] = useState<string>();
   const [refusal, setRefusal] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -34,7 +37,7 @@ export function ComplaintPage({ ticketId, canAnswer, canReadCustomers }: Props) 
   }, [ticketId]);
   useEffect(load, [load]);
 
-  async function act(action: () => Promise<DeskComplaint>) {
+  async function act(action: () => Promise<DeskComplaintDetail>) {
     setBusy(true);
     setRefusal(undefined);
     try {
@@ -86,6 +89,7 @@ export function ComplaintPage({ ticketId, canAnswer, canReadCustomers }: Props) 
           </Descriptions>
         </Card>
       )}
+      {ticket.movement && <CorrectionCard ticketId={ticketId} view={view} canCorrect={canCorrect} onProposed={load} />}
       <Card title="答复">
         {ticket.answer !== null ? (
           <Space direction="vertical">

@@ -17,7 +17,7 @@ function Customer({ access }: { access: Access }) {
 
 function Ticket({ access }: { access: Access }) {
   const { ticketId = '' } = useParams();
-  return <ComplaintPage key={ticketId} ticketId={ticketId} canAnswer={access.canAnswerComplaints} canReadCustomers={access.canReadCustomers} />;
+  return <ComplaintPage key={ticketId} ticketId={ticketId} canAnswer={access.canAnswerComplaints} canCorrect={access.canProposeCorrections} canReadCustomers={access.canReadCustomers} />;
 }
 
 /** 查找客户 | 投诉工单, for an operator who has both. */

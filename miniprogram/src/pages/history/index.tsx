@@ -27,6 +27,7 @@ const KIND_GLYPH: Record<JournalKind, string> = {
   BILL_HOLD: '缴',
   BILL_SETTLEMENT: '缴',
   BILL_VOID: '退',
+  CORRECTION: '调',
 };
 
 function HistoryRow({ item }: { item: HistoryItem }) {

@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components';
+import { useEffect } from 'react';
 import type { AccountSummary, Me } from '@contract/schemas';
 import { getMe, signOut } from '@/api/bank';
+import { getUnreadMessages } from '@/api/messages';
 import { Intro } from '@/components/Intro';
 import { MenuRow } from '@/components/MenuRow';
 import { ManagerCard } from '@/components/rm/ManagerCard';
@@ -117,8 +119,24 @@ function ClosedAccount({ account, closure }: { account: AccountSummary; closure:
         <Text className='info-row__value'>{formatFen(closure.sweptFen)}</Text>
       </View>
       <ServicePhone lead='如有疑问，请拨打' />
+      {/* The records are kept after closing: the customer may still see them and take a copy. */}
+      <View className='menu'>
+        <MenuRow id='go-privacy' label='个人信息与隐私' onClick={() => goTo(PAGES.privacy)} />
+      </View>
     </View>
   );
+}
+
+/** 消息中心, with the server's unread count; a failed count shows no badge. */
+function MessagesRow() {
+  const { remote, reload } = useRemote(getUnreadMessages);
+  // Shown once the profile has loaded, after the page's show: the first count is asked here,
+  // later ones on each show.
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  const unread = remote.status === 'ready' ? remote.data.unread : 0;
+  return <MenuRow id='go-messages' label='消息中心' badge={unread === 0 ? undefined : unread >= 99 ? '99+' : String(unread)} onClick={() => goTo(PAGES.messages)} />;
 }
 
 function AccountHome({ account }: { account: AccountSummary }) {
@@ -159,10 +177,14 @@ function AccountHome({ account }: { account: AccountSummary }) {
       </View>
 
       <View className='card menu'>
+        <MessagesRow />
         <MenuRow id='go-change-pin' label='修改支付密码' onClick={() => goTo(PAGES.pin)} />
         <MenuRow id='go-soter' label='指纹/面容支付' onClick={() => goTo(PAGES.soter)} />
         <MenuRow id='go-card-change' label='更换绑定卡' onClick={() => goTo(PAGES.cardChange)} />
+        <MenuRow id='go-phone-change' label='更换手机号' onClick={() => goTo(PAGES.phoneChange)} />
         <MenuRow id='go-security' label='账户安全（挂失）' onClick={() => goTo(PAGES.security)} />
+        <MenuRow id='go-devices' label='登录设备管理' onClick={() => goTo(PAGES.devices)} />
+        <MenuRow id='go-privacy' label='个人信息与隐私' onClick={() => goTo(PAGES.privacy)} />
         <MenuRow id='go-account-closure' label='注销电子账户' onClick={() => goTo(PAGES.accountClosure)} />
         <MenuRow id='go-complaints' label='投诉与建议' onClick={() => goTo(PAGES.complaints)} />
       </View>

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '@/api/http';
 import { authorizePayment } from '@/api/payments';
 import { PIN_RESET_PATH, resetPin, sendPinResetCode } from '@/api/pin-reset';
-import { CodeStep, IdentityStep } from '@/components/IdentityCheck';
+import { CodeStep, IdentityStep, LockedCheck } from '@/components/IdentityCheck';
 import { CODE_PATTERN, type Identity } from '@/lib/identity';
 import { InfoRow } from '@/components/InfoRow';
 import { Intro } from '@/components/Intro';
@@ -166,20 +166,6 @@ function Done({ result }: { result: PinResetResult }) {
   );
 }
 
-function Locked({ message }: { message: string }) {
-  return (
-    <View>
-      <ResultCard warn message={message} messageId='reset-locked' />
-      <ServicePhone lead='如需帮助，请拨打' />
-      <View className='actions'>
-        <Button id='back-home' className='btn btn--primary' onClick={goHome}>
-          返回首页
-        </Button>
-      </View>
-    </View>
-  );
-}
-
 /**
  * 忘记支付密码: the real name, ID number and bound card as verified at onboarding, a code sent to
  * the bound phone, then a new PIN. The server checks every answer when the reset is sent and says
@@ -231,7 +217,7 @@ export default function PinResetPage() {
       )}
       {step === 'pin' && <PinStep identity={identity} code={code} onRefused={refused} onDone={done} onBack={() => go('code')} />}
       {step === 'done' && result && <Done result={result} />}
-      {step === 'locked' && <Locked message={error} />}
+      {step === 'locked' && <LockedCheck message={error} messageId='reset-locked' />}
       {step !== 'locked' && step !== 'done' && <ServicePhone />}
     </View>
   );

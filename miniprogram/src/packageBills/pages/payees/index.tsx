@@ -53,7 +53,7 @@ function AutoPayForm({ payee, onDone }: { payee: PayeeView; onDone: () => void }
     <View>
       <AmountInput id={`autopay-cap-${payee.payeeId}`} label='单笔上限' value={cap} onChange={setCap} maxlength={9} placeholder='超过不自动缴' />
       <Field id={`autopay-day-${payee.payeeId}`} label='每月扣款日' kind='digits' value={day} onChange={setDay} maxlength={2} placeholder='1–28' />
-      <PaymentActions id={`autopay-submit-${payee.payeeId}`} payment={payment} title='自动缴费' onClick={() => save(true)} extra={turnOff}>
+      <PaymentActions id={`autopay-submit-${payee.payeeId}`} payment={payment} title='自动缴费' confirmLabel='确认设置' onClick={() => save(true)} extra={turnOff}>
         开启自动缴费
       </PaymentActions>
     </View>

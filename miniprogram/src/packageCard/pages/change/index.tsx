@@ -80,7 +80,7 @@ function CardPage({ bindings, onChanged }: { bindings: CardBindings; onChanged: 
         <Field id='card-change-id-number' label='身份证号' kind='idcard' value={form.idNumber} onChange={form.setIdNumber} maxlength={18} placeholder='请输入本人身份证号' />
         <Field id='card-change-card-number' label='新卡卡号' kind='digits' value={form.cardNumber} onChange={form.setCardNumber} maxlength={19} placeholder='请输入本人借记卡卡号' />
       </View>
-      <PaymentActions id='card-change-submit' payment={form.payment} title='更换绑定卡' onClick={form.submit}>
+      <PaymentActions id='card-change-submit' payment={form.payment} title='更换绑定卡' confirmLabel='确认更换' onClick={form.submit}>
         确认更换
       </PaymentActions>
       <View id='card-changes' className='card'>

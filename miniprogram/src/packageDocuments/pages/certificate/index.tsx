@@ -7,8 +7,8 @@ import { ErrorText, RemoteStatus } from '@/components/Status';
 import { useRemoteTarget } from '@/hooks/useRemoteTarget';
 import { errorMessage } from '@/api/http';
 import { PAGES, replaceWith } from '@/lib/nav';
+import { fileSize, openFile } from '@/lib/open-file';
 import { getPayoffCertificate } from '../../api';
-import { fileSize, openPdf } from '../../open-pdf';
 
 /** 结清证明 of a paid-off loan: made by the server as a PDF when the page opens, then opened (or
  *  downloaded in H5) on a tap. A loan not paid off is refused with the server's message. */
@@ -19,7 +19,7 @@ export default function PayoffCertificatePage() {
   if (remote.status === 'missing') return <MissingTarget message='未找到该笔借款' next={{ label: '查看我的借款', onClick: () => replaceWith(PAGES.loans) }} />;
   if (remote.status !== 'ready') return <RemoteStatus remote={remote} onRetry={reload} />;
   const file = remote.data;
-  const open = () => openPdf(file).then(() => setError(''), (failed: unknown) => setError(errorMessage(failed)));
+  const open = () => openFile({ fileName: file.fileName, contentType: file.contentType, base64: file.pdfBase64 }).then(() => setError(''), (failed: unknown) => setError(errorMessage(failed)));
   return (
     <View className='page'>
       <View className='card'>

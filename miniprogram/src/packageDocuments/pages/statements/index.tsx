@@ -4,8 +4,8 @@ import { MenuRow } from '@/components/MenuRow';
 import { ErrorText, RemoteStatus } from '@/components/Status';
 import { useRemote } from '@/hooks/useRemote';
 import { useSubmit } from '@/hooks/useSubmit';
+import { fileSize, openFile } from '@/lib/open-file';
 import { getStatement, getStatementMonths } from '../../api';
-import { fileSize, openPdf } from '../../open-pdf';
 
 const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 
@@ -21,7 +21,7 @@ export default function StatementsPage() {
     setAsked(month);
     const file = await run(() => getStatement(month));
     if (!file) return;
-    await openPdf(file);
+    await openFile({ fileName: file.fileName, contentType: file.contentType, base64: file.pdfBase64 });
     setOpened(`已生成 ${file.fileName}（${fileSize(file.sizeBytes)}）`);
   };
 

@@ -55,7 +55,7 @@ function DeferralForm({ loan }: { loan: LoanView }) {
       {plan ? (
         <View>
           <Plan plan={plan} />
-          <PaymentActions id='deferral-submit' payment={form.payment} title='延期还款' onClick={form.submit}>
+          <PaymentActions id='deferral-submit' payment={form.payment} title='延期还款' confirmLabel='确认延期' onClick={form.submit}>
             确认延期
           </PaymentActions>
         </View>

@@ -84,7 +84,7 @@ function CheckPage({ check, onClosed }: { check: ClosureCheck; onClosed: (closur
       )}
       <Text className='hint'>依照反洗钱法规定，注销后您的身份资料和交易记录仍将保存 {check.retentionYears} 年。</Text>
       {!blocked && (
-        <PaymentActions id='closure-submit' payment={payment} title='注销电子账户' onClick={submit}>
+        <PaymentActions id='closure-submit' payment={payment} title='注销电子账户' confirmLabel='确认注销' onClick={submit}>
           确认注销
         </PaymentActions>
       )}

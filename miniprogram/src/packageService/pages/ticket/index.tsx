@@ -12,8 +12,9 @@ import { formatDateTime } from '@/lib/time';
 import { closeComplaint, getComplaint } from '../../api';
 import '../../service.css';
 
-/** One ticket: what the customer wrote (and the disputed movement), its status, the deadline and,
- *  once given, the bank's answer — which the customer may accept, closing the ticket. */
+/** One ticket: what the customer wrote (and the disputed movement), its status, the deadline, the
+ *  corrections paid for the movement (差错调整) and, once given, the bank's answer — which the
+ *  customer may accept, closing the ticket. */
 export default function ComplaintPage() {
   const { params } = useRouter();
   const { remote, reload } = useRemoteTarget(params.ticketId, getComplaint);
@@ -42,6 +43,19 @@ export default function ComplaintPage() {
           <InfoRow label='金额' value={formatFen(ticket.movement.amountFen, { signed: true })} />
           <InfoRow label='时间' value={formatDateTime(ticket.movement.createdAt)} />
           <InfoRow label='参考号' value={ticket.movement.reference} />
+        </View>
+      )}
+      {ticket.corrections.length > 0 && (
+        <View className='card' id='ticket-corrections'>
+          <Text className='card__title'>差错调整</Text>
+          {ticket.corrections.map((correction) => (
+            <View key={correction.reference}>
+              <InfoRow label='已入账' value={formatFen(correction.amountFen, { signed: true })} />
+              <InfoRow label='入账时间' value={formatDateTime(correction.paidAt)} />
+              <InfoRow label='参考号' value={correction.reference} />
+            </View>
+          ))}
+          <Text className='hint'>款项已存入您的电子账户，可在交易明细中查看。</Text>
         </View>
       )}
       <View className='card'>

@@ -1,0 +1,7 @@
+// What a client says about its device (sign-in, 登录设备管理): printable text, bounded. A file of
+// its own so the shared schemas take it without the session routes' schemas.
+import * as z from 'zod/mini';
+import { lazySchema } from '../domain/lazy-schema.js';
+import { DEVICE_TEXT_MAX } from '../domain/sessions.js';
+
+export const DeviceText = lazySchema(() => z.string().check(z.regex(new RegExp(`^[^\\u0000-\\u001f\\u007f]{1,${DEVICE_TEXT_MAX}}$`, 'u'))));
