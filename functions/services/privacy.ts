@@ -32,7 +32,7 @@ import { customerComplaints } from '../store/complaints.js';
 import { decrypt, lookupHash } from '../store/crypto.js';
 import { type CustomerRecord, getCustomer } from '../store/customers.js';
 import { creditLines, customerLoans } from '../store/loans.js';
-import { consentHistory, deletePersonalData, renamePayee, retentionEnded, saveConsentChange, storedConsents } from '../store/privacy.js';
+import { consentHistory, deletePersonalData, deletionDone, eraseCustomerRecords, renamePayee, retentionEnded, saveConsentChange, storedConsents } from '../store/privacy.js';
 import { getAttribution } from '../store/referrals.js';
 import { customerHoldings, customerOrders, getAssessment } from '../store/wealth.js';
 import { loadCustomer, loadSignedInCustomer } from './customer-guards.js';
@@ -232,9 +232,21 @@ export async function deleteExpiredPersonalData(wallNow: Date, limit = MAX_DELET
   return report;
 }
 
+/** One customer's deletion, in two steps: their values and lookups in one transaction, then
+ *  their other records (store/privacy.ts eraseCustomerRecords). The customer leaves the index of
+ *  those due only when both are done, so a run stopped between them (or by the second step's
+ *  bound) is finished by the next. */
 async function deleteOne(customerId: string, retainUntil: string, now: Date): Promise<boolean> {
   const customer = await getCustomer(customerId);
   if (!customer || customer.accountClosure?.retainUntil !== retainUntil || retainUntil >= now.toISOString()) return false;
+  if (!customer.personalDataDeletedAt && !(await deleteValues(customer, retainUntil, now))) return false;
+  if (!(await eraseCustomerRecords(customerId))) return false;
+  await deletionDone(customerId, retainUntil);
+  return true;
+}
+
+async function deleteValues(customer: CustomerRecord, retainUntil: string, now: Date): Promise<boolean> {
+  const { customerId } = customer;
   const account = customer.accountId ? await getAccount(customer.accountId) : undefined;
   if (account && account.status !== 'CLOSED') return false;
   const [changes, payees, name, idNumber, accountNumber] = await allInOrder([

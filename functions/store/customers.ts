@@ -40,6 +40,8 @@ export interface CustomerRecord {
   signedOutSessions?: SignedOutSessions;
   /** 销户: when the account was closed and until when the records are kept (store/account-closure.ts). */
   accountClosure?: { closedAt: string; retainUntil: string };
+  /** When the customer's personal values were deleted, their retention over (store/privacy.ts). */
+  personalDataDeletedAt?: string;
 }
 
 export interface SoterEnrolmentRecord {

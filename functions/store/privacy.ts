@@ -161,7 +161,6 @@ export async function deletePersonalData(
       },
     },
     del(keys.openid(customer.openid)),
-    del(keys.retentionDue(retentionShard(customer.customerId), retainUntil, customer.customerId)),
     ...(customer.phoneHash ? [del(keys.phone(customer.phoneHash))] : []),
     ...(lookups.idHash ? [del(keys.idNumber(lookups.idHash))] : []),
     ...(lookups.nameHash ? [del(keys.customerName(lookups.nameHash, customer.customerId))] : []),
@@ -199,3 +198,56 @@ export async function deletePersonalData(
   }
   return (await transactWrite(items)) === undefined;
 }
+
+/** Records in the customer's partition that the ledger and the service records do not need once
+ *  the customer's values are gone: sign-ins and devices, codes, phone changes, consents, the risk
+ *  questionnaire, loan applications (employer, income, the bureau's report), messages, the
+ *  manager's attribution and the funnel's events. Deleted whole. */
+const ERASED_RECORDS = ['SESSION#', 'DEVICE#', 'PINRESET', 'NEWPHONECODE', 'PHONECHANGE#', 'CONSENT#', 'WEALTHRISK', keys.loanApplicationPrefix, 'MSG', 'RMATTRIBUTION', 'FUNNEL#', 'EVENT#'];
+/** Records kept for what they say of money, with the values they hold of the customer blanked:
+ *  a bill payment's account at the biller; a complaint's text and its answer. */
+const BILL_RECORDS = ['BILLPAY#', 'BILLHIST#'];
+const COMPLAINT_INDEX = 'COMPLAINT#';
+/** Pages of the customer's partition one run reads (100 items each); the next run goes on. */
+const ERASE_PAGES_PER_RUN = 50;
+
+/** The second step of a deletion (after deletePersonalData): the customer's other records, by
+ *  kind, as ERASED_RECORDS and BILL_RECORDS say. Safe to run again; true once the partition has
+ *  been walked to its end, false when a run's bound stopped it first. */
+export async function eraseCustomerRecords(customerId: string): Promise<boolean> {
+  const { doc, tableName } = db();
+  const pk = keys.customer(customerId).PK;
+  let startKey: Record<string, unknown> | undefined;
+  for (let page = 0; page < ERASE_PAGES_PER_RUN; page++) {
+    const { Items, LastEvaluatedKey } = await doc.send(
+      new QueryCommand({ TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, Limit: 100, ExclusiveStartKey: startKey }),
+    );
+    await Promise.all((Items ?? []).map((item) => eraseRecord(String(item.SK), item)));
+    if (!LastEvaluatedKey) return true;
+    startKey = LastEvaluatedKey;
+  }
+  return false;
+}
+
+async function eraseRecord(sk: string, item: Record<string, unknown>): Promise<void> {
+  const { doc, tableName } = db();
+  const Key = { PK: String(item.PK), SK: sk };
+  if (ERASED_RECORDS.some((prefix) => sk.startsWith(prefix))) {
+    await doc.send(new DeleteCommand({ TableName: tableName, Key }));
+  } else if (BILL_RECORDS.some((prefix) => sk.startsWith(prefix)) && item.accountNumberEnc !== undefined && item.accountNumberEnc !== DELETED_VALUE) {
+    await doc.send(new UpdateCommand({ TableName: tableName, Key, UpdateExpression: 'SET accountNumberMasked = :deleted, accountNumberEnc = :deleted', ExpressionAttributeValues: { ':deleted': DELETED_VALUE } }));
+  } else if (sk.startsWith(COMPLAINT_INDEX) && typeof item.ticketId === 'string') {
+    // The text, and the answer where there is one (a ticket never answered must not look answered).
+    for (const [field, condition] of [['description', 'attribute_exists(PK)'], ['answer', 'attribute_exists(answer)']] as const) {
+      await doc
+        .send(new UpdateCommand({ TableName: tableName, Key: keys.complaint(item.ticketId), UpdateExpression: `SET ${field} = :deleted`, ConditionExpression: condition, ExpressionAttributeValues: { ':deleted': DELETED_VALUE } }))
+        .catch((error: unknown) => {
+          if (!isConditionFailed(error)) throw error;
+        });
+    }
+  }
+}
+
+/** The customer's deletion done: off the index of closed customers due. */
+export const deletionDone = (customerId: string, retainUntil: string) => removeRetentionDue(customerId, retainUntil);
+

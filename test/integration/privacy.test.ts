@@ -14,6 +14,7 @@ import { formatYuan } from '../../functions/domain/format.js';
 import { maskCardNumber, maskIdNumber, maskName, maskPhone } from '../../functions/domain/masking.js';
 import { handler as accountClosure } from '../../functions/http/account-closure.js';
 import { handler as admin } from '../../functions/http/admin.js';
+import { handler as complaints } from '../../functions/http/complaints.js';
 import { handler as documents } from '../../functions/http/documents.js';
 import { handler as privacy } from '../../functions/http/privacy.js';
 import { deleteExpiredPersonalData, personalisationAllowed } from '../../functions/services/privacy.js';
@@ -165,12 +166,17 @@ describe('个人信息与隐私', () => {
     let closed: Onboarded;
     let open: Onboarded;
     let retainUntil: string;
+    let ticketId: string;
+    const complaintText = '客服电话一直占线，希望改进。';
 
     before(async () => {
       [closed, open] = await Promise.all([onboard({ name: '王安石', user: closedUser }), onboard({ name: '曾巩' })]);
       // A journal of the closed customer's that must survive: money in, then out, balance 0.
       expectOk(await topUp(closed, 3_000));
       expectOk(await withdraw(closed, 3_000));
+      // Records beyond the profile: a consent given (and its history), a complaint's text.
+      expectOk(await setConsent(closed, 'MARKETING', true));
+      ticketId = expectOk(await call(complaints, { method: 'POST', path: '/v1/complaints', token: closed.token, body: { category: 'SERVICE', description: complaintText } })).ticketId;
       expectOk(await pay(closed, accountClosure, '/v1/account/closure', {}));
       retainUntil = (await summary(closed)).closure.retainUntil;
     });
@@ -212,7 +218,15 @@ describe('个人信息与隐私', () => {
       const closedAccount = await item(keys.balance(closed.accountId));
       assert.deepEqual([closedAccount?.status, closedAccount?.balanceFen, closedAccount?.boundCard.cardNumberEnc, closedAccount?.accountNumberEnc], ['CLOSED', 0, DELETED_VALUE, DELETED_VALUE]);
       const rows = JSON.stringify(await scanTable());
-      for (const value of [closed.name, closed.phone, closed.idNumber, closed.cardNumber]) assert.ok(!rows.includes(value), `the table still holds ${value}`);
+      for (const value of [closed.name, closed.phone, closed.idNumber, closed.cardNumber, complaintText]) assert.ok(!rows.includes(value), `the table still holds ${value}`);
+      // The customer's other records: sign-ins, devices, consents, messages, events… gone; the
+      // complaint kept as a service record without its text.
+      const left = (await scanTable()).filter((row) => row.PK === `CUST#${closed.customerId}`).map((row) => String(row.SK));
+      const erased = ['SESSION#', 'DEVICE#', 'CONSENT#', 'WEALTHRISK', 'LOANAPP#', 'MSG', 'EVENT#', 'FUNNEL#', 'PINRESET'];
+      assert.deepEqual(left.filter((sk) => erased.some((prefix) => sk.startsWith(prefix))), []);
+      assert.ok(left.includes('PROFILE'));
+      assert.equal((await item(keys.complaint(ticketId)))?.description, DELETED_VALUE);
+      assert.equal((await item(keys.complaint(ticketId)))?.answer, undefined, 'an unanswered ticket was given an answer');
       assert.ok(!(await scanTable()).some((row) => row.customerId === closed.customerId && ['PHONE', 'IDNO', 'NAMEIDX', 'OPENID'].includes(String(row.type))), 'a lookup still points at the deleted customer');
       // The open customer: untouched.
       const kept = await item(keys.customer(open.customerId));
