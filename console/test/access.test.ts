@@ -10,7 +10,7 @@ describe('the menu follows the operator’s permissions, and lists only the sect
   test.each<[OperatorRole, string[]]>([
     ['PRODUCT_MANAGER', ['工作台', '经营看板', '产品工厂', '复核中心']],
     ['RISK_OFFICER', ['工作台', '经营看板', '产品工厂', '复核中心', '客户服务']],
-    ['OPERATIONS', ['工作台', '经营看板', '运营管理']],
+    ['OPERATIONS', ['工作台', '经营看板', '复核中心', '运营管理']],
     ['CUSTOMER_SERVICE', ['工作台', '复核中心', '客户服务']],
     ['AUDITOR', ['工作台', '经营看板', '产品工厂', '复核中心', '客户服务', '运营管理', '审计日志']],
     ['ADMIN', ['工作台', '复核中心', '客户经理管理', '运营人员管理', '审计日志']],
