@@ -14,6 +14,7 @@ import { correctionJournal } from '../../domain/complaint-corrections.js';
 import { refuse } from '../../domain/errors.js';
 import { formatYuan } from '../../domain/format.js';
 import { HOUSE_ACCOUNTS } from '../../domain/ledger.js';
+import { lazySchema } from '../../domain/lazy-schema.js';
 import { getAccount } from '../../store/accounts.js';
 import { correctedTotalItem, correctionPaidItem } from '../../store/complaint-corrections.js';
 import { deterministicJournalId, houseShard, journalTransaction } from '../../store/ledger.js';
@@ -22,17 +23,19 @@ import { postMessage } from '../messages.js';
 import type { ChangeKindHandler } from './handler.js';
 
 /** What the proposal recorded (services/complaint-corrections.ts writes it). */
-export const CorrectionAfter = z.object({
-  ticketId: z.string(),
-  customerId: z.string(),
-  accountId: z.string(),
-  movementJournalId: z.string(),
-  movementReference: z.string(),
-  disputedFen: z.int().check(z.positive()),
-  amountFen: z.int().check(z.positive()),
-  correctedBeforeFen: z.int(),
-  reason: z.string(),
-});
+const CorrectionAfter = lazySchema(() =>
+  z.object({
+    ticketId: z.string(),
+    customerId: z.string(),
+    accountId: z.string(),
+    movementJournalId: z.string(),
+    movementReference: z.string(),
+    disputedFen: z.int().check(z.positive()),
+    amountFen: z.int().check(z.positive()),
+    correctedBeforeFen: z.int(),
+    reason: z.string(),
+  }),
+);
 
 /** The guard's name when the movement's corrected total would pass its amount. */
 const ROOM = 'CORRECTION_ROOM';
