@@ -3,29 +3,26 @@
 // Not a library: sm-crypto-v2 and its curve library would add ~76 KB to every money function's
 // bundle (docs/BENCHMARKS.md item 4), and Node has the primitives. test/unit/sm2.test.ts checks
 // it against sm-crypto-v2 both ways. Node's ECDH gives the shared point's x only; y is one of the
-// two square roots, and the SM3 check C3 accepts exactly one.
-import { createECDH, createHash, type ECDH, timingSafeEqual } from 'node:crypto';
+// two points with that x, and the SM3 check C3 accepts exactly one.
+import { ECDH, createECDH, createHash, timingSafeEqual } from 'node:crypto';
 
-// The SM2 curve (GB/T 32918.5): y² = x³ + ax + b over p, a = p − 3. p ≡ 3 (mod 4), so a square
-// root is a power.
-const P = 0xfffffffeffffffffffffffffffffffffffffffff00000000ffffffffffffffffn;
-const B = 0x28e9fa9e9d9f5e344d5a9e4bcf6509a7f39789f515ab8f92ddbcbd414d940e93n;
 const COORDINATE_BYTES = 32;
 const DIGEST_BYTES = 32;
 /** A PIN cipher's message is a few dozen bytes; anything far larger is not one. */
 const MAX_MESSAGE_BYTES = 512;
-
-function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
-  let result = 1n;
-  let b = base % modulus;
-  for (let e = exponent; e > 0n; e >>= 1n) {
-    if (e & 1n) result = (result * b) % modulus;
-    b = (b * b) % modulus;
-  }
-  return result;
-}
+/** The SM2 field prime: the other square root of y² is P − y. */
+const P = 0xfffffffeffffffffffffffffffffffffffffffff00000000ffffffffffffffffn;
 
 const toBytes = (value: bigint) => Buffer.from(value.toString(16).padStart(COORDINATE_BYTES * 2, '0'), 'hex');
+
+/** Both points of the curve with x coordinate `x`: OpenSSL decompresses 02‖x natively (a square
+ *  root in BigInt costs ~1.5 ms, a third of a transfer's own CPU). */
+function bothY(x: Buffer): [Buffer, Buffer] {
+  const point = ECDH.convertKey(Buffer.concat([COMPRESSED_EVEN, x]), 'SM2', undefined, undefined, 'uncompressed') as Buffer;
+  const y = point.subarray(1 + COORDINATE_BYTES);
+  return [y, toBytes((P - BigInt(`0x${y.toString('hex')}`)) % P)];
+}
+const COMPRESSED_EVEN = Buffer.from([0x02]);
 
 /** SM3-based key derivation: SM3(Z ‖ counter) blocks until `length` bytes. */
 function kdf(z: Buffer, length: number): Buffer {
@@ -78,10 +75,7 @@ function decryptBare(cipher: Buffer, privateKeyHex: string): Buffer | undefined 
   } catch {
     return undefined;
   }
-  const x = BigInt(`0x${x2.toString('hex')}`);
-  const y = modPow((((x * x) % P) * x + (P - 3n) * x + B) % P, (P + 1n) / 4n, P);
-  for (const candidate of [y, (P - y) % P]) {
-    const y2 = toBytes(candidate);
+  for (const y2 of bothY(x2)) {
     const t = kdf(Buffer.concat([x2, y2]), c2.length);
     if (t.every((byte) => byte === 0)) continue;
     const message = Buffer.from(c2.map((byte, i) => byte ^ t[i]!));

@@ -268,7 +268,7 @@ export async function requireSecondFactor(customer: CustomerRecord, factor: Open
     pinHash,
     guards: [
       { name: 'NONCE_USED', item: useNonceItem(factor.nonceId, customer.customerId, factor.expiresAtMs) },
-      { name: 'PIN_LOCKED', item: clearPinAttemptsItem(customer.customerId, policy.maxAttempts, now) },
+      { name: 'PIN_LOCKED', item: clearPinAttemptsItem(customer, policy.maxAttempts, now) },
     ],
     texts: SECOND_FACTOR_GUARD_TEXTS,
   };

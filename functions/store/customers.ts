@@ -286,14 +286,21 @@ export async function countWrongPin(customerId: string, maxAttempts: number, now
 
 /** After the right PIN: the write that clears the count — only while the budget is not spent —
  *  for the caller's transaction (it goes with the movement the PIN confirms). Refused when wrong
- *  guesses fired at the same time spent it meanwhile: then the right PIN is refused like them. */
-export function clearPinAttemptsItem(customerId: string, maxAttempts: number, now: Date): TransactItem {
+ *  guesses fired at the same time spent it meanwhile: then the right PIN is refused like them.
+ *  When the read found nothing to clear, the same condition is only checked (no write, one item
+ *  less to store in the money transaction); guesses raced in meanwhile then stay counted. */
+export function clearPinAttemptsItem(customer: Pick<CustomerRecord, 'customerId' | 'pinFailedAttempts' | 'pinLockedUntil'>, maxAttempts: number, now: Date): TransactItem {
+  const guard = {
+    TableName: db().tableName,
+    Key: keys.customer(customer.customerId),
+    ConditionExpression: `attribute_exists(PK) AND ${NOT_LOCKED} AND ${BUDGET_LEFT}`,
+  };
+  const nothingToClear = (customer.pinFailedAttempts ?? 0) === 0 && (customer.pinLockedUntil ?? null) === null;
+  if (nothingToClear) return { ConditionCheck: { ...guard, ExpressionAttributeValues: { ':none': null, ':now': now.toISOString(), ':max': maxAttempts } } };
   return {
     Update: {
-      TableName: db().tableName,
-      Key: keys.customer(customerId),
+      ...guard,
       UpdateExpression: 'SET pinFailedAttempts = :zero, pinLockedUntil = :none',
-      ConditionExpression: `attribute_exists(PK) AND ${NOT_LOCKED} AND ${BUDGET_LEFT}`,
       ExpressionAttributeValues: { ':zero': 0, ':none': null, ':now': now.toISOString(), ':max': maxAttempts },
     },
   };
