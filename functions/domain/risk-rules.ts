@@ -1,0 +1,210 @@
+// Anti-fraud rules as data (issue 18): a versioned rule set, held as one stored item, judges every
+// transfer before money moves. A rule is a conjunction of conditions over a few numbers derived
+// from the transfer; the most severe matched rule decides. Evaluation never throws: what a stored
+// rule set may hold is the schema's job, so a decision is always reached on the money path.
+import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema.js';
+import { businessDate, chinaMinute } from './time.js';
+
+/** Least to most severe: a decision takes the outcome furthest along this list. */
+export const RISK_OUTCOMES = ['ALLOW', 'WARN', 'BLOCK'] as const;
+export type RiskOutcome = (typeof RISK_OUTCOMES)[number];
+
+export const RISK_FIELDS = ['amountFen', 'hourOfDay', 'payeeAgeHours', 'largestTransferFen90d'] as const;
+export type RiskField = (typeof RISK_FIELDS)[number];
+const COMPARISON_OPS = ['lt', 'lte', 'gt', 'gte', 'eq'] as const;
+export const RISK_OPS = [...COMPARISON_OPS, 'between'] as const;
+export type RiskOp = (typeof RISK_OPS)[number];
+
+/** What a transfer is judged on, all known before its ledger transaction. */
+export interface TransferRiskContext {
+  amountFen: number;
+  /** When the transfer is asked for; rules see its hour in China Standard Time (0–23). */
+  at: Date;
+  /** When this customer first paid this payee; null when never (a first payment). */
+  payeeFirstPaidAt: string | null;
+  /** The customer's largest transfer out in the 90 days before `at` (0 when none). */
+  largestTransferFen90d: number;
+}
+
+/** A condition over one derived field: amountFen; hourOfDay (0–23, CST); payeeAgeHours (hours since
+ *  payeeFirstPaidAt, 0 when never paid); largestTransferFen90d. `between` is inclusive at both ends;
+ *  its value is the only pair, so a rule cannot compare a field with a pair or range over a number. */
+export type RiskCondition =
+  | { field: RiskField; op: (typeof COMPARISON_OPS)[number]; value: number }
+  | { field: RiskField; op: 'between'; value: [number, number] };
+
+export interface RiskRule {
+  ruleId: string;
+  version: number;
+  /** Chinese, for officers: '疑似被骗转账'. */
+  name: string;
+  /** All must hold. */
+  conditions: RiskCondition[];
+  outcome: Exclude<RiskOutcome, 'ALLOW'>;
+  /** What the customer is told, in words (Chinese). */
+  reason: string;
+}
+
+export interface RiskRuleSet {
+  version: number;
+  rules: RiskRule[];
+}
+
+export interface RiskDecision {
+  outcome: RiskOutcome;
+  ruleSetVersion: number;
+  matched: { ruleId: string; version: number; outcome: RiskOutcome; reason: string }[];
+}
+
+const MAX_RULES = 50;
+const MAX_CONDITIONS = 8;
+const HOUR_MS = 60 * 60 * 1000;
+
+const RiskConditionSchema: z.ZodMiniType<RiskCondition> = lazySchema(() => {
+  const field = z.enum(RISK_FIELDS);
+  return z.discriminatedUnion('op', [
+    z.strictObject({ field, op: z.enum(COMPARISON_OPS), value: z.number() }),
+    z.strictObject({
+      field,
+      op: z.literal('between'),
+      value: z.tuple([z.number(), z.number()]).check(z.refine(([min, max]) => min <= max, 'between needs min ≤ max')),
+    }),
+  ]);
+});
+
+/** The stored item's rule set. Unknown keys of the item (its table keys) are dropped; unknown keys
+ *  inside a rule or a condition are refused, since a rule must mean exactly what it says. */
+export const RiskRuleSetSchema: z.ZodMiniType<RiskRuleSet> = lazySchema(() =>
+  z.object({
+    version: z.int().check(z.minimum(1)),
+    rules: z
+      .array(
+        z.strictObject({
+          ruleId: z.string().check(z.regex(/^[A-Z][A-Z0-9_]{1,39}$/)),
+          version: z.int().check(z.minimum(1)),
+          name: z.string().check(z.minLength(1), z.maxLength(40)),
+          conditions: z.array(RiskConditionSchema).check(z.minLength(1), z.maxLength(MAX_CONDITIONS)),
+          outcome: z.enum(['WARN', 'BLOCK']),
+          reason: z.string().check(z.minLength(1), z.maxLength(200)),
+        }),
+      )
+      .check(
+        z.minLength(1),
+        z.maxLength(MAX_RULES),
+        // The journal records matched rules by id: two rules under one id could not be told apart.
+        z.refine((rules) => new Set(rules.map((rule) => rule.ruleId)).size === rules.length, 'ruleId must be unique'),
+      ),
+  }),
+);
+
+/** The rule set a bank starts with: the issue's victim-transfer pattern — a customer who has only
+ *  ever sent small sums suddenly sends a large one to a payee never paid before, the shape of a
+ *  "safe account" scam. WARN for now; its DELAY half comes with the delay outcome. */
+export const DEFAULT_RISK_RULE_SET: RiskRuleSet = {
+  version: 1,
+  rules: [
+    {
+      ruleId: 'VICTIM_TRANSFER',
+      version: 1,
+      name: '疑似被骗转账',
+      conditions: [
+        { field: 'largestTransferFen90d', op: 'lte', value: 50_000 },
+        { field: 'amountFen', op: 'gte', value: 500_000 },
+        { field: 'payeeAgeHours', op: 'lt', value: 24 },
+      ],
+      outcome: 'WARN',
+      reason:
+        '这笔转账金额远大于您近 90 天的转账，且收款人是您从未转过账的新收款人。公安机关、检察院、法院和银行绝不会要求您把钱转到所谓“安全账户”。如有人这样要求您，请立即停止转账，并拨打 110 或反诈专线 96110。',
+    },
+  ],
+};
+
+export function decideTransfer(ruleSet: RiskRuleSet, context: TransferRiskContext): RiskDecision {
+  const fields = derivedFields(context);
+  let outcome: RiskOutcome = 'ALLOW';
+  const matched: RiskDecision['matched'] = [];
+  for (const rule of ruleSet.rules) {
+    if (!rule.conditions.every((condition) => holds(condition, fields[condition.field]))) continue;
+    matched.push({ ruleId: rule.ruleId, version: rule.version, outcome: rule.outcome, reason: rule.reason });
+    if (RISK_OUTCOMES.indexOf(rule.outcome) > RISK_OUTCOMES.indexOf(outcome)) outcome = rule.outcome;
+  }
+  return { outcome, ruleSetVersion: ruleSet.version, matched };
+}
+
+function derivedFields(context: TransferRiskContext): Record<RiskField, number> {
+  return {
+    amountFen: context.amountFen,
+    hourOfDay: Number(chinaMinute(context.at).slice(11, 13)),
+    payeeAgeHours: payeeAgeHours(context),
+    largestTransferFen90d: context.largestTransferFen90d,
+  };
+}
+
+/** A payee never paid is one first seen now (0 h). So is one whose first payment is unreadable or
+ *  stamped after `at` (clock skew): both err towards judging the payee new, the cautious side. */
+function payeeAgeHours({ payeeFirstPaidAt, at }: TransferRiskContext): number {
+  if (payeeFirstPaidAt === null) return 0;
+  const ageMs = at.getTime() - Date.parse(payeeFirstPaidAt);
+  return Number.isFinite(ageMs) && ageMs > 0 ? ageMs / HOUR_MS : 0;
+}
+
+function holds(condition: RiskCondition, value: number): boolean {
+  switch (condition.op) {
+    case 'lt':
+      return value < condition.value;
+    case 'lte':
+      return value <= condition.value;
+    case 'gt':
+      return value > condition.value;
+    case 'gte':
+      return value >= condition.value;
+    case 'eq':
+      return value === condition.value;
+    case 'between':
+      return condition.value[0] <= value && value <= condition.value[1];
+  }
+}
+
+/** The 90-day window is the 90 business dates (CST) ending with the date of `at`, that date
+ *  included: the 90th date back counts, the 91st does not. */
+const WINDOW_DAYS = 90;
+const DAY_MS = 24 * HOUR_MS;
+
+/** The window's dates, oldest first. Looking each up (rather than walking the stored map) bounds
+ *  the work at 90 whatever the map holds. */
+function windowDates(at: Date): string[] {
+  const todayMs = Date.parse(businessDate(at));
+  return Array.from({ length: WINDOW_DAYS }, (_, i) => new Date(todayMs - (WINDOW_DAYS - 1 - i) * DAY_MS).toISOString().slice(0, 10));
+}
+
+/** The stored map's entries inside the window, oldest first; entries that are not a finite number
+ *  are left out like stale ones. */
+function inWindow(byDay: Record<string, number> | undefined, at: Date): Record<string, number> {
+  const kept: Record<string, number> = {};
+  if (!byDay) return kept;
+  for (const date of windowDates(at)) {
+    const maxFen = Object.hasOwn(byDay, date) ? byDay[date] : undefined;
+    if (Number.isFinite(maxFen)) kept[date] = maxFen!;
+  }
+  return kept;
+}
+
+/** The largest transfer out over the window ending with the date of `at`, from the stored map
+ *  { 'YYYY-MM-DD': maxFen }; 0 when none. */
+export function largestInWindow(byDay: Record<string, number> | undefined, at: Date): number {
+  return Math.max(0, ...Object.values(inWindow(byDay, at)));
+}
+
+/** The map to store after a transfer of `amountFen` at `at`: entries outside the window pruned (at
+ *  most 90 remain), today's entry raised to the amount when larger. Undefined when the stored map
+ *  needs no change, so the caller can skip the write. */
+export function raisedDailyMaxima(byDay: Record<string, number> | undefined, at: Date, amountFen: number): Record<string, number> | undefined {
+  const kept = inWindow(byDay, at);
+  const today = businessDate(at);
+  const todayMaxFen = kept[today];
+  const pruned = Object.keys(byDay ?? {}).length !== Object.keys(kept).length;
+  if (!pruned && todayMaxFen !== undefined && todayMaxFen >= amountFen) return undefined;
+  kept[today] = Math.max(todayMaxFen ?? 0, amountFen);
+  return kept;
+}

@@ -1,0 +1,271 @@
+// Anti-fraud rules as data (issue 18): the default victim-transfer rule's edges, severity, the
+// derived fields, the stored rule set's schema and the 90-day daily maxima.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  DEFAULT_RISK_RULE_SET,
+  decideTransfer,
+  largestInWindow,
+  raisedDailyMaxima,
+  type RiskCondition,
+  type RiskRule,
+  type RiskRuleSet,
+  RiskRuleSetSchema,
+  type TransferRiskContext,
+} from '../../functions/domain/risk-rules.js';
+
+const AT = new Date('2026-12-06T04:00:00Z'); // 12:00 CST, business date 2026-12-06
+const HOUR_MS = 3_600_000;
+const hoursBefore = (hours: number) => new Date(AT.getTime() - hours * HOUR_MS).toISOString();
+
+/** Squarely the victim pattern: a customer of small transfers sends 5,000 yuan to a new payee. */
+const victim: TransferRiskContext = { amountFen: 500_000, at: AT, payeeFirstPaidAt: null, largestTransferFen90d: 50_000 };
+
+const rule = (ruleId: string, outcome: RiskRule['outcome'], conditions: RiskCondition[]): RiskRule => ({
+  ruleId,
+  version: 1,
+  name: ruleId,
+  conditions,
+  outcome,
+  reason: `${ruleId} 的原因`,
+});
+
+describe('the default victim-transfer rule', () => {
+  test('the pattern itself warns, with the rule, its version and its reason', () => {
+    const decision = decideTransfer(DEFAULT_RISK_RULE_SET, victim);
+    assert.equal(decision.outcome, 'WARN');
+    assert.equal(decision.ruleSetVersion, 1);
+    assert.deepEqual(decision.matched, [
+      { ruleId: 'VICTIM_TRANSFER', version: 1, outcome: 'WARN', reason: DEFAULT_RISK_RULE_SET.rules[0]!.reason },
+    ]);
+    assert.match(decision.matched[0]!.reason, /安全账户/);
+  });
+
+  test('a largest 90-day transfer of 500 yuan is small, one fen more is not', () => {
+    assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, largestTransferFen90d: 50_000 }).outcome, 'WARN');
+    assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, largestTransferFen90d: 50_001 }).outcome, 'ALLOW');
+  });
+
+  test('a customer with no transfer in 90 days counts as one of small transfers', () => {
+    assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, largestTransferFen90d: 0 }).outcome, 'WARN');
+  });
+
+  test('5,000 yuan is large, one fen less is not', () => {
+    assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, amountFen: 500_000 }).outcome, 'WARN');
+    const allowed = decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, amountFen: 499_999 });
+    assert.deepEqual(allowed, { outcome: 'ALLOW', ruleSetVersion: 1, matched: [] });
+  });
+
+  test('a payee first paid under 24 hours ago is new, at 24 hours it is not', () => {
+    assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, payeeFirstPaidAt: hoursBefore(23.9) }).outcome, 'WARN');
+    assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, payeeFirstPaidAt: hoursBefore(24) }).outcome, 'ALLOW');
+    assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, payeeFirstPaidAt: hoursBefore(24 * 30) }).outcome, 'ALLOW');
+  });
+
+  test('a first payment stamped after the transfer (clock skew) or unreadable counts as a new payee', () => {
+    assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, payeeFirstPaidAt: hoursBefore(-1) }).outcome, 'WARN');
+    assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, payeeFirstPaidAt: 'not a time' }).outcome, 'WARN');
+  });
+
+  test('the default set passes its own schema', () => {
+    assert.deepEqual(RiskRuleSetSchema.parse(DEFAULT_RISK_RULE_SET), DEFAULT_RISK_RULE_SET);
+  });
+});
+
+describe('deciding over several rules', () => {
+  const set: RiskRuleSet = {
+    version: 7,
+    rules: [
+      rule('LARGE_WARN', 'WARN', [{ field: 'amountFen', op: 'gte', value: 100_000 }]),
+      rule('HUGE_BLOCK', 'BLOCK', [{ field: 'amountFen', op: 'gte', value: 1_000_000 }]),
+      rule('NEW_PAYEE_WARN', 'WARN', [{ field: 'payeeAgeHours', op: 'lt', value: 1 }]),
+    ],
+  };
+  const context: TransferRiskContext = { amountFen: 0, at: AT, payeeFirstPaidAt: hoursBefore(48), largestTransferFen90d: 0 };
+
+  test('BLOCK outranks WARN whatever the order, and every matched rule is listed in rule-set order', () => {
+    const decision = decideTransfer(set, { ...context, amountFen: 1_000_000, payeeFirstPaidAt: null });
+    assert.equal(decision.outcome, 'BLOCK');
+    assert.equal(decision.ruleSetVersion, 7);
+    assert.deepEqual(
+      decision.matched.map((m) => [m.ruleId, m.outcome]),
+      [
+        ['LARGE_WARN', 'WARN'],
+        ['HUGE_BLOCK', 'BLOCK'],
+        ['NEW_PAYEE_WARN', 'WARN'],
+      ],
+    );
+    assert.equal(decision.matched[1]!.reason, 'HUGE_BLOCK 的原因');
+  });
+
+  test('only WARN rules matched: WARN', () => {
+    const decision = decideTransfer(set, { ...context, amountFen: 999_999 });
+    assert.equal(decision.outcome, 'WARN');
+    assert.deepEqual(decision.matched.map((m) => m.ruleId), ['LARGE_WARN']);
+  });
+
+  test('every condition of a rule must hold', () => {
+    const both = rule('BOTH', 'BLOCK', [
+      { field: 'amountFen', op: 'gt', value: 100 },
+      { field: 'largestTransferFen90d', op: 'eq', value: 0 },
+    ]);
+    const only = { version: 1, rules: [both] };
+    assert.equal(decideTransfer(only, { ...context, amountFen: 101 }).outcome, 'BLOCK');
+    assert.equal(decideTransfer(only, { ...context, amountFen: 100 }).outcome, 'ALLOW');
+    assert.equal(decideTransfer(only, { ...context, amountFen: 101, largestTransferFen90d: 1 }).outcome, 'ALLOW');
+  });
+});
+
+describe('hour of day in China Standard Time', () => {
+  const atNight = rule('NIGHT', 'WARN', [{ field: 'hourOfDay', op: 'between', value: [1, 5] }]);
+  const night = { version: 1, rules: [atNight] };
+  const decideAt = (iso: string) => decideTransfer(night, { amountFen: 1, at: new Date(iso), payeeFirstPaidAt: null, largestTransferFen90d: 0 }).outcome;
+
+  test('17:30 UTC is 01:30 in China: hour 1, inside an inclusive 1–5', () => {
+    assert.equal(decideAt('2026-12-06T17:30:00Z'), 'WARN');
+  });
+
+  test('between is inclusive at both ends and nothing more', () => {
+    assert.equal(decideAt('2026-12-06T16:59:59Z'), 'ALLOW'); // 00:59 CST, hour 0
+    assert.equal(decideAt('2026-12-06T17:00:00Z'), 'WARN'); // 01:00, hour 1
+    assert.equal(decideAt('2026-12-06T21:59:59Z'), 'WARN'); // 05:59, hour 5
+    assert.equal(decideAt('2026-12-06T22:00:00Z'), 'ALLOW'); // 06:00, hour 6
+  });
+
+  test('hour 23 in China is 15 UTC', () => {
+    const late = { version: 1, rules: [rule('LATE', 'WARN', [{ field: 'hourOfDay', op: 'eq', value: 23 }])] };
+    const decide = (iso: string) => decideTransfer(late, { amountFen: 1, at: new Date(iso), payeeFirstPaidAt: null, largestTransferFen90d: 0 }).outcome;
+    assert.equal(decide('2026-12-06T15:59:00Z'), 'WARN');
+    assert.equal(decide('2026-12-06T16:00:00Z'), 'ALLOW');
+  });
+});
+
+describe('the rule set schema', () => {
+  const valid = (): RiskRuleSet => structuredClone(DEFAULT_RISK_RULE_SET);
+  const refused = (set: unknown) => assert.equal(RiskRuleSetSchema.safeParse(set).success, false, JSON.stringify(set).slice(0, 200));
+  const withCondition = (condition: unknown) => {
+    const set = valid() as unknown as { rules: { conditions: unknown[] }[] };
+    set.rules[0]!.conditions = [condition];
+    return set;
+  };
+
+  test('the stored item may carry its table keys; they are dropped', () => {
+    assert.deepEqual(RiskRuleSetSchema.parse({ pk: 'RISK_RULES', ...valid() }), valid());
+  });
+
+  test('a duplicate ruleId is refused', () => {
+    const set = valid();
+    set.rules.push({ ...set.rules[0]!, outcome: 'BLOCK' });
+    refused(set);
+    set.rules[1]!.ruleId = 'VICTIM_TRANSFER_2';
+    assert.equal(RiskRuleSetSchema.safeParse(set).success, true);
+  });
+
+  test('between needs an ordered pair; the other ops need a finite number', () => {
+    refused(withCondition({ field: 'hourOfDay', op: 'between', value: 3 }));
+    refused(withCondition({ field: 'hourOfDay', op: 'between', value: [5, 1] }));
+    refused(withCondition({ field: 'hourOfDay', op: 'between', value: [1, 2, 3] }));
+    assert.equal(RiskRuleSetSchema.safeParse(withCondition({ field: 'hourOfDay', op: 'between', value: [3, 3] })).success, true);
+    refused(withCondition({ field: 'amountFen', op: 'gte', value: [1, 2] }));
+    refused(withCondition({ field: 'amountFen', op: 'gte', value: Number.POSITIVE_INFINITY }));
+    refused(withCondition({ field: 'amountFen', op: 'gte', value: Number.NaN }));
+    refused(withCondition({ field: 'amountFen', op: 'gte', value: '500000' }));
+  });
+
+  test('an unknown field, op or outcome is refused, as is an unknown key in a condition', () => {
+    refused(withCondition({ field: 'balanceFen', op: 'gte', value: 1 }));
+    refused(withCondition({ field: 'amountFen', op: 'ne', value: 1 }));
+    refused(withCondition({ field: 'amountFen', op: 'gte', value: 1, unit: 'yuan' }));
+    refused({ ...valid(), rules: [{ ...valid().rules[0], outcome: 'ALLOW' }] });
+    refused({ ...valid(), rules: [{ ...valid().rules[0], outcome: 'DELAY' }] });
+  });
+
+  test('rule and condition counts are bounded: 1–50 rules, 1–8 conditions', () => {
+    const rules = (count: number) => Array.from({ length: count }, (_, i) => ({ ...valid().rules[0]!, ruleId: `RULE_${i}` }));
+    assert.equal(RiskRuleSetSchema.safeParse({ version: 1, rules: rules(50) }).success, true);
+    refused({ version: 1, rules: rules(51) });
+    refused({ version: 1, rules: [] });
+    const condition: RiskCondition = { field: 'amountFen', op: 'gte', value: 1 };
+    const conditions = (count: number) => ({ version: 1, rules: [{ ...valid().rules[0]!, conditions: Array(count).fill(condition) }] });
+    assert.equal(RiskRuleSetSchema.safeParse(conditions(8)).success, true);
+    refused(conditions(9));
+    refused(conditions(0));
+  });
+
+  test('versions, ids, names and reasons are checked', () => {
+    const base = valid().rules[0]!;
+    refused({ ...valid(), version: 0 });
+    refused({ ...valid(), version: 1.5 });
+    refused({ version: 1, rules: [{ ...base, version: 0 }] });
+    for (const ruleId of ['victim', 'V', '1ABC', 'A-B', `A${'B'.repeat(40)}`]) refused({ version: 1, rules: [{ ...base, ruleId }] });
+    assert.equal(RiskRuleSetSchema.safeParse({ version: 1, rules: [{ ...base, ruleId: `A${'B'.repeat(39)}` }] }).success, true);
+    refused({ version: 1, rules: [{ ...base, name: '' }] });
+    refused({ version: 1, rules: [{ ...base, name: '名'.repeat(41) }] });
+    refused({ version: 1, rules: [{ ...base, reason: '' }] });
+    refused({ version: 1, rules: [{ ...base, reason: '因'.repeat(201) }] });
+    assert.equal(RiskRuleSetSchema.safeParse({ version: 1, rules: [{ ...base, reason: '因'.repeat(200) }] }).success, true);
+  });
+});
+
+describe('the largest transfer over 90 days', () => {
+  // AT's business date is 2026-12-06: the window runs 2026-09-08 (the 90th date back) to 2026-12-06.
+  test('the 90th business date back counts, the 91st does not', () => {
+    assert.equal(largestInWindow({ '2026-09-08': 70_000 }, AT), 70_000);
+    assert.equal(largestInWindow({ '2026-09-07': 70_000 }, AT), 0);
+    assert.equal(largestInWindow({ '2026-09-07': 90_000, '2026-09-08': 70_000, '2026-12-06': 10_000 }, AT), 70_000);
+  });
+
+  test('the window follows the date in China, not in UTC', () => {
+    // 2026-12-05T16:30Z is 00:30 on 12-06 in China: the same window as AT.
+    assert.equal(largestInWindow({ '2026-09-08': 70_000 }, new Date('2026-12-05T16:30:00Z')), 70_000);
+    // Half an hour earlier it is still 12-05 in China: 09-07 is the 90th date back.
+    assert.equal(largestInWindow({ '2026-09-07': 70_000 }, new Date('2026-12-05T15:59:00Z')), 70_000);
+  });
+
+  test('none stored, or none in the window: 0; dates after today do not count', () => {
+    assert.equal(largestInWindow(undefined, AT), 0);
+    assert.equal(largestInWindow({}, AT), 0);
+    assert.equal(largestInWindow({ '2026-12-07': 70_000 }, AT), 0);
+  });
+});
+
+describe('the daily maxima to store', () => {
+  test('a first transfer starts the map', () => {
+    assert.deepEqual(raisedDailyMaxima(undefined, AT, 12_300), { '2026-12-06': 12_300 });
+  });
+
+  test("today's entry is raised by a larger transfer and other days are kept", () => {
+    assert.deepEqual(raisedDailyMaxima({ '2026-12-01': 90_000, '2026-12-06': 10_000 }, AT, 20_000), { '2026-12-01': 90_000, '2026-12-06': 20_000 });
+  });
+
+  test('nothing to write when today already holds as much and nothing is stale', () => {
+    assert.equal(raisedDailyMaxima({ '2026-12-01': 90_000, '2026-12-06': 20_000 }, AT, 20_000), undefined);
+    assert.equal(raisedDailyMaxima({ '2026-12-06': 20_000 }, AT, 5_000), undefined);
+  });
+
+  test('a stale entry is pruned even when today needs no raise', () => {
+    assert.deepEqual(raisedDailyMaxima({ '2026-09-07': 90_000, '2026-09-08': 80_000, '2026-12-06': 20_000 }, AT, 5_000), {
+      '2026-09-08': 80_000,
+      '2026-12-06': 20_000,
+    });
+  });
+
+  test('a stored map of any size keeps only the window: at most 90 entries', () => {
+    const huge: Record<string, number> = {};
+    const firstMs = Date.parse('2025-01-01');
+    for (let day = 0; day < 1_000; day++) huge[new Date(firstMs + day * 86_400_000).toISOString().slice(0, 10)] = 1_000 + day;
+    const stored = raisedDailyMaxima(huge, AT, 1)!;
+    assert.equal(Object.keys(stored).length, 90);
+    assert.equal(Object.keys(stored)[0], '2026-09-08');
+    assert.equal(Object.keys(stored).at(-1), '2026-12-06');
+    // 2026-12-06 is day 704 from 2025-01-01.
+    assert.equal(stored['2026-12-06'], 1_704);
+    assert.equal(largestInWindow(huge, AT), 1_704);
+  });
+
+  test('the stored map is not changed in place', () => {
+    const byDay = { '2026-09-01': 1, '2026-12-06': 2 };
+    raisedDailyMaxima(byDay, AT, 3);
+    assert.deepEqual(byDay, { '2026-09-01': 1, '2026-12-06': 2 });
+  });
+});
