@@ -101,6 +101,19 @@ export const PaymentEstimate = lazySchema(() =>
 );
 export type PaymentEstimate = z.infer<typeof PaymentEstimate>;
 
+export const PaymentRisk = lazySchema(() =>
+  z
+    .object({
+      outcome: z.literal('WARN'),
+      reasons: z.array(z.string()).check(z.meta({ description: 'Why, in words, one per rule that warned' })),
+      acknowledged: z.boolean().check(
+        z.meta({ description: 'Whether the request asked for carries riskAcknowledged: true. When false, show the warning and ask again with it before the PIN' }),
+      ),
+    })
+    .check(z.meta({ id: 'PaymentRisk', description: 'An anti-fraud warning the customer must read and confirm before paying' })),
+);
+export type PaymentRisk = z.infer<typeof PaymentRisk>;
+
 export const PaymentReview = lazySchema(() =>
   z
     .object({
@@ -115,6 +128,7 @@ export const PaymentReview = lazySchema(() =>
       feeFen: z.int(),
       sourceAccountMasked: z.nullable(z.string()),
       payeeMasked: z.nullable(z.string()),
+      risk: z.nullable(PaymentRisk).check(z.meta({ description: 'The anti-fraud decision on a transfer when a rule warned; null when none did (a blocking rule refuses the authorization: 422 RISK_BLOCKED)' })),
     })
     .check(z.meta({ id: 'PaymentReview', description: 'What the review sheet shows, as the bank will book it' })),
 );

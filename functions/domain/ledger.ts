@@ -79,6 +79,16 @@ export interface Journal {
   refunds?: string;
   /** Set when no customer request asked for it (the day close's auto-debits). */
   origin?: 'DAY_CLOSE';
+  /** A transfer's anti-fraud decision (domain/risk-rules.ts), as made before it was written. */
+  risk?: JournalRisk;
+}
+
+export interface JournalRisk {
+  ruleSetVersion: number;
+  outcome: 'ALLOW' | 'WARN';
+  matched: { ruleId: string; version: number }[];
+  /** The customer confirmed the warning (riskAcknowledged on the request). */
+  acknowledged: boolean;
 }
 
 /** Throws unless the journal balances; called before every write, since breaking it loses money. */

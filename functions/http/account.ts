@@ -37,7 +37,7 @@ const payee = defineRoute('payee', routes.payee, async ({ customerId, query }) =
 
 // Reads its key with the account and stores its answer with the movement (services/idempotency.ts).
 const transfer = defineRoute('transfer', routes.transfer, ({ customerId, body, now, idempotencyKey, secondFactor, completion }) =>
-  accounts.transfer({ customerId, amountFen: body.amountFen, secondFactor, toPhone: body.toPhone, memo: body.memo, now, idempotencyKey, completion }),
+  accounts.transfer({ customerId, amountFen: body.amountFen, secondFactor, toPhone: body.toPhone, memo: body.memo, riskAcknowledged: body.riskAcknowledged, now, idempotencyKey, completion }),
   'first-write',
 );
 

@@ -21,12 +21,15 @@ import { cardChanges } from '../store/card-changes.js';
 import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
 import type { CustomerRecord } from '../store/customers.js';
 import { deterministicJournalId, type FollowUp, followUps, getJournal, historyPage, houseShard, postingShortOfFunds, postJournal } from '../store/ledger.js';
+import type { TransactItem } from '../store/transact.js';
+import { transferRiskKeys, transferRiskMemory } from '../store/transfer-risk.js';
 import { recordCustomerEvent } from './customer-events.js';
 import { class2Limits, loadCustomer, loadOwnAccount, loadPayeeByPhone, onboardingState } from './customer-guards.js';
 import { COMPLETION_GUARD_TEXT, type RequestCompletion } from './idempotency.js';
 import { loadNonceAccount } from './money-request.js';
 import { type OpenedSecondFactor, requireSecondFactor, type SecondFactorGuards } from './second-factor.js';
 import { GATEWAY_RETRY } from './gateway-retry.js';
+import { enforceTransferRisk } from './transfer-risk.js';
 
 /** An account with what its limits view needs: the Class II counters of today and this year. */
 export interface AccountWithUsage {
@@ -121,10 +124,12 @@ async function postMovement(
     factor,
     completion,
     lease,
+    records,
     status = 'SUCCEEDED',
   }: {
     account: AccountRecord;
     limitCharges?: LimitCharge[];
+    records?: TransactItem[];
     factor?: SecondFactorGuards;
     completion?: RequestCompletion;
     lease?: RequestCompletion;
@@ -141,6 +146,7 @@ async function postMovement(
       ? await postingShortOfFunds(journal, account.accountId)
       : await postJournal(journal, {
           limitCharges,
+          records,
           guards: [...(factor?.guards ?? []), ...(lease?.leaseGuard() ?? [])],
           // Under first-write, whichever attempt writes the movement also writes the request's key:
           // its answer when the balance is as read, else its lease (the answer is stored after).
@@ -176,10 +182,10 @@ export interface CardMovement {
 
 /** The customer and the account the nonce names, read once (with the request's key under
  *  first-write), with the second factor checked. */
-async function confirmedAccount(customerId: string, secondFactor: OpenedSecondFactor, now: Date, completion?: RequestCompletion) {
-  const { customer, account } = await loadNonceAccount(customerId, secondFactor, completion);
+async function confirmedAccount(customerId: string, secondFactor: OpenedSecondFactor, now: Date, completion?: RequestCompletion, alsoRead: readonly Record<string, string>[] = []) {
+  const { customer, account, also } = await loadNonceAccount(customerId, secondFactor, completion, alsoRead);
   const factor = await requireSecondFactor(customer, secondFactor, now);
-  return { customer, account, factor };
+  return { customer, account, factor, also };
 }
 
 /** The checks before money moves with the bound card (bound: no Class II limit but the single
@@ -272,19 +278,29 @@ export async function findPayee(customerId: string, phone: string): Promise<{ na
 export interface TransferRequest extends CardMovement {
   toPhone: string;
   memo?: string;
+  riskAcknowledged?: true;
 }
 
 /** A transfer to the payee its nonce was issued for (resolved from `toPhone` then, and bound to
- *  it by the request hash): read the customer and account, one transaction. */
-export async function transfer({ customerId, amountFen, secondFactor, now, idempotencyKey, memo, completion }: TransferRequest): Promise<MoneyMovementResult> {
+ *  it by the request hash): read the customer and account with what the anti-fraud rules judge
+ *  it on, one transaction. */
+export async function transfer({ customerId, amountFen, secondFactor, now, idempotencyKey, memo, riskAcknowledged, completion }: TransferRequest): Promise<MoneyMovementResult> {
   const to = secondFactor.payee;
   if (!to) throw new Error('a transfer nonce names its payee');
   const limits = class2Limits();
   assertWithinSingleLimits(amountFen, limits, true);
-  const { customer, account, factor } = await confirmedAccount(customerId, secondFactor, now, completion);
+  const riskKeys = transferRiskKeys(customerId, to.accountId);
+  const { customer, account, factor, also } = await confirmedAccount(customerId, secondFactor, now, completion, riskKeys);
   if (to.accountId === account.accountId) return refuse('invalid', 'SAME_ACCOUNT', '不能转账给自己');
+  const risk = enforceTransferRisk(transferRiskMemory(customerId, to.accountId, also), {
+    customerId,
+    payeeAccountId: to.accountId,
+    amountFen,
+    now,
+    acknowledged: riskAcknowledged === true,
+  });
   const today = businessDate(now);
-  const journal = transferJournal({
+  const movement = transferJournal({
     journalId: deterministicJournalId(customerId, 'transfer', idempotencyKey),
     from: { accountId: account.accountId, displayName: customer.nameMasked! },
     to: { accountId: to.accountId, displayName: to.nameMasked },
@@ -294,7 +310,7 @@ export async function transfer({ customerId, amountFen, secondFactor, now, idemp
   });
   // A transfer between two Class II accounts is non-bound on both sides.
   const limitCharges = [...class2Charges(account.accountId, 'OUT', today, amountFen, limits), ...class2Charges(to.accountId, 'IN', today, amountFen, limits)];
-  return postMovement(journal, { account, limitCharges, factor, completion });
+  return postMovement({ ...movement, risk: risk.journalRisk }, { account, limitCharges, factor, completion, records: risk.records });
 }
 
 export interface HistoryRequest {

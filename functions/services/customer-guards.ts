@@ -61,8 +61,13 @@ export function class2Limits(): Class2Limits {
 
 /** The customer and their own account in one read, the account named by the request's nonce:
  *  it must still be this customer's (the nonce was issued against it). */
-export async function loadCustomerWithAccount(customerId: string, accountId: string, completion?: RequestCompletion): Promise<{ customer: CustomerRecord; account: AccountRecord }> {
-  const { customer, account, requestRecord } = await getCustomerAndAccount(customerId, accountId, completion?.request);
+export async function loadCustomerWithAccount(
+  customerId: string,
+  accountId: string,
+  completion?: RequestCompletion,
+  alsoRead: readonly Record<string, string>[] = [],
+): Promise<{ customer: CustomerRecord; account: AccountRecord; also: Record<string, unknown>[] }> {
+  const { customer, account, requestRecord, also } = await getCustomerAndAccount(customerId, accountId, completion?.request, alsoRead);
   // A repeat of an answered request is answered before anything about it is checked again.
   if (completion?.request) completion.found(requestRecord);
   if (!customer) return refuse('unauthenticated', 'UNAUTHENTICATED', '登录已失效，请重新登录');
@@ -70,7 +75,7 @@ export async function loadCustomerWithAccount(customerId: string, accountId: str
   if (!account || account.ownerCustomerId !== customerId || customer.accountId !== accountId) {
     throw new Error(`customer ${customerId} sent a nonce for account ${accountId}, which is not theirs`);
   }
-  return { customer, account };
+  return { customer, account, also };
 }
 
 /** The Jinlin customer a phone number pays: their account and masked name, or 404. */

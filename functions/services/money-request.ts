@@ -16,8 +16,14 @@ export interface ConfirmedRequest<T> {
 }
 
 /** The customer and the account the nonce was issued against, in one read — with the request's
- *  idempotency record when the request holds its key by its first write. */
-export async function loadNonceAccount(customerId: string, secondFactor: OpenedSecondFactor, completion?: RequestCompletion): Promise<{ customer: CustomerRecord; account: AccountRecord }> {
+ *  idempotency record when the request holds its key by its first write, and the items under
+ *  `alsoRead` (all the items read come back in `also`). */
+export async function loadNonceAccount(
+  customerId: string,
+  secondFactor: OpenedSecondFactor,
+  completion?: RequestCompletion,
+  alsoRead: readonly Record<string, string>[] = [],
+): Promise<{ customer: CustomerRecord; account: AccountRecord; also: Record<string, unknown>[] }> {
   if (!secondFactor.accountId) throw new Error('a money movement nonce names the account it moves');
-  return loadCustomerWithAccount(customerId, secondFactor.accountId, completion);
+  return loadCustomerWithAccount(customerId, secondFactor.accountId, completion, alsoRead);
 }

@@ -5,7 +5,7 @@
 // money, so the sheet never shows a figure the device computed. Writes nothing.
 import * as z from 'zod/mini';
 import { type SecondFactorPath, type SecondFactorRoute, secondFactorRouteOf } from '../contract/second-factor-routes.js';
-import type { PaymentAuthorization, PaymentAuthorizationRequest, PaymentEstimate } from '../contract/second-factor-schemas.js';
+import type { PaymentAuthorization, PaymentAuthorizationRequest, PaymentEstimate, PaymentRisk } from '../contract/second-factor-schemas.js';
 import { Prepayment } from '../contract/prepayment-schema.js';
 import { UnitsCenti, WealthProductId } from '../contract/wealth-units-schema.js';
 import { amountInWords } from '../domain/amount-words.js';
@@ -18,6 +18,7 @@ import type { CustomerRecord } from '../store/customers.js';
 import { loadOwnAccount, loadPayeeByPhone, loadSignedInCustomer } from './customer-guards.js';
 import { payableNowFen, payoffFen, prepaymentFen } from './loan-servicing.js';
 import { issueNonce, type NoncePayee } from './second-factor.js';
+import { reviewTransferRisk } from './transfer-risk.js';
 import { cancelRefundFen, redemptionValue } from './wealth-orders.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
@@ -64,10 +65,11 @@ export async function authorizePayment(customerId: string, token: AskingToken, a
   const account = ACCOUNTLESS_ROUTES.has(route) ? undefined : await loadOwnAccount(customer);
   if (account?.status === 'CLOSED') return refuse('conflict', 'ACCOUNT_CLOSED', '您的电子账户已销户，不能再办理交易');
   const payee = route === 'transfer' ? await transferPayee(customer, asked.body.toPhone) : undefined;
-  const [issued, { amountFen, estimate }] = await allInOrder([
+  const [issued, { amountFen, estimate }, risk] = await allInOrder([
     issueNonce({ customerId, route, asked, accountId: account?.accountId, payee }, now),
     // 销户 sweeps the whole balance: the sheet shows what goes to the card.
     route === 'closeAccount' ? Promise.resolve(exactly(account!.balanceFen)) : reviewedAmount(customerId, resolved, asked, now),
+    payee ? transferRisk(customerId, payee, asked, now) : Promise.resolve(null),
   ]);
   return {
     ...issued,
@@ -78,6 +80,7 @@ export async function authorizePayment(customerId: string, token: AskingToken, a
       feeFen: FEE_FEN,
       sourceAccountMasked: account?.accountNumberMasked ?? null,
       payeeMasked: payee && typeof asked.body.toPhone === 'string' ? `${payee.nameMasked}（${maskPhone(asked.body.toPhone)}）` : null,
+      risk,
     },
   };
 }
@@ -118,6 +121,14 @@ async function redemptionAmount(body: Record<string, unknown>, now: Date): Promi
     amountFen: value.proceedsFen,
     estimate: estimatedAt && { navDisplay: formatNav(estimatedAt.navCentiFen), navDate: estimatedAt.navDate },
   };
+}
+
+/** A transfer's anti-fraud warning for the sheet (none for a body whose amount the route will
+ *  refuse anyway). */
+async function transferRisk(customerId: string, payee: NoncePayee, asked: PaymentAuthorizationRequest, now: Date): Promise<PaymentRisk | null> {
+  const { amountFen, riskAcknowledged } = asked.body;
+  if (typeof amountFen !== 'number' || !Number.isSafeInteger(amountFen) || amountFen <= 0) return null;
+  return reviewTransferRisk({ customerId, payeeAccountId: payee.accountId, amountFen, now, acknowledged: riskAcknowledged === true });
 }
 
 async function transferPayee(customer: CustomerRecord, toPhone: unknown): Promise<NoncePayee> {

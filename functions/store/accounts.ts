@@ -152,12 +152,14 @@ export async function getCustomerAndAccount(
   customerId: string,
   accountId: string,
   request?: { scope: string; key: string },
-): Promise<{ customer: CustomerRecord | undefined; account: AccountRecord | undefined; requestRecord?: KeyRecord }> {
+  alsoRead: readonly Record<string, string>[] = [],
+): Promise<{ customer: CustomerRecord | undefined; account: AccountRecord | undefined; requestRecord?: KeyRecord; also: Record<string, unknown>[] }> {
   const requestKey = request && keys.idempotency(request.scope, request.key);
-  const items = await batchGetItems([keys.customer(customerId), keys.balance(accountId), ...(requestKey ? [requestKey] : [])]);
+  const items = await batchGetItems([keys.customer(customerId), keys.balance(accountId), ...(requestKey ? [requestKey] : []), ...alsoRead]);
   return {
     customer: items.find((item) => item.PK === keys.customer(customerId).PK && item.SK === 'PROFILE') as CustomerRecord | undefined,
     account: items.find((item) => item.type === 'ACCOUNT' && item.accountId === accountId) as AccountRecord | undefined,
     ...(requestKey ? { requestRecord: items.find((item) => item.PK === requestKey.PK && item.SK === requestKey.SK) as KeyRecord | undefined } : {}),
+    also: items,
   };
 }

@@ -97,6 +97,8 @@ export const CLOSING_BALANCE_MOVED = 'CLOSING_BALANCE_MOVED';
 export interface PostOptions {
   limitCharges?: LimitCharge[];
   guards?: Guard[];
+  /** Unconditional items written with the journal (a transfer's anti-fraud memory). */
+  records?: TransactItem[];
   expectBalance?: ExpectedBalance;
   closing?: AccountClosing;
 }
@@ -105,7 +107,7 @@ export interface PostOptions {
  *  per account, the limit charges and the caller's guards (the benchmark sends the same items). */
 export function journalTransaction(
   journal: Journal,
-  { limitCharges = [], guards = [], expectBalance, closing }: PostOptions = {},
+  { limitCharges = [], guards = [], records = [], expectBalance, closing }: PostOptions = {},
 ): { items: TransactItem[]; meaning: ItemMeaning[] } {
   const { tableName } = db();
   const items: TransactItem[] = [];
@@ -231,6 +233,11 @@ export function journalTransaction(
     meaning.push({ ok: false, reason: 'LIMIT_EXCEEDED', accountId: charge.accountId, limit: charge.limit });
   }
 
+  for (const record of records) {
+    items.push(record);
+    meaning.push('UNCONDITIONAL');
+  }
+
   for (const guard of [...guards, ...(expectBalance?.exactGuards ?? [])]) {
     items.push(guard.item);
     meaning.push({ ok: false, reason: 'GUARD_FAILED', guard: guard.name });
@@ -333,6 +340,14 @@ const StoredJournal = lazySchema(() =>
     completes: z.optional(z.string()),
     refunds: z.optional(z.string()),
     origin: z.optional(z.literal('DAY_CLOSE')),
+    risk: z.optional(
+      z.object({
+        ruleSetVersion: z.int(),
+        outcome: z.enum(['ALLOW', 'WARN']),
+        matched: z.array(z.object({ ruleId: z.string(), version: z.int() })).check(z.maxLength(50)),
+        acknowledged: z.boolean(),
+      }),
+    ),
   }),
 );
 

@@ -1,6 +1,8 @@
 // Demo data, safe to run any number of times: the house accounts' shards, the two loan
 // products, the demo billers, the wealth products (with NAV history), and two demo customers with open accounts, written through the store code the API uses;
 // then the demo relationship managers and the console's demo operators.
+import { DEFAULT_RISK_RULE_SET } from '../../functions/domain/risk-rules.js';
+import { putRiskRuleSet } from '../../functions/store/transfer-risk.js';
 import { simulatorWechat } from '../../functions/adapters/simulators/wechat.js';
 import { config } from '../../functions/config.js';
 import { accountNumberFrom } from '../../functions/domain/account-number.js';
@@ -109,6 +111,8 @@ async function seedCustomer(demo: DemoCustomer, now: Date): Promise<void> {
 
 export async function seedDemo(now = new Date()): Promise<void> {
   await seedHouseShards();
+  // The anti-fraud rules a bank starts with, as the data the console will manage.
+  await putRiskRuleSet(DEFAULT_RISK_RULE_SET);
   for (const product of SEED_LOAN_PRODUCTS) await seedProduct(product, now);
   await seedBills(now);
   await seedWealth(now);

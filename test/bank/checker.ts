@@ -519,8 +519,23 @@ export function finalCheck(input: FinalInput): FinalResult {
   violations.push(...creditLineViolations(items, [...journals.values()]));
   violations.push(...moneyMarketViolations(items, [...journals.values()], input.moneyMarketHoldingsBefore, limits.fastRedeemDailyFen));
   violations.push(...wealthRefundViolations([...journals.values()]));
+  violations.push(...transferRiskViolations([...journals.values()]));
 
   return { violations, unknownApplied, unknownNotApplied, lostInKill, journals: journals.size, noncesExpiredAway };
+}
+
+/** Every transfer carries the anti-fraud decision it was written under, and one the rules
+ *  warned about was paid only with the customer's confirmation. */
+function transferRiskViolations(journals: Item[]): string[] {
+  const violations: string[] = [];
+  for (const journal of journals) {
+    if (journal.kind !== 'TRANSFER') continue;
+    const risk = journal.risk as { outcome?: string; acknowledged?: boolean; ruleSetVersion?: number } | undefined;
+    if (!risk || typeof risk.ruleSetVersion !== 'number') violations.push(`transfer ${journal.journalId} has no anti-fraud decision`);
+    else if (risk.outcome === 'WARN' && risk.acknowledged !== true) violations.push(`transfer ${journal.journalId} was warned about and paid without the customer's confirmation`);
+    else if (risk.outcome !== 'WARN' && risk.outcome !== 'ALLOW') violations.push(`transfer ${journal.journalId} was paid under the decision ${risk.outcome}`);
+  }
+  return violations;
 }
 
 /** Money-market holdings (NAV 1.0000: a unit-centi is a fen): the units are those held before

@@ -103,17 +103,27 @@ export async function setPin(token: string, pin: string, current?: string) {
 /** A money POST confirmed with `pin` (the customer's own unless given). A request refused when
  *  its nonce is asked (no account, no such payee…) answers with that refusal, as the device
  *  shows it before the review sheet. */
+/** A money request through its review sheet and PIN, as the app sends it. A transfer the
+ *  anti-fraud rules warn about is confirmed as the customer would (the body asked again with
+ *  riskAcknowledged: true) unless `confirmRisk` is false: then the warned body is sent as it was. */
 export async function pay(
   who: { token: string; pin: string },
   handler: Parameters<typeof call>[0],
   path: string,
   body: Record<string, unknown>,
-  { key = randomUUID() as string, pin = who.pin }: { key?: string; pin?: string } = {},
+  { key = randomUUID() as string, pin = who.pin, confirmRisk = true }: { key?: string; pin?: string; confirmRisk?: boolean } = {},
 ) {
-  const asked = await call(account, { method: 'POST', path: '/v1/payment-authorizations', token: who.token, body: { method: 'POST', path, body, idempotencyKey: key } });
+  const ask = (asked: Record<string, unknown>) => call(account, { method: 'POST', path: '/v1/payment-authorizations', token: who.token, body: { method: 'POST', path, body: asked, idempotencyKey: key } });
+  let sent = body;
+  let asked = await ask(sent);
   if (asked.status !== 200) return asked;
+  if (confirmRisk && asked.body.review?.risk?.acknowledged === false) {
+    sent = { ...body, riskAcknowledged: true };
+    asked = await ask(sent);
+    if (asked.status !== 200) return asked;
+  }
   const secondFactor = { nonce: asked.body.nonce, pinCipher: encryptPin(asked.body, pin) };
-  return call(handler, { method: 'POST', path, token: who.token, idempotencyKey: key, body: { ...body, secondFactor } });
+  return call(handler, { method: 'POST', path, token: who.token, idempotencyKey: key, body: { ...sent, secondFactor } });
 }
 
 export async function topUp(who: Onboarded, amountFen: number, key: string = randomUUID()) {

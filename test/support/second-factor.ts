@@ -17,6 +17,7 @@ export interface Authorization {
     feeFen: number;
     sourceAccountMasked: string | null;
     payeeMasked: string | null;
+    risk: { outcome: 'WARN'; reasons: string[]; acknowledged: boolean } | null;
   };
   encryption: { publicKeyHex: string };
 }

@@ -17,10 +17,13 @@ const BILLERS = 'HOUSE-BILLER-SETTLEMENT~02';
 const CUSTODY = 'HOUSE-WEALTH-CUSTODY-jijiwen-90d~03';
 const T = '2026-03-02T04:00:00.000Z';
 
+/** The anti-fraud decision a transfer journal is written with when no rule matched. */
+const ALLOWED = { ruleSetVersion: 1, outcome: 'ALLOW', matched: [], acknowledged: false };
+
 function journal(journalId: string, kind: string, postings: [string, number][], extra: Item = {}): Item[] {
   const ps = postings.map(([accountId, amountFen]) => ({ accountId, amountFen, label: 'l', counterparty: 'c' }));
   return [
-    { PK: `JRNL#${journalId}`, SK: 'JOURNAL', type: 'JOURNAL', journalId, kind, postings: ps, createdAt: T, ...extra },
+    { PK: `JRNL#${journalId}`, SK: 'JOURNAL', type: 'JOURNAL', journalId, kind, postings: ps, createdAt: T, ...(kind === 'TRANSFER' ? { risk: ALLOWED } : {}), ...extra },
     ...ps.map((p) => ({ PK: `ACCT#${p.accountId}`, SK: `POST#${T}#${journalId}`, type: 'POSTING', journalId, kind, accountId: p.accountId, amountFen: p.amountFen, label: 'l', counterparty: 'c', createdAt: T })),
   ];
 }
@@ -139,6 +142,8 @@ describe('the bank checker', () => {
     ['a journal nobody was told about', (w) => { w.items.push(...journal('J-ghost', 'TOP_UP', [[B.accountId, 1], [HOUSE, -1]]), idem('k-ghost', { journalId: 'J-ghost' })); }, /no answer accounts for it/],
     ['a Class II limit exceeded', (w) => { w.limits.dailyFen = 299; }, /limit exceeded/],
     ['a limit counter out of step', (w) => { w.items.find((i) => i.type === 'LIMIT')!.usedFen = 0; }, /limit counter/],
+    ['a transfer paid with no anti-fraud decision', (w) => { delete w.items.find((i) => i.type === 'JOURNAL' && i.kind === 'TRANSFER')!.risk; }, /has no anti-fraud decision/],
+    ['a warned transfer paid unconfirmed', (w) => { w.items.find((i) => i.type === 'JOURNAL' && i.kind === 'TRANSFER')!.risk = { ...ALLOWED, outcome: 'WARN', matched: [{ ruleId: 'VICTIM_TRANSFER', version: 1 }] }; }, /warned about and paid without the customer's confirmation/],
     ['an invalid amount accepted', (w) => { w.records[1]!.op.amountClass = 'schemaInvalid'; }, /invalid amount/],
     ['a key reused with another body and accepted', (w) => { w.records[1]!.reuse = ok({ journalId: 'x' }); }, /reused with another body/],
     ['a credit line used without a drawdown', (w) => { Object.assign(w.items.find((i) => i.type === 'CREDIT_LINE')!, { usedFen: 500, availableFen: 9_500 }); }, /credit line of cust-a: used 500/],

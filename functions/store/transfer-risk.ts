@@ -1,0 +1,70 @@
+// What a transfer's anti-fraud decision reads and keeps (domain/risk-rules.ts decides): the rule
+// set in force, when the customer first paid the payee, and their largest transfer per day. Read
+// in the transfer's one read (customer and account with them), written in its ledger transaction.
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DEFAULT_RISK_RULE_SET, RiskRuleSetSchema, type RiskRuleSet } from '../domain/risk-rules.js';
+import { db } from './client.js';
+import { keys } from './keys.js';
+import type { TransactItem } from './transact.js';
+
+type Key = Record<string, string>;
+type Item = Record<string, unknown>;
+
+export interface TransferRiskMemory {
+  ruleSet: RiskRuleSet;
+  payeeFirstPaidAt: string | null;
+  dailyMaximaFen: Record<string, number> | undefined;
+}
+
+/** The keys to read with the customer and account, in this order. */
+export function transferRiskKeys(customerId: string, payeeAccountId: string): Key[] {
+  return [keys.config('RISK_RULES'), keys.paidPayee(customerId, payeeAccountId), keys.transferMaxima(customerId)];
+}
+
+const sameKey = (item: Item, key: Key) => item.PK === key.PK && item.SK === key.SK;
+
+/** The memory among the items read under transferRiskKeys. A bank that never stored a rule set
+ *  runs the one it starts with. */
+export function transferRiskMemory(customerId: string, payeeAccountId: string, items: readonly Item[]): TransferRiskMemory {
+  const [ruleSetKey, payeeKey, maximaKey] = transferRiskKeys(customerId, payeeAccountId) as [Key, Key, Key];
+  const stored = items.find((item) => sameKey(item, ruleSetKey));
+  const payee = items.find((item) => sameKey(item, payeeKey));
+  const maxima = items.find((item) => sameKey(item, maximaKey));
+  return {
+    ruleSet: stored ? RiskRuleSetSchema.parse(stored.ruleSet) : DEFAULT_RISK_RULE_SET,
+    payeeFirstPaidAt: typeof payee?.firstPaidAt === 'string' ? payee.firstPaidAt : null,
+    dailyMaximaFen: maxima?.dailyMaximaFen as Record<string, number> | undefined,
+  };
+}
+
+/** The writes that keep the memory, for the transfer's transaction: the payee's first payment
+ *  (when this is it) and the raised daily maxima (when they changed). Unconditional: two
+ *  transfers raced may keep the smaller of their two amounts as the day's largest, which only
+ *  makes the rules warn sooner. */
+export function transferRiskRecords(
+  customerId: string,
+  payeeAccountId: string,
+  { firstPayment, raisedMaximaFen, at }: { firstPayment: boolean; raisedMaximaFen: Record<string, number> | undefined; at: string },
+): TransactItem[] {
+  const { tableName } = db();
+  const records: TransactItem[] = [];
+  if (firstPayment) {
+    records.push({
+      Update: {
+        TableName: tableName,
+        Key: keys.paidPayee(customerId, payeeAccountId),
+        UpdateExpression: 'SET #type = :type, firstPaidAt = if_not_exists(firstPaidAt, :at)',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':type': 'PAID_PAYEE', ':at': at },
+      },
+    });
+  }
+  if (raisedMaximaFen) records.push({ Put: { TableName: tableName, Item: { ...keys.transferMaxima(customerId), type: 'TRANSFER_MAXIMA', dailyMaximaFen: raisedMaximaFen } } });
+  return records;
+}
+
+/** Stores a rule set as the one in force (the demo seed; the console's maker-checker comes later). */
+export async function putRiskRuleSet(ruleSet: RiskRuleSet): Promise<void> {
+  const { doc, tableName } = db();
+  await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.config('RISK_RULES'), type: 'RISK_RULES', ruleSet: RiskRuleSetSchema.parse(ruleSet) } }));
+}

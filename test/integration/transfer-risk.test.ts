@@ -1,0 +1,126 @@
+// Anti-fraud rules on transfers (issue 18, first slice): the review sheet carries the warning,
+// the money path decides again from its own read, a warned transfer moves only once the customer
+// confirmed it, a blocked one never, and the journal records the decision with the rule versions.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { describe, test } from 'node:test';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DEFAULT_RISK_RULE_SET } from '../../functions/domain/risk-rules.js';
+import { handler as account } from '../../functions/http/account.js';
+import { db } from '../../functions/store/client.js';
+import { keys } from '../../functions/store/keys.js';
+import { getJournal } from '../../functions/store/ledger.js';
+import { putRiskRuleSet } from '../../functions/store/transfer-risk.js';
+import { call, useBank } from '../support/bank.js';
+import { balanceFen, type Onboarded, onboard, pay, topUp } from '../support/customers.js';
+import { expectError, expectOk } from '../support/expect.js';
+import { encryptPin } from '../support/second-factor.js';
+import { assertLedgerSound, scanTable } from '../support/ledger-check.js';
+
+useBank();
+
+const TRANSFER = '/v1/account/transfer';
+const VICTIM_REASON = DEFAULT_RISK_RULE_SET.rules[0]!.reason;
+
+const authorize = (who: Onboarded, body: Record<string, unknown>, key: string) =>
+  call(account, { method: 'POST', path: '/v1/payment-authorizations', token: who.token, body: { method: 'POST', path: TRANSFER, body, idempotencyKey: key } });
+
+/** Sends `body` with the nonce of `authorization` (issued for exactly that body). */
+const send = (who: Onboarded, body: Record<string, unknown>, key: string, authorization: any) =>
+  call(account, { method: 'POST', path: TRANSFER, token: who.token, idempotencyKey: key, body: { ...body, secondFactor: { nonce: authorization.nonce, pinCipher: encryptPin(authorization, who.pin) } } });
+
+async function funded(amountFen: number): Promise<Onboarded> {
+  const who = await onboard();
+  expectOk(await topUp(who, amountFen));
+  return who;
+}
+
+const journalsOf = async (kind: string) => (await scanTable()).filter((item) => item.type === 'JOURNAL' && item.kind === kind);
+
+describe('a transfer the rules warn about (疑似被骗转账)', () => {
+  test('the sheet warns; unconfirmed it moves nothing (409), confirmed it pays and the journal keeps the decision', async () => {
+    const payer = await funded(1_000_000);
+    const payee = await onboard();
+    const body = { toPhone: payee.phone, amountFen: 500_000 };
+    const key = randomUUID();
+
+    const warned = expectOk(await authorize(payer, body, key));
+    assert.deepEqual(warned.review.risk, { outcome: 'WARN', reasons: [VICTIM_REASON], acknowledged: false });
+    const transfersBefore = (await journalsOf('TRANSFER')).length;
+    expectError(await send(payer, body, key, warned), 409, 'RISK_WARNING');
+    assert.equal(await balanceFen(payer), 1_000_000);
+    assert.equal((await journalsOf('TRANSFER')).length, transfersBefore, 'a refused transfer writes no journal');
+
+    const confirmedBody = { ...body, riskAcknowledged: true };
+    const confirmed = expectOk(await authorize(payer, confirmedBody, key));
+    assert.deepEqual(confirmed.review.risk, { outcome: 'WARN', reasons: [VICTIM_REASON], acknowledged: true });
+    const paid = expectOk(await send(payer, confirmedBody, key, confirmed));
+    assert.equal(await balanceFen(payer), 500_000);
+    assert.equal(await balanceFen(payee), 500_000);
+    const journal = await getJournal(paid.journalId);
+    assert.deepEqual(journal?.risk, { ruleSetVersion: 1, outcome: 'WARN', matched: [{ ruleId: 'VICTIM_TRANSFER', version: 1 }], acknowledged: true });
+    await assertLedgerSound();
+  });
+
+  test('what a transfer teaches the rules: after ¥5,000 once, the next large one to that payee is not warned', async () => {
+    const payer = await funded(1_000_000);
+    const payee = await onboard();
+    expectOk(await pay(payer, account, TRANSFER, { toPhone: payee.phone, amountFen: 500_000 }));
+    const again = expectOk(await authorize(payer, { toPhone: payee.phone, amountFen: 500_000 }, randomUUID()));
+    assert.equal(again.review.risk, null);
+    const paid = expectOk(await pay(payer, account, TRANSFER, { toPhone: payee.phone, amountFen: 500_000 }, { confirmRisk: false }));
+    assert.deepEqual((await getJournal(paid.journalId))?.risk, { ruleSetVersion: 1, outcome: 'ALLOW', matched: [], acknowledged: false });
+  });
+
+  test('small transfers, and a large one to a payee paid before the last 24 hours, are not warned', async () => {
+    const payer = await funded(1_000_000);
+    const known = await onboard();
+    const stranger = await onboard();
+    expectOk(await pay(payer, account, TRANSFER, { toPhone: stranger.phone, amountFen: 499_999 }, { confirmRisk: false }));
+    // The memory says the payer first paid `known` two days ago.
+    const { doc, tableName } = db();
+    const payeeAccountId = (await scanTable()).find((item) => item.type === 'ACCOUNT' && item.ownerCustomerId === known.customerId)!.accountId as string;
+    await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.paidPayee(payer.customerId, payeeAccountId), type: 'PAID_PAYEE', firstPaidAt: new Date(Date.now() - 48 * 3_600_000).toISOString() } }));
+    const sheet = expectOk(await authorize(payer, { toPhone: known.phone, amountFen: 500_000 }, randomUUID()));
+    assert.equal(sheet.review.risk, null);
+    expectOk(await pay(payer, account, TRANSFER, { toPhone: known.phone, amountFen: 500_000 }, { confirmRisk: false }));
+  });
+
+  test('riskAcknowledged is true or absent', async () => {
+    const payer = await funded(10_000);
+    const payee = await onboard();
+    for (const riskAcknowledged of [false, 'yes']) {
+      const body = { toPhone: payee.phone, amountFen: 100, riskAcknowledged };
+      const key = randomUUID();
+      expectError(await send(payer, body, key, expectOk(await authorize(payer, body, key))), 400, 'VALIDATION_FAILED');
+    }
+    assert.equal(await balanceFen(payer), 10_000);
+  });
+});
+
+describe('a rule that blocks', () => {
+  test('refuses at the sheet and in the money path, with its reason, moving nothing', async () => {
+    const payer = await funded(1_000_000);
+    const payee = await onboard();
+    const body = { toPhone: payee.phone, amountFen: 300_000 };
+    const key = randomUUID();
+    // A nonce asked for while only the default rules were in force…
+    const before = expectOk(await authorize(payer, body, key));
+    const reason = '单笔转账不得超过 2,000 元（测试规则）';
+    await putRiskRuleSet({
+      version: 2,
+      rules: [...DEFAULT_RISK_RULE_SET.rules, { ruleId: 'TEST_BLOCK_LARGE', version: 1, name: '测试拦截', conditions: [{ field: 'amountFen', op: 'gt', value: 200_000 }], outcome: 'BLOCK', reason }],
+    });
+    try {
+      const refusedSheet = await authorize(payer, body, randomUUID());
+      expectError(refusedSheet, 422, 'RISK_BLOCKED');
+      assert.ok(refusedSheet.body.error.message.includes(reason), refusedSheet.body.error.message);
+      // …is refused in the money path all the same: the rules in force when it pays decide.
+      expectError(await send(payer, body, key, before), 422, 'RISK_BLOCKED');
+      assert.equal(await balanceFen(payer), 1_000_000);
+      expectOk(await pay(payer, account, TRANSFER, { toPhone: payee.phone, amountFen: 200_000 }, { confirmRisk: false }));
+    } finally {
+      await putRiskRuleSet(DEFAULT_RISK_RULE_SET);
+    }
+  });
+});
