@@ -3,12 +3,13 @@ import type { Payment } from '@/hooks/usePayment';
 import { DeviceVerifySheet } from './DeviceVerifySheet';
 import { PinLockedSheet, PinSheet } from './PinSheet';
 import { ReviewSheet } from './ReviewSheet';
+import { RiskWarningSheet } from './RiskWarningSheet';
 import { SoterSheet } from './SoterSheet';
 import { SubmitActions } from './SubmitButton';
 
 /** The sheets of a form's payment (usePayment) over its page: the review, then the fingerprint or
  *  face (when enrolled, weapp) or the PIN; on a device not yet verified, a code to the bound phone
- *  before the review.
+ *  before the review; the server's anti-fraud warning, when its review carries one, before both.
  *  `title` says what is being paid, e.g. 转账. */
 export function PaymentSheets({ payment, title, incoming = false, confirmLabel }: { payment: Payment; title: string; incoming?: boolean; confirmLabel?: string }) {
   const { sheet } = payment;
@@ -19,6 +20,8 @@ export function PaymentSheets({ payment, title, incoming = false, confirmLabel }
       return <DeviceVerifySheet onVerified={payment.deviceVerified} onCancel={payment.close} />;
     case 'authorizing':
       return <ReviewSheet title={title} incoming={incoming} confirmLabel={confirmLabel} review={null} onConfirm={payment.confirm} onCancel={payment.close} />;
+    case 'risk':
+      return <RiskWarningSheet title={title} reasons={sheet.risk.reasons} onCancel={payment.close} onContinue={payment.acknowledgeRisk} />;
     case 'review':
       return <ReviewSheet title={title} incoming={incoming} confirmLabel={confirmLabel} review={sheet.authorization.review} onConfirm={payment.confirm} onCancel={payment.close} />;
     case 'soter':

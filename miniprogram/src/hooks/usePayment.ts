@@ -1,4 +1,4 @@
-import type { PaymentAuthorization, PaymentReview, SecondFactor, SoterAuthMode } from '@contract/second-factor-schemas';
+import type { PaymentAuthorization, PaymentReview, PaymentRisk, SecondFactor, SoterAuthMode } from '@contract/second-factor-schemas';
 import { useCallback, useRef, useState } from 'react';
 import { getMe } from '@/api/bank';
 import { ApiError, errorMessage } from '@/api/http';
@@ -38,6 +38,9 @@ export type PaymentStep =
   | { step: 'device' }
   /** The nonce and review are being asked for: the review sheet's skeleton. */
   | { step: 'authorizing' }
+  /** The review carried an anti-fraud warning not yet acknowledged: its nonce pays nothing here.
+   *  Going on asks the review again with `riskAcknowledged: true` in the body. */
+  | { step: 'risk'; risk: PaymentRisk }
   | { step: 'review'; authorization: PaymentAuthorization }
   /** 指纹/面容支付 (weapp, SOTER enrolled and usable on this phone): WeChat asks for the finger or
    *  face, then the request is sent; 使用支付密码 switches to the PIN. */
@@ -73,6 +76,19 @@ export function secondFactorOutcome(failure: unknown): 'enter-again' | 'locked' 
 
 type AnyRequest = PaymentRequest<object, unknown>;
 
+/** The anti-fraud warning a review carries that the customer has not confirmed yet (its request
+ *  lacks `riskAcknowledged: true`); null when there is none to show. */
+function unconfirmedRisk(review: PaymentReview): PaymentRisk | null {
+  return review.risk && !review.risk.acknowledged ? review.risk : null;
+}
+
+/** After an authorization: its anti-fraud warning when it carries one not yet confirmed, else
+ *  `otherwise` — never the PIN under a warned nonce. */
+function warnedOr(authorization: PaymentAuthorization, otherwise: PaymentStep): PaymentStep {
+  const risk = unconfirmedRisk(authorization.review);
+  return risk ? { step: 'risk', risk } : otherwise;
+}
+
 /**
  * How this payment may be confirmed besides the PIN: the customer's SOTER enrolment (GET /v1/me),
  * when this phone can use that mode now. Null in H5 (no SOTER there: nothing is asked), and
@@ -99,11 +115,12 @@ function soterPrompt(review: PaymentReview, incoming: boolean): string {
 }
 
 /**
- * Every money movement: the form's request → the review sheet with the server's figures → the
- * fingerprint or face (weapp, when enrolled) or the PIN, encrypted at once → the request with
- * `secondFactor`. The Idempotency-Key follows the body without the second factor (useSubmit), so
- * a new nonce or PIN never makes it a new request; every nonce is asked for under that same key
- * (`idempotencyKey`), so it pays that request only.
+ * Every money movement: the form's request → the review sheet with the server's figures (after
+ * its anti-fraud warning, when the server's review carries one) → the fingerprint or face (weapp,
+ * when enrolled) or the PIN, encrypted at once → the request with `secondFactor`. The
+ * Idempotency-Key follows the body without the second factor and the risk acknowledgement
+ * (useSubmit), so neither a new nonce, a PIN nor a confirmed warning makes it a new request;
+ * every nonce is asked for under that same key (`idempotencyKey`), so it pays that request only.
  */
 export function usePayment() {
   const submit = useSubmit();
@@ -150,7 +167,7 @@ export function usePayment() {
         // 取消 while it was asked for: the answer opens nothing.
         if (request.current !== asked) return;
         soterMode.current = mode;
-        show({ step: 'review', authorization });
+        show(warnedOr(authorization, { step: 'review', authorization }));
       } catch (failure) {
         if (request.current === asked && failure instanceof ApiError && failure.code === 'DEVICE_VERIFICATION_REQUIRED') return show({ step: 'device' });
         request.current = null;
@@ -174,6 +191,17 @@ export function usePayment() {
     [review, setError],
   );
 
+  /** 我已知晓风险，继续 on the anti-fraud warning: the same request with `riskAcknowledged: true`
+   *  is the one reviewed and sent from now on (its nonce is bound to that body), under the same
+   *  Idempotency-Key. */
+  const acknowledgeRisk = useCallback(() => {
+    const paying = request.current;
+    if (current.current.step !== 'risk' || !paying) return;
+    const acknowledged: AnyRequest = { ...paying, body: { ...paying.body, riskAcknowledged: true } };
+    request.current = acknowledged;
+    void review(acknowledged);
+  }, [review]);
+
   /** The code was accepted (this session has a fresh token trusted with money): the review. */
   const deviceVerified = useCallback(() => {
     const paying = request.current;
@@ -194,7 +222,7 @@ export function usePayment() {
       show({ step: 'pin', review, authorization: null, message, attempt });
       try {
         const authorization = await authorize(paying);
-        if (request.current === paying) show({ step: 'pin', review: authorization.review, authorization, message, attempt });
+        if (request.current === paying) show(warnedOr(authorization, { step: 'pin', review: authorization.review, authorization, message, attempt }));
       } catch (failure) {
         request.current = null;
         show({ step: 'closed' });
@@ -305,6 +333,7 @@ export function usePayment() {
     setError,
     start,
     deviceVerified,
+    acknowledgeRisk,
     confirm,
     back,
     close,

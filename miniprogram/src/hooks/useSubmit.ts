@@ -32,12 +32,13 @@ function canonicalJson(value: unknown): string {
   return `{${members.join(',')}}`;
 }
 
-/** What the server's idempotency check compares (functions/platform/request-hash.ts): the body
- *  without the second factor, which differs on every try and is not part of what the request
- *  asks for. */
+/** What the Idempotency-Key follows: the body without the second factor, which differs on every
+ *  try (the server's idempotency check leaves it out too: functions/platform/request-hash.ts), and
+ *  without the anti-fraud confirmation — a warned transfer the customer confirmed is still that
+ *  transfer, under its key, so it can never be paid twice under two keys. */
 function fingerprint(payload: object | undefined): string {
   if (payload === undefined) return '';
-  const { secondFactor: _secondFactor, newPin: _newPin, ...rest } = payload as Record<string, unknown>;
+  const { secondFactor: _secondFactor, newPin: _newPin, riskAcknowledged: _riskAcknowledged, ...rest } = payload as Record<string, unknown>;
   return canonicalJson(rest);
 }
 

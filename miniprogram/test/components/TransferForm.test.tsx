@@ -3,6 +3,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Taro from '@tarojs/taro';
 import type { AccountDetail, MoneyMovementResult, Payee } from '@contract/schemas';
+import type { PaymentReview } from '@contract/second-factor-schemas';
 import MoneyResultPage from '@/pages/result/index';
 import TransferPage from '@/pages/transfer/index';
 import { type FakeApi, fakeApi } from '../support/api';
@@ -16,11 +17,13 @@ import {
   decryptPin,
   idempotencyKeyOf,
   issueNonces,
+  keysAsked,
   nonceNo,
   payWith,
   review,
   secondFactorOf,
   submitAndPay,
+  tapPin,
 } from '../support/payment';
 import { redirectedTo, renderAt } from '../support/router';
 
@@ -344,5 +347,147 @@ describe('transfer: one Idempotency-Key per transfer', () => {
     expect(otherAmount).not.toBe(first);
     expect(otherMemo).not.toBe(first);
     expect(otherMemo).not.toBe(otherAmount);
+  });
+});
+
+describe('transfer: the anti-fraud warning', () => {
+  const REASON = '您正向首次付款的收款人转出大额资金，请警惕冒充公检法、刷单返利等电信网络诈骗';
+  const transferBody = { toPhone: '13900008888', amountFen: 600000, memo: '货款' };
+  const warned = (acknowledged: boolean): PaymentReview => ({
+    ...review,
+    amountFen: 600000,
+    payeeMasked: '*小明（139****8888）',
+    risk: { outcome: 'WARN', reasons: [REASON], acknowledged },
+  });
+
+  /** The server's rule set warns this transfer: its review carries the warning, acknowledged once
+   *  the body asked for says so. */
+  function warnUntilAcknowledged() {
+    let issued = 0;
+    api.answerEach(AUTHORIZE, (request) => {
+      const { body } = request.body as { body: { riskAcknowledged?: true } };
+      return { status: 200, body: authorization(++issued, warned(body.riskAcknowledged === true)) };
+    });
+  }
+
+  async function submitWarned() {
+    await renderWithPayee();
+    await fillIn('6000', '货款');
+    await userEvent.click(screen.getByText('确认转账'));
+    await screen.findByText('风险提示');
+  }
+
+  beforeEach(warnUntilAcknowledged);
+
+  test("a warned review shows 风险提示 with the server's reason, not the review or the keypad", async () => {
+    await submitWarned();
+    expect(document.getElementById('risk-reason-0')).toHaveTextContent(new RegExp(`^${REASON}$`));
+    expect(document.getElementById('risk-reasons')!.children).toHaveLength(1);
+    expect(document.getElementById('risk-advice')).toHaveTextContent('不存在“安全账户”');
+    expect(screen.getByText('取消转账')).toHaveClass('btn--primary');
+    expect(screen.getByText('我已知晓风险，继续转账')).toBeInTheDocument();
+    expect(document.getElementById('review-confirm')).toBeNull();
+    expect(document.getElementById('pin-sheet')).toBeNull();
+  });
+
+  test('取消转账 goes back to the form as typed, with nothing sent', async () => {
+    await submitWarned();
+    await userEvent.click(screen.getByText('取消转账'));
+
+    expect(document.getElementById('risk-sheet')).toBeNull();
+    expect(api.requests(AUTHORIZE)).toHaveLength(1);
+    expect(api.requests(TRANSFER)).toHaveLength(0);
+    expect(input('amount-input').value).toBe('6000');
+    expect(input('transfer-memo').value).toBe('货款');
+    expect(screen.getByText('确认转账')).toHaveProperty('disabled', false);
+    expect(document.getElementById('error-message')).toBeNull();
+  });
+
+  test('going on asks the review again with riskAcknowledged under the same key; the transfer sends exactly that body with the new nonce', async () => {
+    api.answer(TRANSFER, 200, { ...transferResult, amountFen: 600000 });
+    await submitWarned();
+    await userEvent.click(screen.getByText('我已知晓风险，继续转账'));
+
+    // The review of the acknowledged request, then the keypad as for any transfer.
+    await waitFor(() => expect(document.getElementById('review-amount')).toHaveTextContent('¥6,000.00'));
+    expect(document.getElementById('risk-sheet')).toBeNull();
+    await payWith('731904');
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+
+    const [request] = api.requests(TRANSFER);
+    const key = idempotencyKeyOf(request);
+    expect(authorizationsAsked(api)).toEqual([
+      { method: 'POST', path: '/v1/account/transfer', idempotencyKey: key, body: transferBody },
+      { method: 'POST', path: '/v1/account/transfer', idempotencyKey: key, body: { ...transferBody, riskAcknowledged: true } },
+    ]);
+    expect(request!.body).toEqual({ ...transferBody, riskAcknowledged: true, secondFactor: { nonce: nonceNo(2), pinCipher: expect.any(String) } });
+    expect(decryptPin(secondFactorOf(request).pinCipher)).toMatchObject({ pin: '731904', challenge: 'challenge-000000000002' });
+  });
+
+  test('after a wrong PIN the new nonce is asked for the acknowledged body, and the keypad comes back without a second warning', async () => {
+    let tries = 0;
+    api.answerEach(TRANSFER, () =>
+      ++tries === 1 ? { status: 403, body: refusal('PIN_INCORRECT', '支付密码错误，还可尝试 2 次') } : { status: 200, body: transferResult },
+    );
+    await submitWarned();
+    await userEvent.click(screen.getByText('我已知晓风险，继续转账'));
+    await payWith('111111');
+    expect(await screen.findByText('支付密码错误，还可尝试 2 次')).toHaveAttribute('id', 'pin-message');
+    await tapPin('480213');
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+
+    expect(document.getElementById('risk-sheet')).toBeNull();
+    const sent = api.requests(TRANSFER).map((request) => request.body as { riskAcknowledged?: true; secondFactor: { nonce: string } });
+    expect(sent.map((body) => [body.riskAcknowledged, body.secondFactor.nonce])).toEqual([
+      [true, nonceNo(2)],
+      [true, nonceNo(3)],
+    ]);
+    const keys = api.requests(TRANSFER).map((request) => request.headers['Idempotency-Key']);
+    expect(keysAsked(api)).toEqual([keys[0], keys[0], keys[0]]);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  test('a review the server already marks acknowledged goes to the review and the keypad, with no warning', async () => {
+    issueNonces(api, warned(true));
+    api.answer(TRANSFER, 200, transferResult);
+    await renderWithPayee();
+    await fillIn('6000');
+    await submitAndPay('确认转账');
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+    expect(api.requests(AUTHORIZE)).toHaveLength(1);
+    expect(api.requests(TRANSFER)).toHaveLength(1);
+    // Acknowledging is the customer's act on the warning, never added by the app on its own.
+    expect(api.requests(TRANSFER)[0]!.body).toEqual({ toPhone: '13900008888', amountFen: 600000, secondFactor: expect.any(Object) });
+  });
+
+  test("a transfer the rules block is refused at the review: the server's reason on the form, no sheet, nothing sent", async () => {
+    api.answer(AUTHORIZE, 422, refusal('RISK_BLOCKED', '该笔转账存在较高的诈骗风险，已被拦截。如有疑问请致电客服'));
+    await renderWithPayee();
+    await fillIn('6000', '货款');
+    await userEvent.click(screen.getByText('确认转账'));
+
+    expect(await screen.findByText('该笔转账存在较高的诈骗风险，已被拦截。如有疑问请致电客服')).toHaveAttribute('id', 'error-message');
+    expect(document.getElementById('risk-sheet')).toBeNull();
+    expect(document.getElementById('review-sheet')).toBeNull();
+    expect(api.requests(TRANSFER)).toHaveLength(0);
+    expect(input('amount-input').value).toBe('6000');
+  });
+
+  test.each([
+    [422, 'RISK_BLOCKED', '该笔转账存在较高的诈骗风险，已被拦截。如有疑问请致电客服'],
+    [409, 'RISK_WARNING', '该笔转账存在诈骗风险，请阅读风险提示后再确认'],
+  ])("a %i %s answer to the transfer itself is shown in the server's words; the form is kept", async (status, code, message) => {
+    issueNonces(api, { ...review, payeeMasked: '*小明（139****8888）' });
+    api.answer(TRANSFER, status, refusal(code, message));
+    await renderWithPayee();
+    await fillIn('6000', '货款');
+    await submitAndPay('确认转账');
+
+    expect(await screen.findByText(message)).toHaveAttribute('id', 'error-message');
+    expect(document.getElementById('pin-sheet')).toBeNull();
+    expect(input('amount-input').value).toBe('6000');
+    expect(input('transfer-memo').value).toBe('货款');
+    expect(screen.getByText('确认转账')).toHaveProperty('disabled', false);
+    expect(Taro.redirectTo).not.toHaveBeenCalled();
   });
 });

@@ -26,6 +26,7 @@ import {
   keysAsked,
   nonceNo,
   payWith,
+  review,
   secondFactorOf,
   tapPin,
 } from '../support/payment';
@@ -297,5 +298,59 @@ describe('usePayment: the second factor', () => {
     expect(authorizationsAsked(api)).toEqual([{ method: 'POST', path: `/v1/bill-payees/${payeeId}/auto-pay`, body: { autoPay: { capFen: 50000, dayOfMonth: 15 } } }]);
     expect(api.requests(AUTHORIZE)[0]!.body).not.toHaveProperty('idempotencyKey');
     expect(api.requests(AUTO_PAY)[0]!.headers).not.toHaveProperty('Idempotency-Key');
+  });
+});
+
+describe('usePayment: an anti-fraud warning on any movement', () => {
+  const REASON = '该笔交易与您的交易习惯不符，请警惕诈骗';
+
+  test('a warning first carried by a renewed nonce (after a wrong PIN) is shown before the keypad; going on re-asks with riskAcknowledged and pays that body under the same key', async () => {
+    let asked = 0;
+    api.answerEach(AUTHORIZE, (request) => {
+      const { body } = request.body as { body: { riskAcknowledged?: true } };
+      const risk = ++asked === 1 ? null : { outcome: 'WARN' as const, reasons: [REASON], acknowledged: body.riskAcknowledged === true };
+      return { status: 200, body: authorization(asked, { ...review, risk }) };
+    });
+    refuseOnceThenPay(403, 'PIN_INCORRECT', '支付密码错误，还可尝试 2 次');
+    await startTopUp();
+    await payWith('111111');
+
+    expect(await screen.findByText(REASON)).toHaveAttribute('id', 'risk-reason-0');
+    expect(document.getElementById('pin-sheet')).toBeNull();
+    await userEvent.click(screen.getByText('我已知晓风险，继续充值'));
+    await payWith('480213');
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+
+    const key = idempotencyKeyOf(api.requests(TOP_UP)[0]);
+    expect(authorizationsAsked(api)).toEqual([
+      { ...ASKED, idempotencyKey: key },
+      { ...ASKED, idempotencyKey: key },
+      { ...ASKED, body: { amountFen: 12345, riskAcknowledged: true }, idempotencyKey: key },
+    ]);
+    const retry = api.requests(TOP_UP)[1]!;
+    expect(retry.body).toEqual({ amountFen: 12345, riskAcknowledged: true, secondFactor: { nonce: nonceNo(3), pinCipher: expect.any(String) } });
+    expect(keys()).toEqual([key, key]);
+  });
+
+  test('取消 on a warning ends the payment: the next try starts from the form body again, without riskAcknowledged', async () => {
+    api.answerEach(AUTHORIZE, (request) => {
+      const { body } = request.body as { body: { riskAcknowledged?: true } };
+      return { status: 200, body: authorization(1, { ...review, risk: { outcome: 'WARN', reasons: [REASON], acknowledged: body.riskAcknowledged === true } }) };
+    });
+    await startTopUp();
+    await userEvent.click(await screen.findByText('我已知晓风险，继续充值'));
+    await screen.findByText('确认付款');
+    await userEvent.click(screen.getByText('取消'));
+    await userEvent.click(screen.getByText('确认充值'));
+    await screen.findByText('取消充值');
+    await userEvent.click(screen.getByText('取消充值'));
+
+    expect(document.getElementById('risk-sheet')).toBeNull();
+    expect(api.requests(TOP_UP)).toHaveLength(0);
+    expect(authorizationsAsked(api).map((asked) => (asked as { body: object }).body)).toEqual([
+      { amountFen: 12345 },
+      { amountFen: 12345, riskAcknowledged: true },
+      { amountFen: 12345 },
+    ]);
   });
 });

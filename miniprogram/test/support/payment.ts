@@ -25,6 +25,7 @@ export const review: PaymentReview = {
   feeFen: 0,
   sourceAccountMasked: '6230 **** **** 4321',
   payeeMasked: null,
+  risk: null,
 };
 
 export function authorization(n: number, shown: PaymentReview = review): PaymentAuthorization {
