@@ -11,6 +11,10 @@
 // 客服电话); 忘记支付密码 — identity, the code the SMS simulator received, a new PIN twice — and
 // the new PIN pays.
 //
+// Then a transfer far above the customer's usual to a payee never paid (疑似被骗转账): 风险提示
+// before any review, in the server's words; 取消转账 sends nothing; again, 我已知晓风险，继续转账 →
+// the review → the PIN → paid.
+//
 // No request either browser sends ever holds a PIN in clear: every PIN leaves as an SM2 cipher.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -285,4 +289,42 @@ test('a wrong PIN pays nothing; five lock it; 忘记支付密码 sets a new one,
   async function smsTemplates(phone: string): Promise<string[]> {
     return (await outbox(phone)).map((message) => message.template);
   }
+});
+
+test('a transfer far above the usual to a new payee: the anti-fraud warning first; cancelled it sends nothing, confirmed it pays', async (t) => {
+  const context = await bank.browser.newContext({ viewport: PHONE_VIEWPORT });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const consoleErrors = watchedPage(t, page, 'jinlin-e2e-risk-last');
+  const pin = '617204';
+  const requests = watchForClearPins(page, [pin]);
+  await signUpThroughUi(page, bank.origin, { user: `e2e-risk-${randomUUID().slice(0, 8)}`, phone: '13700137031', name: '李清照', idBody: '37010219840312002', pin, cardBody: '621483000067890' });
+  assert.equal(await moneyStep(page, topUp('6000', '¥6,000.00'), pin), '¥6,000.00');
+
+  await click(page, 'tile-transfer');
+  await lookUpPayee(page);
+  await fill(page, 'amount-input', '5000');
+  const submitForWarning = async () => {
+    await click(page, 'submit');
+    await page.locator('#risk-sheet:visible').waitFor();
+    assert.match(await page.locator('#risk-reason-0:visible').innerText(), /从未转过账的新收款人/);
+    assert.equal(await page.locator('#review-confirm:visible').count(), 0, 'no review, no PIN under a warning');
+  };
+  await submitForWarning();
+  assert.deepEqual(await accessibilityProblems(page), [], 'on 风险提示');
+  await stepScreenshot(page, 'h5-transfer-risk-warning');
+  await click(page, 'risk-cancel');
+  await page.locator('#risk-sheet').waitFor({ state: 'hidden' });
+  assert.deepEqual(requests.confirmed, ['POST /v1/me/pin', 'POST /v1/account/top-up'], 'a cancelled warning sends nothing');
+
+  // The form as typed: the same transfer again, confirmed this time.
+  await submitForWarning();
+  await click(page, 'risk-continue');
+  await confirmPayment(page, pin, { amount: '¥5,000.00', payee: PAYEE_ON_REVIEW });
+  await page.locator('#result-message').waitFor();
+  assert.equal((await page.locator('#result-balance').innerText()).trim(), '¥1,000.00');
+
+  assert.deepEqual(requests.leaks, []);
+  assert.deepEqual(requests.confirmed, ['POST /v1/me/pin', 'POST /v1/account/top-up', 'POST /v1/account/transfer']);
+  assert.deepEqual(consoleErrors, []);
 });
