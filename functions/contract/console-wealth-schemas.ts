@@ -4,7 +4,7 @@
 // A draft is the product without its version; the same schema checks it on the server and gives
 // the form its inline messages (wealthProductDraftIssues).
 import * as z from 'zod/mini';
-import { MAX_NAV_CENTI_FEN, wealthProductSchema } from '../domain/wealth/product.js';
+import { wealthProductSchema } from '../domain/wealth/product.js';
 import { wealthProductDraftSchema } from '../domain/wealth/product-draft.js';
 import { ChangeRequestView, EffectiveAt } from './console-change-schemas.js';
 import { WealthProductView } from './wealth-schemas.js';
@@ -116,25 +116,6 @@ export const WealthProductStatusChangeRequest = lazySchema(() =>
     .check(z.meta({ id: 'WealthProductStatusChangeRequest', description: 'OPEN: 开放申购; CLOSED: 暂停申购 (holders still redeem and earn)' })),
 );
 
-export const WealthNavChangeRequest = lazySchema(() =>
-  z
-    .strictObject({ productId: ProductId, navDate: IsoDate, navCentiFen: z.int().check(z.minimum(1), z.maximum(MAX_NAV_CENTI_FEN)) })
-    .check(z.meta({ id: 'WealthNavChangeRequest', description: 'Takes effect once approved: today’s may be replaced until the close; a closed date only filled in' })),
-);
-export type WealthNavChangeRequest = z.infer<typeof WealthNavChangeRequest>;
-
-export const WealthYieldChangeRequest = lazySchema(() =>
-  z
-    .strictObject({
-      productId: ProductId,
-      yieldDate: IsoDate,
-      sevenDayYieldBps: z.int().check(z.minimum(0), z.maximum(2_000)),
-      incomePer10kCentiFen: z
-        .int()
-        .check(z.minimum(0), z.maximum(100_000), z.meta({ description: '万份收益 in hundredths of a fen (0.4321 yuan = 4321)' })),
-    })
-    .check(z.meta({ id: 'WealthYieldChangeRequest' })),
-);
-export type WealthYieldChangeRequest = z.infer<typeof WealthYieldChangeRequest>;
+export { WealthNavChangeRequest, WealthYieldChangeRequest } from './wealth-price-schemas.js';
 
 export { ChangeRequestView };

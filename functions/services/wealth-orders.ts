@@ -14,7 +14,6 @@ import {
   assertCancellable,
   assertPurchasable,
   INSUFFICIENT_UNITS,
-  isCancellable,
   isOnSale,
   NOT_CANCELLABLE,
   orderDates,
@@ -23,7 +22,7 @@ import {
   type RedemptionSplit,
   splitRedemption,
 } from '../domain/wealth/orders.js';
-import { currentNavCentiFen, isMoneyMarket, MONEY_MARKET_NAV_CENTI_FEN, riskDisclosure, type WealthProduct } from '../domain/wealth/product.js';
+import { isMoneyMarket, MONEY_MARKET_NAV_CENTI_FEN, riskDisclosure, type WealthProduct } from '../domain/wealth/product.js';
 import {
   assessRisk,
   isSuitable,
@@ -46,6 +45,7 @@ import { loadCustomer, loadOwnAccount } from './customer-guards.js';
 import { loadNonceAccount } from './money-request.js';
 import { type OpenedSecondFactor, requireSecondFactor } from './second-factor.js';
 import { fastRedeemDailyCapFen, findProduct, type ProductQuote, quoteOn } from './wealth-products.js';
+import { cancelJournalId, cancelledBy } from './wealth-quotes.js';
 
 const DEFAULT_ORDER_PAGE = 20;
 
@@ -231,23 +231,6 @@ export async function purchase(request: {
     balanceOf(account.accountId),
   ]);
   return { journalId, order: placed, today, asOf: clock, balanceFen };
-}
-
-/** The journal id of the customer's cancel under an Idempotency-Key: a retry finds its order. */
-const cancelJournalId = (customerId: string, idempotencyKey: string) => deterministicJournalId(customerId, 'wealth-cancel', idempotencyKey);
-
-/** The order was cancelled by the request whose journal is `journalId` (its answer was lost). */
-const cancelledBy = (order: wealth.WealthOrderRecord, journalId: string): boolean => order.status === 'CANCELLED' && order.settlementJournalId === journalId;
-
-/** What cancelling the purchase refunds into the e-account, for its review sheet (reads only): all
- *  it paid, as `cancelPurchase` refunds it, while it can be cancelled — or when the request under
- *  the same key already cancelled it. Null when the cancel will be refused (no such order, past its
- *  cooling-off or no longer pending), which it says itself. */
-export async function cancelRefundFen(customerId: string, orderId: string, { idempotencyKey, now }: { idempotencyKey: string | undefined; now: Date }): Promise<number | null> {
-  const [order, { now: clock }] = await allInOrder([wealth.getOrder(customerId, orderId), bankDay(now)]);
-  if (!order) return null;
-  const refunds = isCancellable(order, clock) || (idempotencyKey !== undefined && cancelledBy(order, cancelJournalId(customerId, idempotencyKey)));
-  return refunds ? (order.amountFen ?? null) : null;
 }
 
 /** Cancels a purchase within its cooling-off period (before `cancellableUntil` on the bank's
@@ -466,30 +449,6 @@ export async function redeem(request: {
     throw error;
   });
   return result(mode === 'FAST' && written.normalUnitsCenti > 0);
-}
-
-/** What a redemption pays into the e-account, as its review sheet shows it. */
-export interface RedemptionValue {
-  proceedsFen: number;
-  /** The latest NAV it was valued at, when the amount is an estimate; null when it is exact. */
-  estimatedAt: { navCentiFen: number; navDate: string } | null;
-}
-
-/** What redeeming `unitsCenti` of the product pays into the e-account, for its review sheet (reads
- *  only): the units' value (`valueFen`, as the payment itself is worked out) at the product's NAV
- *  now. A money-market fund's NAV is fixed, so its amount is exact, fast or normal; another fund's
- *  redemption is paid at the NAV of its confirmation day (T+1), so its amount is an estimate at the
- *  latest NAV published. Null where there is nothing to value — no such product, no NAV yet — and
- *  the redemption says why itself; the holding is not checked here either (as a transfer's
- *  balance is not checked on its review): what cannot be redeemed is the redemption's to refuse. */
-export async function redemptionValue(productId: string, unitsCenti: number, now: Date): Promise<RedemptionValue | null> {
-  const [product, today] = await allInOrder([wealth.currentWealthProduct(productId), currentBusinessDate(now)]);
-  if (!product) return null;
-  const latest = await wealth.latestPrice(product.productId, today);
-  const navCentiFen = currentNavCentiFen(product, latest);
-  if (navCentiFen === null) return null;
-  const proceedsFen = valueFen(unitsCenti, navCentiFen);
-  return { proceedsFen, estimatedAt: isMoneyMarket(product) || !latest ? null : { navCentiFen, navDate: latest.date } };
 }
 
 // ---- reads --------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 // writing the same price again is harmless, so a second applier changes nothing.
 import type { ChangeRequest } from '../../domain/change-requests.js';
 import { MONEY_MARKET_NAV_CENTI_FEN } from '../../domain/wealth/product.js';
-import { WealthNavChangeRequest, WealthYieldChangeRequest } from '../../contract/console-wealth-schemas.js';
+import { WealthNavChangeRequest, WealthYieldChangeRequest } from '../../contract/wealth-price-schemas.js';
 import { publishApprovedPrice } from '../wealth-products.js';
 import type { ChangeKindHandler } from './handler.js';
 
