@@ -12,6 +12,7 @@ import { consoleDashboardRoutes } from './console-dashboard-routes.js';
 import { consoleOpsRoutes } from './console-ops-routes.js';
 import { consoleOperatorRoutes } from './console-operator-routes.js';
 import { consoleProductRoutes } from './console-product-routes.js';
+import { consoleRiskRoutes } from './console-risk-routes.js';
 import { consoleRoutes } from './console-routes.js';
 import { consoleServiceRoutes } from './console-service-routes.js';
 import { consoleWealthRoutes } from './console-wealth-routes.js';
@@ -46,6 +47,7 @@ export const routes = {
   ...consoleOpsRoutes,
   ...consoleOperatorRoutes,
   ...consoleProductRoutes,
+  ...consoleRiskRoutes,
   ...consoleServiceRoutes,
   ...consoleWealthRoutes,
   ...consoleStaffRoutes,

@@ -215,9 +215,7 @@ export const TransferRequest = lazySchema(() =>
       amountFen: AmountFen,
       secondFactor: SecondFactor,
       memo: z.optional(PlainText(20)),
-      riskAcknowledged: z.optional(z.literal(true)).check(
-        z.meta({ description: 'The customer read the anti-fraud warning the review sheet carried (review.risk) and goes on: needed when the transfer is warned, else 409 RISK_WARNING' }),
-      ),
+      riskAcknowledged: z.optional(z.literal(true)).check(z.meta({ description: 'The customer confirmed review.risk (else 409 RISK_WARNING)' })),
     })
     .check(z.meta({ id: 'TransferRequest' })),
 );

@@ -105,12 +105,10 @@ export const PaymentRisk = lazySchema(() =>
   z
     .object({
       outcome: z.literal('WARN'),
-      reasons: z.array(z.string()).check(z.meta({ description: 'Why, in words, one per rule that warned' })),
-      acknowledged: z.boolean().check(
-        z.meta({ description: 'Whether the request asked for carries riskAcknowledged: true. When false, show the warning and ask again with it before the PIN' }),
-      ),
+      reasons: z.array(z.string()).check(z.meta({ description: 'Why, one per rule' })),
+      acknowledged: z.boolean().check(z.meta({ description: 'The body carries riskAcknowledged: true; if not, warn, then ask again with it' })),
     })
-    .check(z.meta({ id: 'PaymentRisk', description: 'An anti-fraud warning the customer must read and confirm before paying' })),
+    .check(z.meta({ id: 'PaymentRisk', description: 'To read and confirm before the PIN' })),
 );
 export type PaymentRisk = z.infer<typeof PaymentRisk>;
 
@@ -128,7 +126,7 @@ export const PaymentReview = lazySchema(() =>
       feeFen: z.int(),
       sourceAccountMasked: z.nullable(z.string()),
       payeeMasked: z.nullable(z.string()),
-      risk: z.nullable(PaymentRisk).check(z.meta({ description: 'The anti-fraud decision on a transfer when a rule warned; null when none did (a blocking rule refuses the authorization: 422 RISK_BLOCKED)' })),
+      risk: z.nullable(PaymentRisk).check(z.meta({ description: 'A transfer\'s anti-fraud warning; null when none (a block: 422 RISK_BLOCKED)' })),
     })
     .check(z.meta({ id: 'PaymentReview', description: 'What the review sheet shows, as the bank will book it' })),
 );

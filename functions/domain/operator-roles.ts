@@ -46,17 +46,33 @@ export const PERMISSIONS = {
   'complaints.answer': '受理并答复投诉工单',
   'corrections.propose': '从交易争议工单发起差错调整（向客户电子账户入账）',
   'corrections.approve': '复核差错调整（不能复核本人发起的调整）',
+  'risk.rules.read': '查看风控规则（反欺诈规则及其版本）',
+  'risk.rules.draft': '起草风控规则新版本',
+  'risk.rules.approve': '复核风控规则变更（不能复核本人起草的变更）',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
 
 export const ROLE_PERMISSIONS: Record<OperatorRole, readonly Permission[]> = {
   PRODUCT_MANAGER: ['console.me', 'changes.read', 'products.read', 'products.draft', 'products.approve', 'dashboards.read'],
-  RISK_OFFICER: ['console.me', 'changes.read', 'products.read', 'products.approve', 'customers.read', 'accounts.freeze', 'accounts.unfreeze.request', 'accounts.unfreeze.approve', 'dashboards.read'],
+  RISK_OFFICER: [
+    'console.me',
+    'changes.read',
+    'products.read',
+    'products.approve',
+    'customers.read',
+    'accounts.freeze',
+    'accounts.unfreeze.request',
+    'accounts.unfreeze.approve',
+    'dashboards.read',
+    'risk.rules.read',
+    'risk.rules.draft',
+    'risk.rules.approve',
+  ],
   // Operations keep the books (day close, reconciliation): they approve what a correction pays.
   OPERATIONS: ['console.me', 'changes.read', 'dayclose.read', 'dayclose.run', 'reconciliation.read', 'reconciliation.manage', 'dashboards.read', 'corrections.approve'],
   CUSTOMER_SERVICE: ['console.me', 'changes.read', 'customers.read', 'customers.reveal', 'accounts.freeze', 'accounts.unfreeze.request', 'complaints.read', 'complaints.answer', 'corrections.propose'],
-  AUDITOR: ['console.me', 'audit.read', 'changes.read', 'products.read', 'dayclose.read', 'reconciliation.read', 'dashboards.read', 'complaints.read'],
+  AUDITOR: ['console.me', 'audit.read', 'changes.read', 'products.read', 'dayclose.read', 'reconciliation.read', 'dashboards.read', 'complaints.read', 'risk.rules.read'],
   ADMIN: ['console.me', 'operators.manage', 'staff.manage', 'audit.read', 'changes.read'],
 };
 

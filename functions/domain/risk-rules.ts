@@ -12,6 +12,14 @@ export type RiskOutcome = (typeof RISK_OUTCOMES)[number];
 
 export const RISK_FIELDS = ['amountFen', 'hourOfDay', 'payeeAgeHours', 'largestTransferFen90d'] as const;
 export type RiskField = (typeof RISK_FIELDS)[number];
+
+/** What each field is, for the officers who write the rules. */
+export const RISK_FIELD_LABELS: Record<RiskField, { label: string; unit: 'FEN' | 'HOUR_OF_DAY' | 'HOURS' }> = {
+  amountFen: { label: '转账金额', unit: 'FEN' },
+  hourOfDay: { label: '北京时间（时）', unit: 'HOUR_OF_DAY' },
+  payeeAgeHours: { label: '首次向该收款人转账距今', unit: 'HOURS' },
+  largestTransferFen90d: { label: '近 90 天最大单笔转账', unit: 'FEN' },
+};
 const COMPARISON_OPS = ['lt', 'lte', 'gt', 'gte', 'eq'] as const;
 export const RISK_OPS = [...COMPARISON_OPS, 'between'] as const;
 export type RiskOp = (typeof RISK_OPS)[number];

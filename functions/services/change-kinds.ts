@@ -14,6 +14,7 @@ import { staffCreateChange, staffDeactivateChange, staffWorkPhoneChange } from '
 import { wealthNavChange, wealthYieldChange } from './change-kinds/wealth-price.js';
 import { wealthProductStatusChange, wealthProductVersionChange } from './change-kinds/wealth-product.js';
 import { complaintCorrectionChange } from './change-kinds/complaint-correction.js';
+import { riskRulesChange } from './change-kinds/risk-rules.js';
 
 export const CHANGE_KIND_HANDLERS: { [K in ChangeKind]: ChangeKindHandler } = {
   LOAN_PRODUCT_VERSION: loanProductVersionChange,
@@ -31,4 +32,5 @@ export const CHANGE_KIND_HANDLERS: { [K in ChangeKind]: ChangeKindHandler } = {
   WEALTH_NAV: wealthNavChange,
   WEALTH_YIELD: wealthYieldChange,
   COMPLAINT_CORRECTION: complaintCorrectionChange,
+  RISK_RULES: riskRulesChange,
 };

@@ -19,7 +19,7 @@ import { loadOwnAccount, loadPayeeByPhone, loadSignedInCustomer } from './custom
 import { payableNowFen, payoffFen, prepaymentFen } from './loan-servicing.js';
 import { issueNonce, type NoncePayee } from './second-factor.js';
 import { reviewTransferRisk } from './transfer-risk.js';
-import { cancelRefundFen, redemptionValue } from './wealth-orders.js';
+import { cancelRefundFen, redemptionValue } from './wealth-quotes.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
 /** Payments made here cost the customer nothing; the review sheet says so. */

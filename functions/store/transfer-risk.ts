@@ -1,9 +1,10 @@
 // What a transfer's anti-fraud decision reads and keeps (domain/risk-rules.ts decides): the rule
 // set in force, when the customer first paid the payee, and their largest transfer per day. Read
 // in the transfer's one read (customer and account with them), written in its ledger transaction.
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_RISK_RULE_SET, RiskRuleSetSchema, type RiskRuleSet } from '../domain/risk-rules.js';
 import { db } from './client.js';
+import { isConditionFailed } from './errors.js';
 import { keys } from './keys.js';
 import type { TransactItem } from './transact.js';
 
@@ -63,8 +64,28 @@ export function transferRiskRecords(
   return records;
 }
 
-/** Stores a rule set as the one in force (the demo seed; the console's maker-checker comes later). */
+/** The rule set in force (the one a bank starts with when none was ever stored). */
+export async function getRiskRuleSet(): Promise<RiskRuleSet> {
+  const { doc, tableName } = db();
+  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.config('RISK_RULES'), ConsistentRead: true }));
+  return Item ? RiskRuleSetSchema.parse(Item.ruleSet) : DEFAULT_RISK_RULE_SET;
+}
+
+/** Puts a rule set in force unless one of its version or later already is: applying an approved
+ *  change twice, or seeding a bank whose rules were changed since, changes nothing. */
 export async function putRiskRuleSet(ruleSet: RiskRuleSet): Promise<void> {
   const { doc, tableName } = db();
-  await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.config('RISK_RULES'), type: 'RISK_RULES', ruleSet: RiskRuleSetSchema.parse(ruleSet) } }));
+  const parsed = RiskRuleSetSchema.parse(ruleSet);
+  await doc
+    .send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...keys.config('RISK_RULES'), type: 'RISK_RULES', ruleSet: parsed },
+        ConditionExpression: 'attribute_not_exists(PK) OR ruleSet.version < :version',
+        ExpressionAttributeValues: { ':version': parsed.version },
+      }),
+    )
+    .catch((error: unknown) => {
+      if (!isConditionFailed(error)) throw error;
+    });
 }

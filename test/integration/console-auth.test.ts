@@ -42,7 +42,7 @@ describe('sign-in', () => {
     const session = expectOk(await codeStep(challenge.challengeId, totpCode(who)));
     const sessionMinutes = (Date.parse(session.expiresAt) - Date.now()) / MINUTE_MS;
     assert.ok(sessionMinutes > 14 && sessionMinutes <= 15, `session lives ${sessionMinutes} min`);
-    const view = { operatorId: who.operatorId, login: who.login, displayName: '李娜', roles: ['PRODUCT_MANAGER', 'AUDITOR'], permissions: ['console.me', 'audit.read', 'changes.read', 'products.read', 'products.draft', 'products.approve', 'dayclose.read', 'reconciliation.read', 'dashboards.read', 'complaints.read'] };
+    const view = { operatorId: who.operatorId, login: who.login, displayName: '李娜', roles: ['PRODUCT_MANAGER', 'AUDITOR'], permissions: ['console.me', 'audit.read', 'changes.read', 'products.read', 'products.draft', 'products.approve', 'dayclose.read', 'reconciliation.read', 'dashboards.read', 'complaints.read', 'risk.rules.read'] };
     assert.deepEqual(session.operator, view);
     assert.deepEqual(expectOk(await me(session.accessToken)), view);
     // The token is a console token: its audience and the session it belongs to.
@@ -344,7 +344,7 @@ describe('the demo operators (local seed) and the simulator\'s codes', () => {
       assert.equal(session.operator.displayName, demo.displayName);
       t.diagnostic(`${demo.login} (${demo.role}) signed in`);
     }
-    assert.equal(DEMO_OPERATORS.length, 8);
+    assert.equal(DEMO_OPERATORS.length, 9);
   });
 
   test('the simulator shows no code for anyone else, nor once the real world is configured', async () => {

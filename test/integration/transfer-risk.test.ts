@@ -1,20 +1,23 @@
-// Anti-fraud rules on transfers (issue 18, first slice): the review sheet carries the warning,
+// Anti-fraud rules on transfers (issue 18, first slices): the review sheet carries the warning,
 // the money path decides again from its own read, a warned transfer moves only once the customer
-// confirmed it, a blocked one never, and the journal records the decision with the rule versions.
+// confirmed it, a blocked one never, and the journal records the decision with the rule versions;
+// a new version of the rules is in force only once a second risk officer approved it.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_RISK_RULE_SET } from '../../functions/domain/risk-rules.js';
 import { handler as account } from '../../functions/http/account.js';
+import { handler as consoleChanges } from '../../functions/http/console-changes.js';
+import { handler as consoleRisk } from '../../functions/http/console-risk.js';
 import { db } from '../../functions/store/client.js';
 import { keys } from '../../functions/store/keys.js';
 import { getJournal } from '../../functions/store/ledger.js';
-import { putRiskRuleSet } from '../../functions/store/transfer-risk.js';
 import { call, useBank } from '../support/bank.js';
 import { balanceFen, type Onboarded, onboard, pay, topUp } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { encryptPin } from '../support/second-factor.js';
+import { newOperator, signInOperator } from '../support/operators.js';
 import { assertLedgerSound, scanTable } from '../support/ledger-check.js';
 
 useBank();
@@ -98,29 +101,53 @@ describe('a transfer the rules warn about (疑似被骗转账)', () => {
   });
 });
 
-describe('a rule that blocks', () => {
-  test('refuses at the sheet and in the money path, with its reason, moving nothing', async () => {
+describe('rules changed under four eyes (风控规则)', () => {
+  test('a new version is in force only once a second risk officer approves it; then a blocking rule refuses, in words, moving nothing', async () => {
+    const [maker, checker, service] = await Promise.all([newOperator(['RISK_OFFICER'], '风控甲'), newOperator(['RISK_OFFICER'], '风控乙'), newOperator(['CUSTOMER_SERVICE'], '客服丙')]);
+    const [makerToken, checkerToken, serviceToken] = (await Promise.all([maker, checker, service].map(async (who) => (await signInOperator(who)).accessToken))) as [string, string, string];
+    const inForce = async () => expectOk(await call(consoleRisk, { method: 'GET', path: '/v1/console/risk-rules', token: checkerToken }));
+    const propose = (ruleSet: object, token = makerToken) => call(consoleRisk, { method: 'POST', path: '/v1/console/risk-rules/changes', token, body: { ruleSet } });
+    const decide = (changeId: string, token: string) => call(consoleChanges, { method: 'POST', path: `/v1/console/changes/${changeId}/approve`, token, body: {} });
+
+    const shown = await inForce();
+    assert.deepEqual(shown.ruleSet, DEFAULT_RISK_RULE_SET);
+    assert.deepEqual(shown.fields.map((f: any) => [f.field, f.unit]), [['amountFen', 'FEN'], ['hourOfDay', 'HOUR_OF_DAY'], ['payeeAgeHours', 'HOURS'], ['largestTransferFen90d', 'FEN']]);
+    expectError(await call(consoleRisk, { method: 'GET', path: '/v1/console/risk-rules', token: serviceToken }), 403, 'FORBIDDEN');
+
     const payer = await funded(1_000_000);
     const payee = await onboard();
     const body = { toPhone: payee.phone, amountFen: 300_000 };
     const key = randomUUID();
-    // A nonce asked for while only the default rules were in force…
+    // A nonce asked for while only the rules a bank starts with are in force…
     const before = expectOk(await authorize(payer, body, key));
+
     const reason = '单笔转账不得超过 2,000 元（测试规则）';
-    await putRiskRuleSet({
-      version: 2,
-      rules: [...DEFAULT_RISK_RULE_SET.rules, { ruleId: 'TEST_BLOCK_LARGE', version: 1, name: '测试拦截', conditions: [{ field: 'amountFen', op: 'gt', value: 200_000 }], outcome: 'BLOCK', reason }],
-    });
-    try {
-      const refusedSheet = await authorize(payer, body, randomUUID());
-      expectError(refusedSheet, 422, 'RISK_BLOCKED');
-      assert.ok(refusedSheet.body.error.message.includes(reason), refusedSheet.body.error.message);
-      // …is refused in the money path all the same: the rules in force when it pays decide.
-      expectError(await send(payer, body, key, before), 422, 'RISK_BLOCKED');
-      assert.equal(await balanceFen(payer), 1_000_000);
-      expectOk(await pay(payer, account, TRANSFER, { toPhone: payee.phone, amountFen: 200_000 }, { confirmRisk: false }));
-    } finally {
-      await putRiskRuleSet(DEFAULT_RISK_RULE_SET);
-    }
+    const blocking = { version: 2, rules: [...DEFAULT_RISK_RULE_SET.rules, { ruleId: 'TEST_BLOCK_LARGE', version: 1, name: '测试拦截', conditions: [{ field: 'amountFen', op: 'gt', value: 200_000 }], outcome: 'BLOCK', reason }] };
+    expectError(await propose({ ...blocking, version: 3 }), 409, 'RISK_RULES_VERSION');
+    expectError(await propose({ ...DEFAULT_RISK_RULE_SET, version: 2 }), 400, 'CHANGE_EMPTY');
+    expectError(await propose({ ...blocking, rules: [...blocking.rules, blocking.rules[1]] }), 400, 'VALIDATION_FAILED');
+    expectError(await propose(blocking, serviceToken), 403, 'FORBIDDEN');
+    const submitted = expectOk(await propose(blocking));
+    assert.equal(submitted.status, 'PENDING');
+    expectError(await propose(blocking), 409, 'CHANGE_PENDING');
+    assert.equal((await inForce()).pendingChangeId, submitted.changeId);
+
+    // Not approved: not in force, and its maker cannot approve it, nor an operator without the permission.
+    expectError(await decide(submitted.changeId, makerToken), 403, 'SAME_OPERATOR');
+    expectError(await decide(submitted.changeId, serviceToken), 403, 'FORBIDDEN');
+    assert.equal((await inForce()).ruleSet.version, 1);
+    assert.equal(expectOk(await authorize(payer, body, randomUUID())).review.risk, null);
+
+    assert.equal(expectOk(await decide(submitted.changeId, checkerToken)).status, 'EFFECTIVE');
+    const after = await inForce();
+    assert.deepEqual(after.ruleSet, blocking);
+    assert.equal(after.pendingChangeId, undefined);
+    const refusedSheet = await authorize(payer, body, randomUUID());
+    expectError(refusedSheet, 422, 'RISK_BLOCKED');
+    assert.ok(refusedSheet.body.error.message.includes(reason), refusedSheet.body.error.message);
+    // …is refused in the money path all the same: the rules in force when it pays decide.
+    expectError(await send(payer, body, key, before), 422, 'RISK_BLOCKED');
+    assert.equal(await balanceFen(payer), 1_000_000);
+    expectOk(await pay(payer, account, TRANSFER, { toPhone: payee.phone, amountFen: 200_000 }, { confirmRisk: false }));
   });
 });

@@ -32,7 +32,7 @@ test('separation of duties in the table', () => {
   // The administrator manages people, not products or money.
   for (const permission of ROLE_PERMISSIONS.ADMIN) assert.ok(!/^(products|accounts|customers|dayclose|reconciliation)\./.test(permission), permission);
   // The auditor reads.
-  for (const permission of ROLE_PERMISSIONS.AUDITOR) assert.ok(/^(console\.me|[a-z]+\.read)$/.test(permission), `AUDITOR: ${permission}`);
+  for (const permission of ROLE_PERMISSIONS.AUDITOR) assert.ok(/^(console\.me|[a-z]+(\.[a-z]+)?\.read)$/.test(permission), `AUDITOR: ${permission}`);
   // Two product managers can be maker and checker; customer service cannot approve an unfreeze.
   assert.ok(ROLE_PERMISSIONS.PRODUCT_MANAGER.includes('products.draft') && ROLE_PERMISSIONS.PRODUCT_MANAGER.includes('products.approve'));
   assert.ok(!ROLE_PERMISSIONS.CUSTOMER_SERVICE.includes('accounts.unfreeze.approve'));
@@ -40,6 +40,10 @@ test('separation of duties in the table', () => {
   // Complaints: customer service reads and answers, auditors only read.
   assert.deepEqual(holders('complaints.answer'), ['CUSTOMER_SERVICE']);
   assert.deepEqual(holders('complaints.read'), ['CUSTOMER_SERVICE', 'AUDITOR']);
+  // Risk officers write the anti-fraud rules and approve each other's; the auditor reads them.
+  assert.deepEqual(holders('risk.rules.draft'), ['RISK_OFFICER']);
+  assert.deepEqual(holders('risk.rules.approve'), ['RISK_OFFICER']);
+  assert.deepEqual(holders('risk.rules.read'), ['RISK_OFFICER', 'AUDITOR']);
   // 差错调整: customer service proposes, operations (who keep the books) approve — no role does both,
   // and the approvers can read the change they approve.
   assert.deepEqual(holders('corrections.propose'), ['CUSTOMER_SERVICE']);
@@ -53,7 +57,7 @@ test('separation of duties in the table', () => {
 
 test('permissionsOf: the union of the roles, in the table\'s order, once each', () => {
   assert.deepEqual(permissionsOf([]), []);
-  assert.deepEqual(permissionsOf(['AUDITOR']), ['console.me', 'audit.read', 'changes.read', 'products.read', 'dayclose.read', 'reconciliation.read', 'dashboards.read', 'complaints.read']);
+  assert.deepEqual(permissionsOf(['AUDITOR']), ['console.me', 'audit.read', 'changes.read', 'products.read', 'dayclose.read', 'reconciliation.read', 'dashboards.read', 'complaints.read', 'risk.rules.read']);
   const both = permissionsOf(['CUSTOMER_SERVICE', 'RISK_OFFICER', 'CUSTOMER_SERVICE']);
   assert.equal(new Set(both).size, both.length);
   assert.deepEqual(both, PERMISSION_NAMES.filter((p) => ROLE_PERMISSIONS.CUSTOMER_SERVICE.includes(p) || ROLE_PERMISSIONS.RISK_OFFICER.includes(p)));

@@ -16,6 +16,8 @@ export const DEMO_OPERATORS: readonly { login: string; displayName: string; role
   // The second pair of eyes for pm.li's product changes.
   { login: 'pm.zhou', displayName: '周洋', role: 'PRODUCT_MANAGER' },
   { login: 'risk.wang', displayName: '王磊', role: 'RISK_OFFICER' },
+  // The second pair of eyes for risk.wang's anti-fraud rule changes.
+  { login: 'risk.liu', displayName: '刘芳', role: 'RISK_OFFICER' },
   { login: 'ops.chen', displayName: '陈晨', role: 'OPERATIONS' },
   { login: 'cs.zhao', displayName: '赵敏', role: 'CUSTOMER_SERVICE' },
   { login: 'audit.sun', displayName: '孙悦', role: 'AUDITOR' },
