@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { type OperatorRole, type Permission, permissionsOf } from '../../functions/domain/operator-roles';
 import { accessFor } from '@/shell/access';
-import { menuFor } from '@/shell/menu';
+import { layoutRoutes, menuFor } from '@/shell/menu';
 
 /** The menu an operator with these roles sees, from the server's own role → permission table. */
 const menuOf = (...roles: OperatorRole[]) => menuFor(accessFor({ permissions: permissionsOf(roles) })).map((entry) => entry.name);
@@ -9,10 +9,10 @@ const menuOf = (...roles: OperatorRole[]) => menuFor(accessFor({ permissions: pe
 describe('the menu follows the operator’s permissions, and lists only the sections that are built', () => {
   test.each<[OperatorRole, string[]]>([
     ['PRODUCT_MANAGER', ['工作台', '经营看板', '产品工厂', '复核中心']],
-    ['RISK_OFFICER', ['工作台', '经营看板', '产品工厂', '复核中心', '客户服务']],
+    ['RISK_OFFICER', ['工作台', '经营看板', '产品工厂', '复核中心', '客户服务', '风控规则']],
     ['OPERATIONS', ['工作台', '经营看板', '复核中心', '运营管理']],
     ['CUSTOMER_SERVICE', ['工作台', '复核中心', '客户服务']],
-    ['AUDITOR', ['工作台', '经营看板', '产品工厂', '复核中心', '客户服务', '运营管理', '审计日志']],
+    ['AUDITOR', ['工作台', '经营看板', '产品工厂', '复核中心', '客户服务', '风控规则', '运营管理', '审计日志']],
     ['ADMIN', ['工作台', '复核中心', '客户经理管理', '运营人员管理', '审计日志']],
   ])('%s', (role, menu) => {
     expect(menuOf(role)).toEqual(menu);
@@ -51,5 +51,26 @@ describe('the menu follows the operator’s permissions, and lists only the sect
     expect(flags('products.draft')).toEqual({ canReadProducts: false, canDraftProducts: true, canReadChanges: false });
     expect(flags('changes.read')).toEqual({ canReadProducts: false, canDraftProducts: false, canReadChanges: true });
     expect(flags('products.approve', 'accounts.unfreeze.approve', 'audit.read')).toEqual({ canReadProducts: false, canDraftProducts: false, canReadChanges: false });
+  });
+
+  test('风控规则 needs risk.rules.read; 起草新版本 risk.rules.draft (risk officers, not auditors)', () => {
+    expect(accessFor({ permissions: ['risk.rules.read'] })).toMatchObject({ canReadRiskRules: true, canDraftRiskRules: false });
+    expect(accessFor({ permissions: ['risk.rules.draft'] })).toMatchObject({ canReadRiskRules: false, canDraftRiskRules: true });
+    expect(accessFor({ permissions: ['risk.rules.approve', 'products.approve', 'customers.read'] })).toMatchObject({ canReadRiskRules: false, canDraftRiskRules: false });
+    expect(accessFor({ permissions: permissionsOf(['RISK_OFFICER']) })).toMatchObject({ canReadRiskRules: true, canDraftRiskRules: true });
+    expect(accessFor({ permissions: permissionsOf(['AUDITOR']) })).toMatchObject({ canReadRiskRules: true, canDraftRiskRules: false });
+  });
+
+  test('风控规则 sits in the 风险管理 group of the layout’s menu', () => {
+    const routes = layoutRoutes(menuFor(accessFor({ permissions: permissionsOf(['RISK_OFFICER']) })));
+    expect(routes.map(({ name, routes: children }) => [name, children?.map((child) => child.name)])).toEqual([
+      ['工作台', undefined],
+      ['经营看板', undefined],
+      ['产品工厂', undefined],
+      ['复核中心', undefined],
+      ['客户服务', undefined],
+      ['风险管理', ['风控规则']],
+    ]);
+    expect(routes.find((route) => route.name === '风险管理')?.routes?.[0]?.path).toBe('/risk/rules');
   });
 });

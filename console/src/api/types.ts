@@ -20,6 +20,8 @@ import type {
   LoanProductPreview as LoanProductPreviewSchema,
   LoanProductPreviewRequest,
 } from '@contract/console-product-schemas';
+import type { RiskRulesChangeRequest, RiskRulesView } from '@contract/console-risk-schemas';
+import type { RiskCondition, RiskField, RiskOp, RiskRule, RiskRuleSet } from '../../../functions/domain/risk-rules';
 
 export type { AuditPage, AuditVerification, OperatorView };
 export type AuditItem = AuditPage['entries'][number];
@@ -59,3 +61,8 @@ export type DeskComplaintDetail = DeskComplaintDetailView;
 export type DeskComplaintPage = DeskComplaintList;
 export type ComplaintQueue = 'OPEN' | 'ANSWERED' | 'CLOSED';
 export type RevealField = z.infer<typeof RevealRequest>['field'];
+
+// 风控规则 (anti-fraud rules).
+export type { RiskCondition, RiskField, RiskOp, RiskRule, RiskRuleSet, RiskRulesView };
+export type RiskFieldView = RiskRulesView['fields'][number];
+export type RiskRulesChange = z.infer<typeof RiskRulesChangeRequest>;

@@ -11,7 +11,22 @@ import { endSession, startSession } from '@/session';
 import { AuditLog } from '@/pages/AuditLog';
 import { Workbench } from '@/pages/Workbench';
 import { accessFor } from './access';
-import { AUDIT_PATH, CHANGES_PATH, DASHBOARD_PATH, HOME_PATH, MENU, menuFor, OPERATIONS_PATH, PRODUCTS_PATH, SERVICE_PATH, STAFF_PATH, OPERATORS_PATH, type MenuEntry } from './menu';
+import {
+  AUDIT_PATH,
+  CHANGES_PATH,
+  DASHBOARD_PATH,
+  HOME_PATH,
+  layoutRoutes,
+  MENU,
+  menuFor,
+  OPERATIONS_PATH,
+  OPERATORS_PATH,
+  PRODUCTS_PATH,
+  RISK_RULES_PATH,
+  SERVICE_PATH,
+  STAFF_PATH,
+  type MenuEntry,
+} from './menu';
 
 // Sections with pages of their own (and forms, tables, the contract's checks) load when opened.
 const ProductFactory = lazy(() => import('@/pages/products/ProductFactory'));
@@ -20,6 +35,7 @@ const ServiceDesk = lazy(() => import('@/pages/service/ServiceDesk'));
 const Operations = lazy(() => import('@/pages/operations/Operations'));
 const StaffManagement = lazy(() => import('@/pages/staff/StaffManagement'));
 const OperatorManagement = lazy(() => import('@/pages/operators/OperatorManagement'));
+const RiskManagement = lazy(() => import('@/pages/risk/RiskRules'));
 // The chart library comes with this page only (docs/BENCHMARKS.md item 7: the chart chunk).
 const Dashboard = lazy(() => import('@/pages/dashboard/Dashboard'));
 
@@ -43,6 +59,7 @@ const PAGES: Record<string, (session: ConsoleSignIn) => ReactNode> = {
   [STAFF_PATH]: () => <StaffManagement />,
   [OPERATORS_PATH]: (session) => <OperatorManagement operator={session.operator} />,
   [DASHBOARD_PATH]: () => <Dashboard />,
+  [RISK_RULES_PATH]: (session) => <RiskManagement operator={session.operator} />,
 };
 
 function pageFor(entry: MenuEntry, session: ConsoleSignIn): ReactNode {
@@ -69,7 +86,7 @@ function Layout({ session }: Props) {
       layout="mix"
       fixSiderbar
       location={{ pathname: location.pathname }}
-      route={{ path: '/', routes: menu.map(({ path, name, icon }) => ({ path, name, icon })) }}
+      route={{ path: '/', routes: layoutRoutes(menu) }}
       menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
       avatarProps={{
         title: displayName,

@@ -43,6 +43,10 @@ export interface Access {
   canManageOperators: boolean;
   /** 经营看板: the day close's snapshots, drawn. */
   canReadDashboards: boolean;
+  /** 风控规则: the anti-fraud rule set in force. */
+  canReadRiskRules: boolean;
+  /** 起草新版本 of the rule set (a second operator approves it). */
+  canDraftRiskRules: boolean;
 }
 
 export type AccessFlag = keyof Access;
@@ -71,5 +75,7 @@ export function accessFor(operator: Pick<OperatorView, 'permissions'>): Access {
     canManageStaff: any('staff.manage'),
     canManageOperators: any('operators.manage'),
     canReadDashboards: any('dashboards.read'),
+    canReadRiskRules: any('risk.rules.read'),
+    canDraftRiskRules: any('risk.rules.draft'),
   };
 }

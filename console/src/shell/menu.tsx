@@ -1,15 +1,23 @@
 // The console's sections and the access flag each needs. Only sections that are built are listed:
-// each new section comes with its page.
-import { AppstoreAddOutlined, AuditOutlined, CustomerServiceOutlined, DashboardOutlined, DesktopOutlined, SafetyOutlined, ScheduleOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
+// each new section comes with its page. A section may sit in a menu group (风险管理 › 风控规则).
+import { AlertOutlined, AppstoreAddOutlined, AuditOutlined, CustomerServiceOutlined, DashboardOutlined, DesktopOutlined, SafetyOutlined, ScheduleOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Access, AccessFlag } from './access';
+
+export interface MenuGroup {
+  path: string;
+  name: string;
+  icon: ReactNode;
+}
 
 export interface MenuEntry {
   path: string;
   name: string;
-  icon: ReactNode;
+  /** A section in a group goes without: the group carries the icon. */
+  icon?: ReactNode;
   /** Shown to everyone signed in when absent. */
   access?: AccessFlag;
+  group?: MenuGroup;
 }
 
 export const HOME_PATH = '/workbench';
@@ -21,6 +29,9 @@ export const SERVICE_PATH = '/service';
 export const STAFF_PATH = '/staff';
 export const OPERATORS_PATH = '/operators';
 export const DASHBOARD_PATH = '/dashboard';
+export const RISK_RULES_PATH = '/risk/rules';
+
+const RISK_GROUP: MenuGroup = { path: '/risk', name: '风险管理', icon: <AlertOutlined /> };
 
 export const MENU: readonly MenuEntry[] = [
   { path: HOME_PATH, name: '工作台', icon: <DesktopOutlined /> },
@@ -28,6 +39,7 @@ export const MENU: readonly MenuEntry[] = [
   { path: PRODUCTS_PATH, name: '产品工厂', icon: <AppstoreAddOutlined />, access: 'canReadProducts' },
   { path: CHANGES_PATH, name: '复核中心', icon: <SafetyOutlined />, access: 'canReadChanges' },
   { path: SERVICE_PATH, name: '客户服务', icon: <CustomerServiceOutlined />, access: 'canOpenServiceDesk' },
+  { path: RISK_RULES_PATH, name: '风控规则', access: 'canReadRiskRules', group: RISK_GROUP },
   { path: OPERATIONS_PATH, name: '运营管理', icon: <ScheduleOutlined />, access: 'canReadOperations' },
   { path: STAFF_PATH, name: '客户经理管理', icon: <TeamOutlined />, access: 'canManageStaff' },
   { path: OPERATORS_PATH, name: '运营人员管理', icon: <UserSwitchOutlined />, access: 'canManageOperators' },
@@ -36,4 +48,29 @@ export const MENU: readonly MenuEntry[] = [
 
 export function menuFor(access: Access): MenuEntry[] {
   return MENU.filter((entry) => entry.access === undefined || access[entry.access]);
+}
+
+export interface LayoutRoute {
+  path: string;
+  name: string;
+  icon?: ReactNode;
+  routes?: LayoutRoute[];
+}
+
+/** ProLayout's menu: the sections in order, a group's under the group (where its first one stands). */
+export function layoutRoutes(menu: readonly MenuEntry[]): LayoutRoute[] {
+  const routes: LayoutRoute[] = [];
+  for (const { path, name, icon, group } of menu) {
+    if (!group) {
+      routes.push({ path, name, icon });
+      continue;
+    }
+    let parent = routes.find((route) => route.path === group.path);
+    if (!parent) {
+      parent = { ...group, routes: [] };
+      routes.push(parent);
+    }
+    parent.routes?.push({ path, name });
+  }
+  return routes;
 }

@@ -22,18 +22,31 @@ const rank = (path: string) => {
   return index === -1 ? FIELD_ORDER.length : index;
 };
 
+/** The member of a snapshot a dotted path names (ruleSet.rules.2). */
+const valueAt = (snapshot: Record<string, unknown> | null, path: string) =>
+  path.split('.').reduce<unknown>((value, step) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[step] : undefined), snapshot);
+
+/** The row a leaf of the diff belongs to: a grade's spread and a risk rule (ruleSet.rules.2) are
+ *  rows of their own; any other field is one row. */
+function rowKey(path: string): string {
+  const [head = '', second, third] = path.split('.');
+  if (head === 'spreadBpsByGrade' || head === '') return path;
+  if (head === 'ruleSet' && second === 'rules' && third !== undefined) return `ruleSet.rules.${third}`;
+  return head;
+}
+
 /** The server's leaf-by-leaf diff as people compare it: a list changes as a whole (可选期限
  *  3、6 个月 → 3、6、12 个月, from the change's before and after), a grade's spread is a field of its
- *  own; in the form's order. */
+ *  own, so is each risk rule; in the form's order. */
 export function diffRows(change: Pick<Detail, 'diff' | 'before' | 'after'>): ChangeDiffLine[] {
   const rows = new Map<string, ChangeDiffLine>();
   for (const line of change.diff) {
-    const head = line.path.split('.')[0] ?? '';
-    const key = head === 'spreadBpsByGrade' || head === '' ? line.path : head;
+    const key = rowKey(line.path);
     if (rows.has(key)) continue;
-    rows.set(key, key === line.path ? line : { path: key, before: change.before?.[key], after: change.after[key] });
+    rows.set(key, key === line.path ? line : { path: key, before: valueAt(change.before, key), after: valueAt(change.after, key) });
   }
-  return [...rows.values()].sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path));
+  // Numeric: 规则 2 before 规则 10.
+  return [...rows.values()].sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path, undefined, { numeric: true }));
 }
 
 /** The diff, field by field: 变更前 → 变更后 as people read them. */

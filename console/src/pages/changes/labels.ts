@@ -12,7 +12,9 @@ import type { Biller } from '@/api/billers';
 import { describeAmount, describeFormat } from '../products/billers/describe';
 import { OPERATOR_ROLE_LABELS } from '../../../../functions/domain/operator-roles';
 import { OPERATOR_STATUS_LABELS } from '../../../../functions/domain/operator-admin';
-import type { ChangeStatus, LoanProduct, Permission } from '@/api/types';
+import { RISK_FIELD_LABELS, RISK_FIELDS } from '../../../../functions/domain/risk-rules';
+import type { ChangeStatus, LoanProduct, Permission, RiskRule } from '@/api/types';
+import { ruleText } from '../risk/rule-words';
 
 export { CHANGE_KIND_LABELS };
 
@@ -48,6 +50,7 @@ export const APPROVE_PERMISSION: Partial<Record<string, Permission>> = {
   WEALTH_NAV: 'products.approve',
   WEALTH_YIELD: 'products.approve',
   COMPLAINT_CORRECTION: 'corrections.approve',
+  RISK_RULES: 'risk.rules.approve',
 };
 
 /** A loan product's fields, in the product form's order (its detail and the change diff). */
@@ -168,8 +171,15 @@ const KIND_FIELD_LABELS: Partial<Record<string, Record<string, string>>> = {
   },
 };
 
+/** The condition fields as the server labels them on the 风控规则 page. */
+const RISK_FIELD_VIEWS = RISK_FIELDS.map((field) => ({ field, ...RISK_FIELD_LABELS[field] }));
+/** A rule of a RISK_RULES change: the diff compares the rule set rule by rule (ChangeDetail). */
+const RISK_RULE_PATH = /^ruleSet\.rules\.(\d+)$/;
+
 export function fieldLabel(path: string, kind?: string): string {
   const [head, next] = path.split('.');
+  const ruleIndex = RISK_RULE_PATH.exec(path)?.[1];
+  if (ruleIndex !== undefined) return `规则 ${Number(ruleIndex) + 1}`;
   const own = kind === undefined ? undefined : KIND_FIELD_LABELS[kind]?.[head ?? ''];
   if (own) return own;
   if (head === 'spreadBpsByGrade' && next) return `${GRADE_LABEL(next)}利差`;
@@ -183,6 +193,7 @@ const isBps = (path: string) => /Bps$/.test(path) || /^spreadBpsByGrade\.[A-E]$/
 /** A diff value as people read it: 元 for fen, % for basis points, Chinese for enums. */
 export function formatValue(path: string, value: unknown): string {
   if (value === null || value === undefined) return '（无）';
+  if (RISK_RULE_PATH.test(path) && typeof value === 'object') return ruleText(RISK_FIELD_VIEWS, value as RiskRule);
   const last = path.split('.')[0] ?? path;
   // NAVs and 万份收益 are in hundredths of a fen (1.0234 元 = 10234).
   if (typeof value === 'number' && /CentiFen$/.test(path)) return `${formatIncomePer10k(value)} 元`;

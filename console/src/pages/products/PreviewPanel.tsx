@@ -16,7 +16,7 @@ const DEFAULT_SAMPLE_FEN = 1_000_000;
 /** A product's bounds in whole yuan (¥1,000); a schedule's figures with their fen (¥35.00), so
  *  its columns line up. Formatting only: the figures are the server's. */
 const yuan = (fen: number) => `¥${formatYuan(fen)}`;
-const money = (fen: number) => {
+export const money = (fen: number) => {
   const shown = formatYuan(fen);
   return `¥${shown.includes('.') ? shown : `${shown}.00`}`;
 };
