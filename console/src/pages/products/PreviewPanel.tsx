@@ -10,16 +10,12 @@ import type { ApiError } from '@/api/http';
 import { previewLoanProduct } from '@/api/products';
 import type { LoanProductDraft, LoanProductPreview, PreviewSample } from '@/api/types';
 import { useServerPreview } from './draft-form';
+import { money } from '@/money';
 
 const DEFAULT_SAMPLE_FEN = 1_000_000;
 
-/** A product's bounds in whole yuan (¥1,000); a schedule's figures with their fen (¥35.00), so
- *  its columns line up. Formatting only: the figures are the server's. */
+/** A product's bounds in whole yuan (¥1,000); a schedule's figures with their fen (`money`). */
 const yuan = (fen: number) => `¥${formatYuan(fen)}`;
-export const money = (fen: number) => {
-  const shown = formatYuan(fen);
-  return `¥${shown.includes('.') ? shown : `${shown}.00`}`;
-};
 
 interface Props {
   /** The draft as far as it is filled in; undefined while a field the server needs is missing. */

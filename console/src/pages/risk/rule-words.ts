@@ -1,7 +1,7 @@
 // A rule as officers read it: each condition in words with the server's field labels and units —
 // money (FEN) as ¥ with its fen, formatted from the server's integers, never recomputed.
 import type { RiskCondition, RiskFieldView, RiskOp, RiskRule } from '@/api/types';
-import { money } from '@/pages/products/PreviewPanel';
+import { money } from '@/money';
 
 export const OP_LABELS: Record<RiskOp, string> = { lt: '小于', lte: '不大于', gt: '大于', gte: '不小于', eq: '等于', between: '介于' };
 
