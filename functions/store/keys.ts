@@ -49,6 +49,7 @@ export const keys = {
   config: (name: 'LPR' | 'BUSINESS_DATE' | 'RISK_RULES') => ({ PK: 'CONFIG', SK: name }),
   /** When the customer first paid this payee (anti-fraud: a payee first seen lately). */
   paidPayee: (customerId: string, payeeAccountId: string) => ({ PK: `CUST#${customerId}`, SK: `PAYEE#${payeeAccountId}` }),
+  paidPayeePrefix: 'PAYEE#',
   /** The customer's largest transfer out per business date, the last 90 kept (anti-fraud). */
   transferMaxima: (customerId: string) => ({ PK: `CUST#${customerId}`, SK: 'TRANSFERMAX' }),
   loanProductCurrent: (productId: string) => ({ PK: 'LOANPRODUCT', SK: `CURRENT#${productId}` }),

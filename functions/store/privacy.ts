@@ -202,8 +202,24 @@ export async function deletePersonalData(
 /** Records in the customer's partition that the ledger and the service records do not need once
  *  the customer's values are gone: sign-ins and devices, codes, phone changes, consents, the risk
  *  questionnaire, loan applications (employer, income, the bureau's report), messages, the
- *  manager's attribution and the funnel's events. Deleted whole. */
-const ERASED_RECORDS = ['SESSION#', 'DEVICE#', 'PINRESET', 'NEWPHONECODE', 'PHONECHANGE#', 'CONSENT#', 'WEALTHRISK', keys.loanApplicationPrefix, 'MSG', 'RMATTRIBUTION', 'FUNNEL#', 'EVENT#'];
+ *  manager's attribution, the funnel's events and the anti-fraud memory (whom they paid, their
+ *  largest transfers). Deleted whole. */
+const ERASED_RECORDS = [
+  'SESSION#',
+  'DEVICE#',
+  'PINRESET',
+  'NEWPHONECODE',
+  'PHONECHANGE#',
+  'CONSENT#',
+  'WEALTHRISK',
+  keys.loanApplicationPrefix,
+  'MSG',
+  'RMATTRIBUTION',
+  'FUNNEL#',
+  'EVENT#',
+  keys.paidPayeePrefix,
+  keys.transferMaxima('').SK,
+];
 /** Records kept for what they say of money, with the values they hold of the customer blanked:
  *  a bill payment's account at the biller; a complaint's text and its answer. */
 const BILL_RECORDS = ['BILLPAY#', 'BILLHIST#'];

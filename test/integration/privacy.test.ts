@@ -171,9 +171,10 @@ describe('个人信息与隐私', () => {
 
     before(async () => {
       [closed, open] = await Promise.all([onboard({ name: '王安石', user: closedUser }), onboard({ name: '曾巩' })]);
-      // A journal of the closed customer's that must survive: money in, then out, balance 0.
+      // Journals of the closed customer's that must survive: money in, some sent, the rest out, balance 0.
       expectOk(await topUp(closed, 3_000));
-      expectOk(await withdraw(closed, 3_000));
+      expectOk(await transfer(closed, open, 1_000));
+      expectOk(await withdraw(closed, 2_000));
       // Records beyond the profile: a consent given (and its history), a complaint's text.
       expectOk(await setConsent(closed, 'MARKETING', true));
       ticketId = expectOk(await call(complaints, { method: 'POST', path: '/v1/complaints', token: closed.token, body: { category: 'SERVICE', description: complaintText } })).ticketId;
@@ -202,6 +203,7 @@ describe('个人信息与隐私', () => {
       const money = async () =>
         JSON.stringify((await scanTable()).filter((row) => ['JOURNAL', 'POSTING'].includes(String(row.type)) || row.SK === 'BALANCE').map((row) => [row.PK, row.SK, row.amountFen ?? row.balanceFen ?? row.postings]));
       const ledgerBefore = await money();
+      const recordsBefore = (await scanTable()).filter((row) => row.PK === `CUST#${closed.customerId}`).map((row) => String(row.SK));
 
       // Today: the retention has 10 years to run.
       assert.deepEqual(await deleteExpiredPersonalData(new Date()), { due: 1, deleted: 0, skipped: 1, failed: 0 });
@@ -222,7 +224,8 @@ describe('个人信息与隐私', () => {
       // The customer's other records: sign-ins, devices, consents, messages, events… gone; the
       // complaint kept as a service record without its text.
       const left = (await scanTable()).filter((row) => row.PK === `CUST#${closed.customerId}`).map((row) => String(row.SK));
-      const erased = ['SESSION#', 'DEVICE#', 'CONSENT#', 'WEALTHRISK', 'LOANAPP#', 'MSG', 'EVENT#', 'FUNNEL#', 'PINRESET'];
+      const erased = ['SESSION#', 'DEVICE#', 'CONSENT#', 'WEALTHRISK', 'LOANAPP#', 'MSG', 'EVENT#', 'FUNNEL#', 'PINRESET', 'PAYEE#', 'TRANSFERMAX'];
+      assert.ok(recordsBefore.some((sk) => sk.startsWith('PAYEE#')) && recordsBefore.includes('TRANSFERMAX'), 'the anti-fraud memory existed before');
       assert.deepEqual(left.filter((sk) => erased.some((prefix) => sk.startsWith(prefix))), []);
       assert.ok(left.includes('PROFILE'));
       assert.equal((await item(keys.complaint(ticketId)))?.description, DELETED_VALUE);
