@@ -158,7 +158,9 @@ export async function prepareCustomers(specs: CustomerSpec[], seed: number, para
     if (c.spec.cardBehaviour !== 'debitDeclined') continue;
     const funder = funders[f++ % funders.length]!;
     ok(await pay(account, funder.token, '/v1/account/top-up', `fund-${seed}-${c.spec.index}`, { amountFen: c.spec.openingFen }, funder.spec.pin), 'funder top-up');
-    ok(await pay(account, funder.token, '/v1/account/transfer', `gift-${seed}-${c.spec.index}`, { toPhone: c.spec.phone, amountFen: c.spec.openingFen, memo: '开户资金' }, funder.spec.pin), 'opening transfer');
+    // A large first payment to a new payee: the anti-fraud rules warn, and the funder confirms.
+    const gift = { toPhone: c.spec.phone, amountFen: c.spec.openingFen, memo: '开户资金', riskAcknowledged: true };
+    ok(await pay(account, funder.token, '/v1/account/transfer', `gift-${seed}-${c.spec.index}`, gift, funder.spec.pin), 'opening transfer');
   }
   // Money-market units for the run's redemptions: bought, then confirmed by two day closes (an
   // order placed on T is confirmed at the close of T+1, at that day's NAV of 1.0000).
