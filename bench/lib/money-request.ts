@@ -15,15 +15,12 @@ export interface MoneyRequest {
 }
 
 /** The one place the bench gives a money request its second factor, as the device does: a nonce
- *  asked for exactly this body (POST /v1/payment-authorizations, through the account handler in
- *  this process) and the PIN encrypted to it (test/support/second-factor.ts). It runs before any
- *  timed window: a nonce is single-use, so one is made per request sent. */
-export async function withSecondFactor(token: string, path: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
-  return { ...body, secondFactor: await secondFactorFor(token, path, body, BENCH_PIN) };
-}
-
+ *  asked for exactly this body under its Idempotency-Key (POST /v1/payment-authorizations,
+ *  through the account handler in this process) and the PIN encrypted to it
+ *  (test/support/second-factor.ts). It runs before any timed window: a nonce is single-use, so
+ *  one is made per request sent. */
 export async function moneyRequest(token: string, path: string, body: Record<string, unknown>, idempotencyKey: string): Promise<MoneyRequest> {
-  return { path, token, idempotencyKey, body: await withSecondFactor(token, path, body) };
+  return { path, token, idempotencyKey, body: { ...body, secondFactor: await secondFactorFor(token, path, body, BENCH_PIN, idempotencyKey) } };
 }
 
 /** The event API Gateway (HTTP API, payload 2.0) hands the function for `money`. */

@@ -182,17 +182,21 @@ export interface CardMovement {
 
 /** The customer and the account the nonce names, read once (with the request's key under
  *  first-write), with the second factor checked. */
-async function confirmedAccount(customerId: string, secondFactor: OpenedSecondFactor, now: Date, completion?: RequestCompletion, alsoRead: readonly Record<string, string>[] = []) {
+async function confirmedAccount(
+  { customerId, secondFactor, now, idempotencyKey, completion }: Omit<CardMovement, 'amountFen'>,
+  alsoRead: readonly Record<string, string>[] = [],
+) {
   const { customer, account, also } = await loadNonceAccount(customerId, secondFactor, completion, alsoRead);
-  const factor = await requireSecondFactor(customer, secondFactor, now);
+  // Each movement's journal id derives from its Idempotency-Key (deterministicJournalId).
+  const factor = await requireSecondFactor(customer, secondFactor, now, idempotencyKey);
   return { customer, account, factor, also };
 }
 
 /** The checks before money moves with the bound card (bound: no Class II limit but the single
  *  amount's), then the second factor. */
-async function cardMovementAccount({ customerId, amountFen, secondFactor, now, completion }: CardMovement) {
-  assertWithinSingleLimits(amountFen, class2Limits(), false);
-  return confirmedAccount(customerId, secondFactor, now, completion);
+async function cardMovementAccount(movement: CardMovement) {
+  assertWithinSingleLimits(movement.amountFen, class2Limits(), false);
+  return confirmedAccount(movement);
 }
 
 export async function topUp(movement: CardMovement): Promise<MoneyMovementResult> {
@@ -290,7 +294,7 @@ export async function transfer({ customerId, amountFen, secondFactor, now, idemp
   const limits = class2Limits();
   assertWithinSingleLimits(amountFen, limits, true);
   const riskKeys = transferRiskKeys(customerId, to.accountId);
-  const { customer, account, factor, also } = await confirmedAccount(customerId, secondFactor, now, completion, riskKeys);
+  const { customer, account, factor, also } = await confirmedAccount({ customerId, secondFactor, now, idempotencyKey, completion }, riskKeys);
   if (to.accountId === account.accountId) return refuse('invalid', 'SAME_ACCOUNT', '不能转账给自己');
   const risk = enforceTransferRisk(transferRiskMemory(customerId, to.accountId, also), {
     customerId,

@@ -71,6 +71,8 @@ interface NoncePayload {
 export type OpenedSecondFactor = {
   nonceId: string;
   expiresAtMs: number;
+  /** The Idempotency-Key the nonce was bound to, if the device named one. */
+  idempotencyKey?: string;
   accountId?: string;
   payee?: NoncePayee;
 } & ({ method: 'PIN'; pin: Promise<string> } | { method: 'SOTER'; soter: SoterResult });
@@ -180,7 +182,7 @@ export async function openSecondFactor(
   if (payload.requestHash !== hashOfRequest || (payload.idempotencyKey !== undefined && payload.idempotencyKey !== idempotencyKey)) {
     return refuse('forbidden', 'NONCE_MISMATCH', '支付信息已变更，请重新确认');
   }
-  const opened = { nonceId: payload.id, expiresAtMs: payload.expiresAtMs, accountId: payload.accountId, payee: payload.payee };
+  const opened = { nonceId: payload.id, expiresAtMs: payload.expiresAtMs, idempotencyKey: payload.idempotencyKey, accountId: payload.accountId, payee: payload.payee };
   if ('soter' in factor) {
     // A result made for another challenge (an old one replayed, or another request's).
     if (parseSoterResult(factor.soter.resultJson)?.raw !== payload.id) return refuseSoterCheck(customerId, 'CHALLENGE_MISMATCH');
@@ -254,22 +256,27 @@ export const SECOND_FACTOR_GUARD_TEXTS: Readonly<Record<string, GuardText>> = {
  *  rewritten under the key in force (store/pin-hash.ts), by a separate write conditional on the
  *  hash checked; if it fails the payment goes on and the next right PIN tries again.
  *
- *  Or SOTER: while the PIN is locked it moves no money either; otherwise see `requireSoter`. */
-export async function requireSecondFactor(customer: CustomerRecord, factor: OpenedSecondFactor, now: Date): Promise<SecondFactorGuards> {
+ *  Or SOTER: while the PIN is locked it moves no money either; otherwise see `requireSoter`.
+ *
+ *  `journalKey`: the Idempotency-Key from which the journal written with these guards derives its
+ *  id. A nonce bound to that same key is used up by that journal, which is written only if absent:
+ *  the nonce pays under its key alone, so its second use meets the journal already written (and is
+ *  answered as the replay it is). Such a nonce needs no item of its own — one write less per
+ *  payment. */
+export async function requireSecondFactor(customer: CustomerRecord, factor: OpenedSecondFactor, now: Date, journalKey?: string): Promise<SecondFactorGuards> {
   if (!customer.pinHash) return refuse('unprocessable', 'PIN_REQUIRED', '请先设置支付密码');
   const policy = { maxAttempts: config().PIN_MAX_ATTEMPTS, lockMinutes: config().PIN_LOCK_MINUTES };
   const state = { failedAttempts: customer.pinFailedAttempts ?? 0, lockedUntil: customer.pinLockedUntil ?? null };
   if (isPinLocked(state, now)) refuse('locked', ...lockedText());
-  if (factor.method === 'SOTER') return requireSoter(customer, customer.pinHash, factor);
+  const nonceGuards: Guard[] =
+    journalKey !== undefined && factor.idempotencyKey === journalKey ? [] : [{ name: 'NONCE_USED', item: useNonceItem(factor.nonceId, customer.customerId, factor.expiresAtMs) }];
+  if (factor.method === 'SOTER') return requireSoter(customer, customer.pinHash, factor, nonceGuards);
   const check = await checkPin(customer.customerId, await factor.pin, customer.pinHash);
   if (!check.matches) return countWrongGuess(customer.customerId, policy, now);
   const pinHash = check.rehash ? await rewriteHash(customer.customerId, customer.pinHash, check.rehash) : customer.pinHash;
   return {
     pinHash,
-    guards: [
-      { name: 'NONCE_USED', item: useNonceItem(factor.nonceId, customer.customerId, factor.expiresAtMs) },
-      { name: 'PIN_LOCKED', item: clearPinAttemptsItem(customer, policy.maxAttempts, now) },
-    ],
+    guards: [...nonceGuards, { name: 'PIN_LOCKED', item: clearPinAttemptsItem(customer, policy.maxAttempts, now) }],
     texts: SECOND_FACTOR_GUARD_TEXTS,
   };
 }
@@ -277,17 +284,13 @@ export async function requireSecondFactor(customer: CustomerRecord, factor: Open
 const lockedText = () => [PIN_LOCKED_TEXT[0], PIN_LOCKED_TEXT[1]] as const;
 
 /** SOTER: the customer enrolled it, and WeChat vouches that their device's key signed the result
- *  (whose `raw` openSecondFactor matched to the nonce). Its only guard is the nonce's use: the PIN's
+ *  (whose `raw` openSecondFactor matched to the nonce). Its only guard is the nonce's use (if it needs an item): the PIN's
  *  attempt counter is neither spent nor cleared. */
-async function requireSoter(customer: CustomerRecord, pinHash: string, factor: OpenedSoter): Promise<SecondFactorGuards> {
+async function requireSoter(customer: CustomerRecord, pinHash: string, factor: OpenedSoter, nonceGuards: Guard[]): Promise<SecondFactorGuards> {
   if (!customer.soterEnrolment) return refuseSoter('NOT_ENROLLED');
   const signed = { openid: customer.openid, jsonString: factor.soter.resultJson, jsonSignature: factor.soter.resultJsonSignature };
   if (!(await retry(GATEWAY_RETRY, () => wechat().verifySoterSignature(signed)))) return refuseSoterCheck(customer.customerId, 'SIGNATURE_INVALID');
-  return {
-    pinHash,
-    guards: [{ name: 'NONCE_USED', item: useNonceItem(factor.nonceId, customer.customerId, factor.expiresAtMs) }],
-    texts: SECOND_FACTOR_GUARD_TEXTS,
-  };
+  return { pinHash, guards: nonceGuards, texts: SECOND_FACTOR_GUARD_TEXTS };
 }
 
 async function countWrongGuess(customerId: string, policy: { maxAttempts: number; lockMinutes: number }, now: Date): Promise<never> {

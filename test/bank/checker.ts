@@ -98,8 +98,14 @@ export interface OpRecord {
   /** The ids (challenges) of the nonces its own requests carried — one, or more when a nonce was
    *  renewed near its expiry — and of the nonce the reused key's other body carried. */
   nonceIds?: string[];
+  /** Its nonces were asked bound to its key. */
+  nonceBoundToKey?: boolean;
   reuseNonceId?: string;
 }
+
+/** The movements whose journal id derives from the request's key: a nonce bound to that key is
+ *  used up by that journal, and no nonce item is written (services/second-factor.ts). */
+const JOURNAL_SPENDS_BOUND_NONCE: ReadonlySet<OpRecord['route']> = new Set(['topUp', 'withdraw', 'transfer']);
 
 export interface Limits {
   dailyFen: number;
@@ -205,12 +211,17 @@ export function finalCheck(input: FinalInput): FinalResult {
   const mayHaveExpiredAway = (id: string) => scannedAt > (input.nonceExpiresAtMs?.get(id) ?? Infinity) + 60_000;
   let noncesExpiredAway = 0;
   /** A request that moved money used up exactly one of its nonces (the transaction that moved it
-   *  wrote it); one that did not, none. */
+   *  wrote it); one that did not, none. A bound nonce that its journal uses up writes no item. */
   const nonceViolation = (record: OpRecord, tag: string, moved: boolean, why: string) => {
     if (!record.nonceIds?.length) return;
     const used = record.nonceIds.filter((id) => spent.has(id));
+    if (moved) for (const id of record.nonceIds) movedNonces.add(id);
+    if (record.nonceBoundToKey && JOURNAL_SPENDS_BOUND_NONCE.has(record.route)) {
+      // Its journal is its use (one per key, checked with the journals).
+      if (used.length > 0) violations.push(`${tag}: its nonce was bound to its key, whose journal uses it up, yet nonce item ${used.join(', ')} was written`);
+      return;
+    }
     if (moved) {
-      for (const id of record.nonceIds) movedNonces.add(id);
       if (used.length > 1) violations.push(`${tag}: moved money once, but used up ${used.length} nonces (${used.join(', ')})`);
       if (used.length === 0 && record.nonceIds.every(mayHaveExpiredAway)) noncesExpiredAway++;
       else if (used.length === 0) violations.push(`${tag}: moved money, but its nonce ${record.nonceIds.join(', ')} was not used up`);

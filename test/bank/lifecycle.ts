@@ -105,6 +105,7 @@ export async function runLifecycle(ctx: LifecycleContext, scenario: LifecycleSce
       amount: amountFen,
       answers: [],
       nonceIds: [asked.authorization.challenge],
+      nonceBoundToKey: true,
     };
     records.push(record);
     const request = { method: 'POST' as const, path: PATH[kind], key, token: c.token, body: { ...body, secondFactor: ctx.factorOf(asked.authorization, c.spec.pin) } };

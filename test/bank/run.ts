@@ -428,6 +428,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
       if ('refusal' in confirmed) return { ...record, authorizationRefused: confirmed.refusal };
       const { confirmation } = confirmed;
       record.nonceIds = confirmation.nonceIds;
+      record.nonceBoundToKey = bindTo !== undefined;
       const nonceCase = nonceCaseOf.get(op.id);
       if (nonceCase?.kind === 'mismatch') {
         // The request as it will be sent, with a nonce asked for another amount — or payee, or

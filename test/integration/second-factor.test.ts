@@ -171,6 +171,21 @@ describe('a captured request pays at most once, under its own key', () => {
     assert.equal(await balanceFen(a), balance);
   });
 
+  test('a nonce bound to its key is used up by the journal that key names: no nonce item, and the request sent twice at once pays once', async () => {
+    const body = { toPhone: b.phone, amountFen: 700 };
+    const key = randomUUID();
+    const sent = { ...body, secondFactor: factor(await authorize(a.token, '/v1/account/transfer', body, key), a.pin) };
+    const nonceItems = async () => (await scanTable()).filter((item) => item.type === 'PAYMENT_NONCE').length;
+    const [noncesBefore, journalsBefore, balance] = [await nonceItems(), await journals(), await balanceFen(a)];
+    const answers = await Promise.all([send(a, '/v1/account/transfer', sent, key), send(a, '/v1/account/transfer', sent, key)]);
+    // Both are this one request: the same answer, one movement.
+    assert.deepEqual(expectOk(answers[1]!), expectOk(answers[0]!));
+    assert.equal(await balanceFen(a), balance - 700);
+    assert.equal(await journals(), journalsBefore + 1);
+    assert.equal(await nonceItems(), noncesBefore);
+    await assertLedgerSound();
+  });
+
   test('a top-up whose credit is refused after the card paid (nonce spent by another request) gives the card its money back', async () => {
     const who = await onboard({ name: '褚六' });
     const body = { amountFen: 2345 };

@@ -40,9 +40,10 @@ export function encryptPin(authorization: Authorization, pin: string, { challeng
   return sm2.doEncrypt(JSON.stringify({ pin, challenge, ts }), authorization.encryption.publicKeyHex, 1);
 }
 
-/** A fresh second factor for one request. */
-export async function secondFactorFor(token: string, path: string, body: Record<string, unknown>, pin: string): Promise<SecondFactor> {
-  const authorization = await authorize(token, path, body);
+/** A fresh second factor for one request (bound to its Idempotency-Key, if given, as the
+ *  mini-program binds it). */
+export async function secondFactorFor(token: string, path: string, body: Record<string, unknown>, pin: string, idempotencyKey?: string): Promise<SecondFactor> {
+  const authorization = await authorize(token, path, body, idempotencyKey);
   return { nonce: authorization.nonce, pinCipher: encryptPin(authorization, pin) };
 }
 

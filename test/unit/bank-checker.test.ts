@@ -192,6 +192,7 @@ describe('the bank checker', () => {
     ['a success that left its nonce unused', (w) => { w.items = w.items.filter((i) => i.PK !== 'NONCE#n0'); }, /0 topUp .*: moved money, but its nonce n0 was not used up/],
     ['a success that used up another nonce', (w) => { w.items = w.items.map((i) => (i.PK === 'NONCE#n1' ? { ...i, PK: 'NONCE#someone-else' } : i)); }, /nonce someone-else was used up, but no request that moved money carried it/],
     ['a success that used up two nonces', (w) => { record(w, 'k-top').nonceIds = ['n0', 'n9']; w.items.push({ PK: 'NONCE#n9', SK: 'NONCE', type: 'PAYMENT_NONCE' }); }, /moved money once, but used up 2 nonces/],
+    ['a transfer whose nonce, bound to its key, wrote an item its journal made needless', (w) => { record(w, 'k-tr').nonceBoundToKey = true; }, /1 transfer .*: its nonce was bound to its key, whose journal uses it up, yet nonce item n1 was written/],
     ['a refusal that used up its nonce', (w) => { w.items.push({ PK: 'NONCE#n-refused', SK: 'NONCE', type: 'PAYMENT_NONCE' }); }, /refused \(422 INSUFFICIENT_FUNDS\), yet its nonce n-refused was used up/],
     ['a nonce for another amount used up', (w) => {
       record(w, 'k-tr').nonceMismatch = { key: 'k-tr-mm', change: 'amount', answer: no(403, 'NONCE_MISMATCH'), nonceId: 'mm' };
@@ -222,6 +223,10 @@ describe('the bank checker', () => {
     assert.equal(result.noncesExpiredAway, 1);
     // Not yet a minute past its expiry: it must still be there.
     assert.match(violationsOf((x) => { gone(x); x.scannedAtMs = 1_000 + 59_000; }).join('\n'), /moved money, but its nonce n0 was not used up/);
+  });
+
+  test('a nonce bound to the key of a transfer is used up by its journal: no nonce item, no violation', () => {
+    assert.deepEqual(violationsOf((w) => { record(w, 'k-tr').nonceBoundToKey = true; w.items = w.items.filter((i) => i.PK !== 'NONCE#n1'); }), []);
   });
 
   test('a replayed nonce may meet a rule first (a 422 stored for its key), and a payee nobody has is refused its nonce', () => {
