@@ -8,7 +8,7 @@
 // `jest` selects the whole jest suite. A runner nothing matches is skipped.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { startDynamoLocal } from './lib/dynamo-local.js';
 import { freePort } from './lib/ports.js';
 import { repoRoot } from './lib/serverless-config.js';
@@ -66,6 +66,9 @@ async function runJest(files: string[]): Promise<Outcome> {
     // A hang guard, not a speed check: antd's forms and tables in jsdom take seconds a test, more
     // on a loaded 2-core CI machine. Global (a project's own config cannot set it).
     '--testTimeout=120000',
+    // One worker per core: jest's default leaves one core to its own main process, which only
+    // waits, and the console's antd files take minutes each in jsdom.
+    `--maxWorkers=${availableParallelism()}`,
     '--runTestsByPath',
     ...files,
   ]);
