@@ -21,6 +21,7 @@ const NIGHT: RiskRule = {
   conditions: [
     { field: 'hourOfDay', op: 'between', value: [0, 5] },
     { field: 'amountFen', op: 'gt', value: 5_000_000 },
+    { field: 'outTodayCount', op: 'gte', value: 3 },
   ],
   outcome: 'BLOCK',
   reason: '深夜大额转账已被拦截，请于白天再试或前往网点办理。',
@@ -33,6 +34,8 @@ const view: RiskRulesView = {
     { field: 'hourOfDay', label: '北京时间（时）', unit: 'HOUR_OF_DAY' },
     { field: 'payeeAgeHours', label: '首次向该收款人转账距今', unit: 'HOURS' },
     { field: 'largestTransferFen90d', label: '近 90 天最大单笔转账', unit: 'FEN' },
+    { field: 'outTodayFen', label: '当日已转出金额（不含本笔）', unit: 'FEN' },
+    { field: 'outTodayCount', label: '当日已转出笔数（不含本笔）', unit: 'COUNT' },
   ],
 };
 
@@ -112,6 +115,7 @@ describe('风控规则', () => {
     const night = screen.getByText('深夜大额转账').closest('tr') as HTMLElement;
     expect(within(night).getByText('北京时间（时） 介于 0 时 至 5 时')).toBeInTheDocument();
     expect(within(night).getByText('转账金额 大于 ¥50,000.00')).toBeInTheDocument();
+    expect(within(night).getByText('当日已转出笔数（不含本笔） 不小于 3 笔')).toBeInTheDocument();
     expect(within(night).getByText('拦截')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /起草新版本/ })).toBeInTheDocument();
   });

@@ -2,7 +2,7 @@
 // a new version submitted as a maker-checker change.
 import * as z from 'zod/mini';
 import { lazySchema } from '../domain/lazy-schema.js';
-import { RISK_FIELDS, RiskRuleSetSchema } from '../domain/risk-rules.js';
+import { RISK_FIELD_UNITS, RISK_FIELDS, RiskRuleSetSchema } from '../domain/risk-rules.js';
 
 export const RiskRulesView = lazySchema(() =>
   z
@@ -12,7 +12,9 @@ export const RiskRulesView = lazySchema(() =>
         z.object({
           field: z.enum(RISK_FIELDS),
           label: z.string(),
-          unit: z.enum(['FEN', 'HOUR_OF_DAY', 'HOURS']).check(z.meta({ description: 'FEN: an amount in fen (shown in yuan); HOUR_OF_DAY: 0–23, China time; HOURS: a number of hours' })),
+          unit: z
+            .enum(RISK_FIELD_UNITS)
+            .check(z.meta({ description: 'FEN: an amount in fen (shown in yuan); HOUR_OF_DAY: 0–23, China time; HOURS: a number of hours; COUNT: a number of movements' })),
         }),
       ),
       pendingChangeId: z.optional(z.string()).check(z.meta({ description: 'The next version, submitted and waiting for its checker' })),

@@ -10,15 +10,19 @@ import { businessDate, chinaMinute } from './time.js';
 export const RISK_OUTCOMES = ['ALLOW', 'WARN', 'BLOCK'] as const;
 export type RiskOutcome = (typeof RISK_OUTCOMES)[number];
 
-export const RISK_FIELDS = ['amountFen', 'hourOfDay', 'payeeAgeHours', 'largestTransferFen90d'] as const;
+export const RISK_FIELDS = ['amountFen', 'hourOfDay', 'payeeAgeHours', 'largestTransferFen90d', 'outTodayFen', 'outTodayCount'] as const;
 export type RiskField = (typeof RISK_FIELDS)[number];
 
 /** What each field is, for the officers who write the rules. */
-export const RISK_FIELD_LABELS: Record<RiskField, { label: string; unit: 'FEN' | 'HOUR_OF_DAY' | 'HOURS' }> = {
+export const RISK_FIELD_UNITS = ['FEN', 'HOUR_OF_DAY', 'HOURS', 'COUNT'] as const;
+
+export const RISK_FIELD_LABELS: Record<RiskField, { label: string; unit: (typeof RISK_FIELD_UNITS)[number] }> = {
   amountFen: { label: '转账金额', unit: 'FEN' },
   hourOfDay: { label: '北京时间（时）', unit: 'HOUR_OF_DAY' },
   payeeAgeHours: { label: '首次向该收款人转账距今', unit: 'HOURS' },
   largestTransferFen90d: { label: '近 90 天最大单笔转账', unit: 'FEN' },
+  outTodayFen: { label: '当日已转出金额（不含本笔）', unit: 'FEN' },
+  outTodayCount: { label: '当日已转出笔数（不含本笔）', unit: 'COUNT' },
 };
 const COMPARISON_OPS = ['lt', 'lte', 'gt', 'gte', 'eq'] as const;
 export const RISK_OPS = [...COMPARISON_OPS, 'between'] as const;
@@ -33,10 +37,14 @@ export interface TransferRiskContext {
   payeeFirstPaidAt: string | null;
   /** The customer's largest transfer out in the 90 days before `at` (0 when none). */
   largestTransferFen90d: number;
+  /** What left the account to others (transfers, bill payments) on the CST date of `at` before
+   *  this transfer: the Class II daily counter, kept by the ledger transactions themselves. */
+  outToday: { amountFen: number; count: number };
 }
 
 /** A condition over one derived field: amountFen; hourOfDay (0–23, CST); payeeAgeHours (hours since
- *  payeeFirstPaidAt, 0 when never paid); largestTransferFen90d. `between` is inclusive at both ends;
+ *  payeeFirstPaidAt, 0 when never paid); largestTransferFen90d; outTodayFen and outTodayCount (the
+ *  day's velocity, this transfer not included). `between` is inclusive at both ends;
  *  its value is the only pair, so a rule cannot compare a field with a pair or range over a number. */
 export type RiskCondition =
   | { field: RiskField; op: (typeof COMPARISON_OPS)[number]; value: number }
@@ -146,6 +154,8 @@ function derivedFields(context: TransferRiskContext): Record<RiskField, number> 
     hourOfDay: Number(chinaMinute(context.at).slice(11, 13)),
     payeeAgeHours: payeeAgeHours(context),
     largestTransferFen90d: context.largestTransferFen90d,
+    outTodayFen: context.outToday.amountFen,
+    outTodayCount: context.outToday.count,
   };
 }
 

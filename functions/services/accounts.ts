@@ -293,16 +293,11 @@ export async function transfer({ customerId, amountFen, secondFactor, now, idemp
   if (!to) throw new Error('a transfer nonce names its payee');
   const limits = class2Limits();
   assertWithinSingleLimits(amountFen, limits, true);
-  const riskKeys = transferRiskKeys(customerId, to.accountId);
-  const { customer, account, factor, also } = await confirmedAccount({ customerId, secondFactor, now, idempotencyKey, completion }, riskKeys);
+  if (!secondFactor.accountId) throw new Error('a money movement nonce names the account it moves');
+  const parties = { customerId, accountId: secondFactor.accountId, payeeAccountId: to.accountId, at: now };
+  const { customer, account, factor, also } = await confirmedAccount({ customerId, secondFactor, now, idempotencyKey, completion }, transferRiskKeys(parties));
   if (to.accountId === account.accountId) return refuse('invalid', 'SAME_ACCOUNT', '不能转账给自己');
-  const risk = enforceTransferRisk(transferRiskMemory(customerId, to.accountId, also), {
-    customerId,
-    payeeAccountId: to.accountId,
-    amountFen,
-    now,
-    acknowledged: riskAcknowledged === true,
-  });
+  const risk = enforceTransferRisk(transferRiskMemory(parties, also), { ...parties, amountFen, acknowledged: riskAcknowledged === true });
   const today = businessDate(now);
   const movement = transferJournal({
     journalId: deterministicJournalId(customerId, 'transfer', idempotencyKey),

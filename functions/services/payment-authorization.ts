@@ -19,6 +19,7 @@ import { loadOwnAccount, loadPayeeByPhone, loadSignedInCustomer } from './custom
 import { payableNowFen, payoffFen, prepaymentFen } from './loan-servicing.js';
 import { issueNonce, type NoncePayee } from './second-factor.js';
 import { reviewTransferRisk } from './transfer-risk.js';
+import type { TransferParties } from '../store/transfer-risk.js';
 import { cancelRefundFen, redemptionValue } from './wealth-quotes.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
@@ -69,7 +70,7 @@ export async function authorizePayment(customerId: string, token: AskingToken, a
     issueNonce({ customerId, route, asked, accountId: account?.accountId, payee }, now),
     // 销户 sweeps the whole balance: the sheet shows what goes to the card.
     route === 'closeAccount' ? Promise.resolve(exactly(account!.balanceFen)) : reviewedAmount(customerId, resolved, asked, now),
-    payee ? transferRisk(customerId, payee, asked, now) : Promise.resolve(null),
+    payee && account ? transferRisk({ customerId, accountId: account.accountId, payeeAccountId: payee.accountId, at: now }, asked) : Promise.resolve(null),
   ]);
   return {
     ...issued,
@@ -125,10 +126,10 @@ async function redemptionAmount(body: Record<string, unknown>, now: Date): Promi
 
 /** A transfer's anti-fraud warning for the sheet (none for a body whose amount the route will
  *  refuse anyway). */
-async function transferRisk(customerId: string, payee: NoncePayee, asked: PaymentAuthorizationRequest, now: Date): Promise<PaymentRisk | null> {
+async function transferRisk(parties: TransferParties, asked: PaymentAuthorizationRequest): Promise<PaymentRisk | null> {
   const { amountFen, riskAcknowledged } = asked.body;
   if (typeof amountFen !== 'number' || !Number.isSafeInteger(amountFen) || amountFen <= 0) return null;
-  return reviewTransferRisk({ customerId, payeeAccountId: payee.accountId, amountFen, now, acknowledged: riskAcknowledged === true });
+  return reviewTransferRisk({ ...parties, amountFen, acknowledged: riskAcknowledged === true });
 }
 
 async function transferPayee(customer: CustomerRecord, toPhone: unknown): Promise<NoncePayee> {

@@ -6,24 +6,22 @@ import { refuse } from '../domain/errors.js';
 import { decideTransfer, largestInWindow, raisedDailyMaxima, type RiskDecision } from '../domain/risk-rules.js';
 import { batchGetItems } from '../store/batch-get.js';
 import type { TransactItem } from '../store/transact.js';
-import { type TransferRiskMemory, transferRiskKeys, transferRiskMemory, transferRiskRecords } from '../store/transfer-risk.js';
+import { type TransferParties, type TransferRiskMemory, transferRiskKeys, transferRiskMemory, transferRiskRecords } from '../store/transfer-risk.js';
 import type { PaymentRisk } from '../contract/second-factor-schemas.js';
 
-interface AskedTransfer {
-  customerId: string;
-  payeeAccountId: string;
+interface AskedTransfer extends TransferParties {
   amountFen: number;
-  now: Date;
   /** The request carries riskAcknowledged: true. */
   acknowledged: boolean;
 }
 
-function decide(memory: TransferRiskMemory, amountFen: number, now: Date): RiskDecision {
+function decide(memory: TransferRiskMemory, amountFen: number, at: Date): RiskDecision {
   return decideTransfer(memory.ruleSet, {
     amountFen,
-    at: now,
+    at,
     payeeFirstPaidAt: memory.payeeFirstPaidAt,
-    largestTransferFen90d: largestInWindow(memory.dailyMaximaFen, now),
+    largestTransferFen90d: largestInWindow(memory.dailyMaximaFen, at),
+    outToday: memory.outToday,
   });
 }
 
@@ -36,8 +34,8 @@ function refuseBlocked(decision: RiskDecision): never {
 /** The review sheet's anti-fraud part: null when no rule warned; a blocked transfer is refused
  *  here already. Reads on its own (the authorization is not the money path). */
 export async function reviewTransferRisk(asked: AskedTransfer): Promise<PaymentRisk | null> {
-  const items = await batchGetItems(transferRiskKeys(asked.customerId, asked.payeeAccountId));
-  const decision = decide(transferRiskMemory(asked.customerId, asked.payeeAccountId, items), asked.amountFen, asked.now);
+  const items = await batchGetItems(transferRiskKeys(asked));
+  const decision = decide(transferRiskMemory(asked, items), asked.amountFen, asked.at);
   if (decision.outcome === 'BLOCK') return refuseBlocked(decision);
   if (decision.outcome === 'WARN') return { outcome: 'WARN', reasons: reasonsOf(decision, 'WARN'), acknowledged: asked.acknowledged };
   return null;
@@ -47,12 +45,12 @@ export async function reviewTransferRisk(asked: AskedTransfer): Promise<PaymentR
  *  customer confirmed the warning; else what the journal records of it and the writes that keep
  *  the memory, for the transfer's transaction. */
 export function enforceTransferRisk(memory: TransferRiskMemory, asked: AskedTransfer): { journalRisk: JournalRisk; records: TransactItem[] } {
-  const decision = decide(memory, asked.amountFen, asked.now);
+  const decision = decide(memory, asked.amountFen, asked.at);
   if (decision.outcome === 'BLOCK') return refuseBlocked(decision);
   if (decision.outcome === 'WARN' && !asked.acknowledged) {
     return refuse('conflict', 'RISK_WARNING', '该笔转账存在被骗风险，请先阅读风险提示并确认后再转账');
   }
-  const at = asked.now.toISOString();
+  const at = asked.at.toISOString();
   return {
     journalRisk: {
       ruleSetVersion: decision.ruleSetVersion,
@@ -62,7 +60,7 @@ export function enforceTransferRisk(memory: TransferRiskMemory, asked: AskedTran
     },
     records: transferRiskRecords(asked.customerId, asked.payeeAccountId, {
       firstPayment: memory.payeeFirstPaidAt === null,
-      raisedMaximaFen: raisedDailyMaxima(memory.dailyMaximaFen, asked.now, asked.amountFen),
+      raisedMaximaFen: raisedDailyMaxima(memory.dailyMaximaFen, asked.at, asked.amountFen),
       at,
     }),
   };

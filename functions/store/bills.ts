@@ -252,7 +252,8 @@ export function releaseBillGuard(guardKey: { PK: string; SK: string }, paymentId
   };
 }
 
-/** Takes `amountFen` off a limit counter (gives back what a charge counted). */
+/** Takes `amountFen` and the movement off a limit counter (gives back what a charge counted).
+ *  A counter charged before movementCount existed goes below zero by one, counted as none. */
 export function limitRelease(accountId: string, bucket: string, amountFen: number): Guard {
   return {
     name: 'LIMIT_RELEASE',
@@ -260,8 +261,8 @@ export function limitRelease(accountId: string, bucket: string, amountFen: numbe
       Update: {
         TableName: db().tableName,
         Key: keys.limitCounter(accountId, bucket),
-        UpdateExpression: 'ADD usedFen :back',
-        ExpressionAttributeValues: { ':back': -amountFen },
+        UpdateExpression: 'ADD usedFen :back, movementCount :minusOne',
+        ExpressionAttributeValues: { ':back': -amountFen, ':minusOne': -1 },
       },
     },
   };

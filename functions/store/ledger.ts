@@ -219,13 +219,15 @@ export function journalTransaction(
       Update: {
         TableName: tableName,
         Key: keys.limitCounter(charge.accountId, charge.bucket),
-        UpdateExpression: 'SET #bucket = :bucket, #type = :limit ADD usedFen :amount',
+        // movementCount: the day's velocity for the anti-fraud rules (store/transfer-risk.ts).
+        UpdateExpression: 'SET #bucket = :bucket, #type = :limit ADD usedFen :amount, movementCount :one',
         ConditionExpression: 'attribute_not_exists(usedFen) OR usedFen <= :room',
         ExpressionAttributeNames: { '#type': 'type', '#bucket': 'bucket' },
         ExpressionAttributeValues: {
           ':bucket': charge.bucket,
           ':limit': 'LIMIT',
           ':amount': charge.amountFen,
+          ':one': 1,
           ':room': charge.limitFen - charge.amountFen,
         },
       },

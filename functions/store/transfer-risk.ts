@@ -1,8 +1,11 @@
 // What a transfer's anti-fraud decision reads and keeps (domain/risk-rules.ts decides): the rule
-// set in force, when the customer first paid the payee, and their largest transfer per day. Read
+// set in force, when the customer first paid the payee, their largest transfer per day, and what
+// left the account today (the Class II daily counter, which the ledger transactions keep). Read
 // in the transfer's one read (customer and account with them), written in its ledger transaction.
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { limitBuckets } from '../domain/limits.js';
 import { DEFAULT_RISK_RULE_SET, RiskRuleSetSchema, type RiskRuleSet } from '../domain/risk-rules.js';
+import { businessDate } from '../domain/time.js';
 import { db } from './client.js';
 import { isConditionFailed } from './errors.js';
 import { keys } from './keys.js';
@@ -15,26 +18,46 @@ export interface TransferRiskMemory {
   ruleSet: RiskRuleSet;
   payeeFirstPaidAt: string | null;
   dailyMaximaFen: Record<string, number> | undefined;
+  outToday: { amountFen: number; count: number };
+}
+
+/** Who transfers from which account to which, when. */
+export interface TransferParties {
+  customerId: string;
+  accountId: string;
+  payeeAccountId: string;
+  at: Date;
 }
 
 /** The keys to read with the customer and account, in this order. */
-export function transferRiskKeys(customerId: string, payeeAccountId: string): Key[] {
-  return [keys.config('RISK_RULES'), keys.paidPayee(customerId, payeeAccountId), keys.transferMaxima(customerId)];
+export function transferRiskKeys({ customerId, accountId, payeeAccountId, at }: TransferParties): Key[] {
+  return [
+    keys.config('RISK_RULES'),
+    keys.paidPayee(customerId, payeeAccountId),
+    keys.transferMaxima(customerId),
+    // The transfer charges the same CST date's counter (services/accounts.ts).
+    keys.limitCounter(accountId, limitBuckets('OUT', businessDate(at)).daily),
+  ];
 }
+
+const counted = (value: unknown) => (typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : 0);
 
 const sameKey = (item: Item, key: Key) => item.PK === key.PK && item.SK === key.SK;
 
 /** The memory among the items read under transferRiskKeys. A bank that never stored a rule set
  *  runs the one it starts with. */
-export function transferRiskMemory(customerId: string, payeeAccountId: string, items: readonly Item[]): TransferRiskMemory {
-  const [ruleSetKey, payeeKey, maximaKey] = transferRiskKeys(customerId, payeeAccountId) as [Key, Key, Key];
+export function transferRiskMemory(parties: TransferParties, items: readonly Item[]): TransferRiskMemory {
+  const [ruleSetKey, payeeKey, maximaKey, outTodayKey] = transferRiskKeys(parties) as [Key, Key, Key, Key];
   const stored = items.find((item) => sameKey(item, ruleSetKey));
   const payee = items.find((item) => sameKey(item, payeeKey));
   const maxima = items.find((item) => sameKey(item, maximaKey));
+  const outToday = items.find((item) => sameKey(item, outTodayKey));
   return {
     ruleSet: stored ? RiskRuleSetSchema.parse(stored.ruleSet) : DEFAULT_RISK_RULE_SET,
     payeeFirstPaidAt: typeof payee?.firstPaidAt === 'string' ? payee.firstPaidAt : null,
     dailyMaximaFen: maxima?.dailyMaximaFen as Record<string, number> | undefined,
+    // Counters written before movementCount existed count their day's movements from then on.
+    outToday: { amountFen: counted(outToday?.usedFen), count: counted(outToday?.movementCount) },
   };
 }
 

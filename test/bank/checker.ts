@@ -501,7 +501,11 @@ export function finalCheck(input: FinalInput): FinalResult {
   // and bill payments by their hold unless voided (a void gives the limit back) — against the
   // limits and against the stored counters (which move in the same transactions).
   const used = new Map<string, number>();
-  const add = (key: string, amount: number) => used.set(key, (used.get(key) ?? 0) + amount);
+  const movements = new Map<string, number>();
+  const add = (key: string, amount: number) => {
+    used.set(key, (used.get(key) ?? 0) + amount);
+    movements.set(key, (movements.get(key) ?? 0) + 1);
+  };
   const voidedHolds = new Set([...journals.values()].filter((j) => j.kind === 'BILL_VOID').map((j) => String(j.completes)));
   for (const journal of journals.values()) {
     if (!(journal.kind === 'TRANSFER' || (journal.kind === 'BILL_HOLD' && !voidedHolds.has(String(journal.journalId))))) continue;
@@ -522,6 +526,8 @@ export function finalCheck(input: FinalInput): FinalResult {
   for (const counter of counters) {
     const key = `${String(counter.PK).slice('ACCT#'.length)}|${counter.bucket}`;
     if (Number(counter.usedFen) !== (used.get(key) ?? 0)) violations.push(`limit counter ${key} holds ${counter.usedFen}, transfers and bill payments sum to ${used.get(key) ?? 0}`);
+    // The anti-fraud rules' velocity (outTodayCount) reads the daily counts.
+    if (Number(counter.movementCount ?? 0) !== (movements.get(key) ?? 0)) violations.push(`limit counter ${key} counts ${counter.movementCount} movements, the ledger ${movements.get(key) ?? 0}`);
   }
   for (const key of used.keys()) {
     if (!counters.some((c) => `${String(c.PK).slice('ACCT#'.length)}|${c.bucket}` === key)) violations.push(`no limit counter for ${key}`);

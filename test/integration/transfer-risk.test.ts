@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { limitBuckets } from '../../functions/domain/limits.js';
 import { DEFAULT_RISK_RULE_SET } from '../../functions/domain/risk-rules.js';
 import { handler as account } from '../../functions/http/account.js';
 import { handler as consoleChanges } from '../../functions/http/console-changes.js';
@@ -13,6 +14,8 @@ import { handler as consoleRisk } from '../../functions/http/console-risk.js';
 import { db } from '../../functions/store/client.js';
 import { keys } from '../../functions/store/keys.js';
 import { getJournal } from '../../functions/store/ledger.js';
+import { putRiskRuleSet } from '../../functions/store/transfer-risk.js';
+import { businessDate } from '../../functions/domain/time.js';
 import { call, useBank } from '../support/bank.js';
 import { balanceFen, type Onboarded, onboard, pay, topUp } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
@@ -111,7 +114,14 @@ describe('rules changed under four eyes (风控规则)', () => {
 
     const shown = await inForce();
     assert.deepEqual(shown.ruleSet, DEFAULT_RISK_RULE_SET);
-    assert.deepEqual(shown.fields.map((f: any) => [f.field, f.unit]), [['amountFen', 'FEN'], ['hourOfDay', 'HOUR_OF_DAY'], ['payeeAgeHours', 'HOURS'], ['largestTransferFen90d', 'FEN']]);
+    assert.deepEqual(shown.fields.map((f: any) => [f.field, f.unit]), [
+      ['amountFen', 'FEN'],
+      ['hourOfDay', 'HOUR_OF_DAY'],
+      ['payeeAgeHours', 'HOURS'],
+      ['largestTransferFen90d', 'FEN'],
+      ['outTodayFen', 'FEN'],
+      ['outTodayCount', 'COUNT'],
+    ]);
     expectError(await call(consoleRisk, { method: 'GET', path: '/v1/console/risk-rules', token: serviceToken }), 403, 'FORBIDDEN');
 
     const payer = await funded(1_000_000);
@@ -149,5 +159,31 @@ describe('rules changed under four eyes (风控规则)', () => {
     expectError(await send(payer, body, key, before), 422, 'RISK_BLOCKED');
     assert.equal(await balanceFen(payer), 1_000_000);
     expectOk(await pay(payer, account, TRANSFER, { toPhone: payee.phone, amountFen: 200_000 }, { confirmRisk: false }));
+  });
+});
+
+describe("the day's velocity", () => {
+  test('a rule on what already left the account today: the third transfer of the day is warned, at the sheet and in the money path', async () => {
+    const reason = '您今天已多次转账，请确认不是在他人指使下操作（测试规则）';
+    // Installed as an approved change would put it (the four-eyes path is the test above).
+    await putRiskRuleSet({
+      version: 3,
+      rules: [...DEFAULT_RISK_RULE_SET.rules, { ruleId: 'TEST_MANY_TODAY', version: 1, name: '当日多笔转账', conditions: [{ field: 'outTodayCount', op: 'gte', value: 2 }], outcome: 'WARN', reason }],
+    });
+    const payer = await funded(100_000);
+    const payee = await onboard();
+    const body = { toPhone: payee.phone, amountFen: 1_000 };
+    for (let n = 0; n < 2; n++) assert.equal(expectOk(await pay(payer, account, TRANSFER, body, { confirmRisk: false })).status, 'SUCCEEDED');
+    const { Item: today } = await db().doc.send(new GetCommand({ TableName: db().tableName, Key: keys.limitCounter(payer.accountId, limitBuckets('OUT', businessDate(new Date())).daily) }));
+    assert.deepEqual([today?.usedFen, today?.movementCount], [2_000, 2]);
+
+    const key = randomUUID();
+    const warned = expectOk(await authorize(payer, body, key));
+    assert.deepEqual(warned.review.risk, { outcome: 'WARN', reasons: [reason], acknowledged: false });
+    expectError(await send(payer, body, key, warned), 409, 'RISK_WARNING');
+    assert.equal(await balanceFen(payer), 98_000);
+    const paid = expectOk(await pay(payer, account, TRANSFER, body));
+    assert.deepEqual((await getJournal(paid.journalId))?.risk, { ruleSetVersion: 3, outcome: 'WARN', matched: [{ ruleId: 'TEST_MANY_TODAY', version: 1 }], acknowledged: true });
+    await assertLedgerSound();
   });
 });

@@ -73,12 +73,12 @@ function world(): FinalInput {
     { PK: `ACCT#${BILLERS}`, SK: 'BALANCE', type: 'HOUSE', balanceFen: 200 },
     { PK: `ACCT#${CUSTODY}`, SK: 'BALANCE', type: 'HOUSE', balanceFen: 0 },
     // The transfer and the settled bill; the voided one was given back.
-    { PK: `ACCT#${A.accountId}`, SK: 'LIMIT#OUT#D#2026-03-02', type: 'LIMIT', bucket: 'OUT#D#2026-03-02', usedFen: 500 },
-    { PK: `ACCT#${A.accountId}`, SK: 'LIMIT#OUT#Y#2026', type: 'LIMIT', bucket: 'OUT#Y#2026', usedFen: 500 },
+    { PK: `ACCT#${A.accountId}`, SK: 'LIMIT#OUT#D#2026-03-02', type: 'LIMIT', bucket: 'OUT#D#2026-03-02', usedFen: 500, movementCount: 2 },
+    { PK: `ACCT#${A.accountId}`, SK: 'LIMIT#OUT#Y#2026', type: 'LIMIT', bucket: 'OUT#Y#2026', usedFen: 500, movementCount: 2 },
     // A money-market fund's fast-redemption cap: not a Class II counter.
     { PK: `ACCT#${A.accountId}`, SK: 'LIMIT#WEALTH-FAST#zhaozhao-money#2026-03-02', type: 'LIMIT', bucket: 'WEALTH-FAST#zhaozhao-money#2026-03-02', usedFen: 700 },
-    { PK: `ACCT#${B.accountId}`, SK: 'LIMIT#IN#D#2026-03-02', type: 'LIMIT', bucket: 'IN#D#2026-03-02', usedFen: 300 },
-    { PK: `ACCT#${B.accountId}`, SK: 'LIMIT#IN#Y#2026', type: 'LIMIT', bucket: 'IN#Y#2026', usedFen: 300 },
+    { PK: `ACCT#${B.accountId}`, SK: 'LIMIT#IN#D#2026-03-02', type: 'LIMIT', bucket: 'IN#D#2026-03-02', usedFen: 300, movementCount: 1 },
+    { PK: `ACCT#${B.accountId}`, SK: 'LIMIT#IN#Y#2026', type: 'LIMIT', bucket: 'IN#Y#2026', usedFen: 300, movementCount: 1 },
     idem('k-top', topUpBody),
     idem('k-tr', transferBody),
     idem('k-bill', billBody),
@@ -157,6 +157,7 @@ describe('the bank checker', () => {
     ['a bill lookup refused for an account with a bill', (w) => {
       w.records.push({ op: { ...op(7, 'billPay', 'k-look', undefined), bill: { billerId: 'nj-power', accountNumber: '1234567890', overDueFen: 0 } }, route: 'billPay', from: A, amount: undefined, answers: [], lookupFailed: no(422, 'BILL_ACCOUNT_NOT_FOUND') });
     }, /lookup of 1234567890/],
+    ['a void that did not take its movement off the day\'s count', (w) => { w.items.find((i) => i.bucket === 'OUT#D#2026-03-02')!.movementCount = 3; }, /OUT#D#2026-03-02 counts 3 movements, the ledger 2/],
     ['a void that did not give the limit back', (w) => { w.items.find((i) => i.bucket === 'OUT#D#2026-03-02')!.usedFen = 550; }, /OUT#D#2026-03-02 holds 550, transfers and bill payments sum to 500/],
     ['a Class II limit exceeded by transfers and bill payments together', (w) => { w.limits.dailyFen = 450; }, /limit exceeded: acct-a\|OUT#D#2026-03-02 moved 500 > 450/],
     ['a wealth purchase into another product\'s custody', (w) => { record(w, 'k-buy').op.productId = 'zhaozhao-money'; }, /for a purchase of zhaozhao-money/],
@@ -248,7 +249,7 @@ describe('the bank checker', () => {
           if (i.PK === 'IDEM#x#k-tr') return { ...i, status: 'IN_FLIGHT', response: undefined };
           if (i.SK === 'BALANCE' && i.PK === `ACCT#${A.accountId}`) return { ...i, balanceFen: 800 };
           if (i.SK === 'BALANCE' && i.PK === `ACCT#${B.accountId}`) return { ...i, balanceFen: 0 };
-          if (String(i.bucket).startsWith('OUT#')) return { ...i, usedFen: 200 };
+          if (String(i.bucket).startsWith('OUT#')) return { ...i, usedFen: 200, movementCount: 1 };
           return i;
         });
     };
@@ -322,7 +323,7 @@ describe('the bank checker', () => {
         if (i.PK === 'IDEM#x#k-tr') return { ...i, response: { statusCode: 422, body: JSON.stringify({ error: { code: 'INSUFFICIENT_FUNDS' } }) } };
         if (i.SK === 'BALANCE' && i.PK === `ACCT#${A.accountId}`) return { ...i, balanceFen: 800 };
         if (i.SK === 'BALANCE' && i.PK === `ACCT#${B.accountId}`) return { ...i, balanceFen: 0 };
-        if (String(i.bucket).startsWith('OUT#')) return { ...i, usedFen: 200 };
+        if (String(i.bucket).startsWith('OUT#')) return { ...i, usedFen: 200, movementCount: 1 };
         return i;
       });
     const refusal = { ...no(422, 'INSUFFICIENT_FUNDS'), raw: JSON.stringify({ error: { code: 'INSUFFICIENT_FUNDS' } }), answeredAtMs: 12_000 };

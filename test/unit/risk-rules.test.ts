@@ -19,7 +19,7 @@ const HOUR_MS = 3_600_000;
 const hoursBefore = (hours: number) => new Date(AT.getTime() - hours * HOUR_MS).toISOString();
 
 /** Squarely the victim pattern: a customer of small transfers sends 5,000 yuan to a new payee. */
-const victim: TransferRiskContext = { amountFen: 500_000, at: AT, payeeFirstPaidAt: null, largestTransferFen90d: 50_000 };
+const victim: TransferRiskContext = { amountFen: 500_000, at: AT, payeeFirstPaidAt: null, largestTransferFen90d: 50_000, outToday: { amountFen: 0, count: 0 } };
 
 const rule = (ruleId: string, outcome: RiskRule['outcome'], conditions: RiskCondition[]): RiskRule => ({
   ruleId,
@@ -81,7 +81,7 @@ describe('deciding over several rules', () => {
       rule('NEW_PAYEE_WARN', 'WARN', [{ field: 'payeeAgeHours', op: 'lt', value: 1 }]),
     ],
   };
-  const context: TransferRiskContext = { amountFen: 0, at: AT, payeeFirstPaidAt: hoursBefore(48), largestTransferFen90d: 0 };
+  const context: TransferRiskContext = { amountFen: 0, at: AT, payeeFirstPaidAt: hoursBefore(48), largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 } };
 
   test('BLOCK outranks WARN whatever the order, and every matched rule is listed in rule-set order', () => {
     const decision = decideTransfer(set, { ...context, amountFen: 1_000_000, payeeFirstPaidAt: null });
@@ -116,10 +116,35 @@ describe('deciding over several rules', () => {
   });
 });
 
+describe("the day's velocity", () => {
+  const velocity = {
+    version: 1,
+    rules: [
+      rule('MANY_TODAY', 'WARN', [{ field: 'outTodayCount', op: 'gte', value: 3 }]),
+      rule('MUCH_TODAY', 'BLOCK', [
+        { field: 'outTodayFen', op: 'gte', value: 2_000_000 },
+        { field: 'payeeAgeHours', op: 'lt', value: 24 },
+      ]),
+    ],
+  };
+  const today = (amountFen: number, count: number) => decideTransfer(velocity, { ...victim, amountFen: 100, outToday: { amountFen, count } });
+
+  test("the count and the sum of what already left today decide, this transfer not included", () => {
+    assert.equal(today(0, 2).outcome, 'ALLOW');
+    assert.deepEqual(today(0, 3).matched.map((m) => m.ruleId), ['MANY_TODAY']);
+    assert.equal(today(1_999_999, 0).outcome, 'ALLOW');
+    assert.equal(today(2_000_000, 0).outcome, 'BLOCK');
+  });
+
+  test('the sum rule holds only with its other condition: a payee paid before passes', () => {
+    assert.equal(decideTransfer(velocity, { ...victim, payeeFirstPaidAt: hoursBefore(48), outToday: { amountFen: 2_000_000, count: 0 } }).outcome, 'ALLOW');
+  });
+});
+
 describe('hour of day in China Standard Time', () => {
   const atNight = rule('NIGHT', 'WARN', [{ field: 'hourOfDay', op: 'between', value: [1, 5] }]);
   const night = { version: 1, rules: [atNight] };
-  const decideAt = (iso: string) => decideTransfer(night, { amountFen: 1, at: new Date(iso), payeeFirstPaidAt: null, largestTransferFen90d: 0 }).outcome;
+  const decideAt = (iso: string) => decideTransfer(night, { amountFen: 1, at: new Date(iso), payeeFirstPaidAt: null, largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 } }).outcome;
 
   test('17:30 UTC is 01:30 in China: hour 1, inside an inclusive 1–5', () => {
     assert.equal(decideAt('2026-12-06T17:30:00Z'), 'WARN');
@@ -134,7 +159,7 @@ describe('hour of day in China Standard Time', () => {
 
   test('hour 23 in China is 15 UTC', () => {
     const late = { version: 1, rules: [rule('LATE', 'WARN', [{ field: 'hourOfDay', op: 'eq', value: 23 }])] };
-    const decide = (iso: string) => decideTransfer(late, { amountFen: 1, at: new Date(iso), payeeFirstPaidAt: null, largestTransferFen90d: 0 }).outcome;
+    const decide = (iso: string) => decideTransfer(late, { amountFen: 1, at: new Date(iso), payeeFirstPaidAt: null, largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 } }).outcome;
     assert.equal(decide('2026-12-06T15:59:00Z'), 'WARN');
     assert.equal(decide('2026-12-06T16:00:00Z'), 'ALLOW');
   });

@@ -10,9 +10,10 @@ export const OUTCOME_LABELS: Record<RiskRule['outcome'], string> = { WARN: '提�
 /** Money is typed and shown in yuan. */
 export const isMoney = (field: RiskFieldView | undefined) => field?.unit === 'FEN';
 
-const UNIT_WORDS: Record<RiskFieldView['unit'], string> = { FEN: '元', HOUR_OF_DAY: '时', HOURS: '小时' };
+const UNIT_WORDS: Record<RiskFieldView['unit'], string> = { FEN: '元', HOUR_OF_DAY: '时', HOURS: '小时', COUNT: '笔' };
 
-/** The word after a value as typed: 元 for money, 时 for an hour of the day, 小时 for a number of hours. */
+/** The word after a value as typed: 元 for money, 时 for an hour of the day, 小时 for a number of
+ *  hours, 笔 for a number of movements. */
 export function unitWord(field: RiskFieldView | undefined): string {
   return field ? UNIT_WORDS[field.unit] : '';
 }
