@@ -24,4 +24,14 @@ export const consoleRiskRoutes = {
     body: c.RiskRulesChangeRequest,
     response: ChangeRequestView,
   },
+  consoleRiskRulesBacktest: {
+    method: 'POST',
+    path: '/v1/console/risk-rules/backtest',
+    summary: 'Risk officer: try a rule set on the transfers of the last days (each on the numbers it was judged on); writes nothing',
+    auth: 'console',
+    permission: 'risk.rules.draft',
+    idempotent: false,
+    body: c.RiskRulesBacktestRequest,
+    response: c.RiskRulesBacktestView,
+  },
 } as const satisfies Record<string, RouteSpec>;

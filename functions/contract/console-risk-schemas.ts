@@ -2,7 +2,8 @@
 // a new version submitted as a maker-checker change.
 import * as z from 'zod/mini';
 import { lazySchema } from '../domain/lazy-schema.js';
-import { RISK_FIELD_UNITS, RISK_FIELDS, RiskRuleSetSchema } from '../domain/risk-rules.js';
+import { BACKTEST_EXAMPLES, MAX_BACKTEST_DAYS } from '../domain/risk-backtest.js';
+import { RISK_FIELD_UNITS, RISK_FIELDS, RISK_OUTCOMES, RiskRuleSetSchema } from '../domain/risk-rules.js';
 
 export const RiskRulesView = lazySchema(() =>
   z
@@ -26,3 +27,34 @@ export type RiskRulesView = z.infer<typeof RiskRulesView>;
 export const RiskRulesChangeRequest = lazySchema(() =>
   z.strictObject({ ruleSet: RiskRuleSetSchema }).check(z.meta({ id: 'RiskRulesChangeRequest', description: 'The whole set as it should be, numbered the version in force + 1' })),
 );
+
+export const RiskRulesBacktestRequest = lazySchema(() =>
+  z
+    .strictObject({
+      ruleSet: RiskRuleSetSchema,
+      days: z.int().check(z.minimum(1), z.maximum(MAX_BACKTEST_DAYS), z.meta({ description: 'Business dates back, today included' })),
+    })
+    .check(z.meta({ id: 'RiskRulesBacktestRequest', description: 'A rule set (a draft, or the one in force) to try on recorded transfers' })),
+);
+export type RiskRulesBacktestRequest = z.infer<typeof RiskRulesBacktestRequest>;
+
+export const RiskRulesBacktestView = lazySchema(() => {
+  const outcome = z.enum(RISK_OUTCOMES);
+  const counts = z.object({ ALLOW: z.int(), WARN: z.int(), BLOCK: z.int() });
+  return z
+    .object({
+      fromDate: z.string(),
+      toDate: z.string(),
+      truncated: z.boolean(),
+      judged: z.int().check(z.meta({ description: 'Transfers judged again on the numbers recorded with them' })),
+      withoutFields: z.int().check(z.meta({ description: 'Transfers made before their numbers were recorded: skipped' })),
+      recorded: counts,
+      proposed: counts,
+      changed: z.int(),
+      byRule: z.array(z.object({ ruleId: z.string(), matched: z.int() })),
+      examples: z
+        .array(z.object({ journalId: z.string(), createdAt: z.string(), amountFen: z.int(), recorded: outcome, proposed: outcome, ruleIds: z.array(z.string()) }))
+        .check(z.maxLength(BACKTEST_EXAMPLES)),
+    })
+    .check(z.meta({ id: 'RiskRulesBacktestView', description: 'What a rule set would have decided on the transfers that went through, against what was decided' }));
+});

@@ -89,6 +89,9 @@ export interface JournalRisk {
   matched: { ruleId: string; version: number }[];
   /** The customer confirmed the warning (riskAcknowledged on the request). */
   acknowledged: boolean;
+  /** The numbers the rules judged (domain/risk-rules.ts RiskFields); absent on journals written
+   *  before they were recorded. */
+  fields?: Record<string, number>;
 }
 
 /** Throws unless the journal balances; called before every write, since breaking it loses money. */

@@ -67,10 +67,15 @@ export interface RiskRuleSet {
   rules: RiskRule[];
 }
 
+/** The numbers a transfer was judged on: recorded with its journal, so the decision explains
+ *  itself later and a new rule set can be tried on it (backtestRiskRules). */
+export type RiskFields = Record<RiskField, number>;
+
 export interface RiskDecision {
   outcome: RiskOutcome;
   ruleSetVersion: number;
   matched: { ruleId: string; version: number; outcome: RiskOutcome; reason: string }[];
+  fields: RiskFields;
 }
 
 const MAX_RULES = 50;
@@ -137,7 +142,11 @@ export const DEFAULT_RISK_RULE_SET: RiskRuleSet = {
 };
 
 export function decideTransfer(ruleSet: RiskRuleSet, context: TransferRiskContext): RiskDecision {
-  const fields = derivedFields(context);
+  return decideOnFields(ruleSet, derivedFields(context));
+}
+
+/** The decision over fields already derived (a recorded transfer's, in a backtest). */
+export function decideOnFields(ruleSet: RiskRuleSet, fields: RiskFields): RiskDecision {
   let outcome: RiskOutcome = 'ALLOW';
   const matched: RiskDecision['matched'] = [];
   for (const rule of ruleSet.rules) {
@@ -145,10 +154,10 @@ export function decideTransfer(ruleSet: RiskRuleSet, context: TransferRiskContex
     matched.push({ ruleId: rule.ruleId, version: rule.version, outcome: rule.outcome, reason: rule.reason });
     if (RISK_OUTCOMES.indexOf(rule.outcome) > RISK_OUTCOMES.indexOf(outcome)) outcome = rule.outcome;
   }
-  return { outcome, ruleSetVersion: ruleSet.version, matched };
+  return { outcome, ruleSetVersion: ruleSet.version, matched, fields };
 }
 
-function derivedFields(context: TransferRiskContext): Record<RiskField, number> {
+function derivedFields(context: TransferRiskContext): RiskFields {
   return {
     amountFen: context.amountFen,
     hourOfDay: Number(chinaMinute(context.at).slice(11, 13)),

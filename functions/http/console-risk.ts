@@ -2,7 +2,7 @@
 // for a checker (services/risk-rules.ts). Nothing here puts rules in force.
 import { consoleRiskRoutes as routes } from '../contract/console-risk-routes.js';
 import { RISK_FIELD_LABELS, RISK_FIELDS } from '../domain/risk-rules.js';
-import { riskRulesInForce, submitRiskRulesChange } from '../services/risk-rules.js';
+import { backtestRiskRuleSet, riskRulesInForce, submitRiskRulesChange } from '../services/risk-rules.js';
 import { defineConsoleRoute } from './console-route.js';
 import { lambda } from './route.js';
 
@@ -17,4 +17,6 @@ const inForce = defineConsoleRoute('consoleRiskRules', routes.consoleRiskRules, 
 
 const change = defineConsoleRoute('consoleRiskRulesChange', routes.consoleRiskRulesChange, ({ body, operator, now }) => submitRiskRulesChange(body.ruleSet, operator, now));
 
-export const handler = lambda([inForce, change]);
+const backtest = defineConsoleRoute('consoleRiskRulesBacktest', routes.consoleRiskRulesBacktest, ({ body, now }) => backtestRiskRuleSet(body.ruleSet, body.days, now));
+
+export const handler = lambda([inForce, change, backtest]);

@@ -3,8 +3,10 @@
 // once approved (change-kinds/risk-rules.ts).
 import type { ChangeRequest } from '../domain/change-requests.js';
 import { refuse } from '../domain/errors.js';
+import { type BacktestResult, backtestRiskRules, MAX_BACKTEST_TRANSFERS, type RecordedTransfer } from '../domain/risk-backtest.js';
 import type { RiskRuleSet } from '../domain/risk-rules.js';
-import { getRiskRuleSet } from '../store/transfer-risk.js';
+import { businessDate } from '../domain/time.js';
+import { getRiskRuleSet, transfersOfDay } from '../store/transfer-risk.js';
 import { RISK_RULES_ENTITY_ID } from './change-kinds/risk-rules.js';
 import { pendingChangeIds, submitChange } from './change-requests.js';
 import type { ConsoleOperator } from './operators.js';
@@ -32,4 +34,33 @@ export async function submitRiskRulesChange(ruleSet: RiskRuleSet, maker: Console
     maker,
     now,
   });
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface RiskRulesBacktest extends BacktestResult {
+  fromDate: string;
+  toDate: string;
+  /** More transfers than one backtest judges: the oldest dates were left out. */
+  truncated: boolean;
+}
+
+/** A rule set tried on the transfers of the last `days` business dates, today included, newest
+ *  date first (so a cut-short backtest keeps the most recent traffic). Writes nothing. */
+export async function backtestRiskRuleSet(ruleSet: RiskRuleSet, days: number, now: Date): Promise<RiskRulesBacktest> {
+  const dates = Array.from({ length: days }, (_, i) => businessDate(new Date(now.getTime() - i * DAY_MS)));
+  const transfers: RecordedTransfer[] = [];
+  let truncated = false;
+  for (const date of dates) {
+    // One more than fits tells a full backtest from one cut short.
+    const found = await transfersOfDay(date, MAX_BACKTEST_TRANSFERS - transfers.length + 1);
+    transfers.push(...found);
+    if (transfers.length > MAX_BACKTEST_TRANSFERS) {
+      truncated = true;
+      break;
+    }
+  }
+  // Newest first, as the examples are read (the index gives each shard in its own order).
+  transfers.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return { ...backtestRiskRules(ruleSet, transfers), fromDate: dates.at(-1)!, toDate: dates[0]!, truncated };
 }

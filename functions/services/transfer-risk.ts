@@ -57,6 +57,7 @@ export function enforceTransferRisk(memory: TransferRiskMemory, asked: AskedTran
       outcome: decision.outcome,
       matched: decision.matched.map(({ ruleId, version }) => ({ ruleId, version })),
       acknowledged: asked.acknowledged,
+      fields: decision.fields,
     },
     records: transferRiskRecords(asked.customerId, asked.payeeAccountId, {
       firstPayment: memory.payeeFirstPaidAt === null,

@@ -14,6 +14,7 @@ import { isConditionFailed } from './errors.js';
 import { keys } from './keys.js';
 import { type TransactItem, transactWriteRefused } from './transact.js';
 import { lazySchema } from '../domain/lazy-schema.js';
+import { businessDate } from '../domain/time.js';
 
 /** Another record that must change together with the journal, under its own condition (a loan's
  *  version, a credit line's room); `name` comes back if that condition fails. */
@@ -55,8 +56,22 @@ export async function openHouseAccount(houseAccount: string, shards: number): Pr
 
 /** Which shard of a house account a journal touches: spread, and stable across retries. */
 export function houseShard(houseAccount: string, journalId: string, shards: number): string {
-  const n = createHash('sha256').update(journalId).digest().readUInt32BE(0) % shards;
-  return `${houseAccount}~${String(n).padStart(2, '0')}`;
+  return `${houseAccount}~${String(shardOf(journalId, shards)).padStart(2, '0')}`;
+}
+
+const shardOf = (journalId: string, shards: number) => createHash('sha256').update(journalId).digest().readUInt32BE(0) % shards;
+
+/** Shards of a business date's transfers in the transfersByDay index: a busy day's writes spread
+ *  over this many index partitions. */
+export const TRANSFER_DAY_SHARDS = 16;
+
+/** The transfersByDay index's keys, which a transfer journal carries (serverless.yml). */
+function transferDayKeys(journal: Journal): { transferDay: string; transferAt: string } | undefined {
+  if (journal.kind !== 'TRANSFER') return undefined;
+  return {
+    transferDay: keys.transferDay(businessDate(new Date(journal.createdAt)), shardOf(journal.journalId, TRANSFER_DAY_SHARDS)),
+    transferAt: `${journal.createdAt}#${journal.journalId}`,
+  };
 }
 
 /** What a failed condition on an item of a journal's transaction means; 'UNCONDITIONAL' items
@@ -116,7 +131,7 @@ export function journalTransaction(
   items.push({
     Put: {
       TableName: tableName,
-      Item: { ...keys.journal(journal.journalId), type: 'JOURNAL', ...journal },
+      Item: { ...keys.journal(journal.journalId), type: 'JOURNAL', ...journal, ...transferDayKeys(journal) },
       ConditionExpression: 'attribute_not_exists(PK)',
     },
   });
@@ -348,6 +363,7 @@ const StoredJournal = lazySchema(() =>
         outcome: z.enum(['ALLOW', 'WARN']),
         matched: z.array(z.object({ ruleId: z.string(), version: z.int() })).check(z.maxLength(50)),
         acknowledged: z.boolean(),
+        fields: z.optional(z.record(z.string(), z.number())),
       }),
     ),
   }),

@@ -2,13 +2,15 @@
 // set in force, when the customer first paid the payee, their largest transfer per day, and what
 // left the account today (the Class II daily counter, which the ledger transactions keep). Read
 // in the transfer's one read (customer and account with them), written in its ledger transaction.
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { RecordedTransfer } from '../domain/risk-backtest.js';
 import { limitBuckets } from '../domain/limits.js';
 import { DEFAULT_RISK_RULE_SET, RiskRuleSetSchema, type RiskRuleSet } from '../domain/risk-rules.js';
 import { businessDate } from '../domain/time.js';
 import { db } from './client.js';
 import { isConditionFailed } from './errors.js';
 import { keys } from './keys.js';
+import { TRANSFER_DAY_SHARDS } from './ledger.js';
 import type { TransactItem } from './transact.js';
 
 type Key = Record<string, string>;
@@ -111,4 +113,45 @@ export async function putRiskRuleSet(ruleSet: RiskRuleSet): Promise<void> {
     .catch((error: unknown) => {
       if (!isConditionFailed(error)) throw error;
     });
+}
+
+const QUERY_PAGE = 500;
+
+/** Up to `limit` transfers of one business date (CST), from the transfersByDay index: each with
+ *  its amount and the decision recorded with it. The index is kept by DynamoDB after the write,
+ *  so a transfer of the last moment may not be in it yet. */
+export async function transfersOfDay(date: string, limit: number): Promise<RecordedTransfer[]> {
+  const { doc, tableName } = db();
+  const shards = await Promise.all(
+    Array.from({ length: TRANSFER_DAY_SHARDS }, async (_, shard) => {
+      const found: RecordedTransfer[] = [];
+      let cursor: Record<string, unknown> | undefined;
+      do {
+        const page = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'transfersByDay',
+            KeyConditionExpression: 'transferDay = :day',
+            ExpressionAttributeValues: { ':day': keys.transferDay(date, shard) },
+            Limit: Math.min(QUERY_PAGE, limit - found.length),
+            ExclusiveStartKey: cursor,
+          }),
+        );
+        for (const item of page.Items ?? []) found.push(recordedTransfer(item));
+        cursor = page.LastEvaluatedKey;
+      } while (cursor && found.length < limit);
+      return found;
+    }),
+  );
+  return shards.flat().slice(0, limit);
+}
+
+function recordedTransfer(item: Item): RecordedTransfer {
+  const postings = (item.postings ?? []) as { amountFen: number }[];
+  return {
+    journalId: String(item.journalId),
+    createdAt: String(item.createdAt),
+    amountFen: Math.max(0, ...postings.map((posting) => posting.amountFen)),
+    ...(item.risk ? { risk: item.risk as RecordedTransfer['risk'] } : {}),
+  };
 }

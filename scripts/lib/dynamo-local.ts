@@ -6,6 +6,7 @@ import {
   DynamoDBClient,
   ListTablesCommand,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { ChildProcess } from 'node:child_process';
@@ -74,17 +75,29 @@ export async function startDynamoLocal(options: { port: number; dataDir?: string
 }
 
 /** Creates the table from serverless.yml's definition unless it exists. */
-export async function ensureTable(endpoint: string, tableName: string): Promise<'created' | 'exists'> {
+export async function ensureTable(endpoint: string, tableName: string): Promise<'created' | 'exists' | 'indexes added'> {
+  const definition = tableDefinition();
   const client = localClient(endpoint);
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return 'exists';
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    // A table kept from before an index was added to serverless.yml (npm start's data folder).
+    const existing = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+    const missing = (definition.GlobalSecondaryIndexes ?? []).filter((index) => !existing.has(index.IndexName));
+    for (const index of missing) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: definition.AttributeDefinitions,
+          GlobalSecondaryIndexUpdates: [{ Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection } }],
+        }),
+      );
+    }
+    return missing.length > 0 ? 'indexes added' : 'exists';
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   } finally {
     client.destroy();
   }
-  const definition = tableDefinition();
   const create = localClient(endpoint);
   try {
     await create.send(
@@ -92,6 +105,7 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
         TableName: tableName,
         AttributeDefinitions: definition.AttributeDefinitions,
         KeySchema: definition.KeySchema,
+        ...(definition.GlobalSecondaryIndexes ? { GlobalSecondaryIndexes: definition.GlobalSecondaryIndexes } : {}),
         BillingMode: 'PAY_PER_REQUEST',
         ...(definition.StreamSpecification
           ? { StreamSpecification: { StreamEnabled: true, StreamViewType: definition.StreamSpecification.StreamViewType } }

@@ -27,7 +27,11 @@ export function serverlessFile(): ServerlessFile {
 export interface TableDefinition {
   AttributeDefinitions: { AttributeName: string; AttributeType: 'S' | 'N' | 'B' }[];
   KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
-  GlobalSecondaryIndexes?: unknown[];
+  GlobalSecondaryIndexes?: {
+    IndexName: string;
+    KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
+    Projection: { ProjectionType: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] };
+  }[];
   StreamSpecification?: { StreamViewType: 'NEW_AND_OLD_IMAGES' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'KEYS_ONLY' };
   TimeToLiveSpecification?: { AttributeName: string; Enabled: boolean };
 }

@@ -64,7 +64,10 @@ describe('a transfer the rules warn about (疑似被骗转账)', () => {
     assert.equal(await balanceFen(payer), 500_000);
     assert.equal(await balanceFen(payee), 500_000);
     const journal = await getJournal(paid.journalId);
-    assert.deepEqual(journal?.risk, { ruleSetVersion: 1, outcome: 'WARN', matched: [{ ruleId: 'VICTIM_TRANSFER', version: 1 }], acknowledged: true });
+    const { fields, ...decision } = journal!.risk!;
+    assert.deepEqual(decision, { ruleSetVersion: 1, outcome: 'WARN', matched: [{ ruleId: 'VICTIM_TRANSFER', version: 1 }], acknowledged: true });
+    // The numbers it was judged on (the hour and the payee's age aside: they depend on the clock).
+    assert.deepEqual([fields?.amountFen, fields?.largestTransferFen90d, fields?.outTodayFen, fields?.outTodayCount], [500_000, 0, 0, 0]);
     await assertLedgerSound();
   });
 
@@ -75,7 +78,9 @@ describe('a transfer the rules warn about (疑似被骗转账)', () => {
     const again = expectOk(await authorize(payer, { toPhone: payee.phone, amountFen: 500_000 }, randomUUID()));
     assert.equal(again.review.risk, null);
     const paid = expectOk(await pay(payer, account, TRANSFER, { toPhone: payee.phone, amountFen: 500_000 }, { confirmRisk: false }));
-    assert.deepEqual((await getJournal(paid.journalId))?.risk, { ruleSetVersion: 1, outcome: 'ALLOW', matched: [], acknowledged: false });
+    const { fields, ...decision } = (await getJournal(paid.journalId))!.risk!;
+    assert.deepEqual(decision, { ruleSetVersion: 1, outcome: 'ALLOW', matched: [], acknowledged: false });
+    assert.deepEqual([fields?.largestTransferFen90d, fields?.outTodayCount], [500_000, 1]);
   });
 
   test('small transfers, and a large one to a payee paid before the last 24 hours, are not warned', async () => {
@@ -183,7 +188,9 @@ describe("the day's velocity", () => {
     expectError(await send(payer, body, key, warned), 409, 'RISK_WARNING');
     assert.equal(await balanceFen(payer), 98_000);
     const paid = expectOk(await pay(payer, account, TRANSFER, body));
-    assert.deepEqual((await getJournal(paid.journalId))?.risk, { ruleSetVersion: 3, outcome: 'WARN', matched: [{ ruleId: 'TEST_MANY_TODAY', version: 1 }], acknowledged: true });
+    const { fields, ...decision } = (await getJournal(paid.journalId))!.risk!;
+    assert.deepEqual(decision, { ruleSetVersion: 3, outcome: 'WARN', matched: [{ ruleId: 'TEST_MANY_TODAY', version: 1 }], acknowledged: true });
+    assert.deepEqual([fields?.outTodayFen, fields?.outTodayCount], [2_000, 2]);
     await assertLedgerSound();
   });
 });

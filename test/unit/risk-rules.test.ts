@@ -53,7 +53,12 @@ describe('the default victim-transfer rule', () => {
   test('5,000 yuan is large, one fen less is not', () => {
     assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, amountFen: 500_000 }).outcome, 'WARN');
     const allowed = decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, amountFen: 499_999 });
-    assert.deepEqual(allowed, { outcome: 'ALLOW', ruleSetVersion: 1, matched: [] });
+    assert.deepEqual(allowed, {
+      outcome: 'ALLOW',
+      ruleSetVersion: 1,
+      matched: [],
+      fields: { amountFen: 499_999, hourOfDay: 12, payeeAgeHours: 0, largestTransferFen90d: 50_000, outTodayFen: 0, outTodayCount: 0 },
+    });
   });
 
   test('a payee first paid under 24 hours ago is new, at 24 hours it is not', () => {

@@ -1,0 +1,92 @@
+// A backtest of anti-fraud rules (issue 18): a proposed rule set tried on the transfers that went
+// through in the last days, each on the numbers it was judged on when it was made (recorded with
+// its journal), before a second risk officer approves the set. Transfers the rules refused left
+// no journal, so the backtest says what the proposal would do to the traffic that was let through.
+import { RISK_FIELDS, RISK_OUTCOMES, decideOnFields, type RiskFields, type RiskOutcome, type RiskRuleSet } from './risk-rules.js';
+
+/** How far back a backtest may look, in business dates (today included). */
+export const MAX_BACKTEST_DAYS = 30;
+/** How many transfers one backtest judges at most; past that it says it was cut short. */
+export const MAX_BACKTEST_TRANSFERS = 20_000;
+/** How many changed transfers it lists as examples. */
+export const BACKTEST_EXAMPLES = 20;
+
+export interface RecordedTransfer {
+  journalId: string;
+  createdAt: string;
+  amountFen: number;
+  /** What the rules in force decided then, and on what; absent on transfers made before the
+   *  numbers were recorded. */
+  risk?: { ruleSetVersion: number; outcome: RiskOutcome; fields?: Partial<Record<string, number>> };
+}
+
+export interface BacktestExample {
+  journalId: string;
+  createdAt: string;
+  amountFen: number;
+  recorded: RiskOutcome;
+  proposed: RiskOutcome;
+  /** The proposed set's rules that matched. */
+  ruleIds: string[];
+}
+
+export interface BacktestResult {
+  /** Transfers judged again (those with their numbers recorded). */
+  judged: number;
+  /** Transfers skipped: made before their numbers were recorded. */
+  withoutFields: number;
+  /** Outcomes as decided when the transfers were made, and as the proposed set would decide. */
+  recorded: Record<RiskOutcome, number>;
+  proposed: Record<RiskOutcome, number>;
+  /** Transfers whose outcome the proposed set changes. */
+  changed: number;
+  /** How many transfers each proposed rule matched, in the set's order. */
+  byRule: { ruleId: string; matched: number }[];
+  examples: BacktestExample[];
+}
+
+const zeroes = (): Record<RiskOutcome, number> => Object.fromEntries(RISK_OUTCOMES.map((outcome) => [outcome, 0])) as Record<RiskOutcome, number>;
+
+/** The recorded numbers, when every field the rules read is there. */
+function recordedFields(transfer: RecordedTransfer): RiskFields | undefined {
+  const fields = transfer.risk?.fields;
+  if (!fields) return undefined;
+  return RISK_FIELDS.every((field) => Number.isFinite(fields[field])) ? (fields as RiskFields) : undefined;
+}
+
+export function backtestRiskRules(ruleSet: RiskRuleSet, transfers: readonly RecordedTransfer[]): BacktestResult {
+  const result: BacktestResult = {
+    judged: 0,
+    withoutFields: 0,
+    recorded: zeroes(),
+    proposed: zeroes(),
+    changed: 0,
+    byRule: ruleSet.rules.map((rule) => ({ ruleId: rule.ruleId, matched: 0 })),
+    examples: [],
+  };
+  for (const transfer of transfers.slice(0, MAX_BACKTEST_TRANSFERS)) {
+    const fields = recordedFields(transfer);
+    if (!fields || !transfer.risk) {
+      result.withoutFields++;
+      continue;
+    }
+    const decision = decideOnFields(ruleSet, fields);
+    result.judged++;
+    result.recorded[transfer.risk.outcome]++;
+    result.proposed[decision.outcome]++;
+    for (const matched of decision.matched) result.byRule.find((rule) => rule.ruleId === matched.ruleId)!.matched++;
+    if (decision.outcome === transfer.risk.outcome) continue;
+    result.changed++;
+    if (result.examples.length < BACKTEST_EXAMPLES) {
+      result.examples.push({
+        journalId: transfer.journalId,
+        createdAt: transfer.createdAt,
+        amountFen: transfer.amountFen,
+        recorded: transfer.risk.outcome,
+        proposed: decision.outcome,
+        ruleIds: decision.matched.map((matched) => matched.ruleId),
+      });
+    }
+  }
+  return result;
+}
