@@ -10,6 +10,7 @@ import { type FakeApi, fakeApi } from './support/api';
 
 const READ = 'GET /v1/console/risk-rules';
 const SUBMIT = 'POST /v1/console/risk-rules/changes';
+const BACKTEST = 'POST /v1/console/risk-rules/backtest';
 
 /** The default rule, as a version 2 of it would be stored. */
 const VICTIM = { ...DEFAULT_RISK_RULE_SET.rules[0]!, version: 2 };
@@ -184,6 +185,41 @@ describe('起草新版本', () => {
     );
   });
 
+  test('回测 tries the draft as edited on recent transfers and shows the server’s figures; submits nothing', async () => {
+    api.answer(BACKTEST, 200, {
+      fromDate: '2026-11-30',
+      toDate: '2026-12-06',
+      truncated: false,
+      judged: 120,
+      withoutFields: 3,
+      recorded: { ALLOW: 118, WARN: 2, BLOCK: 0 },
+      proposed: { ALLOW: 117, WARN: 2, BLOCK: 1 },
+      changed: 1,
+      byRule: [
+        { ruleId: 'VICTIM_TRANSFER', matched: 2 },
+        { ruleId: 'NIGHT_LARGE', matched: 1 },
+      ],
+      examples: [{ journalId: 'JabcdefghijklmnopqrstuvwxyzA', createdAt: '2026-12-05T17:30:00.000Z', amountFen: 5_000_100, recorded: 'ALLOW', proposed: 'BLOCK', ruleIds: ['NIGHT_LARGE'] }],
+    });
+    await openEditor();
+    enter('rule-0-cond-1-value', '6000');
+    fireEvent.click(document.getElementById('risk-backtest')!);
+    await waitFor(() => expect(api.requests(BACKTEST)).toHaveLength(1), { timeout: 20_000 });
+    expect(api.requests(BACKTEST)[0]!.body).toEqual({
+      ...nextVersion({ ...VICTIM, version: 3, conditions: [VICTIM.conditions[0]!, { field: 'amountFen', op: 'gte', value: 600_000 }, VICTIM.conditions[2]!] }, NIGHT),
+      days: 7,
+    });
+    const result = await waitFor(() => document.getElementById('risk-backtest-result')!, { timeout: 20_000 });
+    expect(within(result).getByText('2026-11-30 至 2026-12-06，重判 120 笔转账（另有 3 笔早于记录判断数据，未计入）')).toBeInTheDocument();
+    expect(within(result).getByText('放行 117 笔，提示确认 2 笔，拦截 1 笔')).toBeInTheDocument();
+    expect(within(result).getByText('VICTIM_TRANSFER 2 笔，NIGHT_LARGE 1 笔')).toBeInTheDocument();
+    const example = within(result).getByText('JabcdefghijklmnopqrstuvwxyzA').closest('tr') as HTMLElement;
+    expect(within(example).getByText('2026-12-06 01:30:00')).toBeInTheDocument();
+    expect(within(example).getByText('¥50,001.00')).toBeInTheDocument();
+    expect(within(example).getByText('拦截')).toBeInTheDocument();
+    expect(api.requests(SUBMIT)).toEqual([]);
+  });
+
   test('what the contract refuses is shown under its field, and nothing is sent', async () => {
     await openEditor();
     enter('rule-0-cond-1-value', '5000.123');
@@ -192,6 +228,9 @@ describe('起草新版本', () => {
     await waitFor(() => expect(fieldMessage('rule-0-cond-1-value')).toBe('请输入金额（元），最多两位小数'), { timeout: 20_000 });
     expect(fieldMessage('rule-1-name')).toBe('请填写 1–40 个字的规则名称');
     expect(api.requests(SUBMIT)).toEqual([]);
+    fireEvent.click(document.getElementById('risk-backtest')!);
+    await waitFor(() => expect(fieldMessage('rule-1-name')).toBe('请填写 1–40 个字的规则名称'), { timeout: 20_000 });
+    expect(api.requests(BACKTEST)).toEqual([]);
   });
 
   test.each([
@@ -215,9 +254,10 @@ describe('复核中心', () => {
       <DiffTable
         change={{
           kind: 'RISK_RULES',
-          before: { ruleSet: { version: 4, rules: [VICTIM, NIGHT] } },
+          before: { ruleSet: { version: 3, rules: [VICTIM, NIGHT] } },
           after: { ruleSet: { version: 4, rules: [raised] } },
           diff: [
+            { path: 'ruleSet.version', before: 3, after: 4 },
             { path: 'ruleSet.rules.0.version', before: 2, after: 3 },
             { path: 'ruleSet.rules.0.conditions.1.value', before: 500_000, after: 500_010 },
             { path: 'ruleSet.rules.1.ruleId', before: 'NIGHT_LARGE' },
@@ -227,7 +267,9 @@ describe('复核中心', () => {
       />,
     );
     const rows = [...document.querySelectorAll('#change-diff tbody tr.ant-table-row')].map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent));
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
+    // The set's own version is a row of its own, not the whole set as data.
+    expect(rows[2]).toEqual(['规则集版本', '第 3 版', '第 4 版']);
     expect(rows[0]![0]).toBe('规则 1');
     expect(rows[0]![1]).toContain('疑似被骗转账（VICTIM_TRANSFER v2）：近 90 天最大单笔转账 不大于 ¥500.00，且 转账金额 不小于 ¥5,000.00');
     expect(rows[0]![2]).toContain('（VICTIM_TRANSFER v3）：近 90 天最大单笔转账 不大于 ¥500.00，且 转账金额 不小于 ¥5,000.10，且 首次向该收款人转账距今 小于 24 小时；提示确认');

@@ -20,7 +20,7 @@ import type {
   LoanProductPreview as LoanProductPreviewSchema,
   LoanProductPreviewRequest,
 } from '@contract/console-product-schemas';
-import type { RiskRulesChangeRequest, RiskRulesView } from '@contract/console-risk-schemas';
+import type { RiskRulesBacktestRequest, RiskRulesBacktestView, RiskRulesChangeRequest, RiskRulesView } from '@contract/console-risk-schemas';
 import type { RiskCondition, RiskField, RiskOp, RiskRule, RiskRuleSet } from '../../../functions/domain/risk-rules';
 
 export type { AuditPage, AuditVerification, OperatorView };
@@ -66,3 +66,5 @@ export type RevealField = z.infer<typeof RevealRequest>['field'];
 export type { RiskCondition, RiskField, RiskOp, RiskRule, RiskRuleSet, RiskRulesView };
 export type RiskFieldView = RiskRulesView['fields'][number];
 export type RiskRulesChange = z.infer<typeof RiskRulesChangeRequest>;
+export type { RiskRulesBacktestRequest };
+export type RiskRulesBacktest = z.infer<typeof RiskRulesBacktestView>;

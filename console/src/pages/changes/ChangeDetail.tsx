@@ -8,10 +8,11 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { approveChange, fetchChange, rejectChange, withdrawChange } from '@/api/changes';
 import { errorMessage } from '@/api/http';
-import type { ChangeDetail as Detail, ChangeDiffLine, ChangeRequest, OperatorView } from '@/api/types';
+import type { ChangeDetail as Detail, ChangeDiffLine, ChangeRequest, OperatorView, RiskRuleSet } from '@/api/types';
 import { chinaTime } from '@/pages/AuditLog';
+import { RiskBacktest } from '@/pages/risk/RiskBacktest';
 import { DECISION_NOTE_MAX_LENGTH } from '../../../../functions/domain/change-requests';
-import { APPROVE_PERMISSION, CHANGE_STATUSES_SHOWN, fieldLabel, formatValue, kindLabel, LOAN_PRODUCT_FIELDS } from './labels';
+import { APPROVE_PERMISSION, CHANGE_STATUSES_SHOWN, fieldLabel, formatValue, kindLabel, LOAN_PRODUCT_FIELDS, RISK_RULES_VERSION_PATH } from './labels';
 
 const CHANGED_STYLE = { background: '#fffbe6' } as const;
 
@@ -26,11 +27,11 @@ const rank = (path: string) => {
 const valueAt = (snapshot: Record<string, unknown> | null, path: string) =>
   path.split('.').reduce<unknown>((value, step) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[step] : undefined), snapshot);
 
-/** The row a leaf of the diff belongs to: a grade's spread and a risk rule (ruleSet.rules.2) are
- *  rows of their own; any other field is one row. */
+/** The row a leaf of the diff belongs to: a grade's spread, a risk rule set's version and each of
+ *  its rules (ruleSet.rules.2) are rows of their own; any other field is one row. */
 function rowKey(path: string): string {
   const [head = '', second, third] = path.split('.');
-  if (head === 'spreadBpsByGrade' || head === '') return path;
+  if (head === 'spreadBpsByGrade' || head === '' || path === RISK_RULES_VERSION_PATH) return path;
   if (head === 'ruleSet' && second === 'rules' && third !== undefined) return `ruleSet.rules.${third}`;
   return head;
 }
@@ -198,6 +199,12 @@ export function ChangeDetail({ changeId, operator }: Props) {
         <ProCard title="变更内容" subTitle={change.before === null ? '新建：以下为全部字段' : '仅列出有变化的字段'} bordered>
           <DiffTable change={change} />
         </ProCard>
+        {/* The checker tries the proposed rules on recent transfers before deciding. */}
+        {change.kind === 'RISK_RULES' && pending && operator.permissions.includes('risk.rules.draft') && (
+          <ProCard title="回测" bordered>
+            <RiskBacktest ruleSet={async () => (change.after as { ruleSet: RiskRuleSet } | null)?.ruleSet} />
+          </ProCard>
+        )}
       </Space>
     </PageContainer>
   );

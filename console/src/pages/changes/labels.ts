@@ -175,11 +175,13 @@ const KIND_FIELD_LABELS: Partial<Record<string, Record<string, string>>> = {
 const RISK_FIELD_VIEWS = RISK_FIELDS.map((field) => ({ field, ...RISK_FIELD_LABELS[field] }));
 /** A rule of a RISK_RULES change: the diff compares the rule set rule by rule (ChangeDetail). */
 const RISK_RULE_PATH = /^ruleSet\.rules\.(\d+)$/;
+export const RISK_RULES_VERSION_PATH = 'ruleSet.version';
 
 export function fieldLabel(path: string, kind?: string): string {
   const [head, next] = path.split('.');
   const ruleIndex = RISK_RULE_PATH.exec(path)?.[1];
   if (ruleIndex !== undefined) return `规则 ${Number(ruleIndex) + 1}`;
+  if (path === RISK_RULES_VERSION_PATH) return '规则集版本';
   const own = kind === undefined ? undefined : KIND_FIELD_LABELS[kind]?.[head ?? ''];
   if (own) return own;
   if (head === 'spreadBpsByGrade' && next) return `${GRADE_LABEL(next)}利差`;
@@ -194,6 +196,7 @@ const isBps = (path: string) => /Bps$/.test(path) || /^spreadBpsByGrade\.[A-E]$/
 export function formatValue(path: string, value: unknown): string {
   if (value === null || value === undefined) return '（无）';
   if (RISK_RULE_PATH.test(path) && typeof value === 'object') return ruleText(RISK_FIELD_VIEWS, value as RiskRule);
+  if (path === RISK_RULES_VERSION_PATH) return `第 ${String(value)} 版`;
   const last = path.split('.')[0] ?? path;
   // NAVs and 万份收益 are in hundredths of a fen (1.0234 元 = 10234).
   if (typeof value === 'number' && /CentiFen$/.test(path)) return `${formatIncomePer10k(value)} 元`;

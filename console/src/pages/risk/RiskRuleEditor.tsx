@@ -10,6 +10,7 @@ import { errorMessage } from '@/api/http';
 import { submitRiskRulesChange } from '@/api/risk';
 import type { ChangeRequest, RiskFieldView, RiskRulesView } from '@/api/types';
 import { type ConditionValues, type DraftValues, MAX_CONDITIONS, MAX_RULES, numberOf, RULE_ID_PATTERN, RULE_NAME_MAX, type RuleValues, ruleSetOf, REASON_MAX, valuesOf } from './draft';
+import { RiskBacktest } from './RiskBacktest';
 import { isMoney, OP_LABELS, OUTCOME_LABELS, unitWord } from './rule-words';
 
 const OP_OPTIONS = Object.entries(OP_LABELS).map(([value, label]) => ({ value, label }));
@@ -204,8 +205,18 @@ export function RiskRuleEditor({ view, onSubmitted }: Props) {
     >
       {problem && <Alert id="risk-problem" type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
       <Typography.Paragraph type="secondary">
-        {`当前为第 ${ruleSet.version} 版。提交后由另一名有复核权限的运营人员在复核中心复核，通过后立即对新的转账生效。金额以元填写。`}
+        {`当前为第 ${ruleSet.version} 版。提交后由另一名有复核权限的运营人员在复核中心复核，通过后立即对新的转账生效。金额以元填写。提交前可先回测。`}
       </Typography.Paragraph>
+      <RiskBacktest
+        ruleSet={async () => {
+          // A draft that does not validate shows its own errors and is not tried.
+          const valid = await form.validateFields().then(
+            () => true,
+            () => false,
+          );
+          return valid ? ruleSetOf(form.getFieldsValue(true) as DraftValues, ruleSet, fields) : undefined;
+        }}
+      />
       <Form.List name="rules" rules={[listRule(MAX_RULES, `规则须有 1–${MAX_RULES} 条`)]}>
         {(rules, { add, remove }, { errors }) => (
           <>
