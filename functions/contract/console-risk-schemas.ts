@@ -40,7 +40,8 @@ export type RiskRulesBacktestRequest = z.infer<typeof RiskRulesBacktestRequest>;
 
 export const RiskRulesBacktestView = lazySchema(() => {
   const outcome = z.enum(RISK_OUTCOMES);
-  const counts = z.object({ ALLOW: z.int(), WARN: z.int(), BLOCK: z.int() });
+  // One count per outcome the rules know, so a new outcome is counted here too.
+  const counts = z.record(outcome, z.int());
   return z
     .object({
       fromDate: z.string(),
