@@ -19,6 +19,7 @@ import { consoleWealthRoutes } from './console-wealth-routes.js';
 import { consoleStaffRoutes } from './console-staff-routes.js';
 import { coreRoutes } from './core-routes.js';
 import { documentRoutes } from './document-routes.js';
+import { heldTransferRoutes } from './held-transfer-routes.js';
 import { loanRoutes } from './loan-routes.js';
 import { lossReportRoutes } from './loss-report-routes.js';
 import { messagesRoutes } from './messages-routes.js';
@@ -52,6 +53,7 @@ export const routes = {
   ...consoleWealthRoutes,
   ...consoleStaffRoutes,
   ...documentRoutes,
+  ...heldTransferRoutes,
   ...loanRoutes,
   ...lossReportRoutes,
   ...messagesRoutes,

@@ -235,10 +235,11 @@ export const MoneyMovementResult = lazySchema(() =>
       journalId: z.string(),
       reference: Reference,
       kind: JournalKind,
-      status: z.enum(['SUCCEEDED', 'REVERSED']),
+      status: z.enum(['SUCCEEDED', 'REVERSED', 'HELD']).check(z.meta({ description: 'HELD: a transfer the anti-fraud rules delay (延时到账), released at releaseAt unless cancelled first' })),
       amountFen: z.int(),
       balanceFen: z.int(),
       createdAt: IsoTime,
+      releaseAt: z.optional(IsoTime),
     })
     .check(z.meta({ id: 'MoneyMovementResult' })),
 );
@@ -300,6 +301,7 @@ export const HistoryEntry = lazySchema(() =>
       status: EntryStatus,
       accountNumberMasked: z.string(),
       related: z.nullable(RelatedEntry),
+      releaseAt: z.nullable(IsoTime).check(z.meta({ description: 'A delayed transfer (TRANSFER_HOLD): when it reaches the payee, or reached them; null for every other entry' })),
     })
     .check(z.meta({ id: 'HistoryEntry' })),
 );

@@ -104,9 +104,10 @@ export type PaymentEstimate = z.infer<typeof PaymentEstimate>;
 export const PaymentRisk = lazySchema(() =>
   z
     .object({
-      outcome: z.literal('WARN'),
+      outcome: z.enum(['WARN', 'DELAY']).check(z.meta({ description: 'DELAY: after the warning, the money is held for delayHours (延时到账) and can be cancelled until then' })),
       reasons: z.array(z.string()).check(z.meta({ description: 'Why, one per rule' })),
       acknowledged: z.boolean().check(z.meta({ description: 'The body carries riskAcknowledged: true; if not, warn, then ask again with it' })),
+      delayHours: z.nullable(z.int()).check(z.meta({ description: 'How long a DELAY holds the money; null for WARN' })),
     })
     .check(z.meta({ id: 'PaymentRisk', description: 'To read and confirm before the PIN' })),
 );

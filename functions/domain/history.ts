@@ -37,6 +37,9 @@ export const KIND_LABELS: Record<JournalKind, string> = {
   WITHDRAW: '提现到银行卡',
   WITHDRAW_REVERSAL: '提现退回',
   TRANSFER: '转账',
+  TRANSFER_HOLD: '转账（延时到账）',
+  TRANSFER_RELEASE: '转账',
+  TRANSFER_RETURN: '转账退回',
   LOAN_DRAWDOWN: '贷款放款',
   LOAN_REPAYMENT: '贷款还款',
   WEALTH_PURCHASE: '理财申购',
@@ -51,7 +54,7 @@ export const KIND_LABELS: Record<JournalKind, string> = {
 
 /** The history's kind filter: each group and the kinds it lists. */
 export const HISTORY_GROUPS = {
-  TRANSFER: ['TRANSFER'],
+  TRANSFER: ['TRANSFER', 'TRANSFER_HOLD', 'TRANSFER_RELEASE', 'TRANSFER_RETURN'],
   CARD: ['TOP_UP', 'WITHDRAW', 'WITHDRAW_REVERSAL'],
   LOAN: ['LOAN_DRAWDOWN', 'LOAN_REPAYMENT'],
   WEALTH: ['WEALTH_PURCHASE', 'WEALTH_REFUND', 'WEALTH_REDEMPTION', 'WEALTH_INCOME'],
@@ -65,8 +68,8 @@ export const HISTORY_GROUP_NAMES = Object.keys(HISTORY_GROUPS) as [HistoryGroup,
 export const HISTORY_DIRECTIONS = ['IN', 'OUT'] as const;
 export type HistoryDirection = (typeof HISTORY_DIRECTIONS)[number];
 
-export const ENTRY_STATUSES = ['SUCCEEDED', 'PENDING', 'FAILED', 'REFUNDED'] as const;
-/** 成功 / 处理中 / 失败 (the money came back) / 已退款. */
+export const ENTRY_STATUSES = ['SUCCEEDED', 'PENDING', 'FAILED', 'REFUNDED', 'HELD', 'CANCELLED'] as const;
+/** 成功 / 处理中 / 失败 (the money came back) / 已退款 / 延时到账中 / 已撤销 (the customer took it back). */
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 
 /**
@@ -79,6 +82,9 @@ const OUTCOMES: Partial<Record<JournalKind, { pending?: EntryStatus; after: Part
   WITHDRAW: { after: { WITHDRAW_REVERSAL: 'FAILED' } },
   BILL_HOLD: { pending: 'PENDING', after: { BILL_SETTLEMENT: 'SUCCEEDED', BILL_VOID: 'FAILED' } },
   WEALTH_PURCHASE: { after: { WEALTH_REFUND: 'REFUNDED' } },
+  // A return not asked by the customer (the payee's account closed meanwhile) reads as cancelled
+  // too: either way the transfer did not happen and the money is back.
+  TRANSFER_HOLD: { pending: 'HELD', after: { TRANSFER_RELEASE: 'SUCCEEDED', TRANSFER_RETURN: 'CANCELLED' } },
 };
 
 /** Whether an entry's status depends on a follow-up journal (worth reading one for). */
@@ -93,4 +99,4 @@ export function entryStatus(kind: JournalKind, followUp: JournalKind | undefined
 }
 
 /** A follow-up that gives the customer's money back: shown on both receipts as the other's. */
-export const returnsMoney = (kind: JournalKind): boolean => kind === 'WITHDRAW_REVERSAL' || kind === 'BILL_VOID' || kind === 'WEALTH_REFUND';
+export const returnsMoney = (kind: JournalKind): boolean => kind === 'WITHDRAW_REVERSAL' || kind === 'BILL_VOID' || kind === 'WEALTH_REFUND' || kind === 'TRANSFER_RETURN';

@@ -10,6 +10,13 @@ export const JOURNAL_KINDS = [
   'WITHDRAW',
   'WITHDRAW_REVERSAL',
   'TRANSFER',
+  /** Customer → held transfers: a transfer the anti-fraud rules delay (延时到账), not yet the payee's. */
+  'TRANSFER_HOLD',
+  /** Held transfers → payee: the delay ran out and the money arrives. */
+  'TRANSFER_RELEASE',
+  /** Held transfers → customer: cancelled by the customer during the delay, or the payee's account
+   *  could no longer take it. */
+  'TRANSFER_RETURN',
   'LOAN_DRAWDOWN',
   'LOAN_REPAYMENT',
   /** Customer → the product's custody: a wealth order, paid at once, units confirmed later. */
@@ -45,6 +52,8 @@ export const HOUSE_ACCOUNTS = {
   WEALTH_CUSTODY: 'HOUSE-WEALTH-CUSTODY',
   /** What issuers pay in as money-market income; mirrors the funds' returns outside Jinlin. */
   WEALTH_YIELD: 'HOUSE-WEALTH-YIELD',
+  /** Transfers held by the anti-fraud rules until they are released or returned (延时到账). */
+  HELD_TRANSFERS: 'HOUSE-HELD-TRANSFERS',
   /** Bill payments held while the biller gateway answers (two-phase payment). */
   BILL_CLEARING: 'HOUSE-BILL-CLEARING',
   /** Bill payments the gateway confirmed, owed to the billers at settlement. */
@@ -72,7 +81,7 @@ export interface Journal {
   createdAt: string;
   /** Journal this one reverses, if any. */
   reverses?: string;
-  /** The hold a two-phase payment's settlement or void completes (bill payments). */
+  /** The hold a two-phase payment's settlement or void completes (bill payments, held transfers). */
   completes?: string;
   /** The purchase a later request gives back in full (a cancelled or failed wealth order); unlike
    *  `reverses`, it answers a request of its own. */
@@ -85,7 +94,9 @@ export interface Journal {
 
 export interface JournalRisk {
   ruleSetVersion: number;
-  outcome: 'ALLOW' | 'WARN';
+  outcome: 'ALLOW' | 'WARN' | 'DELAY';
+  /** A DELAY's hold, in hours (the money is released this long after the journal). */
+  delayHours?: number;
   matched: { ruleId: string; version: number }[];
   /** The customer confirmed the warning (riskAcknowledged on the request). */
   acknowledged: boolean;
@@ -180,23 +191,93 @@ export function reversalJournal(original: Journal, journalId: string, createdAt:
   });
 }
 
-export function transferJournal(args: {
+export interface TransferArgs {
   journalId: string;
   from: Party;
   to: Party;
   amountFen: number;
   memo: string | undefined;
   createdAt: string;
-}): Journal {
-  if (args.from.accountId === args.to.accountId) throw new Error('transfer to the same account');
-  const memo = args.memo ? ` · ${args.memo}` : '';
+}
+
+/** What each side of a transfer reads in its history; a held one says so on the payer's side. */
+export function transferLabels({ from, to, memo }: Pick<TransferArgs, 'from' | 'to' | 'memo'>, held = false): { payer: string; payee: string } {
+  if (from.accountId === to.accountId) throw new Error('transfer to the same account');
+  const suffix = memo ? ` · ${memo}` : '';
+  return { payer: `转账给 ${to.displayName}${held ? '（延时到账）' : ''}${suffix}`, payee: `来自 ${from.displayName} 的转账${suffix}` };
+}
+
+export function transferJournal(args: TransferArgs): Journal {
+  const labels = transferLabels(args);
   return assertBalanced({
     journalId: args.journalId,
     kind: 'TRANSFER',
     createdAt: args.createdAt,
     postings: [
-      { accountId: args.from.accountId, amountFen: -args.amountFen, label: `转账给 ${args.to.displayName}${memo}`, counterparty: args.to.displayName },
-      { accountId: args.to.accountId, amountFen: args.amountFen, label: `来自 ${args.from.displayName} 的转账${memo}`, counterparty: args.from.displayName },
+      { accountId: args.from.accountId, amountFen: -args.amountFen, label: labels.payer, counterparty: args.to.displayName },
+      { accountId: args.to.accountId, amountFen: args.amountFen, label: labels.payee, counterparty: args.from.displayName },
+    ],
+  });
+}
+
+/** A delayed transfer's hold: the money leaves the customer's account for the held-transfers
+ *  account; the payee sees nothing until it is released. */
+export function transferHoldJournal(args: TransferArgs & { heldShardAccountId: string }): Journal {
+  return assertBalanced({
+    journalId: args.journalId,
+    kind: 'TRANSFER_HOLD',
+    createdAt: args.createdAt,
+    postings: [
+      { accountId: args.from.accountId, amountFen: -args.amountFen, label: transferLabels(args, true).payer, counterparty: args.to.displayName },
+      { accountId: args.heldShardAccountId, amountFen: args.amountFen, label: '延时到账暂存', counterparty: args.from.accountId },
+    ],
+  });
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** When a delayed transfer's hold is released: its time plus the delay its decision asked for;
+ *  null for every other journal. */
+export function releaseAtOf(journal: Journal): string | null {
+  if (journal.kind !== 'TRANSFER_HOLD' || journal.risk?.delayHours === undefined) return null;
+  return new Date(Date.parse(journal.createdAt) + journal.risk.delayHours * HOUR_MS).toISOString();
+}
+
+/** What a hold holds: its customer posting and its house posting. */
+function heldPostings(hold: Journal): { customer: Posting; house: Posting } {
+  const customer = hold.postings.find((posting) => !isHouseAccount(posting.accountId));
+  const house = hold.postings.find((posting) => isHouseAccount(posting.accountId));
+  if (hold.kind !== 'TRANSFER_HOLD' || !customer || !house || customer.amountFen >= 0) throw new Error(`journal ${hold.journalId} is not a transfer hold`);
+  return { customer, house };
+}
+
+/** The held money to the payee, from the house shard that holds it, read as the transfer would
+ *  have been (`payeeLabel`, kept with the hold). */
+export function transferReleaseJournal(args: { journalId: string; hold: Journal; payeeAccountId: string; payeeLabel: string; senderName: string; createdAt: string }): Journal {
+  const { house } = heldPostings(args.hold);
+  return assertBalanced({
+    journalId: args.journalId,
+    kind: 'TRANSFER_RELEASE',
+    createdAt: args.createdAt,
+    completes: args.hold.journalId,
+    postings: [
+      { accountId: house.accountId, amountFen: -house.amountFen, label: '延时到账放行', counterparty: args.payeeAccountId },
+      { accountId: args.payeeAccountId, amountFen: house.amountFen, label: args.payeeLabel, counterparty: args.senderName },
+    ],
+  });
+}
+
+/** The held money back to the customer who sent it. */
+export function transferReturnJournal(args: { journalId: string; hold: Journal; cancelled: boolean; createdAt: string }): Journal {
+  const { customer, house } = heldPostings(args.hold);
+  return assertBalanced({
+    journalId: args.journalId,
+    kind: 'TRANSFER_RETURN',
+    createdAt: args.createdAt,
+    completes: args.hold.journalId,
+    postings: [
+      { accountId: house.accountId, amountFen: -house.amountFen, label: '延时到账退回', counterparty: customer.accountId },
+      { accountId: customer.accountId, amountFen: house.amountFen, label: args.cancelled ? '转账已撤销，资金退回' : '收款账户无法入账，资金退回', counterparty: customer.counterparty },
     ],
   });
 }

@@ -7,6 +7,7 @@ export const DAY_CLOSE_STEP_LABELS: Record<DayCloseStep, string> = {
   LOANS: '贷款：罚息计提、自动扣款、逾期提醒',
   WEALTH: '理财：订单确认、收益分配、产品到期',
   BILLS: '缴费：挂起订单处理、自动缴费、对账',
+  HELD_TRANSFERS: '延时到账：到期转账放行',
   DASHBOARD: '经营看板：当日数据快照',
   BUSINESS_DATE: '切换营业日期',
   AUDIT: '审计日志记录与锚定',
@@ -15,6 +16,9 @@ export const DAY_CLOSE_STEP_LABELS: Record<DayCloseStep, string> = {
 /** The counts the steps report, in Chinese; a count the table does not name shows its key. */
 export const DAY_CLOSE_COUNT_LABELS: Record<string, string> = {
   loansChecked: '检查贷款',
+  released: '延时到账放行笔数',
+  returned: '延时到账退回笔数',
+  alreadyDone: '已撤销或已处理',
   autoDebits: '自动扣款笔数',
   autoDebitedFen: '自动扣款金额',
   overdueLoans: '逾期贷款',

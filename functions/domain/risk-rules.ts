@@ -6,8 +6,10 @@ import * as z from 'zod/mini';
 import { lazySchema } from './lazy-schema.js';
 import { businessDate, chinaMinute } from './time.js';
 
-/** Least to most severe: a decision takes the outcome furthest along this list. */
-export const RISK_OUTCOMES = ['ALLOW', 'WARN', 'BLOCK'] as const;
+/** Least to most severe: a decision takes the outcome furthest along this list. DELAY (延时到账) warns
+ *  like WARN and then holds the money for the rule's delayHours, releasing it unless the customer
+ *  cancels first. */
+export const RISK_OUTCOMES = ['ALLOW', 'WARN', 'DELAY', 'BLOCK'] as const;
 export type RiskOutcome = (typeof RISK_OUTCOMES)[number];
 
 export const RISK_FIELDS = ['amountFen', 'hourOfDay', 'payeeAgeHours', 'largestTransferFen90d', 'outTodayFen', 'outTodayCount'] as const;
@@ -58,6 +60,8 @@ export interface RiskRule {
   /** All must hold. */
   conditions: RiskCondition[];
   outcome: Exclude<RiskOutcome, 'ALLOW'>;
+  /** How long a DELAY rule holds the money (hours, 1–72); absent on every other outcome. */
+  delayHours?: number;
   /** What the customer is told, in words (Chinese). */
   reason: string;
 }
@@ -73,6 +77,8 @@ export type RiskFields = Record<RiskField, number>;
 
 export interface RiskDecision {
   outcome: RiskOutcome;
+  /** When the outcome is DELAY, the longest hold its DELAY rules ask for; else null. */
+  delayHours: number | null;
   ruleSetVersion: number;
   matched: { ruleId: string; version: number; outcome: RiskOutcome; reason: string }[];
   fields: RiskFields;
@@ -80,6 +86,9 @@ export interface RiskDecision {
 
 const MAX_RULES = 50;
 const MAX_CONDITIONS = 8;
+/** A hold longer than three days would keep a customer's money from them past a weekend's worth of
+ *  thinking it over: the longest the rules may ask for. */
+export const MAX_DELAY_HOURS = 72;
 const HOUR_MS = 60 * 60 * 1000;
 
 const RiskConditionSchema: z.ZodMiniType<RiskCondition> = lazySchema(() => {
@@ -101,14 +110,17 @@ export const RiskRuleSetSchema: z.ZodMiniType<RiskRuleSet> = lazySchema(() =>
     version: z.int().check(z.minimum(1)),
     rules: z
       .array(
-        z.strictObject({
-          ruleId: z.string().check(z.regex(/^[A-Z][A-Z0-9_]{1,39}$/)),
-          version: z.int().check(z.minimum(1)),
-          name: z.string().check(z.minLength(1), z.maxLength(40)),
-          conditions: z.array(RiskConditionSchema).check(z.minLength(1), z.maxLength(MAX_CONDITIONS)),
-          outcome: z.enum(['WARN', 'BLOCK']),
-          reason: z.string().check(z.minLength(1), z.maxLength(200)),
-        }),
+        z
+          .strictObject({
+            ruleId: z.string().check(z.regex(/^[A-Z][A-Z0-9_]{1,39}$/)),
+            version: z.int().check(z.minimum(1)),
+            name: z.string().check(z.minLength(1), z.maxLength(40)),
+            conditions: z.array(RiskConditionSchema).check(z.minLength(1), z.maxLength(MAX_CONDITIONS)),
+            outcome: z.enum(['WARN', 'DELAY', 'BLOCK']),
+            delayHours: z.optional(z.int().check(z.minimum(1), z.maximum(MAX_DELAY_HOURS))),
+            reason: z.string().check(z.minLength(1), z.maxLength(200)),
+          })
+          .check(z.refine((rule) => (rule.outcome === 'DELAY') === (rule.delayHours !== undefined), 'delayHours is given exactly when the outcome is DELAY')),
       )
       .check(
         z.minLength(1),
@@ -121,7 +133,8 @@ export const RiskRuleSetSchema: z.ZodMiniType<RiskRuleSet> = lazySchema(() =>
 
 /** The rule set a bank starts with: the issue's victim-transfer pattern — a customer who has only
  *  ever sent small sums suddenly sends a large one to a payee never paid before, the shape of a
- *  "safe account" scam. WARN for now; its DELAY half comes with the delay outcome. */
+ *  "safe account" scam: warned, then held for 24 hours (延时到账) so a customer who realises in time
+ *  can take the money back. */
 export const DEFAULT_RISK_RULE_SET: RiskRuleSet = {
   version: 1,
   rules: [
@@ -134,7 +147,8 @@ export const DEFAULT_RISK_RULE_SET: RiskRuleSet = {
         { field: 'amountFen', op: 'gte', value: 500_000 },
         { field: 'payeeAgeHours', op: 'lt', value: 24 },
       ],
-      outcome: 'WARN',
+      outcome: 'DELAY',
+      delayHours: 24,
       reason:
         '这笔转账金额远大于您近 90 天的转账，且收款人是您从未转过账的新收款人。公安机关、检察院、法院和银行绝不会要求您把钱转到所谓“安全账户”。如有人这样要求您，请立即停止转账，并拨打 110 或反诈专线 96110。',
     },
@@ -148,13 +162,15 @@ export function decideTransfer(ruleSet: RiskRuleSet, context: TransferRiskContex
 /** The decision over fields already derived (a recorded transfer's, in a backtest). */
 export function decideOnFields(ruleSet: RiskRuleSet, fields: RiskFields): RiskDecision {
   let outcome: RiskOutcome = 'ALLOW';
+  let delayHours = 0;
   const matched: RiskDecision['matched'] = [];
   for (const rule of ruleSet.rules) {
     if (!rule.conditions.every((condition) => holds(condition, fields[condition.field]))) continue;
     matched.push({ ruleId: rule.ruleId, version: rule.version, outcome: rule.outcome, reason: rule.reason });
     if (RISK_OUTCOMES.indexOf(rule.outcome) > RISK_OUTCOMES.indexOf(outcome)) outcome = rule.outcome;
+    if (rule.outcome === 'DELAY') delayHours = Math.max(delayHours, rule.delayHours ?? MAX_DELAY_HOURS);
   }
-  return { outcome, ruleSetVersion: ruleSet.version, matched, fields };
+  return { outcome, delayHours: outcome === 'DELAY' ? delayHours : null, ruleSetVersion: ruleSet.version, matched, fields };
 }
 
 function derivedFields(context: TransferRiskContext): RiskFields {

@@ -3,7 +3,6 @@ import { coreRoutes as routes } from '../contract/core-routes.js';
 import { maskPhone } from '../domain/masking.js';
 import * as accounts from '../services/accounts.js';
 import { class2Limits } from '../services/customer-guards.js';
-import { authorizePayment } from '../services/payment-authorization.js';
 import { defineRoute } from './confirmed-route.js';
 import { lambda } from './route.js';
 import { accountDetail, historyEntryView } from './views.js';
@@ -14,10 +13,6 @@ const open = defineRoute('openAccount', routes.openAccount, async ({ customerId,
 
 const detail = defineRoute('account', routes.account, async ({ customerId, now }) =>
   accountDetail(await accounts.ownAccount(customerId, now), class2Limits()),
-);
-
-const authorize = defineRoute('paymentAuthorization', routes.paymentAuthorization, ({ customerId, tokenIssuedAtMs, tokenSessionId, deviceVerified, body, now }) =>
-  authorizePayment(customerId, { issuedAtMs: tokenIssuedAtMs, sessionId: tokenSessionId, deviceVerified }, body, now),
 );
 
 const topUp = defineRoute('topUp', routes.topUp, ({ customerId, body, now, idempotencyKey, secondFactor, completion }) =>
@@ -49,4 +44,4 @@ const historyEntry = defineRoute('historyEntry', routes.historyEntry, async ({ c
   historyEntryView(await accounts.historyEntry(customerId, params.entryId)),
 );
 
-export const handler = lambda([open, detail, authorize, topUp, withdraw, payee, transfer, history, historyEntry]);
+export const handler = lambda([open, detail, topUp, withdraw, payee, transfer, history, historyEntry]);

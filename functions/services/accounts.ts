@@ -9,7 +9,7 @@ import { assertReadyFor } from '../domain/customer.js';
 import { searchableAccountNumber } from '../domain/customer-service.js';
 import { Refusal, refuse } from '../domain/errors.js';
 import { awaitsFollowUp, type EntryStatus, entryStatus, HISTORY_GROUPS, type HistoryDirection, type HistoryGroup, journalReference, returnsMoney } from '../domain/history.js';
-import { HOUSE_ACCOUNTS, type Journal, type Posting, reversalJournal, topUpJournal, transferJournal, withdrawJournal } from '../domain/ledger.js';
+import { HOUSE_ACCOUNTS, type Journal, type Posting, releaseAtOf, reversalJournal, topUpJournal, transferHoldJournal, transferJournal, transferLabels, withdrawJournal } from '../domain/ledger.js';
 import { ledgerRefusal } from '../domain/ledger-refusal.js';
 import { assertWithinSingleLimits, class2Charges, type LimitCharge, limitBuckets } from '../domain/limits.js';
 import { maskCardNumber } from '../domain/masking.js';
@@ -20,7 +20,8 @@ import { type AccountRecord, getAccount, limitCounters, openAccount as storeAcco
 import { cardChanges } from '../store/card-changes.js';
 import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
 import type { CustomerRecord } from '../store/customers.js';
-import { deterministicJournalId, type FollowUp, followUps, getJournal, historyPage, houseShard, postingShortOfFunds, postJournal } from '../store/ledger.js';
+import { deterministicJournalId, type FollowUp, followUps, getJournal, type Guard, historyPage, houseShard, postingShortOfFunds, postJournal } from '../store/ledger.js';
+import { holdGuards } from '../store/held-transfers.js';
 import type { TransactItem } from '../store/transact.js';
 import { transferRiskKeys, transferRiskMemory } from '../store/transfer-risk.js';
 import { recordCustomerEvent } from './customer-events.js';
@@ -97,17 +98,20 @@ async function readBackAnswer(journal: Journal, ownAccountId: string, status: Mo
 
 type MovementStatus = 'SUCCEEDED' | 'REVERSED';
 
+/** A delayed transfer's hold answers HELD with when it is released, whatever the caller posted it as. */
 function answer(journal: Journal, ownAccountId: string, balanceFen: number, status: MovementStatus): MoneyMovementResult {
   const own = journal.postings.find((p) => p.accountId === ownAccountId);
   if (!own) throw new Error(`journal ${journal.journalId} does not touch account ${ownAccountId}`);
+  const releaseAt = releaseAtOf(journal);
   return {
     journalId: journal.journalId,
     reference: journalReference(journal.journalId),
     kind: journal.kind,
-    status,
+    status: releaseAt === null ? status : 'HELD',
     amountFen: Math.abs(own.amountFen),
     balanceFen,
     createdAt: journal.createdAt,
+    ...(releaseAt === null ? {} : { releaseAt }),
   };
 }
 
@@ -125,11 +129,14 @@ async function postMovement(
     completion,
     lease,
     records,
+    guards = [],
     status = 'SUCCEEDED',
   }: {
     account: AccountRecord;
     limitCharges?: LimitCharge[];
     records?: TransactItem[];
+    /** The movement's own conditions (a delayed transfer's hold record). */
+    guards?: Guard[];
     factor?: SecondFactorGuards;
     completion?: RequestCompletion;
     lease?: RequestCompletion;
@@ -147,7 +154,7 @@ async function postMovement(
       : await postJournal(journal, {
           limitCharges,
           records,
-          guards: [...(factor?.guards ?? []), ...(lease?.leaseGuard() ?? [])],
+          guards: [...(factor?.guards ?? []), ...guards, ...(lease?.leaseGuard() ?? [])],
           // Under first-write, whichever attempt writes the movement also writes the request's key:
           // its answer when the balance is as read, else its lease (the answer is stored after).
           expectBalance: {
@@ -287,7 +294,8 @@ export interface TransferRequest extends CardMovement {
 
 /** A transfer to the payee its nonce was issued for (resolved from `toPhone` then, and bound to
  *  it by the request hash): read the customer and account with what the anti-fraud rules judge
- *  it on, one transaction. */
+ *  it on, one transaction — to the payee, or, when the rules delay it, to the held-transfers
+ *  account with the hold's record (services/held-transfers.ts releases or returns it). */
 export async function transfer({ customerId, amountFen, secondFactor, now, idempotencyKey, memo, riskAcknowledged, completion }: TransferRequest): Promise<MoneyMovementResult> {
   const to = secondFactor.payee;
   if (!to) throw new Error('a transfer nonce names its payee');
@@ -299,17 +307,39 @@ export async function transfer({ customerId, amountFen, secondFactor, now, idemp
   if (to.accountId === account.accountId) return refuse('invalid', 'SAME_ACCOUNT', '不能转账给自己');
   const risk = enforceTransferRisk(transferRiskMemory(parties, also), { ...parties, amountFen, acknowledged: riskAcknowledged === true });
   const today = businessDate(now);
-  const movement = transferJournal({
-    journalId: deterministicJournalId(customerId, 'transfer', idempotencyKey),
+  const journalId = deterministicJournalId(customerId, 'transfer', idempotencyKey);
+  const parts = {
+    journalId,
     from: { accountId: account.accountId, displayName: customer.nameMasked! },
     to: { accountId: to.accountId, displayName: to.nameMasked },
     amountFen,
     memo,
     createdAt: now.toISOString(),
-  });
-  // A transfer between two Class II accounts is non-bound on both sides.
+  };
+  // A transfer between two Class II accounts is non-bound on both sides; a held one is charged
+  // when it is asked for, and given back if it is returned.
   const limitCharges = [...class2Charges(account.accountId, 'OUT', today, amountFen, limits), ...class2Charges(to.accountId, 'IN', today, amountFen, limits)];
-  return postMovement({ ...movement, risk: risk.journalRisk }, { account, limitCharges, factor, completion, records: risk.records });
+  if (risk.journalRisk.outcome !== 'DELAY') {
+    return postMovement({ ...transferJournal(parts), risk: risk.journalRisk }, { account, limitCharges, factor, completion, records: risk.records });
+  }
+  const hold: Journal = { ...transferHoldJournal({ ...parts, heldShardAccountId: houseShard(HOUSE_ACCOUNTS.HELD_TRANSFERS, journalId, config().HOUSE_SHARDS) }), risk: risk.journalRisk };
+  const guards = holdGuards({
+    holdJournalId: journalId,
+    customerId,
+    accountId: account.accountId,
+    payeeAccountId: to.accountId,
+    senderName: parts.from.displayName,
+    payeeLabel: transferLabels(parts).payee,
+    amountFen,
+    heldAt: hold.createdAt,
+    releaseAt: releaseAtOf(hold)!,
+    limitBuckets: limitCharges.map(({ accountId, bucket }) => ({ accountId, bucket })),
+    status: 'HELD',
+    completedBy: null,
+    completedAt: null,
+    returnReason: null,
+  });
+  return postMovement(hold, { account, limitCharges, factor, completion, guards });
 }
 
 export interface HistoryRequest {

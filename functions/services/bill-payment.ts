@@ -31,7 +31,7 @@ import { retry } from '../platform/retry.js';
 import type { AccountRecord } from '../store/accounts.js';
 import * as bills from '../store/bills.js';
 import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
-import { deterministicJournalId, getJournal, type Guard, houseShard, postingShortOfFunds, postJournal } from '../store/ledger.js';
+import { deterministicJournalId, getJournal, type Guard, houseShard, limitRelease, postingShortOfFunds, postJournal } from '../store/ledger.js';
 import { creditRecordedEvent, customerEventGuards } from './customer-events.js';
 import { class2Limits } from './customer-guards.js';
 import { GATEWAY_RETRY } from './gateway-retry.js';
@@ -294,7 +294,7 @@ async function voidPayment(record: bills.BillPaymentRecord, failure: { code: str
     // Nothing left the account in the end: the bill is unpaid again (the customer may pay it once
     // more), and the Class II limit the hold used is given back.
     ...(record.guardKey ? [bills.releaseBillGuard(record.guardKey, record.paymentId)] : []),
-    ...record.limitBuckets.map((bucket) => bills.limitRelease(record.accountId, bucket, record.amountFen)),
+    ...record.limitBuckets.map((bucket) => limitRelease(record.accountId, bucket, record.amountFen)),
   ];
   return (await complete(record, { ...record, status: 'VOIDED', ...changes }, journal, guards)).payment;
 }

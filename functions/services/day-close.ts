@@ -8,6 +8,7 @@
 // also the lock that refuses a second close of the date while one is running.
 import type { DayCloseRequest } from '../contract/day-close-request.js';
 import type { AuditActor } from '../domain/audit-chain.js';
+import { releaseDueTransfers } from './held-transfers.js';
 import { type DayCloseError, type DayCloseStep, MAX_LISTED_STEP_ERRORS, type ReportFailure, stepError } from '../domain/day-close.js';
 import { addDays } from '../domain/loan/dates.js';
 import { businessDate } from '../domain/time.js';
@@ -97,6 +98,8 @@ async function closeRun(run: DayCloseRunRecord, now: Date, actor: AuditActor, da
   run.overdue = { asOf: next, buckets: loanReport.overdueBuckets };
   const wealth = await runStep(run, 'WEALTH', (reportFailure) => closeWealth(closedDate, reportFailure));
   const bills = await runStep(run, 'BILLS', (reportFailure) => closeBills(closedDate, reportFailure), (result) => countsOf(flatBills(result)));
+  // Holds due by now, for a stack whose 15-minute release job does not run (serverless offline).
+  await runStep(run, 'HELD_TRANSFERS', () => releaseDueTransfers(now));
   // After the steps that move money, so the snapshot shows the date as closed; before the date
   // moves on, so a close that fails here is run again whole.
   if (dashboard) await runStep(run, 'DASHBOARD', (reportFailure) => dashboard(closedDate, now, reportFailure));

@@ -25,7 +25,10 @@ function decide(memory: TransferRiskMemory, amountFen: number, at: Date): RiskDe
   });
 }
 
-const reasonsOf = (decision: RiskDecision, outcome: RiskDecision['outcome']) => decision.matched.filter((rule) => rule.outcome === outcome).map((rule) => rule.reason);
+const reasonsOf = (decision: RiskDecision, ...outcomes: RiskDecision['outcome'][]) => decision.matched.filter((rule) => outcomes.includes(rule.outcome)).map((rule) => rule.reason);
+
+/** A delayed transfer warns as a warned one does: the customer reads why before the PIN. */
+const warns = (decision: RiskDecision) => decision.outcome === 'WARN' || decision.outcome === 'DELAY';
 
 function refuseBlocked(decision: RiskDecision): never {
   return refuse('unprocessable', 'RISK_BLOCKED', `该笔转账已被拦截：${reasonsOf(decision, 'BLOCK').join('；')}`);
@@ -37,32 +40,44 @@ export async function reviewTransferRisk(asked: AskedTransfer): Promise<PaymentR
   const items = await batchGetItems(transferRiskKeys(asked));
   const decision = decide(transferRiskMemory(asked, items), asked.amountFen, asked.at);
   if (decision.outcome === 'BLOCK') return refuseBlocked(decision);
-  if (decision.outcome === 'WARN') return { outcome: 'WARN', reasons: reasonsOf(decision, 'WARN'), acknowledged: asked.acknowledged };
-  return null;
+  if (!warns(decision)) return null;
+  return { outcome: decision.outcome === 'DELAY' ? 'DELAY' : 'WARN', reasons: reasonsOf(decision, 'WARN', 'DELAY'), acknowledged: asked.acknowledged, delayHours: decision.delayHours };
 }
 
-/** The money path's decision: a blocked transfer refused, a warned one refused unless the
- *  customer confirmed the warning; else what the journal records of it and the writes that keep
- *  the memory, for the transfer's transaction. */
+/** The money path's decision: a blocked transfer refused, a warned or delayed one refused unless
+ *  the customer confirmed the warning; else what the journal records of it and the writes that
+ *  keep the memory, for the transfer's transaction. A delayed transfer keeps no memory until it
+ *  is released (releasedTransferRecords): one the customer cancels leaves the payee as new and the
+ *  customer's largest transfer as small as before, so a second try is judged as the first was. */
 export function enforceTransferRisk(memory: TransferRiskMemory, asked: AskedTransfer): { journalRisk: JournalRisk; records: TransactItem[] } {
   const decision = decide(memory, asked.amountFen, asked.at);
   if (decision.outcome === 'BLOCK') return refuseBlocked(decision);
-  if (decision.outcome === 'WARN' && !asked.acknowledged) {
+  if (warns(decision) && !asked.acknowledged) {
     return refuse('conflict', 'RISK_WARNING', '该笔转账存在被骗风险，请先阅读风险提示并确认后再转账');
   }
-  const at = asked.at.toISOString();
-  return {
-    journalRisk: {
-      ruleSetVersion: decision.ruleSetVersion,
-      outcome: decision.outcome,
-      matched: decision.matched.map(({ ruleId, version }) => ({ ruleId, version })),
-      acknowledged: asked.acknowledged,
-      fields: decision.fields,
-    },
-    records: transferRiskRecords(asked.customerId, asked.payeeAccountId, {
-      firstPayment: memory.payeeFirstPaidAt === null,
-      raisedMaximaFen: raisedDailyMaxima(memory.dailyMaximaFen, asked.at, asked.amountFen),
-      at,
-    }),
+  const journalRisk: JournalRisk = {
+    ruleSetVersion: decision.ruleSetVersion,
+    outcome: decision.outcome,
+    ...(decision.delayHours === null ? {} : { delayHours: decision.delayHours }),
+    matched: decision.matched.map(({ ruleId, version }) => ({ ruleId, version })),
+    acknowledged: asked.acknowledged,
+    fields: decision.fields,
   };
+  if (decision.outcome === 'DELAY') return { journalRisk, records: [] };
+  return { journalRisk, records: memoryRecords(memory, asked.customerId, asked.payeeAccountId, asked.amountFen, asked.at) };
+}
+
+function memoryRecords(memory: Pick<TransferRiskMemory, 'payeeFirstPaidAt' | 'dailyMaximaFen'>, customerId: string, payeeAccountId: string, amountFen: number, at: Date): TransactItem[] {
+  return transferRiskRecords(customerId, payeeAccountId, {
+    firstPayment: memory.payeeFirstPaidAt === null,
+    raisedMaximaFen: raisedDailyMaxima(memory.dailyMaximaFen, at, amountFen),
+    at: at.toISOString(),
+  });
+}
+
+/** The memory a delayed transfer keeps once it reaches the payee, as of its release: read here
+ *  (the release job is not the customer's money path), written with the release journal. */
+export async function releasedTransferRecords(parties: TransferParties, amountFen: number): Promise<TransactItem[]> {
+  const memory = transferRiskMemory(parties, await batchGetItems(transferRiskKeys(parties)));
+  return memoryRecords(memory, parties.customerId, parties.payeeAccountId, amountFen, parties.at);
 }

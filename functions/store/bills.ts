@@ -252,22 +252,6 @@ export function releaseBillGuard(guardKey: { PK: string; SK: string }, paymentId
   };
 }
 
-/** Takes `amountFen` and the movement off a limit counter (gives back what a charge counted).
- *  A counter charged before movementCount existed goes below zero by one, counted as none. */
-export function limitRelease(accountId: string, bucket: string, amountFen: number): Guard {
-  return {
-    name: 'LIMIT_RELEASE',
-    item: {
-      Update: {
-        TableName: db().tableName,
-        Key: keys.limitCounter(accountId, bucket),
-        UpdateExpression: 'ADD usedFen :back, movementCount :minusOne',
-        ExpressionAttributeValues: { ':back': -amountFen, ':minusOne': -1 },
-      },
-    },
-  };
-}
-
 export async function getPayment(customerId: string, paymentId: string): Promise<BillPaymentRecord | undefined> {
   const { doc, tableName } = db();
   const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.billPayment(customerId, paymentId), ConsistentRead: true }));

@@ -42,6 +42,11 @@ export const keys = {
   /** The later journal that reversed or completed this one (a reversal, a refund, a bill's
    *  settlement or void): at most one, written with it. */
   journalFollowUp: (journalId: string) => ({ PK: `JRNL#${journalId}`, SK: 'FOLLOWUP' }),
+  /** A transfer held by the anti-fraud rules (延时到账), under its hold journal's id. */
+  heldTransfer: (holdJournalId: string) => ({ PK: `JRNL#${holdJournalId}`, SK: 'HELDTRANSFER' }),
+  /** Holds not yet released or returned, by when they fall due, sharded, for the release job. */
+  heldTransferDue: (shard: number, releaseAt: string, holdJournalId: string) => ({ PK: `HELDDUE#${String(shard).padStart(2, '0')}`, SK: `${releaseAt}#${holdJournalId}` }),
+  heldTransferDuePartition: (shard: number) => `HELDDUE#${String(shard).padStart(2, '0')}`,
   paymentNonce: (nonceId: string) => ({ PK: `NONCE#${nonceId}`, SK: 'NONCE' }),
   /** Which movement an e-receipt's verification code names (the customer's side of a journal). */
   receiptCode: (code: string) => ({ PK: `RECEIPT#${code}`, SK: 'RECEIPT' }),

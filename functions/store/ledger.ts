@@ -65,9 +65,10 @@ const shardOf = (journalId: string, shards: number) => createHash('sha256').upda
  *  over this many index partitions. */
 export const TRANSFER_DAY_SHARDS = 16;
 
-/** The transfersByDay index's keys, which a transfer journal carries (serverless.yml). */
+/** The transfersByDay index's keys, which a transfer journal (or a delayed transfer's hold)
+ *  carries (serverless.yml). */
 function transferDayKeys(journal: Journal): { transferDay: string; transferAt: string } | undefined {
-  if (journal.kind !== 'TRANSFER') return undefined;
+  if (journal.kind !== 'TRANSFER' && journal.kind !== 'TRANSFER_HOLD') return undefined;
   return {
     transferDay: keys.transferDay(businessDate(new Date(journal.createdAt)), shardOf(journal.journalId, TRANSFER_DAY_SHARDS)),
     transferAt: `${journal.createdAt}#${journal.journalId}`,
@@ -263,6 +264,22 @@ export function journalTransaction(
   return { items, meaning };
 }
 
+/** Takes `amountFen` and the movement off a limit counter (gives back what a charge counted).
+ *  A counter charged before movementCount existed goes below zero by one, counted as none. */
+export function limitRelease(accountId: string, bucket: string, amountFen: number): Guard {
+  return {
+    name: 'LIMIT_RELEASE',
+    item: {
+      Update: {
+        TableName: db().tableName,
+        Key: keys.limitCounter(accountId, bucket),
+        UpdateExpression: 'ADD usedFen :back, movementCount :minusOne',
+        ExpressionAttributeValues: { ':back': -amountFen, ':minusOne': -1 },
+      },
+    },
+  };
+}
+
 export async function postJournal(journal: Journal, options: PostOptions = {}): Promise<PostOutcome> {
   assertBalanced(journal);
   // A single movement above a limit's whole room can never fit: refused before any write.
@@ -360,7 +377,8 @@ const StoredJournal = lazySchema(() =>
     risk: z.optional(
       z.object({
         ruleSetVersion: z.int(),
-        outcome: z.enum(['ALLOW', 'WARN']),
+        outcome: z.enum(['ALLOW', 'WARN', 'DELAY']),
+        delayHours: z.optional(z.int()),
         matched: z.array(z.object({ ruleId: z.string(), version: z.int() })).check(z.maxLength(50)),
         acknowledged: z.boolean(),
         fields: z.optional(z.record(z.string(), z.number())),

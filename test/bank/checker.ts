@@ -189,7 +189,13 @@ export function finalCheck(input: FinalInput): FinalResult {
   const journalsOfKey = (record: OpRecord, key: string): [string, Item | undefined][] => {
     const id = deterministicJournalId(record.from.customerId, record.route, key);
     const paymentId = `P${id.slice(1)}`;
-    return [id, deterministicJournalId(record.from.customerId, 'withdraw-reversal', key), deterministicJournalId('bill-settle', paymentId), deterministicJournalId('bill-void', paymentId)].map((j) => [j, journals.get(j)]);
+    return [
+      id,
+      deterministicJournalId(record.from.customerId, 'withdraw-reversal', key),
+      deterministicJournalId('bill-settle', paymentId),
+      deterministicJournalId('bill-void', paymentId),
+      ...heldCompletionIds(id),
+    ].map((j) => [j, journals.get(j)]);
   };
   const keyRecords = items.filter((i) => i.type === 'IDEMPOTENCY');
   const keyStatus = new Map(keyRecords.map((i) => [String(i.PK).split('#').pop()!, String(i.status)]));
@@ -256,8 +262,10 @@ export function finalCheck(input: FinalInput): FinalResult {
     if (record.authorizationRefused) {
       const refusal = record.authorizationRefused;
       const tag = `${op.id} ${op.kind} key ${op.key}`;
-      // Only a payee that cannot be paid is refused before the request: the sender, or nobody.
-      if (!(op.kind === 'transfer' && (op.to === 'self' || op.to === 'stranger') && refusal.outcome === 'rejected' && refusal.status < 500)) {
+      // Only a payee that cannot be paid is refused before the request — the sender, or nobody —
+      // or a transfer the anti-fraud rules block (the review sheet says so before any PIN).
+      const blocked = op.kind === 'transfer' && refusal.outcome === 'rejected' && refusal.status === 422 && refusal.code === 'RISK_BLOCKED';
+      if (!blocked && !(op.kind === 'transfer' && (op.to === 'self' || op.to === 'stranger') && refusal.outcome === 'rejected' && refusal.status < 500)) {
         violations.push(`${tag}: its nonce was refused (${said(refusal)}), so it could not be sent`);
       }
       for (const [id, journal] of journalsOfKey(record, op.key)) if (journal) violations.push(`${tag}: no request was sent, yet ${journal.kind} ${id} is in the ledger`);
@@ -306,7 +314,9 @@ export function finalCheck(input: FinalInput): FinalResult {
     const voidId = deterministicJournalId('bill-void', paymentId);
     const settlement = journals.get(settleId);
     const voided = journals.get(voidId);
-    const followers: [string, Item | undefined][] = [[reversalId, reversal], [settleId, settlement], [voidId, voided]];
+    // A delayed transfer's hold is completed by its release (to the payee) or its return.
+    const [releaseId, returnId] = heldCompletionIds(journalId);
+    const followers: [string, Item | undefined][] = [[reversalId, reversal], [settleId, settlement], [voidId, voided], [releaseId, journals.get(releaseId)], [returnId, journals.get(returnId)]];
     // A success answered while DynamoDB Local was being killed whose last writes are not in the
     // table — a journal it names, or its key's stored answer: the emulator lost the transaction
     // it had acknowledged. Checked as an outcome nobody learnt (all or nothing) below.
@@ -435,6 +445,27 @@ export function finalCheck(input: FinalInput): FinalResult {
           if (reversal) violations.push(`${tag}: answered SUCCEEDED but the ledger also holds its reversal ${reversalId}`);
           move(record.from.accountId, -amount);
         }
+      } else if (body.status === 'HELD') {
+        // Delayed (延时到账): held from the sender; then released to the payee or returned, at
+        // most one of the two (heldTransferViolations holds them to the hold's record).
+        if (body.journalId !== journalId || main?.kind !== 'TRANSFER_HOLD' || ownPosting(main, record.from.accountId) !== -amount) {
+          violations.push(`${tag}: answered HELD but the ledger holds ${JSON.stringify(main?.postings)} for the hold`);
+        }
+        move(record.from.accountId, -amount);
+        expectedJournals.add(journalId);
+        const released = journals.get(releaseId);
+        const returned = journals.get(returnId);
+        if (released && returned) violations.push(`${tag}: held, then both released and returned`);
+        if (released) {
+          if (ownPosting(released, record.to!.accountId) !== amount) violations.push(`${tag}: its release ${releaseId} holds ${JSON.stringify(released.postings)}`);
+          move(record.to!.accountId, amount);
+          expectedJournals.add(releaseId);
+        }
+        if (returned) {
+          if (ownPosting(returned, record.from.accountId) !== amount) violations.push(`${tag}: its return ${returnId} holds ${JSON.stringify(returned.postings)}`);
+          move(record.from.accountId, amount);
+          expectedJournals.add(returnId);
+        }
       } else {
         if (body.journalId !== journalId || main?.kind !== 'TRANSFER' || ownPosting(main, record.from.accountId) !== -amount || ownPosting(main, record.to!.accountId) !== amount) {
           violations.push(`${tag}: ledger holds ${JSON.stringify(main?.postings)} for a transfer to ${record.to?.accountId}`);
@@ -506,12 +537,18 @@ export function finalCheck(input: FinalInput): FinalResult {
     used.set(key, (used.get(key) ?? 0) + amount);
     movements.set(key, (movements.get(key) ?? 0) + 1);
   };
-  const voidedHolds = new Set([...journals.values()].filter((j) => j.kind === 'BILL_VOID').map((j) => String(j.completes)));
+  // A held transfer (延时到账) counts on the day it was asked for, on both sides, unless it was
+  // returned (a return gives the limits back, like a bill's void).
+  const givenBack = new Set([...journals.values()].filter((j) => j.kind === 'BILL_VOID' || j.kind === 'TRANSFER_RETURN').map((j) => String(j.completes)));
+  const heldRecords = new Map(items.filter((i) => i.type === 'HELD_TRANSFER').map((i) => [String(i.holdJournalId), i]));
   for (const journal of journals.values()) {
-    if (!(journal.kind === 'TRANSFER' || (journal.kind === 'BILL_HOLD' && !voidedHolds.has(String(journal.journalId))))) continue;
+    const counted = journal.kind === 'TRANSFER' || ((journal.kind === 'BILL_HOLD' || journal.kind === 'TRANSFER_HOLD') && !givenBack.has(String(journal.journalId)));
+    if (!counted) continue;
     const day = businessDate(new Date(String(journal.createdAt)));
-    for (const p of journal.postings as { accountId: string; amountFen: number }[]) {
-      if (!customerAccounts.has(p.accountId)) continue;
+    const sides = (journal.postings as { accountId: string; amountFen: number }[]).filter((p) => customerAccounts.has(p.accountId));
+    const held = journal.kind === 'TRANSFER_HOLD' ? heldRecords.get(String(journal.journalId)) : undefined;
+    if (held) sides.push({ accountId: String(held.payeeAccountId), amountFen: Number(held.amountFen) });
+    for (const p of sides) {
       const direction = p.amountFen < 0 ? 'OUT' : 'IN';
       add(`${p.accountId}|${direction}#D#${day}`, Math.abs(p.amountFen));
       add(`${p.accountId}|${direction}#Y#${day.slice(0, 4)}`, Math.abs(p.amountFen));
@@ -537,21 +574,73 @@ export function finalCheck(input: FinalInput): FinalResult {
   violations.push(...moneyMarketViolations(items, [...journals.values()], input.moneyMarketHoldingsBefore, limits.fastRedeemDailyFen));
   violations.push(...wealthRefundViolations([...journals.values()]));
   violations.push(...transferRiskViolations([...journals.values()]));
+  violations.push(...heldTransferViolations(items, journals, report.balances));
 
   return { violations, unknownApplied, unknownNotApplied, lostInKill, journals: journals.size, noncesExpiredAway };
 }
 
 /** Every transfer carries the anti-fraud decision it was written under, and one the rules
- *  warned about was paid only with the customer's confirmation. */
+ *  warned about was paid only with the customer's confirmation; a DELAY is always a hold, never a
+ *  transfer straight to the payee, and a hold always a confirmed DELAY. */
 function transferRiskViolations(journals: Item[]): string[] {
   const violations: string[] = [];
   for (const journal of journals) {
-    if (journal.kind !== 'TRANSFER') continue;
-    const risk = journal.risk as { outcome?: string; acknowledged?: boolean; ruleSetVersion?: number } | undefined;
-    if (!risk || typeof risk.ruleSetVersion !== 'number') violations.push(`transfer ${journal.journalId} has no anti-fraud decision`);
-    else if (risk.outcome === 'WARN' && risk.acknowledged !== true) violations.push(`transfer ${journal.journalId} was warned about and paid without the customer's confirmation`);
-    else if (risk.outcome !== 'WARN' && risk.outcome !== 'ALLOW') violations.push(`transfer ${journal.journalId} was paid under the decision ${risk.outcome}`);
+    if (journal.kind !== 'TRANSFER' && journal.kind !== 'TRANSFER_HOLD') continue;
+    const risk = journal.risk as { outcome?: string; acknowledged?: boolean; ruleSetVersion?: number; delayHours?: number } | undefined;
+    const what = journal.kind === 'TRANSFER' ? 'transfer' : 'held transfer';
+    if (!risk || typeof risk.ruleSetVersion !== 'number') violations.push(`${what} ${journal.journalId} has no anti-fraud decision`);
+    else if (risk.outcome !== 'ALLOW' && risk.acknowledged !== true) violations.push(`${what} ${journal.journalId} was warned about and paid without the customer's confirmation`);
+    else if (journal.kind === 'TRANSFER' && risk.outcome !== 'WARN' && risk.outcome !== 'ALLOW') violations.push(`transfer ${journal.journalId} was paid under the decision ${risk.outcome}`);
+    else if (journal.kind === 'TRANSFER_HOLD' && (risk.outcome !== 'DELAY' || !Number.isSafeInteger(risk.delayHours))) violations.push(`held transfer ${journal.journalId} was held under the decision ${risk.outcome} (${risk.delayHours} h)`);
   }
+  return violations;
+}
+
+/** The journals that may complete a delayed transfer's hold: its release, its return. */
+function heldCompletionIds(holdJournalId: string): [string, string] {
+  return [deterministicJournalId('transfer-release', holdJournalId), deterministicJournalId('transfer-return', holdJournalId)];
+}
+
+/** Each hold has its record, and the record says what the ledger holds: HELD with no completion
+ *  (and its entry in the due index), RELEASED with the release only, RETURNED with the return
+ *  only — released or returned exactly once. The held-transfers house account holds exactly the
+ *  holds still HELD. */
+function heldTransferViolations(items: Item[], journals: Map<string, Item>, balances: Map<string, number>): string[] {
+  const violations: string[] = [];
+  const records = new Map(items.filter((i) => i.type === 'HELD_TRANSFER').map((i) => [String(i.holdJournalId), i]));
+  const due = new Set(items.filter((i) => i.type === 'HELD_TRANSFER_DUE').map((i) => String(i.holdJournalId)));
+  let openFen = 0;
+  for (const hold of [...journals.values()].filter((j) => j.kind === 'TRANSFER_HOLD')) {
+    const id = String(hold.journalId);
+    const record = records.get(id);
+    const tag = `held transfer ${id}`;
+    if (!record) {
+      violations.push(`${tag} has no record`);
+      continue;
+    }
+    const customerSide = (hold.postings as { accountId: string; amountFen: number }[]).find((p) => p.accountId === record.accountId);
+    if (customerSide?.amountFen !== -Number(record.amountFen)) violations.push(`${tag}: the record holds ${record.amountFen} from ${record.accountId}, the journal ${JSON.stringify(hold.postings)}`);
+    const [releaseId, returnId] = heldCompletionIds(id);
+    const released = journals.get(releaseId);
+    const returned = journals.get(returnId);
+    for (const completion of [released, returned]) if (completion && completion.completes !== id) violations.push(`${tag}: ${completion.kind} ${completion.journalId} completes ${completion.completes}`);
+    const state = String(record.status);
+    if (state === 'HELD') {
+      openFen += Number(record.amountFen);
+      if (released || returned) violations.push(`${tag}: HELD, yet ${(released ?? returned)!.kind} is in the ledger`);
+      if (!due.has(id)) violations.push(`${tag}: HELD but not in the due index: the release job would never find it`);
+    } else {
+      if (due.has(id)) violations.push(`${tag}: ${state}, yet still in the due index`);
+      const want = state === 'RELEASED' ? released : returned;
+      const other = state === 'RELEASED' ? returned : released;
+      if (!want || want.journalId !== record.completedBy) violations.push(`${tag}: ${state} by ${record.completedBy}, the ledger holds ${want?.journalId ?? 'nothing'}`);
+      if (other) violations.push(`${tag}: ${state}, yet ${other.kind} ${other.journalId} is in the ledger too`);
+    }
+  }
+  for (const id of records.keys()) if (!journals.has(id)) violations.push(`held transfer record ${id} has no hold journal`);
+  let houseFen = 0;
+  for (const [accountId, balanceFen] of balances) if (accountId.startsWith(`${HOUSE_ACCOUNTS.HELD_TRANSFERS}~`)) houseFen += balanceFen;
+  if (houseFen !== openFen) violations.push(`the held-transfers account holds ${houseFen}, the holds still HELD ${openFen}`);
   return violations;
 }
 

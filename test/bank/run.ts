@@ -11,7 +11,8 @@ import { serverlessFile } from '../../scripts/lib/serverless-config.js';
 import { HOUSE_ACCOUNTS } from '../../functions/domain/ledger.js';
 import { custodyAccountOf } from '../../functions/domain/wealth/journals.js';
 import type { SecondFactor } from '../../functions/contract/second-factor-schemas.js';
-import { handler as accountHandler } from '../../functions/http/account.js';
+import { handler as paymentAuthorizations } from '../../functions/http/payment-authorizations.js';
+import { releaseHeldTransfer } from '../../functions/services/held-transfers.js';
 import { call } from '../support/bank.js';
 import { checkLedger, scanTable } from '../support/ledger-check.js';
 import { type Authorization, encryptPin } from '../support/second-factor.js';
@@ -47,6 +48,8 @@ export interface BankReport {
   secondFactor: SecondFactorReport;
   /** The account-life scenarios (lifecycle.ts): how many ran, and a line each. */
   lifecycle: { planned: number; run: number; lines: string[] };
+  /** The transfers the anti-fraud rules held, and what became of them. */
+  heldTransfers: string[];
   unknown: { applied: number; notApplied: number; lostInKill: number };
   journals: number;
   violations: string[];
@@ -109,6 +112,8 @@ const HOUSE_IN_PLAY: string[] = [
   HOUSE_ACCOUNTS.INTEREST_INCOME,
   HOUSE_ACCOUNTS.BILL_CLEARING,
   HOUSE_ACCOUNTS.BILLER_SETTLEMENT,
+  // Transfers the anti-fraud rules delay (延时到账) wait here until released or returned.
+  HOUSE_ACCOUNTS.HELD_TRANSFERS,
   // The set-up's day closes pay money-market income from the issuers' yield account.
   HOUSE_ACCOUNTS.WEALTH_YIELD,
   ...Object.values(BANK_WEALTH).map((product) => custodyAccountOf(product.productId)),
@@ -247,6 +252,52 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
       }
     };
 
+    /** The transfers the rules held (延时到账), once the operations are done: a third cancelled by
+     *  their sender through the API, a third released by the release job at the moment the sender
+     *  cancels it too (exactly one of the two may happen), a third left held (the house account
+     *  holds exactly them). What each cancel was answered is checked against the ledger after. */
+    const heldReport: string[] = [];
+    const settleHeldTransfers = async (done: OpRecord[]) => {
+      const holds = done.flatMap((r) => {
+        const answer = r.op.kind === 'transfer' ? r.answers.find((a) => a.outcome === 'ok') : undefined;
+        return answer?.body?.status === 'HELD' ? [{ op: r.op, journalId: String(answer.body.journalId), releaseAt: String(answer.body.releaseAt) }] : [];
+      });
+      const cancelClient = clientOptions((body: any) => typeof body?.journalId === 'string' && typeof body?.status === 'string');
+      const cancel = (hold: (typeof holds)[number]) => sendAs(cancelClient, live[hold.op.who]!, { method: 'POST', path: `/v1/account/held-transfers/${hold.journalId}/cancel` });
+      const outcomes = await Promise.all(
+        // By position among the holds (a third of the transfers, by op id, go unconfirmed and are never held).
+        holds.map(async (hold, index) => {
+          const group = index % 3;
+          if (group === 2) return { hold, cancelled: undefined, released: false };
+          const afterDelay = new Date(Date.parse(hold.releaseAt) + 1_000);
+          // The job starts a few milliseconds after the cancel, more or fewer by hold, so that
+          // either may reach the hold first.
+          const release = async () => {
+            await new Promise((resolve) => setTimeout(resolve, (index * 7) % 40));
+            return (await releaseHeldTransfer(hold.journalId, afterDelay)).written;
+          };
+          const [cancelled, released] = await Promise.all([cancel(hold), group === 1 ? release() : Promise.resolve(false)]);
+          return { hold, cancelled, released };
+        }),
+      );
+      const problems: string[] = [];
+      let cancelledCount = 0;
+      let releasedCount = 0;
+      for (const { hold, cancelled, released } of outcomes) {
+        const tag = `held transfer ${hold.journalId} (op ${hold.op.id})`;
+        if (released) releasedCount++;
+        if (!cancelled || cancelled.outcome === 'unknown') continue;
+        if (cancelled.outcome === 'ok' && cancelled.body.status === 'CANCELLED') {
+          cancelledCount++;
+          if (released) problems.push(`${tag}: cancelled, and released by the job too`);
+        } else if (cancelled.outcome === 'rejected' && cancelled.status === 409 && cancelled.code === 'HELD_TRANSFER_RELEASED') {
+          if (!released) problems.push(`${tag}: the cancel was refused as released, but the job did not release it`);
+        } else problems.push(`${tag}: the cancel was answered ${cancelled.status} ${cancelled.code ?? cancelled.raw.slice(0, 200)}`);
+      }
+      heldReport.push(`${holds.length} transfers held (延时到账): ${cancelledCount} cancelled by their senders, ${releasedCount} released by the job as their senders cancelled, ${outcomes.filter((_, index) => index % 3 === 2).length} left held`);
+      return { violations: problems };
+    };
+
     // The second factor, as the device makes it: a nonce for the exact request, asked in this
     // process — outside the faults injected into the API, as the brief step before the request
     // it confirms (DynamoDB Local may be down for a moment: asked again) — and the PIN encrypted
@@ -266,7 +317,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
       for (let n = 0; Date.now() - started < 120_000; n++) {
         if (Date.now() - c.tokenIssuedAt > 10 * 60_000) await renew(c);
         sf.noncesAsked++;
-        last = await call(accountHandler, { method: 'POST', path: '/v1/payment-authorizations', token: c.token, body: { method: 'POST', path, body, ...(idempotencyKey ? { idempotencyKey } : {}) } }).catch((error: unknown) => ({ status: 0, body: { error: String(error) } }));
+        last = await call(paymentAuthorizations, { method: 'POST', path: '/v1/payment-authorizations', token: c.token, body: { method: 'POST', path, body, ...(idempotencyKey ? { idempotencyKey } : {}) } }).catch((error: unknown) => ({ status: 0, body: { error: String(error) } }));
         attempts.push(last.status);
         if (last.status === 200) {
           const authorization = last.body as Authorization;
@@ -576,6 +627,8 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
     await Promise.all(racing);
     await Promise.all(living);
     await Promise.all(outages);
+    const held = await settleHeldTransfers(records);
+    violations.push(...held.violations);
     running = false;
     await checkerLoop;
     const runMs = Date.now() - t2;
@@ -659,6 +712,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
       kills,
       secondFactor: { ...sf, expiredAway: final.noncesExpiredAway },
       lifecycle: { planned: plan.lifecycle.scenarios.length, run: lifecycleRuns.length, lines: lifecycleRuns.map((run) => run.line) },
+      heldTransfers: heldReport,
       unknown: { applied: final.unknownApplied, notApplied: final.unknownNotApplied, lostInKill: final.lostInKill },
       journals: final.journals,
       violations,
@@ -694,6 +748,7 @@ export function formatReport(r: BankReport): string {
   lines.push(`  each success used up exactly its own nonce, no refusal one (${sf.expiredAway ?? 0} successes' nonces had expired and were deleted by TTL before the final scan: not checkable)`);
   lines.push(`account-life scenarios: ${r.lifecycle.run} of ${r.lifecycle.planned}`);
   for (const line of r.lifecycle.lines) lines.push(`  ${line}`);
+  for (const line of r.heldTransfers) lines.push(`anti-fraud: ${line}`);
   lines.push(`kills: ${r.kills.map((k) => `at op ${k.atOp}, down ${k.outageMs} ms, restart ${k.restartMs} ms`).join('; ') || 'none'}`);
   lines.push(`snapshots (TransactGetItems, total must be 0): ${r.snapshots.taken} read, ${r.snapshots.failedWhileDown} failed while DynamoDB was down, ${r.snapshots.failedWhileUp} failed while it was up`);
   lines.push(`outcome never learnt by the client: ${r.unknown.applied} applied, ${r.unknown.notApplied} not applied (each all-or-nothing); answered as DynamoDB Local was killed -9 and not in its files after the restart: ${r.unknown.lostInKill} (the emulator acknowledges a write ~3 ms before it is durable — checked as all-or-nothing too)`);

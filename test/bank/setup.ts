@@ -13,6 +13,9 @@ import { handler as loanOrigination } from '../../functions/http/loan-originatio
 import { handler as simulator } from '../../functions/http/simulator.js';
 import { handler as wealth } from '../../functions/http/wealth.js';
 import { runDayClose } from '../../functions/services/day-close.js';
+import { releaseDueTransfers } from '../../functions/services/held-transfers.js';
+import { DEFAULT_RISK_RULE_SET, MAX_DELAY_HOURS, type RiskRuleSet } from '../../functions/domain/risk-rules.js';
+import { putRiskRuleSet } from '../../functions/store/transfer-risk.js';
 import { RISK_QUESTIONNAIRE_VERSION, RISK_QUESTIONS } from '../../functions/domain/wealth/risk.js';
 import { db } from '../../functions/store/client.js';
 import { keys } from '../../functions/store/keys.js';
@@ -124,6 +127,37 @@ export async function prepareLifecycle(specs: CustomerSpec[], seed: number): Pro
   return live;
 }
 
+/** The rules in force during the bank test's run: the bank's own, and bands of everyday amounts
+ *  that are delayed (延时到账, an hour) or blocked, so that a run of any size has transfers held,
+ *  cancelled, released and refused by the rules. The bands lie above what the account-life
+ *  scenarios send (≤ 500 yuan), whose transfers must go through. */
+export const BANK_RISK_RULES: RiskRuleSet = {
+  version: 2,
+  rules: [
+    ...DEFAULT_RISK_RULE_SET.rules,
+    {
+      ruleId: 'BANK_TEST_DELAY',
+      version: 1,
+      name: '银行测试延时',
+      conditions: [{ field: 'amountFen', op: 'between', value: [50_001, 70_000] }],
+      outcome: 'DELAY',
+      delayHours: 1,
+      reason: '单笔 500 至 700 元的转账延时 1 小时到账（银行测试规则）',
+    },
+    ...[
+      [70_001, 80_000],
+      [900_000, 1_000_000],
+    ].map(([min, max], index) => ({
+      ruleId: `BANK_TEST_BLOCK_${index + 1}`,
+      version: 1,
+      name: '银行测试拦截',
+      conditions: [{ field: 'amountFen' as const, op: 'between' as const, value: [min!, max!] as [number, number] }],
+      outcome: 'BLOCK' as const,
+      reason: `单笔 ${min! / 100} 至 ${max! / 100} 元的转账暂不支持（银行测试规则）`,
+    })),
+  ],
+};
+
 /** The risk disclosure version each product's purchase must acknowledge, as the API shows it. */
 export async function disclosureVersions(token: string): Promise<Map<string, string>> {
   const versions = new Map<string, string>();
@@ -158,10 +192,15 @@ export async function prepareCustomers(specs: CustomerSpec[], seed: number, para
     if (c.spec.cardBehaviour !== 'debitDeclined') continue;
     const funder = funders[f++ % funders.length]!;
     ok(await pay(account, funder.token, '/v1/account/top-up', `fund-${seed}-${c.spec.index}`, { amountFen: c.spec.openingFen }, funder.spec.pin), 'funder top-up');
-    // A large first payment to a new payee: the anti-fraud rules warn, and the funder confirms.
+    // A large first payment to a new payee: the anti-fraud rules warn, the funder confirms, and
+    // the transfer is held (延时到账) — released below, as the release job would a day later.
     const gift = { toPhone: c.spec.phone, amountFen: c.spec.openingFen, memo: '开户资金', riskAcknowledged: true };
     ok(await pay(account, funder.token, '/v1/account/transfer', `gift-${seed}-${c.spec.index}`, gift, funder.spec.pin), 'opening transfer');
   }
+  const released = await releaseDueTransfers(new Date(Date.now() + (MAX_DELAY_HOURS + 1) * 3_600_000));
+  assert.equal(released.released, live.filter((c) => c.spec.cardBehaviour === 'debitDeclined' && c.spec.openingFen >= 500_000).length, 'opening transfers held and released');
+  // The rules of the run (BANK_RISK_RULES).
+  await putRiskRuleSet(BANK_RISK_RULES);
   // Money-market units for the run's redemptions: bought, then confirmed by two day closes (an
   // order placed on T is confirmed at the close of T+1, at that day's NAV of 1.0000).
   const disclosure = (await disclosureVersions(live[0]!.token)).get(BANK_WEALTH.moneyMarket.productId);

@@ -25,7 +25,7 @@ import { before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import type * as z from 'zod/mini';
 import { type RouteSpec, routes } from '../../functions/contract/routes.js';
-import { handler as accountHandler } from '../../functions/http/account.js';
+import { handler as paymentAuthorizations } from '../../functions/http/payment-authorizations.js';
 import { SECRET_BODY_FIELDS } from '../../functions/platform/request-hash.js';
 import { call, type CallOptions, transcript, useBank } from '../support/bank.js';
 import { deployedHandlers, type Handler } from '../support/deployed.js';
@@ -384,7 +384,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => value !==
 /** A nonce for `path` and `body` as `token`'s customer asks it, or undefined when the issuer
  *  refuses (a path that is no second-factor route, a body it cannot price). Writes nothing. */
 async function authorization(token: string, path: string, body: Record<string, unknown>, idempotencyKey?: string): Promise<Authorization | undefined> {
-  const answer = await call<Authorization>(accountHandler, { method: 'POST', path: '/v1/payment-authorizations', token, body: { method: 'POST', path, body, ...(idempotencyKey ? { idempotencyKey } : {}) } });
+  const answer = await call<Authorization>(paymentAuthorizations, { method: 'POST', path: '/v1/payment-authorizations', token, body: { method: 'POST', path, body, ...(idempotencyKey ? { idempotencyKey } : {}) } });
   return answer.status === 200 ? answer.body : undefined;
 }
 

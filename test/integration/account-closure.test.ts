@@ -11,6 +11,7 @@ import { SIMULATOR_CARDS, simulatorCardMovements } from '../../functions/adapter
 import { HOUSE_ACCOUNTS, transferJournal, withdrawJournal } from '../../functions/domain/ledger.js';
 import { chinaMinute } from '../../functions/domain/time.js';
 import { handler as account } from '../../functions/http/account.js';
+import { handler as paymentAuthorizations } from '../../functions/http/payment-authorizations.js';
 import { handler as closure } from '../../functions/http/account-closure.js';
 import { handler as auth } from '../../functions/http/auth.js';
 import { handler as simulator } from '../../functions/http/simulator.js';
@@ -158,7 +159,7 @@ describe('销户', () => {
     const who = await onboard({ name: '王安石' });
     expectOk(await topUp(who, 7_000));
     const key = randomUUID();
-    const asked = expectOk(await call(account, { method: 'POST', path: '/v1/payment-authorizations', token: who.token, body: { method: 'POST', path: PATH, body: {}, idempotencyKey: key } }));
+    const asked = expectOk(await call(paymentAuthorizations, { method: 'POST', path: '/v1/payment-authorizations', token: who.token, body: { method: 'POST', path: PATH, body: {}, idempotencyKey: key } }));
     assert.equal(asked.review.amountFen, 7_000, 'the review sheet shows what goes to the card');
     const body = { secondFactor: { nonce: asked.nonce, pinCipher: encryptPin(asked, who.pin) } };
     const first = expectOk(await call(closure, { method: 'POST', path: PATH, token: who.token, idempotencyKey: key, body }));

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
 import { handler as account } from '../../functions/http/account.js';
+import { handler as paymentAuthorizations } from '../../functions/http/payment-authorizations.js';
 import { handler as auth } from '../../functions/http/auth.js';
 import { handler as customer } from '../../functions/http/customer.js';
 import { handler as simulator } from '../../functions/http/simulator.js';
@@ -67,7 +68,7 @@ const rawTopUp = (raw: (factor: string) => string, extra: Partial<CallOptions> =
  *  refuses to issue one for it (a bad phone, too big a body) — for the same transfer done right. */
 const transferWith = (body: Record<string, unknown>) => async (): Promise<CallOptions> => {
   const sent = { toPhone: b.phone, amountFen: 100, ...body };
-  const asked = await call(account, { method: 'POST', path: '/v1/payment-authorizations', token: a.token, body: { method: 'POST', path: '/v1/account/transfer', body: sent } });
+  const asked = await call(paymentAuthorizations, { method: 'POST', path: '/v1/payment-authorizations', token: a.token, body: { method: 'POST', path: '/v1/account/transfer', body: sent } });
   const secondFactor = asked.status === 200
     ? { nonce: asked.body.nonce, pinCipher: encryptPin(asked.body, a.pin) }
     : await secondFactorFor(a.token, '/v1/account/transfer', { toPhone: b.phone, amountFen: 100 }, a.pin);
@@ -185,7 +186,7 @@ describe('body shape', () => {
     await expectAllRefused([
       { what: 'memo of 21 characters', handler: account, options: transferWith({ memo: '饭'.repeat(21) }), expect: [400, 'VALIDATION_FAILED'] },
       { what: 'phone of 12 digits', handler: account, options: transferWith({ toPhone: `${b.phone}1` }), expect: [400, 'VALIDATION_FAILED'] },
-      { what: 'a nonce for a phone of 12 digits', handler: account, options: authorizeTransfer({ toPhone: `${b.phone}1` }), expect: [400, 'VALIDATION_FAILED'] },
+      { what: 'a nonce for a phone of 12 digits', handler: paymentAuthorizations, options: authorizeTransfer({ toPhone: `${b.phone}1` }), expect: [400, 'VALIDATION_FAILED'] },
       { what: 'name of 31 characters', handler: customer, options: () => ({ method: 'POST', path: '/v1/me/real-name', token: b.token, body: { name: '张'.repeat(31), idNumber: '11010519491231002X' } }), expect: [400, 'VALIDATION_FAILED'] },
       { what: 'name of 31 characters beyond the basic plane', handler: customer, options: () => ({ method: 'POST', path: '/v1/me/real-name', token: b.token, body: { name: '𠮷'.repeat(31), idNumber: '11010519491231002X' } }), expect: [400, 'VALIDATION_FAILED'] },
       { what: 'ID of 19 characters', handler: customer, options: () => ({ method: 'POST', path: '/v1/me/real-name', token: b.token, body: { name: '张三', idNumber: '11010519491231002X1' } }), expect: [400, 'VALIDATION_FAILED'] },
@@ -202,7 +203,7 @@ describe('body shape', () => {
     const big = (bytes: number) => ({ toPhone: b.phone, amountFen: 100, memo: 'x'.repeat(bytes) });
     await expectAllRefused([
       { what: '17 KB transfer', handler: account, options: transferWith(big(17 * 1024)), expect: [413, 'PAYLOAD_TOO_LARGE'] },
-      { what: 'a nonce for a 17 KB transfer', handler: account, options: authorizeTransfer(big(17 * 1024)), expect: [413, 'PAYLOAD_TOO_LARGE'] },
+      { what: 'a nonce for a 17 KB transfer', handler: paymentAuthorizations, options: authorizeTransfer(big(17 * 1024)), expect: [413, 'PAYLOAD_TOO_LARGE'] },
       { what: '1 MB sign-in', handler: auth, options: () => ({ method: 'POST', path: '/v1/auth/wechat', rawBody: JSON.stringify({ code: 'c'.repeat(1024 * 1024) }) }), expect: [413, 'PAYLOAD_TOO_LARGE'] },
       { what: '16 KB of multibyte characters', handler: customer, options: () => ({ method: 'POST', path: '/v1/me/real-name', token: b.token, rawBody: JSON.stringify({ name: '张'.repeat(6_000), idNumber: '11010519491231002X' }) }), expect: [413, 'PAYLOAD_TOO_LARGE'] },
       { what: 'oversized body with a wrong token', handler: account, options: () => ({ method: 'POST', path: '/v1/account/top-up', token: 'x'.repeat(40), idempotencyKey: randomUUID(), rawBody: JSON.stringify(big(20 * 1024)) }), expect: [413, 'PAYLOAD_TOO_LARGE'] },

@@ -40,13 +40,14 @@ describe('backtesting a rule set (回测)', () => {
     const payee = await onboard();
     expectOk(await topUp(payer, 1_000_000));
     // Three small transfers, then ¥5,000 to the same payee — new to the payer since under 24 h,
-    // the victim pattern: warned, and confirmed.
+    // the victim pattern: warned, confirmed, and held (its hold is in the index like a transfer).
     for (const amountFen of [10_000, 10_000, 10_000, 500_000]) journalIds.push(expectOk(await pay(payer, account, TRANSFER, { toPhone: payee.phone, amountFen })).journalId);
   });
 
   test('each transfer records the numbers it was judged on', async () => {
     const last = await getJournal(journalIds[3]!);
-    assert.equal(last?.risk?.outcome, 'WARN');
+    assert.equal(last?.kind, 'TRANSFER_HOLD');
+    assert.equal(last?.risk?.outcome, 'DELAY');
     assert.deepEqual({ ...last?.risk?.fields, hourOfDay: 0, payeeAgeHours: 0 }, { amountFen: 500_000, hourOfDay: 0, payeeAgeHours: 0, largestTransferFen90d: 10_000, outTodayFen: 30_000, outTodayCount: 3 });
     assert.ok(last!.risk!.fields!.payeeAgeHours! < 1);
   });
@@ -60,8 +61,8 @@ describe('backtesting a rule set (回测)', () => {
       truncated: false,
       judged: 4,
       withoutFields: 0,
-      recorded: { ALLOW: 3, WARN: 1, BLOCK: 0 },
-      proposed: { ALLOW: 3, WARN: 1, BLOCK: 0 },
+      recorded: { ALLOW: 3, WARN: 0, DELAY: 1, BLOCK: 0 },
+      proposed: { ALLOW: 3, WARN: 0, DELAY: 1, BLOCK: 0 },
       changed: 0,
       byRule: [{ ruleId: 'VICTIM_TRANSFER', matched: 1 }],
       examples: [],
@@ -73,7 +74,7 @@ describe('backtesting a rule set (回测)', () => {
     const result = expectOk(await backtest({ ruleSet: PROPOSED, days: 7 }));
     assert.deepEqual(await scanTable(), tableBefore);
     assert.equal(result.judged, 4);
-    assert.deepEqual(result.proposed, { ALLOW: 2, WARN: 1, BLOCK: 1 });
+    assert.deepEqual(result.proposed, { ALLOW: 2, WARN: 1, DELAY: 0, BLOCK: 1 });
     assert.equal(result.changed, 2);
     assert.deepEqual(result.byRule, [
       { ruleId: 'VICTIM_TRANSFER', matched: 1 },

@@ -6,6 +6,7 @@ import { before, describe, test } from 'node:test';
 import { simulatorCardMovements } from '../../functions/adapters/simulators/card-gateway.js';
 import { db } from '../../functions/store/client.js';
 import { handler as account } from '../../functions/http/account.js';
+import { handler as paymentAuthorizations } from '../../functions/http/payment-authorizations.js';
 import { handler as customer } from '../../functions/http/customer.js';
 import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
 import { call, useBank } from '../support/bank.js';
@@ -53,11 +54,11 @@ describe('asking for a nonce', () => {
   });
 
   test('for a path that takes no second factor: 404; for a payee that does not exist: 404 as the transfer would say', async () => {
-    const notMoney = await call(account, { method: 'POST', path: '/v1/payment-authorizations', token: a.token, body: { method: 'POST', path: '/v1/account', body: {} } });
+    const notMoney = await call(paymentAuthorizations, { method: 'POST', path: '/v1/payment-authorizations', token: a.token, body: { method: 'POST', path: '/v1/account', body: {} } });
     expectError(notMoney, 404, 'PAYMENT_ROUTE_UNKNOWN');
-    const nobody = await call(account, { method: 'POST', path: '/v1/payment-authorizations', token: a.token, body: { method: 'POST', path: '/v1/account/transfer', body: { toPhone: '13000000000', amountFen: 1 } } });
+    const nobody = await call(paymentAuthorizations, { method: 'POST', path: '/v1/payment-authorizations', token: a.token, body: { method: 'POST', path: '/v1/account/transfer', body: { toPhone: '13000000000', amountFen: 1 } } });
     expectError(nobody, 404, 'PAYEE_NOT_FOUND');
-    const self = await call(account, { method: 'POST', path: '/v1/payment-authorizations', token: a.token, body: { method: 'POST', path: '/v1/account/transfer', body: { toPhone: a.phone, amountFen: 1 } } });
+    const self = await call(paymentAuthorizations, { method: 'POST', path: '/v1/payment-authorizations', token: a.token, body: { method: 'POST', path: '/v1/account/transfer', body: { toPhone: a.phone, amountFen: 1 } } });
     expectError(self, 400, 'SAME_ACCOUNT');
   });
 });

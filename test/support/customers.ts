@@ -5,6 +5,7 @@ import { SIMULATOR_CARDS } from '../../functions/adapters/simulators/card-gatewa
 import { luhnCheckDigit } from '../../functions/domain/card.js';
 import { idCheckChar } from '../../functions/domain/idcard.js';
 import { handler as account } from '../../functions/http/account.js';
+import { handler as paymentAuthorizations } from '../../functions/http/payment-authorizations.js';
 import { handler as auth } from '../../functions/http/auth.js';
 import { handler as customer } from '../../functions/http/customer.js';
 import { handler as simulator } from '../../functions/http/simulator.js';
@@ -113,7 +114,7 @@ export async function pay(
   body: Record<string, unknown>,
   { key = randomUUID() as string, pin = who.pin, confirmRisk = true }: { key?: string; pin?: string; confirmRisk?: boolean } = {},
 ) {
-  const ask = (asked: Record<string, unknown>) => call(account, { method: 'POST', path: '/v1/payment-authorizations', token: who.token, body: { method: 'POST', path, body: asked, idempotencyKey: key } });
+  const ask = (asked: Record<string, unknown>) => call(paymentAuthorizations, { method: 'POST', path: '/v1/payment-authorizations', token: who.token, body: { method: 'POST', path, body: asked, idempotencyKey: key } });
   let sent = body;
   let asked = await ask(sent);
   if (asked.status !== 200) return asked;

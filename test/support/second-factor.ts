@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { sm2 } from 'sm-crypto-v2';
 import type { SecondFactor } from '../../functions/contract/second-factor-schemas.js';
-import { handler as account } from '../../functions/http/account.js';
+import { handler as paymentAuthorizations } from '../../functions/http/payment-authorizations.js';
 import { call } from './bank.js';
 
 export interface Authorization {
@@ -17,7 +17,7 @@ export interface Authorization {
     feeFen: number;
     sourceAccountMasked: string | null;
     payeeMasked: string | null;
-    risk: { outcome: 'WARN'; reasons: string[]; acknowledged: boolean } | null;
+    risk: { outcome: 'WARN' | 'DELAY'; reasons: string[]; acknowledged: boolean; delayHours: number | null } | null;
   };
   encryption: { publicKeyHex: string };
 }
@@ -25,9 +25,7 @@ export interface Authorization {
 /** Asks the nonce for `path` with `body` (without its second factor), bound to the request's
  *  Idempotency-Key when given; asserts it was issued. */
 export async function authorize(token: string, path: string, body: Record<string, unknown>, idempotencyKey?: string): Promise<Authorization> {
-  const answer = await call<Authorization>(account, {
-    method: 'POST',
-    path: '/v1/payment-authorizations',
+  const answer = await call<Authorization>(paymentAuthorizations, { method: 'POST', path: '/v1/payment-authorizations',
     token,
     body: { method: 'POST', path, body, ...(idempotencyKey ? { idempotencyKey } : {}) },
   });

@@ -117,6 +117,42 @@ function withCounterparty(item: Item, accountId: string, counterparty: string): 
   return { ...item, postings: item.postings.map((p: Item) => (p.accountId === accountId ? { ...p, counterparty } : p)) };
 }
 
+const HELD_HOUSE = 'HOUSE-HELD-TRANSFERS~00';
+const DELAYED = { ruleSetVersion: 1, outcome: 'DELAY', delayHours: 24, matched: [{ ruleId: 'VICTIM_TRANSFER', version: 1 }], acknowledged: true };
+
+/** The sound world and a transfer of 40 from A to B the rules held (延时到账), then left held,
+ *  released to B or returned to A. */
+function heldWorld(status: 'HELD' | 'RELEASED' | 'RETURNED'): FinalInput {
+  const w = world();
+  const hold = deterministicJournalId(A.customerId, 'transfer', 'k-held');
+  const release = deterministicJournalId('transfer-release', hold);
+  const back = deterministicJournalId('transfer-return', hold);
+  const body = { journalId: hold, kind: 'TRANSFER_HOLD', status: 'HELD', amountFen: 40, balanceFen: 460, createdAt: T, releaseAt: T };
+  const completedBy = status === 'RELEASED' ? release : status === 'RETURNED' ? back : null;
+  w.items.push(
+    ...journal(hold, 'TRANSFER_HOLD', [[A.accountId, -40], [HELD_HOUSE, 40]], { risk: DELAYED }),
+    ...(status === 'RELEASED' ? journal(release, 'TRANSFER_RELEASE', [[HELD_HOUSE, -40], [B.accountId, 40]], { completes: hold }) : []),
+    ...(status === 'RETURNED' ? journal(back, 'TRANSFER_RETURN', [[HELD_HOUSE, -40], [A.accountId, 40]], { completes: hold }) : []),
+    { PK: `ACCT#${HELD_HOUSE}`, SK: 'BALANCE', type: 'HOUSE', balanceFen: status === 'HELD' ? 40 : 0 },
+    { PK: `JRNL#${hold}`, SK: 'HELDTRANSFER', type: 'HELD_TRANSFER', holdJournalId: hold, customerId: A.customerId, accountId: A.accountId, payeeAccountId: B.accountId, amountFen: 40, status, completedBy },
+    ...(status === 'HELD' ? [{ PK: 'HELDDUE#00', SK: `${T}#${hold}`, type: 'HELD_TRANSFER_DUE', holdJournalId: hold }] : []),
+    idem('k-held', body),
+  );
+  const balance = (accountId: string) => w.items.find((i) => i.type === 'ACCOUNT' && i.accountId === accountId)!;
+  if (status !== 'RETURNED') balance(A.accountId).balanceFen -= 40;
+  if (status === 'RELEASED') balance(B.accountId).balanceFen += 40;
+  // Counted on both sides when asked for, unless it was returned.
+  if (status !== 'RETURNED') {
+    for (const i of w.items.filter((i) => i.type === 'LIMIT' && /^(IN|OUT)#/.test(String(i.bucket)))) {
+      i.usedFen += 40;
+      i.movementCount += 1;
+    }
+  }
+  w.records.push({ op: op(7, 'transfer', 'k-held', 40), route: 'transfer', from: A, to: B, amount: 40, answers: [ok(body)], nonceIds: ['n-held'] });
+  w.items.push({ PK: 'NONCE#n-held', SK: 'NONCE', type: 'PAYMENT_NONCE', customerId: A.customerId });
+  return w;
+}
+
 const record = (w: FinalInput, key: string) => w.records.find((r) => r.op.key === key)!;
 const replaceJournal = (w: FinalInput, journalId: string, items: Item[]) => {
   w.items = [...w.items.filter((i) => i.journalId !== journalId), ...items];
@@ -400,3 +436,46 @@ describe('the PIN race checker', () => {
     });
   }
 });
+
+describe('the bank checker on delayed transfers (延时到账)', () => {
+  for (const status of ['HELD', 'RELEASED', 'RETURNED'] as const) {
+    test(`passes a transfer held, then ${status.toLowerCase()}`, () => {
+      assert.deepEqual(finalCheck(heldWorld(status)).violations, []);
+    });
+  }
+
+  const broken = (status: 'HELD' | 'RELEASED' | 'RETURNED', change: (w: FinalInput) => void) => {
+    const w = heldWorld(status);
+    change(w);
+    return finalCheck(w).violations.join('\n');
+  };
+  const heldRecord = (w: FinalInput) => w.items.find((i) => i.type === 'HELD_TRANSFER')!;
+
+  test('reports a hold released and returned both', () => {
+    const hold = deterministicJournalId(A.customerId, 'transfer', 'k-held');
+    const back = deterministicJournalId('transfer-return', hold);
+    assert.match(broken('RELEASED', (w) => w.items.push(...journal(back, 'TRANSFER_RETURN', [[HELD_HOUSE, -40], [A.accountId, 40]], { completes: hold }))), /both released and returned/);
+  });
+
+  test('reports a record that says HELD for a hold the ledger released', () => {
+    assert.match(broken('RELEASED', (w) => Object.assign(heldRecord(w), { status: 'HELD' })), /HELD, yet TRANSFER_RELEASE is in the ledger/);
+  });
+
+  test('reports a hold the release job could never find', () => {
+    assert.match(broken('HELD', (w) => { w.items = w.items.filter((i) => i.type !== 'HELD_TRANSFER_DUE'); }), /not in the due index/);
+  });
+
+  test('reports a completed hold left in the due index', () => {
+    assert.match(broken('RETURNED', (w) => w.items.push({ PK: 'HELDDUE#00', SK: `${T}#x`, type: 'HELD_TRANSFER_DUE', holdJournalId: heldRecord(w).holdJournalId })), /RETURNED, yet still in the due index/);
+  });
+
+  test('reports a hold written without a confirmed DELAY decision', () => {
+    assert.match(broken('HELD', (w) => { w.items.find((i) => i.type === 'JOURNAL' && i.kind === 'TRANSFER_HOLD')!.risk = { ...DELAYED, outcome: 'WARN' }; }), /held under the decision WARN/);
+    assert.match(broken('HELD', (w) => { w.items.find((i) => i.type === 'JOURNAL' && i.kind === 'TRANSFER_HOLD')!.risk = { ...DELAYED, acknowledged: false }; }), /without the customer's confirmation/);
+  });
+
+  test('reports a returned hold whose limits were not given back', () => {
+    assert.match(broken('RETURNED', (w) => { w.items.find((i) => i.bucket === 'OUT#D#2026-03-02')!.usedFen += 40; }), /OUT#D#2026-03-02 holds 540/);
+  });
+});
+

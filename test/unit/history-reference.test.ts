@@ -72,6 +72,12 @@ describe('an entry\'s status', () => {
     assert.equal(entryStatus('WEALTH_PURCHASE', 'WEALTH_REFUND'), 'REFUNDED');
   });
 
+  test('a delayed transfer is 延时到账中 until released (成功) or returned (已撤销)', () => {
+    assert.equal(entryStatus('TRANSFER_HOLD', undefined), 'HELD');
+    assert.equal(entryStatus('TRANSFER_HOLD', 'TRANSFER_RELEASE'), 'SUCCEEDED');
+    assert.equal(entryStatus('TRANSFER_HOLD', 'TRANSFER_RETURN'), 'CANCELLED');
+  });
+
   test('a bill is 处理中 until settled or voided', () => {
     assert.equal(entryStatus('BILL_HOLD', undefined), 'PENDING');
     assert.equal(entryStatus('BILL_HOLD', 'BILL_SETTLEMENT'), 'SUCCEEDED');
@@ -79,11 +85,11 @@ describe('an entry\'s status', () => {
   });
 
   test('kinds no later journal decides succeeded, and are not looked up', () => {
-    for (const kind of JOURNAL_KINDS.filter((k) => !['WITHDRAW', 'BILL_HOLD', 'WEALTH_PURCHASE'].includes(k))) {
+    for (const kind of JOURNAL_KINDS.filter((k) => !['WITHDRAW', 'BILL_HOLD', 'WEALTH_PURCHASE', 'TRANSFER_HOLD'].includes(k))) {
       assert.equal(awaitsFollowUp(kind), false, kind);
       assert.equal(entryStatus(kind, undefined), 'SUCCEEDED', kind);
     }
-    assert.deepEqual(JOURNAL_KINDS.filter(returnsMoney), ['WITHDRAW_REVERSAL', 'WEALTH_REFUND', 'BILL_VOID']);
+    assert.deepEqual(JOURNAL_KINDS.filter(returnsMoney), ['WITHDRAW_REVERSAL', 'TRANSFER_RETURN', 'WEALTH_REFUND', 'BILL_VOID']);
   });
 });
 

@@ -31,30 +31,32 @@ const rule = (ruleId: string, outcome: RiskRule['outcome'], conditions: RiskCond
 });
 
 describe('the default victim-transfer rule', () => {
-  test('the pattern itself warns, with the rule, its version and its reason', () => {
+  test('the pattern itself warns and delays 24 hours, with the rule, its version and its reason', () => {
     const decision = decideTransfer(DEFAULT_RISK_RULE_SET, victim);
-    assert.equal(decision.outcome, 'WARN');
+    assert.equal(decision.outcome, 'DELAY');
+    assert.equal(decision.delayHours, 24);
     assert.equal(decision.ruleSetVersion, 1);
     assert.deepEqual(decision.matched, [
-      { ruleId: 'VICTIM_TRANSFER', version: 1, outcome: 'WARN', reason: DEFAULT_RISK_RULE_SET.rules[0]!.reason },
+      { ruleId: 'VICTIM_TRANSFER', version: 1, outcome: 'DELAY', reason: DEFAULT_RISK_RULE_SET.rules[0]!.reason },
     ]);
     assert.match(decision.matched[0]!.reason, /安全账户/);
   });
 
   test('a largest 90-day transfer of 500 yuan is small, one fen more is not', () => {
-    assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, largestTransferFen90d: 50_000 }).outcome, 'WARN');
+    assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, largestTransferFen90d: 50_000 }).outcome, 'DELAY');
     assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, largestTransferFen90d: 50_001 }).outcome, 'ALLOW');
   });
 
   test('a customer with no transfer in 90 days counts as one of small transfers', () => {
-    assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, largestTransferFen90d: 0 }).outcome, 'WARN');
+    assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, largestTransferFen90d: 0 }).outcome, 'DELAY');
   });
 
   test('5,000 yuan is large, one fen less is not', () => {
-    assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, amountFen: 500_000 }).outcome, 'WARN');
+    assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, amountFen: 500_000 }).outcome, 'DELAY');
     const allowed = decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, amountFen: 499_999 });
     assert.deepEqual(allowed, {
       outcome: 'ALLOW',
+      delayHours: null,
       ruleSetVersion: 1,
       matched: [],
       fields: { amountFen: 499_999, hourOfDay: 12, payeeAgeHours: 0, largestTransferFen90d: 50_000, outTodayFen: 0, outTodayCount: 0 },
@@ -62,14 +64,14 @@ describe('the default victim-transfer rule', () => {
   });
 
   test('a payee first paid under 24 hours ago is new, at 24 hours it is not', () => {
-    assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, payeeFirstPaidAt: hoursBefore(23.9) }).outcome, 'WARN');
+    assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, payeeFirstPaidAt: hoursBefore(23.9) }).outcome, 'DELAY');
     assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, payeeFirstPaidAt: hoursBefore(24) }).outcome, 'ALLOW');
     assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, payeeFirstPaidAt: hoursBefore(24 * 30) }).outcome, 'ALLOW');
   });
 
   test('a first payment stamped after the transfer (clock skew) or unreadable counts as a new payee', () => {
-    assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, payeeFirstPaidAt: hoursBefore(-1) }).outcome, 'WARN');
-    assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, payeeFirstPaidAt: 'not a time' }).outcome, 'WARN');
+    assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, payeeFirstPaidAt: hoursBefore(-1) }).outcome, 'DELAY');
+    assert.equal(decideTransfer(DEFAULT_RISK_RULE_SET, { ...victim, payeeFirstPaidAt: 'not a time' }).outcome, 'DELAY');
   });
 
   test('the default set passes its own schema', () => {
@@ -118,6 +120,34 @@ describe('deciding over several rules', () => {
     assert.equal(decideTransfer(only, { ...context, amountFen: 101 }).outcome, 'BLOCK');
     assert.equal(decideTransfer(only, { ...context, amountFen: 100 }).outcome, 'ALLOW');
     assert.equal(decideTransfer(only, { ...context, amountFen: 101, largestTransferFen90d: 1 }).outcome, 'ALLOW');
+  });
+});
+
+describe('delayed arrival', () => {
+  const delay = (ruleId: string, delayHours: number, conditions: RiskCondition[]): RiskRule => ({ ...rule(ruleId, 'DELAY', conditions), delayHours });
+  const set: RiskRuleSet = {
+    version: 1,
+    rules: [
+      rule('LARGE_WARN', 'WARN', [{ field: 'amountFen', op: 'gte', value: 100_000 }]),
+      delay('LARGE_DELAY', 2, [{ field: 'amountFen', op: 'gte', value: 200_000 }]),
+      delay('NEW_PAYEE_DELAY', 48, [{ field: 'payeeAgeHours', op: 'lt', value: 1 }]),
+      rule('HUGE_BLOCK', 'BLOCK', [{ field: 'amountFen', op: 'gte', value: 1_000_000 }]),
+    ],
+  };
+  const context: TransferRiskContext = { ...victim, payeeFirstPaidAt: hoursBefore(48) };
+
+  test('DELAY outranks WARN and holds for the longest delay its matched rules ask', () => {
+    assert.deepEqual([decideTransfer(set, { ...context, amountFen: 100_000 }).outcome, decideTransfer(set, { ...context, amountFen: 100_000 }).delayHours], ['WARN', null]);
+    const one = decideTransfer(set, { ...context, amountFen: 200_000 });
+    assert.deepEqual([one.outcome, one.delayHours], ['DELAY', 2]);
+    const both = decideTransfer(set, { ...context, amountFen: 200_000, payeeFirstPaidAt: null });
+    assert.deepEqual([both.outcome, both.delayHours], ['DELAY', 48]);
+    assert.deepEqual(both.matched.map((m) => m.ruleId), ['LARGE_WARN', 'LARGE_DELAY', 'NEW_PAYEE_DELAY']);
+  });
+
+  test('BLOCK outranks DELAY: no hold, no delay', () => {
+    const blocked = decideTransfer(set, { ...context, amountFen: 1_000_000, payeeFirstPaidAt: null });
+    assert.deepEqual([blocked.outcome, blocked.delayHours], ['BLOCK', null]);
   });
 });
 
@@ -185,7 +215,8 @@ describe('the rule set schema', () => {
 
   test('a duplicate ruleId is refused', () => {
     const set = valid();
-    set.rules.push({ ...set.rules[0]!, outcome: 'BLOCK' });
+    const { delayHours: _none, ...rest } = set.rules[0]!;
+    set.rules.push({ ...rest, outcome: 'BLOCK' });
     refused(set);
     set.rules[1]!.ruleId = 'VICTIM_TRANSFER_2';
     assert.equal(RiskRuleSetSchema.safeParse(set).success, true);
@@ -206,8 +237,18 @@ describe('the rule set schema', () => {
     refused(withCondition({ field: 'balanceFen', op: 'gte', value: 1 }));
     refused(withCondition({ field: 'amountFen', op: 'ne', value: 1 }));
     refused(withCondition({ field: 'amountFen', op: 'gte', value: 1, unit: 'yuan' }));
-    refused({ ...valid(), rules: [{ ...valid().rules[0], outcome: 'ALLOW' }] });
-    refused({ ...valid(), rules: [{ ...valid().rules[0], outcome: 'DELAY' }] });
+    refused({ ...valid(), rules: [{ ...valid().rules[0], outcome: 'ALLOW', delayHours: undefined }] });
+    refused({ ...valid(), rules: [{ ...valid().rules[0], outcome: 'HOLD' }] });
+  });
+
+  test('delayHours is given exactly with DELAY, a whole number of hours from 1 to 72', () => {
+    const base = valid().rules[0]!;
+    refused({ version: 1, rules: [{ ...base, delayHours: undefined }] });
+    refused({ version: 1, rules: [{ ...base, outcome: 'WARN' }] });
+    for (const delayHours of [0, 73, 1.5, '24']) refused({ version: 1, rules: [{ ...base, delayHours }] });
+    for (const delayHours of [1, 72]) assert.equal(RiskRuleSetSchema.safeParse({ version: 1, rules: [{ ...base, delayHours }] }).success, true);
+    const { delayHours: _none, ...warn } = base;
+    assert.equal(RiskRuleSetSchema.safeParse({ version: 1, rules: [{ ...warn, outcome: 'WARN' }] }).success, true);
   });
 
   test('rule and condition counts are bounded: 1–50 rules, 1–8 conditions', () => {
