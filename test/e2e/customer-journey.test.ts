@@ -12,8 +12,9 @@
 // the new PIN pays.
 //
 // Then a transfer far above the customer's usual to a payee never paid (疑似被骗转账): 风险提示
-// before any review, in the server's words; 取消转账 sends nothing; again, 我已知晓风险，继续转账 →
-// the review → the PIN → paid.
+// before any review, in the server's words, saying the money will arrive 24 hours later; 取消转账
+// sends nothing; again, 我已知晓风险，继续转账 → the review → the PIN → 延时到账 with the time it
+// arrives; its entry → 撤销转账 → 确认撤销 → 已撤销, the money back in the balance.
 //
 // No request either browser sends ever holds a PIN in clear: every PIN leaves as an SM2 cipher.
 import assert from 'node:assert/strict';
@@ -291,7 +292,7 @@ test('a wrong PIN pays nothing; five lock it; 忘记支付密码 sets a new one,
   }
 });
 
-test('a transfer far above the usual to a new payee: the anti-fraud warning first; cancelled it sends nothing, confirmed it pays', async (t) => {
+test('a transfer far above the usual to a new payee: the anti-fraud warning first; cancelled it sends nothing, confirmed it is held (延时到账) and cancelled by the customer with the money back', async (t) => {
   const context = await bank.browser.newContext({ viewport: PHONE_VIEWPORT });
   t.after(() => context.close());
   const page = await context.newPage();
@@ -308,6 +309,7 @@ test('a transfer far above the usual to a new payee: the anti-fraud warning firs
     await click(page, 'submit');
     await page.locator('#risk-sheet:visible').waitFor();
     assert.match(await page.locator('#risk-reason-0:visible').innerText(), /从未转过账的新收款人/);
+    assert.match(await page.locator('#risk-delay:visible').innerText(), /延时 24 小时到账/);
     assert.equal(await page.locator('#review-confirm:visible').count(), 0, 'no review, no PIN under a warning');
   };
   await submitForWarning();
@@ -321,8 +323,28 @@ test('a transfer far above the usual to a new payee: the anti-fraud warning firs
   await submitForWarning();
   await click(page, 'risk-continue');
   await confirmPayment(page, pin, { amount: '¥5,000.00', payee: PAYEE_ON_REVIEW });
-  await page.locator('#result-message').waitFor();
-  assert.equal((await page.locator('#result-balance').innerText()).trim(), '¥1,000.00');
+  await page.locator('#result-held-hint:visible').waitFor();
+  assert.equal((await page.locator('#result-message:visible').innerText()).trim(), '转账已受理，延时到账');
+  assert.equal((await page.locator('#result-balance:visible').innerText()).trim(), '¥1,000.00');
+  assert.match(await page.locator('#result-release-at:visible').innerText(), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  assert.deepEqual(await accessibilityProblems(page), [], 'on the 延时到账 result');
+  await stepScreenshot(page, 'h5-transfer-held');
+
+  // Taken back before it arrives: its entry, 撤销转账, what happens said first, then 确认撤销.
+  await click(page, 'result-held-entry');
+  await page.locator('#entry-status').waitFor();
+  assert.equal((await page.locator('#entry-status').innerText()).trim(), '延时到账中');
+  await click(page, 'entry-cancel-held');
+  await page.locator('#cancel-held-sheet:visible').waitFor();
+  assert.match(await page.locator('#cancel-held-text').innerText(), /¥5,000\.00 将立即退回您的电子账户/);
+  assert.deepEqual(await accessibilityProblems(page), [], 'on 撤销转账');
+  await stepScreenshot(page, 'h5-transfer-held-cancel');
+  await click(page, 'cancel-held-confirm');
+  await page.getByText('已撤销，资金已退回').waitFor();
+  assert.equal(await page.locator('#entry-cancel-held').count(), 0);
+  await tapBack(page);
+  await click(page, 'back-home');
+  assert.equal(await homeBalance(page), '¥6,000.00');
 
   assert.deepEqual(requests.leaks, []);
   assert.deepEqual(requests.confirmed, ['POST /v1/me/pin', 'POST /v1/account/top-up', 'POST /v1/account/transfer']);

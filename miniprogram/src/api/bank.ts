@@ -138,3 +138,8 @@ export function getHistory(filter: HistoryFilter, cursor?: string): Promise<Hist
 export function getHistoryEntry(entryId: string): Promise<HistoryEntry> {
   return customerRequest<HistoryEntry>({ method: 'GET', path: `/v1/account/history/${encodeURIComponent(entryId)}` });
 }
+
+/** 撤销 a delayed transfer (延时到账) before it arrives: the entry as it then stands. */
+export function cancelHeldTransfer(entryId: string): Promise<HistoryEntry> {
+  return customerRequest<HistoryEntry>({ method: 'POST', path: `/v1/account/held-transfers/${encodeURIComponent(entryId)}/cancel`, body: {} });
+}

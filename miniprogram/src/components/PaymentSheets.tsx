@@ -21,7 +21,7 @@ export function PaymentSheets({ payment, title, incoming = false, confirmLabel }
     case 'authorizing':
       return <ReviewSheet title={title} incoming={incoming} confirmLabel={confirmLabel} review={null} onConfirm={payment.confirm} onCancel={payment.close} />;
     case 'risk':
-      return <RiskWarningSheet title={title} reasons={sheet.risk.reasons} onCancel={payment.close} onContinue={payment.acknowledgeRisk} />;
+      return <RiskWarningSheet title={title} reasons={sheet.risk.reasons} delayHours={sheet.risk.delayHours} onCancel={payment.close} onContinue={payment.acknowledgeRisk} />;
     case 'review':
       return <ReviewSheet title={title} incoming={incoming} confirmLabel={confirmLabel} review={sheet.authorization.review} onConfirm={payment.confirm} onCancel={payment.close} />;
     case 'soter':

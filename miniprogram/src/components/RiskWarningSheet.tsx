@@ -10,6 +10,8 @@ interface RiskWarningSheetProps {
   title: string;
   /** Why the bank warns, in the server's words (review.risk.reasons), one per rule. */
   reasons: string[];
+  /** When the transfer will be held (review.risk.delayHours); null when it is only warned. */
+  delayHours: number | null;
   onCancel: () => void;
   onContinue: () => void;
 }
@@ -19,7 +21,7 @@ interface RiskWarningSheetProps {
  * before any PIN: its reasons as sent, then the standard advice. Stopping is the prominent action;
  * going on is the secondary one, and asks the review again as acknowledged.
  */
-export function RiskWarningSheet({ title, reasons, onCancel, onContinue }: RiskWarningSheetProps) {
+export function RiskWarningSheet({ title, reasons, delayHours, onCancel, onContinue }: RiskWarningSheetProps) {
   return (
     <BottomSheet id='risk-sheet' title='风险提示'>
       <View className='risk'>
@@ -30,6 +32,11 @@ export function RiskWarningSheet({ title, reasons, onCancel, onContinue }: RiskW
             </Text>
           ))}
         </View>
+        {delayHours !== null && (
+          <Text id='risk-delay' className='risk__delay'>
+            {`为保护您的资金安全，这笔${title}将延时 ${delayHours} 小时到账。到账前，您可在交易详情中随时撤销，资金立即退回。`}
+          </Text>
+        )}
         <Text id='risk-advice' className='risk__advice'>
           {ADVICE}
         </Text>

@@ -28,6 +28,8 @@ export const STATUS_MESSAGES: Record<EntryStatus, string> = {
   PENDING: '处理中',
   FAILED: '交易失败，资金已退回',
   REFUNDED: '已退款',
+  HELD: '延时到账中',
+  CANCELLED: '已撤销，资金已退回',
 };
 
 /** The tag a list row carries when it did not simply succeed: its amount is struck through
@@ -37,10 +39,12 @@ export const STATUS_TAGS: Record<EntryStatus, string | null> = {
   PENDING: '处理中',
   FAILED: '已退回',
   REFUNDED: '已退款',
+  HELD: '延时到账',
+  CANCELLED: '已撤销',
 };
 
 /** Money that did not stay moved: drawn struck through and grey. */
-export const isUndone = (status: EntryStatus): boolean => status === 'FAILED' || status === 'REFUNDED';
+export const isUndone = (status: EntryStatus): boolean => status === 'FAILED' || status === 'REFUNDED' || status === 'CANCELLED';
 
 export interface MonthSection<T> {
   /** `2026年12月`, in the phone's time zone like every time it shows. */

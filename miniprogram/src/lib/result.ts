@@ -15,6 +15,8 @@ export function showResult(result: MoneyMovementResult, payeeName?: string): voi
     createdAt: result.createdAt,
   };
   if (payeeName) params.payee = payeeName;
+  // A delayed transfer's page says when it arrives and leads to its entry, where it can be cancelled.
+  if (result.releaseAt) Object.assign(params, { releaseAt: result.releaseAt, entryId: result.journalId });
   replaceWith(PAGES.result, params);
 }
 

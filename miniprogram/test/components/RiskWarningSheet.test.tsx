@@ -5,10 +5,10 @@ import { RiskWarningSheet } from '@/components/RiskWarningSheet';
 
 const REASONS = ['您正向首次付款的收款人转出大额资金，请警惕电信网络诈骗', '该笔转账远超您近期的转账金额'];
 
-function renderSheet(reasons = REASONS) {
+function renderSheet(reasons = REASONS, delayHours: number | null = null) {
   const onCancel = jest.fn();
   const onContinue = jest.fn();
-  render(<RiskWarningSheet title='转账' reasons={reasons} onCancel={onCancel} onContinue={onContinue} />);
+  render(<RiskWarningSheet title='转账' reasons={reasons} delayHours={delayHours} onCancel={onCancel} onContinue={onContinue} />);
   return { onCancel, onContinue };
 }
 
@@ -19,6 +19,16 @@ describe('RiskWarningSheet', () => {
     expect(Array.from(document.getElementById('risk-reasons')!.children).map((reason) => reason.textContent)).toEqual(REASONS);
     expect(document.getElementById('risk-advice')).toHaveTextContent(/公检法机关不会通过电话.*要求转账，不存在“安全账户”/);
     expect(document.getElementById('risk-advice')).toHaveTextContent('不要向陌生人转账');
+  });
+
+  test('a delayed transfer (延时到账) says for how long it is held and that it can be cancelled until then; a warned one says nothing of it', () => {
+    renderSheet(REASONS, 24);
+    expect(document.getElementById('risk-delay')).toHaveTextContent('这笔转账将延时 24 小时到账。到账前，您可在交易详情中随时撤销，资金立即退回。');
+  });
+
+  test('a warning without a delay has no delay notice', () => {
+    renderSheet();
+    expect(document.getElementById('risk-delay')).toBeNull();
   });
 
   test('stopping is the prominent action, going on the secondary one; both name what is paid', () => {

@@ -357,7 +357,7 @@ describe('transfer: the anti-fraud warning', () => {
     ...review,
     amountFen: 600000,
     payeeMasked: '*小明（139****8888）',
-    risk: { outcome: 'WARN', reasons: [REASON], acknowledged },
+    risk: { outcome: 'WARN', reasons: [REASON], acknowledged, delayHours: null },
   });
 
   /** The server's rule set warns this transfer: its review carries the warning, acknowledged once

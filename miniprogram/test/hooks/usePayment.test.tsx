@@ -308,7 +308,7 @@ describe('usePayment: an anti-fraud warning on any movement', () => {
     let asked = 0;
     api.answerEach(AUTHORIZE, (request) => {
       const { body } = request.body as { body: { riskAcknowledged?: true } };
-      const risk = ++asked === 1 ? null : { outcome: 'WARN' as const, reasons: [REASON], acknowledged: body.riskAcknowledged === true };
+      const risk = ++asked === 1 ? null : { outcome: 'WARN' as const, reasons: [REASON], acknowledged: body.riskAcknowledged === true, delayHours: null };
       return { status: 200, body: authorization(asked, { ...review, risk }) };
     });
     refuseOnceThenPay(403, 'PIN_INCORRECT', '支付密码错误，还可尝试 2 次');
@@ -335,7 +335,7 @@ describe('usePayment: an anti-fraud warning on any movement', () => {
   test('取消 on a warning ends the payment: the next try starts from the form body again, without riskAcknowledged', async () => {
     api.answerEach(AUTHORIZE, (request) => {
       const { body } = request.body as { body: { riskAcknowledged?: true } };
-      return { status: 200, body: authorization(1, { ...review, risk: { outcome: 'WARN', reasons: [REASON], acknowledged: body.riskAcknowledged === true } }) };
+      return { status: 200, body: authorization(1, { ...review, risk: { outcome: 'WARN', reasons: [REASON], acknowledged: body.riskAcknowledged === true, delayHours: null } }) };
     });
     await startTopUp();
     await userEvent.click(await screen.findByText('我已知晓风险，继续充值'));

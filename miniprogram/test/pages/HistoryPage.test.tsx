@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import Taro from '@tarojs/taro';
 import type { HistoryItem, HistoryPage as HistoryPageBody } from '@contract/schemas';
 import { PAGES } from '@/lib/nav';
+import { formatDateTime } from '@/lib/time';
 import HistoryPage from '@/pages/history/index';
 import HistoryDetailPage from '@/pages/history-detail/index';
 import { type FakeApi, fakeApi } from '../support/api';
@@ -137,5 +138,56 @@ describe('the receipt', () => {
     expect(document.getElementById('entry-related')).toHaveTextContent('退回交易提现退回 P3XW-8MHT-5RZA');
     await userEvent.click(document.getElementById('entry-related')!);
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `${PAGES.historyDetail}?entryId=J0123456789abcdefghijABCDEG` });
+  });
+});
+
+describe('a delayed transfer (延时到账)', () => {
+  const held = {
+    ...historyEntry,
+    kind: 'TRANSFER_HOLD' as const,
+    kindLabel: '转账（延时到账）',
+    label: '转账给 陈*（延时到账）',
+    amountFen: -500000,
+    status: 'HELD' as const,
+    releaseAt: '2026-03-03T09:30:00.000Z',
+  };
+  const cancelled = {
+    ...held,
+    status: 'CANCELLED' as const,
+    related: { journalId: 'J0123456789abcdefghijABCDEH', reference: 'P3XW-8MHT-5RZB', kind: 'TRANSFER_RETURN' as const, kindLabel: '转账退回', createdAt: held.createdAt, relation: 'RETURNED_BY' as const },
+  };
+  const ENTRY = `GET /v1/account/history/${held.journalId}` as const;
+  const CANCEL = `POST /v1/account/held-transfers/${held.journalId}/cancel` as const;
+
+  test('reads 延时到账中 with when it arrives; 撤销转账 says what happens, and only 确认撤销 cancels', async () => {
+    api.answer(ENTRY, 200, held);
+    await renderAt(`${PAGES.historyDetail}?entryId=${held.journalId}`, <HistoryDetailPage />);
+    expect(await screen.findByText('延时到账中')).toBeInTheDocument();
+    expect(document.getElementById('entry-release-at')).toHaveTextContent(formatDateTime(held.releaseAt));
+    await userEvent.click(document.getElementById('entry-cancel-held')!);
+    expect(document.getElementById('cancel-held-text')).toHaveTextContent('撤销后，¥5,000.00 将立即退回您的电子账户，收款人 陈* 不会收到这笔钱。');
+    await userEvent.click(document.getElementById('cancel-held-back')!);
+    expect(document.getElementById('cancel-held-sheet')).toBeNull();
+    expect(api.requests(CANCEL)).toHaveLength(0);
+
+    api.answer(CANCEL, 200, cancelled);
+    await userEvent.click(document.getElementById('entry-cancel-held')!);
+    api.answer(ENTRY, 200, cancelled);
+    await userEvent.click(document.getElementById('cancel-held-confirm')!);
+    expect(await screen.findByText('已撤销，资金已退回')).toBeInTheDocument();
+    expect(api.requests(CANCEL)).toHaveLength(1);
+    expect(document.getElementById('entry-cancel-held')).toBeNull();
+    expect(document.getElementById('entry-release-at')).toBeNull();
+    expect(document.getElementById('entry-related')).toHaveTextContent('退回交易转账退回 P3XW-8MHT-5RZB');
+  });
+
+  test('released meanwhile: the server\'s refusal shows, nothing else changes', async () => {
+    api.answer(ENTRY, 200, held);
+    api.answer(CANCEL, 409, { error: { code: 'HELD_TRANSFER_RELEASED', message: '这笔转账已到账，无法撤销' } });
+    await renderAt(`${PAGES.historyDetail}?entryId=${held.journalId}`, <HistoryDetailPage />);
+    await userEvent.click(await screen.findByText('撤销转账'));
+    await userEvent.click(document.getElementById('cancel-held-confirm')!);
+    expect(await screen.findByText('这笔转账已到账，无法撤销')).toBeInTheDocument();
+    expect(screen.getByText('延时到账中')).toBeInTheDocument();
   });
 });

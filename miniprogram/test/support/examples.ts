@@ -64,4 +64,5 @@ export const historyEntry: HistoryEntry = {
   status: 'SUCCEEDED',
   accountNumberMasked: '6217 **** **** 0418',
   related: null,
+  releaseAt: null,
 };

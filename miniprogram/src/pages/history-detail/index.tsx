@@ -1,12 +1,15 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import type { HistoryEntry } from '@contract/schemas';
-import { getHistoryEntry } from '@/api/bank';
+import { cancelHeldTransfer, getHistoryEntry } from '@/api/bank';
+import { BottomSheet } from '@/components/BottomSheet';
 import { InfoRow } from '@/components/InfoRow';
 import { MissingTarget } from '@/components/MissingTarget';
 import { ReferenceRow } from '@/components/ReferenceRow';
 import { ResultCard } from '@/components/ResultPage';
-import { RemoteStatus } from '@/components/Status';
+import { ErrorText, RemoteStatus } from '@/components/Status';
+import { useSubmit } from '@/hooks/useSubmit';
 import { useRemoteTarget } from '@/hooks/useRemoteTarget';
 import { STATUS_MESSAGES } from '@/lib/history';
 import { formatFen } from '@/lib/money';
@@ -23,6 +26,39 @@ function RelatedRow({ related }: { related: NonNullable<HistoryEntry['related']>
       <Text className='info-row__value entry-related__value'>
         {related.kindLabel} {related.reference} ›
       </Text>
+    </View>
+  );
+}
+
+/** 撤销 a delayed transfer: what happens said before it is done, then the entry as the server answers. */
+function CancelHeld({ entry, onCancelled }: { entry: HistoryEntry; onCancelled: () => void }) {
+  const [asking, setAsking] = useState(false);
+  const { run, busy, error } = useSubmit();
+  const confirm = async () => {
+    const cancelled = await run(() => cancelHeldTransfer(entry.journalId));
+    setAsking(false);
+    if (cancelled) onCancelled();
+  };
+  return (
+    <View>
+      <ErrorText message={error} />
+      <Button id='entry-cancel-held' className='btn btn--ghost btn--danger' onClick={() => setAsking(true)}>
+        撤销转账
+      </Button>
+      {asking && (
+        <BottomSheet id='cancel-held-sheet' title='撤销转账' back={busy ? undefined : { id: 'cancel-held-back', label: '取消', onClick: () => setAsking(false) }}>
+          <View className='risk'>
+            <Text id='cancel-held-text' className='risk__delay'>
+              {`撤销后，${formatFen(-entry.amountFen)} 将立即退回您的电子账户，收款人 ${entry.counterparty} 不会收到这笔钱。`}
+            </Text>
+          </View>
+          <View className='sheet__actions'>
+            <Button id='cancel-held-confirm' className={`btn btn--primary${busy ? ' btn--disabled' : ''}`} disabled={busy} onClick={busy ? undefined : confirm}>
+              {busy ? '撤销中…' : '确认撤销'}
+            </Button>
+          </View>
+        </BottomSheet>
+      )}
     </View>
   );
 }
@@ -48,9 +84,11 @@ export default function HistoryDetailPage() {
         <InfoRow label='交易类型' value={entry.kindLabel} id='entry-kind' />
         <InfoRow label='交易对方' value={entry.counterparty} id='entry-counterparty' />
         <InfoRow label='本方账户' value={entry.accountNumberMasked} id='entry-account' />
+        {entry.status === 'HELD' && entry.releaseAt && <InfoRow label='预计到账时间' value={formatDateTime(entry.releaseAt)} id='entry-release-at' />}
         {entry.related && <RelatedRow related={entry.related} />}
       </ResultCard>
       <View className='actions'>
+        {entry.status === 'HELD' && <CancelHeld entry={entry} onCancelled={reload} />}
         <Button id='entry-receipt' className='btn btn--ghost' onClick={() => goTo(PAGES.receipt, { entryId: entry.journalId })}>
           电子回单
         </Button>

@@ -70,7 +70,7 @@ function Limits({ account }: { account: AccountDetail }) {
         <InfoRow label='今日剩余转出额度' value={formatFen(today.remainingFen)} />
       </View>
       <Text className='hint'>
-        转账实时到账，无法撤回，请确认收款人姓名后再付款。II 类户向非绑定账户转出每日限额 {formatFen(today.limitFen)}。
+        转账一般实时到账，到账后无法撤回，请确认收款人姓名后再付款；存在被骗风险的转账将延时到账，到账前可撤销。II 类户向非绑定账户转出每日限额 {formatFen(today.limitFen)}。
       </Text>
     </View>
   );
