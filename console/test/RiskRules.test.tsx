@@ -111,7 +111,7 @@ describe('风控规则', () => {
     expect(within(victim).getByText('近 90 天最大单笔转账 不大于 ¥500.00')).toBeInTheDocument();
     expect(within(victim).getByText('转账金额 不小于 ¥5,000.00')).toBeInTheDocument();
     expect(within(victim).getByText('首次向该收款人转账距今 小于 24 小时')).toBeInTheDocument();
-    expect(within(victim).getByText('提示确认')).toBeInTheDocument();
+    expect(within(victim).getByText('延时到账 24 小时')).toBeInTheDocument();
     expect(within(victim).getByText(VICTIM.reason)).toBeInTheDocument();
     const night = screen.getByText('深夜大额转账').closest('tr') as HTMLElement;
     expect(within(night).getByText('北京时间（时） 介于 0 时 至 5 时')).toBeInTheDocument();
@@ -185,6 +185,21 @@ describe('起草新版本', () => {
     );
   });
 
+  test('延时到账 asks for its hours (whole, 1–72) and sends them; a rule turned to 拦截 sends none', async () => {
+    api.answer(SUBMIT, 200, change);
+    await openEditor();
+    expect(document.getElementById('rule-0-delayHours')).toHaveValue('24');
+    enter('rule-0-delayHours', '73');
+    submit();
+    await waitFor(() => expect(fieldMessage('rule-0-delayHours')).toBe('请填写 1–72 的整数小时'), { timeout: 20_000 });
+    expect(api.requests(SUBMIT)).toEqual([]);
+    enter('rule-0-delayHours', '48');
+    await choose('rule-1-outcome', '延时到账');
+    await waitFor(() => expect(document.getElementById('rule-1-delayHours')).not.toBeNull(), { timeout: 20_000 });
+    enter('rule-1-delayHours', '2');
+    expect(await sentBody()).toEqual(nextVersion({ ...VICTIM, version: 3, delayHours: 48 }, { ...NIGHT, version: 2, outcome: 'DELAY', delayHours: 2 }));
+  });
+
   test('回测 tries the draft as edited on recent transfers and shows the server’s figures; submits nothing', async () => {
     api.answer(BACKTEST, 200, {
       fromDate: '2026-11-30',
@@ -192,8 +207,8 @@ describe('起草新版本', () => {
       truncated: false,
       judged: 120,
       withoutFields: 3,
-      recorded: { ALLOW: 118, WARN: 2, BLOCK: 0 },
-      proposed: { ALLOW: 117, WARN: 2, BLOCK: 1 },
+      recorded: { ALLOW: 118, WARN: 0, DELAY: 2, BLOCK: 0 },
+      proposed: { ALLOW: 117, WARN: 0, DELAY: 2, BLOCK: 1 },
       changed: 1,
       byRule: [
         { ruleId: 'VICTIM_TRANSFER', matched: 2 },
@@ -211,7 +226,7 @@ describe('起草新版本', () => {
     });
     const result = await waitFor(() => document.getElementById('risk-backtest-result')!, { timeout: 20_000 });
     expect(within(result).getByText('2026-11-30 至 2026-12-06，重判 120 笔转账（另有 3 笔早于记录判断数据，未计入）')).toBeInTheDocument();
-    expect(within(result).getByText('放行 117 笔，提示确认 2 笔，拦截 1 笔')).toBeInTheDocument();
+    expect(within(result).getByText('放行 117 笔，提示确认 0 笔，延时到账 2 笔，拦截 1 笔')).toBeInTheDocument();
     expect(within(result).getByText('VICTIM_TRANSFER 2 笔，NIGHT_LARGE 1 笔')).toBeInTheDocument();
     const example = within(result).getByText('JabcdefghijklmnopqrstuvwxyzA').closest('tr') as HTMLElement;
     expect(within(example).getByText('2026-12-06 01:30:00')).toBeInTheDocument();
@@ -272,7 +287,7 @@ describe('复核中心', () => {
     expect(rows[2]).toEqual(['规则集版本', '第 3 版', '第 4 版']);
     expect(rows[0]![0]).toBe('规则 1');
     expect(rows[0]![1]).toContain('疑似被骗转账（VICTIM_TRANSFER v2）：近 90 天最大单笔转账 不大于 ¥500.00，且 转账金额 不小于 ¥5,000.00');
-    expect(rows[0]![2]).toContain('（VICTIM_TRANSFER v3）：近 90 天最大单笔转账 不大于 ¥500.00，且 转账金额 不小于 ¥5,000.10，且 首次向该收款人转账距今 小于 24 小时；提示确认');
+    expect(rows[0]![2]).toContain('（VICTIM_TRANSFER v3）：近 90 天最大单笔转账 不大于 ¥500.00，且 转账金额 不小于 ¥5,000.10，且 首次向该收款人转账距今 小于 24 小时；延时到账 24 小时');
     expect(rows[1]).toEqual(['规则 2', expect.stringContaining('北京时间（时） 介于 0 时 至 5 时'), '（无）']);
   });
 });

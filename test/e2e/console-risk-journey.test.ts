@@ -53,10 +53,10 @@ test('a risk officer backtests a stricter victim rule and submits it; a second o
   assert.equal(await amount.inputValue(), '5000');
   await amount.fill('50');
   const drafted = await backtest(page);
-  // The three ¥100 transfers were let through; under the draft each would be warned.
+  // The three ¥100 transfers were let through; under the draft each would be delayed.
   const changedSmall = drafted.locator('tbody tr', { hasText: '¥100.00' });
   assert.equal(await changedSmall.count(), 3);
-  for (const row of await changedSmall.all()) assert.deepEqual((await row.locator('td').allInnerTexts()).slice(2, 5), ['放行', '提示确认', 'VICTIM_TRANSFER']);
+  for (const row of await changedSmall.all()) assert.deepEqual((await row.locator('td').allInnerTexts()).slice(2, 5), ['放行', '延时到账', 'VICTIM_TRANSFER']);
   await drafted.getByText('处置改变', { exact: true }).waitFor();
   const draftShot = `${screenshots}/console-risk-backtest.png`;
   await page.screenshot({ path: draftShot, animations: 'disabled' });

@@ -15,7 +15,7 @@ import { OUTCOME_LABELS } from './rule-words';
 const DAY_OPTIONS = [1, 7, 30].map((days) => ({ value: days, label: days === 1 ? '今天' : `近 ${days} 天` }));
 const DECISION_LABELS = { ALLOW: '放行', ...OUTCOME_LABELS } as const;
 
-const counts = (byOutcome: RiskRulesBacktest['recorded']) => `放行 ${byOutcome.ALLOW} 笔，提示确认 ${byOutcome.WARN} 笔，拦截 ${byOutcome.BLOCK} 笔`;
+const counts = (byOutcome: RiskRulesBacktest['recorded']) => (Object.keys(DECISION_LABELS) as (keyof typeof DECISION_LABELS)[]).map((outcome) => `${DECISION_LABELS[outcome]} ${byOutcome[outcome]} 笔`).join('，');
 
 interface Props {
   /** The set to try: undefined while the draft does not validate (it says why itself). */

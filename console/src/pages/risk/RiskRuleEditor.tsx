@@ -9,12 +9,20 @@ import { useEffect, useState } from 'react';
 import { errorMessage } from '@/api/http';
 import { submitRiskRulesChange } from '@/api/risk';
 import type { ChangeRequest, RiskFieldView, RiskRulesView } from '@/api/types';
-import { type ConditionValues, type DraftValues, MAX_CONDITIONS, MAX_RULES, numberOf, RULE_ID_PATTERN, RULE_NAME_MAX, type RuleValues, ruleSetOf, REASON_MAX, valuesOf } from './draft';
+import { type ConditionValues, DELAY_HOURS_MAX, type DraftValues, MAX_CONDITIONS, MAX_RULES, numberOf, RULE_ID_PATTERN, RULE_NAME_MAX, type RuleValues, ruleSetOf, REASON_MAX, valuesOf } from './draft';
 import { RiskBacktest } from './RiskBacktest';
 import { isMoney, OP_LABELS, OUTCOME_LABELS, unitWord } from './rule-words';
 
 const OP_OPTIONS = Object.entries(OP_LABELS).map(([value, label]) => ({ value, label }));
 const OUTCOME_OPTIONS = Object.entries(OUTCOME_LABELS).map(([value, label]) => ({ value, label }));
+
+/** Whole hours from 1 to 72, as the server's schema allows. */
+const delayHoursRule: FormRule = {
+  validator: async (_, text: string = '') => {
+    const hours = /^\d{1,2}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+    if (!(hours >= 1 && hours <= DELAY_HOURS_MAX)) throw new Error(`请填写 1–${DELAY_HOURS_MAX} 的整数小时`);
+  },
+};
 
 /** Counted as the server's schema counts them (string length). */
 const textRule = (max: number, what: string): FormRule => ({
@@ -143,6 +151,22 @@ function RuleCard({ fields, index, onRemove }: RuleProps) {
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item noStyle dependencies={[['rules', index, 'outcome']]}>
+        {({ getFieldValue }) =>
+          getFieldValue(['rules', index, 'outcome']) === 'DELAY' && (
+            <Form.Item
+              name={[index, 'delayHours']}
+              label="延时到账时长（小时）"
+              htmlFor={`${id}-delayHours`}
+              tooltip="客户确认风险提示后，资金暂不到账，到期放行；到账前客户可随时撤销"
+              required
+              rules={[delayHoursRule]}
+            >
+              <Input id={`${id}-delayHours`} inputMode="numeric" maxLength={2} autoComplete="off" style={{ maxWidth: 160 }} addonAfter="小时" />
+            </Form.Item>
+          )
+        }
+      </Form.Item>
       <Typography.Paragraph strong>条件（须同时满足）</Typography.Paragraph>
       <Form.List name={[index, 'conditions']} rules={[listRule(MAX_CONDITIONS, `每条规则须有 1–${MAX_CONDITIONS} 个条件`)]}>
         {(conditions, { add, remove }, { errors }) => (

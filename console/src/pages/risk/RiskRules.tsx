@@ -11,9 +11,9 @@ import type { ChangeRequest, OperatorView, RiskFieldView, RiskRule, RiskRulesVie
 import { changePath } from '@/pages/products/factory-pages';
 import { accessFor } from '@/shell/access';
 import { RiskRuleEditor } from './RiskRuleEditor';
-import { conditionText, OUTCOME_LABELS } from './rule-words';
+import { conditionText, outcomeText } from './rule-words';
 
-const OUTCOME_COLOURS: Record<RiskRule['outcome'], string> = { WARN: 'orange', BLOCK: 'red' };
+const OUTCOME_COLOURS: Record<RiskRule['outcome'], string> = { WARN: 'orange', DELAY: 'volcano', BLOCK: 'red' };
 
 const columns = (fields: readonly RiskFieldView[]) => [
   {
@@ -38,7 +38,7 @@ const columns = (fields: readonly RiskFieldView[]) => [
       </Space>
     ),
   },
-  { title: '处置', dataIndex: 'outcome', width: 110, render: (outcome: RiskRule['outcome']) => <Tag color={OUTCOME_COLOURS[outcome]}>{OUTCOME_LABELS[outcome]}</Tag> },
+  { title: '处置', dataIndex: 'outcome', width: 140, render: (outcome: RiskRule['outcome'], rule: RiskRule) => <Tag color={OUTCOME_COLOURS[outcome]}>{outcomeText(rule)}</Tag> },
   { title: '客户提示语', dataIndex: 'reason', width: 360 },
 ];
 

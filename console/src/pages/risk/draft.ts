@@ -21,6 +21,8 @@ export interface RuleValues {
   name?: string;
   conditions?: ConditionValues[];
   outcome?: RiskRule['outcome'];
+  /** 延时到账's hours, when the outcome is DELAY. */
+  delayHours?: string;
   reason?: string;
 }
 
@@ -33,6 +35,7 @@ export const MAX_RULES = 50;
 export const MAX_CONDITIONS = 8;
 export const RULE_NAME_MAX = 40;
 export const REASON_MAX = 200;
+export const DELAY_HOURS_MAX = 72;
 
 /** Non-negative, at most two decimals: hours, an hour of the day. */
 const PLAIN_NUMBER = /^\d{1,9}(?:\.\d{1,2})?$/;
@@ -52,11 +55,12 @@ export function numberOf(field: RiskFieldView | undefined, text: string | undefi
 export function valuesOf(ruleSet: RiskRuleSet, fields: readonly RiskFieldView[]): DraftValues {
   const fieldView = (field: RiskField) => fields.find((candidate) => candidate.field === field);
   return {
-    rules: ruleSet.rules.map(({ ruleId, name, conditions, outcome, reason }) => ({
+    rules: ruleSet.rules.map(({ ruleId, name, conditions, outcome, delayHours, reason }) => ({
       ruleId,
       added: false,
       name,
       outcome,
+      ...(delayHours === undefined ? {} : { delayHours: String(delayHours) }),
       reason,
       conditions: conditions.map(({ field, op, value }) =>
         typeof value === 'number'
@@ -75,8 +79,8 @@ function conditionOf({ field, op, value, max }: ConditionValues, fields: readonl
 
 /** Two rules say the same thing (their versions aside). */
 const sameRule = (a: Omit<RiskRule, 'version'>, b: Omit<RiskRule, 'version'>) =>
-  JSON.stringify([a.name, a.conditions.map(({ field, op, value }) => [field, op, value]), a.outcome, a.reason]) ===
-  JSON.stringify([b.name, b.conditions.map(({ field, op, value }) => [field, op, value]), b.outcome, b.reason]);
+  JSON.stringify([a.name, a.conditions.map(({ field, op, value }) => [field, op, value]), a.outcome, a.delayHours ?? null, a.reason]) ===
+  JSON.stringify([b.name, b.conditions.map(({ field, op, value }) => [field, op, value]), b.outcome, b.delayHours ?? null, b.reason]);
 
 /** The next version of the set from a validated form: numbered after the one in force. */
 export function ruleSetOf(values: DraftValues, current: RiskRuleSet, fields: readonly RiskFieldView[]): RiskRuleSet {
@@ -89,12 +93,13 @@ export function ruleSetOf(values: DraftValues, current: RiskRuleSet, fields: rea
         name: rule.name!.trim(),
         conditions: (rule.conditions ?? []).map((condition) => conditionOf(condition, fields)),
         outcome: rule.outcome!,
+        ...(rule.outcome === 'DELAY' ? { delayHours: Number(rule.delayHours!.trim()) } : {}),
         reason: rule.reason!.trim(),
       };
       const before = inForce.get(drafted.ruleId);
       const version = before ? (sameRule(before, drafted) ? before.version : before.version + 1) : 1;
-      const { ruleId, name, conditions, outcome, reason } = drafted;
-      return { ruleId, version, name, conditions, outcome, reason };
+      const { ruleId, name, conditions, outcome, delayHours, reason } = drafted;
+      return { ruleId, version, name, conditions, outcome, ...(delayHours === undefined ? {} : { delayHours }), reason };
     }),
   };
 }

@@ -5,7 +5,12 @@ import { money } from '@/money';
 
 export const OP_LABELS: Record<RiskOp, string> = { lt: '小于', lte: '不大于', gt: '大于', gte: '不小于', eq: '等于', between: '介于' };
 
-export const OUTCOME_LABELS: Record<RiskRule['outcome'], string> = { WARN: '提示确认', BLOCK: '拦截' };
+export const OUTCOME_LABELS: Record<RiskRule['outcome'], string> = { WARN: '提示确认', DELAY: '延时到账', BLOCK: '拦截' };
+
+/** A rule's outcome in words: 延时到账 with its hours (the customer confirms, then the money waits). */
+export function outcomeText(rule: Pick<RiskRule, 'outcome' | 'delayHours'>): string {
+  return rule.outcome === 'DELAY' ? `${OUTCOME_LABELS.DELAY} ${rule.delayHours} 小时` : OUTCOME_LABELS[rule.outcome];
+}
 
 /** Money is typed and shown in yuan. */
 export const isMoney = (field: RiskFieldView | undefined) => field?.unit === 'FEN';
@@ -27,7 +32,7 @@ function valueText(field: RiskFieldView | undefined, value: number): string {
  *  ¥5,000.00，且 …；提示确认；客户提示语：…. */
 export function ruleText(fields: readonly RiskFieldView[], rule: RiskRule): string {
   const conditions = rule.conditions.map((condition) => conditionText(fields, condition)).join('，且 ');
-  return `${rule.name}（${rule.ruleId} v${rule.version}）：${conditions}；${OUTCOME_LABELS[rule.outcome]}；客户提示语：${rule.reason}`;
+  return `${rule.name}（${rule.ruleId} v${rule.version}）：${conditions}；${outcomeText(rule)}；客户提示语：${rule.reason}`;
 }
 
 /** 转账金额 不小于 ¥5,000.00; 北京时间（时） 介于 0 时 至 6 时. A field the server did not label
