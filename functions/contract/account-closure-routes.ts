@@ -7,7 +7,7 @@ export const accountClosureRoutes = {
   closureCheck: {
     method: 'GET',
     path: '/v1/account/closure',
-    summary: 'Whether the account may be closed: every blocker (loan, wealth, bill payment, freeze) at once',
+    summary: 'Whether the account may be closed: every blocker (loan, wealth, bill payment, a delayed transfer, freeze) at once',
     auth: 'customer',
     idempotent: false,
     response: s.ClosureCheck,

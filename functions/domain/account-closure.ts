@@ -11,7 +11,7 @@
 import type { AccountFreeze, AccountStatus } from './customer-service.js';
 
 /** What stops a closing, in the order the pre-check lists them. */
-export const CLOSURE_BLOCKERS = ['ACCOUNT_FROZEN', 'LOAN_OUTSTANDING', 'WEALTH_HOLDING', 'WEALTH_ORDER_PENDING', 'BILL_PAYMENT_IN_FLIGHT'] as const;
+export const CLOSURE_BLOCKERS = ['ACCOUNT_FROZEN', 'LOAN_OUTSTANDING', 'WEALTH_HOLDING', 'WEALTH_ORDER_PENDING', 'BILL_PAYMENT_IN_FLIGHT', 'TRANSFER_HELD'] as const;
 export type ClosureBlocker = (typeof CLOSURE_BLOCKERS)[number];
 
 export const CLOSURE_BLOCKER_TEXT: Record<ClosureBlocker, { title: string; message: string }> = {
@@ -20,6 +20,7 @@ export const CLOSURE_BLOCKER_TEXT: Record<ClosureBlocker, { title: string; messa
   WEALTH_HOLDING: { title: '持有理财产品', message: '请先赎回全部理财产品后再销户' },
   WEALTH_ORDER_PENDING: { title: '有处理中的理财交易', message: '请等待理财申购或赎回确认后再销户' },
   BILL_PAYMENT_IN_FLIGHT: { title: '有处理中的缴费', message: '请等待缴费处理完成后再销户' },
+  TRANSFER_HELD: { title: '有延时到账的转账', message: '请等待延时到账的转账到账，或在交易详情中撤销后再销户' },
 };
 
 /** A closed account's record of its closing, kept on the account for the retention period. */
@@ -43,6 +44,8 @@ export interface ClosureState {
   holdingsWithUnits: number;
   ordersPending: number;
   billPaymentsHeld: number;
+  /** Transfers of the customer's the anti-fraud rules hold (延时到账), not yet released or returned. */
+  transfersHeld: number;
 }
 
 /** Every blocker of closing, in the pre-check's order; none: the account may be closed. */
@@ -53,6 +56,7 @@ export function closureBlockers(state: ClosureState): ClosureBlocker[] {
     WEALTH_HOLDING: state.holdingsWithUnits > 0,
     WEALTH_ORDER_PENDING: state.ordersPending > 0,
     BILL_PAYMENT_IN_FLIGHT: state.billPaymentsHeld > 0,
+    TRANSFER_HELD: state.transfersHeld > 0,
   };
   return CLOSURE_BLOCKERS.filter((blocker) => blocked[blocker]);
 }

@@ -13,6 +13,7 @@ import { HOUSE_ACCOUNTS, reversalJournal, withdrawJournal } from '../domain/ledg
 import { formatYuan } from '../domain/format.js';
 import { guardRefusal, type GuardText, ledgerRefusal } from '../domain/ledger-refusal.js';
 import { chinaMinute } from '../domain/time.js';
+import { openHeldTransferCount } from '../store/held-transfers.js';
 import { allInOrder } from '../platform/all-in-order.js';
 import { retry } from '../platform/retry.js';
 import { closeEmptyAccountItem, recordCustomerClosure, removeCustomerClosure } from '../store/account-closure.js';
@@ -46,11 +47,12 @@ const RECENT_BILL_PAYMENTS = 50;
 
 /** Every blocker of closing this account, read together. */
 async function blockersOf(customerId: string, account: AccountRecord): Promise<ClosureBlocker[]> {
-  const [loans, holdings, orders, bills] = await allInOrder([
+  const [loans, holdings, orders, bills, transfersHeld] = await allInOrder([
     customerLoans(customerId),
     customerHoldings(customerId),
     customerOrders(customerId),
     paymentHistory(customerId, undefined, RECENT_BILL_PAYMENTS, undefined),
+    openHeldTransferCount(customerId, 1),
   ]);
   return closureBlockers({
     status: account.status,
@@ -58,6 +60,7 @@ async function blockersOf(customerId: string, account: AccountRecord): Promise<C
     holdingsWithUnits: holdings.filter((holding) => holding.unitsCenti > 0).length,
     ordersPending: orders.filter((order) => order.status === 'PENDING').length,
     billPaymentsHeld: bills.items.filter((payment) => payment.status === 'HELD').length,
+    transfersHeld,
   });
 }
 

@@ -47,6 +47,12 @@ async function returnHold(record: HeldTransferRecord, reason: 'CANCELLED' | 'PAY
   const outcome = await postJournal(journal, {
     guards: [...completionGuards(record, changes), ...record.limitBuckets.map(({ accountId, bucket }) => limitRelease(accountId, bucket, record.amountFen))],
   });
+  // The sender's account closed since the hold (销户 waits for open holds, but one may have come
+  // in between its check and its sweep): the money cannot go back there; the hold stays to be
+  // released to the payee.
+  if (!outcome.ok && outcome.reason === 'ACCOUNT_CLOSED' && outcome.accountId === record.accountId) {
+    return refuse('conflict', 'HELD_TRANSFER_SENDER_CLOSED', '电子账户已注销，这笔转账无法撤销，将按时到账');
+  }
   return completed(record, outcome, { ...record, ...changes });
 }
 

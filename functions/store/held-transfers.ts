@@ -1,6 +1,6 @@
 // Transfers the anti-fraud rules delay (延时到账): the record of each hold, with its state
-// HELD → RELEASED or HELD → RETURNED, and an index of holds by when they fall due, sharded, for
-// the release job. Every change is a guard in the transaction of the journal that moves the money,
+// HELD → RELEASED or HELD → RETURNED, an index of holds by when they fall due, sharded, for the
+// release job, and a marker in the customer's partition while it is open (销户 waits for it). Every change is a guard in the transaction of the journal that moves the money,
 // so a hold is released or returned exactly once.
 import { createHash } from 'node:crypto';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -52,6 +52,10 @@ export function holdGuards(record: HeldTransferRecord): Guard[] {
       name: 'HELD_TRANSFER_DUE',
       item: { Put: { TableName: tableName, Item: { ...dueKey(record), type: 'HELD_TRANSFER_DUE', holdJournalId: record.holdJournalId } } },
     },
+    {
+      name: 'HELD_TRANSFER_OPEN',
+      item: { Put: { TableName: tableName, Item: { ...keys.openHeldTransfer(record.customerId, record.holdJournalId), type: 'HELD_TRANSFER_OPEN', releaseAt: record.releaseAt } } },
+    },
   ];
 }
 
@@ -80,7 +84,23 @@ export function completionGuards(
       },
     },
     { name: 'HELD_TRANSFER_DUE', item: { Delete: { TableName: tableName, Key: dueKey(record) } } },
+    { name: 'HELD_TRANSFER_OPEN', item: { Delete: { TableName: tableName, Key: keys.openHeldTransfer(record.customerId, record.holdJournalId) } } },
   ];
+}
+
+/** How many of the customer's holds are still open (at most `limit` counted). */
+export async function openHeldTransferCount(customerId: string, limit: number): Promise<number> {
+  const { doc, tableName } = db();
+  const { Items } = await doc.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.customer(customerId).PK, ':prefix': keys.openHeldTransferPrefix },
+      Limit: limit,
+      ConsistentRead: true,
+    }),
+  );
+  return (Items ?? []).length;
 }
 
 export async function getHeldTransfer(holdJournalId: string): Promise<HeldTransferRecord | undefined> {

@@ -47,6 +47,9 @@ export const keys = {
   /** Holds not yet released or returned, by when they fall due, sharded, for the release job. */
   heldTransferDue: (shard: number, releaseAt: string, holdJournalId: string) => ({ PK: `HELDDUE#${String(shard).padStart(2, '0')}`, SK: `${releaseAt}#${holdJournalId}` }),
   heldTransferDuePartition: (shard: number) => `HELDDUE#${String(shard).padStart(2, '0')}`,
+  /** A hold of the customer's not yet released or returned: what 销户 waits for. */
+  openHeldTransfer: (customerId: string, holdJournalId: string) => ({ PK: `CUST#${customerId}`, SK: `HELDOPEN#${holdJournalId}` }),
+  openHeldTransferPrefix: 'HELDOPEN#',
   paymentNonce: (nonceId: string) => ({ PK: `NONCE#${nonceId}`, SK: 'NONCE' }),
   /** Which movement an e-receipt's verification code names (the customer's side of a journal). */
   receiptCode: (code: string) => ({ PK: `RECEIPT#${code}`, SK: 'RECEIPT' }),

@@ -203,7 +203,7 @@ export async function deletePersonalData(
  *  the customer's values are gone: sign-ins and devices, codes, phone changes, consents, the risk
  *  questionnaire, loan applications (employer, income, the bureau's report), messages, the
  *  manager's attribution, the funnel's events and the anti-fraud memory (whom they paid, their
- *  largest transfers). Deleted whole. */
+ *  largest transfers, the holds still open). Deleted whole. */
 const ERASED_RECORDS = [
   'SESSION#',
   'DEVICE#',
@@ -219,6 +219,7 @@ const ERASED_RECORDS = [
   'EVENT#',
   keys.paidPayeePrefix,
   keys.transferMaxima('').SK,
+  keys.openHeldTransferPrefix,
 ];
 /** Records kept for what they say of money, with the values they hold of the customer blanked:
  *  a bill payment's account at the biller; a complaint's text and its answer. */

@@ -602,13 +602,14 @@ function heldCompletionIds(holdJournalId: string): [string, string] {
 }
 
 /** Each hold has its record, and the record says what the ledger holds: HELD with no completion
- *  (and its entry in the due index), RELEASED with the release only, RETURNED with the return
+ *  (and its entries in the due index and the customer's partition), RELEASED with the release only, RETURNED with the return
  *  only — released or returned exactly once. The held-transfers house account holds exactly the
  *  holds still HELD. */
 function heldTransferViolations(items: Item[], journals: Map<string, Item>, balances: Map<string, number>): string[] {
   const violations: string[] = [];
   const records = new Map(items.filter((i) => i.type === 'HELD_TRANSFER').map((i) => [String(i.holdJournalId), i]));
   const due = new Set(items.filter((i) => i.type === 'HELD_TRANSFER_DUE').map((i) => String(i.holdJournalId)));
+  const open = new Set(items.filter((i) => i.type === 'HELD_TRANSFER_OPEN').map((i) => String(i.SK).slice('HELDOPEN#'.length)));
   let openFen = 0;
   for (const hold of [...journals.values()].filter((j) => j.kind === 'TRANSFER_HOLD')) {
     const id = String(hold.journalId);
@@ -629,8 +630,10 @@ function heldTransferViolations(items: Item[], journals: Map<string, Item>, bala
       openFen += Number(record.amountFen);
       if (released || returned) violations.push(`${tag}: HELD, yet ${(released ?? returned)!.kind} is in the ledger`);
       if (!due.has(id)) violations.push(`${tag}: HELD but not in the due index: the release job would never find it`);
+      if (!open.has(id)) violations.push(`${tag}: HELD but not open in its customer's partition: 销户 would not wait for it`);
     } else {
       if (due.has(id)) violations.push(`${tag}: ${state}, yet still in the due index`);
+      if (open.has(id)) violations.push(`${tag}: ${state}, yet still open in its customer's partition`);
       const want = state === 'RELEASED' ? released : returned;
       const other = state === 'RELEASED' ? returned : released;
       if (!want || want.journalId !== record.completedBy) violations.push(`${tag}: ${state} by ${record.completedBy}, the ledger holds ${want?.journalId ?? 'nothing'}`);

@@ -11,6 +11,7 @@ import { DEFAULT_RISK_RULE_SET } from '../../functions/domain/risk-rules.js';
 import { businessDate } from '../../functions/domain/time.js';
 import { handler as account } from '../../functions/http/account.js';
 import { handler as paymentAuthorizations } from '../../functions/http/payment-authorizations.js';
+import { handler as closure } from '../../functions/http/account-closure.js';
 import { handler as heldTransfers } from '../../functions/http/held-transfers.js';
 import { releaseDueTransfers, releaseHeldTransfer } from '../../functions/services/held-transfers.js';
 import { db } from '../../functions/store/client.js';
@@ -172,6 +173,20 @@ describe('a transfer the rules delay (延时到账)', () => {
     assert.equal((await entry(payer, answer.journalId)).status, 'CANCELLED');
     expectError(await cancel(payer, answer.journalId), 409, 'HELD_TRANSFER_RETURNED');
     await assertLedgerSound();
+  });
+
+  test('销户 waits for a held transfer: TRANSFER_HELD until it is cancelled (or released)', async () => {
+    const payer = await funded(1_000_000);
+    const payee = await onboard();
+    const answer = await held(payer, payee);
+    const blockers = async () => expectOk(await call(closure, { method: 'GET', path: '/v1/account/closure', token: payer.token })).blockers.map((b: { code: string }) => b.code);
+    assert.deepEqual(await blockers(), ['TRANSFER_HELD']);
+    expectOk(await cancel(payer, answer.journalId));
+    assert.deepEqual(await blockers(), []);
+    // The payee's own closing is not held up by money on its way to them: if they close, it goes back.
+    const other = await funded(1_000_000);
+    await held(other, payee);
+    assert.deepEqual(expectOk(await call(closure, { method: 'GET', path: '/v1/account/closure', token: payee.token })).blockers, []);
   });
 
   test('a cancel of an entry that is not a held transfer answers 404', async () => {

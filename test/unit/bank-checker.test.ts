@@ -135,7 +135,12 @@ function heldWorld(status: 'HELD' | 'RELEASED' | 'RETURNED'): FinalInput {
     ...(status === 'RETURNED' ? journal(back, 'TRANSFER_RETURN', [[HELD_HOUSE, -40], [A.accountId, 40]], { completes: hold }) : []),
     { PK: `ACCT#${HELD_HOUSE}`, SK: 'BALANCE', type: 'HOUSE', balanceFen: status === 'HELD' ? 40 : 0 },
     { PK: `JRNL#${hold}`, SK: 'HELDTRANSFER', type: 'HELD_TRANSFER', holdJournalId: hold, customerId: A.customerId, accountId: A.accountId, payeeAccountId: B.accountId, amountFen: 40, status, completedBy },
-    ...(status === 'HELD' ? [{ PK: 'HELDDUE#00', SK: `${T}#${hold}`, type: 'HELD_TRANSFER_DUE', holdJournalId: hold }] : []),
+    ...(status === 'HELD'
+      ? [
+          { PK: 'HELDDUE#00', SK: `${T}#${hold}`, type: 'HELD_TRANSFER_DUE', holdJournalId: hold },
+          { PK: `CUST#${A.customerId}`, SK: `HELDOPEN#${hold}`, type: 'HELD_TRANSFER_OPEN', releaseAt: T },
+        ]
+      : []),
     idem('k-held', body),
   );
   const balance = (accountId: string) => w.items.find((i) => i.type === 'ACCOUNT' && i.accountId === accountId)!;
@@ -463,6 +468,10 @@ describe('the bank checker on delayed transfers (延时到账)', () => {
 
   test('reports a hold the release job could never find', () => {
     assert.match(broken('HELD', (w) => { w.items = w.items.filter((i) => i.type !== 'HELD_TRANSFER_DUE'); }), /not in the due index/);
+  });
+
+  test('reports a hold 销户 would not wait for', () => {
+    assert.match(broken('HELD', (w) => { w.items = w.items.filter((i) => i.type !== 'HELD_TRANSFER_OPEN'); }), /not open in its customer's partition/);
   });
 
   test('reports a completed hold left in the due index', () => {
