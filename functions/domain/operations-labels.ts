@@ -19,6 +19,7 @@ export const DAY_CLOSE_COUNT_LABELS: Record<string, string> = {
   released: '延时到账放行笔数',
   returned: '延时到账退回笔数',
   alreadyDone: '已撤销或已处理',
+  failed: '未能完成（下次重试）',
   autoDebits: '自动扣款笔数',
   autoDebitedFen: '自动扣款金额',
   overdueLoans: '逾期贷款',

@@ -9,7 +9,7 @@ import { type ReleaseReport, releaseDueTransfers } from '../services/held-transf
 export const handler = middy<ScheduledEvent, ReleaseReport>()
   .use(logContext())
   .handler(async () => {
-    const report = await releaseDueTransfers(new Date());
-    if (report.released > 0 || report.returned > 0) logger.info('held transfers released', { ...report });
+    const report = await releaseDueTransfers(new Date(), (holdJournalId, error) => logger.error('held transfer not completed', { holdJournalId, error }));
+    if (report.released > 0 || report.returned > 0 || report.failed > 0) logger.info('held transfers released', { ...report });
     return report;
   });

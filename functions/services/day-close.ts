@@ -99,7 +99,7 @@ async function closeRun(run: DayCloseRunRecord, now: Date, actor: AuditActor, da
   const wealth = await runStep(run, 'WEALTH', (reportFailure) => closeWealth(closedDate, reportFailure));
   const bills = await runStep(run, 'BILLS', (reportFailure) => closeBills(closedDate, reportFailure), (result) => countsOf(flatBills(result)));
   // Holds due by now, for a stack whose 15-minute release job does not run (serverless offline).
-  await runStep(run, 'HELD_TRANSFERS', () => releaseDueTransfers(now));
+  await runStep(run, 'HELD_TRANSFERS', (reportFailure) => releaseDueTransfers(now, reportFailure));
   // After the steps that move money, so the snapshot shows the date as closed; before the date
   // moves on, so a close that fails here is run again whole.
   if (dashboard) await runStep(run, 'DASHBOARD', (reportFailure) => dashboard(closedDate, now, reportFailure));

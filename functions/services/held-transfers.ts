@@ -98,17 +98,25 @@ export interface ReleaseReport {
   returned: number;
   /** Due holds this run found completed already (a cancel or another run came first). */
   alreadyDone: number;
+  /** Due holds this run could not complete (reported, left due for the next run). */
+  failed: number;
 }
 
 /** The release job: every hold due by `now`, at most MAX_RELEASES_PER_RUN, one at a time (each is
- *  one transaction; a run that fails part-way leaves the rest due for the next). */
-export async function releaseDueTransfers(now: Date): Promise<ReleaseReport> {
-  const report: ReleaseReport = { released: 0, returned: 0, alreadyDone: 0 };
+ *  one transaction). A hold that cannot be completed — say its payee's and its sender's accounts
+ *  both closed meanwhile — is reported and stays due; the others are not held up by it. */
+export async function releaseDueTransfers(now: Date, reportFailure: (ref: string, error: unknown) => void): Promise<ReleaseReport> {
+  const report: ReleaseReport = { released: 0, returned: 0, alreadyDone: 0, failed: 0 };
   for (const holdJournalId of await dueHeldTransfers(now, MAX_RELEASES_PER_RUN)) {
-    const { record, written } = await releaseHeldTransfer(holdJournalId, now);
-    if (!written) report.alreadyDone++;
-    else if (record.status === 'RELEASED') report.released++;
-    else report.returned++;
+    try {
+      const { record, written } = await releaseHeldTransfer(holdJournalId, now);
+      if (!written) report.alreadyDone++;
+      else if (record.status === 'RELEASED') report.released++;
+      else report.returned++;
+    } catch (error) {
+      report.failed++;
+      reportFailure(holdJournalId, error);
+    }
   }
   return report;
 }

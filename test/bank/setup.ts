@@ -197,7 +197,7 @@ export async function prepareCustomers(specs: CustomerSpec[], seed: number, para
     const gift = { toPhone: c.spec.phone, amountFen: c.spec.openingFen, memo: '开户资金', riskAcknowledged: true };
     ok(await pay(account, funder.token, '/v1/account/transfer', `gift-${seed}-${c.spec.index}`, gift, funder.spec.pin), 'opening transfer');
   }
-  const released = await releaseDueTransfers(new Date(Date.now() + (MAX_DELAY_HOURS + 1) * 3_600_000));
+  const released = await releaseDueTransfers(new Date(Date.now() + (MAX_DELAY_HOURS + 1) * 3_600_000), (ref, error) => assert.fail(`opening transfer ${ref} not released: ${String(error)}`));
   assert.equal(released.released, live.filter((c) => c.spec.cardBehaviour === 'debitDeclined' && c.spec.openingFen >= 500_000).length, 'opening transfers held and released');
   // The rules of the run (BANK_RISK_RULES).
   await putRiskRuleSet(BANK_RISK_RULES);

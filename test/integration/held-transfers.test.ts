@@ -48,6 +48,11 @@ const entry = async (who: Onboarded, journalId: string) => expectOk(await call(a
 const counter = async (accountId: string, direction: 'OUT' | 'IN') =>
   (await db().doc.send(new GetCommand({ TableName: db().tableName, Key: keys.limitCounter(accountId, limitBuckets(direction, businessDate(new Date())).daily) }))).Item;
 const afterDelay = (answer: { releaseAt: string }) => new Date(Date.parse(answer.releaseAt) + 1_000);
+const noFailure = (ref: string, error: unknown) => assert.fail(`held transfer ${ref} failed: ${String(error)}`);
+const closeAccountItem = (accountId: string) =>
+  db().doc.send(
+    new UpdateCommand({ TableName: db().tableName, Key: keys.balance(accountId), UpdateExpression: 'SET #status = :closed', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':closed': 'CLOSED' } }),
+  );
 
 describe('a transfer the rules delay (延时到账)', () => {
   test('the sheet warns and says the money is held; confirmed, it leaves the payer but does not reach the payee', async () => {
@@ -114,11 +119,11 @@ describe('a transfer the rules delay (延时到账)', () => {
     const payer = await funded(1_000_000);
     const payee = await onboard();
     const answer = await held(payer, payee);
-    const early = await releaseDueTransfers(new Date(Date.parse(answer.releaseAt) - 60_000));
+    const early = await releaseDueTransfers(new Date(Date.parse(answer.releaseAt) - 60_000), noFailure);
     assert.equal(early.released, 0);
     assert.equal(await balanceFen(payee), 0);
 
-    const report = await releaseDueTransfers(afterDelay(answer));
+    const report = await releaseDueTransfers(afterDelay(answer), noFailure);
     assert.ok(report.released >= 1, JSON.stringify(report));
     assert.deepEqual([await balanceFen(payer), await balanceFen(payee)], [500_000, 500_000]);
     assert.equal((await entry(payer, answer.journalId)).status, 'SUCCEEDED');
@@ -126,7 +131,7 @@ describe('a transfer the rules delay (延时到账)', () => {
     assert.equal(credit?.kind, 'TRANSFER_RELEASE');
     assert.match(String(credit?.label), /^来自 \S+ 的转账$/);
     expectError(await cancel(payer, answer.journalId), 409, 'HELD_TRANSFER_RELEASED');
-    assert.equal((await releaseDueTransfers(afterDelay(answer))).released, 0, 'released once');
+    assert.equal((await releaseDueTransfers(afterDelay(answer), noFailure)).released, 0, 'released once');
     assert.equal(await balanceFen(payee), 500_000);
 
     // Once the money arrived the rules know the payee (from then) and the payer's largest transfer:
@@ -164,14 +169,28 @@ describe('a transfer the rules delay (延时到账)', () => {
     const payer = await funded(1_000_000);
     const payee = await onboard();
     const answer = await held(payer, payee);
-    await db().doc.send(
-      new UpdateCommand({ TableName: db().tableName, Key: keys.balance(payee.accountId), UpdateExpression: 'SET #status = :closed', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':closed': 'CLOSED' } }),
-    );
+    await closeAccountItem(payee.accountId);
     const { record, written } = await releaseHeldTransfer(answer.journalId, afterDelay(answer));
     assert.deepEqual([record.status, record.returnReason, written], ['RETURNED', 'PAYEE_UNAVAILABLE', true]);
     assert.equal(await balanceFen(payer), 1_000_000);
     assert.equal((await entry(payer, answer.journalId)).status, 'CANCELLED');
     expectError(await cancel(payer, answer.journalId), 409, 'HELD_TRANSFER_RETURNED');
+    await assertLedgerSound();
+  });
+
+  test('a hold that cannot be completed (both accounts closed meanwhile) is reported and stays due; the others are released', async () => {
+    const [stuckPayer, stuckPayee, payer, payee] = [await funded(1_000_000), await onboard(), await funded(1_000_000), await onboard()];
+    const stuck = await held(stuckPayer, stuckPayee);
+    const fine = await held(payer, payee);
+    await closeAccountItem(stuckPayee.accountId);
+    await closeAccountItem(stuckPayer.accountId);
+    const failures: string[] = [];
+    const report = await releaseDueTransfers(afterDelay(stuck.releaseAt > fine.releaseAt ? stuck : fine), (ref) => failures.push(ref));
+    assert.deepEqual(failures, [stuck.journalId]);
+    assert.equal(report.failed, 1);
+    assert.equal((await getHeldTransfer(fine.journalId))!.status, 'RELEASED');
+    assert.equal(await balanceFen(payee), 500_000);
+    assert.equal((await getHeldTransfer(stuck.journalId))!.status, 'HELD');
     await assertLedgerSound();
   });
 
