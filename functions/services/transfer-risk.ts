@@ -6,7 +6,7 @@ import { refuse } from '../domain/errors.js';
 import { decideTransfer, largestInWindow, raisedDailyMaxima, type RiskDecision } from '../domain/risk-rules.js';
 import { batchGetItems } from '../store/batch-get.js';
 import type { TransactItem } from '../store/transact.js';
-import { type TransferParties, type TransferRiskMemory, transferRiskKeys, transferRiskMemory, transferRiskRecords } from '../store/transfer-risk.js';
+import { payeeMemory, type TransferParties, type TransferRiskMemory, transferRiskKeys, transferRiskMemory, transferRiskRecords } from '../store/transfer-risk.js';
 import type { PaymentRisk } from '../contract/second-factor-schemas.js';
 
 interface AskedTransfer extends TransferParties {
@@ -78,6 +78,5 @@ function memoryRecords(memory: Pick<TransferRiskMemory, 'payeeFirstPaidAt' | 'da
 /** The memory a delayed transfer keeps once it reaches the payee, as of its release: read here
  *  (the release job is not the customer's money path), written with the release journal. */
 export async function releasedTransferRecords(parties: TransferParties, amountFen: number): Promise<TransactItem[]> {
-  const memory = transferRiskMemory(parties, await batchGetItems(transferRiskKeys(parties)));
-  return memoryRecords(memory, parties.customerId, parties.payeeAccountId, amountFen, parties.at);
+  return memoryRecords(await payeeMemory(parties.customerId, parties.payeeAccountId), parties.customerId, parties.payeeAccountId, amountFen, parties.at);
 }

@@ -194,8 +194,8 @@ export const keys = {
    *  close reads to count first reaches (TTL). */
   funnelDay: (date: string, shard: number, stage: string, customerId: string) => ({ PK: `FUNNELDAY#${date}#${String(shard).padStart(2, '0')}`, SK: `${stage}#${customerId}` }),
   funnelDayShard: (date: string, shard: number) => `FUNNELDAY#${date}#${String(shard).padStart(2, '0')}`,
-  /** A partition of the transfersByDay index (serverless.yml): a business date's transfers, one shard. */
-  transferDay: (date: string, shard: number) => `TRANSFER#${date}#${String(shard).padStart(2, '0')}`,
+  /** A partition of the movementsByDay index (serverless.yml): a business date's journals, one shard. */
+  movementDay: (date: string, shard: number) => `MOVEMENT#${date}#${String(shard).padStart(2, '0')}`,
   /** That the customer reached a funnel stage, and the close that counted it first. */
   funnelReached: (customerId: string, stage: string) => ({ PK: `CUST#${customerId}`, SK: `FUNNEL#${stage}` }),
 } as const;

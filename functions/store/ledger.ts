@@ -61,17 +61,17 @@ export function houseShard(houseAccount: string, journalId: string, shards: numb
 
 const shardOf = (journalId: string, shards: number) => createHash('sha256').update(journalId).digest().readUInt32BE(0) % shards;
 
-/** Shards of a business date's transfers in the transfersByDay index: a busy day's writes spread
+/** Shards of a business date's journals in the movementsByDay index: a busy day's writes spread
  *  over this many index partitions. */
-export const TRANSFER_DAY_SHARDS = 16;
+export const MOVEMENT_DAY_SHARDS = 16;
 
-/** The transfersByDay index's keys, which a transfer journal (or a delayed transfer's hold)
- *  carries (serverless.yml). */
-function transferDayKeys(journal: Journal): { transferDay: string; transferAt: string } | undefined {
-  if (journal.kind !== 'TRANSFER' && journal.kind !== 'TRANSFER_HOLD') return undefined;
+/** The movementsByDay index's keys, which every journal carries (serverless.yml): the
+ *  anti-fraud backtest reads a day's transfers from it, the day close's monitoring every
+ *  movement. */
+function movementDayKeys(journal: Journal): { movementDay: string; movementAt: string } {
   return {
-    transferDay: keys.transferDay(businessDate(new Date(journal.createdAt)), shardOf(journal.journalId, TRANSFER_DAY_SHARDS)),
-    transferAt: `${journal.createdAt}#${journal.journalId}`,
+    movementDay: keys.movementDay(businessDate(new Date(journal.createdAt)), shardOf(journal.journalId, MOVEMENT_DAY_SHARDS)),
+    movementAt: `${journal.createdAt}#${journal.journalId}`,
   };
 }
 
@@ -132,7 +132,7 @@ export function journalTransaction(
   items.push({
     Put: {
       TableName: tableName,
-      Item: { ...keys.journal(journal.journalId), type: 'JOURNAL', ...journal, ...transferDayKeys(journal) },
+      Item: { ...keys.journal(journal.journalId), type: 'JOURNAL', ...journal, ...movementDayKeys(journal) },
       ConditionExpression: 'attribute_not_exists(PK)',
     },
   });

@@ -2,15 +2,16 @@
 // set in force, when the customer first paid the payee, their largest transfer per day, and what
 // left the account today (the Class II daily counter, which the ledger transactions keep). Read
 // in the transfer's one read (customer and account with them), written in its ledger transaction.
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { RecordedTransfer } from '../domain/risk-backtest.js';
 import { limitBuckets } from '../domain/limits.js';
 import { DEFAULT_RISK_RULE_SET, RiskRuleSetSchema, type RiskRuleSet } from '../domain/risk-rules.js';
 import { businessDate } from '../domain/time.js';
+import { batchGetItems } from './batch-get.js';
 import { db } from './client.js';
 import { isConditionFailed } from './errors.js';
 import { keys } from './keys.js';
-import { TRANSFER_DAY_SHARDS } from './ledger.js';
+import { journalsOfDay } from './day-journals.js';
 import type { TransactItem } from './transact.js';
 
 type Key = Record<string, string>;
@@ -49,17 +50,29 @@ const sameKey = (item: Item, key: Key) => item.PK === key.PK && item.SK === key.
 /** The memory among the items read under transferRiskKeys. A bank that never stored a rule set
  *  runs the one it starts with. */
 export function transferRiskMemory(parties: TransferParties, items: readonly Item[]): TransferRiskMemory {
-  const [ruleSetKey, payeeKey, maximaKey, outTodayKey] = transferRiskKeys(parties) as [Key, Key, Key, Key];
+  const [ruleSetKey, , , outTodayKey] = transferRiskKeys(parties) as [Key, Key, Key, Key];
   const stored = items.find((item) => sameKey(item, ruleSetKey));
-  const payee = items.find((item) => sameKey(item, payeeKey));
-  const maxima = items.find((item) => sameKey(item, maximaKey));
   const outToday = items.find((item) => sameKey(item, outTodayKey));
   return {
     ruleSet: stored ? RiskRuleSetSchema.parse(stored.ruleSet) : DEFAULT_RISK_RULE_SET,
-    payeeFirstPaidAt: typeof payee?.firstPaidAt === 'string' ? payee.firstPaidAt : null,
-    dailyMaximaFen: maxima?.dailyMaximaFen as Record<string, number> | undefined,
+    ...payeeMemoryIn(items, parties.customerId, parties.payeeAccountId),
     // Counters written before movementCount existed count their day's movements from then on.
     outToday: { amountFen: counted(outToday?.usedFen), count: counted(outToday?.movementCount) },
+  };
+}
+
+/** What a released hold's memory writes are decided on: when the customer first paid the payee
+ *  and their largest transfers per day (not the rules or today's outflow). */
+export async function payeeMemory(customerId: string, payeeAccountId: string): Promise<Pick<TransferRiskMemory, 'payeeFirstPaidAt' | 'dailyMaximaFen'>> {
+  return payeeMemoryIn(await batchGetItems([keys.paidPayee(customerId, payeeAccountId), keys.transferMaxima(customerId)]), customerId, payeeAccountId);
+}
+
+function payeeMemoryIn(items: readonly Item[], customerId: string, payeeAccountId: string): Pick<TransferRiskMemory, 'payeeFirstPaidAt' | 'dailyMaximaFen'> {
+  const payee = items.find((item) => sameKey(item, keys.paidPayee(customerId, payeeAccountId)));
+  const maxima = items.find((item) => sameKey(item, keys.transferMaxima(customerId)));
+  return {
+    payeeFirstPaidAt: typeof payee?.firstPaidAt === 'string' ? payee.firstPaidAt : null,
+    dailyMaximaFen: maxima?.dailyMaximaFen as Record<string, number> | undefined,
   };
 }
 
@@ -115,43 +128,14 @@ export async function putRiskRuleSet(ruleSet: RiskRuleSet): Promise<void> {
     });
 }
 
-const QUERY_PAGE = 500;
-
-/** Up to `limit` transfers of one business date (CST), from the transfersByDay index: each with
- *  its amount and the decision recorded with it. The index is kept by DynamoDB after the write,
- *  so a transfer of the last moment may not be in it yet. */
+/** Up to `limit` transfers of one business date (CST), each with its amount and the decision
+ *  recorded with it (a delayed transfer's hold is one). */
 export async function transfersOfDay(date: string, limit: number): Promise<RecordedTransfer[]> {
-  const { doc, tableName } = db();
-  const shards = await Promise.all(
-    Array.from({ length: TRANSFER_DAY_SHARDS }, async (_, shard) => {
-      const found: RecordedTransfer[] = [];
-      let cursor: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'transfersByDay',
-            KeyConditionExpression: 'transferDay = :day',
-            ExpressionAttributeValues: { ':day': keys.transferDay(date, shard) },
-            Limit: Math.min(QUERY_PAGE, limit - found.length),
-            ExclusiveStartKey: cursor,
-          }),
-        );
-        for (const item of page.Items ?? []) found.push(recordedTransfer(item));
-        cursor = page.LastEvaluatedKey;
-      } while (cursor && found.length < limit);
-      return found;
-    }),
-  );
-  return shards.flat().slice(0, limit);
-}
-
-function recordedTransfer(item: Item): RecordedTransfer {
-  const postings = (item.postings ?? []) as { amountFen: number }[];
-  return {
-    journalId: String(item.journalId),
-    createdAt: String(item.createdAt),
+  const { journals } = await journalsOfDay(date, limit, ['TRANSFER', 'TRANSFER_HOLD']);
+  return journals.map(({ journalId, createdAt, postings, risk }) => ({
+    journalId,
+    createdAt,
     amountFen: Math.max(0, ...postings.map((posting) => posting.amountFen)),
-    ...(item.risk ? { risk: item.risk as RecordedTransfer['risk'] } : {}),
-  };
+    ...(risk ? { risk } : {}),
+  }));
 }

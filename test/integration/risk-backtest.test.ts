@@ -1,6 +1,6 @@
 // The anti-fraud rules' backtest (issue 18): a proposed rule set tried on today's transfers, each
 // on the numbers recorded with its journal when it was judged — what changes, by rule, with
-// examples — reading the transfersByDay index and writing nothing. Its own table, so the
+// examples — reading the movementsByDay index and writing nothing. Its own table, so the
 // transfers it counts are exactly this file's.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
