@@ -1,6 +1,8 @@
 // Routes of 风控规则 (anti-fraud rules) for risk officers: reading needs risk.rules.read; a new
-// version only ever becomes a change for a checker (console-change-routes.ts approves it).
+// version only ever becomes a change for a checker (console-change-routes.ts approves it). And
+// 可疑交易预警: the day close's suspicious-pattern alerts, worked to a close or a report.
 import { ChangeRequestView } from './console-change-schemas.js';
+import * as a from './console-aml-schemas.js';
 import * as c from './console-risk-schemas.js';
 import type { RouteSpec } from './route-spec.js';
 
@@ -33,5 +35,60 @@ export const consoleRiskRoutes = {
     idempotent: false,
     body: c.RiskRulesBacktestRequest,
     response: c.RiskRulesBacktestView,
+  },
+} as const satisfies Record<string, RouteSpec>;
+
+export const consoleAmlRoutes = {
+  consoleAmlAlerts: {
+    method: 'GET',
+    path: '/v1/console/aml-alerts',
+    summary: "Risk officer: the day close's suspicious-pattern alerts, newest date first, by status",
+    auth: 'console',
+    permission: 'aml.alerts.read',
+    idempotent: false,
+    query: a.AmlAlertsQuery,
+    response: a.AmlAlertsPage,
+  },
+  consoleAmlAlert: {
+    method: 'GET',
+    path: '/v1/console/aml-alerts/{alertId}',
+    summary: 'Risk officer: one alert with the movements that met its rule and its timeline',
+    auth: 'console',
+    permission: 'aml.alerts.read',
+    idempotent: false,
+    params: a.AmlAlertParams,
+    response: a.AmlAlertDetail,
+  },
+  consoleCloseAmlAlert: {
+    method: 'POST',
+    path: '/v1/console/aml-alerts/{alertId}/close',
+    summary: 'Risk officer: close an open alert as not suspicious, with a reason (409 AML_ALERT_CLOSED, AML_ALERT_CHANGED); audited',
+    auth: 'console',
+    permission: 'aml.alerts.work',
+    idempotent: false,
+    params: a.AmlAlertParams,
+    body: a.AmlAlertStepRequest,
+    response: a.AmlAlertDetail,
+  },
+  consoleReportAmlAlert: {
+    method: 'POST',
+    path: '/v1/console/aml-alerts/{alertId}/report',
+    summary: 'Risk officer: file a suspicious transaction report from an open alert, with a reason (409 AML_ALERT_CLOSED, AML_ALERT_CHANGED); audited',
+    auth: 'console',
+    permission: 'aml.alerts.work',
+    idempotent: false,
+    params: a.AmlAlertParams,
+    body: a.AmlAlertStepRequest,
+    response: a.AmlAlertDetail,
+  },
+  consoleAmlReport: {
+    method: 'GET',
+    path: '/v1/console/aml-alerts/{alertId}/report',
+    summary: 'Risk officer: the report filed from an alert, as one structured file (404 AML_REPORT_NOT_FOUND before it is filed)',
+    auth: 'console',
+    permission: 'aml.alerts.read',
+    idempotent: false,
+    params: a.AmlAlertParams,
+    response: a.AmlReport,
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -12,7 +12,7 @@ import { consoleDashboardRoutes } from './console-dashboard-routes.js';
 import { consoleOpsRoutes } from './console-ops-routes.js';
 import { consoleOperatorRoutes } from './console-operator-routes.js';
 import { consoleProductRoutes } from './console-product-routes.js';
-import { consoleRiskRoutes } from './console-risk-routes.js';
+import { consoleAmlRoutes, consoleRiskRoutes } from './console-risk-routes.js';
 import { consoleRoutes } from './console-routes.js';
 import { consoleServiceRoutes } from './console-service-routes.js';
 import { consoleWealthRoutes } from './console-wealth-routes.js';
@@ -49,6 +49,7 @@ export const routes = {
   ...consoleOperatorRoutes,
   ...consoleProductRoutes,
   ...consoleRiskRoutes,
+  ...consoleAmlRoutes,
   ...consoleServiceRoutes,
   ...consoleWealthRoutes,
   ...consoleStaffRoutes,

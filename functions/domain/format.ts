@@ -9,13 +9,21 @@ export function formatRateBps(rateBps: number): string {
   return `${whole}.${String(rateBps - whole * 100).padStart(2, '0')}%`;
 }
 
-/** 123456789 → "1,234,567.89"; whole yuan print without decimals ("1,000"). */
+/** 123456789 → "1,234,567.89"; whole yuan print without decimals ("1,000"); −150 → "-1.50". */
 export function formatYuan(amountFen: number): string {
   assertFen(amountFen);
+  // Split the digits of the magnitude: flooring a negative would borrow a yuan (−150 → "-2.50").
+  if (amountFen < 0) return `-${formatYuan(-amountFen)}`;
   const yuan = Math.floor(amountFen / 100);
   const cents = amountFen - yuan * 100;
   const grouped = String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return cents === 0 ? grouped : `${grouped}.${String(cents).padStart(2, '0')}`;
+}
+
+/** Always with its two decimals, so that columns line up: 100000 → "1,000.00". */
+export function formatYuanCents(amountFen: number): string {
+  const shown = formatYuan(amountFen);
+  return shown.includes('.') ? shown : `${shown}.00`;
 }
 
 /** Yuan as a person types them ("12", "12.5", "0.01") in whole fen, read digit by digit so no

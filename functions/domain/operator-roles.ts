@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   'risk.rules.read': '查看风控规则（反欺诈规则及其版本）',
   'risk.rules.draft': '起草风控规则新版本',
   'risk.rules.approve': '复核风控规则变更（不能复核本人起草的变更）',
+  'aml.alerts.read': '查看可疑交易预警及已提交的可疑交易报告',
+  'aml.alerts.work': '处理可疑交易预警：排除可疑或提交可疑交易报告',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
@@ -68,11 +70,13 @@ export const ROLE_PERMISSIONS: Record<OperatorRole, readonly Permission[]> = {
     'risk.rules.read',
     'risk.rules.draft',
     'risk.rules.approve',
+    'aml.alerts.read',
+    'aml.alerts.work',
   ],
   // Operations keep the books (day close, reconciliation): they approve what a correction pays.
   OPERATIONS: ['console.me', 'changes.read', 'dayclose.read', 'dayclose.run', 'reconciliation.read', 'reconciliation.manage', 'dashboards.read', 'corrections.approve'],
   CUSTOMER_SERVICE: ['console.me', 'changes.read', 'customers.read', 'customers.reveal', 'accounts.freeze', 'accounts.unfreeze.request', 'complaints.read', 'complaints.answer', 'corrections.propose'],
-  AUDITOR: ['console.me', 'audit.read', 'changes.read', 'products.read', 'dayclose.read', 'reconciliation.read', 'dashboards.read', 'complaints.read', 'risk.rules.read'],
+  AUDITOR: ['console.me', 'audit.read', 'changes.read', 'products.read', 'dayclose.read', 'reconciliation.read', 'dashboards.read', 'complaints.read', 'risk.rules.read', 'aml.alerts.read'],
   ADMIN: ['console.me', 'operators.manage', 'staff.manage', 'audit.read', 'changes.read'],
 };
 

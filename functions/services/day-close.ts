@@ -8,6 +8,7 @@
 // also the lock that refuses a second close of the date while one is running.
 import type { DayCloseRequest } from '../contract/day-close-request.js';
 import type { AuditActor } from '../domain/audit-chain.js';
+import { monitorSuspiciousPatterns } from './aml-monitoring.js';
 import { releaseDueTransfers } from './held-transfers.js';
 import { type DayCloseError, type DayCloseStep, MAX_LISTED_STEP_ERRORS, type ReportFailure, stepError } from '../domain/day-close.js';
 import { addDays } from '../domain/loan/dates.js';
@@ -100,6 +101,8 @@ async function closeRun(run: DayCloseRunRecord, now: Date, actor: AuditActor, da
   const bills = await runStep(run, 'BILLS', (reportFailure) => closeBills(closedDate, reportFailure), (result) => countsOf(flatBills(result)));
   // Holds due by now, for a stack whose 15-minute release job does not run (serverless offline).
   await runStep(run, 'HELD_TRANSFERS', (reportFailure) => releaseDueTransfers(now, reportFailure));
+  // After the releases, so the date's movements are all there to look at.
+  await runStep(run, 'AML', (reportFailure) => monitorSuspiciousPatterns(closedDate, now, reportFailure));
   // After the steps that move money, so the snapshot shows the date as closed; before the date
   // moves on, so a close that fails here is run again whole.
   if (dashboard) await runStep(run, 'DASHBOARD', (reportFailure) => dashboard(closedDate, now, reportFailure));

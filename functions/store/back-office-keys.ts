@@ -49,6 +49,15 @@ export const backOfficeKeys = {
   /** Alerts listed by status (and under ALL), newest date first: a copy of each alert. */
   reconAlertIndex: (status: string, date: string, alertId: string) => ({ PK: `RECONALERTS#${status}`, SK: `${date}#${alertId}` }),
   reconAlertIndexPartition: (status: string) => `RECONALERTS#${status}`,
+  /** A suspicious-pattern alert, and its timeline under it. */
+  amlAlert: (alertId: string) => ({ PK: `AMLALERT#${alertId}`, SK: 'ALERT' }),
+  amlAlertEvent: (alertId: string, at: string, type: string) => ({ PK: `AMLALERT#${alertId}`, SK: `EVENT#${at}#${type}` }),
+  amlAlertEventPrefix: 'EVENT#',
+  /** AML alerts listed by status (and under ALL), newest date first: a copy of each alert. */
+  amlAlertIndex: (status: string, date: string, alertId: string) => ({ PK: `AMLALERTS#${status}`, SK: `${date}#${alertId}` }),
+  amlAlertIndexPartition: (status: string) => `AMLALERTS#${status}`,
+  /** Held while an account has an open alert of a pattern: the day close opens no second one. */
+  amlOpenAlert: (pattern: string, accountId: string) => ({ PK: `AMLOPEN#${accountId}`, SK: pattern }),
   // ---- dashboard (经营看板) ----
   /** The dashboard's figures as the close of one business date left them. */
   dashboardSnapshot: (businessDate: string) => ({ PK: 'DASHBOARD', SK: `SNAPSHOT#${businessDate}` }),

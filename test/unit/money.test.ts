@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { assertFen, assertPositiveFen, sumFen } from '../../functions/domain/money.js';
+import { formatYuan, formatYuanCents } from '../../functions/domain/format.js';
 
 describe('assertFen', () => {
   test('accepts safe integers, including zero, negatives and the largest safe integer', () => {
@@ -54,5 +55,24 @@ describe('sumFen', () => {
   test('refuses a running total that leaves the safe-integer range', () => {
     assert.throws(() => sumFen([Number.MAX_SAFE_INTEGER, 1]), /running total/);
     assert.throws(() => sumFen([Number.MIN_SAFE_INTEGER, -1]), /running total/);
+  });
+});
+
+describe('formatYuan', () => {
+  test('groups thousands, drops .00 for whole yuan, and keeps the sign outside the digits', () => {
+    assert.equal(formatYuan(123_456_789), '1,234,567.89');
+    assert.equal(formatYuan(100_000), '1,000');
+    assert.equal(formatYuan(5), '0.05');
+    assert.equal(formatYuan(0), '0');
+    assert.equal(formatYuan(-150), '-1.50');
+    assert.equal(formatYuan(-100_000_001), '-1,000,000.01');
+  });
+});
+
+describe('formatYuanCents', () => {
+  test('always two decimals', () => {
+    assert.equal(formatYuanCents(100_000), '1,000.00');
+    assert.equal(formatYuanCents(5), '0.05');
+    assert.equal(formatYuanCents(-100), '-1.00');
   });
 });

@@ -44,6 +44,8 @@ test('separation of duties in the table', () => {
   assert.deepEqual(holders('risk.rules.draft'), ['RISK_OFFICER']);
   assert.deepEqual(holders('risk.rules.approve'), ['RISK_OFFICER']);
   assert.deepEqual(holders('risk.rules.read'), ['RISK_OFFICER', 'AUDITOR']);
+  assert.deepEqual(holders('aml.alerts.read'), ['RISK_OFFICER', 'AUDITOR']);
+  assert.deepEqual(holders('aml.alerts.work'), ['RISK_OFFICER']);
   // 差错调整: customer service proposes, operations (who keep the books) approve — no role does both,
   // and the approvers can read the change they approve.
   assert.deepEqual(holders('corrections.propose'), ['CUSTOMER_SERVICE']);
@@ -57,7 +59,7 @@ test('separation of duties in the table', () => {
 
 test('permissionsOf: the union of the roles, in the table\'s order, once each', () => {
   assert.deepEqual(permissionsOf([]), []);
-  assert.deepEqual(permissionsOf(['AUDITOR']), ['console.me', 'audit.read', 'changes.read', 'products.read', 'dayclose.read', 'reconciliation.read', 'dashboards.read', 'complaints.read', 'risk.rules.read']);
+  assert.deepEqual(permissionsOf(['AUDITOR']), ['console.me', 'audit.read', 'changes.read', 'products.read', 'dayclose.read', 'reconciliation.read', 'dashboards.read', 'complaints.read', 'risk.rules.read', 'aml.alerts.read']);
   const both = permissionsOf(['CUSTOMER_SERVICE', 'RISK_OFFICER', 'CUSTOMER_SERVICE']);
   assert.equal(new Set(both).size, both.length);
   assert.deepEqual(both, PERMISSION_NAMES.filter((p) => ROLE_PERMISSIONS.CUSTOMER_SERVICE.includes(p) || ROLE_PERMISSIONS.RISK_OFFICER.includes(p)));

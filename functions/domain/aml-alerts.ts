@@ -1,0 +1,43 @@
+// Suspicious-pattern alerts (可疑交易预警) as risk officers work them: the day close opens one per
+// finding (domain/aml-patterns.ts), at most one open per account and pattern; an officer closes
+// it as not suspicious with a reason, or files a suspicious transaction report (可疑交易报告)
+// with one. Closed and reported alerts change no more. Every step is an event of its timeline.
+// No import but types and errors: the console bundles the labels from here.
+import type { AmlPattern } from './aml-patterns.js';
+import { refuse } from './errors.js';
+
+export const AML_ALERT_STATUSES = ['OPEN', 'CLOSED', 'REPORTED'] as const;
+export type AmlAlertStatus = (typeof AML_ALERT_STATUSES)[number];
+
+export const AML_ALERT_STATUS_LABELS: Record<AmlAlertStatus, string> = {
+  OPEN: '待处理',
+  CLOSED: '已排除',
+  REPORTED: '已上报',
+};
+
+export const AML_ALERT_EVENT_LABELS: Record<AmlAlertStatus, string> = {
+  OPEN: '日终监测发现可疑模式',
+  CLOSED: '排除可疑，结案',
+  REPORTED: '提交可疑交易报告',
+};
+
+export type AmlAlertAction = 'close' | 'report';
+
+export const AML_REASON_MIN_CHARS = 4;
+export const AML_REASON_MAX_CHARS = 500;
+/** Events one alert keeps: its opening and one closing step. */
+export const MAX_AML_ALERT_EVENTS = 10;
+
+/** What `action` turns an alert in `status` into, or the refusal (409) when it may not. */
+export function amlAlertTransition(status: AmlAlertStatus, action: AmlAlertAction): AmlAlertStatus {
+  if (status !== 'OPEN') return refuse('conflict', 'AML_ALERT_CLOSED', `该预警${AML_ALERT_STATUS_LABELS[status]}，不能再操作`);
+  return action === 'close' ? 'CLOSED' : 'REPORTED';
+}
+
+/** "AML" + the closed date + 16 hex digits of the finding. */
+export const AML_ALERT_ID_PATTERN = /^AML\d{8}[0-9A-F]{16}$/;
+
+/** A report's number as filed: the alert's, prefixed. */
+export const reportNumberOf = (alertId: string) => `STR-${alertId.slice(3)}`;
+
+export type { AmlPattern };
