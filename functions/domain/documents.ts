@@ -4,7 +4,7 @@
 // file says exactly what the server computed.
 import { refuse } from './errors.js';
 import { formatYuan } from './format.js';
-import { KIND_LABELS } from './history.js';
+import { KIND_LABELS } from './journal-kind-labels.js';
 import type { JournalKind } from './ledger.js';
 import { assertFen, sumFen } from './money.js';
 import { businessDate, chinaMinute } from './time.js';

@@ -31,27 +31,6 @@ export function journalReference(journalId: string): string {
   return groups.join('-');
 }
 
-/** What each movement is called on its receipt. */
-export const KIND_LABELS: Record<JournalKind, string> = {
-  TOP_UP: '银行卡充值',
-  WITHDRAW: '提现到银行卡',
-  WITHDRAW_REVERSAL: '提现退回',
-  TRANSFER: '转账',
-  TRANSFER_HOLD: '转账（延时到账）',
-  TRANSFER_RELEASE: '转账',
-  TRANSFER_RETURN: '转账退回',
-  LOAN_DRAWDOWN: '贷款放款',
-  LOAN_REPAYMENT: '贷款还款',
-  WEALTH_PURCHASE: '理财申购',
-  WEALTH_REFUND: '理财退款',
-  WEALTH_REDEMPTION: '理财赎回',
-  WEALTH_INCOME: '理财收益',
-  BILL_HOLD: '生活缴费',
-  BILL_SETTLEMENT: '缴费清算',
-  BILL_VOID: '缴费退回',
-  CORRECTION: '差错调整',
-};
-
 /** The history's kind filter: each group and the kinds it lists. */
 export const HISTORY_GROUPS = {
   TRANSFER: ['TRANSFER', 'TRANSFER_HOLD', 'TRANSFER_RELEASE', 'TRANSFER_RETURN'],

@@ -5,7 +5,8 @@
 // the bank's answer at verification, not part of what is signed.
 import { createHash, createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
 import { amountInWords } from './amount-words.js';
-import { journalReference, KIND_LABELS, REFERENCE_ALPHABET } from './history.js';
+import { journalReference, REFERENCE_ALPHABET } from './history.js';
+import { KIND_LABELS } from './journal-kind-labels.js';
 import type { Journal, JournalKind, Posting } from './ledger.js';
 
 export const RECEIPT_VERSION = 1;

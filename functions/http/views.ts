@@ -1,6 +1,7 @@
 // Shapes stored records into the contract's response bodies. Only masked values leave.
 import type { AccountClosure, AccountDetail, AccountSummary, HistoryEntry, Me } from '../contract/schemas.js';
-import { journalReference, KIND_LABELS } from '../domain/history.js';
+import { journalReference } from '../domain/history.js';
+import { KIND_LABELS } from '../domain/journal-kind-labels.js';
 import { releaseAtOf } from '../domain/ledger.js';
 import type { Class2Limits } from '../domain/limits.js';
 import { usage } from '../domain/limits.js';

@@ -13,7 +13,7 @@ import * as z from 'zod/mini';
 import { wechat } from '../adapters/wechat.js';
 import { refuse } from '../domain/errors.js';
 import { formatYuan } from '../domain/format.js';
-import { KIND_LABELS } from '../domain/history.js';
+import { KIND_LABELS } from '../domain/journal-kind-labels.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 import type { JournalKind } from '../domain/ledger.js';
 import {

@@ -8,12 +8,12 @@ import {
   entryStatus,
   HISTORY_GROUPS,
   journalReference,
-  KIND_LABELS,
   REFERENCE_ALPHABET,
   REFERENCE_LENGTH,
   REFERENCE_PATTERN,
   returnsMoney,
 } from '../../functions/domain/history.js';
+import { KIND_LABELS } from '../../functions/domain/journal-kind-labels.js';
 import { JOURNAL_KINDS } from '../../functions/domain/ledger.js';
 import { wealthPurchaseJournal, wealthRefundJournal } from '../../functions/domain/wealth/journals.js';
 import { orderIdFor } from '../../functions/domain/wealth/orders.js';
