@@ -1,8 +1,8 @@
 // An amount as the console's tables and rules show it: from the server's fen, always with its
 // two decimals (¥35.00, ¥5,000.00) so that columns line up. Formatting only.
-import { formatYuan } from '../../functions/domain/format';
+import { formatYuanCents } from '../../functions/domain/format';
 
-export const money = (fen: number) => {
-  const shown = formatYuan(fen);
-  return `¥${shown.includes('.') ? shown : `${shown}.00`}`;
-};
+export const money = (fen: number) => `¥${formatYuanCents(fen)}`;
+
+/** A movement as the account saw it, signed: +¥35.00 in, -¥35.00 out. */
+export const signedMoney = (fen: number) => (fen < 0 ? `-${money(-fen)}` : `+${money(fen)}`);

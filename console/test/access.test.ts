@@ -9,10 +9,10 @@ const menuOf = (...roles: OperatorRole[]) => menuFor(accessFor({ permissions: pe
 describe('the menu follows the operator’s permissions, and lists only the sections that are built', () => {
   test.each<[OperatorRole, string[]]>([
     ['PRODUCT_MANAGER', ['工作台', '经营看板', '产品工厂', '复核中心']],
-    ['RISK_OFFICER', ['工作台', '经营看板', '产品工厂', '复核中心', '客户服务', '风控规则']],
+    ['RISK_OFFICER', ['工作台', '经营看板', '产品工厂', '复核中心', '客户服务', '风控规则', '可疑交易预警']],
     ['OPERATIONS', ['工作台', '经营看板', '复核中心', '运营管理']],
     ['CUSTOMER_SERVICE', ['工作台', '复核中心', '客户服务']],
-    ['AUDITOR', ['工作台', '经营看板', '产品工厂', '复核中心', '客户服务', '风控规则', '运营管理', '审计日志']],
+    ['AUDITOR', ['工作台', '经营看板', '产品工厂', '复核中心', '客户服务', '风控规则', '可疑交易预警', '运营管理', '审计日志']],
     ['ADMIN', ['工作台', '复核中心', '客户经理管理', '运营人员管理', '审计日志']],
   ])('%s', (role, menu) => {
     expect(menuOf(role)).toEqual(menu);
@@ -61,7 +61,16 @@ describe('the menu follows the operator’s permissions, and lists only the sect
     expect(accessFor({ permissions: permissionsOf(['AUDITOR']) })).toMatchObject({ canReadRiskRules: true, canDraftRiskRules: false });
   });
 
-  test('风控规则 sits in the 风险管理 group of the layout’s menu', () => {
+  test('可疑交易预警 needs aml.alerts.read; 排除可疑 and 提交可疑交易报告 aml.alerts.work (risk officers, not auditors)', () => {
+    expect(accessFor({ permissions: ['aml.alerts.read'] })).toMatchObject({ canReadAmlAlerts: true, canWorkAmlAlerts: false });
+    expect(accessFor({ permissions: ['aml.alerts.work'] })).toMatchObject({ canReadAmlAlerts: false, canWorkAmlAlerts: true });
+    expect(accessFor({ permissions: ['risk.rules.read', 'risk.rules.draft', 'reconciliation.manage'] })).toMatchObject({ canReadAmlAlerts: false, canWorkAmlAlerts: false });
+    expect(accessFor({ permissions: permissionsOf(['RISK_OFFICER']) })).toMatchObject({ canReadAmlAlerts: true, canWorkAmlAlerts: true });
+    expect(accessFor({ permissions: permissionsOf(['AUDITOR']) })).toMatchObject({ canReadAmlAlerts: true, canWorkAmlAlerts: false });
+    expect(menuFor(accessFor({ permissions: ['aml.alerts.read'] })).map((entry) => entry.name)).toEqual(['工作台', '可疑交易预警']);
+  });
+
+  test('风控规则 and 可疑交易预警 sit in the 风险管理 group of the layout’s menu', () => {
     const routes = layoutRoutes(menuFor(accessFor({ permissions: permissionsOf(['RISK_OFFICER']) })));
     expect(routes.map(({ name, routes: children }) => [name, children?.map((child) => child.name)])).toEqual([
       ['工作台', undefined],
@@ -69,8 +78,8 @@ describe('the menu follows the operator’s permissions, and lists only the sect
       ['产品工厂', undefined],
       ['复核中心', undefined],
       ['客户服务', undefined],
-      ['风险管理', ['风控规则']],
+      ['风险管理', ['风控规则', '可疑交易预警']],
     ]);
-    expect(routes.find((route) => route.name === '风险管理')?.routes?.[0]?.path).toBe('/risk/rules');
+    expect(routes.find((route) => route.name === '风险管理')?.routes?.map((route) => route.path)).toEqual(['/risk/rules', '/risk/aml-alerts']);
   });
 });

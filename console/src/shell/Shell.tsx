@@ -12,6 +12,7 @@ import { AuditLog } from '@/pages/AuditLog';
 import { Workbench } from '@/pages/Workbench';
 import { accessFor } from './access';
 import {
+  AML_ALERTS_PATH,
   AUDIT_PATH,
   CHANGES_PATH,
   DASHBOARD_PATH,
@@ -36,6 +37,7 @@ const Operations = lazy(() => import('@/pages/operations/Operations'));
 const StaffManagement = lazy(() => import('@/pages/staff/StaffManagement'));
 const OperatorManagement = lazy(() => import('@/pages/operators/OperatorManagement'));
 const RiskManagement = lazy(() => import('@/pages/risk/RiskRules'));
+const AmlAlerts = lazy(() => import('@/pages/risk/AmlAlertsPage'));
 // The chart library comes with this page only (docs/BENCHMARKS.md item 7: the chart chunk).
 const Dashboard = lazy(() => import('@/pages/dashboard/Dashboard'));
 
@@ -60,6 +62,7 @@ const PAGES: Record<string, (session: ConsoleSignIn) => ReactNode> = {
   [OPERATORS_PATH]: (session) => <OperatorManagement operator={session.operator} />,
   [DASHBOARD_PATH]: () => <Dashboard />,
   [RISK_RULES_PATH]: (session) => <RiskManagement operator={session.operator} />,
+  [AML_ALERTS_PATH]: (session) => <AmlAlerts operator={session.operator} />,
 };
 
 function pageFor(entry: MenuEntry, session: ConsoleSignIn): ReactNode {

@@ -47,6 +47,10 @@ export interface Access {
   canReadRiskRules: boolean;
   /** 起草新版本 of the rule set (a second operator approves it). */
   canDraftRiskRules: boolean;
+  /** 可疑交易预警: the day close's suspicious-pattern alerts and the reports filed from them. */
+  canReadAmlAlerts: boolean;
+  /** 排除可疑 or 提交可疑交易报告 on an open alert. */
+  canWorkAmlAlerts: boolean;
 }
 
 export type AccessFlag = keyof Access;
@@ -77,5 +81,7 @@ export function accessFor(operator: Pick<OperatorView, 'permissions'>): Access {
     canReadDashboards: any('dashboards.read'),
     canReadRiskRules: any('risk.rules.read'),
     canDraftRiskRules: any('risk.rules.draft'),
+    canReadAmlAlerts: any('aml.alerts.read'),
+    canWorkAmlAlerts: any('aml.alerts.work'),
   };
 }

@@ -1,0 +1,75 @@
+// 可疑交易预警 in Chromium against the console's production build, the API in serverless offline
+// and DynamoDB Local with the demo seed: a customer tops up three times just under the Class II
+// daily limit, the day close finds the structuring pattern and opens an alert; risk.wang opens
+// it — its rule, the three movements, its timeline — files a suspicious transaction report with
+// a reason and downloads it as one JSON file; the alert is then 已上报 with no step left.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { runDayClose } from '../../functions/services/day-close.js';
+import { screenshots, watchedPage } from '../support/browser.js';
+import { DESKTOP_VIEWPORT, signInOnConsole, useConsoleBank } from '../support/console-browser.js';
+import { onboard, topUp } from '../support/customers.js';
+import { expectOk } from '../support/expect.js';
+
+const bank = useConsoleBank('jinlin-e2e-console-aml');
+const NEAR_LIMIT_FEN = 950_000;
+const REASON = '三笔充值均略低于单日限额，客户无法说明资金用途';
+
+test('a risk officer works a structuring alert to a suspicious transaction report and downloads it', async (t) => {
+  const customer = await onboard();
+  for (let i = 0; i < 3; i++) expectOk(await topUp(customer, NEAR_LIMIT_FEN));
+  const { closedDate } = await runDayClose(new Date());
+
+  const desk = await bank.browser.newContext({ viewport: DESKTOP_VIEWPORT, locale: 'zh-CN', acceptDownloads: true });
+  t.after(() => desk.close());
+  const page: Page = await desk.newPage();
+  const errors = watchedPage(t, page, 'jinlin-e2e-console-aml-last');
+
+  await signInOnConsole(page, bank.origin, 'risk.wang');
+  await page.getByRole('menuitem', { name: /风险管理/ }).click();
+  await page.getByRole('menuitem', { name: /可疑交易预警/ }).click();
+  await page.waitForURL(/\/risk\/aml-alerts$/);
+  const row = page.locator('tr', { hasText: customer.customerId });
+  await row.waitFor();
+  assert.match(await row.innerText(), /待处理[\s\S]*拆分交易[\s\S]*¥9,500\.00、¥9,500\.00、¥9,500\.00/);
+  await row.getByRole('button', { name: '详情' }).click();
+
+  const drawer = page.locator('.ant-drawer-content');
+  await drawer.getByText('24 小时内至少 3 笔交易，每笔金额在某一限额的 90%–100% 之间').waitFor();
+  assert.equal(await drawer.locator('#aml-movements tbody tr').count(), 3);
+  for (const cells of await drawer.locator('#aml-movements tbody tr').all()) assert.match(await cells.innerText(), /银行卡充值[\s\S]*\+¥9,500\.00/);
+  await drawer.getByText('日终监测发现可疑模式').waitFor();
+  const openShot = `${screenshots}/console-aml-alert.png`;
+  await page.screenshot({ path: openShot, animations: 'disabled' });
+  t.diagnostic(`the alert: ${openShot}`);
+
+  await drawer.getByRole('button', { name: '提交可疑交易报告' }).click();
+  const dialog = page.getByRole('dialog', { name: '提交可疑交易报告' });
+  await dialog.locator('textarea').fill(REASON);
+  await Promise.all([
+    page.waitForResponse((response) => response.url().endsWith('/report') && response.request().method() === 'POST' && response.status() === 200),
+    dialog.getByRole('button', { name: /提\s*交/ }).click(),
+  ]);
+  await drawer.getByText('已上报').first().waitFor();
+  await drawer.getByText(REASON).first().waitFor();
+  assert.equal(await drawer.getByRole('button', { name: '排除可疑' }).count(), 0);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), drawer.getByRole('button', { name: '下载报告' }).click()]);
+  assert.match(download.suggestedFilename(), /^STR-\d{8}[0-9A-F]{16}\.json$/);
+  const report = JSON.parse(await readFile((await download.path())!, 'utf8'));
+  assert.equal(report.reportType, 'SUSPICIOUS_TRANSACTION');
+  assert.equal(report.reason, REASON);
+  assert.equal(report.alert.date, closedDate);
+  assert.equal(report.subject.customerId, customer.customerId);
+  assert.deepEqual(
+    report.transactions.map((movement: { kind: string; amountFen: number }) => [movement.kind, movement.amountFen]),
+    Array.from({ length: 3 }, () => ['TOP_UP', NEAR_LIMIT_FEN]),
+  );
+  assert.equal(report.filedBy.login, 'risk.wang');
+  const reportedShot = `${screenshots}/console-aml-reported.png`;
+  await page.screenshot({ path: reportedShot, animations: 'disabled' });
+  t.diagnostic(`the reported alert: ${reportedShot}`);
+  assert.deepEqual(errors, []);
+});
