@@ -22,6 +22,7 @@ import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
 import type { CustomerRecord } from '../store/customers.js';
 import { deterministicJournalId, type FollowUp, followUps, getJournal, type Guard, historyPage, houseShard, postingShortOfFunds, postJournal } from '../store/ledger.js';
 import { holdGuards } from '../store/held-transfers.js';
+import { heldTransferOf } from './held-transfers.js';
 import type { TransactItem } from '../store/transact.js';
 import { transferRiskKeys, transferRiskMemory } from '../store/transfer-risk.js';
 import { recordCustomerEvent } from './customer-events.js';
@@ -323,22 +324,8 @@ export async function transfer({ customerId, amountFen, secondFactor, now, idemp
     return postMovement({ ...transferJournal(parts), risk: risk.journalRisk }, { account, limitCharges, factor, completion, records: risk.records });
   }
   const hold: Journal = { ...transferHoldJournal({ ...parts, heldShardAccountId: houseShard(HOUSE_ACCOUNTS.HELD_TRANSFERS, journalId, config().HOUSE_SHARDS) }), risk: risk.journalRisk };
-  const guards = holdGuards({
-    holdJournalId: journalId,
-    customerId,
-    accountId: account.accountId,
-    payeeAccountId: to.accountId,
-    senderName: parts.from.displayName,
-    payeeLabel: transferLabels(parts).payee,
-    amountFen,
-    heldAt: hold.createdAt,
-    releaseAt: releaseAtOf(hold)!,
-    limitBuckets: limitCharges.map(({ accountId, bucket }) => ({ accountId, bucket })),
-    status: 'HELD',
-    completedBy: null,
-    completedAt: null,
-    returnReason: null,
-  });
+  const held = { customerId, accountId: account.accountId, payeeAccountId: to.accountId, senderName: parts.from.displayName, payeeLabel: transferLabels(parts).payee, amountFen };
+  const guards = holdGuards(heldTransferOf(hold, held, limitCharges));
   return postMovement(hold, { account, limitCharges, factor, completion, guards });
 }
 

@@ -4,7 +4,7 @@
 // are decided by the hold record's state, changed in the transaction that moves the money: exactly
 // one is written.
 import { refuse } from '../domain/errors.js';
-import { type Journal, transferReleaseJournal, transferReturnJournal } from '../domain/ledger.js';
+import { type Journal, releaseAtOf, transferReleaseJournal, transferReturnJournal } from '../domain/ledger.js';
 import { dueHeldTransfers, completionGuards, getHeldTransfer, type HeldTransferRecord, NOT_HELD } from '../store/held-transfers.js';
 import { deterministicJournalId, getJournal, limitRelease, type PostOutcome, postJournal } from '../store/ledger.js';
 import { releasedTransferRecords } from './transfer-risk.js';
@@ -13,6 +13,26 @@ const NOT_FOUND = ['HELD_TRANSFER_NOT_FOUND', '未找到这笔延时到账的转
 
 /** A release job run's work is bounded: what is left waits for the next run (every 15 minutes). */
 export const MAX_RELEASES_PER_RUN = 500;
+
+type NewHold = Pick<HeldTransferRecord, 'customerId' | 'accountId' | 'payeeAccountId' | 'senderName' | 'payeeLabel' | 'amountFen'>;
+
+/** The record a delayed transfer's hold is written with (services/accounts.ts transfer): HELD
+ *  until the hold's release time, with the limit counters it charged. */
+export function heldTransferOf(hold: Journal, parties: NewHold, limitCharges: readonly { accountId: string; bucket: string }[]): HeldTransferRecord {
+  const releaseAt = releaseAtOf(hold);
+  if (!releaseAt) throw new Error(`hold ${hold.journalId} has no release time`);
+  return {
+    holdJournalId: hold.journalId,
+    ...parties,
+    heldAt: hold.createdAt,
+    releaseAt,
+    limitBuckets: limitCharges.map(({ accountId, bucket }) => ({ accountId, bucket })),
+    status: 'HELD',
+    completedBy: null,
+    completedAt: null,
+    returnReason: null,
+  };
+}
 
 async function holdOf(record: HeldTransferRecord): Promise<Journal> {
   const hold = await getJournal(record.holdJournalId);
