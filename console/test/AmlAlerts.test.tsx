@@ -232,4 +232,21 @@ describe('可疑交易预警', () => {
     expect(within(drawer).getByRole('button', { name: '排除可疑' })).toBeTruthy();
     expect(within(drawer).queryByRole('button', { name: '下载报告' })).toBeNull();
   });
+
+  test('a large value is only reported: no 排除可疑, and its step is 提交大额交易报告', async () => {
+    const LARGE_ID = 'AML20260301FEDCBA9876543210';
+    const large: AmlAlertDetail = {
+      ...openAlert,
+      alert: { ...openAlert.alert, alertId: LARGE_ID, pattern: 'LARGE_VALUE', customerNameMasked: '*大', summary: '当日转入 1 笔，共 ¥500,000.00（达到 ¥500,000.00 的大额报告标准）' },
+      rule: '自然人客户与其他账户单笔或当日累计人民币 50 万元以上的款项划转（收、付分别累计）',
+    };
+    api.answer(LIST, 200, { alerts: [large.alert], nextCursor: null });
+    api.answer(`GET /v1/console/aml-alerts/${LARGE_ID}`, 200, large);
+    withApp(<AmlAlertsPage canWork />);
+    const drawer = await openDrawer('*大');
+    expect(within(drawer).getByText('大额交易')).toBeTruthy();
+    expect(within(drawer).queryByRole('button', { name: '排除可疑' })).toBeNull();
+    fireEvent.click(within(drawer).getByRole('button', { name: '提交大额交易报告' }));
+    expect(await screen.findByText('生成大额交易报告并上报：预警结案，报告可随时下载。该操作不可撤销，理由将记入审计日志。', undefined, SLOW)).toBeTruthy();
+  });
 });

@@ -2,10 +2,12 @@
 // (domain/aml-patterns.ts), their evidence and timeline, an officer's closing step, and the
 // suspicious transaction report filed from one.
 import * as z from 'zod/mini';
-import { AML_ALERT_ID_PATTERN, AML_ALERT_STATUSES, AML_REASON_MAX_CHARS, AML_REASON_MIN_CHARS } from '../domain/aml-alerts.js';
+import { AML_REPORT_KINDS, AML_ALERT_ID_PATTERN, AML_ALERT_STATUSES, AML_REASON_MAX_CHARS, AML_REASON_MIN_CHARS } from '../domain/aml-alerts.js';
 import { AML_PATTERNS } from '../domain/aml-patterns.js';
 import { JOURNAL_KINDS } from '../domain/ledger.js';
 import { lazySchema } from '../domain/lazy-schema.js';
+
+const AML_REPORT_KIND_NAMES = Object.keys(AML_REPORT_KINDS) as [keyof typeof AML_REPORT_KINDS, ...(keyof typeof AML_REPORT_KINDS)[]];
 
 export const AML_PAGE_MAX = 100;
 export const AML_PAGE_DEFAULT = 20;
@@ -90,7 +92,7 @@ export const AmlReport = lazySchema(() =>
   z
     .object({
       reportNumber: z.string(),
-      reportType: z.literal('SUSPICIOUS_TRANSACTION'),
+      reportType: z.enum(AML_REPORT_KIND_NAMES),
       basis: z.string().check(z.meta({ description: 'The rule the report is made under' })),
       filedAt: IsoTime,
       filedBy: z.object({ operatorId: z.string(), login: z.string(), displayName: z.string() }),
@@ -100,5 +102,5 @@ export const AmlReport = lazySchema(() =>
       subject: z.object({ customerId: z.string(), nameMasked: z.string(), accountNumberMasked: z.string() }),
       transactions: z.array(AmlMovementView),
     })
-    .check(z.meta({ id: 'AmlReport', description: 'A suspicious transaction report (可疑交易报告) as filed, one structured file' })),
+    .check(z.meta({ id: 'AmlReport', description: 'A suspicious (可疑交易报告) or large-value (大额交易报告) transaction report as filed, one structured file' })),
 );

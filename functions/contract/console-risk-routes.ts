@@ -62,7 +62,7 @@ export const consoleAmlRoutes = {
   consoleCloseAmlAlert: {
     method: 'POST',
     path: '/v1/console/aml-alerts/{alertId}/close',
-    summary: 'Risk officer: close an open alert as not suspicious, with a reason (409 AML_ALERT_CLOSED, AML_ALERT_CHANGED); audited',
+    summary: 'Risk officer: close an open alert as not suspicious, with a reason (409 AML_ALERT_CLOSED, AML_ALERT_CHANGED, AML_LARGE_VALUE_MUST_REPORT); audited',
     auth: 'console',
     permission: 'aml.alerts.work',
     idempotent: false,
@@ -73,7 +73,7 @@ export const consoleAmlRoutes = {
   consoleReportAmlAlert: {
     method: 'POST',
     path: '/v1/console/aml-alerts/{alertId}/report',
-    summary: 'Risk officer: file a suspicious transaction report from an open alert, with a reason (409 AML_ALERT_CLOSED, AML_ALERT_CHANGED); audited',
+    summary: 'Risk officer: file the report of an open alert (suspicious or large-value), with a reason (409 AML_ALERT_CLOSED, AML_ALERT_CHANGED); audited',
     auth: 'console',
     permission: 'aml.alerts.work',
     idempotent: false,

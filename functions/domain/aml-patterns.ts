@@ -4,24 +4,29 @@
 //   of arriving. Inflow is money from other customers (transfers, released held transfers); it
 //   leaves with any debit of the account, matched oldest inflow first;
 // - 拆分交易 (STRUCTURING): ≥ 3 movements each between 90 % and 100 % of a limit within 24 h;
-// - 归集账户 (COLLECTION_ACCOUNT): ≥ 10 distinct senders to one account within 24 h.
+// - 归集账户 (COLLECTION_ACCOUNT): ≥ 10 distinct senders to one account within 24 h;
+// and the large-value transactions every bank reports (大额交易报告, PBoC Order [2016] No. 3,
+// art. 5(3)): a natural person's transfers with other accounts of ¥500,000 or more in one
+// movement or in a day's total, in either direction (LARGE_VALUE) — reported, never dismissed.
 // Pure: the service reads the movements and opens the alerts.
 import { formatYuanCents as yuan } from './format.js';
 import { type JournalKind, isHouseAccount } from './ledger.js';
 
-export const AML_PATTERNS = ['RAPID_IN_OUT', 'STRUCTURING', 'COLLECTION_ACCOUNT'] as const;
+export const AML_PATTERNS = ['RAPID_IN_OUT', 'STRUCTURING', 'COLLECTION_ACCOUNT', 'LARGE_VALUE'] as const;
 export type AmlPattern = (typeof AML_PATTERNS)[number];
 
 export const AML_PATTERN_LABELS: Record<AmlPattern, { name: string; rule: string }> = {
   RAPID_IN_OUT: { name: '快进快出', rule: '7 日内至少 3 天，当日转入资金的 80% 以上在到账 1 小时内转出' },
   STRUCTURING: { name: '拆分交易', rule: '24 小时内至少 3 笔交易，每笔金额在某一限额的 90%–100% 之间' },
   COLLECTION_ACCOUNT: { name: '归集账户', rule: '24 小时内收到至少 10 个不同账户的转账' },
+  LARGE_VALUE: { name: '大额交易', rule: '自然人客户与其他账户单笔或当日累计人民币 50 万元以上的款项划转（收、付分别累计）' },
 };
 
 export interface AmlThresholds {
   rapidInOut: { windowDays: number; minDays: number; leaveWithinMinutes: number; minShareBps: number };
   structuring: { windowHours: number; minCount: number; lowerShareBps: number; limitsFen: readonly number[] };
   collection: { windowHours: number; minDistinctSenders: number };
+  largeValue: { dayTotalFen: number };
 }
 
 /** The issue's definitions; `limitsFen` comes from the limits in force (the service adds them). */
@@ -29,7 +34,12 @@ export const DEFAULT_AML_THRESHOLDS: Omit<AmlThresholds, 'structuring'> & { stru
   rapidInOut: { windowDays: 7, minDays: 3, leaveWithinMinutes: 60, minShareBps: 8_000 },
   structuring: { windowHours: 24, minCount: 3, lowerShareBps: 9_000 },
   collection: { windowHours: 24, minDistinctSenders: 10 },
+  // PBoC Order [2016] No. 3, art. 5(3): ¥500,000, one movement or a day's total.
+  largeValue: { dayTotalFen: 50_000_000 },
 };
+
+/** Findings reported for each day (large values), rather than once while one is open. */
+export const PER_DAY_PATTERNS: ReadonlySet<AmlPattern> = new Set(['LARGE_VALUE']);
 
 /** A journal as the day index holds it. */
 export interface DayJournal {
@@ -185,6 +195,21 @@ function collection(accountId: string, movements: readonly Movement[], closedDat
   return { pattern: 'COLLECTION_ACCOUNT', accountId, journalIds: lastEvidence(found), summary: `${rule.windowHours} 小时内收到 ${senders} 个不同账户的 ${found.length} 笔转账，共 ¥${yuan(totalFen)}` };
 }
 
+/** Money moved with another account: a card top-up or withdrawal, a transfer either way. */
+const WITH_OTHER_ACCOUNTS: ReadonlySet<JournalKind> = new Set(['TOP_UP', 'WITHDRAW', 'TRANSFER', 'TRANSFER_HOLD', 'TRANSFER_RELEASE']);
+
+function largeValue(accountId: string, movements: readonly Movement[], closedDate: string, rule: AmlThresholds['largeValue']): AmlFinding | undefined {
+  const ofDay = movements.filter((movement) => movement.day === closedDate && WITH_OTHER_ACCOUNTS.has(movement.kind));
+  const sides = [
+    { words: '转入', moved: ofDay.filter((movement) => movement.amountFen > 0) },
+    { words: '转出', moved: ofDay.filter((movement) => movement.amountFen < 0) },
+  ].map((side) => ({ ...side, totalFen: side.moved.reduce((sum, movement) => sum + Math.abs(movement.amountFen), 0) }));
+  const reached = sides.filter((side) => side.totalFen >= rule.dayTotalFen);
+  if (reached.length === 0) return undefined;
+  const words = reached.map((side) => `当日${side.words} ${side.moved.length} 笔，共 ¥${yuan(side.totalFen)}`);
+  return { pattern: 'LARGE_VALUE', accountId, journalIds: lastEvidence(reached.flatMap((side) => side.moved)), summary: `${words.join('；')}（达到 ¥${yuan(rule.dayTotalFen)} 的大额报告标准）` };
+}
+
 /** The findings of `closedDate` (YYYY-MM-DD, China): each pattern met by a window that ends on
  *  that date, read from `journals` of that date and the days before it. */
 export function detectAmlPatterns(journals: readonly DayJournal[], closedDate: string, thresholds: AmlThresholds): AmlFinding[] {
@@ -194,6 +219,7 @@ export function detectAmlPatterns(journals: readonly DayJournal[], closedDate: s
       rapidInOut(accountId, movements, closedDate, thresholds.rapidInOut),
       structuring(accountId, movements, closedDate, thresholds.structuring),
       collection(accountId, movements, closedDate, thresholds.collection),
+      largeValue(accountId, movements, closedDate, thresholds.largeValue),
     ]) {
       if (finding) findings.push(finding);
     }

@@ -7,7 +7,7 @@
 // journals (which never change), so it reads the same every time it is fetched.
 import { createHash } from 'node:crypto';
 import { AML_PATTERN_LABELS, type AmlFinding, type AmlThresholds, DEFAULT_AML_THRESHOLDS, detectAmlPatterns, type DayJournal } from '../domain/aml-patterns.js';
-import { type AmlAlertAction, amlAlertTransition, reportNumberOf } from '../domain/aml-alerts.js';
+import { type AmlAlertAction, amlAlertTransition, reportKindOf, reportNumberOf } from '../domain/aml-alerts.js';
 import type { ReportFailure } from '../domain/day-close.js';
 import { refuse } from '../domain/errors.js';
 import type { JournalKind } from '../domain/ledger.js';
@@ -143,7 +143,7 @@ const AUDIT_ACTIONS: Record<AmlAlertAction, string> = { close: 'aml-alert.close'
 export async function changeAmlAlert(alertId: string, action: AmlAlertAction, reason: string, operator: ConsoleOperator, now: Date): Promise<AmlAlertDetailRecord> {
   await retry(ALERT_RACE, async (attempt) => {
     const before = await loadAlert(alertId);
-    const status = amlAlertTransition(before.status, action);
+    const status = amlAlertTransition(before.pattern, before.status, action);
     const after: AmlAlertRecord = { ...before, status, reason, updatedAt: now.toISOString(), version: before.version + 1 };
     const outcome = await recordAuditWith(
       {
@@ -152,7 +152,7 @@ export async function changeAmlAlert(alertId: string, action: AmlAlertAction, re
         target: { kind: 'aml-alert', id: alertId },
         reason,
         before: { status: before.status },
-        after: { status, ...(action === 'report' ? { reportNumber: reportNumberOf(alertId) } : {}) },
+        after: { status, ...(action === 'report' ? { reportNumber: reportNumberOf(alertId, before.pattern) } : {}) },
       },
       now,
       (entry) =>
@@ -172,14 +172,14 @@ export async function changeAmlAlert(alertId: string, action: AmlAlertAction, re
   return amlAlertDetail(alertId);
 }
 
-/** 可疑交易报告: the report filed from the alert; 404 until one is. */
+/** 可疑交易报告 or 大额交易报告: the report filed from the alert; 404 until one is. */
 export async function amlReport(alertId: string) {
   const { alert, rule, movements, events } = await amlAlertDetail(alertId);
   const filed = events.find((event) => event.status === 'REPORTED');
-  if (alert.status !== 'REPORTED' || !filed?.operator) return refuse('not_found', 'AML_REPORT_NOT_FOUND', '该预警尚未提交可疑交易报告');
+  if (alert.status !== 'REPORTED' || !filed?.operator) return refuse('not_found', 'AML_REPORT_NOT_FOUND', '该预警尚未提交报告');
   return {
-    reportNumber: reportNumberOf(alertId),
-    reportType: 'SUSPICIOUS_TRANSACTION' as const,
+    reportNumber: reportNumberOf(alertId, alert.pattern),
+    reportType: reportKindOf(alert.pattern),
     basis: '《金融机构大额交易和可疑交易报告管理办法》（中国人民银行令〔2016〕第3号）',
     filedAt: filed.at,
     filedBy: filed.operator,

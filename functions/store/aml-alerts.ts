@@ -7,7 +7,7 @@
 // the event — which the service writes with its audit entry.
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AmlAlertStatus } from '../domain/aml-alerts.js';
-import { MAX_AML_ALERT_EVENTS } from '../domain/aml-alerts.js';
+import { MAX_AML_ALERT_EVENTS, openMarkerOf } from '../domain/aml-alerts.js';
 import type { AmlPattern } from '../domain/aml-patterns.js';
 import { backOfficeKeys } from './back-office-keys.js';
 import { db } from './client.js';
@@ -67,7 +67,7 @@ export async function openAmlAlert(alert: AmlAlertRecord): Promise<boolean> {
     {
       Put: {
         TableName: tableName,
-        Item: { ...backOfficeKeys.amlOpenAlert(alert.pattern, alert.accountId), type: 'AML_OPEN_ALERT', alertId: alert.alertId },
+        Item: { ...backOfficeKeys.amlOpenAlert(openMarkerOf(alert.pattern, alert.date), alert.accountId), type: 'AML_OPEN_ALERT', alertId: alert.alertId },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },
@@ -138,7 +138,7 @@ export function amlAlertChangeItems(before: AmlAlertRecord, after: AmlAlertRecor
     },
     { Delete: { TableName: tableName, Key: backOfficeKeys.amlAlertIndex(before.status, before.date, before.alertId) } },
     ...listItems(after),
-    { Delete: { TableName: tableName, Key: backOfficeKeys.amlOpenAlert(before.pattern, before.accountId) } },
+    { Delete: { TableName: tableName, Key: backOfficeKeys.amlOpenAlert(openMarkerOf(before.pattern, before.date), before.accountId) } },
     eventItem(after.alertId, event),
   ];
 }

@@ -56,8 +56,9 @@ export const backOfficeKeys = {
   /** AML alerts listed by status (and under ALL), newest date first: a copy of each alert. */
   amlAlertIndex: (status: string, date: string, alertId: string) => ({ PK: `AMLALERTS#${status}`, SK: `${date}#${alertId}` }),
   amlAlertIndexPartition: (status: string) => `AMLALERTS#${status}`,
-  /** Held while an account has an open alert of a pattern: the day close opens no second one. */
-  amlOpenAlert: (pattern: string, accountId: string) => ({ PK: `AMLOPEN#${accountId}`, SK: pattern }),
+  /** Held while an account has an open alert of a pattern (of a day, for large values): the day
+   *  close opens no second one. */
+  amlOpenAlert: (marker: string, accountId: string) => ({ PK: `AMLOPEN#${accountId}`, SK: marker }),
   // ---- dashboard (经营看板) ----
   /** The dashboard's figures as the close of one business date left them. */
   dashboardSnapshot: (businessDate: string) => ({ PK: 'DASHBOARD', SK: `SNAPSHOT#${businessDate}` }),

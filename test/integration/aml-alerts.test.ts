@@ -1,9 +1,9 @@
 // Suspicious-pattern monitoring (issue 18, AML): the day close reads the movements of the closed
 // date and the days before it from the movementsByDay index, opens an alert per finding — a
-// collection account (10 senders) and structuring (three top-ups just under the Class II daily
-// limit) here — and none twice while one is open; a risk officer reads each with its evidence,
-// closes one as not suspicious and files a report from the other, each audited; the report is
-// one structured file. Its own table, so the movements it sees are exactly this file's.
+// collection account (10 senders), structuring (three top-ups just under the Class II daily
+// limit) and a large value (a ¥500,000 top-up) here — and none twice while one is open; a risk
+// officer reads each with its evidence, closes one as not suspicious and files a report from the
+// others (a large value can only be reported), each audited; a report is one structured file. Its own table, so the movements it sees are exactly this file's.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { handler as account } from '../../functions/http/account.js';
@@ -28,6 +28,7 @@ const noFailure = (ref: string, error: unknown) => assert.fail(`${ref}: ${String
 
 const SENDERS = 10;
 const NEAR_LIMIT_FEN = 950_000;
+const LARGE_VALUE_FEN = 50_000_000;
 
 describe('可疑交易预警: the day close finds the patterns; an officer works them', () => {
   let officer: string;
@@ -36,6 +37,7 @@ describe('可疑交易预警: the day close finds the patterns; an officer works
   let collector: Onboarded;
   let structurer: Onboarded;
   let quiet: Onboarded;
+  let wealthy: Onboarded;
   let closedDate: string;
   const alerts = (status?: string, token = officer) => call(consoleRisk, { method: 'GET', path: '/v1/console/aml-alerts', token, ...(status ? { query: { status } } : {}) });
   const alert = (alertId: string, token = officer) => call(consoleRisk, { method: 'GET', path: `/v1/console/aml-alerts/${alertId}`, token });
@@ -45,7 +47,7 @@ describe('可疑交易预警: the day close finds the patterns; an officer works
   before(async () => {
     const operators = await Promise.all([newOperator(['RISK_OFFICER'], '风控甲'), newOperator(['AUDITOR'], '审计乙'), newOperator(['CUSTOMER_SERVICE'], '客服丙')]);
     [officer, auditor, service] = (await Promise.all(operators.map(async (who) => (await signInOperator(who)).accessToken))) as [string, string, string];
-    [collector, structurer, quiet] = await Promise.all([onboard(), onboard(), onboard()]);
+    [collector, structurer, quiet, wealthy] = await Promise.all([onboard(), onboard(), onboard(), onboard()]);
     const senders = await Promise.all(Array.from({ length: SENDERS }, () => onboard()));
     await Promise.all(
       senders.map(async (sender) => {
@@ -56,6 +58,7 @@ describe('可疑交易预警: the day close finds the patterns; an officer works
     // One sender pays the quiet customer too: one sender is no pattern.
     expectOk(await pay(senders[0]!, account, '/v1/account/transfer', { toPhone: quiet.phone, amountFen: 5_000 }));
     for (let i = 0; i < 3; i++) expectOk(await topUp(structurer, NEAR_LIMIT_FEN));
+    expectOk(await topUp(wealthy, LARGE_VALUE_FEN));
   });
 
   test('the close opens one alert per finding, on the accounts that met a rule', async () => {
@@ -63,7 +66,7 @@ describe('可疑交易预警: the day close finds the patterns; an officer works
     const run = expectOk(await alerts());
     assert.deepEqual(
       run.alerts.map((found: { pattern: string; customerId: string }) => `${found.pattern} ${found.customerId}`).sort(),
-      [`COLLECTION_ACCOUNT ${collector.customerId}`, `STRUCTURING ${structurer.customerId}`].sort(),
+      [`COLLECTION_ACCOUNT ${collector.customerId}`, `STRUCTURING ${structurer.customerId}`, `LARGE_VALUE ${wealthy.customerId}`].sort(),
     );
     for (const found of run.alerts) {
       assert.equal(found.status, 'OPEN');
@@ -102,10 +105,10 @@ describe('可疑交易预警: the day close finds the patterns; an officer works
 
   test('monitoring the date again finds the same and opens nothing while the alerts are open', async () => {
     const again = await monitorSuspiciousPatterns(closedDate, new Date(), noFailure);
-    assert.equal(again.findings, 2);
+    assert.equal(again.findings, 3);
     assert.equal(again.opened, 0);
-    assert.equal(again.alreadyOpen, 2);
-    assert.equal(expectOk(await alerts()).alerts.length, 2);
+    assert.equal(again.alreadyOpen, 3);
+    assert.equal(expectOk(await alerts()).alerts.length, 3);
   });
 
   test('refusals change nothing: no permission 403, a wrong id 404, a short reason 400, no report before one is filed', async () => {
@@ -154,18 +157,34 @@ describe('可疑交易预警: the day close finds the patterns; an officer works
       ],
     );
     assert.deepEqual(
-      expectOk(await alerts('OPEN')).alerts.map((found: { alertId: string }) => found.alertId),
-      [],
+      expectOk(await alerts('OPEN')).alerts.map((found: { pattern: string }) => found.pattern),
+      ['LARGE_VALUE'],
     );
     assert.equal(expectOk(await alerts('REPORTED')).alerts[0].alertId, collection.alertId);
   });
 
+  test('a large value is reported, never dismissed: 大额交易报告 with its own number and type', async () => {
+    const { alerts: open } = expectOk(await alerts('OPEN'));
+    const large = open.find((found: { pattern: string }) => found.pattern === 'LARGE_VALUE');
+    assert.equal(large.customerId, wealthy.customerId);
+    assert.match(large.summary, /^当日转入 1 笔，共 ¥500,000\.00（达到 ¥500,000\.00 的大额报告标准）$/);
+    expectError(await step(large.alertId, 'close', { reason: '客户出售房产所得' }), 409, 'AML_LARGE_VALUE_MUST_REPORT');
+    expectOk(await step(large.alertId, 'report', { reason: '单笔 50 万元银行卡转入，按规定报告' }));
+    const file = expectOk(await report(large.alertId));
+    assert.equal(file.reportNumber, `LVR-${large.alertId.slice(3)}`);
+    assert.equal(file.reportType, 'LARGE_VALUE_TRANSACTION');
+    assert.deepEqual(
+      file.transactions.map((movement: { kind: string; amountFen: number }) => [movement.kind, movement.amountFen]),
+      [['TOP_UP', LARGE_VALUE_FEN]],
+    );
+  });
+
   test('a date monitored again keeps its worked alerts as they are', async () => {
     const again = await monitorSuspiciousPatterns(closedDate, new Date(), noFailure);
-    assert.deepEqual([again.findings, again.opened], [2, 0]);
+    assert.deepEqual([again.findings, again.opened], [3, 0]);
     assert.deepEqual(
       expectOk(await alerts()).alerts.map((found: { status: string }) => found.status).sort(),
-      ['CLOSED', 'REPORTED'],
+      ['CLOSED', 'REPORTED', 'REPORTED'],
     );
   });
 });

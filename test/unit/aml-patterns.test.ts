@@ -123,3 +123,21 @@ describe('归集账户 (COLLECTION_ACCOUNT)', () => {
     assert.equal(findings[0]!.journalIds.length, MAX_EVIDENCE);
   });
 });
+
+describe('大额交易 (LARGE_VALUE)', () => {
+  const LARGE = 50_000_000;
+  test('one movement of ¥500,000, or a day of them in one direction', () => {
+    assert.deepEqual(patterns([topUp(MULE, LARGE, '2026-12-06T10:00')]), [`LARGE_VALUE ${MULE}`]);
+    const findings = detectAmlPatterns([withdrawal(MULE, 20_000_000, '2026-12-06T09:00'), withdrawal(MULE, 30_000_000, '2026-12-06T15:00')], CLOSED, thresholds);
+    assert.deepEqual(
+      findings.map((finding) => finding.summary),
+      ['当日转出 2 笔，共 ¥500,000.00（达到 ¥500,000.00 的大额报告标准）'],
+    );
+  });
+
+  test('¥499,999.99, the total split across two days, or in and out each under it: no report', () => {
+    assert.deepEqual(patterns([topUp(MULE, LARGE - 1, '2026-12-06T10:00')]), []);
+    assert.deepEqual(patterns([topUp(MULE, 30_000_000, '2026-12-05T23:00'), topUp(MULE, 30_000_000, '2026-12-06T01:00')]), []);
+    assert.deepEqual(patterns([topUp(MULE, 30_000_000, '2026-12-06T10:00'), withdrawal(MULE, 30_000_000, '2026-12-06T11:00')]), []);
+  });
+});

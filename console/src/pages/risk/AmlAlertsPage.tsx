@@ -1,13 +1,21 @@
-// 风险管理 › 可疑交易预警: the alerts the day close's monitoring opens (快进快出, 拆分交易, 归集账户) — a
-// ProTable filtered by status and paged by the server — and a drawer with the alert's rule, the
-// movements that met it, its timeline and the steps an open alert allows: 排除可疑 (结案) or 提交可疑交易报告,
-// each with a reason. A reported alert's report downloads as the JSON file the server filed. The
+// 风险管理 › 可疑交易预警: the alerts the day close's monitoring opens (快进快出, 拆分交易, 归集账户,
+// 大额交易) — a ProTable filtered by status and paged by the server — and a drawer with the alert's
+// rule, the movements that met it, its timeline and the steps an open alert allows: 排除可疑 (结案,
+// not for a large value) or 提交可疑交易报告 / 大额交易报告, each with a reason. A reported alert's report downloads as the JSON file the server filed. The
 // server decides; a refusal is shown in its own words. Loaded on demand by the shell.
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
 import { Alert, App, Button, Descriptions, Drawer, Form, Input, Modal, Result, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Route, Routes } from 'react-router';
-import { AML_ALERT_EVENT_LABELS, AML_ALERT_STATUS_LABELS, AML_REASON_MAX_CHARS, AML_REASON_MIN_CHARS } from '../../../../functions/domain/aml-alerts';
+import {
+  AML_ALERT_EVENT_LABELS,
+  AML_ALERT_STATUS_LABELS,
+  AML_REASON_MAX_CHARS,
+  AML_REASON_MIN_CHARS,
+  AML_REPORT_KINDS,
+  amlAlertClosable,
+  reportKindOf,
+} from '../../../../functions/domain/aml-alerts';
 import { AML_PATTERN_LABELS } from '../../../../functions/domain/aml-patterns';
 import { KIND_LABELS } from '../../../../functions/domain/journal-kind-labels';
 import {
@@ -62,11 +70,13 @@ const columns: ProColumns<AmlAlert>[] = [
 ];
 
 type Step = 'close' | 'report';
-const STEP_TITLES: Record<Step, string> = { close: '排除可疑，结案', report: '提交可疑交易报告' };
-const STEP_DONE: Record<Step, string> = { close: '已排除可疑，预警结案', report: '已提交可疑交易报告' };
+/** 可疑交易报告, or 大额交易报告 for a large value. */
+const reportNameOf = (pattern: AmlAlert['pattern']) => AML_REPORT_KINDS[reportKindOf(pattern)].name;
+const stepTitle = (step: Step, reportName: string) => (step === 'close' ? '排除可疑，结案' : `提交${reportName}`);
+const stepDone = (step: Step, reportName: string) => (step === 'close' ? '已排除可疑，预警结案' : `已提交${reportName}`);
 
 /** The step dialog: a reason, checked here as the server will check it. */
-function StepDialog({ step, alertId, onDone, onCancel }: { step: Step; alertId: string; onDone: (detail: AmlAlertDetail) => void; onCancel: () => void }) {
+function StepDialog({ step, alertId, reportName, onDone, onCancel }: { step: Step; alertId: string; reportName: string; onDone: (detail: AmlAlertDetail) => void; onCancel: () => void }) {
   const [form] = Form.useForm<{ reason: string }>();
   const [sending, setSending] = useState(false);
   const [refusal, setRefusal] = useState<string>();
@@ -88,7 +98,7 @@ function StepDialog({ step, alertId, onDone, onCancel }: { step: Step; alertId: 
   return (
     <Modal
       open
-      title={STEP_TITLES[step]}
+      title={stepTitle(step, reportName)}
       okText="提交"
       cancelText="取消"
       okButtonProps={{ danger: step === 'report' }}
@@ -98,7 +108,7 @@ function StepDialog({ step, alertId, onDone, onCancel }: { step: Step; alertId: 
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        {step === 'close' ? '经核实不属于可疑交易：预警结案，不再处理。' : '生成可疑交易报告并上报：预警结案，报告可随时下载。'}该操作不可撤销，理由将记入审计日志。
+        {step === 'close' ? '经核实不属于可疑交易：预警结案，不再处理。' : `生成${reportName}并上报：预警结案，报告可随时下载。`}该操作不可撤销，理由将记入审计日志。
       </Typography.Paragraph>
       {refusal && <Alert style={{ marginBottom: 12 }} type="error" showIcon message={refusal} />}
       <Form form={form} layout="vertical">
@@ -194,9 +204,9 @@ function AlertDrawer({ alertId, canWork, onClose, onChanged }: { alertId: string
           </Descriptions>
           {canWork && alert.status === 'OPEN' && (
             <Space>
-              <Button onClick={() => setStep('close')}>排除可疑</Button>
+              {amlAlertClosable(alert.pattern) && <Button onClick={() => setStep('close')}>排除可疑</Button>}
               <Button type="primary" danger onClick={() => setStep('report')}>
-                提交可疑交易报告
+                提交{reportNameOf(alert.pattern)}
               </Button>
             </Space>
           )}
@@ -233,11 +243,12 @@ function AlertDrawer({ alertId, canWork, onClose, onChanged }: { alertId: string
         <StepDialog
           step={step}
           alertId={alert.alertId}
+          reportName={reportNameOf(alert.pattern)}
           onCancel={() => setStep(undefined)}
           onDone={(next) => {
             setStep(undefined);
             setDetail(next);
-            message.success(STEP_DONE[step]);
+            message.success(stepDone(step, reportNameOf(alert.pattern)));
             onChanged();
           }}
         />
@@ -294,7 +305,7 @@ export default function AmlAlerts({ operator }: { operator: OperatorView }) {
   // antd's App gives the page its message context (App.useApp).
   return (
     <App>
-      <PageContainer title="可疑交易预警" subTitle="日终批处理按反洗钱监测规则发现的可疑交易模式：核实后排除可疑或提交可疑交易报告">
+      <PageContainer title="可疑交易预警" subTitle="日终批处理按反洗钱监测规则发现的可疑交易模式与大额交易：核实后排除可疑，或提交可疑交易报告、大额交易报告">
         <Routes>
           <Route index element={<AmlAlertsPage canWork={canWorkAmlAlerts} />} />
           <Route path="*" element={<Result status="404" title="页面不存在" />} />
