@@ -233,6 +233,17 @@ describe('可疑交易预警', () => {
     expect(within(drawer).queryByRole('button', { name: '下载报告' })).toBeNull();
   });
 
+  test('an officer who reads customers opens the customer’s 360 view from the alert', async () => {
+    withApp(
+      <MemoryRouter>
+        <AmlAlertsPage canWork canReadCustomers />
+      </MemoryRouter>,
+    );
+    const drawer = await openDrawer('*小明');
+    const link = within(drawer).getByRole('link', { name: '客户全景（交易、揭示、冻结）' });
+    expect(link.getAttribute('href')).toBe('/service/customers/C0000000000000042');
+  });
+
   test('a large value is only reported: no 排除可疑, and its step is 提交大额交易报告', async () => {
     const LARGE_ID = 'AML20260301FEDCBA9876543210';
     const large: AmlAlertDetail = {

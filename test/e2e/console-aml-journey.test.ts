@@ -2,7 +2,8 @@
 // and DynamoDB Local with the demo seed: a customer tops up three times just under the Class II
 // daily limit, the day close finds the structuring pattern and opens an alert; risk.wang opens
 // it — its rule, the three movements, its timeline — files a suspicious transaction report with
-// a reason and downloads it as one JSON file; the alert is then 已上报 with no step left.
+// a reason and downloads it as one JSON file; the alert is then 已上报 with no step left, and the
+// customer's 360 view is one link away.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
@@ -71,5 +72,10 @@ test('a risk officer works a structuring alert to a suspicious transaction repor
   const reportedShot = `${screenshots}/console-aml-reported.png`;
   await page.screenshot({ path: reportedShot, animations: 'disabled' });
   t.diagnostic(`the reported alert: ${reportedShot}`);
+
+  // The investigation goes on in the customer's 360 view: movements, reveal with a reason, freeze.
+  await drawer.getByRole('link', { name: '客户全景（交易、揭示、冻结）' }).click();
+  await page.waitForURL(new RegExp(`/service/customers/${customer.customerId}$`));
+  await page.getByRole('tab', { name: /近期交易/ }).waitFor();
   assert.deepEqual(errors, []);
 });

@@ -6,7 +6,7 @@
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
 import { Alert, App, Button, Descriptions, Drawer, Form, Input, Modal, Result, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { Route, Routes } from 'react-router';
+import { Link, Route, Routes } from 'react-router';
 import {
   AML_ALERT_EVENT_LABELS,
   AML_ALERT_STATUS_LABELS,
@@ -33,6 +33,7 @@ import { errorMessage } from '@/api/http';
 import type { OperatorView } from '@/api/types';
 import { signedMoney } from '@/money';
 import { chinaTime } from '@/pages/operations/format';
+import { customerPath } from '@/pages/service/CustomerSearch';
 import { accessFor } from '@/shell/access';
 import { valueEnumOf } from '@/shell/value-enum';
 
@@ -156,7 +157,7 @@ const movementColumns = [
   { title: '金额', dataIndex: 'amountFen', width: 120, align: 'right' as const, render: (fen: number) => signedMoney(fen) },
 ];
 
-function AlertDrawer({ alertId, canWork, onClose, onChanged }: { alertId: string; canWork: boolean; onClose: () => void; onChanged: () => void }) {
+function AlertDrawer({ alertId, canWork, canReadCustomers, onClose, onChanged }: { alertId: string; canWork: boolean; canReadCustomers: boolean; onClose: () => void; onChanged: () => void }) {
   const { message } = App.useApp();
   const [detail, setDetail] = useState<AmlAlertDetail>();
   const [loadError, setLoadError] = useState<string>();
@@ -194,6 +195,12 @@ function AlertDrawer({ alertId, canWork, onClose, onChanged }: { alertId: string
               <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
                 {alert.customerId}
               </Typography.Text>
+              {/* The investigation: the customer's movements, loans and bills, revealing with a reason, freezing. */}
+              {canReadCustomers && (
+                <Link to={customerPath(alert.customerId)} style={{ marginLeft: 8 }}>
+                  客户全景（交易、揭示、冻结）
+                </Link>
+              )}
             </Descriptions.Item>
             <Descriptions.Item label="账号">{alert.accountNumberMasked}</Descriptions.Item>
             {alert.reason && (
@@ -257,8 +264,9 @@ function AlertDrawer({ alertId, canWork, onClose, onChanged }: { alertId: string
   );
 }
 
-/** The alerts; `canWork` (risk officers) adds 排除可疑 and 提交可疑交易报告 — an auditor reads only. */
-export function AmlAlertsPage({ canWork }: { canWork: boolean }) {
+/** The alerts; `canWork` (risk officers) adds 排除可疑 and 提交可疑交易报告 — an auditor reads only;
+ *  `canReadCustomers` links each alert to its customer's 360 view. */
+export function AmlAlertsPage({ canWork, canReadCustomers = false }: { canWork: boolean; canReadCustomers?: boolean }) {
   const [selected, setSelected] = useState<string>();
   const [cursors] = useState(() => new Map<string, string | null>());
   const [reloadKey, setReloadKey] = useState(0);
@@ -295,19 +303,19 @@ export function AmlAlertsPage({ canWork }: { canWork: boolean }) {
           return { data: page.alerts, success: true, total: (current - 1) * PAGE_SIZE + page.alerts.length + (page.nextCursor ? 1 : 0) };
         }}
       />
-      {selected && <AlertDrawer alertId={selected} canWork={canWork} onClose={() => setSelected(undefined)} onChanged={() => setReloadKey((key) => key + 1)} />}
+      {selected && <AlertDrawer alertId={selected} canWork={canWork} canReadCustomers={canReadCustomers} onClose={() => setSelected(undefined)} onChanged={() => setReloadKey((key) => key + 1)} />}
     </>
   );
 }
 
 export default function AmlAlerts({ operator }: { operator: OperatorView }) {
-  const { canWorkAmlAlerts } = accessFor(operator);
+  const { canWorkAmlAlerts, canReadCustomers } = accessFor(operator);
   // antd's App gives the page its message context (App.useApp).
   return (
     <App>
       <PageContainer title="可疑交易预警" subTitle="日终批处理按反洗钱监测规则发现的可疑交易模式与大额交易：核实后排除可疑，或提交可疑交易报告、大额交易报告">
         <Routes>
-          <Route index element={<AmlAlertsPage canWork={canWorkAmlAlerts} />} />
+          <Route index element={<AmlAlertsPage canWork={canWorkAmlAlerts} canReadCustomers={canReadCustomers} />} />
           <Route path="*" element={<Result status="404" title="页面不存在" />} />
         </Routes>
       </PageContainer>
