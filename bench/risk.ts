@@ -110,6 +110,7 @@ export function runRiskSimulation(log: (line: string) => void): RiskSimulationRe
       payeeFirstPaidAt: kept.firstPaid.get(to) ?? null,
       largestTransferFen90d: largestInWindow(kept.dailyMaxima, now),
       outToday: kept.outToday,
+      customerBirthYear: null,
     });
     checkMs.push(performance.now() - started);
     if (decision.outcome === 'BLOCK') return decision.outcome;

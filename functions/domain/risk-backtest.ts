@@ -2,7 +2,7 @@
 // through in the last days, each on the numbers it was judged on when it was made (recorded with
 // its journal), before a second risk officer approves the set. Transfers the rules refused left
 // no journal, so the backtest says what the proposal would do to the traffic that was let through.
-import { RISK_FIELDS, RISK_OUTCOMES, decideOnFields, type RiskFields, type RiskOutcome, type RiskRuleSet } from './risk-rules.js';
+import { OPTIONAL_RISK_FIELDS, RISK_FIELDS, RISK_OUTCOMES, decideOnFields, type RiskFields, type RiskOutcome, type RiskRuleSet } from './risk-rules.js';
 
 /** How far back a backtest may look, in business dates (today included). */
 export const MAX_BACKTEST_DAYS = 30;
@@ -47,11 +47,12 @@ export interface BacktestResult {
 
 const zeroes = (): Record<RiskOutcome, number> => Object.fromEntries(RISK_OUTCOMES.map((outcome) => [outcome, 0])) as Record<RiskOutcome, number>;
 
-/** The recorded numbers, when every field the rules read is there. */
+/** The recorded numbers, when every field the rules read is there (an optional one may not be). */
 function recordedFields(transfer: RecordedTransfer): RiskFields | undefined {
   const fields = transfer.risk?.fields;
   if (!fields) return undefined;
-  return RISK_FIELDS.every((field) => Number.isFinite(fields[field])) ? (fields as RiskFields) : undefined;
+  const required = RISK_FIELDS.filter((field) => !(OPTIONAL_RISK_FIELDS as readonly string[]).includes(field));
+  return required.every((field) => Number.isFinite(fields[field])) ? (fields as RiskFields) : undefined;
 }
 
 export function backtestRiskRules(ruleSet: RiskRuleSet, transfers: readonly RecordedTransfer[]): BacktestResult {

@@ -12,11 +12,16 @@ import { businessDate, chinaMinute } from './time.js';
 export const RISK_OUTCOMES = ['ALLOW', 'WARN', 'DELAY', 'BLOCK'] as const;
 export type RiskOutcome = (typeof RISK_OUTCOMES)[number];
 
-export const RISK_FIELDS = ['amountFen', 'hourOfDay', 'payeeAgeHours', 'largestTransferFen90d', 'outTodayFen', 'outTodayCount'] as const;
+export const RISK_FIELDS = ['amountFen', 'hourOfDay', 'payeeAgeHours', 'largestTransferFen90d', 'outTodayFen', 'outTodayCount', 'customerAgeYears'] as const;
 export type RiskField = (typeof RISK_FIELDS)[number];
 
 /** What each field is, for the officers who write the rules. */
-export const RISK_FIELD_UNITS = ['FEN', 'HOUR_OF_DAY', 'HOURS', 'COUNT'] as const;
+export const RISK_FIELD_UNITS = ['FEN', 'HOUR_OF_DAY', 'HOURS', 'COUNT', 'YEARS'] as const;
+
+/** Fields a transfer may lack (a customer verified before their birth year was kept): a condition
+ *  on one it lacks does not hold. */
+export const OPTIONAL_RISK_FIELDS = ['customerAgeYears'] as const satisfies readonly RiskField[];
+type OptionalRiskField = (typeof OPTIONAL_RISK_FIELDS)[number];
 
 export const RISK_FIELD_LABELS: Record<RiskField, { label: string; unit: (typeof RISK_FIELD_UNITS)[number] }> = {
   amountFen: { label: '转账金额', unit: 'FEN' },
@@ -25,6 +30,7 @@ export const RISK_FIELD_LABELS: Record<RiskField, { label: string; unit: (typeof
   largestTransferFen90d: { label: '近 90 天最大单笔转账', unit: 'FEN' },
   outTodayFen: { label: '当日已转出金额（不含本笔）', unit: 'FEN' },
   outTodayCount: { label: '当日已转出笔数（不含本笔）', unit: 'COUNT' },
+  customerAgeYears: { label: '客户年龄（按出生年份）', unit: 'YEARS' },
 };
 const COMPARISON_OPS = ['lt', 'lte', 'gt', 'gte', 'eq'] as const;
 export const RISK_OPS = [...COMPARISON_OPS, 'between'] as const;
@@ -42,6 +48,8 @@ export interface TransferRiskContext {
   /** What left the account to others (transfers, bill payments) on the CST date of `at` before
    *  this transfer: the Class II daily counter, kept by the ledger transactions themselves. */
   outToday: { amountFen: number; count: number };
+  /** From the verified ID number (kept as a year only); null for a customer verified before it was kept. */
+  customerBirthYear: number | null;
 }
 
 /** A condition over one derived field: amountFen; hourOfDay (0–23, CST); payeeAgeHours (hours since
@@ -73,7 +81,7 @@ export interface RiskRuleSet {
 
 /** The numbers a transfer was judged on: recorded with its journal, so the decision explains
  *  itself later and a new rule set can be tried on it (backtestRiskRules). */
-export type RiskFields = Record<RiskField, number>;
+export type RiskFields = Record<Exclude<RiskField, OptionalRiskField>, number> & Partial<Record<OptionalRiskField, number>>;
 
 export interface RiskDecision {
   outcome: RiskOutcome;
@@ -181,6 +189,7 @@ function derivedFields(context: TransferRiskContext): RiskFields {
     largestTransferFen90d: context.largestTransferFen90d,
     outTodayFen: context.outToday.amountFen,
     outTodayCount: context.outToday.count,
+    ...(context.customerBirthYear === null ? {} : { customerAgeYears: Number(chinaMinute(context.at).slice(0, 4)) - context.customerBirthYear }),
   };
 }
 
@@ -192,7 +201,8 @@ function payeeAgeHours({ payeeFirstPaidAt, at }: TransferRiskContext): number {
   return Number.isFinite(ageMs) && ageMs > 0 ? ageMs / HOUR_MS : 0;
 }
 
-function holds(condition: RiskCondition, value: number): boolean {
+function holds(condition: RiskCondition, value: number | undefined): boolean {
+  if (value === undefined) return false;
   switch (condition.op) {
     case 'lt':
       return value < condition.value;

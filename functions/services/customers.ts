@@ -53,7 +53,7 @@ export async function verifyRealName(customerId: string, name: string, rawIdNumb
   const customer = await loadCustomer(customerId);
   assertReadyFor('realName', onboardingState(customer));
   if (customer.realNameVerifiedAt) return refuse('conflict', 'ALREADY_VERIFIED', '已完成实名认证');
-  const { idNumber } = validateRealName(rawIdNumber, businessDate(now));
+  const { idNumber, birthDate } = validateRealName(rawIdNumber, businessDate(now));
   await setRealName(
     customerId,
     {
@@ -63,6 +63,7 @@ export async function verifyRealName(customerId: string, name: string, rawIdNumb
       nameMasked: maskName(name),
       idNumberEnc: await encrypt(idNumber),
       idNumberMasked: maskIdNumber(idNumber),
+      birthYear: Number(birthDate.slice(0, 4)),
     },
     now,
   );

@@ -70,7 +70,7 @@ export async function authorizePayment(customerId: string, token: AskingToken, a
     issueNonce({ customerId, route, asked, accountId: account?.accountId, payee }, now),
     // 销户 sweeps the whole balance: the sheet shows what goes to the card.
     route === 'closeAccount' ? Promise.resolve(exactly(account!.balanceFen)) : reviewedAmount(customerId, resolved, asked, now),
-    payee && account ? transferRisk({ customerId, accountId: account.accountId, payeeAccountId: payee.accountId, at: now }, asked) : Promise.resolve(null),
+    payee && account ? transferRisk({ customerId, accountId: account.accountId, payeeAccountId: payee.accountId, at: now }, customer.birthYear ?? null, asked) : Promise.resolve(null),
   ]);
   return {
     ...issued,
@@ -126,10 +126,10 @@ async function redemptionAmount(body: Record<string, unknown>, now: Date): Promi
 
 /** A transfer's anti-fraud warning for the sheet (none for a body whose amount the route will
  *  refuse anyway). */
-async function transferRisk(parties: TransferParties, asked: PaymentAuthorizationRequest): Promise<PaymentRisk | null> {
+async function transferRisk(parties: TransferParties, customerBirthYear: number | null, asked: PaymentAuthorizationRequest): Promise<PaymentRisk | null> {
   const { amountFen, riskAcknowledged } = asked.body;
   if (typeof amountFen !== 'number' || !Number.isSafeInteger(amountFen) || amountFen <= 0) return null;
-  return reviewTransferRisk({ ...parties, amountFen, acknowledged: riskAcknowledged === true });
+  return reviewTransferRisk({ ...parties, amountFen, customerBirthYear, acknowledged: riskAcknowledged === true });
 }
 
 async function transferPayee(customer: CustomerRecord, toPhone: unknown): Promise<NoncePayee> {

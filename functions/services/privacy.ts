@@ -100,6 +100,7 @@ export async function privacySummary(customerId: string, tokenIssuedAtMs: number
       shown('姓名', customer.nameMasked ?? '未实名', customer.nameMasked ? VERIFIED : null),
       shown('身份证号', customer.idNumberMasked ?? '未实名', customer.idNumberMasked ? VERIFIED : null),
       shown('实名认证时间', date(customer.realNameVerifiedAt)),
+      ...(customer.birthYear ? [shown('出生年份（由身份证号得出，用于转账防骗提示）', `${customer.birthYear} 年`, VERIFIED)] : []),
     ],
     CONTACT: [
       shown('手机号', customer.phoneMasked ?? '未绑定', customer.phoneMasked ? { how: 'SCREEN', text: '在「更换手机号」中更换（验证新旧手机；旧手机丢失时通过本人身份核验）。' } : null),

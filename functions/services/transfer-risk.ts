@@ -11,14 +11,17 @@ import type { PaymentRisk } from '../contract/second-factor-schemas.js';
 
 interface AskedTransfer extends TransferParties {
   amountFen: number;
+  /** The customer's (CustomerRecord.birthYear), null when not kept. */
+  customerBirthYear: number | null;
   /** The request carries riskAcknowledged: true. */
   acknowledged: boolean;
 }
 
-function decide(memory: TransferRiskMemory, amountFen: number, at: Date): RiskDecision {
+function decide(memory: TransferRiskMemory, { amountFen, at, customerBirthYear }: AskedTransfer): RiskDecision {
   return decideTransfer(memory.ruleSet, {
     amountFen,
     at,
+    customerBirthYear,
     payeeFirstPaidAt: memory.payeeFirstPaidAt,
     largestTransferFen90d: largestInWindow(memory.dailyMaximaFen, at),
     outToday: memory.outToday,
@@ -38,7 +41,7 @@ function refuseBlocked(decision: RiskDecision): never {
  *  here already. Reads on its own (the authorization is not the money path). */
 export async function reviewTransferRisk(asked: AskedTransfer): Promise<PaymentRisk | null> {
   const items = await batchGetItems(transferRiskKeys(asked));
-  const decision = decide(transferRiskMemory(asked, items), asked.amountFen, asked.at);
+  const decision = decide(transferRiskMemory(asked, items), asked);
   if (decision.outcome === 'BLOCK') return refuseBlocked(decision);
   if (!warns(decision)) return null;
   return { outcome: decision.outcome === 'DELAY' ? 'DELAY' : 'WARN', reasons: reasonsOf(decision, 'WARN', 'DELAY'), acknowledged: asked.acknowledged, delayHours: decision.delayHours };
@@ -50,7 +53,7 @@ export async function reviewTransferRisk(asked: AskedTransfer): Promise<PaymentR
  *  is released (releasedTransferRecords): one the customer cancels leaves the payee as new and the
  *  customer's largest transfer as small as before, so a second try is judged as the first was. */
 export function enforceTransferRisk(memory: TransferRiskMemory, asked: AskedTransfer): { journalRisk: JournalRisk; records: TransactItem[] } {
-  const decision = decide(memory, asked.amountFen, asked.at);
+  const decision = decide(memory, asked);
   if (decision.outcome === 'BLOCK') return refuseBlocked(decision);
   if (warns(decision) && !asked.acknowledged) {
     return refuse('conflict', 'RISK_WARNING', '该笔转账存在被骗风险，请先阅读风险提示并确认后再转账');

@@ -23,6 +23,9 @@ export interface CustomerRecord {
   nameMasked?: string;
   idNumberEnc?: string;
   idNumberMasked?: string;
+  /** From the verified ID number: the anti-fraud rules' customer age (services/transfer-risk.ts). A
+   *  year, not the date, so it says no more than an age band needs. */
+  birthYear?: number;
   realNameVerifiedAt?: string;
   pinHash?: string;
   pinFailedAttempts?: number;
@@ -149,7 +152,7 @@ export async function bindPhone(
 
 export async function setRealName(
   customerId: string,
-  realName: { idHash: string; nameHash: string; nameEnc: string; nameMasked: string; idNumberEnc: string; idNumberMasked: string },
+  realName: { idHash: string; nameHash: string; nameEnc: string; nameMasked: string; idNumberEnc: string; idNumberMasked: string; birthYear: number },
   now: Date,
 ): Promise<void> {
   const { doc, tableName } = db();
@@ -170,13 +173,14 @@ export async function setRealName(
                 TableName: tableName,
                 Key: keys.customer(customerId),
                 UpdateExpression:
-                  'SET nameEnc = :ne, nameMasked = :nm, idNumberEnc = :ie, idNumberMasked = :im, realNameVerifiedAt = :at',
+                  'SET nameEnc = :ne, nameMasked = :nm, idNumberEnc = :ie, idNumberMasked = :im, birthYear = :by, realNameVerifiedAt = :at',
                 ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(realNameVerifiedAt)',
                 ExpressionAttributeValues: {
                   ':ne': realName.nameEnc,
                   ':nm': realName.nameMasked,
                   ':ie': realName.idNumberEnc,
                   ':im': realName.idNumberMasked,
+                  ':by': realName.birthYear,
                   ':at': now.toISOString(),
                 },
               },

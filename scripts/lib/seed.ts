@@ -65,6 +65,7 @@ async function seedCustomer(demo: DemoCustomer, now: Date): Promise<void> {
         nameMasked: maskName(demo.name),
         idNumberEnc: await encrypt(idNumber),
         idNumberMasked: maskIdNumber(idNumber),
+        birthYear: Number(demo.idBody.slice(6, 10)),
       },
       now,
     );

@@ -208,6 +208,7 @@ describe('个人信息与隐私', () => {
       // Today: the retention has 10 years to run.
       assert.deepEqual(await deleteExpiredPersonalData(new Date()), { due: 1, deleted: 0, skipped: 1, failed: 0 });
       assert.equal((await item(keys.customer(closed.customerId)))?.nameEnc !== undefined, true);
+      assert.equal((await item(keys.customer(closed.customerId)))?.birthYear, 1990);
 
       // The bank's clock a day past the end of the retention period.
       await setClock(new Date(Date.parse(retainUntil) + 86_400_000));
@@ -215,7 +216,7 @@ describe('个人信息与隐私', () => {
       assert.deepEqual(report, { due: 2, deleted: 1, skipped: 1, failed: 0 });
 
       const gone = await item(keys.customer(closed.customerId));
-      for (const field of ['nameEnc', 'idNumberEnc', 'phoneEnc', 'phoneHash', 'pinHash']) assert.equal(gone?.[field], undefined, field);
+      for (const field of ['nameEnc', 'idNumberEnc', 'birthYear', 'phoneEnc', 'phoneHash', 'pinHash']) assert.equal(gone?.[field], undefined, field);
       assert.deepEqual([gone?.nameMasked, gone?.idNumberMasked, gone?.phoneMasked, gone?.openid], [DELETED_VALUE, DELETED_VALUE, DELETED_VALUE, DELETED_VALUE]);
       const closedAccount = await item(keys.balance(closed.accountId));
       assert.deepEqual([closedAccount?.status, closedAccount?.balanceFen, closedAccount?.boundCard.cardNumberEnc, closedAccount?.accountNumberEnc], ['CLOSED', 0, DELETED_VALUE, DELETED_VALUE]);

@@ -48,7 +48,11 @@ describe('backtesting a rule set (回测)', () => {
     const last = await getJournal(journalIds[3]!);
     assert.equal(last?.kind, 'TRANSFER_HOLD');
     assert.equal(last?.risk?.outcome, 'DELAY');
-    assert.deepEqual({ ...last?.risk?.fields, hourOfDay: 0, payeeAgeHours: 0 }, { amountFen: 500_000, hourOfDay: 0, payeeAgeHours: 0, largestTransferFen90d: 10_000, outTodayFen: 30_000, outTodayCount: 3 });
+    assert.deepEqual(
+      { ...last?.risk?.fields, hourOfDay: 0, payeeAgeHours: 0 },
+      // onboard()'s customers are born in 1990.
+      { amountFen: 500_000, hourOfDay: 0, payeeAgeHours: 0, largestTransferFen90d: 10_000, outTodayFen: 30_000, outTodayCount: 3, customerAgeYears: Number(businessDate(new Date()).slice(0, 4)) - 1990 },
+    );
     assert.ok(last!.risk!.fields!.payeeAgeHours! < 1);
   });
 

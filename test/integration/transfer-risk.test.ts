@@ -19,7 +19,7 @@ import { getJournal } from '../../functions/store/ledger.js';
 import { putRiskRuleSet } from '../../functions/store/transfer-risk.js';
 import { businessDate } from '../../functions/domain/time.js';
 import { call, useBank } from '../support/bank.js';
-import { balanceFen, type Onboarded, onboard, pay, topUp } from '../support/customers.js';
+import { balanceFen, idNumber, type Onboarded, onboard, pay, topUp } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { encryptPin } from '../support/second-factor.js';
 import { newOperator, signInOperator } from '../support/operators.js';
@@ -103,6 +103,7 @@ describe('rules changed under four eyes (风控规则)', () => {
       ['largestTransferFen90d', 'FEN'],
       ['outTodayFen', 'FEN'],
       ['outTodayCount', 'COUNT'],
+      ['customerAgeYears', 'YEARS'],
     ]);
     expectError(await call(consoleRisk, { method: 'GET', path: '/v1/console/risk-rules', token: serviceToken }), 403, 'FORBIDDEN');
 
@@ -168,6 +169,35 @@ describe("the day's velocity", () => {
     const { fields, ...decision } = (await getJournal(paid.journalId))!.risk!;
     assert.deepEqual(decision, { ruleSetVersion: 3, outcome: 'WARN', matched: [{ ruleId: 'TEST_MANY_TODAY', version: 1 }], acknowledged: true });
     assert.deepEqual([fields?.outTodayFen, fields?.outTodayCount], [2_000, 2]);
+    await assertLedgerSound();
+  });
+});
+
+describe("the customer's age", () => {
+  test('a rule for older customers: the birth year kept at real-name verification makes the age the rules read; a younger payer is not warned', async () => {
+    const reason = '您正在向新收款人转账，请警惕冒充亲友、公检法或推销保健品的骗局（测试规则）';
+    await putRiskRuleSet({
+      version: 4,
+      rules: [
+        ...DEFAULT_RISK_RULE_SET.rules,
+        { ruleId: 'TEST_ELDERLY_NEW_PAYEE', version: 1, name: '老年客户向新收款人转账', conditions: [{ field: 'customerAgeYears', op: 'gte', value: 60 }, { field: 'payeeAgeHours', op: 'lt', value: 24 }], outcome: 'WARN', reason },
+      ],
+    });
+    const elder = await onboard({ idNumber: idNumber('19520614') });
+    expectOk(await topUp(elder, 100_000));
+    const younger = await funded(100_000);
+    const payee = await onboard();
+    const body = { toPhone: payee.phone, amountFen: 20_000 };
+
+    const warned = expectOk(await authorize(elder, body, randomUUID()));
+    assert.deepEqual(warned.review.risk, { outcome: 'WARN', reasons: [reason], acknowledged: false, delayHours: null });
+    const paid = expectOk(await pay(elder, account, TRANSFER, body));
+    const recorded = (await getJournal(paid.journalId))!.risk!;
+    assert.deepEqual(recorded.matched, [{ ruleId: 'TEST_ELDERLY_NEW_PAYEE', version: 1 }]);
+    assert.equal(recorded.fields?.customerAgeYears, Number(businessDate(new Date()).slice(0, 4)) - 1952);
+
+    assert.equal(expectOk(await authorize(younger, body, randomUUID())).review.risk, null);
+    assert.equal(expectOk(await pay(younger, account, TRANSFER, body, { confirmRisk: false })).status, 'SUCCEEDED');
     await assertLedgerSound();
   });
 });

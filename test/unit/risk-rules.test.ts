@@ -19,7 +19,7 @@ const HOUR_MS = 3_600_000;
 const hoursBefore = (hours: number) => new Date(AT.getTime() - hours * HOUR_MS).toISOString();
 
 /** Squarely the victim pattern: a customer of small transfers sends 5,000 yuan to a new payee. */
-const victim: TransferRiskContext = { amountFen: 500_000, at: AT, payeeFirstPaidAt: null, largestTransferFen90d: 50_000, outToday: { amountFen: 0, count: 0 } };
+const victim: TransferRiskContext = { amountFen: 500_000, at: AT, payeeFirstPaidAt: null, largestTransferFen90d: 50_000, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null };
 
 const rule = (ruleId: string, outcome: RiskRule['outcome'], conditions: RiskCondition[]): RiskRule => ({
   ruleId,
@@ -88,7 +88,7 @@ describe('deciding over several rules', () => {
       rule('NEW_PAYEE_WARN', 'WARN', [{ field: 'payeeAgeHours', op: 'lt', value: 1 }]),
     ],
   };
-  const context: TransferRiskContext = { amountFen: 0, at: AT, payeeFirstPaidAt: hoursBefore(48), largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 } };
+  const context: TransferRiskContext = { amountFen: 0, at: AT, payeeFirstPaidAt: hoursBefore(48), largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null };
 
   test('BLOCK outranks WARN whatever the order, and every matched rule is listed in rule-set order', () => {
     const decision = decideTransfer(set, { ...context, amountFen: 1_000_000, payeeFirstPaidAt: null });
@@ -179,7 +179,7 @@ describe("the day's velocity", () => {
 describe('hour of day in China Standard Time', () => {
   const atNight = rule('NIGHT', 'WARN', [{ field: 'hourOfDay', op: 'between', value: [1, 5] }]);
   const night = { version: 1, rules: [atNight] };
-  const decideAt = (iso: string) => decideTransfer(night, { amountFen: 1, at: new Date(iso), payeeFirstPaidAt: null, largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 } }).outcome;
+  const decideAt = (iso: string) => decideTransfer(night, { amountFen: 1, at: new Date(iso), payeeFirstPaidAt: null, largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null }).outcome;
 
   test('17:30 UTC is 01:30 in China: hour 1, inside an inclusive 1–5', () => {
     assert.equal(decideAt('2026-12-06T17:30:00Z'), 'WARN');
@@ -194,7 +194,7 @@ describe('hour of day in China Standard Time', () => {
 
   test('hour 23 in China is 15 UTC', () => {
     const late = { version: 1, rules: [rule('LATE', 'WARN', [{ field: 'hourOfDay', op: 'eq', value: 23 }])] };
-    const decide = (iso: string) => decideTransfer(late, { amountFen: 1, at: new Date(iso), payeeFirstPaidAt: null, largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 } }).outcome;
+    const decide = (iso: string) => decideTransfer(late, { amountFen: 1, at: new Date(iso), payeeFirstPaidAt: null, largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null }).outcome;
     assert.equal(decide('2026-12-06T15:59:00Z'), 'WARN');
     assert.equal(decide('2026-12-06T16:00:00Z'), 'ALLOW');
   });
@@ -338,5 +338,26 @@ describe('the daily maxima to store', () => {
     const byDay = { '2026-09-01': 1, '2026-12-06': 2 };
     raisedDailyMaxima(byDay, AT, 3);
     assert.deepEqual(byDay, { '2026-09-01': 1, '2026-12-06': 2 });
+  });
+});
+
+describe("the customer's age (by year of birth)", () => {
+  const elderly = { version: 1, rules: [rule('ELDERLY_NEW_PAYEE', 'WARN', [{ field: 'customerAgeYears', op: 'gte', value: 60 }, { field: 'payeeAgeHours', op: 'lt', value: 24 }])] };
+  const decideFor = (customerBirthYear: number | null, at = AT) => decideTransfer(elderly, { ...victim, at, customerBirthYear });
+
+  test('the China year of the transfer less the birth year: 60 in 2026 for 1966, not for 1967', () => {
+    assert.equal(decideFor(1966).outcome, 'WARN');
+    assert.equal(decideFor(1966).fields.customerAgeYears, 60);
+    assert.equal(decideFor(1967).outcome, 'ALLOW');
+    // 2026-12-31T16:00Z is already 2027 in China: the 1967 customer counts 60.
+    assert.equal(decideFor(1967, new Date('2026-12-31T16:00:00Z')).outcome, 'WARN');
+  });
+
+  test('a customer whose birth year was not kept: the field is absent and no condition on it holds', () => {
+    const decision = decideFor(null);
+    assert.equal(decision.outcome, 'ALLOW');
+    assert.equal('customerAgeYears' in decision.fields, false);
+    const under = decideTransfer({ version: 1, rules: [rule('YOUNG', 'WARN', [{ field: 'customerAgeYears', op: 'lt', value: 200 }])] }, { ...victim, customerBirthYear: null });
+    assert.equal(under.outcome, 'ALLOW');
   });
 });
