@@ -240,7 +240,7 @@ describe('可疑交易预警', () => {
       </MemoryRouter>,
     );
     const drawer = await openDrawer('*小明');
-    const link = within(drawer).getByRole('link', { name: '客户全景（交易、揭示、冻结）' });
+    const link = within(drawer).getByRole('link', { name: '客户全景（交易、冻结）' });
     expect(link.getAttribute('href')).toBe('/service/customers/C0000000000000042');
   });
 

@@ -63,8 +63,6 @@ export const ROLE_PERMISSIONS: Record<OperatorRole, readonly Permission[]> = {
     'products.read',
     'products.approve',
     'customers.read',
-    // An AML investigation may need who the customer is: revealed with a reason, audited.
-    'customers.reveal',
     'accounts.freeze',
     'accounts.unfreeze.request',
     'accounts.unfreeze.approve',

@@ -73,8 +73,8 @@ test('a risk officer works a structuring alert to a suspicious transaction repor
   await page.screenshot({ path: reportedShot, animations: 'disabled' });
   t.diagnostic(`the reported alert: ${reportedShot}`);
 
-  // The investigation goes on in the customer's 360 view: movements, reveal with a reason, freeze.
-  await drawer.getByRole('link', { name: '客户全景（交易、揭示、冻结）' }).click();
+  // The investigation goes on in the customer's 360 view: movements, masked, and the freeze.
+  await drawer.getByRole('link', { name: '客户全景（交易、冻结）' }).click();
   await page.waitForURL(new RegExp(`/service/customers/${customer.customerId}$`));
   await page.getByRole('tab', { name: /近期交易/ }).waitFor();
   assert.deepEqual(errors, []);

@@ -195,10 +195,10 @@ function AlertDrawer({ alertId, canWork, canReadCustomers, onClose, onChanged }:
               <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
                 {alert.customerId}
               </Typography.Text>
-              {/* The investigation: the customer's movements, loans and bills, revealing with a reason, freezing. */}
+              {/* The investigation: the customer's movements, loans and bills (masked), and freezing. */}
               {canReadCustomers && (
                 <Link to={customerPath(alert.customerId)} style={{ marginLeft: 8 }}>
-                  客户全景（交易、揭示、冻结）
+                  客户全景（交易、冻结）
                 </Link>
               )}
             </Descriptions.Item>
