@@ -86,6 +86,19 @@ describe('the list of signed-in devices', () => {
     assert.equal(again.sessionId, current.sessionId, 'a refresh keeps the session');
   });
 
+  test('a device model or platform that is not printable text is refused, and no session begins', async () => {
+    const a = await fundedCustomer('钱四海');
+    const before = (await list(a.token)).length;
+    for (const device of [{ deviceModel: '\ud800' }, { deviceModel: 'Pixel\u202e8' }, { devicePlatform: 'ios\u0007' }, { deviceModel: 'x'.repeat(500) }]) {
+      const code = expectOk(await call(simulator, { method: 'POST', path: '/v1/sim/wechat/login-code', body: { user: a.user } }));
+      expectError(await call(auth, { method: 'POST', path: '/v1/auth/wechat', body: { code: code.code, deviceId: `odd-${randomUUID()}`, ...device } }), 400, 'VALIDATION_FAILED');
+    }
+    assert.equal((await list(a.token)).length, before);
+    // A model with emoji and CJK is text like any other.
+    const phone = await signInOn(a.user, `emoji-${randomUUID()}`, { deviceModel: '华为 Mate 60 Pro 📱' });
+    assert.equal((await list(phone.accessToken)).find((session) => session.current).deviceLabel, '华为 Mate 60 Pro 📱');
+  });
+
   test('signing a session out ends its refresh token and its access tokens at once; the others go on', async () => {
     const a = await fundedCustomer('郑三立');
     const phone = await signInOn(a.user, deviceOf(a.user));
