@@ -1,6 +1,6 @@
-// The event the console's 立即执行 sends the dayClose function (an asynchronous Lambda invoke,
-// adapters/day-close-trigger.ts): the run of `closedDate` the console has already claimed, and who
-// asked. The scheduled event (EventBridge) carries none of this; the job tells them apart by `source`.
+// The event the console's 立即执行 (an asynchronous Lambda invoke, adapters/day-close-trigger.ts)
+// and the automation route of the local and test stages (a synchronous one) send the dayClose
+// function: the run of `closedDate` the caller has already claimed, and who asked. The scheduled event (EventBridge) carries none of this; the job tells them apart by `source`.
 import * as z from 'zod/mini';
 import { lazySchema } from '../domain/lazy-schema.js';
 
@@ -13,7 +13,7 @@ export const DayCloseRequest = lazySchema(() =>
     runId: z.uuid(),
     /** CATCH_UP: after this date, every later date before today too, as the schedule would. */
     runMode: z.enum(['CLOSE_CURRENT', 'CATCH_UP']),
-    requestedBy: z.strictObject({ kind: z.literal('operator'), id: z.string().check(z.minLength(1), z.maxLength(64)) }),
+    requestedBy: z.strictObject({ kind: z.enum(['operator', 'automation']), id: z.string().check(z.minLength(1), z.maxLength(64)) }),
   }),
 );
 export type DayCloseRequest = z.infer<typeof DayCloseRequest>;

@@ -1,6 +1,8 @@
 // The day close (日终): scheduled just after midnight in China, it closes every business date
 // before today's; invoked by the console's 立即执行 (an Event invoke carrying the run the console
-// claimed and who asked, contract/day-close-request.ts), it runs that close (services/day-close.ts).
+// claimed and who asked, contract/day-close-request.ts) or by the automation route of the local
+// and test stages (the same request, answered with the reports), it runs that close
+// (services/day-close.ts).
 // Its closes take the dashboard's snapshot of each date (services/dashboard.ts). Each close is logged.
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';

@@ -8,7 +8,8 @@ import { businessDate } from '../domain/time.js';
 import { offsetTo } from '../platform/clock.js';
 import { bankDay, businessDateChange, currentBusinessDate, setBusinessDate, setClockOffset } from '../store/business-date.js';
 import { recordAuditWith } from './audit.js';
-import { type DayCloseReport, runDayClose } from './day-close.js';
+import type { DayCloseReport } from './day-close.js';
+import { closeDayAndWait } from './day-close-runs.js';
 import type { ConsoleOperator } from './operators.js';
 
 function assertClockControl(): void {
@@ -46,8 +47,8 @@ export async function moveBusinessDate(to: string, operator: ConsoleOperator, no
   if ('refusedChange' in outcome) refuse('conflict', 'BUSINESS_DATE_CHANGED', '营业日期已被修改，请重试');
 }
 
-/** An operator's day close now, instead of the scheduled one. */
+/** The automation's day close now, instead of the scheduled one: run by the dayClose function. */
 export async function closeDayOnRequest(now: Date): Promise<DayCloseReport> {
   assertClockControl();
-  return runDayClose(now);
+  return closeDayAndWait(now);
 }

@@ -4,18 +4,20 @@
 // schedule would close (a missed night), never today's. 立即执行 claims the run of the date with
 // its audit entry and has the dayClose function run it (adapters/day-close-trigger.ts): this
 // function never bundles the close itself. Each close records its own audit entry with the
-// operator as actor (services/day-close.ts).
+// operator as actor (services/day-close.ts). The automation route's close on request goes the
+// same way and waits for the function's report.
 import { dayCloseTrigger } from '../adapters/day-close-trigger.js';
 import { config } from '../config.js';
-import { DAY_CLOSE_REQUEST_SOURCE } from '../contract/day-close-request.js';
+import { DAY_CLOSE_REQUEST_SOURCE, type DayCloseRequest } from '../contract/day-close-request.js';
 import { stepError } from '../domain/day-close.js';
 import { refuse } from '../domain/errors.js';
 import { addDays } from '../domain/loan/dates.js';
 import { businessDate } from '../domain/time.js';
 import { currentBusinessDate, initBusinessDate } from '../store/business-date.js';
-import { type DayCloseRunRecord, dayCloseRunStart, dayCloseRuns, saveDayCloseRun } from '../store/day-close-runs.js';
+import { type DayCloseRunRecord, dayCloseRunStart, dayCloseRuns, getDayCloseRun, saveDayCloseRun, startDayCloseRun } from '../store/day-close-runs.js';
 import { getOperator } from '../store/operators.js';
 import { recordAuditWith } from './audit.js';
+import type { DayCloseReport } from './day-close.js';
 import { newDayCloseRun, refuseDayCloseRunning, staleBefore } from './day-close-run-start.js';
 import type { ConsoleOperator } from './operators.js';
 
@@ -66,12 +68,36 @@ export async function startDayCloseNow(operator: ConsoleOperator, now: Date): Pr
     () => [{ Put: dayCloseRunStart(run, staleBefore(run)) }],
   );
   if ('refusedChange' in outcome) refuseDayCloseRunning(closedDate);
+  await handOver(run, (request) => dayCloseTrigger().start(request), mode, actor);
+  return { businessDate: closedDate, runId: run.runId };
+}
+
+/** POST /v1/admin/day-close (the operator key's automation, local and test stages): claims the run
+ *  of the business date, has the dayClose function close it and waits for its report. A close that
+ *  failed answers with the run's failure. */
+export async function closeDayAndWait(now: Date): Promise<DayCloseReport> {
+  const closedDate = await currentBusinessDate(now);
+  const run = await newDayCloseRun(closedDate, AUTOMATION, new Date());
+  if (!(await startDayCloseRun(run, staleBefore(run)))) refuseDayCloseRunning(closedDate);
+  // The dayClose function's answer to a requested close (jobs/day-close.ts): its reports, none when it failed.
+  const [report] = (await handOver(run, (request) => dayCloseTrigger().run(request), 'CLOSE_CURRENT', AUTOMATION)) as DayCloseReport[];
+  if (report) return report;
+  throw new Error(`day close of ${closedDate} failed: ${(await getDayCloseRun(closedDate))?.failure ?? 'no report'}`);
+}
+
+const AUTOMATION = { kind: 'automation', id: 'admin-api' } as const;
+
+/** Has the dayClose function take the claimed `run` over through `invoke`. */
+async function handOver<Answer>(run: DayCloseRunRecord, invoke: (request: DayCloseRequest) => Promise<Answer>, runMode: RunMode, requestedBy: DayCloseRequest['requestedBy']): Promise<Answer> {
   try {
-    await dayCloseTrigger().start({ source: DAY_CLOSE_REQUEST_SOURCE, closedDate, runId: run.runId, runMode: mode, requestedBy: actor });
+    return await invoke({ source: DAY_CLOSE_REQUEST_SOURCE, closedDate: run.closedDate, runId: run.runId, runMode, requestedBy });
   } catch (error) {
-    // Never queued: the run fails now rather than hold the date until it goes stale.
-    await saveDayCloseRun({ ...run, status: 'FAILED', finishedAt: new Date().toISOString(), failure: `未能启动日终批处理：${stepError('start', error).message}` }, new Date());
+    // Never reached the function (the run as claimed, no step begun): it fails now rather than
+    // hold the date until it goes stale.
+    const stored = await getDayCloseRun(run.closedDate);
+    if (stored?.runId === run.runId && stored.status === 'RUNNING' && stored.steps.length === 0) {
+      await saveDayCloseRun({ ...run, status: 'FAILED', finishedAt: new Date().toISOString(), failure: `未能启动日终批处理：${stepError('start', error).message}` }, new Date());
+    }
     throw error;
   }
-  return { businessDate: closedDate, runId: run.runId };
 }

@@ -33,9 +33,9 @@ export interface DayCloseReport extends LoanCloseReport {
 const SCHEDULED: AuditActor = { kind: 'system', id: 'day-close' };
 
 /** The dashboard's snapshot of the closed date (services/dashboard.ts), taken as the close's
- *  DASHBOARD step by the closes that pass it: the dayClose function's, scheduled or asked for in
- *  the console. The admin function's automation route closes without it — its bundle is at the
- *  250 KB budget — and a close without it leaves no step and no snapshot for its date. */
+ *  DASHBOARD step by the closes that pass it: the dayClose function's, scheduled or asked for (by
+ *  the console or the automation route). A close without it (a test closing in its own process)
+ *  leaves no step and no snapshot for its date. */
 export type DashboardStep = (closedDate: string, now: Date, reportFailure: ReportFailure) => Promise<object>;
 
 /** The numbers of a step's report, as the run lists them (nested reports are flattened by name). */

@@ -4,13 +4,16 @@
 // the day close with 立即执行 (after confirming), reads each step's counts, finds the overdue loan
 // in its bucket, opens a reconciliation alert and resolves it with a booking reference (the
 // timeline then names them), and sees the wealth orders awaiting confirmation. A screenshot of
-// each page at 1440×900.
+// each page at 1440×900. Then the operator key's automation route closes the next date, through
+// the dayClose function too.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { injectSimulatorStatementLine } from '../../functions/adapters/simulators/biller-gateway.js';
+import { addDays } from '../../functions/domain/loan/dates.js';
 import { handler as loanOrigination } from '../../functions/http/loan-origination.js';
 import { handler as customerLoans } from '../../functions/http/loans.js';
+import { dayCloseHistory } from '../../functions/services/day-close-runs.js';
 import { currentBusinessDate } from '../../functions/store/business-date.js';
 import * as wealthStore from '../../functions/store/wealth.js';
 import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
@@ -130,4 +133,16 @@ test('ops.chen runs the day close, finds the overdue loan and resolves a reconci
   await page.getByRole('tab', { name: '业务日期' }).click();
   await page.getByRole('button', { name: '调整营业日期' }).waitFor();
   await shoot('business-date');
+
+  // The automation route closes the next date in the dayClose function too (serverless offline's
+  // Lambda API, a RequestResponse invoke) and answers with its report; the console lists the run
+  // as the automation's, with every step the function runs (the dashboard's snapshot included).
+  const nextDate = addDays(firstDue, 1);
+  const closed = await fetch(`${bank.apiUrl}/v1/admin/day-close`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-operator-key': localSecretsEnv().JINLIN_OPERATOR_KEY! }, body: '{}' });
+  const report = await closed.json();
+  assert.equal(closed.status, 200, JSON.stringify(report));
+  assert.deepEqual([report.closedDate, report.businessDate], [nextDate, addDays(firstDue, 2)]);
+  const { runs } = await dayCloseHistory(1, undefined);
+  assert.deepEqual([runs[0]?.closedDate, runs[0]?.status, runs[0]?.startedBy.kind], [nextDate, 'SUCCEEDED', 'system']);
+  assert.ok(runs[0]?.steps.some((step) => step.step === 'DASHBOARD' && step.status === 'SUCCEEDED'), JSON.stringify(runs[0]?.steps.map((step) => step.step)));
 });

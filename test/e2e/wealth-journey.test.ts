@@ -15,10 +15,8 @@ import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addDays } from '../../functions/domain/loan/dates.js';
-import { handler as admin } from '../../functions/http/admin.js';
 import { currentBusinessDate } from '../../functions/store/business-date.js';
 import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
-import { call } from '../support/bank.js';
 import { publishNavByChange } from '../support/changes.js';
 import { click, confirmPayment, fill, PHONE_VIEWPORT, signUpThroughUi, stepScreenshot, useBrowserBank, watchedPage, watchForClearPins } from '../support/browser.js';
 
@@ -37,16 +35,21 @@ const text = async (page: Page, id: string) => {
   return (await page.locator(`#${id}`).first().innerText()).trim();
 };
 
-/** Operators, through their API (the admin routes, called as API Gateway would). */
-const operator = { 'x-operator-key': localSecretsEnv().JINLIN_OPERATOR_KEY! };
-async function operatorCall(handler: typeof admin, path: string, body?: unknown) {
-  const res = await call(handler, { method: 'POST', path, headers: operator, ...(body === undefined ? {} : { body }) });
-  assert.equal(res.status, 200, JSON.stringify(res.body));
-  return res.body;
+/** Operators, through the local stack's API (the admin routes: the day close runs in the dayClose
+ *  function, which the admin function invokes). */
+async function operatorCall(path: string, body: unknown = {}) {
+  const res = await fetch(`${bank.apiUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-operator-key': localSecretsEnv().JINLIN_OPERATOR_KEY! },
+    body: JSON.stringify(body),
+  });
+  const answer = await res.json();
+  assert.equal(res.status, 200, JSON.stringify(answer));
+  return answer;
 }
 
 /** The bank's clock, set to read `time` now (local and test stages). */
-const setClock = (time: Date | null) => operatorCall(admin, '/v1/admin/clock', { time: time === null ? null : time.toISOString() });
+const setClock = (time: Date | null) => operatorCall('/v1/admin/clock', { time: time === null ? null : time.toISOString() });
 
 /** China time to the minute (the journey's browser runs in Asia/Shanghai). */
 const china = (minute: string) => new Date(`${minute}:00+08:00`);
@@ -172,7 +175,7 @@ test('questionnaire → buy ¥0.01 money-market and ¥1,000 fixed-term → cance
   await page.goBack();
 
   // The operator closes T: nothing confirms yet, and the cooling-off goes on.
-  const first = await operatorCall(admin, '/v1/admin/day-close');
+  const first = await operatorCall('/v1/admin/day-close');
   assert.equal(first.closedDate, t0);
   assert.equal(first.wealth.purchasesConfirmed, 0);
 
@@ -201,7 +204,7 @@ test('questionnaire → buy ¥0.01 money-market and ¥1,000 fixed-term → cance
 
   // The close of T+1, after the period, confirms the units at T+1's NAV (1.0000); then two product
   // managers publish today's NAV of the fixed-term product, 1.0050 (maker and checker).
-  const second = await operatorCall(admin, '/v1/admin/day-close');
+  const second = await operatorCall('/v1/admin/day-close');
   assert.equal(second.wealth.purchasesConfirmed, 2);
   const nav = await publishNavByChange('jijiwen-90d', second.businessDate, 10_050);
   assert.equal(nav.body.status, 'EFFECTIVE', JSON.stringify(nav.body));

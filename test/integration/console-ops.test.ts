@@ -10,12 +10,11 @@
 // awaiting confirmation; the business date only where the stage allows it; bad input refused
 // with nothing changed — and no route sending a Scan (the DynamoDB commands each sends recorded).
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { Context } from 'aws-lambda';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { injectSimulatorStatementLine } from '../../functions/adapters/simulators/biller-gateway.js';
-import { simulateDayCloseFunction, simulatedDayClosesSettled } from '../../functions/adapters/simulators/day-close-trigger.js';
+import { simulatedDayClosesSettled } from '../../functions/adapters/simulators/day-close-trigger.js';
 import { resetConfigForTests } from '../../functions/config.js';
 import { consoleOpsRoutes } from '../../functions/contract/console-ops-routes.js';
 import type { RouteSpec } from '../../functions/contract/route-spec.js';
@@ -25,7 +24,6 @@ import { OPERATOR_ROLES, type OperatorRole, ROLE_PERMISSIONS } from '../../funct
 import { handler as ops } from '../../functions/http/console-ops.js';
 import { handler as loanOrigination } from '../../functions/http/loan-origination.js';
 import { handler as customerLoans } from '../../functions/http/loans.js';
-import { handler as dayCloseJob } from '../../functions/jobs/day-close.js';
 import { readAuditPage } from '../../functions/services/audit.js';
 import { alertIdFor, openReconciliationAlerts } from '../../functions/services/reconciliation-alerts.js';
 import { currentBusinessDate } from '../../functions/store/business-date.js';
@@ -41,8 +39,6 @@ import { loanApplicationRequest, CONTRACT_CONSENT } from '../support/loan-applic
 import { newOperator, signInOperator } from '../support/operators.js';
 
 useBank();
-// 立即执行 invokes the dayClose function: here its handler, in this process, after the route answers.
-simulateDayCloseFunction((request) => dayCloseJob(request, { functionName: 'dayClose', awsRequestId: randomUUID() } as Context));
 
 const send = (token: string, options: Omit<CallOptions, 'token'>): Promise<CallResult> => call(ops, { ...options, token });
 const tokens = new Map<OperatorRole | 'OPERATIONS_2', { token: string; operatorId: string; login: string }>();

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { after, before } from 'node:test';
+import { simulateDayCloseFunction } from '../../functions/adapters/simulators/day-close-trigger.js';
 import { resetConfigForTests } from '../../functions/config.js';
 import { resetSecretsForTests } from '../../functions/secrets.js';
 import { ensureTable, startDynamoLocal, type RunningDynamo } from '../../scripts/lib/dynamo-local.js';
@@ -39,6 +40,12 @@ export function useBank(env: Record<string, string> = {}): { endpoint: () => str
     });
     resetConfigForTests();
     resetSecretsForTests();
+    // 立即执行 and the automation route invoke the dayClose function: here its handler, in this
+    // process (DAY_CLOSE_TRIGGER_MODE=simulator), imported when a close first asks for it.
+    simulateDayCloseFunction(async (request) => {
+      const { handler } = await import('../../functions/jobs/day-close.js');
+      return handler(request, { functionName: 'dayClose', awsRequestId: randomUUID() } as Context);
+    });
   });
   after(async () => {
     await own?.stop();

@@ -1,7 +1,7 @@
 // The dayClose function in this process, for tests that call handlers without a Lambda service
 // (see ../simulated.ts): the test registers the job's handler; each start runs it on the next
-// turn, not awaited, as Lambda runs an Event invoke after answering 202. An adapter never imports
-// a job (layers), hence the registration.
+// turn, not awaited, as Lambda runs an Event invoke after answering 202; each run awaits it, as a
+// RequestResponse invoke does. An adapter never imports a job (layers), hence the registration.
 import type { DayCloseRequest } from '../../contract/day-close-request.js';
 import type { DayCloseTrigger } from '../real/day-close-trigger.js';
 
@@ -20,15 +20,23 @@ export async function simulatedDayClosesSettled(): Promise<void> {
   await Promise.allSettled([...running]);
 }
 
+function registeredFunction(): DayCloseFunction {
+  if (!registered) throw new Error('no dayClose function registered (simulateDayCloseFunction)');
+  return registered;
+}
+
 export function inProcessDayCloseTrigger(): DayCloseTrigger {
   return {
     async start(request) {
-      const handler = registered;
-      if (!handler) throw new Error('no dayClose function registered (simulateDayCloseFunction)');
+      const handler = registeredFunction();
       // Its failure is the close's own, recorded in its run, as with Lambda: not the caller's.
       const close = new Promise((resolve) => setImmediate(resolve)).then(() => handler(request)).catch(() => undefined);
       running.add(close);
       void close.finally(() => running.delete(close));
+    },
+    async run(request) {
+      // Through JSON, as Lambda hands the function's answer back.
+      return JSON.parse(JSON.stringify((await registeredFunction()(request)) ?? null));
     },
   };
 }
