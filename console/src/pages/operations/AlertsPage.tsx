@@ -2,9 +2,9 @@
 // server — and a drawer with the alert's facts, its timeline, and the steps its state allows:
 // 确认, 挂账解决 (a booking reference), 接受差异 (a reason). The server decides; a refusal is shown
 // in its own words.
-import { ProTable, type ProColumns } from '@ant-design/pro-components';
-import { Alert, App, Button, Descriptions, Drawer, Form, Input, Modal, Space, Spin, Tag, Timeline, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { type ProColumns } from '@ant-design/pro-components';
+import { Alert, App, Button, Descriptions, Form, Input, Modal, Space, Typography } from 'antd';
+import { useState } from 'react';
 import {
   ACCEPT_REASON_MAX_CHARS,
   ACCEPT_REASON_MIN_CHARS,
@@ -15,26 +15,14 @@ import {
   JINLIN_STATUS_LABELS,
   MISMATCH_KIND_LABELS,
 } from '../../../../functions/domain/bills/reconciliation-alerts';
-import { errorMessage } from '@/api/http';
 import { acceptAlert, acknowledgeAlert, type AlertStatus, fetchAlert, fetchAlerts, type ReconciliationAlert, type ReconciliationAlertDetail, resolveAlert } from '@/api/operations';
 import { chinaTime, yuan } from './format';
-import { valueEnumOf } from '@/shell/value-enum';
+import { AlertDrawerFrame, AlertQueue, type AlertStatuses, AlertTimeline, alertStatusTag, useAlertDetail } from '@/shell/AlertQueue';
+import { useSubmission } from '@/shell/submission';
 
-const STATUS_COLORS: Record<AlertStatus, string> = { OPEN: 'error', ACKNOWLEDGED: 'warning', RESOLVED: 'success', ACCEPTED: 'default' };
-export const statusTag = (status: AlertStatus) => <Tag color={STATUS_COLORS[status]}>{ALERT_STATUS_LABELS[status]}</Tag>;
-
-const PAGE_SIZE = 20;
+const STATUSES: AlertStatuses<AlertStatus> = { labels: ALERT_STATUS_LABELS, colors: { OPEN: 'error', ACKNOWLEDGED: 'warning', RESOLVED: 'success', ACCEPTED: 'default' } };
 
 const columns: ProColumns<ReconciliationAlert>[] = [
-  { title: '营业日', dataIndex: 'date', width: 110, search: false },
-  {
-    title: '状态',
-    dataIndex: 'status',
-    width: 110,
-    valueType: 'select',
-    valueEnum: valueEnumOf(ALERT_STATUS_LABELS),
-    render: (_, alert) => statusTag(alert.status),
-  },
   { title: '差异类型', key: 'kind', width: 130, search: false, render: (_, alert) => MISMATCH_KIND_LABELS[alert.kind] },
   { title: '缴费流水号', dataIndex: 'reference', width: 260, search: false, copyable: true },
   { title: '缴费单位', dataIndex: 'billerId', width: 110, search: false },
@@ -51,28 +39,21 @@ const STEP_TITLES: Record<Step, string> = { acknowledge: '确认差异', resolve
  *  as the server will check them. */
 function StepDialog({ step, alertId, onDone, onCancel }: { step: Step; alertId: string; onDone: (detail: ReconciliationAlertDetail) => void; onCancel: () => void }) {
   const [form] = Form.useForm<{ note?: string; bookingReference?: string; reason?: string }>();
-  const [sending, setSending] = useState(false);
-  const [refusal, setRefusal] = useState<string>();
+  const { sending, refusal, send } = useSubmission();
   const submit = async () => {
     // A refused field shows its message under it; nothing is sent.
     const values = await form.validateFields().catch(() => undefined);
     if (!values) return;
-    setSending(true);
-    setRefusal(undefined);
-    try {
-      const note = values.note?.trim() || undefined;
-      const detail =
+    const note = values.note?.trim() || undefined;
+    await send(async () =>
+      onDone(
         step === 'acknowledge'
           ? await acknowledgeAlert(alertId, note)
           : step === 'resolve'
             ? await resolveAlert(alertId, values.bookingReference!.trim(), note)
-            : await acceptAlert(alertId, values.reason!.trim());
-      onDone(detail);
-    } catch (error) {
-      setRefusal(errorMessage(error));
-    } finally {
-      setSending(false);
-    }
+            : await acceptAlert(alertId, values.reason!.trim()),
+      ),
+    );
   };
   return (
     <Modal open title={STEP_TITLES[step]} okText="提交" cancelText="取消" onOk={submit} onCancel={onCancel} confirmLoading={sending} destroyOnHidden>
@@ -114,22 +95,16 @@ function StepDialog({ step, alertId, onDone, onCancel }: { step: Step; alertId: 
 
 function AlertDrawer({ alertId, canManage, onClose, onChanged }: { alertId: string; canManage: boolean; onClose: () => void; onChanged: () => void }) {
   const { message } = App.useApp();
-  const [detail, setDetail] = useState<ReconciliationAlertDetail>();
-  const [loadError, setLoadError] = useState<string>();
+  const { detail, setDetail, loadError } = useAlertDetail(alertId, fetchAlert);
   const [step, setStep] = useState<Step>();
-  useEffect(() => {
-    fetchAlert(alertId).then(setDetail, (error) => setLoadError(errorMessage(error)));
-  }, [alertId]);
   const alert = detail?.alert;
   const open = canManage && alert && (alert.status === 'OPEN' || alert.status === 'ACKNOWLEDGED');
   return (
-    <Drawer open width={640} title="对账差异详情" onClose={onClose}>
-      {loadError && <Alert type="error" showIcon message={loadError} />}
-      {!detail && !loadError && <Spin />}
+    <AlertDrawerFrame width={640} title="对账差异详情" loading={!detail} loadError={loadError} onClose={onClose}>
       {alert && detail && (
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
           <Descriptions column={2} size="small" bordered>
-            <Descriptions.Item label="状态">{statusTag(alert.status)}</Descriptions.Item>
+            <Descriptions.Item label="状态">{alertStatusTag(STATUSES, alert.status)}</Descriptions.Item>
             <Descriptions.Item label="营业日">{alert.date}</Descriptions.Item>
             <Descriptions.Item label="差异类型">{MISMATCH_KIND_LABELS[alert.kind]}</Descriptions.Item>
             <Descriptions.Item label="缴费单位">{alert.billerId}</Descriptions.Item>
@@ -165,26 +140,17 @@ function AlertDrawer({ alertId, canManage, onClose, onChanged }: { alertId: stri
               </Button>
             </Space>
           )}
-          <div>
-            <Typography.Title level={5}>处理记录</Typography.Title>
-            <Timeline
-              items={detail.events.map((event) => ({
-                color: event.type === 'OPENED' ? 'red' : event.type === 'ACKNOWLEDGED' ? 'orange' : 'green',
-                children: (
-                  <div>
-                    <Typography.Text strong>{ALERT_EVENT_LABELS[event.type]}</Typography.Text>
-                    <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                      {chinaTime(event.at)} · {event.operator ? `${event.operator.displayName}（${event.operator.login}）` : '日终批处理'}
-                    </Typography.Text>
-                    {event.bookingReference && <div>挂账凭证号：{event.bookingReference}</div>}
-                    {event.reason && <div>理由：{event.reason}</div>}
-                    {event.note && <div>备注：{event.note}</div>}
-                    {event.auditSeq !== null && <div style={{ color: '#999' }}>审计日志 #{event.auditSeq}</div>}
-                  </div>
-                ),
-              }))}
-            />
-          </div>
+          <AlertTimeline
+            systemName="日终批处理"
+            entries={detail.events.map((event) => ({
+              color: event.type === 'OPENED' ? 'red' : event.type === 'ACKNOWLEDGED' ? 'orange' : 'green',
+              title: ALERT_EVENT_LABELS[event.type],
+              at: event.at,
+              operator: event.operator,
+              details: [event.bookingReference && `挂账凭证号：${event.bookingReference}`, event.reason && `理由：${event.reason}`, event.note && `备注：${event.note}`],
+              auditSeq: event.auditSeq,
+            }))}
+          />
         </Space>
       )}
       {step && alert && (
@@ -200,49 +166,23 @@ function AlertDrawer({ alertId, canManage, onClose, onChanged }: { alertId: stri
           }}
         />
       )}
-    </Drawer>
+    </AlertDrawerFrame>
   );
 }
 
+const fetchPage = (status: AlertStatus | undefined, limit: number, cursor: string | null) =>
+  fetchAlerts(status, limit, cursor).then(({ alerts, nextCursor }) => ({ rows: alerts, nextCursor }));
+
 /** The alerts; `canManage` (operations) adds 确认, 挂账解决 and 接受差异 — an auditor reads only. */
 export function AlertsPage({ canManage }: { canManage: boolean }) {
-  const [selected, setSelected] = useState<string>();
-  const [cursors] = useState(() => new Map<string, string | null>());
-  const [reloadKey, setReloadKey] = useState(0);
   return (
-    <>
-      <ProTable<ReconciliationAlert, { status?: AlertStatus }>
-        key={reloadKey}
-        headerTitle="对账差异"
-        rowKey="alertId"
-        options={false}
-        columns={[
-          ...columns,
-          {
-            title: '操作',
-            key: 'open',
-            width: 80,
-            search: false,
-            fixed: 'right',
-            render: (_, alert) => (
-              <Button type="link" size="small" onClick={() => setSelected(alert.alertId)}>
-                详情
-              </Button>
-            ),
-          },
-        ]}
-        search={{ labelWidth: 'auto', searchText: '查询', resetText: '重置' }}
-        pagination={{ pageSize: PAGE_SIZE, showSizeChanger: false }}
-        scroll={{ x: 1300 }}
-        request={async ({ current = 1, status }) => {
-          // Cursors per filter and page number: the server pages by key, not by offset.
-          const cursorKey = `${status ?? ''}#${current}`;
-          const page = await fetchAlerts(status, PAGE_SIZE, current === 1 ? null : (cursors.get(cursorKey) ?? null));
-          if (page.nextCursor) cursors.set(`${status ?? ''}#${current + 1}`, page.nextCursor);
-          return { data: page.alerts, success: true, total: (current - 1) * PAGE_SIZE + page.alerts.length + (page.nextCursor ? 1 : 0) };
-        }}
-      />
-      {selected && <AlertDrawer alertId={selected} canManage={canManage} onClose={() => setSelected(undefined)} onChanged={() => setReloadKey((key) => key + 1)} />}
-    </>
+    <AlertQueue<ReconciliationAlert, AlertStatus>
+      headerTitle="对账差异"
+      statuses={STATUSES}
+      columns={columns}
+      scrollX={1300}
+      fetchPage={fetchPage}
+      drawer={(alertId, handlers) => <AlertDrawer alertId={alertId} canManage={canManage} {...handlers} />}
+    />
   );
 }

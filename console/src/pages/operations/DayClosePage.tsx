@@ -10,6 +10,7 @@ import { DAY_CLOSE_COUNT_LABELS, DAY_CLOSE_STEP_LABELS } from '../../../../funct
 import { errorMessage } from '@/api/http';
 import { type DayCloseRun, type DayCloseState, type DayCloseStep, fetchDayCloseRuns, fetchDayCloseStatus, startDayCloseNow } from '@/api/operations';
 import { chinaTime, yuan } from './format';
+import { useCursorPages } from '@/shell/cursor-pages';
 
 const RUN_STATUS: Record<DayCloseRun['status'], { text: string; status: 'processing' | 'success' | 'error' }> = {
   RUNNING: { text: '执行中', status: 'processing' },
@@ -198,13 +199,8 @@ export function DayClosePage({ canRun }: { canRun: boolean }) {
   );
 }
 
-/** The server pages by cursor: each page's cursor is remembered so 上一页 works. */
 function useHistory() {
-  const [cursors] = useState<Map<number, string | null>>(() => new Map([[1, null]]));
-  return async ({ current = 1 }: { current?: number }) => {
-    const page = await fetchDayCloseRuns(HISTORY_PAGE, cursors.get(current) ?? null);
-    if (page.nextCursor) cursors.set(current + 1, page.nextCursor);
-    // The total lets the pager offer the next page exactly when the server has one.
-    return { data: page.runs, success: true, total: (current - 1) * HISTORY_PAGE + page.runs.length + (page.nextCursor ? 1 : 0) };
-  };
+  const pageOf = useCursorPages();
+  return ({ current = 1 }: { current?: number }) =>
+    pageOf('', current, HISTORY_PAGE, (cursor) => fetchDayCloseRuns(HISTORY_PAGE, cursor).then(({ runs, nextCursor }) => ({ rows: runs, nextCursor })));
 }

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { OVERDUE_BUCKET_LABELS } from '../../../../functions/domain/loan/product';
 import { fetchOverdueLoans, type OverdueBucket, type OverduePage as Page } from '@/api/operations';
 import { yuan } from './format';
+import { useCursorPages } from '@/shell/cursor-pages';
 
 type OverdueLoan = Page['loans'][number];
 const PAGE_SIZE = 20;
@@ -25,7 +26,7 @@ const columns: ProColumns<OverdueLoan>[] = [
 export function OverduePage() {
   const [bucket, setBucket] = useState<OverdueBucket>();
   const [summary, setSummary] = useState<Pick<Page, 'asOf' | 'buckets' | 'bucket'>>();
-  const [cursors] = useState(() => new Map<string, string | null>());
+  const pageOf = useCursorPages();
   return (
     <>
       {summary && !summary.asOf && <Alert style={{ marginBottom: 16 }} type="info" showIcon message="尚无日终批处理结果：逾期贷款清单由日终生成。" />}
@@ -48,13 +49,13 @@ export function OverduePage() {
         columns={columns}
         scroll={{ x: 1300 }}
         pagination={{ pageSize: PAGE_SIZE, showSizeChanger: false }}
-        request={async ({ current = 1 }) => {
-          const key = `${bucket ?? ''}#${current}`;
-          const page = await fetchOverdueLoans(bucket, PAGE_SIZE, current === 1 ? null : (cursors.get(key) ?? null));
-          if (page.nextCursor) cursors.set(`${bucket ?? ''}#${current + 1}`, page.nextCursor);
-          setSummary({ asOf: page.asOf, buckets: page.buckets, bucket: page.bucket });
-          return { data: page.loans, success: true, total: (current - 1) * PAGE_SIZE + page.loans.length + (page.nextCursor ? 1 : 0) };
-        }}
+        request={({ current = 1 }) =>
+          pageOf(bucket ?? '', current, PAGE_SIZE, async (cursor) => {
+            const page = await fetchOverdueLoans(bucket, PAGE_SIZE, cursor);
+            setSummary({ asOf: page.asOf, buckets: page.buckets, bucket: page.bucket });
+            return { rows: page.loans, nextCursor: page.nextCursor };
+          })
+        }
       />
     </>
   );

@@ -6,6 +6,7 @@ import { Space, Tag } from 'antd';
 import { useState } from 'react';
 import { fetchPendingOrders, type PendingOrdersPage as Page } from '@/api/operations';
 import { chinaTime, yuan } from './format';
+import { useCursorPages } from '@/shell/cursor-pages';
 
 type PendingOrder = Page['orders'][number];
 const PAGE_SIZE = 20;
@@ -38,7 +39,7 @@ const columns: ProColumns<PendingOrder>[] = [
 ];
 
 export function PendingOrdersPage() {
-  const [cursors] = useState(() => new Map<number, string | null>());
+  const pageOf = useCursorPages();
   const [businessDate, setBusinessDate] = useState<string>();
   return (
     <ProTable<PendingOrder>
@@ -49,12 +50,13 @@ export function PendingOrdersPage() {
       columns={columns}
       scroll={{ x: 1050 }}
       pagination={{ pageSize: PAGE_SIZE, showSizeChanger: false }}
-      request={async ({ current = 1 }) => {
-        const page = await fetchPendingOrders(PAGE_SIZE, current === 1 ? null : (cursors.get(current) ?? null));
-        if (page.nextCursor) cursors.set(current + 1, page.nextCursor);
-        setBusinessDate(page.businessDate);
-        return { data: page.orders, success: true, total: (current - 1) * PAGE_SIZE + page.orders.length + (page.nextCursor ? 1 : 0) };
-      }}
+      request={({ current = 1 }) =>
+        pageOf('', current, PAGE_SIZE, async (cursor) => {
+          const page = await fetchPendingOrders(PAGE_SIZE, cursor);
+          setBusinessDate(page.businessDate);
+          return { rows: page.orders, nextCursor: page.nextCursor };
+        })
+      }
     />
   );
 }

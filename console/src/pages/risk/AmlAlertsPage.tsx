@@ -3,9 +3,9 @@
 // rule, the movements that met it, its timeline and the steps an open alert allows: 排除可疑 (结案,
 // not for a large value) or 提交可疑交易报告 / 大额交易报告, each with a reason. A reported alert's report downloads as the JSON file the server filed. The
 // server decides; a refusal is shown in its own words. Loaded on demand by the shell.
-import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
-import { Alert, App, Button, Descriptions, Drawer, Form, Input, Modal, Result, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { PageContainer, type ProColumns } from '@ant-design/pro-components';
+import { Alert, App, Button, Descriptions, Form, Input, Modal, Result, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, Route, Routes } from 'react-router';
 import {
   AML_ALERT_EVENT_LABELS,
@@ -35,23 +35,12 @@ import { signedMoney } from '@/money';
 import { chinaTime } from '@/pages/operations/format';
 import { customerPath } from '@/pages/service/CustomerSearch';
 import { accessFor } from '@/shell/access';
-import { valueEnumOf } from '@/shell/value-enum';
+import { AlertDrawerFrame, AlertQueue, type AlertStatuses, AlertTimeline, alertStatusTag, useAlertDetail } from '@/shell/AlertQueue';
+import { useSubmission } from '@/shell/submission';
 
-const STATUS_COLORS: Record<AmlAlertStatus, string> = { OPEN: 'error', CLOSED: 'default', REPORTED: 'warning' };
-export const amlStatusTag = (status: AmlAlertStatus) => <Tag color={STATUS_COLORS[status]}>{AML_ALERT_STATUS_LABELS[status]}</Tag>;
-
-const PAGE_SIZE = 20;
+const STATUSES: AlertStatuses<AmlAlertStatus> = { labels: AML_ALERT_STATUS_LABELS, colors: { OPEN: 'error', CLOSED: 'default', REPORTED: 'warning' } };
 
 const columns: ProColumns<AmlAlert>[] = [
-  { title: '营业日', dataIndex: 'date', width: 110, search: false },
-  {
-    title: '状态',
-    dataIndex: 'status',
-    width: 100,
-    valueType: 'select',
-    valueEnum: valueEnumOf(AML_ALERT_STATUS_LABELS),
-    render: (_, alert) => amlStatusTag(alert.status),
-  },
   { title: '可疑模式', key: 'pattern', width: 110, search: false, render: (_, alert) => AML_PATTERN_LABELS[alert.pattern].name },
   {
     title: '客户',
@@ -79,22 +68,13 @@ const stepDone = (step: Step, reportName: string) => (step === 'close' ? '已排
 /** The step dialog: a reason, checked here as the server will check it. */
 function StepDialog({ step, alertId, reportName, onDone, onCancel }: { step: Step; alertId: string; reportName: string; onDone: (detail: AmlAlertDetail) => void; onCancel: () => void }) {
   const [form] = Form.useForm<{ reason: string }>();
-  const [sending, setSending] = useState(false);
-  const [refusal, setRefusal] = useState<string>();
+  const { sending, refusal, send } = useSubmission();
   const submit = async () => {
     // A refused field shows its message under it; nothing is sent.
     const values = await form.validateFields().catch(() => undefined);
     if (!values) return;
-    setSending(true);
-    setRefusal(undefined);
-    try {
-      const reason = values.reason.trim();
-      onDone(step === 'close' ? await closeAmlAlert(alertId, reason) : await reportAmlAlert(alertId, reason));
-    } catch (error) {
-      setRefusal(errorMessage(error));
-    } finally {
-      setSending(false);
-    }
+    const reason = values.reason.trim();
+    await send(async () => onDone(step === 'close' ? await closeAmlAlert(alertId, reason) : await reportAmlAlert(alertId, reason)));
   };
   return (
     <Modal
@@ -159,13 +139,9 @@ const movementColumns = [
 
 function AlertDrawer({ alertId, canWork, canReadCustomers, onClose, onChanged }: { alertId: string; canWork: boolean; canReadCustomers: boolean; onClose: () => void; onChanged: () => void }) {
   const { message } = App.useApp();
-  const [detail, setDetail] = useState<AmlAlertDetail>();
-  const [loadError, setLoadError] = useState<string>();
+  const { detail, setDetail, loadError } = useAlertDetail(alertId, fetchAmlAlert);
   const [step, setStep] = useState<Step>();
   const [downloading, setDownloading] = useState(false);
-  useEffect(() => {
-    fetchAmlAlert(alertId).then(setDetail, (error) => setLoadError(errorMessage(error)));
-  }, [alertId]);
   const alert = detail?.alert;
   const download = () => {
     setDownloading(true);
@@ -174,13 +150,11 @@ function AlertDrawer({ alertId, canWork, canReadCustomers, onClose, onChanged }:
       .finally(() => setDownloading(false));
   };
   return (
-    <Drawer open width={760} title="可疑交易预警详情" onClose={onClose}>
-      {loadError && <Alert type="error" showIcon message={loadError} />}
-      {!detail && !loadError && <Spin />}
+    <AlertDrawerFrame width={760} title="可疑交易预警详情" loading={!detail} loadError={loadError} onClose={onClose}>
       {alert && detail && (
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
-          <Descriptions column={2} size="small" bordered>
-            <Descriptions.Item label="状态">{amlStatusTag(alert.status)}</Descriptions.Item>
+          <Descriptions column={2} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
+            <Descriptions.Item label="状态">{alertStatusTag(STATUSES, alert.status)}</Descriptions.Item>
             <Descriptions.Item label="营业日">{alert.date}</Descriptions.Item>
             <Descriptions.Item label="可疑模式">{AML_PATTERN_LABELS[alert.pattern].name}</Descriptions.Item>
             <Descriptions.Item label="发现时间">{chinaTime(alert.openedAt)}</Descriptions.Item>
@@ -226,24 +200,17 @@ function AlertDrawer({ alertId, canWork, canReadCustomers, onClose, onChanged }:
             <Typography.Title level={5}>涉及交易</Typography.Title>
             <Table<AmlMovement> id="aml-movements" size="small" rowKey="journalId" pagination={false} columns={movementColumns} dataSource={detail.movements} />
           </div>
-          <div>
-            <Typography.Title level={5}>处理记录</Typography.Title>
-            <Timeline
-              items={detail.events.map((event) => ({
-                color: event.status === 'OPEN' ? 'red' : event.status === 'REPORTED' ? 'orange' : 'green',
-                children: (
-                  <div>
-                    <Typography.Text strong>{AML_ALERT_EVENT_LABELS[event.status]}</Typography.Text>
-                    <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                      {chinaTime(event.at)} · {event.operator ? `${event.operator.displayName}（${event.operator.login}）` : '系统（日终批处理）'}
-                    </Typography.Text>
-                    {event.reason && <div>理由：{event.reason}</div>}
-                    {event.auditSeq !== null && <div style={{ color: '#999' }}>审计日志 #{event.auditSeq}</div>}
-                  </div>
-                ),
-              }))}
-            />
-          </div>
+          <AlertTimeline
+            systemName="系统（日终批处理）"
+            entries={detail.events.map((event) => ({
+              color: event.status === 'OPEN' ? 'red' : event.status === 'REPORTED' ? 'orange' : 'green',
+              title: AML_ALERT_EVENT_LABELS[event.status],
+              at: event.at,
+              operator: event.operator,
+              details: [event.reason && `理由：${event.reason}`],
+              auditSeq: event.auditSeq,
+            }))}
+          />
         </Space>
       )}
       {step && alert && (
@@ -260,51 +227,25 @@ function AlertDrawer({ alertId, canWork, canReadCustomers, onClose, onChanged }:
           }}
         />
       )}
-    </Drawer>
+    </AlertDrawerFrame>
   );
 }
+
+const fetchPage = (status: AmlAlertStatus | undefined, limit: number, cursor: string | null) =>
+  fetchAmlAlerts(status, limit, cursor).then(({ alerts, nextCursor }) => ({ rows: alerts, nextCursor }));
 
 /** The alerts; `canWork` (risk officers) adds 排除可疑 and 提交可疑交易报告 — an auditor reads only;
  *  `canReadCustomers` links each alert to its customer's 360 view. */
 export function AmlAlertsPage({ canWork, canReadCustomers = false }: { canWork: boolean; canReadCustomers?: boolean }) {
-  const [selected, setSelected] = useState<string>();
-  const [cursors] = useState(() => new Map<string, string | null>());
-  const [reloadKey, setReloadKey] = useState(0);
   return (
-    <>
-      <ProTable<AmlAlert, { status?: AmlAlertStatus }>
-        key={reloadKey}
-        headerTitle="预警列表"
-        rowKey="alertId"
-        options={false}
-        columns={[
-          ...columns,
-          {
-            title: '操作',
-            key: 'open',
-            width: 80,
-            search: false,
-            fixed: 'right',
-            render: (_, alert) => (
-              <Button type="link" size="small" onClick={() => setSelected(alert.alertId)}>
-                详情
-              </Button>
-            ),
-          },
-        ]}
-        search={{ labelWidth: 'auto', searchText: '查询', resetText: '重置' }}
-        pagination={{ pageSize: PAGE_SIZE, showSizeChanger: false }}
-        scroll={{ x: 1200 }}
-        request={async ({ current = 1, status }) => {
-          // Cursors per filter and page number: the server pages by key, not by offset.
-          const cursorKey = `${status ?? ''}#${current}`;
-          const page = await fetchAmlAlerts(status, PAGE_SIZE, current === 1 ? null : (cursors.get(cursorKey) ?? null));
-          if (page.nextCursor) cursors.set(`${status ?? ''}#${current + 1}`, page.nextCursor);
-          return { data: page.alerts, success: true, total: (current - 1) * PAGE_SIZE + page.alerts.length + (page.nextCursor ? 1 : 0) };
-        }}
-      />
-      {selected && <AlertDrawer alertId={selected} canWork={canWork} canReadCustomers={canReadCustomers} onClose={() => setSelected(undefined)} onChanged={() => setReloadKey((key) => key + 1)} />}
-    </>
+    <AlertQueue<AmlAlert, AmlAlertStatus>
+      headerTitle="预警列表"
+      statuses={STATUSES}
+      columns={columns}
+      scrollX={1200}
+      fetchPage={fetchPage}
+      drawer={(alertId, handlers) => <AlertDrawer alertId={alertId} canWork={canWork} canReadCustomers={canReadCustomers} {...handlers} />}
+    />
   );
 }
 

@@ -14,6 +14,7 @@ import type { DeskComplaintDetail } from '@/api/types';
 import { chinaTime } from '@/pages/AuditLog';
 import { CorrectionCard } from './CorrectionCard';
 import { customerPath } from './CustomerSearch';
+import { useSubmission } from '@/shell/submission';
 
 const signedYuan = (amountFen: number) => `${amountFen < 0 ? '−' : '+'}¥${formatYuan(Math.abs(amountFen))}`;
 /** Counted as the server counts: characters, not UTF-16 units. */
@@ -29,25 +30,14 @@ interface Props {
 export function ComplaintPage({ ticketId, canAnswer, canCorrect, canReadCustomers }: Props) {
   const [view, setView] = useState<DeskComplaintDetail>();
   const [loadError, setLoadError] = useState<string>();
-  const [refusal, setRefusal] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { sending: busy, refusal, send } = useSubmission();
 
   const load = useCallback(() => {
     fetchComplaint(ticketId).then(setView, (error: unknown) => setLoadError(errorMessage(error)));
   }, [ticketId]);
   useEffect(load, [load]);
 
-  async function act(action: () => Promise<DeskComplaintDetail>) {
-    setBusy(true);
-    setRefusal(undefined);
-    try {
-      setView(await action());
-    } catch (error) {
-      setRefusal(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const act = (action: () => Promise<DeskComplaintDetail>) => send(async () => setView(await action()));
 
   if (loadError) return <Result status="warning" title={loadError} extra={<Link to="/service/complaints">返回工单列表</Link>} />;
   if (!view) return <Skeleton active style={{ padding: 24 }} />;

@@ -8,9 +8,9 @@ import { Link } from 'react-router';
 import { CORRECTION_REASON_MAX_CHARS, CORRECTION_REASON_MIN_CHARS } from '../../../../functions/domain/complaint-corrections';
 import { fenOfYuanText, formatYuan } from '../../../../functions/domain/format';
 import { proposeCorrection } from '@/api/complaints';
-import { errorMessage } from '@/api/http';
 import type { DeskComplaintDetail } from '@/api/types';
 import { chinaTime } from '@/pages/AuditLog';
+import { useSubmission } from '@/shell/submission';
 
 type Correction = DeskComplaintDetail['corrections'][number];
 
@@ -57,26 +57,19 @@ interface Props {
 export function CorrectionCard({ ticketId, view, canCorrect, onProposed }: Props) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<FormValues>();
-  const [submitting, setSubmitting] = useState(false);
-  const [refusal, setRefusal] = useState<string>();
+  const { sending: submitting, refusal, send, clearRefusal } = useSubmission();
   const roomFen = view.correctionRoomFen ?? 0;
   const waiting = view.corrections.some((correction) => correction.status === 'PENDING' || correction.status === 'APPROVED');
   const canPropose = canCorrect && view.ticket.status !== 'CLOSED' && roomFen > 0 && !waiting;
 
   async function submit() {
     const { amountYuan, reason } = await form.validateFields();
-    setSubmitting(true);
-    setRefusal(undefined);
-    try {
+    await send(async () => {
       await proposeCorrection(ticketId, fenOfYuanText(amountYuan)!, reason.trim());
       form.resetFields();
       setOpen(false);
       onProposed();
-    } catch (error) {
-      setRefusal(errorMessage(error));
-    } finally {
-      setSubmitting(false);
-    }
+    });
   }
 
   return (
@@ -106,7 +99,7 @@ export function CorrectionCard({ ticketId, view, canCorrect, onProposed }: Props
         onOk={() => void submit().catch(() => undefined)}
         onCancel={() => {
           form.resetFields();
-          setRefusal(undefined);
+          clearRefusal();
           setOpen(false);
         }}
         destroyOnHidden

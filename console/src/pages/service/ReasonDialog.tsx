@@ -2,9 +2,8 @@
 // the agent types why — 4 to 200 characters, as the server requires — and confirms; the server's
 // refusal is shown in its own words and the dialog stays open.
 import { Alert, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { REASON_MAX_LENGTH, REASON_MIN_LENGTH } from '../../../../functions/domain/customer-service';
-import { errorMessage } from '@/api/http';
+import { useSubmission } from '@/shell/submission';
 
 interface Props {
   open: boolean;
@@ -19,22 +18,15 @@ interface Props {
 
 export function ReasonDialog({ open, title, description, okText, danger, onSubmit, onClose }: Props) {
   const [form] = Form.useForm<{ reason: string }>();
-  const [submitting, setSubmitting] = useState(false);
-  const [refusal, setRefusal] = useState<string>();
+  const { sending: submitting, refusal, send, clearRefusal } = useSubmission();
 
   async function submit() {
     const { reason } = await form.validateFields();
-    setSubmitting(true);
-    setRefusal(undefined);
-    try {
+    await send(async () => {
       await onSubmit(reason.trim());
       form.resetFields();
       onClose();
-    } catch (error) {
-      setRefusal(errorMessage(error));
-    } finally {
-      setSubmitting(false);
-    }
+    });
   }
 
   return (
@@ -47,7 +39,7 @@ export function ReasonDialog({ open, title, description, okText, danger, onSubmi
       onOk={() => void submit().catch(() => undefined)}
       onCancel={() => {
         form.resetFields();
-        setRefusal(undefined);
+        clearRefusal();
         onClose();
       }}
       destroyOnHidden
