@@ -12,6 +12,7 @@ import type { AmlPattern } from '../domain/aml-patterns.js';
 import { backOfficeKeys } from './back-office-keys.js';
 import { db } from './client.js';
 import { type TransactItems, transactWrite } from './transact.js';
+import { partitionPage } from './partition-page.js';
 
 export interface AmlAlertRecord {
   alertId: string;
@@ -103,19 +104,8 @@ export async function amlAlertEvents(alertId: string): Promise<AmlAlertEventReco
 
 /** A page of alerts in `status` (all when undefined), newest date first, after the list key `after`. */
 export async function amlAlertPage(status: AmlAlertStatus | undefined, limit: number, after?: string): Promise<{ alerts: AmlAlertRecord[]; lastKey: string | undefined }> {
-  const { doc, tableName } = db();
-  const partition = backOfficeKeys.amlAlertIndexPartition(status ?? ALL);
-  const { Items, LastEvaluatedKey } = await doc.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': partition },
-      ...(after ? { ExclusiveStartKey: { PK: partition, SK: after } } : {}),
-      ScanIndexForward: false,
-      Limit: limit,
-    }),
-  );
-  return { alerts: (Items ?? []).map(alertFields), lastKey: LastEvaluatedKey ? String(LastEvaluatedKey.SK) : undefined };
+  const { items, lastSortKey } = await partitionPage({ partition: backOfficeKeys.amlAlertIndexPartition(status ?? ALL), afterSortKey: after, limit, newestFirst: true });
+  return { alerts: items.map(alertFields), lastKey: lastSortKey };
 }
 
 /** The list key of an alert (a page's cursor). */

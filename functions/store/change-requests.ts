@@ -13,6 +13,7 @@ import { isConditionFailed } from './errors.js';
 import { type TransactItem, transactWrite } from './transact.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 import { backOfficeKeys } from './back-office-keys.js';
+import { partitionPage } from './partition-page.js';
 
 /** The most changes one page lists. */
 export const MAX_CHANGE_PAGE = 100;
@@ -173,22 +174,12 @@ export async function listChanges(
   limit: number,
   cursor: string | undefined,
 ): Promise<{ changes: ChangeRequest[]; nextCursor: string | undefined }> {
-  const { doc, tableName } = db();
   const partition = backOfficeKeys.changeListPartition(filter.status ?? 'ALL', filter.kind);
   const after = cursor === undefined ? undefined : Buffer.from(cursor, 'base64url').toString('utf8');
   if (after !== undefined && !CURSOR_SORT_KEY.test(after)) refuse('invalid', 'CURSOR_INVALID', '分页参数无效');
-  const { Items, LastEvaluatedKey } = await doc.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': partition },
-      ScanIndexForward: false,
-      Limit: Math.min(limit, MAX_CHANGE_PAGE),
-      ...(after ? { ExclusiveStartKey: { PK: partition, SK: after } } : {}),
-    }),
-  );
-  const changes = await changesById((Items ?? []).map((item) => String(item.changeId)));
-  return { changes, nextCursor: LastEvaluatedKey ? Buffer.from(String(LastEvaluatedKey.SK)).toString('base64url') : undefined };
+  const { items, lastSortKey } = await partitionPage({ partition, afterSortKey: after, limit: Math.min(limit, MAX_CHANGE_PAGE), newestFirst: true });
+  const changes = await changesById(items.map((item) => String(item.changeId)));
+  return { changes, nextCursor: lastSortKey === undefined ? undefined : Buffer.from(lastSortKey).toString('base64url') };
 }
 
 /** Approved changes whose time is `now` or earlier, oldest first, at most `limit`. */

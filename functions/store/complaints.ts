@@ -3,13 +3,14 @@
 // (by deadline), and the customer's count of tickets waiting for an answer — raised only below
 // the limit, in the transaction that opens the ticket. Every move is conditional on the status
 // read. Lists are Queries on a partition and a batch read: never a Scan.
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type ComplaintQueue, type ComplaintTicket, complaintQueue, isOpenComplaint } from '../domain/complaints.js';
 import { refuse } from '../domain/errors.js';
 import { batchGetItems } from './batch-get.js';
 import { db } from './client.js';
 import { keys } from './keys.js';
 import { type TransactItem, transactWrite } from './transact.js';
+import { partitionPage } from './partition-page.js';
 
 const TICKET_FIELDS = ['ticketId', 'customerId', 'category', 'description', 'movement', 'status', 'openedAt', 'dueAt', 'takenAt', 'takenBy', 'answer', 'answeredAt', 'answeredBy', 'closedAt'] as const;
 
@@ -99,22 +100,11 @@ export interface ComplaintPage {
 }
 
 async function pointerPage(partition: string, prefix: string, cursorShape: RegExp, newestFirst: boolean, limit: number, cursor: string | undefined): Promise<ComplaintPage> {
-  const { doc, tableName } = db();
   const after = cursor === undefined ? undefined : Buffer.from(cursor, 'base64url').toString('utf8');
   if (after !== undefined && !cursorShape.test(after)) refuse('invalid', 'CURSOR_INVALID', '分页参数无效');
-  const { Items, LastEvaluatedKey } = await doc.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: prefix ? 'PK = :pk AND begins_with(SK, :prefix)' : 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': partition, ...(prefix ? { ':prefix': prefix } : {}) },
-      ScanIndexForward: !newestFirst,
-      Limit: limit,
-      ConsistentRead: true,
-      ...(after ? { ExclusiveStartKey: { PK: partition, SK: after } } : {}),
-    }),
-  );
-  const tickets = await ticketsById((Items ?? []).map((item) => String(item.ticketId)));
-  return { tickets, nextCursor: LastEvaluatedKey ? Buffer.from(String(LastEvaluatedKey.SK)).toString('base64url') : undefined };
+  const { items, lastSortKey } = await partitionPage({ partition, prefix: prefix || undefined, afterSortKey: after, limit, newestFirst, consistentRead: true });
+  const tickets = await ticketsById(items.map((item) => String(item.ticketId)));
+  return { tickets, nextCursor: lastSortKey === undefined ? undefined : Buffer.from(lastSortKey).toString('base64url') };
 }
 
 /** A page of the customer's tickets, newest first. */

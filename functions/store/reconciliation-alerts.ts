@@ -10,6 +10,7 @@ import { type AlertEventType, type AlertStatus, MAX_ALERT_EVENTS } from '../doma
 import { db } from './client.js';
 import { type TransactItems, transactWrite } from './transact.js';
 import { backOfficeKeys } from './back-office-keys.js';
+import { partitionPage } from './partition-page.js';
 
 export interface AlertRecord {
   alertId: string;
@@ -117,19 +118,8 @@ export async function alertEvents(alertId: string): Promise<AlertEventRecord[]> 
 
 /** A page of alerts in `status` (all when undefined), newest date first, after the list key `after`. */
 export async function alertPage(status: AlertStatus | undefined, limit: number, after?: string): Promise<{ alerts: AlertRecord[]; lastKey: string | undefined }> {
-  const { doc, tableName } = db();
-  const list = status ?? ALL;
-  const { Items, LastEvaluatedKey } = await doc.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': backOfficeKeys.reconAlertIndexPartition(list) },
-      ...(after ? { ExclusiveStartKey: { PK: backOfficeKeys.reconAlertIndexPartition(list), SK: after } } : {}),
-      ScanIndexForward: false,
-      Limit: limit,
-    }),
-  );
-  return { alerts: (Items ?? []).map(alertFields), lastKey: LastEvaluatedKey ? String(LastEvaluatedKey.SK) : undefined };
+  const { items, lastSortKey } = await partitionPage({ partition: backOfficeKeys.reconAlertIndexPartition(status ?? ALL), afterSortKey: after, limit, newestFirst: true });
+  return { alerts: items.map(alertFields), lastKey: lastSortKey };
 }
 
 /** The list key of an alert (a page's cursor). */

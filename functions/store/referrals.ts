@@ -15,6 +15,7 @@ import { randomCode } from './crypto.js';
 import { isConditionFailed, withContentionRetry } from './errors.js';
 import { keys } from './keys.js';
 import { transactWrite } from './transact.js';
+import { partitionPage } from './partition-page.js';
 
 export interface ShareLinkRecord extends ShareLinkTerms {
   productName: string;
@@ -102,19 +103,8 @@ function decodeCursor(cursor: string | undefined, prefix: string): string | unde
 }
 
 async function newestFirst(pk: string, prefix: string, limit: number, cursor: string | undefined): Promise<{ items: Item[]; nextCursor: string | null }> {
-  const { doc, tableName } = db();
-  const after = decodeCursor(cursor, prefix);
-  const { Items, LastEvaluatedKey } = await doc.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-      ScanIndexForward: false,
-      Limit: limit,
-      ...(after ? { ExclusiveStartKey: { PK: pk, SK: after } } : {}),
-    }),
-  );
-  return { items: Items ?? [], nextCursor: LastEvaluatedKey ? encodeCursor(String(LastEvaluatedKey.SK)) : null };
+  const { items, lastSortKey } = await partitionPage({ partition: pk, prefix, afterSortKey: decodeCursor(cursor, prefix), limit, newestFirst: true });
+  return { items, nextCursor: lastSortKey === undefined ? null : encodeCursor(lastSortKey) };
 }
 
 export async function staffLinks(staffId: string, limit: number, cursor: string | undefined) {
