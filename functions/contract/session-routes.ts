@@ -48,4 +48,22 @@ export const sessionRoutes = {
     body: s.DeviceVerifyRequest,
     response: s.DeviceVerified,
   },
+  stepUpCode: {
+    method: 'POST',
+    path: '/v1/sessions/current/step-up-code',
+    summary: 'A transfer the anti-fraud rules stepped up (STEP_UP_REQUIRED): send a code to the bound phone (this session\'s device must be verified)',
+    auth: 'customer',
+    idempotent: false,
+    body: s.DeviceCodeRequest,
+    response: s.DeviceCodeSent,
+  },
+  stepUp: {
+    method: 'POST',
+    path: '/v1/sessions/current/step-up',
+    summary: 'Step up with the code (counted and limited with the identity check\'s): a fresh access token whose stepped-up transfers are accepted for 5 minutes',
+    auth: 'customer',
+    idempotent: false,
+    body: s.DeviceVerifyRequest,
+    response: s.DeviceVerified,
+  },
 } as const satisfies Record<string, RouteSpec>;

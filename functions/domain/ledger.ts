@@ -94,7 +94,7 @@ export interface Journal {
 
 export interface JournalRisk {
   ruleSetVersion: number;
-  outcome: 'ALLOW' | 'WARN' | 'DELAY';
+  outcome: 'ALLOW' | 'WARN' | 'STEP_UP' | 'DELAY';
   /** A DELAY's hold, in hours (the money is released this long after the journal). */
   delayHours?: number;
   matched: { ruleId: string; version: number }[];

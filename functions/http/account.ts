@@ -31,8 +31,8 @@ const payee = defineRoute('payee', routes.payee, async ({ customerId, query }) =
 });
 
 // Reads its key with the account and stores its answer with the movement (services/idempotency.ts).
-const transfer = defineRoute('transfer', routes.transfer, ({ customerId, body, now, idempotencyKey, secondFactor, completion }) =>
-  accounts.transfer({ customerId, amountFen: body.amountFen, secondFactor, toPhone: body.toPhone, memo: body.memo, riskAcknowledged: body.riskAcknowledged, now, idempotencyKey, completion }),
+const transfer = defineRoute('transfer', routes.transfer, ({ customerId, body, now, idempotencyKey, secondFactor, completion, tokenDevice }) =>
+  accounts.transfer({ customerId, amountFen: body.amountFen, secondFactor, toPhone: body.toPhone, memo: body.memo, riskAcknowledged: body.riskAcknowledged, device: tokenDevice, now, idempotencyKey, completion }),
   'first-write',
 );
 

@@ -4,8 +4,8 @@ import { coreRoutes as routes } from '../contract/core-routes.js';
 import { authorizePayment } from '../services/payment-authorization.js';
 import { defineRoute, lambda } from './route.js';
 
-const authorize = defineRoute('paymentAuthorization', routes.paymentAuthorization, ({ customerId, tokenIssuedAtMs, tokenSessionId, deviceVerified, body, now }) =>
-  authorizePayment(customerId, { issuedAtMs: tokenIssuedAtMs, sessionId: tokenSessionId, deviceVerified }, body, now),
+const authorize = defineRoute('paymentAuthorization', routes.paymentAuthorization, ({ customerId, tokenIssuedAtMs, tokenSessionId, deviceVerified, tokenDevice, body, now }) =>
+  authorizePayment(customerId, { issuedAtMs: tokenIssuedAtMs, sessionId: tokenSessionId, deviceVerified, device: tokenDevice }, body, now),
 );
 
 export const handler = lambda([authorize]);

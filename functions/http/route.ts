@@ -20,7 +20,7 @@ import type { ConsoleOperator } from '../services/operators.js';
 import type { OpenedSecondFactor } from '../services/second-factor.js';
 import { logContext, logger } from '../platform/logger.js';
 import { secrets } from '../secrets.js';
-import { verifyAccessToken, verifyStaffAccessToken } from '../services/tokens.js';
+import { type TokenDevice, verifyAccessToken, verifyStaffAccessToken } from '../services/tokens.js';
 
 const MAX_BODY_BYTES = 16 * 1024;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
@@ -39,7 +39,7 @@ export type RouteInput<S extends RouteSpec> = {
   /** The caller's address, as API Gateway saw it (a session's place, domain/sessions.ts). */
   sourceIp: string | undefined;
 } & (S['secondFactor'] extends 'required' ? { secondFactor: OpenedSecondFactor } : unknown) &
-  (S['secondFactor'] extends 'optional' ? { secondFactor?: OpenedSecondFactor; newPin?: OpenedSecondFactor } : unknown) & (S['auth'] extends 'customer' ? { customerId: string; tokenIssuedAtMs: number; tokenSessionId: string | undefined; deviceVerified: boolean } : unknown) &
+  (S['secondFactor'] extends 'optional' ? { secondFactor?: OpenedSecondFactor; newPin?: OpenedSecondFactor } : unknown) & (S['auth'] extends 'customer' ? { customerId: string; tokenIssuedAtMs: number; tokenSessionId: string | undefined; deviceVerified: boolean; tokenDevice: TokenDevice } : unknown) &
   (S['auth'] extends 'staff' ? { staffId: string } : unknown) &
   (S['auth'] extends 'console' ? { operator: ConsoleOperator } : unknown);
 
@@ -53,6 +53,7 @@ type RouteContext = Context & {
   /** The customer's session (sign-in) the token belongs to, and whether its device is verified. */
   tokenSessionId?: string;
   deviceVerified?: boolean;
+  tokenDevice?: TokenDevice;
   staffId?: string;
   operator?: ConsoleOperator;
   idempotencyKey?: string;
@@ -139,6 +140,7 @@ const authenticate = (): Middleware => ({
     context.tokenIssuedAtMs = verified.issuedAtMs;
     context.tokenSessionId = verified.sessionId;
     context.deviceVerified = verified.deviceVerified;
+    context.tokenDevice = { firstSeenAtMs: verified.deviceFirstSeenAtMs, steppedUpAtMs: verified.steppedUpAtMs };
   },
 });
 
@@ -274,6 +276,7 @@ export function defineRoute<S extends RouteSpec>(name: string, spec: S, work: Ro
         tokenIssuedAtMs: context.tokenIssuedAtMs,
         tokenSessionId: context.tokenSessionId,
         deviceVerified: context.deviceVerified,
+        tokenDevice: context.tokenDevice,
         sourceIp: event.requestContext?.http?.sourceIp,
         staffId: context.staffId,
         operator: context.operator,

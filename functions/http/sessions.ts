@@ -1,12 +1,15 @@
-// 登录设备管理: the customer's sessions, signing them out, and verifying a new device with a code.
+// 登录设备管理: the customer's sessions, signing them out, verifying a new device with a code, and
+// the code that steps up a transfer (加强验证).
 import { sessionRoutes as routes } from '../contract/session-routes.js';
 import * as sessions from '../services/sessions.js';
+import type { TokenDevice } from '../services/tokens.js';
 import { defineRoute, lambda } from './route.js';
 
-const tokenOf = ({ tokenIssuedAtMs, tokenSessionId, deviceVerified }: { tokenIssuedAtMs: number; tokenSessionId: string | undefined; deviceVerified: boolean }) => ({
+const tokenOf = ({ tokenIssuedAtMs, tokenSessionId, deviceVerified, tokenDevice }: { tokenIssuedAtMs: number; tokenSessionId: string | undefined; deviceVerified: boolean; tokenDevice: TokenDevice }) => ({
   issuedAtMs: tokenIssuedAtMs,
   sessionId: tokenSessionId,
   deviceVerified,
+  deviceFirstSeenAtMs: tokenDevice.firstSeenAtMs,
 });
 
 const list = defineRoute('sessions', routes.sessions, async (input) => ({ sessions: await sessions.listSessions(input.customerId, tokenOf(input), input.now) }));
@@ -23,4 +26,8 @@ const code = defineRoute('deviceCode', routes.deviceCode, (input) => sessions.se
 
 const verify = defineRoute('deviceVerify', routes.deviceVerify, (input) => sessions.verifyDevice(input.customerId, tokenOf(input), input.body.smsCode, input.now));
 
-export const handler = lambda([list, signOut, signOutOthers, code, verify]);
+const stepUpCode = defineRoute('stepUpCode', routes.stepUpCode, (input) => sessions.sendStepUpCode(input.customerId, tokenOf(input), input.now));
+
+const stepUp = defineRoute('stepUp', routes.stepUp, (input) => sessions.stepUp(input.customerId, tokenOf(input), input.body.smsCode, input.now));
+
+export const handler = lambda([list, signOut, signOutOthers, code, verify, stepUpCode, stepUp]);

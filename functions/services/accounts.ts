@@ -32,6 +32,7 @@ import { loadNonceAccount } from './money-request.js';
 import { type OpenedSecondFactor, requireSecondFactor, type SecondFactorGuards } from './second-factor.js';
 import { GATEWAY_RETRY } from './gateway-retry.js';
 import { enforceTransferRisk } from './transfer-risk.js';
+import type { TokenDevice } from './tokens.js';
 
 /** An account with what its limits view needs: the Class II counters of today and this year. */
 export interface AccountWithUsage {
@@ -291,13 +292,15 @@ export interface TransferRequest extends CardMovement {
   toPhone: string;
   memo?: string;
   riskAcknowledged?: true;
+  /** What the access token says of the device and the session's last step-up. */
+  device: TokenDevice;
 }
 
 /** A transfer to the payee its nonce was issued for (resolved from `toPhone` then, and bound to
  *  it by the request hash): read the customer and account with what the anti-fraud rules judge
  *  it on, one transaction — to the payee, or, when the rules delay it, to the held-transfers
  *  account with the hold's record (services/held-transfers.ts releases or returns it). */
-export async function transfer({ customerId, amountFen, secondFactor, now, idempotencyKey, memo, riskAcknowledged, completion }: TransferRequest): Promise<MoneyMovementResult> {
+export async function transfer({ customerId, amountFen, secondFactor, now, idempotencyKey, memo, riskAcknowledged, device, completion }: TransferRequest): Promise<MoneyMovementResult> {
   const to = secondFactor.payee;
   if (!to) throw new Error('a transfer nonce names its payee');
   const limits = class2Limits();
@@ -306,7 +309,7 @@ export async function transfer({ customerId, amountFen, secondFactor, now, idemp
   const parties = { customerId, accountId: secondFactor.accountId, payeeAccountId: to.accountId, at: now };
   const { customer, account, factor, also } = await confirmedAccount({ customerId, secondFactor, now, idempotencyKey, completion }, transferRiskKeys(parties));
   if (to.accountId === account.accountId) return refuse('invalid', 'SAME_ACCOUNT', '不能转账给自己');
-  const risk = enforceTransferRisk(transferRiskMemory(parties, also), { ...parties, amountFen, customerBirthYear: customer.birthYear ?? null, acknowledged: riskAcknowledged === true });
+  const risk = enforceTransferRisk(transferRiskMemory(parties, also), { ...parties, amountFen, customerBirthYear: customer.birthYear ?? null, acknowledged: riskAcknowledged === true, device });
   const today = businessDate(now);
   const journalId = deterministicJournalId(customerId, 'transfer', idempotencyKey);
   const parts = {

@@ -40,9 +40,9 @@ export async function signIn(wechatCode: string, device: DeviceInfo, sourceIp: s
   if (created) await recordCustomerEvent({ customerId: customer.customerId, kind: 'SIGNED_UP', at: customer.createdAt, ref: customer.customerId });
   refuseSignInWhileReported(customer.lossReport);
   const { customerId } = customer;
-  const [known] = await Promise.all([
-    // The first sign-in's device is known (sign-up, or a customer from before devices were kept).
-    customer.firstSignInAt === undefined || (device.deviceId !== undefined && sessions.isKnownDevice(customerId, device.deviceId)),
+  const [knownSince] = await Promise.all([
+    // The first sign-in's device is known from now (sign-up, or a customer from before devices were kept).
+    customer.firstSignInAt === undefined ? now.toISOString() : device.deviceId === undefined ? undefined : sessions.knownDeviceSince(customerId, device.deviceId),
     // Share-link visits made on this device before sign-in: first touch may bind a manager.
     device.deviceId ? linkDeviceAtSignIn(device.deviceId, customerId, now) : undefined,
   ]);
@@ -51,7 +51,7 @@ export async function signIn(wechatCode: string, device: DeviceInfo, sourceIp: s
   const first = customer.firstSignInAt === undefined;
   // Two first sign-ins at once: the one that comes second is on a new device.
   const started =
-    (await sessions.startFamily({ customerId, device, place, trust: first ? 'FIRST' : known ? 'KNOWN' : 'NEW' }, now, days)) ??
+    (await sessions.startFamily({ customerId, device, place, trust: first ? 'FIRST' : knownSince ? 'KNOWN' : 'NEW', knownSince }, now, days)) ??
     (await sessions.startFamily({ customerId, device, place, trust: 'NEW' }, now, days))!;
   if (!started.deviceVerified) {
     await postMessage({ customerId, kind: 'NEW_DEVICE_SIGN_IN', ref: started.sessionId, at: now, detail: `${deviceLabel(device)} · ${place}` });

@@ -28,7 +28,7 @@ import type { TransactItem } from '../store/transact.js';
 import { sendSms } from './sms-notice.js';
 
 /** What a code is for: it answers only that workflow's check. */
-export type IdentityCheckPurpose = 'PIN_RESET' | 'LOSS_REPORT' | 'LOSS_LIFT' | 'PHONE_CHANGE' | 'DEVICE_VERIFY';
+export type IdentityCheckPurpose = 'PIN_RESET' | 'LOSS_REPORT' | 'LOSS_LIFT' | 'PHONE_CHANGE' | 'DEVICE_VERIFY' | 'STEP_UP';
 
 type CodeTemplate = Extract<SmsTemplate, { params: { code: string } }>['template'];
 
@@ -38,6 +38,7 @@ const CODE_TEMPLATES: Record<IdentityCheckPurpose, CodeTemplate> = {
   LOSS_LIFT: 'LOSS_LIFT_CODE',
   PHONE_CHANGE: 'PHONE_CHANGE_CODE',
   DEVICE_VERIFY: 'DEVICE_VERIFY_CODE',
+  STEP_UP: 'STEP_UP_CODE',
 };
 
 /** Two requests of one customer racing for the check's state: the loser reads again, a few times. */

@@ -18,6 +18,7 @@ import type { CustomerRecord } from '../store/customers.js';
 import { loadOwnAccount, loadPayeeByPhone, loadSignedInCustomer } from './customer-guards.js';
 import { payableNowFen, payoffFen, prepaymentFen } from './loan-servicing.js';
 import { issueNonce, type NoncePayee } from './second-factor.js';
+import type { TokenDevice } from './tokens.js';
 import { reviewTransferRisk } from './transfer-risk.js';
 import type { TransferParties } from '../store/transfer-risk.js';
 import { cancelRefundFen, redemptionValue } from './wealth-quotes.js';
@@ -50,6 +51,7 @@ export interface AskingToken {
   issuedAtMs: number;
   sessionId: string | undefined;
   deviceVerified: boolean;
+  device: TokenDevice;
 }
 
 /** Issues the nonce for one exact request and the figures its review sheet shows. A session on a
@@ -70,7 +72,7 @@ export async function authorizePayment(customerId: string, token: AskingToken, a
     issueNonce({ customerId, route, asked, accountId: account?.accountId, payee }, now),
     // 销户 sweeps the whole balance: the sheet shows what goes to the card.
     route === 'closeAccount' ? Promise.resolve(exactly(account!.balanceFen)) : reviewedAmount(customerId, resolved, asked, now),
-    payee && account ? transferRisk({ customerId, accountId: account.accountId, payeeAccountId: payee.accountId, at: now }, customer.birthYear ?? null, asked) : Promise.resolve(null),
+    payee && account ? transferRisk({ customerId, accountId: account.accountId, payeeAccountId: payee.accountId, at: now }, customer.birthYear ?? null, token.device, asked) : Promise.resolve(null),
   ]);
   return {
     ...issued,
@@ -126,10 +128,10 @@ async function redemptionAmount(body: Record<string, unknown>, now: Date): Promi
 
 /** A transfer's anti-fraud warning for the sheet (none for a body whose amount the route will
  *  refuse anyway). */
-async function transferRisk(parties: TransferParties, customerBirthYear: number | null, asked: PaymentAuthorizationRequest): Promise<PaymentRisk | null> {
+async function transferRisk(parties: TransferParties, customerBirthYear: number | null, device: TokenDevice, asked: PaymentAuthorizationRequest): Promise<PaymentRisk | null> {
   const { amountFen, riskAcknowledged } = asked.body;
   if (typeof amountFen !== 'number' || !Number.isSafeInteger(amountFen) || amountFen <= 0) return null;
-  return reviewTransferRisk({ ...parties, amountFen, customerBirthYear, acknowledged: riskAcknowledged === true });
+  return reviewTransferRisk({ ...parties, amountFen, customerBirthYear, acknowledged: riskAcknowledged === true, device });
 }
 
 async function transferPayee(customer: CustomerRecord, toPhone: unknown): Promise<NoncePayee> {

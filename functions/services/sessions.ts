@@ -1,11 +1,12 @@
 // 登录设备管理 (domain/sessions.ts): the customer's live sessions, signing one or all others out,
-// and the code to the bound phone that trusts a new device's session with money.
+// the code to the bound phone that trusts a new device's session with money, and the code that
+// steps up a transfer the anti-fraud rules ask more of (加强验证, domain/risk-rules.ts STEP_UP).
 import { config } from '../config.js';
 import { refuse } from '../domain/errors.js';
 import { sessionRevoked } from '../domain/loss-report.js';
 import { maskPhone } from '../domain/masking.js';
 import { PIN_RESET_POLICY } from '../domain/pin-reset.js';
-import { deviceLabel, MAX_LISTED_SESSIONS, refuseAlreadyVerified, refuseSessionNotFound, staleSignOuts } from '../domain/sessions.js';
+import { deviceLabel, MAX_LISTED_SESSIONS, refuseAlreadyVerified, refuseDeviceUnverified, refuseSessionNotFound, staleSignOuts } from '../domain/sessions.js';
 import type { CustomerRecord } from '../store/customers.js';
 import * as store from '../store/sessions.js';
 import { transactWrite } from '../store/transact.js';
@@ -19,6 +20,8 @@ export interface RequestToken {
   issuedAtMs: number;
   sessionId: string | undefined;
   deviceVerified: boolean;
+  /** What the token says of the device (tokens.ts `dfs`); null when it does not say. */
+  deviceFirstSeenAtMs: number | null;
 }
 
 export interface SessionSummary {
@@ -120,6 +123,39 @@ export async function verifyDevice(customerId: string, token: RequestToken, smsC
     if (refusedAt === usedUp.length) signedOut();
     return refusedAt;
   });
-  const access = await issueAccessToken(customerId, now, { sessionId: session.sessionId, deviceVerified: true });
+  const firstSeenMs = session.deviceFirstSeenAt ? Date.parse(session.deviceFirstSeenAt) : Number.NaN;
+  const access = await issueAccessToken(customerId, now, { sessionId: session.sessionId, deviceVerified: true, deviceFirstSeenAtMs: Number.isFinite(firstSeenMs) ? firstSeenMs : now.getTime() });
+  return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt };
+}
+
+/** The session a step-up code would serve: one already trusted with money (a device never
+ *  verified is verified first, which asks the same code). */
+function trustedSession(token: RequestToken): string {
+  if (!token.deviceVerified || !token.sessionId) return refuseDeviceUnverified();
+  return token.sessionId;
+}
+
+/** 加强验证: a code to the bound phone for a transfer the rules stepped up (the identity check's
+ *  codes, limits and lockout). */
+export async function sendStepUpCode(customerId: string, token: RequestToken, now: Date): Promise<DeviceCodeSent> {
+  const customer = await signedInCustomer(customerId, token);
+  trustedSession(token);
+  const sent = await sendIdentityCode(customer, 'STEP_UP', now);
+  return { phoneMasked: maskPhone(sent.phone), expiresAt: sent.expiresAt, resendAfterSeconds: PIN_RESET_POLICY.resendAfterSeconds, sendsLeftToday: sent.sendsLeftToday };
+}
+
+/** The step-up code: counted and limited like every identity code; a right one is used up and
+ *  answered with a fresh access token of this session stamped with the time (`su`), which a
+ *  stepped-up transfer asked within STEP_UP_VALID_MS accepts. */
+export async function stepUp(customerId: string, token: RequestToken, smsCode: string, now: Date): Promise<{ accessToken: string; accessTokenExpiresAt: string }> {
+  const customer = await signedInCustomer(customerId, token);
+  const sessionId = trustedSession(token);
+  await checkCodes(customer, [{ slot: 'BOUND_PHONE', purpose: 'STEP_UP', code: smsCode, name: '验证码' }], true, now, (usedUp) => transactWrite(usedUp));
+  const access = await issueAccessToken(customerId, now, {
+    sessionId,
+    deviceVerified: true,
+    ...(token.deviceFirstSeenAtMs === null ? {} : { deviceFirstSeenAtMs: token.deviceFirstSeenAtMs }),
+    steppedUpAtMs: now.getTime(),
+  });
   return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt };
 }

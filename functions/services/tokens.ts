@@ -50,17 +50,34 @@ async function verify(token: string, audience: string): Promise<string | undefin
   return typeof sub === 'string' ? sub : undefined;
 }
 
-/** The session a customer's token belongs to (`sid`), and whether its device is trusted with
- *  money (`dv`): the payment authorization reads it here, so a money movement costs no read for it. */
+/** The session a customer's token belongs to (`sid`), whether its device is trusted with money
+ *  (`dv`), since when the bank knows the device (`dfs`, epoch ms) and when the session last proved
+ *  the bound phone for a stepped-up transfer (`su`, epoch ms): the payment authorization and the
+ *  anti-fraud rules read them here, so a money movement costs no read for them. */
 export interface TokenSession {
   sessionId: string;
   deviceVerified: boolean;
+  deviceFirstSeenAtMs?: number;
+  steppedUpAtMs?: number;
 }
 
 /** A customer's token carries its issue time to the millisecond (`iatMs`): a revocation of every
  *  session (挂失) and a sign-in just after it may fall in the same second. */
 export const issueAccessToken = (customerId: string, now: Date, session: TokenSession) =>
-  issue(customerId, AUDIENCE, now, undefined, { iatMs: now.getTime(), sid: session.sessionId, dv: session.deviceVerified });
+  issue(customerId, AUDIENCE, now, undefined, {
+    iatMs: now.getTime(),
+    sid: session.sessionId,
+    dv: session.deviceVerified,
+    ...(session.deviceFirstSeenAtMs === undefined ? {} : { dfs: session.deviceFirstSeenAtMs }),
+    ...(session.steppedUpAtMs === undefined ? {} : { su: session.steppedUpAtMs }),
+  });
+
+/** What the customer's access token says of the device (`dfs`, `su`): what the anti-fraud rules
+ *  judge a transfer on, at no read. Null where the token does not say. */
+export interface TokenDevice {
+  firstSeenAtMs: number | null;
+  steppedUpAtMs: number | null;
+}
 
 export interface VerifiedCustomerToken {
   customerId: string;
@@ -68,6 +85,9 @@ export interface VerifiedCustomerToken {
   /** Absent from tokens issued before sessions were named (they live minutes). */
   sessionId?: string;
   deviceVerified: boolean;
+  /** Null when the token does not say (issued before it was kept, or a device never verified). */
+  deviceFirstSeenAtMs: number | null;
+  steppedUpAtMs: number | null;
 }
 
 /** The customer a valid customer token names, when it was issued (epoch ms) and its session, or
@@ -82,6 +102,8 @@ export async function verifyAccessToken(token: string): Promise<VerifiedCustomer
     ...(typeof claims.sid === 'string' ? { sessionId: claims.sid } : {}),
     // A token from before devices were verified was issued to a session trusted then.
     deviceVerified: claims.dv !== false,
+    deviceFirstSeenAtMs: typeof claims.dfs === 'number' ? claims.dfs : null,
+    steppedUpAtMs: typeof claims.su === 'number' ? claims.su : null,
   };
 }
 

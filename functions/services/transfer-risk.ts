@@ -3,11 +3,12 @@
 // the money path from the transfer's own read — that one decides.
 import type { JournalRisk } from '../domain/ledger.js';
 import { refuse } from '../domain/errors.js';
-import { decideTransfer, largestInWindow, raisedDailyMaxima, type RiskDecision } from '../domain/risk-rules.js';
+import { decideTransfer, largestInWindow, raisedDailyMaxima, type RiskDecision, steppedUpFor } from '../domain/risk-rules.js';
 import { batchGetItems } from '../store/batch-get.js';
 import type { TransactItem } from '../store/transact.js';
 import { payeeMemory, type TransferParties, type TransferRiskMemory, transferRiskKeys, transferRiskMemory, transferRiskRecords } from '../store/transfer-risk.js';
 import type { PaymentRisk } from '../contract/second-factor-schemas.js';
+import type { TokenDevice } from './tokens.js';
 
 interface AskedTransfer extends TransferParties {
   amountFen: number;
@@ -15,13 +16,16 @@ interface AskedTransfer extends TransferParties {
   customerBirthYear: number | null;
   /** The request carries riskAcknowledged: true. */
   acknowledged: boolean;
+  /** What the access token says of the device and of the session's last step-up. */
+  device: TokenDevice;
 }
 
-function decide(memory: TransferRiskMemory, { amountFen, at, customerBirthYear }: AskedTransfer): RiskDecision {
+function decide(memory: TransferRiskMemory, { amountFen, at, customerBirthYear, device }: AskedTransfer): RiskDecision {
   return decideTransfer(memory.ruleSet, {
     amountFen,
     at,
     customerBirthYear,
+    deviceFirstSeenAtMs: device.firstSeenAtMs,
     payeeFirstPaidAt: memory.payeeFirstPaidAt,
     largestTransferFen90d: largestInWindow(memory.dailyMaximaFen, at),
     outToday: memory.outToday,
@@ -37,17 +41,26 @@ function refuseBlocked(decision: RiskDecision): never {
   return refuse('unprocessable', 'RISK_BLOCKED', `该笔转账已被拦截：${reasonsOf(decision, 'BLOCK').join('；')}`);
 }
 
+/** A stepped-up transfer asked without a step-up of this session in the last five minutes: the
+ *  customer proves the bound phone (POST /v1/sessions/current/step-up) and asks again. */
+function refuseUnlessSteppedUp(decision: RiskDecision, asked: AskedTransfer): void {
+  if (decision.outcome !== 'STEP_UP' || steppedUpFor(asked.device.steppedUpAtMs, asked.at)) return;
+  refuse('forbidden', 'STEP_UP_REQUIRED', `该笔转账需验证绑定手机号：${reasonsOf(decision, 'STEP_UP', 'WARN').join('；')}`);
+}
+
 /** The review sheet's anti-fraud part: null when no rule warned; a blocked transfer is refused
  *  here already. Reads on its own (the authorization is not the money path). */
 export async function reviewTransferRisk(asked: AskedTransfer): Promise<PaymentRisk | null> {
   const items = await batchGetItems(transferRiskKeys(asked));
   const decision = decide(transferRiskMemory(asked, items), asked);
   if (decision.outcome === 'BLOCK') return refuseBlocked(decision);
+  refuseUnlessSteppedUp(decision, asked);
   if (!warns(decision)) return null;
   return { outcome: decision.outcome === 'DELAY' ? 'DELAY' : 'WARN', reasons: reasonsOf(decision, 'WARN', 'DELAY'), acknowledged: asked.acknowledged, delayHours: decision.delayHours };
 }
 
-/** The money path's decision: a blocked transfer refused, a warned or delayed one refused unless
+/** The money path's decision: a blocked transfer refused, a stepped-up one refused unless this
+ *  session proved the bound phone in the last five minutes, a warned or delayed one refused unless
  *  the customer confirmed the warning; else what the journal records of it and the writes that
  *  keep the memory, for the transfer's transaction. A delayed transfer keeps no memory until it
  *  is released (releasedTransferRecords): one the customer cancels leaves the payee as new and the
@@ -55,6 +68,7 @@ export async function reviewTransferRisk(asked: AskedTransfer): Promise<PaymentR
 export function enforceTransferRisk(memory: TransferRiskMemory, asked: AskedTransfer): { journalRisk: JournalRisk; records: TransactItem[] } {
   const decision = decide(memory, asked);
   if (decision.outcome === 'BLOCK') return refuseBlocked(decision);
+  refuseUnlessSteppedUp(decision, asked);
   if (warns(decision) && !asked.acknowledged) {
     return refuse('conflict', 'RISK_WARNING', '该笔转账存在被骗风险，请先阅读风险提示并确认后再转账');
   }

@@ -377,7 +377,7 @@ const StoredJournal = lazySchema(() =>
     risk: z.optional(
       z.object({
         ruleSetVersion: z.int(),
-        outcome: z.enum(['ALLOW', 'WARN', 'DELAY']),
+        outcome: z.enum(['ALLOW', 'WARN', 'STEP_UP', 'DELAY']),
         delayHours: z.optional(z.int()),
         matched: z.array(z.object({ ruleId: z.string(), version: z.int() })).check(z.maxLength(50)),
         acknowledged: z.boolean(),

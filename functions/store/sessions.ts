@@ -33,6 +33,9 @@ export interface SessionRecord {
   revoked: boolean;
   /** Trusted with money: a known device, or verified with a code to the bound phone. */
   deviceVerified: boolean;
+  /** Since when the bank knows the device (its first sign-in, or the code that verified it):
+   *  absent while it is not verified, and on sessions begun before it was kept. */
+  deviceFirstSeenAt?: string;
   expiresAtEpoch: number;
 }
 
@@ -42,6 +45,7 @@ export interface RotatedSession {
   sessionId: string;
   startedAt: number;
   deviceVerified: boolean;
+  deviceFirstSeenAtMs?: number;
   issued: IssuedRefreshToken;
 }
 
@@ -59,11 +63,11 @@ function tokenItem(customerId: string, familyId: string, token: string, expiresA
   };
 }
 
-/** Whether this device is one the customer verified (or signed up on). */
-export async function isKnownDevice(customerId: string, deviceId: string): Promise<boolean> {
+/** Since when this device is one the customer verified (or signed up on); undefined when it is not. */
+export async function knownDeviceSince(customerId: string, deviceId: string): Promise<string | undefined> {
   const { doc, tableName } = db();
   const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.knownDevice(customerId, deviceId), ConsistentRead: true }));
-  return Item !== undefined;
+  return Item === undefined ? undefined : String(Item.firstSeenAt);
 }
 
 /** The write that makes a device known (kept if it already is). */
@@ -86,17 +90,24 @@ export interface NewSession {
   /** 'FIRST': the customer's first sign-in ever — its device is known, on condition that no
    *  sign-in came first; 'KNOWN': a device the customer verified before; 'NEW': anything else. */
   trust: 'FIRST' | 'KNOWN' | 'NEW';
+  /** A KNOWN device's first sighting (knownDeviceSince). */
+  knownSince?: string;
 }
 
 /** Starts a session; undefined when `trust` was 'FIRST' and another sign-in came first (the
  *  caller starts it again as a sign-in on a device not yet known). */
-export async function startFamily(session: NewSession, now: Date, days: number): Promise<(IssuedRefreshToken & { sessionId: string; deviceVerified: boolean }) | undefined> {
+export async function startFamily(
+  session: NewSession,
+  now: Date,
+  days: number,
+): Promise<(IssuedRefreshToken & { sessionId: string; deviceVerified: boolean; deviceFirstSeenAtMs?: number }) | undefined> {
   const { customerId, device, place, trust } = session;
   const { tableName } = db();
   const familyId = randomUUID();
   const refreshToken = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + days * 86_400_000);
   const deviceVerified = trust !== 'NEW';
+  const deviceFirstSeenAt = trust === 'FIRST' ? now.toISOString() : trust === 'KNOWN' ? session.knownSince : undefined;
   const record: SessionRecord = {
     sessionId: familyId,
     customerId,
@@ -108,6 +119,7 @@ export async function startFamily(session: NewSession, now: Date, days: number):
     place,
     revoked: false,
     deviceVerified,
+    ...(deviceFirstSeenAt ? { deviceFirstSeenAt } : {}),
     expiresAtEpoch: epochSeconds(expiresAt),
   };
   const items: TransactItem[] = [
@@ -127,7 +139,13 @@ export async function startFamily(session: NewSession, now: Date, days: number):
     if (device.deviceId) items.push(knownDeviceItem(customerId, device, now));
   }
   if ((await transactWrite(items)) !== undefined) return undefined;
-  return { refreshToken, expiresAt: expiresAt.toISOString(), sessionId: familyId, deviceVerified };
+  return { refreshToken, expiresAt: expiresAt.toISOString(), sessionId: familyId, deviceVerified, ...firstSeen(deviceFirstSeenAt) };
+}
+
+/** The token's `dfs` from a stored time; nothing for none or an unreadable one. */
+function firstSeen(at: unknown): { deviceFirstSeenAtMs?: number } {
+  const ms = typeof at === 'string' ? Date.parse(at) : Number.NaN;
+  return Number.isFinite(ms) ? { deviceFirstSeenAtMs: ms } : {};
 }
 
 /** Exchanges a live refresh token for a new one, and notes when and where the session was last
@@ -187,7 +205,14 @@ export async function rotate(refreshToken: string, now: Date, days: number, plac
     throw error;
   }
   const { Item: stored } = await session;
-  return { customerId, sessionId: familyId, startedAt, deviceVerified: stored?.deviceVerified === true, issued: { refreshToken: next, expiresAt: expiresAt.toISOString() } };
+  return {
+    customerId,
+    sessionId: familyId,
+    startedAt,
+    deviceVerified: stored?.deviceVerified === true,
+    ...firstSeen(stored?.deviceFirstSeenAt),
+    issued: { refreshToken: next, expiresAt: expiresAt.toISOString() },
+  };
 }
 
 export async function revokeByToken(refreshToken: string): Promise<void> {
@@ -302,7 +327,7 @@ export function verifySessionItems(session: SessionRecord, now: Date): TransactI
       Update: {
         TableName: db().tableName,
         Key: keys.session(session.customerId, session.sessionId),
-        UpdateExpression: 'SET deviceVerified = :yes, verifiedAt = :now',
+        UpdateExpression: 'SET deviceVerified = :yes, verifiedAt = :now, deviceFirstSeenAt = if_not_exists(deviceFirstSeenAt, :now)',
         ConditionExpression: 'revoked = :no',
         ExpressionAttributeValues: { ':yes': true, ':no': false, ':now': now.toISOString() },
       },

@@ -49,11 +49,13 @@ describe('backtesting a rule set (回测)', () => {
     assert.equal(last?.kind, 'TRANSFER_HOLD');
     assert.equal(last?.risk?.outcome, 'DELAY');
     assert.deepEqual(
-      { ...last?.risk?.fields, hourOfDay: 0, payeeAgeHours: 0 },
+      { ...last?.risk?.fields, hourOfDay: 0, payeeAgeHours: 0, deviceAgeHours: 0 },
       // onboard()'s customers are born in 1990.
-      { amountFen: 500_000, hourOfDay: 0, payeeAgeHours: 0, largestTransferFen90d: 10_000, outTodayFen: 30_000, outTodayCount: 3, customerAgeYears: Number(businessDate(new Date()).slice(0, 4)) - 1990 },
+      { amountFen: 500_000, hourOfDay: 0, payeeAgeHours: 0, largestTransferFen90d: 10_000, outTodayFen: 30_000, outTodayCount: 3, customerAgeYears: Number(businessDate(new Date()).slice(0, 4)) - 1990, deviceAgeHours: 0 },
     );
     assert.ok(last!.risk!.fields!.payeeAgeHours! < 1);
+    // The payer signed up on this device moments before.
+    assert.ok(last!.risk!.fields!.deviceAgeHours! < 1);
   });
 
   test('the set in force, tried again, changes nothing', async () => {
@@ -65,8 +67,8 @@ describe('backtesting a rule set (回测)', () => {
       truncated: false,
       judged: 4,
       withoutFields: 0,
-      recorded: { ALLOW: 3, WARN: 0, DELAY: 1, BLOCK: 0 },
-      proposed: { ALLOW: 3, WARN: 0, DELAY: 1, BLOCK: 0 },
+      recorded: { ALLOW: 3, WARN: 0, STEP_UP: 0, DELAY: 1, BLOCK: 0 },
+      proposed: { ALLOW: 3, WARN: 0, STEP_UP: 0, DELAY: 1, BLOCK: 0 },
       changed: 0,
       byRule: [{ ruleId: 'VICTIM_TRANSFER', matched: 1 }],
       examples: [],
@@ -78,7 +80,7 @@ describe('backtesting a rule set (回测)', () => {
     const result = expectOk(await backtest({ ruleSet: PROPOSED, days: 7 }));
     assert.deepEqual(await scanTable(), tableBefore);
     assert.equal(result.judged, 4);
-    assert.deepEqual(result.proposed, { ALLOW: 2, WARN: 1, DELAY: 0, BLOCK: 1 });
+    assert.deepEqual(result.proposed, { ALLOW: 2, WARN: 1, STEP_UP: 0, DELAY: 0, BLOCK: 1 });
     assert.equal(result.changed, 2);
     assert.deepEqual(result.byRule, [
       { ruleId: 'VICTIM_TRANSFER', matched: 1 },

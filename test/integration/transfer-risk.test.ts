@@ -1,7 +1,7 @@
 // Anti-fraud rules on transfers (issue 18): the review sheet carries the warning, the money path
 // decides again from its own read, a warned transfer moves only once the customer confirmed it, a
-// blocked one never, and the journal records the decision with the rule versions (a delayed one:
-// held-transfers.test.ts);
+// blocked one never, a stepped-up one only after a code to the bound phone, and the journal records
+// the decision with the rule versions (a delayed one: held-transfers.test.ts);
 // a new version of the rules is in force only once a second risk officer approved it.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +13,9 @@ import { handler as account } from '../../functions/http/account.js';
 import { handler as paymentAuthorizations } from '../../functions/http/payment-authorizations.js';
 import { handler as consoleChanges } from '../../functions/http/console-changes.js';
 import { handler as consoleRisk } from '../../functions/http/console-risk.js';
+import { handler as sessions } from '../../functions/http/sessions.js';
+import { handler as simulator } from '../../functions/http/simulator.js';
+import { issueAccessToken, verifyAccessToken } from '../../functions/services/tokens.js';
 import { db } from '../../functions/store/client.js';
 import { keys } from '../../functions/store/keys.js';
 import { getJournal } from '../../functions/store/ledger.js';
@@ -104,6 +107,7 @@ describe('rules changed under four eyes (风控规则)', () => {
       ['outTodayFen', 'FEN'],
       ['outTodayCount', 'COUNT'],
       ['customerAgeYears', 'YEARS'],
+      ['deviceAgeHours', 'HOURS'],
     ]);
     expectError(await call(consoleRisk, { method: 'GET', path: '/v1/console/risk-rules', token: serviceToken }), 403, 'FORBIDDEN');
 
@@ -199,5 +203,72 @@ describe("the customer's age", () => {
     assert.equal(expectOk(await authorize(younger, body, randomUUID())).review.risk, null);
     assert.equal(expectOk(await pay(younger, account, TRANSFER, body, { confirmRisk: false })).status, 'SUCCEEDED');
     await assertLedgerSound();
+  });
+});
+
+describe('a transfer the rules step up (加强验证: new device at night)', () => {
+  const reason = '您正在用新登录的设备大额转账，请输入发送到绑定手机号的验证码（测试规则）';
+  // The night hours left out, so the test holds at any hour; NEW_DEVICE_AT_NIGHT_RULE adds them (risk-rules.test.ts).
+  const newDeviceRule = { ruleId: 'TEST_NEW_DEVICE', version: 1, name: '新设备大额转账', conditions: [{ field: 'deviceAgeHours' as const, op: 'lt' as const, value: 24 }, { field: 'amountFen' as const, op: 'gte' as const, value: 200_000 }], outcome: 'STEP_UP' as const, reason };
+  const sms = async (phone: string) => expectOk(await call(simulator, { method: 'GET', path: '/v1/sim/sms/messages', query: { phone } })).messages[0];
+
+  test('refused at the sheet and in the money path (nothing moves) until a code to the bound phone; then paid, the decision recorded with the device’s age', async () => {
+    const payer = await funded(1_000_000);
+    const friend = await onboard();
+    await knownSince(payer, friend, 48);
+    const body = { toPhone: friend.phone, amountFen: 200_000 };
+    // A nonce asked for before the rule was in force: the money path decides again, and refuses.
+    const key = randomUUID();
+    const early = expectOk(await authorize(payer, body, key));
+    await putRiskRuleSet({ version: 5, rules: [...DEFAULT_RISK_RULE_SET.rules, newDeviceRule] });
+    const before = await balanceFen(payer);
+    const refused = await send(payer, body, key, early);
+    expectError(refused, 403, 'STEP_UP_REQUIRED');
+    assert.match(refused.body.error.message, /^该笔转账需验证绑定手机号：.*测试规则/);
+    expectError(await authorize(payer, body, randomUUID()), 403, 'STEP_UP_REQUIRED');
+    assert.equal(await balanceFen(payer), before);
+    // Below the rule's amount: no step-up.
+    assert.equal(expectOk(await pay(payer, account, TRANSFER, { ...body, amountFen: 199_999 })).status, 'SUCCEEDED');
+
+    // The code: sent to the bound phone; a wrong one refused and counted; the right one answers a token stamped with the step-up.
+    expectOk(await call(sessions, { method: 'POST', path: '/v1/sessions/current/step-up-code', token: payer.token, body: {} }));
+    const sent = await sms(payer.phone);
+    assert.equal(sent.template, 'STEP_UP_CODE');
+    const wrong = String((Number(sent.params.code) + 1) % 1_000_000).padStart(6, '0');
+    expectError(await call(sessions, { method: 'POST', path: '/v1/sessions/current/step-up', token: payer.token, body: { smsCode: wrong } }), 422, 'SMS_CODE_INVALID');
+    const stepped = expectOk(await call(sessions, { method: 'POST', path: '/v1/sessions/current/step-up', token: payer.token, body: { smsCode: sent.params.code } }));
+    // The code is used up.
+    expectError(await call(sessions, { method: 'POST', path: '/v1/sessions/current/step-up', token: payer.token, body: { smsCode: sent.params.code } }), 422, 'SMS_CODE_EXPIRED');
+    const steppedUp = { ...payer, token: stepped.accessToken };
+    assert.equal(expectOk(await authorize(steppedUp, body, randomUUID())).review.risk, null);
+    const paid = expectOk(await pay(steppedUp, account, TRANSFER, body));
+    assert.equal(paid.status, 'SUCCEEDED');
+    const recorded = (await getJournal(paid.journalId))!.risk!;
+    assert.deepEqual([recorded.outcome, recorded.matched], ['STEP_UP', [{ ruleId: 'TEST_NEW_DEVICE', version: 1 }]]);
+    assert.ok(recorded.fields!.deviceAgeHours! >= 0 && recorded.fields!.deviceAgeHours! < 1, `the device signed up minutes ago: ${recorded.fields!.deviceAgeHours} h`);
+    // The old token (no step-up) is still refused.
+    expectError(await authorize(payer, body, randomUUID()), 403, 'STEP_UP_REQUIRED');
+    await assertLedgerSound();
+  });
+
+  test('a device the bank has known for two days is not stepped up; a token that does not say is not either', async () => {
+    const payer = await funded(1_000_000);
+    const friend = await onboard();
+    await knownSince(payer, friend, 48);
+    const body = { toPhone: friend.phone, amountFen: 300_000 };
+    const { sessionId } = (await verifyAccessToken(payer.token))!;
+    const now = new Date();
+    const oldDevice = { ...payer, token: (await issueAccessToken(payer.customerId, now, { sessionId: sessionId!, deviceVerified: true, deviceFirstSeenAtMs: now.getTime() - 48 * 3_600_000 })).token };
+    const unsaid = { ...payer, token: (await issueAccessToken(payer.customerId, now, { sessionId: sessionId!, deviceVerified: true })).token };
+    expectError(await authorize(payer, body, randomUUID()), 403, 'STEP_UP_REQUIRED');
+    assert.equal(expectOk(await pay(oldDevice, account, TRANSFER, body)).status, 'SUCCEEDED');
+    assert.equal(expectOk(await pay(unsaid, account, TRANSFER, body)).status, 'SUCCEEDED');
+  });
+
+  test('a session whose device was never verified is asked to verify it first, not to step up', async () => {
+    const payer = await funded(10_000);
+    const { sessionId } = (await verifyAccessToken(payer.token))!;
+    const unverified = (await issueAccessToken(payer.customerId, new Date(), { sessionId: sessionId!, deviceVerified: false })).token;
+    expectError(await call(sessions, { method: 'POST', path: '/v1/sessions/current/step-up-code', token: unverified, body: {} }), 403, 'DEVICE_VERIFICATION_REQUIRED');
   });
 });

@@ -34,8 +34,8 @@ describe('backtestRiskRules', () => {
     const result = backtestRiskRules(blockOver(500), [...transfers, transfer(99, 100)]);
     assert.equal(result.changed, BACKTEST_EXAMPLES + 5);
     assert.equal(result.examples.length, BACKTEST_EXAMPLES);
-    assert.deepEqual(result.proposed, { ALLOW: 1, WARN: 0, DELAY: 0, BLOCK: BACKTEST_EXAMPLES + 5 });
-    assert.deepEqual(result.recorded, { ALLOW: BACKTEST_EXAMPLES + 6, WARN: 0, DELAY: 0, BLOCK: 0 });
+    assert.deepEqual(result.proposed, { ALLOW: 1, WARN: 0, STEP_UP: 0, DELAY: 0, BLOCK: BACKTEST_EXAMPLES + 5 });
+    assert.deepEqual(result.recorded, { ALLOW: BACKTEST_EXAMPLES + 6, WARN: 0, STEP_UP: 0, DELAY: 0, BLOCK: 0 });
   });
 
   test('a WARN recorded and kept is not a change', () => {

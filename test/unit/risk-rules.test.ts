@@ -1,16 +1,20 @@
 // Anti-fraud rules as data (issue 18): the default victim-transfer rule's edges, severity, the
-// derived fields, the stored rule set's schema and the 90-day daily maxima.
+// derived fields, the stored rule set's schema and the 90-day daily maxima; the device's age and
+// STEP_UP (new device at night).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   DEFAULT_RISK_RULE_SET,
   decideTransfer,
   largestInWindow,
+  NEW_DEVICE_AT_NIGHT_RULE,
   raisedDailyMaxima,
   type RiskCondition,
   type RiskRule,
   type RiskRuleSet,
   RiskRuleSetSchema,
+  STEP_UP_VALID_MS,
+  steppedUpFor,
   type TransferRiskContext,
 } from '../../functions/domain/risk-rules.js';
 
@@ -19,7 +23,7 @@ const HOUR_MS = 3_600_000;
 const hoursBefore = (hours: number) => new Date(AT.getTime() - hours * HOUR_MS).toISOString();
 
 /** Squarely the victim pattern: a customer of small transfers sends 5,000 yuan to a new payee. */
-const victim: TransferRiskContext = { amountFen: 500_000, at: AT, payeeFirstPaidAt: null, largestTransferFen90d: 50_000, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null };
+const victim: TransferRiskContext = { amountFen: 500_000, at: AT, payeeFirstPaidAt: null, largestTransferFen90d: 50_000, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null, deviceFirstSeenAtMs: null };
 
 const rule = (ruleId: string, outcome: RiskRule['outcome'], conditions: RiskCondition[]): RiskRule => ({
   ruleId,
@@ -88,7 +92,7 @@ describe('deciding over several rules', () => {
       rule('NEW_PAYEE_WARN', 'WARN', [{ field: 'payeeAgeHours', op: 'lt', value: 1 }]),
     ],
   };
-  const context: TransferRiskContext = { amountFen: 0, at: AT, payeeFirstPaidAt: hoursBefore(48), largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null };
+  const context: TransferRiskContext = { amountFen: 0, at: AT, payeeFirstPaidAt: hoursBefore(48), largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null, deviceFirstSeenAtMs: null };
 
   test('BLOCK outranks WARN whatever the order, and every matched rule is listed in rule-set order', () => {
     const decision = decideTransfer(set, { ...context, amountFen: 1_000_000, payeeFirstPaidAt: null });
@@ -179,7 +183,7 @@ describe("the day's velocity", () => {
 describe('hour of day in China Standard Time', () => {
   const atNight = rule('NIGHT', 'WARN', [{ field: 'hourOfDay', op: 'between', value: [1, 5] }]);
   const night = { version: 1, rules: [atNight] };
-  const decideAt = (iso: string) => decideTransfer(night, { amountFen: 1, at: new Date(iso), payeeFirstPaidAt: null, largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null }).outcome;
+  const decideAt = (iso: string) => decideTransfer(night, { amountFen: 1, at: new Date(iso), payeeFirstPaidAt: null, largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null, deviceFirstSeenAtMs: null }).outcome;
 
   test('17:30 UTC is 01:30 in China: hour 1, inside an inclusive 1–5', () => {
     assert.equal(decideAt('2026-12-06T17:30:00Z'), 'WARN');
@@ -194,7 +198,7 @@ describe('hour of day in China Standard Time', () => {
 
   test('hour 23 in China is 15 UTC', () => {
     const late = { version: 1, rules: [rule('LATE', 'WARN', [{ field: 'hourOfDay', op: 'eq', value: 23 }])] };
-    const decide = (iso: string) => decideTransfer(late, { amountFen: 1, at: new Date(iso), payeeFirstPaidAt: null, largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null }).outcome;
+    const decide = (iso: string) => decideTransfer(late, { amountFen: 1, at: new Date(iso), payeeFirstPaidAt: null, largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null, deviceFirstSeenAtMs: null }).outcome;
     assert.equal(decide('2026-12-06T15:59:00Z'), 'WARN');
     assert.equal(decide('2026-12-06T16:00:00Z'), 'ALLOW');
   });
@@ -357,7 +361,66 @@ describe("the customer's age (by year of birth)", () => {
     const decision = decideFor(null);
     assert.equal(decision.outcome, 'ALLOW');
     assert.equal('customerAgeYears' in decision.fields, false);
-    const under = decideTransfer({ version: 1, rules: [rule('YOUNG', 'WARN', [{ field: 'customerAgeYears', op: 'lt', value: 200 }])] }, { ...victim, customerBirthYear: null });
+    const under = decideTransfer({ version: 1, rules: [rule('YOUNG', 'WARN', [{ field: 'customerAgeYears', op: 'lt', value: 200 }])] }, { ...victim, customerBirthYear: null, deviceFirstSeenAtMs: null });
     assert.equal(under.outcome, 'ALLOW');
+  });
+});
+
+describe('new device at night (the device’s age and STEP_UP)', () => {
+  const night = { version: 2, rules: [...DEFAULT_RISK_RULE_SET.rules, NEW_DEVICE_AT_NIGHT_RULE] };
+  const TWO_AM = new Date('2026-12-06T18:00:00Z'); // 02:00 CST on 2026-12-07
+  const friend = { ...victim, amountFen: 200_000, payeeFirstPaidAt: new Date(TWO_AM.getTime() - 30 * 24 * HOUR_MS).toISOString(), largestTransferFen90d: 300_000 };
+  const decideOn = (deviceHoursOld: number | null, changes: Partial<TransferRiskContext> = {}) => {
+    const at = changes.at ?? TWO_AM;
+    return decideTransfer(night, { ...friend, at, deviceFirstSeenAtMs: deviceHoursOld === null ? null : at.getTime() - deviceHoursOld * HOUR_MS, ...changes });
+  };
+
+  test('¥2,000 at 02:00 from a device known for 23 hours steps up, with the rule and its reason; the field is the device’s age', () => {
+    const decision = decideOn(23);
+    assert.equal(decision.outcome, 'STEP_UP');
+    assert.deepEqual(decision.matched, [{ ruleId: 'NEW_DEVICE_AT_NIGHT', version: 1, outcome: 'STEP_UP', reason: NEW_DEVICE_AT_NIGHT_RULE.reason }]);
+    assert.equal(decision.fields.deviceAgeHours, 23);
+    assert.equal(decision.delayHours, null);
+  });
+
+  test('each edge: 24 hours old, ¥1,999.99, 06:00 or 23:59 — no step-up', () => {
+    assert.equal(decideOn(24).outcome, 'ALLOW');
+    assert.equal(decideOn(1, { amountFen: 199_999 }).outcome, 'ALLOW');
+    assert.equal(decideOn(1, { at: new Date('2026-12-06T22:00:00Z') }).outcome, 'ALLOW'); // 06:00 CST
+    assert.equal(decideOn(1, { at: new Date('2026-12-06T21:59:59Z') }).outcome, 'STEP_UP'); // 05:59 CST
+    assert.equal(decideOn(1, { at: new Date('2026-12-06T15:59:00Z') }).outcome, 'ALLOW'); // 23:59 CST
+    assert.equal(decideOn(1, { at: new Date('2026-12-06T16:00:00Z') }).outcome, 'STEP_UP'); // 00:00 CST
+  });
+
+  test('a token that does not say when its device was first seen: no condition on the device holds', () => {
+    const decision = decideOn(null);
+    assert.equal(decision.outcome, 'ALLOW');
+    assert.equal('deviceAgeHours' in decision.fields, false);
+  });
+
+  test('a first sighting stamped after the transfer counts as new (0 h), the cautious side', () => {
+    assert.equal(decideOn(-2).fields.deviceAgeHours, 0);
+  });
+
+  test('STEP_UP outranks WARN and yields to DELAY and BLOCK', () => {
+    const warn = rule('ANY_WARN', 'WARN', [{ field: 'amountFen', op: 'gte', value: 1 }]);
+    const block = rule('HUGE_BLOCK', 'BLOCK', [{ field: 'amountFen', op: 'gte', value: 900_000 }]);
+    assert.equal(decideTransfer({ version: 3, rules: [warn, NEW_DEVICE_AT_NIGHT_RULE] }, { ...friend, at: TWO_AM, deviceFirstSeenAtMs: TWO_AM.getTime() }).outcome, 'STEP_UP');
+    assert.equal(decideTransfer({ version: 3, rules: [NEW_DEVICE_AT_NIGHT_RULE, block] }, { ...friend, amountFen: 900_000, at: TWO_AM, deviceFirstSeenAtMs: TWO_AM.getTime() }).outcome, 'BLOCK');
+    // The victim pattern from a new device at night: held (DELAY), which also warns.
+    assert.equal(decideTransfer(night, { ...victim, at: TWO_AM, deviceFirstSeenAtMs: TWO_AM.getTime() }).outcome, 'DELAY');
+  });
+
+  test('a step-up stands for five minutes of its session, not for later transfers nor for one stamped in the future', () => {
+    const stepped = TWO_AM.getTime();
+    assert.equal(steppedUpFor(stepped, new Date(stepped + STEP_UP_VALID_MS)), true);
+    assert.equal(steppedUpFor(stepped, new Date(stepped + STEP_UP_VALID_MS + 1)), false);
+    assert.equal(steppedUpFor(null, TWO_AM), false);
+    assert.equal(steppedUpFor(stepped + 120_000, TWO_AM), false);
+  });
+
+  test('the stored rule set may hold STEP_UP, never with a delay', () => {
+    assert.equal(RiskRuleSetSchema.safeParse(night).success, true);
+    assert.equal(RiskRuleSetSchema.safeParse({ version: 3, rules: [{ ...NEW_DEVICE_AT_NIGHT_RULE, delayHours: 2 }] }).success, false);
   });
 });

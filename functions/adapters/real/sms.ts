@@ -17,6 +17,8 @@ export type SmsTemplate =
   | { template: 'LOSS_REPORT_CODE' | 'LOSS_LIFT_CODE'; params: { code: string; minutes: string } }
   /** 您正在新设备上首次交易，验证码 {code}，{minutes} 分钟内有效… */
   | { template: 'DEVICE_VERIFY_CODE'; params: { code: string; minutes: string } }
+  /** 您正在进行一笔需加强验证的转账，验证码 {code}，{minutes} 分钟内有效… */
+  | { template: 'STEP_UP_CODE'; params: { code: string; minutes: string } }
   /** 您的账户已于 {time} 挂失 / 解除挂失… */
   | { template: 'LOSS_REPORTED_NOTICE' | 'LOSS_LIFTED_NOTICE'; params: { time: string } }
   /** 您的电子账户绑定卡已于 {time} 更换为尾号 {last4} 的银行卡… */

@@ -15,6 +15,7 @@ const TEXTS: { [T in SmsTemplate['template']]: (params: Extract<SmsTemplate, { t
   LOSS_REPORT_CODE: ({ code, minutes }) => `【近邻银行】您正在办理账户挂失，验证码 ${code}，${minutes} 分钟内有效。请勿将验证码告诉任何人。`,
   LOSS_LIFT_CODE: ({ code, minutes }) => `【近邻银行】您正在办理解除挂失，验证码 ${code}，${minutes} 分钟内有效。请勿将验证码告诉任何人。`,
   DEVICE_VERIFY_CODE: ({ code, minutes }) => `【近邻银行】您正在新设备上首次交易，验证码 ${code}，${minutes} 分钟内有效。如非本人操作，请立即挂失并联系客服。`,
+  STEP_UP_CODE: ({ code, minutes }) => `【近邻银行】您正在进行一笔需加强验证的转账，验证码 ${code}，${minutes} 分钟内有效。任何人索要验证码都是诈骗，请勿告诉他人。`,
   LOSS_REPORTED_NOTICE: ({ time }) => `【近邻银行】您的账户已于 ${time} 挂失：所有登录已退出，电子账户暂停付款和转出。如非本人操作，请立即联系客服。`,
   LOSS_LIFTED_NOTICE: ({ time }) => `【近邻银行】您的账户已于 ${time} 解除挂失，请重新登录。如非本人操作，请立即联系客服。`,
   CARD_CHANGED_NOTICE: ({ time, last4 }) => `【近邻银行】您的电子账户绑定卡已于 ${time} 更换为尾号 ${last4} 的银行卡。如非本人操作，请立即联系客服。`,
