@@ -1,5 +1,6 @@
 // A new device's first money movement (登录设备管理, functions/contract/session-routes.ts): a code to
-// the bound phone, then a fresh access token of this session that the bank trusts with money. In
+// the bound phone, then a fresh access token of this session that the bank trusts with money; and
+// the same for a transfer the anti-fraud rules step up (加强验证). In
 // the main package: every money form's payment flow (hooks/usePayment.ts) may need it. The device
 // list's own calls are in packageSecurity/api.ts.
 import Taro from '@tarojs/taro';
@@ -15,6 +16,18 @@ export function sendDeviceCode(): Promise<DeviceCodeSent> {
 export async function verifyDevice(smsCode: string): Promise<void> {
   const verified = await customerRequest<DeviceVerified>({ method: 'POST', path: '/v1/sessions/current/verification', body: { smsCode } });
   saveAccessToken(verified.accessToken);
+}
+
+/** 加强验证 (a transfer the anti-fraud rules stepped up, STEP_UP_REQUIRED): a code to the bound phone. */
+export function sendStepUpCode(): Promise<DeviceCodeSent> {
+  return customerRequest<DeviceCodeSent>({ method: 'POST', path: '/v1/sessions/current/step-up-code', body: {} });
+}
+
+/** Steps this session up with the code: the new access token (stamped with the step-up, good for
+ *  five minutes of stepped-up transfers) replaces the old one at once. */
+export async function stepUp(smsCode: string): Promise<void> {
+  const stepped = await customerRequest<DeviceVerified>({ method: 'POST', path: '/v1/sessions/current/step-up', body: { smsCode } });
+  saveAccessToken(stepped.accessToken);
 }
 
 /** Printable text the server accepts (≤ 40 characters, no control characters), or nothing — also

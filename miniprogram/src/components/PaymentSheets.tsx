@@ -18,6 +18,8 @@ export function PaymentSheets({ payment, title, incoming = false, confirmLabel }
       return null;
     case 'device':
       return <DeviceVerifySheet onVerified={payment.deviceVerified} onCancel={payment.close} />;
+    case 'stepUp':
+      return <DeviceVerifySheet key='step-up' stepUpReason={sheet.reason} onVerified={payment.deviceVerified} onCancel={payment.close} />;
     case 'authorizing':
       return <ReviewSheet title={title} incoming={incoming} confirmLabel={confirmLabel} review={null} onConfirm={payment.confirm} onCancel={payment.close} />;
     case 'risk':

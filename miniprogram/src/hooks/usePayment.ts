@@ -36,6 +36,9 @@ export type PaymentStep =
   /** A device never verified (DEVICE_VERIFICATION_REQUIRED): a code to the bound phone first, then
    *  the review. */
   | { step: 'device' }
+  /** A transfer the anti-fraud rules stepped up (STEP_UP_REQUIRED): a code to the bound phone with
+   *  the server's reason, then the review again. */
+  | { step: 'stepUp'; reason: string }
   /** The nonce and review are being asked for: the review sheet's skeleton. */
   | { step: 'authorizing' }
   /** The review carried an anti-fraud warning not yet acknowledged: its nonce pays nothing here.
@@ -170,6 +173,7 @@ export function usePayment() {
         show(warnedOr(authorization, { step: 'review', authorization }));
       } catch (failure) {
         if (request.current === asked && failure instanceof ApiError && failure.code === 'DEVICE_VERIFICATION_REQUIRED') return show({ step: 'device' });
+        if (request.current === asked && failure instanceof ApiError && failure.code === 'STEP_UP_REQUIRED') return show({ step: 'stepUp', reason: failure.message });
         request.current = null;
         show({ step: 'closed' });
         setError(errorMessage(failure));
@@ -202,10 +206,11 @@ export function usePayment() {
     void review(acknowledged);
   }, [review]);
 
-  /** The code was accepted (this session has a fresh token trusted with money): the review. */
+  /** The code was accepted (this session has a fresh token trusted with money, or stepped up): the review. */
   const deviceVerified = useCallback(() => {
     const paying = request.current;
-    if (current.current.step !== 'device' || !paying) return;
+    const { step } = current.current;
+    if ((step !== 'device' && step !== 'stepUp') || !paying) return;
     void review(paying);
   }, [review]);
 

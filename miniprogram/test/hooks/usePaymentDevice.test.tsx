@@ -1,7 +1,8 @@
 // A new device's first money movement, through the top-up form: the payment authorization answers
 // DEVICE_VERIFICATION_REQUIRED, the sheet asks for the code sent to the bound phone, the bank
 // accepts it with a fresh access token — kept, and carried by every request after — and the same
-// payment goes on to its review and the PIN. A known device is never asked.
+// payment goes on to its review and the PIN. A known device is never asked. A payment the anti-fraud
+// rules step up (STEP_UP_REQUIRED) asks for a code the same way, with the server's reason.
 import { beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -105,5 +106,42 @@ describe('usePayment on a new device', () => {
     await userEvent.click(await screen.findByText('确认充值'));
     await waitFor(() => expect(document.getElementById('review-sheet')).not.toBeNull());
     expect(document.getElementById('device-sheet')).toBeNull();
+  });
+});
+
+describe('usePayment when the anti-fraud rules step a payment up (STEP_UP_REQUIRED)', () => {
+  const STEP_UP_CODE = 'POST /v1/sessions/current/step-up-code';
+  const STEP_UP = 'POST /v1/sessions/current/step-up';
+  const REASON = '该笔转账需验证绑定手机号：您正在深夜用新登录的设备转账。为确认是您本人操作，请输入发送到绑定手机号的验证码。';
+
+  test('the server’s reason and a code to the bound phone, then the same payment’s review with the stepped-up token', async () => {
+    let issued = 0;
+    api.answerEach(AUTHORIZE, (request) =>
+      request.headers.Authorization === 'Bearer stepped-up-token' ? { status: 200, body: authorization(++issued) } : { status: 403, body: refusal('STEP_UP_REQUIRED', REASON) },
+    );
+    api.answer(STEP_UP_CODE, 200, codeSent);
+    api.answer(STEP_UP, 200, { accessToken: 'stepped-up-token', accessTokenExpiresAt: '2026-03-02T10:00:00.000Z' });
+    await startTopUp();
+    expect(screen.getByText('安全验证')).toBeInTheDocument();
+    expect(screen.getByText(REASON)).toBeInTheDocument();
+    expect(document.getElementById('review-sheet')).toBeNull();
+
+    await click('device-send-code');
+    await screen.findByText('验证码已发送至 138****0000，5 分钟内有效。');
+    await typeInto('device-code', '731904');
+    await click('device-code-next');
+
+    await waitFor(() => expect(document.getElementById('review-sheet')).not.toBeNull());
+    // The step-up's own routes, never the device verification's.
+    expect([api.requests(STEP_UP_CODE).length, api.requests(SEND_CODE).length, api.requests(VERIFY).length]).toEqual([1, 0, 0]);
+    expect(api.requests(STEP_UP).map((request) => request.body)).toEqual([{ smsCode: '731904' }]);
+    expect(loadSession()?.accessToken).toBe('stepped-up-token');
+    const asked = api.requests(AUTHORIZE).map((request) => request.body);
+    expect(asked).toHaveLength(2);
+    expect(asked[1]).toEqual(asked[0]);
+
+    await payWith('480213');
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+    expect(api.requests(TOP_UP)[0]!.headers.Authorization).toBe('Bearer stepped-up-token');
   });
 });
