@@ -203,8 +203,8 @@ export function summaryRows(r: RunResults): SummaryRow[] {
     const flagged = k.normalTransfers - k.normalOutcomes.ALLOW;
     rows.push({
       item: '8',
-      measure: 'risk simulation: injected cases caught (victim transfer, 快进快出, structuring, collection, large value)',
-      figure: `${caught} of ${injected}; new device at night not built`,
+      measure: 'risk simulation: injected cases caught (victim transfer, new device at night, 快进快出, structuring, collection, large value)',
+      figure: `${caught} of ${injected}`,
       target: 'every injected case',
       status: metOrMissed(caught === injected),
     });
@@ -249,14 +249,15 @@ ${k.injected.map((row) => `| ${row.case} | ${row.injected || '—'} | ${row.caug
 | normal traffic | figure | target |
 | --- | --- | --- |
 | transfers judged | ${k.normalTransfers.toLocaleString('en-US')} | — |
-| warned / delayed / blocked | ${k.normalOutcomes.WARN} / ${k.normalOutcomes.DELAY} / ${k.normalOutcomes.BLOCK} (**${pct(flagged / k.normalTransfers)}**) | ≤ ${pct(NORMAL_SHARE_TARGET)} |
+| warned / stepped up / delayed / blocked | ${k.normalOutcomes.WARN} / ${k.normalOutcomes.STEP_UP} / ${k.normalOutcomes.DELAY} / ${k.normalOutcomes.BLOCK} (**${pct(flagged / k.normalTransfers)}**) | ≤ ${pct(NORMAL_SHARE_TARGET)} |
 | normal accounts alerted by a day close | ${k.normalAccountsAlerted} of ${k.normalCustomers.toLocaleString('en-US')} (${pct(k.normalAccountsAlerted / k.normalCustomers)}) | reported |
 | alerts by pattern, normal / injected | ${Object.entries(k.alertsByPattern).map(([pattern, n]) => `${pattern} ${n.normal} / ${n.injected}`).join('; ')} | — |
 | the rules' time per transfer, p50 / p99 | ${fmt.ms(k.checkP50Ms)} / **${fmt.ms(k.checkP99Ms)} ms** | p99 ≤ ${CHECK_P99_TARGET_MS} ms |
 | one day close's monitoring (7 days of journals), p50 / max | ${fmt.ms(k.monitorP50Ms)} / ${fmt.ms(k.monitorMaxMs)} ms | — |
 
-Not simulated: *new device at night* (no step-up or device age in the rules yet). The traffic is
-synthetic: its amounts and mix come from the bank test's generator, not from a real bank's history,
+The rules in force are the bank's starting set plus NEW_DEVICE_AT_NIGHT (which officers add in
+风控规则); customers' phones are known for 40 days, and one in fifty changes phones during the
+week. A stepped-up transfer goes on once the code is typed. The traffic is synthetic: its amounts and mix come from the bank test's generator, not from a real bank's history,
 so the false-alarm shares say how the rules behave on ordinary-looking traffic, not what a bank
 would see.
 `;

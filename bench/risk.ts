@@ -9,7 +9,7 @@
 import { type AmlPattern, type DayJournal, detectAmlPatterns } from '../functions/domain/aml-patterns.js';
 import type { JournalKind } from '../functions/domain/ledger.js';
 import { addDays } from '../functions/domain/loan/dates.js';
-import { DEFAULT_RISK_RULE_SET, decideTransfer, largestInWindow, raisedDailyMaxima, type RiskOutcome } from '../functions/domain/risk-rules.js';
+import { DEFAULT_RISK_RULE_SET, decideTransfer, largestInWindow, NEW_DEVICE_AT_NIGHT_RULE, raisedDailyMaxima, type RiskOutcome } from '../functions/domain/risk-rules.js';
 import { businessDate } from '../functions/domain/time.js';
 import { amlThresholds } from '../functions/services/aml-monitoring.js';
 import { Rng } from '../test/bank/rng.js';
@@ -92,25 +92,44 @@ export function runRiskSimulation(log: (line: string) => void): RiskSimulationRe
     });
   }
   const journals: DayJournal[] = [];
-  const normalOutcomes: Record<RiskOutcome, number> = { ALLOW: 0, WARN: 0, DELAY: 0, BLOCK: 0 };
+  const normalOutcomes: Record<RiskOutcome, number> = { ALLOW: 0, WARN: 0, STEP_UP: 0, DELAY: 0, BLOCK: 0 };
+  // The rules in force: the bank's starting set and the new-device-at-night rule officers add.
+  const ruleSet = { version: 2, rules: [...DEFAULT_RISK_RULE_SET.rules, NEW_DEVICE_AT_NIGHT_RULE] };
+  // Each customer's phone, known for 40 days; one in fifty changes phones during the week (known
+  // from a random minute of a random day on).
+  const devices = rng.fork('devices');
+  const deviceSince = new Map<string, { before: number; after: number; switchAtMs: number }>();
+  const oldPhoneMs = Date.parse(at(addDays(FIRST_DATE, -40), 600));
+  for (const account of normal) {
+    const switchAtMs = devices.chance(0.02) ? Date.parse(at(devices.pick(DATES), devices.int(0, 24 * 60 - 1))) : Number.POSITIVE_INFINITY;
+    deviceSince.set(account, { before: oldPhoneMs, after: switchAtMs, switchAtMs });
+  }
+  const deviceFirstSeenAtMs = (account: string, now: Date): number | null => {
+    const phone = deviceSince.get(account);
+    if (!phone) return null;
+    return now.getTime() >= phone.switchAtMs ? phone.after : phone.before;
+  };
   const checkMs: number[] = [];
 
   /** A transfer judged as the money path judges it; posted unless blocked (a delayed one as a
    *  hold, released later), the memory kept as the real path keeps it. */
   const transfer = (from: string, to: string, amountFen: number, createdAt: string): RiskOutcome => {
+    // A stepped-up transfer goes on once the customer types the code (as every normal one does
+    // here); the count of them is what the rules cost honest customers.
     const kept = memory.get(from) ?? { firstPaid: new Map(), dailyMaxima: undefined, outToday: { date: '', amountFen: 0, count: 0 } };
     memory.set(from, kept);
     const now = new Date(createdAt);
     const today = businessDate(now);
     if (kept.outToday.date !== today) kept.outToday = { date: today, amountFen: 0, count: 0 };
     const started = performance.now();
-    const decision = decideTransfer(DEFAULT_RISK_RULE_SET, {
+    const decision = decideTransfer(ruleSet, {
       amountFen,
       at: now,
       payeeFirstPaidAt: kept.firstPaid.get(to) ?? null,
       largestTransferFen90d: largestInWindow(kept.dailyMaxima, now),
       outToday: kept.outToday,
       customerBirthYear: null,
+      deviceFirstSeenAtMs: deviceFirstSeenAtMs(from, now),
     });
     checkMs.push(performance.now() - started);
     if (decision.outcome === 'BLOCK') return decision.outcome;
@@ -162,6 +181,18 @@ export function runRiskSimulation(log: (line: string) => void): RiskSimulationRe
     const victim = `I-VICTIM-${i}`;
     memory.set(victim, { firstPaid: new Map(), dailyMaxima: { [addDays(LAST, -20)]: inject.int(1_000, 30_000) }, outToday: { date: '', amountFen: 0, count: 0 } });
     if (transfer(victim, `I-SCAMMER-${i}`, inject.int(600_000, 900_000), at(LAST, inject.int(9 * 60, 21 * 60))) === 'DELAY') victimsDelayed += 1;
+  }
+  // New device at night: a phone signed in and verified 1–20 hours before, ¥2,000–¥9,000 sent to a
+  // friend between 00:00 and 05:59.
+  let nightStepUps = 0;
+  for (let i = 0; i < INJECTED_PER_PATTERN; i++) {
+    const owner = `I-NIGHT-${i}`;
+    const sentAt = at(LAST, inject.int(0, 6 * 60 - 1));
+    const friend = inject.pick(normal);
+    memory.set(owner, { firstPaid: new Map([[friend, at(addDays(LAST, -30), 600)]]), dailyMaxima: { [addDays(LAST, -30)]: 300_000 }, outToday: { date: '', amountFen: 0, count: 0 } });
+    const sinceMs = Date.parse(sentAt) - inject.int(1, 20) * 3_600_000;
+    deviceSince.set(owner, { before: sinceMs, after: sinceMs, switchAtMs: Number.POSITIVE_INFINITY });
+    if (transfer(owner, friend, inject.int(200_000, 900_000), sentAt) === 'STEP_UP') nightStepUps += 1;
   }
   // 快进快出: on three of the seven days, ¥2,000–¥8,000 in from two or three customers, 90–100 % of
   // it withdrawn within 20–50 minutes.
@@ -225,7 +256,7 @@ export function runRiskSimulation(log: (line: string) => void): RiskSimulationRe
     alertsByPattern,
     injected: [
       { case: 'VICTIM_TRANSFER', injected: INJECTED_PER_PATTERN, caught: victimsDelayed, how: 'transfer delayed (warned first) by the rules in force' },
-      { case: 'NEW_DEVICE_AT_NIGHT', injected: 0, caught: null, how: 'not built: no step-up and no device age in the rules yet' },
+      { case: 'NEW_DEVICE_AT_NIGHT', injected: INJECTED_PER_PATTERN, caught: nightStepUps, how: 'transfer stepped up (a code to the bound phone) by NEW_DEVICE_AT_NIGHT' },
       { case: 'RAPID_IN_OUT', injected: INJECTED_PER_PATTERN, caught: caught('RAPID_IN_OUT'), how: 'day close alert 快进快出' },
       { case: 'STRUCTURING', injected: INJECTED_PER_PATTERN, caught: caught('STRUCTURING'), how: 'day close alert 拆分交易' },
       { case: 'COLLECTION_ACCOUNT', injected: INJECTED_PER_PATTERN, caught: caught('COLLECTION_ACCOUNT'), how: 'day close alert 归集账户' },

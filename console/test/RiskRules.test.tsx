@@ -207,8 +207,8 @@ describe('起草新版本', () => {
       truncated: false,
       judged: 120,
       withoutFields: 3,
-      recorded: { ALLOW: 118, WARN: 0, DELAY: 2, BLOCK: 0 },
-      proposed: { ALLOW: 117, WARN: 0, DELAY: 2, BLOCK: 1 },
+      recorded: { ALLOW: 118, WARN: 0, STEP_UP: 0, DELAY: 2, BLOCK: 0 },
+      proposed: { ALLOW: 117, WARN: 0, STEP_UP: 0, DELAY: 2, BLOCK: 1 },
       changed: 1,
       byRule: [
         { ruleId: 'VICTIM_TRANSFER', matched: 2 },
@@ -226,7 +226,7 @@ describe('起草新版本', () => {
     });
     const result = await waitFor(() => document.getElementById('risk-backtest-result')!, { timeout: 20_000 });
     expect(within(result).getByText('2026-11-30 至 2026-12-06，重判 120 笔转账（另有 3 笔早于记录判断数据，未计入）')).toBeInTheDocument();
-    expect(within(result).getByText('放行 117 笔，提示确认 0 笔，延时到账 2 笔，拦截 1 笔')).toBeInTheDocument();
+    expect(within(result).getByText('放行 117 笔，提示确认 0 笔，加强验证 0 笔，延时到账 2 笔，拦截 1 笔')).toBeInTheDocument();
     expect(within(result).getByText('VICTIM_TRANSFER 2 笔，NIGHT_LARGE 1 笔')).toBeInTheDocument();
     const example = within(result).getByText('JabcdefghijklmnopqrstuvwxyzA').closest('tr') as HTMLElement;
     expect(within(example).getByText('2026-12-06 01:30:00')).toBeInTheDocument();

@@ -13,7 +13,7 @@ import { accessFor } from '@/shell/access';
 import { RiskRuleEditor } from './RiskRuleEditor';
 import { conditionText, outcomeText } from './rule-words';
 
-const OUTCOME_COLOURS: Record<RiskRule['outcome'], string> = { WARN: 'orange', DELAY: 'volcano', BLOCK: 'red' };
+const OUTCOME_COLOURS: Record<RiskRule['outcome'], string> = { WARN: 'orange', STEP_UP: 'gold', DELAY: 'volcano', BLOCK: 'red' };
 
 const columns = (fields: readonly RiskFieldView[]) => [
   {

@@ -5,7 +5,7 @@ import { money } from '@/money';
 
 export const OP_LABELS: Record<RiskOp, string> = { lt: '小于', lte: '不大于', gt: '大于', gte: '不小于', eq: '等于', between: '介于' };
 
-export const OUTCOME_LABELS: Record<RiskRule['outcome'], string> = { WARN: '提示确认', DELAY: '延时到账', BLOCK: '拦截' };
+export const OUTCOME_LABELS: Record<RiskRule['outcome'], string> = { WARN: '提示确认', STEP_UP: '加强验证', DELAY: '延时到账', BLOCK: '拦截' };
 
 /** A rule's outcome in words: 延时到账 with its hours (the customer confirms, then the money waits). */
 export function outcomeText(rule: Pick<RiskRule, 'outcome' | 'delayHours'>): string {
