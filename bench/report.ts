@@ -210,7 +210,7 @@ export function summaryRows(r: RunResults): SummaryRow[] {
     });
     rows.push({
       item: '8',
-      measure: 'risk simulation: normal transfers warned, delayed or blocked',
+      measure: 'risk simulation: normal transfers warned, stepped up, delayed or blocked',
       figure: `${pct(flagged / k.normalTransfers)} (${flagged} of ${k.normalTransfers.toLocaleString('en-US')})`,
       target: `≤ ${pct(NORMAL_SHARE_TARGET)}`,
       status: metOrMissed(flagged / k.normalTransfers <= NORMAL_SHARE_TARGET),
