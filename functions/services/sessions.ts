@@ -100,12 +100,20 @@ export interface DeviceCodeSent {
   sendsLeftToday: number;
 }
 
+/** What the app shows of a code sent to the bound phone. */
+const codeSent = (sent: { phone: string; expiresAt: string; sendsLeftToday: number }): DeviceCodeSent => ({
+  phoneMasked: maskPhone(sent.phone),
+  expiresAt: sent.expiresAt,
+  resendAfterSeconds: PIN_RESET_POLICY.resendAfterSeconds,
+  sendsLeftToday: sent.sendsLeftToday,
+});
+
 /** 获取验证码: a code to the bound phone (the identity check's codes, limits and lockout). */
 export async function sendDeviceCode(customerId: string, token: RequestToken, now: Date): Promise<DeviceCodeSent> {
   const customer = await signedInCustomer(customerId, token);
   unverifiedSession(customer, token);
   const sent = await sendIdentityCode(customer, 'DEVICE_VERIFY', now);
-  return { phoneMasked: maskPhone(sent.phone), expiresAt: sent.expiresAt, resendAfterSeconds: PIN_RESET_POLICY.resendAfterSeconds, sendsLeftToday: sent.sendsLeftToday };
+  return codeSent(sent);
 }
 
 /** The code: a wrong one is counted (three spend the code, five lock the identity check for a
@@ -123,8 +131,7 @@ export async function verifyDevice(customerId: string, token: RequestToken, smsC
     if (refusedAt === usedUp.length) signedOut();
     return refusedAt;
   });
-  const firstSeenMs = session.deviceFirstSeenAt ? Date.parse(session.deviceFirstSeenAt) : Number.NaN;
-  const access = await issueAccessToken(customerId, now, { sessionId: session.sessionId, deviceVerified: true, deviceFirstSeenAtMs: Number.isFinite(firstSeenMs) ? firstSeenMs : now.getTime() });
+  const access = await issueAccessToken(customerId, now, { sessionId: session.sessionId, deviceVerified: true, deviceFirstSeenAtMs: store.firstSeen(session.deviceFirstSeenAt).deviceFirstSeenAtMs ?? now.getTime() });
   return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt };
 }
 
@@ -141,7 +148,7 @@ export async function sendStepUpCode(customerId: string, token: RequestToken, no
   const customer = await signedInCustomer(customerId, token);
   trustedSession(token);
   const sent = await sendIdentityCode(customer, 'STEP_UP', now);
-  return { phoneMasked: maskPhone(sent.phone), expiresAt: sent.expiresAt, resendAfterSeconds: PIN_RESET_POLICY.resendAfterSeconds, sendsLeftToday: sent.sendsLeftToday };
+  return codeSent(sent);
 }
 
 /** The step-up code: counted and limited like every identity code; a right one is used up and

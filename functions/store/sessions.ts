@@ -143,7 +143,7 @@ export async function startFamily(
 }
 
 /** The token's `dfs` from a stored time; nothing for none or an unreadable one. */
-function firstSeen(at: unknown): { deviceFirstSeenAtMs?: number } {
+export function firstSeen(at: unknown): { deviceFirstSeenAtMs?: number } {
   const ms = typeof at === 'string' ? Date.parse(at) : Number.NaN;
   return Number.isFinite(ms) ? { deviceFirstSeenAtMs: ms } : {};
 }
