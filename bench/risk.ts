@@ -130,6 +130,7 @@ export function runRiskSimulation(log: (line: string) => void): RiskSimulationRe
       outToday: kept.outToday,
       customerBirthYear: null,
       deviceFirstSeenAtMs: deviceFirstSeenAtMs(from, now),
+      customerRiskLevel: null,
     });
     checkMs.push(performance.now() - started);
     if (decision.outcome === 'BLOCK') return decision.outcome;

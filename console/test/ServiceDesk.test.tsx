@@ -48,6 +48,7 @@ const view = (changes: Partial<Customer360> = {}): Customer360 => ({
     realNameVerifiedAt: '2026-03-01T02:00:00.000Z',
     createdAt: '2026-03-01T02:00:00.000Z',
   },
+  riskRating: null,
   account,
   journals: [{ journalId: 'J1', kind: 'TOP_UP', label: '充值', counterparty: '中国工商银行 5678', amountFen: 1_288_800, createdAt: '2026-03-01T02:00:00.000Z' }],
   loans: [],
@@ -174,6 +175,20 @@ describe('客户视图', () => {
     expect(await screen.findByText('已锁定')).toBeTruthy();
     expect(screen.getByText('2026-03-02 12:00:00')).toBeTruthy();
     expect(screen.getByText(HINT)).toBeTruthy();
+  });
+
+  test('洗钱风险等级 as the server rated it, with its reasons; absent when the server sends none (the service desk)', async () => {
+    const riskRating = { rating: 'HIGH' as const, label: '高风险', reasons: ['近 12 个月已提交可疑交易报告 1 份', '有 1 条待处理的可疑交易预警'], ratedAt: '2026-03-02T04:00:00.000Z' };
+    api.answer(VIEW, 200, view({ riskRating }));
+    const { unmount } = render360();
+    expect(await screen.findByText('高风险')).toBeTruthy();
+    for (const reason of riskRating.reasons) expect(screen.getByText(reason)).toBeTruthy();
+    expect(screen.getByText('评定于 2026-03-02 12:00:00')).toBeTruthy();
+    unmount();
+    api.answer(VIEW, 200, view());
+    render360();
+    expect(await screen.findByText('138****8000')).toBeTruthy();
+    expect(screen.queryByText('洗钱风险等级')).toBeNull();
   });
 
   test('without the permissions, no 查看完整 and no 冻结账户', async () => {

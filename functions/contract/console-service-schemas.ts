@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { ACCOUNT_STATUSES, REASON_MAX_LENGTH, REASON_MIN_LENGTH, REVEAL_FIELDS } from '../domain/customer-service.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 import { characterCount, PERSON_NAME_MAX_CHARS, PERSON_NAME_MAX_UTF16_UNITS } from '../domain/person-name.js';
+import { CUSTOMER_RISK_RATINGS } from '../domain/customer-risk-rating.js';
 
 const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
 const Fen = (description: string) => z.int().check(z.meta({ description: `${description}, in fen` }));
@@ -118,6 +119,21 @@ export const Customer360View = lazySchema(() =>
         realNameVerifiedAt: z.nullable(IsoTime),
         createdAt: IsoTime,
       }),
+      riskRating: z.nullable(
+        z
+          .object({
+            rating: z.enum(CUSTOMER_RISK_RATINGS),
+            label: z.string().check(z.meta({ description: '低风险 / 中风险 / 高风险' })),
+            reasons: z.array(z.string()).check(z.meta({ description: 'What raised it, in words, highest first; empty when low' })),
+            ratedAt: IsoTime,
+          })
+          .check(
+            z.meta({
+              description:
+                '客户洗钱风险等级: only for operators who may read AML alerts (the service desk never sees it: a customer must not be tipped off); null otherwise and for a customer not yet rated',
+            }),
+          ),
+      ),
       account: z.nullable(ConsoleAccountView),
       journals: z
         .array(z.object({ journalId: z.string(), kind: z.string(), label: z.string(), counterparty: z.string(), amountFen: Fen('Signed: + in, − out'), createdAt: IsoTime }))

@@ -13,16 +13,16 @@ import { businessDate, chinaMinute } from './time.js';
 export const RISK_OUTCOMES = ['ALLOW', 'WARN', 'STEP_UP', 'DELAY', 'BLOCK'] as const;
 export type RiskOutcome = (typeof RISK_OUTCOMES)[number];
 
-export const RISK_FIELDS = ['amountFen', 'hourOfDay', 'payeeAgeHours', 'largestTransferFen90d', 'outTodayFen', 'outTodayCount', 'customerAgeYears', 'deviceAgeHours'] as const;
+export const RISK_FIELDS = ['amountFen', 'hourOfDay', 'payeeAgeHours', 'largestTransferFen90d', 'outTodayFen', 'outTodayCount', 'customerAgeYears', 'deviceAgeHours', 'customerRiskLevel'] as const;
 export type RiskField = (typeof RISK_FIELDS)[number];
 
 /** What each field is, for the officers who write the rules. */
-export const RISK_FIELD_UNITS = ['FEN', 'HOUR_OF_DAY', 'HOURS', 'COUNT', 'YEARS'] as const;
+export const RISK_FIELD_UNITS = ['FEN', 'HOUR_OF_DAY', 'HOURS', 'COUNT', 'YEARS', 'LEVEL'] as const;
 
-/** Fields a transfer may lack (a customer verified before their birth year was kept; a session
- *  begun before its device's first sighting was carried in the token): a condition on one it
- *  lacks does not hold. */
-export const OPTIONAL_RISK_FIELDS = ['customerAgeYears', 'deviceAgeHours'] as const satisfies readonly RiskField[];
+/** Fields a transfer may lack (a customer verified before their birth year was kept, or not
+ *  rated since ratings began; a session begun before its device's first sighting was carried in
+ *  the token): a condition on one it lacks does not hold. */
+export const OPTIONAL_RISK_FIELDS = ['customerAgeYears', 'deviceAgeHours', 'customerRiskLevel'] as const satisfies readonly RiskField[];
 type OptionalRiskField = (typeof OPTIONAL_RISK_FIELDS)[number];
 
 export const RISK_FIELD_LABELS: Record<RiskField, { label: string; unit: (typeof RISK_FIELD_UNITS)[number] }> = {
@@ -34,6 +34,7 @@ export const RISK_FIELD_LABELS: Record<RiskField, { label: string; unit: (typeof
   outTodayCount: { label: '当日已转出笔数（不含本笔）', unit: 'COUNT' },
   customerAgeYears: { label: '客户年龄（按出生年份）', unit: 'YEARS' },
   deviceAgeHours: { label: '本设备首次验证距今', unit: 'HOURS' },
+  customerRiskLevel: { label: '客户洗钱风险等级（1 低 · 2 中 · 3 高）', unit: 'LEVEL' },
 };
 const COMPARISON_OPS = ['lt', 'lte', 'gt', 'gte', 'eq'] as const;
 export const RISK_OPS = [...COMPARISON_OPS, 'between'] as const;
@@ -57,6 +58,9 @@ export interface TransferRiskContext {
    *  its verification by a code to the bound phone), as the access token says; null when the
    *  token does not say. */
   deviceFirstSeenAtMs: number | null;
+  /** The customer's money-laundering risk level (domain/customer-risk-rating.ts: 1 low, 2 medium,
+   *  3 high), read with the customer; null when not yet rated. */
+  customerRiskLevel: number | null;
 }
 
 /** A condition over one derived field: amountFen; hourOfDay (0–23, CST); payeeAgeHours (hours since
@@ -215,6 +219,7 @@ function derivedFields(context: TransferRiskContext): RiskFields {
     outTodayCount: context.outToday.count,
     ...(context.customerBirthYear === null ? {} : { customerAgeYears: Number(chinaMinute(context.at).slice(0, 4)) - context.customerBirthYear }),
     ...(context.deviceFirstSeenAtMs === null ? {} : { deviceAgeHours: ageHours(context.deviceFirstSeenAtMs, context.at) }),
+    ...(context.customerRiskLevel === null ? {} : { customerRiskLevel: context.customerRiskLevel }),
   };
 }
 

@@ -6,6 +6,7 @@ import { PIN_LOCK_HINT } from '../domain/customer-service.js';
 import { outstandingPrincipalFen } from '../domain/loan/state.js';
 import type { Customer360, CustomerMatch } from '../services/customer-service.js';
 import type { AccountRecord } from '../store/accounts.js';
+import { CUSTOMER_RISK_RATING_LABELS } from '../domain/customer-risk-rating.js';
 
 export function customerMatchView({ customer, account }: CustomerMatch) {
   return {
@@ -37,7 +38,7 @@ export function consoleAccountView(account: AccountRecord, pendingUnfreeze: Chan
   };
 }
 
-export function customer360View({ customer, account, pendingUnfreeze, journals, loans, bills, holdings, manager }: Customer360, now: Date): Customer360View {
+export function customer360View({ customer, account, pendingUnfreeze, journals, loans, bills, holdings, manager, riskRating }: Customer360, now: Date): Customer360View {
   const lockedUntil = customer.pinLockedUntil && new Date(customer.pinLockedUntil) > now ? customer.pinLockedUntil : null;
   return {
     profile: {
@@ -48,6 +49,9 @@ export function customer360View({ customer, account, pendingUnfreeze, journals, 
       realNameVerifiedAt: customer.realNameVerifiedAt ?? null,
       createdAt: customer.createdAt,
     },
+    riskRating: riskRating
+      ? { rating: riskRating.rating, label: CUSTOMER_RISK_RATING_LABELS[riskRating.rating], reasons: riskRating.reasons.map((reason) => reason.text), ratedAt: riskRating.ratedAt }
+      : null,
     account: account ? consoleAccountView(account, pendingUnfreeze) : null,
     journals: journals.map(({ journalId, kind, label, counterparty, amountFen, createdAt }) => ({ journalId, kind, label, counterparty, amountFen, createdAt })),
     loans: loans.map((loan) => ({

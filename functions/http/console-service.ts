@@ -12,7 +12,9 @@ const search = defineConsoleRoute('consoleCustomerSearch', routes.consoleCustome
   return { customers: (await findCustomers(criteria)).map(customerMatchView) };
 });
 
-const view360 = defineConsoleRoute('consoleCustomer360', routes.consoleCustomer360, async ({ params, now }) => customer360View(await customer360(params.customerId), now));
+const view360 = defineConsoleRoute('consoleCustomer360', routes.consoleCustomer360, async ({ params, operator, now }) =>
+  customer360View(await customer360(params.customerId, operator), now),
+);
 
 const reveal = defineConsoleRoute('consoleCustomerReveal', routes.consoleCustomerReveal, async ({ params, body, operator, now }) => ({
   value: await revealCustomerField(params.customerId, body.field, body.reason, operator, now),

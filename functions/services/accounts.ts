@@ -309,7 +309,7 @@ export async function transfer({ customerId, amountFen, secondFactor, now, idemp
   const parties = { customerId, accountId: secondFactor.accountId, payeeAccountId: to.accountId, at: now };
   const { customer, account, factor, also } = await confirmedAccount({ customerId, secondFactor, now, idempotencyKey, completion }, transferRiskKeys(parties));
   if (to.accountId === account.accountId) return refuse('invalid', 'SAME_ACCOUNT', '不能转账给自己');
-  const risk = enforceTransferRisk(transferRiskMemory(parties, also), { ...parties, amountFen, customerBirthYear: customer.birthYear ?? null, acknowledged: riskAcknowledged === true, device });
+  const risk = enforceTransferRisk(transferRiskMemory(parties, also), { ...parties, amountFen, customer, acknowledged: riskAcknowledged === true, device });
   const today = businessDate(now);
   const journalId = deterministicJournalId(customerId, 'transfer', idempotencyKey);
   const parts = {

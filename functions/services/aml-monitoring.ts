@@ -21,6 +21,7 @@ import { getJournal } from '../store/ledger.js';
 import { recordAuditWith } from './audit.js';
 import { class2Limits } from './customer-guards.js';
 import type { ConsoleOperator } from './operators.js';
+import { rerateCustomer } from './customer-risk-rating.js';
 
 /** Journals read per day: a day past it is monitored in part, and the step says so. */
 export const MAX_MONITORED_JOURNALS_PER_DAY = 50_000;
@@ -77,7 +78,7 @@ async function openAlertFor(date: string, finding: AmlFinding, now: Date): Promi
   if (!account) throw new Error(`account ${finding.accountId} of a ${finding.pattern} finding not found`);
   const customer = await getCustomer(account.ownerCustomerId);
   const at = now.toISOString();
-  return openAmlAlert({
+  const opened = await openAmlAlert({
     alertId: alertIdFor(date, finding),
     date,
     pattern: finding.pattern,
@@ -93,6 +94,8 @@ async function openAlertFor(date: string, finding: AmlFinding, now: Date): Promi
     reason: null,
     version: 1,
   });
+  if (opened) await rerateCustomer(account.ownerCustomerId, now);
+  return opened;
 }
 
 export async function listAmlAlerts(status: AmlAlertRecord['status'] | undefined, limit: number, cursor: string | undefined): Promise<{ alerts: AmlAlertRecord[]; nextCursor: string | null }> {
@@ -141,7 +144,7 @@ const AUDIT_ACTIONS: Record<AmlAlertAction, string> = { close: 'aml-alert.close'
 /** Closes the alert as not suspicious, or files its report, as `operator` with `reason`; refused
  *  (409) when it is no longer open. */
 export async function changeAmlAlert(alertId: string, action: AmlAlertAction, reason: string, operator: ConsoleOperator, now: Date): Promise<AmlAlertDetailRecord> {
-  await retry(ALERT_RACE, async (attempt) => {
+  const customerId = await retry(ALERT_RACE, async (attempt) => {
     const before = await loadAlert(alertId);
     const status = amlAlertTransition(before.pattern, before.status, action);
     const after: AmlAlertRecord = { ...before, status, reason, updatedAt: now.toISOString(), version: before.version + 1 };
@@ -168,7 +171,9 @@ export async function changeAmlAlert(alertId: string, action: AmlAlertAction, re
       if (attempt >= ALERT_RACE.attempts) refuse('conflict', 'AML_ALERT_CHANGED', '该预警刚被他人处理，请刷新后重试');
       throw new TryAgain('another officer changed the alert');
     }
+    return before.customerId;
   });
+  await rerateCustomer(customerId, now);
   return amlAlertDetail(alertId);
 }
 

@@ -20,7 +20,7 @@ import { type AccountRecord, customerIdByAccountNumber, freezeAccountItem, getAc
 import { batchGetItems } from '../store/batch-get.js';
 import { type BillPaymentRecord, paymentHistory } from '../store/bills.js';
 import { decrypt, lookupHash } from '../store/crypto.js';
-import { type CustomerRecord, customerIdByLookup, customerIdsByName, getCustomer } from '../store/customers.js';
+import { type CustomerRecord, type CustomerRiskRatingRecord, customerIdByLookup, customerIdsByName, getCustomer } from '../store/customers.js';
 import { keys } from '../store/keys.js';
 import { historyPage, type PostingLine } from '../store/ledger.js';
 import { customerLoans, type LoanRecord } from '../store/loans.js';
@@ -31,6 +31,7 @@ import { recordAudit, recordAuditWith } from './audit.js';
 import { pendingChangeOf, submitChange } from './change-requests.js';
 import { postMessage } from './messages.js';
 import type { ConsoleOperator } from './operators.js';
+import { rerateCustomer } from './customer-risk-rating.js';
 
 export type CustomerSearch = { phone: string } | { accountNumber: string } | { name: string };
 
@@ -85,9 +86,13 @@ export interface Customer360 {
   bills: BillPaymentRecord[];
   holdings: WealthHoldingRecord[];
   manager: { attribution: AttributionRecord; staff: StaffRecord | undefined } | undefined;
+  /** The money-laundering risk rating, for operators who work AML alerts or read them; null for
+   *  everyone else (the service desk talks to the customer, who must not be tipped off) and for a
+   *  customer not yet rated. */
+  riskRating: CustomerRiskRatingRecord | null;
 }
 
-export async function customer360(customerId: string): Promise<Customer360> {
+export async function customer360(customerId: string, operator: Pick<ConsoleOperator, 'permissions'>): Promise<Customer360> {
   const customer = await loadCustomerRecord(customerId);
   const accountId = customer.accountId;
   const [account, pendingUnfreeze, journals, loans, bills, holdings, attribution] = await allInOrder([
@@ -100,7 +105,8 @@ export async function customer360(customerId: string): Promise<Customer360> {
     getAttribution(customerId),
   ]);
   const manager = attribution ? { attribution, staff: await getStaff(attribution.staffId) } : undefined;
-  return { customer, account, pendingUnfreeze, journals, loans, bills, holdings, manager };
+  const riskRating = operator.permissions.includes('aml.alerts.read') ? (customer.riskRating ?? null) : null;
+  return { customer, account, pendingUnfreeze, journals, loans, bills, holdings, manager, riskRating };
 }
 
 /** The full phone or ID number, after the reveal is in the audit log with the agent's reason: a
@@ -150,6 +156,7 @@ export async function freezeAccount(accountId: string, reason: string, operator:
   );
   // Frozen by another agent between the read and the write.
   if ('refusedChange' in outcome) return alreadyFrozen();
+  await rerateCustomer(account.ownerCustomerId, now);
   await postMessage({ customerId: account.ownerCustomerId, kind: 'ACCOUNT_FROZEN', ref: freeze.frozenAt, at: freeze.frozenAt });
   return { ...account, status: 'FROZEN', freeze };
 }

@@ -18,6 +18,7 @@ import { recordCustomerEvent } from './customer-events.js';
 import { postMessage } from './messages.js';
 import { loadCustomer, loadSignedInCustomer, onboardingState } from './customer-guards.js';
 import { type OpenedSecondFactor, pinFactor, requireSecondFactor, SECOND_FACTOR_GUARD_TEXTS } from './second-factor.js';
+import { rerateCustomer } from './customer-risk-rating.js';
 
 /** The customer as their profile shows them: the record and their account, if open. */
 export interface CustomerProfile {
@@ -68,6 +69,8 @@ export async function verifyRealName(customerId: string, name: string, rawIdNumb
     now,
   );
   await recordCustomerEvent({ customerId, kind: 'REAL_NAME_VERIFIED', at: now.toISOString(), ref: customerId });
+  // Rated at onboarding (客户身份识别), before any money moves.
+  await rerateCustomer(customerId, now);
   return profile(customerId);
 }
 

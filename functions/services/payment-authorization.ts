@@ -72,7 +72,7 @@ export async function authorizePayment(customerId: string, token: AskingToken, a
     issueNonce({ customerId, route, asked, accountId: account?.accountId, payee }, now),
     // 销户 sweeps the whole balance: the sheet shows what goes to the card.
     route === 'closeAccount' ? Promise.resolve(exactly(account!.balanceFen)) : reviewedAmount(customerId, resolved, asked, now),
-    payee && account ? transferRisk({ customerId, accountId: account.accountId, payeeAccountId: payee.accountId, at: now }, customer.birthYear ?? null, token.device, asked) : Promise.resolve(null),
+    payee && account ? transferRisk({ customerId, accountId: account.accountId, payeeAccountId: payee.accountId, at: now }, customer, token.device, asked) : Promise.resolve(null),
   ]);
   return {
     ...issued,
@@ -128,10 +128,10 @@ async function redemptionAmount(body: Record<string, unknown>, now: Date): Promi
 
 /** A transfer's anti-fraud warning for the sheet (none for a body whose amount the route will
  *  refuse anyway). */
-async function transferRisk(parties: TransferParties, customerBirthYear: number | null, device: TokenDevice, asked: PaymentAuthorizationRequest): Promise<PaymentRisk | null> {
+async function transferRisk(parties: TransferParties, customer: CustomerRecord, device: TokenDevice, asked: PaymentAuthorizationRequest): Promise<PaymentRisk | null> {
   const { amountFen, riskAcknowledged } = asked.body;
   if (typeof amountFen !== 'number' || !Number.isSafeInteger(amountFen) || amountFen <= 0) return null;
-  return reviewTransferRisk({ ...parties, amountFen, customerBirthYear, acknowledged: riskAcknowledged === true, device });
+  return reviewTransferRisk({ ...parties, amountFen, customer, acknowledged: riskAcknowledged === true, device });
 }
 
 async function transferPayee(customer: CustomerRecord, toPhone: unknown): Promise<NoncePayee> {

@@ -8,23 +8,26 @@ import { batchGetItems } from '../store/batch-get.js';
 import type { TransactItem } from '../store/transact.js';
 import { payeeMemory, type TransferParties, type TransferRiskMemory, transferRiskKeys, transferRiskMemory, transferRiskRecords } from '../store/transfer-risk.js';
 import type { PaymentRisk } from '../contract/second-factor-schemas.js';
+import type { CustomerRecord } from '../store/customers.js';
+import { customerRiskLevelOf } from './customer-risk-rating.js';
 import type { TokenDevice } from './tokens.js';
 
 interface AskedTransfer extends TransferParties {
   amountFen: number;
-  /** The customer's (CustomerRecord.birthYear), null when not kept. */
-  customerBirthYear: number | null;
+  /** What the rules weigh of the customer: the birth year and the risk rating, each when kept. */
+  customer: Pick<CustomerRecord, 'birthYear' | 'riskRating'>;
   /** The request carries riskAcknowledged: true. */
   acknowledged: boolean;
   /** What the access token says of the device and of the session's last step-up. */
   device: TokenDevice;
 }
 
-function decide(memory: TransferRiskMemory, { amountFen, at, customerBirthYear, device }: AskedTransfer): RiskDecision {
+function decide(memory: TransferRiskMemory, { amountFen, at, customer, device }: AskedTransfer): RiskDecision {
   return decideTransfer(memory.ruleSet, {
     amountFen,
     at,
-    customerBirthYear,
+    customerBirthYear: customer.birthYear ?? null,
+    customerRiskLevel: customerRiskLevelOf(customer),
     deviceFirstSeenAtMs: device.firstSeenAtMs,
     payeeFirstPaidAt: memory.payeeFirstPaidAt,
     largestTransferFen90d: largestInWindow(memory.dailyMaximaFen, at),

@@ -7,7 +7,7 @@
 // the event — which the service writes with its audit entry.
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AmlAlertStatus } from '../domain/aml-alerts.js';
-import { MAX_AML_ALERT_EVENTS, openMarkerOf } from '../domain/aml-alerts.js';
+import { MAX_AML_ALERT_EVENTS, openMarkerOf, reportKindOf } from '../domain/aml-alerts.js';
 import type { AmlPattern } from '../domain/aml-patterns.js';
 import { backOfficeKeys } from './back-office-keys.js';
 import { db } from './client.js';
@@ -113,7 +113,8 @@ export const amlAlertListKey = (alert: Pick<AmlAlertRecord, 'date' | 'alertId'>)
 
 /** The writes that close `before` as `after` with `event`: the alert first, conditional on the
  *  version it was read in (so a refusal at index 0 means someone else changed it), then its
- *  lists, its account's open marker and the event. */
+ *  lists, its account's open marker, the event and — for a suspicious transaction report — the
+ *  report's mark under the customer, which their risk rating counts. */
 export function amlAlertChangeItems(before: AmlAlertRecord, after: AmlAlertRecord, event: AmlAlertEventRecord): TransactItems {
   const { tableName } = db();
   return [
@@ -130,5 +131,44 @@ export function amlAlertChangeItems(before: AmlAlertRecord, after: AmlAlertRecor
     ...listItems(after),
     { Delete: { TableName: tableName, Key: backOfficeKeys.amlOpenAlert(openMarkerOf(before.pattern, before.date), before.accountId) } },
     eventItem(after.alertId, event),
+    ...(after.status === 'REPORTED' && reportKindOf(after.pattern) === 'SUSPICIOUS_TRANSACTION'
+      ? [{ Put: { TableName: tableName, Item: { ...backOfficeKeys.amlReportFiled(after.customerId, event.at, after.alertId), type: 'AML_REPORT_FILED', alertId: after.alertId } } }]
+      : []),
   ];
+}
+
+/** At most so many of a customer's alerts or reports are counted: a rating says "some", and a
+ *  count this large already rates them high. */
+const MAX_COUNTED = 100;
+
+/** What a customer's risk rating weighs from the alerts: the suspicious-pattern alerts open on
+ *  their account and the suspicious transaction reports filed on them since `since`. */
+export async function amlRatingFactors(customerId: string, accountId: string | undefined, since: string): Promise<{ openAlerts: number; reportsFiled: number }> {
+  const { doc, tableName } = db();
+  const [open, filed] = await Promise.all([
+    accountId
+      ? doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'PK = :pk',
+            ExpressionAttributeValues: { ':pk': backOfficeKeys.amlOpenAlertPartition(accountId) },
+            ProjectionExpression: 'SK',
+            Limit: MAX_COUNTED,
+            ConsistentRead: true,
+          }),
+        )
+      : Promise.resolve({ Items: [] }),
+    doc.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND SK >= :since',
+        ExpressionAttributeValues: { ':pk': backOfficeKeys.amlReportFiledPartition(customerId), ':since': since },
+        Select: 'COUNT',
+        Limit: MAX_COUNTED,
+        ConsistentRead: true,
+      }),
+    ),
+  ]);
+  const openPatterns = (open.Items ?? []).map((item) => String(item.SK).split('#')[0] as AmlPattern);
+  return { openAlerts: openPatterns.filter((pattern) => reportKindOf(pattern) === 'SUSPICIOUS_TRANSACTION').length, reportsFiled: filed.Count ?? 0 };
 }

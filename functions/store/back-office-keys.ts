@@ -59,6 +59,11 @@ export const backOfficeKeys = {
   /** Held while an account has an open alert of a pattern (of a day, for large values): the day
    *  close opens no second one. */
   amlOpenAlert: (marker: string, accountId: string) => ({ PK: `AMLOPEN#${accountId}`, SK: marker }),
+  amlOpenAlertPartition: (accountId: string) => `AMLOPEN#${accountId}`,
+  /** A suspicious transaction report filed on a customer, by when: their risk rating counts the
+   *  last twelve months' (services/customer-risk-rating.ts). */
+  amlReportFiled: (customerId: string, filedAt: string, alertId: string) => ({ PK: `AMLREPORTED#${customerId}`, SK: `${filedAt}#${alertId}` }),
+  amlReportFiledPartition: (customerId: string) => `AMLREPORTED#${customerId}`,
   // ---- dashboard (经营看板) ----
   /** The dashboard's figures as the close of one business date left them. */
   dashboardSnapshot: (businessDate: string) => ({ PK: 'DASHBOARD', SK: `SNAPSHOT#${businessDate}` }),

@@ -2,6 +2,7 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { refuse } from '../domain/errors.js';
+import type { RiskRatingResult } from '../domain/customer-risk-rating.js';
 import type { LossReport } from '../domain/loss-report.js';
 import type { SignedOutSessions } from '../domain/sessions.js';
 import { db } from './client.js';
@@ -45,6 +46,13 @@ export interface CustomerRecord {
   accountClosure?: { closedAt: string; retainUntil: string };
   /** When the customer's personal values were deleted, their retention over (store/privacy.ts). */
   personalDataDeletedAt?: string;
+  /** 客户洗钱风险等级, as last rated (services/customer-risk-rating.ts); absent for a customer not
+   *  rated since ratings began. Officers' data: never shown to the customer. */
+  riskRating?: CustomerRiskRatingRecord;
+}
+
+export interface CustomerRiskRatingRecord extends RiskRatingResult {
+  ratedAt: string;
 }
 
 export interface SoterEnrolmentRecord {
@@ -325,6 +333,25 @@ export async function lockPin(customerId: string, maxAttempts: number, lockedUnt
     )
     .catch((error: unknown) => {
       // The right PIN cleared the budget meanwhile: nothing to lock.
+      if (!isConditionFailed(error)) throw error;
+    });
+}
+
+/** Stores a rating unless one rated later is stored already (two ratings raced: the later read
+ *  wins). Refused for a customer who does not exist. */
+export async function setCustomerRiskRating(customerId: string, rating: CustomerRiskRatingRecord): Promise<void> {
+  const { doc, tableName } = db();
+  await doc
+    .send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.customer(customerId),
+        UpdateExpression: 'SET riskRating = :rating',
+        ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(riskRating) OR riskRating.ratedAt <= :ratedAt)',
+        ExpressionAttributeValues: { ':rating': rating, ':ratedAt': rating.ratedAt },
+      }),
+    )
+    .catch((error: unknown) => {
       if (!isConditionFailed(error)) throw error;
     });
 }

@@ -155,7 +155,7 @@ export async function deletePersonalData(
         Key: keys.customer(customer.customerId),
         UpdateExpression:
           'SET nameMasked = :deleted, idNumberMasked = :deleted, phoneMasked = :deleted, openid = :deleted, personalDataDeletedAt = :now ' +
-          'REMOVE nameEnc, idNumberEnc, birthYear, phoneEnc, phoneHash, pinHash, soterEnrolment, consentMarketing, consentPersonalisation',
+          'REMOVE nameEnc, idNumberEnc, birthYear, riskRating, phoneEnc, phoneHash, pinHash, soterEnrolment, consentMarketing, consentPersonalisation',
         ConditionExpression: 'accountClosure.retainUntil = :retainUntil AND attribute_not_exists(personalDataDeletedAt)',
         ExpressionAttributeValues: { ':deleted': DELETED_VALUE, ':now': now.toISOString(), ':retainUntil': retainUntil },
       },

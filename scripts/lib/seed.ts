@@ -23,6 +23,7 @@ import { seedBills } from './seed-bills.js';
 import { seedOperators } from './seed-operators.js';
 import { seedRelationshipManagers } from './seed-rm.js';
 import { seedWealth } from './seed-wealth.js';
+import { rerateCustomer } from '../../functions/services/customer-risk-rating.js';
 
 export interface DemoCustomer {
   simulatorUser: string;
@@ -69,6 +70,7 @@ async function seedCustomer(demo: DemoCustomer, now: Date): Promise<void> {
       },
       now,
     );
+    await rerateCustomer(id, now);
   }
   if (!customer.pinHash) await transactWrite([savePinHashItem(id, await hashPin(id, demo.pin), undefined, config().PIN_MAX_ATTEMPTS, now)]);
   const current = await getCustomer(id);

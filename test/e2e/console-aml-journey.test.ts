@@ -77,5 +77,12 @@ test('a risk officer works a structuring alert to a suspicious transaction repor
   await drawer.getByRole('link', { name: '客户全景（交易、冻结）' }).click();
   await page.waitForURL(new RegExp(`/service/customers/${customer.customerId}$`));
   await page.getByRole('tab', { name: /近期交易/ }).waitFor();
+  // The filed report rated the customer high; the officer reads why there.
+  const rating = page.locator('#risk-rating');
+  await rating.getByText('高风险').waitFor();
+  await rating.getByText('近 12 个月已提交可疑交易报告 1 份').waitFor();
+  const ratingShot = `${screenshots}/console-customer-risk-rating.png`;
+  await page.screenshot({ path: ratingShot, animations: 'disabled' });
+  t.diagnostic(`the customer's rating in 客户全景: ${ratingShot}`);
   assert.deepEqual(errors, []);
 });

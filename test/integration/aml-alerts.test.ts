@@ -3,7 +3,8 @@
 // collection account (10 senders), structuring (three top-ups just under the Class II daily
 // limit) and a large value (a ¥500,000 top-up) here — and none twice while one is open; a risk
 // officer reads each with its evidence, closes one as not suspicious and files a report from the
-// others (a large value can only be reported), each audited; a report is one structured file. Its own table, so the movements it sees are exactly this file's.
+// others (a large value can only be reported), each audited; a report is one structured file.
+// The customers' risk ratings follow: an open suspicion medium, a filed report high. Its own table, so the movements it sees are exactly this file's.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { handler as account } from '../../functions/http/account.js';
@@ -11,6 +12,7 @@ import { handler as consoleRisk } from '../../functions/http/console-risk.js';
 import { readAuditPage } from '../../functions/services/audit.js';
 import { monitorSuspiciousPatterns } from '../../functions/services/aml-monitoring.js';
 import { runDayClose } from '../../functions/services/day-close.js';
+import { getCustomer } from '../../functions/store/customers.js';
 import { call, useBank } from '../support/bank.js';
 import { type Onboarded, onboard, pay, topUp } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
@@ -111,6 +113,19 @@ describe('可疑交易预警: the day close finds the patterns; an officer works
     assert.equal(expectOk(await alerts()).alerts.length, 3);
   });
 
+  test('the risk rating follows the alerts: an open suspicion rates medium, a large value alone does not', async () => {
+    const ratings = await Promise.all([collector, structurer, wealthy, quiet].map(async (who) => (await getCustomer(who.customerId))!.riskRating!));
+    assert.deepEqual(
+      ratings.map((rating) => [rating.rating, rating.reasons.map((reason) => reason.text)]),
+      [
+        ['MEDIUM', ['有 1 条待处理的可疑交易预警']],
+        ['MEDIUM', ['有 1 条待处理的可疑交易预警']],
+        ['LOW', []],
+        ['LOW', []],
+      ],
+    );
+  });
+
   test('refusals change nothing: no permission 403, a wrong id 404, a short reason 400, no report before one is filed', async () => {
     const { alerts: open } = expectOk(await alerts());
     const target = open[0].alertId;
@@ -161,6 +176,10 @@ describe('可疑交易预警: the day close finds the patterns; an officer works
       ['LARGE_VALUE'],
     );
     assert.equal(expectOk(await alerts('REPORTED')).alerts[0].alertId, collection.alertId);
+
+    // A filed report rates its customer high for twelve months; a closed alert leaves nothing.
+    assert.deepEqual((await getCustomer(collector.customerId))!.riskRating!.reasons.map((reason) => [reason.rating, reason.text]), [['HIGH', '近 12 个月已提交可疑交易报告 1 份']]);
+    assert.equal((await getCustomer(structurer.customerId))!.riskRating!.rating, 'LOW');
   });
 
   test('a large value is reported, never dismissed: 大额交易报告 with its own number and type', async () => {

@@ -158,6 +158,12 @@ describe('freezing an e-account', () => {
 
   test('frozen at once and audited; debits are refused with ACCOUNT_FROZEN, credits still land; unfreeze needs a second operator', async () => {
     const freezePath = `/v1/console/accounts/${customer.accountId}/freeze`;
+    // The money-laundering rating: given at onboarding, shown to the risk officer and never to the
+    // service desk, who speaks with the customer.
+    const ratingSeenBy = async (token: string) => expectOk(await service(token, 'GET', `/v1/console/customers/${customer.customerId}`)).riskRating;
+    assert.deepEqual(await ratingSeenBy(agentToken), null);
+    const onboarded = await ratingSeenBy(riskToken);
+    assert.deepEqual([onboarded.rating, onboarded.label, onboarded.reasons], ['LOW', '低风险', []]);
     const frozen = expectOk(await service(agentToken, 'POST', freezePath, { body: { reason: '疑似电信诈骗，客户来电要求止付' } }));
     assert.equal(frozen.status, 'FROZEN');
     assert.deepEqual(frozen.freeze.reason, '疑似电信诈骗，客户来电要求止付');
@@ -168,8 +174,14 @@ describe('freezing an e-account', () => {
     );
     expectError(await service(agentToken, 'POST', freezePath, { body: { reason: '再次冻结测试' } }), 409, 'ACCOUNT_ALREADY_FROZEN');
 
-    // The customer's own view says so (the mini-program shows why payments stop).
-    assert.equal(expectOk(await call(customerHandler, { method: 'GET', path: '/v1/me', token: customer.token })).account.status, 'FROZEN');
+    const frozenRating = await ratingSeenBy(riskToken);
+    assert.deepEqual([frozenRating.rating, frozenRating.reasons], ['HIGH', ['账户已被本行冻结']]);
+    assert.ok(frozenRating.ratedAt >= onboarded.ratedAt);
+
+    // The customer's own view says so (the mini-program shows why payments stop), and says nothing of the rating.
+    const me = expectOk(await call(customerHandler, { method: 'GET', path: '/v1/me', token: customer.token }));
+    assert.equal(me.account.status, 'FROZEN');
+    assert.doesNotMatch(JSON.stringify(me), /riskRating|高风险/);
     const balance = await balanceFen(customer);
     const refused = await transfer(customer, payee, 100);
     expectError(refused, 422, 'ACCOUNT_FROZEN');
@@ -209,6 +221,7 @@ describe('freezing an e-account', () => {
     assert.equal((await getAccount(customer.accountId))!.status, 'ACTIVE');
     assert.equal((await getAccount(customer.accountId))!.freeze, undefined);
     assert.equal(expectOk(await call(customerHandler, { method: 'GET', path: '/v1/me', token: customer.token })).account.status, 'ACTIVE');
+    assert.equal((await ratingSeenBy(riskToken)).rating, 'LOW');
     const unfreeze = (await newestAudit(5)).find((item) => item.action === 'account.unfreeze');
     assert.ok(unfreeze, 'the unfreeze is in the audit log');
     assert.deepEqual({ actor: unfreeze.actor, target: unfreeze.target, reason: unfreeze.reason }, { actor: { kind: 'operator', id: risk.operatorId }, target: { kind: 'account', id: customer.accountId }, reason: '客户已核实，诈骗风险排除' });

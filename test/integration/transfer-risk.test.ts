@@ -17,6 +17,7 @@ import { handler as sessions } from '../../functions/http/sessions.js';
 import { handler as simulator } from '../../functions/http/simulator.js';
 import { issueAccessToken, verifyAccessToken } from '../../functions/services/tokens.js';
 import { db } from '../../functions/store/client.js';
+import { getCustomer, setCustomerRiskRating } from '../../functions/store/customers.js';
 import { keys } from '../../functions/store/keys.js';
 import { getJournal } from '../../functions/store/ledger.js';
 import { putRiskRuleSet } from '../../functions/store/transfer-risk.js';
@@ -108,6 +109,7 @@ describe('rules changed under four eyes (风控规则)', () => {
       ['outTodayCount', 'COUNT'],
       ['customerAgeYears', 'YEARS'],
       ['deviceAgeHours', 'HOURS'],
+      ['customerRiskLevel', 'LEVEL'],
     ]);
     expectError(await call(consoleRisk, { method: 'GET', path: '/v1/console/risk-rules', token: serviceToken }), 403, 'FORBIDDEN');
 
@@ -270,5 +272,33 @@ describe('a transfer the rules step up (加强验证: new device at night)', () 
     const { sessionId } = (await verifyAccessToken(payer.token))!;
     const unverified = (await issueAccessToken(payer.customerId, new Date(), { sessionId: sessionId!, deviceVerified: false })).token;
     expectError(await call(sessions, { method: 'POST', path: '/v1/sessions/current/step-up-code', token: unverified, body: {} }), 403, 'DEVICE_VERIFICATION_REQUIRED');
+  });
+});
+
+describe("a rule on the customer's money-laundering risk rating", () => {
+  test('read with the customer: a high-risk payer is warned and the level recorded; one rated low at onboarding is not', async () => {
+    const reason = '请确认您了解这笔转账的用途和收款人（测试规则）';
+    await putRiskRuleSet({
+      version: 6,
+      rules: [
+        ...DEFAULT_RISK_RULE_SET.rules,
+        { ruleId: 'TEST_HIGH_RISK_CUSTOMER', version: 1, name: '高风险客户转账', conditions: [{ field: 'customerRiskLevel', op: 'gte', value: 3 }, { field: 'amountFen', op: 'gte', value: 10_000 }], outcome: 'WARN', reason },
+      ],
+    });
+    const [watched, ordinary, payee] = await Promise.all([funded(100_000), funded(100_000), onboard()]);
+    assert.equal((await getCustomer(ordinary.customerId))!.riskRating!.rating, 'LOW');
+    // As a filed report leaves it (aml-alerts.test.ts files one through the console).
+    await setCustomerRiskRating(watched.customerId, { rating: 'HIGH', reasons: [{ code: 'REPORT_FILED', rating: 'HIGH', text: '近 12 个月已提交可疑交易报告 1 份' }], ratedAt: new Date().toISOString() });
+    const body = { toPhone: payee.phone, amountFen: 10_000 };
+
+    assert.deepEqual(expectOk(await authorize(watched, body, randomUUID())).review.risk, { outcome: 'WARN', reasons: [reason], acknowledged: false, delayHours: null });
+    const paid = expectOk(await pay(watched, account, TRANSFER, body));
+    const recorded = (await getJournal(paid.journalId))!.risk!;
+    assert.deepEqual([recorded.matched, recorded.fields?.customerRiskLevel], [[{ ruleId: 'TEST_HIGH_RISK_CUSTOMER', version: 1 }], 3]);
+
+    assert.equal(expectOk(await authorize(ordinary, body, randomUUID())).review.risk, null);
+    const plain = expectOk(await pay(ordinary, account, TRANSFER, body, { confirmRisk: false }));
+    assert.equal((await getJournal(plain.journalId))!.risk!.fields?.customerRiskLevel, 1);
+    await assertLedgerSound();
   });
 });

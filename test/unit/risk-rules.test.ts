@@ -23,7 +23,7 @@ const HOUR_MS = 3_600_000;
 const hoursBefore = (hours: number) => new Date(AT.getTime() - hours * HOUR_MS).toISOString();
 
 /** Squarely the victim pattern: a customer of small transfers sends 5,000 yuan to a new payee. */
-const victim: TransferRiskContext = { amountFen: 500_000, at: AT, payeeFirstPaidAt: null, largestTransferFen90d: 50_000, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null, deviceFirstSeenAtMs: null };
+const victim: TransferRiskContext = { amountFen: 500_000, at: AT, payeeFirstPaidAt: null, largestTransferFen90d: 50_000, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null, deviceFirstSeenAtMs: null, customerRiskLevel: null };
 
 const rule = (ruleId: string, outcome: RiskRule['outcome'], conditions: RiskCondition[]): RiskRule => ({
   ruleId,
@@ -92,7 +92,7 @@ describe('deciding over several rules', () => {
       rule('NEW_PAYEE_WARN', 'WARN', [{ field: 'payeeAgeHours', op: 'lt', value: 1 }]),
     ],
   };
-  const context: TransferRiskContext = { amountFen: 0, at: AT, payeeFirstPaidAt: hoursBefore(48), largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null, deviceFirstSeenAtMs: null };
+  const context: TransferRiskContext = { amountFen: 0, at: AT, payeeFirstPaidAt: hoursBefore(48), largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null, deviceFirstSeenAtMs: null, customerRiskLevel: null };
 
   test('BLOCK outranks WARN whatever the order, and every matched rule is listed in rule-set order', () => {
     const decision = decideTransfer(set, { ...context, amountFen: 1_000_000, payeeFirstPaidAt: null });
@@ -183,7 +183,7 @@ describe("the day's velocity", () => {
 describe('hour of day in China Standard Time', () => {
   const atNight = rule('NIGHT', 'WARN', [{ field: 'hourOfDay', op: 'between', value: [1, 5] }]);
   const night = { version: 1, rules: [atNight] };
-  const decideAt = (iso: string) => decideTransfer(night, { amountFen: 1, at: new Date(iso), payeeFirstPaidAt: null, largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null, deviceFirstSeenAtMs: null }).outcome;
+  const decideAt = (iso: string) => decideTransfer(night, { amountFen: 1, at: new Date(iso), payeeFirstPaidAt: null, largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null, deviceFirstSeenAtMs: null, customerRiskLevel: null }).outcome;
 
   test('17:30 UTC is 01:30 in China: hour 1, inside an inclusive 1–5', () => {
     assert.equal(decideAt('2026-12-06T17:30:00Z'), 'WARN');
@@ -198,7 +198,7 @@ describe('hour of day in China Standard Time', () => {
 
   test('hour 23 in China is 15 UTC', () => {
     const late = { version: 1, rules: [rule('LATE', 'WARN', [{ field: 'hourOfDay', op: 'eq', value: 23 }])] };
-    const decide = (iso: string) => decideTransfer(late, { amountFen: 1, at: new Date(iso), payeeFirstPaidAt: null, largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null, deviceFirstSeenAtMs: null }).outcome;
+    const decide = (iso: string) => decideTransfer(late, { amountFen: 1, at: new Date(iso), payeeFirstPaidAt: null, largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null, deviceFirstSeenAtMs: null, customerRiskLevel: null }).outcome;
     assert.equal(decide('2026-12-06T15:59:00Z'), 'WARN');
     assert.equal(decide('2026-12-06T16:00:00Z'), 'ALLOW');
   });
@@ -361,8 +361,24 @@ describe("the customer's age (by year of birth)", () => {
     const decision = decideFor(null);
     assert.equal(decision.outcome, 'ALLOW');
     assert.equal('customerAgeYears' in decision.fields, false);
-    const under = decideTransfer({ version: 1, rules: [rule('YOUNG', 'WARN', [{ field: 'customerAgeYears', op: 'lt', value: 200 }])] }, { ...victim, customerBirthYear: null, deviceFirstSeenAtMs: null });
+    const under = decideTransfer({ version: 1, rules: [rule('YOUNG', 'WARN', [{ field: 'customerAgeYears', op: 'lt', value: 200 }])] }, { ...victim, customerBirthYear: null, deviceFirstSeenAtMs: null, customerRiskLevel: null });
     assert.equal(under.outcome, 'ALLOW');
+  });
+});
+
+describe("the customer's money-laundering risk level", () => {
+  const watched = { version: 1, rules: [rule('HIGH_RISK_LARGE', 'STEP_UP', [{ field: 'customerRiskLevel', op: 'gte', value: 3 }, { field: 'amountFen', op: 'gte', value: 100_000 }])] };
+  const decideFor = (customerRiskLevel: number | null) => decideTransfer(watched, { ...victim, customerRiskLevel });
+
+  test('a high-risk customer (3) is stepped up, a medium one (2) is not; the level is recorded with the decision', () => {
+    assert.deepEqual([decideFor(3).outcome, decideFor(3).fields.customerRiskLevel], ['STEP_UP', 3]);
+    assert.equal(decideFor(2).outcome, 'ALLOW');
+  });
+
+  test('a customer not yet rated: the field is absent and no condition on it holds', () => {
+    const decision = decideFor(null);
+    assert.equal(decision.outcome, 'ALLOW');
+    assert.equal('customerRiskLevel' in decision.fields, false);
   });
 });
 

@@ -5,6 +5,7 @@ import type { AuditActor } from '../../domain/audit-chain.js';
 import type { ChangeRequest } from '../../domain/change-requests.js';
 import { getAccount, unfreezeAccountItem } from '../../store/accounts.js';
 import { recordAuditWith } from '../audit.js';
+import { rerateCustomer } from '../customer-risk-rating.js';
 import { postMessage } from '../messages.js';
 import type { ChangeKindHandler } from './handler.js';
 
@@ -33,6 +34,7 @@ async function apply(change: ChangeRequest, now: Date): Promise<void> {
   );
   // Told once per change, whichever run of it unfroze the account.
   const account = await getAccount(accountId);
+  if (account) await rerateCustomer(account.ownerCustomerId, now);
   if (account?.status === 'ACTIVE') await postMessage({ customerId: account.ownerCustomerId, kind: 'ACCOUNT_UNFROZEN', ref: change.changeId, at: now });
 }
 

@@ -15,10 +15,10 @@ export function outcomeText(rule: Pick<RiskRule, 'outcome' | 'delayHours'>): str
 /** Money is typed and shown in yuan. */
 export const isMoney = (field: RiskFieldView | undefined) => field?.unit === 'FEN';
 
-const UNIT_WORDS: Record<RiskFieldView['unit'], string> = { FEN: '元', HOUR_OF_DAY: '时', HOURS: '小时', COUNT: '笔', YEARS: '岁' };
+const UNIT_WORDS: Record<RiskFieldView['unit'], string> = { FEN: '元', HOUR_OF_DAY: '时', HOURS: '小时', COUNT: '笔', YEARS: '岁', LEVEL: '级' };
 
 /** The word after a value as typed: 元 for money, 时 for an hour of the day, 小时 for a number of
- *  hours, 笔 for a number of movements. */
+ *  hours, 笔 for a number of movements, 级 for a risk level. */
 export function unitWord(field: RiskFieldView | undefined): string {
   return field ? UNIT_WORDS[field.unit] : '';
 }

@@ -14,6 +14,9 @@ import type { Customer360, RevealField } from '@/api/types';
 import { chinaTime } from '@/pages/AuditLog';
 import { ReasonDialog } from './ReasonDialog';
 
+/** The rating's tag: red for high, orange for medium, green for low. */
+const RATING_COLOURS: Record<NonNullable<Customer360['riskRating']>['rating'], string> = { LOW: 'success', MEDIUM: 'warning', HIGH: 'error' };
+
 export interface ServiceAccess {
   canReveal: boolean;
   canFreeze: boolean;
@@ -45,7 +48,7 @@ export function Customer360Page({ customerId, access }: Props) {
 
   if (loadError) return <Result status="warning" title={loadError} extra={<Link to="/service">返回查找</Link>} />;
   if (!view) return <Skeleton active style={{ padding: 24 }} />;
-  const { profile, account, pin, manager } = view;
+  const { profile, account, pin, manager, riskRating } = view;
 
   const masked = (field: RevealField, value: string | null) => {
     const full = revealed[field];
@@ -115,6 +118,19 @@ export function Customer360Page({ customerId, access }: Props) {
               <Descriptions.Item label="实名认证">{time(profile.realNameVerifiedAt)}</Descriptions.Item>
               <Descriptions.Item label="注册时间">{time(profile.createdAt)}</Descriptions.Item>
               <Descriptions.Item label="客户经理">{manager ? `${manager.name ?? manager.staffId}（${manager.staffNo ?? '—'}，${manager.branchName ?? '—'}）` : '无'}</Descriptions.Item>
+              {riskRating && (
+                <Descriptions.Item label="洗钱风险等级">
+                  <Space direction="vertical" size={4} id="risk-rating">
+                    <Space>
+                      <Tag color={RATING_COLOURS[riskRating.rating]}>{riskRating.label}</Tag>
+                      <Typography.Text type="secondary">评定于 {time(riskRating.ratedAt)}</Typography.Text>
+                    </Space>
+                    {riskRating.reasons.map((reason) => (
+                      <Typography.Text key={reason}>{reason}</Typography.Text>
+                    ))}
+                  </Space>
+                </Descriptions.Item>
+              )}
             </Descriptions>
           </Card>
         </Col>
