@@ -8,11 +8,12 @@
 // and the large-value transactions every bank reports (大额交易报告, PBoC Order [2016] No. 3,
 // art. 5(3)): a natural person's transfers with other accounts of ¥500,000 or more in one
 // movement or in a day's total, in either direction (LARGE_VALUE) — reported, never dismissed.
+// A name-screening hit (WATCH_LIST, domain/name-screening.ts) is worked as these alerts are.
 // Pure: the service reads the movements and opens the alerts.
 import { formatYuanCents as yuan } from './format.js';
 import { type JournalKind, isHouseAccount } from './ledger.js';
 
-export const AML_PATTERNS = ['RAPID_IN_OUT', 'STRUCTURING', 'COLLECTION_ACCOUNT', 'LARGE_VALUE'] as const;
+export const AML_PATTERNS = ['RAPID_IN_OUT', 'STRUCTURING', 'COLLECTION_ACCOUNT', 'LARGE_VALUE', 'WATCH_LIST'] as const;
 export type AmlPattern = (typeof AML_PATTERNS)[number];
 
 export const AML_PATTERN_LABELS: Record<AmlPattern, { name: string; rule: string }> = {
@@ -20,6 +21,8 @@ export const AML_PATTERN_LABELS: Record<AmlPattern, { name: string; rule: string
   STRUCTURING: { name: '拆分交易', rule: '24 小时内至少 3 笔交易，每笔金额在某一限额的 90%–100% 之间' },
   COLLECTION_ACCOUNT: { name: '归集账户', rule: '24 小时内收到至少 10 个不同账户的转账' },
   LARGE_VALUE: { name: '大额交易', rule: '自然人客户与其他账户单笔或当日累计人民币 50 万元以上的款项划转（收、付分别累计）' },
+  // Not a movement pattern: raised when an account opens (services/name-screening.ts).
+  WATCH_LIST: { name: '名单筛查命中', rule: '开户时客户姓名与涉恐名单、制裁名单或本行关注名单中的姓名完全一致或近似（每条命中的规则见摘要）' },
 };
 
 export interface AmlThresholds {

@@ -33,6 +33,9 @@ import { type OpenedSecondFactor, requireSecondFactor, type SecondFactorGuards }
 import { GATEWAY_RETRY } from './gateway-retry.js';
 import { enforceTransferRisk } from './transfer-risk.js';
 import type { TokenDevice } from './tokens.js';
+import { openAmlAlertItems } from '../store/aml-alerts.js';
+import { rerateCustomer } from './customer-risk-rating.js';
+import { screeningAlertFor } from './name-screening.js';
 
 /** An account with what its limits view needs: the Class II counters of today and this year. */
 export interface AccountWithUsage {
@@ -69,7 +72,10 @@ export async function openAccount(customerId: string, cardNumber: string, now: D
     boundCard,
     openedAt: now.toISOString(),
   };
-  await storeAccount(account, await lookupHash('account-number', searchableAccountNumber(accountNumber)));
+  const screeningAlert = await screeningAlertFor(customer, account, now);
+  await storeAccount(account, await lookupHash('account-number', searchableAccountNumber(accountNumber)), screeningAlert ? openAmlAlertItems(screeningAlert) : []);
+  // The open alert rates the customer again (never told: the customer's answer is the same).
+  if (screeningAlert) await rerateCustomer(customerId, now);
   await recordCustomerEvent({ customerId, kind: 'ACCOUNT_OPENED', at: account.openedAt, ref: account.accountId });
   // A new account has used no limit yet.
   return { account, usedFen: { outToday: 0, outThisYear: 0, inToday: 0, inThisYear: 0 } };

@@ -5,7 +5,6 @@
 // it as not suspicious or file a suspicious transaction report, each with a reason and its audit
 // entry in one transaction. A filed report is built again from the alert, its timeline and its
 // journals (which never change), so it reads the same every time it is fetched.
-import { createHash } from 'node:crypto';
 import { AML_PATTERN_LABELS, type AmlFinding, type AmlThresholds, DEFAULT_AML_THRESHOLDS, detectAmlPatterns, type DayJournal } from '../domain/aml-patterns.js';
 import { type AmlAlertAction, amlAlertTransition, reportKindOf, reportNumberOf } from '../domain/aml-alerts.js';
 import type { ReportFailure } from '../domain/day-close.js';
@@ -14,7 +13,7 @@ import type { JournalKind } from '../domain/ledger.js';
 import { addDays } from '../domain/loan/dates.js';
 import { isTryAgain, retry, type RetryPolicy, TryAgain } from '../platform/retry.js';
 import { getAccount } from '../store/accounts.js';
-import { type AmlAlertEventRecord, type AmlAlertRecord, amlAlertChangeItems, amlAlertEvents, amlAlertListKey, amlAlertPage, getAmlAlert, openAmlAlert } from '../store/aml-alerts.js';
+import { type AmlAlertEventRecord, type AmlAlertRecord, amlAlertChangeItems, amlAlertEvents, amlAlertId, amlAlertListKey, amlAlertPage, getAmlAlert, openAmlAlert } from '../store/aml-alerts.js';
 import { getCustomer } from '../store/customers.js';
 import { journalsOfDay } from '../store/day-journals.js';
 import { getJournal } from '../store/ledger.js';
@@ -37,11 +36,6 @@ export function amlThresholds(): AmlThresholds {
   return { ...DEFAULT_AML_THRESHOLDS, structuring: { ...DEFAULT_AML_THRESHOLDS.structuring, limitsFen: [limits.nonBoundDailyFen, limits.maxSingleAmountFen] } };
 }
 
-/** One alert per finding: the same pattern on the same account found by the same close. */
-function alertIdFor(date: string, finding: AmlFinding): string {
-  const digest = createHash('sha256').update(`${date}\n${finding.pattern}\n${finding.accountId}`).digest('hex').slice(0, 16);
-  return `AML${date.replaceAll('-', '')}${digest.toUpperCase()}`;
-}
 
 export interface AmlMonitoringReport {
   journals: number;
@@ -79,7 +73,8 @@ async function openAlertFor(date: string, finding: AmlFinding, now: Date): Promi
   const customer = await getCustomer(account.ownerCustomerId);
   const at = now.toISOString();
   const opened = await openAmlAlert({
-    alertId: alertIdFor(date, finding),
+    // One alert per finding: the same pattern on the same account found by the same close.
+    alertId: amlAlertId(date, finding.pattern, finding.accountId),
     date,
     pattern: finding.pattern,
     accountId: account.accountId,

@@ -37,8 +37,9 @@ export async function getAccount(accountId: string): Promise<AccountRecord | und
 }
 
 /** Opens the account and links it to its owner in one transaction: one account per customer,
- *  with the account number's blind-index item (its keyed hash; the first to write it has it). */
-export async function openAccount(account: AccountRecord, accountNumberHash: string): Promise<void> {
+ *  with the account number's blind-index item (its keyed hash; the first to write it has it),
+ *  and `also` (a name-screening alert on it). */
+export async function openAccount(account: AccountRecord, accountNumberHash: string, also: TransactItem[]): Promise<void> {
   const { doc, tableName } = db();
   try {
     await withContentionRetry(() =>
@@ -68,6 +69,7 @@ export async function openAccount(account: AccountRecord, accountNumberHash: str
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
+            ...also,
           ],
         }),
       ),

@@ -6,6 +6,7 @@
 // transaction — the alert, conditional on the version it was read in, the lists, the marker and
 // the event — which the service writes with its audit entry.
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
 import type { AmlAlertStatus } from '../domain/aml-alerts.js';
 import { MAX_AML_ALERT_EVENTS, openMarkerOf, reportKindOf } from '../domain/aml-alerts.js';
 import type { AmlPattern } from '../domain/aml-patterns.js';
@@ -59,11 +60,23 @@ function eventItem(alertId: string, event: AmlAlertEventRecord): TransactItems[n
   return { Put: { TableName: tableName, Item: { ...backOfficeKeys.amlAlertEvent(alertId, event.at, event.status), type: 'AML_ALERT_EVENT', ...event }, ConditionExpression: 'attribute_not_exists(PK)' } };
 }
 
+/** "AML" + the date + 16 hex digits of the finding: one alert per pattern, account and date. */
+export function amlAlertId(date: string, pattern: AmlPattern, accountId: string): string {
+  const digest = createHash('sha256').update(`${date}\n${pattern}\n${accountId}`).digest('hex').slice(0, 16);
+  return `AML${date.replaceAll('-', '')}${digest.toUpperCase()}`;
+}
+
 /** Opens the alert with its first event unless it exists (a date closed again) or the account
  *  has an open alert of the pattern: true when this call opened it. */
 export async function openAmlAlert(alert: AmlAlertRecord): Promise<boolean> {
+  return (await transactWrite(openAmlAlertItems(alert))) === undefined;
+}
+
+/** The writes that open the alert, each refused when it exists (the alert, its account's marker
+ *  for the pattern, its opening event): for a transaction of the caller's own. */
+export function openAmlAlertItems(alert: AmlAlertRecord): TransactItems {
   const { tableName } = db();
-  const refusedAt = await transactWrite([
+  return [
     { Put: { TableName: tableName, Item: { ...backOfficeKeys.amlAlert(alert.alertId), type: 'AML_ALERT', ...alert }, ConditionExpression: 'attribute_not_exists(PK)' } },
     {
       Put: {
@@ -74,8 +87,7 @@ export async function openAmlAlert(alert: AmlAlertRecord): Promise<boolean> {
     },
     ...listItems(alert),
     eventItem(alert.alertId, { at: alert.openedAt, status: 'OPEN', operator: null, reason: null, auditSeq: null }),
-  ]);
-  return refusedAt === undefined;
+  ];
 }
 
 export async function getAmlAlert(alertId: string): Promise<AmlAlertRecord | undefined> {

@@ -54,7 +54,7 @@ export const keys = {
   /** Which movement an e-receipt's verification code names (the customer's side of a journal). */
   receiptCode: (code: string) => ({ PK: `RECEIPT#${code}`, SK: 'RECEIPT' }),
   idempotency: (scope: string, key: string) => ({ PK: `IDEM#${scope}#${key}`, SK: 'IDEM' }),
-  config: (name: 'LPR' | 'BUSINESS_DATE' | 'RISK_RULES') => ({ PK: 'CONFIG', SK: name }),
+  config: (name: 'LPR' | 'BUSINESS_DATE' | 'RISK_RULES' | 'WATCH_LIST') => ({ PK: 'CONFIG', SK: name }),
   /** When the customer first paid this payee (anti-fraud: a payee first seen lately). */
   paidPayee: (customerId: string, payeeAccountId: string) => ({ PK: `CUST#${customerId}`, SK: `PAYEE#${payeeAccountId}` }),
   paidPayeePrefix: 'PAYEE#',

@@ -89,7 +89,7 @@ async function seedCustomer(demo: DemoCustomer, now: Date): Promise<void> {
       status: 'ACTIVE',
       boundCard: { bankName: '中国工商银行', cardNumberMasked: maskCardNumber(cardNumber), cardNumberEnc: await encrypt(cardNumber) },
       openedAt: now.toISOString(),
-    }, accountNumberHash);
+    }, accountNumberHash, []);
   }
   const account = await getAccount(accountId);
   if (!account) throw new Error(`demo account ${accountId} missing`);
