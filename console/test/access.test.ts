@@ -9,10 +9,10 @@ const menuOf = (...roles: OperatorRole[]) => menuFor(accessFor({ permissions: pe
 describe('the menu follows the operator’s permissions, and lists only the sections that are built', () => {
   test.each<[OperatorRole, string[]]>([
     ['PRODUCT_MANAGER', ['工作台', '经营看板', '产品工厂', '复核中心']],
-    ['RISK_OFFICER', ['工作台', '经营看板', '产品工厂', '复核中心', '客户服务', '风控规则', '可疑交易预警']],
+    ['RISK_OFFICER', ['工作台', '经营看板', '产品工厂', '复核中心', '客户服务', '风控规则', '可疑交易预警', '名单管理']],
     ['OPERATIONS', ['工作台', '经营看板', '复核中心', '运营管理']],
     ['CUSTOMER_SERVICE', ['工作台', '复核中心', '客户服务']],
-    ['AUDITOR', ['工作台', '经营看板', '产品工厂', '复核中心', '客户服务', '风控规则', '可疑交易预警', '运营管理', '审计日志']],
+    ['AUDITOR', ['工作台', '经营看板', '产品工厂', '复核中心', '客户服务', '风控规则', '可疑交易预警', '名单管理', '运营管理', '审计日志']],
     ['ADMIN', ['工作台', '复核中心', '客户经理管理', '运营人员管理', '审计日志']],
   ])('%s', (role, menu) => {
     expect(menuOf(role)).toEqual(menu);
@@ -67,7 +67,14 @@ describe('the menu follows the operator’s permissions, and lists only the sect
     expect(accessFor({ permissions: ['risk.rules.read', 'risk.rules.draft', 'reconciliation.manage'] })).toMatchObject({ canReadAmlAlerts: false, canWorkAmlAlerts: false });
     expect(accessFor({ permissions: permissionsOf(['RISK_OFFICER']) })).toMatchObject({ canReadAmlAlerts: true, canWorkAmlAlerts: true });
     expect(accessFor({ permissions: permissionsOf(['AUDITOR']) })).toMatchObject({ canReadAmlAlerts: true, canWorkAmlAlerts: false });
-    expect(menuFor(accessFor({ permissions: ['aml.alerts.read'] })).map((entry) => entry.name)).toEqual(['工作台', '可疑交易预警']);
+    expect(menuFor(accessFor({ permissions: ['aml.alerts.read'] })).map((entry) => entry.name)).toEqual(['工作台', '可疑交易预警', '名单管理']);
+  });
+
+  test('名单管理 reads with aml.alerts.read; 编辑名单 needs aml.watchlist.draft (risk officers, not auditors)', () => {
+    expect(accessFor({ permissions: ['aml.watchlist.draft'] })).toMatchObject({ canDraftWatchList: true });
+    expect(accessFor({ permissions: ['aml.watchlist.approve', 'aml.alerts.work', 'risk.rules.draft'] })).toMatchObject({ canDraftWatchList: false });
+    expect(accessFor({ permissions: permissionsOf(['RISK_OFFICER']) })).toMatchObject({ canReadAmlAlerts: true, canDraftWatchList: true });
+    expect(accessFor({ permissions: permissionsOf(['AUDITOR']) })).toMatchObject({ canReadAmlAlerts: true, canDraftWatchList: false });
   });
 
   test('风控规则 and 可疑交易预警 sit in the 风险管理 group of the layout’s menu', () => {
@@ -78,8 +85,8 @@ describe('the menu follows the operator’s permissions, and lists only the sect
       ['产品工厂', undefined],
       ['复核中心', undefined],
       ['客户服务', undefined],
-      ['风险管理', ['风控规则', '可疑交易预警']],
+      ['风险管理', ['风控规则', '可疑交易预警', '名单管理']],
     ]);
-    expect(routes.find((route) => route.name === '风险管理')?.routes?.map((route) => route.path)).toEqual(['/risk/rules', '/risk/aml-alerts']);
+    expect(routes.find((route) => route.name === '风险管理')?.routes?.map((route) => route.path)).toEqual(['/risk/rules', '/risk/aml-alerts', '/risk/watch-list']);
   });
 });

@@ -6,6 +6,7 @@ import { AML_REPORT_KINDS, AML_ALERT_ID_PATTERN, AML_ALERT_STATUSES, AML_REASON_
 import { AML_PATTERNS } from '../domain/aml-patterns.js';
 import { JOURNAL_KINDS } from '../domain/ledger.js';
 import { lazySchema } from '../domain/lazy-schema.js';
+import { NAME_MATCH_RULES, WATCH_LISTS, WatchListSchema } from '../domain/name-screening.js';
 
 const AML_REPORT_KIND_NAMES = Object.keys(AML_REPORT_KINDS) as [keyof typeof AML_REPORT_KINDS, ...(keyof typeof AML_REPORT_KINDS)[]];
 
@@ -103,4 +104,20 @@ export const AmlReport = lazySchema(() =>
       transactions: z.array(AmlMovementView),
     })
     .check(z.meta({ id: 'AmlReport', description: 'A suspicious (可疑交易报告) or large-value (大额交易报告) transaction report as filed, one structured file' })),
+);
+
+export const WatchListView = lazySchema(() =>
+  z
+    .object({
+      watchList: WatchListSchema,
+      lists: z.array(z.object({ list: z.enum(WATCH_LISTS), label: z.string() })),
+      rules: z.array(z.object({ rule: z.enum(NAME_MATCH_RULES), kind: z.enum(['EXACT', 'NEAR']), text: z.string() })).check(z.meta({ description: 'How a name matches an entry, in words' })),
+      pendingChangeId: z.optional(z.string()),
+    })
+    .check(z.meta({ id: 'WatchListView' })),
+);
+export type WatchListView = z.infer<typeof WatchListView>;
+
+export const WatchListChangeRequest = lazySchema(() =>
+  z.strictObject({ watchList: WatchListSchema }).check(z.meta({ id: 'WatchListChangeRequest', description: 'The whole list as it should be, numbered the version in force + 1' })),
 );

@@ -91,4 +91,23 @@ export const consoleAmlRoutes = {
     params: a.AmlAlertParams,
     response: a.AmlReport,
   },
+  consoleWatchList: {
+    method: 'GET',
+    path: '/v1/console/watch-list',
+    summary: 'Risk officer: the watch lists in force (涉恐、制裁、本行关注名单) that customers are screened against, with the matching rules in words',
+    auth: 'console',
+    permission: 'aml.alerts.read',
+    idempotent: false,
+    response: a.WatchListView,
+  },
+  consoleWatchListChange: {
+    method: 'POST',
+    path: '/v1/console/watch-list/changes',
+    summary: 'Maker: submit a new version of the watch lists for a checker (400 CHANGE_EMPTY; 409 WATCH_LIST_VERSION, CHANGE_PENDING); once approved, customers named exactly as an added entry are screened',
+    auth: 'console',
+    permission: 'aml.watchlist.draft',
+    idempotent: false,
+    body: a.WatchListChangeRequest,
+    response: ChangeRequestView,
+  },
 } as const satisfies Record<string, RouteSpec>;

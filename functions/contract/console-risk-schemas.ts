@@ -15,7 +15,7 @@ export const RiskRulesView = lazySchema(() =>
           label: z.string(),
           unit: z
             .enum(RISK_FIELD_UNITS)
-            .check(z.meta({ description: 'FEN: an amount in fen (shown in yuan); HOUR_OF_DAY: 0–23, China time; HOURS: a number of hours; COUNT: a number of movements' })),
+            .check(z.meta({ description: 'FEN: an amount in fen (shown in yuan); HOUR_OF_DAY: 0–23, China time; HOURS: a number of hours; COUNT: a number of movements; YEARS: an age; LEVEL: the customer’s money-laundering risk level, 1 low, 2 medium, 3 high' })),
         }),
       ),
       pendingChangeId: z.optional(z.string()).check(z.meta({ description: 'The next version, submitted and waiting for its checker' })),

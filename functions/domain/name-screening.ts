@@ -33,16 +33,20 @@ export interface WatchList {
 /** A list is read whole on each screening: kept well inside one stored item. */
 export const MAX_WATCH_LIST_ENTRIES = 2_000;
 
+/** Text an officer reads: no control, invisible format or unpaired surrogate characters. */
+const PRINTABLE = /^[^\p{Cc}\p{Cf}\p{Cs}]+$/u;
+
 export const WatchListSchema: z.ZodMiniType<WatchList> = lazySchema(() =>
   z.object({
-    version: z.int().check(z.minimum(1)),
+    // 0: the empty list a bank starts with, never stored.
+    version: z.int().check(z.minimum(0)),
     entries: z
       .array(
         z.strictObject({
           entryId: z.string().check(z.regex(/^[A-Za-z0-9-]{1,40}$/)),
-          name: z.string().check(z.minLength(1), z.maxLength(PERSON_NAME_MAX_CHARS * 2)),
+          name: z.string().check(z.minLength(2), z.maxLength(PERSON_NAME_MAX_CHARS * 2), z.regex(PRINTABLE)),
           list: z.enum(WATCH_LISTS),
-          source: z.string().check(z.minLength(1), z.maxLength(200)),
+          source: z.string().check(z.minLength(2), z.maxLength(200), z.regex(PRINTABLE)),
         }),
       )
       .check(
@@ -66,6 +70,9 @@ export const NAME_MATCH_RULE_TEXTS: Record<NameMatchRule, string> = {
   ONE_CHARACTER_MORE_OR_LESS: '4 字及以上的长名（如少数民族音译名），姓相同，多出或缺少一个字',
 };
 
+/** Only the same name is an exact match; every other rule is a near one. */
+export const matchKindOf = (rule: NameMatchRule): NameMatch['kind'] => (rule === 'SAME_NAME' ? 'EXACT' : 'NEAR');
+
 export interface NameMatch {
   entry: WatchListEntry;
   kind: 'EXACT' | 'NEAR';
@@ -76,17 +83,22 @@ export interface NameMatch {
  *  published in Hong Kong or Taiwan writes 張偉 where the ID card has 张伟. */
 const TRADITIONAL_TO_SIMPLIFIED: ReadonlyMap<string, string> = new Map(
   // Pairs: each traditional character followed by its simplified one.
-  Array.from('張张陳陈劉刘黃黄趙赵吳吴鄭郑謝谢馬马孫孙楊杨許许蕭萧葉叶蘇苏盧卢羅罗韓韩廣广東东華华國国偉伟強强軍军紅红麗丽龍龙鳳凤長长勝胜學学義义興兴寶宝貴贵發发財财傑杰輝辉慶庆榮荣鵬鹏飛飞濤涛銘铭錦锦賢贤瑩莹嬌娇嬋婵綺绮雲云'.matchAll(/(.)(.)/gu), ([, traditional, simplified]) => [traditional!, simplified!]),
+  Array.from('張张陳陈劉刘黃黄趙赵吳吴鄭郑謝谢馬马孫孙楊杨許许蕭萧葉叶蘇苏盧卢羅罗韓韩廣广東东華华國国偉伟強强軍军紅红麗丽龍龙鳳凤長长勝胜學学義义興兴寶宝貴贵發发財财傑杰輝辉慶庆榮荣鵬鹏飛飞濤涛銘铭錦锦賢贤瑩莹嬌娇嬋婵綺绮雲云錢钱鄧邓馮冯譚谭閆闫蔣蒋陸陆賈贾龔龚萬万顧顾湯汤嚴严範范鐘钟溫温車车聶聂鄒邹賴赖鄺邝閻阎饒饶喬乔鄔邬齊齐龐庞諸诸'.matchAll(/(.)(.)/gu), ([, traditional, simplified]) => [traditional!, simplified!]),
 );
 
 /** Spaces and every kind of dot between the parts of a name: a list may write 阿沛 阿旺晋美 or
  *  阿沛阿旺晋美 for 阿沛·阿旺晋美. */
 const SEPARATORS = /[\s\u00B7.．\-－_]/gu;
 
+/** The name in simplified characters, as written otherwise. */
+export function simplifiedName(name: string): string {
+  return [...name].map((character) => TRADITIONAL_TO_SIMPLIFIED.get(character) ?? character).join('');
+}
+
 /** The name as screening compares it: the ID card's own normalization, then no separators, then
  *  simplified characters; as characters (code points). */
 export function screeningForm(name: string): string[] {
-  return [...normalizePersonName(name.normalize('NFKC')).replace(SEPARATORS, '')].map((character) => TRADITIONAL_TO_SIMPLIFIED.get(character) ?? character);
+  return [...simplifiedName(normalizePersonName(name.normalize('NFKC')).replace(SEPARATORS, ''))];
 }
 
 /** The rule by which two screening forms are close, if any. Symmetric. */
@@ -119,7 +131,7 @@ export function screenName(name: string, list: WatchList): NameMatch[] {
   const matches: NameMatch[] = [];
   for (const entry of list.entries.slice(0, MAX_WATCH_LIST_ENTRIES)) {
     const rule = nameMatchRule(form, screeningForm(entry.name));
-    if (rule) matches.push({ entry, kind: rule === 'SAME_NAME' ? 'EXACT' : 'NEAR', rule });
+    if (rule) matches.push({ entry, kind: matchKindOf(rule), rule });
   }
   return matches.sort((x, y) => (x.kind === y.kind ? 0 : x.kind === 'EXACT' ? -1 : 1)).slice(0, MAX_NAME_MATCHES);
 }

@@ -51,6 +51,8 @@ export const PERMISSIONS = {
   'risk.rules.approve': '复核风控规则变更（不能复核本人起草的变更）',
   'aml.alerts.read': '查看可疑交易预警及已提交的可疑交易报告',
   'aml.alerts.work': '处理可疑交易预警：排除可疑或提交可疑交易报告',
+  'aml.watchlist.draft': '起草监控名单变更（涉恐、制裁、本行关注名单）',
+  'aml.watchlist.approve': '复核监控名单变更（不能复核本人起草的变更）',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
@@ -72,6 +74,8 @@ export const ROLE_PERMISSIONS: Record<OperatorRole, readonly Permission[]> = {
     'risk.rules.approve',
     'aml.alerts.read',
     'aml.alerts.work',
+    'aml.watchlist.draft',
+    'aml.watchlist.approve',
   ],
   // Operations keep the books (day close, reconciliation): they approve what a correction pays.
   OPERATIONS: ['console.me', 'changes.read', 'dayclose.read', 'dayclose.run', 'reconciliation.read', 'reconciliation.manage', 'dashboards.read', 'corrections.approve'],

@@ -7,6 +7,8 @@ import { RISK_FIELD_LABELS, RISK_FIELDS } from '../domain/risk-rules.js';
 import { type AmlAlertDetailRecord, amlAlertDetail, amlReport, changeAmlAlert, listAmlAlerts } from '../services/aml-monitoring.js';
 import type { AmlAlertRecord } from '../store/aml-alerts.js';
 import { backtestRiskRuleSet, riskRulesInForce, submitRiskRulesChange } from '../services/risk-rules.js';
+import { matchKindOf, NAME_MATCH_RULE_TEXTS, NAME_MATCH_RULES, WATCH_LIST_LABELS, WATCH_LISTS } from '../domain/name-screening.js';
+import { submitWatchListChange, watchListInForce } from '../services/watch-list.js';
 import { defineConsoleRoute } from './console-route.js';
 import { lambda } from './route.js';
 
@@ -55,4 +57,16 @@ const amlReportFile = defineConsoleRoute('consoleAmlReport', amlRoutes.consoleAm
   return { ...report, alert: alertView(report.alert) };
 });
 
-export const handler = lambda([inForce, change, backtest, amlAlerts, amlAlert, closeAml, reportAml, amlReportFile]);
+const watchList = defineConsoleRoute('consoleWatchList', amlRoutes.consoleWatchList, async () => {
+  const { watchList: inForceList, pendingChangeId } = await watchListInForce();
+  return {
+    watchList: inForceList,
+    lists: WATCH_LISTS.map((list) => ({ list, label: WATCH_LIST_LABELS[list] })),
+    rules: NAME_MATCH_RULES.map((rule) => ({ rule, kind: matchKindOf(rule), text: NAME_MATCH_RULE_TEXTS[rule] })),
+    ...(pendingChangeId ? { pendingChangeId } : {}),
+  };
+});
+
+const watchListChange = defineConsoleRoute('consoleWatchListChange', amlRoutes.consoleWatchListChange, ({ body, operator, now }) => submitWatchListChange(body.watchList, operator, now));
+
+export const handler = lambda([inForce, change, backtest, amlAlerts, amlAlert, closeAml, reportAml, amlReportFile, watchList, watchListChange]);

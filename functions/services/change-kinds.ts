@@ -15,6 +15,7 @@ import { wealthNavChange, wealthYieldChange } from './change-kinds/wealth-price.
 import { wealthProductStatusChange, wealthProductVersionChange } from './change-kinds/wealth-product.js';
 import { complaintCorrectionChange } from './change-kinds/complaint-correction.js';
 import { riskRulesChange } from './change-kinds/risk-rules.js';
+import { watchListChange } from './change-kinds/watch-list.js';
 
 export const CHANGE_KIND_HANDLERS: { [K in ChangeKind]: ChangeKindHandler } = {
   LOAN_PRODUCT_VERSION: loanProductVersionChange,
@@ -33,4 +34,5 @@ export const CHANGE_KIND_HANDLERS: { [K in ChangeKind]: ChangeKindHandler } = {
   WEALTH_YIELD: wealthYieldChange,
   COMPLAINT_CORRECTION: complaintCorrectionChange,
   RISK_RULES: riskRulesChange,
+  WATCH_LIST: watchListChange,
 };

@@ -1,20 +1,28 @@
-// Name screening at account opening (domain/name-screening.ts): the customer's verified legal
-// name against the watch lists in force, before the account exists. A hit opens a WATCH_LIST
-// alert on the new account in the account's own transaction — an account never exists without
-// the alert its opening raised — and the risk officers work it as any other alert (close as a
-// false match, or file a report and freeze). Every payee is a Jinlin customer, so every payee was
-// screened when their account opened.
-import { screeningSummary, screenName } from '../domain/name-screening.js';
+// Name screening (domain/name-screening.ts) against the watch lists in force:
+// - at account opening, the customer's verified legal name, before the account exists. A hit
+//   opens a WATCH_LIST alert on the new account in the account's own transaction — an account
+//   never exists without the alert its opening raised;
+// - when a new list version comes into force, the customers whose names equal an added entry's,
+//   found through the name's blind index (store/customers.ts): near matches of customers already
+//   on the books are not looked for (docs/ARCHITECTURE.md says why).
+// Risk officers work the alerts as any other (close as a false match, or file a report and
+// freeze). Every payee is a Jinlin customer, so every payee is screened as one.
+import { searchableName } from '../domain/customer-service.js';
+import { MAX_WATCH_LIST_ENTRIES, screeningSummary, screenName, simplifiedName, type WatchList } from '../domain/name-screening.js';
 import { businessDate } from '../domain/time.js';
-import type { AccountRecord } from '../store/accounts.js';
-import { type AmlAlertRecord, amlAlertId } from '../store/aml-alerts.js';
-import { decrypt } from '../store/crypto.js';
-import type { CustomerRecord } from '../store/customers.js';
+import { type AccountRecord, getAccount } from '../store/accounts.js';
+import { type AmlAlertRecord, amlAlertId, openAmlAlert } from '../store/aml-alerts.js';
+import { decrypt, lookupHash } from '../store/crypto.js';
+import { type CustomerRecord, customerIdsByName, getCustomer } from '../store/customers.js';
 import { getWatchList } from '../store/watch-list.js';
+import { rerateCustomer } from './customer-risk-rating.js';
 
 /** The alert the opening of `account` raises, or undefined when the name is on no list. */
 export async function screeningAlertFor(customer: CustomerRecord, account: AccountRecord, now: Date): Promise<AmlAlertRecord | undefined> {
-  const watchList = await getWatchList();
+  return alertOn(customer, account, await getWatchList(), now);
+}
+
+async function alertOn(customer: CustomerRecord, account: Pick<AccountRecord, 'accountId' | 'accountNumberMasked'>, watchList: WatchList, now: Date): Promise<AmlAlertRecord | undefined> {
   if (watchList.entries.length === 0 || !customer.nameEnc) return undefined;
   const matches = screenName(await decrypt(customer.nameEnc), watchList);
   if (matches.length === 0) return undefined;
@@ -36,4 +44,33 @@ export async function screeningAlertFor(customer: CustomerRecord, account: Accou
     reason: null,
     version: 1,
   };
+}
+
+/** Customers looked at per added entry: a name shared by more is rare, and the rest are found as
+ *  their alerts are worked. */
+const MAX_CUSTOMERS_PER_NAME = 50;
+
+/** Screens the customers named exactly as an entry `watchList` adds to `before`; opens an alert
+ *  on each one's account (none while one is open) and rates them again. Returns how many opened. */
+export async function rescreenForAddedEntries(before: WatchList, watchList: WatchList, now: Date): Promise<number> {
+  const known = new Set(before.entries.map((entry) => `${entry.entryId}\n${entry.name}`));
+  const added = watchList.entries.filter((entry) => !known.has(`${entry.entryId}\n${entry.name}`)).slice(0, MAX_WATCH_LIST_ENTRIES);
+  // As the ID card writes it (with its dot), and in simplified characters.
+  const names = new Set(added.flatMap((entry) => [searchableName(entry.name), searchableName(simplifiedName(entry.name))]));
+  const customerIds = new Set<string>();
+  for (const name of names) {
+    for (const customerId of await customerIdsByName(await lookupHash('name', name), MAX_CUSTOMERS_PER_NAME)) customerIds.add(customerId);
+  }
+  let opened = 0;
+  for (const customerId of customerIds) {
+    const customer = await getCustomer(customerId);
+    const account = customer?.accountId ? await getAccount(customer.accountId) : undefined;
+    if (!customer || !account || account.status === 'CLOSED') continue;
+    const alert = await alertOn(customer, account, watchList, now);
+    if (alert && (await openAmlAlert(alert))) {
+      opened += 1;
+      await rerateCustomer(customerId, now);
+    }
+  }
+  return opened;
 }

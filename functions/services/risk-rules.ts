@@ -2,38 +2,25 @@
 // for a second operator's approval (maker-checker, services/change-requests.ts); it is in force
 // once approved (change-kinds/risk-rules.ts).
 import type { ChangeRequest } from '../domain/change-requests.js';
-import { refuse } from '../domain/errors.js';
 import { type BacktestResult, backtestRiskRules, MAX_BACKTEST_TRANSFERS, type RecordedTransfer } from '../domain/risk-backtest.js';
 import type { RiskRuleSet } from '../domain/risk-rules.js';
 import { businessDate } from '../domain/time.js';
 import { getRiskRuleSet, transfersOfDay } from '../store/transfer-risk.js';
 import { RISK_RULES_ENTITY_ID } from './change-kinds/risk-rules.js';
-import { pendingChangeIds, submitChange } from './change-requests.js';
 import type { ConsoleOperator } from './operators.js';
+import { inForceWithPending, submitNextVersion, type VersionedSubject } from './versioned-changes.js';
+
+const RISK_RULES: VersionedSubject = { kind: 'RISK_RULES', entityId: RISK_RULES_ENTITY_ID, field: 'ruleSet', name: '风控规则', versionCode: 'RISK_RULES_VERSION' };
 
 /** The set in force, and the change waiting on it, if any. */
 export async function riskRulesInForce(): Promise<{ ruleSet: RiskRuleSet; pendingChangeId: string | undefined }> {
-  const [ruleSet, pending] = await Promise.all([getRiskRuleSet(), pendingChangeIds([RISK_RULES_ENTITY_ID])]);
-  return { ruleSet, pendingChangeId: pending.get(RISK_RULES_ENTITY_ID) };
+  const { inForce, pendingChangeId } = await inForceWithPending(RISK_RULES, getRiskRuleSet);
+  return { ruleSet: inForce, pendingChangeId };
 }
 
 /** A new version of the whole set: the next number after the one in force. */
 export async function submitRiskRulesChange(ruleSet: RiskRuleSet, maker: ConsoleOperator, now: Date): Promise<ChangeRequest> {
-  const current = await getRiskRuleSet();
-  if (ruleSet.version !== current.version + 1) {
-    return refuse('conflict', 'RISK_RULES_VERSION', `风控规则当前为第 ${current.version} 版，新版本应为第 ${current.version + 1} 版，请刷新后重新起草`);
-  }
-  // The version number alone is no change.
-  if (JSON.stringify(ruleSet.rules) === JSON.stringify(current.rules)) return refuse('invalid', 'CHANGE_EMPTY', '变更内容与当前一致，无需提交');
-  return submitChange({
-    kind: 'RISK_RULES',
-    entityId: RISK_RULES_ENTITY_ID,
-    entityLabel: `风控规则 第 ${ruleSet.version} 版`,
-    before: { ruleSet: current },
-    after: { ruleSet },
-    maker,
-    now,
-  });
+  return submitNextVersion(RISK_RULES, await getRiskRuleSet(), ruleSet, (set) => set.rules, maker, now);
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

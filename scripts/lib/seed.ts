@@ -3,6 +3,8 @@
 // then the demo relationship managers and the console's demo operators.
 import { DEFAULT_RISK_RULE_SET } from '../../functions/domain/risk-rules.js';
 import { putRiskRuleSet } from '../../functions/store/transfer-risk.js';
+import { putWatchList } from '../../functions/store/watch-list.js';
+import type { WatchList } from '../../functions/domain/name-screening.js';
 import { simulatorWechat } from '../../functions/adapters/simulators/wechat.js';
 import { config } from '../../functions/config.js';
 import { accountNumberFrom } from '../../functions/domain/account-number.js';
@@ -112,10 +114,22 @@ async function seedCustomer(demo: DemoCustomer, now: Date): Promise<void> {
   if (!outcome.ok) throw new Error(`demo opening balance refused: ${outcome.reason}`);
 }
 
+/** Watch lists to screen against, made up for the demo (no real list's entries): 名单管理 shows them
+ *  and a customer signing up as one of them raises an alert. */
+export const DEMO_WATCH_LIST: WatchList = {
+  version: 1,
+  entries: [
+    { entryId: 'DEMO-T-0001', name: '艾山·买买提', list: 'TERRORIST', source: '演示数据（虚构）：涉恐名单公告' },
+    { entryId: 'DEMO-S-0001', name: '歐陽建國', list: 'SANCTIONS', source: '演示数据（虚构）：制裁名单' },
+    { entryId: 'DEMO-I-0001', name: '赵德柱', list: 'INTERNAL', source: '演示数据（虚构）：本行关注名单' },
+  ],
+};
+
 export async function seedDemo(now = new Date()): Promise<void> {
   await seedHouseShards();
   // The anti-fraud rules a bank starts with, as the data the console will manage.
   await putRiskRuleSet(DEFAULT_RISK_RULE_SET);
+  await putWatchList(DEMO_WATCH_LIST);
   for (const product of SEED_LOAN_PRODUCTS) await seedProduct(product, now);
   await seedBills(now);
   await seedWealth(now);

@@ -1,10 +1,11 @@
 // 可疑交易预警's routes (/v1/console/aml-alerts*): the day close's suspicious-pattern alerts by
 // status, one alert with its evidence and timeline, an officer's closing step (排除可疑 or 提交可疑交易报告,
-// each with a reason), and the report filed. Typed from the contract (`import type` only); the
+// each with a reason), and the report filed; and 名单管理 (/v1/console/watch-list*). Typed from the contract (`import type` only); the
 // server checks each permission and audits each step.
 import type * as z from 'zod/mini';
-import type { AmlAlertDetail as AmlAlertDetailView, AmlAlertsPage, AmlAlertView, AmlReport as AmlReportSchema } from '@contract/console-aml-schemas';
+import type { AmlAlertDetail as AmlAlertDetailView, AmlAlertsPage, AmlAlertView, AmlReport as AmlReportSchema, WatchListChangeRequest, WatchListView as WatchListViewSchema } from '@contract/console-aml-schemas';
 import { consoleRequest } from './http';
+import type { ChangeRequest } from './types';
 
 export type AmlAlert = AmlAlertView;
 export type AmlAlertDetail = AmlAlertDetailView;
@@ -30,3 +31,13 @@ export const reportAmlAlert = (alertId: string, reason: string): Promise<AmlAler
 
 /** The report filed from a REPORTED alert (404 AML_REPORT_NOT_FOUND before it is filed). */
 export const fetchAmlReport = (alertId: string): Promise<AmlReport> => consoleRequest({ method: 'GET', path: `${alertPath(alertId)}/report` });
+
+export type WatchListView = z.infer<typeof WatchListViewSchema>;
+export type WatchListEntry = WatchListView['watchList']['entries'][number];
+export type WatchListChange = z.infer<typeof WatchListChangeRequest>;
+
+/** 名单管理: the watch lists in force, their labels and the matching rules in words. */
+export const fetchWatchList = (): Promise<WatchListView> => consoleRequest({ method: 'GET', path: '/v1/console/watch-list' });
+
+/** A new version of the whole list, for a second officer's approval. */
+export const submitWatchListChange = (change: WatchListChange): Promise<ChangeRequest> => consoleRequest({ method: 'POST', path: '/v1/console/watch-list/changes', body: change });

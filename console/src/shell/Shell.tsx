@@ -13,6 +13,7 @@ import { Workbench } from '@/pages/Workbench';
 import { accessFor } from './access';
 import {
   AML_ALERTS_PATH,
+  WATCH_LIST_PATH,
   AUDIT_PATH,
   CHANGES_PATH,
   DASHBOARD_PATH,
@@ -38,6 +39,7 @@ const StaffManagement = lazy(() => import('@/pages/staff/StaffManagement'));
 const OperatorManagement = lazy(() => import('@/pages/operators/OperatorManagement'));
 const RiskManagement = lazy(() => import('@/pages/risk/RiskRules'));
 const AmlAlerts = lazy(() => import('@/pages/risk/AmlAlertsPage'));
+const WatchList = lazy(() => import('@/pages/risk/WatchListPage'));
 // The chart library comes with this page only (docs/BENCHMARKS.md item 7: the chart chunk).
 const Dashboard = lazy(() => import('@/pages/dashboard/Dashboard'));
 
@@ -63,6 +65,7 @@ const PAGES: Record<string, (session: ConsoleSignIn) => ReactNode> = {
   [DASHBOARD_PATH]: () => <Dashboard />,
   [RISK_RULES_PATH]: (session) => <RiskManagement operator={session.operator} />,
   [AML_ALERTS_PATH]: (session) => <AmlAlerts operator={session.operator} />,
+  [WATCH_LIST_PATH]: (session) => <WatchList operator={session.operator} />,
 };
 
 function pageFor(entry: MenuEntry, session: ConsoleSignIn): ReactNode {

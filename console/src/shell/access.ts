@@ -51,6 +51,8 @@ export interface Access {
   canReadAmlAlerts: boolean;
   /** 排除可疑 or 提交可疑交易报告 on an open alert. */
   canWorkAmlAlerts: boolean;
+  /** 名单管理: a new version of the watch lists (a second operator approves it). */
+  canDraftWatchList: boolean;
 }
 
 export type AccessFlag = keyof Access;
@@ -83,5 +85,6 @@ export function accessFor(operator: Pick<OperatorView, 'permissions'>): Access {
     canDraftRiskRules: any('risk.rules.draft'),
     canReadAmlAlerts: any('aml.alerts.read'),
     canWorkAmlAlerts: any('aml.alerts.work'),
+    canDraftWatchList: any('aml.watchlist.draft'),
   };
 }

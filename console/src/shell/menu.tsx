@@ -31,6 +31,7 @@ export const OPERATORS_PATH = '/operators';
 export const DASHBOARD_PATH = '/dashboard';
 export const RISK_RULES_PATH = '/risk/rules';
 export const AML_ALERTS_PATH = '/risk/aml-alerts';
+export const WATCH_LIST_PATH = '/risk/watch-list';
 
 const RISK_GROUP: MenuGroup = { path: '/risk', name: '风险管理', icon: <AlertOutlined /> };
 
@@ -42,6 +43,7 @@ export const MENU: readonly MenuEntry[] = [
   { path: SERVICE_PATH, name: '客户服务', icon: <CustomerServiceOutlined />, access: 'canOpenServiceDesk' },
   { path: RISK_RULES_PATH, name: '风控规则', access: 'canReadRiskRules', group: RISK_GROUP },
   { path: AML_ALERTS_PATH, name: '可疑交易预警', access: 'canReadAmlAlerts', group: RISK_GROUP },
+  { path: WATCH_LIST_PATH, name: '名单管理', access: 'canReadAmlAlerts', group: RISK_GROUP },
   { path: OPERATIONS_PATH, name: '运营管理', icon: <ScheduleOutlined />, access: 'canReadOperations' },
   { path: STAFF_PATH, name: '客户经理管理', icon: <TeamOutlined />, access: 'canManageStaff' },
   { path: OPERATORS_PATH, name: '运营人员管理', icon: <UserSwitchOutlined />, access: 'canManageOperators' },

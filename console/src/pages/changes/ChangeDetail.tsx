@@ -12,7 +12,7 @@ import type { ChangeDetail as Detail, ChangeDiffLine, ChangeRequest, OperatorVie
 import { chinaTime } from '@/pages/AuditLog';
 import { RiskBacktest } from '@/pages/risk/RiskBacktest';
 import { DECISION_NOTE_MAX_LENGTH } from '../../../../functions/domain/change-requests';
-import { APPROVE_PERMISSION, CHANGE_STATUSES_SHOWN, fieldLabel, formatValue, kindLabel, LOAN_PRODUCT_FIELDS, RISK_RULES_VERSION_PATH } from './labels';
+import { APPROVE_PERMISSION, CHANGE_STATUSES_SHOWN, fieldLabel, formatValue, kindLabel, LOAN_PRODUCT_FIELDS, RISK_RULES_VERSION_PATH, WATCH_LIST_VERSION_PATH } from './labels';
 
 const CHANGED_STYLE = { background: '#fffbe6' } as const;
 
@@ -27,12 +27,14 @@ const rank = (path: string) => {
 const valueAt = (snapshot: Record<string, unknown> | null, path: string) =>
   path.split('.').reduce<unknown>((value, step) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[step] : undefined), snapshot);
 
-/** The row a leaf of the diff belongs to: a grade's spread, a risk rule set's version and each of
- *  its rules (ruleSet.rules.2) are rows of their own; any other field is one row. */
+/** The row a leaf of the diff belongs to: a grade's spread, a risk rule set's or watch list's
+ *  version and each of its rules (ruleSet.rules.2) or entries (watchList.entries.2) are rows of
+ *  their own; any other field is one row. */
 function rowKey(path: string): string {
   const [head = '', second, third] = path.split('.');
-  if (head === 'spreadBpsByGrade' || head === '' || path === RISK_RULES_VERSION_PATH) return path;
+  if (head === 'spreadBpsByGrade' || head === '' || path === RISK_RULES_VERSION_PATH || path === WATCH_LIST_VERSION_PATH) return path;
   if (head === 'ruleSet' && second === 'rules' && third !== undefined) return `ruleSet.rules.${third}`;
+  if (head === 'watchList' && second === 'entries' && third !== undefined) return `watchList.entries.${third}`;
   return head;
 }
 

@@ -15,6 +15,7 @@ import { OPERATOR_STATUS_LABELS } from '../../../../functions/domain/operator-ad
 import { RISK_FIELD_LABELS, RISK_FIELDS } from '../../../../functions/domain/risk-rules';
 import type { ChangeStatus, LoanProduct, Permission, RiskRule } from '@/api/types';
 import { ruleText } from '../risk/rule-words';
+import { WATCH_LIST_LABELS, type WatchListEntry } from '../../../../functions/domain/name-screening';
 
 export { CHANGE_KIND_LABELS };
 
@@ -51,6 +52,7 @@ export const APPROVE_PERMISSION: Partial<Record<string, Permission>> = {
   WEALTH_YIELD: 'products.approve',
   COMPLAINT_CORRECTION: 'corrections.approve',
   RISK_RULES: 'risk.rules.approve',
+  WATCH_LIST: 'aml.watchlist.approve',
 };
 
 /** A loan product's fields, in the product form's order (its detail and the change diff). */
@@ -176,12 +178,21 @@ const RISK_FIELD_VIEWS = RISK_FIELDS.map((field) => ({ field, ...RISK_FIELD_LABE
 /** A rule of a RISK_RULES change: the diff compares the rule set rule by rule (ChangeDetail). */
 const RISK_RULE_PATH = /^ruleSet\.rules\.(\d+)$/;
 export const RISK_RULES_VERSION_PATH = 'ruleSet.version';
+/** An entry of a WATCH_LIST change, compared entry by entry as the rules are. */
+const WATCH_LIST_ENTRY_PATH = /^watchList\.entries\.(\d+)$/;
+export const WATCH_LIST_VERSION_PATH = 'watchList.version';
+
+/** 涉恐名单「艾山·买买提」（来源） · T-0001. */
+export const watchListEntryText = (entry: WatchListEntry) => `${WATCH_LIST_LABELS[entry.list]}「${entry.name}」（${entry.source}） · ${entry.entryId}`;
 
 export function fieldLabel(path: string, kind?: string): string {
   const [head, next] = path.split('.');
   const ruleIndex = RISK_RULE_PATH.exec(path)?.[1];
   if (ruleIndex !== undefined) return `规则 ${Number(ruleIndex) + 1}`;
   if (path === RISK_RULES_VERSION_PATH) return '规则集版本';
+  const entryIndex = WATCH_LIST_ENTRY_PATH.exec(path)?.[1];
+  if (entryIndex !== undefined) return `条目 ${Number(entryIndex) + 1}`;
+  if (path === WATCH_LIST_VERSION_PATH) return '名单版本';
   const own = kind === undefined ? undefined : KIND_FIELD_LABELS[kind]?.[head ?? ''];
   if (own) return own;
   if (head === 'spreadBpsByGrade' && next) return `${GRADE_LABEL(next)}利差`;
@@ -196,7 +207,8 @@ const isBps = (path: string) => /Bps$/.test(path) || /^spreadBpsByGrade\.[A-E]$/
 export function formatValue(path: string, value: unknown): string {
   if (value === null || value === undefined) return '（无）';
   if (RISK_RULE_PATH.test(path) && typeof value === 'object') return ruleText(RISK_FIELD_VIEWS, value as RiskRule);
-  if (path === RISK_RULES_VERSION_PATH) return `第 ${String(value)} 版`;
+  if (path === RISK_RULES_VERSION_PATH || path === WATCH_LIST_VERSION_PATH) return `第 ${String(value)} 版`;
+  if (WATCH_LIST_ENTRY_PATH.test(path) && typeof value === 'object') return watchListEntryText(value as WatchListEntry);
   const last = path.split('.')[0] ?? path;
   // NAVs and 万份收益 are in hundredths of a fen (1.0234 元 = 10234).
   if (typeof value === 'number' && /CentiFen$/.test(path)) return `${formatIncomePer10k(value)} 元`;

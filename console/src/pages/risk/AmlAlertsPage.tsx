@@ -254,7 +254,7 @@ export default function AmlAlerts({ operator }: { operator: OperatorView }) {
   // antd's App gives the page its message context (App.useApp).
   return (
     <App>
-      <PageContainer title="可疑交易预警" subTitle="日终批处理按反洗钱监测规则发现的可疑交易模式与大额交易：核实后排除可疑，或提交可疑交易报告、大额交易报告">
+      <PageContainer title="可疑交易预警" subTitle="日终批处理发现的可疑交易模式与大额交易，以及开户或名单更新时的名单筛查命中：核实后排除可疑，或提交可疑交易报告、大额交易报告">
         <Routes>
           <Route index element={<AmlAlertsPage canWork={canWorkAmlAlerts} canReadCustomers={canReadCustomers} />} />
           <Route path="*" element={<Result status="404" title="页面不存在" />} />

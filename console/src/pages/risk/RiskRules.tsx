@@ -2,14 +2,13 @@
 // outcome and what the customer is told — and, for those who draft rule changes, 起草新版本 (a
 // second operator approves it in 复核中心). Loaded on demand by the shell.
 import { PageContainer, ProCard } from '@ant-design/pro-components';
-import { Alert, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { Link, Route, Routes } from 'react-router';
-import { errorMessage } from '@/api/http';
+import { Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Route, Routes } from 'react-router';
 import { fetchRiskRules } from '@/api/risk';
 import type { ChangeRequest, OperatorView, RiskFieldView, RiskRule, RiskRulesView } from '@/api/types';
-import { changePath } from '@/pages/products/factory-pages';
 import { accessFor } from '@/shell/access';
+import { useLoaded, VersionChangeAlerts } from '@/shell/versioned-data';
 import { RiskRuleEditor } from './RiskRuleEditor';
 import { conditionText, outcomeText } from './rule-words';
 
@@ -42,21 +41,9 @@ const columns = (fields: readonly RiskFieldView[]) => [
   { title: '客户提示语', dataIndex: 'reason', width: 360 },
 ];
 
-type State = { kind: 'loading' } | { kind: 'ready'; view: RiskRulesView } | { kind: 'failed'; message: string };
-
 export function RiskRules({ canDraft }: { canDraft: boolean }) {
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const state = useLoaded(fetchRiskRules);
   const [submitted, setSubmitted] = useState<ChangeRequest>();
-  useEffect(() => {
-    let live = true;
-    fetchRiskRules().then(
-      (view) => live && setState({ kind: 'ready', view }),
-      (error: unknown) => live && setState({ kind: 'failed', message: errorMessage(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
 
   if (state.kind === 'loading')
     return (
@@ -65,7 +52,7 @@ export function RiskRules({ canDraft }: { canDraft: boolean }) {
       </PageContainer>
     );
   if (state.kind === 'failed') return <Result status="warning" title="无法加载风控规则" subTitle={state.message} />;
-  const { view } = state;
+  const view: RiskRulesView = state.value;
   return (
     <PageContainer
       title="风控规则"
@@ -73,26 +60,14 @@ export function RiskRules({ canDraft }: { canDraft: boolean }) {
       extra={canDraft ? [<RiskRuleEditor key="draft" view={view} onSubmitted={setSubmitted} />] : []}
     >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-        {!submitted && view.pendingChangeId && (
-          <Alert
-            id="risk-pending"
-            type="info"
-            showIcon
-            message={`第 ${view.ruleSet.version + 1} 版已提交，待复核`}
-            description="复核通过前仍按当前版本判定；待复核期间不能再起草新版本。"
-            action={<Link to={changePath(view.pendingChangeId)}>查看变更</Link>}
-          />
-        )}
-        {submitted && (
-          <Alert
-            id="risk-submitted"
-            type="success"
-            showIcon
-            message={`已提交复核：${submitted.entityLabel}`}
-            description="须由另一名有复核权限的运营人员在复核中心复核，通过后立即生效；在此之前仍按当前版本判定。"
-            action={<Link to={changePath(submitted.changeId)}>查看变更</Link>}
-          />
-        )}
+        <VersionChangeAlerts
+          idPrefix="risk"
+          versionInForce={view.ruleSet.version}
+          pendingChangeId={view.pendingChangeId}
+          submitted={submitted}
+          pendingNote="复核通过前仍按当前版本判定；待复核期间不能再起草新版本。"
+          submittedNote="须由另一名有复核权限的运营人员在复核中心复核，通过后立即生效；在此之前仍按当前版本判定。"
+        />
         <ProCard title={`当前生效：第 ${view.ruleSet.version} 版`} subTitle="多条规则命中时按最严格的处置：拦截优先于提示确认" bordered>
           <Table<RiskRule> id="risk-rules" size="small" rowKey="ruleId" pagination={false} columns={columns(view.fields)} dataSource={view.ruleSet.rules} />
         </ProCard>
