@@ -49,6 +49,7 @@ const view = (changes: Partial<Customer360> = {}): Customer360 => ({
     createdAt: '2026-03-01T02:00:00.000Z',
   },
   riskRating: null,
+  devices: [{ deviceLabel: 'iPhone 15', platform: 'ios', place: '上海', signedInAt: '2026-03-01T02:00:00.000Z', lastUsedAt: '2026-03-01T03:00:00.000Z', deviceVerified: true, knownSince: '2026-03-01T02:00:00.000Z' }],
   account,
   journals: [{ journalId: 'J1', kind: 'TOP_UP', label: '充值', counterparty: '中国工商银行 5678', amountFen: 1_288_800, createdAt: '2026-03-01T02:00:00.000Z' }],
   loans: [],
@@ -175,6 +176,15 @@ describe('客户视图', () => {
     expect(await screen.findByText('已锁定')).toBeTruthy();
     expect(screen.getByText('2026-03-02 12:00:00')).toBeTruthy();
     expect(screen.getByText(HINT)).toBeTruthy();
+  });
+
+  test('登录设备: each live device with where and when it signed in and whether it is verified', async () => {
+    api.answer(VIEW, 200, view());
+    render360();
+    fireEvent.click(await screen.findByRole('tab', { name: /登录设备（1）/ }));
+    const row = (await screen.findByText('iPhone 15')).closest('tr') as HTMLElement;
+    expect(within(row).getByText('上海')).toBeTruthy();
+    expect(within(row).getByText('已验证（2026-03-01 10:00:00 起）')).toBeTruthy();
   });
 
   test('洗钱风险等级 as the server rated it, with its reasons; absent when the server sends none (the service desk)', async () => {

@@ -119,6 +119,19 @@ export const Customer360View = lazySchema(() =>
         realNameVerifiedAt: z.nullable(IsoTime),
         createdAt: IsoTime,
       }),
+      devices: z
+        .array(
+          z.object({
+            deviceLabel: z.string(),
+            platform: z.nullable(z.string()),
+            place: z.string().check(z.meta({ description: 'Where it signed in from, as the sign-in saw it' })),
+            signedInAt: IsoTime,
+            lastUsedAt: IsoTime,
+            deviceVerified: z.boolean().check(z.meta({ description: 'Trusted with money: a known device, or verified with a code to the bound phone' })),
+            knownSince: z.nullable(IsoTime).check(z.meta({ description: 'When the bank first knew the device; null while not verified' })),
+          }),
+        )
+        .check(z.meta({ description: '登录设备: the live sessions, last used first, at most 20' })),
       riskRating: z.nullable(
         z
           .object({

@@ -65,6 +65,8 @@ export const ROLE_PERMISSIONS: Record<OperatorRole, readonly Permission[]> = {
     'products.read',
     'products.approve',
     'customers.read',
+    // An AML investigation reads the customer unmasked only with a reason, audited.
+    'customers.reveal',
     'accounts.freeze',
     'accounts.unfreeze.request',
     'accounts.unfreeze.approve',

@@ -7,6 +7,7 @@ import { outstandingPrincipalFen } from '../domain/loan/state.js';
 import type { Customer360, CustomerMatch } from '../services/customer-service.js';
 import type { AccountRecord } from '../store/accounts.js';
 import { CUSTOMER_RISK_RATING_LABELS } from '../domain/customer-risk-rating.js';
+import { deviceLabel } from '../domain/sessions.js';
 
 export function customerMatchView({ customer, account }: CustomerMatch) {
   return {
@@ -38,7 +39,7 @@ export function consoleAccountView(account: AccountRecord, pendingUnfreeze: Chan
   };
 }
 
-export function customer360View({ customer, account, pendingUnfreeze, journals, loans, bills, holdings, manager, riskRating }: Customer360, now: Date): Customer360View {
+export function customer360View({ customer, account, pendingUnfreeze, journals, loans, bills, holdings, manager, devices, riskRating }: Customer360, now: Date): Customer360View {
   const lockedUntil = customer.pinLockedUntil && new Date(customer.pinLockedUntil) > now ? customer.pinLockedUntil : null;
   return {
     profile: {
@@ -49,6 +50,15 @@ export function customer360View({ customer, account, pendingUnfreeze, journals, 
       realNameVerifiedAt: customer.realNameVerifiedAt ?? null,
       createdAt: customer.createdAt,
     },
+    devices: devices.map((session) => ({
+      deviceLabel: deviceLabel(session),
+      platform: session.platform ?? null,
+      place: session.place,
+      signedInAt: new Date(session.startedAt).toISOString(),
+      lastUsedAt: session.lastUsedAt,
+      deviceVerified: session.deviceVerified,
+      knownSince: session.deviceFirstSeenAt ?? null,
+    })),
     riskRating: riskRating
       ? { rating: riskRating.rating, label: CUSTOMER_RISK_RATING_LABELS[riskRating.rating], reasons: riskRating.reasons.map((reason) => reason.text), ratedAt: riskRating.ratedAt }
       : null,

@@ -13,7 +13,7 @@ const search = defineConsoleRoute('consoleCustomerSearch', routes.consoleCustome
 });
 
 const view360 = defineConsoleRoute('consoleCustomer360', routes.consoleCustomer360, async ({ params, operator, now }) =>
-  customer360View(await customer360(params.customerId, operator), now),
+  customer360View(await customer360(params.customerId, operator, now), now),
 );
 
 const reveal = defineConsoleRoute('consoleCustomerReveal', routes.consoleCustomerReveal, async ({ params, body, operator, now }) => ({

@@ -25,6 +25,7 @@ import { keys } from '../store/keys.js';
 import { historyPage, type PostingLine } from '../store/ledger.js';
 import { customerLoans, type LoanRecord } from '../store/loans.js';
 import { type AttributionRecord, getAttribution } from '../store/referrals.js';
+import { liveSessions, type SessionRecord } from '../store/sessions.js';
 import { getStaff, type StaffRecord } from '../store/staff.js';
 import { customerHoldings, type WealthHoldingRecord } from '../store/wealth.js';
 import { recordAudit, recordAuditWith } from './audit.js';
@@ -86,16 +87,18 @@ export interface Customer360 {
   bills: BillPaymentRecord[];
   holdings: WealthHoldingRecord[];
   manager: { attribution: AttributionRecord; staff: StaffRecord | undefined } | undefined;
+  /** 登录设备: the live sessions, last used first, at most CUSTOMER_VIEW_RECENT_ITEMS. */
+  devices: SessionRecord[];
   /** The money-laundering risk rating, for operators who work AML alerts or read them; null for
    *  everyone else (the service desk talks to the customer, who must not be tipped off) and for a
    *  customer not yet rated. */
   riskRating: CustomerRiskRatingRecord | null;
 }
 
-export async function customer360(customerId: string, operator: Pick<ConsoleOperator, 'permissions'>): Promise<Customer360> {
+export async function customer360(customerId: string, operator: Pick<ConsoleOperator, 'permissions'>, now: Date): Promise<Customer360> {
   const customer = await loadCustomerRecord(customerId);
   const accountId = customer.accountId;
-  const [account, pendingUnfreeze, journals, loans, bills, holdings, attribution] = await allInOrder([
+  const [account, pendingUnfreeze, journals, loans, bills, holdings, attribution, sessions] = await allInOrder([
     accountId ? getAccount(accountId) : Promise.resolve(undefined),
     accountId ? pendingChangeOf(accountEntityId(accountId)) : Promise.resolve(undefined),
     accountId ? historyPage(accountId, CUSTOMER_VIEW_RECENT_ITEMS, undefined).then((page) => page.items) : Promise.resolve([]),
@@ -103,10 +106,12 @@ export async function customer360(customerId: string, operator: Pick<ConsoleOper
     paymentHistory(customerId, undefined, CUSTOMER_VIEW_RECENT_ITEMS, undefined).then((page) => page.items),
     customerHoldings(customerId),
     getAttribution(customerId),
+    liveSessions(customer, now),
   ]);
+  const devices = sessions.sort((a, b) => b.lastUsedAt.localeCompare(a.lastUsedAt)).slice(0, CUSTOMER_VIEW_RECENT_ITEMS);
   const manager = attribution ? { attribution, staff: await getStaff(attribution.staffId) } : undefined;
   const riskRating = operator.permissions.includes('aml.alerts.read') ? (customer.riskRating ?? null) : null;
-  return { customer, account, pendingUnfreeze, journals, loans, bills, holdings, manager, riskRating };
+  return { customer, account, pendingUnfreeze, journals, loans, bills, holdings, manager, devices, riskRating };
 }
 
 /** The full phone or ID number, after the reveal is in the audit log with the agent's reason: a

@@ -37,15 +37,10 @@ export interface SessionSummary {
 
 const signedInCustomer = (customerId: string, token: RequestToken) => loadSignedInCustomer(customerId, token.issuedAtMs, token.sessionId);
 
-/** Live: not revoked on its own, not expired, and not ended by a revocation of all sessions. */
-async function liveSessions(customer: CustomerRecord, now: Date): Promise<store.SessionRecord[]> {
-  return (await store.liveSessions(customer.customerId, now)).filter((session) => !sessionRevoked(session.startedAt, customer.sessionsRevokedAt));
-}
-
 /** 登录设备: the current session first, then the others by last use. */
 export async function listSessions(customerId: string, token: RequestToken, now: Date): Promise<SessionSummary[]> {
   const customer = await signedInCustomer(customerId, token);
-  const live = await liveSessions(customer, now);
+  const live = await store.liveSessions(customer, now);
   const current = (session: store.SessionRecord) => session.sessionId === token.sessionId;
   live.sort((a, b) => Number(current(b)) - Number(current(a)) || b.lastUsedAt.localeCompare(a.lastUsedAt));
   return live.slice(0, MAX_LISTED_SESSIONS).map((session) => ({
@@ -79,7 +74,7 @@ export async function signOutSession(customerId: string, token: RequestToken, se
 /** 退出其他设备: every live session but this one. */
 export async function signOutOthers(customerId: string, token: RequestToken, now: Date): Promise<number> {
   const customer = await signedInCustomer(customerId, token);
-  const others = (await liveSessions(customer, now)).filter((session) => session.sessionId !== token.sessionId).map((session) => session.sessionId);
+  const others = (await store.liveSessions(customer, now)).filter((session) => session.sessionId !== token.sessionId).map((session) => session.sessionId);
   if (others.length === 0) return 0;
   await revoke(customer, others, now);
   await postMessage({ customerId, kind: 'DEVICE_SIGNED_OUT', ref: `others-${now.getTime()}`, at: now, detail: `其他 ${others.length} 台设备` });

@@ -6,7 +6,9 @@
 // such a session ends at its next refresh, and the customer signs in again once.
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { sessionRevoked } from '../domain/loss-report.js';
 import type { DeviceInfo } from '../domain/sessions.js';
+import type { CustomerRecord } from './customers.js';
 import { db } from './client.js';
 import { cancellationCodes, withContentionRetry } from './errors.js';
 import { keys } from './keys.js';
@@ -245,9 +247,13 @@ async function revokeFamily(customerId: string, familyId: string): Promise<void>
  *  revokes its session; a sign-in without one is rare), so the list is never cut short by it. */
 const MAX_SESSIONS_READ = 500;
 
-/** The customer's sessions that are neither revoked nor expired (a revocation of all sessions
- *  before a time is the caller's to apply). */
-export async function liveSessions(customerId: string, now: Date): Promise<SessionRecord[]> {
+/** The customer's live sessions: neither revoked one by one, nor expired, nor ended by a
+ *  revocation of all sessions begun before a time (a loss report, its lift). */
+export async function liveSessions(customer: Pick<CustomerRecord, 'customerId' | 'sessionsRevokedAt'>, now: Date): Promise<SessionRecord[]> {
+  return (await unrevokedSessions(customer.customerId, now)).filter((session) => !sessionRevoked(session.startedAt, customer.sessionsRevokedAt));
+}
+
+async function unrevokedSessions(customerId: string, now: Date): Promise<SessionRecord[]> {
   const { doc, tableName } = db();
   const { Items } = await doc.send(
     new QueryCommand({

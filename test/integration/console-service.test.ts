@@ -107,7 +107,7 @@ describe('finding a customer', () => {
 describe('the 360 view and reveals', () => {
   before(setUp);
 
-  test('masked: profile, account, postings, PIN lock state with the hint — no full phone or ID number', async () => {
+  test('masked: profile, account, postings, devices, PIN lock state with the hint — no full phone or ID number', async () => {
     const view = expectOk(await service(agentToken, 'GET', `/v1/console/customers/${customer.customerId}`));
     assert.equal(view.profile.customerId, customer.customerId);
     assert.match(view.profile.phoneMasked, /^\d{3}\*{4}\d{4}$/);
@@ -116,6 +116,10 @@ describe('the 360 view and reveals', () => {
     assert.ok(view.journals.length >= 1);
     assert.deepEqual({ set: view.pin.set, lockedUntil: view.pin.lockedUntil }, { set: true, lockedUntil: null });
     assert.match(view.pin.hint, /不能代客户解锁/);
+    // 登录设备: the session the customer signed up in, verified as their first device.
+    assert.equal(view.devices.length, 1);
+    assert.equal(view.devices[0].deviceVerified, true);
+    assert.ok(view.devices[0].knownSince <= view.devices[0].lastUsedAt);
     const text = JSON.stringify(view);
     assert.ok(!text.includes(customer.phone) && !text.includes(customer.idNumber));
     expectError(await service(agentToken, 'GET', '/v1/console/customers/nobody'), 404, 'CUSTOMER_NOT_FOUND');
@@ -148,8 +152,12 @@ describe('the 360 view and reveals', () => {
     const id = expectOk(await service(agentToken, 'POST', path, { body: { field: 'idNumber', reason: '办理业务核对证件' } }));
     assert.equal(id.value, customer.idNumber);
     assert.equal((await newestAudit(1))[0]!.action, 'customer.reveal.id-number');
-    // A risk officer reads customers but does not reveal.
-    expectError(await service(riskToken, 'POST', path, { body: { field: 'phone', reason: '客户来电核实身份' } }), 403, 'FORBIDDEN');
+    // A risk officer investigating an alert reveals too, with the reason audited; an operator
+    // without customers.reveal does not.
+    expectOk(await service(riskToken, 'POST', path, { body: { field: 'idNumber', reason: '可疑交易预警调查，核对证件' } }));
+    assert.deepEqual([(await newestAudit(1))[0]!.actor, (await newestAudit(1))[0]!.reason], [{ kind: 'operator', id: risk.operatorId }, '可疑交易预警调查，核对证件']);
+    const auditorToken = (await signInOperator(await newOperator(['AUDITOR'], '孙审计'))).accessToken;
+    expectError(await service(auditorToken, 'POST', path, { body: { field: 'phone', reason: '客户来电核实身份' } }), 403, 'FORBIDDEN');
   });
 });
 

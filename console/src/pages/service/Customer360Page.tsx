@@ -230,6 +230,31 @@ export function Customer360Page({ customerId, access }: Props) {
                   ),
                 },
                 {
+                  key: 'devices',
+                  label: `登录设备（${view.devices.length}）`,
+                  children: (
+                    <Table
+                      id="customer-devices"
+                      size="small"
+                      rowKey="signedInAt"
+                      pagination={false}
+                      dataSource={view.devices}
+                      locale={{ emptyText: '当前没有登录中的设备' }}
+                      columns={[
+                        { title: '设备', dataIndex: 'deviceLabel' },
+                        { title: '登录地', dataIndex: 'place' },
+                        { title: '登录时间', dataIndex: 'signedInAt', render: (value: string) => time(value) },
+                        { title: '最近使用', dataIndex: 'lastUsedAt', render: (value: string) => time(value) },
+                        {
+                          title: '设备验证',
+                          dataIndex: 'deviceVerified',
+                          render: (verified: boolean, device) => (verified ? `已验证${device.knownSince ? `（${time(device.knownSince)} 起）` : ''}` : <Tag color="warning">未验证</Tag>),
+                        },
+                      ]}
+                    />
+                  ),
+                },
+                {
                   key: 'loans',
                   label: `贷款（${view.loans.length}）`,
                   children: (
