@@ -34,9 +34,10 @@ import { heldRecords } from './privacy.js';
 import { postMessage } from './messages.js';
 import { type OpenedSecondFactor, pinFactor, requireSecondFactor, spendSecondFactor } from './second-factor.js';
 
-/** Attributes that are the bank's machinery, not the customer's data: storage keys, keyed hashes
- *  (a PIN's included), counters and locks. */
-const INTERNAL = /^(PK|SK|type|version|pinHash|pinFailedAttempts|pinLockedUntil|incomeCarry|guardKey|limitBuckets|sessionsRevokedAt)$|Hash$/;
+/** Attributes that are the bank's machinery, not the customer's data — storage keys, keyed hashes
+ *  (a PIN's included), counters and locks — and the money-laundering rating, which the bank may
+ *  not disclose to the customer (反洗钱法: no tipping off). */
+const INTERNAL = /^(PK|SK|type|version|pinHash|pinFailedAttempts|pinLockedUntil|incomeCarry|guardKey|limitBuckets|sessionsRevokedAt|riskRating)$|Hash$/;
 
 /** A stored record as the customer's copy shows it: internal attributes left out, encrypted
  *  values opened (`phoneEnc` → `phone`), recursively. */

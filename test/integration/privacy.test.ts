@@ -109,6 +109,9 @@ describe('个人信息与隐私', () => {
     assert.equal(data.account.boundCard.cardNumber, a.cardNumber);
     assert.deepEqual(data.postings.map((p: { amountFen: number }) => p.amountFen), [88_800, -1_234, -5_000]);
     for (const internal of ['pinHash', 'phoneHash', 'nameEnc', 'PK', 'SK']) assert.ok(!(internal in data.customer), internal);
+    // The money-laundering rating is the bank's, not told to the customer (no tipping off).
+    assert.ok((await item(keys.customer(a.customerId)))?.riskRating, 'rated at onboarding');
+    assert.doesNotMatch(text, /riskRating|低风险|中风险|高风险/);
     for (const value of [b.customerId, b.accountId, b.name, b.idNumber, b.phone, b.cardNumber]) assert.ok(!text.includes(value), `A's copy holds B's ${value}`);
     // The same nonce cannot be used twice.
     const authorization = await authorize(a.token, COPY, { format: 'JSON' });
@@ -209,6 +212,7 @@ describe('个人信息与隐私', () => {
       assert.deepEqual(await deleteExpiredPersonalData(new Date()), { due: 1, deleted: 0, skipped: 1, failed: 0 });
       assert.equal((await item(keys.customer(closed.customerId)))?.nameEnc !== undefined, true);
       assert.equal((await item(keys.customer(closed.customerId)))?.birthYear, 1990);
+      assert.equal((await item(keys.customer(closed.customerId)))?.riskRating?.rating, 'LOW');
 
       // The bank's clock a day past the end of the retention period.
       await setClock(new Date(Date.parse(retainUntil) + 86_400_000));
@@ -216,7 +220,7 @@ describe('个人信息与隐私', () => {
       assert.deepEqual(report, { due: 2, deleted: 1, skipped: 1, failed: 0 });
 
       const gone = await item(keys.customer(closed.customerId));
-      for (const field of ['nameEnc', 'idNumberEnc', 'birthYear', 'phoneEnc', 'phoneHash', 'pinHash']) assert.equal(gone?.[field], undefined, field);
+      for (const field of ['nameEnc', 'idNumberEnc', 'birthYear', 'riskRating', 'phoneEnc', 'phoneHash', 'pinHash']) assert.equal(gone?.[field], undefined, field);
       assert.deepEqual([gone?.nameMasked, gone?.idNumberMasked, gone?.phoneMasked, gone?.openid], [DELETED_VALUE, DELETED_VALUE, DELETED_VALUE, DELETED_VALUE]);
       const closedAccount = await item(keys.balance(closed.accountId));
       assert.deepEqual([closedAccount?.status, closedAccount?.balanceFen, closedAccount?.boundCard.cardNumberEnc, closedAccount?.accountNumberEnc], ['CLOSED', 0, DELETED_VALUE, DELETED_VALUE]);
