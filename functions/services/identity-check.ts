@@ -26,6 +26,7 @@ import type { CustomerRecord } from '../store/customers.js';
 import { getPinReset, pinResetItem, savePinReset } from '../store/pin-reset.js';
 import type { TransactItem } from '../store/transact.js';
 import { sendSms } from './sms-notice.js';
+import { maskPhone } from '../domain/masking.js';
 
 /** What a code is for: it answers only that workflow's check. */
 export type IdentityCheckPurpose = 'PIN_RESET' | 'LOSS_REPORT' | 'LOSS_LIFT' | 'PHONE_CHANGE' | 'DEVICE_VERIFY' | 'STEP_UP';
@@ -49,6 +50,21 @@ export interface IdentityCodeSent {
   expiresAt: string;
   sendsLeftToday: number;
 }
+
+/** What the app shows of a code sent (a PIN reset's, a phone change's, a device's, a step-up's). */
+export interface CodeSent {
+  phoneMasked: string;
+  expiresAt: string;
+  resendAfterSeconds: number;
+  sendsLeftToday: number;
+}
+
+export const codeSent = (sent: IdentityCodeSent): CodeSent => ({
+  phoneMasked: maskPhone(sent.phone),
+  expiresAt: sent.expiresAt,
+  resendAfterSeconds: PIN_RESET_POLICY.resendAfterSeconds,
+  sendsLeftToday: sent.sendsLeftToday,
+});
 
 /** A code as the customer answers it: one sent to the bound phone for a purpose, or one sent to
  *  the phone a phone change would bind. `name` is how a refusal names it. */

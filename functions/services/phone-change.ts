@@ -13,7 +13,7 @@ import type { CustomerEvent } from '../domain/customer-events.js';
 import { assertReadyFor } from '../domain/customer.js';
 import { refuse } from '../domain/errors.js';
 import { maskPhone } from '../domain/masking.js';
-import { type IdentityAnswers, normalizedAnswers, PIN_RESET_POLICY } from '../domain/pin-reset.js';
+import { type IdentityAnswers, normalizedAnswers } from '../domain/pin-reset.js';
 import { chinaMinute } from '../domain/time.js';
 import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
 import { type CustomerRecord, customerIdByLookup } from '../store/customers.js';
@@ -22,16 +22,9 @@ import { NEW_PHONE_ITEM_AT, type PhoneChangeRecord, phoneChangeItems, phoneChang
 import { transactWrite } from '../store/transact.js';
 import { creditRecordedEvent, customerEventGuards } from './customer-events.js';
 import { loadOwnAccount, loadSignedInCustomer, onboardingState } from './customer-guards.js';
-import { type CodeAnswer, checkCodes, identityMatches, sendIdentityCode, sendNewPhoneCode } from './identity-check.js';
+import { type CodeAnswer, type CodeSent, checkCodes, codeSent, identityMatches, sendIdentityCode, sendNewPhoneCode } from './identity-check.js';
 import { postMessage } from './messages.js';
 import { sendNotice } from './sms-notice.js';
-
-export interface PhoneCodeSent {
-  phoneMasked: string;
-  expiresAt: string;
-  resendAfterSeconds: number;
-  sendsLeftToday: number;
-}
 
 export type PhoneCodeRequest = { to: 'OLD' } | { to: 'NEW'; newPhone: string };
 
@@ -66,7 +59,7 @@ async function freePhoneHash(customer: CustomerRecord, newPhone: string): Promis
 const refusePhoneInUse = (): never => refuse('conflict', 'PHONE_IN_USE', '该手机号已被其他用户绑定');
 
 /** 发送验证码 to the bound phone, or to the new one (each its own code, limits and countdown). */
-export async function sendPhoneChangeCode(customerId: string, tokenIssuedAtMs: number, request: PhoneCodeRequest, now: Date): Promise<PhoneCodeSent> {
+export async function sendPhoneChangeCode(customerId: string, tokenIssuedAtMs: number, request: PhoneCodeRequest, now: Date): Promise<CodeSent> {
   const customer = await loadChanger(customerId, tokenIssuedAtMs);
   let sent;
   if (request.to === 'OLD') sent = await sendIdentityCode(customer, 'PHONE_CHANGE', now);
@@ -74,7 +67,7 @@ export async function sendPhoneChangeCode(customerId: string, tokenIssuedAtMs: n
     await freePhoneHash(customer, request.newPhone);
     sent = await sendNewPhoneCode(customer, request.newPhone, now);
   }
-  return { phoneMasked: maskPhone(sent.phone), expiresAt: sent.expiresAt, resendAfterSeconds: PIN_RESET_POLICY.resendAfterSeconds, sendsLeftToday: sent.sendsLeftToday };
+  return codeSent(sent);
 }
 
 /**

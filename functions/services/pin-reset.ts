@@ -6,7 +6,7 @@ import { refuse } from '../domain/errors.js';
 import { guardRefusal } from '../domain/ledger-refusal.js';
 import { maskPhone } from '../domain/masking.js';
 import { assertPinStrongEnough } from '../domain/pin.js';
-import { type IdentityAnswers, normalizedAnswers, PIN_RESET_POLICY } from '../domain/pin-reset.js';
+import { type IdentityAnswers, normalizedAnswers } from '../domain/pin-reset.js';
 import { businessDate, chinaMinute } from '../domain/time.js';
 import type { CustomerRecord } from '../store/customers.js';
 import { useNonceItem } from '../store/payment-nonces.js';
@@ -15,17 +15,10 @@ import { hashPin } from '../store/pin-hash.js';
 import { transactWrite } from '../store/transact.js';
 import { recordCustomerEvent } from './customer-events.js';
 import { loadCustomer, loadOwnAccount, onboardingState } from './customer-guards.js';
-import { checkIdentity, sendIdentityCode } from './identity-check.js';
+import { checkIdentity, type CodeSent, codeSent, sendIdentityCode } from './identity-check.js';
 import { type OpenedSecondFactor, pinFactor, SECOND_FACTOR_GUARD_TEXTS } from './second-factor.js';
 import { postMessage } from './messages.js';
 import { sendNotice } from './sms-notice.js';
-
-export interface PinResetCodeSent {
-  phoneMasked: string;
-  expiresAt: string;
-  resendAfterSeconds: number;
-  sendsLeftToday: number;
-}
 
 export interface PinResetAnswers extends IdentityAnswers {
   smsCode: string;
@@ -44,16 +37,10 @@ function assertMayReset(customer: CustomerRecord): void {
 }
 
 /** 发送验证码: a new code to the bound phone, replacing any before it. */
-export async function startPinReset(customerId: string, now: Date): Promise<PinResetCodeSent> {
+export async function startPinReset(customerId: string, now: Date): Promise<CodeSent> {
   const customer = await loadCustomer(customerId);
   assertMayReset(customer);
-  const sent = await sendIdentityCode(customer, 'PIN_RESET', now);
-  return {
-    phoneMasked: maskPhone(sent.phone),
-    expiresAt: sent.expiresAt,
-    resendAfterSeconds: PIN_RESET_POLICY.resendAfterSeconds,
-    sendsLeftToday: sent.sendsLeftToday,
-  };
+  return codeSent(await sendIdentityCode(customer, 'PIN_RESET', now));
 }
 
 /**

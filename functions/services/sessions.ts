@@ -4,14 +4,12 @@
 import { config } from '../config.js';
 import { refuse } from '../domain/errors.js';
 import { sessionRevoked } from '../domain/loss-report.js';
-import { maskPhone } from '../domain/masking.js';
-import { PIN_RESET_POLICY } from '../domain/pin-reset.js';
 import { deviceLabel, MAX_LISTED_SESSIONS, refuseAlreadyVerified, refuseDeviceUnverified, refuseSessionNotFound, staleSignOuts } from '../domain/sessions.js';
 import type { CustomerRecord } from '../store/customers.js';
 import * as store from '../store/sessions.js';
 import { transactWrite } from '../store/transact.js';
 import { loadSignedInCustomer } from './customer-guards.js';
-import { checkCodes, sendIdentityCode } from './identity-check.js';
+import { checkCodes, type CodeSent, codeSent, sendIdentityCode } from './identity-check.js';
 import { postMessage } from './messages.js';
 import { issueAccessToken } from './tokens.js';
 
@@ -88,23 +86,9 @@ function unverifiedSession(customer: CustomerRecord, token: RequestToken): strin
   return token.sessionId;
 }
 
-export interface DeviceCodeSent {
-  phoneMasked: string;
-  expiresAt: string;
-  resendAfterSeconds: number;
-  sendsLeftToday: number;
-}
-
-/** What the app shows of a code sent to the bound phone. */
-const codeSent = (sent: { phone: string; expiresAt: string; sendsLeftToday: number }): DeviceCodeSent => ({
-  phoneMasked: maskPhone(sent.phone),
-  expiresAt: sent.expiresAt,
-  resendAfterSeconds: PIN_RESET_POLICY.resendAfterSeconds,
-  sendsLeftToday: sent.sendsLeftToday,
-});
 
 /** 获取验证码: a code to the bound phone (the identity check's codes, limits and lockout). */
-export async function sendDeviceCode(customerId: string, token: RequestToken, now: Date): Promise<DeviceCodeSent> {
+export async function sendDeviceCode(customerId: string, token: RequestToken, now: Date): Promise<CodeSent> {
   const customer = await signedInCustomer(customerId, token);
   unverifiedSession(customer, token);
   const sent = await sendIdentityCode(customer, 'DEVICE_VERIFY', now);
@@ -139,7 +123,7 @@ function trustedSession(token: RequestToken): string {
 
 /** 加强验证: a code to the bound phone for a transfer the rules stepped up (the identity check's
  *  codes, limits and lockout). */
-export async function sendStepUpCode(customerId: string, token: RequestToken, now: Date): Promise<DeviceCodeSent> {
+export async function sendStepUpCode(customerId: string, token: RequestToken, now: Date): Promise<CodeSent> {
   const customer = await signedInCustomer(customerId, token);
   trustedSession(token);
   const sent = await sendIdentityCode(customer, 'STEP_UP', now);
