@@ -86,6 +86,12 @@ test('a risk officer works a structuring alert to a suspicious transaction repor
   const ratingShot = `${screenshots}/console-customer-risk-rating.png`;
   await page.screenshot({ path: ratingShot, animations: 'disabled' });
   t.diagnostic(`the customer's rating in 客户全景: ${ratingShot}`);
+  // …and the devices the customer signs in from: the one they signed up on, verified.
+  await page.getByRole('tab', { name: /登录设备（1）/ }).click();
+  assert.match(await page.locator('#customer-devices tbody tr').innerText(), /已验证/);
+  const devicesShot = `${screenshots}/console-customer-devices.png`;
+  await page.screenshot({ path: devicesShot, fullPage: true, animations: 'disabled' });
+  t.diagnostic(`the customer's devices in 客户全景: ${devicesShot}`);
 
   // 名单管理: risk.wang adds a customer already on the books to the bank's own list; risk.liu
   // approves; the customer's alert is in the queue.
