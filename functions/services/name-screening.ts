@@ -10,6 +10,7 @@
 import { searchableName } from '../domain/customer-service.js';
 import { MAX_WATCH_LIST_ENTRIES, screeningSummary, screenName, simplifiedName, type WatchList } from '../domain/name-screening.js';
 import { businessDate } from '../domain/time.js';
+import { mapInBatches } from '../platform/batches.js';
 import { type AccountRecord, getAccount } from '../store/accounts.js';
 import { type AmlAlertRecord, amlAlertId, openAmlAlert } from '../store/aml-alerts.js';
 import { decrypt, lookupHash } from '../store/crypto.js';
@@ -49,6 +50,8 @@ async function alertOn(customer: CustomerRecord, account: Pick<AccountRecord, 'a
 /** Customers looked at per added entry: a name shared by more is rare, and the rest are found as
  *  their alerts are worked. */
 const MAX_CUSTOMERS_PER_NAME = 50;
+/** Lookups at once: a list of 2,000 added entries is screened within an approval's request. */
+const LOOKUPS_AT_ONCE = 25;
 
 /** Screens the customers named exactly as an entry `watchList` adds to `before`; opens an alert
  *  on each one's account (none while one is open) and rates them again. Returns how many opened. */
@@ -56,21 +59,16 @@ export async function rescreenForAddedEntries(before: WatchList, watchList: Watc
   const known = new Set(before.entries.map((entry) => `${entry.entryId}\n${entry.name}`));
   const added = watchList.entries.filter((entry) => !known.has(`${entry.entryId}\n${entry.name}`)).slice(0, MAX_WATCH_LIST_ENTRIES);
   // As the ID card writes it (with its dot), and in simplified characters.
-  const names = new Set(added.flatMap((entry) => [searchableName(entry.name), searchableName(simplifiedName(entry.name))]));
-  const customerIds = new Set<string>();
-  for (const name of names) {
-    for (const customerId of await customerIdsByName(await lookupHash('name', name), MAX_CUSTOMERS_PER_NAME)) customerIds.add(customerId);
-  }
-  let opened = 0;
-  for (const customerId of customerIds) {
+  const names = [...new Set(added.flatMap((entry) => [searchableName(entry.name), searchableName(simplifiedName(entry.name))]))];
+  const found = await mapInBatches(names, LOOKUPS_AT_ONCE, async (name) => customerIdsByName(await lookupHash('name', name), MAX_CUSTOMERS_PER_NAME));
+  const opened = await mapInBatches([...new Set(found.flat())], LOOKUPS_AT_ONCE, async (customerId) => {
     const customer = await getCustomer(customerId);
     const account = customer?.accountId ? await getAccount(customer.accountId) : undefined;
-    if (!customer || !account || account.status === 'CLOSED') continue;
+    if (!customer || !account || account.status === 'CLOSED') return false;
     const alert = await alertOn(customer, account, watchList, now);
-    if (alert && (await openAmlAlert(alert))) {
-      opened += 1;
-      await rerateCustomer(customerId, now);
-    }
-  }
-  return opened;
+    if (!alert || !(await openAmlAlert(alert))) return false;
+    await rerateCustomer(customerId, now);
+    return true;
+  });
+  return opened.filter(Boolean).length;
 }
