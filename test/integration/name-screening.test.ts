@@ -89,7 +89,7 @@ describe('名单管理: a new list version under four eyes screens the customers
     const current = await inForce();
     assert.equal(current.watchList.version, 1);
     assert.deepEqual(current.lists.map((list: { label: string }) => list.label), ['涉恐名单', '制裁名单', '本行关注名单']);
-    assert.deepEqual(current.rules.map((rule: { kind: string }) => rule.kind), ['EXACT', 'NEAR', 'NEAR', 'NEAR']);
+    assert.deepEqual(current.rules.map((rule: { kind: string }) => rule.kind), ['EXACT', 'NEAR', 'NEAR', 'NEAR', 'NEAR']);
     expectError(await call(consoleRisk, { method: 'GET', path: '/v1/console/watch-list', token: serviceToken }), 403, 'FORBIDDEN');
 
     const next = {

@@ -9,7 +9,7 @@ import { nameMatchRule, screeningForm, screeningSummary, screenName, type WatchL
 const entry = (entryId: string, name: string, list: 'TERRORIST' | 'SANCTIONS' | 'INTERNAL' = 'TERRORIST') => ({ entryId, name, list, source: '测试公告第 1 号' });
 const list: WatchList = {
   version: 1,
-  entries: [entry('T-1', '艾山·买买提'), entry('S-1', '張建國', 'SANCTIONS'), entry('I-1', '王伟', 'INTERNAL'), entry('T-2', '阿不都热合曼·托乎提')],
+  entries: [entry('T-1', '艾山·买买提'), entry('S-1', '張建國', 'SANCTIONS'), entry('I-1', '王伟', 'INTERNAL'), entry('T-2', '阿不都热合曼·托乎提'), entry('I-2', '李娜', 'INTERNAL')],
 };
 const rulesFor = (name: string) => screenName(name, list).map((match) => [match.entry.entryId, match.kind, match.rule]);
 
@@ -29,9 +29,16 @@ describe('matching a name against the list', () => {
     assert.deepEqual(rulesFor('阿不都热合曼·托乎提江'), [['T-2', 'NEAR', 'ONE_CHARACTER_MORE_OR_LESS']]);
   });
 
-  test('not near: a two-character name one character off, another surname, two characters off', () => {
+  test('near: a surname that sounds the same with the same given name, two-character names included', () => {
+    assert.deepEqual(rulesFor('章建国'), [['S-1', 'NEAR', 'HOMOPHONE_SURNAME']]);
+    assert.deepEqual(rulesFor('黎娜'), [['I-2', 'NEAR', 'HOMOPHONE_SURNAME']]);
+    assert.deepEqual(rulesFor('汪伟'), [['I-1', 'NEAR', 'HOMOPHONE_SURNAME']]);
+  });
+
+  test('not near: a two-character name one character off, another surname not a homophone, a homophone surname with another given name, two characters off', () => {
     assert.deepEqual(rulesFor('王芳'), []);
-    assert.deepEqual(rulesFor('章建国'), []);
+    assert.deepEqual(rulesFor('赵建国'), []);
+    assert.deepEqual(rulesFor('章建军'), []);
     assert.deepEqual(rulesFor('张国强'), []);
     assert.deepEqual(rulesFor('李明'), []);
   });
@@ -58,7 +65,7 @@ describe('matching a name against the list', () => {
 });
 
 describe('the rules for any names (fast-check)', () => {
-  const han = fc.constantFrom(...'王李张刘陈杨黄赵吴周建国军伟芳娜敏静丽强磊洋艳勇杰娟涛明超秀霞平刚'.split(''));
+  const han = fc.constantFrom(...'王汪李黎张章刘陈杨黄赵吴周建国军伟芳娜敏静丽强磊洋艳勇杰娟涛明超秀霞平刚'.split(''));
   const name = fc.array(han, { minLength: 2, maxLength: 8 });
 
   test('symmetric, and a name always matches itself exactly', () => {
@@ -70,11 +77,16 @@ describe('the rules for any names (fast-check)', () => {
     );
   });
 
-  test('never near for a two-character name, nor across surnames', () => {
+  test('across surnames only when they sound the same and the given names are equal; otherwise never near for a two-character name', () => {
     fc.assert(
       fc.property(name, name, (a, b) => {
         const rule = nameMatchRule(a, b);
         if (rule === undefined || rule === 'SAME_NAME') return;
+        if (rule === 'HOMOPHONE_SURNAME') {
+          assert.notEqual(a[0], b[0]);
+          assert.deepEqual(a.slice(1), b.slice(1));
+          return;
+        }
         assert.equal(a[0], b[0]);
         assert.ok(a.length >= 3 && b.length >= 3);
       }),

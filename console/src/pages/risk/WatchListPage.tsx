@@ -142,7 +142,7 @@ export function WatchList({ canDraft }: { canDraft: boolean }) {
             ]}
           />
         </ProCard>
-        <ProCard title="匹配规则" subTitle="命中即生成预警，由风险官核实后排除或上报；两字姓名只做完全匹配" bordered>
+        <ProCard title="匹配规则" subTitle="命中即生成预警，由风险官核实后排除或上报；两字姓名只做完全匹配和姓氏同音匹配" bordered>
           <Space direction="vertical" id="watch-list-rules">
             {view.rules.map(({ rule, kind, text }) => (
               <Space key={rule}>
