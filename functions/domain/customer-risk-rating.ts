@@ -23,7 +23,7 @@ export interface RiskRatingFactors {
   frozenByBank: boolean;
 }
 
-export const RISK_RATING_REASON_CODES = ['REPORT_FILED', 'FROZEN_BY_BANK', 'OPEN_ALERT'] as const;
+const RISK_RATING_REASON_CODES = ['REPORT_FILED', 'FROZEN_BY_BANK', 'OPEN_ALERT'] as const;
 
 export interface RiskRatingReason {
   code: (typeof RISK_RATING_REASON_CODES)[number];
@@ -36,6 +36,9 @@ export interface RiskRatingResult {
   /** Every factor that raised it, highest first; none for LOW. */
   reasons: RiskRatingReason[];
 }
+
+/** The level the anti-fraud rules weigh (1 low … 3 high); null for a customer not yet rated. */
+export const riskLevelOf = (rated: { rating: CustomerRiskRating } | undefined): number | null => (rated && CUSTOMER_RISK_LEVELS[rated.rating]) ?? null;
 
 /** How far back a filed report keeps a customer high risk. */
 export const REPORT_LOOKBACK_DAYS = 365;

@@ -3,10 +3,10 @@
 // day close opening an alert, an officer closing one or filing its report, a freeze by the bank
 // and its lift. Each of those steps calls rerateCustomer after its own write; a rating is derived,
 // so rating again is always safe, and the later read wins when two race.
-import { CUSTOMER_RISK_LEVELS, REPORT_LOOKBACK_DAYS, rateCustomer } from '../domain/customer-risk-rating.js';
+import { REPORT_LOOKBACK_DAYS, rateCustomer } from '../domain/customer-risk-rating.js';
 import { getAccount } from '../store/accounts.js';
 import { amlRatingFactors } from '../store/aml-alerts.js';
-import { type CustomerRecord, type CustomerRiskRatingRecord, getCustomer, setCustomerRiskRating } from '../store/customers.js';
+import { type CustomerRiskRatingRecord, getCustomer, setCustomerRiskRating } from '../store/customers.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -26,7 +26,3 @@ export async function rerateCustomer(customerId: string, now: Date): Promise<Cus
   await setCustomerRiskRating(customerId, rating);
   return rating;
 }
-
-/** The level the anti-fraud rules weigh (1 low … 3 high); null for a customer not yet rated. */
-export const customerRiskLevelOf = (customer: Pick<CustomerRecord, 'riskRating'>): number | null =>
-  (customer.riskRating && CUSTOMER_RISK_LEVELS[customer.riskRating.rating]) ?? null;

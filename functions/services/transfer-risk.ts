@@ -1,6 +1,7 @@
 // A transfer's anti-fraud decision (domain/risk-rules.ts) on what store/transfer-risk.ts keeps:
 // made for the review sheet, so the customer reads a warning before the PIN, and made again in
 // the money path from the transfer's own read — that one decides.
+import { riskLevelOf } from '../domain/customer-risk-rating.js';
 import type { JournalRisk } from '../domain/ledger.js';
 import { refuse } from '../domain/errors.js';
 import { decideTransfer, largestInWindow, raisedDailyMaxima, type RiskDecision, steppedUpFor } from '../domain/risk-rules.js';
@@ -9,7 +10,6 @@ import type { TransactItem } from '../store/transact.js';
 import { payeeMemory, type TransferParties, type TransferRiskMemory, transferRiskKeys, transferRiskMemory, transferRiskRecords } from '../store/transfer-risk.js';
 import type { PaymentRisk } from '../contract/second-factor-schemas.js';
 import type { CustomerRecord } from '../store/customers.js';
-import { customerRiskLevelOf } from './customer-risk-rating.js';
 import type { TokenDevice } from './tokens.js';
 
 interface AskedTransfer extends TransferParties {
@@ -27,7 +27,7 @@ function decide(memory: TransferRiskMemory, { amountFen, at, customer, device }:
     amountFen,
     at,
     customerBirthYear: customer.birthYear ?? null,
-    customerRiskLevel: customerRiskLevelOf(customer),
+    customerRiskLevel: riskLevelOf(customer.riskRating),
     deviceFirstSeenAtMs: device.firstSeenAtMs,
     payeeFirstPaidAt: memory.payeeFirstPaidAt,
     largestTransferFen90d: largestInWindow(memory.dailyMaximaFen, at),

@@ -2,17 +2,16 @@
 // set in force, when the customer first paid the payee, their largest transfer per day, and what
 // left the account today (the Class II daily counter, which the ledger transactions keep). Read
 // in the transfer's one read (customer and account with them), written in its ledger transaction.
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { RecordedTransfer } from '../domain/risk-backtest.js';
 import { limitBuckets } from '../domain/limits.js';
 import { DEFAULT_RISK_RULE_SET, RiskRuleSetSchema, type RiskRuleSet } from '../domain/risk-rules.js';
 import { businessDate } from '../domain/time.js';
 import { batchGetItems } from './batch-get.js';
 import { db } from './client.js';
-import { isConditionFailed } from './errors.js';
 import { keys } from './keys.js';
 import { journalsOfDay } from './day-journals.js';
 import type { TransactItem } from './transact.js';
+import { getVersionedConfig, putVersionedConfig, type VersionedConfig } from './versioned-config.js';
 
 type Key = Record<string, string>;
 type Item = Record<string, unknown>;
@@ -102,31 +101,14 @@ export function transferRiskRecords(
   return records;
 }
 
+const RISK_RULES: VersionedConfig<RiskRuleSet> = { name: 'RISK_RULES', field: 'ruleSet', schema: RiskRuleSetSchema, fallback: DEFAULT_RISK_RULE_SET };
+
 /** The rule set in force (the one a bank starts with when none was ever stored). */
-export async function getRiskRuleSet(): Promise<RiskRuleSet> {
-  const { doc, tableName } = db();
-  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.config('RISK_RULES'), ConsistentRead: true }));
-  return Item ? RiskRuleSetSchema.parse(Item.ruleSet) : DEFAULT_RISK_RULE_SET;
-}
+export const getRiskRuleSet = (): Promise<RiskRuleSet> => getVersionedConfig(RISK_RULES);
 
 /** Puts a rule set in force unless one of its version or later already is: applying an approved
  *  change twice, or seeding a bank whose rules were changed since, changes nothing. */
-export async function putRiskRuleSet(ruleSet: RiskRuleSet): Promise<void> {
-  const { doc, tableName } = db();
-  const parsed = RiskRuleSetSchema.parse(ruleSet);
-  await doc
-    .send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...keys.config('RISK_RULES'), type: 'RISK_RULES', ruleSet: parsed },
-        ConditionExpression: 'attribute_not_exists(PK) OR ruleSet.version < :version',
-        ExpressionAttributeValues: { ':version': parsed.version },
-      }),
-    )
-    .catch((error: unknown) => {
-      if (!isConditionFailed(error)) throw error;
-    });
-}
+export const putRiskRuleSet = (ruleSet: RiskRuleSet): Promise<void> => putVersionedConfig(RISK_RULES, ruleSet);
 
 /** Up to `limit` transfers of one business date (CST), each with its amount and the decision
  *  recorded with it (a delayed transfer's hold is one). */

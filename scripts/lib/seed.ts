@@ -116,7 +116,7 @@ async function seedCustomer(demo: DemoCustomer, now: Date): Promise<void> {
 
 /** Watch lists to screen against, made up for the demo (no real list's entries): 名单管理 shows them
  *  and a customer signing up as one of them raises an alert. */
-export const DEMO_WATCH_LIST: WatchList = {
+const DEMO_WATCH_LIST: WatchList = {
   version: 1,
   entries: [
     { entryId: 'DEMO-T-0001', name: '艾山·买买提', list: 'TERRORIST', source: '演示数据（虚构）：涉恐名单公告' },
