@@ -200,7 +200,8 @@ export function summaryRows(r: RunResults): SummaryRow[] {
     const built = k.injected.filter((row) => row.caught !== null);
     const caught = built.reduce((sum, row) => sum + row.caught!, 0);
     const injected = built.reduce((sum, row) => sum + row.injected, 0);
-    const flagged = k.normalTransfers - k.normalOutcomes.ALLOW;
+    const judged = judgedCount(k);
+    const flagged = judged - k.normalOutcomes.ALLOW;
     rows.push({
       item: '8',
       measure: 'risk simulation: injected cases caught (victim transfer, new device at night, 快进快出, structuring, collection, large value)',
@@ -210,14 +211,14 @@ export function summaryRows(r: RunResults): SummaryRow[] {
     });
     rows.push({
       item: '8',
-      measure: 'risk simulation: normal transfers warned, stepped up, delayed or blocked',
-      figure: `${pct(flagged / k.normalTransfers)} (${flagged} of ${k.normalTransfers.toLocaleString('en-US')})`,
+      measure: 'risk simulation: normal movements (transfers, withdrawals, bill payments) warned, stepped up, delayed or blocked',
+      figure: `${pct(flagged / judged)} (${flagged} of ${judged.toLocaleString('en-US')})`,
       target: `≤ ${pct(NORMAL_SHARE_TARGET)}`,
-      status: metOrMissed(flagged / k.normalTransfers <= NORMAL_SHARE_TARGET),
+      status: metOrMissed(flagged / judged <= NORMAL_SHARE_TARGET),
     });
     rows.push({
       item: '8',
-      measure: "risk simulation: the rules' own time per transfer p99 (DynamoDB: item 1's round trips)",
+      measure: "risk simulation: the rules' own time per judged movement p99 (DynamoDB: item 1's round trips)",
       figure: `${fmt.ms(k.checkP99Ms)} ms`,
       target: `p99 ≤ ${CHECK_P99_TARGET_MS} ms`,
       status: metOrMissed(k.checkP99Ms <= CHECK_P99_TARGET_MS),
@@ -228,15 +229,18 @@ export function summaryRows(r: RunResults): SummaryRow[] {
 
 const pct = (share: number) => `${(share * 100).toFixed(2)} %`;
 
+const judgedCount = (k: RiskSimulationResults) => Object.values(k.normalJudged).reduce((sum, n) => sum + n, 0);
+
 function riskSection(k: RiskSimulationResults): string {
-  const flagged = k.normalTransfers - k.normalOutcomes.ALLOW;
+  const judged = judgedCount(k);
+  const flagged = judged - k.normalOutcomes.ALLOW;
   return `## 8. Risk controls on simulated traffic (issue 18)
 
 bench/risk.ts, seed ${k.seed}: ${k.days} days of ${k.normalCustomers.toLocaleString('en-US')} customers moving money in the bank
 test's mix (test/bank/plan.ts's weights for transfers, top-ups, withdrawals, bill payments and
 wealth purchases; 0–3 movements a customer a day, log-uniform amounts, 90 % of transfers to payees
 paid before), ${k.journals.toLocaleString('en-US')} journals in all, with each of the issue's cases injected into accounts of
-its own. Every transfer is judged by the default anti-fraud rules on the memory the real path keeps
+its own. Every transfer, withdrawal and bill payment is judged by the anti-fraud rules on the memory the real path keeps
 (payees first paid, daily maxima, today's outflow); every day is closed by the AML monitoring over
 the seven days before it, as the day close runs it. In process: the figures are the rules' and the
 monitoring's own CPU; what the checks cost a transfer in DynamoDB is item 1's round trips (their
@@ -248,11 +252,11 @@ ${k.injected.map((row) => `| ${row.case} | ${row.injected || '—'} | ${row.caug
 
 | normal traffic | figure | target |
 | --- | --- | --- |
-| transfers judged | ${k.normalTransfers.toLocaleString('en-US')} | — |
-| warned / stepped up / delayed / blocked | ${k.normalOutcomes.WARN} / ${k.normalOutcomes.STEP_UP} / ${k.normalOutcomes.DELAY} / ${k.normalOutcomes.BLOCK} (**${pct(flagged / k.normalTransfers)}**) | ≤ ${pct(NORMAL_SHARE_TARGET)} |
+| movements judged: transfers / withdrawals / bill payments | ${k.normalJudged.TRANSFER.toLocaleString('en-US')} / ${k.normalJudged.WITHDRAWAL.toLocaleString('en-US')} / ${k.normalJudged.BILL_PAYMENT.toLocaleString('en-US')} | — |
+| warned / stepped up / delayed / blocked | ${k.normalOutcomes.WARN} / ${k.normalOutcomes.STEP_UP} / ${k.normalOutcomes.DELAY} / ${k.normalOutcomes.BLOCK} (**${pct(flagged / judged)}**) | ≤ ${pct(NORMAL_SHARE_TARGET)} |
 | normal accounts alerted by a day close | ${k.normalAccountsAlerted} of ${k.normalCustomers.toLocaleString('en-US')} (${pct(k.normalAccountsAlerted / k.normalCustomers)}) | reported |
 | alerts by pattern, normal / injected | ${Object.entries(k.alertsByPattern).map(([pattern, n]) => `${pattern} ${n.normal} / ${n.injected}`).join('; ')} | — |
-| the rules' time per transfer, p50 / p99 | ${fmt.ms(k.checkP50Ms)} / **${fmt.ms(k.checkP99Ms)} ms** | p99 ≤ ${CHECK_P99_TARGET_MS} ms |
+| the rules' time per judged movement, p50 / p99 | ${fmt.ms(k.checkP50Ms)} / **${fmt.ms(k.checkP99Ms)} ms** | p99 ≤ ${CHECK_P99_TARGET_MS} ms |
 | one day close's monitoring (7 days of journals), p50 / max | ${fmt.ms(k.monitorP50Ms)} / ${fmt.ms(k.monitorMaxMs)} ms | — |
 
 The rules in force are the bank's starting set plus NEW_DEVICE_AT_NIGHT (which officers add in

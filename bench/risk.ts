@@ -1,15 +1,16 @@
 // Item 8 — risk controls on simulated traffic (issue 18). Seven days of a seeded bank: normal
 // customers moving money in the bank test's mix (test/bank/plan.ts's weights, log-uniform
 // amounts) with each pattern of the issue injected into accounts of its own at known places.
-// Every transfer is judged by the anti-fraud rules in force by default (domain/risk-rules.ts,
-// each on the memory the real path keeps: payees first paid, daily maxima, today's outflow) and
+// Every transfer, withdrawal and bill payment is judged by the anti-fraud rules in force by default
+// (domain/risk-rules.ts, each on the memory the real path keeps: payees first paid, daily maxima,
+// today's outflow) and
 // every day is closed by the AML monitoring (domain/aml-patterns.ts), as the day close runs it.
 // In process and pure: the rules' latency here is their own CPU; what they cost the money path
 // in DynamoDB is item 1's round trips (the rules' memory is in the transfer's one read).
 import { type AmlPattern, type DayJournal, detectAmlPatterns } from '../functions/domain/aml-patterns.js';
 import type { JournalKind } from '../functions/domain/ledger.js';
 import { addDays } from '../functions/domain/loan/dates.js';
-import { DEFAULT_RISK_RULE_SET, decideTransfer, largestInWindow, NEW_DEVICE_AT_NIGHT_RULE, raisedDailyMaxima, type RiskOutcome } from '../functions/domain/risk-rules.js';
+import { DEFAULT_RISK_RULE_SET, decideMovement, largestInWindow, NEW_DEVICE_AT_NIGHT_RULE, raisedDailyMaxima, type RiskMovementKind, type RiskOutcome } from '../functions/domain/risk-rules.js';
 import { businessDate } from '../functions/domain/time.js';
 import { amlThresholds } from '../functions/services/aml-monitoring.js';
 import { Rng } from '../test/bank/rng.js';
@@ -35,14 +36,15 @@ export interface RiskSimulationResults {
   normalCustomers: number;
   days: number;
   journals: number;
-  normalTransfers: number;
-  /** Normal transfers by the outcome the rules gave them. */
+  /** Normal movements the rules judged, by kind. */
+  normalJudged: Record<RiskMovementKind, number>;
+  /** Normal judged movements by the outcome the rules gave them. */
   normalOutcomes: Record<RiskOutcome, number>;
   /** Normal accounts that any day close alerted, of all normal accounts. */
   normalAccountsAlerted: number;
   alertsByPattern: Record<AmlPattern, { normal: number; injected: number }>;
   injected: { case: Injected; injected: number; caught: number | null; how: string }[];
-  /** The rules' own time per transfer. */
+  /** The rules' own time per judged movement. */
   checkP50Ms: number;
   checkP99Ms: number;
   /** One day close's monitoring over its seven days. */
@@ -67,7 +69,7 @@ const CARD = 'HOUSE-CARD-SETTLEMENT~00';
 const BILLER = 'HOUSE-BILLER-CLEARING~00';
 const WEALTH = 'HOUSE-WEALTH-CUSTODY-P1';
 
-/** What the anti-fraud rules remember of a customer (store/transfer-risk.ts). */
+/** What the anti-fraud rules remember of a customer (store/movement-risk.ts). */
 interface Memory {
   firstPaid: Map<string, string>;
   dailyMaxima: Record<string, number> | undefined;
@@ -111,21 +113,14 @@ export function runRiskSimulation(log: (line: string) => void): RiskSimulationRe
   };
   const checkMs: number[] = [];
 
-  /** A transfer judged as the money path judges it; posted unless blocked (a delayed one as a
-   *  hold, released later), the memory kept as the real path keeps it. */
-  const transfer = (from: string, to: string, amountFen: number, createdAt: string): RiskOutcome => {
-    // A stepped-up transfer goes on once the customer types the code (as every normal one does
-    // here); the count of them is what the rules cost honest customers.
-    const kept = memory.get(from) ?? { firstPaid: new Map(), dailyMaxima: undefined, outToday: { date: '', amountFen: 0, count: 0 } };
-    memory.set(from, kept);
-    const now = new Date(createdAt);
-    const today = businessDate(now);
-    if (kept.outToday.date !== today) kept.outToday = { date: today, amountFen: 0, count: 0 };
+  /** A movement judged as the money path judges it, the rules' own time measured. */
+  const judge = (kind: RiskMovementKind, from: string, to: string | null, amountFen: number, now: Date, kept: Memory) => {
     const started = performance.now();
-    const decision = decideTransfer(ruleSet, {
+    const decision = decideMovement(ruleSet, {
+      kind,
       amountFen,
       at: now,
-      payeeFirstPaidAt: kept.firstPaid.get(to) ?? null,
+      payee: to === null ? null : { firstPaidAt: kept.firstPaid.get(to) ?? null },
       largestTransferFen90d: largestInWindow(kept.dailyMaxima, now),
       outToday: kept.outToday,
       customerBirthYear: null,
@@ -133,6 +128,26 @@ export function runRiskSimulation(log: (line: string) => void): RiskSimulationRe
       customerRiskLevel: null,
     });
     checkMs.push(performance.now() - started);
+    return decision;
+  };
+
+  /** The memory of `from`, today's outflow reset on a new date. */
+  const memoryOf = (from: string, now: Date): Memory => {
+    const kept = memory.get(from) ?? { firstPaid: new Map(), dailyMaxima: undefined, outToday: { date: '', amountFen: 0, count: 0 } };
+    memory.set(from, kept);
+    const today = businessDate(now);
+    if (kept.outToday.date !== today) kept.outToday = { date: today, amountFen: 0, count: 0 };
+    return kept;
+  };
+
+  /** A transfer judged as the money path judges it; posted unless blocked (a delayed one as a
+   *  hold, released later), the memory kept as the real path keeps it. */
+  const transfer = (from: string, to: string, amountFen: number, createdAt: string): RiskOutcome => {
+    // A stepped-up transfer goes on once the customer types the code (as every normal one does
+    // here); the count of them is what the rules cost honest customers.
+    const now = new Date(createdAt);
+    const kept = memoryOf(from, now);
+    const decision = judge('TRANSFER', from, to, amountFen, now, kept);
     if (decision.outcome === 'BLOCK') return decision.outcome;
     kept.outToday.amountFen += amountFen;
     kept.outToday.count += 1;
@@ -148,9 +163,24 @@ export function runRiskSimulation(log: (line: string) => void): RiskSimulationRe
     return decision.outcome;
   };
 
+  /** A withdrawal to the bound card or a bill payment, judged; posted unless blocked. A bill is a
+   *  non-bound outflow and counts in today's (the Class II counter); a withdrawal does not. */
+  const payOut = (kind: 'WITHDRAWAL' | 'BILL_PAYMENT', from: string, amountFen: number, createdAt: string): RiskOutcome => {
+    const now = new Date(createdAt);
+    const kept = memoryOf(from, now);
+    const decision = judge(kind, from, null, amountFen, now, kept);
+    if (decision.outcome === 'BLOCK') return decision.outcome;
+    if (kind === 'BILL_PAYMENT') {
+      kept.outToday.amountFen += amountFen;
+      kept.outToday.count += 1;
+    }
+    journals.push(kind === 'BILL_PAYMENT' ? twoSided('BILL_HOLD', from, BILLER, amountFen, createdAt) : twoSided('WITHDRAW', from, CARD, amountFen, createdAt));
+    return decision.outcome;
+  };
+
   // ---- normal traffic: the bank test's mix of money movements, 0–3 a customer a day -------
   const traffic = rng.fork('traffic');
-  let normalTransfers = 0;
+  const normalJudged: Record<RiskMovementKind, number> = { TRANSFER: 0, WITHDRAWAL: 0, BILL_PAYMENT: 0 };
   for (const date of DATES) {
     for (const account of normal) {
       for (let n = traffic.int(0, 3); n > 0; n--) {
@@ -163,11 +193,15 @@ export function runRiskSimulation(log: (line: string) => void): RiskSimulationRe
           const to = friends.length > 0 && traffic.chance(0.9) ? traffic.pick(friends) : traffic.pick(normal);
           if (to === account) continue;
           normalOutcomes[transfer(account, to, traffic.logInt(1_000, 300_000), createdAt)] += 1;
-          normalTransfers += 1;
+          normalJudged.TRANSFER += 1;
         } else if (kind === 'topUp') journals.push(twoSided('TOP_UP', CARD, account, traffic.logInt(10_000, 500_000), createdAt));
-        else if (kind === 'withdraw') journals.push(twoSided('WITHDRAW', account, CARD, traffic.logInt(10_000, 300_000), createdAt));
-        else if (kind === 'billPay') journals.push(twoSided('BILL_HOLD', account, BILLER, traffic.logInt(3_000, 50_000), createdAt));
-        else journals.push(twoSided('WEALTH_PURCHASE', account, WEALTH, traffic.logInt(100_000, 2_000_000), createdAt));
+        else if (kind === 'withdraw') {
+          normalOutcomes[payOut('WITHDRAWAL', account, traffic.logInt(10_000, 300_000), createdAt)] += 1;
+          normalJudged.WITHDRAWAL += 1;
+        } else if (kind === 'billPay') {
+          normalOutcomes[payOut('BILL_PAYMENT', account, traffic.logInt(3_000, 50_000), createdAt)] += 1;
+          normalJudged.BILL_PAYMENT += 1;
+        } else journals.push(twoSided('WEALTH_PURCHASE', account, WEALTH, traffic.logInt(100_000, 2_000_000), createdAt));
       }
     }
   }
@@ -251,7 +285,7 @@ export function runRiskSimulation(log: (line: string) => void): RiskSimulationRe
     normalCustomers: NORMAL_CUSTOMERS,
     days: DAYS,
     journals: journals.length,
-    normalTransfers,
+    normalJudged,
     normalOutcomes,
     normalAccountsAlerted: [...found.keys()].filter((account) => !account.startsWith('I-')).length,
     alertsByPattern,

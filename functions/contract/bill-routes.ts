@@ -25,7 +25,7 @@ export const billRoutes = {
   billPay: {
     method: 'POST',
     path: '/v1/bill-payments',
-    summary: 'Pay a bill with the PIN: held, confirmed by the biller gateway, then settled — or voided and refunded',
+    summary: 'Pay a bill with the PIN (judged by the anti-fraud rules): held, confirmed by the biller gateway, then settled — or voided and refunded',
     auth: 'customer',
     idempotent: true,
     secondFactor: 'required',

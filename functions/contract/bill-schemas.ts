@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { MAX_AUTO_PAY_DAY } from '../domain/bills/auto-pay.js';
 import { BILL_PERIOD, PAYMENT_STATUSES } from '../domain/bills/bill.js';
 import { BILL_CATEGORIES, MAX_BILL_AMOUNT_FEN } from '../domain/bills/biller.js';
-import { IsoTime, Reference } from './schemas.js';
+import { IsoTime, Reference, RiskAcknowledged } from './schemas.js';
 import { SecondFactor } from './second-factor-schemas.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
@@ -122,6 +122,7 @@ export const BillPaymentRequest = lazySchema(() =>
         .check(z.meta({ description: 'The period of the bill the customer was shown; refused if the bill has changed since' })),
       amountFen: BillFen,
       secondFactor: SecondFactor,
+      riskAcknowledged: RiskAcknowledged,
     })
     .check(
       z.refine(

@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '../domain/lazy-schema.js';
 import { BACKTEST_EXAMPLES, MAX_BACKTEST_DAYS } from '../domain/risk-backtest.js';
-import { RISK_FIELD_UNITS, RISK_FIELDS, RISK_OUTCOMES, RiskRuleSetSchema } from '../domain/risk-rules.js';
+import { RISK_FIELD_UNITS, RISK_FIELDS, RISK_MOVEMENT_KINDS, RISK_OUTCOMES, RiskRuleSetSchema } from '../domain/risk-rules.js';
 
 export const RiskRulesView = lazySchema(() =>
   z
@@ -34,7 +34,7 @@ export const RiskRulesBacktestRequest = lazySchema(() =>
       ruleSet: RiskRuleSetSchema,
       days: z.int().check(z.minimum(1), z.maximum(MAX_BACKTEST_DAYS), z.meta({ description: 'Business dates back, today included' })),
     })
-    .check(z.meta({ id: 'RiskRulesBacktestRequest', description: 'A rule set (a draft, or the one in force) to try on recorded transfers' })),
+    .check(z.meta({ id: 'RiskRulesBacktestRequest', description: 'A rule set (a draft, or the one in force) to try on recorded movements (transfers, withdrawals, bill payments)' })),
 );
 export type RiskRulesBacktestRequest = z.infer<typeof RiskRulesBacktestRequest>;
 
@@ -47,15 +47,15 @@ export const RiskRulesBacktestView = lazySchema(() => {
       fromDate: z.string(),
       toDate: z.string(),
       truncated: z.boolean(),
-      judged: z.int().check(z.meta({ description: 'Transfers judged again on the numbers recorded with them' })),
-      withoutFields: z.int().check(z.meta({ description: 'Transfers made before their numbers were recorded: skipped' })),
+      judged: z.int().check(z.meta({ description: 'Movements judged again on the numbers recorded with them' })),
+      withoutFields: z.int().check(z.meta({ description: 'Movements made before their numbers were recorded: skipped' })),
       recorded: counts,
       proposed: counts,
       changed: z.int(),
       byRule: z.array(z.object({ ruleId: z.string(), matched: z.int() })),
       examples: z
-        .array(z.object({ journalId: z.string(), createdAt: z.string(), amountFen: z.int(), recorded: outcome, proposed: outcome, ruleIds: z.array(z.string()) }))
+        .array(z.object({ journalId: z.string(), kind: z.enum(RISK_MOVEMENT_KINDS), createdAt: z.string(), amountFen: z.int(), recorded: outcome, proposed: outcome, ruleIds: z.array(z.string()) }))
         .check(z.maxLength(BACKTEST_EXAMPLES)),
     })
-    .check(z.meta({ id: 'RiskRulesBacktestView', description: 'What a rule set would have decided on the transfers that went through, against what was decided' }));
+    .check(z.meta({ id: 'RiskRulesBacktestView', description: 'What a rule set would have decided on the movements that went through, against what was decided' }));
 });

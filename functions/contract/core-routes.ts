@@ -142,11 +142,11 @@ export const coreRoutes = {
   withdraw: {
     method: 'POST',
     path: '/v1/account/withdraw',
-    summary: 'Withdraw to the bound card',
+    summary: 'Withdraw to the bound card (judged by the anti-fraud rules)',
     auth: 'customer',
     idempotent: true,
     secondFactor: 'required',
-    body: s.CardMoneyRequest,
+    body: s.WithdrawalRequest,
     response: s.MoneyMovementResult,
   },
   payee: {
@@ -161,7 +161,7 @@ export const coreRoutes = {
   transfer: {
     method: 'POST',
     path: '/v1/account/transfer',
-    summary: 'Transfer to another Jinlin customer by phone number',
+    summary: 'Transfer to another Jinlin customer by phone number (judged by the anti-fraud rules)',
     auth: 'customer',
     idempotent: true,
     secondFactor: 'required',

@@ -208,6 +208,13 @@ export const AccountDetail = lazySchema(() => z.object({ ...accountSummaryShape,
 
 export const CardMoneyRequest = lazySchema(() => z.strictObject({ amountFen: AmountFen, secondFactor: SecondFactor }).check(z.meta({ id: 'CardMoneyRequest' })));
 
+/** On a movement the anti-fraud rules judge: the customer read and confirmed review.risk. */
+export const RiskAcknowledged = lazySchema(() => z.optional(z.literal(true)).check(z.meta({ description: 'The customer confirmed review.risk (else 409 RISK_WARNING)' })));
+
+export const WithdrawalRequest = lazySchema(() =>
+  z.strictObject({ amountFen: AmountFen, secondFactor: SecondFactor, riskAcknowledged: RiskAcknowledged }).check(z.meta({ id: 'WithdrawalRequest' })),
+);
+
 export const TransferRequest = lazySchema(() =>
   z
     .strictObject({
@@ -215,7 +222,7 @@ export const TransferRequest = lazySchema(() =>
       amountFen: AmountFen,
       secondFactor: SecondFactor,
       memo: z.optional(PlainText(20)),
-      riskAcknowledged: z.optional(z.literal(true)).check(z.meta({ description: 'The customer confirmed review.risk (else 409 RISK_WARNING)' })),
+      riskAcknowledged: RiskAcknowledged,
     })
     .check(z.meta({ id: 'TransferRequest' })),
 );

@@ -1,6 +1,7 @@
 // Anti-fraud rules as data (issue 18): a versioned rule set, held as one stored item, judges every
-// transfer before money moves. A rule is a conjunction of conditions over a few numbers derived
-// from the transfer; the most severe matched rule decides. Evaluation never throws: what a stored
+// movement that sends a customer's money away before it moves. A rule names the kinds of movement
+// it judges and is a conjunction of conditions over a few numbers derived from the movement; the
+// most severe matched rule decides. Evaluation never throws: what a stored
 // rule set may hold is the schema's job, so a decision is always reached on the money path.
 import * as z from 'zod/mini';
 import { lazySchema } from './lazy-schema.js';
@@ -13,22 +14,39 @@ import { businessDate, chinaMinute } from './time.js';
 export const RISK_OUTCOMES = ['ALLOW', 'WARN', 'STEP_UP', 'DELAY', 'BLOCK'] as const;
 export type RiskOutcome = (typeof RISK_OUTCOMES)[number];
 
+/** The movements the rules judge: those that send money out of the bank — to another customer, to
+ *  the customer's own bound card, to a biller. What comes in (a top-up, a redemption, a drawdown)
+ *  and what stays with the bank in the customer's name (a wealth purchase, a repayment) is not
+ *  what a scammer is after; a standing instruction (auto-pay) is judged when the customer sets it up, not
+ *  on each debit. */
+export const RISK_MOVEMENT_KINDS = ['TRANSFER', 'WITHDRAWAL', 'BILL_PAYMENT'] as const;
+export type RiskMovementKind = (typeof RISK_MOVEMENT_KINDS)[number];
+
+export const RISK_MOVEMENT_KIND_LABELS: Record<RiskMovementKind, string> = { TRANSFER: '转账', WITHDRAWAL: '提现', BILL_PAYMENT: '缴费' };
+
+/** The kinds a rule without `kinds` judges: rules were written for transfers before the other
+ *  movements were judged, and a stored rule set keeps meaning what it meant. */
+const KINDS_WHEN_UNSAID: readonly RiskMovementKind[] = ['TRANSFER'];
+
+export const kindsOfRule = (rule: Pick<RiskRule, 'kinds'>): readonly RiskMovementKind[] => rule.kinds ?? KINDS_WHEN_UNSAID;
+
 export const RISK_FIELDS = ['amountFen', 'hourOfDay', 'payeeAgeHours', 'largestTransferFen90d', 'outTodayFen', 'outTodayCount', 'customerAgeYears', 'deviceAgeHours', 'customerRiskLevel'] as const;
 export type RiskField = (typeof RISK_FIELDS)[number];
 
 /** What each field is, for the officers who write the rules. */
 export const RISK_FIELD_UNITS = ['FEN', 'HOUR_OF_DAY', 'HOURS', 'COUNT', 'YEARS', 'LEVEL'] as const;
 
-/** Fields a transfer may lack (a customer verified before their birth year was kept, or not
- *  rated since ratings began; a session begun before its device's first sighting was carried in
- *  the token): a condition on one it lacks does not hold. */
-export const OPTIONAL_RISK_FIELDS = ['customerAgeYears', 'deviceAgeHours', 'customerRiskLevel'] as const satisfies readonly RiskField[];
+/** Fields a movement may lack (a withdrawal or a bill has no payee the rules keep; a customer
+ *  verified before their birth year was kept, or not rated since ratings began; a session begun
+ *  before its device's first sighting was carried in the token): a condition on one it lacks does
+ *  not hold. */
+export const OPTIONAL_RISK_FIELDS = ['payeeAgeHours', 'customerAgeYears', 'deviceAgeHours', 'customerRiskLevel'] as const satisfies readonly RiskField[];
 type OptionalRiskField = (typeof OPTIONAL_RISK_FIELDS)[number];
 
 export const RISK_FIELD_LABELS: Record<RiskField, { label: string; unit: (typeof RISK_FIELD_UNITS)[number] }> = {
-  amountFen: { label: '转账金额', unit: 'FEN' },
+  amountFen: { label: '金额', unit: 'FEN' },
   hourOfDay: { label: '北京时间（时）', unit: 'HOUR_OF_DAY' },
-  payeeAgeHours: { label: '首次向该收款人转账距今', unit: 'HOURS' },
+  payeeAgeHours: { label: '首次向该收款人转账距今（仅转账）', unit: 'HOURS' },
   largestTransferFen90d: { label: '近 90 天最大单笔转账', unit: 'FEN' },
   outTodayFen: { label: '当日已转出金额（不含本笔）', unit: 'FEN' },
   outTodayCount: { label: '当日已转出笔数（不含本笔）', unit: 'COUNT' },
@@ -40,21 +58,23 @@ const COMPARISON_OPS = ['lt', 'lte', 'gt', 'gte', 'eq'] as const;
 export const RISK_OPS = [...COMPARISON_OPS, 'between'] as const;
 export type RiskOp = (typeof RISK_OPS)[number];
 
-/** What a transfer is judged on, all known before its ledger transaction. */
-export interface TransferRiskContext {
+/** What a movement is judged on, all known before its ledger transaction. */
+export interface MovementRiskContext {
+  kind: RiskMovementKind;
   amountFen: number;
-  /** When the transfer is asked for; rules see its hour in China Standard Time (0–23). */
+  /** When the movement is asked for; rules see its hour in China Standard Time (0–23). */
   at: Date;
-  /** When this customer first paid this payee; null when never (a first payment). */
-  payeeFirstPaidAt: string | null;
+  /** A transfer's payee: when this customer first paid them, null when never (a first payment).
+   *  Null for a movement without a payee the rules keep (a withdrawal, a bill). */
+  payee: { firstPaidAt: string | null } | null;
   /** The customer's largest transfer out in the 90 days before `at` (0 when none). */
   largestTransferFen90d: number;
   /** What left the account to others (transfers, bill payments) on the CST date of `at` before
-   *  this transfer: the Class II daily counter, kept by the ledger transactions themselves. */
+   *  this movement: the Class II daily counter, kept by the ledger transactions themselves. */
   outToday: { amountFen: number; count: number };
   /** From the verified ID number (kept as a year only); null for a customer verified before it was kept. */
   customerBirthYear: number | null;
-  /** When the device the transfer is asked from became known to the bank (the first sign-in, or
+  /** When the device the movement is asked from became known to the bank (the first sign-in, or
    *  its verification by a code to the bound phone), as the access token says; null when the
    *  token does not say. */
   deviceFirstSeenAtMs: number | null;
@@ -64,8 +84,8 @@ export interface TransferRiskContext {
 }
 
 /** A condition over one derived field: amountFen; hourOfDay (0–23, CST); payeeAgeHours (hours since
- *  payeeFirstPaidAt, 0 when never paid); largestTransferFen90d; outTodayFen and outTodayCount (the
- *  day's velocity, this transfer not included). `between` is inclusive at both ends;
+ *  the payee was first paid, 0 when never); largestTransferFen90d; outTodayFen and outTodayCount (the
+ *  day's velocity, this movement not included). `between` is inclusive at both ends;
  *  its value is the only pair, so a rule cannot compare a field with a pair or range over a number. */
 export type RiskCondition =
   | { field: RiskField; op: (typeof COMPARISON_OPS)[number]; value: number }
@@ -76,6 +96,8 @@ export interface RiskRule {
   version: number;
   /** Chinese, for officers: '疑似被骗转账'. */
   name: string;
+  /** The movements it judges; absent: transfers only (KINDS_WHEN_UNSAID). */
+  kinds?: RiskMovementKind[];
   /** All must hold. */
   conditions: RiskCondition[];
   outcome: Exclude<RiskOutcome, 'ALLOW'>;
@@ -90,7 +112,7 @@ export interface RiskRuleSet {
   rules: RiskRule[];
 }
 
-/** The numbers a transfer was judged on: recorded with its journal, so the decision explains
+/** The numbers a movement was judged on: recorded with its journal, so the decision explains
  *  itself later and a new rule set can be tried on it (backtestRiskRules). */
 export type RiskFields = Record<Exclude<RiskField, OptionalRiskField>, number> & Partial<Record<OptionalRiskField, number>>;
 
@@ -134,12 +156,26 @@ export const RiskRuleSetSchema: z.ZodMiniType<RiskRuleSet> = lazySchema(() =>
             ruleId: z.string().check(z.regex(/^[A-Z][A-Z0-9_]{1,39}$/)),
             version: z.int().check(z.minimum(1)),
             name: z.string().check(z.minLength(1), z.maxLength(40)),
+            kinds: z.optional(
+              z
+                .array(z.enum(RISK_MOVEMENT_KINDS))
+                .check(
+                  z.minLength(1),
+                  z.maxLength(RISK_MOVEMENT_KINDS.length),
+                  z.refine((kinds) => new Set(kinds).size === kinds.length, 'kinds must be unique'),
+                ),
+            ),
             conditions: z.array(RiskConditionSchema).check(z.minLength(1), z.maxLength(MAX_CONDITIONS)),
             outcome: z.enum(['WARN', 'STEP_UP', 'DELAY', 'BLOCK']),
             delayHours: z.optional(z.int().check(z.minimum(1), z.maximum(MAX_DELAY_HOURS))),
             reason: z.string().check(z.minLength(1), z.maxLength(200)),
           })
-          .check(z.refine((rule) => (rule.outcome === 'DELAY') === (rule.delayHours !== undefined), 'delayHours is given exactly when the outcome is DELAY')),
+          .check(
+            z.refine((rule) => (rule.outcome === 'DELAY') === (rule.delayHours !== undefined), 'delayHours is given exactly when the outcome is DELAY'),
+            // 延时到账 holds a transfer on its way to another customer, who can wait: a bill is owed
+            // to the biller by its date, and a withdrawal goes to the customer's own card.
+            z.refine((rule) => rule.outcome !== 'DELAY' || kindsOfRule(rule).every((kind) => kind === 'TRANSFER'), 'only transfers can be delayed'),
+          ),
       )
       .check(
         z.minLength(1),
@@ -191,16 +227,18 @@ export const NEW_DEVICE_AT_NIGHT_RULE: RiskRule = {
   reason: '您正在深夜用新登录的设备转账。为确认是您本人操作，请输入发送到绑定手机号的验证码。如有人索要验证码，那一定是诈骗。',
 };
 
-export function decideTransfer(ruleSet: RiskRuleSet, context: TransferRiskContext): RiskDecision {
-  return decideOnFields(ruleSet, derivedFields(context));
+export function decideMovement(ruleSet: RiskRuleSet, context: MovementRiskContext): RiskDecision {
+  return decideOnFields(ruleSet, context.kind, derivedFields(context));
 }
 
-/** The decision over fields already derived (a recorded transfer's, in a backtest). */
-export function decideOnFields(ruleSet: RiskRuleSet, fields: RiskFields): RiskDecision {
+/** The decision over fields already derived (a recorded movement's, in a backtest): only the rules
+ *  that judge movements of this kind take part. */
+export function decideOnFields(ruleSet: RiskRuleSet, kind: RiskMovementKind, fields: RiskFields): RiskDecision {
   let outcome: RiskOutcome = 'ALLOW';
   let delayHours = 0;
   const matched: RiskDecision['matched'] = [];
   for (const rule of ruleSet.rules) {
+    if (!kindsOfRule(rule).includes(kind)) continue;
     if (!rule.conditions.every((condition) => holds(condition, fields[condition.field]))) continue;
     matched.push({ ruleId: rule.ruleId, version: rule.version, outcome: rule.outcome, reason: rule.reason });
     if (RISK_OUTCOMES.indexOf(rule.outcome) > RISK_OUTCOMES.indexOf(outcome)) outcome = rule.outcome;
@@ -209,11 +247,11 @@ export function decideOnFields(ruleSet: RiskRuleSet, fields: RiskFields): RiskDe
   return { outcome, delayHours: outcome === 'DELAY' ? delayHours : null, ruleSetVersion: ruleSet.version, matched, fields };
 }
 
-function derivedFields(context: TransferRiskContext): RiskFields {
+function derivedFields(context: MovementRiskContext): RiskFields {
   return {
     amountFen: context.amountFen,
     hourOfDay: Number(chinaMinute(context.at).slice(11, 13)),
-    payeeAgeHours: payeeAgeHours(context),
+    ...(context.payee === null ? {} : { payeeAgeHours: payeeAgeHours(context.payee.firstPaidAt, context.at) }),
     largestTransferFen90d: context.largestTransferFen90d,
     outTodayFen: context.outToday.amountFen,
     outTodayCount: context.outToday.count,
@@ -225,9 +263,9 @@ function derivedFields(context: TransferRiskContext): RiskFields {
 
 /** A payee never paid is one first seen now (0 h). So is one whose first payment is unreadable or
  *  stamped after `at` (clock skew): both err towards judging the payee new, the cautious side. */
-function payeeAgeHours({ payeeFirstPaidAt, at }: TransferRiskContext): number {
-  if (payeeFirstPaidAt === null) return 0;
-  return ageHours(Date.parse(payeeFirstPaidAt), at);
+function payeeAgeHours(firstPaidAt: string | null, at: Date): number {
+  if (firstPaidAt === null) return 0;
+  return ageHours(Date.parse(firstPaidAt), at);
 }
 
 /** Hours from `sinceMs` to `at`; 0 for a time unreadable or after `at` (new, the cautious side). */
@@ -236,11 +274,11 @@ function ageHours(sinceMs: number, at: Date): number {
   return Number.isFinite(ageMs) && ageMs > 0 ? ageMs / HOUR_MS : 0;
 }
 
-/** How long a code to the bound phone stands for a STEP_UP transfer of the same session: long enough
- *  to go back to the review sheet and type the PIN, too short to keep for later transfers. */
+/** How long a code to the bound phone stands for a STEP_UP movement of the same session: long enough
+ *  to go back to the review sheet and type the PIN, too short to keep for later movements. */
 export const STEP_UP_VALID_MS = 5 * 60 * 1000;
 
-/** The session's last step-up (its access token's) stands for a transfer asked at `at`. */
+/** The session's last step-up (its access token's) stands for a movement asked at `at`. */
 export const steppedUpFor = (steppedUpAtMs: number | null, at: Date): boolean =>
   steppedUpAtMs !== null && steppedUpAtMs <= at.getTime() + 60_000 && at.getTime() - steppedUpAtMs <= STEP_UP_VALID_MS;
 

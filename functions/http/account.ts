@@ -20,8 +20,8 @@ const topUp = defineRoute('topUp', routes.topUp, ({ customerId, body, now, idemp
 );
 
 // Reads its key with the account and leases it with the debit (services/idempotency.ts).
-const withdraw = defineRoute('withdraw', routes.withdraw, ({ customerId, body, now, idempotencyKey, secondFactor, completion }) =>
-  accounts.withdraw({ customerId, amountFen: body.amountFen, secondFactor, now, idempotencyKey, completion }),
+const withdraw = defineRoute('withdraw', routes.withdraw, ({ customerId, body, now, idempotencyKey, secondFactor, completion, tokenDevice }) =>
+  accounts.withdraw({ customerId, amountFen: body.amountFen, secondFactor, riskAcknowledged: body.riskAcknowledged, device: tokenDevice, now, idempotencyKey, completion }),
   'first-write',
 );
 

@@ -12,8 +12,8 @@ const catalogue = defineRoute('billers', routes.billers, async ({ query }) => ca
 
 const lookup = defineRoute('billLookup', routes.billLookup, async ({ customerId, body, now }) => billView(await bills.lookupBill(customerId, body, now)));
 
-const pay = defineRoute('billPay', routes.billPay, async ({ customerId, body, now, idempotencyKey, secondFactor, completion }) =>
-  billPaidView(await bills.payBill({ customerId, request: body, secondFactor, now, idempotencyKey, completion: completionShownAs(completion, billPaidView) })),
+const pay = defineRoute('billPay', routes.billPay, async ({ customerId, body, now, idempotencyKey, secondFactor, completion, tokenDevice }) =>
+  billPaidView(await bills.payBill({ customerId, request: body, secondFactor, device: tokenDevice, now, idempotencyKey, completion: completionShownAs(completion, billPaidView) })),
 );
 
 const history = defineRoute('billPayments', routes.billPayments, async ({ customerId, query }) => {

@@ -20,18 +20,18 @@ import { type AccountRecord, getAccount, limitCounters, openAccount as storeAcco
 import { cardChanges } from '../store/card-changes.js';
 import { decrypt, encrypt, lookupHash } from '../store/crypto.js';
 import type { CustomerRecord } from '../store/customers.js';
-import { deterministicJournalId, type FollowUp, followUps, getJournal, type Guard, historyPage, houseShard, postingShortOfFunds, postJournal } from '../store/ledger.js';
+import { deterministicJournalId, type FollowUp, followUps, getJournal, type Guard, historyPage, houseShard, journalAmong, journalKey, postingShortOfFunds, postJournal } from '../store/ledger.js';
 import { holdGuards } from '../store/held-transfers.js';
 import { heldTransferOf } from './held-transfers.js';
 import type { TransactItem } from '../store/transact.js';
-import { transferRiskKeys, transferRiskMemory } from '../store/transfer-risk.js';
+import { movementRiskKeys, movementRiskMemory } from '../store/movement-risk.js';
 import { recordCustomerEvent } from './customer-events.js';
 import { class2Limits, loadCustomer, loadOwnAccount, loadPayeeByPhone, onboardingState } from './customer-guards.js';
 import { COMPLETION_GUARD_TEXT, type RequestCompletion } from './idempotency.js';
-import { loadNonceAccount } from './money-request.js';
+import { loadNonceAccount, movementParties } from './money-request.js';
 import { type OpenedSecondFactor, requireSecondFactor, type SecondFactorGuards } from './second-factor.js';
 import { GATEWAY_RETRY } from './gateway-retry.js';
-import { enforceTransferRisk } from './transfer-risk.js';
+import { enforceMovementRisk } from './movement-risk.js';
 import type { TokenDevice } from './tokens.js';
 import { openAmlAlertItems } from '../store/aml-alerts.js';
 import { rerateCustomer } from './customer-risk-rating.js';
@@ -186,6 +186,16 @@ async function postMovement(
 const houseCardShard = (journalId: string) => houseShard(HOUSE_ACCOUNTS.CARD_SETTLEMENT, journalId, config().HOUSE_SHARDS);
 const cardLabel = (card: AccountRecord['boundCard']) => `${card.bankName} ${card.cardNumberMasked.slice(-4)}`;
 
+/** A journal between the e-account and its bound card, as a top-up's and a withdrawal's name them. */
+const cardJournalParts = (account: AccountRecord, journalId: string, amountFen: number, now: Date) => ({
+  journalId,
+  customerAccountId: account.accountId,
+  cardMasked: cardLabel(account.boundCard),
+  houseShardAccountId: houseCardShard(journalId),
+  amountFen,
+  createdAt: now.toISOString(),
+});
+
 export interface CardMovement {
   customerId: string;
   amountFen: number;
@@ -209,9 +219,9 @@ async function confirmedAccount(
 
 /** The checks before money moves with the bound card (bound: no Class II limit but the single
  *  amount's), then the second factor. */
-async function cardMovementAccount(movement: CardMovement) {
+async function cardMovementAccount(movement: CardMovement, alsoRead: readonly Record<string, string>[] = []) {
   assertWithinSingleLimits(movement.amountFen, class2Limits(), false);
-  return confirmedAccount(movement);
+  return confirmedAccount(movement, alsoRead);
 }
 
 export async function topUp(movement: CardMovement): Promise<MoneyMovementResult> {
@@ -223,14 +233,7 @@ export async function topUp(movement: CardMovement): Promise<MoneyMovementResult
   const pulled = await retry(GATEWAY_RETRY, () => cardGateway().debit({ cardNumber, amountFen, reference: journalId }));
   // The card network gave a definite no: nothing moved, and retrying will not change it.
   if (!pulled.ok) return refuse('unprocessable', pulled.code, pulled.message);
-  const journal = topUpJournal({
-    journalId,
-    customerAccountId: account.accountId,
-    cardMasked: cardLabel(account.boundCard),
-    houseShardAccountId: houseCardShard(journalId),
-    amountFen,
-    createdAt: now.toISOString(),
-  });
+  const journal = topUpJournal(cardJournalParts(account, journalId, amountFen, now));
   try {
     return await postMovement(journal, { account, factor, completion });
   } catch (error) {
@@ -249,20 +252,39 @@ export async function topUp(movement: CardMovement): Promise<MoneyMovementResult
 /** Refusals of a top-up's credit that no attempt of the same request can get past. */
 const REFUSED_AFTER_PULL: ReadonlySet<string> = new Set(['NONCE_USED', 'PIN_LOCKED', 'ACCOUNT_INACTIVE', 'ACCOUNT_CLOSED']);
 
-export async function withdraw(movement: CardMovement): Promise<MoneyMovementResult> {
+/** What a customer asks of a movement the anti-fraud rules judge, besides its amount. */
+interface JudgedMovement {
+  riskAcknowledged?: true;
+  /** What the access token says of the device and the session's last step-up. */
+  device: TokenDevice;
+}
+
+export type WithdrawalRequest = CardMovement & JudgedMovement;
+
+/** A withdrawal to the bound card, judged by the anti-fraud rules from the account's own read. */
+export async function withdraw(movement: WithdrawalRequest): Promise<MoneyMovementResult> {
   const { customerId, amountFen, now, idempotencyKey, completion } = movement;
-  const { account, factor } = await cardMovementAccount(movement);
+  const journalId = deterministicJournalId(customerId, 'withdraw', idempotencyKey);
+  const parties = movementParties(customerId, movement.secondFactor, null, now);
+  const { customer, account, factor, also } = await cardMovementAccount(movement, [...movementRiskKeys(parties), journalKey(journalId)]);
+  // A retry of a withdrawal already debited (its answer waits on the card) finishes it: the rules
+  // decided it then, and deciding again could refuse a debit that stands. The replay below answers
+  // with the journal as written, so this attempt's journal needs no decision of its own.
+  const decided = journalAmong(also, journalId)
+    ? {}
+    : {
+        risk: enforceMovementRisk(movementRiskMemory(parties, also), {
+          ...parties,
+          kind: 'WITHDRAWAL',
+          amountFen,
+          customer,
+          acknowledged: movement.riskAcknowledged === true,
+          device: movement.device,
+        }).journalRisk,
+      };
   // Debit first so the money cannot be spent twice while the card network is asked. The answer
   // depends on the card's, so it is stored after (not with the debit): the debit takes the lease.
-  const journalId = deterministicJournalId(customerId, 'withdraw', idempotencyKey);
-  const debit = withdrawJournal({
-    journalId,
-    customerAccountId: account.accountId,
-    cardMasked: cardLabel(account.boundCard),
-    houseShardAccountId: houseCardShard(journalId),
-    amountFen,
-    createdAt: now.toISOString(),
-  });
+  const debit: Journal = { ...withdrawJournal(cardJournalParts(account, journalId, amountFen, now)), ...decided };
   const debited = await postMovement(debit, { account, factor, lease: completion });
   const cardNumber = await decrypt((await cardOfDebit(account, debit, debited)).cardNumberEnc);
   const pushed = await retry(GATEWAY_RETRY, () => cardGateway().credit({ cardNumber, amountFen, reference: debit.journalId }));
@@ -294,13 +316,11 @@ export async function findPayee(customerId: string, phone: string): Promise<{ na
   return { nameMasked };
 }
 
-export interface TransferRequest extends CardMovement {
-  toPhone: string;
-  memo?: string;
-  riskAcknowledged?: true;
-  /** What the access token says of the device and the session's last step-up. */
-  device: TokenDevice;
-}
+export type TransferRequest = CardMovement &
+  JudgedMovement & {
+    toPhone: string;
+    memo?: string;
+  };
 
 /** A transfer to the payee its nonce was issued for (resolved from `toPhone` then, and bound to
  *  it by the request hash): read the customer and account with what the anti-fraud rules judge
@@ -311,11 +331,10 @@ export async function transfer({ customerId, amountFen, secondFactor, now, idemp
   if (!to) throw new Error('a transfer nonce names its payee');
   const limits = class2Limits();
   assertWithinSingleLimits(amountFen, limits, true);
-  if (!secondFactor.accountId) throw new Error('a money movement nonce names the account it moves');
-  const parties = { customerId, accountId: secondFactor.accountId, payeeAccountId: to.accountId, at: now };
-  const { customer, account, factor, also } = await confirmedAccount({ customerId, secondFactor, now, idempotencyKey, completion }, transferRiskKeys(parties));
+  const parties = { ...movementParties(customerId, secondFactor, to.accountId, now), payeeAccountId: to.accountId };
+  const { customer, account, factor, also } = await confirmedAccount({ customerId, secondFactor, now, idempotencyKey, completion }, movementRiskKeys(parties));
   if (to.accountId === account.accountId) return refuse('invalid', 'SAME_ACCOUNT', '不能转账给自己');
-  const risk = enforceTransferRisk(transferRiskMemory(parties, also), { ...parties, amountFen, customer, acknowledged: riskAcknowledged === true, device });
+  const risk = enforceMovementRisk(movementRiskMemory(parties, also), { ...parties, kind: 'TRANSFER', amountFen, customer, acknowledged: riskAcknowledged === true, device });
   const today = businessDate(now);
   const journalId = deterministicJournalId(customerId, 'transfer', idempotencyKey);
   const parts = {

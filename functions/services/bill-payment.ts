@@ -23,7 +23,7 @@ import { type BillLookup, declinedMessage, TIMEOUT_MESSAGE } from '../domain/bil
 import type { Biller } from '../domain/bills/biller.js';
 import { billHoldJournal, billSettlementJournal, billVoidJournal } from '../domain/bills/journals.js';
 import { refuse } from '../domain/errors.js';
-import { HOUSE_ACCOUNTS, type Journal } from '../domain/ledger.js';
+import { HOUSE_ACCOUNTS, type Journal, type JournalRisk } from '../domain/ledger.js';
 import { ledgerRefusal } from '../domain/ledger-refusal.js';
 import { class2Charges } from '../domain/limits.js';
 import { businessDate as calendarDate } from '../domain/time.js';
@@ -80,6 +80,8 @@ export interface HoldInput {
   businessDate: string;
   /** The customer's second factor, for a payment the customer confirms: used up by the hold. */
   factor?: SecondFactorGuards;
+  /** The anti-fraud decision on a payment the customer asks for (auto-pay is not judged). */
+  risk?: JournalRisk;
 }
 
 /** A payment once held, with its hold journal (what the settlement or void moves on). */
@@ -131,17 +133,20 @@ export async function holdBillPayment(input: HoldInput): Promise<HeldPayment> {
     origin: input.origin,
     payeeId: input.payeeId,
   };
-  const hold = billHoldJournal({
-    journalId: input.journalId,
-    customerAccountId: input.account.accountId,
-    clearingShardAccountId: shard(HOUSE_ACCOUNTS.BILL_CLEARING, input.journalId),
-    amountFen: input.amountFen,
-    billerName: biller.name,
-    accountNumberMasked,
-    paymentId,
-    createdAt: record.heldAt,
-    ...(input.origin === 'AUTO_PAY' ? { origin: 'DAY_CLOSE' as const } : {}),
-  });
+  const hold: Journal = {
+    ...billHoldJournal({
+      journalId: input.journalId,
+      customerAccountId: input.account.accountId,
+      clearingShardAccountId: shard(HOUSE_ACCOUNTS.BILL_CLEARING, input.journalId),
+      amountFen: input.amountFen,
+      billerName: biller.name,
+      accountNumberMasked,
+      paymentId,
+      createdAt: record.heldAt,
+      ...(input.origin === 'AUTO_PAY' ? { origin: 'DAY_CLOSE' as const } : {}),
+    }),
+    ...(input.risk ? { risk: input.risk } : {}),
+  };
   const guards = [...(input.factor?.guards ?? []), ...bills.newPaymentGuards(record)];
   const account = input.account;
   // A bill payment is a non-bound outflow of the Class II account (PBoC: 消费和缴费). Posted

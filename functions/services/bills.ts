@@ -20,7 +20,10 @@ import { deterministicJournalId } from '../store/ledger.js';
 import { billAccountHash, billGuardKey, completeBillPayment, type FoundBill, holdBillPayment, paymentIdFor } from './bill-payment.js';
 import { class2Limits, loadCustomer, loadOwnAccount } from './customer-guards.js';
 import type { AnswerCompletion } from './idempotency.js';
-import { loadNonceAccount } from './money-request.js';
+import { loadNonceAccount, movementParties } from './money-request.js';
+import { enforceMovementRisk } from './movement-risk.js';
+import { movementRiskKeys, movementRiskMemory } from '../store/movement-risk.js';
+import type { TokenDevice } from './tokens.js';
 import { type OpenedSecondFactor, requireSecondFactor } from './second-factor.js';
 
 export type { BillPaymentRecord, PayeeRecord, ReconciliationRecord } from '../store/bills.js';
@@ -143,6 +146,8 @@ export interface BillPaymentOrder {
   customerId: string;
   request: BillPaymentRequest;
   secondFactor: OpenedSecondFactor;
+  /** What the access token says of the device and the session's last step-up. */
+  device: TokenDevice;
   now: Date;
   idempotencyKey: string;
   completion?: AnswerCompletion<BillPaid>;
@@ -158,12 +163,13 @@ export interface BillPaid {
  *  settled or voided by the gateway's answer. A retry of the same request that got as far as the
  *  hold finishes that payment, never a second one. A bill paid, or being paid, already is refused
  *  by the hold's duplicate guard, with nothing written. */
-export async function payBill({ customerId, request, secondFactor, now, idempotencyKey, completion }: BillPaymentOrder): Promise<BillPaid> {
+export async function payBill({ customerId, request, secondFactor, device, now, idempotencyKey, completion }: BillPaymentOrder): Promise<BillPaid> {
   const journalId = deterministicJournalId(customerId, 'billPay', idempotencyKey);
   // The customer and account, what is paid, an earlier try of this request and the business
   // date: independent reads.
-  const [{ customer, account }, { biller, accountNumber, payeeId }, earlier, today] = await allInOrder([
-    loadNonceAccount(customerId, secondFactor),
+  const parties = movementParties(customerId, secondFactor, null, now);
+  const [{ customer, account, also }, { biller, accountNumber, payeeId }, earlier, today] = await allInOrder([
+    loadNonceAccount(customerId, secondFactor, undefined, movementRiskKeys(parties)),
     payTarget(customerId, request),
     bills.getPayment(customerId, paymentIdFor(journalId)),
     currentBusinessDate(now),
@@ -183,6 +189,14 @@ export async function payBill({ customerId, request, secondFactor, now, idempote
   }
   const { prepaymentFen } = checkAmount(biller.amountRule, bill.outcome === 'BILL' ? bill.amountDueFen : null, request.amountFen);
   const factor = await requireSecondFactor(customer, secondFactor, now);
+  const { journalRisk } = enforceMovementRisk(movementRiskMemory(parties, also), {
+    ...parties,
+    kind: 'BILL_PAYMENT',
+    amountFen: request.amountFen,
+    customer,
+    acknowledged: request.riskAcknowledged === true,
+    device,
+  });
   const held = await holdBillPayment({
     customerId,
     account,
@@ -197,6 +211,7 @@ export async function payBill({ customerId, request, secondFactor, now, idempote
     now,
     businessDate: today,
     factor,
+    risk: journalRisk,
   });
   const { balanceFen } = held;
   // A settlement leaves the balance as the hold left it: the settlement stores the answer.

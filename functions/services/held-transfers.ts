@@ -7,7 +7,7 @@ import { refuse } from '../domain/errors.js';
 import { type Journal, releaseAtOf, transferReleaseJournal, transferReturnJournal } from '../domain/ledger.js';
 import { dueHeldTransfers, completionGuards, getHeldTransfer, type HeldTransferRecord, NOT_HELD } from '../store/held-transfers.js';
 import { deterministicJournalId, getJournal, limitRelease, type PostOutcome, postJournal } from '../store/ledger.js';
-import { releasedTransferRecords } from './transfer-risk.js';
+import { releasedTransferRecords } from './movement-risk.js';
 
 const NOT_FOUND = ['HELD_TRANSFER_NOT_FOUND', '未找到这笔延时到账的转账'] as const;
 

@@ -19,8 +19,8 @@ import { loadOwnAccount, loadPayeeByPhone, loadSignedInCustomer } from './custom
 import { payableNowFen, payoffFen, prepaymentFen } from './loan-servicing.js';
 import { issueNonce, type NoncePayee } from './second-factor.js';
 import type { TokenDevice } from './tokens.js';
-import { reviewTransferRisk } from './transfer-risk.js';
-import type { TransferParties } from '../store/transfer-risk.js';
+import { reviewMovementRisk } from './movement-risk.js';
+import type { RiskMovementKind } from '../domain/risk-rules.js';
 import { cancelRefundFen, redemptionValue } from './wealth-quotes.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
@@ -72,7 +72,7 @@ export async function authorizePayment(customerId: string, token: AskingToken, a
     issueNonce({ customerId, route, asked, accountId: account?.accountId, payee }, now),
     // 销户 sweeps the whole balance: the sheet shows what goes to the card.
     route === 'closeAccount' ? Promise.resolve(exactly(account!.balanceFen)) : reviewedAmount(customerId, resolved, asked, now),
-    payee && account ? transferRisk({ customerId, accountId: account.accountId, payeeAccountId: payee.accountId, at: now }, customer, token.device, asked) : Promise.resolve(null),
+    account ? movementRisk(JUDGED_ROUTES[route], { customer, accountId: account.accountId, payeeAccountId: payee?.accountId ?? null, device: token.device, at: now }, asked) : Promise.resolve(null),
   ]);
   return {
     ...issued,
@@ -126,12 +126,24 @@ async function redemptionAmount(body: Record<string, unknown>, now: Date): Promi
   };
 }
 
-/** A transfer's anti-fraud warning for the sheet (none for a body whose amount the route will
- *  refuse anyway). */
-async function transferRisk(parties: TransferParties, customer: CustomerRecord, device: TokenDevice, asked: PaymentAuthorizationRequest): Promise<PaymentRisk | null> {
+/** The routes whose movements the anti-fraud rules judge (domain/risk-rules.ts RISK_MOVEMENT_KINDS). */
+const JUDGED_ROUTES: Partial<Record<SecondFactorRoute, RiskMovementKind>> = { transfer: 'TRANSFER', withdraw: 'WITHDRAWAL', billPay: 'BILL_PAYMENT' };
+
+interface RiskAsker {
+  customer: CustomerRecord;
+  accountId: string;
+  /** A transfer's payee; null for any other movement. */
+  payeeAccountId: string | null;
+  device: TokenDevice;
+  at: Date;
+}
+
+/** A judged movement's anti-fraud warning for the sheet (none for a route the rules do not judge,
+ *  or a body whose amount the route will refuse anyway). */
+async function movementRisk(kind: RiskMovementKind | undefined, { customer, device, ...parties }: RiskAsker, asked: PaymentAuthorizationRequest): Promise<PaymentRisk | null> {
   const { amountFen, riskAcknowledged } = asked.body;
-  if (typeof amountFen !== 'number' || !Number.isSafeInteger(amountFen) || amountFen <= 0) return null;
-  return reviewTransferRisk({ ...parties, amountFen, customer, acknowledged: riskAcknowledged === true, device });
+  if (kind === undefined || typeof amountFen !== 'number' || !Number.isSafeInteger(amountFen) || amountFen <= 0) return null;
+  return reviewMovementRisk({ ...parties, customerId: customer.customerId, kind, amountFen, customer, acknowledged: riskAcknowledged === true, device });
 }
 
 async function transferPayee(customer: CustomerRecord, toPhone: unknown): Promise<NoncePayee> {

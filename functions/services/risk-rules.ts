@@ -2,10 +2,10 @@
 // for a second operator's approval (maker-checker, services/change-requests.ts); it is in force
 // once approved (change-kinds/risk-rules.ts).
 import type { ChangeRequest } from '../domain/change-requests.js';
-import { type BacktestResult, backtestRiskRules, MAX_BACKTEST_TRANSFERS, type RecordedTransfer } from '../domain/risk-backtest.js';
+import { type BacktestResult, backtestRiskRules, MAX_BACKTEST_MOVEMENTS, type RecordedMovement } from '../domain/risk-backtest.js';
 import type { RiskRuleSet } from '../domain/risk-rules.js';
 import { businessDate } from '../domain/time.js';
-import { getRiskRuleSet, transfersOfDay } from '../store/transfer-risk.js';
+import { getRiskRuleSet, movementsOfDay } from '../store/movement-risk.js';
 import { RISK_RULES_ENTITY_ID } from './change-kinds/risk-rules.js';
 import type { ConsoleOperator } from './operators.js';
 import { inForceWithPending, submitNextVersion, type VersionedSubject } from './versioned-changes.js';
@@ -28,26 +28,26 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export interface RiskRulesBacktest extends BacktestResult {
   fromDate: string;
   toDate: string;
-  /** More transfers than one backtest judges: the oldest dates were left out. */
+  /** More movements than one backtest judges: the oldest dates were left out. */
   truncated: boolean;
 }
 
-/** A rule set tried on the transfers of the last `days` business dates, today included, newest
+/** A rule set tried on the movements of the last `days` business dates, today included, newest
  *  date first (so a cut-short backtest keeps the most recent traffic). Writes nothing. */
 export async function backtestRiskRuleSet(ruleSet: RiskRuleSet, days: number, now: Date): Promise<RiskRulesBacktest> {
   const dates = Array.from({ length: days }, (_, i) => businessDate(new Date(now.getTime() - i * DAY_MS)));
-  const transfers: RecordedTransfer[] = [];
+  const movements: RecordedMovement[] = [];
   let truncated = false;
   for (const date of dates) {
     // One more than fits tells a full backtest from one cut short.
-    const found = await transfersOfDay(date, MAX_BACKTEST_TRANSFERS - transfers.length + 1);
-    transfers.push(...found);
-    if (transfers.length > MAX_BACKTEST_TRANSFERS) {
+    const found = await movementsOfDay(date, MAX_BACKTEST_MOVEMENTS - movements.length + 1);
+    movements.push(...found);
+    if (movements.length > MAX_BACKTEST_MOVEMENTS) {
       truncated = true;
       break;
     }
   }
   // Newest first, as the examples are read (the index gives each shard in its own order).
-  transfers.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  return { ...backtestRiskRules(ruleSet, transfers), fromDate: dates.at(-1)!, toDate: dates[0]!, truncated };
+  movements.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return { ...backtestRiskRules(ruleSet, movements), fromDate: dates.at(-1)!, toDate: dates[0]!, truncated };
 }

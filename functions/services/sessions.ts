@@ -1,6 +1,6 @@
 // 登录设备管理 (domain/sessions.ts): the customer's live sessions, signing one or all others out,
 // the code to the bound phone that trusts a new device's session with money, and the code that
-// steps up a transfer the anti-fraud rules ask more of (加强验证, domain/risk-rules.ts STEP_UP).
+// steps up a movement the anti-fraud rules ask more of (加强验证, domain/risk-rules.ts STEP_UP).
 import { config } from '../config.js';
 import { refuse } from '../domain/errors.js';
 import { sessionRevoked } from '../domain/loss-report.js';
@@ -121,7 +121,7 @@ function trustedSession(token: RequestToken): string {
   return token.sessionId;
 }
 
-/** 加强验证: a code to the bound phone for a transfer the rules stepped up (the identity check's
+/** 加强验证: a code to the bound phone for a movement the rules stepped up (the identity check's
  *  codes, limits and lockout). */
 export async function sendStepUpCode(customerId: string, token: RequestToken, now: Date): Promise<CodeSent> {
   const customer = await signedInCustomer(customerId, token);
@@ -132,7 +132,7 @@ export async function sendStepUpCode(customerId: string, token: RequestToken, no
 
 /** The step-up code: counted and limited like every identity code; a right one is used up and
  *  answered with a fresh access token of this session stamped with the time (`su`), which a
- *  stepped-up transfer asked within STEP_UP_VALID_MS accepts. */
+ *  stepped-up movement asked within STEP_UP_VALID_MS accepts. */
 export async function stepUp(customerId: string, token: RequestToken, smsCode: string, now: Date): Promise<{ accessToken: string; accessTokenExpiresAt: string }> {
   const customer = await signedInCustomer(customerId, token);
   const sessionId = trustedSession(token);

@@ -24,7 +24,7 @@ export interface CustomerRecord {
   nameMasked?: string;
   idNumberEnc?: string;
   idNumberMasked?: string;
-  /** From the verified ID number: the anti-fraud rules' customer age (services/transfer-risk.ts). A
+  /** From the verified ID number: the anti-fraud rules' customer age (services/movement-risk.ts). A
    *  year, not the date, so it says no more than an age band needs. */
   birthYear?: number;
   realNameVerifiedAt?: string;

@@ -4,7 +4,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DayJournal } from '../domain/aml-patterns.js';
 import type { JournalKind } from '../domain/ledger.js';
-import type { RecordedTransfer } from '../domain/risk-backtest.js';
+import type { RecordedMovement } from '../domain/risk-backtest.js';
 import { db } from './client.js';
 import { keys } from './keys.js';
 import { MOVEMENT_DAY_SHARDS } from './ledger.js';
@@ -13,7 +13,7 @@ type Item = Record<string, unknown>;
 
 const QUERY_PAGE = 500;
 
-export type IndexedJournal = DayJournal & { risk?: RecordedTransfer['risk'] };
+export type IndexedJournal = DayJournal & { risk?: RecordedMovement['risk']; origin?: 'DAY_CLOSE' };
 
 /** Up to `limit` journals of `date` (YYYY-MM-DD, CST), of `kinds` only when given; `truncated`
  *  when there were more. */
@@ -54,6 +54,7 @@ function indexedJournal(item: Item): IndexedJournal {
     createdAt: String(item.createdAt),
     postings: postings.map(({ accountId, amountFen }) => ({ accountId, amountFen })),
     ...(typeof item.completes === 'string' ? { completes: item.completes } : {}),
-    ...(item.risk ? { risk: item.risk as RecordedTransfer['risk'] } : {}),
+    ...(item.risk ? { risk: item.risk as RecordedMovement['risk'] } : {}),
+    ...(item.origin === 'DAY_CLOSE' ? { origin: 'DAY_CLOSE' as const } : {}),
   };
 }

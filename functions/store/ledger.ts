@@ -235,7 +235,7 @@ export function journalTransaction(
       Update: {
         TableName: tableName,
         Key: keys.limitCounter(charge.accountId, charge.bucket),
-        // movementCount: the day's velocity for the anti-fraud rules (store/transfer-risk.ts).
+        // movementCount: the day's velocity for the anti-fraud rules (store/movement-risk.ts).
         UpdateExpression: 'SET #bucket = :bucket, #type = :limit ADD usedFen :amount, movementCount :one',
         ConditionExpression: 'attribute_not_exists(usedFen) OR usedFen <= :room',
         ExpressionAttributeNames: { '#type': 'type', '#bucket': 'bucket' },
@@ -386,6 +386,15 @@ const StoredJournal = lazySchema(() =>
     ),
   }),
 );
+
+/** A journal's key, to read it in a batch with others (a retried request finds what it wrote). */
+export const journalKey = (journalId: string): Record<string, string> => keys.journal(journalId);
+
+/** Whether the journal is among `items` read under journalKey: written already. */
+export function journalAmong(items: readonly Record<string, unknown>[], journalId: string): boolean {
+  const key = keys.journal(journalId);
+  return items.some((item) => item.PK === key.PK && item.SK === key.SK);
+}
 
 export async function getJournal(journalId: string): Promise<Journal | undefined> {
   const { doc, tableName } = db();

@@ -2,7 +2,7 @@
 // products, the demo billers, the wealth products (with NAV history), and two demo customers with open accounts, written through the store code the API uses;
 // then the demo relationship managers and the console's demo operators.
 import { DEFAULT_RISK_RULE_SET } from '../../functions/domain/risk-rules.js';
-import { putRiskRuleSet } from '../../functions/store/transfer-risk.js';
+import { putRiskRuleSet } from '../../functions/store/movement-risk.js';
 import { putWatchList } from '../../functions/store/watch-list.js';
 import type { WatchList } from '../../functions/domain/name-screening.js';
 import { simulatorWechat } from '../../functions/adapters/simulators/wechat.js';

@@ -263,8 +263,9 @@ export function finalCheck(input: FinalInput): FinalResult {
       const refusal = record.authorizationRefused;
       const tag = `${op.id} ${op.kind} key ${op.key}`;
       // Only a payee that cannot be paid is refused before the request — the sender, or nobody —
-      // or a transfer the anti-fraud rules block (the review sheet says so before any PIN).
-      const blocked = op.kind === 'transfer' && refusal.outcome === 'rejected' && refusal.status === 422 && refusal.code === 'RISK_BLOCKED';
+      // or a movement the anti-fraud rules block (the review sheet says so before any PIN).
+      const judged = op.kind === 'transfer' || op.kind === 'withdraw' || op.kind === 'billPay';
+      const blocked = judged && refusal.outcome === 'rejected' && refusal.status === 422 && refusal.code === 'RISK_BLOCKED';
       if (!blocked && !(op.kind === 'transfer' && (op.to === 'self' || op.to === 'stranger') && refusal.outcome === 'rejected' && refusal.status < 500)) {
         violations.push(`${tag}: its nonce was refused (${said(refusal)}), so it could not be sent`);
       }
@@ -573,24 +574,36 @@ export function finalCheck(input: FinalInput): FinalResult {
   violations.push(...creditLineViolations(items, [...journals.values()]));
   violations.push(...moneyMarketViolations(items, [...journals.values()], input.moneyMarketHoldingsBefore, limits.fastRedeemDailyFen));
   violations.push(...wealthRefundViolations([...journals.values()]));
-  violations.push(...transferRiskViolations([...journals.values()]));
+  violations.push(...movementRiskViolations([...journals.values()]));
   violations.push(...heldTransferViolations(items, journals, report.balances));
 
   return { violations, unknownApplied, unknownNotApplied, lostInKill, journals: journals.size, noncesExpiredAway };
 }
 
-/** Every transfer carries the anti-fraud decision it was written under, and one the rules
- *  warned about was paid only with the customer's confirmation; a DELAY is always a hold, never a
- *  transfer straight to the payee, and a hold always a confirmed DELAY. */
-function transferRiskViolations(journals: Item[]): string[] {
+/** The judged journals and what each is called: a transfer, its hold, a withdrawal the customer
+ *  asked for (not a closure's sweep to the card) and a bill's hold the customer asked for (not
+ *  auto-pay's). */
+function judgedAs(journal: Item): string | undefined {
+  if (journal.kind === 'TRANSFER') return 'transfer';
+  if (journal.kind === 'TRANSFER_HOLD') return 'held transfer';
+  const own = (journal.postings as { amountFen: number; label: string }[] | undefined)?.find((posting) => posting.amountFen < 0);
+  if (journal.kind === 'WITHDRAW' && own?.label !== '销户余额转出') return 'withdrawal';
+  if (journal.kind === 'BILL_HOLD' && journal.origin !== 'DAY_CLOSE') return 'bill payment';
+  return undefined;
+}
+
+/** Every judged movement carries the anti-fraud decision it was written under, and one the rules
+ *  warned about was paid only with the customer's confirmation; a DELAY is always a transfer's
+ *  hold, never a movement straight to its payee, and a hold always a confirmed DELAY. */
+function movementRiskViolations(journals: Item[]): string[] {
   const violations: string[] = [];
   for (const journal of journals) {
-    if (journal.kind !== 'TRANSFER' && journal.kind !== 'TRANSFER_HOLD') continue;
+    const what = judgedAs(journal);
+    if (what === undefined) continue;
     const risk = journal.risk as { outcome?: string; acknowledged?: boolean; ruleSetVersion?: number; delayHours?: number } | undefined;
-    const what = journal.kind === 'TRANSFER' ? 'transfer' : 'held transfer';
     if (!risk || typeof risk.ruleSetVersion !== 'number') violations.push(`${what} ${journal.journalId} has no anti-fraud decision`);
     else if (risk.outcome !== 'ALLOW' && risk.acknowledged !== true) violations.push(`${what} ${journal.journalId} was warned about and paid without the customer's confirmation`);
-    else if (journal.kind === 'TRANSFER' && risk.outcome !== 'WARN' && risk.outcome !== 'ALLOW') violations.push(`transfer ${journal.journalId} was paid under the decision ${risk.outcome}`);
+    else if (journal.kind !== 'TRANSFER_HOLD' && risk.outcome !== 'WARN' && risk.outcome !== 'ALLOW') violations.push(`${what} ${journal.journalId} was paid under the decision ${risk.outcome}`);
     else if (journal.kind === 'TRANSFER_HOLD' && (risk.outcome !== 'DELAY' || !Number.isSafeInteger(risk.delayHours))) violations.push(`held transfer ${journal.journalId} was held under the decision ${risk.outcome} (${risk.delayHours} h)`);
   }
   return violations;

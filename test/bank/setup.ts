@@ -15,7 +15,7 @@ import { handler as wealth } from '../../functions/http/wealth.js';
 import { runDayClose } from '../../functions/services/day-close.js';
 import { releaseDueTransfers } from '../../functions/services/held-transfers.js';
 import { DEFAULT_RISK_RULE_SET, MAX_DELAY_HOURS, type RiskRuleSet } from '../../functions/domain/risk-rules.js';
-import { putRiskRuleSet } from '../../functions/store/transfer-risk.js';
+import { putRiskRuleSet } from '../../functions/store/movement-risk.js';
 import { RISK_QUESTIONNAIRE_VERSION, RISK_QUESTIONS } from '../../functions/domain/wealth/risk.js';
 import { db } from '../../functions/store/client.js';
 import { keys } from '../../functions/store/keys.js';
@@ -155,6 +155,15 @@ export const BANK_RISK_RULES: RiskRuleSet = {
       outcome: 'BLOCK' as const,
       reason: `单笔 ${min! / 100} 至 ${max! / 100} 元的转账暂不支持（银行测试规则）`,
     })),
+    {
+      ruleId: 'BANK_TEST_BLOCK_OUT',
+      version: 1,
+      name: '银行测试拦截提现缴费',
+      kinds: ['WITHDRAWAL', 'BILL_PAYMENT'],
+      conditions: [{ field: 'amountFen', op: 'between', value: [40_001, 48_000] }],
+      outcome: 'BLOCK',
+      reason: '单笔 400 至 480 元的提现和缴费暂不支持（银行测试规则）',
+    },
   ],
 };
 

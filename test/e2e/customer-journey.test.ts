@@ -27,7 +27,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { luhnCheckDigit } from '../../functions/domain/card.js';
 import { idCheckChar } from '../../functions/domain/idcard.js';
-import { getRiskRuleSet, putRiskRuleSet } from '../../functions/store/transfer-risk.js';
+import { getRiskRuleSet, putRiskRuleSet } from '../../functions/store/movement-risk.js';
 import { DEMO_CUSTOMERS } from '../../scripts/lib/seed.js';
 import { accessibilityProblems, expectBar, tapBack } from '../support/accessibility.js';
 import {

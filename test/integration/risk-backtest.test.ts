@@ -88,7 +88,7 @@ describe('backtesting a rule set (回测)', () => {
       { ruleId: 'MANY_TODAY', matched: 2 },
     ]);
     const byJournal = new Map<string, any>(result.examples.map((example: any) => [example.journalId, example]));
-    assert.deepEqual(byJournal.get(journalIds[2]!), { journalId: journalIds[2], createdAt: byJournal.get(journalIds[2]!)?.createdAt, amountFen: 10_000, recorded: 'ALLOW', proposed: 'WARN', ruleIds: ['MANY_TODAY'] });
+    assert.deepEqual(byJournal.get(journalIds[2]!), { journalId: journalIds[2], kind: 'TRANSFER', createdAt: byJournal.get(journalIds[2]!)?.createdAt, amountFen: 10_000, recorded: 'ALLOW', proposed: 'WARN', ruleIds: ['MANY_TODAY'] });
     assert.deepEqual(byJournal.get(journalIds[3]!)?.ruleIds, ['VICTIM_TRANSFER', 'BIG_BLOCK', 'MANY_TODAY']);
     assert.equal(byJournal.get(journalIds[3]!)?.proposed, 'BLOCK');
   });

@@ -20,7 +20,7 @@ import { db } from '../../functions/store/client.js';
 import { getCustomer, setCustomerRiskRating } from '../../functions/store/customers.js';
 import { keys } from '../../functions/store/keys.js';
 import { getJournal } from '../../functions/store/ledger.js';
-import { putRiskRuleSet } from '../../functions/store/transfer-risk.js';
+import { putRiskRuleSet } from '../../functions/store/movement-risk.js';
 import { businessDate } from '../../functions/domain/time.js';
 import { call, useBank } from '../support/bank.js';
 import { balanceFen, idNumber, type Onboarded, onboard, pay, topUp } from '../support/customers.js';

@@ -17,13 +17,16 @@ const BILLERS = 'HOUSE-BILLER-SETTLEMENT~02';
 const CUSTODY = 'HOUSE-WEALTH-CUSTODY-jijiwen-90d~03';
 const T = '2026-03-02T04:00:00.000Z';
 
-/** The anti-fraud decision a transfer journal is written with when no rule matched. */
+/** The anti-fraud decision a judged journal is written with when no rule matched. */
 const ALLOWED = { ruleSetVersion: 1, outcome: 'ALLOW', matched: [], acknowledged: false };
+/** The journals the customer's judged movements write (a withdrawal's sweep at closing is not one;
+ *  the fixtures' postings carry no such label). */
+const JUDGED = new Set(['TRANSFER', 'WITHDRAW', 'BILL_HOLD']);
 
 function journal(journalId: string, kind: string, postings: [string, number][], extra: Item = {}): Item[] {
   const ps = postings.map(([accountId, amountFen]) => ({ accountId, amountFen, label: 'l', counterparty: 'c' }));
   return [
-    { PK: `JRNL#${journalId}`, SK: 'JOURNAL', type: 'JOURNAL', journalId, kind, postings: ps, createdAt: T, ...(kind === 'TRANSFER' ? { risk: ALLOWED } : {}), ...extra },
+    { PK: `JRNL#${journalId}`, SK: 'JOURNAL', type: 'JOURNAL', journalId, kind, postings: ps, createdAt: T, ...(JUDGED.has(kind) ? { risk: ALLOWED } : {}), ...extra },
     ...ps.map((p) => ({ PK: `ACCT#${p.accountId}`, SK: `POST#${T}#${journalId}`, type: 'POSTING', journalId, kind, accountId: p.accountId, amountFen: p.amountFen, label: 'l', counterparty: 'c', createdAt: T })),
   ];
 }
@@ -184,6 +187,8 @@ describe('the bank checker', () => {
     ['a Class II limit exceeded', (w) => { w.limits.dailyFen = 299; }, /limit exceeded/],
     ['a limit counter out of step', (w) => { w.items.find((i) => i.type === 'LIMIT')!.usedFen = 0; }, /limit counter/],
     ['a transfer paid with no anti-fraud decision', (w) => { delete w.items.find((i) => i.type === 'JOURNAL' && i.kind === 'TRANSFER')!.risk; }, /has no anti-fraud decision/],
+    ['a bill paid with no anti-fraud decision', (w) => { delete w.items.find((i) => i.type === 'JOURNAL' && i.kind === 'BILL_HOLD')!.risk; }, /bill payment .* has no anti-fraud decision/],
+    ['a bill paid under a DELAY', (w) => { w.items.find((i) => i.type === 'JOURNAL' && i.kind === 'BILL_HOLD')!.risk = { ...ALLOWED, outcome: 'DELAY', acknowledged: true }; }, /bill payment .* was paid under the decision DELAY/],
     ['a warned transfer paid unconfirmed', (w) => { w.items.find((i) => i.type === 'JOURNAL' && i.kind === 'TRANSFER')!.risk = { ...ALLOWED, outcome: 'WARN', matched: [{ ruleId: 'VICTIM_TRANSFER', version: 1 }] }; }, /warned about and paid without the customer's confirmation/],
     ['an invalid amount accepted', (w) => { w.records[1]!.op.amountClass = 'schemaInvalid'; }, /invalid amount/],
     ['a key reused with another body and accepted', (w) => { w.records[1]!.reuse = ok({ journalId: 'x' }); }, /reused with another body/],

@@ -1,11 +1,12 @@
 // Anti-fraud rules as data (issue 18): the default victim-transfer rule's edges, severity, the
 // derived fields, the stored rule set's schema and the 90-day daily maxima; the device's age and
-// STEP_UP (new device at night).
+// STEP_UP (new device at night); the kinds of movement a rule judges.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   DEFAULT_RISK_RULE_SET,
-  decideTransfer,
+  decideMovement,
+  kindsOfRule,
   largestInWindow,
   NEW_DEVICE_AT_NIGHT_RULE,
   raisedDailyMaxima,
@@ -15,8 +16,13 @@ import {
   RiskRuleSetSchema,
   STEP_UP_VALID_MS,
   steppedUpFor,
-  type TransferRiskContext,
+  type MovementRiskContext,
 } from '../../functions/domain/risk-rules.js';
+
+/** A transfer as these cases write it: its payee's first payment as a field of its own. */
+type TransferRiskContext = Omit<MovementRiskContext, 'kind' | 'payee'> & { payeeFirstPaidAt: string | null };
+const decideTransfer = (ruleSet: RiskRuleSet, { payeeFirstPaidAt, ...context }: TransferRiskContext) =>
+  decideMovement(ruleSet, { ...context, kind: 'TRANSFER', payee: { firstPaidAt: payeeFirstPaidAt } });
 
 const AT = new Date('2026-12-06T04:00:00Z'); // 12:00 CST, business date 2026-12-06
 const HOUR_MS = 3_600_000;
@@ -438,5 +444,53 @@ describe('new device at night (the device’s age and STEP_UP)', () => {
   test('the stored rule set may hold STEP_UP, never with a delay', () => {
     assert.equal(RiskRuleSetSchema.safeParse(night).success, true);
     assert.equal(RiskRuleSetSchema.safeParse({ version: 3, rules: [{ ...NEW_DEVICE_AT_NIGHT_RULE, delayHours: 2 }] }).success, false);
+  });
+});
+
+describe('the kinds of movement a rule judges', () => {
+  const anyOut = rule('LARGE_ANY', 'WARN', [{ field: 'amountFen', op: 'gte', value: 100_000 }]);
+  const withdrawals: RiskRule = { ...rule('LARGE_WITHDRAWAL', 'BLOCK', [{ field: 'amountFen', op: 'gte', value: 100_000 }]), kinds: ['WITHDRAWAL'] };
+  const set: RiskRuleSet = { version: 3, rules: [{ ...anyOut, kinds: ['TRANSFER', 'WITHDRAWAL', 'BILL_PAYMENT'] }, withdrawals] };
+  const { payeeFirstPaidAt: _payee, ...shared } = victim;
+  const decideAs = (kind: MovementRiskContext['kind'], ruleSet = set) => decideMovement(ruleSet, { ...shared, kind, amountFen: 100_000, payee: null });
+
+  test('a rule judges only the kinds it names: the withdrawal rule blocks a withdrawal, not a bill', () => {
+    assert.equal(decideAs('WITHDRAWAL').outcome, 'BLOCK');
+    assert.deepEqual(decideAs('WITHDRAWAL').matched.map((m) => m.ruleId), ['LARGE_ANY', 'LARGE_WITHDRAWAL']);
+    assert.equal(decideAs('BILL_PAYMENT').outcome, 'WARN');
+    assert.deepEqual(decideAs('BILL_PAYMENT').matched.map((m) => m.ruleId), ['LARGE_ANY']);
+  });
+
+  test('a rule that names no kinds judges transfers only, as every rule did before kinds were said', () => {
+    const unsaid = { version: 1, rules: [anyOut] };
+    assert.deepEqual(kindsOfRule(anyOut), ['TRANSFER']);
+    assert.equal(decideAs('WITHDRAWAL', unsaid).outcome, 'ALLOW');
+    assert.equal(decideAs('BILL_PAYMENT', unsaid).outcome, 'ALLOW');
+    assert.equal(decideTransfer(unsaid, { ...victim, amountFen: 100_000 }).outcome, 'WARN');
+  });
+
+  test('a movement without a payee has no payeeAgeHours: a condition on it does not hold', () => {
+    const newPayee: RiskRule = { ...rule('NEW_PAYEE', 'BLOCK', [{ field: 'payeeAgeHours', op: 'lt', value: 24 }]), kinds: ['TRANSFER', 'WITHDRAWAL'] };
+    const decision = decideAs('WITHDRAWAL', { version: 1, rules: [newPayee] });
+    assert.equal(decision.outcome, 'ALLOW');
+    assert.equal('payeeAgeHours' in decision.fields, false);
+    assert.equal(decideTransfer({ version: 1, rules: [newPayee] }, victim).outcome, 'BLOCK');
+  });
+
+  test('kinds, when said, are one to three known kinds without repeats', () => {
+    const parse = (kinds: unknown) => RiskRuleSetSchema.safeParse({ version: 1, rules: [{ ...anyOut, kinds }] }).success;
+    assert.equal(parse(['WITHDRAWAL', 'BILL_PAYMENT']), true);
+    assert.equal(parse([]), false);
+    assert.equal(parse(['TOP_UP']), false);
+    assert.equal(parse(['WITHDRAWAL', 'WITHDRAWAL']), false);
+  });
+
+  test('only a transfer can be delayed: a DELAY rule that names a withdrawal or a bill is refused', () => {
+    const delay = { ...rule('HOLD', 'DELAY', [{ field: 'amountFen', op: 'gte', value: 1 }]), delayHours: 24 };
+    const parse = (kinds?: string[]) => RiskRuleSetSchema.safeParse({ version: 1, rules: [{ ...delay, ...(kinds ? { kinds } : {}) }] }).success;
+    assert.equal(parse(), true);
+    assert.equal(parse(['TRANSFER']), true);
+    assert.equal(parse(['TRANSFER', 'BILL_PAYMENT']), false);
+    assert.equal(parse(['WITHDRAWAL']), false);
   });
 });

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import type { ChangeRequest } from '../../domain/change-requests.js';
 import { lazySchema } from '../../domain/lazy-schema.js';
 import { RiskRuleSetSchema } from '../../domain/risk-rules.js';
-import { putRiskRuleSet } from '../../store/transfer-risk.js';
+import { putRiskRuleSet } from '../../store/movement-risk.js';
 import type { ChangeKindHandler } from './handler.js';
 
 export const RISK_RULES_ENTITY_ID = 'risk-rules';
