@@ -31,9 +31,9 @@ const NIGHT: RiskRule = {
 const view: RiskRulesView = {
   ruleSet: { version: 3, rules: [VICTIM, NIGHT] },
   fields: [
-    { field: 'amountFen', label: '转账金额', unit: 'FEN' },
+    { field: 'amountFen', label: '金额', unit: 'FEN' },
     { field: 'hourOfDay', label: '北京时间（时）', unit: 'HOUR_OF_DAY' },
-    { field: 'payeeAgeHours', label: '首次向该收款人转账距今', unit: 'HOURS' },
+    { field: 'payeeAgeHours', label: '首次向该收款人转账距今（仅转账）', unit: 'HOURS' },
     { field: 'largestTransferFen90d', label: '近 90 天最大单笔转账', unit: 'FEN' },
     { field: 'outTodayFen', label: '当日已转出金额（不含本笔）', unit: 'FEN' },
     { field: 'outTodayCount', label: '当日已转出笔数（不含本笔）', unit: 'COUNT' },
@@ -100,7 +100,9 @@ async function sentBody(): Promise<unknown> {
   return api.requests(SUBMIT)[0]!.body;
 }
 
-const nextVersion = (...rules: RiskRule[]) => ({ ruleSet: { version: 4, rules } });
+/** The next version as the editor sends it: every rule says its kinds (one in force that said none
+ *  judged transfers only, and still does). */
+const nextVersion = (...rules: RiskRule[]) => ({ ruleSet: { version: 4, rules: rules.map((rule) => ({ ...rule, kinds: rule.kinds ?? ['TRANSFER'] })) } });
 
 describe('风控规则', () => {
   test('the rule set in force, each condition in words with the server’s labels and units', async () => {
@@ -109,13 +111,14 @@ describe('风控规则', () => {
     const victim = screen.getByText('疑似被骗转账').closest('tr') as HTMLElement;
     expect(within(victim).getByText('VICTIM_TRANSFER · v2')).toBeInTheDocument();
     expect(within(victim).getByText('近 90 天最大单笔转账 不大于 ¥500.00')).toBeInTheDocument();
-    expect(within(victim).getByText('转账金额 不小于 ¥5,000.00')).toBeInTheDocument();
-    expect(within(victim).getByText('首次向该收款人转账距今 小于 24 小时')).toBeInTheDocument();
+    expect(within(victim).getByText('金额 不小于 ¥5,000.00')).toBeInTheDocument();
+    expect(within(victim).getByText('转账')).toBeInTheDocument();
+    expect(within(victim).getByText('首次向该收款人转账距今（仅转账） 小于 24 小时')).toBeInTheDocument();
     expect(within(victim).getByText('延时到账 24 小时')).toBeInTheDocument();
     expect(within(victim).getByText(VICTIM.reason)).toBeInTheDocument();
     const night = screen.getByText('深夜大额转账').closest('tr') as HTMLElement;
     expect(within(night).getByText('北京时间（时） 介于 0 时 至 5 时')).toBeInTheDocument();
-    expect(within(night).getByText('转账金额 大于 ¥50,000.00')).toBeInTheDocument();
+    expect(within(night).getByText('金额 大于 ¥50,000.00')).toBeInTheDocument();
     expect(within(night).getByText('当日已转出笔数（不含本笔） 不小于 3 笔')).toBeInTheDocument();
     expect(within(night).getByText('拦截')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /起草新版本/ })).toBeInTheDocument();
@@ -167,7 +170,9 @@ describe('起草新版本', () => {
     enter('rule-1-ruleId', 'FIRST_PAYEE_BIG');
     enter('rule-1-name', '新收款人大额');
     await choose('rule-1-outcome', '拦截');
-    await choose('rule-1-cond-0-field', '转账金额');
+    // A new rule judges transfers until told otherwise; this one withdrawals too.
+    await choose('rule-1-kinds', '提现');
+    await choose('rule-1-cond-0-field', '金额');
     await choose('rule-1-cond-0-op', '介于');
     await waitFor(() => expect(document.getElementById('rule-1-cond-0-max')).not.toBeNull(), { timeout: 20_000 });
     enter('rule-1-cond-0-value', '0.01');
@@ -178,12 +183,13 @@ describe('起草新版本', () => {
         ruleId: 'FIRST_PAYEE_BIG',
         version: 1,
         name: '新收款人大额',
+        kinds: ['TRANSFER', 'WITHDRAWAL'],
         conditions: [{ field: 'amountFen', op: 'between', value: [1, 1_999_999_999] }],
         outcome: 'BLOCK',
         reason: '该笔转账已被拦截。',
       }),
     );
-  });
+  }, 60_000);
 
   test('延时到账 asks for its hours (whole, 1–72) and sends them; a rule turned to 拦截 sends none', async () => {
     api.answer(SUBMIT, 200, change);
@@ -194,11 +200,18 @@ describe('起草新版本', () => {
     await waitFor(() => expect(fieldMessage('rule-0-delayHours')).toBe('请填写 1–72 的整数小时'), { timeout: 20_000 });
     expect(api.requests(SUBMIT)).toEqual([]);
     enter('rule-0-delayHours', '48');
+    // Only a transfer can be held: a DELAY rule that names 缴费 is refused before it is sent.
+    await choose('rule-0-kinds', '缴费');
+    submit();
+    await waitFor(() => expect(fieldMessage('rule-0-kinds')).toBe('延时到账只适用于转账'), { timeout: 20_000 });
+    expect(api.requests(SUBMIT)).toEqual([]);
+    // Taken off again by its tag's close.
+    fireEvent.click(document.getElementById('rule-0-kinds')!.closest('.ant-select')!.querySelector('.ant-select-selection-item[title="缴费"] .ant-select-selection-item-remove')!);
     await choose('rule-1-outcome', '延时到账');
     await waitFor(() => expect(document.getElementById('rule-1-delayHours')).not.toBeNull(), { timeout: 20_000 });
     enter('rule-1-delayHours', '2');
     expect(await sentBody()).toEqual(nextVersion({ ...VICTIM, version: 3, delayHours: 48 }, { ...NIGHT, version: 2, outcome: 'DELAY', delayHours: 2 }));
-  });
+  }, 60_000);
 
   test('回测 tries the draft as edited on recent transfers and shows the server’s figures; submits nothing', async () => {
     api.answer(BACKTEST, 200, {
@@ -214,7 +227,7 @@ describe('起草新版本', () => {
         { ruleId: 'VICTIM_TRANSFER', matched: 2 },
         { ruleId: 'NIGHT_LARGE', matched: 1 },
       ],
-      examples: [{ journalId: 'JabcdefghijklmnopqrstuvwxyzA', createdAt: '2026-12-05T17:30:00.000Z', amountFen: 5_000_100, recorded: 'ALLOW', proposed: 'BLOCK', ruleIds: ['NIGHT_LARGE'] }],
+      examples: [{ journalId: 'JabcdefghijklmnopqrstuvwxyzA', kind: 'WITHDRAWAL', createdAt: '2026-12-05T17:30:00.000Z', amountFen: 5_000_100, recorded: 'ALLOW', proposed: 'BLOCK', ruleIds: ['NIGHT_LARGE'] }],
     });
     await openEditor();
     enter('rule-0-cond-1-value', '6000');
@@ -225,12 +238,13 @@ describe('起草新版本', () => {
       days: 7,
     });
     const result = await waitFor(() => document.getElementById('risk-backtest-result')!, { timeout: 20_000 });
-    expect(within(result).getByText('2026-11-30 至 2026-12-06，重判 120 笔转账（另有 3 笔早于记录判断数据，未计入）')).toBeInTheDocument();
+    expect(within(result).getByText('2026-11-30 至 2026-12-06，重判 120 笔交易（另有 3 笔早于记录判断数据，未计入）')).toBeInTheDocument();
     expect(within(result).getByText('放行 117 笔，提示确认 0 笔，加强验证 0 笔，延时到账 2 笔，拦截 1 笔')).toBeInTheDocument();
     expect(within(result).getByText('VICTIM_TRANSFER 2 笔，NIGHT_LARGE 1 笔')).toBeInTheDocument();
     const example = within(result).getByText('JabcdefghijklmnopqrstuvwxyzA').closest('tr') as HTMLElement;
     expect(within(example).getByText('2026-12-06 01:30:00')).toBeInTheDocument();
     expect(within(example).getByText('¥50,001.00')).toBeInTheDocument();
+    expect(within(example).getByText('提现')).toBeInTheDocument();
     expect(within(example).getByText('拦截')).toBeInTheDocument();
     expect(api.requests(SUBMIT)).toEqual([]);
   });
@@ -286,8 +300,8 @@ describe('复核中心', () => {
     // The set's own version is a row of its own, not the whole set as data.
     expect(rows[2]).toEqual(['规则集版本', '第 3 版', '第 4 版']);
     expect(rows[0]![0]).toBe('规则 1');
-    expect(rows[0]![1]).toContain('疑似被骗转账（VICTIM_TRANSFER v2）：近 90 天最大单笔转账 不大于 ¥500.00，且 转账金额 不小于 ¥5,000.00');
-    expect(rows[0]![2]).toContain('（VICTIM_TRANSFER v3）：近 90 天最大单笔转账 不大于 ¥500.00，且 转账金额 不小于 ¥5,000.10，且 首次向该收款人转账距今 小于 24 小时；延时到账 24 小时');
+    expect(rows[0]![1]).toContain('疑似被骗转账（VICTIM_TRANSFER v2）：近 90 天最大单笔转账 不大于 ¥500.00，且 金额 不小于 ¥5,000.00');
+    expect(rows[0]![2]).toContain('（VICTIM_TRANSFER v3）：近 90 天最大单笔转账 不大于 ¥500.00，且 金额 不小于 ¥5,000.10，且 首次向该收款人转账距今（仅转账） 小于 24 小时；适用 转账；延时到账 24 小时');
     expect(rows[1]).toEqual(['规则 2', expect.stringContaining('北京时间（时） 介于 0 时 至 5 时'), '（无）']);
   });
 });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { handler as account } from '../../functions/http/account.js';
-import { getRiskRuleSet } from '../../functions/store/transfer-risk.js';
+import { getRiskRuleSet } from '../../functions/store/movement-risk.js';
 import { screenshots, watchedPage } from '../support/browser.js';
 import { approveOpenChange, DESKTOP_VIEWPORT, signInOnConsole, useConsoleBank } from '../support/console-browser.js';
 import { onboard, pay, topUp } from '../support/customers.js';
@@ -56,7 +56,7 @@ test('a risk officer backtests a stricter victim rule and submits it; a second o
   // The three ¥100 transfers were let through; under the draft each would be delayed.
   const changedSmall = drafted.locator('tbody tr', { hasText: '¥100.00' });
   assert.equal(await changedSmall.count(), 3);
-  for (const row of await changedSmall.all()) assert.deepEqual((await row.locator('td').allInnerTexts()).slice(2, 5), ['放行', '延时到账', 'VICTIM_TRANSFER']);
+  for (const row of await changedSmall.all()) assert.deepEqual((await row.locator('td').allInnerTexts()).slice(1, 6), ['转账', '¥100.00', '放行', '延时到账', 'VICTIM_TRANSFER']);
   await drafted.getByText('处置改变', { exact: true }).waitFor();
   const draftShot = `${screenshots}/console-risk-backtest.png`;
   await page.screenshot({ path: draftShot, animations: 'disabled' });

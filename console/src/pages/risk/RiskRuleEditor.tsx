@@ -12,8 +12,20 @@ import type { ChangeRequest, RiskFieldView, RiskRulesView } from '@/api/types';
 import { type ConditionValues, DELAY_HOURS_MAX, type DraftValues, MAX_CONDITIONS, MAX_RULES, numberOf, RULE_ID_PATTERN, RULE_NAME_MAX, type RuleValues, ruleSetOf, REASON_MAX, valuesOf } from './draft';
 import { RiskBacktest } from './RiskBacktest';
 import { isMoney, OP_LABELS, OUTCOME_LABELS, unitWord } from './rule-words';
+import { RISK_MOVEMENT_KIND_LABELS, type RiskMovementKind } from '../../../../functions/domain/risk-rules';
 
 const OP_OPTIONS = Object.entries(OP_LABELS).map(([value, label]) => ({ value, label }));
+const KIND_OPTIONS = Object.entries(RISK_MOVEMENT_KIND_LABELS).map(([value, label]) => ({ value, label }));
+
+/** At least one kind; 延时到账 only for transfers (the server's schema says why). */
+const kindsRule =
+  (index: number): FormRule =>
+  ({ getFieldValue }) => ({
+    validator: async (_, kinds: RiskMovementKind[] = []) => {
+      if (kinds.length === 0) throw new Error('请选择适用的交易');
+      if (getFieldValue(['rules', index, 'outcome']) === 'DELAY' && kinds.some((kind) => kind !== 'TRANSFER')) throw new Error('延时到账只适用于转账');
+    },
+  });
 const OUTCOME_OPTIONS = Object.entries(OUTCOME_LABELS).map(([value, label]) => ({ value, label }));
 
 /** Whole hours from 1 to 72, as the server's schema allows. */
@@ -151,6 +163,17 @@ function RuleCard({ fields, index, onRemove }: RuleProps) {
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item
+        name={[index, 'kinds']}
+        label="适用交易"
+        htmlFor={`${id}-kinds`}
+        tooltip="规则判断哪些交易：转账、提现到绑定卡、缴费"
+        required
+        dependencies={[['rules', index, 'outcome']]}
+        rules={[kindsRule(index)]}
+      >
+        <Select id={`${id}-kinds`} mode="multiple" options={KIND_OPTIONS} placeholder="适用交易" style={{ maxWidth: 360 }} />
+      </Form.Item>
       <Form.Item noStyle dependencies={[['rules', index, 'outcome']]}>
         {({ getFieldValue }) =>
           getFieldValue(['rules', index, 'outcome']) === 'DELAY' && (
@@ -181,7 +204,7 @@ function RuleCard({ fields, index, onRemove }: RuleProps) {
           </>
         )}
       </Form.List>
-      <Form.Item name={[index, 'reason']} label="客户提示语（转账时客户将看到）" htmlFor={`${id}-reason`} required rules={[textRule(REASON_MAX, '客户提示语')]}>
+      <Form.Item name={[index, 'reason']} label="客户提示语（交易时客户将看到）" htmlFor={`${id}-reason`} required rules={[textRule(REASON_MAX, '客户提示语')]}>
         <Input.TextArea id={`${id}-reason`} rows={3} maxLength={REASON_MAX} showCount />
       </Form.Item>
     </ProCard>
@@ -248,7 +271,7 @@ export function RiskRuleEditor({ view, onSubmitted }: Props) {
               <RuleCard key={rule.key} fields={fields} index={rule.name} onRemove={() => remove(rule.name)} />
             ))}
             <Form.ErrorList errors={errors} />
-            <Button type="dashed" block icon={<PlusOutlined />} id="risk-add-rule" disabled={rules.length >= MAX_RULES} onClick={() => add({ added: true, conditions: [{}] } satisfies RuleValues)}>
+            <Button type="dashed" block icon={<PlusOutlined />} id="risk-add-rule" disabled={rules.length >= MAX_RULES} onClick={() => add({ added: true, kinds: ['TRANSFER'], conditions: [{}] } satisfies RuleValues)}>
               添加规则
             </Button>
           </>

@@ -10,7 +10,7 @@ import type { ChangeRequest, OperatorView, RiskFieldView, RiskRule, RiskRulesVie
 import { accessFor } from '@/shell/access';
 import { useLoaded, VersionChangeAlerts } from '@/shell/versioned-data';
 import { RiskRuleEditor } from './RiskRuleEditor';
-import { conditionText, outcomeText } from './rule-words';
+import { conditionText, kindsText, outcomeText } from './rule-words';
 
 const OUTCOME_COLOURS: Record<RiskRule['outcome'], string> = { WARN: 'orange', STEP_UP: 'gold', DELAY: 'volcano', BLOCK: 'red' };
 
@@ -37,6 +37,7 @@ const columns = (fields: readonly RiskFieldView[]) => [
       </Space>
     ),
   },
+  { title: '适用交易', dataIndex: 'kinds', width: 120, render: (_: RiskRule['kinds'], rule: RiskRule) => kindsText(rule) },
   { title: '处置', dataIndex: 'outcome', width: 140, render: (outcome: RiskRule['outcome'], rule: RiskRule) => <Tag color={OUTCOME_COLOURS[outcome]}>{outcomeText(rule)}</Tag> },
   { title: '客户提示语', dataIndex: 'reason', width: 360 },
 ];
@@ -56,7 +57,7 @@ export function RiskRules({ canDraft }: { canDraft: boolean }) {
   return (
     <PageContainer
       title="风控规则"
-      subTitle="反欺诈规则是数据：每笔转账付款前按生效版本判定；变更须经他人复核"
+      subTitle="反欺诈规则是数据：每笔转账、提现、缴费在付款前按生效版本判定；变更须经他人复核"
       extra={canDraft ? [<RiskRuleEditor key="draft" view={view} onSubmitted={setSubmitted} />] : []}
     >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>

@@ -2,6 +2,7 @@
 // whole fen digit by digit (fenOfYuanText); other values are plain numbers in the field's unit.
 // A rule's own version goes up only when the rule changed; a new rule starts at 1.
 import { fenOfYuanText, formatYuan } from '../../../../functions/domain/format';
+import { kindsOfRule, RISK_MOVEMENT_KINDS, type RiskMovementKind } from '../../../../functions/domain/risk-rules';
 import type { RiskCondition, RiskField, RiskFieldView, RiskOp, RiskRule, RiskRuleSet } from '@/api/types';
 import { isMoney } from './rule-words';
 
@@ -19,6 +20,8 @@ export interface RuleValues {
   /** Added in this draft: its ruleId may still be chosen (a rule in force keeps its own). */
   added?: boolean;
   name?: string;
+  /** The movements it judges (适用交易). */
+  kinds?: RiskMovementKind[];
   conditions?: ConditionValues[];
   outcome?: RiskRule['outcome'];
   /** 延时到账's hours, when the outcome is DELAY. */
@@ -55,10 +58,11 @@ export function numberOf(field: RiskFieldView | undefined, text: string | undefi
 export function valuesOf(ruleSet: RiskRuleSet, fields: readonly RiskFieldView[]): DraftValues {
   const fieldView = (field: RiskField) => fields.find((candidate) => candidate.field === field);
   return {
-    rules: ruleSet.rules.map(({ ruleId, name, conditions, outcome, delayHours, reason }) => ({
+    rules: ruleSet.rules.map(({ ruleId, name, kinds, conditions, outcome, delayHours, reason }) => ({
       ruleId,
       added: false,
       name,
+      kinds: [...kindsOfRule({ kinds })],
       outcome,
       ...(delayHours === undefined ? {} : { delayHours: String(delayHours) }),
       reason,
@@ -77,10 +81,15 @@ function conditionOf({ field, op, value, max }: ConditionValues, fields: readonl
   return op === 'between' ? { field: field!, op, value: [at(value), at(max)] } : { field: field!, op: op!, value: at(value) };
 }
 
+/** What a rule says, its version aside: a rule without kinds says transfers (kindsOfRule). */
+const saying = (rule: Omit<RiskRule, 'version'>) =>
+  JSON.stringify([rule.name, kindsOfRule(rule), rule.conditions.map(({ field, op, value }) => [field, op, value]), rule.outcome, rule.delayHours ?? null, rule.reason]);
+
 /** Two rules say the same thing (their versions aside). */
-const sameRule = (a: Omit<RiskRule, 'version'>, b: Omit<RiskRule, 'version'>) =>
-  JSON.stringify([a.name, a.conditions.map(({ field, op, value }) => [field, op, value]), a.outcome, a.delayHours ?? null, a.reason]) ===
-  JSON.stringify([b.name, b.conditions.map(({ field, op, value }) => [field, op, value]), b.outcome, b.delayHours ?? null, b.reason]);
+const sameRule = (a: Omit<RiskRule, 'version'>, b: Omit<RiskRule, 'version'>) => saying(a) === saying(b);
+
+/** The kinds as the server lists them, whatever order they were picked in. */
+const inKindOrder = (kinds: readonly RiskMovementKind[]) => RISK_MOVEMENT_KINDS.filter((kind) => kinds.includes(kind));
 
 /** The next version of the set from a validated form: numbered after the one in force. */
 export function ruleSetOf(values: DraftValues, current: RiskRuleSet, fields: readonly RiskFieldView[]): RiskRuleSet {
@@ -91,6 +100,7 @@ export function ruleSetOf(values: DraftValues, current: RiskRuleSet, fields: rea
       const drafted = {
         ruleId: rule.ruleId!.trim(),
         name: rule.name!.trim(),
+        kinds: inKindOrder(rule.kinds ?? []),
         conditions: (rule.conditions ?? []).map((condition) => conditionOf(condition, fields)),
         outcome: rule.outcome!,
         ...(rule.outcome === 'DELAY' ? { delayHours: Number(rule.delayHours!.trim()) } : {}),
@@ -98,8 +108,8 @@ export function ruleSetOf(values: DraftValues, current: RiskRuleSet, fields: rea
       };
       const before = inForce.get(drafted.ruleId);
       const version = before ? (sameRule(before, drafted) ? before.version : before.version + 1) : 1;
-      const { ruleId, name, conditions, outcome, delayHours, reason } = drafted;
-      return { ruleId, version, name, conditions, outcome, ...(delayHours === undefined ? {} : { delayHours }), reason };
+      const { ruleId, name, kinds, conditions, outcome, delayHours, reason } = drafted;
+      return { ruleId, version, name, kinds, conditions, outcome, ...(delayHours === undefined ? {} : { delayHours }), reason };
     }),
   };
 }

@@ -1,5 +1,6 @@
 // A rule as officers read it: each condition in words with the server's field labels and units —
 // money (FEN) as ¥ with its fen, formatted from the server's integers, never recomputed.
+import { kindsOfRule, RISK_MOVEMENT_KIND_LABELS } from '../../../../functions/domain/risk-rules';
 import type { RiskCondition, RiskFieldView, RiskOp, RiskRule } from '@/api/types';
 import { money } from '@/money';
 
@@ -28,14 +29,17 @@ function valueText(field: RiskFieldView | undefined, value: number): string {
   return field ? `${value} ${unitWord(field)}` : String(value);
 }
 
-/** A rule in one line, for the checker (复核中心): 疑似被骗转账（VICTIM_TRANSFER v3）：转账金额 不小于
- *  ¥5,000.00，且 …；提示确认；客户提示语：…. */
+/** The movements a rule judges in words: 转账、缴费. */
+export const kindsText = (rule: Pick<RiskRule, 'kinds'>): string => kindsOfRule(rule).map((kind) => RISK_MOVEMENT_KIND_LABELS[kind]).join('、');
+
+/** A rule in one line, for the checker (复核中心): 疑似被骗转账（VICTIM_TRANSFER v3）：金额 不小于
+ *  ¥5,000.00，且 …；适用 转账；提示确认；客户提示语：…. */
 export function ruleText(fields: readonly RiskFieldView[], rule: RiskRule): string {
   const conditions = rule.conditions.map((condition) => conditionText(fields, condition)).join('，且 ');
-  return `${rule.name}（${rule.ruleId} v${rule.version}）：${conditions}；${outcomeText(rule)}；客户提示语：${rule.reason}`;
+  return `${rule.name}（${rule.ruleId} v${rule.version}）：${conditions}；适用 ${kindsText(rule)}；${outcomeText(rule)}；客户提示语：${rule.reason}`;
 }
 
-/** 转账金额 不小于 ¥5,000.00; 北京时间（时） 介于 0 时 至 6 时. A field the server did not label
+/** 金额 不小于 ¥5,000.00; 北京时间（时） 介于 0 时 至 6 时. A field the server did not label
  *  shows its own name. */
 export function conditionText(fields: readonly RiskFieldView[], condition: RiskCondition): string {
   const field = fields.find((candidate) => candidate.field === condition.field);
