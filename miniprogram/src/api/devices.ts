@@ -18,7 +18,7 @@ export async function verifyDevice(smsCode: string): Promise<void> {
   saveAccessToken(verified.accessToken);
 }
 
-/** 加强验证 (a transfer the anti-fraud rules stepped up, STEP_UP_REQUIRED): a code to the bound phone. */
+/** 加强验证 (a movement the anti-fraud rules stepped up, STEP_UP_REQUIRED): a code to the bound phone. */
 export function sendStepUpCode(): Promise<DeviceCodeSent> {
   return customerRequest<DeviceCodeSent>({ method: 'POST', path: '/v1/sessions/current/step-up-code', body: {} });
 }

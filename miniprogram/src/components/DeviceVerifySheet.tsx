@@ -18,7 +18,7 @@ interface DeviceVerifySheetProps {
  * A new device's first money movement (the payment authorization answered
  * DEVICE_VERIFICATION_REQUIRED): a code to the bound phone, typed here — the identity check's code
  * step. Once the bank accepts it, this session is trusted with money and the payment carries on.
- * The same sheet asks for the code of a transfer the anti-fraud rules stepped up
+ * The same sheet asks for the code of a movement the anti-fraud rules stepped up
  * (STEP_UP_REQUIRED), with the server's reason.
  */
 export function DeviceVerifySheet({ onVerified, onCancel, stepUpReason }: DeviceVerifySheetProps) {

@@ -3,7 +3,7 @@ import { BottomSheet } from './BottomSheet';
 
 /** What every warning says after the server's reasons: the scams a warned payment most often is. */
 const ADVICE =
-  '公检法机关不会通过电话、短信要求转账，不存在“安全账户”。不要向陌生人转账，不要相信“刷单返利”“先交保证金再放款”等说法。如有疑问，请先停止转账，拨打 96110 反诈专线咨询。';
+  '公检法机关不会通过电话、短信要求转账，不存在“安全账户”。不要向陌生人转账，不要相信“刷单返利”“先交保证金再放款”等说法。如有疑问，请先停止操作，拨打 96110 反诈专线咨询。';
 
 interface RiskWarningSheetProps {
   /** What is being paid for, e.g. 转账: the buttons name it. */

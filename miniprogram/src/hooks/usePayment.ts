@@ -36,7 +36,7 @@ export type PaymentStep =
   /** A device never verified (DEVICE_VERIFICATION_REQUIRED): a code to the bound phone first, then
    *  the review. */
   | { step: 'device' }
-  /** A transfer the anti-fraud rules stepped up (STEP_UP_REQUIRED): a code to the bound phone with
+  /** A movement the anti-fraud rules stepped up (STEP_UP_REQUIRED): a code to the bound phone with
    *  the server's reason, then the review again. */
   | { step: 'stepUp'; reason: string }
   /** The nonce and review are being asked for: the review sheet's skeleton. */

@@ -7,7 +7,7 @@ import { type FakeApi, fakeApi } from '../support/api';
 import { account, refusal, signIn, topUpResult } from '../support/examples';
 import { input, typeInto } from '../support/form';
 import { renderShown } from '../support/page';
-import { AUTHORIZE, authorization, authorizationsAsked, decryptPin, idempotencyKeyOf, issueNonces, nonceNo, secondFactorOf, submitAndPay } from '../support/payment';
+import { AUTHORIZE, authorization, authorizationsAsked, decryptPin, idempotencyKeyOf, issueNonces, nonceNo, payWith, review, secondFactorOf, submitAndPay } from '../support/payment';
 
 const ACCOUNT = 'GET /v1/account';
 const TOP_UP = 'POST /v1/account/top-up';
@@ -192,5 +192,35 @@ describe('CardMoneyForm', () => {
     expect(authorizationsAsked(api)).toEqual([{ method: 'POST', path: '/v1/account/withdraw', idempotencyKey: withdrawKey, body: { amountFen: 12345 } }]);
     expect(api.requests('POST /v1/account/withdraw')).toHaveLength(1);
     expect(api.requests(TOP_UP)).toHaveLength(0);
+  });
+
+  test('withdraw the rules warn about: 风险提示 in the server’s words, named for a withdrawal; going on sends the acknowledged body', async () => {
+    const REASON = '大额提现到银行卡，请确认不是他人要求您操作';
+    let issued = 0;
+    api.answerEach(AUTHORIZE, (request) => {
+      const { body } = request.body as { body: { riskAcknowledged?: true } };
+      const risk = { outcome: 'WARN' as const, reasons: [REASON], acknowledged: body.riskAcknowledged === true, delayHours: null };
+      return { status: 200, body: authorization(++issued, { ...review, amountFen: 300000, risk }) };
+    });
+    api.answer('POST /v1/account/withdraw', 200, { ...topUpResult, kind: 'WITHDRAW' });
+    await renderShown(<CardMoneyForm direction='withdraw' />);
+    expect(await screen.findByText('提现金额')).toBeInTheDocument();
+    await typeInto('amount-input', '3000');
+    await userEvent.click(screen.getByText('确认提现'));
+    await screen.findByText('风险提示');
+    expect(document.getElementById('risk-reason-0')).toHaveTextContent(new RegExp(`^${REASON}$`));
+    expect(document.getElementById('risk-delay')).toBeNull();
+    expect(document.getElementById('pin-sheet')).toBeNull();
+
+    await userEvent.click(screen.getByText('我已知晓风险，继续提现'));
+    await payWith('480213');
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled());
+    const [request] = api.requests('POST /v1/account/withdraw');
+    const key = idempotencyKeyOf(request);
+    expect(authorizationsAsked(api)).toEqual([
+      { method: 'POST', path: '/v1/account/withdraw', idempotencyKey: key, body: { amountFen: 300000 } },
+      { method: 'POST', path: '/v1/account/withdraw', idempotencyKey: key, body: { amountFen: 300000, riskAcknowledged: true } },
+    ]);
+    expect(request!.body).toEqual({ amountFen: 300000, riskAcknowledged: true, secondFactor: { nonce: nonceNo(2), pinCipher: expect.any(String) } });
   });
 });
