@@ -3,14 +3,14 @@
 // amounts) with each pattern of the issue injected into accounts of its own at known places.
 // Every transfer, withdrawal and bill payment is judged by the anti-fraud rules in force by default
 // (domain/risk-rules.ts, each on the memory the real path keeps: payees first paid, daily maxima,
-// today's outflow) and
+// today's and the last hour's outflow) and
 // every day is closed by the AML monitoring (domain/aml-patterns.ts), as the day close runs it.
 // In process and pure: the rules' latency here is their own CPU; what they cost the money path
 // in DynamoDB is item 1's round trips (the rules' memory is in the transfer's one read).
 import { type AmlPattern, type DayJournal, detectAmlPatterns } from '../functions/domain/aml-patterns.js';
 import type { JournalKind } from '../functions/domain/ledger.js';
 import { addDays } from '../functions/domain/loan/dates.js';
-import { DEFAULT_RISK_RULE_SET, decideMovement, largestInWindow, NEW_DEVICE_AT_NIGHT_RULE, raisedDailyMaxima, type RiskMovementKind, type RiskOutcome } from '../functions/domain/risk-rules.js';
+import { DEFAULT_RISK_RULE_SET, decideMovement, largestInWindow, NEW_DEVICE_AT_NIGHT_RULE, raisedDailyMaxima, type RiskMovementKind, type RiskOutcome, velocitySlots } from '../functions/domain/risk-rules.js';
 import { businessDate } from '../functions/domain/time.js';
 import { amlThresholds } from '../functions/services/aml-monitoring.js';
 import { Rng } from '../test/bank/rng.js';
@@ -74,6 +74,8 @@ interface Memory {
   firstPaid: Map<string, string>;
   dailyMaxima: Record<string, number> | undefined;
   outToday: { date: string; amountFen: number; count: number };
+  /** The judged outflows of the last day, for the hour's velocity (velocitySlots). */
+  outflows: { atMs: number; amountFen: number }[];
 }
 
 export function runRiskSimulation(log: (line: string) => void): RiskSimulationResults {
@@ -91,6 +93,7 @@ export function runRiskSimulation(log: (line: string) => void): RiskSimulationRe
       firstPaid: new Map(friends.map((friend) => [friend, longAgo])),
       dailyMaxima: { [addDays(FIRST_DATE, -40)]: history.logInt(10_000, 500_000) },
       outToday: { date: '', amountFen: 0, count: 0 },
+      outflows: [],
     });
   }
   const journals: DayJournal[] = [];
@@ -123,6 +126,7 @@ export function runRiskSimulation(log: (line: string) => void): RiskSimulationRe
       payee: to === null ? null : { firstPaidAt: kept.firstPaid.get(to) ?? null },
       largestTransferFen90d: largestInWindow(kept.dailyMaxima, now),
       outToday: kept.outToday,
+      outLastHour: lastHourOf(kept, now),
       customerBirthYear: null,
       deviceFirstSeenAtMs: deviceFirstSeenAtMs(from, now),
       customerRiskLevel: null,
@@ -133,11 +137,20 @@ export function runRiskSimulation(log: (line: string) => void): RiskSimulationRe
 
   /** The memory of `from`, today's outflow reset on a new date. */
   const memoryOf = (from: string, now: Date): Memory => {
-    const kept = memory.get(from) ?? { firstPaid: new Map(), dailyMaxima: undefined, outToday: { date: '', amountFen: 0, count: 0 } };
+    const kept = memory.get(from) ?? { firstPaid: new Map(), dailyMaxima: undefined, outToday: { date: '', amountFen: 0, count: 0 }, outflows: [] };
     memory.set(from, kept);
     const today = businessDate(now);
     if (kept.outToday.date !== today) kept.outToday = { date: today, amountFen: 0, count: 0 };
+    // Traffic is made customer by customer, not in time order: a day's worth is kept either side.
+    kept.outflows = kept.outflows.filter((outflow) => Math.abs(outflow.atMs - now.getTime()) < 86_400_000);
     return kept;
+  };
+
+  /** What the hour's slots hold before `now`, as the real path's counters would. */
+  const lastHourOf = (kept: Memory, now: Date) => {
+    const fromMs = Date.parse(`${velocitySlots(now)[0]}:00Z`);
+    const inWindow = kept.outflows.filter((outflow) => outflow.atMs >= fromMs && outflow.atMs <= now.getTime());
+    return { amountFen: inWindow.reduce((sum, outflow) => sum + outflow.amountFen, 0), count: inWindow.length };
   };
 
   /** A transfer judged as the money path judges it; posted unless blocked (a delayed one as a
@@ -149,6 +162,7 @@ export function runRiskSimulation(log: (line: string) => void): RiskSimulationRe
     const kept = memoryOf(from, now);
     const decision = judge('TRANSFER', from, to, amountFen, now, kept);
     if (decision.outcome === 'BLOCK') return decision.outcome;
+    kept.outflows.push({ atMs: now.getTime(), amountFen });
     kept.outToday.amountFen += amountFen;
     kept.outToday.count += 1;
     if (decision.outcome === 'DELAY') {
@@ -170,6 +184,7 @@ export function runRiskSimulation(log: (line: string) => void): RiskSimulationRe
     const kept = memoryOf(from, now);
     const decision = judge(kind, from, null, amountFen, now, kept);
     if (decision.outcome === 'BLOCK') return decision.outcome;
+    kept.outflows.push({ atMs: now.getTime(), amountFen });
     if (kind === 'BILL_PAYMENT') {
       kept.outToday.amountFen += amountFen;
       kept.outToday.count += 1;
@@ -214,7 +229,7 @@ export function runRiskSimulation(log: (line: string) => void): RiskSimulationRe
   let victimsDelayed = 0;
   for (let i = 0; i < INJECTED_PER_PATTERN; i++) {
     const victim = `I-VICTIM-${i}`;
-    memory.set(victim, { firstPaid: new Map(), dailyMaxima: { [addDays(LAST, -20)]: inject.int(1_000, 30_000) }, outToday: { date: '', amountFen: 0, count: 0 } });
+    memory.set(victim, { firstPaid: new Map(), dailyMaxima: { [addDays(LAST, -20)]: inject.int(1_000, 30_000) }, outToday: { date: '', amountFen: 0, count: 0 }, outflows: [] });
     if (transfer(victim, `I-SCAMMER-${i}`, inject.int(600_000, 900_000), at(LAST, inject.int(9 * 60, 21 * 60))) === 'DELAY') victimsDelayed += 1;
   }
   // New device at night: a phone signed in and verified 1–20 hours before, ¥2,000–¥9,000 sent to a
@@ -224,7 +239,7 @@ export function runRiskSimulation(log: (line: string) => void): RiskSimulationRe
     const owner = `I-NIGHT-${i}`;
     const sentAt = at(LAST, inject.int(0, 6 * 60 - 1));
     const friend = inject.pick(normal);
-    memory.set(owner, { firstPaid: new Map([[friend, at(addDays(LAST, -30), 600)]]), dailyMaxima: { [addDays(LAST, -30)]: 300_000 }, outToday: { date: '', amountFen: 0, count: 0 } });
+    memory.set(owner, { firstPaid: new Map([[friend, at(addDays(LAST, -30), 600)]]), dailyMaxima: { [addDays(LAST, -30)]: 300_000 }, outToday: { date: '', amountFen: 0, count: 0 }, outflows: [] });
     const sinceMs = Date.parse(sentAt) - inject.int(1, 20) * 3_600_000;
     deviceSince.set(owner, { before: sinceMs, after: sinceMs, switchAtMs: Number.POSITIVE_INFINITY });
     if (transfer(owner, friend, inject.int(200_000, 900_000), sentAt) === 'STEP_UP') nightStepUps += 1;

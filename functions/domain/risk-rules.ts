@@ -30,7 +30,19 @@ const KINDS_WHEN_UNSAID: readonly RiskMovementKind[] = ['TRANSFER'];
 
 export const kindsOfRule = (rule: Pick<RiskRule, 'kinds'>): readonly RiskMovementKind[] => rule.kinds ?? KINDS_WHEN_UNSAID;
 
-export const RISK_FIELDS = ['amountFen', 'hourOfDay', 'payeeAgeHours', 'largestTransferFen90d', 'outTodayFen', 'outTodayCount', 'customerAgeYears', 'deviceAgeHours', 'customerRiskLevel'] as const;
+export const RISK_FIELDS = [
+  'amountFen',
+  'hourOfDay',
+  'payeeAgeHours',
+  'largestTransferFen90d',
+  'outTodayFen',
+  'outTodayCount',
+  'outLastHourFen',
+  'outLastHourCount',
+  'customerAgeYears',
+  'deviceAgeHours',
+  'customerRiskLevel',
+] as const;
 export type RiskField = (typeof RISK_FIELDS)[number];
 
 /** What each field is, for the officers who write the rules. */
@@ -38,9 +50,16 @@ export const RISK_FIELD_UNITS = ['FEN', 'HOUR_OF_DAY', 'HOURS', 'COUNT', 'YEARS'
 
 /** Fields a movement may lack (a withdrawal or a bill has no payee the rules keep; a customer
  *  verified before their birth year was kept, or not rated since ratings began; a session begun
- *  before its device's first sighting was carried in the token): a condition on one it lacks does
- *  not hold. */
-export const OPTIONAL_RISK_FIELDS = ['payeeAgeHours', 'customerAgeYears', 'deviceAgeHours', 'customerRiskLevel'] as const satisfies readonly RiskField[];
+ *  before its device's first sighting was carried in the token; a movement recorded before the
+ *  hour's window was kept, when a backtest reads it): a condition on one it lacks does not hold. */
+export const OPTIONAL_RISK_FIELDS = [
+  'payeeAgeHours',
+  'outLastHourFen',
+  'outLastHourCount',
+  'customerAgeYears',
+  'deviceAgeHours',
+  'customerRiskLevel',
+] as const satisfies readonly RiskField[];
 type OptionalRiskField = (typeof OPTIONAL_RISK_FIELDS)[number];
 
 export const RISK_FIELD_LABELS: Record<RiskField, { label: string; unit: (typeof RISK_FIELD_UNITS)[number] }> = {
@@ -50,6 +69,8 @@ export const RISK_FIELD_LABELS: Record<RiskField, { label: string; unit: (typeof
   largestTransferFen90d: { label: '近 90 天最大单笔转账', unit: 'FEN' },
   outTodayFen: { label: '当日已转出金额（不含本笔）', unit: 'FEN' },
   outTodayCount: { label: '当日已转出笔数（不含本笔）', unit: 'COUNT' },
+  outLastHourFen: { label: '近 1 小时转出金额（转账、提现、缴费，不含本笔）', unit: 'FEN' },
+  outLastHourCount: { label: '近 1 小时转出笔数（转账、提现、缴费，不含本笔）', unit: 'COUNT' },
   customerAgeYears: { label: '客户年龄（按出生年份）', unit: 'YEARS' },
   deviceAgeHours: { label: '本设备首次验证距今', unit: 'HOURS' },
   customerRiskLevel: { label: '客户洗钱风险等级（1 低 · 2 中 · 3 高）', unit: 'LEVEL' },
@@ -72,6 +93,9 @@ export interface MovementRiskContext {
   /** What left the account to others (transfers, bill payments) on the CST date of `at` before
    *  this movement: the Class II daily counter, kept by the ledger transactions themselves. */
   outToday: { amountFen: number; count: number };
+  /** What the judged movements (transfers, withdrawals, bill payments) took out of the account in
+   *  the last hour before this one (velocitySlots: 50 to 60 minutes, in 10-minute slots). */
+  outLastHour: { amountFen: number; count: number };
   /** From the verified ID number (kept as a year only); null for a customer verified before it was kept. */
   customerBirthYear: number | null;
   /** When the device the movement is asked from became known to the bank (the first sign-in, or
@@ -85,7 +109,7 @@ export interface MovementRiskContext {
 
 /** A condition over one derived field: amountFen; hourOfDay (0–23, CST); payeeAgeHours (hours since
  *  the payee was first paid, 0 when never); largestTransferFen90d; outTodayFen and outTodayCount (the
- *  day's velocity, this movement not included). `between` is inclusive at both ends;
+ *  day's velocity) and outLastHourFen and outLastHourCount (the hour's), this movement not included. `between` is inclusive at both ends;
  *  its value is the only pair, so a rule cannot compare a field with a pair or range over a number. */
 export type RiskCondition =
   | { field: RiskField; op: (typeof COMPARISON_OPS)[number]; value: number }
@@ -255,6 +279,8 @@ function derivedFields(context: MovementRiskContext): RiskFields {
     largestTransferFen90d: context.largestTransferFen90d,
     outTodayFen: context.outToday.amountFen,
     outTodayCount: context.outToday.count,
+    outLastHourFen: context.outLastHour.amountFen,
+    outLastHourCount: context.outLastHour.count,
     ...(context.customerBirthYear === null ? {} : { customerAgeYears: Number(chinaMinute(context.at).slice(0, 4)) - context.customerBirthYear }),
     ...(context.deviceFirstSeenAtMs === null ? {} : { deviceAgeHours: ageHours(context.deviceFirstSeenAtMs, context.at) }),
     ...(context.customerRiskLevel === null ? {} : { customerRiskLevel: context.customerRiskLevel }),
@@ -299,6 +325,23 @@ function holds(condition: RiskCondition, value: number | undefined): boolean {
       return condition.value[0] <= value && value <= condition.value[1];
   }
 }
+
+/** The hour's velocity is kept in slots of ten minutes: a movement adds to its slot, and a
+ *  decision reads the slot of `at` and the five before it — the last 50 to 60 minutes. Six small
+ *  items ride in the movement's one read; a sliding window of exact times would need a list that
+ *  grows with every movement. */
+const VELOCITY_SLOT_MS = 10 * 60 * 1000;
+const VELOCITY_SLOTS = 6;
+
+/** The slots of the hour before `at`, each by its start (UTC, to the minute), oldest first: the
+ *  last is the slot of `at`, the one a movement at `at` counts in. */
+export function velocitySlots(at: Date): string[] {
+  const current = Math.floor(at.getTime() / VELOCITY_SLOT_MS) * VELOCITY_SLOT_MS;
+  return Array.from({ length: VELOCITY_SLOTS }, (_, i) => new Date(current - (VELOCITY_SLOTS - 1 - i) * VELOCITY_SLOT_MS).toISOString().slice(0, 16));
+}
+
+/** When a slot's counter may go: an hour after its last minute, when no window reads it any more. */
+export const velocitySlotExpiresAtEpoch = (slot: string): number => Math.floor((Date.parse(`${slot}:00Z`) + VELOCITY_SLOT_MS + HOUR_MS) / 1000);
 
 /** The 90-day window is the 90 business dates (CST) ending with the date of `at`, that date
  *  included: the 90th date back counts, the 91st does not. */

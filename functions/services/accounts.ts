@@ -271,21 +271,19 @@ export async function withdraw(movement: WithdrawalRequest): Promise<MoneyMoveme
   // decided it then, and deciding again could refuse a debit that stands. The replay below answers
   // with the journal as written, so this attempt's journal needs no decision of its own.
   const decided = journalAmong(also, journalId)
-    ? {}
-    : {
-        risk: enforceMovementRisk(movementRiskMemory(parties, also), {
-          ...parties,
-          kind: 'WITHDRAWAL',
-          amountFen,
-          customer,
-          acknowledged: movement.riskAcknowledged === true,
-          device: movement.device,
-        }).journalRisk,
-      };
+    ? undefined
+    : enforceMovementRisk(movementRiskMemory(parties, also), {
+        ...parties,
+        kind: 'WITHDRAWAL',
+        amountFen,
+        customer,
+        acknowledged: movement.riskAcknowledged === true,
+        device: movement.device,
+      });
   // Debit first so the money cannot be spent twice while the card network is asked. The answer
   // depends on the card's, so it is stored after (not with the debit): the debit takes the lease.
-  const debit: Journal = { ...withdrawJournal(cardJournalParts(account, journalId, amountFen, now)), ...decided };
-  const debited = await postMovement(debit, { account, factor, lease: completion });
+  const debit: Journal = { ...withdrawJournal(cardJournalParts(account, journalId, amountFen, now)), ...(decided && { risk: decided.journalRisk }) };
+  const debited = await postMovement(debit, { account, factor, lease: completion, records: decided?.records });
   const cardNumber = await decrypt((await cardOfDebit(account, debit, debited)).cardNumberEnc);
   const pushed = await retry(GATEWAY_RETRY, () => cardGateway().credit({ cardNumber, amountFen, reference: debit.journalId }));
   if (pushed.ok) return debited;
@@ -354,7 +352,7 @@ export async function transfer({ customerId, amountFen, secondFactor, now, idemp
   const hold: Journal = { ...transferHoldJournal({ ...parts, heldShardAccountId: houseShard(HOUSE_ACCOUNTS.HELD_TRANSFERS, journalId, config().HOUSE_SHARDS) }), risk: risk.journalRisk };
   const held = { customerId, accountId: account.accountId, payeeAccountId: to.accountId, senderName: parts.from.displayName, payeeLabel: transferLabels(parts).payee, amountFen };
   const guards = holdGuards(heldTransferOf(hold, held, limitCharges));
-  return postMovement(hold, { account, limitCharges, factor, completion, guards });
+  return postMovement(hold, { account, limitCharges, factor, completion, guards, records: risk.records });
 }
 
 export interface HistoryRequest {

@@ -38,6 +38,7 @@ import { GATEWAY_RETRY } from './gateway-retry.js';
 import { COMPLETION_GUARD_TEXT } from './idempotency.js';
 import type { AnswerCompletion } from './idempotency.js';
 import type { SecondFactorGuards } from './second-factor.js';
+import type { TransactItem } from '../store/transact.js';
 
 /** A bill the gateway found (an account it does not know is refused before any payment). */
 export type FoundBill = Exclude<BillLookup, { outcome: 'ACCOUNT_NOT_FOUND' }>;
@@ -80,8 +81,9 @@ export interface HoldInput {
   businessDate: string;
   /** The customer's second factor, for a payment the customer confirms: used up by the hold. */
   factor?: SecondFactorGuards;
-  /** The anti-fraud decision on a payment the customer asks for (auto-pay is not judged). */
-  risk?: JournalRisk;
+  /** The anti-fraud decision on a payment the customer asks for, and the writes that keep the
+   *  rules' memory (auto-pay is not judged). */
+  risk?: { journalRisk: JournalRisk; records: TransactItem[] };
 }
 
 /** A payment once held, with its hold journal (what the settlement or void moves on). */
@@ -145,7 +147,7 @@ export async function holdBillPayment(input: HoldInput): Promise<HeldPayment> {
       createdAt: record.heldAt,
       ...(input.origin === 'AUTO_PAY' ? { origin: 'DAY_CLOSE' as const } : {}),
     }),
-    ...(input.risk ? { risk: input.risk } : {}),
+    ...(input.risk && { risk: input.risk.journalRisk }),
   };
   const guards = [...(input.factor?.guards ?? []), ...bills.newPaymentGuards(record)];
   const account = input.account;
@@ -155,7 +157,7 @@ export async function holdBillPayment(input: HoldInput): Promise<HeldPayment> {
   const outcome =
     account.balanceFen < input.amountFen
       ? await postingShortOfFunds(hold, account.accountId)
-      : await postJournal(hold, { limitCharges, guards, expectBalance: { accountId: account.accountId, balanceFen: account.balanceFen } });
+      : await postJournal(hold, { limitCharges, guards, records: input.risk?.records, expectBalance: { accountId: account.accountId, balanceFen: account.balanceFen } });
   if (outcome.ok) {
     // Written just now by this transaction, exactly as `record`. A replayed hold (a retry whose
     // first reply was lost) may have moved on since: read what is stored.

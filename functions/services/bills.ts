@@ -189,7 +189,7 @@ export async function payBill({ customerId, request, secondFactor, device, now, 
   }
   const { prepaymentFen } = checkAmount(biller.amountRule, bill.outcome === 'BILL' ? bill.amountDueFen : null, request.amountFen);
   const factor = await requireSecondFactor(customer, secondFactor, now);
-  const { journalRisk } = enforceMovementRisk(movementRiskMemory(parties, also), {
+  const risk = enforceMovementRisk(movementRiskMemory(parties, also), {
     ...parties,
     kind: 'BILL_PAYMENT',
     amountFen: request.amountFen,
@@ -211,7 +211,7 @@ export async function payBill({ customerId, request, secondFactor, device, now, 
     now,
     businessDate: today,
     factor,
-    risk: journalRisk,
+    risk,
   });
   const { balanceFen } = held;
   // A settlement leaves the balance as the hold left it: the settlement stores the answer.

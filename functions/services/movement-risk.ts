@@ -7,7 +7,7 @@ import { refuse } from '../domain/errors.js';
 import { decideMovement, largestInWindow, raisedDailyMaxima, RISK_MOVEMENT_KIND_LABELS, type RiskDecision, type RiskMovementKind, steppedUpFor } from '../domain/risk-rules.js';
 import { batchGetItems } from '../store/batch-get.js';
 import type { TransactItem } from '../store/transact.js';
-import { type MovementParties, type MovementRiskMemory, movementRiskKeys, movementRiskMemory, payeeMemory, type TransferParties, transferRiskRecords } from '../store/movement-risk.js';
+import { type MovementParties, type MovementRiskMemory, movementRiskKeys, movementRiskMemory, outVelocityRecord, payeeMemory, type TransferParties, transferRiskRecords } from '../store/movement-risk.js';
 import type { PaymentRisk } from '../contract/second-factor-schemas.js';
 import type { CustomerRecord } from '../store/customers.js';
 import type { TokenDevice } from './tokens.js';
@@ -34,6 +34,7 @@ function decide(memory: MovementRiskMemory, { kind, amountFen, at, customer, dev
     payee: memory.payee,
     largestTransferFen90d: largestInWindow(memory.dailyMaximaFen, at),
     outToday: memory.outToday,
+    outLastHour: memory.outLastHour,
   });
 }
 
@@ -66,10 +67,12 @@ export async function reviewMovementRisk(asked: AskedMovement): Promise<PaymentR
 
 /** The money path's decision: a blocked movement refused, a stepped-up one refused unless this
  *  session proved the bound phone in the last five minutes, a warned or delayed one refused unless
- *  the customer confirmed the warning; else what the journal records of it and, for a transfer,
- *  the writes that keep the memory, for its transaction. A delayed transfer keeps no memory until
- *  it is released (releasedTransferRecords): one the customer cancels leaves the payee as new and
- *  the customer's largest transfer as small as before, so a second try is judged as the first was. */
+ *  the customer confirmed the warning; else what the journal records of it and the writes that
+ *  keep the memory, for its transaction: the hour's velocity always (a held transfer or a voided
+ *  bill was asked for all the same), and for a transfer its payee and largest amount. A delayed
+ *  transfer keeps those two only when it is released (releasedTransferRecords): one the customer
+ *  cancels leaves the payee as new and the customer's largest transfer as small as before, so a
+ *  second try is judged as the first was. */
 export function enforceMovementRisk(memory: MovementRiskMemory, asked: AskedMovement): { journalRisk: JournalRisk; records: TransactItem[] } {
   const decision = decide(memory, asked);
   if (decision.outcome === 'BLOCK') return refuseBlocked(decision, asked.kind);
@@ -85,10 +88,11 @@ export function enforceMovementRisk(memory: MovementRiskMemory, asked: AskedMove
     acknowledged: asked.acknowledged,
     fields: decision.fields,
   };
+  const velocity = outVelocityRecord(asked.accountId, asked.at, asked.amountFen);
   // The rules keep only what transfers do (a payee paid, the largest transfer per day): only a
   // transfer has a payee.
-  if (decision.outcome === 'DELAY' || asked.payeeAccountId === null || memory.payee === null) return { journalRisk, records: [] };
-  return { journalRisk, records: memoryRecords(memory.payee.firstPaidAt, memory.dailyMaximaFen, { ...asked, payeeAccountId: asked.payeeAccountId }, asked.amountFen) };
+  if (decision.outcome === 'DELAY' || asked.payeeAccountId === null || memory.payee === null) return { journalRisk, records: [velocity] };
+  return { journalRisk, records: [velocity, ...memoryRecords(memory.payee.firstPaidAt, memory.dailyMaximaFen, { ...asked, payeeAccountId: asked.payeeAccountId }, asked.amountFen)] };
 }
 
 function memoryRecords(payeeFirstPaidAt: string | null, dailyMaximaFen: Record<string, number> | undefined, parties: TransferParties, amountFen: number): TransactItem[] {

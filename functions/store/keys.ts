@@ -38,6 +38,8 @@ export const keys = {
   cardChange: (accountId: string, changedAt: string, changeId: string) => ({ PK: `ACCT#${accountId}`, SK: `CARDCHANGE#${changedAt}#${changeId}` }),
   cardChangePrefix: 'CARDCHANGE#',
   limitCounter: (accountId: string, bucket: string) => ({ PK: `ACCT#${accountId}`, SK: `LIMIT#${bucket}` }),
+  /** What the judged movements took out of the account in one ten-minute slot (domain/risk-rules.ts velocitySlots). */
+  outVelocity: (accountId: string, slot: string) => ({ PK: `ACCT#${accountId}`, SK: `VELOCITY#OUT#${slot}` }),
   journal: (journalId: string) => ({ PK: `JRNL#${journalId}`, SK: 'JOURNAL' }),
   /** The later journal that reversed or completed this one (a reversal, a refund, a bill's
    *  settlement or void): at most one, written with it. */

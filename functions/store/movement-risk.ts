@@ -1,12 +1,12 @@
 // What a movement's anti-fraud decision reads and keeps (domain/risk-rules.ts decides): the rule
 // set in force, when the customer first paid a transfer's payee, their largest transfer per day,
-// and what left the account today (the Class II daily counter, which the ledger transactions
-// keep). Read in the movement's one read (customer and account with them), written in its ledger
+// what left the account today (the Class II daily counter, which the ledger transactions keep)
+// and in the last hour (ten-minute slots each judged movement adds to). Read in the movement's one read (customer and account with them), written in its ledger
 // transaction.
 import type { RecordedMovement } from '../domain/risk-backtest.js';
 import type { JournalKind } from '../domain/ledger.js';
 import { limitBuckets } from '../domain/limits.js';
-import { DEFAULT_RISK_RULE_SET, RiskRuleSetSchema, type RiskMovementKind, type RiskRuleSet } from '../domain/risk-rules.js';
+import { DEFAULT_RISK_RULE_SET, RiskRuleSetSchema, type RiskMovementKind, type RiskRuleSet, velocitySlotExpiresAtEpoch, velocitySlots } from '../domain/risk-rules.js';
 import { businessDate } from '../domain/time.js';
 import { batchGetItems } from './batch-get.js';
 import { db } from './client.js';
@@ -24,6 +24,7 @@ export interface MovementRiskMemory {
   payee: PayeeMemory | null;
   dailyMaximaFen: Record<string, number> | undefined;
   outToday: { amountFen: number; count: number };
+  outLastHour: { amountFen: number; count: number };
 }
 
 export interface PayeeMemory {
@@ -50,6 +51,7 @@ export function movementRiskKeys({ customerId, accountId, payeeAccountId, at }: 
     // The movement charges the same CST date's counter (services/accounts.ts, bill-payment.ts).
     keys.limitCounter(accountId, limitBuckets('OUT', businessDate(at)).daily),
     ...(payeeAccountId === null ? [] : [keys.paidPayee(customerId, payeeAccountId)]),
+    ...velocitySlots(at).map((slot) => keys.outVelocity(accountId, slot)),
   ];
 }
 
@@ -68,6 +70,28 @@ export function movementRiskMemory(parties: MovementParties, items: readonly Ite
     dailyMaximaFen: dailyMaximaIn(items, parties.customerId),
     // Counters written before movementCount existed count their day's movements from then on.
     outToday: { amountFen: counted(outToday?.usedFen), count: counted(outToday?.movementCount) },
+    outLastHour: outLastHourIn(items, parties),
+  };
+}
+
+function outLastHourIn(items: readonly Item[], { accountId, at }: MovementParties): { amountFen: number; count: number } {
+  const slots = velocitySlots(at).map((slot) => itemOf(items, keys.outVelocity(accountId, slot)));
+  return { amountFen: slots.reduce((sum, slot) => sum + counted(slot?.usedFen), 0), count: slots.reduce((sum, slot) => sum + counted(slot?.movementCount), 0) };
+}
+
+/** The write that counts a judged movement in its ten-minute slot, for its transaction: an
+ *  unconditional ADD, so racing movements both count. The slot's item expires once no window reads
+ *  it. */
+export function outVelocityRecord(accountId: string, at: Date, amountFen: number): TransactItem {
+  const slot = velocitySlots(at).at(-1)!;
+  return {
+    Update: {
+      TableName: db().tableName,
+      Key: keys.outVelocity(accountId, slot),
+      UpdateExpression: 'SET #type = :type, expiresAtEpoch = :expires ADD usedFen :amount, movementCount :one',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':type': 'OUT_VELOCITY', ':expires': velocitySlotExpiresAtEpoch(slot), ':amount': amountFen, ':one': 1 },
+    },
   };
 }
 

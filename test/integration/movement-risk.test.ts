@@ -205,4 +205,24 @@ describe('withdrawals and bill payments under the rules of their kind', () => {
     expectError(await authorize(who, WITHDRAW, body, randomUUID()), 422, 'RISK_BLOCKED');
     await assertLedgerSound();
   });
+
+  test("the last hour's velocity counts every judged movement out, in its own transaction: a rule on it warns the third", async () => {
+    const reason = '一小时内多笔资金转出，请确认是您本人操作（测试规则）';
+    await putRiskRuleSet({ version: 7, rules: [{ ...rule('TEST_BURST', ['TRANSFER', 'WITHDRAWAL', 'BILL_PAYMENT'], 'WARN', 1, reason), conditions: [{ field: 'outLastHourCount', op: 'gte', value: 2 }] }] });
+    const who = await funded(1_000_000);
+    const payee = await onboard();
+    // A transfer and a bill, neither warned (none before them in the hour, then one).
+    expectOk(await pay(who, account, TRANSFER, { toPhone: payee.phone, amountFen: 1_000 }, { confirmRisk: false }));
+    expectOk(await pay(who, billsHandler, BILL_PAY, { ...MOBILE, amountFen: 2_000 }, { confirmRisk: false }));
+    const third = expectOk(await authorize(who, WITHDRAW, { amountFen: 3_000 }, randomUUID()));
+    assert.deepEqual(third.review.risk, { outcome: 'WARN', reasons: [reason], acknowledged: false, delayHours: null });
+    const paid = expectOk(await pay(who, account, WITHDRAW, { amountFen: 3_000 }));
+    const { fields, matched } = (await getJournal(paid.journalId))!.risk!;
+    assert.deepEqual(matched, [{ ruleId: 'TEST_BURST', version: 1 }]);
+    assert.deepEqual([fields?.outLastHourCount, fields?.outLastHourFen], [2, 3_000]);
+    // The slot's counters: what the three took out, each once, set to expire.
+    const slots = (await scanTable()).filter((item) => item.type === 'OUT_VELOCITY' && item.PK === `ACCT#${who.accountId}`);
+    assert.deepEqual([slots.reduce((sum, slot) => sum + slot.usedFen, 0), slots.reduce((sum, slot) => sum + slot.movementCount, 0)], [6_000, 3]);
+    for (const slot of slots) assert.ok(slot.expiresAtEpoch > Date.now() / 1000 && slot.expiresAtEpoch <= Date.now() / 1000 + 7_200);
+  });
 });

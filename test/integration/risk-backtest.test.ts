@@ -51,7 +51,7 @@ describe('backtesting a rule set (回测)', () => {
     assert.deepEqual(
       { ...last?.risk?.fields, hourOfDay: 0, payeeAgeHours: 0, deviceAgeHours: 0 },
       // onboard()'s customers are born in 1990.
-      { amountFen: 500_000, hourOfDay: 0, payeeAgeHours: 0, largestTransferFen90d: 10_000, outTodayFen: 30_000, outTodayCount: 3, customerAgeYears: Number(businessDate(new Date()).slice(0, 4)) - 1990, deviceAgeHours: 0, customerRiskLevel: 1 },
+      { amountFen: 500_000, hourOfDay: 0, payeeAgeHours: 0, largestTransferFen90d: 10_000, outTodayFen: 30_000, outTodayCount: 3, outLastHourFen: 30_000, outLastHourCount: 3, customerAgeYears: Number(businessDate(new Date()).slice(0, 4)) - 1990, deviceAgeHours: 0, customerRiskLevel: 1 },
     );
     assert.ok(last!.risk!.fields!.payeeAgeHours! < 1);
     // The payer signed up on this device moments before.

@@ -107,6 +107,8 @@ describe('rules changed under four eyes (风控规则)', () => {
       ['largestTransferFen90d', 'FEN'],
       ['outTodayFen', 'FEN'],
       ['outTodayCount', 'COUNT'],
+      ['outLastHourFen', 'FEN'],
+      ['outLastHourCount', 'COUNT'],
       ['customerAgeYears', 'YEARS'],
       ['deviceAgeHours', 'HOURS'],
       ['customerRiskLevel', 'LEVEL'],

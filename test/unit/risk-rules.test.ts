@@ -17,6 +17,8 @@ import {
   STEP_UP_VALID_MS,
   steppedUpFor,
   type MovementRiskContext,
+  velocitySlotExpiresAtEpoch,
+  velocitySlots,
 } from '../../functions/domain/risk-rules.js';
 
 /** A transfer as these cases write it: its payee's first payment as a field of its own. */
@@ -29,7 +31,7 @@ const HOUR_MS = 3_600_000;
 const hoursBefore = (hours: number) => new Date(AT.getTime() - hours * HOUR_MS).toISOString();
 
 /** Squarely the victim pattern: a customer of small transfers sends 5,000 yuan to a new payee. */
-const victim: TransferRiskContext = { amountFen: 500_000, at: AT, payeeFirstPaidAt: null, largestTransferFen90d: 50_000, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null, deviceFirstSeenAtMs: null, customerRiskLevel: null };
+const victim: TransferRiskContext = { amountFen: 500_000, at: AT, payeeFirstPaidAt: null, largestTransferFen90d: 50_000, outToday: { amountFen: 0, count: 0 }, outLastHour: { amountFen: 0, count: 0 }, customerBirthYear: null, deviceFirstSeenAtMs: null, customerRiskLevel: null };
 
 const rule = (ruleId: string, outcome: RiskRule['outcome'], conditions: RiskCondition[]): RiskRule => ({
   ruleId,
@@ -69,7 +71,7 @@ describe('the default victim-transfer rule', () => {
       delayHours: null,
       ruleSetVersion: 1,
       matched: [],
-      fields: { amountFen: 499_999, hourOfDay: 12, payeeAgeHours: 0, largestTransferFen90d: 50_000, outTodayFen: 0, outTodayCount: 0 },
+      fields: { amountFen: 499_999, hourOfDay: 12, payeeAgeHours: 0, largestTransferFen90d: 50_000, outTodayFen: 0, outTodayCount: 0, outLastHourFen: 0, outLastHourCount: 0 },
     });
   });
 
@@ -98,7 +100,7 @@ describe('deciding over several rules', () => {
       rule('NEW_PAYEE_WARN', 'WARN', [{ field: 'payeeAgeHours', op: 'lt', value: 1 }]),
     ],
   };
-  const context: TransferRiskContext = { amountFen: 0, at: AT, payeeFirstPaidAt: hoursBefore(48), largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null, deviceFirstSeenAtMs: null, customerRiskLevel: null };
+  const context: TransferRiskContext = { amountFen: 0, at: AT, payeeFirstPaidAt: hoursBefore(48), largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 }, outLastHour: { amountFen: 0, count: 0 }, customerBirthYear: null, deviceFirstSeenAtMs: null, customerRiskLevel: null };
 
   test('BLOCK outranks WARN whatever the order, and every matched rule is listed in rule-set order', () => {
     const decision = decideTransfer(set, { ...context, amountFen: 1_000_000, payeeFirstPaidAt: null });
@@ -189,7 +191,7 @@ describe("the day's velocity", () => {
 describe('hour of day in China Standard Time', () => {
   const atNight = rule('NIGHT', 'WARN', [{ field: 'hourOfDay', op: 'between', value: [1, 5] }]);
   const night = { version: 1, rules: [atNight] };
-  const decideAt = (iso: string) => decideTransfer(night, { amountFen: 1, at: new Date(iso), payeeFirstPaidAt: null, largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null, deviceFirstSeenAtMs: null, customerRiskLevel: null }).outcome;
+  const decideAt = (iso: string) => decideTransfer(night, { amountFen: 1, at: new Date(iso), payeeFirstPaidAt: null, largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 }, outLastHour: { amountFen: 0, count: 0 }, customerBirthYear: null, deviceFirstSeenAtMs: null, customerRiskLevel: null }).outcome;
 
   test('17:30 UTC is 01:30 in China: hour 1, inside an inclusive 1–5', () => {
     assert.equal(decideAt('2026-12-06T17:30:00Z'), 'WARN');
@@ -204,7 +206,7 @@ describe('hour of day in China Standard Time', () => {
 
   test('hour 23 in China is 15 UTC', () => {
     const late = { version: 1, rules: [rule('LATE', 'WARN', [{ field: 'hourOfDay', op: 'eq', value: 23 }])] };
-    const decide = (iso: string) => decideTransfer(late, { amountFen: 1, at: new Date(iso), payeeFirstPaidAt: null, largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 }, customerBirthYear: null, deviceFirstSeenAtMs: null, customerRiskLevel: null }).outcome;
+    const decide = (iso: string) => decideTransfer(late, { amountFen: 1, at: new Date(iso), payeeFirstPaidAt: null, largestTransferFen90d: 0, outToday: { amountFen: 0, count: 0 }, outLastHour: { amountFen: 0, count: 0 }, customerBirthYear: null, deviceFirstSeenAtMs: null, customerRiskLevel: null }).outcome;
     assert.equal(decide('2026-12-06T15:59:00Z'), 'WARN');
     assert.equal(decide('2026-12-06T16:00:00Z'), 'ALLOW');
   });
@@ -492,5 +494,29 @@ describe('the kinds of movement a rule judges', () => {
     assert.equal(parse(['TRANSFER']), true);
     assert.equal(parse(['TRANSFER', 'BILL_PAYMENT']), false);
     assert.equal(parse(['WITHDRAWAL']), false);
+  });
+});
+
+describe("the last hour's velocity", () => {
+  test('six ten-minute slots, oldest first, the last one the slot of the movement: 50 to 60 minutes back', () => {
+    assert.deepEqual(velocitySlots(new Date('2026-12-06T04:09:59.999Z')), ['2026-12-06T03:10', '2026-12-06T03:20', '2026-12-06T03:30', '2026-12-06T03:40', '2026-12-06T03:50', '2026-12-06T04:00']);
+    assert.deepEqual(velocitySlots(new Date('2026-12-06T04:10:00.000Z')).slice(0, 1), ['2026-12-06T03:20']);
+    // Across midnight in China and in UTC alike: slots are times, not dates.
+    assert.deepEqual(velocitySlots(new Date('2026-12-06T00:05:00Z')).slice(0, 2), ['2026-12-05T23:10', '2026-12-05T23:20']);
+  });
+
+  test("a slot's counter expires an hour after the slot ends, when no window reads it", () => {
+    assert.equal(velocitySlotExpiresAtEpoch('2026-12-06T04:00'), Date.parse('2026-12-06T05:10:00Z') / 1000);
+    const last = velocitySlots(new Date(Date.parse('2026-12-06T05:09:59Z')));
+    assert.equal(last[0], '2026-12-06T04:10');
+  });
+
+  test('a rule on the hour: the count and sum of what already left, this movement not included', () => {
+    const burst: RiskRuleSet = { version: 1, rules: [{ ...rule('BURST', 'WARN', [{ field: 'outLastHourCount', op: 'gte', value: 3 }]), kinds: ['TRANSFER', 'WITHDRAWAL', 'BILL_PAYMENT'] }] };
+    const { payeeFirstPaidAt: _payee, ...shared } = victim;
+    const decide = (count: number, amountFen = 0) => decideMovement(burst, { ...shared, kind: 'WITHDRAWAL', payee: null, outLastHour: { amountFen, count } });
+    assert.equal(decide(2).outcome, 'ALLOW');
+    assert.equal(decide(3).outcome, 'WARN');
+    assert.deepEqual([decide(3, 12_345).fields.outLastHourCount, decide(3, 12_345).fields.outLastHourFen], [3, 12_345]);
   });
 });
