@@ -19,7 +19,8 @@ export interface ConfirmedRequest<T> {
 /** The customer and the account the nonce was issued against, in one read — with the request's
  *  idempotency record when the request holds its key by its first write, and the items under
  *  `alsoRead` (all the items read come back in `also`). */
-export function nonceAccountId(secondFactor: OpenedSecondFactor): string {
+/** The account a money movement's nonce was issued against. */
+function nonceAccountId(secondFactor: OpenedSecondFactor): string {
   if (!secondFactor.accountId) throw new Error('a money movement nonce names the account it moves');
   return secondFactor.accountId;
 }

@@ -5,7 +5,7 @@ import type { AccountFreeze, AccountStatus } from '../domain/customer-service.js
 import { refuse } from '../domain/errors.js';
 import { db } from './client.js';
 import { cancellationCodes, withContentionRetry } from './errors.js';
-import { batchGetItems } from './batch-get.js';
+import { batchGetItems, itemWithKey } from './batch-get.js';
 import type { CustomerRecord } from './customers.js';
 import type { KeyRecord } from './idempotency.js';
 import { keys } from './keys.js';
@@ -159,9 +159,9 @@ export async function getCustomerAndAccount(
   const requestKey = request && keys.idempotency(request.scope, request.key);
   const items = await batchGetItems([keys.customer(customerId), keys.balance(accountId), ...(requestKey ? [requestKey] : []), ...alsoRead]);
   return {
-    customer: items.find((item) => item.PK === keys.customer(customerId).PK && item.SK === 'PROFILE') as CustomerRecord | undefined,
+    customer: itemWithKey(items, keys.customer(customerId)) as CustomerRecord | undefined,
     account: items.find((item) => item.type === 'ACCOUNT' && item.accountId === accountId) as AccountRecord | undefined,
-    ...(requestKey ? { requestRecord: items.find((item) => item.PK === requestKey.PK && item.SK === requestKey.SK) as KeyRecord | undefined } : {}),
+    ...(requestKey ? { requestRecord: itemWithKey(items, requestKey) as KeyRecord | undefined } : {}),
     also: items,
   };
 }

@@ -15,6 +15,9 @@ const UNPROCESSED_KEYS_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 20, maxD
 
 /** The items that exist under `itemKeys` (which must be distinct), read strongly consistent, in
  *  no particular order; `projection` names the only attributes read. */
+/** The item read under `key` among a batch's items (they come back in no order), if any. */
+export const itemWithKey = (items: readonly Item[], key: Key): Item | undefined => items.find((item) => item.PK === key.PK && item.SK === key.SK);
+
 export async function batchGetItems(itemKeys: readonly Key[], projection?: string): Promise<Item[]> {
   const { doc, tableName } = db();
   const found: Item[] = [];

@@ -8,7 +8,7 @@ import { assertBalanced, isHouseAccount, JOURNAL_KINDS, type Journal, type Journ
 import type { AccountClosure } from '../domain/account-closure.js';
 import type { LedgerRefusal } from '../domain/ledger-refusal.js';
 import type { LimitCharge } from '../domain/limits.js';
-import { batchGetItems } from './batch-get.js';
+import { batchGetItems, itemWithKey } from './batch-get.js';
 import { db } from './client.js';
 import { isConditionFailed } from './errors.js';
 import { keys } from './keys.js';
@@ -391,10 +391,7 @@ const StoredJournal = lazySchema(() =>
 export const journalKey = (journalId: string): Record<string, string> => keys.journal(journalId);
 
 /** Whether the journal is among `items` read under journalKey: written already. */
-export function journalAmong(items: readonly Record<string, unknown>[], journalId: string): boolean {
-  const key = keys.journal(journalId);
-  return items.some((item) => item.PK === key.PK && item.SK === key.SK);
-}
+export const journalAmong = (items: readonly Record<string, unknown>[], journalId: string): boolean => itemWithKey(items, keys.journal(journalId)) !== undefined;
 
 export async function getJournal(journalId: string): Promise<Journal | undefined> {
   const { doc, tableName } = db();

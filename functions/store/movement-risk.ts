@@ -8,7 +8,7 @@ import type { JournalKind } from '../domain/ledger.js';
 import { limitBuckets } from '../domain/limits.js';
 import { DEFAULT_RISK_RULE_SET, RiskRuleSetSchema, type RiskMovementKind, type RiskRuleSet, velocitySlotExpiresAtEpoch, velocitySlots } from '../domain/risk-rules.js';
 import { businessDate } from '../domain/time.js';
-import { batchGetItems } from './batch-get.js';
+import { batchGetItems, itemWithKey } from './batch-get.js';
 import { db } from './client.js';
 import { keys } from './keys.js';
 import { journalsOfDay } from './day-journals.js';
@@ -57,13 +57,11 @@ export function movementRiskKeys({ customerId, accountId, payeeAccountId, at }: 
 
 const counted = (value: unknown) => (typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : 0);
 
-const itemOf = (items: readonly Item[], key: Key) => items.find((item) => item.PK === key.PK && item.SK === key.SK);
-
 /** The memory among the items read under movementRiskKeys. A bank that never stored a rule set
  *  runs the one it starts with. */
 export function movementRiskMemory(parties: MovementParties, items: readonly Item[]): MovementRiskMemory {
-  const stored = itemOf(items, keys.config('RISK_RULES'));
-  const outToday = itemOf(items, keys.limitCounter(parties.accountId, limitBuckets('OUT', businessDate(parties.at)).daily));
+  const stored = itemWithKey(items, keys.config('RISK_RULES'));
+  const outToday = itemWithKey(items, keys.limitCounter(parties.accountId, limitBuckets('OUT', businessDate(parties.at)).daily));
   return {
     ruleSet: stored ? RiskRuleSetSchema.parse(stored.ruleSet) : DEFAULT_RISK_RULE_SET,
     payee: parties.payeeAccountId === null ? null : payeeMemoryIn(items, parties.customerId, parties.payeeAccountId),
@@ -75,7 +73,7 @@ export function movementRiskMemory(parties: MovementParties, items: readonly Ite
 }
 
 function outLastHourIn(items: readonly Item[], { accountId, at }: MovementParties): { amountFen: number; count: number } {
-  const slots = velocitySlots(at).map((slot) => itemOf(items, keys.outVelocity(accountId, slot)));
+  const slots = velocitySlots(at).map((slot) => itemWithKey(items, keys.outVelocity(accountId, slot)));
   return { amountFen: slots.reduce((sum, slot) => sum + counted(slot?.usedFen), 0), count: slots.reduce((sum, slot) => sum + counted(slot?.movementCount), 0) };
 }
 
@@ -103,11 +101,11 @@ export async function payeeMemory(customerId: string, payeeAccountId: string): P
 }
 
 function payeeMemoryIn(items: readonly Item[], customerId: string, payeeAccountId: string): PayeeMemory {
-  const payee = itemOf(items, keys.paidPayee(customerId, payeeAccountId));
+  const payee = itemWithKey(items, keys.paidPayee(customerId, payeeAccountId));
   return { firstPaidAt: typeof payee?.firstPaidAt === 'string' ? payee.firstPaidAt : null };
 }
 
-const dailyMaximaIn = (items: readonly Item[], customerId: string) => itemOf(items, keys.transferMaxima(customerId))?.dailyMaximaFen as Record<string, number> | undefined;
+const dailyMaximaIn = (items: readonly Item[], customerId: string) => itemWithKey(items, keys.transferMaxima(customerId))?.dailyMaximaFen as Record<string, number> | undefined;
 
 /** The writes that keep the memory, for the transfer's transaction: the payee's first payment
  *  (when this is it) and the raised daily maxima (when they changed). Unconditional: two
