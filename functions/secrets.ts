@@ -48,9 +48,20 @@ const Secrets = lazySchema(() =>
       .check(z.refine((keys) => Object.keys(keys).length > 0, 'at least one receipt key')),
     /** The id in receiptKeys that signs new receipts. */
     receiptKeyId: z.string(),
+    /** The open platform's keys that sign its answers and webhooks (domain/open/signature.ts):
+     *  serial → RSA private key, PKCS#8 DER in base64. Partners are given the public halves. */
+    openPlatformKeys: z
+      .record(
+        z.string().check(z.regex(/^[0-9A-F]{8,40}$/, 'platform key serials are 8–40 upper-case hex digits')),
+        z.base64().check(z.maxLength(4_000)),
+      )
+      .check(z.refine((keys) => Object.keys(keys).length > 0, 'at least one platform key')),
+    /** The serial in openPlatformKeys that signs now. */
+    openPlatformKeySerial: z.string(),
   })
     .check(z.refine((s) => Object.hasOwn(s.pinKeys, s.pinKeyId), { message: 'pinKeyId must name one of pinKeys', path: ['pinKeyId'] }))
-    .check(z.refine((s) => Object.hasOwn(s.receiptKeys, s.receiptKeyId), { message: 'receiptKeyId must name one of receiptKeys', path: ['receiptKeyId'] })),
+    .check(z.refine((s) => Object.hasOwn(s.receiptKeys, s.receiptKeyId), { message: 'receiptKeyId must name one of receiptKeys', path: ['receiptKeyId'] }))
+    .check(z.refine((s) => Object.hasOwn(s.openPlatformKeys, s.openPlatformKeySerial), { message: 'openPlatformKeySerial must name one of openPlatformKeys', path: ['openPlatformKeySerial'] })),
 );
 export type Secrets = z.infer<typeof Secrets>;
 
@@ -87,10 +98,12 @@ async function load(): Promise<Secrets> {
     auditMacKey: process.env.JINLIN_AUDIT_MAC_KEY,
     receiptKeys: jsonOrUndefined(process.env.JINLIN_RECEIPT_KEYS),
     receiptKeyId: process.env.JINLIN_RECEIPT_KEY_ID,
+    openPlatformKeys: jsonOrUndefined(process.env.JINLIN_OPEN_PLATFORM_KEYS),
+    openPlatformKeySerial: process.env.JINLIN_OPEN_PLATFORM_KEY_SERIAL,
   });
 }
 
-/** JINLIN_PIN_KEYS and JINLIN_RECEIPT_KEYS hold JSON ({"id":"base64",…}); anything else fails the schema, never the parse. */
+/** JINLIN_PIN_KEYS, JINLIN_RECEIPT_KEYS and JINLIN_OPEN_PLATFORM_KEYS hold JSON ({"id":"base64",…}); anything else fails the schema, never the parse. */
 function jsonOrUndefined(raw: string | undefined): unknown {
   if (!raw) return undefined;
   try {

@@ -37,6 +37,7 @@ const SECURITY: Record<RouteSpec['auth'], object[]> = {
   staff: [{ staffBearer: [] }],
   console: [{ consoleBearer: [] }],
   operator: [{ operatorKey: [] }],
+  partner: [{ partnerSignature: [] }],
   none: [],
 };
 
@@ -59,6 +60,7 @@ function operation(name: string, spec: RouteSpec) {
     summary: spec.summary,
     security: SECURITY[spec.auth],
     ...(spec.permission ? { 'x-permission': spec.permission } : {}),
+    ...(spec.scope ? { 'x-partner-scope': spec.scope } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(spec.body) } } } } : {}),
     responses: {
@@ -67,6 +69,13 @@ function operation(name: string, spec: RouteSpec) {
       ...(spec.auth === 'customer' || spec.auth === 'staff' || spec.auth === 'console' ? { '401': errorResponse('Missing, expired or invalid token') } : {}),
       ...(spec.auth === 'operator' ? { '401': errorResponse('Missing or wrong x-operator-key') } : {}),
       ...(spec.auth === 'console' ? { '403': errorResponse(`Signed in, but no role of the operator grants ${spec.permission}`) } : {}),
+      ...(spec.auth === 'partner'
+        ? {
+            '401': errorResponse('Authorization malformed, timestamp beyond ±5 minutes, unknown partner or key serial, bad signature, or nonce reused; nothing done'),
+            '403': errorResponse(`Partner suspended, or scope ${spec.scope} not granted`),
+            '429': errorResponse('The partner\'s requests this minute reached its rate limit'),
+          }
+        : {}),
       ...(spec.idempotent
         ? { '409': errorResponse('Same Idempotency-Key still in flight'), '422': errorResponse('Refused by the rules, or key reused with another body') }
         : { '422': errorResponse('Refused by the rules') }),
@@ -106,6 +115,12 @@ export function openApiDocument() {
           description: 'A console operator’s session token (POST /v1/console/sign-in, then /v1/console/sign-in/totp); the route’s x-permission must be among the operator’s permissions, else 403',
         },
         operatorKey: { type: 'apiKey', in: 'header', name: 'x-operator-key', description: 'The bank’s shared operator key (automation)' },
+        partnerSignature: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Authorization',
+          description: 'JINLIN-SHA256-RSA2048 partner_id="…",nonce_str="…",timestamp="…",serial_no="…",signature="…": SHA256withRSA over METHOD\\nPATH?QUERY\\nTIMESTAMP\\nNONCE\\nBODY\\n with the partner’s key (docs/OPEN-API.md); answers carry Jinlin-Timestamp, Jinlin-Nonce, Jinlin-Serial and Jinlin-Signature',
+        },
       },
     },
   };

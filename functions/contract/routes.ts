@@ -23,6 +23,7 @@ import { heldTransferRoutes } from './held-transfer-routes.js';
 import { loanRoutes } from './loan-routes.js';
 import { lossReportRoutes } from './loss-report-routes.js';
 import { messagesRoutes } from './messages-routes.js';
+import { openRoutes } from './open-routes.js';
 import { phoneChangeRoutes } from './phone-change-routes.js';
 import { pinResetRoutes } from './pin-reset-routes.js';
 import { privacyRoutes } from './privacy-routes.js';
@@ -58,6 +59,7 @@ export const routes = {
   ...loanRoutes,
   ...lossReportRoutes,
   ...messagesRoutes,
+  ...openRoutes,
   ...phoneChangeRoutes,
   ...pinResetRoutes,
   ...privacyRoutes,

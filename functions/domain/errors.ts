@@ -8,7 +8,8 @@ export type RefusalKind =
   | 'conflict'
   | 'unprocessable'
   | 'too_large'
-  | 'locked';
+  | 'locked'
+  | 'rate_limited';
 
 export class Refusal extends Error {
   constructor(

@@ -16,6 +16,7 @@ import { UpstreamUnavailable } from '../platform/upstream-unavailable.js';
 import type { RouteSpec } from '../contract/route-spec.js';
 import { Refusal, type RefusalKind } from '../domain/errors.js';
 import { beginRequest, completeRequest, failRequest, type KeyHolding, RequestCompletion, StoredAnswer, type StoredResponse } from '../services/idempotency.js';
+import type { Partner } from '../domain/open/partner.js';
 import type { ConsoleOperator } from '../services/operators.js';
 import type { OpenedSecondFactor } from '../services/second-factor.js';
 import { logContext, logger } from '../platform/logger.js';
@@ -41,7 +42,8 @@ export type RouteInput<S extends RouteSpec> = {
 } & (S['secondFactor'] extends 'required' ? { secondFactor: OpenedSecondFactor } : unknown) &
   (S['secondFactor'] extends 'optional' ? { secondFactor?: OpenedSecondFactor; newPin?: OpenedSecondFactor } : unknown) & (S['auth'] extends 'customer' ? { customerId: string; tokenIssuedAtMs: number; tokenSessionId: string | undefined; deviceVerified: boolean; tokenDevice: TokenDevice } : unknown) &
   (S['auth'] extends 'staff' ? { staffId: string } : unknown) &
-  (S['auth'] extends 'console' ? { operator: ConsoleOperator } : unknown);
+  (S['auth'] extends 'console' ? { operator: ConsoleOperator } : unknown) &
+  (S['auth'] extends 'partner' ? { partner: Partner } : unknown);
 
 type Event = APIGatewayProxyEventV2 & { body?: unknown };
 type Result = APIGatewayProxyStructuredResultV2;
@@ -56,6 +58,8 @@ type RouteContext = Context & {
   tokenDevice?: TokenDevice;
   staffId?: string;
   operator?: ConsoleOperator;
+  /** The partner whose signature the request carries (http/open-route.ts). */
+  partner?: Partner;
   idempotencyKey?: string;
   completion?: RequestCompletion;
   secondFactor?: OpenedSecondFactor;
@@ -75,6 +79,7 @@ const STATUS_BY_KIND: Record<RefusalKind, number> = {
   unprocessable: 422,
   too_large: 413,
   locked: 423,
+  rate_limited: 429,
 };
 
 function json(statusCode: number, body: unknown): Result {
@@ -174,7 +179,8 @@ function refusalResponse(refusal: Refusal): StoredResponse {
 }
 
 const idempotent = (routeName: string, spec: RouteSpec, holding: KeyHolding): Middleware => {
-  const scopeOf = (context: RouteContext) => `${context.customerId}#${routeName}`;
+  // A partner's keys are its own: two partners may send the same Idempotency-Key.
+  const scopeOf = (context: RouteContext) => `${context.customerId ?? (context.partner ? `partner:${context.partner.partnerId}` : undefined)}#${routeName}`;
   const render = (result: unknown): StoredResponse => ({ statusCode: 200, body: JSON.stringify(spec.response.parse(result)) });
   const answer = (stored: StoredResponse) => json(stored.statusCode, JSON.parse(stored.body));
   return {
@@ -241,8 +247,14 @@ export type RouteWork<S extends RouteSpec> = (input: RouteInput<S>) => Promise<z
 /** One route: its spec from the contract and the work it does. A route confirmed by a second
  *  factor is defined through http/confirmed-route.ts, which brings the middleware that opens it
  *  (and its crypto, which the other functions need not bundle). */
-export function defineRoute<S extends RouteSpec>(name: string, spec: S, work: RouteWork<S>, confirm?: Middleware, keyHolding: KeyHolding = 'reserved', authenticateConsole?: Middleware): Route {
+export function defineRoute<S extends RouteSpec>(name: string, spec: S, work: RouteWork<S>, confirm?: Middleware, keyHolding: KeyHolding = 'reserved', authenticateCaller?: Middleware): Route {
   const handler = middy<Event, Result, Error, RouteContext>().use(bodyLimit());
+  // A partner's signature covers the body as sent: checked before the body is parsed, by
+  // http/open-route.ts's middleware, which only the open platform's functions bundle.
+  if (spec.auth === 'partner') {
+    if (!authenticateCaller) throw new Error(`route ${name}: define it with http/open-route.ts`);
+    handler.use(authenticateCaller);
+  }
   if (spec.body) handler.use(httpJsonBodyParser());
   if (spec.auth === 'customer') handler.use(authenticate());
   if (spec.auth === 'staff') handler.use(authenticateStaff());
@@ -250,8 +262,8 @@ export function defineRoute<S extends RouteSpec>(name: string, spec: S, work: Ro
   // Console operators' sessions and permissions: checked by http/console-route.ts's middleware,
   // which only the console's functions bundle.
   if (spec.auth === 'console') {
-    if (!authenticateConsole) throw new Error(`route ${name}: define it with http/console-route.ts`);
-    handler.use(authenticateConsole);
+    if (!authenticateCaller) throw new Error(`route ${name}: define it with http/console-route.ts`);
+    handler.use(authenticateCaller);
   }
   handler.use(validate(spec));
   if (spec.idempotent) handler.use(idempotent(name, spec, keyHolding));
@@ -280,6 +292,7 @@ export function defineRoute<S extends RouteSpec>(name: string, spec: S, work: Ro
         sourceIp: event.requestContext?.http?.sourceIp,
         staffId: context.staffId,
         operator: context.operator,
+        partner: context.partner,
       } as RouteInput<S>;
       return json(200, spec.response.parse(await work(input)));
     }) as Route['handler'],

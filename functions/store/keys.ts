@@ -136,6 +136,22 @@ export const keys = {
   autoPayPayee: (shard: number, payeeId: string) => ({ PK: `BILLAUTOPAY#${String(shard).padStart(2, '0')}`, SK: payeeId }),
   autoPayShard: (shard: number) => `BILLAUTOPAY#${String(shard).padStart(2, '0')}`,
   billReconciliation: (date: string) => ({ PK: 'BILLRECON', SK: date }),
+  // ---- open platform (开放平台) ----
+  /** Every partner under one partition: the console lists them with one Query. */
+  partner: (partnerId: string) => ({ PK: 'PARTNER', SK: `PARTNER#${partnerId}` }),
+  partnerPrefix: 'PARTNER#',
+  /** A signed request's nonce, spent once per partner (expires when the timestamp alone refuses it). */
+  partnerNonce: (partnerId: string, nonce: string) => ({ PK: `OPENNONCE#${partnerId}#${nonce}`, SK: 'OPENNONCE' }),
+  /** A partner's requests in one minute, counted against its rate limit. */
+  partnerRate: (partnerId: string, minute: string) => ({ PK: `OPENRATE#${partnerId}`, SK: minute }),
+  /** A partner's merchants live in the partner's partition: another partner's id finds nothing. */
+  merchant: (partnerId: string, merchantId: string) => ({ PK: `PARTNERDATA#${partnerId}`, SK: `MERCHANT#${merchantId}` }),
+  merchantPrefix: 'MERCHANT#',
+  merchantPartition: (partnerId: string) => `PARTNERDATA#${partnerId}`,
+  /** How many merchants the partner has brought (held under MAX_MERCHANTS_PER_PARTNER). */
+  merchantCount: (partnerId: string) => ({ PK: `PARTNERDATA#${partnerId}`, SK: 'MERCHANTCOUNT' }),
+  /** The partner's own merchant number, held once among its merchants. */
+  outMerchantNo: (partnerId: string, outMerchantNo: string) => ({ PK: `PARTNERDATA#${partnerId}`, SK: `OUTMERCHANT#${outMerchantNo}` }),
   // ---- data rights (个人信息与隐私) ----
   /** One change of an optional consent (given or withdrawn), by time. */
   consentChange: (customerId: string, at: string, kind: string, changeId: string) => ({ PK: `CUST#${customerId}`, SK: `CONSENT#${at}#${kind}#${changeId}` }),

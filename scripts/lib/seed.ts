@@ -22,6 +22,7 @@ import { transactWrite } from '../../functions/store/transact.js';
 import { SEED_LOAN_PRODUCTS } from '../../functions/domain/loan/product.js';
 import { seedProduct } from '../../functions/store/loans.js';
 import { seedBills } from './seed-bills.js';
+import { seedPartners } from './seed-partners.js';
 import { seedOperators } from './seed-operators.js';
 import { seedRelationshipManagers } from './seed-rm.js';
 import { seedWealth } from './seed-wealth.js';
@@ -132,6 +133,7 @@ export async function seedDemo(now = new Date()): Promise<void> {
   await putWatchList(DEMO_WATCH_LIST);
   for (const product of SEED_LOAN_PRODUCTS) await seedProduct(product, now);
   await seedBills(now);
+  await seedPartners(now);
   await seedWealth(now);
   for (const demo of DEMO_CUSTOMERS) await seedCustomer(demo, now);
   await seedRelationshipManagers(now);

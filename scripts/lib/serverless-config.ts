@@ -78,6 +78,8 @@ export function localSecretsEnv(): Record<string, string> {
     JINLIN_AUDIT_MAC_KEY: String(params.devAuditMacKey),
     JINLIN_RECEIPT_KEYS: String(params.devReceiptKeys),
     JINLIN_RECEIPT_KEY_ID: String(params.devReceiptKeyId),
+    JINLIN_OPEN_PLATFORM_KEYS: String(params.devOpenPlatformKeys),
+    JINLIN_OPEN_PLATFORM_KEY_SERIAL: String(params.devOpenPlatformKeySerial),
     ALLOW_CLOCK_CONTROL: String(params.allowClockControl),
   };
 }

@@ -149,6 +149,8 @@ describe('serverless package --stage prod', () => {
       assert.equal(env.JINLIN_AUDIT_MAC_KEY, '');
       assert.equal(env.JINLIN_RECEIPT_KEYS, '');
       assert.equal(env.JINLIN_RECEIPT_KEY_ID, '');
+      assert.equal(env.JINLIN_OPEN_PLATFORM_KEYS, '');
+      assert.equal(env.JINLIN_OPEN_PLATFORM_KEY_SERIAL, '');
       assert.equal(env.DYNAMODB_ENDPOINT, '');
       // The reliability harness's fault injection is for the local stage only.
       assert.ok(env.JINLIN_FAULTS === undefined || env.JINLIN_FAULTS === '', `JINLIN_FAULTS=${env.JINLIN_FAULTS}`);

@@ -18,6 +18,10 @@
 // for another amount or bound to another Idempotency-Key, a cipher for another challenge, stale
 // or corrupt — each refused with its own code, before any PIN is counted.
 //
+// A partner's request (/v1/open/…) is signed by the partner simulator's client over the very
+// bytes the case sends, so it reaches validation; partner routes also get signatures that must not
+// pass — over another body, stale, by another partner's key, malformed — each refused with 401.
+//
 // `npm test`: ~1,000 cases; `JINLIN_SOAK=1` (npm run soak): ≥ 10,000. JINLIN_FUZZ_SEED replays.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -36,6 +40,8 @@ import { errorShapeProblem, internalDetail } from '../support/leaks.js';
 import { assertLedgerSound, type Item, scanTable } from '../support/ledger-check.js';
 import { newStaff, type Staff } from '../support/rm.js';
 import { type Authorization, encryptPin } from '../support/second-factor.js';
+import { registerPartner, type TestPartner } from '../support/partners.js';
+import { authorization as partnerAuthorization } from '../../scripts/partner-sim/client.js';
 
 useBank();
 
@@ -61,7 +67,18 @@ interface Case {
   mustRefuse: boolean;
   /** A second factor that must not pass, made when the case is sent (see secondFactorFor). */
   badFactor?: BadFactor;
+  /** A partner's signature that must not pass, made when the case is sent (see signedFor). */
+  badSignature?: BadSignature;
 }
+
+/** Partner signatures that must not pass, and how each is refused (401). */
+const BAD_SIGNATURES = {
+  otherBody: 'SIGNATURE_INVALID',
+  stale: 'TIMESTAMP_EXPIRED',
+  otherKey: 'SIGNATURE_INVALID',
+  malformed: 'AUTHORIZATION_MALFORMED',
+} as const;
+type BadSignature = keyof typeof BAD_SIGNATURES;
 
 /** Second factors that must not pass, and how each is refused. */
 const BAD_FACTORS = {
@@ -98,6 +115,10 @@ let a: Onboarded;
 let b: Onboarded;
 /** A relationship manager, so staff routes are reached past authentication. */
 let manager: Staff;
+/** A partner whose signed requests reach the open platform's validation, and another whose key is
+ *  not the first's. */
+let partner: TestPartner;
+let otherPartner: TestPartner;
 const operatorKey = () => process.env.JINLIN_OPERATOR_KEY ?? '';
 
 /** A value the field accepts (for the parts of a case that are not the point of the case). */
@@ -361,6 +382,15 @@ function cases(route: FuzzRoute): fc.Arbitrary<Case> {
       return { why: `id ${JSON.stringify(id)}`, options: { ...base, path, ...(spec.body ? { rawBody: JSON.stringify(body()) } : {}) }, mustRefuse: true };
     }));
   }
+  // Partner signatures that must not pass, on a request otherwise as the case would send it.
+  if (spec.auth === 'partner') {
+    weighted.push({ weight: 2, arbitrary: fc.constantFrom(...(Object.keys(BAD_SIGNATURES) as BadSignature[])).map((badSignature) => ({
+      why: `partner signature: ${badSignature}`,
+      options: { ...baseOptions(route), path: examplePath(route.name, spec), ...(spec.body ? { rawBody: JSON.stringify(body()) } : {}) },
+      mustRefuse: true,
+      badSignature,
+    })) });
+  }
   // A mangled Authorization header on a route that needs one.
   if (spec.auth === 'customer' || spec.auth === 'staff') {
     arbitraries.push(fc.constantFrom('Bearer', 'Bearer ', `Bearer ${a.token} x`, `Basic ${Buffer.from('a:b').toString('base64')}`, `Bearer ${'A'.repeat(5000)}`, `Bearer ${a.token.split('.').slice(0, 2).join('.')}.`, `Bearer ${a.token}\u0000`, 'Bearer ../../etc/passwd.x.y').map((header) => {
@@ -373,9 +403,12 @@ function cases(route: FuzzRoute): fc.Arbitrary<Case> {
 
 // ---- the property ------------------------------------------------------------------------------
 
-const snapshotText = (items: Item[]) => items.map((i) => JSON.stringify(i, Object.keys(i).sort())).sort().join('\n');
+/** The table as a text, without the bookkeeping every signed partner request leaves whatever its
+ *  fate — its spent nonce and its minute's count — which is the point of signing, not a change. */
+const isRequestBookkeeping = (item: Item) => /^OPEN(NONCE|RATE)#/.test(String(item.PK));
+const snapshotText = (items: Item[]) => items.filter((i) => !isRequestBookkeeping(i)).map((i) => JSON.stringify(i, Object.keys(i).sort())).sort().join('\n');
 let known = '';
-const stats = { cases: 0, refused: 0, answered: 0, badFactors: 0, realFactors: 0, byStatus: {} as Record<string, number> };
+const stats = { cases: 0, refused: 0, answered: 0, badFactors: 0, realFactors: 0, badSignatures: 0, byStatus: {} as Record<string, number> };
 
 // ---- the second factor, made when a case is sent ------------------------------------------------
 
@@ -448,12 +481,32 @@ async function secondFactorFor(route: FuzzRoute, c: Case): Promise<{ options: Ca
   return { options: fill(nonce, pinCipher), expect };
 }
 
+/** A partner route's case as it is sent: signed over its very method, path, query and body — or
+ *  with the bad signature it is about. */
+function signedFor(route: FuzzRoute, c: Case, options: CallOptions): CallOptions {
+  if (route.spec.auth !== 'partner') return options;
+  const query = new URLSearchParams(options.query ?? {}).toString();
+  const bad = c.badSignature;
+  const request = {
+    method: options.method as 'GET' | 'POST',
+    pathWithQuery: query ? `${options.path}?${query}` : options.path,
+    body: `${options.rawBody ?? ''}${bad === 'otherBody' ? ' ' : ''}`,
+    ...(bad === 'stale' ? { timestampSeconds: Math.floor(Date.now() / 1000) - 600 } : {}),
+  };
+  const credentials = bad === 'otherKey' ? { ...partner.credentials, privateKeyPem: otherPartner.credentials.privateKeyPem } : partner.credentials;
+  const header = bad === 'malformed' ? partnerAuthorization(credentials, request).replace('nonce_str=', 'nonce=') : partnerAuthorization(credentials, request);
+  return { ...options, headers: { ...options.headers, authorization: header } };
+}
+
 async function check(route: FuzzRoute, c: Case): Promise<void> {
   stats.cases++;
   let status: number;
   let raw: string;
   // Made before the case's own call: the answer read below is the case's.
-  const { options, expect } = await secondFactorFor(route, c);
+  const factored = await secondFactorFor(route, c);
+  const { expect } = factored;
+  const options = signedFor(route, c, factored.options);
+  if (c.badSignature) stats.badSignatures++;
   if (c.badFactor) stats.badFactors++;
   try {
     const before = transcript.length;
@@ -483,6 +536,7 @@ async function check(route: FuzzRoute, c: Case): Promise<void> {
     assert.equal(shape, undefined, `${c.why}: ${status} error shape: ${shape}: ${raw.slice(0, 300)}`);
   } else stats.answered++;
   if (expect) assert.equal(`${status} ${parsesTo(raw).ok ? (JSON.parse(raw) as { error?: { code?: string } }).error?.code : raw}`, `403 ${expect}`, `${c.why}: ${raw.slice(0, 300)}`);
+  if (c.badSignature) assert.equal(`${status} ${parsesTo(raw).ok ? (JSON.parse(raw) as { error?: { code?: string } }).error?.code : raw}`, `401 ${BAD_SIGNATURES[c.badSignature]}`, `${c.why}: ${raw.slice(0, 300)}`);
   assert.equal(diff, '', `${c.why}: the database changed:\n${diff}`);
 }
 
@@ -506,6 +560,7 @@ const setUp = async () => {
   [a, b] = await Promise.all([onboard({ name: '张三' }), onboard({ name: '李四' })]);
   expectOk(await topUp(a, 10_000));
   manager = await newStaff({ name: '王芳', branchId: 'FUZZ-01' });
+  [partner, otherPartner] = await Promise.all([registerPartner({ rateLimitPerMinute: 6_000 }), registerPartner()]);
   all = await fuzzRoutes();
   known = snapshotText(await scanTable());
   console.log(`[fuzz] seed ${SEED} — reproduce with JINLIN_FUZZ_SEED=${SEED}; ${TOTAL_CASES} cases over ${all.length} routes`);
@@ -530,7 +585,7 @@ describe(`bad input on every route (seed ${SEED})`, () => {
   }
 
   test('report, and the customers are as they were', async (t) => {
-    const line = `${stats.cases} cases (seed ${SEED}): ${stats.refused} refused with 4xx (${stats.badFactors} bad second factors, each with its code; ${stats.realFactors} others carried a real one), ${stats.answered} in-contract oddities answered 2xx, 0 server errors; statuses ${JSON.stringify(stats.byStatus)}`;
+    const line = `${stats.cases} cases (seed ${SEED}): ${stats.refused} refused with 4xx (${stats.badFactors} bad second factors and ${stats.badSignatures} bad partner signatures, each with its code; ${stats.realFactors} others carried a real one), ${stats.answered} in-contract oddities answered 2xx, 0 server errors; statuses ${JSON.stringify(stats.byStatus)}`;
     console.log(`[fuzz] ${line}`);
     t.diagnostic(line);
     assert.ok(stats.cases >= TOTAL_CASES, `${stats.cases} cases`);

@@ -74,6 +74,9 @@ export const transcript: { method: string; path: string; status: number; body: s
 export interface CallResult<T = any> {
   status: number;
   body: T;
+  /** The answer's headers and body as sent (the open platform signs them). */
+  headers?: Record<string, string>;
+  rawBody?: string;
 }
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
@@ -120,7 +123,7 @@ export async function call<T = any>(handler: Handler, options: CallOptions): Pro
   } as unknown as APIGatewayProxyEventV2;
   // As sent: the JSON body parser replaces event.body by what it parsed.
   const requestBody = typeof event.body === 'string' ? event.body : '';
-  const result = (await handler(event, newContext())) as { statusCode: number; body?: string };
+  const result = (await handler(event, newContext())) as { statusCode: number; body?: string; headers?: Record<string, string> };
   transcript.push({ method: options.method, path: options.path, status: result.statusCode, body: result.body ?? '', requestBody });
-  return { status: result.statusCode, body: result.body ? JSON.parse(result.body) : undefined };
+  return { status: result.statusCode, body: result.body ? JSON.parse(result.body) : undefined, headers: result.headers ?? {}, rawBody: result.body ?? '' };
 }

@@ -51,8 +51,11 @@ describe('OpenAPI document', () => {
     assert.deepEqual(documented.sort(), routeList.map(([, s]) => `${s.method} ${s.path}`).sort());
   });
 
-  test('money-moving routes declare a required Idempotency-Key header; others do not', () => {
-    const moneyRoutes = routeList.filter(([, s]) => s.idempotent).map(([n]) => n);
+  test('money-moving routes and every partner POST declare a required Idempotency-Key header; others do not', () => {
+    const moneyRoutes = routeList.filter(([, s]) => s.idempotent && s.auth !== 'partner').map(([n]) => n);
+    const partnerPosts = routeList.filter(([, s]) => s.auth === 'partner' && s.method === 'POST');
+    assert.ok(partnerPosts.length > 0);
+    for (const [name, spec] of partnerPosts) assert.equal(spec.idempotent, true, name);
     assert.deepEqual(moneyRoutes.sort(), ['billPay', 'closeAccount', 'deferral', 'drawdown', 'payoff', 'repay', 'topUp', 'transfer', 'wealthCancel', 'wealthPurchase', 'wealthRedeem', 'withdraw']);
     for (const [, spec] of routeList) {
       const header = doc.paths[spec.path]![spec.method.toLowerCase()]!.parameters?.find(
@@ -66,7 +69,7 @@ describe('OpenAPI document', () => {
   });
 
   test('every route declares how it is authenticated and documents the 401; public ones need nothing', () => {
-    const schemes = { customer: 'bearer', staff: 'staffBearer', console: 'consoleBearer', operator: 'operatorKey' } as const;
+    const schemes = { customer: 'bearer', staff: 'staffBearer', console: 'consoleBearer', operator: 'operatorKey', partner: 'partnerSignature' } as const;
     for (const name of Object.values(schemes)) assert.ok(doc.components.securitySchemes[name], `no ${name} scheme`);
     assert.deepEqual(doc.components.securitySchemes.operatorKey, { type: 'apiKey', in: 'header', name: 'x-operator-key', description: 'The bank’s shared operator key (automation)' });
     const seen = new Set<string>();
@@ -81,7 +84,7 @@ describe('OpenAPI document', () => {
       assert.deepEqual(op.security, [{ [schemes[spec.auth]]: [] }], spec.path);
       assert.ok(op.responses['401'], `${spec.path} documents 401`);
     }
-    assert.deepEqual([...seen].sort(), ['console', 'customer', 'none', 'operator', 'staff']);
+    assert.deepEqual([...seen].sort(), ['console', 'customer', 'none', 'operator', 'partner', 'staff']);
   });
 
   test('console routes name their permission and document the 403; no other route does', () => {
@@ -99,6 +102,24 @@ describe('OpenAPI document', () => {
       }
     }
     assert.ok(consoleRoutes >= 2, `${consoleRoutes} console routes`);
+  });
+
+  test('partner routes name their scope and document the 401, 403 and 429 of a signed request; no other route names a scope', () => {
+    let partnerRoutes = 0;
+    for (const [name, spec] of routeList) {
+      const op = doc.paths[spec.path]![spec.method.toLowerCase()]! as Operation & { 'x-partner-scope'?: string };
+      if (spec.auth === 'partner') {
+        partnerRoutes++;
+        assert.ok(spec.path.startsWith('/v1/open/'), `${name} is a partner route outside /v1/open/`);
+        assert.ok(spec.scope, `${name} names no scope`);
+        assert.equal(op['x-partner-scope'], spec.scope, name);
+        for (const status of ['401', '403', '429']) assert.ok(op.responses[status], `${name} documents ${status}`);
+      } else {
+        assert.equal(spec.scope, undefined, `${name} is not a partner route but names a scope`);
+        assert.ok(!spec.path.startsWith('/v1/open/'), `${name} is under /v1/open/ but not a partner route`);
+      }
+    }
+    assert.ok(partnerRoutes >= 3, `${partnerRoutes} partner routes`);
   });
 
   test('routes with a body document it, and every error response uses the Error schema', () => {

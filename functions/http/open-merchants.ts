@@ -1,0 +1,20 @@
+// The open platform's merchant routes (商户进件): a partner proposes its merchants and reads them
+// back with the bank's review status (services/open-merchants.ts).
+import { openRoutes as routes } from '../contract/open-routes.js';
+import { type Merchant, MERCHANT_STATUS_LABELS } from '../domain/open/merchant.js';
+import { partnerMerchant, partnerMerchants, proposeMerchant } from '../services/open-merchants.js';
+import { defineOpenRoute, openLambda } from './open-route.js';
+
+/** A merchant as the partner reads it: the bank's internal partner id left out. */
+const view = ({ partnerId: _partnerId, ...merchant }: Merchant) => ({ ...merchant, statusLabel: MERCHANT_STATUS_LABELS[merchant.status] });
+
+const propose = defineOpenRoute('openMerchantPropose', routes.openMerchantPropose, async ({ partner, body, now }) => view(await proposeMerchant(partner.partnerId, body, now)));
+
+const one = defineOpenRoute('openMerchant', routes.openMerchant, async ({ partner, params }) => view(await partnerMerchant(partner.partnerId, params.merchantId)));
+
+const page = defineOpenRoute('openMerchants', routes.openMerchants, async ({ partner, query }) => {
+  const { merchants, nextCursor } = await partnerMerchants(partner.partnerId, query.after);
+  return { merchants: merchants.map(view), nextCursor };
+});
+
+export const handler = openLambda([propose, one, page]);

@@ -1,0 +1,169 @@
+// The open platform's partners and their merchants. A partner's merchants live in the partner's
+// own partition, so a request names a merchant only together with the partner that signed it:
+// another partner's merchant id reads nothing at all.
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { MAX_MERCHANTS_PER_PARTNER, type Merchant, MERCHANT_PAGE_SIZE } from '../domain/open/merchant.js';
+import { MAX_PARTNERS, type Partner, partnerSchema } from '../domain/open/partner.js';
+import { NONCE_MEMORY_SECONDS } from '../domain/open/signature.js';
+import { db } from './client.js';
+import { isConditionFailed } from './errors.js';
+import { keys } from './keys.js';
+import { partitionPage } from './partition-page.js';
+import { transactWrite } from './transact.js';
+
+export interface PartnerRecord {
+  partner: Partner;
+  updatedAt: string;
+  /** The console change that made it so (absent for the seeded sandbox partner). */
+  changeId?: string;
+}
+
+const partnerRecord = (item: Record<string, unknown>): PartnerRecord => ({
+  partner: partnerSchema.parse(item.partner),
+  updatedAt: String(item.updatedAt),
+  ...(typeof item.changeId === 'string' ? { changeId: item.changeId } : {}),
+});
+
+export async function getPartnerRecord(partnerId: string): Promise<PartnerRecord | undefined> {
+  const { doc, tableName } = db();
+  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.partner(partnerId), ConsistentRead: true }));
+  return Item ? partnerRecord(Item) : undefined;
+}
+
+/** Every partner: one Query of the partners' partition. */
+export async function partnerRecords(): Promise<PartnerRecord[]> {
+  const { doc, tableName } = db();
+  const { Items } = await doc.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.partner('x').PK, ':prefix': keys.partnerPrefix },
+      Limit: MAX_PARTNERS,
+    }),
+  );
+  return (Items ?? []).map(partnerRecord);
+}
+
+/** Creates or replaces a partner as an approved change made it. */
+export async function putPartner(partner: Partner, changeId: string, now: Date): Promise<void> {
+  const { doc, tableName } = db();
+  await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.partner(partner.partnerId), type: 'PARTNER', partner, changeId, updatedAt: now.toISOString() } }));
+}
+
+/** Seeds the sandbox partner the first time only; later edits are console changes. */
+export async function seedPartner(partner: Partner, now: Date): Promise<void> {
+  const { doc, tableName } = db();
+  await doc
+    .send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...keys.partner(partner.partnerId), type: 'PARTNER', partner, updatedAt: now.toISOString() },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    )
+    .catch((error: unknown) => {
+      if (!isConditionFailed(error)) throw error;
+    });
+}
+
+/** Spends a signed request's nonce; false when the partner used it before (a replay). */
+export async function spendPartnerNonce(partnerId: string, nonce: string, now: Date): Promise<boolean> {
+  const { doc, tableName } = db();
+  try {
+    await doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...keys.partnerNonce(partnerId, nonce), type: 'OPEN_NONCE', expiresAtEpoch: Math.ceil(now.getTime() / 1000) + NONCE_MEMORY_SECONDS },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+/** Counts a request in the partner's current minute; false when the minute's limit was reached
+ *  (the refused request is not counted). */
+export async function countPartnerRequest(partnerId: string, limitPerMinute: number, now: Date): Promise<boolean> {
+  const { doc, tableName } = db();
+  const minute = now.toISOString().slice(0, 16);
+  try {
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.partnerRate(partnerId, minute),
+        UpdateExpression: 'ADD requests :one SET expiresAtEpoch = if_not_exists(expiresAtEpoch, :expires)',
+        ConditionExpression: 'attribute_not_exists(requests) OR requests < :limit',
+        ExpressionAttributeValues: { ':one': 1, ':limit': limitPerMinute, ':expires': Math.ceil(now.getTime() / 1000) + 180 },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+/** What is stored of a merchant: as shown, and the settlement account's number sealed. */
+export interface MerchantRecord {
+  merchant: Merchant;
+  settlementAccountNumberSealed: string;
+}
+
+const merchantFields = (item: Record<string, unknown>): MerchantRecord => ({
+  merchant: item.merchant as Merchant,
+  settlementAccountNumberSealed: String(item.settlementAccountNumberSealed),
+});
+
+/** Writes a proposed merchant, counted against the partner's limit and with its out-merchant
+ *  number held; or says which of the two refused it. */
+export async function putProposedMerchant(record: MerchantRecord): Promise<'written' | 'too_many' | 'number_taken'> {
+  const { tableName } = db();
+  const { merchant } = record;
+  const refused = await transactWrite([
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.merchantCount(merchant.partnerId),
+        UpdateExpression: 'ADD merchants :one',
+        ConditionExpression: 'attribute_not_exists(merchants) OR merchants < :max',
+        ExpressionAttributeValues: { ':one': 1, ':max': MAX_MERCHANTS_PER_PARTNER },
+      },
+    },
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.outMerchantNo(merchant.partnerId, merchant.outMerchantNo), type: 'OUT_MERCHANT_NO', merchantId: merchant.merchantId },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.merchant(merchant.partnerId, merchant.merchantId), type: 'MERCHANT', ...record },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+  ]);
+  return refused === undefined ? 'written' : refused === 0 ? 'too_many' : 'number_taken';
+}
+
+export async function getMerchant(partnerId: string, merchantId: string): Promise<MerchantRecord | undefined> {
+  const { doc, tableName } = db();
+  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.merchant(partnerId, merchantId), ConsistentRead: true }));
+  return Item ? merchantFields(Item) : undefined;
+}
+
+/** A page of the partner's merchants by id, after the merchant id a cursor names. */
+export async function merchantPage(partnerId: string, afterMerchantId: string | undefined): Promise<{ merchants: Merchant[]; lastMerchantId: string | undefined }> {
+  const { items, lastSortKey } = await partitionPage({
+    partition: keys.merchantPartition(partnerId),
+    prefix: keys.merchantPrefix,
+    afterSortKey: afterMerchantId ? keys.merchant(partnerId, afterMerchantId).SK : undefined,
+    limit: MERCHANT_PAGE_SIZE,
+    newestFirst: false,
+  });
+  return { merchants: items.map((item) => merchantFields(item).merchant), lastMerchantId: lastSortKey?.slice(keys.merchantPrefix.length) };
+}

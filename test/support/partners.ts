@@ -1,0 +1,87 @@
+// Partners of the open platform in tests: registered with a key pair of their own, and requests
+// signed by the partner simulator's client (scripts/partner-sim/client.ts) — the code a partner's
+// developer copies — then sent to the handler in-process.
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto';
+import type { Partner } from '../../functions/domain/open/partner.js';
+import { seedPartner } from '../../functions/store/partners.js';
+import { authorization, isSignedByBank, type PartnerCredentials } from '../../scripts/partner-sim/client.js';
+import { stageParams } from '../../scripts/lib/serverless-config.js';
+import { call, type CallResult } from './bank.js';
+
+type Handler = Parameters<typeof call>[0];
+
+export interface TestPartner {
+  partner: Partner;
+  credentials: PartnerCredentials;
+}
+
+
+export const newKeyPair = () => generateKeyPairSync('rsa', { modulusLength: 2048 });
+
+/** Registers a partner (as an approved change would) with a fresh key pair. */
+export async function registerPartner(overrides: Partial<Partner> = {}): Promise<TestPartner> {
+  const partnerId = `PT${randomBytes(3).toString('hex').toUpperCase()}`;
+  const { privateKey, publicKey } = newKeyPair();
+  const serialNo = randomBytes(8).toString('hex').toUpperCase();
+  const partner: Partner = {
+    partnerId,
+    name: `测试合作方${partnerId.slice(2)}`,
+    status: 'ACTIVE',
+    scopes: ['merchants', 'payments', 'refunds'],
+    keys: [{ serialNo, publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(), addedAt: new Date().toISOString() }],
+    webhookUrls: [],
+    feeRateBps: 30,
+    rateLimitPerMinute: 600,
+    ...overrides,
+  };
+  await seedPartner(partner, new Date());
+  return { partner, credentials: { partnerId, serialNo, privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() } };
+}
+
+export interface OpenCall {
+  method: 'GET' | 'POST';
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  idempotencyKey?: string;
+  /** Signed over these instead of what is sent (a tampered request), or with this header as is. */
+  signedMethod?: 'GET' | 'POST';
+  signedPathWithQuery?: string;
+  signedBody?: string;
+  timestampSeconds?: number;
+  nonce?: string;
+  authorization?: string;
+}
+
+/** A signed request to an open-platform handler. */
+export async function openCall(handler: Handler, who: PartnerCredentials, request: OpenCall): Promise<CallResult> {
+  const query = new URLSearchParams(request.query ?? {}).toString();
+  const pathWithQuery = query ? `${request.path}?${query}` : request.path;
+  const body = request.body === undefined ? '' : JSON.stringify(request.body);
+  const header =
+    request.authorization ??
+    authorization(who, {
+      method: request.signedMethod ?? request.method,
+      pathWithQuery: request.signedPathWithQuery ?? pathWithQuery,
+      body: request.signedBody ?? body,
+      ...(request.timestampSeconds !== undefined ? { timestampSeconds: request.timestampSeconds } : {}),
+      ...(request.nonce !== undefined ? { nonce: request.nonce } : {}),
+    });
+  return call(handler, {
+    method: request.method,
+    path: request.path,
+    ...(request.query ? { query: request.query } : {}),
+    ...(request.body !== undefined ? { rawBody: body } : {}),
+    ...(request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}),
+    headers: { authorization: header },
+  });
+}
+
+/** The local stage's platform public keys by serial, as a partner is given them. */
+export function platformPublicKeys(): Record<string, KeyObject> {
+  const keys = JSON.parse(String(stageParams('local').devOpenPlatformKeys)) as Record<string, string>;
+  return Object.fromEntries(Object.entries(keys).map(([serial, der]) => [serial, createPublicKey(createPrivateKey({ key: Buffer.from(der, 'base64'), format: 'der', type: 'pkcs8' }))]));
+}
+
+export const signedByBank = (result: CallResult) => isSignedByBank(result.headers ?? {}, result.rawBody ?? '', platformPublicKeys());
+
