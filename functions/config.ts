@@ -29,6 +29,10 @@ const Env = lazySchema(() =>
     BILLER_GATEWAY_URL: optional(z.url()),
     SMS_GATEWAY_MODE: z._default(z.enum(['simulator', 'real']), 'simulator'),
     SMS_GATEWAY_URL: optional(z.url()),
+    /** The settlement gateway (清算通道) that pays merchants at other banks and confirms who holds
+     *  an account there (adapters/settlement-gateway.ts). */
+    SETTLEMENT_GATEWAY_MODE: z._default(z.enum(['simulator', 'real']), 'simulator'),
+    SETTLEMENT_GATEWAY_URL: optional(z.url()),
     SECRETS_PARAMETER: optional(z.string()),
     ACCESS_TOKEN_MINUTES: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(60)), 15),
     REFRESH_TOKEN_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(90)), 30),
@@ -87,7 +91,7 @@ declare const __JINLIN_TEST_DOUBLES__: boolean | undefined;
  *  `define` decides per stage (the local stage only); unbundled (tsx) they are always there. */
 const testDoublesBundled: boolean = typeof __JINLIN_TEST_DOUBLES__ === 'undefined' || __JINLIN_TEST_DOUBLES__;
 
-const SIMULATOR_MODES = ['WECHAT_MODE', 'CARD_GATEWAY_MODE', 'CREDIT_BUREAU_MODE', 'BILLER_GATEWAY_MODE', 'SMS_GATEWAY_MODE', 'AUDIT_ANCHOR_MODE', 'DAY_CLOSE_TRIGGER_MODE'] as const;
+const SIMULATOR_MODES = ['WECHAT_MODE', 'CARD_GATEWAY_MODE', 'CREDIT_BUREAU_MODE', 'BILLER_GATEWAY_MODE', 'SMS_GATEWAY_MODE', 'SETTLEMENT_GATEWAY_MODE', 'AUDIT_ANCHOR_MODE', 'DAY_CLOSE_TRIGGER_MODE'] as const;
 
 /** A build without test doubles refuses to start configured for one, rather than fail later on
  *  the first call that needs it. */

@@ -16,6 +16,7 @@ const Secrets = lazySchema(() =>
     creditBureauToken: z.string().check(z.minLength(1)),
     billerGatewayToken: z.string().check(z.minLength(1)),
     smsGatewayToken: z.string().check(z.minLength(1)),
+    settlementGatewayToken: z.string().check(z.minLength(1)),
     /** What bank operators present (header x-operator-key) on admin routes; at least 32 characters. */
     operatorKey: z.string().check(z.minLength(32)),
     /** Payment PIN keys (store/pin-hash.ts): key id → base64 of at least 32 random bytes. Every id
@@ -89,6 +90,7 @@ async function load(): Promise<Secrets> {
     creditBureauToken: process.env.JINLIN_CREDIT_BUREAU_TOKEN ?? 'simulator',
     billerGatewayToken: process.env.JINLIN_BILLER_GATEWAY_TOKEN ?? 'simulator',
     smsGatewayToken: process.env.JINLIN_SMS_GATEWAY_TOKEN ?? 'simulator',
+    settlementGatewayToken: process.env.JINLIN_SETTLEMENT_GATEWAY_TOKEN ?? 'simulator',
     operatorKey: process.env.JINLIN_OPERATOR_KEY,
     pinKeys: jsonOrUndefined(process.env.JINLIN_PIN_KEYS),
     pinKeyId: process.env.JINLIN_PIN_KEY_ID,

@@ -8,11 +8,11 @@ const menuOf = (...roles: OperatorRole[]) => menuFor(accessFor({ permissions: pe
 
 describe('the menu follows the operator’s permissions, and lists only the sections that are built', () => {
   test.each<[OperatorRole, string[]]>([
-    ['PRODUCT_MANAGER', ['工作台', '经营看板', '产品工厂', '复核中心']],
-    ['RISK_OFFICER', ['工作台', '经营看板', '产品工厂', '复核中心', '客户服务', '风控规则', '可疑交易预警', '名单管理']],
+    ['PRODUCT_MANAGER', ['工作台', '经营看板', '产品工厂', '复核中心', '合作方', '商户进件审核']],
+    ['RISK_OFFICER', ['工作台', '经营看板', '产品工厂', '复核中心', '客户服务', '风控规则', '可疑交易预警', '名单管理', '合作方', '商户进件审核']],
     ['OPERATIONS', ['工作台', '经营看板', '复核中心', '运营管理']],
     ['CUSTOMER_SERVICE', ['工作台', '复核中心', '客户服务']],
-    ['AUDITOR', ['工作台', '经营看板', '产品工厂', '复核中心', '客户服务', '风控规则', '可疑交易预警', '名单管理', '运营管理', '审计日志']],
+    ['AUDITOR', ['工作台', '经营看板', '产品工厂', '复核中心', '客户服务', '风控规则', '可疑交易预警', '名单管理', '合作方', '商户进件审核', '运营管理', '审计日志']],
     ['ADMIN', ['工作台', '复核中心', '客户经理管理', '运营人员管理', '审计日志']],
   ])('%s', (role, menu) => {
     expect(menuOf(role)).toEqual(menu);
@@ -53,6 +53,13 @@ describe('the menu follows the operator’s permissions, and lists only the sect
     expect(flags('products.approve', 'accounts.unfreeze.approve', 'audit.read')).toEqual({ canReadProducts: false, canDraftProducts: false, canReadChanges: false });
   });
 
+  test('开放平台 needs partners.read; drafting a partner or a review opinion partners.draft (product managers, not risk officers, who approve)', () => {
+    expect(accessFor({ permissions: ['partners.read'] })).toMatchObject({ canReadPartners: true, canDraftPartners: false });
+    expect(accessFor({ permissions: ['partners.approve', 'products.draft'] })).toMatchObject({ canReadPartners: false, canDraftPartners: false });
+    expect(accessFor({ permissions: permissionsOf(['PRODUCT_MANAGER']) })).toMatchObject({ canReadPartners: true, canDraftPartners: true });
+    expect(accessFor({ permissions: permissionsOf(['RISK_OFFICER']) })).toMatchObject({ canReadPartners: true, canDraftPartners: false });
+  });
+
   test('风控规则 needs risk.rules.read; 起草新版本 risk.rules.draft (risk officers, not auditors)', () => {
     expect(accessFor({ permissions: ['risk.rules.read'] })).toMatchObject({ canReadRiskRules: true, canDraftRiskRules: false });
     expect(accessFor({ permissions: ['risk.rules.draft'] })).toMatchObject({ canReadRiskRules: false, canDraftRiskRules: true });
@@ -77,7 +84,7 @@ describe('the menu follows the operator’s permissions, and lists only the sect
     expect(accessFor({ permissions: permissionsOf(['AUDITOR']) })).toMatchObject({ canReadAmlAlerts: true, canDraftWatchList: false });
   });
 
-  test('风控规则 and 可疑交易预警 sit in the 风险管理 group of the layout’s menu', () => {
+  test('风控规则 and 可疑交易预警 sit in the 风险管理 group of the layout’s menu, 合作方 and 商户进件审核 in 开放平台', () => {
     const routes = layoutRoutes(menuFor(accessFor({ permissions: permissionsOf(['RISK_OFFICER']) })));
     expect(routes.map(({ name, routes: children }) => [name, children?.map((child) => child.name)])).toEqual([
       ['工作台', undefined],
@@ -86,6 +93,7 @@ describe('the menu follows the operator’s permissions, and lists only the sect
       ['复核中心', undefined],
       ['客户服务', undefined],
       ['风险管理', ['风控规则', '可疑交易预警', '名单管理']],
+      ['开放平台', ['合作方', '商户进件审核']],
     ]);
     expect(routes.find((route) => route.name === '风险管理')?.routes?.map((route) => route.path)).toEqual(['/risk/rules', '/risk/aml-alerts', '/risk/watch-list']);
   });

@@ -15,6 +15,7 @@ export const wechatSimulator = bundled ? () => import('./simulators/wechat.js') 
 export const wechatCodesSimulator = bundled ? () => import('./simulators/wechat-codes.js') : undefined;
 export const billerGatewaySimulator = bundled ? () => import('./simulators/biller-gateway.js') : undefined;
 export const smsGatewaySimulator = bundled ? () => import('./simulators/sms.js') : undefined;
+export const settlementGatewaySimulator = bundled ? () => import('./simulators/settlement-gateway.js') : undefined;
 export const authenticatorSimulator = bundled ? () => import('./simulators/authenticator.js') : undefined;
 export const auditAnchorSimulator = bundled ? () => import('./simulators/audit-anchor.js') : undefined;
 export const dayCloseTriggerSimulator = bundled ? () => import('./simulators/day-close-trigger.js') : undefined;

@@ -7,7 +7,7 @@ export const openRoutes = {
   openMerchantPropose: {
     method: 'POST',
     path: '/v1/open/merchants',
-    summary: 'Partner: propose a merchant for the bank to review (409 OUT_MERCHANT_NO_TAKEN; 422 TOO_MANY_MERCHANTS)',
+    summary: 'Partner: propose a merchant for the bank to review (409 OUT_MERCHANT_NO_TAKEN; 422 SETTLEMENT_HOLDER_NOT_MERCHANT, TOO_MANY_MERCHANTS)',
     auth: 'partner',
     scope: 'merchants',
     idempotent: true,

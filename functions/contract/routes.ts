@@ -10,6 +10,7 @@ import { consoleBillerRoutes } from './console-biller-routes.js';
 import { consoleChangeRoutes } from './console-change-routes.js';
 import { consoleDashboardRoutes } from './console-dashboard-routes.js';
 import { consoleOpsRoutes } from './console-ops-routes.js';
+import { consolePartnerRoutes } from './console-partner-routes.js';
 import { consoleOperatorRoutes } from './console-operator-routes.js';
 import { consoleProductRoutes } from './console-product-routes.js';
 import { consoleAmlRoutes, consoleRiskRoutes } from './console-risk-routes.js';
@@ -47,6 +48,7 @@ export const routes = {
   ...consoleChangeRoutes,
   ...consoleDashboardRoutes,
   ...consoleOpsRoutes,
+  ...consolePartnerRoutes,
   ...consoleOperatorRoutes,
   ...consoleProductRoutes,
   ...consoleRiskRoutes,

@@ -6,7 +6,7 @@
 import { refuse } from './errors.js';
 
 /** What a change alters. A kind is added with its handler (services/change-kinds.ts). */
-export const CHANGE_KINDS = ['LOAN_PRODUCT_VERSION', 'LPR', 'ACCOUNT_UNFREEZE', 'OPERATOR_CREATE', 'OPERATOR_ROLES', 'OPERATOR_DEACTIVATE', 'BILLER', 'STAFF_CREATE', 'STAFF_DEACTIVATE', 'STAFF_WORK_PHONE', 'WEALTH_PRODUCT_VERSION', 'WEALTH_PRODUCT_STATUS', 'WEALTH_NAV', 'WEALTH_YIELD', 'COMPLAINT_CORRECTION', 'RISK_RULES', 'WATCH_LIST'] as const;
+export const CHANGE_KINDS = ['LOAN_PRODUCT_VERSION', 'LPR', 'ACCOUNT_UNFREEZE', 'OPERATOR_CREATE', 'OPERATOR_ROLES', 'OPERATOR_DEACTIVATE', 'BILLER', 'STAFF_CREATE', 'STAFF_DEACTIVATE', 'STAFF_WORK_PHONE', 'WEALTH_PRODUCT_VERSION', 'WEALTH_PRODUCT_STATUS', 'WEALTH_NAV', 'WEALTH_YIELD', 'COMPLAINT_CORRECTION', 'RISK_RULES', 'WATCH_LIST', 'PARTNER', 'MERCHANT_REVIEW'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
   LOAN_PRODUCT_VERSION: '贷款产品版本',
@@ -26,6 +26,8 @@ export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
   COMPLAINT_CORRECTION: '差错调整',
   RISK_RULES: '风控规则',
   WATCH_LIST: '监控名单',
+  PARTNER: '开放平台合作方',
+  MERCHANT_REVIEW: '商户进件审核',
 };
 
 /** PENDING → APPROVED → EFFECTIVE, or PENDING → REJECTED | WITHDRAWN; an approved change the rules

@@ -53,12 +53,17 @@ export const PERMISSIONS = {
   'aml.alerts.work': '处理可疑交易预警：排除可疑或提交可疑交易报告',
   'aml.watchlist.draft': '起草监控名单变更（涉恐、制裁、本行关注名单）',
   'aml.watchlist.approve': '复核监控名单变更（不能复核本人起草的变更）',
+  'partners.read': '查看开放平台：合作方与商户进件',
+  'partners.draft': '起草合作方变更，提交商户进件审核意见',
+  'partners.approve': '复核合作方变更与商户进件审核（不能复核本人提交的）',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
 
 export const ROLE_PERMISSIONS: Record<OperatorRole, readonly Permission[]> = {
-  PRODUCT_MANAGER: ['console.me', 'changes.read', 'products.read', 'products.draft', 'products.approve', 'dashboards.read'],
+  // Product managers bring partners and their merchants; a risk officer approves (knowing the
+  // merchants the bank acquires for is a risk duty).
+  PRODUCT_MANAGER: ['console.me', 'changes.read', 'products.read', 'products.draft', 'products.approve', 'dashboards.read', 'partners.read', 'partners.draft'],
   RISK_OFFICER: [
     'console.me',
     'changes.read',
@@ -78,11 +83,13 @@ export const ROLE_PERMISSIONS: Record<OperatorRole, readonly Permission[]> = {
     'aml.alerts.work',
     'aml.watchlist.draft',
     'aml.watchlist.approve',
+    'partners.read',
+    'partners.approve',
   ],
   // Operations keep the books (day close, reconciliation): they approve what a correction pays.
   OPERATIONS: ['console.me', 'changes.read', 'dayclose.read', 'dayclose.run', 'reconciliation.read', 'reconciliation.manage', 'dashboards.read', 'corrections.approve'],
   CUSTOMER_SERVICE: ['console.me', 'changes.read', 'customers.read', 'customers.reveal', 'accounts.freeze', 'accounts.unfreeze.request', 'complaints.read', 'complaints.answer', 'corrections.propose'],
-  AUDITOR: ['console.me', 'audit.read', 'changes.read', 'products.read', 'dayclose.read', 'reconciliation.read', 'dashboards.read', 'complaints.read', 'risk.rules.read', 'aml.alerts.read'],
+  AUDITOR: ['console.me', 'audit.read', 'changes.read', 'products.read', 'dayclose.read', 'reconciliation.read', 'dashboards.read', 'complaints.read', 'risk.rules.read', 'aml.alerts.read', 'partners.read'],
   ADMIN: ['console.me', 'operators.manage', 'staff.manage', 'audit.read', 'changes.read'],
 };
 

@@ -16,6 +16,8 @@ import { wealthProductStatusChange, wealthProductVersionChange } from './change-
 import { complaintCorrectionChange } from './change-kinds/complaint-correction.js';
 import { riskRulesChange } from './change-kinds/risk-rules.js';
 import { watchListChange } from './change-kinds/watch-list.js';
+import { partnerChange } from './change-kinds/partner.js';
+import { merchantReviewChange } from './change-kinds/merchant-review.js';
 
 export const CHANGE_KIND_HANDLERS: { [K in ChangeKind]: ChangeKindHandler } = {
   LOAN_PRODUCT_VERSION: loanProductVersionChange,
@@ -35,4 +37,6 @@ export const CHANGE_KIND_HANDLERS: { [K in ChangeKind]: ChangeKindHandler } = {
   COMPLAINT_CORRECTION: complaintCorrectionChange,
   RISK_RULES: riskRulesChange,
   WATCH_LIST: watchListChange,
+  PARTNER: partnerChange,
+  MERCHANT_REVIEW: merchantReviewChange,
 };

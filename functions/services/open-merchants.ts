@@ -12,6 +12,9 @@ const newMerchantId = () => `M${Array.from({ length: 15 }, () => ID_ALPHABET[ran
 /** Records a merchant the partner proposes; it waits for the bank's review. */
 export async function proposeMerchant(partnerId: string, proposal: MerchantProposal, now: Date): Promise<Merchant> {
   const { settlementAccount, ...rest } = proposal;
+  // The merchant's money is paid only to the merchant: an account in another name is refused here,
+  // and the bank's review asks the settlement gateway who really holds it.
+  if (settlementAccount.holderName !== proposal.name) refuse('unprocessable', 'SETTLEMENT_HOLDER_NOT_MERCHANT', '结算账户户名须与商户注册名称一致');
   const merchant: Merchant = {
     merchantId: newMerchantId(),
     partnerId,

@@ -150,6 +150,9 @@ export const keys = {
   merchantPartition: (partnerId: string) => `PARTNERDATA#${partnerId}`,
   /** How many merchants the partner has brought (held under MAX_MERCHANTS_PER_PARTNER). */
   merchantCount: (partnerId: string) => ({ PK: `PARTNERDATA#${partnerId}`, SK: 'MERCHANTCOUNT' }),
+  /** Merchants waiting for the bank's review, oldest first, across partners (the console's queue). */
+  merchantReview: (proposedAt: string, partnerId: string, merchantId: string) => ({ PK: 'MERCHANTREVIEW', SK: `${proposedAt}#${partnerId}#${merchantId}` }),
+  merchantReviewPartition: 'MERCHANTREVIEW',
   /** The partner's own merchant number, held once among its merchants. */
   outMerchantNo: (partnerId: string, outMerchantNo: string) => ({ PK: `PARTNERDATA#${partnerId}`, SK: `OUTMERCHANT#${outMerchantNo}` }),
   // ---- data rights (个人信息与隐私) ----

@@ -110,11 +110,14 @@ export async function countPartnerRequest(partnerId: string, limitPerMinute: num
 export interface MerchantRecord {
   merchant: Merchant;
   settlementAccountNumberSealed: string;
+  /** The maker-checker change that decided it (absent while it waits). */
+  reviewChangeId?: string;
 }
 
 const merchantFields = (item: Record<string, unknown>): MerchantRecord => ({
   merchant: item.merchant as Merchant,
   settlementAccountNumberSealed: String(item.settlementAccountNumberSealed),
+  ...(typeof item.reviewChangeId === 'string' ? { reviewChangeId: item.reviewChangeId } : {}),
 });
 
 /** Writes a proposed merchant, counted against the partner's limit and with its out-merchant
@@ -146,8 +149,38 @@ export async function putProposedMerchant(record: MerchantRecord): Promise<'writ
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },
+    { Put: { TableName: tableName, Item: { ...reviewKey(merchant), type: 'MERCHANT_REVIEW', partnerId: merchant.partnerId, merchantId: merchant.merchantId } } },
   ]);
   return refused === undefined ? 'written' : refused === 0 ? 'too_many' : 'number_taken';
+}
+
+const reviewKey = (merchant: Merchant) => keys.merchantReview(merchant.proposedAt, merchant.partnerId, merchant.merchantId);
+
+/** The bank's decision on a merchant waiting for it: its status and note, and its place in the
+ *  review queue given up, in one transaction; false when it was no longer waiting. */
+export async function decideMerchant(merchant: Merchant, status: 'ACTIVE' | 'REJECTED', reviewNote: string, changeId: string, now: Date): Promise<boolean> {
+  const { tableName } = db();
+  const refused = await transactWrite([
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.merchant(merchant.partnerId, merchant.merchantId),
+        UpdateExpression: 'SET merchant.#status = :status, merchant.reviewNote = :note, reviewChangeId = :changeId, reviewedAt = :now',
+        ConditionExpression: 'merchant.#status = :pending',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':status': status, ':note': reviewNote, ':changeId': changeId, ':now': now.toISOString(), ':pending': 'PENDING_REVIEW' },
+      },
+    },
+    { Delete: { TableName: tableName, Key: reviewKey(merchant) } },
+  ]);
+  return refused === undefined;
+}
+
+/** The merchants waiting for the bank's review, oldest first, a page after the queue key a cursor
+ *  names. */
+export async function merchantReviewPage(afterKey: string | undefined, limit: number): Promise<{ entries: { partnerId: string; merchantId: string; queueKey: string }[]; lastKey: string | undefined }> {
+  const { items, lastSortKey } = await partitionPage({ partition: keys.merchantReviewPartition, afterSortKey: afterKey, limit, newestFirst: false });
+  return { entries: items.map((item) => ({ partnerId: String(item.partnerId), merchantId: String(item.merchantId), queueKey: String(item.SK) })), lastKey: lastSortKey };
 }
 
 export async function getMerchant(partnerId: string, merchantId: string): Promise<MerchantRecord | undefined> {

@@ -134,6 +134,7 @@ describe('serverless package --stage prod', () => {
       assert.equal(env.CREDIT_BUREAU_MODE, 'real');
       assert.equal(env.BILLER_GATEWAY_MODE, 'real');
       assert.equal(env.SMS_GATEWAY_MODE, 'real');
+      assert.equal(env.SETTLEMENT_GATEWAY_MODE, 'real');
       assert.equal(env.AUDIT_ANCHOR_MODE, 'real');
       assert.equal(env.DAY_CLOSE_TRIGGER_MODE, 'real');
       assert.equal(env.LAMBDA_ENDPOINT, '');
@@ -289,13 +290,13 @@ describe('a build without test doubles (esbuild define as for prod)', () => {
     assert.equal(result.status, 0, result.stderr);
     return result.stdout.trim();
   };
-  const real = { WECHAT_MODE: 'real', CARD_GATEWAY_MODE: 'real', CREDIT_BUREAU_MODE: 'real', BILLER_GATEWAY_MODE: 'real', SMS_GATEWAY_MODE: 'real', AUDIT_ANCHOR_MODE: 'real', DAY_CLOSE_TRIGGER_MODE: 'real' };
+  const real = { WECHAT_MODE: 'real', CARD_GATEWAY_MODE: 'real', CREDIT_BUREAU_MODE: 'real', BILLER_GATEWAY_MODE: 'real', SMS_GATEWAY_MODE: 'real', SETTLEMENT_GATEWAY_MODE: 'real', AUDIT_ANCHOR_MODE: 'real', DAY_CLOSE_TRIGGER_MODE: 'real' };
 
   test('refuses to start configured for a simulator or for fault injection', () => {
     assert.equal(configWith(real), 'ok');
     assert.match(configWith({ ...real, BILLER_GATEWAY_MODE: 'simulator' }), /^BILLER_GATEWAY_MODE=simulator: this build carries no simulators/);
     assert.match(configWith({ ...real, JINLIN_FAULTS: 'throttle:0.1' }), /^JINLIN_FAULTS: this build carries no simulators or fault injection/);
     // Unset modes default to the simulator, which such a build refuses too.
-    assert.match(configWith({}), /^WECHAT_MODE=simulator, CARD_GATEWAY_MODE=simulator, CREDIT_BUREAU_MODE=simulator, BILLER_GATEWAY_MODE=simulator, SMS_GATEWAY_MODE=simulator, AUDIT_ANCHOR_MODE=simulator, DAY_CLOSE_TRIGGER_MODE=simulator:/);
+    assert.match(configWith({}), /^WECHAT_MODE=simulator, CARD_GATEWAY_MODE=simulator, CREDIT_BUREAU_MODE=simulator, BILLER_GATEWAY_MODE=simulator, SMS_GATEWAY_MODE=simulator, SETTLEMENT_GATEWAY_MODE=simulator, AUDIT_ANCHOR_MODE=simulator, DAY_CLOSE_TRIGGER_MODE=simulator:/);
   });
 });

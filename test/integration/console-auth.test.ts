@@ -42,7 +42,7 @@ describe('sign-in', () => {
     const session = expectOk(await codeStep(challenge.challengeId, totpCode(who)));
     const sessionMinutes = (Date.parse(session.expiresAt) - Date.now()) / MINUTE_MS;
     assert.ok(sessionMinutes > 14 && sessionMinutes <= 15, `session lives ${sessionMinutes} min`);
-    const view = { operatorId: who.operatorId, login: who.login, displayName: '李娜', roles: ['PRODUCT_MANAGER', 'AUDITOR'], permissions: ['console.me', 'audit.read', 'changes.read', 'products.read', 'products.draft', 'products.approve', 'dayclose.read', 'reconciliation.read', 'dashboards.read', 'complaints.read', 'risk.rules.read', 'aml.alerts.read'] };
+    const view = { operatorId: who.operatorId, login: who.login, displayName: '李娜', roles: ['PRODUCT_MANAGER', 'AUDITOR'], permissions: ['console.me', 'audit.read', 'changes.read', 'products.read', 'products.draft', 'products.approve', 'dayclose.read', 'reconciliation.read', 'dashboards.read', 'complaints.read', 'risk.rules.read', 'aml.alerts.read', 'partners.read', 'partners.draft'] };
     assert.deepEqual(session.operator, view);
     assert.deepEqual(expectOk(await me(session.accessToken)), view);
     // The token is a console token: its audience and the session it belongs to.

@@ -59,7 +59,7 @@ test('separation of duties in the table', () => {
 
 test('permissionsOf: the union of the roles, in the table\'s order, once each', () => {
   assert.deepEqual(permissionsOf([]), []);
-  assert.deepEqual(permissionsOf(['AUDITOR']), ['console.me', 'audit.read', 'changes.read', 'products.read', 'dayclose.read', 'reconciliation.read', 'dashboards.read', 'complaints.read', 'risk.rules.read', 'aml.alerts.read']);
+  assert.deepEqual(permissionsOf(['AUDITOR']), ['console.me', 'audit.read', 'changes.read', 'products.read', 'dayclose.read', 'reconciliation.read', 'dashboards.read', 'complaints.read', 'risk.rules.read', 'aml.alerts.read', 'partners.read']);
   const both = permissionsOf(['CUSTOMER_SERVICE', 'RISK_OFFICER', 'CUSTOMER_SERVICE']);
   assert.equal(new Set(both).size, both.length);
   assert.deepEqual(both, PERMISSION_NAMES.filter((p) => ROLE_PERMISSIONS.CUSTOMER_SERVICE.includes(p) || ROLE_PERMISSIONS.RISK_OFFICER.includes(p)));

@@ -14,6 +14,8 @@ import { accessFor } from './access';
 import {
   AML_ALERTS_PATH,
   WATCH_LIST_PATH,
+  MERCHANT_REVIEWS_PATH,
+  PARTNERS_PATH,
   AUDIT_PATH,
   CHANGES_PATH,
   DASHBOARD_PATH,
@@ -40,6 +42,8 @@ const OperatorManagement = lazy(() => import('@/pages/operators/OperatorManageme
 const RiskManagement = lazy(() => import('@/pages/risk/RiskRules'));
 const AmlAlerts = lazy(() => import('@/pages/risk/AmlAlertsPage'));
 const WatchList = lazy(() => import('@/pages/risk/WatchListPage'));
+const Partners = lazy(() => import('@/pages/open/PartnersPage'));
+const MerchantReviews = lazy(() => import('@/pages/open/MerchantReviewsPage'));
 // The chart library comes with this page only (docs/BENCHMARKS.md item 7: the chart chunk).
 const Dashboard = lazy(() => import('@/pages/dashboard/Dashboard'));
 
@@ -66,6 +70,8 @@ const PAGES: Record<string, (session: ConsoleSignIn) => ReactNode> = {
   [RISK_RULES_PATH]: (session) => <RiskManagement operator={session.operator} />,
   [AML_ALERTS_PATH]: (session) => <AmlAlerts operator={session.operator} />,
   [WATCH_LIST_PATH]: (session) => <WatchList operator={session.operator} />,
+  [PARTNERS_PATH]: (session) => <Partners operator={session.operator} />,
+  [MERCHANT_REVIEWS_PATH]: (session) => <MerchantReviews operator={session.operator} />,
 };
 
 function pageFor(entry: MenuEntry, session: ConsoleSignIn): ReactNode {

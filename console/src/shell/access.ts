@@ -53,6 +53,10 @@ export interface Access {
   canWorkAmlAlerts: boolean;
   /** 名单管理: a new version of the watch lists (a second operator approves it). */
   canDraftWatchList: boolean;
+  /** 开放平台: partners and the merchants they propose. */
+  canReadPartners: boolean;
+  /** 接入 or 修改 a partner, and a review opinion on a proposed merchant (a second operator approves each). */
+  canDraftPartners: boolean;
 }
 
 export type AccessFlag = keyof Access;
@@ -86,5 +90,7 @@ export function accessFor(operator: Pick<OperatorView, 'permissions'>): Access {
     canReadAmlAlerts: any('aml.alerts.read'),
     canWorkAmlAlerts: any('aml.alerts.work'),
     canDraftWatchList: any('aml.watchlist.draft'),
+    canReadPartners: any('partners.read'),
+    canDraftPartners: any('partners.draft'),
   };
 }

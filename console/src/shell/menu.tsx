@@ -1,6 +1,6 @@
 // The console's sections and the access flag each needs. Only sections that are built are listed:
 // each new section comes with its page. A section may sit in a menu group (风险管理 › 风控规则).
-import { AlertOutlined, AppstoreAddOutlined, AuditOutlined, CustomerServiceOutlined, DashboardOutlined, DesktopOutlined, SafetyOutlined, ScheduleOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApiOutlined, AppstoreAddOutlined, AuditOutlined, CustomerServiceOutlined, DashboardOutlined, DesktopOutlined, SafetyOutlined, ScheduleOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Access, AccessFlag } from './access';
 
@@ -32,8 +32,13 @@ export const DASHBOARD_PATH = '/dashboard';
 export const RISK_RULES_PATH = '/risk/rules';
 export const AML_ALERTS_PATH = '/risk/aml-alerts';
 export const WATCH_LIST_PATH = '/risk/watch-list';
+export const PARTNERS_PATH = '/open/partners';
+/** A change's page in 复核中心. */
+export const changePath = (changeId: string) => `${CHANGES_PATH}/${encodeURIComponent(changeId)}`;
+export const MERCHANT_REVIEWS_PATH = '/open/merchant-reviews';
 
 const RISK_GROUP: MenuGroup = { path: '/risk', name: '风险管理', icon: <AlertOutlined /> };
+const OPEN_GROUP: MenuGroup = { path: '/open', name: '开放平台', icon: <ApiOutlined /> };
 
 export const MENU: readonly MenuEntry[] = [
   { path: HOME_PATH, name: '工作台', icon: <DesktopOutlined /> },
@@ -44,6 +49,8 @@ export const MENU: readonly MenuEntry[] = [
   { path: RISK_RULES_PATH, name: '风控规则', access: 'canReadRiskRules', group: RISK_GROUP },
   { path: AML_ALERTS_PATH, name: '可疑交易预警', access: 'canReadAmlAlerts', group: RISK_GROUP },
   { path: WATCH_LIST_PATH, name: '名单管理', access: 'canReadAmlAlerts', group: RISK_GROUP },
+  { path: PARTNERS_PATH, name: '合作方', access: 'canReadPartners', group: OPEN_GROUP },
+  { path: MERCHANT_REVIEWS_PATH, name: '商户进件审核', access: 'canReadPartners', group: OPEN_GROUP },
   { path: OPERATIONS_PATH, name: '运营管理', icon: <ScheduleOutlined />, access: 'canReadOperations' },
   { path: STAFF_PATH, name: '客户经理管理', icon: <TeamOutlined />, access: 'canManageStaff' },
   { path: OPERATORS_PATH, name: '运营人员管理', icon: <UserSwitchOutlined />, access: 'canManageOperators' },

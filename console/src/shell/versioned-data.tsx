@@ -6,7 +6,8 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '@/api/http';
 import type { ChangeRequest } from '@/api/types';
-import { changePath } from '@/pages/products/factory-pages';
+import { changePath } from './menu';
+import { SubmittedAlert } from './SubmittedAlert';
 
 export type Loaded<T> = { kind: 'loading' } | { kind: 'ready'; value: T } | { kind: 'failed'; message: string };
 
@@ -38,18 +39,7 @@ interface Props {
 }
 
 export function VersionChangeAlerts({ idPrefix, versionInForce, pendingChangeId, submitted, pendingNote, submittedNote }: Props) {
-  if (submitted) {
-    return (
-      <Alert
-        id={`${idPrefix}-submitted`}
-        type="success"
-        showIcon
-        message={`已提交复核：${submitted.entityLabel}`}
-        description={submittedNote}
-        action={<Link to={changePath(submitted.changeId)}>查看变更</Link>}
-      />
-    );
-  }
+  if (submitted) return <SubmittedAlert id={`${idPrefix}-submitted`} change={submitted} note={submittedNote} />;
   if (!pendingChangeId) return null;
   return (
     <Alert

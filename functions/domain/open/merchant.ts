@@ -25,6 +25,12 @@ export const MERCHANT_STATUS_LABELS: Record<MerchantStatus, string> = {
   SUSPENDED: '已暂停收款',
 };
 
+/** The bank's decision on a proposed merchant (maker-checker kind MERCHANT_REVIEW). */
+export const MERCHANT_REVIEW_DECISIONS = ['APPROVE', 'REJECT'] as const;
+export type MerchantReviewDecision = (typeof MERCHANT_REVIEW_DECISIONS)[number];
+export const MERCHANT_REVIEW_DECISION_LABELS: Record<MerchantReviewDecision, string> = { APPROVE: '通过', REJECT: '不通过' };
+export const REVIEW_NOTE_MAX_LENGTH = 200;
+
 /** Merchants one partner may bring: a page of the partner's list stops at MERCHANT_PAGE_SIZE. */
 export const MAX_MERCHANTS_PER_PARTNER = 10_000;
 export const MERCHANT_PAGE_SIZE = 50;

@@ -29,37 +29,56 @@ const MAX_PEM_LENGTH = 1_000;
 
 const DisplayName = () => z.string().check(z.minLength(2), z.maxLength(40), z.regex(/^[\p{L}\p{N}（）()·、\- ]+$/u));
 
-export const partnerKeySchema = lazySchema(() =>
-  z.strictObject({
-    serialNo: z.string().check(z.regex(KEY_SERIAL_PATTERN, 'serialNo 为 8–40 位大写十六进制')),
-    publicKeyPem: z.string().check(
-      z.maxLength(MAX_PEM_LENGTH),
-      z.refine((pem) => partnerPublicKey(pem) !== undefined, '须为 2048–4096 位 RSA 公钥（PEM，SPKI）'),
-    ),
-    addedAt: z.iso.datetime(),
-  }),
-);
+const serialNo = () => z.string().check(z.regex(KEY_SERIAL_PATTERN, 'serialNo 为 8–40 位大写十六进制'));
+const publicKeyPem = () =>
+  z.string().check(
+    z.maxLength(MAX_PEM_LENGTH),
+    z.refine((pem) => partnerPublicKey(pem) !== undefined, '须为 2048–4096 位 RSA 公钥（PEM，SPKI）'),
+  );
+
+export const partnerKeySchema = lazySchema(() => z.strictObject({ serialNo: serialNo(), publicKeyPem: publicKeyPem(), addedAt: z.iso.datetime() }));
 export type PartnerKey = z.infer<typeof partnerKeySchema>;
+
+/** What a partner is, but its id and its keys (the record and the maker's draft differ there). */
+const partnerTerms = () => ({
+  name: DisplayName(),
+  status: z.enum(PARTNER_STATUSES),
+  scopes: z.array(z.enum(PARTNER_SCOPES)).check(z.minLength(1), z.maxLength(PARTNER_SCOPES.length)),
+  /** Where events are delivered; checked again at each delivery. */
+  webhookUrls: z.array(z.url().check(z.maxLength(300))).check(z.maxLength(MAX_WEBHOOK_URLS)),
+  feeRateBps: z.int().check(z.minimum(0), z.maximum(MAX_FEE_RATE_BPS)),
+  rateLimitPerMinute: z.int().check(z.minimum(1), z.maximum(MAX_RATE_LIMIT_PER_MINUTE)),
+});
+
+type KeysAndScopes = { keys: { serialNo: string }[]; scopes: string[] };
+const distinctKeysAndScopes = () => [
+  z.refine<KeysAndScopes>((partner) => new Set(partner.keys.map((key) => key.serialNo)).size === partner.keys.length, { message: '密钥序列号不能重复', path: ['keys'] }),
+  z.refine<KeysAndScopes>((partner) => new Set(partner.scopes).size === partner.scopes.length, { message: '权限范围不能重复', path: ['scopes'] }),
+];
 
 export const partnerSchema = lazySchema(() =>
   z
     .strictObject({
       partnerId: z.string().check(z.regex(PARTNER_ID_PATTERN)),
-      name: DisplayName(),
-      status: z.enum(PARTNER_STATUSES),
-      scopes: z.array(z.enum(PARTNER_SCOPES)).check(z.minLength(1), z.maxLength(PARTNER_SCOPES.length)),
+      ...partnerTerms(),
       keys: z.array(partnerKeySchema).check(z.minLength(1), z.maxLength(MAX_PARTNER_KEYS)),
-      /** Where events are delivered; checked again at each delivery. */
-      webhookUrls: z.array(z.url().check(z.maxLength(300))).check(z.maxLength(MAX_WEBHOOK_URLS)),
-      feeRateBps: z.int().check(z.minimum(0), z.maximum(MAX_FEE_RATE_BPS)),
-      rateLimitPerMinute: z.int().check(z.minimum(1), z.maximum(MAX_RATE_LIMIT_PER_MINUTE)),
     })
-    .check(
-      z.refine((partner) => new Set(partner.keys.map((key) => key.serialNo)).size === partner.keys.length, { message: '密钥序列号不能重复', path: ['keys'] }),
-      z.refine((partner) => new Set(partner.scopes).size === partner.scopes.length, { message: '权限范围不能重复', path: ['scopes'] }),
-    ),
+    .check(...distinctKeysAndScopes()),
 );
 export type Partner = z.infer<typeof partnerSchema>;
+
+/** A partner as the maker drafts it in the console: no id for a new one (the bank gives it), and
+ *  keys without the time they were added (the server keeps a held key's, and stamps a new one). */
+export const partnerDraftSchema = lazySchema(() =>
+  z
+    .strictObject({
+      partnerId: z.optional(z.string().check(z.regex(PARTNER_ID_PATTERN))),
+      ...partnerTerms(),
+      keys: z.array(z.strictObject({ serialNo: serialNo(), publicKeyPem: publicKeyPem() })).check(z.minLength(1), z.maxLength(MAX_PARTNER_KEYS)),
+    })
+    .check(...distinctKeysAndScopes()),
+);
+export type PartnerDraft = z.infer<typeof partnerDraftSchema>;
 
 /** The key a request names, when the partner has it. */
 export const keyOfPartner = (partner: Partner, serialNo: string) => partner.keys.find((key) => key.serialNo === serialNo);

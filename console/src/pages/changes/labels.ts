@@ -16,6 +16,8 @@ import { RISK_FIELD_LABELS, RISK_FIELDS } from '../../../../functions/domain/ris
 import type { ChangeStatus, LoanProduct, Permission, RiskRule } from '@/api/types';
 import { ruleText } from '../risk/rule-words';
 import { WATCH_LIST_LABELS, type WatchListEntry } from '../../../../functions/domain/name-screening';
+import { MERCHANT_STATUS_LABELS } from '../../../../functions/domain/open/merchant';
+import { PARTNER_SCOPE_LABELS } from '../../../../functions/domain/open/partner';
 
 export { CHANGE_KIND_LABELS };
 
@@ -53,6 +55,8 @@ export const APPROVE_PERMISSION: Partial<Record<string, Permission>> = {
   COMPLAINT_CORRECTION: 'corrections.approve',
   RISK_RULES: 'risk.rules.approve',
   WATCH_LIST: 'aml.watchlist.approve',
+  PARTNER: 'partners.approve',
+  MERCHANT_REVIEW: 'partners.approve',
 };
 
 /** A loan product's fields, in the product form's order (its detail and the change diff). */
@@ -82,6 +86,10 @@ export const LOAN_KIND_LABELS: Record<string, string> = {
 
 /** A biller's or staff member's status in a diff. */
 const ENTITY_STATUS_LABELS: Record<string, string> = { ACTIVE: '正常', SUSPENDED: '暂停服务', INACTIVE: '已停用' };
+/** The settlement gateway's answer on a merchant's account holder (MERCHANT_REVIEW). */
+const HOLDER_CHECK_LABELS: Record<string, string> = { MATCH: '户名一致', MISMATCH: '户名不一致', ACCOUNT_NOT_FOUND: '账户不存在' };
+/** A partner's key's fields (PARTNER: keys.0.serialNo …). */
+const PARTNER_KEY_LABELS: Record<string, string> = { serialNo: '序列号', publicKeyPem: '公钥（PEM）', addedAt: '登记时间' };
 
 export const GRADE_LABEL = (grade: string) => `${grade} 级`;
 
@@ -159,6 +167,8 @@ const KIND_FIELD_LABELS: Partial<Record<string, Record<string, string>>> = {
   STAFF_CREATE: { name: '姓名' },
   STAFF_DEACTIVATE: { name: '姓名' },
   STAFF_WORK_PHONE: { name: '姓名' },
+  PARTNER: { name: '合作方名称', partnerId: '合作方编号', status: '接入状态', scopes: '接口权限', webhookUrls: '事件通知地址', feeRateBps: '商户手续费率', rateLimitPerMinute: '每分钟请求上限' },
+  MERCHANT_REVIEW: { partnerId: '合作方编号', merchantId: '商户编号', status: '商户状态', reviewNote: '审核说明', holderCheck: '结算账户户名核验' },
   COMPLAINT_CORRECTION: {
     ticketId: '投诉工单',
     customerId: '客户编号',
@@ -196,6 +206,8 @@ export function fieldLabel(path: string, kind?: string): string {
   const own = kind === undefined ? undefined : KIND_FIELD_LABELS[kind]?.[head ?? ''];
   if (own) return own;
   if (head === 'spreadBpsByGrade' && next) return `${GRADE_LABEL(next)}利差`;
+  const keyField = kind === 'PARTNER' ? /^keys\.(\d+)\.(\w+)$/.exec(path) : null;
+  if (keyField) return `公钥 ${Number(keyField[1]) + 1} ${PARTNER_KEY_LABELS[keyField[2]!] ?? keyField[2]}`;
   if (head === 'fees' && next) return FEE_LABELS[next] ?? path;
   return FIELD_LABELS[head ?? ''] ?? path;
 }
@@ -225,7 +237,9 @@ export function formatValue(path: string, value: unknown): string {
   if (last === 'kind' && typeof value === 'string') return LOAN_KIND_LABELS[value] ?? value;
   if (last === 'category' && typeof value === 'string') return (CATEGORY_LABELS as Record<string, string>)[value] ?? value;
   if (last === 'role' && typeof value === 'string') return (STAFF_ROLE_LABELS as Record<string, string>)[value] ?? value;
-  if (last === 'status' && typeof value === 'string') return ENTITY_STATUS_LABELS[value] ?? (OPERATOR_STATUS_LABELS as Record<string, string>)[value] ?? value;
+  if (last === 'status' && typeof value === 'string') return ENTITY_STATUS_LABELS[value] ?? (OPERATOR_STATUS_LABELS as Record<string, string>)[value] ?? (MERCHANT_STATUS_LABELS as Record<string, string>)[value] ?? value;
+  if (last === 'holderCheck' && typeof value === 'string') return HOLDER_CHECK_LABELS[value] ?? value;
+  if (last === 'scopes') return listOf(value, PARTNER_SCOPE_LABELS);
   if (last === 'roles') return listOf(value, OPERATOR_ROLE_LABELS);
   if (last === 'methods') return listOf(value, METHOD_LABELS);
   if (last === 'purposes') return listOf(value, PURPOSE_LABELS);

@@ -27,10 +27,10 @@ import {
 import { fetchChanges } from '@/api/changes';
 import type { ChangeRequest, OperatorView } from '@/api/types';
 import { chinaTime } from '@/pages/AuditLog';
+import { changePath } from '@/shell/menu';
 import { valueEnumOf } from '@/shell/value-enum';
 
 const PAGE_SIZE = 20;
-const CHANGES_PATH = '/changes';
 /** Pending creations listed above the table. */
 const PENDING_SHOWN = 20;
 
@@ -105,7 +105,7 @@ function PendingCreations({ version }: { version: number }) {
       description={
         <Space size={[16, 4]} wrap>
           {changes.map((change) => (
-            <Link key={change.changeId} to={`${CHANGES_PATH}/${encodeURIComponent(change.changeId)}`}>
+            <Link key={change.changeId} to={changePath(change.changeId)}>
               {String(change.after.displayName)}（{String(change.after.login)}）· 提交人 {change.maker.displayName}
             </Link>
           ))}
@@ -158,7 +158,7 @@ function OperatorList({ operator }: { operator: OperatorView }) {
   const actions = (row: OperatorRow) => {
     if (row.operatorId === operator.operatorId) return <Typography.Text type="secondary">本人</Typography.Text>;
     if (row.status === 'DEACTIVATED') return null;
-    if (row.pendingChangeId) return <Link to={`${CHANGES_PATH}/${encodeURIComponent(row.pendingChangeId)}`}>待复核变更</Link>;
+    if (row.pendingChangeId) return <Link to={changePath(row.pendingChangeId)}>待复核变更</Link>;
     return (
       <Space size={0} split={<Typography.Text type="secondary">|</Typography.Text>} wrap>
         <Button type="link" size="small" onClick={() => setEditing({ row, action: 'roles' })}>

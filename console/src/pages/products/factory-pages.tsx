@@ -7,10 +7,10 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { errorMessage } from '@/api/http';
 import type { ChangeRequest } from '@/api/types';
-import { CHANGES_PATH } from '@/shell/menu';
+import { changePath } from '@/shell/menu';
 
 /** The change's page in 复核中心. */
-export const changePath = (changeId: string) => `${CHANGES_PATH}/${encodeURIComponent(changeId)}`;
+export { changePath };
 
 /** Submitting a draft: says so, and opens the change it became. */
 export function useSubmitted(): (change: ChangeRequest) => void {

@@ -12,7 +12,7 @@ import { errorMessage } from '@/api/http';
 import { fetchStaff, type StaffFilters, issueBindingCode, type IssuedBindingCode, type NewStaff, type StaffMember, submitStaffCreation, submitStaffDeactivation, submitStaffWorkPhone } from '@/api/staff';
 import type { ChangeRequest } from '@/api/types';
 import { chinaTime } from '@/pages/AuditLog';
-import { CHANGES_PATH } from '@/shell/menu';
+import { changePath } from '@/shell/menu';
 import { valueEnumOf } from '@/shell/value-enum';
 import { ReasonDialog } from '../service/ReasonDialog';
 
@@ -28,7 +28,6 @@ const checkWorkPhone = (_: unknown, phone: string | undefined) => {
   const problem = phone ? workPhoneProblem(normalizeWorkPhone(phone)) : undefined;
   return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
 };
-const changePath = (changeId: string) => `${CHANGES_PATH}/${encodeURIComponent(changeId)}`;
 
 function CreateStaffForm({ onSubmitted }: { onSubmitted(change: ChangeRequest): void }) {
   const [problem, setProblem] = useState<string | undefined>();

@@ -1,0 +1,27 @@
+// 开放平台 (/v1/console/partners*, /v1/console/merchant-reviews*), typed from the contract (`import
+// type` only). A partner draft or a review opinion only ever becomes a change for a second
+// operator to approve.
+import type * as z from 'zod/mini';
+import type { ConsoleMerchantDetail, ConsolePartnerDetail, ConsolePartnerList, MerchantReviewQueue, MerchantReviewRequest, PartnerChangeRequest } from '@contract/console-partner-schemas';
+import { consoleRequest } from './http';
+import type { ChangeRequest } from './types';
+
+export type PartnerPage = z.infer<typeof ConsolePartnerList>;
+export type PartnerSummary = PartnerPage['partners'][number];
+export type PartnerDetail = z.infer<typeof ConsolePartnerDetail>;
+export type PartnerDraft = z.infer<typeof PartnerChangeRequest>['partner'];
+export type ReviewQueue = z.infer<typeof MerchantReviewQueue>;
+export type MerchantUnderReview = ReviewQueue['merchants'][number];
+export type MerchantDetail = z.infer<typeof ConsoleMerchantDetail>;
+export type MerchantReview = z.infer<typeof MerchantReviewRequest>;
+
+export const fetchPartners = (): Promise<PartnerPage> => consoleRequest({ method: 'GET', path: '/v1/console/partners' });
+
+export const fetchPartner = (partnerId: string): Promise<PartnerDetail> => consoleRequest({ method: 'GET', path: `/v1/console/partners/${encodeURIComponent(partnerId)}` });
+
+export const submitPartnerChange = (partner: PartnerDraft): Promise<ChangeRequest> => consoleRequest({ method: 'POST', path: '/v1/console/partners/changes', body: { partner } });
+
+export const fetchReviewQueue = (cursor?: string): Promise<ReviewQueue> =>
+  consoleRequest({ method: 'GET', path: '/v1/console/merchant-reviews', ...(cursor ? { query: { cursor } } : {}) });
+
+export const submitMerchantReview = (review: MerchantReview): Promise<ChangeRequest> => consoleRequest({ method: 'POST', path: '/v1/console/merchant-reviews/changes', body: review });

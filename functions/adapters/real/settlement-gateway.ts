@@ -1,0 +1,31 @@
+// The settlement gateway (清算通道): how the bank reaches accounts at other banks for its
+// merchants. Today: who holds an account (账户户名核验), asked before a merchant is approved, so
+// that a merchant's money can only ever be paid to the merchant. Its interface and the real
+// client, over HTTPS.
+import * as z from 'zod/mini';
+import { secrets } from '../../secrets.js';
+import { fetchJson } from '../http-json.js';
+
+export const HOLDER_CHECK_RESULTS = ['MATCH', 'MISMATCH', 'ACCOUNT_NOT_FOUND'] as const;
+export type HolderCheckResult = (typeof HOLDER_CHECK_RESULTS)[number];
+
+export interface SettlementGateway {
+  /** Whether `holderName` holds the account at `bankName`; the gateway never tells who does. */
+  checkAccountHolder(query: { bankName: string; accountNumber: string; holderName: string }): Promise<HolderCheckResult>;
+}
+
+const HolderCheckAnswer = z.object({ result: z.enum(HOLDER_CHECK_RESULTS) });
+
+export function httpSettlementGateway(baseUrl: string): SettlementGateway {
+  return {
+    async checkAccountHolder(query) {
+      const body = await fetchJson('settlement-gateway', new URL('/v1/account-holder-checks', baseUrl).toString(), {
+        method: 'POST',
+        body: query,
+        headers: { authorization: `Bearer ${(await secrets()).settlementGatewayToken}` },
+        timeoutMs: 5_000,
+      });
+      return HolderCheckAnswer.parse(body).result;
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// 开放平台 in the console's contract: partners (a draft is the whole partner, submitted as a change
+// for a checker) and the merchants partners proposed, reviewed under maker-checker. A settlement
+// account shows its last four digits only.
+import * as z from 'zod/mini';
+import { lazySchema } from '../domain/lazy-schema.js';
+import { MERCHANT_CATEGORIES, MERCHANT_ID_PATTERN, MERCHANT_REVIEW_DECISIONS, MERCHANT_STATUSES, REVIEW_NOTE_MAX_LENGTH } from '../domain/open/merchant.js';
+import { PARTNER_SCOPES, PARTNER_STATUSES, partnerDraftSchema, partnerSchema } from '../domain/open/partner.js';
+import { PARTNER_ID_PATTERN } from '../domain/open/signature.js';
+import { ChangeRequestView, EffectiveAt } from './console-change-schemas.js';
+
+const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+
+export const Partner = lazySchema(() => partnerSchema.check(z.meta({ id: 'Partner', description: 'An open-platform partner: scopes, public keys by serial, webhook URLs, fee rate, rate limit' })));
+
+export const PartnerIdParams = lazySchema(() => z.strictObject({ partnerId: z.string().check(z.regex(PARTNER_ID_PATTERN)) }));
+
+export const ConsolePartnerList = lazySchema(() =>
+  z
+    .object({
+      partners: z.array(
+        z.object({
+          partnerId: z.string(),
+          name: z.string(),
+          status: z.enum(PARTNER_STATUSES),
+          scopes: z.array(z.enum(PARTNER_SCOPES)),
+          keySerials: z.array(z.string()),
+          feeRateBps: z.int(),
+          rateLimitPerMinute: z.int(),
+          updatedAt: IsoTime,
+          pendingChangeId: z.optional(z.string()),
+        }),
+      ),
+      /** Each scope in Chinese, for the list and the form. */
+      scopeLabels: z.record(z.enum(PARTNER_SCOPES), z.string()),
+    })
+    .check(z.meta({ id: 'ConsolePartnerList', description: 'By name' })),
+);
+
+export const ConsolePartnerDetail = lazySchema(() =>
+  z
+    .object({
+      current: Partner,
+      updatedAt: IsoTime,
+      lastChangeId: z.optional(z.string()),
+      pendingChange: z.optional(ChangeRequestView),
+    })
+    .check(z.meta({ id: 'ConsolePartnerDetail' })),
+);
+
+export const PartnerChangeRequest = lazySchema(() =>
+  z.strictObject({ partner: partnerDraftSchema.check(z.meta({ id: 'PartnerDraft', description: 'No partnerId for a new partner (the bank gives it)' })), effectiveAt: EffectiveAt }).check(z.meta({ id: 'PartnerChangeRequest' })),
+);
+
+const ConsoleMerchant = lazySchema(() =>
+  z
+    .object({
+      merchantId: z.string(),
+      partnerId: z.string(),
+      partnerName: z.string(),
+      outMerchantNo: z.string(),
+      name: z.string(),
+      shortName: z.string(),
+      licenceNo: z.string(),
+      category: z.enum(MERCHANT_CATEGORIES),
+      categoryLabel: z.string(),
+      community: z.object({ name: z.string(), cityCode: z.string() }),
+      settlementAccount: z.object({ bankName: z.string(), accountNumberMasked: z.string(), holderName: z.string() }),
+      status: z.enum(MERCHANT_STATUSES),
+      statusLabel: z.string(),
+      proposedAt: IsoTime,
+      reviewNote: z.optional(z.string()),
+      pendingChangeId: z.optional(z.string()),
+    })
+    .check(z.meta({ id: 'ConsoleMerchant' })),
+);
+
+export const MerchantReviewQueryParams = lazySchema(() => z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(120), z.regex(/^[0-9TZ:.-]+#P[0-9A-Z]{7}#M[0-9A-Z]{15}$/))) }));
+
+export const MerchantReviewQueue = lazySchema(() =>
+  z.object({ merchants: z.array(ConsoleMerchant), nextCursor: z.nullable(z.string()) }).check(z.meta({ id: 'MerchantReviewQueue', description: 'Merchants waiting for the bank’s review, oldest first, 50 a page' })),
+);
+
+export const ConsoleMerchantParams = lazySchema(() => z.strictObject({ partnerId: z.string().check(z.regex(PARTNER_ID_PATTERN)), merchantId: z.string().check(z.regex(MERCHANT_ID_PATTERN)) }));
+
+export const ConsoleMerchantDetail = lazySchema(() => z.object({ merchant: ConsoleMerchant, pendingChange: z.optional(ChangeRequestView) }).check(z.meta({ id: 'ConsoleMerchantDetail' })));
+
+export const MerchantReviewRequest = lazySchema(() =>
+  z
+    .strictObject({
+      partnerId: z.string().check(z.regex(PARTNER_ID_PATTERN)),
+      merchantId: z.string().check(z.regex(MERCHANT_ID_PATTERN)),
+      decision: z.enum(MERCHANT_REVIEW_DECISIONS),
+      reviewNote: z.string().check(z.trim(), z.minLength(2), z.maxLength(REVIEW_NOTE_MAX_LENGTH)),
+    })
+    .check(z.meta({ id: 'MerchantReviewRequest', description: 'A reviewer’s decision; in force once a second operator approves it' })),
+);
+
+export { ChangeRequestView };

@@ -1,0 +1,53 @@
+// 开放平台 in the operations console: partners and the review of the merchants they propose
+// (services/partner-factory.ts). Nothing here changes a partner or a merchant: each is a change a
+// checker approves.
+import { consolePartnerRoutes as routes } from '../contract/console-partner-routes.js';
+import { MERCHANT_CATEGORY_LABELS, MERCHANT_STATUS_LABELS } from '../domain/open/merchant.js';
+import { PARTNER_SCOPE_LABELS } from '../domain/open/partner.js';
+import { consoleMerchant, consolePartner, consolePartners, merchantReviewQueue, type MerchantUnderReview, submitMerchantReview, submitPartnerChange } from '../services/partner-factory.js';
+import { defineConsoleRoute } from './console-route.js';
+import { lambda } from './route.js';
+
+const list = defineConsoleRoute('consolePartners', routes.consolePartners, async () => ({
+  partners: (await consolePartners()).map(({ partner, updatedAt, pendingChangeId }) => ({
+    partnerId: partner.partnerId,
+    name: partner.name,
+    status: partner.status,
+    scopes: partner.scopes,
+    keySerials: partner.keys.map((key) => key.serialNo),
+    feeRateBps: partner.feeRateBps,
+    rateLimitPerMinute: partner.rateLimitPerMinute,
+    updatedAt,
+    ...(pendingChangeId ? { pendingChangeId } : {}),
+  })),
+  scopeLabels: PARTNER_SCOPE_LABELS,
+}));
+
+const detail = defineConsoleRoute('consolePartner', routes.consolePartner, async ({ params }) => {
+  const { partner, updatedAt, changeId, pendingChange } = await consolePartner(params.partnerId);
+  return { current: partner, updatedAt, ...(changeId ? { lastChangeId: changeId } : {}), ...(pendingChange ? { pendingChange } : {}) };
+});
+
+const change = defineConsoleRoute('consolePartnerChange', routes.consolePartnerChange, ({ body, operator, now }) => submitPartnerChange(body.partner, body.effectiveAt, operator, now));
+
+const view = ({ merchant, partnerName, pendingChangeId }: MerchantUnderReview) => ({
+  ...merchant,
+  partnerName,
+  categoryLabel: MERCHANT_CATEGORY_LABELS[merchant.category],
+  statusLabel: MERCHANT_STATUS_LABELS[merchant.status],
+  ...(pendingChangeId ? { pendingChangeId } : {}),
+});
+
+const queue = defineConsoleRoute('consoleMerchantReviews', routes.consoleMerchantReviews, async ({ query }) => {
+  const { merchants, nextCursor } = await merchantReviewQueue(query.cursor);
+  return { merchants: merchants.map(view), nextCursor };
+});
+
+const merchant = defineConsoleRoute('consoleMerchant', routes.consoleMerchant, async ({ params }) => {
+  const { pendingChange, ...shown } = await consoleMerchant(params.partnerId, params.merchantId);
+  return { merchant: view({ ...shown, ...(pendingChange ? { pendingChangeId: pendingChange.changeId } : {}) }), ...(pendingChange ? { pendingChange } : {}) };
+});
+
+const review = defineConsoleRoute('consoleMerchantReview', routes.consoleMerchantReview, ({ body, operator, now }) => submitMerchantReview(body, operator, now));
+
+export const handler = lambda([list, detail, change, queue, merchant, review]);
