@@ -12,10 +12,10 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure',
-      comment: 'Domain rules are pure functions of their inputs: no I/O, configuration or runtime, so they can be property-tested alone.',
+      comment: 'Domain rules are pure functions of their inputs: no I/O, configuration or runtime, so they can be property-tested alone (node:net only for its pure address arithmetic, isIP and BlockList).',
       severity: 'error',
       from: { path: '^functions/domain/' },
-      to: { pathNot: ['^functions/domain/', `${NODE_MODULES}(zod|decimal\\.js|dayjs)/`, '^crypto$'] },
+      to: { pathNot: ['^functions/domain/', `${NODE_MODULES}(zod|decimal\\.js|dayjs)/`, '^crypto$', '^net$'] },
     },
     {
       name: 'contract-is-declarative',

@@ -77,6 +77,8 @@ const Env = lazySchema(() =>
     LOG_LEVEL: z._default(z.string(), 'INFO'),
     /** Local and test stages only: operators may move the business date (to exercise overdue). */
     ALLOW_CLOCK_CONTROL: z._default(z.stringbool(), false),
+    /** Whether a partner's webhook URL may be loopback http (the local stage's partner simulator). */
+    ALLOW_LOOPBACK_WEBHOOKS: z._default(z.stringbool(), false),
     /** Test harness only: DynamoDB faults to inject (see store/faults.ts). Honoured only together
      *  with DYNAMODB_ENDPOINT, i.e. never against real DynamoDB. */
     JINLIN_FAULTS: optional(z.string()),

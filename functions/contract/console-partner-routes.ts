@@ -27,7 +27,7 @@ export const consolePartnerRoutes = {
   consolePartnerChange: {
     method: 'POST',
     path: '/v1/console/partners/changes',
-    summary: 'Maker: submit a new partner, a change to one or its suspension for a checker (400 CHANGE_EMPTY; 404 PARTNER_NOT_FOUND; 409 CHANGE_PENDING; 422 TOO_MANY_PARTNERS)',
+    summary: 'Maker: submit a new partner, a change to one or its suspension for a checker (400 CHANGE_EMPTY, WEBHOOK_URL_REFUSED; 404 PARTNER_NOT_FOUND; 409 CHANGE_PENDING; 422 TOO_MANY_PARTNERS)',
     auth: 'console',
     permission: 'partners.draft',
     idempotent: false,

@@ -20,6 +20,14 @@ export const coreRoutes = {
     idempotent: false,
     response: s.OpenApiDocument,
   },
+  openPlatformOpenapi: {
+    method: 'GET',
+    path: '/v1/open/openapi.json',
+    summary: 'The open platform’s own document: its routes, the schemas they reach and the signature scheme (docs/OPEN-API.md)',
+    auth: 'none',
+    idempotent: false,
+    response: s.OpenApiDocument,
+  },
   simLoginCode: {
     method: 'POST',
     path: '/v1/sim/wechat/login-code',

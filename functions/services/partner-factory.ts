@@ -9,6 +9,8 @@ import type { Merchant, MerchantReviewDecision } from '../domain/open/merchant.j
 import { MAX_PARTNERS, type Partner, type PartnerDraft } from '../domain/open/partner.js';
 import { allInOrder } from '../platform/all-in-order.js';
 import { settlementGateway } from '../adapters/settlement-gateway.js';
+import { config } from '../config.js';
+import { webhookUrlProblem } from '../domain/open/webhook-url.js';
 import { decrypt } from '../store/crypto.js';
 import * as partners from '../store/partners.js';
 import { merchantEntityId } from './change-kinds/merchant-review.js';
@@ -44,6 +46,11 @@ const newPartnerId = () => `P${Array.from({ length: 7 }, () => ID_ALPHABET[rando
 /** A new partner, a change to one or its suspension, submitted for a checker. A key the partner
  *  already has keeps the time it was added; a new one is added now. */
 export async function submitPartnerChange(draft: PartnerDraft, effectiveAt: string | undefined, maker: ConsoleOperator, now: Date): Promise<ChangeRequest> {
+  for (const url of draft.webhookUrls) {
+    // Only the local stage may deliver to a loopback address (the partner simulator's).
+    const problem = webhookUrlProblem(url, config().ALLOW_LOOPBACK_WEBHOOKS);
+    if (problem) refuse('invalid', 'WEBHOOK_URL_REFUSED', `事件通知地址${problem}：${url}`);
+  }
   const current = draft.partnerId ? ((await partners.getPartnerRecord(draft.partnerId))?.partner ?? refuse('not_found', 'PARTNER_NOT_FOUND', '未找到该合作方')) : undefined;
   if (!current && (await partners.partnerRecords()).length >= MAX_PARTNERS) refuse('unprocessable', 'TOO_MANY_PARTNERS', `合作方最多 ${MAX_PARTNERS} 家`);
   const partner: Partner = {

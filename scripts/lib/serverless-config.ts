@@ -81,5 +81,6 @@ export function localSecretsEnv(): Record<string, string> {
     JINLIN_OPEN_PLATFORM_KEYS: String(params.devOpenPlatformKeys),
     JINLIN_OPEN_PLATFORM_KEY_SERIAL: String(params.devOpenPlatformKeySerial),
     ALLOW_CLOCK_CONTROL: String(params.allowClockControl),
+    ALLOW_LOOPBACK_WEBHOOKS: String(params.allowLoopbackWebhooks),
   };
 }

@@ -135,6 +135,8 @@ describe('serverless package --stage prod', () => {
       assert.equal(env.BILLER_GATEWAY_MODE, 'real');
       assert.equal(env.SMS_GATEWAY_MODE, 'real');
       assert.equal(env.SETTLEMENT_GATEWAY_MODE, 'real');
+      // Partners' webhooks never reach a loopback address outside the local stage.
+      assert.equal(env.ALLOW_LOOPBACK_WEBHOOKS, 'false');
       assert.equal(env.AUDIT_ANCHOR_MODE, 'real');
       assert.equal(env.DAY_CLOSE_TRIGGER_MODE, 'real');
       assert.equal(env.LAMBDA_ENDPOINT, '');

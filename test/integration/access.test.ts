@@ -52,6 +52,9 @@ describe('routing', () => {
     assert.deepEqual(expectOk(await call(meta, { method: 'GET', path: '/v1/health' })), { ok: true });
     const served = expectOk(await call(meta, { method: 'GET', path: '/v1/openapi.json' }));
     assert.deepEqual(served, JSON.parse(JSON.stringify(openApiDocument())));
+    // The partners' own document, served beside it.
+    const partners = expectOk(await call(meta, { method: 'GET', path: '/v1/open/openapi.json' }));
+    assert.deepEqual(Object.keys(partners.paths).sort(), Object.keys(served.paths).filter((path) => path.startsWith('/v1/open/') && path !== '/v1/open/openapi.json').sort());
   });
 
   test('the WeChat simulator answers 404 once the real WeChat API is configured', async () => {

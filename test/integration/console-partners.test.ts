@@ -109,6 +109,12 @@ describe('console: open-platform partners and merchant reviews', () => {
     expectError(await submitPartner(pm, { ...draft, keys: [{ serialNo: 'A1B2C3D4E5F60003', publicKeyPem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----' }] }), 400, 'VALIDATION_FAILED');
     expectError(await submitPartner(pm, { ...draft, feeRateBps: 150 }), 400, 'VALIDATION_FAILED');
     expectError(await submitPartner(pm, { ...draft, partnerId: 'PZZZZZZZ' }), 404, 'PARTNER_NOT_FOUND');
+    // Webhook URLs never reach the bank's inside; the local stage (these tests') allows loopback http for the simulator.
+    for (const url of ['http://partner.example.com/hooks', 'https://10.0.0.5/hooks', 'https://169.254.169.254/latest/meta-data', 'https://jinlin.internal/hooks', 'https://user:pass@partner.example.com/hooks']) {
+      expectError(await submitPartner(pm, { ...draft, webhookUrls: [url] }), 400, 'WEBHOOK_URL_REFUSED');
+    }
+    const loopback = expectOk(await submitPartner(pm, { ...draft, name: '本地模拟合作方', webhookUrls: ['http://127.0.0.1:4010/webhooks'] }));
+    assert.deepEqual(loopback.after.webhookUrls, ['http://127.0.0.1:4010/webhooks']);
     expectError(await submitPartner(service, draft), 403, 'FORBIDDEN');
   });
 

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { openApiDocument } from '../../functions/contract/openapi.js';
+import { type ApiDocument, openPlatformDocument } from '../../functions/contract/open-document.js';
 import { routes, type RouteSpec } from '../../functions/contract/routes.js';
 import { serverlessFile } from '../../scripts/lib/serverless-config.js';
 
@@ -104,6 +105,18 @@ describe('OpenAPI document', () => {
     assert.ok(consoleRoutes >= 2, `${consoleRoutes} console routes`);
   });
 
+  test('the partners’ own document: exactly the partner routes, every schema they reach and no other, the signature scheme only', () => {
+    const partners = openPlatformDocument(doc as unknown as ApiDocument);
+    const partnerRoutes = routeList.filter(([, spec]) => spec.auth === 'partner');
+    assert.deepEqual(Object.keys(partners.paths).sort(), [...new Set(partnerRoutes.map(([, spec]) => spec.path))].sort());
+    assert.deepEqual(Object.keys(partners.components.securitySchemes), ['partnerSignature']);
+    const text = JSON.stringify(partners);
+    for (const ref of text.matchAll(/"#\/components\/schemas\/([^"]+)"/g)) assert.ok(partners.components.schemas[ref[1]!], `dangling ${ref[1]}`);
+    for (const name of ['OpenMerchant', 'OpenMerchantProposal', 'Error']) assert.ok(partners.components.schemas[name], name);
+    for (const absent of ['ConsolePartnerList', 'LoanProduct', 'ChangeRequest']) assert.equal(partners.components.schemas[absent], undefined, absent);
+    assert.equal(text.includes('/v1/console/'), false);
+  });
+
   test('partner routes name their scope and document the 401, 403 and 429 of a signed request; no other route names a scope', () => {
     let partnerRoutes = 0;
     for (const [name, spec] of routeList) {
@@ -116,7 +129,8 @@ describe('OpenAPI document', () => {
         for (const status of ['401', '403', '429']) assert.ok(op.responses[status], `${name} documents ${status}`);
       } else {
         assert.equal(spec.scope, undefined, `${name} is not a partner route but names a scope`);
-        assert.ok(!spec.path.startsWith('/v1/open/'), `${name} is under /v1/open/ but not a partner route`);
+        // Under the partners' prefix, only their own document is public.
+        if (spec.path.startsWith('/v1/open/')) assert.equal(spec.path, '/v1/open/openapi.json', `${name} is under /v1/open/ but not a partner route`);
       }
     }
     assert.ok(partnerRoutes >= 3, `${partnerRoutes} partner routes`);

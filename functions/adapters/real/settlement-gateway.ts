@@ -3,6 +3,7 @@
 // that a merchant's money can only ever be paid to the merchant. Its interface and the real
 // client, over HTTPS.
 import * as z from 'zod/mini';
+import { lazySchema } from '../../domain/lazy-schema.js';
 import { secrets } from '../../secrets.js';
 import { fetchJson } from '../http-json.js';
 
@@ -14,7 +15,7 @@ export interface SettlementGateway {
   checkAccountHolder(query: { bankName: string; accountNumber: string; holderName: string }): Promise<HolderCheckResult>;
 }
 
-const HolderCheckAnswer = z.object({ result: z.enum(HOLDER_CHECK_RESULTS) });
+const HolderCheckAnswer = lazySchema(() => z.object({ result: z.enum(HOLDER_CHECK_RESULTS) }));
 
 export function httpSettlementGateway(baseUrl: string): SettlementGateway {
   return {
