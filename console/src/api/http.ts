@@ -49,10 +49,12 @@ async function send(spec: RequestSpec, accessToken?: string): Promise<{ status: 
 }
 
 /** serverless offline answers a crashed function with 200 and `errorMessage` where AWS answers
- *  5xx: neither is a success. */
+ *  5xx: neither is a success. Nor is a 2xx without a JSON object (every route answers one): a
+ *  loaded local stack has answered 200 with an empty body, which read as `null` crashed the page. */
 function unwrap<T>({ status, data }: { status: number; data: unknown }): T {
-  const lambdaFailure = typeof data === 'object' && data !== null && 'errorMessage' in data;
-  if (status >= 200 && status < 300 && !lambdaFailure) return data as T;
+  const answered = typeof data === 'object' && data !== null && !Array.isArray(data);
+  const lambdaFailure = answered && 'errorMessage' in data;
+  if (status >= 200 && status < 300 && answered && !lambdaFailure) return data as T;
   const error = (data as Partial<ErrorBody> | null)?.error;
   if (error && typeof error.message === 'string') throw new ApiError(status, error.code, error.message);
   throw new ApiError(status, `HTTP_${status}`, status >= 500 || status < 300 ? '服务暂时不可用，请稍后重试' : `请求失败（${status}）`);
