@@ -4,11 +4,11 @@
 // client, over HTTPS.
 import * as z from 'zod/mini';
 import { lazySchema } from '../../domain/lazy-schema.js';
+import { HOLDER_CHECK_RESULTS, type HolderCheckResult } from '../../domain/open/merchant.js';
 import { secrets } from '../../secrets.js';
 import { fetchJson } from '../http-json.js';
 
-export const HOLDER_CHECK_RESULTS = ['MATCH', 'MISMATCH', 'ACCOUNT_NOT_FOUND'] as const;
-export type HolderCheckResult = (typeof HOLDER_CHECK_RESULTS)[number];
+export type { HolderCheckResult };
 
 export interface SettlementGateway {
   /** Whether `holderName` holds the account at `bankName`; the gateway never tells who does. */

@@ -25,6 +25,11 @@ export const MERCHANT_STATUS_LABELS: Record<MerchantStatus, string> = {
   SUSPENDED: '已暂停收款',
 };
 
+/** The settlement gateway's answer on who holds a merchant's settlement account: an approval needs MATCH. */
+export const HOLDER_CHECK_RESULTS = ['MATCH', 'MISMATCH', 'ACCOUNT_NOT_FOUND'] as const;
+export type HolderCheckResult = (typeof HOLDER_CHECK_RESULTS)[number];
+export const HOLDER_CHECK_LABELS: Record<HolderCheckResult, string> = { MATCH: '户名一致', MISMATCH: '户名不一致', ACCOUNT_NOT_FOUND: '账户不存在' };
+
 /** The bank's decision on a proposed merchant (maker-checker kind MERCHANT_REVIEW). */
 export const MERCHANT_REVIEW_DECISIONS = ['APPROVE', 'REJECT'] as const;
 export type MerchantReviewDecision = (typeof MERCHANT_REVIEW_DECISIONS)[number];

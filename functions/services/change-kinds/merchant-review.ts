@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import type { ChangeRequest } from '../../domain/change-requests.js';
 import { refuse } from '../../domain/errors.js';
 import { lazySchema } from '../../domain/lazy-schema.js';
+import { HOLDER_CHECK_RESULTS } from '../../domain/open/merchant.js';
 import { decideMerchant, getMerchant } from '../../store/partners.js';
 import type { ChangeKindHandler } from './handler.js';
 
@@ -19,7 +20,7 @@ export const MerchantReviewAfter = lazySchema(() =>
     /** What the review makes of the merchant: ACTIVE (approved) or REJECTED. */
     status: z.enum(['ACTIVE', 'REJECTED']),
     reviewNote: z.string(),
-    holderCheck: z.enum(['MATCH', 'MISMATCH', 'ACCOUNT_NOT_FOUND']),
+    holderCheck: z.enum(HOLDER_CHECK_RESULTS),
   }),
 );
 

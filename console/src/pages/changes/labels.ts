@@ -16,7 +16,7 @@ import { RISK_FIELD_LABELS, RISK_FIELDS } from '../../../../functions/domain/ris
 import type { ChangeStatus, LoanProduct, Permission, RiskRule } from '@/api/types';
 import { ruleText } from '../risk/rule-words';
 import { WATCH_LIST_LABELS, type WatchListEntry } from '../../../../functions/domain/name-screening';
-import { MERCHANT_STATUS_LABELS } from '../../../../functions/domain/open/merchant';
+import { HOLDER_CHECK_LABELS, MERCHANT_STATUS_LABELS } from '../../../../functions/domain/open/merchant';
 import { PARTNER_SCOPE_LABELS } from '../../../../functions/domain/open/partner';
 
 export { CHANGE_KIND_LABELS };
@@ -86,8 +86,6 @@ export const LOAN_KIND_LABELS: Record<string, string> = {
 
 /** A biller's or staff member's status in a diff. */
 const ENTITY_STATUS_LABELS: Record<string, string> = { ACTIVE: '正常', SUSPENDED: '暂停服务', INACTIVE: '已停用' };
-/** The settlement gateway's answer on a merchant's account holder (MERCHANT_REVIEW). */
-const HOLDER_CHECK_LABELS: Record<string, string> = { MATCH: '户名一致', MISMATCH: '户名不一致', ACCOUNT_NOT_FOUND: '账户不存在' };
 /** A partner's key's fields (PARTNER: keys.0.serialNo …). */
 const PARTNER_KEY_LABELS: Record<string, string> = { serialNo: '序列号', publicKeyPem: '公钥（PEM）', addedAt: '登记时间' };
 
@@ -238,7 +236,7 @@ export function formatValue(path: string, value: unknown): string {
   if (last === 'category' && typeof value === 'string') return (CATEGORY_LABELS as Record<string, string>)[value] ?? value;
   if (last === 'role' && typeof value === 'string') return (STAFF_ROLE_LABELS as Record<string, string>)[value] ?? value;
   if (last === 'status' && typeof value === 'string') return ENTITY_STATUS_LABELS[value] ?? (OPERATOR_STATUS_LABELS as Record<string, string>)[value] ?? (MERCHANT_STATUS_LABELS as Record<string, string>)[value] ?? value;
-  if (last === 'holderCheck' && typeof value === 'string') return HOLDER_CHECK_LABELS[value] ?? value;
+  if (last === 'holderCheck' && typeof value === 'string') return (HOLDER_CHECK_LABELS as Record<string, string>)[value] ?? value;
   if (last === 'scopes') return listOf(value, PARTNER_SCOPE_LABELS);
   if (last === 'roles') return listOf(value, OPERATOR_ROLE_LABELS);
   if (last === 'methods') return listOf(value, METHOD_LABELS);
