@@ -40,6 +40,10 @@ const Env = lazySchema(() =>
     PIN_LOCK_MINUTES: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(7 * 24 * 60)), 24 * 60),
     CLASS2_NONBOUND_DAILY_FEN: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 1_000_000),
     CLASS2_NONBOUND_YEARLY_FEN: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 20_000_000),
+    /** Payments to merchants by code or order (条码支付) per customer and day, as strongly as they
+     *  are verified (PBoC Yinfa [2017] No. 296): the PIN or a biometric on the customer's own
+     *  device are two factors, which allow at most 5,000 yuan a day. */
+    CODE_PAY_DAILY_FEN: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(500_000)), 500_000),
     MAX_SINGLE_AMOUNT_FEN: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000_000)), 50_000_000),
     HOUSE_SHARDS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(64)), 16),
     /** Relationship managers: how long a share-link visit can still bind a customer (first touch). */

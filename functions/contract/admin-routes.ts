@@ -1,10 +1,11 @@
-// Routes of the bank's automation (x-operator-key): the business date, the bank's clock and the
-// day close. A table of their own, so the admin function bundles no customer route table. The LPR
-// and loan products are changed by people in the console (console-product-routes.ts), four eyes on
+// Routes of the bank's automation (x-operator-key): the business date, the bank's clock, the
+// day close and a webhook delivery pass. A table of their own, so the admin function bundles no
+// customer route table. The LPR and loan products are changed by people in the console (console-product-routes.ts), four eyes on
 // each change.
 import type { RouteSpec } from './route-spec.js';
 import * as clock from './clock-schemas.js';
 import * as s from './schemas.js';
+import { WebhookDeliveryPass } from './webhook-pass-schema.js';
 
 export const adminRoutes = {
   adminBusinessDate: {
@@ -32,5 +33,13 @@ export const adminRoutes = {
     auth: 'operator',
     idempotent: false,
     response: s.DayCloseResult,
+  },
+  adminWebhooksDeliver: {
+    method: 'POST',
+    path: '/v1/admin/webhooks/deliver',
+    summary: 'Operator (local and test stages only): run one webhook delivery pass now, as the every-minute job does (serverless offline runs no schedule)',
+    auth: 'operator',
+    idempotent: false,
+    response: WebhookDeliveryPass,
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -1,6 +1,7 @@
 // Routes of 开放平台 in the console: partners (read with partners.read; drafting partners.draft, and
 // a draft only ever becomes a change for a checker with partners.approve) and the review of the
-// merchants partners propose (the same permissions).
+// merchants partners propose (the same permissions); each partner's webhook events, and their
+// redelivery (partners.draft, audited: it changes no configuration, so no checker).
 import * as c from './console-partner-schemas.js';
 import type { RouteSpec } from './route-spec.js';
 
@@ -63,5 +64,26 @@ export const consolePartnerRoutes = {
     idempotent: false,
     body: c.MerchantReviewRequest,
     response: c.ChangeRequestView,
+  },
+  consoleWebhookEvents: {
+    method: 'GET',
+    path: '/v1/console/partners/{partnerId}/webhook-events',
+    summary: 'Operator: the partner’s webhook events (推送记录), newest first, each with its delivery to each URL (404 PARTNER_NOT_FOUND)',
+    auth: 'console',
+    permission: 'partners.read',
+    idempotent: false,
+    params: c.PartnerIdParams,
+    query: c.WebhookEventQueryParams,
+    response: c.ConsoleWebhookEventPage,
+  },
+  consoleWebhookRedeliver: {
+    method: 'POST',
+    path: '/v1/console/partners/{partnerId}/webhook-events/{eventId}/redeliver',
+    summary: 'Operator: deliver the event again to each of the partner’s URLs now, the schedule from its start; audited, no checker (it changes no configuration) (404 WEBHOOK_EVENT_NOT_FOUND; 409 WEBHOOK_EVENT_BUSY)',
+    auth: 'console',
+    permission: 'partners.draft',
+    idempotent: false,
+    params: c.WebhookEventParams,
+    response: c.ConsoleWebhookEvent,
   },
 } as const satisfies Record<string, RouteSpec>;

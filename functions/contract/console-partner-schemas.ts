@@ -6,6 +6,7 @@ import { lazySchema } from '../domain/lazy-schema.js';
 import { MERCHANT_CATEGORIES, MERCHANT_ID_PATTERN, MERCHANT_REVIEW_DECISIONS, MERCHANT_STATUSES, REVIEW_NOTE_MAX_LENGTH } from '../domain/open/merchant.js';
 import { PARTNER_SCOPES, PARTNER_STATUSES, partnerDraftSchema, partnerSchema } from '../domain/open/partner.js';
 import { PARTNER_ID_PATTERN } from '../domain/open/signature.js';
+import { EVENT_ID_PATTERN, OPEN_EVENT_TYPES, WEBHOOK_DELIVERY_STATUSES, WEBHOOK_ERROR_CODES } from '../domain/open/webhook.js';
 import { ChangeRequestView, EffectiveAt } from './console-change-schemas.js';
 
 const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
@@ -93,6 +94,52 @@ export const MerchantReviewRequest = lazySchema(() =>
       reviewNote: z.string().check(z.trim(), z.minLength(2), z.maxLength(REVIEW_NOTE_MAX_LENGTH)),
     })
     .check(z.meta({ id: 'MerchantReviewRequest', description: 'A reviewer’s decision; in force once a second operator approves it' })),
+);
+
+/** 推送记录: an event's status over its URLs — NO_URL when the partner had none when it was sent. */
+export const WEBHOOK_EVENT_STATUSES = [...WEBHOOK_DELIVERY_STATUSES, 'NO_URL'] as const;
+
+export const WebhookEventParams = lazySchema(() => z.strictObject({ partnerId: z.string().check(z.regex(PARTNER_ID_PATTERN)), eventId: z.string().check(z.regex(EVENT_ID_PATTERN)) }));
+
+export const WebhookEventQueryParams = lazySchema(() => z.strictObject({ after: z.optional(z.string().check(z.maxLength(80), z.regex(/^[0-9TZ:.+-]+#evt_[0-9A-Za-z]{24}$/))) }));
+
+const WebhookAttemptView = lazySchema(() =>
+  z.object({
+    at: IsoTime,
+    httpStatus: z.optional(z.int()),
+    error: z.optional(z.enum(WEBHOOK_ERROR_CODES)),
+    durationMs: z.int(),
+    response: z.string().check(z.meta({ description: 'The first 200 characters of the answer' })),
+  }),
+);
+
+export const ConsoleWebhookEvent = lazySchema(() =>
+  z
+    .object({
+      eventId: z.string(),
+      type: z.enum(OPEN_EVENT_TYPES),
+      typeLabel: z.string(),
+      createdAt: IsoTime,
+      status: z.enum(WEBHOOK_EVENT_STATUSES),
+      statusLabel: z.string(),
+      nextAttemptAt: z.nullable(IsoTime),
+      deliveries: z.array(
+        z.object({
+          url: z.string(),
+          status: z.enum(WEBHOOK_DELIVERY_STATUSES),
+          statusLabel: z.string(),
+          attemptsMade: z.int().check(z.meta({ description: 'In the schedule running now (8 at most)' })),
+          totalAttempts: z.int(),
+          nextAttemptAt: z.nullable(IsoTime),
+          attempts: z.array(WebhookAttemptView).check(z.meta({ description: 'The newest 10, oldest first' })),
+        }),
+      ),
+    })
+    .check(z.meta({ id: 'ConsoleWebhookEvent', description: 'A webhook event and its delivery to each of the partner’s URLs' })),
+);
+
+export const ConsoleWebhookEventPage = lazySchema(() =>
+  z.object({ events: z.array(ConsoleWebhookEvent), nextCursor: z.nullable(z.string()) }).check(z.meta({ id: 'ConsoleWebhookEventPage', description: 'A partner’s events, newest first, 50 a page' })),
 );
 
 export { ChangeRequestView };

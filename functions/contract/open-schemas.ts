@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '../domain/lazy-schema.js';
 import { MERCHANT_CATEGORIES, MERCHANT_ID_PATTERN, MERCHANT_STATUSES, merchantProposalSchema } from '../domain/open/merchant.js';
+import { ORDER_ID_PATTERN, ORDER_STATES, orderRequestSchema, OUT_TRADE_NO_PATTERN } from '../domain/open/order.js';
 
 export const MerchantProposal = lazySchema(() =>
   merchantProposalSchema.check(z.meta({ id: 'OpenMerchantProposal', description: 'A merchant the partner brings: it waits for the bank’s review before it can take a payment' })),
@@ -40,4 +41,38 @@ export const OpenMerchantPage = lazySchema(() =>
       nextCursor: z.nullable(z.string()),
     })
     .check(z.meta({ id: 'OpenMerchantPage', description: 'The partner’s merchants by id, 50 a page' })),
+);
+
+export const OrderRequest = lazySchema(() =>
+  orderRequestSchema.check(
+    z.meta({ id: 'OpenOrderRequest', description: 'An order for one of the partner’s approved merchants; expiresInMinutes 1–10080, 30 by default' }),
+  ),
+);
+
+export const OrderIdParams = lazySchema(() => z.strictObject({ orderId: z.string().check(z.regex(ORDER_ID_PATTERN)) }));
+export const OutTradeNoParams = lazySchema(() => z.strictObject({ outTradeNo: z.string().check(z.regex(OUT_TRADE_NO_PATTERN)) }));
+
+export const OpenOrder = lazySchema(() =>
+  z
+    .object({
+      orderId: z.string(),
+      merchantId: z.string(),
+      outTradeNo: z.string(),
+      amountFen: z.int(),
+      description: z.string(),
+      state: z.enum(ORDER_STATES).check(z.meta({ description: 'UNPAID, PAID, CLOSED, or EXPIRED (unpaid past expiresAt: it can no longer be paid)' })),
+      stateLabel: z.string(),
+      createdAt: z.string(),
+      expiresAt: z.string(),
+      paidAt: z.nullable(z.string()),
+      feeFen: z.nullable(z.int()).check(z.meta({ description: 'The fee on the payment, fixed when it was paid; deducted at settlement' })),
+      refundedFen: z.int(),
+      closedAt: z.nullable(z.string()),
+      payment: z.object({
+        miniProgramPath: z.string().check(z.meta({ description: 'The Jinlin mini-program page that opens the order (navigateToMiniProgram path)' })),
+        h5Url: z.nullable(z.string()).check(z.meta({ description: 'The H5 link, where the bank serves its H5 build' })),
+        qrContent: z.nullable(z.string()).check(z.meta({ description: 'What a dynamic QR for the order encodes (the H5 link)' })),
+      }),
+    })
+    .check(z.meta({ id: 'OpenOrder', description: 'One of the partner’s orders; never who paid it' })),
 );

@@ -23,6 +23,7 @@ import { documentRoutes } from './document-routes.js';
 import { heldTransferRoutes } from './held-transfer-routes.js';
 import { loanRoutes } from './loan-routes.js';
 import { lossReportRoutes } from './loss-report-routes.js';
+import { merchantPaymentRoutes } from './merchant-payment-routes.js';
 import { messagesRoutes } from './messages-routes.js';
 import { openRoutes } from './open-routes.js';
 import { phoneChangeRoutes } from './phone-change-routes.js';
@@ -60,6 +61,7 @@ export const routes = {
   ...heldTransferRoutes,
   ...loanRoutes,
   ...lossReportRoutes,
+  ...merchantPaymentRoutes,
   ...messagesRoutes,
   ...openRoutes,
   ...phoneChangeRoutes,

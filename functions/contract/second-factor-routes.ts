@@ -21,6 +21,7 @@ export const SECOND_FACTOR_ROUTES = {
   wealthPurchase: '/v1/wealth-orders',
   wealthCancel: '/v1/wealth-orders/{orderId}/cancel',
   wealthRedeem: '/v1/wealth-redemptions',
+  merchantOrderPay: '/v1/merchant-orders/{orderId}/payment',
 } as const;
 
 export type SecondFactorRoute = keyof typeof SECOND_FACTOR_ROUTES;

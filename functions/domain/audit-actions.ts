@@ -7,7 +7,7 @@ export const SIGN_IN_FAILURES = ['password', 'unknown-login', 'inactive', 'totp'
 export type SignInFailure = (typeof SIGN_IN_FAILURES)[number];
 export const signInFailedAction = (cause: SignInFailure) => `console.sign-in.failed.${cause}` as const;
 
-type KnownAction = 'console.sign-in' | 'console.sign-out' | ReturnType<typeof signInFailedAction> | 'operator.create' | 'day-close.run' | ServiceDeskAction | OperationsAction | ChangeAction | StaffAction | OperatorAction;
+type KnownAction = 'console.sign-in' | 'console.sign-out' | ReturnType<typeof signInFailedAction> | 'operator.create' | 'day-close.run' | ServiceDeskAction | OperationsAction | ChangeAction | StaffAction | OperatorAction | OpenPlatformAction;
 
 /** The service desk's actions (services/customer-service.ts, services/change-kinds/account-unfreeze.ts, services/complaint-desk.ts,
  *  services/change-kinds/complaint-correction.ts). */
@@ -28,6 +28,9 @@ type OperatorAction =
   | 'operator.activation.failed.code'
   | 'operator.activation.failed.totp'
   | 'operator.activation.failed.unknown';
+
+/** 开放平台's direct action (services/webhook-delivery.ts), target kind `webhook-event`: it changes no configuration. */
+type OpenPlatformAction = 'webhook.redeliver';
 
 /** 客户经理管理's direct action (services/staff-console.ts), target kind `staff`. */
 type StaffAction = 'staff.binding-code';
@@ -70,6 +73,7 @@ export const AUDIT_ACTION_LABELS: Record<KnownAction, string> = {
   'operator.activation.failed.totp': '激活失败：动态口令错误',
   'operator.activation.failed.unknown': '激活失败：登录名或状态不符',
   'staff.binding-code': '签发客户经理绑定码',
+  'webhook.redeliver': '重新推送事件通知',
 };
 
 /** Who acted (domain/audit-chain.ts AuditActor kinds). */

@@ -39,6 +39,7 @@ export const HISTORY_GROUPS = {
   WEALTH: ['WEALTH_PURCHASE', 'WEALTH_REFUND', 'WEALTH_REDEMPTION', 'WEALTH_INCOME'],
   BILL: ['BILL_HOLD', 'BILL_SETTLEMENT', 'BILL_VOID'],
   CORRECTION: ['CORRECTION'],
+  MERCHANT: ['MERCHANT_PAYMENT'],
 } as const satisfies Record<string, readonly JournalKind[]>;
 export type HistoryGroup = keyof typeof HISTORY_GROUPS;
 export const HISTORY_GROUP_NAMES = Object.keys(HISTORY_GROUPS) as [HistoryGroup, ...HistoryGroup[]];

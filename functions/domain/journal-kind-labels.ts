@@ -21,4 +21,5 @@ export const KIND_LABELS: Record<JournalKind, string> = {
   BILL_SETTLEMENT: '缴费清算',
   BILL_VOID: '缴费退回',
   CORRECTION: '差错调整',
+  MERCHANT_PAYMENT: '社区消费',
 };

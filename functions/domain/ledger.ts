@@ -36,6 +36,8 @@ export const JOURNAL_KINDS = [
   /** The bank's correction account → customer: a correction a dispute called for, approved by a
    *  second operator (差错调整, domain/complaint-corrections.ts). */
   'CORRECTION',
+  /** Customer → a merchant's wallet: an open-platform order paid (domain/open/journals.ts). */
+  'MERCHANT_PAYMENT',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 

@@ -57,3 +57,9 @@ export function class2Charges(
 export function usage(limitFen: number, usedFen: number) {
   return { limitFen, usedFen, remainingFen: Math.max(0, limitFen - usedFen) };
 }
+
+/** The day's charge of a payment to a merchant (order or code) on `calendarDate`, against the cap
+ *  PBoC Yinfa [2017] No. 296 sets by how the payment was verified. */
+export function codePayCharge(accountId: string, calendarDate: string, amountFen: number, limitFen: number): LimitCharge {
+  return { accountId, limit: 'CODE_PAY_DAILY', bucket: `CODEPAY#D#${calendarDate}`, amountFen, limitFen };
+}

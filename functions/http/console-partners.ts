@@ -1,10 +1,14 @@
 // 开放平台 in the operations console: partners and the review of the merchants they propose
 // (services/partner-factory.ts). Nothing here changes a partner or a merchant: each is a change a
-// checker approves.
+// checker approves. And each partner's webhook events (推送记录) with their redelivery
+// (services/webhook-delivery.ts).
 import { consolePartnerRoutes as routes } from '../contract/console-partner-routes.js';
 import { MERCHANT_CATEGORY_LABELS, MERCHANT_STATUS_LABELS } from '../domain/open/merchant.js';
 import { PARTNER_SCOPE_LABELS } from '../domain/open/partner.js';
+import { nextDueAt, OPEN_EVENT_TYPE_LABELS, WEBHOOK_DELIVERY_STATUS_LABELS } from '../domain/open/webhook.js';
 import { consoleMerchant, consolePartner, consolePartners, merchantReviewQueue, type MerchantUnderReview, submitMerchantReview, submitPartnerChange } from '../services/partner-factory.js';
+import { redeliverWebhookEvent, webhookEventLog } from '../services/webhook-delivery.js';
+import type { WebhookEventRecord } from '../store/webhooks.js';
 import { defineConsoleRoute } from './console-route.js';
 import { lambda } from './route.js';
 
@@ -50,4 +54,37 @@ const merchant = defineConsoleRoute('consoleMerchant', routes.consoleMerchant, a
 
 const review = defineConsoleRoute('consoleMerchantReview', routes.consoleMerchantReview, ({ body, operator, now }) => submitMerchantReview(body, operator, now));
 
-export const handler = lambda([list, detail, change, queue, merchant, review]);
+const WEBHOOK_EVENT_STATUS_LABELS = { ...WEBHOOK_DELIVERY_STATUS_LABELS, NO_URL: '未配置通知地址' } as const;
+
+/** An event's status over its URLs: pending while any is (or before the first attempt), failed if
+ *  any failed, delivered when all were. */
+function webhookEventStatus({ started, deliveries }: WebhookEventRecord): keyof typeof WEBHOOK_EVENT_STATUS_LABELS {
+  if (!started || deliveries.some((delivery) => delivery.status === 'PENDING')) return 'PENDING';
+  if (deliveries.length === 0) return 'NO_URL';
+  return deliveries.some((delivery) => delivery.status === 'FAILED') ? 'FAILED' : 'DELIVERED';
+}
+
+const webhookEventView = (record: WebhookEventRecord) => {
+  const status = webhookEventStatus(record);
+  return {
+    eventId: record.event.eventId,
+    type: record.event.type,
+    typeLabel: OPEN_EVENT_TYPE_LABELS[record.event.type],
+    createdAt: record.event.createdAt,
+    status,
+    statusLabel: WEBHOOK_EVENT_STATUS_LABELS[status],
+    nextAttemptAt: record.started ? nextDueAt(record.deliveries) : record.dueAt,
+    deliveries: record.deliveries.map((delivery) => ({ ...delivery, statusLabel: WEBHOOK_DELIVERY_STATUS_LABELS[delivery.status] })),
+  };
+};
+
+const webhookEvents = defineConsoleRoute('consoleWebhookEvents', routes.consoleWebhookEvents, async ({ params, query }) => {
+  const { events, nextCursor } = await webhookEventLog(params.partnerId, query.after);
+  return { events: events.map(webhookEventView), nextCursor };
+});
+
+const redeliver = defineConsoleRoute('consoleWebhookRedeliver', routes.consoleWebhookRedeliver, async ({ params, operator, now }) =>
+  webhookEventView(await redeliverWebhookEvent(params.partnerId, params.eventId, operator, now)),
+);
+
+export const handler = lambda([list, detail, change, queue, merchant, review, webhookEvents, redeliver]);

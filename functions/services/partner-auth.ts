@@ -70,3 +70,10 @@ export async function signedResponseHeaders(body: string, now: Date): Promise<Re
     [RESPONSE_HEADERS.signature]: signMessage(responseMessage(timestampSeconds, nonce, body), key),
   };
 }
+
+/** `message` signed with the platform key (SHA256withRSA, base64) and the key's serial: webhook
+ *  deliveries carry both, so partners verify them with the key that signs answers. */
+export async function platformSignature(message: string): Promise<{ serial: string; signature: string }> {
+  const { serial, key } = await platformKey();
+  return { serial, signature: signMessage(message, key) };
+}

@@ -155,6 +155,23 @@ export const keys = {
   merchantReviewPartition: 'MERCHANTREVIEW',
   /** The partner's own merchant number, held once among its merchants. */
   outMerchantNo: (partnerId: string, outMerchantNo: string) => ({ PK: `PARTNERDATA#${partnerId}`, SK: `OUTMERCHANT#${outMerchantNo}` }),
+  /** An order of the open platform, under its own id: a customer opens it by id, a partner reads
+   *  it only when the order is its own (services/open-orders.ts). */
+  merchantOrder: (orderId: string) => ({ PK: `MORDER#${orderId}`, SK: 'ORDER' }),
+  /** The partner's own order number, held once among its orders; names the order. */
+  outTradeNo: (partnerId: string, outTradeNo: string) => ({ PK: `PARTNERDATA#${partnerId}`, SK: `OUTTRADE#${outTradeNo}` }),
+  /** An order the customer paid, in the customer's partition by when: their community orders. */
+  customerOrder: (customerId: string, paidAt: string, orderId: string) => ({ PK: `CUST#${customerId}`, SK: `MORDER#${paidAt}#${orderId}` }),
+  customerOrderPrefix: 'MORDER#',
+  /** A partner's webhook event and its deliveries, in the partner's partition by when the money
+   *  moved: the console's delivery log is one Query, newest first. */
+  webhookEvent: (partnerId: string, createdAt: string, eventId: string) => ({ PK: `PARTNERDATA#${partnerId}`, SK: `WHEVENT#${createdAt}#${eventId}` }),
+  webhookEventPrefix: 'WHEVENT#',
+  /** Where an event id is in the log (its createdAt), for a redelivery that names only the id. */
+  webhookEventId: (partnerId: string, eventId: string) => ({ PK: `PARTNERDATA#${partnerId}`, SK: `WHEVID#${eventId}` }),
+  /** Events with an attempt due, sharded, by when it falls due, for the delivery job. */
+  webhookDue: (shard: number, dueAt: string, eventId: string) => ({ PK: `WHDUE#${String(shard).padStart(2, '0')}`, SK: `${dueAt}#${eventId}` }),
+  webhookDuePartition: (shard: number) => `WHDUE#${String(shard).padStart(2, '0')}`,
   // ---- data rights (个人信息与隐私) ----
   /** One change of an optional consent (given or withdrawn), by time. */
   consentChange: (customerId: string, at: string, kind: string, changeId: string) => ({ PK: `CUST#${customerId}`, SK: `CONSENT#${at}#${kind}#${changeId}` }),

@@ -2,6 +2,7 @@
 // own partition, so a request names a merchant only together with the partner that signed it:
 // another partner's merchant id reads nothing at all.
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { walletAccountId } from '../domain/open/journals.js';
 import { MAX_MERCHANTS_PER_PARTNER, type Merchant, MERCHANT_PAGE_SIZE } from '../domain/open/merchant.js';
 import { MAX_PARTNERS, type Partner, partnerSchema } from '../domain/open/partner.js';
 import { NONCE_MEMORY_SECONDS } from '../domain/open/signature.js';
@@ -9,7 +10,7 @@ import { db } from './client.js';
 import { isConditionFailed } from './errors.js';
 import { keys } from './keys.js';
 import { partitionPage } from './partition-page.js';
-import { transactWrite } from './transact.js';
+import { type TransactItem, transactWrite } from './transact.js';
 
 export interface PartnerRecord {
   partner: Partner;
@@ -156,8 +157,9 @@ export async function putProposedMerchant(record: MerchantRecord): Promise<'writ
 
 const reviewKey = (merchant: Merchant) => keys.merchantReview(merchant.proposedAt, merchant.partnerId, merchant.merchantId);
 
-/** The bank's decision on a merchant waiting for it: its status and note, and its place in the
- *  review queue given up, in one transaction; false when it was no longer waiting. */
+/** The bank's decision on a merchant waiting for it: its status and note, its place in the review
+ *  queue given up and, approved, its wallet opened, in one transaction; false when it was no longer
+ *  waiting. */
 export async function decideMerchant(merchant: Merchant, status: 'ACTIVE' | 'REJECTED', reviewNote: string, changeId: string, now: Date): Promise<boolean> {
   const { tableName } = db();
   const refused = await transactWrite([
@@ -172,8 +174,22 @@ export async function decideMerchant(merchant: Merchant, status: 'ACTIVE' | 'REJ
       },
     },
     { Delete: { TableName: tableName, Key: reviewKey(merchant) } },
+    // An approved merchant's wallet opens with the approval: it can take a payment from then on.
+    ...(status === 'ACTIVE' ? [openWalletItem(merchant)] : []),
   ]);
   return refused === undefined;
+}
+
+/** The merchant's wallet account at zero (domain/open/journals.ts), opened once. */
+function openWalletItem(merchant: Merchant): TransactItem {
+  const accountId = walletAccountId(merchant.merchantId);
+  return {
+    Put: {
+      TableName: db().tableName,
+      Item: { ...keys.balance(accountId), type: 'WALLET', accountId, merchantId: merchant.merchantId, partnerId: merchant.partnerId, status: 'ACTIVE', balanceFen: 0 },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  };
 }
 
 /** The merchants waiting for the bank's review, oldest first, a page after the queue key a cursor

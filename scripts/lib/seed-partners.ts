@@ -1,7 +1,10 @@
-// The open platform's sandbox partner for `npm start`, written the first time only (operators
-// change partners afterwards through maker-checker changes).
-import { seedPartner } from '../../functions/store/partners.js';
-import { SANDBOX_KEY_SERIAL, SANDBOX_PARTNER_ID, sandboxPublicKeyPem } from '../partner-sim/sandbox.js';
+// The open platform's sandbox partner for `npm start`, with one merchant the bank has approved (its
+// wallet open), so a partner's developer can create orders at once. Written the first time only
+// (operators change partners and review merchants afterwards through maker-checker changes).
+import type { Merchant } from '../../functions/domain/open/merchant.js';
+import { encrypt } from '../../functions/store/crypto.js';
+import { decideMerchant, putProposedMerchant, seedPartner } from '../../functions/store/partners.js';
+import { SANDBOX_KEY_SERIAL, SANDBOX_MERCHANT_ID, SANDBOX_PARTNER_ID, sandboxPublicKeyPem } from '../partner-sim/sandbox.js';
 
 export async function seedPartners(now: Date): Promise<void> {
   await seedPartner(
@@ -17,4 +20,19 @@ export async function seedPartners(now: Date): Promise<void> {
     },
     now,
   );
+  const merchant: Merchant = {
+    merchantId: SANDBOX_MERCHANT_ID,
+    partnerId: SANDBOX_PARTNER_ID,
+    outMerchantNo: 'SANDBOX-001',
+    name: '南京幸福里生鲜超市有限公司',
+    shortName: '邻里鲜·幸福里店',
+    licenceNo: '91320100MA1W0R2X1P',
+    category: 'GROCERY',
+    community: { name: '幸福里社区', cityCode: '320102' },
+    settlementAccount: { bankName: '江苏银行南京分行', accountNumberMasked: '****7890', holderName: '南京幸福里生鲜超市有限公司' },
+    status: 'PENDING_REVIEW',
+    proposedAt: now.toISOString(),
+  };
+  const written = await putProposedMerchant({ merchant, settlementAccountNumberSealed: await encrypt('3201001234567890') });
+  if (written === 'written') await decideMerchant(merchant, 'ACTIVE', '', 'sandbox-seed', now);
 }

@@ -1,6 +1,7 @@
 // A client of Jinlin's open API (近邻银行开放平台) that a partner's developer can copy: it needs
 // nothing but Node.js 22 (node:crypto and fetch). It signs every request the way the bank checks
-// it and verifies every answer with the bank's platform key before trusting a byte of it.
+// it and verifies every answer with the bank's platform key before trusting a byte of it, and
+// verifies the bank's webhook deliveries (verifyWebhook).
 // docs/OPEN-API.md explains each step; the sandbox partner's key beside this file is for the local
 // stack only.
 import { createPrivateKey, createPublicKey, type KeyObject, randomBytes, randomUUID, sign, verify } from 'node:crypto';
@@ -47,6 +48,25 @@ export function isSignedByBank(headers: Record<string, string | undefined>, body
   if (!timestamp || !nonce || !signature || !key) return false;
   if (Math.abs(nowSeconds - Number(timestamp)) > MAX_SKEW_SECONDS) return false;
   return verify('sha256', Buffer.from(`${timestamp}\n${nonce}\n${body}\n`, 'utf8'), key, Buffer.from(signature, 'base64'));
+}
+
+/** Whether a webhook delivery is the bank's (Standard Webhooks' headers, signature `v1r`:
+ *  SHA256withRSA with the platform key over `${webhook-id}.${webhook-timestamp}.${body}`), sent
+ *  within five minutes of your clock. `platformPublicKeyPem`: the key, or the keys by serial while
+ *  the bank rotates (the delivery names its key in jinlin-serial). Answer 2xx only after this
+ *  holds, and handle each webhook-id once: a delivery may come again. */
+export function verifyWebhook(headers: Record<string, string | undefined>, body: string, platformPublicKeyPem: string | Record<string, string>, nowSeconds = Date.now() / 1000): boolean {
+  const id = headers['webhook-id'];
+  const timestamp = headers['webhook-timestamp'];
+  const signatures = headers['webhook-signature'];
+  const serial = headers['jinlin-serial'];
+  const pem = typeof platformPublicKeyPem === 'string' ? platformPublicKeyPem : serial ? platformPublicKeyPem[serial] : undefined;
+  if (!id || !timestamp || !/^[0-9]{1,12}$/.test(timestamp) || !signatures || !pem) return false;
+  if (Math.abs(nowSeconds - Number(timestamp)) > MAX_SKEW_SECONDS) return false;
+  const key = createPublicKey(pem);
+  const content = Buffer.from(`${id}.${timestamp}.${body}`, 'utf8');
+  // Space-separated `version,signature` pairs; only v1r is the bank's.
+  return signatures.split(' ').some((entry) => entry.startsWith('v1r,') && verify('sha256', content, key, Buffer.from(entry.slice(4), 'base64')));
 }
 
 export interface OpenAnswer<T> {

@@ -7,6 +7,8 @@ import type { PartnerCredentials } from './client.js';
 
 export const SANDBOX_PARTNER_ID = 'PSANDBOX';
 export const SANDBOX_KEY_SERIAL = '3C5A4E4C53414E44';
+/** The sandbox partner's merchant, approved when the sandbox is seeded: orders can name it at once. */
+export const SANDBOX_MERCHANT_ID = 'MSANDBOX0000001A';
 
 export const sandboxCredentials = (): PartnerCredentials => ({
   partnerId: SANDBOX_PARTNER_ID,

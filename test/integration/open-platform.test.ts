@@ -10,23 +10,11 @@ import { handler as merchants } from '../../functions/http/open-merchants.js';
 import { call, useBank } from '../support/bank.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { scanTable } from '../support/ledger-check.js';
-import { openCall, registerPartner, signedByBank, type TestPartner } from '../support/partners.js';
+import { merchantProposal, openCall, registerPartner, signedByBank, type TestPartner } from '../support/partners.js';
 
 useBank();
 
-/** A licence number with a valid check character (GB 32100-2015). */
-const LICENCE = '91320100MA1W0R2X1P';
-
-const proposal = (outMerchantNo: string, overrides: Record<string, unknown> = {}) => ({
-  outMerchantNo,
-  name: '南京幸福里生鲜超市有限公司',
-  shortName: '邻里鲜·幸福里店',
-  licenceNo: LICENCE,
-  category: 'GROCERY',
-  community: { name: '幸福里社区', cityCode: '320102' },
-  settlementAccount: { bankName: '江苏银行南京分行', accountNumber: '3201001234567890', holderName: '南京幸福里生鲜超市有限公司' },
-  ...overrides,
-});
+const proposal = merchantProposal;
 
 const propose = (who: TestPartner, outMerchantNo: string, extra: Partial<Parameters<typeof openCall>[2]> = {}) =>
   openCall(merchants, who.credentials, { method: 'POST', path: '/v1/open/merchants', body: proposal(outMerchantNo), idempotencyKey: `proposal-${outMerchantNo}`, ...extra });

@@ -76,6 +76,7 @@ export function checkLedger(items: Item[], options: CheckOptions = {}): LedgerRe
         break;
       }
       case 'ACCOUNT':
+      case 'WALLET':
       case 'HOUSE': {
         const accountId = String(item.PK).replace(/^ACCT#/, '');
         if (item.SK !== 'BALANCE') violations.push(`${item.type} item ${item.PK} has SK ${item.SK}`);
@@ -136,6 +137,7 @@ export function checkLedger(items: Item[], options: CheckOptions = {}): LedgerRe
     const posted = postedSums.get(accountId) ?? 0;
     if (balance !== posted) violations.push(`account ${accountId} balance ${balance} ≠ sum of postings ${posted}`);
     if (accountTypes.get(accountId) === 'ACCOUNT' && balance < 0) violations.push(`customer account ${accountId} is negative: ${balance}`);
+    if (accountTypes.get(accountId) === 'WALLET' && balance < 0) violations.push(`merchant wallet ${accountId} is negative: ${balance}`);
   }
   for (const accountId of postedSums.keys()) {
     if (!balances.has(accountId)) violations.push(`postings to ${accountId}, which has no balance item`);

@@ -3,7 +3,8 @@
 // developer copies — then sent to the handler in-process.
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto';
 import type { Partner } from '../../functions/domain/open/partner.js';
-import { seedPartner } from '../../functions/store/partners.js';
+import { handler as merchantsHandler } from '../../functions/http/open-merchants.js';
+import { decideMerchant, getMerchant, seedPartner } from '../../functions/store/partners.js';
 import { authorization, isSignedByBank, type PartnerCredentials } from '../../scripts/partner-sim/client.js';
 import { stageParams } from '../../scripts/lib/serverless-config.js';
 import { call, type CallResult } from './bank.js';
@@ -85,3 +86,27 @@ export function platformPublicKeys(): Record<string, KeyObject> {
 
 export const signedByBank = (result: CallResult) => isSignedByBank(result.headers ?? {}, result.rawBody ?? '', platformPublicKeys());
 
+
+/** A valid licence number (GB 32100-2015 check character). */
+export const TEST_LICENCE = '91320100MA1W0R2X1P';
+
+export const merchantProposal = (outMerchantNo: string, overrides: Record<string, unknown> = {}) => ({
+  outMerchantNo,
+  name: '南京幸福里生鲜超市有限公司',
+  shortName: '邻里鲜·幸福里店',
+  licenceNo: TEST_LICENCE,
+  category: 'GROCERY',
+  community: { name: '幸福里社区', cityCode: '320102' },
+  settlementAccount: { bankName: '江苏银行南京分行', accountNumber: '3201001234567890', holderName: '南京幸福里生鲜超市有限公司' },
+  ...overrides,
+});
+
+/** A merchant the partner proposed through the open API and the bank approved (as an applied
+ *  MERCHANT_REVIEW change does; the console's maker-checker is tested in console-partners). */
+export async function approvedMerchant(who: TestPartner, outMerchantNo: string): Promise<string> {
+  const proposed = await openCall(merchantsHandler, who.credentials, { method: 'POST', path: '/v1/open/merchants', body: merchantProposal(outMerchantNo), idempotencyKey: `proposal-${outMerchantNo}` });
+  if (proposed.status !== 200) throw new Error(`proposal refused: ${JSON.stringify(proposed.body)}`);
+  const record = await getMerchant(who.partner.partnerId, proposed.body.merchantId);
+  if (!record || !(await decideMerchant(record.merchant, 'ACTIVE', '', 'test-approval', new Date()))) throw new Error('merchant not approved');
+  return proposed.body.merchantId;
+}

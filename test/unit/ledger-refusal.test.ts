@@ -34,6 +34,7 @@ describe('ledgerRefusal', () => {
     CLASS2_DAILY: ['DAILY_LIMIT_EXCEEDED', '超过电子账户（二类户）非绑定账户日累计限额'],
     CLASS2_YEARLY: ['YEARLY_LIMIT_EXCEEDED', '超过电子账户（二类户）非绑定账户年累计限额'],
     FAST_REDEEM_DAILY: ['FAST_REDEEM_LIMIT_EXCEEDED', '超过当日快速赎回额度'],
+    CODE_PAY_DAILY: ['CODE_PAY_LIMIT_EXCEEDED', '超过当日向商户付款的累计限额'],
   };
   for (const [limit, [code, message]] of Object.entries(limitTexts) as [LimitKind, [string, string]][]) {
     test(`a ${limit} limit on the customer’s own account answers ${code}`, () => {

@@ -20,6 +20,7 @@ export const GROUP_CHIPS: { value: Group | undefined; label: string }[] = [
   { value: 'WEALTH', label: '理财' },
   { value: 'BILL', label: '缴费' },
   { value: 'CORRECTION', label: '差错调整' },
+  { value: 'MERCHANT', label: '社区消费' },
 ];
 
 /** The receipt's headline for each status. */

@@ -2,7 +2,8 @@
 // serials of its keys, its fee rate and rate limit — and, for those who draft (partners.draft), 接入
 // a new one or 修改 one: its keys (two at once while it rotates), scopes, webhook URL, fee rate,
 // rate limit, or its suspension. Each is a change a second operator approves in 复核中心; the
-// partner's requests verify against what is in force. Loaded on demand by the shell.
+// partner's requests verify against what is in force. Each partner's 推送记录 opens in a drawer
+// (WebhookLogDrawer.tsx). Loaded on demand by the shell.
 import { PlusOutlined } from '@ant-design/icons';
 import { ModalForm, PageContainer, ProFormCheckbox, ProFormDigit, ProFormList, ProFormSelect, ProFormText, ProFormTextArea, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { Alert, Badge, Button, Space, Tag } from 'antd';
@@ -15,6 +16,7 @@ import { chinaTime } from '@/pages/AuditLog';
 import { accessFor } from '@/shell/access';
 import { changePath } from '@/shell/menu';
 import { SubmittedAlert } from '@/shell/SubmittedAlert';
+import { WebhookLogDrawer } from './WebhookLogDrawer';
 
 type Scope = PartnerSummary['scopes'][number];
 const KEY_SERIAL = /^[0-9A-F]{8,40}$/;
@@ -115,6 +117,7 @@ export function PartnerList({ canDraft }: { canDraft: boolean }) {
   const table = useRef<ActionType>();
   const [scopeLabels, setScopeLabels] = useState<Record<Scope, string>>();
   const [submitted, setSubmitted] = useState<ChangeRequest>();
+  const [logOf, setLogOf] = useState<PartnerSummary>();
   const onSubmitted = (change: ChangeRequest) => {
     setSubmitted(change);
     void table.current?.reload();
@@ -136,15 +139,19 @@ export function PartnerList({ canDraft }: { canDraft: boolean }) {
     {
       title: '操作',
       key: 'actions',
-      width: 110,
-      render: (_, partner) =>
-        partner.pendingChangeId ? (
-          <Link to={changePath(partner.pendingChangeId)}>待复核变更</Link>
-        ) : canDraft && scopeLabels ? (
-          <PartnerForm partnerId={partner.partnerId} scopeLabels={scopeLabels} onSubmitted={onSubmitted} trigger={<Button type="link">修改</Button>} />
-        ) : (
-          '—'
-        ),
+      width: 190,
+      render: (_, partner) => (
+        <Space size={0}>
+          {partner.pendingChangeId ? (
+            <Link to={changePath(partner.pendingChangeId)}>待复核变更</Link>
+          ) : (
+            canDraft && scopeLabels && <PartnerForm partnerId={partner.partnerId} scopeLabels={scopeLabels} onSubmitted={onSubmitted} trigger={<Button type="link">修改</Button>} />
+          )}
+          <Button type="link" onClick={() => setLogOf(partner)}>
+            推送记录
+          </Button>
+        </Space>
+      ),
     },
   ];
   return (
@@ -170,6 +177,7 @@ export function PartnerList({ canDraft }: { canDraft: boolean }) {
             : []
         }
       />
+      {logOf && <WebhookLogDrawer partnerId={logOf.partnerId} partnerName={logOf.name} canRedeliver={canDraft} onClose={() => setLogOf(undefined)} />}
     </PageContainer>
   );
 }

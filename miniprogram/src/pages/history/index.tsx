@@ -31,6 +31,7 @@ const KIND_GLYPH: Record<JournalKind, string> = {
   BILL_SETTLEMENT: '缴',
   BILL_VOID: '退',
   CORRECTION: '调',
+  MERCHANT_PAYMENT: '购',
 };
 
 function HistoryRow({ item }: { item: HistoryItem }) {

@@ -1,0 +1,43 @@
+// Paying community merchants (社区生活): the order a partner made, opened from its link or QR,
+// paid with the second factor (services/merchant-payments.ts), and the orders the customer paid.
+import { merchantPaymentRoutes as routes } from '../contract/merchant-payment-routes.js';
+import { journalReference } from '../domain/history.js';
+import type { Merchant } from '../domain/open/merchant.js';
+import { type MerchantOrder, ORDER_STATE_LABELS, orderState } from '../domain/open/order.js';
+import { customerOrders, payMerchantOrder } from '../services/merchant-payments.js';
+import { customerOrderWithMerchant } from '../services/payable-orders.js';
+import { defineRoute } from './confirmed-route.js';
+import { lambda } from './route.js';
+
+/** An order as its customer reads it: nothing of the partner's own numbers or the fee. */
+function orderView(order: MerchantOrder, merchant: Merchant | undefined, now: Date) {
+  const state = orderState(order, now);
+  return {
+    orderId: order.orderId,
+    merchantShortName: order.merchantShortName,
+    merchantCategory: merchant?.category ?? null,
+    communityName: merchant?.community.name ?? null,
+    description: order.description,
+    amountFen: order.amountFen,
+    state,
+    stateLabel: ORDER_STATE_LABELS[state],
+    expiresAt: order.expiresAt,
+    paidAt: order.paidAt,
+    refundedFen: order.refundedFen,
+  };
+}
+
+const one = defineRoute('merchantOrder', routes.merchantOrder, async ({ customerId, params, now }) => {
+  const { order, merchant } = await customerOrderWithMerchant(customerId, params.orderId);
+  return orderView(order, merchant, now);
+});
+
+const pay = defineRoute('merchantOrderPay', routes.merchantOrderPay, async ({ customerId, params, now, idempotencyKey, secondFactor }) => {
+  const paid = await payMerchantOrder({ customerId, orderId: params.orderId, secondFactor, now, idempotencyKey });
+  const { merchant } = await customerOrderWithMerchant(customerId, params.orderId);
+  return { order: orderView(paid.order, merchant, now), journalId: paid.journalId, reference: journalReference(paid.journalId), balanceFen: paid.balanceFen };
+});
+
+const page = defineRoute('merchantOrders', routes.merchantOrders, async ({ customerId, query }) => customerOrders(customerId, query.cursor));
+
+export const handler = lambda([one, pay, page]);

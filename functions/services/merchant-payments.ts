@@ -1,0 +1,107 @@
+// Customers paying the open platform's merchants (社区生活): an order opened by its link or QR,
+// paid from the e-account with the PIN or a biometric. One transaction writes the payment journal
+// (customer → the merchant's wallet), the order PAID (only while unpaid and unexpired: paid at
+// most once), the payer's order line, the Class II and code-payment limit charges, the second
+// factor and the partner's `order.paid` event, so the partner hears of exactly the payments
+// that happened.
+import { config } from '../config.js';
+import { refuse } from '../domain/errors.js';
+import { merchantPaymentJournal } from '../domain/open/journals.js';
+import { feeOn, type MerchantOrder, orderState, partnerOrderView } from '../domain/open/order.js';
+import { ledgerRefusal } from '../domain/ledger-refusal.js';
+import { assertWithinSingleLimits, class2Charges, codePayCharge } from '../domain/limits.js';
+import { businessDate as calendarDate } from '../domain/time.js';
+import { allInOrder } from '../platform/all-in-order.js';
+import { getAccount } from '../store/accounts.js';
+import { deterministicJournalId, postingShortOfFunds, postJournal } from '../store/ledger.js';
+import { customerOrderPage, getOrder, ORDER_NOT_PAYABLE, orderPaidGuards } from '../store/merchant-orders.js';
+import { getMerchant, getPartnerRecord } from '../store/partners.js';
+import { webhookEventItems } from '../store/webhooks.js';
+import { class2Limits, loadCustomer } from './customer-guards.js';
+import { loadNonceAccount } from './money-request.js';
+import { openEvent } from './open-orders.js';
+import { customerOrder, refuseUnpayable } from './payable-orders.js';
+import { type OpenedSecondFactor, requireSecondFactor } from './second-factor.js';
+
+const refuseMerchantUnavailable = (): never => refuse('unprocessable', 'MERCHANT_UNAVAILABLE', '该商户暂停收款，请稍后再试或联系商户');
+
+export interface OrderPaid {
+  order: MerchantOrder;
+  journalId: string;
+  balanceFen: number;
+}
+
+export async function payMerchantOrder({
+  customerId,
+  orderId,
+  secondFactor,
+  now,
+  idempotencyKey,
+}: {
+  customerId: string;
+  orderId: string;
+  secondFactor: OpenedSecondFactor;
+  now: Date;
+  idempotencyKey: string;
+}): Promise<OrderPaid> {
+  const journalId = deterministicJournalId(customerId, 'merchantOrderPay', idempotencyKey);
+  const [{ customer, account }, order] = await allInOrder([loadNonceAccount(customerId, secondFactor), customerOrder(customerId, orderId)]);
+  const balanceNowFen = async () => (await getAccount(account.accountId))!.balanceFen;
+  // A retry of this very payment, whose answer was lost: it stands as written.
+  if (order.paymentJournalId === journalId) return { order, journalId, balanceFen: await balanceNowFen() };
+  if (orderState(order, now) !== 'UNPAID') refuseUnpayable(order, now);
+  const [merchantRecord, partnerRecord] = await allInOrder([getMerchant(order.partnerId, order.merchantId), getPartnerRecord(order.partnerId)]);
+  if (merchantRecord?.merchant.status !== 'ACTIVE' || partnerRecord?.partner.status !== 'ACTIVE') return refuseMerchantUnavailable();
+  const limits = class2Limits();
+  // Paying a merchant is a non-bound outflow of the Class II account (消费).
+  assertWithinSingleLimits(order.amountFen, limits, true);
+  const factor = await requireSecondFactor(customer, secondFactor, now, idempotencyKey);
+  const paid: MerchantOrder = {
+    ...order,
+    status: 'PAID',
+    paidAt: now.toISOString(),
+    payerCustomerId: customerId,
+    paymentJournalId: journalId,
+    feeFen: feeOn(order.amountFen, partnerRecord.partner.feeRateBps),
+  };
+  const journal = merchantPaymentJournal({
+    journalId,
+    customerAccountId: account.accountId,
+    merchantId: order.merchantId,
+    merchantShortName: order.merchantShortName,
+    orderId: order.orderId,
+    amountFen: order.amountFen,
+    createdAt: paid.paidAt!,
+  });
+  const today = calendarDate(now);
+  const limitCharges = [...class2Charges(account.accountId, 'OUT', today, order.amountFen, limits), codePayCharge(account.accountId, today, order.amountFen, config().CODE_PAY_DAILY_FEN)];
+  const event = openEvent('order.paid', order.orderId, order.partnerId, paid.paidAt!, partnerOrderView(paid, now, config().H5_ORIGIN));
+  const outcome =
+    account.balanceFen < order.amountFen
+      ? await postingShortOfFunds(journal, account.accountId)
+      : await postJournal(journal, {
+          limitCharges,
+          guards: [...factor.guards, ...orderPaidGuards(paid)],
+          records: webhookEventItems(event),
+          expectBalance: { accountId: account.accountId, balanceFen: account.balanceFen },
+        });
+  if (outcome.ok) {
+    if (outcome.replayed) return { order: await customerOrder(customerId, orderId), journalId, balanceFen: await balanceNowFen() };
+    return { order: paid, journalId, balanceFen: outcome.atExpectedBalance ? account.balanceFen - order.amountFen : await balanceNowFen() };
+  }
+  if (outcome.reason === 'GUARD_FAILED' && outcome.guard === ORDER_NOT_PAYABLE) {
+    // Paid by someone else, closed or expired between the read and the write.
+    refuseUnpayable((await getOrder(orderId)) ?? order, now);
+  }
+  if (outcome.reason === 'ACCOUNT_INACTIVE' && outcome.accountId !== account.accountId) refuseMerchantUnavailable();
+  throw ledgerRefusal(outcome, { ownAccountId: account.accountId, guards: factor.texts });
+}
+
+/** The orders the customer paid, newest first. */
+export async function customerOrders(customerId: string, cursor: string | undefined) {
+  await loadCustomer(customerId);
+  const after = cursor === undefined ? undefined : Buffer.from(cursor, 'base64url').toString('utf8');
+  if (after !== undefined && !after.startsWith('MORDER#')) refuse('invalid', 'INVALID_CURSOR', '分页参数无效');
+  const { orders, lastSortKey } = await customerOrderPage(customerId, after);
+  return { orders, nextCursor: lastSortKey ? Buffer.from(lastSortKey).toString('base64url') : null };
+}

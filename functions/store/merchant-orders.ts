@@ -1,0 +1,151 @@
+// Orders of the open platform (domain/open/order.ts). The order lives under its own id; the
+// partner's order number names it in the partner's partition, and a paid order is indexed in its
+// payer's partition. An order's payment is the order's condition in the ledger transaction that
+// moves the money, so it is paid at most once, and never after it expired or was closed.
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { MerchantOrder } from '../domain/open/order.js';
+import { db } from './client.js';
+import { isConditionFailed } from './errors.js';
+import { keys } from './keys.js';
+import type { Guard } from './ledger.js';
+import { partitionPage } from './partition-page.js';
+import { transactWrite } from './transact.js';
+
+/** The guard a payment's order update reports when the order was paid, closed or expired meanwhile. */
+export const ORDER_NOT_PAYABLE = 'ORDER_NOT_PAYABLE';
+
+const orderOf = (item: Record<string, unknown>): MerchantOrder => {
+  const { PK: _pk, SK: _sk, type: _type, ...order } = item;
+  return order as unknown as MerchantOrder;
+};
+
+/** Writes a new order with its order number held; 'number_taken' when the partner used it before. */
+export async function putOrder(order: MerchantOrder): Promise<'written' | 'number_taken'> {
+  const { tableName } = db();
+  const refused = await transactWrite([
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.outTradeNo(order.partnerId, order.outTradeNo), type: 'OUT_TRADE_NO', orderId: order.orderId },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    { Put: { TableName: tableName, Item: { ...keys.merchantOrder(order.orderId), type: 'MERCHANT_ORDER', ...order }, ConditionExpression: 'attribute_not_exists(PK)' } },
+  ]);
+  if (refused === undefined) return 'written';
+  if (refused === 0) return 'number_taken';
+  throw new Error(`order id ${order.orderId} drawn twice`);
+}
+
+export async function getOrder(orderId: string): Promise<MerchantOrder | undefined> {
+  const { doc, tableName } = db();
+  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.merchantOrder(orderId), ConsistentRead: true }));
+  return Item ? orderOf(Item) : undefined;
+}
+
+/** The order a partner's order number names, if the partner used it. */
+export async function orderIdOfOutTradeNo(partnerId: string, outTradeNo: string): Promise<string | undefined> {
+  const { doc, tableName } = db();
+  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.outTradeNo(partnerId, outTradeNo), ConsistentRead: true }));
+  return typeof Item?.orderId === 'string' ? Item.orderId : undefined;
+}
+
+/** Closes an unpaid order of the partner's (an expired one too); false when it was paid or closed. */
+export async function closeOrder(order: MerchantOrder, closedAt: string): Promise<boolean> {
+  const { doc, tableName } = db();
+  try {
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.merchantOrder(order.orderId),
+        UpdateExpression: 'SET #status = :closed, closedAt = :at',
+        ConditionExpression: '#status = :unpaid AND partnerId = :partner',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':closed': 'CLOSED', ':unpaid': 'UNPAID', ':partner': order.partnerId, ':at': closedAt },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+/** The writes of a payment besides its journal: the order PAID (only while unpaid and before its
+ *  expiry), and its place in the payer's orders. */
+export function orderPaidGuards(paid: MerchantOrder): Guard[] {
+  const { tableName } = db();
+  if (paid.status !== 'PAID' || !paid.paidAt || !paid.payerCustomerId || !paid.paymentJournalId || paid.feeFen === null) throw new Error(`order ${paid.orderId} is not paid`);
+  return [
+    {
+      name: ORDER_NOT_PAYABLE,
+      item: {
+        Update: {
+          TableName: tableName,
+          Key: keys.merchantOrder(paid.orderId),
+          UpdateExpression: 'SET #status = :paid, paidAt = :paidAt, payerCustomerId = :payer, paymentJournalId = :journal, feeFen = :fee',
+          ConditionExpression: '#status = :unpaid AND expiresAt > :paidAt AND amountFen = :amount',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':paid': 'PAID',
+            ':unpaid': 'UNPAID',
+            ':paidAt': paid.paidAt,
+            ':payer': paid.payerCustomerId,
+            ':journal': paid.paymentJournalId,
+            ':fee': paid.feeFen,
+            ':amount': paid.amountFen,
+          },
+        },
+      },
+    },
+    {
+      name: 'CUSTOMER_ORDER',
+      item: {
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...keys.customerOrder(paid.payerCustomerId, paid.paidAt, paid.orderId),
+            type: 'CUSTOMER_ORDER',
+            orderId: paid.orderId,
+            merchantShortName: paid.merchantShortName,
+            description: paid.description,
+            amountFen: paid.amountFen,
+            paidAt: paid.paidAt,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+    },
+  ];
+}
+
+export interface CustomerOrderLine {
+  orderId: string;
+  merchantShortName: string;
+  description: string;
+  amountFen: number;
+  paidAt: string;
+}
+
+export const CUSTOMER_ORDER_PAGE = 20;
+
+/** The orders the customer paid, newest first, a page after the sort key a cursor names. */
+export async function customerOrderPage(customerId: string, afterSortKey: string | undefined): Promise<{ orders: CustomerOrderLine[]; lastSortKey: string | undefined }> {
+  const { items, lastSortKey } = await partitionPage({
+    partition: keys.customer(customerId).PK,
+    prefix: keys.customerOrderPrefix,
+    afterSortKey,
+    limit: CUSTOMER_ORDER_PAGE,
+    newestFirst: true,
+  });
+  return {
+    orders: items.map((item) => ({
+      orderId: String(item.orderId),
+      merchantShortName: String(item.merchantShortName),
+      description: String(item.description),
+      amountFen: Number(item.amountFen),
+      paidAt: String(item.paidAt),
+    })),
+    lastSortKey,
+  };
+}
