@@ -87,6 +87,12 @@ export default defineAppConfig({
       root: 'packageMessages',
       pages: ['pages/centre/index', 'pages/settings/index'],
     },
+    // 社区生活: a community merchant's order, opened from its partner's link or QR (the path
+    // functions/domain/open/order.ts ORDER_PAGE gives partners), and the orders paid.
+    {
+      root: 'packageCommunity',
+      pages: ['pages/order/index', 'pages/orders/index', 'pages/result/index'],
+    },
     // Relationship managers' area (客户经理工作台): only staff ever load it.
     {
       root: 'packageRM',

@@ -63,6 +63,9 @@ export const PAGES = {
   rmLinks: '/packageRM/pages/links/index',
   rmCustomers: '/packageRM/pages/customers/index',
   rmLeaderboard: '/packageRM/pages/leaderboard/index',
+  communityOrder: '/packageCommunity/pages/order/index',
+  communityOrders: '/packageCommunity/pages/orders/index',
+  communityResult: '/packageCommunity/pages/result/index',
 } as const;
 
 export type PagePath = (typeof PAGES)[keyof typeof PAGES];

@@ -1,6 +1,7 @@
 // Where a manager's shared link lands the customer: the product it was shared for, once they are
 // signed in (a signed-out customer goes through sign-in first, and would otherwise end on home).
-// The product comes from the server's record of the visit (api/rm.ts recordShareOpen).
+// The product comes from the server's record of the visit (api/rm.ts recordShareOpen). A community
+// merchant's order link (packageCommunity) opened signed out lands the same way on that order.
 import Taro from '@tarojs/taro';
 import type { NamedProduct } from '@contract/rm-schemas';
 import { PAGES, type PagePath, type PageQuery } from './nav';
@@ -9,7 +10,8 @@ const LANDING_KEY = 'jinlin.shareLanding';
 /** A link opened without signing in within a day is not followed later. */
 const LANDING_TTL_MS = 86_400_000;
 
-type Product = Pick<NamedProduct, 'type' | 'id'>;
+/** A shared product, or a community merchant's order (MERCHANT_ORDER, its order id). */
+type Product = Pick<NamedProduct, 'type' | 'id'> | { type: 'MERCHANT_ORDER'; id: string };
 
 export interface Landing {
   path: PagePath;
@@ -27,6 +29,8 @@ export function landingPage(product: Product): Landing | null {
       return { path: PAGES.bills, query: {} };
     case 'ACCOUNT':
       return null;
+    case 'MERCHANT_ORDER':
+      return { path: PAGES.communityOrder, query: { orderId: product.id } };
   }
 }
 
@@ -41,6 +45,6 @@ export function takeLanding(now = Date.now()): Landing | null {
   Taro.removeStorageSync(LANDING_KEY);
   const { type, id, at } = stored as { type?: unknown; id?: unknown; at?: unknown };
   if (typeof id !== 'string' || typeof at !== 'number' || now - at > LANDING_TTL_MS || now < at) return null;
-  if (type !== 'LOAN' && type !== 'WEALTH' && type !== 'BILL' && type !== 'ACCOUNT') return null;
+  if (type !== 'LOAN' && type !== 'WEALTH' && type !== 'BILL' && type !== 'ACCOUNT' && type !== 'MERCHANT_ORDER') return null;
   return landingPage({ type, id });
 }
