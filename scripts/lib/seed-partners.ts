@@ -1,9 +1,12 @@
 // The open platform's sandbox partner for `npm start`, with one merchant the bank has approved (its
 // wallet open), so a partner's developer can create orders at once. Written the first time only
-// (operators change partners and review merchants afterwards through maker-checker changes).
+// (operators change partners and review merchants afterwards through maker-checker changes). Its
+// webhooks go to the partner simulator `npm start` runs (scripts/partner-sim/grocery.ts): loopback
+// http, which the local stage allows (allowLoopbackWebhooks).
 import type { Merchant } from '../../functions/domain/open/merchant.js';
 import { encrypt } from '../../functions/store/crypto.js';
 import { decideMerchant, putProposedMerchant, seedPartner } from '../../functions/store/partners.js';
+import { GROCERY_PORT, WEBHOOK_PATH } from '../partner-sim/grocery.js';
 import { SANDBOX_KEY_SERIAL, SANDBOX_MERCHANT_ID, SANDBOX_PARTNER_ID, sandboxPublicKeyPem } from '../partner-sim/sandbox.js';
 
 export async function seedPartners(now: Date): Promise<void> {
@@ -14,7 +17,7 @@ export async function seedPartners(now: Date): Promise<void> {
       status: 'ACTIVE',
       scopes: ['merchants', 'payments', 'refunds'],
       keys: [{ serialNo: SANDBOX_KEY_SERIAL, publicKeyPem: sandboxPublicKeyPem(), addedAt: now.toISOString() }],
-      webhookUrls: [],
+      webhookUrls: [`http://127.0.0.1:${GROCERY_PORT}${WEBHOOK_PATH}`],
       feeRateBps: 30,
       rateLimitPerMinute: 600,
     },
