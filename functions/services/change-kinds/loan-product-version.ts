@@ -1,11 +1,11 @@
 // LOAN_PRODUCT_VERSION: a new loan product or the next version of one (entity
 // `loan-product:<productId>`, after = the product without its version). Applying publishes it
-// through services/loan-products.ts; the version it replaces stays as it was, for the loans signed
+// through services/loan-publishing.ts; the version it replaces stays as it was, for the loans signed
 // under it.
 import type { ChangeRequest } from '../../domain/change-requests.js';
 import { loanProductDraftSchema } from '../../domain/loan/product-draft.js';
 import type { ChangeKindHandler } from './handler.js';
-import { publishApprovedLoanProduct } from '../loan-products.js';
+import { publishApprovedLoanProduct } from '../loan-publishing.js';
 
 export const loanProductEntityId = (productId: string) => `loan-product:${productId}`;
 

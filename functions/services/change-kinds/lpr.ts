@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import type { ChangeRequest } from '../../domain/change-requests.js';
 import { JUDICIAL_RATE_CEILING_BPS } from '../../domain/loan/product.js';
 import type { ChangeKindHandler } from './handler.js';
-import { setOneYearLpr } from '../loan-products.js';
+import { setOneYearLpr } from '../loan-publishing.js';
 import { lazySchema } from '../../domain/lazy-schema.js';
 
 export const LPR_ENTITY_ID = 'lpr';
