@@ -44,6 +44,8 @@ const Env = lazySchema(() =>
      *  are verified (PBoC Yinfa [2017] No. 296): the PIN or a biometric on the customer's own
      *  device are two factors, which allow at most 5,000 yuan a day. */
     CODE_PAY_DAILY_FEN: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(500_000)), 500_000),
+    /** Days after a payment to a community merchant within which its partner may refund it. */
+    REFUND_WINDOW_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(365)), 180),
     MAX_SINGLE_AMOUNT_FEN: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000_000)), 50_000_000),
     HOUSE_SHARDS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(64)), 16),
     /** Relationship managers: how long a share-link visit can still bind a customer (first touch). */

@@ -35,6 +35,17 @@ export const consolePartnerRoutes = {
     body: c.PartnerChangeRequest,
     response: c.ChangeRequestView,
   },
+  consoleReserveDeposit: {
+    method: 'POST',
+    path: '/v1/console/partners/{partnerId}/reserve-deposits',
+    summary: 'Maker: record a partner’s deposit to its reserve (保证金入账) against the bank’s statement, for a checker (404 PARTNER_NOT_FOUND; 409 CHANGE_PENDING)',
+    auth: 'console',
+    permission: 'partners.draft',
+    idempotent: false,
+    params: c.PartnerIdParams,
+    body: c.ReserveDepositRequest,
+    response: c.ChangeRequestView,
+  },
   consoleMerchantReviews: {
     method: 'GET',
     path: '/v1/console/merchant-reviews',

@@ -44,6 +44,10 @@ export const ConsolePartnerDetail = lazySchema(() =>
       updatedAt: IsoTime,
       lastChangeId: z.optional(z.string()),
       pendingChange: z.optional(ChangeRequestView),
+      reserve: z.object({
+        reserveBalanceFen: z.int().check(z.meta({ description: 'The partner’s reserve (保证金) as booked' })),
+        pendingChangeId: z.optional(z.string().check(z.meta({ description: 'A deposit waiting for a checker' }))),
+      }),
     })
     .check(z.meta({ id: 'ConsolePartnerDetail' })),
 );
@@ -143,3 +147,13 @@ export const ConsoleWebhookEventPage = lazySchema(() =>
 );
 
 export { ChangeRequestView };
+
+export const ReserveDepositRequest = lazySchema(() =>
+  z
+    .strictObject({
+      amountFen: z.int().check(z.minimum(1), z.maximum(1_000_000_000)),
+      /** The incoming transfer's reference on the bank's statement (来账流水号). */
+      bankReference: z.string().check(z.trim(), z.minLength(6), z.maxLength(40), z.regex(/^[A-Za-z0-9-]+$/)),
+    })
+    .check(z.meta({ id: 'ReserveDepositRequest', description: 'A partner’s deposit to its reserve as the statement shows it; booked once a second operator approves' })),
+);

@@ -46,7 +46,7 @@ export const CustomerOrderPage = lazySchema(() =>
   z
     .object({
       orders: z.array(
-        z.object({ orderId: z.string(), merchantShortName: z.string(), description: z.string(), amountFen: z.int(), paidAt: IsoTime }),
+        z.object({ orderId: z.string(), merchantShortName: z.string(), description: z.string(), amountFen: z.int(), paidAt: IsoTime, refundedFen: z.int() }),
       ),
       nextCursor: z.nullable(z.string()),
     })

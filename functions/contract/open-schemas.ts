@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { lazySchema } from '../domain/lazy-schema.js';
 import { MERCHANT_CATEGORIES, MERCHANT_ID_PATTERN, MERCHANT_STATUSES, merchantProposalSchema } from '../domain/open/merchant.js';
 import { ORDER_ID_PATTERN, ORDER_STATES, orderRequestSchema, OUT_TRADE_NO_PATTERN } from '../domain/open/order.js';
+import { OUT_REFUND_NO_PATTERN, REFUND_ID_PATTERN, refundRequestSchema } from '../domain/open/refund.js';
 
 export const MerchantProposal = lazySchema(() =>
   merchantProposalSchema.check(z.meta({ id: 'OpenMerchantProposal', description: 'A merchant the partner brings: it waits for the bank’s review before it can take a payment' })),
@@ -65,7 +66,7 @@ export const OpenOrder = lazySchema(() =>
       createdAt: z.string(),
       expiresAt: z.string(),
       paidAt: z.nullable(z.string()),
-      feeFen: z.nullable(z.int()).check(z.meta({ description: 'The fee on the payment, fixed when it was paid; deducted at settlement' })),
+      feeFen: z.nullable(z.int()).check(z.meta({ description: 'The fee on the payment, fixed when it was paid; kept from what the merchant is paid' })),
       refundedFen: z.int(),
       closedAt: z.nullable(z.string()),
       payment: z.object({
@@ -75,4 +76,29 @@ export const OpenOrder = lazySchema(() =>
       }),
     })
     .check(z.meta({ id: 'OpenOrder', description: 'One of the partner’s orders; never who paid it' })),
+);
+
+export const RefundRequest = lazySchema(() =>
+  refundRequestSchema.check(z.meta({ id: 'OpenRefundRequest', description: 'A refund of a paid order, in full or in part; the same outRefundNo asked again answers the same refund' })),
+);
+
+export const RefundIdParams = lazySchema(() => z.strictObject({ refundId: z.string().check(z.regex(REFUND_ID_PATTERN)) }));
+export const OutRefundNoParams = lazySchema(() => z.strictObject({ outRefundNo: z.string().check(z.regex(OUT_REFUND_NO_PATTERN)) }));
+
+export const OpenRefund = lazySchema(() =>
+  z
+    .object({
+      refundId: z.string(),
+      orderId: z.string(),
+      merchantId: z.string(),
+      outRefundNo: z.string(),
+      outTradeNo: z.string(),
+      amountFen: z.int(),
+      feeRefundFen: z.int().check(z.meta({ description: 'The fee’s share given back with this refund' })),
+      reason: z.nullable(z.string()),
+      fundsSource: z.enum(['WALLET', 'RESERVE']).check(z.meta({ description: 'Where the merchant’s part came from: its wallet, or your reserve (保证金) when the wallet held too little' })),
+      state: z.literal('SUCCEEDED').check(z.meta({ description: 'A refund is made at once, or refused with nothing done' })),
+      createdAt: z.string(),
+    })
+    .check(z.meta({ id: 'OpenRefund', description: 'A refund, back to the e-account that paid' })),
 );

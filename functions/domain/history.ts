@@ -39,7 +39,8 @@ export const HISTORY_GROUPS = {
   WEALTH: ['WEALTH_PURCHASE', 'WEALTH_REFUND', 'WEALTH_REDEMPTION', 'WEALTH_INCOME'],
   BILL: ['BILL_HOLD', 'BILL_SETTLEMENT', 'BILL_VOID'],
   CORRECTION: ['CORRECTION'],
-  MERCHANT: ['MERCHANT_PAYMENT'],
+  // A reserve deposit posts to no customer's account; it is filed with the partners' movements.
+  MERCHANT: ['MERCHANT_PAYMENT', 'MERCHANT_REFUND', 'RESERVE_DEPOSIT'],
 } as const satisfies Record<string, readonly JournalKind[]>;
 export type HistoryGroup = keyof typeof HISTORY_GROUPS;
 export const HISTORY_GROUP_NAMES = Object.keys(HISTORY_GROUPS) as [HistoryGroup, ...HistoryGroup[]];

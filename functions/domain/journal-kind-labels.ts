@@ -22,4 +22,6 @@ export const KIND_LABELS: Record<JournalKind, string> = {
   BILL_VOID: '缴费退回',
   CORRECTION: '差错调整',
   MERCHANT_PAYMENT: '社区消费',
+  MERCHANT_REFUND: '社区消费退款',
+  RESERVE_DEPOSIT: '保证金入账',
 };

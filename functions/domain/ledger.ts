@@ -36,8 +36,14 @@ export const JOURNAL_KINDS = [
   /** The bank's correction account → customer: a correction a dispute called for, approved by a
    *  second operator (差错调整, domain/complaint-corrections.ts). */
   'CORRECTION',
-  /** Customer → a merchant's wallet: an open-platform order paid (domain/open/journals.ts). */
+  /** Customer → a merchant's wallet and the fee income: an open-platform order paid
+   *  (domain/open/journals.ts). */
   'MERCHANT_PAYMENT',
+  /** A merchant's wallet (or its partner's reserve) and the fee income → customer: a refund. */
+  'MERCHANT_REFUND',
+  /** Settlement clearing → a partner's reserve (保证金): the partner's deposit arrived, as an
+   *  approved change records it. */
+  'RESERVE_DEPOSIT',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
@@ -63,6 +69,12 @@ export const HOUSE_ACCOUNTS = {
   /** 差错调整: what the bank pays customers to correct its errors (an approved dispute). Its
    *  balance goes negative by what was paid: the bank's cost, booked against its own funds. */
   CORRECTION: 'HOUSE-CORRECTION',
+  /** What the open platform's merchants pay the bank: each payment's fee, booked when it is paid
+   *  (a refund gives its share back). */
+  MERCHANT_FEE_INCOME: 'HOUSE-MERCHANT-FEE-INCOME',
+  /** Clearing with other banks through the settlement gateway: partners' reserve deposits come in
+   *  through it, merchants' settlements go out. Mirrors money outside Jinlin. */
+  SETTLEMENT_CLEARING: 'HOUSE-SETTLEMENT-CLEARING',
 } as const;
 export type HouseAccount = (typeof HOUSE_ACCOUNTS)[keyof typeof HOUSE_ACCOUNTS];
 

@@ -6,7 +6,18 @@ import { consolePartnerRoutes as routes } from '../contract/console-partner-rout
 import { MERCHANT_CATEGORY_LABELS, MERCHANT_STATUS_LABELS } from '../domain/open/merchant.js';
 import { PARTNER_SCOPE_LABELS } from '../domain/open/partner.js';
 import { nextDueAt, OPEN_EVENT_TYPE_LABELS, WEBHOOK_DELIVERY_STATUS_LABELS } from '../domain/open/webhook.js';
-import { consoleMerchant, consolePartner, consolePartners, merchantReviewQueue, type MerchantUnderReview, submitMerchantReview, submitPartnerChange } from '../services/partner-factory.js';
+import {
+  consoleMerchant,
+  consolePartner,
+  consolePartners,
+  consoleReserve,
+  merchantReviewQueue,
+  type MerchantUnderReview,
+  submitMerchantReview,
+  submitPartnerChange,
+  submitReserveDeposit,
+} from '../services/partner-factory.js';
+import { allInOrder } from '../platform/all-in-order.js';
 import { redeliverWebhookEvent, webhookEventLog } from '../services/webhook-delivery.js';
 import type { WebhookEventRecord } from '../store/webhooks.js';
 import { defineConsoleRoute } from './console-route.js';
@@ -28,9 +39,11 @@ const list = defineConsoleRoute('consolePartners', routes.consolePartners, async
 }));
 
 const detail = defineConsoleRoute('consolePartner', routes.consolePartner, async ({ params }) => {
-  const { partner, updatedAt, changeId, pendingChange } = await consolePartner(params.partnerId);
-  return { current: partner, updatedAt, ...(changeId ? { lastChangeId: changeId } : {}), ...(pendingChange ? { pendingChange } : {}) };
+  const [{ partner, updatedAt, changeId, pendingChange }, reserve] = await allInOrder([consolePartner(params.partnerId), consoleReserve(params.partnerId)]);
+  return { current: partner, updatedAt, ...(changeId ? { lastChangeId: changeId } : {}), ...(pendingChange ? { pendingChange } : {}), reserve };
 });
+
+const reserveDeposit = defineConsoleRoute('consoleReserveDeposit', routes.consoleReserveDeposit, ({ params, body, operator, now }) => submitReserveDeposit(params.partnerId, body, operator, now));
 
 const change = defineConsoleRoute('consolePartnerChange', routes.consolePartnerChange, ({ body, operator, now }) => submitPartnerChange(body.partner, body.effectiveAt, operator, now));
 
@@ -87,4 +100,4 @@ const redeliver = defineConsoleRoute('consoleWebhookRedeliver', routes.consoleWe
   webhookEventView(await redeliverWebhookEvent(params.partnerId, params.eventId, operator, now)),
 );
 
-export const handler = lambda([list, detail, change, queue, merchant, review, webhookEvents, redeliver]);
+export const handler = lambda([list, detail, change, reserveDeposit, queue, merchant, review, webhookEvents, redeliver]);

@@ -18,6 +18,7 @@ import { riskRulesChange } from './change-kinds/risk-rules.js';
 import { watchListChange } from './change-kinds/watch-list.js';
 import { partnerChange } from './change-kinds/partner.js';
 import { merchantReviewChange } from './change-kinds/merchant-review.js';
+import { partnerReserveChange } from './change-kinds/partner-reserve.js';
 
 export const CHANGE_KIND_HANDLERS: { [K in ChangeKind]: ChangeKindHandler } = {
   LOAN_PRODUCT_VERSION: loanProductVersionChange,
@@ -39,4 +40,5 @@ export const CHANGE_KIND_HANDLERS: { [K in ChangeKind]: ChangeKindHandler } = {
   WATCH_LIST: watchListChange,
   PARTNER: partnerChange,
   MERCHANT_REVIEW: merchantReviewChange,
+  PARTNER_RESERVE: partnerReserveChange,
 };

@@ -1,6 +1,6 @@
 // Customers paying the open platform's merchants (社区生活): an order opened by its link or QR,
 // paid from the e-account with the PIN or a biometric. One transaction writes the payment journal
-// (customer → the merchant's wallet), the order PAID (only while unpaid and unexpired: paid at
+// (customer → the merchant's wallet, the fee to the bank's fee income), the order PAID (only while unpaid and unexpired: paid at
 // most once), the payer's order line, the Class II and code-payment limit charges, the second
 // factor and the partner's `order.paid` event, so the partner hears of exactly the payments
 // that happened.
@@ -8,12 +8,13 @@ import { config } from '../config.js';
 import { refuse } from '../domain/errors.js';
 import { merchantPaymentJournal } from '../domain/open/journals.js';
 import { feeOn, type MerchantOrder, orderState, partnerOrderView } from '../domain/open/order.js';
+import { HOUSE_ACCOUNTS } from '../domain/ledger.js';
 import { ledgerRefusal } from '../domain/ledger-refusal.js';
 import { assertWithinSingleLimits, class2Charges, codePayCharge } from '../domain/limits.js';
 import { businessDate as calendarDate } from '../domain/time.js';
 import { allInOrder } from '../platform/all-in-order.js';
 import { getAccount } from '../store/accounts.js';
-import { deterministicJournalId, postingShortOfFunds, postJournal } from '../store/ledger.js';
+import { deterministicJournalId, houseShard, postingShortOfFunds, postJournal } from '../store/ledger.js';
 import { customerOrderPage, getOrder, ORDER_NOT_PAYABLE, orderPaidGuards } from '../store/merchant-orders.js';
 import { getMerchant, getPartnerRecord } from '../store/partners.js';
 import { webhookEventItems } from '../store/webhooks.js';
@@ -61,6 +62,7 @@ export async function payMerchantOrder({
     status: 'PAID',
     paidAt: now.toISOString(),
     payerCustomerId: customerId,
+    payerAccountId: account.accountId,
     paymentJournalId: journalId,
     feeFen: feeOn(order.amountFen, partnerRecord.partner.feeRateBps),
   };
@@ -71,6 +73,8 @@ export async function payMerchantOrder({
     merchantShortName: order.merchantShortName,
     orderId: order.orderId,
     amountFen: order.amountFen,
+    feeFen: paid.feeFen!,
+    feeShardAccountId: houseShard(HOUSE_ACCOUNTS.MERCHANT_FEE_INCOME, journalId, config().HOUSE_SHARDS),
     createdAt: paid.paidAt!,
   });
   const today = calendarDate(now);

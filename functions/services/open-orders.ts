@@ -35,11 +35,13 @@ export async function createOrder(partnerId: string, request: OrderRequest, now:
     expiresAt: orderExpiry(now, request.expiresInMinutes),
     paidAt: null,
     payerCustomerId: null,
+    payerAccountId: null,
     paymentJournalId: null,
     feeFen: null,
     closedAt: null,
     refundedFen: 0,
     refundedFeeFen: 0,
+    refundCount: 0,
   };
   if ((await putOrder(order)) === 'number_taken') refuse('conflict', 'OUT_TRADE_NO_TAKEN', '该商户订单号已使用，请查询原订单');
   return order;

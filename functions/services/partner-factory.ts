@@ -7,6 +7,7 @@ import type { ChangeRequest } from '../domain/change-requests.js';
 import { refuse } from '../domain/errors.js';
 import type { Merchant, MerchantReviewDecision } from '../domain/open/merchant.js';
 import { MAX_PARTNERS, type Partner, type PartnerDraft } from '../domain/open/partner.js';
+import { formatYuan } from '../domain/format.js';
 import { allInOrder } from '../platform/all-in-order.js';
 import { settlementGateway } from '../adapters/settlement-gateway.js';
 import { config } from '../config.js';
@@ -15,6 +16,7 @@ import { decrypt } from '../store/crypto.js';
 import * as partners from '../store/partners.js';
 import { merchantEntityId } from './change-kinds/merchant-review.js';
 import { partnerEntityId } from './change-kinds/partner.js';
+import { partnerReserveEntityId } from './change-kinds/partner-reserve.js';
 import { pendingChangeIds, pendingChangeOf, submitChange } from './change-requests.js';
 import type { ConsoleOperator } from './operators.js';
 
@@ -134,4 +136,27 @@ export async function submitMerchantReview(
     maker,
     now,
   });
+}
+
+/** A partner's deposit to its reserve, as the bank's statement shows it arrived, submitted for a
+ *  checker: booked only once approved (PARTNER_RESERVE). */
+export async function submitReserveDeposit(partnerId: string, deposit: { amountFen: number; bankReference: string }, maker: ConsoleOperator, now: Date): Promise<ChangeRequest> {
+  const [record, reserveBalanceFen] = await allInOrder([partners.getPartnerRecord(partnerId), partners.reserveBalanceFen(partnerId)]);
+  if (!record) return refuse('not_found', 'PARTNER_NOT_FOUND', '未找到该合作方');
+  return submitChange({
+    kind: 'PARTNER_RESERVE',
+    entityId: partnerReserveEntityId(partnerId),
+    entityLabel: `保证金入账 ${record.partner.name} ¥${formatYuan(deposit.amountFen)}`,
+    before: { reserveBalanceFen },
+    after: { partnerId, ...deposit },
+    effectiveAt: undefined,
+    maker,
+    now,
+  });
+}
+
+/** The partner's reserve balance and the deposit waiting for a checker, if any. */
+export async function consoleReserve(partnerId: string): Promise<{ reserveBalanceFen: number; pendingChangeId?: string }> {
+  const [reserveBalanceFen, pending] = await allInOrder([partners.reserveBalanceFen(partnerId), pendingChangeOf(partnerReserveEntityId(partnerId))]);
+  return { reserveBalanceFen, ...(pending ? { pendingChangeId: pending.changeId } : {}) };
 }

@@ -163,6 +163,10 @@ export const keys = {
   /** An order the customer paid, in the customer's partition by when: their community orders. */
   customerOrder: (customerId: string, paidAt: string, orderId: string) => ({ PK: `CUST#${customerId}`, SK: `MORDER#${paidAt}#${orderId}` }),
   customerOrderPrefix: 'MORDER#',
+  /** A refund of an order, under its own id. */
+  merchantRefund: (refundId: string) => ({ PK: `MREFUND#${refundId}`, SK: 'REFUND' }),
+  /** The partner's own refund number, held once among its refunds; names the refund. */
+  outRefundNo: (partnerId: string, outRefundNo: string) => ({ PK: `PARTNERDATA#${partnerId}`, SK: `OUTREFUND#${outRefundNo}` }),
   /** A partner's webhook event and its deliveries, in the partner's partition by when the money
    *  moved: the console's delivery log is one Query, newest first. */
   webhookEvent: (partnerId: string, createdAt: string, eventId: string) => ({ PK: `PARTNERDATA#${partnerId}`, SK: `WHEVENT#${createdAt}#${eventId}` }),

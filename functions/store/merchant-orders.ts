@@ -4,12 +4,14 @@
 // moves the money, so it is paid at most once, and never after it expired or was closed.
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MerchantOrder } from '../domain/open/order.js';
+import type { MerchantRefund } from '../domain/open/refund.js';
+import { batchGetItems, itemWithKey } from './batch-get.js';
 import { db } from './client.js';
 import { isConditionFailed } from './errors.js';
 import { keys } from './keys.js';
 import type { Guard } from './ledger.js';
 import { partitionPage } from './partition-page.js';
-import { transactWrite } from './transact.js';
+import { type TransactItem, transactWrite } from './transact.js';
 
 /** The guard a payment's order update reports when the order was paid, closed or expired meanwhile. */
 export const ORDER_NOT_PAYABLE = 'ORDER_NOT_PAYABLE';
@@ -75,7 +77,7 @@ export async function closeOrder(order: MerchantOrder, closedAt: string): Promis
  *  expiry), and its place in the payer's orders. */
 export function orderPaidGuards(paid: MerchantOrder): Guard[] {
   const { tableName } = db();
-  if (paid.status !== 'PAID' || !paid.paidAt || !paid.payerCustomerId || !paid.paymentJournalId || paid.feeFen === null) throw new Error(`order ${paid.orderId} is not paid`);
+  if (paid.status !== 'PAID' || !paid.paidAt || !paid.payerCustomerId || !paid.payerAccountId || !paid.paymentJournalId || paid.feeFen === null) throw new Error(`order ${paid.orderId} is not paid`);
   return [
     {
       name: ORDER_NOT_PAYABLE,
@@ -83,7 +85,7 @@ export function orderPaidGuards(paid: MerchantOrder): Guard[] {
         Update: {
           TableName: tableName,
           Key: keys.merchantOrder(paid.orderId),
-          UpdateExpression: 'SET #status = :paid, paidAt = :paidAt, payerCustomerId = :payer, paymentJournalId = :journal, feeFen = :fee',
+          UpdateExpression: 'SET #status = :paid, paidAt = :paidAt, payerCustomerId = :payer, payerAccountId = :payerAccount, paymentJournalId = :journal, feeFen = :fee',
           ConditionExpression: '#status = :unpaid AND expiresAt > :paidAt AND amountFen = :amount',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
@@ -91,6 +93,7 @@ export function orderPaidGuards(paid: MerchantOrder): Guard[] {
             ':unpaid': 'UNPAID',
             ':paidAt': paid.paidAt,
             ':payer': paid.payerCustomerId,
+            ':payerAccount': paid.payerAccountId,
             ':journal': paid.paymentJournalId,
             ':fee': paid.feeFen,
             ':amount': paid.amountFen,
@@ -111,6 +114,7 @@ export function orderPaidGuards(paid: MerchantOrder): Guard[] {
             description: paid.description,
             amountFen: paid.amountFen,
             paidAt: paid.paidAt,
+            refundedFen: 0,
           },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
@@ -125,6 +129,7 @@ export interface CustomerOrderLine {
   description: string;
   amountFen: number;
   paidAt: string;
+  refundedFen: number;
 }
 
 export const CUSTOMER_ORDER_PAGE = 20;
@@ -145,7 +150,94 @@ export async function customerOrderPage(customerId: string, afterSortKey: string
       description: String(item.description),
       amountFen: Number(item.amountFen),
       paidAt: String(item.paidAt),
+      refundedFen: Number(item.refundedFen),
     })),
     lastSortKey,
   };
+}
+
+// ---- refunds -------------------------------------------------------------------------------------
+
+/** The guard a refund's order update reports when the order's refunds moved since it was read
+ *  (another refund came first: read again), or it is not refundable any more. */
+export const ORDER_REFUNDS_MOVED = 'ORDER_REFUNDS_MOVED';
+/** The guard the refund number's item reports when the partner used the number before. */
+export const OUT_REFUND_NO_TAKEN = 'OUT_REFUND_NO_TAKEN';
+
+const refundOf = (item: Record<string, unknown>): MerchantRefund => {
+  const { PK: _pk, SK: _sk, type: _type, ...refund } = item;
+  return refund as unknown as MerchantRefund;
+};
+
+export async function getRefund(refundId: string): Promise<MerchantRefund | undefined> {
+  const { doc, tableName } = db();
+  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.merchantRefund(refundId), ConsistentRead: true }));
+  return Item ? refundOf(Item) : undefined;
+}
+
+/** The refund a partner's refund number names, if the partner used it. */
+export async function refundIdOfOutRefundNo(partnerId: string, outRefundNo: string): Promise<string | undefined> {
+  const { doc, tableName } = db();
+  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.outRefundNo(partnerId, outRefundNo), ConsistentRead: true }));
+  return typeof Item?.refundId === 'string' ? Item.refundId : undefined;
+}
+
+/** What a refund's journal writes besides itself: the order's refunded totals (only if they are
+ *  still as read, so two refunds cannot both count on the same room), the refund and its number. */
+export function refundGuards(order: MerchantOrder, refund: MerchantRefund, maxRefunds: number): Guard[] {
+  const { tableName } = db();
+  return [
+    {
+      name: ORDER_REFUNDS_MOVED,
+      item: {
+        Update: {
+          TableName: tableName,
+          Key: keys.merchantOrder(order.orderId),
+          UpdateExpression: 'SET refundedFen = :refunded, refundedFeeFen = :refundedFee ADD refundCount :one',
+          ConditionExpression: '#status = :paid AND refundedFen = :seen AND refundedFeeFen = :seenFee AND refundCount < :max',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':paid': 'PAID',
+            ':seen': order.refundedFen,
+            ':seenFee': order.refundedFeeFen,
+            ':refunded': order.refundedFen + refund.amountFen,
+            ':refundedFee': order.refundedFeeFen + refund.feeRefundFen,
+            ':one': 1,
+            ':max': maxRefunds,
+          },
+        },
+      },
+    },
+    {
+      name: OUT_REFUND_NO_TAKEN,
+      item: {
+        Put: {
+          TableName: tableName,
+          Item: { ...keys.outRefundNo(refund.partnerId, refund.outRefundNo), type: 'OUT_REFUND_NO', refundId: refund.refundId },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+    },
+    { name: 'REFUND', item: { Put: { TableName: tableName, Item: { ...keys.merchantRefund(refund.refundId), type: 'MERCHANT_REFUND', ...refund }, ConditionExpression: 'attribute_not_exists(PK)' } } },
+  ];
+}
+
+/** The payer's order line learns what was refunded (their 社区订单 shows it). */
+export function customerOrderRefundItem(order: MerchantOrder, amountFen: number): TransactItem {
+  if (!order.payerCustomerId || !order.paidAt) throw new Error(`order ${order.orderId} has no payer`);
+  return {
+    Update: {
+      TableName: db().tableName,
+      Key: keys.customerOrder(order.payerCustomerId, order.paidAt, order.orderId),
+      UpdateExpression: 'ADD refundedFen :amount',
+      ExpressionAttributeValues: { ':amount': amountFen },
+    },
+  };
+}
+
+/** The balances of a merchant's wallet and its partner's reserve (0 for one not opened). */
+export async function refundSourceBalances(walletId: string, reserveId: string): Promise<{ walletFen: number; reserveFen: number }> {
+  const items = await batchGetItems([keys.balance(walletId), keys.balance(reserveId)]);
+  const balance = (accountId: string) => Number(itemWithKey(items, keys.balance(accountId))?.balanceFen ?? 0);
+  return { walletFen: balance(walletId), reserveFen: balance(reserveId) };
 }

@@ -2,7 +2,7 @@
 // own partition, so a request names a merchant only together with the partner that signed it:
 // another partner's merchant id reads nothing at all.
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { walletAccountId } from '../domain/open/journals.js';
+import { reserveAccountId, walletAccountId } from '../domain/open/journals.js';
 import { MAX_MERCHANTS_PER_PARTNER, type Merchant, MERCHANT_PAGE_SIZE } from '../domain/open/merchant.js';
 import { MAX_PARTNERS, type Partner, partnerSchema } from '../domain/open/partner.js';
 import { NONCE_MEMORY_SECONDS } from '../domain/open/signature.js';
@@ -45,13 +45,33 @@ export async function partnerRecords(): Promise<PartnerRecord[]> {
   return (Items ?? []).map(partnerRecord);
 }
 
-/** Creates or replaces a partner as an approved change made it. */
+/** Creates or replaces a partner as an approved change made it, its reserve account open. */
 export async function putPartner(partner: Partner, changeId: string, now: Date): Promise<void> {
   const { doc, tableName } = db();
   await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.partner(partner.partnerId), type: 'PARTNER', partner, changeId, updatedAt: now.toISOString() } }));
+  await openReserve(partner.partnerId);
 }
 
-/** Seeds the sandbox partner the first time only; later edits are console changes. */
+/** The partner's reserve account (保证金) at zero, opened once: deposits and refunds post to it. */
+async function openReserve(partnerId: string): Promise<void> {
+  const { doc, tableName } = db();
+  const accountId = reserveAccountId(partnerId);
+  await doc
+    .send(new PutCommand({ TableName: tableName, Item: { ...keys.balance(accountId), type: 'RESERVE', accountId, partnerId, status: 'ACTIVE', balanceFen: 0 }, ConditionExpression: 'attribute_not_exists(PK)' }))
+    .catch((error: unknown) => {
+      if (!isConditionFailed(error)) throw error;
+    });
+}
+
+/** The balance of the partner's reserve (0 before it is opened). */
+export async function reserveBalanceFen(partnerId: string): Promise<number> {
+  const { doc, tableName } = db();
+  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.balance(reserveAccountId(partnerId)), ConsistentRead: true }));
+  return Number(Item?.balanceFen ?? 0);
+}
+
+/** Seeds the sandbox partner the first time only (later edits are console changes), its reserve
+ *  account open. */
 export async function seedPartner(partner: Partner, now: Date): Promise<void> {
   const { doc, tableName } = db();
   await doc
@@ -65,6 +85,7 @@ export async function seedPartner(partner: Partner, now: Date): Promise<void> {
     .catch((error: unknown) => {
       if (!isConditionFailed(error)) throw error;
     });
+  await openReserve(partner.partnerId);
 }
 
 /** Spends a signed request's nonce; false when the partner used it before (a replay). */

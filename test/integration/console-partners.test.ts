@@ -3,7 +3,8 @@
 // key removed by a later change stops verifying; merchants the partner proposed, reviewed by one
 // operator and decided only when a second approves — an approval refused when the settlement
 // gateway says the account is not the merchant's, the partner reading the decision through the
-// open API; nobody approves their own change, and a role without the permission is refused.
+// open API; a deposit to a partner's reserve, booked only once a second operator approves; nobody
+// approves their own change, and a role without the permission is refused.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { handler as consoleChanges } from '../../functions/http/console-changes.js';
@@ -87,6 +88,27 @@ describe('console: open-platform partners and merchant reviews', () => {
     const row = listed.partners.find((partner: { partnerId: string }) => partner.partnerId === partnerId);
     assert.deepEqual(row.keySerials, ['A1B2C3D4E5F60001']);
     assert.equal(listed.scopeLabels.merchants, '商户进件');
+  });
+
+  test('a deposit to the partner’s reserve is recorded by one operator and booked only once a second approves', async () => {
+    const deposit = (who: Who, body: object) => as(who, consolePartners, { method: 'POST', path: `/v1/console/partners/${partnerId}/reserve-deposits`, body });
+    const reserveOf = async () => expectOk(await as(risk, consolePartners, { method: 'GET', path: `/v1/console/partners/${partnerId}` })).reserve;
+    assert.deepEqual(await reserveOf(), { reserveBalanceFen: 0 });
+    expectError(await deposit(pm, { amountFen: 0, bankReference: 'CNAPS-20261207-0001' }), 400, 'VALIDATION_FAILED');
+    expectError(await deposit(pm, { amountFen: 5_000_000, bankReference: '流水' }), 400, 'VALIDATION_FAILED');
+    // Only a maker of partners may record one.
+    expectError(await deposit(service, { amountFen: 5_000_000, bankReference: 'CNAPS-20261207-0001' }), 403, 'FORBIDDEN');
+    const change = expectOk(await deposit(pm, { amountFen: 5_000_000, bankReference: 'CNAPS-20261207-0001' }));
+    assert.equal(change.kind, 'PARTNER_RESERVE');
+    assert.deepEqual(change.before, { reserveBalanceFen: 0 });
+    assert.equal((await reserveOf()).pendingChangeId, change.changeId);
+    expectError(await deposit(pm, { amountFen: 100, bankReference: 'CNAPS-20261207-0002' }), 409, 'CHANGE_PENDING');
+    expectError(await approve(pm, change.changeId), 403, 'SAME_OPERATOR');
+    assert.equal((await reserveOf()).reserveBalanceFen, 0);
+    assert.equal(expectOk(await approve(risk, change.changeId)).status, 'EFFECTIVE');
+    assert.deepEqual(await reserveOf(), { reserveBalanceFen: 5_000_000 });
+    const journals = (await scanTable()).filter((item) => item.type === 'JOURNAL' && item.kind === 'RESERVE_DEPOSIT' && item.postings.some((p: { counterparty: string }) => p.counterparty === 'CNAPS-20261207-0001'));
+    assert.equal(journals.length, 1);
   });
 
   test('rotation: the new key is added beside the old, then the old removed — it stops verifying, the new one keeps working', async () => {

@@ -116,11 +116,11 @@ describe('open-platform orders and their payment', () => {
     assert.equal(paid.order.state, 'PAID');
     assert.equal(paid.balanceFen, aliceBefore - 10_000);
     assert.equal(await balanceFen(alice), aliceBefore - 10_000);
-    assert.equal(await walletFen(merchantId), walletBefore + 10_000);
+    // The wallet holds what the merchant is owed: the amount less the fee, 0.38 % rounded half up.
+    assert.equal(await walletFen(merchantId), walletBefore + 10_000 - 38);
 
     const asPartner = expectOk(await openCall(orders, grocery.credentials, { method: 'GET', path: `/v1/open/orders/${created.orderId}` }));
     assert.equal(asPartner.state, 'PAID');
-    // 0.38 % of 100 yuan, rounded half up to the fen.
     assert.equal(asPartner.feeFen, 38);
     assert.equal(asPartner.paidAt, paid.order.paidAt);
     assert.equal(JSON.stringify(asPartner).includes(alice.customerId), false);

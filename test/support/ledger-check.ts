@@ -77,6 +77,7 @@ export function checkLedger(items: Item[], options: CheckOptions = {}): LedgerRe
       }
       case 'ACCOUNT':
       case 'WALLET':
+      case 'RESERVE':
       case 'HOUSE': {
         const accountId = String(item.PK).replace(/^ACCT#/, '');
         if (item.SK !== 'BALANCE') violations.push(`${item.type} item ${item.PK} has SK ${item.SK}`);
@@ -137,7 +138,7 @@ export function checkLedger(items: Item[], options: CheckOptions = {}): LedgerRe
     const posted = postedSums.get(accountId) ?? 0;
     if (balance !== posted) violations.push(`account ${accountId} balance ${balance} ≠ sum of postings ${posted}`);
     if (accountTypes.get(accountId) === 'ACCOUNT' && balance < 0) violations.push(`customer account ${accountId} is negative: ${balance}`);
-    if (accountTypes.get(accountId) === 'WALLET' && balance < 0) violations.push(`merchant wallet ${accountId} is negative: ${balance}`);
+    if ((accountTypes.get(accountId) === 'WALLET' || accountTypes.get(accountId) === 'RESERVE') && balance < 0) violations.push(`${accountTypes.get(accountId)?.toLowerCase()} ${accountId} is negative: ${balance}`);
   }
   for (const accountId of postedSums.keys()) {
     if (!balances.has(accountId)) violations.push(`postings to ${accountId}, which has no balance item`);
@@ -148,6 +149,9 @@ export function checkLedger(items: Item[], options: CheckOptions = {}): LedgerRe
   // One journal per idempotency key: every answered journal exists, no two keys share one, and
   // every journal was answered to exactly one key (a withdrawal through its reversal).
   const answered = new Set(answeredJournalIds);
+  // A partner's refund is named by its refund number (the same number asked again under another
+  // key answers the same refund): its record, not a key's answer, stands for its journal.
+  const refundJournals = new Set(items.filter((item) => item.type === 'MERCHANT_REFUND').map((item) => String(item.journalId)));
   if (answered.size !== answeredJournalIds.length) violations.push('two idempotency keys were answered with the same journal');
   for (const journalId of answered) if (!journals.has(journalId)) violations.push(`a key was answered with missing journal ${journalId}`);
   const reversedBy = new Map<string, string>();
@@ -165,6 +169,7 @@ export function checkLedger(items: Item[], options: CheckOptions = {}): LedgerRe
     const reversal = reversedBy.get(journalId);
     const covered =
       answered.has(journalId) ||
+      refundJournals.has(journalId) ||
       (reversal !== undefined && answered.has(reversal)) ||
       (journal.completes !== undefined && answered.has(journal.completes));
     const unkeyed = journal.origin === 'DAY_CLOSE' || options.unkeyedJournals?.has(journalId);

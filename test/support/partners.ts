@@ -5,6 +5,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject,
 import type { Partner } from '../../functions/domain/open/partner.js';
 import { handler as merchantsHandler } from '../../functions/http/open-merchants.js';
 import { decideMerchant, getMerchant, seedPartner } from '../../functions/store/partners.js';
+import { bookReserveDeposit } from '../../functions/services/partner-reserve.js';
 import { authorization, isSignedByBank, type PartnerCredentials } from '../../scripts/partner-sim/client.js';
 import { stageParams } from '../../scripts/lib/serverless-config.js';
 import { call, type CallResult } from './bank.js';
@@ -109,4 +110,10 @@ export async function approvedMerchant(who: TestPartner, outMerchantNo: string):
   const record = await getMerchant(who.partner.partnerId, proposed.body.merchantId);
   if (!record || !(await decideMerchant(record.merchant, 'ACTIVE', '', 'test-approval', new Date()))) throw new Error('merchant not approved');
   return proposed.body.merchantId;
+}
+
+/** Books a deposit to the partner's reserve, as an approved PARTNER_RESERVE change does (the
+ *  console's maker-checker is tested in console-partners). */
+export async function fundReserve(who: TestPartner, amountFen: number): Promise<void> {
+  await bookReserveDeposit({ partnerId: who.partner.partnerId, amountFen, bankReference: `TEST-${randomBytes(6).toString('hex')}` }, `test-deposit-${randomBytes(8).toString('hex')}`, new Date());
 }

@@ -53,12 +53,16 @@ export interface MerchantOrder {
   /** Set when paid: who paid (never shown to the partner), the journal, the fee owed on it. */
   paidAt: string | null;
   payerCustomerId: string | null;
+  /** The e-account it was paid from, where refunds go back. */
+  payerAccountId: string | null;
   paymentJournalId: string | null;
   feeFen: number | null;
   closedAt: string | null;
   /** What refunds have given back so far, and their share of the fee. */
   refundedFen: number;
   refundedFeeFen: number;
+  /** How many refunds it had (at most MAX_REFUNDS_PER_ORDER). */
+  refundCount: number;
 }
 
 /** The order's state as of `now`: an unpaid order past its expiry is EXPIRED. */

@@ -171,6 +171,7 @@ describe('社区订单', () => {
     description: n === 1 ? '生鲜 3 件' : '12 月物业费',
     amountFen: 100000 + n,
     paidAt: '2026-12-07T10:05:00.000Z',
+    refundedFen: n === 2 ? 2000 : 0,
   });
 
   test('rows with merchant, description, amount and paid time; 加载更多 asks the next page with the cursor; a row opens its order', async () => {
@@ -186,6 +187,9 @@ describe('社区订单', () => {
 
     await userEvent.click(screen.getByText('加载更多'));
     expect(await screen.findByText('幸福里物业')).toBeInTheDocument();
+    // What the server says came back is shown with the row; nothing for a row with no refund.
+    expect(screen.getByText('已退款 ¥20.00')).toBeInTheDocument();
+    expect(screen.getAllByText(/已退款|已全额退款/).length).toBe(1);
     expect(api.requests(LIST).map((request) => request.query.get('cursor'))).toEqual([null, 'page-2']);
     expect(screen.queryByText('加载更多')).toBeNull();
 

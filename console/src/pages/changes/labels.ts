@@ -57,6 +57,7 @@ export const APPROVE_PERMISSION: Partial<Record<string, Permission>> = {
   WATCH_LIST: 'aml.watchlist.approve',
   PARTNER: 'partners.approve',
   MERCHANT_REVIEW: 'partners.approve',
+  PARTNER_RESERVE: 'partners.approve',
 };
 
 /** A loan product's fields, in the product form's order (its detail and the change diff). */
@@ -167,6 +168,7 @@ const KIND_FIELD_LABELS: Partial<Record<string, Record<string, string>>> = {
   STAFF_WORK_PHONE: { name: '姓名' },
   PARTNER: { name: '合作方名称', partnerId: '合作方编号', status: '接入状态', scopes: '接口权限', webhookUrls: '事件通知地址', feeRateBps: '商户手续费率', rateLimitPerMinute: '每分钟请求上限' },
   MERCHANT_REVIEW: { partnerId: '合作方编号', merchantId: '商户编号', status: '商户状态', reviewNote: '审核说明', holderCheck: '结算账户户名核验' },
+  PARTNER_RESERVE: { partnerId: '合作方编号', amountFen: '入账金额', bankReference: '银行流水号', reserveBalanceFen: '保证金余额' },
   COMPLAINT_CORRECTION: {
     ticketId: '投诉工单',
     customerId: '客户编号',

@@ -32,6 +32,8 @@ const KIND_GLYPH: Record<JournalKind, string> = {
   BILL_VOID: '退',
   CORRECTION: '调',
   MERCHANT_PAYMENT: '购',
+  MERCHANT_REFUND: '退',
+  RESERVE_DEPOSIT: '保',
 };
 
 function HistoryRow({ item }: { item: HistoryItem }) {

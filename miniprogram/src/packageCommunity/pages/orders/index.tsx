@@ -18,6 +18,7 @@ function OrderRow({ order }: { order: PaidOrder }) {
       </View>
       <View className='list-row__side'>
         <Text className='list-row__amount'>-{formatFen(order.amountFen)}</Text>
+        {order.refundedFen > 0 && <Text className='meta'>{order.refundedFen === order.amountFen ? '已全额退款' : `已退款 ${formatFen(order.refundedFen)}`}</Text>}
       </View>
     </View>
   );
