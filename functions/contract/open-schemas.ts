@@ -5,6 +5,7 @@ import { lazySchema } from '../domain/lazy-schema.js';
 import { MERCHANT_CATEGORIES, MERCHANT_ID_PATTERN, MERCHANT_STATUSES, merchantProposalSchema } from '../domain/open/merchant.js';
 import { ORDER_ID_PATTERN, ORDER_STATES, orderRequestSchema, OUT_TRADE_NO_PATTERN } from '../domain/open/order.js';
 import { OUT_REFUND_NO_PATTERN, REFUND_ID_PATTERN, refundRequestSchema } from '../domain/open/refund.js';
+import { SETTLEMENT_ID_PATTERN, SETTLEMENT_STATUSES } from '../domain/open/settlement.js';
 
 export const MerchantProposal = lazySchema(() =>
   merchantProposalSchema.check(z.meta({ id: 'OpenMerchantProposal', description: 'A merchant the partner brings: it waits for the bank’s review before it can take a payment' })),
@@ -101,4 +102,54 @@ export const OpenRefund = lazySchema(() =>
       createdAt: z.string(),
     })
     .check(z.meta({ id: 'OpenRefund', description: 'A refund, back to the e-account that paid' })),
+);
+
+export const SettlementFileQuery = lazySchema(() => z.strictObject({ closedDate: z.iso.date().check(z.meta({ description: 'The business date the day close settled' })) }));
+export const SettlementIdParams = lazySchema(() => z.strictObject({ settlementId: z.string().check(z.regex(SETTLEMENT_ID_PATTERN)) }));
+
+export const OpenSettlement = lazySchema(() =>
+  z
+    .object({
+      settlementId: z.string(),
+      merchantId: z.string(),
+      outMerchantNo: z.string(),
+      closedDate: z.string(),
+      amountFen: z.int().check(z.meta({ description: 'Paid to the merchant: its payments less the fees and the refunds its wallet paid' })),
+      status: z.enum(SETTLEMENT_STATUSES).check(z.meta({ description: 'PAYING (the gateway has not answered), PAID, or RETURNED (refused: the money waits for the next close)' })),
+      statusLabel: z.string(),
+      settlementAccount: z.object({ bankName: z.string(), accountNumberMasked: z.string(), holderName: z.string() }),
+      gatewayReference: z.nullable(z.string()),
+      failure: z.nullable(z.object({ code: z.string(), message: z.string() })),
+      createdAt: z.string(),
+      finishedAt: z.nullable(z.string()),
+    })
+    .check(z.meta({ id: 'OpenSettlement', description: 'One merchant’s settlement of one closed date' })),
+);
+
+export const OpenSettlementFile = lazySchema(() =>
+  z
+    .object({
+      closedDate: z.string(),
+      settlements: z.array(OpenSettlement),
+      totals: z.object({ count: z.int(), paidFen: z.int(), returnedCount: z.int(), payingCount: z.int() }),
+    })
+    .check(z.meta({ id: 'OpenSettlementFile', description: 'The partner’s settlement file for a closed date: each of its merchants settled that day' })),
+);
+
+export const OpenStatement = lazySchema(() =>
+  z
+    .object({
+      settlement: OpenSettlement,
+      lines: z.array(
+        z.object({
+          at: z.string(),
+          type: z.enum(['PAYMENT', 'REFUND']),
+          orderId: z.nullable(z.string()),
+          refundId: z.nullable(z.string()),
+          netFen: z.int().check(z.meta({ description: 'What it added to the settlement (a payment less its fee) or took (a refund less the fee’s share, negative)' })),
+        }),
+      ),
+      truncated: z.boolean().check(z.meta({ description: 'More than 1,000 lines: read the rest from the orders' })),
+    })
+    .check(z.meta({ id: 'OpenStatement', description: 'A merchant’s statement for one settlement: the payments and refunds it paid out' })),
 );

@@ -360,6 +360,7 @@ export const DayCloseResult = lazySchema(() =>
       remindersSent: z.int(),
       wealth: WealthCloseReport,
       bills: BillCloseReport,
+      merchants: z.object({ merchantsSettled: z.int(), settledFen: z.int(), settlementsReturned: z.int(), settlementsPending: z.int() }),
     })
     .check(z.meta({ id: 'DayCloseResult' })),
 );

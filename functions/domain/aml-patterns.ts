@@ -67,7 +67,7 @@ export const MAX_EVIDENCE = 20;
 
 /** Kinds that only give money back (a reversal, a refund, a returned hold): neither a movement
  *  of the customer's choosing nor inflow. */
-const RETURNS: ReadonlySet<JournalKind> = new Set(['WITHDRAW_REVERSAL', 'TRANSFER_RETURN', 'WEALTH_REFUND', 'BILL_VOID', 'CORRECTION', 'MERCHANT_REFUND']);
+const RETURNS: ReadonlySet<JournalKind> = new Set(['WITHDRAW_REVERSAL', 'TRANSFER_RETURN', 'WEALTH_REFUND', 'BILL_VOID', 'CORRECTION', 'MERCHANT_REFUND', 'SETTLEMENT_RETURN']);
 /** Credits that are money from another customer. */
 const FROM_OTHERS: ReadonlySet<JournalKind> = new Set(['TRANSFER', 'TRANSFER_RELEASE']);
 

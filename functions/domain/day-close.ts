@@ -3,7 +3,7 @@
 // shows. A run item is also the close's lock: a second close of the same date while one is
 // running is refused, unless the first has been silent longer than the job may live.
 
-export const DAY_CLOSE_STEPS = ['LOANS', 'WEALTH', 'BILLS', 'HELD_TRANSFERS', 'AML', 'DASHBOARD', 'BUSINESS_DATE', 'AUDIT'] as const;
+export const DAY_CLOSE_STEPS = ['LOANS', 'WEALTH', 'BILLS', 'MERCHANTS', 'HELD_TRANSFERS', 'AML', 'DASHBOARD', 'BUSINESS_DATE', 'AUDIT'] as const;
 export type DayCloseStep = (typeof DAY_CLOSE_STEPS)[number];
 
 export const DAY_CLOSE_RUN_STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED'] as const;

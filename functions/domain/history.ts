@@ -39,8 +39,9 @@ export const HISTORY_GROUPS = {
   WEALTH: ['WEALTH_PURCHASE', 'WEALTH_REFUND', 'WEALTH_REDEMPTION', 'WEALTH_INCOME'],
   BILL: ['BILL_HOLD', 'BILL_SETTLEMENT', 'BILL_VOID'],
   CORRECTION: ['CORRECTION'],
-  // A reserve deposit posts to no customer's account; it is filed with the partners' movements.
-  MERCHANT: ['MERCHANT_PAYMENT', 'MERCHANT_REFUND', 'RESERVE_DEPOSIT'],
+  // Reserve deposits and settlements post to no customer's account; they are filed with the
+  // partners' movements.
+  MERCHANT: ['MERCHANT_PAYMENT', 'MERCHANT_REFUND', 'RESERVE_DEPOSIT', 'MERCHANT_SETTLEMENT', 'SETTLEMENT_RETURN'],
 } as const satisfies Record<string, readonly JournalKind[]>;
 export type HistoryGroup = keyof typeof HISTORY_GROUPS;
 export const HISTORY_GROUP_NAMES = Object.keys(HISTORY_GROUPS) as [HistoryGroup, ...HistoryGroup[]];

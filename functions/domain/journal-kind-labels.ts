@@ -24,4 +24,6 @@ export const KIND_LABELS: Record<JournalKind, string> = {
   MERCHANT_PAYMENT: '社区消费',
   MERCHANT_REFUND: '社区消费退款',
   RESERVE_DEPOSIT: '保证金入账',
+  MERCHANT_SETTLEMENT: '商户结算',
+  SETTLEMENT_RETURN: '商户结算退回',
 };

@@ -44,6 +44,12 @@ export const JOURNAL_KINDS = [
   /** Settlement clearing → a partner's reserve (保证金): the partner's deposit arrived, as an
    *  approved change records it. */
   'RESERVE_DEPOSIT',
+  /** A merchant's wallet → settlement clearing: the day close pays what it holds out to the
+   *  merchant's settlement account at another bank. */
+  'MERCHANT_SETTLEMENT',
+  /** Settlement clearing → the merchant's wallet: the settlement gateway refused the payout, the
+   *  money waits in the wallet for the next close. */
+  'SETTLEMENT_RETURN',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 

@@ -7,6 +7,7 @@ export const DAY_CLOSE_STEP_LABELS: Record<DayCloseStep, string> = {
   LOANS: '贷款：罚息计提、自动扣款、逾期提醒',
   WEALTH: '理财：订单确认、收益分配、产品到期',
   BILLS: '缴费：挂起订单处理、自动缴费、对账',
+  MERCHANTS: '开放平台：商户结算',
   HELD_TRANSFERS: '延时到账：到期转账放行',
   AML: '反洗钱：可疑交易模式监测',
   DASHBOARD: '经营看板：当日数据快照',
@@ -56,4 +57,8 @@ export const DAY_CLOSE_COUNT_LABELS: Record<string, string> = {
   billPaymentsCounted: '看板统计缴费笔数',
   managersRanked: '看板排行客户经理',
   funnelFirstReaches: '漏斗新增到达',
+  merchantsSettled: '商户结算成功',
+  settledFen: '商户结算金额',
+  settlementsReturned: '结算被退回',
+  settlementsPending: '结算待通道确认',
 };

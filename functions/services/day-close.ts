@@ -19,6 +19,7 @@ import { anchorAuditHead, recordAudit } from './audit.js';
 import { newDayCloseRun, refuseDayCloseRunning, staleBefore } from './day-close-run-start.js';
 import { type BillCloseReport, closeBills } from './bills-close.js';
 import { closeLoans, type LoanCloseReport } from './loan-close.js';
+import { type MerchantSettlementReport, settleMerchants } from './merchant-settlement.js';
 import { closeWealth, type WealthCloseReport } from './wealth-close.js';
 
 export interface DayCloseReport extends LoanCloseReport {
@@ -26,6 +27,7 @@ export interface DayCloseReport extends LoanCloseReport {
   businessDate: string;
   wealth: WealthCloseReport;
   bills: BillCloseReport;
+  merchants: MerchantSettlementReport;
   /** The close's own audit entry, and whether the head was newly anchored with it. */
   audit: { seq: number; anchored: boolean };
 }
@@ -99,6 +101,7 @@ async function closeRun(run: DayCloseRunRecord, now: Date, actor: AuditActor, da
   run.overdue = { asOf: next, buckets: loanReport.overdueBuckets };
   const wealth = await runStep(run, 'WEALTH', (reportFailure) => closeWealth(closedDate, reportFailure));
   const bills = await runStep(run, 'BILLS', (reportFailure) => closeBills(closedDate, reportFailure), (result) => countsOf(flatBills(result)));
+  const merchants = await runStep(run, 'MERCHANTS', (reportFailure) => settleMerchants(closedDate, now, reportFailure));
   // Holds due by now, for a stack whose 15-minute release job does not run (serverless offline).
   await runStep(run, 'HELD_TRANSFERS', (reportFailure) => releaseDueTransfers(now, reportFailure));
   // After the releases, so the date's movements are all there to look at.
@@ -110,7 +113,7 @@ async function closeRun(run: DayCloseRunRecord, now: Date, actor: AuditActor, da
     await setBusinessDate(closedDate, next);
     return {};
   });
-  const report = { closedDate, businessDate: next, ...loanReport, wealth, bills };
+  const report = { closedDate, businessDate: next, ...loanReport, wealth, bills, merchants };
   const audit = await runStep(
     run,
     'AUDIT',

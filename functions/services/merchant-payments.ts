@@ -17,6 +17,7 @@ import { getAccount } from '../store/accounts.js';
 import { deterministicJournalId, houseShard, postingShortOfFunds, postJournal } from '../store/ledger.js';
 import { customerOrderPage, getOrder, ORDER_NOT_PAYABLE, orderPaidGuards } from '../store/merchant-orders.js';
 import { getMerchant, getPartnerRecord } from '../store/partners.js';
+import { walletDueItem } from '../store/merchant-settlements.js';
 import { webhookEventItems } from '../store/webhooks.js';
 import { class2Limits, loadCustomer } from './customer-guards.js';
 import { loadNonceAccount } from './money-request.js';
@@ -86,7 +87,7 @@ export async function payMerchantOrder({
       : await postJournal(journal, {
           limitCharges,
           guards: [...factor.guards, ...orderPaidGuards(paid)],
-          records: webhookEventItems(event),
+          records: [...webhookEventItems(event), walletDueItem(order.merchantId, order.partnerId, paid.paidAt!)],
           expectBalance: { accountId: account.accountId, balanceFen: account.balanceFen },
         });
   if (outcome.ok) {

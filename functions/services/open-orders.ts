@@ -43,9 +43,19 @@ export async function createOrder(partnerId: string, request: OrderRequest, now:
     refundedFeeFen: 0,
     refundCount: 0,
   };
-  if ((await putOrder(order)) === 'number_taken') refuse('conflict', 'OUT_TRADE_NO_TAKEN', '该商户订单号已使用，请查询原订单');
-  return order;
+  if ((await putOrder(order)) === 'written') return order;
+  // The same order asked again (its first answer lost): the order its number names answers it.
+  const earlier = await partnerOrderByOutTradeNo(partnerId, request.outTradeNo);
+  if (sameOrder(earlier, request)) return earlier;
+  return refuse('conflict', 'OUT_TRADE_NO_TAKEN', '该商户订单号已用于另一笔订单，请查询原订单');
 }
+
+/** Whether an order is what `request` asks for: a retry, not another order under its number. */
+const sameOrder = (order: MerchantOrder, request: OrderRequest) =>
+  order.merchantId === request.merchantId &&
+  order.amountFen === request.amountFen &&
+  order.description === request.description &&
+  Date.parse(order.expiresAt) - Date.parse(order.createdAt) === request.expiresInMinutes * 60_000;
 
 /** One of the partner's orders. */
 export async function partnerOrder(partnerId: string, orderId: string): Promise<MerchantOrder> {

@@ -148,7 +148,8 @@ export async function submitReserveDeposit(partnerId: string, deposit: { amountF
     entityId: partnerReserveEntityId(partnerId),
     entityLabel: `保证金入账 ${record.partner.name} ¥${formatYuan(deposit.amountFen)}`,
     before: { reserveBalanceFen },
-    after: { partnerId, ...deposit },
+    // The balance the deposit would make, as of its submission: the checker reads before → after.
+    after: { partnerId, ...deposit, reserveBalanceFen: reserveBalanceFen + deposit.amountFen },
     effectiveAt: undefined,
     maker,
     now,

@@ -163,6 +163,16 @@ export const keys = {
   /** An order the customer paid, in the customer's partition by when: their community orders. */
   customerOrder: (customerId: string, paidAt: string, orderId: string) => ({ PK: `CUST#${customerId}`, SK: `MORDER#${paidAt}#${orderId}` }),
   customerOrderPrefix: 'MORDER#',
+  /** A merchant whose wallet moved since it was last settled, sharded: the day close's list. */
+  walletDue: (shard: number, merchantId: string) => ({ PK: `WALLETDUE#${String(shard).padStart(2, '0')}`, SK: merchantId }),
+  walletDuePartition: (shard: number) => `WALLETDUE#${String(shard).padStart(2, '0')}`,
+  /** A merchant's settlement of a closed date, in its partner's partition: the partner's
+   *  settlement file for a date is one Query. */
+  merchantSettlement: (partnerId: string, closedDate: string, merchantId: string) => ({ PK: `PARTNERDATA#${partnerId}`, SK: `SETTLE#${closedDate}#${merchantId}` }),
+  merchantSettlementPrefix: (closedDate: string) => `SETTLE#${closedDate}#`,
+  /** Settlements whose payout the gateway has not answered yet, for a later close to finish. */
+  payingSettlement: (settlementId: string) => ({ PK: 'SETTLEPAYING', SK: settlementId }),
+  payingSettlementPartition: 'SETTLEPAYING',
   /** A refund of an order, under its own id. */
   merchantRefund: (refundId: string) => ({ PK: `MREFUND#${refundId}`, SK: 'REFUND' }),
   /** The partner's own refund number, held once among its refunds; names the refund. */

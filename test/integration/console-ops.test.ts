@@ -135,9 +135,9 @@ describe('the day close, alerts, overdue loans and pending orders', () => {
     assert.equal(run.status, 'SUCCEEDED');
     assert.equal(run.attempts, 1);
     assert.deepEqual(run.startedBy, { kind: 'operator', id: as('OPERATIONS').operatorId, login: as('OPERATIONS').login, displayName: 'OPERATIONS 测试' });
-    assert.deepEqual(run.steps.map((step: { step: string }) => step.step), ['LOANS', 'WEALTH', 'BILLS', 'HELD_TRANSFERS', 'AML', 'DASHBOARD', 'BUSINESS_DATE', 'AUDIT']);
+    assert.deepEqual(run.steps.map((step: { step: string }) => step.step), ['LOANS', 'WEALTH', 'BILLS', 'MERCHANTS', 'HELD_TRANSFERS', 'AML', 'DASHBOARD', 'BUSINESS_DATE', 'AUDIT']);
     assert.ok(run.steps.every((step: { status: string }) => step.status === 'SUCCEEDED'));
-    const [loanStep, , billStep, , , , , auditStep] = run.steps;
+    const [loanStep, , billStep, , , , , , auditStep] = run.steps;
     assert.ok(loanStep.counts.loansChecked >= 1 && loanStep.counts.overdueLoans >= 1, JSON.stringify(loanStep));
     assert.equal(billStep.counts.reconciliationMismatches, 4);
     assert.equal(billStep.errorCount, 0);

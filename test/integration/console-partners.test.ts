@@ -101,6 +101,7 @@ describe('console: open-platform partners and merchant reviews', () => {
     const change = expectOk(await deposit(pm, { amountFen: 5_000_000, bankReference: 'CNAPS-20261207-0001' }));
     assert.equal(change.kind, 'PARTNER_RESERVE');
     assert.deepEqual(change.before, { reserveBalanceFen: 0 });
+    assert.equal(change.after.reserveBalanceFen, 5_000_000);
     assert.equal((await reserveOf()).pendingChangeId, change.changeId);
     expectError(await deposit(pm, { amountFen: 100, bankReference: 'CNAPS-20261207-0002' }), 409, 'CHANGE_PENDING');
     expectError(await approve(pm, change.changeId), 403, 'SAME_OPERATOR');

@@ -104,8 +104,8 @@ export const merchantProposal = (outMerchantNo: string, overrides: Record<string
 
 /** A merchant the partner proposed through the open API and the bank approved (as an applied
  *  MERCHANT_REVIEW change does; the console's maker-checker is tested in console-partners). */
-export async function approvedMerchant(who: TestPartner, outMerchantNo: string): Promise<string> {
-  const proposed = await openCall(merchantsHandler, who.credentials, { method: 'POST', path: '/v1/open/merchants', body: merchantProposal(outMerchantNo), idempotencyKey: `proposal-${outMerchantNo}` });
+export async function approvedMerchant(who: TestPartner, outMerchantNo: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const proposed = await openCall(merchantsHandler, who.credentials, { method: 'POST', path: '/v1/open/merchants', body: merchantProposal(outMerchantNo, overrides), idempotencyKey: `proposal-${outMerchantNo}` });
   if (proposed.status !== 200) throw new Error(`proposal refused: ${JSON.stringify(proposed.body)}`);
   const record = await getMerchant(who.partner.partnerId, proposed.body.merchantId);
   if (!record || !(await decideMerchant(record.merchant, 'ACTIVE', '', 'test-approval', new Date()))) throw new Error('merchant not approved');
@@ -113,7 +113,7 @@ export async function approvedMerchant(who: TestPartner, outMerchantNo: string):
 }
 
 /** Books a deposit to the partner's reserve, as an approved PARTNER_RESERVE change does (the
- *  console's maker-checker is tested in console-partners). */
-export async function fundReserve(who: TestPartner, amountFen: number): Promise<void> {
-  await bookReserveDeposit({ partnerId: who.partner.partnerId, amountFen, bankReference: `TEST-${randomBytes(6).toString('hex')}` }, `test-deposit-${randomBytes(8).toString('hex')}`, new Date());
+ *  console's maker-checker is tested in console-partners). The same `changeId` books it once. */
+export async function fundReserve(who: TestPartner, amountFen: number, changeId = `test-deposit-${randomBytes(8).toString('hex')}`): Promise<void> {
+  await bookReserveDeposit({ partnerId: who.partner.partnerId, amountFen, bankReference: `TEST-${randomBytes(6).toString('hex')}` }, changeId, new Date());
 }

@@ -77,3 +77,31 @@ export function reserveDepositJournal(args: { journalId: string; partnerId: stri
     ],
   });
 }
+
+/** What a merchant's wallet holds, paid out by the day close through the settlement gateway. */
+export function merchantSettlementJournal(args: { journalId: string; merchantId: string; settlementId: string; amountFen: number; clearingShardAccountId: string; createdAt: string }): Journal {
+  assertPositiveFen(args.amountFen);
+  return assertBalanced({
+    journalId: args.journalId,
+    kind: 'MERCHANT_SETTLEMENT',
+    createdAt: args.createdAt,
+    origin: 'DAY_CLOSE',
+    postings: [
+      { accountId: walletAccountId(args.merchantId), amountFen: -args.amountFen, label: '结算至商户结算账户', counterparty: args.settlementId },
+      { accountId: args.clearingShardAccountId, amountFen: args.amountFen, label: '商户结算待清算', counterparty: args.merchantId },
+    ],
+  });
+}
+
+/** A payout the settlement gateway refused: the money back to the wallet, from the shard it went to. */
+export function settlementReturnJournal(args: { journalId: string; settlement: Journal; createdAt: string }): Journal {
+  if (args.settlement.kind !== 'MERCHANT_SETTLEMENT') throw new Error(`${args.settlement.journalId} is not a settlement`);
+  return assertBalanced({
+    journalId: args.journalId,
+    kind: 'SETTLEMENT_RETURN',
+    createdAt: args.createdAt,
+    origin: 'DAY_CLOSE',
+    reverses: args.settlement.journalId,
+    postings: args.settlement.postings.map((posting) => ({ ...posting, amountFen: -posting.amountFen, label: posting.amountFen < 0 ? '结算退回' : '商户结算退回' })),
+  });
+}

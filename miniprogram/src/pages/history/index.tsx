@@ -34,6 +34,8 @@ const KIND_GLYPH: Record<JournalKind, string> = {
   MERCHANT_PAYMENT: '购',
   MERCHANT_REFUND: '退',
   RESERVE_DEPOSIT: '保',
+  MERCHANT_SETTLEMENT: '结',
+  SETTLEMENT_RETURN: '退',
 };
 
 function HistoryRow({ item }: { item: HistoryItem }) {
