@@ -3,7 +3,9 @@
 // copies (scripts/partner-sim/client.ts) over real HTTP — signed requests, answers verified with the
 // platform key — proposes a merchant. pm.li finds it in 商户进件审核 and gives 通过 with a note;
 // nothing changes for the partner until risk.liu approves it in 复核中心; then the partner reads it
-// ACTIVE. 合作方 lists the sandbox partner with its key's serial.
+// ACTIVE. 合作方 lists the sandbox partner with its key's serial. Then pm.li records a deposit to the
+// sandbox partner's 保证金 against the bank's statement; its balance moves only once risk.liu
+// approves the deposit in 复核中心.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -24,7 +26,10 @@ function sandboxPlatformKey(): Record<string, string> {
   return { [serial!]: `${pem}\n` };
 }
 
-test('a partner’s merchant proposal is reviewed by one operator and in force for the partner only once a second approves', async (t) => {
+/** ¥1,234.56 as the console shows it, in fen. */
+const fenOfShown = (shown: string) => Number(shown.replace(/[¥,.]/g, ''));
+
+test('a partner’s merchant proposal, and a deposit to its reserve, are each in force only once a second operator approves', async (t) => {
   const partner = new JinlinOpenClient(bank.apiUrl, sandboxCredentials(), sandboxPlatformKey());
   const proposed = await partner.request<{ merchantId: string; status: string }>('POST', '/v1/open/merchants', {
     body: {
@@ -98,5 +103,54 @@ test('a partner’s merchant proposal is reviewed by one operator and in force f
   const decided = await partner.request<{ status: string; reviewNote: string }>('GET', `/v1/open/merchants/${merchantId}`);
   assert.equal(decided.body.status, 'ACTIVE');
   assert.equal(decided.body.reviewNote, '营业执照与结算账户信息一致');
+
+  // 保证金: recorded by one operator, booked once a second approves.
+  await page.getByRole('menuitem', { name: /合作方/ }).click();
+  await page.waitForURL(/\/open\/partners$/);
+  await page.locator('tr', { hasText: 'PSANDBOX' }).getByRole('button', { name: '详情' }).click();
+  const balance = page.locator('#partner-reserve-balance');
+  await balance.waitFor();
+  const balanceBefore = fenOfShown(await balance.innerText());
+  await page.locator('#partner-reserve').getByRole('button', { name: '登记保证金入账' }).click();
+  const depositForm = page.getByRole('dialog', { name: /登记保证金入账/ });
+  await depositForm.getByLabel('入账金额（元）').fill('12345.67');
+  await depositForm.getByLabel('银行流水号').fill(`E2E-${Date.now()}`);
+  await depositForm.getByText(/通过后才计入保证金余额/).waitFor();
+  const depositShot = `${screenshots}/console-open-reserve-deposit.png`;
+  await page.screenshot({ path: depositShot, animations: 'disabled' });
+  t.diagnostic(`保证金入账: ${depositShot}`);
+  const [recorded] = await Promise.all([
+    page.waitForResponse((response) => response.url().endsWith('/v1/console/partners/PSANDBOX/reserve-deposits') && response.request().method() === 'POST'),
+    depositForm.getByRole('button', { name: '提交复核' }).click(),
+  ]);
+  const deposit = (await recorded.json()) as { changeId: string; status: string; after: { amountFen: number } };
+  assert.equal(deposit.status, 'PENDING', JSON.stringify(deposit));
+  assert.equal(deposit.after.amountFen, 1_234_567);
+  await page.locator('#reserve-submitted').getByText('已提交复核：保证金入账 邻里鲜社区超市（沙箱） ¥12,345.67').waitFor();
+  await page.locator('#partner-reserve-pending').waitFor();
+  assert.equal(fenOfShown(await balance.innerText()), balanceBefore, 'nothing is booked before the checker');
+  const pendingShot = `${screenshots}/console-open-reserve-pending.png`;
+  await page.screenshot({ path: pendingShot, animations: 'disabled' });
+  t.diagnostic(`保证金 waiting for its checker: ${pendingShot}`);
+
+  await checkerPage.goto(`${bank.origin}/changes/${encodeURIComponent(deposit.changeId)}`);
+  const amountRow = checkerPage.locator('tr', { hasText: '入账金额' });
+  await amountRow.waitFor();
+  assert.match(await amountRow.innerText(), /¥12,345\.67/);
+  const reserveChangeShot = `${screenshots}/console-open-reserve-change.png`;
+  await checkerPage.screenshot({ path: reserveChangeShot, fullPage: true, animations: 'disabled' });
+  t.diagnostic(`the checker's view of the deposit: ${reserveChangeShot}`);
+  await approveOpenChange(checkerPage);
+  await checkerPage.locator('#change-done').waitFor({ timeout: 60_000 });
+
+  // antd spaces a two-character label (关 闭): the drawer's footer button.
+  await page.locator('.ant-drawer-footer').getByRole('button').click();
+  await page.locator('tr', { hasText: 'PSANDBOX' }).getByRole('button', { name: '详情' }).click();
+  await page.locator('#partner-reserve-pending').waitFor({ state: 'detached' });
+  await balance.waitFor();
+  assert.equal(fenOfShown(await balance.innerText()), balanceBefore + 1_234_567);
+  const bookedShot = `${screenshots}/console-open-reserve-booked.png`;
+  await page.screenshot({ path: bookedShot, animations: 'disabled' });
+  t.diagnostic(`保证金 booked: ${bookedShot}`);
   for (const seen of [errors, checkerErrors]) assert.deepEqual(seen.filter((error) => !/status of 4\d\d/.test(error)), []);
 });

@@ -2,7 +2,8 @@
 // serials of its keys, its fee rate and rate limit — and, for those who draft (partners.draft), 接入
 // a new one or 修改 one: its keys (two at once while it rotates), scopes, webhook URL, fee rate,
 // rate limit, or its suspension. Each is a change a second operator approves in 复核中心; the
-// partner's requests verify against what is in force. Each partner's 推送记录 opens in a drawer
+// partner's requests verify against what is in force. Each partner's 详情 — with its 保证金 and
+// 登记保证金入账 — opens in a drawer (PartnerDrawer.tsx), and so does its 推送记录
 // (WebhookLogDrawer.tsx). Loaded on demand by the shell.
 import { PlusOutlined } from '@ant-design/icons';
 import { ModalForm, PageContainer, ProFormCheckbox, ProFormDigit, ProFormList, ProFormSelect, ProFormText, ProFormTextArea, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
@@ -16,6 +17,7 @@ import { chinaTime } from '@/pages/AuditLog';
 import { accessFor } from '@/shell/access';
 import { changePath } from '@/shell/menu';
 import { SubmittedAlert } from '@/shell/SubmittedAlert';
+import { PartnerDrawer } from './PartnerDrawer';
 import { WebhookLogDrawer } from './WebhookLogDrawer';
 
 type Scope = PartnerSummary['scopes'][number];
@@ -118,6 +120,7 @@ export function PartnerList({ canDraft }: { canDraft: boolean }) {
   const [scopeLabels, setScopeLabels] = useState<Record<Scope, string>>();
   const [submitted, setSubmitted] = useState<ChangeRequest>();
   const [logOf, setLogOf] = useState<PartnerSummary>();
+  const [detailOf, setDetailOf] = useState<PartnerSummary>();
   const onSubmitted = (change: ChangeRequest) => {
     setSubmitted(change);
     void table.current?.reload();
@@ -139,9 +142,12 @@ export function PartnerList({ canDraft }: { canDraft: boolean }) {
     {
       title: '操作',
       key: 'actions',
-      width: 190,
+      width: 220,
       render: (_, partner) => (
         <Space size={0}>
+          <Button type="link" onClick={() => setDetailOf(partner)}>
+            详情
+          </Button>
           {partner.pendingChangeId ? (
             <Link to={changePath(partner.pendingChangeId)}>待复核变更</Link>
           ) : (
@@ -177,6 +183,7 @@ export function PartnerList({ canDraft }: { canDraft: boolean }) {
             : []
         }
       />
+      {detailOf && <PartnerDrawer partner={detailOf} scopeLabels={scopeLabels} canDraft={canDraft} onClose={() => setDetailOf(undefined)} />}
       {logOf && <WebhookLogDrawer partnerId={logOf.partnerId} partnerName={logOf.name} canRedeliver={canDraft} onClose={() => setLogOf(undefined)} />}
     </PageContainer>
   );
