@@ -14,7 +14,7 @@ z.config(en());
 // An empty variable (serverless.yml's '' default) means unset.
 const optional = <T extends z.ZodMiniType>(schema: T) => z.pipe(z.transform((value: unknown) => (value === '' ? undefined : value)), z.optional(schema));
 
-const Env = lazySchema(() =>
+const Env = /* @__PURE__ */ lazySchema(() =>
   z.object({
     STAGE: z._default(z.string().check(z.minLength(1)), 'local'),
     TABLE_NAME: z.string().check(z.minLength(3), z.maxLength(255)),

@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import { config } from './config.js';
 import { lazySchema } from './domain/lazy-schema.js';
 
-const Secrets = lazySchema(() =>
+const Secrets = /* @__PURE__ */ lazySchema(() =>
   z.object({
     /** HMAC key for access tokens, at least 32 bytes. */
     jwtSecret: z.string().check(z.minLength(32)),

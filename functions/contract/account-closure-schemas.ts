@@ -6,7 +6,7 @@ import { lazySchema } from '../domain/lazy-schema.js';
 import { BoundCard } from './schemas.js';
 import { PinSecondFactor } from './second-factor-schemas.js';
 
-export const ClosureCheck = lazySchema(() =>
+export const ClosureCheck = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       accountNumberMasked: z.string(),
@@ -21,7 +21,7 @@ export const ClosureCheck = lazySchema(() =>
 );
 export type ClosureCheck = z.infer<typeof ClosureCheck>;
 
-export const AccountClosureRequest = lazySchema(() =>
+export const AccountClosureRequest = /* @__PURE__ */ lazySchema(() =>
   // The PIN only: a fingerprint stands in for the PIN on payments, not on closing the account.
   z.strictObject({ secondFactor: PinSecondFactor }).check(z.meta({ id: 'AccountClosureRequest' })),
 );

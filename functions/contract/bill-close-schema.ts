@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '../domain/lazy-schema.js';
 
-export const BillCloseReport = lazySchema(() =>
+export const BillCloseReport = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       heldSettled: z.int().check(z.meta({ description: 'Payments left HELD that the gateway had accepted: settled' })),

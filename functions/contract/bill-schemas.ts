@@ -7,13 +7,13 @@ import { IsoTime, Reference, RiskAcknowledged } from './schemas.js';
 import { SecondFactor } from './second-factor-schemas.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
-const IsoDate = lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));
-const BillerId = lazySchema(() => z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)));
-const Category = lazySchema(() => z.enum(BILL_CATEGORIES));
-const PaymentId = lazySchema(() => z.string().check(z.regex(/^P[A-Za-z0-9_-]{26}$/)));
-const PayeeId = lazySchema(() => z.string().check(z.regex(/^Y[A-Za-z0-9_-]{16}$/)));
+const IsoDate = /* @__PURE__ */ lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));
+const BillerId = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)));
+const Category = /* @__PURE__ */ lazySchema(() => z.enum(BILL_CATEGORIES));
+const PaymentId = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(/^P[A-Za-z0-9_-]{26}$/)));
+const PayeeId = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(/^Y[A-Za-z0-9_-]{16}$/)));
 /** What the customer typed; spaces are allowed (numbers are printed in groups) and dropped. */
-const AccountNumberInput = lazySchema(() =>
+const AccountNumberInput = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .check(
@@ -23,20 +23,20 @@ const AccountNumberInput = lazySchema(() =>
       z.meta({ description: "Account number at the biller; checked against the biller's format before any gateway call" }),
     ),
 );
-const BillFen = lazySchema(() => z.int().check(z.minimum(1), z.maximum(MAX_BILL_AMOUNT_FEN), z.meta({ description: 'Amount in fen' })));
+const BillFen = /* @__PURE__ */ lazySchema(() => z.int().check(z.minimum(1), z.maximum(MAX_BILL_AMOUNT_FEN), z.meta({ description: 'Amount in fen' })));
 
-export const PaymentIdParams = lazySchema(() => z.strictObject({ paymentId: PaymentId }));
-export const PayeeIdParams = lazySchema(() => z.strictObject({ payeeId: PayeeId }));
+export const PaymentIdParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ paymentId: PaymentId }));
+export const PayeeIdParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ payeeId: PayeeId }));
 
 // ---- billers ---------------------------------------------------------------------------------
 
-export const BillerQuery = lazySchema(() =>
+export const BillerQuery = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ category: z.optional(Category), city: z.optional(z.string().check(z.regex(/^[a-z]{2,20}$/))) })
     .check(z.meta({ id: 'BillerQuery' })),
 );
 
-export const AmountOptionsView = lazySchema(() =>
+export const AmountOptionsView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       kind: z.enum(['EXACT', 'AT_LEAST_BILL', 'RANGE']),
@@ -49,7 +49,7 @@ export const AmountOptionsView = lazySchema(() =>
     .check(z.meta({ id: 'AmountOptionsView' })),
 );
 
-export const BillerView = lazySchema(() =>
+export const BillerView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       billerId: BillerId,
@@ -68,7 +68,7 @@ export const BillerView = lazySchema(() =>
     .check(z.meta({ id: 'BillerView' })),
 );
 
-export const BillerCatalog = lazySchema(() =>
+export const BillerCatalog = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       categories: z.array(
@@ -81,9 +81,9 @@ export const BillerCatalog = lazySchema(() =>
 
 // ---- bills -----------------------------------------------------------------------------------
 
-export const BillLookupRequest = lazySchema(() => z.strictObject({ billerId: BillerId, accountNumber: AccountNumberInput }).check(z.meta({ id: 'BillLookupRequest' })));
+export const BillLookupRequest = /* @__PURE__ */ lazySchema(() => z.strictObject({ billerId: BillerId, accountNumber: AccountNumberInput }).check(z.meta({ id: 'BillLookupRequest' })));
 
-export const BillView = lazySchema(() =>
+export const BillView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       biller: BillerView,
@@ -111,7 +111,7 @@ export const BillView = lazySchema(() =>
     .check(z.meta({ id: 'BillView' })),
 );
 
-export const BillPaymentRequest = lazySchema(() =>
+export const BillPaymentRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       billerId: z.optional(BillerId),
@@ -135,7 +135,7 @@ export const BillPaymentRequest = lazySchema(() =>
 
 // Unregistered on purpose: with zod/mini the id is a check, and z.extend() keeps checks — extending
 // the registered BillPaymentView would register 'BillPaymentView' again, on BillPaymentResult.
-const BillPaymentViewObject = lazySchema(() =>
+const BillPaymentViewObject = /* @__PURE__ */ lazySchema(() =>
   z.object({
     paymentId: PaymentId.check(z.meta({ description: 'The payment key (in its URL), also the reference the biller gateway dedupes on' })),
     status: z.enum(PAYMENT_STATUSES),
@@ -162,9 +162,9 @@ const BillPaymentViewObject = lazySchema(() =>
   }),
 );
 
-export const BillPaymentView = lazySchema(() => BillPaymentViewObject.check(z.meta({ id: 'BillPaymentView' })));
+export const BillPaymentView = /* @__PURE__ */ lazySchema(() => BillPaymentViewObject.check(z.meta({ id: 'BillPaymentView' })));
 
-export const BillPaymentResult = lazySchema(() =>
+export const BillPaymentResult = /* @__PURE__ */ lazySchema(() =>
   z
     .extend(BillPaymentViewObject, {
       balanceFen: z.int().check(z.meta({ description: 'E-account balance after the payment (after the refund when voided)' })),
@@ -172,7 +172,7 @@ export const BillPaymentResult = lazySchema(() =>
     .check(z.meta({ id: 'BillPaymentResult' })),
 );
 
-export const BillPaymentQuery = lazySchema(() =>
+export const BillPaymentQuery = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       category: z.optional(Category),
@@ -182,7 +182,7 @@ export const BillPaymentQuery = lazySchema(() =>
     .check(z.meta({ id: 'BillPaymentQuery' })),
 );
 
-export const BillPaymentPage = lazySchema(() =>
+export const BillPaymentPage = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ items: z.array(BillPaymentView), nextCursor: z.nullable(z.string()) })
     .check(z.meta({ id: 'BillPaymentPage' })),
@@ -190,7 +190,7 @@ export const BillPaymentPage = lazySchema(() =>
 
 // ---- saved payees ------------------------------------------------------------------------------
 
-const AutoPaySettingInput = lazySchema(() =>
+const AutoPaySettingInput = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     capFen: BillFen.check(z.meta({ description: 'Largest bill auto-pay pays; a larger one is left to the customer' })),
     dayOfMonth: z.int().check(z.minimum(1), z.maximum(MAX_AUTO_PAY_DAY)),
@@ -198,9 +198,9 @@ const AutoPaySettingInput = lazySchema(() =>
 );
 
 /** A saved payee's name for the customer (备注名): given when saved, corrected on 个人信息与隐私. */
-export const PayeeNickname = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(20), z.regex(/^[\p{L}\p{N}·\-_ ()（）]+$/u)));
+export const PayeeNickname = /* @__PURE__ */ lazySchema(() => z.string().check(z.minLength(1), z.maxLength(20), z.regex(/^[\p{L}\p{N}·\-_ ()（）]+$/u)));
 
-export const PayeeCreateRequest = lazySchema(() =>
+export const PayeeCreateRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       nickname: PayeeNickname,
@@ -210,13 +210,13 @@ export const PayeeCreateRequest = lazySchema(() =>
     .check(z.meta({ id: 'PayeeCreateRequest' })),
 );
 
-export const AutoPayRequest = lazySchema(() =>
+export const AutoPayRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ autoPay: z.nullable(AutoPaySettingInput).check(z.meta({ description: 'null turns auto-pay off' })), secondFactor: SecondFactor })
     .check(z.meta({ id: 'AutoPayRequest' })),
 );
 
-export const PayeeView = lazySchema(() =>
+export const PayeeView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       payeeId: PayeeId,
@@ -230,9 +230,9 @@ export const PayeeView = lazySchema(() =>
     .check(z.meta({ id: 'PayeeView' })),
 );
 
-export const PayeeList = lazySchema(() => z.object({ items: z.array(PayeeView) }).check(z.meta({ id: 'PayeeList' })));
+export const PayeeList = /* @__PURE__ */ lazySchema(() => z.object({ items: z.array(PayeeView) }).check(z.meta({ id: 'PayeeList' })));
 
-export const BillOk = lazySchema(() => z.object({ ok: z.literal(true) }).check(z.meta({ id: 'BillOk' })));
+export const BillOk = /* @__PURE__ */ lazySchema(() => z.object({ ok: z.literal(true) }).check(z.meta({ id: 'BillOk' })));
 
 export type BillerView = z.infer<typeof BillerView>;
 export type BillerCatalog = z.infer<typeof BillerCatalog>;

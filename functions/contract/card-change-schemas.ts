@@ -6,9 +6,9 @@ import { lazySchema } from '../domain/lazy-schema.js';
 import { BoundCard } from './schemas.js';
 import { PinSecondFactor } from './second-factor-schemas.js';
 
-const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+const IsoTime = /* @__PURE__ */ lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
 
-export const CardChangeRequest = lazySchema(() =>
+export const CardChangeRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       idNumber: z.string().check(z.regex(/^\d{17}[\dXx]$/), z.meta({ description: 'Resident ID number as verified at onboarding' })),
@@ -20,7 +20,7 @@ export const CardChangeRequest = lazySchema(() =>
 );
 export type CardChangeRequest = z.infer<typeof CardChangeRequest>;
 
-export const CardChange = lazySchema(() =>
+export const CardChange = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       oldCard: BoundCard,
@@ -32,7 +32,7 @@ export const CardChange = lazySchema(() =>
 );
 export type CardChange = z.infer<typeof CardChange>;
 
-export const CardChangeResult = lazySchema(() =>
+export const CardChangeResult = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       boundCard: BoundCard,
@@ -43,7 +43,7 @@ export const CardChangeResult = lazySchema(() =>
 );
 export type CardChangeResult = z.infer<typeof CardChangeResult>;
 
-export const CardBindings = lazySchema(() =>
+export const CardBindings = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       boundCard: BoundCard,

@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '../domain/lazy-schema.js';
 
-export const ClockRequest = lazySchema(() =>
+export const ClockRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       time: z.nullable(z.iso.datetime({ offset: true })).check(z.meta({ description: 'What it reads now, running on from there; null: the wall clock' })),
@@ -11,7 +11,7 @@ export const ClockRequest = lazySchema(() =>
     .check(z.meta({ id: 'ClockRequest' })),
 );
 
-export const ClockView = lazySchema(() =>
+export const ClockView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       time: z.string().check(z.meta({ description: 'ISO-8601' })),

@@ -31,10 +31,10 @@ const TypedText = (min: number, max: number, what: string) =>
       z.meta({ description: `${what}: ${min}–${max} characters` }),
     );
 
-const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
-const JournalId = lazySchema(() => z.string().check(z.regex(/^J[A-Za-z0-9_-]{26}$/)));
+const IsoTime = /* @__PURE__ */ lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+const JournalId = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(/^J[A-Za-z0-9_-]{26}$/)));
 
-export const ComplaintOpenRequest = lazySchema(() =>
+export const ComplaintOpenRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       category: z.enum(COMPLAINT_CATEGORIES),
@@ -47,16 +47,16 @@ export const ComplaintOpenRequest = lazySchema(() =>
     ),
 );
 
-export const ComplaintParams = lazySchema(() => z.strictObject({ ticketId: z.string().check(z.regex(/^T[0-9a-f]{32}$/)) }));
+export const ComplaintParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ ticketId: z.string().check(z.regex(/^T[0-9a-f]{32}$/)) }));
 
-const PageLimit = lazySchema(() =>
+const PageLimit = /* @__PURE__ */ lazySchema(() =>
   z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(COMPLAINT_PAGE_MAX), z.meta({ description: `At most ${COMPLAINT_PAGE_MAX}; ${COMPLAINT_PAGE_DEFAULT} when absent` }))),
 );
-const Cursor = lazySchema(() => z.optional(z.string().check(z.maxLength(200), z.regex(/^[A-Za-z0-9_-]*$/))));
+const Cursor = /* @__PURE__ */ lazySchema(() => z.optional(z.string().check(z.maxLength(200), z.regex(/^[A-Za-z0-9_-]*$/))));
 
-export const ComplaintListQuery = lazySchema(() => z.strictObject({ limit: PageLimit, cursor: Cursor }).check(z.meta({ id: 'ComplaintListQuery' })));
+export const ComplaintListQuery = /* @__PURE__ */ lazySchema(() => z.strictObject({ limit: PageLimit, cursor: Cursor }).check(z.meta({ id: 'ComplaintListQuery' })));
 
-const complaintShape = lazySchema(() => ({
+const complaintShape = /* @__PURE__ */ lazySchema(() => ({
   ticketId: z.string(),
   category: z.enum(COMPLAINT_CATEGORIES),
   categoryLabel: z.string(),
@@ -81,11 +81,11 @@ const complaintShape = lazySchema(() => ({
   closedAt: z.nullable(IsoTime),
 }));
 
-export const ComplaintView = lazySchema(() => z.object(complaintShape).check(z.meta({ id: 'Complaint' })));
+export const ComplaintView = /* @__PURE__ */ lazySchema(() => z.object(complaintShape).check(z.meta({ id: 'Complaint' })));
 export type ComplaintView = z.infer<typeof ComplaintView>;
 
 /** One ticket read on its own: with the corrections (差错调整) paid for its movement. */
-export const ComplaintDetailView = lazySchema(() =>
+export const ComplaintDetailView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       ...complaintShape,
@@ -103,14 +103,14 @@ export const ComplaintDetailView = lazySchema(() =>
 );
 export type ComplaintDetailView = z.infer<typeof ComplaintDetailView>;
 
-export const ComplaintList = lazySchema(() =>
+export const ComplaintList = /* @__PURE__ */ lazySchema(() =>
   z.object({ items: z.array(ComplaintView), nextCursor: z.nullable(z.string().check(z.meta({ description: 'The next page’s cursor; null after the last page' }))) }).check(z.meta({ id: 'ComplaintList', description: 'Newest first' })),
 );
 export type ComplaintList = z.infer<typeof ComplaintList>;
 
 // ---- the service desk (投诉工单) ----
 
-export const DeskQueueQuery = lazySchema(() =>
+export const DeskQueueQuery = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       queue: z.optional(z.enum(COMPLAINT_QUEUES).check(z.meta({ description: 'OPEN (default: waiting for an answer, nearest deadline first), ANSWERED, CLOSED' }))),
@@ -120,7 +120,7 @@ export const DeskQueueQuery = lazySchema(() =>
     .check(z.meta({ id: 'DeskComplaintQuery' })),
 );
 
-export const DeskComplaintView = lazySchema(() =>
+export const DeskComplaintView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       ticket: ComplaintView,
@@ -134,7 +134,7 @@ export type DeskComplaintView = z.infer<typeof DeskComplaintView>;
 
 /** A ticket read on its own by the desk: with every correction proposed from it and what of the
  *  disputed movement may still be corrected. */
-export const DeskComplaintDetailView = lazySchema(() =>
+export const DeskComplaintDetailView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       ticket: ComplaintView,
@@ -162,16 +162,16 @@ export const DeskComplaintDetailView = lazySchema(() =>
 );
 export type DeskComplaintDetailView = z.infer<typeof DeskComplaintDetailView>;
 
-export const DeskComplaintList = lazySchema(() =>
+export const DeskComplaintList = /* @__PURE__ */ lazySchema(() =>
   z.object({ items: z.array(DeskComplaintView), nextCursor: z.nullable(z.string().check(z.meta({ description: 'The next page’s cursor; null after the last page' }))) }).check(z.meta({ id: 'DeskComplaintList' })),
 );
 export type DeskComplaintList = z.infer<typeof DeskComplaintList>;
 
-export const ComplaintAnswerRequest = lazySchema(() =>
+export const ComplaintAnswerRequest = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({ answer: TypedText(COMPLAINT_ANSWER_MIN_CHARS, COMPLAINT_ANSWER_MAX_CHARS, 'The bank’s answer, as the customer reads it') }).check(z.meta({ id: 'ComplaintAnswerRequest' })),
 );
 
-export const CorrectionRequest = lazySchema(() =>
+export const CorrectionRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       amountFen: z.int().check(z.positive(), z.maximum(MAX_CORRECTION_FEN), z.meta({ description: 'Credited to the customer, in fen: > 0 and ≤ the disputed amount less what its corrections paid (422 CORRECTION_EXCEEDS_DISPUTED)' })),

@@ -13,12 +13,12 @@ const AML_REPORT_KIND_NAMES = Object.keys(AML_REPORT_KINDS) as [keyof typeof AML
 export const AML_PAGE_MAX = 100;
 export const AML_PAGE_DEFAULT = 20;
 
-const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
-const AlertId = lazySchema(() => z.string().check(z.regex(AML_ALERT_ID_PATTERN)));
+const IsoTime = /* @__PURE__ */ lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+const AlertId = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(AML_ALERT_ID_PATTERN)));
 
-export const AmlAlertParams = lazySchema(() => z.strictObject({ alertId: AlertId }).check(z.meta({ id: 'AmlAlertParams' })));
+export const AmlAlertParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ alertId: AlertId }).check(z.meta({ id: 'AmlAlertParams' })));
 
-export const AmlAlertsQuery = lazySchema(() =>
+export const AmlAlertsQuery = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       status: z.optional(z.enum(AML_ALERT_STATUSES)),
@@ -28,7 +28,7 @@ export const AmlAlertsQuery = lazySchema(() =>
     .check(z.meta({ id: 'AmlAlertsQuery' })),
 );
 
-export const AmlAlertView = lazySchema(() =>
+export const AmlAlertView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       alertId: AlertId,
@@ -47,11 +47,11 @@ export const AmlAlertView = lazySchema(() =>
 );
 export type AmlAlertView = z.infer<typeof AmlAlertView>;
 
-export const AmlAlertsPage = lazySchema(() =>
+export const AmlAlertsPage = /* @__PURE__ */ lazySchema(() =>
   z.object({ alerts: z.array(AmlAlertView).check(z.meta({ description: 'Newest date first' })), nextCursor: z.nullable(z.string()) }).check(z.meta({ id: 'AmlAlertsPage' })),
 );
 
-const AmlMovementView = lazySchema(() =>
+const AmlMovementView = /* @__PURE__ */ lazySchema(() =>
   z.object({
     journalId: z.string(),
     kind: z.enum(JOURNAL_KINDS),
@@ -62,7 +62,7 @@ const AmlMovementView = lazySchema(() =>
   }),
 );
 
-const AmlEventView = lazySchema(() =>
+const AmlEventView = /* @__PURE__ */ lazySchema(() =>
   z.object({
     at: IsoTime,
     status: z.enum(AML_ALERT_STATUSES),
@@ -72,7 +72,7 @@ const AmlEventView = lazySchema(() =>
   }),
 );
 
-export const AmlAlertDetail = lazySchema(() =>
+export const AmlAlertDetail = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       alert: AmlAlertView,
@@ -84,12 +84,12 @@ export const AmlAlertDetail = lazySchema(() =>
 );
 export type AmlAlertDetail = z.infer<typeof AmlAlertDetail>;
 
-const Reason = lazySchema(() =>
+const Reason = /* @__PURE__ */ lazySchema(() =>
   z.string().check(z.minLength(AML_REASON_MIN_CHARS), z.maxLength(AML_REASON_MAX_CHARS), z.regex(/^[^\p{Cc}\p{Cs}]*$/u), z.regex(/\S/), z.meta({ description: `${AML_REASON_MIN_CHARS}–${AML_REASON_MAX_CHARS} characters` })),
 );
-export const AmlAlertStepRequest = lazySchema(() => z.strictObject({ reason: Reason }).check(z.meta({ id: 'AmlAlertStepRequest' })));
+export const AmlAlertStepRequest = /* @__PURE__ */ lazySchema(() => z.strictObject({ reason: Reason }).check(z.meta({ id: 'AmlAlertStepRequest' })));
 
-export const AmlReport = lazySchema(() =>
+export const AmlReport = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       reportNumber: z.string(),
@@ -106,7 +106,7 @@ export const AmlReport = lazySchema(() =>
     .check(z.meta({ id: 'AmlReport', description: 'A suspicious (可疑交易报告) or large-value (大额交易报告) transaction report as filed, one structured file' })),
 );
 
-export const WatchListView = lazySchema(() =>
+export const WatchListView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       watchList: WatchListSchema,
@@ -118,6 +118,6 @@ export const WatchListView = lazySchema(() =>
 );
 export type WatchListView = z.infer<typeof WatchListView>;
 
-export const WatchListChangeRequest = lazySchema(() =>
+export const WatchListChangeRequest = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({ watchList: WatchListSchema }).check(z.meta({ id: 'WatchListChangeRequest', description: 'The whole list as it should be, numbered the version in force + 1' })),
 );

@@ -12,15 +12,15 @@ import { lazySchema } from '../domain/lazy-schema.js';
 
 export { billerDraftIssues } from '../domain/bills/biller-draft.js';
 
-const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
-const IsoDate = lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));
+const IsoTime = /* @__PURE__ */ lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+const IsoDate = /* @__PURE__ */ lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));
 
-export const Biller = lazySchema(() => billerSchema.check(z.meta({ id: 'Biller', description: 'A biller: who it is, where, how its account numbers look, which amounts it takes, its gateway' })));
+export const Biller = /* @__PURE__ */ lazySchema(() => billerSchema.check(z.meta({ id: 'Biller', description: 'A biller: who it is, where, how its account numbers look, which amounts it takes, its gateway' })));
 export type Biller = z.infer<typeof Biller>;
 
-export const BillerIdParams = lazySchema(() => z.strictObject({ billerId: z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)) }));
+export const BillerIdParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ billerId: z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)) }));
 
-export const ConsoleBillerList = lazySchema(() =>
+export const ConsoleBillerList = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       billers: z.array(
@@ -39,7 +39,7 @@ export const ConsoleBillerList = lazySchema(() =>
     .check(z.meta({ id: 'ConsoleBillerList', description: 'By category, then city, then name' })),
 );
 
-export const ConsoleBillerDetail = lazySchema(() =>
+export const ConsoleBillerDetail = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       current: Biller,
@@ -51,11 +51,11 @@ export const ConsoleBillerDetail = lazySchema(() =>
     .check(z.meta({ id: 'ConsoleBillerDetail' })),
 );
 
-export const BillerChangeRequest = lazySchema(() => z.strictObject({ biller: Biller, effectiveAt: EffectiveAt }).check(z.meta({ id: 'BillerChangeRequest' })));
+export const BillerChangeRequest = /* @__PURE__ */ lazySchema(() => z.strictObject({ biller: Biller, effectiveAt: EffectiveAt }).check(z.meta({ id: 'BillerChangeRequest' })));
 
-export const ReconciliationDateParams = lazySchema(() => z.strictObject({ date: IsoDate }));
+export const ReconciliationDateParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ date: IsoDate }));
 
-export const ReconciliationReport = lazySchema(() =>
+export const ReconciliationReport = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       date: IsoDate,

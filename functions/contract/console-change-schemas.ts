@@ -7,18 +7,18 @@ import { lazySchema } from '../domain/lazy-schema.js';
 
 export { CHANGE_KIND_LABELS, CHANGE_STATUS_LABELS } from '../domain/change-requests.js';
 
-const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+const IsoTime = /* @__PURE__ */ lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
 /** What an operator types: no control characters or unpaired surrogates. */
 const NoControl = /^[^\p{Cc}\p{Cs}]*$/u;
 export const CHANGE_PAGE_MAX = 100;
 export const CHANGE_PAGE_DEFAULT = 20;
 
-export const ChangeIdParams = lazySchema(() => z.strictObject({ changeId: z.string().check(z.regex(/^C[0-9a-f]{32}$/)) }));
+export const ChangeIdParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ changeId: z.string().check(z.regex(/^C[0-9a-f]{32}$/)) }));
 
-const ChangeParty = lazySchema(() => z.object({ operatorId: z.string(), login: z.string(), displayName: z.string() }).check(z.meta({ id: 'ChangeParty' })));
-const Snapshot = lazySchema(() => z.record(z.string(), z.unknown()));
+const ChangeParty = /* @__PURE__ */ lazySchema(() => z.object({ operatorId: z.string(), login: z.string(), displayName: z.string() }).check(z.meta({ id: 'ChangeParty' })));
+const Snapshot = /* @__PURE__ */ lazySchema(() => z.record(z.string(), z.unknown()));
 
-const changeShape = lazySchema(() => ({
+const changeShape = /* @__PURE__ */ lazySchema(() => ({
   changeId: z.string(),
   kind: z.enum(CHANGE_KINDS),
   entityId: z.string().check(z.meta({ description: 'One pending change per entity: loan-product:<productId>, lpr, account:<accountId>' })),
@@ -37,9 +37,9 @@ const changeShape = lazySchema(() => ({
   failure: z.optional(z.string().check(z.meta({ description: 'FAILED: why the rules refused the change when it was applied' }))),
 }));
 
-export const ChangeRequestView = lazySchema(() => z.object(changeShape).check(z.meta({ id: 'ChangeRequest' })));
+export const ChangeRequestView = /* @__PURE__ */ lazySchema(() => z.object(changeShape).check(z.meta({ id: 'ChangeRequest' })));
 
-export const ChangeDetailView = lazySchema(() =>
+export const ChangeDetailView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       ...changeShape,
@@ -54,7 +54,7 @@ export const ChangeDetailView = lazySchema(() =>
     .check(z.meta({ id: 'ChangeDetail', description: 'A change with what it alters, leaf by leaf (a side that has no such member is absent)' })),
 );
 
-export const ChangeListQuery = lazySchema(() =>
+export const ChangeListQuery = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       status: z.optional(z.enum(CHANGE_STATUSES)),
@@ -65,19 +65,19 @@ export const ChangeListQuery = lazySchema(() =>
     .check(z.meta({ id: 'ChangeListQuery' })),
 );
 
-export const ChangeList = lazySchema(() =>
+export const ChangeList = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ changes: z.array(ChangeRequestView), nextCursor: z.optional(z.string()) })
     .check(z.meta({ id: 'ChangeList', description: 'Newest first' })),
 );
 
-export const ApproveChangeRequest = lazySchema(() =>
+export const ApproveChangeRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ note: z.optional(z.string().check(z.maxLength(DECISION_NOTE_MAX_LENGTH), z.regex(NoControl))) })
     .check(z.meta({ id: 'ApproveChangeRequest' })),
 );
 
-export const RejectChangeRequest = lazySchema(() =>
+export const RejectChangeRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       note: z.string().check(z.maxLength(DECISION_NOTE_MAX_LENGTH), z.regex(NoControl), z.meta({ description: 'Why: required (400 DECISION_NOTE_REQUIRED when blank)' })),
@@ -86,4 +86,4 @@ export const RejectChangeRequest = lazySchema(() =>
 );
 
 /** Submitting a change: when it takes effect once approved (now when absent or past; ≤ 1 year ahead). */
-export const EffectiveAt = lazySchema(() => z.optional(z.iso.datetime({ offset: true }).check(z.meta({ description: 'When it takes effect once approved; now when absent' }))));
+export const EffectiveAt = /* @__PURE__ */ lazySchema(() => z.optional(z.iso.datetime({ offset: true }).check(z.meta({ description: 'When it takes effect once approved; now when absent' }))));

@@ -8,14 +8,14 @@ import { DASHBOARD_TREND_DAYS } from '../domain/dashboard/figures.js';
 import { DPD_BUCKETS } from '../domain/loan/product.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
-const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
-const IsoDate = lazySchema(() => z.iso.date().check(z.meta({ description: 'Business date YYYY-MM-DD (China)' })));
-const Fen = lazySchema(() => z.int().check(z.meta({ description: 'Amount in fen' })));
-const Count = lazySchema(() => z.int().check(z.minimum(0)));
-const Label = lazySchema(() => z.string().check(z.meta({ description: 'What the console shows (Chinese)' })));
-const Bps = lazySchema(() => z.nullable(z.int()).check(z.meta({ description: 'Basis points, rounded half up on the server; null when the base is 0' })));
+const IsoTime = /* @__PURE__ */ lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+const IsoDate = /* @__PURE__ */ lazySchema(() => z.iso.date().check(z.meta({ description: 'Business date YYYY-MM-DD (China)' })));
+const Fen = /* @__PURE__ */ lazySchema(() => z.int().check(z.meta({ description: 'Amount in fen' })));
+const Count = /* @__PURE__ */ lazySchema(() => z.int().check(z.minimum(0)));
+const Label = /* @__PURE__ */ lazySchema(() => z.string().check(z.meta({ description: 'What the console shows (Chinese)' })));
+const Bps = /* @__PURE__ */ lazySchema(() => z.nullable(z.int()).check(z.meta({ description: 'Basis points, rounded half up on the server; null when the base is 0' })));
 
-export const DashboardSnapshot = lazySchema(() =>
+export const DashboardSnapshot = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       businessDate: IsoDate,
@@ -68,13 +68,13 @@ export const DashboardSnapshot = lazySchema(() =>
 );
 export type DashboardSnapshotView = z.infer<typeof DashboardSnapshot>;
 
-export const DashboardQuery = lazySchema(() =>
+export const DashboardQuery = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     date: z.optional(IsoDate.check(z.meta({ description: 'The snapshot of this business date, or the newest before it; the newest when absent' }))),
   }),
 );
 
-export const DashboardView = lazySchema(() =>
+export const DashboardView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       snapshot: z.nullable(DashboardSnapshot).check(z.meta({ description: 'null until the first day close has run' })),

@@ -17,17 +17,17 @@ import { lazySchema } from '../domain/lazy-schema.js';
 
 export { OPERATOR_STATUS_LABELS } from '../domain/operator-admin.js';
 
-const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+const IsoTime = /* @__PURE__ */ lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
 /** What an operator types: no control characters or unpaired surrogates. */
 const NoControl = /^[^\p{Cc}\p{Cs}]*$/u;
 export const OPERATOR_PAGE_MAX = 100;
 export const OPERATOR_PAGE_DEFAULT = 20;
 
-const Roles = lazySchema(() => z.array(z.enum(OPERATOR_ROLES)).check(z.minLength(1), z.maxLength(OPERATOR_ROLES.length)));
+const Roles = /* @__PURE__ */ lazySchema(() => z.array(z.enum(OPERATOR_ROLES)).check(z.minLength(1), z.maxLength(OPERATOR_ROLES.length)));
 
-export const OperatorIdParams = lazySchema(() => z.strictObject({ operatorId: z.string().check(z.regex(/^O[0-9a-f]{32}$/)) }));
+export const OperatorIdParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ operatorId: z.string().check(z.regex(/^O[0-9a-f]{32}$/)) }));
 
-export const OperatorListQuery = lazySchema(() =>
+export const OperatorListQuery = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       q: z.optional(z.string().check(z.minLength(1), z.maxLength(32), z.regex(NoControl), z.meta({ description: 'Part of a login or a name' }))),
@@ -39,7 +39,7 @@ export const OperatorListQuery = lazySchema(() =>
     .check(z.meta({ id: 'OperatorListQuery' })),
 );
 
-export const OperatorRow = lazySchema(() =>
+export const OperatorRow = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       operatorId: z.string(),
@@ -57,13 +57,13 @@ export const OperatorRow = lazySchema(() =>
     .check(z.meta({ id: 'OperatorRow' })),
 );
 
-export const OperatorList = lazySchema(() =>
+export const OperatorList = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ operators: z.array(OperatorRow), nextCursor: z.optional(z.string()) })
     .check(z.meta({ id: 'OperatorList', description: 'By login; a page may be shorter than the limit when filters drop entries, nextCursor goes on' })),
 );
 
-export const OperatorCreateChangeRequest = lazySchema(() =>
+export const OperatorCreateChangeRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       login: OperatorLogin,
@@ -81,15 +81,15 @@ export const OperatorCreateChangeRequest = lazySchema(() =>
     .check(z.meta({ id: 'OperatorCreateChangeRequest' })),
 );
 
-export const OperatorRolesChangeRequest = lazySchema(() => z.strictObject({ roles: Roles }).check(z.meta({ id: 'OperatorRolesChangeRequest' })));
+export const OperatorRolesChangeRequest = /* @__PURE__ */ lazySchema(() => z.strictObject({ roles: Roles }).check(z.meta({ id: 'OperatorRolesChangeRequest' })));
 
-export const OperatorDeactivationRequest = lazySchema(() =>
+export const OperatorDeactivationRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ reason: z.string().check(z.minLength(DEACTIVATION_REASON_MIN_LENGTH), z.maxLength(DEACTIVATION_REASON_MAX_LENGTH), z.regex(NoControl)) })
     .check(z.meta({ id: 'OperatorDeactivationRequest' })),
 );
 
-export const ActivationCodeIssued = lazySchema(() =>
+export const ActivationCodeIssued = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       operatorId: z.string(),
@@ -100,11 +100,11 @@ export const ActivationCodeIssued = lazySchema(() =>
     .check(z.meta({ id: 'ActivationCodeIssued' })),
 );
 
-const ActivationCode = lazySchema(() => z.string().check(z.regex(ACTIVATION_CODE_PATTERN), z.meta({ description: 'XXXX-XXXX-XXXX-XXXX, as issued' })));
+const ActivationCode = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(ACTIVATION_CODE_PATTERN), z.meta({ description: 'XXXX-XXXX-XXXX-XXXX, as issued' })));
 
-export const ActivationStartRequest = lazySchema(() => z.strictObject({ login: OperatorLogin, activationCode: ActivationCode }).check(z.meta({ id: 'ActivationStartRequest' })));
+export const ActivationStartRequest = /* @__PURE__ */ lazySchema(() => z.strictObject({ login: OperatorLogin, activationCode: ActivationCode }).check(z.meta({ id: 'ActivationStartRequest' })));
 
-export const ActivationEnrolment = lazySchema(() =>
+export const ActivationEnrolment = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       enrolmentId: z.string().check(z.meta({ description: 'Send it with the password and the first code; single use' })),
@@ -117,7 +117,7 @@ export const ActivationEnrolment = lazySchema(() =>
     .check(z.meta({ id: 'ActivationEnrolment', description: 'The new authenticator’s secret, shown to the operator only' })),
 );
 
-export const ActivationCompleteRequest = lazySchema(() =>
+export const ActivationCompleteRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       enrolmentId: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
@@ -127,6 +127,6 @@ export const ActivationCompleteRequest = lazySchema(() =>
     .check(z.meta({ id: 'ActivationCompleteRequest' })),
 );
 
-export const ActivationCompleted = lazySchema(() => z.object({ activated: z.literal(true), login: z.string() }).check(z.meta({ id: 'ActivationCompleted' })));
+export const ActivationCompleted = /* @__PURE__ */ lazySchema(() => z.object({ activated: z.literal(true), login: z.string() }).check(z.meta({ id: 'ActivationCompleted' })));
 
 export { ChangeRequestView };

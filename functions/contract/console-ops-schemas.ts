@@ -18,16 +18,16 @@ import {
 } from '../domain/bills/reconciliation-alerts.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
-const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
-const IsoDate = lazySchema(() => z.iso.date().check(z.meta({ description: 'Business date YYYY-MM-DD (China)' })));
+const IsoTime = /* @__PURE__ */ lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+const IsoDate = /* @__PURE__ */ lazySchema(() => z.iso.date().check(z.meta({ description: 'Business date YYYY-MM-DD (China)' })));
 /** Text typed by an operator: no control characters, trimmed by the console. */
 const Typed = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max), z.regex(/^[^\p{Cc}\p{Cs}]*$/u), z.regex(/\S/));
 
 export const OPS_PAGE_MAX = 100;
 export const OPS_PAGE_DEFAULT = 20;
-const Limit = lazySchema(() => z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(OPS_PAGE_MAX), z.meta({ description: `At most ${OPS_PAGE_MAX}; ${OPS_PAGE_DEFAULT} when absent` }))));
+const Limit = /* @__PURE__ */ lazySchema(() => z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(OPS_PAGE_MAX), z.meta({ description: `At most ${OPS_PAGE_MAX}; ${OPS_PAGE_DEFAULT} when absent` }))));
 
-const Party = lazySchema(() =>
+const Party = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ operatorId: z.string(), login: z.string(), displayName: z.string() })
     .check(z.meta({ id: 'OpsOperatorParty', description: 'The operator who acted' })),
@@ -35,7 +35,7 @@ const Party = lazySchema(() =>
 
 // ---- the day close ------------------------------------------------------------------------
 
-const StepView = lazySchema(() =>
+const StepView = /* @__PURE__ */ lazySchema(() =>
   z.object({
     step: z.enum(DAY_CLOSE_STEPS),
     status: z.enum(DAY_CLOSE_STEP_STATUSES),
@@ -47,7 +47,7 @@ const StepView = lazySchema(() =>
   }),
 );
 
-export const DayCloseRunView = lazySchema(() =>
+export const DayCloseRunView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       closedDate: IsoDate,
@@ -63,7 +63,7 @@ export const DayCloseRunView = lazySchema(() =>
 );
 export type DayCloseRunView = z.infer<typeof DayCloseRunView>;
 
-export const DayCloseStatus = lazySchema(() =>
+export const DayCloseStatus = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       businessDate: IsoDate,
@@ -77,19 +77,19 @@ export const DayCloseStatus = lazySchema(() =>
     .check(z.meta({ id: 'DayCloseStatus' })),
 );
 
-export const DayCloseRunsQuery = lazySchema(() =>
+export const DayCloseRunsQuery = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ limit: Limit, cursor: z.optional(IsoDate.check(z.meta({ description: 'nextCursor of the previous page' }))) })
     .check(z.meta({ id: 'DayCloseRunsQuery' })),
 );
 
-export const DayCloseRunsPage = lazySchema(() =>
+export const DayCloseRunsPage = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ runs: z.array(DayCloseRunView).check(z.meta({ description: 'Newest closed date first' })), nextCursor: z.nullable(z.string()) })
     .check(z.meta({ id: 'DayCloseRunsPage' })),
 );
 
-export const DayCloseStarted = lazySchema(() =>
+export const DayCloseStarted = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       started: z.literal(true),
@@ -101,10 +101,10 @@ export const DayCloseStarted = lazySchema(() =>
 
 // ---- reconciliation alerts ----------------------------------------------------------------
 
-const AlertId = lazySchema(() => z.string().check(z.regex(ALERT_ID_PATTERN)));
-export const AlertParams = lazySchema(() => z.strictObject({ alertId: AlertId }).check(z.meta({ id: 'ReconciliationAlertParams' })));
+const AlertId = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(ALERT_ID_PATTERN)));
+export const AlertParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ alertId: AlertId }).check(z.meta({ id: 'ReconciliationAlertParams' })));
 
-export const AlertsQuery = lazySchema(() =>
+export const AlertsQuery = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       status: z.optional(z.enum(ALERT_STATUSES)),
@@ -114,7 +114,7 @@ export const AlertsQuery = lazySchema(() =>
     .check(z.meta({ id: 'ReconciliationAlertsQuery' })),
 );
 
-export const AlertView = lazySchema(() =>
+export const AlertView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       alertId: AlertId,
@@ -138,13 +138,13 @@ export const AlertView = lazySchema(() =>
 );
 export type AlertView = z.infer<typeof AlertView>;
 
-export const AlertsPage = lazySchema(() =>
+export const AlertsPage = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ alerts: z.array(AlertView).check(z.meta({ description: 'Newest date first' })), nextCursor: z.nullable(z.string()) })
     .check(z.meta({ id: 'ReconciliationAlertsPage' })),
 );
 
-const AlertEventView = lazySchema(() =>
+const AlertEventView = /* @__PURE__ */ lazySchema(() =>
   z.object({
     at: IsoTime,
     type: z.enum(ALERT_EVENT_TYPES),
@@ -156,16 +156,16 @@ const AlertEventView = lazySchema(() =>
   }),
 );
 
-export const AlertDetail = lazySchema(() =>
+export const AlertDetail = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ alert: AlertView, events: z.array(AlertEventView).check(z.meta({ description: 'The timeline, oldest first' })) })
     .check(z.meta({ id: 'ReconciliationAlertDetail' })),
 );
 export type AlertDetail = z.infer<typeof AlertDetail>;
 
-const Note = lazySchema(() => z.optional(Typed(1, ALERT_NOTE_MAX_CHARS)));
-export const AcknowledgeAlertRequest = lazySchema(() => z.strictObject({ note: Note }).check(z.meta({ id: 'AcknowledgeAlertRequest' })));
-export const ResolveAlertRequest = lazySchema(() =>
+const Note = /* @__PURE__ */ lazySchema(() => z.optional(Typed(1, ALERT_NOTE_MAX_CHARS)));
+export const AcknowledgeAlertRequest = /* @__PURE__ */ lazySchema(() => z.strictObject({ note: Note }).check(z.meta({ id: 'AcknowledgeAlertRequest' })));
+export const ResolveAlertRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       bookingReference: z.string().check(z.regex(BOOKING_REFERENCE_PATTERN), z.meta({ description: 'The booking that corrected the difference (journal id, voucher, the biller’s reversal number)' })),
@@ -173,7 +173,7 @@ export const ResolveAlertRequest = lazySchema(() =>
     })
     .check(z.meta({ id: 'ResolveAlertRequest' })),
 );
-export const AcceptAlertRequest = lazySchema(() =>
+export const AcceptAlertRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ reason: Typed(ACCEPT_REASON_MIN_CHARS, ACCEPT_REASON_MAX_CHARS).check(z.meta({ description: 'Why the difference is accepted as it is' })) })
     .check(z.meta({ id: 'AcceptAlertRequest' })),
@@ -181,7 +181,7 @@ export const AcceptAlertRequest = lazySchema(() =>
 
 // ---- overdue loans ------------------------------------------------------------------------
 
-export const OverdueLoansQuery = lazySchema(() =>
+export const OverdueLoansQuery = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       bucket: z.optional(z.enum(OVERDUE_BUCKETS)),
@@ -191,7 +191,7 @@ export const OverdueLoansQuery = lazySchema(() =>
     .check(z.meta({ id: 'OverdueLoansQuery' })),
 );
 
-export const OverdueLoansPage = lazySchema(() =>
+export const OverdueLoansPage = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       asOf: z.nullable(IsoDate).check(z.meta({ description: 'The business date the last day close computed the list for; null before the first close' })),
@@ -217,7 +217,7 @@ export const OverdueLoansPage = lazySchema(() =>
 
 // ---- wealth orders awaiting confirmation ----------------------------------------------------
 
-export const PendingWealthOrdersQuery = lazySchema(() =>
+export const PendingWealthOrdersQuery = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       limit: Limit,
@@ -226,7 +226,7 @@ export const PendingWealthOrdersQuery = lazySchema(() =>
     .check(z.meta({ id: 'PendingWealthOrdersQuery' })),
 );
 
-export const PendingWealthOrdersPage = lazySchema(() =>
+export const PendingWealthOrdersPage = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       businessDate: IsoDate,
@@ -255,7 +255,7 @@ export const PendingWealthOrdersPage = lazySchema(() =>
 
 // ---- the business date ----------------------------------------------------------------------
 
-export const OpsBusinessDateView = lazySchema(() =>
+export const OpsBusinessDateView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       businessDate: IsoDate,
@@ -265,7 +265,7 @@ export const OpsBusinessDateView = lazySchema(() =>
     .check(z.meta({ id: 'OpsBusinessDateView' })),
 );
 
-export const OpsBusinessDateRequest = lazySchema(() =>
+export const OpsBusinessDateRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ businessDate: IsoDate.check(z.meta({ description: 'Later than the current business date' })) })
     .check(z.meta({ id: 'OpsBusinessDateRequest' })),

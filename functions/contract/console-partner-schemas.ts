@@ -9,13 +9,13 @@ import { PARTNER_ID_PATTERN } from '../domain/open/signature.js';
 import { EVENT_ID_PATTERN, OPEN_EVENT_TYPES, WEBHOOK_DELIVERY_STATUSES, WEBHOOK_ERROR_CODES } from '../domain/open/webhook.js';
 import { ChangeRequestView, EffectiveAt } from './console-change-schemas.js';
 
-const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+const IsoTime = /* @__PURE__ */ lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
 
-export const Partner = lazySchema(() => partnerSchema.check(z.meta({ id: 'Partner', description: 'An open-platform partner: scopes, public keys by serial, webhook URLs, fee rate, rate limit' })));
+export const Partner = /* @__PURE__ */ lazySchema(() => partnerSchema.check(z.meta({ id: 'Partner', description: 'An open-platform partner: scopes, public keys by serial, webhook URLs, fee rate, rate limit' })));
 
-export const PartnerIdParams = lazySchema(() => z.strictObject({ partnerId: z.string().check(z.regex(PARTNER_ID_PATTERN)) }));
+export const PartnerIdParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ partnerId: z.string().check(z.regex(PARTNER_ID_PATTERN)) }));
 
-export const ConsolePartnerList = lazySchema(() =>
+export const ConsolePartnerList = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       partners: z.array(
@@ -37,7 +37,7 @@ export const ConsolePartnerList = lazySchema(() =>
     .check(z.meta({ id: 'ConsolePartnerList', description: 'By name' })),
 );
 
-export const ConsolePartnerDetail = lazySchema(() =>
+export const ConsolePartnerDetail = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       current: Partner,
@@ -52,11 +52,11 @@ export const ConsolePartnerDetail = lazySchema(() =>
     .check(z.meta({ id: 'ConsolePartnerDetail' })),
 );
 
-export const PartnerChangeRequest = lazySchema(() =>
+export const PartnerChangeRequest = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({ partner: partnerDraftSchema.check(z.meta({ id: 'PartnerDraft', description: 'No partnerId for a new partner (the bank gives it)' })), effectiveAt: EffectiveAt }).check(z.meta({ id: 'PartnerChangeRequest' })),
 );
 
-const ConsoleMerchant = lazySchema(() =>
+const ConsoleMerchant = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       merchantId: z.string(),
@@ -79,17 +79,17 @@ const ConsoleMerchant = lazySchema(() =>
     .check(z.meta({ id: 'ConsoleMerchant' })),
 );
 
-export const MerchantReviewQueryParams = lazySchema(() => z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(120), z.regex(/^[0-9TZ:.-]+#P[0-9A-Z]{7}#M[0-9A-Z]{15}$/))) }));
+export const MerchantReviewQueryParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(120), z.regex(/^[0-9TZ:.-]+#P[0-9A-Z]{7}#M[0-9A-Z]{15}$/))) }));
 
-export const MerchantReviewQueue = lazySchema(() =>
+export const MerchantReviewQueue = /* @__PURE__ */ lazySchema(() =>
   z.object({ merchants: z.array(ConsoleMerchant), nextCursor: z.nullable(z.string()) }).check(z.meta({ id: 'MerchantReviewQueue', description: 'Merchants waiting for the bank’s review, oldest first, 50 a page' })),
 );
 
-export const ConsoleMerchantParams = lazySchema(() => z.strictObject({ partnerId: z.string().check(z.regex(PARTNER_ID_PATTERN)), merchantId: z.string().check(z.regex(MERCHANT_ID_PATTERN)) }));
+export const ConsoleMerchantParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ partnerId: z.string().check(z.regex(PARTNER_ID_PATTERN)), merchantId: z.string().check(z.regex(MERCHANT_ID_PATTERN)) }));
 
-export const ConsoleMerchantDetail = lazySchema(() => z.object({ merchant: ConsoleMerchant, pendingChange: z.optional(ChangeRequestView) }).check(z.meta({ id: 'ConsoleMerchantDetail' })));
+export const ConsoleMerchantDetail = /* @__PURE__ */ lazySchema(() => z.object({ merchant: ConsoleMerchant, pendingChange: z.optional(ChangeRequestView) }).check(z.meta({ id: 'ConsoleMerchantDetail' })));
 
-export const MerchantReviewRequest = lazySchema(() =>
+export const MerchantReviewRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       partnerId: z.string().check(z.regex(PARTNER_ID_PATTERN)),
@@ -103,11 +103,11 @@ export const MerchantReviewRequest = lazySchema(() =>
 /** 推送记录: an event's status over its URLs — NO_URL when the partner had none when it was sent. */
 export const WEBHOOK_EVENT_STATUSES = [...WEBHOOK_DELIVERY_STATUSES, 'NO_URL'] as const;
 
-export const WebhookEventParams = lazySchema(() => z.strictObject({ partnerId: z.string().check(z.regex(PARTNER_ID_PATTERN)), eventId: z.string().check(z.regex(EVENT_ID_PATTERN)) }));
+export const WebhookEventParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ partnerId: z.string().check(z.regex(PARTNER_ID_PATTERN)), eventId: z.string().check(z.regex(EVENT_ID_PATTERN)) }));
 
-export const WebhookEventQueryParams = lazySchema(() => z.strictObject({ after: z.optional(z.string().check(z.maxLength(80), z.regex(/^[0-9TZ:.+-]+#evt_[0-9A-Za-z]{24}$/))) }));
+export const WebhookEventQueryParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ after: z.optional(z.string().check(z.maxLength(80), z.regex(/^[0-9TZ:.+-]+#evt_[0-9A-Za-z]{24}$/))) }));
 
-const WebhookAttemptView = lazySchema(() =>
+const WebhookAttemptView = /* @__PURE__ */ lazySchema(() =>
   z.object({
     at: IsoTime,
     httpStatus: z.optional(z.int()),
@@ -117,7 +117,7 @@ const WebhookAttemptView = lazySchema(() =>
   }),
 );
 
-export const ConsoleWebhookEvent = lazySchema(() =>
+export const ConsoleWebhookEvent = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       eventId: z.string(),
@@ -142,13 +142,13 @@ export const ConsoleWebhookEvent = lazySchema(() =>
     .check(z.meta({ id: 'ConsoleWebhookEvent', description: 'A webhook event and its delivery to each of the partner’s URLs' })),
 );
 
-export const ConsoleWebhookEventPage = lazySchema(() =>
+export const ConsoleWebhookEventPage = /* @__PURE__ */ lazySchema(() =>
   z.object({ events: z.array(ConsoleWebhookEvent), nextCursor: z.nullable(z.string()) }).check(z.meta({ id: 'ConsoleWebhookEventPage', description: 'A partner’s events, newest first, 50 a page' })),
 );
 
 export { ChangeRequestView };
 
-export const ReserveDepositRequest = lazySchema(() =>
+export const ReserveDepositRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       amountFen: z.int().check(z.minimum(1), z.maximum(1_000_000_000)),

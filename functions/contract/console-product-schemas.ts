@@ -12,17 +12,17 @@ import { lazySchema } from '../domain/lazy-schema.js';
 export type { DraftIssue } from '../domain/draft-issues.js';
 export { loanProductDraftIssues } from '../domain/loan/product-draft.js';
 
-const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+const IsoTime = /* @__PURE__ */ lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
 
-export const LoanProductDraft = lazySchema(() => loanProductDraftSchema.check(z.meta({ id: 'LoanProductDraft', description: 'A loan product without its version (publishing numbers it)' })));
+export const LoanProductDraft = /* @__PURE__ */ lazySchema(() => loanProductDraftSchema.check(z.meta({ id: 'LoanProductDraft', description: 'A loan product without its version (publishing numbers it)' })));
 export type LoanProductDraft = z.infer<typeof LoanProductDraft>;
 
 /** A published version, as stored (immutable). */
-export const LoanProduct = lazySchema(() => loanProductSchema.check(z.meta({ id: 'LoanProduct' })));
+export const LoanProduct = /* @__PURE__ */ lazySchema(() => loanProductSchema.check(z.meta({ id: 'LoanProduct' })));
 
-export const ProductIdParams = lazySchema(() => z.strictObject({ productId: z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)) }));
+export const ProductIdParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ productId: z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)) }));
 
-export const ConsoleLoanProductList = lazySchema(() =>
+export const ConsoleLoanProductList = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       products: z.array(
@@ -42,7 +42,7 @@ export const ConsoleLoanProductList = lazySchema(() =>
     .check(z.meta({ id: 'ConsoleLoanProductList' })),
 );
 
-export const ConsoleLoanProductDetail = lazySchema(() =>
+export const ConsoleLoanProductDetail = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       current: LoanProduct,
@@ -62,7 +62,7 @@ export const ConsoleLoanProductDetail = lazySchema(() =>
     .check(z.meta({ id: 'ConsoleLoanProductDetail', description: 'Versions newest first; an approved version is never edited, a new one supersedes it' })),
 );
 
-export const LoanProductPreviewRequest = lazySchema(() =>
+export const LoanProductPreviewRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       product: LoanProductDraft,
@@ -73,7 +73,7 @@ export const LoanProductPreviewRequest = lazySchema(() =>
     .check(z.meta({ id: 'LoanProductPreviewRequest' })),
 );
 
-export const LoanProductPreview = lazySchema(() =>
+export const LoanProductPreview = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       /** The customers' product card, numbered as the version it would become. */
@@ -85,9 +85,9 @@ export const LoanProductPreview = lazySchema(() =>
     .check(z.meta({ id: 'LoanProductPreview' })),
 );
 
-export const LoanProductChangeRequest = lazySchema(() => z.strictObject({ product: LoanProductDraft, effectiveAt: EffectiveAt }).check(z.meta({ id: 'LoanProductChangeRequest' })));
+export const LoanProductChangeRequest = /* @__PURE__ */ lazySchema(() => z.strictObject({ product: LoanProductDraft, effectiveAt: EffectiveAt }).check(z.meta({ id: 'LoanProductChangeRequest' })));
 
-export const LprChangeRequest = lazySchema(() =>
+export const LprChangeRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ oneYearLprBps: z.int().check(z.minimum(1), z.maximum(JUDICIAL_RATE_CEILING_BPS)), effectiveAt: EffectiveAt })
     .check(z.meta({ id: 'LprChangeRequest' })),

@@ -5,7 +5,7 @@ import { lazySchema } from '../domain/lazy-schema.js';
 import { BACKTEST_EXAMPLES, MAX_BACKTEST_DAYS } from '../domain/risk-backtest.js';
 import { RISK_FIELD_UNITS, RISK_FIELDS, RISK_MOVEMENT_KINDS, RISK_OUTCOMES, RiskRuleSetSchema } from '../domain/risk-rules.js';
 
-export const RiskRulesView = lazySchema(() =>
+export const RiskRulesView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       ruleSet: RiskRuleSetSchema,
@@ -24,11 +24,11 @@ export const RiskRulesView = lazySchema(() =>
 );
 export type RiskRulesView = z.infer<typeof RiskRulesView>;
 
-export const RiskRulesChangeRequest = lazySchema(() =>
+export const RiskRulesChangeRequest = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({ ruleSet: RiskRuleSetSchema }).check(z.meta({ id: 'RiskRulesChangeRequest', description: 'The whole set as it should be, numbered the version in force + 1' })),
 );
 
-export const RiskRulesBacktestRequest = lazySchema(() =>
+export const RiskRulesBacktestRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       ruleSet: RiskRuleSetSchema,
@@ -38,7 +38,7 @@ export const RiskRulesBacktestRequest = lazySchema(() =>
 );
 export type RiskRulesBacktestRequest = z.infer<typeof RiskRulesBacktestRequest>;
 
-export const RiskRulesBacktestView = lazySchema(() => {
+export const RiskRulesBacktestView = /* @__PURE__ */ lazySchema(() => {
   const outcome = z.enum(RISK_OUTCOMES);
   // One count per outcome the rules know, so a new outcome is counted here too.
   const counts = z.record(outcome, z.int());

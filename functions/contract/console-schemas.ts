@@ -5,11 +5,11 @@ import * as z from 'zod/mini';
 import { OPERATOR_LOGIN_PATTERN, OPERATOR_PASSWORD_MAX_LENGTH, OPERATOR_PASSWORD_MIN_LENGTH, OPERATOR_ROLES, PERMISSION_NAMES } from '../domain/operator-roles.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
-const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+const IsoTime = /* @__PURE__ */ lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
 
-export const OperatorLogin = lazySchema(() => z.string().check(z.regex(OPERATOR_LOGIN_PATTERN), z.meta({ description: 'Operator login, 3–32 of a–z 0–9 . _ - (e.g. pm.li)' })));
+export const OperatorLogin = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(OPERATOR_LOGIN_PATTERN), z.meta({ description: 'Operator login, 3–32 of a–z 0–9 . _ - (e.g. pm.li)' })));
 
-export const ConsoleSignInRequest = lazySchema(() =>
+export const ConsoleSignInRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       login: OperatorLogin,
@@ -21,7 +21,7 @@ export const ConsoleSignInRequest = lazySchema(() =>
     .check(z.meta({ id: 'ConsoleSignInRequest' })),
 );
 
-export const ConsoleSignInChallenge = lazySchema(() =>
+export const ConsoleSignInChallenge = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       challengeId: z.string().check(z.meta({ description: 'Send it with the TOTP code; single use' })),
@@ -30,7 +30,7 @@ export const ConsoleSignInChallenge = lazySchema(() =>
     .check(z.meta({ id: 'ConsoleSignInChallenge', description: 'The password was right; the authenticator code is next' })),
 );
 
-export const ConsoleTotpRequest = lazySchema(() =>
+export const ConsoleTotpRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       challengeId: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
@@ -39,7 +39,7 @@ export const ConsoleTotpRequest = lazySchema(() =>
     .check(z.meta({ id: 'ConsoleTotpRequest' })),
 );
 
-export const OperatorView = lazySchema(() =>
+export const OperatorView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       operatorId: z.string(),
@@ -52,7 +52,7 @@ export const OperatorView = lazySchema(() =>
 );
 export type OperatorView = z.infer<typeof OperatorView>;
 
-export const ConsoleSession = lazySchema(() =>
+export const ConsoleSession = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       accessToken: z.string().check(z.meta({ description: 'Bearer token for console routes (JWT, audience jinlin-console); ends at sign-out' })),
@@ -62,11 +62,11 @@ export const ConsoleSession = lazySchema(() =>
     .check(z.meta({ id: 'ConsoleSession' })),
 );
 
-export const ConsoleSignedOut = lazySchema(() => z.object({ signedOut: z.literal(true) }).check(z.meta({ id: 'ConsoleSignedOut' })));
+export const ConsoleSignedOut = /* @__PURE__ */ lazySchema(() => z.object({ signedOut: z.literal(true) }).check(z.meta({ id: 'ConsoleSignedOut' })));
 
-export const SimulatorTotpQuery = lazySchema(() => z.strictObject({ login: OperatorLogin }).check(z.meta({ id: 'SimulatorTotpQuery' })));
+export const SimulatorTotpQuery = /* @__PURE__ */ lazySchema(() => z.strictObject({ login: OperatorLogin }).check(z.meta({ id: 'SimulatorTotpQuery' })));
 
-export const SimulatorTotpCode = lazySchema(() =>
+export const SimulatorTotpCode = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ code: z.string().check(z.meta({ description: 'The demo operator’s current TOTP code' })) })
     .check(z.meta({ id: 'SimulatorTotpCode' })),
@@ -76,7 +76,7 @@ export const SimulatorTotpCode = lazySchema(() =>
 export const AUDIT_PAGE_MAX_ENTRIES = 100;
 export const AUDIT_PAGE_DEFAULT_ENTRIES = 20;
 
-export const AuditPageQuery = lazySchema(() =>
+export const AuditPageQuery = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       beforeSeq: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.meta({ description: 'Entries numbered below this one; the newest when absent' }))),
@@ -85,7 +85,7 @@ export const AuditPageQuery = lazySchema(() =>
     .check(z.meta({ id: 'AuditPageQuery' })),
 );
 
-const AuditParty = lazySchema(() =>
+const AuditParty = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       kind: z.string().check(z.meta({ description: 'operator, system, automation or anonymous (an actor); operator, login, customer… (a target)' })),
@@ -96,7 +96,7 @@ const AuditParty = lazySchema(() =>
     .check(z.meta({ id: 'AuditParty' })),
 );
 
-const AuditEntryView = lazySchema(() =>
+const AuditEntryView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       seq: z.int(),
@@ -111,13 +111,13 @@ const AuditEntryView = lazySchema(() =>
     .check(z.meta({ id: 'AuditEntryView' })),
 );
 
-const UnreadableAuditEntry = lazySchema(() =>
+const UnreadableAuditEntry = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ seq: z.int(), unreadable: z.literal(true) })
     .check(z.meta({ id: 'UnreadableAuditEntry', description: 'An item of the log that is not a well-formed entry (verification names it)' })),
 );
 
-export const AuditPage = lazySchema(() =>
+export const AuditPage = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       headSeq: z.int().check(z.meta({ description: 'The newest entry’s number when the page was read' })),
@@ -128,13 +128,13 @@ export const AuditPage = lazySchema(() =>
 );
 export type AuditPage = z.infer<typeof AuditPage>;
 
-const AuditAnchorView = lazySchema(() =>
+const AuditAnchorView = /* @__PURE__ */ lazySchema(() =>
   z
     .nullable(z.object({ seq: z.int(), at: IsoTime }))
     .check(z.meta({ description: 'The newest anchor of the head kept outside the table (null before the first day close)' })),
 );
 
-export const AuditVerification = lazySchema(() =>
+export const AuditVerification = /* @__PURE__ */ lazySchema(() =>
   z
     .union([
       z.object({

@@ -8,13 +8,13 @@ import { lazySchema } from '../domain/lazy-schema.js';
 import { characterCount, PERSON_NAME_MAX_CHARS, PERSON_NAME_MAX_UTF16_UNITS } from '../domain/person-name.js';
 import { CUSTOMER_RISK_RATINGS } from '../domain/customer-risk-rating.js';
 
-const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+const IsoTime = /* @__PURE__ */ lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
 const Fen = (description: string) => z.int().check(z.meta({ description: `${description}, in fen` }));
 /** An id as the bank writes them (UUIDs, demo-… accounts). */
-const Id = lazySchema(() => z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)));
+const Id = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)));
 
 /** Typed by the agent; kept in the audit log with the action. */
-export const Reason = lazySchema(() =>
+export const Reason = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .check(
@@ -26,7 +26,7 @@ export const Reason = lazySchema(() =>
     ),
 );
 
-export const CustomerSearchQuery = lazySchema(() =>
+export const CustomerSearchQuery = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       phone: z.optional(z.string().check(z.regex(/^1\d{10}$/), z.meta({ description: 'The full mainland mobile number, 11 digits' }))),
@@ -54,9 +54,9 @@ export const CustomerSearchQuery = lazySchema(() =>
 );
 export type CustomerSearchQuery = z.infer<typeof CustomerSearchQuery>;
 
-const AccountStatus = lazySchema(() => z.enum(ACCOUNT_STATUSES).check(z.meta({ description: 'FROZEN: no debit is taken (money may still come in); CLOSED: no posting at all (销户)' })));
+const AccountStatus = /* @__PURE__ */ lazySchema(() => z.enum(ACCOUNT_STATUSES).check(z.meta({ description: 'FROZEN: no debit is taken (money may still come in); CLOSED: no posting at all (销户)' })));
 
-export const CustomerMatchView = lazySchema(() =>
+export const CustomerMatchView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       customerId: z.string(),
@@ -71,16 +71,16 @@ export const CustomerMatchView = lazySchema(() =>
     .check(z.meta({ id: 'CustomerMatchView' })),
 );
 
-export const CustomerSearchResult = lazySchema(() =>
+export const CustomerSearchResult = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ customers: z.array(CustomerMatchView).check(z.meta({ description: 'At most 20' })) })
     .check(z.meta({ id: 'CustomerSearchResult' })),
 );
 
-export const CustomerIdParams = lazySchema(() => z.strictObject({ customerId: Id }).check(z.meta({ id: 'CustomerIdParams' })));
-export const AccountIdParams = lazySchema(() => z.strictObject({ accountId: Id }).check(z.meta({ id: 'AccountIdParams' })));
+export const CustomerIdParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ customerId: Id }).check(z.meta({ id: 'CustomerIdParams' })));
+export const AccountIdParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ accountId: Id }).check(z.meta({ id: 'AccountIdParams' })));
 
-export const ConsoleAccountView = lazySchema(() =>
+export const ConsoleAccountView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       accountId: z.string(),
@@ -108,7 +108,7 @@ export const ConsoleAccountView = lazySchema(() =>
 );
 export type ConsoleAccountView = z.infer<typeof ConsoleAccountView>;
 
-export const Customer360View = lazySchema(() =>
+export const Customer360View = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       profile: z.object({
@@ -181,16 +181,16 @@ export const Customer360View = lazySchema(() =>
 );
 export type Customer360View = z.infer<typeof Customer360View>;
 
-export const RevealRequest = lazySchema(() =>
+export const RevealRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ field: z.enum(REVEAL_FIELDS), reason: Reason })
     .check(z.meta({ id: 'RevealRequest' })),
 );
 
-export const RevealedValue = lazySchema(() =>
+export const RevealedValue = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ value: z.string().check(z.meta({ description: 'The full value; its reveal is in the audit log' })) })
     .check(z.meta({ id: 'RevealedValue' })),
 );
 
-export const ReasonRequest = lazySchema(() => z.strictObject({ reason: Reason }).check(z.meta({ id: 'ReasonRequest' })));
+export const ReasonRequest = /* @__PURE__ */ lazySchema(() => z.strictObject({ reason: Reason }).check(z.meta({ id: 'ReasonRequest' })));

@@ -8,7 +8,7 @@ import { ChangeRequestView, EffectiveAt } from './console-change-schemas.js';
 import { PersonName } from './person-name-schema.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
-const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+const IsoTime = /* @__PURE__ */ lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
 /** What an operator types: no control characters or unpaired surrogates. */
 const NoControl = /^[^\p{Cc}\p{Cs}]*$/u;
 export const STAFF_PAGE_MAX = 100;
@@ -17,7 +17,7 @@ export const STAFF_PAGE_DEFAULT = 20;
 export const DEACTIVATION_REASON_MIN_LENGTH = 4;
 export const DEACTIVATION_REASON_MAX_LENGTH = 200;
 
-export const StaffIdParams = lazySchema(() => z.strictObject({ staffId: z.string().check(z.regex(/^S[0-9a-f]{32}$/)) }));
+export const StaffIdParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ staffId: z.string().check(z.regex(/^S[0-9a-f]{32}$/)) }));
 
 const WorkPhone = () =>
   z
@@ -28,7 +28,7 @@ const WorkPhone = () =>
       z.meta({ description: '办公电话, the number customers may call: a mainland mobile (1[3-9] and 9 digits) or a landline 0xx(x)-xxxxxxx(x); spaces are dropped; refused 400 WORK_PHONE_INVALID otherwise' }),
     );
 
-export const NewStaff = lazySchema(() =>
+export const NewStaff = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       name: PersonName,
@@ -42,7 +42,7 @@ export const NewStaff = lazySchema(() =>
 );
 export type NewStaff = z.infer<typeof NewStaff>;
 
-export const StaffView = lazySchema(() =>
+export const StaffView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       staffId: z.string(),
@@ -60,7 +60,7 @@ export const StaffView = lazySchema(() =>
     .check(z.meta({ id: 'StaffView' })),
 );
 
-export const ConsoleStaffQuery = lazySchema(() =>
+export const ConsoleStaffQuery = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(STAFF_PAGE_MAX), z.meta({ description: `At most ${STAFF_PAGE_MAX}; ${STAFF_PAGE_DEFAULT} when absent` }))),
@@ -78,7 +78,7 @@ export const ConsoleStaffQuery = lazySchema(() =>
     ),
 );
 
-export const ConsoleStaffList = lazySchema(() =>
+export const ConsoleStaffList = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       staff: z.array(
@@ -94,9 +94,9 @@ export const ConsoleStaffList = lazySchema(() =>
     .check(z.meta({ id: 'ConsoleStaffList', description: 'By staff number' })),
 );
 
-export const StaffCreateChangeRequest = lazySchema(() => z.strictObject({ staff: NewStaff, effectiveAt: EffectiveAt }).check(z.meta({ id: 'StaffCreateChangeRequest' })));
+export const StaffCreateChangeRequest = /* @__PURE__ */ lazySchema(() => z.strictObject({ staff: NewStaff, effectiveAt: EffectiveAt }).check(z.meta({ id: 'StaffCreateChangeRequest' })));
 
-export const StaffDeactivateChangeRequest = lazySchema(() =>
+export const StaffDeactivateChangeRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       reason: z.string().check(z.minLength(DEACTIVATION_REASON_MIN_LENGTH), z.maxLength(DEACTIVATION_REASON_MAX_LENGTH), z.regex(NoControl), z.meta({ description: 'Why (离职, 调岗…): the checker reads it' })),
@@ -105,11 +105,11 @@ export const StaffDeactivateChangeRequest = lazySchema(() =>
     .check(z.meta({ id: 'StaffDeactivateChangeRequest' })),
 );
 
-export const StaffWorkPhoneChangeRequest = lazySchema(() =>
+export const StaffWorkPhoneChangeRequest = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({ workPhone: WorkPhone(), effectiveAt: EffectiveAt }).check(z.meta({ id: 'StaffWorkPhoneChangeRequest' })),
 );
 
-export const StaffBindingCode = lazySchema(() =>
+export const StaffBindingCode = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       staff: StaffView,

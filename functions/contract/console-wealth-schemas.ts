@@ -12,12 +12,12 @@ import { lazySchema } from '../domain/lazy-schema.js';
 
 export { wealthProductDraftIssues } from '../domain/wealth/product-draft.js';
 
-const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
-const IsoDate = lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));
-const ProductId = lazySchema(() => z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)));
-const ProductStatus = lazySchema(() => z.enum(['OPEN', 'CLOSED']));
+const IsoTime = /* @__PURE__ */ lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+const IsoDate = /* @__PURE__ */ lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));
+const ProductId = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)));
+const ProductStatus = /* @__PURE__ */ lazySchema(() => z.enum(['OPEN', 'CLOSED']));
 
-export const WealthProductDraft = lazySchema(() =>
+export const WealthProductDraft = /* @__PURE__ */ lazySchema(() =>
   wealthProductDraftSchema.check(
     z.meta({ id: 'WealthProductDraft', description: 'A wealth product without its version (publishing numbers it)' }),
   ),
@@ -25,11 +25,11 @@ export const WealthProductDraft = lazySchema(() =>
 export type WealthProductDraft = z.infer<typeof WealthProductDraft>;
 
 /** A published version, as stored (immutable). */
-export const WealthProduct = lazySchema(() => wealthProductSchema.check(z.meta({ id: 'WealthProduct' })));
+export const WealthProduct = /* @__PURE__ */ lazySchema(() => wealthProductSchema.check(z.meta({ id: 'WealthProduct' })));
 
-export const WealthProductIdParams = lazySchema(() => z.strictObject({ productId: ProductId }));
+export const WealthProductIdParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ productId: ProductId }));
 
-export const ConsoleWealthProductList = lazySchema(() =>
+export const ConsoleWealthProductList = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       products: z.array(
@@ -51,7 +51,7 @@ export const ConsoleWealthProductList = lazySchema(() =>
     .check(z.meta({ id: 'ConsoleWealthProductList' })),
 );
 
-export const WealthPriceView = lazySchema(() =>
+export const WealthPriceView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       productId: ProductId,
@@ -64,9 +64,9 @@ export const WealthPriceView = lazySchema(() =>
     .check(z.meta({ id: 'WealthPriceView' })),
 );
 
-const RiskDisclosure = lazySchema(() => z.object({ version: z.string(), title: z.string(), text: z.string() }));
+const RiskDisclosure = /* @__PURE__ */ lazySchema(() => z.object({ version: z.string(), title: z.string(), text: z.string() }));
 
-export const ConsoleWealthProductDetail = lazySchema(() =>
+export const ConsoleWealthProductDetail = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       current: WealthProduct,
@@ -91,9 +91,9 @@ export const ConsoleWealthProductDetail = lazySchema(() =>
     .check(z.meta({ id: 'ConsoleWealthProductDetail', description: 'Versions newest first; an approved version is never edited, a new one supersedes it' })),
 );
 
-export const WealthProductPreviewRequest = lazySchema(() => z.strictObject({ product: WealthProductDraft }).check(z.meta({ id: 'WealthProductPreviewRequest' })));
+export const WealthProductPreviewRequest = /* @__PURE__ */ lazySchema(() => z.strictObject({ product: WealthProductDraft }).check(z.meta({ id: 'WealthProductPreviewRequest' })));
 
-export const WealthProductPreview = lazySchema(() =>
+export const WealthProductPreview = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       /** The customers' product card, numbered as the version it would become, with the product's latest price. */
@@ -104,13 +104,13 @@ export const WealthProductPreview = lazySchema(() =>
     .check(z.meta({ id: 'WealthProductPreview' })),
 );
 
-export const WealthProductChangeRequest = lazySchema(() =>
+export const WealthProductChangeRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ product: WealthProductDraft, effectiveAt: EffectiveAt })
     .check(z.meta({ id: 'WealthProductChangeRequest' })),
 );
 
-export const WealthProductStatusChangeRequest = lazySchema(() =>
+export const WealthProductStatusChangeRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ status: ProductStatus, effectiveAt: EffectiveAt })
     .check(z.meta({ id: 'WealthProductStatusChangeRequest', description: 'OPEN: 开放申购; CLOSED: 暂停申购 (holders still redeem and earn)' })),

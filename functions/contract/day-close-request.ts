@@ -6,7 +6,7 @@ import { lazySchema } from '../domain/lazy-schema.js';
 
 export const DAY_CLOSE_REQUEST_SOURCE = 'jinlin.console';
 
-export const DayCloseRequest = lazySchema(() =>
+export const DayCloseRequest = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     source: z.literal(DAY_CLOSE_REQUEST_SOURCE),
     closedDate: z.iso.date(),

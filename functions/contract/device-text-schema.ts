@@ -6,4 +6,4 @@ import * as z from 'zod/mini';
 import { lazySchema } from '../domain/lazy-schema.js';
 import { DEVICE_TEXT_MAX } from '../domain/sessions.js';
 
-export const DeviceText = lazySchema(() => z.string().check(z.regex(new RegExp(`^[^\\p{Cc}\\p{Cf}\\p{Cs}]{1,${DEVICE_TEXT_MAX}}$`, 'u'))));
+export const DeviceText = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(new RegExp(`^[^\\p{Cc}\\p{Cf}\\p{Cs}]{1,${DEVICE_TEXT_MAX}}$`, 'u'))));

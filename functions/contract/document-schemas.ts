@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '../domain/lazy-schema.js';
 
-export const StatementMonths = lazySchema(() =>
+export const StatementMonths = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       months: z.array(z.string()).check(z.meta({ description: 'YYYY-MM, newest first: from the account\'s opening to the current month (to date); at most 120' })),
@@ -12,7 +12,7 @@ export const StatementMonths = lazySchema(() =>
     .check(z.meta({ id: 'StatementMonths' })),
 );
 
-export const StatementQuery = lazySchema(() =>
+export const StatementQuery = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/), z.meta({ description: 'YYYY-MM, one of the statement months' })) })
     .check(z.meta({ id: 'StatementQuery' })),
@@ -26,7 +26,7 @@ const pdfFields = () => ({
   pdfBase64: z.string().check(z.meta({ description: 'The PDF file, base64' })),
 });
 
-export const StatementFile = lazySchema(() =>
+export const StatementFile = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       month: z.string(),
@@ -41,7 +41,7 @@ export const StatementFile = lazySchema(() =>
     .check(z.meta({ id: 'StatementFile' })),
 );
 
-export const PayoffCertificateFile = lazySchema(() => z.object({ loanId: z.string(), ...pdfFields() }).check(z.meta({ id: 'PayoffCertificateFile' })));
+export const PayoffCertificateFile = /* @__PURE__ */ lazySchema(() => z.object({ loanId: z.string(), ...pdfFields() }).check(z.meta({ id: 'PayoffCertificateFile' })));
 
 export type StatementMonths = z.infer<typeof StatementMonths>;
 export type StatementFile = z.infer<typeof StatementFile>;

@@ -7,22 +7,22 @@ import { Prepayment } from './prepayment-schema.js';
 import { SecondFactor } from './second-factor-schemas.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
-const IsoDate = lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));
-const ProductId = lazySchema(() => z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)));
-const TermMonths = lazySchema(() => z.int().check(z.minimum(1), z.maximum(120)));
-const Method = lazySchema(() => z.enum(REPAYMENT_METHODS));
+const IsoDate = /* @__PURE__ */ lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));
+const ProductId = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)));
+const TermMonths = /* @__PURE__ */ lazySchema(() => z.int().check(z.minimum(1), z.maximum(120)));
+const Method = /* @__PURE__ */ lazySchema(() => z.enum(REPAYMENT_METHODS));
 
 /** Every rate travels with its IRR annualized twin (PBoC announcement [2021] No. 3). */
-const Rates = lazySchema(() => ({
+const Rates = /* @__PURE__ */ lazySchema(() => ({
   annualRateBps: z.int().check(z.meta({ description: 'Nominal annual rate in basis points (LPR + spread)' })),
   annualRateDisplay: z.string(),
   annualizedRateBps: z.int().check(z.meta({ description: 'Annualized rate by the IRR method, basis points' })),
   annualizedRateDisplay: z.string().check(z.meta({ description: 'e.g. "7.21%": show at least as prominently as the nominal rate' })),
 }));
 
-export const LoanIdParams = lazySchema(() => z.strictObject({ loanId: z.string().check(z.regex(/^L[A-Za-z0-9_-]{10,40}$/)) }));
+export const LoanIdParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ loanId: z.string().check(z.regex(/^L[A-Za-z0-9_-]{10,40}$/)) }));
 
-export const LoanProductView = lazySchema(() =>
+export const LoanProductView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       productId: ProductId,
@@ -44,7 +44,7 @@ export const LoanProductView = lazySchema(() =>
     .check(z.meta({ id: 'LoanProductView' })),
 );
 
-export const LoanApplicationTerms = lazySchema(() =>
+export const LoanApplicationTerms = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       bureauConsentTextVersion: z.string(),
@@ -54,19 +54,19 @@ export const LoanApplicationTerms = lazySchema(() =>
     .check(z.meta({ id: 'LoanApplicationTerms' })),
 );
 
-export const LoanProductList = lazySchema(() =>
+export const LoanProductList = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ items: z.array(LoanProductView), lprBps: z.int(), lprDisplay: z.string(), applicationTerms: LoanApplicationTerms })
     .check(z.meta({ id: 'LoanProductList' })),
 );
 
-export const CalculatorRequest = lazySchema(() =>
+export const CalculatorRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ productId: ProductId, amountFen: AmountFen, termMonths: TermMonths, method: Method })
     .check(z.meta({ id: 'CalculatorRequest' })),
 );
 
-export const ScheduleLine = lazySchema(() =>
+export const ScheduleLine = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       period: z.int(),
@@ -79,7 +79,7 @@ export const ScheduleLine = lazySchema(() =>
     .check(z.meta({ id: 'ScheduleLine' })),
 );
 
-export const CalculatorResponse = lazySchema(() =>
+export const CalculatorResponse = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       productId: ProductId,
@@ -95,7 +95,7 @@ export const CalculatorResponse = lazySchema(() =>
     .check(z.meta({ id: 'CalculatorResponse' })),
 );
 
-export const LoanApplicationRequest = lazySchema(() =>
+export const LoanApplicationRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       productId: ProductId,
@@ -119,9 +119,9 @@ export const LoanApplicationRequest = lazySchema(() =>
     .check(z.meta({ id: 'LoanApplicationRequest' })),
 );
 
-export const DecisionReason = lazySchema(() => z.object({ code: z.string(), message: z.string() }).check(z.meta({ id: 'DecisionReason' })));
+export const DecisionReason = /* @__PURE__ */ lazySchema(() => z.object({ code: z.string(), message: z.string() }).check(z.meta({ id: 'DecisionReason' })));
 
-export const LoanDecisionView = lazySchema(() =>
+export const LoanDecisionView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       applicationId: z.string(),
@@ -142,7 +142,7 @@ export const LoanDecisionView = lazySchema(() =>
     .check(z.meta({ id: 'LoanDecisionView' })),
 );
 
-export const CreditLineView = lazySchema(() =>
+export const CreditLineView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       productId: ProductId,
@@ -157,15 +157,15 @@ export const CreditLineView = lazySchema(() =>
     .check(z.meta({ id: 'CreditLineView' })),
 );
 
-export const CreditLineList = lazySchema(() => z.object({ items: z.array(CreditLineView) }).check(z.meta({ id: 'CreditLineList' })));
+export const CreditLineList = /* @__PURE__ */ lazySchema(() => z.object({ items: z.array(CreditLineView) }).check(z.meta({ id: 'CreditLineList' })));
 
-export const LoanContractView = lazySchema(() =>
+export const LoanContractView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ textVersion: z.string(), title: z.string(), clauses: z.array(z.string()) })
     .check(z.meta({ id: 'LoanContractView', description: 'The loan contract text in force; a drawdown agrees to it by its version' })),
 );
 
-export const DrawdownRequest = lazySchema(() =>
+export const DrawdownRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       productId: ProductId,
@@ -180,7 +180,7 @@ export const DrawdownRequest = lazySchema(() =>
     .check(z.meta({ id: 'DrawdownRequest' })),
 );
 
-export const InstallmentView = lazySchema(() =>
+export const InstallmentView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       period: z.int(),
@@ -195,7 +195,7 @@ export const InstallmentView = lazySchema(() =>
     .check(z.meta({ id: 'InstallmentView' })),
 );
 
-export const LoanView = lazySchema(() =>
+export const LoanView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       loanId: z.string(),
@@ -244,9 +244,9 @@ export const LoanView = lazySchema(() =>
     .check(z.meta({ id: 'LoanView' })),
 );
 
-export const LoanList = lazySchema(() => z.object({ items: z.array(LoanView), businessDate: IsoDate }).check(z.meta({ id: 'LoanList' })));
+export const LoanList = /* @__PURE__ */ lazySchema(() => z.object({ items: z.array(LoanView), businessDate: IsoDate }).check(z.meta({ id: 'LoanList' })));
 
-export const RepayRequest = lazySchema(() =>
+export const RepayRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       amountFen: z.optional(AmountFen).check(z.meta({ description: 'Of what is due by today; omit (and omit prepayment) to pay everything due' })),
@@ -258,7 +258,7 @@ export const RepayRequest = lazySchema(() =>
     .check(z.meta({ id: 'RepayRequest' })),
 );
 
-export const PrepaymentQuoteView = lazySchema(() =>
+export const PrepaymentQuoteView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       loanId: z.string(),
@@ -282,7 +282,7 @@ export const PrepaymentQuoteView = lazySchema(() =>
     .check(z.meta({ id: 'PrepaymentQuoteView' })),
 );
 
-export const RepaymentResult = lazySchema(() =>
+export const RepaymentResult = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       journalId: z.string(),
@@ -297,7 +297,7 @@ export const RepaymentResult = lazySchema(() =>
     .check(z.meta({ id: 'RepaymentResult' })),
 );
 
-export const PayoffQuoteView = lazySchema(() =>
+export const PayoffQuoteView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       loanId: z.string(),
@@ -314,22 +314,22 @@ export const PayoffQuoteView = lazySchema(() =>
     .check(z.meta({ id: 'PayoffQuoteView' })),
 );
 
-export const SecondFactorOnly = lazySchema(() => z.strictObject({ secondFactor: SecondFactor }).check(z.meta({ id: 'SecondFactorOnly' })));
+export const SecondFactorOnly = /* @__PURE__ */ lazySchema(() => z.strictObject({ secondFactor: SecondFactor }).check(z.meta({ id: 'SecondFactorOnly' })));
 
 // Extended below without its meta: in zod/mini the meta is a check, and checks are copied by
 // z.extend, so extending the registered schema would re-register 'DeferralRequest' on the copy.
-const DeferralRequestShape = lazySchema(() =>
+const DeferralRequestShape = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     months: z.int().check(z.minimum(1), z.maximum(3)),
     reason: z.enum(['ILLNESS', 'INCOME_LOSS', 'DISASTER', 'OTHER']),
   }),
 );
 
-export const DeferralRequest = lazySchema(() => DeferralRequestShape.check(z.meta({ id: 'DeferralRequest' })));
+export const DeferralRequest = /* @__PURE__ */ lazySchema(() => DeferralRequestShape.check(z.meta({ id: 'DeferralRequest' })));
 
-export const DeferralConfirmRequest = lazySchema(() => z.extend(DeferralRequestShape, { secondFactor: SecondFactor }).check(z.meta({ id: 'DeferralConfirmRequest' })));
+export const DeferralConfirmRequest = /* @__PURE__ */ lazySchema(() => z.extend(DeferralRequestShape, { secondFactor: SecondFactor }).check(z.meta({ id: 'DeferralConfirmRequest' })));
 
-export const DeferralPlanView = lazySchema(() =>
+export const DeferralPlanView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       loanId: z.string(),

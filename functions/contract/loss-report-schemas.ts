@@ -6,19 +6,19 @@ import { lazySchema } from '../domain/lazy-schema.js';
 import { PersonName } from './person-name-schema.js';
 import { BoundCardAnswer, IdNumberAnswer, SmsCodeAnswer } from './pin-reset-schemas.js';
 
-const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
-const Lost = lazySchema(() => z.enum(LOST_ITEMS).check(z.meta({ description: 'What the customer lost: PHONE, ID_CARD, BANK_CARD or OTHER' })));
+const IsoTime = /* @__PURE__ */ lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+const Lost = /* @__PURE__ */ lazySchema(() => z.enum(LOST_ITEMS).check(z.meta({ description: 'What the customer lost: PHONE, ID_CARD, BANK_CARD or OTHER' })));
 const identity = () => ({ realName: PersonName, idNumber: IdNumberAnswer, cardNumber: BoundCardAnswer });
 
-export const LossReportRequest = lazySchema(() => z.strictObject({ lost: Lost }).check(z.meta({ id: 'LossReportRequest' })));
+export const LossReportRequest = /* @__PURE__ */ lazySchema(() => z.strictObject({ lost: Lost }).check(z.meta({ id: 'LossReportRequest' })));
 
-export const LossCodeRequest = lazySchema(() =>
+export const LossCodeRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ ...identity(), action: z.enum(['REPORT', 'LIFT']).check(z.meta({ description: 'REPORT: 挂失; LIFT: 解除挂失' })) })
     .check(z.meta({ id: 'LossCodeRequest' })),
 );
 
-export const LossCodeSent = lazySchema(() =>
+export const LossCodeSent = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       expiresAt: IsoTime,
@@ -27,19 +27,19 @@ export const LossCodeSent = lazySchema(() =>
     .check(z.meta({ id: 'LossCodeSent', description: 'The same answer whether or not the answers are a customer’s: a code went to the bound phone only if they are' })),
 );
 
-export const LossReportByIdentityRequest = lazySchema(() =>
+export const LossReportByIdentityRequest = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({ ...identity(), smsCode: SmsCodeAnswer, lost: Lost }).check(z.meta({ id: 'LossReportByIdentityRequest' })),
 );
 
-export const LossLiftRequest = lazySchema(() => z.strictObject({ ...identity(), smsCode: SmsCodeAnswer }).check(z.meta({ id: 'LossLiftRequest' })));
+export const LossLiftRequest = /* @__PURE__ */ lazySchema(() => z.strictObject({ ...identity(), smsCode: SmsCodeAnswer }).check(z.meta({ id: 'LossLiftRequest' })));
 
-export const LossReportResult = lazySchema(() =>
+export const LossReportResult = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ reportedAt: IsoTime, phoneMasked: z.string().check(z.meta({ description: 'Where the notice of the report was sent' })) })
     .check(z.meta({ id: 'LossReportResult' })),
 );
 
-export const LossLiftResult = lazySchema(() =>
+export const LossLiftResult = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ liftedAt: IsoTime, phoneMasked: z.string().check(z.meta({ description: 'Where the notice of the lift was sent' })) })
     .check(z.meta({ id: 'LossLiftResult' })),

@@ -6,11 +6,11 @@ import { ORDER_ID_PATTERN, ORDER_STATES } from '../domain/open/order.js';
 import { SecondFactor } from './second-factor-schemas.js';
 import { IsoTime, Reference } from './schemas.js';
 
-export const MerchantOrderIdParams = lazySchema(() => z.strictObject({ orderId: z.string().check(z.regex(ORDER_ID_PATTERN)) }));
+export const MerchantOrderIdParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ orderId: z.string().check(z.regex(ORDER_ID_PATTERN)) }));
 
-export const MerchantOrderPayRequest = lazySchema(() => z.strictObject({ secondFactor: SecondFactor }).check(z.meta({ id: 'MerchantOrderPayRequest' })));
+export const MerchantOrderPayRequest = /* @__PURE__ */ lazySchema(() => z.strictObject({ secondFactor: SecondFactor }).check(z.meta({ id: 'MerchantOrderPayRequest' })));
 
-export const CustomerMerchantOrder = lazySchema(() =>
+export const CustomerMerchantOrder = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       orderId: z.string(),
@@ -29,7 +29,7 @@ export const CustomerMerchantOrder = lazySchema(() =>
     .check(z.meta({ id: 'CustomerMerchantOrder', description: 'An order of a community merchant as the customer sees it' })),
 );
 
-export const MerchantOrderPaid = lazySchema(() =>
+export const MerchantOrderPaid = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       order: CustomerMerchantOrder,
@@ -40,9 +40,9 @@ export const MerchantOrderPaid = lazySchema(() =>
     .check(z.meta({ id: 'MerchantOrderPaid' })),
 );
 
-export const CustomerOrderQuery = lazySchema(() => z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(200))) }));
+export const CustomerOrderQuery = /* @__PURE__ */ lazySchema(() => z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(200))) }));
 
-export const CustomerOrderPage = lazySchema(() =>
+export const CustomerOrderPage = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       orders: z.array(

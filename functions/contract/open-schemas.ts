@@ -7,17 +7,17 @@ import { ORDER_ID_PATTERN, ORDER_STATES, orderRequestSchema, OUT_TRADE_NO_PATTER
 import { OUT_REFUND_NO_PATTERN, REFUND_ID_PATTERN, refundRequestSchema } from '../domain/open/refund.js';
 import { SETTLEMENT_ID_PATTERN, SETTLEMENT_STATUSES } from '../domain/open/settlement.js';
 
-export const MerchantProposal = lazySchema(() =>
+export const MerchantProposal = /* @__PURE__ */ lazySchema(() =>
   merchantProposalSchema.check(z.meta({ id: 'OpenMerchantProposal', description: 'A merchant the partner brings: it waits for the bank’s review before it can take a payment' })),
 );
 
-export const MerchantIdParams = lazySchema(() => z.strictObject({ merchantId: z.string().check(z.regex(MERCHANT_ID_PATTERN)) }));
+export const MerchantIdParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ merchantId: z.string().check(z.regex(MERCHANT_ID_PATTERN)) }));
 
-export const MerchantPageQuery = lazySchema(() =>
+export const MerchantPageQuery = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({ after: z.optional(z.string().check(z.regex(MERCHANT_ID_PATTERN), z.meta({ description: 'The nextCursor of the page before' }))) }),
 );
 
-export const OpenMerchant = lazySchema(() =>
+export const OpenMerchant = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       merchantId: z.string(),
@@ -36,7 +36,7 @@ export const OpenMerchant = lazySchema(() =>
     .check(z.meta({ id: 'OpenMerchant', description: 'One of the partner’s merchants, as the bank holds it' })),
 );
 
-export const OpenMerchantPage = lazySchema(() =>
+export const OpenMerchantPage = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       merchants: z.array(OpenMerchant),
@@ -45,16 +45,16 @@ export const OpenMerchantPage = lazySchema(() =>
     .check(z.meta({ id: 'OpenMerchantPage', description: 'The partner’s merchants by id, 50 a page' })),
 );
 
-export const OrderRequest = lazySchema(() =>
+export const OrderRequest = /* @__PURE__ */ lazySchema(() =>
   orderRequestSchema.check(
     z.meta({ id: 'OpenOrderRequest', description: 'An order for one of the partner’s approved merchants; expiresInMinutes 1–10080, 30 by default' }),
   ),
 );
 
-export const OrderIdParams = lazySchema(() => z.strictObject({ orderId: z.string().check(z.regex(ORDER_ID_PATTERN)) }));
-export const OutTradeNoParams = lazySchema(() => z.strictObject({ outTradeNo: z.string().check(z.regex(OUT_TRADE_NO_PATTERN)) }));
+export const OrderIdParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ orderId: z.string().check(z.regex(ORDER_ID_PATTERN)) }));
+export const OutTradeNoParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ outTradeNo: z.string().check(z.regex(OUT_TRADE_NO_PATTERN)) }));
 
-export const OpenOrder = lazySchema(() =>
+export const OpenOrder = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       orderId: z.string(),
@@ -79,14 +79,14 @@ export const OpenOrder = lazySchema(() =>
     .check(z.meta({ id: 'OpenOrder', description: 'One of the partner’s orders; never who paid it' })),
 );
 
-export const RefundRequest = lazySchema(() =>
+export const RefundRequest = /* @__PURE__ */ lazySchema(() =>
   refundRequestSchema.check(z.meta({ id: 'OpenRefundRequest', description: 'A refund of a paid order, in full or in part; the same outRefundNo asked again answers the same refund' })),
 );
 
-export const RefundIdParams = lazySchema(() => z.strictObject({ refundId: z.string().check(z.regex(REFUND_ID_PATTERN)) }));
-export const OutRefundNoParams = lazySchema(() => z.strictObject({ outRefundNo: z.string().check(z.regex(OUT_REFUND_NO_PATTERN)) }));
+export const RefundIdParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ refundId: z.string().check(z.regex(REFUND_ID_PATTERN)) }));
+export const OutRefundNoParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ outRefundNo: z.string().check(z.regex(OUT_REFUND_NO_PATTERN)) }));
 
-export const OpenRefund = lazySchema(() =>
+export const OpenRefund = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       refundId: z.string(),
@@ -104,10 +104,10 @@ export const OpenRefund = lazySchema(() =>
     .check(z.meta({ id: 'OpenRefund', description: 'A refund, back to the e-account that paid' })),
 );
 
-export const SettlementFileQuery = lazySchema(() => z.strictObject({ closedDate: z.iso.date().check(z.meta({ description: 'The business date the day close settled' })) }));
-export const SettlementIdParams = lazySchema(() => z.strictObject({ settlementId: z.string().check(z.regex(SETTLEMENT_ID_PATTERN)) }));
+export const SettlementFileQuery = /* @__PURE__ */ lazySchema(() => z.strictObject({ closedDate: z.iso.date().check(z.meta({ description: 'The business date the day close settled' })) }));
+export const SettlementIdParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ settlementId: z.string().check(z.regex(SETTLEMENT_ID_PATTERN)) }));
 
-export const OpenSettlement = lazySchema(() =>
+export const OpenSettlement = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       settlementId: z.string(),
@@ -126,7 +126,7 @@ export const OpenSettlement = lazySchema(() =>
     .check(z.meta({ id: 'OpenSettlement', description: 'One merchant’s settlement of one closed date' })),
 );
 
-export const OpenSettlementFile = lazySchema(() =>
+export const OpenSettlementFile = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       closedDate: z.string(),
@@ -136,7 +136,7 @@ export const OpenSettlementFile = lazySchema(() =>
     .check(z.meta({ id: 'OpenSettlementFile', description: 'The partner’s settlement file for a closed date: each of its merchants settled that day' })),
 );
 
-export const OpenStatement = lazySchema(() =>
+export const OpenStatement = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       settlement: OpenSettlement,

@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import { isPersonName, normalizePersonName, PERSON_NAME_MAX_CHARS, PERSON_NAME_MIN_CHARS } from '../domain/person-name.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
-export const PersonName = lazySchema(() =>
+export const PersonName = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .check(

@@ -5,10 +5,10 @@ import { lazySchema } from '../domain/lazy-schema.js';
 import { PersonName } from './person-name-schema.js';
 import { BoundCardAnswer, IdNumberAnswer, SmsCodeAnswer } from './pin-reset-schemas.js';
 
-const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
-const NewPhone = lazySchema(() => z.string().check(z.regex(/^1[3-9]\d{9}$/), z.meta({ description: 'The mainland mobile number to bind instead' })));
+const IsoTime = /* @__PURE__ */ lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+const NewPhone = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(/^1[3-9]\d{9}$/), z.meta({ description: 'The mainland mobile number to bind instead' })));
 
-export const PhoneCodeRequest = lazySchema(() =>
+export const PhoneCodeRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .union([
       z.strictObject({ to: z.literal('OLD').check(z.meta({ description: 'The bound phone' })) }),
@@ -18,7 +18,7 @@ export const PhoneCodeRequest = lazySchema(() =>
 );
 export type PhoneCodeRequest = z.infer<typeof PhoneCodeRequest>;
 
-export const PhoneCodeSent = lazySchema(() =>
+export const PhoneCodeSent = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       phoneMasked: z.string().check(z.meta({ description: 'The phone the code went to' })),
@@ -30,7 +30,7 @@ export const PhoneCodeSent = lazySchema(() =>
 );
 export type PhoneCodeSent = z.infer<typeof PhoneCodeSent>;
 
-export const PhoneChangeRequest = lazySchema(() =>
+export const PhoneChangeRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .union([
       z.strictObject({ newPhone: NewPhone, newPhoneCode: SmsCodeAnswer, oldPhoneCode: SmsCodeAnswer }),
@@ -41,7 +41,7 @@ export const PhoneChangeRequest = lazySchema(() =>
 );
 export type PhoneChangeRequest = z.infer<typeof PhoneChangeRequest>;
 
-export const PhoneChange = lazySchema(() =>
+export const PhoneChange = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       oldPhoneMasked: z.string(),
@@ -53,7 +53,7 @@ export const PhoneChange = lazySchema(() =>
 );
 export type PhoneChange = z.infer<typeof PhoneChange>;
 
-export const PhoneChangeResult = lazySchema(() =>
+export const PhoneChangeResult = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       phoneMasked: z.string().check(z.meta({ description: 'The phone bound now; both phones were sent a notice' })),
@@ -63,7 +63,7 @@ export const PhoneChangeResult = lazySchema(() =>
 );
 export type PhoneChangeResult = z.infer<typeof PhoneChangeResult>;
 
-export const PhoneBindings = lazySchema(() =>
+export const PhoneBindings = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       phoneMasked: z.string().check(z.meta({ description: 'The bound phone' })),

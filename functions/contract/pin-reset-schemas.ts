@@ -6,17 +6,17 @@ import { PersonName } from './person-name-schema.js';
 import { SecondFactor } from './second-factor-schemas.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
-const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
-const Phone = lazySchema(() => z.string().check(z.regex(/^1[3-9]\d{9}$/)));
+const IsoTime = /* @__PURE__ */ lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+const Phone = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(/^1[3-9]\d{9}$/)));
 
 /** The identity check's answers besides the name (shared with 挂失, loss-report-schemas.ts). */
-export const IdNumberAnswer = lazySchema(() => z.string().check(z.regex(/^\d{17}[\dXx]$/), z.meta({ description: 'Resident ID number as verified at onboarding' })));
-export const BoundCardAnswer = lazySchema(() => z.string().check(z.regex(/^\d{16,19}$/), z.meta({ description: 'The Class I card bound to the e-account' })));
-export const SmsCodeAnswer = lazySchema(() => z.string().check(z.regex(/^\d{6}$/), z.meta({ description: 'The code sent to the bound phone' })));
+export const IdNumberAnswer = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(/^\d{17}[\dXx]$/), z.meta({ description: 'Resident ID number as verified at onboarding' })));
+export const BoundCardAnswer = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(/^\d{16,19}$/), z.meta({ description: 'The Class I card bound to the e-account' })));
+export const SmsCodeAnswer = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(/^\d{6}$/), z.meta({ description: 'The code sent to the bound phone' })));
 
-export const PinResetCodeRequest = lazySchema(() => z.strictObject({}).check(z.meta({ id: 'PinResetCodeRequest' })));
+export const PinResetCodeRequest = /* @__PURE__ */ lazySchema(() => z.strictObject({}).check(z.meta({ id: 'PinResetCodeRequest' })));
 
-export const PinResetCodeSent = lazySchema(() =>
+export const PinResetCodeSent = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       phoneMasked: z.string().check(z.meta({ description: 'The bound phone the code went to' })),
@@ -27,7 +27,7 @@ export const PinResetCodeSent = lazySchema(() =>
     .check(z.meta({ id: 'PinResetCodeSent' })),
 );
 
-export const PinResetRequest = lazySchema(() =>
+export const PinResetRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       realName: PersonName,
@@ -39,7 +39,7 @@ export const PinResetRequest = lazySchema(() =>
     .check(z.meta({ id: 'PinResetRequest' })),
 );
 
-export const PinResetResult = lazySchema(() =>
+export const PinResetResult = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       resetAt: IsoTime,
@@ -48,9 +48,9 @@ export const PinResetResult = lazySchema(() =>
     .check(z.meta({ id: 'PinResetResult' })),
 );
 
-export const SimulatorSmsQuery = lazySchema(() => z.strictObject({ phone: Phone }).check(z.meta({ id: 'SimulatorSmsQuery' })));
+export const SimulatorSmsQuery = /* @__PURE__ */ lazySchema(() => z.strictObject({ phone: Phone }).check(z.meta({ id: 'SimulatorSmsQuery' })));
 
-export const SimulatorSmsOutbox = lazySchema(() =>
+export const SimulatorSmsOutbox = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       messages: z.array(

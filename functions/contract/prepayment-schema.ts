@@ -6,7 +6,7 @@ import { PREPAYMENT_ADJUSTMENTS } from '../domain/loan/product.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 import { AmountFen } from './schemas.js';
 
-export const Prepayment = lazySchema(() =>
+export const Prepayment = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       principalFen: AmountFen,

@@ -8,13 +8,13 @@ import { lazySchema } from '../domain/lazy-schema.js';
 import { PayeeNickname } from './bill-schemas.js';
 import { PinSecondFactor } from './second-factor-schemas.js';
 
-const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+const IsoTime = /* @__PURE__ */ lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
 
 /** How a value the customer sees is corrected: here, on another screen, at the counter, or not at
  *  all (a record of what happened). */
 const CORRECTIONS = ['HERE', 'SCREEN', 'COUNTER', 'RECORD'] as const;
 
-export const DataCategoryView = lazySchema(() =>
+export const DataCategoryView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       category: z.enum(DATA_CATEGORIES),
@@ -39,7 +39,7 @@ export const DataCategoryView = lazySchema(() =>
     .check(z.meta({ id: 'DataCategoryView' })),
 );
 
-export const ConsentView = lazySchema(() =>
+export const ConsentView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       kind: z.enum(CONSENT_KINDS),
@@ -51,11 +51,11 @@ export const ConsentView = lazySchema(() =>
     .check(z.meta({ id: 'ConsentView' })),
 );
 
-export const ConsentChangeView = lazySchema(() =>
+export const ConsentChangeView = /* @__PURE__ */ lazySchema(() =>
   z.object({ kind: z.enum(CONSENT_KINDS), granted: z.boolean(), at: IsoTime }).check(z.meta({ id: 'ConsentChangeView' })),
 );
 
-export const PrivacySummary = lazySchema(() =>
+export const PrivacySummary = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       categories: z.array(DataCategoryView),
@@ -68,7 +68,7 @@ export const PrivacySummary = lazySchema(() =>
 );
 export type PrivacySummary = z.infer<typeof PrivacySummary>;
 
-export const ConsentsView = lazySchema(() =>
+export const ConsentsView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       consents: z.array(ConsentView),
@@ -78,20 +78,20 @@ export const ConsentsView = lazySchema(() =>
 );
 export type ConsentsView = z.infer<typeof ConsentsView>;
 
-export const ConsentRequest = lazySchema(() =>
+export const ConsentRequest = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({ kind: z.enum(CONSENT_KINDS), granted: z.boolean() }).check(z.meta({ id: 'ConsentRequest' })),
 );
 export type ConsentRequest = z.infer<typeof ConsentRequest>;
 
-export const PayeeNicknameRequest = lazySchema(() => z.strictObject({ nickname: PayeeNickname }).check(z.meta({ id: 'PayeeNicknameRequest' })));
+export const PayeeNicknameRequest = /* @__PURE__ */ lazySchema(() => z.strictObject({ nickname: PayeeNickname }).check(z.meta({ id: 'PayeeNicknameRequest' })));
 export type PayeeNicknameRequest = z.infer<typeof PayeeNicknameRequest>;
 
-export const PayeeNicknameResult = lazySchema(() =>
+export const PayeeNicknameResult = /* @__PURE__ */ lazySchema(() =>
   z.object({ payeeId: z.string(), nickname: z.string() }).check(z.meta({ id: 'PayeeNicknameResult' })),
 );
 export type PayeeNicknameResult = z.infer<typeof PayeeNicknameResult>;
 
-export const DeletionRequest = lazySchema(() =>
+export const DeletionRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ reason: z.optional(z.string().check(z.maxLength(200))) })
     .check(z.meta({ id: 'DeletionRequest' })),
@@ -99,11 +99,11 @@ export const DeletionRequest = lazySchema(() =>
 
 /** Never answered with success: before the retention period ends the answer is 409 with the rule,
  *  and after it the job has deleted the data (and the customer with it). */
-export const DeletionAnswer = lazySchema(() => z.never().check(z.meta({ id: 'DeletionAnswer' })));
+export const DeletionAnswer = /* @__PURE__ */ lazySchema(() => z.never().check(z.meta({ id: 'DeletionAnswer' })));
 
 export const DATA_COPY_FORMATS = ['JSON', 'PDF'] as const;
 
-export const DataCopyRequest = lazySchema(() =>
+export const DataCopyRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       format: z.enum(DATA_COPY_FORMATS),
@@ -114,7 +114,7 @@ export const DataCopyRequest = lazySchema(() =>
 );
 export type DataCopyRequest = z.infer<typeof DataCopyRequest>;
 
-export const DataCopyFile = lazySchema(() =>
+export const DataCopyFile = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       format: z.enum(DATA_COPY_FORMATS),

@@ -6,16 +6,16 @@ import { MAX_RECEIPT_PAYLOAD_LENGTH, MAX_TYPED_CODE_LENGTH } from '../domain/rec
 import { lazySchema } from '../domain/lazy-schema.js';
 import { IsoTime, JournalKind, Reference } from './schemas.js';
 
-const ReceiptParty = lazySchema(() =>
+const ReceiptParty = /* @__PURE__ */ lazySchema(() =>
   z.object({
     name: z.string().check(z.meta({ description: 'Masked, e.g. 张*' })),
     account: z.nullable(z.string().check(z.meta({ description: 'Masked account or card number; null where the movement names only the party' }))),
   }),
 );
 
-const Status = lazySchema(() => z.enum(ENTRY_STATUSES).check(z.meta({ description: 'The movement\'s status now: SUCCEEDED, PENDING, FAILED (returned), REFUNDED' })));
+const Status = /* @__PURE__ */ lazySchema(() => z.enum(ENTRY_STATUSES).check(z.meta({ description: 'The movement\'s status now: SUCCEEDED, PENDING, FAILED (returned), REFUNDED' })));
 
-export const ReceiptFigures = lazySchema(() =>
+export const ReceiptFigures = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       version: z.literal(1),
@@ -35,7 +35,7 @@ export const ReceiptFigures = lazySchema(() =>
     .check(z.meta({ id: 'ReceiptFigures' })),
 );
 
-export const CustomerReceipt = lazySchema(() =>
+export const CustomerReceipt = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       receipt: ReceiptFigures,
@@ -47,22 +47,22 @@ export const CustomerReceipt = lazySchema(() =>
     .check(z.meta({ id: 'CustomerReceipt' })),
 );
 
-const ByCode = lazySchema(() =>
+const ByCode = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     code: z.string().check(z.minLength(1), z.maxLength(MAX_TYPED_CODE_LENGTH), z.regex(/^[A-Za-z0-9 -]*$/), z.meta({ description: 'The verification code as typed; case, spaces and dashes do not matter' })),
   }),
 );
 
-const BySignature = lazySchema(() =>
+const BySignature = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     payload: z.string().check(z.minLength(2), z.maxLength(MAX_RECEIPT_PAYLOAD_LENGTH), z.regex(/^[^\p{Cc}\p{Cs}]*$/u), z.meta({ description: 'The receipt\'s canonical JSON, as it came with the receipt' })),
     signature: z.string().check(z.regex(/^[A-Za-z0-9_-]{86}$/), z.meta({ description: 'Ed25519, base64url' })),
   }),
 );
 
-export const ReceiptVerifyRequest = lazySchema(() => z.union([ByCode, BySignature]).check(z.meta({ id: 'ReceiptVerifyRequest' })));
+export const ReceiptVerifyRequest = /* @__PURE__ */ lazySchema(() => z.union([ByCode, BySignature]).check(z.meta({ id: 'ReceiptVerifyRequest' })));
 
-export const ReceiptVerification = lazySchema(() =>
+export const ReceiptVerification = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       genuine: z.boolean().check(z.meta({ description: 'Whether the bank issued this receipt' })),

@@ -11,19 +11,19 @@ import { BINDING_CODE_PATTERN, STAFF_ROLES } from '../domain/rm/staff.js';
 import { DeviceId, IsoTime, PlainText } from './schemas.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
-const IsoDate = lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));
-const WechatCode = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[\x21-\x7e]+$/)));
-const ShortCode = lazySchema(() => z.string().check(z.regex(SHORT_CODE_PATTERN), z.meta({ description: 'Share-link short code, 8–10 of [0-9A-Za-z]' })));
-const PageLimit = lazySchema(() => z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50))));
-const Cursor = lazySchema(() => z.optional(z.string().check(z.maxLength(300), z.regex(/^[A-Za-z0-9_-]*$/))));
+const IsoDate = /* @__PURE__ */ lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));
+const WechatCode = /* @__PURE__ */ lazySchema(() => z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[\x21-\x7e]+$/)));
+const ShortCode = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(SHORT_CODE_PATTERN), z.meta({ description: 'Share-link short code, 8–10 of [0-9A-Za-z]' })));
+const PageLimit = /* @__PURE__ */ lazySchema(() => z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50))));
+const Cursor = /* @__PURE__ */ lazySchema(() => z.optional(z.string().check(z.maxLength(300), z.regex(/^[A-Za-z0-9_-]*$/))));
 
-export const ShareProduct = lazySchema(() =>
+export const ShareProduct = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ type: z.enum(SHARE_PRODUCT_TYPES), id: z.string().check(z.regex(PRODUCT_ID_PATTERN)) })
     .check(z.meta({ id: 'ShareProduct', description: 'A loan product, wealth product, biller category, or ACCOUNT/open-account' })),
 );
 
-const NamedProduct = lazySchema(() =>
+const NamedProduct = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ type: z.enum(SHARE_PRODUCT_TYPES), id: z.string(), name: z.string() })
     .check(z.meta({ id: 'NamedProduct' })),
@@ -31,9 +31,9 @@ const NamedProduct = lazySchema(() =>
 
 // ---- staff (operators create them in the console: console-staff-schemas.ts; staff bind and sign in)
 
-export const StaffSignInRequest = lazySchema(() => z.strictObject({ code: WechatCode }).check(z.meta({ id: 'StaffSignInRequest' })));
+export const StaffSignInRequest = /* @__PURE__ */ lazySchema(() => z.strictObject({ code: WechatCode }).check(z.meta({ id: 'StaffSignInRequest' })));
 
-export const StaffBindRequest = lazySchema(() =>
+export const StaffBindRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       code: WechatCode.check(z.meta({ description: 'wx.login code of the WeChat identity to bind' })),
@@ -42,7 +42,7 @@ export const StaffBindRequest = lazySchema(() =>
     .check(z.meta({ id: 'StaffBindRequest' })),
 );
 
-export const StaffMe = lazySchema(() =>
+export const StaffMe = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       staffId: z.string(),
@@ -56,7 +56,7 @@ export const StaffMe = lazySchema(() =>
     .check(z.meta({ id: 'StaffMe' })),
 );
 
-export const StaffSession = lazySchema(() =>
+export const StaffSession = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ accessToken: z.string(), accessTokenExpiresAt: IsoTime, staff: StaffMe })
     .check(z.meta({ id: 'StaffSession' })),
@@ -64,9 +64,9 @@ export const StaffSession = lazySchema(() =>
 
 // ---- share links ---------------------------------------------------------------------------------
 
-export const ShareableProducts = lazySchema(() => z.object({ items: z.array(NamedProduct) }).check(z.meta({ id: 'ShareableProducts' })));
+export const ShareableProducts = /* @__PURE__ */ lazySchema(() => z.object({ items: z.array(NamedProduct) }).check(z.meta({ id: 'ShareableProducts' })));
 
-export const CreateShareLinkRequest = lazySchema(() =>
+export const CreateShareLinkRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       product: ShareProduct,
@@ -78,7 +78,7 @@ export const CreateShareLinkRequest = lazySchema(() =>
     .check(z.meta({ id: 'CreateShareLinkRequest' })),
 );
 
-export const ShareLinkView = lazySchema(() =>
+export const ShareLinkView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       code: z.string(),
@@ -97,11 +97,11 @@ export const ShareLinkView = lazySchema(() =>
     .check(z.meta({ id: 'ShareLinkView' })),
 );
 
-export const ShareCodeParams = lazySchema(() => z.strictObject({ code: ShortCode }));
-export const PageQuery = lazySchema(() => z.strictObject({ limit: PageLimit, cursor: Cursor }).check(z.meta({ id: 'RmPageQuery' })));
-export const ShareLinkPage = lazySchema(() => z.object({ items: z.array(ShareLinkView), nextCursor: z.nullable(z.string()) }).check(z.meta({ id: 'ShareLinkPage' })));
+export const ShareCodeParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ code: ShortCode }));
+export const PageQuery = /* @__PURE__ */ lazySchema(() => z.strictObject({ limit: PageLimit, cursor: Cursor }).check(z.meta({ id: 'RmPageQuery' })));
+export const ShareLinkPage = /* @__PURE__ */ lazySchema(() => z.object({ items: z.array(ShareLinkView), nextCursor: z.nullable(z.string()) }).check(z.meta({ id: 'ShareLinkPage' })));
 
-export const SharePoster = lazySchema(() =>
+export const SharePoster = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       code: z.string(),
@@ -118,15 +118,15 @@ export const SharePoster = lazySchema(() =>
 
 // ---- visits and the customer's manager -----------------------------------------------------------
 
-export const VisitRequest = lazySchema(() => z.strictObject({ code: ShortCode, deviceId: DeviceId }).check(z.meta({ id: 'VisitRequest' })));
+export const VisitRequest = /* @__PURE__ */ lazySchema(() => z.strictObject({ code: ShortCode, deviceId: DeviceId }).check(z.meta({ id: 'VisitRequest' })));
 
-export const ManagerCard = lazySchema(() =>
+export const ManagerCard = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ name: z.string(), staffNo: z.string(), branchName: z.string() })
     .check(z.meta({ id: 'ManagerCard' })),
 );
 
-export const VisitView = lazySchema(() =>
+export const VisitView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ manager: ManagerCard, product: NamedProduct, campaign: z.nullable(z.string()) })
     .check(z.meta({ id: 'VisitView' })),
@@ -134,7 +134,7 @@ export const VisitView = lazySchema(() =>
 
 /** The customer's own manager: the card with the manager's work phone (the bank's business
  *  number, never shown to a share link's visitor), null when none was recorded. */
-export const MyManagerCard = lazySchema(() =>
+export const MyManagerCard = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       ...ManagerCard.shape,
@@ -148,7 +148,7 @@ export const MyManagerCard = lazySchema(() =>
     .check(z.meta({ id: 'MyManagerCard' })),
 );
 
-export const MyManager = lazySchema(() =>
+export const MyManager = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ manager: z.nullable(MyManagerCard), since: z.nullable(IsoTime) })
     .check(z.meta({ id: 'MyManager' })),
@@ -156,7 +156,7 @@ export const MyManager = lazySchema(() =>
 
 // ---- dashboard ------------------------------------------------------------------------------------
 
-export const DashboardQuery = lazySchema(() =>
+export const DashboardQuery = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       days: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PERIOD_DAYS))),
@@ -173,9 +173,9 @@ export const DashboardQuery = lazySchema(() =>
     ),
 );
 
-const PeriodView = lazySchema(() => z.object({ from: IsoDate, to: IsoDate }).check(z.meta({ id: 'PeriodView' })));
+const PeriodView = /* @__PURE__ */ lazySchema(() => z.object({ from: IsoDate, to: IsoDate }).check(z.meta({ id: 'PeriodView' })));
 
-export const FunnelRowView = lazySchema(() =>
+export const FunnelRowView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       stage: z.enum(['OPENED', ...CUSTOMER_EVENT_KINDS]),
@@ -189,13 +189,13 @@ export const FunnelRowView = lazySchema(() =>
     .check(z.meta({ id: 'FunnelRowView' })),
 );
 
-export const MoneyTotalView = lazySchema(() =>
+export const MoneyTotalView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ kind: z.enum(MONEY_KINDS), label: z.string(), count: z.int(), amountFen: z.int() })
     .check(z.meta({ id: 'MoneyTotalView' })),
 );
 
-export const Dashboard = lazySchema(() =>
+export const Dashboard = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       staff: StaffMe,
@@ -210,7 +210,7 @@ export const Dashboard = lazySchema(() =>
     .check(z.meta({ id: 'Dashboard' })),
 );
 
-export const ReferredCustomer = lazySchema(() =>
+export const ReferredCustomer = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       nameMasked: z.nullable(z.string()).check(z.meta({ description: '张*; null before real-name verification' })),
@@ -223,19 +223,19 @@ export const ReferredCustomer = lazySchema(() =>
     .check(z.meta({ id: 'ReferredCustomer' })),
 );
 
-export const ReferredCustomerPage = lazySchema(() =>
+export const ReferredCustomerPage = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ items: z.array(ReferredCustomer), nextCursor: z.nullable(z.string()) })
     .check(z.meta({ id: 'ReferredCustomerPage' })),
 );
 
-export const LeaderboardQuery = lazySchema(() =>
+export const LeaderboardQuery = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ days: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PERIOD_DAYS))) })
     .check(z.meta({ id: 'LeaderboardQuery' })),
 );
 
-export const Leaderboard = lazySchema(() =>
+export const Leaderboard = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       branchId: z.string(),

@@ -16,15 +16,15 @@ import { lazySchema } from '../domain/lazy-schema.js';
 /** Largest amount one money movement may carry: 1,000,000 yuan. */
 export const MAX_AMOUNT_FEN = 100_000_000;
 
-export const AmountFen = lazySchema(() =>
+export const AmountFen = /* @__PURE__ */ lazySchema(() =>
   z
     .int()
     .check(z.minimum(1), z.maximum(MAX_AMOUNT_FEN), z.meta({ description: 'Amount in fen (1 yuan = 100 fen), a positive integer' })),
 );
 
-export const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+export const IsoTime = /* @__PURE__ */ lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
 
-export const ErrorBody = lazySchema(() =>
+export const ErrorBody = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       error: z.object({
@@ -39,7 +39,7 @@ export const ErrorBody = lazySchema(() =>
 
 /** A wx.login / getPhoneNumber code: an opaque token of visible ASCII, never control characters
  *  or other text (found by the bad-input fuzzer: a code with an unpaired surrogate signed in). */
-const WechatCode = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[\x21-\x7e]+$/)));
+const WechatCode = /* @__PURE__ */ lazySchema(() => z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[\x21-\x7e]+$/)));
 
 /** Free text a customer writes and another reads (a transfer memo): no control characters,
  *  unpaired surrogates or invisible format characters such as bidi overrides (ZWJ/ZWNJ, which
@@ -48,9 +48,9 @@ export const PlainText = (max: number) => z.string().check(z.maxLength(max), z.r
 
 /** Random id the mini-program keeps in its storage: links share-link visits made before sign-in
  *  to the customer (relationship managers, rm-schemas.ts). */
-export const DeviceId = lazySchema(() => z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/)));
+export const DeviceId = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/)));
 
-export const WechatSignInRequest = lazySchema(() =>
+export const WechatSignInRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       code: WechatCode,
@@ -61,14 +61,14 @@ export const WechatSignInRequest = lazySchema(() =>
     .check(z.meta({ id: 'WechatSignInRequest' })),
 );
 
-export const RefreshRequest = lazySchema(() =>
+export const RefreshRequest = /* @__PURE__ */ lazySchema(() =>
   z
     // Issued refresh tokens are base64url.
     .strictObject({ refreshToken: z.string().check(z.minLength(16), z.maxLength(256), z.regex(/^[A-Za-z0-9_-]+$/)) })
     .check(z.meta({ id: 'RefreshRequest' })),
 );
 
-export const SimulatorLoginCodeRequest = lazySchema(() =>
+export const SimulatorLoginCodeRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       user: z
@@ -78,21 +78,21 @@ export const SimulatorLoginCodeRequest = lazySchema(() =>
     .check(z.meta({ id: 'SimulatorLoginCodeRequest' })),
 );
 
-export const SimulatorPhoneCodeRequest = lazySchema(() =>
+export const SimulatorPhoneCodeRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ phone: z.string().check(z.regex(/^1[3-9]\d{9}$/)) })
     .check(z.meta({ id: 'SimulatorPhoneCodeRequest' })),
 );
 
-export const SimulatorCodeResponse = lazySchema(() => z.object({ code: z.string() }).check(z.meta({ id: 'SimulatorCodeResponse' })));
+export const SimulatorCodeResponse = /* @__PURE__ */ lazySchema(() => z.object({ code: z.string() }).check(z.meta({ id: 'SimulatorCodeResponse' })));
 
 // ---- Customer ------------------------------------------------------------------------------
 
-export const BoundCard = lazySchema(() => z.object({ bankName: z.string(), cardNumberMasked: z.string() }).check(z.meta({ id: 'BoundCard' })));
+export const BoundCard = /* @__PURE__ */ lazySchema(() => z.object({ bankName: z.string(), cardNumberMasked: z.string() }).check(z.meta({ id: 'BoundCard' })));
 
 /** 销户: when the account was closed, what was swept to which card, and until when its records
  *  are kept (domain/account-closure.ts). */
-export const AccountClosure = lazySchema(() =>
+export const AccountClosure = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       closedAt: IsoTime,
@@ -105,7 +105,7 @@ export const AccountClosure = lazySchema(() =>
 );
 export type AccountClosure = z.infer<typeof AccountClosure>;
 
-const accountSummaryShape = lazySchema(() => ({
+const accountSummaryShape = /* @__PURE__ */ lazySchema(() => ({
   accountId: z.string(),
   accountNumberMasked: z.string(),
   accountClass: z.literal('II'),
@@ -118,9 +118,9 @@ const accountSummaryShape = lazySchema(() => ({
   closure: z.optional(AccountClosure).check(z.meta({ description: 'Present when CLOSED' })),
 }));
 
-export const AccountSummary = lazySchema(() => z.object(accountSummaryShape).check(z.meta({ id: 'AccountSummary' })));
+export const AccountSummary = /* @__PURE__ */ lazySchema(() => z.object(accountSummaryShape).check(z.meta({ id: 'AccountSummary' })));
 
-export const Me = lazySchema(() =>
+export const Me = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       customerId: z.string(),
@@ -134,7 +134,7 @@ export const Me = lazySchema(() =>
     .check(z.meta({ id: 'Me' })),
 );
 
-export const SignInResponse = lazySchema(() =>
+export const SignInResponse = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       accessToken: z.string(),
@@ -146,13 +146,13 @@ export const SignInResponse = lazySchema(() =>
     .check(z.meta({ id: 'SignInResponse' })),
 );
 
-export const BindPhoneRequest = lazySchema(() =>
+export const BindPhoneRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ code: WechatCode.check(z.meta({ description: 'getPhoneNumber code' })) })
     .check(z.meta({ id: 'BindPhoneRequest' })),
 );
 
-export const RealNameRequest = lazySchema(() =>
+export const RealNameRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       name: PersonName,
@@ -163,7 +163,7 @@ export const RealNameRequest = lazySchema(() =>
 
 /** The new PIN and, to change one already set, the current PIN as the second factor — both
  *  encrypted with the challenge of one nonce asked for this request. */
-export const SetPinRequest = lazySchema(() =>
+export const SetPinRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ newPin: SecondFactor, secondFactor: z.optional(SecondFactor) })
     .check(z.meta({ id: 'SetPinRequest' })),
@@ -171,7 +171,7 @@ export const SetPinRequest = lazySchema(() =>
 
 // ---- Account -------------------------------------------------------------------------------
 
-export const OpenAccountRequest = lazySchema(() =>
+export const OpenAccountRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       cardNumber: z.string().check(z.regex(/^\d{16,19}$/), z.meta({ description: 'Class I debit card number to bind' })),
@@ -179,7 +179,7 @@ export const OpenAccountRequest = lazySchema(() =>
     .check(z.meta({ id: 'OpenAccountRequest' })),
 );
 
-export const LimitUsage = lazySchema(() =>
+export const LimitUsage = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       limitFen: z.int(),
@@ -189,7 +189,7 @@ export const LimitUsage = lazySchema(() =>
     .check(z.meta({ id: 'LimitUsage' })),
 );
 
-export const AccountLimits = lazySchema(() =>
+export const AccountLimits = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       nonBoundOutToday: LimitUsage,
@@ -204,18 +204,18 @@ export const AccountLimits = lazySchema(() =>
 
 // Built from the shape, not by extending AccountSummary: a mini schema's meta is a check, and
 // extending would copy AccountSummary's id onto AccountDetail.
-export const AccountDetail = lazySchema(() => z.object({ ...accountSummaryShape, limits: AccountLimits }).check(z.meta({ id: 'AccountDetail' })));
+export const AccountDetail = /* @__PURE__ */ lazySchema(() => z.object({ ...accountSummaryShape, limits: AccountLimits }).check(z.meta({ id: 'AccountDetail' })));
 
-export const CardMoneyRequest = lazySchema(() => z.strictObject({ amountFen: AmountFen, secondFactor: SecondFactor }).check(z.meta({ id: 'CardMoneyRequest' })));
+export const CardMoneyRequest = /* @__PURE__ */ lazySchema(() => z.strictObject({ amountFen: AmountFen, secondFactor: SecondFactor }).check(z.meta({ id: 'CardMoneyRequest' })));
 
 /** On a movement the anti-fraud rules judge: the customer read and confirmed review.risk. */
-export const RiskAcknowledged = lazySchema(() => z.optional(z.literal(true)).check(z.meta({ description: 'The customer confirmed review.risk (else 409 RISK_WARNING)' })));
+export const RiskAcknowledged = /* @__PURE__ */ lazySchema(() => z.optional(z.literal(true)).check(z.meta({ description: 'The customer confirmed review.risk (else 409 RISK_WARNING)' })));
 
-export const WithdrawalRequest = lazySchema(() =>
+export const WithdrawalRequest = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({ amountFen: AmountFen, secondFactor: SecondFactor, riskAcknowledged: RiskAcknowledged }).check(z.meta({ id: 'WithdrawalRequest' })),
 );
 
-export const TransferRequest = lazySchema(() =>
+export const TransferRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       toPhone: z.string().check(z.regex(/^1[3-9]\d{9}$/)),
@@ -227,16 +227,16 @@ export const TransferRequest = lazySchema(() =>
     .check(z.meta({ id: 'TransferRequest' })),
 );
 
-export const PayeeQuery = lazySchema(() => z.strictObject({ phone: z.string().check(z.regex(/^1[3-9]\d{9}$/)) }).check(z.meta({ id: 'PayeeQuery' })));
+export const PayeeQuery = /* @__PURE__ */ lazySchema(() => z.strictObject({ phone: z.string().check(z.regex(/^1[3-9]\d{9}$/)) }).check(z.meta({ id: 'PayeeQuery' })));
 
-export const Payee = lazySchema(() => z.object({ nameMasked: z.string(), phoneMasked: z.string() }).check(z.meta({ id: 'Payee' })));
+export const Payee = /* @__PURE__ */ lazySchema(() => z.object({ nameMasked: z.string(), phoneMasked: z.string() }).check(z.meta({ id: 'Payee' })));
 
-export const JournalKind = lazySchema(() => z.enum(JOURNAL_KINDS));
+export const JournalKind = /* @__PURE__ */ lazySchema(() => z.enum(JOURNAL_KINDS));
 
 /** A movement's short reference (参考号), from its journal id (domain/history.ts). */
-export const Reference = lazySchema(() => z.string().check(z.meta({ description: 'Short reference a person can read out, e.g. K7QM-4PX9-2HTR' })));
+export const Reference = /* @__PURE__ */ lazySchema(() => z.string().check(z.meta({ description: 'Short reference a person can read out, e.g. K7QM-4PX9-2HTR' })));
 
-export const MoneyMovementResult = lazySchema(() =>
+export const MoneyMovementResult = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       journalId: z.string(),
@@ -251,7 +251,7 @@ export const MoneyMovementResult = lazySchema(() =>
     .check(z.meta({ id: 'MoneyMovementResult' })),
 );
 
-export const HistoryQuery = lazySchema(() =>
+export const HistoryQuery = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50))),
@@ -262,11 +262,11 @@ export const HistoryQuery = lazySchema(() =>
     .check(z.meta({ id: 'HistoryQuery' })),
 );
 
-const EntryStatus = lazySchema(() =>
+const EntryStatus = /* @__PURE__ */ lazySchema(() =>
   z.enum(ENTRY_STATUSES).check(z.meta({ description: 'SUCCEEDED 成功; PENDING 处理中; FAILED 失败, the money came back; REFUNDED 已退款' })),
 );
 
-export const HistoryItem = lazySchema(() =>
+export const HistoryItem = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       journalId: z.string(),
@@ -280,10 +280,10 @@ export const HistoryItem = lazySchema(() =>
     .check(z.meta({ id: 'HistoryItem' })),
 );
 
-export const HistoryEntryParams = lazySchema(() => z.strictObject({ entryId: z.string().check(z.regex(/^J[A-Za-z0-9_-]{26}$/)) }));
+export const HistoryEntryParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ entryId: z.string().check(z.regex(/^J[A-Za-z0-9_-]{26}$/)) }));
 
 /** Another entry of the same movement: the one that gave the money back, or the one it gave back. */
-const RelatedEntry = lazySchema(() =>
+const RelatedEntry = /* @__PURE__ */ lazySchema(() =>
   z.object({
     journalId: z.string(),
     reference: Reference,
@@ -294,7 +294,7 @@ const RelatedEntry = lazySchema(() =>
   }),
 );
 
-export const HistoryEntry = lazySchema(() =>
+export const HistoryEntry = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       journalId: z.string(),
@@ -313,15 +313,15 @@ export const HistoryEntry = lazySchema(() =>
     .check(z.meta({ id: 'HistoryEntry' })),
 );
 
-export const HistoryPage = lazySchema(() =>
+export const HistoryPage = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ items: z.array(HistoryItem), nextCursor: z.nullable(z.string()) })
     .check(z.meta({ id: 'HistoryPage' })),
 );
 
-export const Ok = lazySchema(() => z.object({ ok: z.literal(true) }).check(z.meta({ id: 'Ok' })));
+export const Ok = /* @__PURE__ */ lazySchema(() => z.object({ ok: z.literal(true) }).check(z.meta({ id: 'Ok' })));
 
-export const OpenApiDocument = lazySchema(() => z.record(z.string(), z.unknown()).check(z.meta({ id: 'OpenApiDocument' })));
+export const OpenApiDocument = /* @__PURE__ */ lazySchema(() => z.record(z.string(), z.unknown()).check(z.meta({ id: 'OpenApiDocument' })));
 
 export type Me = z.infer<typeof Me>;
 export type SignInResponse = z.infer<typeof SignInResponse>;
@@ -345,10 +345,10 @@ export type TransferRequest = z.infer<typeof TransferRequest>;
 
 // ---- the business date and the day close (operators) ----
 
-const BusinessDate = lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));
-export const BusinessDateRequest = lazySchema(() => z.strictObject({ businessDate: BusinessDate }).check(z.meta({ id: 'BusinessDateRequest' })));
-export const BusinessDateView = lazySchema(() => z.object({ businessDate: BusinessDate }).check(z.meta({ id: 'BusinessDateView' })));
-export const DayCloseResult = lazySchema(() =>
+const BusinessDate = /* @__PURE__ */ lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));
+export const BusinessDateRequest = /* @__PURE__ */ lazySchema(() => z.strictObject({ businessDate: BusinessDate }).check(z.meta({ id: 'BusinessDateRequest' })));
+export const BusinessDateView = /* @__PURE__ */ lazySchema(() => z.object({ businessDate: BusinessDate }).check(z.meta({ id: 'BusinessDateView' })));
+export const DayCloseResult = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       closedDate: BusinessDate,

@@ -6,16 +6,16 @@ import * as z from 'zod/mini';
 import { lazySchema } from '../domain/lazy-schema.js';
 
 /** A nonce as issued: `v1.<payload>.<signature>`, base64url parts. */
-export const PaymentNonce = lazySchema(() => z.string().check(z.minLength(16), z.maxLength(1024), z.regex(/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/)));
+export const PaymentNonce = /* @__PURE__ */ lazySchema(() => z.string().check(z.minLength(16), z.maxLength(1024), z.regex(/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/)));
 
 /** SM2 ciphertext, C1C3C2, lowercase hex: a 64-byte point, a 32-byte SM3 digest, the message. */
-export const PinCipher = lazySchema(() =>
+export const PinCipher = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .check(z.minLength(194), z.maxLength(1024), z.regex(/^[0-9a-f]+$/), z.meta({ description: 'The PIN, SM2-encrypted on the device (C1C3C2, hex)' })),
 );
 
-export const PinSecondFactor = lazySchema(() =>
+export const PinSecondFactor = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ nonce: PaymentNonce, pinCipher: PinCipher })
     .check(z.meta({ id: 'PinSecondFactor', description: 'A nonce from POST /v1/payment-authorizations and the PIN encrypted with its challenge' })),
@@ -24,7 +24,7 @@ export type PinSecondFactor = z.infer<typeof PinSecondFactor>;
 
 /** What wx.startSoterAuthentication answers, as it answered it: the JSON its TEE assembled around
  *  the challenge, and the device key's signature over exactly that text. */
-export const SoterResult = lazySchema(() =>
+export const SoterResult = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       resultJson: z.string().check(z.minLength(2), z.maxLength(2048), z.meta({ description: 'resultJSON as WeChat returned it; its `raw` is the nonce\'s challenge' })),
@@ -36,7 +36,7 @@ export const SoterResult = lazySchema(() =>
 );
 export type SoterResult = z.infer<typeof SoterResult>;
 
-export const SoterSecondFactor = lazySchema(() =>
+export const SoterSecondFactor = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ nonce: PaymentNonce, soter: SoterResult })
     .check(z.meta({ id: 'SoterSecondFactor', description: 'A nonce and the SOTER (fingerprint / face) result signed for its challenge' })),
@@ -44,38 +44,38 @@ export const SoterSecondFactor = lazySchema(() =>
 export type SoterSecondFactor = z.infer<typeof SoterSecondFactor>;
 
 /** The PIN, or — for a customer who enrolled SOTER with it — a fingerprint or face. */
-export const SecondFactor = lazySchema(() => z.union([PinSecondFactor, SoterSecondFactor]).check(z.meta({ id: 'SecondFactor' })));
+export const SecondFactor = /* @__PURE__ */ lazySchema(() => z.union([PinSecondFactor, SoterSecondFactor]).check(z.meta({ id: 'SecondFactor' })));
 export type SecondFactor = z.infer<typeof SecondFactor>;
 
 export const SOTER_AUTH_MODES = ['fingerPrint', 'facial'] as const;
-export const SoterAuthMode = lazySchema(() => z.enum(SOTER_AUTH_MODES).check(z.meta({ description: 'fingerPrint (指纹) or facial (面容), as wx.startSoterAuthentication names them' })));
+export const SoterAuthMode = /* @__PURE__ */ lazySchema(() => z.enum(SOTER_AUTH_MODES).check(z.meta({ description: 'fingerPrint (指纹) or facial (面容), as wx.startSoterAuthentication names them' })));
 export type SoterAuthMode = z.infer<typeof SoterAuthMode>;
 
 /** 开启指纹/面容支付: confirmed with the PIN (a nonce asked for /v1/me/soter with body `{ authMode }`). */
-export const SoterEnrolRequest = lazySchema(() =>
+export const SoterEnrolRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ authMode: SoterAuthMode, secondFactor: PinSecondFactor })
     .check(z.meta({ id: 'SoterEnrolRequest' })),
 );
 export type SoterEnrolRequest = z.infer<typeof SoterEnrolRequest>;
 
-export const SoterEnrolment = lazySchema(() => z.object({ authMode: SoterAuthMode, enrolledAt: z.string() }).check(z.meta({ id: 'SoterEnrolment' })));
+export const SoterEnrolment = /* @__PURE__ */ lazySchema(() => z.object({ authMode: SoterAuthMode, enrolledAt: z.string() }).check(z.meta({ id: 'SoterEnrolment' })));
 export type SoterEnrolment = z.infer<typeof SoterEnrolment>;
 
 /** Simulator: what the customer's simulated phone answers wx.startSoterAuthentication with. */
-export const SimulatorSoterRequest = lazySchema(() =>
+export const SimulatorSoterRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ challenge: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/), z.meta({ description: 'The nonce\'s challenge' })) })
     .check(z.meta({ id: 'SimulatorSoterRequest' })),
 );
-export const SimulatorSoterResult = lazySchema(() =>
+export const SimulatorSoterResult = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ authMode: SoterAuthMode, resultJson: z.string(), resultJsonSignature: z.string() })
     .check(z.meta({ id: 'SimulatorSoterResult' })),
 );
 export type SimulatorSoterResult = z.infer<typeof SimulatorSoterResult>;
 
-export const PaymentAuthorizationRequest = lazySchema(() =>
+export const PaymentAuthorizationRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       method: z.literal('POST'),
@@ -91,7 +91,7 @@ export type PaymentAuthorizationRequest = z.infer<typeof PaymentAuthorizationReq
 
 /** A review amount that is an estimate: a normal redemption of a fund is paid at the NAV of its
  *  confirmation day, not known yet, so it is valued at the latest one published. */
-export const PaymentEstimate = lazySchema(() =>
+export const PaymentEstimate = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       navDisplay: z.string().check(z.meta({ description: 'The NAV the amount was valued at, e.g. 1.0234' })),
@@ -101,7 +101,7 @@ export const PaymentEstimate = lazySchema(() =>
 );
 export type PaymentEstimate = z.infer<typeof PaymentEstimate>;
 
-export const PaymentRisk = lazySchema(() =>
+export const PaymentRisk = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       outcome: z.enum(['WARN', 'DELAY']).check(z.meta({ description: 'DELAY: after the warning, the money is held for delayHours (延时到账) and can be cancelled until then' })),
@@ -113,7 +113,7 @@ export const PaymentRisk = lazySchema(() =>
 );
 export type PaymentRisk = z.infer<typeof PaymentRisk>;
 
-export const PaymentReview = lazySchema(() =>
+export const PaymentReview = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       amountFen: z.nullable(z.int()).check(
@@ -133,7 +133,7 @@ export const PaymentReview = lazySchema(() =>
 );
 export type PaymentReview = z.infer<typeof PaymentReview>;
 
-export const PaymentAuthorization = lazySchema(() =>
+export const PaymentAuthorization = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       nonce: PaymentNonce,

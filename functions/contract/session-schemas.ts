@@ -4,11 +4,11 @@ import * as z from 'zod/mini';
 import { lazySchema } from '../domain/lazy-schema.js';
 import { SmsCodeAnswer } from './pin-reset-schemas.js';
 
-const IsoTime = lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
+const IsoTime = /* @__PURE__ */ lazySchema(() => z.string().check(z.meta({ description: 'ISO-8601 time' })));
 
-export const SessionParams = lazySchema(() => z.strictObject({ sessionId: z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)) }));
+export const SessionParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ sessionId: z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)) }));
 
-export const SessionView = lazySchema(() =>
+export const SessionView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       sessionId: z.string(),
@@ -23,13 +23,13 @@ export const SessionView = lazySchema(() =>
     .check(z.meta({ id: 'SessionView' })),
 );
 
-export const SessionList = lazySchema(() => z.object({ sessions: z.array(SessionView) }).check(z.meta({ id: 'SessionList', description: 'Live sessions, the current one first, then by last use' })));
+export const SessionList = /* @__PURE__ */ lazySchema(() => z.object({ sessions: z.array(SessionView) }).check(z.meta({ id: 'SessionList', description: 'Live sessions, the current one first, then by last use' })));
 
-export const SessionsSignedOut = lazySchema(() => z.object({ signedOut: z.int().check(z.meta({ description: 'How many sessions were signed out' })) }).check(z.meta({ id: 'SessionsSignedOut' })));
+export const SessionsSignedOut = /* @__PURE__ */ lazySchema(() => z.object({ signedOut: z.int().check(z.meta({ description: 'How many sessions were signed out' })) }).check(z.meta({ id: 'SessionsSignedOut' })));
 
-export const DeviceCodeRequest = lazySchema(() => z.strictObject({}).check(z.meta({ id: 'DeviceCodeRequest' })));
+export const DeviceCodeRequest = /* @__PURE__ */ lazySchema(() => z.strictObject({}).check(z.meta({ id: 'DeviceCodeRequest' })));
 
-export const DeviceCodeSent = lazySchema(() =>
+export const DeviceCodeSent = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       phoneMasked: z.string().check(z.meta({ description: 'The bound phone the code went to' })),
@@ -40,9 +40,9 @@ export const DeviceCodeSent = lazySchema(() =>
     .check(z.meta({ id: 'DeviceCodeSent' })),
 );
 
-export const DeviceVerifyRequest = lazySchema(() => z.strictObject({ smsCode: SmsCodeAnswer }).check(z.meta({ id: 'DeviceVerifyRequest' })));
+export const DeviceVerifyRequest = /* @__PURE__ */ lazySchema(() => z.strictObject({ smsCode: SmsCodeAnswer }).check(z.meta({ id: 'DeviceVerifyRequest' })));
 
-export const DeviceVerified = lazySchema(() =>
+export const DeviceVerified = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       accessToken: z.string().check(z.meta({ description: 'A fresh access token of this session, trusted with money; the refresh token stays' })),

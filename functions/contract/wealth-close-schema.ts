@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '../domain/lazy-schema.js';
 
-export const WealthCloseReport = lazySchema(() =>
+export const WealthCloseReport = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       purchasesConfirmed: z.int(),

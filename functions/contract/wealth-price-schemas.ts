@@ -5,17 +5,17 @@ import * as z from 'zod/mini';
 import { lazySchema } from '../domain/lazy-schema.js';
 import { MAX_NAV_CENTI_FEN } from '../domain/wealth/product.js';
 
-const IsoDate = lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));
-const ProductId = lazySchema(() => z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)));
+const IsoDate = /* @__PURE__ */ lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));
+const ProductId = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)));
 
-export const WealthNavChangeRequest = lazySchema(() =>
+export const WealthNavChangeRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ productId: ProductId, navDate: IsoDate, navCentiFen: z.int().check(z.minimum(1), z.maximum(MAX_NAV_CENTI_FEN)) })
     .check(z.meta({ id: 'WealthNavChangeRequest', description: 'Takes effect once approved: today’s may be replaced until the close; a closed date only filled in' })),
 );
 export type WealthNavChangeRequest = z.infer<typeof WealthNavChangeRequest>;
 
-export const WealthYieldChangeRequest = lazySchema(() =>
+export const WealthYieldChangeRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       productId: ProductId,

@@ -10,15 +10,15 @@ import { SecondFactor } from './second-factor-schemas.js';
 import { UnitsCenti, WealthProductId as ProductId } from './wealth-units-schema.js';
 import { lazySchema } from '../domain/lazy-schema.js';
 
-const IsoDate = lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));
-const OrderId = lazySchema(() => z.string().check(z.regex(/^W[A-Za-z0-9_-]{20,40}$/)));
-const RiskLevel = lazySchema(() => z.enum(RISK_LEVELS));
-const CustomerRiskLevel = lazySchema(() => z.enum(CUSTOMER_RISK_LEVELS));
+const IsoDate = /* @__PURE__ */ lazySchema(() => z.iso.date().check(z.meta({ description: 'Calendar date YYYY-MM-DD (business date, China)' })));
+const OrderId = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(/^W[A-Za-z0-9_-]{20,40}$/)));
+const RiskLevel = /* @__PURE__ */ lazySchema(() => z.enum(RISK_LEVELS));
+const CustomerRiskLevel = /* @__PURE__ */ lazySchema(() => z.enum(CUSTOMER_RISK_LEVELS));
 
-export const WealthProductIdParams = lazySchema(() => z.strictObject({ productId: ProductId }));
-export const WealthOrderIdParams = lazySchema(() => z.strictObject({ orderId: OrderId }));
+export const WealthProductIdParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ productId: ProductId }));
+export const WealthOrderIdParams = /* @__PURE__ */ lazySchema(() => z.strictObject({ orderId: OrderId }));
 
-export const WealthProductView = lazySchema(() =>
+export const WealthProductView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       productId: ProductId,
@@ -70,9 +70,9 @@ export const WealthProductView = lazySchema(() =>
     .check(z.meta({ id: 'WealthProductView' })),
 );
 
-export const WealthProductList = lazySchema(() => z.object({ items: z.array(WealthProductView), businessDate: IsoDate }).check(z.meta({ id: 'WealthProductList' })));
+export const WealthProductList = /* @__PURE__ */ lazySchema(() => z.object({ items: z.array(WealthProductView), businessDate: IsoDate }).check(z.meta({ id: 'WealthProductList' })));
 
-export const WealthHistoryQuery = lazySchema(() =>
+export const WealthHistoryQuery = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       period: z.optional(z.enum(CHART_PERIODS)).check(z.meta({ description: '1M, 3M, 1Y or ALL (since inception); default 1M' })),
@@ -80,7 +80,7 @@ export const WealthHistoryQuery = lazySchema(() =>
     .check(z.meta({ id: 'WealthHistoryQuery' })),
 );
 
-export const WealthHistoryPoint = lazySchema(() =>
+export const WealthHistoryPoint = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       date: IsoDate,
@@ -91,7 +91,7 @@ export const WealthHistoryPoint = lazySchema(() =>
     .check(z.meta({ id: 'WealthHistoryPoint' })),
 );
 
-export const WealthHistory = lazySchema(() =>
+export const WealthHistory = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       productId: ProductId,
@@ -108,7 +108,7 @@ export const WealthHistory = lazySchema(() =>
     .check(z.meta({ id: 'WealthHistory' })),
 );
 
-export const RiskQuestionnaire = lazySchema(() =>
+export const RiskQuestionnaire = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       questionnaireVersion: z.string(),
@@ -120,7 +120,7 @@ export const RiskQuestionnaire = lazySchema(() =>
     .check(z.meta({ id: 'RiskQuestionnaire' })),
 );
 
-export const RiskAssessmentRequest = lazySchema(() =>
+export const RiskAssessmentRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       questionnaireVersion: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/)),
@@ -131,7 +131,7 @@ export const RiskAssessmentRequest = lazySchema(() =>
     .check(z.meta({ id: 'RiskAssessmentRequest' })),
 );
 
-export const RiskAssessmentView = lazySchema(() =>
+export const RiskAssessmentView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       level: CustomerRiskLevel,
@@ -145,9 +145,9 @@ export const RiskAssessmentView = lazySchema(() =>
     .check(z.meta({ id: 'RiskAssessmentView' })),
 );
 
-export const RiskProfile = lazySchema(() => z.object({ assessment: z.nullable(RiskAssessmentView) }).check(z.meta({ id: 'RiskProfile' })));
+export const RiskProfile = /* @__PURE__ */ lazySchema(() => z.object({ assessment: z.nullable(RiskAssessmentView) }).check(z.meta({ id: 'RiskProfile' })));
 
-export const WealthPurchaseTerms = lazySchema(() =>
+export const WealthPurchaseTerms = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       product: WealthProductView,
@@ -168,7 +168,7 @@ export const WealthPurchaseTerms = lazySchema(() =>
     .check(z.meta({ id: 'WealthPurchaseTerms' })),
 );
 
-export const WealthPurchaseRequest = lazySchema(() =>
+export const WealthPurchaseRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       productId: ProductId,
@@ -181,7 +181,7 @@ export const WealthPurchaseRequest = lazySchema(() =>
     .check(z.meta({ id: 'WealthPurchaseRequest' })),
 );
 
-export const WealthOrderView = lazySchema(() =>
+export const WealthOrderView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       orderId: OrderId,
@@ -215,15 +215,15 @@ export const WealthOrderView = lazySchema(() =>
     .check(z.meta({ id: 'WealthOrderView' })),
 );
 
-export const WealthOrdersQuery = lazySchema(() =>
+export const WealthOrdersQuery = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ productId: z.optional(ProductId), limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50))) })
     .check(z.meta({ id: 'WealthOrdersQuery' })),
 );
 
-export const WealthOrderList = lazySchema(() => z.object({ items: z.array(WealthOrderView), businessDate: IsoDate }).check(z.meta({ id: 'WealthOrderList' })));
+export const WealthOrderList = /* @__PURE__ */ lazySchema(() => z.object({ items: z.array(WealthOrderView), businessDate: IsoDate }).check(z.meta({ id: 'WealthOrderList' })));
 
-export const WealthPurchaseResult = lazySchema(() =>
+export const WealthPurchaseResult = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       journalId: z.string().check(z.meta({ description: 'The journal that paid for the order' })),
@@ -234,7 +234,7 @@ export const WealthPurchaseResult = lazySchema(() =>
     .check(z.meta({ id: 'WealthPurchaseResult' })),
 );
 
-export const WealthCancelResult = lazySchema(() =>
+export const WealthCancelResult = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       journalId: z.string().check(z.meta({ description: 'The refund journal' })),
@@ -245,9 +245,9 @@ export const WealthCancelResult = lazySchema(() =>
     .check(z.meta({ id: 'WealthCancelResult' })),
 );
 
-export const WealthSecondFactorOnly = lazySchema(() => z.strictObject({ secondFactor: SecondFactor }).check(z.meta({ id: 'WealthSecondFactorOnly' })));
+export const WealthSecondFactorOnly = /* @__PURE__ */ lazySchema(() => z.strictObject({ secondFactor: SecondFactor }).check(z.meta({ id: 'WealthSecondFactorOnly' })));
 
-export const WealthHoldingView = lazySchema(() =>
+export const WealthHoldingView = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       productId: ProductId,
@@ -275,7 +275,7 @@ export const WealthHoldingView = lazySchema(() =>
     .check(z.meta({ id: 'WealthHoldingView' })),
 );
 
-export const WealthHoldings = lazySchema(() =>
+export const WealthHoldings = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       items: z.array(WealthHoldingView),
@@ -294,7 +294,7 @@ export const WealthHoldings = lazySchema(() =>
     .check(z.meta({ id: 'WealthHoldings' })),
 );
 
-export const WealthRedemptionRequest = lazySchema(() =>
+export const WealthRedemptionRequest = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       productId: ProductId,
@@ -305,7 +305,7 @@ export const WealthRedemptionRequest = lazySchema(() =>
     .check(z.meta({ id: 'WealthRedemptionRequest' })),
 );
 
-export const WealthRedemptionResult = lazySchema(() =>
+export const WealthRedemptionResult = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       journalId: z.nullable(z.string()).check(z.meta({ description: 'The fast part’s journal; null when nothing was paid at once' })),

@@ -4,8 +4,8 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '../domain/lazy-schema.js';
 
-export const WealthProductId = lazySchema(() => z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)));
+export const WealthProductId = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)));
 
-export const UnitsCenti = lazySchema(() =>
+export const UnitsCenti = /* @__PURE__ */ lazySchema(() =>
   z.int().check(z.minimum(1), z.maximum(10_000_000_000), z.meta({ description: 'Units in hundredths (12345 = 123.45 units)' })),
 );

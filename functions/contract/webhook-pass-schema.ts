@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '../domain/lazy-schema.js';
 
-export const WebhookDeliveryPass = lazySchema(() =>
+export const WebhookDeliveryPass = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       due: z.int().check(z.meta({ description: 'Events due by the bank’s clock that the pass found' })),

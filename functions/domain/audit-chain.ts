@@ -19,22 +19,22 @@ export const MIN_AUDIT_KEY_BYTES = 32;
 
 const Text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 /** `anonymous`: a request that names no one the bank knows (a sign-in with an unknown login). */
-export const AuditActor = lazySchema(() => z.object({ kind: z.enum(['operator', 'system', 'automation', 'anonymous']), id: Text(64) }));
+export const AuditActor = /* @__PURE__ */ lazySchema(() => z.object({ kind: z.enum(['operator', 'system', 'automation', 'anonymous']), id: Text(64) }));
 export type AuditActor = z.infer<typeof AuditActor>;
-export const AuditTarget = lazySchema(() => z.object({ kind: Text(40), id: Text(128) }));
+export const AuditTarget = /* @__PURE__ */ lazySchema(() => z.object({ kind: Text(40), id: Text(128) }));
 export type AuditTarget = z.infer<typeof AuditTarget>;
 /** Dotted lower-case words: `console.sign-in`, `console.sign-in.failed`, `customer.reveal`. */
-export const AuditAction = lazySchema(() => z.string().check(z.regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*){1,4}$/), z.maxLength(80)));
+export const AuditAction = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*){1,4}$/), z.maxLength(80)));
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-const JsonValue: z.ZodMiniType<Json> = lazySchema(() =>
+const JsonValue: z.ZodMiniType<Json> = /* @__PURE__ */ lazySchema(() =>
   z.lazy(() =>
     z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
   ),
 );
 
 /** What a caller records; the chain adds seq, time and MAC. */
-export const AuditInput = lazySchema(() =>
+export const AuditInput = /* @__PURE__ */ lazySchema(() =>
   z.object({
     actor: AuditActor,
     action: AuditAction,
@@ -48,7 +48,7 @@ export const AuditInput = lazySchema(() =>
 /** Snapshots are any JSON value (a report, a record's fields); sealing checks they are. */
 export type AuditInput = Omit<z.infer<typeof AuditInput>, 'before' | 'after'> & { before?: unknown; after?: unknown };
 
-export const AuditEntry = lazySchema(() =>
+export const AuditEntry = /* @__PURE__ */ lazySchema(() =>
   z.object({
     ...AuditInput.shape,
     seq: z.int().check(z.minimum(1)),

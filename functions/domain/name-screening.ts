@@ -37,7 +37,7 @@ export const MAX_WATCH_LIST_ENTRIES = 2_000;
 /** Text an officer reads: no control, invisible format or unpaired surrogate characters. */
 const PRINTABLE = /^[^\p{Cc}\p{Cf}\p{Cs}]+$/u;
 
-export const WatchListSchema: z.ZodMiniType<WatchList> = lazySchema(() =>
+export const WatchListSchema: z.ZodMiniType<WatchList> = /* @__PURE__ */ lazySchema(() =>
   z.object({
     // 0: the empty list a bank starts with, never stored.
     version: z.int().check(z.minimum(0)),

@@ -156,7 +156,7 @@ const MAX_CONDITIONS = 8;
 export const MAX_DELAY_HOURS = 72;
 const HOUR_MS = 60 * 60 * 1000;
 
-const RiskConditionSchema: z.ZodMiniType<RiskCondition> = lazySchema(() => {
+const RiskConditionSchema: z.ZodMiniType<RiskCondition> = /* @__PURE__ */ lazySchema(() => {
   const field = z.enum(RISK_FIELDS);
   return z.discriminatedUnion('op', [
     z.strictObject({ field, op: z.enum(COMPARISON_OPS), value: z.number() }),
@@ -170,7 +170,7 @@ const RiskConditionSchema: z.ZodMiniType<RiskCondition> = lazySchema(() => {
 
 /** The stored item's rule set. Unknown keys of the item (its table keys) are dropped; unknown keys
  *  inside a rule or a condition are refused, since a rule must mean exactly what it says. */
-export const RiskRuleSetSchema: z.ZodMiniType<RiskRuleSet> = lazySchema(() =>
+export const RiskRuleSetSchema: z.ZodMiniType<RiskRuleSet> = /* @__PURE__ */ lazySchema(() =>
   z.object({
     version: z.int().check(z.minimum(1)),
     rules: z

@@ -18,10 +18,10 @@ import { deterministicJournalId, houseShard, postingShortOfFunds, postJournal } 
 import { customerOrderPage, getOrder, ORDER_NOT_PAYABLE, orderPaidGuards } from '../store/merchant-orders.js';
 import { getMerchant, getPartnerRecord } from '../store/partners.js';
 import { walletDueItem } from '../store/merchant-settlements.js';
+import { openEvent } from '../domain/open/webhook.js';
 import { webhookEventItems } from '../store/webhooks.js';
 import { class2Limits, loadCustomer } from './customer-guards.js';
 import { loadNonceAccount } from './money-request.js';
-import { openEvent } from './open-orders.js';
 import { customerOrder, refuseUnpayable } from './payable-orders.js';
 import { type OpenedSecondFactor, requireSecondFactor } from './second-factor.js';
 

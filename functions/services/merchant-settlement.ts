@@ -31,9 +31,9 @@ import {
   type WalletDue,
 } from '../store/merchant-settlements.js';
 import { getMerchant } from '../store/partners.js';
+import { openEvent } from '../domain/open/webhook.js';
 import { webhookEventItems } from '../store/webhooks.js';
 import { GATEWAY_RETRY } from './gateway-retry.js';
-import { openEvent } from './open-orders.js';
 
 export interface MerchantSettlementReport {
   merchantsSettled: number;

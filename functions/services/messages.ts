@@ -110,7 +110,7 @@ export interface MessageView {
   unread: boolean;
 }
 
-const Cursor = lazySchema(() =>
+const Cursor = /* @__PURE__ */ lazySchema(() =>
   z.object({
     p: z.optional(z.string().check(z.startsWith(keys.postingPrefix), z.maxLength(300))),
     m: z.optional(z.string().check(z.startsWith(store.MESSAGE_PREFIX), z.maxLength(300))),

@@ -5,18 +5,12 @@ import { refuse } from '../domain/errors.js';
 import { type MerchantOrder, orderExpiry, type OrderRequest } from '../domain/open/order.js';
 import { closeOrder, getOrder, orderIdOfOutTradeNo, putOrder } from '../store/merchant-orders.js';
 import { getMerchant } from '../store/partners.js';
-import { openEventId, type OpenEventType } from '../domain/open/webhook.js';
-import type { OpenEvent } from '../store/webhooks.js';
 
 const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 /** 19 characters of 36: about 98 bits, so an order's id cannot be guessed from another's. */
 const newOrderId = () => `O${Array.from({ length: 19 }, () => ID_ALPHABET[randomInt(ID_ALPHABET.length)]).join('')}`;
 
 const ORDER_NOT_FOUND = ['ORDER_NOT_FOUND', '订单不存在'] as const;
-
-export function openEvent(type: OpenEventType, ref: string, partnerId: string, createdAt: string, data: Record<string, unknown>): OpenEvent {
-  return { eventId: openEventId(type, ref), partnerId, type, createdAt, data };
-}
 
 /** Creates an order for one of the partner's merchants that may take payments. */
 export async function createOrder(partnerId: string, request: OrderRequest, now: Date): Promise<MerchantOrder> {

@@ -25,8 +25,9 @@ import {
   refundIdOfOutRefundNo,
   refundSourceBalances,
 } from '../store/merchant-orders.js';
+import { openEvent } from '../domain/open/webhook.js';
 import { webhookEventItems } from '../store/webhooks.js';
-import { openEvent, partnerOrder } from './open-orders.js';
+import { partnerOrder } from './open-orders.js';
 
 const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const newRefundId = () => `R${Array.from({ length: 19 }, () => ID_ALPHABET[randomInt(ID_ALPHABET.length)]).join('')}`;

@@ -34,7 +34,7 @@ const ACCOUNTLESS_ROUTES: ReadonlySet<SecondFactorRoute> = new Set(['setPin', 's
 
 /** What a redemption's body says about what it pays — the units of which product — checked as
  *  its route checks them (the route checks the rest of the body). */
-const RedeemedUnits = lazySchema(() => z.object({ productId: WealthProductId, unitsCenti: UnitsCenti }));
+const RedeemedUnits = /* @__PURE__ */ lazySchema(() => z.object({ productId: WealthProductId, unitsCenti: UnitsCenti }));
 
 /** The amount on the review sheet, and whether it is an estimate. */
 interface ReviewedAmount {

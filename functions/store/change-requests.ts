@@ -18,9 +18,9 @@ import { partitionPage } from './partition-page.js';
 /** The most changes one page lists. */
 export const MAX_CHANGE_PAGE = 100;
 
-const Party = lazySchema(() => z.object({ operatorId: z.string(), login: z.string(), displayName: z.string() }));
-const JsonObject = lazySchema(() => z.record(z.string(), z.unknown()));
-const ChangeItem = lazySchema(() =>
+const Party = /* @__PURE__ */ lazySchema(() => z.object({ operatorId: z.string(), login: z.string(), displayName: z.string() }));
+const JsonObject = /* @__PURE__ */ lazySchema(() => z.record(z.string(), z.unknown()));
+const ChangeItem = /* @__PURE__ */ lazySchema(() =>
   z.object({
     changeId: z.string(),
     kind: z.enum(CHANGE_KINDS),

@@ -362,7 +362,7 @@ function assertSameMovement(existing: Journal, requested: Journal): void {
 
 // A journal read back is checked, not trusted: a malformed or unbalanced item stops the
 // workflow here instead of moving money on what it says.
-const StoredJournal = lazySchema(() =>
+const StoredJournal = /* @__PURE__ */ lazySchema(() =>
   z.object({
     journalId: z.string().check(z.minLength(1)),
     kind: z.enum(JOURNAL_KINDS),

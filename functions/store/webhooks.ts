@@ -6,24 +6,14 @@
 // run and an operator's redelivery, never both write what they decided.
 import { createHash } from 'node:crypto';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { EVENT_ID_PATTERN, type OpenEventType, type WebhookDelivery, webhookBody } from '../domain/open/webhook.js';
+import { EVENT_ID_PATTERN, type OpenEvent, type WebhookDelivery, webhookBody } from '../domain/open/webhook.js';
 import { db } from './client.js';
 import { keys } from './keys.js';
 import { partitionPage } from './partition-page.js';
 import { type TransactItem, type TransactItems, transactWrite } from './transact.js';
 
-export type { OpenEventType } from '../domain/open/webhook.js';
+export type { OpenEvent, OpenEventType } from '../domain/open/webhook.js';
 
-export interface OpenEvent {
-  /** Stable: derived by the caller from (type, the thing's id) — domain/open/webhook.ts openEventId. */
-  eventId: string;
-  partnerId: string;
-  type: OpenEventType;
-  /** ISO time the money moved. */
-  createdAt: string;
-  /** The resource as the partner API shows it (no personal data of customers). */
-  data: Record<string, unknown>;
-}
 
 export interface WebhookEventRecord {
   event: OpenEvent;

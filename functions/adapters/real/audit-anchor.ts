@@ -6,7 +6,7 @@ import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } fr
 import * as z from 'zod/mini';
 import { lazySchema } from '../../domain/lazy-schema.js';
 
-export const AuditAnchor = lazySchema(() =>
+export const AuditAnchor = /* @__PURE__ */ lazySchema(() =>
   z.object({
     seq: z.int().check(z.minimum(1)),
     macHex: z.string().check(z.regex(/^[0-9a-f]{64}$/)),

@@ -30,15 +30,15 @@ export const MAX_STATEMENT_LINES = 200_000;
 
 const TIMEOUT_MS = 5_000;
 /** The account holder's name as the biller masks it (王*, 𠮷**): counted in characters, as a name is. */
-const Masked = lazySchema(() =>
+const Masked = /* @__PURE__ */ lazySchema(() =>
   z.string().check(
     z.minLength(1),
     z.maxLength(PERSON_NAME_MAX_UTF16_UNITS),
     z.refine((name) => characterCount(name) <= PERSON_NAME_MAX_CHARS),
   ),
 );
-const Fen = lazySchema(() => z.int().check(z.minimum(0), z.maximum(100_000_000)));
-const LookupAnswer = lazySchema(() =>
+const Fen = /* @__PURE__ */ lazySchema(() => z.int().check(z.minimum(0), z.maximum(100_000_000)));
+const LookupAnswer = /* @__PURE__ */ lazySchema(() =>
   z.discriminatedUnion('outcome', [
     z.object({
       outcome: z.literal('BILL'),
@@ -52,19 +52,19 @@ const LookupAnswer = lazySchema(() =>
     z.object({ outcome: z.literal('ACCOUNT_NOT_FOUND') }),
   ]),
 );
-const PayResult = lazySchema(() =>
+const PayResult = /* @__PURE__ */ lazySchema(() =>
   z.union([
     z.object({ ok: z.literal(true), gatewayReference: z.string().check(z.minLength(1), z.maxLength(64)) }),
     z.object({ ok: z.literal(false), code: z.string().check(z.maxLength(64)), message: z.string().check(z.maxLength(200)) }),
   ]),
 );
-const StatusResult = lazySchema(() =>
+const StatusResult = /* @__PURE__ */ lazySchema(() =>
   z.union([
     z.object({ state: z.literal('ACCEPTED'), gatewayReference: z.string().check(z.minLength(1), z.maxLength(64)), amountFen: Fen, settlementDate: z.iso.date() }),
     z.object({ state: z.literal('UNKNOWN') }),
   ]),
 );
-const StatementResult = lazySchema(() =>
+const StatementResult = /* @__PURE__ */ lazySchema(() =>
   z.object({
     lines: z
       .array(z.object({ reference: z.string().check(z.maxLength(64)), gatewayReference: z.string().check(z.maxLength(64)), billerId: z.string().check(z.maxLength(40)), amountFen: Fen }))

@@ -16,13 +16,13 @@ export interface CardGateway {
 }
 
 const TIMEOUT_MS = 5_000;
-const Answer = lazySchema(() =>
+const Answer = /* @__PURE__ */ lazySchema(() =>
   z.union([
     z.object({ ok: z.literal(true), gatewayReference: z.string() }),
     z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
   ]),
 );
-const VerifyAnswer = lazySchema(() =>
+const VerifyAnswer = /* @__PURE__ */ lazySchema(() =>
   z.union([
     z.object({ ok: z.literal(true), bankName: z.string() }),
     z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),

@@ -32,11 +32,11 @@ export interface SettlementGateway {
   payoutStatus(query: { reference: string }): Promise<PayoutStatus>;
 }
 
-const HolderCheckAnswer = lazySchema(() => z.object({ result: z.enum(HOLDER_CHECK_RESULTS) }));
+const HolderCheckAnswer = /* @__PURE__ */ lazySchema(() => z.object({ result: z.enum(HOLDER_CHECK_RESULTS) }));
 const GatewayReference = () => z.string().check(z.minLength(1), z.maxLength(64));
 const Refusal = () => ({ code: z.string().check(z.maxLength(64)), message: z.string().check(z.maxLength(200)) });
-const PayoutResult = lazySchema(() => z.union([z.object({ ok: z.literal(true), gatewayReference: GatewayReference() }), z.object({ ok: z.literal(false), ...Refusal() })]));
-const PayoutStatusResult = lazySchema(() =>
+const PayoutResult = /* @__PURE__ */ lazySchema(() => z.union([z.object({ ok: z.literal(true), gatewayReference: GatewayReference() }), z.object({ ok: z.literal(false), ...Refusal() })]));
+const PayoutStatusResult = /* @__PURE__ */ lazySchema(() =>
   z.union([z.object({ state: z.literal('PAID'), gatewayReference: GatewayReference() }), z.object({ state: z.literal('REFUSED'), ...Refusal() }), z.object({ state: z.literal('UNKNOWN') })]),
 );
 

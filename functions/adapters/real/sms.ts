@@ -46,7 +46,7 @@ export interface SmsGateway {
 }
 
 const TIMEOUT_MS = 3_000;
-const Answer = lazySchema(() =>
+const Answer = /* @__PURE__ */ lazySchema(() =>
   z.union([
     z.object({ ok: z.literal(true), messageId: z.string().check(z.minLength(1), z.maxLength(64)) }),
     z.object({ ok: z.literal(false), code: z.string().check(z.maxLength(64)), message: z.string().check(z.maxLength(200)) }),

@@ -29,16 +29,16 @@ export interface WechatApi {
 export const WECHAT_TIMEOUT_MS = 3_000;
 /** Where WeChat's server API is; a contract test points the client at a local fake instead. */
 export const WECHAT_API_BASE = 'https://api.weixin.qq.com';
-const Code2Session = lazySchema(() => z.object({ openid: z.optional(z.string()), unionid: z.optional(z.string()), errcode: z.optional(z.number()) }));
-const WechatAnswer = lazySchema(() => z.object({ errcode: z.optional(z.number()) }));
-const StableToken = lazySchema(() => z.object({ access_token: z.string(), expires_in: z.number() }));
-const SoterVerdict = lazySchema(() => z.object({ is_ok: z.optional(z.boolean()), errcode: z.optional(z.number()) }));
+const Code2Session = /* @__PURE__ */ lazySchema(() => z.object({ openid: z.optional(z.string()), unionid: z.optional(z.string()), errcode: z.optional(z.number()) }));
+const WechatAnswer = /* @__PURE__ */ lazySchema(() => z.object({ errcode: z.optional(z.number()) }));
+const StableToken = /* @__PURE__ */ lazySchema(() => z.object({ access_token: z.string(), expires_in: z.number() }));
+const SoterVerdict = /* @__PURE__ */ lazySchema(() => z.object({ is_ok: z.optional(z.boolean()), errcode: z.optional(z.number()) }));
 /** errcodes that say nothing about the signature: WeChat busy (-1), the access token invalid or
  *  expired (40001, 40014, 42001), the API quota or rate spent (45009, 45011). */
 const WECHAT_UNAVAILABLE_CODES: ReadonlySet<number> = new Set([-1, 40001, 40014, 42001, 45009, 45011]);
 /** Of those, the ones after which the cached access token must not be used again. */
 const TOKEN_REJECTED_CODES: ReadonlySet<number> = new Set([40001, 40014, 42001]);
-const PhoneInfo = lazySchema(() =>
+const PhoneInfo = /* @__PURE__ */ lazySchema(() =>
   z.object({
     errcode: z.optional(z.number()),
     phone_info: z.optional(z.object({ purePhoneNumber: z.string() })),

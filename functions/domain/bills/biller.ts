@@ -36,14 +36,14 @@ export const MAX_BILLERS = 500;
 /** The largest single bill payment a biller may accept (50,000 yuan). */
 export const MAX_BILL_AMOUNT_FEN = 5_000_000;
 
-const Fen = lazySchema(() => z.int().check(z.minimum(1), z.maximum(MAX_BILL_AMOUNT_FEN)));
-const Length = lazySchema(() => z.int().check(z.minimum(4), z.maximum(30)));
+const Fen = /* @__PURE__ */ lazySchema(() => z.int().check(z.minimum(1), z.maximum(MAX_BILL_AMOUNT_FEN)));
+const Length = /* @__PURE__ */ lazySchema(() => z.int().check(z.minimum(4), z.maximum(30)));
 /** Names and hints shown to customers: letters, digits and ordinary punctuation only. */
 const DisplayText = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max), z.regex(/^[\p{L}\p{N}（）()·、，,。.–\- ]+$/u));
 
 /** How an account number looks. Declarative rather than a regular expression, so an operator's
  *  typo can never make validation slow or accept everything. */
-export const accountFormatSchema = lazySchema(() =>
+export const accountFormatSchema = /* @__PURE__ */ lazySchema(() =>
   z.discriminatedUnion('kind', [
     z.strictObject({
       kind: z.literal('DIGITS'),
@@ -63,7 +63,7 @@ export const accountFormatSchema = lazySchema(() =>
 export type AccountFormat = z.infer<typeof accountFormatSchema>;
 
 /** Which amounts a biller accepts. */
-export const amountRuleSchema = lazySchema(() =>
+export const amountRuleSchema = /* @__PURE__ */ lazySchema(() =>
   z.discriminatedUnion('kind', [
     /** Exactly the bill (social security, tuition…): no bill, nothing to pay. */
     z.strictObject({ kind: z.literal('EXACT') }),
@@ -82,7 +82,7 @@ export const amountRuleSchema = lazySchema(() =>
 );
 export type AmountRule = z.infer<typeof amountRuleSchema>;
 
-export const billerSchema = lazySchema(() =>
+export const billerSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       billerId: z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)),

@@ -81,7 +81,7 @@ export const RULES = {
 const MAX_MONTHLY_FEN = 1_000_000_000;
 
 /** birthDate comes from the verified ID number, not from the form. */
-export const loanApplicationSchema = lazySchema(() =>
+export const loanApplicationSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     amountFen: z.int().check(z.minimum(1), z.maximum(MAX_PRODUCT_AMOUNT_FEN)),
     termMonths: z.int().check(z.minimum(1), z.maximum(MAX_PRODUCT_TERM_MONTHS)),
@@ -101,7 +101,7 @@ export const loanApplicationSchema = lazySchema(() =>
 );
 export type LoanApplication = z.infer<typeof loanApplicationSchema>;
 
-export const bureauReportSchema = lazySchema(() =>
+export const bureauReportSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     score: z.int().check(z.minimum(300), z.maximum(850)),
     existingMonthlyDebtFen: z.int().check(z.minimum(0), z.maximum(MAX_MONTHLY_FEN)),

@@ -9,7 +9,7 @@ import { type DraftIssue, draftIssues } from '../draft-issues.js';
 /** Text a product manager types: no control or invisible format characters (what customers read). */
 const Typed = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(/^(?:[^\p{Cc}\p{Cf}\p{Cs}]|[\u200c\u200d])*$/u));
 
-export const loanProductDraftSchema = lazySchema(() => {
+export const loanProductDraftSchema = /* @__PURE__ */ lazySchema(() => {
   const { version: _version, ...draftShape } = loanProductSchema.shape;
   return z
     .strictObject({ ...draftShape, name: Typed(40), disclosureVersion: Typed(40) })

@@ -87,9 +87,9 @@ export const MIN_PRODUCT_AMOUNT_FEN = 100_000;
 export const MAX_PRODUCT_AMOUNT_FEN = 100_000_000;
 
 const uniqueList = <T>(items: readonly T[]) => new Set(items).size === items.length;
-const bps = lazySchema(() => z.int().check(z.minimum(0), z.maximum(JUDICIAL_RATE_CEILING_BPS)));
+const bps = /* @__PURE__ */ lazySchema(() => z.int().check(z.minimum(0), z.maximum(JUDICIAL_RATE_CEILING_BPS)));
 
-export const loanProductSchema = lazySchema(() =>
+export const loanProductSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       productId: z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)),

@@ -56,7 +56,7 @@ export function isUnifiedCreditCode(code: string): boolean {
 
 const Text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max), z.regex(/^[\p{L}\p{N}（）()·、，,\- ]+$/u));
 
-export const merchantProposalSchema = lazySchema(() =>
+export const merchantProposalSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     outMerchantNo: z.string().check(z.regex(OUT_MERCHANT_NO_PATTERN)),
     /** The registered name, as on the business licence. */

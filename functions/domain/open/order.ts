@@ -26,7 +26,7 @@ export type OrderState = (typeof ORDER_STATES)[number];
 export type StoredOrderStatus = Exclude<OrderState, 'EXPIRED'>;
 export const ORDER_STATE_LABELS: Record<OrderState, string> = { UNPAID: '待支付', PAID: '已支付', CLOSED: '已关闭', EXPIRED: '已过期' };
 
-export const orderRequestSchema = lazySchema(() =>
+export const orderRequestSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     merchantId: z.string().check(z.regex(MERCHANT_ID_PATTERN)),
     outTradeNo: z.string().check(z.regex(OUT_TRADE_NO_PATTERN)),

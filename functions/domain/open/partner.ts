@@ -36,7 +36,7 @@ const publicKeyPem = () =>
     z.refine((pem) => partnerPublicKey(pem) !== undefined, '须为 2048–4096 位 RSA 公钥（PEM，SPKI）'),
   );
 
-export const partnerKeySchema = lazySchema(() => z.strictObject({ serialNo: serialNo(), publicKeyPem: publicKeyPem(), addedAt: z.iso.datetime() }));
+export const partnerKeySchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ serialNo: serialNo(), publicKeyPem: publicKeyPem(), addedAt: z.iso.datetime() }));
 export type PartnerKey = z.infer<typeof partnerKeySchema>;
 
 /** What a partner is, but its id and its keys (the record and the maker's draft differ there). */
@@ -56,7 +56,7 @@ const distinctKeysAndScopes = () => [
   z.refine<KeysAndScopes>((partner) => new Set(partner.scopes).size === partner.scopes.length, { message: '权限范围不能重复', path: ['scopes'] }),
 ];
 
-export const partnerSchema = lazySchema(() =>
+export const partnerSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       partnerId: z.string().check(z.regex(PARTNER_ID_PATTERN)),
@@ -69,7 +69,7 @@ export type Partner = z.infer<typeof partnerSchema>;
 
 /** A partner as the maker drafts it in the console: no id for a new one (the bank gives it), and
  *  keys without the time they were added (the server keeps a held key's, and stamps a new one). */
-export const partnerDraftSchema = lazySchema(() =>
+export const partnerDraftSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       partnerId: z.optional(z.string().check(z.regex(PARTNER_ID_PATTERN))),

@@ -13,7 +13,7 @@ export const OUT_REFUND_NO_PATTERN = /^[A-Za-z0-9_-]{6,32}$/;
 export const MAX_REFUNDS_PER_ORDER = 20;
 export const REFUND_REASON_MAX_LENGTH = 80;
 
-export const refundRequestSchema = lazySchema(() =>
+export const refundRequestSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     outRefundNo: z.string().check(z.regex(OUT_REFUND_NO_PATTERN)),
     amountFen: z.int().check(z.minimum(1), z.maximum(5_000_000)),

@@ -24,6 +24,25 @@ export function openEventId(type: OpenEventType, resourceId: string): string {
   return `evt_${createHash('sha256').update(`${type}\n${resourceId}`).digest('hex').slice(0, 24)}`;
 }
 
+export interface OpenEvent {
+  eventId: string;
+  partnerId: string;
+  type: OpenEventType;
+  /** ISO time the money moved. */
+  createdAt: string;
+  /** The resource as the partner API shows it (no personal data of customers). */
+  data: Record<string, unknown>;
+}
+
+/** The event of `type` about resource `ref` (its id derived from both, openEventId). */
+export const openEvent = (type: OpenEventType, ref: string, partnerId: string, createdAt: string, data: Record<string, unknown>): OpenEvent => ({
+  eventId: openEventId(type, ref),
+  partnerId,
+  type,
+  createdAt,
+  data,
+});
+
 /** An event as it is delivered: everything a partner needs without calling back, nothing about
  *  the bank's customers. Small, so a delivery is one quick request. */
 export const MAX_EVENT_BYTES = 8_192;

@@ -6,7 +6,7 @@ import { wealthProductRules, wealthProductShape } from './product.js';
 import { lazySchema } from '../lazy-schema.js';
 import { type DraftIssue, draftIssues } from '../draft-issues.js';
 
-export const wealthProductDraftSchema = lazySchema(() => {
+export const wealthProductDraftSchema = /* @__PURE__ */ lazySchema(() => {
   const { version: _version, ...draftShape } = wealthProductShape;
   return z.strictObject(draftShape).check(wealthProductRules);
 });

@@ -50,11 +50,11 @@ export const MAX_ORDER_FEN = 100_000_000;
 /** NAVs between 0.0001 and 1,000 yuan a unit. */
 export const MAX_NAV_CENTI_FEN = 10_000_000;
 
-const IsoDate = lazySchema(() => z.iso.date());
-const bpsPerYear = lazySchema(() => z.int().check(z.minimum(0), z.maximum(1_000)));
+const IsoDate = /* @__PURE__ */ lazySchema(() => z.iso.date());
+const bpsPerYear = /* @__PURE__ */ lazySchema(() => z.int().check(z.minimum(0), z.maximum(1_000)));
 
 /** A product's fields; `version` is numbered by publishing (a draft has none: ./product-draft.ts). */
-export const wealthProductShape = lazySchema(() => ({
+export const wealthProductShape = /* @__PURE__ */ lazySchema(() => ({
   productId: z.string().check(z.regex(/^[a-z][a-z0-9-]{2,39}$/)),
   version: z.int().check(z.minimum(1), z.maximum(10_000)),
   name: z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[^\p{Cc}\p{Cf}\p{Cs}]+$/u)),
@@ -91,7 +91,7 @@ type ProductFields = z.infer<z.ZodMiniObject<typeof wealthProductShape>>;
 
 /** The rules across fields (the regulator's and the product's own), in the words the console's
  *  form shows under the field named by each issue's path. */
-export const wealthProductRules = lazySchema(() =>
+export const wealthProductRules = /* @__PURE__ */ lazySchema(() =>
   z.superRefine((product: Omit<ProductFields, 'version'>, ctx) => {
     const problem = (message: string, path: string) => ctx.addIssue({ code: 'custom', message, path: [path] });
     if (product.minPurchaseFen > product.maxPurchaseFen) problem('起购金额不能高于单笔上限', 'minPurchaseFen');
@@ -117,7 +117,7 @@ export const wealthProductRules = lazySchema(() =>
   }),
 );
 
-export const wealthProductSchema = lazySchema(() => z.strictObject(wealthProductShape).check(wealthProductRules));
+export const wealthProductSchema = /* @__PURE__ */ lazySchema(() => z.strictObject(wealthProductShape).check(wealthProductRules));
 
 export type WealthProduct = z.infer<typeof wealthProductSchema>;
 

@@ -23,7 +23,7 @@ import { postMessage } from '../messages.js';
 import type { ChangeKindHandler } from './handler.js';
 
 /** What the proposal recorded (services/complaint-corrections.ts writes it). */
-const CorrectionAfter = lazySchema(() =>
+const CorrectionAfter = /* @__PURE__ */ lazySchema(() =>
   z.object({
     ticketId: z.string(),
     customerId: z.string(),

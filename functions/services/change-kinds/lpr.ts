@@ -8,7 +8,7 @@ import { setOneYearLpr } from '../loan-publishing.js';
 import { lazySchema } from '../../domain/lazy-schema.js';
 
 export const LPR_ENTITY_ID = 'lpr';
-export const LprChangeAfter = lazySchema(() => z.strictObject({ oneYearLprBps: z.int().check(z.minimum(1), z.maximum(JUDICIAL_RATE_CEILING_BPS)) }));
+export const LprChangeAfter = /* @__PURE__ */ lazySchema(() => z.strictObject({ oneYearLprBps: z.int().check(z.minimum(1), z.maximum(JUDICIAL_RATE_CEILING_BPS)) }));
 
 export const lprChange: ChangeKindHandler = {
   permissionToApprove: 'products.approve',

@@ -13,7 +13,7 @@ import type { ChangeKindHandler } from './handler.js';
 
 export const merchantEntityId = (merchantId: string) => `merchant:${merchantId}`;
 
-export const MerchantReviewAfter = lazySchema(() =>
+export const MerchantReviewAfter = /* @__PURE__ */ lazySchema(() =>
   z.object({
     partnerId: z.string(),
     merchantId: z.string(),

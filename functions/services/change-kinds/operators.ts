@@ -14,7 +14,7 @@ import { transactWrite } from '../../store/transact.js';
 import type { ChangeKindHandler } from './handler.js';
 import { lazySchema } from '../../domain/lazy-schema.js';
 
-const OperatorCreateAfter = lazySchema(() =>
+const OperatorCreateAfter = /* @__PURE__ */ lazySchema(() =>
   z.object({
     operatorId: z.string(),
     login: z.string(),
@@ -22,7 +22,7 @@ const OperatorCreateAfter = lazySchema(() =>
     roles: z.array(z.enum(OPERATOR_ROLES)),
   }),
 );
-const RolesAfter = lazySchema(() => z.object({ roles: z.array(z.enum(OPERATOR_ROLES)) }));
+const RolesAfter = /* @__PURE__ */ lazySchema(() => z.object({ roles: z.array(z.enum(OPERATOR_ROLES)) }));
 const OPERATOR_ENTITY = /^operator:(O[0-9a-f]{32})$/;
 
 async function operatorOf(change: ChangeRequest): Promise<store.OperatorRecord> {

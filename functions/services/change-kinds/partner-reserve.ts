@@ -9,7 +9,7 @@ import type { ChangeKindHandler } from './handler.js';
 
 export const partnerReserveEntityId = (partnerId: string) => `partner-reserve:${partnerId}`;
 
-export const PartnerReserveAfter = lazySchema(() => z.object({ partnerId: z.string(), amountFen: z.int().check(z.minimum(1)), bankReference: z.string() }));
+export const PartnerReserveAfter = /* @__PURE__ */ lazySchema(() => z.object({ partnerId: z.string(), amountFen: z.int().check(z.minimum(1)), bankReference: z.string() }));
 
 export const partnerReserveChange: ChangeKindHandler = {
   permissionToApprove: 'partners.approve',

@@ -8,7 +8,7 @@ import { putRiskRuleSet } from '../../store/movement-risk.js';
 import type { ChangeKindHandler } from './handler.js';
 
 export const RISK_RULES_ENTITY_ID = 'risk-rules';
-export const RiskRulesChangeAfter = lazySchema(() => z.strictObject({ ruleSet: RiskRuleSetSchema }));
+export const RiskRulesChangeAfter = /* @__PURE__ */ lazySchema(() => z.strictObject({ ruleSet: RiskRuleSetSchema }));
 
 export const riskRulesChange: ChangeKindHandler = {
   permissionToApprove: 'risk.rules.approve',

@@ -16,7 +16,7 @@ import { lazySchema } from '../../domain/lazy-schema.js';
 export const staffNoEntityId = (staffNo: string) => `staff-no:${staffNo}`;
 export const staffEntityId = (staffId: string) => `staff:${staffId}`;
 
-export const StaffCreateAfter = lazySchema(() =>
+export const StaffCreateAfter = /* @__PURE__ */ lazySchema(() =>
   z.object({
     staffId: z.string().check(z.regex(/^S[0-9a-f]{32}$/)),
     name: z.string(),
@@ -29,9 +29,9 @@ export const StaffCreateAfter = lazySchema(() =>
   }),
 );
 
-const StaffWorkPhoneAfter = lazySchema(() => z.object({ staffId: z.string().check(z.regex(/^S[0-9a-f]{32}$/)), workPhone: z.string() }));
+const StaffWorkPhoneAfter = /* @__PURE__ */ lazySchema(() => z.object({ staffId: z.string().check(z.regex(/^S[0-9a-f]{32}$/)), workPhone: z.string() }));
 
-const StaffDeactivateAfter = lazySchema(() => z.object({ staffId: z.string().check(z.regex(/^S[0-9a-f]{32}$/)), status: z.literal('INACTIVE') }));
+const StaffDeactivateAfter = /* @__PURE__ */ lazySchema(() => z.object({ staffId: z.string().check(z.regex(/^S[0-9a-f]{32}$/)), status: z.literal('INACTIVE') }));
 
 export const staffCreateChange: ChangeKindHandler = {
   permissionToApprove: 'staff.manage',

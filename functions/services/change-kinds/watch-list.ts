@@ -11,7 +11,7 @@ import { rescreenForAddedEntries } from '../name-screening.js';
 import type { ChangeKindHandler } from './handler.js';
 
 export const WATCH_LIST_ENTITY_ID = 'watch-list';
-export const WatchListChangeSides = lazySchema(() => z.strictObject({ watchList: WatchListSchema }));
+export const WatchListChangeSides = /* @__PURE__ */ lazySchema(() => z.strictObject({ watchList: WatchListSchema }));
 
 export const watchListChange: ChangeKindHandler = {
   permissionToApprove: 'aml.watchlist.approve',

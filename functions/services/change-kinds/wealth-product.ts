@@ -14,7 +14,7 @@ import { lazySchema } from '../../domain/lazy-schema.js';
 export const wealthProductEntityId = (productId: string) => `wealth-product:${productId}`;
 
 const WEALTH_ENTITY = /^wealth-product:(.+)$/;
-const WealthStatusChangeAfter = lazySchema(() => z.strictObject({ status: z.enum(['OPEN', 'CLOSED']) }));
+const WealthStatusChangeAfter = /* @__PURE__ */ lazySchema(() => z.strictObject({ status: z.enum(['OPEN', 'CLOSED']) }));
 
 function provenanceOf(change: ChangeRequest): VersionProvenance {
   if (!change.checker) throw new Error(`change ${change.changeId} is applied without a checker`);
