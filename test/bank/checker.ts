@@ -6,7 +6,8 @@
 // refusal left nothing, one key never got two different answers, each balance is its opening
 // balance plus exactly the successes, the Class II limits held (transfers and bill payments not
 // voided), each credit line's use is exactly what was drawn minus the principal repaid, and each
-// wealth order is refunded at most once, in full.
+// wealth order is refunded at most once, in full. The open platform's orders, refunds, wallets,
+// reserve and webhooks are open-checker.ts's.
 import { TransactGetCommand } from '@aws-sdk/lib-dynamodb';
 import { HOUSE_ACCOUNTS } from '../../functions/domain/ledger.js';
 import { custodyAccountOf } from '../../functions/domain/wealth/journals.js';
@@ -15,6 +16,7 @@ import { db } from '../../functions/store/client.js';
 import { deterministicJournalId } from '../../functions/store/ledger.js';
 import { checkLedger, type Item } from '../support/ledger-check.js';
 import type { Answer } from './client.js';
+import { type OpenInput, type OpenResult, openPlatformCheck } from './open-checker.js';
 import type { PlannedOp } from './plan.js';
 
 export const MAX_TRANSACT_GET = 100;
@@ -74,10 +76,10 @@ export interface Party {
 export interface OpRecord {
   op: PlannedOp;
   /** The route name the server derives journal ids from. */
-  route: 'topUp' | 'withdraw' | 'transfer' | 'drawdown' | 'repay' | 'billPay' | 'wealth-purchase' | 'wealth-cancel' | 'wealth-redeem-fast' | 'account' | 'close';
+  route: 'topUp' | 'withdraw' | 'transfer' | 'drawdown' | 'repay' | 'billPay' | 'wealth-purchase' | 'wealth-cancel' | 'wealth-redeem-fast' | 'account' | 'close' | 'merchantOrderPay';
   from: Party;
   to?: Party;
-  /** Wealth cancels: the order whose cancel was asked for. */
+  /** Wealth cancels: the order whose cancel was asked for; merchant payments: the order paid. */
   orderId?: string;
   /** What went into amountFen (a bill payment's follows the bill it looked up). */
   amount: unknown;
@@ -145,6 +147,8 @@ export interface FinalInput {
    *  given in such a window whose last writes are not in the table is the emulator's loss, not
    *  ours: that operation is checked as one whose outcome nobody learnt — all or nothing. */
   killWindows?: readonly { fromMs: number; toMs: number }[];
+  /** The open platform's partner side (open-checker.ts); its customers' payments are records. */
+  openPlatform?: OpenInput;
 }
 
 export interface FinalResult {
@@ -159,6 +163,7 @@ export interface FinalResult {
   lostInKill: number;
   /** Successes whose used-up nonce was no longer in the table, having expired (TTL). */
   noncesExpiredAway: number;
+  openPlatform?: OpenResult['counts'];
 }
 
 const definitive = (answers: Answer[]) => answers.filter((a) => a.outcome !== 'unknown');
@@ -266,7 +271,9 @@ export function finalCheck(input: FinalInput): FinalResult {
       // or a movement the anti-fraud rules block (the review sheet says so before any PIN).
       const judged = op.kind === 'transfer' || op.kind === 'withdraw' || op.kind === 'billPay';
       const blocked = judged && refusal.outcome === 'rejected' && refusal.status === 422 && refusal.code === 'RISK_BLOCKED';
-      if (!blocked && !(op.kind === 'transfer' && (op.to === 'self' || op.to === 'stranger') && refusal.outcome === 'rejected' && refusal.status < 500)) {
+      // An order paid, closed or expired meanwhile is refused at its review sheet too.
+      const unpayable = op.kind === 'merchantPay' && refusal.outcome === 'rejected' && refusal.status < 500;
+      if (!blocked && !unpayable && !(op.kind === 'transfer' && (op.to === 'self' || op.to === 'stranger') && refusal.outcome === 'rejected' && refusal.status < 500)) {
         violations.push(`${tag}: its nonce was refused (${said(refusal)}), so it could not be sent`);
       }
       for (const [id, journal] of journalsOfKey(record, op.key)) if (journal) violations.push(`${tag}: no request was sent, yet ${journal.kind} ${id} is in the ledger`);
@@ -379,7 +386,7 @@ export function finalCheck(input: FinalInput): FinalResult {
       const answeredAmount =
         record.route === 'drawdown' ? body.principalFen
         : record.route === 'repay' ? body.paidFen
-        : record.route === 'wealth-purchase' || record.route === 'wealth-cancel' ? body.order?.amountFen
+        : record.route === 'wealth-purchase' || record.route === 'wealth-cancel' || record.route === 'merchantOrderPay' ? body.order?.amountFen
         : body.amountFen;
       // A repayment without an amount pays whatever was payable.
       if (record.amount !== undefined && answeredAmount !== record.amount) violations.push(`${tag}: answered amount ${answeredAmount}`);
@@ -428,6 +435,14 @@ export function finalCheck(input: FinalInput): FinalResult {
           violations.push(`${tag}: refunded ${amount} for order ${record.orderId}, paid ${ownPosting(purchase, record.from.accountId)} from this account`);
         }
         move(record.from.accountId, amount);
+        expectedJournals.add(journalId);
+      } else if (record.route === 'merchantOrderPay') {
+        // The customer → the merchant's wallet (less the fee), the order named.
+        const wallet = (main?.postings as { accountId: string; counterparty: string }[] | undefined)?.find((p) => p.accountId.startsWith('WALLET-'));
+        if (body.journalId !== journalId || main?.kind !== 'MERCHANT_PAYMENT' || ownPosting(main, record.from.accountId) !== -amount || wallet?.counterparty !== record.orderId || body.order?.orderId !== record.orderId) {
+          violations.push(`${tag}: ledger holds ${JSON.stringify(main?.postings)} for the payment of order ${record.orderId}`);
+        }
+        move(record.from.accountId, -amount);
         expectedJournals.add(journalId);
       } else if (record.route === 'topUp') {
         if (body.journalId !== journalId || main?.kind !== 'TOP_UP' || ownPosting(main, record.from.accountId) !== amount) violations.push(`${tag}: ledger holds ${JSON.stringify(main?.postings)} for a top-up`);
@@ -500,6 +515,16 @@ export function finalCheck(input: FinalInput): FinalResult {
     }
   }
 
+  // The open platform's partner side: its refunds, deposits and payouts are accounted for there.
+  const open = input.openPlatform ? openPlatformCheck(items, journals, input.openPlatform) : undefined;
+  if (open) {
+    violations.push(...open.violations);
+    for (const id of open.journals) expectedJournals.add(id);
+    for (const id of open.unkeyed) unkeyed.add(id);
+    for (const key of open.unknownKeys) unknownKeys.add(key);
+    for (const [accountId, fen] of open.moves) if (customerAccounts.has(accountId)) move(accountId, fen);
+  }
+
   // The ledger's own invariants over the whole table.
   const report = checkLedger(items, { allowInFlight: true, unkeyedJournals: unkeyed });
   violations.push(...report.violations);
@@ -543,7 +568,8 @@ export function finalCheck(input: FinalInput): FinalResult {
   const givenBack = new Set([...journals.values()].filter((j) => j.kind === 'BILL_VOID' || j.kind === 'TRANSFER_RETURN').map((j) => String(j.completes)));
   const heldRecords = new Map(items.filter((i) => i.type === 'HELD_TRANSFER').map((i) => [String(i.holdJournalId), i]));
   for (const journal of journals.values()) {
-    const counted = journal.kind === 'TRANSFER' || ((journal.kind === 'BILL_HOLD' || journal.kind === 'TRANSFER_HOLD') && !givenBack.has(String(journal.journalId)));
+    // A payment to a merchant is a non-bound outflow too (its refund gives nothing back).
+    const counted = journal.kind === 'TRANSFER' || journal.kind === 'MERCHANT_PAYMENT' || ((journal.kind === 'BILL_HOLD' || journal.kind === 'TRANSFER_HOLD') && !givenBack.has(String(journal.journalId)));
     if (!counted) continue;
     const day = businessDate(new Date(String(journal.createdAt)));
     const sides = (journal.postings as { accountId: string; amountFen: number }[]).filter((p) => customerAccounts.has(p.accountId));
@@ -577,7 +603,7 @@ export function finalCheck(input: FinalInput): FinalResult {
   violations.push(...movementRiskViolations([...journals.values()]));
   violations.push(...heldTransferViolations(items, journals, report.balances));
 
-  return { violations, unknownApplied, unknownNotApplied, lostInKill, journals: journals.size, noncesExpiredAway };
+  return { violations, unknownApplied, unknownNotApplied, lostInKill, journals: journals.size, noncesExpiredAway, ...(open ? { openPlatform: open.counts } : {}) };
 }
 
 /** The judged journals and what each is called: a transfer, its hold, a withdrawal the customer

@@ -11,6 +11,9 @@ export interface Request {
   key?: string;
   body?: unknown;
   query?: Record<string, string>;
+  /** Headers made afresh for each attempt: a partner's signature (a new nonce and timestamp on
+   *  every try, over the body as sent), an operator's key. */
+  headers?: (bodyAsSent: string) => Record<string, string>;
 }
 
 export type AttemptResult = number | 'network' | 'timeout';
@@ -57,8 +60,9 @@ export function newStats(): ClientStats {
 
 /** 409s that say "not decided yet" rather than "no": this key's request still running, or
  *  another payment of the same bill still with the gateway (once it ends, the bill is paid —
- *  BILL_ALREADY_PAID — or free again). Both are waited for; neither is an answer. */
-const IN_PROGRESS = new Set(['REQUEST_IN_PROGRESS', 'BILL_PAYMENT_IN_PROGRESS']);
+ *  BILL_ALREADY_PAID — or free again), or other refunds of the same order kept a partner's refund
+ *  busy (the guide says: send it again). All are waited for; none is an answer. */
+const IN_PROGRESS = new Set(['REQUEST_IN_PROGRESS', 'BILL_PAYMENT_IN_PROGRESS', 'REFUND_BUSY']);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -69,12 +73,14 @@ export async function sendOnce(options: ClientOptions, request: Request): Promis
   const headers: Record<string, string> = request.token ? { authorization: `Bearer ${request.token}` } : {};
   if (request.body !== undefined) headers['content-type'] = 'application/json';
   if (request.key) headers['idempotency-key'] = request.key;
+  const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+  Object.assign(headers, request.headers?.(body ?? ''));
   options.stats.requests++;
   try {
     const res = await fetch(url, {
       method: request.method,
       headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      body,
       signal: AbortSignal.timeout(options.timeoutMs),
     });
     const raw = await res.text();

@@ -51,7 +51,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Done in this process, outside the faults, but DynamoDB Local may be down for a kill: tried
  *  again for up to a minute. */
-async function patiently<T>(step: () => Promise<T>): Promise<T> {
+export async function patiently<T>(step: () => Promise<T>): Promise<T> {
   for (let n = 0; ; n++) {
     try {
       return await step();

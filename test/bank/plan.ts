@@ -23,7 +23,7 @@ export interface CustomerSpec {
   openingFen: number;
 }
 
-export type OpKind = 'topUp' | 'withdraw' | 'transfer' | 'loanDraw' | 'loanRepay' | 'billPay' | 'wealthBuy' | 'wealthCancel' | 'wealthRedeem' | 'read' | 'accountClose';
+export type OpKind = 'topUp' | 'withdraw' | 'transfer' | 'loanDraw' | 'loanRepay' | 'billPay' | 'wealthBuy' | 'wealthCancel' | 'wealthRedeem' | 'read' | 'accountClose' | 'merchantPay';
 export type AmountClass = 'valid' | 'schemaInvalid' | 'ruleInvalid';
 export type Delivery = 'once' | 'repeat' | 'concurrent' | 'reuse';
 
@@ -241,8 +241,9 @@ function schemaInvalidAmount(rng: Rng): unknown {
 }
 
 function op(rng: Rng, n: number, seed: number, customerCount: number, largeTransfer: number, billAccounts: string[]): PlannedOp {
-  // 销户 is not drawn: it runs in the account-life scenarios only.
-  const kind = rng.weighted<Exclude<OpKind, 'accountClose'>>({ transfer: 25, topUp: 18, withdraw: 12, loanDraw: 5, loanRepay: 7, billPay: 10, wealthBuy: 8, wealthCancel: 4, wealthRedeem: 5, read: 8 });
+  // 销户 is not drawn: it runs in the account-life scenarios only; a merchant payment is the open
+  // platform's (open-platform.ts).
+  const kind = rng.weighted<Exclude<OpKind, 'accountClose' | 'merchantPay'>>({ transfer: 25, topUp: 18, withdraw: 12, loanDraw: 5, loanRepay: 7, billPay: 10, wealthBuy: 8, wealthCancel: 4, wealthRedeem: 5, read: 8 });
   const who = rng.int(0, customerCount - 1);
   const key = `bank${seed.toString(36)}-${n}`;
   const base = { id: n, kind, who, key, copies: 1 };
@@ -426,7 +427,9 @@ function lifecyclePlan(rng: Rng, total: number, firstIndex: number, takenPhones:
     subject: index * 2,
     partner: index * 2 + 1,
     afterOps: Math.min(total - 1, Math.floor((total * (index + 1)) / (kinds.length + 1))),
-    amountsFen: Array.from({ length: 5 }, () => rng.logInt(100, 50_000)),
+    // At most ¥400: below the anti-fraud rule that blocks ¥400.01–480 outflows (setup.ts), which
+    // these movements are not about.
+    amountsFen: Array.from({ length: 5 }, () => rng.logInt(100, 40_000)),
     ...(kind === 'cardChange' ? { newCard: card(rng) } : {}),
   }));
   return { customers: people, scenarios };

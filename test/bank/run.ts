@@ -22,6 +22,8 @@ import { BANK_WEALTH, type BankPlan, makePlan, type NonceCase, type PinRace, typ
 import { CONTRACT_CONSENT } from '../support/loan-application.js';
 import { BANK_LOAN_PRODUCT, disclosureVersions, type LiveCustomer, prepareCustomers, prepareLifecycle, prepareRacers, signIn } from './setup.js';
 import { isClosure, type LifecycleOutcome, runLifecycle } from './lifecycle.js';
+import { type OpenOp, openPlan, openPlanFingerprint, openRunner, prepareOpenPlatform } from './open-platform.js';
+import { Rng } from './rng.js';
 
 export interface BankOptions extends PlanSize {
   seed: number;
@@ -50,6 +52,8 @@ export interface BankReport {
   lifecycle: { planned: number; run: number; lines: string[] };
   /** The transfers the anti-fraud rules held, and what became of them. */
   heldTransfers: string[];
+  /** The open platform's operations (open-platform.ts): what ran and what the table holds. */
+  openPlatform: { fingerprint: string; planned: number; run: number; byKind: Record<string, Record<string, number>>; passes: { requested: number; final: number; finalOffsetMs: number }; counts?: Record<string, number>; received: number; redelivered: number };
   unknown: { applied: number; notApplied: number; lostInKill: number };
   journals: number;
   violations: string[];
@@ -93,6 +97,7 @@ const ROUTE = {
   wealthRedeem: 'wealth-redeem-fast',
   read: 'account',
   accountClose: 'close',
+  merchantPay: 'merchantOrderPay',
 } as const;
 const PATH = {
   topUp: '/v1/account/top-up',
@@ -116,12 +121,16 @@ const HOUSE_IN_PLAY: string[] = [
   HOUSE_ACCOUNTS.HELD_TRANSFERS,
   // The set-up's day closes pay money-market income from the issuers' yield account.
   HOUSE_ACCOUNTS.WEALTH_YIELD,
+  // The open platform: payments' fees; reserve deposits in and wallets' payouts out.
+  HOUSE_ACCOUNTS.MERCHANT_FEE_INCOME,
+  HOUSE_ACCOUNTS.SETTLEMENT_CLEARING,
   ...Object.values(BANK_WEALTH).map((product) => custodyAccountOf(product.productId)),
 ];
-/** Shards per house account in the bank test. Deployed there are 16; 9 house accounts × 16 and
+/** Shards per house account in the bank test. Deployed there are 16; 12 house accounts × 16 and
  *  the customers would not fit one TransactGetItems (≤ 100 items), and a snapshot that is not one
- *  read proves nothing. Sharding itself is the same code with any count. */
-export const BANK_HOUSE_SHARDS = 4;
+ *  read proves nothing: at the soak's size 57 customer accounts, 12 × 3 shards and the open
+ *  platform's 2 wallets and reserve make 96. Sharding itself is the same code with any count. */
+export const BANK_HOUSE_SHARDS = 3;
 
 const isMovement = (body: any) => typeof body?.journalId === 'string' && typeof body?.status === 'string' && Number.isSafeInteger(body?.balanceFen);
 const isAccount = (body: any) => typeof body?.accountId === 'string' && Number.isSafeInteger(body?.balanceFen);
@@ -136,7 +145,7 @@ function label(record: OpRecord): string {
   if (record.authorizationRefused) return `nonce refused: ${answerLabel(record.authorizationRefused)}`;
   const answer = record.answers.find((a) => a.outcome !== 'unknown') ?? record.answers[0];
   if (!answer || answer.outcome === 'unknown') return 'unknown';
-  if (answer.outcome === 'ok') return { read: 'ok', accountClose: 'CLOSED', loanDraw: 'DRAWN', loanRepay: 'REPAID', wealthBuy: 'BOUGHT', wealthCancel: 'REFUNDED', wealthRedeem: 'REDEEMED' }[record.op.kind as string] ?? String(answer.body.status);
+  if (answer.outcome === 'ok') return { read: 'ok', accountClose: 'CLOSED', merchantPay: 'PAID', loanDraw: 'DRAWN', loanRepay: 'REPAID', wealthBuy: 'BOUGHT', wealthCancel: 'REFUNDED', wealthRedeem: 'REDEEMED' }[record.op.kind as string] ?? String(answer.body.status);
   return `${answer.status} ${answer.code}`;
 }
 
@@ -172,16 +181,26 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
   });
   const startupMs = Date.now() - t0;
   let passed = false;
+  let stopGrocery = async () => undefined as void;
   try {
     const t1 = Date.now();
     const live = await prepareCustomers(plan.customers, options.seed);
     const racers = await prepareRacers(sfPlan.racers);
     const lifers = await prepareLifecycle(plan.lifecycle.customers, options.seed);
     const disclosures = await disclosureVersions(live[0]!.token);
-    // The balance items: every account and house shard. The set is fixed from here on.
+    const openWorld = await prepareOpenPlatform(stack.apiUrl, options.seed);
+    stopGrocery = () => openWorld.grocery.stop();
+    const open = openPlan(new Rng(options.seed).fork('open-platform'), plan.totalOps, plan.customers.length, options.seed);
+    // The balance items: every account and house shard, and the run's partner's wallets and
+    // reserve. The set is fixed from here on.
     const before = await scanTable();
     const accountIds = before
-      .filter((i) => i.type === 'ACCOUNT' || (i.type === 'HOUSE' && HOUSE_IN_PLAY.some((house) => String(i.PK).startsWith(`ACCT#${house}~`))))
+      .filter(
+        (i) =>
+          i.type === 'ACCOUNT' ||
+          (i.type === 'HOUSE' && HOUSE_IN_PLAY.some((house) => String(i.PK).startsWith(`ACCT#${house}~`))) ||
+          ((i.type === 'WALLET' || i.type === 'RESERVE') && i.partnerId === openWorld.partner.partner.partnerId),
+      )
       .map((i) => String(i.PK).slice('ACCT#'.length));
     const houseShards = accountIds.filter((id) => id.startsWith('HOUSE-')).length;
     if (houseShards !== HOUSE_IN_PLAY.length * BANK_HOUSE_SHARDS) {
@@ -425,7 +444,32 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
       });
     };
 
+    // A customer paying a partner's order (the open platform's operations call it): confirmed and
+    // sent like the plan's money requests, and checked with them.
+    const openRecords: OpRecord[] = [];
+    const payClient = clientOptions((body: any) => typeof body?.journalId === 'string' && typeof body?.order?.orderId === 'string');
+    const payOrder = async (who: number, orderId: string, amountFen: number, openOp: OpenOp, n: number): Promise<Answer[]> => {
+      const c = live[who]!;
+      const path = `/v1/merchant-orders/${orderId}/payment`;
+      const key = `${openOp.key}-p${n}`;
+      const op: PlannedOp = { id: plan.totalOps + 20_000 + openOp.id * 4 + n, kind: 'merchantPay', who, key, amountClass: 'valid', amount: amountFen, delivery: openOp.again ? 'repeat' : 'once', copies: 1 };
+      const record: OpRecord = { op, route: 'merchantOrderPay', from: { customerId: c.customerId, accountId: c.accountId }, orderId, amount: amountFen, answers: [] };
+      openRecords.push(record);
+      const confirmed = await confirm(c, path, {});
+      if ('refusal' in confirmed) {
+        record.authorizationRefused = confirmed.refusal;
+        return confirmed.refusal ? [confirmed.refusal] : [];
+      }
+      record.nonceIds = confirmed.confirmation.nonceIds;
+      record.answers.push(await sendAs(payClient, c, { method: 'POST', path, key, body: await confirmed.confirmation.body() }));
+      // The same request again under its key, as a client that missed the answer sends it.
+      if (openOp.again) record.answers.push(await sendAs(payClient, c, { method: 'POST', path, key, body: await confirmed.confirmation.body() }));
+      return record.answers;
+    };
+    const openRun = openRunner({ world: openWorld, seed: options.seed, clientOptions, payOrder });
+
     const execute = async (op: PlannedOp): Promise<OpRecord> => {
+      if (op.kind === 'merchantPay') throw new Error('a merchant payment is the open platform’s operation (payOrder)');
       const who = live[op.who]!;
       const from = { customerId: who.customerId, accountId: who.accountId };
       if (op.kind === 'read') {
@@ -607,8 +651,28 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
       });
     };
 
-    // The clients take the planned operations in order, each as soon as it is free.
+    // The partner's clients take the open platform's operations in order, each once the plan's
+    // clients have started as many operations as it waits for (or the plan is done).
     let next = 0;
+    let nextOpen = 0;
+    let openRan = 0;
+    const partnerClients = Promise.all(
+      Array.from({ length: 3 }, async () => {
+        while (nextOpen < open.ops.length && Date.now() - t2 <= options.budgetMs) {
+          const op = open.ops[nextOpen]!;
+          if (started < op.afterOps && next < plan.ops.length) {
+            await sleep(50);
+            continue;
+          }
+          nextOpen++;
+          await openRun.run(op).then(
+            () => void openRan++,
+            (error: unknown) => void violations.push(`open-platform operation ${op.id} (${op.kind}) stopped: ${error instanceof Error ? error.stack : String(error)}`),
+          );
+        }
+      }),
+    );
+    // The clients take the planned operations in order, each as soon as it is free.
     await Promise.all(
       Array.from({ length: options.clients }, async () => {
         while (next < plan.ops.length && Date.now() - t2 <= options.budgetMs) {
@@ -624,11 +688,13 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
     // Every planned race runs, even when the budget stopped the operations before its turn.
     maybeRace(true);
     maybeLive(true);
+    await partnerClients;
     await Promise.all(racing);
     await Promise.all(living);
     await Promise.all(outages);
     const held = await settleHeldTransfers(records);
     violations.push(...held.violations);
+    await openRun.finalPasses();
     running = false;
     await checkerLoop;
     const runMs = Date.now() - t2;
@@ -644,7 +710,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
     const limits = serverlessFile().params.default as Record<string, unknown>;
     const final = finalCheck({
       items,
-      records: [...records, ...raceRecords, ...lifecycleRuns.flatMap((run) => run.records)],
+      records: [...records, ...openRecords, ...raceRecords, ...lifecycleRuns.flatMap((run) => run.records)],
       noncesBefore,
       nonceExpiresAtMs,
       scannedAtMs,
@@ -662,6 +728,14 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
         fastRedeemDailyFen: Number(limits.wealthFastRedeemDailyFen),
       },
       moneyMarketHoldingsBefore: before.filter((i) => i.type === 'WEALTH_HOLDING' && i.productId === BANK_WEALTH.moneyMarket.productId),
+      openPlatform: {
+        partnerId: openWorld.partner.partner.partnerId,
+        merchantIds: openWorld.merchantIds,
+        requests: openRun.result.partnerRecords,
+        deposits: openWorld.deposits,
+        received: openWorld.grocery.events(),
+        refused: openWorld.grocery.refusals().length,
+      },
     });
     violations.push(...final.violations);
     for (const run of lifecycleRuns) violations.push(...run.violations, ...run.afterScan(items));
@@ -670,7 +744,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
     // Outside the races wrong PINs are never sent, and every request carries a fresh nonce asked
     // for exactly it: a PIN or nonce refusal would be a bug (a retry that found its own nonce
     // used up, a key left taken by a refusal that is not final…).
-    for (const r of records) {
+    for (const r of [...records, ...openRecords]) {
       for (const a of [...r.answers, ...(r.reuse ? [r.reuse] : [])]) if (a.code?.startsWith('PIN_') || a.code?.startsWith('NONCE_')) violations.push(`${r.op.id} ${r.op.kind} key ${r.op.key}: ${a.status} ${a.code} for the right PIN and its own nonce`);
     }
     const now = new Date();
@@ -680,7 +754,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
     }
 
     const byKind: BankReport['byKind'] = {};
-    for (const r of [...records, ...lifecycleRuns.flatMap((run) => run.records)]) {
+    for (const r of [...records, ...openRecords, ...lifecycleRuns.flatMap((run) => run.records)]) {
       const kind = r.op.kind;
       byKind[kind] ??= {};
       const l = label(r);
@@ -713,6 +787,16 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
       secondFactor: { ...sf, expiredAway: final.noncesExpiredAway },
       lifecycle: { planned: plan.lifecycle.scenarios.length, run: lifecycleRuns.length, lines: lifecycleRuns.map((run) => run.line) },
       heldTransfers: heldReport,
+      openPlatform: {
+        fingerprint: openPlanFingerprint(open),
+        planned: open.ops.length,
+        run: openRan,
+        byKind: openRun.result.tally,
+        passes: openRun.result.passes,
+        ...(final.openPlatform ? { counts: final.openPlatform } : {}),
+        received: openWorld.grocery.events().length,
+        redelivered: openWorld.grocery.events().filter((e) => e.timesAcknowledged > 1).length,
+      },
       unknown: { applied: final.unknownApplied, notApplied: final.unknownNotApplied, lostInKill: final.lostInKill },
       journals: final.journals,
       violations,
@@ -722,6 +806,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
     passed = violations.length === 0;
     return report;
   } finally {
+    await stopGrocery();
     await stack.stop();
     // Keep the data of a failed run for a post-mortem; a passed run leaves nothing behind.
     if (passed) rmSync(dir, { recursive: true, force: true });
@@ -749,6 +834,10 @@ export function formatReport(r: BankReport): string {
   lines.push(`account-life scenarios: ${r.lifecycle.run} of ${r.lifecycle.planned}`);
   for (const line of r.lifecycle.lines) lines.push(`  ${line}`);
   for (const line of r.heldTransfers) lines.push(`anti-fraud: ${line}`);
+  const op = r.openPlatform;
+  lines.push(`open platform (plan ${op.fingerprint}): ${op.run} of ${op.planned} partner operations; ${op.passes.requested} delivery passes asked through the API during the run, ${op.passes.final} after it (the clock moved up to ${op.passes.finalOffsetMs / 3_600_000} h on); the partner's server holds ${op.received} events (${op.redelivered} delivered more than once, applied once)`);
+  for (const [kind, outcomes] of Object.entries(op.byKind).sort()) lines.push(`  ${kind}: ${Object.entries(outcomes).sort((a, b) => b[1] - a[1]).map(([o, n]) => `${o}: ${n}`).join(', ')}`);
+  if (op.counts) lines.push(`  table: ${Object.entries(op.counts).map(([k, n]) => `${k} ${n}`).join(', ')}`);
   lines.push(`kills: ${r.kills.map((k) => `at op ${k.atOp}, down ${k.outageMs} ms, restart ${k.restartMs} ms`).join('; ') || 'none'}`);
   lines.push(`snapshots (TransactGetItems, total must be 0): ${r.snapshots.taken} read, ${r.snapshots.failedWhileDown} failed while DynamoDB was down, ${r.snapshots.failedWhileUp} failed while it was up`);
   lines.push(`outcome never learnt by the client: ${r.unknown.applied} applied, ${r.unknown.notApplied} not applied (each all-or-nothing); answered as DynamoDB Local was killed -9 and not in its files after the restart: ${r.unknown.lostInKill} (the emulator acknowledges a write ~3 ms before it is durable — checked as all-or-nothing too)`);

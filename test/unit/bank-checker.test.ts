@@ -3,6 +3,7 @@
 // the whole-table invariants the checker also runs.)
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { openEventId } from '../../functions/domain/open/webhook.js';
 import { deterministicJournalId } from '../../functions/store/ledger.js';
 import type { Answer } from '../bank/client.js';
 import { finalCheck, type FinalInput, type OpRecord, type RaceOutcome, raceViolations, snapshotViolations } from '../bank/checker.js';
@@ -493,3 +494,120 @@ describe('the bank checker on delayed transfers (延时到账)', () => {
   });
 });
 
+
+describe('the bank checker on the open platform', () => {
+  const P = 'PBANKTST';
+  const M = 'MBANKTEST0000001';
+  const WALLET = `WALLET-${M}`;
+  const RESERVE = `RESERVE-${P}`;
+  const FEES = 'HOUSE-MERCHANT-FEE-INCOME~00';
+  const CLEARING_OUT = 'HOUSE-SETTLEMENT-CLEARING~00';
+  const O = 'O0000000000000000001';
+  const payJ = deterministicJournalId(A.customerId, 'merchantOrderPay', 'k-pay');
+  const paidEvent = openEventId('order.paid', O);
+  const refundEvents = [openEventId('refund.succeeded', 'R1'), openEventId('refund.succeeded', 'R2')];
+  const event = (eventId: string, type: string): Item => ({ PK: `PARTNERDATA#${P}`, SK: `WHEVENT#${T}#${eventId}`, type: 'WEBHOOK_EVENT', event: { eventId, partnerId: P, type }, deliveries: [{ url: 'http://127.0.0.1:1/webhooks/jinlin', status: 'DELIVERED' }], dueAt: null });
+  const refundItem = (refundId: string, outRefundNo: string, amountFen: number, feeRefundFen: number, source: string, journalId: string): Item => ({
+    PK: `MREFUND#${refundId}`, SK: 'REFUND', type: 'MERCHANT_REFUND', refundId, partnerId: P, orderId: O, merchantId: M, outRefundNo, amountFen, feeRefundFen, source, journalId,
+  });
+
+  /** The sound world and an order of 100 (fee 1) A paid to merchant M: 40 refunded from the
+   *  wallet, the wallet then paid out (30, what it held), 60 more refunded from the partner's
+   *  reserve (funded with 100), the fee's 1 given back; an event for the payment and each refund,
+   *  each delivered and applied once by the partner. */
+  function openWorld(): FinalInput {
+    const w = world();
+    const payBody = { journalId: payJ, order: { orderId: O, amountFen: 100 }, balanceFen: 400 };
+    w.items.push(
+      ...journal(payJ, 'MERCHANT_PAYMENT', [[A.accountId, -100], [WALLET, 99], [FEES, 1]]).map((i) => withCounterparty(i, WALLET, O)),
+      ...journal('J-rf1', 'MERCHANT_REFUND', [[A.accountId, 40], [WALLET, -40]]),
+      ...journal('J-payout', 'MERCHANT_SETTLEMENT', [[WALLET, -30], [CLEARING_OUT, 30]], { origin: 'DAY_CLOSE' }),
+      ...journal('J-dep', 'RESERVE_DEPOSIT', [[RESERVE, 100], [CLEARING_OUT, -100]]),
+      ...journal('J-rf2', 'MERCHANT_REFUND', [[A.accountId, 60], [RESERVE, -59], [FEES, -1]]),
+      { PK: `MORDER#${O}`, SK: 'ORDER', type: 'MERCHANT_ORDER', orderId: O, partnerId: P, merchantId: M, outTradeNo: 'T0001', amountFen: 100, status: 'PAID', feeFen: 1, payerAccountId: A.accountId, paymentJournalId: payJ, refundedFen: 100, refundedFeeFen: 1, refundCount: 2 },
+      { PK: `PARTNERDATA#${P}`, SK: `SETTLE#2026-03-02#${M}`, type: 'MERCHANT_SETTLEMENT', settlementId: 'S20260302BANKTEST0000001', partnerId: P, merchantId: M, amountFen: 30, status: 'PAID', journalId: 'J-payout', gatewayReference: 'SIMPAY0001' },
+      refundItem('R1', 'RN0001', 40, 0, 'WALLET', 'J-rf1'),
+      refundItem('R2', 'RN0002', 60, 1, 'RESERVE', 'J-rf2'),
+      { PK: `ACCT#${WALLET}`, SK: 'BALANCE', type: 'WALLET', partnerId: P, balanceFen: 29 },
+      { PK: `ACCT#${RESERVE}`, SK: 'BALANCE', type: 'RESERVE', partnerId: P, balanceFen: 41 },
+      { PK: `ACCT#${FEES}`, SK: 'BALANCE', type: 'HOUSE', balanceFen: 0 },
+      { PK: `ACCT#${CLEARING_OUT}`, SK: 'BALANCE', type: 'HOUSE', balanceFen: -70 },
+      event(paidEvent, 'order.paid'),
+      event(refundEvents[0]!, 'refund.succeeded'),
+      event(refundEvents[1]!, 'refund.succeeded'),
+      { PK: 'NONCE#n-pay', SK: 'NONCE', type: 'PAYMENT_NONCE', customerId: A.customerId },
+      idem('k-pay', payBody),
+    );
+    // The payment is a non-bound outflow of A's; the refunds give nothing back.
+    for (const i of w.items.filter((i) => i.type === 'LIMIT' && String(i.bucket).startsWith('OUT#'))) {
+      i.usedFen += 100;
+      i.movementCount += 1;
+    }
+    w.records.push({ op: op(8, 'merchantPay', 'k-pay', 100), route: 'merchantOrderPay', from: A, orderId: O, amount: 100, answers: [ok(payBody)], nonceIds: ['n-pay'] });
+    w.openPlatform = {
+      partnerId: P,
+      merchantIds: [M],
+      requests: [
+        { kind: 'create', key: 'k-o1', outTradeNo: 'T0001', amountFen: 100, answers: [ok({ orderId: O, state: 'UNPAID' })] },
+        { kind: 'refund', key: 'k-rf1', orderId: O, outRefundNo: 'RN0001', amountFen: 40, answers: [ok({ refundId: 'R1', amountFen: 40, fundsSource: 'WALLET' })] },
+        { kind: 'refund', key: 'k-rf1-again', orderId: O, outRefundNo: 'RN0001', amountFen: 40, answers: [ok({ refundId: 'R1', amountFen: 40, fundsSource: 'WALLET' })] },
+        { kind: 'refund', key: 'k-rf2', orderId: O, outRefundNo: 'RN0002', amountFen: 60, answers: [ok({ refundId: 'R2', amountFen: 60, fundsSource: 'RESERVE' })] },
+      ],
+      deposits: new Map([['J-dep', 100]]),
+      received: [{ id: paidEvent, type: 'order.paid', timesAcknowledged: 2 }, ...refundEvents.map((id) => ({ id, type: 'refund.succeeded', timesAcknowledged: 1 }))],
+      refused: 0,
+    };
+    return w;
+  }
+  const broken = (change: (w: FinalInput) => void) => {
+    const w = openWorld();
+    change(w);
+    return finalCheck(w).violations;
+  };
+  const order = (w: FinalInput) => w.items.find((i) => i.type === 'MERCHANT_ORDER')!;
+  const balanceOf = (w: FinalInput, accountId: string) => w.items.find((i) => i.SK === 'BALANCE' && i.PK === `ACCT#${accountId}`)!;
+
+  test('passes a sound run: a payment, a refund from the wallet, a payout, a refund from the reserve', () => {
+    const result = finalCheck(openWorld());
+    assert.deepEqual(result.violations, []);
+    assert.deepEqual(result.openPlatform, { orders: 1, paid: 1, refunds: 2, fromReserve: 1, events: 3, payouts: 1 });
+  });
+
+  const cases: [string, (w: FinalInput) => void, RegExp][] = [
+    ['an order refunded beyond what was paid', (w) => { order(w).refundedFen = 120; }, /refunded 120 of 100 paid/],
+    ['more of the fee given back than was charged', (w) => { order(w).refundedFeeFen = 2; }, /gave back 2 of a fee of 1/],
+    ['an order paid twice', (w) => { w.items.push(...journal('J-pay2', 'MERCHANT_PAYMENT', [[B.accountId, -100], [WALLET, 99], [FEES, 1]]).map((i) => withCounterparty(i, WALLET, O))); }, /paid 2 times/],
+    ['an order left unpaid by its payment', (w) => { order(w).status = 'UNPAID'; }, /UNPAID with 1 payment journal/],
+    ['an order paid with no payment journal', (w) => { replaceJournal(w, payJ, []); }, /PAID with 0 payment journal/],
+    ['refunds that do not add up to the order\'s total', (w) => { w.items = w.items.filter((i) => i.refundId !== 'R2'); }, /refunds add up to 40, the order says 100 refunded/],
+    ['a refund whose journal is missing', (w) => { w.items = w.items.filter((i) => !(i.journalId === 'J-rf1' && (i.type === 'JOURNAL' || i.type === 'POSTING'))); }, /refund R1 .* the ledger holds J-rf1 undefined/],
+    ['a refund journal with no refund', (w) => { w.items.push(...journal('J-rf3', 'MERCHANT_REFUND', [[A.accountId, 1], [WALLET, -1]])); }, /refund journal J-rf3 has no refund/],
+    ['a wallet below zero', (w) => { balanceOf(w, WALLET).balanceFen = -1; }, /wallet WALLET-MBANKTEST0000001 is negative: -1/],
+    ['a reserve below zero', (w) => { balanceOf(w, RESERVE).balanceFen = -1; }, /reserve RESERVE-PBANKTST is negative: -1/],
+    ['a wallet debited by something other than its refunds and payouts', (w) => {
+      w.items.push(...journal('J-stray', 'MERCHANT_REFUND_FIX', [[WALLET, -5], [CLEARING_OUT, 5]]));
+      balanceOf(w, WALLET).balanceFen -= 5;
+      balanceOf(w, CLEARING_OUT).balanceFen += 5;
+    }, /wallet WALLET-MBANKTEST0000001: payments less wallet-funded refunds come to 59, it holds 24 and 30 was paid out/],
+    ['a refund from the reserve booked as from the wallet', (w) => { w.items.find((i) => i.refundId === 'R2')!.source = 'WALLET'; }, /refund R2 .*\(59 from the wallet\)/],
+    ['a reserve deposit the run did not book', (w) => { w.openPlatform!.deposits = new Map([['J-dep', 90]]); }, /reserve deposit J-dep of 100: the run booked 90/],
+    ['a refund with no event', (w) => { w.items = w.items.filter((i) => i.event?.eventId !== refundEvents[1]); }, /refund.succeeded event .*: 0 stored/],
+    ['an event not delivered', (w) => { w.items.find((i) => i.event?.eventId === paidEvent)!.deliveries = [{ url: 'u', status: 'PENDING' }]; }, /not all DELIVERED/],
+    ['an event the partner never got', (w) => { w.openPlatform!.received = w.openPlatform!.received.slice(1); }, /order.paid event .*: the partner holds \[\], not the event once/],
+    ['an event the partner applied twice', (w) => { w.openPlatform!.received.push({ id: paidEvent, type: 'order.paid', timesAcknowledged: 1 }); }, /order.paid event .*: the partner holds .*, not the event once/],
+    ['an event for an order nobody paid', (w) => { w.items.push(event(openEventId('order.paid', 'O0000000000000000002'), 'order.paid')); }, /order.paid event .* for no payment or refund/],
+    ['a refund the partner was told was refused', (w) => { w.openPlatform!.requests[1]!.answers = [no(422, 'REFUND_EXCEEDS_PAID')]; w.openPlatform!.requests.splice(2, 1); }, /refund RN0001 .* refused \(422 REFUND_EXCEEDS_PAID\), yet refund R1 was made/],
+    ['one refund number answered as two refunds', (w) => { w.openPlatform!.requests[2]!.answers = [ok({ refundId: 'R9', amountFen: 40, fundsSource: 'WALLET' })]; }, /answered as different refunds R1, R9/],
+    ['a payment not counted against the Class II limit', (w) => { w.items.find((i) => i.bucket === 'OUT#D#2026-03-02')!.usedFen -= 100; }, /OUT#D#2026-03-02 holds 500, transfers and bill payments sum to 600/],
+    ['a settlement of another amount than its journal took', (w) => { w.items.find((i) => i.settlementId)!.amountFen = 31; }, /settlement S20260302BANKTEST0000001 of 31: its journal took 30/],
+    ['a settlement said RETURNED with its journal never returned', (w) => { w.items.find((i) => i.settlementId)!.status = 'RETURNED'; }, /is RETURNED, its journal was not returned/],
+    ['a settlement PAID without the gateway’s reference', (w) => { w.items.find((i) => i.settlementId)!.gatewayReference = null; }, /is PAID without the gateway's reference/],
+    ['a payment the customer was told of with no journal of its own', (w) => { record(w, 'k-pay').answers = [ok({ journalId: 'J-other', order: { orderId: O, amountFen: 100 }, balanceFen: 400 })]; }, /answered with journal J-other, which is not in the ledger/],
+  ];
+  for (const [what, change, expected] of cases) {
+    test(`reports ${what}`, () => {
+      const violations = broken(change);
+      assert.ok(violations.some((v) => expected.test(v)), `expected ${expected} in ${JSON.stringify(violations)}`);
+    });
+  }
+});
