@@ -13,30 +13,15 @@ import CommunityOrdersPage from '@/packageCommunity/pages/orders/index';
 import CommunityResultPage from '@/packageCommunity/pages/result/index';
 import { formatDateTime } from '@/lib/time';
 import { type FakeApi, fakeApi } from '../support/api';
+import { ORDER_ID, unpaidOrder as unpaid } from '../support/community-examples';
 import { refusal, signIn } from '../support/examples';
 import { AUTHORIZE, authorizationsAsked, decryptPin, idempotencyKeyOf, issueNonces, nonceNo, payWith, review, secondFactorOf } from '../support/payment';
 import { redirectedTo, renderAt } from '../support/router';
 
-const ORDER_ID = 'O20261207ABCDEFGH123';
 const GET_ORDER = `GET /v1/merchant-orders/${ORDER_ID}` as const;
 const PAY = `POST /v1/merchant-orders/${ORDER_ID}/payment` as const;
 const LIST = 'GET /v1/merchant-orders' as const;
 const PAGE = `/packageCommunity/pages/order/index?orderId=${ORDER_ID}`;
-
-/** ¥1,234.56: grouping and fen, so a shown amount is told from a recomputed one. */
-const unpaid: MerchantOrderView = {
-  orderId: ORDER_ID,
-  merchantShortName: '邻里鲜·幸福里店',
-  merchantCategory: 'GROCERY',
-  communityName: '幸福里社区',
-  description: '生鲜 3 件',
-  amountFen: 123456,
-  state: 'UNPAID',
-  stateLabel: '待支付',
-  expiresAt: '2026-12-07T10:30:00.000Z',
-  paidAt: null,
-  refundedFen: 0,
-};
 
 const paid: MerchantOrderView = { ...unpaid, state: 'PAID', stateLabel: '已支付', paidAt: '2026-12-07T10:05:00.000Z' };
 
