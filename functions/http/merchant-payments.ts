@@ -34,8 +34,7 @@ const one = defineRoute('merchantOrder', routes.merchantOrder, async ({ customer
 
 const pay = defineRoute('merchantOrderPay', routes.merchantOrderPay, async ({ customerId, params, now, idempotencyKey, secondFactor }) => {
   const paid = await payMerchantOrder({ customerId, orderId: params.orderId, secondFactor, now, idempotencyKey });
-  const { merchant } = await customerOrderWithMerchant(customerId, params.orderId);
-  return { order: orderView(paid.order, merchant, now), journalId: paid.journalId, reference: journalReference(paid.journalId), balanceFen: paid.balanceFen };
+  return { order: orderView(paid.order, paid.merchant, now), journalId: paid.journalId, reference: journalReference(paid.journalId), balanceFen: paid.balanceFen };
 });
 
 const page = defineRoute('merchantOrders', routes.merchantOrders, async ({ customerId, query }) => customerOrders(customerId, query.cursor));

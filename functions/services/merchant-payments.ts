@@ -7,6 +7,7 @@
 import { config } from '../config.js';
 import { refuse } from '../domain/errors.js';
 import { merchantPaymentJournal } from '../domain/open/journals.js';
+import type { Merchant } from '../domain/open/merchant.js';
 import { feeOn, type MerchantOrder, orderState, partnerOrderView } from '../domain/open/order.js';
 import { HOUSE_ACCOUNTS } from '../domain/ledger.js';
 import { ledgerRefusal } from '../domain/ledger-refusal.js';
@@ -29,6 +30,8 @@ const refuseMerchantUnavailable = (): never => refuse('unprocessable', 'MERCHANT
 
 export interface OrderPaid {
   order: MerchantOrder;
+  /** The merchant as customers see it (its category, community); absent if gone from the books. */
+  merchant: Merchant | undefined;
   journalId: string;
   balanceFen: number;
 }
@@ -50,7 +53,8 @@ export async function payMerchantOrder({
   const [{ customer, account }, order] = await allInOrder([loadNonceAccount(customerId, secondFactor), customerOrder(customerId, orderId)]);
   const balanceNowFen = async () => (await getAccount(account.accountId))!.balanceFen;
   // A retry of this very payment, whose answer was lost: it stands as written.
-  if (order.paymentJournalId === journalId) return { order, journalId, balanceFen: await balanceNowFen() };
+  const merchantOf = async () => (await getMerchant(order.partnerId, order.merchantId))?.merchant;
+  if (order.paymentJournalId === journalId) return { order, merchant: await merchantOf(), journalId, balanceFen: await balanceNowFen() };
   if (orderState(order, now) !== 'UNPAID') refuseUnpayable(order, now);
   const [merchantRecord, partnerRecord] = await allInOrder([getMerchant(order.partnerId, order.merchantId), getPartnerRecord(order.partnerId)]);
   if (merchantRecord?.merchant.status !== 'ACTIVE' || partnerRecord?.partner.status !== 'ACTIVE') return refuseMerchantUnavailable();
@@ -91,8 +95,9 @@ export async function payMerchantOrder({
           expectBalance: { accountId: account.accountId, balanceFen: account.balanceFen },
         });
   if (outcome.ok) {
-    if (outcome.replayed) return { order: await customerOrder(customerId, orderId), journalId, balanceFen: await balanceNowFen() };
-    return { order: paid, journalId, balanceFen: outcome.atExpectedBalance ? account.balanceFen - order.amountFen : await balanceNowFen() };
+    const merchant = merchantRecord.merchant;
+    if (outcome.replayed) return { order: await customerOrder(customerId, orderId), merchant, journalId, balanceFen: await balanceNowFen() };
+    return { order: paid, merchant, journalId, balanceFen: outcome.atExpectedBalance ? account.balanceFen - order.amountFen : await balanceNowFen() };
   }
   if (outcome.reason === 'GUARD_FAILED' && outcome.guard === ORDER_NOT_PAYABLE) {
     // Paid by someone else, closed or expired between the read and the write.
