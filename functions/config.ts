@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { DEFAULT_COMPLAINT_RESPONSE_DAYS } from './domain/complaints.js';
 import { lazySchema } from './domain/lazy-schema.js';
+import { MAX_STATIC_CODE_DAILY_FEN } from './domain/limits.js';
 
 // zod/mini loads no message locale; English messages for what reaches the logs (customers see
 // the route's own Chinese message, http/route.ts). Every function reads config(), so all get it.
@@ -44,6 +45,10 @@ const Env = /* @__PURE__ */ lazySchema(() =>
      *  are verified (PBoC Yinfa [2017] No. 296): the PIN or a biometric on the customer's own
      *  device are two factors, which allow at most 5,000 yuan a day. */
     CODE_PAY_DAILY_FEN: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(500_000)), 500_000),
+    /** Payments through merchants' static codes (收款码, the customer enters the amount) per customer
+     *  and day: at most 500 yuan whatever the verification (PBoC Yinfa [2017] No. 296). They count
+     *  against CODE_PAY_DAILY_FEN too. */
+    STATIC_CODE_DAILY_FEN: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(MAX_STATIC_CODE_DAILY_FEN)), MAX_STATIC_CODE_DAILY_FEN),
     /** Days after a payment to a community merchant within which its partner may refund it. */
     REFUND_WINDOW_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(365)), 180),
     MAX_SINGLE_AMOUNT_FEN: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000_000)), 50_000_000),

@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '../domain/lazy-schema.js';
 import { MERCHANT_CATEGORIES, MERCHANT_ID_PATTERN, MERCHANT_STATUSES, merchantProposalSchema } from '../domain/open/merchant.js';
-import { ORDER_ID_PATTERN, ORDER_STATES, orderRequestSchema, OUT_TRADE_NO_PATTERN } from '../domain/open/order.js';
+import { ORDER_ID_PATTERN, ORDER_SOURCES, ORDER_STATES, orderRequestSchema, OUT_TRADE_NO_PATTERN } from '../domain/open/order.js';
 import { OUT_REFUND_NO_PATTERN, REFUND_ID_PATTERN, refundRequestSchema } from '../domain/open/refund.js';
 import { SETTLEMENT_ID_PATTERN, SETTLEMENT_STATUSES } from '../domain/open/settlement.js';
 
@@ -32,6 +32,15 @@ export const OpenMerchant = /* @__PURE__ */ lazySchema(() =>
       statusLabel: z.string(),
       proposedAt: z.string().check(z.meta({ description: 'ISO-8601 time' })),
       reviewNote: z.optional(z.string()),
+      staticCode: z
+        .nullable(
+          z.object({
+            miniProgramPath: z.string().check(z.meta({ description: 'The Jinlin mini-program page the code opens: the customer enters the amount' })),
+            h5Url: z.nullable(z.string()),
+            qrContent: z.nullable(z.string()).check(z.meta({ description: 'What the printed static QR (收款码) encodes (the H5 link)' })),
+          }),
+        )
+        .check(z.meta({ description: 'The merchant’s static code, once the bank approved it. Customers pay it at most STATIC_CODE_DAILY_FEN (¥500) a day each; each payment reaches you as order.paid with source STATIC_CODE' })),
     })
     .check(z.meta({ id: 'OpenMerchant', description: 'One of the partner’s merchants, as the bank holds it' })),
 );
@@ -59,7 +68,8 @@ export const OpenOrder = /* @__PURE__ */ lazySchema(() =>
     .object({
       orderId: z.string(),
       merchantId: z.string(),
-      outTradeNo: z.string(),
+      source: z.enum(ORDER_SOURCES).check(z.meta({ description: 'ORDER: one you made; STATIC_CODE: a customer paid the merchant’s static code (收款码) an amount of their own — it is made paid' })),
+      outTradeNo: z.nullable(z.string()).check(z.meta({ description: 'Your order number; null for a static-code payment' })),
       amountFen: z.int(),
       description: z.string(),
       state: z.enum(ORDER_STATES).check(z.meta({ description: 'UNPAID, PAID, CLOSED, or EXPIRED (unpaid past expiresAt: it can no longer be paid)' })),
@@ -70,11 +80,11 @@ export const OpenOrder = /* @__PURE__ */ lazySchema(() =>
       feeFen: z.nullable(z.int()).check(z.meta({ description: 'The fee on the payment, fixed when it was paid; kept from what the merchant is paid' })),
       refundedFen: z.int(),
       closedAt: z.nullable(z.string()),
-      payment: z.object({
+      payment: z.nullable(z.object({
         miniProgramPath: z.string().check(z.meta({ description: 'The Jinlin mini-program page that opens the order (navigateToMiniProgram path)' })),
         h5Url: z.nullable(z.string()).check(z.meta({ description: 'The H5 link, where the bank serves its H5 build' })),
         qrContent: z.nullable(z.string()).check(z.meta({ description: 'What a dynamic QR for the order encodes (the H5 link)' })),
-      }),
+      })).check(z.meta({ description: 'Where the customer pays it; null for a static-code payment' })),
     })
     .check(z.meta({ id: 'OpenOrder', description: 'One of the partner’s orders; never who paid it' })),
 );
@@ -93,7 +103,7 @@ export const OpenRefund = /* @__PURE__ */ lazySchema(() =>
       orderId: z.string(),
       merchantId: z.string(),
       outRefundNo: z.string(),
-      outTradeNo: z.string(),
+      outTradeNo: z.nullable(z.string()),
       amountFen: z.int(),
       feeRefundFen: z.int().check(z.meta({ description: 'The fee’s share given back with this refund' })),
       reason: z.nullable(z.string()),

@@ -22,6 +22,7 @@ export const SECOND_FACTOR_ROUTES = {
   wealthCancel: '/v1/wealth-orders/{orderId}/cancel',
   wealthRedeem: '/v1/wealth-redemptions',
   merchantOrderPay: '/v1/merchant-orders/{orderId}/payment',
+  merchantCodePay: '/v1/community/merchants/{merchantId}/payments',
 } as const;
 
 export type SecondFactorRoute = keyof typeof SECOND_FACTOR_ROUTES;

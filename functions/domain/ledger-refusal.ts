@@ -4,7 +4,7 @@
 import { Refusal, type RefusalKind } from './errors.js';
 
 /** The limits a ledger transaction can be charged against. */
-export type LimitKind = 'CLASS2_DAILY' | 'CLASS2_YEARLY' | 'FAST_REDEEM_DAILY' | 'CODE_PAY_DAILY';
+export type LimitKind = 'CLASS2_DAILY' | 'CLASS2_YEARLY' | 'FAST_REDEEM_DAILY' | 'CODE_PAY_DAILY' | 'STATIC_CODE_DAILY';
 
 export type LedgerRefusal =
   | { ok: false; reason: 'INSUFFICIENT_FUNDS' | 'ACCOUNT_INACTIVE' | 'ACCOUNT_FROZEN' | 'ACCOUNT_CLOSED'; accountId: string }
@@ -36,6 +36,7 @@ const LIMIT_TEXT = {
   CLASS2_YEARLY: ['YEARLY_LIMIT_EXCEEDED', '超过电子账户（二类户）非绑定账户年累计限额'],
   FAST_REDEEM_DAILY: ['FAST_REDEEM_LIMIT_EXCEEDED', '超过当日快速赎回额度'],
   CODE_PAY_DAILY: ['CODE_PAY_LIMIT_EXCEEDED', '超过当日向商户付款的累计限额'],
+  STATIC_CODE_DAILY: ['STATIC_CODE_LIMIT_EXCEEDED', '超过当日扫收款码付款的累计限额，请让商户出示订单码'],
 } as const satisfies Record<LimitKind, Text>;
 
 /** A limit hit on the other party's account: the payer cannot see or change it. */

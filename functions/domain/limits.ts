@@ -63,3 +63,14 @@ export function usage(limitFen: number, usedFen: number) {
 export function codePayCharge(accountId: string, calendarDate: string, amountFen: number, limitFen: number): LimitCharge {
   return { accountId, limit: 'CODE_PAY_DAILY', bucket: `CODEPAY#D#${calendarDate}`, amountFen, limitFen };
 }
+
+/** Static codes (收款码) may take at most ¥500 a day from one customer (银发〔2017〕296号): the
+ *  configured cap (STATIC_CODE_DAILY_FEN) can be lower, never higher. */
+export const MAX_STATIC_CODE_DAILY_FEN = 50_000;
+
+/** The day's bucket of payments through static codes (收款码). */
+export const staticCodeBucket = (calendarDate: string) => `STATICCODE#D#${calendarDate}`;
+
+export function staticCodeCharge(accountId: string, calendarDate: string, amountFen: number, limitFen: number): LimitCharge {
+  return { accountId, limit: 'STATIC_CODE_DAILY', bucket: staticCodeBucket(calendarDate), amountFen, limitFen };
+}

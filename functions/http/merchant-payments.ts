@@ -1,10 +1,12 @@
 // Paying community merchants (社区生活): the order a partner made, opened from its link or QR,
-// paid with the second factor (services/merchant-payments.ts), and the orders the customer paid.
+// paid with the second factor (services/merchant-payments.ts), and the orders the customer paid;
+// the merchants of a community, and a merchant's static code paid an amount of the customer's own.
 import { merchantPaymentRoutes as routes } from '../contract/merchant-payment-routes.js';
 import { journalReference } from '../domain/history.js';
 import type { Merchant } from '../domain/open/merchant.js';
 import { type MerchantOrder, ORDER_STATE_LABELS, orderState } from '../domain/open/order.js';
-import { customerOrders, payMerchantOrder } from '../services/merchant-payments.js';
+import { communityList, communityMerchant, communityMerchants } from '../services/community-merchants.js';
+import { customerOrders, payMerchantCode, payMerchantOrder } from '../services/merchant-payments.js';
 import { customerOrderWithMerchant } from '../services/payable-orders.js';
 import { defineRoute } from './confirmed-route.js';
 import { lambda } from './route.js';
@@ -39,4 +41,17 @@ const pay = defineRoute('merchantOrderPay', routes.merchantOrderPay, async ({ cu
 
 const page = defineRoute('merchantOrders', routes.merchantOrders, async ({ customerId, query }) => customerOrders(customerId, query.cursor));
 
-export const handler = lambda([one, pay, page]);
+const communities = defineRoute('communities', routes.communities, async ({ customerId }) => communityList(customerId));
+
+const merchants = defineRoute('communityMerchants', routes.communityMerchants, async ({ customerId, query }) =>
+  communityMerchants(customerId, { cityCode: query.cityCode, community: query.community, category: query.category }, query.cursor),
+);
+
+const merchant = defineRoute('communityMerchant', routes.communityMerchant, async ({ customerId, params, now }) => communityMerchant(customerId, params.merchantId, now));
+
+const payCode = defineRoute('merchantCodePay', routes.merchantCodePay, async ({ customerId, params, body, now, idempotencyKey, secondFactor }) => {
+  const paid = await payMerchantCode({ customerId, merchantId: params.merchantId, amountFen: body.amountFen, secondFactor, now, idempotencyKey });
+  return { order: orderView(paid.order, paid.merchant, now), journalId: paid.journalId, reference: journalReference(paid.journalId), balanceFen: paid.balanceFen };
+});
+
+export const handler = lambda([one, pay, page, communities, merchants, merchant, payCode]);

@@ -3,24 +3,27 @@
 // (customer → the merchant's wallet, the fee to the bank's fee income), the order PAID (only while unpaid and unexpired: paid at
 // most once), the payer's order line, the Class II and code-payment limit charges, the second
 // factor and the partner's `order.paid` event, so the partner hears of exactly the payments
-// that happened.
+// that happened. A static code (收款码) is paid the same way, the amount the customer's own: the
+// payment makes its order, paid.
+import { createHash } from 'node:crypto';
 import { config } from '../config.js';
 import { refuse } from '../domain/errors.js';
 import { merchantPaymentJournal } from '../domain/open/journals.js';
 import type { Merchant } from '../domain/open/merchant.js';
-import { feeOn, type MerchantOrder, orderState, partnerOrderView } from '../domain/open/order.js';
+import { feeOn, type MerchantOrder, orderState, partnerOrderView, STATIC_CODE_DESCRIPTION } from '../domain/open/order.js';
 import { HOUSE_ACCOUNTS } from '../domain/ledger.js';
 import { ledgerRefusal } from '../domain/ledger-refusal.js';
-import { assertWithinSingleLimits, class2Charges, codePayCharge } from '../domain/limits.js';
+import { assertWithinSingleLimits, class2Charges, codePayCharge, staticCodeCharge } from '../domain/limits.js';
 import { businessDate as calendarDate } from '../domain/time.js';
 import { allInOrder } from '../platform/all-in-order.js';
 import { getAccount } from '../store/accounts.js';
 import { deterministicJournalId, houseShard, postingShortOfFunds, postJournal } from '../store/ledger.js';
-import { customerOrderPage, getOrder, ORDER_NOT_PAYABLE, orderPaidGuards } from '../store/merchant-orders.js';
+import { customerOrderPage, getOrder, ORDER_NOT_PAYABLE, orderPaidGuards, staticCodeOrderGuards } from '../store/merchant-orders.js';
 import { getMerchant, getPartnerRecord } from '../store/partners.js';
 import { walletDueItem } from '../store/merchant-settlements.js';
 import { openEvent } from '../domain/open/webhook.js';
 import { webhookEventItems } from '../store/webhooks.js';
+import { payableMerchant } from './community-merchants.js';
 import { class2Limits, loadCustomer } from './customer-guards.js';
 import { loadNonceAccount } from './money-request.js';
 import { customerOrder, refuseUnpayable } from './payable-orders.js';
@@ -102,6 +105,104 @@ export async function payMerchantOrder({
   if (outcome.reason === 'GUARD_FAILED' && outcome.guard === ORDER_NOT_PAYABLE) {
     // Paid by someone else, closed or expired between the read and the write.
     refuseUnpayable((await getOrder(orderId)) ?? order, now);
+  }
+  if (outcome.reason === 'ACCOUNT_INACTIVE' && outcome.accountId !== account.accountId) refuseMerchantUnavailable();
+  throw ledgerRefusal(outcome, { ownAccountId: account.accountId, guards: factor.texts });
+}
+
+const ORDER_ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** A static-code payment's order id, drawn from its journal's: the same payment asked again names
+ *  the same order, and the order's creation is the payment's own condition. */
+function staticCodeOrderId(journalId: string): string {
+  const digest = createHash('sha256').update(journalId).digest();
+  return `O${Array.from(digest.subarray(0, 19), (byte) => ORDER_ID_ALPHABET[byte % ORDER_ID_ALPHABET.length]).join('')}`;
+}
+
+/** Pays a merchant's static code (收款码) the amount the customer entered. The payment makes its
+ *  order, paid, in the same transaction as its journal, so the partner refunds and settles it as any
+ *  other; static codes are charged their own daily cap besides the code-payment cap and Class II
+ *  limits (银发〔2017〕296号). */
+export async function payMerchantCode({
+  customerId,
+  merchantId,
+  amountFen,
+  secondFactor,
+  now,
+  idempotencyKey,
+}: {
+  customerId: string;
+  merchantId: string;
+  amountFen: number;
+  secondFactor: OpenedSecondFactor;
+  now: Date;
+  idempotencyKey: string;
+}): Promise<OrderPaid> {
+  const journalId = deterministicJournalId(customerId, 'merchantCodePay', idempotencyKey);
+  const orderId = staticCodeOrderId(journalId);
+  const [{ customer, account }, { merchant, feeRateBps }, earlier] = await allInOrder([loadNonceAccount(customerId, secondFactor), payableMerchant(merchantId), getOrder(orderId)]);
+  const balanceNowFen = async () => (await getAccount(account.accountId))!.balanceFen;
+  // A retry of this very payment, whose answer was lost: it stands as written.
+  if (earlier) {
+    if (earlier.payerCustomerId !== customerId || earlier.paymentJournalId !== journalId) throw new Error(`order ${orderId} is not this payment's`);
+    return { order: earlier, merchant, journalId, balanceFen: await balanceNowFen() };
+  }
+  const limits = class2Limits();
+  assertWithinSingleLimits(amountFen, limits, true);
+  const factor = await requireSecondFactor(customer, secondFactor, now, idempotencyKey);
+  const paidAt = now.toISOString();
+  const paid: MerchantOrder = {
+    orderId,
+    partnerId: merchant.partnerId,
+    merchantId,
+    merchantShortName: merchant.shortName,
+    source: 'STATIC_CODE',
+    outTradeNo: null,
+    amountFen,
+    description: STATIC_CODE_DESCRIPTION,
+    status: 'PAID',
+    createdAt: paidAt,
+    expiresAt: paidAt,
+    paidAt,
+    payerCustomerId: customerId,
+    payerAccountId: account.accountId,
+    paymentJournalId: journalId,
+    feeFen: feeOn(amountFen, feeRateBps),
+    closedAt: null,
+    refundedFen: 0,
+    refundedFeeFen: 0,
+    refundCount: 0,
+  };
+  const journal = merchantPaymentJournal({
+    journalId,
+    customerAccountId: account.accountId,
+    merchantId,
+    merchantShortName: merchant.shortName,
+    orderId,
+    amountFen,
+    feeFen: paid.feeFen!,
+    feeShardAccountId: houseShard(HOUSE_ACCOUNTS.MERCHANT_FEE_INCOME, journalId, config().HOUSE_SHARDS),
+    createdAt: paidAt,
+  });
+  const today = calendarDate(now);
+  const limitCharges = [
+    ...class2Charges(account.accountId, 'OUT', today, amountFen, limits),
+    codePayCharge(account.accountId, today, amountFen, config().CODE_PAY_DAILY_FEN),
+    staticCodeCharge(account.accountId, today, amountFen, config().STATIC_CODE_DAILY_FEN),
+  ];
+  const event = openEvent('order.paid', orderId, merchant.partnerId, paidAt, partnerOrderView(paid, now, config().H5_ORIGIN));
+  const outcome =
+    account.balanceFen < amountFen
+      ? await postingShortOfFunds(journal, account.accountId)
+      : await postJournal(journal, {
+          limitCharges,
+          guards: [...factor.guards, ...staticCodeOrderGuards(paid)],
+          records: [...webhookEventItems(event), walletDueItem(merchantId, merchant.partnerId, paidAt)],
+          expectBalance: { accountId: account.accountId, balanceFen: account.balanceFen },
+        });
+  if (outcome.ok) {
+    if (outcome.replayed) return { order: (await getOrder(orderId))!, merchant, journalId, balanceFen: await balanceNowFen() };
+    return { order: paid, merchant, journalId, balanceFen: outcome.atExpectedBalance ? account.balanceFen - amountFen : await balanceNowFen() };
   }
   if (outcome.reason === 'ACCOUNT_INACTIVE' && outcome.accountId !== account.accountId) refuseMerchantUnavailable();
   throw ledgerRefusal(outcome, { ownAccountId: account.accountId, guards: factor.texts });

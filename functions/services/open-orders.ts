@@ -21,6 +21,7 @@ export async function createOrder(partnerId: string, request: OrderRequest, now:
     partnerId,
     merchantId: merchant.merchantId,
     merchantShortName: merchant.shortName,
+    source: 'ORDER',
     outTradeNo: request.outTradeNo,
     amountFen: request.amountFen,
     description: request.description,

@@ -17,6 +17,7 @@ import { allInOrder } from '../platform/all-in-order.js';
 import type { CustomerRecord } from '../store/customers.js';
 import { loadOwnAccount, loadPayeeByPhone, loadSignedInCustomer } from './customer-guards.js';
 import { payableNowFen, payoffFen, prepaymentFen } from './loan-servicing.js';
+import { payableMerchant } from './community-merchants.js';
 import { payableOrder } from './payable-orders.js';
 import { issueNonce, type NoncePayee } from './second-factor.js';
 import type { TokenDevice } from './tokens.js';
@@ -69,8 +70,10 @@ export async function authorizePayment(customerId: string, token: AskingToken, a
   const account = ACCOUNTLESS_ROUTES.has(route) ? undefined : await loadOwnAccount(customer);
   if (account?.status === 'CLOSED') return refuse('conflict', 'ACCOUNT_CLOSED', '您的电子账户已销户，不能再办理交易');
   const payee = route === 'transfer' ? await transferPayee(customer, asked.body.toPhone) : undefined;
-  // An order of a community merchant: the sheet shows the merchant and the order's amount.
+  // An order of a community merchant: the sheet shows the merchant and the order's amount; a
+  // static code (收款码): the merchant, and the amount the customer entered.
   const order = route === 'merchantOrderPay' ? await payableOrder(customerId, resolved.params.orderId!, now) : undefined;
+  const codeMerchant = route === 'merchantCodePay' ? (await payableMerchant(resolved.params.merchantId!)).merchant : undefined;
   const [issued, { amountFen, estimate }, risk] = await allInOrder([
     issueNonce({ customerId, route, asked, accountId: account?.accountId, payee }, now),
     // 销户 sweeps the whole balance: the sheet shows what goes to the card.
@@ -85,7 +88,7 @@ export async function authorizePayment(customerId: string, token: AskingToken, a
       estimate,
       feeFen: FEE_FEN,
       sourceAccountMasked: account?.accountNumberMasked ?? null,
-      payeeMasked: payee && typeof asked.body.toPhone === 'string' ? `${payee.nameMasked}（${maskPhone(asked.body.toPhone)}）` : (order?.merchantShortName ?? null),
+      payeeMasked: payee && typeof asked.body.toPhone === 'string' ? `${payee.nameMasked}（${maskPhone(asked.body.toPhone)}）` : (order?.merchantShortName ?? codeMerchant?.shortName ?? null),
       risk,
     },
   };

@@ -153,6 +153,14 @@ export const keys = {
   /** Merchants waiting for the bank's review, oldest first, across partners (the console's queue). */
   merchantReview: (proposedAt: string, partnerId: string, merchantId: string) => ({ PK: 'MERCHANTREVIEW', SK: `${proposedAt}#${partnerId}#${merchantId}` }),
   merchantReviewPartition: 'MERCHANTREVIEW',
+  /** An approved merchant in its community's listing (社区生活), by category: customers browse it. */
+  merchantListing: (cityCode: string, community: string, category: string, merchantId: string) => ({ PK: `MLISTING#${cityCode}#${community}`, SK: `${category}#${merchantId}` }),
+  merchantListingPartition: (cityCode: string, community: string) => `MLISTING#${cityCode}#${community}`,
+  /** Which partner an approved merchant belongs to: a static code names only the merchant. */
+  merchantRef: (merchantId: string) => ({ PK: `MERCHANTREF#${merchantId}`, SK: 'REF' }),
+  /** A community with approved merchants, and how many: the zone's picker lists them. */
+  community: (cityCode: string, name: string) => ({ PK: 'MCOMMUNITY', SK: `${cityCode}#${name}` }),
+  communityPartition: 'MCOMMUNITY',
   /** The partner's own merchant number, held once among its merchants. */
   outMerchantNo: (partnerId: string, outMerchantNo: string) => ({ PK: `PARTNERDATA#${partnerId}`, SK: `OUTMERCHANT#${outMerchantNo}` }),
   /** An order of the open platform, under its own id: a customer opens it by id, a partner reads

@@ -18,12 +18,14 @@ export const ORDER_NOT_PAYABLE = 'ORDER_NOT_PAYABLE';
 
 const orderOf = (item: Record<string, unknown>): MerchantOrder => {
   const { PK: _pk, SK: _sk, type: _type, ...order } = item;
-  return order as unknown as MerchantOrder;
+  // Orders written before static codes were all made by their partners.
+  return { source: 'ORDER', ...order } as unknown as MerchantOrder;
 };
 
 /** Writes a new order with its order number held; 'number_taken' when the partner used it before. */
 export async function putOrder(order: MerchantOrder): Promise<'written' | 'number_taken'> {
   const { tableName } = db();
+  if (order.outTradeNo === null) throw new Error(`order ${order.orderId} has no partner number`);
   const refused = await transactWrite([
     {
       Put: {
@@ -73,11 +75,15 @@ export async function closeOrder(order: MerchantOrder, closedAt: string): Promis
   }
 }
 
+function assertPaid(paid: MerchantOrder): asserts paid is MerchantOrder & { paidAt: string; payerCustomerId: string; payerAccountId: string; paymentJournalId: string; feeFen: number } {
+  if (paid.status !== 'PAID' || !paid.paidAt || !paid.payerCustomerId || !paid.payerAccountId || !paid.paymentJournalId || paid.feeFen === null) throw new Error(`order ${paid.orderId} is not paid`);
+}
+
 /** The writes of a payment besides its journal: the order PAID (only while unpaid and before its
  *  expiry), and its place in the payer's orders. */
 export function orderPaidGuards(paid: MerchantOrder): Guard[] {
   const { tableName } = db();
-  if (paid.status !== 'PAID' || !paid.paidAt || !paid.payerCustomerId || !paid.payerAccountId || !paid.paymentJournalId || paid.feeFen === null) throw new Error(`order ${paid.orderId} is not paid`);
+  assertPaid(paid);
   return [
     {
       name: ORDER_NOT_PAYABLE,
@@ -101,26 +107,41 @@ export function orderPaidGuards(paid: MerchantOrder): Guard[] {
         },
       },
     },
-    {
-      name: 'CUSTOMER_ORDER',
-      item: {
-        Put: {
-          TableName: tableName,
-          Item: {
-            ...keys.customerOrder(paid.payerCustomerId, paid.paidAt, paid.orderId),
-            type: 'CUSTOMER_ORDER',
-            orderId: paid.orderId,
-            merchantShortName: paid.merchantShortName,
-            description: paid.description,
-            amountFen: paid.amountFen,
-            paidAt: paid.paidAt,
-            refundedFen: 0,
-          },
-          ConditionExpression: 'attribute_not_exists(PK)',
+    customerOrderLine(paid),
+  ];
+}
+
+/** The writes of a static-code payment besides its journal: the order, made paid (once: its id
+ *  comes from the payment's journal), and its place in the payer's orders. */
+export function staticCodeOrderGuards(paid: MerchantOrder): Guard[] {
+  assertPaid(paid);
+  if (paid.source !== 'STATIC_CODE' || paid.outTradeNo !== null) throw new Error(`order ${paid.orderId} is not a static-code payment`);
+  return [
+    { name: 'STATIC_CODE_ORDER', item: { Put: { TableName: db().tableName, Item: { ...keys.merchantOrder(paid.orderId), type: 'MERCHANT_ORDER', ...paid }, ConditionExpression: 'attribute_not_exists(PK)' } } },
+    customerOrderLine(paid),
+  ];
+}
+
+function customerOrderLine(paid: MerchantOrder & { paidAt: string; payerCustomerId: string }): Guard {
+  return {
+    name: 'CUSTOMER_ORDER',
+    item: {
+      Put: {
+        TableName: db().tableName,
+        Item: {
+          ...keys.customerOrder(paid.payerCustomerId, paid.paidAt, paid.orderId),
+          type: 'CUSTOMER_ORDER',
+          orderId: paid.orderId,
+          merchantShortName: paid.merchantShortName,
+          description: paid.description,
+          amountFen: paid.amountFen,
+          paidAt: paid.paidAt,
+          refundedFen: 0,
         },
+        ConditionExpression: 'attribute_not_exists(PK)',
       },
     },
-  ];
+  };
 }
 
 export interface CustomerOrderLine {

@@ -7,6 +7,7 @@ import { MAX_MERCHANTS_PER_PARTNER, type Merchant, MERCHANT_PAGE_SIZE } from '..
 import { MAX_PARTNERS, type Partner, partnerSchema } from '../domain/open/partner.js';
 import { NONCE_MEMORY_SECONDS } from '../domain/open/signature.js';
 import { db } from './client.js';
+import { merchantListingItems } from './community-merchants.js';
 import { isConditionFailed } from './errors.js';
 import { keys } from './keys.js';
 import { partitionPage } from './partition-page.js';
@@ -179,7 +180,7 @@ export async function putProposedMerchant(record: MerchantRecord): Promise<'writ
 const reviewKey = (merchant: Merchant) => keys.merchantReview(merchant.proposedAt, merchant.partnerId, merchant.merchantId);
 
 /** The bank's decision on a merchant waiting for it: its status and note, its place in the review
- *  queue given up and, approved, its wallet opened, in one transaction; false when it was no longer
+ *  queue given up and, approved, its wallet opened and its listing written, in one transaction; false when it was no longer
  *  waiting. */
 export async function decideMerchant(merchant: Merchant, status: 'ACTIVE' | 'REJECTED', reviewNote: string, changeId: string, now: Date): Promise<boolean> {
   const { tableName } = db();
@@ -195,8 +196,9 @@ export async function decideMerchant(merchant: Merchant, status: 'ACTIVE' | 'REJ
       },
     },
     { Delete: { TableName: tableName, Key: reviewKey(merchant) } },
-    // An approved merchant's wallet opens with the approval: it can take a payment from then on.
-    ...(status === 'ACTIVE' ? [openWalletItem(merchant)] : []),
+    // An approved merchant's wallet opens with the approval, and customers find it in its
+    // community's listing: it can take a payment from then on.
+    ...(status === 'ACTIVE' ? [openWalletItem(merchant), ...merchantListingItems(merchant)] : []),
   ]);
   return refused === undefined;
 }

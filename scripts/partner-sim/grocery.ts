@@ -92,7 +92,8 @@ export interface Refusal {
 }
 
 export interface GroceryOrder {
-  outTradeNo: string;
+  /** The grocery's number; null for a customer's payment by the till's static code (收款码). */
+  outTradeNo: string | null;
   orderId: string;
   merchantId: string;
   amountFen: number;
@@ -246,8 +247,13 @@ export async function start(options: GroceryOptions): Promise<Grocery> {
 
   /** What the grocery does with an event, the first time it sees its id. */
   const apply = (event: ReceivedEvent) => {
-    const outTradeNo = typeof event.data.outTradeNo === 'string' ? event.data.outTradeNo : '';
-    const order = orders.get(outTradeNo);
+    const { data } = event;
+    // A payment by the static code is news: the sale is booked from the event (the bank's order id).
+    if (event.type === 'order.paid' && data.source === 'STATIC_CODE' && typeof data.orderId === 'string' && !orders.has(data.orderId)) {
+      orders.set(data.orderId, { outTradeNo: null, orderId: data.orderId, merchantId: String(data.merchantId), amountFen: Number(data.amountFen), description: String(data.description), state: 'UNPAID', paidAt: null, appliedEventIds: [] });
+      if (orders.size > MAX_ORDERS_KEPT) orders.delete(orders.keys().next().value as string);
+    }
+    const order = orders.get(typeof data.outTradeNo === 'string' ? data.outTradeNo : String(data.orderId));
     if (!order) return;
     if (event.type === 'order.paid') Object.assign(order, { state: 'PAID', paidAt: typeof event.data.paidAt === 'string' ? event.data.paidAt : clock().toISOString() });
     if (event.type === 'order.closed') order.state = 'CLOSED';

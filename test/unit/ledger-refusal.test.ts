@@ -35,6 +35,7 @@ describe('ledgerRefusal', () => {
     CLASS2_YEARLY: ['YEARLY_LIMIT_EXCEEDED', '超过电子账户（二类户）非绑定账户年累计限额'],
     FAST_REDEEM_DAILY: ['FAST_REDEEM_LIMIT_EXCEEDED', '超过当日快速赎回额度'],
     CODE_PAY_DAILY: ['CODE_PAY_LIMIT_EXCEEDED', '超过当日向商户付款的累计限额'],
+    STATIC_CODE_DAILY: ['STATIC_CODE_LIMIT_EXCEEDED', '超过当日扫收款码付款的累计限额，请让商户出示订单码'],
   };
   for (const [limit, [code, message]] of Object.entries(limitTexts) as [LimitKind, [string, string]][]) {
     test(`a ${limit} limit on the customer’s own account answers ${code}`, () => {

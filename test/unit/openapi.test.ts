@@ -57,7 +57,7 @@ describe('OpenAPI document', () => {
     const partnerPosts = routeList.filter(([, s]) => s.auth === 'partner' && s.method === 'POST');
     assert.ok(partnerPosts.length > 0);
     for (const [name, spec] of partnerPosts) assert.equal(spec.idempotent, true, name);
-    assert.deepEqual(moneyRoutes.sort(), ['billPay', 'closeAccount', 'deferral', 'drawdown', 'merchantOrderPay', 'payoff', 'repay', 'topUp', 'transfer', 'wealthCancel', 'wealthPurchase', 'wealthRedeem', 'withdraw']);
+    assert.deepEqual(moneyRoutes.sort(), ['billPay', 'closeAccount', 'deferral', 'drawdown', 'merchantCodePay', 'merchantOrderPay', 'payoff', 'repay', 'topUp', 'transfer', 'wealthCancel', 'wealthPurchase', 'wealthRedeem', 'withdraw']);
     for (const [, spec] of routeList) {
       const header = doc.paths[spec.path]![spec.method.toLowerCase()]!.parameters?.find(
         (p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key',

@@ -39,6 +39,9 @@ export const REVIEW_NOTE_MAX_LENGTH = 200;
 /** Merchants one partner may bring: a page of the partner's list stops at MERCHANT_PAGE_SIZE. */
 export const MAX_MERCHANTS_PER_PARTNER = 10_000;
 export const MERCHANT_PAGE_SIZE = 50;
+/** The zone's community picker lists at most this many; a community's merchants come 20 a page. */
+export const MAX_COMMUNITIES = 100;
+export const COMMUNITY_MERCHANT_PAGE = 20;
 
 export const MERCHANT_ID_PATTERN = /^M[0-9A-Z]{15}$/;
 /** The partner's own number for the merchant: unique among its merchants. */

@@ -24,6 +24,11 @@ export const DESCRIPTION_MAX_LENGTH = 64;
 export const ORDER_STATES = ['UNPAID', 'PAID', 'CLOSED', 'EXPIRED'] as const;
 export type OrderState = (typeof ORDER_STATES)[number];
 export type StoredOrderStatus = Exclude<OrderState, 'EXPIRED'>;
+/** How an order came to be: made by its partner (下单), or by a customer paying the merchant's static
+ *  code (收款码) an amount of their own — such an order is made paid, and has no partner number. */
+export const ORDER_SOURCES = ['ORDER', 'STATIC_CODE'] as const;
+export type OrderSource = (typeof ORDER_SOURCES)[number];
+
 export const ORDER_STATE_LABELS: Record<OrderState, string> = { UNPAID: '待支付', PAID: '已支付', CLOSED: '已关闭', EXPIRED: '已过期' };
 
 export const orderRequestSchema = /* @__PURE__ */ lazySchema(() =>
@@ -44,7 +49,9 @@ export interface MerchantOrder {
   merchantId: string;
   /** The merchant's name as customers see it, fixed when the order was made. */
   merchantShortName: string;
-  outTradeNo: string;
+  source: OrderSource;
+  /** The partner's number; null for a static-code payment (the partner hears of it by its event). */
+  outTradeNo: string | null;
   amountFen: number;
   description: string;
   status: StoredOrderStatus;
@@ -91,6 +98,7 @@ export function partnerOrderView(order: MerchantOrder, now: Date, h5Origin: stri
   return {
     orderId: order.orderId,
     merchantId: order.merchantId,
+    source: order.source,
     outTradeNo: order.outTradeNo,
     amountFen: order.amountFen,
     description: order.description,
@@ -102,11 +110,25 @@ export function partnerOrderView(order: MerchantOrder, now: Date, h5Origin: stri
     feeFen: order.feeFen,
     refundedFen: order.refundedFen,
     closedAt: order.closedAt,
-    payment: {
-      miniProgramPath: orderPagePath(order.orderId),
-      h5Url: h5Origin ? orderH5Url(h5Origin, order.orderId) : null,
-      qrContent: h5Origin ? orderH5Url(h5Origin, order.orderId) : null,
-    },
+    payment:
+      order.source === 'STATIC_CODE'
+        ? null
+        : {
+            miniProgramPath: orderPagePath(order.orderId),
+            h5Url: h5Origin ? orderH5Url(h5Origin, order.orderId) : null,
+            qrContent: h5Origin ? orderH5Url(h5Origin, order.orderId) : null,
+          },
   };
 }
 export type PartnerOrderView = ReturnType<typeof partnerOrderView>;
+
+/** A merchant's static code (收款码): the page it opens, where the customer enters the amount. */
+export const STATIC_CODE_PAGE = 'packageCommunity/pages/merchant/index';
+export const staticCodePagePath = (merchantId: string): string => `${STATIC_CODE_PAGE}?merchantId=${merchantId}`;
+export const STATIC_CODE_DESCRIPTION = '扫收款码付款';
+
+/** What the partner prints for an approved merchant's static code. */
+export function staticCodeView(merchantId: string, h5Origin: string | undefined) {
+  const h5Url = h5Origin ? `${h5Origin.replace(/\/+$/, '')}/#/${staticCodePagePath(merchantId)}` : null;
+  return { miniProgramPath: staticCodePagePath(merchantId), h5Url, qrContent: h5Url };
+}

@@ -29,7 +29,7 @@ export interface MerchantRefund {
   orderId: string;
   merchantId: string;
   outRefundNo: string;
-  outTradeNo: string;
+  outTradeNo: string | null;
   amountFen: number;
   feeRefundFen: number;
   reason: string | null;
