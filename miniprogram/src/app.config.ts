@@ -88,10 +88,11 @@ export default defineAppConfig({
       pages: ['pages/centre/index', 'pages/settings/index'],
     },
     // 社区生活: a community merchant's order, opened from its partner's link or QR (the path
-    // functions/domain/open/order.ts ORDER_PAGE gives partners), and the orders paid.
+    // functions/domain/open/order.ts ORDER_PAGE gives partners), the orders paid, the
+    // communities' merchants, and a merchant's page, which its static code (收款码) opens.
     {
       root: 'packageCommunity',
-      pages: ['pages/order/index', 'pages/orders/index', 'pages/result/index'],
+      pages: ['pages/order/index', 'pages/orders/index', 'pages/result/index', 'pages/merchants/index', 'pages/merchant/index'],
     },
     // Relationship managers' area (客户经理工作台): only staff ever load it.
     {

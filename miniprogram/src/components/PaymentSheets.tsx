@@ -63,14 +63,16 @@ interface PaymentActionsProps {
   incoming?: boolean;
   /** The review's confirm button where the request is no payment (ReviewSheet). */
   confirmLabel?: string;
+  /** The form's button cannot be tapped yet (SubmitButton). */
+  disabled?: boolean;
 }
 
 /** The foot of a money form: its button, the last refusal in the server's words, and the sheets
  *  the button opens. */
-export function PaymentActions({ id, payment, title, onClick, extra, children, incoming, confirmLabel }: PaymentActionsProps) {
+export function PaymentActions({ id, payment, title, onClick, extra, children, incoming, confirmLabel, disabled }: PaymentActionsProps) {
   return (
     <>
-      <SubmitActions id={id} busy={payment.busy} error={payment.error} onClick={onClick} extra={extra}>
+      <SubmitActions id={id} busy={payment.busy} disabled={disabled} error={payment.error} onClick={onClick} extra={extra}>
         {children}
       </SubmitActions>
       <PaymentSheets payment={payment} title={title} incoming={incoming} confirmLabel={confirmLabel} />

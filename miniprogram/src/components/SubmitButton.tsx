@@ -7,19 +7,23 @@ interface SubmitButtonProps {
   busy: boolean;
   onClick: () => void;
   children: string;
+  /** The form cannot be sent as it stands (e.g. an amount above what may be paid): greyed out,
+   *  its label kept. */
+  disabled?: boolean;
 }
 
 /**
  * The primary action of a form: disabled and relabelled while its request is in flight. No
  * `loading` spinner: in H5 it makes Taro's button re-render its slot and lose React's label node.
  */
-export function SubmitButton({ id, busy, onClick, children }: SubmitButtonProps) {
+export function SubmitButton({ id, busy, onClick, children, disabled = false }: SubmitButtonProps) {
+  const off = busy || disabled;
   return (
     <Button
       id={id}
-      className={busy ? 'btn btn--primary btn--disabled' : 'btn btn--primary'}
-      disabled={busy}
-      onClick={busy ? undefined : onClick}
+      className={off ? 'btn btn--primary btn--disabled' : 'btn btn--primary'}
+      disabled={off}
+      onClick={off ? undefined : onClick}
     >
       {busy ? '处理中…' : children}
     </Button>

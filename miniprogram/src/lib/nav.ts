@@ -66,6 +66,8 @@ export const PAGES = {
   communityOrder: '/packageCommunity/pages/order/index',
   communityOrders: '/packageCommunity/pages/orders/index',
   communityResult: '/packageCommunity/pages/result/index',
+  communityMerchants: '/packageCommunity/pages/merchants/index',
+  communityMerchant: '/packageCommunity/pages/merchant/index',
 } as const;
 
 export type PagePath = (typeof PAGES)[keyof typeof PAGES];

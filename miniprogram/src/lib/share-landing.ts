@@ -1,7 +1,8 @@
 // Where a manager's shared link lands the customer: the product it was shared for, once they are
 // signed in (a signed-out customer goes through sign-in first, and would otherwise end on home).
 // The product comes from the server's record of the visit (api/rm.ts recordShareOpen). A community
-// merchant's order link (packageCommunity) opened signed out lands the same way on that order.
+// merchant's order link, or its static code (收款码), opened signed out (packageCommunity) lands
+// the same way on that order or merchant.
 import Taro from '@tarojs/taro';
 import type { NamedProduct } from '@contract/rm-schemas';
 import { PAGES, type PagePath, type PageQuery } from './nav';
@@ -10,8 +11,9 @@ const LANDING_KEY = 'jinlin.shareLanding';
 /** A link opened without signing in within a day is not followed later. */
 const LANDING_TTL_MS = 86_400_000;
 
-/** A shared product, or a community merchant's order (MERCHANT_ORDER, its order id). */
-type Product = Pick<NamedProduct, 'type' | 'id'> | { type: 'MERCHANT_ORDER'; id: string };
+/** A shared product, a community merchant's order (MERCHANT_ORDER, its order id), or a
+ *  merchant's static code (MERCHANT_CODE, its merchant id). */
+type Product = Pick<NamedProduct, 'type' | 'id'> | { type: 'MERCHANT_ORDER' | 'MERCHANT_CODE'; id: string };
 
 export interface Landing {
   path: PagePath;
@@ -31,6 +33,8 @@ export function landingPage(product: Product): Landing | null {
       return null;
     case 'MERCHANT_ORDER':
       return { path: PAGES.communityOrder, query: { orderId: product.id } };
+    case 'MERCHANT_CODE':
+      return { path: PAGES.communityMerchant, query: { merchantId: product.id } };
   }
 }
 
@@ -45,6 +49,6 @@ export function takeLanding(now = Date.now()): Landing | null {
   Taro.removeStorageSync(LANDING_KEY);
   const { type, id, at } = stored as { type?: unknown; id?: unknown; at?: unknown };
   if (typeof id !== 'string' || typeof at !== 'number' || now - at > LANDING_TTL_MS || now < at) return null;
-  if (type !== 'LOAN' && type !== 'WEALTH' && type !== 'BILL' && type !== 'ACCOUNT' && type !== 'MERCHANT_ORDER') return null;
+  if (type !== 'LOAN' && type !== 'WEALTH' && type !== 'BILL' && type !== 'ACCOUNT' && type !== 'MERCHANT_ORDER' && type !== 'MERCHANT_CODE') return null;
   return landingPage({ type, id });
 }

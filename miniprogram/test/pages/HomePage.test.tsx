@@ -1,6 +1,9 @@
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import Taro from '@tarojs/taro';
 import type { Me } from '@contract/schemas';
+import { rememberLanding } from '@/lib/share-landing';
 import HomePage from '@/pages/home/index';
 import { type FakeApi, fakeApi } from '../support/api';
 import { account, signIn } from '../support/examples';
@@ -50,5 +53,39 @@ describe('the home page', () => {
     await renderShown(<HomePage />);
     await screen.findByText('II 类电子账户');
     expect(document.getElementById('account-frozen')).toBeNull();
+  });
+});
+
+describe('社区生活 on home', () => {
+  const opened = () => jest.mocked(Taro.navigateTo).mock.calls.map(([option]) => option.url);
+
+  test('six category tiles open the directory on their category; 全部商户 opens it on all; 社区订单 the orders paid', async () => {
+    api.answer('GET /v1/me', 200, me('ACTIVE'));
+    await renderShown(<HomePage />);
+    const zone = await screen.findByText('社区生活');
+    const tiles = Array.from(zone.closest('#community-zone')!.querySelectorAll('.tile'));
+    expect(tiles.map((tile) => tile.querySelector('.tile__label')?.textContent)).toEqual(['物业服务', '生鲜超市', '社区诊所', '学校食堂', '便利店', '家政维修', '全部商户', '社区订单']);
+    // Each tile has its glyph, as home's other tiles do.
+    expect(tiles.every((tile) => (tile.querySelector('.tile__icon')?.textContent ?? '').length === 1)).toBe(true);
+
+    for (const label of ['物业服务', '生鲜超市', '社区诊所', '学校食堂', '便利店', '家政维修', '全部商户', '社区订单']) await userEvent.click(screen.getByText(label));
+    expect(opened()).toEqual([
+      '/packageCommunity/pages/merchants/index?category=PROPERTY',
+      '/packageCommunity/pages/merchants/index?category=GROCERY',
+      '/packageCommunity/pages/merchants/index?category=CLINIC',
+      '/packageCommunity/pages/merchants/index?category=CANTEEN',
+      '/packageCommunity/pages/merchants/index?category=CONVENIENCE',
+      '/packageCommunity/pages/merchants/index?category=HOME_SERVICES',
+      '/packageCommunity/pages/merchants/index',
+      '/packageCommunity/pages/orders/index',
+    ]);
+  });
+
+  test('a merchant’s static code scanned signed out opens again once signed in', async () => {
+    rememberLanding({ type: 'MERCHANT_CODE', id: 'MGROCERY0000001A' });
+    api.answer('GET /v1/me', 200, me('ACTIVE'));
+    await renderShown(<HomePage />);
+    await screen.findByText('社区生活');
+    expect(opened()).toEqual(['/packageCommunity/pages/merchant/index?merchantId=MGROCERY0000001A']);
   });
 });

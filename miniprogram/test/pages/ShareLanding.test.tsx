@@ -26,6 +26,13 @@ describe('the landing page of a shared product', () => {
     expect(landingPage({ type: 'ACCOUNT', id: 'open-account' })).toBeNull();
   });
 
+  test('a community merchant’s order → that order; its static code (收款码) → its merchant page', () => {
+    expect(landingPage({ type: 'MERCHANT_ORDER', id: 'O20261207ABCDEFGH123' })).toEqual({ path: PAGES.communityOrder, query: { orderId: 'O20261207ABCDEFGH123' } });
+    expect(landingPage({ type: 'MERCHANT_CODE', id: 'MGROCERY0000001A' })).toEqual({ path: PAGES.communityMerchant, query: { merchantId: 'MGROCERY0000001A' } });
+    rememberLanding({ type: 'MERCHANT_CODE', id: 'MGROCERY0000001A' }, 1_000);
+    expect(takeLanding(2_000)).toEqual({ path: PAGES.communityMerchant, query: { merchantId: 'MGROCERY0000001A' } });
+  });
+
   test('handed out once; forgotten after a day; nothing from a stored value of another shape', () => {
     rememberLanding(WEALTH, 1_000);
     expect(takeLanding(2_000)).toEqual(landingPage(WEALTH));

@@ -1,5 +1,6 @@
-// A community merchant's order as the server answers it, for the pages that show and pay it.
-import type { MerchantOrderView } from '@/packageCommunity/api';
+// A community merchant's order, a merchant's page and the communities as the server answers them,
+// for the pages that show and pay them.
+import type { Community, CommunityMerchantView, MerchantOrderView } from '@/packageCommunity/api';
 
 export const ORDER_ID = 'O20261207ABCDEFGH123';
 
@@ -17,3 +18,21 @@ export const unpaidOrder: MerchantOrderView = {
   paidAt: null,
   refundedFen: 0,
 };
+
+export const MERCHANT_ID = 'MGROCERY0000001A';
+
+/** A merchant's page: ¥500.00 a day on static codes, ¥321.50 of it left today (the server's two
+ *  figures, neither of them worked out from the other). */
+export const codeMerchant: CommunityMerchantView = {
+  merchantId: MERCHANT_ID,
+  shortName: '邻里鲜·幸福里店',
+  category: 'GROCERY',
+  communityName: '幸福里社区',
+  staticCode: { dailyLimitFen: 50000, remainingTodayFen: 32150 },
+};
+
+/** The communities the zone's picker lists, in the server's order. */
+export const communities: Community[] = [
+  { cityCode: '110105', name: '幸福里社区', merchantCount: 3 },
+  { cityCode: '110108', name: '和平里社区', merchantCount: 1 },
+];

@@ -22,6 +22,7 @@ import DeferralPage from '@/packageLoan/pages/deferral/index';
 import DrawLoanPage from '@/packageLoan/pages/draw/index';
 import PayoffPage from '@/packageLoan/pages/payoff/index';
 import RepayPage from '@/packageLoan/pages/repay/index';
+import CommunityMerchantPage from '@/packageCommunity/pages/merchant/index';
 import CommunityOrderPage from '@/packageCommunity/pages/order/index';
 import WealthBuyPage from '@/packageWealth/pages/buy/index';
 import WealthOrderPage from '@/packageWealth/pages/order/index';
@@ -32,7 +33,7 @@ import SoterPage from '@/pages/soter/index';
 import TransferPage from '@/pages/transfer/index';
 import { type FakeApi, fakeApi } from '../support/api';
 import { catalog, powerBill, powerBiller } from '../support/bill-examples';
-import { ORDER_ID as MERCHANT_ORDER_ID, unpaidOrder } from '../support/community-examples';
+import { codeMerchant, MERCHANT_ID, ORDER_ID as MERCHANT_ORDER_ID, unpaidOrder } from '../support/community-examples';
 import { account, signIn, topUpResult } from '../support/examples';
 import { typeInto } from '../support/form';
 import { creditLine, drawdownQuote, LOAN_ID, loan, loanContract, payoffQuote, productList } from '../support/loan-examples';
@@ -201,6 +202,12 @@ const SCREENS: [SecondFactorRoute, string, Opening][] = [
     api.answer(`GET /v1/merchant-orders/${MERCHANT_ORDER_ID}`, 200, unpaidOrder);
     await renderAt(`/packageCommunity/pages/order/index?orderId=${MERCHANT_ORDER_ID}`, <CommunityOrderPage />);
     await submitAndReview('确认付款');
+  }],
+  ['merchantCodePay', `/v1/community/merchants/${MERCHANT_ID}/payments`, async (api) => {
+    api.answer(`GET /v1/community/merchants/${MERCHANT_ID}`, 200, codeMerchant);
+    await renderAt(`/packageCommunity/pages/merchant/index?merchantId=${MERCHANT_ID}`, <CommunityMerchantPage />);
+    await typeInto('merchant-amount', '100');
+    await submitAndReview('付款');
   }],
   ['drawdown', '/v1/loans', async (api) => {
     api.answer('GET /v1/credit-lines', 200, { items: [creditLine] });

@@ -10,8 +10,9 @@ import { ServicePhone } from '@/components/ServicePhone';
 import { RemoteStatus } from '@/components/Status';
 import { useRemote } from '@/hooks/useRemote';
 import { useShareLanding } from '@/hooks/useShareLanding';
+import { MERCHANT_CATEGORIES } from '@/lib/merchant-categories';
 import { formatFen } from '@/lib/money';
-import { goLogin, goTo, PAGES, type PagePath } from '@/lib/nav';
+import { goLogin, goTo, PAGES, type PagePath, type PageQuery } from '@/lib/nav';
 import { formatDateTime } from '@/lib/time';
 import './index.css';
 
@@ -100,6 +101,43 @@ const TILES = [
   { id: 'tile-bills', label: '缴费', glyph: '缴', page: PAGES.bills },
 ] as const;
 
+interface TileProps {
+  id: string;
+  label: string;
+  glyph: string;
+  page: PagePath;
+  query?: PageQuery;
+}
+
+/** A service's tile: its glyph in a rounded square over its name, the whole tile tappable. */
+function Tile({ id, label, glyph, page, query }: TileProps) {
+  return (
+    <View id={id} className='tile' onClick={() => goTo(page, query)}>
+      <View className='tile__icon' aria-hidden='true'>
+        <Text>{glyph}</Text>
+      </View>
+      <Text className='tile__label'>{label}</Text>
+    </View>
+  );
+}
+
+/** 社区生活: the community merchants by category, all of them, and the orders paid. The pages
+ *  are in packageCommunity, loaded only when a tile is tapped. */
+function CommunityZone() {
+  return (
+    <View id='community-zone' className='card'>
+      <Text className='card__title'>社区生活</Text>
+      <View className='tiles'>
+        {MERCHANT_CATEGORIES.map(({ code, label, glyph }) => (
+          <Tile key={code} id={`community-${code}`} label={label} glyph={glyph} page={PAGES.communityMerchants} query={{ category: code }} />
+        ))}
+        <Tile id='community-all' label='全部商户' glyph='商' page={PAGES.communityMerchants} />
+        <Tile id='community-orders' label='社区订单' glyph='单' page={PAGES.communityOrders} />
+      </View>
+    </View>
+  );
+}
+
 /** 销户: signing in afterwards shows what happened and who to call, not an error. */
 function ClosedAccount({ account, closure }: { account: AccountSummary; closure: NonNullable<AccountSummary['closure']> }) {
   return (
@@ -167,14 +205,11 @@ function AccountHome({ account }: { account: AccountSummary }) {
 
       <View className='card tiles'>
         {TILES.map((tile) => (
-          <View key={tile.id} id={tile.id} className='tile' onClick={() => goTo(tile.page)}>
-            <View className='tile__icon'>
-              <Text>{tile.glyph}</Text>
-            </View>
-            <Text className='tile__label'>{tile.label}</Text>
-          </View>
+          <Tile key={tile.id} {...tile} />
         ))}
       </View>
+
+      <CommunityZone />
 
       <View className='card menu'>
         <MessagesRow />

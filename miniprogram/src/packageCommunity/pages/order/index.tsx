@@ -14,6 +14,7 @@ import { rememberLanding } from '@/lib/share-landing';
 import { formatDateTime } from '@/lib/time';
 import { getMerchantOrder, type MerchantOrderView, orderPaymentPath, payMerchantOrder } from '../../api';
 import { merchantMeta } from '../../labels';
+import { MerchantHeader, showPaid } from '../../shared';
 import '../../community.css';
 
 /** The order the link names. Signed out (no session, or one that can no longer be renewed), the
@@ -25,28 +26,6 @@ async function loadOrder(orderId: string): Promise<MerchantOrderView> {
     if (failure instanceof ApiError && failure.code === 'SIGNED_OUT') rememberLanding({ type: 'MERCHANT_ORDER', id: orderId });
     throw failure;
   }
-}
-
-/** Who is paid: the merchant's name, its category and community. */
-function Merchant({ order }: { order: MerchantOrderView }) {
-  const meta = merchantMeta(order);
-  return (
-    <View className='merchant'>
-      <View className='merchant__avatar' aria-hidden='true'>
-        <Text>{order.merchantShortName.slice(0, 1)}</Text>
-      </View>
-      <View className='merchant__main'>
-        <Text id='order-merchant' className='merchant__name'>
-          {order.merchantShortName}
-        </Text>
-        {meta && (
-          <Text id='order-merchant-meta' className='meta'>
-            {meta}
-          </Text>
-        )}
-      </View>
-    </View>
-  );
 }
 
 /** Why an order that is not UNPAID takes no payment, in the customer's words. */
@@ -89,15 +68,7 @@ function Pay({ order }: { order: MerchantOrderView }) {
       path: orderPaymentPath(order.orderId),
       body: {},
       send: (body, idempotencyKey) => payMerchantOrder(order.orderId, body, idempotencyKey),
-      onPaid: ({ order: paid, reference, balanceFen }) =>
-        replaceWith(PAGES.communityResult, {
-          orderId: paid.orderId,
-          amountFen: paid.amountFen,
-          merchant: paid.merchantShortName,
-          reference,
-          balanceFen,
-          ...(paid.paidAt ? { paidAt: paid.paidAt } : {}),
-        }),
+      onPaid: showPaid,
     });
   }
 
@@ -135,7 +106,7 @@ export default function CommunityOrderPage() {
   return (
     <View className='page'>
       <View className='card'>
-        <Merchant order={order} />
+        <MerchantHeader idPrefix='order-merchant' name={order.merchantShortName} meta={merchantMeta(order)} />
         <Text id='order-description' className='order-description'>
           {order.description}
         </Text>

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '付款给商户',
+});
