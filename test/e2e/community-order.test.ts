@@ -10,7 +10,9 @@
 // page reads 已退款, 社区订单 too, and the balance on home rose by the refund. The day close pays the
 // merchant the payment less the fee, less the refund net of the fee's share: the settlement file
 // and statement say so, the fee income gained the fee less its share given back, and the next
-// delivery pass brings refund.succeeded and settlement.completed. Each page at a phone's size has
+// delivery pass brings refund.succeeded and settlement.completed. From home's 社区生活 zone the
+// customer finds the merchant and pays its static code ¥66.60 of their own; the simulator books the
+// sale from its verified order.paid (source STATIC_CODE). Each page at a phone's size has
 // its title and a way back, readable text and controls big enough to tap.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -34,6 +36,7 @@ const PHONE = { width: 375, height: 812 };
 
 const ORDER_FEN = 12_345;
 const REFUND_FEN = 2_345;
+const CODE_FEN = 6_660;
 
 async function checkPage(page: Page, title: string, control: 'back' | 'home', shot: string) {
   await expectBar(page, title, control);
@@ -187,12 +190,68 @@ test('a partner’s order paid in the H5 app, its webhook verified, refunded in 
   assert.deepEqual(known().appliedEventIds, [paidEventId, openEventId('refund.succeeded', refundId)]);
   assert.equal(held(paidEventId)[0]!.timesAcknowledged, 1);
 
+  // The merchant's static code (收款码), found from home's 社区生活 zone: an amount of the customer's
+  // own, paid through the same review sheet; the partner hears of it as order.paid from a static code.
+  const codeTab = await context.newPage();
+  const codeErrors = watchedPage(t, codeTab, 'jinlin-e2e-community-code-last');
+  const codeOrderId = await payStaticCode(codeTab, bank.origin, merchantId, pin);
+  const thirdPass = await operatorCall('/v1/admin/webhooks/deliver');
+  assert.ok(thirdPass.delivered >= 1, JSON.stringify(thirdPass));
+  const codeEventId = openEventId('order.paid', codeOrderId);
+  assert.deepEqual(
+    held(codeEventId).map((event) => [event.type, event.data.source, event.data.outTradeNo, event.data.amountFen, event.timesAcknowledged]),
+    [['order.paid', 'STATIC_CODE', null, CODE_FEN, 1]],
+  );
+  const sale = grocery.orders().find((order) => order.orderId === codeOrderId);
+  assert.deepEqual({ outTradeNo: sale?.outTradeNo, state: sale?.state, applied: sale?.appliedEventIds }, { outTradeNo: null, state: 'PAID', applied: [codeEventId] });
+  assert.deepEqual(grocery.refusals(), []);
+
   assert.deepEqual(linkErrors, []);
   assert.deepEqual(refundErrors, []);
+  assert.deepEqual(codeErrors, []);
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(requests.leaks, []);
-  assert.deepEqual(requests.confirmed, ['POST /v1/me/pin', 'POST /v1/account/top-up', `POST /v1/merchant-orders/${orderId}/payment`]);
+  assert.deepEqual(requests.confirmed, [
+    'POST /v1/me/pin',
+    'POST /v1/account/top-up',
+    `POST /v1/merchant-orders/${orderId}/payment`,
+    `POST /v1/community/merchants/${merchantId}/payments`,
+  ]);
 });
+
+/** Home → 社区生活 → 生鲜超市 → the merchant → ¥66.60 of one's own → review → PIN → 支付成功; the
+ *  order it made, read from 查看订单. */
+async function payStaticCode(page: Page, origin: string, merchantId: string, pin: string): Promise<string> {
+  await page.goto(`${origin}/`);
+  await page.locator('#community-zone').scrollIntoViewIfNeeded();
+  await stepScreenshot(page, 'community-home-zone');
+  await click(page, 'community-GROCERY');
+  await page.locator(`#community-merchant-${merchantId}`).waitFor();
+  await checkPage(page, '社区商户', 'back', 'community-merchants');
+  assert.equal((await page.locator('#community-name').innerText()).trim(), '幸福里社区');
+  assert.match(await page.locator(`#community-merchant-${merchantId}`).innerText(), /邻里鲜·幸福里店[\s\S]*生鲜超市 · 幸福里社区/);
+
+  await click(page, `community-merchant-${merchantId}`);
+  await page.locator('#merchant-limit').waitFor();
+  await checkPage(page, '付款给商户', 'back', 'community-merchant');
+  assert.equal((await page.locator('#merchant-name').innerText()).trim(), '邻里鲜·幸福里店');
+  assert.match(await page.locator('#merchant-limit').innerText(), /¥500\.00[\s\S]*¥500\.00/);
+  await fill(page, 'merchant-amount', '66.6');
+  await click(page, 'merchant-pay');
+  await confirmPayment(page, pin, { amount: '¥66.60', payee: /邻里鲜·幸福里店/, screenshot: 'community-code-review' });
+  await page.locator('#result-message').waitFor();
+  assert.equal((await page.locator('#result-message').innerText()).trim(), '支付成功');
+  assert.equal((await page.locator('#result-amount').innerText()).trim(), '¥66.60');
+  await stepScreenshot(page, 'community-code-result');
+
+  await click(page, 'result-order');
+  await page.locator('#order-state').waitFor();
+  assert.match(await page.locator('#order-state').innerText(), /已支付/);
+  assert.equal((await page.locator('#order-amount').innerText()).trim(), '¥66.60');
+  const orderId = /orderId=(O[0-9A-Z]{19})/.exec(page.url())?.[1];
+  assert.ok(orderId, page.url());
+  return orderId;
+}
 
 async function payFromLink(page: Page, orderLink: string, pin: string, orderId: string) {
   await page.goto(orderLink);
