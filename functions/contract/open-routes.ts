@@ -34,6 +34,15 @@ export const openRoutes = {
     query: o.MerchantPageQuery,
     response: o.OpenMerchantPage,
   },
+  openQuota: {
+    method: 'GET',
+    path: '/v1/open/quota',
+    summary: 'Partner: what it may still do — requests left this minute, merchants it may still bring, its reserve’s balance',
+    auth: 'partner',
+    scope: 'merchants',
+    idempotent: false,
+    response: o.OpenQuota,
+  },
   openOrderCreate: {
     method: 'POST',
     path: '/v1/open/orders',

@@ -79,6 +79,7 @@ export const OpenOrder = /* @__PURE__ */ lazySchema(() =>
       paidAt: z.nullable(z.string()),
       feeFen: z.nullable(z.int()).check(z.meta({ description: 'The fee on the payment, fixed when it was paid; kept from what the merchant is paid' })),
       refundedFen: z.int(),
+      refundableFen: z.int().check(z.meta({ description: 'What refunds may still give back: the amount paid less what was refunded (0 unless PAID)' })),
       closedAt: z.nullable(z.string()),
       payment: z.nullable(z.object({
         miniProgramPath: z.string().check(z.meta({ description: 'The Jinlin mini-program page that opens the order (navigateToMiniProgram path)' })),
@@ -162,4 +163,14 @@ export const OpenStatement = /* @__PURE__ */ lazySchema(() =>
       truncated: z.boolean().check(z.meta({ description: 'More than 1,000 lines: read the rest from the orders' })),
     })
     .check(z.meta({ id: 'OpenStatement', description: 'A merchant’s statement for one settlement: the payments and refunds it paid out' })),
+);
+
+export const OpenQuota = /* @__PURE__ */ lazySchema(() =>
+  z
+    .object({
+      requestsPerMinute: z.object({ limit: z.int(), remaining: z.int().check(z.meta({ description: 'Requests left in this minute, this one counted' })) }),
+      merchants: z.object({ limit: z.int(), remaining: z.int() }),
+      reserveBalanceFen: z.int().check(z.meta({ description: 'Your reserve (保证金): what it can still pay of refunds when a merchant’s wallet holds too little' })),
+    })
+    .check(z.meta({ id: 'OpenQuota', description: 'What you may still do: the same figures the bank’s limits hold you to' })),
 );

@@ -1,10 +1,10 @@
 // The open platform's merchant routes (商户进件): a partner proposes its merchants and reads them
-// back with the bank's review status (services/open-merchants.ts).
+// back with the bank's review status (services/open-merchants.ts), and reads what it may still do.
 import { openRoutes as routes } from '../contract/open-routes.js';
 import { config } from '../config.js';
 import { type Merchant, MERCHANT_STATUS_LABELS } from '../domain/open/merchant.js';
 import { staticCodeView } from '../domain/open/order.js';
-import { partnerMerchant, partnerMerchants, proposeMerchant } from '../services/open-merchants.js';
+import { partnerMerchant, partnerMerchants, partnerQuota, proposeMerchant } from '../services/open-merchants.js';
 import { defineOpenRoute, openLambda } from './open-route.js';
 
 /** A merchant as the partner reads it: the bank's internal partner id left out; once approved, its
@@ -24,4 +24,6 @@ const page = defineOpenRoute('openMerchants', routes.openMerchants, async ({ par
   return { merchants: merchants.map(view), nextCursor };
 });
 
-export const handler = openLambda([propose, one, page]);
+const quota = defineOpenRoute('openQuota', routes.openQuota, async ({ partner, now }) => partnerQuota(partner, now));
+
+export const handler = openLambda([propose, one, page, quota]);

@@ -4,7 +4,7 @@ import { randomInt } from 'node:crypto';
 import { refuse } from '../domain/errors.js';
 import { MAX_MERCHANTS_PER_PARTNER, maskSettlementAccount, type Merchant, type MerchantProposal } from '../domain/open/merchant.js';
 import { encrypt } from '../store/crypto.js';
-import { getMerchant, merchantPage, putProposedMerchant } from '../store/partners.js';
+import { getMerchant, merchantPage, partnerUsage, putProposedMerchant } from '../store/partners.js';
 
 const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const newMerchantId = () => `M${Array.from({ length: 15 }, () => ID_ALPHABET[randomInt(ID_ALPHABET.length)]).join('')}`;
@@ -37,4 +37,15 @@ export async function partnerMerchant(partnerId: string, merchantId: string): Pr
 export async function partnerMerchants(partnerId: string, after: string | undefined): Promise<{ merchants: Merchant[]; nextCursor: string | null }> {
   const { merchants, lastMerchantId } = await merchantPage(partnerId, after);
   return { merchants, nextCursor: lastMerchantId ?? null };
+}
+
+/** What the partner may still do, from the same figures the bank's conditions hold it to: requests
+ *  left this minute, merchants it may still bring, and what its reserve can still refund. */
+export async function partnerQuota(partner: { partnerId: string; rateLimitPerMinute: number }, now: Date) {
+  const usage = await partnerUsage(partner.partnerId, now);
+  return {
+    requestsPerMinute: { limit: partner.rateLimitPerMinute, remaining: Math.max(0, partner.rateLimitPerMinute - usage.requestsThisMinute) },
+    merchants: { limit: MAX_MERCHANTS_PER_PARTNER, remaining: Math.max(0, MAX_MERCHANTS_PER_PARTNER - usage.merchants) },
+    reserveBalanceFen: usage.reserveFen,
+  };
 }

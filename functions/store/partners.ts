@@ -6,6 +6,7 @@ import { reserveAccountId, walletAccountId } from '../domain/open/journals.js';
 import { MAX_MERCHANTS_PER_PARTNER, type Merchant, MERCHANT_PAGE_SIZE } from '../domain/open/merchant.js';
 import { MAX_PARTNERS, type Partner, partnerSchema } from '../domain/open/partner.js';
 import { NONCE_MEMORY_SECONDS } from '../domain/open/signature.js';
+import { batchGetItems, itemWithKey } from './batch-get.js';
 import { db } from './client.js';
 import { merchantListingItems } from './community-merchants.js';
 import { isConditionFailed } from './errors.js';
@@ -127,6 +128,17 @@ export async function countPartnerRequest(partnerId: string, limitPerMinute: num
     if (isConditionFailed(error)) return false;
     throw error;
   }
+}
+
+/** What the partner has used of its limits: requests in the current minute, merchants brought, and
+ *  its reserve's balance. */
+export async function partnerUsage(partnerId: string, now: Date): Promise<{ requestsThisMinute: number; merchants: number; reserveFen: number }> {
+  const items = await batchGetItems([keys.partnerRate(partnerId, now.toISOString().slice(0, 16)), keys.merchantCount(partnerId), keys.balance(reserveAccountId(partnerId))]);
+  return {
+    requestsThisMinute: Number(itemWithKey(items, keys.partnerRate(partnerId, now.toISOString().slice(0, 16)))?.requests ?? 0),
+    merchants: Number(itemWithKey(items, keys.merchantCount(partnerId))?.merchants ?? 0),
+    reserveFen: Number(itemWithKey(items, keys.balance(reserveAccountId(partnerId)))?.balanceFen ?? 0),
+  };
 }
 
 /** What is stored of a merchant: as shown, and the settlement account's number sealed. */

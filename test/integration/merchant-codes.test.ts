@@ -118,6 +118,7 @@ describe('static codes and the community listing', () => {
     assert.deepEqual({ outTradeNo: refunded.outTradeNo, amountFen: refunded.amountFen }, { outTradeNo: null, amountFen: 2_345 });
     assert.equal(await balanceFen(alice), aliceBefore - 10_000);
     assert.equal(expectOk(await get(alice, '/v1/merchant-orders')).orders[0].refundedFen, 2_345);
+    assert.equal(expectOk(await openCall(orders, grocery.credentials, { method: 'GET', path: `/v1/open/orders/${orderId}` })).refundableFen, 10_000);
     await assertLedgerSound();
   });
 

@@ -10,7 +10,7 @@ import { handler as merchants } from '../../functions/http/open-merchants.js';
 import { call, useBank } from '../support/bank.js';
 import { expectError, expectOk } from '../support/expect.js';
 import { scanTable } from '../support/ledger-check.js';
-import { merchantProposal, openCall, registerPartner, signedByBank, type TestPartner } from '../support/partners.js';
+import { fundReserve, merchantProposal, openCall, registerPartner, signedByBank, type TestPartner } from '../support/partners.js';
 
 useBank();
 
@@ -109,6 +109,19 @@ describe('the open platform: signed requests', () => {
     for (const answer of refused) expectError(answer, 429, 'RATE_LIMITED');
     assert.ok(refused.length >= 1, answers.map((answer) => answer.status).join(','));
     assert.equal(answers.slice(0, 3).every((answer) => answer.status === 200), true);
+  });
+
+  test('a partner reads what it may still do: requests left this minute, merchants, its reserve', async () => {
+    const partner = await registerPartner({ rateLimitPerMinute: 50 });
+    await fundReserve(partner, 12_345);
+    expectOk(await openCall(merchants, partner.credentials, { method: 'POST', path: '/v1/open/merchants', body: merchantProposal('Q-1'), idempotencyKey: 'quota-merchant' }));
+    const quota = expectOk(await openCall(merchants, partner.credentials, { method: 'GET', path: '/v1/open/quota' }));
+    // The proposal and this very request are counted (both in this minute, or only this one when
+    // the minute turned between them).
+    assert.ok([48, 49].includes(quota.requestsPerMinute.remaining), JSON.stringify(quota));
+    assert.equal(quota.requestsPerMinute.limit, 50);
+    assert.deepEqual(quota.merchants, { limit: 10_000, remaining: 9_999 });
+    assert.equal(quota.reserveBalanceFen, 12_345);
   });
 });
 

@@ -109,6 +109,8 @@ export function partnerOrderView(order: MerchantOrder, now: Date, h5Origin: stri
     paidAt: order.paidAt,
     feeFen: order.feeFen,
     refundedFen: order.refundedFen,
+    /** What refunds may still give back (the refund window aside). */
+    refundableFen: order.status === 'PAID' ? order.amountFen - order.refundedFen : 0,
     closedAt: order.closedAt,
     payment:
       order.source === 'STATIC_CODE'
