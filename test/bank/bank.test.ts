@@ -6,8 +6,8 @@
 // second factor (a nonce asked for it, the PIN encrypted); the second factor's own fault cases
 // ride along: a nonce replayed under a new key, a nonce asked for another amount or payee, wrong
 // PINs raced against the right one. Beside the plan, a partner of the open platform makes, closes
-// and refunds orders the plan's customers pay, funds its reserve and has its merchants' wallets
-// paid out, and receives its webhooks (open-platform.ts).
+// and refunds orders the plan's customers pay (and those its merchants' static codes made), funds
+// its reserve and has its merchants' wallets paid out, and receives its webhooks (open-platform.ts).
 //
 // Sizes: JINLIN_BANK_OPS, JINLIN_BANK_CLIENTS, JINLIN_BANK_CUSTOMERS, JINLIN_BANK_KILLS,
 // JINLIN_BANK_BUDGET_S (stop starting operations after this long), JINLIN_BANK_FAULTS.

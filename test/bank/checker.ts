@@ -6,8 +6,9 @@
 // refusal left nothing, one key never got two different answers, each balance is its opening
 // balance plus exactly the successes, the Class II limits held (transfers and bill payments not
 // voided), each credit line's use is exactly what was drawn minus the principal repaid, and each
-// wealth order is refunded at most once, in full. The open platform's orders, refunds, wallets,
-// reserve and webhooks are open-checker.ts's.
+// wealth order is refunded at most once, in full; payments to merchants stayed within the daily
+// code-payment cap, and static codes (收款码) within theirs. The open platform's orders, refunds,
+// wallets, reserve and webhooks are open-checker.ts's.
 import { TransactGetCommand } from '@aws-sdk/lib-dynamodb';
 import { HOUSE_ACCOUNTS } from '../../functions/domain/ledger.js';
 import { custodyAccountOf } from '../../functions/domain/wealth/journals.js';
@@ -76,11 +77,13 @@ export interface Party {
 export interface OpRecord {
   op: PlannedOp;
   /** The route name the server derives journal ids from. */
-  route: 'topUp' | 'withdraw' | 'transfer' | 'drawdown' | 'repay' | 'billPay' | 'wealth-purchase' | 'wealth-cancel' | 'wealth-redeem-fast' | 'account' | 'close' | 'merchantOrderPay';
+  route: 'topUp' | 'withdraw' | 'transfer' | 'drawdown' | 'repay' | 'billPay' | 'wealth-purchase' | 'wealth-cancel' | 'wealth-redeem-fast' | 'account' | 'close' | 'merchantOrderPay' | 'merchantCodePay';
   from: Party;
   to?: Party;
   /** Wealth cancels: the order whose cancel was asked for; merchant payments: the order paid. */
   orderId?: string;
+  /** Static-code payments: the merchant whose code was paid (the payment makes the order). */
+  merchantId?: string;
   /** What went into amountFen (a bill payment's follows the bill it looked up). */
   amount: unknown;
   answers: Answer[];
@@ -129,6 +132,10 @@ export interface FinalInput {
   limits: Limits & {
     /** The money-market fast-redemption cap per customer, product and business day. */
     fastRedeemDailyFen: number;
+    /** Payments to merchants (orders and static codes) per account and calendar day. */
+    codePayDailyFen: number;
+    /** Static-code payments (收款码) per account and calendar day: STATIC_CODE_DAILY_FEN. */
+    staticCodeDailyFen: number;
   };
   /** Money-market holdings (WEALTH_HOLDING items of fixed-NAV products) when the clients started. */
   moneyMarketHoldingsBefore: Item[];
@@ -188,6 +195,9 @@ export function finalCheck(input: FinalInput): FinalResult {
   const expectedJournals = new Set(input.journalsBefore);
   const move = (accountId: string, delta: number) => expected.set(accountId, (expected.get(accountId) ?? 0) + delta);
   const unknownKeys = new Set<string>();
+  const merchantOrders = items.filter((i) => i.type === 'MERCHANT_ORDER');
+  const orderById = new Map(merchantOrders.map((o) => [String(o.orderId), o]));
+  const orderPaidBy = new Map(merchantOrders.filter((o) => o.paymentJournalId).map((o) => [String(o.paymentJournalId), o]));
 
   /** The journals one key of this record's route would have written (the movement and what may
    *  follow it: a withdrawal's reversal, a bill payment's settlement or void). */
@@ -386,7 +396,7 @@ export function finalCheck(input: FinalInput): FinalResult {
       const answeredAmount =
         record.route === 'drawdown' ? body.principalFen
         : record.route === 'repay' ? body.paidFen
-        : record.route === 'wealth-purchase' || record.route === 'wealth-cancel' || record.route === 'merchantOrderPay' ? body.order?.amountFen
+        : record.route === 'wealth-purchase' || record.route === 'wealth-cancel' || record.route === 'merchantOrderPay' || record.route === 'merchantCodePay' ? body.order?.amountFen
         : body.amountFen;
       // A repayment without an amount pays whatever was payable.
       if (record.amount !== undefined && answeredAmount !== record.amount) violations.push(`${tag}: answered amount ${answeredAmount}`);
@@ -444,6 +454,22 @@ export function finalCheck(input: FinalInput): FinalResult {
         }
         move(record.from.accountId, -amount);
         expectedJournals.add(journalId);
+      } else if (record.route === 'merchantCodePay') {
+        // A static code: the payment made its order, paid, in the same transaction — the order the
+        // answer names is in the table as exactly this payment, and every answer under the key names it.
+        const orderId = String(body.order?.orderId);
+        const wallet = (main?.postings as { accountId: string; counterparty: string }[] | undefined)?.find((p) => p.accountId.startsWith('WALLET-'));
+        if (body.journalId !== journalId || main?.kind !== 'MERCHANT_PAYMENT' || ownPosting(main, record.from.accountId) !== -amount || wallet?.accountId !== `WALLET-${record.merchantId}` || wallet.counterparty !== orderId) {
+          violations.push(`${tag}: ledger holds ${JSON.stringify(main?.postings)} for the payment of merchant ${record.merchantId}'s static code (order ${orderId})`);
+        }
+        const order = orderById.get(orderId);
+        const asPaid = order && { source: order.source, outTradeNo: order.outTradeNo, status: order.status, amountFen: order.amountFen, merchantId: order.merchantId, payerCustomerId: order.payerCustomerId, payerAccountId: order.payerAccountId, paymentJournalId: order.paymentJournalId };
+        const want = { source: 'STATIC_CODE', outTradeNo: null, status: 'PAID', amountFen: amount, merchantId: record.merchantId, payerCustomerId: record.from.customerId, payerAccountId: record.from.accountId, paymentJournalId: journalId };
+        if (JSON.stringify(asPaid) !== JSON.stringify(want)) violations.push(`${tag}: answered static-code order ${orderId}, the table holds ${JSON.stringify(asPaid ?? null)}`);
+        const named = new Set(oks.map((a) => String(a.body?.order?.orderId)));
+        if (named.size > 1) violations.push(`${tag}: the same key answered as different orders ${[...named].join(', ')}`);
+        move(record.from.accountId, -amount);
+        expectedJournals.add(journalId);
       } else if (record.route === 'topUp') {
         if (body.journalId !== journalId || main?.kind !== 'TOP_UP' || ownPosting(main, record.from.accountId) !== amount) violations.push(`${tag}: ledger holds ${JSON.stringify(main?.postings)} for a top-up`);
         move(record.from.accountId, amount);
@@ -493,6 +519,9 @@ export function finalCheck(input: FinalInput): FinalResult {
     } else if (rejected.length > 0) {
       // A definitive refusal changed nothing.
       if (main) violations.push(`${tag}: refused (${rejected[0]!.status} ${rejected[0]!.code}) but journal ${journalId} is in the ledger`);
+      // A static code's refused payment made no order either.
+      const made = record.route === 'merchantCodePay' ? orderPaidBy.get(journalId) : undefined;
+      if (made) violations.push(`${tag}: refused (${rejected[0]!.status} ${rejected[0]!.code}) but order ${made.orderId} was made by its payment`);
       for (const [id, journal] of followers) if (journal) violations.push(`${tag}: refused but ${journal.kind} ${id} is in the ledger`);
     } else {
       // Nobody learnt the outcome: the ledger decides, and it must be all or nothing (a bill
@@ -510,6 +539,8 @@ export function finalCheck(input: FinalInput): FinalResult {
       } else {
         unknownNotApplied++;
         nonceViolation(record, tag, false, 'never applied');
+        const made = record.route === 'merchantCodePay' ? orderPaidBy.get(journalId) : undefined;
+        if (made) violations.push(`${tag}: order ${made.orderId} names its payment ${journalId}, which is not in the ledger`);
         for (const [id, journal] of followers) if (journal) violations.push(`${tag}: ${journal.kind} ${id} without ${journalId}`);
       }
     }
@@ -597,6 +628,7 @@ export function finalCheck(input: FinalInput): FinalResult {
     if (!counters.some((c) => `${String(c.PK).slice('ACCT#'.length)}|${c.bucket}` === key)) violations.push(`no limit counter for ${key}`);
   }
 
+  violations.push(...codePayViolations(items, [...journals.values()], customerAccounts, limits));
   violations.push(...creditLineViolations(items, [...journals.values()]));
   violations.push(...moneyMarketViolations(items, [...journals.values()], input.moneyMarketHoldingsBefore, limits.fastRedeemDailyFen));
   violations.push(...wealthRefundViolations([...journals.values()]));
@@ -724,6 +756,38 @@ function moneyMarketViolations(items: Item[], journals: Item[], before: Item[], 
   }
   for (const [accountId, paid] of paidFast) {
     if ((counted.get(accountId) ?? 0) !== paid) violations.push(`account ${accountId} was paid ${paid} by fast redemptions, its counters hold ${counted.get(accountId) ?? 0}`);
+  }
+  return violations;
+}
+
+/** Payments to merchants per account and calendar day (CST; the journal's time, the order's
+ *  paidAt): all of them (orders and static codes) within the code-payment cap, the static codes'
+ *  orders within theirs (收款码, STATIC_CODE_DAILY_FEN), and each day's counters holding exactly
+ *  those sums (charged in the payment's transaction; a refund gives nothing back). */
+function codePayViolations(items: Item[], journals: Item[], customerAccounts: ReadonlySet<string>, limits: { codePayDailyFen: number; staticCodeDailyFen: number }): string[] {
+  const violations: string[] = [];
+  const paidFen = new Map<string, number>();
+  const staticFen = new Map<string, number>();
+  const add = (sums: Map<string, number>, key: string, fen: number) => sums.set(key, (sums.get(key) ?? 0) + fen);
+  for (const journal of journals) {
+    if (journal.kind !== 'MERCHANT_PAYMENT') continue;
+    const day = businessDate(new Date(String(journal.createdAt)));
+    for (const p of journal.postings as { accountId: string; amountFen: number }[]) if (customerAccounts.has(p.accountId) && p.amountFen < 0) add(paidFen, `${p.accountId}|CODEPAY#D#${day}`, -p.amountFen);
+  }
+  // The static codes' orders, by their payer (every one was made paid, whatever became of it).
+  for (const order of items.filter((i) => i.type === 'MERCHANT_ORDER' && i.source === 'STATIC_CODE')) {
+    add(staticFen, `${order.payerAccountId}|STATICCODE#D#${businessDate(new Date(String(order.paidAt)))}`, Number(order.amountFen));
+  }
+  for (const [key, fen] of paidFen) if (fen > limits.codePayDailyFen) violations.push(`code-payment cap exceeded: ${key} paid merchants ${fen} > ${limits.codePayDailyFen}`);
+  for (const [key, fen] of staticFen) if (fen > limits.staticCodeDailyFen) violations.push(`static-code cap exceeded: ${key} — its static-code orders come to ${fen} > ${limits.staticCodeDailyFen}`);
+  const counters = items.filter((i) => i.type === 'LIMIT' && /^(CODEPAY|STATICCODE)#/.test(String(i.bucket)));
+  for (const counter of counters) {
+    const key = `${String(counter.PK).slice('ACCT#'.length)}|${counter.bucket}`;
+    const want = (String(counter.bucket).startsWith('CODEPAY#') ? paidFen : staticFen).get(key) ?? 0;
+    if (Number(counter.usedFen) !== want) violations.push(`limit counter ${key} holds ${counter.usedFen}, the ${String(counter.bucket).startsWith('CODEPAY#') ? 'payments to merchants' : 'static-code orders'} come to ${want}`);
+  }
+  for (const key of [...paidFen.keys(), ...staticFen.keys()]) {
+    if (!counters.some((c) => `${String(c.PK).slice('ACCT#'.length)}|${c.bucket}` === key)) violations.push(`no limit counter for ${key}`);
   }
   return violations;
 }

@@ -3,8 +3,10 @@
 // totals, every merchant's wallet reconciled with its orders, refunds and payouts (settlements),
 // each partner's reserve with its deposits and the refunds it paid, one webhook event per payment
 // and per refund, delivered and applied once by the partner — and what the partner was told
-// matches all of it. The customers' side of a payment (its key, nonce, balance and limits) is the
-// main check's, like any money request.
+// matches all of it. Orders a static code's payment made (收款码, source STATIC_CODE) are orders
+// like the others here — their payment, refunds, wallet, events — and the partner booked each
+// such sale once, from its order.paid. The customers' side of a payment (its key, nonce, balance
+// and limits, the order a static code's answer names) is the main check's, like any money request.
 import { openEventId } from '../../functions/domain/open/webhook.js';
 import type { Item } from '../support/ledger-check.js';
 import type { Answer } from './client.js';
@@ -23,6 +25,9 @@ export interface OpenInput {
    *  and the deliveries it refused as not the bank's. */
   received: { id: string; type: string; timesAcknowledged: number }[];
   refused: number;
+  /** The partner's server's sales: here only those it booked from a static code's order.paid
+   *  (outTradeNo null; the run's own orders are not made through it). */
+  sales: { orderId: string; outTradeNo: string | null; merchantId: string; amountFen: number; state: string; appliedEventIds: string[] }[];
 }
 
 export interface OpenResult {
@@ -36,7 +41,7 @@ export interface OpenResult {
   unknownKeys: Set<string>;
   /** What refunds paid into customers' accounts. */
   moves: [string, number][];
-  counts: { orders: number; paid: number; refunds: number; fromReserve: number; events: number; payouts: number };
+  counts: { orders: number; paid: number; refunds: number; fromReserve: number; events: number; payouts: number; staticOrders: number; staticRefunds: number };
 }
 
 /** Journals that pay a wallet out, or bring a payout back (the day close's settlement). */
@@ -49,6 +54,8 @@ export function openPlatformCheck(items: Item[], journals: ReadonlyMap<string, I
   const moves: [string, number][] = [];
   const postingsOf = (journal: Item | undefined) => (journal?.postings ?? []) as Posting[];
   const ours = (i: Item) => i.partnerId === input.partnerId;
+  // Every order of the partner the table holds — those it made and those static codes' payments
+  // made — not only those the run was told of: the wallets' sums below take them all.
   const orders = new Map(items.filter((i) => i.type === 'MERCHANT_ORDER' && ours(i)).map((o) => [String(o.orderId), o]));
   const refunds = items.filter((i) => i.type === 'MERCHANT_REFUND' && ours(i));
   const walletOf = (merchantId: string) => `WALLET-${merchantId}`;
@@ -163,7 +170,7 @@ export function openPlatformCheck(items: Item[], journals: ReadonlyMap<string, I
   // What the partner was told.
   const byNumber = new Map<string, Item>(refunds.map((r) => [String(r.outRefundNo), r]));
   const asked = new Map<string, { oks: Answer[]; unknown: boolean; refused: Answer[]; orderId?: string; amountFen?: number }>();
-  const outTradeNos = new Map([...orders.values()].map((o) => [String(o.outTradeNo), o]));
+  const outTradeNos = new Map([...orders.values()].filter((o) => o.outTradeNo !== null).map((o) => [String(o.outTradeNo), o]));
   for (const request of input.requests) {
     const oks = request.answers.filter((a) => a.outcome === 'ok');
     const refused = request.answers.filter((a) => a.outcome === 'rejected');
@@ -224,6 +231,24 @@ export function openPlatformCheck(items: Item[], journals: ReadonlyMap<string, I
   for (const event of input.received) if (!eventIds.has(event.id)) violations.push(`the partner applied event ${event.id} (${event.type}), which the bank never recorded`);
   if (input.refused > 0) violations.push(`the partner refused ${input.refused} deliveries as not the bank's`);
 
+  // Each static code's order: booked by the partner once, from its order.paid, as the bank holds it.
+  // The sale applies that event first and once; after it, only its own refunds' events (one that
+  // came before the sale was booked is not applied to it: the simulator's way, not the bank's).
+  const staticOrders = [...orders.values()].filter((o) => o.source === 'STATIC_CODE');
+  const sales = new Map<string, OpenInput['sales']>();
+  for (const sale of input.sales) if (sale.outTradeNo === null) sales.set(sale.orderId, [...(sales.get(sale.orderId) ?? []), sale]);
+  for (const order of staticOrders) {
+    const booked = sales.get(String(order.orderId)) ?? [];
+    const paidEvent = openEventId('order.paid', String(order.orderId));
+    const refundEvents = new Set((refundsOf.get(String(order.orderId)) ?? []).map((r) => openEventId('refund.succeeded', String(r.refundId))));
+    const sale = booked[0];
+    const applied = sale?.appliedEventIds ?? [];
+    const asBooked = booked.length === 1 && sale!.amountFen === Number(order.amountFen) && sale!.merchantId === order.merchantId && sale!.state === 'PAID';
+    const appliedOnce = applied[0] === paidEvent && new Set(applied).size === applied.length && applied.slice(1).every((id) => refundEvents.has(id));
+    if (!asBooked || !appliedOnce) violations.push(`static-code order ${order.orderId} of ${order.amountFen} to ${order.merchantId}: the partner booked ${JSON.stringify(booked)}, not the sale once from ${paidEvent}`);
+  }
+  for (const orderId of sales.keys()) if (orders.get(orderId)?.source !== 'STATIC_CODE') violations.push(`the partner booked a static-code sale for ${orderId}, which is no static-code order of the bank's`);
+
   return {
     violations,
     journals: expected,
@@ -237,6 +262,8 @@ export function openPlatformCheck(items: Item[], journals: ReadonlyMap<string, I
       fromReserve: refunds.filter((r) => r.source === 'RESERVE').length,
       events: events.length,
       payouts: [...journals.values()].filter((j) => SETTLEMENT_KINDS.has(String(j.kind))).length,
+      staticOrders: staticOrders.length,
+      staticRefunds: refunds.filter((r) => orders.get(String(r.orderId))?.source === 'STATIC_CODE').length,
     },
   };
 }

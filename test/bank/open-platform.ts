@@ -3,13 +3,16 @@
 // receives the webhooks. Its operations — orders created, paid (sometimes by two customers at
 // once, sometimes sent again under the same key), closed, refunded (in parts, sometimes several at
 // once, sometimes the same refund number again), the reserve funded, delivery passes, and merchant
-// wallets paid out — run beside the plan's under the same faults. They come from a generator of
-// their own, like the second factor's cases: the plan's fingerprint is what it was before them.
+// wallets paid out — run beside the plan's under the same faults; customers pay the merchants'
+// static codes (收款码) amounts of their own, a few of them past the day's cap, and the partner
+// refunds some of those orders too. They come from a generator of their own, like the second
+// factor's cases: the plan's fingerprint is what it was before them.
 import { createHash } from 'node:crypto';
 import { deliverDueWebhooks } from '../../functions/services/webhook-delivery.js';
 import { deterministicJournalId } from '../../functions/store/ledger.js';
 import { settleMerchants } from '../../functions/services/merchant-settlement.js';
 import { addDays } from '../../functions/domain/loan/dates.js';
+import { MAX_STATIC_CODE_DAILY_FEN } from '../../functions/domain/limits.js';
 import { localSecretsEnv } from '../../scripts/lib/serverless-config.js';
 import { authorization } from '../../scripts/partner-sim/client.js';
 import { type Grocery, start as startGrocery, WEBHOOK_PATH } from '../../scripts/partner-sim/grocery.js';
@@ -20,27 +23,31 @@ import { send } from './client.js';
 import { patiently } from './lifecycle.js';
 import { Rng } from './rng.js';
 
-export type OpenOpKind = 'orderCreate' | 'orderPay' | 'orderClose' | 'refund' | 'reserveDeposit' | 'webhookPass' | 'payout';
+export type OpenOpKind = 'orderCreate' | 'orderPay' | 'orderClose' | 'refund' | 'reserveDeposit' | 'webhookPass' | 'payout' | 'codePay';
 
 export interface OpenOp {
   id: number;
   kind: OpenOpKind;
   /** Started once the plan's clients have started this many operations. */
   afterOps: number;
-  /** Index of the order (orderCreate: the one it makes; others: an earlier create's). */
+  /** Index of the order (orderCreate, codePay: the one it makes; others: an earlier create's, or
+   *  for a refund of a static-code order an earlier codePay's). */
   order: number;
   merchant: number;
-  /** orderCreate: the order's amount; reserveDeposit: the deposit. */
+  /** orderCreate: the order's amount; reserveDeposit: the deposit; codePay: what the customer
+   *  entered. */
   amountFen: number;
   /** orderCreate: minutes until it expires (a few expire during the run). */
   expiresInMinutes?: number;
-  /** orderPay: the plan's customers who pay it (two: they race). */
+  /** orderPay: the plan's customers who pay it (two: they race); codePay: the one who pays. */
   payers: number[];
+  /** refund: of a static-code order (its `order` a codePay's). */
+  staticOrder?: boolean;
   /** refund: the parts sent at once, each under its own refund number, in thousandths of the
    *  order's amount (1,000: all of it). */
   refundsPermille: number[];
-  /** orderPay: the same request again under the same key after its answer; refund: the same
-   *  refund number again under a new key. */
+  /** orderPay, codePay: the same request again under the same key after its answer; refund: the
+   *  same refund number again under a new key. */
   again: boolean;
   key: string;
 }
@@ -56,16 +63,25 @@ export const OPEN_MERCHANTS = 2;
 export const OPENING_RESERVE_FEN = 200_000;
 /** Open-platform operations per planned operation. */
 const OPEN_OPS_PER_OP = 0.15;
+/** Static-code payments per planned operation, besides those: few enough that the soak's events
+ *  stay within what the grocery keeps (1,000 ids). */
+const CODE_PAYS_PER_OP = 0.02;
+/** Of the refunds, those of a static-code order. */
+const STATIC_REFUND_SHARE = 0.3;
 
 /** The open platform's operations for a plan of `totalOps`, from `rng` (its own fork). */
 export function openPlan(rng: Rng, totalOps: number, customers: number, seed: number): OpenPlan {
+  // Static codes from forks of their own (taken before `rng` moves): the other operations are
+  // what they were before them.
+  const codeRng = rng.fork('code-pay');
+  const staticRefundRng = rng.fork('static-refunds');
   const count = Math.max(20, Math.round(totalOps * OPEN_OPS_PER_OP));
   const orders: number[] = [];
   const ops: OpenOp[] = [];
   const seed36 = seed.toString(36);
   for (let id = 0; id < count; id++) {
     // Orders first: the other kinds need one made before them.
-    const kind: OpenOpKind = orders.length < 3 ? 'orderCreate' : rng.weighted<OpenOpKind>({ orderCreate: 30, orderPay: 30, orderClose: 5, refund: 20, reserveDeposit: 3, webhookPass: 7, payout: 5 });
+    const kind: OpenOpKind = orders.length < 3 ? 'orderCreate' : rng.weighted<Exclude<OpenOpKind, 'codePay'>>({ orderCreate: 30, orderPay: 30, orderClose: 5, refund: 20, reserveDeposit: 3, webhookPass: 7, payout: 5 });
     const afterOps = Math.floor((totalOps * id) / count);
     const recent = () => orders[Math.max(0, orders.length - 1 - rng.int(0, Math.min(orders.length - 1, 12)))]!;
     const base = { id, kind, afterOps, order: -1, merchant: rng.int(0, OPEN_MERCHANTS - 1), amountFen: 0, payers: [] as number[], refundsPermille: [] as number[], again: false, key: `open${seed36}-${id}` };
@@ -84,7 +100,42 @@ export function openPlan(rng: Rng, totalOps: number, customers: number, seed: nu
     else if (kind === 'reserveDeposit') ops.push({ ...base, amountFen: rng.logInt(10_000, 500_000) });
     else ops.push(base);
   }
-  return { merchants: OPEN_MERCHANTS, ops };
+  const codePays = codePayOps(codeRng, totalOps, customers, count, seed36);
+  // Some refunds go to a static-code order paid a little before them.
+  for (const op of ops) {
+    if (op.kind !== 'refund' || !staticRefundRng.chance(STATIC_REFUND_SHARE)) continue;
+    const earlier = codePays.filter((pay) => pay.afterOps < op.afterOps).slice(-4);
+    if (earlier.length > 0) Object.assign(op, { order: staticRefundRng.pick(earlier).id, staticOrder: true });
+  }
+  // In the order they start; a codePay after the others due at the same point.
+  const merged = [...ops, ...codePays].sort((a, b) => a.afterOps - b.afterOps || a.id - b.id);
+  return { merchants: OPEN_MERCHANTS, ops: merged };
+}
+
+/** Static-code payments (ids from `firstId`), spread over the run. Ten at a time, two regulars
+ *  pay most of them, large amounts: their day crosses the static codes' cap (¥500), so payments
+ *  past it are refused; the others pay small amounts now and then. */
+function codePayOps(rng: Rng, totalOps: number, customers: number, firstId: number, seed36: string): OpenOp[] {
+  const count = Math.max(16, Math.round(totalOps * CODE_PAYS_PER_OP));
+  return Array.from({ length: count }, (_, n) => {
+    const id = firstId + n;
+    const regular = rng.chance(0.6);
+    const who = regular ? (Math.floor(n / 10) * 2 + rng.int(0, 1)) % customers : rng.int(0, customers - 1);
+    // Within what one request may ask (the body's maximum is the cap itself).
+    const amountFen = regular ? rng.logInt(5_000, MAX_STATIC_CODE_DAILY_FEN) : rng.logInt(1, 20_000);
+    return {
+      id,
+      kind: 'codePay' as const,
+      afterOps: Math.floor((totalOps * n) / count),
+      order: id,
+      merchant: rng.int(0, OPEN_MERCHANTS - 1),
+      amountFen,
+      payers: [who],
+      refundsPermille: [],
+      again: rng.chance(0.15),
+      key: `open${seed36}-${id}`,
+    };
+  });
 }
 
 export const openPlanFingerprint = (plan: OpenPlan) => createHash('sha256').update(JSON.stringify(plan)).digest('hex').slice(0, 16);
@@ -151,6 +202,9 @@ export interface OpenContext {
    *  `op` (its key); `op.again` sends the same request once more after its answer. Records it
    *  with the plan's. */
   payOrder: (who: number, orderId: string, amountFen: number, op: OpenOp, n: number) => Promise<Answer[]>;
+  /** Pays merchant `merchantId`'s static code `amountFen` as the plan's customer `who` (under
+   *  `op`'s key; `op.again` as for payOrder). Records it with the plan's. */
+  payCode: (who: number, merchantId: string, amountFen: number, op: OpenOp) => Promise<Answer[]>;
 }
 
 /** The runner of the open platform's operations: `run(op)` for each, in plan order. */
@@ -162,14 +216,20 @@ export function openRunner(ctx: OpenContext) {
   const signed = (method: 'POST', path: string) => (body: string) => ({ authorization: authorization(world.partner.credentials, { method, pathWithQuery: path, body }) });
   const partnerSend = (options: ClientOptions, path: string, key: string, body?: unknown): Promise<Answer> =>
     send(options, { method: 'POST', path, key, token: '', ...(body !== undefined ? { body } : {}), headers: signed('POST', path) } satisfies Request);
-  const orders = new Map<number, { orderId: string; amountFen: number; paid: boolean }>();
+  type Order = { orderId: string; amountFen: number; paid: boolean; staticCode: boolean };
+  const orders = new Map<number, Order>();
   /** Which order an operation acts on: its planned one — or, when that is paid already (a payment)
-   *  or not paid yet (a refund), the newest one that is not (or is), as a partner's work would go. */
+   *  or not paid yet (a refund), the newest one that is not (or is), as a partner's work would go.
+   *  Refunds keep to their kind of order (static-code or not): the newest order paid is most often a
+   *  static code's. A refund of a static-code order whose payment was refused (or is still
+   *  running): the newest static-code order. */
   const orderFor = (op: OpenOp) => {
     const planned = orders.get(op.order);
+    const staticCode = op.staticOrder === true;
+    if (!planned && staticCode) return [...orders.values()].reverse().find((order) => order.staticCode);
     const wantPaid = op.kind === 'refund';
     if (!planned || planned.paid === wantPaid || op.kind === 'orderClose') return planned;
-    return [...orders.values()].reverse().find((order) => order.paid === wantPaid) ?? planned;
+    return [...orders.values()].reverse().find((order) => order.paid === wantPaid && order.staticCode === staticCode) ?? planned;
   };
   const result: OpenRun = { partnerRecords: [], payouts: new Set(), tally: {}, passes: { requested: 0, final: 0, finalOffsetMs: 0 } };
   const count = (kind: string, outcome: string) => {
@@ -177,19 +237,20 @@ export function openRunner(ctx: OpenContext) {
     result.tally[kind][outcome] = (result.tally[kind][outcome] ?? 0) + 1;
   };
 
-  const refund = async (op: OpenOp, order: { orderId: string }, amountFen: number, part: number) => {
+  const refund = async (op: OpenOp, order: Order, amountFen: number, part: number) => {
     const outRefundNo = `RF${ctx.seed.toString(36)}x${op.id}x${part}`;
     const path = `/v1/open/orders/${order.orderId}/refunds`;
     const record: PartnerRecord = { op, kind: 'refund', key: `${op.key}-r${part}`, orderId: order.orderId, outRefundNo, amountFen, answers: [] };
     result.partnerRecords.push(record);
     const body = { outRefundNo, amountFen };
     record.answers.push(await partnerSend(refundClient, path, record.key, body));
-    count('refund', said(record.answers[0]!));
+    const kind = order.staticCode ? 'refund of a static-code order' : 'refund';
+    count(kind, said(record.answers[0]!));
     if (op.again) {
       // The same refund number again under another key: the same refund, nothing more.
       const again: PartnerRecord = { ...record, key: `${record.key}-again`, answers: [await partnerSend(refundClient, path, `${record.key}-again`, body)] };
       result.partnerRecords.push(again);
-      count('refund (same number again)', said(again.answers[0]!));
+      count(`${kind} (same number again)`, said(again.answers[0]!));
     }
   };
 
@@ -214,7 +275,7 @@ export function openRunner(ctx: OpenContext) {
       count('orderCreate', said(answer));
       if (answer.outcome === 'ok') {
         record.orderId = String(answer.body.orderId);
-        orders.set(op.id, { orderId: record.orderId, amountFen: op.amountFen, paid: false });
+        orders.set(op.id, { orderId: record.orderId, amountFen: op.amountFen, paid: false, staticCode: false });
       }
       return;
     }
@@ -230,6 +291,13 @@ export function openRunner(ctx: OpenContext) {
       return count('webhookPass', said(answer));
     }
     if (op.kind === 'payout') return payout(op);
+    if (op.kind === 'codePay') {
+      const answers = await ctx.payCode(op.payers[0]!, world.merchantIds[op.merchant]!, op.amountFen, op);
+      // The payment made its order, paid: the partner may refund it.
+      const paid = answers.find((a) => a.outcome === 'ok');
+      if (paid) orders.set(op.id, { orderId: String(paid.body.order.orderId), amountFen: op.amountFen, paid: true, staticCode: true });
+      return count(op.again ? 'codePay (sent again, same key)' : 'codePay', answers.map(said).join(' + '));
+    }
     const order = orderFor(op);
     // Its order was never made (refused, unknown, or its create still running).
     if (!order) return count(op.kind, 'no order');

@@ -23,7 +23,7 @@ export interface CustomerSpec {
   openingFen: number;
 }
 
-export type OpKind = 'topUp' | 'withdraw' | 'transfer' | 'loanDraw' | 'loanRepay' | 'billPay' | 'wealthBuy' | 'wealthCancel' | 'wealthRedeem' | 'read' | 'accountClose' | 'merchantPay';
+export type OpKind = 'topUp' | 'withdraw' | 'transfer' | 'loanDraw' | 'loanRepay' | 'billPay' | 'wealthBuy' | 'wealthCancel' | 'wealthRedeem' | 'read' | 'accountClose' | 'merchantPay' | 'codePay';
 export type AmountClass = 'valid' | 'schemaInvalid' | 'ruleInvalid';
 export type Delivery = 'once' | 'repeat' | 'concurrent' | 'reuse';
 
@@ -243,7 +243,7 @@ function schemaInvalidAmount(rng: Rng): unknown {
 function op(rng: Rng, n: number, seed: number, customerCount: number, largeTransfer: number, billAccounts: string[]): PlannedOp {
   // 销户 is not drawn: it runs in the account-life scenarios only; a merchant payment is the open
   // platform's (open-platform.ts).
-  const kind = rng.weighted<Exclude<OpKind, 'accountClose' | 'merchantPay'>>({ transfer: 25, topUp: 18, withdraw: 12, loanDraw: 5, loanRepay: 7, billPay: 10, wealthBuy: 8, wealthCancel: 4, wealthRedeem: 5, read: 8 });
+  const kind = rng.weighted<Exclude<OpKind, 'accountClose' | 'merchantPay' | 'codePay'>>({ transfer: 25, topUp: 18, withdraw: 12, loanDraw: 5, loanRepay: 7, billPay: 10, wealthBuy: 8, wealthCancel: 4, wealthRedeem: 5, read: 8 });
   const who = rng.int(0, customerCount - 1);
   const key = `bank${seed.toString(36)}-${n}`;
   const base = { id: n, kind, who, key, copies: 1 };

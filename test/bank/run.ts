@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalStack, type LocalStack } from '../../scripts/lib/local-stack.js';
 import { freePort } from '../../scripts/lib/ports.js';
-import { serverlessFile } from '../../scripts/lib/serverless-config.js';
+import { serverlessFile, stageParams } from '../../scripts/lib/serverless-config.js';
 import { HOUSE_ACCOUNTS } from '../../functions/domain/ledger.js';
 import { custodyAccountOf } from '../../functions/domain/wealth/journals.js';
 import type { SecondFactor } from '../../functions/contract/second-factor-schemas.js';
@@ -98,6 +98,7 @@ const ROUTE = {
   read: 'account',
   accountClose: 'close',
   merchantPay: 'merchantOrderPay',
+  codePay: 'merchantCodePay',
 } as const;
 const PATH = {
   topUp: '/v1/account/top-up',
@@ -145,7 +146,7 @@ function label(record: OpRecord): string {
   if (record.authorizationRefused) return `nonce refused: ${answerLabel(record.authorizationRefused)}`;
   const answer = record.answers.find((a) => a.outcome !== 'unknown') ?? record.answers[0];
   if (!answer || answer.outcome === 'unknown') return 'unknown';
-  if (answer.outcome === 'ok') return { read: 'ok', accountClose: 'CLOSED', merchantPay: 'PAID', loanDraw: 'DRAWN', loanRepay: 'REPAID', wealthBuy: 'BOUGHT', wealthCancel: 'REFUNDED', wealthRedeem: 'REDEEMED' }[record.op.kind as string] ?? String(answer.body.status);
+  if (answer.outcome === 'ok') return { read: 'ok', accountClose: 'CLOSED', merchantPay: 'PAID', codePay: 'PAID', loanDraw: 'DRAWN', loanRepay: 'REPAID', wealthBuy: 'BOUGHT', wealthCancel: 'REFUNDED', wealthRedeem: 'REDEEMED' }[record.op.kind as string] ?? String(answer.body.status);
   return `${answer.status} ${answer.code}`;
 }
 
@@ -466,10 +467,29 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
       if (openOp.again) record.answers.push(await sendAs(payClient, c, { method: 'POST', path, key, body: await confirmed.confirmation.body() }));
       return record.answers;
     };
-    const openRun = openRunner({ world: openWorld, seed: options.seed, clientOptions, payOrder });
+    /** A customer paying a merchant's static code (收款码) an amount of their own: the same, the
+     *  order made by the payment (the answer names it). */
+    const payCode = async (who: number, merchantId: string, amountFen: number, openOp: OpenOp): Promise<Answer[]> => {
+      const c = live[who]!;
+      const path = `/v1/community/merchants/${merchantId}/payments`;
+      const key = `${openOp.key}-c`;
+      const op: PlannedOp = { id: plan.totalOps + 20_000 + openOp.id * 4, kind: 'codePay', who, key, amountClass: 'valid', amount: amountFen, delivery: openOp.again ? 'repeat' : 'once', copies: 1 };
+      const record: OpRecord = { op, route: 'merchantCodePay', from: { customerId: c.customerId, accountId: c.accountId }, merchantId, amount: amountFen, answers: [] };
+      openRecords.push(record);
+      const confirmed = await confirm(c, path, { amountFen });
+      if ('refusal' in confirmed) {
+        record.authorizationRefused = confirmed.refusal;
+        return confirmed.refusal ? [confirmed.refusal] : [];
+      }
+      record.nonceIds = confirmed.confirmation.nonceIds;
+      record.answers.push(await sendAs(payClient, c, { method: 'POST', path, key, body: await confirmed.confirmation.body() }));
+      if (openOp.again) record.answers.push(await sendAs(payClient, c, { method: 'POST', path, key, body: await confirmed.confirmation.body() }));
+      return record.answers;
+    };
+    const openRun = openRunner({ world: openWorld, seed: options.seed, clientOptions, payOrder, payCode });
 
     const execute = async (op: PlannedOp): Promise<OpRecord> => {
-      if (op.kind === 'merchantPay') throw new Error('a merchant payment is the open platform’s operation (payOrder)');
+      if (op.kind === 'merchantPay' || op.kind === 'codePay') throw new Error('a merchant payment is the open platform’s operation (payOrder, payCode)');
       const who = live[op.who]!;
       const from = { customerId: who.customerId, accountId: who.accountId };
       if (op.kind === 'read') {
@@ -707,7 +727,9 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
     const balanceItemsBefore = new Set(before.filter((i) => i.type === 'ACCOUNT' || i.type === 'HOUSE').map((i) => String(i.PK)));
     const newBalances = items.filter((i) => (i.type === 'ACCOUNT' || i.type === 'HOUSE') && !balanceItemsBefore.has(String(i.PK)));
     if (newBalances.length) violations.push(`balance items appeared during the run, outside the snapshots: ${newBalances.map((i) => i.PK).join(', ')}`);
-    const limits = serverlessFile().params.default as Record<string, unknown>;
+    // The API's limits as serverless.yml gives them for the stack's stage (its provider
+    // environment wins over the API process's own, so nothing the run sets overrides them).
+    const limits = stageParams('local');
     const final = finalCheck({
       items,
       records: [...records, ...openRecords, ...raceRecords, ...lifecycleRuns.flatMap((run) => run.records)],
@@ -726,6 +748,8 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
         dailyFen: Number(limits.class2NonBoundDailyFen),
         yearlyFen: Number(limits.class2NonBoundYearlyFen),
         fastRedeemDailyFen: Number(limits.wealthFastRedeemDailyFen),
+        codePayDailyFen: Number(limits.codePayDailyFen),
+        staticCodeDailyFen: Number(limits.staticCodeDailyFen),
       },
       moneyMarketHoldingsBefore: before.filter((i) => i.type === 'WEALTH_HOLDING' && i.productId === BANK_WEALTH.moneyMarket.productId),
       openPlatform: {
@@ -734,6 +758,7 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
         requests: openRun.result.partnerRecords,
         deposits: openWorld.deposits,
         received: openWorld.grocery.events(),
+        sales: openWorld.grocery.orders(),
         refused: openWorld.grocery.refusals().length,
       },
     });

@@ -110,7 +110,7 @@ function world(): FinalInput {
     customerAccounts: new Set([A.accountId, B.accountId]),
     journalsBefore: new Set(),
     unkeyed: new Set(),
-    limits: { dailyFen: 1_000, yearlyFen: 20_000, fastRedeemDailyFen: 1_000_000 },
+    limits: { dailyFen: 1_000, yearlyFen: 20_000, fastRedeemDailyFen: 1_000_000, codePayDailyFen: 500_000, staticCodeDailyFen: 50_000 },
     moneyMarketHoldingsBefore: [],
   };
 }
@@ -538,11 +538,12 @@ describe('the bank checker on the open platform', () => {
       { PK: 'NONCE#n-pay', SK: 'NONCE', type: 'PAYMENT_NONCE', customerId: A.customerId },
       idem('k-pay', payBody),
     );
-    // The payment is a non-bound outflow of A's; the refunds give nothing back.
+    // The payment is a non-bound outflow of A's, and a code payment; the refunds give nothing back.
     for (const i of w.items.filter((i) => i.type === 'LIMIT' && String(i.bucket).startsWith('OUT#'))) {
       i.usedFen += 100;
       i.movementCount += 1;
     }
+    w.items.push({ PK: `ACCT#${A.accountId}`, SK: 'LIMIT#CODEPAY#D#2026-03-02', type: 'LIMIT', bucket: 'CODEPAY#D#2026-03-02', usedFen: 100, movementCount: 1 });
     w.records.push({ op: op(8, 'merchantPay', 'k-pay', 100), route: 'merchantOrderPay', from: A, orderId: O, amount: 100, answers: [ok(payBody)], nonceIds: ['n-pay'] });
     w.openPlatform = {
       partnerId: P,
@@ -556,6 +557,7 @@ describe('the bank checker on the open platform', () => {
       deposits: new Map([['J-dep', 100]]),
       received: [{ id: paidEvent, type: 'order.paid', timesAcknowledged: 2 }, ...refundEvents.map((id) => ({ id, type: 'refund.succeeded', timesAcknowledged: 1 }))],
       refused: 0,
+      sales: [],
     };
     return w;
   }
@@ -570,7 +572,7 @@ describe('the bank checker on the open platform', () => {
   test('passes a sound run: a payment, a refund from the wallet, a payout, a refund from the reserve', () => {
     const result = finalCheck(openWorld());
     assert.deepEqual(result.violations, []);
-    assert.deepEqual(result.openPlatform, { orders: 1, paid: 1, refunds: 2, fromReserve: 1, events: 3, payouts: 1 });
+    assert.deepEqual(result.openPlatform, { orders: 1, paid: 1, refunds: 2, fromReserve: 1, events: 3, payouts: 1, staticOrders: 0, staticRefunds: 0 });
   });
 
   const cases: [string, (w: FinalInput) => void, RegExp][] = [
@@ -603,6 +605,8 @@ describe('the bank checker on the open platform', () => {
     ['a settlement said RETURNED with its journal never returned', (w) => { w.items.find((i) => i.settlementId)!.status = 'RETURNED'; }, /is RETURNED, its journal was not returned/],
     ['a settlement PAID without the gateway’s reference', (w) => { w.items.find((i) => i.settlementId)!.gatewayReference = null; }, /is PAID without the gateway's reference/],
     ['a payment the customer was told of with no journal of its own', (w) => { record(w, 'k-pay').answers = [ok({ journalId: 'J-other', order: { orderId: O, amountFen: 100 }, balanceFen: 400 })]; }, /answered with journal J-other, which is not in the ledger/],
+    ['a payment not counted against the code-payment cap', (w) => { w.items.find((i) => i.bucket === 'CODEPAY#D#2026-03-02')!.usedFen = 0; }, /limit counter acct-a\|CODEPAY#D#2026-03-02 holds 0, the payments to merchants come to 100/],
+    ['payments to merchants past the code-payment cap', (w) => { w.limits.codePayDailyFen = 99; }, /code-payment cap exceeded: acct-a\|CODEPAY#D#2026-03-02 paid merchants 100 > 99/],
   ];
   for (const [what, change, expected] of cases) {
     test(`reports ${what}`, () => {
@@ -610,4 +614,103 @@ describe('the bank checker on the open platform', () => {
       assert.ok(violations.some((v) => expected.test(v)), `expected ${expected} in ${JSON.stringify(violations)}`);
     });
   }
+
+  describe('static codes (收款码)', () => {
+    const S = 'O00000000000000STAT1';
+    const codeJ = deterministicJournalId(A.customerId, 'merchantCodePay', 'k-code');
+    const overJ = deterministicJournalId(A.customerId, 'merchantCodePay', 'k-code-over');
+    const staticPaidEvent = openEventId('order.paid', S);
+    const staticRefundEvent = openEventId('refund.succeeded', 'R3');
+    const codeBody = { journalId: codeJ, order: { orderId: S, amountFen: 30, state: 'PAID' }, balanceFen: 470 };
+    const staticOrder = (): Item => ({
+      PK: `MORDER#${S}`, SK: 'ORDER', type: 'MERCHANT_ORDER', orderId: S, partnerId: P, merchantId: M, source: 'STATIC_CODE', outTradeNo: null, amountFen: 30, status: 'PAID', feeFen: 0,
+      paidAt: T, payerCustomerId: A.customerId, payerAccountId: A.accountId, paymentJournalId: codeJ, refundedFen: 10, refundedFeeFen: 0, refundCount: 1,
+    });
+
+    /** The open world and A paying M's static code 30 (its order made paid; the same request sent
+     *  again, answered the same), a second static payment refused at the day's cap, and the
+     *  partner refunding 10 of the static order from the wallet; the partner booked the sale from
+     *  its order.paid. */
+    function staticWorld(): FinalInput {
+      const w = openWorld();
+      w.items.push(
+        ...journal(codeJ, 'MERCHANT_PAYMENT', [[A.accountId, -30], [WALLET, 30]]).map((i) => withCounterparty(i, WALLET, S)),
+        ...journal('J-rf3', 'MERCHANT_REFUND', [[A.accountId, 10], [WALLET, -10]]),
+        staticOrder(),
+        { PK: 'MREFUND#R3', SK: 'REFUND', type: 'MERCHANT_REFUND', refundId: 'R3', partnerId: P, orderId: S, merchantId: M, outRefundNo: 'RN0003', amountFen: 10, feeRefundFen: 0, source: 'WALLET', journalId: 'J-rf3' },
+        event(staticPaidEvent, 'order.paid'),
+        event(staticRefundEvent, 'refund.succeeded'),
+        { PK: `ACCT#${A.accountId}`, SK: 'LIMIT#STATICCODE#D#2026-03-02', type: 'LIMIT', bucket: 'STATICCODE#D#2026-03-02', usedFen: 30, movementCount: 1 },
+        { PK: 'NONCE#n-code', SK: 'NONCE', type: 'PAYMENT_NONCE', customerId: A.customerId },
+        idem('k-code', codeBody),
+        idem('k-code-over', { error: { code: 'STATIC_CODE_LIMIT_EXCEEDED' } }),
+      );
+      balanceOf(w, A.accountId).balanceFen -= 20;
+      balanceOf(w, WALLET).balanceFen += 20;
+      for (const i of w.items.filter((i) => i.type === 'LIMIT' && /^(OUT|CODEPAY)#/.test(String(i.bucket)))) {
+        i.usedFen += 30;
+        i.movementCount += 1;
+      }
+      w.records.push(
+        { op: op(10, 'codePay', 'k-code', 30, 'repeat'), route: 'merchantCodePay', from: A, merchantId: M, amount: 30, answers: [ok(codeBody), ok(codeBody)], nonceIds: ['n-code'] },
+        { op: op(11, 'codePay', 'k-code-over', 49_990), route: 'merchantCodePay', from: A, merchantId: M, amount: 49_990, answers: [no(422, 'STATIC_CODE_LIMIT_EXCEEDED')], nonceIds: ['n-over'] },
+      );
+      const open = w.openPlatform!;
+      open.requests.push({ kind: 'refund', key: 'k-rf3', orderId: S, outRefundNo: 'RN0003', amountFen: 10, answers: [ok({ refundId: 'R3', amountFen: 10, fundsSource: 'WALLET' })] });
+      open.received.push({ id: staticPaidEvent, type: 'order.paid', timesAcknowledged: 1 }, { id: staticRefundEvent, type: 'refund.succeeded', timesAcknowledged: 1 });
+      // The sale booked from its order.paid, then its refund applied to it.
+      open.sales = [{ orderId: S, outTradeNo: null, merchantId: M, amountFen: 30, state: 'PAID', appliedEventIds: [staticPaidEvent, staticRefundEvent] }];
+      return w;
+    }
+    const brokenStatic = (change: (w: FinalInput) => void) => {
+      const w = staticWorld();
+      change(w);
+      return finalCheck(w).violations;
+    };
+    const theOrder = (w: FinalInput) => w.items.find((i) => i.orderId === S && i.type === 'MERCHANT_ORDER')!;
+
+    test('passes a sound run: a static code paid (sent again, one order), one refused at the cap, a refund of the static order; the wallet holds both orders', () => {
+      const result = finalCheck(staticWorld());
+      assert.deepEqual(result.violations, []);
+      assert.deepEqual(result.openPlatform, { orders: 2, paid: 2, refunds: 3, fromReserve: 1, events: 5, payouts: 1, staticOrders: 1, staticRefunds: 1 });
+    });
+
+    const staticCases: [string, (w: FinalInput) => void, RegExp][] = [
+      ['a day of static-code orders past the cap', (w) => { w.limits.staticCodeDailyFen = 29; }, /static-code cap exceeded: acct-a\|STATICCODE#D#2026-03-02 — its static-code orders come to 30 > 29/],
+      ['a second static-code order the same day that takes the day past the cap', (w) => {
+        const other = deterministicJournalId(A.customerId, 'merchantCodePay', 'k-code-2');
+        w.items.push({ ...staticOrder(), PK: 'MORDER#O00000000000000STAT2', orderId: 'O00000000000000STAT2', amountFen: 49_990, paymentJournalId: other, refundedFen: 0, refundCount: 0 });
+      }, /static-code cap exceeded: acct-a\|STATICCODE#D#2026-03-02 — its static-code orders come to 50020 > 50000/],
+      ['a static-code payment not counted against the static codes\' cap', (w) => { w.items.find((i) => i.bucket === 'STATICCODE#D#2026-03-02')!.usedFen = 0; }, /limit counter acct-a\|STATICCODE#D#2026-03-02 holds 0, the static-code orders come to 30/],
+      ['a static-code payment answered 200 without its order', (w) => { w.items = w.items.filter((i) => i.PK !== `MORDER#${S}`); }, /10 codePay 30 key k-code: answered static-code order O00000000000000STAT1, the table holds null/],
+      ['a static-code order of another merchant than the code paid', (w) => { theOrder(w).merchantId = 'MOTHERMERCHANT01'; }, /answered static-code order .*"merchantId":"MOTHERMERCHANT01"/],
+      ['a static-code order of another payer', (w) => { theOrder(w).payerAccountId = B.accountId; }, /answered static-code order .*"payerAccountId":"acct-b"/],
+      ['a static-code order of another amount', (w) => { theOrder(w).amountFen = 31; }, /answered static-code order .*"amountFen":31/],
+      ['a static-code order the partner could not tell from its own', (w) => { theOrder(w).outTradeNo = 'T0002'; }, /answered static-code order .*"outTradeNo":"T0002"/],
+      ['the same key answered as two orders', (w) => { record(w, 'k-code').answers[1] = ok({ ...codeBody, order: { ...codeBody.order, orderId: 'O00000000000000STAT9' } }); }, /the same key answered as different orders O00000000000000STAT1, O00000000000000STAT9/],
+      ['a static-code payment refused that made its order', (w) => { w.items.push({ ...staticOrder(), PK: 'MORDER#O00000000000000STAT3', orderId: 'O00000000000000STAT3', paymentJournalId: overJ }); }, /k-code-over: refused \(422 STATIC_CODE_LIMIT_EXCEEDED\) but order O00000000000000STAT3 was made by its payment/],
+      ['a static-code payment nobody learnt of whose order is there without its journal', (w) => {
+        record(w, 'k-code-over').answers = [{ outcome: 'unknown', status: 503, raw: '', attempts: [503], answeredAtMs: 5_000 }];
+        w.items.push({ ...staticOrder(), PK: 'MORDER#O00000000000000STAT3', orderId: 'O00000000000000STAT3', paymentJournalId: overJ });
+      }, /k-code-over: order O00000000000000STAT3 names its payment .*, which is not in the ledger/],
+      ['a static-code order paid twice', (w) => { w.items.push(...journal('J-code2', 'MERCHANT_PAYMENT', [[B.accountId, -30], [WALLET, 30]]).map((i) => withCounterparty(i, WALLET, S))); }, /order O00000000000000STAT1 paid 2 times/],
+      ['a static-code sale the partner never booked', (w) => { w.openPlatform!.sales = []; }, /static-code order O00000000000000STAT1 of 30 to MBANKTEST0000001: the partner booked \[\], not the sale once/],
+      ['a static-code sale booked twice from its event', (w) => { w.openPlatform!.sales[0]!.appliedEventIds.push(staticPaidEvent); }, /static-code order O00000000000000STAT1 .*not the sale once/],
+      ['a static-code sale that applied another order\'s event', (w) => { w.openPlatform!.sales[0]!.appliedEventIds.push(refundEvents[0]!); }, /static-code order O00000000000000STAT1 .*not the sale once/],
+      ['a static-code sale booked from another event than its order.paid', (w) => { w.openPlatform!.sales[0]!.appliedEventIds.reverse(); }, /static-code order O00000000000000STAT1 .*not the sale once/],
+      ['a static-code sale booked for another amount', (w) => { w.openPlatform!.sales[0]!.amountFen = 300; }, /static-code order O00000000000000STAT1 .*not the sale once/],
+      ['a sale booked for an order the bank made no static code for', (w) => { w.openPlatform!.sales.push({ orderId: O, outTradeNo: null, merchantId: M, amountFen: 100, state: 'PAID', appliedEventIds: [paidEvent] }); }, /booked a static-code sale for O0000000000000000001, which is no static-code order/],
+      ['a static-code order whose order.paid the partner never got', (w) => { w.openPlatform!.received = w.openPlatform!.received.filter((e) => e.id !== staticPaidEvent); }, /order.paid event .*: the partner holds \[\], not the event once/],
+      ['a wallet short of a static-code order', (w) => {
+        balanceOf(w, WALLET).balanceFen -= 30;
+        balanceOf(w, CLEARING_OUT).balanceFen += 30;
+      }, /wallet WALLET-MBANKTEST0000001: payments less wallet-funded refunds come to 79, it holds 19 and 30 was paid out/],
+    ];
+    for (const [what, change, expected] of staticCases) {
+      test(`reports ${what}`, () => {
+        const violations = brokenStatic(change);
+        assert.ok(violations.some((v) => expected.test(v)), `expected ${expected} in ${JSON.stringify(violations)}`);
+      });
+    }
+  });
 });
