@@ -56,9 +56,6 @@ export const CustomerOrderPage = /* @__PURE__ */ lazySchema(() =>
     .check(z.meta({ id: 'CustomerOrderPage', description: 'The community orders the customer paid, newest first, 20 a page' })),
 );
 
-const CommunityName = z.string().check(z.minLength(2), z.maxLength(30), z.regex(/^[\p{L}\p{N}（）()·、，,\- ]+$/u));
-const CityCode = z.string().check(z.regex(/^\d{6}$/));
-
 export const CommunityList = /* @__PURE__ */ lazySchema(() =>
   z
     .object({ communities: z.array(z.object({ cityCode: z.string(), name: z.string(), merchantCount: z.int() })) })
@@ -67,8 +64,8 @@ export const CommunityList = /* @__PURE__ */ lazySchema(() =>
 
 export const CommunityMerchantQuery = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
-    cityCode: CityCode,
-    community: CommunityName,
+    cityCode: z.string().check(z.regex(/^\d{6}$/)),
+    community: z.string().check(z.minLength(2), z.maxLength(30), z.regex(/^[\p{L}\p{N}（）()·、，,\- ]+$/u)),
     category: z.optional(z.enum(MERCHANT_CATEGORIES)),
     cursor: z.optional(z.string().check(z.maxLength(200))),
   }),
