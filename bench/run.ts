@@ -2,7 +2,7 @@
 // against the raw engine, the hot house account, the loan decision latency, the mini-program
 // builds and first paint, and the capacity model — issue 15's operations console (build sizes
 // and the sign-in page's first paint) and issue 18's risk simulation — then a table on the console
-// and docs/BENCHMARKS.md.
+// and docs/BENCHMARKS.md. Issue 20's recommendation simulation (item 9) is pure CPU, run after risk.
 //
 // Order matters: `serverless package` (item 4) runs first, the local stack for items 1–2 runs
 // next and is stopped before the Taro builds (item 5) take the CPU; the console's Vite builds and
@@ -18,11 +18,12 @@ import { runLedgerBenchmarks } from './ledger.js';
 import { installSignalHandlers, runCleanups } from './lib/cleanup.js';
 import { describeMachine } from './lib/machine.js';
 import { runMiniprogramBenchmarks } from './miniprogram.js';
+import { runRecommendSimulation } from './recommend.js';
 import { runRiskSimulation } from './risk.js';
 import { capacityModel } from './paper.js';
 import { consoleTable, markdown, type RunResults } from './report.js';
 
-const PHASES = ['lambda', 'ledger', 'decision', 'risk', 'mini', 'console'] as const;
+const PHASES = ['lambda', 'ledger', 'decision', 'risk', 'recommend', 'mini', 'console'] as const;
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const wanted = (phase: (typeof PHASES)[number]) => only.length === 0 || only.includes(phase);
 
@@ -68,6 +69,7 @@ try {
     results.ledger = await phase('ledger', () => runLedgerBenchmarks(log('ledger')));
     results.decision = await phase('decision', () => runDecisionBenchmark(log('decision')));
     results.risk = await phase('risk', async () => runRiskSimulation(log('risk')));
+    results.recommend = await phase('recommend', async () => runRecommendSimulation(log('recommend')));
     results.miniprogram = await phase('mini', () => runMiniprogramBenchmarks(log('mini-program')));
     results.console = await phase('console', () => runConsoleBenchmarks(log('console')));
     results.seconds = (performance.now() - started) / 1000;
