@@ -204,8 +204,13 @@ const idempotent = (routeName: string, spec: RouteSpec, holding: KeyHolding): Mi
       const completion = context.completion;
       if (!completion || !response || completion.isStored) return;
       const done = { statusCode: response.statusCode ?? 200, body: String(response.body) };
-      if (completion.holdsKey) await completeRequest(scopeOf(context), context.idempotencyKey!, done);
-      else request.response = answer(await completion.storeAnswer(done));
+      if (!completion.holdsKey) {
+        request.response = answer(await completion.storeAnswer(done));
+        return;
+      }
+      // Another attempt of this request that took over its lapsed lease may have answered first.
+      const stored = await completeRequest(scopeOf(context), context.idempotencyKey!, done);
+      if (stored !== done) request.response = answer(stored);
     },
     onError: async (request) => {
       const { context, error } = request;
@@ -216,7 +221,8 @@ const idempotent = (routeName: string, spec: RouteSpec, holding: KeyHolding): Mi
       const completion = context.completion;
       if (!completion) return;
       if (completion.holdsKey) {
-        await failRequest(scopeOf(context), context.idempotencyKey!, error, refusalResponse);
+        const stored = await failRequest(scopeOf(context), context.idempotencyKey!, error, refusalResponse);
+        if (stored) request.response = answer(stored);
         return;
       }
       const stored = await completion.answerForFailure(error, refusalResponse);

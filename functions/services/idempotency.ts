@@ -20,8 +20,13 @@ export async function beginRequest(scope: string, key: string, requestHash: stri
   return undefined;
 }
 
-export function completeRequest(scope: string, key: string, response: StoredResponse): Promise<void> {
-  return idempotency.complete(scope, key, response);
+/** Stores the answer under the key the request holds, and answers what the key now holds: this
+ *  answer, or the one another attempt of the same request stored first (it took over this
+ *  attempt's lease when it lapsed; both did the same work under the same journal ids). */
+export async function completeRequest(scope: string, key: string, response: StoredResponse): Promise<StoredResponse> {
+  if (await idempotency.complete(scope, key, response)) return response;
+  const record = await idempotency.read(scope, key);
+  return record?.status === 'COMPLETED' && record.response ? record.response : response;
 }
 
 /** Refusals about the request itself (its content against the rules and the state it met); the
@@ -35,12 +40,15 @@ const FINAL_REFUSALS: ReadonlySet<RefusalKind> = new Set<RefusalKind>(['invalid'
  *  with the right one), contention, an outage, a crash — a crash after a write is safe to redo
  *  because journal ids derive from the key. Refusals happen before anything is written (a
  *  withdrawal debited and then declined by the card answers 200 REVERSED instead). */
-export async function failRequest(scope: string, key: string, error: unknown, refusalResponse: (refusal: Refusal) => StoredResponse): Promise<void> {
+export async function failRequest(scope: string, key: string, error: unknown, refusalResponse: (refusal: Refusal) => StoredResponse): Promise<StoredResponse | undefined> {
   if (error instanceof Refusal && FINAL_REFUSALS.has(error.kind)) {
-    await idempotency.complete(scope, key, refusalResponse(error));
-    return;
+    const refused = refusalResponse(error);
+    const stored = await completeRequest(scope, key, refused);
+    // Another attempt answered first: its answer is the request's.
+    return stored === refused ? undefined : stored;
   }
   await idempotency.release(scope, key);
+  return undefined;
 }
 
 /** How a request holds its key while it works: `reserved` before anything (a PutItem of its

@@ -118,17 +118,27 @@ export function firstWriteItem(scope: string, key: string, requestHash: string, 
   };
 }
 
-export async function complete(scope: string, key: string, response: StoredResponse): Promise<void> {
+/** Stores the answer over the request's lease; false when the key was answered already — by
+ *  another attempt of the same request that took over the lease after it lapsed: the first answer
+ *  stands, so every repeat gets one answer. */
+export async function complete(scope: string, key: string, response: StoredResponse): Promise<boolean> {
   const { doc, tableName } = db();
-  await doc.send(
-    new UpdateCommand({
-      TableName: tableName,
-      Key: keys.idempotency(scope, key),
-      UpdateExpression: 'SET #status = :done, #response = :response',
-      ExpressionAttributeNames: { '#status': 'status', '#response': 'response' },
-      ExpressionAttributeValues: { ':done': 'COMPLETED', ':response': response },
-    }),
-  );
+  try {
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.idempotency(scope, key),
+        UpdateExpression: 'SET #status = :done, #response = :response',
+        ConditionExpression: '#status = :inFlight',
+        ExpressionAttributeNames: { '#status': 'status', '#response': 'response' },
+        ExpressionAttributeValues: { ':done': 'COMPLETED', ':response': response, ':inFlight': 'IN_FLIGHT' },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+    return false;
+  }
 }
 
 /** Frees a key whose request changed nothing, so the same key may be tried again. */

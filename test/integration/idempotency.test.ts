@@ -8,7 +8,9 @@ import { handler as account } from '../../functions/http/account.js';
 import { requestHash } from '../../functions/platform/request-hash.js';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '../../functions/store/client.js';
-import { reserve } from '../../functions/store/idempotency.js';
+import { read, reserve } from '../../functions/store/idempotency.js';
+import { completeRequest, failRequest } from '../../functions/services/idempotency.js';
+import { Refusal } from '../../functions/domain/errors.js';
 import { call, useBank } from '../support/bank.js';
 import { balanceFen, type Onboarded, onboard, pay, topUp, transfer, withdraw } from '../support/customers.js';
 import { expectError, expectOk } from '../support/expect.js';
@@ -303,5 +305,22 @@ describe('ledger', () => {
 describe('privacy', () => {
   test('no response carried a customer\'s full phone, name, ID or card number', () => {
     assertNoPersonalDataInResponses();
+  });
+});
+
+describe('two attempts of one request after its lease lapsed', () => {
+  test('the answer stored first stands: the attempt that finishes later answers it, success or refusal', async () => {
+    const scope = `test-${randomUUID()}`;
+    const key = randomUUID();
+    const started = new Date();
+    assert.equal((await reserve(scope, key, 'hash-1', started)).state, 'reserved');
+    // The first attempt is slow past its lease: a repeat of the same request takes the key over.
+    assert.equal((await reserve(scope, key, 'hash-1', new Date(started.getTime() + 31_000))).state, 'reserved');
+    const takeover = { statusCode: 200, body: '{"balanceFen":574114}' };
+    assert.deepEqual(await completeRequest(scope, key, takeover), takeover);
+    // The slow attempt finishes with the balance it read then: the stored answer is the answer.
+    assert.deepEqual(await completeRequest(scope, key, { statusCode: 200, body: '{"balanceFen":574168}' }), takeover);
+    assert.deepEqual(await failRequest(scope, key, new Refusal('unprocessable', 'INSUFFICIENT_FUNDS', '余额不足'), () => ({ statusCode: 422, body: '{}' })), takeover);
+    assert.equal((await read(scope, key))?.response?.body, takeover.body);
   });
 });
