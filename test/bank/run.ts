@@ -449,42 +449,36 @@ export async function runBank(options: BankOptions): Promise<BankReport> {
     // sent like the plan's money requests, and checked with them.
     const openRecords: OpRecord[] = [];
     const payClient = clientOptions((body: any) => typeof body?.journalId === 'string' && typeof body?.order?.orderId === 'string');
-    const payOrder = async (who: number, orderId: string, amountFen: number, openOp: OpenOp, n: number): Promise<Answer[]> => {
+    /** A customer paying a merchant through the review sheet and PIN, and again under its key when
+     *  the op says so, as a client that missed the answer sends it. */
+    const payMerchant = async (record: OpRecord, path: string, body: Record<string, unknown>, again: boolean): Promise<Answer[]> => {
+      const c = live[record.op.who]!;
+      openRecords.push(record);
+      const confirmed = await confirm(c, path, body);
+      if ('refusal' in confirmed) {
+        record.authorizationRefused = confirmed.refusal;
+        return confirmed.refusal ? [confirmed.refusal] : [];
+      }
+      record.nonceIds = confirmed.confirmation.nonceIds;
+      const send = async () => record.answers.push(await sendAs(payClient, c, { method: 'POST', path, key: record.op.key, body: await confirmed.confirmation.body() }));
+      await send();
+      if (again) await send();
+      return record.answers;
+    };
+    const payOrder = (who: number, orderId: string, amountFen: number, openOp: OpenOp, n: number): Promise<Answer[]> => {
       const c = live[who]!;
-      const path = `/v1/merchant-orders/${orderId}/payment`;
       const key = `${openOp.key}-p${n}`;
       const op: PlannedOp = { id: plan.totalOps + 20_000 + openOp.id * 4 + n, kind: 'merchantPay', who, key, amountClass: 'valid', amount: amountFen, delivery: openOp.again ? 'repeat' : 'once', copies: 1 };
       const record: OpRecord = { op, route: 'merchantOrderPay', from: { customerId: c.customerId, accountId: c.accountId }, orderId, amount: amountFen, answers: [] };
-      openRecords.push(record);
-      const confirmed = await confirm(c, path, {});
-      if ('refusal' in confirmed) {
-        record.authorizationRefused = confirmed.refusal;
-        return confirmed.refusal ? [confirmed.refusal] : [];
-      }
-      record.nonceIds = confirmed.confirmation.nonceIds;
-      record.answers.push(await sendAs(payClient, c, { method: 'POST', path, key, body: await confirmed.confirmation.body() }));
-      // The same request again under its key, as a client that missed the answer sends it.
-      if (openOp.again) record.answers.push(await sendAs(payClient, c, { method: 'POST', path, key, body: await confirmed.confirmation.body() }));
-      return record.answers;
+      return payMerchant(record, `/v1/merchant-orders/${orderId}/payment`, {}, openOp.again);
     };
-    /** A customer paying a merchant's static code (收款码) an amount of their own: the same, the
-     *  order made by the payment (the answer names it). */
-    const payCode = async (who: number, merchantId: string, amountFen: number, openOp: OpenOp): Promise<Answer[]> => {
+    /** A static code (收款码) paid an amount of the customer's own: the payment makes its order. */
+    const payCode = (who: number, merchantId: string, amountFen: number, openOp: OpenOp): Promise<Answer[]> => {
       const c = live[who]!;
-      const path = `/v1/community/merchants/${merchantId}/payments`;
       const key = `${openOp.key}-c`;
       const op: PlannedOp = { id: plan.totalOps + 20_000 + openOp.id * 4, kind: 'codePay', who, key, amountClass: 'valid', amount: amountFen, delivery: openOp.again ? 'repeat' : 'once', copies: 1 };
       const record: OpRecord = { op, route: 'merchantCodePay', from: { customerId: c.customerId, accountId: c.accountId }, merchantId, amount: amountFen, answers: [] };
-      openRecords.push(record);
-      const confirmed = await confirm(c, path, { amountFen });
-      if ('refusal' in confirmed) {
-        record.authorizationRefused = confirmed.refusal;
-        return confirmed.refusal ? [confirmed.refusal] : [];
-      }
-      record.nonceIds = confirmed.confirmation.nonceIds;
-      record.answers.push(await sendAs(payClient, c, { method: 'POST', path, key, body: await confirmed.confirmation.body() }));
-      if (openOp.again) record.answers.push(await sendAs(payClient, c, { method: 'POST', path, key, body: await confirmed.confirmation.body() }));
-      return record.answers;
+      return payMerchant(record, `/v1/community/merchants/${merchantId}/payments`, { amountFen }, openOp.again);
     };
     const openRun = openRunner({ world: openWorld, seed: options.seed, clientOptions, payOrder, payCode });
 
